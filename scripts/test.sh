@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Sets up what is missing and runs every test: native, wasm in Chromium and Firefox,
+# and end-to-end in headless Chromium.
+#   scripts/test.sh
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+export PATH="$HOME/.cargo/bin:$PATH"
+scripts/setup.sh --browsers
+
+step() { printf '\n=== %s ===\n' "$*" >&2; }
+
+step "native tests (cargo test)"
+cargo test --all-targets
+
+step "wasm tests in headless Chromium"
+wasm-pack test --headless --chrome -- --no-default-features --test web
+
+step "wasm tests in headless Firefox"
+wasm-pack test --headless --firefox -- --no-default-features --test web
+
+step "release build of www/"
+scripts/build.sh
+
+step "end-to-end tests in headless Chromium"
+node --test tests/e2e/

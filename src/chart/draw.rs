@@ -1,0 +1,97 @@
+//! Small drawing helpers over any plotters backend, in device pixels.
+//!
+//! Views compute their own layout and then draw with these, so that the same code
+//! renders to a browser canvas and to SVG.
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+use super::ChartError;
+
+pub type Area<'a, DB> = DrawingArea<DB, Shift>;
+
+/// Horizontal alignment of a text anchor.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Align {
+    Left,
+    Center,
+    Right,
+}
+
+fn err<E: std::error::Error + Send + Sync>(e: DrawingAreaErrorKind<E>) -> ChartError {
+    ChartError::Backend(e.to_string())
+}
+
+fn pt(x: f64, y: f64) -> (i32, i32) {
+    (x.round() as i32, y.round() as i32)
+}
+
+/// plotters-svg writes `font-size` as the requested size divided by 1.24 (a points
+/// convention), while the canvas backend uses it as CSS pixels; this undoes the
+/// difference so that SVG and canvas text are the same size.
+fn backend_font_factor<DB: DrawingBackend>() -> f64 {
+    if std::any::type_name::<DB>().contains("SVGBackend") {
+        1.24
+    } else {
+        1.0
+    }
+}
+
+/// Draws one line of text with its vertical centre at `y`.
+pub fn text<DB: DrawingBackend>(area: &Area<DB>, s: &str, x: f64, y: f64, size: f64, color: &RGBColor, align: Align, bold: bool, family: &str) -> Result<(), ChartError> {
+    if s.is_empty() {
+        return Ok(());
+    }
+    let h = match align {
+        Align::Left => HPos::Left,
+        Align::Center => HPos::Center,
+        Align::Right => HPos::Right,
+    };
+    let style = FontDesc::new(FontFamily::Name(family), size * backend_font_factor::<DB>(), if bold { FontStyle::Bold } else { FontStyle::Normal })
+        .color(color)
+        .pos(Pos::new(h, VPos::Center));
+    area.draw(&Text::new(s.to_string(), pt(x, y), style)).map_err(err)
+}
+
+pub fn line<DB: DrawingBackend>(area: &Area<DB>, from: (f64, f64), to: (f64, f64), color: &RGBColor, width: f64) -> Result<(), ChartError> {
+    let style = ShapeStyle::from(color).stroke_width(width.round().max(1.0) as u32);
+    area.draw(&PathElement::new(vec![pt(from.0, from.1), pt(to.0, to.1)], style)).map_err(err)
+}
+
+pub fn dashed<DB: DrawingBackend>(area: &Area<DB>, from: (f64, f64), to: (f64, f64), color: &RGBColor, width: f64, dash: f64) -> Result<(), ChartError> {
+    let length = ((to.0 - from.0).powi(2) + (to.1 - from.1).powi(2)).sqrt();
+    let steps = ((length / (2.0 * dash.max(1.0))).ceil() as usize).min(4096);
+    for i in 0..steps {
+        let t0 = (2 * i) as f64 * dash / length;
+        let t1 = (((2 * i + 1) as f64) * dash / length).min(1.0);
+        if t0 >= 1.0 {
+            break;
+        }
+        let a = (from.0 + (to.0 - from.0) * t0, from.1 + (to.1 - from.1) * t0);
+        let b = (from.0 + (to.0 - from.0) * t1, from.1 + (to.1 - from.1) * t1);
+        line(area, a, b, color, width)?;
+    }
+    Ok(())
+}
+
+pub fn rect<DB: DrawingBackend>(area: &Area<DB>, x0: f64, y0: f64, x1: f64, y1: f64, color: &RGBColor, filled: bool, width: f64) -> Result<(), ChartError> {
+    let style = if filled { ShapeStyle::from(color).filled() } else { ShapeStyle::from(color).stroke_width(width.round().max(1.0) as u32) };
+    area.draw(&Rectangle::new([pt(x0, y0), pt(x1, y1)], style)).map_err(err)
+}
+
+pub fn polygon<DB: DrawingBackend>(area: &Area<DB>, points: &[(f64, f64)], color: &RGBColor, filled: bool, width: f64) -> Result<(), ChartError> {
+    let pts: Vec<(i32, i32)> = points.iter().map(|&(x, y)| pt(x, y)).collect();
+    if filled {
+        area.draw(&Polygon::new(pts, ShapeStyle::from(color).filled())).map_err(err)
+    } else {
+        let mut closed = pts.clone();
+        closed.extend(pts.first().copied());
+        area.draw(&PathElement::new(closed, ShapeStyle::from(color).stroke_width(width.round().max(1.0) as u32))).map_err(err)
+    }
+}
+
+pub fn circle<DB: DrawingBackend>(area: &Area<DB>, x: f64, y: f64, r: f64, color: &RGBColor, filled: bool, width: f64) -> Result<(), ChartError> {
+    let style = if filled { ShapeStyle::from(color).filled() } else { ShapeStyle::from(color).stroke_width(width.round().max(1.0) as u32) };
+    area.draw(&Circle::new(pt(x, y), r.round().max(1.0) as i32, style)).map_err(err)
+}

@@ -1,0 +1,74 @@
+//! Views drawn on any plotters [`DrawingBackend`](plotters::prelude::DrawingBackend):
+//! the browser canvas in `web`, SVG in the CLI and in native tests.
+//!
+//! Each view computes its own layout in device pixels (sizes come from the [`Theme`],
+//! which knows the device pixel ratio) and returns a [`Layout`] with the regions a
+//! pointer or keyboard can land on.
+
+pub mod axis;
+pub mod build;
+pub mod draw;
+pub mod forest;
+pub mod text;
+pub mod theme;
+
+pub use forest::{Direction, Forest, ForestPanel, ForestRow, RowKind};
+pub use text::{ApproxMeasure, TextMeasure};
+pub use theme::{Theme, ThemeName};
+
+/// Why a view could not be drawn.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ChartError {
+    /// The drawing backend failed (canvas or SVG writer).
+    Backend(String),
+}
+
+impl std::fmt::Display for ChartError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ChartError::Backend(e) => write!(f, "drawing failed: {e}"),
+        }
+    }
+}
+
+impl std::error::Error for ChartError {}
+
+/// A rectangle (device pixels) that stands for one item of the view.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Hit {
+    /// The item's key, e.g. `study/outcome`.
+    pub key: String,
+    pub x0: f64,
+    pub y0: f64,
+    pub x1: f64,
+    pub y1: f64,
+}
+
+/// Where things ended up after drawing.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Layout {
+    pub hits: Vec<Hit>,
+    /// How far down the content reaches, in device pixels.
+    pub content_height: f64,
+}
+
+impl Layout {
+    /// The item under a point, if any.
+    pub fn hit_test(&self, x: f64, y: f64) -> Option<&Hit> {
+        self.hits.iter().find(|h| x >= h.x0 && x < h.x1 && y >= h.y0 && y < h.y1)
+    }
+}
+
+/// Renders a forest plot to an SVG document (native builds).
+#[cfg(feature = "cli")]
+pub fn forest_svg(forest: &Forest, width: u32, height: Option<u32>, theme: &Theme) -> Result<String, ChartError> {
+    use plotters::prelude::*;
+    let height = height.unwrap_or_else(|| forest.preferred_height(width as f64, theme).ceil() as u32).max(1);
+    let mut svg = String::new();
+    {
+        let area = SVGBackend::with_string(&mut svg, (width.max(1), height)).into_drawing_area();
+        forest.draw(&area, theme, &ApproxMeasure, None)?;
+        area.present().map_err(|e| ChartError::Backend(e.to_string()))?;
+    }
+    Ok(svg)
+}

@@ -1,0 +1,17 @@
+//! evidence-lens: compare the evidence behind a medical treatment.
+//!
+//! The core is pure Rust and runs anywhere: [`model`] reads and validates datasets,
+//! [`stats`] computes effect sizes and meta-analyses the way metafor does,
+//! [`appraise`] turns numbers into certainty ratings and plain words, and [`chart`]
+//! draws the views on any plotters backend. Only [`web`] touches the browser.
+
+pub mod model;
+pub mod stats;
+pub mod appraise;
+pub mod chart;
+
+#[cfg(feature = "cli")]
+pub mod cli;
+
+#[cfg(target_arch = "wasm32")]
+pub mod web;

@@ -1,0 +1,119 @@
+//! The forest plot drawn to SVG: the drawn elements are checked from the SVG text.
+#![cfg(not(target_arch = "wasm32"))]
+
+use evidence_lens::chart::build::{forest, ViewOptions};
+use evidence_lens::chart::{self, Theme, ThemeName};
+use evidence_lens::model;
+
+const SMALL: &str = r#"{
+  "schema": "evidence-lens/1",
+  "title": "Two trials",
+  "studies": [
+    {"id": "a", "label": "Trial A", "year": 2019, "citation": {"text": "A et al.", "doi": "10.1/a"},
+     "source_kind": "paper", "condition": "multiple sclerosis", "intervention": {"therapy": "AHSCT"},
+     "design": "rct", "n": 110,
+     "outcomes": [{"id": "prog", "name": "Disability progression", "kind": "benefit", "better": "lower", "status": "verified",
+                   "data": {"measure": "HR", "estimate": 0.07, "ci_lb": 0.02, "ci_ub": 0.24}}]},
+    {"id": "b", "label": "Trial B", "year": 2021, "citation": {"text": "B et al.", "doi": "10.1/b"},
+     "source_kind": "paper", "condition": "multiple sclerosis", "intervention": {"therapy": "MSC"},
+     "design": "crossover_rct", "n": 144,
+     "outcomes": [{"id": "gel", "name": "Gadolinium-enhancing lesions", "kind": "benefit", "better": "lower", "status": "verified",
+                   "data": {"measure": "IRR", "estimate": 0.94, "ci_lb": 0.58, "ci_ub": 1.50}},
+                  {"id": "edss", "name": "EDSS change", "kind": "benefit", "better": "lower", "status": "verified",
+                   "data": {"measure": "MD", "estimate": -1.7, "ci_lb": -2.03, "ci_ub": -1.29}}]}
+  ]
+}"#;
+
+fn dataset() -> model::Dataset {
+    let parsed = model::parse_json(SMALL.as_bytes());
+    assert!(parsed.errors.is_empty(), "{:?}", parsed.errors);
+    parsed.dataset.unwrap()
+}
+
+/// The text content of every `<text>` element, trimmed.
+fn texts(svg: &str) -> Vec<String> {
+    svg.split("<text").skip(1).filter_map(|t| Some(t.split_once('>')?.1.split_once("</text>")?.0.trim().to_string())).collect()
+}
+
+fn svg(view: &ViewOptions, width: u32) -> String {
+    let f = forest(&dataset(), view);
+    chart::forest_svg(&f, width, None, &Theme::new(ThemeName::Light, 1.0)).unwrap()
+}
+
+#[test]
+fn ratio_and_difference_results_go_on_separate_axes() {
+    let f = forest(&dataset(), &ViewOptions::default());
+    let titles: Vec<_> = f.panels.iter().map(|p| p.title.as_str()).collect();
+    assert_eq!(titles.len(), 2, "{titles:?}");
+    assert!(titles[0].contains("log scale"));
+    assert!(titles[1].contains("Differences"));
+    // Headers per therapy, then the study rows.
+    let labels: Vec<_> = f.panels[0].rows.iter().map(|r| r.label.as_str()).collect();
+    assert_eq!(labels, ["AHSCT", "Trial A", "MSC", "Trial B"]);
+}
+
+#[test]
+fn svg_has_one_square_per_study_and_the_numbers_written_out() {
+    let s = svg(&ViewOptions::default(), 900);
+    assert!(s.starts_with("<svg"), "{}", &s[..80.min(s.len())]);
+    let t = texts(&s);
+    for text in ["Trial A · RCT", "HR 0.070 [0.020, 0.24]", "IRR 0.94 [0.58, 1.50]", "MD −1.70 [−2.03, −1.29]", "Estimate [95% CI]"] {
+        assert!(t.iter().any(|x| x == text), "missing {text:?} in {t:?}");
+    }
+    // Log-axis ticks from the 1–2–5 (or 1–3) sequence around the null line, and
+    // round linear ticks for the MD panel.
+    for tick in ["0.1", "1", "−1", "0"] {
+        assert!(t.iter().any(|x| x == tick), "missing tick {tick} in {t:?}");
+    }
+    // Squares: one per study result (the background and highlight are rects too).
+    assert!(s.matches("<rect").count() >= 1 + 3);
+    // "Favours" words on both sides of each null line.
+    assert_eq!(s.matches("lower with treatment").count(), 2);
+    assert_eq!(s.matches("higher with treatment").count(), 2);
+}
+
+#[test]
+fn significant_results_are_filled_and_null_results_hollow() {
+    let f = forest(&dataset(), &ViewOptions::default());
+    use evidence_lens::chart::Direction;
+    let dir = |label: &str| f.panels.iter().flat_map(|p| &p.rows).find(|r| r.label == label && r.estimate.is_some()).unwrap().direction;
+    assert_eq!(dir("Trial A"), Direction::Favourable);
+    let trial_b: Vec<_> = f.panels.iter().flat_map(|p| &p.rows).filter(|r| r.label == "Trial B").map(|r| r.direction).collect();
+    assert_eq!(trial_b, [Direction::Unclear, Direction::Favourable]);
+}
+
+#[test]
+fn outcome_option_selects_rows() {
+    let f = forest(&dataset(), &ViewOptions::parse("forest", "gel").unwrap());
+    let rows: Vec<_> = f.panels.iter().flat_map(|p| &p.rows).filter(|r| r.estimate.is_some()).collect();
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0].key, "b/gel");
+    assert!(ViewOptions::parse("pie", "").is_err());
+}
+
+#[test]
+fn narrow_screens_stack_the_numbers_under_the_label_without_overflow() {
+    let s = svg(&ViewOptions::default(), 320);
+    assert!(s.contains("width=\"320\""));
+    let t = texts(&s);
+    assert!(t.iter().any(|x| x.starts_with("HR 0.070 [0.020, 0.24]")), "{t:?}");
+    assert!(!t.iter().any(|x| x == "Estimate [95% CI]"), "no separate value column at 320 px");
+}
+
+#[test]
+fn layout_hits_cover_every_result_row() {
+    use plotters::prelude::*;
+    let f = forest(&dataset(), &ViewOptions::default());
+    let theme = Theme::new(ThemeName::Dark, 2.0);
+    let height = f.preferred_height(1600.0, &theme) as u32;
+    let mut out = String::new();
+    let layout = {
+        let area = SVGBackend::with_string(&mut out, (1600, height)).into_drawing_area();
+        f.draw(&area, &theme, &chart::ApproxMeasure, Some("b/gel")).unwrap()
+    };
+    let keys: Vec<_> = layout.hits.iter().map(|h| h.key.as_str()).collect();
+    assert_eq!(keys, ["a/prog", "b/gel", "b/edss"]);
+    assert!(layout.content_height <= height as f64 + 1.0, "content {} > canvas {height}", layout.content_height);
+    let mid = &layout.hits[1];
+    assert_eq!(layout.hit_test(10.0, (mid.y0 + mid.y1) / 2.0).map(|h| h.key.as_str()), Some("b/gel"));
+}

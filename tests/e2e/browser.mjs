@@ -1,0 +1,76 @@
+// Shared set-up for end-to-end tests: serve www/ on 127.0.0.1 and drive Debian's
+// Chromium with playwright-core (no browser download: see shared toolchain notes).
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { serve } from '../../scripts/serve.mjs';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const WWW = path.join(ROOT, 'www');
+
+const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
+}
+
+export async function startServer(options = {}) {
+  return serve({ root: WWW, ...options });
+}
+
+/**
+ * Opens a page that records `ready` and `error` events of every widget, page errors
+ * and console errors, so tests can wait for the first chart and assert silence.
+ */
+export async function openPage(browser, url, { viewport = { width: 1000, height: 900 }, deviceScaleFactor = 1 } = {}) {
+  const context = await browser.newContext({ viewport, deviceScaleFactor });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+  });
+  await page.addInitScript(() => {
+    window.__events = [];
+    for (const type of ['ready', 'error', 'select', 'viewchange']) {
+      document.addEventListener(type, (e) => window.__events.push({ type, id: e.target.id || null, detail: e.detail ?? null }), true);
+    }
+  });
+  await page.goto(url);
+  return { page, context, problems };
+}
+
+/** Waits until `count` widgets have signalled ready (or any signalled an error). */
+export async function waitForReady(page, count = 1, timeout = 20000) {
+  await page.waitForFunction(
+    (n) => window.__events.filter((e) => e.type === 'ready').length >= n || window.__events.some((e) => e.type === 'error'),
+    count,
+    { timeout },
+  );
+  return page.evaluate(() => window.__events);
+}
+
+/** Pixel statistics of the widget's canvas: size and how many pixels are not background. */
+export async function canvasInk(page, selector = 'evidence-lens') {
+  return page.evaluate((sel) => {
+    const canvas = document.querySelector(sel).shadowRoot.querySelector('canvas');
+    const ctx = canvas.getContext('2d');
+    const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
+    const bg = [data[0], data[1], data[2]];
+    let ink = 0;
+    const colours = new Set();
+    for (let i = 0; i < data.length; i += 4) {
+      if (Math.abs(data[i] - bg[0]) + Math.abs(data[i + 1] - bg[1]) + Math.abs(data[i + 2] - bg[2]) > 60) {
+        ink++;
+        colours.add(`${data[i] >> 4},${data[i + 1] >> 4},${data[i + 2] >> 4}`);
+      }
+    }
+    return { width: canvas.width, height: canvas.height, ink, colours: colours.size };
+  }, selector);
+}
