@@ -1,0 +1,427 @@
+//! The `analyze` contract: one call that runs the whole comparison engine on a set of
+//! studies and returns the JSON object documented in design.md ("Contracts"), with metafor's
+//! names (k, estimate, se, zval, pval, ci_lb, ci_ub, pi_lb, pi_ub, tau2, tau, se_tau2, I2, H2,
+//! Q, Q_df, Q_pval, Q-profile bounds, exp, studies, egger, trimfill, leave1out, subgroups).
+//!
+//! Parts that cannot be computed for the data at hand (Egger with k < 3, a tau2 interval for
+//! a fixed-effect model, ...) are `null` with a note, never a failure of the whole report;
+//! no NaN or infinity is ever serialized as a number.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::bias::{regtest, trimfill, Estimator};
+use super::confint::qprofile;
+use super::escalc::Measure;
+use super::leave1out::leave1out;
+use super::moderators::subgroup_analysis;
+use super::rma::{fit, Method, RmaFit, RmaOptions, Test};
+use super::StatsError;
+
+/// One study's effect size (already on the analysis scale) and its moderators.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StudyEffect {
+    pub label: String,
+    pub yi: f64,
+    pub vi: f64,
+    #[serde(default)]
+    pub moderators: BTreeMap<String, String>,
+}
+
+/// Options of `analyze` (CLI: `--measure --method --test --level`).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct AnalyzeOptions {
+    pub measure: Measure,
+    pub method: Method,
+    pub test: Test,
+    /// Confidence level in percent (95) or as a fraction (0.95).
+    pub level: f64,
+}
+
+impl Default for AnalyzeOptions {
+    fn default() -> Self {
+        AnalyzeOptions { measure: Measure::GEN, method: Method::REML, test: Test::Z, level: 95.0 }
+    }
+}
+
+impl AnalyzeOptions {
+    fn rma(&self) -> RmaOptions {
+        RmaOptions { method: self.method, test: self.test, level: self.level }
+    }
+}
+
+/// Back-transformed (exp) results for ratio measures.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ExpResults {
+    pub estimate: Option<f64>,
+    pub ci_lb: Option<f64>,
+    pub ci_ub: Option<f64>,
+    pub pi_lb: Option<f64>,
+    pub pi_ub: Option<f64>,
+}
+
+/// One study row: effect size, variance and weight (percent) in the model.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StudyRow {
+    pub study: String,
+    pub yi: Option<f64>,
+    pub vi: Option<f64>,
+    pub weight: Option<f64>,
+}
+
+/// Egger's regression test (mixed-effects form).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EggerResult {
+    pub zval: Option<f64>,
+    pub pval: Option<f64>,
+}
+
+/// Trim-and-fill summary (estimator L0, side chosen as metafor does).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TrimfillResult {
+    pub k0: usize,
+    pub se_k0: Option<f64>,
+    pub side: String,
+    pub estimate: Option<f64>,
+    pub ci_lb: Option<f64>,
+    pub ci_ub: Option<f64>,
+}
+
+/// One leave-one-out row (the named study omitted).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Leave1OutRow {
+    pub study: String,
+    pub estimate: Option<f64>,
+    pub se: Option<f64>,
+    pub zval: Option<f64>,
+    pub pval: Option<f64>,
+    pub ci_lb: Option<f64>,
+    pub ci_ub: Option<f64>,
+    #[serde(rename = "Q")]
+    pub q: Option<f64>,
+    #[serde(rename = "Q_pval")]
+    pub q_pval: Option<f64>,
+    pub tau2: Option<f64>,
+    #[serde(rename = "I2")]
+    pub i2: Option<f64>,
+    #[serde(rename = "H2")]
+    pub h2: Option<f64>,
+}
+
+/// The fit within one subgroup.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SubgroupRow {
+    pub subgroup: String,
+    pub k: usize,
+    pub estimate: Option<f64>,
+    pub se: Option<f64>,
+    pub zval: Option<f64>,
+    pub pval: Option<f64>,
+    pub ci_lb: Option<f64>,
+    pub ci_ub: Option<f64>,
+    pub tau2: Option<f64>,
+    #[serde(rename = "I2")]
+    pub i2: Option<f64>,
+    #[serde(rename = "Q")]
+    pub q: Option<f64>,
+    #[serde(rename = "Q_pval")]
+    pub q_pval: Option<f64>,
+    /// Why the subgroup could not be fitted, if it could not.
+    pub error: Option<String>,
+}
+
+/// Test for subgroup differences: `rma(yi, vi, mods = ~ factor(column), method)`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SubgroupTest {
+    pub moderator: String,
+    #[serde(rename = "QM")]
+    pub qm: Option<f64>,
+    #[serde(rename = "QM_df")]
+    pub qm_df: usize,
+    /// Denominator df of the F test under knha.
+    #[serde(rename = "QM_ddf")]
+    pub qm_ddf: Option<usize>,
+    #[serde(rename = "QM_pval")]
+    pub qm_pval: Option<f64>,
+    #[serde(rename = "QE")]
+    pub qe: Option<f64>,
+    #[serde(rename = "QE_df")]
+    pub qe_df: usize,
+    #[serde(rename = "QE_pval")]
+    pub qe_pval: Option<f64>,
+    /// Residual (common) tau2.
+    pub tau2: Option<f64>,
+}
+
+/// The `analyze` JSON object.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AnalyzeReport {
+    pub k: usize,
+    pub measure: String,
+    pub method: String,
+    pub test: String,
+    pub level: f64,
+    pub estimate: Option<f64>,
+    pub se: Option<f64>,
+    pub zval: Option<f64>,
+    pub pval: Option<f64>,
+    pub ci_lb: Option<f64>,
+    pub ci_ub: Option<f64>,
+    pub pi_lb: Option<f64>,
+    pub pi_ub: Option<f64>,
+    pub tau2: Option<f64>,
+    pub tau: Option<f64>,
+    pub se_tau2: Option<f64>,
+    #[serde(rename = "I2")]
+    pub i2: Option<f64>,
+    #[serde(rename = "H2")]
+    pub h2: Option<f64>,
+    #[serde(rename = "Q")]
+    pub q: Option<f64>,
+    #[serde(rename = "Q_df")]
+    pub q_df: usize,
+    #[serde(rename = "Q_pval")]
+    pub q_pval: Option<f64>,
+    pub tau2_ci_lb: Option<f64>,
+    pub tau2_ci_ub: Option<f64>,
+    #[serde(rename = "I2_ci_lb")]
+    pub i2_ci_lb: Option<f64>,
+    #[serde(rename = "I2_ci_ub")]
+    pub i2_ci_ub: Option<f64>,
+    #[serde(rename = "H2_ci_lb")]
+    pub h2_ci_lb: Option<f64>,
+    #[serde(rename = "H2_ci_ub")]
+    pub h2_ci_ub: Option<f64>,
+    /// Only for ratio measures (RR, OR, HR, IRR).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub exp: Option<ExpResults>,
+    pub studies: Vec<StudyRow>,
+    pub egger: Option<EggerResult>,
+    pub trimfill: Option<TrimfillResult>,
+    pub leave1out: Vec<Leave1OutRow>,
+    pub subgroups: Vec<SubgroupRow>,
+    pub subgroup_test: Option<SubgroupTest>,
+    /// Why an optional part is null (e.g. "egger: needs at least 3 studies").
+    pub notes: Vec<String>,
+}
+
+/// Finite values only; NaN and infinities become `None` (JSON null).
+pub fn fin(x: f64) -> Option<f64> {
+    if x.is_finite() {
+        Some(x)
+    } else {
+        None
+    }
+}
+
+fn exp_fin(x: f64) -> Option<f64> {
+    fin(x).and_then(|v| fin(v.exp()))
+}
+
+/// Run the whole engine on `studies`. Errors only when the main model cannot be fitted
+/// (no studies, invalid yi/vi, non-convergence); optional parts become null with a note.
+pub fn analyze(studies: &[StudyEffect], opts: AnalyzeOptions, subgroup: Option<&str>) -> Result<AnalyzeReport, StatsError> {
+    let yi: Vec<f64> = studies.iter().map(|s| s.yi).collect();
+    let vi: Vec<f64> = studies.iter().map(|s| s.vi).collect();
+    let ro = opts.rma();
+    let main: RmaFit = fit(&yi, &vi, ro)?;
+    let mut notes = Vec::new();
+
+    let ci = if main.method == Method::FE {
+        None
+    } else {
+        match qprofile(&yi, &vi, &main, opts.level) {
+            Ok(c) => {
+                if c.ub_at_max {
+                    notes.push("tau2_ci_ub: the upper bound lies beyond the search range; the value shown is a lower limit".into());
+                }
+                Some(c)
+            }
+            Err(e) => {
+                notes.push(format!("tau2_ci: {e}"));
+                None
+            }
+        }
+    };
+
+    let exp = opts.measure.is_ratio().then(|| ExpResults {
+        estimate: exp_fin(main.estimate),
+        ci_lb: exp_fin(main.ci_lb),
+        ci_ub: exp_fin(main.ci_ub),
+        pi_lb: exp_fin(main.pi_lb),
+        pi_ub: exp_fin(main.pi_ub),
+    });
+
+    let rows = studies
+        .iter()
+        .zip(&main.weights)
+        .map(|(s, w)| StudyRow { study: s.label.clone(), yi: fin(s.yi), vi: fin(s.vi), weight: fin(*w) })
+        .collect();
+
+    let egger = match regtest(&yi, &vi, ro) {
+        Ok(r) => Some(EggerResult { zval: fin(r.zval), pval: fin(r.pval) }),
+        Err(e) => {
+            notes.push(format!("egger: {e}"));
+            None
+        }
+    };
+
+    let tf = if yi.len() < 3 {
+        notes.push("trimfill: needs at least 3 studies".into());
+        None
+    } else {
+        match trimfill(&yi, &vi, ro, Estimator::L0, None) {
+            Ok(t) => Some(TrimfillResult {
+                k0: t.k0,
+                se_k0: fin(t.se_k0),
+                side: t.side.to_string(),
+                estimate: fin(t.fit.estimate),
+                ci_lb: fin(t.fit.ci_lb),
+                ci_ub: fin(t.fit.ci_ub),
+            }),
+            Err(e) => {
+                notes.push(format!("trimfill: {e}"));
+                None
+            }
+        }
+    };
+
+    let l1o = if yi.len() < 2 {
+        Vec::new()
+    } else {
+        match leave1out(&yi, &vi, ro) {
+            Ok(v) => v
+                .into_iter()
+                .map(|l| Leave1OutRow {
+                    study: studies[l.omitted].label.clone(),
+                    estimate: fin(l.fit.estimate),
+                    se: fin(l.fit.se),
+                    zval: fin(l.fit.zval),
+                    pval: fin(l.fit.pval),
+                    ci_lb: fin(l.fit.ci_lb),
+                    ci_ub: fin(l.fit.ci_ub),
+                    q: fin(l.fit.q),
+                    q_pval: fin(l.fit.q_pval),
+                    tau2: fin(l.fit.tau2),
+                    i2: fin(l.fit.i2),
+                    h2: fin(l.fit.h2),
+                })
+                .collect(),
+            Err(e) => {
+                notes.push(format!("leave1out: {e}"));
+                Vec::new()
+            }
+        }
+    };
+
+    let mut subgroups = Vec::new();
+    let mut subgroup_test = None;
+    if let Some(col) = subgroup {
+        let idx: Vec<usize> = (0..studies.len()).filter(|&i| studies[i].moderators.get(col).is_some_and(|v| !v.trim().is_empty())).collect();
+        if idx.len() < studies.len() {
+            notes.push(format!("subgroups: {} studies without a value for '{col}' left out", studies.len() - idx.len()));
+        }
+        let y: Vec<f64> = idx.iter().map(|&i| yi[i]).collect();
+        let v: Vec<f64> = idx.iter().map(|&i| vi[i]).collect();
+        let g: Vec<&str> = idx.iter().map(|&i| studies[i].moderators[col].trim()).collect();
+        if idx.is_empty() {
+            notes.push(format!("subgroups: no study has a value for '{col}'"));
+        } else {
+            match subgroup_analysis(&y, &v, &g, ro) {
+                Ok(sa) => {
+                    for s in sa.subgroups {
+                        subgroups.push(match s.fit {
+                            Ok(f) => SubgroupRow {
+                                subgroup: s.level,
+                                k: s.k,
+                                estimate: fin(f.estimate),
+                                se: fin(f.se),
+                                zval: fin(f.zval),
+                                pval: fin(f.pval),
+                                ci_lb: fin(f.ci_lb),
+                                ci_ub: fin(f.ci_ub),
+                                tau2: fin(f.tau2),
+                                i2: fin(f.i2),
+                                q: fin(f.q),
+                                q_pval: fin(f.q_pval),
+                                error: None,
+                            },
+                            Err(e) => SubgroupRow {
+                                subgroup: s.level,
+                                k: s.k,
+                                estimate: None,
+                                se: None,
+                                zval: None,
+                                pval: None,
+                                ci_lb: None,
+                                ci_ub: None,
+                                tau2: None,
+                                i2: None,
+                                q: None,
+                                q_pval: None,
+                                error: Some(e),
+                            },
+                        });
+                    }
+                    if let Some(t) = sa.test {
+                        let m = &t.model;
+                        subgroup_test = Some(SubgroupTest {
+                            moderator: col.to_string(),
+                            qm: fin(m.qm),
+                            qm_df: m.qm_df,
+                            qm_ddf: m.ddf,
+                            qm_pval: fin(m.qm_pval),
+                            qe: fin(m.qe),
+                            qe_df: m.qe_df,
+                            qe_pval: fin(m.qe_pval),
+                            tau2: fin(m.tau2),
+                        });
+                    }
+                    if let Some(e) = sa.test_error {
+                        notes.push(format!("subgroup test: {e}"));
+                    }
+                }
+                Err(e) => notes.push(format!("subgroups: {e}")),
+            }
+        }
+    }
+
+    Ok(AnalyzeReport {
+        k: main.k,
+        measure: opts.measure.to_string(),
+        method: main.method.to_string(),
+        test: main.test.to_string(),
+        level: main.level,
+        estimate: fin(main.estimate),
+        se: fin(main.se),
+        zval: fin(main.zval),
+        pval: fin(main.pval),
+        ci_lb: fin(main.ci_lb),
+        ci_ub: fin(main.ci_ub),
+        pi_lb: fin(main.pi_lb),
+        pi_ub: fin(main.pi_ub),
+        tau2: fin(main.tau2),
+        tau: fin(main.tau()),
+        se_tau2: main.se_tau2.and_then(fin),
+        i2: fin(main.i2),
+        h2: fin(main.h2),
+        q: fin(main.q),
+        q_df: main.q_df,
+        q_pval: fin(main.q_pval),
+        tau2_ci_lb: ci.and_then(|c| fin(c.tau2_ci_lb)),
+        tau2_ci_ub: ci.and_then(|c| fin(c.tau2_ci_ub)),
+        i2_ci_lb: ci.and_then(|c| fin(c.i2_ci_lb)),
+        i2_ci_ub: ci.and_then(|c| fin(c.i2_ci_ub)),
+        h2_ci_lb: ci.and_then(|c| fin(c.h2_ci_lb)),
+        h2_ci_ub: ci.and_then(|c| fin(c.h2_ci_ub)),
+        exp,
+        studies: rows,
+        egger,
+        trimfill: tf,
+        leave1out: l1o,
+        subgroups,
+        subgroup_test,
+        notes,
+    })
+}

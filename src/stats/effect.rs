@@ -1,0 +1,98 @@
+//! One outcome's effect, from whatever form its data came in, with its confidence
+//! interval on the natural scale: what a forest row, a table row or an appraisal
+//! starts from.
+//!
+//! Reported estimates keep their published interval (recomputing it from a rounded
+//! variance would shift the printed bounds); everything else goes through `escalc`.
+
+use crate::model::{EffectData, Measure};
+
+use super::dist::qnorm_upper;
+use super::escalc;
+use super::StatsError;
+
+/// An effect on the analysis scale (`yi`, `vi`, logs for ratios) and, for display,
+/// on the natural scale with its interval.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Effect {
+    pub measure: Measure,
+    pub yi: f64,
+    pub vi: f64,
+    pub estimate: f64,
+    pub ci_lb: f64,
+    pub ci_ub: f64,
+}
+
+/// The effect and 95% interval of one outcome's data.
+pub fn effect_of(data: &EffectData) -> Result<Effect, StatsError> {
+    let z = qnorm_upper(0.025);
+    match data {
+        EffectData::Estimate(e) => {
+            let level = if e.level > 0.0 && e.level < 100.0 { e.level } else { 95.0 };
+            let zl = qnorm_upper((1.0 - level / 100.0) / 2.0);
+            let (yi, sei) = if e.measure.is_ratio() {
+                (e.estimate.ln(), (e.ci_ub.ln() - e.ci_lb.ln()) / (2.0 * zl))
+            } else {
+                (e.estimate, (e.ci_ub - e.ci_lb) / (2.0 * zl))
+            };
+            checked(Effect { measure: e.measure, yi, vi: sei * sei, estimate: e.estimate, ci_lb: e.ci_lb, ci_ub: e.ci_ub })
+        }
+        EffectData::Proportion(p) => {
+            let (estimate, lb, ub) = match (p.value(), p.ci_lb, p.ci_ub, p.xi, p.ni) {
+                (Some(est), Some(lb), Some(ub), _, _) => (est, lb, ub),
+                (Some(est), _, _, _, Some(n)) if n > 0 => {
+                    let (lb, ub) = wilson(est, n as f64, z);
+                    (est, lb, ub)
+                }
+                _ => return Err(StatsError::InvalidInput { what: "proportion".into(), reason: "needs events and a total, or an estimate with its interval".into() }),
+            };
+            let n = p.ni.map(|n| n as f64).unwrap_or(f64::NAN);
+            checked(Effect { measure: Measure::Pr, yi: estimate, vi: estimate * (1.0 - estimate) / n, estimate, ci_lb: lb, ci_ub: ub })
+        }
+        other => {
+            let es = escalc_of(other)?;
+            let (lo, hi) = (es.yi - z * es.vi.sqrt(), es.yi + z * es.vi.sqrt());
+            let measure = other.measure();
+            let natural = |v: f64| if measure.is_ratio() { v.exp() } else { v };
+            checked(Effect { measure, yi: es.yi, vi: es.vi, estimate: natural(es.yi), ci_lb: natural(lo), ci_ub: natural(hi) })
+        }
+    }
+}
+
+/// Wilson score interval for a proportion, which behaves at 0% and 100%.
+pub fn wilson(p: f64, n: f64, z: f64) -> (f64, f64) {
+    let z2 = z * z;
+    let centre = (p + z2 / (2.0 * n)) / (1.0 + z2 / n);
+    let half = z / (1.0 + z2 / n) * (p * (1.0 - p) / n + z2 / (4.0 * n * n)).sqrt();
+    ((centre - half).max(0.0), (centre + half).min(1.0))
+}
+
+fn checked(e: Effect) -> Result<Effect, StatsError> {
+    if [e.yi, e.estimate, e.ci_lb, e.ci_ub].iter().all(|v| v.is_finite()) {
+        Ok(e)
+    } else {
+        Err(StatsError::InvalidInput { what: "effect".into(), reason: "is not a finite number".into() })
+    }
+}
+
+/// metafor's `escalc` for the comparative forms.
+fn escalc_of(data: &EffectData) -> Result<escalc::EffectSize, StatsError> {
+    let measure: escalc::Measure = data.measure().as_str().parse()?;
+    match data {
+        EffectData::Counts(c) => {
+            let [ai, bi, ci, di] = c.cells();
+            escalc::from_2x2(measure, ai, bi, ci, di)
+        }
+        EffectData::Means(m) => escalc::from_means(measure, m.m1i, m.sd1i, m.n1i as f64, m.m2i, m.sd2i, m.n2i as f64),
+        EffectData::Generic(g) => match (g.vi, g.sei) {
+            (Some(vi), _) => escalc::from_yi_vi(g.yi, vi),
+            (None, Some(sei)) => escalc::from_yi_sei(g.yi, sei),
+            (None, None) => Err(StatsError::InvalidInput { what: "vi".into(), reason: "needs vi or sei".into() }),
+        },
+        EffectData::Estimate(_) | EffectData::Proportion(_) => unreachable_form(),
+    }
+}
+
+fn unreachable_form() -> Result<escalc::EffectSize, StatsError> {
+    Err(StatsError::InvalidInput { what: "data".into(), reason: "this form has no escalc computation".into() })
+}

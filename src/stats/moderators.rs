@@ -1,0 +1,105 @@
+//! Subgroup analysis and the test for subgroup differences.
+//!
+//! The subgroup test is metafor's moderator test for a categorical moderator with a common
+//! (residual) tau2: `rma(yi, vi, mods = ~ factor(g), method)`, i.e. a meta-regression with an
+//! intercept and treatment-coded dummies (first level, in sorted order as R's `factor()`, is the
+//! reference). QM tests all dummy coefficients (chi-squared with levels-1 df, or F under knha);
+//! QE is the residual heterogeneity. Each subgroup is also fitted on its own with the same options.
+
+use serde::Serialize;
+
+use super::linalg::ModelMatrix;
+use super::rma::{fit, fit_mods, validate, MetaRegFit, RmaFit, RmaOptions};
+use super::StatsError;
+
+/// The fit within one subgroup.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SubgroupFit {
+    pub level: String,
+    pub k: usize,
+    /// Indices of the studies in this subgroup.
+    pub studies: Vec<usize>,
+    pub fit: Result<RmaFit, String>,
+}
+
+/// Test for subgroup differences (moderator test with a common tau2).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ModeratorTest {
+    pub levels: Vec<String>,
+    pub model: MetaRegFit,
+}
+
+/// Subgroup fits plus the test between them (`None` when there is only one level, or the
+/// meta-regression cannot be fitted, e.g. too few studies; the error is then in `test_error`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SubgroupAnalysis {
+    pub subgroups: Vec<SubgroupFit>,
+    pub test: Option<ModeratorTest>,
+    pub test_error: Option<String>,
+}
+
+/// The model matrix of `~ factor(groups)`: intercept plus one dummy per non-reference level.
+pub fn factor_design(groups: &[&str]) -> (ModelMatrix, Vec<String>) {
+    let mut levels: Vec<String> = groups.iter().map(|g| g.to_string()).collect();
+    levels.sort();
+    levels.dedup();
+    let k = groups.len();
+    let p = levels.len().max(1);
+    let mut data = vec![0.0; k * p];
+    for (i, g) in groups.iter().enumerate() {
+        data[i * p] = 1.0;
+        if let Some(j) = levels.iter().position(|l| l == g) {
+            if j > 0 {
+                data[i * p + j] = 1.0;
+            }
+        }
+    }
+    let mut names = vec!["intrcpt".to_string()];
+    names.extend(levels.iter().skip(1).cloned());
+    (ModelMatrix { k, p, data, names }, levels)
+}
+
+/// Moderator test for the categorical moderator `groups` (one label per study).
+pub fn moderator_test(yi: &[f64], vi: &[f64], groups: &[&str], opts: RmaOptions) -> Result<ModeratorTest, StatsError> {
+    validate(yi, vi)?;
+    if groups.len() != yi.len() {
+        return Err(StatsError::LengthMismatch { what: "subgroup labels", expected: yi.len(), got: groups.len() });
+    }
+    let (x, levels) = factor_design(groups);
+    if levels.len() < 2 {
+        return Err(StatsError::InvalidInput { what: "subgroup".into(), reason: "needs at least two levels".into() });
+    }
+    let btt: Vec<usize> = (1..x.p).collect();
+    let model = fit_mods(yi, vi, &x, &btt, opts)?;
+    Ok(ModeratorTest { levels, model })
+}
+
+/// Fit every subgroup separately and test the difference between subgroups.
+pub fn subgroup_analysis(yi: &[f64], vi: &[f64], groups: &[&str], opts: RmaOptions) -> Result<SubgroupAnalysis, StatsError> {
+    validate(yi, vi)?;
+    if groups.len() != yi.len() {
+        return Err(StatsError::LengthMismatch { what: "subgroup labels", expected: yi.len(), got: groups.len() });
+    }
+    let (_, levels) = factor_design(groups);
+    let mut subgroups = Vec::with_capacity(levels.len());
+    for level in &levels {
+        let studies: Vec<usize> = (0..yi.len()).filter(|&i| groups[i] == level.as_str()).collect();
+        let y: Vec<f64> = studies.iter().map(|&i| yi[i]).collect();
+        let v: Vec<f64> = studies.iter().map(|&i| vi[i]).collect();
+        subgroups.push(SubgroupFit {
+            level: level.clone(),
+            k: studies.len(),
+            studies,
+            fit: fit(&y, &v, opts).map_err(|e| e.to_string()),
+        });
+    }
+    let (test, test_error) = if levels.len() < 2 {
+        (None, None)
+    } else {
+        match moderator_test(yi, vi, groups, opts) {
+            Ok(t) => (Some(t), None),
+            Err(e) => (None, Some(e.to_string())),
+        }
+    };
+    Ok(SubgroupAnalysis { subgroups, test, test_error })
+}

@@ -1,0 +1,688 @@
+//! Random- and fixed-effects meta-analysis and meta-regression, following metafor's `rma.uni`.
+//!
+//! The model is `yi = x_i' beta + u_i + e_i` with `e_i ~ N(0, vi)` (known sampling variances)
+//! and `u_i ~ N(0, tau2)`. `tau2` is estimated by one of metafor's estimators ([`Method`]),
+//! then beta is estimated by weighted least squares with weights `1/(vi + tau2)`.
+//! Everything follows `rma.uni` (metafor 4.x) so results agree with what users of R see:
+//!
+//! * DL, HE and SJ are closed-form and truncated at 0 as metafor does;
+//! * ML and REML use metafor's Fisher scoring with step halving (start: HE estimate), but run
+//!   to a relative change of 1e-10 instead of metafor's absolute 1e-5, and keep metafor's check
+//!   that tau2 = 0 does not have a higher likelihood;
+//! * PM and EB solve the generalized Q equation `Q(tau2) = k - p` (EB's Fisher scoring converges
+//!   to the same root) with an exact bracketing solver;
+//! * `se_tau2` uses the formula metafor uses for each estimator;
+//! * Q (QE) always uses fixed-effect weights `1/vi`; I2 and H2 are computed from tau2 with the
+//!   "typical" sampling variance `vt = (k-p)/tr(P)` (for FE: from Q);
+//! * Knapp-Hartung (`test="knha"`) scales the variance by `RSS/(k-p)` without truncation and
+//!   uses t (and F) distributions with `k-p` degrees of freedom.
+//!
+//! Values that are undefined (e.g. p-values with 0 residual degrees of freedom) are NaN here;
+//! the `analyze` report turns every non-finite value into `null`.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+
+use super::dist;
+use super::linalg::{crossprod_d, spd_inverse, spd_logdet, ModelMatrix, PMatrix};
+use super::roots::zeroin;
+use super::StatsError;
+
+/// Bound on Fisher scoring iterations (ML, REML).
+pub const MAX_ITER: usize = 1000;
+/// Relative convergence threshold for Fisher scoring.
+pub const REL_TOL: f64 = 1e-10;
+
+/// Estimator of the between-study variance tau2 (metafor's `method=`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Method {
+    /// Fixed (equal/common) effect: tau2 = 0.
+    FE,
+    /// DerSimonian-Laird (method of moments with 1/vi weights).
+    DL,
+    /// Restricted maximum likelihood (metafor's default).
+    REML,
+    /// Maximum likelihood.
+    ML,
+    /// Paule-Mandel (generalized Q equals its expectation).
+    PM,
+    /// Hedges (unweighted method of moments).
+    HE,
+    /// Sidik-Jonkman (one step from a crude start).
+    SJ,
+    /// Empirical Bayes (Morris); the same root as PM.
+    EB,
+}
+
+impl Method {
+    /// metafor's name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Method::FE => "FE",
+            Method::DL => "DL",
+            Method::REML => "REML",
+            Method::ML => "ML",
+            Method::PM => "PM",
+            Method::HE => "HE",
+            Method::SJ => "SJ",
+            Method::EB => "EB",
+        }
+    }
+}
+
+impl fmt::Display for Method {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl FromStr for Method {
+    type Err = StatsError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.trim().to_ascii_uppercase().as_str() {
+            "FE" | "EE" | "CE" => Ok(Method::FE),
+            "DL" => Ok(Method::DL),
+            "REML" => Ok(Method::REML),
+            "ML" => Ok(Method::ML),
+            "PM" => Ok(Method::PM),
+            "HE" => Ok(Method::HE),
+            "SJ" => Ok(Method::SJ),
+            "EB" => Ok(Method::EB),
+            _ => Err(StatsError::Unknown { kind: "method", name: s.to_string() }),
+        }
+    }
+}
+
+/// Inference for the coefficients (metafor's `test=`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Test {
+    /// Wald z tests and normal-based intervals.
+    #[serde(rename = "z")]
+    Z,
+    /// Knapp-Hartung: scaled variance, t with k-p df.
+    #[serde(rename = "knha")]
+    Knha,
+}
+
+impl fmt::Display for Test {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Test::Z => "z",
+            Test::Knha => "knha",
+        })
+    }
+}
+
+impl FromStr for Test {
+    type Err = StatsError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "z" => Ok(Test::Z),
+            "knha" | "hk" | "hksj" => Ok(Test::Knha),
+            _ => Err(StatsError::Unknown { kind: "test", name: s.to_string() }),
+        }
+    }
+}
+
+/// Options of a fit (metafor: `method`, `test`, `level`).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct RmaOptions {
+    pub method: Method,
+    pub test: Test,
+    /// Confidence level in percent (95) or as a fraction (0.95).
+    pub level: f64,
+}
+
+impl Default for RmaOptions {
+    fn default() -> Self {
+        RmaOptions { method: Method::REML, test: Test::Z, level: 95.0 }
+    }
+}
+
+/// Two-sided alpha from a level given as a percentage (95) or a fraction (0.95).
+pub fn alpha_from_level(level: f64) -> Result<f64, StatsError> {
+    if !level.is_finite() {
+        return Err(StatsError::InvalidLevel(level));
+    }
+    if level > 1.0 && level < 100.0 {
+        Ok((100.0 - level) / 100.0)
+    } else if level > 0.0 && level < 1.0 {
+        Ok(1.0 - level)
+    } else {
+        Err(StatsError::InvalidLevel(level))
+    }
+}
+
+/// Check yi/vi: same length, at least one study, finite, vi > 0.
+pub(crate) fn validate(yi: &[f64], vi: &[f64]) -> Result<(), StatsError> {
+    if yi.is_empty() {
+        return Err(StatsError::NoStudies);
+    }
+    if vi.len() != yi.len() {
+        return Err(StatsError::LengthMismatch { what: "vi", expected: yi.len(), got: vi.len() });
+    }
+    for (i, y) in yi.iter().enumerate() {
+        if !y.is_finite() {
+            return Err(StatsError::NonFinite { what: "yi", index: i });
+        }
+    }
+    for (i, v) in vi.iter().enumerate() {
+        if !v.is_finite() {
+            return Err(StatsError::NonFinite { what: "vi", index: i });
+        }
+        if *v <= 0.0 {
+            return Err(StatsError::NonPositiveVariance { index: i, value: *v });
+        }
+    }
+    Ok(())
+}
+
+/// A tau2 estimate with its standard error as rma.uni computes it.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Tau2Estimate {
+    pub tau2: f64,
+    /// `None` for FE and for k = 1 (tau2 not estimated).
+    pub se_tau2: Option<f64>,
+    /// Fisher scoring iterations (0 for closed-form estimators).
+    pub iterations: usize,
+}
+
+fn median(v: &[f64]) -> f64 {
+    let mut s: Vec<f64> = v.to_vec();
+    s.sort_by(|a, b| a.total_cmp(b));
+    let n = s.len();
+    if n == 0 {
+        return f64::NAN;
+    }
+    if n % 2 == 1 {
+        s[n / 2]
+    } else {
+        (s[n / 2 - 1] + s[n / 2]) / 2.0
+    }
+}
+
+/// R's `mad()` (scaled by 1.4826).
+fn mad(v: &[f64]) -> f64 {
+    let m = median(v);
+    let d: Vec<f64> = v.iter().map(|x| (x - m).abs()).collect();
+    1.4826 * median(&d)
+}
+
+fn pmatrix<'a>(x: &'a ModelMatrix, w: Vec<f64>) -> Result<PMatrix<'a>, StatsError> {
+    if w.iter().any(|w| !w.is_finite() || *w <= 0.0) {
+        return Err(StatsError::InvalidInput {
+            what: "weights".into(),
+            reason: "division by zero when computing the inverse-variance weights".into(),
+        });
+    }
+    PMatrix::new(x, w).ok_or(StatsError::Singular { what: "weighted cross-product X'WX" })
+}
+
+/// Generalized Q statistic `sum w (y - X b)^2` with weights `1/(vi + tau2)`.
+pub(crate) fn q_gen(y: &[f64], v: &[f64], x: &ModelMatrix, tau2: f64) -> Result<f64, StatsError> {
+    let w: Vec<f64> = v.iter().map(|v| 1.0 / (v + tau2)).collect();
+    Ok(pmatrix(x, w)?.rss(y))
+}
+
+/// Log-likelihood (ML or REML, metafor's constants) at a given tau2.
+fn loglik(y: &[f64], v: &[f64], x: &ModelMatrix, tau2: f64, reml: bool) -> Result<f64, StatsError> {
+    let k = x.k as f64;
+    let p = x.p as f64;
+    let w: Vec<f64> = v.iter().map(|v| 1.0 / (v + tau2)).collect();
+    let slog: f64 = v.iter().map(|v| (v + tau2).ln()).sum();
+    let pm = pmatrix(x, w.clone())?;
+    let rss = pm.rss(y);
+    let two_pi = 2.0 * std::f64::consts::PI;
+    if reml {
+        let ld = spd_logdet(&crossprod_d(x, &w), x.p).ok_or(StatsError::Singular { what: "X'WX" })?;
+        Ok(-0.5 * (k - p) * two_pi.ln() - 0.5 * slog - 0.5 * ld - 0.5 * rss)
+    } else {
+        Ok(-0.5 * k * two_pi.ln() - 0.5 * slog - 0.5 * rss)
+    }
+}
+
+/// Estimate tau2 for the model `y ~ X` with known variances `v`, as rma.uni does.
+/// Inputs must already be validated (finite, v > 0, k >= 1, full-rank X).
+pub fn estimate_tau2(y: &[f64], v: &[f64], x: &ModelMatrix, method: Method) -> Result<Tau2Estimate, StatsError> {
+    let k = x.k;
+    let p = x.p;
+    if k != y.len() || k != v.len() {
+        return Err(StatsError::LengthMismatch { what: "model matrix rows", expected: y.len(), got: k });
+    }
+    if method == Method::FE || k == 1 {
+        return Ok(Tau2Estimate { tau2: 0.0, se_tau2: None, iterations: 0 });
+    }
+    if k <= p {
+        return Err(StatsError::TooFewStudies { what: "estimating tau2 with these moderators", needed: p + 1, got: k });
+    }
+    let kp = (k - p) as f64;
+    let ones = vec![1.0; k];
+    match method {
+        Method::FE => unreachable_fe(),
+        Method::DL => {
+            let pm = pmatrix(x, v.iter().map(|v| 1.0 / v).collect())?;
+            let rss = pm.rss(y);
+            let trp = pm.tr_pd(&ones);
+            let tau2 = ((rss - kp) / trp).max(0.0);
+            let trpp = pm.tr_pdpd(&ones, &ones);
+            let se = (1.0 / (trp * trp) * (2.0 * kp + 4.0 * tau2 * trp + 2.0 * tau2 * tau2 * trpp)).sqrt();
+            finite_tau2(tau2, Some(se), 0, "DL estimator")
+        }
+        Method::HE => {
+            let (tau2_raw, pm) = he_raw(y, v, x)?;
+            let tau2 = tau2_raw.max(0.0);
+            let trpv = pm.tr_pd(v);
+            let trpvpv = pm.tr_pdpd(v, v);
+            let se = (1.0 / (kp * kp) * (2.0 * trpvpv + 4.0 * tau2 * trpv + 2.0 * tau2 * tau2 * kp)).sqrt();
+            finite_tau2(tau2, Some(se), 0, "HE estimator")
+        }
+        Method::SJ => {
+            let mean = y.iter().sum::<f64>() / k as f64;
+            let tau2_0 = y.iter().map(|y| (y - mean) * (y - mean)).sum::<f64>() / k as f64;
+            let pm = pmatrix(x, v.iter().map(|v| 1.0 / (v + tau2_0)).collect())?;
+            let rss = pm.rss(y);
+            let tau2 = (tau2_0 * rss / kp).max(0.0);
+            let trpvpv = pm.tr_pdpd(v, v);
+            let trpvp = pm.tr_pdpd(v, &ones);
+            let trpp = pm.tr_pdpd(&ones, &ones);
+            let se = (tau2_0 * tau2_0 / (kp * kp)
+                * (2.0 * trpvpv + 4.0 * tau2 * trpvp + 2.0 * tau2 * tau2 * trpp))
+                .sqrt();
+            finite_tau2(tau2, Some(se), 0, "SJ estimator")
+        }
+        Method::PM | Method::EB => {
+            let tau2 = pm_root(y, v, x)?;
+            let sw: f64 = v.iter().map(|v| 1.0 / (v + tau2)).sum();
+            let kf = k as f64;
+            let se = (2.0 * kf * kf / kp / (sw * sw)).sqrt();
+            finite_tau2(tau2, Some(se), 0, if method == Method::PM { "PM estimator" } else { "EB estimator" })
+        }
+        Method::ML | Method::REML => {
+            let reml = method == Method::REML;
+            let (he, _) = he_raw(y, v, x)?;
+            let mut tau2 = he.max(0.0);
+            if !tau2.is_finite() {
+                tau2 = 0.0;
+            }
+            let vscale = v.iter().sum::<f64>() / k as f64;
+            let mut iter = 0;
+            loop {
+                iter += 1;
+                if iter > MAX_ITER {
+                    return Err(StatsError::NotConverged { what: "Fisher scoring for tau2", iterations: MAX_ITER });
+                }
+                let w: Vec<f64> = v.iter().map(|v| 1.0 / (v + tau2)).collect();
+                let pm = pmatrix(x, w.clone())?;
+                let ypp = pm.rss2(y);
+                let mut adj = if reml {
+                    (ypp - pm.tr_pd(&ones)) / pm.tr_pdpd(&ones, &ones)
+                } else {
+                    let sw: f64 = w.iter().sum();
+                    let sw2: f64 = w.iter().map(|w| w * w).sum();
+                    (ypp - sw) / sw2
+                };
+                if !adj.is_finite() {
+                    return Err(StatsError::NotConverged { what: "Fisher scoring for tau2", iterations: iter });
+                }
+                // step halving to stay at or above 0 (bounded: at most ~1100 halvings to underflow)
+                if tau2 == 0.0 && adj < 0.0 {
+                    adj = 0.0;
+                }
+                let mut h = 0;
+                while tau2 + adj < 0.0 && h < 1100 {
+                    adj /= 2.0;
+                    h += 1;
+                }
+                if tau2 + adj < 0.0 {
+                    adj = -tau2;
+                }
+                let new = tau2 + adj;
+                let change = (new - tau2).abs();
+                tau2 = new;
+                if change <= REL_TOL * tau2.max(1e-5 * vscale) {
+                    break;
+                }
+            }
+            // metafor's check: tau2 = 0 must not have a clearly larger likelihood
+            let ll0 = loglik(y, v, x, 0.0, reml)?;
+            let ll = loglik(y, v, x, tau2, reml)?;
+            if ll0 - ll > f64::EPSILON.powf(0.25) && tau2 > 1e-5 {
+                tau2 = 0.0;
+            }
+            let w: Vec<f64> = v.iter().map(|v| 1.0 / (v + tau2)).collect();
+            let se = if reml {
+                let pm = pmatrix(x, w)?;
+                (2.0 / pm.tr_pdpd(&ones, &ones)).sqrt()
+            } else {
+                (2.0 / w.iter().map(|w| w * w).sum::<f64>()).sqrt()
+            };
+            finite_tau2(tau2, Some(se), iter, "Fisher scoring for tau2")
+        }
+    }
+}
+
+#[inline]
+fn unreachable_fe() -> Result<Tau2Estimate, StatsError> {
+    Ok(Tau2Estimate { tau2: 0.0, se_tau2: None, iterations: 0 })
+}
+
+fn finite_tau2(tau2: f64, se: Option<f64>, iterations: usize, what: &'static str) -> Result<Tau2Estimate, StatsError> {
+    if !tau2.is_finite() {
+        return Err(StatsError::NotConverged { what, iterations });
+    }
+    Ok(Tau2Estimate { tau2, se_tau2: se.filter(|s| s.is_finite()), iterations })
+}
+
+/// Hedges' estimator before truncation, and the OLS P matrix it uses.
+fn he_raw<'a>(y: &[f64], v: &[f64], x: &'a ModelMatrix) -> Result<(f64, PMatrix<'a>), StatsError> {
+    let k = x.k;
+    let pm = pmatrix(x, vec![1.0; k])?;
+    let rss = pm.rss(y);
+    let trpv = pm.tr_pd(v);
+    Ok(((rss - trpv) / (k - x.p) as f64, pm))
+}
+
+/// Paule-Mandel: root of Q(tau2) = k - p, or 0 if Q(0) < k - p.
+fn pm_root(y: &[f64], v: &[f64], x: &ModelMatrix) -> Result<f64, StatsError> {
+    let target = (x.k - x.p) as f64;
+    let q0 = q_gen(y, v, x, 0.0)?;
+    if q0 < target {
+        return Ok(0.0);
+    }
+    // metafor searches [0, max(100, 10 mad(yi)^2)]; we extend the bracket (bounded) instead of failing.
+    let mut hi = 100f64.max(10.0 * mad(y).powi(2));
+    let mut n = 0;
+    while q_gen(y, v, x, hi)? > target {
+        hi *= 4.0;
+        n += 1;
+        if n > 60 || !hi.is_finite() {
+            return Err(StatsError::NotConverged { what: "Paule-Mandel bracket for tau2", iterations: n });
+        }
+    }
+    let mut err = None;
+    let root = zeroin(
+        |t| match q_gen(y, v, x, t) {
+            Ok(q) => q - target,
+            Err(e) => {
+                err = Some(e);
+                f64::NAN
+            }
+        },
+        0.0,
+        hi,
+        0.0,
+        2000,
+    );
+    if let Some(e) = err {
+        return Err(e);
+    }
+    root.ok_or(StatsError::NotConverged { what: "Paule-Mandel root finder", iterations: 2000 })
+}
+
+/// A meta-regression fit (rma.uni with moderators).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MetaRegFit {
+    pub k: usize,
+    pub p: usize,
+    pub method: Method,
+    pub test: Test,
+    /// Coefficient names (columns of the model matrix).
+    pub names: Vec<String>,
+    pub beta: Vec<f64>,
+    pub se: Vec<f64>,
+    /// z (or t under knha) statistics.
+    pub zval: Vec<f64>,
+    pub pval: Vec<f64>,
+    pub ci_lb: Vec<f64>,
+    pub ci_ub: Vec<f64>,
+    /// Variance-covariance matrix of beta, p x p row-major.
+    pub vb: Vec<f64>,
+    pub tau2: f64,
+    pub se_tau2: Option<f64>,
+    #[serde(rename = "I2")]
+    pub i2: f64,
+    #[serde(rename = "H2")]
+    pub h2: f64,
+    /// The "typical" sampling variance used for I2/H2 (`(k-p)/tr(P)`).
+    pub vt: f64,
+    /// Residual heterogeneity Q (QE) with fixed-effect weights.
+    #[serde(rename = "QE")]
+    pub qe: f64,
+    #[serde(rename = "QE_df")]
+    pub qe_df: usize,
+    #[serde(rename = "QE_pval")]
+    pub qe_pval: f64,
+    /// Omnibus test of the coefficients in `btt` (chi-squared, or F under knha).
+    #[serde(rename = "QM")]
+    pub qm: f64,
+    #[serde(rename = "QM_df")]
+    pub qm_df: usize,
+    #[serde(rename = "QM_pval")]
+    pub qm_pval: f64,
+    /// Residual df for t/F tests (knha only).
+    pub ddf: Option<usize>,
+    /// Critical value used for the intervals.
+    pub crit: f64,
+    /// Model weights `1/(vi + tau2)`.
+    pub weights: Vec<f64>,
+    pub iterations: usize,
+}
+
+/// Fit `yi ~ X` (metafor: `rma(yi, vi, mods = X, intercept = FALSE)` with X containing the
+/// intercept column when wanted). `btt` lists the coefficients in the omnibus QM test.
+pub fn fit_mods(yi: &[f64], vi: &[f64], x: &ModelMatrix, btt: &[usize], opts: RmaOptions) -> Result<MetaRegFit, StatsError> {
+    validate(yi, vi)?;
+    let alpha = alpha_from_level(opts.level)?;
+    if x.k != yi.len() || x.data.len() != x.k * x.p || x.p == 0 {
+        return Err(StatsError::LengthMismatch { what: "model matrix rows", expected: yi.len(), got: x.k });
+    }
+    if let Some((i, _)) = x.data.iter().enumerate().find(|(_, v)| !v.is_finite()) {
+        return Err(StatsError::NonFinite { what: "moderator", index: i / x.p });
+    }
+    if btt.iter().any(|&j| j >= x.p) {
+        return Err(StatsError::InvalidInput { what: "btt".into(), reason: "coefficient index out of range".into() });
+    }
+    let k = x.k;
+    let p = x.p;
+    // full rank check (unweighted)
+    if spd_inverse(&crossprod_d(x, &vec![1.0; k]), p).is_none() {
+        return Err(StatsError::Singular { what: "model matrix" });
+    }
+    if k < p {
+        return Err(StatsError::TooFewStudies { what: "this meta-regression", needed: p, got: k });
+    }
+    let est = estimate_tau2(yi, vi, x, opts.method)?;
+    let tau2 = est.tau2;
+    let w: Vec<f64> = vi.iter().map(|v| 1.0 / (v + tau2)).collect();
+    let pm = pmatrix(x, w.clone())?;
+    let beta = pm.beta(yi);
+    let mut vb = pm.a.clone();
+    let ddf = if opts.test == Test::Knha { Some(k - p) } else { None };
+    if opts.test == Test::Knha {
+        let rss = pm.rss(yi);
+        let s2w = if rss <= f64::EPSILON { 0.0 } else { rss / (k - p) as f64 };
+        for e in vb.iter_mut() {
+            *e *= s2w;
+        }
+    }
+    let se: Vec<f64> = (0..p).map(|j| vb[j * p + j].max(0.0).sqrt()).collect();
+    let zval: Vec<f64> = beta.iter().zip(&se).map(|(b, s)| b / s).collect();
+    let (pval, crit): (Vec<f64>, f64) = match ddf {
+        None => (zval.iter().map(|z| 2.0 * dist::pnorm_upper(z.abs())).collect(), dist::qnorm_upper(alpha / 2.0)),
+        Some(d) if d > 0 => (
+            zval.iter().map(|z| 2.0 * dist::pt_upper(z.abs(), d as f64)).collect(),
+            dist::qt_upper(alpha / 2.0, d as f64),
+        ),
+        Some(_) => (vec![f64::NAN; p], f64::NAN),
+    };
+    let ci_lb: Vec<f64> = beta.iter().zip(&se).map(|(b, s)| b - crit * s).collect();
+    let ci_ub: Vec<f64> = beta.iter().zip(&se).map(|(b, s)| b + crit * s).collect();
+
+    // omnibus test of the btt coefficients
+    let m = btt.len();
+    let (qm, qm_pval) = if m == 0 {
+        (f64::NAN, f64::NAN)
+    } else {
+        let mut sub = vec![0.0; m * m];
+        for (a, &ja) in btt.iter().enumerate() {
+            for (b, &jb) in btt.iter().enumerate() {
+                sub[a * m + b] = vb[ja * p + jb];
+            }
+        }
+        match spd_inverse(&sub, m) {
+            None => (f64::NAN, f64::NAN),
+            Some(inv) => {
+                let bs: Vec<f64> = btt.iter().map(|&j| beta[j]).collect();
+                let mut q = 0.0;
+                for a in 0..m {
+                    for b in 0..m {
+                        q += bs[a] * inv[a * m + b] * bs[b];
+                    }
+                }
+                match ddf {
+                    None => (q, dist::pchisq_upper(q, m as f64)),
+                    Some(d) => {
+                        let f = q / m as f64;
+                        (f, if d > 0 { dist::pf_upper(f, m as f64, d as f64) } else { f64::NAN })
+                    }
+                }
+            }
+        }
+    };
+
+    // heterogeneity: Q with fixed-effect weights; I2/H2
+    let (qe, qe_pval, i2, h2, vt) = if k > p {
+        let pfe = pmatrix(x, vi.iter().map(|v| 1.0 / v).collect())?;
+        let qe = pfe.rss(yi).max(0.0);
+        let kp = (k - p) as f64;
+        let qe_pval = dist::pchisq_upper(qe, kp);
+        let vt = kp / pfe.tr_pd(&vec![1.0; k]);
+        let (i2, h2) = if opts.method == Method::FE {
+            let i2 = if qe > 0.0 { (100.0 * (qe - kp) / qe).max(0.0) } else { 0.0 };
+            (i2, qe / kp)
+        } else {
+            (100.0 * tau2 / (vt + tau2), tau2 / vt + 1.0)
+        };
+        (qe, qe_pval, i2, h2, vt)
+    } else {
+        (0.0, 1.0, 0.0, 1.0, 0.0)
+    };
+
+    Ok(MetaRegFit {
+        k,
+        p,
+        method: opts.method,
+        test: opts.test,
+        names: x.names.clone(),
+        beta,
+        se,
+        zval,
+        pval,
+        ci_lb,
+        ci_ub,
+        vb,
+        tau2,
+        se_tau2: est.se_tau2,
+        i2,
+        h2,
+        vt,
+        qe,
+        qe_df: k - p,
+        qe_pval,
+        qm,
+        qm_df: m,
+        qm_pval,
+        ddf,
+        crit,
+        weights: w,
+        iterations: est.iterations,
+    })
+}
+
+/// An intercept-only (random- or fixed-effects) meta-analysis, rma.uni's printed results.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RmaFit {
+    pub k: usize,
+    pub method: Method,
+    pub test: Test,
+    /// Confidence level as a percentage.
+    pub level: f64,
+    pub estimate: f64,
+    pub se: f64,
+    /// z statistic (t under knha).
+    pub zval: f64,
+    pub pval: f64,
+    pub ci_lb: f64,
+    pub ci_ub: f64,
+    /// Prediction interval: estimate +/- crit * sqrt(se^2 + tau2).
+    pub pi_lb: f64,
+    pub pi_ub: f64,
+    pub tau2: f64,
+    pub se_tau2: Option<f64>,
+    #[serde(rename = "I2")]
+    pub i2: f64,
+    #[serde(rename = "H2")]
+    pub h2: f64,
+    pub vt: f64,
+    #[serde(rename = "Q")]
+    pub q: f64,
+    #[serde(rename = "Q_df")]
+    pub q_df: usize,
+    #[serde(rename = "Q_pval")]
+    pub q_pval: f64,
+    /// Residual df under knha (k - 1).
+    pub ddf: Option<usize>,
+    /// Weights in percent (sum to 100).
+    pub weights: Vec<f64>,
+    pub iterations: usize,
+}
+
+impl RmaFit {
+    /// tau = sqrt(tau2).
+    pub fn tau(&self) -> f64 {
+        self.tau2.max(0.0).sqrt()
+    }
+}
+
+/// Fit the intercept-only model `rma(yi, vi, method, test, level)`.
+pub fn fit(yi: &[f64], vi: &[f64], opts: RmaOptions) -> Result<RmaFit, StatsError> {
+    validate(yi, vi)?;
+    let level_pct = 100.0 * (1.0 - alpha_from_level(opts.level)?);
+    let x = ModelMatrix::intercept(yi.len());
+    let m = fit_mods(yi, vi, &x, &[], opts)?;
+    Ok(from_metareg(&m, level_pct))
+}
+
+pub(crate) fn from_metareg(m: &MetaRegFit, level_pct: f64) -> RmaFit {
+    let est = m.beta[0];
+    let se = m.se[0];
+    let half = m.crit * (se * se + m.tau2).sqrt();
+    let sw: f64 = m.weights.iter().sum();
+    RmaFit {
+        k: m.k,
+        method: m.method,
+        test: m.test,
+        level: level_pct,
+        estimate: est,
+        se,
+        zval: m.zval[0],
+        pval: m.pval[0],
+        ci_lb: m.ci_lb[0],
+        ci_ub: m.ci_ub[0],
+        pi_lb: est - half,
+        pi_ub: est + half,
+        tau2: m.tau2,
+        se_tau2: m.se_tau2,
+        i2: m.i2,
+        h2: m.h2,
+        vt: m.vt,
+        q: m.qe,
+        q_df: m.qe_df,
+        q_pval: m.qe_pval,
+        ddf: m.ddf,
+        weights: m.weights.iter().map(|w| 100.0 * w / sw).collect(),
+        iterations: m.iterations,
+    }
+}
