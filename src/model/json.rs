@@ -1,0 +1,861 @@
+//! The JSON reader.
+//!
+//! The input is first read into a `serde_json::Value` (with duplicate keys detected on the way), then
+//! each study, outcome and claim is converted on its own, so one bad item costs only itself and every
+//! problem is reported with its path. serde's own derive would stop at the first error and say
+//! "invalid type: string \"2019a\", expected u16 at line 1 column 80", which editors cannot act on.
+
+use std::cell::RefCell;
+use std::collections::{BTreeMap, HashSet};
+use std::fmt;
+
+use serde::de::{DeserializeSeed, MapAccess, SeqAccess, Visitor};
+use serde_json::{Map, Value};
+
+use super::problem::{suggest, Issue, Parsed, Problem};
+use super::types::*;
+use super::validate::{check_claim, check_effect, check_study, finish, Loc, Sink};
+use super::{MAX_INPUT_BYTES, MAX_STUDIES};
+
+pub(crate) const DATASET_FIELDS: &[&str] = &["schema", "title", "description", "studies", "claims"];
+pub(crate) const STUDY_FIELDS: &[&str] = &[
+    "id", "label", "year", "citation", "source_kind", "condition", "population", "intervention", "comparator",
+    "design", "blinding", "phase", "n", "n_planned", "follow_up", "status", "caveats", "outcomes", "moderators",
+];
+pub(crate) const OUTCOME_FIELDS: &[&str] = &[
+    "id", "name", "kind", "better", "surrogate", "timepoint", "data", "reported", "citation", "status", "note",
+    "subgroup",
+];
+pub(crate) const CLAIM_FIELDS: &[&str] =
+    &["id", "text", "by", "citation", "therapy", "condition", "outcome", "asserts", "value", "studies"];
+pub(crate) const CITATION_FIELDS: &[&str] = &["text", "doi", "pmid", "nct", "url", "source_document"];
+pub(crate) const INTERVENTION_FIELDS: &[&str] = &["therapy", "cell_source", "route", "dose"];
+
+const COUNTS_FIELDS: &[&str] = &["measure", "ai", "bi", "ci", "di", "n1i", "n2i"];
+const MEANS_FIELDS: &[&str] = &["measure", "m1i", "sd1i", "n1i", "m2i", "sd2i", "n2i"];
+const ESTIMATE_FIELDS: &[&str] = &["measure", "estimate", "ci_lb", "ci_ub", "level"];
+const PROPORTION_FIELDS: &[&str] = &["measure", "xi", "ni", "estimate", "ci_lb", "ci_ub", "level"];
+const GENERIC_FIELDS: &[&str] = &["measure", "yi", "vi", "sei"];
+
+// ------------------------------------------------------------------------------------------------
+// Entry point
+
+/// Reads a dataset from JSON bytes. Never panics; reports every problem found.
+pub fn parse_json(bytes: &[u8]) -> Parsed {
+    let mut sink = Sink::default();
+    let Some(text) = precheck(bytes, &mut sink) else {
+        return Parsed { dataset: None, errors: sink.errors, warnings: sink.warnings };
+    };
+    let Some(root) = read_value(text, &mut sink) else {
+        return Parsed { dataset: None, errors: sink.errors, warnings: sink.warnings };
+    };
+    let dataset = convert_dataset(&root, &mut sink);
+    Parsed { dataset, errors: sink.errors, warnings: sink.warnings }
+}
+
+/// Size, UTF-8 and emptiness checks shared with the CSV reader. Returns the text without a BOM.
+pub(crate) fn precheck<'a>(bytes: &'a [u8], sink: &mut Sink) -> Option<&'a str> {
+    if bytes.len() > MAX_INPUT_BYTES {
+        sink.error("", Issue::TooLarge { bytes: bytes.len(), limit: MAX_INPUT_BYTES });
+        return None;
+    }
+    let text = match std::str::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            sink.error("", Issue::InvalidUtf8 { offset: e.valid_up_to() });
+            return None;
+        }
+    };
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        sink.error("", Issue::Empty);
+        return None;
+    }
+    Some(text)
+}
+
+fn read_value(text: &str, sink: &mut Sink) -> Option<Value> {
+    let dups = RefCell::new(Vec::new());
+    let mut de = serde_json::Deserializer::from_str(text);
+    let result = ValueSeed { path: String::new(), dups: &dups }.deserialize(&mut de).and_then(|v| de.end().map(|_| v));
+    match result {
+        Ok(v) => {
+            for (path, key) in dups.into_inner() {
+                sink.error(path, Issue::DuplicateKey { key });
+            }
+            Some(v)
+        }
+        Err(e) => {
+            sink.errors.push(json_error(text, &e));
+            None
+        }
+    }
+}
+
+fn json_error(text: &str, e: &serde_json::Error) -> Problem {
+    let (line, column) = (e.line(), e.column());
+    let msg = e.to_string();
+    let detail = match msg.rfind(" at line ") {
+        Some(p) => msg[..p].to_string(),
+        None => msg.clone(),
+    };
+    if detail.contains("recursion limit exceeded") {
+        return Problem::new("", Issue::TooDeep { line, column });
+    }
+    if let Some(lit) = non_finite_literal_at(text, line, column) {
+        return Problem::new("", Issue::NonFiniteLiteral { literal: lit.to_string(), line, column });
+    }
+    Problem::new("", Issue::Syntax { line, column, detail })
+}
+
+/// Whether the text around a syntax error is a bare `NaN` / `Infinity` literal.
+fn non_finite_literal_at(text: &str, line: usize, column: usize) -> Option<&'static str> {
+    let start_of_line: usize = text.split_inclusive('\n').take(line.saturating_sub(1)).map(str::len).sum();
+    let at = start_of_line.saturating_add(column.saturating_sub(1)).min(text.len());
+    let lo = at.saturating_sub(9);
+    let hi = (at + 9).min(text.len());
+    let window = text.get(lo..hi).or_else(|| text.get(at..hi)).unwrap_or("");
+    ["-Infinity", "Infinity", "NaN"].into_iter().find(|lit| window.contains(lit))
+}
+
+// ------------------------------------------------------------------------------------------------
+// A Value builder that records duplicate keys (serde_json keeps the last one silently). It relies
+// on serde_json's recursion limit (128) for deep input, which turns into an error, not a stack overflow.
+
+struct ValueSeed<'a> {
+    path: String,
+    dups: &'a RefCell<Vec<(String, String)>>,
+}
+
+impl<'de, 'a> DeserializeSeed<'de> for ValueSeed<'a> {
+    type Value = Value;
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de, 'a> Visitor<'de> for ValueSeed<'a> {
+    type Value = Value;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+    fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
+        Ok(Value::Bool(v))
+    }
+    fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
+        Ok(Value::from(v))
+    }
+    fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
+        Ok(Value::from(v))
+    }
+    fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
+        Ok(serde_json::Number::from_f64(v).map_or(Value::Null, Value::Number))
+    }
+    fn visit_str<E>(self, v: &str) -> Result<Value, E> {
+        Ok(Value::String(v.to_owned()))
+    }
+    fn visit_string<E>(self, v: String) -> Result<Value, E> {
+        Ok(Value::String(v))
+    }
+    fn visit_unit<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+    fn visit_none<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+    fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
+        d.deserialize_any(self)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        let mut out = Vec::new();
+        let mut i = 0usize;
+        loop {
+            let seed = ValueSeed { path: format!("{}[{i}]", self.path), dups: self.dups };
+            match seq.next_element_seed(seed)? {
+                Some(v) => out.push(v),
+                None => break,
+            }
+            i += 1;
+        }
+        Ok(Value::Array(out))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        let mut out = Map::new();
+        while let Some(key) = map.next_key::<String>()? {
+            let child = join(&self.path, &key);
+            let v = map.next_value_seed(ValueSeed { path: child.clone(), dups: self.dups })?;
+            if out.contains_key(&key) {
+                self.dups.borrow_mut().push((child, key.clone()));
+            }
+            out.insert(key, v);
+        }
+        Ok(Value::Object(out))
+    }
+}
+
+fn join(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_string()
+    } else {
+        format!("{path}.{key}")
+    }
+}
+
+// ------------------------------------------------------------------------------------------------
+// Value rendering and scalar converters
+
+/// How a JSON value is shown in "found ..." messages.
+pub(crate) fn render(v: &Value) -> String {
+    match v {
+        Value::Null => "null".into(),
+        Value::Bool(b) => b.to_string(),
+        Value::Number(n) => n.to_string(),
+        Value::String(s) => {
+            let short: String = if s.chars().count() > 60 { s.chars().take(57).chain("...".chars()).collect() } else { s.clone() };
+            serde_json::to_string(&short).unwrap_or_else(|_| "a string".into())
+        }
+        Value::Array(_) => "an array".into(),
+        Value::Object(_) => "an object".into(),
+    }
+}
+
+/// A string in a numeric place: non-finite names (`"NaN"`, `"Infinity"`) and quoted numbers get their
+/// own messages.
+fn string_in_number_place(s: &str, expected: &'static str) -> Issue {
+    match s.trim().parse::<f64>() {
+        Ok(x) if !x.is_finite() => Issue::NotFinite { found: s.to_string() },
+        Ok(_) => Issue::QuotedNumber { expected, found: s.to_string() },
+        Err(_) => Issue::WrongType { expected, found: render(&Value::String(s.to_string())) },
+    }
+}
+
+type Conv<T> = fn(&Value, &str, &mut Sink) -> Option<T>;
+
+fn to_string(v: &Value, path: &str, sink: &mut Sink) -> Option<String> {
+    match v {
+        Value::String(s) => Some(s.clone()),
+        other => {
+            sink.error(path, Issue::WrongType { expected: "a string", found: render(other) });
+            None
+        }
+    }
+}
+
+fn to_nonempty_string(v: &Value, path: &str, sink: &mut Sink) -> Option<String> {
+    let s = to_string(v, path, sink)?;
+    if s.trim().is_empty() {
+        sink.error(path, Issue::EmptyText);
+        return None;
+    }
+    Some(s)
+}
+
+fn to_bool(v: &Value, path: &str, sink: &mut Sink) -> Option<bool> {
+    match v {
+        Value::Bool(b) => Some(*b),
+        other => {
+            sink.error(path, Issue::WrongType { expected: "true or false", found: render(other) });
+            None
+        }
+    }
+}
+
+fn to_f64(v: &Value, path: &str, sink: &mut Sink) -> Option<f64> {
+    match v {
+        Value::Number(n) => match n.as_f64() {
+            Some(x) if x.is_finite() => Some(x),
+            _ => {
+                sink.error(path, Issue::NotFinite { found: n.to_string() });
+                None
+            }
+        },
+        Value::String(s) => {
+            sink.error(path, string_in_number_place(s, "a number"));
+            None
+        }
+        other => {
+            sink.error(path, Issue::WrongType { expected: "a number", found: render(other) });
+            None
+        }
+    }
+}
+
+/// Whole number in 0..=max, for `year` and `n` ("expected a whole number").
+fn to_whole(v: &Value, path: &str, sink: &mut Sink, max: u64) -> Option<u64> {
+    const EXPECTED: &str = "a whole number";
+    let got = match v {
+        Value::Number(n) => {
+            if let Some(u) = n.as_u64() {
+                Some(u)
+            } else {
+                match n.as_f64() {
+                    Some(x) if x >= 0.0 && x.fract() == 0.0 && x <= 9.0e15 => Some(x as u64),
+                    _ => None,
+                }
+            }
+        }
+        Value::String(s) => {
+            sink.error(path, string_in_number_place(s, EXPECTED));
+            return None;
+        }
+        _ => None,
+    };
+    match got {
+        Some(u) if u <= max => Some(u),
+        Some(u) => {
+            sink.error(path, Issue::OutOfRange { value: u as f64, expected: if max == u16::MAX as u64 { "a year" } else { "a smaller number" } });
+            None
+        }
+        None => {
+            sink.error(path, Issue::WrongType { expected: EXPECTED, found: render(v) });
+            None
+        }
+    }
+}
+
+fn to_year(v: &Value, path: &str, sink: &mut Sink) -> Option<u16> {
+    to_whole(v, path, sink, u16::MAX as u64).map(|u| u as u16)
+}
+
+fn to_u32(v: &Value, path: &str, sink: &mut Sink) -> Option<u32> {
+    to_whole(v, path, sink, u32::MAX as u64).map(|u| u as u32)
+}
+
+/// A count of events or participants: a whole number, 0 or more.
+fn to_count(v: &Value, path: &str, sink: &mut Sink) -> Option<u64> {
+    match v {
+        Value::Number(n) => {
+            if let Some(u) = n.as_u64() {
+                return Some(u);
+            }
+            match n.as_f64() {
+                Some(x) if x >= 0.0 && x.fract() == 0.0 && x <= 9.0e15 => Some(x as u64),
+                _ => {
+                    sink.error(path, Issue::NotACount { found: n.to_string() });
+                    None
+                }
+            }
+        }
+        Value::String(s) => {
+            sink.error(path, string_in_number_place(s, "a count"));
+            None
+        }
+        other => {
+            sink.error(path, Issue::WrongType { expected: "a count (a whole number, 0 or more)", found: render(other) });
+            None
+        }
+    }
+}
+
+fn to_enum<E: WireEnum>(what: &'static str) -> impl Fn(&Value, &str, &mut Sink) -> Option<E> {
+    move |v, path, sink| match v {
+        Value::String(s) => match E::from_name(s) {
+            Some(e) => Some(e),
+            None => {
+                sink.error(path, Issue::UnknownValue { what, found: s.clone(), allowed: E::NAMES });
+                None
+            }
+        },
+        other => {
+            sink.error(path, Issue::WrongType { expected: "a string", found: render(other) });
+            None
+        }
+    }
+}
+
+fn to_string_list(v: &Value, path: &str, sink: &mut Sink) -> Option<Vec<String>> {
+    let Value::Array(items) = v else {
+        sink.error(path, Issue::WrongType { expected: "an array of strings", found: render(v) });
+        return None;
+    };
+    let mut out = Vec::with_capacity(items.len());
+    let mut ok = true;
+    for (i, item) in items.iter().enumerate() {
+        match to_string(item, &format!("{path}[{i}]"), sink) {
+            Some(s) => out.push(s),
+            None => ok = false,
+        }
+    }
+    ok.then_some(out)
+}
+
+/// Moderators: an object of strings; numbers and booleans are kept as their text.
+fn to_string_map(v: &Value, path: &str, sink: &mut Sink) -> Option<BTreeMap<String, String>> {
+    let Value::Object(m) = v else {
+        sink.error(path, Issue::WrongType { expected: "an object", found: render(v) });
+        return None;
+    };
+    let mut out = BTreeMap::new();
+    let mut ok = true;
+    for (k, val) in m {
+        match val {
+            Value::String(s) => {
+                out.insert(k.clone(), s.clone());
+            }
+            Value::Number(n) => {
+                out.insert(k.clone(), n.to_string());
+            }
+            Value::Bool(b) => {
+                out.insert(k.clone(), b.to_string());
+            }
+            other => {
+                sink.error(join(path, k), Issue::WrongType { expected: "a string or number", found: render(other) });
+                ok = false;
+            }
+        }
+    }
+    ok.then_some(out)
+}
+
+// ------------------------------------------------------------------------------------------------
+// Object reader
+
+/// Reads the fields of one JSON object, remembering whether anything failed.
+struct Reader<'a, 's> {
+    map: &'a Map<String, Value>,
+    path: String,
+    sink: &'s mut Sink,
+    failed: bool,
+}
+
+impl<'a, 's> Reader<'a, 's> {
+    /// `None` (with an error) when `v` is not an object.
+    fn new(v: &'a Value, path: &str, sink: &'s mut Sink, allowed: &'static [&'static str]) -> Option<Self> {
+        let Value::Object(map) = v else {
+            sink.error(path, Issue::WrongType { expected: "an object", found: render(v) });
+            return None;
+        };
+        let mut r = Reader { map, path: path.to_string(), sink, failed: false };
+        r.unknown_fields(allowed);
+        Some(r)
+    }
+
+    fn unknown_fields(&mut self, allowed: &'static [&'static str]) {
+        for k in self.map.keys() {
+            if !allowed.contains(&k.as_str()) {
+                let issue = Issue::UnknownField { field: k.clone(), suggestion: suggest(k, allowed), allowed };
+                self.sink.error(join(&self.path, k), issue);
+                self.failed = true;
+            }
+        }
+    }
+
+    fn child(&self, key: &str) -> String {
+        join(&self.path, key)
+    }
+
+    fn present(&self, key: &str) -> Option<&'a Value> {
+        self.map.get(key).filter(|v| !v.is_null())
+    }
+
+    fn req<T>(&mut self, key: &'static str, conv: impl Fn(&Value, &str, &mut Sink) -> Option<T>) -> Option<T> {
+        match self.map.get(key) {
+            None => {
+                self.sink.error(self.path.clone(), Issue::MissingField { field: key });
+                self.failed = true;
+                None
+            }
+            Some(v) => {
+                let out = conv(v, &self.child(key), self.sink);
+                self.failed |= out.is_none();
+                out
+            }
+        }
+    }
+
+    fn opt<T>(&mut self, key: &'static str, conv: impl Fn(&Value, &str, &mut Sink) -> Option<T>) -> Option<T> {
+        let v = self.present(key)?;
+        let out = conv(v, &self.child(key), self.sink);
+        self.failed |= out.is_none();
+        out
+    }
+}
+
+// ------------------------------------------------------------------------------------------------
+// Items
+
+fn convert_dataset(root: &Value, sink: &mut Sink) -> Option<Dataset> {
+    let mut r = Reader::new(root, "", sink, DATASET_FIELDS)?;
+    match r.map.get("schema") {
+        None => r.sink.error("schema", Issue::MissingSchema),
+        Some(Value::String(s)) if s == SCHEMA_V1 => {}
+        Some(Value::String(s)) => {
+            // Another version's rules are unknown: reading it as v1 could silently misread it.
+            r.sink.error("schema", Issue::UnknownSchema { found: s.clone() });
+            return None;
+        }
+        Some(other) => {
+            r.sink.error("schema", Issue::WrongType { expected: "a string", found: render(other) });
+            return None;
+        }
+    }
+    let title = r.opt("title", to_string as Conv<String>);
+    let description = r.opt("description", to_string as Conv<String>);
+    let map = r.map;
+    let sink = r.sink;
+
+    let empty = Vec::new();
+    let studies_v: &Vec<Value> = match map.get("studies") {
+        None => {
+            sink.error("", Issue::MissingField { field: "studies" });
+            &empty
+        }
+        Some(Value::Array(a)) => a,
+        Some(other) => {
+            sink.error("studies", Issue::WrongType { expected: "an array", found: render(other) });
+            &empty
+        }
+    };
+    if studies_v.len() > MAX_STUDIES {
+        sink.error("studies", Issue::TooManyStudies { count: studies_v.len(), limit: MAX_STUDIES });
+    }
+    let studies_v = &studies_v[..studies_v.len().min(MAX_STUDIES)];
+    let input_ids: HashSet<String> =
+        studies_v.iter().filter_map(|s| s.get("id").and_then(Value::as_str)).map(str::to_owned).collect();
+
+    let mut studies = Vec::with_capacity(studies_v.len());
+    for (i, sv) in studies_v.iter().enumerate() {
+        let path = format!("studies[{i}]");
+        if let Some((study, locs)) = convert_study(sv, &path, sink) {
+            if let Some(kept) = check_study(&path, study, locs, sink) {
+                studies.push((path, kept.0, kept.1));
+            }
+        }
+    }
+
+    let mut claims = Vec::new();
+    match map.get("claims") {
+        None | Some(Value::Null) => {}
+        Some(Value::Array(a)) => {
+            for (i, cv) in a.iter().enumerate() {
+                let path = format!("claims[{i}]");
+                if let Some(c) = convert_claim(cv, &path, sink) {
+                    if check_claim(&path, &c, sink) {
+                        claims.push((path, c));
+                    }
+                }
+            }
+        }
+        Some(other) => sink.error("claims", Issue::WrongType { expected: "an array", found: render(other) }),
+    }
+
+    let (studies, claims) = finish(studies, claims, &input_ids, sink);
+    Some(Dataset { schema: SCHEMA_V1.to_string(), title, description, studies, claims })
+}
+
+fn convert_citation(v: &Value, path: &str, sink: &mut Sink) -> Option<Citation> {
+    let mut r = Reader::new(v, path, sink, CITATION_FIELDS)?;
+    let c = Citation {
+        text: r.req("text", to_nonempty_string as Conv<String>).unwrap_or_default(),
+        doi: r.opt("doi", to_nonempty_string as Conv<String>),
+        pmid: r.opt("pmid", to_nonempty_string as Conv<String>),
+        nct: r.opt("nct", to_nonempty_string as Conv<String>),
+        url: r.opt("url", to_nonempty_string as Conv<String>),
+        source_document: r.opt("source_document", to_nonempty_string as Conv<String>),
+    };
+    (!r.failed).then_some(c)
+}
+
+fn convert_intervention(v: &Value, path: &str, sink: &mut Sink) -> Option<Intervention> {
+    let mut r = Reader::new(v, path, sink, INTERVENTION_FIELDS)?;
+    let i = Intervention {
+        therapy: r.req("therapy", to_nonempty_string as Conv<String>).unwrap_or_default(),
+        cell_source: r.opt("cell_source", to_string as Conv<String>),
+        route: r.opt("route", to_string as Conv<String>),
+        dose: r.opt("dose", to_string as Conv<String>),
+    };
+    (!r.failed).then_some(i)
+}
+
+fn convert_study(v: &Value, path: &str, sink: &mut Sink) -> Option<(Study, Vec<Loc>)> {
+    let mut r = Reader::new(v, path, sink, STUDY_FIELDS)?;
+    let id = r.req("id", to_nonempty_string as Conv<String>);
+    let label = r.req("label", to_nonempty_string as Conv<String>);
+    let year = r.opt("year", to_year as Conv<u16>);
+    let citation = r.req("citation", convert_citation as Conv<Citation>);
+    let source_kind = r.req("source_kind", to_enum::<SourceKind>("source kind"));
+    let condition = r.req("condition", to_string as Conv<String>);
+    let population = r.opt("population", to_string as Conv<String>);
+    let intervention = r.req("intervention", convert_intervention as Conv<Intervention>);
+    let comparator = r.opt("comparator", to_string as Conv<String>);
+    let design = r.req("design", to_enum::<Design>("design"));
+    let blinding = r.opt("blinding", to_enum::<Blinding>("blinding"));
+    let phase = r.opt("phase", to_string as Conv<String>);
+    let n = r.opt("n", to_u32 as Conv<u32>);
+    let n_planned = r.opt("n_planned", to_u32 as Conv<u32>);
+    let follow_up = r.opt("follow_up", to_string as Conv<String>);
+    let status = r.opt("status", to_enum::<StudyStatus>("status")).unwrap_or_default();
+    let caveats = r.opt("caveats", to_string_list as Conv<Vec<String>>).unwrap_or_default();
+    let moderators = r.opt("moderators", to_string_map as Conv<BTreeMap<String, String>>).unwrap_or_default();
+    let study_failed = r.failed;
+
+    // Outcomes are converted even when the study failed, so their problems are reported too.
+    let mut outcomes = Vec::new();
+    let mut locs = Vec::new();
+    let map = r.map;
+    let sink = r.sink;
+    match map.get("outcomes") {
+        None | Some(Value::Null) => {}
+        Some(Value::Array(a)) => {
+            for (j, ov) in a.iter().enumerate() {
+                let opath = format!("{path}.outcomes[{j}]");
+                if let Some(o) = convert_outcome(ov, &opath, sink) {
+                    outcomes.push(o);
+                    locs.push(Loc::Json(opath));
+                }
+            }
+        }
+        Some(other) => {
+            sink.error(format!("{path}.outcomes"), Issue::WrongType { expected: "an array", found: render(other) });
+            return None;
+        }
+    }
+    if study_failed {
+        return None;
+    }
+    let study = Study {
+        id: id?,
+        label: label?,
+        year,
+        citation: citation?,
+        source_kind: source_kind?,
+        condition: condition?,
+        population,
+        intervention: intervention?,
+        comparator,
+        design: design?,
+        blinding,
+        phase,
+        n,
+        n_planned,
+        follow_up,
+        status,
+        caveats,
+        outcomes,
+        moderators,
+    };
+    Some((study, locs))
+}
+
+fn convert_outcome(v: &Value, path: &str, sink: &mut Sink) -> Option<Outcome> {
+    let mut r = Reader::new(v, path, sink, OUTCOME_FIELDS)?;
+    let id = r.req("id", to_nonempty_string as Conv<String>);
+    let name = r.req("name", to_nonempty_string as Conv<String>);
+    let kind = r.req("kind", to_enum::<OutcomeKind>("kind"));
+    let better = r.req("better", to_enum::<Better>("direction"));
+    let surrogate = r.opt("surrogate", to_bool as Conv<bool>).unwrap_or(false);
+    let timepoint = r.opt("timepoint", to_string as Conv<String>);
+    let data = r.opt("data", effect_data as Conv<EffectData>);
+    let reported = r.opt("reported", to_string as Conv<String>);
+    let citation = r.opt("citation", convert_citation as Conv<Citation>);
+    let status = r.opt("status", to_enum::<FactStatus>("status")).unwrap_or(FactStatus::Unverified);
+    let note = r.opt("note", to_string as Conv<String>);
+    let subgroup = r.opt("subgroup", to_string as Conv<String>);
+    if r.failed {
+        return None;
+    }
+    Some(Outcome {
+        id: id?,
+        name: name?,
+        kind: kind?,
+        better: better?,
+        surrogate,
+        timepoint,
+        data,
+        reported,
+        citation,
+        status,
+        note,
+        subgroup,
+    })
+}
+
+fn convert_claim(v: &Value, path: &str, sink: &mut Sink) -> Option<Claim> {
+    let mut r = Reader::new(v, path, sink, CLAIM_FIELDS)?;
+    let id = r.req("id", to_nonempty_string as Conv<String>);
+    let text = r.req("text", to_nonempty_string as Conv<String>);
+    let by = r.req("by", to_enum::<ClaimSource>("claim source"));
+    let citation = r.req("citation", convert_citation as Conv<Citation>);
+    let therapy = r.req("therapy", to_string as Conv<String>);
+    let condition = r.req("condition", to_string as Conv<String>);
+    let outcome = r.opt("outcome", to_string as Conv<String>);
+    let asserts = r.req("asserts", to_enum::<Assertion>("assertion"));
+    let value = r.opt("value", to_f64 as Conv<f64>);
+    let studies = r.opt("studies", to_string_list as Conv<Vec<String>>).unwrap_or_default();
+    if r.failed {
+        return None;
+    }
+    Some(Claim {
+        id: id?,
+        text: text?,
+        by: by?,
+        citation: citation?,
+        therapy: therapy?,
+        condition: condition?,
+        outcome,
+        asserts: asserts?,
+        value,
+        studies,
+    })
+}
+
+// ------------------------------------------------------------------------------------------------
+// Effect data
+
+#[derive(Clone, Copy, PartialEq)]
+pub(crate) enum Form {
+    Counts,
+    Means,
+    Generic,
+    Proportion,
+    Estimate,
+}
+
+impl Form {
+    fn name(self) -> &'static str {
+        match self {
+            Form::Counts => "counts",
+            Form::Means => "means",
+            Form::Generic => "generic yi",
+            Form::Proportion => "a proportion",
+            Form::Estimate => "an estimate",
+        }
+    }
+}
+
+/// Which data form the present fields describe. Shared fields (`n1i`, `n2i`, `estimate`, `ci_lb`...)
+/// do not decide on their own.
+pub(crate) fn detect_form<'k>(keys: impl Iterator<Item = &'k str> + Clone, measure: Option<&str>) -> Result<Option<Form>, Issue> {
+    let has = |set: &[&str]| keys.clone().any(|k| set.contains(&k));
+    let mut found: Vec<Form> = Vec::new();
+    if has(&["ai", "bi", "ci", "di"]) {
+        found.push(Form::Counts);
+    }
+    if has(&["m1i", "m2i", "sd1i", "sd2i"]) {
+        found.push(Form::Means);
+    }
+    if has(&["yi", "vi", "sei"]) {
+        found.push(Form::Generic);
+    }
+    if has(&["xi", "ni"]) {
+        found.push(Form::Proportion);
+    }
+    if found.len() > 1 {
+        return Err(Issue::MixedDataForms { first: found[0].name(), second: found[1].name() });
+    }
+    if let Some(f) = found.first() {
+        return Ok(Some(*f));
+    }
+    if has(&["estimate", "ci_lb", "ci_ub"]) {
+        return Ok(Some(match measure {
+            Some("PR") | Some("PLO") => Form::Proportion,
+            _ => Form::Estimate,
+        }));
+    }
+    Ok(None)
+}
+
+/// Converts a data object (types, required fields, unknown fields); the semantic checks are in
+/// [`check_effect`].
+pub(crate) fn effect_data(v: &Value, path: &str, sink: &mut Sink) -> Option<EffectData> {
+    let Value::Object(map) = v else {
+        sink.error(path, Issue::WrongType { expected: "an object", found: render(v) });
+        return None;
+    };
+    let measure_str = map.get("measure").and_then(Value::as_str);
+    let form = match detect_form(map.keys().map(String::as_str), measure_str) {
+        Ok(Some(f)) => f,
+        Ok(None) => {
+            sink.error(path, Issue::UnknownDataForm { fields: map.keys().take(12).cloned().collect() });
+            return None;
+        }
+        Err(issue) => {
+            sink.error(path, issue);
+            return None;
+        }
+    };
+    let allowed = match form {
+        Form::Counts => COUNTS_FIELDS,
+        Form::Means => MEANS_FIELDS,
+        Form::Generic => GENERIC_FIELDS,
+        Form::Proportion => PROPORTION_FIELDS,
+        Form::Estimate => ESTIMATE_FIELDS,
+    };
+    let mut r = Reader::new(v, path, sink, allowed)?;
+    let measure_conv = to_enum::<Measure>("measure");
+    let default = match form {
+        Form::Counts => Some(Measure::Rr),
+        Form::Means => Some(Measure::Md),
+        Form::Generic => Some(Measure::Gen),
+        Form::Proportion => Some(Measure::Pr),
+        Form::Estimate => None,
+    };
+    let measure = match default {
+        Some(d) => r.opt("measure", &measure_conv).unwrap_or(d),
+        None => r.req("measure", &measure_conv).unwrap_or(Measure::Gen),
+    };
+    let cnt = to_count as Conv<u64>;
+    let num = to_f64 as Conv<f64>;
+    let data = match form {
+        Form::Counts => {
+            let ai = r.req("ai", cnt);
+            let ci = r.req("ci", cnt);
+            let c = Counts {
+                measure,
+                ai: ai.unwrap_or(0),
+                bi: r.opt("bi", cnt),
+                ci: ci.unwrap_or(0),
+                di: r.opt("di", cnt),
+                n1i: r.opt("n1i", cnt),
+                n2i: r.opt("n2i", cnt),
+            };
+            EffectData::Counts(c)
+        }
+        Form::Means => EffectData::Means(Means {
+            measure,
+            m1i: r.req("m1i", num).unwrap_or(0.0),
+            sd1i: r.req("sd1i", num).unwrap_or(1.0),
+            n1i: r.req("n1i", cnt).unwrap_or(1),
+            m2i: r.req("m2i", num).unwrap_or(0.0),
+            sd2i: r.req("sd2i", num).unwrap_or(1.0),
+            n2i: r.req("n2i", cnt).unwrap_or(1),
+        }),
+        Form::Estimate => EffectData::Estimate(Estimate {
+            measure,
+            estimate: r.req("estimate", num).unwrap_or(0.0),
+            ci_lb: r.req("ci_lb", num).unwrap_or(0.0),
+            ci_ub: r.req("ci_ub", num).unwrap_or(0.0),
+            level: r.opt("level", num).unwrap_or(95.0),
+        }),
+        Form::Proportion => EffectData::Proportion(Proportion {
+            measure,
+            xi: r.opt("xi", cnt),
+            ni: r.opt("ni", cnt),
+            estimate: r.opt("estimate", num),
+            ci_lb: r.opt("ci_lb", num),
+            ci_ub: r.opt("ci_ub", num),
+            level: r.opt("level", num),
+        }),
+        Form::Generic => EffectData::Generic(Generic {
+            measure,
+            yi: r.req("yi", num).unwrap_or(0.0),
+            vi: r.opt("vi", num),
+            sei: r.opt("sei", num),
+        }),
+    };
+    (!r.failed).then_some(data)
+}
+
+/// For `impl Deserialize for EffectData`: the same conversion and checks, first error as a string.
+pub(crate) fn effect_data_from_value(v: &Value) -> Result<EffectData, String> {
+    let mut sink = Sink::default();
+    let data = effect_data(v, "outcome.data", &mut sink);
+    if let Some(d) = &data {
+        check_effect(d, &Loc::Json("outcome".into()), &mut sink);
+    }
+    match (data, sink.errors.into_iter().next()) {
+        (Some(d), None) => Ok(d),
+        (_, Some(p)) => Err(p.to_string()),
+        (None, None) => Err("invalid data".into()),
+    }
+}

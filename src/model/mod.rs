@@ -1,0 +1,57 @@
+//! The data model: studies, outcomes and claims; reading them from JSON and CSV with path-precise
+//! problems; semantic validation; and the built-in dataset (stem-cell therapies for MS).
+//!
+//! Reading never panics and reports every problem at once. What can still be shown is kept: a study,
+//! outcome or claim with errors is left out, the rest is returned in [`Parsed::dataset`].
+
+mod csv;
+pub(crate) mod json;
+mod problem;
+mod types;
+mod validate;
+
+pub use self::csv::{parse_csv, parse_csv_with, CsvOptions, CSV_COLUMNS};
+pub use self::json::parse_json;
+pub use self::problem::{fmt_num, Issue, Parsed, Problem};
+pub use self::types::*;
+pub use self::validate::validate;
+
+/// Largest input accepted, in bytes. A dataset is a few hundred studies at most; anything this big is a
+/// mistake (or an attack on a page that embeds the widget).
+pub const MAX_INPUT_BYTES: usize = 10 * 1024 * 1024;
+
+/// Largest number of studies accepted in one dataset.
+pub const MAX_STUDIES: usize = 20_000;
+
+/// The built-in dataset as shipped (JSON text). See `src/data/ms-stem-cells.json`.
+pub const BUILTIN_JSON: &str = include_str!("../data/ms-stem-cells.json");
+
+/// The built-in dataset: evidence on stem-cell therapies for multiple sclerosis, built only from the
+/// documents in `shared/sources`. Tests guarantee it reads without errors.
+pub fn builtin() -> Dataset {
+    parse_json(BUILTIN_JSON.as_bytes()).dataset.unwrap_or_default()
+}
+
+impl Dataset {
+    /// Reads a dataset from JSON; same as [`parse_json`].
+    pub fn from_json(bytes: &[u8]) -> Parsed {
+        parse_json(bytes)
+    }
+    /// Reads a dataset from CSV (one row per study-outcome). `default_measure` (the CLI's `--measure`)
+    /// is used for rows with an empty `measure` cell when it fits the row's data form.
+    pub fn from_csv(bytes: &[u8], default_measure: Option<Measure>) -> Parsed {
+        parse_csv_with(bytes, &CsvOptions { default_measure })
+    }
+    /// Semantic checks; same as [`validate`].
+    pub fn validate(&self) -> (Vec<Problem>, Vec<Problem>) {
+        validate(self)
+    }
+    /// Serializes to pretty JSON (the format [`parse_json`] reads).
+    pub fn to_json_pretty(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+    /// Looks a study up by id.
+    pub fn study(&self, id: &str) -> Option<&Study> {
+        self.studies.iter().find(|s| s.id == id)
+    }
+}

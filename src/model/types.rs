@@ -1,0 +1,595 @@
+//! The dataset types.
+//!
+//! Serialization is derived with serde so that a dataset written by this crate reads back to the same
+//! value (round trip). Reading untrusted input should go through [`crate::model::parse_json`] /
+//! [`crate::model::parse_csv`], which report *every* problem with a precise path; the derived
+//! `Deserialize` impls are strict (`deny_unknown_fields`) and stop at the first problem.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+/// The schema string this reader and writer understand. It is versioned so that a later format can be
+/// told apart from this one instead of being misread.
+pub const SCHEMA_V1: &str = "evidence-lens/1";
+
+/// A string-valued enum with a fixed list of names (used by the readers for precise messages).
+pub trait WireEnum: Sized + Copy + 'static {
+    /// The names used in JSON and CSV.
+    const NAMES: &'static [&'static str];
+    /// Parses the exact name.
+    fn from_name(s: &str) -> Option<Self>;
+    /// The name used in JSON and CSV.
+    fn as_str(self) -> &'static str;
+}
+
+/// Declares a string-valued enum with one list of wire names, used for serde, parsing and messages,
+/// so the names can never drift apart.
+macro_rules! wire_enum {
+    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $wire:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum $name { $($(#[$vmeta])* $variant),+ }
+
+        impl $name {
+            /// Every variant, in declaration order.
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+            /// The names used in JSON and CSV, in declaration order.
+            pub const NAMES: &'static [&'static str] = &[$($wire),+];
+            /// The name used in JSON and CSV.
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $wire),+ }
+            }
+            /// Parses the exact wire name.
+            pub fn from_name(s: &str) -> Option<Self> {
+                match s { $($wire => Some($name::$variant),)+ _ => None }
+            }
+        }
+
+        impl WireEnum for $name {
+            const NAMES: &'static [&'static str] = &[$($wire),+];
+            fn from_name(s: &str) -> Option<Self> { $name::from_name(s) }
+            fn as_str(self) -> &'static str { $name::as_str(self) }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result { f.write_str(self.as_str()) }
+        }
+
+        impl std::str::FromStr for $name {
+            type Err = String;
+            fn from_str(s: &str) -> Result<Self, String> {
+                Self::from_name(s).ok_or_else(|| format!(
+                    "unknown value \"{}\"; expected one of {}", s, Self::NAMES.join(", ")))
+            }
+        }
+
+        impl Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let s = String::deserialize(d)?;
+                Self::from_name(&s).ok_or_else(|| serde::de::Error::unknown_variant(&s, Self::NAMES))
+            }
+        }
+    };
+}
+
+wire_enum! {
+    /// What kind of document a study's facts come from. Readers weigh a peer-reviewed paper differently
+    /// from a clinic's web page, so this must be honest.
+    SourceKind {
+        /// A peer-reviewed article (or its abstract).
+        Paper = "paper",
+        /// A trial registry record (ClinicalTrials.gov, ICTRP, ...).
+        Registry = "registry",
+        /// A news or advocacy summary of a study.
+        News = "news",
+        /// A clinic's or vendor's marketing material.
+        Marketing = "marketing",
+    }
+}
+
+wire_enum! {
+    /// Study design, from strongest to weakest for questions of benefit. It drives the starting level of
+    /// certainty and the design badges in the charts.
+    Design {
+        Rct = "rct",
+        CrossoverRct = "crossover_rct",
+        NonRandomisedControlled = "non_randomised_controlled",
+        SingleArm = "single_arm",
+        Cohort = "cohort",
+        CaseSeries = "case_series",
+        SystematicReview = "systematic_review",
+    }
+}
+
+impl Design {
+    /// Whether participants were randomised (an RCT or a crossover RCT).
+    pub fn is_randomised(self) -> bool {
+        matches!(self, Design::Rct | Design::CrossoverRct)
+    }
+    /// Whether the design has no control group of its own (so any two-arm data is suspicious).
+    pub fn is_uncontrolled(self) -> bool {
+        matches!(self, Design::SingleArm | Design::CaseSeries)
+    }
+}
+
+wire_enum! {
+    /// Who was kept unaware of the allocation.
+    Blinding {
+        /// Participants and investigators.
+        Double = "double",
+        /// Participants only.
+        Single = "single",
+        /// Only the outcome assessors ("rater-masked").
+        Rater = "rater",
+        /// Nobody (open-label).
+        Open = "open",
+    }
+}
+
+wire_enum! {
+    /// Whether results exist yet. Ongoing trials are shown as "results expected", never as a null result.
+    StudyStatus {
+        Completed = "completed",
+        Ongoing = "ongoing",
+    }
+}
+
+impl Default for StudyStatus {
+    fn default() -> Self {
+        StudyStatus::Completed
+    }
+}
+
+wire_enum! {
+    /// Whether an outcome measures a benefit or a harm; the benefit-and-harm view needs both.
+    OutcomeKind {
+        Benefit = "benefit",
+        Harm = "harm",
+    }
+}
+
+wire_enum! {
+    /// Which direction of the outcome is good for patients, so that "favours treatment" is drawn on
+    /// the right side whatever the outcome.
+    Better {
+        Lower = "lower",
+        Higher = "higher",
+    }
+}
+
+wire_enum! {
+    /// How sure we are that a number is right. Mirrors the labels of `shared/sources/trial-facts.md`.
+    FactStatus {
+        /// Read in the text at the cited source.
+        Verified = "verified",
+        /// Arithmetic on verified numbers; the formula belongs in the outcome's `note`.
+        Derived = "derived",
+        /// Taken from one of the bundled source documents (often a secondary copy) and not confirmed
+        /// against the paper.
+        SourceDocument = "source_document",
+        /// Not checked. Allowed in user data (and the default there), never in the built-in dataset.
+        Unverified = "unverified",
+    }
+}
+
+wire_enum! {
+    /// Effect measure, named as in metafor's `escalc` (plus HR and IRR for reported estimates).
+    Measure {
+        /// Risk ratio.
+        Rr = "RR",
+        /// Odds ratio.
+        Or = "OR",
+        /// Risk difference.
+        Rd = "RD",
+        /// Hazard ratio (reported estimates only).
+        Hr = "HR",
+        /// Incidence rate ratio / rate ratio (reported estimates only).
+        Irr = "IRR",
+        /// Mean difference.
+        Md = "MD",
+        /// Standardised mean difference.
+        Smd = "SMD",
+        /// Raw proportion (single arm).
+        Pr = "PR",
+        /// Logit-transformed proportion (single arm).
+        Plo = "PLO",
+        /// Generic effect given directly as `yi` with `vi` or `sei`.
+        Gen = "GEN",
+    }
+}
+
+impl Measure {
+    /// Ratio measures are analysed on the log scale and must be positive when given on the natural scale.
+    pub fn is_ratio(self) -> bool {
+        matches!(self, Measure::Rr | Measure::Or | Measure::Hr | Measure::Irr)
+    }
+    /// Measures that describe a single group rather than a comparison.
+    pub fn is_single_arm(self) -> bool {
+        matches!(self, Measure::Pr | Measure::Plo)
+    }
+}
+
+wire_enum! {
+    /// Who makes a claim. A clinic selling the treatment has different incentives from a researcher.
+    ClaimSource {
+        Clinic = "clinic",
+        News = "news",
+        Advocacy = "advocacy",
+        Researcher = "researcher",
+    }
+}
+
+wire_enum! {
+    /// What a claim asserts, which decides how it is checked against the evidence.
+    Assertion {
+        /// The treatment works (for the outcome, if named).
+        Benefit = "benefit",
+        /// The treatment is safe / has no (serious) risk.
+        NoRisk = "no_risk",
+        /// A specific number (see `Claim::value`).
+        Number = "number",
+    }
+}
+
+/// A whole dataset: studies with their outcomes, and the claims to check against them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Dataset {
+    /// Format version, always [`SCHEMA_V1`] for this reader; a different value is rejected rather than
+    /// misread.
+    pub schema: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    pub studies: Vec<Study>,
+    #[serde(default)]
+    pub claims: Vec<Claim>,
+}
+
+impl Default for Dataset {
+    fn default() -> Self {
+        Dataset { schema: SCHEMA_V1.to_string(), title: None, description: None, studies: Vec::new(), claims: Vec::new() }
+    }
+}
+
+/// Where a fact can be checked. At least `text`; identifiers when they are known *and verified*.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Citation {
+    /// Human-readable reference ("Uccelli et al., Lancet Neurol 2021").
+    pub text: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub doi: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pmid: Option<String>,
+    /// ClinicalTrials.gov identifier.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nct: Option<String>,
+    /// An http(s) link; anything else is rejected because the widget turns it into a link.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// File name of a bundled source document (in `shared/sources`) that the fact was read from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_document: Option<String>,
+}
+
+impl Citation {
+    /// A citation with only its text.
+    pub fn text(text: impl Into<String>) -> Self {
+        Citation { text: text.into(), ..Default::default() }
+    }
+    /// Whether it carries anything a reader could look up (an identifier, link or source document).
+    pub fn is_traceable(&self) -> bool {
+        self.doi.is_some() || self.pmid.is_some() || self.nct.is_some() || self.url.is_some() || self.source_document.is_some()
+    }
+}
+
+/// What was given.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Intervention {
+    /// Short name used for filtering and for matching claims ("MSC", "AHSCT", "MSC-NP").
+    pub therapy: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cell_source: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub route: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dose: Option<String>,
+}
+
+/// One study (trial, cohort, review) and its outcomes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Study {
+    /// Unique within the dataset; claims refer to it.
+    pub id: String,
+    /// What the charts print ("MESEMS 2021").
+    pub label: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub year: Option<u16>,
+    pub citation: Citation,
+    pub source_kind: SourceKind,
+    pub condition: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub population: Option<String>,
+    pub intervention: Intervention,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub comparator: Option<String>,
+    pub design: Design,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub blinding: Option<Blinding>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phase: Option<String>,
+    /// Participants analysed or enrolled (for ongoing trials: recruited so far, if known).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub n: Option<u32>,
+    /// Planned sample size, for ongoing trials and for showing "planned vs achieved".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub n_planned: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub follow_up: Option<String>,
+    #[serde(default)]
+    pub status: StudyStatus,
+    /// Things a reader must know before trusting the numbers ("counts pool two treatment cycles").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub caveats: Vec<String>,
+    #[serde(default)]
+    pub outcomes: Vec<Outcome>,
+    /// Extra CSV columns (and free-form JSON attributes) used for subgroups and meta-regression.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub moderators: BTreeMap<String, String>,
+}
+
+/// One outcome of one study.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Outcome {
+    /// Unique within its study. Outcomes with the same id in different studies are candidates for pooling.
+    pub id: String,
+    pub name: String,
+    pub kind: OutcomeKind,
+    pub better: Better,
+    /// A surrogate (e.g. MRI lesions) rather than something patients feel; lowers certainty for
+    /// patient-important questions.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub surrogate: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timepoint: Option<String>,
+    /// The numbers, in whichever form the source gives them. `None` when results are pending or were
+    /// not reported in a form that can be analysed (then `reported` says what was reported).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<EffectData>,
+    /// The result in words when it has no analysable form ("ARR 0.6 vs 1.1, not significant; no CI given").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reported: Option<String>,
+    /// Where the numbers come from when that differs from the study's citation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub citation: Option<Citation>,
+    /// How sure we are of the numbers.
+    #[serde(default = "default_fact_status")]
+    pub status: FactStatus,
+    /// Formula for derived numbers, denominators chosen, and similar provenance.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// Subgroup the numbers describe (e.g. "relapsing MS"), when they are not the whole study.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subgroup: Option<String>,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+fn default_fact_status() -> FactStatus {
+    FactStatus::Unverified
+}
+
+/// The numbers of an outcome. The form is recognised from which fields are present (column names as
+/// metafor's `escalc`); `measure` says the scale. Arm 1 is the treatment, arm 2 the control.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum EffectData {
+    Counts(Counts),
+    Means(Means),
+    Estimate(Estimate),
+    Proportion(Proportion),
+    Generic(Generic),
+}
+
+impl EffectData {
+    /// The measure of the data (defaults already applied).
+    pub fn measure(&self) -> Measure {
+        match self {
+            EffectData::Counts(c) => c.measure,
+            EffectData::Means(m) => m.measure,
+            EffectData::Estimate(e) => e.measure,
+            EffectData::Proportion(p) => p.measure,
+            EffectData::Generic(g) => g.measure,
+        }
+    }
+    /// Whether the data describe one group rather than a comparison of two.
+    pub fn is_single_arm(&self) -> bool {
+        matches!(self, EffectData::Proportion(_))
+    }
+    /// Name of the form, as used in messages ("counts", "means", ...).
+    pub fn form_name(&self) -> &'static str {
+        match self {
+            EffectData::Counts(_) => "counts",
+            EffectData::Means(_) => "means",
+            EffectData::Estimate(_) => "an estimate",
+            EffectData::Proportion(_) => "a proportion",
+            EffectData::Generic(_) => "generic yi",
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for EffectData {
+    /// Goes through the same converter as [`crate::model::parse_json`] so there is one definition of
+    /// which fields make which form.
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let v = serde_json::Value::deserialize(d)?;
+        crate::model::json::effect_data_from_value(&v).map_err(serde::de::Error::custom)
+    }
+}
+
+/// Events per arm: either the full 2×2 table (`ai, bi, ci, di`) or events and totals (`ai, n1i, ci, n2i`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Counts {
+    /// RR, OR or RD.
+    pub measure: Measure,
+    /// Events in the treatment arm.
+    pub ai: u64,
+    /// Non-events in the treatment arm (2×2 form).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub bi: Option<u64>,
+    /// Events in the control arm.
+    pub ci: u64,
+    /// Non-events in the control arm (2×2 form).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub di: Option<u64>,
+    /// Treatment arm total (events-and-totals form).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub n1i: Option<u64>,
+    /// Control arm total (events-and-totals form).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub n2i: Option<u64>,
+}
+
+impl Counts {
+    /// Events and totals form.
+    pub fn totals(measure: Measure, ai: u64, n1i: u64, ci: u64, n2i: u64) -> Self {
+        Counts { measure, ai, bi: None, ci, di: None, n1i: Some(n1i), n2i: Some(n2i) }
+    }
+    /// 2×2 table form.
+    pub fn table(measure: Measure, ai: u64, bi: u64, ci: u64, di: u64) -> Self {
+        Counts { measure, ai, bi: Some(bi), ci, di: Some(di), n1i: None, n2i: None }
+    }
+    /// Treatment arm total, whichever form was given (saturating, never panics).
+    pub fn n1(&self) -> u64 {
+        self.n1i.unwrap_or_else(|| self.ai.saturating_add(self.bi.unwrap_or(0)))
+    }
+    /// Control arm total, whichever form was given.
+    pub fn n2(&self) -> u64 {
+        self.n2i.unwrap_or_else(|| self.ci.saturating_add(self.di.unwrap_or(0)))
+    }
+    /// The 2×2 table `[ai, bi, ci, di]` as numbers, whichever form was given.
+    pub fn cells(&self) -> [f64; 4] {
+        let b = self.n1().saturating_sub(self.ai);
+        let d = self.n2().saturating_sub(self.ci);
+        [self.ai as f64, b as f64, self.ci as f64, d as f64]
+    }
+}
+
+/// Means, standard deviations and sizes per arm.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Means {
+    /// MD or SMD.
+    pub measure: Measure,
+    pub m1i: f64,
+    pub sd1i: f64,
+    pub n1i: u64,
+    pub m2i: f64,
+    pub sd2i: f64,
+    pub n2i: u64,
+}
+
+/// An estimate reported with its confidence interval, on the natural scale (a ratio of 0.94, not its log).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Estimate {
+    /// RR, OR, HR, IRR, MD, RD or SMD.
+    pub measure: Measure,
+    pub estimate: f64,
+    pub ci_lb: f64,
+    pub ci_ub: f64,
+    /// Confidence level in percent.
+    pub level: f64,
+}
+
+/// A single-arm proportion: `xi` events of `ni`, or a reported `estimate` (a fraction, 0.46 for 46 %)
+/// with an optional CI and size (e.g. a pooled proportion from a single-arm meta-analysis).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Proportion {
+    /// PR or PLO (PLO only with `xi, ni`).
+    pub measure: Measure,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub xi: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ni: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub estimate: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ci_lb: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ci_ub: Option<f64>,
+    /// Confidence level in percent, when a CI is given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub level: Option<f64>,
+}
+
+impl Proportion {
+    /// The proportion as a fraction, from `xi/ni` or the reported estimate.
+    pub fn value(&self) -> Option<f64> {
+        match (self.xi, self.ni, self.estimate) {
+            (_, _, Some(e)) => Some(e),
+            (Some(x), Some(n), None) if n > 0 => Some(x as f64 / n as f64),
+            _ => None,
+        }
+    }
+}
+
+/// An effect already on the analysis scale (log for ratios), with its variance or standard error.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Generic {
+    /// GEN, or the measure the `yi` values are on (e.g. RR for log risk ratios).
+    pub measure: Measure,
+    pub yi: f64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub vi: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sei: Option<f64>,
+}
+
+impl Generic {
+    /// The sampling variance, from `vi` or `sei²`.
+    pub fn variance(&self) -> f64 {
+        match (self.vi, self.sei) {
+            (Some(v), _) => v,
+            (None, Some(s)) => s * s,
+            (None, None) => f64::NAN,
+        }
+    }
+}
+
+/// A statement made in public about a therapy, to be checked against the evidence.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Claim {
+    pub id: String,
+    /// The claim as made (quoted or closely paraphrased).
+    pub text: String,
+    pub by: ClaimSource,
+    pub citation: Citation,
+    pub therapy: String,
+    pub condition: String,
+    /// The outcome it is about (an outcome id or a free description).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outcome: Option<String>,
+    pub asserts: Assertion,
+    /// The asserted number for `asserts: number`, on the scale of the outcome's data (fractions for
+    /// proportions: 0.46 for 46 %).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<f64>,
+    /// Ids of studies the claim cites or is about; each must exist in the dataset.
+    #[serde(default)]
+    pub studies: Vec<String>,
+}
