@@ -106,7 +106,7 @@ fn fit_value(f: &RmaFit, ci: Option<&Tau2Ci>, key: &str) -> Option<f64> {
 
 /// Computed value for (section, key) of bcg-metafor.json.
 fn computed(section: &str, key: &str) -> Option<f64> {
-    let (yi, vi) = effects(Measure::RR);
+    let (yi, vi) = effects(Measure::Rr);
     let fit_ci = |m: Method, y: &[f64], v: &[f64]| {
         let f = fit(y, v, opts(m)).unwrap();
         let ci = if m == Method::FE { None } else { Some(qprofile(y, v, &f, 95.0).unwrap()) };
@@ -214,7 +214,7 @@ fn per_study_effect_sizes() {
     let text = std::fs::read_to_string(data_path("bcg-metafor.json")).unwrap();
     let json: serde_json::Value = serde_json::from_str(&text).unwrap();
     let rows = json["sections"]["per_study"].as_array().unwrap();
-    let (yi, vi) = effects(Measure::RR);
+    let (yi, vi) = effects(Measure::Rr);
     assert_eq!(rows.len(), yi.len());
     for (i, r) in rows.iter().enumerate() {
         let (y, v) = (r["yi"].as_f64().unwrap(), r["vi"].as_f64().unwrap());
@@ -226,7 +226,7 @@ fn per_study_effect_sizes() {
 /// Values metafor prints with 4 decimals whose trailing zeros the JSON dropped.
 #[test]
 fn four_decimal_values() {
-    let (yi, vi) = effects(Measure::RR);
+    let (yi, vi) = effects(Measure::Rr);
     let ml = fit(&yi, &vi, opts(Method::ML)).unwrap();
     assert!((ml.tau2 - 0.2800).abs() <= 5e-5, "ML tau2 {}", ml.tau2);
     let fe = fit(&yi, &vi, opts(Method::FE)).unwrap();
@@ -248,13 +248,13 @@ fn analyze_report_for_bcg() {
     let studies: Vec<StudyEffect> = t
         .iter()
         .map(|t| {
-            let e = from_2x2(Measure::RR, t.ai, t.bi, t.ci, t.di).unwrap();
+            let e = from_2x2(Measure::Rr, t.ai, t.bi, t.ci, t.di).unwrap();
             let mut m = BTreeMap::new();
             m.insert("alloc".to_string(), t.alloc.clone());
             StudyEffect { label: t.study.clone(), yi: e.yi, vi: e.vi, moderators: m }
         })
         .collect();
-    let o = AnalyzeOptions { measure: Measure::RR, method: Method::REML, test: Test::Z, level: 95.0 };
+    let o = AnalyzeOptions { measure: Measure::Rr, method: Method::REML, test: Test::Z, level: 95.0 };
     let r = analyze(&studies, o, Some("alloc")).unwrap();
     let j = serde_json::to_value(&r).unwrap();
     for key in [

@@ -95,7 +95,7 @@ fn normand1999_mean_differences() {
     let mut vi = vec![];
     for (_, n1, m1, s1, n2, m2, s2) in NORMAND {
         let sdp = (((n1 - 1.0) * s1 * s1 + (n2 - 1.0) * s2 * s2) / (n1 + n2 - 2.0)).sqrt();
-        let e = from_means(Measure::MD, m1, sdp, n1, m2, sdp, n2).unwrap();
+        let e = from_means(Measure::Md, m1, sdp, n1, m2, sdp, n2).unwrap();
         yi.push(e.yi);
         vi.push(e.vi);
     }
@@ -128,7 +128,7 @@ fn normand1999_smd_subset() {
     let mut yi = vec![];
     let mut vi = vec![];
     for (_, n1, m1, s1, n2, m2, s2) in NORMAND.iter().take(4) {
-        let e = from_means(Measure::SMD, *m1, *s1, *n1, *m2, *s2, *n2).unwrap();
+        let e = from_means(Measure::Smd, *m1, *s1, *n1, *m2, *s2, *n2).unwrap();
         yi.push(e.yi);
         vi.push(e.vi);
     }
@@ -154,7 +154,7 @@ fn bcg_counts() -> Vec<[f64; 4]> {
 fn bcg_odds_ratios_back_transformed() {
     let (mut yi, mut vi) = (vec![], vec![]);
     for c in bcg_counts() {
-        let e = from_2x2(Measure::OR, c[0], c[1], c[2], c[3]).unwrap();
+        let e = from_2x2(Measure::Or, c[0], c[1], c[2], c[3]).unwrap();
         yi.push(e.yi);
         vi.push(e.vi);
     }
@@ -172,7 +172,7 @@ fn bcg_odds_ratios_back_transformed() {
     // RD: DL tau2 prints as 0.0000, I2 95.6596
     let (mut yi, mut vi) = (vec![], vec![]);
     for c in bcg_counts() {
-        let e = from_2x2(Measure::RD, c[0], c[1], c[2], c[3]).unwrap();
+        let e = from_2x2(Measure::Rd, c[0], c[1], c[2], c[3]).unwrap();
         yi.push(e.yi);
         vi.push(e.vi);
     }

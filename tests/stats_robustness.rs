@@ -59,7 +59,7 @@ fn single_study_fits_with_every_method() {
             assert!((f.se - 0.2).abs() < 1e-15);
         }
         let s = vec![StudyEffect { label: "only".into(), yi: 0.5, vi: 0.04, moderators: BTreeMap::new() }];
-        let r = analyze(&s, AnalyzeOptions { measure: Measure::RR, method: o.method, test: o.test, level: 95.0 }, Some("x")).unwrap();
+        let r = analyze(&s, AnalyzeOptions { measure: Measure::Rr, method: o.method, test: o.test, level: 95.0 }, Some("x")).unwrap();
         let text = serde_json::to_string(&r).unwrap();
         assert!(!text.contains("NaN") && !text.contains("inf"), "{text}");
         assert!(r.egger.is_none() && r.trimfill.is_none());
@@ -77,7 +77,7 @@ fn two_identical_studies_and_homogeneous_data() {
         assert_eq!(r.tau2, 0.0);
         let s: Vec<StudyEffect> =
             (0..5).map(|i| StudyEffect { label: format!("s{i}"), yi: 0.3, vi: 0.1 * (i + 1) as f64, moderators: BTreeMap::new() }).collect();
-        let rep = analyze(&s, AnalyzeOptions { measure: Measure::GEN, method: o.method, test: o.test, level: 95.0 }, None).unwrap();
+        let rep = analyze(&s, AnalyzeOptions { measure: Measure::Gen, method: o.method, test: o.test, level: 95.0 }, None).unwrap();
         let text = serde_json::to_string(&rep).unwrap();
         assert!(!text.contains("NaN"));
     }
@@ -86,37 +86,37 @@ fn two_identical_studies_and_homogeneous_data() {
 #[test]
 fn zero_cells_get_the_continuity_correction() {
     // a table with a zero cell: 0.5 added to all four cells (metafor add=1/2, to="only0")
-    let e = escalc::from_2x2(Measure::OR, 0.0, 10.0, 3.0, 7.0).unwrap();
+    let e = escalc::from_2x2(Measure::Or, 0.0, 10.0, 3.0, 7.0).unwrap();
     let want = ((0.5f64 / 10.5) / (3.5 / 7.5)).ln();
     assert!((e.yi - want).abs() < 1e-15);
     assert!((e.vi - (1.0 / 0.5 + 1.0 / 10.5 + 1.0 / 3.5 + 1.0 / 7.5)).abs() < 1e-15);
     // double-zero table kept (drop00 = FALSE): log OR 0
-    let e = escalc::from_2x2(Measure::RR, 0.0, 10.0, 0.0, 12.0).unwrap();
+    let e = escalc::from_2x2(Measure::Rr, 0.0, 10.0, 0.0, 12.0).unwrap();
     assert!(e.yi.is_finite() && e.vi > 0.0);
     // no correction and a zero cell: an error, not Inf
     let c = escalc::Correction { add: 0.0, to: escalc::AddTo::None, drop00: false };
-    assert!(escalc::from_2x2_with(Measure::OR, 0.0, 10.0, 3.0, 7.0, c).is_err());
+    assert!(escalc::from_2x2_with(Measure::Or, 0.0, 10.0, 3.0, 7.0, c).is_err());
     let d = escalc::Correction { drop00: true, ..Default::default() };
-    assert!(escalc::from_2x2_with(Measure::OR, 0.0, 10.0, 0.0, 7.0, d).is_err());
+    assert!(escalc::from_2x2_with(Measure::Or, 0.0, 10.0, 0.0, 7.0, d).is_err());
 }
 
 #[test]
 fn invalid_effect_size_inputs() {
-    assert!(escalc::from_2x2(Measure::RR, -1.0, 10.0, 3.0, 7.0).is_err());
-    assert!(escalc::from_2x2(Measure::RR, f64::NAN, 10.0, 3.0, 7.0).is_err());
-    assert!(escalc::from_2x2(Measure::MD, 1.0, 10.0, 3.0, 7.0).is_err());
-    assert!(escalc::from_2x2_totals(Measure::RR, 11.0, 10.0, 3.0, 7.0).is_err());
-    assert!(escalc::from_means(Measure::SMD, 1.0, 0.0, 10.0, 2.0, 1.0, 10.0).is_err());
-    assert!(escalc::from_means(Measure::MD, 1.0, 1.0, 0.0, 2.0, 1.0, 10.0).is_err());
-    assert!(escalc::from_means(Measure::SMD, 1.0, 1.0, 1.0, 2.0, 1.0, 1.0).is_err());
-    assert!(escalc::from_proportion(Measure::PR, 11.0, 10.0).is_err());
-    assert!(escalc::from_proportion(Measure::PLO, 0.0, 0.0).is_err());
+    assert!(escalc::from_2x2(Measure::Rr, -1.0, 10.0, 3.0, 7.0).is_err());
+    assert!(escalc::from_2x2(Measure::Rr, f64::NAN, 10.0, 3.0, 7.0).is_err());
+    assert!(escalc::from_2x2(Measure::Md, 1.0, 10.0, 3.0, 7.0).is_err());
+    assert!(escalc::from_2x2_totals(Measure::Rr, 11.0, 10.0, 3.0, 7.0).is_err());
+    assert!(escalc::from_means(Measure::Smd, 1.0, 0.0, 10.0, 2.0, 1.0, 10.0).is_err());
+    assert!(escalc::from_means(Measure::Md, 1.0, 1.0, 0.0, 2.0, 1.0, 10.0).is_err());
+    assert!(escalc::from_means(Measure::Smd, 1.0, 1.0, 1.0, 2.0, 1.0, 1.0).is_err());
+    assert!(escalc::from_proportion(Measure::Pr, 11.0, 10.0).is_err());
+    assert!(escalc::from_proportion(Measure::Plo, 0.0, 0.0).is_err());
     assert!(escalc::from_yi_vi(0.1, 0.0).is_err());
     assert!(escalc::from_yi_sei(0.1, -1.0).is_err());
     assert!(escalc::from_ratio_ci(0.0, 0.5, 2.0, 95.0).is_err());
     assert!(escalc::from_ratio_ci(1.0, 2.0, 0.5, 95.0).is_err());
     assert!(escalc::from_diff_ci(1.0, 0.0, 2.0, 0.0).is_err());
-    let e = escalc::from_2x2_totals(Measure::RR, 4.0, 123.0, 11.0, 139.0).unwrap();
+    let e = escalc::from_2x2_totals(Measure::Rr, 4.0, 123.0, 11.0, 139.0).unwrap();
     assert!((e.yi - (-0.88931133)).abs() < 5e-9); // dat.bcg row 1
 }
 
@@ -126,14 +126,14 @@ fn effect_size_conventions() {
     let e = escalc::from_ratio_ci(0.5, 0.25, 1.0, 95.0).unwrap();
     assert!((e.yi - 0.5f64.ln()).abs() < 1e-15);
     assert!((e.sei() - 4f64.ln() / (2.0 * 1.959963984540054)).abs() < 1e-14);
-    assert!(Measure::HR.is_ratio() && Measure::IRR.is_ratio() && Measure::OR.is_ratio() && !Measure::RD.is_ratio());
-    assert_eq!("rr".parse::<Measure>().unwrap(), Measure::RR);
-    assert_eq!(Measure::SMD.to_string(), "SMD");
+    assert!(Measure::Hr.is_ratio() && Measure::Irr.is_ratio() && Measure::Or.is_ratio() && !Measure::Rd.is_ratio());
+    assert_eq!("RR".parse::<Measure>().unwrap(), Measure::Rr);
+    assert_eq!(Measure::Smd.to_string(), "SMD");
     // PLO with xi = 0: 0.5 added to events and non-events
-    let e = escalc::from_proportion(Measure::PLO, 0.0, 20.0).unwrap();
+    let e = escalc::from_proportion(Measure::Plo, 0.0, 20.0).unwrap();
     assert!((e.yi - (0.5f64 / 20.5).ln()).abs() < 1e-15);
     assert!((e.vi - (1.0 / 0.5 + 1.0 / 20.5)).abs() < 1e-15);
-    let e = escalc::from_proportion(Measure::PR, 5.0, 20.0).unwrap();
+    let e = escalc::from_proportion(Measure::Pr, 5.0, 20.0).unwrap();
     assert!((e.yi - 0.25).abs() < 1e-15 && (e.vi - 0.25 * 0.75 / 20.0).abs() < 1e-15);
     // exact Hedges correction vs its approximation 1 - 3/(4m - 1)
     let c = escalc::hedges_c(20.0);
@@ -180,7 +180,7 @@ fn extreme_and_large_inputs_do_not_panic() {
                     StudyEffect { label: format!("s{i}"), yi: *y, vi: *v, moderators: m }
                 })
                 .collect();
-            if let Ok(r) = analyze(&s, AnalyzeOptions { measure: Measure::OR, method: o.method, test: o.test, level: 95.0 }, Some("g")) {
+            if let Ok(r) = analyze(&s, AnalyzeOptions { measure: Measure::Or, method: o.method, test: o.test, level: 95.0 }, Some("g")) {
                 let text = serde_json::to_string(&r).unwrap();
                 assert!(!text.contains("NaN"));
             }

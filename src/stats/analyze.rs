@@ -41,7 +41,7 @@ pub struct AnalyzeOptions {
 
 impl Default for AnalyzeOptions {
     fn default() -> Self {
-        AnalyzeOptions { measure: Measure::GEN, method: Method::REML, test: Test::Z, level: 95.0 }
+        AnalyzeOptions { measure: Measure::Gen, method: Method::REML, test: Test::Z, level: 95.0 }
     }
 }
 

@@ -77,7 +77,7 @@ fn checked(e: Effect) -> Result<Effect, StatsError> {
 
 /// metafor's `escalc` for the comparative forms.
 fn escalc_of(data: &EffectData) -> Result<escalc::EffectSize, StatsError> {
-    let measure: escalc::Measure = data.measure().as_str().parse()?;
+    let measure = data.measure();
     match data {
         EffectData::Counts(c) => {
             let [ai, bi, ci, di] = c.cells();

@@ -8,8 +8,6 @@
 //! Ratio measures are on the log scale (as metafor analyses them). Every function returns an
 //! error naming the offending argument instead of producing NaN/Inf.
 
-use std::fmt;
-use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 use statrs::function::gamma::ln_gamma;
@@ -18,83 +16,9 @@ use super::dist::qnorm_upper;
 use super::rma::alpha_from_level;
 use super::StatsError;
 
-/// Effect-size measure (metafor's `measure=`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum Measure {
-    /// Log risk ratio.
-    RR,
-    /// Log odds ratio.
-    OR,
-    /// Risk difference.
-    RD,
-    /// Raw mean difference.
-    MD,
-    /// Standardized mean difference (Hedges' g).
-    SMD,
-    /// Raw proportion.
-    PR,
-    /// Logit-transformed proportion (log odds).
-    PLO,
-    /// Log hazard ratio (reported estimates only).
-    HR,
-    /// Log incidence rate ratio (reported estimates only).
-    IRR,
-    /// Generic effect size given as yi/vi.
-    GEN,
-}
-
-impl Measure {
-    /// Ratio measures are analysed on the log scale and back-transformed with exp().
-    pub fn is_ratio(self) -> bool {
-        matches!(self, Measure::RR | Measure::OR | Measure::HR | Measure::IRR)
-    }
-
-    /// The value of "no effect" on the analysis scale (0 for differences and log ratios).
-    pub fn null_value(self) -> f64 {
-        0.0
-    }
-
-    /// metafor's name.
-    pub fn name(self) -> &'static str {
-        match self {
-            Measure::RR => "RR",
-            Measure::OR => "OR",
-            Measure::RD => "RD",
-            Measure::MD => "MD",
-            Measure::SMD => "SMD",
-            Measure::PR => "PR",
-            Measure::PLO => "PLO",
-            Measure::HR => "HR",
-            Measure::IRR => "IRR",
-            Measure::GEN => "GEN",
-        }
-    }
-}
-
-impl fmt::Display for Measure {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
-    }
-}
-
-impl FromStr for Measure {
-    type Err = StatsError;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s.trim().to_ascii_uppercase().replace([' ', '_', '-'], "").as_str() {
-            "RR" | "RISKRATIO" => Ok(Measure::RR),
-            "OR" | "ODDSRATIO" => Ok(Measure::OR),
-            "RD" | "RISKDIFFERENCE" => Ok(Measure::RD),
-            "MD" | "MEANDIFFERENCE" => Ok(Measure::MD),
-            "SMD" | "G" | "HEDGESG" => Ok(Measure::SMD),
-            "PR" | "PROPORTION" => Ok(Measure::PR),
-            "PLO" | "LOGITPROPORTION" => Ok(Measure::PLO),
-            "HR" | "HAZARDRATIO" => Ok(Measure::HR),
-            "IRR" | "RATERATIO" | "INCIDENCERATERATIO" => Ok(Measure::IRR),
-            "GEN" | "GENERIC" => Ok(Measure::GEN),
-            _ => Err(StatsError::Unknown { kind: "measure", name: s.to_string() }),
-        }
-    }
-}
+/// Effect-size measure (metafor's `measure=`): the data model's, so that a dataset's
+/// measure and the engine's are one type.
+pub use crate::model::Measure;
 
 /// An effect size on the analysis scale and its sampling variance.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -192,7 +116,7 @@ pub fn from_2x2_with(measure: Measure, ai: f64, bi: f64, ci: f64, di: f64, corr:
     if !corr.add.is_finite() || corr.add < 0.0 {
         return Err(bad("add", "must be a non-negative number"));
     }
-    if !matches!(measure, Measure::RR | Measure::OR | Measure::RD) {
+    if !matches!(measure, Measure::Rr | Measure::Or | Measure::Rd) {
         return Err(bad("measure", "2x2 counts give RR, OR or RD"));
     }
     if corr.drop00 && ((ai == 0.0 && ci == 0.0) || (bi == 0.0 && di == 0.0)) {
@@ -213,8 +137,8 @@ pub fn from_2x2_with(measure: Measure, ai: f64, bi: f64, ci: f64, di: f64, corr:
     let p1 = a / n1;
     let p2 = c / n2;
     match measure {
-        Measure::RR => finish(p1.ln() - p2.ln(), 1.0 / a - 1.0 / n1 + 1.0 / c - 1.0 / n2),
-        Measure::OR => finish((p1 / (1.0 - p1)).ln() - (p2 / (1.0 - p2)).ln(), 1.0 / a + 1.0 / b + 1.0 / c + 1.0 / d),
+        Measure::Rr => finish(p1.ln() - p2.ln(), 1.0 / a - 1.0 / n1 + 1.0 / c - 1.0 / n2),
+        Measure::Or => finish((p1 / (1.0 - p1)).ln() - (p2 / (1.0 - p2)).ln(), 1.0 / a + 1.0 / b + 1.0 / c + 1.0 / d),
         _ => finish(p1 - p2, p1 * (1.0 - p1) / n1 + p2 * (1.0 - p2) / n2),
     }
 }
@@ -251,8 +175,8 @@ pub fn from_means(measure: Measure, m1i: f64, sd1i: f64, n1i: f64, m2i: f64, sd2
         return Err(bad("n2i", "group size must be > 0"));
     }
     match measure {
-        Measure::MD => finish(m1i - m2i, sd1i * sd1i / n1i + sd2i * sd2i / n2i),
-        Measure::SMD => {
+        Measure::Md => finish(m1i - m2i, sd1i * sd1i / n1i + sd2i * sd2i / n2i),
+        Measure::Smd => {
             let mi = n1i + n2i - 2.0;
             if mi <= 1.0 {
                 return Err(bad("n1i", "SMD needs n1i + n2i > 3"));
@@ -296,8 +220,8 @@ pub fn from_proportion_with(measure: Measure, xi: f64, ni: f64, corr: Correction
     let n = x + m;
     let p = x / n;
     match measure {
-        Measure::PR => finish(p, p * (1.0 - p) / n),
-        Measure::PLO => finish((p / (1.0 - p)).ln(), 1.0 / x + 1.0 / m),
+        Measure::Pr => finish(p, p * (1.0 - p) / n),
+        Measure::Plo => finish((p / (1.0 - p)).ln(), 1.0 / x + 1.0 / m),
         _ => Err(bad("measure", "a single proportion gives PR or PLO")),
     }
 }
