@@ -12,7 +12,8 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::chart::{self, build::ViewOptions, Theme, ThemeName};
-use crate::model::{self, Parsed};
+use crate::model::{self, Dataset, Measure, Parsed};
+use crate::stats::{pooling, AnalyzeOptions, Method, Test};
 
 #[derive(Parser, Debug)]
 #[command(name = "evidence-lens", version, about = "Compare the evidence behind a medical treatment")]
@@ -25,6 +26,26 @@ pub struct Cli {
 pub enum Command {
     /// Check a dataset (JSON or CSV) and list every problem in it.
     Validate { file: PathBuf },
+    /// Meta-analyse one outcome of a dataset; prints one JSON object with metafor's names.
+    Analyze {
+        file: PathBuf,
+        /// Effect measure; for CSV tables it chooses what the columns are turned into.
+        #[arg(long, value_parser = parse_measure)]
+        measure: Option<Measure>,
+        #[arg(long, default_value = "REML", value_parser = parse_method)]
+        method: Method,
+        #[arg(long, default_value = "z", value_parser = parse_test)]
+        test: Test,
+        /// Confidence level in percent.
+        #[arg(long, default_value_t = 95.0, value_parser = parse_level)]
+        level: f64,
+        /// The outcome to pool (needed when the dataset has several).
+        #[arg(long)]
+        outcome: Option<String>,
+        /// A moderator column to split the studies by, with the test between subgroups.
+        #[arg(long)]
+        subgroup: Option<String>,
+    },
     /// Draw a view of a dataset to an SVG file.
     Render {
         file: PathBuf,
@@ -54,6 +75,30 @@ pub enum ThemeArg {
     Dark,
 }
 
+fn parse_measure(s: &str) -> Result<Measure, String> {
+    let m: Measure = s.to_ascii_uppercase().parse()?;
+    if matches!(m, Measure::Rr | Measure::Or | Measure::Rd | Measure::Md | Measure::Smd | Measure::Gen | Measure::Pr | Measure::Plo) {
+        Ok(m)
+    } else {
+        Err(format!("{m} is only for reported estimates; use RR, OR, RD, MD, SMD, PR, PLO or GEN"))
+    }
+}
+
+fn parse_method(s: &str) -> Result<Method, String> {
+    s.parse().map_err(|e: crate::stats::StatsError| e.to_string())
+}
+
+fn parse_test(s: &str) -> Result<Test, String> {
+    s.parse().map_err(|e: crate::stats::StatsError| e.to_string())
+}
+
+fn parse_level(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(l) if l > 0.0 && l < 100.0 => Ok(l),
+        _ => Err(format!("{s:?} is not a confidence level between 0 and 100")),
+    }
+}
+
 /// Runs the command line with the process's arguments.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -66,6 +111,17 @@ pub fn main() -> ExitCode {
 pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     match cli.command {
         Command::Validate { file } => validate(&file, out, err),
+        Command::Analyze { file, measure, method, test, level, outcome, subgroup } => {
+            let Some(dataset) = read_usable(&file, measure, err) else { return 1 };
+            let report = analyze_outcome(&dataset, measure, AnalyzeOptions { measure: Measure::Gen, method, test, level }, outcome.as_deref(), subgroup.as_deref());
+            match report {
+                Ok(report) => print_json(&report, out),
+                Err(message) => {
+                    let _ = writeln!(err, "{}: {message}", file.display());
+                    1
+                }
+            }
+        }
         Command::Render { file, view: _, outcome, width, height, theme, output } => {
             let Some(parsed) = read_dataset(&file, err) else { return 1 };
             let Some(dataset) = parsed.dataset else {
@@ -97,8 +153,64 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     }
 }
 
+/// Pools one outcome: the one named, or the only one there is.
+fn analyze_outcome(
+    dataset: &Dataset,
+    measure: Option<Measure>,
+    mut options: AnalyzeOptions,
+    outcome: Option<&str>,
+    subgroup: Option<&str>,
+) -> Result<crate::stats::AnalyzeReport, String> {
+    let ids = pooling::outcome_ids(dataset);
+    let outcome = match (outcome, ids.as_slice()) {
+        (Some(o), _) => o.to_string(),
+        (None, [only]) => only.clone(),
+        (None, []) => return Err("the dataset has no outcomes".into()),
+        (None, many) => return Err(format!("the dataset has several outcomes ({}); choose one with --outcome", many.join(", "))),
+    };
+    let (found, effects) = pooling::pool_input(dataset, &outcome).map_err(|e| e.to_string())?;
+    if let Some(wanted) = measure.filter(|m| *m != found) {
+        return Err(pooling::Refusal::WrongMeasure { outcome, wanted, found }.to_string());
+    }
+    options.measure = found;
+    if let Some(column) = subgroup {
+        if let Some(missing) = effects.iter().find(|e| !e.moderators.contains_key(column)) {
+            return Err(format!("--subgroup {column}: study \"{}\" has no value in that column", missing.label));
+        }
+    }
+    crate::stats::analyze(&effects, options, subgroup).map_err(|e| e.to_string())
+}
+
+fn print_json<T: serde::Serialize>(value: &T, out: &mut dyn Write) -> u8 {
+    match serde_json::to_string_pretty(value) {
+        Ok(text) => {
+            let _ = writeln!(out, "{text}");
+            0
+        }
+        Err(e) => {
+            let _ = writeln!(out, "{{\"error\": {:?}}}", e.to_string());
+            1
+        }
+    }
+}
+
+/// Reads a dataset and reports its problems; returns it when there are no errors
+/// (a partial dataset is fine to draw, but not to analyse).
+fn read_usable(file: &Path, measure: Option<Measure>, err: &mut dyn Write) -> Option<Dataset> {
+    let parsed = read_dataset_with(file, measure, err)?;
+    report_problems(file, &parsed.errors, &[], err);
+    if !parsed.errors.is_empty() {
+        return None;
+    }
+    parsed.dataset
+}
+
 /// Reads and parses a dataset file, choosing CSV or JSON by its extension.
 fn read_dataset(file: &Path, err: &mut dyn Write) -> Option<Parsed> {
+    read_dataset_with(file, None, err)
+}
+
+fn read_dataset_with(file: &Path, measure: Option<Measure>, err: &mut dyn Write) -> Option<Parsed> {
     match std::fs::metadata(file) {
         Ok(meta) if meta.len() > model::MAX_INPUT_BYTES as u64 => {
             let _ = writeln!(err, "{}: file is {} bytes; the limit is {} bytes", file.display(), meta.len(), model::MAX_INPUT_BYTES);
@@ -118,7 +230,7 @@ fn read_dataset(file: &Path, err: &mut dyn Write) -> Option<Parsed> {
         }
     };
     let is_csv = file.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv"));
-    Some(if is_csv { model::parse_csv(&bytes) } else { model::parse_json(&bytes) })
+    Some(if is_csv { Dataset::from_csv(&bytes, measure) } else { model::parse_json(&bytes) })
 }
 
 fn report_problems(file: &Path, errors: &[model::Problem], warnings: &[model::Problem], err: &mut dyn Write) {

@@ -30,6 +30,7 @@ pub mod effect;
 pub mod escalc;
 pub mod leave1out;
 pub mod moderators;
+pub mod pooling;
 pub mod rma;
 
 pub use analyze::{analyze, AnalyzeOptions, AnalyzeReport, StudyEffect};

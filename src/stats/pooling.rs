@@ -1,0 +1,122 @@
+//! Which results may be pooled, and the inputs to pool them.
+//!
+//! A meta-analysis is only meaningful for one outcome, on one measure, over
+//! independent samples. Rather than pooling whatever it is given, the engine says
+//! why it refuses: mixed measures, single-group results among comparisons, two
+//! comparisons from one study (they share participants, e.g. a common control arm),
+//! or a result whose effect cannot be computed.
+
+use std::collections::BTreeMap;
+
+use crate::model::{Dataset, Measure, Outcome, Study};
+
+use super::analyze::StudyEffect;
+use super::effect::effect_of;
+use super::StatsError;
+
+/// Why a set of results cannot be pooled.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Refusal {
+    /// No study reports numbers for this outcome.
+    NoData { outcome: String },
+    /// The dataset has no outcome with this id.
+    UnknownOutcome { outcome: String, known: Vec<String> },
+    /// The studies report the outcome on different measures.
+    MixedMeasures { outcome: String, measures: Vec<Measure> },
+    /// The measure asked for is not the one the data are on.
+    WrongMeasure { outcome: String, wanted: Measure, found: Measure },
+    /// Single-group proportions cannot be pooled with comparisons.
+    SingleArmWithComparative { outcome: String },
+    /// A study contributes more than one result: they are not independent samples.
+    SharedStudy { outcome: String, study: String },
+    /// One study's effect could not be computed.
+    Unusable { study: String, error: StatsError },
+}
+
+impl std::fmt::Display for Refusal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Refusal::NoData { outcome } => write!(f, "no study reports numbers for outcome \"{outcome}\""),
+            Refusal::UnknownOutcome { outcome, known } => write!(f, "no outcome \"{outcome}\"; the outcomes are {}", known.join(", ")),
+            Refusal::MixedMeasures { outcome, measures } => {
+                let names: Vec<_> = measures.iter().map(|m| m.as_str()).collect();
+                write!(f, "outcome \"{outcome}\" is reported on different measures ({}); they cannot be pooled", names.join(", "))
+            }
+            Refusal::WrongMeasure { outcome, wanted, found } => write!(f, "outcome \"{outcome}\" is on {found}, not {wanted}"),
+            Refusal::SingleArmWithComparative { outcome } => {
+                write!(f, "outcome \"{outcome}\" mixes single-group results with comparisons; they cannot be pooled")
+            }
+            Refusal::SharedStudy { outcome, study } => write!(
+                f,
+                "study \"{study}\" gives more than one result for outcome \"{outcome}\"; they share participants and cannot be pooled as independent studies"
+            ),
+            Refusal::Unusable { study, error } => write!(f, "study \"{study}\": {error}"),
+        }
+    }
+}
+
+impl std::error::Error for Refusal {}
+
+/// The effects of every study reporting `outcome_id`, ready for [`super::analyze`],
+/// with their measure. Study-level facts (design, therapy, route, condition, the
+/// outcome's subgroup) are offered as moderators next to the dataset's own columns.
+pub fn pool_input(dataset: &Dataset, outcome_id: &str) -> Result<(Measure, Vec<StudyEffect>), Refusal> {
+    let reporting: Vec<(&Study, &Outcome)> = dataset
+        .studies
+        .iter()
+        .flat_map(|s| s.outcomes.iter().filter(|o| o.id == outcome_id).map(move |o| (s, o)))
+        .collect();
+    if reporting.is_empty() {
+        return Err(Refusal::UnknownOutcome { outcome: outcome_id.to_string(), known: outcome_ids(dataset) });
+    }
+    let with_data: Vec<_> = reporting.iter().filter_map(|(s, o)| o.data.as_ref().map(|d| (*s, *o, d))).collect();
+    if with_data.is_empty() {
+        return Err(Refusal::NoData { outcome: outcome_id.to_string() });
+    }
+    let mut measures: Vec<Measure> = with_data.iter().map(|(_, _, d)| d.measure()).collect();
+    measures.sort();
+    measures.dedup();
+    let single = with_data.iter().filter(|(_, _, d)| d.is_single_arm()).count();
+    if single > 0 && single < with_data.len() {
+        return Err(Refusal::SingleArmWithComparative { outcome: outcome_id.to_string() });
+    }
+    if measures.len() > 1 {
+        return Err(Refusal::MixedMeasures { outcome: outcome_id.to_string(), measures });
+    }
+    let mut seen = std::collections::BTreeSet::new();
+    let mut effects = Vec::with_capacity(with_data.len());
+    for (study, outcome, data) in with_data {
+        if !seen.insert(study.id.as_str()) {
+            return Err(Refusal::SharedStudy { outcome: outcome_id.to_string(), study: study.id.clone() });
+        }
+        let effect = effect_of(data).map_err(|error| Refusal::Unusable { study: study.id.clone(), error })?;
+        effects.push(StudyEffect { label: study.label.clone(), yi: effect.yi, vi: effect.vi, moderators: moderators(study, outcome) });
+    }
+    Ok((measures[0], effects))
+}
+
+fn moderators(study: &Study, outcome: &Outcome) -> BTreeMap<String, String> {
+    let mut m = study.moderators.clone();
+    let mut offer = |k: &str, v: Option<&str>| {
+        if let Some(v) = v {
+            m.entry(k.to_string()).or_insert_with(|| v.to_string());
+        }
+    };
+    offer("design", Some(study.design.as_str()));
+    offer("therapy", Some(study.intervention.therapy.as_str()));
+    offer("route", study.intervention.route.as_deref());
+    offer("condition", Some(study.condition.as_str()));
+    offer("subgroup", outcome.subgroup.as_deref());
+    m
+}
+
+/// The distinct outcome ids of a dataset, in order of first appearance.
+pub fn outcome_ids(dataset: &Dataset) -> Vec<String> {
+    let mut ids: Vec<String> = Vec::new();
+    for o in dataset.studies.iter().flat_map(|s| &s.outcomes) {
+        if !ids.contains(&o.id) {
+            ids.push(o.id.clone());
+        }
+    }
+    ids
+}

@@ -1,0 +1,132 @@
+//! The command line as editors and scripts use it: exit codes, output shapes and
+//! messages of `validate`, `analyze` and `render`.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_evidence-lens"))
+}
+
+fn run(args: &[&str]) -> Output {
+    bin().args(args).current_dir(env!("CARGO_MANIFEST_DIR")).output().expect("the binary runs")
+}
+
+fn scratch(name: &str, contents: &[u8]) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("evidence-lens-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, contents).unwrap();
+    path
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn validate_accepts_the_builtin_dataset_with_a_one_line_summary() {
+    let o = run(&["validate", "src/data/ms-stem-cells.json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert_eq!(out.lines().count(), 1, "{out}");
+    assert!(out.starts_with("src/data/ms-stem-cells.json: ok: "), "{out}");
+}
+
+#[test]
+fn validate_lists_every_problem_as_file_path_message_and_exits_1() {
+    let file = scratch(
+        "bad.csv",
+        b"study,ai,n1i,ci,n2i\nA,3,twelve,4,20\nB,30,20,4,20\n",
+    );
+    let o = run(&["validate", file.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    let prefix = format!("{}: ", file.display());
+    let lines: Vec<_> = err.lines().filter(|l| !l.contains("warning:")).collect();
+    assert!(lines.len() >= 2, "{err}");
+    assert!(lines.iter().all(|l| l.starts_with(&prefix)), "{err}");
+    assert!(err.contains("row 2, column n1i"), "{err}");
+    assert!(err.contains("row 3"), "{err}");
+}
+
+#[test]
+fn validate_names_unreadable_files_without_panicking() {
+    let o = run(&["validate", "no/such/file.json"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).starts_with("no/such/file.json: cannot read"), "{}", stderr(&o));
+    let garbage = scratch("garbage.json", &[0xff, 0xfe, 0x00, 0x7b, 0x22]);
+    let o = run(&["validate", garbage.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(!stderr(&o).contains("panicked"), "{}", stderr(&o));
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    assert_eq!(run(&[]).status.code(), Some(2));
+    assert_eq!(run(&["analyze", "tests/data/bcg.csv", "--method", "XX"]).status.code(), Some(2));
+    assert_eq!(run(&["analyze", "tests/data/bcg.csv", "--level", "120"]).status.code(), Some(2));
+    assert_eq!(run(&["render", "tests/data/bcg.csv", "--view", "pie", "-o", "x.svg"]).status.code(), Some(2));
+}
+
+fn analyze(args: &[&str]) -> serde_json::Value {
+    let mut all = vec!["analyze", "tests/data/bcg.csv"];
+    all.extend_from_slice(args);
+    let o = run(&all);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    serde_json::from_str(&stdout(&o)).expect("analyze prints one JSON object")
+}
+
+fn close(v: &serde_json::Value, key: &str, expected: f64, digits: i32) {
+    let got = v[key].as_f64().unwrap_or_else(|| panic!("{key} missing in {v}"));
+    assert!((got - expected).abs() <= 0.5 * 10f64.powi(-digits) + 1e-12, "{key}: {got} vs {expected}");
+}
+
+#[test]
+fn analyze_reproduces_metafor_on_the_bcg_csv() {
+    let reml = analyze(&["--measure", "RR"]);
+    assert_eq!(reml["k"], 13);
+    assert_eq!(reml["method"], "REML");
+    close(&reml, "estimate", -0.7145, 4);
+    close(&reml, "se", 0.1798, 4);
+    close(&reml, "tau2", 0.3132, 4);
+    close(&reml, "I2", 92.22, 2);
+    close(&reml["exp"], "estimate", 0.4894, 4);
+    close(&reml["exp"], "pi_ub", 1.549, 3);
+    close(&reml["egger"], "zval", -0.8033, 4);
+    assert_eq!(reml["studies"].as_array().unwrap().len(), 13);
+    assert_eq!(reml["leave1out"].as_array().unwrap().len(), 13);
+
+    let dl = analyze(&["--measure", "OR", "--method", "DL"]);
+    close(&dl, "estimate", -0.7474, 4);
+    close(&dl, "tau2", 0.3663, 4);
+
+    let sub = analyze(&["--measure", "RR", "--subgroup", "alloc"]);
+    close(&sub["subgroup_test"], "QM", 1.7675, 4);
+    close(&sub["subgroup_test"], "QE", 132.3676, 4);
+}
+
+#[test]
+fn analyze_refuses_to_pool_what_cannot_be_pooled() {
+    let o = run(&["analyze", "src/data/ms-stem-cells.json"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("choose one with --outcome"), "{}", stderr(&o));
+    let o = run(&["analyze", "tests/data/bcg.csv", "--measure", "RR", "--subgroup", "nope"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("--subgroup nope"), "{}", stderr(&o));
+}
+
+#[test]
+fn render_writes_an_svg_forest() {
+    let out = std::env::temp_dir().join(format!("evidence-lens-forest-{}.svg", std::process::id()));
+    let o = run(&["render", "src/data/ms-stem-cells.json", "--view", "forest", "--width", "640", "--theme", "dark", "-o", out.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let svg = std::fs::read_to_string(&out).unwrap();
+    assert!(svg.starts_with("<svg width=\"640\""));
+    assert!(svg.contains("MIST"), "the forest names the studies");
+}
