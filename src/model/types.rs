@@ -142,6 +142,7 @@ wire_enum! {
     }
 }
 
+#[allow(clippy::derivable_impls)] // the enum is declared by a macro
 impl Default for StudyStatus {
     fn default() -> Self {
         StudyStatus::Completed

@@ -1,0 +1,391 @@
+//! JSON reader: every class of problem, with its exact path and wording.
+
+use evidence_lens::model::*;
+use serde_json::{json, Value};
+
+fn study(id: &str) -> Value {
+    json!({
+        "id": id, "label": format!("Study {id}"), "year": 2019,
+        "citation": {"text": "Someone et al. 2019", "doi": "10.1/x"},
+        "source_kind": "paper", "condition": "multiple sclerosis",
+        "intervention": {"therapy": "MSC"}, "design": "rct",
+        "outcomes": [{
+            "id": "o1", "name": "Relapse", "kind": "benefit", "better": "lower", "status": "verified",
+            "data": {"measure": "RR", "ai": 3, "n1i": 20, "ci": 9, "n2i": 21}
+        }]
+    })
+}
+
+fn dataset(studies: Vec<Value>) -> Value {
+    json!({"schema": "evidence-lens/1", "studies": studies, "claims": []})
+}
+
+fn parse(v: &Value) -> Parsed {
+    parse_json(serde_json::to_string(v).unwrap().as_bytes())
+}
+
+fn msgs(p: &[Problem]) -> Vec<String> {
+    p.iter().map(ToString::to_string).collect()
+}
+
+#[track_caller]
+fn has_error(p: &Parsed, expected: &str) {
+    let all = msgs(&p.errors);
+    assert!(all.iter().any(|m| m == expected), "expected error\n  {expected}\ngot\n  {}", all.join("\n  "));
+}
+
+#[track_caller]
+fn has_warning(p: &Parsed, expected: &str) {
+    let all = msgs(&p.warnings);
+    assert!(all.iter().any(|m| m == expected), "expected warning\n  {expected}\ngot\n  {}", all.join("\n  "));
+}
+
+/// A dataset with one outcome whose `data` is replaced.
+fn with_data(data: Value) -> Parsed {
+    let mut s = study("a");
+    s["outcomes"][0]["data"] = data;
+    parse(&dataset(vec![s]))
+}
+
+#[test]
+fn valid_minimal_dataset_is_clean() {
+    let p = parse(&dataset(vec![study("a"), study("b")]));
+    assert!(p.errors.is_empty() && p.warnings.is_empty(), "{:?} {:?}", p.errors, p.warnings);
+    assert_eq!(p.dataset.unwrap().studies.len(), 2);
+}
+
+#[test]
+fn wrong_types() {
+    let mut s = study("a");
+    s["year"] = json!("2019a");
+    s["n"] = json!(12.5);
+    s["label"] = json!(7);
+    s["caveats"] = json!(["ok", 3]);
+    s["outcomes"][0]["surrogate"] = json!("yes");
+    let p = parse(&dataset(vec![study("x"), study("y"), study("z"), s]));
+    has_error(&p, "studies[3].year: expected a whole number, found \"2019a\"");
+    has_error(&p, "studies[3].n: expected a whole number, found 12.5");
+    has_error(&p, "studies[3].label: expected a string, found 7");
+    has_error(&p, "studies[3].caveats[1]: expected a string, found 3");
+    has_error(&p, "studies[3].outcomes[0].surrogate: expected true or false, found \"yes\"");
+    // The bad study is dropped, the good ones kept.
+    let ids: Vec<String> = p.dataset.unwrap().studies.into_iter().map(|s| s.id).collect();
+    assert_eq!(ids, ["x", "y", "z"]);
+}
+
+#[test]
+fn quoted_numbers_get_a_hint() {
+    let p = with_data(json!({"measure": "HR", "estimate": "0.5", "ci_lb": 0.2, "ci_ub": 0.9}));
+    has_error(&p, "studies[0].outcomes[0].data.estimate: expected a number, found the string \"0.5\" (remove the quotes)");
+}
+
+#[test]
+fn missing_required_fields() {
+    let mut s = study("b");
+    s.as_object_mut().unwrap().remove("design");
+    s["outcomes"][0].as_object_mut().unwrap().remove("kind");
+    s["citation"].as_object_mut().unwrap().remove("text");
+    let p = parse(&dataset(vec![study("a"), s]));
+    has_error(&p, "studies[1]: missing required field \"design\"");
+    has_error(&p, "studies[1].outcomes[0]: missing required field \"kind\"");
+    has_error(&p, "studies[1].citation: missing required field \"text\"");
+}
+
+#[test]
+fn unknown_fields_with_suggestions() {
+    let mut s = study("a");
+    s["yaer"] = json!(2020);
+    s["outcomes"][0]["data"]["n1"] = json!(3);
+    s["something_else"] = json!(1);
+    let p = parse(&dataset(vec![s]));
+    has_error(&p, "studies[0].yaer: unknown field \"yaer\" (did you mean \"year\"?)");
+    has_error(&p, "studies[0].outcomes[0].data.n1: unknown field \"n1\" (did you mean \"n1i\"?)");
+    assert!(msgs(&p.errors).iter().any(|m| m.starts_with(
+        "studies[0].something_else: unknown field \"something_else\"; expected one of id, label, year,"
+    )));
+}
+
+#[test]
+fn counts_must_be_whole_and_non_negative() {
+    let p = with_data(json!({"ai": -3, "n1i": 20.5, "ci": 4, "n2i": 20}));
+    has_error(&p, "studies[0].outcomes[0].data.ai: expected a count (a whole number, 0 or more), found -3");
+    has_error(&p, "studies[0].outcomes[0].data.n1i: expected a count (a whole number, 0 or more), found 20.5");
+    // 20.0 is a whole number and accepted.
+    let p = with_data(json!({"ai": 3, "n1i": 20.0, "ci": 4, "n2i": 20}));
+    assert!(p.errors.is_empty(), "{:?}", p.errors);
+}
+
+#[test]
+fn events_larger_than_totals() {
+    let p = with_data(json!({"ai": 30, "n1i": 20, "ci": 4, "n2i": 20}));
+    has_error(&p, "studies[0].outcomes[0].data.ai: 30 events (ai) is more than the 20 participants in the arm (n1i)");
+    let p = with_data(json!({"measure": "PR", "xi": 11, "ni": 10}));
+    has_error(&p, "studies[0].outcomes[0].data.xi: 11 events (xi) is more than the 10 participants in the arm (ni)");
+}
+
+#[test]
+fn confidence_interval_checks() {
+    let p = with_data(json!({"measure": "RR", "estimate": 0.94, "ci_lb": 1.7, "ci_ub": 2.5}));
+    has_error(&p, "studies[0].outcomes[0].ci: lower bound 1.70 is above the estimate 0.94");
+    let p = with_data(json!({"measure": "MD", "estimate": -1.7, "ci_lb": -2.03, "ci_ub": -1.8}));
+    has_error(&p, "studies[0].outcomes[0].ci: upper bound -1.80 is below the estimate -1.70");
+    let p = with_data(json!({"measure": "OR", "estimate": 1.0, "ci_lb": 1.5, "ci_ub": 0.58}));
+    has_error(&p, "studies[0].outcomes[0].ci: lower bound 1.50 is above the upper bound 0.58");
+    assert_eq!(p.errors.len(), 1, "lower > upper is reported once: {:?}", p.errors);
+    let p = with_data(json!({"measure": "PR", "estimate": 0.35, "ci_lb": 0.4, "ci_ub": 0.46}));
+    has_error(&p, "studies[0].outcomes[0].ci: lower bound 0.40 is above the estimate 0.35");
+}
+
+#[test]
+fn ratio_measures_must_be_positive() {
+    let p = with_data(json!({"measure": "HR", "estimate": -0.5, "ci_lb": 0.0, "ci_ub": 0.24}));
+    has_error(
+        &p,
+        "studies[0].outcomes[0].data.estimate: -0.50 is not positive; a HR is a ratio and must be above 0 (give it on the natural scale, not the log scale)",
+    );
+    has_error(
+        &p,
+        "studies[0].outcomes[0].data.ci_lb: 0.00 is not positive; a HR is a ratio and must be above 0 (give it on the natural scale, not the log scale)",
+    );
+}
+
+#[test]
+fn non_finite_numbers_are_named() {
+    let p = with_data(json!({"measure": "HR", "estimate": "NaN", "ci_lb": "-Infinity", "ci_ub": "inf"}));
+    has_error(&p, "studies[0].outcomes[0].data.estimate: expected a finite number, found \"NaN\"");
+    has_error(&p, "studies[0].outcomes[0].data.ci_lb: expected a finite number, found \"-Infinity\"");
+    has_error(&p, "studies[0].outcomes[0].data.ci_ub: expected a finite number, found \"inf\"");
+    // Bare literals are not JSON; the syntax error says what they are.
+    let text = r#"{"schema": "evidence-lens/1", "studies": [{"x": NaN}]}"#;
+    let p = parse_json(text.as_bytes());
+    assert!(p.dataset.is_none());
+    assert_eq!(msgs(&p.errors), ["line 1, column 49: NaN is not allowed in JSON; numbers must be finite"]);
+    let p = parse_json(b"{\"a\": Infinity}");
+    assert!(msgs(&p.errors)[0].contains("Infinity is not allowed in JSON"), "{:?}", p.errors);
+}
+
+#[test]
+fn standard_deviations_must_be_positive() {
+    let p = with_data(json!({"m1i": 1.0, "sd1i": 0, "n1i": 10, "m2i": 2.0, "sd2i": -1.5, "n2i": 10}));
+    has_error(&p, "studies[0].outcomes[0].data.sd1i: standard deviation must be above 0, found 0.00");
+    has_error(&p, "studies[0].outcomes[0].data.sd2i: standard deviation must be above 0, found -1.50");
+}
+
+#[test]
+fn unknown_measures_and_enum_values() {
+    let p = with_data(json!({"measure": "XX", "ai": 1, "n1i": 10, "ci": 2, "n2i": 10}));
+    has_error(&p, "studies[0].outcomes[0].data.measure: unknown measure \"XX\"; expected one of RR, OR, RD, HR, IRR, MD, SMD, PR, PLO, GEN");
+    let p = with_data(json!({"measure": "HR", "ai": 1, "n1i": 10, "ci": 2, "n2i": 10}));
+    has_error(&p, "studies[0].outcomes[0].data.measure: measure HR cannot be used with counts; expected one of RR, OR, RD");
+    let mut s = study("a");
+    s["design"] = json!("RCT");
+    s["source_kind"] = json!("blog");
+    let p = parse(&dataset(vec![s]));
+    has_error(&p, "studies[0].design: unknown design \"RCT\"; expected one of rct, crossover_rct, non_randomised_controlled, single_arm, cohort, case_series, systematic_review");
+    has_error(&p, "studies[0].source_kind: unknown source kind \"blog\"; expected one of paper, registry, news, marketing");
+}
+
+#[test]
+fn data_forms_are_recognised_or_explained() {
+    let p = with_data(json!({"measure": "RR", "n1i": 10, "n2i": 10}));
+    assert!(msgs(&p.errors)[0].starts_with("studies[0].outcomes[0].data: cannot tell the data form from the fields [measure, n1i, n2i]"), "{:?}", p.errors);
+    let p = with_data(json!({"ai": 1, "n1i": 10, "ci": 2, "n2i": 10, "m1i": 3.0}));
+    has_error(&p, "studies[0].outcomes[0].data: mixes fields of counts and means; give one data form per outcome");
+    let p = with_data(json!({"ai": 1, "bi": 9, "ci": 2, "n2i": 10}));
+    has_error(&p, "studies[0].outcomes[0].data: mixes 2×2 cells (bi, di) with arm totals (n1i, n2i); give ai, bi, ci, di or ai, n1i, ci, n2i");
+    let p = with_data(json!({"yi": 0.1, "vi": 0.02, "sei": 0.1}));
+    has_error(&p, "studies[0].outcomes[0].data: give vi or sei, not both");
+    let p = with_data(json!({"yi": 0.1, "vi": 0}));
+    has_error(&p, "studies[0].outcomes[0].data.vi: vi must be above 0, found 0.00");
+    let p = with_data(json!({"measure": "PR", "estimate": 46, "ni": 281}));
+    has_error(&p, "studies[0].outcomes[0].data.estimate: proportion 46.00 is outside 0 to 1; give proportions as fractions (0.46 for 46%)");
+    // All five forms read.
+    for d in [
+        json!({"ai": 1, "bi": 9, "ci": 2, "di": 8}),
+        json!({"measure": "OR", "ai": 1, "n1i": 10, "ci": 2, "n2i": 10}),
+        json!({"measure": "SMD", "m1i": 1.0, "sd1i": 1.0, "n1i": 10, "m2i": 2.0, "sd2i": 1.5, "n2i": 10}),
+        json!({"measure": "IRR", "estimate": 0.94, "ci_lb": 0.58, "ci_ub": 1.5}),
+        json!({"measure": "PLO", "xi": 3, "ni": 10}),
+        json!({"yi": -0.2, "sei": 0.1}),
+    ] {
+        let p = with_data(d.clone());
+        assert!(p.errors.is_empty(), "{d}: {:?}", p.errors);
+    }
+}
+
+#[test]
+fn duplicate_ids() {
+    let mut s = study("a");
+    let o = s["outcomes"][0].clone();
+    s["outcomes"].as_array_mut().unwrap().push(o);
+    let p = parse(&dataset(vec![s, study("b"), study("a")]));
+    has_error(&p, "studies[0].outcomes[1].id: duplicate id \"o1\" (first used by studies[0].outcomes[0])");
+    has_error(&p, "studies[2].id: duplicate id \"a\" (first used by studies[0])");
+    let ds = p.dataset.unwrap();
+    assert_eq!(ds.studies.len(), 2);
+    assert_eq!(ds.studies[0].outcomes.len(), 1);
+}
+
+fn claim(id: &str, studies: &[&str]) -> Value {
+    json!({"id": id, "text": "Cures MS", "by": "clinic", "citation": {"text": "clinic page", "url": "https://example.org"},
+           "therapy": "MSC", "condition": "multiple sclerosis", "asserts": "benefit", "studies": studies})
+}
+
+#[test]
+fn claims_checked() {
+    let mut bad = study("bad");
+    bad["design"] = json!(5);
+    let mut v = dataset(vec![study("a"), bad]);
+    let mut number = claim("n", &[]);
+    number["asserts"] = json!("number");
+    v["claims"] = json!([claim("c1", &["a"]), claim("c1", &["a"]), claim("c2", &["nope"]), claim("c3", &["a", "bad"]), number]);
+    let p = parse(&v);
+    has_error(&p, "claims[1].id: duplicate id \"c1\" (first used by claims[0])");
+    has_error(&p, "claims[2].studies[0]: unknown study \"nope\"; no study has this id");
+    has_error(&p, "claims[4]: missing required field \"value\" (the claim asserts a number)");
+    has_warning(&p, "claims[3].studies[1]: study \"bad\" was left out because of its errors; the reference was dropped");
+    let ds = p.dataset.unwrap();
+    let ids: Vec<&str> = ds.claims.iter().map(|c| c.id.as_str()).collect();
+    assert_eq!(ids, ["c1", "c3"]);
+    assert_eq!(ds.claims[1].studies, ["a"]);
+}
+
+#[test]
+fn schema_version() {
+    let mut v = dataset(vec![study("a")]);
+    v["schema"] = json!("evidence-lens/9");
+    let p = parse(&v);
+    assert_eq!(msgs(&p.errors), ["schema: unknown schema version \"evidence-lens/9\"; this reader knows \"evidence-lens/1\""]);
+    assert!(p.dataset.is_none());
+    v.as_object_mut().unwrap().remove("schema");
+    let p = parse(&v);
+    assert_eq!(msgs(&p.errors), ["schema: missing required field \"schema\" (add \"schema\": \"evidence-lens/1\")"]);
+    assert_eq!(p.dataset.unwrap().studies.len(), 1, "read as v1 anyway");
+}
+
+#[test]
+fn malformed_utf8_gives_the_offset() {
+    let mut bytes = br#"{"schema": "evidence-lens/1", "studies": []}"#.to_vec();
+    bytes.insert(12, 0xff);
+    let p = parse_json(&bytes);
+    assert_eq!(msgs(&p.errors), ["input is not valid UTF-8 (invalid byte at offset 12)"]);
+    // A BOM is fine.
+    let p = parse_json("\u{feff}{\"schema\": \"evidence-lens/1\", \"studies\": []}".as_bytes());
+    assert!(p.errors.is_empty(), "{:?}", p.errors);
+}
+
+#[test]
+fn size_limits() {
+    let big = vec![b' '; MAX_INPUT_BYTES + 1];
+    let p = parse_json(&big);
+    assert_eq!(msgs(&p.errors), [format!("input is {} bytes; the limit is {} bytes", MAX_INPUT_BYTES + 1, MAX_INPUT_BYTES)]);
+    let minimal = json!({"id": "s", "label": "s", "citation": {"text": "t"}, "source_kind": "paper", "condition": "c",
+                         "intervention": {"therapy": "t"}, "design": "rct", "status": "ongoing"});
+    let many: Vec<Value> = (0..MAX_STUDIES + 1)
+        .map(|i| {
+            let mut s = minimal.clone();
+            s["id"] = json!(format!("s{i}"));
+            s
+        })
+        .collect();
+    let p = parse(&dataset(many));
+    assert_eq!(msgs(&p.errors), [format!("studies: {} studies; the limit is {} (the studies after the first {} were not read)", MAX_STUDIES + 1, MAX_STUDIES, MAX_STUDIES)]);
+    assert_eq!(p.dataset.unwrap().studies.len(), MAX_STUDIES);
+}
+
+#[test]
+fn deep_nesting_is_an_error_not_a_stack_overflow() {
+    for depth in [129usize, 100_000] {
+        let text = format!("{}{}", "[".repeat(depth), "]".repeat(depth));
+        let p = parse_json(text.as_bytes());
+        assert_eq!(p.errors.len(), 1);
+        assert!(p.errors[0].message.contains("nested too deeply"), "{}", p.errors[0]);
+        let text = format!("{{\"schema\":\"evidence-lens/1\",\"studies\":[{}", "{\"a\":".repeat(depth));
+        let p = parse_json(text.as_bytes());
+        assert!(!p.errors.is_empty());
+    }
+}
+
+#[test]
+fn duplicate_keys_are_detected() {
+    let text = r#"{"schema": "evidence-lens/1", "studies": [{"id": "a", "id": "b", "label": "x", "citation": {"text": "t"},
+        "source_kind": "paper", "condition": "c", "intervention": {"therapy": "t"}, "design": "rct", "status": "ongoing"}]}"#;
+    let p = parse_json(text.as_bytes());
+    has_error(&p, "studies[0].id: duplicate key \"id\" in the same object");
+}
+
+#[test]
+fn syntax_errors_name_line_and_column() {
+    let p = parse_json(b"{\"schema\": \"evidence-lens/1\",\n \"studies\": [,]}");
+    assert_eq!(msgs(&p.errors), ["line 2, column 14: invalid JSON: expected value"]);
+    let p = parse_json(b"");
+    assert_eq!(msgs(&p.errors), ["input is empty"]);
+    let p = parse_json(b"[1, 2]");
+    assert_eq!(msgs(&p.errors), ["expected an object, found an array"]);
+}
+
+#[test]
+fn warnings() {
+    let mut single = study("single");
+    single["design"] = json!("single_arm");
+    single["outcomes"][0]["data"] = json!({"measure": "PR", "xi": 3, "ni": 10});
+    let mut empty = study("empty");
+    empty["outcomes"] = json!([]);
+    let mut pending = study("pending");
+    pending["outcomes"][0].as_object_mut().unwrap().remove("data");
+    let mut uncontrolled = study("uncontrolled");
+    uncontrolled["design"] = json!("case_series");
+    let mut derived = study("derived");
+    derived["outcomes"][0]["status"] = json!("derived");
+    let p = parse(&dataset(vec![study("a"), single, empty, pending, uncontrolled, derived]));
+    assert!(p.errors.is_empty(), "{:?}", p.errors);
+    has_warning(&p, "studies[1].outcomes[0].data: single-arm data for outcome \"o1\", which has comparative data elsewhere (studies[0].outcomes[0]); it will not be pooled with them");
+    has_warning(&p, "studies[2]: study has no outcomes");
+    has_warning(&p, "studies[3].outcomes[0]: no data and no reported result, but the study is completed (add data, or \"reported\" to say what was reported)");
+    has_warning(&p, "studies[4].outcomes[0].data: two-arm data in a case_series study, which has no control group");
+    has_warning(&p, "studies[5].outcomes[0].status: status is derived but there is no note with the formula");
+    assert_eq!(p.dataset.unwrap().studies.len(), 6, "warnings never drop anything");
+}
+
+#[test]
+fn partly_bad_dataset_keeps_its_good_parts() {
+    let mut bad_outcome = study("keeps_study");
+    let mut o2 = bad_outcome["outcomes"][0].clone();
+    o2["id"] = json!("o2");
+    o2["data"] = json!({"measure": "RR", "estimate": 0.5, "ci_lb": 0.7, "ci_ub": 0.9});
+    bad_outcome["outcomes"].as_array_mut().unwrap().push(o2);
+    let mut bad_study = study("dropped");
+    bad_study["year"] = json!("soon");
+    bad_study["outcomes"][0]["data"]["ai"] = json!(-1);
+    let p = parse(&dataset(vec![study("a"), bad_outcome, bad_study, study("z")]));
+    // Both the study-level and the outcome-level problems of the dropped study are reported.
+    has_error(&p, "studies[2].year: expected a whole number, found \"soon\"");
+    has_error(&p, "studies[2].outcomes[0].data.ai: expected a count (a whole number, 0 or more), found -1");
+    has_error(&p, "studies[1].outcomes[1].ci: lower bound 0.70 is above the estimate 0.50");
+    let ds = p.dataset.unwrap();
+    let ids: Vec<&str> = ds.studies.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(ids, ["a", "keeps_study", "z"]);
+    assert_eq!(ds.studies[1].outcomes.len(), 1);
+}
+
+#[test]
+fn validate_works_on_datasets_built_in_code() {
+    let mut ds = builtin();
+    let s = &mut ds.studies[0];
+    s.outcomes[0].data = Some(EffectData::Estimate(Estimate { measure: Measure::Irr, estimate: 0.94, ci_lb: 1.7, ci_ub: 2.0, level: 95.0 }));
+    s.outcomes[1].data = Some(EffectData::Counts(Counts::totals(Measure::Rr, 80, 69, 42, 75)));
+    ds.claims[0].studies.push("missing".into());
+    let (errors, _) = validate(&ds);
+    let errors = msgs(&errors);
+    assert!(errors.contains(&"studies[0].outcomes[0].ci: lower bound 1.70 is above the estimate 0.94".to_string()), "{errors:?}");
+    assert!(errors.contains(&"studies[0].outcomes[1].data.ai: 80 events (ai) is more than the 69 participants in the arm (n1i)".to_string()));
+    assert!(errors.iter().any(|e| e.starts_with("claims[0].studies[1]: unknown study \"missing\"")));
+}
+
+#[test]
+fn derived_deserialize_agrees_on_effect_data() {
+    let ok: EffectData = serde_json::from_value(json!({"measure": "HR", "estimate": 0.07, "ci_lb": 0.02, "ci_ub": 0.24})).unwrap();
+    assert_eq!(ok.measure(), Measure::Hr);
+    let err = serde_json::from_value::<EffectData>(json!({"measure": "HR", "estimate": 0.07, "ci_lb": 0.3, "ci_ub": 0.24})).unwrap_err();
+    assert!(err.to_string().contains("lower bound 0.30 is above the upper bound 0.24"), "{err}");
+}
