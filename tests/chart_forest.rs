@@ -36,8 +36,8 @@ fn texts(svg: &str) -> Vec<String> {
 }
 
 fn svg(view: &ViewOptions, width: u32) -> String {
-    let f = forest(&dataset(), view);
-    chart::forest_svg(&f, width, None, &Theme::new(ThemeName::Light, 1.0)).unwrap()
+    let scene = chart::Scene::build(&dataset(), view);
+    chart::render_svg(&scene, width, None, &Theme::new(ThemeName::Light, 1.0)).unwrap()
 }
 
 #[test]

@@ -1,10 +1,9 @@
 //! From a dataset to the views' inputs: which rows a forest has, in which panel and
 //! group, with which words. The drawing code only draws what this decides.
 
-use serde::Serialize;
-
 use super::axis::Scale;
 use super::forest::{Direction, Forest, ForestPanel, ForestRow, RowKind};
+use super::view::Item;
 use crate::model::{Better, Dataset, Design, EffectData, Measure, Outcome, Study, StudyStatus};
 use crate::stats::effect::{effect_of, Effect};
 
@@ -191,24 +190,14 @@ pub fn forest(dataset: &Dataset, options: &ViewOptions) -> Forest {
     }
 }
 
-/// One row of the accessible table that mirrors the chart.
-#[derive(Clone, Debug, Serialize, PartialEq)]
-pub struct TableRow {
-    pub key: String,
-    pub label: String,
-    pub detail: String,
-    pub value: String,
-    pub n: Option<u32>,
-}
-
 /// The chart's rows as plain data, in drawing order, without headers.
-pub fn table_rows(forest: &Forest) -> Vec<TableRow> {
+pub fn table_rows(forest: &Forest) -> Vec<Item> {
     forest
         .panels
         .iter()
         .flat_map(|p| p.rows.iter())
         .filter(|r| r.kind != RowKind::Header)
-        .map(|r| TableRow {
+        .map(|r| Item {
             key: r.key.clone(),
             label: match &r.badge {
                 Some(b) => format!("{} ({b})", r.label),

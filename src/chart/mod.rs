@@ -11,10 +11,12 @@ pub mod draw;
 pub mod forest;
 pub mod text;
 pub mod theme;
+pub mod view;
 
 pub use forest::{Direction, Forest, ForestPanel, ForestRow, RowKind};
 pub use text::{ApproxMeasure, TextMeasure};
 pub use theme::{Theme, ThemeName};
+pub use view::{Item, Scene};
 
 /// Why a view could not be drawn.
 #[derive(Debug, Clone, PartialEq)]
@@ -59,15 +61,16 @@ impl Layout {
     }
 }
 
-/// Renders a forest plot to an SVG document (native builds).
+/// Renders a scene to an SVG document (native builds); the height is the scene's
+/// preferred height at that width unless given.
 #[cfg(feature = "cli")]
-pub fn forest_svg(forest: &Forest, width: u32, height: Option<u32>, theme: &Theme) -> Result<String, ChartError> {
+pub fn render_svg(scene: &Scene, width: u32, height: Option<u32>, theme: &Theme) -> Result<String, ChartError> {
     use plotters::prelude::*;
-    let height = height.unwrap_or_else(|| forest.preferred_height(width as f64, theme).ceil() as u32).max(1);
+    let height = height.unwrap_or_else(|| scene.preferred_height(width as f64, theme).ceil() as u32).max(1);
     let mut svg = String::new();
     {
         let area = SVGBackend::with_string(&mut svg, (width.max(1), height)).into_drawing_area();
-        forest.draw(&area, theme, &ApproxMeasure, None)?;
+        scene.draw(&area, theme, &ApproxMeasure, None)?;
         area.present().map_err(|e| ChartError::Backend(e.to_string()))?;
     }
     Ok(svg)

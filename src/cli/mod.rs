@@ -136,8 +136,8 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
                 }
             };
             let theme = Theme::new(if theme == ThemeArg::Dark { ThemeName::Dark } else { ThemeName::Light }, 1.0);
-            let forest = chart::build::forest(&dataset, &options);
-            let svg = match chart::forest_svg(&forest, width.clamp(200, 10_000), height.map(|h| h.clamp(50, 100_000)), &theme) {
+            let scene = chart::Scene::build(&dataset, &options);
+            let svg = match chart::render_svg(&scene, width.clamp(200, 10_000), height.map(|h| h.clamp(50, 100_000)), &theme) {
                 Ok(svg) => svg,
                 Err(e) => {
                     let _ = writeln!(err, "{}: {e}", file.display());

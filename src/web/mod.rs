@@ -12,8 +12,8 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
-use crate::chart::build::{self, ViewOptions};
-use crate::chart::{Layout, Theme, ThemeName};
+use crate::chart::build::ViewOptions;
+use crate::chart::{Layout, Scene, Theme, ThemeName};
 use crate::model::{self, Dataset, Problem};
 use measure::CanvasMeasure;
 
@@ -131,28 +131,27 @@ impl Widget {
         self.css_width = if css_width.is_finite() { css_width.clamp(200.0, 8000.0) } else { 600.0 };
         self.dpr = if dpr.is_finite() && dpr > 0.0 { dpr.clamp(1.0, 4.0) } else { 1.0 };
         let theme = Theme::new(self.theme, self.dpr);
-        let forest = self.forest();
-        forest.preferred_height(self.css_width * self.dpr, &theme) / self.dpr
+        self.scene().preferred_height(self.css_width * self.dpr, &theme) / self.dpr
     }
 
-    fn forest(&self) -> crate::chart::Forest {
+    fn scene(&self) -> Scene {
         match &self.dataset {
-            Some(dataset) => build::forest(dataset, &self.options),
-            None => crate::chart::Forest::default(),
+            Some(dataset) => Scene::build(dataset, &self.options),
+            None => Scene::build(&Dataset::default(), &self.options),
         }
     }
 
     /// Draws the current view at the size given to `resize`.
     pub fn draw(&mut self) -> Result<(), JsError> {
         let theme = Theme::new(self.theme, self.dpr);
-        let forest = self.forest();
+        let scene = self.scene();
         let width = (self.css_width * self.dpr).round();
-        let height = forest.preferred_height(width, &theme).ceil();
+        let height = scene.preferred_height(width, &theme).ceil();
         self.canvas.set_width(width as u32);
         self.canvas.set_height(height as u32);
         let backend = CanvasBackend::with_canvas_object(self.canvas.clone()).ok_or_else(|| JsError::new("the canvas has no 2D context"))?;
         let area = backend.into_drawing_area();
-        self.layout = forest.draw(&area, &theme, &self.measure, self.highlight.as_deref()).map_err(|e| JsError::new(&e.to_string()))?;
+        self.layout = scene.draw(&area, &theme, &self.measure, self.highlight.as_deref()).map_err(|e| JsError::new(&e.to_string()))?;
         area.present().map_err(|e| JsError::new(&e.to_string()))?;
         Ok(())
     }
@@ -182,6 +181,6 @@ impl Widget {
 
     /// The rows of the current view as plain data, for the accessible table.
     pub fn rows(&self) -> JsValue {
-        to_js(&build::table_rows(&self.forest()))
+        to_js(&self.scene().items())
     }
 }
