@@ -1,0 +1,377 @@
+//! Absolute effects: what a relative effect means for 100 (or 1,000) people, and the number needed
+//! to treat or harm.
+//!
+//! GRADE summary-of-findings tables give the risk with and without the treatment for an assumed
+//! (baseline) risk, because a relative effect alone misleads: halving a 2% risk and halving a 60%
+//! risk are very different things (GRADE Handbook 5.2.2 and the "absolute effect" column of SoF
+//! tables). The baseline is the control arm's risk when the study has one, otherwise one the caller
+//! gives. Conversions, for a baseline risk `b`:
+//!
+//! * risk ratio: `b × RR`;
+//! * odds ratio: `OR·b / (1 − b + OR·b)`;
+//! * risk difference: `b + RD`;
+//! * hazard ratio: `1 − (1 − b)^HR` (proportional hazards over the same follow-up).
+//!
+//! Each bound of the relative effect's interval goes through the same conversion. Rate ratios
+//! (counts of lesions or relapses per person) and mean differences are not risks and get no
+//! absolute numbers here.
+
+use std::fmt;
+
+use serde::Serialize;
+
+use crate::model::{Better, Measure};
+
+use super::text::{lower_first, num, outcome_core, upper_first};
+
+/// Where the baseline risk came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BaselineSource {
+    /// The study's own control arm (events / total).
+    ControlArm,
+    /// The median control-arm risk of the studies in a pooled body.
+    MedianControlArm,
+    /// Given by the caller ([`super::AppraiseOptions::baselines`]).
+    Caller,
+}
+
+/// What the absolute numbers describe.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Basis {
+    /// Treatment compared with control.
+    Comparative,
+    /// One group only: a proportion, with no comparison.
+    SingleArm,
+}
+
+/// Counts out of `per` people (not rounded; round for display).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PerN {
+    pub per: u32,
+    /// Without the treatment (the baseline); `None` for a single group.
+    pub control: Option<f64>,
+    /// With the treatment (or in the single group).
+    pub treatment: f64,
+    pub treatment_lb: Option<f64>,
+    pub treatment_ub: Option<f64>,
+    /// Treatment minus control; `None` for a single group.
+    pub difference: Option<f64>,
+    pub difference_lb: Option<f64>,
+    pub difference_ub: Option<f64>,
+}
+
+/// Whether the number is needed to treat (benefit) or to harm.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum NntKind {
+    /// Number needed to treat for one more person to benefit.
+    #[serde(rename = "NNT")]
+    Nnt,
+    /// Number needed to treat for one more person to be harmed.
+    #[serde(rename = "NNH")]
+    Nnh,
+}
+
+impl fmt::Display for NntKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            NntKind::Nnt => "NNT",
+            NntKind::Nnh => "NNH",
+        })
+    }
+}
+
+/// Number needed to treat or harm, rounded up to whole people.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Nnt {
+    pub kind: NntKind,
+    /// `None` when the point estimate is no difference at all (the number would be infinite).
+    pub value: Option<u64>,
+    /// Interval in people, only when the interval of the difference excludes no difference.
+    pub ci_lb: Option<u64>,
+    pub ci_ub: Option<u64>,
+    /// False when the interval of the difference includes no difference: then the number is not
+    /// meaningful (its interval would run through infinity, from helping to harming).
+    pub meaningful: bool,
+    pub text: String,
+}
+
+/// Absolute effect of one outcome.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Absolute {
+    pub basis: Basis,
+    pub measure: Measure,
+    /// Risk without the treatment, as a fraction.
+    pub baseline: Option<f64>,
+    pub baseline_source: Option<BaselineSource>,
+    /// Risk (or proportion) with the treatment, as a fraction, with its interval.
+    pub risk: f64,
+    pub risk_lb: Option<f64>,
+    pub risk_ub: Option<f64>,
+    pub per_100: PerN,
+    pub per_1000: PerN,
+    pub nnt: Option<Nnt>,
+    /// The numbers in a sentence for lay readers.
+    pub text: String,
+}
+
+/// Why absolute effects could not be computed.
+#[derive(Debug, Clone, PartialEq)]
+pub enum AbsoluteError {
+    /// The measure does not describe a risk (rate ratios, mean differences, generic effects).
+    NotARisk(Measure),
+    /// A baseline risk must be a fraction between 0 and 1.
+    BaselineOutOfRange(f64),
+    /// A comparative effect needs a baseline risk and none was available.
+    NoBaseline,
+    /// A value was not a finite number, or a ratio was not positive.
+    Invalid(&'static str),
+}
+
+impl fmt::Display for AbsoluteError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            AbsoluteError::NotARisk(m) => write!(f, "a {} is not a risk, so it has no numbers per 100 people", m.as_str()),
+            AbsoluteError::BaselineOutOfRange(b) => write!(f, "baseline risk {b} is not between 0 and 1"),
+            AbsoluteError::NoBaseline => write!(f, "no baseline risk (no control arm counts and none given)"),
+            AbsoluteError::Invalid(what) => write!(f, "{what} is not a valid number"),
+        }
+    }
+}
+
+impl std::error::Error for AbsoluteError {}
+
+/// Risk with the treatment for a baseline risk and a relative (or difference) effect.
+pub fn treated_risk(measure: Measure, baseline: f64, effect: f64) -> Result<f64, AbsoluteError> {
+    if !(0.0..=1.0).contains(&baseline) || !baseline.is_finite() {
+        return Err(AbsoluteError::BaselineOutOfRange(baseline));
+    }
+    if !effect.is_finite() {
+        return Err(AbsoluteError::Invalid("effect"));
+    }
+    if measure.is_ratio() && effect <= 0.0 {
+        return Err(AbsoluteError::Invalid("ratio"));
+    }
+    let r = match measure {
+        Measure::Rr => baseline * effect,
+        Measure::Or => {
+            let den = 1.0 - baseline + effect * baseline;
+            if den <= 0.0 {
+                return Err(AbsoluteError::Invalid("odds ratio conversion"));
+            }
+            effect * baseline / den
+        }
+        Measure::Rd => baseline + effect,
+        Measure::Hr => 1.0 - (1.0 - baseline).powf(effect),
+        m => return Err(AbsoluteError::NotARisk(m)),
+    };
+    if !r.is_finite() {
+        return Err(AbsoluteError::Invalid("risk"));
+    }
+    Ok(r.clamp(0.0, 1.0))
+}
+
+/// Whole people from a fractional number: rounded up, with floating-point noise removed first
+/// (1 / 0.1 is 10.000000000000002 in binary, which must give 10, not 11).
+pub fn ceil_people(x: f64) -> Option<u64> {
+    if !x.is_finite() || x <= 0.0 || x > 1e12 {
+        return None;
+    }
+    let r = x.round();
+    let v = if (x - r).abs() <= 1e-9 * x.max(1.0) { r } else { x.ceil() };
+    Some(v.max(1.0) as u64)
+}
+
+/// The number needed to treat or harm from a risk difference `d` (treatment minus control, per
+/// person) and its interval. Favourable direction from `better`. Rounded up (Cochrane Handbook
+/// 15.4.4: "NNTs should be rounded up to the next whole number"); the same is done for NNH.
+pub fn nnt(d: f64, d_lb: f64, d_ub: f64, better: Better, therapy: &str, outcome: &str) -> Nnt {
+    let favourable = match better {
+        Better::Lower => d < 0.0,
+        Better::Higher => d > 0.0,
+    };
+    let kind = if favourable { NntKind::Nnt } else { NntKind::Nnh };
+    let (lo, hi) = if d_lb <= d_ub { (d_lb, d_ub) } else { (d_ub, d_lb) };
+    let crosses = lo <= 0.0 && hi >= 0.0;
+    let value = if d.abs() > 1e-12 { ceil_people(1.0 / d.abs()) } else { None };
+    let (ci_lb, ci_ub) = if crosses {
+        (None, None)
+    } else {
+        let (a, b) = (lo.abs().max(hi.abs()), lo.abs().min(hi.abs()));
+        (ceil_people(1.0 / a), ceil_people(1.0 / b))
+    };
+    let x = lower_first(therapy);
+    let y = outcome_core(outcome);
+    let more_fewer = if d < 0.0 { "fewer" } else { "more" };
+    let text = match value {
+        None => format!("No difference between the groups, so there is no number needed to treat (it would be infinite) for {y}."),
+        Some(v) if crosses => format!(
+            "{kind} {v}: treating {v} people with {x} would mean one {more_fewer} person with {y}, but the 95% interval includes no difference, so this number is not meaningful: it could be infinite, and the treatment could help or harm."
+        ),
+        Some(v) => {
+            let ci = match (ci_lb, ci_ub) {
+                (Some(a), Some(b)) if a != b => format!(" (95% CI {a} to {b})"),
+                _ => String::new(),
+            };
+            format!("{kind} {v}{ci}: treating {v} people with {x} means one {more_fewer} person with {y}.")
+        }
+    };
+    Nnt { kind, value, ci_lb, ci_ub, meaningful: !crosses && value.is_some(), text }
+}
+
+fn fin(x: f64) -> Option<f64> {
+    x.is_finite().then_some(x)
+}
+
+/// Count out of `per` for a sentence: whole people, or one decimal below 1.
+fn people(x: f64) -> String {
+    if x.abs() < 1.0 && x != 0.0 {
+        num(x, 1)
+    } else {
+        num(x, 0)
+    }
+}
+
+fn per_n(per: u32, base: Option<f64>, r: f64, lb: Option<f64>, ub: Option<f64>) -> PerN {
+    let k = per as f64;
+    let (dl, du) = match (base, lb, ub) {
+        (Some(b), Some(l), Some(u)) => (fin((l - b) * k), fin((u - b) * k)),
+        _ => (None, None),
+    };
+    PerN {
+        per,
+        control: base.map(|b| b * k).and_then(fin),
+        treatment: r * k,
+        treatment_lb: lb.map(|l| l * k).and_then(fin),
+        treatment_ub: ub.map(|u| u * k).and_then(fin),
+        difference: base.map(|b| (r - b) * k).and_then(fin),
+        difference_lb: dl,
+        difference_ub: du,
+    }
+}
+
+/// Absolute effect of a comparative outcome: a relative effect (RR, OR, HR) or a risk difference
+/// with its 95% interval, for a baseline risk.
+#[allow(clippy::too_many_arguments)]
+pub fn comparative(
+    measure: Measure,
+    estimate: f64,
+    ci_lb: f64,
+    ci_ub: f64,
+    baseline: f64,
+    source: BaselineSource,
+    better: Better,
+    therapy: &str,
+    outcome: &str,
+) -> Result<Absolute, AbsoluteError> {
+    if !matches!(measure, Measure::Rr | Measure::Or | Measure::Rd | Measure::Hr) {
+        return Err(AbsoluteError::NotARisk(measure));
+    }
+    let r = treated_risk(measure, baseline, estimate)?;
+    let a = treated_risk(measure, baseline, ci_lb)?;
+    let b = treated_risk(measure, baseline, ci_ub)?;
+    let (lb, ub) = (a.min(b), a.max(b));
+    let d = r - baseline;
+    let n = nnt(d, lb - baseline, ub - baseline, better, therapy, outcome);
+    let p100 = per_n(100, Some(baseline), r, Some(lb), Some(ub));
+    let p1000 = per_n(1000, Some(baseline), r, Some(lb), Some(ub));
+    let x = lower_first(therapy);
+    let diff = p1000.difference.unwrap_or(0.0);
+    let change = if diff.abs() < 0.5 {
+        "about the same".to_string()
+    } else if diff < 0.0 {
+        format!("{} fewer", people(-diff))
+    } else {
+        format!("{} more", people(diff))
+    };
+    let hr_note = if measure == Measure::Hr {
+        " These numbers come from the hazard ratio and assume the same follow-up time."
+    } else {
+        ""
+    };
+    let text = format!(
+        "{}: out of 1,000 people, about {} without {x} and about {} (95% CI {} to {}) with it ({change}). Out of 100: {} without, {} with.{hr_note}",
+        upper_first(outcome),
+        people(baseline * 1000.0),
+        people(r * 1000.0),
+        people(lb * 1000.0),
+        people(ub * 1000.0),
+        people(baseline * 100.0),
+        people(r * 100.0),
+    );
+    Ok(Absolute {
+        basis: Basis::Comparative,
+        measure,
+        baseline: Some(baseline),
+        baseline_source: Some(source),
+        risk: r,
+        risk_lb: Some(lb),
+        risk_ub: Some(ub),
+        per_100: p100,
+        per_1000: p1000,
+        nnt: Some(n),
+        text,
+    })
+}
+
+/// Absolute numbers for one group: the proportion with its (Wilson or reported) interval, and the
+/// statement that there was no comparison group.
+pub fn single_arm(p: f64, lb: Option<f64>, ub: Option<f64>, therapy: &str, outcome: &str) -> Result<Absolute, AbsoluteError> {
+    if !p.is_finite() || !(0.0..=1.0).contains(&p) {
+        return Err(AbsoluteError::Invalid("proportion"));
+    }
+    let lb = lb.and_then(fin).map(|v| v.clamp(0.0, 1.0));
+    let ub = ub.and_then(fin).map(|v| v.clamp(0.0, 1.0));
+    let ci = match (lb, ub) {
+        (Some(l), Some(u)) => format!(" (95% CI {} to {})", people(l * 100.0), people(u * 100.0)),
+        _ => String::new(),
+    };
+    let text = format!(
+        "{}: about {} in 100 people{ci} who had {}. There was no comparison group, so we cannot tell how many would have had this without the treatment.",
+        upper_first(outcome),
+        people(p * 100.0),
+        lower_first(therapy),
+    );
+    Ok(Absolute {
+        basis: Basis::SingleArm,
+        measure: Measure::Pr,
+        baseline: None,
+        baseline_source: None,
+        risk: p,
+        risk_lb: lb,
+        risk_ub: ub,
+        per_100: per_n(100, None, p, lb, ub),
+        per_1000: per_n(1000, None, p, lb, ub),
+        nnt: None,
+        text,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn conversions() {
+        assert!((treated_risk(Measure::Rr, 0.2, 0.5).unwrap() - 0.1).abs() < 1e-12);
+        // OR 2 at 20%: odds 0.25 -> 0.5 -> risk 1/3
+        assert!((treated_risk(Measure::Or, 0.2, 2.0).unwrap() - 1.0 / 3.0).abs() < 1e-12);
+        assert!((treated_risk(Measure::Rd, 0.2, -0.05).unwrap() - 0.15).abs() < 1e-12);
+        // HR 0.5 at 36%: 1 - 0.64^0.5 = 0.2
+        assert!((treated_risk(Measure::Hr, 0.36, 0.5).unwrap() - 0.2).abs() < 1e-12);
+        assert_eq!(treated_risk(Measure::Irr, 0.2, 0.5), Err(AbsoluteError::NotARisk(Measure::Irr)));
+        assert_eq!(treated_risk(Measure::Rr, 1.5, 0.5), Err(AbsoluteError::BaselineOutOfRange(1.5)));
+        assert_eq!(treated_risk(Measure::Rr, 0.8, 2.0).unwrap(), 1.0);
+    }
+
+    #[test]
+    fn ceil_people_rounds_up_without_float_noise() {
+        assert_eq!(ceil_people(1.0 / 0.1), Some(10));
+        assert_eq!(ceil_people(10.2), Some(11));
+        assert_eq!(ceil_people(1.0 / 0.3), Some(4));
+        assert_eq!(ceil_people(0.4), Some(1));
+        assert_eq!(ceil_people(f64::INFINITY), None);
+        assert_eq!(ceil_people(0.0), None);
+    }
+}

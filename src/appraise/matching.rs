@@ -1,0 +1,262 @@
+//! Matching words written by people: therapy names and their synonyms, conditions, outcomes.
+//!
+//! Claims are written by clinics and journalists, datasets by editors, so the same therapy comes
+//! under several names ("MSC", "mesenchymal stem cells", "autologous bone-marrow MSCs"; "AHSCT",
+//! "HSCT", "stem cell transplant"). Matching is case-insensitive and ignores punctuation.
+
+/// Lower case, punctuation and hyphens turned into spaces, runs of spaces collapsed.
+pub fn normalize(s: &str) -> String {
+    let mapped: String = s
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c.to_lowercase().next().unwrap_or(c) } else { ' ' })
+        .collect();
+    mapped.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The words of a normalized string.
+fn words(s: &str) -> Vec<String> {
+    normalize(s).split(' ').filter(|w| !w.is_empty()).map(str::to_string).collect()
+}
+
+/// Whether `hay` contains `phrase` as whole words (both normalized).
+pub fn has_phrase(hay: &str, phrase: &str) -> bool {
+    let h = format!(" {} ", normalize(hay));
+    let p = normalize(phrase);
+    !p.is_empty() && h.contains(&format!(" {p} "))
+}
+
+/// A family of therapies that claims and studies may name differently.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TherapyFamily {
+    /// Mesenchymal stem (stromal) cells and products derived from them (MSC-NP).
+    Msc,
+    /// Autologous haematopoietic stem cell transplantation.
+    Hsct,
+    /// "Stem cells" / "stem cell therapy" without saying which: matches every stem-cell family.
+    AnyStemCell,
+}
+
+/// Which family a therapy name belongs to, if any.
+pub fn therapy_family(name: &str) -> Option<TherapyFamily> {
+    let n = normalize(name);
+    let w = words(name);
+    let has = |t: &str| w.iter().any(|x| x == t);
+    let hsct_words = ["hsct", "ahsct", "ahct", "hct", "bmt", "asct"];
+    if hsct_words.iter().any(|t| has(t))
+        || n.contains("haematopoietic")
+        || n.contains("hematopoietic")
+        || n.contains("haemopoietic")
+        || n.contains("hemopoietic")
+        || n.contains("stem cell transplant")
+        || n.contains("bone marrow transplant")
+    {
+        return Some(TherapyFamily::Hsct);
+    }
+    let msc_words = ["msc", "mscs", "mesenchymal", "stromal", "msc np", "ucmsc", "bmmsc", "adscs", "adsc"];
+    if msc_words.iter().any(|t| has(t))
+        || n.contains("msc ")
+        || n.ends_with("msc")
+        || n.contains("mesenchymal")
+        || n.contains("umbilical cord")
+        || n.contains("stromal vascular")
+    {
+        return Some(TherapyFamily::Msc);
+    }
+    if n.contains("stem cell") {
+        return Some(TherapyFamily::AnyStemCell);
+    }
+    None
+}
+
+/// Whether a name is a product derived from MSC rather than MSC themselves (MSC-derived neural
+/// progenitors, "MSC-NP"): a claim about one is not evidence about the other.
+fn is_msc_np(name: &str) -> bool {
+    let n = normalize(name);
+    has_phrase(&n, "msc np") || has_phrase(&n, "mscnp") || has_phrase(&n, "msc nps") || n.contains("neural progenitor")
+}
+
+/// Whether a claim's therapy name refers to a study's therapy (case-insensitive, with synonyms).
+/// Names in the same family match ("MSC", "mesenchymal stem cells", "UC-MSC"; "AHSCT", "HSCT",
+/// "stem cell transplant"), except that MSC-derived neural progenitors (MSC-NP) are a different
+/// product from MSC. A bare "stem cells" matches every stem-cell therapy.
+pub fn therapy_matches(claim: &str, study: &str) -> bool {
+    let (a, b) = (normalize(claim), normalize(study));
+    if a.is_empty() || b.is_empty() {
+        return false;
+    }
+    if a == b {
+        return true;
+    }
+    if is_msc_np(claim) != is_msc_np(study) {
+        return therapy_family(claim) == Some(TherapyFamily::AnyStemCell);
+    }
+    if has_phrase(&b, &a) || has_phrase(&a, &b) {
+        return true;
+    }
+    match (therapy_family(claim), therapy_family(study)) {
+        (Some(x), Some(y)) => x == y || x == TherapyFamily::AnyStemCell || y == TherapyFamily::AnyStemCell,
+        _ => false,
+    }
+}
+
+/// How a study's condition relates to the condition of the question.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ConditionFit {
+    /// The same condition (or a form of it, e.g. relapsing MS for MS).
+    Direct,
+    /// The condition together with others (e.g. MS and ALS, or five autoimmune diseases).
+    Mixed,
+    /// Another condition altogether (e.g. liver cirrhosis for an MS question).
+    Different,
+}
+
+const MS_WORDS: &[&str] = &["ms", "rrms", "spms", "ppms", "rms", "pms"];
+
+/// Other conditions whose mention next to the main condition makes a population mixed.
+const OTHER_CONDITIONS: &[&str] = &[
+    "als", "amyotrophic", "lupus", "sle", "rheumatoid", "arthritis", "crohn", "inflammatory bowel", "ibd",
+    "colitis", "spondylitis", "stroke", "spinal cord", "cirrhosis", "liver", "diabetes", "parkinson",
+    "alzheimer", "autoimmune diseases", "neuromyelitis", "nmo", "nmosd", "myasthenia", "cancer", "lymphoma",
+    "leukaemia", "leukemia", "scleroderma", "systemic sclerosis", "autism", "cerebral palsy", "covid",
+];
+
+fn is_ms(s: &str) -> bool {
+    has_phrase(s, "multiple sclerosis") || words(s).iter().any(|w| MS_WORDS.contains(&w.as_str()))
+}
+
+/// A canonical name for a condition, so that "RRMS", "Relapsing MS" and "Multiple sclerosis" are
+/// counted as one when finding a dataset's main condition.
+pub fn canonical_condition(s: &str) -> String {
+    if is_ms(s) {
+        "multiple sclerosis".to_string()
+    } else {
+        normalize(s)
+    }
+}
+
+/// How `study` (a study's condition) relates to `main` (the question's condition).
+pub fn condition_fit(study: &str, main: &str) -> ConditionFit {
+    let main_n = canonical_condition(main);
+    let contains_main = if main_n == "multiple sclerosis" {
+        is_ms(study)
+    } else {
+        let s = normalize(study);
+        !main_n.is_empty() && (has_phrase(&s, &main_n) || has_phrase(&main_n, &s))
+    };
+    if !contains_main {
+        return ConditionFit::Different;
+    }
+    let others = OTHER_CONDITIONS
+        .iter()
+        .any(|o| has_phrase(study, o) && !has_phrase(main, o));
+    if others {
+        ConditionFit::Mixed
+    } else {
+        ConditionFit::Direct
+    }
+}
+
+/// Words that carry no meaning for matching outcomes.
+const STOP: &[&str] = &[
+    "the", "and", "of", "in", "at", "on", "to", "for", "with", "a", "an", "or", "by", "from", "over", "after",
+    "rate", "change", "score", "months", "month", "weeks", "week", "year", "years", "total", "number", "mean",
+];
+
+/// Whether a claim's outcome (an id or free words) refers to an outcome with this id and name.
+pub fn outcome_matches(claim_outcome: &str, id: &str, name: &str) -> bool {
+    let c = normalize(claim_outcome);
+    if c.is_empty() {
+        return true;
+    }
+    if c == normalize(id) || c == normalize(name) || has_phrase(name, &c) || has_phrase(&c, name) {
+        return true;
+    }
+    let cw: Vec<String> = words(&c).into_iter().filter(|w| w.len() >= 3 && !STOP.contains(&w.as_str())).collect();
+    let ow: Vec<String> = words(&format!("{id} {name}"))
+        .into_iter()
+        .filter(|w| w.len() >= 3 && !STOP.contains(&w.as_str()))
+        .collect();
+    cw.iter().any(|w| ow.iter().any(|o| o == w || stem_eq(o, w)))
+}
+
+/// Crude plural/suffix tolerance ("lesions"/"lesion", "relapses"/"relapse", "disabled"/"disability").
+fn stem_eq(a: &str, b: &str) -> bool {
+    let (ca, cb): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    ca.len() >= 5 && cb.len() >= 5 && ca[..5] == cb[..5] && ca.len().abs_diff(cb.len()) <= 4
+}
+
+/// Whether an outcome name describes death.
+pub fn is_death(name: &str) -> bool {
+    let n = normalize(name);
+    ["death", "deaths", "mortality", "died", "fatal", "fatality", "trm"].iter().any(|w| has_phrase(&n, w))
+        || n.contains("mortality")
+}
+
+/// Whether an outcome name describes a serious harm (serious adverse events, deaths, grade 3–4
+/// toxicity, life-threatening events).
+pub fn is_serious_harm(name: &str) -> bool {
+    let n = normalize(name);
+    is_death(name)
+        || has_phrase(&n, "serious")
+        || has_phrase(&n, "sae")
+        || has_phrase(&n, "saes")
+        || n.contains("grade 3")
+        || n.contains("grade 4")
+        || n.contains("life threatening")
+        || n.contains("treatment related")
+}
+
+/// Whether an outcome is objectively measured (death), so that lack of blinding matters little.
+pub fn is_objective(name: &str) -> bool {
+    is_death(name) || has_phrase(name, "survival") && !has_phrase(name, "free")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn therapy_synonyms() {
+        assert!(therapy_matches("MSC", "Mesenchymal stem cells"));
+        assert!(!therapy_matches("mesenchymal stem cells", "MSC-NP"));
+        assert!(!therapy_matches("MSC-NP", "MSC"));
+        assert!(therapy_matches("MSC-NPs", "MSC-NP"));
+        assert!(therapy_matches("MSC", "UC-MSC"));
+        assert!(therapy_matches("stem cells", "MSC-NP"));
+        assert!(therapy_matches("AHSCT", "HSCT"));
+        assert!(therapy_matches("stem cell transplant", "aHSCT"));
+        assert!(therapy_matches("Autologous haematopoietic stem cell transplantation", "AHSCT"));
+        assert!(!therapy_matches("MSC", "AHSCT"));
+        assert!(!therapy_matches("HSCT", "UC-MSC"));
+        assert!(therapy_matches("stem cell therapy", "MSC"));
+        assert!(therapy_matches("msc", "MSC"));
+        assert!(!therapy_matches("ocrelizumab", "MSC"));
+    }
+
+    #[test]
+    fn conditions() {
+        assert_eq!(condition_fit("Relapsing-remitting MS", "Multiple sclerosis"), ConditionFit::Direct);
+        assert_eq!(condition_fit("Progressive multiple sclerosis", "MS"), ConditionFit::Direct);
+        assert_eq!(condition_fit("MS and ALS", "Multiple sclerosis"), ConditionFit::Mixed);
+        assert_eq!(
+            condition_fit("Autoimmune diseases (RA, SLE, IBD, AS, MS)", "Multiple sclerosis"),
+            ConditionFit::Mixed
+        );
+        assert_eq!(condition_fit("HBV-related decompensated liver cirrhosis", "Multiple sclerosis"), ConditionFit::Different);
+        assert_eq!(condition_fit("Liver cirrhosis", "liver cirrhosis"), ConditionFit::Direct);
+        assert_eq!(canonical_condition("RRMS"), "multiple sclerosis");
+    }
+
+    #[test]
+    fn outcomes() {
+        assert!(outcome_matches("lesions", "gel", "Gadolinium-enhancing lesions"));
+        assert!(outcome_matches("disability", "edss_progression", "Disability progression (EDSS)"));
+        assert!(outcome_matches("edss_progression", "edss_progression", "x"));
+        assert!(!outcome_matches("relapses", "gel", "Gadolinium-enhancing lesions"));
+        assert!(is_death("Deaths within 100 days"));
+        assert!(is_serious_harm("Serious adverse events"));
+        assert!(!is_serious_harm("Adverse events"));
+        assert!(is_objective("Overall survival"));
+        assert!(!is_objective("Relapse-free survival"));
+    }
+}

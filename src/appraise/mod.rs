@@ -1,0 +1,352 @@
+//! Appraisal: GRADE certainty per outcome, GRADE's plain-language statements, absolute effects
+//! and claim checks.
+//!
+//! [`appraise`] takes a dataset and returns an [`Appraisal`], which serializes to the
+//! `evidence-lens appraise` JSON contract of `design.md`:
+//! `{ outcomes: [{study, outcome, certainty, reasons, statement, absolute, ...}], pooled: [...],
+//! claims: [{id, verdict, evidence, certainty, ...}] }`. Nothing here panics; numbers that are not
+//! finite are never serialized (they become `null`).
+//!
+//! * [`certainty`]: the four levels, the domains and the reasons.
+//! * [`rate`]: the GRADE rules, one function per domain.
+//! * [`pool`]: which outcomes may be pooled, and the pooled body's rating.
+//! * [`text`]: GRADE's informative statements (Santesso et al. 2020).
+//! * [`absolute`]: per 100 / per 1,000, NNT and NNH.
+//! * [`claims`]: claim verdicts.
+//! * [`matching`]: therapy synonyms, conditions and outcomes in people's words.
+//!
+//! `README-ratings.md` in this folder lists the built-in dataset's ratings with their reasons.
+
+pub mod absolute;
+pub mod certainty;
+pub mod claims;
+pub mod matching;
+pub mod pool;
+pub mod rate;
+pub mod text;
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::model::{Dataset, EffectData, Measure, Outcome, OutcomeKind, Study, StudyStatus};
+use crate::stats::effect::effect_of;
+use crate::stats::Method;
+
+pub use absolute::{Absolute, AbsoluteError, BaselineSource, Basis, Nnt, NntKind, PerN};
+pub use certainty::{Certainty, Domain, Rating, Reason};
+pub use claims::{ClaimCheck, ClaimEvidence, EvidenceRole, Verdict};
+pub use pool::{PoolRefusal, PooledAppraisal, PooledEffect};
+pub use rate::Natural;
+
+/// Choices a caller can make; the defaults follow GRADE.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AppraiseOptions {
+    /// The condition of the question (evidence about other conditions is indirect). Default: the
+    /// dataset's most common condition ("multiple sclerosis" for the built-in dataset).
+    pub condition: Option<String>,
+    /// Baseline (control) risks by outcome id, as fractions, for absolute effects when a study has
+    /// no control-arm counts, and for pooled bodies (where they take precedence).
+    pub baselines: BTreeMap<String, f64>,
+    /// Relative change that counts as important for ratio measures: 0.25 gives thresholds 0.75
+    /// and 1.25 (GRADE's default for imprecision when nothing better is known).
+    pub ratio_threshold: f64,
+    /// Threshold of an important standardised mean difference (0.2, a small effect).
+    pub smd_threshold: f64,
+    /// Minimal important differences by outcome id, on the outcome's measure (MD in its units,
+    /// RD as a fraction, ratios as a relative change such as 0.25).
+    pub mids: BTreeMap<String, f64>,
+    /// Estimator of the between-study variance for pooled bodies (REML, metafor's default).
+    pub method: Method,
+}
+
+impl Default for AppraiseOptions {
+    fn default() -> Self {
+        AppraiseOptions {
+            condition: None,
+            baselines: BTreeMap::new(),
+            ratio_threshold: 0.25,
+            smd_threshold: 0.2,
+            mids: BTreeMap::new(),
+            method: Method::REML,
+        }
+    }
+}
+
+/// The whole appraisal (the `appraise` JSON contract).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Appraisal {
+    /// The condition the ratings are about (indirectness is judged against it).
+    pub condition: Option<String>,
+    pub outcomes: Vec<OutcomeAppraisal>,
+    pub pooled: Vec<PooledAppraisal>,
+    pub claims: Vec<ClaimCheck>,
+}
+
+/// An effect on its natural scale (ratios as ratios) with its 95% interval.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EffectSummary {
+    pub measure: Measure,
+    pub estimate: f64,
+    pub ci_lb: f64,
+    pub ci_ub: f64,
+}
+
+/// One study's outcome, appraised.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct OutcomeAppraisal {
+    /// Study id.
+    pub study: String,
+    /// Outcome id.
+    pub outcome: String,
+    /// Outcome name.
+    pub name: String,
+    pub kind: OutcomeKind,
+    /// `None` when there are no numbers to appraise (ongoing trial, result only in words, data
+    /// that could not be analysed).
+    pub certainty: Option<Certainty>,
+    /// Every step from the start (high) to the level, in plain words.
+    pub reasons: Vec<Reason>,
+    /// GRADE's plain-language statement.
+    pub statement: String,
+    pub effect: Option<EffectSummary>,
+    /// Numbers per 100 and per 1,000 people, NNT/NNH; `None` when the measure is not a risk or no
+    /// baseline risk is known (then `note` says why).
+    pub absolute: Option<Absolute>,
+    /// Why something is missing, in plain words.
+    pub note: Option<String>,
+}
+
+/// One appraised piece of evidence (a study's outcome or a pooled body), kept for claim checks.
+#[derive(Debug, Clone)]
+pub(crate) struct Item<'a> {
+    pub studies: Vec<&'a Study>,
+    pub outcome: &'a Outcome,
+    pub effect: Option<Natural>,
+    pub single_arm: bool,
+    pub certainty: Option<Certainty>,
+    pub statement: String,
+    pub pooled: bool,
+    /// What the effect shows against the thresholds of importance (for claim checks).
+    pub finding: Option<text::Finding>,
+}
+
+fn finite(x: f64) -> bool {
+    x.is_finite()
+}
+
+/// The dataset's most common condition, counting forms of MS as one ("RRMS", "progressive MS").
+pub fn main_condition(dataset: &Dataset) -> Option<String> {
+    let mut counts: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    for (i, s) in dataset.studies.iter().enumerate() {
+        let c = matching::canonical_condition(&s.condition);
+        if c.is_empty() {
+            continue;
+        }
+        let e = counts.entry(c).or_insert((0, i));
+        e.0 += 1;
+    }
+    counts
+        .into_iter()
+        .max_by(|a, b| a.1 .0.cmp(&b.1 .0).then(b.1 .1.cmp(&a.1 .1)))
+        .map(|(c, _)| c)
+}
+
+/// Appraises one study's outcome against the question's condition.
+pub fn appraise_outcome(study: &Study, outcome: &Outcome, options: &AppraiseOptions, condition: &str) -> OutcomeAppraisal {
+    appraise_item(study, outcome, options, condition).0
+}
+
+fn empty(study: &Study, outcome: &Outcome, statement: String, note: Option<String>) -> OutcomeAppraisal {
+    OutcomeAppraisal {
+        study: study.id.clone(),
+        outcome: outcome.id.clone(),
+        name: outcome.name.clone(),
+        kind: outcome.kind,
+        certainty: None,
+        reasons: Vec::new(),
+        statement,
+        effect: None,
+        absolute: None,
+        note,
+    }
+}
+
+fn appraise_item<'a>(
+    study: &'a Study,
+    outcome: &'a Outcome,
+    options: &AppraiseOptions,
+    condition: &str,
+) -> (OutcomeAppraisal, Option<Item<'a>>) {
+    let therapy = study.intervention.therapy.as_str();
+    let Some(data) = outcome.data.as_ref() else {
+        let (statement, note) = if study.status == StudyStatus::Ongoing {
+            ("Results are not available yet: the study is still running.".to_string(), Some("ongoing".to_string()))
+        } else if let Some(rep) = outcome.reported.as_deref() {
+            (
+                format!("Reported without numbers that can be analysed: {}", rep.trim()),
+                Some("no analysable numbers".to_string()),
+            )
+        } else {
+            ("No results were reported.".to_string(), Some("no data".to_string()))
+        };
+        return (empty(study, outcome, statement, note), None);
+    };
+    let eff = match effect_of(data) {
+        Ok(e) => Natural::from_effect(&e),
+        Err(e) => {
+            if let EffectData::Proportion(p) = data {
+                if let Some(v) = p.value().filter(|v| (0.0..=1.0).contains(v)) {
+                    return (proportion_without_interval(study, outcome, v, condition), None);
+                }
+            }
+            return (
+                empty(study, outcome, "The numbers could not be analysed.".to_string(), Some(format!("the numbers could not be analysed: {e}"))),
+                None,
+            );
+        }
+    };
+    let single = rate::is_single_arm(study, outcome);
+    let mut r = Rating::new();
+    rate::rate_design(&mut r, study, outcome);
+    rate::rate_risk_of_bias(&mut r, study, outcome, !single);
+    let th = rate::thresholds(eff.measure, &outcome.id, options);
+    if !single {
+        rate::rate_imprecision(&mut r, &eff, th, rate::participants(study, data), rate::events(data));
+    }
+    rate::rate_indirectness(&mut r, study, outcome, condition);
+    rate::rate_publication_bias_review(&mut r, study, outcome);
+    if !single {
+        rate::rate_large_effect(&mut r, &eff);
+    }
+    let certainty = r.certainty();
+    let review = study.design == crate::model::Design::SystematicReview;
+    let statement = if single {
+        text::single_arm_statement(therapy, &outcome.name, review)
+    } else {
+        text::statement(certainty, therapy, &outcome.name, rate::finding(&eff, th))
+    };
+    let (absolute, note) = absolute_for(study, outcome, data, &eff, single, options);
+    let summary = [eff.estimate, eff.ci_lb, eff.ci_ub].iter().all(|v| finite(*v)).then(|| EffectSummary {
+        measure: eff.measure,
+        estimate: eff.estimate,
+        ci_lb: eff.ci_lb,
+        ci_ub: eff.ci_ub,
+    });
+    let item = Item {
+        studies: vec![study],
+        outcome,
+        effect: Some(eff),
+        single_arm: single,
+        certainty: Some(certainty),
+        statement: statement.clone(),
+        pooled: false,
+        finding: Some(rate::finding(&eff, th)),
+    };
+    (
+        OutcomeAppraisal {
+            study: study.id.clone(),
+            outcome: outcome.id.clone(),
+            name: outcome.name.clone(),
+            kind: outcome.kind,
+            certainty: Some(certainty),
+            reasons: r.reasons,
+            statement,
+            effect: summary,
+            absolute,
+            note,
+        },
+        Some(item),
+    )
+}
+
+/// A single-group proportion given without a size or interval: rated (very low, no comparison),
+/// shown, but without an interval.
+fn proportion_without_interval(study: &Study, outcome: &Outcome, v: f64, condition: &str) -> OutcomeAppraisal {
+    let mut r = Rating::new();
+    rate::rate_design(&mut r, study, outcome);
+    rate::rate_risk_of_bias(&mut r, study, outcome, false);
+    rate::rate_indirectness(&mut r, study, outcome, condition);
+    rate::rate_publication_bias_review(&mut r, study, outcome);
+    let review = study.design == crate::model::Design::SystematicReview;
+    let therapy = &study.intervention.therapy;
+    OutcomeAppraisal {
+        study: study.id.clone(),
+        outcome: outcome.id.clone(),
+        name: outcome.name.clone(),
+        kind: outcome.kind,
+        certainty: Some(r.certainty()),
+        reasons: r.reasons,
+        statement: text::single_arm_statement(therapy, &outcome.name, review),
+        effect: None,
+        absolute: absolute::single_arm(v, None, None, therapy, &outcome.name).ok(),
+        note: Some("no interval and no number of people were given, so the proportion has no confidence interval".to_string()),
+    }
+}
+
+/// Control-arm risk from counts.
+pub(crate) fn control_risk(data: &EffectData) -> Option<f64> {
+    match data {
+        EffectData::Counts(c) if c.n2() > 0 => Some(c.ci as f64 / c.n2() as f64),
+        _ => None,
+    }
+}
+
+fn absolute_for(
+    study: &Study,
+    outcome: &Outcome,
+    data: &EffectData,
+    eff: &Natural,
+    single: bool,
+    options: &AppraiseOptions,
+) -> (Option<Absolute>, Option<String>) {
+    let therapy = &study.intervention.therapy;
+    if single {
+        if !data.is_single_arm() {
+            return (None, Some("no comparison group, and the numbers are not a proportion".to_string()));
+        }
+        return match absolute::single_arm(eff.estimate, Some(eff.ci_lb), Some(eff.ci_ub), therapy, &outcome.name) {
+            Ok(a) => (Some(a), None),
+            Err(e) => (None, Some(e.to_string())),
+        };
+    }
+    let (baseline, source) = match (control_risk(data), options.baselines.get(&outcome.id)) {
+        (Some(b), _) => (b, BaselineSource::ControlArm),
+        (None, Some(&b)) => (b, BaselineSource::Caller),
+        (None, None) => {
+            let why = if matches!(eff.measure, Measure::Rr | Measure::Or | Measure::Rd | Measure::Hr) {
+                AbsoluteError::NoBaseline
+            } else {
+                AbsoluteError::NotARisk(eff.measure)
+            };
+            return (None, Some(why.to_string()));
+        }
+    };
+    match absolute::comparative(eff.measure, eff.estimate, eff.ci_lb, eff.ci_ub, baseline, source, outcome.better, therapy, &outcome.name) {
+        Ok(a) => (Some(a), None),
+        Err(e) => (None, Some(e.to_string())),
+    }
+}
+
+/// Appraises a dataset: every study's outcomes, the bodies that can be pooled, and the claims.
+pub fn appraise(dataset: &Dataset, options: &AppraiseOptions) -> Appraisal {
+    let condition = options
+        .condition
+        .clone()
+        .filter(|c| !c.trim().is_empty())
+        .or_else(|| main_condition(dataset));
+    let cond = condition.clone().unwrap_or_default();
+    let mut outcomes = Vec::new();
+    let mut items = Vec::new();
+    for s in &dataset.studies {
+        for o in &s.outcomes {
+            let (a, item) = appraise_item(s, o, options, &cond);
+            outcomes.push(a);
+            items.extend(item);
+        }
+    }
+    let (pooled, pooled_items) = pool::pool_dataset(dataset, options, &cond);
+    items.extend(pooled_items);
+    let claims = dataset.claims.iter().map(|c| claims::check_claim(c, dataset, &items, &cond)).collect();
+    Appraisal { condition, outcomes, pooled, claims }
+}

@@ -1,0 +1,525 @@
+//! Pooled bodies of evidence: studies reporting the same outcome (same id or name) with the same
+//! measure are pooled with a random-effects model (REML by default) when that is valid, and the
+//! body is rated with the same GRADE rules plus inconsistency and publication bias. When pooling is
+//! not valid the body is listed with the reason and no numbers.
+
+use std::collections::BTreeSet;
+use std::fmt;
+
+use serde::Serialize;
+
+use crate::model::{Dataset, Design, Measure, Outcome, SourceKind, Study, StudyStatus};
+use crate::stats::bias::regtest;
+use crate::stats::effect::effect_of;
+use crate::stats::{fit, RmaOptions, StatsError, Test};
+
+use super::absolute::{self, Absolute, BaselineSource};
+use super::certainty::{Certainty, Domain, Rating, Reason};
+use super::matching;
+use super::rate::{self, Natural};
+use super::text::{self, num};
+use super::{control_risk, AppraiseOptions, Item};
+
+/// Why a set of studies was not pooled.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PoolRefusal {
+    /// Two outcomes of one study: subgroups or repeated reports of the same people.
+    SameStudyTwice(String),
+    /// Two entries report the same trial (same DOI or registry number).
+    SameTrial(String, String),
+    /// A study's numbers come from marketing material.
+    Marketing(String),
+    /// None of the studies had a comparison group.
+    AllSingleArm,
+    /// Single-arm numbers mixed with comparisons.
+    MixedSingleArm(Vec<String>),
+    /// Different effect measures.
+    MixedMeasures(Vec<Measure>),
+    /// A systematic review together with primary studies it may already include.
+    ReviewWithPrimary(String),
+    /// A study's counts are not independent people (e.g. pooled treatment cycles).
+    NotIndependent { study: String, caveat: String },
+    /// Randomised and non-randomised evidence are rated separately (GRADE).
+    MixedDesigns,
+    /// A study's effect could not be computed.
+    Effect { study: String, error: StatsError },
+    /// The model could not be fitted.
+    Fit(StatsError),
+}
+
+impl fmt::Display for PoolRefusal {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            PoolRefusal::SameStudyTwice(s) => write!(f, "study {s} appears more than once (the same people cannot be counted twice)"),
+            PoolRefusal::SameTrial(a, b) => write!(f, "{a} and {b} report the same trial"),
+            PoolRefusal::Marketing(s) => write!(f, "the numbers of {s} come from marketing material"),
+            PoolRefusal::AllSingleArm => write!(f, "none of the studies had a comparison group, so pooling them cannot show an effect"),
+            PoolRefusal::MixedSingleArm(ids) => write!(
+                f,
+                "single-arm numbers ({}) cannot be pooled with comparisons between groups",
+                ids.join(", ")
+            ),
+            PoolRefusal::MixedMeasures(ms) => write!(
+                f,
+                "the studies use different effect measures ({})",
+                ms.iter().map(|m| m.as_str()).collect::<Vec<_>>().join(", ")
+            ),
+            PoolRefusal::ReviewWithPrimary(s) => write!(f, "{s} is a review that may already include the other studies"),
+            PoolRefusal::NotIndependent { study, caveat } => write!(
+                f,
+                "the counts of {study} are not independent people (\"{}\")",
+                caveat.trim().trim_end_matches('.')
+            ),
+            PoolRefusal::MixedDesigns => write!(f, "randomised and non-randomised evidence are rated separately"),
+            PoolRefusal::Effect { study, error } => write!(f, "the effect of {study} could not be computed: {error}"),
+            PoolRefusal::Fit(e) => write!(f, "the meta-analysis could not be fitted: {e}"),
+        }
+    }
+}
+
+impl std::error::Error for PoolRefusal {}
+
+/// The pooled estimate on the natural scale (ratios exponentiated), with heterogeneity.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PooledEffect {
+    pub measure: Measure,
+    pub method: String,
+    pub estimate: Option<f64>,
+    pub ci_lb: Option<f64>,
+    pub ci_ub: Option<f64>,
+    pub pi_lb: Option<f64>,
+    pub pi_ub: Option<f64>,
+    pub pval: Option<f64>,
+    pub tau2: Option<f64>,
+    #[serde(rename = "I2")]
+    pub i2: Option<f64>,
+    #[serde(rename = "Q_pval")]
+    pub q_pval: Option<f64>,
+    /// Egger's test p value (k >= 10 only).
+    pub egger_pval: Option<f64>,
+    /// Study weights in percent, in the order of `studies`.
+    pub weights: Vec<Option<f64>>,
+}
+
+/// A body of evidence: one outcome across studies.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PooledAppraisal {
+    /// Outcome id (of the first study).
+    pub outcome: String,
+    pub name: String,
+    pub measure: Option<Measure>,
+    pub studies: Vec<String>,
+    pub k: usize,
+    pub certainty: Option<Certainty>,
+    pub reasons: Vec<Reason>,
+    pub statement: String,
+    pub effect: Option<PooledEffect>,
+    pub absolute: Option<Absolute>,
+    /// Why the studies were not pooled (then there are no numbers and no rating).
+    pub refused: Option<String>,
+    /// Why something else is missing (e.g. no baseline risk for absolute numbers).
+    pub note: Option<String>,
+}
+
+fn fin(x: f64) -> Option<f64> {
+    x.is_finite().then_some(x)
+}
+
+/// Groups outcomes with the same id or name across studies (completed studies with numbers only).
+pub fn groups(dataset: &Dataset) -> Vec<Vec<(&Study, &Outcome)>> {
+    type Group<'a> = (BTreeSet<String>, BTreeSet<String>, Vec<(&'a Study, &'a Outcome)>);
+    let mut out: Vec<Group> = Vec::new();
+    for s in &dataset.studies {
+        if s.status == StudyStatus::Ongoing {
+            continue;
+        }
+        for o in &s.outcomes {
+            if o.data.is_none() {
+                continue;
+            }
+            let (id, name) = (matching::normalize(&o.id), matching::normalize(&o.name));
+            match out.iter_mut().find(|g| g.0.contains(&id) || (!name.is_empty() && g.1.contains(&name))) {
+                Some(g) => {
+                    g.0.insert(id);
+                    g.1.insert(name);
+                    g.2.push((s, o));
+                }
+                None => out.push(([id].into(), [name].into(), vec![(s, o)])),
+            }
+        }
+    }
+    out.into_iter().map(|g| g.2).filter(|m| m.len() >= 2).collect()
+}
+
+/// Checks whether a group may be pooled (before any numbers are computed).
+pub fn check_poolable(members: &[(&Study, &Outcome)]) -> Result<(), PoolRefusal> {
+    let mut seen = BTreeSet::new();
+    for (s, _) in members {
+        if !seen.insert(s.id.as_str()) {
+            return Err(PoolRefusal::SameStudyTwice(s.id.clone()));
+        }
+    }
+    for (i, (a, _)) in members.iter().enumerate() {
+        for (b, _) in members.iter().skip(i + 1) {
+            let same = |x: &Option<String>, y: &Option<String>| match (x, y) {
+                (Some(x), Some(y)) => !x.trim().is_empty() && x.trim().eq_ignore_ascii_case(y.trim()),
+                _ => false,
+            };
+            if same(&a.citation.doi, &b.citation.doi) || same(&a.citation.nct, &b.citation.nct) || same(&a.citation.pmid, &b.citation.pmid) {
+                return Err(PoolRefusal::SameTrial(a.id.clone(), b.id.clone()));
+            }
+        }
+    }
+    if let Some((s, _)) = members.iter().find(|(s, _)| s.source_kind == SourceKind::Marketing) {
+        return Err(PoolRefusal::Marketing(s.id.clone()));
+    }
+    let single: Vec<String> = members.iter().filter(|(s, o)| rate::is_single_arm(s, o)).map(|(s, _)| s.id.clone()).collect();
+    if single.len() == members.len() {
+        return Err(PoolRefusal::AllSingleArm);
+    }
+    if !single.is_empty() {
+        return Err(PoolRefusal::MixedSingleArm(single));
+    }
+    let measures: BTreeSet<Measure> = members.iter().filter_map(|(_, o)| o.data.as_ref().map(|d| d.measure())).collect();
+    if measures.len() > 1 {
+        return Err(PoolRefusal::MixedMeasures(measures.into_iter().collect()));
+    }
+    let reviews: Vec<&Study> = members.iter().map(|(s, _)| *s).filter(|s| s.design == Design::SystematicReview).collect();
+    if !reviews.is_empty() && reviews.len() < members.len() {
+        return Err(PoolRefusal::ReviewWithPrimary(reviews[0].id.clone()));
+    }
+    if let Some((s, c)) = members.iter().find_map(|(s, _)| rate::pooled_cycle_caveat(s).map(|c| (s, c))) {
+        return Err(PoolRefusal::NotIndependent { study: s.id.clone(), caveat: c.to_string() });
+    }
+    let starts: BTreeSet<Certainty> = members
+        .iter()
+        .map(|(s, o)| {
+            let mut r = Rating::new();
+            rate::rate_design(&mut r, s, o);
+            r.start()
+        })
+        .collect();
+    if starts.len() > 1 {
+        return Err(PoolRefusal::MixedDesigns);
+    }
+    Ok(())
+}
+
+fn refused(members: &[(&Study, &Outcome)], why: PoolRefusal) -> PooledAppraisal {
+    let (_, o) = members[0];
+    PooledAppraisal {
+        outcome: o.id.clone(),
+        name: o.name.clone(),
+        measure: None,
+        studies: members.iter().map(|(s, _)| s.id.clone()).collect(),
+        k: members.len(),
+        certainty: None,
+        reasons: Vec::new(),
+        statement: format!("These studies were not pooled: {why}."),
+        effect: None,
+        absolute: None,
+        refused: Some(why.to_string()),
+        note: None,
+    }
+}
+
+/// Pools one group of studies' outcomes (see [`groups`]), or says why not.
+pub fn pool(members: &[(&Study, &Outcome)], options: &AppraiseOptions, condition: &str) -> PooledAppraisal {
+    pool_group(members, options, condition).0
+}
+
+/// Pools one group, or says why not.
+pub(crate) fn pool_group<'a>(
+    members: &[(&'a Study, &'a Outcome)],
+    options: &AppraiseOptions,
+    condition: &str,
+) -> (PooledAppraisal, Option<Item<'a>>) {
+    if members.is_empty() {
+        return (
+            PooledAppraisal {
+                outcome: String::new(),
+                name: String::new(),
+                measure: None,
+                studies: Vec::new(),
+                k: 0,
+                certainty: None,
+                reasons: Vec::new(),
+                statement: "No studies to pool.".into(),
+                effect: None,
+                absolute: None,
+                refused: Some("no studies".into()),
+                note: None,
+            },
+            None,
+        );
+    }
+    if let Err(why) = check_poolable(members) {
+        return (refused(members, why), None);
+    }
+    let mut yi = Vec::with_capacity(members.len());
+    let mut vi = Vec::with_capacity(members.len());
+    for (s, o) in members {
+        let Some(d) = o.data.as_ref() else {
+            return (refused(members, PoolRefusal::Effect { study: s.id.clone(), error: StatsError::NoStudies }), None);
+        };
+        match effect_of(d) {
+            Ok(e) => {
+                yi.push(e.yi);
+                vi.push(e.vi);
+            }
+            Err(error) => return (refused(members, PoolRefusal::Effect { study: s.id.clone(), error }), None),
+        }
+    }
+    let measure = members[0].1.data.as_ref().map(|d| d.measure()).unwrap_or(Measure::Gen);
+    let opts = RmaOptions { method: options.method, test: Test::Z, level: 95.0 };
+    let f = match fit(&yi, &vi, opts) {
+        Ok(f) => f,
+        Err(e) => return (refused(members, PoolRefusal::Fit(e)), None),
+    };
+    let nat = |v: f64| if measure.is_ratio() { v.exp() } else { v };
+    let eff = Natural { measure, estimate: nat(f.estimate), ci_lb: nat(f.ci_lb), ci_ub: nat(f.ci_ub) };
+    let (pi_lb, pi_ub) = (nat(f.pi_lb), nat(f.pi_ub));
+    let egger = if f.k >= 10 { regtest(&yi, &vi, opts).ok().map(|r| r.pval).and_then(fin) } else { None };
+    let (first_study, outcome) = members[0];
+    let studies: Vec<&Study> = members.iter().map(|(s, _)| *s).collect();
+
+    let mut r = Rating::new();
+    // Design: all members start at the same level (checked above); take the first one's reasons.
+    {
+        let mut d = Rating::new();
+        rate::rate_design(&mut d, first_study, outcome);
+        for reason in d.reasons {
+            let text = if members.len() > 1 && reason.change == -2 {
+                "All the studies are observational: people were not assigned to treatment by chance".to_string()
+            } else {
+                reason.text
+            };
+            r.push(reason.domain, reason.change, text);
+        }
+    }
+    // Risk of bias: rated down when studies with concerns carry more than half the weight.
+    {
+        let mut share1 = 0.0;
+        let mut share2 = 0.0;
+        let mut with: Vec<String> = Vec::new();
+        for (i, (s, o)) in members.iter().enumerate() {
+            let mut rb = Rating::new();
+            rate::rate_risk_of_bias(&mut rb, s, o, true);
+            let t = rb.domain_total(Domain::RiskOfBias);
+            let w = f.weights.get(i).copied().filter(|w| w.is_finite()).unwrap_or(0.0);
+            if t <= -1 {
+                share1 += w;
+                let first = rb.reasons.first().map(|x| x.text.clone()).unwrap_or_default();
+                with.push(format!("{} ({})", s.label, text::lower_first(&first)));
+            }
+            if t <= -2 {
+                share2 += w;
+            }
+        }
+        if !with.is_empty() {
+            let list = with.join("; ");
+            if share2 > 50.0 {
+                r.push(Domain::RiskOfBias, -2, format!("Most of the weight ({}%) comes from studies with serious risk-of-bias concerns: {list}", num(share2, 0)));
+            } else if share1 > 50.0 {
+                r.push(Domain::RiskOfBias, -1, format!("Most of the weight ({}%) comes from studies with risk-of-bias concerns: {list}", num(share1, 0)));
+            } else {
+                r.note(Domain::RiskOfBias, format!("Some studies had risk-of-bias concerns, but they carry less than half the weight: {list}"));
+            }
+        }
+    }
+    // Imprecision on the pooled interval with the total information.
+    let th = rate::thresholds(measure, &outcome.id, options);
+    {
+        let ns: Option<Vec<u64>> = members.iter().map(|(s, o)| o.data.as_ref().and_then(|d| rate::participants(s, d))).collect();
+        let evs: Option<Vec<u64>> = members.iter().map(|(_, o)| o.data.as_ref().and_then(rate::events)).collect();
+        let n = ns.map(|v| v.iter().fold(0u64, |a, b| a.saturating_add(*b)));
+        let ev = evs.map(|v| v.iter().fold(0u64, |a, b| a.saturating_add(*b)));
+        rate::rate_imprecision(&mut r, &eff, th, n, ev);
+    }
+    rate_inconsistency(&mut r, &eff, f.i2, pi_lb, pi_ub);
+    // Indirectness: surrogate outcome; condition by weight.
+    {
+        if let Some((_, o)) = members.iter().find(|(_, o)| o.surrogate) {
+            r.push(
+                Domain::Indirectness,
+                -1,
+                format!(
+                    "{} is a surrogate outcome: it is measured on tests or scans, not something patients feel, and it does not always predict how people will do",
+                    text::upper_first(&o.name)
+                ),
+            );
+        }
+        if !condition.trim().is_empty() {
+            let mut other = 0.0;
+            let mut off: Vec<&str> = Vec::new();
+            for (i, (s, _)) in members.iter().enumerate() {
+                let fitc = matching::condition_fit(&s.condition, condition);
+                if fitc != matching::ConditionFit::Direct {
+                    off.push(s.label.as_str());
+                    if fitc == matching::ConditionFit::Different {
+                        other += f.weights.get(i).copied().filter(|w| w.is_finite()).unwrap_or(0.0);
+                    }
+                }
+            }
+            if other > 50.0 {
+                r.push(
+                    Domain::Indirectness,
+                    -2,
+                    format!("Most of the weight comes from people with other conditions than {} ({})", text::lower_first(condition), off.join(", ")),
+                );
+            } else if !off.is_empty() {
+                r.push(
+                    Domain::Indirectness,
+                    -1,
+                    format!("Some studies were in people with other conditions than {} ({})", text::lower_first(condition), off.join(", ")),
+                );
+            }
+        }
+    }
+    rate_publication_bias(&mut r, f.k, egger);
+    rate::rate_large_effect(&mut r, &eff);
+
+    let certainty = r.certainty();
+    let therapy = {
+        let t0 = first_study.intervention.therapy.as_str();
+        if studies.iter().all(|s| matching::therapy_matches(t0, &s.intervention.therapy)) {
+            t0.to_string()
+        } else {
+            "the treatments".to_string()
+        }
+    };
+    let statement = text::statement(certainty, &therapy, &outcome.name, rate::finding(&eff, th));
+    let (absolute, note) = pooled_absolute(members, &eff, options, &therapy);
+    let pooled = PooledAppraisal {
+        outcome: outcome.id.clone(),
+        name: outcome.name.clone(),
+        measure: Some(measure),
+        studies: members.iter().map(|(s, _)| s.id.clone()).collect(),
+        k: f.k,
+        certainty: Some(certainty),
+        reasons: r.reasons,
+        statement: statement.clone(),
+        effect: Some(PooledEffect {
+            measure,
+            method: f.method.name().to_string(),
+            estimate: fin(eff.estimate),
+            ci_lb: fin(eff.ci_lb),
+            ci_ub: fin(eff.ci_ub),
+            pi_lb: fin(pi_lb),
+            pi_ub: fin(pi_ub),
+            pval: fin(f.pval),
+            tau2: fin(f.tau2),
+            i2: fin(f.i2),
+            q_pval: fin(f.q_pval),
+            egger_pval: egger,
+            weights: f.weights.iter().copied().map(fin).collect(),
+        }),
+        absolute,
+        refused: None,
+        note,
+    };
+    let item = Item {
+        studies,
+        outcome,
+        effect: Some(eff),
+        single_arm: false,
+        certainty: Some(certainty),
+        statement,
+        pooled: true,
+        finding: Some(rate::finding(&eff, th)),
+    };
+    (pooled, Some(item))
+}
+
+/// **Inconsistency.** GRADE Handbook 5.2.3 and GRADE guidelines 7: rate down one level for
+/// unexplained heterogeneity: I² above 50% (substantial), or a prediction interval that includes
+/// no effect while the confidence interval does not (in some settings the effect may be absent).
+/// The prediction-interval rule is not applied when the confidence interval itself includes no
+/// effect, which is imprecision and already counted there (GRADE warns against double counting).
+pub fn rate_inconsistency(r: &mut Rating, e: &Natural, i2: f64, pi_lb: f64, pi_ub: f64) {
+    if i2.is_finite() && i2 > 50.0 {
+        r.push(
+            Domain::Inconsistency,
+            -1,
+            format!("The studies' results differ more than chance would explain (I² = {}%)", num(i2, 0)),
+        );
+    } else if !e.crosses_null() && pi_lb.is_finite() && pi_ub.is_finite() && pi_lb <= e.null() && pi_ub >= e.null() {
+        r.push(
+            Domain::Inconsistency,
+            -1,
+            format!(
+                "In a new setting the effect could be absent: the prediction interval ({} to {}) includes no effect",
+                text::effect_num(pi_lb),
+                text::effect_num(pi_ub)
+            ),
+        );
+    }
+}
+
+/// **Publication bias (pooled body).** GRADE Handbook 5.2.5: rate down one level when small-study
+/// effects suggest missing studies. Egger's regression test is used only with at least 10
+/// studies (below that it has too little power; Cochrane Handbook 13.3.5.4), at p < 0.10.
+pub fn rate_publication_bias(r: &mut Rating, k: usize, egger_p: Option<f64>) {
+    if k < 10 {
+        return;
+    }
+    if let Some(p) = egger_p.filter(|p| *p < 0.10) {
+        r.push(
+            Domain::PublicationBias,
+            -1,
+            format!("Smaller studies show different effects from larger ones (Egger's test p = {}), a sign that some studies may be missing", num(p, 3)),
+        );
+    }
+}
+
+fn pooled_absolute(
+    members: &[(&Study, &Outcome)],
+    eff: &Natural,
+    options: &AppraiseOptions,
+    therapy: &str,
+) -> (Option<Absolute>, Option<String>) {
+    let outcome = members[0].1;
+    let baseline = match options.baselines.get(&outcome.id) {
+        Some(&b) => Some((b, BaselineSource::Caller)),
+        None => {
+            let mut risks: Vec<f64> = members.iter().filter_map(|(_, o)| o.data.as_ref().and_then(control_risk)).collect();
+            risks.sort_by(|a, b| a.total_cmp(b));
+            let m = risks.len();
+            if m == 0 {
+                None
+            } else if m % 2 == 1 {
+                Some((risks[m / 2], BaselineSource::MedianControlArm))
+            } else {
+                Some(((risks[m / 2 - 1] + risks[m / 2]) / 2.0, BaselineSource::MedianControlArm))
+            }
+        }
+    };
+    let Some((b, src)) = baseline else {
+        let why = if matches!(eff.measure, Measure::Rr | Measure::Or | Measure::Rd | Measure::Hr) {
+            absolute::AbsoluteError::NoBaseline
+        } else {
+            absolute::AbsoluteError::NotARisk(eff.measure)
+        };
+        return (None, Some(why.to_string()));
+    };
+    match absolute::comparative(eff.measure, eff.estimate, eff.ci_lb, eff.ci_ub, b, src, outcome.better, therapy, &outcome.name) {
+        Ok(a) => (Some(a), None),
+        Err(e) => (None, Some(e.to_string())),
+    }
+}
+
+/// Every body in a dataset.
+pub(crate) fn pool_dataset<'a>(
+    dataset: &'a Dataset,
+    options: &AppraiseOptions,
+    condition: &str,
+) -> (Vec<PooledAppraisal>, Vec<Item<'a>>) {
+    let mut out = Vec::new();
+    let mut items = Vec::new();
+    for g in groups(dataset) {
+        let (p, item) = pool_group(&g, options, condition);
+        out.push(p);
+        items.extend(item);
+    }
+    (out, items)
+}

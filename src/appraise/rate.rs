@@ -1,0 +1,493 @@
+//! The GRADE rules: the starting level from the design and each domain's step, for one study's
+//! outcome. The pooled body ([`super::pool`]) reuses the same rules.
+//!
+//! References are to the GRADE Handbook (Schünemann, Brożek, Guyatt, Oxman, eds., 2013), chapter 5
+//! "Quality of evidence", and to the GRADE guidelines series in the Journal of Clinical
+//! Epidemiology (GRADE 4 risk of bias, 5 publication bias, 6 imprecision, 7 inconsistency,
+//! 8 indirectness, 9 rating up).
+
+use crate::model::{Better, Blinding, Design, EffectData, Measure, Outcome, SourceKind, Study};
+use crate::stats::effect::Effect;
+
+use super::certainty::{Domain, Rating};
+use super::matching::{self, ConditionFit};
+use super::text::{effect_num, lower_first, measure_words, Direction, Finding};
+use super::AppraiseOptions;
+
+/// An effect on its natural scale with its 95% interval.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Natural {
+    pub measure: Measure,
+    pub estimate: f64,
+    pub ci_lb: f64,
+    pub ci_ub: f64,
+}
+
+impl Natural {
+    /// From the statistics engine's effect.
+    pub fn from_effect(e: &Effect) -> Self {
+        Natural { measure: e.measure, estimate: e.estimate, ci_lb: e.ci_lb.min(e.ci_ub), ci_ub: e.ci_ub.max(e.ci_lb) }
+    }
+    /// The value of no effect: 1 for ratios, 0 for differences.
+    pub fn null(&self) -> f64 {
+        if self.measure.is_ratio() {
+            1.0
+        } else {
+            0.0
+        }
+    }
+    /// Whether the interval includes no effect (bounds included).
+    pub fn crosses_null(&self) -> bool {
+        self.ci_lb <= self.null() && self.ci_ub >= self.null()
+    }
+    /// "hazard ratio 0.07 (95% CI 0.02 to 0.24)".
+    pub fn describe(&self) -> String {
+        format!(
+            "{} {} (95% CI {} to {})",
+            measure_words(self.measure),
+            effect_num(self.estimate),
+            effect_num(self.ci_lb),
+            effect_num(self.ci_ub)
+        )
+    }
+    /// Whether the whole interval lies on the side that is good for patients.
+    pub fn shows_benefit(&self, better: Better) -> bool {
+        match better {
+            Better::Lower => self.ci_ub < self.null(),
+            Better::Higher => self.ci_lb > self.null(),
+        }
+    }
+    /// Whether the whole interval lies on the side that is bad for patients.
+    pub fn shows_harm(&self, better: Better) -> bool {
+        match better {
+            Better::Lower => self.ci_lb > self.null(),
+            Better::Higher => self.ci_ub < self.null(),
+        }
+    }
+}
+
+/// Thresholds of an important effect on the natural scale, `(below, above)`: effects beyond them
+/// matter to patients. Ratios: a relative change of `ratio_threshold` (GRADE's default of 25%:
+/// 0.75 and 1.25); SMD: `smd_threshold`; a minimal important difference per outcome id in
+/// [`AppraiseOptions::mids`] overrides both (for ratios as a relative change, 0.25). `None` when
+/// unknown (mean and risk differences without a minimal important difference).
+pub fn thresholds(measure: Measure, outcome_id: &str, options: &AppraiseOptions) -> Option<(f64, f64)> {
+    if let Some(m) = options.mids.get(outcome_id).copied().filter(|m| m.is_finite() && *m > 0.0) {
+        if measure.is_ratio() {
+            return (m < 1.0).then_some((1.0 - m, 1.0 + m));
+        }
+        return Some((-m, m));
+    }
+    if measure.is_ratio() {
+        let r = options.ratio_threshold;
+        return (r.is_finite() && r > 0.0 && r < 1.0).then_some((1.0 - r, 1.0 + r));
+    }
+    match measure {
+        Measure::Smd => {
+            let t = options.smd_threshold;
+            (t.is_finite() && t > 0.0).then_some((-t, t))
+        }
+        _ => None,
+    }
+}
+
+/// What the effect shows for the statement: an important effect (and its direction) or little or
+/// none. With thresholds, the point estimate decides (Santesso 2020: the statement reflects the
+/// size of the point estimate; certainty carries the uncertainty). Without thresholds, an effect
+/// counts as important only when its interval excludes no effect.
+pub fn finding(e: &Natural, th: Option<(f64, f64)>) -> Finding {
+    let dir = if e.estimate < e.null() {
+        Direction::Reduces
+    } else {
+        Direction::Increases
+    };
+    let important = match th {
+        Some((lo, hi)) => e.estimate < lo || e.estimate > hi,
+        None => !e.crosses_null() && e.estimate != e.null(),
+    };
+    if important {
+        Finding::Important(dir)
+    } else {
+        Finding::LittleOrNone
+    }
+}
+
+/// Total participants behind an outcome's numbers.
+pub fn participants(study: &Study, data: &EffectData) -> Option<u64> {
+    match data {
+        EffectData::Counts(c) => Some(c.n1().saturating_add(c.n2())),
+        EffectData::Means(m) => Some(m.n1i.saturating_add(m.n2i)),
+        EffectData::Proportion(p) => p.ni.or(study.n.map(u64::from)),
+        _ => study.n.map(u64::from),
+    }
+}
+
+/// Events of the rarer kind (events or non-events) in a binary comparison, when counts are given.
+pub fn events(data: &EffectData) -> Option<u64> {
+    match data {
+        EffectData::Counts(c) => {
+            let e = c.ai.saturating_add(c.ci);
+            let n = c.n1().saturating_add(c.n2());
+            Some(e.min(n.saturating_sub(e)))
+        }
+        _ => None,
+    }
+}
+
+/// Whether a systematic review pooled single-arm studies, randomised trials, or does not say.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReviewPooled {
+    SingleArm,
+    Randomised,
+    NonRandomised,
+    Unknown,
+}
+
+/// What a systematic review pooled, from its moderators (`pooled_design`, `included_designs`),
+/// caveats, population and label.
+pub fn review_pooled(study: &Study, outcome: Option<&Outcome>) -> ReviewPooled {
+    for key in ["pooled_design", "included_designs", "pooled_designs"] {
+        if let Some(v) = study.moderators.get(key) {
+            if let Some(d) = Design::from_name(v.trim()) {
+                return match d {
+                    Design::Rct | Design::CrossoverRct => ReviewPooled::Randomised,
+                    Design::SingleArm | Design::CaseSeries => ReviewPooled::SingleArm,
+                    _ => ReviewPooled::NonRandomised,
+                };
+            }
+        }
+    }
+    if outcome.and_then(|o| o.data.as_ref()).is_some_and(|d| d.is_single_arm()) {
+        return ReviewPooled::SingleArm;
+    }
+    let mut text = study.caveats.join(" ");
+    for s in [study.population.as_deref(), Some(study.label.as_str()), study.comparator.as_deref(), outcome.and_then(|o| o.note.as_deref())]
+        .into_iter()
+        .flatten()
+    {
+        text.push(' ');
+        text.push_str(s);
+    }
+    let n = matching::normalize(&text);
+    if n.contains("single arm") || n.contains("uncontrolled") || n.contains("no control") || n.contains("without control") {
+        ReviewPooled::SingleArm
+    } else if matching::has_phrase(&n, "rct") || matching::has_phrase(&n, "rcts") || n.contains("randomised") || n.contains("randomized") {
+        ReviewPooled::Randomised
+    } else if n.contains("observational") || n.contains("cohort") {
+        ReviewPooled::NonRandomised
+    } else {
+        ReviewPooled::Unknown
+    }
+}
+
+/// Design in words for sentences.
+pub fn design_words(d: Design) -> &'static str {
+    match d {
+        Design::Rct => "randomised trial",
+        Design::CrossoverRct => "randomised crossover trial",
+        Design::NonRandomisedControlled => "non-randomised controlled study",
+        Design::SingleArm => "single-arm study",
+        Design::Cohort => "cohort study",
+        Design::CaseSeries => "case series",
+        Design::SystematicReview => "systematic review",
+    }
+}
+
+/// Whether the numbers of an outcome describe one group only (no comparison).
+pub fn is_single_arm(study: &Study, outcome: &Outcome) -> bool {
+    let data_single = outcome.data.as_ref().is_some_and(|d| d.is_single_arm());
+    data_single
+        || study.design.is_uncontrolled()
+        || (study.design == Design::SystematicReview && review_pooled(study, Some(outcome)) == ReviewPooled::SingleArm)
+}
+
+/// **Design (starting level).** GRADE Handbook 5.1: "randomized trials start as high-quality
+/// evidence, observational studies as low-quality". Evidence with no comparison group at all
+/// (single-arm studies, case series, before-after numbers) cannot estimate an effect and starts at
+/// very low (GRADE treats case series and reports as very low; Handbook 5.1, table 5.1). A
+/// systematic review inherits the starting level of the studies it pooled (GRADE rates the body of
+/// evidence, not the review).
+pub fn rate_design(r: &mut Rating, study: &Study, outcome: &Outcome) {
+    let x = lower_first(&study.intervention.therapy);
+    let data_single = outcome.data.as_ref().is_some_and(|d| d.is_single_arm());
+    match study.design {
+        Design::SingleArm | Design::CaseSeries => r.push(
+            Domain::Design,
+            -3,
+            format!(
+                "{} with no comparison group: we cannot tell what would have happened to these people without {x}",
+                super::text::upper_first(design_words(study.design))
+            ),
+        ),
+        Design::SystematicReview => match review_pooled(study, Some(outcome)) {
+            ReviewPooled::SingleArm => r.push(
+                Domain::Design,
+                -3,
+                "The review pooled studies that had no comparison group, so it is no stronger than they are",
+            ),
+            ReviewPooled::Randomised if !data_single => {}
+            ReviewPooled::NonRandomised if !data_single => r.push(
+                Domain::Design,
+                -2,
+                "The review pooled observational studies, in which people were not assigned to treatment by chance",
+            ),
+            _ if data_single => r.push(
+                Domain::Design,
+                -3,
+                "These numbers describe only people who had the treatment, with no comparison group",
+            ),
+            _ => r.push(
+                Domain::Design,
+                -2,
+                "The review does not say that it pooled only randomised trials, so it starts as observational evidence",
+            ),
+        },
+        _ if data_single => r.push(
+            Domain::Design,
+            -3,
+            format!("These numbers describe only the people who had {x}, with no comparison group"),
+        ),
+        Design::Rct | Design::CrossoverRct => {}
+        Design::NonRandomisedControlled | Design::Cohort => r.push(
+            Domain::Design,
+            -2,
+            format!(
+                "Observational evidence ({}): people were not assigned to {x} by chance, so the groups may have differed in other ways",
+                design_words(study.design)
+            ),
+        ),
+    }
+}
+
+/// Whether a caveat says the counts pool treatment cycles or periods of the same people.
+pub fn pooled_cycle_caveat(study: &Study) -> Option<&str> {
+    study.caveats.iter().map(String::as_str).find(|c| {
+        let n = matching::normalize(c);
+        n.contains("cycle") || (n.contains("pool") && (n.contains("period") || n.contains("both arms"))) || n.contains("not independent")
+    })
+}
+
+/// Whether a crossover study's caveats (or its `analysis` moderator) say the comparison uses only
+/// the first period, between the randomised groups, so that carry-over cannot affect it.
+pub fn first_period_only(study: &Study) -> bool {
+    if study.moderators.get("analysis").is_some_and(|v| matching::normalize(v).contains("first period")) {
+        return true;
+    }
+    study.caveats.iter().any(|c| {
+        let n = matching::normalize(c);
+        n.contains("first period")
+            || n.contains("before the crossover")
+            || n.contains("before crossover")
+            || n.contains("between the randomised groups")
+            || n.contains("between the randomized groups")
+    })
+}
+
+/// **Risk of bias.** GRADE Handbook 5.2.1 and GRADE guidelines 4: rate down one level for serious
+/// and two for very serious limitations. Concerns counted here, one level each (two at most in
+/// total):
+/// * no blinding (open-label) or single (participant-only) blinding, for outcomes that are not
+///   objective: assessors who know the allocation can bias judgements such as disability scores
+///   (death is objective and is not rated down for this);
+/// * a crossover design: carry-over and period effects in a fluctuating, progressive disease
+///   (not when the comparison uses only the first period, between the randomised groups);
+/// * counts that pool treatment cycles or periods of the same people (a unit-of-analysis error:
+///   the "people" are not independent);
+/// * results not from a peer-reviewed paper: a registry record or a news summary is one concern;
+///   marketing by someone selling the treatment is two (very serious: selective reporting).
+pub fn rate_risk_of_bias(r: &mut Rating, study: &Study, outcome: &Outcome, comparative: bool) {
+    let x = lower_first(&study.intervention.therapy);
+    let y = lower_first(&outcome.name);
+    if comparative && !matching::is_objective(&outcome.name) {
+        match study.blinding {
+            Some(Blinding::Open) => r.push(
+                Domain::RiskOfBias,
+                -1,
+                format!("Open-label: the people assessing {y} knew who had {x}"),
+            ),
+            Some(Blinding::Single) => r.push(
+                Domain::RiskOfBias,
+                -1,
+                format!("Only the participants were blinded: the people assessing {y} knew who had {x}"),
+            ),
+            _ => {}
+        }
+    }
+    if comparative && study.design == Design::CrossoverRct {
+        if first_period_only(study) {
+            r.note(
+                Domain::RiskOfBias,
+                "Crossover design, but the comparison uses only the first period (between the randomised groups, before the switch), so carry-over cannot bias it",
+            );
+        } else {
+            r.push(
+                Domain::RiskOfBias,
+                -1,
+                format!("Crossover design: each person had {x} and the comparison in turn, so effects can carry over from one period to the next"),
+            );
+        }
+    }
+    if let Some(c) = pooled_cycle_caveat(study) {
+        r.push(
+            Domain::RiskOfBias,
+            -1,
+            format!("The counts are treatment periods, not independent people (\"{}\")", c.trim().trim_end_matches('.')),
+        );
+    }
+    match study.source_kind {
+        SourceKind::Paper => {}
+        SourceKind::Registry => r.push(
+            Domain::RiskOfBias,
+            -1,
+            "The results come from a trial registry record, not from a peer-reviewed paper",
+        ),
+        SourceKind::News => r.push(
+            Domain::RiskOfBias,
+            -1,
+            "The results come from a news or advocacy summary, not from the peer-reviewed paper",
+        ),
+        SourceKind::Marketing => r.push(
+            Domain::RiskOfBias,
+            -2,
+            "The numbers come from marketing by someone selling the treatment, not from a study report",
+        ),
+    }
+}
+
+/// **Imprecision.** GRADE Handbook 5.2.2 and GRADE guidelines 6: rate down when the 95%
+/// confidence interval includes both no effect and an important effect, and when the total
+/// information is below the optimal information size even if the interval looks fine.
+/// * the interval includes no effect (and is not entirely within the range of unimportant effects,
+///   which would be a precise "little or no difference"): one level;
+/// * the interval includes both an important benefit and an important harm (crosses both
+///   thresholds): one more level;
+/// * very little information, fewer than 100 participants in total or, for a binary outcome with
+///   counts, fewer than 30 people with the rarer result (the handbook's rule of thumb for the
+///   optimal information size): one more level.
+///
+/// At most two levels in total.
+pub fn rate_imprecision(r: &mut Rating, e: &Natural, th: Option<(f64, f64)>, n: Option<u64>, ev: Option<u64>) {
+    let within = th.is_some_and(|(lo, hi)| e.ci_lb >= lo && e.ci_ub <= hi);
+    let range = format!("{} to {}", effect_num(e.ci_lb), effect_num(e.ci_ub));
+    if e.crosses_null() && !within {
+        r.push(
+            Domain::Imprecision,
+            -1,
+            format!(
+                "The result is uncertain: the range of likely effects ({} from {range}) includes no effect",
+                measure_words(e.measure)
+            ),
+        );
+    }
+    if let Some((lo, hi)) = th {
+        if e.ci_lb < lo && e.ci_ub > hi {
+            r.push(
+                Domain::Imprecision,
+                -1,
+                format!("The range ({range}) includes both an important benefit and an important harm"),
+            );
+        }
+    }
+    let few_people = n.filter(|&n| n < 100);
+    let few_events = ev.filter(|&e| e < 30);
+    let small = match (few_people, few_events) {
+        (Some(n), _) => Some(format!("Only {n} people took part, too few for a reliable answer")),
+        (None, Some(e)) => Some(format!("Only {e} people had the outcome (or did not have it), too few for a reliable answer")),
+        _ => None,
+    };
+    if let Some(text) = small {
+        r.push(Domain::Imprecision, -1, text);
+    }
+}
+
+/// **Indirectness.** GRADE Handbook 5.2.4 and GRADE guidelines 8: rate down when the evidence is
+/// about a different population or a surrogate rather than a patient-important outcome.
+/// * a surrogate outcome (e.g. MRI lesions instead of disability): one level;
+/// * people with another condition (e.g. liver cirrhosis for an MS question): two levels; a mix
+///   of the condition with others (e.g. a review of five autoimmune diseases): one level.
+pub fn rate_indirectness(r: &mut Rating, study: &Study, outcome: &Outcome, main_condition: &str) {
+    if outcome.surrogate {
+        r.push(
+            Domain::Indirectness,
+            -1,
+            format!(
+                "{} is a surrogate outcome: it is measured on tests or scans, not something patients feel, and it does not always predict how people will do",
+                super::text::upper_first(&outcome.name)
+            ),
+        );
+    }
+    if main_condition.trim().is_empty() {
+        return;
+    }
+    match matching::condition_fit(&study.condition, main_condition) {
+        ConditionFit::Direct => {}
+        ConditionFit::Mixed => r.push(
+            Domain::Indirectness,
+            -1,
+            format!(
+                "The study included people with other conditions as well ({}), so the results may not apply to people with {}",
+                study.condition.trim(),
+                lower_first(main_condition)
+            ),
+        ),
+        ConditionFit::Different => r.push(
+            Domain::Indirectness,
+            -2,
+            format!(
+                "The study was in people with {}, not {}, so the results may not apply",
+                lower_first(&study.condition),
+                lower_first(main_condition)
+            ),
+        ),
+    }
+}
+
+/// **Publication bias (single study or review).** GRADE Handbook 5.2.5 and GRADE guidelines 5:
+/// suspect publication bias when the evidence consists of small studies, especially small
+/// uncontrolled series, which are published more readily when their results look good.
+pub fn rate_publication_bias_review(r: &mut Rating, study: &Study, outcome: &Outcome) {
+    if study.design == Design::SystematicReview && review_pooled(study, Some(outcome)) == ReviewPooled::SingleArm {
+        r.push(
+            Domain::PublicationBias,
+            -1,
+            "The review pooled small uncontrolled series, which are more often published when their results look good",
+        );
+    }
+}
+
+/// **Large effect (rating up).** GRADE Handbook 5.3.1 and GRADE guidelines 9: observational
+/// evidence may be rated up one level for a large effect (ratio below 0.5 or above 2) and two
+/// levels for a very large effect (below 0.2 or above 5) when the interval excludes no effect and
+/// there is no serious risk of bias, because bias alone is then unlikely to explain it. Randomised
+/// evidence starts at high and is not rated up; a large effect is then mentioned without a change.
+pub fn rate_large_effect(r: &mut Rating, e: &Natural) {
+    let randomised_start = r.start() == super::certainty::Certainty::High;
+    if !e.measure.is_ratio() || e.crosses_null() {
+        return;
+    }
+    let x = e.estimate;
+    let very = !(0.2..=5.0).contains(&x);
+    let large = very || !(0.5..=2.0).contains(&x);
+    if !large {
+        return;
+    }
+    let size = if very { "Very large effect" } else { "Large effect" };
+    let what = format!("{size} ({} {})", measure_words(e.measure), effect_num(x));
+    let rob = r.domain_total(Domain::RiskOfBias) < 0;
+    if randomised_start && rob {
+        r.note(
+            Domain::LargeEffect,
+            format!("{what}, but not rated up: randomised evidence already starts at high, and this was rated down for risk of bias"),
+        );
+    } else if randomised_start {
+        r.note(Domain::LargeEffect, format!("{what}; randomised evidence already starts at high, so it is not rated up"));
+    } else if rob {
+        r.note(Domain::LargeEffect, format!("{what}, but not rated up because of the risk of bias"));
+    } else {
+        r.push(
+            Domain::LargeEffect,
+            if very { 2 } else { 1 },
+            format!("{what}: too large to be explained by bias alone, so rated up"),
+        );
+    }
+}

@@ -1,0 +1,196 @@
+//! GRADE's plain-language ("informative") statements and small helpers for writing numbers and
+//! names in sentences.
+//!
+//! The statements follow Santesso N, Glenton C, Dahm P, et al. "GRADE guidelines 26: informative
+//! statements to communicate the findings of systematic reviews of interventions." J Clin
+//! Epidemiol 2020;119:126–135, which Cochrane uses in plain-language summaries: the certainty sets
+//! the verb ("reduces", "probably reduces", "may reduce", "the evidence is very uncertain") and
+//! the size of the effect decides between an effect and "little or no difference".
+
+use super::certainty::Certainty;
+
+/// Which way the outcome moved with the treatment (literal direction, not good or bad).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    Reduces,
+    Increases,
+}
+
+/// What the numbers show, as needed for the wording.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Finding {
+    /// An effect large enough to matter, in the given direction.
+    Important(Direction),
+    /// An effect too small to matter (or none).
+    LittleOrNone,
+}
+
+/// Lower-cases the first letter of a name used inside a sentence, unless the first word is an
+/// acronym or contains digits ("EDSS progression", "MSC", "T25FW" stay as they are).
+pub fn lower_first(s: &str) -> String {
+    let s = s.trim();
+    let first_word = s.split(|c: char| c.is_whitespace() || c == '-' || c == '(' || c == ',').next().unwrap_or("");
+    let uppers = first_word.chars().filter(|c| c.is_uppercase()).count();
+    let digits = first_word.chars().any(|c| c.is_ascii_digit());
+    if uppers >= 2 || digits {
+        return s.to_string();
+    }
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_lowercase().collect::<String>() + c.as_str(),
+        None => String::new(),
+    }
+}
+
+/// Upper-cases the first letter (for the start of a sentence).
+pub fn upper_first(s: &str) -> String {
+    let s = s.trim();
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+        None => String::new(),
+    }
+}
+
+/// An outcome name as the object of "reduces"/"increases": "Patients with a serious adverse event"
+/// becomes "the number of patients with a serious adverse event".
+pub fn outcome_object(name: &str) -> String {
+    let y = lower_first(name);
+    let l = y.to_lowercase();
+    if ["patients with", "people with", "participants with", "subjects with"].iter().any(|p| l.starts_with(p)) {
+        format!("the number of {y}")
+    } else {
+        y
+    }
+}
+
+/// The GRADE informative statement for an effect of `therapy` on `outcome`.
+///
+/// * high: "X reduces Y" / "X results in little or no difference in Y"
+/// * moderate: "X probably reduces Y" / "X probably results in little or no difference in Y"
+/// * low: "X may reduce Y" / "X may result in little or no difference in Y"
+/// * very low: "The evidence is very uncertain about the effect of X on Y"
+pub fn statement(certainty: Certainty, therapy: &str, outcome: &str, finding: Finding) -> String {
+    let x = upper_first(therapy);
+    let x_mid = lower_first(therapy);
+    let y = outcome_object(outcome);
+    match (certainty, finding) {
+        (Certainty::VeryLow, _) => format!("The evidence is very uncertain about the effect of {x_mid} on {y}."),
+        (Certainty::High, Finding::Important(Direction::Reduces)) => format!("{x} reduces {y}."),
+        (Certainty::High, Finding::Important(Direction::Increases)) => format!("{x} increases {y}."),
+        (Certainty::Moderate, Finding::Important(Direction::Reduces)) => format!("{x} probably reduces {y}."),
+        (Certainty::Moderate, Finding::Important(Direction::Increases)) => format!("{x} probably increases {y}."),
+        (Certainty::Low, Finding::Important(Direction::Reduces)) => format!("{x} may reduce {y}."),
+        (Certainty::Low, Finding::Important(Direction::Increases)) => format!("{x} may increase {y}."),
+        (Certainty::High, Finding::LittleOrNone) => format!("{x} results in little or no difference in {y}."),
+        (Certainty::Moderate, Finding::LittleOrNone) => {
+            format!("{x} probably results in little or no difference in {y}.")
+        }
+        (Certainty::Low, Finding::LittleOrNone) => format!("{x} may result in little or no difference in {y}."),
+    }
+}
+
+/// The statement for numbers from one group only.
+pub fn single_arm_statement(therapy: &str, outcome: &str, review: bool) -> String {
+    let x = lower_first(therapy);
+    let y = lower_first(outcome);
+    if review {
+        format!("The studies in this review had no comparison group, so they cannot show whether {x} caused the change in {y}.")
+    } else {
+        format!("This study had no comparison group, so it cannot show whether {x} caused the change in {y}.")
+    }
+}
+
+/// A number for a sentence: up to `digits` decimals, trailing zeros dropped, never NaN text.
+pub fn num(x: f64, digits: usize) -> String {
+    if !x.is_finite() {
+        return "not available".to_string();
+    }
+    let s = format!("{:.*}", digits, x);
+    let s = if s.contains('.') { s.trim_end_matches('0').trim_end_matches('.').to_string() } else { s };
+    if s == "-0" {
+        "0".to_string()
+    } else {
+        s
+    }
+}
+
+/// A ratio or difference for a sentence: two decimals, one for large values, two significant
+/// digits for small ones (0.004, not 0).
+pub fn effect_num(x: f64) -> String {
+    let a = x.abs();
+    if a >= 10.0 {
+        num(x, 1)
+    } else if a > 0.0 && a < 0.1 {
+        let digits = (-a.log10().floor()) as usize + 1;
+        num(x, digits.min(12))
+    } else {
+        num(x, 2)
+    }
+}
+
+/// An outcome name without a leading "Patients with" (for "one fewer person with ...").
+pub fn outcome_core(name: &str) -> String {
+    let y = lower_first(name);
+    let l = y.to_lowercase();
+    for p in ["patients with ", "people with ", "participants with ", "subjects with "] {
+        if l.starts_with(p) {
+            if let Some(rest) = y.get(p.len()..) {
+                return rest.to_string();
+            }
+        }
+    }
+    y
+}
+
+/// A fraction as a percentage ("46%").
+pub fn pct(x: f64) -> String {
+    format!("{}%", num(x * 100.0, 1))
+}
+
+/// Names of effect measures in words.
+pub fn measure_words(m: crate::model::Measure) -> &'static str {
+    use crate::model::Measure::*;
+    match m {
+        Rr => "risk ratio",
+        Or => "odds ratio",
+        Rd => "risk difference",
+        Hr => "hazard ratio",
+        Irr => "rate ratio",
+        Md => "mean difference",
+        Smd => "standardised mean difference",
+        Pr | Plo => "proportion",
+        Gen => "effect",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn casing() {
+        assert_eq!(lower_first("Disability progression"), "disability progression");
+        assert_eq!(lower_first("EDSS change"), "EDSS change");
+        assert_eq!(lower_first("MSC"), "MSC");
+        assert_eq!(lower_first("T25FW"), "T25FW");
+        assert_eq!(lower_first("Mesenchymal stem cells"), "mesenchymal stem cells");
+        assert_eq!(upper_first("mesenchymal stem cells"), "Mesenchymal stem cells");
+        assert_eq!(lower_first(""), "");
+        assert_eq!(outcome_object("Patients with a serious adverse event"), "the number of patients with a serious adverse event");
+        assert_eq!(outcome_object("Relapses"), "relapses");
+    }
+
+    #[test]
+    fn numbers() {
+        assert_eq!(num(0.5, 2), "0.5");
+        assert_eq!(num(12.0, 1), "12");
+        assert_eq!(num(-0.0001, 2), "0");
+        assert_eq!(num(f64::NAN, 2), "not available");
+        assert_eq!(pct(0.4631), "46.3%");
+        assert_eq!(effect_num(0.0042), "0.0042");
+        assert_eq!(effect_num(0.07), "0.07");
+        assert_eq!(effect_num(1.5), "1.5");
+        assert_eq!(outcome_core("Patients with a serious adverse event"), "a serious adverse event");
+    }
+}

@@ -1,0 +1,431 @@
+//! Each GRADE rating step, isolated on a small made-up dataset (one step per test).
+
+#[path = "appraise_helpers.rs"]
+mod helpers;
+
+use evidence_lens::appraise::{appraise, appraise_outcome, AppraiseOptions, Certainty, Domain, OutcomeAppraisal, Reason};
+use evidence_lens::model::*;
+use helpers::*;
+
+/// A clean benefit: 150/1000 vs 250/1000, RR 0.6 (0.50 to 0.72). No step applies to it.
+fn clean() -> Outcome {
+    progression(counts(150, 1000, 250, 1000))
+}
+
+fn rate(s: &Study) -> OutcomeAppraisal {
+    appraise_outcome(s, &s.outcomes[0], &AppraiseOptions::default(), "multiple sclerosis")
+}
+
+fn moved(a: &OutcomeAppraisal) -> Vec<&Reason> {
+    a.reasons.iter().filter(|r| r.change != 0).collect()
+}
+
+fn only_step(a: &OutcomeAppraisal, domain: Domain, change: i8) -> &Reason {
+    let m = moved(a);
+    assert_eq!(m.len(), 1, "expected exactly one step, got {:#?}", a.reasons);
+    assert_eq!(m[0].domain, domain, "{:#?}", a.reasons);
+    assert_eq!(m[0].change, change, "{:#?}", a.reasons);
+    m[0]
+}
+
+#[test]
+fn randomised_double_blind_precise_stays_high() {
+    let a = rate(&rct("a", clean()));
+    assert_eq!(a.certainty, Some(Certainty::High));
+    assert!(moved(&a).is_empty(), "{:#?}", a.reasons);
+    assert_eq!(a.statement, "Drug X reduces disability progression.");
+}
+
+#[test]
+fn open_label_is_risk_of_bias() {
+    let s = study("a", Design::Rct, Some(Blinding::Open), "AHSCT", vec![clean()]);
+    let a = rate(&s);
+    assert_eq!(a.certainty, Some(Certainty::Moderate));
+    let r = only_step(&a, Domain::RiskOfBias, -1);
+    assert_eq!(r.text, "Open-label: the people assessing disability progression knew who had AHSCT");
+    assert_eq!(a.statement, "AHSCT probably reduces disability progression.");
+}
+
+#[test]
+fn open_label_does_not_matter_for_death() {
+    let o = outcome("death", "Deaths", OutcomeKind::Harm, Better::Lower, counts(150, 1000, 250, 1000));
+    let s = study("a", Design::Rct, Some(Blinding::Open), "AHSCT", vec![o]);
+    assert_eq!(rate(&s).certainty, Some(Certainty::High));
+}
+
+#[test]
+fn single_blinding_is_risk_of_bias() {
+    let s = study("a", Design::Rct, Some(Blinding::Single), "Drug X", vec![clean()]);
+    let r = rate(&s);
+    assert!(only_step(&r, Domain::RiskOfBias, -1).text.starts_with("Only the participants were blinded"));
+    // Rater-masked trials are not rated down for blinding.
+    let s = study("a", Design::Rct, Some(Blinding::Rater), "Drug X", vec![clean()]);
+    assert_eq!(rate(&s).certainty, Some(Certainty::High));
+}
+
+#[test]
+fn crossover_is_risk_of_bias() {
+    let s = study("a", Design::CrossoverRct, Some(Blinding::Double), "Drug X", vec![clean()]);
+    let a = rate(&s);
+    assert_eq!(a.certainty, Some(Certainty::Moderate));
+    assert!(only_step(&a, Domain::RiskOfBias, -1).text.starts_with("Crossover design"));
+}
+
+#[test]
+fn pooled_cycles_caveat_is_risk_of_bias() {
+    let mut s = rct("a", clean());
+    s.caveats = vec!["Counts pool two treatment cycles from 48 patients".into()];
+    let a = rate(&s);
+    assert_eq!(a.certainty, Some(Certainty::Moderate));
+    let r = only_step(&a, Domain::RiskOfBias, -1);
+    assert!(r.text.contains("not independent people") && r.text.contains("two treatment cycles"), "{}", r.text);
+}
+
+#[test]
+fn registry_news_and_marketing_sources() {
+    for (kind, level, change) in [
+        (SourceKind::Registry, Certainty::Moderate, -1),
+        (SourceKind::News, Certainty::Moderate, -1),
+        (SourceKind::Marketing, Certainty::Low, -2),
+    ] {
+        let mut s = rct("a", clean());
+        s.source_kind = kind;
+        let a = rate(&s);
+        assert_eq!(a.certainty, Some(level), "{kind}");
+        only_step(&a, Domain::RiskOfBias, change);
+    }
+}
+
+#[test]
+fn two_concerns_are_very_serious_and_capped() {
+    let mut s = study("a", Design::CrossoverRct, Some(Blinding::Open), "Drug X", vec![clean()]);
+    s.source_kind = SourceKind::News;
+    let a = rate(&s);
+    let rob: i32 = a.reasons.iter().filter(|r| r.domain == Domain::RiskOfBias).map(|r| r.change as i32).sum();
+    assert_eq!(rob, -2);
+    assert_eq!(a.certainty, Some(Certainty::Low));
+    assert!(a.reasons.iter().any(|r| r.change == 0 && r.text.contains("not rated down further")));
+}
+
+#[test]
+fn ci_crossing_null_is_imprecision() {
+    // RR 0.7 (0.5 to 1.02) in 1,000 people: crosses 1 but not both thresholds (0.75 / 1.25).
+    let mut s = rct("a", progression(est(Measure::Rr, 0.7, 0.5, 1.02)));
+    s.n = Some(1000);
+    let a = rate(&s);
+    assert_eq!(a.certainty, Some(Certainty::Moderate));
+    assert!(only_step(&a, Domain::Imprecision, -1).text.contains("includes no effect"));
+    assert_eq!(a.statement, "Drug X probably reduces disability progression.");
+}
+
+#[test]
+fn ci_crossing_both_thresholds_is_two_levels() {
+    // MESEMS-like: rate ratio 0.94 (0.58 to 1.50) in 144 people.
+    let mut s = rct("a", outcome("gel", "Gadolinium-enhancing lesions", OutcomeKind::Benefit, Better::Lower, est(Measure::Irr, 0.94, 0.58, 1.50)));
+    s.n = Some(144);
+    let a = rate(&s);
+    assert_eq!(a.certainty, Some(Certainty::Low));
+    let imp: Vec<&Reason> = a.reasons.iter().filter(|r| r.domain == Domain::Imprecision).collect();
+    assert_eq!(imp.len(), 2);
+    assert!(imp[1].text.contains("both an important benefit and an important harm"));
+    assert_eq!(a.statement, "Drug X may result in little or no difference in gadolinium-enhancing lesions.");
+}
+
+#[test]
+fn small_sample_is_imprecision_even_when_ci_excludes_null() {
+    // 15/30 vs 25/30: RR 0.6 (0.41 to 0.89), only 60 people.
+    let a = rate(&rct("a", progression(counts(15, 30, 25, 30))));
+    assert_eq!(a.certainty, Some(Certainty::Moderate));
+    assert!(only_step(&a, Domain::Imprecision, -1).text.contains("Only 60 people"));
+}
+
+#[test]
+fn few_events_is_imprecision() {
+    // 5/500 vs 20/500: RR 0.25 (0.09 to 0.66); 1,000 people but only 25 events.
+    let a = rate(&rct("a", progression(counts(5, 500, 20, 500))));
+    assert_eq!(a.certainty, Some(Certainty::Moderate));
+    assert!(only_step(&a, Domain::Imprecision, -1).text.contains("Only 25 people had the outcome"));
+    // Large, but randomised: mentioned, not rated up.
+    assert!(a.reasons.iter().any(|r| r.domain == Domain::LargeEffect && r.change == 0));
+}
+
+#[test]
+fn imprecision_is_at_most_two_levels() {
+    // 9/27 vs 10/27: crosses 1, both thresholds, and 54 people.
+    let a = rate(&rct("a", progression(counts(9, 27, 10, 27))));
+    let imp: i32 = a.reasons.iter().filter(|r| r.domain == Domain::Imprecision).map(|r| r.change as i32).sum();
+    assert_eq!(imp, -2);
+    assert_eq!(a.certainty, Some(Certainty::Low));
+}
+
+#[test]
+fn precise_null_is_not_imprecise() {
+    let mut s = rct("a", progression(est(Measure::Rr, 1.0, 0.95, 1.05)));
+    s.n = Some(5000);
+    let a = rate(&s);
+    assert_eq!(a.certainty, Some(Certainty::High), "{:#?}", a.reasons);
+    assert_eq!(a.statement, "Drug X results in little or no difference in disability progression.");
+}
+
+#[test]
+fn surrogate_is_indirectness() {
+    let mut o = clean();
+    o.surrogate = true;
+    o.name = "MRI lesions".into();
+    let a = rate(&rct("a", o));
+    assert_eq!(a.certainty, Some(Certainty::Moderate));
+    assert!(only_step(&a, Domain::Indirectness, -1).text.starts_with("MRI lesions is a surrogate outcome"));
+}
+
+#[test]
+fn other_condition_is_indirectness() {
+    let mut s = rct("a", clean());
+    s.condition = "HBV-related decompensated liver cirrhosis".into();
+    let a = rate(&s);
+    assert_eq!(a.certainty, Some(Certainty::Low));
+    let r = only_step(&a, Domain::Indirectness, -2);
+    assert!(r.text.contains("liver cirrhosis, not multiple sclerosis"), "{}", r.text);
+
+    let mut s = rct("a", clean());
+    s.condition = "MS and ALS".into();
+    let a = rate(&s);
+    assert_eq!(a.certainty, Some(Certainty::Moderate));
+    only_step(&a, Domain::Indirectness, -1);
+}
+
+#[test]
+fn main_condition_defaults_to_the_most_common() {
+    let mut other = rct("b", clean());
+    other.condition = "Liver cirrhosis".into();
+    let mut rrms = rct("c", clean());
+    rrms.condition = "Relapsing-remitting MS".into();
+    let ds = dataset(vec![rct("a", clean()), other, rrms], vec![]);
+    let ap = appraise(&ds, &AppraiseOptions::default());
+    assert_eq!(ap.condition.as_deref(), Some("multiple sclerosis"));
+    assert_eq!(ap.outcomes[1].certainty, Some(Certainty::Low));
+    assert_eq!(ap.outcomes[2].certainty, Some(Certainty::High));
+}
+
+#[test]
+fn observational_starts_low() {
+    let s = study("a", Design::Cohort, None, "Drug X", vec![clean()]);
+    let a = rate(&s);
+    assert_eq!(a.certainty, Some(Certainty::Low));
+    assert!(only_step(&a, Domain::Design, -2).text.starts_with("Observational evidence (cohort study)"));
+    assert_eq!(a.statement, "Drug X may reduce disability progression.");
+    let s = study("a", Design::NonRandomisedControlled, None, "Drug X", vec![clean()]);
+    assert_eq!(rate(&s).certainty, Some(Certainty::Low));
+}
+
+#[test]
+fn no_comparison_group_is_very_low() {
+    for design in [Design::SingleArm, Design::CaseSeries] {
+        let o = outcome("improved", "EDSS improvement", OutcomeKind::Benefit, Better::Higher, prop(7, 20));
+        let s = study("a", design, Some(Blinding::Open), "MSC", vec![o]);
+        let a = rate(&s);
+        assert_eq!(a.certainty, Some(Certainty::VeryLow));
+        assert_eq!(a.reasons[0].domain, Domain::Design);
+        assert_eq!(a.reasons[0].change, -3);
+        assert_eq!(
+            a.statement,
+            "This study had no comparison group, so it cannot show whether MSC caused the change in EDSS improvement."
+        );
+    }
+}
+
+#[test]
+fn review_inherits_from_what_it_pooled() {
+    let o = outcome("improved", "Improvement", OutcomeKind::Benefit, Better::Higher, prop(40, 100));
+    let mut s = study("r", Design::SystematicReview, None, "MSC", vec![o]);
+    s.caveats = vec!["Pooled single-arm studies; no control groups".into()];
+    let a = rate(&s);
+    assert_eq!(a.certainty, Some(Certainty::VeryLow));
+    assert!(a.reasons.iter().any(|r| r.domain == Domain::Design && r.change == -3));
+    assert!(a.reasons.iter().any(|r| r.domain == Domain::PublicationBias && r.text.contains("small uncontrolled series")));
+    assert!(a.statement.starts_with("The studies in this review had no comparison group"));
+
+    let mut s = study("r", Design::SystematicReview, None, "MSC", vec![clean()]);
+    s.population = Some("18 RCTs".into());
+    assert_eq!(rate(&s).certainty, Some(Certainty::High));
+    let mut s = study("r", Design::SystematicReview, None, "MSC", vec![clean()]);
+    s.moderators.insert("pooled_design".into(), "cohort".into());
+    assert_eq!(rate(&s).certainty, Some(Certainty::Low));
+}
+
+#[test]
+fn large_effect_rates_observational_evidence_up() {
+    // 30/300 vs 90/300: RR 0.33 (0.23 to 0.49): large -> +1.
+    let s = study("a", Design::Cohort, None, "Drug X", vec![progression(counts(30, 300, 90, 300))]);
+    let a = rate(&s);
+    assert_eq!(a.certainty, Some(Certainty::Moderate), "{:#?}", a.reasons);
+    assert!(a.reasons.iter().any(|r| r.domain == Domain::LargeEffect && r.change == 1));
+    // Very large: RR 0.1 (0.05 to 0.18) -> +2.
+    let mut s = study("a", Design::Cohort, None, "Drug X", vec![progression(est(Measure::Rr, 0.1, 0.05, 0.18))]);
+    s.n = Some(2000);
+    let a = rate(&s);
+    assert_eq!(a.certainty, Some(Certainty::High), "{:#?}", a.reasons);
+    assert!(a.reasons.iter().any(|r| r.domain == Domain::LargeEffect && r.change == 2));
+}
+
+#[test]
+fn no_rating_up_after_risk_of_bias() {
+    let s = study("a", Design::Cohort, Some(Blinding::Open), "Drug X", vec![progression(counts(30, 300, 90, 300))]);
+    let a = rate(&s);
+    assert_eq!(a.certainty, Some(Certainty::VeryLow));
+    let le = a.reasons.iter().find(|r| r.domain == Domain::LargeEffect).unwrap();
+    assert_eq!(le.change, 0);
+    assert!(le.text.contains("not rated up because of the risk of bias"));
+}
+
+#[test]
+fn missing_or_bad_data_gives_no_level() {
+    let mut o = clean();
+    o.data = None;
+    let mut s = rct("a", o);
+    s.status = StudyStatus::Ongoing;
+    let a = rate(&s);
+    assert_eq!(a.certainty, None);
+    assert!(a.statement.contains("not available yet"));
+    let s = rct("a", progression(est(Measure::Rr, -1.0, 0.5, 2.0)));
+    let a = rate(&s);
+    assert_eq!(a.certainty, None);
+    assert!(a.note.unwrap().contains("could not be analysed"));
+}
+
+// ---- pooled bodies ----
+
+fn pooled_of(studies: Vec<Study>) -> evidence_lens::appraise::PooledAppraisal {
+    let ds = dataset(studies, vec![]);
+    let ap = appraise(&ds, &AppraiseOptions::default());
+    assert_eq!(ap.pooled.len(), 1, "{:#?}", ap.pooled);
+    ap.pooled.into_iter().next().unwrap()
+}
+
+#[test]
+fn consistent_trials_pool_to_high() {
+    let p = pooled_of(vec![
+        rct("a", progression(counts(150, 1000, 250, 1000))),
+        rct("b", progression(counts(140, 1000, 240, 1000))),
+    ]);
+    assert_eq!(p.refused, None);
+    assert_eq!(p.certainty, Some(Certainty::High), "{:#?}", p.reasons);
+    let e = p.effect.unwrap();
+    assert_eq!(e.method, "REML");
+    assert!(e.estimate.unwrap() < 0.65 && e.estimate.unwrap() > 0.55);
+    // Baseline for absolute numbers: the median control risk (0.24 and 0.25).
+    let abs = p.absolute.unwrap();
+    assert!((abs.baseline.unwrap() - 0.245).abs() < 1e-12);
+}
+
+#[test]
+fn heterogeneity_is_inconsistency() {
+    let mk = |id: &str, e: f64, lb: f64, ub: f64| {
+        let mut s = rct(id, progression(est(Measure::Rr, e, lb, ub)));
+        s.n = Some(1000);
+        s
+    };
+    let p = pooled_of(vec![mk("a", 0.3, 0.2, 0.45), mk("b", 0.9, 0.8, 1.0), mk("c", 0.5, 0.4, 0.62)]);
+    let inc: Vec<&Reason> = p.reasons.iter().filter(|r| r.domain == Domain::Inconsistency).collect();
+    assert_eq!(inc.len(), 1, "{:#?}", p.reasons);
+    assert_eq!(inc[0].change, -1);
+    assert!(inc[0].text.contains("I²"));
+}
+
+#[test]
+fn small_study_effects_are_publication_bias() {
+    // 12 trials; the smaller the trial, the larger its effect (log RR = -0.1 - 2 se).
+    let studies: Vec<Study> = (0..12)
+        .map(|i| {
+            let se = 0.05 + 0.04 * i as f64;
+            let jitter = if i % 2 == 0 { 0.01 } else { -0.01 };
+            let mut s = rct(&format!("s{i}"), progression(generic(Measure::Rr, -0.1 - 2.0 * se + jitter, se * se)));
+            s.n = Some(2000);
+            s
+        })
+        .collect();
+    let p = pooled_of(studies);
+    let e = p.effect.as_ref().unwrap();
+    assert!(e.egger_pval.unwrap() < 0.10);
+    assert!(p.reasons.iter().any(|r| r.domain == Domain::PublicationBias && r.change == -1), "{:#?}", p.reasons);
+}
+
+#[test]
+fn pooling_is_refused_with_reasons() {
+    // Single-arm mixed with comparative.
+    let single = study("s", Design::SingleArm, None, "Drug X", vec![progression(prop(3, 20))]);
+    let p = pooled_of(vec![rct("a", clean()), single]);
+    assert!(p.refused.as_deref().unwrap().contains("single-arm"));
+    assert_eq!(p.certainty, None);
+    // Counts that pool treatment cycles.
+    let mut cyc = rct("b", clean());
+    cyc.caveats = vec!["Denominators pool two treatment cycles".into()];
+    let p = pooled_of(vec![rct("a", clean()), cyc]);
+    assert!(p.refused.as_deref().unwrap().contains("not independent"));
+    // Different measures.
+    let mut hr = rct("c", progression(est(Measure::Hr, 0.5, 0.3, 0.8)));
+    hr.n = Some(200);
+    let p = pooled_of(vec![rct("a", clean()), hr]);
+    assert!(p.refused.as_deref().unwrap().contains("different effect measures (RR, HR)"), "{:?}", p.refused);
+    // Randomised with observational.
+    let coh = study("d", Design::Cohort, None, "Drug X", vec![clean()]);
+    let p = pooled_of(vec![rct("a", clean()), coh]);
+    assert!(p.refused.as_deref().unwrap().contains("rated separately"));
+    // The same trial twice.
+    let mut a = rct("a", clean());
+    let mut b = rct("b", clean());
+    a.citation.nct = Some("NCT0001".into());
+    b.citation.nct = Some("nct0001".into());
+    let p = pooled_of(vec![a, b]);
+    assert!(p.refused.as_deref().unwrap().contains("same trial"));
+}
+
+#[test]
+fn serialized_output_has_no_nan_and_snake_case_levels() {
+    let s = study("a", Design::SingleArm, None, "MSC", vec![progression(prop(0, 10))]);
+    let ds = dataset(vec![rct("a", clean()), s, rct("c", progression(est(Measure::Md, -0.5, -0.9, -0.1)))], vec![]);
+    let ap = appraise(&ds, &AppraiseOptions::default());
+    let json = serde_json::to_string(&ap).unwrap();
+    assert!(!json.contains("NaN"));
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v["outcomes"][0]["certainty"], "high");
+    assert_eq!(v["outcomes"][1]["certainty"], "very_low");
+    assert!(v["outcomes"][0]["reasons"].is_array());
+    assert!(v["pooled"].is_array() && v["claims"].is_array());
+}
+
+#[test]
+fn odd_input_never_panics() {
+    let mut weird = outcome("", "", OutcomeKind::Harm, Better::Higher, counts(0, 0, 0, 0));
+    weird.surrogate = true;
+    let mut s = study("İ", Design::SystematicReview, None, "", vec![weird]);
+    s.condition = String::new();
+    let s2 = study("x", Design::Rct, Some(Blinding::Open), "Kßİ-MSC", vec![
+        outcome("o", "Patients withİ", OutcomeKind::Benefit, Better::Lower, generic(Measure::Gen, 0.1, 0.0)),
+        outcome("p", "ÄÖÜ", OutcomeKind::Benefit, Better::Lower, est(Measure::Or, 1e-300, 1e-301, 1e300)),
+        outcome("q", "q", OutcomeKind::Benefit, Better::Lower, prop(5, 0)),
+        outcome("r", "r", OutcomeKind::Benefit, Better::Lower, counts(5, 3, 0, 10)),
+    ]);
+    let mut opts = AppraiseOptions::default();
+    opts.baselines.insert("p".into(), f64::NAN);
+    opts.baselines.insert("o".into(), 7.0);
+    opts.ratio_threshold = f64::NAN;
+    opts.mids.insert("q".into(), -1.0);
+    let claims = vec![
+        claim("a", "", None, Assertion::Benefit, None),
+        claim("b", "İ", Some(""), Assertion::Number, Some(f64::INFINITY)),
+        claim("c", "MSC", Some("ÄÖÜ"), Assertion::NoRisk, None),
+    ];
+    let ds = dataset(vec![s, s2.clone(), s2], claims);
+    let ap = appraise(&ds, &opts);
+    serde_json::to_string(&ap).unwrap();
+    // serde_json would write a NaN as null: check the numbers that are never optional.
+    for o in &ap.outcomes {
+        if let Some(e) = &o.effect {
+            assert!([e.estimate, e.ci_lb, e.ci_ub].iter().all(|v| v.is_finite()), "{o:?}");
+        }
+        if let Some(a) = &o.absolute {
+            assert!(a.risk.is_finite() && a.per_100.treatment.is_finite() && a.per_1000.treatment.is_finite(), "{o:?}");
+        }
+    }
+    assert_eq!(ap.claims.len(), 3);
+}
