@@ -9,6 +9,7 @@ pub mod model;
 pub mod stats;
 pub mod appraise;
 pub mod chart;
+pub mod i18n;
 
 #[cfg(feature = "cli")]
 pub mod cli;

@@ -1,78 +1,262 @@
 //! From a dataset to the views' inputs: which rows a forest has, in which panel and
-//! group, with which words. The drawing code only draws what this decides.
+//! group, with which words; which studies the evidence map places where. The drawing
+//! code only draws what this decides.
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Deserializer};
 
 use super::axis::Scale;
 use super::forest::{Direction, Forest, ForestPanel, ForestRow, RowKind};
 use super::view::Item;
-use crate::model::{Better, Dataset, Design, EffectData, Measure, Outcome, Study, StudyStatus};
+use crate::appraise::{self, Appraisal, AppraiseOptions, Certainty};
+use crate::i18n::{self, t, tf, Lang};
+use crate::model::{Better, Citation, Dataset, Design, EffectData, Measure, Outcome, OutcomeKind, Study, StudyStatus};
 use crate::stats::effect::{effect_of, Effect};
+use crate::stats::{self, pooling, RmaOptions};
 
 /// The views the widget can show.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum View {
+    /// One row per study and outcome, with intervals and pooled diamonds.
     #[default]
     Forest,
+    /// Every study placed by design strength and size.
+    Map,
+    /// Icon arrays: out of 100 people, with and without the treatment.
+    Harms,
+    /// Each claim with its verdict and the evidence behind it.
+    Claims,
+    /// Funnel plot of one pooled outcome, with trim-and-fill.
+    Funnel,
 }
 
 impl View {
-    pub const NAMES: &'static [&'static str] = &["forest"];
+    pub const NAMES: &'static [&'static str] = &["forest", "map", "harms", "claims", "funnel"];
+
+    pub fn as_str(self) -> &'static str {
+        Self::NAMES[self as usize]
+    }
+
+    /// The i18n key of the view's name as shown to readers.
+    pub fn i18n_key(self) -> &'static str {
+        ["view.forest", "view.map", "view.harms", "view.claims", "view.funnel"][self as usize]
+    }
 }
 
-/// What an editor or reader chose to see.
-#[derive(Clone, Debug, Default, PartialEq)]
+impl std::str::FromStr for View {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s.trim() {
+            "" | "forest" => Ok(View::Forest),
+            "map" => Ok(View::Map),
+            "harms" => Ok(View::Harms),
+            "claims" => Ok(View::Claims),
+            "funnel" => Ok(View::Funnel),
+            other => Err(format!("unknown view \"{other}\"; expected one of {}", View::NAMES.join(", "))),
+        }
+    }
+}
+
+/// How rows are ordered within their group.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Sort {
+    /// As the studies come in the dataset.
+    #[default]
+    Dataset,
+    /// Oldest first.
+    Year,
+    /// Smallest estimate first (on the log scale for ratios).
+    Effect,
+    /// Largest study first.
+    Size,
+    /// Most certain first.
+    Certainty,
+}
+
+impl Sort {
+    pub const NAMES: &'static [&'static str] = &["dataset", "year", "effect", "size", "certainty"];
+}
+
+impl std::str::FromStr for Sort {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s.trim() {
+            "" | "dataset" => Ok(Sort::Dataset),
+            "year" => Ok(Sort::Year),
+            "effect" => Ok(Sort::Effect),
+            "size" => Ok(Sort::Size),
+            "certainty" => Ok(Sort::Certainty),
+            other => Err(format!("unknown sort \"{other}\"; expected one of {}", Sort::NAMES.join(", "))),
+        }
+    }
+}
+
+/// Accepts `"x"` or `["x", "y"]` (and `null`) for a list.
+fn one_or_many<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Vec<T>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum OneOrMany<T> {
+        One(T),
+        Many(Vec<T>),
+        None(()),
+    }
+    Ok(match OneOrMany::<T>::deserialize(d)? {
+        OneOrMany::One(v) => vec![v],
+        OneOrMany::Many(v) => v,
+        OneOrMany::None(()) => Vec::new(),
+    })
+}
+
+/// Which studies and outcomes are shown. Every list keeps what matches any of its
+/// entries; an empty list keeps everything. Text is compared case-insensitively.
+/// Each field takes one value or a list (`"AHSCT"` or `["AHSCT", "MSC"]`).
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase", default, deny_unknown_fields)]
+pub struct Filters {
+    /// Studies whose condition contains one of these words ("multiple sclerosis", "progressive").
+    #[serde(deserialize_with = "one_or_many")]
+    pub condition: Vec<String>,
+    /// Studies of one of these therapies, by name ("MSC", "AHSCT", "MSC-NP").
+    #[serde(deserialize_with = "one_or_many")]
+    pub therapy: Vec<String>,
+    /// Studies whose route contains one of these words ("intrathecal", "intravenous").
+    #[serde(deserialize_with = "one_or_many")]
+    pub route: Vec<String>,
+    /// Studies of one of these designs, by their data names (`rct`, `crossover_rct`,
+    /// `non_randomised_controlled`, `single_arm`, `cohort`, `case_series`, `systematic_review`).
+    #[serde(deserialize_with = "one_or_many")]
+    pub design: Vec<Design>,
+    /// Outcomes of these kinds (`benefit`, `harm`). Also accepted as `outcomeKind`.
+    #[serde(alias = "outcomeKind", deserialize_with = "one_or_many")]
+    pub kind: Vec<OutcomeKind>,
+}
+
+/// What an editor or reader chose to see. Deserialises from the object the web glue
+/// receives from JavaScript: camelCase names, every field optional, unknown fields
+/// rejected (a typo is an error, not a silently ignored option). Example:
+/// `{"view": "map", "lang": "es", "sort": "year", "filters": {"therapy": ["MSC"], "design": "rct"}}`.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase", default, deny_unknown_fields)]
 pub struct ViewOptions {
+    /// `forest` (default), `map`, `harms`, `claims` or `funnel`.
     pub view: View,
-    /// Only outcomes whose id or name matches (case-insensitive); `None` for all.
+    /// Only outcomes whose id or name matches (case-insensitive); none for all. The
+    /// funnel plot draws this outcome (or the first that can be pooled).
     pub outcome: Option<String>,
+    /// Language of everything drawn: `en` (default), `es`, `fr`.
+    pub lang: Lang,
+    /// Which studies and outcomes to show.
+    pub filters: Filters,
+    /// Order of rows within their group: `dataset` (default), `year`, `effect`, `size`, `certainty`.
+    pub sort: Sort,
 }
 
 impl ViewOptions {
     /// Reads the options as given in attributes or on the command line.
     pub fn parse(view: &str, outcome: &str) -> Result<ViewOptions, String> {
-        let view = match view.trim() {
-            "" | "forest" => View::Forest,
-            other => return Err(format!("unknown view \"{other}\"; expected one of {}", View::NAMES.join(", "))),
-        };
+        let view = view.parse()?;
         let outcome = Some(outcome.trim()).filter(|o| !o.is_empty()).map(str::to_string);
-        Ok(ViewOptions { view, outcome })
+        Ok(ViewOptions { view, outcome, ..Default::default() })
     }
 
-    fn wants(&self, outcome: &Outcome) -> bool {
-        match &self.outcome {
+    /// Reads the options from a JSON object (the form the web glue receives).
+    pub fn from_json(json: &str) -> Result<ViewOptions, String> {
+        serde_json::from_str(json).map_err(|e| e.to_string())
+    }
+
+    pub(crate) fn wants(&self, outcome: &Outcome) -> bool {
+        let named = match &self.outcome {
             None => true,
             Some(o) => outcome.id.eq_ignore_ascii_case(o) || outcome.name.eq_ignore_ascii_case(o),
+        };
+        named && (self.filters.kind.is_empty() || self.filters.kind.contains(&outcome.kind))
+    }
+
+    pub(crate) fn wants_study(&self, study: &Study) -> bool {
+        let f = &self.filters;
+        let contains = |list: &[String], value: &str| {
+            let value = value.to_lowercase();
+            list.is_empty() || list.iter().any(|w| value.contains(&w.trim().to_lowercase()))
+        };
+        contains(&f.condition, &study.condition)
+            && (f.therapy.is_empty() || f.therapy.iter().any(|t| t.trim().eq_ignore_ascii_case(study.intervention.therapy.trim())))
+            && (f.route.is_empty() || study.intervention.route.as_deref().is_some_and(|r| contains(&f.route, r)))
+            && (f.design.is_empty() || f.design.contains(&study.design))
+    }
+
+    /// The dataset with only the studies and outcomes the options keep (claims are kept).
+    pub fn filtered(&self, dataset: &Dataset) -> Dataset {
+        let mut out = dataset.clone();
+        out.studies.retain(|s| self.wants_study(s));
+        for s in &mut out.studies {
+            s.outcomes.retain(|o| self.wants(o));
         }
+        out
     }
 }
 
 /// A short badge for a design, shown after the study label.
-pub fn design_badge(design: Design) -> &'static str {
+pub fn design_badge(lang: Lang, design: Design) -> &'static str {
+    t(lang, &format!("design.{}", design.as_str()))
+}
+
+/// Design strength for questions of benefit, weakest (0) to strongest (4); reviews are apart (5).
+pub fn design_rank(design: Design) -> usize {
     match design {
-        Design::Rct => "RCT",
-        Design::CrossoverRct => "crossover RCT",
-        Design::NonRandomisedControlled => "non-randomised",
-        Design::SingleArm => "single group",
-        Design::Cohort => "cohort",
-        Design::CaseSeries => "case series",
-        Design::SystematicReview => "review",
+        Design::CaseSeries | Design::SingleArm => 0,
+        Design::Cohort => 1,
+        Design::NonRandomisedControlled => 2,
+        Design::CrossoverRct => 3,
+        Design::Rct => 4,
+        Design::SystematicReview => 5,
     }
+}
+
+/// The certainty level in words.
+pub fn certainty_words(lang: Lang, c: Certainty) -> &'static str {
+    t(lang, &format!("certainty.{}", c.as_str()))
 }
 
 /// Formats an estimate the way journals print them: 2 decimals, 3 below 0.1.
 pub fn format_estimate(v: f64) -> String {
-    let digits = if v != 0.0 && v.abs() < 0.1 { 3 } else { 2 };
-    format!("{v:.digits$}").replace('-', "\u{2212}")
+    i18n::estimate(Lang::En, v)
 }
 
-fn value_text(effect: &Effect) -> String {
-    let prefix = match effect.measure {
-        Measure::Pr | Measure::Plo => String::new(),
-        m => format!("{} ", m.as_str()),
-    };
-    if matches!(effect.measure, Measure::Pr | Measure::Plo) {
-        return format!("{:.0}% [{:.0}, {:.0}]", effect.estimate * 100.0, effect.ci_lb * 100.0, effect.ci_ub * 100.0);
+/// A link a reader can follow for a citation: only http(s), from the URL, DOI, PMID or NCT number.
+pub fn source_url(c: &Citation) -> Option<String> {
+    let clean = |s: &str| s.trim().to_string();
+    if let Some(u) = c.url.as_deref().map(str::trim).filter(|u| u.starts_with("https://") || u.starts_with("http://")) {
+        return Some(u.to_string());
     }
-    format!("{prefix}{} [{}, {}]", format_estimate(effect.estimate), format_estimate(effect.ci_lb), format_estimate(effect.ci_ub))
+    if let Some(doi) = c.doi.as_deref().map(clean).filter(|d| d.starts_with("10.") && !d.contains(char::is_whitespace)) {
+        return Some(format!("https://doi.org/{doi}"));
+    }
+    if let Some(pmid) = c.pmid.as_deref().map(clean).filter(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit())) {
+        return Some(format!("https://pubmed.ncbi.nlm.nih.gov/{pmid}/"));
+    }
+    if let Some(nct) = c.nct.as_deref().map(clean).filter(|n| n.len() == 11 && n.starts_with("NCT") && n[3..].chars().all(|c| c.is_ascii_digit())) {
+        return Some(format!("https://clinicaltrials.gov/study/{nct}"));
+    }
+    None
+}
+
+fn value_text(lang: Lang, effect: &Effect) -> String {
+    let e = |v| i18n::estimate(lang, v);
+    format!("{} {} {}", effect.measure.as_str(), e(effect.estimate), i18n::interval(lang, &e(effect.ci_lb), &e(effect.ci_ub)))
+}
+
+/// A single-group proportion in words ("46% [40, 52]"), also when no interval was reported.
+fn proportion_text(lang: Lang, data: &EffectData) -> Option<String> {
+    let EffectData::Proportion(p) = data else { return None };
+    let v = p.value()?;
+    let ci = match effect_of(data) {
+        Ok(e) => i18n::interval(lang, &i18n::num(lang, e.ci_lb * 100.0, 0), &i18n::num(lang, e.ci_ub * 100.0, 0)),
+        Err(_) => format!("({})", t(lang, "result.no_interval")),
+    };
+    Some(format!("{} {ci} ({})", i18n::pct(lang, v, 0), t(lang, "result.one_group")))
 }
 
 /// Whether a comparison favours the treatment, judged by the outcome's direction.
@@ -87,39 +271,82 @@ pub fn direction(effect: &Effect, better: Better) -> Direction {
     }
 }
 
-fn row_for(study: &Study, outcome: &Outcome) -> (Option<Scale>, ForestRow) {
+/// Certainty per `(study, outcome)` and per pooled outcome id, from the appraisal.
+pub struct Certainties {
+    by_outcome: HashMap<(String, String), Certainty>,
+    pooled: HashMap<String, Certainty>,
+}
+
+impl Certainties {
+    pub fn of(appraisal: &Appraisal) -> Certainties {
+        Certainties {
+            by_outcome: appraisal.outcomes.iter().filter_map(|o| Some(((o.study.clone(), o.outcome.clone()), o.certainty?))).collect(),
+            pooled: appraisal.pooled.iter().filter_map(|p| Some((p.outcome.clone(), p.certainty?))).collect(),
+        }
+    }
+    pub fn outcome(&self, study: &str, outcome: &str) -> Option<Certainty> {
+        self.by_outcome.get(&(study.to_string(), outcome.to_string())).copied()
+    }
+}
+
+/// Appraises a dataset with the default options (what every view shows).
+pub fn appraisal_of(dataset: &Dataset) -> Appraisal {
+    appraise::appraise(dataset, &AppraiseOptions::default())
+}
+
+fn study_row(lang: Lang, key: String, study: &Study, detail: String) -> ForestRow {
+    let mut row = ForestRow::header(key, study.label.clone());
+    row.kind = RowKind::Note;
+    row.detail = detail;
+    row.n = study.n.or(study.n_planned);
+    row.badge = Some(design_badge(lang, study.design).to_string());
+    row.caveats = study.caveats.clone();
+    row.source_url = source_url(&study.citation);
+    row.year = study.year;
+    row.design = Some(study.design.as_str().to_string());
+    row.therapy = study.intervention.therapy.clone();
+    row
+}
+
+fn row_for(lang: Lang, study: &Study, outcome: &Outcome, certainties: &Certainties) -> (Option<Scale>, ForestRow) {
     let mut detail = outcome.name.clone();
     if let Some(t) = &outcome.timepoint {
         detail = format!("{detail}, {t}");
     }
-    let mut row = ForestRow::header(format!("{}/{}", study.id, outcome.id), study.label.clone());
-    row.kind = RowKind::Note;
-    row.detail = detail;
-    row.n = study.n;
-    row.badge = Some(design_badge(study.design).to_string());
+    let mut row = study_row(lang, format!("{}/{}", study.id, outcome.id), study, detail);
+    row.outcome_id = outcome.id.clone();
+    if let Some(url) = outcome.citation.as_ref().and_then(source_url) {
+        row.source_url = Some(url);
+    }
+    row.certainty = certainties.outcome(&study.id, &outcome.id);
     let Some(data) = &outcome.data else {
         row.value_text = match study.status {
-            StudyStatus::Ongoing => "results pending".to_string(),
-            StudyStatus::Completed => outcome.reported.clone().unwrap_or_else(|| "no numbers reported".to_string()),
+            StudyStatus::Ongoing => t(lang, "result.pending").to_string(),
+            StudyStatus::Completed => outcome.reported.clone().unwrap_or_else(|| t(lang, "result.no_numbers").to_string()),
         };
         return (None, row);
     };
+    if let Some(text) = proportion_text(lang, data) {
+        row.value_text = text;
+        return (None, row);
+    }
     let effect = match effect_of(data) {
         Ok(e) => e,
         Err(e) => {
-            row.value_text = format!("cannot be shown: {e}");
+            row.value_text = tf(lang, "result.cannot_show", &[&e.to_string()]);
             return (None, row);
         }
     };
-    row.value_text = value_text(&effect);
-    if data.is_single_arm() || matches!(data, EffectData::Proportion(_)) {
-        row.value_text = format!("{} (one group, no comparison)", row.value_text);
+    row.value_text = value_text(lang, &effect);
+    if data.is_single_arm() {
+        row.value_text = format!("{} ({})", row.value_text, t(lang, "result.one_group"));
         return (None, row);
     }
     row.kind = RowKind::Study;
     row.estimate = Some(effect.estimate);
     row.ci = Some((effect.ci_lb, effect.ci_ub));
     row.direction = direction(&effect, outcome.better);
+    row.sort_effect = Some(effect.yi);
     let scale = if effect.measure.is_ratio() { Scale::Log } else { Scale::Linear };
     (Some(scale), row)
 }
@@ -132,66 +359,179 @@ fn push_grouped(rows: &mut Vec<(String, Vec<ForestRow>)>, group: &str, row: Fore
     }
 }
 
-fn panel(title: &str, scale: Scale, groups: Vec<(String, Vec<ForestRow>)>) -> ForestPanel {
+fn sort_rows(rows: &mut [ForestRow], sort: Sort) {
+    let key = |r: &ForestRow| -> f64 {
+        match sort {
+            Sort::Dataset => 0.0,
+            Sort::Year => r.year.map(f64::from).unwrap_or(f64::INFINITY),
+            Sort::Effect => r.sort_effect.unwrap_or(f64::INFINITY),
+            Sort::Size => -(r.n.map(f64::from).unwrap_or(-1.0)),
+            Sort::Certainty => -(r.certainty.map(|c| c.score() as f64).unwrap_or(0.0)),
+        }
+    };
+    // Stable: ties keep the dataset order.
+    rows.sort_by(|a, b| key(a).partial_cmp(&key(b)).unwrap_or(std::cmp::Ordering::Equal));
+}
+
+fn panel(lang: Lang, title: &str, scale: Scale, groups: Vec<(String, Vec<ForestRow>)>, sort: Sort) -> ForestPanel {
     let null_value = if scale == Scale::Log { 1.0 } else { 0.0 };
     let mut rows = Vec::new();
-    for (group, list) in groups {
+    for (group, mut list) in groups {
         rows.push(ForestRow::header(format!("group/{group}"), group));
+        // Pooled rows stay last in their group.
+        let pooled: Vec<ForestRow> = list.iter().filter(|r| r.kind == RowKind::Pooled).cloned().collect();
+        list.retain(|r| r.kind != RowKind::Pooled);
+        sort_rows(&mut list, sort);
         rows.extend(list);
+        rows.extend(pooled);
     }
     ForestPanel {
         title: title.to_string(),
         scale,
         null_value,
-        left_label: "lower with treatment".to_string(),
-        right_label: "higher with treatment".to_string(),
+        left_label: t(lang, "forest.lower").to_string(),
+        right_label: t(lang, "forest.higher").to_string(),
         rows,
     }
 }
 
-/// The forest plot of a dataset: comparisons on ratio and difference axes, and the
-/// results that are not comparisons listed in words.
+/// A pooled estimate (REML) of one outcome, when `pool_input` allows pooling and at least two studies report it.
+pub struct Pooled {
+    pub outcome: String,
+    pub measure: Measure,
+    pub fit: stats::RmaFit,
+    /// Study labels in the order of the fit.
+    pub labels: Vec<String>,
+    /// Study ids in the order of the fit.
+    pub study_ids: Vec<String>,
+    pub yi: Vec<f64>,
+    pub vi: Vec<f64>,
+}
+
+pub fn pool(dataset: &Dataset, outcome_id: &str) -> Option<Pooled> {
+    let (measure, effects) = pooling::pool_input(dataset, outcome_id).ok()?;
+    if effects.len() < 2 || measure.is_single_arm() {
+        return None;
+    }
+    let yi: Vec<f64> = effects.iter().map(|e| e.yi).collect();
+    let vi: Vec<f64> = effects.iter().map(|e| e.vi).collect();
+    let fit = stats::fit(&yi, &vi, RmaOptions::default()).ok()?;
+    if ![fit.estimate, fit.ci_lb, fit.ci_ub].iter().all(|v| v.is_finite()) {
+        return None;
+    }
+    // pool_input keeps the dataset's order of the studies that report the outcome with numbers.
+    let study_ids: Vec<String> = dataset
+        .studies
+        .iter()
+        .flat_map(|s| s.outcomes.iter().filter(|o| o.id == outcome_id && o.data.is_some()).map(move |_| s.id.clone()))
+        .collect();
+    if study_ids.len() != effects.len() {
+        return None;
+    }
+    Some(Pooled { outcome: outcome_id.to_string(), measure, fit, labels: effects.iter().map(|e| e.label.clone()).collect(), study_ids, yi, vi })
+}
+
+/// The forest plot of a dataset (appraised with the default options).
 pub fn forest(dataset: &Dataset, options: &ViewOptions) -> Forest {
+    let dataset = options.filtered(dataset);
+    let appraisal = appraisal_of(&dataset);
+    forest_with(&dataset, options, &appraisal)
+}
+
+/// The forest plot of an already filtered dataset: comparisons on ratio and difference
+/// axes (pooled per outcome where allowed), and the results that are not comparisons
+/// listed in words.
+pub fn forest_with(dataset: &Dataset, options: &ViewOptions, appraisal: &Appraisal) -> Forest {
+    let lang = options.lang;
+    let certainties = Certainties::of(appraisal);
     let mut ratios = Vec::new();
     let mut differences = Vec::new();
     let mut notes = Vec::new();
+    // Outcomes pooled across at least two studies get their own group with a diamond.
+    let mut pooled: Vec<Pooled> = Vec::new();
+    for id in pooling::outcome_ids(dataset) {
+        if let Some(p) = pool(dataset, &id) {
+            pooled.push(p);
+        }
+    }
     for study in &dataset.studies {
         for outcome in study.outcomes.iter().filter(|o| options.wants(o)) {
-            let group = study.intervention.therapy.as_str();
-            match row_for(study, outcome) {
-                (Some(Scale::Log), row) => push_grouped(&mut ratios, group, row),
-                (Some(Scale::Linear), row) => push_grouped(&mut differences, group, row),
-                (None, row) => push_grouped(&mut notes, group, row),
+            let group = match pooled.iter().find(|p| p.outcome == outcome.id) {
+                Some(_) => outcome.name.as_str(),
+                None => study.intervention.therapy.as_str(),
+            };
+            let (scale, mut row) = row_for(lang, study, outcome, &certainties);
+            if let Some(p) = pooled.iter().find(|p| p.outcome == outcome.id) {
+                let total: f64 = p.fit.weights.iter().sum();
+                if let Some(i) = p.study_ids.iter().position(|id| *id == study.id) {
+                    row.weight = p.fit.weights.get(i).map(|w| 100.0 * w / total).filter(|w| w.is_finite());
+                }
+            }
+            match scale {
+                Some(Scale::Log) => push_grouped(&mut ratios, group, row),
+                Some(Scale::Linear) => push_grouped(&mut differences, group, row),
+                None => push_grouped(&mut notes, group, row),
             }
         }
-        if study.outcomes.is_empty() && options.outcome.is_none() {
-            let mut row = ForestRow::header(format!("{}/", study.id), study.label.clone());
-            row.kind = RowKind::Note;
-            row.badge = Some(design_badge(study.design).to_string());
-            row.n = study.n.or(study.n_planned);
-            row.value_text = if study.status == StudyStatus::Ongoing { "results pending".into() } else { "no outcomes recorded".into() };
+        if study.outcomes.is_empty() && options.outcome.is_none() && options.filters.kind.is_empty() {
+            let mut row = study_row(lang, format!("{}/", study.id), study, String::new());
+            row.value_text = if study.status == StudyStatus::Ongoing { t(lang, "result.pending").into() } else { t(lang, "result.no_outcomes").into() };
             push_grouped(&mut notes, study.intervention.therapy.as_str(), row);
         }
     }
+    for p in &pooled {
+        let Some(name) = dataset.studies.iter().flat_map(|s| &s.outcomes).find(|o| o.id == p.outcome).filter(|o| options.wants(o)).map(|o| o.name.clone()) else {
+            continue;
+        };
+        let natural = |v: f64| if p.measure.is_ratio() { v.exp() } else { v };
+        let mut row = ForestRow::header(format!("pooled/{}", p.outcome), tf(lang, "forest.pooled", &[&p.fit.k.to_string()]));
+        row.kind = RowKind::Pooled;
+        row.outcome_id = p.outcome.clone();
+        row.estimate = Some(natural(p.fit.estimate));
+        row.ci = Some((natural(p.fit.ci_lb), natural(p.fit.ci_ub)));
+        let pi = (p.fit.pi_lb.is_finite() && p.fit.pi_ub.is_finite()).then(|| (natural(p.fit.pi_lb), natural(p.fit.pi_ub)));
+        row.pi = pi;
+        row.n = None;
+        let e = |v| i18n::estimate(lang, v);
+        let (est, lo, hi) = (natural(p.fit.estimate), natural(p.fit.ci_lb), natural(p.fit.ci_ub));
+        row.value_text = format!("{} {} {}", p.measure.as_str(), e(est), i18n::interval(lang, &e(lo), &e(hi)));
+        row.detail = match pi {
+            Some((a, b)) => format!("{name} · {}", tf(lang, "forest.prediction", &[&i18n::interval(lang, &e(a), &e(b))])),
+            None => name.clone(),
+        };
+        row.certainty = certainties.pooled.get(&p.outcome).copied();
+        let effect = Effect { measure: p.measure, yi: p.fit.estimate, vi: p.fit.se * p.fit.se, estimate: est, ci_lb: lo, ci_ub: hi };
+        let better = dataset.studies.iter().flat_map(|s| &s.outcomes).find(|o| o.id == p.outcome).map(|o| o.better).unwrap_or(Better::Lower);
+        row.direction = direction(&effect, better);
+        let target = if p.measure.is_ratio() { &mut ratios } else { &mut differences };
+        push_grouped(target, &name, row);
+    }
     let mut panels = Vec::new();
     if !ratios.is_empty() {
-        panels.push(panel("Ratios (log scale): 1 = no difference", Scale::Log, ratios));
+        panels.push(panel(lang, t(lang, "forest.panel.ratio"), Scale::Log, ratios, options.sort));
     }
     if !differences.is_empty() {
-        panels.push(panel("Differences: 0 = no difference", Scale::Linear, differences));
+        panels.push(panel(lang, t(lang, "forest.panel.difference"), Scale::Linear, differences, options.sort));
     }
     if !notes.is_empty() {
-        panels.push(panel("No comparison group, or no result yet", Scale::Linear, notes));
+        panels.push(panel(lang, t(lang, "forest.panel.notes"), Scale::Linear, notes, options.sort));
     }
-    Forest {
-        title: dataset.title.clone().unwrap_or_default(),
-        panels,
-        footnote: Some("Squares: studies (filled when the 95% interval excludes no difference). Lines: 95% confidence intervals.".to_string()),
+    let any_caveat = panels.iter().flat_map(|p| &p.rows).any(|r| !r.caveats.is_empty());
+    let mut footnote = t(lang, "forest.footnote").to_string();
+    if any_caveat {
+        footnote = format!("{footnote} {}", t(lang, "forest.caveat_note"));
     }
+    let mut statements: Vec<String> = appraisal.pooled.iter().filter(|p| p.refused.is_none() && p.certainty.is_some()).map(|p| p.statement.clone()).collect();
+    let mut rated: Vec<_> = appraisal.outcomes.iter().filter(|o| o.certainty.is_some() && o.effect.is_some()).collect();
+    rated.sort_by_key(|o| std::cmp::Reverse(o.certainty));
+    statements.extend(rated.iter().map(|o| o.statement.clone()));
+    statements.dedup();
+    Forest { title: dataset.title.clone().unwrap_or_default(), panels, footnote: Some(footnote), lang, statements }
 }
 
 /// The chart's rows as plain data, in drawing order, without headers.
 pub fn table_rows(forest: &Forest) -> Vec<Item> {
+    let lang = forest.lang;
     forest
         .panels
         .iter()
@@ -204,8 +544,16 @@ pub fn table_rows(forest: &Forest) -> Vec<Item> {
                 None => r.label.clone(),
             },
             detail: r.detail.clone(),
-            value: r.value_text.clone(),
+            value: match r.weight {
+                Some(w) => format!("{} · {} {}", r.value_text, t(lang, "forest.col.weight"), i18n::pct(lang, w / 100.0, 1)),
+                None => r.value_text.clone(),
+            },
             n: r.n,
+            certainty: r.certainty.map(|c| certainty_words(lang, c).to_string()),
+            caveats: r.caveats.clone(),
+            source_url: r.source_url.clone(),
+            design: r.design.clone(),
+            year: r.year,
         })
         .collect()
 }

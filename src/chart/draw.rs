@@ -95,3 +95,67 @@ pub fn circle<DB: DrawingBackend>(area: &Area<DB>, x: f64, y: f64, r: f64, color
     let style = if filled { ShapeStyle::from(color).filled() } else { ShapeStyle::from(color).stroke_width(width.round().max(1.0) as u32) };
     area.draw(&Circle::new(pt(x, y), r.round().max(1.0) as i32, style)).map_err(err)
 }
+
+/// Mark shapes, so that meaning never rests on colour alone.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shape {
+    Circle,
+    Square,
+    Diamond,
+    TriangleUp,
+    TriangleDown,
+    Cross,
+    Hexagon,
+}
+
+/// Draws a mark of radius `r` centred on `(x, y)`; hollow marks get a background fill.
+#[allow(clippy::too_many_arguments)]
+pub fn marker<DB: DrawingBackend>(area: &Area<DB>, shape: Shape, x: f64, y: f64, r: f64, color: &RGBColor, filled: bool, stroke: f64, background: &RGBColor) -> Result<(), ChartError> {
+    let poly = |pts: Vec<(f64, f64)>| -> Result<(), ChartError> {
+        if !filled {
+            polygon(area, &pts, background, true, 1.0)?;
+        }
+        polygon(area, &pts, color, filled, stroke)?;
+        if filled {
+            Ok(())
+        } else {
+            Ok(())
+        }
+    };
+    match shape {
+        Shape::Circle => {
+            if !filled {
+                circle(area, x, y, r, background, true, 1.0)?;
+            }
+            circle(area, x, y, r, color, filled, stroke)
+        }
+        Shape::Square => {
+            let s = r * 0.88;
+            poly(vec![(x - s, y - s), (x + s, y - s), (x + s, y + s), (x - s, y + s)])
+        }
+        Shape::Diamond => poly(vec![(x, y - r * 1.15), (x + r * 1.15, y), (x, y + r * 1.15), (x - r * 1.15, y)]),
+        Shape::TriangleUp => poly(vec![(x, y - r * 1.15), (x + r * 1.1, y + r * 0.85), (x - r * 1.1, y + r * 0.85)]),
+        Shape::TriangleDown => poly(vec![(x, y + r * 1.15), (x + r * 1.1, y - r * 0.85), (x - r * 1.1, y - r * 0.85)]),
+        Shape::Cross => {
+            let a = r * 0.38;
+            poly(vec![
+                (x - a, y - r),
+                (x + a, y - r),
+                (x + a, y - a),
+                (x + r, y - a),
+                (x + r, y + a),
+                (x + a, y + a),
+                (x + a, y + r),
+                (x - a, y + r),
+                (x - a, y + a),
+                (x - r, y + a),
+                (x - r, y - a),
+                (x - a, y - a),
+            ])
+        }
+        Shape::Hexagon => poly((0..6).map(|i| {
+            let a = std::f64::consts::PI / 3.0 * i as f64;
+            (x + r * 1.05 * a.cos(), y + r * 1.05 * a.sin())
+        }).collect()),
+    }
+}

@@ -12,8 +12,10 @@ use plotters::prelude::DrawingBackend;
 
 use super::axis::{format_tick, Axis, Scale};
 use super::draw::{self, Align, Area};
-use super::text::{ellipsize, TextMeasure};
+use super::text::{ellipsize, wrap, ApproxMeasure, TextMeasure};
 use super::{ChartError, Hit, Layout, Theme};
+use crate::appraise::Certainty;
+use crate::i18n::{self, t, Lang};
 
 /// Which way a result points, judged by the outcome's own direction of benefit.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -60,6 +62,19 @@ pub struct ForestRow {
     /// A short design badge such as "RCT" or "1 arm".
     pub badge: Option<String>,
     pub direction: Direction,
+    /// GRADE certainty of this result (from the appraisal).
+    pub certainty: Option<Certainty>,
+    /// The study's caveats; rows with caveats get a "†" after the label.
+    pub caveats: Vec<String>,
+    /// An http(s) link to the source.
+    pub source_url: Option<String>,
+    pub year: Option<u16>,
+    /// The design's data name (`rct`, `cohort`, ...).
+    pub design: Option<String>,
+    pub therapy: String,
+    pub outcome_id: String,
+    /// The estimate on the analysis scale, for sorting.
+    pub sort_effect: Option<f64>,
 }
 
 impl ForestRow {
@@ -77,6 +92,14 @@ impl ForestRow {
             value_text: String::new(),
             badge: None,
             direction: Direction::Unclear,
+            certainty: None,
+            caveats: Vec::new(),
+            source_url: None,
+            year: None,
+            design: None,
+            therapy: String::new(),
+            outcome_id: String::new(),
+            sort_effect: None,
         }
     }
 }
@@ -107,11 +130,17 @@ pub struct Forest {
     pub title: String,
     pub panels: Vec<ForestPanel>,
     pub footnote: Option<String>,
+    /// Language of the words drawn by the plot itself (column headings).
+    pub lang: Lang,
+    /// The appraisal's plain-language statements for what the plot shows (English).
+    pub statements: Vec<String>,
 }
 
 /// Sizes in CSS pixels; multiplied by the theme's scale when drawn.
 struct Metrics {
     row: f64,
+    two_line: f64,
+    three_line: f64,
     font: f64,
     small: f64,
     title: f64,
@@ -120,7 +149,7 @@ struct Metrics {
     pad: f64,
 }
 
-const METRICS: Metrics = Metrics { row: 24.0, font: 13.0, small: 11.5, title: 15.0, axis: 44.0, gap: 14.0, pad: 10.0 };
+const METRICS: Metrics = Metrics { row: 24.0, two_line: 38.0, three_line: 56.0, font: 13.0, small: 11.5, title: 15.0, axis: 44.0, gap: 14.0, pad: 10.0 };
 
 /// Column positions in device pixels for a given width.
 struct Columns {
@@ -128,85 +157,152 @@ struct Columns {
     n: Option<(f64, f64)>,
     plot: (f64, f64),
     value: Option<(f64, f64)>,
-    /// On narrow screens the numbers go on a second line under the label.
+    weight: Option<(f64, f64)>,
+    certainty: Option<(f64, f64)>,
+    /// On narrow screens the numbers go on lines under the label.
     stacked: bool,
+    right: f64,
 }
 
 impl Columns {
-    fn for_width(width: f64, theme: &Theme) -> Columns {
+    fn for_width(width: f64, theme: &Theme, weights: bool, certainty: bool) -> Columns {
         let pad = theme.px(METRICS.pad);
         let inner = (width - 2.0 * pad).max(1.0);
         let css_width = width / theme.scale;
         if css_width < 560.0 {
-            let label_w = inner * 0.42;
-            Columns { label: (pad, pad + label_w), n: None, plot: (pad + label_w + theme.px(8.0), width - pad), value: None, stacked: true }
-        } else {
-            let label_w = inner * 0.30;
-            let n_w = theme.px(44.0);
-            let value_w = (inner * 0.24).max(theme.px(150.0));
-            let plot_lo = pad + label_w + n_w + theme.px(8.0);
-            let plot_hi = width - pad - value_w - theme.px(8.0);
-            Columns {
+            let label_w = inner * 0.46;
+            return Columns {
                 label: (pad, pad + label_w),
-                n: Some((pad + label_w, pad + label_w + n_w)),
-                plot: (plot_lo, plot_hi.max(plot_lo + 10.0)),
-                value: Some((width - pad - value_w, width - pad)),
-                stacked: false,
-            }
+                n: None,
+                plot: (pad + label_w + theme.px(8.0), width - pad),
+                value: None,
+                weight: None,
+                certainty: None,
+                stacked: true,
+                right: width - pad,
+            };
+        }
+        let label_w = inner * if css_width < 900.0 { 0.28 } else { 0.26 };
+        let n_w = theme.px(44.0);
+        let mut right = width - pad;
+        let certainty_col = certainty.then(|| {
+            let c = (right - theme.px(74.0), right);
+            right = c.0 - theme.px(6.0);
+            c
+        });
+        let weight_col = weights.then(|| {
+            let c = (right - theme.px(50.0), right);
+            right = c.0 - theme.px(6.0);
+            c
+        });
+        let value_w = (inner * 0.22).max(theme.px(150.0));
+        let value = (right - value_w, right);
+        let plot_lo = pad + label_w + n_w + theme.px(8.0);
+        let plot_hi = value.0 - theme.px(10.0);
+        Columns {
+            label: (pad, pad + label_w),
+            n: Some((pad + label_w, pad + label_w + n_w)),
+            plot: (plot_lo, plot_hi.max(plot_lo + 10.0)),
+            value: Some(value),
+            weight: weight_col,
+            certainty: certainty_col,
+            stacked: false,
+            right: width - pad,
         }
     }
 }
 
-fn row_height(theme: &Theme, stacked: bool) -> f64 {
-    theme.px(if stacked { METRICS.row * 1.55 } else { METRICS.row })
+fn row_height(theme: &Theme, kind: RowKind, stacked: bool) -> f64 {
+    theme.px(match (kind, stacked) {
+        (RowKind::Header, _) => METRICS.row,
+        (_, false) => METRICS.two_line,
+        (_, true) => METRICS.three_line,
+    })
 }
 
 impl Forest {
+    fn columns(&self, width: f64, theme: &Theme) -> Columns {
+        let rows = || self.panels.iter().flat_map(|p| &p.rows);
+        Columns::for_width(width, theme, rows().any(|r| r.weight.is_some()), rows().any(|r| r.certainty.is_some()))
+    }
+
+    fn footnote_lines(&self, width: f64, theme: &Theme, measure: &dyn TextMeasure) -> Vec<String> {
+        match &self.footnote {
+            Some(note) => wrap(measure, note, theme.font_px(METRICS.small), false, width - 2.0 * theme.px(METRICS.pad), 6),
+            None => Vec::new(),
+        }
+    }
+
     /// The height (device pixels) the plot needs at `width` to show every row.
     pub fn preferred_height(&self, width: f64, theme: &Theme) -> f64 {
-        let cols = Columns::for_width(width, theme);
-        let rows: usize = self.panels.iter().map(|p| p.rows.len()).sum();
-        let title = if self.title.is_empty() { 0.0 } else { theme.px(METRICS.title + METRICS.gap) };
+        let cols = self.columns(width, theme);
+        let rows: f64 = self.panels.iter().flat_map(|p| &p.rows).map(|r| row_height(theme, r.kind, cols.stacked)).sum();
+        let title = if self.title.is_empty() { 0.0 } else { self.title_lines(width, theme, &ApproxMeasure).len() as f64 * theme.px(METRICS.title * 1.3) + theme.px(METRICS.gap) };
         let panels: f64 = self.panels.iter().map(|p| theme.px(METRICS.row + METRICS.gap + if p.has_marks() { METRICS.axis } else { 0.0 })).sum();
-        let foot = if self.footnote.is_some() { theme.px(METRICS.row) } else { 0.0 };
-        theme.px(METRICS.pad) * 2.0 + title + panels + rows as f64 * row_height(theme, cols.stacked) + foot
+        let empty = if self.panels.iter().all(|p| p.rows.is_empty()) { theme.px(METRICS.row) } else { 0.0 };
+        let foot = self.footnote_lines(width, theme, &ApproxMeasure).len() as f64 * theme.px(METRICS.small * 1.4);
+        theme.px(METRICS.pad) * 2.0 + title + panels + rows + foot + empty + theme.px(4.0)
+    }
+
+    fn title_lines(&self, width: f64, theme: &Theme, measure: &dyn TextMeasure) -> Vec<String> {
+        wrap(measure, &self.title, theme.font_px(METRICS.title), true, width - 2.0 * theme.px(METRICS.pad), 2)
     }
 
     /// Draws the plot and returns where each row is, for hit-testing.
     pub fn draw<DB: DrawingBackend>(&self, area: &Area<DB>, theme: &Theme, measure: &dyn TextMeasure, highlight: Option<&str>) -> Result<Layout, ChartError> {
-        let (w, h) = area.dim_in_pixel();
-        let (width, height) = (w as f64, h as f64);
+        let (w, _) = area.dim_in_pixel();
+        let width = w as f64;
         area.fill(&theme.background).map_err(|e| ChartError::Backend(e.to_string()))?;
-        let cols = Columns::for_width(width, theme);
+        let cols = self.columns(width, theme);
         let family = theme.font_family;
         let mut hits = Vec::new();
         let mut y = theme.px(METRICS.pad);
         if !self.title.is_empty() {
             let size = theme.font_px(METRICS.title);
-            let title = ellipsize(measure, &self.title, size, true, width - 2.0 * theme.px(METRICS.pad));
-            draw::text(area, &title, cols.label.0, y + size / 2.0, size, &theme.text, Align::Left, true, family)?;
-            y += theme.px(METRICS.title + METRICS.gap);
+            let lines = self.title_lines(width, theme, &ApproxMeasure).len();
+            for line in wrap(measure, &self.title, size, true, width - 2.0 * theme.px(METRICS.pad), lines) {
+                draw::text(area, &line, cols.label.0, y + size * 0.65, size, &theme.text, Align::Left, true, family)?;
+                y += theme.px(METRICS.title * 1.3);
+            }
+            y += theme.px(METRICS.gap);
         }
         if self.panels.iter().all(|p| p.rows.is_empty()) {
             let size = theme.font_px(METRICS.font);
-            draw::text(area, "No results to show for this selection.", cols.label.0, y + size, size, &theme.muted, Align::Left, false, family)?;
+            let text = ellipsize(measure, t(self.lang, "forest.empty"), size, false, cols.right - cols.label.0);
+            draw::text(area, &text, cols.label.0, y + size, size, &theme.muted, Align::Left, false, family)?;
+            y += theme.px(METRICS.row);
         }
         for panel in &self.panels {
-            y = draw_panel(area, panel, &cols, y, theme, measure, highlight, &mut hits)?;
+            y = draw_panel(area, self.lang, panel, &cols, y, theme, measure, highlight, &mut hits)?;
             y += theme.px(METRICS.gap);
         }
+        let size = theme.font_px(METRICS.small);
+        let lines = self.footnote_lines(width, theme, &ApproxMeasure).len();
         if let Some(note) = &self.footnote {
-            let size = theme.font_px(METRICS.small);
-            let note = ellipsize(measure, note, size, false, width - 2.0 * theme.px(METRICS.pad));
-            draw::text(area, &note, cols.label.0, (y + size).min(height - size), size, &theme.muted, Align::Left, false, family)?;
+            for line in wrap(measure, note, size, false, width - 2.0 * theme.px(METRICS.pad), lines) {
+                draw::text(area, &line, cols.label.0, y + size * 0.6, size, &theme.muted, Align::Left, false, family)?;
+                y += theme.px(METRICS.small * 1.4);
+            }
         }
         Ok(Layout { hits, content_height: y })
     }
 }
 
+/// The row's label with its badge, ellipsised to `max_w`; a caveat marker always survives.
+fn label_text(row: &ForestRow, measure: &dyn TextMeasure, font: f64, bold: bool, max_w: f64) -> String {
+    let mut label = row.label.clone();
+    if let Some(badge) = &row.badge {
+        label = format!("{label} · {badge}");
+    }
+    let marker = if row.caveats.is_empty() { "" } else { " †" };
+    let room = max_w - measure.width(marker, font, bold);
+    format!("{}{marker}", ellipsize(measure, &label, font, bold, room.max(0.0)))
+}
+
 #[allow(clippy::too_many_arguments)]
 fn draw_panel<DB: DrawingBackend>(
     area: &Area<DB>,
+    lang: Lang,
     panel: &ForestPanel,
     cols: &Columns,
     top: f64,
@@ -218,53 +314,65 @@ fn draw_panel<DB: DrawingBackend>(
     let family = theme.font_family;
     let font = theme.font_px(METRICS.font);
     let small = theme.font_px(METRICS.small);
-    let row_h = row_height(theme, cols.stacked);
     let values = panel.rows.iter().filter(|r| matches!(r.kind, RowKind::Study | RowKind::Pooled)).flat_map(|r| {
         let (lo, hi) = r.ci.unwrap_or((f64::NAN, f64::NAN));
         [r.estimate.unwrap_or(f64::NAN), lo, hi]
     });
     let axis = Axis::fit(panel.scale, values, panel.null_value, cols.plot.0, cols.plot.1);
+    let has_marks = panel.has_marks();
 
     // Column headings.
     let mut y = top;
-    let head_y = y + row_h.min(theme.px(METRICS.row)) / 2.0;
-    let title = ellipsize(measure, &panel.title, font, true, cols.label.1 - cols.label.0);
+    let head_y = y + theme.px(METRICS.row) / 2.0;
+    let title_w = match (cols.stacked, cols.n) {
+        (true, _) => cols.right - cols.label.0,
+        (false, Some((_, n_hi))) => n_hi - measure.width("n", small, false) - theme.px(12.0) - cols.label.0,
+        _ => cols.label.1 - cols.label.0,
+    };
+    let title = ellipsize(measure, &panel.title, font, true, title_w);
     draw::text(area, &title, cols.label.0, head_y, font, &theme.text, Align::Left, true, family)?;
     if let Some((_, n_hi)) = cols.n {
-        draw::text(area, "n", n_hi - theme.px(6.0), head_y, small, &theme.muted, Align::Right, false, family)?;
+        draw::text(area, t(lang, "forest.col.n"), n_hi - theme.px(6.0), head_y, small, &theme.muted, Align::Right, false, family)?;
     }
-    if let Some((v_lo, _)) = cols.value.filter(|_| panel.has_marks()) {
-        draw::text(area, "Estimate [95% CI]", v_lo, head_y, small, &theme.muted, Align::Left, false, family)?;
+    if let Some((v_lo, v_hi)) = cols.value.filter(|_| has_marks) {
+        let head = ellipsize(measure, t(lang, "ui.estimate_ci"), small, false, v_hi - v_lo);
+        draw::text(area, &head, v_lo, head_y, small, &theme.muted, Align::Left, false, family)?;
+    }
+    if let Some((w_lo, w_hi)) = cols.weight.filter(|_| panel.rows.iter().any(|r| r.weight.is_some())) {
+        let head = ellipsize(measure, t(lang, "forest.col.weight"), small, false, w_hi - w_lo);
+        draw::text(area, &head, w_hi, head_y, small, &theme.muted, Align::Right, false, family)?;
+    }
+    if let Some((c_lo, c_hi)) = cols.certainty.filter(|_| panel.rows.iter().any(|r| r.certainty.is_some())) {
+        let head = ellipsize(measure, t(lang, "forest.col.certainty"), small, false, c_hi - c_lo);
+        draw::text(area, &head, c_lo, head_y, small, &theme.muted, Align::Left, false, family)?;
     }
     y += theme.px(METRICS.row);
     let rows_top = y;
-    let rows_bottom = rows_top + panel.rows.len() as f64 * row_h;
+    let rows_bottom = rows_top + panel.rows.iter().map(|r| row_height(theme, r.kind, cols.stacked)).sum::<f64>();
 
-    let has_marks = panel.has_marks();
     // Null line first, so that squares are drawn over it.
     if let Some(x0) = axis.px(panel.null_value).filter(|_| has_marks) {
         draw::line(area, (x0, rows_top), (x0, rows_bottom), &theme.muted, theme.px(1.0))?;
     }
 
     let max_weight = panel.rows.iter().filter_map(|r| r.weight).fold(0.0_f64, f64::max);
+    let full = area.dim_in_pixel().0 as f64;
     for row in &panel.rows {
-        let mid = y + row_h / 2.0;
-        let line_y = if cols.stacked { y + row_h * 0.33 } else { mid };
+        let row_h = row_height(theme, row.kind, cols.stacked);
+        let line1 = y + theme.px(13.0);
         if highlight == Some(row.key.as_str()) {
-            draw::rect(area, 0.0, y, area.dim_in_pixel().0 as f64, y + row_h, &theme.highlight, true, 1.0)?;
+            draw::rect(area, 0.0, y, full, y + row_h, &theme.highlight, true, 1.0)?;
         }
         match row.kind {
             RowKind::Header => {
-                let label = ellipsize(measure, &row.label, font, true, cols.plot.1 - cols.label.0);
-                draw::text(area, &label, cols.label.0, mid, font, &theme.text, Align::Left, true, family)?;
+                let label = ellipsize(measure, &row.label, font, true, cols.right - cols.label.0);
+                draw::text(area, &label, cols.label.0, y + row_h / 2.0, font, &theme.text, Align::Left, true, family)?;
             }
             _ => {
-                draw_row_text(area, row, cols, y, row_h, theme, measure)?;
-                draw_row_mark(area, row, &axis, line_y, theme, max_weight)?;
+                draw_row_text(area, lang, row, cols, y, theme, measure)?;
+                draw_row_mark(area, row, &axis, line1, theme, max_weight)?;
+                hits.push(Hit { key: row.key.clone(), x0: 0.0, y0: y, x1: full, y1: y + row_h });
             }
-        }
-        if row.kind != RowKind::Header {
-            hits.push(Hit { key: row.key.clone(), x0: 0.0, y0: y, x1: area.dim_in_pixel().0 as f64, y1: y + row_h });
         }
         y += row_h;
     }
@@ -275,18 +383,25 @@ fn draw_panel<DB: DrawingBackend>(
     // Axis with ticks and the "favours" words.
     let axis_y = rows_bottom + theme.px(4.0);
     draw::line(area, (cols.plot.0, axis_y), (cols.plot.1, axis_y), &theme.text, theme.px(1.0))?;
-    let tick_count = (((cols.plot.1 - cols.plot.0) / theme.px(56.0)).floor() as usize).clamp(2, 9);
-    for t in axis.ticks(tick_count) {
-        if let Some(x) = axis.px(t) {
+    let tick_count = (((cols.plot.1 - cols.plot.0) / theme.px(48.0)).floor() as usize).clamp(2, 9);
+    let mut last_right = f64::NEG_INFINITY;
+    for tick in axis.ticks(tick_count) {
+        if let Some(x) = axis.px(tick) {
+            let label = format_tick_lang(lang, tick);
+            let w = measure.width(&label, small, false);
             draw::line(area, (x, axis_y), (x, axis_y + theme.px(4.0)), &theme.text, theme.px(1.0))?;
-            draw::text(area, &format_tick(t), x, axis_y + theme.px(12.0), small, &theme.text, Align::Center, false, family)?;
+            // Skip a label that would touch the previous one or leave the canvas.
+            if x - w / 2.0 > last_right + theme.px(4.0) && x + w / 2.0 <= full && x - w / 2.0 >= 0.0 {
+                draw::text(area, &label, x, axis_y + theme.px(12.0), small, &theme.text, Align::Center, false, family)?;
+                last_right = x + w / 2.0;
+            }
         }
     }
     if let Some(x0) = axis.px(panel.null_value) {
         let words_y = axis_y + theme.px(30.0);
         // Nothing is drawn beside the axis, so the words may run past the plot's ends.
         let left_w = x0 - cols.label.0 - theme.px(6.0);
-        let right_w = area.dim_in_pixel().0 as f64 - theme.px(METRICS.pad) - x0 - theme.px(6.0);
+        let right_w = cols.right - x0 - theme.px(6.0);
         let left = ellipsize(measure, &format!("← {}", panel.left_label), small, false, left_w.max(0.0));
         let right = ellipsize(measure, &format!("{} →", panel.right_label), small, false, right_w.max(0.0));
         draw::text(area, &left, x0 - theme.px(6.0), words_y, small, &theme.muted, Align::Right, false, family)?;
@@ -295,38 +410,75 @@ fn draw_panel<DB: DrawingBackend>(
     Ok(rows_bottom + theme.px(METRICS.axis))
 }
 
-fn draw_row_text<DB: DrawingBackend>(area: &Area<DB>, row: &ForestRow, cols: &Columns, y: f64, row_h: f64, theme: &Theme, measure: &dyn TextMeasure) -> Result<(), ChartError> {
+/// Tick labels in the reader's language (decimal comma for Spanish and French).
+pub fn format_tick_lang(lang: Lang, v: f64) -> String {
+    let s = format_tick(v);
+    if lang == Lang::En {
+        s
+    } else {
+        s.replace('.', ",")
+    }
+}
+
+fn draw_row_text<DB: DrawingBackend>(area: &Area<DB>, lang: Lang, row: &ForestRow, cols: &Columns, y: f64, theme: &Theme, measure: &dyn TextMeasure) -> Result<(), ChartError> {
     let family = theme.font_family;
     let font = theme.font_px(METRICS.font);
     let small = theme.font_px(METRICS.small);
     let bold = row.kind == RowKind::Pooled;
+    let line1 = y + theme.px(13.0);
+    let line2 = y + theme.px(28.0);
+    let line3 = y + theme.px(44.0);
     let label_w = cols.label.1 - cols.label.0 - theme.px(4.0);
-    let first_y = if cols.stacked { y + row_h * 0.33 } else { y + row_h / 2.0 };
-    let mut label = row.label.clone();
-    if let Some(badge) = &row.badge {
-        label = format!("{label} · {badge}");
-    }
-    let label = ellipsize(measure, &label, font, bold, label_w);
-    draw::text(area, &label, cols.label.0, first_y, font, &theme.text, Align::Left, bold, family)?;
+    let is_note = row.kind == RowKind::Note;
+    // A note has no mark, so its label may use the whole width on narrow screens.
+    let label_w = if cols.stacked && is_note { cols.right - cols.label.0 } else { label_w };
+    let label = label_text(row, measure, font, bold, label_w);
+    draw::text(area, &label, cols.label.0, line1, font, &theme.text, Align::Left, bold, family)?;
+    let certainty = row.certainty.map(|c| super::build::certainty_words(lang, c));
     if cols.stacked {
-        let second = [row.value_text.as_str(), row.detail.as_str()].iter().filter(|s| !s.is_empty()).copied().collect::<Vec<_>>().join(" · ");
-        let second = ellipsize(measure, &second, small, false, cols.plot.1 - cols.label.0);
-        draw::text(area, &second, cols.label.0, y + row_h * 0.76, small, &theme.muted, Align::Left, false, family)?;
-    } else {
-        if let (Some((_, n_hi)), Some(n)) = (cols.n, row.n) {
-            draw::text(area, &n.to_string(), n_hi - theme.px(6.0), first_y, small, &theme.muted, Align::Right, false, family)?;
+        let detail = ellipsize(measure, &row.detail, small, false, cols.right - cols.label.0);
+        draw::text(area, &detail, cols.label.0, line2, small, &theme.muted, Align::Left, false, family)?;
+        let mut third = row.value_text.clone();
+        if let Some(w) = row.weight {
+            third = format!("{third} · {}", i18n::pct(lang, w / 100.0, 1));
         }
-        if let Some((v_lo, v_hi)) = cols.value {
-            // Notes have no mark, so their words may use the plot's width too.
-            let from = if row.kind == RowKind::Note { cols.plot.0 } else { v_lo };
-            let text = ellipsize(measure, &row.value_text, small, bold, v_hi - from);
-            draw::text(area, &text, from, first_y, small, &theme.text, Align::Left, bold, family)?;
+        if let Some(c) = certainty {
+            third = format!("{third} · {}: {c}", t(lang, "ui.certainty"));
         }
+        let third = ellipsize(measure, &third, small, bold, cols.right - cols.label.0);
+        draw::text(area, &third, cols.label.0, line3, small, &theme.text, Align::Left, bold, family)?;
+        return Ok(());
+    }
+    // The detail line may run under the n column, which is empty on the second line.
+    let detail_w = if row.kind == RowKind::Pooled { cols.value.map_or(cols.right, |v| v.0) - cols.label.0 - theme.px(8.0) } else { cols.plot.0 - cols.label.0 - theme.px(8.0) };
+    let detail = ellipsize(measure, &row.detail, small, false, detail_w);
+    draw::text(area, &detail, cols.label.0, line2, small, &theme.muted, Align::Left, false, family)?;
+    if let (Some((_, n_hi)), Some(n)) = (cols.n, row.n) {
+        draw::text(area, &i18n::int(lang, n.into()), n_hi - theme.px(6.0), line1, small, &theme.muted, Align::Right, false, family)?;
+    }
+    if let Some((v_lo, v_hi)) = cols.value {
+        if is_note {
+            // Notes have no mark, so their words use the plot's width too, on up to two lines.
+            let lines = wrap(measure, &row.value_text, small, false, v_hi - cols.plot.0, 2);
+            for (i, line) in lines.iter().enumerate() {
+                draw::text(area, line, cols.plot.0, if i == 0 { line1 } else { line2 }, small, &theme.text, Align::Left, false, family)?;
+            }
+        } else {
+            let text = ellipsize(measure, &row.value_text, small, bold, v_hi - v_lo);
+            draw::text(area, &text, v_lo, line1, small, &theme.text, Align::Left, bold, family)?;
+        }
+    }
+    if let (Some((_, w_hi)), Some(w)) = (cols.weight, row.weight) {
+        draw::text(area, &i18n::pct(lang, w / 100.0, 1), w_hi, line1, small, &theme.muted, Align::Right, false, family)?;
+    }
+    if let (Some((c_lo, c_hi)), Some(c)) = (cols.certainty, certainty) {
+        let c = ellipsize(measure, c, small, false, c_hi - c_lo);
+        draw::text(area, &c, c_lo, line1, small, &theme.text, Align::Left, false, family)?;
     }
     Ok(())
 }
 
-fn direction_colour(theme: &Theme, direction: Direction) -> &plotters::style::RGBColor {
+pub(crate) fn direction_colour(theme: &Theme, direction: Direction) -> &plotters::style::RGBColor {
     match direction {
         Direction::Favourable => &theme.favourable,
         Direction::Unfavourable => &theme.unfavourable,

@@ -7,8 +7,12 @@
 
 pub mod axis;
 pub mod build;
+pub mod claims;
 pub mod draw;
 pub mod forest;
+pub mod funnel;
+pub mod harms;
+pub mod map;
 pub mod text;
 pub mod theme;
 pub mod view;
@@ -16,6 +20,7 @@ pub mod view;
 pub use forest::{Direction, Forest, ForestPanel, ForestRow, RowKind};
 pub use text::{ApproxMeasure, TextMeasure};
 pub use theme::{Theme, ThemeName};
+pub use build::{Filters, Sort, View, ViewOptions};
 pub use view::{Item, Scene};
 
 /// Why a view could not be drawn.

@@ -40,6 +40,12 @@ pub struct Theme {
     /// Results whose interval includes no effect.
     pub neutral: RGBColor,
     pub pooled: RGBColor,
+    /// Results without a comparison group (single-group proportions).
+    pub no_comparison: RGBColor,
+    /// Alternate background of bands (evidence map columns).
+    pub band: RGBColor,
+    /// The focus ring drawn around the item under the pointer or keyboard focus.
+    pub focus: RGBColor,
     /// Device pixels per CSS pixel: every size below is multiplied by it.
     pub scale: f64,
     pub font_family: &'static str,
@@ -59,8 +65,11 @@ impl Theme {
                 unfavourable: RGBColor(213, 94, 0),
                 neutral: RGBColor(96, 96, 96),
                 pooled: RGBColor(0, 0, 0),
+                no_comparison: RGBColor(204, 121, 167),
+                focus: RGBColor(0, 95, 204),
+                band: RGBColor(245, 245, 245),
                 scale,
-                font_family: "sans-serif",
+                font_family: "Arial, Helvetica, Liberation Sans, sans-serif",
             },
             ThemeName::Dark => Theme {
                 background: RGBColor(24, 26, 27),
@@ -72,10 +81,18 @@ impl Theme {
                 unfavourable: RGBColor(230, 159, 0),
                 neutral: RGBColor(170, 170, 170),
                 pooled: RGBColor(255, 255, 255),
+                no_comparison: RGBColor(204, 121, 167),
+                focus: RGBColor(255, 214, 10),
+                band: RGBColor(34, 36, 38),
                 scale,
-                font_family: "sans-serif",
+                font_family: "Arial, Helvetica, Liberation Sans, sans-serif",
             },
         }
+    }
+
+    /// Every colour text is drawn in, with its name (for contrast checks).
+    pub fn text_colours(&self) -> Vec<(&'static str, RGBColor)> {
+        vec![("text", self.text), ("muted", self.muted)]
     }
 
     /// A length in CSS pixels converted to device pixels.
@@ -87,4 +104,23 @@ impl Theme {
     pub fn font_px(&self, css: f64) -> f64 {
         (css * self.scale).round().max(1.0)
     }
+}
+
+/// WCAG 2 relative luminance of an sRGB colour.
+pub fn luminance(c: RGBColor) -> f64 {
+    let lin = |v: u8| {
+        let s = v as f64 / 255.0;
+        if s <= 0.04045 {
+            s / 12.92
+        } else {
+            ((s + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    0.2126 * lin(c.0) + 0.7152 * lin(c.1) + 0.0722 * lin(c.2)
+}
+
+/// WCAG 2 contrast ratio between two colours (1 to 21).
+pub fn contrast(a: RGBColor, b: RGBColor) -> f64 {
+    let (la, lb) = (luminance(a), luminance(b));
+    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
 }

@@ -6,34 +6,68 @@ use plotters::prelude::DrawingBackend;
 use serde::Serialize;
 
 use super::build::{self, View, ViewOptions};
-use super::draw::Area;
-use super::forest::Forest;
+use super::claims::ClaimsView;
+use super::draw::{self, Area};
+use super::forest::{Forest, RowKind};
+use super::funnel::FunnelView;
+use super::harms::HarmsView;
+use super::map::MapView;
 use super::text::TextMeasure;
 use super::{ChartError, Layout, Theme};
+use crate::i18n::{t, tf, Lang};
 use crate::model::Dataset;
 
 /// A view ready to draw.
 #[derive(Clone, Debug)]
 pub enum Scene {
     Forest(Forest),
+    Map(MapView),
+    Harms(HarmsView),
+    Claims(ClaimsView),
+    Funnel(FunnelView),
 }
 
 /// One thing a reader can point at, focus or find in the table.
-#[derive(Clone, Debug, Serialize, PartialEq)]
+#[derive(Clone, Debug, Serialize, PartialEq, Default)]
 pub struct Item {
-    /// The key used in hit regions and events (`study/outcome`).
+    /// The key used in hit regions and events (`study/outcome`, `pooled/outcome`, `claim/id`).
     pub key: String,
     pub label: String,
     pub detail: String,
     /// The numbers written out.
     pub value: String,
     pub n: Option<u32>,
+    /// GRADE certainty in words, in the view's language.
+    pub certainty: Option<String>,
+    /// What a reader must know before trusting the numbers.
+    pub caveats: Vec<String>,
+    /// An http(s) link to the source (URL, DOI, PubMed or ClinicalTrials.gov).
+    pub source_url: Option<String>,
+    /// The design's data name (`rct`, `cohort`, ...).
+    pub design: Option<String>,
+    pub year: Option<u16>,
 }
 
 impl Scene {
     pub fn build(dataset: &Dataset, options: &ViewOptions) -> Scene {
+        let filtered = options.filtered(dataset);
+        let appraisal = build::appraisal_of(&filtered);
         match options.view {
-            View::Forest => Scene::Forest(build::forest(dataset, options)),
+            View::Forest => Scene::Forest(build::forest_with(&filtered, options, &appraisal)),
+            View::Map => Scene::Map(MapView::build(&filtered, options, &appraisal)),
+            View::Harms => Scene::Harms(HarmsView::build(&filtered, options, &appraisal)),
+            View::Claims => Scene::Claims(ClaimsView::build(&filtered, options, &appraisal)),
+            View::Funnel => Scene::Funnel(FunnelView::build(&filtered, options)),
+        }
+    }
+
+    pub fn view(&self) -> View {
+        match self {
+            Scene::Forest(_) => View::Forest,
+            Scene::Map(_) => View::Map,
+            Scene::Harms(_) => View::Harms,
+            Scene::Claims(_) => View::Claims,
+            Scene::Funnel(_) => View::Funnel,
         }
     }
 
@@ -41,19 +75,89 @@ impl Scene {
     pub fn preferred_height(&self, width: f64, theme: &Theme) -> f64 {
         match self {
             Scene::Forest(f) => f.preferred_height(width, theme),
+            Scene::Map(v) => v.preferred_height(width, theme),
+            Scene::Harms(v) => v.preferred_height(width, theme),
+            Scene::Claims(v) => v.preferred_height(width, theme),
+            Scene::Funnel(v) => v.preferred_height(width, theme),
         }
     }
 
+    /// Draws the view (filling the background). `highlight` marks one item in the
+    /// drawing itself (for static output); interactive hover uses [`Scene::draw_highlight`].
     pub fn draw<DB: DrawingBackend>(&self, area: &Area<DB>, theme: &Theme, measure: &dyn TextMeasure, highlight: Option<&str>) -> Result<Layout, ChartError> {
-        match self {
-            Scene::Forest(f) => f.draw(area, theme, measure, highlight),
+        let layout = match self {
+            Scene::Forest(f) => return f.draw(area, theme, measure, highlight),
+            Scene::Map(v) => v.draw(area, theme, measure)?,
+            Scene::Harms(v) => v.draw(area, theme, measure)?,
+            Scene::Claims(v) => v.draw(area, theme, measure)?,
+            Scene::Funnel(v) => v.draw(area, theme, measure)?,
+        };
+        if let Some(key) = highlight {
+            self.draw_highlight(area, theme, &layout, key)?;
         }
+        Ok(layout)
+    }
+
+    /// Draws only the focus ring of one item, for a transparent overlay canvas laid over
+    /// the chart: hovering or moving the keyboard focus never redraws the chart itself.
+    /// Nothing is drawn when the key has no hit region.
+    pub fn draw_highlight<DB: DrawingBackend>(&self, area: &Area<DB>, theme: &Theme, layout: &Layout, key: &str) -> Result<(), ChartError> {
+        let (w, h) = area.dim_in_pixel();
+        let inset = theme.px(1.5);
+        for hit in layout.hits.iter().filter(|h| h.key == key) {
+            let x0 = (hit.x0 + inset).max(inset);
+            let y0 = (hit.y0 + inset).max(inset);
+            let x1 = (hit.x1 - inset).min(w as f64 - inset);
+            let y1 = (hit.y1 - inset).min(h as f64 - inset);
+            draw::rect(area, x0, y0, x1, y1, &theme.focus, false, theme.px(2.5))?;
+        }
+        Ok(())
     }
 
     /// The items in reading order.
     pub fn items(&self) -> Vec<Item> {
         match self {
             Scene::Forest(f) => build::table_rows(f),
+            Scene::Map(v) => v.items.clone(),
+            Scene::Harms(v) => v.items.clone(),
+            Scene::Claims(v) => v.items.clone(),
+            Scene::Funnel(v) => v.items.clone(),
         }
+    }
+
+    /// A plain-language summary of what the view shows, for the canvas's aria-label.
+    /// In English it includes the appraisal's statements where the view has them.
+    pub fn summary(&self, lang: impl Into<Lang>) -> String {
+        let lang = lang.into();
+        let items = self.items();
+        let head = match self {
+            Scene::Forest(f) => {
+                let results = f.panels.iter().flat_map(|p| &p.rows).filter(|r| r.kind != RowKind::Header && r.kind != RowKind::Pooled).count();
+                let mut studies: Vec<&str> = items.iter().filter_map(|i| i.key.split_once('/').map(|(s, _)| s)).filter(|s| *s != "pooled").collect();
+                studies.sort();
+                studies.dedup();
+                tf(lang, "summary.forest", &[&results.to_string(), &studies.len().to_string()])
+            }
+            Scene::Map(v) => v.summary(lang),
+            Scene::Harms(v) => tf(lang, "summary.harms", &[&v.entries.len().to_string()]),
+            Scene::Claims(v) => v.summary(lang),
+            Scene::Funnel(v) => v.summary(lang),
+        };
+        let statements: &[String] = match self {
+            Scene::Forest(f) => &f.statements,
+            Scene::Map(_) | Scene::Funnel(_) => &[],
+            Scene::Harms(v) => &v.statements,
+            Scene::Claims(v) => &v.statements,
+        };
+        let mut out = head;
+        if lang == Lang::En {
+            for s in statements.iter().take(4) {
+                out.push(' ');
+                out.push_str(s.trim());
+            }
+        }
+        out.push(' ');
+        out.push_str(t(lang, "summary.table"));
+        out
     }
 }

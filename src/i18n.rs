@@ -1,0 +1,338 @@
+//! Interface words in English, Spanish and French, and numbers written the way each
+//! language writes them.
+//!
+//! One table holds every string the charts draw and every string the JS shell shows,
+//! so that nothing drawn is left untranslated and the web glue can hand the same table
+//! to JavaScript ([`ui_strings`]). Keys are stable, lowercase, dot-separated.
+//!
+//! Numbers: English uses a decimal point and "46%"; Spanish and French use a decimal
+//! comma and put a (non-breaking) space before the per cent sign ("46 %", French with a
+//! narrow no-break space as the Imprimerie nationale recommends).
+
+use serde::{Deserialize, Serialize};
+
+/// A language the widget speaks.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    #[default]
+    En,
+    Es,
+    Fr,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 3] = [Lang::En, Lang::Es, Lang::Fr];
+    pub const NAMES: &'static [&'static str] = &["en", "es", "fr"];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Es => "es",
+            Lang::Fr => "fr",
+        }
+    }
+
+    /// The language for a BCP 47 tag such as `es-MX` or `fr`; anything else is English.
+    pub fn from_tag_or_default(tag: &str) -> Lang {
+        let primary = tag.trim().split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+        primary.parse().unwrap_or_default()
+    }
+
+    fn index(self) -> usize {
+        self as usize
+    }
+}
+
+impl std::fmt::Display for Lang {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for Lang {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "en" => Ok(Lang::En),
+            "es" => Ok(Lang::Es),
+            "fr" => Ok(Lang::Fr),
+            other => Err(format!("unknown language \"{other}\"; expected one of {}", Lang::NAMES.join(", "))),
+        }
+    }
+}
+
+/// Lenient conversion for glue code that holds a language tag as text: unknown tags are English.
+impl From<&str> for Lang {
+    fn from(tag: &str) -> Lang {
+        Lang::from_tag_or_default(tag)
+    }
+}
+
+impl From<&String> for Lang {
+    fn from(tag: &String) -> Lang {
+        Lang::from_tag_or_default(tag)
+    }
+}
+
+/// `(key, English, Spanish, French)`. `{}` marks where a value goes, in order.
+const TABLE: &[(&str, &str, &str, &str)] = &[
+    // ---- Views, as shown to readers.
+    ("view.forest", "Forest plot", "Diagrama de bosque", "Graphique en forêt"),
+    ("view.map", "Evidence map", "Mapa de la evidencia", "Carte des preuves"),
+    ("view.harms", "Benefit and harm", "Beneficio y daño", "Bénéfices et risques"),
+    ("view.claims", "Claims", "Afirmaciones", "Affirmations"),
+    ("view.funnel", "Funnel plot", "Gráfico de embudo", "Graphique en entonnoir"),
+    // ---- Shell (JS) strings.
+    ("ui.filter", "Filter", "Filtrar", "Filtrer"),
+    ("ui.sort", "Sort", "Ordenar", "Trier"),
+    ("ui.show_table", "Show table", "Mostrar tabla", "Afficher le tableau"),
+    ("ui.hide_table", "Hide table", "Ocultar tabla", "Masquer le tableau"),
+    ("ui.download_png", "Download PNG", "Descargar PNG", "Télécharger PNG"),
+    ("ui.download_svg", "Download SVG", "Descargar SVG", "Télécharger SVG"),
+    ("ui.download_csv", "Download data (CSV)", "Descargar datos (CSV)", "Télécharger les données (CSV)"),
+    ("ui.citations", "Citations", "Referencias", "Références"),
+    ("ui.copy_link", "Copy link", "Copiar enlace", "Copier le lien"),
+    ("ui.loading", "Loading the evidence…", "Cargando la evidencia…", "Chargement des preuves…"),
+    ("ui.error_intro", "The evidence chart could not be shown:", "No se pudo mostrar el gráfico de la evidencia:", "Le graphique des preuves n’a pas pu être affiché :"),
+    ("ui.partial", "Some entries could not be shown", "Algunas entradas no se pudieron mostrar", "Certaines entrées n’ont pas pu être affichées"),
+    ("ui.errors", "Errors", "Errores", "Erreurs"),
+    ("ui.warnings", "Warnings", "Advertencias", "Avertissements"),
+    ("ui.source", "Source", "Fuente", "Source"),
+    ("ui.certainty", "Certainty", "Certeza", "Certitude"),
+    ("ui.study", "Study", "Estudio", "Étude"),
+    ("ui.result", "Result", "Resultado", "Résultat"),
+    ("ui.estimate_ci", "Estimate [95% CI]", "Estimación [IC 95 %]", "Estimation [IC 95 %]"),
+    ("ui.participants", "Participants", "Participantes", "Participants"),
+    ("ui.sort.dataset", "Dataset order", "Orden de los datos", "Ordre des données"),
+    ("ui.sort.year", "Year", "Año", "Année"),
+    ("ui.sort.effect", "Effect size", "Tamaño del efecto", "Taille de l’effet"),
+    ("ui.sort.size", "Number of participants", "Número de participantes", "Nombre de participants"),
+    ("ui.sort.certainty", "Certainty", "Certeza", "Certitude"),
+    // ---- Forest.
+    ("forest.panel.ratio", "Ratios (log scale): 1 = no difference", "Razones (escala log.): 1 = sin diferencia", "Rapports (échelle log.) : 1 = aucune différence"),
+    ("forest.panel.difference", "Differences: 0 = no difference", "Diferencias: 0 = sin diferencia", "Différences : 0 = aucune différence"),
+    ("forest.panel.notes", "No comparison group, or no result yet", "Sin grupo de comparación, o aún sin resultados", "Sans groupe de comparaison, ou sans résultat"),
+    ("forest.lower", "lower with treatment", "menor con el tratamiento", "plus bas avec le traitement"),
+    ("forest.higher", "higher with treatment", "mayor con el tratamiento", "plus haut avec le traitement"),
+    ("forest.col.n", "n", "n", "n"),
+    ("forest.col.weight", "Weight", "Peso", "Poids"),
+    ("forest.col.certainty", "Certainty", "Certeza", "Certitude"),
+    ("forest.pooled", "Pooled ({} studies, random effects)", "Combinado ({} estudios, efectos aleatorios)", "Combiné ({} études, effets aléatoires)"),
+    ("forest.prediction", "prediction interval {}", "intervalo de predicción {}", "intervalle de prédiction {}"),
+    ("forest.empty", "No results to show for this selection.", "No hay resultados para esta selección.", "Aucun résultat pour cette sélection."),
+    ("forest.footnote", "Squares: studies (filled when the 95% interval excludes no difference; size = weight). Lines: 95% confidence intervals. Diamond: pooled estimate; dashed line: prediction interval.",
+        "Cuadrados: estudios (rellenos si el intervalo del 95 % excluye la ausencia de diferencia; tamaño = peso). Líneas: intervalos de confianza del 95 %. Rombo: estimación combinada; línea discontinua: intervalo de predicción.",
+        "Carrés : études (pleins si l’intervalle à 95 % exclut l’absence de différence ; taille = poids). Traits : intervalles de confiance à 95 %. Losange : estimation combinée ; tirets : intervalle de prédiction."),
+    ("forest.caveat_note", "† The study has caveats: see its details.", "† El estudio tiene salvedades: vea sus detalles.", "† L’étude comporte des réserves : voir ses détails."),
+    ("result.pending", "results pending", "resultados pendientes", "résultats en attente"),
+    ("result.one_group", "one group, no comparison", "un solo grupo, sin comparación", "un seul groupe, sans comparaison"),
+    ("result.no_numbers", "no numbers reported", "no se informaron cifras", "aucun chiffre rapporté"),
+    ("result.no_outcomes", "no outcomes recorded", "sin resultados registrados", "aucun critère enregistré"),
+    ("result.cannot_show", "cannot be shown: {}", "no se puede mostrar: {}", "ne peut pas être affiché : {}"),
+    ("result.no_interval", "no interval reported", "sin intervalo informado", "aucun intervalle rapporté"),
+    // ---- Design badges.
+    ("design.rct", "RCT", "ECA", "ECR"),
+    ("design.crossover_rct", "crossover RCT", "ECA cruzado", "ECR croisé"),
+    ("design.non_randomised_controlled", "non-randomised", "no aleatorizado", "non randomisé"),
+    ("design.single_arm", "single group", "un solo grupo", "groupe unique"),
+    ("design.cohort", "cohort", "cohorte", "cohorte"),
+    ("design.case_series", "case series", "serie de casos", "série de cas"),
+    ("design.systematic_review", "review", "revisión", "revue"),
+    // ---- Certainty (GRADE).
+    ("certainty.high", "high", "alta", "élevée"),
+    ("certainty.moderate", "moderate", "moderada", "modérée"),
+    ("certainty.low", "low", "baja", "faible"),
+    ("certainty.very_low", "very low", "muy baja", "très faible"),
+    ("certainty.none", "not rated", "sin calificar", "non évaluée"),
+    // ---- Result directions (map legend).
+    ("direction.favourable", "favours treatment", "a favor del tratamiento", "en faveur du traitement"),
+    ("direction.unfavourable", "against treatment", "en contra del tratamiento", "en défaveur du traitement"),
+    ("direction.unclear", "unclear (includes no difference)", "incierto (incluye la ausencia de diferencia)", "incertain (inclut l’absence de différence)"),
+    ("direction.no_comparison", "no comparison group", "sin grupo de comparación", "sans groupe de comparaison"),
+    ("direction.pending", "no result yet", "aún sin resultados", "pas encore de résultat"),
+    // ---- Evidence map.
+    ("map.title", "What evidence exists: design and size of each study", "Qué evidencia existe: diseño y tamaño de cada estudio", "Quelles preuves existent : plan et taille de chaque étude"),
+    ("map.x_axis", "Design: weaker → stronger", "Diseño: más débil → más sólido", "Plan d’étude : plus faible → plus solide"),
+    ("map.y_axis", "Participants (log scale)", "Participantes (escala log.)", "Participants (échelle log.)"),
+    ("map.reviews", "Reviews", "Revisiones", "Revues"),
+    ("map.size_unknown", "size not reported", "tamaño no informado", "taille non rapportée"),
+    ("map.legend.shape", "Shape: design", "Forma: diseño", "Forme : plan d’étude"),
+    ("map.legend.colour", "Colour: result", "Color: resultado", "Couleur : résultat"),
+    ("map.note", "Promising results without a comparison group come from the weakest designs.", "Los resultados prometedores sin grupo de comparación provienen de los diseños más débiles.", "Les résultats prometteurs sans groupe de comparaison proviennent des plans les plus faibles."),
+    // ---- Benefit and harm (icon arrays).
+    ("harms.title", "Out of 100 people: with and without the treatment", "De cada 100 personas: con y sin el tratamiento", "Sur 100 personnes : avec et sans le traitement"),
+    ("harms.control", "Without {}", "Sin {}", "Sans {}"),
+    ("harms.treatment", "With {}", "Con {}", "Avec {}"),
+    ("harms.of_100", "{} of 100", "{} de 100", "{} sur 100"),
+    ("harms.range", "(range {} to {})", "(rango {} a {})", "(de {} à {})"),
+    ("harms.one_group", "{} (no comparison group)", "{} (sin grupo de comparación)", "{} (sans groupe de comparaison)"),
+    ("harms.benefit", "benefit", "beneficio", "bénéfice"),
+    ("harms.harm", "harm", "daño", "risque"),
+    ("harms.legend", "Each icon is one person; filled icons had the outcome.", "Cada icono es una persona; los rellenos tuvieron el resultado.", "Chaque icône est une personne ; les icônes pleines ont eu l’événement."),
+    ("harms.empty", "No result gives risks per 100 people for this selection.", "Ningún resultado da riesgos por cada 100 personas para esta selección.", "Aucun résultat ne donne de risque pour 100 personnes dans cette sélection."),
+    // ---- Claims.
+    ("claims.title", "Claims checked against the evidence", "Afirmaciones contrastadas con la evidencia", "Affirmations confrontées aux preuves"),
+    ("claims.by", "Claimed by: {}", "Afirmado por: {}", "Affirmé par : {}"),
+    ("claims.certainty", "Certainty of the evidence: {}", "Certeza de la evidencia: {}", "Certitude des preuves : {}"),
+    ("claims.empty", "The dataset has no claims.", "Los datos no contienen afirmaciones.", "Les données ne contiennent aucune affirmation."),
+    ("by.clinic", "a clinic", "una clínica", "une clinique"),
+    ("by.news", "the news", "la prensa", "la presse"),
+    ("by.advocacy", "an advocacy group", "un grupo de defensa", "une association"),
+    ("by.researcher", "researchers", "investigadores", "des chercheurs"),
+    ("verdict.supported", "Supported", "Respaldada", "Étayée"),
+    ("verdict.not_supported", "Not supported", "No respaldada", "Non étayée"),
+    ("verdict.contradicted", "Contradicted", "Contradicha", "Contredite"),
+    ("verdict.no_controlled_evidence", "No controlled evidence", "Sin evidencia controlada", "Aucune preuve contrôlée"),
+    // ---- Funnel.
+    ("funnel.title", "Funnel plot: {}", "Gráfico de embudo: {}", "Graphique en entonnoir : {}"),
+    ("funnel.x_axis", "Effect ({})", "Efecto ({})", "Effet ({})"),
+    ("funnel.y_axis", "Standard error", "Error estándar", "Erreur type"),
+    ("funnel.needs", "A funnel plot needs at least 3 studies of one outcome that can be pooled.", "Un gráfico de embudo necesita al menos 3 estudios de un mismo resultado que puedan combinarse.", "Un graphique en entonnoir nécessite au moins 3 études d’un même critère pouvant être combinées."),
+    ("funnel.observed", "studies", "estudios", "études"),
+    ("funnel.filled", "imputed by trim-and-fill ({})", "imputados por trim-and-fill ({})", "imputées par trim-and-fill ({})"),
+    ("funnel.region", "pseudo 95% region", "región pseudo 95 %", "région pseudo 95 %"),
+    ("funnel.estimate", "pooled estimate {}", "estimación combinada {}", "estimation combinée {}"),
+    // ---- Summaries (aria-label).
+    ("summary.forest", "Forest plot of {} results from {} studies.", "Diagrama de bosque de {} resultados de {} estudios.", "Graphique en forêt de {} résultats issus de {} études."),
+    ("summary.map", "Evidence map of {} studies: {} randomised, {} without a comparison group.", "Mapa de la evidencia de {} estudios: {} aleatorizados, {} sin grupo de comparación.", "Carte des preuves de {} études : {} randomisées, {} sans groupe de comparaison."),
+    ("summary.harms", "{} results shown as people out of 100.", "{} resultados mostrados como personas de cada 100.", "{} résultats montrés en personnes sur 100."),
+    ("summary.claims", "{} claims checked: {} supported.", "{} afirmaciones contrastadas: {} respaldadas.", "{} affirmations vérifiées : {} étayées."),
+    ("summary.funnel", "Funnel plot of {} studies; {} added by trim-and-fill.", "Gráfico de embudo de {} estudios; {} añadidos por trim-and-fill.", "Graphique en entonnoir de {} études ; {} ajoutées par trim-and-fill."),
+    ("summary.table", "The same results are in the table that follows.", "Los mismos resultados están en la tabla siguiente.", "Les mêmes résultats figurent dans le tableau qui suit."),
+];
+
+/// The text for `key` in `lang`; the key itself when unknown (never panics).
+pub fn t(lang: Lang, key: &str) -> &'static str {
+    match TABLE.iter().find(|row| row.0 == key) {
+        Some(&(_, en, es, fr)) => [en, es, fr][lang.index()],
+        None => "",
+    }
+}
+
+/// [`t`] with `{}` placeholders filled in order.
+pub fn tf(lang: Lang, key: &str, args: &[&str]) -> String {
+    let mut out = String::new();
+    let mut parts = t(lang, key).split("{}");
+    if let Some(first) = parts.next() {
+        out.push_str(first);
+    }
+    for (i, part) in parts.enumerate() {
+        out.push_str(args.get(i).copied().unwrap_or(""));
+        out.push_str(part);
+    }
+    out
+}
+
+/// Every key in the table.
+pub fn keys() -> impl Iterator<Item = &'static str> {
+    TABLE.iter().map(|row| row.0)
+}
+
+/// The whole table in one language, for the JS shell.
+pub fn ui_strings(lang: impl Into<Lang>) -> Vec<(&'static str, &'static str)> {
+    let lang = lang.into();
+    TABLE.iter().map(|row| (row.0, [row.1, row.2, row.3][lang.index()])).collect()
+}
+
+/// A number with a fixed number of decimals, decimal comma for Spanish and French,
+/// and a true minus sign.
+pub fn num(lang: Lang, v: f64, decimals: usize) -> String {
+    if !v.is_finite() {
+        return "–".to_string();
+    }
+    let mut s = format!("{v:.decimals$}");
+    if s.starts_with('-') && s[1..].chars().all(|c| c == '0' || c == '.') {
+        s.remove(0); // no "−0.00"
+    }
+    let s = s.replace('-', "\u{2212}");
+    match lang {
+        Lang::En => s,
+        Lang::Es | Lang::Fr => s.replace('.', ","),
+    }
+}
+
+/// A whole number with thousands grouped ("1,000", "1.000" in Spanish, "1 000" in French).
+pub fn int(lang: Lang, v: u64) -> String {
+    let digits = v.to_string();
+    if digits.len() <= 4 && lang != Lang::En {
+        return digits; // Spanish and French do not group four-digit numbers.
+    }
+    let sep = match lang {
+        Lang::En => ",",
+        Lang::Es => ".",
+        Lang::Fr => "\u{202F}",
+    };
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push_str(sep);
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A percentage of a fraction (0.46 → "46%", "46 %" in Spanish and French).
+pub fn pct(lang: Lang, fraction: f64, decimals: usize) -> String {
+    pct_number(lang, &num(lang, fraction * 100.0, decimals))
+}
+
+/// Attaches the per cent sign to an already formatted number.
+pub fn pct_number(lang: Lang, number: &str) -> String {
+    match lang {
+        Lang::En => format!("{number}%"),
+        Lang::Es => format!("{number}\u{00A0}%"),
+        Lang::Fr => format!("{number}\u{202F}%"),
+    }
+}
+
+/// An effect estimate as journals print it: 2 decimals, 3 below 0.1.
+pub fn estimate(lang: Lang, v: f64) -> String {
+    let digits = if v != 0.0 && v.abs() < 0.1 { 3 } else { 2 };
+    num(lang, v, digits)
+}
+
+/// Separator between the bounds of an interval: "[0.58, 1.50]" in English, "[0,58; 1,50]"
+/// where the comma is the decimal mark.
+pub fn interval(lang: Lang, lo: &str, hi: &str) -> String {
+    match lang {
+        Lang::En => format!("[{lo}, {hi}]"),
+        Lang::Es | Lang::Fr => format!("[{lo}; {hi}]"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_follow_the_language() {
+        assert_eq!(num(Lang::En, 0.945, 2), "0.94");
+        assert_eq!(num(Lang::Es, 1.5, 2), "1,50");
+        assert_eq!(num(Lang::Fr, -1.7, 1), "\u{2212}1,7");
+        assert_eq!(num(Lang::En, -0.0001, 2), "0.00");
+        assert_eq!(pct(Lang::En, 0.46, 0), "46%");
+        assert_eq!(pct(Lang::Fr, 0.46, 0), "46\u{202F}%");
+        assert_eq!(int(Lang::En, 1234567), "1,234,567");
+        assert_eq!(int(Lang::Es, 1000), "1000");
+        assert_eq!(int(Lang::Es, 12000), "12.000");
+        assert_eq!(interval(Lang::Fr, "0,5", "1,2"), "[0,5; 1,2]");
+    }
+
+    #[test]
+    fn languages_parse_and_unknown_ones_are_listed() {
+        assert_eq!("es".parse::<Lang>(), Ok(Lang::Es));
+        let e = "de".parse::<Lang>().unwrap_err();
+        assert!(e.contains("en, es, fr"), "{e}");
+        assert_eq!(Lang::from("fr-CA"), Lang::Fr);
+        assert_eq!(Lang::from("xx"), Lang::En);
+    }
+
+    #[test]
+    fn placeholders_are_filled_in_order() {
+        assert_eq!(tf(Lang::En, "harms.of_100", &["7"]), "7 of 100");
+        assert_eq!(tf(Lang::Es, "harms.range", &["1", "2"]), "(rango 1 a 2)");
+        assert_eq!(t(Lang::En, "no.such.key"), "");
+    }
+}
