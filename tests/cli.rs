@@ -130,3 +130,25 @@ fn render_writes_an_svg_forest() {
     assert!(svg.starts_with("<svg width=\"640\""));
     assert!(svg.contains("MIST"), "the forest names the studies");
 }
+
+#[test]
+fn appraise_prints_ratings_statements_and_claim_verdicts() {
+    let o = run(&["appraise", "src/data/ms-stem-cells.json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let outcomes = v["outcomes"].as_array().unwrap();
+    let mist = outcomes.iter().find(|o| o["study"] == "mist_2019" && o["outcome"] == "progression").unwrap();
+    assert_eq!(mist["certainty"], "moderate");
+    assert!(mist["reasons"].as_array().unwrap().iter().any(|r| r["text"].as_str().unwrap_or("").to_lowercase().contains("open")));
+    assert!(mist["statement"].as_str().unwrap().contains("probably"));
+    let claims = v["claims"].as_array().unwrap();
+    assert!(!claims.is_empty());
+    let allowed = ["supported", "not_supported", "contradicted", "no_controlled_evidence"];
+    assert!(claims.iter().all(|c| allowed.contains(&c["verdict"].as_str().unwrap())));
+    // A baseline given on the command line turns MIST's hazard ratio into absolute numbers.
+    let o = run(&["appraise", "src/data/ms-stem-cells.json", "--baseline", "progression=0.6"]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let mist = v["outcomes"].as_array().unwrap().iter().find(|o| o["study"] == "mist_2019" && o["outcome"] == "progression").unwrap().clone();
+    assert!(!mist["absolute"].is_null(), "{mist}");
+    assert_eq!(run(&["appraise", "src/data/ms-stem-cells.json", "--baseline", "progression=7"]).status.code(), Some(2));
+}

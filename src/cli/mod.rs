@@ -12,6 +12,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::chart::{self, build::ViewOptions, Theme, ThemeName};
+use crate::appraise::{appraise, AppraiseOptions};
 use crate::model::{self, Dataset, Measure, Parsed};
 use crate::stats::{pooling, AnalyzeOptions, Method, Test};
 
@@ -46,6 +47,16 @@ pub enum Command {
         #[arg(long)]
         subgroup: Option<String>,
     },
+    /// Rate the certainty of every outcome and check every claim; prints one JSON object.
+    Appraise {
+        file: PathBuf,
+        /// The condition of the question (evidence about others is indirect); default: the dataset's most common.
+        #[arg(long)]
+        condition: Option<String>,
+        /// A baseline (control) risk for an outcome, as OUTCOME=FRACTION; may be repeated.
+        #[arg(long = "baseline", value_parser = parse_baseline)]
+        baselines: Vec<(String, f64)>,
+    },
     /// Draw a view of a dataset to an SVG file.
     Render {
         file: PathBuf,
@@ -59,6 +70,12 @@ pub enum Command {
         height: Option<u32>,
         #[arg(long, value_enum, default_value_t = ThemeArg::Light)]
         theme: ThemeArg,
+        /// Language of the words drawn: en, es or fr.
+        #[arg(long, default_value = "en", value_parser = parse_lang)]
+        lang: crate::i18n::Lang,
+        /// Device pixel ratio: scales every size (2 for HiDPI images); the width is in CSS pixels.
+        #[arg(long, default_value_t = 1.0, value_parser = parse_dpr)]
+        dpr: f64,
         #[arg(short = 'o', long = "output")]
         output: PathBuf,
     },
@@ -67,6 +84,33 @@ pub enum Command {
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ViewArg {
     Forest,
+    Map,
+    Harms,
+    Claims,
+    Funnel,
+}
+
+impl ViewArg {
+    fn view(self) -> chart::View {
+        match self {
+            ViewArg::Forest => chart::View::Forest,
+            ViewArg::Map => chart::View::Map,
+            ViewArg::Harms => chart::View::Harms,
+            ViewArg::Claims => chart::View::Claims,
+            ViewArg::Funnel => chart::View::Funnel,
+        }
+    }
+}
+
+fn parse_lang(s: &str) -> Result<crate::i18n::Lang, String> {
+    s.parse()
+}
+
+fn parse_dpr(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(d) if d.is_finite() && (0.5..=4.0).contains(&d) => Ok(d),
+        _ => Err(format!("{s:?} is not a device pixel ratio between 0.5 and 4")),
+    }
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -81,6 +125,14 @@ fn parse_measure(s: &str) -> Result<Measure, String> {
         Ok(m)
     } else {
         Err(format!("{m} is only for reported estimates; use RR, OR, RD, MD, SMD, PR, PLO or GEN"))
+    }
+}
+
+fn parse_baseline(s: &str) -> Result<(String, f64), String> {
+    let (outcome, risk) = s.split_once('=').ok_or_else(|| format!("{s:?} is not OUTCOME=FRACTION"))?;
+    match risk.trim().parse::<f64>() {
+        Ok(r) if (0.0..=1.0).contains(&r) => Ok((outcome.trim().to_string(), r)),
+        _ => Err(format!("{risk:?} is not a risk between 0 and 1")),
     }
 }
 
@@ -111,6 +163,11 @@ pub fn main() -> ExitCode {
 pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     match cli.command {
         Command::Validate { file } => validate(&file, out, err),
+        Command::Appraise { file, condition, baselines } => {
+            let Some(dataset) = read_usable(&file, None, err) else { return 1 };
+            let options = AppraiseOptions { condition, baselines: baselines.into_iter().collect(), ..AppraiseOptions::default() };
+            print_json(&appraise(&dataset, &options), out)
+        }
         Command::Analyze { file, measure, method, test, level, outcome, subgroup } => {
             let Some(dataset) = read_usable(&file, measure, err) else { return 1 };
             let report = analyze_outcome(&dataset, measure, AnalyzeOptions { measure: Measure::Gen, method, test, level }, outcome.as_deref(), subgroup.as_deref());
@@ -122,22 +179,23 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
                 }
             }
         }
-        Command::Render { file, view: _, outcome, width, height, theme, output } => {
+        Command::Render { file, view, outcome, width, height, theme, lang, dpr, output } => {
             let Some(parsed) = read_dataset(&file, err) else { return 1 };
             let Some(dataset) = parsed.dataset else {
                 report_problems(&file, &parsed.errors, &parsed.warnings, err);
                 return 1;
             };
-            let options = match ViewOptions::parse("forest", outcome.as_deref().unwrap_or("")) {
-                Ok(o) => o,
+            let options = match ViewOptions::parse(view.view().as_str(), outcome.as_deref().unwrap_or("")) {
+                Ok(o) => ViewOptions { lang, ..o },
                 Err(e) => {
                     let _ = writeln!(err, "{}: {e}", file.display());
                     return 1;
                 }
             };
-            let theme = Theme::new(if theme == ThemeArg::Dark { ThemeName::Dark } else { ThemeName::Light }, 1.0);
+            let theme = Theme::new(if theme == ThemeArg::Dark { ThemeName::Dark } else { ThemeName::Light }, dpr);
             let scene = chart::Scene::build(&dataset, &options);
-            let svg = match chart::render_svg(&scene, width.clamp(200, 10_000), height.map(|h| h.clamp(50, 100_000)), &theme) {
+            let device = |css: u32| (css as f64 * dpr).round() as u32;
+            let svg = match chart::render_svg(&scene, device(width.clamp(200, 10_000)), height.map(|h| device(h.clamp(50, 100_000))), &theme) {
                 Ok(svg) => svg,
                 Err(e) => {
                     let _ = writeln!(err, "{}: {e}", file.display());
