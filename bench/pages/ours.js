@@ -1,0 +1,18 @@
+// Benchmark page for evidence-lens: the generated dataset in the real element.
+// The pkg module is the same instance the element loaded (one module per URL), so
+// its init() hands back the wasm exports, whose memory the benchmark reads.
+import init from '/www/pkg/evidence_lens.js';
+const n = new URLSearchParams(location.search).get('n');
+const el = document.createElement('evidence-lens');
+el.id = 'bench';
+el.setAttribute('src', `/bench-data/${n}.json`);
+el.addEventListener('ready', () => { window.__readyAt ??= performance.now(); });
+el.addEventListener('error', (e) => { window.__error = e.detail.message; });
+document.getElementById('box').append(el);
+
+window.__bench = {
+  canvas: () => el.shadowRoot.querySelector('canvas'),
+  filter: async (i) => el.setAttribute('filter', i % 2 ? 'design:rct' : ''),
+  view: async (i) => el.setAttribute('view', i % 2 ? 'map' : 'forest'),
+  wasmBytes: async () => (await init()).memory.buffer.byteLength,
+};
