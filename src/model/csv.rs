@@ -217,10 +217,13 @@ fn read(text: &str, options: &CsvOptions, sink: &mut Sink) -> Option<Dataset> {
     let one_row_per_study = !has("outcome");
     let mut order: Vec<String> = Vec::new();
     let mut groups: HashMap<String, Vec<Row>> = HashMap::new();
+    // The next number to try for each repeated name: numbers below it are taken already, so the
+    // search does not start at 2 every time (which was quadratic: 80,000 rows named "a" hung).
+    let mut next_number: HashMap<String, usize> = HashMap::new();
     for mut r in rows {
         if one_row_per_study && groups.contains_key(&r.study) {
             let first = groups[&r.study][0].row;
-            let mut k = 2;
+            let mut k = next_number.get(&r.study).copied().unwrap_or(2);
             let id = loop {
                 let candidate = format!("{} #{k}", r.study);
                 if !groups.contains_key(&candidate) {
@@ -228,6 +231,7 @@ fn read(text: &str, options: &CsvOptions, sink: &mut Sink) -> Option<Dataset> {
                 }
                 k += 1;
             };
+            next_number.insert(r.study.clone(), k + 1);
             sink.warn(format!("row {}, column study", r.row), Issue::RepeatedStudyName {
                 name: r.study.clone(), row: first, id: id.clone(),
             });

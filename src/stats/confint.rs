@@ -115,8 +115,10 @@ pub fn qprofile_mods(yi: &[f64], vi: &[f64], x: &ModelMatrix, tau2: f64, vt: f64
         };
         lb = if q_min < crit_u { tau2_min } else { solve(crit_u)? };
     }
-    let i2 = |t: f64| 100.0 * t / (vt + t);
-    let h2 = |t: f64| t / vt + 1.0;
+    // As in the fit: I2 within [0, 100] despite rounding, and unknown when vt was lost to cancellation.
+    let vt_ok = vt > 0.0 && vt.is_finite();
+    let i2 = |t: f64| if vt_ok { (100.0 * t / (vt + t)).clamp(0.0, 100.0) } else { f64::NAN };
+    let h2 = |t: f64| if vt_ok { (t / vt + 1.0).max(1.0) } else { f64::NAN };
     Ok(Tau2Ci {
         tau2_ci_lb: lb,
         tau2_ci_ub: ub,

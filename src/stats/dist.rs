@@ -163,6 +163,9 @@ pub fn pchisq(x: f64, df: f64) -> f64 {
     if x == f64::INFINITY {
         return 1.0;
     }
+    // statrs evaluates the incomplete gamma function at x / 2, which underflows to 0 for the
+    // smallest subnormal (5e-324) and then panics; the next subnormal gives the same answer.
+    let x = x.max(1e-323);
     chisq(df).map_or(f64::NAN, |c| c.cdf(x))
 }
 
@@ -177,6 +180,8 @@ pub fn pchisq_upper(x: f64, df: f64) -> f64 {
     if x == f64::INFINITY {
         return 0.0;
     }
+    // See `pchisq`: x / 2 must not underflow to 0 inside statrs.
+    let x = x.max(1e-323);
     chisq(df).map_or(f64::NAN, |c| c.sf(x))
 }
 

@@ -23,6 +23,11 @@ impl ModelMatrix {
         ModelMatrix { k, p: 1, data: vec![1.0; k], names: vec!["intrcpt".to_string()] }
     }
 
+    /// Whether this is the intercept-only design, for which faster sums exist.
+    pub fn is_intercept_only(&self) -> bool {
+        self.p == 1 && self.data.iter().all(|&v| v == 1.0)
+    }
+
     /// Value at row `i`, column `j`.
     #[inline]
     pub fn get(&self, i: usize, j: usize) -> f64 {
