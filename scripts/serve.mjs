@@ -2,7 +2,8 @@
 //   node scripts/serve.mjs [--port N] [--root DIR] [--strict-csp]
 // Prints the URL on its first line. --strict-csp sends the Content-Security-Policy
 // and Trusted Types headers that the widget promises to work under.
-// Also usable from tests: import { serve } from './serve.mjs'.
+// Also usable from tests: import { serve } from './serve.mjs'; `extra` maps paths to
+// fixtures {status, type, body, headers}.
 import http from 'node:http';
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -29,9 +30,11 @@ export function serve({ root, port = 0, strictCsp = false, extra = {} } = {}) {
   const server = http.createServer(async (req, res) => {
     try {
       const url = new URL(req.url, 'http://127.0.0.1');
+      const csp = strictCsp && url.searchParams.get('csp') !== 'off' ? { 'content-security-policy': STRICT_CSP } : {};
       if (extra[url.pathname]) {
-        const { status = 200, type = 'text/plain', body = '' } = extra[url.pathname];
-        res.writeHead(status, { 'content-type': type });
+        // Test fixtures: pages, data and failures that www/ does not hold.
+        const { status = 200, type = 'text/plain', body = '', headers = {} } = extra[url.pathname];
+        res.writeHead(status, { 'content-type': type, 'cache-control': 'no-cache', ...csp, ...headers });
         res.end(body);
         return;
       }
@@ -40,7 +43,7 @@ export function serve({ root, port = 0, strictCsp = false, extra = {} } = {}) {
       if ((await fs.stat(file).catch(() => null))?.isDirectory()) file = path.join(file, 'index.html');
       const body = await fs.readFile(file);
       const headers = { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream', 'cache-control': 'no-cache' };
-      if (strictCsp) headers['content-security-policy'] = STRICT_CSP;
+      Object.assign(headers, csp);
       res.writeHead(200, headers);
       res.end(body);
     } catch (error) {

@@ -3,29 +3,181 @@
 // One script tag and one element:
 //   <script type="module" src=".../evidence-lens.js"></script>
 //   <evidence-lens src="my-trials.json" view="forest"></evidence-lens>
-// The wasm is loaded once, from ./pkg/ next to this file, and shared by every
-// widget on the page. Nothing here ever throws into the host page: problems are
-// shown inside the element and reported with an `error` event.
+// The wasm is loaded once, from ./pkg/ next to this file, and shared by every widget
+// on the page. Nothing here ever throws into the host page: problems are shown inside
+// the element and reported with an `error` event.
+//
+// Safe under `default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'`
+// and `require-trusted-types-for 'script'`: styles come from a constructed stylesheet
+// (adoptedStyleSheets), sizes are set through CSSOM (`element.style.x = …`), every data
+// string becomes a text node, and links are built with DOM APIs and only for http(s).
+// There is no animation, so `prefers-reduced-motion` needs nothing.
 
-import init, { Widget } from './pkg/evidence_lens.js';
+const PKG_JS = new URL('./pkg/evidence_lens.js', import.meta.url);
+const PKG_WASM = new URL('./pkg/evidence_lens_bg.wasm', import.meta.url);
+const MAX_BYTES = 10 * 1024 * 1024;
+const FILTER_KEYS = ['condition', 'therapy', 'route', 'design', 'kind'];
+const LANGS = ['en', 'es', 'fr'];
 
-let wasmReady = null;
-function loadWasm() {
-  wasmReady ??= init({ module_or_path: new URL('./pkg/evidence_lens_bg.wasm', import.meta.url) });
-  return wasmReady;
+// ---------------------------------------------------------------- the shared engine
+
+/** The wasm module, loaded once per page; replaced by a fresh instance after a trap. */
+let engine = null;
+let generation = 0;
+const live = new Set();
+
+function loadEngine() {
+  engine ??= (async () => {
+    const url = new URL(PKG_JS);
+    // A trapped instance cannot be reused: a fresh copy of the glue module gets a new one.
+    if (generation > 0) url.searchParams.set('instance', String(generation));
+    const mod = await import(url.href);
+    await mod.default({ module_or_path: PKG_WASM });
+    return mod;
+  })();
+  engine.catch(() => {
+    engine = null;
+  });
+  return engine;
 }
 
+class Crash extends Error {}
+
+/** After a trap every widget drops its handle; each one reloads its data into a new instance. */
+function engineCrashed(origin) {
+  engine = null;
+  generation += 1;
+  for (const w of live) {
+    w._widget = null;
+    if (w !== origin) w._scheduleReload();
+  }
+}
+
+// ---------------------------------------------------------------- strings
+
+const EN = {
+  // Keys shared with the charts live in src/i18n.rs (ui.*, view.*, design.*); the
+  // shell.* keys are the shell's own until that table has them. Both are replaced by
+  // the table from the wasm (`uiStrings(lang)`) when it has the key.
+  'ui.loading': 'Loading the evidence…',
+  'ui.error_intro': 'The evidence chart could not be shown:',
+  'ui.partial': 'Some entries could not be shown',
+  'ui.errors': 'Errors',
+  'ui.warnings': 'Warnings',
+  'ui.filter': 'Filter',
+  'ui.sort': 'Sort',
+  'ui.show_table': 'Show table',
+  'ui.hide_table': 'Hide table',
+  'ui.download_png': 'Download PNG',
+  'ui.download_svg': 'Download SVG',
+  'ui.download_csv': 'Download data (CSV)',
+  'ui.citations': 'Citations',
+  'ui.copy_link': 'Copy link',
+  'ui.source': 'Source',
+  'ui.certainty': 'Certainty',
+  'ui.study': 'Study',
+  'ui.result': 'Result',
+  'ui.estimate_ci': 'Estimate [95% CI]',
+  'ui.participants': 'Participants',
+  'ui.sort.dataset': 'Dataset order',
+  'ui.sort.year': 'Year',
+  'ui.sort.effect': 'Effect size',
+  'ui.sort.size': 'Number of participants',
+  'ui.sort.certainty': 'Certainty',
+  'view.forest': 'Forest plot',
+  'view.map': 'Evidence map',
+  'view.harms': 'Benefit and harm',
+  'view.claims': 'Claims',
+  'view.funnel': 'Funnel plot',
+  'design.rct': 'RCT',
+  'design.crossover_rct': 'crossover RCT',
+  'design.non_randomised_controlled': 'non-randomised',
+  'design.single_arm': 'single group',
+  'design.cohort': 'cohort',
+  'design.case_series': 'case series',
+  'design.systematic_review': 'review',
+  'shell.crash': 'The chart stopped working because of an internal error. Reload the page to try again.',
+  'shell.problem_error': 'Error',
+  'shell.problem_warning': 'Warning',
+  'shell.controls': 'Chart options',
+  'shell.view': 'View',
+  'shell.outcome': 'Outcome',
+  'shell.condition': 'Condition',
+  'shell.therapy': 'Therapy',
+  'shell.route': 'Route',
+  'shell.design': 'Study design',
+  'shell.kind': 'Benefit or harm',
+  'shell.kind.benefit': 'Benefits',
+  'shell.kind.harm': 'Harms',
+  'shell.all': 'All',
+  'shell.table_caption': 'The results shown in the chart',
+  'shell.chart_keys': 'Chart. Use the arrow keys to move between results, Enter to select one, Escape to clear.',
+  'shell.chart_loading': 'Evidence chart (loading)',
+  'shell.chart_unavailable': 'Evidence chart unavailable',
+  'shell.position': '{index} of {count}',
+  'shell.participants': '{n} participants',
+  'shell.caveats': 'Things to know',
+  'shell.link.doi': 'Article (DOI)',
+  'shell.link.pubmed': 'PubMed',
+  'shell.link.trial': 'ClinicalTrials.gov',
+  'shell.link.web': 'Web page',
+  'shell.selected': 'Selected result',
+  'shell.clear': 'Clear the selection',
+  'shell.copied': 'Link copied',
+};
+
+function format(template, values) {
+  return template.replace(/\{(\w+)\}/g, (m, k) => (values[k] === undefined ? m : String(values[k])));
+}
+
+// ---------------------------------------------------------------- styles
+
 const STYLE = `
-:host { display: block; font: 14px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1a1a1a; background: #fff; }
-:host([theme="dark"]) { color: #ececec; background: #181a1b; }
-.frame { position: relative; }
+:host { display: block; font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
+:host([hidden]) { display: none; }
+.root { color: #1a1a1a; background: #fff; }
+.root.dark { color: #ececec; background: #181a1b; }
+.controls { display: flex; flex-wrap: wrap; gap: 0.5em 1em; align-items: flex-end; margin: 0 0 0.5em; }
+.views { display: flex; flex-wrap: wrap; gap: 0.25em; border: 0; margin: 0; padding: 0; }
+.views legend, .field > span { display: block; font-size: 0.85em; color: #4d4d4d; }
+.dark .views legend, .dark .field > span { color: #c4c4c4; }
+.field { display: flex; flex-direction: column; }
+select { max-width: 16em; text-overflow: ellipsis; }
+button, select { font: inherit; font-size: 0.95em; color: inherit; background: #fff; border: 1px solid #767676; border-radius: 4px; padding: 0.3em 0.6em; min-height: 2.2em; }
+.dark button, .dark select { background: #2a2d2e; border-color: #9a9a9a; }
+button[aria-pressed="true"] { background: #005a8c; border-color: #005a8c; color: #fff; }
+.dark button[aria-pressed="true"] { background: #8fd0f5; border-color: #8fd0f5; color: #111; }
+button:focus-visible, select:focus-visible, a:focus-visible, .stage:focus-visible { outline: 3px solid #005a8c; outline-offset: 2px; }
+.dark button:focus-visible, .dark select:focus-visible, .dark a:focus-visible, .dark .stage:focus-visible { outline-color: #8fd0f5; }
+.tools { display: flex; flex-wrap: wrap; gap: 0.25em; }
+a { color: #005a8c; }
+.dark a { color: #8fd0f5; }
+.frame { position: relative; overflow-x: hidden; }
+.frame.fixed { overflow-y: auto; }
+.stage { position: relative; direction: ltr; }
 canvas { display: block; width: 100%; }
+canvas.overlay { position: absolute; inset: 0 auto auto 0; pointer-events: none; }
+.tooltip { position: absolute; z-index: 2; max-width: min(26em, 90%); font-size: 0.9em; padding: 0.5em 0.7em; border: 1px solid #767676; border-radius: 4px;
+  background: #fff; color: #1a1a1a; box-shadow: 0 2px 8px rgba(0, 0, 0, 0.25); pointer-events: none; overflow-wrap: anywhere; text-align: start; }
+.dark .tooltip { background: #2a2d2e; color: #ececec; border-color: #9a9a9a; }
+.tooltip p, .details p { margin: 0.15em 0; }
+.tooltip ul, .details ul { margin: 0.15em 0; padding-inline-start: 1.2em; }
+.label { font-weight: 600; }
+.muted { color: #4d4d4d; }
+.dark .muted { color: #c4c4c4; }
+.status:empty { display: none; }
 .status { margin: 0.5em 0; }
-.problems { margin: 0.5em 0; padding: 0.5em 0.75em; border-left: 4px solid #d55e00; background: rgba(213, 94, 0, 0.08); }
-.problems ul { margin: 0.25em 0 0; padding-left: 1.25em; }
-.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+.problems { margin: 0.5em 0; padding: 0.5em 0.75em; border-inline-start: 4px solid #b34700; background: rgba(213, 94, 0, 0.08); overflow-wrap: anywhere; }
+.problems ul { margin: 0.25em 0 0; padding-inline-start: 1.25em; }
+.details { margin: 0.5em 0; padding: 0.5em 0.75em; border: 1px solid #767676; border-radius: 4px; overflow-wrap: anywhere; }
+.details h3 { font-size: 1em; margin: 0 0 0.25em; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
+.table-box { overflow-x: auto; margin-top: 0.5em; }
 table { border-collapse: collapse; font-size: 0.9em; }
-th, td { text-align: start; padding: 0.2em 0.6em; border-bottom: 1px solid rgba(128, 128, 128, 0.4); }
+caption { text-align: start; font-weight: 600; padding: 0.25em 0; }
+th, td { text-align: start; vertical-align: top; padding: 0.25em 0.6em; border-bottom: 1px solid rgba(128, 128, 128, 0.5); overflow-wrap: anywhere; }
+td a { margin-inline-end: 0.5em; }
+[hidden] { display: none !important; }
 `;
 
 let sheet = null;
@@ -37,6 +189,8 @@ function styleSheet() {
   return sheet;
 }
 
+// ---------------------------------------------------------------- helpers
+
 function el(tag, attrs = {}, text) {
   const node = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
@@ -44,44 +198,173 @@ function el(tag, attrs = {}, text) {
   return node;
 }
 
+/** An absolute http(s) URL, or null: the only links the widget ever makes. */
+export function safeUrl(value) {
+  if (typeof value !== 'string') return null;
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
+function message(error) {
+  if (error instanceof Error) return error.message;
+  return typeof error === 'string' ? error : String(error);
+}
+
+/** `therapy:AHSCT;design:rct,crossover_rct` → {therapy: ['AHSCT'], design: ['rct', 'crossover_rct']}. */
+export function parseFilter(text) {
+  const filters = {};
+  for (const part of String(text || '').split(';')) {
+    if (!part.trim()) continue;
+    const i = part.indexOf(':');
+    if (i < 0) throw new Error(`filter "${part.trim()}" needs the form key:value (keys: ${FILTER_KEYS.join(', ')})`);
+    const key = part.slice(0, i).trim().toLowerCase();
+    if (!FILTER_KEYS.includes(key)) throw new Error(`unknown filter "${key}"; expected one of ${FILTER_KEYS.join(', ')}`);
+    const values = part.slice(i + 1).split(',').map((v) => v.trim()).filter(Boolean);
+    if (values.length) filters[key] = values;
+  }
+  return filters;
+}
+
+function normaliseFilters(obj) {
+  const out = {};
+  if (!obj || typeof obj !== 'object') return out;
+  for (const key of Object.keys(obj)) {
+    if (!FILTER_KEYS.includes(key)) throw new Error(`unknown filter "${key}"; expected one of ${FILTER_KEYS.join(', ')}`);
+    const v = obj[key];
+    const list = (Array.isArray(v) ? v : v == null ? [] : String(v).split(',')).map((x) => String(x).trim()).filter(Boolean);
+    if (list.length) out[key] = list;
+  }
+  return out;
+}
+
+function filterText(filters) {
+  return FILTER_KEYS.filter((k) => filters[k]?.length).map((k) => `${k}:${filters[k].join(',')}`).join(';');
+}
+
+/** Reads the `#el-<id>=…` parts of the location hash. */
+function hashParts() {
+  const parts = new Map();
+  for (const part of location.hash.replace(/^#/, '').split('&')) {
+    const i = part.indexOf('=');
+    if (i > 0 && part.startsWith('el-')) parts.set(part.slice(0, i), part.slice(i + 1));
+  }
+  return parts;
+}
+
+function csvCell(value) {
+  let s = value == null ? '' : String(value);
+  // Spreadsheets run cells that start like a formula; a leading apostrophe stops that.
+  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+function download(blob, name) {
+  const url = URL.createObjectURL(blob);
+  const a = el('a', { href: url, download: name });
+  a.hidden = true;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+// ---------------------------------------------------------------- the element
+
 export class EvidenceLens extends HTMLElement {
-  static observedAttributes = ['src', 'view', 'outcome', 'theme', 'height'];
+  static observedAttributes = ['src', 'view', 'outcome', 'measure', 'method', 'filter', 'theme', 'lang', 'height'];
 
   constructor() {
     super();
     const root = this.attachShadow({ mode: 'open' });
     root.adoptedStyleSheets = [styleSheet()];
-    this._frame = el('div', { class: 'frame' });
-    this._canvas = el('canvas', { role: 'img', dir: 'ltr', 'aria-label': 'Evidence chart (loading)' });
-    this._status = el('p', { class: 'status', role: 'status' });
+    this._strings = EN;
+    this._root = el('div', { class: 'root', part: 'root' });
+    this._controls = el('div', { class: 'controls', role: 'group' });
     this._problems = el('div', { class: 'problems', hidden: '' });
+    this._status = el('p', { class: 'status', role: 'status' });
+    this._frame = el('div', { class: 'frame' });
+    this._stage = el('div', { class: 'stage', tabindex: '0', role: 'group' });
+    this._canvas = el('canvas', { class: 'chart', role: 'img' });
+    this._overlay = el('canvas', { class: 'overlay', 'aria-hidden': 'true' });
+    this._tooltip = el('div', { class: 'tooltip', role: 'tooltip', hidden: '' });
+    this._live = el('p', { class: 'visually-hidden', 'aria-live': 'polite' });
+    this._details = el('section', { class: 'details', hidden: '' });
+    this._tableBox = el('div', { class: 'table-box visually-hidden' });
     this._table = el('table');
-    const tableBox = el('div', { class: 'visually-hidden' });
-    tableBox.append(this._table);
-    this._frame.append(this._canvas);
-    root.append(this._status, this._problems, this._frame, tableBox);
+    this._tableBox.append(this._table);
+    this._stage.append(this._canvas, this._overlay, this._tooltip);
+    this._frame.append(this._stage);
+    this._root.append(this._controls, this._problems, this._status, this._frame, this._live, this._details, this._tableBox);
+    root.append(this._root);
+
     this._widget = null;
     this._data = null;
+    this._state = null; // {view, outcome, filters, sort, selected}
+    this._items = [];
+    this._keys = [];
+    this._focusKey = null;
+    this._hoverKey = null;
+    this._tableOpen = false;
     this._loadToken = 0;
-    this._resizeObserver = new ResizeObserver(() => this._redraw());
+    this._drawn = { width: 0, dpr: 0, options: '' };
+    this._frameRequest = 0;
+    this._newReady();
+
+    this._resizeObserver = new ResizeObserver(() => this._scheduleDraw());
+    this._darkQuery = window.matchMedia('(prefers-color-scheme: dark)');
+    this._onScheme = () => {
+      if (this.getAttribute('theme') === 'auto') this._redraw(false);
+    };
+    this._onHash = () => this._restoreFromHash(true);
+    this._onDpr = () => this._scheduleDraw();
+    this._bindInput();
   }
 
   connectedCallback() {
+    live.add(this);
     this._resizeObserver.observe(this);
+    this._darkQuery.addEventListener('change', this._onScheme);
+    window.addEventListener('hashchange', this._onHash);
+    this._watchDpr();
     this._load();
   }
 
   disconnectedCallback() {
+    live.delete(this);
     this._resizeObserver.disconnect();
+    this._darkQuery.removeEventListener('change', this._onScheme);
+    window.removeEventListener('hashchange', this._onHash);
+    this._dprQuery?.removeEventListener('change', this._onDpr);
+    cancelAnimationFrame(this._frameRequest);
+    this._frameRequest = 0;
+    this._loadToken++;
+    // Free the wasm side now; connecting again (e.g. after a move in the DOM) reloads.
+    try {
+      this._widget?.free();
+    } catch {
+      // A crashed instance cannot free; it is dropped with it.
+    }
+    this._widget = null;
   }
 
   attributeChangedCallback(name, oldValue, newValue) {
     if (!this.isConnected || oldValue === newValue) return;
-    if (name === 'src') this._load();
-    else this._redraw();
+    if (name === 'src' || name === 'measure') this._load();
+    else if (name === 'lang') this._load();
+    else if (name === 'view' || name === 'outcome' || name === 'filter') {
+      this._state = null;
+      this._load();
+    } else if (name === 'height') this._applyHeight();
+    else this._redraw(true);
   }
 
-  /** Data given from code: a dataset object (JSON shape); replaces `src`. */
+  // ------------------------------------------------------------ public API
+
+  /** Data given from code: a dataset object (JSON shape); replaces `src` and inline data. */
   set data(value) {
     this._data = value;
     if (this.isConnected) this._load();
@@ -90,97 +373,701 @@ export class EvidenceLens extends HTMLElement {
     return this._data;
   }
 
-  async _load() {
-    const token = ++this._loadToken;
-    this._status.textContent = 'Loading the evidence…';
+  /** The current view, outcome, filters, sort and selection. */
+  get state() {
+    const s = this._currentState();
+    return { view: s.view, outcome: s.outcome, filters: structuredClone(s.filters), sort: s.sort, selected: s.selected };
+  }
+
+  /** Resolves when a chart is on screen; rejects if loading fails before one is. */
+  whenReady() {
+    return this._ready;
+  }
+
+  _newReady() {
+    this._ready = new Promise((resolve, reject) => {
+      this._readyResolve = resolve;
+      this._readyReject = reject;
+    });
+    this._ready.catch(() => {}); // a failure is reported by the `error` event too
+    this._readySettled = false;
+  }
+
+  setView(view) {
+    this._update({ view: String(view || '') }, true);
+  }
+
+  setFilter(filters) {
+    this._update({ filters: normaliseFilters(filters) });
+  }
+
+  setOutcome(outcome) {
+    this._update({ outcome: String(outcome || '') });
+  }
+
+  setSort(sort) {
+    this._update({ sort: String(sort || '') });
+  }
+
+  /** Selects an item by key (as in `select` events); null clears. Returns whether it exists. */
+  select(key) {
+    if (key == null) {
+      this._setSelected(null);
+      return true;
+    }
+    const item = this._items.find((i) => i.key === key);
+    if (!item) return false;
+    this._setSelected(item.key, true);
+    return true;
+  }
+
+  async toPNG() {
+    await this._ready;
+    return new Promise((resolve, reject) => this._canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('the image could not be made'))), 'image/png'));
+  }
+
+  async toSVG() {
+    await this._ready;
+    return this._call((w) => w.toSvg());
+  }
+
+  async toCSV() {
+    await this._ready;
+    const s = this._strings;
+    const header = ['key', s['ui.study'], s['ui.result'], s['ui.estimate_ci'], s['ui.participants'], s['ui.certainty'], s['ui.source']];
+    const rows = this._items.map((i) => [i.key, i.label, i.detail, i.value, i.n ?? '', i.certainty ?? '', (i.links || []).map((l) => safeUrl(l.url)).filter(Boolean).join(' ')]);
+    return [header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  }
+
+  async citations() {
+    await this._ready;
+    const list = this._call((w) => w.citations()) || [];
+    return list.map((c) => ({ ...c, links: (c.links || []).filter((l) => safeUrl(l.url)) }));
+  }
+
+  // ------------------------------------------------------------ wasm calls
+
+  /** Runs `fn(widget)`; a trap in wasm becomes a readable error and a fresh instance. */
+  _call(fn) {
+    if (!this._widget) throw new Error('the chart is not loaded');
     try {
-      await loadWasm();
-      if (!this._widget) this._widget = new Widget(this._canvas);
-      const report = await this._readData();
-      if (token !== this._loadToken) return;
-      this._showProblems(report);
-      if (!report.ok) {
-        this._fail(report.errors.length ? report.errors[0].path + ': ' + report.errors[0].message : 'the data could not be read');
-        return;
-      }
-      this._status.textContent = '';
-      this._redraw();
-      this.dispatchEvent(new CustomEvent('ready', { detail: { studies: report.studies, warnings: report.warnings.length, errors: report.errors.length } }));
+      return fn(this._widget);
     } catch (error) {
-      if (token === this._loadToken) this._fail(error && error.message ? error.message : String(error));
+      // A trap, or a call into a Widget that a trap left borrowed, means the instance is gone.
+      if (error instanceof WebAssembly.RuntimeError || /recursive use of an object/.test(message(error))) {
+        engineCrashed(this);
+        throw new Crash(this._strings['shell.crash']);
+      }
+      throw error;
     }
   }
 
-  async _readData() {
-    const inline = this.querySelector('script[type="application/json"]');
-    if (this._data != null) return this._widget.loadJson(new TextEncoder().encode(JSON.stringify(this._data)));
-    if (inline) return this._widget.loadJson(new TextEncoder().encode(inline.textContent));
+  _scheduleReload() {
+    queueMicrotask(() => this.isConnected && this._load());
+  }
+
+  // ------------------------------------------------------------ loading
+
+  async _load() {
+    const token = ++this._loadToken;
+    this._status.textContent = this._strings['ui.loading'];
+    this._canvas.setAttribute('aria-label', this._strings['shell.chart_loading']);
+    this._root.setAttribute('aria-busy', 'true');
+    try {
+      const mod = await loadEngine();
+      if (token !== this._loadToken) return;
+      await this._loadStrings(mod);
+      if (!this._widget) this._widget = new mod.Widget(this._canvas, this._overlay);
+      const source = await this._readSource();
+      if (token !== this._loadToken) return;
+      const report = this._call((w) => (source.kind === 'builtin' ? w.loadBuiltin() : source.kind === 'csv' ? w.loadCsv(source.bytes, source.measure) : w.loadJson(source.bytes)));
+      this._showProblems(report);
+      if (!report.ok) {
+        const first = report.errors[0];
+        throw new Error(first ? `${first.path}: ${first.message}` : 'the data could not be read');
+      }
+      if (!this._state) this._state = this._initialState();
+      this._facets = this._call((w) => w.facets());
+      this._applyHeight();
+      this._status.textContent = '';
+      this._redraw(true);
+      if (!this._drewOk) return;
+      this._root.removeAttribute('aria-busy');
+      this._readyResolve();
+      this._readySettled = true;
+      this.dispatchEvent(new CustomEvent('ready', { detail: { studies: report.studies, items: this._items.length, warnings: report.warnings.length, errors: report.errors.length, view: this._state.view } }));
+    } catch (error) {
+      if (token === this._loadToken) this._fail(error);
+    }
+  }
+
+  async _loadStrings(mod) {
+    const lang = this._lang();
+    const table = { ...EN };
+    try {
+      const pairs = typeof mod.uiStrings === 'function' ? mod.uiStrings(lang) : [];
+      for (const [k, v] of pairs || []) if (typeof v === 'string') table[k] = v;
+    } catch {
+      // English it is.
+    }
+    this._strings = table;
+    this._root.setAttribute('lang', lang);
+  }
+
+  _lang() {
+    const own = this.getAttribute('lang') || this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang || 'en';
+    const base = own.trim().toLowerCase().slice(0, 2);
+    return LANGS.includes(base) ? base : 'en';
+  }
+
+  async _readSource() {
+    const measure = this.getAttribute('measure') || undefined;
+    if (this._data != null) {
+      const text = typeof this._data === 'string' ? this._data : JSON.stringify(this._data);
+      return { kind: 'json', bytes: new TextEncoder().encode(text) };
+    }
+    const inline = [...this.children].find((c) => c.localName === 'script' && c.type === 'application/json');
+    if (inline) return { kind: 'json', bytes: new TextEncoder().encode(inline.textContent) };
     const src = this.getAttribute('src');
-    if (!src) return this._widget.loadBuiltin();
+    if (!src) return { kind: 'builtin' };
     const url = new URL(src, document.baseURI);
     if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`src must be an http(s) URL, not ${url.protocol}`);
-    const response = await fetch(url);
+    const response = await fetch(url, { credentials: 'same-origin' });
     if (!response.ok) throw new Error(`could not load ${src}: HTTP ${response.status}`);
-    const bytes = new Uint8Array(await response.arrayBuffer());
-    const isCsv = /\.csv(\?|#|$)/i.test(url.pathname) || (response.headers.get('content-type') || '').includes('csv');
-    return isCsv ? this._widget.loadCsv(bytes) : this._widget.loadJson(bytes);
+    if (Number(response.headers.get('content-length')) > MAX_BYTES) throw new Error(`${src} is larger than ${MAX_BYTES / 1048576} MB`);
+    const bytes = await readCapped(response, MAX_BYTES, src);
+    const type = response.headers.get('content-type') || '';
+    const isCsv = /\.csv$/i.test(url.pathname) || /csv/i.test(type);
+    return isCsv ? { kind: 'csv', bytes, measure } : { kind: 'json', bytes };
+  }
+
+  _initialState() {
+    const state = {
+      view: this.getAttribute('view') || 'forest',
+      outcome: this.getAttribute('outcome') || '',
+      filters: parseFilter(this.getAttribute('filter')),
+      sort: '',
+      selected: null,
+    };
+    const fromHash = this._hashState();
+    return fromHash ? { ...state, ...fromHash } : state;
+  }
+
+  _currentState() {
+    return this._state || { view: this.getAttribute('view') || 'forest', outcome: this.getAttribute('outcome') || '', filters: {}, sort: '', selected: null };
   }
 
   _showProblems(report) {
     this._problems.replaceChildren();
-    const list = [...report.errors.map((p) => ['Error', p]), ...report.warnings.map((p) => ['Warning', p])];
+    const s = this._strings;
+    const list = [...report.errors.map((p) => [s['shell.problem_error'], p]), ...report.warnings.map((p) => [s['shell.problem_warning'], p])];
     if (!list.length) {
       this._problems.hidden = true;
       return;
     }
-    const heading = el('strong', {}, report.ok ? `Some entries could not be shown (${report.errors.length} errors, ${report.warnings.length} warnings):` : 'The data could not be shown:');
+    const heading = el('strong', {}, report.ok ? `${s['ui.partial']} (${s['ui.errors']}: ${report.errors.length}, ${s['ui.warnings']}: ${report.warnings.length}):` : s['ui.error_intro']);
     const ul = el('ul');
-    for (const [kind, p] of list.slice(0, 50)) ul.append(el('li', {}, `${kind}: ${p.path}: ${p.message}`));
+    for (const [kind, p] of list.slice(0, 50)) ul.append(el('li', {}, `${kind}: ${String(p.path).slice(0, 300)}: ${String(p.message).slice(0, 500)}`));
     this._problems.append(heading, ul);
     this._problems.hidden = false;
   }
 
-  _fail(message) {
-    this._status.textContent = `The evidence chart could not be shown: ${message}`;
-    this._canvas.setAttribute('aria-label', 'Evidence chart unavailable');
-    this.dispatchEvent(new CustomEvent('error', { detail: { message } }));
+  _fail(error) {
+    const text = message(error).slice(0, 1000);
+    this._status.textContent = `${this._strings['ui.error_intro']} ${text}`;
+    this._canvas.setAttribute('aria-label', this._strings['shell.chart_unavailable']);
+    this._root.removeAttribute('aria-busy');
+    this._drewOk = false;
+    if (!this._readySettled) {
+      this._readyReject(new Error(text));
+      this._newReady();
+    }
+    this.dispatchEvent(new CustomEvent('error', { detail: { message: text } }));
   }
 
-  _redraw() {
-    const widget = this._widget;
-    if (!widget) return;
-    try {
-      widget.setOptions(this.getAttribute('view') || 'forest', this.getAttribute('outcome') || '', this._theme());
-      const width = this._frame.clientWidth || this.clientWidth || 600;
-      const cssHeight = widget.resize(width, window.devicePixelRatio || 1);
-      this._canvas.style.height = `${cssHeight}px`;
-      widget.draw();
-      this._fillTable(widget.rows());
-    } catch (error) {
-      this._fail(error && error.message ? error.message : String(error));
+  _applyHeight() {
+    const h = (this.getAttribute('height') || '').trim();
+    const value = /^\d+(\.\d+)?$/.test(h) ? `${h}px` : h;
+    if (value && CSS.supports('height', value)) {
+      this._frame.style.height = value;
+      this._frame.classList.add('fixed');
+    } else {
+      this._frame.style.height = '';
+      this._frame.classList.remove('fixed');
     }
   }
 
+  // ------------------------------------------------------------ drawing
+
   _theme() {
     const theme = this.getAttribute('theme') || 'light';
-    if (theme === 'auto') return window.matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
-    return theme;
+    if (theme === 'auto') return this._darkQuery.matches ? 'dark' : 'light';
+    return theme === 'dark' ? 'dark' : 'light';
   }
 
-  _fillTable(rows) {
-    const caption = el('caption', {}, 'The results shown in the chart');
+  /** The options as `chart::build::ViewOptions` reads them: empty values left out. */
+  _options() {
+    const s = this._currentState();
+    const options = { view: s.view || 'forest', lang: this._lang(), filters: {} };
+    if (s.outcome) options.outcome = s.outcome;
+    if (s.sort) options.sort = s.sort;
+    for (const k of FILTER_KEYS) if (s.filters[k]?.length) options.filters[k] = s.filters[k];
+    return options;
+  }
+
+  _watchDpr() {
+    this._dprQuery?.removeEventListener('change', this._onDpr);
+    this._dprQuery = window.matchMedia(`(resolution: ${window.devicePixelRatio || 1}dppx)`);
+    this._dprQuery.addEventListener('change', this._onDpr, { once: true });
+  }
+
+  _scheduleDraw() {
+    if (this._frameRequest) return;
+    this._frameRequest = requestAnimationFrame(() => {
+      this._frameRequest = 0;
+      const dpr = window.devicePixelRatio || 1;
+      if (dpr !== this._drawn.dpr) this._watchDpr();
+      if (this._widget && this._state && (this._stage.clientWidth !== this._drawn.width || dpr !== this._drawn.dpr)) this._redraw(false);
+    });
+  }
+
+  /** Draws at the current size; `changed` when data or options changed (rebuilds table and menus). */
+  _redraw(changed) {
+    if (!this._widget || !this._state) return;
+    try {
+      const options = this._options();
+      const theme = this._theme();
+      this._root.classList.toggle('dark', theme === 'dark');
+      this._call((w) => w.setOptions(options, theme));
+      const width = this._stage.clientWidth || this.clientWidth || 600;
+      const dpr = window.devicePixelRatio || 1;
+      const cssHeight = this._call((w) => w.resize(width, dpr));
+      this._canvas.style.height = `${cssHeight}px`;
+      this._overlay.style.width = `${this._stage.clientWidth}px`;
+      this._overlay.style.height = `${cssHeight}px`;
+      this._call((w) => w.draw());
+      this._drawn = { width, dpr };
+      if (changed) {
+        this._items = this._call((w) => w.items()) || [];
+        this._canvas.setAttribute('aria-label', this._call((w) => w.summary()));
+        this._buildControls();
+        this._fillTable();
+      }
+      this._keys = this._call((w) => w.keys()) || [];
+      const sel = this._state.selected;
+      if (sel && !this._items.some((i) => i.key === sel)) this._state.selected = null;
+      if (this._focusKey && !this._keys.includes(this._focusKey)) this._focusKey = null;
+      this._call((w) => w.setHighlight(this._hoverKey || this._focusKey || this._state.selected || undefined));
+      this._showDetails();
+      this._drewOk = true;
+    } catch (error) {
+      this._fail(error);
+    }
+  }
+
+  /** Changes the state from the API or the controls, redraws, and writes the permalink. */
+  _update(patch, viewChanged = false) {
+    if (!this._state) this._state = this._currentState();
+    const before = this._state.view;
+    this._state = { ...this._state, ...patch };
+    if (patch.view !== undefined || patch.filters !== undefined || patch.outcome !== undefined) {
+      this._state.selected = null;
+      this._focusKey = null;
+      this._live.textContent = '';
+    }
+    this._hideTooltip();
+    this._redraw(true);
+    this._writeHash();
+    if (viewChanged && this._state.view !== before) this.dispatchEvent(new CustomEvent('viewchange', { detail: { view: this._state.view } }));
+  }
+
+  // ------------------------------------------------------------ permalink
+
+  _hashState() {
+    if (!this.id) return null;
+    const raw = hashParts().get(`el-${this.id}`);
+    if (raw == null) return null;
+    try {
+      const params = new URLSearchParams(decodeURIComponent(raw));
+      const filters = {};
+      for (const k of FILTER_KEYS) if (params.get(k)) filters[k] = params.get(k).split(',').filter(Boolean);
+      return { view: params.get('view') || 'forest', outcome: params.get('outcome') || '', sort: params.get('sort') || '', filters, selected: params.get('sel') || null };
+    } catch {
+      return null;
+    }
+  }
+
+  _writeHash() {
+    if (!this.id || !this._state) return;
+    const s = this._state;
+    const params = new URLSearchParams();
+    params.set('view', s.view);
+    if (s.outcome) params.set('outcome', s.outcome);
+    if (s.sort) params.set('sort', s.sort);
+    for (const k of FILTER_KEYS) if (s.filters[k]?.length) params.set(k, s.filters[k].join(','));
+    if (s.selected) params.set('sel', s.selected);
+    const parts = hashParts();
+    parts.set(`el-${this.id}`, encodeURIComponent(params.toString()));
+    const others = location.hash.replace(/^#/, '').split('&').filter((p) => p && !p.startsWith('el-'));
+    const hash = [...others, ...[...parts].map(([k, v]) => `${k}=${v}`)].join('&');
+    this._lastHash = hash;
+    try {
+      history.replaceState(history.state, '', `#${hash}`);
+    } catch {
+      // A sandboxed page may refuse; the permalink is a convenience.
+    }
+  }
+
+  _restoreFromHash() {
+    if (location.hash.replace(/^#/, '') === this._lastHash) return;
+    const state = this._hashState();
+    if (state && this._state) {
+      this._state = state;
+      this._redraw(true);
+    }
+  }
+
+  // ------------------------------------------------------------ controls
+
+  _buildControls() {
+    const s = this._strings;
+    const f = this._facets || {};
+    const state = this._state;
+    const active = this._root.activeElement || this.shadowRoot.activeElement;
+    const activeName = active?.dataset?.control;
+    this._controls.replaceChildren();
+    this._controls.setAttribute('aria-label', s['shell.controls']);
+    this._stage.setAttribute('aria-label', s['shell.chart_keys']);
+
+    const views = f.views || ['forest'];
+    if (views.length > 1) {
+      const group = el('fieldset', { class: 'views' });
+      group.append(el('legend', {}, s['shell.view']));
+      for (const v of views) {
+        const b = el('button', { type: 'button', 'aria-pressed': String(v === state.view), 'data-control': `view-${v}` }, s[`view.${v}`] || v);
+        b.addEventListener('click', () => this.setView(v));
+        group.append(b);
+      }
+      this._controls.append(group);
+    }
+
+    const outcomes = (f.outcomes || []).map((o) => [o.id, o.name]);
+    this._addSelect('outcome', s['shell.outcome'], outcomes, state.outcome, (v) => this._update({ outcome: v }));
+    const facetOf = { condition: 'conditions', therapy: 'therapies', route: 'routes', design: 'designs', kind: 'kinds' };
+    for (const key of FILTER_KEYS) {
+      const values = (f[facetOf[key]] || []).map((v) => [v, s[`${key === 'kind' ? 'shell.kind' : key}.${v}`] || v]);
+      const current = (state.filters[key] || []).join(',');
+      this._addSelect(key, s[`shell.${key}`], values, current, (v) => {
+        const filters = { ...this._state.filters };
+        if (v) filters[key] = v.split(',');
+        else delete filters[key];
+        this._update({ filters });
+      });
+    }
+    const sorts = (f.sorts || []).map((v) => [v, s[`ui.sort.${v}`] || v]);
+    if (sorts.length > 1) this._addSelect('sort', s['ui.sort'], sorts, state.sort || sorts[0][0], (v) => this._update({ sort: v === sorts[0][0] ? '' : v }), false);
+
+    const tools = el('div', { class: 'tools' });
+    const toggle = el('button', { type: 'button', 'aria-expanded': String(this._tableOpen), 'data-control': 'table' }, this._tableOpen ? s['ui.hide_table'] : s['ui.show_table']);
+    toggle.addEventListener('click', () => {
+      this._tableOpen = !this._tableOpen;
+      this._tableBox.classList.toggle('visually-hidden', !this._tableOpen);
+      toggle.setAttribute('aria-expanded', String(this._tableOpen));
+      toggle.textContent = this._tableOpen ? s['ui.hide_table'] : s['ui.show_table'];
+    });
+    tools.append(toggle);
+    if (this.id) {
+      const copy = el('button', { type: 'button', 'data-control': 'copy-link' }, s['ui.copy_link']);
+      copy.addEventListener('click', () => {
+        this._writeHash();
+        navigator.clipboard?.writeText(location.href).then(() => (this._live.textContent = s['shell.copied']), () => {});
+      });
+      tools.append(copy);
+    }
+    const exports = [
+      ['png', async () => download(await this.toPNG(), 'evidence.png')],
+      ['svg', async () => download(new Blob([await this.toSVG()], { type: 'image/svg+xml' }), 'evidence.svg')],
+      ['csv', async () => download(new Blob([await this.toCSV()], { type: 'text/csv' }), 'evidence.csv')],
+      ['citations', async () => download(new Blob([citationText(await this.citations())], { type: 'text/plain' }), 'evidence-sources.txt')],
+    ];
+    for (const [kind, run] of exports) {
+      const label = kind === 'citations' ? s['ui.citations'] : s[`ui.download_${kind}`];
+      const b = el('button', { type: 'button', 'data-control': `download-${kind}` }, label);
+      b.addEventListener('click', () => run().catch((e) => this._fail(e)));
+      tools.append(b);
+    }
+    this._controls.append(tools);
+    if (activeName) this._controls.querySelector(`[data-control="${activeName}"]`)?.focus();
+  }
+
+  _addSelect(name, label, values, current, onChange, withAll = true) {
+    if (values.length < 2 && !current) return;
+    const wrap = el('label', { class: 'field' });
+    wrap.append(el('span', {}, label));
+    const select = el('select', { 'data-control': name });
+    if (withAll) select.append(el('option', { value: '' }, this._strings['shell.all']));
+    for (const [value, text] of values) select.append(el('option', { value }, text));
+    if (current && ![...select.options].some((o) => o.value === current)) select.append(el('option', { value: current }, current));
+    select.value = current || '';
+    select.addEventListener('change', () => onChange(select.value));
+    wrap.append(select);
+    this._controls.append(wrap);
+  }
+
+  // ------------------------------------------------------------ table and details
+
+  _fillTable() {
+    const s = this._strings;
+    const hasCertainty = this._items.some((i) => i.certainty);
+    const caption = el('caption', {}, s['shell.table_caption']);
     const head = el('tr');
-    for (const h of ['Study', 'Result', 'Estimate [95% CI]', 'Participants']) head.append(el('th', { scope: 'col' }, h));
-    const body = rows.map((r) => {
+    const cols = ['ui.study', 'ui.result', 'ui.estimate_ci', 'ui.participants', ...(hasCertainty ? ['ui.certainty'] : []), 'ui.source'];
+    for (const h of cols) head.append(el('th', { scope: 'col' }, s[h]));
+    const thead = el('thead');
+    thead.append(head);
+    const tbody = el('tbody');
+    for (const r of this._items) {
       const tr = el('tr');
       tr.append(el('th', { scope: 'row' }, r.label), el('td', {}, r.detail), el('td', {}, r.value), el('td', {}, r.n == null ? '' : String(r.n)));
-      return tr;
-    });
-    this._table.replaceChildren(caption, el('thead'), el('tbody'));
-    this._table.tHead.append(head);
-    this._table.tBodies[0].append(...body);
-    this._canvas.setAttribute('aria-label', `Forest plot of ${rows.length} results; the same results are in the table that follows.`);
+      if (hasCertainty) tr.append(el('td', {}, r.certainty || ''));
+      const src = el('td');
+      this._appendLinks(src, r.links);
+      tr.append(src);
+      tbody.append(tr);
+    }
+    this._table.replaceChildren(caption, thead, tbody);
   }
+
+  _appendLinks(parent, links) {
+    for (const l of links || []) {
+      const href = safeUrl(l.url);
+      if (!href) continue;
+      const a = el('a', { href, target: '_blank', rel: 'noopener noreferrer' }, this._strings[`shell.link.${l.kind}`] || l.kind);
+      parent.append(a, document.createTextNode(' '));
+    }
+  }
+
+  /** The item's words: label, what was measured, the numbers, certainty, caveats, source. */
+  _describe(container, item, withLinks) {
+    const s = this._strings;
+    container.append(el('p', { class: 'label' }, item.label));
+    if (item.detail) container.append(el('p', { class: 'muted' }, item.detail));
+    container.append(el('p', {}, item.value));
+    if (item.n != null) container.append(el('p', {}, format(s['shell.participants'], { n: item.n })));
+    if (item.certainty) container.append(el('p', {}, `${s['ui.certainty']}: ${item.certainty}`));
+    // The tooltip stays short (two caveats); the selected-item panel has them all and the links.
+    const caveats = (item.caveats || []).slice(0, withLinks ? 20 : 2);
+    if (caveats.length) {
+      container.append(el('p', {}, s['shell.caveats']));
+      const ul = el('ul');
+      for (const c of caveats) ul.append(el('li', {}, c));
+      if (!withLinks && item.caveats.length > caveats.length) ul.append(el('li', {}, '…'));
+      container.append(ul);
+    }
+    if (withLinks && item.citation) container.append(el('p', { class: 'muted' }, `${s['ui.source']}: ${item.citation}`));
+    if (withLinks && item.links?.length) {
+      const p = el('p');
+      this._appendLinks(p, item.links);
+      container.append(p);
+    }
+  }
+
+  _showTooltip(key) {
+    const item = this._items.find((i) => i.key === key);
+    const box = key && this._call((w) => w.bounds(key));
+    if (!item || !box) return this._hideTooltip();
+    this._tooltip.replaceChildren();
+    this._describe(this._tooltip, item, false);
+    this._tooltip.hidden = false;
+    const stageWidth = this._stage.clientWidth;
+    const tipWidth = Math.min(this._tooltip.offsetWidth, stageWidth);
+    const x = Math.max(0, Math.min(stageWidth - tipWidth, box.x + Math.min(box.width / 2, 40)));
+    this._tooltip.style.left = `${x}px`;
+    this._tooltip.style.top = `${box.y + box.height + 4}px`;
+  }
+
+  _hideTooltip() {
+    this._tooltip.hidden = true;
+  }
+
+  _showDetails() {
+    const key = this._state?.selected;
+    const item = key && this._items.find((i) => i.key === key);
+    this._details.replaceChildren();
+    if (!item) {
+      this._details.hidden = true;
+      return;
+    }
+    const s = this._strings;
+    this._details.setAttribute('aria-label', s['shell.selected']);
+    this._details.append(el('h3', {}, s['shell.selected']));
+    this._describe(this._details, item, true);
+    const clear = el('button', { type: 'button' }, s['shell.clear']);
+    clear.addEventListener('click', () => {
+      this._setSelected(null);
+      this._stage.focus();
+    });
+    this._details.append(clear);
+    this._details.hidden = false;
+  }
+
+  _setSelected(key, emit = false) {
+    if (!this._state) return;
+    this._state.selected = key;
+    try {
+      this._call((w) => w.setHighlight(this._hoverKey || this._focusKey || key || undefined));
+    } catch (error) {
+      this._fail(error);
+      return;
+    }
+    this._showDetails();
+    this._writeHash();
+    if (emit && key) {
+      const item = this._items.find((i) => i.key === key);
+      this.dispatchEvent(new CustomEvent('select', { detail: structuredClone(item) }));
+    }
+  }
+
+  // ------------------------------------------------------------ pointer and keyboard
+
+  _bindInput() {
+    const stage = this._stage;
+    const point = (e) => {
+      const r = this._canvas.getBoundingClientRect();
+      return [e.clientX - r.left, e.clientY - r.top];
+    };
+    stage.addEventListener('pointermove', (e) => {
+      if (!this._widget || !this._state) return;
+      try {
+        const key = this._call((w) => w.hitTest(...point(e))) ?? null;
+        if (key === this._hoverKey) return;
+        this._hoverKey = key;
+        this._call((w) => w.setHighlight(key || this._focusKey || this._state.selected || undefined));
+        stage.style.cursor = key ? 'pointer' : '';
+        if (key) this._showTooltip(key);
+        else this._hideTooltip();
+      } catch (error) {
+        this._fail(error);
+      }
+    });
+    stage.addEventListener('pointerleave', () => {
+      if (!this._widget || !this._state) return;
+      this._hoverKey = null;
+      this._hideTooltip();
+      try {
+        this._call((w) => w.setHighlight(this._focusKey || this._state.selected || undefined));
+      } catch (error) {
+        this._fail(error);
+      }
+    });
+    stage.addEventListener('click', (e) => {
+      if (!this._widget || !this._state) return;
+      try {
+        const key = this._call((w) => w.hitTest(...point(e)));
+        if (key) {
+          this._focusKey = key;
+          this._setSelected(key, true);
+        }
+      } catch (error) {
+        this._fail(error);
+      }
+    });
+    stage.addEventListener('focus', () => {
+      if (!this._keys.length) return;
+      if (!this._focusKey) this._moveFocus(this._state?.selected && this._keys.includes(this._state.selected) ? this._state.selected : this._keys[0]);
+    });
+    stage.addEventListener('blur', () => {
+      this._hideTooltip();
+    });
+    stage.addEventListener('keydown', (e) => {
+      if (!this._keys.length || e.altKey || e.ctrlKey || e.metaKey) return;
+      const i = this._keys.indexOf(this._focusKey);
+      const last = this._keys.length - 1;
+      let next = null;
+      switch (e.key) {
+        case 'ArrowDown':
+        case 'ArrowRight':
+          next = this._keys[i < 0 ? 0 : Math.min(last, i + 1)];
+          break;
+        case 'ArrowUp':
+        case 'ArrowLeft':
+          next = this._keys[i < 0 ? 0 : Math.max(0, i - 1)];
+          break;
+        case 'Home':
+          next = this._keys[0];
+          break;
+        case 'End':
+          next = this._keys[last];
+          break;
+        case 'Enter':
+        case ' ':
+          if (this._focusKey) this._setSelected(this._focusKey, true);
+          e.preventDefault();
+          return;
+        case 'Escape':
+          this._focusKey = null;
+          this._hideTooltip();
+          this._setSelected(null);
+          this._live.textContent = '';
+          e.preventDefault();
+          return;
+        default:
+          return;
+      }
+      e.preventDefault();
+      this._moveFocus(next);
+    });
+  }
+
+  _moveFocus(key) {
+    if (!key) return;
+    this._focusKey = key;
+    try {
+      this._call((w) => w.setHighlight(key));
+      this._showTooltip(key);
+      const box = this._call((w) => w.bounds(key));
+      if (box && this._frame.classList.contains('fixed')) {
+        const top = box.y;
+        if (top < this._frame.scrollTop || top + box.height > this._frame.scrollTop + this._frame.clientHeight) this._frame.scrollTop = Math.max(0, top - this._frame.clientHeight / 3);
+      }
+    } catch (error) {
+      this._fail(error);
+      return;
+    }
+    const item = this._items.find((i) => i.key === key);
+    if (item) {
+      const pos = format(this._strings['shell.position'], { index: this._keys.indexOf(key) + 1, count: this._keys.length });
+      this._live.textContent = `${item.label}: ${item.detail ? `${item.detail}; ` : ''}${item.value}. ${pos}`;
+    }
+  }
+}
+
+async function readCapped(response, limit, name) {
+  if (!response.body) return new Uint8Array(await response.arrayBuffer());
+  const reader = response.body.getReader();
+  const chunks = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > limit) {
+      reader.cancel().catch(() => {});
+      throw new Error(`${name} is larger than ${limit / 1048576} MB`);
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.byteLength;
+  }
+  return out;
+}
+
+function citationText(list) {
+  return list.map((c, i) => `${i + 1}. ${c.label}: ${c.text}${c.links.length ? `\n   ${c.links.map((l) => l.url).join('\n   ')}` : ''}`).join('\n') + '\n';
 }
 
 if (!customElements.get('evidence-lens')) customElements.define('evidence-lens', EvidenceLens);

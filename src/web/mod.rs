@@ -1,10 +1,18 @@
 //! The browser glue: the only module that touches web-sys.
 //!
-//! A [`Widget`] owns one canvas. The JS shell (`www/evidence-lens.js`) creates it,
-//! hands it data and options, tells it the size to draw at, and forwards pointer and
-//! keyboard input; everything else happens in the pure core.
+//! A [`Widget`] owns two stacked canvases: the chart, drawn once per change of data,
+//! options or size, and a transparent overlay on top that only shows the highlighted
+//! item, so hover and keyboard focus cost one small redraw. The JS shell
+//! (`www/evidence-lens.js`) creates it, hands it data and options, tells it the size to
+//! draw at, and forwards pointer and keyboard input; everything else happens in the
+//! pure core.
+//!
+//! Nothing here may panic on any input; every entry point returns a value or a
+//! `JsError`. The shell still treats a trap as possible (it recreates the instance).
 
+mod links;
 mod measure;
+mod options;
 
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
@@ -14,12 +22,20 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 use crate::chart::build::ViewOptions;
 use crate::chart::{Layout, Scene, Theme, ThemeName};
-use crate::model::{self, Dataset, Problem};
+use crate::i18n::Lang;
+use crate::model::{self, Dataset, Measure, Problem};
 use measure::CanvasMeasure;
 
 #[wasm_bindgen(start)]
 pub fn start() {
     console_error_panic_hook::set_once();
+}
+
+/// The interface strings of the shell in a language (`en`, `es`, `fr`; anything else
+/// gives English), as `[[key, text], ...]`.
+#[wasm_bindgen(js_name = uiStrings)]
+pub fn ui_strings(lang: &str) -> JsValue {
+    to_js(&crate::i18n::ui_strings(Lang::from_tag_or_default(lang)))
 }
 
 /// What loading a dataset found, for the shell to show.
@@ -45,15 +61,27 @@ fn to_js<T: Serialize>(value: &T) -> JsValue {
     value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).unwrap_or(JsValue::NULL)
 }
 
+fn context_2d(canvas: &HtmlCanvasElement) -> Result<CanvasRenderingContext2d, JsError> {
+    canvas
+        .get_context("2d")
+        .ok()
+        .flatten()
+        .and_then(|c| c.dyn_into().ok())
+        .ok_or_else(|| JsError::new("this browser cannot draw on a canvas"))
+}
+
 #[wasm_bindgen]
 pub struct Widget {
     canvas: HtmlCanvasElement,
+    overlay: Option<HtmlCanvasElement>,
     measure: CanvasMeasure,
     dataset: Option<Dataset>,
     errors: Vec<Problem>,
     warnings: Vec<Problem>,
     options: ViewOptions,
     theme: ThemeName,
+    /// The scene for the current data and options, built once per change.
+    scene: Option<Scene>,
     dpr: f64,
     css_width: f64,
     layout: Layout,
@@ -62,23 +90,25 @@ pub struct Widget {
 
 #[wasm_bindgen]
 impl Widget {
+    /// A widget drawing on `canvas`, with hover and focus drawn on `overlay` (a
+    /// transparent canvas stacked on top) when given, else on the chart itself.
     #[wasm_bindgen(constructor)]
-    pub fn new(canvas: HtmlCanvasElement) -> Result<Widget, JsError> {
-        let context: CanvasRenderingContext2d = canvas
-            .get_context("2d")
-            .map_err(|_| JsError::new("this browser cannot draw on a canvas"))?
-            .ok_or_else(|| JsError::new("this browser cannot draw on a canvas"))?
-            .dyn_into()
-            .map_err(|_| JsError::new("this browser cannot draw on a canvas"))?;
+    pub fn new(canvas: HtmlCanvasElement, overlay: Option<HtmlCanvasElement>) -> Result<Widget, JsError> {
+        let context = context_2d(&canvas)?;
+        if let Some(o) = &overlay {
+            context_2d(o)?;
+        }
         let theme = Theme::new(ThemeName::Light, 1.0);
         Ok(Widget {
             canvas,
+            overlay,
             measure: CanvasMeasure::new(context, theme.font_family),
             dataset: None,
             errors: Vec::new(),
             warnings: Vec::new(),
             options: ViewOptions::default(),
             theme: ThemeName::Light,
+            scene: None,
             dpr: 1.0,
             css_width: 600.0,
             layout: Layout::default(),
@@ -95,13 +125,21 @@ impl Widget {
     /// Loads a JSON dataset; returns `{ok, studies, errors, warnings}`.
     #[wasm_bindgen(js_name = loadJson)]
     pub fn load_json(&mut self, bytes: &[u8]) -> JsValue {
-        self.take(model::parse_json(bytes))
+        self.take(Dataset::from_json(bytes))
     }
 
-    /// Loads a CSV table (one row per study-outcome).
+    /// Loads a CSV table (one row per study-outcome). `measure` (RR, OR, MD…) is used
+    /// for rows whose `measure` cell is empty, as the CLI's `--measure`.
     #[wasm_bindgen(js_name = loadCsv)]
-    pub fn load_csv(&mut self, bytes: &[u8]) -> JsValue {
-        self.take(model::parse_csv(bytes))
+    pub fn load_csv(&mut self, bytes: &[u8], measure: Option<String>) -> Result<JsValue, JsError> {
+        let measure = match measure.as_deref().map(str::trim).filter(|m| !m.is_empty()) {
+            None => None,
+            Some(m) => Some(
+                Measure::from_name(&m.to_ascii_uppercase())
+                    .ok_or_else(|| JsError::new(&format!("unknown measure \"{m}\"; expected one of {}", Measure::NAMES.join(", "))))?,
+            ),
+        };
+        Ok(self.take(Dataset::from_csv(bytes, measure)))
     }
 
     fn take(&mut self, parsed: model::Parsed) -> JsValue {
@@ -109,6 +147,8 @@ impl Widget {
         self.errors = parsed.errors;
         self.warnings = parsed.warnings;
         self.highlight = None;
+        self.scene = None;
+        self.layout = Layout::default();
         to_js(&LoadReport {
             ok: self.dataset.is_some(),
             studies: self.dataset.as_ref().map_or(0, |d| d.studies.len()),
@@ -117,70 +157,191 @@ impl Widget {
         })
     }
 
-    /// Sets what to show: `view` (forest), `outcome` (an outcome id or name, or empty
-    /// for all) and `theme` (light or dark). Unknown values are reported, not ignored.
+    /// Sets what to show from a plain object `{view, outcome, lang, sort, filters:
+    /// {condition, therapy, route, design, kind}}` (see `chart::build::ViewOptions`;
+    /// each filter takes one value or a list) and the theme (`light` or `dark`).
+    /// Unknown names and values are reported, not ignored.
     #[wasm_bindgen(js_name = setOptions)]
-    pub fn set_options(&mut self, view: &str, outcome: &str, theme: &str) -> Result<(), JsError> {
-        self.options = ViewOptions::parse(view, outcome).map_err(|e| JsError::new(&e))?;
-        self.theme = theme.parse().map_err(|e: String| JsError::new(&e))?;
+    pub fn set_options(&mut self, options: JsValue, theme: &str) -> Result<(), JsError> {
+        // Through JSON text, so that serde_json sees every field and rejects typos
+        // (serde-wasm-bindgen reads only the fields a struct names).
+        let json = js_sys::JSON::stringify(&options).ok().and_then(|s| s.as_string()).ok_or_else(|| JsError::new("invalid options: not a plain object"))?;
+        let options = ViewOptions::from_json(&json).map_err(|e| JsError::new(&format!("invalid options: {e}")))?;
+        let theme: ThemeName = if theme.is_empty() { ThemeName::Light } else { theme.parse().map_err(|e: String| JsError::new(&e))? };
+        if options != self.options {
+            self.options = options;
+            self.scene = None;
+        }
+        self.theme = theme;
         Ok(())
+    }
+
+    /// The values the filters can take in the loaded data, for the shell's menus:
+    /// `{conditions, therapies, routes, designs, kinds, outcomes: [{id, name}], views, sorts}`.
+    pub fn facets(&self) -> JsValue {
+        to_js(&options::facets(self.dataset.as_ref()))
+    }
+
+    fn theme(&self) -> Theme {
+        Theme::new(self.theme, self.dpr)
+    }
+
+    fn ensure_scene(&mut self) -> &Scene {
+        if self.scene.is_none() {
+            let empty = Dataset::default();
+            let dataset = self.dataset.as_ref().unwrap_or(&empty);
+            self.scene = Some(Scene::build(dataset, &self.options));
+        }
+        self.scene.as_ref().expect("scene was just built")
     }
 
     /// Sets the size to draw at; returns the height in CSS pixels the view needs.
     pub fn resize(&mut self, css_width: f64, dpr: f64) -> f64 {
         self.css_width = if css_width.is_finite() { css_width.clamp(200.0, 8000.0) } else { 600.0 };
         self.dpr = if dpr.is_finite() && dpr > 0.0 { dpr.clamp(1.0, 4.0) } else { 1.0 };
-        let theme = Theme::new(self.theme, self.dpr);
-        self.scene().preferred_height(self.css_width * self.dpr, &theme) / self.dpr
-    }
-
-    fn scene(&self) -> Scene {
-        match &self.dataset {
-            Some(dataset) => Scene::build(dataset, &self.options),
-            None => Scene::build(&Dataset::default(), &self.options),
-        }
-    }
-
-    /// Draws the current view at the size given to `resize`.
-    pub fn draw(&mut self) -> Result<(), JsError> {
-        let theme = Theme::new(self.theme, self.dpr);
-        let scene = self.scene();
+        let theme = self.theme();
         let width = (self.css_width * self.dpr).round();
-        let height = scene.preferred_height(width, &theme).ceil();
+        let scene = self.ensure_scene();
+        (scene.preferred_height(width, &theme) / theme.scale).ceil()
+    }
+
+    /// Draws the current view at the size given to `resize` (both canvases get a
+    /// backing store of CSS size × device pixel ratio).
+    pub fn draw(&mut self) -> Result<(), JsError> {
+        let theme = self.theme();
+        let width = (self.css_width * self.dpr).round();
+        let scene = self.ensure_scene().clone();
+        let height = scene.preferred_height(width, &theme).ceil().clamp(1.0, 32_000.0);
         self.canvas.set_width(width as u32);
         self.canvas.set_height(height as u32);
+        if let Some(o) = &self.overlay {
+            o.set_width(width as u32);
+            o.set_height(height as u32);
+        }
         let backend = CanvasBackend::with_canvas_object(self.canvas.clone()).ok_or_else(|| JsError::new("the canvas has no 2D context"))?;
         let area = backend.into_drawing_area();
-        self.layout = scene.draw(&area, &theme, &self.measure, self.highlight.as_deref()).map_err(|e| JsError::new(&e.to_string()))?;
+        let inline_highlight = if self.overlay.is_none() { self.highlight.as_deref() } else { None };
+        self.layout = scene.draw(&area, &theme, &self.measure, inline_highlight).map_err(|e| JsError::new(&e.to_string()))?;
+        area.present().map_err(|e| JsError::new(&e.to_string()))?;
+        if self.highlight.as_ref().is_some_and(|k| !self.layout.hits.iter().any(|h| &h.key == k)) {
+            self.highlight = None;
+        }
+        self.draw_overlay()
+    }
+
+    /// Redraws only the overlay: the highlighted item, or nothing.
+    fn draw_overlay(&self) -> Result<(), JsError> {
+        let Some(overlay) = &self.overlay else { return Ok(()) };
+        let context = context_2d(overlay)?;
+        context.clear_rect(0.0, 0.0, overlay.width() as f64, overlay.height() as f64);
+        let Some(key) = &self.highlight else { return Ok(()) };
+        let theme = self.theme();
+        let Some(scene) = &self.scene else { return Ok(()) };
+        let backend = CanvasBackend::with_canvas_object(overlay.clone()).ok_or_else(|| JsError::new("the canvas has no 2D context"))?;
+        let area = backend.into_drawing_area();
+        scene.draw_highlight(&area, &theme, &self.layout, key).map_err(|e| JsError::new(&e.to_string()))?;
         area.present().map_err(|e| JsError::new(&e.to_string()))?;
         Ok(())
     }
 
-    /// The item under a pointer at CSS pixel coordinates; highlights it and redraws
+    /// The key of the item at CSS pixel coordinates, without changing anything.
+    #[wasm_bindgen(js_name = hitTest)]
+    pub fn hit_test(&self, css_x: f64, css_y: f64) -> Option<String> {
+        self.layout.hit_test(css_x * self.dpr, css_y * self.dpr).map(|h| h.key.clone())
+    }
+
+    /// The item under a pointer at CSS pixel coordinates; highlights it (overlay only)
     /// when it changed. Returns its key, or undefined.
     pub fn hover(&mut self, css_x: f64, css_y: f64) -> Result<Option<String>, JsError> {
-        let key = self.layout.hit_test(css_x * self.dpr, css_y * self.dpr).map(|h| h.key.clone());
+        let key = self.hit_test(css_x, css_y);
         self.set_highlight(key.clone())?;
         Ok(key)
     }
 
-    /// Highlights an item by key (keyboard focus), or clears the highlight.
+    /// Highlights an item by key (keyboard focus, hover), or clears the highlight.
+    /// Only the overlay is redrawn.
     #[wasm_bindgen(js_name = setHighlight)]
     pub fn set_highlight(&mut self, key: Option<String>) -> Result<(), JsError> {
+        let key = key.filter(|k| self.layout.hits.iter().any(|h| &h.key == k));
         if key != self.highlight {
             self.highlight = key;
-            self.draw()?;
+            if self.overlay.is_some() {
+                self.draw_overlay()?;
+            } else {
+                self.draw()?;
+            }
         }
         Ok(())
     }
 
-    /// The keys of the items in drawing order, for keyboard navigation.
-    pub fn keys(&self) -> Vec<String> {
-        self.layout.hits.iter().map(|h| h.key.clone()).collect()
+    /// Where an item is, in CSS pixels: `{x, y, width, height}`, or undefined.
+    pub fn bounds(&self, key: &str) -> JsValue {
+        #[derive(Serialize)]
+        struct Rect {
+            x: f64,
+            y: f64,
+            width: f64,
+            height: f64,
+        }
+        match self.layout.hits.iter().find(|h| h.key == key) {
+            Some(h) => to_js(&Rect { x: h.x0 / self.dpr, y: h.y0 / self.dpr, width: (h.x1 - h.x0) / self.dpr, height: (h.y1 - h.y0) / self.dpr }),
+            None => JsValue::UNDEFINED,
+        }
     }
 
-    /// The rows of the current view as plain data, for the accessible table.
-    pub fn rows(&self) -> JsValue {
-        to_js(&self.scene().items())
+    /// The keys of the items in drawing order, for keyboard navigation.
+    pub fn keys(&self) -> Vec<String> {
+        let mut seen = std::collections::HashSet::new();
+        self.layout.hits.iter().filter(|h| seen.insert(h.key.as_str())).map(|h| h.key.clone()).collect()
+    }
+
+    /// The items of the current view as plain data (for the table, tooltips and CSV),
+    /// each with its study's citation links (http(s) only) and caveats.
+    pub fn items(&mut self) -> JsValue {
+        let items = self.ensure_scene().items();
+        let rows = links::enrich(self.dataset.as_ref(), items);
+        to_js(&rows)
+    }
+
+    /// Alias of `items`, kept for older shells.
+    pub fn rows(&mut self) -> JsValue {
+        self.items()
+    }
+
+    /// A text summary of the current view in the options' language, for the
+    /// canvas's accessible name.
+    pub fn summary(&mut self) -> String {
+        let lang = self.options.lang;
+        self.ensure_scene().summary(lang)
+    }
+
+    /// The citations of the studies in the current view: `[{key, label, text, links: [{kind, url}]}]`.
+    pub fn citations(&mut self) -> JsValue {
+        let items = self.ensure_scene().items();
+        to_js(&links::citations(self.dataset.as_ref(), &items))
+    }
+
+    /// The current view as an SVG document at the current CSS width (1 unit = 1 CSS px).
+    #[wasm_bindgen(js_name = toSvg)]
+    pub fn to_svg(&mut self) -> Result<String, JsError> {
+        let theme = Theme::new(self.theme, 1.0);
+        let width = self.css_width.round().max(1.0);
+        let scene = self.ensure_scene().clone();
+        let height = scene.preferred_height(width, &theme).ceil().clamp(1.0, 32_000.0);
+        let mut svg = String::new();
+        {
+            let area = SVGBackend::with_string(&mut svg, (width as u32, height as u32)).into_drawing_area();
+            scene.draw(&area, &theme, &self.measure, None).map_err(|e| JsError::new(&e.to_string()))?;
+            area.present().map_err(|e| JsError::new(&e.to_string()))?;
+        }
+        Ok(svg)
+    }
+
+    /// Traps on purpose, so that the shell's recovery from a crashed instance can be
+    /// tested end to end. The shell never calls it.
+    #[doc(hidden)]
+    #[wasm_bindgen(js_name = __testPanic)]
+    pub fn test_panic(&mut self) {
+        panic!("deliberate panic to test the shell's recovery");
     }
 }

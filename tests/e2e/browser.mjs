@@ -28,8 +28,8 @@ export async function startServer(options = {}) {
  * Opens a page that records `ready` and `error` events of every widget, page errors
  * and console errors, so tests can wait for the first chart and assert silence.
  */
-export async function openPage(browser, url, { viewport = { width: 1000, height: 900 }, deviceScaleFactor = 1 } = {}) {
-  const context = await browser.newContext({ viewport, deviceScaleFactor });
+export async function openPage(browser, url, { viewport = { width: 1000, height: 900 }, deviceScaleFactor = 1, colorScheme = 'light', reducedMotion, init } = {}) {
+  const context = await browser.newContext({ viewport, deviceScaleFactor, colorScheme, reducedMotion });
   const page = await context.newPage();
   const problems = [];
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
@@ -38,10 +38,13 @@ export async function openPage(browser, url, { viewport = { width: 1000, height:
   });
   await page.addInitScript(() => {
     window.__events = [];
+    window.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));
     for (const type of ['ready', 'error', 'select', 'viewchange']) {
       document.addEventListener(type, (e) => window.__events.push({ type, id: e.target.id || null, detail: e.detail ?? null }), true);
     }
   });
+  if (init) await page.addInitScript(init);
   await page.goto(url);
   return { page, context, problems };
 }
@@ -73,4 +76,29 @@ export async function canvasInk(page, selector = 'evidence-lens') {
     }
     return { width: canvas.width, height: canvas.height, ink, colours: colours.size };
   }, selector);
+}
+
+/** An HTML page that embeds the widget the documented way; `body` is trusted test markup. */
+export function embedPage(body, { lang = 'en', dir = 'ltr', title = 'test page', head = '' } = {}) {
+  return {
+    type: 'text/html; charset=utf-8',
+    body: `<!doctype html><html lang="${lang}" dir="${dir}"><head><meta charset="utf-8"><title>${title}</title>
+<link rel="icon" href="/favicon.svg"><script type="module" src="/evidence-lens.js"></script>${head}</head><body>${body}</body></html>`,
+  };
+}
+
+/** The built-in dataset as an object, to derive test datasets from. */
+export async function builtinDataset() {
+  const fs = await import('node:fs/promises');
+  return JSON.parse(await fs.readFile(path.join(ROOT, 'src', 'data', 'ms-stem-cells.json'), 'utf8'));
+}
+
+/** Waits until the widget `sel` has fired `ready` `n` times in total (or any error). */
+export async function waitForReadyOf(page, id, n = 1, timeout = 20000) {
+  await page.waitForFunction(
+    ([i, k]) => window.__events.filter((e) => e.type === 'ready' && e.id === i).length >= k || window.__events.some((e) => e.type === 'error' && e.id === i),
+    [id, n],
+    { timeout },
+  );
+  return page.evaluate((i) => window.__events.filter((e) => e.id === i), id);
 }

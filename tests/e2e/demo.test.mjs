@@ -33,6 +33,38 @@ test('the demo page draws a forest plot of the built-in dataset and logs no erro
   assert.ok(rows.some((r) => r.includes('MESEMS')), `table rows: ${rows.join(' | ')}`);
   assert.ok(rows.some((r) => r.includes('MIST')), `table rows: ${rows.join(' | ')}`);
 
+  // The page lists the sources, with http(s) links only.
+  await page.waitForFunction(() => document.querySelectorAll('#sources li a').length > 0);
+  const sources = await page.evaluate(() => ({ items: document.querySelectorAll('#sources li').length, hrefs: [...document.querySelectorAll('#sources a')].map((a) => a.href) }));
+  assert.ok(sources.items >= 10, `${sources.items} sources`);
+  assert.ok(sources.hrefs.every((h) => /^https?:\/\//.test(h)), sources.hrefs.join(' '));
+
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the embed page previews the chosen options live and gives the snippet as text', async () => {
+  const { page, context, problems } = await openPage(browser, `${server.url}embed.html`);
+  await waitForReady(page);
+  await page.selectOption('select[name=view]', 'map');
+  await page.selectOption('select[name=lang]', 'es');
+  await page.fill('input[name=filter]', 'therapy:AHSCT');
+  await page.fill('input[name=height]', '400px');
+  await page.locator('input[name=height]').dispatchEvent('change');
+  await page.waitForFunction(() => {
+    const w = document.querySelector('#preview evidence-lens');
+    return w && w.getAttribute('view') === 'map' && w.getAttribute('filter') === 'therapy:AHSCT' && w.getAttribute('height') === '400px';
+  });
+  await page.waitForFunction(() => window.__events.filter((e) => e.type === 'ready').length >= 2);
+  const snippet = await page.inputValue('#snippet');
+  assert.match(snippet, /<script type="module" src="http:\/\/127\.0\.0\.1:\d+\/evidence-lens\.js"><\/script>/);
+  assert.match(snippet, /<evidence-lens view="map" lang="es" filter="therapy:AHSCT" height="400px"><\/evidence-lens>/);
+  // Markup typed by the editor is escaped in the snippet, never rendered.
+  await page.fill('input[name=outcome]', '"><img src=x onerror=alert(1)>');
+  await page.locator('input[name=outcome]').dispatchEvent('change');
+  const escaped = await page.inputValue('#snippet');
+  assert.match(escaped, /outcome="&quot;&gt;&lt;img src=x onerror=alert\(1\)&gt;"/);
+  assert.equal(await page.locator('img').count(), 0);
   assert.deepEqual(problems, []);
   await context.close();
 });

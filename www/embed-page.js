@@ -1,0 +1,65 @@
+// The embed page: a live preview of <evidence-lens> with the editor's options and the
+// snippet to paste. DOM APIs only; the snippet is text in a read-only textarea.
+const ATTRS = ['src', 'view', 'theme', 'lang', 'outcome', 'filter', 'measure', 'height'];
+const DEFAULTS = { view: 'forest', theme: 'auto' };
+
+const form = document.getElementById('options');
+const preview = document.getElementById('preview');
+const status = document.getElementById('preview-status');
+const snippet = document.getElementById('snippet');
+const copyStatus = document.getElementById('copy-status');
+
+function escapeAttr(value) {
+  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+function chosen() {
+  const data = new FormData(form);
+  const out = {};
+  for (const name of ATTRS) {
+    const value = String(data.get(name) ?? '').trim();
+    if (value) out[name] = value;
+  }
+  return out;
+}
+
+function scriptUrl() {
+  return new URL('evidence-lens.js', document.baseURI).href;
+}
+
+function update() {
+  const attrs = chosen();
+  const widget = document.createElement('evidence-lens');
+  for (const [k, v] of Object.entries(attrs)) widget.setAttribute(k, v);
+  status.textContent = 'Loading the preview…';
+  widget.addEventListener('ready', () => (status.textContent = ''));
+  widget.addEventListener('error', (e) => (status.textContent = `The chart reports a problem: ${e.detail?.message ?? ''}`));
+  preview.replaceChildren(widget);
+  const shown = Object.entries(attrs).filter(([k, v]) => DEFAULTS[k] !== v || k === 'view');
+  const element = `<evidence-lens${shown.map(([k, v]) => ` ${k}="${escapeAttr(v)}"`).join('')}></evidence-lens>`;
+  snippet.value = `<script type="module" src="${escapeAttr(scriptUrl())}"></script>\n${element}\n`;
+}
+
+let timer = 0;
+form.addEventListener('input', () => {
+  clearTimeout(timer);
+  timer = setTimeout(update, 300);
+});
+form.addEventListener('change', () => {
+  clearTimeout(timer);
+  update();
+});
+form.addEventListener('submit', (e) => e.preventDefault());
+
+document.getElementById('copy').addEventListener('click', async () => {
+  try {
+    await navigator.clipboard.writeText(snippet.value);
+    copyStatus.textContent = 'Copied.';
+  } catch {
+    snippet.focus();
+    snippet.select();
+    copyStatus.textContent = 'Press Ctrl+C (or ⌘C) to copy the selected code.';
+  }
+});
+
+update();

@@ -1,0 +1,115 @@
+// Types for the <evidence-lens> custom element (www/evidence-lens.js).
+
+export type View = 'forest' | 'map' | 'harms' | 'claims' | 'funnel';
+export type Sort = 'dataset' | 'year' | 'effect' | 'size' | 'certainty';
+export type FilterKey = 'condition' | 'therapy' | 'route' | 'design' | 'kind';
+export type Design =
+  | 'rct' | 'crossover_rct' | 'non_randomised_controlled' | 'single_arm' | 'cohort' | 'case_series' | 'systematic_review';
+
+/** Each key keeps what matches any of its values; a missing or empty key keeps everything. */
+export interface Filters {
+  condition?: string | string[];
+  therapy?: string | string[];
+  route?: string | string[];
+  design?: Design | Design[];
+  kind?: 'benefit' | 'harm' | Array<'benefit' | 'harm'>;
+}
+
+/** A link to a source: always an absolute http(s) URL. */
+export interface SourceLink {
+  kind: 'doi' | 'pubmed' | 'trial' | 'web';
+  url: string;
+}
+
+/** One thing in the chart (a row, a point, a claim): the `select` event's detail. */
+export interface Item {
+  /** Stable key, e.g. `mesems_2021/gel` or `claim/c1`. */
+  key: string;
+  label: string;
+  detail: string;
+  /** The numbers written out, in the widget's language. */
+  value: string;
+  n: number | null;
+  certainty: string | null;
+  caveats: string[];
+  source_url: string | null;
+  design: string | null;
+  year: number | null;
+  studyId: string | null;
+  citation: string | null;
+  links: SourceLink[];
+}
+
+export interface Citation {
+  key: string;
+  label: string;
+  text: string;
+  links: SourceLink[];
+}
+
+export interface WidgetState {
+  view: View;
+  outcome: string;
+  filters: { [K in FilterKey]?: string[] };
+  sort: Sort | '';
+  selected: string | null;
+}
+
+export interface ReadyDetail {
+  studies: number;
+  items: number;
+  warnings: number;
+  errors: number;
+  view: View;
+}
+
+export interface EvidenceLensEventMap extends HTMLElementEventMap {
+  ready: CustomEvent<ReadyDetail>;
+  select: CustomEvent<Item>;
+  error: CustomEvent<{ message: string }>;
+  viewchange: CustomEvent<{ view: View }>;
+}
+
+/**
+ * `<evidence-lens>`. Attributes: `src`, `view`, `outcome`, `measure`, `method`, `filter`
+ * (`therapy:AHSCT;design:rct,crossover_rct`), `theme` (`light` | `dark` | `auto`), `lang`
+ * (`en` | `es` | `fr`), `height` (CSS length; the chart scrolls inside it).
+ */
+export declare class EvidenceLens extends HTMLElement {
+  /** A dataset object (the JSON shape) or JSON text; replaces `src` and inline data. */
+  data: unknown;
+  /** The current view, outcome, filters, sort and selection. */
+  readonly state: WidgetState;
+  /** Resolves when the first chart is on screen. */
+  whenReady(): Promise<void>;
+  setView(view: View): void;
+  setFilter(filters: Filters | null): void;
+  setOutcome(outcome: string | null): void;
+  setSort(sort: Sort | null): void;
+  /** Selects an item by key (null clears); false when the view has no such item. */
+  select(key: string | null): boolean;
+  /** The chart as a PNG at its on-screen size × devicePixelRatio. */
+  toPNG(): Promise<Blob>;
+  /** The chart as an SVG document at its on-screen width. */
+  toSVG(): Promise<string>;
+  /** The items of the current view as CSV (header row first). */
+  toCSV(): Promise<string>;
+  /** The sources of the studies in the current view. */
+  citations(): Promise<Citation[]>;
+
+  addEventListener<K extends keyof EvidenceLensEventMap>(type: K, listener: (this: EvidenceLens, ev: EvidenceLensEventMap[K]) => unknown, options?: boolean | AddEventListenerOptions): void;
+  addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
+  removeEventListener<K extends keyof EvidenceLensEventMap>(type: K, listener: (this: EvidenceLens, ev: EvidenceLensEventMap[K]) => unknown, options?: boolean | EventListenerOptions): void;
+  removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void;
+}
+
+/** An absolute http(s) URL, or null. */
+export declare function safeUrl(value: unknown): string | null;
+/** `therapy:AHSCT;design:rct` → `{therapy: ['AHSCT'], design: ['rct']}`; throws on unknown keys. */
+export declare function parseFilter(text: string): { [K in FilterKey]?: string[] };
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'evidence-lens': EvidenceLens;
+  }
+}

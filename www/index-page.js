@@ -1,0 +1,45 @@
+// The explorer page: lists the sources of the studies the chart shows, built with DOM
+// APIs only (CSP-safe; data strings are text nodes and links are http(s) only).
+const LINK_NAMES = { doi: 'Article (DOI)', pubmed: 'PubMed', trial: 'ClinicalTrials.gov', web: 'Web page' };
+
+function safeUrl(value) {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
+async function listSources(widget, list) {
+  const citations = await widget.citations();
+  list.replaceChildren();
+  for (const c of citations) {
+    const li = document.createElement('li');
+    const label = document.createElement('strong');
+    label.textContent = c.label;
+    li.append(label, document.createTextNode(`: ${c.text}`));
+    for (const link of c.links) {
+      const href = safeUrl(link.url);
+      if (!href) continue;
+      const a = document.createElement('a');
+      a.href = href;
+      a.rel = 'noopener noreferrer';
+      a.textContent = LINK_NAMES[link.kind] || link.kind;
+      li.append(document.createTextNode(' '), a);
+    }
+    list.append(li);
+  }
+}
+
+const widget = document.getElementById('explorer');
+const list = document.getElementById('sources');
+if (widget && list) {
+  let done = false;
+  widget.addEventListener('ready', () => {
+    if (done) return;
+    done = true;
+    // All studies, whatever the reader filters: the page's source list is complete.
+    listSources(widget, list).catch(() => {});
+  });
+}
