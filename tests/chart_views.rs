@@ -334,3 +334,18 @@ fn text_colours_have_enough_contrast_in_both_themes() {
         }
     }
 }
+
+#[test]
+fn method_option_chooses_the_estimator_of_the_pooled_diamond() {
+    use evidence_lens::chart::build::{pool, ViewOptions};
+    use evidence_lens::stats::Method;
+    let bcg = evidence_lens::model::Dataset::from_csv(include_bytes!("data/bcg.csv"), Some(evidence_lens::model::Measure::Rr)).dataset.unwrap();
+    let id = evidence_lens::stats::pooling::outcome_ids(&bcg)[0].clone();
+    let reml = pool(&bcg, &id, None).unwrap();
+    let dl = pool(&bcg, &id, Some(Method::DL)).unwrap();
+    // metafor's printed values (tests/data/bcg-metafor.json): REML -0.7145, DL -0.7141.
+    assert!((reml.fit.estimate - -0.7145).abs() < 5e-5 && (dl.fit.estimate - -0.7141).abs() < 5e-5);
+    let options = ViewOptions::from_json(r#"{"view": "forest", "method": "DL"}"#).unwrap();
+    assert_eq!(options.method, Some(Method::DL));
+    assert!(ViewOptions::from_json(r#"{"method": "XX"}"#).is_err());
+}

@@ -55,75 +55,14 @@ function engineCrashed(origin) {
 
 // ---------------------------------------------------------------- strings
 
-const EN = {
-  // Keys shared with the charts live in src/i18n.rs (ui.*, view.*, design.*); the
-  // shell.* keys are the shell's own until that table has them. Both are replaced by
-  // the table from the wasm (`uiStrings(lang)`) when it has the key.
+// Every interface string comes from the one table in src/i18n.rs (`uiStrings(lang)`).
+// These few are needed before the wasm has loaded, or if it cannot load at all.
+const BEFORE_WASM = {
   'ui.loading': 'Loading the evidence…',
   'ui.error_intro': 'The evidence chart could not be shown:',
-  'ui.partial': 'Some entries could not be shown',
-  'ui.errors': 'Errors',
-  'ui.warnings': 'Warnings',
-  'ui.filter': 'Filter',
-  'ui.sort': 'Sort',
-  'ui.show_table': 'Show table',
-  'ui.hide_table': 'Hide table',
-  'ui.download_png': 'Download PNG',
-  'ui.download_svg': 'Download SVG',
-  'ui.download_csv': 'Download data (CSV)',
-  'ui.citations': 'Citations',
-  'ui.copy_link': 'Copy link',
-  'ui.source': 'Source',
-  'ui.certainty': 'Certainty',
-  'ui.study': 'Study',
-  'ui.result': 'Result',
-  'ui.estimate_ci': 'Estimate [95% CI]',
-  'ui.participants': 'Participants',
-  'ui.sort.dataset': 'Dataset order',
-  'ui.sort.year': 'Year',
-  'ui.sort.effect': 'Effect size',
-  'ui.sort.size': 'Number of participants',
-  'ui.sort.certainty': 'Certainty',
-  'view.forest': 'Forest plot',
-  'view.map': 'Evidence map',
-  'view.harms': 'Benefit and harm',
-  'view.claims': 'Claims',
-  'view.funnel': 'Funnel plot',
-  'design.rct': 'RCT',
-  'design.crossover_rct': 'crossover RCT',
-  'design.non_randomised_controlled': 'non-randomised',
-  'design.single_arm': 'single group',
-  'design.cohort': 'cohort',
-  'design.case_series': 'case series',
-  'design.systematic_review': 'review',
   'shell.crash': 'The chart stopped working because of an internal error. Reload the page to try again.',
-  'shell.problem_error': 'Error',
-  'shell.problem_warning': 'Warning',
-  'shell.controls': 'Chart options',
-  'shell.view': 'View',
-  'shell.outcome': 'Outcome',
-  'shell.condition': 'Condition',
-  'shell.therapy': 'Therapy',
-  'shell.route': 'Route',
-  'shell.design': 'Study design',
-  'shell.kind': 'Benefit or harm',
-  'shell.kind.benefit': 'Benefits',
-  'shell.kind.harm': 'Harms',
-  'shell.all': 'All',
-  'shell.table_caption': 'The results shown in the chart',
-  'shell.chart_keys': 'Chart. Use the arrow keys to move between results, Enter to select one, Escape to clear.',
   'shell.chart_loading': 'Evidence chart (loading)',
   'shell.chart_unavailable': 'Evidence chart unavailable',
-  'shell.position': '{index} of {count}',
-  'shell.participants': '{n} participants',
-  'shell.caveats': 'Things to know',
-  'shell.link.doi': 'Article (DOI)',
-  'shell.link.pubmed': 'PubMed',
-  'shell.link.trial': 'ClinicalTrials.gov',
-  'shell.link.web': 'Web page',
-  'shell.selected': 'Selected result',
-  'shell.clear': 'Clear the selection',
-  'shell.copied': 'Link copied',
 };
 
 function format(template, values) {
@@ -281,7 +220,7 @@ export class EvidenceLens extends HTMLElement {
     super();
     const root = this.attachShadow({ mode: 'open' });
     root.adoptedStyleSheets = [styleSheet()];
-    this._strings = EN;
+    this._strings = { ...BEFORE_WASM };
     this._root = el('div', { class: 'root', part: 'root' });
     this._controls = el('div', { class: 'controls', role: 'group' });
     this._problems = el('div', { class: 'problems', hidden: '' });
@@ -503,7 +442,7 @@ export class EvidenceLens extends HTMLElement {
 
   async _loadStrings(mod) {
     const lang = this._lang();
-    const table = { ...EN };
+    const table = { ...BEFORE_WASM };
     try {
       const pairs = typeof mod.uiStrings === 'function' ? mod.uiStrings(lang) : [];
       for (const [k, v] of pairs || []) if (typeof v === 'string') table[k] = v;
@@ -611,6 +550,8 @@ export class EvidenceLens extends HTMLElement {
     const options = { view: s.view || 'forest', lang: this._lang(), filters: {} };
     if (s.outcome) options.outcome = s.outcome;
     if (s.sort) options.sort = s.sort;
+    const method = this.getAttribute('method');
+    if (method) options.method = method.trim().toUpperCase();
     for (const k of FILTER_KEYS) if (s.filters[k]?.length) options.filters[k] = s.filters[k];
     return options;
   }

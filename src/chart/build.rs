@@ -13,7 +13,7 @@ use crate::appraise::{self, Appraisal, AppraiseOptions, Certainty};
 use crate::i18n::{self, t, tf, Lang};
 use crate::model::{Better, Citation, Dataset, Design, EffectData, Measure, Outcome, OutcomeKind, Study, StudyStatus};
 use crate::stats::effect::{effect_of, Effect};
-use crate::stats::{self, pooling, RmaOptions};
+use crate::stats::{self, pooling, Method, RmaOptions};
 
 /// The views the widget can show.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Deserialize)]
@@ -152,6 +152,9 @@ pub struct ViewOptions {
     pub filters: Filters,
     /// Order of rows within their group: `dataset` (default), `year`, `effect`, `size`, `certainty`.
     pub sort: Sort,
+    /// Estimator of the between-study variance for pooled diamonds and the funnel:
+    /// `FE`, `DL`, `REML` (default, as metafor), `ML`, `PM`, `HE`, `SJ`, `EB`.
+    pub method: Option<Method>,
 }
 
 impl ViewOptions {
@@ -408,14 +411,15 @@ pub struct Pooled {
     pub vi: Vec<f64>,
 }
 
-pub fn pool(dataset: &Dataset, outcome_id: &str) -> Option<Pooled> {
+pub fn pool(dataset: &Dataset, outcome_id: &str, method: Option<Method>) -> Option<Pooled> {
     let (measure, effects) = pooling::pool_input(dataset, outcome_id).ok()?;
     if effects.len() < 2 || measure.is_single_arm() {
         return None;
     }
     let yi: Vec<f64> = effects.iter().map(|e| e.yi).collect();
     let vi: Vec<f64> = effects.iter().map(|e| e.vi).collect();
-    let fit = stats::fit(&yi, &vi, RmaOptions::default()).ok()?;
+    let options = RmaOptions { method: method.unwrap_or(Method::REML), ..RmaOptions::default() };
+    let fit = stats::fit(&yi, &vi, options).ok()?;
     if ![fit.estimate, fit.ci_lb, fit.ci_ub].iter().all(|v| v.is_finite()) {
         return None;
     }
@@ -450,7 +454,7 @@ pub fn forest_with(dataset: &Dataset, options: &ViewOptions, appraisal: &Apprais
     // Outcomes pooled across at least two studies get their own group with a diamond.
     let mut pooled: Vec<Pooled> = Vec::new();
     for id in pooling::outcome_ids(dataset) {
-        if let Some(p) = pool(dataset, &id) {
+        if let Some(p) = pool(dataset, &id, options.method) {
             pooled.push(p);
         }
     }

@@ -47,12 +47,12 @@ impl FunnelView {
             Some(o) => ids.iter().filter(|id| id.eq_ignore_ascii_case(o) || dataset.studies.iter().flat_map(|s| &s.outcomes).any(|x| x.id == **id && x.name.eq_ignore_ascii_case(o))).collect(),
             None => ids.iter().collect(),
         };
-        let found = wanted.into_iter().find_map(|id| pool(dataset, id).filter(|p| p.fit.k >= 3));
+        let found = wanted.into_iter().find_map(|id| pool(dataset, id, options.method).filter(|p| p.fit.k >= 3));
         let Some(p) = found else {
             return FunnelView { lang, data: None, items: Vec::new() };
         };
         let sei: Vec<f64> = p.vi.iter().map(|v| v.sqrt()).collect();
-        let tf_fit = trimfill(&p.yi, &p.vi, RmaOptions::default(), Estimator::L0, None).ok();
+        let tf_fit = trimfill(&p.yi, &p.vi, RmaOptions { method: p.fit.method, ..RmaOptions::default() }, Estimator::L0, None).ok();
         let (filled_yi, filled_sei) = match &tf_fit {
             Some(f) => (f.filled_yi.clone(), f.filled_vi.iter().map(|v| v.sqrt()).collect()),
             None => (Vec::new(), Vec::new()),
