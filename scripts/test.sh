@@ -19,8 +19,9 @@ wasm-pack test --headless --chrome -- --no-default-features --test web
 step "wasm tests in headless Firefox"
 wasm-pack test --headless --firefox -- --no-default-features --test web
 
-step "release build of www/"
+step "release build of www/ and the bundle-size check"
 scripts/build.sh
+node scripts/size-check.mjs
 
 step "end-to-end tests in headless Chromium"
 node --test tests/e2e/
