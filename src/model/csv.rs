@@ -156,6 +156,7 @@ fn read(text: &str, options: &CsvOptions, sink: &mut Sink) -> Option<Dataset> {
     // ---- rows ----
     let mut rows: Vec<Row> = Vec::new();
     let mut index = 0usize;
+    let mut counted = 0usize;
     loop {
         let rec = match records.next() {
             None => break,
@@ -163,6 +164,16 @@ fn read(text: &str, options: &CsvOptions, sink: &mut Sink) -> Option<Dataset> {
         };
         index += 1;
         let row = index + 1;
+        // Every non-blank row counts, not only the good ones: a million bad rows must not give a
+        // million errors (that took 24 s in the CLI and flooded the widget). Blank rows (a
+        // spreadsheet's trailing ",,,,") are skipped below and do not count.
+        if !matches!(&rec, Ok(r) if r.iter().all(str::is_empty)) {
+            counted += 1;
+            if counted > MAX_ROWS {
+                sink.error(format!("row {row}"), Issue::TooManyStudies { count: counted, limit: MAX_ROWS });
+                break;
+            }
+        }
         let rec = match rec {
             Ok(r) => r,
             Err(e) => {
@@ -176,10 +187,6 @@ fn read(text: &str, options: &CsvOptions, sink: &mut Sink) -> Option<Dataset> {
         if rec.len() != columns.len() {
             sink.error(format!("row {row}"), Issue::RowLength { found: rec.len(), expected: columns.len() });
             continue;
-        }
-        if rows.len() >= MAX_ROWS {
-            sink.error(format!("row {row}"), Issue::TooManyStudies { count: rows.len() + 1, limit: MAX_ROWS });
-            break;
         }
         let mut cells: HashMap<&'static str, String> = HashMap::new();
         let mut moderators = BTreeMap::new();
@@ -254,7 +261,9 @@ fn read(text: &str, options: &CsvOptions, sink: &mut Sink) -> Option<Dataset> {
         }
     }
     if studies.len() > MAX_STUDIES {
-        sink.error("", Issue::TooManyStudies { count: studies.len(), limit: MAX_STUDIES });
+        // Named at the first row that was left out, so editors know where the cut is.
+        let path = studies[MAX_STUDIES].0.clone();
+        sink.error(path, Issue::TooManyStudies { count: studies.len(), limit: MAX_STUDIES });
         studies.truncate(MAX_STUDIES);
     }
     let (studies, claims) = finish(studies, Vec::new(), &ids, sink);

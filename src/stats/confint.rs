@@ -47,7 +47,12 @@ pub fn qprofile(yi: &[f64], vi: &[f64], fit: &RmaFit, level: f64) -> Result<Tau2
         });
     }
     let x = ModelMatrix::intercept(yi.len());
-    qprofile_mods(yi, vi, &x, fit.tau2, fit.vt, level)
+    // Q is unchanged when every yi moves by the same amount (the intercept absorbs it). Centring on
+    // the first effect removes the cancellation that made Q(tau2) rounding noise, and the bounds
+    // cross, for huge and (nearly) equal effects such as yi = [1.9e19, 1.9e19] (found by fuzzing).
+    let centred: Vec<f64> = yi.iter().map(|y| y - yi[0]).collect();
+    let y = if centred.iter().all(|c| c.is_finite()) { &centred[..] } else { yi };
+    qprofile_mods(y, vi, &x, fit.tau2, fit.vt, level)
 }
 
 /// Q-profile CI for a model with design `x`, estimated `tau2` and typical variance `vt`.
@@ -114,6 +119,14 @@ pub fn qprofile_mods(yi: &[f64], vi: &[f64], x: &ModelMatrix, tau2: f64, vt: f64
             solve(crit_l)?
         };
         lb = if q_min < crit_u { tau2_min } else { solve(crit_u)? };
+    }
+    if !(lb <= ub) {
+        // Q(tau2) must decrease; when rounding makes it wobble the roots can cross. Say so rather
+        // than report an interval whose lower bound is above its upper bound.
+        return Err(StatsError::InvalidInput {
+            what: "Q-profile interval".into(),
+            reason: "Q(tau2) is not monotone at double precision (the effects are too large for their differences); no interval".into(),
+        });
     }
     // As in the fit: I2 within [0, 100] despite rounding, and unknown when vt was lost to cancellation.
     let vt_ok = vt > 0.0 && vt.is_finite();
