@@ -152,3 +152,13 @@ fn appraise_prints_ratings_statements_and_claim_verdicts() {
     assert!(!mist["absolute"].is_null(), "{mist}");
     assert_eq!(run(&["appraise", "src/data/ms-stem-cells.json", "--baseline", "progression=7"]).status.code(), Some(2));
 }
+
+#[test]
+fn problems_with_the_whole_file_have_no_empty_path() {
+    let file = scratch("truncated.json", br#"{"schema": "evidence-lens/1", "studies": ["#);
+    let o = run(&["validate", file.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(!err.contains(": : "), "{err}");
+    assert!(err.lines().all(|l| l.starts_with(&format!("{}: ", file.display()))), "{err}");
+}

@@ -450,15 +450,11 @@ fn repeated_study_names_are_numbered_in_linear_time() {
     println!("80,000 rows named \"a\": {took:?}");
 }
 
-/// KNOWN BUG (found by the `csv` fuzz target, fuzz/artifacts/csv/crash-5b674d0d...): a CSV without a
-/// `therapy` column gives studies whose `intervention.therapy` is "" (src/model/csv.rs, `build_study`),
-/// and the JSON reader refuses an empty therapy (src/model/json.rs, `convert_intervention`:
-/// `to_nonempty_string`). So a table that validates cannot be saved as JSON and read back: the writer
-/// and the reader disagree. Fails until one of them changes; ignored so that CI stays green meanwhile:
-/// `cargo test --test corpus -- --ignored` shows it. Remove the `ignore` with the fix.
+/// Regression: a CSV without a `therapy` column gave an empty therapy, which the JSON reader refused,
+/// so a table that validated could not be saved as JSON and read back. The JSON reader now accepts an
+/// empty therapy, as it does an empty condition.
 #[test]
-#[ignore = "known bug: CSV without a therapy column does not round-trip through JSON"]
-fn known_bug_csv_without_therapy_does_not_round_trip() {
+fn csv_without_therapy_round_trips_through_json() {
     let parsed = Dataset::from_csv(b"study,yi,vi\nA,0.5,0.1\nB,0.2,0.3\n", None);
     assert!(parsed.is_ok(), "{:?}", parsed.errors);
     let json = parsed.dataset.unwrap().to_json_pretty();

@@ -380,7 +380,10 @@ fn panel(lang: Lang, title: &str, scale: Scale, groups: Vec<(String, Vec<ForestR
     let null_value = if scale == Scale::Log { 1.0 } else { 0.0 };
     let mut rows = Vec::new();
     for (group, mut list) in groups {
-        rows.push(ForestRow::header(format!("group/{group}"), group));
+        // Data without a therapy (a plain CSV table) needs no group header.
+        if !group.is_empty() {
+            rows.push(ForestRow::header(format!("group/{group}"), group));
+        }
         // Pooled rows stay last in their group.
         let pooled: Vec<ForestRow> = list.iter().filter(|r| r.kind == RowKind::Pooled).cloned().collect();
         list.retain(|r| r.kind != RowKind::Pooled);

@@ -291,12 +291,14 @@ fn read_dataset_with(file: &Path, measure: Option<Measure>, err: &mut dyn Write)
     Some(if is_csv { Dataset::from_csv(&bytes, measure) } else { model::parse_json(&bytes) })
 }
 
+/// One line per problem, `FILE: PATH: message`; a problem with the whole file has no path.
 fn report_problems(file: &Path, errors: &[model::Problem], warnings: &[model::Problem], err: &mut dyn Write) {
+    let place = |p: &model::Problem| if p.path.is_empty() { String::new() } else { format!("{}: ", p.path) };
     for p in errors {
-        let _ = writeln!(err, "{}: {}: {}", file.display(), p.path, p.message);
+        let _ = writeln!(err, "{}: {}{}", file.display(), place(p), p.message);
     }
     for p in warnings {
-        let _ = writeln!(err, "{}: {}: warning: {}", file.display(), p.path, p.message);
+        let _ = writeln!(err, "{}: {}warning: {}", file.display(), place(p), p.message);
     }
 }
 

@@ -559,7 +559,8 @@ fn convert_citation(v: &Value, path: &str, sink: &mut Sink) -> Option<Citation> 
 fn convert_intervention(v: &Value, path: &str, sink: &mut Sink) -> Option<Intervention> {
     let mut r = Reader::new(v, path, sink, INTERVENTION_FIELDS)?;
     let i = Intervention {
-        therapy: r.req("therapy", to_nonempty_string as Conv<String>).unwrap_or_default(),
+        // May be empty, like `condition`: a CSV table without a therapy column is valid data.
+        therapy: r.req("therapy", to_string as Conv<String>).unwrap_or_default(),
         cell_source: r.opt("cell_source", to_string as Conv<String>),
         route: r.opt("route", to_string as Conv<String>),
         dose: r.opt("dose", to_string as Conv<String>),
