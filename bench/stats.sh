@@ -8,4 +8,4 @@ export PATH="$HOME/.cargo/bin:$PATH"
 rustup target list --installed | grep -qx wasm32-wasip1 || rustup target add wasm32-wasip1
 cargo run --quiet --release --example bench_stats
 cargo build --quiet --release --example bench_stats --target wasm32-wasip1 --no-default-features
-node --no-warnings bench/wasi-run.mjs target/wasm32-wasip1/release/examples/bench_stats.wasm
+node --no-warnings bench/wasi-run.mjs "${CARGO_TARGET_DIR:-target}/wasm32-wasip1/release/examples/bench_stats.wasm"

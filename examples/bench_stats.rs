@@ -1,4 +1,4 @@
-//! Benchmark of the statistics engine: REML with Q-profile CIs for k = 10, 1,000 and
+//! Benchmark of the statistics engine: REML with Q-profile CIs for k = 10, 1,000, 10,000 and
 //! 100,000 studies, and the full set of statistics the widget refits (REML, Q-profile
 //! CIs, Egger, trim-and-fill) for k = 10,000. Prints medians and ratios to the k = 10
 //! baseline of the same run. Runs natively (`cargo run --release --example bench_stats`)
@@ -59,7 +59,7 @@ fn main() {
     println!("statistics benchmark, {target}");
     println!("{:<44} {:>10} {:>12} {:>6}", "case", "k", "median", "ratio");
     let mut baseline = None;
-    for k in [10usize, 1_000, 100_000] {
+    for k in [10usize, 1_000, 10_000, 100_000] {
         let (yi, vi) = studies(k);
         let (t, _) = median_secs(1.0, || {
             let f = fit(&yi, &vi, opts).expect("REML converges on generated data");
