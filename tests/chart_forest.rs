@@ -117,3 +117,51 @@ fn layout_hits_cover_every_result_row() {
     let mid = &layout.hits[1];
     assert_eq!(layout.hit_test(10.0, (mid.y0 + mid.y1) / 2.0).map(|h| h.key.as_str()), Some("b/gel"));
 }
+
+/// A dataset of `n` trials with one hazard ratio each.
+fn many(n: usize) -> model::Dataset {
+    let studies: Vec<String> = (0..n)
+        .map(|i| {
+            let est = 0.5 + (i % 50) as f64 / 50.0;
+            format!(
+                r#"{{"id": "t{i}", "label": "Trial {i}", "year": 2010, "citation": {{"text": "T"}}, "source_kind": "paper",
+                "condition": "multiple sclerosis", "intervention": {{"therapy": "AHSCT"}}, "design": "rct", "n": 100,
+                "outcomes": [{{"id": "prog", "name": "Disability progression", "kind": "benefit", "better": "lower", "status": "verified",
+                "data": {{"measure": "HR", "estimate": {est:.3}, "ci_lb": {:.3}, "ci_ub": {:.3}}}}}]}}"#,
+                est * 0.6,
+                est * 1.5
+            )
+        })
+        .collect();
+    let json = format!(r#"{{"schema": "evidence-lens/1", "title": "Many", "studies": [{}]}}"#, studies.join(","));
+    let parsed = model::parse_json(json.as_bytes());
+    parsed.dataset.expect("the generated dataset loads")
+}
+
+#[test]
+fn a_forest_of_ten_thousand_rows_stays_within_the_canvas_limit_and_says_what_it_left_out() {
+    use evidence_lens::chart::forest::MAX_HEIGHT_PX;
+    use plotters::prelude::*;
+    let f = forest(&many(10_000), &ViewOptions::default());
+    for (width, scale) in [(1600.0, 2.0), (640.0, 1.0), (1280.0, 4.0)] {
+        let theme = Theme::new(ThemeName::Light, scale);
+        let height = f.preferred_height(width, &theme);
+        assert!(height <= MAX_HEIGHT_PX && height > MAX_HEIGHT_PX / 2.0, "height {height} at {width}×{scale}");
+        let mut out = String::new();
+        let layout = {
+            let area = SVGBackend::with_string(&mut out, (width as u32, height.ceil() as u32)).into_drawing_area();
+            f.draw(&area, &theme, &chart::ApproxMeasure, None).unwrap()
+        };
+        // Hit regions only for what is drawn, all of it on the canvas, in order.
+        assert!(layout.hits.len() > 50 && layout.hits.len() < 10_000, "{} hits", layout.hits.len());
+        assert!(layout.content_height <= height + 1.0, "content {} > canvas {height}", layout.content_height);
+        assert!(layout.hits.windows(2).all(|w| w[0].y1 <= w[1].y0 + 0.01));
+        let shown = layout.hits.iter().filter(|h| h.key.starts_with('t')).count();
+        let more = texts(&out).into_iter().find(|t| t.contains("more results")).expect("a row says how many are not drawn");
+        let hidden: String = more.chars().filter(|c| c.is_ascii_digit()).collect();
+        assert_eq!(hidden.parse::<usize>().unwrap() + shown, 10_000, "{more}");
+    }
+    // A small forest is drawn whole, as before.
+    let small = forest(&dataset(), &ViewOptions::default());
+    assert!(small.preferred_height(1600.0, &Theme::new(ThemeName::Light, 2.0)) < 2000.0);
+}

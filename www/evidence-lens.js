@@ -281,6 +281,9 @@ export class EvidenceLens extends HTMLElement {
     cancelAnimationFrame(this._frameRequest);
     this._frameRequest = 0;
     this._loadToken++;
+    this._abort?.abort();
+    this._abort = null;
+    this._loaded = null;
     // Free the wasm side now; connecting again (e.g. after a move in the DOM) reloads.
     try {
       this._widget?.free();
@@ -296,7 +299,11 @@ export class EvidenceLens extends HTMLElement {
     else if (name === 'lang') this._load();
     else if (name === 'view' || name === 'outcome' || name === 'filter') {
       this._state = null;
-      this._load();
+      // The data is already here: redraw from the attributes instead of loading it again
+      // (a reload per change fetched and parsed the source each time, and a burst of
+      // changes left as many fetches in flight).
+      if (this._loaded && this._widget) this._reshow();
+      else this._load();
     } else if (name === 'height') this._applyHeight();
     else this._redraw(true);
   }
@@ -409,6 +416,9 @@ export class EvidenceLens extends HTMLElement {
 
   async _load() {
     const token = ++this._loadToken;
+    this._loaded = null;
+    this._abort?.abort();
+    this._abort = null;
     this._status.textContent = this._strings['ui.loading'];
     this._canvas.setAttribute('aria-label', this._strings['shell.chart_loading']);
     this._root.setAttribute('aria-busy', 'true');
@@ -427,17 +437,40 @@ export class EvidenceLens extends HTMLElement {
       }
       if (!this._state) this._state = this._initialState();
       this._facets = this._call((w) => w.facets());
+      this._loaded = report;
       this._applyHeight();
       this._status.textContent = '';
       this._redraw(true);
-      if (!this._drewOk) return;
-      this._root.removeAttribute('aria-busy');
-      this._readyResolve();
-      this._readySettled = true;
-      this.dispatchEvent(new CustomEvent('ready', { detail: { studies: report.studies, items: this._items.length, warnings: report.warnings.length, errors: report.errors.length, view: this._state.view } }));
+      this._announceReady();
     } catch (error) {
       if (token === this._loadToken) this._fail(error);
     }
+  }
+
+  /** After a view, outcome or filter attribute changed on loaded data: state from the attributes, one redraw. */
+  _reshow() {
+    try {
+      this._state = this._initialState();
+    } catch (error) {
+      this._fail(error);
+      return;
+    }
+    this._focusKey = null;
+    this._hoverKey = null;
+    this._hideTooltip();
+    this._live.textContent = '';
+    this._status.textContent = '';
+    this._redraw(true);
+    this._announceReady();
+  }
+
+  _announceReady() {
+    const report = this._loaded;
+    if (!this._drewOk || !report) return;
+    this._root.removeAttribute('aria-busy');
+    this._readyResolve();
+    this._readySettled = true;
+    this.dispatchEvent(new CustomEvent('ready', { detail: { studies: report.studies, items: this._items.length, warnings: report.warnings.length, errors: report.errors.length, view: this._state.view } }));
   }
 
   async _loadStrings(mod) {
@@ -471,7 +504,8 @@ export class EvidenceLens extends HTMLElement {
     if (!src) return { kind: 'builtin' };
     const url = new URL(src, document.baseURI);
     if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`src must be an http(s) URL, not ${url.protocol}`);
-    const response = await fetch(url, { credentials: 'same-origin' });
+    this._abort = new AbortController();
+    const response = await fetch(url, { credentials: 'same-origin', signal: this._abort.signal });
     if (!response.ok) throw new Error(`could not load ${src}: HTTP ${response.status}`);
     if (Number(response.headers.get('content-length')) > MAX_BYTES) throw new Error(`${src} is larger than ${MAX_BYTES / 1048576} MB`);
     const bytes = await readCapped(response, MAX_BYTES, src);

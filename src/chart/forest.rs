@@ -149,6 +149,18 @@ struct Metrics {
     pad: f64,
 }
 
+/// The tallest a forest is drawn, in device pixels. Browsers refuse or clip canvases
+/// past 32,767 px a side (and ~268M pixels); past this height study rows are left out
+/// of the drawing (headers and pooled rows stay), counted in a "… and N more" row, and
+/// remain in the items (the table, CSV and tooltips' data).
+pub const MAX_HEIGHT_PX: f64 = 16_000.0;
+
+/// The rows of one panel that are drawn, and how many study rows were left out.
+struct PanelPlan<'a> {
+    rows: Vec<&'a ForestRow>,
+    hidden: usize,
+}
+
 const METRICS: Metrics = Metrics { row: 24.0, two_line: 38.0, three_line: 56.0, font: 13.0, small: 11.5, title: 15.0, axis: 44.0, gap: 14.0, pad: 10.0 };
 
 /// Column positions in device pixels for a given width.
@@ -233,15 +245,58 @@ impl Forest {
         }
     }
 
-    /// The height (device pixels) the plot needs at `width` to show every row.
+    /// The height (device pixels) the plot needs at `width` to show the rows it draws
+    /// (every row unless that would pass [`MAX_HEIGHT_PX`]).
     pub fn preferred_height(&self, width: f64, theme: &Theme) -> f64 {
         let cols = self.columns(width, theme);
-        let rows: f64 = self.panels.iter().flat_map(|p| &p.rows).map(|r| row_height(theme, r.kind, cols.stacked)).sum();
+        let fixed = self.fixed_height(width, theme);
+        let rows: f64 = self
+            .plan(width, theme)
+            .iter()
+            .map(|p| p.rows.iter().map(|r| row_height(theme, r.kind, cols.stacked)).sum::<f64>() + if p.hidden > 0 { theme.px(METRICS.row) } else { 0.0 })
+            .sum();
+        fixed + rows
+    }
+
+    /// Which rows each panel draws: all of them if they fit under [`MAX_HEIGHT_PX`];
+    /// else headers and pooled rows, and study rows in order while they fit.
+    fn plan(&self, width: f64, theme: &Theme) -> Vec<PanelPlan<'_>> {
+        let cols = self.columns(width, theme);
+        let h = |r: &ForestRow| row_height(theme, r.kind, cols.stacked);
+        let fixed = self.fixed_height(width, theme);
+        let all: f64 = self.panels.iter().flat_map(|p| &p.rows).map(h).sum();
+        if fixed + all <= MAX_HEIGHT_PX {
+            return self.panels.iter().map(|p| PanelPlan { rows: p.rows.iter().collect(), hidden: 0 }).collect();
+        }
+        let others: f64 = self.panels.iter().flat_map(|p| &p.rows).filter(|r| r.kind != RowKind::Study).map(h).sum();
+        let more_rows = self.panels.len() as f64 * theme.px(METRICS.row);
+        let mut budget = (MAX_HEIGHT_PX - fixed - others - more_rows - theme.px(METRICS.row)).max(0.0);
+        self.panels
+            .iter()
+            .map(|p| {
+                let mut plan = PanelPlan { rows: Vec::with_capacity(p.rows.len().min(1024)), hidden: 0 };
+                for r in &p.rows {
+                    if r.kind == RowKind::Study {
+                        if h(r) > budget {
+                            plan.hidden += 1;
+                            continue;
+                        }
+                        budget -= h(r);
+                    }
+                    plan.rows.push(r);
+                }
+                plan
+            })
+            .collect()
+    }
+
+    /// Everything but the rows: margins, title, panel headings and axes, footnote.
+    fn fixed_height(&self, width: f64, theme: &Theme) -> f64 {
         let title = if self.title.is_empty() { 0.0 } else { self.title_lines(width, theme, &ApproxMeasure).len() as f64 * theme.px(METRICS.title * 1.3) + theme.px(METRICS.gap) };
         let panels: f64 = self.panels.iter().map(|p| theme.px(METRICS.row + METRICS.gap + if p.has_marks() { METRICS.axis } else { 0.0 })).sum();
         let empty = if self.panels.iter().all(|p| p.rows.is_empty()) { theme.px(METRICS.row) } else { 0.0 };
         let foot = self.footnote_lines(width, theme, &ApproxMeasure).len() as f64 * theme.px(METRICS.small * 1.4);
-        theme.px(METRICS.pad) * 2.0 + title + panels + rows + foot + empty + theme.px(4.0)
+        theme.px(METRICS.pad) * 2.0 + title + panels + foot + empty + theme.px(4.0)
     }
 
     fn title_lines(&self, width: f64, theme: &Theme, measure: &dyn TextMeasure) -> Vec<String> {
@@ -272,8 +327,8 @@ impl Forest {
             draw::text(area, &text, cols.label.0, y + size, size, &theme.muted, Align::Left, false, family)?;
             y += theme.px(METRICS.row);
         }
-        for panel in &self.panels {
-            y = draw_panel(area, self.lang, panel, &cols, y, theme, measure, highlight, &mut hits)?;
+        for (panel, plan) in self.panels.iter().zip(self.plan(width, theme)) {
+            y = draw_panel(area, self.lang, panel, &plan, &cols, y, theme, measure, highlight, &mut hits)?;
             y += theme.px(METRICS.gap);
         }
         let size = theme.font_px(METRICS.small);
@@ -304,6 +359,7 @@ fn draw_panel<DB: DrawingBackend>(
     area: &Area<DB>,
     lang: Lang,
     panel: &ForestPanel,
+    plan: &PanelPlan<'_>,
     cols: &Columns,
     top: f64,
     theme: &Theme,
@@ -348,7 +404,8 @@ fn draw_panel<DB: DrawingBackend>(
     }
     y += theme.px(METRICS.row);
     let rows_top = y;
-    let rows_bottom = rows_top + panel.rows.iter().map(|r| row_height(theme, r.kind, cols.stacked)).sum::<f64>();
+    let more_h = if plan.hidden > 0 { theme.px(METRICS.row) } else { 0.0 };
+    let rows_bottom = rows_top + plan.rows.iter().map(|r| row_height(theme, r.kind, cols.stacked)).sum::<f64>() + more_h;
 
     // Null line first, so that squares are drawn over it.
     if let Some(x0) = axis.px(panel.null_value).filter(|_| has_marks) {
@@ -357,7 +414,7 @@ fn draw_panel<DB: DrawingBackend>(
 
     let max_weight = panel.rows.iter().filter_map(|r| r.weight).fold(0.0_f64, f64::max);
     let full = area.dim_in_pixel().0 as f64;
-    for row in &panel.rows {
+    for &row in &plan.rows {
         let row_h = row_height(theme, row.kind, cols.stacked);
         let line1 = y + theme.px(13.0);
         if highlight == Some(row.key.as_str()) {
@@ -375,6 +432,11 @@ fn draw_panel<DB: DrawingBackend>(
             }
         }
         y += row_h;
+    }
+    if plan.hidden > 0 {
+        let text = i18n::tf(lang, "forest.more", &[&i18n::int(lang, plan.hidden as u64)]);
+        let text = ellipsize(measure, &text, small, false, cols.right - cols.label.0);
+        draw::text(area, &text, cols.label.0, y + more_h / 2.0, small, &theme.muted, Align::Left, false, family)?;
     }
 
     if !has_marks {

@@ -202,7 +202,7 @@ impl Widget {
         let theme = self.theme();
         let width = (self.css_width * self.dpr).round();
         let scene = self.ensure_scene();
-        (scene.preferred_height(width, &theme) / theme.scale).ceil()
+        (scene.preferred_height(width, &theme).min(crate::chart::forest::MAX_HEIGHT_PX) / theme.scale).ceil()
     }
 
     /// Draws the current view at the size given to `resize` (both canvases get a
@@ -211,7 +211,7 @@ impl Widget {
         let theme = self.theme();
         let width = (self.css_width * self.dpr).round();
         let scene = self.ensure_scene().clone();
-        let height = scene.preferred_height(width, &theme).ceil().clamp(1.0, 32_000.0);
+        let height = scene.preferred_height(width, &theme).ceil().clamp(1.0, crate::chart::forest::MAX_HEIGHT_PX);
         self.canvas.set_width(width as u32);
         self.canvas.set_height(height as u32);
         if let Some(o) = &self.overlay {
@@ -327,7 +327,7 @@ impl Widget {
         let theme = Theme::new(self.theme, 1.0);
         let width = self.css_width.round().max(1.0);
         let scene = self.ensure_scene().clone();
-        let height = scene.preferred_height(width, &theme).ceil().clamp(1.0, 32_000.0);
+        let height = scene.preferred_height(width, &theme).ceil().clamp(1.0, crate::chart::forest::MAX_HEIGHT_PX);
         let mut svg = String::new();
         {
             let area = SVGBackend::with_string(&mut svg, (width as u32, height as u32)).into_drawing_area();

@@ -1,0 +1,127 @@
+// Memory over many updates, and large datasets: what the performance budget promises.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, startServer, openPage, embedPage, canvasInk } from './browser.mjs';
+
+/** A deterministic dataset of n trials with hazard ratios. */
+function generate(n) {
+  let s = 12345;
+  const rand = () => {
+    s = (s * 1103515245 + 12345) % 2147483648;
+    return s / 2147483648;
+  };
+  const designs = ['rct', 'crossover_rct', 'cohort'];
+  return {
+    schema: 'evidence-lens/1',
+    title: `${n} generated trials`,
+    studies: Array.from({ length: n }, (_, i) => {
+      const se = 0.1 + 0.5 * rand();
+      const y = -0.3 + 0.6 * (rand() - 0.5);
+      return {
+        id: `t${i + 1}`, label: `Trial ${i + 1}`, year: 2000 + (i % 25), citation: { text: 'Generated', url: 'https://example.org/' },
+        source_kind: 'paper', condition: 'multiple sclerosis', intervention: { therapy: i % 2 ? 'MSC' : 'AHSCT' },
+        design: designs[i % 3], n: 20 + Math.floor(rand() * 500),
+        outcomes: [{ id: 'progression', name: 'Disability progression', kind: 'benefit', better: 'lower', status: 'verified',
+          data: { measure: 'HR', estimate: +Math.exp(y).toFixed(4), ci_lb: +Math.exp(y - 1.96 * se).toFixed(4), ci_ub: +Math.exp(y + 1.96 * se).toFixed(4) } }],
+      };
+    }),
+  };
+}
+
+// The page reads the wasm memory through the same module instance as the widget's.
+const probe = `<script type="module">
+import init from '/pkg/evidence_lens.js';
+window.__wasmBytes = async () => (await init()).memory.buffer.byteLength;
+</script>`;
+
+let browser;
+let server;
+
+before(async () => {
+  server = await startServer({
+    extra: {
+      '/d50.json': { type: 'application/json', body: JSON.stringify(generate(50)) },
+      '/d10000.json': { type: 'application/json', body: JSON.stringify(generate(10000)) },
+      '/m50.html': embedPage('<div style="width:900px"><evidence-lens id="w" src="/d50.json"></evidence-lens></div>', { head: probe }),
+      '/m10000.html': embedPage('<div style="width:900px"><evidence-lens id="w" src="/d10000.json"></evidence-lens></div>'),
+    },
+  });
+  browser = await launch({ args: ['--js-flags=--expose-gc', '--enable-precise-memory-info'] });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('memory stays flat over 300 view and filter changes (attributes and API)', async () => {
+  const { page, context, problems } = await openPage(browser, `${server.url}m50.html`);
+  await page.waitForFunction(() => window.__events.some((e) => e.type === 'ready' || e.type === 'error'), null, { timeout: 30000 });
+  let fetches = 0;
+  page.on('request', (r) => {
+    if (r.url().endsWith('/d50.json')) fetches++;
+  });
+  const result = await page.evaluate(async () => {
+    const el = document.getElementById('w');
+    const heap = () => {
+      window.gc();
+      return performance.memory.usedJSHeapSize;
+    };
+    const round = async (from, to) => {
+      for (let i = from; i < to; i++) {
+        if (i % 2) {
+          el.setAttribute('filter', i % 4 === 1 ? 'design:rct' : '');
+          el.setAttribute('view', i % 3 ? 'map' : 'forest');
+        } else {
+          el.setFilter(i % 4 === 0 ? { therapy: 'AHSCT' } : {});
+          el.setView(i % 3 ? 'forest' : 'map');
+        }
+      }
+      await new Promise((r) => setTimeout(r, 200));
+    };
+    await round(0, 50); // warm-up: caches and compiled code
+    const heap0 = heap();
+    const wasm0 = await window.__wasmBytes();
+    await round(50, 200);
+    const wasm1 = await window.__wasmBytes();
+    await round(200, 350);
+    return { growth: heap() - heap0, wasm0, wasm1, wasm2: await window.__wasmBytes() };
+  });
+  assert.ok(result.growth < 1.5e6, `JS heap grew by ${(result.growth / 1e6).toFixed(2)} MB over 300 updates`);
+  // The allocator may take one more 64 KiB page for a larger block; a leak takes many.
+  assert.ok(result.wasm2 - result.wasm1 <= 65536 && result.wasm2 - result.wasm0 <= 4 * 65536, `wasm memory kept growing: ${result.wasm0} → ${result.wasm1} → ${result.wasm2}`);
+  // A view or filter attribute redraws the loaded data; it does not fetch the source again.
+  assert.equal(fetches, 0, 'the data was fetched again for a view or filter change');
+  const errors = await page.evaluate(() => window.__events.filter((e) => e.type === 'error'));
+  assert.deepEqual(errors, []);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('10,000 studies: the forest draws, within the canvas limit, and says how many are not drawn', async () => {
+  const { page, context, problems } = await openPage(browser, `${server.url}m10000.html`, { deviceScaleFactor: 2 });
+  await page.waitForFunction(() => window.__events.some((e) => e.type === 'ready' || e.type === 'error'), null, { timeout: 60000 });
+  assert.deepEqual(await page.evaluate(() => window.__events.filter((e) => e.type === 'error')), []);
+  const info = await page.locator('#w').evaluate((el) => {
+    const c = el.shadowRoot.querySelector('canvas');
+    const ctx = c.getContext('2d');
+    // Ink near the top and near the bottom: the whole backing store is drawn on.
+    const inkIn = (y0) => {
+      const { data } = ctx.getImageData(0, y0, c.width, 200);
+      let n = 0;
+      for (let i = 0; i < data.length; i += 4) if (data[i] < 200) n++;
+      return n;
+    };
+    return { width: c.width, height: c.height, cssHeight: parseFloat(c.style.height), top: inkIn(0), bottom: inkIn(c.height - 400), keys: el._keys.length, rows: el.shadowRoot.querySelectorAll('tbody tr').length };
+  });
+  assert.ok(info.height <= 16000 && info.height > 1000, `canvas ${info.width}×${info.height}`);
+  assert.ok(Math.abs(info.cssHeight * 2 - info.height) <= 2, `CSS height ${info.cssHeight} for a canvas of ${info.height}`);
+  assert.ok(info.top > 500 && info.bottom > 500, `blank canvas: ${JSON.stringify(info)}`);
+  // Keyboard moves over what is drawn; the table keeps every result.
+  assert.ok(info.keys > 50 && info.keys < 10000, `${info.keys} keys`);
+  assert.ok(info.rows >= 10000, `${info.rows} table rows`);
+  const label = await page.locator('#w').evaluate((el) => el.shadowRoot.querySelector('canvas').getAttribute('aria-label'));
+  assert.match(label, /10,?000/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
