@@ -234,19 +234,21 @@ pub(crate) fn q_gen(y: &[f64], v: &[f64], x: &ModelMatrix, tau2: f64) -> Result<
 /// general p x p route makes about fifteen passes and allocates each time, which
 /// dominated refits of large datasets.
 struct InterceptSums {
-    /// sum w, sum w^2, sum w^3
+    /// sum w, sum w^2
     s1: f64,
     s2: f64,
-    s3: f64,
     /// y'Py = sum w e^2 (the generalized Q)
     q: f64,
     /// y'PPy = sum (w e)^2
     ypp: f64,
+    /// tr(P) and tr(PP)
+    tr_p: f64,
+    tr_pp: f64,
 }
 
 impl InterceptSums {
     fn new(y: &[f64], v: &[f64], tau2: f64) -> Result<Self, StatsError> {
-        let (mut s1, mut s2, mut s3, mut swy) = (0.0, 0.0, 0.0, 0.0);
+        let (mut s1, mut s2, mut swy) = (0.0, 0.0, 0.0);
         for (yi, vi) in y.iter().zip(v) {
             let w = 1.0 / (vi + tau2);
             if !w.is_finite() || w <= 0.0 {
@@ -257,28 +259,25 @@ impl InterceptSums {
             }
             s1 += w;
             s2 += w * w;
-            s3 += w * w * w;
             swy += w * yi;
         }
         let mu = swy / s1;
-        let (mut q, mut ypp) = (0.0, 0.0);
+        let (mut q, mut ypp, mut tr_p, mut diag2, mut off2) = (0.0, 0.0, 0.0, 0.0, 0.0);
         for (yi, vi) in y.iter().zip(v) {
-            let we = (yi - mu) / (vi + tau2);
+            let w = 1.0 / (vi + tau2);
+            let we = (yi - mu) * w;
             q += we * (yi - mu);
             ypp += we * we;
+            // P = W - w w'/s1 entry by entry: P_ii = w (s1 - w) / s1 and P_ij = -w_i w_j / s1.
+            // Summing these non-negative terms avoids the cancellation of s2 - 2 s3/s1 + (s2/s1)^2,
+            // which loses every digit when a few studies are far more precise than the rest.
+            let p_ii = w * (s1 - w) / s1;
+            tr_p += p_ii;
+            diag2 += p_ii * p_ii;
+            off2 += w * w * (s2 - w * w);
         }
-        Ok(InterceptSums { s1, s2, s3, q, ypp })
-    }
-
-    /// tr(P)
-    fn tr_p(&self) -> f64 {
-        self.s1 - self.s2 / self.s1
-    }
-
-    /// tr(PP)
-    fn tr_pp(&self) -> f64 {
-        let r = self.s2 / self.s1;
-        self.s2 - 2.0 * self.s3 / self.s1 + r * r
+        let tr_pp = diag2 + off2 / (s1 * s1);
+        Ok(InterceptSums { s1, s2, q, ypp, tr_p, tr_pp })
     }
 }
 
@@ -363,31 +362,47 @@ pub fn estimate_tau2(y: &[f64], v: &[f64], x: &ModelMatrix, method: Method) -> R
                 tau2 = 0.0;
             }
             let vscale = v.iter().sum::<f64>() / k as f64;
+            // The score (numerator of the Fisher step) and the expected information at tau2.
+            let step = |tau2: f64| -> Result<(f64, f64), StatsError> {
+                if x.is_intercept_only() {
+                    let sums = InterceptSums::new(y, v, tau2)?;
+                    Ok(if reml { (sums.ypp - sums.tr_p, sums.tr_pp) } else { (sums.ypp - sums.s1, sums.s2) })
+                } else {
+                    let w: Vec<f64> = v.iter().map(|v| 1.0 / (v + tau2)).collect();
+                    let pm = pmatrix(x, w.clone())?;
+                    let ypp = pm.rss2(y);
+                    Ok(if reml {
+                        (ypp - pm.tr_pd(&ones), pm.tr_pdpd(&ones, &ones))
+                    } else {
+                        (ypp - w.iter().sum::<f64>(), w.iter().map(|w| w * w).sum())
+                    })
+                }
+            };
+            // Points where the score is positive (tau2 should grow) and negative: once both are
+            // known and scoring still has not settled, the root is found by bracketing instead.
+            // Plain Fisher scoring can overshoot back and forth for thousands of steps when a
+            // few studies are far more precise than the rest.
+            let (mut rising, mut falling): (Option<f64>, Option<f64>) = (None, None);
             let mut iter = 0;
             loop {
                 iter += 1;
                 if iter > MAX_ITER {
                     return Err(StatsError::NotConverged { what: "Fisher scoring for tau2", iterations: MAX_ITER });
                 }
-                let mut adj = if x.is_intercept_only() {
-                    let sums = InterceptSums::new(y, v, tau2)?;
-                    if reml {
-                        (sums.ypp - sums.tr_p()) / sums.tr_pp()
-                    } else {
-                        (sums.ypp - sums.s1) / sums.s2
-                    }
-                } else {
-                    let w: Vec<f64> = v.iter().map(|v| 1.0 / (v + tau2)).collect();
-                    let pm = pmatrix(x, w.clone())?;
-                    let ypp = pm.rss2(y);
-                    if reml {
-                        (ypp - pm.tr_pd(&ones)) / pm.tr_pdpd(&ones, &ones)
-                    } else {
-                        let sw: f64 = w.iter().sum();
-                        let sw2: f64 = w.iter().map(|w| w * w).sum();
-                        (ypp - sw) / sw2
-                    }
-                };
+                let (score, information) = step(tau2)?;
+                if score > 0.0 {
+                    rising = Some(tau2);
+                } else if score < 0.0 {
+                    falling = Some(tau2);
+                }
+                if let (Some(a), Some(b), true) = (rising, falling, iter > 25) {
+                    let tol = REL_TOL * a.max(b).max(1e-5 * vscale) * 1e-2;
+                    let root = zeroin(|t| step(t).map(|(s, _)| s).unwrap_or(f64::NAN), a, b, tol, 500)
+                        .ok_or(StatsError::NotConverged { what: "Fisher scoring for tau2", iterations: iter })?;
+                    tau2 = root;
+                    break;
+                }
+                let mut adj = score / information;
                 if !adj.is_finite() {
                     return Err(StatsError::NotConverged { what: "Fisher scoring for tau2", iterations: iter });
                 }
