@@ -407,9 +407,20 @@ fn draw_panel<DB: DrawingBackend>(
     let more_h = if plan.hidden > 0 { theme.px(METRICS.row) } else { 0.0 };
     let rows_bottom = rows_top + plan.rows.iter().map(|r| row_height(theme, r.kind, cols.stacked)).sum::<f64>() + more_h;
 
-    // Null line first, so that squares are drawn over it.
+    // Null line first, so that squares are drawn over it. On narrow screens the second and
+    // third lines of a row run under the plot, so the line is drawn only beside each mark.
     if let Some(x0) = axis.px(panel.null_value).filter(|_| has_marks) {
-        draw::line(area, (x0, rows_top), (x0, rows_bottom), &theme.muted, theme.px(1.0))?;
+        if cols.stacked {
+            let mut top = rows_top;
+            for &row in &plan.rows {
+                if matches!(row.kind, RowKind::Study | RowKind::Pooled) {
+                    draw::line(area, (x0, top), (x0, top + theme.px(22.0)), &theme.muted, theme.px(1.0))?;
+                }
+                top += row_height(theme, row.kind, cols.stacked);
+            }
+        } else {
+            draw::line(area, (x0, rows_top), (x0, rows_bottom), &theme.muted, theme.px(1.0))?;
+        }
     }
 
     let max_weight = panel.rows.iter().filter_map(|r| r.weight).fold(0.0_f64, f64::max);
