@@ -22,7 +22,11 @@ fi
 
 # $1 binary, $2 crate, $3 version; --locked is left out on purpose (see shared/toolchain.md).
 cargo_tool() {
-  if "$1" --version 2>/dev/null | grep -q "$3"; then return; fi
+  # Read the whole version text first: `grep -q` in a pipe would close it early, and with
+  # pipefail the tool's SIGPIPE would look like a missing tool.
+  local version
+  version="$("$1" --version 2>/dev/null || true)"
+  if [[ "$version" == *"$3"* ]]; then return; fi
   log "installing $2 $3 (a few minutes on a cold machine)"
   cargo install "$2" --version "$3" --force
 }
