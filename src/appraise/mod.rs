@@ -15,7 +15,7 @@
 //! * [`claims`]: claim verdicts.
 //! * [`matching`]: therapy synonyms, conditions and outcomes in people's words.
 //!
-//! `README-ratings.md` in this folder lists the built-in dataset's ratings with their reasons.
+//! The project README lists the built-in dataset's ratings with their reasons.
 
 pub mod absolute;
 pub mod certainty;
