@@ -32,7 +32,10 @@ impl Rng {
 fn studies(k: usize) -> (Vec<f64>, Vec<f64>) {
     let mut rng = Rng(k as u64);
     let vi: Vec<f64> = (0..k).map(|_| 0.01 + 0.49 * rng.next_f64()).collect();
-    let yi = vi.iter().map(|v| -0.5 + (0.1 + v).sqrt() * rng.normal()).collect();
+    let yi = vi
+        .iter()
+        .map(|v| -0.5 + (0.1 + v).sqrt() * rng.normal())
+        .collect();
     (yi, vi)
 }
 
@@ -54,8 +57,16 @@ fn median_secs(budget: f64, mut f: impl FnMut()) -> (f64, usize) {
 }
 
 fn main() {
-    let target = if cfg!(target_family = "wasm") { "wasm (WASI, Node)" } else { "native" };
-    let opts = RmaOptions { method: Method::REML, test: Test::Z, level: 95.0 };
+    let target = if cfg!(target_family = "wasm") {
+        "wasm (WASI, Node)"
+    } else {
+        "native"
+    };
+    let opts = RmaOptions {
+        method: Method::REML,
+        test: Test::Z,
+        level: 95.0,
+    };
     println!("statistics benchmark, {target}");
     println!("{:<44} {:>10} {:>12} {:>6}", "case", "k", "median", "ratio");
     let mut baseline = None;
@@ -67,7 +78,13 @@ fn main() {
             std::hint::black_box((f, ci));
         });
         let base = *baseline.get_or_insert(t);
-        println!("{:<44} {:>10} {:>10.3} ms {:>6.0}", "REML + Q-profile CIs", k, t * 1e3, t / base);
+        println!(
+            "{:<44} {:>10} {:>10.3} ms {:>6.0}",
+            "REML + Q-profile CIs",
+            k,
+            t * 1e3,
+            t / base
+        );
     }
     let (yi, vi) = studies(10_000);
     let (t, _) = median_secs(1.0, || {
@@ -77,5 +94,11 @@ fn main() {
         let tf = trimfill(&yi, &vi, opts, Estimator::L0, None).expect("trim-and-fill");
         std::hint::black_box((f, ci, egger, tf));
     });
-    println!("{:<44} {:>10} {:>10.3} ms {:>6.0}", "REML + CIs + Egger + trim-and-fill (refit)", 10_000, t * 1e3, t / baseline.unwrap_or(t));
+    println!(
+        "{:<44} {:>10} {:>10.3} ms {:>6.0}",
+        "REML + CIs + Egger + trim-and-fill (refit)",
+        10_000,
+        t * 1e3,
+        t / baseline.unwrap_or(t)
+    );
 }

@@ -35,7 +35,12 @@ impl Lang {
 
     /// The language for a BCP 47 tag such as `es-MX` or `fr`; anything else is English.
     pub fn from_tag_or_default(tag: &str) -> Lang {
-        let primary = tag.trim().split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+        let primary = tag
+            .trim()
+            .split(['-', '_'])
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
         primary.parse().unwrap_or_default()
     }
 
@@ -57,7 +62,10 @@ impl std::str::FromStr for Lang {
             "en" => Ok(Lang::En),
             "es" => Ok(Lang::Es),
             "fr" => Ok(Lang::Fr),
-            other => Err(format!("unknown language \"{other}\"; expected one of {}", Lang::NAMES.join(", "))),
+            other => Err(format!(
+                "unknown language \"{other}\"; expected one of {}",
+                Lang::NAMES.join(", ")
+            )),
         }
     }
 }
@@ -262,7 +270,10 @@ pub fn keys() -> impl Iterator<Item = &'static str> {
 /// The whole table in one language, for the JS shell.
 pub fn ui_strings(lang: impl Into<Lang>) -> Vec<(&'static str, &'static str)> {
     let lang = lang.into();
-    TABLE.iter().map(|row| (row.0, [row.1, row.2, row.3][lang.index()])).collect()
+    TABLE
+        .iter()
+        .map(|row| (row.0, [row.1, row.2, row.3][lang.index()]))
+        .collect()
 }
 
 /// A number with a fixed number of decimals, decimal comma for Spanish and French,

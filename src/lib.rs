@@ -5,11 +5,11 @@
 //! [`appraise`] turns numbers into certainty ratings and plain words, and [`chart`]
 //! draws the views on any plotters backend. Only [`web`] touches the browser.
 
-pub mod model;
-pub mod stats;
 pub mod appraise;
 pub mod chart;
 pub mod i18n;
+pub mod model;
+pub mod stats;
 
 #[cfg(feature = "cli")]
 pub mod cli;

@@ -2,7 +2,9 @@
 //! (the "Certainty of the built-in evidence" section of README.md). Studies and claims are looked
 //! up by id; one missing from the dataset fails the test.
 
-use evidence_lens::appraise::{appraise, AppraiseOptions, Appraisal, Certainty, ClaimCheck, Domain, OutcomeAppraisal, Verdict};
+use evidence_lens::appraise::{
+    appraise, Appraisal, AppraiseOptions, Certainty, ClaimCheck, Domain, OutcomeAppraisal, Verdict,
+};
 use evidence_lens::model::builtin;
 
 fn ap() -> Appraisal {
@@ -10,7 +12,10 @@ fn ap() -> Appraisal {
 }
 
 fn outcome<'a>(a: &'a Appraisal, study: &str, id: &str) -> Option<&'a OutcomeAppraisal> {
-    let o = a.outcomes.iter().find(|o| o.study == study && o.outcome == id);
+    let o = a
+        .outcomes
+        .iter()
+        .find(|o| o.study == study && o.outcome == id);
     assert!(o.is_some(), "{study}/{id} is not in the built-in dataset");
     o
 }
@@ -22,7 +27,9 @@ fn claim<'a>(a: &'a Appraisal, id: &str) -> Option<&'a ClaimCheck> {
 }
 
 fn has(o: &OutcomeAppraisal, domain: Domain, change: i8) -> bool {
-    o.reasons.iter().any(|r| r.domain == domain && r.change == change)
+    o.reasons
+        .iter()
+        .any(|r| r.domain == domain && r.change == change)
 }
 
 #[test]
@@ -44,22 +51,46 @@ fn builtin_appraises_without_nan() {
 #[test]
 fn mist_hazard_ratio() {
     let a = ap();
-    let Some(o) = outcome(&a, "mist_2019", "progression") else { return };
+    let Some(o) = outcome(&a, "mist_2019", "progression") else {
+        return;
+    };
     assert_eq!(o.certainty, Some(Certainty::Moderate), "{:#?}", o.reasons);
-    let rob = o.reasons.iter().find(|r| r.domain == Domain::RiskOfBias).expect("risk of bias");
+    let rob = o
+        .reasons
+        .iter()
+        .find(|r| r.domain == Domain::RiskOfBias)
+        .expect("risk of bias");
     assert_eq!(rob.change, -1);
-    assert!(rob.text.starts_with("Open-label: the people assessing disability progression"), "{}", rob.text);
-    let le = o.reasons.iter().find(|r| r.domain == Domain::LargeEffect).expect("large effect");
+    assert!(
+        rob.text
+            .starts_with("Open-label: the people assessing disability progression"),
+        "{}",
+        rob.text
+    );
+    let le = o
+        .reasons
+        .iter()
+        .find(|r| r.domain == Domain::LargeEffect)
+        .expect("large effect");
     assert_eq!(le.change, 0);
     assert!(le.text.contains("Very large effect (hazard ratio 0.07)"));
-    assert!(o.statement.starts_with("AHSCT probably reduces disability progression"), "{}", o.statement);
+    assert!(
+        o.statement
+            .starts_with("AHSCT probably reduces disability progression"),
+        "{}",
+        o.statement
+    );
     // No baseline in the data (the crude 34/55 ignores censoring), so no absolute numbers unless
     // the caller gives one.
     assert!(o.absolute.is_none());
     let mut opts = AppraiseOptions::default();
     opts.baselines.insert("progression".into(), 0.5);
     let a = appraise(&builtin(), &opts);
-    let o = a.outcomes.iter().find(|o| o.study == "mist_2019" && o.outcome == "progression").unwrap();
+    let o = a
+        .outcomes
+        .iter()
+        .find(|o| o.study == "mist_2019" && o.outcome == "progression")
+        .unwrap();
     let abs = o.absolute.as_ref().unwrap();
     // 1 - 0.5^0.07 = 0.0474
     assert!((abs.risk - (1.0 - 0.5f64.powf(0.07))).abs() < 1e-12);
@@ -69,15 +100,27 @@ fn mist_hazard_ratio() {
 #[test]
 fn mesems_lesions_surrogate_and_imprecise() {
     let a = ap();
-    let Some(o) = outcome(&a, "mesems_2021", "gel") else { return };
-    let imp: i32 = o.reasons.iter().filter(|r| r.domain == Domain::Imprecision).map(|r| r.change as i32).sum();
+    let Some(o) = outcome(&a, "mesems_2021", "gel") else {
+        return;
+    };
+    let imp: i32 = o
+        .reasons
+        .iter()
+        .filter(|r| r.domain == Domain::Imprecision)
+        .map(|r| r.change as i32)
+        .sum();
     assert_eq!(imp, -2, "{:#?}", o.reasons);
     assert!(has(o, Domain::Indirectness, -1));
-    assert!(o.reasons.iter().any(|r| r.domain == Domain::Indirectness && r.text.contains("surrogate")));
+    assert!(o
+        .reasons
+        .iter()
+        .any(|r| r.domain == Domain::Indirectness && r.text.contains("surrogate")));
     // Comparisons are between the randomised groups before the switch: no crossover penalty.
     assert!(!has(o, Domain::RiskOfBias, -1), "{:#?}", o.reasons);
     assert_eq!(o.certainty, Some(Certainty::VeryLow));
-    assert!(o.statement.starts_with("The evidence is very uncertain about the effect of MSC on gadolinium-enhancing lesions"));
+    assert!(o.statement.starts_with(
+        "The evidence is very uncertain about the effect of MSC on gadolinium-enhancing lesions"
+    ));
 }
 
 #[test]
@@ -94,7 +137,11 @@ fn single_arm_studies_are_very_low() {
     ] {
         let Some(x) = outcome(&a, s, o) else { continue };
         assert_eq!(x.certainty, Some(Certainty::VeryLow), "{s}/{o}");
-        assert!(x.statement.contains("no comparison group"), "{s}/{o}: {}", x.statement);
+        assert!(
+            x.statement.contains("no comparison group"),
+            "{s}/{o}: {}",
+            x.statement
+        );
         assert!(has(x, Domain::Design, -3), "{s}/{o}");
     }
 }
@@ -102,18 +149,31 @@ fn single_arm_studies_are_very_low() {
 #[test]
 fn petrou_pooled_cycles_and_crossover() {
     let a = ap();
-    let Some(o) = outcome(&a, "petrou_2020", "failure_a_it") else { return };
+    let Some(o) = outcome(&a, "petrou_2020", "failure_a_it") else {
+        return;
+    };
     assert_eq!(o.certainty, Some(Certainty::VeryLow));
-    assert!(o.reasons.iter().any(|r| r.text.contains("not independent people")));
-    assert!(o.reasons.iter().any(|r| r.text.starts_with("Crossover design: each person")));
+    assert!(o
+        .reasons
+        .iter()
+        .any(|r| r.text.contains("not independent people")));
+    assert!(o
+        .reasons
+        .iter()
+        .any(|r| r.text.starts_with("Crossover design: each person")));
 }
 
 #[test]
 fn harris_2024_rct_shows_little_or_no_difference() {
     let a = ap();
-    let Some(o) = outcome(&a, "harris_2024", "edss_plus_improvement") else { return };
+    let Some(o) = outcome(&a, "harris_2024", "edss_plus_improvement") else {
+        return;
+    };
     assert_eq!(o.certainty, Some(Certainty::Low));
-    assert_eq!(o.statement, "MSC-NP may result in little or no difference in EDSS-Plus improvement (primary endpoint).");
+    assert_eq!(
+        o.statement,
+        "MSC-NP may result in little or no difference in EDSS-Plus improvement (primary endpoint)."
+    );
     let abs = o.absolute.as_ref().unwrap();
     assert!((abs.baseline.unwrap() - 10.0 / 27.0).abs() < 1e-12);
     assert!(!abs.nnt.as_ref().unwrap().meaningful);
@@ -135,13 +195,27 @@ fn ongoing_and_word_only_results_have_no_level() {
 #[test]
 fn clinic_claims_come_out_as_the_trials_say() {
     let a = ap();
-    let clinic: Vec<&ClaimCheck> = a.claims.iter().filter(|c| c.id.starts_with("clinic_")).collect();
+    let clinic: Vec<&ClaimCheck> = a
+        .claims
+        .iter()
+        .filter(|c| c.id.starts_with("clinic_"))
+        .collect();
     for c in &clinic {
-        assert_ne!(c.verdict, Verdict::Supported, "{} should not be supported: {}", c.id, c.summary);
+        assert_ne!(
+            c.verdict,
+            Verdict::Supported,
+            "{} should not be supported: {}",
+            c.id,
+            c.summary
+        );
     }
     if let Some(c) = claim(&a, "clinic_msc_np_benefit") {
         assert_eq!(c.verdict, Verdict::NotSupported);
-        assert!(c.evidence.iter().any(|e| e.studies == ["harris_2024"] && e.sentence.starts_with("Found no clear benefit")));
+        assert!(c
+            .evidence
+            .iter()
+            .any(|e| e.studies == ["harris_2024"]
+                && e.sentence.starts_with("Found no clear benefit")));
     }
     if let Some(c) = claim(&a, "clinic_msc_np_long_term_safety") {
         assert_eq!(c.verdict, Verdict::NotSupported);
@@ -154,8 +228,18 @@ fn clinic_claims_come_out_as_the_trials_say() {
     if let Some(c) = claim(&a, "clinic_autoimmune_safe_effective") {
         assert_eq!(c.verdict, Verdict::NotSupported);
         // MESEMS, the double-blind RCT, found no effect on lesions.
-        let m = c.evidence.iter().find(|e| e.studies == ["mesems_2021"] && e.outcome == "gel").expect("MESEMS lesions");
-        assert!(m.sentence.starts_with("Found no clear benefit: MESEMS 2021 (double-blind randomised crossover trial)"), "{}", m.sentence);
+        let m = c
+            .evidence
+            .iter()
+            .find(|e| e.studies == ["mesems_2021"] && e.outcome == "gel")
+            .expect("MESEMS lesions");
+        assert!(
+            m.sentence.starts_with(
+                "Found no clear benefit: MESEMS 2021 (double-blind randomised crossover trial)"
+            ),
+            "{}",
+            m.sentence
+        );
         assert!(m.sentence.contains("rate ratio 0.94 (95% CI 0.58 to 1.5)"));
     }
 }

@@ -3,7 +3,9 @@
 #[path = "appraise_helpers.rs"]
 mod helpers;
 
-use evidence_lens::appraise::{appraise, AppraiseOptions, Certainty, ClaimCheck, EvidenceRole, Verdict};
+use evidence_lens::appraise::{
+    appraise, AppraiseOptions, Certainty, ClaimCheck, EvidenceRole, Verdict,
+};
 use evidence_lens::model::*;
 use helpers::*;
 
@@ -17,7 +19,13 @@ fn benefit(therapy: &str) -> Claim {
 }
 
 fn trial(id: &str, therapy: &str, blinding: Blinding, data: EffectData) -> Study {
-    let mut s = study(id, Design::Rct, Some(blinding), therapy, vec![progression(data)]);
+    let mut s = study(
+        id,
+        Design::Rct,
+        Some(blinding),
+        therapy,
+        vec![progression(data)],
+    );
     s.n = Some(1000);
     s
 }
@@ -25,19 +33,41 @@ fn trial(id: &str, therapy: &str, blinding: Blinding, data: EffectData) -> Study
 #[test]
 fn benefit_supported_by_controlled_evidence() {
     // Open-label RCT, RR 0.6 (0.50 to 0.72): moderate certainty of a benefit.
-    let c = check(vec![trial("t", "AHSCT", Blinding::Open, counts(150, 1000, 250, 1000))], benefit("stem cell transplant"));
+    let c = check(
+        vec![trial(
+            "t",
+            "AHSCT",
+            Blinding::Open,
+            counts(150, 1000, 250, 1000),
+        )],
+        benefit("stem cell transplant"),
+    );
     assert_eq!(c.verdict, Verdict::Supported);
     assert_eq!(c.certainty, Some(Certainty::Moderate));
     assert_eq!(c.evidence.len(), 1);
     assert_eq!(c.evidence[0].role, EvidenceRole::Benefit);
     assert_eq!(c.evidence[0].studies, vec!["t".to_string()]);
     assert_eq!(c.evidence[0].outcome, "progression");
-    assert!(c.evidence[0].sentence.contains("t study (open-label randomised trial)"), "{}", c.evidence[0].sentence);
+    assert!(
+        c.evidence[0]
+            .sentence
+            .contains("t study (open-label randomised trial)"),
+        "{}",
+        c.evidence[0].sentence
+    );
 }
 
 #[test]
 fn benefit_contradicted_by_a_precise_null() {
-    let c = check(vec![trial("t", "MSC", Blinding::Double, est(Measure::Rr, 1.0, 0.95, 1.05))], benefit("mesenchymal stem cells"));
+    let c = check(
+        vec![trial(
+            "t",
+            "MSC",
+            Blinding::Double,
+            est(Measure::Rr, 1.0, 0.95, 1.05),
+        )],
+        benefit("mesenchymal stem cells"),
+    );
     assert_eq!(c.verdict, Verdict::Contradicted);
     assert_eq!(c.certainty, Some(Certainty::High));
     assert_eq!(c.evidence[0].role, EvidenceRole::NoBenefit);
@@ -46,7 +76,15 @@ fn benefit_contradicted_by_a_precise_null() {
 #[test]
 fn benefit_contradicted_by_harm() {
     // Progression more common with the treatment: RR 1.67 (1.39 to 2.0).
-    let c = check(vec![trial("t", "MSC", Blinding::Double, counts(250, 1000, 150, 1000))], benefit("MSC"));
+    let c = check(
+        vec![trial(
+            "t",
+            "MSC",
+            Blinding::Double,
+            counts(250, 1000, 150, 1000),
+        )],
+        benefit("MSC"),
+    );
     assert_eq!(c.verdict, Verdict::Contradicted);
     assert_eq!(c.evidence[0].role, EvidenceRole::Harm);
 }
@@ -63,20 +101,40 @@ fn benefit_not_supported_by_an_imprecise_trial() {
 
 #[test]
 fn benefit_without_controlled_evidence() {
-    let single = study("s", Design::SingleArm, Some(Blinding::Open), "MSC", vec![progression(prop(3, 20))]);
-    let mut ad = study("m", Design::CaseSeries, None, "MSC", vec![progression(prop(1, 30))]);
+    let single = study(
+        "s",
+        Design::SingleArm,
+        Some(Blinding::Open),
+        "MSC",
+        vec![progression(prop(3, 20))],
+    );
+    let mut ad = study(
+        "m",
+        Design::CaseSeries,
+        None,
+        "MSC",
+        vec![progression(prop(1, 30))],
+    );
     ad.source_kind = SourceKind::Marketing;
     let c = check(vec![single, ad], benefit("MSC"));
     assert_eq!(c.verdict, Verdict::NoControlledEvidence);
     assert_eq!(c.certainty, Some(Certainty::VeryLow));
     let roles: Vec<EvidenceRole> = c.evidence.iter().map(|e| e.role).collect();
-    assert_eq!(roles, vec![EvidenceRole::Uncontrolled, EvidenceRole::Marketing]);
+    assert_eq!(
+        roles,
+        vec![EvidenceRole::Uncontrolled, EvidenceRole::Marketing]
+    );
 }
 
 #[test]
 fn claims_match_therapy_and_condition() {
     // A transplant trial says nothing about MSC, and a liver trial nothing about MS.
-    let mut liver = trial("l", "UC-MSC", Blinding::Double, counts(150, 1000, 250, 1000));
+    let mut liver = trial(
+        "l",
+        "UC-MSC",
+        Blinding::Double,
+        counts(150, 1000, 250, 1000),
+    );
     liver.condition = "Decompensated liver cirrhosis".into();
     let ahsct = trial("a", "AHSCT", Blinding::Double, counts(150, 1000, 250, 1000));
     let c = check(vec![liver, ahsct], benefit("MSC"));
@@ -87,21 +145,39 @@ fn claims_match_therapy_and_condition() {
 #[test]
 fn claims_match_the_outcome_when_given() {
     let mut s = trial("t", "MSC", Blinding::Double, counts(150, 1000, 250, 1000));
-    s.outcomes.push(outcome("gel", "Gadolinium-enhancing lesions", OutcomeKind::Benefit, Better::Lower, est(Measure::Irr, 0.94, 0.58, 1.5)));
-    let c = check(vec![s], claim("c", "MSC", Some("MRI lesions"), Assertion::Benefit, None));
+    s.outcomes.push(outcome(
+        "gel",
+        "Gadolinium-enhancing lesions",
+        OutcomeKind::Benefit,
+        Better::Lower,
+        est(Measure::Irr, 0.94, 0.58, 1.5),
+    ));
+    let c = check(
+        vec![s],
+        claim("c", "MSC", Some("MRI lesions"), Assertion::Benefit, None),
+    );
     assert_eq!(c.evidence.len(), 1);
     assert_eq!(c.evidence[0].outcome, "gel");
     assert_eq!(c.verdict, Verdict::NotSupported);
 }
 
 fn deaths(x: u64, n: u64) -> Outcome {
-    outcome("deaths", "Deaths within 100 days", OutcomeKind::Harm, Better::Lower, prop(x, n))
+    outcome(
+        "deaths",
+        "Deaths within 100 days",
+        OutcomeKind::Harm,
+        Better::Lower,
+        prop(x, n),
+    )
 }
 
 #[test]
 fn no_risk_contradicted_by_deaths() {
     let cohort = study("c", Design::Cohort, None, "AHSCT", vec![deaths(8, 281)]);
-    let c = check(vec![cohort], claim("c", "HSCT", None, Assertion::NoRisk, None));
+    let c = check(
+        vec![cohort],
+        claim("c", "HSCT", None, Assertion::NoRisk, None),
+    );
     assert_eq!(c.verdict, Verdict::Contradicted);
     assert_eq!(c.evidence[0].role, EvidenceRole::SeriousHarm);
     assert!(c.summary.contains("deaths"));
@@ -110,11 +186,22 @@ fn no_risk_contradicted_by_deaths() {
 #[test]
 fn no_risk_not_supported_when_harms_data_are_sparse() {
     let small = study("s", Design::SingleArm, None, "MSC", vec![deaths(0, 20)]);
-    let c = check(vec![small], claim("c", "MSC", None, Assertion::NoRisk, None));
+    let c = check(
+        vec![small],
+        claim("c", "MSC", None, Assertion::NoRisk, None),
+    );
     assert_eq!(c.verdict, Verdict::NotSupported);
     assert!(c.summary.contains("sparse"));
     // No harms data at all.
-    let c = check(vec![trial("t", "MSC", Blinding::Double, counts(150, 1000, 250, 1000))], claim("c", "MSC", None, Assertion::NoRisk, None));
+    let c = check(
+        vec![trial(
+            "t",
+            "MSC",
+            Blinding::Double,
+            counts(150, 1000, 250, 1000),
+        )],
+        claim("c", "MSC", None, Assertion::NoRisk, None),
+    );
     assert_eq!(c.verdict, Verdict::NotSupported);
 }
 
@@ -127,7 +214,13 @@ fn no_risk_supported_with_ample_harms_data_and_no_serious_harm() {
 
 #[test]
 fn no_risk_contradicted_by_controlled_harm() {
-    let o = outcome("ae", "Infections", OutcomeKind::Harm, Better::Lower, counts(250, 1000, 150, 1000));
+    let o = outcome(
+        "ae",
+        "Infections",
+        OutcomeKind::Harm,
+        Better::Lower,
+        counts(250, 1000, 150, 1000),
+    );
     let s = rct("t", o);
     let c = check(vec![s], claim("c", "Drug X", None, Assertion::NoRisk, None));
     assert_eq!(c.verdict, Verdict::Contradicted);
@@ -137,33 +230,68 @@ fn no_risk_contradicted_by_controlled_harm() {
 #[test]
 fn number_claims() {
     let pfs = |id: &str| {
-        let o = outcome("pfs", "Progression-free survival at 5 years", OutcomeKind::Benefit, Better::Higher, prop(46, 100));
+        let o = outcome(
+            "pfs",
+            "Progression-free survival at 5 years",
+            OutcomeKind::Benefit,
+            Better::Higher,
+            prop(46, 100),
+        );
         study(id, Design::Cohort, None, "AHSCT", vec![o])
     };
     // 0.46 lies in the uncontrolled cohort's interval: no controlled evidence for a benefit number.
-    let c = check(vec![pfs("m")], claim("c", "AHSCT", Some("pfs"), Assertion::Number, Some(0.46)));
+    let c = check(
+        vec![pfs("m")],
+        claim("c", "AHSCT", Some("pfs"), Assertion::Number, Some(0.46)),
+    );
     assert_eq!(c.verdict, Verdict::NoControlledEvidence);
     assert_eq!(c.evidence[0].role, EvidenceRole::Matches);
     // 0.9 does not.
-    let c = check(vec![pfs("m")], claim("c", "AHSCT", Some("pfs"), Assertion::Number, Some(0.9)));
+    let c = check(
+        vec![pfs("m")],
+        claim("c", "AHSCT", Some("pfs"), Assertion::Number, Some(0.9)),
+    );
     assert_eq!(c.verdict, Verdict::Contradicted);
     // A harm number from any design can be supported.
     let c = check(
-        vec![study("d", Design::Cohort, None, "AHSCT", vec![deaths(8, 281)])],
+        vec![study(
+            "d",
+            Design::Cohort,
+            None,
+            "AHSCT",
+            vec![deaths(8, 281)],
+        )],
         claim("c", "AHSCT", Some("deaths"), Assertion::Number, Some(0.03)),
     );
     assert_eq!(c.verdict, Verdict::Supported);
     // A controlled ratio.
     let c = check(
-        vec![trial("t", "MSC", Blinding::Double, est(Measure::Rr, 0.6, 0.5, 0.72))],
-        claim("c", "MSC", Some("progression"), Assertion::Number, Some(0.65)),
+        vec![trial(
+            "t",
+            "MSC",
+            Blinding::Double,
+            est(Measure::Rr, 0.6, 0.5, 0.72),
+        )],
+        claim(
+            "c",
+            "MSC",
+            Some("progression"),
+            Assertion::Number,
+            Some(0.65),
+        ),
     );
     assert_eq!(c.verdict, Verdict::Supported);
     assert_eq!(c.certainty, Some(Certainty::High));
     // No number given, or nothing to compare with.
-    let c = check(vec![pfs("m")], claim("c", "AHSCT", Some("pfs"), Assertion::Number, None));
+    let c = check(
+        vec![pfs("m")],
+        claim("c", "AHSCT", Some("pfs"), Assertion::Number, None),
+    );
     assert_eq!(c.verdict, Verdict::NotSupported);
-    let c = check(vec![pfs("m")], claim("c", "MSC", Some("pfs"), Assertion::Number, Some(0.5)));
+    let c = check(
+        vec![pfs("m")],
+        claim("c", "MSC", Some("pfs"), Assertion::Number, Some(0.5)),
+    );
     assert_eq!(c.verdict, Verdict::NotSupported);
 }
 

@@ -5,7 +5,13 @@ use std::collections::BTreeMap;
 
 use evidence_lens::model::*;
 
-pub fn outcome(id: &str, name: &str, kind: OutcomeKind, better: Better, data: EffectData) -> Outcome {
+pub fn outcome(
+    id: &str,
+    name: &str,
+    kind: OutcomeKind,
+    better: Better,
+    data: EffectData,
+) -> Outcome {
     Outcome {
         id: id.into(),
         name: name.into(),
@@ -24,10 +30,22 @@ pub fn outcome(id: &str, name: &str, kind: OutcomeKind, better: Better, data: Ef
 
 /// A benefit outcome where lower is better ("disability progression").
 pub fn progression(data: EffectData) -> Outcome {
-    outcome("progression", "Disability progression", OutcomeKind::Benefit, Better::Lower, data)
+    outcome(
+        "progression",
+        "Disability progression",
+        OutcomeKind::Benefit,
+        Better::Lower,
+        data,
+    )
 }
 
-pub fn study(id: &str, design: Design, blinding: Option<Blinding>, therapy: &str, outcomes: Vec<Outcome>) -> Study {
+pub fn study(
+    id: &str,
+    design: Design,
+    blinding: Option<Blinding>,
+    therapy: &str,
+    outcomes: Vec<Outcome>,
+) -> Study {
     Study {
         id: id.into(),
         label: format!("{id} study"),
@@ -36,7 +54,10 @@ pub fn study(id: &str, design: Design, blinding: Option<Blinding>, therapy: &str
         source_kind: SourceKind::Paper,
         condition: "Multiple sclerosis".into(),
         population: None,
-        intervention: Intervention { therapy: therapy.into(), ..Default::default() },
+        intervention: Intervention {
+            therapy: therapy.into(),
+            ..Default::default()
+        },
         comparator: None,
         design,
         blinding,
@@ -61,22 +82,51 @@ pub fn counts(ai: u64, n1: u64, ci: u64, n2: u64) -> EffectData {
 }
 
 pub fn est(measure: Measure, e: f64, lb: f64, ub: f64) -> EffectData {
-    EffectData::Estimate(Estimate { measure, estimate: e, ci_lb: lb, ci_ub: ub, level: 95.0 })
+    EffectData::Estimate(Estimate {
+        measure,
+        estimate: e,
+        ci_lb: lb,
+        ci_ub: ub,
+        level: 95.0,
+    })
 }
 
 pub fn prop(x: u64, n: u64) -> EffectData {
-    EffectData::Proportion(Proportion { measure: Measure::Pr, xi: Some(x), ni: Some(n), estimate: None, ci_lb: None, ci_ub: None, level: None })
+    EffectData::Proportion(Proportion {
+        measure: Measure::Pr,
+        xi: Some(x),
+        ni: Some(n),
+        estimate: None,
+        ci_lb: None,
+        ci_ub: None,
+        level: None,
+    })
 }
 
 pub fn generic(measure: Measure, yi: f64, vi: f64) -> EffectData {
-    EffectData::Generic(Generic { measure, yi, vi: Some(vi), sei: None })
+    EffectData::Generic(Generic {
+        measure,
+        yi,
+        vi: Some(vi),
+        sei: None,
+    })
 }
 
 pub fn dataset(studies: Vec<Study>, claims: Vec<Claim>) -> Dataset {
-    Dataset { studies, claims, ..Default::default() }
+    Dataset {
+        studies,
+        claims,
+        ..Default::default()
+    }
 }
 
-pub fn claim(id: &str, therapy: &str, outcome: Option<&str>, asserts: Assertion, value: Option<f64>) -> Claim {
+pub fn claim(
+    id: &str,
+    therapy: &str,
+    outcome: Option<&str>,
+    asserts: Assertion,
+    value: Option<f64>,
+) -> Claim {
     Claim {
         id: id.into(),
         text: format!("claim {id}"),

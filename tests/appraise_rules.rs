@@ -3,7 +3,9 @@
 #[path = "appraise_helpers.rs"]
 mod helpers;
 
-use evidence_lens::appraise::{appraise, appraise_outcome, AppraiseOptions, Certainty, Domain, OutcomeAppraisal, Reason};
+use evidence_lens::appraise::{
+    appraise, appraise_outcome, AppraiseOptions, Certainty, Domain, OutcomeAppraisal, Reason,
+};
 use evidence_lens::model::*;
 use helpers::*;
 
@@ -13,7 +15,12 @@ fn clean() -> Outcome {
 }
 
 fn rate(s: &Study) -> OutcomeAppraisal {
-    appraise_outcome(s, &s.outcomes[0], &AppraiseOptions::default(), "multiple sclerosis")
+    appraise_outcome(
+        s,
+        &s.outcomes[0],
+        &AppraiseOptions::default(),
+        "multiple sclerosis",
+    )
 }
 
 fn moved(a: &OutcomeAppraisal) -> Vec<&Reason> {
@@ -22,7 +29,12 @@ fn moved(a: &OutcomeAppraisal) -> Vec<&Reason> {
 
 fn only_step(a: &OutcomeAppraisal, domain: Domain, change: i8) -> &Reason {
     let m = moved(a);
-    assert_eq!(m.len(), 1, "expected exactly one step, got {:#?}", a.reasons);
+    assert_eq!(
+        m.len(),
+        1,
+        "expected exactly one step, got {:#?}",
+        a.reasons
+    );
     assert_eq!(m[0].domain, domain, "{:#?}", a.reasons);
     assert_eq!(m[0].change, change, "{:#?}", a.reasons);
     m[0]
@@ -38,37 +50,77 @@ fn randomised_double_blind_precise_stays_high() {
 
 #[test]
 fn open_label_is_risk_of_bias() {
-    let s = study("a", Design::Rct, Some(Blinding::Open), "AHSCT", vec![clean()]);
+    let s = study(
+        "a",
+        Design::Rct,
+        Some(Blinding::Open),
+        "AHSCT",
+        vec![clean()],
+    );
     let a = rate(&s);
     assert_eq!(a.certainty, Some(Certainty::Moderate));
     let r = only_step(&a, Domain::RiskOfBias, -1);
-    assert_eq!(r.text, "Open-label: the people assessing disability progression knew who had AHSCT");
-    assert_eq!(a.statement, "AHSCT probably reduces disability progression.");
+    assert_eq!(
+        r.text,
+        "Open-label: the people assessing disability progression knew who had AHSCT"
+    );
+    assert_eq!(
+        a.statement,
+        "AHSCT probably reduces disability progression."
+    );
 }
 
 #[test]
 fn open_label_does_not_matter_for_death() {
-    let o = outcome("death", "Deaths", OutcomeKind::Harm, Better::Lower, counts(150, 1000, 250, 1000));
+    let o = outcome(
+        "death",
+        "Deaths",
+        OutcomeKind::Harm,
+        Better::Lower,
+        counts(150, 1000, 250, 1000),
+    );
     let s = study("a", Design::Rct, Some(Blinding::Open), "AHSCT", vec![o]);
     assert_eq!(rate(&s).certainty, Some(Certainty::High));
 }
 
 #[test]
 fn single_blinding_is_risk_of_bias() {
-    let s = study("a", Design::Rct, Some(Blinding::Single), "Drug X", vec![clean()]);
+    let s = study(
+        "a",
+        Design::Rct,
+        Some(Blinding::Single),
+        "Drug X",
+        vec![clean()],
+    );
     let r = rate(&s);
-    assert!(only_step(&r, Domain::RiskOfBias, -1).text.starts_with("Only the participants were blinded"));
+    assert!(only_step(&r, Domain::RiskOfBias, -1)
+        .text
+        .starts_with("Only the participants were blinded"));
     // Rater-masked trials are not rated down for blinding.
-    let s = study("a", Design::Rct, Some(Blinding::Rater), "Drug X", vec![clean()]);
+    let s = study(
+        "a",
+        Design::Rct,
+        Some(Blinding::Rater),
+        "Drug X",
+        vec![clean()],
+    );
     assert_eq!(rate(&s).certainty, Some(Certainty::High));
 }
 
 #[test]
 fn crossover_is_risk_of_bias() {
-    let s = study("a", Design::CrossoverRct, Some(Blinding::Double), "Drug X", vec![clean()]);
+    let s = study(
+        "a",
+        Design::CrossoverRct,
+        Some(Blinding::Double),
+        "Drug X",
+        vec![clean()],
+    );
     let a = rate(&s);
     assert_eq!(a.certainty, Some(Certainty::Moderate));
-    assert!(only_step(&a, Domain::RiskOfBias, -1).text.starts_with("Crossover design"));
+    assert!(only_step(&a, Domain::RiskOfBias, -1)
+        .text
+        .starts_with("Crossover design"));
 }
 
 #[test]
@@ -78,7 +130,11 @@ fn pooled_cycles_caveat_is_risk_of_bias() {
     let a = rate(&s);
     assert_eq!(a.certainty, Some(Certainty::Moderate));
     let r = only_step(&a, Domain::RiskOfBias, -1);
-    assert!(r.text.contains("not independent people") && r.text.contains("two treatment cycles"), "{}", r.text);
+    assert!(
+        r.text.contains("not independent people") && r.text.contains("two treatment cycles"),
+        "{}",
+        r.text
+    );
 }
 
 #[test]
@@ -98,13 +154,27 @@ fn registry_news_and_marketing_sources() {
 
 #[test]
 fn two_concerns_are_very_serious_and_capped() {
-    let mut s = study("a", Design::CrossoverRct, Some(Blinding::Open), "Drug X", vec![clean()]);
+    let mut s = study(
+        "a",
+        Design::CrossoverRct,
+        Some(Blinding::Open),
+        "Drug X",
+        vec![clean()],
+    );
     s.source_kind = SourceKind::News;
     let a = rate(&s);
-    let rob: i32 = a.reasons.iter().filter(|r| r.domain == Domain::RiskOfBias).map(|r| r.change as i32).sum();
+    let rob: i32 = a
+        .reasons
+        .iter()
+        .filter(|r| r.domain == Domain::RiskOfBias)
+        .map(|r| r.change as i32)
+        .sum();
     assert_eq!(rob, -2);
     assert_eq!(a.certainty, Some(Certainty::Low));
-    assert!(a.reasons.iter().any(|r| r.change == 0 && r.text.contains("not rated down further")));
+    assert!(a
+        .reasons
+        .iter()
+        .any(|r| r.change == 0 && r.text.contains("not rated down further")));
 }
 
 #[test]
@@ -114,21 +184,44 @@ fn ci_crossing_null_is_imprecision() {
     s.n = Some(1000);
     let a = rate(&s);
     assert_eq!(a.certainty, Some(Certainty::Moderate));
-    assert!(only_step(&a, Domain::Imprecision, -1).text.contains("includes no effect"));
-    assert_eq!(a.statement, "Drug X probably reduces disability progression.");
+    assert!(only_step(&a, Domain::Imprecision, -1)
+        .text
+        .contains("includes no effect"));
+    assert_eq!(
+        a.statement,
+        "Drug X probably reduces disability progression."
+    );
 }
 
 #[test]
 fn ci_crossing_both_thresholds_is_two_levels() {
     // MESEMS-like: rate ratio 0.94 (0.58 to 1.50) in 144 people.
-    let mut s = rct("a", outcome("gel", "Gadolinium-enhancing lesions", OutcomeKind::Benefit, Better::Lower, est(Measure::Irr, 0.94, 0.58, 1.50)));
+    let mut s = rct(
+        "a",
+        outcome(
+            "gel",
+            "Gadolinium-enhancing lesions",
+            OutcomeKind::Benefit,
+            Better::Lower,
+            est(Measure::Irr, 0.94, 0.58, 1.50),
+        ),
+    );
     s.n = Some(144);
     let a = rate(&s);
     assert_eq!(a.certainty, Some(Certainty::Low));
-    let imp: Vec<&Reason> = a.reasons.iter().filter(|r| r.domain == Domain::Imprecision).collect();
+    let imp: Vec<&Reason> = a
+        .reasons
+        .iter()
+        .filter(|r| r.domain == Domain::Imprecision)
+        .collect();
     assert_eq!(imp.len(), 2);
-    assert!(imp[1].text.contains("both an important benefit and an important harm"));
-    assert_eq!(a.statement, "Drug X may result in little or no difference in gadolinium-enhancing lesions.");
+    assert!(imp[1]
+        .text
+        .contains("both an important benefit and an important harm"));
+    assert_eq!(
+        a.statement,
+        "Drug X may result in little or no difference in gadolinium-enhancing lesions."
+    );
 }
 
 #[test]
@@ -136,7 +229,9 @@ fn small_sample_is_imprecision_even_when_ci_excludes_null() {
     // 15/30 vs 25/30: RR 0.6 (0.41 to 0.89), only 60 people.
     let a = rate(&rct("a", progression(counts(15, 30, 25, 30))));
     assert_eq!(a.certainty, Some(Certainty::Moderate));
-    assert!(only_step(&a, Domain::Imprecision, -1).text.contains("Only 60 people"));
+    assert!(only_step(&a, Domain::Imprecision, -1)
+        .text
+        .contains("Only 60 people"));
 }
 
 #[test]
@@ -144,16 +239,26 @@ fn few_events_is_imprecision() {
     // 5/500 vs 20/500: RR 0.25 (0.09 to 0.66); 1,000 people but only 25 events.
     let a = rate(&rct("a", progression(counts(5, 500, 20, 500))));
     assert_eq!(a.certainty, Some(Certainty::Moderate));
-    assert!(only_step(&a, Domain::Imprecision, -1).text.contains("Only 25 people had the outcome"));
+    assert!(only_step(&a, Domain::Imprecision, -1)
+        .text
+        .contains("Only 25 people had the outcome"));
     // Large, but randomised: mentioned, not rated up.
-    assert!(a.reasons.iter().any(|r| r.domain == Domain::LargeEffect && r.change == 0));
+    assert!(a
+        .reasons
+        .iter()
+        .any(|r| r.domain == Domain::LargeEffect && r.change == 0));
 }
 
 #[test]
 fn imprecision_is_at_most_two_levels() {
     // 9/27 vs 10/27: crosses 1, both thresholds, and 54 people.
     let a = rate(&rct("a", progression(counts(9, 27, 10, 27))));
-    let imp: i32 = a.reasons.iter().filter(|r| r.domain == Domain::Imprecision).map(|r| r.change as i32).sum();
+    let imp: i32 = a
+        .reasons
+        .iter()
+        .filter(|r| r.domain == Domain::Imprecision)
+        .map(|r| r.change as i32)
+        .sum();
     assert_eq!(imp, -2);
     assert_eq!(a.certainty, Some(Certainty::Low));
 }
@@ -164,7 +269,10 @@ fn precise_null_is_not_imprecise() {
     s.n = Some(5000);
     let a = rate(&s);
     assert_eq!(a.certainty, Some(Certainty::High), "{:#?}", a.reasons);
-    assert_eq!(a.statement, "Drug X results in little or no difference in disability progression.");
+    assert_eq!(
+        a.statement,
+        "Drug X results in little or no difference in disability progression."
+    );
 }
 
 #[test]
@@ -174,7 +282,9 @@ fn surrogate_is_indirectness() {
     o.name = "MRI lesions".into();
     let a = rate(&rct("a", o));
     assert_eq!(a.certainty, Some(Certainty::Moderate));
-    assert!(only_step(&a, Domain::Indirectness, -1).text.starts_with("MRI lesions is a surrogate outcome"));
+    assert!(only_step(&a, Domain::Indirectness, -1)
+        .text
+        .starts_with("MRI lesions is a surrogate outcome"));
 }
 
 #[test]
@@ -184,7 +294,11 @@ fn other_condition_is_indirectness() {
     let a = rate(&s);
     assert_eq!(a.certainty, Some(Certainty::Low));
     let r = only_step(&a, Domain::Indirectness, -2);
-    assert!(r.text.contains("liver cirrhosis, not multiple sclerosis"), "{}", r.text);
+    assert!(
+        r.text.contains("liver cirrhosis, not multiple sclerosis"),
+        "{}",
+        r.text
+    );
 
     let mut s = rct("a", clean());
     s.condition = "MS and ALS".into();
@@ -211,16 +325,30 @@ fn observational_starts_low() {
     let s = study("a", Design::Cohort, None, "Drug X", vec![clean()]);
     let a = rate(&s);
     assert_eq!(a.certainty, Some(Certainty::Low));
-    assert!(only_step(&a, Domain::Design, -2).text.starts_with("Observational evidence (cohort study)"));
+    assert!(only_step(&a, Domain::Design, -2)
+        .text
+        .starts_with("Observational evidence (cohort study)"));
     assert_eq!(a.statement, "Drug X may reduce disability progression.");
-    let s = study("a", Design::NonRandomisedControlled, None, "Drug X", vec![clean()]);
+    let s = study(
+        "a",
+        Design::NonRandomisedControlled,
+        None,
+        "Drug X",
+        vec![clean()],
+    );
     assert_eq!(rate(&s).certainty, Some(Certainty::Low));
 }
 
 #[test]
 fn no_comparison_group_is_very_low() {
     for design in [Design::SingleArm, Design::CaseSeries] {
-        let o = outcome("improved", "EDSS improvement", OutcomeKind::Benefit, Better::Higher, prop(7, 20));
+        let o = outcome(
+            "improved",
+            "EDSS improvement",
+            OutcomeKind::Benefit,
+            Better::Higher,
+            prop(7, 20),
+        );
         let s = study("a", design, Some(Blinding::Open), "MSC", vec![o]);
         let a = rate(&s);
         assert_eq!(a.certainty, Some(Certainty::VeryLow));
@@ -235,14 +363,27 @@ fn no_comparison_group_is_very_low() {
 
 #[test]
 fn review_inherits_from_what_it_pooled() {
-    let o = outcome("improved", "Improvement", OutcomeKind::Benefit, Better::Higher, prop(40, 100));
+    let o = outcome(
+        "improved",
+        "Improvement",
+        OutcomeKind::Benefit,
+        Better::Higher,
+        prop(40, 100),
+    );
     let mut s = study("r", Design::SystematicReview, None, "MSC", vec![o]);
     s.caveats = vec!["Pooled single-arm studies; no control groups".into()];
     let a = rate(&s);
     assert_eq!(a.certainty, Some(Certainty::VeryLow));
-    assert!(a.reasons.iter().any(|r| r.domain == Domain::Design && r.change == -3));
-    assert!(a.reasons.iter().any(|r| r.domain == Domain::PublicationBias && r.text.contains("small uncontrolled series")));
-    assert!(a.statement.starts_with("The studies in this review had no comparison group"));
+    assert!(a
+        .reasons
+        .iter()
+        .any(|r| r.domain == Domain::Design && r.change == -3));
+    assert!(a.reasons.iter().any(
+        |r| r.domain == Domain::PublicationBias && r.text.contains("small uncontrolled series")
+    ));
+    assert!(a
+        .statement
+        .starts_with("The studies in this review had no comparison group"));
 
     let mut s = study("r", Design::SystematicReview, None, "MSC", vec![clean()]);
     s.population = Some("18 RCTs".into());
@@ -255,24 +396,52 @@ fn review_inherits_from_what_it_pooled() {
 #[test]
 fn large_effect_rates_observational_evidence_up() {
     // 30/300 vs 90/300: RR 0.33 (0.23 to 0.49): large -> +1.
-    let s = study("a", Design::Cohort, None, "Drug X", vec![progression(counts(30, 300, 90, 300))]);
+    let s = study(
+        "a",
+        Design::Cohort,
+        None,
+        "Drug X",
+        vec![progression(counts(30, 300, 90, 300))],
+    );
     let a = rate(&s);
     assert_eq!(a.certainty, Some(Certainty::Moderate), "{:#?}", a.reasons);
-    assert!(a.reasons.iter().any(|r| r.domain == Domain::LargeEffect && r.change == 1));
+    assert!(a
+        .reasons
+        .iter()
+        .any(|r| r.domain == Domain::LargeEffect && r.change == 1));
     // Very large: RR 0.1 (0.05 to 0.18) -> +2.
-    let mut s = study("a", Design::Cohort, None, "Drug X", vec![progression(est(Measure::Rr, 0.1, 0.05, 0.18))]);
+    let mut s = study(
+        "a",
+        Design::Cohort,
+        None,
+        "Drug X",
+        vec![progression(est(Measure::Rr, 0.1, 0.05, 0.18))],
+    );
     s.n = Some(2000);
     let a = rate(&s);
     assert_eq!(a.certainty, Some(Certainty::High), "{:#?}", a.reasons);
-    assert!(a.reasons.iter().any(|r| r.domain == Domain::LargeEffect && r.change == 2));
+    assert!(a
+        .reasons
+        .iter()
+        .any(|r| r.domain == Domain::LargeEffect && r.change == 2));
 }
 
 #[test]
 fn no_rating_up_after_risk_of_bias() {
-    let s = study("a", Design::Cohort, Some(Blinding::Open), "Drug X", vec![progression(counts(30, 300, 90, 300))]);
+    let s = study(
+        "a",
+        Design::Cohort,
+        Some(Blinding::Open),
+        "Drug X",
+        vec![progression(counts(30, 300, 90, 300))],
+    );
     let a = rate(&s);
     assert_eq!(a.certainty, Some(Certainty::VeryLow));
-    let le = a.reasons.iter().find(|r| r.domain == Domain::LargeEffect).unwrap();
+    let le = a
+        .reasons
+        .iter()
+        .find(|r| r.domain == Domain::LargeEffect)
+        .unwrap();
     assert_eq!(le.change, 0);
     assert!(le.text.contains("not rated up because of the risk of bias"));
 }
@@ -324,8 +493,16 @@ fn heterogeneity_is_inconsistency() {
         s.n = Some(1000);
         s
     };
-    let p = pooled_of(vec![mk("a", 0.3, 0.2, 0.45), mk("b", 0.9, 0.8, 1.0), mk("c", 0.5, 0.4, 0.62)]);
-    let inc: Vec<&Reason> = p.reasons.iter().filter(|r| r.domain == Domain::Inconsistency).collect();
+    let p = pooled_of(vec![
+        mk("a", 0.3, 0.2, 0.45),
+        mk("b", 0.9, 0.8, 1.0),
+        mk("c", 0.5, 0.4, 0.62),
+    ]);
+    let inc: Vec<&Reason> = p
+        .reasons
+        .iter()
+        .filter(|r| r.domain == Domain::Inconsistency)
+        .collect();
     assert_eq!(inc.len(), 1, "{:#?}", p.reasons);
     assert_eq!(inc[0].change, -1);
     assert!(inc[0].text.contains("I²"));
@@ -338,7 +515,10 @@ fn small_study_effects_are_publication_bias() {
         .map(|i| {
             let se = 0.05 + 0.04 * i as f64;
             let jitter = if i % 2 == 0 { 0.01 } else { -0.01 };
-            let mut s = rct(&format!("s{i}"), progression(generic(Measure::Rr, -0.1 - 2.0 * se + jitter, se * se)));
+            let mut s = rct(
+                &format!("s{i}"),
+                progression(generic(Measure::Rr, -0.1 - 2.0 * se + jitter, se * se)),
+            );
             s.n = Some(2000);
             s
         })
@@ -346,13 +526,25 @@ fn small_study_effects_are_publication_bias() {
     let p = pooled_of(studies);
     let e = p.effect.as_ref().unwrap();
     assert!(e.egger_pval.unwrap() < 0.10);
-    assert!(p.reasons.iter().any(|r| r.domain == Domain::PublicationBias && r.change == -1), "{:#?}", p.reasons);
+    assert!(
+        p.reasons
+            .iter()
+            .any(|r| r.domain == Domain::PublicationBias && r.change == -1),
+        "{:#?}",
+        p.reasons
+    );
 }
 
 #[test]
 fn pooling_is_refused_with_reasons() {
     // Single-arm mixed with comparative.
-    let single = study("s", Design::SingleArm, None, "Drug X", vec![progression(prop(3, 20))]);
+    let single = study(
+        "s",
+        Design::SingleArm,
+        None,
+        "Drug X",
+        vec![progression(prop(3, 20))],
+    );
     let p = pooled_of(vec![rct("a", clean()), single]);
     assert!(p.refused.as_deref().unwrap().contains("single-arm"));
     assert_eq!(p.certainty, None);
@@ -365,7 +557,14 @@ fn pooling_is_refused_with_reasons() {
     let mut hr = rct("c", progression(est(Measure::Hr, 0.5, 0.3, 0.8)));
     hr.n = Some(200);
     let p = pooled_of(vec![rct("a", clean()), hr]);
-    assert!(p.refused.as_deref().unwrap().contains("different effect measures (RR, HR)"), "{:?}", p.refused);
+    assert!(
+        p.refused
+            .as_deref()
+            .unwrap()
+            .contains("different effect measures (RR, HR)"),
+        "{:?}",
+        p.refused
+    );
     // Randomised with observational.
     let coh = study("d", Design::Cohort, None, "Drug X", vec![clean()]);
     let p = pooled_of(vec![rct("a", clean()), coh]);
@@ -381,8 +580,21 @@ fn pooling_is_refused_with_reasons() {
 
 #[test]
 fn serialized_output_has_no_nan_and_snake_case_levels() {
-    let s = study("a", Design::SingleArm, None, "MSC", vec![progression(prop(0, 10))]);
-    let ds = dataset(vec![rct("a", clean()), s, rct("c", progression(est(Measure::Md, -0.5, -0.9, -0.1)))], vec![]);
+    let s = study(
+        "a",
+        Design::SingleArm,
+        None,
+        "MSC",
+        vec![progression(prop(0, 10))],
+    );
+    let ds = dataset(
+        vec![
+            rct("a", clean()),
+            s,
+            rct("c", progression(est(Measure::Md, -0.5, -0.9, -0.1))),
+        ],
+        vec![],
+    );
     let ap = appraise(&ds, &AppraiseOptions::default());
     let json = serde_json::to_string(&ap).unwrap();
     assert!(!json.contains("NaN"));
@@ -395,16 +607,46 @@ fn serialized_output_has_no_nan_and_snake_case_levels() {
 
 #[test]
 fn odd_input_never_panics() {
-    let mut weird = outcome("", "", OutcomeKind::Harm, Better::Higher, counts(0, 0, 0, 0));
+    let mut weird = outcome(
+        "",
+        "",
+        OutcomeKind::Harm,
+        Better::Higher,
+        counts(0, 0, 0, 0),
+    );
     weird.surrogate = true;
     let mut s = study("İ", Design::SystematicReview, None, "", vec![weird]);
     s.condition = String::new();
-    let s2 = study("x", Design::Rct, Some(Blinding::Open), "Kßİ-MSC", vec![
-        outcome("o", "Patients withİ", OutcomeKind::Benefit, Better::Lower, generic(Measure::Gen, 0.1, 0.0)),
-        outcome("p", "ÄÖÜ", OutcomeKind::Benefit, Better::Lower, est(Measure::Or, 1e-300, 1e-301, 1e300)),
-        outcome("q", "q", OutcomeKind::Benefit, Better::Lower, prop(5, 0)),
-        outcome("r", "r", OutcomeKind::Benefit, Better::Lower, counts(5, 3, 0, 10)),
-    ]);
+    let s2 = study(
+        "x",
+        Design::Rct,
+        Some(Blinding::Open),
+        "Kßİ-MSC",
+        vec![
+            outcome(
+                "o",
+                "Patients withİ",
+                OutcomeKind::Benefit,
+                Better::Lower,
+                generic(Measure::Gen, 0.1, 0.0),
+            ),
+            outcome(
+                "p",
+                "ÄÖÜ",
+                OutcomeKind::Benefit,
+                Better::Lower,
+                est(Measure::Or, 1e-300, 1e-301, 1e300),
+            ),
+            outcome("q", "q", OutcomeKind::Benefit, Better::Lower, prop(5, 0)),
+            outcome(
+                "r",
+                "r",
+                OutcomeKind::Benefit,
+                Better::Lower,
+                counts(5, 3, 0, 10),
+            ),
+        ],
+    );
     let mut opts = AppraiseOptions::default();
     opts.baselines.insert("p".into(), f64::NAN);
     opts.baselines.insert("o".into(), 7.0);
@@ -421,10 +663,18 @@ fn odd_input_never_panics() {
     // serde_json would write a NaN as null: check the numbers that are never optional.
     for o in &ap.outcomes {
         if let Some(e) = &o.effect {
-            assert!([e.estimate, e.ci_lb, e.ci_ub].iter().all(|v| v.is_finite()), "{o:?}");
+            assert!(
+                [e.estimate, e.ci_lb, e.ci_ub].iter().all(|v| v.is_finite()),
+                "{o:?}"
+            );
         }
         if let Some(a) = &o.absolute {
-            assert!(a.risk.is_finite() && a.per_100.treatment.is_finite() && a.per_1000.treatment.is_finite(), "{o:?}");
+            assert!(
+                a.risk.is_finite()
+                    && a.per_100.treatment.is_finite()
+                    && a.per_1000.treatment.is_finite(),
+                "{o:?}"
+            );
         }
     }
     assert_eq!(ap.claims.len(), 3);

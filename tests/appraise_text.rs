@@ -5,7 +5,9 @@ mod helpers;
 
 use evidence_lens::appraise::absolute::{ceil_people, comparative, nnt, single_arm, treated_risk};
 use evidence_lens::appraise::text::{statement, Direction, Finding};
-use evidence_lens::appraise::{appraise_outcome, AbsoluteError, AppraiseOptions, BaselineSource, Basis, Certainty, NntKind};
+use evidence_lens::appraise::{
+    appraise_outcome, AbsoluteError, AppraiseOptions, BaselineSource, Basis, Certainty, NntKind,
+};
 use evidence_lens::model::*;
 use helpers::*;
 
@@ -19,21 +21,56 @@ fn every_statement_form() {
     let inc = Finding::Important(Direction::Increases);
     let none = Finding::LittleOrNone;
     let s = |c, f| statement(c, "AHSCT", "Disability progression", f);
-    assert_eq!(s(Certainty::High, red), "AHSCT reduces disability progression.");
-    assert_eq!(s(Certainty::High, inc), "AHSCT increases disability progression.");
-    assert_eq!(s(Certainty::Moderate, red), "AHSCT probably reduces disability progression.");
-    assert_eq!(s(Certainty::Moderate, inc), "AHSCT probably increases disability progression.");
-    assert_eq!(s(Certainty::Low, red), "AHSCT may reduce disability progression.");
-    assert_eq!(s(Certainty::Low, inc), "AHSCT may increase disability progression.");
+    assert_eq!(
+        s(Certainty::High, red),
+        "AHSCT reduces disability progression."
+    );
+    assert_eq!(
+        s(Certainty::High, inc),
+        "AHSCT increases disability progression."
+    );
+    assert_eq!(
+        s(Certainty::Moderate, red),
+        "AHSCT probably reduces disability progression."
+    );
+    assert_eq!(
+        s(Certainty::Moderate, inc),
+        "AHSCT probably increases disability progression."
+    );
+    assert_eq!(
+        s(Certainty::Low, red),
+        "AHSCT may reduce disability progression."
+    );
+    assert_eq!(
+        s(Certainty::Low, inc),
+        "AHSCT may increase disability progression."
+    );
     for f in [red, inc, none] {
-        assert_eq!(s(Certainty::VeryLow, f), "The evidence is very uncertain about the effect of AHSCT on disability progression.");
+        assert_eq!(
+            s(Certainty::VeryLow, f),
+            "The evidence is very uncertain about the effect of AHSCT on disability progression."
+        );
     }
-    assert_eq!(s(Certainty::High, none), "AHSCT results in little or no difference in disability progression.");
-    assert_eq!(s(Certainty::Moderate, none), "AHSCT probably results in little or no difference in disability progression.");
-    assert_eq!(s(Certainty::Low, none), "AHSCT may result in little or no difference in disability progression.");
+    assert_eq!(
+        s(Certainty::High, none),
+        "AHSCT results in little or no difference in disability progression."
+    );
+    assert_eq!(
+        s(Certainty::Moderate, none),
+        "AHSCT probably results in little or no difference in disability progression."
+    );
+    assert_eq!(
+        s(Certainty::Low, none),
+        "AHSCT may result in little or no difference in disability progression."
+    );
     // Names in the middle of a sentence are lower-cased unless they are acronyms.
     assert_eq!(
-        statement(Certainty::VeryLow, "Mesenchymal stem cells", "EDSS change", red),
+        statement(
+            Certainty::VeryLow,
+            "Mesenchymal stem cells",
+            "EDSS change",
+            red
+        ),
         "The evidence is very uncertain about the effect of mesenchymal stem cells on EDSS change."
     );
 }
@@ -41,9 +78,20 @@ fn every_statement_form() {
 #[test]
 fn a_harm_that_increases_says_increases() {
     // Serious adverse events: 60/500 vs 30/500, RR 2.0 (1.32 to 3.04).
-    let o = outcome("sae", "Serious adverse events", OutcomeKind::Harm, Better::Lower, counts(60, 500, 30, 500));
+    let o = outcome(
+        "sae",
+        "Serious adverse events",
+        OutcomeKind::Harm,
+        Better::Lower,
+        counts(60, 500, 30, 500),
+    );
     let s = rct("a", o);
-    let a = appraise_outcome(&s, &s.outcomes[0], &AppraiseOptions::default(), "multiple sclerosis");
+    let a = appraise_outcome(
+        &s,
+        &s.outcomes[0],
+        &AppraiseOptions::default(),
+        "multiple sclerosis",
+    );
     assert_eq!(a.certainty, Some(Certainty::High));
     assert_eq!(a.statement, "Drug X increases serious adverse events.");
     let n = a.absolute.unwrap().nnt.unwrap();
@@ -57,7 +105,12 @@ fn a_harm_that_increases_says_increases() {
 fn absolute_from_control_arm_counts() {
     // 10/100 vs 20/100: baseline 0.2, RR 0.5 (0.2466 to 1.0136).
     let s = rct("a", progression(counts(10, 100, 20, 100)));
-    let a = appraise_outcome(&s, &s.outcomes[0], &AppraiseOptions::default(), "multiple sclerosis");
+    let a = appraise_outcome(
+        &s,
+        &s.outcomes[0],
+        &AppraiseOptions::default(),
+        "multiple sclerosis",
+    );
     let abs = a.absolute.unwrap();
     assert_eq!(abs.basis, Basis::Comparative);
     assert_eq!(abs.baseline_source, Some(BaselineSource::ControlArm));
@@ -70,13 +123,29 @@ fn absolute_from_control_arm_counts() {
     close(p100.treatment, 10.0, 1e-9);
     close(p100.difference.unwrap(), -10.0, 1e-9);
     close(abs.per_1000.difference.unwrap(), -100.0, 1e-9);
-    close(abs.per_1000.difference_lb.unwrap(), 1000.0 * (0.2 * 0.246_640_8 - 0.2), 1e-3);
+    close(
+        abs.per_1000.difference_lb.unwrap(),
+        1000.0 * (0.2 * 0.246_640_8 - 0.2),
+        1e-3,
+    );
     // NNT 1/0.1 = 10 exactly (not 11 from floating-point noise); the interval crosses the null.
     let n = abs.nnt.unwrap();
-    assert_eq!((n.kind, n.value, n.meaningful), (NntKind::Nnt, Some(10), false));
+    assert_eq!(
+        (n.kind, n.value, n.meaningful),
+        (NntKind::Nnt, Some(10), false)
+    );
     assert_eq!((n.ci_lb, n.ci_ub), (None, None));
-    assert!(n.text.contains("not meaningful") && n.text.contains("infinite"), "{}", n.text);
-    assert!(abs.text.contains("out of 1,000 people, about 200 without drug X and about 100"), "{}", abs.text);
+    assert!(
+        n.text.contains("not meaningful") && n.text.contains("infinite"),
+        "{}",
+        n.text
+    );
+    assert!(
+        abs.text
+            .contains("out of 1,000 people, about 200 without drug X and about 100"),
+        "{}",
+        abs.text
+    );
 }
 
 #[test]
@@ -97,7 +166,10 @@ fn absolute_from_a_caller_baseline() {
     close(abs.risk_ub.unwrap(), 1.0 - 0.64f64.powf(0.8), 1e-12);
     // Difference 0.16 -> NNT 6.25 -> 7; interval: 1/(0.36-0.1255)=4.26 -> 5, 1/(0.36-0.3000)=16.6 -> 17.
     let n = abs.nnt.unwrap();
-    assert_eq!((n.value, n.ci_lb, n.ci_ub, n.meaningful), (Some(7), Some(5), Some(17), true));
+    assert_eq!(
+        (n.value, n.ci_lb, n.ci_ub, n.meaningful),
+        (Some(7), Some(5), Some(17), true)
+    );
     assert!(abs.text.contains("hazard ratio"));
 }
 
@@ -105,22 +177,57 @@ fn absolute_from_a_caller_baseline() {
 fn conversions_by_measure() {
     // RR: 0.2 x 0.5; OR 2 at 20%: odds 0.25 -> 0.5 -> 1/3; RD: 0.3 - 0.1; HR: 1 - 0.64^0.5.
     close(treated_risk(Measure::Rr, 0.2, 0.5).unwrap(), 0.1, 1e-12);
-    close(treated_risk(Measure::Or, 0.2, 2.0).unwrap(), 1.0 / 3.0, 1e-12);
+    close(
+        treated_risk(Measure::Or, 0.2, 2.0).unwrap(),
+        1.0 / 3.0,
+        1e-12,
+    );
     close(treated_risk(Measure::Rd, 0.3, -0.1).unwrap(), 0.2, 1e-12);
     close(treated_risk(Measure::Hr, 0.36, 0.5).unwrap(), 0.2, 1e-12);
-    assert_eq!(treated_risk(Measure::Md, 0.2, 1.0), Err(AbsoluteError::NotARisk(Measure::Md)));
-    assert!(matches!(treated_risk(Measure::Rr, -0.1, 1.0), Err(AbsoluteError::BaselineOutOfRange(_))));
+    assert_eq!(
+        treated_risk(Measure::Md, 0.2, 1.0),
+        Err(AbsoluteError::NotARisk(Measure::Md))
+    );
+    assert!(matches!(
+        treated_risk(Measure::Rr, -0.1, 1.0),
+        Err(AbsoluteError::BaselineOutOfRange(_))
+    ));
 
     // RD -0.1 (-0.15 to -0.05) at 30%: NNT 10 (7 to 20).
-    let a = comparative(Measure::Rd, -0.1, -0.15, -0.05, 0.3, BaselineSource::Caller, Better::Lower, "Drug X", "Relapse").unwrap();
+    let a = comparative(
+        Measure::Rd,
+        -0.1,
+        -0.15,
+        -0.05,
+        0.3,
+        BaselineSource::Caller,
+        Better::Lower,
+        "Drug X",
+        "Relapse",
+    )
+    .unwrap();
     let n = a.nnt.unwrap();
-    assert_eq!((n.kind, n.value, n.ci_lb, n.ci_ub), (NntKind::Nnt, Some(10), Some(7), Some(20)));
+    assert_eq!(
+        (n.kind, n.value, n.ci_lb, n.ci_ub),
+        (NntKind::Nnt, Some(10), Some(7), Some(20))
+    );
     close(a.per_100.treatment, 20.0, 1e-9);
     close(a.per_100.treatment_lb.unwrap(), 15.0, 1e-9);
     close(a.per_100.treatment_ub.unwrap(), 25.0, 1e-9);
 
     // OR 0.5 (0.25 to 1.0) at 40%: 0.2/0.8 = 0.25 odds... risk = 0.5*0.4/(0.6+0.2) = 0.25.
-    let a = comparative(Measure::Or, 0.5, 0.25, 1.0, 0.4, BaselineSource::Caller, Better::Lower, "Drug X", "Relapse").unwrap();
+    let a = comparative(
+        Measure::Or,
+        0.5,
+        0.25,
+        1.0,
+        0.4,
+        BaselineSource::Caller,
+        Better::Lower,
+        "Drug X",
+        "Relapse",
+    )
+    .unwrap();
     close(a.risk, 0.25, 1e-12);
     close(a.risk_lb.unwrap(), 0.1 / 0.7, 1e-12);
     close(a.risk_ub.unwrap(), 0.4, 1e-12);
@@ -135,7 +242,10 @@ fn nnt_rounding_and_direction() {
     assert_eq!(ceil_people(6.01), Some(7));
     // Higher is better and the treatment increases it: a benefit, NNT.
     let n = nnt(0.25, 0.1, 0.4, Better::Higher, "Drug X", "Relapse-free");
-    assert_eq!((n.kind, n.value, n.ci_lb, n.ci_ub), (NntKind::Nnt, Some(4), Some(3), Some(10)));
+    assert_eq!(
+        (n.kind, n.value, n.ci_lb, n.ci_ub),
+        (NntKind::Nnt, Some(4), Some(3), Some(10))
+    );
     // Higher is better and the treatment lowers it: harm, NNH.
     let n = nnt(-0.25, -0.4, -0.1, Better::Higher, "Drug X", "Relapse-free");
     assert_eq!(n.kind, NntKind::Nnh);
@@ -148,7 +258,13 @@ fn nnt_rounding_and_direction() {
 #[test]
 fn single_arm_proportion_with_wilson_interval() {
     // 7/20 = 35%; Wilson 95%: 18.12% to 56.71% (hand-computed).
-    let o = outcome("improved", "EDSS improvement", OutcomeKind::Benefit, Better::Higher, prop(7, 20));
+    let o = outcome(
+        "improved",
+        "EDSS improvement",
+        OutcomeKind::Benefit,
+        Better::Higher,
+        prop(7, 20),
+    );
     let s = study("a", Design::SingleArm, Some(Blinding::Open), "MSC", vec![o]);
     let a = appraise_outcome(&s, &s.outcomes[0], &AppraiseOptions::default(), "ms");
     let abs = a.absolute.unwrap();

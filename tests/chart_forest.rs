@@ -32,7 +32,19 @@ fn dataset() -> model::Dataset {
 
 /// The text content of every `<text>` element, trimmed.
 fn texts(svg: &str) -> Vec<String> {
-    svg.split("<text").skip(1).filter_map(|t| Some(t.split_once('>')?.1.split_once("</text>")?.0.trim().to_string())).collect()
+    svg.split("<text")
+        .skip(1)
+        .filter_map(|t| {
+            Some(
+                t.split_once('>')?
+                    .1
+                    .split_once("</text>")?
+                    .0
+                    .trim()
+                    .to_string(),
+            )
+        })
+        .collect()
 }
 
 fn svg(view: &ViewOptions, width: u32) -> String {
@@ -57,7 +69,13 @@ fn svg_has_one_square_per_study_and_the_numbers_written_out() {
     let s = svg(&ViewOptions::default(), 900);
     assert!(s.starts_with("<svg"), "{}", &s[..80.min(s.len())]);
     let t = texts(&s);
-    for text in ["Trial A · RCT", "HR 0.070 [0.020, 0.24]", "IRR 0.94 [0.58, 1.50]", "MD −1.70 [−2.03, −1.29]", "Estimate [95% CI]"] {
+    for text in [
+        "Trial A · RCT",
+        "HR 0.070 [0.020, 0.24]",
+        "IRR 0.94 [0.58, 1.50]",
+        "MD −1.70 [−2.03, −1.29]",
+        "Estimate [95% CI]",
+    ] {
         assert!(t.iter().any(|x| x == text), "missing {text:?} in {t:?}");
     }
     // Log-axis ticks from the 1–2–5 (or 1–3) sequence around the null line, and
@@ -76,16 +94,34 @@ fn svg_has_one_square_per_study_and_the_numbers_written_out() {
 fn significant_results_are_filled_and_null_results_hollow() {
     let f = forest(&dataset(), &ViewOptions::default());
     use evidence_lens::chart::Direction;
-    let dir = |label: &str| f.panels.iter().flat_map(|p| &p.rows).find(|r| r.label == label && r.estimate.is_some()).unwrap().direction;
+    let dir = |label: &str| {
+        f.panels
+            .iter()
+            .flat_map(|p| &p.rows)
+            .find(|r| r.label == label && r.estimate.is_some())
+            .unwrap()
+            .direction
+    };
     assert_eq!(dir("Trial A"), Direction::Favourable);
-    let trial_b: Vec<_> = f.panels.iter().flat_map(|p| &p.rows).filter(|r| r.label == "Trial B").map(|r| r.direction).collect();
+    let trial_b: Vec<_> = f
+        .panels
+        .iter()
+        .flat_map(|p| &p.rows)
+        .filter(|r| r.label == "Trial B")
+        .map(|r| r.direction)
+        .collect();
     assert_eq!(trial_b, [Direction::Unclear, Direction::Favourable]);
 }
 
 #[test]
 fn outcome_option_selects_rows() {
     let f = forest(&dataset(), &ViewOptions::parse("forest", "gel").unwrap());
-    let rows: Vec<_> = f.panels.iter().flat_map(|p| &p.rows).filter(|r| r.estimate.is_some()).collect();
+    let rows: Vec<_> = f
+        .panels
+        .iter()
+        .flat_map(|p| &p.rows)
+        .filter(|r| r.estimate.is_some())
+        .collect();
     assert_eq!(rows.len(), 1);
     assert_eq!(rows[0].key, "b/gel");
     assert!(ViewOptions::parse("pie", "").is_err());
@@ -96,8 +132,14 @@ fn narrow_screens_stack_the_numbers_under_the_label_without_overflow() {
     let s = svg(&ViewOptions::default(), 320);
     assert!(s.contains("width=\"320\""));
     let t = texts(&s);
-    assert!(t.iter().any(|x| x.starts_with("HR 0.070 [0.020, 0.24]")), "{t:?}");
-    assert!(!t.iter().any(|x| x == "Estimate [95% CI]"), "no separate value column at 320 px");
+    assert!(
+        t.iter().any(|x| x.starts_with("HR 0.070 [0.020, 0.24]")),
+        "{t:?}"
+    );
+    assert!(
+        !t.iter().any(|x| x == "Estimate [95% CI]"),
+        "no separate value column at 320 px"
+    );
 }
 
 #[test]
@@ -109,13 +151,23 @@ fn layout_hits_cover_every_result_row() {
     let mut out = String::new();
     let layout = {
         let area = SVGBackend::with_string(&mut out, (1600, height)).into_drawing_area();
-        f.draw(&area, &theme, &chart::ApproxMeasure, Some("b/gel")).unwrap()
+        f.draw(&area, &theme, &chart::ApproxMeasure, Some("b/gel"))
+            .unwrap()
     };
     let keys: Vec<_> = layout.hits.iter().map(|h| h.key.as_str()).collect();
     assert_eq!(keys, ["a/prog", "b/gel", "b/edss"]);
-    assert!(layout.content_height <= height as f64 + 1.0, "content {} > canvas {height}", layout.content_height);
+    assert!(
+        layout.content_height <= height as f64 + 1.0,
+        "content {} > canvas {height}",
+        layout.content_height
+    );
     let mid = &layout.hits[1];
-    assert_eq!(layout.hit_test(10.0, (mid.y0 + mid.y1) / 2.0).map(|h| h.key.as_str()), Some("b/gel"));
+    assert_eq!(
+        layout
+            .hit_test(10.0, (mid.y0 + mid.y1) / 2.0)
+            .map(|h| h.key.as_str()),
+        Some("b/gel")
+    );
 }
 
 /// A dataset of `n` trials with one hazard ratio each.
@@ -133,7 +185,10 @@ fn many(n: usize) -> model::Dataset {
             )
         })
         .collect();
-    let json = format!(r#"{{"schema": "evidence-lens/1", "title": "Many", "studies": [{}]}}"#, studies.join(","));
+    let json = format!(
+        r#"{{"schema": "evidence-lens/1", "title": "Many", "studies": [{}]}}"#,
+        studies.join(",")
+    );
     let parsed = model::parse_json(json.as_bytes());
     parsed.dataset.expect("the generated dataset loads")
 }
@@ -146,18 +201,37 @@ fn a_forest_of_ten_thousand_rows_stays_within_the_canvas_limit_and_says_what_it_
     for (width, scale) in [(1600.0, 2.0), (640.0, 1.0), (1280.0, 4.0)] {
         let theme = Theme::new(ThemeName::Light, scale);
         let height = f.preferred_height(width, &theme);
-        assert!(height <= MAX_HEIGHT_PX && height > MAX_HEIGHT_PX / 2.0, "height {height} at {width}×{scale}");
+        assert!(
+            height <= MAX_HEIGHT_PX && height > MAX_HEIGHT_PX / 2.0,
+            "height {height} at {width}×{scale}"
+        );
         let mut out = String::new();
         let layout = {
-            let area = SVGBackend::with_string(&mut out, (width as u32, height.ceil() as u32)).into_drawing_area();
+            let area = SVGBackend::with_string(&mut out, (width as u32, height.ceil() as u32))
+                .into_drawing_area();
             f.draw(&area, &theme, &chart::ApproxMeasure, None).unwrap()
         };
         // Hit regions only for what is drawn, all of it on the canvas, in order.
-        assert!(layout.hits.len() > 50 && layout.hits.len() < 10_000, "{} hits", layout.hits.len());
-        assert!(layout.content_height <= height + 1.0, "content {} > canvas {height}", layout.content_height);
+        assert!(
+            layout.hits.len() > 50 && layout.hits.len() < 10_000,
+            "{} hits",
+            layout.hits.len()
+        );
+        assert!(
+            layout.content_height <= height + 1.0,
+            "content {} > canvas {height}",
+            layout.content_height
+        );
         assert!(layout.hits.windows(2).all(|w| w[0].y1 <= w[1].y0 + 0.01));
-        let shown = layout.hits.iter().filter(|h| h.key.starts_with('t')).count();
-        let more = texts(&out).into_iter().find(|t| t.contains("more results")).expect("a row says how many are not drawn");
+        let shown = layout
+            .hits
+            .iter()
+            .filter(|h| h.key.starts_with('t'))
+            .count();
+        let more = texts(&out)
+            .into_iter()
+            .find(|t| t.contains("more results"))
+            .expect("a row says how many are not drawn");
         let hidden: String = more.chars().filter(|c| c.is_ascii_digit()).collect();
         assert_eq!(hidden.parse::<usize>().unwrap() + shown, 10_000, "{more}");
     }

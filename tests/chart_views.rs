@@ -14,19 +14,38 @@ fn builtin() -> Dataset {
 
 fn bcg() -> Dataset {
     let bytes = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/bcg.csv")).unwrap();
-    let parsed = model::parse_csv_with(&bytes, &CsvOptions { default_measure: Some(model::Measure::Rr), ..Default::default() });
+    let parsed = model::parse_csv_with(
+        &bytes,
+        &CsvOptions {
+            default_measure: Some(model::Measure::Rr),
+            ..Default::default()
+        },
+    );
     assert!(parsed.errors.is_empty(), "{:?}", parsed.errors);
     parsed.dataset.unwrap()
 }
 
 fn options(view: View, lang: Lang) -> ViewOptions {
-    ViewOptions { view, lang, ..Default::default() }
+    ViewOptions {
+        view,
+        lang,
+        ..Default::default()
+    }
 }
 
-fn render(dataset: &Dataset, opts: &ViewOptions, css_width: u32, dpr: f64, theme: ThemeName) -> (String, u32) {
+fn render(
+    dataset: &Dataset,
+    opts: &ViewOptions,
+    css_width: u32,
+    dpr: f64,
+    theme: ThemeName,
+) -> (String, u32) {
     let scene = Scene::build(dataset, opts);
     let width = (css_width as f64 * dpr).round() as u32;
-    (chart::render_svg(&scene, width, None, &Theme::new(theme, dpr)).unwrap(), width)
+    (
+        chart::render_svg(&scene, width, None, &Theme::new(theme, dpr)).unwrap(),
+        width,
+    )
 }
 
 #[derive(Debug)]
@@ -44,7 +63,11 @@ fn attr(tag: &str, name: &str) -> Option<String> {
 }
 
 fn unescape(s: &str) -> String {
-    s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&apos;", "'").replace("&amp;", "&")
+    s.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&apos;", "'")
+        .replace("&amp;", "&")
 }
 
 /// Every `<text>` with its box estimated by [`ApproxMeasure`] from x, y, anchor and size.
@@ -64,7 +87,13 @@ fn text_boxes(svg: &str) -> Vec<TextBox> {
                 Some("end") => x - w,
                 _ => x,
             };
-            Some(TextBox { content, x0, x1: x0 + w, y0: y - size * 0.5, y1: y + size * 0.5 })
+            Some(TextBox {
+                content,
+                x0,
+                x1: x0 + w,
+                y0: y - size * 0.5,
+                y1: y + size * 0.5,
+            })
         })
         .collect()
 }
@@ -74,7 +103,10 @@ fn texts(svg: &str) -> Vec<String> {
 }
 
 fn svg_height(svg: &str) -> f64 {
-    attr(&svg[..svg.find('>').unwrap()], "height").unwrap().parse().unwrap()
+    attr(&svg[..svg.find('>').unwrap()], "height")
+        .unwrap()
+        .parse()
+        .unwrap()
 }
 
 /// No text outside the canvas, and no two text boxes overlapping (1 px tolerance).
@@ -83,18 +115,28 @@ fn assert_clean(svg: &str, width: u32, what: &str) {
     let height = svg_height(svg);
     assert!(!boxes.is_empty(), "{what}: no text");
     for b in &boxes {
-        assert!(b.x0 >= -0.5 && b.x1 <= width as f64 + 0.5 && b.y0 >= -0.5 && b.y1 <= height + 0.5, "{what}: text outside the {width}×{height} canvas: {b:?}");
+        assert!(
+            b.x0 >= -0.5 && b.x1 <= width as f64 + 0.5 && b.y0 >= -0.5 && b.y1 <= height + 0.5,
+            "{what}: text outside the {width}×{height} canvas: {b:?}"
+        );
     }
     for (i, a) in boxes.iter().enumerate() {
         for b in &boxes[i + 1..] {
             let tol = 1.0;
-            let overlap = a.x0 + tol < b.x1 && b.x0 + tol < a.x1 && a.y0 + tol < b.y1 && b.y0 + tol < a.y1;
+            let overlap =
+                a.x0 + tol < b.x1 && b.x0 + tol < a.x1 && a.y0 + tol < b.y1 && b.y0 + tol < a.y1;
             assert!(!overlap, "{what}: overlapping text {:?} and {:?}", a, b);
         }
     }
 }
 
-const VIEWS: [View; 5] = [View::Forest, View::Map, View::Harms, View::Claims, View::Funnel];
+const VIEWS: [View; 5] = [
+    View::Forest,
+    View::Map,
+    View::Harms,
+    View::Claims,
+    View::Funnel,
+];
 
 #[test]
 fn every_view_fits_without_overlap_at_every_width_and_dpr() {
@@ -104,7 +146,11 @@ fn every_view_fits_without_overlap_at_every_width_and_dpr() {
                 for css in [320, 800, 1600] {
                     for (dpr, theme) in [(1.0, ThemeName::Light), (2.0, ThemeName::Dark)] {
                         let (svg, width) = render(&data, &options(view, lang), css, dpr, theme);
-                        assert_clean(&svg, width, &format!("{name} {view:?} {lang} {css}px dpr {dpr}"));
+                        assert_clean(
+                            &svg,
+                            width,
+                            &format!("{name} {view:?} {lang} {css}px dpr {dpr}"),
+                        );
                     }
                 }
             }
@@ -114,35 +160,75 @@ fn every_view_fits_without_overlap_at_every_width_and_dpr() {
 
 #[test]
 fn bcg_forest_has_weights_a_diamond_and_a_prediction_interval() {
-    let (svg, _) = render(&bcg(), &options(View::Forest, Lang::En), 1000, 1.0, ThemeName::Light);
+    let (svg, _) = render(
+        &bcg(),
+        &options(View::Forest, Lang::En),
+        1000,
+        1.0,
+        ThemeName::Light,
+    );
     let t = texts(&svg);
-    assert!(t.iter().any(|x| x.starts_with("Pooled (13 studies")), "{t:?}");
-    assert!(t.iter().any(|x| x.contains("prediction interval [")), "{t:?}");
+    assert!(
+        t.iter().any(|x| x.starts_with("Pooled (13 studies")),
+        "{t:?}"
+    );
+    assert!(
+        t.iter().any(|x| x.contains("prediction interval [")),
+        "{t:?}"
+    );
     assert!(t.iter().any(|x| x == "Weight"), "{t:?}");
     // Weights in percent add up to 100.
-    let weights: f64 = t.iter().filter_map(|x| x.strip_suffix('%')?.parse::<f64>().ok()).sum();
+    let weights: f64 = t
+        .iter()
+        .filter_map(|x| x.strip_suffix('%')?.parse::<f64>().ok())
+        .sum();
     assert!((weights - 100.0).abs() < 0.5, "weights sum to {weights}");
     assert!(svg.contains("<polygon"), "no diamond");
     for tick in ["0.1", "0.5", "1", "2"] {
         assert!(t.iter().any(|x| x == tick), "missing tick {tick}");
     }
     // Every one of the 13 rows names its outcome on its detail line.
-    assert_eq!(t.iter().filter(|x| *x == "main").count(), 1 + 13, "the group header and 13 rows: {t:?}");
+    assert_eq!(
+        t.iter().filter(|x| *x == "main").count(),
+        1 + 13,
+        "the group header and 13 rows: {t:?}"
+    );
 }
 
 #[test]
 fn builtin_forest_shows_outcomes_certainty_caveats_and_honest_notes() {
-    let (svg, _) = render(&builtin(), &options(View::Forest, Lang::En), 1600, 1.0, ThemeName::Light);
+    let (svg, _) = render(
+        &builtin(),
+        &options(View::Forest, Lang::En),
+        1600,
+        1.0,
+        ThemeName::Light,
+    );
     let t = texts(&svg);
-    assert!(t.iter().any(|x| x.starts_with("MIST 2019 · RCT") && x.ends_with('†')), "{t:?}");
-    assert!(t.iter().any(|x| x.starts_with("Disability progression")), "outcome name on the row");
+    assert!(
+        t.iter()
+            .any(|x| x.starts_with("MIST 2019 · RCT") && x.ends_with('†')),
+        "{t:?}"
+    );
+    assert!(
+        t.iter().any(|x| x.starts_with("Disability progression")),
+        "outcome name on the row"
+    );
     assert!(t.iter().any(|x| x == "Certainty"));
-    assert!(t.iter().any(|x| x == "moderate" || x == "low" || x == "very low" || x == "high"));
+    assert!(t
+        .iter()
+        .any(|x| x == "moderate" || x == "low" || x == "very low" || x == "high"));
     assert!(t.iter().any(|x| x == "results pending"));
     assert!(t.iter().any(|x| x.contains("(one group, no comparison)")));
-    assert!(t.iter().any(|x| x.contains("no interval reported")), "estimates without a CI are still shown");
+    assert!(
+        t.iter().any(|x| x.contains("no interval reported")),
+        "estimates without a CI are still shown"
+    );
     let items = Scene::build(&builtin(), &options(View::Forest, Lang::En)).items();
-    let mist = items.iter().find(|i| i.key == "mist_2019/progression").unwrap();
+    let mist = items
+        .iter()
+        .find(|i| i.key == "mist_2019/progression")
+        .unwrap();
     assert!(mist.certainty.is_some());
     assert!(!mist.caveats.is_empty());
     assert_eq!(mist.design.as_deref(), Some("rct"));
@@ -152,15 +238,37 @@ fn builtin_forest_shows_outcomes_certainty_caveats_and_honest_notes() {
             assert!(u.starts_with("https://") || u.starts_with("http://"), "{u}");
         }
     }
-    assert!(items.iter().any(|i| i.source_url.as_deref().is_some_and(|u| u.starts_with("https://doi.org/10."))));
+    assert!(items.iter().any(|i| i
+        .source_url
+        .as_deref()
+        .is_some_and(|u| u.starts_with("https://doi.org/10."))));
 }
 
 #[test]
 fn evidence_map_has_shapes_colours_and_a_legend() {
-    let (svg, _) = render(&builtin(), &options(View::Map, Lang::En), 800, 1.0, ThemeName::Light);
+    let (svg, _) = render(
+        &builtin(),
+        &options(View::Map, Lang::En),
+        800,
+        1.0,
+        ThemeName::Light,
+    );
     let t = texts(&svg);
-    for entry in ["RCT", "crossover RCT", "single group", "cohort", "review", "favours treatment", "no comparison group", "no result yet", "Reviews"] {
-        assert!(t.iter().any(|x| x == entry), "legend entry {entry:?} missing from {t:?}");
+    for entry in [
+        "RCT",
+        "crossover RCT",
+        "single group",
+        "cohort",
+        "review",
+        "favours treatment",
+        "no comparison group",
+        "no result yet",
+        "Reviews",
+    ] {
+        assert!(
+            t.iter().any(|x| x == entry),
+            "legend entry {entry:?} missing from {t:?}"
+        );
     }
     assert!(t.iter().any(|x| x == "MIST 2019"));
     let scene = Scene::build(&builtin(), &options(View::Map, Lang::En));
@@ -172,12 +280,29 @@ fn icon_arrays_have_100_icons_each() {
     let scene = Scene::build(&builtin(), &options(View::Harms, Lang::En));
     let Scene::Harms(h) = &scene else { panic!() };
     assert!(!h.entries.is_empty());
-    let arrays: usize = h.entries.iter().map(|e| if e.control.is_some() { 2 } else { 1 }).sum();
-    assert!(h.entries.iter().any(|e| e.control.is_some()) && h.entries.iter().any(|e| e.control.is_none()));
-    let (svg, _) = render(&builtin(), &options(View::Harms, Lang::En), 800, 1.0, ThemeName::Light);
+    let arrays: usize = h
+        .entries
+        .iter()
+        .map(|e| if e.control.is_some() { 2 } else { 1 })
+        .sum();
+    assert!(
+        h.entries.iter().any(|e| e.control.is_some())
+            && h.entries.iter().any(|e| e.control.is_none())
+    );
+    let (svg, _) = render(
+        &builtin(),
+        &options(View::Harms, Lang::En),
+        800,
+        1.0,
+        ThemeName::Light,
+    );
     assert_eq!(svg.matches("<circle").count(), 100 * arrays);
     let t = texts(&svg);
-    assert!(t.iter().any(|x| x.ends_with("of 100 (no comparison group)")), "{t:?}");
+    assert!(
+        t.iter()
+            .any(|x| x.ends_with("of 100 (no comparison group)")),
+        "{t:?}"
+    );
     assert!(t.iter().any(|x| x == "Without MSC") && t.iter().any(|x| x == "With MSC"));
     // A 1 in 507 death is not "0 of 100".
     assert!(t.iter().any(|x| x.starts_with("<1 of 100")), "{t:?}");
@@ -186,13 +311,36 @@ fn icon_arrays_have_100_icons_each() {
 #[test]
 fn claims_show_verdict_words_and_who_made_them() {
     let data = builtin();
-    let (svg, _) = render(&data, &options(View::Claims, Lang::En), 800, 1.0, ThemeName::Light);
+    let (svg, _) = render(
+        &data,
+        &options(View::Claims, Lang::En),
+        800,
+        1.0,
+        ThemeName::Light,
+    );
     let t = texts(&svg);
-    let verdicts = ["Supported", "Not supported", "Contradicted", "No controlled evidence"];
-    assert_eq!(t.iter().filter(|x| verdicts.contains(&x.as_str())).count(), data.claims.len(), "{t:?}");
+    let verdicts = [
+        "Supported",
+        "Not supported",
+        "Contradicted",
+        "No controlled evidence",
+    ];
+    assert_eq!(
+        t.iter().filter(|x| verdicts.contains(&x.as_str())).count(),
+        data.claims.len(),
+        "{t:?}"
+    );
     assert!(t.iter().any(|x| x == "Claimed by: a clinic"));
-    assert!(t.iter().any(|x| x.starts_with("Certainty of the evidence:")));
-    let (svg, _) = render(&data, &options(View::Claims, Lang::Es), 800, 1.0, ThemeName::Light);
+    assert!(t
+        .iter()
+        .any(|x| x.starts_with("Certainty of the evidence:")));
+    let (svg, _) = render(
+        &data,
+        &options(View::Claims, Lang::Es),
+        800,
+        1.0,
+        ThemeName::Light,
+    );
     assert!(texts(&svg).iter().any(|x| x == "Afirmado por: una clínica"));
 }
 
@@ -204,14 +352,36 @@ fn funnel_draws_observed_and_filled_studies() {
     let d = f.data.as_ref().expect("BCG can be pooled");
     let (k, k0) = (d.yi.len(), d.filled_yi.len());
     assert_eq!(k, 13);
-    let (svg, _) = render(&data, &options(View::Funnel, Lang::En), 800, 1.0, ThemeName::Light);
+    let (svg, _) = render(
+        &data,
+        &options(View::Funnel, Lang::En),
+        800,
+        1.0,
+        ThemeName::Light,
+    );
     // Two more circles are the legend's.
     assert_eq!(svg.matches("<circle").count(), k + k0 + 2);
-    assert_eq!(svg.matches("fill=\"none\" stroke=\"#0072B2\"").count(), k0 + 1, "filled studies are hollow");
+    assert_eq!(
+        svg.matches("fill=\"none\" stroke=\"#0072B2\"").count(),
+        k0 + 1,
+        "filled studies are hollow"
+    );
     assert!(texts(&svg).iter().any(|x| x == "Standard error"));
     // The built-in dataset has no outcome with three poolable studies.
-    let (svg, _) = render(&builtin(), &options(View::Funnel, Lang::En), 800, 1.0, ThemeName::Light);
-    assert!(texts(&svg).iter().any(|x| x.contains("needs at least 3 studies")), "{:?}", texts(&svg));
+    let (svg, _) = render(
+        &builtin(),
+        &options(View::Funnel, Lang::En),
+        800,
+        1.0,
+        ThemeName::Light,
+    );
+    assert!(
+        texts(&svg)
+            .iter()
+            .any(|x| x.contains("needs at least 3 studies")),
+        "{:?}",
+        texts(&svg)
+    );
 }
 
 #[test]
@@ -228,16 +398,25 @@ fn hits_cover_items_and_the_highlight_draws_only_a_ring() {
         };
         let keys: Vec<_> = scene.items().iter().map(|i| i.key.clone()).collect();
         for hit in &layout.hits {
-            assert!(keys.contains(&hit.key), "{view:?}: hit {} has no item", hit.key);
+            assert!(
+                keys.contains(&hit.key),
+                "{view:?}: hit {} has no item",
+                hit.key
+            );
         }
         if let Some(first) = layout.hits.first() {
             let mut overlay = String::new();
             {
                 let area = SVGBackend::with_string(&mut overlay, (800, h)).into_drawing_area();
-                scene.draw_highlight(&area, &theme, &layout, &first.key).unwrap();
+                scene
+                    .draw_highlight(&area, &theme, &layout, &first.key)
+                    .unwrap();
             }
             assert_eq!(overlay.matches("<rect").count(), 1, "{view:?}: {overlay}");
-            assert!(overlay.contains("fill=\"none\""), "the ring is not filled: {overlay}");
+            assert!(
+                overlay.contains("fill=\"none\""),
+                "the ring is not filled: {overlay}"
+            );
         }
         for lang in Lang::ALL {
             assert!(scene.summary(lang).len() > 20);
@@ -250,7 +429,10 @@ fn summary_uses_the_appraisal_in_english() {
     let scene = Scene::build(&builtin(), &options(View::Forest, Lang::En));
     let s = scene.summary(Lang::En);
     assert!(s.starts_with("Forest plot of"), "{s}");
-    assert!(s.contains("certain") || s.contains("probably") || s.contains("may"), "{s}");
+    assert!(
+        s.contains("certain") || s.contains("probably") || s.contains("may"),
+        "{s}"
+    );
     assert!(scene.summary("es").starts_with("Diagrama de bosque"));
 }
 
@@ -262,8 +444,14 @@ fn view_options_deserialise_from_the_js_object() {
     assert_eq!(o.sort, chart::Sort::Year);
     assert_eq!(o.filters.therapy, ["MSC"]);
     assert_eq!(o.filters.design.len(), 2);
-    assert_eq!(ViewOptions::from_json("{}").unwrap(), ViewOptions::default());
-    assert!(ViewOptions::from_json(r#"{"veiw":"map"}"#).is_err(), "unknown fields are rejected");
+    assert_eq!(
+        ViewOptions::from_json("{}").unwrap(),
+        ViewOptions::default()
+    );
+    assert!(
+        ViewOptions::from_json(r#"{"veiw":"map"}"#).is_err(),
+        "unknown fields are rejected"
+    );
     assert!(ViewOptions::from_json(r#"{"view":"pie"}"#).is_err());
     assert!(ViewOptions::from_json(r#"{"filters":{"design":"rtc"}}"#).is_err());
 }
@@ -274,25 +462,64 @@ fn filters_and_sort_change_the_rows() {
     let o = ViewOptions::from_json(r#"{"filters":{"therapy":"AHSCT"}}"#).unwrap();
     let items = Scene::build(&data, &o).items();
     assert!(!items.is_empty());
-    let ahsct: Vec<&str> = data.studies.iter().filter(|s| s.intervention.therapy == "AHSCT").map(|s| s.id.as_str()).collect();
-    assert!(items.iter().all(|i| ahsct.iter().any(|id| i.key.starts_with(&format!("{id}/")))), "{items:?}");
+    let ahsct: Vec<&str> = data
+        .studies
+        .iter()
+        .filter(|s| s.intervention.therapy == "AHSCT")
+        .map(|s| s.id.as_str())
+        .collect();
+    assert!(
+        items
+            .iter()
+            .all(|i| ahsct.iter().any(|id| i.key.starts_with(&format!("{id}/")))),
+        "{items:?}"
+    );
     let o = ViewOptions::from_json(r#"{"filters":{"kind":"harm","design":"rct"}}"#).unwrap();
-    assert!(Scene::build(&data, &o).items().iter().all(|i| i.design.as_deref() == Some("rct")));
-    let sorted = Scene::build(&bcg(), &ViewOptions::from_json(r#"{"sort":"effect"}"#).unwrap());
+    assert!(Scene::build(&data, &o)
+        .items()
+        .iter()
+        .all(|i| i.design.as_deref() == Some("rct")));
+    let sorted = Scene::build(
+        &bcg(),
+        &ViewOptions::from_json(r#"{"sort":"effect"}"#).unwrap(),
+    );
     let Scene::Forest(f) = sorted else { panic!() };
-    let est: Vec<f64> = f.panels[0].rows.iter().filter(|r| r.kind == chart::RowKind::Study).map(|r| r.estimate.unwrap()).collect();
+    let est: Vec<f64> = f.panels[0]
+        .rows
+        .iter()
+        .filter(|r| r.kind == chart::RowKind::Study)
+        .map(|r| r.estimate.unwrap())
+        .collect();
     assert!(est.windows(2).all(|w| w[0] <= w[1]), "{est:?}");
 }
 
 #[test]
 fn spanish_and_french_output_uses_decimal_commas() {
     for lang in [Lang::Es, Lang::Fr] {
-        let (svg, _) = render(&builtin(), &options(View::Forest, lang), 1000, 1.0, ThemeName::Light);
+        let (svg, _) = render(
+            &builtin(),
+            &options(View::Forest, lang),
+            1000,
+            1.0,
+            ThemeName::Light,
+        );
         let t = texts(&svg);
-        assert!(t.iter().any(|x| x.starts_with("IRR 0,94 [0,58; 1,50]")), "{lang}: {t:?}");
+        assert!(
+            t.iter().any(|x| x.starts_with("IRR 0,94 [0,58; 1,50]")),
+            "{lang}: {t:?}"
+        );
         assert!(t.iter().any(|x| x == "0,1"), "{lang}: tick with a comma");
-        assert!(!t.iter().any(|x| x.starts_with("RR 0.")), "{lang}: no decimal points");
-        let (svg, _) = render(&bcg(), &options(View::Funnel, lang), 800, 1.0, ThemeName::Light);
+        assert!(
+            !t.iter().any(|x| x.starts_with("RR 0.")),
+            "{lang}: no decimal points"
+        );
+        let (svg, _) = render(
+            &bcg(),
+            &options(View::Funnel, lang),
+            800,
+            1.0,
+            ThemeName::Light,
+        );
         assert!(texts(&svg).iter().any(|x| x.contains(',')));
     }
 }
@@ -306,7 +533,33 @@ fn every_i18n_key_has_text_in_every_language() {
             assert!(!text.trim().is_empty(), "{key} is empty in {lang}");
         }
     }
-    for key in ["ui.filter", "ui.sort", "ui.show_table", "ui.hide_table", "ui.download_png", "ui.download_svg", "ui.download_csv", "ui.citations", "ui.copy_link", "ui.loading", "ui.error_intro", "ui.partial", "ui.errors", "ui.warnings", "ui.source", "ui.certainty", "ui.study", "ui.result", "ui.estimate_ci", "ui.participants", "view.forest", "view.map", "view.harms", "view.claims", "view.funnel"] {
+    for key in [
+        "ui.filter",
+        "ui.sort",
+        "ui.show_table",
+        "ui.hide_table",
+        "ui.download_png",
+        "ui.download_svg",
+        "ui.download_csv",
+        "ui.citations",
+        "ui.copy_link",
+        "ui.loading",
+        "ui.error_intro",
+        "ui.partial",
+        "ui.errors",
+        "ui.warnings",
+        "ui.source",
+        "ui.certainty",
+        "ui.study",
+        "ui.result",
+        "ui.estimate_ci",
+        "ui.participants",
+        "view.forest",
+        "view.map",
+        "view.harms",
+        "view.claims",
+        "view.funnel",
+    ] {
         assert!(i18n::keys().any(|k| k == key), "missing {key}");
     }
     let mut keys: Vec<_> = i18n::keys().collect();
@@ -322,13 +575,25 @@ fn text_colours_have_enough_contrast_in_both_themes() {
     for name in [ThemeName::Light, ThemeName::Dark] {
         let theme = Theme::new(name, 1.0);
         for (what, colour) in theme.text_colours() {
-            for (bg_name, bg) in [("background", theme.background), ("band", theme.band), ("highlight", theme.highlight)] {
+            for (bg_name, bg) in [
+                ("background", theme.background),
+                ("band", theme.band),
+                ("highlight", theme.highlight),
+            ] {
                 let c = contrast(colour, bg);
-                assert!(c >= 4.5, "{name:?}: {what} on {bg_name} has contrast {c:.2}");
+                assert!(
+                    c >= 4.5,
+                    "{name:?}: {what} on {bg_name} has contrast {c:.2}"
+                );
             }
         }
         // Marks (non-text) need 3:1 (WCAG 1.4.11).
-        for (what, colour) in [("favourable", theme.favourable), ("unfavourable", theme.unfavourable), ("neutral", theme.neutral), ("focus", theme.focus)] {
+        for (what, colour) in [
+            ("favourable", theme.favourable),
+            ("unfavourable", theme.unfavourable),
+            ("neutral", theme.neutral),
+            ("focus", theme.focus),
+        ] {
             let c = contrast(colour, theme.background);
             assert!(c >= 3.0, "{name:?}: {what} mark has contrast {c:.2}");
         }
@@ -339,7 +604,12 @@ fn text_colours_have_enough_contrast_in_both_themes() {
 fn method_option_chooses_the_estimator_of_the_pooled_diamond() {
     use evidence_lens::chart::build::{pool, ViewOptions};
     use evidence_lens::stats::Method;
-    let bcg = evidence_lens::model::Dataset::from_csv(include_bytes!("data/bcg.csv"), Some(evidence_lens::model::Measure::Rr)).dataset.unwrap();
+    let bcg = evidence_lens::model::Dataset::from_csv(
+        include_bytes!("data/bcg.csv"),
+        Some(evidence_lens::model::Measure::Rr),
+    )
+    .dataset
+    .unwrap();
     let id = evidence_lens::stats::pooling::outcome_ids(&bcg)[0].clone();
     let reml = pool(&bcg, &id, None).unwrap();
     let dl = pool(&bcg, &id, Some(Method::DL)).unwrap();

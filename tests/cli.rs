@@ -10,7 +10,11 @@ fn bin() -> Command {
 }
 
 fn run(args: &[&str]) -> Output {
-    bin().args(args).current_dir(env!("CARGO_MANIFEST_DIR")).output().expect("the binary runs")
+    bin()
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("the binary runs")
 }
 
 fn scratch(name: &str, contents: &[u8]) -> PathBuf {
@@ -35,7 +39,10 @@ fn validate_accepts_the_builtin_dataset_with_a_one_line_summary() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let out = stdout(&o);
     assert_eq!(out.lines().count(), 1, "{out}");
-    assert!(out.starts_with("src/data/ms-stem-cells.json: ok: "), "{out}");
+    assert!(
+        out.starts_with("src/data/ms-stem-cells.json: ok: "),
+        "{out}"
+    );
 }
 
 #[test]
@@ -59,7 +66,11 @@ fn validate_lists_every_problem_as_file_path_message_and_exits_1() {
 fn validate_names_unreadable_files_without_panicking() {
     let o = run(&["validate", "no/such/file.json"]);
     assert_eq!(o.status.code(), Some(1));
-    assert!(stderr(&o).starts_with("no/such/file.json: cannot read"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).starts_with("no/such/file.json: cannot read"),
+        "{}",
+        stderr(&o)
+    );
     let garbage = scratch("garbage.json", &[0xff, 0xfe, 0x00, 0x7b, 0x22]);
     let o = run(&["validate", garbage.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(1));
@@ -69,9 +80,31 @@ fn validate_names_unreadable_files_without_panicking() {
 #[test]
 fn usage_errors_exit_2() {
     assert_eq!(run(&[]).status.code(), Some(2));
-    assert_eq!(run(&["analyze", "tests/data/bcg.csv", "--method", "XX"]).status.code(), Some(2));
-    assert_eq!(run(&["analyze", "tests/data/bcg.csv", "--level", "120"]).status.code(), Some(2));
-    assert_eq!(run(&["render", "tests/data/bcg.csv", "--view", "pie", "-o", "x.svg"]).status.code(), Some(2));
+    assert_eq!(
+        run(&["analyze", "tests/data/bcg.csv", "--method", "XX"])
+            .status
+            .code(),
+        Some(2)
+    );
+    assert_eq!(
+        run(&["analyze", "tests/data/bcg.csv", "--level", "120"])
+            .status
+            .code(),
+        Some(2)
+    );
+    assert_eq!(
+        run(&[
+            "render",
+            "tests/data/bcg.csv",
+            "--view",
+            "pie",
+            "-o",
+            "x.svg"
+        ])
+        .status
+        .code(),
+        Some(2)
+    );
 }
 
 fn analyze(args: &[&str]) -> serde_json::Value {
@@ -83,8 +116,13 @@ fn analyze(args: &[&str]) -> serde_json::Value {
 }
 
 fn close(v: &serde_json::Value, key: &str, expected: f64, digits: i32) {
-    let got = v[key].as_f64().unwrap_or_else(|| panic!("{key} missing in {v}"));
-    assert!((got - expected).abs() <= 0.5 * 10f64.powi(-digits) + 1e-12, "{key}: {got} vs {expected}");
+    let got = v[key]
+        .as_f64()
+        .unwrap_or_else(|| panic!("{key} missing in {v}"));
+    assert!(
+        (got - expected).abs() <= 0.5 * 10f64.powi(-digits) + 1e-12,
+        "{key}: {got} vs {expected}"
+    );
 }
 
 #[test]
@@ -115,8 +153,19 @@ fn analyze_reproduces_metafor_on_the_bcg_csv() {
 fn analyze_refuses_to_pool_what_cannot_be_pooled() {
     let o = run(&["analyze", "src/data/ms-stem-cells.json"]);
     assert_eq!(o.status.code(), Some(1));
-    assert!(stderr(&o).contains("choose one with --outcome"), "{}", stderr(&o));
-    let o = run(&["analyze", "tests/data/bcg.csv", "--measure", "RR", "--subgroup", "nope"]);
+    assert!(
+        stderr(&o).contains("choose one with --outcome"),
+        "{}",
+        stderr(&o)
+    );
+    let o = run(&[
+        "analyze",
+        "tests/data/bcg.csv",
+        "--measure",
+        "RR",
+        "--subgroup",
+        "nope",
+    ]);
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("--subgroup nope"), "{}", stderr(&o));
 }
@@ -124,7 +173,18 @@ fn analyze_refuses_to_pool_what_cannot_be_pooled() {
 #[test]
 fn render_writes_an_svg_forest() {
     let out = std::env::temp_dir().join(format!("evidence-lens-forest-{}.svg", std::process::id()));
-    let o = run(&["render", "src/data/ms-stem-cells.json", "--view", "forest", "--width", "640", "--theme", "dark", "-o", out.to_str().unwrap()]);
+    let o = run(&[
+        "render",
+        "src/data/ms-stem-cells.json",
+        "--view",
+        "forest",
+        "--width",
+        "640",
+        "--theme",
+        "dark",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let svg = std::fs::read_to_string(&out).unwrap();
     assert!(svg.starts_with("<svg width=\"640\""));
@@ -137,28 +197,70 @@ fn appraise_prints_ratings_statements_and_claim_verdicts() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
     let outcomes = v["outcomes"].as_array().unwrap();
-    let mist = outcomes.iter().find(|o| o["study"] == "mist_2019" && o["outcome"] == "progression").unwrap();
+    let mist = outcomes
+        .iter()
+        .find(|o| o["study"] == "mist_2019" && o["outcome"] == "progression")
+        .unwrap();
     assert_eq!(mist["certainty"], "moderate");
-    assert!(mist["reasons"].as_array().unwrap().iter().any(|r| r["text"].as_str().unwrap_or("").to_lowercase().contains("open")));
+    assert!(mist["reasons"].as_array().unwrap().iter().any(|r| r["text"]
+        .as_str()
+        .unwrap_or("")
+        .to_lowercase()
+        .contains("open")));
     assert!(mist["statement"].as_str().unwrap().contains("probably"));
     let claims = v["claims"].as_array().unwrap();
     assert!(!claims.is_empty());
-    let allowed = ["supported", "not_supported", "contradicted", "no_controlled_evidence"];
-    assert!(claims.iter().all(|c| allowed.contains(&c["verdict"].as_str().unwrap())));
+    let allowed = [
+        "supported",
+        "not_supported",
+        "contradicted",
+        "no_controlled_evidence",
+    ];
+    assert!(claims
+        .iter()
+        .all(|c| allowed.contains(&c["verdict"].as_str().unwrap())));
     // A baseline given on the command line turns MIST's hazard ratio into absolute numbers.
-    let o = run(&["appraise", "src/data/ms-stem-cells.json", "--baseline", "progression=0.6"]);
+    let o = run(&[
+        "appraise",
+        "src/data/ms-stem-cells.json",
+        "--baseline",
+        "progression=0.6",
+    ]);
     let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
-    let mist = v["outcomes"].as_array().unwrap().iter().find(|o| o["study"] == "mist_2019" && o["outcome"] == "progression").unwrap().clone();
+    let mist = v["outcomes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|o| o["study"] == "mist_2019" && o["outcome"] == "progression")
+        .unwrap()
+        .clone();
     assert!(!mist["absolute"].is_null(), "{mist}");
-    assert_eq!(run(&["appraise", "src/data/ms-stem-cells.json", "--baseline", "progression=7"]).status.code(), Some(2));
+    assert_eq!(
+        run(&[
+            "appraise",
+            "src/data/ms-stem-cells.json",
+            "--baseline",
+            "progression=7"
+        ])
+        .status
+        .code(),
+        Some(2)
+    );
 }
 
 #[test]
 fn problems_with_the_whole_file_have_no_empty_path() {
-    let file = scratch("truncated.json", br#"{"schema": "evidence-lens/1", "studies": ["#);
+    let file = scratch(
+        "truncated.json",
+        br#"{"schema": "evidence-lens/1", "studies": ["#,
+    );
     let o = run(&["validate", file.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(1));
     let err = stderr(&o);
     assert!(!err.contains(": : "), "{err}");
-    assert!(err.lines().all(|l| l.starts_with(&format!("{}: ", file.display()))), "{err}");
+    assert!(
+        err.lines()
+            .all(|l| l.starts_with(&format!("{}: ", file.display()))),
+        "{err}"
+    );
 }

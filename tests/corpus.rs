@@ -27,7 +27,9 @@ use evidence_lens::model::{self, Dataset, Parsed, MAX_INPUT_BYTES, MAX_STUDIES};
 const DEADLINE: Duration = Duration::from_secs(60);
 
 fn corpus_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join("corpus")
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests")
+        .join("corpus")
 }
 
 fn scratch_dir() -> PathBuf {
@@ -60,7 +62,11 @@ fn expectations() -> Vec<Case> {
             Case {
                 file: f[0].to_string(),
                 exit: f[1].parse().unwrap(),
-                path: if f[2] == "-" { String::new() } else { f[2].to_string() },
+                path: if f[2] == "-" {
+                    String::new()
+                } else {
+                    f[2].to_string()
+                },
                 message: f[3].to_string(),
             }
         })
@@ -77,10 +83,20 @@ fn parse(name: &str, bytes: &[u8]) -> Parsed {
 }
 
 /// Messages that are about the whole input and so have no path.
-const WHOLE_INPUT: &[&str] = &["input is", "line ", "unknown schema", "expected an object", "missing required field \"studies\""];
+const WHOLE_INPUT: &[&str] = &[
+    "input is",
+    "line ",
+    "unknown schema",
+    "expected an object",
+    "missing required field \"studies\"",
+];
 
 /// Runs `f` on another thread and fails if it does not finish within `limit`.
-fn within<T: Send + 'static>(what: &str, limit: Duration, f: impl FnOnce() -> T + Send + 'static) -> (T, Duration) {
+fn within<T: Send + 'static>(
+    what: &str,
+    limit: Duration,
+    f: impl FnOnce() -> T + Send + 'static,
+) -> (T, Duration) {
     let (tx, rx) = mpsc::channel();
     let start = Instant::now();
     std::thread::Builder::new()
@@ -91,7 +107,9 @@ fn within<T: Send + 'static>(what: &str, limit: Duration, f: impl FnOnce() -> T 
         .unwrap();
     match rx.recv_timeout(limit) {
         Ok(v) => (v, start.elapsed()),
-        Err(mpsc::RecvTimeoutError::Timeout) => panic!("{what}: still running after {limit:?} (a hang)"),
+        Err(mpsc::RecvTimeoutError::Timeout) => {
+            panic!("{what}: still running after {limit:?} (a hang)")
+        }
         Err(mpsc::RecvTimeoutError::Disconnected) => panic!("{what}: panicked"),
     }
 }
@@ -108,8 +126,21 @@ fn check_library(case: &Case, bytes: Vec<u8>) -> Duration {
         p
     });
     if printing() {
-        let first = parsed.errors.first().map(|p| format!("{}\t{}", if p.path.is_empty() { "-" } else { &p.path }, p.message));
-        eprintln!("LIB {}\t{}\t{}\t({} errors, {:?})", case.file, if parsed.is_ok() { 0 } else { 1 }, first.unwrap_or_default(), parsed.errors.len(), took);
+        let first = parsed.errors.first().map(|p| {
+            format!(
+                "{}\t{}",
+                if p.path.is_empty() { "-" } else { &p.path },
+                p.message
+            )
+        });
+        eprintln!(
+            "LIB {}\t{}\t{}\t({} errors, {:?})",
+            case.file,
+            if parsed.is_ok() { 0 } else { 1 },
+            first.unwrap_or_default(),
+            parsed.errors.len(),
+            took
+        );
         return took;
     }
     for p in parsed.errors.iter().chain(&parsed.warnings) {
@@ -121,11 +152,28 @@ fn check_library(case: &Case, bytes: Vec<u8>) -> Duration {
         assert!(!p.message.contains("panicked"), "{}: {p:?}", case.file);
     }
     if case.exit == 0 {
-        assert!(parsed.is_ok(), "{}: expected no errors, got {:?}", case.file, &parsed.errors[..parsed.errors.len().min(5)]);
+        assert!(
+            parsed.is_ok(),
+            "{}: expected no errors, got {:?}",
+            case.file,
+            &parsed.errors[..parsed.errors.len().min(5)]
+        );
     } else {
-        let first = parsed.errors.first().unwrap_or_else(|| panic!("{}: expected an error, got none", case.file));
-        assert_eq!(first.path, case.path, "{}: path of the first error ({first:?})", case.file);
-        assert!(first.message.contains(&case.message), "{}: first error {first:?} should contain {:?}", case.file, case.message);
+        let first = parsed
+            .errors
+            .first()
+            .unwrap_or_else(|| panic!("{}: expected an error, got none", case.file));
+        assert_eq!(
+            first.path, case.path,
+            "{}: path of the first error ({first:?})",
+            case.file
+        );
+        assert!(
+            first.message.contains(&case.message),
+            "{}: first error {first:?} should contain {:?}",
+            case.file,
+            case.message
+        );
     }
     took
 }
@@ -140,7 +188,10 @@ struct Run {
 /// Runs the CLI with a deadline; output goes to files so that a flood of lines cannot block it.
 fn run_cli(args: &[&str], tag: &str) -> Run {
     let dir = scratch_dir();
-    let (out_path, err_path) = (dir.join(format!("{tag}.out")), dir.join(format!("{tag}.err")));
+    let (out_path, err_path) = (
+        dir.join(format!("{tag}.out")),
+        dir.join(format!("{tag}.err")),
+    );
     let start = Instant::now();
     let mut child = Command::new(env!("CARGO_BIN_EXE_evidence-lens"))
         .args(args)
@@ -161,13 +212,31 @@ fn run_cli(args: &[&str], tag: &str) -> Run {
         std::thread::sleep(Duration::from_millis(5));
     };
     let took = start.elapsed();
-    let read = |p: &Path| String::from_utf8_lossy(&std::fs::read(p).unwrap_or_default()).into_owned();
-    let run = Run { code: status.code(), stdout: read(&out_path), stderr: read(&err_path), took };
+    let read =
+        |p: &Path| String::from_utf8_lossy(&std::fs::read(p).unwrap_or_default()).into_owned();
+    let run = Run {
+        code: status.code(),
+        stdout: read(&out_path),
+        stderr: read(&err_path),
+        took,
+    };
     let _ = std::fs::remove_file(&out_path);
     let _ = std::fs::remove_file(&err_path);
-    assert!(run.code.is_some(), "evidence-lens {args:?} was killed by a signal: {status:?}");
-    assert_ne!(run.code, Some(101), "evidence-lens {args:?} panicked:\n{}", run.stderr);
-    assert!(!run.stderr.contains("panicked"), "evidence-lens {args:?} panicked:\n{}", run.stderr);
+    assert!(
+        run.code.is_some(),
+        "evidence-lens {args:?} was killed by a signal: {status:?}"
+    );
+    assert_ne!(
+        run.code,
+        Some(101),
+        "evidence-lens {args:?} panicked:\n{}",
+        run.stderr
+    );
+    assert!(
+        !run.stderr.contains("panicked"),
+        "evidence-lens {args:?} panicked:\n{}",
+        run.stderr
+    );
     run
 }
 
@@ -176,34 +245,84 @@ fn check_cli(case: &Case, file: &Path) -> Duration {
     let f = file.to_str().unwrap();
     let tag = case.file.replace(['/', '.'], "_");
     let run = run_cli(&["validate", f], &format!("{tag}-validate"));
-    let first = run.stderr.lines().find(|l| !l.contains(": warning: ")).unwrap_or("").to_string();
+    let first = run
+        .stderr
+        .lines()
+        .find(|l| !l.contains(": warning: "))
+        .unwrap_or("")
+        .to_string();
     if printing() {
-        eprintln!("CLI {}\t{:?}\t{}\t({:?})", case.file, run.code, first, run.took);
+        eprintln!(
+            "CLI {}\t{:?}\t{}\t({:?})",
+            case.file, run.code, first, run.took
+        );
         return run.took;
     }
-    assert_eq!(run.code, Some(case.exit), "validate {}: exit code; stderr:\n{}", case.file, &run.stderr[..run.stderr.len().min(2000)]);
+    assert_eq!(
+        run.code,
+        Some(case.exit),
+        "validate {}: exit code; stderr:\n{}",
+        case.file,
+        &run.stderr[..run.stderr.len().min(2000)]
+    );
     if case.exit == 0 {
-        assert!(run.stdout.contains(": ok: "), "validate {}: {}", case.file, run.stdout);
+        assert!(
+            run.stdout.contains(": ok: "),
+            "validate {}: {}",
+            case.file,
+            run.stdout
+        );
     } else {
         let prefix = format!("{f}: ");
-        assert!(first.starts_with(&prefix), "validate {}: first line {first:?} should start with {prefix:?}", case.file);
+        assert!(
+            first.starts_with(&prefix),
+            "validate {}: first line {first:?} should start with {prefix:?}",
+            case.file
+        );
         let rest = &first[prefix.len()..];
         if !case.path.is_empty() {
-            assert!(rest.starts_with(&format!("{}: ", case.path)), "validate {}: first line {first:?} should name {:?}", case.file, case.path);
+            assert!(
+                rest.starts_with(&format!("{}: ", case.path)),
+                "validate {}: first line {first:?} should name {:?}",
+                case.file,
+                case.path
+            );
         }
-        assert!(rest.contains(&case.message), "validate {}: first line {first:?} should contain {:?}", case.file, case.message);
+        assert!(
+            rest.contains(&case.message),
+            "validate {}: first line {first:?} should contain {:?}",
+            case.file,
+            case.message
+        );
     }
     // The other commands read the same file: an answer or an error, never a crash.
     let a = run_cli(&["analyze", f], &format!("{tag}-analyze"));
-    assert!(matches!(a.code, Some(0 | 1)), "analyze {}: exit {:?}", case.file, a.code);
+    assert!(
+        matches!(a.code, Some(0 | 1)),
+        "analyze {}: exit {:?}",
+        case.file,
+        a.code
+    );
     check_analyze_output(&a, &case.file);
     let svg = scratch_dir().join(format!("{tag}.svg"));
-    let r = run_cli(&["render", f, "-o", svg.to_str().unwrap()], &format!("{tag}-render"));
-    assert!(matches!(r.code, Some(0 | 1)), "render {}: exit {:?}", case.file, r.code);
+    let r = run_cli(
+        &["render", f, "-o", svg.to_str().unwrap()],
+        &format!("{tag}-render"),
+    );
+    assert!(
+        matches!(r.code, Some(0 | 1)),
+        "render {}: exit {:?}",
+        case.file,
+        r.code
+    );
     if r.code == Some(0) {
         let text = std::fs::read_to_string(&svg).unwrap();
         assert!(text.starts_with("<svg"), "render {}", case.file);
-        assert!(!text.contains("NaN"), "render {}: NaN in the SVG", case.file);
+        assert!(
+            !text.contains("NaN"),
+            "render {}: NaN in the SVG",
+            case.file
+        );
         let _ = std::fs::remove_file(&svg);
     }
     run.took
@@ -212,18 +331,32 @@ fn check_cli(case: &Case, file: &Path) -> Duration {
 /// Every number in `analyze`'s output is finite; an error is one clear line per problem.
 fn check_analyze_output(run: &Run, what: &str) {
     if run.code == Some(0) {
-        assert!(!run.stdout.contains("NaN") && !run.stdout.contains("inf"), "analyze {what}: {}", run.stdout);
-        let v: serde_json::Value = serde_json::from_str(&run.stdout).unwrap_or_else(|e| panic!("analyze {what}: not JSON ({e}): {}", run.stdout));
+        assert!(
+            !run.stdout.contains("NaN") && !run.stdout.contains("inf"),
+            "analyze {what}: {}",
+            run.stdout
+        );
+        let v: serde_json::Value = serde_json::from_str(&run.stdout)
+            .unwrap_or_else(|e| panic!("analyze {what}: not JSON ({e}): {}", run.stdout));
         assert_finite(&v, what);
     } else {
-        assert!(!run.stderr.trim().is_empty(), "analyze {what}: exit 1 without a message");
-        assert!(run.stdout.trim().is_empty(), "analyze {what}: output despite the error: {}", run.stdout);
+        assert!(
+            !run.stderr.trim().is_empty(),
+            "analyze {what}: exit 1 without a message"
+        );
+        assert!(
+            run.stdout.trim().is_empty(),
+            "analyze {what}: output despite the error: {}",
+            run.stdout
+        );
     }
 }
 
 fn assert_finite(v: &serde_json::Value, what: &str) {
     match v {
-        serde_json::Value::Number(n) => assert!(n.as_f64().is_some_and(f64::is_finite), "{what}: {n}"),
+        serde_json::Value::Number(n) => {
+            assert!(n.as_f64().is_some_and(f64::is_finite), "{what}: {n}")
+        }
         serde_json::Value::Array(a) => a.iter().for_each(|x| assert_finite(x, what)),
         serde_json::Value::Object(o) => o.values().for_each(|x| assert_finite(x, what)),
         _ => {}
@@ -238,11 +371,18 @@ fn every_stored_file_is_listed_and_every_listed_file_exists() {
         let entry = entry.unwrap();
         let name = entry.file_name().to_string_lossy().into_owned();
         if entry.path().is_file() && name != "expected.tsv" && name != "README.md" {
-            assert!(listed.contains(&name.as_str()), "{name} is in tests/corpus but not in expected.tsv");
+            assert!(
+                listed.contains(&name.as_str()),
+                "{name} is in tests/corpus but not in expected.tsv"
+            );
         }
     }
     for c in &cases {
-        assert!(corpus_dir().join(&c.file).is_file(), "expected.tsv lists {} but there is no such file", c.file);
+        assert!(
+            corpus_dir().join(&c.file).is_file(),
+            "expected.tsv lists {} but there is no such file",
+            c.file
+        );
     }
 }
 
@@ -271,7 +411,10 @@ fn minimal_study(i: usize) -> String {
 }
 
 fn outcome(i: usize) -> String {
-    format!(r#"{{"id":"o{i}","name":"Outcome {i}","kind":"benefit","better":"lower","data":{{"measure":"RR","ai":{},"n1i":40,"ci":5,"n2i":40}}}}"#, i % 40)
+    format!(
+        r#"{{"id":"o{i}","name":"Outcome {i}","kind":"benefit","better":"lower","data":{{"measure":"RR","ai":{},"n1i":40,"ci":5,"n2i":40}}}}"#,
+        i % 40
+    )
 }
 
 /// Base-36 names, so a million distinct study names fit under the size limit.
@@ -291,14 +434,28 @@ fn short_name(mut i: usize) -> String {
 
 /// (case, bytes) for every generated input.
 fn generated() -> Vec<(Case, Vec<u8>)> {
-    let case = |file: &str, exit: i32, path: &str, message: &str| Case { file: file.into(), exit, path: path.into(), message: message.into() };
+    let case = |file: &str, exit: i32, path: &str, message: &str| Case {
+        file: file.into(),
+        exit,
+        path: path.into(),
+        message: message.into(),
+    };
     let limit_msg = format!("the limit is {MAX_INPUT_BYTES} bytes");
     let mut v = Vec::new();
-    v.push((case("deep-array.json", 1, "", "nested too deeply"), "[".repeat(100_000).into_bytes()));
-    v.push((case("deep-object.json", 1, "", "nested too deeply"), r#"{"a":"#.repeat(100_000).into_bytes()));
+    v.push((
+        case("deep-array.json", 1, "", "nested too deeply"),
+        "[".repeat(100_000).into_bytes(),
+    ));
+    v.push((
+        case("deep-object.json", 1, "", "nested too deeply"),
+        r#"{"a":"#.repeat(100_000).into_bytes(),
+    ));
     let mut deep_valid = "[".repeat(100_000);
     deep_valid.push_str(&"]".repeat(100_000));
-    v.push((case("deep-closed-array.json", 1, "", "nested too deeply"), deep_valid.into_bytes()));
+    v.push((
+        case("deep-closed-array.json", 1, "", "nested too deeply"),
+        deep_valid.into_bytes(),
+    ));
     let mut big = br#"{"schema": "evidence-lens/1", "studies": []}"#.to_vec();
     big.resize(MAX_INPUT_BYTES + 1, b' ');
     v.push((case("over-limit.json", 1, "", &limit_msg), big.clone()));
@@ -315,13 +472,32 @@ fn generated() -> Vec<(Case, Vec<u8>)> {
         rows.push_str(&short_name(i));
         rows.push_str(",1,1\n");
     }
-    v.push((case("million-rows.csv", 1, "row 80002", "the limit is 80000"), rows.into_bytes()));
+    v.push((
+        case("million-rows.csv", 1, "row 80002", "the limit is 80000"),
+        rows.into_bytes(),
+    ));
     // The same, all rows naming the same study (metafor's layout allows repeated names).
     let rows = format!("study,yi,vi\n{}", "a,1,1\n".repeat(1_000_000));
-    v.push((case("million-rows-same-name.csv", 1, "row 80002", "the limit is 80000"), rows.into_bytes()));
+    v.push((
+        case(
+            "million-rows-same-name.csv",
+            1,
+            "row 80002",
+            "the limit is 80000",
+        ),
+        rows.into_bytes(),
+    ));
     // A million rows that each have an error.
     let rows = format!("study,yi,vi\n{}", "a,x,1\n".repeat(1_000_000));
-    v.push((case("million-bad-rows.csv", 1, "row 2, column yi", "not a number"), rows.into_bytes()));
+    v.push((
+        case(
+            "million-bad-rows.csv",
+            1,
+            "row 2, column yi",
+            "not a number",
+        ),
+        rows.into_bytes(),
+    ));
 
     // One study with 10,000 outcomes: fine, and fast.
     let outcomes: Vec<String> = (0..10_000).map(outcome).collect();
@@ -330,13 +506,25 @@ fn generated() -> Vec<(Case, Vec<u8>)> {
         &format!(r#""outcomes":[{}]"#, outcomes.join(",")),
         1,
     );
-    v.push((case("ten-thousand-outcomes.json", 0, "", ""), format!(r#"{{"schema":"evidence-lens/1","studies":[{one}]}}"#).into_bytes()));
+    v.push((
+        case("ten-thousand-outcomes.json", 0, "", ""),
+        format!(r#"{{"schema":"evidence-lens/1","studies":[{one}]}}"#).into_bytes(),
+    ));
 
     // One study more than MAX_STUDIES.
     let studies: Vec<String> = (0..=MAX_STUDIES).map(minimal_study).collect();
     v.push((
-        case("too-many-studies.json", 1, "studies", &format!("the limit is {MAX_STUDIES}")),
-        format!(r#"{{"schema":"evidence-lens/1","studies":[{}]}}"#, studies.join(",")).into_bytes(),
+        case(
+            "too-many-studies.json",
+            1,
+            "studies",
+            &format!("the limit is {MAX_STUDIES}"),
+        ),
+        format!(
+            r#"{{"schema":"evidence-lens/1","studies":[{}]}}"#,
+            studies.join(",")
+        )
+        .into_bytes(),
     ));
     v
 }
@@ -351,7 +539,10 @@ fn generated_inputs_through_the_library_and_the_cli() {
         let size = bytes.len();
         let lib = check_library(&case, bytes);
         let cli = check_cli(&case, &path);
-        report.push(format!("{:<32} {:>9} bytes  library {:>8.2?}  validate {:>8.2?}", case.file, size, lib, cli));
+        report.push(format!(
+            "{:<32} {:>9} bytes  library {:>8.2?}  validate {:>8.2?}",
+            case.file, size, lib, cli
+        ));
         let _ = std::fs::remove_file(&path);
     }
     // Shown with --nocapture; the README quotes these times.
@@ -377,7 +568,11 @@ const ANALYZE_ARGS: &[&[&str]] = &[
 #[test]
 fn analyze_prints_finite_numbers_or_null_or_a_clear_error() {
     let dir = corpus_dir().join("analyze");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|e| e == "csv")).collect();
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "csv"))
+        .collect();
     files.sort();
     assert!(files.len() >= 8);
     for file in files {
@@ -388,13 +583,34 @@ fn analyze_prints_finite_numbers_or_null_or_a_clear_error() {
             args.extend_from_slice(extra);
             let run = run_cli(&args, &format!("analyze-{name}-{i}"));
             if printing() {
-                let first = if run.code == Some(0) { run.stdout.chars().filter(|c| !c.is_whitespace()).take(160).collect() } else { run.stderr.lines().next().unwrap_or("").to_string() };
+                let first = if run.code == Some(0) {
+                    run.stdout
+                        .chars()
+                        .filter(|c| !c.is_whitespace())
+                        .take(160)
+                        .collect()
+                } else {
+                    run.stderr.lines().next().unwrap_or("").to_string()
+                };
                 eprintln!("ANALYZE {name} {extra:?}\t{:?}\t{first}", run.code);
             }
-            assert!(matches!(run.code, Some(0 | 1)), "analyze {name} {extra:?}: exit {:?}\n{}", run.code, run.stderr);
+            assert!(
+                matches!(run.code, Some(0 | 1)),
+                "analyze {name} {extra:?}: exit {:?}\n{}",
+                run.code,
+                run.stderr
+            );
             check_analyze_output(&run, &format!("{name} {extra:?}"));
             if run.code == Some(1) {
-                assert!(run.stderr.lines().next().unwrap().starts_with(&format!("{f}: ")), "analyze {name}: {}", run.stderr);
+                assert!(
+                    run.stderr
+                        .lines()
+                        .next()
+                        .unwrap()
+                        .starts_with(&format!("{f}: ")),
+                    "analyze {name}: {}",
+                    run.stderr
+                );
             }
         }
     }
@@ -408,7 +624,11 @@ fn analyze_answers_for_the_hostile_tables() {
     let analyze = |name: &str| -> (Option<i32>, serde_json::Value, String) {
         let f = dir.join(name);
         let run = run_cli(&["analyze", f.to_str().unwrap()], &format!("answer-{name}"));
-        let v = if run.code == Some(0) { serde_json::from_str(&run.stdout).unwrap() } else { serde_json::Value::Null };
+        let v = if run.code == Some(0) {
+            serde_json::from_str(&run.stdout).unwrap()
+        } else {
+            serde_json::Value::Null
+        };
         (run.code, v, run.stderr)
     };
     // One study: its own estimate, no heterogeneity.
@@ -437,15 +657,25 @@ fn analyze_answers_for_the_hostile_tables() {
 #[test]
 fn repeated_study_names_are_numbered_in_linear_time() {
     let rows = format!("study,yi,vi\n{}", "a,1,1\n".repeat(80_000));
-    let (parsed, took) = within("80,000 rows named a", Duration::from_secs(30), move || Dataset::from_csv(rows.as_bytes(), None));
-    let ds = parsed.dataset.expect("the first MAX_STUDIES studies are kept");
+    let (parsed, took) = within("80,000 rows named a", Duration::from_secs(30), move || {
+        Dataset::from_csv(rows.as_bytes(), None)
+    });
+    let ds = parsed
+        .dataset
+        .expect("the first MAX_STUDIES studies are kept");
     assert_eq!(ds.studies.len(), MAX_STUDIES);
     assert_eq!(ds.studies[0].id, "a");
     assert_eq!(ds.studies[1].id, "a #2");
     assert_eq!(ds.studies[MAX_STUDIES - 1].id, format!("a #{MAX_STUDIES}"));
     // A literal "a #3" among the repeated names is skipped, not duplicated.
     let p = Dataset::from_csv(b"study,yi,vi\na,1,1\na #3,1,1\na,1,1\na,1,1\n", None);
-    let ids: Vec<String> = p.dataset.unwrap().studies.into_iter().map(|s| s.id).collect();
+    let ids: Vec<String> = p
+        .dataset
+        .unwrap()
+        .studies
+        .into_iter()
+        .map(|s| s.id)
+        .collect();
     assert_eq!(ids, ["a", "a #3", "a #2", "a #4"]);
     println!("80,000 rows named \"a\": {took:?}");
 }
@@ -459,7 +689,11 @@ fn csv_without_therapy_round_trips_through_json() {
     assert!(parsed.is_ok(), "{:?}", parsed.errors);
     let json = parsed.dataset.unwrap().to_json_pretty();
     let again = model::parse_json(json.as_bytes());
-    assert!(again.errors.is_empty(), "CSV -> JSON -> read: {:?}", again.errors);
+    assert!(
+        again.errors.is_empty(),
+        "CSV -> JSON -> read: {:?}",
+        again.errors
+    );
 }
 
 /// Regression: more than MAX_STUDIES studies in a CSV gave an error without a path (src/model/csv.rs);
@@ -471,7 +705,11 @@ fn too_many_csv_studies_are_named_at_the_first_row_left_out() {
         rows.push_str(&format!("s{i},0.1,0.2\n"));
     }
     let p = Dataset::from_csv(rows.as_bytes(), None);
-    let e = p.errors.iter().find(|e| e.message.contains("the limit is")).expect("a limit error");
+    let e = p
+        .errors
+        .iter()
+        .find(|e| e.message.contains("the limit is"))
+        .expect("a limit error");
     assert_eq!(e.path, format!("row {}", MAX_STUDIES + 2), "{e:?}");
     assert_eq!(p.dataset.unwrap().studies.len(), MAX_STUDIES);
 }
@@ -484,11 +722,24 @@ fn bad_rows_count_against_the_row_limit() {
     let row_limit = 4 * MAX_STUDIES;
     for (what, row) in [("bad numbers", "a,x,1\n"), ("ragged rows", "a,1\n")] {
         let text = format!("study,yi,vi\n{}", row.repeat(1_000_000));
-        let (parsed, took) = within(what, Duration::from_secs(30), move || Dataset::from_csv(text.as_bytes(), None));
-        assert!(parsed.errors.len() <= row_limit + 1, "{what}: {} errors", parsed.errors.len());
+        let (parsed, took) = within(what, Duration::from_secs(30), move || {
+            Dataset::from_csv(text.as_bytes(), None)
+        });
+        assert!(
+            parsed.errors.len() <= row_limit + 1,
+            "{what}: {} errors",
+            parsed.errors.len()
+        );
         let last = parsed.errors.last().unwrap();
-        assert_eq!(last.path, format!("row {}", row_limit + 2), "{what}: {last:?}");
-        assert!(last.message.contains(&format!("the limit is {row_limit}")), "{what}: {last:?}");
+        assert_eq!(
+            last.path,
+            format!("row {}", row_limit + 2),
+            "{what}: {last:?}"
+        );
+        assert!(
+            last.message.contains(&format!("the limit is {row_limit}")),
+            "{what}: {last:?}"
+        );
         println!("a million {what}: {took:?}");
     }
 }
@@ -496,8 +747,15 @@ fn bad_rows_count_against_the_row_limit() {
 /// Blank rows (a spreadsheet's trailing ",,") are skipped and do not count against the row limit.
 #[test]
 fn blank_rows_do_not_count_against_the_row_limit() {
-    let text = format!("study,yi,vi\na,0.1,0.2\n{}b,0.3,0.4\n", ",,\n".repeat(200_000));
+    let text = format!(
+        "study,yi,vi\na,0.1,0.2\n{}b,0.3,0.4\n",
+        ",,\n".repeat(200_000)
+    );
     let p = Dataset::from_csv(text.as_bytes(), None);
-    assert!(p.errors.is_empty(), "{:?}", &p.errors[..p.errors.len().min(3)]);
+    assert!(
+        p.errors.is_empty(),
+        "{:?}",
+        &p.errors[..p.errors.len().min(3)]
+    );
     assert_eq!(p.dataset.unwrap().studies.len(), 2);
 }

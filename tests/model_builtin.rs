@@ -9,13 +9,34 @@ fn builtin_parses_without_errors_or_warnings() {
         eprintln!("{p}");
     }
     assert!(parsed.errors.is_empty(), "errors: {:?}", parsed.errors);
-    assert!(parsed.warnings.is_empty(), "warnings: {:?}", parsed.warnings);
+    assert!(
+        parsed.warnings.is_empty(),
+        "warnings: {:?}",
+        parsed.warnings
+    );
     let ds = parsed.dataset.expect("dataset");
     let raw: serde_json::Value = serde_json::from_str(BUILTIN_JSON).unwrap();
-    assert_eq!(ds.studies.len(), raw["studies"].as_array().unwrap().len(), "no study dropped");
-    assert_eq!(ds.claims.len(), raw["claims"].as_array().unwrap().len(), "no claim dropped");
-    let outcomes: usize = raw["studies"].as_array().unwrap().iter().map(|s| s["outcomes"].as_array().unwrap().len()).sum();
-    assert_eq!(ds.studies.iter().map(|s| s.outcomes.len()).sum::<usize>(), outcomes, "no outcome dropped");
+    assert_eq!(
+        ds.studies.len(),
+        raw["studies"].as_array().unwrap().len(),
+        "no study dropped"
+    );
+    assert_eq!(
+        ds.claims.len(),
+        raw["claims"].as_array().unwrap().len(),
+        "no claim dropped"
+    );
+    let outcomes: usize = raw["studies"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["outcomes"].as_array().unwrap().len())
+        .sum();
+    assert_eq!(
+        ds.studies.iter().map(|s| s.outcomes.len()).sum::<usize>(),
+        outcomes,
+        "no outcome dropped"
+    );
 }
 
 #[test]
@@ -53,26 +74,64 @@ fn builtin_round_trips() {
 fn every_number_has_a_citation_and_a_status() {
     let ds = builtin();
     for s in &ds.studies {
-        assert!(s.citation.is_traceable(), "study {} has no traceable citation", s.id);
+        assert!(
+            s.citation.is_traceable(),
+            "study {} has no traceable citation",
+            s.id
+        );
         assert!(!s.citation.text.trim().is_empty());
         for o in &s.outcomes {
-            assert_ne!(o.status, FactStatus::Unverified, "{}.{} is unverified", s.id, o.id);
+            assert_ne!(
+                o.status,
+                FactStatus::Unverified,
+                "{}.{} is unverified",
+                s.id,
+                o.id
+            );
             let c = o.citation.as_ref().unwrap_or(&s.citation);
-            assert!(c.is_traceable() || s.citation.is_traceable(), "{}.{}", s.id, o.id);
+            assert!(
+                c.is_traceable() || s.citation.is_traceable(),
+                "{}.{}",
+                s.id,
+                o.id
+            );
             if o.status == FactStatus::Derived {
-                assert!(o.note.as_deref().is_some_and(|n| n.contains('=')), "{}.{}: derived needs a formula", s.id, o.id);
+                assert!(
+                    o.note.as_deref().is_some_and(|n| n.contains('=')),
+                    "{}.{}: derived needs a formula",
+                    s.id,
+                    o.id
+                );
             }
             if o.status == FactStatus::SourceDocument {
-                let doc = o.citation.as_ref().and_then(|c| c.source_document.as_ref()).or(s.citation.source_document.as_ref());
-                assert!(doc.is_some(), "{}.{}: source_document status needs a source document", s.id, o.id);
+                let doc = o
+                    .citation
+                    .as_ref()
+                    .and_then(|c| c.source_document.as_ref())
+                    .or(s.citation.source_document.as_ref());
+                assert!(
+                    doc.is_some(),
+                    "{}.{}: source_document status needs a source document",
+                    s.id,
+                    o.id
+                );
             }
             if o.data.is_none() && s.status == StudyStatus::Completed {
-                assert!(o.reported.is_some(), "{}.{}: completed without data must say what was reported", s.id, o.id);
+                assert!(
+                    o.reported.is_some(),
+                    "{}.{}: completed without data must say what was reported",
+                    s.id,
+                    o.id
+                );
             }
         }
     }
     for c in &ds.claims {
-        assert!(c.citation.source_document.is_some(), "claim {} must point at its source document", c.id);
+        assert!(
+            c.citation.source_document.is_some(),
+            "claim {} must point at its source document",
+            c.id
+        );
         if c.asserts == Assertion::Number {
             assert!(c.value.is_some());
         }
@@ -93,25 +152,75 @@ fn every_number_has_a_citation_and_a_status() {
 #[test]
 fn builtin_contains_the_key_facts() {
     let ds = builtin();
-    let out = |s: &str, o: &str| ds.study(s).unwrap().outcomes.iter().find(|x| x.id == o).unwrap().clone();
+    let out = |s: &str, o: &str| {
+        ds.study(s)
+            .unwrap()
+            .outcomes
+            .iter()
+            .find(|x| x.id == o)
+            .unwrap()
+            .clone()
+    };
     match out("mesems_2021", "gel").data.unwrap() {
         EffectData::Estimate(e) => {
-            assert_eq!((e.measure, e.estimate, e.ci_lb, e.ci_ub), (Measure::Irr, 0.94, 0.58, 1.50));
+            assert_eq!(
+                (e.measure, e.estimate, e.ci_lb, e.ci_ub),
+                (Measure::Irr, 0.94, 0.58, 1.50)
+            );
         }
         d => panic!("{d:?}"),
     }
-    assert_eq!(out("mesems_2021", "ae_any").data, Some(EffectData::Counts(Counts::totals(Measure::Rr, 35, 69, 42, 75))));
-    assert_eq!(out("mesems_2021", "sae").data, Some(EffectData::Counts(Counts::totals(Measure::Rr, 0, 69, 7, 75))));
+    assert_eq!(
+        out("mesems_2021", "ae_any").data,
+        Some(EffectData::Counts(Counts::totals(
+            Measure::Rr,
+            35,
+            69,
+            42,
+            75
+        )))
+    );
+    assert_eq!(
+        out("mesems_2021", "sae").data,
+        Some(EffectData::Counts(Counts::totals(
+            Measure::Rr,
+            0,
+            69,
+            7,
+            75
+        )))
+    );
     assert!(out("mesems_2021", "arr").data.is_none());
-    assert_eq!(out("harris_2024", "edss_plus_improvement").status, FactStatus::Derived);
+    assert_eq!(
+        out("harris_2024", "edss_plus_improvement").status,
+        FactStatus::Derived
+    );
     assert_eq!(ds.study("beat_ms").unwrap().status, StudyStatus::Ongoing);
     assert_eq!(ds.study("star_ms").unwrap().n_planned, Some(198));
     assert_eq!(ds.study("star_ms").unwrap().n, Some(94));
-    assert!(ds.study("llufriu_2014").unwrap().n.is_none(), "Llufriu n is unverified");
-    assert!(ds.study("petrou_2020").unwrap().citation.doi.is_none(), "Petrou DOI is unverified");
-    assert!(ds.study("mesems_2021").unwrap().citation.doi.is_none(), "MESEMS DOI is inferred");
-    assert!(!BUILTIN_JSON.contains("awaa333"), "unverified Petrou DOI must not appear anywhere");
-    assert!(!BUILTIN_JSON.contains("42-54") && !BUILTIN_JSON.contains("42–54"), "unverified Muraro CI must not appear");
-    assert_eq!(ds.study("shi_2021").unwrap().condition, "HBV-related decompensated liver cirrhosis");
+    assert!(
+        ds.study("llufriu_2014").unwrap().n.is_none(),
+        "Llufriu n is unverified"
+    );
+    assert!(
+        ds.study("petrou_2020").unwrap().citation.doi.is_none(),
+        "Petrou DOI is unverified"
+    );
+    assert!(
+        ds.study("mesems_2021").unwrap().citation.doi.is_none(),
+        "MESEMS DOI is inferred"
+    );
+    assert!(
+        !BUILTIN_JSON.contains("awaa333"),
+        "unverified Petrou DOI must not appear anywhere"
+    );
+    assert!(
+        !BUILTIN_JSON.contains("42-54") && !BUILTIN_JSON.contains("42–54"),
+        "unverified Muraro CI must not appear"
+    );
+    assert_eq!(
+        ds.study("shi_2021").unwrap().condition,
+        "HBV-related decompensated liver cirrhosis"
+    );
     assert!(ds.claims.iter().any(|c| c.by == ClaimSource::Clinic));
 }

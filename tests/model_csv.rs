@@ -9,13 +9,21 @@ fn msgs(p: &[Problem]) -> Vec<String> {
 #[track_caller]
 fn has_error(p: &Parsed, expected: &str) {
     let all = msgs(&p.errors);
-    assert!(all.iter().any(|m| m == expected), "expected error\n  {expected}\ngot\n  {}", all.join("\n  "));
+    assert!(
+        all.iter().any(|m| m == expected),
+        "expected error\n  {expected}\ngot\n  {}",
+        all.join("\n  ")
+    );
 }
 
 #[track_caller]
 fn has_warning(p: &Parsed, expected: &str) {
     let all = msgs(&p.warnings);
-    assert!(all.iter().any(|m| m == expected), "expected warning\n  {expected}\ngot\n  {}", all.join("\n  "));
+    assert!(
+        all.iter().any(|m| m == expected),
+        "expected warning\n  {expected}\ngot\n  {}",
+        all.join("\n  ")
+    );
 }
 
 #[test]
@@ -31,11 +39,26 @@ fn bcg_style_counts_with_moderators() {
     assert_eq!(s.year, Some(1949));
     assert_eq!(s.design, Design::Rct);
     assert_eq!(s.moderators.get("ablat").map(String::as_str), Some("55"));
-    assert_eq!(s.moderators.get("alloc").map(String::as_str), Some("random"));
-    assert_eq!(s.outcomes[0].data, Some(EffectData::Counts(Counts::table(Measure::Rr, 6, 300, 29, 274))));
+    assert_eq!(
+        s.moderators.get("alloc").map(String::as_str),
+        Some("random")
+    );
+    assert_eq!(
+        s.outcomes[0].data,
+        Some(EffectData::Counts(Counts::table(
+            Measure::Rr,
+            6,
+            300,
+            29,
+            274
+        )))
+    );
     // Defaults are said once, at the header.
     has_warning(&p, "row 1: no \"design\" column; assuming randomised controlled trials (rct), or single_arm for studies with only single-arm data");
-    has_warning(&p, "row 1: no \"better\" column; assuming lower values favour the treatment");
+    has_warning(
+        &p,
+        "row 1: no \"better\" column; assuming lower values favour the treatment",
+    );
 }
 
 #[test]
@@ -53,26 +76,62 @@ fn not_a_count() {
     let csv = "study,ai,n1i,ci,n2i\na,1,10,2,10\nb,1,10,2,10\nc,1,twelve,2,10\nd,-3,10,2.5,10\n";
     let p = parse_csv(csv.as_bytes());
     has_error(&p, "row 4, column n1i: \"twelve\" is not a count");
-    has_error(&p, "row 5, column ai: \"-3\" is not a count: counts cannot be negative");
-    has_error(&p, "row 5, column ci: \"2.5\" is not a count: counts are whole numbers");
-    let ids: Vec<String> = p.dataset.unwrap().studies.into_iter().map(|s| s.id).collect();
+    has_error(
+        &p,
+        "row 5, column ai: \"-3\" is not a count: counts cannot be negative",
+    );
+    has_error(
+        &p,
+        "row 5, column ci: \"2.5\" is not a count: counts are whole numbers",
+    );
+    let ids: Vec<String> = p
+        .dataset
+        .unwrap()
+        .studies
+        .into_iter()
+        .map(|s| s.id)
+        .collect();
     assert_eq!(ids, ["a", "b"], "bad rows dropped, good rows kept");
 }
 
 #[test]
 fn not_a_number_formula_and_non_finite() {
-    let csv = "study,yi,vi\na,=SUM(A1),0.1\nb,0.2,@cmd\nc,0,5,0.1\nd,NaN,0.1\ne,-0.3,+0.02\nf,abc,0.1\n";
+    let csv =
+        "study,yi,vi\na,=SUM(A1),0.1\nb,0.2,@cmd\nc,0,5,0.1\nd,NaN,0.1\ne,-0.3,+0.02\nf,abc,0.1\n";
     let p = parse_csv(csv.as_bytes());
-    has_error(&p, "row 2, column yi: \"=SUM(A1)\" looks like a spreadsheet formula, not a number");
-    has_error(&p, "row 3, column vi: \"@cmd\" looks like a spreadsheet formula, not a number");
-    has_error(&p, "row 4: has 4 cells but the header has 3; the row was skipped");
-    has_error(&p, "row 5, column yi: expected a finite number, found \"NaN\"");
+    has_error(
+        &p,
+        "row 2, column yi: \"=SUM(A1)\" looks like a spreadsheet formula, not a number",
+    );
+    has_error(
+        &p,
+        "row 3, column vi: \"@cmd\" looks like a spreadsheet formula, not a number",
+    );
+    has_error(
+        &p,
+        "row 4: has 4 cells but the header has 3; the row was skipped",
+    );
+    has_error(
+        &p,
+        "row 5, column yi: expected a finite number, found \"NaN\"",
+    );
     has_error(&p, "row 7, column yi: \"abc\" is not a number");
     let ds = p.dataset.clone().unwrap();
     assert_eq!(ds.studies.len(), 1);
-    assert_eq!(ds.studies[0].outcomes[0].data, Some(EffectData::Generic(Generic { measure: Measure::Gen, yi: -0.3, vi: Some(0.02), sei: None })));
+    assert_eq!(
+        ds.studies[0].outcomes[0].data,
+        Some(EffectData::Generic(Generic {
+            measure: Measure::Gen,
+            yi: -0.3,
+            vi: Some(0.02),
+            sei: None
+        }))
+    );
     let p = parse_csv(b"study,yi,vi\n\"a\",\"0,5\",0.1\n");
-    has_error(&p, "row 2, column yi: \"0,5\" is not a number: use a dot as the decimal separator");
+    has_error(
+        &p,
+        "row 2, column yi: \"0,5\" is not a number: use a dot as the decimal separator",
+    );
 }
 
 #[test]
@@ -90,9 +149,18 @@ fn formula_like_text_is_kept_as_text() {
 fn events_exceed_totals_and_ci_problems() {
     let csv = "study,measure,ai,n1i,ci,n2i,estimate,ci_lb,ci_ub\na,RR,12,10,2,10,,,\nb,HR,,,,,0.94,1.7,2.0\nc,OR,,,,,1.0,1.5,0.58\nd,HR,,,,,-1,0.1,0.5\n";
     let p = parse_csv(csv.as_bytes());
-    has_error(&p, "row 2, column ai: 12 events (ai) is more than the 10 participants in the arm (n1i)");
-    has_error(&p, "row 3, column ci_lb: lower bound 1.70 is above the estimate 0.94");
-    has_error(&p, "row 4, column ci_lb: lower bound 1.50 is above the upper bound 0.58");
+    has_error(
+        &p,
+        "row 2, column ai: 12 events (ai) is more than the 10 participants in the arm (n1i)",
+    );
+    has_error(
+        &p,
+        "row 3, column ci_lb: lower bound 1.70 is above the estimate 0.94",
+    );
+    has_error(
+        &p,
+        "row 4, column ci_lb: lower bound 1.50 is above the upper bound 0.58",
+    );
     has_error(&p, "row 5, column estimate: -1.00 is not positive; a HR is a ratio and must be above 0 (give it on the natural scale, not the log scale)");
     assert!(p.dataset.unwrap().studies.is_empty());
 }
@@ -101,7 +169,10 @@ fn events_exceed_totals_and_ci_problems() {
 fn means_and_sd() {
     let csv = "study,m1i,sd1i,n1i,m2i,sd2i,n2i\na,1.5,0,20,2.0,1.1,20\nb,1.5,1,20,2.0,,20\n";
     let p = parse_csv(csv.as_bytes());
-    has_error(&p, "row 2, column sd1i: standard deviation must be above 0, found 0.00");
+    has_error(
+        &p,
+        "row 2, column sd1i: standard deviation must be above 0, found 0.00",
+    );
     has_error(&p, "row 3, column sd2i: empty, but needed for means");
 }
 
@@ -111,7 +182,10 @@ fn unknown_measure_and_values() {
     let p = parse_csv(csv.as_bytes());
     has_error(&p, "row 2, column measure: unknown measure \"XX\"; expected one of RR, OR, RD, HR, IRR, MD, SMD, PR, PLO, GEN");
     has_error(&p, "row 4, column design: unknown design \"trial\"; expected one of rct, crossover_rct, non_randomised_controlled, single_arm, cohort, case_series, systematic_review");
-    has_error(&p, "row 5, column measure: measure MD cannot be used with counts; expected one of RR, OR, RD");
+    has_error(
+        &p,
+        "row 5, column measure: measure MD cannot be used with counts; expected one of RR, OR, RD",
+    );
     // Case is forgiven in CSV.
     let ds = p.dataset.clone().unwrap();
     assert_eq!(ds.studies.len(), 1);
@@ -123,14 +197,40 @@ fn default_measure_from_the_caller() {
     let csv = "study,ai,n1i,ci,n2i\na,1,10,2,10\n";
     let p = Dataset::from_csv(csv.as_bytes(), Some(Measure::Or));
     assert!(p.errors.is_empty());
-    assert_eq!(p.dataset.unwrap().studies[0].outcomes[0].data.as_ref().unwrap().measure(), Measure::Or);
+    assert_eq!(
+        p.dataset.unwrap().studies[0].outcomes[0]
+            .data
+            .as_ref()
+            .unwrap()
+            .measure(),
+        Measure::Or
+    );
     let p = Dataset::from_csv(csv.as_bytes(), None);
-    assert_eq!(p.dataset.unwrap().studies[0].outcomes[0].data.as_ref().unwrap().measure(), Measure::Rr);
+    assert_eq!(
+        p.dataset.unwrap().studies[0].outcomes[0]
+            .data
+            .as_ref()
+            .unwrap()
+            .measure(),
+        Measure::Rr
+    );
     let p = Dataset::from_csv(csv.as_bytes(), Some(Measure::Md));
     has_error(&p, "row 2, column measure: the default measure MD cannot be used with counts; expected one of RR, OR, RD (fill the measure column)");
     // Generic data take any measure: yi are then on that measure's analysis scale.
-    let p = parse_csv_with(b"study,yi,sei\na,-0.2,0.1\n", &CsvOptions { default_measure: Some(Measure::Rr) });
-    assert_eq!(p.dataset.unwrap().studies[0].outcomes[0].data.as_ref().unwrap().measure(), Measure::Rr);
+    let p = parse_csv_with(
+        b"study,yi,sei\na,-0.2,0.1\n",
+        &CsvOptions {
+            default_measure: Some(Measure::Rr),
+        },
+    );
+    assert_eq!(
+        p.dataset.unwrap().studies[0].outcomes[0]
+            .data
+            .as_ref()
+            .unwrap()
+            .measure(),
+        Measure::Rr
+    );
 }
 
 #[test]
@@ -143,12 +243,19 @@ fn forms_inferred_from_filled_columns() {
                d,o1,1,10,2,10,1,1,2,1,,,,\n\
                e,o1,,,,,,,,,,,,\n";
     let p = parse_csv(csv.as_bytes());
-    has_error(&p, "row 6: mixes fields of counts and means; give one data form per outcome");
+    has_error(
+        &p,
+        "row 6: mixes fields of counts and means; give one data form per outcome",
+    );
     let ds = p.dataset.clone().unwrap();
     let a = ds.study("a").unwrap();
     assert_eq!(a.outcomes.len(), 2);
     assert!(matches!(a.outcomes[1].data, Some(EffectData::Means(_))));
-    assert_eq!(ds.study("b").unwrap().design, Design::SingleArm, "only single-arm data: single_arm assumed");
+    assert_eq!(
+        ds.study("b").unwrap().design,
+        Design::SingleArm,
+        "only single-arm data: single_arm assumed"
+    );
     assert!(ds.study("e").unwrap().outcomes[0].data.is_none());
     has_warning(&p, "row 7: no data and no reported result, but the study is completed (add data, or \"reported\" to say what was reported)");
     has_warning(&p, "row 4: single-arm data for outcome \"o1\", which has comparative data elsewhere (row 2); it will not be pooled with them");
@@ -157,14 +264,20 @@ fn forms_inferred_from_filled_columns() {
 #[test]
 fn cells_not_used_by_the_form() {
     let p = parse_csv(b"study,ai,n1i,ci,n2i,estimate\na,1,10,2,10,0.5\n");
-    has_error(&p, "row 2, column estimate: has a value, but counts do not use this column; leave it empty");
+    has_error(
+        &p,
+        "row 2, column estimate: has a value, but counts do not use this column; leave it empty",
+    );
 }
 
 #[test]
 fn duplicate_outcome_rows_and_conflicts() {
     let csv = "study,year,outcome,ai,n1i,ci,n2i\na,2001,x,1,10,2,10\na,2002,x,1,10,2,10\na,2001,y,1,10,2,10\n";
     let p = parse_csv(csv.as_bytes());
-    has_error(&p, "row 3, column outcome: duplicate id \"x\" (first used by row 2)");
+    has_error(
+        &p,
+        "row 3, column outcome: duplicate id \"x\" (first used by row 2)",
+    );
     has_warning(&p, "row 3, column year: \"2002\" differs from \"2001\" given for the same study in row 2; the earlier value was kept");
     let ds = p.dataset.clone().unwrap();
     assert_eq!(ds.studies[0].outcomes.len(), 2);
@@ -173,26 +286,45 @@ fn duplicate_outcome_rows_and_conflicts() {
     assert!(p.errors.is_empty(), "{:?}", p.errors);
     has_warning(&p, "row 3, column study: \"a\" also names the study in row 2; read as a separate study with id \"a #2\"");
     let ds = p.dataset.unwrap();
-    assert_eq!((ds.studies[1].id.as_str(), ds.studies[1].label.as_str(), ds.studies[1].year), ("a #2", "a", Some(1961)));
+    assert_eq!(
+        (
+            ds.studies[1].id.as_str(),
+            ds.studies[1].label.as_str(),
+            ds.studies[1].year
+        ),
+        ("a #2", "a", Some(1961))
+    );
 }
 
 #[test]
 fn header_problems() {
     let p = parse_csv(b"name,ai,bi\nx,1,2\n");
-    assert_eq!(msgs(&p.errors), ["row 1: missing required column \"study\""]);
+    assert_eq!(
+        msgs(&p.errors),
+        ["row 1: missing required column \"study\""]
+    );
     assert!(p.dataset.is_none());
     let p = parse_csv(b"study,ai,AI,n1i\nx,1,2,3\n");
-    assert_eq!(msgs(&p.errors), ["row 1: column \"AI\" appears twice (columns 2 and 3)"]);
+    assert_eq!(
+        msgs(&p.errors),
+        ["row 1: column \"AI\" appears twice (columns 2 and 3)"]
+    );
     let p = parse_csv(b"study,year\n,2001\n");
     has_error(&p, "row 2, column study: must not be empty");
     let p = parse_csv(b"study,year\na,2019a\n");
-    has_error(&p, "row 2, column year: \"2019a\" is not a year (a whole number)");
+    has_error(
+        &p,
+        "row 2, column year: \"2019a\" is not a year (a whole number)",
+    );
 }
 
 #[test]
 fn input_level_problems() {
     let p = parse_csv(b"study,ai\n\xff,1\n");
-    assert_eq!(msgs(&p.errors), ["input is not valid UTF-8 (invalid byte at offset 9)"]);
+    assert_eq!(
+        msgs(&p.errors),
+        ["input is not valid UTF-8 (invalid byte at offset 9)"]
+    );
     let p = parse_csv(b"   \n");
     assert_eq!(msgs(&p.errors), ["input is empty"]);
     let big = vec![b'a'; MAX_INPUT_BYTES + 1];
@@ -211,9 +343,17 @@ fn quoted_cells_and_multiline_rows_count_as_one_row() {
 #[test]
 fn estimates_need_a_measure() {
     let p = parse_csv(b"study,estimate,ci_lb,ci_ub\na,0.5,0.2,0.9\n");
-    has_error(&p, "row 2, column measure: empty, but needed for an estimate (say which measure it is)");
-    let p = parse_csv(b"study,measure,estimate,ci_lb,ci_ub\na,HR,0.07,0.02,0.24\nb,PR,0.35,0.27,0.46\n");
+    has_error(
+        &p,
+        "row 2, column measure: empty, but needed for an estimate (say which measure it is)",
+    );
+    let p = parse_csv(
+        b"study,measure,estimate,ci_lb,ci_ub\na,HR,0.07,0.02,0.24\nb,PR,0.35,0.27,0.46\n",
+    );
     assert!(p.errors.is_empty(), "{:?}", p.errors);
     let ds = p.dataset.clone().unwrap();
-    assert!(matches!(ds.studies[1].outcomes[0].data, Some(EffectData::Proportion(_))));
+    assert!(matches!(
+        ds.studies[1].outcomes[0].data,
+        Some(EffectData::Proportion(_))
+    ));
 }

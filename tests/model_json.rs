@@ -31,13 +31,21 @@ fn msgs(p: &[Problem]) -> Vec<String> {
 #[track_caller]
 fn has_error(p: &Parsed, expected: &str) {
     let all = msgs(&p.errors);
-    assert!(all.iter().any(|m| m == expected), "expected error\n  {expected}\ngot\n  {}", all.join("\n  "));
+    assert!(
+        all.iter().any(|m| m == expected),
+        "expected error\n  {expected}\ngot\n  {}",
+        all.join("\n  ")
+    );
 }
 
 #[track_caller]
 fn has_warning(p: &Parsed, expected: &str) {
     let all = msgs(&p.warnings);
-    assert!(all.iter().any(|m| m == expected), "expected warning\n  {expected}\ngot\n  {}", all.join("\n  "));
+    assert!(
+        all.iter().any(|m| m == expected),
+        "expected warning\n  {expected}\ngot\n  {}",
+        all.join("\n  ")
+    );
 }
 
 /// A dataset with one outcome whose `data` is replaced.
@@ -50,7 +58,12 @@ fn with_data(data: Value) -> Parsed {
 #[test]
 fn valid_minimal_dataset_is_clean() {
     let p = parse(&dataset(vec![study("a"), study("b")]));
-    assert!(p.errors.is_empty() && p.warnings.is_empty(), "{:?} {:?}", p.errors, p.warnings);
+    assert!(
+        p.errors.is_empty() && p.warnings.is_empty(),
+        "{:?} {:?}",
+        p.errors,
+        p.warnings
+    );
     assert_eq!(p.dataset.unwrap().studies.len(), 2);
 }
 
@@ -63,13 +76,25 @@ fn wrong_types() {
     s["caveats"] = json!(["ok", 3]);
     s["outcomes"][0]["surrogate"] = json!("yes");
     let p = parse(&dataset(vec![study("x"), study("y"), study("z"), s]));
-    has_error(&p, "studies[3].year: expected a whole number, found \"2019a\"");
+    has_error(
+        &p,
+        "studies[3].year: expected a whole number, found \"2019a\"",
+    );
     has_error(&p, "studies[3].n: expected a whole number, found 12.5");
     has_error(&p, "studies[3].label: expected a string, found 7");
     has_error(&p, "studies[3].caveats[1]: expected a string, found 3");
-    has_error(&p, "studies[3].outcomes[0].surrogate: expected true or false, found \"yes\"");
+    has_error(
+        &p,
+        "studies[3].outcomes[0].surrogate: expected true or false, found \"yes\"",
+    );
     // The bad study is dropped, the good ones kept.
-    let ids: Vec<String> = p.dataset.unwrap().studies.into_iter().map(|s| s.id).collect();
+    let ids: Vec<String> = p
+        .dataset
+        .unwrap()
+        .studies
+        .into_iter()
+        .map(|s| s.id)
+        .collect();
     assert_eq!(ids, ["x", "y", "z"]);
 }
 
@@ -87,7 +112,10 @@ fn missing_required_fields() {
     s["citation"].as_object_mut().unwrap().remove("text");
     let p = parse(&dataset(vec![study("a"), s]));
     has_error(&p, "studies[1]: missing required field \"design\"");
-    has_error(&p, "studies[1].outcomes[0]: missing required field \"kind\"");
+    has_error(
+        &p,
+        "studies[1].outcomes[0]: missing required field \"kind\"",
+    );
     has_error(&p, "studies[1].citation: missing required field \"text\"");
 }
 
@@ -98,8 +126,14 @@ fn unknown_fields_with_suggestions() {
     s["outcomes"][0]["data"]["n1"] = json!(3);
     s["something_else"] = json!(1);
     let p = parse(&dataset(vec![s]));
-    has_error(&p, "studies[0].yaer: unknown field \"yaer\" (did you mean \"year\"?)");
-    has_error(&p, "studies[0].outcomes[0].data.n1: unknown field \"n1\" (did you mean \"n1i\"?)");
+    has_error(
+        &p,
+        "studies[0].yaer: unknown field \"yaer\" (did you mean \"year\"?)",
+    );
+    has_error(
+        &p,
+        "studies[0].outcomes[0].data.n1: unknown field \"n1\" (did you mean \"n1i\"?)",
+    );
     assert!(msgs(&p.errors).iter().any(|m| m.starts_with(
         "studies[0].something_else: unknown field \"something_else\"; expected one of id, label, year,"
     )));
@@ -108,8 +142,14 @@ fn unknown_fields_with_suggestions() {
 #[test]
 fn counts_must_be_whole_and_non_negative() {
     let p = with_data(json!({"ai": -3, "n1i": 20.5, "ci": 4, "n2i": 20}));
-    has_error(&p, "studies[0].outcomes[0].data.ai: expected a count (a whole number, 0 or more), found -3");
-    has_error(&p, "studies[0].outcomes[0].data.n1i: expected a count (a whole number, 0 or more), found 20.5");
+    has_error(
+        &p,
+        "studies[0].outcomes[0].data.ai: expected a count (a whole number, 0 or more), found -3",
+    );
+    has_error(
+        &p,
+        "studies[0].outcomes[0].data.n1i: expected a count (a whole number, 0 or more), found 20.5",
+    );
     // 20.0 is a whole number and accepted.
     let p = with_data(json!({"ai": 3, "n1i": 20.0, "ci": 4, "n2i": 20}));
     assert!(p.errors.is_empty(), "{:?}", p.errors);
@@ -126,14 +166,31 @@ fn events_larger_than_totals() {
 #[test]
 fn confidence_interval_checks() {
     let p = with_data(json!({"measure": "RR", "estimate": 0.94, "ci_lb": 1.7, "ci_ub": 2.5}));
-    has_error(&p, "studies[0].outcomes[0].ci: lower bound 1.70 is above the estimate 0.94");
+    has_error(
+        &p,
+        "studies[0].outcomes[0].ci: lower bound 1.70 is above the estimate 0.94",
+    );
     let p = with_data(json!({"measure": "MD", "estimate": -1.7, "ci_lb": -2.03, "ci_ub": -1.8}));
-    has_error(&p, "studies[0].outcomes[0].ci: upper bound -1.80 is below the estimate -1.70");
+    has_error(
+        &p,
+        "studies[0].outcomes[0].ci: upper bound -1.80 is below the estimate -1.70",
+    );
     let p = with_data(json!({"measure": "OR", "estimate": 1.0, "ci_lb": 1.5, "ci_ub": 0.58}));
-    has_error(&p, "studies[0].outcomes[0].ci: lower bound 1.50 is above the upper bound 0.58");
-    assert_eq!(p.errors.len(), 1, "lower > upper is reported once: {:?}", p.errors);
+    has_error(
+        &p,
+        "studies[0].outcomes[0].ci: lower bound 1.50 is above the upper bound 0.58",
+    );
+    assert_eq!(
+        p.errors.len(),
+        1,
+        "lower > upper is reported once: {:?}",
+        p.errors
+    );
     let p = with_data(json!({"measure": "PR", "estimate": 0.35, "ci_lb": 0.4, "ci_ub": 0.46}));
-    has_error(&p, "studies[0].outcomes[0].ci: lower bound 0.40 is above the estimate 0.35");
+    has_error(
+        &p,
+        "studies[0].outcomes[0].ci: lower bound 0.40 is above the estimate 0.35",
+    );
 }
 
 #[test]
@@ -151,24 +208,49 @@ fn ratio_measures_must_be_positive() {
 
 #[test]
 fn non_finite_numbers_are_named() {
-    let p = with_data(json!({"measure": "HR", "estimate": "NaN", "ci_lb": "-Infinity", "ci_ub": "inf"}));
-    has_error(&p, "studies[0].outcomes[0].data.estimate: expected a finite number, found \"NaN\"");
-    has_error(&p, "studies[0].outcomes[0].data.ci_lb: expected a finite number, found \"-Infinity\"");
-    has_error(&p, "studies[0].outcomes[0].data.ci_ub: expected a finite number, found \"inf\"");
+    let p = with_data(
+        json!({"measure": "HR", "estimate": "NaN", "ci_lb": "-Infinity", "ci_ub": "inf"}),
+    );
+    has_error(
+        &p,
+        "studies[0].outcomes[0].data.estimate: expected a finite number, found \"NaN\"",
+    );
+    has_error(
+        &p,
+        "studies[0].outcomes[0].data.ci_lb: expected a finite number, found \"-Infinity\"",
+    );
+    has_error(
+        &p,
+        "studies[0].outcomes[0].data.ci_ub: expected a finite number, found \"inf\"",
+    );
     // Bare literals are not JSON; the syntax error says what they are.
     let text = r#"{"schema": "evidence-lens/1", "studies": [{"x": NaN}]}"#;
     let p = parse_json(text.as_bytes());
     assert!(p.dataset.is_none());
-    assert_eq!(msgs(&p.errors), ["line 1, column 49: NaN is not allowed in JSON; numbers must be finite"]);
+    assert_eq!(
+        msgs(&p.errors),
+        ["line 1, column 49: NaN is not allowed in JSON; numbers must be finite"]
+    );
     let p = parse_json(b"{\"a\": Infinity}");
-    assert!(msgs(&p.errors)[0].contains("Infinity is not allowed in JSON"), "{:?}", p.errors);
+    assert!(
+        msgs(&p.errors)[0].contains("Infinity is not allowed in JSON"),
+        "{:?}",
+        p.errors
+    );
 }
 
 #[test]
 fn standard_deviations_must_be_positive() {
-    let p = with_data(json!({"m1i": 1.0, "sd1i": 0, "n1i": 10, "m2i": 2.0, "sd2i": -1.5, "n2i": 10}));
-    has_error(&p, "studies[0].outcomes[0].data.sd1i: standard deviation must be above 0, found 0.00");
-    has_error(&p, "studies[0].outcomes[0].data.sd2i: standard deviation must be above 0, found -1.50");
+    let p =
+        with_data(json!({"m1i": 1.0, "sd1i": 0, "n1i": 10, "m2i": 2.0, "sd2i": -1.5, "n2i": 10}));
+    has_error(
+        &p,
+        "studies[0].outcomes[0].data.sd1i: standard deviation must be above 0, found 0.00",
+    );
+    has_error(
+        &p,
+        "studies[0].outcomes[0].data.sd2i: standard deviation must be above 0, found -1.50",
+    );
 }
 
 #[test]
@@ -196,7 +278,10 @@ fn data_forms_are_recognised_or_explained() {
     let p = with_data(json!({"yi": 0.1, "vi": 0.02, "sei": 0.1}));
     has_error(&p, "studies[0].outcomes[0].data: give vi or sei, not both");
     let p = with_data(json!({"yi": 0.1, "vi": 0}));
-    has_error(&p, "studies[0].outcomes[0].data.vi: vi must be above 0, found 0.00");
+    has_error(
+        &p,
+        "studies[0].outcomes[0].data.vi: vi must be above 0, found 0.00",
+    );
     let p = with_data(json!({"measure": "PR", "estimate": 46, "ni": 281}));
     has_error(&p, "studies[0].outcomes[0].data.estimate: proportion 46.00 is outside 0 to 1; give proportions as fractions (0.46 for 46%)");
     // All five forms read.
@@ -219,8 +304,14 @@ fn duplicate_ids() {
     let o = s["outcomes"][0].clone();
     s["outcomes"].as_array_mut().unwrap().push(o);
     let p = parse(&dataset(vec![s, study("b"), study("a")]));
-    has_error(&p, "studies[0].outcomes[1].id: duplicate id \"o1\" (first used by studies[0].outcomes[0])");
-    has_error(&p, "studies[2].id: duplicate id \"a\" (first used by studies[0])");
+    has_error(
+        &p,
+        "studies[0].outcomes[1].id: duplicate id \"o1\" (first used by studies[0].outcomes[0])",
+    );
+    has_error(
+        &p,
+        "studies[2].id: duplicate id \"a\" (first used by studies[0])",
+    );
     let ds = p.dataset.unwrap();
     assert_eq!(ds.studies.len(), 2);
     assert_eq!(ds.studies[0].outcomes.len(), 1);
@@ -238,11 +329,26 @@ fn claims_checked() {
     let mut v = dataset(vec![study("a"), bad]);
     let mut number = claim("n", &[]);
     number["asserts"] = json!("number");
-    v["claims"] = json!([claim("c1", &["a"]), claim("c1", &["a"]), claim("c2", &["nope"]), claim("c3", &["a", "bad"]), number]);
+    v["claims"] = json!([
+        claim("c1", &["a"]),
+        claim("c1", &["a"]),
+        claim("c2", &["nope"]),
+        claim("c3", &["a", "bad"]),
+        number
+    ]);
     let p = parse(&v);
-    has_error(&p, "claims[1].id: duplicate id \"c1\" (first used by claims[0])");
-    has_error(&p, "claims[2].studies[0]: unknown study \"nope\"; no study has this id");
-    has_error(&p, "claims[4]: missing required field \"value\" (the claim asserts a number)");
+    has_error(
+        &p,
+        "claims[1].id: duplicate id \"c1\" (first used by claims[0])",
+    );
+    has_error(
+        &p,
+        "claims[2].studies[0]: unknown study \"nope\"; no study has this id",
+    );
+    has_error(
+        &p,
+        "claims[4]: missing required field \"value\" (the claim asserts a number)",
+    );
     has_warning(&p, "claims[3].studies[1]: study \"bad\" was left out because of its errors; the reference was dropped");
     let ds = p.dataset.unwrap();
     let ids: Vec<&str> = ds.claims.iter().map(|c| c.id.as_str()).collect();
@@ -259,7 +365,10 @@ fn schema_version() {
     assert!(p.dataset.is_none());
     v.as_object_mut().unwrap().remove("schema");
     let p = parse(&v);
-    assert_eq!(msgs(&p.errors), ["schema: missing required field \"schema\" (add \"schema\": \"evidence-lens/1\")"]);
+    assert_eq!(
+        msgs(&p.errors),
+        ["schema: missing required field \"schema\" (add \"schema\": \"evidence-lens/1\")"]
+    );
     assert_eq!(p.dataset.unwrap().studies.len(), 1, "read as v1 anyway");
 }
 
@@ -268,7 +377,10 @@ fn malformed_utf8_gives_the_offset() {
     let mut bytes = br#"{"schema": "evidence-lens/1", "studies": []}"#.to_vec();
     bytes.insert(12, 0xff);
     let p = parse_json(&bytes);
-    assert_eq!(msgs(&p.errors), ["input is not valid UTF-8 (invalid byte at offset 12)"]);
+    assert_eq!(
+        msgs(&p.errors),
+        ["input is not valid UTF-8 (invalid byte at offset 12)"]
+    );
     // A BOM is fine.
     let p = parse_json("\u{feff}{\"schema\": \"evidence-lens/1\", \"studies\": []}".as_bytes());
     assert!(p.errors.is_empty(), "{:?}", p.errors);
@@ -278,7 +390,14 @@ fn malformed_utf8_gives_the_offset() {
 fn size_limits() {
     let big = vec![b' '; MAX_INPUT_BYTES + 1];
     let p = parse_json(&big);
-    assert_eq!(msgs(&p.errors), [format!("input is {} bytes; the limit is {} bytes", MAX_INPUT_BYTES + 1, MAX_INPUT_BYTES)]);
+    assert_eq!(
+        msgs(&p.errors),
+        [format!(
+            "input is {} bytes; the limit is {} bytes",
+            MAX_INPUT_BYTES + 1,
+            MAX_INPUT_BYTES
+        )]
+    );
     let minimal = json!({"id": "s", "label": "s", "citation": {"text": "t"}, "source_kind": "paper", "condition": "c",
                          "intervention": {"therapy": "t"}, "design": "rct", "status": "ongoing"});
     let many: Vec<Value> = (0..MAX_STUDIES + 1)
@@ -289,7 +408,15 @@ fn size_limits() {
         })
         .collect();
     let p = parse(&dataset(many));
-    assert_eq!(msgs(&p.errors), [format!("studies: {} studies; the limit is {} (the studies after the first {} were not read)", MAX_STUDIES + 1, MAX_STUDIES, MAX_STUDIES)]);
+    assert_eq!(
+        msgs(&p.errors),
+        [format!(
+            "studies: {} studies; the limit is {} (the studies after the first {} were not read)",
+            MAX_STUDIES + 1,
+            MAX_STUDIES,
+            MAX_STUDIES
+        )]
+    );
     assert_eq!(p.dataset.unwrap().studies.len(), MAX_STUDIES);
 }
 
@@ -299,8 +426,15 @@ fn deep_nesting_is_an_error_not_a_stack_overflow() {
         let text = format!("{}{}", "[".repeat(depth), "]".repeat(depth));
         let p = parse_json(text.as_bytes());
         assert_eq!(p.errors.len(), 1);
-        assert!(p.errors[0].message.contains("nested too deeply"), "{}", p.errors[0]);
-        let text = format!("{{\"schema\":\"evidence-lens/1\",\"studies\":[{}", "{\"a\":".repeat(depth));
+        assert!(
+            p.errors[0].message.contains("nested too deeply"),
+            "{}",
+            p.errors[0]
+        );
+        let text = format!(
+            "{{\"schema\":\"evidence-lens/1\",\"studies\":[{}",
+            "{\"a\":".repeat(depth)
+        );
         let p = parse_json(text.as_bytes());
         assert!(!p.errors.is_empty());
     }
@@ -317,7 +451,10 @@ fn duplicate_keys_are_detected() {
 #[test]
 fn syntax_errors_name_line_and_column() {
     let p = parse_json(b"{\"schema\": \"evidence-lens/1\",\n \"studies\": [,]}");
-    assert_eq!(msgs(&p.errors), ["line 2, column 14: invalid JSON: expected value"]);
+    assert_eq!(
+        msgs(&p.errors),
+        ["line 2, column 14: invalid JSON: expected value"]
+    );
     let p = parse_json(b"");
     assert_eq!(msgs(&p.errors), ["input is empty"]);
     let p = parse_json(b"[1, 2]");
@@ -332,19 +469,36 @@ fn warnings() {
     let mut empty = study("empty");
     empty["outcomes"] = json!([]);
     let mut pending = study("pending");
-    pending["outcomes"][0].as_object_mut().unwrap().remove("data");
+    pending["outcomes"][0]
+        .as_object_mut()
+        .unwrap()
+        .remove("data");
     let mut uncontrolled = study("uncontrolled");
     uncontrolled["design"] = json!("case_series");
     let mut derived = study("derived");
     derived["outcomes"][0]["status"] = json!("derived");
-    let p = parse(&dataset(vec![study("a"), single, empty, pending, uncontrolled, derived]));
+    let p = parse(&dataset(vec![
+        study("a"),
+        single,
+        empty,
+        pending,
+        uncontrolled,
+        derived,
+    ]));
     assert!(p.errors.is_empty(), "{:?}", p.errors);
     has_warning(&p, "studies[1].outcomes[0].data: single-arm data for outcome \"o1\", which has comparative data elsewhere (studies[0].outcomes[0]); it will not be pooled with them");
     has_warning(&p, "studies[2]: study has no outcomes");
     has_warning(&p, "studies[3].outcomes[0]: no data and no reported result, but the study is completed (add data, or \"reported\" to say what was reported)");
     has_warning(&p, "studies[4].outcomes[0].data: two-arm data in a case_series study, which has no control group");
-    has_warning(&p, "studies[5].outcomes[0].status: status is derived but there is no note with the formula");
-    assert_eq!(p.dataset.unwrap().studies.len(), 6, "warnings never drop anything");
+    has_warning(
+        &p,
+        "studies[5].outcomes[0].status: status is derived but there is no note with the formula",
+    );
+    assert_eq!(
+        p.dataset.unwrap().studies.len(),
+        6,
+        "warnings never drop anything"
+    );
 }
 
 #[test]
@@ -357,11 +511,25 @@ fn partly_bad_dataset_keeps_its_good_parts() {
     let mut bad_study = study("dropped");
     bad_study["year"] = json!("soon");
     bad_study["outcomes"][0]["data"]["ai"] = json!(-1);
-    let p = parse(&dataset(vec![study("a"), bad_outcome, bad_study, study("z")]));
+    let p = parse(&dataset(vec![
+        study("a"),
+        bad_outcome,
+        bad_study,
+        study("z"),
+    ]));
     // Both the study-level and the outcome-level problems of the dropped study are reported.
-    has_error(&p, "studies[2].year: expected a whole number, found \"soon\"");
-    has_error(&p, "studies[2].outcomes[0].data.ai: expected a count (a whole number, 0 or more), found -1");
-    has_error(&p, "studies[1].outcomes[1].ci: lower bound 0.70 is above the estimate 0.50");
+    has_error(
+        &p,
+        "studies[2].year: expected a whole number, found \"soon\"",
+    );
+    has_error(
+        &p,
+        "studies[2].outcomes[0].data.ai: expected a count (a whole number, 0 or more), found -1",
+    );
+    has_error(
+        &p,
+        "studies[1].outcomes[1].ci: lower bound 0.70 is above the estimate 0.50",
+    );
     let ds = p.dataset.unwrap();
     let ids: Vec<&str> = ds.studies.iter().map(|s| s.id.as_str()).collect();
     assert_eq!(ids, ["a", "keeps_study", "z"]);
@@ -372,20 +540,49 @@ fn partly_bad_dataset_keeps_its_good_parts() {
 fn validate_works_on_datasets_built_in_code() {
     let mut ds = builtin();
     let s = &mut ds.studies[0];
-    s.outcomes[0].data = Some(EffectData::Estimate(Estimate { measure: Measure::Irr, estimate: 0.94, ci_lb: 1.7, ci_ub: 2.0, level: 95.0 }));
-    s.outcomes[1].data = Some(EffectData::Counts(Counts::totals(Measure::Rr, 80, 69, 42, 75)));
+    s.outcomes[0].data = Some(EffectData::Estimate(Estimate {
+        measure: Measure::Irr,
+        estimate: 0.94,
+        ci_lb: 1.7,
+        ci_ub: 2.0,
+        level: 95.0,
+    }));
+    s.outcomes[1].data = Some(EffectData::Counts(Counts::totals(
+        Measure::Rr,
+        80,
+        69,
+        42,
+        75,
+    )));
     ds.claims[0].studies.push("missing".into());
     let (errors, _) = validate(&ds);
     let errors = msgs(&errors);
-    assert!(errors.contains(&"studies[0].outcomes[0].ci: lower bound 1.70 is above the estimate 0.94".to_string()), "{errors:?}");
+    assert!(
+        errors.contains(
+            &"studies[0].outcomes[0].ci: lower bound 1.70 is above the estimate 0.94".to_string()
+        ),
+        "{errors:?}"
+    );
     assert!(errors.contains(&"studies[0].outcomes[1].data.ai: 80 events (ai) is more than the 69 participants in the arm (n1i)".to_string()));
-    assert!(errors.iter().any(|e| e.starts_with("claims[0].studies[1]: unknown study \"missing\"")));
+    assert!(errors
+        .iter()
+        .any(|e| e.starts_with("claims[0].studies[1]: unknown study \"missing\"")));
 }
 
 #[test]
 fn derived_deserialize_agrees_on_effect_data() {
-    let ok: EffectData = serde_json::from_value(json!({"measure": "HR", "estimate": 0.07, "ci_lb": 0.02, "ci_ub": 0.24})).unwrap();
+    let ok: EffectData = serde_json::from_value(
+        json!({"measure": "HR", "estimate": 0.07, "ci_lb": 0.02, "ci_ub": 0.24}),
+    )
+    .unwrap();
     assert_eq!(ok.measure(), Measure::Hr);
-    let err = serde_json::from_value::<EffectData>(json!({"measure": "HR", "estimate": 0.07, "ci_lb": 0.3, "ci_ub": 0.24})).unwrap_err();
-    assert!(err.to_string().contains("lower bound 0.30 is above the upper bound 0.24"), "{err}");
+    let err = serde_json::from_value::<EffectData>(
+        json!({"measure": "HR", "estimate": 0.07, "ci_lb": 0.3, "ci_ub": 0.24}),
+    )
+    .unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("lower bound 0.30 is above the upper bound 0.24"),
+        "{err}"
+    );
 }

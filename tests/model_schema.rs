@@ -4,7 +4,11 @@ use evidence_lens::model::*;
 use serde_json::{json, Value};
 
 fn schema() -> Value {
-    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/schema/evidence-lens.schema.json")).unwrap();
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/schema/evidence-lens.schema.json"
+    ))
+    .unwrap();
     serde_json::from_str(&text).unwrap()
 }
 
@@ -26,13 +30,21 @@ const OBJECTS: &[(&str, &str, &str)] = &[
     ("", "", ""),
     ("/studies/0", "studies[0]", "study"),
     ("/studies/0/citation", "studies[0].citation", "citation"),
-    ("/studies/0/intervention", "studies[0].intervention", "intervention"),
+    (
+        "/studies/0/intervention",
+        "studies[0].intervention",
+        "intervention",
+    ),
     ("/studies/0/outcomes/0", "studies[0].outcomes[0]", "outcome"),
     ("/claims/0", "claims[0]", "claim"),
 ];
 
 fn def<'a>(schema: &'a Value, name: &str) -> &'a Value {
-    if name.is_empty() { schema } else { &schema["$defs"][name] }
+    if name.is_empty() {
+        schema
+    } else {
+        &schema["$defs"][name]
+    }
 }
 
 fn names(v: &Value) -> Vec<String> {
@@ -60,7 +72,11 @@ fn schema_properties_are_what_the_reader_accepts() {
         let mut v = valid();
         v.pointer_mut(ptr).unwrap()["zzzzzzzzzz"] = json!(1);
         let p = parse_json(v.to_string().as_bytes());
-        let msg = p.errors.iter().find(|e| e.message.starts_with("unknown field")).unwrap_or_else(|| panic!("{ptr}: {:?}", p.errors));
+        let msg = p
+            .errors
+            .iter()
+            .find(|e| e.message.starts_with("unknown field"))
+            .unwrap_or_else(|| panic!("{ptr}: {:?}", p.errors));
         let allowed = msg.message.split("expected one of ").nth(1).unwrap();
         let mut accepted: Vec<String> = allowed.split(", ").map(str::to_string).collect();
         accepted.sort();
@@ -77,11 +93,17 @@ fn schema_required_fields_are_what_the_reader_requires() {
                 continue; // read as v1 with an error; covered in model_json
             }
             let mut v = valid();
-            v.pointer_mut(ptr).unwrap().as_object_mut().unwrap().remove(&field);
+            v.pointer_mut(ptr)
+                .unwrap()
+                .as_object_mut()
+                .unwrap()
+                .remove(&field);
             let p = parse_json(v.to_string().as_bytes());
             let expected = format!("missing required field \"{field}\"");
             assert!(
-                p.errors.iter().any(|e| e.path == *path && e.message == expected),
+                p.errors
+                    .iter()
+                    .any(|e| e.path == *path && e.message == expected),
                 "{path}: removing {field}: {:?}",
                 p.errors
             );
@@ -99,14 +121,41 @@ fn enums_in_the_schema_match_the_types() {
         v.sort();
         v
     };
-    assert_eq!(e(&d["study"]["properties"]["design"]), sorted(Design::NAMES));
-    assert_eq!(e(&d["study"]["properties"]["source_kind"]), sorted(SourceKind::NAMES));
-    assert_eq!(e(&d["study"]["properties"]["blinding"]), sorted(Blinding::NAMES));
-    assert_eq!(e(&d["study"]["properties"]["status"]), sorted(StudyStatus::NAMES));
-    assert_eq!(e(&d["outcome"]["properties"]["kind"]), sorted(OutcomeKind::NAMES));
-    assert_eq!(e(&d["outcome"]["properties"]["better"]), sorted(Better::NAMES));
+    assert_eq!(
+        e(&d["study"]["properties"]["design"]),
+        sorted(Design::NAMES)
+    );
+    assert_eq!(
+        e(&d["study"]["properties"]["source_kind"]),
+        sorted(SourceKind::NAMES)
+    );
+    assert_eq!(
+        e(&d["study"]["properties"]["blinding"]),
+        sorted(Blinding::NAMES)
+    );
+    assert_eq!(
+        e(&d["study"]["properties"]["status"]),
+        sorted(StudyStatus::NAMES)
+    );
+    assert_eq!(
+        e(&d["outcome"]["properties"]["kind"]),
+        sorted(OutcomeKind::NAMES)
+    );
+    assert_eq!(
+        e(&d["outcome"]["properties"]["better"]),
+        sorted(Better::NAMES)
+    );
     assert_eq!(e(&d["fact_status"]), sorted(FactStatus::NAMES));
-    assert_eq!(e(&d["claim"]["properties"]["by"]), sorted(ClaimSource::NAMES));
-    assert_eq!(e(&d["claim"]["properties"]["asserts"]), sorted(Assertion::NAMES));
-    assert_eq!(e(&d["generic_vi"]["properties"]["measure"]), sorted(Measure::NAMES));
+    assert_eq!(
+        e(&d["claim"]["properties"]["by"]),
+        sorted(ClaimSource::NAMES)
+    );
+    assert_eq!(
+        e(&d["claim"]["properties"]["asserts"]),
+        sorted(Assertion::NAMES)
+    );
+    assert_eq!(
+        e(&d["generic_vi"]["properties"]["measure"]),
+        sorted(Measure::NAMES)
+    );
 }

@@ -12,11 +12,22 @@
 
 use evidence_lens::stats::bias::{trimfill, Estimator};
 use evidence_lens::stats::confint::qprofile;
-use evidence_lens::stats::{analyze, fit, AnalyzeOptions, Measure, Method, RmaFit, RmaOptions, StudyEffect, Test};
+use evidence_lens::stats::{
+    analyze, fit, AnalyzeOptions, Measure, Method, RmaFit, RmaOptions, StudyEffect, Test,
+};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, RngSeed};
 
-const METHODS: [Method; 8] = [Method::FE, Method::DL, Method::REML, Method::ML, Method::PM, Method::HE, Method::SJ, Method::EB];
+const METHODS: [Method; 8] = [
+    Method::FE,
+    Method::DL,
+    Method::REML,
+    Method::ML,
+    Method::PM,
+    Method::HE,
+    Method::SJ,
+    Method::EB,
+];
 
 /// A fixed seed, so that the test command gives the same verdict on every run; explore new
 /// cases with `PROPTEST_RNG_SEED=<n>` (and more of them with `PROPTEST_CASES=<n>`).
@@ -26,11 +37,20 @@ fn config(cases: u32) -> Config {
         RngSeed::Random => RngSeed::Fixed(0x00E5_1DE7_CE00),
         chosen => chosen,
     };
-    Config { cases, failure_persistence: None, rng_seed, ..defaults }
+    Config {
+        cases,
+        failure_persistence: None,
+        rng_seed,
+        ..defaults
+    }
 }
 
 fn opts(method: Method) -> RmaOptions {
-    RmaOptions { method, test: Test::Z, level: 95.0 }
+    RmaOptions {
+        method,
+        test: Test::Z,
+        level: 95.0,
+    }
 }
 
 /// Ordinary effect sizes (log ratios, mean differences).
@@ -44,7 +64,12 @@ fn vi() -> impl Strategy<Value = f64> {
 }
 
 fn studies(k: std::ops::Range<usize>) -> impl Strategy<Value = (Vec<f64>, Vec<f64>)> {
-    k.prop_flat_map(|k| (prop::collection::vec(yi(), k), prop::collection::vec(vi(), k)))
+    k.prop_flat_map(|k| {
+        (
+            prop::collection::vec(yi(), k),
+            prop::collection::vec(vi(), k),
+        )
+    })
 }
 
 /// Relative closeness for numbers produced by iterative estimators (REL_TOL is 1e-10).
@@ -84,7 +109,9 @@ fn all_finite(v: &serde_json::Value) -> Result<(), String> {
             _ => Ok(()),
         },
         serde_json::Value::Array(a) => a.iter().try_for_each(all_finite),
-        serde_json::Value::Object(o) => o.iter().try_for_each(|(k, v)| all_finite(v).map_err(|e| format!("{k}: {e}"))),
+        serde_json::Value::Object(o) => o
+            .iter()
+            .try_for_each(|(k, v)| all_finite(v).map_err(|e| format!("{k}: {e}"))),
         _ => Ok(()),
     }
 }
@@ -299,7 +326,10 @@ fn chi_squared_of_the_smallest_subnormal_does_not_panic() {
     for df in [0.5, 1.0, 2.0, 12.0] {
         let up = pchisq_upper(5e-324, df);
         let lo = pchisq(5e-324, df);
-        assert!((0.0..=1.0).contains(&up) && (0.0..=1.0).contains(&lo), "df {df}: {lo} {up}");
+        assert!(
+            (0.0..=1.0).contains(&up) && (0.0..=1.0).contains(&lo),
+            "df {df}: {lo} {up}"
+        );
     }
 }
 
@@ -307,12 +337,27 @@ fn chi_squared_of_the_smallest_subnormal_does_not_panic() {
 #[test]
 fn analyze_with_a_subnormal_q_does_not_panic() {
     let studies = vec![
-        StudyEffect { label: "a".into(), yi: 1e-300, vi: f64::MIN_POSITIVE, moderators: Default::default() },
-        StudyEffect { label: "b".into(), yi: -240865654504.7078, vi: 0.005, moderators: Default::default() },
+        StudyEffect {
+            label: "a".into(),
+            yi: 1e-300,
+            vi: f64::MIN_POSITIVE,
+            moderators: Default::default(),
+        },
+        StudyEffect {
+            label: "b".into(),
+            yi: -240865654504.7078,
+            vi: 0.005,
+            moderators: Default::default(),
+        },
     ];
     for m in METHODS {
         for test in [Test::Z, Test::Knha] {
-            let options = AnalyzeOptions { measure: Measure::Md, method: m, test, level: 95.0 };
+            let options = AnalyzeOptions {
+                measure: Measure::Md,
+                method: m,
+                test,
+                level: 95.0,
+            };
             if let Ok(report) = analyze(&studies, options, None) {
                 let v: serde_json::Value = serde_json::to_value(&report).unwrap();
                 all_finite(&v).unwrap();
@@ -325,10 +370,34 @@ fn analyze_with_a_subnormal_q_does_not_panic() {
 /// fit is returned with NaN t-based numbers, and `analyze` writes them as null (never NaN).
 #[test]
 fn knha_with_one_study_has_no_t_numbers() {
-    let f = fit(&[0.3], &[0.04], RmaOptions { method: Method::REML, test: Test::Knha, level: 95.0 }).unwrap();
+    let f = fit(
+        &[0.3],
+        &[0.04],
+        RmaOptions {
+            method: Method::REML,
+            test: Test::Knha,
+            level: 95.0,
+        },
+    )
+    .unwrap();
     assert!(close(f.estimate, 0.3, 1e-15));
-    let studies = vec![StudyEffect { label: "only".into(), yi: 0.3, vi: 0.04, moderators: Default::default() }];
-    let report = analyze(&studies, AnalyzeOptions { measure: Measure::Rr, method: Method::REML, test: Test::Knha, level: 95.0 }, None).unwrap();
+    let studies = vec![StudyEffect {
+        label: "only".into(),
+        yi: 0.3,
+        vi: 0.04,
+        moderators: Default::default(),
+    }];
+    let report = analyze(
+        &studies,
+        AnalyzeOptions {
+            measure: Measure::Rr,
+            method: Method::REML,
+            test: Test::Knha,
+            level: 95.0,
+        },
+        None,
+    )
+    .unwrap();
     let text = serde_json::to_string(&report).unwrap();
     assert!(!text.contains("NaN"), "{text}");
     assert!(close(report.estimate.unwrap(), 0.3, 1e-15));
@@ -349,17 +418,45 @@ fn i2_stays_within_0_and_100_for_extreme_variances() {
     ];
     for (yi, vi) in cases {
         for m in METHODS {
-            let Ok(f) = fit(yi, vi, opts(m)) else { continue };
-            assert!(f.i2.is_nan() || (0.0..=100.0).contains(&f.i2), "{m} {yi:?} {vi:?}: I2 {}", f.i2);
+            let Ok(f) = fit(yi, vi, opts(m)) else {
+                continue;
+            };
+            assert!(
+                f.i2.is_nan() || (0.0..=100.0).contains(&f.i2),
+                "{m} {yi:?} {vi:?}: I2 {}",
+                f.i2
+            );
             assert!(f.h2.is_nan() || f.h2 >= 0.0, "{m}: H2 {}", f.h2);
             if let Ok(ci) = qprofile(yi, vi, &f, 95.0) {
                 for x in [ci.i2_ci_lb, ci.i2_ci_ub] {
                     assert!(x.is_nan() || (0.0..=100.0).contains(&x), "{m}: {ci:?}");
                 }
             }
-            let studies: Vec<StudyEffect> = yi.iter().zip(vi.iter()).map(|(y, v)| StudyEffect { label: "s".into(), yi: *y, vi: *v, moderators: Default::default() }).collect();
-            if let Ok(r) = analyze(&studies, AnalyzeOptions { measure: Measure::Md, method: m, test: Test::Z, level: 95.0 }, None) {
-                assert!(r.i2.is_none_or(|i| (0.0..=100.0).contains(&i)), "{m}: analyze I2 {:?}", r.i2);
+            let studies: Vec<StudyEffect> = yi
+                .iter()
+                .zip(vi.iter())
+                .map(|(y, v)| StudyEffect {
+                    label: "s".into(),
+                    yi: *y,
+                    vi: *v,
+                    moderators: Default::default(),
+                })
+                .collect();
+            if let Ok(r) = analyze(
+                &studies,
+                AnalyzeOptions {
+                    measure: Measure::Md,
+                    method: m,
+                    test: Test::Z,
+                    level: 95.0,
+                },
+                None,
+            ) {
+                assert!(
+                    r.i2.is_none_or(|i| (0.0..=100.0).contains(&i)),
+                    "{m}: analyze I2 {:?}",
+                    r.i2
+                );
                 assert!(r.i2_ci_ub.is_none_or(|i| (0.0..=100.0).contains(&i)));
             }
         }
@@ -374,7 +471,16 @@ fn i2_stays_within_0_and_100_for_extreme_variances() {
 #[test]
 #[ignore = "known issue: Knapp-Hartung with identical studies reports se = 0 and p = 0"]
 fn knha_with_identical_studies_is_not_infinitely_precise() {
-    let f = fit(&[0.5; 4], &[0.1; 4], RmaOptions { method: Method::REML, test: Test::Knha, level: 95.0 }).unwrap();
+    let f = fit(
+        &[0.5; 4],
+        &[0.1; 4],
+        RmaOptions {
+            method: Method::REML,
+            test: Test::Knha,
+            level: 95.0,
+        },
+    )
+    .unwrap();
     assert!(f.se > 0.0 && f.pval > 0.0, "se {} pval {}", f.se, f.pval);
 }
 
@@ -386,20 +492,56 @@ fn knha_with_identical_studies_is_not_infinitely_precise() {
 fn qprofile_bounds_never_cross_for_huge_equal_effects() {
     let y = 1.85546875e19;
     let v = 56.284;
-    for (yi, vi) in [(vec![y, y], vec![v, 0.732]), (vec![y, y], vec![v, v]), (vec![y, y, y * (1.0 + 1e-15)], vec![v, 2.0 * v, v]), (vec![-y, -y, -y], vec![1.0, 2.0, 3.0])] {
+    for (yi, vi) in [
+        (vec![y, y], vec![v, 0.732]),
+        (vec![y, y], vec![v, v]),
+        (vec![y, y, y * (1.0 + 1e-15)], vec![v, 2.0 * v, v]),
+        (vec![-y, -y, -y], vec![1.0, 2.0, 3.0]),
+    ] {
         for m in METHODS {
             for level in [95.0, 90.0, 99.0, 50.0] {
-                let Ok(f) = fit(&yi, &vi, RmaOptions { method: m, test: Test::Z, level }) else { continue };
+                let Ok(f) = fit(
+                    &yi,
+                    &vi,
+                    RmaOptions {
+                        method: m,
+                        test: Test::Z,
+                        level,
+                    },
+                ) else {
+                    continue;
+                };
                 if let Ok(ci) = qprofile(&yi, &vi, &f, level) {
                     assert!(ci.tau2_ci_lb <= ci.tau2_ci_ub, "{m} {level}: {ci:?}");
-                    assert!(ci.i2_ci_lb.is_nan() || ci.i2_ci_lb <= ci.i2_ci_ub, "{m} {level}: {ci:?}");
+                    assert!(
+                        ci.i2_ci_lb.is_nan() || ci.i2_ci_lb <= ci.i2_ci_ub,
+                        "{m} {level}: {ci:?}"
+                    );
                 }
             }
         }
-        let studies: Vec<StudyEffect> = yi.iter().zip(&vi).map(|(y, v)| StudyEffect { label: "s".into(), yi: *y, vi: *v, moderators: Default::default() }).collect();
+        let studies: Vec<StudyEffect> = yi
+            .iter()
+            .zip(&vi)
+            .map(|(y, v)| StudyEffect {
+                label: "s".into(),
+                yi: *y,
+                vi: *v,
+                moderators: Default::default(),
+            })
+            .collect();
         for m in METHODS {
             // REML may refuse (no convergence); whatever is reported must be an interval.
-            if let Ok(r) = analyze(&studies, AnalyzeOptions { measure: Measure::Md, method: m, test: Test::Z, level: 95.0 }, None) {
+            if let Ok(r) = analyze(
+                &studies,
+                AnalyzeOptions {
+                    measure: Measure::Md,
+                    method: m,
+                    test: Test::Z,
+                    level: 95.0,
+                },
+                None,
+            ) {
                 if let (Some(lb), Some(ub)) = (r.tau2_ci_lb, r.tau2_ci_ub) {
                     assert!(lb <= ub, "analyze {m}: [{lb}, {ub}]");
                 }
@@ -415,7 +557,14 @@ fn qprofile_bounds_never_cross_for_huge_equal_effects() {
 #[test]
 fn reml_converges_when_a_few_studies_are_far_more_precise() {
     let yi = [0.36165829346171313, -0.3930393575366907, 0.0, 0.0, 0.0, 0.0];
-    let vi = [1e-6, 1e-6, 1.0160219835435642, 0.6212472733730906, 1.5183448842884006, 0.8729788187486159];
+    let vi = [
+        1e-6,
+        1e-6,
+        1.0160219835435642,
+        0.6212472733730906,
+        1.5183448842884006,
+        0.8729788187486159,
+    ];
     for m in [Method::REML, Method::ML] {
         let f = fit(&yi, &vi, opts(m)).unwrap_or_else(|e| panic!("{m}: {e}"));
         assert!(f.tau2 > 0.1 && f.tau2.is_finite(), "{m}: tau2 {}", f.tau2);

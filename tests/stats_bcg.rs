@@ -22,7 +22,10 @@ struct Trial {
 }
 
 fn data_path(name: &str) -> std::path::PathBuf {
-    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join("data").join(name)
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests")
+        .join("data")
+        .join(name)
 }
 
 fn bcg() -> Vec<Trial> {
@@ -30,7 +33,14 @@ fn bcg() -> Vec<Trial> {
     let mut lines = text.lines();
     let header: Vec<&str> = lines.next().unwrap().split(',').collect();
     let col = |n: &str| header.iter().position(|h| *h == n).unwrap();
-    let (s, a, b, c, d, al) = (col("study"), col("ai"), col("bi"), col("ci"), col("di"), col("alloc"));
+    let (s, a, b, c, d, al) = (
+        col("study"),
+        col("ai"),
+        col("bi"),
+        col("ci"),
+        col("di"),
+        col("alloc"),
+    );
     lines
         .filter(|l| !l.trim().is_empty())
         .map(|l| {
@@ -49,12 +59,22 @@ fn bcg() -> Vec<Trial> {
 
 fn effects(m: Measure) -> (Vec<f64>, Vec<f64>) {
     let t = bcg();
-    let es: Vec<_> = t.iter().map(|t| from_2x2(m, t.ai, t.bi, t.ci, t.di).unwrap()).collect();
-    (es.iter().map(|e| e.yi).collect(), es.iter().map(|e| e.vi).collect())
+    let es: Vec<_> = t
+        .iter()
+        .map(|t| from_2x2(m, t.ai, t.bi, t.ci, t.di).unwrap())
+        .collect();
+    (
+        es.iter().map(|e| e.yi).collect(),
+        es.iter().map(|e| e.vi).collect(),
+    )
 }
 
 fn opts(method: Method) -> RmaOptions {
-    RmaOptions { method, test: Test::Z, level: 95.0 }
+    RmaOptions {
+        method,
+        test: Test::Z,
+        level: 95.0,
+    }
 }
 
 /// Number of decimals in the shortest representation of a printed value (0 -> 4: metafor prints 0.0000).
@@ -109,7 +129,11 @@ fn computed(section: &str, key: &str) -> Option<f64> {
     let (yi, vi) = effects(Measure::Rr);
     let fit_ci = |m: Method, y: &[f64], v: &[f64]| {
         let f = fit(y, v, opts(m)).unwrap();
-        let ci = if m == Method::FE { None } else { Some(qprofile(y, v, &f, 95.0).unwrap()) };
+        let ci = if m == Method::FE {
+            None
+        } else {
+            Some(qprofile(y, v, &f, 95.0).unwrap())
+        };
         (f, ci)
     };
     match section {
@@ -155,7 +179,9 @@ fn computed(section: &str, key: &str) -> Option<f64> {
         "subgroup_moderator_test_REML" => {
             let t = bcg();
             let g: Vec<&str> = t.iter().map(|t| t.alloc.as_str()).collect();
-            let m = moderator_test(&yi, &vi, &g, opts(Method::REML)).unwrap().model;
+            let m = moderator_test(&yi, &vi, &g, opts(Method::REML))
+                .unwrap()
+                .model;
             match key {
                 "tau2" => Some(m.tau2),
                 "QE" => Some(m.qe),
@@ -170,7 +196,8 @@ fn computed(section: &str, key: &str) -> Option<f64> {
 
 #[test]
 fn every_reference_value_matches_metafor() {
-    let text = std::fs::read_to_string(data_path("bcg-metafor.json")).expect("tests/data/bcg-metafor.json");
+    let text = std::fs::read_to_string(data_path("bcg-metafor.json"))
+        .expect("tests/data/bcg-metafor.json");
     let json: serde_json::Value = serde_json::from_str(&text).unwrap();
     let sections = json["sections"].as_object().unwrap();
     let mut failures: BTreeMap<String, String> = BTreeMap::new();
@@ -180,10 +207,15 @@ fn every_reference_value_matches_metafor() {
     //   I2_ci_lb by ~0.003 (81.9206 exact vs 81.9177 printed) and H2_ci_lb by ~0.001 (see README);
     // * trimfill zval: metafor stops REML Fisher scoring at |change| < 1e-5 (tau2 = 0.3312880 instead
     //   of the exact 0.3312876), which gives z = -3.680549 (printed -3.6805); exact: -3.680551.
-    let loose: BTreeMap<&str, f64> =
-        [("I2_ci_lb", 0.005), ("I2_ci_ub", 0.005), ("H2_ci_lb", 0.002), ("H2_ci_ub", 0.002), ("trimfill_REML_L0.zval", 1e-4)]
-            .into_iter()
-            .collect();
+    let loose: BTreeMap<&str, f64> = [
+        ("I2_ci_lb", 0.005),
+        ("I2_ci_ub", 0.005),
+        ("H2_ci_lb", 0.002),
+        ("H2_ci_ub", 0.002),
+        ("trimfill_REML_L0.zval", 1e-4),
+    ]
+    .into_iter()
+    .collect();
     for (name, sec) in sections {
         if name == "per_study" {
             continue;
@@ -196,10 +228,16 @@ fn every_reference_value_matches_metafor() {
                     failures.insert(format!("{name}.{key}"), "not computed".into());
                 }
                 Some(v) => {
-                    let tol = loose.get(key.as_str()).or_else(|| loose.get(format!("{name}.{key}").as_str()));
-                    let ok = matches_printed(v, printed) || tol.is_some_and(|t| (v - printed).abs() <= *t);
+                    let tol = loose
+                        .get(key.as_str())
+                        .or_else(|| loose.get(format!("{name}.{key}").as_str()));
+                    let ok = matches_printed(v, printed)
+                        || tol.is_some_and(|t| (v - printed).abs() <= *t);
                     if !ok {
-                        failures.insert(format!("{name}.{key}"), format!("computed {v:.6}, metafor printed {printed}"));
+                        failures.insert(
+                            format!("{name}.{key}"),
+                            format!("computed {v:.6}, metafor printed {printed}"),
+                        );
                     }
                 }
             }
@@ -251,16 +289,55 @@ fn analyze_report_for_bcg() {
             let e = from_2x2(Measure::Rr, t.ai, t.bi, t.ci, t.di).unwrap();
             let mut m = BTreeMap::new();
             m.insert("alloc".to_string(), t.alloc.clone());
-            StudyEffect { label: t.study.clone(), yi: e.yi, vi: e.vi, moderators: m }
+            StudyEffect {
+                label: t.study.clone(),
+                yi: e.yi,
+                vi: e.vi,
+                moderators: m,
+            }
         })
         .collect();
-    let o = AnalyzeOptions { measure: Measure::Rr, method: Method::REML, test: Test::Z, level: 95.0 };
+    let o = AnalyzeOptions {
+        measure: Measure::Rr,
+        method: Method::REML,
+        test: Test::Z,
+        level: 95.0,
+    };
     let r = analyze(&studies, o, Some("alloc")).unwrap();
     let j = serde_json::to_value(&r).unwrap();
     for key in [
-        "k", "measure", "method", "estimate", "se", "zval", "pval", "ci_lb", "ci_ub", "pi_lb", "pi_ub", "tau2", "tau",
-        "se_tau2", "I2", "H2", "Q", "Q_df", "Q_pval", "tau2_ci_lb", "tau2_ci_ub", "I2_ci_lb", "I2_ci_ub", "H2_ci_lb",
-        "H2_ci_ub", "exp", "studies", "egger", "trimfill", "leave1out", "subgroups", "subgroup_test",
+        "k",
+        "measure",
+        "method",
+        "estimate",
+        "se",
+        "zval",
+        "pval",
+        "ci_lb",
+        "ci_ub",
+        "pi_lb",
+        "pi_ub",
+        "tau2",
+        "tau",
+        "se_tau2",
+        "I2",
+        "H2",
+        "Q",
+        "Q_df",
+        "Q_pval",
+        "tau2_ci_lb",
+        "tau2_ci_ub",
+        "I2_ci_lb",
+        "I2_ci_ub",
+        "H2_ci_lb",
+        "H2_ci_ub",
+        "exp",
+        "studies",
+        "egger",
+        "trimfill",
+        "leave1out",
+        "subgroups",
+        "subgroup_test",
     ] {
         assert!(j.get(key).is_some(), "missing {key}");
     }
@@ -268,21 +345,41 @@ fn analyze_report_for_bcg() {
     assert_eq!(j["measure"], "RR");
     assert_eq!(j["method"], "REML");
     assert!(matches_printed(j["estimate"].as_f64().unwrap(), -0.7145));
-    assert!(matches_printed(j["exp"]["estimate"].as_f64().unwrap(), 0.4894));
-    assert!(matches_printed(j["egger"]["zval"].as_f64().unwrap(), -0.8033));
+    assert!(matches_printed(
+        j["exp"]["estimate"].as_f64().unwrap(),
+        0.4894
+    ));
+    assert!(matches_printed(
+        j["egger"]["zval"].as_f64().unwrap(),
+        -0.8033
+    ));
     assert_eq!(j["trimfill"]["k0"], 1);
     assert_eq!(j["trimfill"]["side"], "right");
-    assert!(matches_printed(j["trimfill"]["estimate"].as_f64().unwrap(), -0.6571));
+    assert!(matches_printed(
+        j["trimfill"]["estimate"].as_f64().unwrap(),
+        -0.6571
+    ));
     assert_eq!(j["studies"].as_array().unwrap().len(), 13);
     assert_eq!(j["studies"][0]["study"], "Aronson");
-    let wsum: f64 = j["studies"].as_array().unwrap().iter().map(|s| s["weight"].as_f64().unwrap()).sum();
+    let wsum: f64 = j["studies"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["weight"].as_f64().unwrap())
+        .sum();
     assert!((wsum - 100.0).abs() < 1e-9);
     assert_eq!(j["leave1out"].as_array().unwrap().len(), 13);
-    assert!(matches_printed(j["leave1out"][0]["estimate"].as_f64().unwrap(), -0.7071));
+    assert!(matches_printed(
+        j["leave1out"][0]["estimate"].as_f64().unwrap(),
+        -0.7071
+    ));
     assert_eq!(j["leave1out"][0]["study"], "Aronson");
     assert_eq!(j["subgroups"].as_array().unwrap().len(), 3);
     assert_eq!(j["subgroups"][0]["subgroup"], "alternate");
-    assert!(matches_printed(j["subgroup_test"]["QM"].as_f64().unwrap(), 1.7675));
+    assert!(matches_printed(
+        j["subgroup_test"]["QM"].as_f64().unwrap(),
+        1.7675
+    ));
     assert_eq!(j["subgroup_test"]["QM_df"], 2);
     // no NaN anywhere: serde_json would have failed or written null; also check the text
     let text = serde_json::to_string(&r).unwrap();

@@ -6,26 +6,42 @@ use evidence_lens::stats::escalc::{from_2x2, from_means, Measure};
 use evidence_lens::stats::rma::{fit, Method, RmaOptions, Test};
 
 fn opts(method: Method) -> RmaOptions {
-    RmaOptions { method, test: Test::Z, level: 95.0 }
+    RmaOptions {
+        method,
+        test: Test::Z,
+        level: 95.0,
+    }
 }
 
 /// R's `round(x, d) == expected` (to floating-point slack).
 fn rounds_to(x: f64, d: i32, expected: f64) -> bool {
     let f = 10f64.powi(d);
-    ((x * f).round() / f - expected).abs() < 0.5 / f * 1e-6 || (x - expected).abs() <= 0.5 / f * (1.0 + 1e-9)
+    ((x * f).round() / f - expected).abs() < 0.5 / f * 1e-6
+        || (x - expected).abs() <= 0.5 / f * (1.0 + 1e-9)
 }
 
 macro_rules! check {
     ($x:expr, $d:expr, $e:expr) => {
-        assert!(rounds_to($x, $d, $e), "{} = {} does not round to {} at {} decimals", stringify!($x), $x, $e, $d);
+        assert!(
+            rounds_to($x, $d, $e),
+            "{} = {} does not round to {} at {} decimals",
+            stringify!($x),
+            $x,
+            $e,
+            $d
+        );
     };
 }
 
 // tests/testthat/test_analysis_example_viechtbauer2005.r, example 1 (page 271)
 #[test]
 fn viechtbauer2005_example1_estimators() {
-    let yi = [-0.581, 0.530, 0.771, 1.031, 0.553, 0.295, 0.078, 0.573, -0.176, -0.232];
-    let vi = [0.023, 0.052, 0.060, 0.115, 0.095, 0.203, 0.200, 0.211, 0.051, 0.040];
+    let yi = [
+        -0.581, 0.530, 0.771, 1.031, 0.553, 0.295, 0.078, 0.573, -0.176, -0.232,
+    ];
+    let vi = [
+        0.023, 0.052, 0.060, 0.115, 0.095, 0.203, 0.200, 0.211, 0.051, 0.040,
+    ];
     // (method, tau2, I2, H2); metafor's HS row is not implemented here
     let expected = [
         (Method::HE, 0.148, 68.80, 3.21),
@@ -47,12 +63,12 @@ fn viechtbauer2005_example1_estimators() {
 #[test]
 fn viechtbauer2005_example2_estimators() {
     let yi = [
-        0.100, -0.162, -0.090, -0.049, -0.046, -0.010, -0.431, -0.261, 0.134, 0.019, 0.175, 0.056, 0.045, 0.103, 0.121,
-        -0.482, 0.290, 0.342,
+        0.100, -0.162, -0.090, -0.049, -0.046, -0.010, -0.431, -0.261, 0.134, 0.019, 0.175, 0.056,
+        0.045, 0.103, 0.121, -0.482, 0.290, 0.342,
     ];
     let vi = [
-        0.016, 0.015, 0.050, 0.050, 0.032, 0.052, 0.036, 0.024, 0.034, 0.033, 0.031, 0.034, 0.039, 0.167, 0.134, 0.096,
-        0.016, 0.035,
+        0.016, 0.015, 0.050, 0.050, 0.032, 0.052, 0.036, 0.024, 0.034, 0.033, 0.031, 0.034, 0.039,
+        0.167, 0.134, 0.096, 0.016, 0.035,
     ];
     let expected = [
         (Method::HE, 0.000, 0.00, 1.00),
@@ -138,12 +154,20 @@ fn normand1999_smd_subset() {
 
 /// dat.bcg as tpos, tneg, cpos, cneg
 fn bcg_counts() -> Vec<[f64; 4]> {
-    let text = std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/bcg.csv")).unwrap();
+    let text = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/bcg.csv"),
+    )
+    .unwrap();
     text.lines()
         .skip(1)
         .filter(|l| !l.trim().is_empty())
         .map(|l| {
-            let f: Vec<f64> = l.split(',').skip(2).take(4).map(|x| x.parse().unwrap()).collect();
+            let f: Vec<f64> = l
+                .split(',')
+                .skip(2)
+                .take(4)
+                .map(|x| x.parse().unwrap())
+                .collect();
             [f[0], f[1], f[2], f[3]]
         })
         .collect()

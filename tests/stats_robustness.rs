@@ -11,13 +11,26 @@ use evidence_lens::stats::moderators::subgroup_analysis;
 use evidence_lens::stats::rma::{fit, Method, RmaOptions, Test};
 use evidence_lens::stats::{analyze, AnalyzeOptions, StatsError, StudyEffect};
 
-const METHODS: [Method; 8] = [Method::FE, Method::DL, Method::REML, Method::ML, Method::PM, Method::HE, Method::SJ, Method::EB];
+const METHODS: [Method; 8] = [
+    Method::FE,
+    Method::DL,
+    Method::REML,
+    Method::ML,
+    Method::PM,
+    Method::HE,
+    Method::SJ,
+    Method::EB,
+];
 
 fn all_opts() -> Vec<RmaOptions> {
     let mut v = vec![];
     for m in METHODS {
         for t in [Test::Z, Test::Knha] {
-            v.push(RmaOptions { method: m, test: t, level: 95.0 });
+            v.push(RmaOptions {
+                method: m,
+                test: t,
+                level: 95.0,
+            });
         }
     }
     v
@@ -27,13 +40,47 @@ fn all_opts() -> Vec<RmaOptions> {
 fn input_errors_are_values() {
     let o = RmaOptions::default();
     assert_eq!(fit(&[], &[], o), Err(StatsError::NoStudies));
-    assert!(matches!(fit(&[0.1, 0.2], &[0.1], o), Err(StatsError::LengthMismatch { .. })));
-    assert!(matches!(fit(&[0.1, f64::NAN], &[0.1, 0.1], o), Err(StatsError::NonFinite { what: "yi", index: 1 })));
-    assert!(matches!(fit(&[0.1, 0.2], &[0.1, f64::INFINITY], o), Err(StatsError::NonFinite { what: "vi", index: 1 })));
-    assert!(matches!(fit(&[0.1, 0.2], &[0.1, 0.0], o), Err(StatsError::NonPositiveVariance { index: 1, .. })));
-    assert!(matches!(fit(&[0.1, 0.2], &[-0.1, 0.1], o), Err(StatsError::NonPositiveVariance { index: 0, .. })));
-    assert!(matches!(fit(&[0.1], &[0.1], RmaOptions { level: 150.0, ..o }), Err(StatsError::InvalidLevel(_))));
-    assert!(matches!(fit(&[0.1], &[0.1], RmaOptions { level: f64::NAN, ..o }), Err(StatsError::InvalidLevel(_))));
+    assert!(matches!(
+        fit(&[0.1, 0.2], &[0.1], o),
+        Err(StatsError::LengthMismatch { .. })
+    ));
+    assert!(matches!(
+        fit(&[0.1, f64::NAN], &[0.1, 0.1], o),
+        Err(StatsError::NonFinite {
+            what: "yi",
+            index: 1
+        })
+    ));
+    assert!(matches!(
+        fit(&[0.1, 0.2], &[0.1, f64::INFINITY], o),
+        Err(StatsError::NonFinite {
+            what: "vi",
+            index: 1
+        })
+    ));
+    assert!(matches!(
+        fit(&[0.1, 0.2], &[0.1, 0.0], o),
+        Err(StatsError::NonPositiveVariance { index: 1, .. })
+    ));
+    assert!(matches!(
+        fit(&[0.1, 0.2], &[-0.1, 0.1], o),
+        Err(StatsError::NonPositiveVariance { index: 0, .. })
+    ));
+    assert!(matches!(
+        fit(&[0.1], &[0.1], RmaOptions { level: 150.0, ..o }),
+        Err(StatsError::InvalidLevel(_))
+    ));
+    assert!(matches!(
+        fit(
+            &[0.1],
+            &[0.1],
+            RmaOptions {
+                level: f64::NAN,
+                ..o
+            }
+        ),
+        Err(StatsError::InvalidLevel(_))
+    ));
     // errors display and are std errors
     let e: Box<dyn std::error::Error> = Box::new(StatsError::NoStudies);
     assert!(!e.to_string().is_empty());
@@ -58,8 +105,23 @@ fn single_study_fits_with_every_method() {
         if o.test == Test::Z {
             assert!((f.se - 0.2).abs() < 1e-15);
         }
-        let s = vec![StudyEffect { label: "only".into(), yi: 0.5, vi: 0.04, moderators: BTreeMap::new() }];
-        let r = analyze(&s, AnalyzeOptions { measure: Measure::Rr, method: o.method, test: o.test, level: 95.0 }, Some("x")).unwrap();
+        let s = vec![StudyEffect {
+            label: "only".into(),
+            yi: 0.5,
+            vi: 0.04,
+            moderators: BTreeMap::new(),
+        }];
+        let r = analyze(
+            &s,
+            AnalyzeOptions {
+                measure: Measure::Rr,
+                method: o.method,
+                test: o.test,
+                level: 95.0,
+            },
+            Some("x"),
+        )
+        .unwrap();
         let text = serde_json::to_string(&r).unwrap();
         assert!(!text.contains("NaN") && !text.contains("inf"), "{text}");
         assert!(r.egger.is_none() && r.trimfill.is_none());
@@ -75,9 +137,25 @@ fn two_identical_studies_and_homogeneous_data() {
         // all equal effects with k = 5: knha scaling factor 0 (metafor sets s2w = 0)
         let r = fit(&[0.3; 5], &[0.1, 0.2, 0.3, 0.4, 0.5], o).unwrap();
         assert_eq!(r.tau2, 0.0);
-        let s: Vec<StudyEffect> =
-            (0..5).map(|i| StudyEffect { label: format!("s{i}"), yi: 0.3, vi: 0.1 * (i + 1) as f64, moderators: BTreeMap::new() }).collect();
-        let rep = analyze(&s, AnalyzeOptions { measure: Measure::Gen, method: o.method, test: o.test, level: 95.0 }, None).unwrap();
+        let s: Vec<StudyEffect> = (0..5)
+            .map(|i| StudyEffect {
+                label: format!("s{i}"),
+                yi: 0.3,
+                vi: 0.1 * (i + 1) as f64,
+                moderators: BTreeMap::new(),
+            })
+            .collect();
+        let rep = analyze(
+            &s,
+            AnalyzeOptions {
+                measure: Measure::Gen,
+                method: o.method,
+                test: o.test,
+                level: 95.0,
+            },
+            None,
+        )
+        .unwrap();
         let text = serde_json::to_string(&rep).unwrap();
         assert!(!text.contains("NaN"));
     }
@@ -94,9 +172,16 @@ fn zero_cells_get_the_continuity_correction() {
     let e = escalc::from_2x2(Measure::Rr, 0.0, 10.0, 0.0, 12.0).unwrap();
     assert!(e.yi.is_finite() && e.vi > 0.0);
     // no correction and a zero cell: an error, not Inf
-    let c = escalc::Correction { add: 0.0, to: escalc::AddTo::None, drop00: false };
+    let c = escalc::Correction {
+        add: 0.0,
+        to: escalc::AddTo::None,
+        drop00: false,
+    };
     assert!(escalc::from_2x2_with(Measure::Or, 0.0, 10.0, 3.0, 7.0, c).is_err());
-    let d = escalc::Correction { drop00: true, ..Default::default() };
+    let d = escalc::Correction {
+        drop00: true,
+        ..Default::default()
+    };
     assert!(escalc::from_2x2_with(Measure::Or, 0.0, 10.0, 0.0, 7.0, d).is_err());
 }
 
@@ -126,7 +211,12 @@ fn effect_size_conventions() {
     let e = escalc::from_ratio_ci(0.5, 0.25, 1.0, 95.0).unwrap();
     assert!((e.yi - 0.5f64.ln()).abs() < 1e-15);
     assert!((e.sei() - 4f64.ln() / (2.0 * 1.959963984540054)).abs() < 1e-14);
-    assert!(Measure::Hr.is_ratio() && Measure::Irr.is_ratio() && Measure::Or.is_ratio() && !Measure::Rd.is_ratio());
+    assert!(
+        Measure::Hr.is_ratio()
+            && Measure::Irr.is_ratio()
+            && Measure::Or.is_ratio()
+            && !Measure::Rd.is_ratio()
+    );
     assert_eq!("RR".parse::<Measure>().unwrap(), Measure::Rr);
     assert_eq!(Measure::Smd.to_string(), "SMD");
     // PLO with xi = 0: 0.5 added to events and non-events
@@ -144,10 +234,23 @@ fn effect_size_conventions() {
 fn extreme_and_large_inputs_do_not_panic() {
     // huge k
     let k = 20_000;
-    let yi: Vec<f64> = (0..k).map(|i| ((i * 7919) % 1000) as f64 / 1000.0 - 0.5).collect();
-    let vi: Vec<f64> = (0..k).map(|i| 0.01 + ((i * 104729) % 100) as f64 / 1000.0).collect();
+    let yi: Vec<f64> = (0..k)
+        .map(|i| ((i * 7919) % 1000) as f64 / 1000.0 - 0.5)
+        .collect();
+    let vi: Vec<f64> = (0..k)
+        .map(|i| 0.01 + ((i * 104729) % 100) as f64 / 1000.0)
+        .collect();
     for m in METHODS {
-        let f = fit(&yi, &vi, RmaOptions { method: m, test: Test::Knha, level: 95.0 }).unwrap();
+        let f = fit(
+            &yi,
+            &vi,
+            RmaOptions {
+                method: m,
+                test: Test::Knha,
+                level: 95.0,
+            },
+        )
+        .unwrap();
         assert!(f.estimate.is_finite() && f.tau2 >= 0.0);
     }
     let f = fit(&yi, &vi, RmaOptions::default()).unwrap();
@@ -176,11 +279,28 @@ fn extreme_and_large_inputs_do_not_panic() {
                 .enumerate()
                 .map(|(i, (y, v))| {
                     let mut m = BTreeMap::new();
-                    m.insert("g".to_string(), if i % 2 == 0 { "a" } else { "b" }.to_string());
-                    StudyEffect { label: format!("s{i}"), yi: *y, vi: *v, moderators: m }
+                    m.insert(
+                        "g".to_string(),
+                        if i % 2 == 0 { "a" } else { "b" }.to_string(),
+                    );
+                    StudyEffect {
+                        label: format!("s{i}"),
+                        yi: *y,
+                        vi: *v,
+                        moderators: m,
+                    }
                 })
                 .collect();
-            if let Ok(r) = analyze(&s, AnalyzeOptions { measure: Measure::Or, method: o.method, test: o.test, level: 95.0 }, Some("g")) {
+            if let Ok(r) = analyze(
+                &s,
+                AnalyzeOptions {
+                    measure: Measure::Or,
+                    method: o.method,
+                    test: o.test,
+                    level: 95.0,
+                },
+                Some("g"),
+            ) {
                 let text = serde_json::to_string(&r).unwrap();
                 assert!(!text.contains("NaN"));
             }

@@ -11,7 +11,11 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 fn canvas() -> HtmlCanvasElement {
     let document = web_sys::window().unwrap().document().unwrap();
-    let canvas: HtmlCanvasElement = document.create_element("canvas").unwrap().dyn_into().unwrap();
+    let canvas: HtmlCanvasElement = document
+        .create_element("canvas")
+        .unwrap()
+        .dyn_into()
+        .unwrap();
     document.body().unwrap().append_child(&canvas).unwrap();
     canvas
 }
@@ -23,9 +27,19 @@ fn options(json: &str) -> wasm_bindgen::JsValue {
 
 /// Counts pixels that differ from the white background.
 fn inked_pixels(canvas: &HtmlCanvasElement) -> usize {
-    let ctx: CanvasRenderingContext2d = canvas.get_context("2d").unwrap().unwrap().dyn_into().unwrap();
-    let data = ctx.get_image_data(0.0, 0.0, canvas.width() as f64, canvas.height() as f64).unwrap().data();
-    data.chunks(4).filter(|p| p[0] < 200 || p[1] < 200 || p[2] < 200).count()
+    let ctx: CanvasRenderingContext2d = canvas
+        .get_context("2d")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    let data = ctx
+        .get_image_data(0.0, 0.0, canvas.width() as f64, canvas.height() as f64)
+        .unwrap()
+        .data();
+    data.chunks(4)
+        .filter(|p| p[0] < 200 || p[1] < 200 || p[2] < 200)
+        .count()
 }
 
 #[wasm_bindgen_test]
@@ -33,12 +47,21 @@ fn builtin_dataset_draws_a_forest_on_the_canvas() {
     let canvas = canvas();
     let mut widget = Widget::new(canvas.clone(), None).unwrap();
     widget.load_builtin();
-    widget.set_options(options(r#"{"view": "forest"}"#), "light").unwrap();
+    widget
+        .set_options(options(r#"{"view": "forest"}"#), "light")
+        .unwrap();
     let css_height = widget.resize(800.0, 1.0);
     widget.draw().unwrap();
     assert_eq!(canvas.width(), 800);
-    assert!((canvas.height() as f64 - css_height).abs() <= 1.0, "canvas {} vs layout {css_height}", canvas.height());
-    assert!(inked_pixels(&canvas) > 2_000, "the canvas is (nearly) blank");
+    assert!(
+        (canvas.height() as f64 - css_height).abs() <= 1.0,
+        "canvas {} vs layout {css_height}",
+        canvas.height()
+    );
+    assert!(
+        inked_pixels(&canvas) > 2_000,
+        "the canvas is (nearly) blank"
+    );
     assert!(!widget.keys().is_empty(), "no rows to hover or focus");
 }
 
@@ -51,7 +74,10 @@ fn device_pixel_ratio_scales_the_backing_store() {
     let h2 = widget.resize(400.0, 2.0);
     widget.draw().unwrap();
     assert_eq!(canvas.width(), 800);
-    assert!((h1 - h2).abs() < 2.0, "CSS height should not depend on the pixel ratio: {h1} vs {h2}");
+    assert!(
+        (h1 - h2).abs() < 2.0,
+        "CSS height should not depend on the pixel ratio: {h1} vs {h2}"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -70,7 +96,10 @@ fn hover_finds_the_row_under_the_pointer_and_nothing_outside() {
             found.insert(k);
         }
     }
-    assert_eq!(found.len(), keys.iter().collect::<std::collections::BTreeSet<_>>().len());
+    assert_eq!(
+        found.len(),
+        keys.iter().collect::<std::collections::BTreeSet<_>>().len()
+    );
 }
 
 #[wasm_bindgen_test]
@@ -82,9 +111,15 @@ fn unreadable_data_is_reported_not_thrown() {
     assert_eq!(ok.as_bool(), Some(false));
     let errors = js_sys::Reflect::get(&report, &"errors".into()).unwrap();
     assert!(js_sys::Array::from(&errors).length() >= 1);
-    assert!(widget.set_options(options(r#"{"view": "nonsense"}"#), "light").is_err());
-    assert!(widget.set_options(options(r#"{"view": "forest", "typo": 1}"#), "light").is_err());
-    assert!(widget.set_options(options(r#"{"view": "forest"}"#), "purple").is_err());
+    assert!(widget
+        .set_options(options(r#"{"view": "nonsense"}"#), "light")
+        .is_err());
+    assert!(widget
+        .set_options(options(r#"{"view": "forest", "typo": 1}"#), "light")
+        .is_err());
+    assert!(widget
+        .set_options(options(r#"{"view": "forest"}"#), "purple")
+        .is_err());
 }
 
 #[wasm_bindgen_test]
@@ -95,18 +130,43 @@ fn hover_redraws_only_the_overlay() {
     widget.load_builtin();
     widget.resize(800.0, 1.0);
     widget.draw().unwrap();
-    assert_eq!((overlay.width(), overlay.height()), (chart.width(), chart.height()));
+    assert_eq!(
+        (overlay.width(), overlay.height()),
+        (chart.width(), chart.height())
+    );
     let before = inked_pixels(&chart);
     let key = widget.keys()[0].clone();
     widget.set_highlight(Some(key.clone())).unwrap();
-    assert_eq!(inked_pixels(&chart), before, "the chart itself must not change on hover");
-    let ctx: CanvasRenderingContext2d = overlay.get_context("2d").unwrap().unwrap().dyn_into().unwrap();
-    let data = ctx.get_image_data(0.0, 0.0, overlay.width() as f64, overlay.height() as f64).unwrap().data();
-    assert!(data.chunks(4).filter(|p| p[3] > 0).count() > 20, "no highlight drawn on the overlay");
+    assert_eq!(
+        inked_pixels(&chart),
+        before,
+        "the chart itself must not change on hover"
+    );
+    let ctx: CanvasRenderingContext2d = overlay
+        .get_context("2d")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    let data = ctx
+        .get_image_data(0.0, 0.0, overlay.width() as f64, overlay.height() as f64)
+        .unwrap()
+        .data();
+    assert!(
+        data.chunks(4).filter(|p| p[3] > 0).count() > 20,
+        "no highlight drawn on the overlay"
+    );
     assert!(!widget.bounds(&key).is_undefined());
     widget.set_highlight(None).unwrap();
-    let data = ctx.get_image_data(0.0, 0.0, overlay.width() as f64, overlay.height() as f64).unwrap().data();
-    assert_eq!(data.chunks(4).filter(|p| p[3] > 0).count(), 0, "clearing the highlight leaves the overlay empty");
+    let data = ctx
+        .get_image_data(0.0, 0.0, overlay.width() as f64, overlay.height() as f64)
+        .unwrap()
+        .data();
+    assert_eq!(
+        data.chunks(4).filter(|p| p[3] > 0).count(),
+        0,
+        "clearing the highlight leaves the overlay empty"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -114,20 +174,34 @@ fn filters_views_svg_csv_measure_and_citations() {
     let chart = canvas();
     let mut widget = Widget::new(chart, None).unwrap();
     widget.load_builtin();
-    widget.set_options(options(r#"{"view": "forest"}"#), "light").unwrap();
+    widget
+        .set_options(options(r#"{"view": "forest"}"#), "light")
+        .unwrap();
     widget.resize(800.0, 1.0);
     let all = js_sys::Array::from(&widget.items()).length();
-    widget.set_options(options(r#"{"view": "forest", "filters": {"therapy": ["AHSCT"]}}"#), "dark").unwrap();
+    widget
+        .set_options(
+            options(r#"{"view": "forest", "filters": {"therapy": ["AHSCT"]}}"#),
+            "dark",
+        )
+        .unwrap();
     widget.resize(800.0, 1.0);
     let some = js_sys::Array::from(&widget.items()).length();
     assert!(some > 0 && some < all, "{some} of {all}");
     for view in ["map", "harms", "claims", "funnel"] {
-        widget.set_options(options(&format!(r#"{{"view": "{view}", "lang": "es"}}"#)), "light").unwrap();
+        widget
+            .set_options(
+                options(&format!(r#"{{"view": "{view}", "lang": "es"}}"#)),
+                "light",
+            )
+            .unwrap();
         widget.resize(600.0, 2.0);
         widget.draw().unwrap();
         assert!(!widget.summary().is_empty());
     }
-    widget.set_options(options(r#"{"view": "forest"}"#), "light").unwrap();
+    widget
+        .set_options(options(r#"{"view": "forest"}"#), "light")
+        .unwrap();
     widget.resize(600.0, 1.0);
     let svg = widget.to_svg().unwrap();
     assert!(svg.starts_with("<svg") && svg.trim_end().ends_with("</svg>"));
@@ -135,7 +209,12 @@ fn filters_views_svg_csv_measure_and_citations() {
     assert!(citations.length() > 0);
     let csv = b"study,ai,n1i,ci,n2i\nA,1,10,3,10\nB,2,20,5,20\n";
     let report = widget.load_csv(csv, Some("RR".into())).unwrap();
-    assert_eq!(js_sys::Reflect::get(&report, &"ok".into()).unwrap().as_bool(), Some(true));
+    assert_eq!(
+        js_sys::Reflect::get(&report, &"ok".into())
+            .unwrap()
+            .as_bool(),
+        Some(true)
+    );
     assert!(widget.load_csv(csv, Some("nonsense".into())).is_err());
     let strings = js_sys::Array::from(&evidence_lens::web::ui_strings("fr"));
     assert!(strings.length() > 10);
@@ -150,13 +229,29 @@ fn citation_links_are_canonical_https_and_nothing_else() {
        "outcomes": [{"id": "o", "name": "O", "kind": "benefit", "better": "lower", "data": {"measure": "RR", "ai": 1, "n1i": 10, "ci": 3, "n2i": 10}}]}
     ]}"#;
     let report = widget.load_json(json);
-    assert_eq!(js_sys::Reflect::get(&report, &"ok".into()).unwrap().as_bool(), Some(true));
-    widget.set_options(options(r#"{"view": "forest"}"#), "light").unwrap();
+    assert_eq!(
+        js_sys::Reflect::get(&report, &"ok".into())
+            .unwrap()
+            .as_bool(),
+        Some(true)
+    );
+    widget
+        .set_options(options(r#"{"view": "forest"}"#), "light")
+        .unwrap();
     widget.resize(600.0, 1.0);
     let citations = js_sys::Array::from(&widget.citations());
     assert_eq!(citations.length(), 1);
-    let text = js_sys::JSON::stringify(&citations).unwrap().as_string().unwrap();
+    let text = js_sys::JSON::stringify(&citations)
+        .unwrap()
+        .as_string()
+        .unwrap();
     assert!(text.contains("https://doi.org/10.1000/xyz(1)"), "{text}");
-    assert!(text.contains("https://pubmed.ncbi.nlm.nih.gov/123456/"), "{text}");
-    assert!(text.contains("https://clinicaltrials.gov/study/NCT01234567"), "{text}");
+    assert!(
+        text.contains("https://pubmed.ncbi.nlm.nih.gov/123456/"),
+        "{text}"
+    );
+    assert!(
+        text.contains("https://clinicaltrials.gov/study/NCT01234567"),
+        "{text}"
+    );
 }

@@ -44,7 +44,18 @@ impl<'a> Bytes<'a> {
             0..=4 => self.u8() as f64,
             5..=7 => (self.u16() as i16) as f64 / 256.0,
             8 => f64::from_bits(self.u64()),
-            9 => [0.0, -0.0, 1e-300, 1e300, -1e300, f64::MIN_POSITIVE, 5e-324, f64::MAX, f64::MIN, f64::EPSILON][self.u8() as usize % 10],
+            9 => [
+                0.0,
+                -0.0,
+                1e-300,
+                1e300,
+                -1e300,
+                f64::MIN_POSITIVE,
+                5e-324,
+                f64::MAX,
+                f64::MIN,
+                f64::EPSILON,
+            ][self.u8() as usize % 10],
             10 => [f64::NAN, f64::INFINITY, f64::NEG_INFINITY][self.u8() as usize % 3],
             11 => 10f64.powi((self.u8() as i32 % 80) - 40) * (1.0 + self.u8() as f64 / 256.0),
             _ => (self.u16() as f64) / 100.0,
@@ -75,7 +86,10 @@ pub fn check_parsed(parsed: &Parsed) {
     if let Some(ds) = &parsed.dataset {
         let (errors, _) = model::validate(ds);
         // What the reader keeps must pass validation (the reader drops what does not).
-        assert!(errors.iter().all(|e| e.message.contains("schema")), "kept data has errors: {errors:?}");
+        assert!(
+            errors.iter().all(|e| e.message.contains("schema")),
+            "kept data has errors: {errors:?}"
+        );
         if parsed.errors.is_empty() {
             round_trip(ds);
         }
@@ -89,9 +103,16 @@ pub fn round_trip(ds: &Dataset) {
         return;
     }
     let again = model::parse_json(json.as_bytes());
-    assert!(again.errors.is_empty(), "written dataset does not read back: {:?}\n{json}", again.errors);
+    assert!(
+        again.errors.is_empty(),
+        "written dataset does not read back: {:?}\n{json}",
+        again.errors
+    );
     if again.errors.is_empty() {
-        assert_eq!(again.dataset.as_ref().map(|d| d.studies.len()), Some(ds.studies.len()));
+        assert_eq!(
+            again.dataset.as_ref().map(|d| d.studies.len()),
+            Some(ds.studies.len())
+        );
     }
 }
 

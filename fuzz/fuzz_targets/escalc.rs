@@ -28,11 +28,17 @@ fuzz_target!(|data: &[u8]| {
     let x: Vec<f64> = (0..6).map(|_| b.f64()).collect();
     let level = b.f64();
     let to = [AddTo::All, AddTo::Only0, AddTo::None][b.u8() as usize % 3];
-    let corr = Correction { add: b.f64(), to, drop00: b.u8() % 2 == 1 };
+    let corr = Correction {
+        add: b.f64(),
+        to,
+        drop00: b.u8() % 2 == 1,
+    };
     ok(escalc::from_2x2(measure, x[0], x[1], x[2], x[3]));
     ok(escalc::from_2x2_totals(measure, x[0], x[1], x[2], x[3]));
     ok(escalc::from_2x2_with(measure, x[0], x[1], x[2], x[3], corr));
-    ok(escalc::from_means(measure, x[0], x[1], x[2], x[3], x[4], x[5]));
+    ok(escalc::from_means(
+        measure, x[0], x[1], x[2], x[3], x[4], x[5],
+    ));
     ok(escalc::from_proportion(measure, x[0], x[1]));
     ok(escalc::from_proportion_with(measure, x[0], x[1], corr));
     ok(escalc::from_yi_vi(x[0], x[1]));

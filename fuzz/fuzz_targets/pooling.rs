@@ -6,13 +6,24 @@ use evidence_lens::stats::bias::{regtest, regtest_lm, trimfill, Estimator};
 use evidence_lens::stats::confint::qprofile;
 use evidence_lens::stats::leave1out::leave1out;
 use evidence_lens::stats::moderators::subgroup_analysis;
-use evidence_lens::stats::{analyze, fit, AnalyzeOptions, Measure, Method, RmaOptions, StudyEffect, Test};
+use evidence_lens::stats::{
+    analyze, fit, AnalyzeOptions, Measure, Method, RmaOptions, StudyEffect, Test,
+};
 use libfuzzer_sys::fuzz_target;
 
 #[path = "common.rs"]
 mod common;
 
-const METHODS: [Method; 8] = [Method::FE, Method::DL, Method::REML, Method::ML, Method::PM, Method::HE, Method::SJ, Method::EB];
+const METHODS: [Method; 8] = [
+    Method::FE,
+    Method::DL,
+    Method::REML,
+    Method::ML,
+    Method::PM,
+    Method::HE,
+    Method::SJ,
+    Method::EB,
+];
 
 fn close_enough(a: f64, b: f64) -> bool {
     (a - b).abs() <= 1e-6 * (1.0 + a.abs().max(b.abs()))
@@ -31,29 +42,59 @@ fuzz_target!(|data: &[u8]| {
         groups.push(["a", "b", "c"][b.u8() as usize % 3]);
     }
     let valid = yi.iter().all(|y| y.is_finite()) && vi.iter().all(|v| v.is_finite() && *v > 0.0);
-    let (lo, hi) = yi.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(l, h), &y| (l.min(y), h.max(y)));
+    let (lo, hi) = yi
+        .iter()
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(l, h), &y| {
+            (l.min(y), h.max(y))
+        });
     for method in METHODS {
         for test in [Test::Z, Test::Knha] {
-            let opts = RmaOptions { method, test, level };
+            let opts = RmaOptions {
+                method,
+                test,
+                level,
+            };
             let f = fit(&yi, &vi, opts);
             if !valid {
                 assert!(f.is_err(), "invalid yi/vi accepted by {method}");
             }
             if let Ok(f) = &f {
                 assert!(f.tau2 >= 0.0, "{method}: tau2 {}", f.tau2);
-                if f.estimate.is_finite() && lo.is_finite() && hi.is_finite() && method == Method::FE {
-                    assert!(f.estimate >= lo - 1e-9 * lo.abs().max(1.0) && f.estimate <= hi + 1e-9 * hi.abs().max(1.0), "FE estimate {} outside [{lo}, {hi}]", f.estimate);
+                if f.estimate.is_finite()
+                    && lo.is_finite()
+                    && hi.is_finite()
+                    && method == Method::FE
+                {
+                    assert!(
+                        f.estimate >= lo - 1e-9 * lo.abs().max(1.0)
+                            && f.estimate <= hi + 1e-9 * hi.abs().max(1.0),
+                        "FE estimate {} outside [{lo}, {hi}]",
+                        f.estimate
+                    );
                 }
                 if f.i2.is_finite() {
-                    assert!((-1e-9..=100.0 + 1e-9).contains(&f.i2), "{method}: I2 {}", f.i2);
+                    assert!(
+                        (-1e-9..=100.0 + 1e-9).contains(&f.i2),
+                        "{method}: I2 {}",
+                        f.i2
+                    );
                 }
                 if f.ci_lb.is_finite() && f.ci_ub.is_finite() {
-                    assert!(f.ci_lb <= f.ci_ub, "{method}: CI [{}, {}]", f.ci_lb, f.ci_ub);
+                    assert!(
+                        f.ci_lb <= f.ci_ub,
+                        "{method}: CI [{}, {}]",
+                        f.ci_lb,
+                        f.ci_ub
+                    );
                 }
                 if method != Method::FE {
                     if let Ok(ci) = qprofile(&yi, &vi, f, level) {
                         if !ci.ci_null && ci.tau2_ci_lb.is_finite() && ci.tau2_ci_ub.is_finite() {
-                            assert!(ci.tau2_ci_lb <= ci.tau2_ci_ub || close_enough(ci.tau2_ci_lb, ci.tau2_ci_ub), "tau2 CI {ci:?}");
+                            assert!(
+                                ci.tau2_ci_lb <= ci.tau2_ci_ub
+                                    || close_enough(ci.tau2_ci_lb, ci.tau2_ci_ub),
+                                "tau2 CI {ci:?}"
+                            );
                         }
                     }
                 }
@@ -77,10 +118,20 @@ fuzz_target!(|data: &[u8]| {
         .zip(&vi)
         .zip(&groups)
         .enumerate()
-        .map(|(i, ((y, v), g))| StudyEffect { label: format!("s{i}"), yi: *y, vi: *v, moderators: [("g".to_string(), g.to_string())].into_iter().collect() })
+        .map(|(i, ((y, v), g))| StudyEffect {
+            label: format!("s{i}"),
+            yi: *y,
+            vi: *v,
+            moderators: [("g".to_string(), g.to_string())].into_iter().collect(),
+        })
         .collect();
     let method = METHODS[b.u8() as usize % METHODS.len()];
-    let opts = AnalyzeOptions { measure: Measure::Rr, method, test: Test::Z, level };
+    let opts = AnalyzeOptions {
+        measure: Measure::Rr,
+        method,
+        test: Test::Z,
+        level,
+    };
     if let Ok(report) = analyze(&studies, opts, Some("g")) {
         common::check_serialized(&report);
     }

@@ -25,7 +25,11 @@ fn check_svg(svg: &str, input: &[u8]) {
         if input.contains(&word.to_ascii_lowercase()) {
             continue;
         }
-        assert!(!has_word(svg, word), "{word} printed in the SVG: {}", &svg[svg.find(word).unwrap().saturating_sub(200)..]);
+        assert!(
+            !has_word(svg, word),
+            "{word} printed in the SVG: {}",
+            &svg[svg.find(word).unwrap().saturating_sub(200)..]
+        );
     }
 }
 
@@ -34,15 +38,29 @@ fuzz_target!(|data: &[u8]| {
     let Some(ds) = &parsed.dataset else { return };
     // Every view the chart module has (View::NAMES) with all outcomes, then a few outcomes alone.
     let mut jobs: Vec<(&str, String)> = View::NAMES.iter().map(|v| (*v, String::new())).collect();
-    let ids = ds.studies.iter().take(3).flat_map(|s| s.outcomes.iter().take(2)).map(|o| o.id.clone());
+    let ids = ds
+        .studies
+        .iter()
+        .take(3)
+        .flat_map(|s| s.outcomes.iter().take(2))
+        .map(|o| o.id.clone());
     for (i, id) in ids.enumerate() {
         jobs.push((View::NAMES[i % View::NAMES.len()], id));
     }
     for (i, (view, outcome)) in jobs.into_iter().enumerate() {
-        let Ok(options) = ViewOptions::parse(view, &outcome) else { continue };
+        let Ok(options) = ViewOptions::parse(view, &outcome) else {
+            continue;
+        };
         let scene = Scene::build(ds, &options);
         let _ = scene.items();
-        let theme = Theme::new(if i % 2 == 0 { ThemeName::Light } else { ThemeName::Dark }, 1.0 + (i % 3) as f64 * 0.5);
+        let theme = Theme::new(
+            if i % 2 == 0 {
+                ThemeName::Light
+            } else {
+                ThemeName::Dark
+            },
+            1.0 + (i % 3) as f64 * 0.5,
+        );
         for (w, h) in [(800, None), (200, Some(50)), (333, None)] {
             if let Ok(svg) = render_svg(&scene, w, h, &theme) {
                 check_svg(&svg, data);

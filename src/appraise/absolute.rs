@@ -132,9 +132,17 @@ pub enum AbsoluteError {
 impl fmt::Display for AbsoluteError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            AbsoluteError::NotARisk(m) => write!(f, "a {} is not a risk, so it has no numbers per 100 people", m.as_str()),
-            AbsoluteError::BaselineOutOfRange(b) => write!(f, "baseline risk {b} is not between 0 and 1"),
-            AbsoluteError::NoBaseline => write!(f, "no baseline risk (no control arm counts and none given)"),
+            AbsoluteError::NotARisk(m) => write!(
+                f,
+                "a {} is not a risk, so it has no numbers per 100 people",
+                m.as_str()
+            ),
+            AbsoluteError::BaselineOutOfRange(b) => {
+                write!(f, "baseline risk {b} is not between 0 and 1")
+            }
+            AbsoluteError::NoBaseline => {
+                write!(f, "no baseline risk (no control arm counts and none given)")
+            }
             AbsoluteError::Invalid(what) => write!(f, "{what} is not a valid number"),
         }
     }
@@ -179,7 +187,11 @@ pub fn ceil_people(x: f64) -> Option<u64> {
         return None;
     }
     let r = x.round();
-    let v = if (x - r).abs() <= 1e-9 * x.max(1.0) { r } else { x.ceil() };
+    let v = if (x - r).abs() <= 1e-9 * x.max(1.0) {
+        r
+    } else {
+        x.ceil()
+    };
     Some(v.max(1.0) as u64)
 }
 
@@ -191,10 +203,22 @@ pub fn nnt(d: f64, d_lb: f64, d_ub: f64, better: Better, therapy: &str, outcome:
         Better::Lower => d < 0.0,
         Better::Higher => d > 0.0,
     };
-    let kind = if favourable { NntKind::Nnt } else { NntKind::Nnh };
-    let (lo, hi) = if d_lb <= d_ub { (d_lb, d_ub) } else { (d_ub, d_lb) };
+    let kind = if favourable {
+        NntKind::Nnt
+    } else {
+        NntKind::Nnh
+    };
+    let (lo, hi) = if d_lb <= d_ub {
+        (d_lb, d_ub)
+    } else {
+        (d_ub, d_lb)
+    };
     let crosses = lo <= 0.0 && hi >= 0.0;
-    let value = if d.abs() > 1e-12 { ceil_people(1.0 / d.abs()) } else { None };
+    let value = if d.abs() > 1e-12 {
+        ceil_people(1.0 / d.abs())
+    } else {
+        None
+    };
     let (ci_lb, ci_ub) = if crosses {
         (None, None)
     } else {
@@ -217,7 +241,14 @@ pub fn nnt(d: f64, d_lb: f64, d_ub: f64, better: Better, therapy: &str, outcome:
             format!("{kind} {v}{ci}: treating {v} people with {x} means one {more_fewer} person with {y}.")
         }
     };
-    Nnt { kind, value, ci_lb, ci_ub, meaningful: !crosses && value.is_some(), text }
+    Nnt {
+        kind,
+        value,
+        ci_lb,
+        ci_ub,
+        meaningful: !crosses && value.is_some(),
+        text,
+    }
 }
 
 fn fin(x: f64) -> Option<f64> {
@@ -265,7 +296,10 @@ pub fn comparative(
     therapy: &str,
     outcome: &str,
 ) -> Result<Absolute, AbsoluteError> {
-    if !matches!(measure, Measure::Rr | Measure::Or | Measure::Rd | Measure::Hr) {
+    if !matches!(
+        measure,
+        Measure::Rr | Measure::Or | Measure::Rd | Measure::Hr
+    ) {
         return Err(AbsoluteError::NotARisk(measure));
     }
     let r = treated_risk(measure, baseline, estimate)?;
@@ -317,7 +351,13 @@ pub fn comparative(
 
 /// Absolute numbers for one group: the proportion with its (Wilson or reported) interval, and the
 /// statement that there was no comparison group.
-pub fn single_arm(p: f64, lb: Option<f64>, ub: Option<f64>, therapy: &str, outcome: &str) -> Result<Absolute, AbsoluteError> {
+pub fn single_arm(
+    p: f64,
+    lb: Option<f64>,
+    ub: Option<f64>,
+    therapy: &str,
+    outcome: &str,
+) -> Result<Absolute, AbsoluteError> {
     if !p.is_finite() || !(0.0..=1.0).contains(&p) {
         return Err(AbsoluteError::Invalid("proportion"));
     }
@@ -360,8 +400,14 @@ mod tests {
         assert!((treated_risk(Measure::Rd, 0.2, -0.05).unwrap() - 0.15).abs() < 1e-12);
         // HR 0.5 at 36%: 1 - 0.64^0.5 = 0.2
         assert!((treated_risk(Measure::Hr, 0.36, 0.5).unwrap() - 0.2).abs() < 1e-12);
-        assert_eq!(treated_risk(Measure::Irr, 0.2, 0.5), Err(AbsoluteError::NotARisk(Measure::Irr)));
-        assert_eq!(treated_risk(Measure::Rr, 1.5, 0.5), Err(AbsoluteError::BaselineOutOfRange(1.5)));
+        assert_eq!(
+            treated_risk(Measure::Irr, 0.2, 0.5),
+            Err(AbsoluteError::NotARisk(Measure::Irr))
+        );
+        assert_eq!(
+            treated_risk(Measure::Rr, 1.5, 0.5),
+            Err(AbsoluteError::BaselineOutOfRange(1.5))
+        );
         assert_eq!(treated_risk(Measure::Rr, 0.8, 2.0).unwrap(), 1.0);
     }
 

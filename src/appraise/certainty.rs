@@ -27,7 +27,12 @@ pub enum Certainty {
 
 impl Certainty {
     /// All levels, from very low to high.
-    pub const ALL: [Certainty; 4] = [Certainty::VeryLow, Certainty::Low, Certainty::Moderate, Certainty::High];
+    pub const ALL: [Certainty; 4] = [
+        Certainty::VeryLow,
+        Certainty::Low,
+        Certainty::Moderate,
+        Certainty::High,
+    ];
 
     /// 1 (very low) to 4 (high).
     pub fn score(self) -> i32 {
@@ -134,7 +139,11 @@ impl Rating {
 
     /// Sum of the changes in one domain so far.
     pub fn domain_total(&self, domain: Domain) -> i32 {
-        self.reasons.iter().filter(|r| r.domain == domain).map(|r| r.change as i32).sum()
+        self.reasons
+            .iter()
+            .filter(|r| r.domain == domain)
+            .map(|r| r.change as i32)
+            .sum()
     }
 
     /// Adds a step. The change is reduced so that the domain stays within its cap; a step that no
@@ -152,12 +161,20 @@ impl Rating {
                 text.push_str(" (not rated up further: at most two levels)");
             }
         }
-        self.reasons.push(Reason { domain, change: allowed as i8, text });
+        self.reasons.push(Reason {
+            domain,
+            change: allowed as i8,
+            text,
+        });
     }
 
     /// Adds a step that does not change the level (a fact worth telling).
     pub fn note(&mut self, domain: Domain, text: impl Into<String>) {
-        self.reasons.push(Reason { domain, change: 0, text: text.into() });
+        self.reasons.push(Reason {
+            domain,
+            change: 0,
+            text: text.into(),
+        });
     }
 
     /// The level: high plus all the changes, clamped to the four levels.
@@ -194,8 +211,14 @@ mod tests {
     #[test]
     fn levels_order_and_names() {
         assert!(Certainty::High > Certainty::Moderate && Certainty::Low > Certainty::VeryLow);
-        assert_eq!(serde_json::to_string(&Certainty::VeryLow).unwrap(), "\"very_low\"");
-        assert_eq!(serde_json::to_string(&Domain::RiskOfBias).unwrap(), "\"risk_of_bias\"");
+        assert_eq!(
+            serde_json::to_string(&Certainty::VeryLow).unwrap(),
+            "\"very_low\""
+        );
+        assert_eq!(
+            serde_json::to_string(&Domain::RiskOfBias).unwrap(),
+            "\"risk_of_bias\""
+        );
         assert_eq!(Certainty::from_score(7), Certainty::High);
         assert_eq!(Certainty::from_score(-3), Certainty::VeryLow);
     }

@@ -19,7 +19,9 @@ use std::collections::BTreeSet;
 
 use serde::Serialize;
 
-use crate::model::{Assertion, Better, Blinding, Claim, Dataset, EffectData, OutcomeKind, SourceKind, Study};
+use crate::model::{
+    Assertion, Better, Blinding, Claim, Dataset, EffectData, OutcomeKind, SourceKind, Study,
+};
 use crate::stats::effect::wilson;
 
 use super::certainty::Certainty;
@@ -119,7 +121,11 @@ fn describe(item: &Item) -> String {
         format!(
             "Pooled result of {} studies ({})",
             item.studies.len(),
-            item.studies.iter().map(|s| s.label.as_str()).collect::<Vec<_>>().join(", ")
+            item.studies
+                .iter()
+                .map(|s| s.label.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
         )
     } else {
         let s = item.studies[0];
@@ -135,12 +141,21 @@ fn describe(item: &Item) -> String {
     };
     let eff = match item.effect {
         Some(e) if e.measure.is_single_arm() || item.single_arm && !e.measure.is_ratio() => {
-            format!("{}: {} (95% CI {} to {})", item.outcome.name, pct(e.estimate), pct(e.ci_lb), pct(e.ci_ub))
+            format!(
+                "{}: {} (95% CI {} to {})",
+                item.outcome.name,
+                pct(e.estimate),
+                pct(e.ci_lb),
+                pct(e.ci_ub)
+            )
         }
         Some(e) => format!("{}: {}", item.outcome.name, e.describe()),
         None => item.outcome.name.clone(),
     };
-    let cert = item.certainty.map(|c| format!(" Certainty: {}.", c.words())).unwrap_or_default();
+    let cert = item
+        .certainty
+        .map(|c| format!(" Certainty: {}.", c.words()))
+        .unwrap_or_default();
     format!("{who}, {eff}. {}{cert}", item.statement)
 }
 
@@ -156,10 +171,22 @@ fn evidence(item: &Item, role: EvidenceRole) -> ClaimEvidence {
 }
 
 /// Harm outcomes reported only in words (no numbers): they still count as (sparse) harms data.
-fn reported_harms<'a>(claim: &Claim, dataset: &'a Dataset, outcome: Option<&str>) -> Vec<(&'a Study, &'a crate::model::Outcome)> {
+fn reported_harms<'a>(
+    claim: &Claim,
+    dataset: &'a Dataset,
+    outcome: Option<&str>,
+) -> Vec<(&'a Study, &'a crate::model::Outcome)> {
     let mut out = Vec::new();
-    for s in dataset.studies.iter().filter(|s| study_relevant(claim, s) && s.source_kind != SourceKind::Marketing) {
-        for o in s.outcomes.iter().filter(|o| o.data.is_none() && o.reported.is_some()) {
+    for s in dataset
+        .studies
+        .iter()
+        .filter(|s| study_relevant(claim, s) && s.source_kind != SourceKind::Marketing)
+    {
+        for o in s
+            .outcomes
+            .iter()
+            .filter(|o| o.data.is_none() && o.reported.is_some())
+        {
             let harm = o.kind == OutcomeKind::Harm || matching::is_serious_harm(&o.name);
             let fits = outcome.map_or(true, |c| matching::outcome_matches(c, &o.id, &o.name));
             if harm && fits {
@@ -175,11 +202,14 @@ fn study_relevant(claim: &Claim, s: &Study) -> bool {
         return true;
     }
     matching::therapy_matches(&claim.therapy, &s.intervention.therapy)
-        && (claim.condition.trim().is_empty() || matching::condition_fit(&s.condition, &claim.condition) != ConditionFit::Different)
+        && (claim.condition.trim().is_empty()
+            || matching::condition_fit(&s.condition, &claim.condition) != ConditionFit::Different)
 }
 
 fn is_marketing(item: &Item) -> bool {
-    item.studies.iter().any(|s| s.source_kind == SourceKind::Marketing)
+    item.studies
+        .iter()
+        .any(|s| s.source_kind == SourceKind::Marketing)
 }
 
 /// Events among treated people, when the data say.
@@ -222,12 +252,21 @@ fn max_cert<'a>(it: impl Iterator<Item = &'a ClaimEvidence>) -> Option<Certainty
 }
 
 /// Checks one claim against the appraised evidence.
-pub(crate) fn check_claim(claim: &Claim, dataset: &Dataset, items: &[Item], _condition: &str) -> ClaimCheck {
+pub(crate) fn check_claim(
+    claim: &Claim,
+    dataset: &Dataset,
+    items: &[Item],
+    _condition: &str,
+) -> ClaimCheck {
     let relevant: Vec<&Item> = items
         .iter()
         .filter(|it| !it.studies.is_empty() && it.studies.iter().all(|s| study_relevant(claim, s)))
         .collect();
-    let outcome_filter = claim.outcome.as_deref().map(str::trim).filter(|o| !o.is_empty());
+    let outcome_filter = claim
+        .outcome
+        .as_deref()
+        .map(str::trim)
+        .filter(|o| !o.is_empty());
     let mut by_outcome: Vec<&Item> = match outcome_filter {
         Some(o) => relevant
             .iter()
@@ -240,25 +279,41 @@ pub(crate) fn check_claim(claim: &Claim, dataset: &Dataset, items: &[Item], _con
     // claim's words, its outcomes of the claimed kind are added.
     if outcome_filter.is_some() {
         for id in &claim.studies {
-            let matched = by_outcome.iter().any(|it| !it.pooled && it.studies[0].id == *id);
+            let matched = by_outcome
+                .iter()
+                .any(|it| !it.pooled && it.studies[0].id == *id);
             if !matched {
                 let kind = match claim.asserts {
                     Assertion::NoRisk => OutcomeKind::Harm,
                     _ => OutcomeKind::Benefit,
                 };
                 by_outcome.extend(
-                    relevant.iter().copied().filter(|it| !it.pooled && it.studies[0].id == *id && it.outcome.kind == kind),
+                    relevant.iter().copied().filter(|it| {
+                        !it.pooled && it.studies[0].id == *id && it.outcome.kind == kind
+                    }),
                 );
             }
         }
     }
     let mut check = match claim.asserts {
-        Assertion::Benefit => check_benefit(claim, &relevant, &by_outcome, outcome_filter.is_some()),
-        Assertion::NoRisk => check_no_risk(claim, &relevant, &by_outcome, outcome_filter.is_some(), &reported_harms(claim, dataset, outcome_filter)),
+        Assertion::Benefit => {
+            check_benefit(claim, &relevant, &by_outcome, outcome_filter.is_some())
+        }
+        Assertion::NoRisk => check_no_risk(
+            claim,
+            &relevant,
+            &by_outcome,
+            outcome_filter.is_some(),
+            &reported_harms(claim, dataset, outcome_filter),
+        ),
         Assertion::Number => check_number(claim, &by_outcome),
     };
     // Studies the claim cites are always listed, even without a usable result.
-    let cited: Vec<&Study> = claim.studies.iter().filter_map(|id| dataset.study(id)).collect();
+    let cited: Vec<&Study> = claim
+        .studies
+        .iter()
+        .filter_map(|id| dataset.study(id))
+        .collect();
     for s in &cited {
         if check.evidence.iter().any(|e| e.studies.contains(&s.id)) {
             continue;
@@ -274,9 +329,15 @@ pub(crate) fn check_claim(claim: &Claim, dataset: &Dataset, items: &[Item], _con
             .map(|r| format!(" What was reported: {}", r.trim()))
             .unwrap_or_default();
         let (role, lead) = if s.source_kind == SourceKind::Marketing {
-            (EvidenceRole::Marketing, "known only from marketing material, with no numbers that can be checked")
+            (
+                EvidenceRole::Marketing,
+                "known only from marketing material, with no numbers that can be checked",
+            )
         } else {
-            (EvidenceRole::NoResult, "cited by the claim, but it has no analysable result for it")
+            (
+                EvidenceRole::NoResult,
+                "cited by the claim, but it has no analysable result for it",
+            )
         };
         check.evidence.push(ClaimEvidence {
             studies: vec![s.id.clone()],
@@ -284,14 +345,28 @@ pub(crate) fn check_claim(claim: &Claim, dataset: &Dataset, items: &[Item], _con
             pooled: false,
             certainty: None,
             role,
-            sentence: format!("{}: {} ({design}) is {lead}.{what}", role_phrase(role), s.label),
+            sentence: format!(
+                "{}: {} ({design}) is {lead}.{what}",
+                role_phrase(role),
+                s.label
+            ),
         });
     }
     // Say so when the studies the claim cites cannot back it themselves.
-    if check.verdict == Verdict::Supported && claim.asserts == Assertion::Benefit && !cited.is_empty() {
+    if check.verdict == Verdict::Supported
+        && claim.asserts == Assertion::Benefit
+        && !cited.is_empty()
+    {
         let weak: Vec<&str> = cited
             .iter()
-            .filter(|s| s.design.is_uncontrolled() || s.source_kind == SourceKind::Marketing || (s.design == crate::model::Design::Cohort && s.outcomes.iter().all(|o| o.data.as_ref().map_or(true, |d| d.is_single_arm()))))
+            .filter(|s| {
+                s.design.is_uncontrolled()
+                    || s.source_kind == SourceKind::Marketing
+                    || (s.design == crate::model::Design::Cohort
+                        && s.outcomes
+                            .iter()
+                            .all(|o| o.data.as_ref().map_or(true, |d| d.is_single_arm())))
+            })
             .map(|s| s.label.as_str())
             .collect();
         if weak.len() == cited.len() {
@@ -304,7 +379,12 @@ pub(crate) fn check_claim(claim: &Claim, dataset: &Dataset, items: &[Item], _con
     check
 }
 
-fn check_benefit(claim: &Claim, relevant: &[&Item], by_outcome: &[&Item], has_outcome: bool) -> ClaimCheck {
+fn check_benefit(
+    claim: &Claim,
+    relevant: &[&Item],
+    by_outcome: &[&Item],
+    has_outcome: bool,
+) -> ClaimCheck {
     let mut note = String::new();
     let pool: Vec<&Item> = if has_outcome && !by_outcome.is_empty() {
         by_outcome.to_vec()
@@ -312,7 +392,11 @@ fn check_benefit(claim: &Claim, relevant: &[&Item], by_outcome: &[&Item], has_ou
         if has_outcome && !relevant.is_empty() {
             note = " None of the studies measured the outcome named in the claim; other benefit outcomes are shown.".to_string();
         }
-        relevant.iter().copied().filter(|it| it.outcome.kind == OutcomeKind::Benefit).collect()
+        relevant
+            .iter()
+            .copied()
+            .filter(|it| it.outcome.kind == OutcomeKind::Benefit)
+            .collect()
     };
     let mut ev = Vec::new();
     for it in &pool {
@@ -328,7 +412,10 @@ fn check_benefit(claim: &Claim, relevant: &[&Item], by_outcome: &[&Item], has_ou
                     let favourable_dir = matches!(
                         (it.finding, it.outcome.better),
                         (Some(Finding::Important(Direction::Reduces)), Better::Lower)
-                            | (Some(Finding::Important(Direction::Increases)), Better::Higher)
+                            | (
+                                Some(Finding::Important(Direction::Increases)),
+                                Better::Higher
+                            )
                     );
                     let _ = e;
                     if favourable_dir {
@@ -342,7 +429,15 @@ fn check_benefit(claim: &Claim, relevant: &[&Item], by_outcome: &[&Item], has_ou
         };
         ev.push(evidence(it, role));
     }
-    let controlled = |r: EvidenceRole| matches!(r, EvidenceRole::Benefit | EvidenceRole::NoBenefit | EvidenceRole::Inconclusive | EvidenceRole::Harm);
+    let controlled = |r: EvidenceRole| {
+        matches!(
+            r,
+            EvidenceRole::Benefit
+                | EvidenceRole::NoBenefit
+                | EvidenceRole::Inconclusive
+                | EvidenceRole::Harm
+        )
+    };
     let harm = max_cert(ev.iter().filter(|e| e.role == EvidenceRole::Harm));
     let bb = max_cert(ev.iter().filter(|e| e.role == EvidenceRole::Benefit));
     let nb = max_cert(ev.iter().filter(|e| e.role == EvidenceRole::NoBenefit));
@@ -357,24 +452,49 @@ fn check_benefit(claim: &Claim, relevant: &[&Item], by_outcome: &[&Item], has_ou
         };
         (Verdict::NoControlledEvidence, c, s)
     } else if let Some(h) = harm.filter(|h| *h >= Certainty::Low) {
-        (Verdict::Contradicted, Some(h), format!("Contradicted: controlled evidence ({} certainty) shows harm, not benefit.", h.words()))
-    } else if let Some(n) = nb.filter(|n| *n >= Certainty::Moderate && bb.map_or(true, |b| b < *n)) {
+        (
+            Verdict::Contradicted,
+            Some(h),
+            format!(
+                "Contradicted: controlled evidence ({} certainty) shows harm, not benefit.",
+                h.words()
+            ),
+        )
+    } else if let Some(n) = nb.filter(|n| *n >= Certainty::Moderate && bb.map_or(true, |b| b < *n))
+    {
         (
             Verdict::Contradicted,
             Some(n),
             format!("Contradicted: the most certain controlled evidence ({} certainty) shows little or no benefit.", n.words()),
         )
     } else if let Some(b) = bb.filter(|b| *b >= Certainty::Low && nb.map_or(true, |n| *b >= n)) {
-        (Verdict::Supported, Some(b), format!("Supported by controlled evidence of {} certainty showing a benefit.", b.words()))
+        (
+            Verdict::Supported,
+            Some(b),
+            format!(
+                "Supported by controlled evidence of {} certainty showing a benefit.",
+                b.words()
+            ),
+        )
     } else {
         let why = if bb.is_some() {
             "the only controlled evidence of a benefit is of very low certainty"
         } else {
             "the controlled studies did not show a benefit"
         };
-        (Verdict::NotSupported, best, format!("Not supported: {why}."))
+        (
+            Verdict::NotSupported,
+            best,
+            format!("Not supported: {why}."),
+        )
     };
-    ClaimCheck { id: claim.id.clone(), verdict, evidence: ev, certainty, summary: summary + &note }
+    ClaimCheck {
+        id: claim.id.clone(),
+        verdict,
+        evidence: ev,
+        certainty,
+        summary: summary + &note,
+    }
 }
 
 fn check_no_risk(
@@ -384,19 +504,26 @@ fn check_no_risk(
     has_outcome: bool,
     reported: &[(&Study, &crate::model::Outcome)],
 ) -> ClaimCheck {
-    let source: &[&Item] = if has_outcome && !by_outcome.is_empty() { by_outcome } else { relevant };
+    let source: &[&Item] = if has_outcome && !by_outcome.is_empty() {
+        by_outcome
+    } else {
+        relevant
+    };
     let pool: Vec<&Item> = source
         .iter()
         .copied()
         .filter(|it| !is_marketing(it) && !it.pooled)
-        .filter(|it| it.outcome.kind == OutcomeKind::Harm || matching::is_serious_harm(&it.outcome.name))
+        .filter(|it| {
+            it.outcome.kind == OutcomeKind::Harm || matching::is_serious_harm(&it.outcome.name)
+        })
         .collect();
     let mut ev = Vec::new();
     let mut exposed: u64 = 0;
     let mut counted = BTreeSet::new();
     for it in &pool {
         let serious = matching::is_serious_harm(&it.outcome.name);
-        let clear_harm = !it.single_arm && it.effect.is_some_and(|e| e.shows_harm(it.outcome.better));
+        let clear_harm =
+            !it.single_arm && it.effect.is_some_and(|e| e.shows_harm(it.outcome.better));
         let role = if serious && treated_events(it) == Some(true) {
             EvidenceRole::SeriousHarm
         } else if clear_harm {
@@ -432,17 +559,33 @@ fn check_no_risk(
             ),
         });
     }
-    let bad: Vec<&ClaimEvidence> = ev.iter().filter(|e| matches!(e.role, EvidenceRole::SeriousHarm | EvidenceRole::Harm)).collect();
+    let bad: Vec<&ClaimEvidence> = ev
+        .iter()
+        .filter(|e| matches!(e.role, EvidenceRole::SeriousHarm | EvidenceRole::Harm))
+        .collect();
     let (verdict, certainty, summary) = if !bad.is_empty() {
-        let deaths = bad.iter().any(|e| e.role == EvidenceRole::SeriousHarm && matching::is_death(&e.sentence));
-        let what = if deaths { "deaths or serious harms" } else { "harms" };
+        let deaths = bad
+            .iter()
+            .any(|e| e.role == EvidenceRole::SeriousHarm && matching::is_death(&e.sentence));
+        let what = if deaths {
+            "deaths or serious harms"
+        } else {
+            "harms"
+        };
         (
             Verdict::Contradicted,
             max_cert(bad.iter().copied()),
-            format!("Contradicted: {what} were reported in people who had {}.", claim.therapy),
+            format!(
+                "Contradicted: {what} were reported in people who had {}.",
+                claim.therapy
+            ),
         )
     } else if ev.is_empty() {
-        (Verdict::NotSupported, None, "Not supported: there are no harms data to back a claim of no risk.".to_string())
+        (
+            Verdict::NotSupported,
+            None,
+            "Not supported: there are no harms data to back a claim of no risk.".to_string(),
+        )
     } else if exposed < 300 {
         (
             Verdict::NotSupported,
@@ -455,17 +598,27 @@ fn check_no_risk(
         (
             Verdict::Supported,
             max_cert(ev.iter()),
-            format!("Supported: no serious harms were reported among about {exposed} treated people."),
+            format!(
+                "Supported: no serious harms were reported among about {exposed} treated people."
+            ),
         )
     };
-    ClaimCheck { id: claim.id.clone(), verdict, evidence: ev, certainty, summary }
+    ClaimCheck {
+        id: claim.id.clone(),
+        verdict,
+        evidence: ev,
+        certainty,
+        summary,
+    }
 }
 
 /// Whether `v` lies in the interval of an item, or (for counts) in the Wilson interval of the
 /// treated group's proportion.
 fn number_matches(it: &Item, v: f64) -> bool {
     let tol = 1e-9;
-    let in_effect = it.effect.is_some_and(|e| v >= e.ci_lb - tol && v <= e.ci_ub + tol);
+    let in_effect = it
+        .effect
+        .is_some_and(|e| v >= e.ci_lb - tol && v <= e.ci_ub + tol);
     let in_arm = match it.outcome.data.as_ref() {
         Some(EffectData::Counts(c)) if c.n1() > 0 && (0.0..=1.0).contains(&v) => {
             let p = c.ai as f64 / c.n1() as f64;
@@ -487,7 +640,11 @@ fn check_number(claim: &Claim, by_outcome: &[&Item]) -> ClaimCheck {
             summary: "Not supported: the claim gives no number to check.".to_string(),
         };
     };
-    let mut cands: Vec<&Item> = by_outcome.iter().copied().filter(|it| !is_marketing(it) && it.effect.is_some()).collect();
+    let mut cands: Vec<&Item> = by_outcome
+        .iter()
+        .copied()
+        .filter(|it| !is_marketing(it) && it.effect.is_some())
+        .collect();
     // Most certain first; controlled before uncontrolled; pooled before single studies.
     let exact = |it: &Item| {
         claim.outcome.as_deref().is_some_and(|o| {
@@ -504,9 +661,22 @@ fn check_number(claim: &Claim, by_outcome: &[&Item]) -> ClaimCheck {
     });
     let ev: Vec<ClaimEvidence> = cands
         .iter()
-        .map(|it| evidence(it, if number_matches(it, v) { EvidenceRole::Matches } else { EvidenceRole::DoesNotMatch }))
+        .map(|it| {
+            evidence(
+                it,
+                if number_matches(it, v) {
+                    EvidenceRole::Matches
+                } else {
+                    EvidenceRole::DoesNotMatch
+                },
+            )
+        })
         .collect();
-    let shown = if (0.0..=1.0).contains(&v) { format!("{} ({})", super::text::num(v, 3), pct(v)) } else { super::text::num(v, 3) };
+    let shown = if (0.0..=1.0).contains(&v) {
+        format!("{} ({})", super::text::num(v, 3), pct(v))
+    } else {
+        super::text::num(v, 3)
+    };
     let (verdict, certainty, summary) = match cands.first() {
         None => (Verdict::NotSupported, None, format!("Not supported: no evidence in the dataset reports a number to compare with {shown}.")),
         Some(best) => {
@@ -528,5 +698,11 @@ fn check_number(claim: &Claim, by_outcome: &[&Item]) -> ClaimCheck {
             }
         }
     };
-    ClaimCheck { id: claim.id.clone(), verdict, evidence: ev, certainty, summary }
+    ClaimCheck {
+        id: claim.id.clone(),
+        verdict,
+        evidence: ev,
+        certainty,
+        summary,
+    }
 }

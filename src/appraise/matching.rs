@@ -8,14 +8,24 @@
 pub fn normalize(s: &str) -> String {
     let mapped: String = s
         .chars()
-        .map(|c| if c.is_alphanumeric() { c.to_lowercase().next().unwrap_or(c) } else { ' ' })
+        .map(|c| {
+            if c.is_alphanumeric() {
+                c.to_lowercase().next().unwrap_or(c)
+            } else {
+                ' '
+            }
+        })
         .collect();
     mapped.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// The words of a normalized string.
 fn words(s: &str) -> Vec<String> {
-    normalize(s).split(' ').filter(|w| !w.is_empty()).map(str::to_string).collect()
+    normalize(s)
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
 }
 
 /// Whether `hay` contains `phrase` as whole words (both normalized).
@@ -52,7 +62,17 @@ pub fn therapy_family(name: &str) -> Option<TherapyFamily> {
     {
         return Some(TherapyFamily::Hsct);
     }
-    let msc_words = ["msc", "mscs", "mesenchymal", "stromal", "msc np", "ucmsc", "bmmsc", "adscs", "adsc"];
+    let msc_words = [
+        "msc",
+        "mscs",
+        "mesenchymal",
+        "stromal",
+        "msc np",
+        "ucmsc",
+        "bmmsc",
+        "adscs",
+        "adsc",
+    ];
     if msc_words.iter().any(|t| has(t))
         || n.contains("msc ")
         || n.ends_with("msc")
@@ -72,7 +92,10 @@ pub fn therapy_family(name: &str) -> Option<TherapyFamily> {
 /// progenitors, "MSC-NP"): a claim about one is not evidence about the other.
 fn is_msc_np(name: &str) -> bool {
     let n = normalize(name);
-    has_phrase(&n, "msc np") || has_phrase(&n, "mscnp") || has_phrase(&n, "msc nps") || n.contains("neural progenitor")
+    has_phrase(&n, "msc np")
+        || has_phrase(&n, "mscnp")
+        || has_phrase(&n, "msc nps")
+        || n.contains("neural progenitor")
 }
 
 /// Whether a claim's therapy name refers to a study's therapy (case-insensitive, with synonyms).
@@ -94,7 +117,9 @@ pub fn therapy_matches(claim: &str, study: &str) -> bool {
         return true;
     }
     match (therapy_family(claim), therapy_family(study)) {
-        (Some(x), Some(y)) => x == y || x == TherapyFamily::AnyStemCell || y == TherapyFamily::AnyStemCell,
+        (Some(x), Some(y)) => {
+            x == y || x == TherapyFamily::AnyStemCell || y == TherapyFamily::AnyStemCell
+        }
         _ => false,
     }
 }
@@ -114,10 +139,38 @@ const MS_WORDS: &[&str] = &["ms", "rrms", "spms", "ppms", "rms", "pms"];
 
 /// Other conditions whose mention next to the main condition makes a population mixed.
 const OTHER_CONDITIONS: &[&str] = &[
-    "als", "amyotrophic", "lupus", "sle", "rheumatoid", "arthritis", "crohn", "inflammatory bowel", "ibd",
-    "colitis", "spondylitis", "stroke", "spinal cord", "cirrhosis", "liver", "diabetes", "parkinson",
-    "alzheimer", "autoimmune diseases", "neuromyelitis", "nmo", "nmosd", "myasthenia", "cancer", "lymphoma",
-    "leukaemia", "leukemia", "scleroderma", "systemic sclerosis", "autism", "cerebral palsy", "covid",
+    "als",
+    "amyotrophic",
+    "lupus",
+    "sle",
+    "rheumatoid",
+    "arthritis",
+    "crohn",
+    "inflammatory bowel",
+    "ibd",
+    "colitis",
+    "spondylitis",
+    "stroke",
+    "spinal cord",
+    "cirrhosis",
+    "liver",
+    "diabetes",
+    "parkinson",
+    "alzheimer",
+    "autoimmune diseases",
+    "neuromyelitis",
+    "nmo",
+    "nmosd",
+    "myasthenia",
+    "cancer",
+    "lymphoma",
+    "leukaemia",
+    "leukemia",
+    "scleroderma",
+    "systemic sclerosis",
+    "autism",
+    "cerebral palsy",
+    "covid",
 ];
 
 fn is_ms(s: &str) -> bool {
@@ -158,8 +211,9 @@ pub fn condition_fit(study: &str, main: &str) -> ConditionFit {
 
 /// Words that carry no meaning for matching outcomes.
 const STOP: &[&str] = &[
-    "the", "and", "of", "in", "at", "on", "to", "for", "with", "a", "an", "or", "by", "from", "over", "after",
-    "rate", "change", "score", "months", "month", "weeks", "week", "year", "years", "total", "number", "mean",
+    "the", "and", "of", "in", "at", "on", "to", "for", "with", "a", "an", "or", "by", "from",
+    "over", "after", "rate", "change", "score", "months", "month", "weeks", "week", "year",
+    "years", "total", "number", "mean",
 ];
 
 /// Whether a claim's outcome (an id or free words) refers to an outcome with this id and name.
@@ -171,12 +225,16 @@ pub fn outcome_matches(claim_outcome: &str, id: &str, name: &str) -> bool {
     if c == normalize(id) || c == normalize(name) || has_phrase(name, &c) || has_phrase(&c, name) {
         return true;
     }
-    let cw: Vec<String> = words(&c).into_iter().filter(|w| w.len() >= 3 && !STOP.contains(&w.as_str())).collect();
+    let cw: Vec<String> = words(&c)
+        .into_iter()
+        .filter(|w| w.len() >= 3 && !STOP.contains(&w.as_str()))
+        .collect();
     let ow: Vec<String> = words(&format!("{id} {name}"))
         .into_iter()
         .filter(|w| w.len() >= 3 && !STOP.contains(&w.as_str()))
         .collect();
-    cw.iter().any(|w| ow.iter().any(|o| o == w || stem_eq(o, w)))
+    cw.iter()
+        .any(|w| ow.iter().any(|o| o == w || stem_eq(o, w)))
 }
 
 /// Crude plural/suffix tolerance ("lesions"/"lesion", "relapses"/"relapse", "disabled"/"disability").
@@ -188,7 +246,17 @@ fn stem_eq(a: &str, b: &str) -> bool {
 /// Whether an outcome name describes death.
 pub fn is_death(name: &str) -> bool {
     let n = normalize(name);
-    ["death", "deaths", "mortality", "died", "fatal", "fatality", "trm"].iter().any(|w| has_phrase(&n, w))
+    [
+        "death",
+        "deaths",
+        "mortality",
+        "died",
+        "fatal",
+        "fatality",
+        "trm",
+    ]
+    .iter()
+    .any(|w| has_phrase(&n, w))
         || n.contains("mortality")
 }
 
@@ -225,7 +293,10 @@ mod tests {
         assert!(therapy_matches("stem cells", "MSC-NP"));
         assert!(therapy_matches("AHSCT", "HSCT"));
         assert!(therapy_matches("stem cell transplant", "aHSCT"));
-        assert!(therapy_matches("Autologous haematopoietic stem cell transplantation", "AHSCT"));
+        assert!(therapy_matches(
+            "Autologous haematopoietic stem cell transplantation",
+            "AHSCT"
+        ));
         assert!(!therapy_matches("MSC", "AHSCT"));
         assert!(!therapy_matches("HSCT", "UC-MSC"));
         assert!(therapy_matches("stem cell therapy", "MSC"));
@@ -235,24 +306,57 @@ mod tests {
 
     #[test]
     fn conditions() {
-        assert_eq!(condition_fit("Relapsing-remitting MS", "Multiple sclerosis"), ConditionFit::Direct);
-        assert_eq!(condition_fit("Progressive multiple sclerosis", "MS"), ConditionFit::Direct);
-        assert_eq!(condition_fit("MS and ALS", "Multiple sclerosis"), ConditionFit::Mixed);
         assert_eq!(
-            condition_fit("Autoimmune diseases (RA, SLE, IBD, AS, MS)", "Multiple sclerosis"),
+            condition_fit("Relapsing-remitting MS", "Multiple sclerosis"),
+            ConditionFit::Direct
+        );
+        assert_eq!(
+            condition_fit("Progressive multiple sclerosis", "MS"),
+            ConditionFit::Direct
+        );
+        assert_eq!(
+            condition_fit("MS and ALS", "Multiple sclerosis"),
             ConditionFit::Mixed
         );
-        assert_eq!(condition_fit("HBV-related decompensated liver cirrhosis", "Multiple sclerosis"), ConditionFit::Different);
-        assert_eq!(condition_fit("Liver cirrhosis", "liver cirrhosis"), ConditionFit::Direct);
+        assert_eq!(
+            condition_fit(
+                "Autoimmune diseases (RA, SLE, IBD, AS, MS)",
+                "Multiple sclerosis"
+            ),
+            ConditionFit::Mixed
+        );
+        assert_eq!(
+            condition_fit(
+                "HBV-related decompensated liver cirrhosis",
+                "Multiple sclerosis"
+            ),
+            ConditionFit::Different
+        );
+        assert_eq!(
+            condition_fit("Liver cirrhosis", "liver cirrhosis"),
+            ConditionFit::Direct
+        );
         assert_eq!(canonical_condition("RRMS"), "multiple sclerosis");
     }
 
     #[test]
     fn outcomes() {
-        assert!(outcome_matches("lesions", "gel", "Gadolinium-enhancing lesions"));
-        assert!(outcome_matches("disability", "edss_progression", "Disability progression (EDSS)"));
+        assert!(outcome_matches(
+            "lesions",
+            "gel",
+            "Gadolinium-enhancing lesions"
+        ));
+        assert!(outcome_matches(
+            "disability",
+            "edss_progression",
+            "Disability progression (EDSS)"
+        ));
         assert!(outcome_matches("edss_progression", "edss_progression", "x"));
-        assert!(!outcome_matches("relapses", "gel", "Gadolinium-enhancing lesions"));
+        assert!(!outcome_matches(
+            "relapses",
+            "gel",
+            "Gadolinium-enhancing lesions"
+        ));
         assert!(is_death("Deaths within 100 days"));
         assert!(is_serious_harm("Serious adverse events"));
         assert!(!is_serious_harm("Adverse events"));

@@ -153,11 +153,21 @@ pub fn main_condition(dataset: &Dataset) -> Option<String> {
 }
 
 /// Appraises one study's outcome against the question's condition.
-pub fn appraise_outcome(study: &Study, outcome: &Outcome, options: &AppraiseOptions, condition: &str) -> OutcomeAppraisal {
+pub fn appraise_outcome(
+    study: &Study,
+    outcome: &Outcome,
+    options: &AppraiseOptions,
+    condition: &str,
+) -> OutcomeAppraisal {
     appraise_item(study, outcome, options, condition).0
 }
 
-fn empty(study: &Study, outcome: &Outcome, statement: String, note: Option<String>) -> OutcomeAppraisal {
+fn empty(
+    study: &Study,
+    outcome: &Outcome,
+    statement: String,
+    note: Option<String>,
+) -> OutcomeAppraisal {
     OutcomeAppraisal {
         study: study.id.clone(),
         outcome: outcome.id.clone(),
@@ -181,14 +191,23 @@ fn appraise_item<'a>(
     let therapy = study.intervention.therapy.as_str();
     let Some(data) = outcome.data.as_ref() else {
         let (statement, note) = if study.status == StudyStatus::Ongoing {
-            ("Results are not available yet: the study is still running.".to_string(), Some("ongoing".to_string()))
+            (
+                "Results are not available yet: the study is still running.".to_string(),
+                Some("ongoing".to_string()),
+            )
         } else if let Some(rep) = outcome.reported.as_deref() {
             (
-                format!("Reported without numbers that can be analysed: {}", rep.trim()),
+                format!(
+                    "Reported without numbers that can be analysed: {}",
+                    rep.trim()
+                ),
                 Some("no analysable numbers".to_string()),
             )
         } else {
-            ("No results were reported.".to_string(), Some("no data".to_string()))
+            (
+                "No results were reported.".to_string(),
+                Some("no data".to_string()),
+            )
         };
         return (empty(study, outcome, statement, note), None);
     };
@@ -197,11 +216,19 @@ fn appraise_item<'a>(
         Err(e) => {
             if let EffectData::Proportion(p) = data {
                 if let Some(v) = p.value().filter(|v| (0.0..=1.0).contains(v)) {
-                    return (proportion_without_interval(study, outcome, v, condition), None);
+                    return (
+                        proportion_without_interval(study, outcome, v, condition),
+                        None,
+                    );
                 }
             }
             return (
-                empty(study, outcome, "The numbers could not be analysed.".to_string(), Some(format!("the numbers could not be analysed: {e}"))),
+                empty(
+                    study,
+                    outcome,
+                    "The numbers could not be analysed.".to_string(),
+                    Some(format!("the numbers could not be analysed: {e}")),
+                ),
                 None,
             );
         }
@@ -212,7 +239,13 @@ fn appraise_item<'a>(
     rate::rate_risk_of_bias(&mut r, study, outcome, !single);
     let th = rate::thresholds(eff.measure, &outcome.id, options);
     if !single {
-        rate::rate_imprecision(&mut r, &eff, th, rate::participants(study, data), rate::events(data));
+        rate::rate_imprecision(
+            &mut r,
+            &eff,
+            th,
+            rate::participants(study, data),
+            rate::events(data),
+        );
     }
     rate::rate_indirectness(&mut r, study, outcome, condition);
     rate::rate_publication_bias_review(&mut r, study, outcome);
@@ -227,12 +260,15 @@ fn appraise_item<'a>(
         text::statement(certainty, therapy, &outcome.name, rate::finding(&eff, th))
     };
     let (absolute, note) = absolute_for(study, outcome, data, &eff, single, options);
-    let summary = [eff.estimate, eff.ci_lb, eff.ci_ub].iter().all(|v| finite(*v)).then(|| EffectSummary {
-        measure: eff.measure,
-        estimate: eff.estimate,
-        ci_lb: eff.ci_lb,
-        ci_ub: eff.ci_ub,
-    });
+    let summary = [eff.estimate, eff.ci_lb, eff.ci_ub]
+        .iter()
+        .all(|v| finite(*v))
+        .then(|| EffectSummary {
+            measure: eff.measure,
+            estimate: eff.estimate,
+            ci_lb: eff.ci_lb,
+            ci_ub: eff.ci_ub,
+        });
     let item = Item {
         studies: vec![study],
         outcome,
@@ -262,7 +298,12 @@ fn appraise_item<'a>(
 
 /// A single-group proportion given without a size or interval: rated (very low, no comparison),
 /// shown, but without an interval.
-fn proportion_without_interval(study: &Study, outcome: &Outcome, v: f64, condition: &str) -> OutcomeAppraisal {
+fn proportion_without_interval(
+    study: &Study,
+    outcome: &Outcome,
+    v: f64,
+    condition: &str,
+) -> OutcomeAppraisal {
     let mut r = Rating::new();
     rate::rate_design(&mut r, study, outcome);
     rate::rate_risk_of_bias(&mut r, study, outcome, false);
@@ -303,9 +344,18 @@ fn absolute_for(
     let therapy = &study.intervention.therapy;
     if single {
         if !data.is_single_arm() {
-            return (None, Some("no comparison group, and the numbers are not a proportion".to_string()));
+            return (
+                None,
+                Some("no comparison group, and the numbers are not a proportion".to_string()),
+            );
         }
-        return match absolute::single_arm(eff.estimate, Some(eff.ci_lb), Some(eff.ci_ub), therapy, &outcome.name) {
+        return match absolute::single_arm(
+            eff.estimate,
+            Some(eff.ci_lb),
+            Some(eff.ci_ub),
+            therapy,
+            &outcome.name,
+        ) {
             Ok(a) => (Some(a), None),
             Err(e) => (None, Some(e.to_string())),
         };
@@ -314,7 +364,10 @@ fn absolute_for(
         (Some(b), _) => (b, BaselineSource::ControlArm),
         (None, Some(&b)) => (b, BaselineSource::Caller),
         (None, None) => {
-            let why = if matches!(eff.measure, Measure::Rr | Measure::Or | Measure::Rd | Measure::Hr) {
+            let why = if matches!(
+                eff.measure,
+                Measure::Rr | Measure::Or | Measure::Rd | Measure::Hr
+            ) {
                 AbsoluteError::NoBaseline
             } else {
                 AbsoluteError::NotARisk(eff.measure)
@@ -322,7 +375,17 @@ fn absolute_for(
             return (None, Some(why.to_string()));
         }
     };
-    match absolute::comparative(eff.measure, eff.estimate, eff.ci_lb, eff.ci_ub, baseline, source, outcome.better, therapy, &outcome.name) {
+    match absolute::comparative(
+        eff.measure,
+        eff.estimate,
+        eff.ci_lb,
+        eff.ci_ub,
+        baseline,
+        source,
+        outcome.better,
+        therapy,
+        &outcome.name,
+    ) {
         Ok(a) => (Some(a), None),
         Err(e) => (None, Some(e.to_string())),
     }
@@ -347,6 +410,15 @@ pub fn appraise(dataset: &Dataset, options: &AppraiseOptions) -> Appraisal {
     }
     let (pooled, pooled_items) = pool::pool_dataset(dataset, options, &cond);
     items.extend(pooled_items);
-    let claims = dataset.claims.iter().map(|c| claims::check_claim(c, dataset, &items, &cond)).collect();
-    Appraisal { condition, outcomes, pooled, claims }
+    let claims = dataset
+        .claims
+        .iter()
+        .map(|c| claims::check_claim(c, dataset, &items, &cond))
+        .collect();
+    Appraisal {
+        condition,
+        outcomes,
+        pooled,
+        claims,
+    }
 }

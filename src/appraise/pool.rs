@@ -50,10 +50,18 @@ pub enum PoolRefusal {
 impl fmt::Display for PoolRefusal {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            PoolRefusal::SameStudyTwice(s) => write!(f, "study {s} appears more than once (the same people cannot be counted twice)"),
+            PoolRefusal::SameStudyTwice(s) => write!(
+                f,
+                "study {s} appears more than once (the same people cannot be counted twice)"
+            ),
             PoolRefusal::SameTrial(a, b) => write!(f, "{a} and {b} report the same trial"),
-            PoolRefusal::Marketing(s) => write!(f, "the numbers of {s} come from marketing material"),
-            PoolRefusal::AllSingleArm => write!(f, "none of the studies had a comparison group, so pooling them cannot show an effect"),
+            PoolRefusal::Marketing(s) => {
+                write!(f, "the numbers of {s} come from marketing material")
+            }
+            PoolRefusal::AllSingleArm => write!(
+                f,
+                "none of the studies had a comparison group, so pooling them cannot show an effect"
+            ),
             PoolRefusal::MixedSingleArm(ids) => write!(
                 f,
                 "single-arm numbers ({}) cannot be pooled with comparisons between groups",
@@ -64,14 +72,22 @@ impl fmt::Display for PoolRefusal {
                 "the studies use different effect measures ({})",
                 ms.iter().map(|m| m.as_str()).collect::<Vec<_>>().join(", ")
             ),
-            PoolRefusal::ReviewWithPrimary(s) => write!(f, "{s} is a review that may already include the other studies"),
+            PoolRefusal::ReviewWithPrimary(s) => write!(
+                f,
+                "{s} is a review that may already include the other studies"
+            ),
             PoolRefusal::NotIndependent { study, caveat } => write!(
                 f,
                 "the counts of {study} are not independent people (\"{}\")",
                 caveat.trim().trim_end_matches('.')
             ),
-            PoolRefusal::MixedDesigns => write!(f, "randomised and non-randomised evidence are rated separately"),
-            PoolRefusal::Effect { study, error } => write!(f, "the effect of {study} could not be computed: {error}"),
+            PoolRefusal::MixedDesigns => write!(
+                f,
+                "randomised and non-randomised evidence are rated separately"
+            ),
+            PoolRefusal::Effect { study, error } => {
+                write!(f, "the effect of {study} could not be computed: {error}")
+            }
             PoolRefusal::Fit(e) => write!(f, "the meta-analysis could not be fitted: {e}"),
         }
     }
@@ -127,7 +143,11 @@ fn fin(x: f64) -> Option<f64> {
 
 /// Groups outcomes with the same id or name across studies (completed studies with numbers only).
 pub fn groups(dataset: &Dataset) -> Vec<Vec<(&Study, &Outcome)>> {
-    type Group<'a> = (BTreeSet<String>, BTreeSet<String>, Vec<(&'a Study, &'a Outcome)>);
+    type Group<'a> = (
+        BTreeSet<String>,
+        BTreeSet<String>,
+        Vec<(&'a Study, &'a Outcome)>,
+    );
     let mut out: Vec<Group> = Vec::new();
     for s in &dataset.studies {
         if s.status == StudyStatus::Ongoing {
@@ -138,7 +158,10 @@ pub fn groups(dataset: &Dataset) -> Vec<Vec<(&Study, &Outcome)>> {
                 continue;
             }
             let (id, name) = (matching::normalize(&o.id), matching::normalize(&o.name));
-            match out.iter_mut().find(|g| g.0.contains(&id) || (!name.is_empty() && g.1.contains(&name))) {
+            match out
+                .iter_mut()
+                .find(|g| g.0.contains(&id) || (!name.is_empty() && g.1.contains(&name)))
+            {
                 Some(g) => {
                     g.0.insert(id);
                     g.1.insert(name);
@@ -148,7 +171,10 @@ pub fn groups(dataset: &Dataset) -> Vec<Vec<(&Study, &Outcome)>> {
             }
         }
     }
-    out.into_iter().map(|g| g.2).filter(|m| m.len() >= 2).collect()
+    out.into_iter()
+        .map(|g| g.2)
+        .filter(|m| m.len() >= 2)
+        .collect()
 }
 
 /// Checks whether a group may be pooled (before any numbers are computed).
@@ -162,34 +188,59 @@ pub fn check_poolable(members: &[(&Study, &Outcome)]) -> Result<(), PoolRefusal>
     for (i, (a, _)) in members.iter().enumerate() {
         for (b, _) in members.iter().skip(i + 1) {
             let same = |x: &Option<String>, y: &Option<String>| match (x, y) {
-                (Some(x), Some(y)) => !x.trim().is_empty() && x.trim().eq_ignore_ascii_case(y.trim()),
+                (Some(x), Some(y)) => {
+                    !x.trim().is_empty() && x.trim().eq_ignore_ascii_case(y.trim())
+                }
                 _ => false,
             };
-            if same(&a.citation.doi, &b.citation.doi) || same(&a.citation.nct, &b.citation.nct) || same(&a.citation.pmid, &b.citation.pmid) {
+            if same(&a.citation.doi, &b.citation.doi)
+                || same(&a.citation.nct, &b.citation.nct)
+                || same(&a.citation.pmid, &b.citation.pmid)
+            {
                 return Err(PoolRefusal::SameTrial(a.id.clone(), b.id.clone()));
             }
         }
     }
-    if let Some((s, _)) = members.iter().find(|(s, _)| s.source_kind == SourceKind::Marketing) {
+    if let Some((s, _)) = members
+        .iter()
+        .find(|(s, _)| s.source_kind == SourceKind::Marketing)
+    {
         return Err(PoolRefusal::Marketing(s.id.clone()));
     }
-    let single: Vec<String> = members.iter().filter(|(s, o)| rate::is_single_arm(s, o)).map(|(s, _)| s.id.clone()).collect();
+    let single: Vec<String> = members
+        .iter()
+        .filter(|(s, o)| rate::is_single_arm(s, o))
+        .map(|(s, _)| s.id.clone())
+        .collect();
     if single.len() == members.len() {
         return Err(PoolRefusal::AllSingleArm);
     }
     if !single.is_empty() {
         return Err(PoolRefusal::MixedSingleArm(single));
     }
-    let measures: BTreeSet<Measure> = members.iter().filter_map(|(_, o)| o.data.as_ref().map(|d| d.measure())).collect();
+    let measures: BTreeSet<Measure> = members
+        .iter()
+        .filter_map(|(_, o)| o.data.as_ref().map(|d| d.measure()))
+        .collect();
     if measures.len() > 1 {
         return Err(PoolRefusal::MixedMeasures(measures.into_iter().collect()));
     }
-    let reviews: Vec<&Study> = members.iter().map(|(s, _)| *s).filter(|s| s.design == Design::SystematicReview).collect();
+    let reviews: Vec<&Study> = members
+        .iter()
+        .map(|(s, _)| *s)
+        .filter(|s| s.design == Design::SystematicReview)
+        .collect();
     if !reviews.is_empty() && reviews.len() < members.len() {
         return Err(PoolRefusal::ReviewWithPrimary(reviews[0].id.clone()));
     }
-    if let Some((s, c)) = members.iter().find_map(|(s, _)| rate::pooled_cycle_caveat(s).map(|c| (s, c))) {
-        return Err(PoolRefusal::NotIndependent { study: s.id.clone(), caveat: c.to_string() });
+    if let Some((s, c)) = members
+        .iter()
+        .find_map(|(s, _)| rate::pooled_cycle_caveat(s).map(|c| (s, c)))
+    {
+        return Err(PoolRefusal::NotIndependent {
+            study: s.id.clone(),
+            caveat: c.to_string(),
+        });
     }
     let starts: BTreeSet<Certainty> = members
         .iter()
@@ -224,7 +275,11 @@ fn refused(members: &[(&Study, &Outcome)], why: PoolRefusal) -> PooledAppraisal 
 }
 
 /// Pools one group of studies' outcomes (see [`groups`]), or says why not.
-pub fn pool(members: &[(&Study, &Outcome)], options: &AppraiseOptions, condition: &str) -> PooledAppraisal {
+pub fn pool(
+    members: &[(&Study, &Outcome)],
+    options: &AppraiseOptions,
+    condition: &str,
+) -> PooledAppraisal {
     pool_group(members, options, condition).0
 }
 
@@ -260,26 +315,64 @@ pub(crate) fn pool_group<'a>(
     let mut vi = Vec::with_capacity(members.len());
     for (s, o) in members {
         let Some(d) = o.data.as_ref() else {
-            return (refused(members, PoolRefusal::Effect { study: s.id.clone(), error: StatsError::NoStudies }), None);
+            return (
+                refused(
+                    members,
+                    PoolRefusal::Effect {
+                        study: s.id.clone(),
+                        error: StatsError::NoStudies,
+                    },
+                ),
+                None,
+            );
         };
         match effect_of(d) {
             Ok(e) => {
                 yi.push(e.yi);
                 vi.push(e.vi);
             }
-            Err(error) => return (refused(members, PoolRefusal::Effect { study: s.id.clone(), error }), None),
+            Err(error) => {
+                return (
+                    refused(
+                        members,
+                        PoolRefusal::Effect {
+                            study: s.id.clone(),
+                            error,
+                        },
+                    ),
+                    None,
+                )
+            }
         }
     }
-    let measure = members[0].1.data.as_ref().map(|d| d.measure()).unwrap_or(Measure::Gen);
-    let opts = RmaOptions { method: options.method, test: Test::Z, level: 95.0 };
+    let measure = members[0]
+        .1
+        .data
+        .as_ref()
+        .map(|d| d.measure())
+        .unwrap_or(Measure::Gen);
+    let opts = RmaOptions {
+        method: options.method,
+        test: Test::Z,
+        level: 95.0,
+    };
     let f = match fit(&yi, &vi, opts) {
         Ok(f) => f,
         Err(e) => return (refused(members, PoolRefusal::Fit(e)), None),
     };
     let nat = |v: f64| if measure.is_ratio() { v.exp() } else { v };
-    let eff = Natural { measure, estimate: nat(f.estimate), ci_lb: nat(f.ci_lb), ci_ub: nat(f.ci_ub) };
+    let eff = Natural {
+        measure,
+        estimate: nat(f.estimate),
+        ci_lb: nat(f.ci_lb),
+        ci_ub: nat(f.ci_ub),
+    };
     let (pi_lb, pi_ub) = (nat(f.pi_lb), nat(f.pi_ub));
-    let egger = if f.k >= 10 { regtest(&yi, &vi, opts).ok().map(|r| r.pval).and_then(fin) } else { None };
+    let egger = if f.k >= 10 {
+        regtest(&yi, &vi, opts).ok().map(|r| r.pval).and_then(fin)
+    } else {
+        None
+    };
     let (first_study, outcome) = members[0];
     let studies: Vec<&Study> = members.iter().map(|(s, _)| *s).collect();
 
@@ -290,7 +383,8 @@ pub(crate) fn pool_group<'a>(
         rate::rate_design(&mut d, first_study, outcome);
         for reason in d.reasons {
             let text = if members.len() > 1 && reason.change == -2 {
-                "All the studies are observational: people were not assigned to treatment by chance".to_string()
+                "All the studies are observational: people were not assigned to treatment by chance"
+                    .to_string()
             } else {
                 reason.text
             };
@@ -306,10 +400,19 @@ pub(crate) fn pool_group<'a>(
             let mut rb = Rating::new();
             rate::rate_risk_of_bias(&mut rb, s, o, true);
             let t = rb.domain_total(Domain::RiskOfBias);
-            let w = f.weights.get(i).copied().filter(|w| w.is_finite()).unwrap_or(0.0);
+            let w = f
+                .weights
+                .get(i)
+                .copied()
+                .filter(|w| w.is_finite())
+                .unwrap_or(0.0);
             if t <= -1 {
                 share1 += w;
-                let first = rb.reasons.first().map(|x| x.text.clone()).unwrap_or_default();
+                let first = rb
+                    .reasons
+                    .first()
+                    .map(|x| x.text.clone())
+                    .unwrap_or_default();
                 with.push(format!("{} ({})", s.label, text::lower_first(&first)));
             }
             if t <= -2 {
@@ -330,8 +433,14 @@ pub(crate) fn pool_group<'a>(
     // Imprecision on the pooled interval with the total information.
     let th = rate::thresholds(measure, &outcome.id, options);
     {
-        let ns: Option<Vec<u64>> = members.iter().map(|(s, o)| o.data.as_ref().and_then(|d| rate::participants(s, d))).collect();
-        let evs: Option<Vec<u64>> = members.iter().map(|(_, o)| o.data.as_ref().and_then(rate::events)).collect();
+        let ns: Option<Vec<u64>> = members
+            .iter()
+            .map(|(s, o)| o.data.as_ref().and_then(|d| rate::participants(s, d)))
+            .collect();
+        let evs: Option<Vec<u64>> = members
+            .iter()
+            .map(|(_, o)| o.data.as_ref().and_then(rate::events))
+            .collect();
         let n = ns.map(|v| v.iter().fold(0u64, |a, b| a.saturating_add(*b)));
         let ev = evs.map(|v| v.iter().fold(0u64, |a, b| a.saturating_add(*b)));
         rate::rate_imprecision(&mut r, &eff, th, n, ev);
@@ -357,7 +466,12 @@ pub(crate) fn pool_group<'a>(
                 if fitc != matching::ConditionFit::Direct {
                     off.push(s.label.as_str());
                     if fitc == matching::ConditionFit::Different {
-                        other += f.weights.get(i).copied().filter(|w| w.is_finite()).unwrap_or(0.0);
+                        other += f
+                            .weights
+                            .get(i)
+                            .copied()
+                            .filter(|w| w.is_finite())
+                            .unwrap_or(0.0);
                     }
                 }
             }
@@ -365,13 +479,21 @@ pub(crate) fn pool_group<'a>(
                 r.push(
                     Domain::Indirectness,
                     -2,
-                    format!("Most of the weight comes from people with other conditions than {} ({})", text::lower_first(condition), off.join(", ")),
+                    format!(
+                        "Most of the weight comes from people with other conditions than {} ({})",
+                        text::lower_first(condition),
+                        off.join(", ")
+                    ),
                 );
             } else if !off.is_empty() {
                 r.push(
                     Domain::Indirectness,
                     -1,
-                    format!("Some studies were in people with other conditions than {} ({})", text::lower_first(condition), off.join(", ")),
+                    format!(
+                        "Some studies were in people with other conditions than {} ({})",
+                        text::lower_first(condition),
+                        off.join(", ")
+                    ),
                 );
             }
         }
@@ -382,7 +504,10 @@ pub(crate) fn pool_group<'a>(
     let certainty = r.certainty();
     let therapy = {
         let t0 = first_study.intervention.therapy.as_str();
-        if studies.iter().all(|s| matching::therapy_matches(t0, &s.intervention.therapy)) {
+        if studies
+            .iter()
+            .all(|s| matching::therapy_matches(t0, &s.intervention.therapy))
+        {
             t0.to_string()
         } else {
             "the treatments".to_string()
@@ -441,9 +566,17 @@ pub fn rate_inconsistency(r: &mut Rating, e: &Natural, i2: f64, pi_lb: f64, pi_u
         r.push(
             Domain::Inconsistency,
             -1,
-            format!("The studies' results differ more than chance would explain (I² = {}%)", num(i2, 0)),
+            format!(
+                "The studies' results differ more than chance would explain (I² = {}%)",
+                num(i2, 0)
+            ),
         );
-    } else if !e.crosses_null() && pi_lb.is_finite() && pi_ub.is_finite() && pi_lb <= e.null() && pi_ub >= e.null() {
+    } else if !e.crosses_null()
+        && pi_lb.is_finite()
+        && pi_ub.is_finite()
+        && pi_lb <= e.null()
+        && pi_ub >= e.null()
+    {
         r.push(
             Domain::Inconsistency,
             -1,
@@ -482,7 +615,10 @@ fn pooled_absolute(
     let baseline = match options.baselines.get(&outcome.id) {
         Some(&b) => Some((b, BaselineSource::Caller)),
         None => {
-            let mut risks: Vec<f64> = members.iter().filter_map(|(_, o)| o.data.as_ref().and_then(control_risk)).collect();
+            let mut risks: Vec<f64> = members
+                .iter()
+                .filter_map(|(_, o)| o.data.as_ref().and_then(control_risk))
+                .collect();
             risks.sort_by(|a, b| a.total_cmp(b));
             let m = risks.len();
             if m == 0 {
@@ -490,19 +626,35 @@ fn pooled_absolute(
             } else if m % 2 == 1 {
                 Some((risks[m / 2], BaselineSource::MedianControlArm))
             } else {
-                Some(((risks[m / 2 - 1] + risks[m / 2]) / 2.0, BaselineSource::MedianControlArm))
+                Some((
+                    (risks[m / 2 - 1] + risks[m / 2]) / 2.0,
+                    BaselineSource::MedianControlArm,
+                ))
             }
         }
     };
     let Some((b, src)) = baseline else {
-        let why = if matches!(eff.measure, Measure::Rr | Measure::Or | Measure::Rd | Measure::Hr) {
+        let why = if matches!(
+            eff.measure,
+            Measure::Rr | Measure::Or | Measure::Rd | Measure::Hr
+        ) {
             absolute::AbsoluteError::NoBaseline
         } else {
             absolute::AbsoluteError::NotARisk(eff.measure)
         };
         return (None, Some(why.to_string()));
     };
-    match absolute::comparative(eff.measure, eff.estimate, eff.ci_lb, eff.ci_ub, b, src, outcome.better, therapy, &outcome.name) {
+    match absolute::comparative(
+        eff.measure,
+        eff.estimate,
+        eff.ci_lb,
+        eff.ci_ub,
+        b,
+        src,
+        outcome.better,
+        therapy,
+        &outcome.name,
+    ) {
         Ok(a) => (Some(a), None),
         Err(e) => (None, Some(e.to_string())),
     }

@@ -26,7 +26,12 @@ pub struct Natural {
 impl Natural {
     /// From the statistics engine's effect.
     pub fn from_effect(e: &Effect) -> Self {
-        Natural { measure: e.measure, estimate: e.estimate, ci_lb: e.ci_lb.min(e.ci_ub), ci_ub: e.ci_ub.max(e.ci_lb) }
+        Natural {
+            measure: e.measure,
+            estimate: e.estimate,
+            ci_lb: e.ci_lb.min(e.ci_ub),
+            ci_ub: e.ci_ub.max(e.ci_lb),
+        }
     }
     /// The value of no effect: 1 for ratios, 0 for differences.
     pub fn null(&self) -> f64 {
@@ -71,8 +76,17 @@ impl Natural {
 /// 0.75 and 1.25); SMD: `smd_threshold`; a minimal important difference per outcome id in
 /// [`AppraiseOptions::mids`] overrides both (for ratios as a relative change, 0.25). `None` when
 /// unknown (mean and risk differences without a minimal important difference).
-pub fn thresholds(measure: Measure, outcome_id: &str, options: &AppraiseOptions) -> Option<(f64, f64)> {
-    if let Some(m) = options.mids.get(outcome_id).copied().filter(|m| m.is_finite() && *m > 0.0) {
+pub fn thresholds(
+    measure: Measure,
+    outcome_id: &str,
+    options: &AppraiseOptions,
+) -> Option<(f64, f64)> {
+    if let Some(m) = options
+        .mids
+        .get(outcome_id)
+        .copied()
+        .filter(|m| m.is_finite() && *m > 0.0)
+    {
         if measure.is_ratio() {
             return (m < 1.0).then_some((1.0 - m, 1.0 + m));
         }
@@ -157,21 +171,37 @@ pub fn review_pooled(study: &Study, outcome: Option<&Outcome>) -> ReviewPooled {
             }
         }
     }
-    if outcome.and_then(|o| o.data.as_ref()).is_some_and(|d| d.is_single_arm()) {
+    if outcome
+        .and_then(|o| o.data.as_ref())
+        .is_some_and(|d| d.is_single_arm())
+    {
         return ReviewPooled::SingleArm;
     }
     let mut text = study.caveats.join(" ");
-    for s in [study.population.as_deref(), Some(study.label.as_str()), study.comparator.as_deref(), outcome.and_then(|o| o.note.as_deref())]
-        .into_iter()
-        .flatten()
+    for s in [
+        study.population.as_deref(),
+        Some(study.label.as_str()),
+        study.comparator.as_deref(),
+        outcome.and_then(|o| o.note.as_deref()),
+    ]
+    .into_iter()
+    .flatten()
     {
         text.push(' ');
         text.push_str(s);
     }
     let n = matching::normalize(&text);
-    if n.contains("single arm") || n.contains("uncontrolled") || n.contains("no control") || n.contains("without control") {
+    if n.contains("single arm")
+        || n.contains("uncontrolled")
+        || n.contains("no control")
+        || n.contains("without control")
+    {
         ReviewPooled::SingleArm
-    } else if matching::has_phrase(&n, "rct") || matching::has_phrase(&n, "rcts") || n.contains("randomised") || n.contains("randomized") {
+    } else if matching::has_phrase(&n, "rct")
+        || matching::has_phrase(&n, "rcts")
+        || n.contains("randomised")
+        || n.contains("randomized")
+    {
         ReviewPooled::Randomised
     } else if n.contains("observational") || n.contains("cohort") {
         ReviewPooled::NonRandomised
@@ -198,7 +228,8 @@ pub fn is_single_arm(study: &Study, outcome: &Outcome) -> bool {
     let data_single = outcome.data.as_ref().is_some_and(|d| d.is_single_arm());
     data_single
         || study.design.is_uncontrolled()
-        || (study.design == Design::SystematicReview && review_pooled(study, Some(outcome)) == ReviewPooled::SingleArm)
+        || (study.design == Design::SystematicReview
+            && review_pooled(study, Some(outcome)) == ReviewPooled::SingleArm)
 }
 
 /// **Design (starting level).** GRADE Handbook 5.1: "randomized trials start as high-quality
@@ -263,14 +294,20 @@ pub fn rate_design(r: &mut Rating, study: &Study, outcome: &Outcome) {
 pub fn pooled_cycle_caveat(study: &Study) -> Option<&str> {
     study.caveats.iter().map(String::as_str).find(|c| {
         let n = matching::normalize(c);
-        n.contains("cycle") || (n.contains("pool") && (n.contains("period") || n.contains("both arms"))) || n.contains("not independent")
+        n.contains("cycle")
+            || (n.contains("pool") && (n.contains("period") || n.contains("both arms")))
+            || n.contains("not independent")
     })
 }
 
 /// Whether a crossover study's caveats (or its `analysis` moderator) say the comparison uses only
 /// the first period, between the randomised groups, so that carry-over cannot affect it.
 pub fn first_period_only(study: &Study) -> bool {
-    if study.moderators.get("analysis").is_some_and(|v| matching::normalize(v).contains("first period")) {
+    if study
+        .moderators
+        .get("analysis")
+        .is_some_and(|v| matching::normalize(v).contains("first period"))
+    {
         return true;
     }
     study.caveats.iter().any(|c| {
@@ -308,7 +345,9 @@ pub fn rate_risk_of_bias(r: &mut Rating, study: &Study, outcome: &Outcome, compa
             Some(Blinding::Single) => r.push(
                 Domain::RiskOfBias,
                 -1,
-                format!("Only the participants were blinded: the people assessing {y} knew who had {x}"),
+                format!(
+                    "Only the participants were blinded: the people assessing {y} knew who had {x}"
+                ),
             ),
             _ => {}
         }
@@ -331,7 +370,10 @@ pub fn rate_risk_of_bias(r: &mut Rating, study: &Study, outcome: &Outcome, compa
         r.push(
             Domain::RiskOfBias,
             -1,
-            format!("The counts are treatment periods, not independent people (\"{}\")", c.trim().trim_end_matches('.')),
+            format!(
+                "The counts are treatment periods, not independent people (\"{}\")",
+                c.trim().trim_end_matches('.')
+            ),
         );
     }
     match study.source_kind {
@@ -366,7 +408,13 @@ pub fn rate_risk_of_bias(r: &mut Rating, study: &Study, outcome: &Outcome, compa
 ///   optimal information size): one more level.
 ///
 /// At most two levels in total.
-pub fn rate_imprecision(r: &mut Rating, e: &Natural, th: Option<(f64, f64)>, n: Option<u64>, ev: Option<u64>) {
+pub fn rate_imprecision(
+    r: &mut Rating,
+    e: &Natural,
+    th: Option<(f64, f64)>,
+    n: Option<u64>,
+    ev: Option<u64>,
+) {
     let within = th.is_some_and(|(lo, hi)| e.ci_lb >= lo && e.ci_ub <= hi);
     let range = format!("{} to {}", effect_num(e.ci_lb), effect_num(e.ci_ub));
     if e.crosses_null() && !within {
@@ -384,15 +432,21 @@ pub fn rate_imprecision(r: &mut Rating, e: &Natural, th: Option<(f64, f64)>, n: 
             r.push(
                 Domain::Imprecision,
                 -1,
-                format!("The range ({range}) includes both an important benefit and an important harm"),
+                format!(
+                    "The range ({range}) includes both an important benefit and an important harm"
+                ),
             );
         }
     }
     let few_people = n.filter(|&n| n < 100);
     let few_events = ev.filter(|&e| e < 30);
     let small = match (few_people, few_events) {
-        (Some(n), _) => Some(format!("Only {n} people took part, too few for a reliable answer")),
-        (None, Some(e)) => Some(format!("Only {e} people had the outcome (or did not have it), too few for a reliable answer")),
+        (Some(n), _) => Some(format!(
+            "Only {n} people took part, too few for a reliable answer"
+        )),
+        (None, Some(e)) => Some(format!(
+            "Only {e} people had the outcome (or did not have it), too few for a reliable answer"
+        )),
         _ => None,
     };
     if let Some(text) = small {
@@ -446,7 +500,9 @@ pub fn rate_indirectness(r: &mut Rating, study: &Study, outcome: &Outcome, main_
 /// suspect publication bias when the evidence consists of small studies, especially small
 /// uncontrolled series, which are published more readily when their results look good.
 pub fn rate_publication_bias_review(r: &mut Rating, study: &Study, outcome: &Outcome) {
-    if study.design == Design::SystematicReview && review_pooled(study, Some(outcome)) == ReviewPooled::SingleArm {
+    if study.design == Design::SystematicReview
+        && review_pooled(study, Some(outcome)) == ReviewPooled::SingleArm
+    {
         r.push(
             Domain::PublicationBias,
             -1,
@@ -471,7 +527,11 @@ pub fn rate_large_effect(r: &mut Rating, e: &Natural) {
     if !large {
         return;
     }
-    let size = if very { "Very large effect" } else { "Large effect" };
+    let size = if very {
+        "Very large effect"
+    } else {
+        "Large effect"
+    };
     let what = format!("{size} ({} {})", measure_words(e.measure), effect_num(x));
     let rob = r.domain_total(Domain::RiskOfBias) < 0;
     if randomised_start && rob {
@@ -480,9 +540,15 @@ pub fn rate_large_effect(r: &mut Rating, e: &Natural) {
             format!("{what}, but not rated up: randomised evidence already starts at high, and this was rated down for risk of bias"),
         );
     } else if randomised_start {
-        r.note(Domain::LargeEffect, format!("{what}; randomised evidence already starts at high, so it is not rated up"));
+        r.note(
+            Domain::LargeEffect,
+            format!("{what}; randomised evidence already starts at high, so it is not rated up"),
+        );
     } else if rob {
-        r.note(Domain::LargeEffect, format!("{what}, but not rated up because of the risk of bias"));
+        r.note(
+            Domain::LargeEffect,
+            format!("{what}, but not rated up because of the risk of bias"),
+        );
     } else {
         r.push(
             Domain::LargeEffect,

@@ -29,7 +29,10 @@ pub enum Finding {
 /// acronym or contains digits ("EDSS progression", "MSC", "T25FW" stay as they are).
 pub fn lower_first(s: &str) -> String {
     let s = s.trim();
-    let first_word = s.split(|c: char| c.is_whitespace() || c == '-' || c == '(' || c == ',').next().unwrap_or("");
+    let first_word = s
+        .split(|c: char| c.is_whitespace() || c == '-' || c == '(' || c == ',')
+        .next()
+        .unwrap_or("");
     let uppers = first_word.chars().filter(|c| c.is_uppercase()).count();
     let digits = first_word.chars().any(|c| c.is_ascii_digit());
     if uppers >= 2 || digits {
@@ -57,7 +60,15 @@ pub fn upper_first(s: &str) -> String {
 pub fn outcome_object(name: &str) -> String {
     let y = lower_first(name);
     let l = y.to_lowercase();
-    if ["patients with", "people with", "participants with", "subjects with"].iter().any(|p| l.starts_with(p)) {
+    if [
+        "patients with",
+        "people with",
+        "participants with",
+        "subjects with",
+    ]
+    .iter()
+    .any(|p| l.starts_with(p))
+    {
         format!("the number of {y}")
     } else {
         y
@@ -75,18 +86,32 @@ pub fn statement(certainty: Certainty, therapy: &str, outcome: &str, finding: Fi
     let x_mid = lower_first(therapy);
     let y = outcome_object(outcome);
     match (certainty, finding) {
-        (Certainty::VeryLow, _) => format!("The evidence is very uncertain about the effect of {x_mid} on {y}."),
+        (Certainty::VeryLow, _) => {
+            format!("The evidence is very uncertain about the effect of {x_mid} on {y}.")
+        }
         (Certainty::High, Finding::Important(Direction::Reduces)) => format!("{x} reduces {y}."),
-        (Certainty::High, Finding::Important(Direction::Increases)) => format!("{x} increases {y}."),
-        (Certainty::Moderate, Finding::Important(Direction::Reduces)) => format!("{x} probably reduces {y}."),
-        (Certainty::Moderate, Finding::Important(Direction::Increases)) => format!("{x} probably increases {y}."),
+        (Certainty::High, Finding::Important(Direction::Increases)) => {
+            format!("{x} increases {y}.")
+        }
+        (Certainty::Moderate, Finding::Important(Direction::Reduces)) => {
+            format!("{x} probably reduces {y}.")
+        }
+        (Certainty::Moderate, Finding::Important(Direction::Increases)) => {
+            format!("{x} probably increases {y}.")
+        }
         (Certainty::Low, Finding::Important(Direction::Reduces)) => format!("{x} may reduce {y}."),
-        (Certainty::Low, Finding::Important(Direction::Increases)) => format!("{x} may increase {y}."),
-        (Certainty::High, Finding::LittleOrNone) => format!("{x} results in little or no difference in {y}."),
+        (Certainty::Low, Finding::Important(Direction::Increases)) => {
+            format!("{x} may increase {y}.")
+        }
+        (Certainty::High, Finding::LittleOrNone) => {
+            format!("{x} results in little or no difference in {y}.")
+        }
         (Certainty::Moderate, Finding::LittleOrNone) => {
             format!("{x} probably results in little or no difference in {y}.")
         }
-        (Certainty::Low, Finding::LittleOrNone) => format!("{x} may result in little or no difference in {y}."),
+        (Certainty::Low, Finding::LittleOrNone) => {
+            format!("{x} may result in little or no difference in {y}.")
+        }
     }
 }
 
@@ -107,7 +132,11 @@ pub fn num(x: f64, digits: usize) -> String {
         return "not available".to_string();
     }
     let s = format!("{:.*}", digits, x);
-    let s = if s.contains('.') { s.trim_end_matches('0').trim_end_matches('.').to_string() } else { s };
+    let s = if s.contains('.') {
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        s
+    };
     if s == "-0" {
         "0".to_string()
     } else {
@@ -133,7 +162,12 @@ pub fn effect_num(x: f64) -> String {
 pub fn outcome_core(name: &str) -> String {
     let y = lower_first(name);
     let l = y.to_lowercase();
-    for p in ["patients with ", "people with ", "participants with ", "subjects with "] {
+    for p in [
+        "patients with ",
+        "people with ",
+        "participants with ",
+        "subjects with ",
+    ] {
         if l.starts_with(p) {
             if let Some(rest) = y.get(p.len()..) {
                 return rest.to_string();
@@ -170,14 +204,26 @@ mod tests {
 
     #[test]
     fn casing() {
-        assert_eq!(lower_first("Disability progression"), "disability progression");
+        assert_eq!(
+            lower_first("Disability progression"),
+            "disability progression"
+        );
         assert_eq!(lower_first("EDSS change"), "EDSS change");
         assert_eq!(lower_first("MSC"), "MSC");
         assert_eq!(lower_first("T25FW"), "T25FW");
-        assert_eq!(lower_first("Mesenchymal stem cells"), "mesenchymal stem cells");
-        assert_eq!(upper_first("mesenchymal stem cells"), "Mesenchymal stem cells");
+        assert_eq!(
+            lower_first("Mesenchymal stem cells"),
+            "mesenchymal stem cells"
+        );
+        assert_eq!(
+            upper_first("mesenchymal stem cells"),
+            "Mesenchymal stem cells"
+        );
         assert_eq!(lower_first(""), "");
-        assert_eq!(outcome_object("Patients with a serious adverse event"), "the number of patients with a serious adverse event");
+        assert_eq!(
+            outcome_object("Patients with a serious adverse event"),
+            "the number of patients with a serious adverse event"
+        );
         assert_eq!(outcome_object("Relapses"), "relapses");
     }
 
@@ -191,6 +237,9 @@ mod tests {
         assert_eq!(effect_num(0.0042), "0.0042");
         assert_eq!(effect_num(0.07), "0.07");
         assert_eq!(effect_num(1.5), "1.5");
-        assert_eq!(outcome_core("Patients with a serious adverse event"), "a serious adverse event");
+        assert_eq!(
+            outcome_core("Patients with a serious adverse event"),
+            "a serious adverse event"
+        );
     }
 }

@@ -25,13 +25,22 @@ pub struct Axis {
 impl Axis {
     /// An axis covering `values` (natural scale) and the null value, padded a little.
     /// Non-finite values and, on a log axis, non-positive ones are ignored.
-    pub fn fit(scale: Scale, values: impl IntoIterator<Item = f64>, null_value: f64, px_lo: f64, px_hi: f64) -> Axis {
+    pub fn fit(
+        scale: Scale,
+        values: impl IntoIterator<Item = f64>,
+        null_value: f64,
+        px_lo: f64,
+        px_hi: f64,
+    ) -> Axis {
         let transformed = values
             .into_iter()
             .chain(std::iter::once(null_value))
             .filter_map(|v| transform(scale, v))
             .filter(|v| v.is_finite());
-        let (mut lo, mut hi) = transformed.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| (lo.min(v), hi.max(v)));
+        let (mut lo, mut hi) = transformed
+            .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
+                (lo.min(v), hi.max(v))
+            });
         if !lo.is_finite() || !hi.is_finite() {
             (lo, hi) = match scale {
                 Scale::Log => (-1.0, 1.0),
@@ -49,7 +58,13 @@ impl Axis {
             hi = hi.max(null + 0.3 * span);
         }
         let pad = (hi - lo) * 0.05;
-        Axis { scale, lo: lo - pad, hi: hi + pad, px_lo, px_hi }
+        Axis {
+            scale,
+            lo: lo - pad,
+            hi: hi + pad,
+            px_lo,
+            px_hi,
+        }
     }
 
     /// Pixel position of a natural-scale value, clamped to the axis; `None` if the
@@ -101,10 +116,17 @@ fn linear_ticks(lo: f64, hi: f64, max_ticks: usize) -> Vec<f64> {
     }
     let raw = span / max_ticks.max(2) as f64;
     let magnitude = 10f64.powf(raw.log10().floor());
-    let step = [1.0, 2.0, 5.0, 10.0].iter().map(|m| m * magnitude).find(|s| span / s <= max_ticks.max(2) as f64).unwrap_or(10.0 * magnitude);
+    let step = [1.0, 2.0, 5.0, 10.0]
+        .iter()
+        .map(|m| m * magnitude)
+        .find(|s| span / s <= max_ticks.max(2) as f64)
+        .unwrap_or(10.0 * magnitude);
     let first = (lo / step).ceil() as i64;
     let last = (hi / step).floor() as i64;
-    (first..=last).take(64).map(|i| clean(i as f64 * step)).collect()
+    (first..=last)
+        .take(64)
+        .map(|i| clean(i as f64 * step))
+        .collect()
 }
 
 /// Ticks on a log axis from the 1–2–5 sequence, thinned to fit.
@@ -125,7 +147,11 @@ fn log_ticks(lo: f64, hi: f64, max_ticks: usize) -> Vec<f64> {
     }
     // Very wide ranges: every n-th decade.
     let stride = ((decade_hi - decade_lo) as usize / max_ticks.max(2)).max(1);
-    (decade_lo..=decade_hi).step_by(stride).map(|d| 10f64.powi(d)).filter(|v| (lo..=hi).contains(&v.ln())).collect()
+    (decade_lo..=decade_hi)
+        .step_by(stride)
+        .map(|d| 10f64.powi(d))
+        .filter(|v| (lo..=hi).contains(&v.ln()))
+        .collect()
 }
 
 /// Removes floating-point noise such as 0.30000000000000004.
@@ -159,13 +185,19 @@ mod tests {
         let ticks = axis.ticks(8);
         assert!(ticks.contains(&1.0), "{ticks:?}");
         assert!(ticks.contains(&0.1) && ticks.contains(&0.5), "{ticks:?}");
-        assert!(ticks.iter().all(|t| [1.0, 2.0, 5.0].iter().any(|m| ((t / m).log10() - (t / m).log10().round()).abs() < 1e-9)));
+        assert!(ticks.iter().all(|t| [1.0, 2.0, 5.0]
+            .iter()
+            .any(|m| ((t / m).log10() - (t / m).log10().round()).abs() < 1e-9)));
     }
 
     #[test]
     fn log_axis_is_symmetric_around_one() {
         let axis = Axis::fit(Scale::Log, [0.5, 2.0], 1.0, 0.0, 100.0);
-        let (a, b, c) = (axis.px(0.5).unwrap(), axis.px(1.0).unwrap(), axis.px(2.0).unwrap());
+        let (a, b, c) = (
+            axis.px(0.5).unwrap(),
+            axis.px(1.0).unwrap(),
+            axis.px(2.0).unwrap(),
+        );
         assert!(((b - a) - (c - b)).abs() < 1e-9);
         assert_eq!(axis.px(0.0), None);
         assert_eq!(axis.px(f64::NAN), None);

@@ -11,7 +11,10 @@ use super::forest::{Direction, Forest, ForestPanel, ForestRow, RowKind};
 use super::view::Item;
 use crate::appraise::{self, Appraisal, AppraiseOptions, Certainty};
 use crate::i18n::{self, t, tf, Lang};
-use crate::model::{Better, Citation, Dataset, Design, EffectData, Measure, Outcome, OutcomeKind, Study, StudyStatus};
+use crate::model::{
+    Better, Citation, Dataset, Design, EffectData, Measure, Outcome, OutcomeKind, Study,
+    StudyStatus,
+};
 use crate::stats::effect::{effect_of, Effect};
 use crate::stats::{self, pooling, Method, RmaOptions};
 
@@ -41,7 +44,13 @@ impl View {
 
     /// The i18n key of the view's name as shown to readers.
     pub fn i18n_key(self) -> &'static str {
-        ["view.forest", "view.map", "view.harms", "view.claims", "view.funnel"][self as usize]
+        [
+            "view.forest",
+            "view.map",
+            "view.harms",
+            "view.claims",
+            "view.funnel",
+        ][self as usize]
     }
 }
 
@@ -54,7 +63,10 @@ impl std::str::FromStr for View {
             "harms" => Ok(View::Harms),
             "claims" => Ok(View::Claims),
             "funnel" => Ok(View::Funnel),
-            other => Err(format!("unknown view \"{other}\"; expected one of {}", View::NAMES.join(", "))),
+            other => Err(format!(
+                "unknown view \"{other}\"; expected one of {}",
+                View::NAMES.join(", ")
+            )),
         }
     }
 }
@@ -89,7 +101,10 @@ impl std::str::FromStr for Sort {
             "effect" => Ok(Sort::Effect),
             "size" => Ok(Sort::Size),
             "certainty" => Ok(Sort::Certainty),
-            other => Err(format!("unknown sort \"{other}\"; expected one of {}", Sort::NAMES.join(", "))),
+            other => Err(format!(
+                "unknown sort \"{other}\"; expected one of {}",
+                Sort::NAMES.join(", ")
+            )),
         }
     }
 }
@@ -161,8 +176,14 @@ impl ViewOptions {
     /// Reads the options as given in attributes or on the command line.
     pub fn parse(view: &str, outcome: &str) -> Result<ViewOptions, String> {
         let view = view.parse()?;
-        let outcome = Some(outcome.trim()).filter(|o| !o.is_empty()).map(str::to_string);
-        Ok(ViewOptions { view, outcome, ..Default::default() })
+        let outcome = Some(outcome.trim())
+            .filter(|o| !o.is_empty())
+            .map(str::to_string);
+        Ok(ViewOptions {
+            view,
+            outcome,
+            ..Default::default()
+        })
     }
 
     /// Reads the options from a JSON object (the form the web glue receives).
@@ -182,11 +203,23 @@ impl ViewOptions {
         let f = &self.filters;
         let contains = |list: &[String], value: &str| {
             let value = value.to_lowercase();
-            list.is_empty() || list.iter().any(|w| value.contains(&w.trim().to_lowercase()))
+            list.is_empty()
+                || list
+                    .iter()
+                    .any(|w| value.contains(&w.trim().to_lowercase()))
         };
         contains(&f.condition, &study.condition)
-            && (f.therapy.is_empty() || f.therapy.iter().any(|t| t.trim().eq_ignore_ascii_case(study.intervention.therapy.trim())))
-            && (f.route.is_empty() || study.intervention.route.as_deref().is_some_and(|r| contains(&f.route, r)))
+            && (f.therapy.is_empty()
+                || f.therapy.iter().any(|t| {
+                    t.trim()
+                        .eq_ignore_ascii_case(study.intervention.therapy.trim())
+                }))
+            && (f.route.is_empty()
+                || study
+                    .intervention
+                    .route
+                    .as_deref()
+                    .is_some_and(|r| contains(&f.route, r)))
             && (f.design.is_empty() || f.design.contains(&study.design))
     }
 
@@ -231,16 +264,33 @@ pub fn format_estimate(v: f64) -> String {
 /// A link a reader can follow for a citation: only http(s), from the URL, DOI, PMID or NCT number.
 pub fn source_url(c: &Citation) -> Option<String> {
     let clean = |s: &str| s.trim().to_string();
-    if let Some(u) = c.url.as_deref().map(str::trim).filter(|u| u.starts_with("https://") || u.starts_with("http://")) {
+    if let Some(u) = c
+        .url
+        .as_deref()
+        .map(str::trim)
+        .filter(|u| u.starts_with("https://") || u.starts_with("http://"))
+    {
         return Some(u.to_string());
     }
-    if let Some(doi) = c.doi.as_deref().map(clean).filter(|d| d.starts_with("10.") && !d.contains(char::is_whitespace)) {
+    if let Some(doi) = c
+        .doi
+        .as_deref()
+        .map(clean)
+        .filter(|d| d.starts_with("10.") && !d.contains(char::is_whitespace))
+    {
         return Some(format!("https://doi.org/{doi}"));
     }
-    if let Some(pmid) = c.pmid.as_deref().map(clean).filter(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit())) {
+    if let Some(pmid) = c
+        .pmid
+        .as_deref()
+        .map(clean)
+        .filter(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
+    {
         return Some(format!("https://pubmed.ncbi.nlm.nih.gov/{pmid}/"));
     }
-    if let Some(nct) = c.nct.as_deref().map(clean).filter(|n| n.len() == 11 && n.starts_with("NCT") && n[3..].chars().all(|c| c.is_ascii_digit())) {
+    if let Some(nct) = c.nct.as_deref().map(clean).filter(|n| {
+        n.len() == 11 && n.starts_with("NCT") && n[3..].chars().all(|c| c.is_ascii_digit())
+    }) {
         return Some(format!("https://clinicaltrials.gov/study/{nct}"));
     }
     None
@@ -248,18 +298,33 @@ pub fn source_url(c: &Citation) -> Option<String> {
 
 fn value_text(lang: Lang, effect: &Effect) -> String {
     let e = |v| i18n::estimate(lang, v);
-    format!("{} {} {}", effect.measure.as_str(), e(effect.estimate), i18n::interval(lang, &e(effect.ci_lb), &e(effect.ci_ub)))
+    format!(
+        "{} {} {}",
+        effect.measure.as_str(),
+        e(effect.estimate),
+        i18n::interval(lang, &e(effect.ci_lb), &e(effect.ci_ub))
+    )
 }
 
 /// A single-group proportion in words ("46% [40, 52]"), also when no interval was reported.
 fn proportion_text(lang: Lang, data: &EffectData) -> Option<String> {
-    let EffectData::Proportion(p) = data else { return None };
+    let EffectData::Proportion(p) = data else {
+        return None;
+    };
     let v = p.value()?;
     let ci = match effect_of(data) {
-        Ok(e) => i18n::interval(lang, &i18n::num(lang, e.ci_lb * 100.0, 0), &i18n::num(lang, e.ci_ub * 100.0, 0)),
+        Ok(e) => i18n::interval(
+            lang,
+            &i18n::num(lang, e.ci_lb * 100.0, 0),
+            &i18n::num(lang, e.ci_ub * 100.0, 0),
+        ),
         Err(_) => format!("({})", t(lang, "result.no_interval")),
     };
-    Some(format!("{} {ci} ({})", i18n::pct(lang, v, 0), t(lang, "result.one_group")))
+    Some(format!(
+        "{} {ci} ({})",
+        i18n::pct(lang, v, 0),
+        t(lang, "result.one_group")
+    ))
 }
 
 /// Whether a comparison favours the treatment, judged by the outcome's direction.
@@ -283,12 +348,22 @@ pub struct Certainties {
 impl Certainties {
     pub fn of(appraisal: &Appraisal) -> Certainties {
         Certainties {
-            by_outcome: appraisal.outcomes.iter().filter_map(|o| Some(((o.study.clone(), o.outcome.clone()), o.certainty?))).collect(),
-            pooled: appraisal.pooled.iter().filter_map(|p| Some((p.outcome.clone(), p.certainty?))).collect(),
+            by_outcome: appraisal
+                .outcomes
+                .iter()
+                .filter_map(|o| Some(((o.study.clone(), o.outcome.clone()), o.certainty?)))
+                .collect(),
+            pooled: appraisal
+                .pooled
+                .iter()
+                .filter_map(|p| Some((p.outcome.clone(), p.certainty?)))
+                .collect(),
         }
     }
     pub fn outcome(&self, study: &str, outcome: &str) -> Option<Certainty> {
-        self.by_outcome.get(&(study.to_string(), outcome.to_string())).copied()
+        self.by_outcome
+            .get(&(study.to_string(), outcome.to_string()))
+            .copied()
     }
 }
 
@@ -311,7 +386,12 @@ fn study_row(lang: Lang, key: String, study: &Study, detail: String) -> ForestRo
     row
 }
 
-fn row_for(lang: Lang, study: &Study, outcome: &Outcome, certainties: &Certainties) -> (Option<Scale>, ForestRow) {
+fn row_for(
+    lang: Lang,
+    study: &Study,
+    outcome: &Outcome,
+    certainties: &Certainties,
+) -> (Option<Scale>, ForestRow) {
     let mut detail = outcome.name.clone();
     if let Some(t) = &outcome.timepoint {
         detail = format!("{detail}, {t}");
@@ -325,7 +405,10 @@ fn row_for(lang: Lang, study: &Study, outcome: &Outcome, certainties: &Certainti
     let Some(data) = &outcome.data else {
         row.value_text = match study.status {
             StudyStatus::Ongoing => t(lang, "result.pending").to_string(),
-            StudyStatus::Completed => outcome.reported.clone().unwrap_or_else(|| t(lang, "result.no_numbers").to_string()),
+            StudyStatus::Completed => outcome
+                .reported
+                .clone()
+                .unwrap_or_else(|| t(lang, "result.no_numbers").to_string()),
         };
         return (None, row);
     };
@@ -350,7 +433,11 @@ fn row_for(lang: Lang, study: &Study, outcome: &Outcome, certainties: &Certainti
     row.ci = Some((effect.ci_lb, effect.ci_ub));
     row.direction = direction(&effect, outcome.better);
     row.sort_effect = Some(effect.yi);
-    let scale = if effect.measure.is_ratio() { Scale::Log } else { Scale::Linear };
+    let scale = if effect.measure.is_ratio() {
+        Scale::Log
+    } else {
+        Scale::Linear
+    };
     (Some(scale), row)
 }
 
@@ -373,10 +460,20 @@ fn sort_rows(rows: &mut [ForestRow], sort: Sort) {
         }
     };
     // Stable: ties keep the dataset order.
-    rows.sort_by(|a, b| key(a).partial_cmp(&key(b)).unwrap_or(std::cmp::Ordering::Equal));
+    rows.sort_by(|a, b| {
+        key(a)
+            .partial_cmp(&key(b))
+            .unwrap_or(std::cmp::Ordering::Equal)
+    });
 }
 
-fn panel(lang: Lang, title: &str, scale: Scale, groups: Vec<(String, Vec<ForestRow>)>, sort: Sort) -> ForestPanel {
+fn panel(
+    lang: Lang,
+    title: &str,
+    scale: Scale,
+    groups: Vec<(String, Vec<ForestRow>)>,
+    sort: Sort,
+) -> ForestPanel {
     let null_value = if scale == Scale::Log { 1.0 } else { 0.0 };
     let mut rows = Vec::new();
     for (group, mut list) in groups {
@@ -385,7 +482,11 @@ fn panel(lang: Lang, title: &str, scale: Scale, groups: Vec<(String, Vec<ForestR
             rows.push(ForestRow::header(format!("group/{group}"), group));
         }
         // Pooled rows stay last in their group.
-        let pooled: Vec<ForestRow> = list.iter().filter(|r| r.kind == RowKind::Pooled).cloned().collect();
+        let pooled: Vec<ForestRow> = list
+            .iter()
+            .filter(|r| r.kind == RowKind::Pooled)
+            .cloned()
+            .collect();
         list.retain(|r| r.kind != RowKind::Pooled);
         sort_rows(&mut list, sort);
         rows.extend(list);
@@ -421,21 +522,40 @@ pub fn pool(dataset: &Dataset, outcome_id: &str, method: Option<Method>) -> Opti
     }
     let yi: Vec<f64> = effects.iter().map(|e| e.yi).collect();
     let vi: Vec<f64> = effects.iter().map(|e| e.vi).collect();
-    let options = RmaOptions { method: method.unwrap_or(Method::REML), ..RmaOptions::default() };
+    let options = RmaOptions {
+        method: method.unwrap_or(Method::REML),
+        ..RmaOptions::default()
+    };
     let fit = stats::fit(&yi, &vi, options).ok()?;
-    if ![fit.estimate, fit.ci_lb, fit.ci_ub].iter().all(|v| v.is_finite()) {
+    if ![fit.estimate, fit.ci_lb, fit.ci_ub]
+        .iter()
+        .all(|v| v.is_finite())
+    {
         return None;
     }
     // pool_input keeps the dataset's order of the studies that report the outcome with numbers.
     let study_ids: Vec<String> = dataset
         .studies
         .iter()
-        .flat_map(|s| s.outcomes.iter().filter(|o| o.id == outcome_id && o.data.is_some()).map(move |_| s.id.clone()))
+        .flat_map(|s| {
+            s.outcomes
+                .iter()
+                .filter(|o| o.id == outcome_id && o.data.is_some())
+                .map(move |_| s.id.clone())
+        })
         .collect();
     if study_ids.len() != effects.len() {
         return None;
     }
-    Some(Pooled { outcome: outcome_id.to_string(), measure, fit, labels: effects.iter().map(|e| e.label.clone()).collect(), study_ids, yi, vi })
+    Some(Pooled {
+        outcome: outcome_id.to_string(),
+        measure,
+        fit,
+        labels: effects.iter().map(|e| e.label.clone()).collect(),
+        study_ids,
+        yi,
+        vi,
+    })
 }
 
 /// The forest plot of a dataset (appraised with the default options).
@@ -471,7 +591,12 @@ pub fn forest_with(dataset: &Dataset, options: &ViewOptions, appraisal: &Apprais
             if let Some(p) = pooled.iter().find(|p| p.outcome == outcome.id) {
                 let total: f64 = p.fit.weights.iter().sum();
                 if let Some(i) = p.study_ids.iter().position(|id| *id == study.id) {
-                    row.weight = p.fit.weights.get(i).map(|w| 100.0 * w / total).filter(|w| w.is_finite());
+                    row.weight = p
+                        .fit
+                        .weights
+                        .get(i)
+                        .map(|w| 100.0 * w / total)
+                        .filter(|w| w.is_finite());
                 }
             }
             match scale {
@@ -480,60 +605,145 @@ pub fn forest_with(dataset: &Dataset, options: &ViewOptions, appraisal: &Apprais
                 None => push_grouped(&mut notes, group, row),
             }
         }
-        if study.outcomes.is_empty() && options.outcome.is_none() && options.filters.kind.is_empty() {
+        if study.outcomes.is_empty() && options.outcome.is_none() && options.filters.kind.is_empty()
+        {
             let mut row = study_row(lang, format!("{}/", study.id), study, String::new());
-            row.value_text = if study.status == StudyStatus::Ongoing { t(lang, "result.pending").into() } else { t(lang, "result.no_outcomes").into() };
+            row.value_text = if study.status == StudyStatus::Ongoing {
+                t(lang, "result.pending").into()
+            } else {
+                t(lang, "result.no_outcomes").into()
+            };
             push_grouped(&mut notes, study.intervention.therapy.as_str(), row);
         }
     }
     for p in &pooled {
-        let Some(name) = dataset.studies.iter().flat_map(|s| &s.outcomes).find(|o| o.id == p.outcome).filter(|o| options.wants(o)).map(|o| o.name.clone()) else {
+        let Some(name) = dataset
+            .studies
+            .iter()
+            .flat_map(|s| &s.outcomes)
+            .find(|o| o.id == p.outcome)
+            .filter(|o| options.wants(o))
+            .map(|o| o.name.clone())
+        else {
             continue;
         };
         let natural = |v: f64| if p.measure.is_ratio() { v.exp() } else { v };
-        let mut row = ForestRow::header(format!("pooled/{}", p.outcome), tf(lang, "forest.pooled", &[&p.fit.k.to_string()]));
+        let mut row = ForestRow::header(
+            format!("pooled/{}", p.outcome),
+            tf(lang, "forest.pooled", &[&p.fit.k.to_string()]),
+        );
         row.kind = RowKind::Pooled;
         row.outcome_id = p.outcome.clone();
         row.estimate = Some(natural(p.fit.estimate));
         row.ci = Some((natural(p.fit.ci_lb), natural(p.fit.ci_ub)));
-        let pi = (p.fit.pi_lb.is_finite() && p.fit.pi_ub.is_finite()).then(|| (natural(p.fit.pi_lb), natural(p.fit.pi_ub)));
+        let pi = (p.fit.pi_lb.is_finite() && p.fit.pi_ub.is_finite())
+            .then(|| (natural(p.fit.pi_lb), natural(p.fit.pi_ub)));
         row.pi = pi;
         row.n = None;
         let e = |v| i18n::estimate(lang, v);
-        let (est, lo, hi) = (natural(p.fit.estimate), natural(p.fit.ci_lb), natural(p.fit.ci_ub));
-        row.value_text = format!("{} {} {}", p.measure.as_str(), e(est), i18n::interval(lang, &e(lo), &e(hi)));
+        let (est, lo, hi) = (
+            natural(p.fit.estimate),
+            natural(p.fit.ci_lb),
+            natural(p.fit.ci_ub),
+        );
+        row.value_text = format!(
+            "{} {} {}",
+            p.measure.as_str(),
+            e(est),
+            i18n::interval(lang, &e(lo), &e(hi))
+        );
         row.detail = match pi {
-            Some((a, b)) => format!("{name} · {}", tf(lang, "forest.prediction", &[&i18n::interval(lang, &e(a), &e(b))])),
+            Some((a, b)) => format!(
+                "{name} · {}",
+                tf(
+                    lang,
+                    "forest.prediction",
+                    &[&i18n::interval(lang, &e(a), &e(b))]
+                )
+            ),
             None => name.clone(),
         };
         row.certainty = certainties.pooled.get(&p.outcome).copied();
-        let effect = Effect { measure: p.measure, yi: p.fit.estimate, vi: p.fit.se * p.fit.se, estimate: est, ci_lb: lo, ci_ub: hi };
-        let better = dataset.studies.iter().flat_map(|s| &s.outcomes).find(|o| o.id == p.outcome).map(|o| o.better).unwrap_or(Better::Lower);
+        let effect = Effect {
+            measure: p.measure,
+            yi: p.fit.estimate,
+            vi: p.fit.se * p.fit.se,
+            estimate: est,
+            ci_lb: lo,
+            ci_ub: hi,
+        };
+        let better = dataset
+            .studies
+            .iter()
+            .flat_map(|s| &s.outcomes)
+            .find(|o| o.id == p.outcome)
+            .map(|o| o.better)
+            .unwrap_or(Better::Lower);
         row.direction = direction(&effect, better);
-        let target = if p.measure.is_ratio() { &mut ratios } else { &mut differences };
+        let target = if p.measure.is_ratio() {
+            &mut ratios
+        } else {
+            &mut differences
+        };
         push_grouped(target, &name, row);
     }
     let mut panels = Vec::new();
     if !ratios.is_empty() {
-        panels.push(panel(lang, t(lang, "forest.panel.ratio"), Scale::Log, ratios, options.sort));
+        panels.push(panel(
+            lang,
+            t(lang, "forest.panel.ratio"),
+            Scale::Log,
+            ratios,
+            options.sort,
+        ));
     }
     if !differences.is_empty() {
-        panels.push(panel(lang, t(lang, "forest.panel.difference"), Scale::Linear, differences, options.sort));
+        panels.push(panel(
+            lang,
+            t(lang, "forest.panel.difference"),
+            Scale::Linear,
+            differences,
+            options.sort,
+        ));
     }
     if !notes.is_empty() {
-        panels.push(panel(lang, t(lang, "forest.panel.notes"), Scale::Linear, notes, options.sort));
+        panels.push(panel(
+            lang,
+            t(lang, "forest.panel.notes"),
+            Scale::Linear,
+            notes,
+            options.sort,
+        ));
     }
-    let any_caveat = panels.iter().flat_map(|p| &p.rows).any(|r| !r.caveats.is_empty());
+    let any_caveat = panels
+        .iter()
+        .flat_map(|p| &p.rows)
+        .any(|r| !r.caveats.is_empty());
     let mut footnote = t(lang, "forest.footnote").to_string();
     if any_caveat {
         footnote = format!("{footnote} {}", t(lang, "forest.caveat_note"));
     }
-    let mut statements: Vec<String> = appraisal.pooled.iter().filter(|p| p.refused.is_none() && p.certainty.is_some()).map(|p| p.statement.clone()).collect();
-    let mut rated: Vec<_> = appraisal.outcomes.iter().filter(|o| o.certainty.is_some() && o.effect.is_some()).collect();
+    let mut statements: Vec<String> = appraisal
+        .pooled
+        .iter()
+        .filter(|p| p.refused.is_none() && p.certainty.is_some())
+        .map(|p| p.statement.clone())
+        .collect();
+    let mut rated: Vec<_> = appraisal
+        .outcomes
+        .iter()
+        .filter(|o| o.certainty.is_some() && o.effect.is_some())
+        .collect();
     rated.sort_by_key(|o| std::cmp::Reverse(o.certainty));
     statements.extend(rated.iter().map(|o| o.statement.clone()));
     statements.dedup();
-    Forest { title: dataset.title.clone().unwrap_or_default(), panels, footnote: Some(footnote), lang, statements }
+    Forest {
+        title: dataset.title.clone().unwrap_or_default(),
+        panels,
+        footnote: Some(footnote),
+        lang,
+        statements,
+    }
 }
 
 /// The chart's rows as plain data, in drawing order, without headers.
@@ -552,7 +762,12 @@ pub fn table_rows(forest: &Forest) -> Vec<Item> {
             },
             detail: r.detail.clone(),
             value: match r.weight {
-                Some(w) => format!("{} · {} {}", r.value_text, t(lang, "forest.col.weight"), i18n::pct(lang, w / 100.0, 1)),
+                Some(w) => format!(
+                    "{} · {} {}",
+                    r.value_text,
+                    t(lang, "forest.col.weight"),
+                    i18n::pct(lang, w / 100.0, 1)
+                ),
                 None => r.value_text.clone(),
             },
             n: r.n,

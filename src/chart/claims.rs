@@ -67,10 +67,16 @@ impl ClaimsView {
         let mut items = Vec::new();
         let mut statements = Vec::new();
         for claim in &dataset.claims {
-            let Some(check) = appraisal.claims.iter().find(|c| c.id == claim.id) else { continue };
+            let Some(check) = appraisal.claims.iter().find(|c| c.id == claim.id) else {
+                continue;
+            };
             let by = t(lang, &format!("by.{}", claim.by.as_str())).to_string();
             // English sentences come from the appraisal; other languages get the verdict words only.
-            let evidence = if lang == Lang::En { check.summary.clone() } else { String::new() };
+            let evidence = if lang == Lang::En {
+                check.summary.clone()
+            } else {
+                String::new()
+            };
             cards.push(ClaimCard {
                 key: format!("claim/{}", claim.id),
                 text: format!("“{}”", claim.text.trim()),
@@ -86,57 +92,122 @@ impl ClaimsView {
                 detail: tf(lang, "claims.by", &[&by]),
                 value: format!("{}. {}", t(lang, verdict_key(check.verdict)), check.summary),
                 n: None,
-                certainty: check.certainty.map(|c| certainty_words(lang, c).to_string()),
+                certainty: check
+                    .certainty
+                    .map(|c| certainty_words(lang, c).to_string()),
                 caveats: Vec::new(),
                 source_url: source_url(&claim.citation),
                 design: None,
                 year: None,
             });
         }
-        ClaimsView { lang, cards, items, statements }
+        ClaimsView {
+            lang,
+            cards,
+            items,
+            statements,
+        }
     }
 
     pub fn summary(&self, lang: Lang) -> String {
-        let supported = self.cards.iter().filter(|c| c.verdict == Verdict::Supported).count();
-        tf(lang, "summary.claims", &[&self.cards.len().to_string(), &supported.to_string()])
+        let supported = self
+            .cards
+            .iter()
+            .filter(|c| c.verdict == Verdict::Supported)
+            .count();
+        tf(
+            lang,
+            "summary.claims",
+            &[&self.cards.len().to_string(), &supported.to_string()],
+        )
     }
 
     fn text_width(&self, width: f64, theme: &Theme) -> f64 {
         width - 2.0 * theme.px(PAD) - theme.px(12.0)
     }
 
-    fn lines(&self, card: &ClaimCard, width: f64, theme: &Theme, measure: &dyn TextMeasure) -> CardLines {
+    fn lines(
+        &self,
+        card: &ClaimCard,
+        width: f64,
+        theme: &Theme,
+        measure: &dyn TextMeasure,
+    ) -> CardLines {
         let w = self.text_width(width, theme);
         CardLines {
             text: wrap(measure, &card.text, theme.font_px(13.0), false, w, 6),
-            evidence: if card.evidence.is_empty() { Vec::new() } else { wrap(measure, &card.evidence, theme.font_px(11.5), false, w, 6) },
+            evidence: if card.evidence.is_empty() {
+                Vec::new()
+            } else {
+                wrap(measure, &card.evidence, theme.font_px(11.5), false, w, 6)
+            },
         }
     }
 
     fn card_height(&self, lines: &CardLines, theme: &Theme) -> f64 {
         // Badge line, claim text, who, certainty, evidence, gap.
-        theme.px(24.0) + lines.text.len() as f64 * theme.px(LINE) + theme.px(2.0 * SMALL_LINE) + lines.evidence.len() as f64 * theme.px(SMALL_LINE) + theme.px(18.0)
+        theme.px(24.0)
+            + lines.text.len() as f64 * theme.px(LINE)
+            + theme.px(2.0 * SMALL_LINE)
+            + lines.evidence.len() as f64 * theme.px(SMALL_LINE)
+            + theme.px(18.0)
     }
 
     pub fn preferred_height(&self, width: f64, theme: &Theme) -> f64 {
-        let cards: f64 = self.cards.iter().map(|c| self.card_height(&self.lines(c, width, theme, &ApproxMeasure), theme)).sum();
+        let cards: f64 = self
+            .cards
+            .iter()
+            .map(|c| self.card_height(&self.lines(c, width, theme, &ApproxMeasure), theme))
+            .sum();
         2.0 * theme.px(PAD) + theme.px(28.0) + cards.max(theme.px(24.0))
     }
 
-    pub fn draw<DB: DrawingBackend>(&self, area: &Area<DB>, theme: &Theme, measure: &dyn TextMeasure) -> Result<Layout, ChartError> {
+    pub fn draw<DB: DrawingBackend>(
+        &self,
+        area: &Area<DB>,
+        theme: &Theme,
+        measure: &dyn TextMeasure,
+    ) -> Result<Layout, ChartError> {
         let lang = self.lang;
         let (w, _) = area.dim_in_pixel();
         let width = w as f64;
-        area.fill(&theme.background).map_err(|e| ChartError::Backend(e.to_string()))?;
+        area.fill(&theme.background)
+            .map_err(|e| ChartError::Backend(e.to_string()))?;
         let fam = theme.font_family;
         let pad = theme.px(PAD);
         let font = theme.font_px(13.0);
         let small = theme.font_px(11.5);
-        let title = super::text::ellipsize(measure, t(lang, "claims.title"), theme.font_px(14.0), true, width - 2.0 * pad);
-        draw::text(area, &title, pad, pad + theme.px(9.0), theme.font_px(14.0), &theme.text, Align::Left, true, fam)?;
+        let title = super::text::ellipsize(
+            measure,
+            t(lang, "claims.title"),
+            theme.font_px(14.0),
+            true,
+            width - 2.0 * pad,
+        );
+        draw::text(
+            area,
+            &title,
+            pad,
+            pad + theme.px(9.0),
+            theme.font_px(14.0),
+            &theme.text,
+            Align::Left,
+            true,
+            fam,
+        )?;
         let mut y = pad + theme.px(28.0);
         if self.cards.is_empty() {
-            draw::text(area, t(lang, "claims.empty"), pad, y + font / 2.0, font, &theme.muted, Align::Left, false, fam)?;
+            draw::text(
+                area,
+                t(lang, "claims.empty"),
+                pad,
+                y + font / 2.0,
+                font,
+                &theme.muted,
+                Align::Left,
+                false,
+                fam,
+            )?;
         }
         let mut hits = Vec::new();
         let x = pad + theme.px(12.0);
@@ -146,39 +217,149 @@ impl ClaimsView {
             let h = self.card_height(&approx, theme);
             // Keep the line counts the height was computed with.
             let text = wrap(measure, &card.text, font, false, tw, approx.text.len());
-            let evidence = if card.evidence.is_empty() { Vec::new() } else { wrap(measure, &card.evidence, small, false, tw, approx.evidence.len()) };
+            let evidence = if card.evidence.is_empty() {
+                Vec::new()
+            } else {
+                wrap(
+                    measure,
+                    &card.evidence,
+                    small,
+                    false,
+                    tw,
+                    approx.evidence.len(),
+                )
+            };
             let colour = match card.verdict {
                 Verdict::Supported => &theme.favourable,
                 Verdict::Contradicted | Verdict::NotSupported => &theme.unfavourable,
                 Verdict::NoControlledEvidence => &theme.no_comparison,
             };
             // A bar in the verdict's colour down the card's left edge.
-            draw::rect(area, pad, y, pad + theme.px(4.0), y + h - theme.px(14.0), colour, true, 1.0)?;
+            draw::rect(
+                area,
+                pad,
+                y,
+                pad + theme.px(4.0),
+                y + h - theme.px(14.0),
+                colour,
+                true,
+                1.0,
+            )?;
             let (shape, filled) = verdict_shape(card.verdict);
             let by = y + theme.px(10.0);
-            draw::marker(area, shape, x + theme.px(6.0), by, theme.px(6.0), colour, filled, theme.px(1.8), &theme.background)?;
-            let verdict = super::text::ellipsize(measure, t(lang, verdict_key(card.verdict)), font, true, tw - theme.px(20.0));
-            draw::text(area, &verdict, x + theme.px(18.0), by, font, &theme.text, Align::Left, true, fam)?;
+            draw::marker(
+                area,
+                shape,
+                x + theme.px(6.0),
+                by,
+                theme.px(6.0),
+                colour,
+                filled,
+                theme.px(1.8),
+                &theme.background,
+            )?;
+            let verdict = super::text::ellipsize(
+                measure,
+                t(lang, verdict_key(card.verdict)),
+                font,
+                true,
+                tw - theme.px(20.0),
+            );
+            draw::text(
+                area,
+                &verdict,
+                x + theme.px(18.0),
+                by,
+                font,
+                &theme.text,
+                Align::Left,
+                true,
+                fam,
+            )?;
             let mut ly = y + theme.px(24.0) + theme.px(LINE) / 2.0;
             for line in &text {
-                draw::text(area, line, x, ly, font, &theme.text, Align::Left, false, fam)?;
+                draw::text(
+                    area,
+                    line,
+                    x,
+                    ly,
+                    font,
+                    &theme.text,
+                    Align::Left,
+                    false,
+                    fam,
+                )?;
                 ly += theme.px(LINE);
             }
             ly += theme.px(SMALL_LINE) / 2.0 - theme.px(LINE) / 2.0;
-            let who = super::text::ellipsize(measure, &tf(lang, "claims.by", &[&card.by]), small, false, tw);
-            draw::text(area, &who, x, ly, small, &theme.muted, Align::Left, false, fam)?;
+            let who = super::text::ellipsize(
+                measure,
+                &tf(lang, "claims.by", &[&card.by]),
+                small,
+                false,
+                tw,
+            );
+            draw::text(
+                area,
+                &who,
+                x,
+                ly,
+                small,
+                &theme.muted,
+                Align::Left,
+                false,
+                fam,
+            )?;
             ly += theme.px(SMALL_LINE);
-            let cert = card.certainty.map(|c| certainty_words(lang, c)).unwrap_or(t(lang, "certainty.none"));
-            let cert = super::text::ellipsize(measure, &tf(lang, "claims.certainty", &[cert]), small, true, tw);
-            draw::text(area, &cert, x, ly, small, &theme.text, Align::Left, true, fam)?;
+            let cert = card
+                .certainty
+                .map(|c| certainty_words(lang, c))
+                .unwrap_or(t(lang, "certainty.none"));
+            let cert = super::text::ellipsize(
+                measure,
+                &tf(lang, "claims.certainty", &[cert]),
+                small,
+                true,
+                tw,
+            );
+            draw::text(
+                area,
+                &cert,
+                x,
+                ly,
+                small,
+                &theme.text,
+                Align::Left,
+                true,
+                fam,
+            )?;
             ly += theme.px(SMALL_LINE);
             for line in &evidence {
-                draw::text(area, line, x, ly, small, &theme.muted, Align::Left, false, fam)?;
+                draw::text(
+                    area,
+                    line,
+                    x,
+                    ly,
+                    small,
+                    &theme.muted,
+                    Align::Left,
+                    false,
+                    fam,
+                )?;
                 ly += theme.px(SMALL_LINE);
             }
-            hits.push(Hit { key: card.key.clone(), x0: pad - theme.px(4.0), y0: y - theme.px(4.0), x1: width - pad + theme.px(4.0), y1: y + h - theme.px(10.0) });
+            hits.push(Hit {
+                key: card.key.clone(),
+                x0: pad - theme.px(4.0),
+                y0: y - theme.px(4.0),
+                x1: width - pad + theme.px(4.0),
+                y1: y + h - theme.px(10.0),
+            });
             y += h;
         }
-        Ok(Layout { hits, content_height: y })
+        Ok(Layout {
+            hits,
+            content_height: y,
+        })
     }
 }

@@ -39,7 +39,17 @@ fn backend_font_factor<DB: DrawingBackend>() -> f64 {
 }
 
 /// Draws one line of text with its vertical centre at `y`.
-pub fn text<DB: DrawingBackend>(area: &Area<DB>, s: &str, x: f64, y: f64, size: f64, color: &RGBColor, align: Align, bold: bool, family: &str) -> Result<(), ChartError> {
+pub fn text<DB: DrawingBackend>(
+    area: &Area<DB>,
+    s: &str,
+    x: f64,
+    y: f64,
+    size: f64,
+    color: &RGBColor,
+    align: Align,
+    bold: bool,
+    family: &str,
+) -> Result<(), ChartError> {
     if s.is_empty() {
         return Ok(());
     }
@@ -48,18 +58,44 @@ pub fn text<DB: DrawingBackend>(area: &Area<DB>, s: &str, x: f64, y: f64, size: 
         Align::Center => HPos::Center,
         Align::Right => HPos::Right,
     };
-    let style = FontDesc::new(FontFamily::Name(family), size * backend_font_factor::<DB>(), if bold { FontStyle::Bold } else { FontStyle::Normal })
-        .color(color)
-        .pos(Pos::new(h, VPos::Center));
-    area.draw(&Text::new(s.to_string(), pt(x, y), style)).map_err(err)
+    let style = FontDesc::new(
+        FontFamily::Name(family),
+        size * backend_font_factor::<DB>(),
+        if bold {
+            FontStyle::Bold
+        } else {
+            FontStyle::Normal
+        },
+    )
+    .color(color)
+    .pos(Pos::new(h, VPos::Center));
+    area.draw(&Text::new(s.to_string(), pt(x, y), style))
+        .map_err(err)
 }
 
-pub fn line<DB: DrawingBackend>(area: &Area<DB>, from: (f64, f64), to: (f64, f64), color: &RGBColor, width: f64) -> Result<(), ChartError> {
+pub fn line<DB: DrawingBackend>(
+    area: &Area<DB>,
+    from: (f64, f64),
+    to: (f64, f64),
+    color: &RGBColor,
+    width: f64,
+) -> Result<(), ChartError> {
     let style = ShapeStyle::from(color).stroke_width(width.round().max(1.0) as u32);
-    area.draw(&PathElement::new(vec![pt(from.0, from.1), pt(to.0, to.1)], style)).map_err(err)
+    area.draw(&PathElement::new(
+        vec![pt(from.0, from.1), pt(to.0, to.1)],
+        style,
+    ))
+    .map_err(err)
 }
 
-pub fn dashed<DB: DrawingBackend>(area: &Area<DB>, from: (f64, f64), to: (f64, f64), color: &RGBColor, width: f64, dash: f64) -> Result<(), ChartError> {
+pub fn dashed<DB: DrawingBackend>(
+    area: &Area<DB>,
+    from: (f64, f64),
+    to: (f64, f64),
+    color: &RGBColor,
+    width: f64,
+    dash: f64,
+) -> Result<(), ChartError> {
     let length = ((to.0 - from.0).powi(2) + (to.1 - from.1).powi(2)).sqrt();
     let steps = ((length / (2.0 * dash.max(1.0))).ceil() as usize).min(4096);
     for i in 0..steps {
@@ -75,25 +111,63 @@ pub fn dashed<DB: DrawingBackend>(area: &Area<DB>, from: (f64, f64), to: (f64, f
     Ok(())
 }
 
-pub fn rect<DB: DrawingBackend>(area: &Area<DB>, x0: f64, y0: f64, x1: f64, y1: f64, color: &RGBColor, filled: bool, width: f64) -> Result<(), ChartError> {
-    let style = if filled { ShapeStyle::from(color).filled() } else { ShapeStyle::from(color).stroke_width(width.round().max(1.0) as u32) };
-    area.draw(&Rectangle::new([pt(x0, y0), pt(x1, y1)], style)).map_err(err)
+pub fn rect<DB: DrawingBackend>(
+    area: &Area<DB>,
+    x0: f64,
+    y0: f64,
+    x1: f64,
+    y1: f64,
+    color: &RGBColor,
+    filled: bool,
+    width: f64,
+) -> Result<(), ChartError> {
+    let style = if filled {
+        ShapeStyle::from(color).filled()
+    } else {
+        ShapeStyle::from(color).stroke_width(width.round().max(1.0) as u32)
+    };
+    area.draw(&Rectangle::new([pt(x0, y0), pt(x1, y1)], style))
+        .map_err(err)
 }
 
-pub fn polygon<DB: DrawingBackend>(area: &Area<DB>, points: &[(f64, f64)], color: &RGBColor, filled: bool, width: f64) -> Result<(), ChartError> {
+pub fn polygon<DB: DrawingBackend>(
+    area: &Area<DB>,
+    points: &[(f64, f64)],
+    color: &RGBColor,
+    filled: bool,
+    width: f64,
+) -> Result<(), ChartError> {
     let pts: Vec<(i32, i32)> = points.iter().map(|&(x, y)| pt(x, y)).collect();
     if filled {
-        area.draw(&Polygon::new(pts, ShapeStyle::from(color).filled())).map_err(err)
+        area.draw(&Polygon::new(pts, ShapeStyle::from(color).filled()))
+            .map_err(err)
     } else {
         let mut closed = pts.clone();
         closed.extend(pts.first().copied());
-        area.draw(&PathElement::new(closed, ShapeStyle::from(color).stroke_width(width.round().max(1.0) as u32))).map_err(err)
+        area.draw(&PathElement::new(
+            closed,
+            ShapeStyle::from(color).stroke_width(width.round().max(1.0) as u32),
+        ))
+        .map_err(err)
     }
 }
 
-pub fn circle<DB: DrawingBackend>(area: &Area<DB>, x: f64, y: f64, r: f64, color: &RGBColor, filled: bool, width: f64) -> Result<(), ChartError> {
-    let style = if filled { ShapeStyle::from(color).filled() } else { ShapeStyle::from(color).stroke_width(width.round().max(1.0) as u32) };
-    area.draw(&Circle::new(pt(x, y), r.round().max(1.0) as i32, style)).map_err(err)
+pub fn circle<DB: DrawingBackend>(
+    area: &Area<DB>,
+    x: f64,
+    y: f64,
+    r: f64,
+    color: &RGBColor,
+    filled: bool,
+    width: f64,
+) -> Result<(), ChartError> {
+    let style = if filled {
+        ShapeStyle::from(color).filled()
+    } else {
+        ShapeStyle::from(color).stroke_width(width.round().max(1.0) as u32)
+    };
+    area.draw(&Circle::new(pt(x, y), r.round().max(1.0) as i32, style))
+        .map_err(err)
 }
 
 /// Mark shapes, so that meaning never rests on colour alone.
@@ -110,7 +184,17 @@ pub enum Shape {
 
 /// Draws a mark of radius `r` centred on `(x, y)`; hollow marks get a background fill.
 #[allow(clippy::too_many_arguments)]
-pub fn marker<DB: DrawingBackend>(area: &Area<DB>, shape: Shape, x: f64, y: f64, r: f64, color: &RGBColor, filled: bool, stroke: f64, background: &RGBColor) -> Result<(), ChartError> {
+pub fn marker<DB: DrawingBackend>(
+    area: &Area<DB>,
+    shape: Shape,
+    x: f64,
+    y: f64,
+    r: f64,
+    color: &RGBColor,
+    filled: bool,
+    stroke: f64,
+    background: &RGBColor,
+) -> Result<(), ChartError> {
     let poly = |pts: Vec<(f64, f64)>| -> Result<(), ChartError> {
         if !filled {
             polygon(area, &pts, background, true, 1.0)?;
@@ -131,11 +215,29 @@ pub fn marker<DB: DrawingBackend>(area: &Area<DB>, shape: Shape, x: f64, y: f64,
         }
         Shape::Square => {
             let s = r * 0.88;
-            poly(vec![(x - s, y - s), (x + s, y - s), (x + s, y + s), (x - s, y + s)])
+            poly(vec![
+                (x - s, y - s),
+                (x + s, y - s),
+                (x + s, y + s),
+                (x - s, y + s),
+            ])
         }
-        Shape::Diamond => poly(vec![(x, y - r * 1.15), (x + r * 1.15, y), (x, y + r * 1.15), (x - r * 1.15, y)]),
-        Shape::TriangleUp => poly(vec![(x, y - r * 1.15), (x + r * 1.1, y + r * 0.85), (x - r * 1.1, y + r * 0.85)]),
-        Shape::TriangleDown => poly(vec![(x, y + r * 1.15), (x + r * 1.1, y - r * 0.85), (x - r * 1.1, y - r * 0.85)]),
+        Shape::Diamond => poly(vec![
+            (x, y - r * 1.15),
+            (x + r * 1.15, y),
+            (x, y + r * 1.15),
+            (x - r * 1.15, y),
+        ]),
+        Shape::TriangleUp => poly(vec![
+            (x, y - r * 1.15),
+            (x + r * 1.1, y + r * 0.85),
+            (x - r * 1.1, y + r * 0.85),
+        ]),
+        Shape::TriangleDown => poly(vec![
+            (x, y + r * 1.15),
+            (x + r * 1.1, y - r * 0.85),
+            (x - r * 1.1, y - r * 0.85),
+        ]),
         Shape::Cross => {
             let a = r * 0.38;
             poly(vec![
@@ -153,9 +255,13 @@ pub fn marker<DB: DrawingBackend>(area: &Area<DB>, shape: Shape, x: f64, y: f64,
                 (x - a, y - a),
             ])
         }
-        Shape::Hexagon => poly((0..6).map(|i| {
-            let a = std::f64::consts::PI / 3.0 * i as f64;
-            (x + r * 1.05 * a.cos(), y + r * 1.05 * a.sin())
-        }).collect()),
+        Shape::Hexagon => poly(
+            (0..6)
+                .map(|i| {
+                    let a = std::f64::consts::PI / 3.0 * i as f64;
+                    (x + r * 1.05 * a.cos(), y + r * 1.05 * a.sin())
+                })
+                .collect(),
+        ),
     }
 }

@@ -120,7 +120,9 @@ pub struct ForestPanel {
 impl ForestPanel {
     /// Whether any row is drawn on the axis; a panel of notes has no axis.
     pub fn has_marks(&self) -> bool {
-        self.rows.iter().any(|r| matches!(r.kind, RowKind::Study | RowKind::Pooled))
+        self.rows
+            .iter()
+            .any(|r| matches!(r.kind, RowKind::Study | RowKind::Pooled))
     }
 }
 
@@ -161,7 +163,17 @@ struct PanelPlan<'a> {
     hidden: usize,
 }
 
-const METRICS: Metrics = Metrics { row: 24.0, two_line: 38.0, three_line: 56.0, font: 13.0, small: 11.5, title: 15.0, axis: 44.0, gap: 14.0, pad: 10.0 };
+const METRICS: Metrics = Metrics {
+    row: 24.0,
+    two_line: 38.0,
+    three_line: 56.0,
+    font: 13.0,
+    small: 11.5,
+    title: 15.0,
+    axis: 44.0,
+    gap: 14.0,
+    pad: 10.0,
+};
 
 /// Column positions in device pixels for a given width.
 struct Columns {
@@ -235,12 +247,24 @@ fn row_height(theme: &Theme, kind: RowKind, stacked: bool) -> f64 {
 impl Forest {
     fn columns(&self, width: f64, theme: &Theme) -> Columns {
         let rows = || self.panels.iter().flat_map(|p| &p.rows);
-        Columns::for_width(width, theme, rows().any(|r| r.weight.is_some()), rows().any(|r| r.certainty.is_some()))
+        Columns::for_width(
+            width,
+            theme,
+            rows().any(|r| r.weight.is_some()),
+            rows().any(|r| r.certainty.is_some()),
+        )
     }
 
     fn footnote_lines(&self, width: f64, theme: &Theme, measure: &dyn TextMeasure) -> Vec<String> {
         match &self.footnote {
-            Some(note) => wrap(measure, note, theme.font_px(METRICS.small), false, width - 2.0 * theme.px(METRICS.pad), 6),
+            Some(note) => wrap(
+                measure,
+                note,
+                theme.font_px(METRICS.small),
+                false,
+                width - 2.0 * theme.px(METRICS.pad),
+                6,
+            ),
             None => Vec::new(),
         }
     }
@@ -253,7 +277,17 @@ impl Forest {
         let rows: f64 = self
             .plan(width, theme)
             .iter()
-            .map(|p| p.rows.iter().map(|r| row_height(theme, r.kind, cols.stacked)).sum::<f64>() + if p.hidden > 0 { theme.px(METRICS.row) } else { 0.0 })
+            .map(|p| {
+                p.rows
+                    .iter()
+                    .map(|r| row_height(theme, r.kind, cols.stacked))
+                    .sum::<f64>()
+                    + if p.hidden > 0 {
+                        theme.px(METRICS.row)
+                    } else {
+                        0.0
+                    }
+            })
             .sum();
         fixed + rows
     }
@@ -266,15 +300,32 @@ impl Forest {
         let fixed = self.fixed_height(width, theme);
         let all: f64 = self.panels.iter().flat_map(|p| &p.rows).map(h).sum();
         if fixed + all <= MAX_HEIGHT_PX {
-            return self.panels.iter().map(|p| PanelPlan { rows: p.rows.iter().collect(), hidden: 0 }).collect();
+            return self
+                .panels
+                .iter()
+                .map(|p| PanelPlan {
+                    rows: p.rows.iter().collect(),
+                    hidden: 0,
+                })
+                .collect();
         }
-        let others: f64 = self.panels.iter().flat_map(|p| &p.rows).filter(|r| r.kind != RowKind::Study).map(h).sum();
+        let others: f64 = self
+            .panels
+            .iter()
+            .flat_map(|p| &p.rows)
+            .filter(|r| r.kind != RowKind::Study)
+            .map(h)
+            .sum();
         let more_rows = self.panels.len() as f64 * theme.px(METRICS.row);
-        let mut budget = (MAX_HEIGHT_PX - fixed - others - more_rows - theme.px(METRICS.row)).max(0.0);
+        let mut budget =
+            (MAX_HEIGHT_PX - fixed - others - more_rows - theme.px(METRICS.row)).max(0.0);
         self.panels
             .iter()
             .map(|p| {
-                let mut plan = PanelPlan { rows: Vec::with_capacity(p.rows.len().min(1024)), hidden: 0 };
+                let mut plan = PanelPlan {
+                    rows: Vec::with_capacity(p.rows.len().min(1024)),
+                    hidden: 0,
+                };
                 for r in &p.rows {
                     if r.kind == RowKind::Study {
                         if h(r) > budget {
@@ -292,22 +343,53 @@ impl Forest {
 
     /// Everything but the rows: margins, title, panel headings and axes, footnote.
     fn fixed_height(&self, width: f64, theme: &Theme) -> f64 {
-        let title = if self.title.is_empty() { 0.0 } else { self.title_lines(width, theme, &ApproxMeasure).len() as f64 * theme.px(METRICS.title * 1.3) + theme.px(METRICS.gap) };
-        let panels: f64 = self.panels.iter().map(|p| theme.px(METRICS.row + METRICS.gap + if p.has_marks() { METRICS.axis } else { 0.0 })).sum();
-        let empty = if self.panels.iter().all(|p| p.rows.is_empty()) { theme.px(METRICS.row) } else { 0.0 };
-        let foot = self.footnote_lines(width, theme, &ApproxMeasure).len() as f64 * theme.px(METRICS.small * 1.4);
+        let title = if self.title.is_empty() {
+            0.0
+        } else {
+            self.title_lines(width, theme, &ApproxMeasure).len() as f64
+                * theme.px(METRICS.title * 1.3)
+                + theme.px(METRICS.gap)
+        };
+        let panels: f64 = self
+            .panels
+            .iter()
+            .map(|p| {
+                theme.px(METRICS.row + METRICS.gap + if p.has_marks() { METRICS.axis } else { 0.0 })
+            })
+            .sum();
+        let empty = if self.panels.iter().all(|p| p.rows.is_empty()) {
+            theme.px(METRICS.row)
+        } else {
+            0.0
+        };
+        let foot = self.footnote_lines(width, theme, &ApproxMeasure).len() as f64
+            * theme.px(METRICS.small * 1.4);
         theme.px(METRICS.pad) * 2.0 + title + panels + foot + empty + theme.px(4.0)
     }
 
     fn title_lines(&self, width: f64, theme: &Theme, measure: &dyn TextMeasure) -> Vec<String> {
-        wrap(measure, &self.title, theme.font_px(METRICS.title), true, width - 2.0 * theme.px(METRICS.pad), 2)
+        wrap(
+            measure,
+            &self.title,
+            theme.font_px(METRICS.title),
+            true,
+            width - 2.0 * theme.px(METRICS.pad),
+            2,
+        )
     }
 
     /// Draws the plot and returns where each row is, for hit-testing.
-    pub fn draw<DB: DrawingBackend>(&self, area: &Area<DB>, theme: &Theme, measure: &dyn TextMeasure, highlight: Option<&str>) -> Result<Layout, ChartError> {
+    pub fn draw<DB: DrawingBackend>(
+        &self,
+        area: &Area<DB>,
+        theme: &Theme,
+        measure: &dyn TextMeasure,
+        highlight: Option<&str>,
+    ) -> Result<Layout, ChartError> {
         let (w, _) = area.dim_in_pixel();
         let width = w as f64;
-        area.fill(&theme.background).map_err(|e| ChartError::Backend(e.to_string()))?;
+        area.fill(&theme.background)
+            .map_err(|e| ChartError::Backend(e.to_string()))?;
         let cols = self.columns(width, theme);
         let family = theme.font_family;
         let mut hits = Vec::new();
@@ -315,43 +397,107 @@ impl Forest {
         if !self.title.is_empty() {
             let size = theme.font_px(METRICS.title);
             let lines = self.title_lines(width, theme, &ApproxMeasure).len();
-            for line in wrap(measure, &self.title, size, true, width - 2.0 * theme.px(METRICS.pad), lines) {
-                draw::text(area, &line, cols.label.0, y + size * 0.65, size, &theme.text, Align::Left, true, family)?;
+            for line in wrap(
+                measure,
+                &self.title,
+                size,
+                true,
+                width - 2.0 * theme.px(METRICS.pad),
+                lines,
+            ) {
+                draw::text(
+                    area,
+                    &line,
+                    cols.label.0,
+                    y + size * 0.65,
+                    size,
+                    &theme.text,
+                    Align::Left,
+                    true,
+                    family,
+                )?;
                 y += theme.px(METRICS.title * 1.3);
             }
             y += theme.px(METRICS.gap);
         }
         if self.panels.iter().all(|p| p.rows.is_empty()) {
             let size = theme.font_px(METRICS.font);
-            let text = ellipsize(measure, t(self.lang, "forest.empty"), size, false, cols.right - cols.label.0);
-            draw::text(area, &text, cols.label.0, y + size, size, &theme.muted, Align::Left, false, family)?;
+            let text = ellipsize(
+                measure,
+                t(self.lang, "forest.empty"),
+                size,
+                false,
+                cols.right - cols.label.0,
+            );
+            draw::text(
+                area,
+                &text,
+                cols.label.0,
+                y + size,
+                size,
+                &theme.muted,
+                Align::Left,
+                false,
+                family,
+            )?;
             y += theme.px(METRICS.row);
         }
         for (panel, plan) in self.panels.iter().zip(self.plan(width, theme)) {
-            y = draw_panel(area, self.lang, panel, &plan, &cols, y, theme, measure, highlight, &mut hits)?;
+            y = draw_panel(
+                area, self.lang, panel, &plan, &cols, y, theme, measure, highlight, &mut hits,
+            )?;
             y += theme.px(METRICS.gap);
         }
         let size = theme.font_px(METRICS.small);
         let lines = self.footnote_lines(width, theme, &ApproxMeasure).len();
         if let Some(note) = &self.footnote {
-            for line in wrap(measure, note, size, false, width - 2.0 * theme.px(METRICS.pad), lines) {
-                draw::text(area, &line, cols.label.0, y + size * 0.6, size, &theme.muted, Align::Left, false, family)?;
+            for line in wrap(
+                measure,
+                note,
+                size,
+                false,
+                width - 2.0 * theme.px(METRICS.pad),
+                lines,
+            ) {
+                draw::text(
+                    area,
+                    &line,
+                    cols.label.0,
+                    y + size * 0.6,
+                    size,
+                    &theme.muted,
+                    Align::Left,
+                    false,
+                    family,
+                )?;
                 y += theme.px(METRICS.small * 1.4);
             }
         }
-        Ok(Layout { hits, content_height: y })
+        Ok(Layout {
+            hits,
+            content_height: y,
+        })
     }
 }
 
 /// The row's label with its badge, ellipsised to `max_w`; a caveat marker always survives.
-fn label_text(row: &ForestRow, measure: &dyn TextMeasure, font: f64, bold: bool, max_w: f64) -> String {
+fn label_text(
+    row: &ForestRow,
+    measure: &dyn TextMeasure,
+    font: f64,
+    bold: bool,
+    max_w: f64,
+) -> String {
     let mut label = row.label.clone();
     if let Some(badge) = &row.badge {
         label = format!("{label} · {badge}");
     }
     let marker = if row.caveats.is_empty() { "" } else { " †" };
     let room = max_w - measure.width(marker, font, bold);
-    format!("{}{marker}", ellipsize(measure, &label, font, bold, room.max(0.0)))
+    format!(
+        "{}{marker}",
+        ellipsize(measure, &label, font, bold, room.max(0.0))
+    )
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -370,11 +516,21 @@ fn draw_panel<DB: DrawingBackend>(
     let family = theme.font_family;
     let font = theme.font_px(METRICS.font);
     let small = theme.font_px(METRICS.small);
-    let values = panel.rows.iter().filter(|r| matches!(r.kind, RowKind::Study | RowKind::Pooled)).flat_map(|r| {
-        let (lo, hi) = r.ci.unwrap_or((f64::NAN, f64::NAN));
-        [r.estimate.unwrap_or(f64::NAN), lo, hi]
-    });
-    let axis = Axis::fit(panel.scale, values, panel.null_value, cols.plot.0, cols.plot.1);
+    let values = panel
+        .rows
+        .iter()
+        .filter(|r| matches!(r.kind, RowKind::Study | RowKind::Pooled))
+        .flat_map(|r| {
+            let (lo, hi) = r.ci.unwrap_or((f64::NAN, f64::NAN));
+            [r.estimate.unwrap_or(f64::NAN), lo, hi]
+        });
+    let axis = Axis::fit(
+        panel.scale,
+        values,
+        panel.null_value,
+        cols.plot.0,
+        cols.plot.1,
+    );
     let has_marks = panel.has_marks();
 
     // Column headings.
@@ -382,30 +538,116 @@ fn draw_panel<DB: DrawingBackend>(
     let head_y = y + theme.px(METRICS.row) / 2.0;
     let title_w = match (cols.stacked, cols.n) {
         (true, _) => cols.right - cols.label.0,
-        (false, Some((_, n_hi))) => n_hi - measure.width("n", small, false) - theme.px(12.0) - cols.label.0,
+        (false, Some((_, n_hi))) => {
+            n_hi - measure.width("n", small, false) - theme.px(12.0) - cols.label.0
+        }
         _ => cols.label.1 - cols.label.0,
     };
     let title = ellipsize(measure, &panel.title, font, true, title_w);
-    draw::text(area, &title, cols.label.0, head_y, font, &theme.text, Align::Left, true, family)?;
+    draw::text(
+        area,
+        &title,
+        cols.label.0,
+        head_y,
+        font,
+        &theme.text,
+        Align::Left,
+        true,
+        family,
+    )?;
     if let Some((_, n_hi)) = cols.n {
-        draw::text(area, t(lang, "forest.col.n"), n_hi - theme.px(6.0), head_y, small, &theme.muted, Align::Right, false, family)?;
+        draw::text(
+            area,
+            t(lang, "forest.col.n"),
+            n_hi - theme.px(6.0),
+            head_y,
+            small,
+            &theme.muted,
+            Align::Right,
+            false,
+            family,
+        )?;
     }
     if let Some((v_lo, v_hi)) = cols.value.filter(|_| has_marks) {
-        let head = ellipsize(measure, t(lang, "ui.estimate_ci"), small, false, v_hi - v_lo);
-        draw::text(area, &head, v_lo, head_y, small, &theme.muted, Align::Left, false, family)?;
+        let head = ellipsize(
+            measure,
+            t(lang, "ui.estimate_ci"),
+            small,
+            false,
+            v_hi - v_lo,
+        );
+        draw::text(
+            area,
+            &head,
+            v_lo,
+            head_y,
+            small,
+            &theme.muted,
+            Align::Left,
+            false,
+            family,
+        )?;
     }
-    if let Some((w_lo, w_hi)) = cols.weight.filter(|_| panel.rows.iter().any(|r| r.weight.is_some())) {
-        let head = ellipsize(measure, t(lang, "forest.col.weight"), small, false, w_hi - w_lo);
-        draw::text(area, &head, w_hi, head_y, small, &theme.muted, Align::Right, false, family)?;
+    if let Some((w_lo, w_hi)) = cols
+        .weight
+        .filter(|_| panel.rows.iter().any(|r| r.weight.is_some()))
+    {
+        let head = ellipsize(
+            measure,
+            t(lang, "forest.col.weight"),
+            small,
+            false,
+            w_hi - w_lo,
+        );
+        draw::text(
+            area,
+            &head,
+            w_hi,
+            head_y,
+            small,
+            &theme.muted,
+            Align::Right,
+            false,
+            family,
+        )?;
     }
-    if let Some((c_lo, c_hi)) = cols.certainty.filter(|_| panel.rows.iter().any(|r| r.certainty.is_some())) {
-        let head = ellipsize(measure, t(lang, "forest.col.certainty"), small, false, c_hi - c_lo);
-        draw::text(area, &head, c_lo, head_y, small, &theme.muted, Align::Left, false, family)?;
+    if let Some((c_lo, c_hi)) = cols
+        .certainty
+        .filter(|_| panel.rows.iter().any(|r| r.certainty.is_some()))
+    {
+        let head = ellipsize(
+            measure,
+            t(lang, "forest.col.certainty"),
+            small,
+            false,
+            c_hi - c_lo,
+        );
+        draw::text(
+            area,
+            &head,
+            c_lo,
+            head_y,
+            small,
+            &theme.muted,
+            Align::Left,
+            false,
+            family,
+        )?;
     }
     y += theme.px(METRICS.row);
     let rows_top = y;
-    let more_h = if plan.hidden > 0 { theme.px(METRICS.row) } else { 0.0 };
-    let rows_bottom = rows_top + plan.rows.iter().map(|r| row_height(theme, r.kind, cols.stacked)).sum::<f64>() + more_h;
+    let more_h = if plan.hidden > 0 {
+        theme.px(METRICS.row)
+    } else {
+        0.0
+    };
+    let rows_bottom = rows_top
+        + plan
+            .rows
+            .iter()
+            .map(|r| row_height(theme, r.kind, cols.stacked))
+            .sum::<f64>()
+        + more_h;
 
     // Null line first, so that squares are drawn over it. On narrow screens the second and
     // third lines of a row run under the plot, so the line is drawn only beside each mark.
@@ -414,16 +656,32 @@ fn draw_panel<DB: DrawingBackend>(
             let mut top = rows_top;
             for &row in &plan.rows {
                 if matches!(row.kind, RowKind::Study | RowKind::Pooled) {
-                    draw::line(area, (x0, top), (x0, top + theme.px(22.0)), &theme.muted, theme.px(1.0))?;
+                    draw::line(
+                        area,
+                        (x0, top),
+                        (x0, top + theme.px(22.0)),
+                        &theme.muted,
+                        theme.px(1.0),
+                    )?;
                 }
                 top += row_height(theme, row.kind, cols.stacked);
             }
         } else {
-            draw::line(area, (x0, rows_top), (x0, rows_bottom), &theme.muted, theme.px(1.0))?;
+            draw::line(
+                area,
+                (x0, rows_top),
+                (x0, rows_bottom),
+                &theme.muted,
+                theme.px(1.0),
+            )?;
         }
     }
 
-    let max_weight = panel.rows.iter().filter_map(|r| r.weight).fold(0.0_f64, f64::max);
+    let max_weight = panel
+        .rows
+        .iter()
+        .filter_map(|r| r.weight)
+        .fold(0.0_f64, f64::max);
     let full = area.dim_in_pixel().0 as f64;
     for &row in &plan.rows {
         let row_h = row_height(theme, row.kind, cols.stacked);
@@ -434,12 +692,28 @@ fn draw_panel<DB: DrawingBackend>(
         match row.kind {
             RowKind::Header => {
                 let label = ellipsize(measure, &row.label, font, true, cols.right - cols.label.0);
-                draw::text(area, &label, cols.label.0, y + row_h / 2.0, font, &theme.text, Align::Left, true, family)?;
+                draw::text(
+                    area,
+                    &label,
+                    cols.label.0,
+                    y + row_h / 2.0,
+                    font,
+                    &theme.text,
+                    Align::Left,
+                    true,
+                    family,
+                )?;
             }
             _ => {
                 draw_row_text(area, lang, row, cols, y, theme, measure)?;
                 draw_row_mark(area, row, &axis, line1, theme, max_weight)?;
-                hits.push(Hit { key: row.key.clone(), x0: 0.0, y0: y, x1: full, y1: y + row_h });
+                hits.push(Hit {
+                    key: row.key.clone(),
+                    x0: 0.0,
+                    y0: y,
+                    x1: full,
+                    y1: y + row_h,
+                });
             }
         }
         y += row_h;
@@ -447,7 +721,17 @@ fn draw_panel<DB: DrawingBackend>(
     if plan.hidden > 0 {
         let text = i18n::tf(lang, "forest.more", &[&i18n::int(lang, plan.hidden as u64)]);
         let text = ellipsize(measure, &text, small, false, cols.right - cols.label.0);
-        draw::text(area, &text, cols.label.0, y + more_h / 2.0, small, &theme.muted, Align::Left, false, family)?;
+        draw::text(
+            area,
+            &text,
+            cols.label.0,
+            y + more_h / 2.0,
+            small,
+            &theme.muted,
+            Align::Left,
+            false,
+            family,
+        )?;
     }
 
     if !has_marks {
@@ -455,17 +739,40 @@ fn draw_panel<DB: DrawingBackend>(
     }
     // Axis with ticks and the "favours" words.
     let axis_y = rows_bottom + theme.px(4.0);
-    draw::line(area, (cols.plot.0, axis_y), (cols.plot.1, axis_y), &theme.text, theme.px(1.0))?;
+    draw::line(
+        area,
+        (cols.plot.0, axis_y),
+        (cols.plot.1, axis_y),
+        &theme.text,
+        theme.px(1.0),
+    )?;
     let tick_count = (((cols.plot.1 - cols.plot.0) / theme.px(48.0)).floor() as usize).clamp(2, 9);
     let mut last_right = f64::NEG_INFINITY;
     for tick in axis.ticks(tick_count) {
         if let Some(x) = axis.px(tick) {
             let label = format_tick_lang(lang, tick);
             let w = measure.width(&label, small, false);
-            draw::line(area, (x, axis_y), (x, axis_y + theme.px(4.0)), &theme.text, theme.px(1.0))?;
+            draw::line(
+                area,
+                (x, axis_y),
+                (x, axis_y + theme.px(4.0)),
+                &theme.text,
+                theme.px(1.0),
+            )?;
             // Skip a label that would touch the previous one or leave the canvas.
-            if x - w / 2.0 > last_right + theme.px(4.0) && x + w / 2.0 <= full && x - w / 2.0 >= 0.0 {
-                draw::text(area, &label, x, axis_y + theme.px(12.0), small, &theme.text, Align::Center, false, family)?;
+            if x - w / 2.0 > last_right + theme.px(4.0) && x + w / 2.0 <= full && x - w / 2.0 >= 0.0
+            {
+                draw::text(
+                    area,
+                    &label,
+                    x,
+                    axis_y + theme.px(12.0),
+                    small,
+                    &theme.text,
+                    Align::Center,
+                    false,
+                    family,
+                )?;
                 last_right = x + w / 2.0;
             }
         }
@@ -475,10 +782,42 @@ fn draw_panel<DB: DrawingBackend>(
         // Nothing is drawn beside the axis, so the words may run past the plot's ends.
         let left_w = x0 - cols.label.0 - theme.px(6.0);
         let right_w = cols.right - x0 - theme.px(6.0);
-        let left = ellipsize(measure, &format!("← {}", panel.left_label), small, false, left_w.max(0.0));
-        let right = ellipsize(measure, &format!("{} →", panel.right_label), small, false, right_w.max(0.0));
-        draw::text(area, &left, x0 - theme.px(6.0), words_y, small, &theme.muted, Align::Right, false, family)?;
-        draw::text(area, &right, x0 + theme.px(6.0), words_y, small, &theme.muted, Align::Left, false, family)?;
+        let left = ellipsize(
+            measure,
+            &format!("← {}", panel.left_label),
+            small,
+            false,
+            left_w.max(0.0),
+        );
+        let right = ellipsize(
+            measure,
+            &format!("{} →", panel.right_label),
+            small,
+            false,
+            right_w.max(0.0),
+        );
+        draw::text(
+            area,
+            &left,
+            x0 - theme.px(6.0),
+            words_y,
+            small,
+            &theme.muted,
+            Align::Right,
+            false,
+            family,
+        )?;
+        draw::text(
+            area,
+            &right,
+            x0 + theme.px(6.0),
+            words_y,
+            small,
+            &theme.muted,
+            Align::Left,
+            false,
+            family,
+        )?;
     }
     Ok(rows_bottom + theme.px(METRICS.axis))
 }
@@ -493,7 +832,15 @@ pub fn format_tick_lang(lang: Lang, v: f64) -> String {
     }
 }
 
-fn draw_row_text<DB: DrawingBackend>(area: &Area<DB>, lang: Lang, row: &ForestRow, cols: &Columns, y: f64, theme: &Theme, measure: &dyn TextMeasure) -> Result<(), ChartError> {
+fn draw_row_text<DB: DrawingBackend>(
+    area: &Area<DB>,
+    lang: Lang,
+    row: &ForestRow,
+    cols: &Columns,
+    y: f64,
+    theme: &Theme,
+    measure: &dyn TextMeasure,
+) -> Result<(), ChartError> {
     let family = theme.font_family;
     let font = theme.font_px(METRICS.font);
     let small = theme.font_px(METRICS.small);
@@ -504,13 +851,45 @@ fn draw_row_text<DB: DrawingBackend>(area: &Area<DB>, lang: Lang, row: &ForestRo
     let label_w = cols.label.1 - cols.label.0 - theme.px(4.0);
     let is_note = row.kind == RowKind::Note;
     // A note has no mark, so its label may use the whole width on narrow screens.
-    let label_w = if cols.stacked && is_note { cols.right - cols.label.0 } else { label_w };
+    let label_w = if cols.stacked && is_note {
+        cols.right - cols.label.0
+    } else {
+        label_w
+    };
     let label = label_text(row, measure, font, bold, label_w);
-    draw::text(area, &label, cols.label.0, line1, font, &theme.text, Align::Left, bold, family)?;
-    let certainty = row.certainty.map(|c| super::build::certainty_words(lang, c));
+    draw::text(
+        area,
+        &label,
+        cols.label.0,
+        line1,
+        font,
+        &theme.text,
+        Align::Left,
+        bold,
+        family,
+    )?;
+    let certainty = row
+        .certainty
+        .map(|c| super::build::certainty_words(lang, c));
     if cols.stacked {
-        let detail = ellipsize(measure, &row.detail, small, false, cols.right - cols.label.0);
-        draw::text(area, &detail, cols.label.0, line2, small, &theme.muted, Align::Left, false, family)?;
+        let detail = ellipsize(
+            measure,
+            &row.detail,
+            small,
+            false,
+            cols.right - cols.label.0,
+        );
+        draw::text(
+            area,
+            &detail,
+            cols.label.0,
+            line2,
+            small,
+            &theme.muted,
+            Align::Left,
+            false,
+            family,
+        )?;
         let mut third = row.value_text.clone();
         if let Some(w) = row.weight {
             third = format!("{third} · {}", i18n::pct(lang, w / 100.0, 1));
@@ -519,34 +898,115 @@ fn draw_row_text<DB: DrawingBackend>(area: &Area<DB>, lang: Lang, row: &ForestRo
             third = format!("{third} · {}: {c}", t(lang, "ui.certainty"));
         }
         let third = ellipsize(measure, &third, small, bold, cols.right - cols.label.0);
-        draw::text(area, &third, cols.label.0, line3, small, &theme.text, Align::Left, bold, family)?;
+        draw::text(
+            area,
+            &third,
+            cols.label.0,
+            line3,
+            small,
+            &theme.text,
+            Align::Left,
+            bold,
+            family,
+        )?;
         return Ok(());
     }
     // The detail line may run under the n column, which is empty on the second line.
-    let detail_w = if row.kind == RowKind::Pooled { cols.value.map_or(cols.right, |v| v.0) - cols.label.0 - theme.px(8.0) } else { cols.plot.0 - cols.label.0 - theme.px(8.0) };
+    let detail_w = if row.kind == RowKind::Pooled {
+        cols.value.map_or(cols.right, |v| v.0) - cols.label.0 - theme.px(8.0)
+    } else {
+        cols.plot.0 - cols.label.0 - theme.px(8.0)
+    };
     let detail = ellipsize(measure, &row.detail, small, false, detail_w);
-    draw::text(area, &detail, cols.label.0, line2, small, &theme.muted, Align::Left, false, family)?;
+    draw::text(
+        area,
+        &detail,
+        cols.label.0,
+        line2,
+        small,
+        &theme.muted,
+        Align::Left,
+        false,
+        family,
+    )?;
     if let (Some((_, n_hi)), Some(n)) = (cols.n, row.n) {
-        draw::text(area, &i18n::int(lang, n.into()), n_hi - theme.px(6.0), line1, small, &theme.muted, Align::Right, false, family)?;
+        draw::text(
+            area,
+            &i18n::int(lang, n.into()),
+            n_hi - theme.px(6.0),
+            line1,
+            small,
+            &theme.muted,
+            Align::Right,
+            false,
+            family,
+        )?;
     }
     if let Some((v_lo, v_hi)) = cols.value {
         if is_note {
             // Notes have no mark, so their words use the plot's width too, on up to two lines.
-            let lines = wrap(measure, &row.value_text, small, false, v_hi - cols.plot.0, 2);
+            let lines = wrap(
+                measure,
+                &row.value_text,
+                small,
+                false,
+                v_hi - cols.plot.0,
+                2,
+            );
             for (i, line) in lines.iter().enumerate() {
-                draw::text(area, line, cols.plot.0, if i == 0 { line1 } else { line2 }, small, &theme.text, Align::Left, false, family)?;
+                draw::text(
+                    area,
+                    line,
+                    cols.plot.0,
+                    if i == 0 { line1 } else { line2 },
+                    small,
+                    &theme.text,
+                    Align::Left,
+                    false,
+                    family,
+                )?;
             }
         } else {
             let text = ellipsize(measure, &row.value_text, small, bold, v_hi - v_lo);
-            draw::text(area, &text, v_lo, line1, small, &theme.text, Align::Left, bold, family)?;
+            draw::text(
+                area,
+                &text,
+                v_lo,
+                line1,
+                small,
+                &theme.text,
+                Align::Left,
+                bold,
+                family,
+            )?;
         }
     }
     if let (Some((_, w_hi)), Some(w)) = (cols.weight, row.weight) {
-        draw::text(area, &i18n::pct(lang, w / 100.0, 1), w_hi, line1, small, &theme.muted, Align::Right, false, family)?;
+        draw::text(
+            area,
+            &i18n::pct(lang, w / 100.0, 1),
+            w_hi,
+            line1,
+            small,
+            &theme.muted,
+            Align::Right,
+            false,
+            family,
+        )?;
     }
     if let (Some((c_lo, c_hi)), Some(c)) = (cols.certainty, certainty) {
         let c = ellipsize(measure, c, small, false, c_hi - c_lo);
-        draw::text(area, &c, c_lo, line1, small, &theme.text, Align::Left, false, family)?;
+        draw::text(
+            area,
+            &c,
+            c_lo,
+            line1,
+            small,
+            &theme.text,
+            Align::Left,
+            false,
+            family,
+        )?;
     }
     Ok(())
 }
@@ -559,7 +1019,14 @@ pub(crate) fn direction_colour(theme: &Theme, direction: Direction) -> &plotters
     }
 }
 
-fn draw_row_mark<DB: DrawingBackend>(area: &Area<DB>, row: &ForestRow, axis: &Axis, y: f64, theme: &Theme, max_weight: f64) -> Result<(), ChartError> {
+fn draw_row_mark<DB: DrawingBackend>(
+    area: &Area<DB>,
+    row: &ForestRow,
+    axis: &Axis,
+    y: f64,
+    theme: &Theme,
+    max_weight: f64,
+) -> Result<(), ChartError> {
     let (Some(est), Some((lo, hi))) = (row.estimate, row.ci) else {
         return Ok(());
     };
@@ -572,20 +1039,53 @@ fn draw_row_mark<DB: DrawingBackend>(area: &Area<DB>, row: &ForestRow, axis: &Ax
         RowKind::Pooled => {
             if let Some((p_lo, p_hi)) = row.pi {
                 if let (Some(a), Some(b)) = (axis.px(p_lo), axis.px(p_hi)) {
-                    draw::dashed(area, (a, y), (b, y), &theme.pooled, theme.px(1.0), theme.px(3.0))?;
+                    draw::dashed(
+                        area,
+                        (a, y),
+                        (b, y),
+                        &theme.pooled,
+                        theme.px(1.0),
+                        theme.px(3.0),
+                    )?;
                 }
             }
             let half = theme.px(6.0);
-            draw::polygon(area, &[(x_lo, y), (x_est, y - half), (x_hi, y), (x_est, y + half)], &theme.pooled, true, stroke)?;
+            draw::polygon(
+                area,
+                &[(x_lo, y), (x_est, y - half), (x_hi, y), (x_est, y + half)],
+                &theme.pooled,
+                true,
+                stroke,
+            )?;
         }
         _ => {
             draw::line(area, (x_lo, y), (x_hi, y), colour, stroke)?;
             let arrow = theme.px(5.0);
             if axis.beyond(lo) == Some(std::cmp::Ordering::Less) {
-                draw::polygon(area, &[(x_lo, y), (x_lo + arrow, y - arrow * 0.7), (x_lo + arrow, y + arrow * 0.7)], colour, true, stroke)?;
+                draw::polygon(
+                    area,
+                    &[
+                        (x_lo, y),
+                        (x_lo + arrow, y - arrow * 0.7),
+                        (x_lo + arrow, y + arrow * 0.7),
+                    ],
+                    colour,
+                    true,
+                    stroke,
+                )?;
             }
             if axis.beyond(hi) == Some(std::cmp::Ordering::Greater) {
-                draw::polygon(area, &[(x_hi, y), (x_hi - arrow, y - arrow * 0.7), (x_hi - arrow, y + arrow * 0.7)], colour, true, stroke)?;
+                draw::polygon(
+                    area,
+                    &[
+                        (x_hi, y),
+                        (x_hi - arrow, y - arrow * 0.7),
+                        (x_hi - arrow, y + arrow * 0.7),
+                    ],
+                    colour,
+                    true,
+                    stroke,
+                )?;
             }
             let side = match (row.weight, max_weight > 0.0) {
                 (Some(w), true) => theme.px(5.0 + 9.0 * (w.max(0.0) / max_weight).sqrt()),
@@ -595,9 +1095,27 @@ fn draw_row_mark<DB: DrawingBackend>(area: &Area<DB>, row: &ForestRow, axis: &Ax
             // so the distinction never rests on colour alone.
             let filled = row.direction != Direction::Unclear;
             if !filled {
-                draw::rect(area, x_est - side / 2.0, y - side / 2.0, x_est + side / 2.0, y + side / 2.0, &theme.background, true, 1.0)?;
+                draw::rect(
+                    area,
+                    x_est - side / 2.0,
+                    y - side / 2.0,
+                    x_est + side / 2.0,
+                    y + side / 2.0,
+                    &theme.background,
+                    true,
+                    1.0,
+                )?;
             }
-            draw::rect(area, x_est - side / 2.0, y - side / 2.0, x_est + side / 2.0, y + side / 2.0, colour, filled, stroke)?;
+            draw::rect(
+                area,
+                x_est - side / 2.0,
+                y - side / 2.0,
+                x_est + side / 2.0,
+                y + side / 2.0,
+                colour,
+                filled,
+                stroke,
+            )?;
         }
     }
     Ok(())

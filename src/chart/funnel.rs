@@ -44,17 +44,46 @@ impl FunnelView {
         let lang = options.lang;
         let ids = pooling::outcome_ids(dataset);
         let wanted: Vec<&String> = match &options.outcome {
-            Some(o) => ids.iter().filter(|id| id.eq_ignore_ascii_case(o) || dataset.studies.iter().flat_map(|s| &s.outcomes).any(|x| x.id == **id && x.name.eq_ignore_ascii_case(o))).collect(),
+            Some(o) => ids
+                .iter()
+                .filter(|id| {
+                    id.eq_ignore_ascii_case(o)
+                        || dataset
+                            .studies
+                            .iter()
+                            .flat_map(|s| &s.outcomes)
+                            .any(|x| x.id == **id && x.name.eq_ignore_ascii_case(o))
+                })
+                .collect(),
             None => ids.iter().collect(),
         };
-        let found = wanted.into_iter().find_map(|id| pool(dataset, id, options.method).filter(|p| p.fit.k >= 3));
+        let found = wanted
+            .into_iter()
+            .find_map(|id| pool(dataset, id, options.method).filter(|p| p.fit.k >= 3));
         let Some(p) = found else {
-            return FunnelView { lang, data: None, items: Vec::new() };
+            return FunnelView {
+                lang,
+                data: None,
+                items: Vec::new(),
+            };
         };
         let sei: Vec<f64> = p.vi.iter().map(|v| v.sqrt()).collect();
-        let tf_fit = trimfill(&p.yi, &p.vi, RmaOptions { method: p.fit.method, ..RmaOptions::default() }, Estimator::L0, None).ok();
+        let tf_fit = trimfill(
+            &p.yi,
+            &p.vi,
+            RmaOptions {
+                method: p.fit.method,
+                ..RmaOptions::default()
+            },
+            Estimator::L0,
+            None,
+        )
+        .ok();
         let (filled_yi, filled_sei) = match &tf_fit {
-            Some(f) => (f.filled_yi.clone(), f.filled_vi.iter().map(|v| v.sqrt()).collect()),
+            Some(f) => (
+                f.filled_yi.clone(),
+                f.filled_vi.iter().map(|v| v.sqrt()).collect(),
+            ),
             None => (Vec::new(), Vec::new()),
         };
         let natural = |v: f64| if p.measure.is_ratio() { v.exp() } else { v };
@@ -71,7 +100,12 @@ impl FunnelView {
                 key,
                 label: label.clone(),
                 detail: p.outcome.clone(),
-                value: format!("{} {} · SE {}", p.measure.as_str(), i18n::estimate(lang, natural(p.yi[i])), i18n::num(lang, sei[i], 3)),
+                value: format!(
+                    "{} {} · SE {}",
+                    p.measure.as_str(),
+                    i18n::estimate(lang, natural(p.yi[i])),
+                    i18n::num(lang, sei[i], 3)
+                ),
                 n: study.and_then(|s| s.n),
                 certainty: None,
                 caveats: study.map(|s| s.caveats.clone()).unwrap_or_default(),
@@ -87,16 +121,38 @@ impl FunnelView {
                 key,
                 label: tf(lang, "funnel.filled", &["1"]),
                 detail: p.outcome.clone(),
-                value: format!("{} {} · SE {}", p.measure.as_str(), i18n::estimate(lang, natural(*y)), i18n::num(lang, *s, 3)),
+                value: format!(
+                    "{} {} · SE {}",
+                    p.measure.as_str(),
+                    i18n::estimate(lang, natural(*y)),
+                    i18n::num(lang, *s, 3)
+                ),
                 ..Default::default()
             });
         }
-        FunnelView { lang, data: Some(FunnelData { outcome: p.outcome.clone(), measure: p.measure, keys, yi: p.yi, sei, filled_yi, filled_sei, estimate: p.fit.estimate }), items }
+        FunnelView {
+            lang,
+            data: Some(FunnelData {
+                outcome: p.outcome.clone(),
+                measure: p.measure,
+                keys,
+                yi: p.yi,
+                sei,
+                filled_yi,
+                filled_sei,
+                estimate: p.fit.estimate,
+            }),
+            items,
+        }
     }
 
     pub fn summary(&self, lang: Lang) -> String {
         match &self.data {
-            Some(d) => tf(lang, "summary.funnel", &[&d.yi.len().to_string(), &d.filled_yi.len().to_string()]),
+            Some(d) => tf(
+                lang,
+                "summary.funnel",
+                &[&d.yi.len().to_string(), &d.filled_yi.len().to_string()],
+            ),
             None => t(lang, "funnel.needs").to_string(),
         }
     }
@@ -111,37 +167,106 @@ impl FunnelView {
         }
     }
 
-    pub fn draw<DB: DrawingBackend>(&self, area: &Area<DB>, theme: &Theme, measure: &dyn TextMeasure) -> Result<Layout, ChartError> {
+    pub fn draw<DB: DrawingBackend>(
+        &self,
+        area: &Area<DB>,
+        theme: &Theme,
+        measure: &dyn TextMeasure,
+    ) -> Result<Layout, ChartError> {
         let lang = self.lang;
         let (w, _) = area.dim_in_pixel();
         let width = w as f64;
-        area.fill(&theme.background).map_err(|e| ChartError::Backend(e.to_string()))?;
+        area.fill(&theme.background)
+            .map_err(|e| ChartError::Backend(e.to_string()))?;
         let fam = theme.font_family;
         let pad = theme.px(PAD);
         let font = theme.font_px(13.0);
         let small = theme.font_px(11.0);
         let Some(d) = &self.data else {
             let mut y = pad + font;
-            for line in wrap(measure, t(lang, "funnel.needs"), font, false, width - 2.0 * pad, 3) {
-                draw::text(area, &line, pad, y, font, &theme.text, Align::Left, false, fam)?;
+            for line in wrap(
+                measure,
+                t(lang, "funnel.needs"),
+                font,
+                false,
+                width - 2.0 * pad,
+                3,
+            ) {
+                draw::text(
+                    area,
+                    &line,
+                    pad,
+                    y,
+                    font,
+                    &theme.text,
+                    Align::Left,
+                    false,
+                    fam,
+                )?;
                 y += theme.px(18.0);
             }
-            return Ok(Layout { hits: Vec::new(), content_height: y });
+            return Ok(Layout {
+                hits: Vec::new(),
+                content_height: y,
+            });
         };
-        let title = ellipsize(measure, &tf(lang, "funnel.title", &[&d.outcome]), theme.font_px(14.0), true, width - 2.0 * pad);
-        draw::text(area, &title, pad, pad + theme.px(9.0), theme.font_px(14.0), &theme.text, Align::Left, true, fam)?;
+        let title = ellipsize(
+            measure,
+            &tf(lang, "funnel.title", &[&d.outcome]),
+            theme.font_px(14.0),
+            true,
+            width - 2.0 * pad,
+        );
+        draw::text(
+            area,
+            &title,
+            pad,
+            pad + theme.px(9.0),
+            theme.font_px(14.0),
+            &theme.text,
+            Align::Left,
+            true,
+            fam,
+        )?;
         // Legend line.
         let ly = pad + theme.px(30.0);
         let r = theme.px(4.5);
         let mut lx = pad;
         let legend = [
             (true, tf(lang, "funnel.observed", &[])),
-            (false, tf(lang, "funnel.filled", &[&d.filled_yi.len().to_string()])),
+            (
+                false,
+                tf(lang, "funnel.filled", &[&d.filled_yi.len().to_string()]),
+            ),
         ];
         for (filled, text) in &legend {
-            draw::circle(area, lx + r, ly, r, &theme.favourable, *filled, theme.px(1.5))?;
-            let text = ellipsize(measure, text, small, false, width - lx - pad - theme.px(16.0));
-            draw::text(area, &text, lx + 2.0 * r + theme.px(5.0), ly, small, &theme.text, Align::Left, false, fam)?;
+            draw::circle(
+                area,
+                lx + r,
+                ly,
+                r,
+                &theme.favourable,
+                *filled,
+                theme.px(1.5),
+            )?;
+            let text = ellipsize(
+                measure,
+                text,
+                small,
+                false,
+                width - lx - pad - theme.px(16.0),
+            );
+            draw::text(
+                area,
+                &text,
+                lx + 2.0 * r + theme.px(5.0),
+                ly,
+                small,
+                &theme.text,
+                Align::Left,
+                false,
+                fam,
+            )?;
             lx += measure.width(&text, small, false) + theme.px(30.0);
             if lx > width * 0.6 {
                 break;
@@ -153,61 +278,191 @@ impl FunnelView {
         let plot_left = pad + theme.px(46.0);
         let plot_right = width - pad - theme.px(8.0);
         let z = 1.959964;
-        let max_se = d.sei.iter().chain(&d.filled_sei).fold(0.0_f64, |a, b| a.max(*b)) * 1.08;
+        let max_se = d
+            .sei
+            .iter()
+            .chain(&d.filled_sei)
+            .fold(0.0_f64, |a, b| a.max(*b))
+            * 1.08;
         let max_se = if max_se > 0.0 { max_se } else { 1.0 };
         let ratio = d.measure.is_ratio();
         let natural = |v: f64| if ratio { v.exp() } else { v };
         let scale = if ratio { Scale::Log } else { Scale::Linear };
-        let values = d.yi.iter().chain(&d.filled_yi).map(|v| natural(*v)).chain([natural(d.estimate - z * max_se), natural(d.estimate + z * max_se)]);
+        let values = d.yi.iter().chain(&d.filled_yi).map(|v| natural(*v)).chain([
+            natural(d.estimate - z * max_se),
+            natural(d.estimate + z * max_se),
+        ]);
         let null = if ratio { 1.0 } else { 0.0 };
         let axis = Axis::fit(scale, values, null, plot_left, plot_right);
         let y_of = |se: f64| plot_top + (se / max_se).clamp(0.0, 1.0) * (plot_bottom - plot_top);
         // Pseudo 95% region.
         let apex = (axis.px(natural(d.estimate)).unwrap_or(plot_left), plot_top);
-        let left = (axis.px(natural(d.estimate - z * max_se)).unwrap_or(plot_left), plot_bottom);
-        let right = (axis.px(natural(d.estimate + z * max_se)).unwrap_or(plot_right), plot_bottom);
+        let left = (
+            axis.px(natural(d.estimate - z * max_se))
+                .unwrap_or(plot_left),
+            plot_bottom,
+        );
+        let right = (
+            axis.px(natural(d.estimate + z * max_se))
+                .unwrap_or(plot_right),
+            plot_bottom,
+        );
         draw::polygon(area, &[apex, left, right], &theme.band, true, 1.0)?;
         draw::dashed(area, apex, left, &theme.muted, theme.px(1.0), theme.px(4.0))?;
-        draw::dashed(area, apex, right, &theme.muted, theme.px(1.0), theme.px(4.0))?;
-        draw::line(area, apex, (apex.0, plot_bottom), &theme.text, theme.px(1.0))?;
+        draw::dashed(
+            area,
+            apex,
+            right,
+            &theme.muted,
+            theme.px(1.0),
+            theme.px(4.0),
+        )?;
+        draw::line(
+            area,
+            apex,
+            (apex.0, plot_bottom),
+            &theme.text,
+            theme.px(1.0),
+        )?;
         // Axes: effect at the bottom, standard error on the left (0 at the top).
-        draw::line(area, (plot_left, plot_bottom), (plot_right, plot_bottom), &theme.text, theme.px(1.0))?;
-        draw::line(area, (plot_left, plot_top), (plot_left, plot_bottom), &theme.text, theme.px(1.0))?;
+        draw::line(
+            area,
+            (plot_left, plot_bottom),
+            (plot_right, plot_bottom),
+            &theme.text,
+            theme.px(1.0),
+        )?;
+        draw::line(
+            area,
+            (plot_left, plot_top),
+            (plot_left, plot_bottom),
+            &theme.text,
+            theme.px(1.0),
+        )?;
         let mut last = f64::NEG_INFINITY;
         for tick in axis.ticks((((plot_right - plot_left) / theme.px(48.0)) as usize).clamp(2, 9)) {
             if let Some(x) = axis.px(tick) {
                 let label = format_tick_lang(lang, tick);
                 let tw = measure.width(&label, small, false);
-                draw::line(area, (x, plot_bottom), (x, plot_bottom + theme.px(4.0)), &theme.text, theme.px(1.0))?;
+                draw::line(
+                    area,
+                    (x, plot_bottom),
+                    (x, plot_bottom + theme.px(4.0)),
+                    &theme.text,
+                    theme.px(1.0),
+                )?;
                 if x - tw / 2.0 > last + theme.px(4.0) && x + tw / 2.0 <= width {
-                    draw::text(area, &label, x, plot_bottom + theme.px(13.0), small, &theme.text, Align::Center, false, fam)?;
+                    draw::text(
+                        area,
+                        &label,
+                        x,
+                        plot_bottom + theme.px(13.0),
+                        small,
+                        &theme.text,
+                        Align::Center,
+                        false,
+                        fam,
+                    )?;
                     last = x + tw / 2.0;
                 }
             }
         }
         let se_axis = Axis::fit(Scale::Linear, [0.0, max_se], 0.0, 0.0, 1.0);
-        for tick in se_axis.ticks(5).into_iter().filter(|t| *t >= 0.0 && *t <= max_se) {
+        for tick in se_axis
+            .ticks(5)
+            .into_iter()
+            .filter(|t| *t >= 0.0 && *t <= max_se)
+        {
             let y = y_of(tick);
-            draw::line(area, (plot_left - theme.px(4.0), y), (plot_left, y), &theme.text, theme.px(1.0))?;
-            draw::text(area, &format_tick_lang(lang, tick), plot_left - theme.px(6.0), y, small, &theme.text, Align::Right, false, fam)?;
+            draw::line(
+                area,
+                (plot_left - theme.px(4.0), y),
+                (plot_left, y),
+                &theme.text,
+                theme.px(1.0),
+            )?;
+            draw::text(
+                area,
+                &format_tick_lang(lang, tick),
+                plot_left - theme.px(6.0),
+                y,
+                small,
+                &theme.text,
+                Align::Right,
+                false,
+                fam,
+            )?;
         }
-        let y_title = ellipsize(measure, t(lang, "funnel.y_axis"), small, false, width - 2.0 * pad);
-        draw::text(area, &y_title, pad, plot_top - theme.px(12.0), small, &theme.muted, Align::Left, false, fam)?;
+        let y_title = ellipsize(
+            measure,
+            t(lang, "funnel.y_axis"),
+            small,
+            false,
+            width - 2.0 * pad,
+        );
+        draw::text(
+            area,
+            &y_title,
+            pad,
+            plot_top - theme.px(12.0),
+            small,
+            &theme.muted,
+            Align::Left,
+            false,
+            fam,
+        )?;
         let x_title = format!(
             "{} · {}",
             tf(lang, "funnel.x_axis", &[d.measure.as_str()]),
-            tf(lang, "funnel.estimate", &[&i18n::estimate(lang, natural(d.estimate))])
+            tf(
+                lang,
+                "funnel.estimate",
+                &[&i18n::estimate(lang, natural(d.estimate))]
+            )
         );
         let x_title = ellipsize(measure, &x_title, small, false, width - 2.0 * pad);
-        draw::text(area, &x_title, pad, plot_bottom + theme.px(34.0), small, &theme.muted, Align::Left, false, fam)?;
-        let region = ellipsize(measure, &format!("- - {}", t(lang, "funnel.region")), small, false, width - 2.0 * pad);
-        draw::text(area, &region, pad, plot_bottom + theme.px(52.0), small, &theme.muted, Align::Left, false, fam)?;
+        draw::text(
+            area,
+            &x_title,
+            pad,
+            plot_bottom + theme.px(34.0),
+            small,
+            &theme.muted,
+            Align::Left,
+            false,
+            fam,
+        )?;
+        let region = ellipsize(
+            measure,
+            &format!("- - {}", t(lang, "funnel.region")),
+            small,
+            false,
+            width - 2.0 * pad,
+        );
+        draw::text(
+            area,
+            &region,
+            pad,
+            plot_bottom + theme.px(52.0),
+            small,
+            &theme.muted,
+            Align::Left,
+            false,
+            fam,
+        )?;
         // Points: observed filled, imputed hollow.
         let mut hits = Vec::new();
         let pr = theme.px(4.5);
-        let points = d.yi.iter().zip(&d.sei).map(|(y, s)| (*y, *s, true)).chain(d.filled_yi.iter().zip(&d.filled_sei).map(|(y, s)| (*y, *s, false)));
+        let points = d.yi.iter().zip(&d.sei).map(|(y, s)| (*y, *s, true)).chain(
+            d.filled_yi
+                .iter()
+                .zip(&d.filled_sei)
+                .map(|(y, s)| (*y, *s, false)),
+        );
         for (i, (yi, se, observed)) in points.enumerate() {
-            let Some(x) = axis.px(natural(yi)) else { continue };
+            let Some(x) = axis.px(natural(yi)) else {
+                continue;
+            };
             let y = y_of(se);
             if observed {
                 draw::circle(area, x, y, pr, &theme.favourable, true, 1.0)?;
@@ -215,9 +470,18 @@ impl FunnelView {
                 draw::circle(area, x, y, pr, &theme.favourable, false, theme.px(1.5))?;
             }
             if let Some(key) = d.keys.get(i) {
-                hits.push(Hit { key: key.clone(), x0: x - pr - theme.px(3.0), y0: y - pr - theme.px(3.0), x1: x + pr + theme.px(3.0), y1: y + pr + theme.px(3.0) });
+                hits.push(Hit {
+                    key: key.clone(),
+                    x0: x - pr - theme.px(3.0),
+                    y0: y - pr - theme.px(3.0),
+                    x1: x + pr + theme.px(3.0),
+                    y1: y + pr + theme.px(3.0),
+                });
             }
         }
-        Ok(Layout { hits, content_height: plot_bottom + theme.px(60.0) })
+        Ok(Layout {
+            hits,
+            content_height: plot_bottom + theme.px(60.0),
+        })
     }
 }

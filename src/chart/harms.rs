@@ -66,13 +66,19 @@ impl HarmsView {
         let mut statements = Vec::new();
         for o in &appraisal.outcomes {
             let Some(abs) = &o.absolute else { continue };
-            let Some(study) = dataset.study(&o.study) else { continue };
+            let Some(study) = dataset.study(&o.study) else {
+                continue;
+            };
             let p = &abs.per_100;
             if !p.treatment.is_finite() {
                 continue;
             }
             let single = abs.basis == Basis::SingleArm;
-            let control = if single { None } else { p.control.filter(|c| c.is_finite()) };
+            let control = if single {
+                None
+            } else {
+                p.control.filter(|c| c.is_finite())
+            };
             if !single && control.is_none() {
                 continue;
             }
@@ -83,8 +89,16 @@ impl HarmsView {
             let key = format!("{}/{}", o.study, o.outcome);
             let title = format!("{} · {}", study.label, o.name);
             let value = match control {
-                Some(c) => format!("{} → {}", tf(lang, "harms.of_100", &[&people(lang, c)]), tf(lang, "harms.of_100", &[&people(lang, p.treatment)])),
-                None => tf(lang, "harms.one_group", &[&tf(lang, "harms.of_100", &[&people(lang, p.treatment)])]),
+                Some(c) => format!(
+                    "{} → {}",
+                    tf(lang, "harms.of_100", &[&people(lang, c)]),
+                    tf(lang, "harms.of_100", &[&people(lang, p.treatment)])
+                ),
+                None => tf(
+                    lang,
+                    "harms.one_group",
+                    &[&tf(lang, "harms.of_100", &[&people(lang, p.treatment)])],
+                ),
             };
             items.push(Item {
                 key: key.clone(),
@@ -99,15 +113,31 @@ impl HarmsView {
                 year: study.year,
             });
             statements.push(abs.text.clone());
-            entries.push(HarmsEntry { key, title, kind: o.kind, therapy: study.intervention.therapy.clone(), control, treatment: p.treatment, treatment_range: range });
+            entries.push(HarmsEntry {
+                key,
+                title,
+                kind: o.kind,
+                therapy: study.intervention.therapy.clone(),
+                control,
+                treatment: p.treatment,
+                treatment_range: range,
+            });
         }
-        HarmsView { lang, entries, items, statements }
+        HarmsView {
+            lang,
+            entries,
+            items,
+            statements,
+        }
     }
 
     fn grid(&self, width: f64, theme: &Theme) -> (usize, f64, f64) {
         let pad = theme.px(PAD);
         let inner = width - 2.0 * pad;
-        let pitch = theme.px(PITCH).min((inner - theme.px(24.0)) / 20.0).max(theme.px(5.0));
+        let pitch = theme
+            .px(PITCH)
+            .min((inner - theme.px(24.0)) / 20.0)
+            .max(theme.px(5.0));
         let cols = ((inner / theme.px(CARD_MIN)).floor() as usize).clamp(1, 6);
         let card_w = inner / cols as f64;
         (cols, card_w, pitch)
@@ -119,22 +149,40 @@ impl HarmsView {
     }
 
     fn header_lines(&self, width: f64, theme: &Theme, measure: &dyn TextMeasure) -> Vec<String> {
-        let text = format!("{}. {}", t(self.lang, "harms.title"), t(self.lang, "harms.legend"));
-        wrap(measure, &text, theme.font_px(12.0), false, width - 2.0 * theme.px(PAD), 3)
+        let text = format!(
+            "{}. {}",
+            t(self.lang, "harms.title"),
+            t(self.lang, "harms.legend")
+        );
+        wrap(
+            measure,
+            &text,
+            theme.font_px(12.0),
+            false,
+            width - 2.0 * theme.px(PAD),
+            3,
+        )
     }
 
     pub fn preferred_height(&self, width: f64, theme: &Theme) -> f64 {
         let (cols, _, pitch) = self.grid(width, theme);
-        let header = self.header_lines(width, theme, &ApproxMeasure).len() as f64 * theme.px(16.0) + theme.px(10.0);
+        let header = self.header_lines(width, theme, &ApproxMeasure).len() as f64 * theme.px(16.0)
+            + theme.px(10.0);
         let rows = self.entries.len().div_ceil(cols).max(1) as f64;
         2.0 * theme.px(PAD) + header + rows * self.card_height(theme, pitch)
     }
 
-    pub fn draw<DB: DrawingBackend>(&self, area: &Area<DB>, theme: &Theme, measure: &dyn TextMeasure) -> Result<Layout, ChartError> {
+    pub fn draw<DB: DrawingBackend>(
+        &self,
+        area: &Area<DB>,
+        theme: &Theme,
+        measure: &dyn TextMeasure,
+    ) -> Result<Layout, ChartError> {
         let lang = self.lang;
         let (w, _) = area.dim_in_pixel();
         let width = w as f64;
-        area.fill(&theme.background).map_err(|e| ChartError::Backend(e.to_string()))?;
+        area.fill(&theme.background)
+            .map_err(|e| ChartError::Backend(e.to_string()))?;
         let fam = theme.font_family;
         let pad = theme.px(PAD);
         let font = theme.font_px(12.5);
@@ -142,14 +190,50 @@ impl HarmsView {
         let (cols, card_w, pitch) = self.grid(width, theme);
         let mut y = pad;
         let n_head = self.header_lines(width, theme, &ApproxMeasure).len();
-        for (i, line) in wrap(measure, &format!("{}. {}", t(lang, "harms.title"), t(lang, "harms.legend")), theme.font_px(12.0), false, width - 2.0 * pad, n_head).iter().enumerate() {
-            draw::text(area, line, pad, y + theme.px(8.0), theme.font_px(12.0), if i == 0 { &theme.text } else { &theme.muted }, Align::Left, i == 0, fam)?;
+        for (i, line) in wrap(
+            measure,
+            &format!("{}. {}", t(lang, "harms.title"), t(lang, "harms.legend")),
+            theme.font_px(12.0),
+            false,
+            width - 2.0 * pad,
+            n_head,
+        )
+        .iter()
+        .enumerate()
+        {
+            draw::text(
+                area,
+                line,
+                pad,
+                y + theme.px(8.0),
+                theme.font_px(12.0),
+                if i == 0 { &theme.text } else { &theme.muted },
+                Align::Left,
+                i == 0,
+                fam,
+            )?;
             y += theme.px(16.0);
         }
         y += theme.px(10.0);
         if self.entries.is_empty() {
-            let text = ellipsize(measure, t(lang, "harms.empty"), font, false, width - 2.0 * pad);
-            draw::text(area, &text, pad, y + font, font, &theme.muted, Align::Left, false, fam)?;
+            let text = ellipsize(
+                measure,
+                t(lang, "harms.empty"),
+                font,
+                false,
+                width - 2.0 * pad,
+            );
+            draw::text(
+                area,
+                &text,
+                pad,
+                y + font,
+                font,
+                &theme.muted,
+                Align::Left,
+                false,
+                fam,
+            )?;
         }
         let card_h = self.card_height(theme, pitch);
         let mut hits = Vec::new();
@@ -157,24 +241,74 @@ impl HarmsView {
             let x0 = pad + (i % cols) as f64 * card_w;
             let y0 = y + (i / cols) as f64 * card_h;
             let inner_w = card_w - theme.px(14.0);
-            let kind = t(lang, if e.kind == OutcomeKind::Harm { "harms.harm" } else { "harms.benefit" });
+            let kind = t(
+                lang,
+                if e.kind == OutcomeKind::Harm {
+                    "harms.harm"
+                } else {
+                    "harms.benefit"
+                },
+            );
             let title = format!("{} ({kind})", e.title);
-            for (j, line) in wrap(measure, &title, font, true, inner_w, 2).iter().enumerate() {
-                draw::text(area, line, x0, y0 + theme.px(8.0 + 16.0 * j as f64), font, &theme.text, Align::Left, true, fam)?;
+            for (j, line) in wrap(measure, &title, font, true, inner_w, 2)
+                .iter()
+                .enumerate()
+            {
+                draw::text(
+                    area,
+                    line,
+                    x0,
+                    y0 + theme.px(8.0 + 16.0 * j as f64),
+                    font,
+                    &theme.text,
+                    Align::Left,
+                    true,
+                    fam,
+                )?;
             }
-            let colour = if e.kind == OutcomeKind::Harm { &theme.unfavourable } else { &theme.favourable };
+            let colour = if e.kind == OutcomeKind::Harm {
+                &theme.unfavourable
+            } else {
+                &theme.favourable
+            };
             let arrays: Vec<(String, f64, Option<(f64, f64)>)> = match e.control {
-                Some(c) => vec![(tf(lang, "harms.control", &[&e.therapy]), c, None), (tf(lang, "harms.treatment", &[&e.therapy]), e.treatment, e.treatment_range)],
-                None => vec![(tf(lang, "harms.treatment", &[&e.therapy]), e.treatment, e.treatment_range)],
+                Some(c) => vec![
+                    (tf(lang, "harms.control", &[&e.therapy]), c, None),
+                    (
+                        tf(lang, "harms.treatment", &[&e.therapy]),
+                        e.treatment,
+                        e.treatment_range,
+                    ),
+                ],
+                None => vec![(
+                    tf(lang, "harms.treatment", &[&e.therapy]),
+                    e.treatment,
+                    e.treatment_range,
+                )],
             };
             let array_w = 10.0 * pitch;
             let gap = ((inner_w - 2.0 * array_w) / 1.0).clamp(theme.px(12.0), theme.px(40.0));
             let top = y0 + theme.px(2.0 * 16.0 + 18.0);
             for (k, (label, per100, range)) in arrays.iter().enumerate() {
                 let ax = x0 + k as f64 * (array_w + gap);
-                let label_w = array_w + if k == 0 && arrays.len() > 1 { gap - theme.px(6.0) } else { inner_w - array_w - k as f64 * (array_w + gap) };
+                let label_w = array_w
+                    + if k == 0 && arrays.len() > 1 {
+                        gap - theme.px(6.0)
+                    } else {
+                        inner_w - array_w - k as f64 * (array_w + gap)
+                    };
                 let label = ellipsize(measure, label, small, false, label_w);
-                draw::text(area, &label, ax, top - theme.px(9.0), small, &theme.text, Align::Left, false, fam)?;
+                draw::text(
+                    area,
+                    &label,
+                    ax,
+                    top - theme.px(9.0),
+                    small,
+                    &theme.text,
+                    Align::Left,
+                    false,
+                    fam,
+                )?;
                 let filled = icons_filled(*per100);
                 let r = pitch * 0.36;
                 for idx in 0..100 {
@@ -182,24 +316,69 @@ impl HarmsView {
                     let cx = ax + (col as f64 + 0.5) * pitch;
                     let cy = top + (row as f64 + 0.5) * pitch;
                     let has = idx < filled;
-                    draw::circle(area, cx, cy, r, if has { colour } else { &theme.muted }, has, theme.px(1.0))?;
+                    draw::circle(
+                        area,
+                        cx,
+                        cy,
+                        r,
+                        if has { colour } else { &theme.muted },
+                        has,
+                        theme.px(1.0),
+                    )?;
                 }
                 let count = if e.control.is_none() {
-                    tf(lang, "harms.one_group", &[&tf(lang, "harms.of_100", &[&people(lang, *per100)])])
+                    tf(
+                        lang,
+                        "harms.one_group",
+                        &[&tf(lang, "harms.of_100", &[&people(lang, *per100)])],
+                    )
                 } else {
                     tf(lang, "harms.of_100", &[&people(lang, *per100)])
                 };
                 let count = ellipsize(measure, &count, small, true, label_w);
-                draw::text(area, &count, ax, top + 10.0 * pitch + theme.px(10.0), small, &theme.text, Align::Left, true, fam)?;
+                draw::text(
+                    area,
+                    &count,
+                    ax,
+                    top + 10.0 * pitch + theme.px(10.0),
+                    small,
+                    &theme.text,
+                    Align::Left,
+                    true,
+                    fam,
+                )?;
                 if let Some((a, b)) = range {
-                    let text = tf(lang, "harms.range", &[&i18n::num(lang, *a, 0), &i18n::num(lang, *b, 0)]);
+                    let text = tf(
+                        lang,
+                        "harms.range",
+                        &[&i18n::num(lang, *a, 0), &i18n::num(lang, *b, 0)],
+                    );
                     let text = ellipsize(measure, &text, small, false, label_w);
-                    draw::text(area, &text, ax, top + 10.0 * pitch + theme.px(26.0), small, &theme.muted, Align::Left, false, fam)?;
+                    draw::text(
+                        area,
+                        &text,
+                        ax,
+                        top + 10.0 * pitch + theme.px(26.0),
+                        small,
+                        &theme.muted,
+                        Align::Left,
+                        false,
+                        fam,
+                    )?;
                 }
             }
-            hits.push(Hit { key: e.key.clone(), x0: x0 - theme.px(4.0), y0: y0 - theme.px(2.0), x1: x0 + card_w - theme.px(6.0), y1: y0 + card_h - theme.px(10.0) });
+            hits.push(Hit {
+                key: e.key.clone(),
+                x0: x0 - theme.px(4.0),
+                y0: y0 - theme.px(2.0),
+                x1: x0 + card_w - theme.px(6.0),
+                y1: y0 + card_h - theme.px(10.0),
+            });
         }
         let rows = self.entries.len().div_ceil(cols).max(1) as f64;
-        Ok(Layout { hits, content_height: y + rows * card_h })
+        Ok(Layout {
+            hits,
+            content_height: y + rows * card_h,
+        })
     }
 }

@@ -27,7 +27,13 @@ pub enum Finding {
 }
 
 impl Finding {
-    pub const ALL: [Finding; 5] = [Finding::Favourable, Finding::Unfavourable, Finding::Unclear, Finding::NoComparison, Finding::Pending];
+    pub const ALL: [Finding; 5] = [
+        Finding::Favourable,
+        Finding::Unfavourable,
+        Finding::Unclear,
+        Finding::NoComparison,
+        Finding::Pending,
+    ];
     pub fn key(self) -> &'static str {
         match self {
             Finding::Favourable => "direction.favourable",
@@ -149,8 +155,18 @@ impl MapView {
         let mut items = Vec::new();
         for study in &dataset.studies {
             let finding = study_finding(study);
-            points.push(MapPoint { key: study.id.clone(), short: short_label(&study.label), design: study.design, n: study.n.or(study.n_planned), finding });
-            let best = study.outcomes.iter().filter_map(|o| certainties.outcome(&study.id, &o.id)).max();
+            points.push(MapPoint {
+                key: study.id.clone(),
+                short: short_label(&study.label),
+                design: study.design,
+                n: study.n.or(study.n_planned),
+                finding,
+            });
+            let best = study
+                .outcomes
+                .iter()
+                .filter_map(|o| certainties.outcome(&study.id, &o.id))
+                .max();
             items.push(Item {
                 key: study.id.clone(),
                 label: format!("{} ({})", study.label, design_badge(lang, study.design)),
@@ -164,13 +180,33 @@ impl MapView {
                 year: study.year,
             });
         }
-        MapView { lang, points, items }
+        MapView {
+            lang,
+            points,
+            items,
+        }
     }
 
     pub fn summary(&self, lang: Lang) -> String {
-        let rand = self.points.iter().filter(|p| p.design.is_randomised()).count();
-        let none = self.points.iter().filter(|p| p.finding == Finding::NoComparison).count();
-        let mut s = tf(lang, "summary.map", &[&self.points.len().to_string(), &rand.to_string(), &none.to_string()]);
+        let rand = self
+            .points
+            .iter()
+            .filter(|p| p.design.is_randomised())
+            .count();
+        let none = self
+            .points
+            .iter()
+            .filter(|p| p.finding == Finding::NoComparison)
+            .count();
+        let mut s = tf(
+            lang,
+            "summary.map",
+            &[
+                &self.points.len().to_string(),
+                &rand.to_string(),
+                &none.to_string(),
+            ],
+        );
         s.push(' ');
         s.push_str(t(lang, "map.note"));
         s
@@ -181,19 +217,33 @@ impl MapView {
         let pad = theme.px(PAD);
         let small = theme.font_px(SMALL);
         // Legend entries flow into lines.
-        let mut entries: Vec<(LegendMark, String)> = vec![(LegendMark::Heading, t(lang, "map.legend.shape").to_string())];
+        let mut entries: Vec<(LegendMark, String)> =
+            vec![(LegendMark::Heading, t(lang, "map.legend.shape").to_string())];
         let mut designs: Vec<Design> = Design::ALL.to_vec();
         designs.retain(|d| self.points.iter().any(|p| p.design == *d));
-        entries.extend(designs.iter().map(|d| (LegendMark::Design(*d), design_badge(lang, *d).to_string())));
-        entries.push((LegendMark::Heading, t(lang, "map.legend.colour").to_string()));
-        entries.extend(Finding::ALL.iter().filter(|f| self.points.iter().any(|p| p.finding == **f)).map(|f| (LegendMark::Finding(*f), t(lang, f.key()).to_string())));
+        entries.extend(
+            designs
+                .iter()
+                .map(|d| (LegendMark::Design(*d), design_badge(lang, *d).to_string())),
+        );
+        entries.push((
+            LegendMark::Heading,
+            t(lang, "map.legend.colour").to_string(),
+        ));
+        entries.extend(
+            Finding::ALL
+                .iter()
+                .filter(|f| self.points.iter().any(|p| p.finding == **f))
+                .map(|f| (LegendMark::Finding(*f), t(lang, f.key()).to_string())),
+        );
         let mut lines: Vec<Vec<(LegendMark, String)>> = vec![Vec::new()];
         let mut x = 0.0;
         let max_w = width - 2.0 * pad;
         for (mark, text) in entries {
             let starts_group = matches!(mark, LegendMark::Heading);
             let text = ellipsize(measure, &text, small, starts_group, max_w - theme.px(22.0));
-            let w = measure.width(&text, small, starts_group) + theme.px(if starts_group { 10.0 } else { 30.0 });
+            let w = measure.width(&text, small, starts_group)
+                + theme.px(if starts_group { 10.0 } else { 30.0 });
             if (x + w > max_w || (starts_group && x > 0.0)) && !lines.last().unwrap().is_empty() {
                 lines.push(Vec::new());
                 x = 0.0;
@@ -209,17 +259,38 @@ impl MapView {
         let plot_bottom = plot_top + plot_h;
         let has_unknown = self.points.iter().any(|p| p.n.is_none());
         let unknown_y = plot_bottom + theme.px(22.0);
-        let band_label_y = if has_unknown { unknown_y + theme.px(22.0) } else { plot_bottom + theme.px(16.0) };
+        let band_label_y = if has_unknown {
+            unknown_y + theme.px(22.0)
+        } else {
+            plot_bottom + theme.px(16.0)
+        };
         let note_y = band_label_y + theme.px(3.0 * 13.0 + 12.0);
         let axis_x = pad + theme.px(if css_w < 500.0 { 34.0 } else { 44.0 });
         let right = width - pad;
         let review_w = (right - axis_x) * 0.16;
         let gap = theme.px(10.0);
         let main_w = right - axis_x - review_w - gap;
-        let mut bands: Vec<(f64, f64)> = (0..5).map(|i| (axis_x + main_w * i as f64 / 5.0, axis_x + main_w * (i + 1) as f64 / 5.0)).collect();
+        let mut bands: Vec<(f64, f64)> = (0..5)
+            .map(|i| {
+                (
+                    axis_x + main_w * i as f64 / 5.0,
+                    axis_x + main_w * (i + 1) as f64 / 5.0,
+                )
+            })
+            .collect();
         bands.push((right - review_w, right));
         let note_lines = self.note_lines(width, theme, measure).len() as f64;
-        Geometry { legend_lines: lines, plot_top, plot_bottom, unknown_y, band_label_y, note_y, height: note_y + note_lines * theme.px(15.0) + pad, bands, axis_x }
+        Geometry {
+            legend_lines: lines,
+            plot_top,
+            plot_bottom,
+            unknown_y,
+            band_label_y,
+            note_y,
+            height: note_y + note_lines * theme.px(15.0) + pad,
+            bands,
+            axis_x,
+        }
     }
 
     fn note_lines(&self, width: f64, theme: &Theme, measure: &dyn TextMeasure) -> Vec<String> {
@@ -228,8 +299,22 @@ impl MapView {
         if self.points.iter().any(|p| p.n.is_none()) {
             text = format!("{text}. ? = {}.", t(lang, "map.size_unknown"));
         }
-        let mut lines = wrap(measure, &text, theme.font_px(SMALL), false, width - 2.0 * theme.px(PAD), 2);
-        lines.extend(wrap(measure, t(lang, "map.note"), theme.font_px(SMALL), false, width - 2.0 * theme.px(PAD), 3));
+        let mut lines = wrap(
+            measure,
+            &text,
+            theme.font_px(SMALL),
+            false,
+            width - 2.0 * theme.px(PAD),
+            2,
+        );
+        lines.extend(wrap(
+            measure,
+            t(lang, "map.note"),
+            theme.font_px(SMALL),
+            false,
+            width - 2.0 * theme.px(PAD),
+            3,
+        ));
         lines
     }
 
@@ -251,19 +336,41 @@ impl MapView {
         (lo, hi)
     }
 
-    pub fn draw<DB: DrawingBackend>(&self, area: &Area<DB>, theme: &Theme, measure: &dyn TextMeasure) -> Result<Layout, ChartError> {
+    pub fn draw<DB: DrawingBackend>(
+        &self,
+        area: &Area<DB>,
+        theme: &Theme,
+        measure: &dyn TextMeasure,
+    ) -> Result<Layout, ChartError> {
         let lang = self.lang;
         let (w, _) = area.dim_in_pixel();
         let width = w as f64;
-        area.fill(&theme.background).map_err(|e| ChartError::Backend(e.to_string()))?;
+        area.fill(&theme.background)
+            .map_err(|e| ChartError::Backend(e.to_string()))?;
         let g = self.geometry(width, theme, &ApproxMeasure);
         let fam = theme.font_family;
         let pad = theme.px(PAD);
         let font = theme.font_px(FONT);
         let small = theme.font_px(SMALL);
         let title_size = theme.font_px(14.0);
-        let title = ellipsize(measure, t(lang, "map.title"), title_size, true, width - 2.0 * pad);
-        draw::text(area, &title, pad, pad + title_size * 0.6, title_size, &theme.text, Align::Left, true, fam)?;
+        let title = ellipsize(
+            measure,
+            t(lang, "map.title"),
+            title_size,
+            true,
+            width - 2.0 * pad,
+        );
+        draw::text(
+            area,
+            &title,
+            pad,
+            pad + title_size * 0.6,
+            title_size,
+            &theme.text,
+            Align::Left,
+            true,
+            fam,
+        )?;
         // Legend.
         let r = theme.px(5.0);
         let mut y = pad + theme.px(22.0) + theme.px(9.0);
@@ -276,13 +383,53 @@ impl MapView {
                         x += measure.width(text, small, true) + theme.px(10.0);
                     }
                     LegendMark::Design(d) => {
-                        draw::marker(area, design_shape(*d), x + r, y, r, &theme.text, false, theme.px(1.3), &theme.background)?;
-                        draw::text(area, text, x + 2.0 * r + theme.px(5.0), y, small, &theme.text, Align::Left, false, fam)?;
+                        draw::marker(
+                            area,
+                            design_shape(*d),
+                            x + r,
+                            y,
+                            r,
+                            &theme.text,
+                            false,
+                            theme.px(1.3),
+                            &theme.background,
+                        )?;
+                        draw::text(
+                            area,
+                            text,
+                            x + 2.0 * r + theme.px(5.0),
+                            y,
+                            small,
+                            &theme.text,
+                            Align::Left,
+                            false,
+                            fam,
+                        )?;
                         x += measure.width(text, small, false) + theme.px(30.0);
                     }
                     LegendMark::Finding(f) => {
-                        draw::marker(area, Shape::Circle, x + r, y, r, f.colour(theme), *f != Finding::Pending, theme.px(1.5), &theme.background)?;
-                        draw::text(area, text, x + 2.0 * r + theme.px(5.0), y, small, &theme.text, Align::Left, false, fam)?;
+                        draw::marker(
+                            area,
+                            Shape::Circle,
+                            x + r,
+                            y,
+                            r,
+                            f.colour(theme),
+                            *f != Finding::Pending,
+                            theme.px(1.5),
+                            &theme.background,
+                        )?;
+                        draw::text(
+                            area,
+                            text,
+                            x + 2.0 * r + theme.px(5.0),
+                            y,
+                            small,
+                            &theme.text,
+                            Align::Left,
+                            false,
+                            fam,
+                        )?;
                         x += measure.width(text, small, false) + theme.px(30.0);
                     }
                 }
@@ -292,11 +439,32 @@ impl MapView {
         // Bands and the size axis.
         for (i, (a, b)) in g.bands.iter().enumerate() {
             if i % 2 == 0 || i == 5 {
-                draw::rect(area, *a, g.plot_top, *b, g.plot_bottom, &theme.band, true, 1.0)?;
+                draw::rect(
+                    area,
+                    *a,
+                    g.plot_top,
+                    *b,
+                    g.plot_bottom,
+                    &theme.band,
+                    true,
+                    1.0,
+                )?;
             }
         }
-        draw::line(area, (g.axis_x, g.plot_top), (g.axis_x, g.plot_bottom), &theme.text, theme.px(1.0))?;
-        draw::line(area, (g.axis_x, g.plot_bottom), (g.bands[4].1, g.plot_bottom), &theme.text, theme.px(1.0))?;
+        draw::line(
+            area,
+            (g.axis_x, g.plot_top),
+            (g.axis_x, g.plot_bottom),
+            &theme.text,
+            theme.px(1.0),
+        )?;
+        draw::line(
+            area,
+            (g.axis_x, g.plot_bottom),
+            (g.bands[4].1, g.plot_bottom),
+            &theme.text,
+            theme.px(1.0),
+        )?;
         let (lo, hi) = self.n_range();
         let mut tick = lo;
         while tick <= hi * 1.001 {
@@ -306,22 +474,75 @@ impl MapView {
                     continue;
                 }
                 let y = self.y_of(&g, v);
-                draw::line(area, (g.axis_x - theme.px(4.0), y), (g.axis_x, y), &theme.text, theme.px(1.0))?;
-                draw::text(area, &i18n::int(lang, v.round() as u64), g.axis_x - theme.px(6.0), y, small, &theme.text, Align::Right, false, fam)?;
+                draw::line(
+                    area,
+                    (g.axis_x - theme.px(4.0), y),
+                    (g.axis_x, y),
+                    &theme.text,
+                    theme.px(1.0),
+                )?;
+                draw::text(
+                    area,
+                    &i18n::int(lang, v.round() as u64),
+                    g.axis_x - theme.px(6.0),
+                    y,
+                    small,
+                    &theme.text,
+                    Align::Right,
+                    false,
+                    fam,
+                )?;
             }
             tick *= 10.0;
         }
-        let y_title = ellipsize(measure, t(lang, "map.y_axis"), small, false, g.plot_bottom - g.plot_top);
+        let y_title = ellipsize(
+            measure,
+            t(lang, "map.y_axis"),
+            small,
+            false,
+            g.plot_bottom - g.plot_top,
+        );
         // The axis title goes above the axis (rotated text is hard to read on phones).
-        draw::text(area, &y_title, pad, g.plot_top - theme.px(15.0), small, &theme.muted, Align::Left, false, fam)?;
+        draw::text(
+            area,
+            &y_title,
+            pad,
+            g.plot_top - theme.px(15.0),
+            small,
+            &theme.muted,
+            Align::Left,
+            false,
+            fam,
+        )?;
         let has_unknown = self.points.iter().any(|p| p.n.is_none());
         if has_unknown {
-            draw::dashed(area, (g.axis_x, g.unknown_y - theme.px(10.0)), (g.bands[5].1, g.unknown_y - theme.px(10.0)), &theme.grid, theme.px(1.0), theme.px(3.0))?;
-            draw::text(area, "?", g.axis_x - theme.px(6.0), g.unknown_y, small, &theme.text, Align::Right, false, fam)?;
+            draw::dashed(
+                area,
+                (g.axis_x, g.unknown_y - theme.px(10.0)),
+                (g.bands[5].1, g.unknown_y - theme.px(10.0)),
+                &theme.grid,
+                theme.px(1.0),
+                theme.px(3.0),
+            )?;
+            draw::text(
+                area,
+                "?",
+                g.axis_x - theme.px(6.0),
+                g.unknown_y,
+                small,
+                &theme.text,
+                Align::Right,
+                false,
+                fam,
+            )?;
         }
         // Band labels: design names, weakest to strongest, and reviews.
         let band_names = [
-            format!("{} / {}", design_badge(lang, Design::CaseSeries), design_badge(lang, Design::SingleArm)),
+            format!(
+                "{} / {}",
+                design_badge(lang, Design::CaseSeries),
+                design_badge(lang, Design::SingleArm)
+            ),
             design_badge(lang, Design::Cohort).to_string(),
             design_badge(lang, Design::NonRandomisedControlled).to_string(),
             design_badge(lang, Design::CrossoverRct).to_string(),
@@ -330,8 +551,21 @@ impl MapView {
         ];
         for (i, name) in band_names.iter().enumerate() {
             let (a, b) = g.bands[i];
-            for (j, line) in wrap(measure, name, small, false, b - a - theme.px(4.0), 3).iter().enumerate() {
-                draw::text(area, line, (a + b) / 2.0, g.band_label_y + j as f64 * theme.px(13.0), small, &theme.text, Align::Center, false, fam)?;
+            for (j, line) in wrap(measure, name, small, false, b - a - theme.px(4.0), 3)
+                .iter()
+                .enumerate()
+            {
+                draw::text(
+                    area,
+                    line,
+                    (a + b) / 2.0,
+                    g.band_label_y + j as f64 * theme.px(13.0),
+                    small,
+                    &theme.text,
+                    Align::Center,
+                    false,
+                    fam,
+                )?;
             }
         }
         // Marks: spread within their band, in dataset order.
@@ -340,7 +574,11 @@ impl MapView {
         let mark_r = theme.px(6.0);
         let mut positions = Vec::new();
         for band in 0..6 {
-            let members: Vec<&MapPoint> = self.points.iter().filter(|p| design_rank(p.design) == band).collect();
+            let members: Vec<&MapPoint> = self
+                .points
+                .iter()
+                .filter(|p| design_rank(p.design) == band)
+                .collect();
             let (a, b) = g.bands[band];
             for (i, p) in members.iter().enumerate() {
                 let x = a + (b - a) * (i as f64 + 1.0) / (members.len() as f64 + 1.0);
@@ -353,8 +591,24 @@ impl MapView {
             }
         }
         for (p, x, y) in &positions {
-            draw::marker(area, design_shape(p.design), *x, *y, mark_r, p.finding.colour(theme), p.finding != Finding::Pending, theme.px(1.6), &theme.background)?;
-            hits.push(Hit { key: p.key.clone(), x0: x - mark_r - theme.px(3.0), y0: y - mark_r - theme.px(3.0), x1: x + mark_r + theme.px(3.0), y1: y + mark_r + theme.px(3.0) });
+            draw::marker(
+                area,
+                design_shape(p.design),
+                *x,
+                *y,
+                mark_r,
+                p.finding.colour(theme),
+                p.finding != Finding::Pending,
+                theme.px(1.6),
+                &theme.background,
+            )?;
+            hits.push(Hit {
+                key: p.key.clone(),
+                x0: x - mark_r - theme.px(3.0),
+                y0: y - mark_r - theme.px(3.0),
+                x1: x + mark_r + theme.px(3.0),
+                y1: y + mark_r + theme.px(3.0),
+            });
         }
         // Labels where they fit without touching another label or mark.
         let label_h = small * 1.1;
@@ -371,15 +625,30 @@ impl MapView {
             ];
             for (x0, y0, align) in candidates {
                 let bx = (x0, y0, x0 + tw, y0 + label_h);
-                let inside = bx.0 >= 0.0 && bx.2 <= width && bx.1 >= g.plot_top - theme.px(2.0) && bx.3 <= g.band_label_y - theme.px(8.0);
-                let clear = placed.iter().all(|o| bx.2 <= o.0 || bx.0 >= o.2 || bx.3 <= o.1 || bx.1 >= o.3);
+                let inside = bx.0 >= 0.0
+                    && bx.2 <= width
+                    && bx.1 >= g.plot_top - theme.px(2.0)
+                    && bx.3 <= g.band_label_y - theme.px(8.0);
+                let clear = placed
+                    .iter()
+                    .all(|o| bx.2 <= o.0 || bx.0 >= o.2 || bx.3 <= o.1 || bx.1 >= o.3);
                 if inside && clear {
                     let ax = match align {
                         Align::Left => bx.0,
                         Align::Right => bx.2,
                         Align::Center => (bx.0 + bx.2) / 2.0,
                     };
-                    draw::text(area, &text, ax, (bx.1 + bx.3) / 2.0, small, &theme.text, align, false, fam)?;
+                    draw::text(
+                        area,
+                        &text,
+                        ax,
+                        (bx.1 + bx.3) / 2.0,
+                        small,
+                        &theme.text,
+                        align,
+                        false,
+                        fam,
+                    )?;
                     placed.push(bx);
                     break;
                 }
@@ -388,10 +657,27 @@ impl MapView {
         let _ = font;
         let mut ny = g.note_y;
         let n_lines = self.note_lines(width, theme, &ApproxMeasure).len();
-        for line in self.note_lines(width, theme, measure).into_iter().take(n_lines) {
-            draw::text(area, &line, pad, ny, small, &theme.muted, Align::Left, false, fam)?;
+        for line in self
+            .note_lines(width, theme, measure)
+            .into_iter()
+            .take(n_lines)
+        {
+            draw::text(
+                area,
+                &line,
+                pad,
+                ny,
+                small,
+                &theme.muted,
+                Align::Left,
+                false,
+                fam,
+            )?;
             ny += theme.px(15.0);
         }
-        Ok(Layout { hits, content_height: g.height })
+        Ok(Layout {
+            hits,
+            content_height: g.height,
+        })
     }
 }

@@ -17,10 +17,10 @@ pub mod text;
 pub mod theme;
 pub mod view;
 
+pub use build::{Filters, Sort, View, ViewOptions};
 pub use forest::{Direction, Forest, ForestPanel, ForestRow, RowKind};
 pub use text::{ApproxMeasure, TextMeasure};
 pub use theme::{Theme, ThemeName};
-pub use build::{Filters, Sort, View, ViewOptions};
 pub use view::{Item, Scene};
 
 /// Why a view could not be drawn.
@@ -62,21 +62,31 @@ pub struct Layout {
 impl Layout {
     /// The item under a point, if any.
     pub fn hit_test(&self, x: f64, y: f64) -> Option<&Hit> {
-        self.hits.iter().find(|h| x >= h.x0 && x < h.x1 && y >= h.y0 && y < h.y1)
+        self.hits
+            .iter()
+            .find(|h| x >= h.x0 && x < h.x1 && y >= h.y0 && y < h.y1)
     }
 }
 
 /// Renders a scene to an SVG document (native builds); the height is the scene's
 /// preferred height at that width unless given.
 #[cfg(feature = "cli")]
-pub fn render_svg(scene: &Scene, width: u32, height: Option<u32>, theme: &Theme) -> Result<String, ChartError> {
+pub fn render_svg(
+    scene: &Scene,
+    width: u32,
+    height: Option<u32>,
+    theme: &Theme,
+) -> Result<String, ChartError> {
     use plotters::prelude::*;
-    let height = height.unwrap_or_else(|| scene.preferred_height(width as f64, theme).ceil() as u32).max(1);
+    let height = height
+        .unwrap_or_else(|| scene.preferred_height(width as f64, theme).ceil() as u32)
+        .max(1);
     let mut svg = String::new();
     {
         let area = SVGBackend::with_string(&mut svg, (width.max(1), height)).into_drawing_area();
         scene.draw(&area, theme, &ApproxMeasure, None)?;
-        area.present().map_err(|e| ChartError::Backend(e.to_string()))?;
+        area.present()
+            .map_err(|e| ChartError::Backend(e.to_string()))?;
     }
     Ok(svg)
 }

@@ -36,7 +36,13 @@ fn glyph_em(c: char) -> f64 {
 }
 
 /// Shortens `text` with an ellipsis so that it fits `max_width`; returns it whole if it fits.
-pub fn ellipsize(measure: &dyn TextMeasure, text: &str, font_px: f64, bold: bool, max_width: f64) -> String {
+pub fn ellipsize(
+    measure: &dyn TextMeasure,
+    text: &str,
+    font_px: f64,
+    bold: bool,
+    max_width: f64,
+) -> String {
     if measure.width(text, font_px, bold) <= max_width {
         return text.to_string();
     }
@@ -55,16 +61,32 @@ pub fn ellipsize(measure: &dyn TextMeasure, text: &str, font_px: f64, bold: bool
     if lo == 0 {
         return String::new();
     }
-    chars[..lo].iter().collect::<String>().trim_end().to_string() + "…"
+    chars[..lo]
+        .iter()
+        .collect::<String>()
+        .trim_end()
+        .to_string()
+        + "…"
 }
 
 /// Breaks `text` into lines no wider than `max_width`, at spaces where possible;
 /// at most `max_lines`, the last one ellipsised if the text does not fit.
-pub fn wrap(measure: &dyn TextMeasure, text: &str, font_px: f64, bold: bool, max_width: f64, max_lines: usize) -> Vec<String> {
+pub fn wrap(
+    measure: &dyn TextMeasure,
+    text: &str,
+    font_px: f64,
+    bold: bool,
+    max_width: f64,
+    max_lines: usize,
+) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     let mut current = String::new();
     for word in text.split_whitespace() {
-        let candidate = if current.is_empty() { word.to_string() } else { format!("{current} {word}") };
+        let candidate = if current.is_empty() {
+            word.to_string()
+        } else {
+            format!("{current} {word}")
+        };
         if measure.width(&candidate, font_px, bold) <= max_width || current.is_empty() {
             current = candidate;
         } else {
@@ -81,7 +103,10 @@ pub fn wrap(measure: &dyn TextMeasure, text: &str, font_px: f64, bold: bool, max
         lines.truncate(keep - 1);
         lines.push(rest);
     }
-    lines.into_iter().map(|l| ellipsize(measure, &l, font_px, bold, max_width)).collect()
+    lines
+        .into_iter()
+        .map(|l| ellipsize(measure, &l, font_px, bold, max_width))
+        .collect()
 }
 
 #[cfg(test)]
@@ -92,7 +117,13 @@ mod tests {
     fn ellipsize_keeps_short_text_and_shortens_long_text() {
         let m = ApproxMeasure;
         assert_eq!(ellipsize(&m, "MIST", 12.0, false, 200.0), "MIST");
-        let short = ellipsize(&m, "A very long study label that cannot fit", 12.0, false, 80.0);
+        let short = ellipsize(
+            &m,
+            "A very long study label that cannot fit",
+            12.0,
+            false,
+            80.0,
+        );
         assert!(short.ends_with('…'), "{short}");
         assert!(m.width(&short, 12.0, false) <= 80.0);
         assert_eq!(ellipsize(&m, "Anything", 12.0, false, 1.0), "");
@@ -101,9 +132,19 @@ mod tests {
     #[test]
     fn wrap_breaks_at_spaces_and_limits_lines() {
         let m = ApproxMeasure;
-        let lines = wrap(&m, "one two three four five six seven eight", 12.0, false, 60.0, 2);
+        let lines = wrap(
+            &m,
+            "one two three four five six seven eight",
+            12.0,
+            false,
+            60.0,
+            2,
+        );
         assert_eq!(lines.len(), 2);
-        assert!(lines.iter().all(|l| m.width(l, 12.0, false) <= 60.0), "{lines:?}");
+        assert!(
+            lines.iter().all(|l| m.width(l, 12.0, false) <= 60.0),
+            "{lines:?}"
+        );
         assert!(lines[1].ends_with('…'));
     }
 }

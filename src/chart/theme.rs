@@ -20,7 +20,9 @@ impl std::str::FromStr for ThemeName {
         match s {
             "light" => Ok(Self::Light),
             "dark" => Ok(Self::Dark),
-            other => Err(format!("unknown theme \"{other}\" (expected light or dark)")),
+            other => Err(format!(
+                "unknown theme \"{other}\" (expected light or dark)"
+            )),
         }
     }
 }
@@ -53,7 +55,11 @@ pub struct Theme {
 
 impl Theme {
     pub fn new(name: ThemeName, scale: f64) -> Self {
-        let scale = if scale.is_finite() && scale > 0.0 { scale.clamp(0.25, 8.0) } else { 1.0 };
+        let scale = if scale.is_finite() && scale > 0.0 {
+            scale.clamp(0.25, 8.0)
+        } else {
+            1.0
+        };
         match name {
             ThemeName::Light => Theme {
                 background: RGBColor(255, 255, 255),

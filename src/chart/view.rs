@@ -84,7 +84,13 @@ impl Scene {
 
     /// Draws the view (filling the background). `highlight` marks one item in the
     /// drawing itself (for static output); interactive hover uses [`Scene::draw_highlight`].
-    pub fn draw<DB: DrawingBackend>(&self, area: &Area<DB>, theme: &Theme, measure: &dyn TextMeasure, highlight: Option<&str>) -> Result<Layout, ChartError> {
+    pub fn draw<DB: DrawingBackend>(
+        &self,
+        area: &Area<DB>,
+        theme: &Theme,
+        measure: &dyn TextMeasure,
+        highlight: Option<&str>,
+    ) -> Result<Layout, ChartError> {
         let layout = match self {
             Scene::Forest(f) => return f.draw(area, theme, measure, highlight),
             Scene::Map(v) => v.draw(area, theme, measure)?,
@@ -101,7 +107,13 @@ impl Scene {
     /// Draws only the focus ring of one item, for a transparent overlay canvas laid over
     /// the chart: hovering or moving the keyboard focus never redraws the chart itself.
     /// Nothing is drawn when the key has no hit region.
-    pub fn draw_highlight<DB: DrawingBackend>(&self, area: &Area<DB>, theme: &Theme, layout: &Layout, key: &str) -> Result<(), ChartError> {
+    pub fn draw_highlight<DB: DrawingBackend>(
+        &self,
+        area: &Area<DB>,
+        theme: &Theme,
+        layout: &Layout,
+        key: &str,
+    ) -> Result<(), ChartError> {
         let (w, h) = area.dim_in_pixel();
         let inset = theme.px(1.5);
         for hit in layout.hits.iter().filter(|h| h.key == key) {
@@ -132,11 +144,24 @@ impl Scene {
         let items = self.items();
         let head = match self {
             Scene::Forest(f) => {
-                let results = f.panels.iter().flat_map(|p| &p.rows).filter(|r| r.kind != RowKind::Header && r.kind != RowKind::Pooled).count();
-                let mut studies: Vec<&str> = items.iter().filter_map(|i| i.key.split_once('/').map(|(s, _)| s)).filter(|s| *s != "pooled").collect();
+                let results = f
+                    .panels
+                    .iter()
+                    .flat_map(|p| &p.rows)
+                    .filter(|r| r.kind != RowKind::Header && r.kind != RowKind::Pooled)
+                    .count();
+                let mut studies: Vec<&str> = items
+                    .iter()
+                    .filter_map(|i| i.key.split_once('/').map(|(s, _)| s))
+                    .filter(|s| *s != "pooled")
+                    .collect();
                 studies.sort();
                 studies.dedup();
-                tf(lang, "summary.forest", &[&results.to_string(), &studies.len().to_string()])
+                tf(
+                    lang,
+                    "summary.forest",
+                    &[&results.to_string(), &studies.len().to_string()],
+                )
             }
             Scene::Map(v) => v.summary(lang),
             Scene::Harms(v) => tf(lang, "summary.harms", &[&v.entries.len().to_string()]),

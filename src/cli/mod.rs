@@ -11,13 +11,17 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::chart::{self, build::ViewOptions, Theme, ThemeName};
 use crate::appraise::{appraise, AppraiseOptions};
+use crate::chart::{self, build::ViewOptions, Theme, ThemeName};
 use crate::model::{self, Dataset, Measure, Parsed};
 use crate::stats::{pooling, AnalyzeOptions, Method, Test};
 
 #[derive(Parser, Debug)]
-#[command(name = "evidence-lens", version, about = "Compare the evidence behind a medical treatment")]
+#[command(
+    name = "evidence-lens",
+    version,
+    about = "Compare the evidence behind a medical treatment"
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -109,7 +113,9 @@ fn parse_lang(s: &str) -> Result<crate::i18n::Lang, String> {
 fn parse_dpr(s: &str) -> Result<f64, String> {
     match s.parse::<f64>() {
         Ok(d) if d.is_finite() && (0.5..=4.0).contains(&d) => Ok(d),
-        _ => Err(format!("{s:?} is not a device pixel ratio between 0.5 and 4")),
+        _ => Err(format!(
+            "{s:?} is not a device pixel ratio between 0.5 and 4"
+        )),
     }
 }
 
@@ -121,15 +127,29 @@ pub enum ThemeArg {
 
 fn parse_measure(s: &str) -> Result<Measure, String> {
     let m: Measure = s.to_ascii_uppercase().parse()?;
-    if matches!(m, Measure::Rr | Measure::Or | Measure::Rd | Measure::Md | Measure::Smd | Measure::Gen | Measure::Pr | Measure::Plo) {
+    if matches!(
+        m,
+        Measure::Rr
+            | Measure::Or
+            | Measure::Rd
+            | Measure::Md
+            | Measure::Smd
+            | Measure::Gen
+            | Measure::Pr
+            | Measure::Plo
+    ) {
         Ok(m)
     } else {
-        Err(format!("{m} is only for reported estimates; use RR, OR, RD, MD, SMD, PR, PLO or GEN"))
+        Err(format!(
+            "{m} is only for reported estimates; use RR, OR, RD, MD, SMD, PR, PLO or GEN"
+        ))
     }
 }
 
 fn parse_baseline(s: &str) -> Result<(String, f64), String> {
-    let (outcome, risk) = s.split_once('=').ok_or_else(|| format!("{s:?} is not OUTCOME=FRACTION"))?;
+    let (outcome, risk) = s
+        .split_once('=')
+        .ok_or_else(|| format!("{s:?} is not OUTCOME=FRACTION"))?;
     match risk.trim().parse::<f64>() {
         Ok(r) if (0.0..=1.0).contains(&r) => Ok((outcome.trim().to_string(), r)),
         _ => Err(format!("{risk:?} is not a risk between 0 and 1")),
@@ -137,11 +157,13 @@ fn parse_baseline(s: &str) -> Result<(String, f64), String> {
 }
 
 fn parse_method(s: &str) -> Result<Method, String> {
-    s.parse().map_err(|e: crate::stats::StatsError| e.to_string())
+    s.parse()
+        .map_err(|e: crate::stats::StatsError| e.to_string())
 }
 
 fn parse_test(s: &str) -> Result<Test, String> {
-    s.parse().map_err(|e: crate::stats::StatsError| e.to_string())
+    s.parse()
+        .map_err(|e: crate::stats::StatsError| e.to_string())
 }
 
 fn parse_level(s: &str) -> Result<f64, String> {
@@ -163,14 +185,45 @@ pub fn main() -> ExitCode {
 pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     match cli.command {
         Command::Validate { file } => validate(&file, out, err),
-        Command::Appraise { file, condition, baselines } => {
-            let Some(dataset) = read_usable(&file, None, err) else { return 1 };
-            let options = AppraiseOptions { condition, baselines: baselines.into_iter().collect(), ..AppraiseOptions::default() };
+        Command::Appraise {
+            file,
+            condition,
+            baselines,
+        } => {
+            let Some(dataset) = read_usable(&file, None, err) else {
+                return 1;
+            };
+            let options = AppraiseOptions {
+                condition,
+                baselines: baselines.into_iter().collect(),
+                ..AppraiseOptions::default()
+            };
             print_json(&appraise(&dataset, &options), out)
         }
-        Command::Analyze { file, measure, method, test, level, outcome, subgroup } => {
-            let Some(dataset) = read_usable(&file, measure, err) else { return 1 };
-            let report = analyze_outcome(&dataset, measure, AnalyzeOptions { measure: Measure::Gen, method, test, level }, outcome.as_deref(), subgroup.as_deref());
+        Command::Analyze {
+            file,
+            measure,
+            method,
+            test,
+            level,
+            outcome,
+            subgroup,
+        } => {
+            let Some(dataset) = read_usable(&file, measure, err) else {
+                return 1;
+            };
+            let report = analyze_outcome(
+                &dataset,
+                measure,
+                AnalyzeOptions {
+                    measure: Measure::Gen,
+                    method,
+                    test,
+                    level,
+                },
+                outcome.as_deref(),
+                subgroup.as_deref(),
+            );
             match report {
                 Ok(report) => print_json(&report, out),
                 Err(message) => {
@@ -179,23 +232,48 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
                 }
             }
         }
-        Command::Render { file, view, outcome, width, height, theme, lang, dpr, output } => {
-            let Some(parsed) = read_dataset(&file, err) else { return 1 };
+        Command::Render {
+            file,
+            view,
+            outcome,
+            width,
+            height,
+            theme,
+            lang,
+            dpr,
+            output,
+        } => {
+            let Some(parsed) = read_dataset(&file, err) else {
+                return 1;
+            };
             let Some(dataset) = parsed.dataset else {
                 report_problems(&file, &parsed.errors, &parsed.warnings, err);
                 return 1;
             };
-            let options = match ViewOptions::parse(view.view().as_str(), outcome.as_deref().unwrap_or("")) {
-                Ok(o) => ViewOptions { lang, ..o },
-                Err(e) => {
-                    let _ = writeln!(err, "{}: {e}", file.display());
-                    return 1;
-                }
-            };
-            let theme = Theme::new(if theme == ThemeArg::Dark { ThemeName::Dark } else { ThemeName::Light }, dpr);
+            let options =
+                match ViewOptions::parse(view.view().as_str(), outcome.as_deref().unwrap_or("")) {
+                    Ok(o) => ViewOptions { lang, ..o },
+                    Err(e) => {
+                        let _ = writeln!(err, "{}: {e}", file.display());
+                        return 1;
+                    }
+                };
+            let theme = Theme::new(
+                if theme == ThemeArg::Dark {
+                    ThemeName::Dark
+                } else {
+                    ThemeName::Light
+                },
+                dpr,
+            );
             let scene = chart::Scene::build(&dataset, &options);
             let device = |css: u32| (css as f64 * dpr).round() as u32;
-            let svg = match chart::render_svg(&scene, device(width.clamp(200, 10_000)), height.map(|h| device(h.clamp(50, 100_000))), &theme) {
+            let svg = match chart::render_svg(
+                &scene,
+                device(width.clamp(200, 10_000)),
+                height.map(|h| device(h.clamp(50, 100_000))),
+                &theme,
+            ) {
                 Ok(svg) => svg,
                 Err(e) => {
                     let _ = writeln!(err, "{}: {e}", file.display());
@@ -224,16 +302,29 @@ fn analyze_outcome(
         (Some(o), _) => o.to_string(),
         (None, [only]) => only.clone(),
         (None, []) => return Err("the dataset has no outcomes".into()),
-        (None, many) => return Err(format!("the dataset has several outcomes ({}); choose one with --outcome", many.join(", "))),
+        (None, many) => {
+            return Err(format!(
+                "the dataset has several outcomes ({}); choose one with --outcome",
+                many.join(", ")
+            ))
+        }
     };
     let (found, effects) = pooling::pool_input(dataset, &outcome).map_err(|e| e.to_string())?;
     if let Some(wanted) = measure.filter(|m| *m != found) {
-        return Err(pooling::Refusal::WrongMeasure { outcome, wanted, found }.to_string());
+        return Err(pooling::Refusal::WrongMeasure {
+            outcome,
+            wanted,
+            found,
+        }
+        .to_string());
     }
     options.measure = found;
     if let Some(column) = subgroup {
         if let Some(missing) = effects.iter().find(|e| !e.moderators.contains_key(column)) {
-            return Err(format!("--subgroup {column}: study \"{}\" has no value in that column", missing.label));
+            return Err(format!(
+                "--subgroup {column}: study \"{}\" has no value in that column",
+                missing.label
+            ));
         }
     }
     crate::stats::analyze(&effects, options, subgroup).map_err(|e| e.to_string())
@@ -271,7 +362,13 @@ fn read_dataset(file: &Path, err: &mut dyn Write) -> Option<Parsed> {
 fn read_dataset_with(file: &Path, measure: Option<Measure>, err: &mut dyn Write) -> Option<Parsed> {
     match std::fs::metadata(file) {
         Ok(meta) if meta.len() > model::MAX_INPUT_BYTES as u64 => {
-            let _ = writeln!(err, "{}: file is {} bytes; the limit is {} bytes", file.display(), meta.len(), model::MAX_INPUT_BYTES);
+            let _ = writeln!(
+                err,
+                "{}: file is {} bytes; the limit is {} bytes",
+                file.display(),
+                meta.len(),
+                model::MAX_INPUT_BYTES
+            );
             return None;
         }
         Err(e) => {
@@ -287,23 +384,48 @@ fn read_dataset_with(file: &Path, measure: Option<Measure>, err: &mut dyn Write)
             return None;
         }
     };
-    let is_csv = file.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv"));
-    Some(if is_csv { Dataset::from_csv(&bytes, measure) } else { model::parse_json(&bytes) })
+    let is_csv = file
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
+    Some(if is_csv {
+        Dataset::from_csv(&bytes, measure)
+    } else {
+        model::parse_json(&bytes)
+    })
 }
 
 /// One line per problem, `FILE: PATH: message`; a problem with the whole file has no path.
-fn report_problems(file: &Path, errors: &[model::Problem], warnings: &[model::Problem], err: &mut dyn Write) {
-    let place = |p: &model::Problem| if p.path.is_empty() { String::new() } else { format!("{}: ", p.path) };
+fn report_problems(
+    file: &Path,
+    errors: &[model::Problem],
+    warnings: &[model::Problem],
+    err: &mut dyn Write,
+) {
+    let place = |p: &model::Problem| {
+        if p.path.is_empty() {
+            String::new()
+        } else {
+            format!("{}: ", p.path)
+        }
+    };
     for p in errors {
         let _ = writeln!(err, "{}: {}{}", file.display(), place(p), p.message);
     }
     for p in warnings {
-        let _ = writeln!(err, "{}: {}warning: {}", file.display(), place(p), p.message);
+        let _ = writeln!(
+            err,
+            "{}: {}warning: {}",
+            file.display(),
+            place(p),
+            p.message
+        );
     }
 }
 
 fn validate(file: &Path, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
-    let Some(parsed) = read_dataset(file, err) else { return 1 };
+    let Some(parsed) = read_dataset(file, err) else {
+        return 1;
+    };
     report_problems(file, &parsed.errors, &parsed.warnings, err);
     let Some(dataset) = parsed.dataset.as_ref().filter(|_| parsed.errors.is_empty()) else {
         return 1;

@@ -22,15 +22,61 @@ pub struct CsvOptions {
 
 /// Columns with a meaning; every other column is a moderator kept in [`Study::moderators`].
 pub const CSV_COLUMNS: &[&str] = &[
-    "study", "label", "year", "design", "outcome", "measure", "condition", "therapy", "kind", "better", "status",
-    "source_kind", "citation", "doi", "pmid", "nct", "url", "level", "ai", "bi", "ci", "di", "n1i", "n2i", "m1i",
-    "sd1i", "m2i", "sd2i", "yi", "vi", "sei", "xi", "ni", "estimate", "ci_lb", "ci_ub",
+    "study",
+    "label",
+    "year",
+    "design",
+    "outcome",
+    "measure",
+    "condition",
+    "therapy",
+    "kind",
+    "better",
+    "status",
+    "source_kind",
+    "citation",
+    "doi",
+    "pmid",
+    "nct",
+    "url",
+    "level",
+    "ai",
+    "bi",
+    "ci",
+    "di",
+    "n1i",
+    "n2i",
+    "m1i",
+    "sd1i",
+    "m2i",
+    "sd2i",
+    "yi",
+    "vi",
+    "sei",
+    "xi",
+    "ni",
+    "estimate",
+    "ci_lb",
+    "ci_ub",
 ];
 
 const COUNT_COLUMNS: &[&str] = &["ai", "bi", "ci", "di", "n1i", "n2i", "xi", "ni"];
-const NUMBER_COLUMNS: &[&str] = &["m1i", "sd1i", "m2i", "sd2i", "yi", "vi", "sei", "estimate", "ci_lb", "ci_ub", "level"];
-const STUDY_TEXT_COLUMNS: &[&str] =
-    &["label", "year", "design", "condition", "therapy", "source_kind", "citation", "doi", "pmid", "nct", "url"];
+const NUMBER_COLUMNS: &[&str] = &[
+    "m1i", "sd1i", "m2i", "sd2i", "yi", "vi", "sei", "estimate", "ci_lb", "ci_ub", "level",
+];
+const STUDY_TEXT_COLUMNS: &[&str] = &[
+    "label",
+    "year",
+    "design",
+    "condition",
+    "therapy",
+    "source_kind",
+    "citation",
+    "doi",
+    "pmid",
+    "nct",
+    "url",
+];
 
 /// Reads a dataset from CSV bytes with default options. Never panics; reports every problem found.
 pub fn parse_csv(bytes: &[u8]) -> Parsed {
@@ -41,7 +87,11 @@ pub fn parse_csv(bytes: &[u8]) -> Parsed {
 pub fn parse_csv_with(bytes: &[u8], options: &CsvOptions) -> Parsed {
     let mut sink = Sink::default();
     let dataset = precheck(bytes, &mut sink).and_then(|text| read(text, options, &mut sink));
-    Parsed { dataset, errors: sink.errors, warnings: sink.warnings }
+    Parsed {
+        dataset,
+        errors: sink.errors,
+        warnings: sink.warnings,
+    }
 }
 
 /// Whether a cell looks like a spreadsheet formula (`=SUM(A1)`, `@cmd`, `+x`, `-foo`) rather than a
@@ -59,29 +109,43 @@ pub(crate) fn is_formula_like(cell: &str) -> bool {
 
 fn parse_number(cell: &str) -> Result<f64, Issue> {
     if is_formula_like(cell) {
-        return Err(Issue::FormulaLike { cell: cell.to_string() });
+        return Err(Issue::FormulaLike {
+            cell: cell.to_string(),
+        });
     }
     match cell.parse::<f64>() {
         Ok(x) if x.is_finite() => Ok(x),
-        Ok(_) => Err(Issue::NotFinite { found: cell.to_string() }),
+        Ok(_) => Err(Issue::NotFinite {
+            found: cell.to_string(),
+        }),
         Err(_) => {
             let reason = (cell.contains(',') && cell.replace(',', ".").parse::<f64>().is_ok())
                 .then_some("use a dot as the decimal separator");
-            Err(Issue::CsvNotNumber { cell: cell.to_string(), reason })
+            Err(Issue::CsvNotNumber {
+                cell: cell.to_string(),
+                reason,
+            })
         }
     }
 }
 
 fn parse_count(cell: &str) -> Result<u64, Issue> {
     if is_formula_like(cell) {
-        return Err(Issue::FormulaLike { cell: cell.to_string() });
+        return Err(Issue::FormulaLike {
+            cell: cell.to_string(),
+        });
     }
-    let bad = |reason| Issue::CsvNotCount { cell: cell.to_string(), reason };
+    let bad = |reason| Issue::CsvNotCount {
+        cell: cell.to_string(),
+        reason,
+    };
     if let Ok(u) = cell.parse::<u64>() {
         return Ok(u);
     }
     match cell.parse::<f64>() {
-        Ok(x) if !x.is_finite() => Err(Issue::NotFinite { found: cell.to_string() }),
+        Ok(x) if !x.is_finite() => Err(Issue::NotFinite {
+            found: cell.to_string(),
+        }),
         Ok(x) if x < 0.0 => Err(bad(Some("counts cannot be negative"))),
         Ok(x) if x.fract() != 0.0 => Err(bad(Some("counts are whole numbers"))),
         Ok(x) if x <= 9.0e15 => Ok(x as u64),
@@ -91,8 +155,16 @@ fn parse_count(cell: &str) -> Result<u64, Issue> {
 }
 
 fn parse_enum<E: WireEnum>(cell: &str, what: &'static str, lower: bool) -> Result<E, Issue> {
-    let key = if lower { cell.to_ascii_lowercase() } else { cell.to_ascii_uppercase() };
-    E::from_name(&key).ok_or_else(|| Issue::UnknownValue { what, found: cell.to_string(), allowed: E::NAMES })
+    let key = if lower {
+        cell.to_ascii_lowercase()
+    } else {
+        cell.to_ascii_uppercase()
+    };
+    E::from_name(&key).ok_or_else(|| Issue::UnknownValue {
+        what,
+        found: cell.to_string(),
+        allowed: E::NAMES,
+    })
 }
 
 /// One row that passed its own checks, waiting to be grouped into its study.
@@ -119,7 +191,12 @@ fn read(text: &str, options: &CsvOptions, sink: &mut Sink) -> Option<Dataset> {
     let header = match records.next() {
         Some(Ok(h)) => h,
         Some(Err(e)) => {
-            sink.error("row 1", Issue::CsvRead { detail: e.to_string() });
+            sink.error(
+                "row 1",
+                Issue::CsvRead {
+                    detail: e.to_string(),
+                },
+            );
             return None;
         }
         None => {
@@ -132,11 +209,26 @@ fn read(text: &str, options: &CsvOptions, sink: &mut Sink) -> Option<Dataset> {
     let mut seen: HashMap<String, usize> = HashMap::new();
     let mut header_ok = true;
     for (i, name) in header.iter().enumerate() {
-        let name = if name.is_empty() { format!("column {}", i + 1) } else { name.to_string() };
+        let name = if name.is_empty() {
+            format!("column {}", i + 1)
+        } else {
+            name.to_string()
+        };
         let lower = name.to_ascii_lowercase();
-        let key = if CSV_COLUMNS.contains(&lower.as_str()) { lower.clone() } else { name.clone() };
+        let key = if CSV_COLUMNS.contains(&lower.as_str()) {
+            lower.clone()
+        } else {
+            name.clone()
+        };
         if let Some(&first) = seen.get(&key) {
-            sink.error("row 1", Issue::DuplicateColumn { column: name.clone(), first: first + 1, second: i + 1 });
+            sink.error(
+                "row 1",
+                Issue::DuplicateColumn {
+                    column: name.clone(),
+                    first: first + 1,
+                    second: i + 1,
+                },
+            );
             header_ok = false;
         }
         seen.insert(key, i);
@@ -170,14 +262,25 @@ fn read(text: &str, options: &CsvOptions, sink: &mut Sink) -> Option<Dataset> {
         if !matches!(&rec, Ok(r) if r.iter().all(str::is_empty)) {
             counted += 1;
             if counted > MAX_ROWS {
-                sink.error(format!("row {row}"), Issue::TooManyStudies { count: counted, limit: MAX_ROWS });
+                sink.error(
+                    format!("row {row}"),
+                    Issue::TooManyStudies {
+                        count: counted,
+                        limit: MAX_ROWS,
+                    },
+                );
                 break;
             }
         }
         let rec = match rec {
             Ok(r) => r,
             Err(e) => {
-                sink.error(format!("row {row}"), Issue::CsvRead { detail: e.to_string() });
+                sink.error(
+                    format!("row {row}"),
+                    Issue::CsvRead {
+                        detail: e.to_string(),
+                    },
+                );
                 continue;
             }
         };
@@ -185,7 +288,13 @@ fn read(text: &str, options: &CsvOptions, sink: &mut Sink) -> Option<Dataset> {
             continue;
         }
         if rec.len() != columns.len() {
-            sink.error(format!("row {row}"), Issue::RowLength { found: rec.len(), expected: columns.len() });
+            sink.error(
+                format!("row {row}"),
+                Issue::RowLength {
+                    found: rec.len(),
+                    expected: columns.len(),
+                },
+            );
             continue;
         }
         let mut cells: HashMap<&'static str, String> = HashMap::new();
@@ -215,7 +324,13 @@ fn read(text: &str, options: &CsvOptions, sink: &mut Sink) -> Option<Dataset> {
         });
     }
     if !has_better {
-        sink.warn("row 1", Issue::AssumedColumn { column: "better", assumed: "lower values favour the treatment" });
+        sink.warn(
+            "row 1",
+            Issue::AssumedColumn {
+                column: "better",
+                assumed: "lower values favour the treatment",
+            },
+        );
     }
 
     // ---- group rows into studies, in order of first appearance ----
@@ -239,9 +354,14 @@ fn read(text: &str, options: &CsvOptions, sink: &mut Sink) -> Option<Dataset> {
                 k += 1;
             };
             next_number.insert(r.study.clone(), k + 1);
-            sink.warn(format!("row {}, column study", r.row), Issue::RepeatedStudyName {
-                name: r.study.clone(), row: first, id: id.clone(),
-            });
+            sink.warn(
+                format!("row {}, column study", r.row),
+                Issue::RepeatedStudyName {
+                    name: r.study.clone(),
+                    row: first,
+                    id: id.clone(),
+                },
+            );
             r.cells.entry("label").or_insert_with(|| r.study.clone());
             r.study = id;
         }
@@ -253,21 +373,37 @@ fn read(text: &str, options: &CsvOptions, sink: &mut Sink) -> Option<Dataset> {
     let ids: HashSet<String> = order.iter().cloned().collect();
     let mut studies = Vec::new();
     for id in order {
-        let Some(group) = groups.remove(&id) else { continue };
+        let Some(group) = groups.remove(&id) else {
+            continue;
+        };
         let (study, locs, path) = build_study(id, group, sink);
         // A CSV study exists only through its rows: when all of them were dropped, so is the study.
-        if let Some((s, locs)) = check_study(&path, study, locs, sink).filter(|(s, _)| !s.outcomes.is_empty()) {
+        if let Some((s, locs)) =
+            check_study(&path, study, locs, sink).filter(|(s, _)| !s.outcomes.is_empty())
+        {
             studies.push((path, s, locs));
         }
     }
     if studies.len() > MAX_STUDIES {
         // Named at the first row that was left out, so editors know where the cut is.
         let path = studies[MAX_STUDIES].0.clone();
-        sink.error(path, Issue::TooManyStudies { count: studies.len(), limit: MAX_STUDIES });
+        sink.error(
+            path,
+            Issue::TooManyStudies {
+                count: studies.len(),
+                limit: MAX_STUDIES,
+            },
+        );
         studies.truncate(MAX_STUDIES);
     }
     let (studies, claims) = finish(studies, Vec::new(), &ids, sink);
-    Some(Dataset { schema: SCHEMA_V1.to_string(), title: None, description: None, studies, claims })
+    Some(Dataset {
+        schema: SCHEMA_V1.to_string(),
+        title: None,
+        description: None,
+        studies,
+        claims,
+    })
 }
 
 /// Rows are study-outcomes; several outcomes per study are allowed, so the row limit is looser.
@@ -293,7 +429,13 @@ fn read_row(
         Some(c) => match c.parse::<u16>() {
             Ok(y) => Some(y),
             Err(_) => {
-                sink.error(at("year"), Issue::CsvBad { cell: c.clone(), expected: "a year (a whole number)" });
+                sink.error(
+                    at("year"),
+                    Issue::CsvBad {
+                        cell: c.clone(),
+                        expected: "a year (a whole number)",
+                    },
+                );
                 None
             }
         },
@@ -305,16 +447,39 @@ fn read_row(
             }
         }
     };
-    enum_cell("design", &|c| parse_enum::<Design>(c, "design", true).map(|_| ()));
-    enum_cell("source_kind", &|c| parse_enum::<SourceKind>(c, "source kind", true).map(|_| ()));
-    enum_cell("kind", &|c| parse_enum::<OutcomeKind>(c, "kind", true).map(|_| ()));
-    enum_cell("better", &|c| parse_enum::<Better>(c, "direction", true).map(|_| ()));
-    enum_cell("status", &|c| parse_enum::<FactStatus>(c, "status", true).map(|_| ()));
-    let design = cells.get("design").and_then(|c| parse_enum::<Design>(c, "", true).ok());
-    let source_kind = cells.get("source_kind").and_then(|c| parse_enum::<SourceKind>(c, "", true).ok());
-    let kind = cells.get("kind").and_then(|c| parse_enum::<OutcomeKind>(c, "", true).ok()).unwrap_or(OutcomeKind::Benefit);
-    let better = cells.get("better").and_then(|c| parse_enum::<Better>(c, "", true).ok()).unwrap_or(Better::Lower);
-    let status = cells.get("status").and_then(|c| parse_enum::<FactStatus>(c, "", true).ok()).unwrap_or(FactStatus::Unverified);
+    enum_cell("design", &|c| {
+        parse_enum::<Design>(c, "design", true).map(|_| ())
+    });
+    enum_cell("source_kind", &|c| {
+        parse_enum::<SourceKind>(c, "source kind", true).map(|_| ())
+    });
+    enum_cell("kind", &|c| {
+        parse_enum::<OutcomeKind>(c, "kind", true).map(|_| ())
+    });
+    enum_cell("better", &|c| {
+        parse_enum::<Better>(c, "direction", true).map(|_| ())
+    });
+    enum_cell("status", &|c| {
+        parse_enum::<FactStatus>(c, "status", true).map(|_| ())
+    });
+    let design = cells
+        .get("design")
+        .and_then(|c| parse_enum::<Design>(c, "", true).ok());
+    let source_kind = cells
+        .get("source_kind")
+        .and_then(|c| parse_enum::<SourceKind>(c, "", true).ok());
+    let kind = cells
+        .get("kind")
+        .and_then(|c| parse_enum::<OutcomeKind>(c, "", true).ok())
+        .unwrap_or(OutcomeKind::Benefit);
+    let better = cells
+        .get("better")
+        .and_then(|c| parse_enum::<Better>(c, "", true).ok())
+        .unwrap_or(Better::Lower);
+    let status = cells
+        .get("status")
+        .and_then(|c| parse_enum::<FactStatus>(c, "", true).ok())
+        .unwrap_or(FactStatus::Unverified);
     let _ = has_better;
 
     // Numeric cells.
@@ -355,7 +520,10 @@ fn read_row(
     }
 
     let data = build_data(row, &cells, &counts, &nums, measure_cell, options, sink)?;
-    let outcome_id = cells.get("outcome").cloned().unwrap_or_else(|| "main".to_string());
+    let outcome_id = cells
+        .get("outcome")
+        .cloned()
+        .unwrap_or_else(|| "main".to_string());
     let outcome = Outcome {
         id: outcome_id.clone(),
         name: outcome_id,
@@ -370,7 +538,16 @@ fn read_row(
         note: None,
         subgroup: None,
     };
-    Some(Row { row, study, cells, moderators, outcome, year, design, source_kind })
+    Some(Row {
+        row,
+        study,
+        cells,
+        moderators,
+        outcome,
+        year,
+        design,
+        source_kind,
+    })
 }
 
 /// Builds the row's effect data from the filled data columns. `Some(None)`: no data columns filled.
@@ -390,14 +567,21 @@ fn build_data(
         .copied()
         .filter(|c| cells.contains_key(c) && *c != "level")
         .collect();
-    let measure_name = measure_cell.or(options.default_measure).map(Measure::as_str);
+    let measure_name = measure_cell
+        .or(options.default_measure)
+        .map(Measure::as_str);
     let form = match detect_form(filled.iter().copied(), measure_name) {
         Ok(Some(f)) => f,
         Ok(None) => {
             if filled.is_empty() {
                 return Some(None);
             }
-            sink.error(format!("row {row}"), Issue::UnknownDataForm { fields: filled.iter().map(|s| s.to_string()).collect() });
+            sink.error(
+                format!("row {row}"),
+                Issue::UnknownDataForm {
+                    fields: filled.iter().map(|s| s.to_string()).collect(),
+                },
+            );
             return None;
         }
         Err(issue) => {
@@ -409,11 +593,17 @@ fn build_data(
         Form::Counts => ("counts", &["ai", "bi", "ci", "di", "n1i", "n2i"]),
         Form::Means => ("means", &["m1i", "sd1i", "n1i", "m2i", "sd2i", "n2i"]),
         Form::Generic => ("generic yi", &["yi", "vi", "sei"]),
-        Form::Proportion => ("a proportion", &["xi", "ni", "estimate", "ci_lb", "ci_ub", "level"]),
+        Form::Proportion => (
+            "a proportion",
+            &["xi", "ni", "estimate", "ci_lb", "ci_ub", "level"],
+        ),
         Form::Estimate => ("an estimate", &["estimate", "ci_lb", "ci_ub", "level"]),
     };
     let mut ok = true;
-    for c in filled.iter().chain(cells.contains_key("level").then_some(&"level")) {
+    for c in filled
+        .iter()
+        .chain(cells.contains_key("level").then_some(&"level"))
+    {
         if !used.contains(c) {
             let plural = match form {
                 Form::Counts => "counts",
@@ -431,7 +621,14 @@ fn build_data(
         (Some(m), _) => m,
         (None, Some(d)) if allowed.contains(&d.as_str()) => d,
         (None, Some(d)) if form != Form::Estimate => {
-            sink.error(at("measure"), Issue::DefaultMeasureNotForForm { measure: d, form: form_name, allowed });
+            sink.error(
+                at("measure"),
+                Issue::DefaultMeasureNotForForm {
+                    measure: d,
+                    form: form_name,
+                    allowed,
+                },
+            );
             return None;
         }
         _ => match form {
@@ -440,7 +637,12 @@ fn build_data(
             Form::Generic => Measure::Gen,
             Form::Proportion => Measure::Pr,
             Form::Estimate => {
-                sink.error(at("measure"), Issue::EmptyCell { form: "an estimate (say which measure it is)" });
+                sink.error(
+                    at("measure"),
+                    Issue::EmptyCell {
+                        form: "an estimate (say which measure it is)",
+                    },
+                );
                 return None;
             }
         },
@@ -525,7 +727,12 @@ fn build_data(
                     0.0
                 }
             };
-            EffectData::Generic(Generic { measure, yi, vi: nums.get("vi").copied(), sei: nums.get("sei").copied() })
+            EffectData::Generic(Generic {
+                measure,
+                yi,
+                vi: nums.get("vi").copied(),
+                sei: nums.get("sei").copied(),
+            })
         }
     };
     ok.then_some(Some(data))
@@ -548,7 +755,11 @@ fn build_study(id: String, group: Vec<Row>, sink: &mut Sink) -> (Study, Vec<Loc>
                 match first_cells.get(c) {
                     Some((earlier, erow)) if earlier != v => sink.warn(
                         format!("row {}, column {c}", r.row),
-                        Issue::ConflictingCell { value: v.clone(), earlier: earlier.clone(), row: *erow },
+                        Issue::ConflictingCell {
+                            value: v.clone(),
+                            earlier: earlier.clone(),
+                            row: *erow,
+                        },
                     ),
                     Some(_) => {}
                     None => {
@@ -561,7 +772,11 @@ fn build_study(id: String, group: Vec<Row>, sink: &mut Sink) -> (Study, Vec<Loc>
             match moderators.get(k) {
                 Some((earlier, erow)) if earlier != v => sink.warn(
                     format!("row {}, column {k}", r.row),
-                    Issue::ConflictingCell { value: v.clone(), earlier: earlier.clone(), row: *erow },
+                    Issue::ConflictingCell {
+                        value: v.clone(),
+                        earlier: earlier.clone(),
+                        row: *erow,
+                    },
                 ),
                 Some(_) => {}
                 None => {
@@ -579,7 +794,9 @@ fn build_study(id: String, group: Vec<Row>, sink: &mut Sink) -> (Study, Vec<Loc>
     let label = text("label").unwrap_or_else(|| id.clone());
     let design = design.unwrap_or_else(|| {
         let all_single = !outcomes.is_empty()
-            && outcomes.iter().all(|o| o.data.as_ref().map_or(true, EffectData::is_single_arm))
+            && outcomes
+                .iter()
+                .all(|o| o.data.as_ref().map_or(true, EffectData::is_single_arm))
             && outcomes.iter().any(|o| o.data.is_some());
         if all_single {
             Design::SingleArm
@@ -603,7 +820,10 @@ fn build_study(id: String, group: Vec<Row>, sink: &mut Sink) -> (Study, Vec<Loc>
         source_kind: source_kind.unwrap_or(SourceKind::Paper),
         condition: text("condition").unwrap_or_default(),
         population: None,
-        intervention: Intervention { therapy: text("therapy").unwrap_or_default(), ..Default::default() },
+        intervention: Intervention {
+            therapy: text("therapy").unwrap_or_default(),
+            ..Default::default()
+        },
         comparator: None,
         design,
         blinding: None,

@@ -19,16 +19,54 @@ use super::{MAX_INPUT_BYTES, MAX_STUDIES};
 
 pub(crate) const DATASET_FIELDS: &[&str] = &["schema", "title", "description", "studies", "claims"];
 pub(crate) const STUDY_FIELDS: &[&str] = &[
-    "id", "label", "year", "citation", "source_kind", "condition", "population", "intervention", "comparator",
-    "design", "blinding", "phase", "n", "n_planned", "follow_up", "status", "caveats", "outcomes", "moderators",
+    "id",
+    "label",
+    "year",
+    "citation",
+    "source_kind",
+    "condition",
+    "population",
+    "intervention",
+    "comparator",
+    "design",
+    "blinding",
+    "phase",
+    "n",
+    "n_planned",
+    "follow_up",
+    "status",
+    "caveats",
+    "outcomes",
+    "moderators",
 ];
 pub(crate) const OUTCOME_FIELDS: &[&str] = &[
-    "id", "name", "kind", "better", "surrogate", "timepoint", "data", "reported", "citation", "status", "note",
+    "id",
+    "name",
+    "kind",
+    "better",
+    "surrogate",
+    "timepoint",
+    "data",
+    "reported",
+    "citation",
+    "status",
+    "note",
     "subgroup",
 ];
-pub(crate) const CLAIM_FIELDS: &[&str] =
-    &["id", "text", "by", "citation", "therapy", "condition", "outcome", "asserts", "value", "studies"];
-pub(crate) const CITATION_FIELDS: &[&str] = &["text", "doi", "pmid", "nct", "url", "source_document"];
+pub(crate) const CLAIM_FIELDS: &[&str] = &[
+    "id",
+    "text",
+    "by",
+    "citation",
+    "therapy",
+    "condition",
+    "outcome",
+    "asserts",
+    "value",
+    "studies",
+];
+pub(crate) const CITATION_FIELDS: &[&str] =
+    &["text", "doi", "pmid", "nct", "url", "source_document"];
 pub(crate) const INTERVENTION_FIELDS: &[&str] = &["therapy", "cell_source", "route", "dose"];
 
 const COUNTS_FIELDS: &[&str] = &["measure", "ai", "bi", "ci", "di", "n1i", "n2i"];
@@ -44,25 +82,48 @@ const GENERIC_FIELDS: &[&str] = &["measure", "yi", "vi", "sei"];
 pub fn parse_json(bytes: &[u8]) -> Parsed {
     let mut sink = Sink::default();
     let Some(text) = precheck(bytes, &mut sink) else {
-        return Parsed { dataset: None, errors: sink.errors, warnings: sink.warnings };
+        return Parsed {
+            dataset: None,
+            errors: sink.errors,
+            warnings: sink.warnings,
+        };
     };
     let Some(root) = read_value(text, &mut sink) else {
-        return Parsed { dataset: None, errors: sink.errors, warnings: sink.warnings };
+        return Parsed {
+            dataset: None,
+            errors: sink.errors,
+            warnings: sink.warnings,
+        };
     };
     let dataset = convert_dataset(&root, &mut sink);
-    Parsed { dataset, errors: sink.errors, warnings: sink.warnings }
+    Parsed {
+        dataset,
+        errors: sink.errors,
+        warnings: sink.warnings,
+    }
 }
 
 /// Size, UTF-8 and emptiness checks shared with the CSV reader. Returns the text without a BOM.
 pub(crate) fn precheck<'a>(bytes: &'a [u8], sink: &mut Sink) -> Option<&'a str> {
     if bytes.len() > MAX_INPUT_BYTES {
-        sink.error("", Issue::TooLarge { bytes: bytes.len(), limit: MAX_INPUT_BYTES });
+        sink.error(
+            "",
+            Issue::TooLarge {
+                bytes: bytes.len(),
+                limit: MAX_INPUT_BYTES,
+            },
+        );
         return None;
     }
     let text = match std::str::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {
-            sink.error("", Issue::InvalidUtf8 { offset: e.valid_up_to() });
+            sink.error(
+                "",
+                Issue::InvalidUtf8 {
+                    offset: e.valid_up_to(),
+                },
+            );
             return None;
         }
     };
@@ -77,7 +138,12 @@ pub(crate) fn precheck<'a>(bytes: &'a [u8], sink: &mut Sink) -> Option<&'a str> 
 fn read_value(text: &str, sink: &mut Sink) -> Option<Value> {
     let dups = RefCell::new(Vec::new());
     let mut de = serde_json::Deserializer::from_str(text);
-    let result = ValueSeed { path: String::new(), dups: &dups }.deserialize(&mut de).and_then(|v| de.end().map(|_| v));
+    let result = ValueSeed {
+        path: String::new(),
+        dups: &dups,
+    }
+    .deserialize(&mut de)
+    .and_then(|v| de.end().map(|_| v));
     match result {
         Ok(v) => {
             for (path, key) in dups.into_inner() {
@@ -103,19 +169,41 @@ fn json_error(text: &str, e: &serde_json::Error) -> Problem {
         return Problem::new("", Issue::TooDeep { line, column });
     }
     if let Some(lit) = non_finite_literal_at(text, line, column) {
-        return Problem::new("", Issue::NonFiniteLiteral { literal: lit.to_string(), line, column });
+        return Problem::new(
+            "",
+            Issue::NonFiniteLiteral {
+                literal: lit.to_string(),
+                line,
+                column,
+            },
+        );
     }
-    Problem::new("", Issue::Syntax { line, column, detail })
+    Problem::new(
+        "",
+        Issue::Syntax {
+            line,
+            column,
+            detail,
+        },
+    )
 }
 
 /// Whether the text around a syntax error is a bare `NaN` / `Infinity` literal.
 fn non_finite_literal_at(text: &str, line: usize, column: usize) -> Option<&'static str> {
-    let start_of_line: usize = text.split_inclusive('\n').take(line.saturating_sub(1)).map(str::len).sum();
-    let at = start_of_line.saturating_add(column.saturating_sub(1)).min(text.len());
+    let start_of_line: usize = text
+        .split_inclusive('\n')
+        .take(line.saturating_sub(1))
+        .map(str::len)
+        .sum();
+    let at = start_of_line
+        .saturating_add(column.saturating_sub(1))
+        .min(text.len());
     let lo = at.saturating_sub(9);
     let hi = (at + 9).min(text.len());
     let window = text.get(lo..hi).or_else(|| text.get(at..hi)).unwrap_or("");
-    ["-Infinity", "Infinity", "NaN"].into_iter().find(|lit| window.contains(lit))
+    ["-Infinity", "Infinity", "NaN"]
+        .into_iter()
+        .find(|lit| window.contains(lit))
 }
 
 // ------------------------------------------------------------------------------------------------
@@ -170,7 +258,10 @@ impl<'de, 'a> Visitor<'de> for ValueSeed<'a> {
         let mut out = Vec::new();
         let mut i = 0usize;
         loop {
-            let seed = ValueSeed { path: format!("{}[{i}]", self.path), dups: self.dups };
+            let seed = ValueSeed {
+                path: format!("{}[{i}]", self.path),
+                dups: self.dups,
+            };
             match seq.next_element_seed(seed)? {
                 Some(v) => out.push(v),
                 None => break,
@@ -183,7 +274,10 @@ impl<'de, 'a> Visitor<'de> for ValueSeed<'a> {
         let mut out = Map::new();
         while let Some(key) = map.next_key::<String>()? {
             let child = join(&self.path, &key);
-            let v = map.next_value_seed(ValueSeed { path: child.clone(), dups: self.dups })?;
+            let v = map.next_value_seed(ValueSeed {
+                path: child.clone(),
+                dups: self.dups,
+            })?;
             if out.contains_key(&key) {
                 self.dups.borrow_mut().push((child, key.clone()));
             }
@@ -211,7 +305,11 @@ pub(crate) fn render(v: &Value) -> String {
         Value::Bool(b) => b.to_string(),
         Value::Number(n) => n.to_string(),
         Value::String(s) => {
-            let short: String = if s.chars().count() > 60 { s.chars().take(57).chain("...".chars()).collect() } else { s.clone() };
+            let short: String = if s.chars().count() > 60 {
+                s.chars().take(57).chain("...".chars()).collect()
+            } else {
+                s.clone()
+            };
             serde_json::to_string(&short).unwrap_or_else(|_| "a string".into())
         }
         Value::Array(_) => "an array".into(),
@@ -223,9 +321,17 @@ pub(crate) fn render(v: &Value) -> String {
 /// own messages.
 fn string_in_number_place(s: &str, expected: &'static str) -> Issue {
     match s.trim().parse::<f64>() {
-        Ok(x) if !x.is_finite() => Issue::NotFinite { found: s.to_string() },
-        Ok(_) => Issue::QuotedNumber { expected, found: s.to_string() },
-        Err(_) => Issue::WrongType { expected, found: render(&Value::String(s.to_string())) },
+        Ok(x) if !x.is_finite() => Issue::NotFinite {
+            found: s.to_string(),
+        },
+        Ok(_) => Issue::QuotedNumber {
+            expected,
+            found: s.to_string(),
+        },
+        Err(_) => Issue::WrongType {
+            expected,
+            found: render(&Value::String(s.to_string())),
+        },
     }
 }
 
@@ -235,7 +341,13 @@ fn to_string(v: &Value, path: &str, sink: &mut Sink) -> Option<String> {
     match v {
         Value::String(s) => Some(s.clone()),
         other => {
-            sink.error(path, Issue::WrongType { expected: "a string", found: render(other) });
+            sink.error(
+                path,
+                Issue::WrongType {
+                    expected: "a string",
+                    found: render(other),
+                },
+            );
             None
         }
     }
@@ -254,7 +366,13 @@ fn to_bool(v: &Value, path: &str, sink: &mut Sink) -> Option<bool> {
     match v {
         Value::Bool(b) => Some(*b),
         other => {
-            sink.error(path, Issue::WrongType { expected: "true or false", found: render(other) });
+            sink.error(
+                path,
+                Issue::WrongType {
+                    expected: "true or false",
+                    found: render(other),
+                },
+            );
             None
         }
     }
@@ -265,7 +383,12 @@ fn to_f64(v: &Value, path: &str, sink: &mut Sink) -> Option<f64> {
         Value::Number(n) => match n.as_f64() {
             Some(x) if x.is_finite() => Some(x),
             _ => {
-                sink.error(path, Issue::NotFinite { found: n.to_string() });
+                sink.error(
+                    path,
+                    Issue::NotFinite {
+                        found: n.to_string(),
+                    },
+                );
                 None
             }
         },
@@ -274,7 +397,13 @@ fn to_f64(v: &Value, path: &str, sink: &mut Sink) -> Option<f64> {
             None
         }
         other => {
-            sink.error(path, Issue::WrongType { expected: "a number", found: render(other) });
+            sink.error(
+                path,
+                Issue::WrongType {
+                    expected: "a number",
+                    found: render(other),
+                },
+            );
             None
         }
     }
@@ -303,11 +432,27 @@ fn to_whole(v: &Value, path: &str, sink: &mut Sink, max: u64) -> Option<u64> {
     match got {
         Some(u) if u <= max => Some(u),
         Some(u) => {
-            sink.error(path, Issue::OutOfRange { value: u as f64, expected: if max == u16::MAX as u64 { "a year" } else { "a smaller number" } });
+            sink.error(
+                path,
+                Issue::OutOfRange {
+                    value: u as f64,
+                    expected: if max == u16::MAX as u64 {
+                        "a year"
+                    } else {
+                        "a smaller number"
+                    },
+                },
+            );
             None
         }
         None => {
-            sink.error(path, Issue::WrongType { expected: EXPECTED, found: render(v) });
+            sink.error(
+                path,
+                Issue::WrongType {
+                    expected: EXPECTED,
+                    found: render(v),
+                },
+            );
             None
         }
     }
@@ -331,7 +476,12 @@ fn to_count(v: &Value, path: &str, sink: &mut Sink) -> Option<u64> {
             match n.as_f64() {
                 Some(x) if x >= 0.0 && x.fract() == 0.0 && x <= 9.0e15 => Some(x as u64),
                 _ => {
-                    sink.error(path, Issue::NotACount { found: n.to_string() });
+                    sink.error(
+                        path,
+                        Issue::NotACount {
+                            found: n.to_string(),
+                        },
+                    );
                     None
                 }
             }
@@ -341,7 +491,13 @@ fn to_count(v: &Value, path: &str, sink: &mut Sink) -> Option<u64> {
             None
         }
         other => {
-            sink.error(path, Issue::WrongType { expected: "a count (a whole number, 0 or more)", found: render(other) });
+            sink.error(
+                path,
+                Issue::WrongType {
+                    expected: "a count (a whole number, 0 or more)",
+                    found: render(other),
+                },
+            );
             None
         }
     }
@@ -352,12 +508,25 @@ fn to_enum<E: WireEnum>(what: &'static str) -> impl Fn(&Value, &str, &mut Sink) 
         Value::String(s) => match E::from_name(s) {
             Some(e) => Some(e),
             None => {
-                sink.error(path, Issue::UnknownValue { what, found: s.clone(), allowed: E::NAMES });
+                sink.error(
+                    path,
+                    Issue::UnknownValue {
+                        what,
+                        found: s.clone(),
+                        allowed: E::NAMES,
+                    },
+                );
                 None
             }
         },
         other => {
-            sink.error(path, Issue::WrongType { expected: "a string", found: render(other) });
+            sink.error(
+                path,
+                Issue::WrongType {
+                    expected: "a string",
+                    found: render(other),
+                },
+            );
             None
         }
     }
@@ -365,7 +534,13 @@ fn to_enum<E: WireEnum>(what: &'static str) -> impl Fn(&Value, &str, &mut Sink) 
 
 fn to_string_list(v: &Value, path: &str, sink: &mut Sink) -> Option<Vec<String>> {
     let Value::Array(items) = v else {
-        sink.error(path, Issue::WrongType { expected: "an array of strings", found: render(v) });
+        sink.error(
+            path,
+            Issue::WrongType {
+                expected: "an array of strings",
+                found: render(v),
+            },
+        );
         return None;
     };
     let mut out = Vec::with_capacity(items.len());
@@ -382,7 +557,13 @@ fn to_string_list(v: &Value, path: &str, sink: &mut Sink) -> Option<Vec<String>>
 /// Moderators: an object of strings; numbers and booleans are kept as their text.
 fn to_string_map(v: &Value, path: &str, sink: &mut Sink) -> Option<BTreeMap<String, String>> {
     let Value::Object(m) = v else {
-        sink.error(path, Issue::WrongType { expected: "an object", found: render(v) });
+        sink.error(
+            path,
+            Issue::WrongType {
+                expected: "an object",
+                found: render(v),
+            },
+        );
         return None;
     };
     let mut out = BTreeMap::new();
@@ -399,7 +580,13 @@ fn to_string_map(v: &Value, path: &str, sink: &mut Sink) -> Option<BTreeMap<Stri
                 out.insert(k.clone(), b.to_string());
             }
             other => {
-                sink.error(join(path, k), Issue::WrongType { expected: "a string or number", found: render(other) });
+                sink.error(
+                    join(path, k),
+                    Issue::WrongType {
+                        expected: "a string or number",
+                        found: render(other),
+                    },
+                );
                 ok = false;
             }
         }
@@ -420,12 +607,28 @@ struct Reader<'a, 's> {
 
 impl<'a, 's> Reader<'a, 's> {
     /// `None` (with an error) when `v` is not an object.
-    fn new(v: &'a Value, path: &str, sink: &'s mut Sink, allowed: &'static [&'static str]) -> Option<Self> {
+    fn new(
+        v: &'a Value,
+        path: &str,
+        sink: &'s mut Sink,
+        allowed: &'static [&'static str],
+    ) -> Option<Self> {
         let Value::Object(map) = v else {
-            sink.error(path, Issue::WrongType { expected: "an object", found: render(v) });
+            sink.error(
+                path,
+                Issue::WrongType {
+                    expected: "an object",
+                    found: render(v),
+                },
+            );
             return None;
         };
-        let mut r = Reader { map, path: path.to_string(), sink, failed: false };
+        let mut r = Reader {
+            map,
+            path: path.to_string(),
+            sink,
+            failed: false,
+        };
         r.unknown_fields(allowed);
         Some(r)
     }
@@ -433,7 +636,11 @@ impl<'a, 's> Reader<'a, 's> {
     fn unknown_fields(&mut self, allowed: &'static [&'static str]) {
         for k in self.map.keys() {
             if !allowed.contains(&k.as_str()) {
-                let issue = Issue::UnknownField { field: k.clone(), suggestion: suggest(k, allowed), allowed };
+                let issue = Issue::UnknownField {
+                    field: k.clone(),
+                    suggestion: suggest(k, allowed),
+                    allowed,
+                };
                 self.sink.error(join(&self.path, k), issue);
                 self.failed = true;
             }
@@ -448,10 +655,15 @@ impl<'a, 's> Reader<'a, 's> {
         self.map.get(key).filter(|v| !v.is_null())
     }
 
-    fn req<T>(&mut self, key: &'static str, conv: impl Fn(&Value, &str, &mut Sink) -> Option<T>) -> Option<T> {
+    fn req<T>(
+        &mut self,
+        key: &'static str,
+        conv: impl Fn(&Value, &str, &mut Sink) -> Option<T>,
+    ) -> Option<T> {
         match self.map.get(key) {
             None => {
-                self.sink.error(self.path.clone(), Issue::MissingField { field: key });
+                self.sink
+                    .error(self.path.clone(), Issue::MissingField { field: key });
                 self.failed = true;
                 None
             }
@@ -463,7 +675,11 @@ impl<'a, 's> Reader<'a, 's> {
         }
     }
 
-    fn opt<T>(&mut self, key: &'static str, conv: impl Fn(&Value, &str, &mut Sink) -> Option<T>) -> Option<T> {
+    fn opt<T>(
+        &mut self,
+        key: &'static str,
+        conv: impl Fn(&Value, &str, &mut Sink) -> Option<T>,
+    ) -> Option<T> {
         let v = self.present(key)?;
         let out = conv(v, &self.child(key), self.sink);
         self.failed |= out.is_none();
@@ -481,11 +697,18 @@ fn convert_dataset(root: &Value, sink: &mut Sink) -> Option<Dataset> {
         Some(Value::String(s)) if s == SCHEMA_V1 => {}
         Some(Value::String(s)) => {
             // Another version's rules are unknown: reading it as v1 could silently misread it.
-            r.sink.error("schema", Issue::UnknownSchema { found: s.clone() });
+            r.sink
+                .error("schema", Issue::UnknownSchema { found: s.clone() });
             return None;
         }
         Some(other) => {
-            r.sink.error("schema", Issue::WrongType { expected: "a string", found: render(other) });
+            r.sink.error(
+                "schema",
+                Issue::WrongType {
+                    expected: "a string",
+                    found: render(other),
+                },
+            );
             return None;
         }
     }
@@ -502,16 +725,31 @@ fn convert_dataset(root: &Value, sink: &mut Sink) -> Option<Dataset> {
         }
         Some(Value::Array(a)) => a,
         Some(other) => {
-            sink.error("studies", Issue::WrongType { expected: "an array", found: render(other) });
+            sink.error(
+                "studies",
+                Issue::WrongType {
+                    expected: "an array",
+                    found: render(other),
+                },
+            );
             &empty
         }
     };
     if studies_v.len() > MAX_STUDIES {
-        sink.error("studies", Issue::TooManyStudies { count: studies_v.len(), limit: MAX_STUDIES });
+        sink.error(
+            "studies",
+            Issue::TooManyStudies {
+                count: studies_v.len(),
+                limit: MAX_STUDIES,
+            },
+        );
     }
     let studies_v = &studies_v[..studies_v.len().min(MAX_STUDIES)];
-    let input_ids: HashSet<String> =
-        studies_v.iter().filter_map(|s| s.get("id").and_then(Value::as_str)).map(str::to_owned).collect();
+    let input_ids: HashSet<String> = studies_v
+        .iter()
+        .filter_map(|s| s.get("id").and_then(Value::as_str))
+        .map(str::to_owned)
+        .collect();
 
     let mut studies = Vec::with_capacity(studies_v.len());
     for (i, sv) in studies_v.iter().enumerate() {
@@ -536,17 +774,31 @@ fn convert_dataset(root: &Value, sink: &mut Sink) -> Option<Dataset> {
                 }
             }
         }
-        Some(other) => sink.error("claims", Issue::WrongType { expected: "an array", found: render(other) }),
+        Some(other) => sink.error(
+            "claims",
+            Issue::WrongType {
+                expected: "an array",
+                found: render(other),
+            },
+        ),
     }
 
     let (studies, claims) = finish(studies, claims, &input_ids, sink);
-    Some(Dataset { schema: SCHEMA_V1.to_string(), title, description, studies, claims })
+    Some(Dataset {
+        schema: SCHEMA_V1.to_string(),
+        title,
+        description,
+        studies,
+        claims,
+    })
 }
 
 fn convert_citation(v: &Value, path: &str, sink: &mut Sink) -> Option<Citation> {
     let mut r = Reader::new(v, path, sink, CITATION_FIELDS)?;
     let c = Citation {
-        text: r.req("text", to_nonempty_string as Conv<String>).unwrap_or_default(),
+        text: r
+            .req("text", to_nonempty_string as Conv<String>)
+            .unwrap_or_default(),
         doi: r.opt("doi", to_nonempty_string as Conv<String>),
         pmid: r.opt("pmid", to_nonempty_string as Conv<String>),
         nct: r.opt("nct", to_nonempty_string as Conv<String>),
@@ -560,7 +812,9 @@ fn convert_intervention(v: &Value, path: &str, sink: &mut Sink) -> Option<Interv
     let mut r = Reader::new(v, path, sink, INTERVENTION_FIELDS)?;
     let i = Intervention {
         // May be empty, like `condition`: a CSV table without a therapy column is valid data.
-        therapy: r.req("therapy", to_string as Conv<String>).unwrap_or_default(),
+        therapy: r
+            .req("therapy", to_string as Conv<String>)
+            .unwrap_or_default(),
         cell_source: r.opt("cell_source", to_string as Conv<String>),
         route: r.opt("route", to_string as Conv<String>),
         dose: r.opt("dose", to_string as Conv<String>),
@@ -585,9 +839,18 @@ fn convert_study(v: &Value, path: &str, sink: &mut Sink) -> Option<(Study, Vec<L
     let n = r.opt("n", to_u32 as Conv<u32>);
     let n_planned = r.opt("n_planned", to_u32 as Conv<u32>);
     let follow_up = r.opt("follow_up", to_string as Conv<String>);
-    let status = r.opt("status", to_enum::<StudyStatus>("status")).unwrap_or_default();
-    let caveats = r.opt("caveats", to_string_list as Conv<Vec<String>>).unwrap_or_default();
-    let moderators = r.opt("moderators", to_string_map as Conv<BTreeMap<String, String>>).unwrap_or_default();
+    let status = r
+        .opt("status", to_enum::<StudyStatus>("status"))
+        .unwrap_or_default();
+    let caveats = r
+        .opt("caveats", to_string_list as Conv<Vec<String>>)
+        .unwrap_or_default();
+    let moderators = r
+        .opt(
+            "moderators",
+            to_string_map as Conv<BTreeMap<String, String>>,
+        )
+        .unwrap_or_default();
     let study_failed = r.failed;
 
     // Outcomes are converted even when the study failed, so their problems are reported too.
@@ -607,7 +870,13 @@ fn convert_study(v: &Value, path: &str, sink: &mut Sink) -> Option<(Study, Vec<L
             }
         }
         Some(other) => {
-            sink.error(format!("{path}.outcomes"), Issue::WrongType { expected: "an array", found: render(other) });
+            sink.error(
+                format!("{path}.outcomes"),
+                Issue::WrongType {
+                    expected: "an array",
+                    found: render(other),
+                },
+            );
             return None;
         }
     }
@@ -649,7 +918,9 @@ fn convert_outcome(v: &Value, path: &str, sink: &mut Sink) -> Option<Outcome> {
     let data = r.opt("data", effect_data as Conv<EffectData>);
     let reported = r.opt("reported", to_string as Conv<String>);
     let citation = r.opt("citation", convert_citation as Conv<Citation>);
-    let status = r.opt("status", to_enum::<FactStatus>("status")).unwrap_or(FactStatus::Unverified);
+    let status = r
+        .opt("status", to_enum::<FactStatus>("status"))
+        .unwrap_or(FactStatus::Unverified);
     let note = r.opt("note", to_string as Conv<String>);
     let subgroup = r.opt("subgroup", to_string as Conv<String>);
     if r.failed {
@@ -682,7 +953,9 @@ fn convert_claim(v: &Value, path: &str, sink: &mut Sink) -> Option<Claim> {
     let outcome = r.opt("outcome", to_string as Conv<String>);
     let asserts = r.req("asserts", to_enum::<Assertion>("assertion"));
     let value = r.opt("value", to_f64 as Conv<f64>);
-    let studies = r.opt("studies", to_string_list as Conv<Vec<String>>).unwrap_or_default();
+    let studies = r
+        .opt("studies", to_string_list as Conv<Vec<String>>)
+        .unwrap_or_default();
     if r.failed {
         return None;
     }
@@ -726,7 +999,10 @@ impl Form {
 
 /// Which data form the present fields describe. Shared fields (`n1i`, `n2i`, `estimate`, `ci_lb`...)
 /// do not decide on their own.
-pub(crate) fn detect_form<'k>(keys: impl Iterator<Item = &'k str> + Clone, measure: Option<&str>) -> Result<Option<Form>, Issue> {
+pub(crate) fn detect_form<'k>(
+    keys: impl Iterator<Item = &'k str> + Clone,
+    measure: Option<&str>,
+) -> Result<Option<Form>, Issue> {
     let has = |set: &[&str]| keys.clone().any(|k| set.contains(&k));
     let mut found: Vec<Form> = Vec::new();
     if has(&["ai", "bi", "ci", "di"]) {
@@ -742,7 +1018,10 @@ pub(crate) fn detect_form<'k>(keys: impl Iterator<Item = &'k str> + Clone, measu
         found.push(Form::Proportion);
     }
     if found.len() > 1 {
-        return Err(Issue::MixedDataForms { first: found[0].name(), second: found[1].name() });
+        return Err(Issue::MixedDataForms {
+            first: found[0].name(),
+            second: found[1].name(),
+        });
     }
     if let Some(f) = found.first() {
         return Ok(Some(*f));
@@ -760,14 +1039,25 @@ pub(crate) fn detect_form<'k>(keys: impl Iterator<Item = &'k str> + Clone, measu
 /// [`check_effect`].
 pub(crate) fn effect_data(v: &Value, path: &str, sink: &mut Sink) -> Option<EffectData> {
     let Value::Object(map) = v else {
-        sink.error(path, Issue::WrongType { expected: "an object", found: render(v) });
+        sink.error(
+            path,
+            Issue::WrongType {
+                expected: "an object",
+                found: render(v),
+            },
+        );
         return None;
     };
     let measure_str = map.get("measure").and_then(Value::as_str);
     let form = match detect_form(map.keys().map(String::as_str), measure_str) {
         Ok(Some(f)) => f,
         Ok(None) => {
-            sink.error(path, Issue::UnknownDataForm { fields: map.keys().take(12).cloned().collect() });
+            sink.error(
+                path,
+                Issue::UnknownDataForm {
+                    fields: map.keys().take(12).cloned().collect(),
+                },
+            );
             return None;
         }
         Err(issue) => {

@@ -29,7 +29,9 @@ pub const BUILTIN_JSON: &str = include_str!("../data/ms-stem-cells.json");
 /// The built-in dataset: evidence on stem-cell therapies for multiple sclerosis, built only from the
 /// documents in `shared/sources`. Tests guarantee it reads without errors.
 pub fn builtin() -> Dataset {
-    parse_json(BUILTIN_JSON.as_bytes()).dataset.unwrap_or_default()
+    parse_json(BUILTIN_JSON.as_bytes())
+        .dataset
+        .unwrap_or_default()
 }
 
 impl Dataset {

@@ -18,7 +18,10 @@ pub struct Problem {
 
 impl Problem {
     pub fn new(path: impl Into<String>, issue: Issue) -> Self {
-        Problem { path: path.into(), message: issue.to_string() }
+        Problem {
+            path: path.into(),
+            message: issue.to_string(),
+        }
     }
 }
 
@@ -62,11 +65,19 @@ pub enum Issue {
     /// The input is empty or only whitespace.
     Empty,
     /// JSON syntax error.
-    Syntax { line: usize, column: usize, detail: String },
+    Syntax {
+        line: usize,
+        column: usize,
+        detail: String,
+    },
     /// JSON nested deeper than serde_json's recursion limit.
     TooDeep { line: usize, column: usize },
     /// `NaN` / `Infinity` written as a bare JSON literal.
-    NonFiniteLiteral { literal: String, line: usize, column: usize },
+    NonFiniteLiteral {
+        literal: String,
+        line: usize,
+        column: usize,
+    },
     /// The `schema` field names a version this reader does not know.
     UnknownSchema { found: String },
     /// No `schema` field.
@@ -76,15 +87,29 @@ pub enum Issue {
 
     // ---- shape ----
     /// A value of the wrong JSON type (`expected a whole number, found "2019a"`).
-    WrongType { expected: &'static str, found: String },
+    WrongType {
+        expected: &'static str,
+        found: String,
+    },
     /// A number given as a string that looks like a number.
-    QuotedNumber { expected: &'static str, found: String },
+    QuotedNumber {
+        expected: &'static str,
+        found: String,
+    },
     /// A required field is absent.
     MissingField { field: &'static str },
     /// A field that this format does not have.
-    UnknownField { field: String, suggestion: Option<&'static str>, allowed: &'static [&'static str] },
+    UnknownField {
+        field: String,
+        suggestion: Option<&'static str>,
+        allowed: &'static [&'static str],
+    },
     /// An enum-like string that is not one of the allowed values.
-    UnknownValue { what: &'static str, found: String, allowed: &'static [&'static str] },
+    UnknownValue {
+        what: &'static str,
+        found: String,
+        allowed: &'static [&'static str],
+    },
     /// An empty string where text is needed.
     EmptyText,
     /// A link that is not http(s).
@@ -96,9 +121,15 @@ pub enum Issue {
     /// A count that is negative or has a fraction (JSON).
     NotACount { found: String },
     /// CSV cell that is not a count.
-    CsvNotCount { cell: String, reason: Option<&'static str> },
+    CsvNotCount {
+        cell: String,
+        reason: Option<&'static str>,
+    },
     /// CSV cell that is not a number.
-    CsvNotNumber { cell: String, reason: Option<&'static str> },
+    CsvNotNumber {
+        cell: String,
+        reason: Option<&'static str>,
+    },
     /// Spreadsheet-formula-like cell in a numeric column.
     FormulaLike { cell: String },
     /// A number outside the allowed range.
@@ -108,7 +139,10 @@ pub enum Issue {
     /// The fields do not identify a data form.
     UnknownDataForm { fields: Vec<String> },
     /// Fields of two data forms mixed.
-    MixedDataForms { first: &'static str, second: &'static str },
+    MixedDataForms {
+        first: &'static str,
+        second: &'static str,
+    },
     /// 2×2 cells mixed with arm totals.
     MixedCountForms,
     /// Both of two alternatives given.
@@ -116,9 +150,18 @@ pub enum Issue {
     /// Neither of two alternatives given.
     NeitherGiven { a: &'static str, b: &'static str },
     /// A measure that the data form cannot have.
-    MeasureNotForForm { measure: String, form: &'static str, allowed: &'static [&'static str] },
+    MeasureNotForForm {
+        measure: String,
+        form: &'static str,
+        allowed: &'static [&'static str],
+    },
     /// More events than participants.
-    EventsExceedTotal { events_field: &'static str, events: u64, total_field: &'static str, total: u64 },
+    EventsExceedTotal {
+        events_field: &'static str,
+        events: u64,
+        total_field: &'static str,
+        total: u64,
+    },
     /// An arm with nobody in it.
     EmptyArm { field: &'static str },
     /// Lower CI bound above the estimate.
@@ -140,7 +183,12 @@ pub enum Issue {
     /// A confidence level outside (0, 100).
     BadLevel { value: f64 },
     /// Too few participants for the measure.
-    TooFewForMeasure { field: &'static str, n: u64, measure: Measure, min: u64 },
+    TooFewForMeasure {
+        field: &'static str,
+        n: u64,
+        measure: Measure,
+        min: u64,
+    },
 
     // ---- references ----
     /// An id used twice.
@@ -156,25 +204,47 @@ pub enum Issue {
     /// The CSV has no `study` column.
     MissingColumn { column: &'static str },
     /// A column name appears twice.
-    DuplicateColumn { column: String, first: usize, second: usize },
+    DuplicateColumn {
+        column: String,
+        first: usize,
+        second: usize,
+    },
     /// A row with more or fewer cells than the header.
     RowLength { found: usize, expected: usize },
     /// CSV-level read error.
     CsvRead { detail: String },
     /// A study-level cell disagrees with an earlier row of the same study.
-    ConflictingCell { value: String, earlier: String, row: usize },
+    ConflictingCell {
+        value: String,
+        earlier: String,
+        row: usize,
+    },
     /// A default measure (e.g. from `--measure`) that does not fit the row's data.
-    DefaultMeasureNotForForm { measure: Measure, form: &'static str, allowed: &'static [&'static str] },
+    DefaultMeasureNotForForm {
+        measure: Measure,
+        form: &'static str,
+        allowed: &'static [&'static str],
+    },
     /// An empty CSV cell that the row's data form needs.
     EmptyCell { form: &'static str },
     /// A filled CSV cell that the row's data form does not use.
     CellNotForForm { form: &'static str },
     /// A CSV cell that is not what the column holds.
-    CsvBad { cell: String, expected: &'static str },
+    CsvBad {
+        cell: String,
+        expected: &'static str,
+    },
     /// A CSV without an `outcome` column names the same study twice.
-    RepeatedStudyName { name: String, row: usize, id: String },
+    RepeatedStudyName {
+        name: String,
+        row: usize,
+        id: String,
+    },
     /// A defaulted study-level fact, said once.
-    AssumedColumn { column: &'static str, assumed: &'static str },
+    AssumedColumn {
+        column: &'static str,
+        assumed: &'static str,
+    },
 
     // ---- warnings ----
     /// A study without outcomes.
@@ -196,7 +266,10 @@ pub enum Issue {
     /// Derived numbers without the formula in `note`.
     DerivedWithoutNote,
     /// Something given that has no effect here.
-    Ignored { what: &'static str, why: &'static str },
+    Ignored {
+        what: &'static str,
+        why: &'static str,
+    },
 }
 
 /// Formats a number the way people write them in papers: at least two decimals (1.70, 0.94), but never

@@ -258,7 +258,13 @@ pub struct Dataset {
 
 impl Default for Dataset {
     fn default() -> Self {
-        Dataset { schema: SCHEMA_V1.to_string(), title: None, description: None, studies: Vec::new(), claims: Vec::new() }
+        Dataset {
+            schema: SCHEMA_V1.to_string(),
+            title: None,
+            description: None,
+            studies: Vec::new(),
+            claims: Vec::new(),
+        }
     }
 }
 
@@ -286,11 +292,18 @@ pub struct Citation {
 impl Citation {
     /// A citation with only its text.
     pub fn text(text: impl Into<String>) -> Self {
-        Citation { text: text.into(), ..Default::default() }
+        Citation {
+            text: text.into(),
+            ..Default::default()
+        }
     }
     /// Whether it carries anything a reader could look up (an identifier, link or source document).
     pub fn is_traceable(&self) -> bool {
-        self.doi.is_some() || self.pmid.is_some() || self.nct.is_some() || self.url.is_some() || self.source_document.is_some()
+        self.doi.is_some()
+            || self.pmid.is_some()
+            || self.nct.is_some()
+            || self.url.is_some()
+            || self.source_document.is_some()
     }
 }
 
@@ -469,19 +482,37 @@ pub struct Counts {
 impl Counts {
     /// Events and totals form.
     pub fn totals(measure: Measure, ai: u64, n1i: u64, ci: u64, n2i: u64) -> Self {
-        Counts { measure, ai, bi: None, ci, di: None, n1i: Some(n1i), n2i: Some(n2i) }
+        Counts {
+            measure,
+            ai,
+            bi: None,
+            ci,
+            di: None,
+            n1i: Some(n1i),
+            n2i: Some(n2i),
+        }
     }
     /// 2×2 table form.
     pub fn table(measure: Measure, ai: u64, bi: u64, ci: u64, di: u64) -> Self {
-        Counts { measure, ai, bi: Some(bi), ci, di: Some(di), n1i: None, n2i: None }
+        Counts {
+            measure,
+            ai,
+            bi: Some(bi),
+            ci,
+            di: Some(di),
+            n1i: None,
+            n2i: None,
+        }
     }
     /// Treatment arm total, whichever form was given (saturating, never panics).
     pub fn n1(&self) -> u64 {
-        self.n1i.unwrap_or_else(|| self.ai.saturating_add(self.bi.unwrap_or(0)))
+        self.n1i
+            .unwrap_or_else(|| self.ai.saturating_add(self.bi.unwrap_or(0)))
     }
     /// Control arm total, whichever form was given.
     pub fn n2(&self) -> u64 {
-        self.n2i.unwrap_or_else(|| self.ci.saturating_add(self.di.unwrap_or(0)))
+        self.n2i
+            .unwrap_or_else(|| self.ci.saturating_add(self.di.unwrap_or(0)))
     }
     /// The 2×2 table `[ai, bi, ci, di]` as numbers, whichever form was given.
     pub fn cells(&self) -> [f64; 4] {

@@ -46,7 +46,10 @@ impl Loc {
     pub fn outcome_field(&self, f: &str) -> String {
         match self {
             Loc::Json(p) => format!("{p}.{f}"),
-            Loc::Csv(r) => format!("row {r}, column {}", if f == "id" { "outcome" } else { csv_column(f) }),
+            Loc::Csv(r) => format!(
+                "row {r}, column {}",
+                if f == "id" { "outcome" } else { csv_column(f) }
+            ),
         }
     }
     /// The data object as a whole.
@@ -121,7 +124,12 @@ fn finite(sink: &mut Sink, path: String, x: f64) -> bool {
     if x.is_finite() {
         true
     } else {
-        sink.error(path, Issue::NotFinite { found: format!("{x}") });
+        sink.error(
+            path,
+            Issue::NotFinite {
+                found: format!("{x}"),
+            },
+        );
         false
     }
 }
@@ -132,13 +140,25 @@ pub(crate) fn check_effect(data: &EffectData, loc: &Loc, sink: &mut Sink) {
     let allowed = allowed_measures(form);
     let m = data.measure();
     if !allowed.contains(&m.as_str()) {
-        sink.error(loc.data_field("measure"), Issue::MeasureNotForForm { measure: m.to_string(), form, allowed });
+        sink.error(
+            loc.data_field("measure"),
+            Issue::MeasureNotForForm {
+                measure: m.to_string(),
+                form,
+                allowed,
+            },
+        );
     }
     match data {
         EffectData::Counts(c) => check_counts(c, loc, sink),
         EffectData::Means(x) => {
             let mut ok = true;
-            for (f, v) in [("m1i", x.m1i), ("sd1i", x.sd1i), ("m2i", x.m2i), ("sd2i", x.sd2i)] {
+            for (f, v) in [
+                ("m1i", x.m1i),
+                ("sd1i", x.sd1i),
+                ("m2i", x.m2i),
+                ("sd2i", x.sd2i),
+            ] {
                 ok &= finite(sink, loc.data_field(f), v);
             }
             for (f, v) in [("sd1i", x.sd1i), ("sd2i", x.sd2i)] {
@@ -150,14 +170,27 @@ pub(crate) fn check_effect(data: &EffectData, loc: &Loc, sink: &mut Sink) {
                 if n == 0 {
                     sink.error(loc.data_field(f), Issue::EmptyArm { field: f });
                 } else if x.measure == Measure::Smd && n < 2 {
-                    sink.error(loc.data_field(f), Issue::TooFewForMeasure { field: f, n, measure: Measure::Smd, min: 2 });
+                    sink.error(
+                        loc.data_field(f),
+                        Issue::TooFewForMeasure {
+                            field: f,
+                            n,
+                            measure: Measure::Smd,
+                            min: 2,
+                        },
+                    );
                 }
             }
             let _ = ok;
         }
         EffectData::Estimate(e) => {
             let mut ok = true;
-            for (f, v) in [("estimate", e.estimate), ("ci_lb", e.ci_lb), ("ci_ub", e.ci_ub), ("level", e.level)] {
+            for (f, v) in [
+                ("estimate", e.estimate),
+                ("ci_lb", e.ci_lb),
+                ("ci_ub", e.ci_ub),
+                ("level", e.level),
+            ] {
                 ok &= finite(sink, loc.data_field(f), v);
             }
             if !ok {
@@ -165,16 +198,33 @@ pub(crate) fn check_effect(data: &EffectData, loc: &Loc, sink: &mut Sink) {
             }
             check_level(e.level, loc, sink);
             if e.measure.is_ratio() {
-                for (f, v) in [("estimate", e.estimate), ("ci_lb", e.ci_lb), ("ci_ub", e.ci_ub)] {
+                for (f, v) in [
+                    ("estimate", e.estimate),
+                    ("ci_lb", e.ci_lb),
+                    ("ci_ub", e.ci_ub),
+                ] {
                     if v <= 0.0 {
-                        sink.error(loc.data_field(f), Issue::NotPositiveRatio { value: v, measure: e.measure });
+                        sink.error(
+                            loc.data_field(f),
+                            Issue::NotPositiveRatio {
+                                value: v,
+                                measure: e.measure,
+                            },
+                        );
                         ok = false;
                     }
                 }
             } else if e.measure == Measure::Rd {
-                for (f, v) in [("estimate", e.estimate), ("ci_lb", e.ci_lb), ("ci_ub", e.ci_ub)] {
+                for (f, v) in [
+                    ("estimate", e.estimate),
+                    ("ci_lb", e.ci_lb),
+                    ("ci_ub", e.ci_ub),
+                ] {
                     if !(-1.0..=1.0).contains(&v) {
-                        sink.error(loc.data_field(f), Issue::RiskDifferenceOutOfRange { value: v });
+                        sink.error(
+                            loc.data_field(f),
+                            Issue::RiskDifferenceOutOfRange { value: v },
+                        );
                         ok = false;
                     }
                 }
@@ -187,16 +237,30 @@ pub(crate) fn check_effect(data: &EffectData, loc: &Loc, sink: &mut Sink) {
         EffectData::Generic(g) => {
             finite(sink, loc.data_field("yi"), g.yi);
             match (g.vi, g.sei) {
-                (Some(_), Some(_)) => sink.error(loc.data(), Issue::BothGiven { a: "vi", b: "sei" }),
+                (Some(_), Some(_)) => {
+                    sink.error(loc.data(), Issue::BothGiven { a: "vi", b: "sei" })
+                }
                 (None, None) => sink.error(loc.data(), Issue::NeitherGiven { a: "vi", b: "sei" }),
                 (Some(v), None) => {
                     if finite(sink, loc.data_field("vi"), v) && v <= 0.0 {
-                        sink.error(loc.data_field("vi"), Issue::VarianceNotPositive { field: "vi", value: v });
+                        sink.error(
+                            loc.data_field("vi"),
+                            Issue::VarianceNotPositive {
+                                field: "vi",
+                                value: v,
+                            },
+                        );
                     }
                 }
                 (None, Some(s)) => {
                     if finite(sink, loc.data_field("sei"), s) && s <= 0.0 {
-                        sink.error(loc.data_field("sei"), Issue::VarianceNotPositive { field: "sei", value: s });
+                        sink.error(
+                            loc.data_field("sei"),
+                            Issue::VarianceNotPositive {
+                                field: "sei",
+                                value: s,
+                            },
+                        );
                     }
                 }
             }
@@ -216,10 +280,16 @@ fn check_ci(est: f64, lb: f64, ub: f64, loc: &Loc, sink: &mut Sink) {
         return;
     }
     if lb > est {
-        sink.error(loc.ci("ci_lb"), Issue::LowerAboveEstimate { lb, estimate: est });
+        sink.error(
+            loc.ci("ci_lb"),
+            Issue::LowerAboveEstimate { lb, estimate: est },
+        );
     }
     if ub < est {
-        sink.error(loc.ci("ci_ub"), Issue::UpperBelowEstimate { ub, estimate: est });
+        sink.error(
+            loc.ci("ci_ub"),
+            Issue::UpperBelowEstimate { ub, estimate: est },
+        );
     }
 }
 
@@ -265,14 +335,24 @@ fn check_counts(c: &Counts, loc: &Loc, sink: &mut Sink) {
         if c.ai > n1 && n1 > 0 {
             sink.error(
                 loc.data_field("ai"),
-                Issue::EventsExceedTotal { events_field: "ai", events: c.ai, total_field: "n1i", total: n1 },
+                Issue::EventsExceedTotal {
+                    events_field: "ai",
+                    events: c.ai,
+                    total_field: "n1i",
+                    total: n1,
+                },
             );
             bad = true;
         }
         if c.ci > n2 && n2 > 0 {
             sink.error(
                 loc.data_field("ci"),
-                Issue::EventsExceedTotal { events_field: "ci", events: c.ci, total_field: "n2i", total: n2 },
+                Issue::EventsExceedTotal {
+                    events_field: "ci",
+                    events: c.ci,
+                    total_field: "n2i",
+                    total: n2,
+                },
             );
             bad = true;
         }
@@ -297,18 +377,39 @@ fn check_proportion(p: &Proportion, loc: &Loc, sink: &mut Sink) {
     if p.measure == Measure::Plo && p.estimate.is_some() {
         sink.error(
             loc.data_field("measure"),
-            Issue::MeasureNotForForm { measure: "PLO".into(), form: "a reported proportion estimate", allowed: &["PR"] },
+            Issue::MeasureNotForForm {
+                measure: "PLO".into(),
+                form: "a reported proportion estimate",
+                allowed: &["PR"],
+            },
         );
     }
     match (p.xi, p.estimate) {
-        (Some(_), Some(_)) => sink.error(loc.data(), Issue::BothGiven { a: "xi", b: "estimate" }),
-        (None, None) => sink.error(loc.data(), Issue::NeitherGiven { a: "xi", b: "estimate" }),
+        (Some(_), Some(_)) => sink.error(
+            loc.data(),
+            Issue::BothGiven {
+                a: "xi",
+                b: "estimate",
+            },
+        ),
+        (None, None) => sink.error(
+            loc.data(),
+            Issue::NeitherGiven {
+                a: "xi",
+                b: "estimate",
+            },
+        ),
         (Some(x), None) => match p.ni {
             None => sink.error(loc.data(), Issue::MissingField { field: "ni" }),
             Some(0) => sink.error(loc.data_field("ni"), Issue::EmptyArm { field: "ni" }),
             Some(n) if x > n => sink.error(
                 loc.data_field("xi"),
-                Issue::EventsExceedTotal { events_field: "xi", events: x, total_field: "ni", total: n },
+                Issue::EventsExceedTotal {
+                    events_field: "xi",
+                    events: x,
+                    total_field: "ni",
+                    total: n,
+                },
             ),
             Some(_) => {}
         },
@@ -317,14 +418,23 @@ fn check_proportion(p: &Proportion, loc: &Loc, sink: &mut Sink) {
                 sink.error(loc.data_field("ni"), Issue::EmptyArm { field: "ni" });
             }
             if finite(sink, loc.data_field("estimate"), e) && !(0.0..=1.0).contains(&e) {
-                sink.error(loc.data_field("estimate"), Issue::ProportionOutOfRange { value: e });
+                sink.error(
+                    loc.data_field("estimate"),
+                    Issue::ProportionOutOfRange { value: e },
+                );
             }
         }
     }
     match (p.ci_lb, p.ci_ub) {
         (None, None) => {
             if p.level.is_some() {
-                sink.warn(loc.data_field("level"), Issue::Ignored { what: "level", why: "there is no confidence interval" });
+                sink.warn(
+                    loc.data_field("level"),
+                    Issue::Ignored {
+                        what: "level",
+                        why: "there is no confidence interval",
+                    },
+                );
             }
         }
         (Some(_), None) => sink.error(loc.data(), Issue::MissingField { field: "ci_ub" }),
@@ -391,7 +501,12 @@ pub(crate) fn check_outcome(study: &Study, o: &Outcome, loc: &Loc, sink: &mut Si
                 sink.warn(loc.outcome_field("data"), Issue::DataForOngoing);
             }
             if study.design.is_uncontrolled() && !d.is_single_arm() {
-                sink.warn(loc.data(), Issue::ComparativeInUncontrolled { design: study.design });
+                sink.warn(
+                    loc.data(),
+                    Issue::ComparativeInUncontrolled {
+                        design: study.design,
+                    },
+                );
             }
         }
         None => {
@@ -408,7 +523,12 @@ pub(crate) fn check_outcome(study: &Study, o: &Outcome, loc: &Loc, sink: &mut Si
 
 /// Checks a study and its outcomes. `locs[i]` says where `study.outcomes[i]` came from. Outcomes with
 /// errors are dropped; returns `None` when the study's own fields have errors.
-pub(crate) fn check_study(path: &str, mut study: Study, locs: Vec<Loc>, sink: &mut Sink) -> Option<(Study, Vec<Loc>)> {
+pub(crate) fn check_study(
+    path: &str,
+    mut study: Study,
+    locs: Vec<Loc>,
+    sink: &mut Sink,
+) -> Option<(Study, Vec<Loc>)> {
     let before = sink.errors.len();
     check_text(sink, sub(path, "id"), &study.id);
     check_text(sink, sub(path, "label"), &study.label);
@@ -431,7 +551,13 @@ pub(crate) fn check_study(path: &str, mut study: Study, locs: Vec<Loc>, sink: &m
             continue;
         }
         if let Some(first) = seen.get(&o.id) {
-            sink.error(loc.outcome_field("id"), Issue::DuplicateId { id: o.id.clone(), first: first.clone() });
+            sink.error(
+                loc.outcome_field("id"),
+                Issue::DuplicateId {
+                    id: o.id.clone(),
+                    first: first.clone(),
+                },
+            );
             continue;
         }
         seen.insert(o.id.clone(), loc.outcome());
@@ -458,7 +584,10 @@ pub(crate) fn check_claim(path: &str, c: &Claim, sink: &mut Sink) -> bool {
         }
         (_, Some(_)) => sink.warn(
             format!("{path}.value"),
-            Issue::Ignored { what: "value", why: "the claim does not assert a number" },
+            Issue::Ignored {
+                what: "value",
+                why: "the claim does not assert a number",
+            },
         ),
         _ => {}
     }
@@ -478,7 +607,13 @@ pub(crate) fn finish(
     let mut kept: Vec<(String, Study, Vec<Loc>)> = Vec::with_capacity(studies.len());
     for (path, s, locs) in studies {
         if let Some(first) = seen.get(&s.id) {
-            sink.error(id_path(&path), Issue::DuplicateId { id: s.id.clone(), first: first.clone() });
+            sink.error(
+                id_path(&path),
+                Issue::DuplicateId {
+                    id: s.id.clone(),
+                    first: first.clone(),
+                },
+            );
             continue;
         }
         seen.insert(s.id.clone(), path.clone());
@@ -490,7 +625,9 @@ pub(crate) fn finish(
     for (_, s, locs) in &kept {
         for (o, loc) in s.outcomes.iter().zip(locs) {
             if o.data.as_ref().is_some_and(|d| !d.is_single_arm()) {
-                comparative.entry(o.id.as_str()).or_insert_with(|| loc.outcome());
+                comparative
+                    .entry(o.id.as_str())
+                    .or_insert_with(|| loc.outcome());
             }
         }
     }
@@ -498,7 +635,13 @@ pub(crate) fn finish(
         for (o, loc) in s.outcomes.iter().zip(locs) {
             if o.data.as_ref().is_some_and(|d| d.is_single_arm()) {
                 if let Some(other) = comparative.get(o.id.as_str()) {
-                    sink.warn(loc.data(), Issue::SingleArmMixed { outcome: o.id.clone(), other: other.clone() });
+                    sink.warn(
+                        loc.data(),
+                        Issue::SingleArmMixed {
+                            outcome: o.id.clone(),
+                            other: other.clone(),
+                        },
+                    );
                 }
             }
         }
@@ -508,7 +651,13 @@ pub(crate) fn finish(
     let mut kept_claims = Vec::with_capacity(claims.len());
     for (path, mut c) in claims {
         if let Some(first) = claim_seen.get(&c.id) {
-            sink.error(format!("{path}.id"), Issue::DuplicateId { id: c.id.clone(), first: first.clone() });
+            sink.error(
+                format!("{path}.id"),
+                Issue::DuplicateId {
+                    id: c.id.clone(),
+                    first: first.clone(),
+                },
+            );
             continue;
         }
         let mut ok = true;
@@ -517,9 +666,15 @@ pub(crate) fn finish(
             if seen.contains_key(sid) {
                 refs.push(sid.clone());
             } else if input_study_ids.contains(sid) {
-                sink.warn(format!("{path}.studies[{i}]"), Issue::StudyLeftOut { id: sid.clone() });
+                sink.warn(
+                    format!("{path}.studies[{i}]"),
+                    Issue::StudyLeftOut { id: sid.clone() },
+                );
             } else {
-                sink.error(format!("{path}.studies[{i}]"), Issue::UnknownStudy { id: sid.clone() });
+                sink.error(
+                    format!("{path}.studies[{i}]"),
+                    Issue::UnknownStudy { id: sid.clone() },
+                );
                 ok = false;
             }
         }
@@ -542,16 +697,29 @@ fn id_path(study_path: &str) -> String {
 pub fn validate(dataset: &Dataset) -> (Vec<Problem>, Vec<Problem>) {
     let mut sink = Sink::default();
     if dataset.schema != SCHEMA_V1 {
-        sink.error("schema", Issue::UnknownSchema { found: dataset.schema.clone() });
+        sink.error(
+            "schema",
+            Issue::UnknownSchema {
+                found: dataset.schema.clone(),
+            },
+        );
     }
     if dataset.studies.len() > super::MAX_STUDIES {
-        sink.error("studies", Issue::TooManyStudies { count: dataset.studies.len(), limit: super::MAX_STUDIES });
+        sink.error(
+            "studies",
+            Issue::TooManyStudies {
+                count: dataset.studies.len(),
+                limit: super::MAX_STUDIES,
+            },
+        );
     }
     let ids: HashSet<String> = dataset.studies.iter().map(|s| s.id.clone()).collect();
     let mut studies = Vec::with_capacity(dataset.studies.len());
     for (i, s) in dataset.studies.iter().enumerate() {
         let path = format!("studies[{i}]");
-        let locs = (0..s.outcomes.len()).map(|j| Loc::Json(format!("{path}.outcomes[{j}]"))).collect();
+        let locs = (0..s.outcomes.len())
+            .map(|j| Loc::Json(format!("{path}.outcomes[{j}]")))
+            .collect();
         if let Some((s, locs)) = check_study(&path, s.clone(), locs, &mut sink) {
             studies.push((path, s, locs));
         }

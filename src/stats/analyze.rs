@@ -41,13 +41,22 @@ pub struct AnalyzeOptions {
 
 impl Default for AnalyzeOptions {
     fn default() -> Self {
-        AnalyzeOptions { measure: Measure::Gen, method: Method::REML, test: Test::Z, level: 95.0 }
+        AnalyzeOptions {
+            measure: Measure::Gen,
+            method: Method::REML,
+            test: Test::Z,
+            level: 95.0,
+        }
     }
 }
 
 impl AnalyzeOptions {
     fn rma(&self) -> RmaOptions {
-        RmaOptions { method: self.method, test: self.test, level: self.level }
+        RmaOptions {
+            method: self.method,
+            test: self.test,
+            level: self.level,
+        }
     }
 }
 
@@ -221,7 +230,11 @@ fn exp_fin(x: f64) -> Option<f64> {
 
 /// Run the whole engine on `studies`. Errors only when the main model cannot be fitted
 /// (no studies, invalid yi/vi, non-convergence); optional parts become null with a note.
-pub fn analyze(studies: &[StudyEffect], opts: AnalyzeOptions, subgroup: Option<&str>) -> Result<AnalyzeReport, StatsError> {
+pub fn analyze(
+    studies: &[StudyEffect],
+    opts: AnalyzeOptions,
+    subgroup: Option<&str>,
+) -> Result<AnalyzeReport, StatsError> {
     let yi: Vec<f64> = studies.iter().map(|s| s.yi).collect();
     let vi: Vec<f64> = studies.iter().map(|s| s.vi).collect();
     let ro = opts.rma();
@@ -256,11 +269,19 @@ pub fn analyze(studies: &[StudyEffect], opts: AnalyzeOptions, subgroup: Option<&
     let rows = studies
         .iter()
         .zip(&main.weights)
-        .map(|(s, w)| StudyRow { study: s.label.clone(), yi: fin(s.yi), vi: fin(s.vi), weight: fin(*w) })
+        .map(|(s, w)| StudyRow {
+            study: s.label.clone(),
+            yi: fin(s.yi),
+            vi: fin(s.vi),
+            weight: fin(*w),
+        })
         .collect();
 
     let egger = match regtest(&yi, &vi, ro) {
-        Ok(r) => Some(EggerResult { zval: fin(r.zval), pval: fin(r.pval) }),
+        Ok(r) => Some(EggerResult {
+            zval: fin(r.zval),
+            pval: fin(r.pval),
+        }),
         Err(e) => {
             notes.push(format!("egger: {e}"));
             None
@@ -318,13 +339,26 @@ pub fn analyze(studies: &[StudyEffect], opts: AnalyzeOptions, subgroup: Option<&
     let mut subgroups = Vec::new();
     let mut subgroup_test = None;
     if let Some(col) = subgroup {
-        let idx: Vec<usize> = (0..studies.len()).filter(|&i| studies[i].moderators.get(col).is_some_and(|v| !v.trim().is_empty())).collect();
+        let idx: Vec<usize> = (0..studies.len())
+            .filter(|&i| {
+                studies[i]
+                    .moderators
+                    .get(col)
+                    .is_some_and(|v| !v.trim().is_empty())
+            })
+            .collect();
         if idx.len() < studies.len() {
-            notes.push(format!("subgroups: {} studies without a value for '{col}' left out", studies.len() - idx.len()));
+            notes.push(format!(
+                "subgroups: {} studies without a value for '{col}' left out",
+                studies.len() - idx.len()
+            ));
         }
         let y: Vec<f64> = idx.iter().map(|&i| yi[i]).collect();
         let v: Vec<f64> = idx.iter().map(|&i| vi[i]).collect();
-        let g: Vec<&str> = idx.iter().map(|&i| studies[i].moderators[col].trim()).collect();
+        let g: Vec<&str> = idx
+            .iter()
+            .map(|&i| studies[i].moderators[col].trim())
+            .collect();
         if idx.is_empty() {
             notes.push(format!("subgroups: no study has a value for '{col}'"));
         } else {

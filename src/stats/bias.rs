@@ -14,7 +14,7 @@ use std::fmt;
 use serde::Serialize;
 
 use super::dist;
-use super::linalg::{crossprod_d, spd_inverse, xt_d_y, mat_vec, ModelMatrix};
+use super::linalg::{crossprod_d, mat_vec, spd_inverse, xt_d_y, ModelMatrix};
 use super::rma::{fit, fit_mods, validate, RmaFit, RmaOptions, Test};
 use super::StatsError;
 
@@ -40,7 +40,12 @@ fn sei_design(vi: &[f64]) -> ModelMatrix {
         data.push(1.0);
         data.push(v.sqrt());
     }
-    ModelMatrix { k, p: 2, data, names: vec!["intrcpt".into(), "sei".into()] }
+    ModelMatrix {
+        k,
+        p: 2,
+        data,
+        names: vec!["intrcpt".into(), "sei".into()],
+    }
 }
 
 /// Egger's test, mixed-effects form (metafor `regtest(res)` with `model="rma"`, `predictor="sei"`).
@@ -48,7 +53,11 @@ fn sei_design(vi: &[f64]) -> ModelMatrix {
 pub fn regtest(yi: &[f64], vi: &[f64], opts: RmaOptions) -> Result<RegTest, StatsError> {
     validate(yi, vi)?;
     if yi.len() < 3 {
-        return Err(StatsError::TooFewStudies { what: "Egger's regression test", needed: 3, got: yi.len() });
+        return Err(StatsError::TooFewStudies {
+            what: "Egger's regression test",
+            needed: 3,
+            got: yi.len(),
+        });
     }
     let x = sei_design(vi);
     let m = fit_mods(yi, vi, &x, &[1], opts)?;
@@ -68,11 +77,17 @@ pub fn regtest_lm(yi: &[f64], vi: &[f64]) -> Result<RegTest, StatsError> {
     validate(yi, vi)?;
     let k = yi.len();
     if k < 3 {
-        return Err(StatsError::TooFewStudies { what: "Egger's regression test", needed: 3, got: k });
+        return Err(StatsError::TooFewStudies {
+            what: "Egger's regression test",
+            needed: 3,
+            got: k,
+        });
     }
     let x = sei_design(vi);
     let w: Vec<f64> = vi.iter().map(|v| 1.0 / v).collect();
-    let a = spd_inverse(&crossprod_d(&x, &w), 2).ok_or(StatsError::Singular { what: "Egger regression (all sei equal)" })?;
+    let a = spd_inverse(&crossprod_d(&x, &w), 2).ok_or(StatsError::Singular {
+        what: "Egger regression (all sei equal)",
+    })?;
     let b = mat_vec(&a, 2, &xt_d_y(&x, &w, yi));
     let rss: f64 = (0..k)
         .map(|i| {
@@ -138,20 +153,43 @@ pub const TRIMFILL_MAXITER: usize = 100;
 
 /// Trim-and-fill as metafor's `trimfill(res, side, estimator)`; `side = None` chooses the side
 /// from the sign of the slope of the Egger-type regression (negative: right).
-pub fn trimfill(yi: &[f64], vi: &[f64], opts: RmaOptions, estimator: Estimator, side: Option<Side>) -> Result<TrimFill, StatsError> {
+pub fn trimfill(
+    yi: &[f64],
+    vi: &[f64],
+    opts: RmaOptions,
+    estimator: Estimator,
+    side: Option<Side>,
+) -> Result<TrimFill, StatsError> {
     validate(yi, vi)?;
     let k = yi.len();
     if k < 2 {
-        return Err(StatsError::TooFewStudies { what: "trim-and-fill", needed: 2, got: k });
+        return Err(StatsError::TooFewStudies {
+            what: "trim-and-fill",
+            needed: 2,
+            got: k,
+        });
     }
     let side = match side {
         Some(s) => s,
         None => {
             if k < 3 {
-                return Err(StatsError::TooFewStudies { what: "choosing the trim-and-fill side", needed: 3, got: k });
+                return Err(StatsError::TooFewStudies {
+                    what: "choosing the trim-and-fill side",
+                    needed: 3,
+                    got: k,
+                });
             }
             let x = sei_design(vi);
-            let m = fit_mods(yi, vi, &x, &[1], RmaOptions { test: opts.test, ..opts })?;
+            let m = fit_mods(
+                yi,
+                vi,
+                &x,
+                &[1],
+                RmaOptions {
+                    test: opts.test,
+                    ..opts
+                },
+            )?;
             if m.beta[1] < 0.0 {
                 Side::Right
             } else {
@@ -172,12 +210,18 @@ pub fn trimfill(yi: &[f64], vi: &[f64], opts: RmaOptions, estimator: Estimator, 
     let mut se_k0 = 0.0;
     let mut beta = 0.0;
     let mut iter = 0;
-    let trunc_opts = RmaOptions { test: Test::Z, ..opts };
+    let trunc_opts = RmaOptions {
+        test: Test::Z,
+        ..opts
+    };
     while k0_prev != Some(k0) {
         k0_prev = Some(k0);
         iter += 1;
         if iter > TRIMFILL_MAXITER {
-            return Err(StatsError::NotConverged { what: "trim-and-fill", iterations: TRIMFILL_MAXITER });
+            return Err(StatsError::NotConverged {
+                what: "trim-and-fill",
+                iterations: TRIMFILL_MAXITER,
+            });
         }
         let kt = k - k0;
         let f = fit(&ys[..kt], &vs[..kt], trunc_opts)?;
@@ -193,7 +237,11 @@ pub fn trimfill(yi: &[f64], vi: &[f64], opts: RmaOptions, estimator: Estimator, 
         let signed: Vec<f64> = (0..k).map(|i| sign(yc[i]) * rank[i]).collect();
         let k0_raw = match estimator {
             Estimator::R0 => {
-                let max_neg = signed.iter().filter(|s| **s < 0.0).map(|s| -s).fold(f64::NEG_INFINITY, f64::max);
+                let max_neg = signed
+                    .iter()
+                    .filter(|s| **s < 0.0)
+                    .map(|s| -s)
+                    .fold(f64::NEG_INFINITY, f64::max);
                 // R: max() of an empty vector is -Inf, making k0 = Inf; then round/max keep it;
                 // treat as "all studies on one side": k - 0 - 1
                 let max_neg = if max_neg.is_finite() { max_neg } else { 0.0 };
@@ -205,7 +253,10 @@ pub fn trimfill(yi: &[f64], vi: &[f64], opts: RmaOptions, estimator: Estimator, 
                 let sr: f64 = signed.iter().filter(|s| **s > 0.0).sum();
                 let k0r = (4.0 * sr - kf * (kf + 1.0)) / (2.0 * kf - 1.0);
                 let var_sr = 1.0 / 24.0
-                    * (kf * (kf + 1.0) * (2.0 * kf + 1.0) + 10.0 * k0r.powi(3) + 27.0 * k0r.powi(2) + 17.0 * k0r
+                    * (kf * (kf + 1.0) * (2.0 * kf + 1.0)
+                        + 10.0 * k0r.powi(3)
+                        + 27.0 * k0r.powi(2)
+                        + 17.0 * k0r
                         - 18.0 * kf * k0r.powi(2)
                         - 18.0 * kf * k0r
                         + 6.0 * kf * kf * k0r);
@@ -217,7 +268,10 @@ pub fn trimfill(yi: &[f64], vi: &[f64], opts: RmaOptions, estimator: Estimator, 
         // R's round() rounds half to even
         let r = k0_raw.round_ties_even().max(0.0);
         if !r.is_finite() {
-            return Err(StatsError::NotConverged { what: "trim-and-fill", iterations: iter });
+            return Err(StatsError::NotConverged {
+                what: "trim-and-fill",
+                iterations: iter,
+            });
         }
         // at least one study must remain in the trimmed fit
         k0 = (r as usize).min(k - 1);
@@ -225,7 +279,15 @@ pub fn trimfill(yi: &[f64], vi: &[f64], opts: RmaOptions, estimator: Estimator, 
 
     if k0 == 0 {
         let f = fit(yi, vi, opts)?;
-        return Ok(TrimFill { k0, se_k0, side, estimator, fit: f, filled_yi: vec![], filled_vi: vec![] });
+        return Ok(TrimFill {
+            k0,
+            se_k0,
+            side,
+            estimator,
+            fit: f,
+            filled_yi: vec![],
+            filled_vi: vec![],
+        });
     }
     // mirror the k0 most extreme studies around the trimmed estimate (on the original scale)
     let mut filled_yi = Vec::with_capacity(k0);
@@ -239,7 +301,15 @@ pub fn trimfill(yi: &[f64], vi: &[f64], opts: RmaOptions, estimator: Estimator, 
     let mut v_all = vi.to_vec();
     v_all.extend_from_slice(&filled_vi);
     let f = fit(&y_all, &v_all, opts)?;
-    Ok(TrimFill { k0, se_k0, side, estimator, fit: f, filled_yi, filled_vi })
+    Ok(TrimFill {
+        k0,
+        se_k0,
+        side,
+        estimator,
+        fit: f,
+        filled_yi,
+        filled_vi,
+    })
 }
 
 fn sign(x: f64) -> f64 {

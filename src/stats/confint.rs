@@ -51,24 +51,42 @@ pub fn qprofile(yi: &[f64], vi: &[f64], fit: &RmaFit, level: f64) -> Result<Tau2
     // the first effect removes the cancellation that made Q(tau2) rounding noise, and the bounds
     // cross, for huge and (nearly) equal effects such as yi = [1.9e19, 1.9e19] (found by fuzzing).
     let centred: Vec<f64> = yi.iter().map(|y| y - yi[0]).collect();
-    let y = if centred.iter().all(|c| c.is_finite()) { &centred[..] } else { yi };
+    let y = if centred.iter().all(|c| c.is_finite()) {
+        &centred[..]
+    } else {
+        yi
+    };
     qprofile_mods(y, vi, &x, fit.tau2, fit.vt, level)
 }
 
 /// Q-profile CI for a model with design `x`, estimated `tau2` and typical variance `vt`.
-pub fn qprofile_mods(yi: &[f64], vi: &[f64], x: &ModelMatrix, tau2: f64, vt: f64, level: f64) -> Result<Tau2Ci, StatsError> {
+pub fn qprofile_mods(
+    yi: &[f64],
+    vi: &[f64],
+    x: &ModelMatrix,
+    tau2: f64,
+    vt: f64,
+    level: f64,
+) -> Result<Tau2Ci, StatsError> {
     validate(yi, vi)?;
     let alpha = alpha_from_level(level)?;
     let k = x.k;
     let p = x.p;
     if k <= 1 || k <= p {
-        return Err(StatsError::TooFewStudies { what: "a confidence interval for tau2", needed: p + 1, got: k });
+        return Err(StatsError::TooFewStudies {
+            what: "a confidence interval for tau2",
+            needed: p + 1,
+            got: k,
+        });
     }
     let df = (k - p) as f64;
     let crit_u = dist::qchisq_upper(alpha / 2.0, df);
     let crit_l = dist::qchisq(alpha / 2.0, df);
     if !crit_u.is_finite() || !crit_l.is_finite() {
-        return Err(StatsError::NotConverged { what: "chi-squared quantile", iterations: 0 });
+        return Err(StatsError::NotConverged {
+            what: "chi-squared quantile",
+            iterations: 0,
+        });
     }
     let tau2_min = 0f64.min(tau2);
     let tau2_max = 100f64.max(10.0 * tau2).max(10.0 * tau2_min);
@@ -93,7 +111,10 @@ pub fn qprofile_mods(yi: &[f64], vi: &[f64], x: &ModelMatrix, tau2: f64, vt: f64
         if let Some(e) = err {
             return Err(e);
         }
-        r.ok_or(StatsError::NotConverged { what: "Q-profile root finder", iterations: 2000 })
+        r.ok_or(StatsError::NotConverged {
+            what: "Q-profile root finder",
+            iterations: 2000,
+        })
     };
 
     let mut ci_null = false;
@@ -118,7 +139,11 @@ pub fn qprofile_mods(yi: &[f64], vi: &[f64], x: &ModelMatrix, tau2: f64, vt: f64
         } else {
             solve(crit_l)?
         };
-        lb = if q_min < crit_u { tau2_min } else { solve(crit_u)? };
+        lb = if q_min < crit_u {
+            tau2_min
+        } else {
+            solve(crit_u)?
+        };
     }
     if !(lb <= ub) {
         // Q(tau2) must decrease; when rounding makes it wobble the roots can cross. Say so rather
@@ -130,8 +155,20 @@ pub fn qprofile_mods(yi: &[f64], vi: &[f64], x: &ModelMatrix, tau2: f64, vt: f64
     }
     // As in the fit: I2 within [0, 100] despite rounding, and unknown when vt was lost to cancellation.
     let vt_ok = vt > 0.0 && vt.is_finite();
-    let i2 = |t: f64| if vt_ok { (100.0 * t / (vt + t)).clamp(0.0, 100.0) } else { f64::NAN };
-    let h2 = |t: f64| if vt_ok { (t / vt + 1.0).max(1.0) } else { f64::NAN };
+    let i2 = |t: f64| {
+        if vt_ok {
+            (100.0 * t / (vt + t)).clamp(0.0, 100.0)
+        } else {
+            f64::NAN
+        }
+    };
+    let h2 = |t: f64| {
+        if vt_ok {
+            (t / vt + 1.0).max(1.0)
+        } else {
+            f64::NAN
+        }
+    };
     Ok(Tau2Ci {
         tau2_ci_lb: lb,
         tau2_ci_ub: ub,

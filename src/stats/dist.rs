@@ -7,7 +7,9 @@
 //! with a bracketing root finder to machine precision, so `qnorm(0.975)` is
 //! 1.959963984540054 as in R.
 
-use statrs::distribution::{ChiSquared, Continuous, ContinuousCDF, FisherSnedecor, Normal, StudentsT};
+use statrs::distribution::{
+    ChiSquared, Continuous, ContinuousCDF, FisherSnedecor, Normal, StudentsT,
+};
 
 use statrs::function::gamma::{gamma_lr, gamma_ur};
 
@@ -70,7 +72,9 @@ pub fn qnorm_upper(alpha: f64) -> f64 {
             f64::NAN
         };
     }
-    let Some(n) = std_normal() else { return f64::NAN };
+    let Some(n) = std_normal() else {
+        return f64::NAN;
+    };
     // statrs: erfc_inv based; then polish with Newton steps on the accurate tail function.
     let mut z = -n.inverse_cdf(alpha);
     for _ in 0..4 {

@@ -28,14 +28,25 @@ pub fn effect_of(data: &EffectData) -> Result<Effect, StatsError> {
     let z = qnorm_upper(0.025);
     match data {
         EffectData::Estimate(e) => {
-            let level = if e.level > 0.0 && e.level < 100.0 { e.level } else { 95.0 };
+            let level = if e.level > 0.0 && e.level < 100.0 {
+                e.level
+            } else {
+                95.0
+            };
             let zl = qnorm_upper((1.0 - level / 100.0) / 2.0);
             let (yi, sei) = if e.measure.is_ratio() {
                 (e.estimate.ln(), (e.ci_ub.ln() - e.ci_lb.ln()) / (2.0 * zl))
             } else {
                 (e.estimate, (e.ci_ub - e.ci_lb) / (2.0 * zl))
             };
-            checked(Effect { measure: e.measure, yi, vi: sei * sei, estimate: e.estimate, ci_lb: e.ci_lb, ci_ub: e.ci_ub })
+            checked(Effect {
+                measure: e.measure,
+                yi,
+                vi: sei * sei,
+                estimate: e.estimate,
+                ci_lb: e.ci_lb,
+                ci_ub: e.ci_ub,
+            })
         }
         EffectData::Proportion(p) => {
             let (estimate, lb, ub) = match (p.value(), p.ci_lb, p.ci_ub, p.xi, p.ni) {
@@ -44,17 +55,36 @@ pub fn effect_of(data: &EffectData) -> Result<Effect, StatsError> {
                     let (lb, ub) = wilson(est, n as f64, z);
                     (est, lb, ub)
                 }
-                _ => return Err(StatsError::InvalidInput { what: "proportion".into(), reason: "needs events and a total, or an estimate with its interval".into() }),
+                _ => {
+                    return Err(StatsError::InvalidInput {
+                        what: "proportion".into(),
+                        reason: "needs events and a total, or an estimate with its interval".into(),
+                    })
+                }
             };
             let n = p.ni.map(|n| n as f64).unwrap_or(f64::NAN);
-            checked(Effect { measure: Measure::Pr, yi: estimate, vi: estimate * (1.0 - estimate) / n, estimate, ci_lb: lb, ci_ub: ub })
+            checked(Effect {
+                measure: Measure::Pr,
+                yi: estimate,
+                vi: estimate * (1.0 - estimate) / n,
+                estimate,
+                ci_lb: lb,
+                ci_ub: ub,
+            })
         }
         other => {
             let es = escalc_of(other)?;
             let (lo, hi) = (es.yi - z * es.vi.sqrt(), es.yi + z * es.vi.sqrt());
             let measure = other.measure();
             let natural = |v: f64| if measure.is_ratio() { v.exp() } else { v };
-            checked(Effect { measure, yi: es.yi, vi: es.vi, estimate: natural(es.yi), ci_lb: natural(lo), ci_ub: natural(hi) })
+            checked(Effect {
+                measure,
+                yi: es.yi,
+                vi: es.vi,
+                estimate: natural(es.yi),
+                ci_lb: natural(lo),
+                ci_ub: natural(hi),
+            })
         }
     }
 }
@@ -68,10 +98,16 @@ pub fn wilson(p: f64, n: f64, z: f64) -> (f64, f64) {
 }
 
 fn checked(e: Effect) -> Result<Effect, StatsError> {
-    if [e.yi, e.estimate, e.ci_lb, e.ci_ub].iter().all(|v| v.is_finite()) {
+    if [e.yi, e.estimate, e.ci_lb, e.ci_ub]
+        .iter()
+        .all(|v| v.is_finite())
+    {
         Ok(e)
     } else {
-        Err(StatsError::InvalidInput { what: "effect".into(), reason: "is not a finite number".into() })
+        Err(StatsError::InvalidInput {
+            what: "effect".into(),
+            reason: "is not a finite number".into(),
+        })
     }
 }
 
@@ -83,16 +119,30 @@ fn escalc_of(data: &EffectData) -> Result<escalc::EffectSize, StatsError> {
             let [ai, bi, ci, di] = c.cells();
             escalc::from_2x2(measure, ai, bi, ci, di)
         }
-        EffectData::Means(m) => escalc::from_means(measure, m.m1i, m.sd1i, m.n1i as f64, m.m2i, m.sd2i, m.n2i as f64),
+        EffectData::Means(m) => escalc::from_means(
+            measure,
+            m.m1i,
+            m.sd1i,
+            m.n1i as f64,
+            m.m2i,
+            m.sd2i,
+            m.n2i as f64,
+        ),
         EffectData::Generic(g) => match (g.vi, g.sei) {
             (Some(vi), _) => escalc::from_yi_vi(g.yi, vi),
             (None, Some(sei)) => escalc::from_yi_sei(g.yi, sei),
-            (None, None) => Err(StatsError::InvalidInput { what: "vi".into(), reason: "needs vi or sei".into() }),
+            (None, None) => Err(StatsError::InvalidInput {
+                what: "vi".into(),
+                reason: "needs vi or sei".into(),
+            }),
         },
         EffectData::Estimate(_) | EffectData::Proportion(_) => unreachable_form(),
     }
 }
 
 fn unreachable_form() -> Result<escalc::EffectSize, StatsError> {
-    Err(StatsError::InvalidInput { what: "data".into(), reason: "this form has no escalc computation".into() })
+    Err(StatsError::InvalidInput {
+        what: "data".into(),
+        reason: "this form has no escalc computation".into(),
+    })
 }

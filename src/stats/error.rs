@@ -12,7 +12,11 @@ pub enum StatsError {
     /// No studies were given.
     NoStudies,
     /// Two inputs that must have one entry per study have different lengths.
-    LengthMismatch { what: &'static str, expected: usize, got: usize },
+    LengthMismatch {
+        what: &'static str,
+        expected: usize,
+        got: usize,
+    },
     /// A value is NaN or infinite.
     NonFinite { what: &'static str, index: usize },
     /// A sampling variance is zero or negative (metafor cannot compute Q, I2, DL, PM ... then).
@@ -23,11 +27,18 @@ pub enum StatsError {
     /// The confidence level is not a number in (0, 100) (as a percentage) or (0, 1).
     InvalidLevel(f64),
     /// There are too few studies for the requested computation.
-    TooFewStudies { what: &'static str, needed: usize, got: usize },
+    TooFewStudies {
+        what: &'static str,
+        needed: usize,
+        got: usize,
+    },
     /// A (weighted) cross-product matrix is singular: the moderators are collinear.
     Singular { what: &'static str },
     /// An iterative algorithm did not converge within its iteration bound.
-    NotConverged { what: &'static str, iterations: usize },
+    NotConverged {
+        what: &'static str,
+        iterations: usize,
+    },
     /// A name (measure, method, test) that the engine does not know.
     Unknown { kind: &'static str, name: String },
 }
@@ -36,24 +47,37 @@ impl fmt::Display for StatsError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             StatsError::NoStudies => write!(f, "no studies to analyse"),
-            StatsError::LengthMismatch { what, expected, got } => {
+            StatsError::LengthMismatch {
+                what,
+                expected,
+                got,
+            } => {
                 write!(f, "{what}: expected {expected} values, got {got}")
             }
             StatsError::NonFinite { what, index } => {
                 write!(f, "{what}[{index}] is missing or not a finite number")
             }
             StatsError::NonPositiveVariance { index, value } => {
-                write!(f, "vi[{index}] = {value} is not a positive sampling variance")
+                write!(
+                    f,
+                    "vi[{index}] = {value} is not a positive sampling variance"
+                )
             }
             StatsError::InvalidInput { what, reason } => write!(f, "{what}: {reason}"),
             StatsError::InvalidLevel(l) => {
-                write!(f, "confidence level {l} is not between 0 and 100 (or 0 and 1)")
+                write!(
+                    f,
+                    "confidence level {l} is not between 0 and 100 (or 0 and 1)"
+                )
             }
             StatsError::TooFewStudies { what, needed, got } => {
                 write!(f, "{what} needs at least {needed} studies, got {got}")
             }
             StatsError::Singular { what } => {
-                write!(f, "{what}: model matrix is not of full rank (collinear moderators)")
+                write!(
+                    f,
+                    "{what}: model matrix is not of full rank (collinear moderators)"
+                )
             }
             StatsError::NotConverged { what, iterations } => {
                 write!(f, "{what} did not converge after {iterations} iterations")

@@ -8,7 +8,6 @@
 //! Ratio measures are on the log scale (as metafor analyses them). Every function returns an
 //! error naming the offending argument instead of producing NaN/Inf.
 
-
 use serde::{Deserialize, Serialize};
 use statrs::function::gamma::ln_gamma;
 
@@ -57,12 +56,19 @@ pub struct Correction {
 
 impl Default for Correction {
     fn default() -> Self {
-        Correction { add: 0.5, to: AddTo::Only0, drop00: false }
+        Correction {
+            add: 0.5,
+            to: AddTo::Only0,
+            drop00: false,
+        }
     }
 }
 
 fn bad(what: &str, reason: &str) -> StatsError {
-    StatsError::InvalidInput { what: what.to_string(), reason: reason.to_string() }
+    StatsError::InvalidInput {
+        what: what.to_string(),
+        reason: reason.to_string(),
+    }
 }
 
 fn check_count(what: &str, x: f64) -> Result<(), StatsError> {
@@ -77,10 +83,16 @@ fn check_count(what: &str, x: f64) -> Result<(), StatsError> {
 
 fn finish(yi: f64, vi: f64) -> Result<EffectSize, StatsError> {
     if !yi.is_finite() {
-        return Err(bad("yi", "the effect size is not finite (check for zero cells or a correction of 0)"));
+        return Err(bad(
+            "yi",
+            "the effect size is not finite (check for zero cells or a correction of 0)",
+        ));
     }
     if !vi.is_finite() || vi <= 0.0 {
-        return Err(bad("vi", "the sampling variance is not a positive finite number"));
+        return Err(bad(
+            "vi",
+            "the sampling variance is not a positive finite number",
+        ));
     }
     Ok(EffectSize { yi, vi })
 }
@@ -88,27 +100,52 @@ fn finish(yi: f64, vi: f64) -> Result<EffectSize, StatsError> {
 /// Log RR / log OR / RD from a 2x2 table with metafor's default correction
 /// (0.5 added to all cells of tables with a zero cell; double-zero tables kept).
 /// `ai`/`bi`: events/non-events in group 1, `ci`/`di`: in group 2.
-pub fn from_2x2(measure: Measure, ai: f64, bi: f64, ci: f64, di: f64) -> Result<EffectSize, StatsError> {
+pub fn from_2x2(
+    measure: Measure,
+    ai: f64,
+    bi: f64,
+    ci: f64,
+    di: f64,
+) -> Result<EffectSize, StatsError> {
     from_2x2_with(measure, ai, bi, ci, di, Correction::default())
 }
 
 /// As [`from_2x2`] from events and group sizes (`ai, n1i, ci, n2i`).
-pub fn from_2x2_totals(measure: Measure, ai: f64, n1i: f64, ci: f64, n2i: f64) -> Result<EffectSize, StatsError> {
+pub fn from_2x2_totals(
+    measure: Measure,
+    ai: f64,
+    n1i: f64,
+    ci: f64,
+    n2i: f64,
+) -> Result<EffectSize, StatsError> {
     check_count("ai", ai)?;
     check_count("n1i", n1i)?;
     check_count("ci", ci)?;
     check_count("n2i", n2i)?;
     if ai > n1i {
-        return Err(bad("ai", "more events than participants in group 1 (ai > n1i)"));
+        return Err(bad(
+            "ai",
+            "more events than participants in group 1 (ai > n1i)",
+        ));
     }
     if ci > n2i {
-        return Err(bad("ci", "more events than participants in group 2 (ci > n2i)"));
+        return Err(bad(
+            "ci",
+            "more events than participants in group 2 (ci > n2i)",
+        ));
     }
     from_2x2(measure, ai, n1i - ai, ci, n2i - ci)
 }
 
 /// 2x2 table with an explicit continuity correction.
-pub fn from_2x2_with(measure: Measure, ai: f64, bi: f64, ci: f64, di: f64, corr: Correction) -> Result<EffectSize, StatsError> {
+pub fn from_2x2_with(
+    measure: Measure,
+    ai: f64,
+    bi: f64,
+    ci: f64,
+    di: f64,
+    corr: Correction,
+) -> Result<EffectSize, StatsError> {
     check_count("ai", ai)?;
     check_count("bi", bi)?;
     check_count("ci", ci)?;
@@ -120,7 +157,10 @@ pub fn from_2x2_with(measure: Measure, ai: f64, bi: f64, ci: f64, di: f64, corr:
         return Err(bad("measure", "2x2 counts give RR, OR or RD"));
     }
     if corr.drop00 && ((ai == 0.0 && ci == 0.0) || (bi == 0.0 && di == 0.0)) {
-        return Err(bad("ai", "no events (or only events) in both groups: study dropped (drop00)"));
+        return Err(bad(
+            "ai",
+            "no events (or only events) in both groups: study dropped (drop00)",
+        ));
     }
     let has0 = ai == 0.0 || bi == 0.0 || ci == 0.0 || di == 0.0;
     let add = match corr.to {
@@ -138,7 +178,10 @@ pub fn from_2x2_with(measure: Measure, ai: f64, bi: f64, ci: f64, di: f64, corr:
     let p2 = c / n2;
     match measure {
         Measure::Rr => finish(p1.ln() - p2.ln(), 1.0 / a - 1.0 / n1 + 1.0 / c - 1.0 / n2),
-        Measure::Or => finish((p1 / (1.0 - p1)).ln() - (p2 / (1.0 - p2)).ln(), 1.0 / a + 1.0 / b + 1.0 / c + 1.0 / d),
+        Measure::Or => finish(
+            (p1 / (1.0 - p1)).ln() - (p2 / (1.0 - p2)).ln(),
+            1.0 / a + 1.0 / b + 1.0 / c + 1.0 / d,
+        ),
         _ => finish(p1 - p2, p1 * (1.0 - p1) / n1 + p2 * (1.0 - p2) / n2),
     }
 }
@@ -156,8 +199,23 @@ pub fn hedges_c(m: f64) -> f64 {
 /// MD: `yi = m1i - m2i`, `vi = sd1i^2/n1i + sd2i^2/n2i`.
 /// SMD: Hedges' g `yi = c(m) (m1i - m2i) / sdp` with the pooled SD, `m = n1i + n2i - 2`,
 /// and escalc's default `vtype = "LS"`: `vi = 1/n1i + 1/n2i + yi^2 / (2 (n1i + n2i))`.
-pub fn from_means(measure: Measure, m1i: f64, sd1i: f64, n1i: f64, m2i: f64, sd2i: f64, n2i: f64) -> Result<EffectSize, StatsError> {
-    for (what, v) in [("m1i", m1i), ("sd1i", sd1i), ("n1i", n1i), ("m2i", m2i), ("sd2i", sd2i), ("n2i", n2i)] {
+pub fn from_means(
+    measure: Measure,
+    m1i: f64,
+    sd1i: f64,
+    n1i: f64,
+    m2i: f64,
+    sd2i: f64,
+    n2i: f64,
+) -> Result<EffectSize, StatsError> {
+    for (what, v) in [
+        ("m1i", m1i),
+        ("sd1i", sd1i),
+        ("n1i", n1i),
+        ("m2i", m2i),
+        ("sd2i", sd2i),
+        ("n2i", n2i),
+    ] {
         if !v.is_finite() {
             return Err(bad(what, "missing or not a finite number"));
         }
@@ -197,7 +255,12 @@ pub fn from_proportion(measure: Measure, xi: f64, ni: f64) -> Result<EffectSize,
 }
 
 /// Single proportion with an explicit correction.
-pub fn from_proportion_with(measure: Measure, xi: f64, ni: f64, corr: Correction) -> Result<EffectSize, StatsError> {
+pub fn from_proportion_with(
+    measure: Measure,
+    xi: f64,
+    ni: f64,
+    corr: Correction,
+) -> Result<EffectSize, StatsError> {
     check_count("xi", xi)?;
     check_count("ni", ni)?;
     if ni <= 0.0 {
@@ -258,10 +321,16 @@ fn check_ci(est: f64, lb: f64, ub: f64) -> Result<(), StatsError> {
         }
     }
     if lb >= ub {
-        return Err(bad("ci_lb", "lower confidence limit must be below the upper limit"));
+        return Err(bad(
+            "ci_lb",
+            "lower confidence limit must be below the upper limit",
+        ));
     }
     if est < lb || est > ub {
-        return Err(bad("estimate", "estimate lies outside its confidence interval"));
+        return Err(bad(
+            "estimate",
+            "estimate lies outside its confidence interval",
+        ));
     }
     Ok(())
 }

@@ -18,7 +18,11 @@ pub fn leave1out(yi: &[f64], vi: &[f64], opts: RmaOptions) -> Result<Vec<Leave1O
     validate(yi, vi)?;
     let k = yi.len();
     if k < 2 {
-        return Err(StatsError::TooFewStudies { what: "leave-one-out analysis", needed: 2, got: k });
+        return Err(StatsError::TooFewStudies {
+            what: "leave-one-out analysis",
+            needed: 2,
+            got: k,
+        });
     }
     let mut out = Vec::with_capacity(k);
     let mut y = Vec::with_capacity(k - 1);
@@ -32,7 +36,10 @@ pub fn leave1out(yi: &[f64], vi: &[f64], opts: RmaOptions) -> Result<Vec<Leave1O
                 v.push(vi[j]);
             }
         }
-        out.push(Leave1Out { omitted: i, fit: fit(&y, &v, opts)? });
+        out.push(Leave1Out {
+            omitted: i,
+            fit: fit(&y, &v, opts)?,
+        });
     }
     Ok(out)
 }

@@ -20,7 +20,12 @@ pub struct ModelMatrix {
 impl ModelMatrix {
     /// The intercept-only design (a column of ones).
     pub fn intercept(k: usize) -> Self {
-        ModelMatrix { k, p: 1, data: vec![1.0; k], names: vec!["intrcpt".to_string()] }
+        ModelMatrix {
+            k,
+            p: 1,
+            data: vec![1.0; k],
+            names: vec!["intrcpt".to_string()],
+        }
     }
 
     /// Whether this is the intercept-only design, for which faster sums exist.
@@ -42,7 +47,12 @@ impl ModelMatrix {
                 data.extend_from_slice(&self.data[i * self.p..(i + 1) * self.p]);
             }
         }
-        ModelMatrix { k: self.k.saturating_sub(1), p: self.p, data, names: self.names.clone() }
+        ModelMatrix {
+            k: self.k.saturating_sub(1),
+            p: self.p,
+            data,
+            names: self.names.clone(),
+        }
     }
 }
 
@@ -151,7 +161,9 @@ pub(crate) fn spd_inverse(a: &[f64], n: usize) -> Option<Vec<f64>> {
 
 /// n x n matrix times vector.
 pub(crate) fn mat_vec(a: &[f64], n: usize, v: &[f64]) -> Vec<f64> {
-    (0..n).map(|i| (0..n).map(|j| a[i * n + j] * v[j]).sum()).collect()
+    (0..n)
+        .map(|i| (0..n).map(|j| a[i * n + j] * v[j]).sum())
+        .collect()
 }
 
 /// tr(A B) for n x n matrices.
@@ -198,12 +210,20 @@ impl<'a> PMatrix<'a> {
 
     /// y'Py = sum w e^2 (weighted residual sum of squares).
     pub fn rss(&self, y: &[f64]) -> f64 {
-        self.residuals(y).iter().zip(&self.w).map(|(e, w)| w * e * e).sum()
+        self.residuals(y)
+            .iter()
+            .zip(&self.w)
+            .map(|(e, w)| w * e * e)
+            .sum()
     }
 
     /// y'PPy = sum (w e)^2.
     pub fn rss2(&self, y: &[f64]) -> f64 {
-        self.residuals(y).iter().zip(&self.w).map(|(e, w)| (w * e) * (w * e)).sum()
+        self.residuals(y)
+            .iter()
+            .zip(&self.w)
+            .map(|(e, w)| (w * e) * (w * e))
+            .sum()
     }
 
     /// tr(P D) for D = diag(d).
@@ -216,10 +236,18 @@ impl<'a> PMatrix<'a> {
     /// tr(P D1 P D2) for diagonal D1, D2.
     pub fn tr_pdpd(&self, d1: &[f64], d2: &[f64]) -> f64 {
         let p = self.x.p;
-        let s: f64 = (0..self.x.k).map(|i| self.w[i] * self.w[i] * d1[i] * d2[i]).sum();
-        let w3: Vec<f64> = (0..self.x.k).map(|i| self.w[i].powi(3) * d1[i] * d2[i]).collect();
-        let m1d: Vec<f64> = (0..self.x.k).map(|i| self.w[i] * self.w[i] * d1[i]).collect();
-        let m2d: Vec<f64> = (0..self.x.k).map(|i| self.w[i] * self.w[i] * d2[i]).collect();
+        let s: f64 = (0..self.x.k)
+            .map(|i| self.w[i] * self.w[i] * d1[i] * d2[i])
+            .sum();
+        let w3: Vec<f64> = (0..self.x.k)
+            .map(|i| self.w[i].powi(3) * d1[i] * d2[i])
+            .collect();
+        let m1d: Vec<f64> = (0..self.x.k)
+            .map(|i| self.w[i] * self.w[i] * d1[i])
+            .collect();
+        let m2d: Vec<f64> = (0..self.x.k)
+            .map(|i| self.w[i] * self.w[i] * d2[i])
+            .collect();
         let m1 = crossprod_d(self.x, &m1d);
         let m2 = crossprod_d(self.x, &m2d);
         let am1 = matmul(&self.a, &m1, p);
@@ -254,7 +282,12 @@ mod tests {
         assert!((id[0] - 1.0).abs() < 1e-14 && id[1].abs() < 1e-14 && (id[3] - 1.0).abs() < 1e-14);
         assert!(spd_inverse(&[1.0, 1.0, 1.0, 1.0], 2).is_none());
         // brute-force check of the trace identities on a small design
-        let x = ModelMatrix { k: 4, p: 2, data: vec![1.0, 0.1, 1.0, 0.5, 1.0, 0.2, 1.0, 0.9], names: vec![] };
+        let x = ModelMatrix {
+            k: 4,
+            p: 2,
+            data: vec![1.0, 0.1, 1.0, 0.5, 1.0, 0.2, 1.0, 0.9],
+            names: vec![],
+        };
         let w = vec![1.0, 2.0, 0.5, 3.0];
         let d1 = vec![0.3, 0.1, 0.7, 0.2];
         let d2 = vec![1.0, 2.0, 3.0, 4.0];

@@ -15,7 +15,11 @@
 //! * [`dist`]: accurate normal, t, chi-squared and F functions.
 
 // NaN-aware comparisons (`!(x > 0.0)`) are deliberate: they reject NaN along with bad values.
-#![allow(clippy::neg_cmp_op_on_partial_ord, clippy::nonminimal_bool, clippy::needless_range_loop)]
+#![allow(
+    clippy::neg_cmp_op_on_partial_ord,
+    clippy::nonminimal_bool,
+    clippy::needless_range_loop
+)]
 
 mod error;
 mod linalg;
@@ -37,4 +41,4 @@ pub use analyze::{analyze, AnalyzeOptions, AnalyzeReport, StudyEffect};
 pub use error::StatsError;
 pub use escalc::{EffectSize, Measure};
 pub use linalg::ModelMatrix;
-pub use rma::{fit, fit_mods, Method, MetaRegFit, RmaFit, RmaOptions, Test};
+pub use rma::{fit, fit_mods, MetaRegFit, Method, RmaFit, RmaOptions, Test};

@@ -60,14 +60,26 @@ pub fn factor_design(groups: &[&str]) -> (ModelMatrix, Vec<String>) {
 }
 
 /// Moderator test for the categorical moderator `groups` (one label per study).
-pub fn moderator_test(yi: &[f64], vi: &[f64], groups: &[&str], opts: RmaOptions) -> Result<ModeratorTest, StatsError> {
+pub fn moderator_test(
+    yi: &[f64],
+    vi: &[f64],
+    groups: &[&str],
+    opts: RmaOptions,
+) -> Result<ModeratorTest, StatsError> {
     validate(yi, vi)?;
     if groups.len() != yi.len() {
-        return Err(StatsError::LengthMismatch { what: "subgroup labels", expected: yi.len(), got: groups.len() });
+        return Err(StatsError::LengthMismatch {
+            what: "subgroup labels",
+            expected: yi.len(),
+            got: groups.len(),
+        });
     }
     let (x, levels) = factor_design(groups);
     if levels.len() < 2 {
-        return Err(StatsError::InvalidInput { what: "subgroup".into(), reason: "needs at least two levels".into() });
+        return Err(StatsError::InvalidInput {
+            what: "subgroup".into(),
+            reason: "needs at least two levels".into(),
+        });
     }
     let btt: Vec<usize> = (1..x.p).collect();
     let model = fit_mods(yi, vi, &x, &btt, opts)?;
@@ -75,15 +87,26 @@ pub fn moderator_test(yi: &[f64], vi: &[f64], groups: &[&str], opts: RmaOptions)
 }
 
 /// Fit every subgroup separately and test the difference between subgroups.
-pub fn subgroup_analysis(yi: &[f64], vi: &[f64], groups: &[&str], opts: RmaOptions) -> Result<SubgroupAnalysis, StatsError> {
+pub fn subgroup_analysis(
+    yi: &[f64],
+    vi: &[f64],
+    groups: &[&str],
+    opts: RmaOptions,
+) -> Result<SubgroupAnalysis, StatsError> {
     validate(yi, vi)?;
     if groups.len() != yi.len() {
-        return Err(StatsError::LengthMismatch { what: "subgroup labels", expected: yi.len(), got: groups.len() });
+        return Err(StatsError::LengthMismatch {
+            what: "subgroup labels",
+            expected: yi.len(),
+            got: groups.len(),
+        });
     }
     let (_, levels) = factor_design(groups);
     let mut subgroups = Vec::with_capacity(levels.len());
     for level in &levels {
-        let studies: Vec<usize> = (0..yi.len()).filter(|&i| groups[i] == level.as_str()).collect();
+        let studies: Vec<usize> = (0..yi.len())
+            .filter(|&i| groups[i] == level.as_str())
+            .collect();
         let y: Vec<f64> = studies.iter().map(|&i| yi[i]).collect();
         let v: Vec<f64> = studies.iter().map(|&i| vi[i]).collect();
         subgroups.push(SubgroupFit {
@@ -101,5 +124,9 @@ pub fn subgroup_analysis(yi: &[f64], vi: &[f64], groups: &[&str], opts: RmaOptio
             Err(e) => (None, Some(e.to_string())),
         }
     };
-    Ok(SubgroupAnalysis { subgroups, test, test_error })
+    Ok(SubgroupAnalysis {
+        subgroups,
+        test,
+        test_error,
+    })
 }

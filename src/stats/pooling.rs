@@ -22,9 +22,16 @@ pub enum Refusal {
     /// The dataset has no outcome with this id.
     UnknownOutcome { outcome: String, known: Vec<String> },
     /// The studies report the outcome on different measures.
-    MixedMeasures { outcome: String, measures: Vec<Measure> },
+    MixedMeasures {
+        outcome: String,
+        measures: Vec<Measure>,
+    },
     /// The measure asked for is not the one the data are on.
-    WrongMeasure { outcome: String, wanted: Measure, found: Measure },
+    WrongMeasure {
+        outcome: String,
+        wanted: Measure,
+        found: Measure,
+    },
     /// Single-group proportions cannot be pooled with comparisons.
     SingleArmWithComparative { outcome: String },
     /// A study contributes more than one result: they are not independent samples.
@@ -60,37 +67,72 @@ impl std::error::Error for Refusal {}
 /// The effects of every study reporting `outcome_id`, ready for [`super::analyze`],
 /// with their measure. Study-level facts (design, therapy, route, condition, the
 /// outcome's subgroup) are offered as moderators next to the dataset's own columns.
-pub fn pool_input(dataset: &Dataset, outcome_id: &str) -> Result<(Measure, Vec<StudyEffect>), Refusal> {
+pub fn pool_input(
+    dataset: &Dataset,
+    outcome_id: &str,
+) -> Result<(Measure, Vec<StudyEffect>), Refusal> {
     let reporting: Vec<(&Study, &Outcome)> = dataset
         .studies
         .iter()
-        .flat_map(|s| s.outcomes.iter().filter(|o| o.id == outcome_id).map(move |o| (s, o)))
+        .flat_map(|s| {
+            s.outcomes
+                .iter()
+                .filter(|o| o.id == outcome_id)
+                .map(move |o| (s, o))
+        })
         .collect();
     if reporting.is_empty() {
-        return Err(Refusal::UnknownOutcome { outcome: outcome_id.to_string(), known: outcome_ids(dataset) });
+        return Err(Refusal::UnknownOutcome {
+            outcome: outcome_id.to_string(),
+            known: outcome_ids(dataset),
+        });
     }
-    let with_data: Vec<_> = reporting.iter().filter_map(|(s, o)| o.data.as_ref().map(|d| (*s, *o, d))).collect();
+    let with_data: Vec<_> = reporting
+        .iter()
+        .filter_map(|(s, o)| o.data.as_ref().map(|d| (*s, *o, d)))
+        .collect();
     if with_data.is_empty() {
-        return Err(Refusal::NoData { outcome: outcome_id.to_string() });
+        return Err(Refusal::NoData {
+            outcome: outcome_id.to_string(),
+        });
     }
     let mut measures: Vec<Measure> = with_data.iter().map(|(_, _, d)| d.measure()).collect();
     measures.sort();
     measures.dedup();
-    let single = with_data.iter().filter(|(_, _, d)| d.is_single_arm()).count();
+    let single = with_data
+        .iter()
+        .filter(|(_, _, d)| d.is_single_arm())
+        .count();
     if single > 0 && single < with_data.len() {
-        return Err(Refusal::SingleArmWithComparative { outcome: outcome_id.to_string() });
+        return Err(Refusal::SingleArmWithComparative {
+            outcome: outcome_id.to_string(),
+        });
     }
     if measures.len() > 1 {
-        return Err(Refusal::MixedMeasures { outcome: outcome_id.to_string(), measures });
+        return Err(Refusal::MixedMeasures {
+            outcome: outcome_id.to_string(),
+            measures,
+        });
     }
     let mut seen = std::collections::BTreeSet::new();
     let mut effects = Vec::with_capacity(with_data.len());
     for (study, outcome, data) in with_data {
         if !seen.insert(study.id.as_str()) {
-            return Err(Refusal::SharedStudy { outcome: outcome_id.to_string(), study: study.id.clone() });
+            return Err(Refusal::SharedStudy {
+                outcome: outcome_id.to_string(),
+                study: study.id.clone(),
+            });
         }
-        let effect = effect_of(data).map_err(|error| Refusal::Unusable { study: study.id.clone(), error })?;
-        effects.push(StudyEffect { label: study.label.clone(), yi: effect.yi, vi: effect.vi, moderators: moderators(study, outcome) });
+        let effect = effect_of(data).map_err(|error| Refusal::Unusable {
+            study: study.id.clone(),
+            error,
+        })?;
+        effects.push(StudyEffect {
+            label: study.label.clone(),
+            yi: effect.yi,
+            vi: effect.vi,
+            moderators: moderators(study, outcome),
+        });
     }
     Ok((measures[0], effects))
 }

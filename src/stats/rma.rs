@@ -90,7 +90,10 @@ impl FromStr for Method {
             "HE" => Ok(Method::HE),
             "SJ" => Ok(Method::SJ),
             "EB" => Ok(Method::EB),
-            _ => Err(StatsError::Unknown { kind: "method", name: s.to_string() }),
+            _ => Err(StatsError::Unknown {
+                kind: "method",
+                name: s.to_string(),
+            }),
         }
     }
 }
@@ -121,7 +124,10 @@ impl FromStr for Test {
         match s.trim().to_ascii_lowercase().as_str() {
             "z" => Ok(Test::Z),
             "knha" | "hk" | "hksj" => Ok(Test::Knha),
-            _ => Err(StatsError::Unknown { kind: "test", name: s.to_string() }),
+            _ => Err(StatsError::Unknown {
+                kind: "test",
+                name: s.to_string(),
+            }),
         }
     }
 }
@@ -137,7 +143,11 @@ pub struct RmaOptions {
 
 impl Default for RmaOptions {
     fn default() -> Self {
-        RmaOptions { method: Method::REML, test: Test::Z, level: 95.0 }
+        RmaOptions {
+            method: Method::REML,
+            test: Test::Z,
+            level: 95.0,
+        }
     }
 }
 
@@ -161,19 +171,32 @@ pub(crate) fn validate(yi: &[f64], vi: &[f64]) -> Result<(), StatsError> {
         return Err(StatsError::NoStudies);
     }
     if vi.len() != yi.len() {
-        return Err(StatsError::LengthMismatch { what: "vi", expected: yi.len(), got: vi.len() });
+        return Err(StatsError::LengthMismatch {
+            what: "vi",
+            expected: yi.len(),
+            got: vi.len(),
+        });
     }
     for (i, y) in yi.iter().enumerate() {
         if !y.is_finite() {
-            return Err(StatsError::NonFinite { what: "yi", index: i });
+            return Err(StatsError::NonFinite {
+                what: "yi",
+                index: i,
+            });
         }
     }
     for (i, v) in vi.iter().enumerate() {
         if !v.is_finite() {
-            return Err(StatsError::NonFinite { what: "vi", index: i });
+            return Err(StatsError::NonFinite {
+                what: "vi",
+                index: i,
+            });
         }
         if *v <= 0.0 {
-            return Err(StatsError::NonPositiveVariance { index: i, value: *v });
+            return Err(StatsError::NonPositiveVariance {
+                index: i,
+                value: *v,
+            });
         }
     }
     Ok(())
@@ -217,7 +240,9 @@ fn pmatrix<'a>(x: &'a ModelMatrix, w: Vec<f64>) -> Result<PMatrix<'a>, StatsErro
             reason: "division by zero when computing the inverse-variance weights".into(),
         });
     }
-    PMatrix::new(x, w).ok_or(StatsError::Singular { what: "weighted cross-product X'WX" })
+    PMatrix::new(x, w).ok_or(StatsError::Singular {
+        what: "weighted cross-product X'WX",
+    })
 }
 
 /// Generalized Q statistic `sum w (y - X b)^2` with weights `1/(vi + tau2)`.
@@ -277,7 +302,14 @@ impl InterceptSums {
             off2 += w * w * (s2 - w * w);
         }
         let tr_pp = diag2 + off2 / (s1 * s1);
-        Ok(InterceptSums { s1, s2, q, ypp, tr_p, tr_pp })
+        Ok(InterceptSums {
+            s1,
+            s2,
+            q,
+            ypp,
+            tr_p,
+            tr_pp,
+        })
     }
 }
 
@@ -291,7 +323,8 @@ fn loglik(y: &[f64], v: &[f64], x: &ModelMatrix, tau2: f64, reml: bool) -> Resul
     let rss = pm.rss(y);
     let two_pi = 2.0 * std::f64::consts::PI;
     if reml {
-        let ld = spd_logdet(&crossprod_d(x, &w), x.p).ok_or(StatsError::Singular { what: "X'WX" })?;
+        let ld =
+            spd_logdet(&crossprod_d(x, &w), x.p).ok_or(StatsError::Singular { what: "X'WX" })?;
         Ok(-0.5 * (k - p) * two_pi.ln() - 0.5 * slog - 0.5 * ld - 0.5 * rss)
     } else {
         Ok(-0.5 * k * two_pi.ln() - 0.5 * slog - 0.5 * rss)
@@ -300,17 +333,34 @@ fn loglik(y: &[f64], v: &[f64], x: &ModelMatrix, tau2: f64, reml: bool) -> Resul
 
 /// Estimate tau2 for the model `y ~ X` with known variances `v`, as rma.uni does.
 /// Inputs must already be validated (finite, v > 0, k >= 1, full-rank X).
-pub fn estimate_tau2(y: &[f64], v: &[f64], x: &ModelMatrix, method: Method) -> Result<Tau2Estimate, StatsError> {
+pub fn estimate_tau2(
+    y: &[f64],
+    v: &[f64],
+    x: &ModelMatrix,
+    method: Method,
+) -> Result<Tau2Estimate, StatsError> {
     let k = x.k;
     let p = x.p;
     if k != y.len() || k != v.len() {
-        return Err(StatsError::LengthMismatch { what: "model matrix rows", expected: y.len(), got: k });
+        return Err(StatsError::LengthMismatch {
+            what: "model matrix rows",
+            expected: y.len(),
+            got: k,
+        });
     }
     if method == Method::FE || k == 1 {
-        return Ok(Tau2Estimate { tau2: 0.0, se_tau2: None, iterations: 0 });
+        return Ok(Tau2Estimate {
+            tau2: 0.0,
+            se_tau2: None,
+            iterations: 0,
+        });
     }
     if k <= p {
-        return Err(StatsError::TooFewStudies { what: "estimating tau2 with these moderators", needed: p + 1, got: k });
+        return Err(StatsError::TooFewStudies {
+            what: "estimating tau2 with these moderators",
+            needed: p + 1,
+            got: k,
+        });
     }
     let kp = (k - p) as f64;
     let ones = vec![1.0; k];
@@ -322,7 +372,8 @@ pub fn estimate_tau2(y: &[f64], v: &[f64], x: &ModelMatrix, method: Method) -> R
             let trp = pm.tr_pd(&ones);
             let tau2 = ((rss - kp) / trp).max(0.0);
             let trpp = pm.tr_pdpd(&ones, &ones);
-            let se = (1.0 / (trp * trp) * (2.0 * kp + 4.0 * tau2 * trp + 2.0 * tau2 * tau2 * trpp)).sqrt();
+            let se = (1.0 / (trp * trp) * (2.0 * kp + 4.0 * tau2 * trp + 2.0 * tau2 * tau2 * trpp))
+                .sqrt();
             finite_tau2(tau2, Some(se), 0, "DL estimator")
         }
         Method::HE => {
@@ -330,7 +381,9 @@ pub fn estimate_tau2(y: &[f64], v: &[f64], x: &ModelMatrix, method: Method) -> R
             let tau2 = tau2_raw.max(0.0);
             let trpv = pm.tr_pd(v);
             let trpvpv = pm.tr_pdpd(v, v);
-            let se = (1.0 / (kp * kp) * (2.0 * trpvpv + 4.0 * tau2 * trpv + 2.0 * tau2 * tau2 * kp)).sqrt();
+            let se = (1.0 / (kp * kp)
+                * (2.0 * trpvpv + 4.0 * tau2 * trpv + 2.0 * tau2 * tau2 * kp))
+                .sqrt();
             finite_tau2(tau2, Some(se), 0, "HE estimator")
         }
         Method::SJ => {
@@ -352,7 +405,16 @@ pub fn estimate_tau2(y: &[f64], v: &[f64], x: &ModelMatrix, method: Method) -> R
             let sw: f64 = v.iter().map(|v| 1.0 / (v + tau2)).sum();
             let kf = k as f64;
             let se = (2.0 * kf * kf / kp / (sw * sw)).sqrt();
-            finite_tau2(tau2, Some(se), 0, if method == Method::PM { "PM estimator" } else { "EB estimator" })
+            finite_tau2(
+                tau2,
+                Some(se),
+                0,
+                if method == Method::PM {
+                    "PM estimator"
+                } else {
+                    "EB estimator"
+                },
+            )
         }
         Method::ML | Method::REML => {
             let reml = method == Method::REML;
@@ -366,7 +428,11 @@ pub fn estimate_tau2(y: &[f64], v: &[f64], x: &ModelMatrix, method: Method) -> R
             let step = |tau2: f64| -> Result<(f64, f64), StatsError> {
                 if x.is_intercept_only() {
                     let sums = InterceptSums::new(y, v, tau2)?;
-                    Ok(if reml { (sums.ypp - sums.tr_p, sums.tr_pp) } else { (sums.ypp - sums.s1, sums.s2) })
+                    Ok(if reml {
+                        (sums.ypp - sums.tr_p, sums.tr_pp)
+                    } else {
+                        (sums.ypp - sums.s1, sums.s2)
+                    })
                 } else {
                     let w: Vec<f64> = v.iter().map(|v| 1.0 / (v + tau2)).collect();
                     let pm = pmatrix(x, w.clone())?;
@@ -387,7 +453,10 @@ pub fn estimate_tau2(y: &[f64], v: &[f64], x: &ModelMatrix, method: Method) -> R
             loop {
                 iter += 1;
                 if iter > MAX_ITER {
-                    return Err(StatsError::NotConverged { what: "Fisher scoring for tau2", iterations: MAX_ITER });
+                    return Err(StatsError::NotConverged {
+                        what: "Fisher scoring for tau2",
+                        iterations: MAX_ITER,
+                    });
                 }
                 let (score, information) = step(tau2)?;
                 if score > 0.0 {
@@ -397,14 +466,26 @@ pub fn estimate_tau2(y: &[f64], v: &[f64], x: &ModelMatrix, method: Method) -> R
                 }
                 if let (Some(a), Some(b), true) = (rising, falling, iter > 25) {
                     let tol = REL_TOL * a.max(b).max(1e-5 * vscale) * 1e-2;
-                    let root = zeroin(|t| step(t).map(|(s, _)| s).unwrap_or(f64::NAN), a, b, tol, 500)
-                        .ok_or(StatsError::NotConverged { what: "Fisher scoring for tau2", iterations: iter })?;
+                    let root = zeroin(
+                        |t| step(t).map(|(s, _)| s).unwrap_or(f64::NAN),
+                        a,
+                        b,
+                        tol,
+                        500,
+                    )
+                    .ok_or(StatsError::NotConverged {
+                        what: "Fisher scoring for tau2",
+                        iterations: iter,
+                    })?;
                     tau2 = root;
                     break;
                 }
                 let mut adj = score / information;
                 if !adj.is_finite() {
-                    return Err(StatsError::NotConverged { what: "Fisher scoring for tau2", iterations: iter });
+                    return Err(StatsError::NotConverged {
+                        what: "Fisher scoring for tau2",
+                        iterations: iter,
+                    });
                 }
                 // step halving to stay at or above 0 (bounded: at most ~1100 halvings to underflow)
                 if tau2 == 0.0 && adj < 0.0 {
@@ -445,14 +526,27 @@ pub fn estimate_tau2(y: &[f64], v: &[f64], x: &ModelMatrix, method: Method) -> R
 
 #[inline]
 fn unreachable_fe() -> Result<Tau2Estimate, StatsError> {
-    Ok(Tau2Estimate { tau2: 0.0, se_tau2: None, iterations: 0 })
+    Ok(Tau2Estimate {
+        tau2: 0.0,
+        se_tau2: None,
+        iterations: 0,
+    })
 }
 
-fn finite_tau2(tau2: f64, se: Option<f64>, iterations: usize, what: &'static str) -> Result<Tau2Estimate, StatsError> {
+fn finite_tau2(
+    tau2: f64,
+    se: Option<f64>,
+    iterations: usize,
+    what: &'static str,
+) -> Result<Tau2Estimate, StatsError> {
     if !tau2.is_finite() {
         return Err(StatsError::NotConverged { what, iterations });
     }
-    Ok(Tau2Estimate { tau2, se_tau2: se.filter(|s| s.is_finite()), iterations })
+    Ok(Tau2Estimate {
+        tau2,
+        se_tau2: se.filter(|s| s.is_finite()),
+        iterations,
+    })
 }
 
 /// Hedges' estimator before truncation, and the OLS P matrix it uses.
@@ -478,7 +572,10 @@ fn pm_root(y: &[f64], v: &[f64], x: &ModelMatrix) -> Result<f64, StatsError> {
         hi *= 4.0;
         n += 1;
         if n > 60 || !hi.is_finite() {
-            return Err(StatsError::NotConverged { what: "Paule-Mandel bracket for tau2", iterations: n });
+            return Err(StatsError::NotConverged {
+                what: "Paule-Mandel bracket for tau2",
+                iterations: n,
+            });
         }
     }
     let mut err = None;
@@ -498,7 +595,10 @@ fn pm_root(y: &[f64], v: &[f64], x: &ModelMatrix) -> Result<f64, StatsError> {
     if let Some(e) = err {
         return Err(e);
     }
-    root.ok_or(StatsError::NotConverged { what: "Paule-Mandel root finder", iterations: 2000 })
+    root.ok_or(StatsError::NotConverged {
+        what: "Paule-Mandel root finder",
+        iterations: 2000,
+    })
 }
 
 /// A meta-regression fit (rma.uni with moderators).
@@ -552,26 +652,48 @@ pub struct MetaRegFit {
 
 /// Fit `yi ~ X` (metafor: `rma(yi, vi, mods = X, intercept = FALSE)` with X containing the
 /// intercept column when wanted). `btt` lists the coefficients in the omnibus QM test.
-pub fn fit_mods(yi: &[f64], vi: &[f64], x: &ModelMatrix, btt: &[usize], opts: RmaOptions) -> Result<MetaRegFit, StatsError> {
+pub fn fit_mods(
+    yi: &[f64],
+    vi: &[f64],
+    x: &ModelMatrix,
+    btt: &[usize],
+    opts: RmaOptions,
+) -> Result<MetaRegFit, StatsError> {
     validate(yi, vi)?;
     let alpha = alpha_from_level(opts.level)?;
     if x.k != yi.len() || x.data.len() != x.k * x.p || x.p == 0 {
-        return Err(StatsError::LengthMismatch { what: "model matrix rows", expected: yi.len(), got: x.k });
+        return Err(StatsError::LengthMismatch {
+            what: "model matrix rows",
+            expected: yi.len(),
+            got: x.k,
+        });
     }
     if let Some((i, _)) = x.data.iter().enumerate().find(|(_, v)| !v.is_finite()) {
-        return Err(StatsError::NonFinite { what: "moderator", index: i / x.p });
+        return Err(StatsError::NonFinite {
+            what: "moderator",
+            index: i / x.p,
+        });
     }
     if btt.iter().any(|&j| j >= x.p) {
-        return Err(StatsError::InvalidInput { what: "btt".into(), reason: "coefficient index out of range".into() });
+        return Err(StatsError::InvalidInput {
+            what: "btt".into(),
+            reason: "coefficient index out of range".into(),
+        });
     }
     let k = x.k;
     let p = x.p;
     // full rank check (unweighted)
     if spd_inverse(&crossprod_d(x, &vec![1.0; k]), p).is_none() {
-        return Err(StatsError::Singular { what: "model matrix" });
+        return Err(StatsError::Singular {
+            what: "model matrix",
+        });
     }
     if k < p {
-        return Err(StatsError::TooFewStudies { what: "this meta-regression", needed: p, got: k });
+        return Err(StatsError::TooFewStudies {
+            what: "this meta-regression",
+            needed: p,
+            got: k,
+        });
     }
     let est = estimate_tau2(yi, vi, x, opts.method)?;
     let tau2 = est.tau2;
@@ -579,10 +701,18 @@ pub fn fit_mods(yi: &[f64], vi: &[f64], x: &ModelMatrix, btt: &[usize], opts: Rm
     let pm = pmatrix(x, w.clone())?;
     let beta = pm.beta(yi);
     let mut vb = pm.a.clone();
-    let ddf = if opts.test == Test::Knha { Some(k - p) } else { None };
+    let ddf = if opts.test == Test::Knha {
+        Some(k - p)
+    } else {
+        None
+    };
     if opts.test == Test::Knha {
         let rss = pm.rss(yi);
-        let s2w = if rss <= f64::EPSILON { 0.0 } else { rss / (k - p) as f64 };
+        let s2w = if rss <= f64::EPSILON {
+            0.0
+        } else {
+            rss / (k - p) as f64
+        };
         for e in vb.iter_mut() {
             *e *= s2w;
         }
@@ -590,9 +720,16 @@ pub fn fit_mods(yi: &[f64], vi: &[f64], x: &ModelMatrix, btt: &[usize], opts: Rm
     let se: Vec<f64> = (0..p).map(|j| vb[j * p + j].max(0.0).sqrt()).collect();
     let zval: Vec<f64> = beta.iter().zip(&se).map(|(b, s)| b / s).collect();
     let (pval, crit): (Vec<f64>, f64) = match ddf {
-        None => (zval.iter().map(|z| 2.0 * dist::pnorm_upper(z.abs())).collect(), dist::qnorm_upper(alpha / 2.0)),
+        None => (
+            zval.iter()
+                .map(|z| 2.0 * dist::pnorm_upper(z.abs()))
+                .collect(),
+            dist::qnorm_upper(alpha / 2.0),
+        ),
         Some(d) if d > 0 => (
-            zval.iter().map(|z| 2.0 * dist::pt_upper(z.abs(), d as f64)).collect(),
+            zval.iter()
+                .map(|z| 2.0 * dist::pt_upper(z.abs(), d as f64))
+                .collect(),
             dist::qt_upper(alpha / 2.0, d as f64),
         ),
         Some(_) => (vec![f64::NAN; p], f64::NAN),
@@ -625,7 +762,14 @@ pub fn fit_mods(yi: &[f64], vi: &[f64], x: &ModelMatrix, btt: &[usize], opts: Rm
                     None => (q, dist::pchisq_upper(q, m as f64)),
                     Some(d) => {
                         let f = q / m as f64;
-                        (f, if d > 0 { dist::pf_upper(f, m as f64, d as f64) } else { f64::NAN })
+                        (
+                            f,
+                            if d > 0 {
+                                dist::pf_upper(f, m as f64, d as f64)
+                            } else {
+                                f64::NAN
+                            },
+                        )
                     }
                 }
             }
@@ -640,10 +784,17 @@ pub fn fit_mods(yi: &[f64], vi: &[f64], x: &ModelMatrix, btt: &[usize], opts: Rm
         let qe_pval = dist::pchisq_upper(qe, kp);
         let vt = kp / pfe.tr_pd(&vec![1.0; k]);
         let (i2, h2) = if opts.method == Method::FE {
-            let i2 = if qe > 0.0 { (100.0 * (qe - kp) / qe).clamp(0.0, 100.0) } else { 0.0 };
+            let i2 = if qe > 0.0 {
+                (100.0 * (qe - kp) / qe).clamp(0.0, 100.0)
+            } else {
+                0.0
+            };
             (i2, qe / kp)
         } else if vt > 0.0 && vt.is_finite() {
-            ((100.0 * tau2 / (vt + tau2)).clamp(0.0, 100.0), (tau2 / vt + 1.0).max(1.0))
+            (
+                (100.0 * tau2 / (vt + tau2)).clamp(0.0, 100.0),
+                (tau2 / vt + 1.0).max(1.0),
+            )
         } else {
             // tr(P) lost to cancellation (variances hundreds of orders of magnitude apart gave
             // vt <= 0, hence I2 above 100 or below 0): there is no honest I2 or H2 to report.

@@ -9,7 +9,13 @@
 /// Returns `None` if the bracket is invalid, `f` is not finite at the ends, or `maxit`
 /// iterations pass without convergence. `tol` is an absolute tolerance on the root;
 /// a relative machine-precision term is always added.
-pub(crate) fn zeroin<F: FnMut(f64) -> f64>(mut f: F, ax: f64, bx: f64, tol: f64, maxit: usize) -> Option<f64> {
+pub(crate) fn zeroin<F: FnMut(f64) -> f64>(
+    mut f: F,
+    ax: f64,
+    bx: f64,
+    tol: f64,
+    maxit: usize,
+) -> Option<f64> {
     if !ax.is_finite() || !bx.is_finite() {
         return None;
     }

@@ -50,32 +50,47 @@ fn encode_path(s: &str) -> String {
 fn doi_url(doi: &str) -> Option<String> {
     let d = doi.trim();
     let lower = d.to_ascii_lowercase();
-    let d = ["https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "doi:"]
-        .iter()
-        .find(|p| lower.starts_with(*p))
-        .map_or(d, |p| &d[p.len()..])
-        .trim();
-    (d.starts_with("10.") && d.contains('/') && !d.chars().any(|c| c.is_whitespace() || c.is_control()))
-        .then(|| format!("https://doi.org/{}", encode_path(d)))
+    let d = [
+        "https://doi.org/",
+        "http://doi.org/",
+        "https://dx.doi.org/",
+        "doi:",
+    ]
+    .iter()
+    .find(|p| lower.starts_with(*p))
+    .map_or(d, |p| &d[p.len()..])
+    .trim();
+    (d.starts_with("10.")
+        && d.contains('/')
+        && !d.chars().any(|c| c.is_whitespace() || c.is_control()))
+    .then(|| format!("https://doi.org/{}", encode_path(d)))
 }
 
 fn pmid_url(pmid: &str) -> Option<String> {
     let p = pmid.trim();
-    (!p.is_empty() && p.len() <= 12 && p.bytes().all(|b| b.is_ascii_digit())).then(|| format!("https://pubmed.ncbi.nlm.nih.gov/{p}/"))
+    (!p.is_empty() && p.len() <= 12 && p.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| format!("https://pubmed.ncbi.nlm.nih.gov/{p}/"))
 }
 
 fn nct_url(nct: &str) -> Option<String> {
     let n = nct.trim().to_ascii_uppercase();
-    (n.len() == 11 && n.starts_with("NCT") && n[3..].bytes().all(|b| b.is_ascii_digit())).then(|| format!("https://clinicaltrials.gov/study/{n}"))
+    (n.len() == 11 && n.starts_with("NCT") && n[3..].bytes().all(|b| b.is_ascii_digit()))
+        .then(|| format!("https://clinicaltrials.gov/study/{n}"))
 }
 
 /// A free URL, kept only when it is an absolute http(s) URL without spaces or controls.
 pub fn web_url(url: &str) -> Option<String> {
     let u = url.trim();
     let lower = u.to_ascii_lowercase();
-    let rest = lower.strip_prefix("https://").or_else(|| lower.strip_prefix("http://"))?;
-    (!rest.is_empty() && !rest.starts_with('/') && !u.chars().any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<' || c == '>'))
-        .then(|| u.to_string())
+    let rest = lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"))?;
+    (!rest.is_empty()
+        && !rest.starts_with('/')
+        && !u
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<' || c == '>'))
+    .then(|| u.to_string())
 }
 
 pub fn links_of(c: &Citation) -> Vec<Link> {
@@ -84,7 +99,10 @@ pub fn links_of(c: &Citation) -> Vec<Link> {
         out.push(Link { kind: "doi", url });
     }
     if let Some(url) = c.pmid.as_deref().and_then(pmid_url) {
-        out.push(Link { kind: "pubmed", url });
+        out.push(Link {
+            kind: "pubmed",
+            url,
+        });
     }
     if let Some(url) = c.nct.as_deref().and_then(nct_url) {
         out.push(Link { kind: "trial", url });
@@ -102,7 +120,11 @@ fn study_of<'a>(dataset: Option<&'a Dataset>, key: &str) -> Option<&'a Study> {
     dataset?
         .studies
         .iter()
-        .filter(|s| key.len() > s.id.len() && key.starts_with(s.id.as_str()) && key.as_bytes()[s.id.len()] == b'/')
+        .filter(|s| {
+            key.len() > s.id.len()
+                && key.starts_with(s.id.as_str())
+                && key.as_bytes()[s.id.len()] == b'/'
+        })
         .max_by_key(|s| s.id.len())
 }
 
@@ -125,11 +147,18 @@ pub fn enrich(dataset: Option<&Dataset>, items: Vec<crate::chart::Item>) -> Vec<
 pub fn citations(dataset: Option<&Dataset>, items: &[Item]) -> Vec<CitationEntry> {
     let mut out: Vec<CitationEntry> = Vec::new();
     for item in items {
-        let Some(study) = study_of(dataset, &item.key) else { continue };
+        let Some(study) = study_of(dataset, &item.key) else {
+            continue;
+        };
         if out.iter().any(|c| c.key == study.id) {
             continue;
         }
-        out.push(CitationEntry { key: study.id.clone(), label: study.label.clone(), text: study.citation.text.clone(), links: links_of(&study.citation) });
+        out.push(CitationEntry {
+            key: study.id.clone(),
+            label: study.label.clone(),
+            text: study.citation.text.clone(),
+            links: links_of(&study.citation),
+        });
     }
     out
 }
@@ -140,9 +169,18 @@ mod tests {
 
     #[test]
     fn identifiers_become_canonical_https_links_and_other_schemes_are_dropped() {
-        assert_eq!(doi_url("doi:10.1016/S1474-4422(21)00301-X").unwrap(), "https://doi.org/10.1016/S1474-4422(21)00301-X");
-        assert_eq!(pmid_url("34534453").unwrap(), "https://pubmed.ncbi.nlm.nih.gov/34534453/");
-        assert_eq!(nct_url("nct00273364").unwrap(), "https://clinicaltrials.gov/study/NCT00273364");
+        assert_eq!(
+            doi_url("doi:10.1016/S1474-4422(21)00301-X").unwrap(),
+            "https://doi.org/10.1016/S1474-4422(21)00301-X"
+        );
+        assert_eq!(
+            pmid_url("34534453").unwrap(),
+            "https://pubmed.ncbi.nlm.nih.gov/34534453/"
+        );
+        assert_eq!(
+            nct_url("nct00273364").unwrap(),
+            "https://clinicaltrials.gov/study/NCT00273364"
+        );
         assert!(web_url("javascript:alert(1)").is_none());
         assert!(web_url("JaVaScRiPt:alert(1)").is_none());
         assert!(web_url("data:text/html,x").is_none());

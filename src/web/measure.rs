@@ -16,7 +16,11 @@ pub struct CanvasMeasure {
 
 impl CanvasMeasure {
     pub fn new(context: CanvasRenderingContext2d, family: &'static str) -> Self {
-        CanvasMeasure { context, family, cache: RefCell::new(HashMap::new()) }
+        CanvasMeasure {
+            context,
+            family,
+            cache: RefCell::new(HashMap::new()),
+        }
     }
 }
 
@@ -29,8 +33,17 @@ impl TextMeasure for CanvasMeasure {
         if let Some(w) = self.cache.borrow().get(&key) {
             return *w;
         }
-        self.context.set_font(&format!("{} {}px {}", if bold { "bold" } else { "normal" }, font_px, self.family));
-        let width = self.context.measure_text(text).map(|m| m.width()).unwrap_or(text.chars().count() as f64 * font_px * 0.6);
+        self.context.set_font(&format!(
+            "{} {}px {}",
+            if bold { "bold" } else { "normal" },
+            font_px,
+            self.family
+        ));
+        let width = self
+            .context
+            .measure_text(text)
+            .map(|m| m.width())
+            .unwrap_or(text.chars().count() as f64 * font_px * 0.6);
         let mut cache = self.cache.borrow_mut();
         if cache.len() >= CACHE_LIMIT {
             cache.clear();

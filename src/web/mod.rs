@@ -54,11 +54,18 @@ struct ProblemJs {
 }
 
 fn problems_js(list: &[Problem]) -> Vec<ProblemJs> {
-    list.iter().map(|p| ProblemJs { path: p.path.clone(), message: p.message.clone() }).collect()
+    list.iter()
+        .map(|p| ProblemJs {
+            path: p.path.clone(),
+            message: p.message.clone(),
+        })
+        .collect()
 }
 
 fn to_js<T: Serialize>(value: &T) -> JsValue {
-    value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).unwrap_or(JsValue::NULL)
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .unwrap_or(JsValue::NULL)
 }
 
 fn context_2d(canvas: &HtmlCanvasElement) -> Result<CanvasRenderingContext2d, JsError> {
@@ -93,7 +100,10 @@ impl Widget {
     /// A widget drawing on `canvas`, with hover and focus drawn on `overlay` (a
     /// transparent canvas stacked on top) when given, else on the chart itself.
     #[wasm_bindgen(constructor)]
-    pub fn new(canvas: HtmlCanvasElement, overlay: Option<HtmlCanvasElement>) -> Result<Widget, JsError> {
+    pub fn new(
+        canvas: HtmlCanvasElement,
+        overlay: Option<HtmlCanvasElement>,
+    ) -> Result<Widget, JsError> {
         let context = context_2d(&canvas)?;
         if let Some(o) = &overlay {
             context_2d(o)?;
@@ -134,10 +144,12 @@ impl Widget {
     pub fn load_csv(&mut self, bytes: &[u8], measure: Option<String>) -> Result<JsValue, JsError> {
         let measure = match measure.as_deref().map(str::trim).filter(|m| !m.is_empty()) {
             None => None,
-            Some(m) => Some(
-                Measure::from_name(&m.to_ascii_uppercase())
-                    .ok_or_else(|| JsError::new(&format!("unknown measure \"{m}\"; expected one of {}", Measure::NAMES.join(", "))))?,
-            ),
+            Some(m) => Some(Measure::from_name(&m.to_ascii_uppercase()).ok_or_else(|| {
+                JsError::new(&format!(
+                    "unknown measure \"{m}\"; expected one of {}",
+                    Measure::NAMES.join(", ")
+                ))
+            })?),
         };
         Ok(self.take(Dataset::from_csv(bytes, measure)))
     }
@@ -165,9 +177,17 @@ impl Widget {
     pub fn set_options(&mut self, options: JsValue, theme: &str) -> Result<(), JsError> {
         // Through JSON text, so that serde_json sees every field and rejects typos
         // (serde-wasm-bindgen reads only the fields a struct names).
-        let json = js_sys::JSON::stringify(&options).ok().and_then(|s| s.as_string()).ok_or_else(|| JsError::new("invalid options: not a plain object"))?;
-        let options = ViewOptions::from_json(&json).map_err(|e| JsError::new(&format!("invalid options: {e}")))?;
-        let theme: ThemeName = if theme.is_empty() { ThemeName::Light } else { theme.parse().map_err(|e: String| JsError::new(&e))? };
+        let json = js_sys::JSON::stringify(&options)
+            .ok()
+            .and_then(|s| s.as_string())
+            .ok_or_else(|| JsError::new("invalid options: not a plain object"))?;
+        let options = ViewOptions::from_json(&json)
+            .map_err(|e| JsError::new(&format!("invalid options: {e}")))?;
+        let theme: ThemeName = if theme.is_empty() {
+            ThemeName::Light
+        } else {
+            theme.parse().map_err(|e: String| JsError::new(&e))?
+        };
         if options != self.options {
             self.options = options;
             self.scene = None;
@@ -199,17 +219,31 @@ impl Widget {
     /// Cloning it instead doubled the memory and time of every draw of a large dataset.
     fn take_scene(&mut self) -> Scene {
         self.ensure_scene();
-        self.scene.take().unwrap_or_else(|| Scene::build(&Dataset::default(), &self.options))
+        self.scene
+            .take()
+            .unwrap_or_else(|| Scene::build(&Dataset::default(), &self.options))
     }
 
     /// Sets the size to draw at; returns the height in CSS pixels the view needs.
     pub fn resize(&mut self, css_width: f64, dpr: f64) -> f64 {
-        self.css_width = if css_width.is_finite() { css_width.clamp(200.0, 8000.0) } else { 600.0 };
-        self.dpr = if dpr.is_finite() && dpr > 0.0 { dpr.clamp(1.0, 4.0) } else { 1.0 };
+        self.css_width = if css_width.is_finite() {
+            css_width.clamp(200.0, 8000.0)
+        } else {
+            600.0
+        };
+        self.dpr = if dpr.is_finite() && dpr > 0.0 {
+            dpr.clamp(1.0, 4.0)
+        } else {
+            1.0
+        };
         let theme = self.theme();
         let width = (self.css_width * self.dpr).round();
         let scene = self.ensure_scene();
-        (scene.preferred_height(width, &theme).min(crate::chart::forest::MAX_HEIGHT_PX) / theme.scale).ceil()
+        (scene
+            .preferred_height(width, &theme)
+            .min(crate::chart::forest::MAX_HEIGHT_PX)
+            / theme.scale)
+            .ceil()
     }
 
     /// Draws the current view at the size given to `resize` (both canvases get a
@@ -218,21 +252,33 @@ impl Widget {
         let theme = self.theme();
         let width = (self.css_width * self.dpr).round();
         let scene = self.take_scene();
-        let height = scene.preferred_height(width, &theme).ceil().clamp(1.0, crate::chart::forest::MAX_HEIGHT_PX);
+        let height = scene
+            .preferred_height(width, &theme)
+            .ceil()
+            .clamp(1.0, crate::chart::forest::MAX_HEIGHT_PX);
         self.canvas.set_width(width as u32);
         self.canvas.set_height(height as u32);
         if let Some(o) = &self.overlay {
             o.set_width(width as u32);
             o.set_height(height as u32);
         }
-        let backend = CanvasBackend::with_canvas_object(self.canvas.clone()).ok_or_else(|| JsError::new("the canvas has no 2D context"))?;
+        let backend = CanvasBackend::with_canvas_object(self.canvas.clone())
+            .ok_or_else(|| JsError::new("the canvas has no 2D context"))?;
         let area = backend.into_drawing_area();
-        let inline_highlight = if self.overlay.is_none() { self.highlight.as_deref() } else { None };
+        let inline_highlight = if self.overlay.is_none() {
+            self.highlight.as_deref()
+        } else {
+            None
+        };
         let drawn = scene.draw(&area, &theme, &self.measure, inline_highlight);
         self.scene = Some(scene);
         self.layout = drawn.map_err(|e| JsError::new(&e.to_string()))?;
         area.present().map_err(|e| JsError::new(&e.to_string()))?;
-        if self.highlight.as_ref().is_some_and(|k| !self.layout.hits.iter().any(|h| &h.key == k)) {
+        if self
+            .highlight
+            .as_ref()
+            .is_some_and(|k| !self.layout.hits.iter().any(|h| &h.key == k))
+        {
             self.highlight = None;
         }
         self.draw_overlay()
@@ -240,15 +286,24 @@ impl Widget {
 
     /// Redraws only the overlay: the highlighted item, or nothing.
     fn draw_overlay(&self) -> Result<(), JsError> {
-        let Some(overlay) = &self.overlay else { return Ok(()) };
+        let Some(overlay) = &self.overlay else {
+            return Ok(());
+        };
         let context = context_2d(overlay)?;
         context.clear_rect(0.0, 0.0, overlay.width() as f64, overlay.height() as f64);
-        let Some(key) = &self.highlight else { return Ok(()) };
+        let Some(key) = &self.highlight else {
+            return Ok(());
+        };
         let theme = self.theme();
-        let Some(scene) = &self.scene else { return Ok(()) };
-        let backend = CanvasBackend::with_canvas_object(overlay.clone()).ok_or_else(|| JsError::new("the canvas has no 2D context"))?;
+        let Some(scene) = &self.scene else {
+            return Ok(());
+        };
+        let backend = CanvasBackend::with_canvas_object(overlay.clone())
+            .ok_or_else(|| JsError::new("the canvas has no 2D context"))?;
         let area = backend.into_drawing_area();
-        scene.draw_highlight(&area, &theme, &self.layout, key).map_err(|e| JsError::new(&e.to_string()))?;
+        scene
+            .draw_highlight(&area, &theme, &self.layout, key)
+            .map_err(|e| JsError::new(&e.to_string()))?;
         area.present().map_err(|e| JsError::new(&e.to_string()))?;
         Ok(())
     }
@@ -256,7 +311,9 @@ impl Widget {
     /// The key of the item at CSS pixel coordinates, without changing anything.
     #[wasm_bindgen(js_name = hitTest)]
     pub fn hit_test(&self, css_x: f64, css_y: f64) -> Option<String> {
-        self.layout.hit_test(css_x * self.dpr, css_y * self.dpr).map(|h| h.key.clone())
+        self.layout
+            .hit_test(css_x * self.dpr, css_y * self.dpr)
+            .map(|h| h.key.clone())
     }
 
     /// The item under a pointer at CSS pixel coordinates; highlights it (overlay only)
@@ -293,7 +350,12 @@ impl Widget {
             height: f64,
         }
         match self.layout.hits.iter().find(|h| h.key == key) {
-            Some(h) => to_js(&Rect { x: h.x0 / self.dpr, y: h.y0 / self.dpr, width: (h.x1 - h.x0) / self.dpr, height: (h.y1 - h.y0) / self.dpr }),
+            Some(h) => to_js(&Rect {
+                x: h.x0 / self.dpr,
+                y: h.y0 / self.dpr,
+                width: (h.x1 - h.x0) / self.dpr,
+                height: (h.y1 - h.y0) / self.dpr,
+            }),
             None => JsValue::UNDEFINED,
         }
     }
@@ -301,7 +363,12 @@ impl Widget {
     /// The keys of the items in drawing order, for keyboard navigation.
     pub fn keys(&self) -> Vec<String> {
         let mut seen = std::collections::HashSet::new();
-        self.layout.hits.iter().filter(|h| seen.insert(h.key.as_str())).map(|h| h.key.clone()).collect()
+        self.layout
+            .hits
+            .iter()
+            .filter(|h| seen.insert(h.key.as_str()))
+            .map(|h| h.key.clone())
+            .collect()
     }
 
     /// The items of the current view as plain data (for the table, tooltips and CSV),
@@ -336,10 +403,14 @@ impl Widget {
         let theme = Theme::new(self.theme, 1.0);
         let width = self.css_width.round().max(1.0);
         let scene = self.take_scene();
-        let height = scene.preferred_height(width, &theme).ceil().clamp(1.0, crate::chart::forest::MAX_HEIGHT_PX);
+        let height = scene
+            .preferred_height(width, &theme)
+            .ceil()
+            .clamp(1.0, crate::chart::forest::MAX_HEIGHT_PX);
         let mut svg = String::new();
         {
-            let area = SVGBackend::with_string(&mut svg, (width as u32, height as u32)).into_drawing_area();
+            let area = SVGBackend::with_string(&mut svg, (width as u32, height as u32))
+                .into_drawing_area();
             let drawn = scene.draw(&area, &theme, &self.measure, None);
             self.scene = Some(scene);
             drawn.map_err(|e| JsError::new(&e.to_string()))?;

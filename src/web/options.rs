@@ -48,7 +48,10 @@ pub fn facets(dataset: Option<&Dataset>) -> Facets {
         for o in &s.outcomes {
             push_unique(&mut f.kinds, o.kind.as_str());
             if !f.outcomes.iter().any(|x| x.id == o.id) {
-                f.outcomes.push(OutcomeFacet { id: o.id.clone(), name: o.name.clone() });
+                f.outcomes.push(OutcomeFacet {
+                    id: o.id.clone(),
+                    name: o.name.clone(),
+                });
             }
         }
     }
