@@ -261,41 +261,6 @@ pub fn format_estimate(v: f64) -> String {
     i18n::estimate(Lang::En, v)
 }
 
-/// A link a reader can follow for a citation: only http(s), from the URL, DOI, PMID or NCT number.
-pub fn source_url(c: &Citation) -> Option<String> {
-    let clean = |s: &str| s.trim().to_string();
-    if let Some(u) = c
-        .url
-        .as_deref()
-        .map(str::trim)
-        .filter(|u| u.starts_with("https://") || u.starts_with("http://"))
-    {
-        return Some(u.to_string());
-    }
-    if let Some(doi) = c
-        .doi
-        .as_deref()
-        .map(clean)
-        .filter(|d| d.starts_with("10.") && !d.contains(char::is_whitespace))
-    {
-        return Some(format!("https://doi.org/{doi}"));
-    }
-    if let Some(pmid) = c
-        .pmid
-        .as_deref()
-        .map(clean)
-        .filter(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
-    {
-        return Some(format!("https://pubmed.ncbi.nlm.nih.gov/{pmid}/"));
-    }
-    if let Some(nct) = c.nct.as_deref().map(clean).filter(|n| {
-        n.len() == 11 && n.starts_with("NCT") && n[3..].chars().all(|c| c.is_ascii_digit())
-    }) {
-        return Some(format!("https://clinicaltrials.gov/study/{nct}"));
-    }
-    None
-}
-
 fn value_text(lang: Lang, effect: &Effect) -> String {
     let e = |v| i18n::estimate(lang, v);
     format!(
@@ -379,7 +344,7 @@ fn study_row(lang: Lang, key: String, study: &Study, detail: String) -> ForestRo
     row.n = study.n.or(study.n_planned);
     row.badge = Some(design_badge(lang, study.design).to_string());
     row.caveats = study.caveats.clone();
-    row.source_url = source_url(&study.citation);
+    row.source_url = study.citation.source_url();
     row.year = study.year;
     row.design = Some(study.design.as_str().to_string());
     row.therapy = study.intervention.therapy.clone();
@@ -398,7 +363,7 @@ fn row_for(
     }
     let mut row = study_row(lang, format!("{}/{}", study.id, outcome.id), study, detail);
     row.outcome_id = outcome.id.clone();
-    if let Some(url) = outcome.citation.as_ref().and_then(source_url) {
+    if let Some(url) = outcome.citation.as_ref().and_then(Citation::source_url) {
         row.source_url = Some(url);
     }
     row.certainty = certainties.outcome(&study.id, &outcome.id);

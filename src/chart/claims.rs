@@ -4,7 +4,7 @@
 
 use plotters::prelude::DrawingBackend;
 
-use super::build::{certainty_words, source_url, ViewOptions};
+use super::build::{certainty_words, ViewOptions};
 use super::draw::{self, Align, Area, Shape};
 use super::text::{wrap, ApproxMeasure, TextMeasure};
 use super::view::Item;
@@ -96,7 +96,7 @@ impl ClaimsView {
                     .certainty
                     .map(|c| certainty_words(lang, c).to_string()),
                 caveats: Vec::new(),
-                source_url: source_url(&claim.citation),
+                source_url: claim.citation.source_url(),
                 design: None,
                 year: None,
             });

@@ -6,7 +6,7 @@
 use plotters::prelude::DrawingBackend;
 
 use super::axis::{Axis, Scale};
-use super::build::{pool, source_url, ViewOptions};
+use super::build::{pool, ViewOptions};
 use super::draw::{self, Align, Area};
 use super::forest::format_tick_lang;
 use super::text::{ellipsize, wrap, TextMeasure};
@@ -109,7 +109,7 @@ impl FunnelView {
                 n: study.and_then(|s| s.n),
                 certainty: None,
                 caveats: study.map(|s| s.caveats.clone()).unwrap_or_default(),
-                source_url: study.and_then(|s| source_url(&s.citation)),
+                source_url: study.and_then(|s| s.citation.source_url()),
                 design: study.map(|s| s.design.as_str().to_string()),
                 year: study.and_then(|s| s.year),
             });

@@ -5,7 +5,7 @@
 
 use plotters::prelude::DrawingBackend;
 
-use super::build::{certainty_words, design_badge, source_url, ViewOptions};
+use super::build::{certainty_words, design_badge, ViewOptions};
 use super::draw::{self, Align, Area};
 use super::text::{ellipsize, wrap, ApproxMeasure, TextMeasure};
 use super::view::Item;
@@ -108,7 +108,7 @@ impl HarmsView {
                 n: study.n,
                 certainty: o.certainty.map(|c| certainty_words(lang, c).to_string()),
                 caveats: study.caveats.clone(),
-                source_url: source_url(&study.citation),
+                source_url: study.citation.source_url(),
                 design: Some(study.design.as_str().to_string()),
                 year: study.year,
             });

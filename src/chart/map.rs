@@ -5,7 +5,7 @@
 
 use plotters::prelude::DrawingBackend;
 
-use super::build::{design_badge, design_rank, direction, source_url, Certainties, ViewOptions};
+use super::build::{design_badge, design_rank, direction, Certainties, ViewOptions};
 use super::draw::{self, Align, Area, Shape};
 use super::forest::Direction;
 use super::text::{ellipsize, wrap, ApproxMeasure, TextMeasure};
@@ -175,7 +175,7 @@ impl MapView {
                 n: study.n.or(study.n_planned),
                 certainty: best.map(|c| super::build::certainty_words(lang, c).to_string()),
                 caveats: study.caveats.clone(),
-                source_url: source_url(&study.citation),
+                source_url: study.citation.source_url(),
                 design: Some(study.design.as_str().to_string()),
                 year: study.year,
             });

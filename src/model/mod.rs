@@ -6,12 +6,14 @@
 
 mod csv;
 pub(crate) mod json;
+mod links;
 mod problem;
 mod types;
 mod validate;
 
 pub use self::csv::{parse_csv, parse_csv_with, CsvOptions, CSV_COLUMNS};
 pub use self::json::parse_json;
+pub use self::links::Link;
 pub use self::problem::{fmt_num, Issue, Parsed, Problem};
 pub use self::types::*;
 pub use self::validate::validate;

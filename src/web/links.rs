@@ -1,18 +1,10 @@
-//! Citations and source links for the shell: identifiers (DOI, PMID, NCT) become their
-//! canonical https URLs, and a free `url` is kept only when it is http(s). The shell
-//! checks again before it builds an `<a>`.
+//! Citations and source links for the shell, from `Citation::links` (http(s) only). The
+//! shell checks again before it builds an `<a>`.
 
 use serde::Serialize;
 
 use crate::chart::Item;
-use crate::model::{Citation, Dataset, Study};
-
-#[derive(Serialize, Clone, Debug, PartialEq)]
-pub struct Link {
-    /// `doi`, `pubmed`, `trial` or `web`.
-    pub kind: &'static str,
-    pub url: String,
-}
+use crate::model::{Dataset, Link, Study};
 
 /// An item of the view with what the tooltip and table need about its study.
 #[derive(Serialize)]
@@ -32,87 +24,6 @@ pub struct CitationEntry {
     pub label: String,
     pub text: String,
     pub links: Vec<Link>,
-}
-
-/// Percent-encodes what cannot stand in a URL path as it is.
-fn encode_path(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || b"-._~/:;()[]+,=@!$*'".contains(&b) {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
-}
-
-fn doi_url(doi: &str) -> Option<String> {
-    let d = doi.trim();
-    let lower = d.to_ascii_lowercase();
-    let d = [
-        "https://doi.org/",
-        "http://doi.org/",
-        "https://dx.doi.org/",
-        "doi:",
-    ]
-    .iter()
-    .find(|p| lower.starts_with(*p))
-    .map_or(d, |p| &d[p.len()..])
-    .trim();
-    (d.starts_with("10.")
-        && d.contains('/')
-        && !d.chars().any(|c| c.is_whitespace() || c.is_control()))
-    .then(|| format!("https://doi.org/{}", encode_path(d)))
-}
-
-fn pmid_url(pmid: &str) -> Option<String> {
-    let p = pmid.trim();
-    (!p.is_empty() && p.len() <= 12 && p.bytes().all(|b| b.is_ascii_digit()))
-        .then(|| format!("https://pubmed.ncbi.nlm.nih.gov/{p}/"))
-}
-
-fn nct_url(nct: &str) -> Option<String> {
-    let n = nct.trim().to_ascii_uppercase();
-    (n.len() == 11 && n.starts_with("NCT") && n[3..].bytes().all(|b| b.is_ascii_digit()))
-        .then(|| format!("https://clinicaltrials.gov/study/{n}"))
-}
-
-/// A free URL, kept only when it is an absolute http(s) URL without spaces or controls.
-pub fn web_url(url: &str) -> Option<String> {
-    let u = url.trim();
-    let lower = u.to_ascii_lowercase();
-    let rest = lower
-        .strip_prefix("https://")
-        .or_else(|| lower.strip_prefix("http://"))?;
-    (!rest.is_empty()
-        && !rest.starts_with('/')
-        && !u
-            .chars()
-            .any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<' || c == '>'))
-    .then(|| u.to_string())
-}
-
-pub fn links_of(c: &Citation) -> Vec<Link> {
-    let mut out = Vec::new();
-    if let Some(url) = c.doi.as_deref().and_then(doi_url) {
-        out.push(Link { kind: "doi", url });
-    }
-    if let Some(url) = c.pmid.as_deref().and_then(pmid_url) {
-        out.push(Link {
-            kind: "pubmed",
-            url,
-        });
-    }
-    if let Some(url) = c.nct.as_deref().and_then(nct_url) {
-        out.push(Link { kind: "trial", url });
-    }
-    if let Some(url) = c.url.as_deref().and_then(web_url) {
-        if !out.iter().any(|l| l.url == url) {
-            out.push(Link { kind: "web", url });
-        }
-    }
-    out
 }
 
 /// The study an item key (`study/outcome`) belongs to: the longest id that prefixes it.
@@ -136,7 +47,7 @@ pub fn enrich(dataset: Option<&Dataset>, items: Vec<crate::chart::Item>) -> Vec<
             Row {
                 study_id: study.map(|s| s.id.clone()),
                 citation: study.map(|s| s.citation.text.clone()),
-                links: study.map(|s| links_of(&s.citation)).unwrap_or_default(),
+                links: study.map(|s| s.citation.links()).unwrap_or_default(),
                 item,
             }
         })
@@ -157,35 +68,8 @@ pub fn citations(dataset: Option<&Dataset>, items: &[Item]) -> Vec<CitationEntry
             key: study.id.clone(),
             label: study.label.clone(),
             text: study.citation.text.clone(),
-            links: links_of(&study.citation),
+            links: study.citation.links(),
         });
     }
     out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn identifiers_become_canonical_https_links_and_other_schemes_are_dropped() {
-        assert_eq!(
-            doi_url("doi:10.1016/S1474-4422(21)00301-X").unwrap(),
-            "https://doi.org/10.1016/S1474-4422(21)00301-X"
-        );
-        assert_eq!(
-            pmid_url("34534453").unwrap(),
-            "https://pubmed.ncbi.nlm.nih.gov/34534453/"
-        );
-        assert_eq!(
-            nct_url("nct00273364").unwrap(),
-            "https://clinicaltrials.gov/study/NCT00273364"
-        );
-        assert!(web_url("javascript:alert(1)").is_none());
-        assert!(web_url("JaVaScRiPt:alert(1)").is_none());
-        assert!(web_url("data:text/html,x").is_none());
-        assert!(web_url("https://example.org/a b").is_none());
-        assert!(doi_url("10.1/x\"><script>").is_some_and(|u| !u.contains('"') && !u.contains('<')));
-        assert!(pmid_url("12a").is_none());
-    }
 }
