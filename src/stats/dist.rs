@@ -158,35 +158,30 @@ fn chisq(df: f64) -> Option<ChiSquared> {
 
 /// P(X <= x) for chi-squared with `df` degrees of freedom.
 pub fn pchisq(x: f64, df: f64) -> f64 {
-    if x.is_nan() {
-        return f64::NAN;
-    }
-    if x <= 0.0 {
-        return if df > 0.0 { 0.0 } else { f64::NAN };
-    }
-    if x == f64::INFINITY {
-        return 1.0;
-    }
-    // statrs evaluates the incomplete gamma function at x / 2, which underflows to 0 for the
-    // smallest subnormal (5e-324) and then panics; the next subnormal gives the same answer.
-    let x = x.max(1e-323);
-    chisq(df).map_or(f64::NAN, |c| c.cdf(x))
+    chisq_tail(x, df, false)
 }
 
 /// P(X > x) for chi-squared with `df` degrees of freedom (accurate in the upper tail).
 pub fn pchisq_upper(x: f64, df: f64) -> f64 {
+    chisq_tail(x, df, true)
+}
+
+/// The lower or upper tail of chi-squared, with the edge cases both share.
+fn chisq_tail(x: f64, df: f64, upper: bool) -> f64 {
+    let (at_zero, at_infinity) = if upper { (1.0, 0.0) } else { (0.0, 1.0) };
     if x.is_nan() {
         return f64::NAN;
     }
     if x <= 0.0 {
-        return if df > 0.0 { 1.0 } else { f64::NAN };
+        return if df > 0.0 { at_zero } else { f64::NAN };
     }
     if x == f64::INFINITY {
-        return 0.0;
+        return at_infinity;
     }
-    // See `pchisq`: x / 2 must not underflow to 0 inside statrs.
+    // statrs evaluates the incomplete gamma function at x / 2, which underflows to 0 for the
+    // smallest subnormal (5e-324) and then panics; the next subnormal gives the same answer.
     let x = x.max(1e-323);
-    chisq(df).map_or(f64::NAN, |c| c.sf(x))
+    chisq(df).map_or(f64::NAN, |c| if upper { c.sf(x) } else { c.cdf(x) })
 }
 
 fn chisq_bracket(df: f64) -> f64 {
