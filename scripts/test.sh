@@ -10,6 +10,10 @@ scripts/setup.sh --browsers
 
 step() { printf '\n=== %s ===\n' "$*" >&2; }
 
+step "formatting (cargo fmt --check)"
+cargo fmt --check
+(cd fuzz && cargo fmt --check)
+
 step "native tests (cargo test)"
 cargo test --all-targets
 
