@@ -5,18 +5,26 @@
 //! "HSCT", "stem cell transplant"). Matching is case-insensitive and ignores punctuation.
 
 /// Lower case, punctuation and hyphens turned into spaces, runs of spaces collapsed.
+/// One pass and one allocation: appraising a large dataset normalizes every name many times.
 pub fn normalize(s: &str) -> String {
-    let mapped: String = s
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() {
-                c.to_lowercase().next().unwrap_or(c)
-            } else {
-                ' '
-            }
-        })
-        .collect();
-    mapped.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(s.len());
+    let mut gap = false;
+    for c in s.chars() {
+        if !c.is_alphanumeric() {
+            gap = true;
+            continue;
+        }
+        if gap && !out.is_empty() {
+            out.push(' ');
+        }
+        gap = false;
+        out.push(if c.is_ascii() {
+            c.to_ascii_lowercase()
+        } else {
+            c.to_lowercase().next().unwrap_or(c)
+        });
+    }
+    out
 }
 
 /// The words of a normalized string.
@@ -30,9 +38,17 @@ fn words(s: &str) -> Vec<String> {
 
 /// Whether `hay` contains `phrase` as whole words (both normalized).
 pub fn has_phrase(hay: &str, phrase: &str) -> bool {
-    let h = format!(" {} ", normalize(hay));
-    let p = normalize(phrase);
-    !p.is_empty() && h.contains(&format!(" {p} "))
+    contains_words(&normalize(hay), &normalize(phrase))
+}
+
+/// Whether normalized `hay` contains normalized `phrase` starting and ending at word boundaries.
+fn contains_words(hay: &str, phrase: &str) -> bool {
+    let at_gap = |i: usize| i == 0 || i == hay.len() || hay.as_bytes()[i - 1] == b' ';
+    !phrase.is_empty()
+        && hay.match_indices(phrase).any(|(i, _)| {
+            let end = i + phrase.len();
+            at_gap(i) && (end == hay.len() || hay.as_bytes()[end] == b' ')
+        })
 }
 
 /// A family of therapies that claims and studies may name differently.
@@ -174,7 +190,11 @@ const OTHER_CONDITIONS: &[&str] = &[
 ];
 
 fn is_ms(s: &str) -> bool {
-    has_phrase(s, "multiple sclerosis") || words(s).iter().any(|w| MS_WORDS.contains(&w.as_str()))
+    is_ms_normalized(&normalize(s))
+}
+
+fn is_ms_normalized(n: &str) -> bool {
+    contains_words(n, "multiple sclerosis") || n.split(' ').any(|w| MS_WORDS.contains(&w))
 }
 
 /// A canonical name for a condition, so that "RRMS", "Relapsing MS" and "Multiple sclerosis" are
@@ -189,19 +209,18 @@ pub fn canonical_condition(s: &str) -> String {
 
 /// How `study` (a study's condition) relates to `main` (the question's condition).
 pub fn condition_fit(study: &str, main: &str) -> ConditionFit {
-    let main_n = canonical_condition(main);
-    let contains_main = if main_n == "multiple sclerosis" {
-        is_ms(study)
+    let (study, main) = (normalize(study), normalize(main));
+    let contains_main = if is_ms_normalized(&main) {
+        is_ms_normalized(&study)
     } else {
-        let s = normalize(study);
-        !main_n.is_empty() && (has_phrase(&s, &main_n) || has_phrase(&main_n, &s))
+        contains_words(&study, &main) || contains_words(&main, &study)
     };
     if !contains_main {
         return ConditionFit::Different;
     }
     let others = OTHER_CONDITIONS
         .iter()
-        .any(|o| has_phrase(study, o) && !has_phrase(main, o));
+        .any(|o| contains_words(&study, o) && !contains_words(&main, o));
     if others {
         ConditionFit::Mixed
     } else {
@@ -282,6 +301,30 @@ pub fn is_objective(name: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn normalize_folds_case_punctuation_and_spaces() {
+        assert_eq!(
+            normalize("  Relapsing–Remitting  MS (RRMS)! "),
+            "relapsing remitting ms rrms"
+        );
+        assert_eq!(normalize("ÉDSS-Änderung"), "édss änderung");
+        assert_eq!(normalize("--"), "");
+        // The word lists are compared with normalized text as they are written.
+        for w in OTHER_CONDITIONS.iter().chain(MS_WORDS) {
+            assert_eq!(normalize(w), *w);
+        }
+    }
+
+    #[test]
+    fn phrases_match_whole_words_only() {
+        assert!(has_phrase("Secondary progressive MS", "progressive ms"));
+        assert!(has_phrase("MS", "ms"));
+        assert!(!has_phrase("Systemic sclerosis", "sclero"));
+        assert!(!has_phrase("sms ms", "ms sm"));
+        assert!(has_phrase("xms ms", "ms"));
+        assert!(!has_phrase("anything", ""));
+    }
 
     #[test]
     fn therapy_synonyms() {

@@ -3,7 +3,8 @@
 //! body is rated with the same GRADE rules plus inconsistency and publication bias. When pooling is
 //! not valid the body is listed with the reason and no numbers.
 
-use std::collections::BTreeSet;
+use std::collections::hash_map::Entry;
+use std::collections::{BTreeSet, HashMap};
 use std::fmt;
 
 use serde::Serialize;
@@ -143,12 +144,15 @@ fn fin(x: f64) -> Option<f64> {
 
 /// Groups outcomes with the same id or name across studies (completed studies with numbers only).
 pub fn groups(dataset: &Dataset) -> Vec<Vec<(&Study, &Outcome)>> {
-    type Group<'a> = (
-        BTreeSet<String>,
-        BTreeSet<String>,
-        Vec<(&'a Study, &'a Outcome)>,
-    );
-    let mut out: Vec<Group> = Vec::new();
+    let mut out: Vec<Vec<(&Study, &Outcome)>> = Vec::new();
+    // The first group holding each normalized id and name: a lookup per outcome
+    // instead of a scan of every group (10,000 distinct outcomes would be quadratic).
+    let mut by_id: HashMap<String, usize> = HashMap::new();
+    let mut by_name: HashMap<String, usize> = HashMap::new();
+    let remember = |map: &mut HashMap<String, usize>, key: String, g: usize| {
+        let first = map.entry(key).or_insert(g);
+        *first = (*first).min(g);
+    };
     for s in &dataset.studies {
         if s.status == StudyStatus::Ongoing {
             continue;
@@ -158,23 +162,27 @@ pub fn groups(dataset: &Dataset) -> Vec<Vec<(&Study, &Outcome)>> {
                 continue;
             }
             let (id, name) = (matching::normalize(&o.id), matching::normalize(&o.name));
-            match out
-                .iter_mut()
-                .find(|g| g.0.contains(&id) || (!name.is_empty() && g.1.contains(&name)))
-            {
-                Some(g) => {
-                    g.0.insert(id);
-                    g.1.insert(name);
-                    g.2.push((s, o));
+            let found = [
+                by_id.get(&id),
+                (!name.is_empty()).then(|| by_name.get(&name)).flatten(),
+            ]
+            .into_iter()
+            .flatten()
+            .min()
+            .copied();
+            let g = match found {
+                Some(g) => g,
+                None => {
+                    out.push(Vec::new());
+                    out.len() - 1
                 }
-                None => out.push(([id].into(), [name].into(), vec![(s, o)])),
-            }
+            };
+            out[g].push((s, o));
+            remember(&mut by_id, id, g);
+            remember(&mut by_name, name, g);
         }
     }
-    out.into_iter()
-        .map(|g| g.2)
-        .filter(|m| m.len() >= 2)
-        .collect()
+    out.into_iter().filter(|m| m.len() >= 2).collect()
 }
 
 /// Checks whether a group may be pooled (before any numbers are computed).
@@ -185,19 +193,22 @@ pub fn check_poolable(members: &[(&Study, &Outcome)]) -> Result<(), PoolRefusal>
             return Err(PoolRefusal::SameStudyTwice(s.id.clone()));
         }
     }
-    for (i, (a, _)) in members.iter().enumerate() {
-        for (b, _) in members.iter().skip(i + 1) {
-            let same = |x: &Option<String>, y: &Option<String>| match (x, y) {
-                (Some(x), Some(y)) => {
-                    !x.trim().is_empty() && x.trim().eq_ignore_ascii_case(y.trim())
-                }
-                _ => false,
+    // One pass with a map of the identifiers seen so far (a pairwise check is quadratic
+    // and took most of the time of a 10,000-study appraisal).
+    let mut first_with: HashMap<(usize, String), &str> = HashMap::new();
+    for (s, _) in members {
+        let c = &s.citation;
+        for (field, value) in [&c.doi, &c.nct, &c.pmid].into_iter().enumerate() {
+            let Some(value) = value.as_deref().map(str::trim).filter(|v| !v.is_empty()) else {
+                continue;
             };
-            if same(&a.citation.doi, &b.citation.doi)
-                || same(&a.citation.nct, &b.citation.nct)
-                || same(&a.citation.pmid, &b.citation.pmid)
-            {
-                return Err(PoolRefusal::SameTrial(a.id.clone(), b.id.clone()));
+            match first_with.entry((field, value.to_ascii_lowercase())) {
+                Entry::Occupied(e) => {
+                    return Err(PoolRefusal::SameTrial(e.get().to_string(), s.id.clone()))
+                }
+                Entry::Vacant(e) => {
+                    e.insert(s.id.as_str());
+                }
             }
         }
     }

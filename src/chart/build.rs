@@ -546,6 +546,16 @@ pub fn forest_with(dataset: &Dataset, options: &ViewOptions, appraisal: &Apprais
             pooled.push(p);
         }
     }
+    // Each study's share of the weight in its outcome's pool, in percent.
+    let mut weights: HashMap<(&str, &str), f64> = HashMap::new();
+    for p in &pooled {
+        let total: f64 = p.fit.weights.iter().sum();
+        for (id, w) in p.study_ids.iter().zip(&p.fit.weights) {
+            weights
+                .entry((p.outcome.as_str(), id.as_str()))
+                .or_insert(100.0 * w / total);
+        }
+    }
     for study in &dataset.studies {
         for outcome in study.outcomes.iter().filter(|o| options.wants(o)) {
             let group = match pooled.iter().find(|p| p.outcome == outcome.id) {
@@ -553,17 +563,10 @@ pub fn forest_with(dataset: &Dataset, options: &ViewOptions, appraisal: &Apprais
                 None => study.intervention.therapy.as_str(),
             };
             let (scale, mut row) = row_for(lang, study, outcome, &certainties);
-            if let Some(p) = pooled.iter().find(|p| p.outcome == outcome.id) {
-                let total: f64 = p.fit.weights.iter().sum();
-                if let Some(i) = p.study_ids.iter().position(|id| *id == study.id) {
-                    row.weight = p
-                        .fit
-                        .weights
-                        .get(i)
-                        .map(|w| 100.0 * w / total)
-                        .filter(|w| w.is_finite());
-                }
-            }
+            row.weight = weights
+                .get(&(outcome.id.as_str(), study.id.as_str()))
+                .copied()
+                .filter(|w| w.is_finite());
             match scale {
                 Some(Scale::Log) => push_grouped(&mut ratios, group, row),
                 Some(Scale::Linear) => push_grouped(&mut differences, group, row),

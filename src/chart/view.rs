@@ -2,6 +2,8 @@
 //! options, ask how tall it wants to be, draw it, and list its items for the
 //! accessible table, tooltips and keyboard navigation.
 
+use std::collections::HashSet;
+
 use plotters::prelude::DrawingBackend;
 use serde::Serialize;
 
@@ -141,26 +143,20 @@ impl Scene {
     /// In English it includes the appraisal's statements where the view has them.
     pub fn summary(&self, lang: impl Into<Lang>) -> String {
         let lang = lang.into();
-        let items = self.items();
         let head = match self {
             Scene::Forest(f) => {
-                let results = f
+                let results: Vec<&str> = f
                     .panels
                     .iter()
                     .flat_map(|p| &p.rows)
                     .filter(|r| r.kind != RowKind::Header && r.kind != RowKind::Pooled)
-                    .count();
-                let mut studies: Vec<&str> = items
-                    .iter()
-                    .filter_map(|i| i.key.split_once('/').map(|(s, _)| s))
-                    .filter(|s| *s != "pooled")
+                    .map(|r| r.key.split_once('/').map_or(r.key.as_str(), |(s, _)| s))
                     .collect();
-                studies.sort();
-                studies.dedup();
+                let studies: HashSet<&str> = results.iter().copied().collect();
                 tf(
                     lang,
                     "summary.forest",
-                    &[&results.to_string(), &studies.len().to_string()],
+                    &[&results.len().to_string(), &studies.len().to_string()],
                 )
             }
             Scene::Map(v) => v.summary(lang),

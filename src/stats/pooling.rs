@@ -154,11 +154,12 @@ fn moderators(study: &Study, outcome: &Outcome) -> BTreeMap<String, String> {
 
 /// The distinct outcome ids of a dataset, in order of first appearance.
 pub fn outcome_ids(dataset: &Dataset) -> Vec<String> {
-    let mut ids: Vec<String> = Vec::new();
-    for o in dataset.studies.iter().flat_map(|s| &s.outcomes) {
-        if !ids.contains(&o.id) {
-            ids.push(o.id.clone());
-        }
-    }
-    ids
+    let mut seen = std::collections::HashSet::new();
+    dataset
+        .studies
+        .iter()
+        .flat_map(|s| &s.outcomes)
+        .filter(|o| seen.insert(o.id.as_str()))
+        .map(|o| o.id.clone())
+        .collect()
 }
