@@ -376,12 +376,12 @@ impl Widget {
     pub fn items(&mut self) -> JsValue {
         let items = self.ensure_scene().items();
         let rows = links::enrich(self.dataset.as_ref(), items);
-        to_js(&rows)
-    }
-
-    /// Alias of `items`, kept for older shells.
-    pub fn rows(&mut self) -> JsValue {
-        self.items()
+        // Through JSON text: for 10,000 rows, JSON.parse is several times faster than
+        // building every object field by field across the boundary.
+        serde_json::to_string(&rows)
+            .ok()
+            .and_then(|json| js_sys::JSON::parse(&json).ok())
+            .unwrap_or(JsValue::NULL)
     }
 
     /// A text summary of the current view in the options' language, for the
