@@ -18,6 +18,8 @@ const PKG_WASM = new URL('./pkg/evidence_lens_bg.wasm', import.meta.url);
 const MAX_BYTES = 10 * 1024 * 1024;
 const FILTER_KEYS = ['condition', 'therapy', 'route', 'design', 'kind'];
 const LANGS = ['en', 'es', 'fr'];
+/** Rows the accessible table shows at first and adds per click. */
+const TABLE_PAGE = 500;
 
 // ---------------------------------------------------------------- the shared engine
 
@@ -65,6 +67,11 @@ const BEFORE_WASM = {
   'shell.chart_unavailable': 'Evidence chart unavailable',
 };
 
+/** Resolves in a new task, so that the browser can paint and handle input first. */
+function nextTask() {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
 function format(template, values) {
   return template.replace(/\{(\w+)\}/g, (m, k) => (values[k] === undefined ? m : String(values[k])));
 }
@@ -111,6 +118,8 @@ canvas.overlay { position: absolute; inset: 0 auto auto 0; pointer-events: none;
 .details { margin: 0.5em 0; padding: 0.5em 0.75em; border: 1px solid #767676; border-radius: 4px; overflow-wrap: anywhere; }
 .details h3 { font-size: 1em; margin: 0 0 0.25em; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
+/* The hidden table shows itself while keyboard focus is inside it (its links, the more-rows button). */
+.table-box.visually-hidden:focus-within { position: static; width: auto; height: auto; margin: 0.5em 0 0; overflow-x: auto; clip: auto; white-space: normal; }
 .table-box { overflow-x: auto; margin-top: 0.5em; }
 table { border-collapse: collapse; font-size: 0.9em; }
 caption { text-align: start; font-weight: 600; padding: 0.25em 0; }
@@ -234,7 +243,8 @@ export class EvidenceLens extends HTMLElement {
     this._details = el('section', { class: 'details', hidden: '' });
     this._tableBox = el('div', { class: 'table-box visually-hidden' });
     this._table = el('table');
-    this._tableBox.append(this._table);
+    this._tableMore = el('div', { class: 'table-more' });
+    this._tableBox.append(this._table, this._tableMore);
     this._stage.append(this._canvas, this._overlay, this._tooltip);
     this._frame.append(this._stage);
     this._root.append(this._controls, this._problems, this._status, this._frame, this._live, this._details, this._tableBox);
@@ -437,6 +447,16 @@ export class EvidenceLens extends HTMLElement {
       }
       if (!this._state) this._state = this._initialState();
       this._facets = this._call((w) => w.facets());
+      // A large dataset takes a few hundred milliseconds to read and as long again to
+      // appraise: the page gets to paint and answer input between the two.
+      await nextTask();
+      if (token !== this._loadToken) return;
+      this._call((w) => {
+        w.setOptions(this._options(), this._theme());
+        w.resize(this._stage.clientWidth || this.clientWidth || 600, window.devicePixelRatio || 1);
+      });
+      await nextTask();
+      if (token !== this._loadToken) return;
       this._loaded = report;
       this._applyHeight();
       this._status.textContent = '';
@@ -791,17 +811,26 @@ export class EvidenceLens extends HTMLElement {
 
   // ------------------------------------------------------------ table and details
 
-  _fillTable() {
+  /**
+   * The accessible table of the view's items, a page at a time: 10,000 rows of DOM took
+   * longer to lay out than everything else the widget does. A button adds the next page.
+   */
+  _fillTable(limit = TABLE_PAGE) {
     const s = this._strings;
-    const hasCertainty = this._items.some((i) => i.certainty);
-    const caption = el('caption', {}, s['shell.table_caption']);
+    const items = this._items;
+    const shown = Math.min(limit, items.length);
+    const hasCertainty = items.some((i) => i.certainty);
+    const num = new Intl.NumberFormat(this._lang());
+    const partial = shown < items.length ? ` (${format(s['shell.table_partial'], { shown: num.format(shown), count: num.format(items.length) })})` : '';
+    const caption = el('caption', {}, s['shell.table_caption'] + partial);
     const head = el('tr');
     const cols = ['ui.study', 'ui.result', 'ui.estimate_ci', 'ui.participants', ...(hasCertainty ? ['ui.certainty'] : []), 'ui.source'];
     for (const h of cols) head.append(el('th', { scope: 'col' }, s[h]));
     const thead = el('thead');
     thead.append(head);
     const tbody = el('tbody');
-    for (const r of this._items) {
+    for (let i = 0; i < shown; i++) {
+      const r = items[i];
       const tr = el('tr');
       tr.append(el('th', { scope: 'row' }, r.label), el('td', {}, r.detail), el('td', {}, r.value), el('td', {}, r.n == null ? '' : String(r.n)));
       if (hasCertainty) tr.append(el('td', {}, r.certainty || ''));
@@ -811,6 +840,21 @@ export class EvidenceLens extends HTMLElement {
       tbody.append(tr);
     }
     this._table.replaceChildren(caption, thead, tbody);
+    this._tableMore.replaceChildren();
+    if (shown < items.length) {
+      const next = Math.min(TABLE_PAGE, items.length - shown);
+      const more = el('button', { type: 'button', 'data-control': 'table-more' }, format(s['shell.table_more'], { n: num.format(next) }));
+      more.addEventListener('click', () => {
+        this._fillTable(shown + TABLE_PAGE);
+        // Keep the keyboard where the new rows begin.
+        const first = this._table.tBodies[0]?.rows[shown]?.cells[0];
+        if (first) {
+          first.tabIndex = -1;
+          first.focus();
+        }
+      });
+      this._tableMore.append(more);
+    }
   }
 
   _appendLinks(parent, links) {

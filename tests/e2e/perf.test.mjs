@@ -99,9 +99,24 @@ test('memory stays flat over 300 view and filter changes (attributes and API)', 
 });
 
 test('10,000 studies: the forest draws, within the canvas limit, and says how many are not drawn', async () => {
-  const { page, context, problems } = await openPage(browser, `${server.url}m10000.html`, { deviceScaleFactor: 2 });
+  // A ticker of zero-delay timers counts the tasks the page gets to run after the data was
+  // read and before the chart is ready: with one long task from reading to drawing, none.
+  const init = () => {
+    window.__ticksWhileLoading = 0;
+    let ready = false;
+    document.addEventListener('ready', () => { ready = true; }, true);
+    const tick = () => {
+      if (ready) return;
+      if (document.getElementById('w')?._facets) window.__ticksWhileLoading += 1;
+      setTimeout(tick, 0);
+    };
+    tick();
+  };
+  const { page, context, problems } = await openPage(browser, `${server.url}m10000.html`, { deviceScaleFactor: 2, init });
   await page.waitForFunction(() => window.__events.some((e) => e.type === 'ready' || e.type === 'error'), null, { timeout: 60000 });
   assert.deepEqual(await page.evaluate(() => window.__events.filter((e) => e.type === 'error')), []);
+  const ticks = await page.evaluate(() => window.__ticksWhileLoading);
+  assert.ok(ticks >= 1, 'the widget did not yield to the page between reading and drawing 10,000 studies');
   const info = await page.locator('#w').evaluate((el) => {
     const c = el.shadowRoot.querySelector('canvas');
     const ctx = c.getContext('2d');
@@ -112,14 +127,28 @@ test('10,000 studies: the forest draws, within the canvas limit, and says how ma
       for (let i = 0; i < data.length; i += 4) if (data[i] < 200) n++;
       return n;
     };
-    return { width: c.width, height: c.height, cssHeight: parseFloat(c.style.height), top: inkIn(0), bottom: inkIn(c.height - 400), keys: el._keys.length, rows: el.shadowRoot.querySelectorAll('tbody tr').length };
+    return { width: c.width, height: c.height, cssHeight: parseFloat(c.style.height), top: inkIn(0), bottom: inkIn(c.height - 400), keys: el._keys.length, items: el._items.length, rows: el.shadowRoot.querySelectorAll('tbody tr').length, caption: el.shadowRoot.querySelector('caption').textContent };
   });
   assert.ok(info.height <= 16000 && info.height > 1000, `canvas ${info.width}×${info.height}`);
   assert.ok(Math.abs(info.cssHeight * 2 - info.height) <= 2, `CSS height ${info.cssHeight} for a canvas of ${info.height}`);
   assert.ok(info.top > 500 && info.bottom > 500, `blank canvas: ${JSON.stringify(info)}`);
-  // Keyboard moves over what is drawn; the table keeps every result.
+  // Keyboard moves over what is drawn; the items (table, CSV) keep every result, and the
+  // table shows them a page at a time, saying so in its caption.
   assert.ok(info.keys > 50 && info.keys < 10000, `${info.keys} keys`);
-  assert.ok(info.rows >= 10000, `${info.rows} table rows`);
+  assert.ok(info.items >= 10000, `${info.items} items`);
+  assert.equal(info.rows, 500);
+  assert.ok(info.caption.includes(`rows 1–500 of ${info.items.toLocaleString('en-US')}`), info.caption);
+  const more = await page.locator('#w').evaluate((el) => {
+    const button = el.shadowRoot.querySelector('[data-control="table-more"]');
+    const text = button.textContent;
+    button.click();
+    const focused = el.shadowRoot.activeElement;
+    return { text, rows: el.shadowRoot.querySelectorAll('tbody tr').length, focusedRow: [...el.shadowRoot.querySelectorAll('tbody tr')].indexOf(focused?.parentElement), boxShown: getComputedStyle(el.shadowRoot.querySelector('.table-box')).position };
+  });
+  assert.equal(more.text, 'Show 500 more rows');
+  assert.equal(more.rows, 1000);
+  assert.equal(more.focusedRow, 500, 'focus moves to the first added row');
+  assert.equal(more.boxShown, 'static', 'the table shows itself while it holds the keyboard focus');
   const label = await page.locator('#w').evaluate((el) => el.shadowRoot.querySelector('canvas').getAttribute('aria-label'));
   assert.match(label, /10,?000/);
   assert.deepEqual(problems, []);
