@@ -33,8 +33,11 @@ function loadEngine() {
     const url = new URL(PKG_JS);
     // A trapped instance cannot be reused: a fresh copy of the glue module gets a new one.
     if (generation > 0) url.searchParams.set('instance', String(generation));
+    // The wasm downloads (and compiles as it streams) while the glue module loads.
+    const wasm = fetch(PKG_WASM);
+    wasm.catch(() => {}); // awaited by init; this only keeps a failure from going unhandled first
     const mod = await import(url.href);
-    await mod.default({ module_or_path: PKG_WASM });
+    await mod.default({ module_or_path: wasm });
     return mod;
   })();
   engine.catch(() => {
@@ -433,11 +436,14 @@ export class EvidenceLens extends HTMLElement {
     this._canvas.setAttribute('aria-label', this._strings['shell.chart_loading']);
     this._root.setAttribute('aria-busy', 'true');
     try {
+      // The data downloads while the wasm compiles.
+      const reading = this._readSource();
+      reading.catch(() => {}); // awaited below; this only keeps an early failure from going unhandled
       const mod = await loadEngine();
       if (token !== this._loadToken) return;
       await this._loadStrings(mod);
       if (!this._widget) this._widget = new mod.Widget(this._canvas, this._overlay);
-      const source = await this._readSource();
+      const source = await reading;
       if (token !== this._loadToken) return;
       const report = this._call((w) => (source.kind === 'builtin' ? w.loadBuiltin() : source.kind === 'csv' ? w.loadCsv(source.bytes, source.measure) : w.loadJson(source.bytes)));
       this._showProblems(report);

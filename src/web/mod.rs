@@ -256,11 +256,15 @@ impl Widget {
             .preferred_height(width, &theme)
             .ceil()
             .clamp(1.0, crate::chart::forest::MAX_HEIGHT_PX);
-        self.canvas.set_width(width as u32);
-        self.canvas.set_height(height as u32);
-        if let Some(o) = &self.overlay {
-            o.set_width(width as u32);
-            o.set_height(height as u32);
+        // Setting a canvas's size reallocates and clears its backing store even when the size
+        // is unchanged; every view paints its whole background and the overlay is cleared
+        // before each highlight, so an unchanged size is left alone.
+        let (width_px, height_px) = (width as u32, height as u32);
+        for canvas in std::iter::once(&self.canvas).chain(&self.overlay) {
+            if canvas.width() != width_px || canvas.height() != height_px {
+                canvas.set_width(width_px);
+                canvas.set_height(height_px);
+            }
         }
         let backend = CanvasBackend::with_canvas_object(self.canvas.clone())
             .ok_or_else(|| JsError::new("the canvas has no 2D context"))?;
