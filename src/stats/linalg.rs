@@ -217,15 +217,6 @@ impl<'a> PMatrix<'a> {
             .sum()
     }
 
-    /// y'PPy = sum (w e)^2.
-    pub fn rss2(&self, y: &[f64]) -> f64 {
-        self.residuals(y)
-            .iter()
-            .zip(&self.w)
-            .map(|(e, w)| (w * e) * (w * e))
-            .sum()
-    }
-
     /// tr(P D) for D = diag(d).
     pub fn tr_pd(&self, d: &[f64]) -> f64 {
         let s: f64 = self.w.iter().zip(d).map(|(w, d)| w * d).sum();

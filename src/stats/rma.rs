@@ -26,7 +26,7 @@ use std::str::FromStr;
 use serde::{Deserialize, Serialize};
 
 use super::dist;
-use super::linalg::{crossprod_d, spd_inverse, spd_logdet, ModelMatrix, PMatrix};
+use super::linalg::{crossprod_d, matmul, spd_inverse, spd_logdet, ModelMatrix, PMatrix};
 use super::roots::zeroin;
 use super::StatsError;
 
@@ -247,18 +247,14 @@ fn pmatrix<'a>(x: &'a ModelMatrix, w: Vec<f64>) -> Result<PMatrix<'a>, StatsErro
 
 /// Generalized Q statistic `sum w (y - X b)^2` with weights `1/(vi + tau2)`.
 pub(crate) fn q_gen(y: &[f64], v: &[f64], x: &ModelMatrix, tau2: f64) -> Result<f64, StatsError> {
-    if x.is_intercept_only() {
-        return InterceptSums::new(y, v, tau2).map(|s| s.q);
-    }
-    let w: Vec<f64> = v.iter().map(|v| 1.0 / (v + tau2)).collect();
-    Ok(pmatrix(x, w)?.rss(y))
+    PSums::new(y, v, x, tau2).map(|s| s.q)
 }
 
-/// What the Fisher scoring and Q-profile steps need from `P` when the model has only
-/// an intercept (every plain meta-analysis), in two passes and no allocation: the
-/// general p x p route makes about fifteen passes and allocates each time, which
+/// What Fisher scoring and the Q-profile need from `P = W - W X A X'W` (`A = (X'WX)^-1`) at
+/// one tau2, in two passes over the studies and with only p x p matrices formed: the
+/// route through [`PMatrix`] makes about fifteen passes and allocates each time, which
 /// dominated refits of large datasets.
-struct InterceptSums {
+struct PSums {
     /// sum w, sum w^2
     s1: f64,
     s2: f64,
@@ -271,38 +267,81 @@ struct InterceptSums {
     tr_pp: f64,
 }
 
-impl InterceptSums {
-    fn new(y: &[f64], v: &[f64], tau2: f64) -> Result<Self, StatsError> {
-        let (mut s1, mut s2, mut swy) = (0.0, 0.0, 0.0);
-        for (yi, vi) in y.iter().zip(v) {
+impl PSums {
+    fn new(y: &[f64], v: &[f64], x: &ModelMatrix, tau2: f64) -> Result<Self, StatsError> {
+        let p = x.p;
+        let invalid = || StatsError::InvalidInput {
+            what: "weights".into(),
+            reason: "division by zero when computing the inverse-variance weights".into(),
+        };
+        let rows = x.data.chunks_exact(p.max(1));
+        // First pass: X'WX, X'W^2X, X'Wy (lower triangles).
+        let (mut s1, mut s2) = (0.0, 0.0);
+        let (mut xwx, mut xw2x, mut xwy) = (vec![0.0; p * p], vec![0.0; p * p], vec![0.0; p]);
+        for ((yi, vi), r) in y.iter().zip(v).zip(rows.clone()) {
             let w = 1.0 / (vi + tau2);
-            if !w.is_finite() || w <= 0.0 {
-                return Err(StatsError::InvalidInput {
-                    what: "weights".into(),
-                    reason: "division by zero when computing the inverse-variance weights".into(),
-                });
+            if !(w.is_finite() && w > 0.0) {
+                return Err(invalid());
             }
             s1 += w;
             s2 += w * w;
-            swy += w * yi;
+            if p == 1 {
+                let x = r[0];
+                xwy[0] += w * x * yi;
+                xwx[0] += w * x * x;
+                xw2x[0] += w * w * x * x;
+                continue;
+            }
+            for (a, ra) in r.iter().enumerate() {
+                xwy[a] += w * ra * yi;
+                for (b, rb) in r[..=a].iter().enumerate() {
+                    xwx[a * p + b] += w * ra * rb;
+                    xw2x[a * p + b] += w * w * ra * rb;
+                }
+            }
         }
-        let mu = swy / s1;
-        let (mut q, mut ypp, mut tr_p, mut diag2, mut off2) = (0.0, 0.0, 0.0, 0.0, 0.0);
-        for (yi, vi) in y.iter().zip(v) {
+        for a in 0..p {
+            for b in 0..a {
+                xwx[b * p + a] = xwx[a * p + b];
+                xw2x[b * p + a] = xw2x[a * p + b];
+            }
+        }
+        let a = spd_inverse(&xwx, p).ok_or(StatsError::Singular {
+            what: "weighted cross-product X'WX",
+        })?;
+        let beta: Vec<f64> = a.chunks_exact(p).map(|ar| dot(ar, &xwy)).collect();
+        // B = A X'W^2X A, so that sum_j w_j^2 (x_i'A x_j)^2 = x_i'B x_i.
+        let b = matmul(&matmul(&a, &xw2x, p), &a, p);
+        let quad = |m: &[f64], r: &[f64]| -> f64 {
+            m.chunks_exact(p)
+                .zip(r)
+                .map(|(mr, ri)| ri * dot(mr, r))
+                .sum()
+        };
+        // Scalars for one column (every plain meta-analysis): the general forms cost twice
+        // as much there, and refits of large datasets are mostly intercept-only.
+        let (a0, b0, beta0) = (a[0], b[0], beta[0]);
+        // Second pass. tr(PP) is summed entry by entry as non-negative terms, P_ii^2 plus each
+        // row's off-diagonal squares, which avoids the cancellation of the textbook
+        // tr(W^2) - 2 tr(A X'W^3X) + tr(ASAS): that loses every digit when a few studies are
+        // far more precise than the rest.
+        let (mut q, mut ypp, mut tr_p, mut tr_pp) = (0.0, 0.0, 0.0, 0.0);
+        for ((yi, vi), r) in y.iter().zip(v).zip(rows) {
             let w = 1.0 / (vi + tau2);
-            let we = (yi - mu) * w;
-            q += we * (yi - mu);
-            ypp += we * we;
-            // P = W - w w'/s1 entry by entry: P_ii = w (s1 - w) / s1 and P_ij = -w_i w_j / s1.
-            // Summing these non-negative terms avoids the cancellation of s2 - 2 s3/s1 + (s2/s1)^2,
-            // which loses every digit when a few studies are far more precise than the rest.
-            let p_ii = w * (s1 - w) / s1;
+            let (e, h, bq) = if p == 1 {
+                let x = r[0];
+                (yi - x * beta0, a0 * x * x, b0 * x * x)
+            } else {
+                (yi - dot(r, &beta), quad(&a, r), quad(&b, r))
+            };
+            q += w * e * e;
+            ypp += (w * e) * (w * e);
+            let p_ii = w - w * w * h;
             tr_p += p_ii;
-            diag2 += p_ii * p_ii;
-            off2 += w * w * (s2 - w * w);
+            let off = w * w * (bq - w * w * h * h).max(0.0);
+            tr_pp += p_ii * p_ii + off;
         }
-        let tr_pp = diag2 + off2 / (s1 * s1);
-        Ok(InterceptSums {
+        Ok(PSums {
             s1,
             s2,
             q,
@@ -311,6 +350,10 @@ impl InterceptSums {
             tr_pp,
         })
     }
+}
+
+fn dot(a: &[f64], b: &[f64]) -> f64 {
+    a.iter().zip(b).map(|(x, y)| x * y).sum()
 }
 
 /// Log-likelihood (ML or REML, metafor's constants) at a given tau2.
@@ -426,23 +469,12 @@ pub fn estimate_tau2(
             let vscale = v.iter().sum::<f64>() / k as f64;
             // The score (numerator of the Fisher step) and the expected information at tau2.
             let step = |tau2: f64| -> Result<(f64, f64), StatsError> {
-                if x.is_intercept_only() {
-                    let sums = InterceptSums::new(y, v, tau2)?;
-                    Ok(if reml {
-                        (sums.ypp - sums.tr_p, sums.tr_pp)
-                    } else {
-                        (sums.ypp - sums.s1, sums.s2)
-                    })
+                let sums = PSums::new(y, v, x, tau2)?;
+                Ok(if reml {
+                    (sums.ypp - sums.tr_p, sums.tr_pp)
                 } else {
-                    let w: Vec<f64> = v.iter().map(|v| 1.0 / (v + tau2)).collect();
-                    let pm = pmatrix(x, w.clone())?;
-                    let ypp = pm.rss2(y);
-                    Ok(if reml {
-                        (ypp - pm.tr_pd(&ones), pm.tr_pdpd(&ones, &ones))
-                    } else {
-                        (ypp - w.iter().sum::<f64>(), w.iter().map(|w| w * w).sum())
-                    })
-                }
+                    (sums.ypp - sums.s1, sums.s2)
+                })
             };
             // Points where the score is positive (tau2 should grow) and negative: once both are
             // known and scoring still has not settled, the root is found by bracketing instead.
@@ -512,13 +544,8 @@ pub fn estimate_tau2(
             if ll0 - ll > f64::EPSILON.powf(0.25) && tau2 > 1e-5 {
                 tau2 = 0.0;
             }
-            let w: Vec<f64> = v.iter().map(|v| 1.0 / (v + tau2)).collect();
-            let se = if reml {
-                let pm = pmatrix(x, w)?;
-                (2.0 / pm.tr_pdpd(&ones, &ones)).sqrt()
-            } else {
-                (2.0 / w.iter().map(|w| w * w).sum::<f64>()).sqrt()
-            };
+            let sums = PSums::new(y, v, x, tau2)?;
+            let se = (2.0 / if reml { sums.tr_pp } else { sums.s2 }).sqrt();
             finite_tau2(tau2, Some(se), iter, "Fisher scoring for tau2")
         }
     }
@@ -919,5 +946,104 @@ pub(crate) fn from_metareg(m: &MetaRegFit, level_pct: f64) -> RmaFit {
         ddf: m.ddf,
         weights: m.weights.iter().map(|w| 100.0 * w / sw).collect(),
         iterations: m.iterations,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn design(rows: &[[f64; 2]]) -> ModelMatrix {
+        ModelMatrix {
+            k: rows.len(),
+            p: 2,
+            data: rows.iter().flatten().copied().collect(),
+            names: vec!["intrcpt".into(), "x".into()],
+        }
+    }
+
+    #[test]
+    fn sums_agree_with_the_p_matrix() {
+        let y = [0.3, -0.2, 0.5, 0.1, -0.4, 0.25, 0.05];
+        let v = [0.04, 0.09, 0.02, 0.16, 0.05, 0.07, 0.11];
+        let x = design(&[
+            [1.0, 0.2],
+            [1.0, 1.5],
+            [1.0, -0.3],
+            [1.0, 2.2],
+            [1.0, 0.9],
+            [1.0, -1.1],
+            [1.0, 0.4],
+        ]);
+        for (x, tau2) in [
+            (x.clone(), 0.0),
+            (x, 0.05),
+            (ModelMatrix::intercept(7), 0.03),
+        ] {
+            let sums = PSums::new(&y, &v, &x, tau2).unwrap();
+            let w: Vec<f64> = v.iter().map(|v| 1.0 / (v + tau2)).collect();
+            let pm = pmatrix(&x, w.clone()).unwrap();
+            let ones = vec![1.0; y.len()];
+            let close = |a: f64, b: f64| (a - b).abs() <= 1e-12 * b.abs().max(1.0);
+            assert!(close(sums.q, pm.rss(&y)));
+            assert!(close(sums.tr_p, pm.tr_pd(&ones)));
+            assert!(close(sums.tr_pp, pm.tr_pdpd(&ones, &ones)));
+            let ypp: f64 = pm
+                .residuals(&y)
+                .iter()
+                .zip(&w)
+                .map(|(e, w)| (w * e) * (w * e))
+                .sum();
+            assert!(close(sums.ypp, ypp));
+            assert!(close(sums.s1, w.iter().sum()));
+        }
+    }
+
+    /// Three studies a million times more precise than the rest: tr(PP) must stay a sum of
+    /// squares (the textbook formula cancels to noise here) and REML must settle.
+    #[test]
+    fn meta_regression_with_a_few_very_precise_studies() {
+        let mut y = vec![0.12, 0.1, 0.11];
+        let mut v = vec![1e-6, 1.2e-6, 0.9e-6];
+        let mut rows = vec![[1.0, 0.001], [1.0, 0.0011], [1.0, 0.00095]];
+        for i in 0..30 {
+            let t = i as f64 / 29.0;
+            y.push(-0.5 + t + 0.3 * (i as f64 * 1.7).sin());
+            v.push(0.5 + t);
+            rows.push([1.0, (0.5 + t).sqrt()]);
+        }
+        let x = design(&rows);
+        let sums = PSums::new(&y, &v, &x, 0.01).unwrap();
+        let w: Vec<f64> = v.iter().map(|v| 1.0 / (v + 0.01)).collect();
+        let pm = pmatrix(&x, w).unwrap();
+        let diag: f64 = (0..y.len())
+            .map(|i| {
+                let (r, wi) = (&x.data[2 * i..2 * i + 2], 1.0 / (v[i] + 0.01));
+                let h: f64 = (0..2)
+                    .map(|a| r[a] * (0..2).map(|b| pm.a[a * 2 + b] * r[b]).sum::<f64>())
+                    .sum();
+                (wi - wi * wi * h).powi(2)
+            })
+            .sum();
+        assert!(
+            sums.tr_pp >= diag && sums.tr_pp.is_finite(),
+            "{} < {diag}",
+            sums.tr_pp
+        );
+        for method in [Method::REML, Method::ML] {
+            let fit = fit_mods(
+                &y,
+                &v,
+                &x,
+                &[1],
+                RmaOptions {
+                    method,
+                    ..RmaOptions::default()
+                },
+            )
+            .unwrap();
+            assert!(fit.tau2 >= 0.0 && fit.tau2.is_finite());
+            assert!(fit.se_tau2.is_some_and(|s| s.is_finite() && s > 0.0));
+        }
     }
 }
