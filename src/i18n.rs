@@ -210,7 +210,8 @@ const TABLE: &[(&str, &str, &str, &str)] = &[
     ("summary.funnel", "Funnel plot of {} studies; {} added by trim-and-fill.", "Gráfico de embudo de {} estudios; {} añadidos por trim-and-fill.", "Graphique en entonnoir de {} études ; {} ajoutées par trim-and-fill."),
     ("summary.table", "The same results are in the table that follows.", "Los mismos resultados están en la tabla siguiente.", "Les mêmes résultats figurent dans le tableau qui suit."),
     // ---- The JS shell's controls, announcements and links.
-    ("shell.crash", "The chart stopped working because of an internal error. Reload the page to try again.", "El gráfico dejó de funcionar por un error interno. Vuelva a cargar la página para intentarlo de nuevo.", "Le graphique a cessé de fonctionner à cause d'une erreur interne. Rechargez la page pour réessayer."),
+    ("shell.crash", "The chart stopped working because of an internal error.", "El gráfico dejó de funcionar por un error interno.", "Le graphique a cessé de fonctionner à cause d'une erreur interne."),
+    ("shell.retry", "Try again", "Reintentar", "Réessayer"),
     ("shell.problem_error", "Error", "Error", "Erreur"),
     ("shell.problem_warning", "Warning", "Aviso", "Avertissement"),
     ("shell.controls", "Chart options", "Opciones del gráfico", "Options du graphique"),

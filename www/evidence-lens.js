@@ -65,7 +65,8 @@ function engineCrashed(origin) {
 const BEFORE_WASM = {
   'ui.loading': 'Loading the evidence…',
   'ui.error_intro': 'The evidence chart could not be shown:',
-  'shell.crash': 'The chart stopped working because of an internal error. Reload the page to try again.',
+  'shell.crash': 'The chart stopped working because of an internal error.',
+  'shell.retry': 'Try again',
   'shell.chart_loading': 'Evidence chart (loading)',
   'shell.chart_unavailable': 'Evidence chart unavailable',
 };
@@ -237,6 +238,9 @@ export class EvidenceLens extends HTMLElement {
     this._controls = el('div', { class: 'controls', role: 'group' });
     this._problems = el('div', { class: 'problems', hidden: '' });
     this._status = el('p', { class: 'status', role: 'status' });
+    // After an internal error this widget's instance is gone; the button loads it afresh.
+    this._retry = el('button', { type: 'button', 'data-control': 'retry', hidden: '' });
+    this._retry.addEventListener('click', () => this._load());
     this._frame = el('div', { class: 'frame' });
     this._stage = el('div', { class: 'stage', tabindex: '0', role: 'group' });
     this._canvas = el('canvas', { class: 'chart', role: 'img' });
@@ -250,7 +254,7 @@ export class EvidenceLens extends HTMLElement {
     this._tableBox.append(this._table, this._tableMore);
     this._stage.append(this._canvas, this._overlay, this._tooltip);
     this._frame.append(this._stage);
-    this._root.append(this._controls, this._problems, this._status, this._frame, this._live, this._details, this._tableBox);
+    this._root.append(this._controls, this._problems, this._status, this._retry, this._frame, this._live, this._details, this._tableBox);
     root.append(this._root);
 
     this._widget = null;
@@ -429,6 +433,8 @@ export class EvidenceLens extends HTMLElement {
 
   async _load() {
     const token = ++this._loadToken;
+    const retrying = !this._retry.hidden;
+    this._retry.hidden = true;
     this._loaded = null;
     this._abort?.abort();
     this._abort = null;
@@ -467,6 +473,8 @@ export class EvidenceLens extends HTMLElement {
       this._applyHeight();
       this._status.textContent = '';
       this._redraw(true);
+      // The retry button that had the focus is gone: the chart takes it.
+      if (retrying && this._drewOk) this._stage.focus();
       this._announceReady();
     } catch (error) {
       if (token === this._loadToken) this._fail(error);
@@ -573,6 +581,8 @@ export class EvidenceLens extends HTMLElement {
 
   _fail(error) {
     const text = message(error).slice(0, 1000);
+    this._retry.textContent = this._strings['shell.retry'];
+    this._retry.hidden = !(error instanceof Crash);
     this._status.textContent = `${this._strings['ui.error_intro']} ${text}`;
     this._canvas.setAttribute('aria-label', this._strings['shell.chart_unavailable']);
     this._root.removeAttribute('aria-busy');

@@ -168,6 +168,17 @@ test('a panic in wasm shows a readable error, fires error, and the other widget 
   await waitForReadyOf(page, 'other', 2);
   await page.locator('#other').evaluate((el) => el.setView('map'));
   assert.ok((await canvasInk(page, '#other')).ink > 1000);
+  // The crashed widget offers to try again, and does so on a fresh instance with the keyboard.
+  const retry = page.locator('#p').locator('[data-control="retry"]');
+  assert.equal(await retry.textContent(), 'Try again');
+  assert.ok(await retry.isVisible());
+  await retry.focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => window.__events.filter((e) => e.type === 'ready' && e.id === 'p').length >= 2);
+  assert.ok((await canvasInk(page, '#p')).ink > 1000);
+  assert.equal(await retry.isVisible(), false);
+  const focused = await page.locator('#p').evaluate((el) => el.shadowRoot.activeElement?.className);
+  assert.equal(focused, 'stage', 'the chart takes the focus from the vanished button');
   assert.ok(problems.every((p) => /panic|unreachable|deliberate/i.test(p)), problems.join('\n'));
   await context.close();
 });
