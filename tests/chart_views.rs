@@ -6,7 +6,7 @@
 use evidence_lens::chart::build::{View, ViewOptions};
 use evidence_lens::chart::{self, ApproxMeasure, Scene, TextMeasure, Theme, ThemeName};
 use evidence_lens::i18n::{self, Lang};
-use evidence_lens::model::{self, CsvOptions, Dataset};
+use evidence_lens::model::{self, CsvOptions, Dataset, OutcomeKind};
 
 fn builtin() -> Dataset {
     model::builtin()
@@ -454,6 +454,27 @@ fn view_options_deserialise_from_the_js_object() {
     );
     assert!(ViewOptions::from_json(r#"{"view":"pie"}"#).is_err());
     assert!(ViewOptions::from_json(r#"{"filters":{"design":"rtc"}}"#).is_err());
+}
+
+#[test]
+fn filtering_borrows_when_it_keeps_everything_and_copies_only_what_it_keeps() {
+    use std::borrow::Cow;
+    let data = builtin();
+    assert!(matches!(
+        ViewOptions::default().filtered(&data),
+        Cow::Borrowed(_)
+    ));
+    let o = ViewOptions::from_json(r#"{"filters":{"kind":"harm","therapy":"AHSCT"}}"#).unwrap();
+    let kept = o.filtered(&data);
+    assert!(matches!(kept, Cow::Owned(_)));
+    assert!(!kept.studies.is_empty() && kept.studies.len() < data.studies.len());
+    assert!(kept
+        .studies
+        .iter()
+        .all(|s| s.intervention.therapy == "AHSCT"
+            && s.outcomes.iter().all(|o| o.kind == OutcomeKind::Harm)));
+    assert_eq!(kept.claims, data.claims);
+    assert_eq!(kept.title, data.title);
 }
 
 #[test]

@@ -2,6 +2,7 @@
 //! group, with which words; which studies the evidence map places where. The drawing
 //! code only draws what this decides.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use serde::{Deserialize, Deserializer};
@@ -223,14 +224,36 @@ impl ViewOptions {
             && (f.design.is_empty() || f.design.contains(&study.design))
     }
 
-    /// The dataset with only the studies and outcomes the options keep (claims are kept).
-    pub fn filtered(&self, dataset: &Dataset) -> Dataset {
-        let mut out = dataset.clone();
-        out.studies.retain(|s| self.wants_study(s));
-        for s in &mut out.studies {
-            s.outcomes.retain(|o| self.wants(o));
+    /// The dataset with only the studies and outcomes the options keep (claims are kept);
+    /// borrowed when nothing is filtered out, and otherwise only kept studies are copied.
+    pub fn filtered<'a>(&self, dataset: &'a Dataset) -> Cow<'a, Dataset> {
+        let f = &self.filters;
+        let keeps_all = self.outcome.is_none()
+            && [&f.condition, &f.therapy, &f.route]
+                .iter()
+                .all(|list| list.is_empty())
+            && f.design.is_empty()
+            && f.kind.is_empty();
+        if keeps_all {
+            return Cow::Borrowed(dataset);
         }
-        out
+        let studies = dataset
+            .studies
+            .iter()
+            .filter(|s| self.wants_study(s))
+            .map(|s| {
+                let mut s = s.clone();
+                s.outcomes.retain(|o| self.wants(o));
+                s
+            })
+            .collect();
+        Cow::Owned(Dataset {
+            schema: dataset.schema.clone(),
+            title: dataset.title.clone(),
+            description: dataset.description.clone(),
+            studies,
+            claims: dataset.claims.clone(),
+        })
     }
 }
 

@@ -139,7 +139,7 @@ fn read_value(text: &str, sink: &mut Sink) -> Option<Value> {
     let dups = RefCell::new(Vec::new());
     let mut de = serde_json::Deserializer::from_str(text);
     let result = ValueSeed {
-        path: String::new(),
+        path: Path::Root,
         dups: &dups,
     }
     .deserialize(&mut de)
@@ -211,8 +211,28 @@ fn non_finite_literal_at(text: &str, line: usize, column: usize) -> Option<&'sta
 // on serde_json's recursion limit (128) for deep input, which turns into an error, not a stack overflow.
 
 struct ValueSeed<'a> {
-    path: String,
+    path: Path<'a>,
     dups: &'a RefCell<Vec<(String, String)>>,
+}
+
+/// Where a value sits, as links to its parents on the stack: written out only when a
+/// duplicate key needs it (formatting a path for every value was a fifth of reading).
+#[derive(Clone, Copy)]
+enum Path<'a> {
+    Root,
+    Key(&'a Path<'a>, &'a str),
+    Index(&'a Path<'a>, usize),
+}
+
+impl fmt::Display for Path<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Path::Root => Ok(()),
+            Path::Key(Path::Root, key) => f.write_str(key),
+            Path::Key(parent, key) => write!(f, "{parent}.{key}"),
+            Path::Index(parent, i) => write!(f, "{parent}[{i}]"),
+        }
+    }
 }
 
 impl<'de, 'a> DeserializeSeed<'de> for ValueSeed<'a> {
@@ -259,7 +279,7 @@ impl<'de, 'a> Visitor<'de> for ValueSeed<'a> {
         let mut i = 0usize;
         loop {
             let seed = ValueSeed {
-                path: format!("{}[{i}]", self.path),
+                path: Path::Index(&self.path, i),
                 dups: self.dups,
             };
             match seq.next_element_seed(seed)? {
@@ -273,12 +293,12 @@ impl<'de, 'a> Visitor<'de> for ValueSeed<'a> {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
         let mut out = Map::new();
         while let Some(key) = map.next_key::<String>()? {
-            let child = join(&self.path, &key);
             let v = map.next_value_seed(ValueSeed {
-                path: child.clone(),
+                path: Path::Key(&self.path, &key),
                 dups: self.dups,
             })?;
             if out.contains_key(&key) {
+                let child = Path::Key(&self.path, &key).to_string();
                 self.dups.borrow_mut().push((child, key.clone()));
             }
             out.insert(key, v);
@@ -601,6 +621,7 @@ fn to_string_map(v: &Value, path: &str, sink: &mut Sink) -> Option<BTreeMap<Stri
 struct Reader<'a, 's> {
     map: &'a Map<String, Value>,
     path: String,
+    scratch: String,
     sink: &'s mut Sink,
     failed: bool,
 }
@@ -626,6 +647,7 @@ impl<'a, 's> Reader<'a, 's> {
         let mut r = Reader {
             map,
             path: path.to_string(),
+            scratch: String::new(),
             sink,
             failed: false,
         };
@@ -647,8 +669,25 @@ impl<'a, 's> Reader<'a, 's> {
         }
     }
 
-    fn child(&self, key: &str) -> String {
-        join(&self.path, key)
+    /// Converts a field with its path, written into a buffer kept for the next field
+    /// (a new string per field was much of the time of reading large datasets).
+    fn convert<T>(
+        &mut self,
+        key: &str,
+        v: &Value,
+        conv: impl Fn(&Value, &str, &mut Sink) -> Option<T>,
+    ) -> Option<T> {
+        let mut path = std::mem::take(&mut self.scratch);
+        path.clear();
+        path.push_str(&self.path);
+        if !self.path.is_empty() {
+            path.push('.');
+        }
+        path.push_str(key);
+        let out = conv(v, &path, self.sink);
+        self.scratch = path;
+        self.failed |= out.is_none();
+        out
     }
 
     fn present(&self, key: &str) -> Option<&'a Value> {
@@ -667,11 +706,7 @@ impl<'a, 's> Reader<'a, 's> {
                 self.failed = true;
                 None
             }
-            Some(v) => {
-                let out = conv(v, &self.child(key), self.sink);
-                self.failed |= out.is_none();
-                out
-            }
+            Some(v) => self.convert(key, v, conv),
         }
     }
 
@@ -681,9 +716,7 @@ impl<'a, 's> Reader<'a, 's> {
         conv: impl Fn(&Value, &str, &mut Sink) -> Option<T>,
     ) -> Option<T> {
         let v = self.present(key)?;
-        let out = conv(v, &self.child(key), self.sink);
-        self.failed |= out.is_none();
-        out
+        self.convert(key, v, conv)
     }
 }
 
