@@ -26,6 +26,12 @@ use crate::i18n::Lang;
 use crate::model::{self, Dataset, Measure, Problem};
 use measure::CanvasMeasure;
 
+/// talc instead of the default dlmalloc: reading and appraising a large dataset makes
+/// many small allocations, where dlmalloc took about a sixth of the time; talc is faster
+/// and smaller.
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 #[wasm_bindgen(start)]
 pub fn start() {
     console_error_panic_hook::set_once();
