@@ -227,13 +227,20 @@ impl ViewOptions {
     /// The dataset with only the studies and outcomes the options keep (claims are kept);
     /// borrowed when nothing is filtered out, and otherwise only kept studies are copied.
     pub fn filtered<'a>(&self, dataset: &'a Dataset) -> Cow<'a, Dataset> {
-        let f = &self.filters;
+        // Named field by field, so that a new filter cannot be forgotten here.
+        let Filters {
+            condition,
+            therapy,
+            route,
+            design,
+            kind,
+        } = &self.filters;
         let keeps_all = self.outcome.is_none()
-            && [&f.condition, &f.therapy, &f.route]
-                .iter()
-                .all(|list| list.is_empty())
-            && f.design.is_empty()
-            && f.kind.is_empty();
+            && condition.is_empty()
+            && therapy.is_empty()
+            && route.is_empty()
+            && design.is_empty()
+            && kind.is_empty();
         if keeps_all {
             return Cow::Borrowed(dataset);
         }

@@ -33,7 +33,8 @@ pub fn effect_of(data: &EffectData) -> Result<Effect, StatsError> {
             } else {
                 95.0
             };
-            let zl = qnorm_upper((1.0 - level / 100.0) / 2.0);
+            // (100 - level) / 200 is exactly 0.025 at 95%, so the common case takes qnorm's constant.
+            let zl = qnorm_upper((100.0 - level) / 200.0);
             let (yi, sei) = if e.measure.is_ratio() {
                 (e.estimate.ln(), (e.ci_ub.ln() - e.ci_lb.ln()) / (2.0 * zl))
             } else {

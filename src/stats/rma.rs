@@ -235,10 +235,7 @@ fn mad(v: &[f64]) -> f64 {
 
 fn pmatrix<'a>(x: &'a ModelMatrix, w: Vec<f64>) -> Result<PMatrix<'a>, StatsError> {
     if w.iter().any(|w| !w.is_finite() || *w <= 0.0) {
-        return Err(StatsError::InvalidInput {
-            what: "weights".into(),
-            reason: "division by zero when computing the inverse-variance weights".into(),
-        });
+        return Err(invalid_weights());
     }
     PMatrix::new(x, w).ok_or(StatsError::Singular {
         what: "weighted cross-product X'WX",
@@ -353,9 +350,10 @@ impl PSums {
         let beta: Vec<f64> = a.chunks_exact(p).map(|ar| dot(ar, &xwy)).collect();
         // Second pass, with S = sum over the rows before this one of w_j^2 x_j x_j': the squares
         // of row i's entries left of the diagonal, (w_i w_j x_i'A x_j)^2, sum to w_i^2 u'Su with
-        // u = A x_i. Every term is non-negative, so nothing cancels even when a few studies are
-        // far more precise than the rest (the textbook tr(W^2) - 2 tr(A X'W^3X) + tr(ASAS)
-        // loses every digit there).
+        // u = A x_i. Every such term is non-negative, so the off-diagonal part cannot cancel
+        // when a few studies are far more precise than the rest (the textbook
+        // tr(W^2) - 2 tr(A X'W^3X) + tr(ASAS) loses every digit there); P_ii itself still
+        // rounds as it does in metafor's explicit P.
         let (mut q, mut ypp, mut tr_p, mut diag2, mut below) = (0.0, 0.0, 0.0, 0.0, 0.0);
         let (mut before, mut u) = (vec![0.0; p * p], vec![0.0; p]);
         for ((yi, vi), r) in y.iter().zip(v).zip(rows) {
@@ -1106,20 +1104,26 @@ mod tests {
         }
         let x = design(&rows);
         let sums = PSums::new(&y, &v, &x, 0.01).unwrap();
+        // tr(PP) from the explicit k x k P as metafor builds it, entry by entry (its
+        // off-diagonal entries are single products, so summing their squares cannot cancel).
         let w: Vec<f64> = v.iter().map(|v| 1.0 / (v + 0.01)).collect();
-        let pm = pmatrix(&x, w).unwrap();
-        let diag: f64 = (0..y.len())
-            .map(|i| {
-                let (r, wi) = (&x.data[2 * i..2 * i + 2], 1.0 / (v[i] + 0.01));
-                let h: f64 = (0..2)
-                    .map(|a| r[a] * (0..2).map(|b| pm.a[a * 2 + b] * r[b]).sum::<f64>())
-                    .sum();
-                (wi - wi * wi * h).powi(2)
-            })
-            .sum();
+        let a = pmatrix(&x, w.clone()).unwrap().a;
+        let row = |i: usize| &x.data[2 * i..2 * i + 2];
+        let xax = |i: usize, j: usize| -> f64 {
+            (0..2)
+                .map(|r| row(i)[r] * (0..2).map(|c| a[r * 2 + c] * row(j)[c]).sum::<f64>())
+                .sum()
+        };
+        let mut explicit = 0.0;
+        for i in 0..y.len() {
+            for j in 0..y.len() {
+                let p_ij = if i == j { w[i] } else { 0.0 } - w[i] * w[j] * xax(i, j);
+                explicit += p_ij * p_ij;
+            }
+        }
         assert!(
-            sums.tr_pp >= diag && sums.tr_pp.is_finite(),
-            "{} < {diag}",
+            (sums.tr_pp - explicit).abs() <= 1e-9 * explicit,
+            "{} vs {explicit}",
             sums.tr_pp
         );
         for method in [Method::REML, Method::ML] {
