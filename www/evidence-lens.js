@@ -33,7 +33,7 @@ function loadEngine() {
     const url = new URL(PKG_JS);
     // A trapped instance cannot be reused: a fresh copy of the glue module gets a new one.
     if (generation > 0) url.searchParams.set('instance', String(generation));
-    // The wasm downloads (and compiles as it streams) while the glue module loads.
+    // The wasm downloads while the glue module loads (it compiles once init() has both).
     const wasm = fetch(PKG_WASM);
     wasm.catch(() => {}); // awaited by init; this only keeps a failure from going unhandled first
     const mod = await import(url.href);
@@ -71,9 +71,16 @@ const BEFORE_WASM = {
   'shell.chart_unavailable': 'Evidence chart unavailable',
 };
 
-/** Resolves in a new task, so that the browser can paint and handle input first. */
+/**
+ * Resolves in a new task, so that the browser can paint and handle input first. A message,
+ * not a timer: background tabs hold timers back for up to a second.
+ */
 function nextTask() {
-  return new Promise((resolve) => setTimeout(resolve, 0));
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => resolve();
+    channel.port2.postMessage(null);
+  });
 }
 
 function format(template, values) {
@@ -122,8 +129,6 @@ canvas.overlay { position: absolute; inset: 0 auto auto 0; pointer-events: none;
 .details { margin: 0.5em 0; padding: 0.5em 0.75em; border: 1px solid #767676; border-radius: 4px; overflow-wrap: anywhere; }
 .details h3 { font-size: 1em; margin: 0 0 0.25em; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
-/* The hidden table shows itself while keyboard focus is inside it (its links, the more-rows button). */
-.table-box.visually-hidden:focus-within { position: static; width: auto; height: auto; margin: 0.5em 0 0; overflow-x: auto; clip: auto; white-space: normal; }
 .table-box { overflow-x: auto; margin-top: 0.5em; }
 table { border-collapse: collapse; font-size: 0.9em; }
 caption { text-align: start; font-weight: 600; padding: 0.25em 0; }
@@ -240,7 +245,7 @@ export class EvidenceLens extends HTMLElement {
     this._status = el('p', { class: 'status', role: 'status' });
     // After an internal error this widget's instance is gone; the button loads it afresh.
     this._retry = el('button', { type: 'button', 'data-control': 'retry', hidden: '' });
-    this._retry.addEventListener('click', () => this._load());
+    this._retry.addEventListener('click', () => this._load({ retry: true }));
     this._frame = el('div', { class: 'frame' });
     this._stage = el('div', { class: 'stage', tabindex: '0', role: 'group' });
     this._canvas = el('canvas', { class: 'chart', role: 'img' });
@@ -252,6 +257,9 @@ export class EvidenceLens extends HTMLElement {
     this._table = el('table');
     this._tableMore = el('div', { class: 'table-more' });
     this._tableBox.append(this._table, this._tableMore);
+    // Keyboard focus entering the hidden table (its links, the more-rows button) opens it,
+    // so that nothing focused is invisible.
+    this._tableBox.addEventListener('focusin', () => this._tableOpen || this._showTable(true));
     this._stage.append(this._canvas, this._overlay, this._tooltip);
     this._frame.append(this._stage);
     this._root.append(this._controls, this._problems, this._status, this._retry, this._frame, this._live, this._details, this._tableBox);
@@ -412,6 +420,9 @@ export class EvidenceLens extends HTMLElement {
 
   /** Runs `fn(widget)`; a trap in wasm becomes a readable error and a fresh instance. */
   _call(fn) {
+    // After this widget's crash, anything the reader does (keys, focus, the API) meets the
+    // same crash, so the message and the "Try again" button stay until a reload.
+    if (this._crashed) throw new Crash(this._strings['shell.crash']);
     if (!this._widget) throw new Error('the chart is not loaded');
     try {
       return fn(this._widget);
@@ -419,6 +430,7 @@ export class EvidenceLens extends HTMLElement {
       // A trap, or a call into a Widget that a trap left borrowed, means the instance is gone.
       if (error instanceof WebAssembly.RuntimeError || /recursive use of an object/.test(message(error))) {
         engineCrashed(this);
+        this._crashed = true;
         throw new Crash(this._strings['shell.crash']);
       }
       throw error;
@@ -431,9 +443,12 @@ export class EvidenceLens extends HTMLElement {
 
   // ------------------------------------------------------------ loading
 
-  async _load() {
+  /** Loads the engine and the data and draws; `retry` when the reader pressed "Try again". */
+  async _load({ retry = false } = {}) {
     const token = ++this._loadToken;
-    const retrying = !this._retry.hidden;
+    this._retrying = retry;
+    this._crashed = false;
+    this._crashShown = false;
     this._retry.hidden = true;
     this._loaded = null;
     this._abort?.abort();
@@ -473,8 +488,9 @@ export class EvidenceLens extends HTMLElement {
       this._applyHeight();
       this._status.textContent = '';
       this._redraw(true);
-      // The retry button that had the focus is gone: the chart takes it.
-      if (retrying && this._drewOk) this._stage.focus();
+      // The "Try again" button that had the focus is gone: the chart takes it.
+      if (retry && this._drewOk) this._stage.focus();
+      this._retrying = false;
       this._announceReady();
     } catch (error) {
       if (token === this._loadToken) this._fail(error);
@@ -580,9 +596,16 @@ export class EvidenceLens extends HTMLElement {
   }
 
   _fail(error) {
+    const crash = error instanceof Crash;
+    // The crash is already on screen and was announced: once is enough.
+    if (crash && this._crashShown) return;
+    this._crashShown = crash;
     const text = message(error).slice(0, 1000);
+    // Offered after a crash, and again if trying again failed for any reason.
+    const offer = crash || this._retrying;
     this._retry.textContent = this._strings['shell.retry'];
-    this._retry.hidden = !(error instanceof Crash);
+    this._retry.hidden = !offer;
+    if (offer && this._retrying) this._retry.focus();
     this._status.textContent = `${this._strings['ui.error_intro']} ${text}`;
     this._canvas.setAttribute('aria-label', this._strings['shell.chart_unavailable']);
     this._root.removeAttribute('aria-busy');
@@ -591,6 +614,7 @@ export class EvidenceLens extends HTMLElement {
       this._readyReject(new Error(text));
       this._newReady();
     }
+    this._retrying = false;
     this.dispatchEvent(new CustomEvent('error', { detail: { message: text } }));
   }
 
@@ -780,12 +804,7 @@ export class EvidenceLens extends HTMLElement {
 
     const tools = el('div', { class: 'tools' });
     const toggle = el('button', { type: 'button', 'aria-expanded': String(this._tableOpen), 'data-control': 'table' }, this._tableOpen ? s['ui.hide_table'] : s['ui.show_table']);
-    toggle.addEventListener('click', () => {
-      this._tableOpen = !this._tableOpen;
-      this._tableBox.classList.toggle('visually-hidden', !this._tableOpen);
-      toggle.setAttribute('aria-expanded', String(this._tableOpen));
-      toggle.textContent = this._tableOpen ? s['ui.hide_table'] : s['ui.show_table'];
-    });
+    toggle.addEventListener('click', () => this._showTable(!this._tableOpen));
     tools.append(toggle);
     if (this.id) {
       const copy = el('button', { type: 'button', 'data-control': 'copy-link' }, s['ui.copy_link']);
@@ -811,6 +830,16 @@ export class EvidenceLens extends HTMLElement {
     if (activeName) this._controls.querySelector(`[data-control="${activeName}"]`)?.focus();
   }
 
+  /** Shows or hides the data table (it stays in the accessibility tree either way). */
+  _showTable(open) {
+    const s = this._strings;
+    this._tableOpen = open;
+    this._tableBox.classList.toggle('visually-hidden', !open);
+    const toggle = this._controls.querySelector('[data-control="table"]');
+    toggle?.setAttribute('aria-expanded', String(open));
+    if (toggle) toggle.textContent = open ? s['ui.hide_table'] : s['ui.show_table'];
+  }
+
   _addSelect(name, label, values, current, onChange, withAll = true) {
     if (values.length < 2 && !current) return;
     const wrap = el('label', { class: 'field' });
@@ -831,39 +860,45 @@ export class EvidenceLens extends HTMLElement {
    * The accessible table of the view's items, a page at a time: 10,000 rows of DOM took
    * longer to lay out than everything else the widget does. A button adds the next page.
    */
-  _fillTable(limit = TABLE_PAGE) {
+  _fillTable() {
     const s = this._strings;
-    const items = this._items;
-    const shown = Math.min(limit, items.length);
-    const hasCertainty = items.some((i) => i.certainty);
-    const num = new Intl.NumberFormat(this._lang());
-    const partial = shown < items.length ? ` (${format(s['shell.table_partial'], { shown: num.format(shown), count: num.format(items.length) })})` : '';
-    const caption = el('caption', {}, s['shell.table_caption'] + partial);
+    this._tableHasCertainty = this._items.some((i) => i.certainty);
     const head = el('tr');
-    const cols = ['ui.study', 'ui.result', 'ui.estimate_ci', 'ui.participants', ...(hasCertainty ? ['ui.certainty'] : []), 'ui.source'];
+    const cols = ['ui.study', 'ui.result', 'ui.estimate_ci', 'ui.participants', ...(this._tableHasCertainty ? ['ui.certainty'] : []), 'ui.source'];
     for (const h of cols) head.append(el('th', { scope: 'col' }, s[h]));
     const thead = el('thead');
     thead.append(head);
-    const tbody = el('tbody');
-    for (let i = 0; i < shown; i++) {
+    this._table.replaceChildren(el('caption'), thead, el('tbody'));
+    this._appendRows(TABLE_PAGE);
+  }
+
+  /** Adds up to `count` more rows to the table and updates its caption and button. */
+  _appendRows(count) {
+    const s = this._strings;
+    const items = this._items;
+    const tbody = this._table.tBodies[0];
+    const from = tbody.rows.length;
+    const to = Math.min(items.length, from + count);
+    for (let i = from; i < to; i++) {
       const r = items[i];
       const tr = el('tr');
       tr.append(el('th', { scope: 'row' }, r.label), el('td', {}, r.detail), el('td', {}, r.value), el('td', {}, r.n == null ? '' : String(r.n)));
-      if (hasCertainty) tr.append(el('td', {}, r.certainty || ''));
+      if (this._tableHasCertainty) tr.append(el('td', {}, r.certainty || ''));
       const src = el('td');
       this._appendLinks(src, r.links);
       tr.append(src);
       tbody.append(tr);
     }
-    this._table.replaceChildren(caption, thead, tbody);
+    const num = new Intl.NumberFormat(this._lang());
+    const partial = to < items.length ? ` (${format(s['shell.table_partial'], { shown: num.format(to), count: num.format(items.length) })})` : '';
+    this._table.caption.textContent = s['shell.table_caption'] + partial;
     this._tableMore.replaceChildren();
-    if (shown < items.length) {
-      const next = Math.min(TABLE_PAGE, items.length - shown);
-      const more = el('button', { type: 'button', 'data-control': 'table-more' }, format(s['shell.table_more'], { n: num.format(next) }));
+    if (to < items.length) {
+      const more = el('button', { type: 'button', 'data-control': 'table-more' }, format(s['shell.table_more'], { n: num.format(Math.min(TABLE_PAGE, items.length - to)) }));
       more.addEventListener('click', () => {
-        this._fillTable(shown + TABLE_PAGE);
+        this._appendRows(TABLE_PAGE);
         // Keep the keyboard where the new rows begin.
-        const first = this._table.tBodies[0]?.rows[shown]?.cells[0];
+        const first = tbody.rows[to]?.cells[0];
         if (first) {
           first.tabIndex = -1;
           first.focus();

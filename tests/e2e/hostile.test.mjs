@@ -169,9 +169,15 @@ test('a panic in wasm shows a readable error, fires error, and the other widget 
   await page.locator('#other').evaluate((el) => el.setView('map'));
   assert.ok((await canvasInk(page, '#other')).ink > 1000);
   // The crashed widget offers to try again, and does so on a fresh instance with the keyboard.
+  // Keys on the dead chart change nothing: the message and the button stay, no second error.
   const retry = page.locator('#p').locator('[data-control="retry"]');
+  await page.locator('#p').evaluate((el) => el.shadowRoot.querySelector('.stage').focus());
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
   assert.equal(await retry.textContent(), 'Try again');
   assert.ok(await retry.isVisible());
+  assert.equal((await page.evaluate(() => window.__events.filter((e) => e.id === 'p' && e.type === 'error'))).length, 1);
+  assert.match(await page.locator('#p').evaluate((el) => el.shadowRoot.querySelector('.status').textContent), /internal error/);
   await retry.focus();
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => window.__events.filter((e) => e.type === 'ready' && e.id === 'p').length >= 2);

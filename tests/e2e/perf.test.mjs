@@ -141,14 +141,27 @@ test('10,000 studies: the forest draws, within the canvas limit, and says how ma
   const more = await page.locator('#w').evaluate((el) => {
     const button = el.shadowRoot.querySelector('[data-control="table-more"]');
     const text = button.textContent;
+    const firstBefore = el.shadowRoot.querySelector('tbody tr');
     button.click();
     const focused = el.shadowRoot.activeElement;
-    return { text, rows: el.shadowRoot.querySelectorAll('tbody tr').length, focusedRow: [...el.shadowRoot.querySelectorAll('tbody tr')].indexOf(focused?.parentElement), boxShown: getComputedStyle(el.shadowRoot.querySelector('.table-box')).position };
+    return {
+      text,
+      rows: el.shadowRoot.querySelectorAll('tbody tr').length,
+      kept: firstBefore === el.shadowRoot.querySelector('tbody tr'),
+      caption: el.shadowRoot.querySelector('caption').textContent,
+      focusedRow: [...el.shadowRoot.querySelectorAll('tbody tr')].indexOf(focused?.parentElement),
+      hidden: el.shadowRoot.querySelector('.table-box').classList.contains('visually-hidden'),
+      expanded: el.shadowRoot.querySelector('[data-control="table"]').getAttribute('aria-expanded'),
+    };
   });
   assert.equal(more.text, 'Show 500 more rows');
   assert.equal(more.rows, 1000);
+  assert.ok(more.kept, 'the rows already there are kept, not rebuilt');
+  assert.ok(more.caption.includes('rows 1–1,000 of'), more.caption);
   assert.equal(more.focusedRow, 500, 'focus moves to the first added row');
-  assert.equal(more.boxShown, 'static', 'the table shows itself while it holds the keyboard focus');
+  // Focus inside the hidden table opens it, as the "Show table" button would.
+  assert.equal(more.hidden, false);
+  assert.equal(more.expanded, 'true');
   const label = await page.locator('#w').evaluate((el) => el.shadowRoot.querySelector('canvas').getAttribute('aria-label'));
   assert.match(label, /10,?000/);
   assert.deepEqual(problems, []);
