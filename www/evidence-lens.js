@@ -18,6 +18,8 @@ const PKG_WASM = new URL('./pkg/evidence_lens_bg.wasm', import.meta.url);
 const MAX_BYTES = 10 * 1024 * 1024;
 const FILTER_KEYS = ['condition', 'therapy', 'route', 'design', 'kind'];
 const LANGS = ['en', 'es', 'fr'];
+/** Crashes of one widget after which it stops offering "Try again". */
+const MAX_CRASHES = 3;
 /** Rows the accessible table shows at first and adds per click. */
 const TABLE_PAGE = 500;
 
@@ -431,6 +433,7 @@ export class EvidenceLens extends HTMLElement {
       if (error instanceof WebAssembly.RuntimeError || /recursive use of an object/.test(message(error))) {
         engineCrashed(this);
         this._crashed = true;
+        this._crashes = (this._crashes || 0) + 1;
         throw new Crash(this._strings['shell.crash']);
       }
       throw error;
@@ -601,8 +604,9 @@ export class EvidenceLens extends HTMLElement {
     if (crash && this._crashShown) return;
     this._crashShown = crash;
     const text = message(error).slice(0, 1000);
-    // Offered after a crash, and again if trying again failed for any reason.
-    const offer = crash || this._retrying;
+    // Offered after a crash, and again if trying again failed for any reason; not after a
+    // third crash, since each one leaves a wasm instance behind and reloads every widget.
+    const offer = (crash || this._retrying) && (this._crashes || 0) < MAX_CRASHES;
     this._retry.textContent = this._strings['shell.retry'];
     this._retry.hidden = !offer;
     if (offer && this._retrying) this._retry.focus();

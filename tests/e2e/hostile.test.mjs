@@ -185,6 +185,23 @@ test('a panic in wasm shows a readable error, fires error, and the other widget 
   assert.equal(await retry.isVisible(), false);
   const focused = await page.locator('#p').evaluate((el) => el.shadowRoot.activeElement?.className);
   assert.equal(focused, 'stage', 'the chart takes the focus from the vanished button');
+  // A widget that keeps crashing stops offering to try again after its third crash.
+  const crash = () => page.locator('#p').evaluate((el) => {
+    try {
+      el._call((w) => w.__testPanic());
+    } catch (e) {
+      el._fail(e);
+    }
+  });
+  for (const round of [2, 3]) {
+    await crash();
+    if (round === 3) break;
+    assert.ok(await retry.isVisible());
+    await retry.click();
+    await page.waitForFunction((n) => window.__events.filter((e) => e.type === 'ready' && e.id === 'p').length >= n, round + 1);
+  }
+  assert.equal(await retry.isVisible(), false);
+  assert.match(await page.locator('#p').evaluate((el) => el.shadowRoot.querySelector('.status').textContent), /internal error/);
   assert.ok(problems.every((p) => /panic|unreachable|deliberate/i.test(p)), problems.join('\n'));
   await context.close();
 });
