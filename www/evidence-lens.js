@@ -296,10 +296,13 @@ export class EvidenceLens extends HTMLElement {
     this._darkQuery.addEventListener('change', this._onScheme);
     window.addEventListener('hashchange', this._onHash);
     this._watchDpr();
+    this._connected = true;
     this._load();
   }
 
   disconnectedCallback() {
+    this._connected = false;
+    this._loading = false;
     live.delete(this);
     this._resizeObserver.disconnect();
     this._darkQuery.removeEventListener('change', this._onScheme);
@@ -321,7 +324,9 @@ export class EvidenceLens extends HTMLElement {
   }
 
   attributeChangedCallback(name, oldValue, newValue) {
-    if (!this.isConnected || oldValue === newValue) return;
+    // An element upgraded from the page's HTML hears its attributes before connectedCallback,
+    // which loads anyway: reacting here fetched every src twice.
+    if (!this._connected || oldValue === newValue) return;
     if (name === 'src' || name === 'measure') this._load();
     else if (name === 'lang') this._load();
     else if (name === 'view' || name === 'outcome' || name === 'filter') {
@@ -330,7 +335,8 @@ export class EvidenceLens extends HTMLElement {
       // (a reload per change fetched and parsed the source each time, and a burst of
       // changes left as many fetches in flight).
       if (this._loaded && this._widget) this._reshow();
-      else this._load();
+      // A load under way reads the attributes again before it draws.
+      else if (!this._loading) this._load();
     } else if (name === 'height') this._applyHeight();
     else this._redraw(true);
   }
@@ -449,6 +455,7 @@ export class EvidenceLens extends HTMLElement {
   /** Loads the engine and the data and draws; `retry` when the reader pressed "Try again". */
   async _load({ retry = false } = {}) {
     const token = ++this._loadToken;
+    this._loading = true;
     this._retrying = retry;
     this._crashed = false;
     this._crashShown = false;
@@ -481,12 +488,14 @@ export class EvidenceLens extends HTMLElement {
       // appraise: the page gets to paint and answer input between the two.
       await nextTask();
       if (token !== this._loadToken) return;
+      if (!this._state) this._state = this._initialState();
       this._call((w) => {
         w.setOptions(this._options(), this._theme());
         w.resize(this._stage.clientWidth || this.clientWidth || 600, window.devicePixelRatio || 1);
       });
       await nextTask();
       if (token !== this._loadToken) return;
+      if (!this._state) this._state = this._initialState();
       this._loaded = report;
       this._applyHeight();
       this._status.textContent = '';
@@ -497,6 +506,8 @@ export class EvidenceLens extends HTMLElement {
       this._announceReady();
     } catch (error) {
       if (token === this._loadToken) this._fail(error);
+    } finally {
+      if (token === this._loadToken) this._loading = false;
     }
   }
 

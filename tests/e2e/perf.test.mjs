@@ -98,6 +98,31 @@ test('memory stays flat over 300 view and filter changes (attributes and API)', 
   await context.close();
 });
 
+test('one fetch per widget: attributes heard at upgrade or changed while the data loads do not fetch again', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  let fetches = 0;
+  page.on('request', (r) => {
+    if (r.url().endsWith('/d50.json')) fetches++;
+  });
+  await page.goto(`${server.url}m50.html`);
+  await page.waitForFunction(() => document.getElementById('w')._loaded);
+  // The page's own widget, upgraded from HTML, fetched its src once.
+  assert.equal(fetches, 1);
+  const view = await page.evaluate(() => new Promise((resolve) => {
+    const el = document.createElement('evidence-lens');
+    el.setAttribute('src', '/d50.json');
+    el.addEventListener('ready', (e) => resolve(e.detail.view), { once: true });
+    document.body.append(el);
+    // During the download, and again a moment later while the wasm may still compile.
+    el.setAttribute('view', 'harms');
+    setTimeout(() => el.setAttribute('view', 'map'), 0);
+  }));
+  assert.equal(view, 'map');
+  assert.equal(fetches, 2);
+  await context.close();
+});
+
 test('10,000 studies: the forest draws, within the canvas limit, and says how many are not drawn', async () => {
   // A ticker of zero-delay timers counts the tasks the page gets to run after the data was
   // read and before the chart is ready: with one long task from reading to drawing, none.
