@@ -35,11 +35,15 @@ function loadEngine() {
     const url = new URL(PKG_JS);
     // A trapped instance cannot be reused: a fresh copy of the glue module gets a new one.
     if (generation > 0) url.searchParams.set('instance', String(generation));
-    // The wasm downloads while the glue module loads (it compiles once init() has both).
-    const wasm = fetch(PKG_WASM);
-    wasm.catch(() => {}); // awaited by init; this only keeps a failure from going unhandled first
+    // The wasm downloads and compiles (as it streams) while the glue module loads. A server
+    // that sends it without the application/wasm type gets the slower non-streaming compile.
+    const compiled = fetch(PKG_WASM).then((response) => {
+      if (!response.ok) throw new Error(`could not load the chart engine: HTTP ${response.status}`);
+      return WebAssembly.compileStreaming(response.clone()).catch(() => response.arrayBuffer().then((bytes) => WebAssembly.compile(bytes)));
+    });
+    compiled.catch(() => {}); // awaited below; this only keeps a failure from going unhandled first
     const mod = await import(url.href);
-    await mod.default({ module_or_path: wasm });
+    await mod.default({ module_or_path: await compiled });
     return mod;
   })();
   engine.catch(() => {

@@ -46,6 +46,12 @@ const pages = {
 
 before(async () => {
   pages['/bcg.csv'].body = await fs.readFile(path.join(ROOT, 'tests', 'data', 'bcg.csv'), 'utf8');
+  // The same element from a server that sends the wasm as a generic binary (no streaming compile).
+  const www = path.join(ROOT, 'www');
+  pages['/octet/evidence-lens.js'] = { type: 'text/javascript', body: await fs.readFile(path.join(www, 'evidence-lens.js')) };
+  pages['/octet/pkg/evidence_lens.js'] = { type: 'text/javascript', body: await fs.readFile(path.join(www, 'pkg', 'evidence_lens.js')) };
+  pages['/octet/pkg/evidence_lens_bg.wasm'] = { type: 'application/octet-stream', body: await fs.readFile(path.join(www, 'pkg', 'evidence_lens_bg.wasm')) };
+  pages['/octet.html'] = { type: 'text/html', body: '<!doctype html><html lang="en"><head><title>octet</title><link rel="icon" href="/favicon.svg"><script type="module" src="/octet/evidence-lens.js"></script></head><body><evidence-lens id="w"></evidence-lens></body></html>' };
   plain = await startServer({ extra: pages });
   strict = await startServer({ extra: pages, strictCsp: true });
   browser = await launch();
@@ -99,6 +105,15 @@ test('height through CSSOM works under the strict CSP (the frame gets the height
   assert.ok((await chartHeight(page, 'n')) > 300);
   assert.deepEqual(await page.evaluate(() => window.__csp), []);
   assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a server that sends the wasm without its MIME type still works (slower compile, same chart)', async () => {
+  const { page, context, problems } = await openPage(browser, `${plain.url}octet.html`);
+  const events = await waitForReadyOf(page, 'w');
+  assert.ok(events.some((e) => e.type === 'ready'), JSON.stringify(events));
+  assert.ok((await canvasInk(page, '#w')).ink > 1000);
+  assert.deepEqual(problems.filter((p) => !/favicon/.test(p)), []);
   await context.close();
 });
 
