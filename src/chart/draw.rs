@@ -38,6 +38,16 @@ fn backend_font_factor<DB: DrawingBackend>() -> f64 {
     }
 }
 
+/// Starts a view: paints the whole area with the theme's background (the canvas is not
+/// cleared between draws, so every view must cover it) and returns its width in pixels.
+pub fn background<DB: DrawingBackend>(
+    area: &Area<DB>,
+    theme: &super::Theme,
+) -> Result<f64, ChartError> {
+    area.fill(&theme.background).map_err(err)?;
+    Ok(area.dim_in_pixel().0 as f64)
+}
+
 /// Draws one line of text with its vertical centre at `y`.
 pub fn text<DB: DrawingBackend>(
     area: &Area<DB>,

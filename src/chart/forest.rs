@@ -386,10 +386,7 @@ impl Forest {
         measure: &dyn TextMeasure,
         highlight: Option<&str>,
     ) -> Result<Layout, ChartError> {
-        let (w, _) = area.dim_in_pixel();
-        let width = w as f64;
-        area.fill(&theme.background)
-            .map_err(|e| ChartError::Backend(e.to_string()))?;
+        let width = draw::background(area, theme)?;
         let cols = self.columns(width, theme);
         let family = theme.font_family;
         let mut hits = Vec::new();

@@ -174,10 +174,7 @@ impl FunnelView {
         measure: &dyn TextMeasure,
     ) -> Result<Layout, ChartError> {
         let lang = self.lang;
-        let (w, _) = area.dim_in_pixel();
-        let width = w as f64;
-        area.fill(&theme.background)
-            .map_err(|e| ChartError::Backend(e.to_string()))?;
+        let width = draw::background(area, theme)?;
         let fam = theme.font_family;
         let pad = theme.px(PAD);
         let font = theme.font_px(13.0);
