@@ -174,23 +174,14 @@ impl ClaimsView {
         let pad = theme.px(PAD);
         let font = theme.font_px(13.0);
         let small = theme.font_px(11.5);
-        let title = super::text::ellipsize(
+        let title_at = (pad, pad + theme.px(9.0));
+        draw::title(
+            area,
+            theme,
             measure,
             t(lang, "claims.title"),
-            theme.font_px(14.0),
-            true,
+            title_at,
             width - 2.0 * pad,
-        );
-        draw::text(
-            area,
-            &title,
-            pad,
-            pad + theme.px(9.0),
-            theme.font_px(14.0),
-            &theme.text,
-            Align::Left,
-            true,
-            fam,
         )?;
         let mut y = pad + theme.px(28.0);
         if self.cards.is_empty() {

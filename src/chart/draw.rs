@@ -48,6 +48,30 @@ pub fn background<DB: DrawingBackend>(
     Ok(area.dim_in_pixel().0 as f64)
 }
 
+/// A view's title: bold, 14 px, from `x`, centred on `y`, shortened to `max_width`.
+pub fn title<DB: DrawingBackend>(
+    area: &Area<DB>,
+    theme: &super::Theme,
+    measure: &dyn super::text::TextMeasure,
+    s: &str,
+    (x, y): (f64, f64),
+    max_width: f64,
+) -> Result<(), ChartError> {
+    let size = theme.font_px(14.0);
+    let shown = super::text::ellipsize(measure, s, size, true, max_width);
+    text(
+        area,
+        &shown,
+        x,
+        y,
+        size,
+        &theme.text,
+        Align::Left,
+        true,
+        theme.font_family,
+    )
+}
+
 /// Draws one line of text with its vertical centre at `y`.
 pub fn text<DB: DrawingBackend>(
     area: &Area<DB>,

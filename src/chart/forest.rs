@@ -565,71 +565,36 @@ fn draw_panel<DB: DrawingBackend>(
             family,
         )?;
     }
-    if let Some((v_lo, v_hi)) = cols.value.filter(|_| has_marks) {
-        let head = ellipsize(
-            measure,
-            t(lang, "ui.estimate_ci"),
-            small,
-            false,
-            v_hi - v_lo,
-        );
+    // Headings of the value, weight and certainty columns, shortened to fit their column.
+    let heading = |(lo, hi): (f64, f64), key: &str, align: Align| {
+        let head = ellipsize(measure, t(lang, key), small, false, hi - lo);
+        let x = if align == Align::Right { hi } else { lo };
         draw::text(
             area,
             &head,
-            v_lo,
+            x,
             head_y,
             small,
             &theme.muted,
-            Align::Left,
+            align,
             false,
             family,
-        )?;
+        )
+    };
+    if let Some(col) = cols.value.filter(|_| has_marks) {
+        heading(col, "ui.estimate_ci", Align::Left)?;
     }
-    if let Some((w_lo, w_hi)) = cols
+    if let Some(col) = cols
         .weight
         .filter(|_| panel.rows.iter().any(|r| r.weight.is_some()))
     {
-        let head = ellipsize(
-            measure,
-            t(lang, "forest.col.weight"),
-            small,
-            false,
-            w_hi - w_lo,
-        );
-        draw::text(
-            area,
-            &head,
-            w_hi,
-            head_y,
-            small,
-            &theme.muted,
-            Align::Right,
-            false,
-            family,
-        )?;
+        heading(col, "forest.col.weight", Align::Right)?;
     }
-    if let Some((c_lo, c_hi)) = cols
+    if let Some(col) = cols
         .certainty
         .filter(|_| panel.rows.iter().any(|r| r.certainty.is_some()))
     {
-        let head = ellipsize(
-            measure,
-            t(lang, "forest.col.certainty"),
-            small,
-            false,
-            c_hi - c_lo,
-        );
-        draw::text(
-            area,
-            &head,
-            c_lo,
-            head_y,
-            small,
-            &theme.muted,
-            Align::Left,
-            false,
-            family,
-        )?;
+        heading(col, "forest.col.certainty", Align::Left)?;
     }
     y += theme.px(METRICS.row);
     let rows_top = y;

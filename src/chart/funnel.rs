@@ -207,24 +207,9 @@ impl FunnelView {
                 content_height: y,
             });
         };
-        let title = ellipsize(
-            measure,
-            &tf(lang, "funnel.title", &[&d.outcome]),
-            theme.font_px(14.0),
-            true,
-            width - 2.0 * pad,
-        );
-        draw::text(
-            area,
-            &title,
-            pad,
-            pad + theme.px(9.0),
-            theme.font_px(14.0),
-            &theme.text,
-            Align::Left,
-            true,
-            fam,
-        )?;
+        let title = tf(lang, "funnel.title", &[&d.outcome]);
+        let title_at = (pad, pad + theme.px(9.0));
+        draw::title(area, theme, measure, &title, title_at, width - 2.0 * pad)?;
         // Legend line.
         let ly = pad + theme.px(30.0);
         let r = theme.px(4.5);

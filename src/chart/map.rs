@@ -349,24 +349,14 @@ impl MapView {
         let pad = theme.px(PAD);
         let font = theme.font_px(FONT);
         let small = theme.font_px(SMALL);
-        let title_size = theme.font_px(14.0);
-        let title = ellipsize(
+        let title_at = (pad, pad + theme.font_px(14.0) * 0.6);
+        draw::title(
+            area,
+            theme,
             measure,
             t(lang, "map.title"),
-            title_size,
-            true,
+            title_at,
             width - 2.0 * pad,
-        );
-        draw::text(
-            area,
-            &title,
-            pad,
-            pad + title_size * 0.6,
-            title_size,
-            &theme.text,
-            Align::Left,
-            true,
-            fam,
         )?;
         // Legend.
         let r = theme.px(5.0);
@@ -374,46 +364,29 @@ impl MapView {
         for line in &g.legend_lines {
             let mut x = pad;
             for (mark, text) in line {
-                match mark {
-                    LegendMark::Heading => {
+                // A design is a hollow shape in the text colour; a finding a coloured circle.
+                let marker = match mark {
+                    LegendMark::Heading => None,
+                    LegendMark::Design(d) => Some((design_shape(*d), &theme.text, false, 1.3)),
+                    LegendMark::Finding(f) => {
+                        Some((Shape::Circle, f.colour(theme), *f != Finding::Pending, 1.5))
+                    }
+                };
+                match marker {
+                    None => {
                         draw::text(area, text, x, y, small, &theme.text, Align::Left, true, fam)?;
                         x += measure.width(text, small, true) + theme.px(10.0);
                     }
-                    LegendMark::Design(d) => {
+                    Some((shape, colour, filled, stroke)) => {
                         draw::marker(
                             area,
-                            design_shape(*d),
+                            shape,
                             x + r,
                             y,
                             r,
-                            &theme.text,
-                            false,
-                            theme.px(1.3),
-                            &theme.background,
-                        )?;
-                        draw::text(
-                            area,
-                            text,
-                            x + 2.0 * r + theme.px(5.0),
-                            y,
-                            small,
-                            &theme.text,
-                            Align::Left,
-                            false,
-                            fam,
-                        )?;
-                        x += measure.width(text, small, false) + theme.px(30.0);
-                    }
-                    LegendMark::Finding(f) => {
-                        draw::marker(
-                            area,
-                            Shape::Circle,
-                            x + r,
-                            y,
-                            r,
-                            f.colour(theme),
-                            *f != Finding::Pending,
-                            theme.px(1.5),
+                            colour,
+                            filled,
+                            theme.px(stroke),
                             &theme.background,
                         )?;
                         draw::text(
