@@ -321,34 +321,12 @@ impl PSums {
 
     fn general(y: &[f64], v: &[f64], x: &ModelMatrix, tau2: f64) -> Result<Self, StatsError> {
         let p = x.p;
-        let rows = x.data.chunks_exact(p.max(1));
-        // First pass: X'WX (lower triangle) and X'Wy.
-        let (mut s1, mut s2) = (0.0, 0.0);
-        let (mut xwx, mut xwy) = (vec![0.0; p * p], vec![0.0; p]);
-        for ((yi, vi), r) in y.iter().zip(v).zip(rows.clone()) {
-            let w = 1.0 / (vi + tau2);
-            if !(w.is_finite() && w > 0.0) {
-                return Err(invalid_weights());
-            }
-            s1 += w;
-            s2 += w * w;
-            for (a, ra) in r.iter().enumerate() {
-                xwy[a] += w * ra * yi;
-                for (b, rb) in r[..=a].iter().enumerate() {
-                    xwx[a * p + b] += w * ra * rb;
-                }
-            }
-        }
-        for a in 0..p {
-            for b in 0..a {
-                xwx[b * p + a] = xwx[a * p + b];
-            }
-        }
-        let a = spd_inverse(&xwx, p).ok_or(StatsError::Singular {
-            what: "weighted cross-product X'WX",
-        })?;
-        let beta: Vec<f64> = a.chunks_exact(p).map(|ar| dot(ar, &xwy)).collect();
-        // Second pass, with S = sum over the rows before this one of w_j^2 x_j x_j': the squares
+        let pm = pmatrix(x, v.iter().map(|vi| 1.0 / (vi + tau2)).collect())?;
+        let (a, w) = (&pm.a, &pm.w);
+        let beta = pm.beta(y);
+        let s1 = w.iter().sum();
+        let s2 = w.iter().map(|w| w * w).sum();
+        // One pass over the studies, with S = the sum over earlier rows of w_j^2 x_j x_j': the squares
         // of row i's entries left of the diagonal, (w_i w_j x_i'A x_j)^2, sum to w_i^2 u'Su with
         // u = A x_i. Every such term is non-negative, so the off-diagonal part cannot cancel
         // when a few studies are far more precise than the rest (the textbook
@@ -356,8 +334,7 @@ impl PSums {
         // rounds as it does in metafor's explicit P.
         let (mut q, mut ypp, mut tr_p, mut diag2, mut below) = (0.0, 0.0, 0.0, 0.0, 0.0);
         let (mut before, mut u) = (vec![0.0; p * p], vec![0.0; p]);
-        for ((yi, vi), r) in y.iter().zip(v).zip(rows) {
-            let w = 1.0 / (vi + tau2);
+        for ((yi, &w), r) in y.iter().zip(w).zip(x.data.chunks_exact(p.max(1))) {
             let e = yi - dot(r, &beta);
             q += w * e * e;
             ypp += (w * e) * (w * e);
