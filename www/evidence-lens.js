@@ -486,20 +486,22 @@ export class EvidenceLens extends HTMLElement {
         const first = report.errors[0];
         throw new Error(first ? `${first.path}: ${first.message}` : 'the data could not be read');
       }
-      if (!this._state) this._state = this._initialState();
       this._facets = this._call((w) => w.facets());
       // A large dataset takes a few hundred milliseconds to read and as long again to
-      // appraise: the page gets to paint and answer input between the two.
-      await nextTask();
-      if (token !== this._loadToken) return;
-      if (!this._state) this._state = this._initialState();
+      // appraise: the page gets to paint and answer input between the steps. Attributes
+      // changed meanwhile cleared the state, which is read again before each step.
+      const resume = async () => {
+        await nextTask();
+        if (token !== this._loadToken) return false;
+        this._state ??= this._initialState();
+        return true;
+      };
+      if (!(await resume())) return;
       this._call((w) => {
         w.setOptions(this._options(), this._theme());
         w.resize(this._stage.clientWidth || this.clientWidth || 600, window.devicePixelRatio || 1);
       });
-      await nextTask();
-      if (token !== this._loadToken) return;
-      if (!this._state) this._state = this._initialState();
+      if (!(await resume())) return;
       this._loaded = report;
       this._applyHeight();
       this._status.textContent = '';
