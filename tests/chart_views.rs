@@ -409,13 +409,46 @@ fn hits_cover_items_and_the_highlight_draws_only_a_ring() {
             {
                 let area = SVGBackend::with_string(&mut overlay, (800, h)).into_drawing_area();
                 scene
-                    .draw_highlight(&area, &theme, &layout, &first.key)
+                    .draw_highlight(
+                        &area,
+                        &theme,
+                        &layout,
+                        &first.key,
+                        (800.0, h as f64),
+                        (0.0, 0.0),
+                    )
                     .unwrap();
             }
             assert_eq!(overlay.matches("<rect").count(), 1, "{view:?}: {overlay}");
             assert!(
                 overlay.contains("fill=\"none\""),
                 "the ring is not filled: {overlay}"
+            );
+            // Drawn on an overlay that covers only the ring's box, the ring lands inside it.
+            let chart = (800.0, h as f64);
+            let [x0, y0, x1, y1] = Scene::highlight_box(&theme, &layout, &first.key, chart)
+                .expect("a key with a hit region has a box");
+            assert!(x0 >= 0.0 && y0 >= 0.0 && x1 <= chart.0 && y1 <= chart.1);
+            let (bw, bh) = (x1 - x0, y1 - y0);
+            assert!(bh < chart.1, "{view:?}: the box is the whole chart");
+            let mut boxed = String::new();
+            {
+                let area =
+                    SVGBackend::with_string(&mut boxed, (bw as u32, bh as u32)).into_drawing_area();
+                scene
+                    .draw_highlight(&area, &theme, &layout, &first.key, chart, (x0, y0))
+                    .unwrap();
+            }
+            let ring = &boxed[boxed.find("<rect").unwrap()..];
+            let attr = |name: &str| -> f64 {
+                let start = ring.find(&format!(" {name}=\"")).unwrap() + name.len() + 3;
+                ring[start..].split('"').next().unwrap().parse().unwrap()
+            };
+            let (rx, ry) = (attr("x"), attr("y"));
+            let (rw, rh) = (attr("width"), attr("height"));
+            assert!(
+                rx > 0.0 && ry > 0.0 && rx + rw < bw && ry + rh < bh,
+                "{view:?}: ring {rx},{ry} {rw}×{rh} outside its {bw}×{bh} box"
             );
         }
         for lang in Lang::ALL {

@@ -25,21 +25,34 @@ fn options(json: &str) -> wasm_bindgen::JsValue {
     js_sys::JSON::parse(json).unwrap()
 }
 
-/// Counts pixels that differ from the white background.
-fn inked_pixels(canvas: &HtmlCanvasElement) -> usize {
+/// The canvas's RGBA bytes (none for an empty canvas).
+fn pixels(canvas: &HtmlCanvasElement) -> Vec<u8> {
+    if canvas.width() == 0 || canvas.height() == 0 {
+        return Vec::new();
+    }
     let ctx: CanvasRenderingContext2d = canvas
         .get_context("2d")
         .unwrap()
         .unwrap()
         .dyn_into()
         .unwrap();
-    let data = ctx
-        .get_image_data(0.0, 0.0, canvas.width() as f64, canvas.height() as f64)
+    ctx.get_image_data(0.0, 0.0, canvas.width() as f64, canvas.height() as f64)
         .unwrap()
-        .data();
-    data.chunks(4)
+        .data()
+        .0
+}
+
+/// Counts pixels that differ from the white background.
+fn inked_pixels(canvas: &HtmlCanvasElement) -> usize {
+    pixels(canvas)
+        .chunks(4)
         .filter(|p| p[0] < 200 || p[1] < 200 || p[2] < 200)
         .count()
+}
+
+/// Counts pixels with any ink (alpha above zero) on a transparent canvas.
+fn opaque_pixels(canvas: &HtmlCanvasElement) -> usize {
+    pixels(canvas).chunks(4).filter(|p| p[3] > 0).count()
 }
 
 #[wasm_bindgen_test]
@@ -122,50 +135,71 @@ fn unreadable_data_is_reported_not_thrown() {
         .is_err());
 }
 
+/// A `px` length from an element's inline style.
+fn style_px(canvas: &HtmlCanvasElement, property: &str) -> f64 {
+    let value = canvas.style().get_property_value(property).unwrap();
+    value.trim_end_matches("px").parse().unwrap()
+}
+
+fn number(object: &wasm_bindgen::JsValue, field: &str) -> f64 {
+    js_sys::Reflect::get(object, &field.into())
+        .unwrap()
+        .as_f64()
+        .unwrap()
+}
+
 #[wasm_bindgen_test]
-fn hover_redraws_only_the_overlay() {
+fn hover_redraws_only_the_overlay_over_the_item() {
     let chart = canvas();
     let overlay = canvas();
     let mut widget = Widget::new(chart.clone(), Some(overlay.clone())).unwrap();
     widget.load_builtin();
-    widget.resize(800.0, 1.0);
+    widget.resize(800.0, 2.0);
     widget.draw().unwrap();
     assert_eq!(
         (overlay.width(), overlay.height()),
-        (chart.width(), chart.height())
+        (0, 0),
+        "nothing highlighted, nothing to cover"
     );
     let before = inked_pixels(&chart);
-    let key = widget.keys()[0].clone();
-    widget.set_highlight(Some(key.clone())).unwrap();
-    assert_eq!(
-        inked_pixels(&chart),
-        before,
-        "the chart itself must not change on hover"
-    );
-    let ctx: CanvasRenderingContext2d = overlay
-        .get_context("2d")
-        .unwrap()
-        .unwrap()
-        .dyn_into()
-        .unwrap();
-    let data = ctx
-        .get_image_data(0.0, 0.0, overlay.width() as f64, overlay.height() as f64)
-        .unwrap()
-        .data();
-    assert!(
-        data.chunks(4).filter(|p| p[3] > 0).count() > 20,
-        "no highlight drawn on the overlay"
-    );
-    assert!(!widget.bounds(&key).is_undefined());
+    let keys = widget.keys();
+    for key in [&keys[0], &keys[keys.len() / 2], &keys[keys.len() - 1]] {
+        widget.set_highlight(Some(key.clone())).unwrap();
+        assert_eq!(
+            inked_pixels(&chart),
+            before,
+            "the chart itself must not change on hover"
+        );
+        assert!(opaque_pixels(&overlay) > 20, "no focus ring on the overlay");
+        // The overlay covers the item (CSS pixels, backing store at the pixel ratio)
+        // and not the whole chart.
+        let item = widget.bounds(key);
+        let (left, top) = (style_px(&overlay, "left"), style_px(&overlay, "top"));
+        let (width, height) = (style_px(&overlay, "width"), style_px(&overlay, "height"));
+        assert_eq!(overlay.width() as f64, width * 2.0);
+        assert_eq!(overlay.height() as f64, height * 2.0);
+        assert!(
+            left <= number(&item, "x") && top <= number(&item, "y"),
+            "{key}"
+        );
+        assert!(
+            left + width >= number(&item, "x") + number(&item, "width"),
+            "{key}"
+        );
+        assert!(
+            top + height >= number(&item, "y") + number(&item, "height"),
+            "{key}"
+        );
+        assert!(
+            overlay.height() < chart.height() / 4,
+            "the overlay is as tall as the chart"
+        );
+    }
     widget.set_highlight(None).unwrap();
-    let data = ctx
-        .get_image_data(0.0, 0.0, overlay.width() as f64, overlay.height() as f64)
-        .unwrap()
-        .data();
     assert_eq!(
-        data.chunks(4).filter(|p| p[3] > 0).count(),
+        opaque_pixels(&overlay),
         0,
-        "clearing the highlight leaves the overlay empty"
+        "clearing the highlight leaves nothing on the overlay"
     );
 }
 

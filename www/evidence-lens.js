@@ -699,8 +699,6 @@ export class EvidenceLens extends HTMLElement {
       const dpr = window.devicePixelRatio || 1;
       const cssHeight = this._call((w) => w.resize(width, dpr));
       this._canvas.style.height = `${cssHeight}px`;
-      this._overlay.style.width = `${this._stage.clientWidth}px`;
-      this._overlay.style.height = `${cssHeight}px`;
       this._call((w) => w.draw());
       this._drawn = { width, dpr };
       if (changed) {

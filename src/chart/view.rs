@@ -101,13 +101,17 @@ impl Scene {
             Scene::Funnel(v) => v.draw(area, theme, measure)?,
         };
         if let Some(key) = highlight {
-            self.draw_highlight(area, theme, &layout, key)?;
+            let (w, h) = area.dim_in_pixel();
+            let chart = (w as f64, h as f64);
+            self.draw_highlight(area, theme, &layout, key, chart, (0.0, 0.0))?;
         }
         Ok(layout)
     }
 
     /// Draws only the focus ring of one item, for a transparent overlay canvas laid over
     /// the chart: hovering or moving the keyboard focus never redraws the chart itself.
+    /// `chart` is the chart's size in device pixels and `origin` where the area's top left
+    /// corner sits on it, so the overlay can cover just the [`Scene::highlight_box`].
     /// Nothing is drawn when the key has no hit region.
     pub fn draw_highlight<DB: DrawingBackend>(
         &self,
@@ -115,17 +119,43 @@ impl Scene {
         theme: &Theme,
         layout: &Layout,
         key: &str,
+        chart: (f64, f64),
+        origin: (f64, f64),
     ) -> Result<(), ChartError> {
-        let (w, h) = area.dim_in_pixel();
-        let inset = theme.px(1.5);
-        for hit in layout.hits.iter().filter(|h| h.key == key) {
-            let x0 = (hit.x0 + inset).max(inset);
-            let y0 = (hit.y0 + inset).max(inset);
-            let x1 = (hit.x1 - inset).min(w as f64 - inset);
-            let y1 = (hit.y1 - inset).min(h as f64 - inset);
-            draw::rect(area, x0, y0, x1, y1, &theme.focus, false, theme.px(2.5))?;
+        for [x0, y0, x1, y1] in focus_rings(theme, layout, key, chart) {
+            let (x0, y0, x1, y1) = (x0 - origin.0, y0 - origin.1, x1 - origin.0, y1 - origin.1);
+            draw::rect(area, x0, y0, x1, y1, &theme.focus, false, ring_width(theme))?;
         }
         Ok(())
+    }
+
+    /// The whole device pixels the focus ring of `key` covers on a chart of size `chart`:
+    /// `[x0, y0, x1, y1]`, or `None` when the key has no hit region.
+    pub fn highlight_box(
+        theme: &Theme,
+        layout: &Layout,
+        key: &str,
+        chart: (f64, f64),
+    ) -> Option<[f64; 4]> {
+        // Half the stroke plus a pixel of anti-aliasing either side of the ring's line.
+        let pad = ring_width(theme).ceil() / 2.0 + 1.0;
+        focus_rings(theme, layout, key, chart)
+            .map(|[x0, y0, x1, y1]| {
+                [
+                    (x0 - pad).floor().max(0.0),
+                    (y0 - pad).floor().max(0.0),
+                    (x1 + pad).ceil().min(chart.0),
+                    (y1 + pad).ceil().min(chart.1),
+                ]
+            })
+            .reduce(|a, b| {
+                [
+                    a[0].min(b[0]),
+                    a[1].min(b[1]),
+                    a[2].max(b[2]),
+                    a[3].max(b[3]),
+                ]
+            })
     }
 
     /// The items in reading order.
@@ -181,4 +211,31 @@ impl Scene {
         out.push_str(t(lang, "summary.table"));
         out
     }
+}
+
+fn ring_width(theme: &Theme) -> f64 {
+    theme.px(2.5)
+}
+
+/// The focus ring of each hit region of `key`, inset so that a ring at the chart's edge
+/// stays whole inside it.
+fn focus_rings<'a>(
+    theme: &Theme,
+    layout: &'a Layout,
+    key: &'a str,
+    (w, h): (f64, f64),
+) -> impl Iterator<Item = [f64; 4]> + 'a {
+    let inset = theme.px(1.5);
+    layout
+        .hits
+        .iter()
+        .filter(move |h| h.key == key)
+        .map(move |hit| {
+            [
+                (hit.x0 + inset).max(inset),
+                (hit.y0 + inset).max(inset),
+                (hit.x1 - inset).min(w - inset),
+                (hit.y1 - inset).min(h - inset),
+            ]
+        })
 }
