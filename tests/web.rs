@@ -42,11 +42,11 @@ fn pixels(canvas: &HtmlCanvasElement) -> Vec<u8> {
         .0
 }
 
-/// Counts pixels that differ from the white background.
+/// Counts pixels a reader sees as ink: mostly opaque and not near white.
 fn inked_pixels(canvas: &HtmlCanvasElement) -> usize {
     pixels(canvas)
         .chunks(4)
-        .filter(|p| p[0] < 200 || p[1] < 200 || p[2] < 200)
+        .filter(|p| p[3] > 128 && (p[0] < 200 || p[1] < 200 || p[2] < 200))
         .count()
 }
 
@@ -76,6 +76,20 @@ fn builtin_dataset_draws_a_forest_on_the_canvas() {
         "the canvas is (nearly) blank"
     );
     assert!(!widget.keys().is_empty(), "no rows to hover or focus");
+    // The widget's own background shows through the canvas; an SVG file gets it painted.
+    assert_eq!(pixels(&canvas)[3], 0, "the canvas's corner is painted");
+    let svg = widget.to_svg().unwrap();
+    let first_shape = &svg[svg.find("<rect").unwrap()..];
+    assert!(
+        first_shape.starts_with("<rect x=\"0\" y=\"0\""),
+        "{}",
+        &first_shape[..80]
+    );
+    assert!(
+        first_shape[..120].contains("fill=\"#FFFFFF\""),
+        "{}",
+        &first_shape[..120]
+    );
 }
 
 #[wasm_bindgen_test]

@@ -407,7 +407,16 @@ export class EvidenceLens extends HTMLElement {
 
   async toPNG() {
     await this._ready;
-    return new Promise((resolve, reject) => this._canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('the image could not be made'))), 'image/png'));
+    // The chart canvas is transparent where the widget's background shows through; the
+    // image gets that background under it.
+    const image = document.createElement('canvas');
+    image.width = this._canvas.width;
+    image.height = this._canvas.height;
+    const context = image.getContext('2d');
+    context.fillStyle = getComputedStyle(this._root).backgroundColor;
+    context.fillRect(0, 0, image.width, image.height);
+    context.drawImage(this._canvas, 0, 0);
+    return new Promise((resolve, reject) => image.toBlob((b) => (b ? resolve(b) : reject(new Error('the image could not be made'))), 'image/png'));
   }
 
   async toSVG() {

@@ -197,8 +197,8 @@ pub fn review_pooled(study: &Study, outcome: Option<&Outcome>) -> ReviewPooled {
         || n.contains("without control")
     {
         ReviewPooled::SingleArm
-    } else if matching::has_phrase(&n, "rct")
-        || matching::has_phrase(&n, "rcts")
+    } else if matching::contains_words(&n, "rct")
+        || matching::contains_words(&n, "rcts")
         || n.contains("randomised")
         || n.contains("randomized")
     {

@@ -38,13 +38,16 @@ fn backend_font_factor<DB: DrawingBackend>() -> f64 {
     }
 }
 
-/// Starts a view: paints the whole area with the theme's background (the canvas is not
-/// cleared between draws, so every view must cover it) and returns its width in pixels.
+/// Starts a view: paints the whole area with the theme's background unless the surface
+/// shows it already ([`Theme::paint_background`](super::Theme::paint_background)), and
+/// returns its width in pixels.
 pub fn background<DB: DrawingBackend>(
     area: &Area<DB>,
     theme: &super::Theme,
 ) -> Result<f64, ChartError> {
-    area.fill(&theme.background).map_err(err)?;
+    if theme.paint_background {
+        area.fill(&theme.background).map_err(err)?;
+    }
     Ok(area.dim_in_pixel().0 as f64)
 }
 

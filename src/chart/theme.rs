@@ -51,6 +51,10 @@ pub struct Theme {
     /// Device pixels per CSS pixel: every size below is multiplied by it.
     pub scale: f64,
     pub font_family: &'static str,
+    /// Whether views paint `background` under everything: true for files (SVG, PNG); the
+    /// browser's canvas leaves it to the widget's CSS background showing through, because
+    /// filling a long forest's millions of pixels took about 40 ms of its first draw.
+    pub paint_background: bool,
 }
 
 impl Theme {
@@ -76,6 +80,7 @@ impl Theme {
                 band: RGBColor(245, 245, 245),
                 scale,
                 font_family: "Arial, Helvetica, Liberation Sans, sans-serif",
+                paint_background: true,
             },
             ThemeName::Dark => Theme {
                 background: RGBColor(24, 26, 27),
@@ -92,6 +97,7 @@ impl Theme {
                 band: RGBColor(34, 36, 38),
                 scale,
                 font_family: "Arial, Helvetica, Liberation Sans, sans-serif",
+                paint_background: true,
             },
         }
     }

@@ -208,8 +208,12 @@ impl Widget {
         to_js(&options::facets(self.dataset.as_ref()))
     }
 
+    /// The theme for the canvases, which show the widget's CSS background through.
     fn theme(&self) -> Theme {
-        Theme::new(self.theme, self.dpr)
+        Theme {
+            paint_background: false,
+            ..Theme::new(self.theme, self.dpr)
+        }
     }
 
     fn ensure_scene(&mut self) -> &Scene {
@@ -262,12 +266,14 @@ impl Widget {
             .preferred_height(width, &theme)
             .ceil()
             .clamp(1.0, crate::chart::forest::MAX_HEIGHT_PX);
-        // Setting a canvas's size reallocates and clears its backing store even when the size
-        // is unchanged; every view paints its whole background, so an unchanged size is left alone.
+        // Setting a canvas's size clears it by reallocating its backing store, even when the
+        // size is unchanged; clearing is cheaper then.
         let (width_px, height_px) = (width as u32, height as u32);
         if self.canvas.width() != width_px || self.canvas.height() != height_px {
             self.canvas.set_width(width_px);
             self.canvas.set_height(height_px);
+        } else {
+            context_2d(&self.canvas)?.clear_rect(0.0, 0.0, width, height);
         }
         let backend = CanvasBackend::with_canvas_object(self.canvas.clone())
             .ok_or_else(|| JsError::new("the canvas has no 2D context"))?;

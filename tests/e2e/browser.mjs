@@ -62,16 +62,22 @@ export async function waitForReady(page, count = 1, timeout = 20000) {
 /** Pixel statistics of the widget's canvas: size and how many pixels are not background. */
 export async function canvasInk(page, selector = 'evidence-lens') {
   return page.evaluate((sel) => {
-    const canvas = document.querySelector(sel).shadowRoot.querySelector('canvas');
+    const root = document.querySelector(sel).shadowRoot;
+    const canvas = root.querySelector('canvas');
     const ctx = canvas.getContext('2d');
     const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
-    const bg = [data[0], data[1], data[2]];
+    // What a reader sees: the canvas over the widget's background.
+    const bg = getComputedStyle(root.querySelector('.root')).backgroundColor.match(/\d+/g).map(Number);
     let ink = 0;
     const colours = new Set();
     for (let i = 0; i < data.length; i += 4) {
-      if (Math.abs(data[i] - bg[0]) + Math.abs(data[i + 1] - bg[1]) + Math.abs(data[i + 2] - bg[2]) > 60) {
+      const a = data[i + 3] / 255;
+      const r = Math.round(data[i] * a + bg[0] * (1 - a));
+      const g = Math.round(data[i + 1] * a + bg[1] * (1 - a));
+      const b = Math.round(data[i + 2] * a + bg[2] * (1 - a));
+      if (Math.abs(r - bg[0]) + Math.abs(g - bg[1]) + Math.abs(b - bg[2]) > 60) {
         ink++;
-        colours.add(`${data[i] >> 4},${data[i + 1] >> 4},${data[i + 2] >> 4}`);
+        colours.add(`${r >> 4},${g >> 4},${b >> 4}`);
       }
     }
     return { width: canvas.width, height: canvas.height, ink, colours: colours.size };

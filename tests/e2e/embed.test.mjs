@@ -210,13 +210,32 @@ test('view, outcome and filter attributes', async () => {
 test('themes: light, dark, and auto following an emulated dark scheme and its change', async () => {
   const { page, context } = await openPage(browser, `${plain.url}theme.html`, { colorScheme: 'dark' });
   for (const id of ['light', 'dark', 'auto']) await waitForReadyOf(page, id);
-  const corner = (id) => page.evaluate((i) => [...document.getElementById(i).shadowRoot.querySelector('canvas').getContext('2d').getImageData(1, 1, 1, 1).data].slice(0, 3), id);
-  const light = await corner('light');
-  const dark = await corner('dark');
-  assert.ok(light[0] > 200 && dark[0] < 60, `light ${light}, dark ${dark}`);
-  assert.deepEqual(await corner('auto'), dark, 'auto should follow the dark scheme');
+  // What a reader sees (the canvas over the widget's background): the corner's colour, and
+  // how many pixels are light and dark (the text follows the theme too).
+  const seen = (id) => page.evaluate((i) => {
+    const root = document.getElementById(i).shadowRoot;
+    const canvas = root.querySelector('canvas');
+    const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
+    const bg = getComputedStyle(root.querySelector('.root')).backgroundColor.match(/\d+/g).map(Number);
+    const red = (p) => Math.round(data[p] * (data[p + 3] / 255) + bg[0] * (1 - data[p + 3] / 255));
+    let light = 0;
+    let dark = 0;
+    for (let p = 0; p < data.length; p += 4) {
+      if (data[p + 3] === 0) continue;
+      if (red(p) > 200) light++;
+      if (red(p) < 60) dark++;
+    }
+    const corner = 4 * (canvas.width + 1);
+    return { corner: red(corner), light, dark };
+  }, id);
+  const light = await seen('light');
+  const dark = await seen('dark');
+  assert.ok(light.corner > 200 && dark.corner < 60, `light ${JSON.stringify(light)}, dark ${JSON.stringify(dark)}`);
+  assert.ok(light.dark > 1000 && dark.light > 1000, 'the text follows the theme');
+  assert.deepEqual(await seen('auto'), dark, 'auto should follow the dark scheme');
   await page.emulateMedia({ colorScheme: 'light' });
-  await page.waitForFunction(() => document.getElementById('auto').shadowRoot.querySelector('canvas').getContext('2d').getImageData(1, 1, 1, 1).data[0] > 200);
+  await page.waitForFunction(() => getComputedStyle(document.getElementById('auto').shadowRoot.querySelector('.root')).backgroundColor === 'rgb(255, 255, 255)');
+  assert.deepEqual(await seen('auto'), light, 'auto follows the change to light');
   await context.close();
 });
 

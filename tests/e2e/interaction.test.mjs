@@ -140,8 +140,26 @@ test('exports: PNG of the right size, SVG, CSV with the rows, citations with htt
     const bytes = new Uint8Array(await blob.arrayBuffer());
     const view = new DataView(bytes.buffer);
     const canvas = el.shadowRoot.querySelector('canvas');
-    return { sig: [...bytes.slice(0, 8)], w: view.getUint32(16), h: view.getUint32(20), cw: canvas.width, ch: canvas.height, css: canvas.getBoundingClientRect().width, type: blob.type };
+    // Decoded: opaque, the theme's background in the corner, and the chart's ink.
+    const bitmap = await createImageBitmap(blob);
+    const probe = Object.assign(document.createElement('canvas'), { width: bitmap.width, height: bitmap.height });
+    const ctx = probe.getContext('2d');
+    ctx.drawImage(bitmap, 0, 0);
+    const { data } = ctx.getImageData(0, 0, bitmap.width, bitmap.height);
+    let transparent = 0;
+    let dark = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      if (data[i + 3] < 255) transparent++;
+      if (data[i] < 100) dark++;
+    }
+    return {
+      sig: [...bytes.slice(0, 8)], w: view.getUint32(16), h: view.getUint32(20), cw: canvas.width, ch: canvas.height,
+      css: canvas.getBoundingClientRect().width, type: blob.type, corner: [...data.slice(0, 3)], transparent, dark,
+    };
   });
+  assert.deepEqual(png.corner, [255, 255, 255]);
+  assert.equal(png.transparent, 0, 'the image has see-through pixels');
+  assert.ok(png.dark > 2000, `no chart in the image (${png.dark} dark pixels)`);
   assert.deepEqual(png.sig, [137, 80, 78, 71, 13, 10, 26, 10]);
   assert.equal(png.type, 'image/png');
   assert.equal(png.w, png.cw);

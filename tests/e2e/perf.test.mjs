@@ -149,7 +149,7 @@ test('10,000 studies: the forest draws, within the canvas limit, and says how ma
     const inkIn = (y0) => {
       const { data } = ctx.getImageData(0, y0, c.width, 200);
       let n = 0;
-      for (let i = 0; i < data.length; i += 4) if (data[i] < 200) n++;
+      for (let i = 0; i < data.length; i += 4) if (data[i + 3] > 128 && data[i] < 200) n++;
       return n;
     };
     return { width: c.width, height: c.height, cssHeight: parseFloat(c.style.height), top: inkIn(0), bottom: inkIn(c.height - 400), keys: el._keys.length, items: el._items.length, rows: el.shadowRoot.querySelectorAll('tbody tr').length, caption: el.shadowRoot.querySelector('caption').textContent };
