@@ -303,3 +303,41 @@ fn citation_links_are_canonical_https_and_nothing_else() {
         "{text}"
     );
 }
+
+#[wasm_bindgen_test]
+fn text_measured_by_character_agrees_with_the_canvas() {
+    use evidence_lens::chart::TextMeasure;
+    use evidence_lens::web::measure::CanvasMeasure;
+    let family = "Arial, Helvetica, Liberation Sans, sans-serif";
+    let ctx: CanvasRenderingContext2d = canvas()
+        .get_context("2d")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    let measure = CanvasMeasure::new(ctx.clone(), family);
+    let whole = |text: &str, font: &str| {
+        ctx.set_font(font);
+        ctx.measure_text(text).unwrap().width()
+    };
+    for (text, px, bold) in [
+        ("MIST (Burt 2019)", 13.0, false),
+        ("0.35 [0.11, 1.08] · 41%", 12.0, false),
+        ("Atkins 2016 – AHSCT, n = 24", 14.0, true),
+        ("Ελληνικά Привет café", 13.0, false),
+    ] {
+        let font = format!("{} {px}px {family}", if bold { "bold" } else { "normal" });
+        let expected = whole(text, &font);
+        let got = measure.width(text, px, bold);
+        assert!(
+            (got - expected).abs() <= expected * 0.03 + 0.5,
+            "{text}: {got} by character, {expected} whole"
+        );
+        // Cached: the same answer again.
+        assert_eq!(measure.width(text, px, bold), got);
+    }
+    // Scripts whose letters join are measured whole.
+    let arabic = "تجربة عشوائية";
+    let font = format!("normal 13px {family}");
+    assert_eq!(measure.width(arabic, 13.0, false), whole(arabic, &font));
+}

@@ -11,7 +11,7 @@
 //! `JsError`. The shell still treats a trap as possible (it recreates the instance).
 
 mod links;
-mod measure;
+pub mod measure;
 mod options;
 
 use plotters::prelude::*;
