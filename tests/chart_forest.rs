@@ -239,3 +239,79 @@ fn a_forest_of_ten_thousand_rows_stays_within_the_canvas_limit_and_says_what_it_
     let small = forest(&dataset(), &ViewOptions::default());
     assert!(small.preferred_height(1600.0, &Theme::new(ThemeName::Light, 2.0)) < 2000.0);
 }
+
+/// `(content, x, y)` of every `<text>` element.
+fn placed_texts(svg: &str) -> Vec<(String, i64, i64)> {
+    let attr = |tag: &str, name: &str| -> Option<i64> {
+        let start = tag.find(&format!(" {name}=\""))? + name.len() + 3;
+        tag[start..]
+            .split('"')
+            .next()?
+            .parse::<f64>()
+            .ok()
+            .map(|v| v.round() as i64)
+    };
+    svg.split("<text")
+        .skip(1)
+        .filter_map(|t| {
+            let (tag, rest) = t.split_once('>')?;
+            let content = rest.split_once("</text>")?.0.trim().to_string();
+            Some((content, attr(tag, "x")?, attr(tag, "y")?))
+        })
+        .collect()
+}
+
+#[test]
+fn a_window_of_a_long_forest_draws_its_rows_moved_up_and_nothing_else() {
+    use plotters::prelude::*;
+    let f = forest(&many(2_000), &ViewOptions::default());
+    let theme = Theme::new(ThemeName::Light, 1.0);
+    let width = 900u32;
+    let height = f.preferred_height(width as f64, &theme).ceil() as u32;
+    let draw = |top: u32, window: u32| {
+        let mut out = String::new();
+        let layout = {
+            let surface = SVGBackend::with_string(&mut out, (width, window));
+            let area = chart::Windowed::new(surface, top, height).into_drawing_area();
+            f.draw(&area, &theme, &chart::ApproxMeasure, None).unwrap()
+        };
+        (out, layout)
+    };
+    let (full, full_layout) = draw(0, height);
+    let (top, window) = (height / 2, 1_500);
+    let (part, part_layout) = draw(top, window);
+    // The layout is the whole chart's either way: every row can be pointed at or focused.
+    assert_eq!(part_layout, full_layout);
+    let full_texts = placed_texts(&full);
+    let part_texts = placed_texts(&part);
+    assert!(
+        part_texts.len() > 20,
+        "{} texts in the window",
+        part_texts.len()
+    );
+    assert!(
+        part_texts.len() * 5 < full_texts.len(),
+        "the window drew {} of {} texts",
+        part_texts.len(),
+        full_texts.len()
+    );
+    // Everything in the window is the full chart's, moved up by `top`...
+    let (top, window) = (top as i64, window as i64);
+    for (text, x, y) in &part_texts {
+        assert!(
+            full_texts.contains(&(text.clone(), *x, y + top)),
+            "{text} at {x},{y} is not in the full chart"
+        );
+        assert!(*y > -40 && *y < window + 40, "{text} drawn at {y}, outside");
+    }
+    // ... and whatever of the full chart lies inside it is drawn.
+    for (text, x, y) in full_texts
+        .iter()
+        .filter(|t| t.2 > top + 30 && t.2 < top + window - 30)
+    {
+        assert!(
+            part_texts.contains(&(text.clone(), *x, y - top)),
+            "{text} at {x},{y} is missing from the window"
+        );
+    }
+}

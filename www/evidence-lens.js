@@ -20,6 +20,12 @@ const FILTER_KEYS = ['condition', 'therapy', 'route', 'design', 'kind'];
 const LANGS = ['en', 'es', 'fr'];
 /** Crashes of one widget after which it stops offering "Try again". */
 const MAX_CRASHES = 3;
+/**
+ * Charts taller than this (CSS pixels) are drawn a window at a time: what can be seen and a
+ * screen above and below it, redrawn as the page scrolls. A canvas as tall as a forest of
+ * thousands of studies cost most of its first draw to allocate, paint and composite.
+ */
+const WINDOW_FROM = 3000;
 /** Rows the accessible table shows at first and adds per click: laying out 500 rows took
  * ~60 ms of every large first chart (text shaping), 100 rows a fifth of that. */
 const TABLE_PAGE = 100;
@@ -120,6 +126,7 @@ a { color: #005a8c; }
 .frame.fixed { overflow-y: auto; }
 .stage { position: relative; direction: ltr; }
 canvas { display: block; width: 100%; }
+canvas.chart { position: absolute; left: 0; top: 0; }
 canvas.overlay { position: absolute; inset: 0 auto auto 0; pointer-events: none; }
 .tooltip { position: absolute; z-index: 2; max-width: min(26em, 90%); font-size: 0.9em; padding: 0.5em 0.7em; border: 1px solid #767676; border-radius: 4px;
   background: #fff; color: #1a1a1a; box-shadow: 0 2px 8px rgba(0, 0, 0, 0.25); pointer-events: none; overflow-wrap: anywhere; text-align: start; }
@@ -292,6 +299,9 @@ export class EvidenceLens extends HTMLElement {
     };
     this._onHash = () => this._restoreFromHash(true);
     this._onDpr = () => this._scheduleDraw();
+    this._onScroll = () => {
+      if (this._windowStale()) this._scheduleDraw();
+    };
     this._bindInput();
   }
 
@@ -300,6 +310,10 @@ export class EvidenceLens extends HTMLElement {
     this._resizeObserver.observe(this);
     this._darkQuery.addEventListener('change', this._onScheme);
     window.addEventListener('hashchange', this._onHash);
+    // Capturing: scrolling of any container the page puts the widget in, too.
+    document.addEventListener('scroll', this._onScroll, { capture: true, passive: true });
+    this._frame.addEventListener('scroll', this._onScroll, { passive: true });
+    window.addEventListener('resize', this._onScroll);
     this._watchDpr();
     this._connected = true;
     this._load();
@@ -312,6 +326,9 @@ export class EvidenceLens extends HTMLElement {
     this._resizeObserver.disconnect();
     this._darkQuery.removeEventListener('change', this._onScheme);
     window.removeEventListener('hashchange', this._onHash);
+    document.removeEventListener('scroll', this._onScroll, { capture: true });
+    this._frame.removeEventListener('scroll', this._onScroll);
+    window.removeEventListener('resize', this._onScroll);
     this._dprQuery?.removeEventListener('change', this._onDpr);
     cancelAnimationFrame(this._frameRequest);
     this._frameRequest = 0;
@@ -407,15 +424,10 @@ export class EvidenceLens extends HTMLElement {
 
   async toPNG() {
     await this._ready;
-    // The chart canvas is transparent where the widget's background shows through; the
-    // image gets that background under it.
+    // The whole chart with its background: the widget's canvas shows only a window of a long
+    // one, over the widget's own background.
     const image = document.createElement('canvas');
-    image.width = this._canvas.width;
-    image.height = this._canvas.height;
-    const context = image.getContext('2d');
-    context.fillStyle = getComputedStyle(this._root).backgroundColor;
-    context.fillRect(0, 0, image.width, image.height);
-    context.drawImage(this._canvas, 0, 0);
+    this._call((w) => w.drawImage(image));
     return new Promise((resolve, reject) => image.toBlob((b) => (b ? resolve(b) : reject(new Error('the image could not be made'))), 'image/png'));
   }
 
@@ -693,8 +705,48 @@ export class EvidenceLens extends HTMLElement {
       this._frameRequest = 0;
       const dpr = window.devicePixelRatio || 1;
       if (dpr !== this._drawn.dpr) this._watchDpr();
-      if (this._widget && this._state && (this._stage.clientWidth !== this._drawn.width || dpr !== this._drawn.dpr)) this._redraw(false);
+      if (!this._widget || !this._state) return;
+      if (this._stage.clientWidth !== this._drawn.width || dpr !== this._drawn.dpr) this._redraw(false);
+      else if (this._windowStale()) {
+        try {
+          this._drawWindow();
+        } catch (error) {
+          this._fail(error);
+        }
+      }
     });
+  }
+
+  /** The part of the chart to draw, `[top, height]` in CSS pixels (see WINDOW_FROM). */
+  _window() {
+    const height = this._drawn.height || 0;
+    if (height <= WINDOW_FROM) return [0, height];
+    const view = this._frame.classList.contains('fixed') ? this._frame.getBoundingClientRect() : { top: 0, bottom: window.innerHeight };
+    const screen = Math.max(200, view.bottom - view.top);
+    const span = Math.min(height, 3 * screen);
+    const top = Math.min(Math.max(0, view.top - this._stage.getBoundingClientRect().top - screen), height - span);
+    return [Math.round(top), Math.ceil(span)];
+  }
+
+  /** Whether some of the chart that can be seen lies outside the window drawn. */
+  _windowStale() {
+    const drawn = this._drawn.window;
+    if (!drawn || !this._widget || drawn[1] >= this._drawn.height) return false;
+    const view = this._frame.classList.contains('fixed') ? this._frame.getBoundingClientRect() : { top: 0, bottom: window.innerHeight };
+    const stageTop = this._stage.getBoundingClientRect().top;
+    const seenTop = Math.max(0, view.top - stageTop);
+    const seenBottom = Math.min(this._drawn.height, view.bottom - stageTop);
+    return seenTop < seenBottom && (seenTop < drawn[0] || seenBottom > drawn[0] + drawn[1]);
+  }
+
+  /** Draws the window of the chart around what can be seen now. */
+  _drawWindow() {
+    const range = this._window();
+    this._call((w) => {
+      w.setWindow(...range);
+      w.draw();
+    });
+    this._drawn.window = range;
   }
 
   /** Draws at the current size; `changed` when data or options changed (rebuilds table and menus). */
@@ -707,10 +759,10 @@ export class EvidenceLens extends HTMLElement {
       this._call((w) => w.setOptions(options, theme));
       const width = this._stage.clientWidth || this.clientWidth || 600;
       const dpr = window.devicePixelRatio || 1;
-      const cssHeight = this._call((w) => w.resize(width, dpr));
-      this._canvas.style.height = `${cssHeight}px`;
-      this._call((w) => w.draw());
-      this._drawn = { width, dpr };
+      const height = this._call((w) => w.resize(width, dpr));
+      this._stage.style.height = `${height}px`;
+      this._drawn = { width, dpr, height };
+      this._drawWindow();
       if (changed) {
         this._items = this._call((w) => w.items()) || [];
         this._canvas.setAttribute('aria-label', this._call((w) => w.summary()));
@@ -1032,7 +1084,7 @@ export class EvidenceLens extends HTMLElement {
   _bindInput() {
     const stage = this._stage;
     const point = (e) => {
-      const r = this._canvas.getBoundingClientRect();
+      const r = stage.getBoundingClientRect();
       return [e.clientX - r.left, e.clientY - r.top];
     };
     stage.addEventListener('pointermove', (e) => {

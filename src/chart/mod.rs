@@ -16,12 +16,14 @@ pub mod map;
 pub mod text;
 pub mod theme;
 pub mod view;
+pub mod window;
 
 pub use build::{Filters, Sort, View, ViewOptions};
 pub use forest::{Direction, Forest, ForestPanel, ForestRow, RowKind};
 pub use text::{ApproxMeasure, TextMeasure};
 pub use theme::{Theme, ThemeName};
 pub use view::{Item, Scene};
+pub use window::Windowed;
 
 /// Why a view could not be drawn.
 #[derive(Debug, Clone, PartialEq)]

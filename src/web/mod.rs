@@ -21,7 +21,7 @@ use wasm_bindgen::prelude::*;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 use crate::chart::build::ViewOptions;
-use crate::chart::{Layout, Scene, Theme, ThemeName};
+use crate::chart::{Layout, Scene, Theme, ThemeName, Windowed};
 use crate::i18n::Lang;
 use crate::model::{self, Dataset, Measure, Problem};
 use measure::CanvasMeasure;
@@ -74,6 +74,35 @@ fn to_js<T: Serialize>(value: &T) -> JsValue {
         .unwrap_or(JsValue::NULL)
 }
 
+/// The height in device pixels a scene is drawn at: all it needs, up to the canvas limit.
+fn chart_height(scene: &Scene, width: f64, theme: &Theme) -> f64 {
+    scene
+        .preferred_height(width, theme)
+        .ceil()
+        .clamp(1.0, crate::chart::forest::MAX_HEIGHT_PX)
+}
+
+/// Places a canvas over the chart: `origin` and `size` in device pixels, written as CSS pixels.
+fn place(
+    canvas: &HtmlCanvasElement,
+    (x, y): (f64, f64),
+    (width, height): (f64, f64),
+    dpr: f64,
+) -> Result<(), JsError> {
+    let style = canvas.style();
+    for (property, px) in [
+        ("left", x),
+        ("top", y),
+        ("width", width),
+        ("height", height),
+    ] {
+        style
+            .set_property(property, &format!("{}px", px / dpr))
+            .map_err(|_| JsError::new("a canvas cannot be placed"))?;
+    }
+    Ok(())
+}
+
 fn context_2d(canvas: &HtmlCanvasElement) -> Result<CanvasRenderingContext2d, JsError> {
     canvas
         .get_context("2d")
@@ -97,6 +126,10 @@ pub struct Widget {
     scene: Option<Scene>,
     dpr: f64,
     css_width: f64,
+    /// The part of the chart to keep drawn, `(top, height)` in CSS pixels; all of it if `None`.
+    window: Option<(f64, f64)>,
+    /// The whole chart's size in device pixels, as last drawn.
+    chart_px: (f64, f64),
     layout: Layout,
     highlight: Option<String>,
 }
@@ -127,6 +160,8 @@ impl Widget {
             scene: None,
             dpr: 1.0,
             css_width: 600.0,
+            window: None,
+            chart_px: (0.0, 0.0),
             layout: Layout::default(),
             highlight: None,
         })
@@ -248,36 +283,47 @@ impl Widget {
         };
         let theme = self.theme();
         let width = (self.css_width * self.dpr).round();
-        let scene = self.ensure_scene();
-        (scene
-            .preferred_height(width, &theme)
-            .min(crate::chart::forest::MAX_HEIGHT_PX)
-            / theme.scale)
-            .ceil()
+        (chart_height(self.ensure_scene(), width, &theme) / theme.scale).ceil()
     }
 
-    /// Draws the current view at the size given to `resize` (both canvases get a
-    /// backing store of CSS size × device pixel ratio).
+    /// Sets the part of the chart to keep drawn, in CSS pixels from its top: a long chart
+    /// is drawn a window at a time (see `chart::window`). A height of zero or less, or one
+    /// that is not finite, means all of it. Takes effect at the next `draw`.
+    #[wasm_bindgen(js_name = setWindow)]
+    pub fn set_window(&mut self, top: f64, height: f64) {
+        self.window =
+            (top.is_finite() && height.is_finite() && height > 0.0).then(|| (top.max(0.0), height));
+    }
+
+    /// Draws the current view at the size given to `resize`, the window given to `setWindow`
+    /// of it: the chart canvas gets a backing store of the window's CSS size × device pixel
+    /// ratio and is placed over that part of the chart.
     pub fn draw(&mut self) -> Result<(), JsError> {
         let theme = self.theme();
         let width = (self.css_width * self.dpr).round();
         let scene = self.take_scene();
-        let height = scene
-            .preferred_height(width, &theme)
-            .ceil()
-            .clamp(1.0, crate::chart::forest::MAX_HEIGHT_PX);
+        let height = chart_height(&scene, width, &theme);
+        self.chart_px = (width, height);
+        let (top, shown) = match self.window {
+            Some((top, window)) => {
+                let top = (top * self.dpr).round().min(height - 1.0);
+                (top, (window * self.dpr).round().clamp(1.0, height - top))
+            }
+            None => (0.0, height),
+        };
+        place(&self.canvas, (0.0, top), (width, shown), self.dpr)?;
         // Setting a canvas's size clears it by reallocating its backing store, even when the
         // size is unchanged; clearing is cheaper then.
-        let (width_px, height_px) = (width as u32, height as u32);
-        if self.canvas.width() != width_px || self.canvas.height() != height_px {
+        let (width_px, shown_px) = (width as u32, shown as u32);
+        if self.canvas.width() != width_px || self.canvas.height() != shown_px {
             self.canvas.set_width(width_px);
-            self.canvas.set_height(height_px);
+            self.canvas.set_height(shown_px);
         } else {
-            context_2d(&self.canvas)?.clear_rect(0.0, 0.0, width, height);
+            context_2d(&self.canvas)?.clear_rect(0.0, 0.0, width, shown);
         }
         let backend = CanvasBackend::with_canvas_object(self.canvas.clone())
             .ok_or_else(|| JsError::new("the canvas has no 2D context"))?;
-        let area = backend.into_drawing_area();
+        let area = Windowed::new(backend, top as u32, height as u32).into_drawing_area();
         let inline_highlight = if self.overlay.is_none() {
             self.highlight.as_deref()
         } else {
@@ -306,23 +352,13 @@ impl Widget {
             return Ok(());
         };
         let theme = self.theme();
-        let chart = (self.canvas.width() as f64, self.canvas.height() as f64);
+        let chart = self.chart_px;
         let highlight = self.scene.as_ref().zip(self.highlight.as_deref());
         let region =
             highlight.and_then(|(_, key)| Scene::highlight_box(&theme, &self.layout, key, chart));
         let [x0, y0, x1, y1] = region.unwrap_or_default();
+        place(overlay, (x0, y0), (x1 - x0, y1 - y0), self.dpr)?;
         let (width, height) = ((x1 - x0) as u32, (y1 - y0) as u32);
-        let style = overlay.style();
-        for (property, px) in [
-            ("left", x0),
-            ("top", y0),
-            ("width", width as f64),
-            ("height", height as f64),
-        ] {
-            style
-                .set_property(property, &format!("{}px", px / self.dpr))
-                .map_err(|_| JsError::new("the overlay cannot be placed"))?;
-        }
         if overlay.width() != width || overlay.height() != height {
             overlay.set_width(width);
             overlay.set_height(height);
@@ -334,7 +370,7 @@ impl Widget {
         };
         let backend = CanvasBackend::with_canvas_object(overlay.clone())
             .ok_or_else(|| JsError::new("the canvas has no 2D context"))?;
-        let area = backend.into_drawing_area();
+        let area = Windowed::whole(backend).into_drawing_area();
         scene
             .draw_highlight(&area, &theme, &self.layout, key, chart, (x0, y0))
             .map_err(|e| JsError::new(&e.to_string()))?;
@@ -436,21 +472,46 @@ impl Widget {
     pub fn to_svg(&mut self) -> Result<String, JsError> {
         let theme = Theme::new(self.theme, 1.0);
         let width = self.css_width.round().max(1.0);
-        let scene = self.take_scene();
-        let height = scene
-            .preferred_height(width, &theme)
-            .ceil()
-            .clamp(1.0, crate::chart::forest::MAX_HEIGHT_PX);
         let mut svg = String::new();
-        {
-            let area = SVGBackend::with_string(&mut svg, (width as u32, height as u32))
-                .into_drawing_area();
-            let drawn = scene.draw(&area, &theme, &self.measure, None);
-            self.scene = Some(scene);
-            drawn.map_err(|e| JsError::new(&e.to_string()))?;
-            area.present().map_err(|e| JsError::new(&e.to_string()))?;
-        }
+        self.draw_whole(&theme, width, |w, h| {
+            Some(SVGBackend::with_string(&mut svg, (w, h)))
+        })?;
         Ok(svg)
+    }
+
+    /// Draws the whole current view, with its background, on `canvas` at the current size
+    /// and pixel ratio: the image `toPNG` saves (the widget's own canvas may hold only a
+    /// window of a long chart).
+    #[wasm_bindgen(js_name = drawImage)]
+    pub fn draw_image(&mut self, canvas: HtmlCanvasElement) -> Result<(), JsError> {
+        let theme = Theme::new(self.theme, self.dpr);
+        let width = (self.css_width * self.dpr).round();
+        self.draw_whole(&theme, width, |w, h| {
+            canvas.set_width(w);
+            canvas.set_height(h);
+            CanvasBackend::with_canvas_object(canvas).map(Windowed::whole)
+        })
+    }
+
+    /// Draws the whole current view on a surface made for its size in pixels (SVG and PNG
+    /// export); `None` from `surface` means it cannot be drawn on.
+    fn draw_whole<DB: DrawingBackend>(
+        &mut self,
+        theme: &Theme,
+        width: f64,
+        surface: impl FnOnce(u32, u32) -> Option<DB>,
+    ) -> Result<(), JsError> {
+        let scene = self.take_scene();
+        let height = chart_height(&scene, width, theme);
+        let Some(surface) = surface(width as u32, height as u32) else {
+            self.scene = Some(scene);
+            return Err(JsError::new("the canvas has no 2D context"));
+        };
+        let area = surface.into_drawing_area();
+        let drawn = scene.draw(&area, theme, &self.measure, None);
+        self.scene = Some(scene);
+        drawn.map_err(|e| JsError::new(&e.to_string()))?;
+        area.present().map_err(|e| JsError::new(&e.to_string()))
     }
 
     /// Traps on purpose, so that the shell's recovery from a crashed instance can be

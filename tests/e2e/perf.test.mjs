@@ -1,7 +1,7 @@
 // Memory over many updates, and large datasets: what the performance budget promises.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, startServer, openPage, embedPage, canvasInk } from './browser.mjs';
+import { launch, startServer, openPage, embedPage, canvasInk, waitForReadyOf } from './browser.mjs';
 
 /** A deterministic dataset of n trials with hazard ratios. */
 function generate(n) {
@@ -189,6 +189,71 @@ test('10,000 studies: the forest draws, within the canvas limit, and says how ma
   assert.equal(more.expanded, 'true');
   const label = await page.locator('#w').evaluate((el) => el.shadowRoot.querySelector('canvas').getAttribute('aria-label'));
   assert.match(label, /10,?000/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a long chart is drawn a window at a time: what can be seen, redrawn as the page scrolls', async () => {
+  const { page, context, problems } = await openPage(browser, `${server.url}m10000.html`, { deviceScaleFactor: 2, viewport: { width: 1000, height: 700 } });
+  await waitForReadyOf(page, 'w');
+  const look = () => page.locator('#w').evaluate((el) => {
+    const stage = el.shadowRoot.querySelector('.stage').getBoundingClientRect();
+    const c = el.shadowRoot.querySelector('canvas.chart');
+    const r = c.getBoundingClientRect();
+    // Ink in the part of the canvas that is on screen.
+    const from = Math.max(0, -r.top);
+    const to = Math.min(r.height, innerHeight - r.top);
+    let ink = 0;
+    if (to > from) {
+      const { data } = c.getContext('2d').getImageData(0, Math.round(from * 2), c.width, Math.round((to - from) * 2));
+      for (let i = 0; i < data.length; i += 4) if (data[i + 3] > 128) ink++;
+    }
+    return { stageHeight: stage.height, top: r.top - stage.top, height: r.height, backing: c.height, ink, onScreen: to - from };
+  });
+  const first = await look();
+  assert.ok(first.stageHeight > 6000, `the chart is ${first.stageHeight} px tall`);
+  assert.equal(first.top, 0);
+  assert.ok(first.height < first.stageHeight / 2 && first.height >= 700, JSON.stringify(first));
+  assert.ok(Math.abs(first.backing - first.height * 2) <= 2, JSON.stringify(first));
+  assert.ok(first.ink > 5000, `nothing drawn on screen: ${JSON.stringify(first)}`);
+  // Scrolled to the middle of the chart: the window follows, and what is seen is drawn.
+  await page.evaluate(() => {
+    const stage = document.getElementById('w').shadowRoot.querySelector('.stage');
+    window.scrollTo(0, stage.getBoundingClientRect().top + scrollY + 4000);
+  });
+  await page.waitForFunction(() => {
+    const c = document.getElementById('w').shadowRoot.querySelector('canvas.chart').getBoundingClientRect();
+    return c.top <= 0 && c.bottom >= innerHeight;
+  }, null, { timeout: 5000 });
+  const middle = await look();
+  assert.ok(middle.top > 2000 && middle.top <= 4000, JSON.stringify(middle));
+  assert.ok(middle.onScreen >= 699 && middle.ink > 5000, `nothing drawn on screen: ${JSON.stringify(middle)}`);
+  // The pointer finds the row under it there.
+  await page.mouse.move(300, 350);
+  await page.waitForFunction(() => !document.getElementById('w').shadowRoot.querySelector('.tooltip').hidden, null, { timeout: 5000 });
+  const hovered = await page.locator('#w').evaluate((el) => {
+    const b = el._widget.bounds(el._hoverKey);
+    const stage = el.shadowRoot.querySelector('.stage').getBoundingClientRect();
+    return { key: el._hoverKey, y: b && b.y + stage.top, height: b && b.height };
+  });
+  assert.ok(hovered.key && hovered.y <= 350 && hovered.y + hovered.height >= 350, JSON.stringify(hovered));
+  // In a frame of fixed height (the height attribute), the window follows the frame's scrolling.
+  await page.evaluate(() => { window.scrollTo(0, 0); document.getElementById('w').setAttribute('height', '500px'); });
+  await page.waitForFunction(() => document.getElementById('w').shadowRoot.querySelector('.frame').clientHeight === 500);
+  await page.locator('#w').evaluate((el) => { el.shadowRoot.querySelector('.frame').scrollTop = 5000; });
+  await page.waitForFunction(() => {
+    const root = document.getElementById('w').shadowRoot;
+    const frame = root.querySelector('.frame').getBoundingClientRect();
+    const c = root.querySelector('canvas.chart').getBoundingClientRect();
+    return c.top <= frame.top && c.bottom >= frame.bottom;
+  }, null, { timeout: 5000 });
+  // The PNG has the whole chart.
+  const png = await page.locator('#w').evaluate(async (el) => {
+    const bitmap = await createImageBitmap(await el.toPNG());
+    return { width: bitmap.width, height: bitmap.height };
+  });
+  assert.equal(png.width, 1800);
+  assert.ok(Math.abs(png.height - first.stageHeight * 2) <= 2, `${png.height} for a chart of ${first.stageHeight}`);
   assert.deepEqual(problems, []);
   await context.close();
 });
