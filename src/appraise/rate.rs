@@ -10,7 +10,7 @@ use crate::model::{Better, Blinding, Design, EffectData, Measure, Outcome, Sourc
 use crate::stats::effect::Effect;
 
 use super::certainty::{Domain, Rating};
-use super::matching::{self, ConditionFit};
+use super::matching::{self, ConditionFit, MainCondition};
 use super::text::{effect_num, lower_first, measure_words, Direction, Finding};
 use super::AppraiseOptions;
 
@@ -459,7 +459,8 @@ pub fn rate_imprecision(
 /// * a surrogate outcome (e.g. MRI lesions instead of disability): one level;
 /// * people with another condition (e.g. liver cirrhosis for an MS question): two levels; a mix
 ///   of the condition with others (e.g. a review of five autoimmune diseases): one level.
-pub fn rate_indirectness(r: &mut Rating, study: &Study, outcome: &Outcome, main_condition: &str) {
+pub fn rate_indirectness(r: &mut Rating, study: &Study, outcome: &Outcome, main: &MainCondition) {
+    let main_condition = main.name;
     if outcome.surrogate {
         r.push(
             Domain::Indirectness,
@@ -473,7 +474,7 @@ pub fn rate_indirectness(r: &mut Rating, study: &Study, outcome: &Outcome, main_
     if main_condition.trim().is_empty() {
         return;
     }
-    match matching::condition_fit(&study.condition, main_condition) {
+    match main.fit(&study.condition) {
         ConditionFit::Direct => {}
         ConditionFit::Mixed => r.push(
             Domain::Indirectness,
