@@ -14,9 +14,10 @@ rm -f www/pkg/.gitignore www/pkg/package.json www/pkg/README.md
 if [[ "$profile" == "--release" ]]; then
   wasm="www/pkg/evidence_lens_bg.wasm"
   before=$(stat -c %s "$wasm")
-  # Rust's wasm keeps its data above the first kilobyte and its memory is its own (zeroed
-  # at start), which lets wasm-opt drop more; --converge repeats -Oz while it still shrinks.
-  node_modules/.bin/wasm-opt -Oz --converge --low-memory-unused --zero-filled-memory --strip-debug --strip-producers \
+  # The module's memory is its own, not imported, so it starts zeroed (--zero-filled-memory);
+  # --converge repeats -Oz while it still shrinks. (Not --low-memory-unused: Rust puts the
+  # stack first, at the bottom of memory.)
+  node_modules/.bin/wasm-opt -Oz --converge --zero-filled-memory --strip-debug --strip-producers \
     --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
     --enable-mutable-globals --enable-reference-types --enable-multivalue \
     "$wasm" -o "$wasm.opt"

@@ -315,3 +315,63 @@ fn a_window_of_a_long_forest_draws_its_rows_moved_up_and_nothing_else() {
         );
     }
 }
+
+#[test]
+fn a_window_sends_what_reaches_into_it_and_drops_the_rest() {
+    use plotters::prelude::*;
+    use plotters::style::text_anchor::{HPos, Pos, VPos};
+    let mut out = String::new();
+    {
+        // Rows 100..200 of a chart 1,000 tall.
+        let surface = SVGBackend::with_string(&mut out, (200, 100));
+        let area = chart::Windowed::new(surface, 100, 1_000).into_drawing_area();
+        assert_eq!(
+            area.dim_in_pixel(),
+            (200, 1_000),
+            "views lay out on the whole chart"
+        );
+        let font = ("sans-serif", 12).into_font();
+        let top_anchored = TextStyle::from(font.clone()).pos(Pos::new(HPos::Left, VPos::Top));
+        // Reaching in: a circle centred above the window, a thick line just above it, text
+        // anchored at its top just above the window and at its bottom just below it.
+        area.draw(&Circle::new((50, 95), 10, BLACK.filled()))
+            .unwrap();
+        area.draw(&PathElement::new(
+            vec![(0, 92), (200, 92)],
+            BLACK.stroke_width(15),
+        ))
+        .unwrap();
+        area.draw(&Text::new("above", (10, 95), top_anchored.clone()))
+            .unwrap();
+        area.draw(&Text::new("below", (10, 205), font.clone()))
+            .unwrap();
+        // Turned text runs along y: always sent.
+        let turned = font.clone().transform(FontTransform::Rotate270);
+        area.draw(&Text::new("turned", (10, 600), turned)).unwrap();
+        // Wholly outside: dropped.
+        area.draw(&Circle::new((50, 40), 10, BLACK.filled()))
+            .unwrap();
+        area.draw(&PathElement::new(
+            vec![(0, 300), (200, 300)],
+            BLACK.stroke_width(3),
+        ))
+        .unwrap();
+        area.draw(&Text::new("far", (10, 600), top_anchored))
+            .unwrap();
+        area.draw(&Rectangle::new([(0, 0), (200, 60)], BLACK.filled()))
+            .unwrap();
+    }
+    assert_eq!(out.matches("<circle").count(), 1, "{out}");
+    assert_eq!(
+        out.matches("<polyline").count() + out.matches("<path").count(),
+        1,
+        "{out}"
+    );
+    assert_eq!(out.matches("<rect").count(), 0, "{out}");
+    for word in ["above", "below", "turned"] {
+        assert!(out.contains(word), "{word} missing: {out}");
+    }
+    assert!(!out.contains("far"), "{out}");
+    // Moved up by the window's top.
+    assert!(out.contains("cy=\"-5\""), "{out}");
+}

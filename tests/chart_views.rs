@@ -408,16 +408,15 @@ fn hits_cover_items_and_the_highlight_draws_only_a_ring() {
             let mut overlay = String::new();
             {
                 let area = SVGBackend::with_string(&mut overlay, (800, h)).into_drawing_area();
-                scene
-                    .draw_highlight(
-                        &area,
-                        &theme,
-                        &layout,
-                        &first.key,
-                        (800.0, h as f64),
-                        (0.0, 0.0),
-                    )
-                    .unwrap();
+                Scene::draw_highlight(
+                    &area,
+                    &theme,
+                    &layout,
+                    &first.key,
+                    (800.0, h as f64),
+                    (0.0, 0.0),
+                )
+                .unwrap();
             }
             assert_eq!(overlay.matches("<rect").count(), 1, "{view:?}: {overlay}");
             assert!(
@@ -435,9 +434,7 @@ fn hits_cover_items_and_the_highlight_draws_only_a_ring() {
             {
                 let area =
                     SVGBackend::with_string(&mut boxed, (bw as u32, bh as u32)).into_drawing_area();
-                scene
-                    .draw_highlight(&area, &theme, &layout, &first.key, chart, (x0, y0))
-                    .unwrap();
+                Scene::draw_highlight(&area, &theme, &layout, &first.key, chart, (x0, y0)).unwrap();
             }
             let ring = &boxed[boxed.find("<rect").unwrap()..];
             let attr = |name: &str| -> f64 {

@@ -333,8 +333,6 @@ fn text_measured_by_character_agrees_with_the_canvas() {
             (got - expected).abs() <= expected * 0.03 + 0.5,
             "{text}: {got} by character, {expected} whole"
         );
-        // Cached: the same answer again.
-        assert_eq!(measure.width(text, px, bold), got);
     }
     // Scripts whose letters join are measured whole.
     let arabic = "تجربة عشوائية";

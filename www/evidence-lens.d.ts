@@ -88,7 +88,7 @@ export declare class EvidenceLens extends HTMLElement {
   setSort(sort: Sort | null): void;
   /** Selects an item by key (null clears); false when the view has no such item. */
   select(key: string | null): boolean;
-  /** The chart as a PNG at its on-screen size × devicePixelRatio. */
+  /** The whole chart as a PNG, on the theme's background, at its on-screen width × devicePixelRatio. */
   toPNG(): Promise<Blob>;
   /** The chart as an SVG document at its on-screen width. */
   toSVG(): Promise<string>;

@@ -124,7 +124,11 @@ a { color: #005a8c; }
 .dark a { color: #8fd0f5; }
 .frame { position: relative; overflow-x: hidden; }
 .frame.fixed { overflow-y: auto; }
-.stage { position: relative; direction: ltr; }
+/* The chart canvas is transparent: the stage carries the theme's background (the same colours
+   as the chart's theme), kept in forced-colours mode and in print, where the chart's own
+   colours need it. */
+.stage { position: relative; direction: ltr; background: #fff; forced-color-adjust: none; print-color-adjust: exact; -webkit-print-color-adjust: exact; }
+.dark .stage { background: #181a1b; }
 canvas { display: block; width: 100%; }
 canvas.chart { position: absolute; left: 0; top: 0; }
 canvas.overlay { position: absolute; inset: 0 auto auto 0; pointer-events: none; }
@@ -302,6 +306,24 @@ export class EvidenceLens extends HTMLElement {
     this._onScroll = () => {
       if (this._windowStale()) this._scheduleDraw();
     };
+    // Print the whole of a long chart, not the window on screen.
+    this._onPrint = (e) => {
+      if (!this._drawn.window || !this._widget || this._drawn.window[1] >= this._drawn.height) return;
+      try {
+        if (e.type === 'beforeprint') {
+          const all = [0, this._drawn.height];
+          this._call((w) => {
+            w.setWindow(...all);
+            w.draw();
+          });
+          this._drawn.window = all;
+        } else {
+          this._drawWindow();
+        }
+      } catch (error) {
+        this._fail(error);
+      }
+    };
     this._bindInput();
   }
 
@@ -314,6 +336,8 @@ export class EvidenceLens extends HTMLElement {
     document.addEventListener('scroll', this._onScroll, { capture: true, passive: true });
     this._frame.addEventListener('scroll', this._onScroll, { passive: true });
     window.addEventListener('resize', this._onScroll);
+    window.addEventListener('beforeprint', this._onPrint);
+    window.addEventListener('afterprint', this._onPrint);
     this._watchDpr();
     this._connected = true;
     this._load();
@@ -329,6 +353,8 @@ export class EvidenceLens extends HTMLElement {
     document.removeEventListener('scroll', this._onScroll, { capture: true });
     this._frame.removeEventListener('scroll', this._onScroll);
     window.removeEventListener('resize', this._onScroll);
+    window.removeEventListener('beforeprint', this._onPrint);
+    window.removeEventListener('afterprint', this._onPrint);
     this._dprQuery?.removeEventListener('change', this._onDpr);
     cancelAnimationFrame(this._frameRequest);
     this._frameRequest = 0;
@@ -487,6 +513,8 @@ export class EvidenceLens extends HTMLElement {
     this._crashShown = false;
     this._retry.hidden = true;
     this._loaded = null;
+    // Until the new data is drawn, scrolling has no window to move.
+    this._drawn.window = null;
     this._abort?.abort();
     this._abort = null;
     this._status.textContent = this._strings['ui.loading'];
@@ -728,15 +756,22 @@ export class EvidenceLens extends HTMLElement {
     return [Math.round(top), Math.ceil(span)];
   }
 
-  /** Whether some of the chart that can be seen lies outside the window drawn. */
+  /**
+   * Whether what can be seen has come within half a screen of an edge of the window drawn
+   * (other than the chart's own top and bottom): redrawing then, not once blank chart shows,
+   * keeps ordinary scrolling from ever reaching undrawn rows.
+   */
   _windowStale() {
     const drawn = this._drawn.window;
-    if (!drawn || !this._widget || drawn[1] >= this._drawn.height) return false;
+    const height = this._drawn.height;
+    if (!drawn || !this._widget || drawn[1] >= height) return false;
     const view = this._frame.classList.contains('fixed') ? this._frame.getBoundingClientRect() : { top: 0, bottom: window.innerHeight };
     const stageTop = this._stage.getBoundingClientRect().top;
     const seenTop = Math.max(0, view.top - stageTop);
-    const seenBottom = Math.min(this._drawn.height, view.bottom - stageTop);
-    return seenTop < seenBottom && (seenTop < drawn[0] || seenBottom > drawn[0] + drawn[1]);
+    const seenBottom = Math.min(height, view.bottom - stageTop);
+    if (seenTop >= seenBottom) return false;
+    const margin = (view.bottom - view.top) / 2;
+    return Math.max(0, seenTop - margin) < drawn[0] || Math.min(height, seenBottom + margin) > drawn[0] + drawn[1];
   }
 
   /** Draws the window of the chart around what can be seen now. */

@@ -84,7 +84,7 @@ impl Scene {
         }
     }
 
-    /// Draws the view (filling the background). `highlight` marks one item in the
+    /// Draws the view (on its background if the theme paints it). `highlight` marks one item in the
     /// drawing itself (for static output); interactive hover uses [`Scene::draw_highlight`].
     pub fn draw<DB: DrawingBackend>(
         &self,
@@ -103,7 +103,7 @@ impl Scene {
         if let Some(key) = highlight {
             let (w, h) = area.dim_in_pixel();
             let chart = (w as f64, h as f64);
-            self.draw_highlight(area, theme, &layout, key, chart, (0.0, 0.0))?;
+            Scene::draw_highlight(area, theme, &layout, key, chart, (0.0, 0.0))?;
         }
         Ok(layout)
     }
@@ -114,7 +114,6 @@ impl Scene {
     /// corner sits on it, so the overlay can cover just the [`Scene::highlight_box`].
     /// Nothing is drawn when the key has no hit region.
     pub fn draw_highlight<DB: DrawingBackend>(
-        &self,
         area: &Area<DB>,
         theme: &Theme,
         layout: &Layout,

@@ -18,14 +18,18 @@ type Result<E> = std::result::Result<(), DrawingErrorKind<E>>;
 pub struct Windowed<DB> {
     inner: DB,
     top: i32,
+    /// The surface's own height, read once: asking a canvas is a call into JS.
+    height: i32,
     full_height: u32,
 }
 
 impl<DB: DrawingBackend> Windowed<DB> {
     pub fn new(inner: DB, top: u32, full_height: u32) -> Self {
+        let height = i32::try_from(inner.get_size().1).unwrap_or(i32::MAX);
         Windowed {
             inner,
             top: i32::try_from(top).unwrap_or(i32::MAX),
+            height,
             full_height,
         }
     }
@@ -39,8 +43,7 @@ impl<DB: DrawingBackend> Windowed<DB> {
 
     /// Whether anything between rows `y0` and `y1` (either order) reaches the surface.
     fn shown(&self, y0: i32, y1: i32) -> bool {
-        let height = i32::try_from(self.inner.get_size().1).unwrap_or(i32::MAX);
-        y0.max(y1) >= self.top && y0.min(y1) < self.top.saturating_add(height)
+        y0.max(y1) >= self.top && y0.min(y1) < self.top.saturating_add(self.height)
     }
 
     fn shift(&self, (x, y): BackendCoord) -> BackendCoord {

@@ -52,10 +52,10 @@ impl CanvasMeasure {
 /// Entries kept before a cache is emptied; labels repeat, so this is rarely reached.
 const CACHE_LIMIT: usize = 20_000;
 
-/// Whether a character's advance does not depend on its neighbours: scripts without
-/// contextual shaping, below the combining marks, and common punctuation and symbols.
+/// Whether a character's advance does not depend on its neighbours: Latin, Greek and
+/// Cyrillic letters (not their combining marks), common punctuation and symbols.
 fn measurable_alone(c: char) -> bool {
-    matches!(c, ' '..='~' | '\u{a0}'..='\u{2ff}' | '\u{370}'..='\u{52f}' | '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{205e}' | '\u{20a0}'..='\u{20bf}' | '\u{2190}'..='\u{22ff}')
+    matches!(c, ' '..='~' | '\u{a0}'..='\u{2ff}' | '\u{370}'..='\u{482}' | '\u{48a}'..='\u{52f}' | '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{205e}' | '\u{20a0}'..='\u{20bf}' | '\u{2190}'..='\u{22ff}')
 }
 
 fn cached<K: std::hash::Hash + Eq>(

@@ -1,8 +1,9 @@
 //! The browser glue: the only module that touches web-sys.
 //!
 //! A [`Widget`] owns two stacked canvases: the chart, drawn once per change of data,
-//! options or size, and a transparent overlay on top, sized and placed over the
-//! highlighted item only, so hover and keyboard focus cost one small redraw. The JS shell
+//! options or size (a long one a window at a time, drawn again as the page scrolls), and
+//! a transparent overlay on top, sized and placed over the highlighted item only, so hover
+//! and keyboard focus cost one small redraw. The JS shell
 //! (`www/evidence-lens.js`) creates it, hands it data and options, tells it the size to
 //! draw at, and forwards pointer and keyboard input; everything else happens in the
 //! pure core.
@@ -82,23 +83,27 @@ fn chart_height(scene: &Scene, width: f64, theme: &Theme) -> f64 {
         .clamp(1.0, crate::chart::forest::MAX_HEIGHT_PX)
 }
 
-/// Places a canvas over the chart: `origin` and `size` in device pixels, written as CSS pixels.
+/// Places a canvas over the chart: `origin` and `size` in device pixels, written as CSS
+/// pixels (a width of `None` is left to the style sheet).
 fn place(
     canvas: &HtmlCanvasElement,
     (x, y): (f64, f64),
-    (width, height): (f64, f64),
+    (width, height): (Option<f64>, f64),
     dpr: f64,
 ) -> Result<(), JsError> {
     let style = canvas.style();
-    for (property, px) in [
-        ("left", x),
-        ("top", y),
+    let sizes = [
+        ("left", Some(x)),
+        ("top", Some(y)),
         ("width", width),
-        ("height", height),
-    ] {
-        style
-            .set_property(property, &format!("{}px", px / dpr))
-            .map_err(|_| JsError::new("a canvas cannot be placed"))?;
+        ("height", Some(height)),
+    ];
+    for (property, px) in sizes {
+        if let Some(px) = px {
+            style
+                .set_property(property, &format!("{}px", px / dpr))
+                .map_err(|_| JsError::new("a canvas cannot be placed"))?;
+        }
     }
     Ok(())
 }
@@ -311,7 +316,9 @@ impl Widget {
             }
             None => (0.0, height),
         };
-        place(&self.canvas, (0.0, top), (width, shown), self.dpr)?;
+        // The width is left to the style sheet (100%), which also fits containers narrower
+        // than the narrowest layout.
+        place(&self.canvas, (0.0, top), (None, shown), self.dpr)?;
         // Setting a canvas's size clears it by reallocating its backing store, even when the
         // size is unchanged; clearing is cheaper then.
         let (width_px, shown_px) = (width as u32, shown as u32);
@@ -353,26 +360,25 @@ impl Widget {
         };
         let theme = self.theme();
         let chart = self.chart_px;
-        let highlight = self.scene.as_ref().zip(self.highlight.as_deref());
-        let region =
-            highlight.and_then(|(_, key)| Scene::highlight_box(&theme, &self.layout, key, chart));
+        let key = self.highlight.as_deref();
+        let region = key.and_then(|key| Scene::highlight_box(&theme, &self.layout, key, chart));
         let [x0, y0, x1, y1] = region.unwrap_or_default();
-        place(overlay, (x0, y0), (x1 - x0, y1 - y0), self.dpr)?;
-        let (width, height) = ((x1 - x0) as u32, (y1 - y0) as u32);
+        let (width, height) = ((x1 - x0).max(0.0), (y1 - y0).max(0.0));
+        place(overlay, (x0, y0), (Some(width), height), self.dpr)?;
+        let (width, height) = (width as u32, height as u32);
         if overlay.width() != width || overlay.height() != height {
             overlay.set_width(width);
             overlay.set_height(height);
         } else {
             context_2d(overlay)?.clear_rect(0.0, 0.0, width as f64, height as f64);
         }
-        let (Some((scene, key)), true) = (highlight, width > 0 && height > 0) else {
+        let (Some(key), true) = (key, width > 0 && height > 0) else {
             return Ok(());
         };
         let backend = CanvasBackend::with_canvas_object(overlay.clone())
             .ok_or_else(|| JsError::new("the canvas has no 2D context"))?;
         let area = Windowed::whole(backend).into_drawing_area();
-        scene
-            .draw_highlight(&area, &theme, &self.layout, key, chart, (x0, y0))
+        Scene::draw_highlight(&area, &theme, &self.layout, key, chart, (x0, y0))
             .map_err(|e| JsError::new(&e.to_string()))?;
         area.present().map_err(|e| JsError::new(&e.to_string()))?;
         Ok(())

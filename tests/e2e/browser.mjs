@@ -66,8 +66,8 @@ export async function canvasInk(page, selector = 'evidence-lens') {
     const canvas = root.querySelector('canvas');
     const ctx = canvas.getContext('2d');
     const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
-    // What a reader sees: the canvas over the widget's background.
-    const bg = getComputedStyle(root.querySelector('.root')).backgroundColor.match(/\d+/g).map(Number);
+    // What a reader sees: the canvas over the stage's background.
+    const bg = getComputedStyle(root.querySelector('.stage')).backgroundColor.match(/\d+/g).map(Number);
     let ink = 0;
     const colours = new Set();
     for (let i = 0; i < data.length; i += 4) {

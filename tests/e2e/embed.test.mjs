@@ -64,7 +64,8 @@ after(async () => {
 });
 
 async function chartHeight(page, id) {
-  return page.evaluate((i) => document.getElementById(i).shadowRoot.querySelector('canvas').getBoundingClientRect().height, id);
+  // The stage is as tall as the chart; a long chart's canvas holds only a window of it.
+  return page.evaluate((i) => document.getElementById(i).shadowRoot.querySelector('.stage').getBoundingClientRect().height, id);
 }
 
 for (const [name, server] of [['a plain page', () => plain], ['a page with the strict CSP and Trusted Types', () => strict]]) {
@@ -216,7 +217,7 @@ test('themes: light, dark, and auto following an emulated dark scheme and its ch
     const root = document.getElementById(i).shadowRoot;
     const canvas = root.querySelector('canvas');
     const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
-    const bg = getComputedStyle(root.querySelector('.root')).backgroundColor.match(/\d+/g).map(Number);
+    const bg = getComputedStyle(root.querySelector('.stage')).backgroundColor.match(/\d+/g).map(Number);
     const red = (p) => Math.round(data[p] * (data[p + 3] / 255) + bg[0] * (1 - data[p + 3] / 255));
     let light = 0;
     let dark = 0;
@@ -234,8 +235,28 @@ test('themes: light, dark, and auto following an emulated dark scheme and its ch
   assert.ok(light.dark > 1000 && dark.light > 1000, 'the text follows the theme');
   assert.deepEqual(await seen('auto'), dark, 'auto should follow the dark scheme');
   await page.emulateMedia({ colorScheme: 'light' });
-  await page.waitForFunction(() => getComputedStyle(document.getElementById('auto').shadowRoot.querySelector('.root')).backgroundColor === 'rgb(255, 255, 255)');
+  await page.waitForFunction(() => getComputedStyle(document.getElementById('auto').shadowRoot.querySelector('.stage')).backgroundColor === 'rgb(255, 255, 255)');
   assert.deepEqual(await seen('auto'), light, 'auto follows the change to light');
+  // Under the transparent canvas, the stage has the chart theme's own background (as a PNG
+  // paints it), also in forced-colours mode, where the page's colours are replaced.
+  const backgrounds = (i) => page.evaluate(async (id) => {
+    const el = document.getElementById(id);
+    const stage = getComputedStyle(el.shadowRoot.querySelector('.stage')).backgroundColor;
+    const bitmap = await createImageBitmap(await el.toPNG());
+    const probe = Object.assign(document.createElement('canvas'), { width: 1, height: 1 });
+    const ctx = probe.getContext('2d');
+    ctx.drawImage(bitmap, 0, 0);
+    return [stage, `rgb(${[...ctx.getImageData(0, 0, 1, 1).data].slice(0, 3).join(', ')})`];
+  }, i);
+  for (const id of ['light', 'dark']) {
+    const [stage, png] = await backgrounds(id);
+    assert.equal(stage, png, `${id}: the stage's background is not the theme's`);
+  }
+  await page.emulateMedia({ colorScheme: 'light', forcedColors: 'active' });
+  for (const id of ['light', 'dark']) {
+    const [stage, png] = await backgrounds(id);
+    assert.equal(stage, png, `${id} in forced colours`);
+  }
   await context.close();
 });
 

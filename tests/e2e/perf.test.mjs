@@ -152,9 +152,11 @@ test('10,000 studies: the forest draws, within the canvas limit, and says how ma
       for (let i = 0; i < data.length; i += 4) if (data[i + 3] > 128 && data[i] < 200) n++;
       return n;
     };
-    return { width: c.width, height: c.height, cssHeight: parseFloat(c.style.height), top: inkIn(0), bottom: inkIn(c.height - 400), keys: el._keys.length, items: el._items.length, rows: el.shadowRoot.querySelectorAll('tbody tr').length, caption: el.shadowRoot.querySelector('caption').textContent };
+    return { width: c.width, height: c.height, cssHeight: parseFloat(c.style.height), chartHeight: el.shadowRoot.querySelector('.stage').getBoundingClientRect().height, top: inkIn(0), bottom: inkIn(c.height - 400), keys: el._keys.length, items: el._items.length, rows: el.shadowRoot.querySelectorAll('tbody tr').length, caption: el.shadowRoot.querySelector('caption').textContent };
   });
-  assert.ok(info.height <= 16000 && info.height > 1000, `canvas ${info.width}×${info.height}`);
+  // The chart (the stage) stays within the canvas limit; the canvas holds a window of it.
+  assert.ok(info.chartHeight * 2 <= 16000 + 2 && info.chartHeight > 3000, `chart ${info.chartHeight} CSS px`);
+  assert.ok(info.height > 1000 && info.height < info.chartHeight * 2, `canvas ${info.width}×${info.height}`);
   assert.ok(Math.abs(info.cssHeight * 2 - info.height) <= 2, `CSS height ${info.cssHeight} for a canvas of ${info.height}`);
   assert.ok(info.top > 500 && info.bottom > 500, `blank canvas: ${JSON.stringify(info)}`);
   // Keyboard moves over what is drawn; the items (table, CSV) keep every result, and the
@@ -247,6 +249,25 @@ test('a long chart is drawn a window at a time: what can be seen, redrawn as the
     const c = root.querySelector('canvas.chart').getBoundingClientRect();
     return c.top <= frame.top && c.bottom >= frame.bottom;
   }, null, { timeout: 5000 });
+  // The end of the chart is drawn when scrolled to, and says how many results it left out.
+  await page.locator('#w').evaluate((el) => { const f = el.shadowRoot.querySelector('.frame'); f.scrollTop = f.scrollHeight; });
+  await page.waitForFunction(() => {
+    const root = document.getElementById('w').shadowRoot;
+    const frame = root.querySelector('.frame').getBoundingClientRect();
+    const c = root.querySelector('canvas.chart').getBoundingClientRect();
+    return c.bottom >= frame.bottom - 1 && c.top <= frame.top;
+  }, null, { timeout: 5000 });
+  const end = await page.locator('#w').evaluate((el) => {
+    const root = el.shadowRoot;
+    const c = root.querySelector('canvas.chart');
+    const stage = root.querySelector('.stage').getBoundingClientRect();
+    const { data } = c.getContext('2d').getImageData(0, c.height - 1000, c.width, 1000);
+    let ink = 0;
+    for (let i = 0; i < data.length; i += 4) if (data[i + 3] > 128) ink++;
+    return { bottom: c.getBoundingClientRect().bottom - stage.top, chart: stage.height, ink };
+  });
+  assert.ok(Math.abs(end.bottom - end.chart) <= 1 && end.ink > 2000, JSON.stringify(end));
+  assert.match(await page.locator('#w').evaluate((el) => el.toSVG()), /more results/);
   // The PNG has the whole chart.
   const png = await page.locator('#w').evaluate(async (el) => {
     const bitmap = await createImageBitmap(await el.toPNG());
