@@ -306,6 +306,9 @@ export class EvidenceLens extends HTMLElement {
     this._onScroll = () => {
       if (this._windowStale()) this._scheduleDraw();
     };
+    // Scrolling that no scroll listener hears (a scroller inside another component's shadow
+    // root): the chart canvas moving through the viewport is seen every twentieth of its height.
+    this._visibility = new IntersectionObserver(this._onScroll, { threshold: Array.from({ length: 21 }, (_, i) => i / 20) });
     // Print the whole of a long chart, not the window on screen.
     this._onPrint = (e) => {
       if (!this._drawn.window || !this._widget || this._drawn.window[1] >= this._drawn.height) return;
@@ -336,6 +339,7 @@ export class EvidenceLens extends HTMLElement {
     document.addEventListener('scroll', this._onScroll, { capture: true, passive: true });
     this._frame.addEventListener('scroll', this._onScroll, { passive: true });
     window.addEventListener('resize', this._onScroll);
+    this._visibility.observe(this._canvas);
     window.addEventListener('beforeprint', this._onPrint);
     window.addEventListener('afterprint', this._onPrint);
     this._watchDpr();
@@ -353,6 +357,7 @@ export class EvidenceLens extends HTMLElement {
     document.removeEventListener('scroll', this._onScroll, { capture: true });
     this._frame.removeEventListener('scroll', this._onScroll);
     window.removeEventListener('resize', this._onScroll);
+    this._visibility.disconnect();
     window.removeEventListener('beforeprint', this._onPrint);
     window.removeEventListener('afterprint', this._onPrint);
     this._dprQuery?.removeEventListener('change', this._onDpr);

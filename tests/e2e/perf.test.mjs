@@ -44,6 +44,12 @@ before(async () => {
       '/d10000.json': { type: 'application/json', body: JSON.stringify(generate(10000)) },
       '/m50.html': embedPage('<div style="width:900px"><evidence-lens id="w" src="/d50.json"></evidence-lens></div>', { head: probe }),
       '/m10000.html': embedPage('<div style="width:900px"><evidence-lens id="w" src="/d10000.json"></evidence-lens></div>'),
+      // The widget in a scroller inside another component's shadow root, whose scroll events
+      // never reach the page.
+      '/shadow-scroller.html': embedPage(`<x-scroller><evidence-lens id="w" src="/d10000.json"></evidence-lens></x-scroller>
+<script>customElements.define('x-scroller', class extends HTMLElement {
+  constructor() { super(); this.attachShadow({ mode: 'open' }).innerHTML = '<div id="s" style="height:600px;width:900px;overflow:auto"><slot></slot></div>'; }
+});</script>`),
     },
   });
   browser = await launch({ args: ['--js-flags=--expose-gc', '--enable-precise-memory-info'] });
@@ -275,6 +281,23 @@ test('a long chart is drawn a window at a time: what can be seen, redrawn as the
   });
   assert.equal(png.width, 1800);
   assert.ok(Math.abs(png.height - first.stageHeight * 2) <= 2, `${png.height} for a chart of ${first.stageHeight}`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a long chart in a scroller inside another component follows its scrolling', async () => {
+  const { page, context, problems } = await openPage(browser, `${server.url}shadow-scroller.html`, { viewport: { width: 1000, height: 700 } });
+  await waitForReadyOf(page, 'w');
+  const scrollTo = (y) => page.evaluate((top) => { document.querySelector('x-scroller').shadowRoot.getElementById('s').scrollTop = top; }, y);
+  const covered = () => page.waitForFunction(() => {
+    const box = document.querySelector('x-scroller').shadowRoot.getElementById('s').getBoundingClientRect();
+    const c = document.getElementById('w').shadowRoot.querySelector('canvas.chart').getBoundingClientRect();
+    return c.top <= box.top && c.bottom >= box.bottom;
+  }, null, { timeout: 5000 });
+  for (const y of [3000, 6000, 1500]) {
+    await scrollTo(y);
+    await covered();
+  }
   assert.deepEqual(problems, []);
   await context.close();
 });
