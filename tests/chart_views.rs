@@ -18,7 +18,6 @@ fn bcg() -> Dataset {
         &bytes,
         &CsvOptions {
             default_measure: Some(model::Measure::Rr),
-            ..Default::default()
         },
     );
     assert!(parsed.errors.is_empty(), "{:?}", parsed.errors);

@@ -264,7 +264,7 @@ fn appraise_item<'a>(
     let summary = [eff.estimate, eff.ci_lb, eff.ci_ub]
         .iter()
         .all(|v| finite(*v))
-        .then(|| EffectSummary {
+        .then_some(EffectSummary {
             measure: eff.measure,
             estimate: eff.estimate,
             ci_lb: eff.ci_lb,

@@ -236,12 +236,7 @@ pub fn marker<DB: DrawingBackend>(
         if !filled {
             polygon(area, &pts, background, true, 1.0)?;
         }
-        polygon(area, &pts, color, filled, stroke)?;
-        if filled {
-            Ok(())
-        } else {
-            Ok(())
-        }
+        polygon(area, &pts, color, filled, stroke)
     };
     match shape {
         Shape::Circle => {

@@ -14,6 +14,9 @@ use crate::appraise::{Appraisal, Basis};
 use crate::i18n::{self, t, tf, Lang};
 use crate::model::{Dataset, OutcomeKind};
 
+/// One icon array as drawn: its label, the count per 100 and its interval per 100 if known.
+type IconArray = (String, f64, Option<(f64, f64)>);
+
 /// One icon-array card.
 #[derive(Clone, Debug)]
 pub struct HarmsEntry {
@@ -268,7 +271,7 @@ impl HarmsView {
             } else {
                 &theme.favourable
             };
-            let arrays: Vec<(String, f64, Option<(f64, f64)>)> = match e.control {
+            let arrays: Vec<IconArray> = match e.control {
                 Some(c) => vec![
                     (tf(lang, "harms.control", &[&e.therapy]), c, None),
                     (

@@ -261,6 +261,35 @@ pub(crate) fn matmul(a: &[f64], b: &[f64], n: usize) -> Vec<f64> {
     c
 }
 
+/// log det of a symmetric positive definite n x n matrix (Cholesky); `None` if not SPD.
+pub(crate) fn spd_logdet(a: &[f64], n: usize) -> Option<f64> {
+    if a.len() != n * n {
+        return None;
+    }
+    let mut l = vec![0.0; n * n];
+    let mut logdet = 0.0;
+    for j in 0..n {
+        let mut sum = a[j * n + j];
+        for k in 0..j {
+            sum -= l[j * n + k] * l[j * n + k];
+        }
+        if !(sum > 0.0) || !sum.is_finite() {
+            return None;
+        }
+        let ljj = sum.sqrt();
+        logdet += 2.0 * ljj.ln();
+        l[j * n + j] = ljj;
+        for i in (j + 1)..n {
+            let mut s = a[i * n + j];
+            for k in 0..j {
+                s -= l[i * n + k] * l[j * n + k];
+            }
+            l[i * n + j] = s / ljj;
+        }
+    }
+    Some(logdet)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -306,33 +335,4 @@ mod tests {
         }
         assert!((t - pm.tr_pdpd(&d1, &d2)).abs() < 1e-12);
     }
-}
-
-/// log det of a symmetric positive definite n x n matrix (Cholesky); `None` if not SPD.
-pub(crate) fn spd_logdet(a: &[f64], n: usize) -> Option<f64> {
-    if a.len() != n * n {
-        return None;
-    }
-    let mut l = vec![0.0; n * n];
-    let mut logdet = 0.0;
-    for j in 0..n {
-        let mut sum = a[j * n + j];
-        for k in 0..j {
-            sum -= l[j * n + k] * l[j * n + k];
-        }
-        if !(sum > 0.0) || !sum.is_finite() {
-            return None;
-        }
-        let ljj = sum.sqrt();
-        logdet += 2.0 * ljj.ln();
-        l[j * n + j] = ljj;
-        for i in (j + 1)..n {
-            let mut s = a[i * n + j];
-            for k in 0..j {
-                s -= l[i * n + k] * l[j * n + k];
-            }
-            l[i * n + j] = s / ljj;
-        }
-    }
-    Some(logdet)
 }
