@@ -228,6 +228,7 @@ const TABLE: &[(&str, &str, &str, &str)] = &[
     ("shell.table_caption", "The results shown in the chart", "Los resultados que muestra el gráfico", "Les résultats montrés dans le graphique"),
     ("shell.table_partial", "rows 1–{shown} of {count}", "filas 1–{shown} de {count}", "lignes 1 à {shown} sur {count}"),
     ("shell.table_more", "Show {n} more rows", "Mostrar {n} filas más", "Afficher {n} lignes de plus"),
+    ("shell.table_all", "Show all {count} rows", "Mostrar las {count} filas", "Afficher les {count} lignes"),
     ("shell.chart_keys", "Chart. Use the arrow keys to move between results, Enter to select one, Escape to clear.", "Gráfico. Use las flechas para moverse entre resultados, Intro para seleccionar uno y Escape para borrar.", "Graphique. Utilisez les flèches pour passer d'un résultat à l'autre, Entrée pour en choisir un, Échap pour effacer."),
     ("shell.chart_loading", "Evidence chart (loading)", "Gráfico de la evidencia (cargando)", "Graphique des preuves (chargement)"),
     ("shell.chart_unavailable", "Evidence chart unavailable", "Gráfico de la evidencia no disponible", "Graphique des preuves indisponible"),

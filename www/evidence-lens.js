@@ -1015,17 +1015,22 @@ export class EvidenceLens extends HTMLElement {
     this._table.caption.textContent = s['shell.table_caption'] + partial;
     this._tableMore.replaceChildren();
     if (to < items.length) {
-      const more = el('button', { type: 'button', 'data-control': 'table-more' }, format(s['shell.table_more'], { n: num.format(Math.min(TABLE_PAGE, items.length - to)) }));
-      more.addEventListener('click', () => {
-        this._appendRows(TABLE_PAGE);
-        // Keep the keyboard where the new rows begin.
-        const first = tbody.rows[to]?.cells[0];
-        if (first) {
-          first.tabIndex = -1;
-          first.focus();
-        }
-      });
-      this._tableMore.append(more);
+      const button = (control, label, count) => {
+        const b = el('button', { type: 'button', 'data-control': control }, label);
+        b.addEventListener('click', () => {
+          this._appendRows(count);
+          // Keep the keyboard where the new rows begin.
+          const first = tbody.rows[to]?.cells[0];
+          if (first) {
+            first.tabIndex = -1;
+            first.focus();
+          }
+        });
+        return b;
+      };
+      this._tableMore.append(button('table-more', format(s['shell.table_more'], { n: num.format(Math.min(TABLE_PAGE, items.length - to)) }), TABLE_PAGE));
+      // All at once for readers who want to go through every row (slow to lay out when there are thousands).
+      if (items.length - to > TABLE_PAGE) this._tableMore.append(' ', button('table-all', format(s['shell.table_all'], { count: num.format(items.length) }), items.length));
     }
   }
 

@@ -195,6 +195,25 @@ test('10,000 studies: the forest draws, within the canvas limit, and says how ma
   // Focus inside the hidden table opens it, as the "Show table" button would.
   assert.equal(more.hidden, false);
   assert.equal(more.expanded, 'true');
+  // Or every row at once.
+  const all = await page.locator('#w').evaluate((el) => {
+    const button = el.shadowRoot.querySelector('[data-control="table-all"]');
+    const text = button.textContent;
+    button.click();
+    const rows = [...el.shadowRoot.querySelectorAll('tbody tr')];
+    return {
+      text,
+      rows: rows.length,
+      focusedRow: rows.indexOf(el.shadowRoot.activeElement?.parentElement),
+      caption: el.shadowRoot.querySelector('caption').textContent,
+      buttons: el.shadowRoot.querySelectorAll('[data-control^="table-more"], [data-control="table-all"]').length,
+    };
+  });
+  assert.equal(all.text, `Show all ${info.items.toLocaleString('en-US')} rows`);
+  assert.equal(all.rows, info.items);
+  assert.equal(all.focusedRow, 200, 'focus moves to the first added row');
+  assert.ok(!all.caption.includes('rows 1–'), all.caption);
+  assert.equal(all.buttons, 0);
   const label = await page.locator('#w').evaluate((el) => el.shadowRoot.querySelector('canvas').getAttribute('aria-label'));
   assert.match(label, /10,?000/);
   assert.deepEqual(problems, []);
