@@ -750,14 +750,21 @@ export class EvidenceLens extends HTMLElement {
     });
   }
 
+  /** What can be seen of the chart: `top` and `bottom` in its CSS pixels, and the screen's height. */
+  _seen() {
+    const view = this._frame.classList.contains('fixed') ? this._frame.getBoundingClientRect() : { top: 0, bottom: window.innerHeight };
+    const stageTop = this._stage.getBoundingClientRect().top;
+    return { top: view.top - stageTop, bottom: view.bottom - stageTop, screen: view.bottom - view.top };
+  }
+
   /** The part of the chart to draw, `[top, height]` in CSS pixels (see WINDOW_FROM). */
   _window() {
     const height = this._drawn.height || 0;
     if (height <= WINDOW_FROM) return [0, height];
-    const view = this._frame.classList.contains('fixed') ? this._frame.getBoundingClientRect() : { top: 0, bottom: window.innerHeight };
-    const screen = Math.max(200, view.bottom - view.top);
+    const seen = this._seen();
+    const screen = Math.max(200, seen.screen);
     const span = Math.min(height, 3 * screen);
-    const top = Math.min(Math.max(0, view.top - this._stage.getBoundingClientRect().top - screen), height - span);
+    const top = Math.min(Math.max(0, seen.top - screen), height - span);
     return [Math.round(top), Math.ceil(span)];
   }
 
@@ -770,13 +777,12 @@ export class EvidenceLens extends HTMLElement {
     const drawn = this._drawn.window;
     const height = this._drawn.height;
     if (!drawn || !this._widget || drawn[1] >= height) return false;
-    const view = this._frame.classList.contains('fixed') ? this._frame.getBoundingClientRect() : { top: 0, bottom: window.innerHeight };
-    const stageTop = this._stage.getBoundingClientRect().top;
-    const seenTop = Math.max(0, view.top - stageTop);
-    const seenBottom = Math.min(height, view.bottom - stageTop);
-    if (seenTop >= seenBottom) return false;
-    const margin = (view.bottom - view.top) / 2;
-    return Math.max(0, seenTop - margin) < drawn[0] || Math.min(height, seenBottom + margin) > drawn[0] + drawn[1];
+    const seen = this._seen();
+    const top = Math.max(0, seen.top);
+    const bottom = Math.min(height, seen.bottom);
+    if (top >= bottom) return false;
+    const margin = seen.screen / 2;
+    return Math.max(0, top - margin) < drawn[0] || Math.min(height, bottom + margin) > drawn[0] + drawn[1];
   }
 
   /** Draws the window of the chart around what can be seen now. */
