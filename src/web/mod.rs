@@ -306,40 +306,40 @@ impl Widget {
     pub fn draw(&mut self) -> Result<(), JsError> {
         let theme = self.theme();
         let width = (self.css_width * self.dpr).round();
-        let scene = self.take_scene();
-        let height = chart_height(&scene, width, &theme);
-        self.chart_px = (width, height);
-        let (top, shown) = match self.window {
-            Some((top, window)) => {
-                let top = (top * self.dpr).round().min(height - 1.0);
-                (top, (window * self.dpr).round().clamp(1.0, height - top))
-            }
-            None => (0.0, height),
-        };
-        // The width is left to the style sheet (100%), which also fits containers narrower
-        // than the narrowest layout.
-        place(&self.canvas, (0.0, top), (None, shown), self.dpr)?;
-        // Setting a canvas's size clears it by reallocating its backing store, even when the
-        // size is unchanged; clearing is cheaper then.
-        let (width_px, shown_px) = (width as u32, shown as u32);
-        if self.canvas.width() != width_px || self.canvas.height() != shown_px {
-            self.canvas.set_width(width_px);
-            self.canvas.set_height(shown_px);
-        } else {
-            context_2d(&self.canvas)?.clear_rect(0.0, 0.0, width, shown);
-        }
-        let backend = CanvasBackend::with_canvas_object(self.canvas.clone())
-            .ok_or_else(|| JsError::new("the canvas has no 2D context"))?;
-        let area = Windowed::new(backend, top as u32, height as u32).into_drawing_area();
+        let (canvas, window, dpr) = (self.canvas.clone(), self.window, self.dpr);
         let inline_highlight = if self.overlay.is_none() {
-            self.highlight.as_deref()
+            self.highlight.clone()
         } else {
             None
         };
-        let drawn = scene.draw(&area, &theme, &self.measure, inline_highlight);
-        self.scene = Some(scene);
-        self.layout = drawn.map_err(|e| JsError::new(&e.to_string()))?;
-        area.present().map_err(|e| JsError::new(&e.to_string()))?;
+        let (layout, height) =
+            self.draw_scene(&theme, width, inline_highlight.as_deref(), |w, height| {
+                let height = height as f64;
+                let (top, shown) = match window {
+                    Some((top, window)) => {
+                        let top = (top * dpr).round().min(height - 1.0);
+                        (top, (window * dpr).round().clamp(1.0, height - top))
+                    }
+                    None => (0.0, height),
+                };
+                // The width is left to the style sheet (100%), which also fits containers
+                // narrower than the narrowest layout.
+                place(&canvas, (0.0, top), (None, shown), dpr)?;
+                // Setting a canvas's size clears it by reallocating its backing store, even
+                // when the size is unchanged; clearing is cheaper then.
+                let shown_px = shown as u32;
+                if canvas.width() != w || canvas.height() != shown_px {
+                    canvas.set_width(w);
+                    canvas.set_height(shown_px);
+                } else {
+                    context_2d(&canvas)?.clear_rect(0.0, 0.0, w as f64, shown);
+                }
+                let backend = CanvasBackend::with_canvas_object(canvas)
+                    .ok_or_else(|| JsError::new("the canvas has no 2D context"))?;
+                Ok(Windowed::new(backend, top as u32, height as u32))
+            })?;
+        self.layout = layout;
+        self.chart_px = (width, height);
         if self
             .highlight
             .as_ref()
@@ -479,8 +479,8 @@ impl Widget {
         let theme = Theme::new(self.theme, 1.0);
         let width = self.css_width.round().max(1.0);
         let mut svg = String::new();
-        self.draw_whole(&theme, width, |w, h| {
-            Some(SVGBackend::with_string(&mut svg, (w, h)))
+        self.draw_scene(&theme, width, None, |w, h| {
+            Ok(SVGBackend::with_string(&mut svg, (w, h)))
         })?;
         Ok(svg)
     }
@@ -492,32 +492,38 @@ impl Widget {
     pub fn draw_image(&mut self, canvas: HtmlCanvasElement) -> Result<(), JsError> {
         let theme = Theme::new(self.theme, self.dpr);
         let width = (self.css_width * self.dpr).round();
-        self.draw_whole(&theme, width, |w, h| {
+        self.draw_scene(&theme, width, None, |w, h| {
             canvas.set_width(w);
             canvas.set_height(h);
-            CanvasBackend::with_canvas_object(canvas).map(Windowed::whole)
-        })
+            CanvasBackend::with_canvas_object(canvas)
+                .map(Windowed::whole)
+                .ok_or_else(|| JsError::new("the canvas has no 2D context"))
+        })?;
+        Ok(())
     }
 
-    /// Draws the whole current view on a surface made for its size in pixels (SVG and PNG
-    /// export); `None` from `surface` means it cannot be drawn on.
-    fn draw_whole<DB: DrawingBackend>(
+    /// Draws the current view `width` pixels wide on a surface `surface` makes for it, given
+    /// the width and the whole chart's height in pixels; returns the layout and that height.
+    /// The scene is kept for the next draw whatever happens.
+    fn draw_scene<DB: DrawingBackend>(
         &mut self,
         theme: &Theme,
         width: f64,
-        surface: impl FnOnce(u32, u32) -> Option<DB>,
-    ) -> Result<(), JsError> {
+        highlight: Option<&str>,
+        surface: impl FnOnce(u32, u32) -> Result<DB, JsError>,
+    ) -> Result<(Layout, f64), JsError> {
         let scene = self.take_scene();
         let height = chart_height(&scene, width, theme);
-        let Some(surface) = surface(width as u32, height as u32) else {
-            self.scene = Some(scene);
-            return Err(JsError::new("the canvas has no 2D context"));
-        };
-        let area = surface.into_drawing_area();
-        let drawn = scene.draw(&area, theme, &self.measure, None);
+        let drawn = surface(width as u32, height as u32).and_then(|surface| {
+            let area = surface.into_drawing_area();
+            let layout = scene
+                .draw(&area, theme, &self.measure, highlight)
+                .map_err(|e| JsError::new(&e.to_string()))?;
+            area.present().map_err(|e| JsError::new(&e.to_string()))?;
+            Ok(layout)
+        });
         self.scene = Some(scene);
-        drawn.map_err(|e| JsError::new(&e.to_string()))?;
-        area.present().map_err(|e| JsError::new(&e.to_string()))
+        Ok((drawn?, height))
     }
 
     /// Traps on purpose, so that the shell's recovery from a crashed instance can be
