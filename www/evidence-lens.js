@@ -311,18 +311,10 @@ export class EvidenceLens extends HTMLElement {
     this._visibility = new IntersectionObserver(this._onScroll, { threshold: Array.from({ length: 21 }, (_, i) => i / 20) });
     // Print the whole of a long chart, not the window on screen.
     this._onPrint = (e) => {
-      if (!this._drawn.window || !this._widget || this._drawn.window[1] >= this._drawn.height) return;
+      // Only a long chart is drawn a window at a time (after printing, its window is all of it).
+      if (!this._drawn.window || !this._widget || this._drawn.height <= WINDOW_FROM) return;
       try {
-        if (e.type === 'beforeprint') {
-          const all = [0, this._drawn.height];
-          this._call((w) => {
-            w.setWindow(...all);
-            w.draw();
-          });
-          this._drawn.window = all;
-        } else {
-          this._drawWindow();
-        }
+        this._drawWindow(e.type === 'beforeprint' ? [0, this._drawn.height] : this._window());
       } catch (error) {
         this._fail(error);
       }
@@ -785,9 +777,8 @@ export class EvidenceLens extends HTMLElement {
     return Math.max(0, top - margin) < drawn[0] || Math.min(height, bottom + margin) > drawn[0] + drawn[1];
   }
 
-  /** Draws the window of the chart around what can be seen now. */
-  _drawWindow() {
-    const range = this._window();
+  /** Draws a window of the chart, `[top, height]` in CSS pixels: by default around what can be seen now. */
+  _drawWindow(range = this._window()) {
     this._call((w) => {
       w.setWindow(...range);
       w.draw();

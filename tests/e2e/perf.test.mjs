@@ -274,6 +274,18 @@ test('a long chart is drawn a window at a time: what can be seen, redrawn as the
     const c = root.querySelector('canvas.chart').getBoundingClientRect();
     return c.top <= frame.top && c.bottom >= frame.bottom;
   }, null, { timeout: 5000 });
+  // Printing draws all of it; afterwards the window comes back.
+  const printing = async (type) => {
+    await page.evaluate((t) => window.dispatchEvent(new Event(t)), type);
+    return page.locator('#w').evaluate((el) => ({
+      canvas: el.shadowRoot.querySelector('canvas.chart').getBoundingClientRect().height,
+      chart: el.shadowRoot.querySelector('.stage').getBoundingClientRect().height,
+    }));
+  };
+  const during = await printing('beforeprint');
+  assert.ok(Math.abs(during.canvas - during.chart) <= 1, JSON.stringify(during));
+  const after = await printing('afterprint');
+  assert.ok(after.canvas < after.chart / 2, JSON.stringify(after));
   // The end of the chart is drawn when scrolled to, and says how many results it left out.
   await page.locator('#w').evaluate((el) => { const f = el.shadowRoot.querySelector('.frame'); f.scrollTop = f.scrollHeight; });
   await page.waitForFunction(() => {
