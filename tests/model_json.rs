@@ -585,4 +585,13 @@ fn derived_deserialize_agrees_on_effect_data() {
             .contains("lower bound 0.30 is above the upper bound 0.24"),
         "{err}"
     );
+    let err = serde_json::from_str::<EffectData>(
+        r#"{"measure": "HR", "estimate": 0.07, "ci_lb": 0.02, "estimate": 0.5, "ci_ub": 0.24}"#,
+    )
+    .unwrap_err();
+    assert!(
+        err.to_string().starts_with("outcome.data.estimate: ")
+            && err.to_string().contains("\"estimate\""),
+        "{err}"
+    );
 }

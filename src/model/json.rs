@@ -5,12 +5,9 @@
 //! problem is reported with its path. serde's own derive would stop at the first error and say
 //! "invalid type: string \"2019a\", expected u16 at line 1 column 80", which editors cannot act on.
 
-use std::cell::RefCell;
 use std::collections::{BTreeMap, HashSet};
-use std::fmt;
 
-use serde::de::{DeserializeSeed, MapAccess, SeqAccess, Visitor};
-use serde_json::{Map, Value};
+use super::tree::{self, Duplicate, Json, Object};
 
 use super::problem::{suggest, Issue, Parsed, Problem};
 use super::types::*;
@@ -135,21 +132,13 @@ pub(crate) fn precheck<'a>(bytes: &'a [u8], sink: &mut Sink) -> Option<&'a str> 
     Some(text)
 }
 
-fn read_value(text: &str, sink: &mut Sink) -> Option<Value> {
-    let dups = RefCell::new(Vec::new());
-    let mut de = serde_json::Deserializer::from_str(text);
-    let result = ValueSeed {
-        path: Path::Root,
-        dups: &dups,
-    }
-    .deserialize(&mut de)
-    .and_then(|v| de.end().map(|_| v));
-    match result {
-        Ok(v) => {
-            for (path, key) in dups.into_inner() {
+fn read_value<'t>(text: &'t str, sink: &mut Sink) -> Option<Json<'t>> {
+    match tree::parse(text) {
+        Ok((json, dups)) => {
+            for Duplicate { path, key } in dups {
                 sink.error(path, Issue::DuplicateKey { key });
             }
-            Some(v)
+            Some(json)
         }
         Err(e) => {
             sink.errors.push(json_error(text, &e));
@@ -206,107 +195,6 @@ fn non_finite_literal_at(text: &str, line: usize, column: usize) -> Option<&'sta
         .find(|lit| window.contains(lit))
 }
 
-// ------------------------------------------------------------------------------------------------
-// A Value builder that records duplicate keys (serde_json keeps the last one silently). It relies
-// on serde_json's recursion limit (128) for deep input, which turns into an error, not a stack overflow.
-
-struct ValueSeed<'a> {
-    path: Path<'a>,
-    dups: &'a RefCell<Vec<(String, String)>>,
-}
-
-/// Where a value sits, as links to its parents on the stack: written out only when a
-/// duplicate key needs it (formatting a path for every value was a fifth of reading).
-#[derive(Clone, Copy)]
-enum Path<'a> {
-    Root,
-    Key(&'a Path<'a>, &'a str),
-    Index(&'a Path<'a>, usize),
-}
-
-impl fmt::Display for Path<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Path::Root => Ok(()),
-            Path::Key(Path::Root, key) => f.write_str(key),
-            Path::Key(parent, key) => write!(f, "{parent}.{key}"),
-            Path::Index(parent, i) => write!(f, "{parent}[{i}]"),
-        }
-    }
-}
-
-impl<'de, 'a> DeserializeSeed<'de> for ValueSeed<'a> {
-    type Value = Value;
-    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
-        d.deserialize_any(self)
-    }
-}
-
-impl<'de, 'a> Visitor<'de> for ValueSeed<'a> {
-    type Value = Value;
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("any JSON value")
-    }
-    fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
-        Ok(Value::Bool(v))
-    }
-    fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
-        Ok(Value::from(v))
-    }
-    fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
-        Ok(Value::from(v))
-    }
-    fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
-        Ok(serde_json::Number::from_f64(v).map_or(Value::Null, Value::Number))
-    }
-    fn visit_str<E>(self, v: &str) -> Result<Value, E> {
-        Ok(Value::String(v.to_owned()))
-    }
-    fn visit_string<E>(self, v: String) -> Result<Value, E> {
-        Ok(Value::String(v))
-    }
-    fn visit_unit<E>(self) -> Result<Value, E> {
-        Ok(Value::Null)
-    }
-    fn visit_none<E>(self) -> Result<Value, E> {
-        Ok(Value::Null)
-    }
-    fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
-        d.deserialize_any(self)
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
-        let mut out = Vec::new();
-        let mut i = 0usize;
-        loop {
-            let seed = ValueSeed {
-                path: Path::Index(&self.path, i),
-                dups: self.dups,
-            };
-            match seq.next_element_seed(seed)? {
-                Some(v) => out.push(v),
-                None => break,
-            }
-            i += 1;
-        }
-        Ok(Value::Array(out))
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
-        let mut out = Map::new();
-        while let Some(key) = map.next_key::<String>()? {
-            let v = map.next_value_seed(ValueSeed {
-                path: Path::Key(&self.path, &key),
-                dups: self.dups,
-            })?;
-            if out.contains_key(&key) {
-                let child = Path::Key(&self.path, &key).to_string();
-                self.dups.borrow_mut().push((child, key.clone()));
-            }
-            out.insert(key, v);
-        }
-        Ok(Value::Object(out))
-    }
-}
-
 fn join(path: &str, key: &str) -> String {
     if path.is_empty() {
         key.to_string()
@@ -319,21 +207,21 @@ fn join(path: &str, key: &str) -> String {
 // Value rendering and scalar converters
 
 /// How a JSON value is shown in "found ..." messages.
-pub(crate) fn render(v: &Value) -> String {
+pub(crate) fn render(v: &Json<'_>) -> String {
     match v {
-        Value::Null => "null".into(),
-        Value::Bool(b) => b.to_string(),
-        Value::Number(n) => n.to_string(),
-        Value::String(s) => {
+        Json::Null => "null".into(),
+        Json::Bool(b) => b.to_string(),
+        Json::Number(n) => n.to_string(),
+        Json::String(s) => {
             let short: String = if s.chars().count() > 60 {
                 s.chars().take(57).chain("...".chars()).collect()
             } else {
-                s.clone()
+                s.to_string()
             };
             serde_json::to_string(&short).unwrap_or_else(|_| "a string".into())
         }
-        Value::Array(_) => "an array".into(),
-        Value::Object(_) => "an object".into(),
+        Json::Array(_) => "an array".into(),
+        Json::Object(_) => "an object".into(),
     }
 }
 
@@ -350,16 +238,16 @@ fn string_in_number_place(s: &str, expected: &'static str) -> Issue {
         },
         Err(_) => Issue::WrongType {
             expected,
-            found: render(&Value::String(s.to_string())),
+            found: render(&Json::String(s.into())),
         },
     }
 }
 
-type Conv<T> = fn(&Value, &str, &mut Sink) -> Option<T>;
+type Conv<T> = fn(&Json<'_>, &str, &mut Sink) -> Option<T>;
 
-fn to_string(v: &Value, path: &str, sink: &mut Sink) -> Option<String> {
+fn to_string(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<String> {
     match v {
-        Value::String(s) => Some(s.clone()),
+        Json::String(s) => Some(s.to_string()),
         other => {
             sink.error(
                 path,
@@ -373,7 +261,7 @@ fn to_string(v: &Value, path: &str, sink: &mut Sink) -> Option<String> {
     }
 }
 
-fn to_nonempty_string(v: &Value, path: &str, sink: &mut Sink) -> Option<String> {
+fn to_nonempty_string(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<String> {
     let s = to_string(v, path, sink)?;
     if s.trim().is_empty() {
         sink.error(path, Issue::EmptyText);
@@ -382,9 +270,9 @@ fn to_nonempty_string(v: &Value, path: &str, sink: &mut Sink) -> Option<String> 
     Some(s)
 }
 
-fn to_bool(v: &Value, path: &str, sink: &mut Sink) -> Option<bool> {
+fn to_bool(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<bool> {
     match v {
-        Value::Bool(b) => Some(*b),
+        Json::Bool(b) => Some(*b),
         other => {
             sink.error(
                 path,
@@ -398,9 +286,9 @@ fn to_bool(v: &Value, path: &str, sink: &mut Sink) -> Option<bool> {
     }
 }
 
-fn to_f64(v: &Value, path: &str, sink: &mut Sink) -> Option<f64> {
+fn to_f64(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<f64> {
     match v {
-        Value::Number(n) => match n.as_f64() {
+        Json::Number(n) => match n.as_f64() {
             Some(x) if x.is_finite() => Some(x),
             _ => {
                 sink.error(
@@ -412,7 +300,7 @@ fn to_f64(v: &Value, path: &str, sink: &mut Sink) -> Option<f64> {
                 None
             }
         },
-        Value::String(s) => {
+        Json::String(s) => {
             sink.error(path, string_in_number_place(s, "a number"));
             None
         }
@@ -430,10 +318,10 @@ fn to_f64(v: &Value, path: &str, sink: &mut Sink) -> Option<f64> {
 }
 
 /// Whole number in 0..=max, for `year` and `n` ("expected a whole number").
-fn to_whole(v: &Value, path: &str, sink: &mut Sink, max: u64) -> Option<u64> {
+fn to_whole(v: &Json<'_>, path: &str, sink: &mut Sink, max: u64) -> Option<u64> {
     const EXPECTED: &str = "a whole number";
     let got = match v {
-        Value::Number(n) => {
+        Json::Number(n) => {
             if let Some(u) = n.as_u64() {
                 Some(u)
             } else {
@@ -443,7 +331,7 @@ fn to_whole(v: &Value, path: &str, sink: &mut Sink, max: u64) -> Option<u64> {
                 }
             }
         }
-        Value::String(s) => {
+        Json::String(s) => {
             sink.error(path, string_in_number_place(s, EXPECTED));
             return None;
         }
@@ -478,18 +366,18 @@ fn to_whole(v: &Value, path: &str, sink: &mut Sink, max: u64) -> Option<u64> {
     }
 }
 
-fn to_year(v: &Value, path: &str, sink: &mut Sink) -> Option<u16> {
+fn to_year(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<u16> {
     to_whole(v, path, sink, u16::MAX as u64).map(|u| u as u16)
 }
 
-fn to_u32(v: &Value, path: &str, sink: &mut Sink) -> Option<u32> {
+fn to_u32(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<u32> {
     to_whole(v, path, sink, u32::MAX as u64).map(|u| u as u32)
 }
 
 /// A count of events or participants: a whole number, 0 or more.
-fn to_count(v: &Value, path: &str, sink: &mut Sink) -> Option<u64> {
+fn to_count(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<u64> {
     match v {
-        Value::Number(n) => {
+        Json::Number(n) => {
             if let Some(u) = n.as_u64() {
                 return Some(u);
             }
@@ -506,7 +394,7 @@ fn to_count(v: &Value, path: &str, sink: &mut Sink) -> Option<u64> {
                 }
             }
         }
-        Value::String(s) => {
+        Json::String(s) => {
             sink.error(path, string_in_number_place(s, "a count"));
             None
         }
@@ -523,16 +411,16 @@ fn to_count(v: &Value, path: &str, sink: &mut Sink) -> Option<u64> {
     }
 }
 
-fn to_enum<E: WireEnum>(what: &'static str) -> impl Fn(&Value, &str, &mut Sink) -> Option<E> {
+fn to_enum<E: WireEnum>(what: &'static str) -> impl Fn(&Json<'_>, &str, &mut Sink) -> Option<E> {
     move |v, path, sink| match v {
-        Value::String(s) => match E::from_name(s) {
+        Json::String(s) => match E::from_name(s) {
             Some(e) => Some(e),
             None => {
                 sink.error(
                     path,
                     Issue::UnknownValue {
                         what,
-                        found: s.clone(),
+                        found: s.to_string(),
                         allowed: E::NAMES,
                     },
                 );
@@ -552,8 +440,8 @@ fn to_enum<E: WireEnum>(what: &'static str) -> impl Fn(&Value, &str, &mut Sink) 
     }
 }
 
-fn to_string_list(v: &Value, path: &str, sink: &mut Sink) -> Option<Vec<String>> {
-    let Value::Array(items) = v else {
+fn to_string_list(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<Vec<String>> {
+    let Json::Array(items) = v else {
         sink.error(
             path,
             Issue::WrongType {
@@ -575,8 +463,8 @@ fn to_string_list(v: &Value, path: &str, sink: &mut Sink) -> Option<Vec<String>>
 }
 
 /// Moderators: an object of strings; numbers and booleans are kept as their text.
-fn to_string_map(v: &Value, path: &str, sink: &mut Sink) -> Option<BTreeMap<String, String>> {
-    let Value::Object(m) = v else {
+fn to_string_map(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<BTreeMap<String, String>> {
+    let Json::Object(m) = v else {
         sink.error(
             path,
             Issue::WrongType {
@@ -588,16 +476,16 @@ fn to_string_map(v: &Value, path: &str, sink: &mut Sink) -> Option<BTreeMap<Stri
     };
     let mut out = BTreeMap::new();
     let mut ok = true;
-    for (k, val) in m {
+    for (k, val) in m.iter() {
         match val {
-            Value::String(s) => {
-                out.insert(k.clone(), s.clone());
+            Json::String(s) => {
+                out.insert(k.to_string(), s.to_string());
             }
-            Value::Number(n) => {
-                out.insert(k.clone(), n.to_string());
+            Json::Number(n) => {
+                out.insert(k.to_string(), n.to_string());
             }
-            Value::Bool(b) => {
-                out.insert(k.clone(), b.to_string());
+            Json::Bool(b) => {
+                out.insert(k.to_string(), b.to_string());
             }
             other => {
                 sink.error(
@@ -619,7 +507,7 @@ fn to_string_map(v: &Value, path: &str, sink: &mut Sink) -> Option<BTreeMap<Stri
 
 /// Reads the fields of one JSON object, remembering whether anything failed.
 struct Reader<'a, 's> {
-    map: &'a Map<String, Value>,
+    map: &'a Object<'a>,
     path: String,
     scratch: String,
     sink: &'s mut Sink,
@@ -629,12 +517,12 @@ struct Reader<'a, 's> {
 impl<'a, 's> Reader<'a, 's> {
     /// `None` (with an error) when `v` is not an object.
     fn new(
-        v: &'a Value,
+        v: &'a Json<'a>,
         path: &str,
         sink: &'s mut Sink,
         allowed: &'static [&'static str],
     ) -> Option<Self> {
-        let Value::Object(map) = v else {
+        let Json::Object(map) = v else {
             sink.error(
                 path,
                 Issue::WrongType {
@@ -657,9 +545,9 @@ impl<'a, 's> Reader<'a, 's> {
 
     fn unknown_fields(&mut self, allowed: &'static [&'static str]) {
         for k in self.map.keys() {
-            if !allowed.contains(&k.as_str()) {
+            if !allowed.contains(&k) {
                 let issue = Issue::UnknownField {
-                    field: k.clone(),
+                    field: k.to_string(),
                     suggestion: suggest(k, allowed),
                     allowed,
                 };
@@ -674,8 +562,8 @@ impl<'a, 's> Reader<'a, 's> {
     fn convert<T>(
         &mut self,
         key: &str,
-        v: &Value,
-        conv: impl Fn(&Value, &str, &mut Sink) -> Option<T>,
+        v: &Json<'_>,
+        conv: impl Fn(&Json<'_>, &str, &mut Sink) -> Option<T>,
     ) -> Option<T> {
         let mut path = std::mem::take(&mut self.scratch);
         path.clear();
@@ -690,14 +578,14 @@ impl<'a, 's> Reader<'a, 's> {
         out
     }
 
-    fn present(&self, key: &str) -> Option<&'a Value> {
+    fn present(&self, key: &str) -> Option<&'a Json<'a>> {
         self.map.get(key).filter(|v| !v.is_null())
     }
 
     fn req<T>(
         &mut self,
         key: &'static str,
-        conv: impl Fn(&Value, &str, &mut Sink) -> Option<T>,
+        conv: impl Fn(&Json<'_>, &str, &mut Sink) -> Option<T>,
     ) -> Option<T> {
         match self.map.get(key) {
             None => {
@@ -713,7 +601,7 @@ impl<'a, 's> Reader<'a, 's> {
     fn opt<T>(
         &mut self,
         key: &'static str,
-        conv: impl Fn(&Value, &str, &mut Sink) -> Option<T>,
+        conv: impl Fn(&Json<'_>, &str, &mut Sink) -> Option<T>,
     ) -> Option<T> {
         let v = self.present(key)?;
         self.convert(key, v, conv)
@@ -723,15 +611,19 @@ impl<'a, 's> Reader<'a, 's> {
 // ------------------------------------------------------------------------------------------------
 // Items
 
-fn convert_dataset(root: &Value, sink: &mut Sink) -> Option<Dataset> {
+fn convert_dataset(root: &Json<'_>, sink: &mut Sink) -> Option<Dataset> {
     let mut r = Reader::new(root, "", sink, DATASET_FIELDS)?;
     match r.map.get("schema") {
         None => r.sink.error("schema", Issue::MissingSchema),
-        Some(Value::String(s)) if s == SCHEMA_V1 => {}
-        Some(Value::String(s)) => {
+        Some(Json::String(s)) if s == SCHEMA_V1 => {}
+        Some(Json::String(s)) => {
             // Another version's rules are unknown: reading it as v1 could silently misread it.
-            r.sink
-                .error("schema", Issue::UnknownSchema { found: s.clone() });
+            r.sink.error(
+                "schema",
+                Issue::UnknownSchema {
+                    found: s.to_string(),
+                },
+            );
             return None;
         }
         Some(other) => {
@@ -751,12 +643,12 @@ fn convert_dataset(root: &Value, sink: &mut Sink) -> Option<Dataset> {
     let sink = r.sink;
 
     let empty = Vec::new();
-    let studies_v: &Vec<Value> = match map.get("studies") {
+    let studies_v: &[Json<'_>] = match map.get("studies") {
         None => {
             sink.error("", Issue::MissingField { field: "studies" });
             &empty
         }
-        Some(Value::Array(a)) => a,
+        Some(Json::Array(a)) => a,
         Some(other) => {
             sink.error(
                 "studies",
@@ -780,7 +672,7 @@ fn convert_dataset(root: &Value, sink: &mut Sink) -> Option<Dataset> {
     let studies_v = &studies_v[..studies_v.len().min(MAX_STUDIES)];
     let input_ids: HashSet<String> = studies_v
         .iter()
-        .filter_map(|s| s.get("id").and_then(Value::as_str))
+        .filter_map(|s| s.get("id").and_then(Json::as_str))
         .map(str::to_owned)
         .collect();
 
@@ -796,8 +688,8 @@ fn convert_dataset(root: &Value, sink: &mut Sink) -> Option<Dataset> {
 
     let mut claims = Vec::new();
     match map.get("claims") {
-        None | Some(Value::Null) => {}
-        Some(Value::Array(a)) => {
+        None | Some(Json::Null) => {}
+        Some(Json::Array(a)) => {
             for (i, cv) in a.iter().enumerate() {
                 let path = format!("claims[{i}]");
                 if let Some(c) = convert_claim(cv, &path, sink) {
@@ -826,7 +718,7 @@ fn convert_dataset(root: &Value, sink: &mut Sink) -> Option<Dataset> {
     })
 }
 
-fn convert_citation(v: &Value, path: &str, sink: &mut Sink) -> Option<Citation> {
+fn convert_citation(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<Citation> {
     let mut r = Reader::new(v, path, sink, CITATION_FIELDS)?;
     let c = Citation {
         text: r
@@ -841,7 +733,7 @@ fn convert_citation(v: &Value, path: &str, sink: &mut Sink) -> Option<Citation> 
     (!r.failed).then_some(c)
 }
 
-fn convert_intervention(v: &Value, path: &str, sink: &mut Sink) -> Option<Intervention> {
+fn convert_intervention(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<Intervention> {
     let mut r = Reader::new(v, path, sink, INTERVENTION_FIELDS)?;
     let i = Intervention {
         // May be empty, like `condition`: a CSV table without a therapy column is valid data.
@@ -855,7 +747,7 @@ fn convert_intervention(v: &Value, path: &str, sink: &mut Sink) -> Option<Interv
     (!r.failed).then_some(i)
 }
 
-fn convert_study(v: &Value, path: &str, sink: &mut Sink) -> Option<(Study, Vec<Loc>)> {
+fn convert_study(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<(Study, Vec<Loc>)> {
     let mut r = Reader::new(v, path, sink, STUDY_FIELDS)?;
     let id = r.req("id", to_nonempty_string as Conv<String>);
     let label = r.req("label", to_nonempty_string as Conv<String>);
@@ -892,8 +784,8 @@ fn convert_study(v: &Value, path: &str, sink: &mut Sink) -> Option<(Study, Vec<L
     let map = r.map;
     let sink = r.sink;
     match map.get("outcomes") {
-        None | Some(Value::Null) => {}
-        Some(Value::Array(a)) => {
+        None | Some(Json::Null) => {}
+        Some(Json::Array(a)) => {
             for (j, ov) in a.iter().enumerate() {
                 let opath = format!("{path}.outcomes[{j}]");
                 if let Some(o) = convert_outcome(ov, &opath, sink) {
@@ -940,7 +832,7 @@ fn convert_study(v: &Value, path: &str, sink: &mut Sink) -> Option<(Study, Vec<L
     Some((study, locs))
 }
 
-fn convert_outcome(v: &Value, path: &str, sink: &mut Sink) -> Option<Outcome> {
+fn convert_outcome(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<Outcome> {
     let mut r = Reader::new(v, path, sink, OUTCOME_FIELDS)?;
     let id = r.req("id", to_nonempty_string as Conv<String>);
     let name = r.req("name", to_nonempty_string as Conv<String>);
@@ -975,7 +867,7 @@ fn convert_outcome(v: &Value, path: &str, sink: &mut Sink) -> Option<Outcome> {
     })
 }
 
-fn convert_claim(v: &Value, path: &str, sink: &mut Sink) -> Option<Claim> {
+fn convert_claim(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<Claim> {
     let mut r = Reader::new(v, path, sink, CLAIM_FIELDS)?;
     let id = r.req("id", to_nonempty_string as Conv<String>);
     let text = r.req("text", to_nonempty_string as Conv<String>);
@@ -1070,8 +962,8 @@ pub(crate) fn detect_form<'k>(
 
 /// Converts a data object (types, required fields, unknown fields); the semantic checks are in
 /// [`check_effect`].
-pub(crate) fn effect_data(v: &Value, path: &str, sink: &mut Sink) -> Option<EffectData> {
-    let Value::Object(map) = v else {
+pub(crate) fn effect_data(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<EffectData> {
+    let Json::Object(map) = v else {
         sink.error(
             path,
             Issue::WrongType {
@@ -1081,14 +973,14 @@ pub(crate) fn effect_data(v: &Value, path: &str, sink: &mut Sink) -> Option<Effe
         );
         return None;
     };
-    let measure_str = map.get("measure").and_then(Value::as_str);
-    let form = match detect_form(map.keys().map(String::as_str), measure_str) {
+    let measure_str = map.get("measure").and_then(Json::as_str);
+    let form = match detect_form(map.keys(), measure_str) {
         Ok(Some(f)) => f,
         Ok(None) => {
             sink.error(
                 path,
                 Issue::UnknownDataForm {
-                    fields: map.keys().take(12).cloned().collect(),
+                    fields: map.keys().take(12).map(str::to_owned).collect(),
                 },
             );
             return None;
@@ -1170,16 +1062,23 @@ pub(crate) fn effect_data(v: &Value, path: &str, sink: &mut Sink) -> Option<Effe
     (!r.failed).then_some(data)
 }
 
-/// For `impl Deserialize for EffectData`: the same conversion and checks, first error as a string.
-pub(crate) fn effect_data_from_value(v: &Value) -> Result<EffectData, String> {
+/// For `impl Deserialize for EffectData`: the same conversion and checks, the first problem as the
+/// error.
+pub(crate) fn deserialize_effect_data<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<EffectData, D::Error> {
+    let (json, dups) = tree::deserialize(d)?;
     let mut sink = Sink::default();
-    let data = effect_data(v, "outcome.data", &mut sink);
+    for Duplicate { path, key } in dups {
+        sink.error(join("outcome.data", &path), Issue::DuplicateKey { key });
+    }
+    let data = effect_data(&json, "outcome.data", &mut sink);
     if let Some(d) = &data {
         check_effect(d, &Loc::Json("outcome".into()), &mut sink);
     }
     match (data, sink.errors.into_iter().next()) {
         (Some(d), None) => Ok(d),
-        (_, Some(p)) => Err(p.to_string()),
-        (None, None) => Err("invalid data".into()),
+        (_, Some(p)) => Err(serde::de::Error::custom(p)),
+        (None, None) => Err(serde::de::Error::custom("invalid data")),
     }
 }

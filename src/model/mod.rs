@@ -8,6 +8,7 @@ mod csv;
 pub(crate) mod json;
 mod links;
 mod problem;
+mod tree;
 mod types;
 mod validate;
 

@@ -451,8 +451,7 @@ impl<'de> Deserialize<'de> for EffectData {
     /// Goes through the same converter as [`crate::model::parse_json`] so there is one definition of
     /// which fields make which form.
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let v = serde_json::Value::deserialize(d)?;
-        crate::model::json::effect_data_from_value(&v).map_err(serde::de::Error::custom)
+        crate::model::json::deserialize_effect_data(d)
     }
 }
 
