@@ -669,3 +669,57 @@ fn method_option_chooses_the_estimator_of_the_pooled_diamond() {
     assert_eq!(options.method, Some(Method::DL));
     assert!(ViewOptions::from_json(r#"{"method": "XX"}"#).is_err());
 }
+
+#[test]
+fn items_a_page_at_a_time_or_by_key_are_the_items_in_reading_order() {
+    let mut checked = Vec::new();
+    for (data, view) in [builtin(), bcg()]
+        .iter()
+        .flat_map(|d| VIEWS.map(|v| (d, v)))
+    {
+        let scene = Scene::build(data, &options(view, Lang::Es));
+        let all = scene.items();
+        if all.is_empty() {
+            assert_eq!(scene.item_count(), 0);
+            continue;
+        }
+        checked.push((view, scene.items_have_certainty()));
+        assert_eq!(scene.item_count(), all.len(), "{view:?}");
+        let pages: Vec<_> = (0..all.len())
+            .step_by(3)
+            .flat_map(|from| scene.items_in(from..from + 3))
+            .collect();
+        assert_eq!(pages, all, "{view:?} in pages of 3");
+        assert_eq!(
+            scene.items_in(all.len() - 1..usize::MAX),
+            all[all.len() - 1..]
+        );
+        assert!(scene.items_in(all.len()..all.len() + 5).is_empty());
+        assert!(
+            scene.items_in(5..2).is_empty(),
+            "a backwards range is empty"
+        );
+        for item in &all {
+            assert_eq!(
+                scene.item(&item.key).as_ref(),
+                Some(item),
+                "{view:?} {}",
+                item.key
+            );
+        }
+        assert_eq!(scene.item("no such key"), None);
+        assert_eq!(
+            scene.items_have_certainty(),
+            all.iter().any(|i| i.certainty.is_some()),
+            "{view:?}"
+        );
+    }
+    assert!(
+        VIEWS.iter().all(|v| checked.iter().any(|(w, _)| w == v)),
+        "{checked:?}"
+    );
+    assert!(
+        checked.iter().any(|(_, c)| *c) && checked.iter().any(|(_, c)| !c),
+        "views with and without a certainty column: {checked:?}"
+    );
+}

@@ -269,6 +269,41 @@ fn filters_views_svg_csv_measure_and_citations() {
 }
 
 #[wasm_bindgen_test]
+fn the_table_gets_items_a_page_at_a_time_and_tooltips_one_by_key() {
+    let mut widget = Widget::new(canvas(), None).unwrap();
+    widget.load_builtin();
+    widget
+        .set_options(options(r#"{"view": "forest"}"#), "light")
+        .unwrap();
+    widget.resize(800.0, 1.0);
+    let json = |v: &wasm_bindgen::JsValue| js_sys::JSON::stringify(v).unwrap().as_string().unwrap();
+    let all = js_sys::Array::from(&widget.items());
+    let info = widget.items_info();
+    assert_eq!(number(&info, "count"), all.length() as f64);
+    let certainty = js_sys::Reflect::get(&info, &"certainty".into()).unwrap();
+    assert_eq!(
+        certainty.as_bool(),
+        Some(true),
+        "the built-in forest is rated"
+    );
+    let page = js_sys::Array::from(&widget.items_in(2, 5));
+    assert_eq!(page.length(), 3);
+    assert_eq!(json(&page.get(0)), json(&all.get(2)));
+    assert_eq!(json(&page.get(2)), json(&all.get(4)));
+    let tail = js_sys::Array::from(&widget.items_in(all.length() as usize - 1, 1_000_000));
+    assert_eq!(tail.length(), 1, "a range past the end is clamped");
+    let third = all.get(3);
+    let key = js_sys::Reflect::get(&third, &"key".into())
+        .unwrap()
+        .as_string()
+        .unwrap();
+    let item = widget.item(&key);
+    assert_eq!(json(&item), json(&third), "with its study's links");
+    assert!(json(&item).contains("\"links\":[{"), "{}", json(&item));
+    assert!(widget.item("no such key").is_null());
+}
+
+#[wasm_bindgen_test]
 fn citation_links_are_canonical_https_and_nothing_else() {
     let mut widget = Widget::new(canvas(), None).unwrap();
     let json = br#"{"schema": "evidence-lens/1", "studies": [

@@ -286,7 +286,7 @@ export class EvidenceLens extends HTMLElement {
     this._widget = null;
     this._data = null;
     this._state = null; // {view, outcome, filters, sort, selected}
-    this._items = [];
+    this._itemsInfo = { count: 0, certainty: false };
     this._keys = [];
     this._focusKey = null;
     this._hoverKey = null;
@@ -439,7 +439,7 @@ export class EvidenceLens extends HTMLElement {
       this._setSelected(null);
       return true;
     }
-    const item = this._items.find((i) => i.key === key);
+    const item = this._item(key);
     if (!item) return false;
     this._setSelected(item.key, true);
     return true;
@@ -463,7 +463,7 @@ export class EvidenceLens extends HTMLElement {
     await this._ready;
     const s = this._strings;
     const header = ['key', s['ui.study'], s['ui.result'], s['ui.estimate_ci'], s['ui.participants'], s['ui.certainty'], s['ui.source']];
-    const rows = this._items.map((i) => [i.key, i.label, i.detail, i.value, i.n ?? '', i.certainty ?? '', (i.links || []).map((l) => safeUrl(l.url)).filter(Boolean).join(' ')]);
+    const rows = (this._call((w) => w.items()) || []).map((i) => [i.key, i.label, i.detail, i.value, i.n ?? '', i.certainty ?? '', (i.links || []).map((l) => safeUrl(l.url)).filter(Boolean).join(' ')]);
     return [header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
   }
 
@@ -587,7 +587,7 @@ export class EvidenceLens extends HTMLElement {
     this._root.removeAttribute('aria-busy');
     this._readyResolve();
     this._readySettled = true;
-    this.dispatchEvent(new CustomEvent('ready', { detail: { studies: report.studies, items: this._items.length, warnings: report.warnings.length, errors: report.errors.length, view: this._state.view } }));
+    this.dispatchEvent(new CustomEvent('ready', { detail: { studies: report.studies, items: this._itemsInfo.count, warnings: report.warnings.length, errors: report.errors.length, view: this._state.view } }));
   }
 
   async _loadStrings(mod) {
@@ -801,14 +801,14 @@ export class EvidenceLens extends HTMLElement {
       this._drawn = { width, dpr, height };
       this._drawWindow();
       if (changed) {
-        this._items = this._call((w) => w.items()) || [];
+        this._itemsInfo = this._call((w) => ({ count: w.itemCount(), certainty: w.itemsHaveCertainty() }));
         this._canvas.setAttribute('aria-label', this._call((w) => w.summary()));
         this._buildControls();
         this._fillTable();
       }
       this._keys = this._call((w) => w.keys()) || [];
       const sel = this._state.selected;
-      if (sel && !this._items.some((i) => i.key === sel)) this._state.selected = null;
+      if (sel && !this._item(sel)) this._state.selected = null;
       if (this._focusKey && !this._keys.includes(this._focusKey)) this._focusKey = null;
       this._call((w) => w.setHighlight(this._hoverKey || this._focusKey || this._state.selected || undefined));
       this._showDetails();
@@ -980,9 +980,8 @@ export class EvidenceLens extends HTMLElement {
    */
   _fillTable() {
     const s = this._strings;
-    this._tableHasCertainty = this._items.some((i) => i.certainty);
     const head = el('tr');
-    const cols = ['ui.study', 'ui.result', 'ui.estimate_ci', 'ui.participants', ...(this._tableHasCertainty ? ['ui.certainty'] : []), 'ui.source'];
+    const cols = ['ui.study', 'ui.result', 'ui.estimate_ci', 'ui.participants', ...(this._itemsInfo.certainty ? ['ui.certainty'] : []), 'ui.source'];
     for (const h of cols) head.append(el('th', { scope: 'col' }, s[h]));
     const thead = el('thead');
     thead.append(head);
@@ -993,25 +992,24 @@ export class EvidenceLens extends HTMLElement {
   /** Adds up to `count` more rows to the table and updates its caption and button. */
   _appendRows(count) {
     const s = this._strings;
-    const items = this._items;
+    const total = this._itemsInfo.count;
     const tbody = this._table.tBodies[0];
     const from = tbody.rows.length;
-    const to = Math.min(items.length, from + count);
-    for (let i = from; i < to; i++) {
-      const r = items[i];
+    const to = Math.min(total, from + count);
+    for (const r of this._call((w) => w.itemsIn(from, to)) || []) {
       const tr = el('tr');
       tr.append(el('th', { scope: 'row' }, r.label), el('td', {}, r.detail), el('td', {}, r.value), el('td', {}, r.n == null ? '' : String(r.n)));
-      if (this._tableHasCertainty) tr.append(el('td', {}, r.certainty || ''));
+      if (this._itemsInfo.certainty) tr.append(el('td', {}, r.certainty || ''));
       const src = el('td');
       this._appendLinks(src, r.links);
       tr.append(src);
       tbody.append(tr);
     }
     const num = new Intl.NumberFormat(this._lang());
-    const partial = to < items.length ? ` (${format(s['shell.table_partial'], { shown: num.format(to), count: num.format(items.length) })})` : '';
+    const partial = to < total ? ` (${format(s['shell.table_partial'], { shown: num.format(to), count: num.format(total) })})` : '';
     this._table.caption.textContent = s['shell.table_caption'] + partial;
     this._tableMore.replaceChildren();
-    if (to < items.length) {
+    if (to < total) {
       const button = (control, label, count) => {
         const b = el('button', { type: 'button', 'data-control': control }, label);
         b.addEventListener('click', () => {
@@ -1025,9 +1023,9 @@ export class EvidenceLens extends HTMLElement {
         });
         return b;
       };
-      this._tableMore.append(button('table-more', format(s['shell.table_more'], { n: num.format(Math.min(TABLE_PAGE, items.length - to)) }), TABLE_PAGE));
+      this._tableMore.append(button('table-more', format(s['shell.table_more'], { n: num.format(Math.min(TABLE_PAGE, total - to)) }), TABLE_PAGE));
       // All at once for readers who want to go through every row (slow to lay out when there are thousands).
-      if (items.length - to > TABLE_PAGE) this._tableMore.append(' ', button('table-all', format(s['shell.table_all'], { count: num.format(items.length) }), items.length));
+      if (total - to > TABLE_PAGE) this._tableMore.append(' ', button('table-all', format(s['shell.table_all'], { count: num.format(total) }), total));
     }
   }
 
@@ -1065,8 +1063,13 @@ export class EvidenceLens extends HTMLElement {
     }
   }
 
+  /** The current view's item with this key (with its study's links), or null, also before a chart is loaded. */
+  _item(key) {
+    return key == null || !this._widget || this._crashed ? null : this._call((w) => w.item(key));
+  }
+
   _showTooltip(key) {
-    const item = this._items.find((i) => i.key === key);
+    const item = this._item(key);
     const box = key && this._call((w) => w.bounds(key));
     if (!item || !box) return this._hideTooltip();
     this._tooltip.replaceChildren();
@@ -1085,7 +1088,7 @@ export class EvidenceLens extends HTMLElement {
 
   _showDetails() {
     const key = this._state?.selected;
-    const item = key && this._items.find((i) => i.key === key);
+    const item = key && this._item(key);
     this._details.replaceChildren();
     if (!item) {
       this._details.hidden = true;
@@ -1116,7 +1119,7 @@ export class EvidenceLens extends HTMLElement {
     this._showDetails();
     this._writeHash();
     if (emit && key) {
-      const item = this._items.find((i) => i.key === key);
+      const item = this._item(key);
       this.dispatchEvent(new CustomEvent('select', { detail: structuredClone(item) }));
     }
   }
@@ -1227,7 +1230,7 @@ export class EvidenceLens extends HTMLElement {
       this._fail(error);
       return;
     }
-    const item = this._items.find((i) => i.key === key);
+    const item = this._item(key);
     if (item) {
       const pos = format(this._strings['shell.position'], { index: this._keys.indexOf(key) + 1, count: this._keys.length });
       this._live.textContent = `${item.label}: ${item.detail ? `${item.detail}; ` : ''}${item.value}. ${pos}`;

@@ -744,36 +744,38 @@ pub fn forest_with(dataset: &Dataset, options: &ViewOptions, appraisal: &Apprais
     }
 }
 
-/// The chart's rows as plain data, in drawing order, without headers.
-pub fn table_rows(forest: &Forest) -> Vec<Item> {
-    let lang = forest.lang;
+/// The rows that are results (studies and pooled estimates), in drawing order: every row but headers.
+pub fn result_rows(forest: &Forest) -> impl Iterator<Item = &ForestRow> {
     forest
         .panels
         .iter()
         .flat_map(|p| p.rows.iter())
         .filter(|r| r.kind != RowKind::Header)
-        .map(|r| Item {
-            key: r.key.clone(),
-            label: match &r.badge {
-                Some(b) => format!("{} ({b})", r.label),
-                None => r.label.clone(),
-            },
-            detail: r.detail.clone(),
-            value: match r.weight {
-                Some(w) => format!(
-                    "{} · {} {}",
-                    r.value_text,
-                    t(lang, "forest.col.weight"),
-                    i18n::pct(lang, w / 100.0, 1)
-                ),
-                None => r.value_text.clone(),
-            },
-            n: r.n,
-            certainty: r.certainty.map(|c| certainty_words(lang, c).to_string()),
-            caveats: r.caveats.clone(),
-            source_url: r.source_url.clone(),
-            design: r.design.clone(),
-            year: r.year,
-        })
-        .collect()
+}
+
+/// A forest row as an item of the table.
+pub fn table_row(lang: Lang, r: &ForestRow) -> Item {
+    Item {
+        key: r.key.clone(),
+        label: match &r.badge {
+            Some(b) => format!("{} ({b})", r.label),
+            None => r.label.clone(),
+        },
+        detail: r.detail.clone(),
+        value: match r.weight {
+            Some(w) => format!(
+                "{} · {} {}",
+                r.value_text,
+                t(lang, "forest.col.weight"),
+                i18n::pct(lang, w / 100.0, 1)
+            ),
+            None => r.value_text.clone(),
+        },
+        n: r.n,
+        certainty: r.certainty.map(|c| certainty_words(lang, c).to_string()),
+        caveats: r.caveats.clone(),
+        source_url: r.source_url.clone(),
+        design: r.design.clone(),
+        year: r.year,
+    }
 }

@@ -3,6 +3,7 @@
 //! accessible table, tooltips and keyboard navigation.
 
 use std::collections::HashSet;
+use std::ops::Range;
 
 use plotters::prelude::DrawingBackend;
 use serde::Serialize;
@@ -159,12 +160,63 @@ impl Scene {
 
     /// The items in reading order.
     pub fn items(&self) -> Vec<Item> {
+        self.items_in(0..usize::MAX)
+    }
+
+    /// The items in `range` of the reading order (clamped to what there is). A forest makes its
+    /// items from its rows, so a long one's table can ask for a page at a time.
+    pub fn items_in(&self, range: Range<usize>) -> Vec<Item> {
+        let take = range.end.saturating_sub(range.start);
         match self {
-            Scene::Forest(f) => build::table_rows(f),
-            Scene::Map(v) => v.items.clone(),
-            Scene::Harms(v) => v.items.clone(),
-            Scene::Claims(v) => v.items.clone(),
-            Scene::Funnel(v) => v.items.clone(),
+            Scene::Forest(f) => build::result_rows(f)
+                .skip(range.start)
+                .take(take)
+                .map(|r| build::table_row(f.lang, r))
+                .collect(),
+            _ => self
+                .made_items()
+                .iter()
+                .skip(range.start)
+                .take(take)
+                .cloned()
+                .collect(),
+        }
+    }
+
+    /// How many items there are.
+    pub fn item_count(&self) -> usize {
+        match self {
+            Scene::Forest(f) => build::result_rows(f).count(),
+            _ => self.made_items().len(),
+        }
+    }
+
+    /// The item with this key.
+    pub fn item(&self, key: &str) -> Option<Item> {
+        match self {
+            Scene::Forest(f) => build::result_rows(f)
+                .find(|r| r.key == key)
+                .map(|r| build::table_row(f.lang, r)),
+            _ => self.made_items().iter().find(|i| i.key == key).cloned(),
+        }
+    }
+
+    /// Whether any item has a certainty rating (the table shows the column only then).
+    pub fn items_have_certainty(&self) -> bool {
+        match self {
+            Scene::Forest(f) => build::result_rows(f).any(|r| r.certainty.is_some()),
+            _ => self.made_items().iter().any(|i| i.certainty.is_some()),
+        }
+    }
+
+    /// The items of the views that make them with their layout.
+    fn made_items(&self) -> &[Item] {
+        match self {
+            Scene::Forest(_) => &[],
+            Scene::Map(v) => &v.items,
+            Scene::Harms(v) => &v.items,
+            Scene::Claims(v) => &v.items,
+            Scene::Funnel(v) => &v.items,
         }
     }
 

@@ -41,7 +41,7 @@ for (const [name, url] of [['index.html', ''], ['embed.html', 'embed.html']]) {
       await waitForReady(page);
       await page.locator('evidence-lens').first().evaluate((el) => {
         el.shadowRoot.querySelector('[data-control="table"]').click();
-        el.select(el.state && el.shadowRoot.querySelector('tbody tr') ? el._items[0].key : null);
+        el.select(el.state && el.shadowRoot.querySelector('tbody tr') ? el._call((w) => w.itemsIn(0, 1))[0].key : null);
       });
       const violations = await axe(page);
       assert.deepEqual(violations, []);

@@ -112,7 +112,7 @@ test('the data table: caption, column and row headers, and a button that shows i
       caption: t.caption?.textContent,
       cols: [...t.querySelectorAll('thead th')].map((th) => th.getAttribute('scope')),
       rows: [...t.querySelectorAll('tbody th')].map((th) => th.getAttribute('scope')),
-      items: el._items.length,
+      items: el._itemsInfo.count,
       hidden: t.parentElement.classList.contains('visually-hidden'),
     };
   });
@@ -170,7 +170,7 @@ test('exports: PNG of the right size, SVG, CSV with the rows, citations with htt
   assert.match(svg, /MESEMS/);
   const csv = await shadow(page, (el) => el.toCSV());
   const lines = csv.trim().split(/\r\n/);
-  const items = await shadow(page, (el) => el._items.length);
+  const items = await shadow(page, (el) => el._itemsInfo.count);
   assert.ok(lines.length >= items + 1, `${lines.length} CSV lines for ${items} items`);
   assert.match(lines[0], /^key,/);
   assert.ok(csv.includes('MESEMS'));
@@ -187,7 +187,7 @@ test('permalink: state goes to #el-<id>=…, a reload restores it, and two widge
   await waitForReadyOf(page, 'v');
   const key = await shadow(page, (el) => {
     el.setFilter({ therapy: 'AHSCT' });
-    const k = el._items[0].key;
+    const k = el._call((w) => w.itemsIn(0, 1))[0].key;
     el.select(k);
     return k;
   });
