@@ -523,6 +523,7 @@ export class EvidenceLens extends HTMLElement {
       reading.catch(() => {}); // awaited below; this only keeps an early failure from going unhandled
       const mod = await loadEngine();
       if (token !== this._loadToken) return;
+      this._engine = mod;
       await this._loadStrings(mod);
       if (!this._widget) this._widget = new mod.Widget(this._canvas, this._overlay);
       const source = await reading;
@@ -1005,8 +1006,8 @@ export class EvidenceLens extends HTMLElement {
       tr.append(src);
       tbody.append(tr);
     }
-    const num = new Intl.NumberFormat(this._lang());
-    const partial = to < total ? ` (${format(s['shell.table_partial'], { shown: num.format(to), count: num.format(total) })})` : '';
+    const grouped = (n) => this._engine.formatCount(this._lang(), n);
+    const partial = to < total ? ` (${format(s['shell.table_partial'], { shown: grouped(to), count: grouped(total) })})` : '';
     this._table.caption.textContent = s['shell.table_caption'] + partial;
     this._tableMore.replaceChildren();
     if (to < total) {
@@ -1023,9 +1024,9 @@ export class EvidenceLens extends HTMLElement {
         });
         return b;
       };
-      this._tableMore.append(button('table-more', format(s['shell.table_more'], { n: num.format(Math.min(TABLE_PAGE, total - to)) }), TABLE_PAGE));
+      this._tableMore.append(button('table-more', format(s['shell.table_more'], { n: grouped(Math.min(TABLE_PAGE, total - to)) }), TABLE_PAGE));
       // All at once for readers who want to go through every row (slow to lay out when there are thousands).
-      if (total - to > TABLE_PAGE) this._tableMore.append(' ', button('table-all', format(s['shell.table_all'], { count: num.format(total) }), total));
+      if (total - to > TABLE_PAGE) this._tableMore.append(' ', button('table-all', format(s['shell.table_all'], { count: grouped(total) }), total));
     }
   }
 
