@@ -286,15 +286,21 @@ pub fn num(lang: Lang, v: f64, decimals: usize) -> String {
     if !v.is_finite() {
         return "–".to_string();
     }
+    // Edited in place: forests format three numbers a row, thousands of rows.
     let mut s = format!("{v:.decimals$}");
-    if s.starts_with('-') && s[1..].chars().all(|c| c == '0' || c == '.') {
-        s.remove(0); // no "−0.00"
+    if s.starts_with('-') {
+        if s[1..].chars().all(|c| c == '0' || c == '.') {
+            s.remove(0); // no "−0.00"
+        } else {
+            s.replace_range(..1, "\u{2212}");
+        }
     }
-    let s = s.replace('-', "\u{2212}");
-    match lang {
-        Lang::En => s,
-        Lang::Es | Lang::Fr => s.replace('.', ","),
+    if lang != Lang::En {
+        if let Some(point) = s.find('.') {
+            s.replace_range(point..point + 1, ",");
+        }
     }
+    s
 }
 
 /// A whole number with thousands grouped ("1,000", "1.000" in Spanish, "1 000" in French).

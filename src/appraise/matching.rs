@@ -30,6 +30,28 @@ pub fn normalize(s: &str) -> String {
     out
 }
 
+/// Numbers strings by their normalized form, normalizing each distinct string once: datasets
+/// repeat the same outcome ids and names across thousands of studies.
+#[derive(Default)]
+pub struct NormalizedKeys<'a> {
+    raw: HashMap<&'a str, Option<usize>>,
+    normalized: HashMap<String, usize>,
+}
+
+impl<'a> NormalizedKeys<'a> {
+    /// The same number for strings that normalize alike; `None` for those that normalize to nothing.
+    pub fn of(&mut self, s: &'a str) -> Option<usize> {
+        if let Some(&key) = self.raw.get(s) {
+            return key;
+        }
+        let n = normalize(s);
+        let next = self.normalized.len();
+        let key = (!n.is_empty()).then(|| *self.normalized.entry(n).or_insert(next));
+        self.raw.insert(s, key);
+        key
+    }
+}
+
 /// The words of a normalized string.
 fn words(s: &str) -> Vec<String> {
     normalize(s)

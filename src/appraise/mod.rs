@@ -25,7 +25,7 @@ pub mod pool;
 pub mod rate;
 pub mod text;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
 
@@ -138,9 +138,16 @@ fn finite(x: f64) -> bool {
 
 /// The dataset's most common condition, counting forms of MS as one ("RRMS", "progressive MS").
 pub fn main_condition(dataset: &Dataset) -> Option<String> {
-    let mut counts: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    // Each distinct spelling is made canonical once: studies repeat the same few.
+    let mut canonical: HashMap<&str, String> = HashMap::new();
+    for s in &dataset.studies {
+        canonical
+            .entry(s.condition.as_str())
+            .or_insert_with(|| matching::canonical_condition(&s.condition));
+    }
+    let mut counts: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
     for (i, s) in dataset.studies.iter().enumerate() {
-        let c = matching::canonical_condition(&s.condition);
+        let c = canonical[s.condition.as_str()].as_str();
         if c.is_empty() {
             continue;
         }
@@ -150,7 +157,7 @@ pub fn main_condition(dataset: &Dataset) -> Option<String> {
     counts
         .into_iter()
         .max_by(|a, b| a.1 .0.cmp(&b.1 .0).then(b.1 .1.cmp(&a.1 .1)))
-        .map(|(c, _)| c)
+        .map(|(c, _)| c.to_string())
 }
 
 /// Appraises one study's outcome against the question's condition.

@@ -16,7 +16,7 @@ use crate::stats::{fit, RmaOptions, StatsError, Test};
 
 use super::absolute::{self, Absolute, BaselineSource};
 use super::certainty::{Certainty, Domain, Rating, Reason};
-use super::matching;
+use super::matching::{self, NormalizedKeys};
 use super::rate::{self, Natural};
 use super::text::{self, num};
 use super::{control_risk, AppraiseOptions, Item};
@@ -147,12 +147,13 @@ pub fn groups(dataset: &Dataset) -> Vec<Vec<(&Study, &Outcome)>> {
     let mut out: Vec<Vec<(&Study, &Outcome)>> = Vec::new();
     // The first group holding each normalized id and name: a lookup per outcome
     // instead of a scan of every group (10,000 distinct outcomes would be quadratic).
-    let mut by_id: HashMap<String, usize> = HashMap::new();
-    let mut by_name: HashMap<String, usize> = HashMap::new();
-    let remember = |map: &mut HashMap<String, usize>, key: String, g: usize| {
+    let mut by_id: HashMap<Option<usize>, usize> = HashMap::new();
+    let mut by_name: HashMap<Option<usize>, usize> = HashMap::new();
+    let remember = |map: &mut HashMap<_, usize>, key, g: usize| {
         let first = map.entry(key).or_insert(g);
         *first = (*first).min(g);
     };
+    let (mut ids, mut names) = (NormalizedKeys::default(), NormalizedKeys::default());
     for s in &dataset.studies {
         if s.status == StudyStatus::Ongoing {
             continue;
@@ -161,10 +162,11 @@ pub fn groups(dataset: &Dataset) -> Vec<Vec<(&Study, &Outcome)>> {
             if o.data.is_none() {
                 continue;
             }
-            let (id, name) = (matching::normalize(&o.id), matching::normalize(&o.name));
+            // Ids that normalize to nothing group together, as names that do never do.
+            let (id, name) = (ids.of(&o.id), names.of(&o.name));
             let found = [
                 by_id.get(&id),
-                (!name.is_empty()).then(|| by_name.get(&name)).flatten(),
+                name.is_some().then(|| by_name.get(&name)).flatten(),
             ]
             .into_iter()
             .flatten()

@@ -239,15 +239,17 @@ pub fn is_single_arm(study: &Study, outcome: &Outcome) -> bool {
 /// systematic review inherits the starting level of the studies it pooled (GRADE rates the body of
 /// evidence, not the review).
 pub fn rate_design(r: &mut Rating, study: &Study, outcome: &Outcome) {
-    let x = lower_first(&study.intervention.therapy);
+    // Made only for the sentences that name it: most ratings need none.
+    let x = || lower_first(&study.intervention.therapy);
     let data_single = outcome.data.as_ref().is_some_and(|d| d.is_single_arm());
     match study.design {
         Design::SingleArm | Design::CaseSeries => r.push(
             Domain::Design,
             -3,
             format!(
-                "{} with no comparison group: we cannot tell what would have happened to these people without {x}",
-                super::text::upper_first(design_words(study.design))
+                "{} with no comparison group: we cannot tell what would have happened to these people without {}",
+                super::text::upper_first(design_words(study.design)),
+                x()
             ),
         ),
         Design::SystematicReview => match review_pooled(study, Some(outcome)) {
@@ -276,15 +278,16 @@ pub fn rate_design(r: &mut Rating, study: &Study, outcome: &Outcome) {
         _ if data_single => r.push(
             Domain::Design,
             -3,
-            format!("These numbers describe only the people who had {x}, with no comparison group"),
+            format!("These numbers describe only the people who had {}, with no comparison group", x()),
         ),
         Design::Rct | Design::CrossoverRct => {}
         Design::NonRandomisedControlled | Design::Cohort => r.push(
             Domain::Design,
             -2,
             format!(
-                "Observational evidence ({}): people were not assigned to {x} by chance, so the groups may have differed in other ways",
-                design_words(study.design)
+                "Observational evidence ({}): people were not assigned to {} by chance, so the groups may have differed in other ways",
+                design_words(study.design),
+                x()
             ),
         ),
     }
@@ -333,24 +336,23 @@ pub fn first_period_only(study: &Study) -> bool {
 /// * results not from a peer-reviewed paper: a registry record or a news summary is one concern;
 ///   marketing by someone selling the treatment is two (very serious: selective reporting).
 pub fn rate_risk_of_bias(r: &mut Rating, study: &Study, outcome: &Outcome, comparative: bool) {
-    let x = lower_first(&study.intervention.therapy);
-    let y = lower_first(&outcome.name);
-    if comparative && !matching::is_objective(&outcome.name) {
-        match study.blinding {
-            Some(Blinding::Open) => r.push(
-                Domain::RiskOfBias,
-                -1,
-                format!("Open-label: the people assessing {y} knew who had {x}"),
+    let x = || lower_first(&study.intervention.therapy);
+    let unblinded_assessors = matches!(study.blinding, Some(Blinding::Open | Blinding::Single));
+    if comparative && unblinded_assessors && !matching::is_objective(&outcome.name) {
+        let who = if study.blinding == Some(Blinding::Open) {
+            "Open-label"
+        } else {
+            "Only the participants were blinded"
+        };
+        r.push(
+            Domain::RiskOfBias,
+            -1,
+            format!(
+                "{who}: the people assessing {} knew who had {}",
+                lower_first(&outcome.name),
+                x()
             ),
-            Some(Blinding::Single) => r.push(
-                Domain::RiskOfBias,
-                -1,
-                format!(
-                    "Only the participants were blinded: the people assessing {y} knew who had {x}"
-                ),
-            ),
-            _ => {}
-        }
+        );
     }
     if comparative && study.design == Design::CrossoverRct {
         if first_period_only(study) {
@@ -362,7 +364,7 @@ pub fn rate_risk_of_bias(r: &mut Rating, study: &Study, outcome: &Outcome, compa
             r.push(
                 Domain::RiskOfBias,
                 -1,
-                format!("Crossover design: each person had {x} and the comparison in turn, so effects can carry over from one period to the next"),
+                format!("Crossover design: each person had {} and the comparison in turn, so effects can carry over from one period to the next", x()),
             );
         }
     }

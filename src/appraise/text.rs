@@ -59,7 +59,6 @@ pub fn upper_first(s: &str) -> String {
 /// becomes "the number of patients with a serious adverse event".
 pub fn outcome_object(name: &str) -> String {
     let y = lower_first(name);
-    let l = y.to_lowercase();
     if [
         "patients with",
         "people with",
@@ -67,7 +66,7 @@ pub fn outcome_object(name: &str) -> String {
         "subjects with",
     ]
     .iter()
-    .any(|p| l.starts_with(p))
+    .any(|p| starts_with_ignoring_case(&y, p))
     {
         format!("the number of {y}")
     } else {
@@ -82,35 +81,43 @@ pub fn outcome_object(name: &str) -> String {
 /// * low: "X may reduce Y" / "X may result in little or no difference in Y"
 /// * very low: "The evidence is very uncertain about the effect of X on Y"
 pub fn statement(certainty: Certainty, therapy: &str, outcome: &str, finding: Finding) -> String {
-    let x = upper_first(therapy);
-    let x_mid = lower_first(therapy);
     let y = outcome_object(outcome);
+    // The therapy starts the sentence, except in "very uncertain about the effect of x".
+    let x = || upper_first(therapy);
     match (certainty, finding) {
-        (Certainty::VeryLow, _) => {
-            format!("The evidence is very uncertain about the effect of {x_mid} on {y}.")
+        (Certainty::VeryLow, _) => format!(
+            "The evidence is very uncertain about the effect of {} on {y}.",
+            lower_first(therapy)
+        ),
+        (Certainty::High, Finding::Important(Direction::Reduces)) => {
+            format!("{} reduces {y}.", x())
         }
-        (Certainty::High, Finding::Important(Direction::Reduces)) => format!("{x} reduces {y}."),
         (Certainty::High, Finding::Important(Direction::Increases)) => {
-            format!("{x} increases {y}.")
+            format!("{} increases {y}.", x())
         }
         (Certainty::Moderate, Finding::Important(Direction::Reduces)) => {
-            format!("{x} probably reduces {y}.")
+            format!("{} probably reduces {y}.", x())
         }
         (Certainty::Moderate, Finding::Important(Direction::Increases)) => {
-            format!("{x} probably increases {y}.")
+            format!("{} probably increases {y}.", x())
         }
-        (Certainty::Low, Finding::Important(Direction::Reduces)) => format!("{x} may reduce {y}."),
+        (Certainty::Low, Finding::Important(Direction::Reduces)) => {
+            format!("{} may reduce {y}.", x())
+        }
         (Certainty::Low, Finding::Important(Direction::Increases)) => {
-            format!("{x} may increase {y}.")
+            format!("{} may increase {y}.", x())
         }
         (Certainty::High, Finding::LittleOrNone) => {
-            format!("{x} results in little or no difference in {y}.")
+            format!("{} results in little or no difference in {y}.", x())
         }
         (Certainty::Moderate, Finding::LittleOrNone) => {
-            format!("{x} probably results in little or no difference in {y}.")
+            format!(
+                "{} probably results in little or no difference in {y}.",
+                x()
+            )
         }
         (Certainty::Low, Finding::LittleOrNone) => {
-            format!("{x} may result in little or no difference in {y}.")
+            format!("{} may result in little or no difference in {y}.", x())
         }
     }
 }
@@ -131,17 +138,15 @@ pub fn num(x: f64, digits: usize) -> String {
     if !x.is_finite() {
         return "not available".to_string();
     }
-    let s = format!("{:.*}", digits, x);
-    let s = if s.contains('.') {
-        s.trim_end_matches('0').trim_end_matches('.').to_string()
-    } else {
-        s
-    };
-    if s == "-0" {
-        "0".to_string()
-    } else {
-        s
+    let mut s = format!("{:.*}", digits, x);
+    if s.contains('.') {
+        let kept = s.trim_end_matches('0').trim_end_matches('.').len();
+        s.truncate(kept);
     }
+    if s == "-0" {
+        s.remove(0);
+    }
+    s
 }
 
 /// A ratio or difference for a sentence: two decimals, one for large values, two significant
@@ -161,20 +166,24 @@ pub fn effect_num(x: f64) -> String {
 /// An outcome name without a leading "Patients with" (for "one fewer person with ...").
 pub fn outcome_core(name: &str) -> String {
     let y = lower_first(name);
-    let l = y.to_lowercase();
     for p in [
         "patients with ",
         "people with ",
         "participants with ",
         "subjects with ",
     ] {
-        if l.starts_with(p) {
-            if let Some(rest) = y.get(p.len()..) {
-                return rest.to_string();
-            }
+        if starts_with_ignoring_case(&y, p) {
+            return y[p.len()..].to_string();
         }
     }
     y
+}
+
+/// Whether `s` starts with the ASCII `prefix` in any case.
+fn starts_with_ignoring_case(s: &str, prefix: &str) -> bool {
+    s.as_bytes()
+        .get(..prefix.len())
+        .is_some_and(|head| head.eq_ignore_ascii_case(prefix.as_bytes()))
 }
 
 /// A fraction as a percentage ("46%").

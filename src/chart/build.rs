@@ -335,30 +335,29 @@ pub fn direction(effect: &Effect, better: Better) -> Direction {
 }
 
 /// Certainty per `(study, outcome)` and per pooled outcome id, from the appraisal.
-pub struct Certainties {
-    by_outcome: HashMap<(String, String), Certainty>,
-    pooled: HashMap<String, Certainty>,
+pub struct Certainties<'a> {
+    // Keys borrowed from the appraisal: a forest of 10,000 studies looks each one up.
+    by_outcome: HashMap<(&'a str, &'a str), Certainty>,
+    pooled: HashMap<&'a str, Certainty>,
 }
 
-impl Certainties {
-    pub fn of(appraisal: &Appraisal) -> Certainties {
+impl<'a> Certainties<'a> {
+    pub fn of(appraisal: &'a Appraisal) -> Certainties<'a> {
         Certainties {
             by_outcome: appraisal
                 .outcomes
                 .iter()
-                .filter_map(|o| Some(((o.study.clone(), o.outcome.clone()), o.certainty?)))
+                .filter_map(|o| Some(((o.study.as_str(), o.outcome.as_str()), o.certainty?)))
                 .collect(),
             pooled: appraisal
                 .pooled
                 .iter()
-                .filter_map(|p| Some((p.outcome.clone(), p.certainty?)))
+                .filter_map(|p| Some((p.outcome.as_str(), p.certainty?)))
                 .collect(),
         }
     }
     pub fn outcome(&self, study: &str, outcome: &str) -> Option<Certainty> {
-        self.by_outcome
-            .get(&(study.to_string(), outcome.to_string()))
-            .copied()
+        self.by_outcome.get(&(study, outcome)).copied()
     }
 }
 
@@ -661,7 +660,7 @@ pub fn forest_with(dataset: &Dataset, options: &ViewOptions, appraisal: &Apprais
             ),
             None => name.clone(),
         };
-        row.certainty = certainties.pooled.get(&p.outcome).copied();
+        row.certainty = certainties.pooled.get(p.outcome.as_str()).copied();
         let effect = Effect {
             measure: p.measure,
             yi: p.fit.estimate,

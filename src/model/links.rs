@@ -101,12 +101,21 @@ impl Citation {
     /// The one link to show for a citation: the source's own web page when there is one,
     /// else the first identifier link.
     pub fn source_url(&self) -> Option<String> {
-        let links = self.links();
-        links
-            .iter()
-            .find(|l| l.kind == "web")
-            .or(links.first())
-            .map(|l| l.url.clone())
+        // As `links()` would choose, without making the links not chosen: every row of a
+        // forest asks.
+        let ids = || {
+            [
+                self.doi.as_deref().and_then(doi_url),
+                self.pmid.as_deref().and_then(pmid_url),
+                self.nct.as_deref().and_then(nct_url),
+            ]
+            .into_iter()
+            .flatten()
+        };
+        match self.url.as_deref().and_then(web_url) {
+            Some(web) if !ids().any(|id| id == web) => Some(web),
+            _ => ids().next(),
+        }
     }
 }
 
@@ -134,5 +143,42 @@ mod tests {
         assert!(web_url("https://example.org/a b").is_none());
         assert!(doi_url("10.1/x\"><script>").is_some_and(|u| !u.contains('"') && !u.contains('<')));
         assert!(pmid_url("12a").is_none());
+    }
+
+    #[test]
+    fn the_source_url_is_the_web_page_unless_it_repeats_an_identifier() {
+        let doi = Some("10.1000/x".to_string());
+        let pmid = Some("123".to_string());
+        let urls = [
+            None,
+            Some("https://example.org/trial".to_string()),
+            Some("https://pubmed.ncbi.nlm.nih.gov/123/".to_string()),
+            Some("javascript:alert(1)".to_string()),
+        ];
+        let mut seen = Vec::new();
+        for url in urls {
+            for (doi, pmid) in [
+                (None, None),
+                (doi.clone(), None),
+                (None, pmid.clone()),
+                (doi.clone(), pmid.clone()),
+            ] {
+                let c = Citation {
+                    text: "T".into(),
+                    doi,
+                    pmid,
+                    url: url.clone(),
+                    ..Citation::default()
+                };
+                let links = c.links();
+                let chosen = links.iter().find(|l| l.kind == "web").or(links.first());
+                assert_eq!(c.source_url(), chosen.map(|l| l.url.clone()), "{c:?}");
+                seen.push(c.source_url());
+            }
+        }
+        assert!(seen.contains(&Some("https://example.org/trial".into())));
+        assert!(seen.contains(&Some("https://doi.org/10.1000/x".into())));
+        assert!(seen.contains(&Some("https://pubmed.ncbi.nlm.nih.gov/123/".into())));
+        assert!(seen.contains(&None));
     }
 }
