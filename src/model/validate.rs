@@ -464,9 +464,10 @@ fn check_proportion(p: &Proportion, loc: &Loc, sink: &mut Sink) {
     }
 }
 
-fn check_text(sink: &mut Sink, path: String, s: &str) -> bool {
+/// The path is made only for an error: every study has several texts to check.
+fn check_text(sink: &mut Sink, path: impl FnOnce() -> String, s: &str) -> bool {
     if s.trim().is_empty() {
-        sink.error(path, Issue::EmptyText);
+        sink.error(path(), Issue::EmptyText);
         false
     } else {
         true
@@ -474,13 +475,13 @@ fn check_text(sink: &mut Sink, path: String, s: &str) -> bool {
 }
 
 /// Checks a citation; returns false on errors.
-pub(crate) fn check_citation(c: &Citation, path: &str, sink: &mut Sink) -> bool {
+pub(crate) fn check_citation(c: &Citation, path: impl Fn() -> String, sink: &mut Sink) -> bool {
     let before = sink.errors.len();
-    check_text(sink, sub(path, "text"), &c.text);
+    check_text(sink, || sub(&path(), "text"), &c.text);
     if let Some(u) = &c.url {
         let l = u.trim_start().to_ascii_lowercase();
         if !(l.starts_with("https://") || l.starts_with("http://")) {
-            sink.error(sub(path, "url"), Issue::BadUrl { found: u.clone() });
+            sink.error(sub(&path(), "url"), Issue::BadUrl { found: u.clone() });
         }
     }
     sink.errors.len() == before
@@ -489,10 +490,10 @@ pub(crate) fn check_citation(c: &Citation, path: &str, sink: &mut Sink) -> bool 
 /// Checks one outcome in the context of its study; returns false on errors.
 pub(crate) fn check_outcome(study: &Study, o: &Outcome, loc: &Loc, sink: &mut Sink) -> bool {
     let before = sink.errors.len();
-    check_text(sink, loc.outcome_field("id"), &o.id);
-    check_text(sink, loc.outcome_field("name"), &o.name);
+    check_text(sink, || loc.outcome_field("id"), &o.id);
+    check_text(sink, || loc.outcome_field("name"), &o.name);
     if let (Some(c), Loc::Json(p)) = (&o.citation, loc) {
-        check_citation(c, &format!("{p}.citation"), sink);
+        check_citation(c, || format!("{p}.citation"), sink);
     }
     match &o.data {
         Some(d) => {
@@ -530,9 +531,9 @@ pub(crate) fn check_study(
     sink: &mut Sink,
 ) -> Option<(Study, Vec<Loc>)> {
     let before = sink.errors.len();
-    check_text(sink, sub(path, "id"), &study.id);
-    check_text(sink, sub(path, "label"), &study.label);
-    check_citation(&study.citation, &sub(path, "citation"), sink);
+    check_text(sink, || sub(path, "id"), &study.id);
+    check_text(sink, || sub(path, "label"), &study.label);
+    check_citation(&study.citation, || sub(path, "citation"), sink);
     if let Some(y) = study.year {
         if !(1900..=2100).contains(&y) {
             sink.warn(sub(path, "year"), Issue::UnlikelyYear { year: y });
@@ -574,9 +575,9 @@ pub(crate) fn check_study(
 /// Checks one claim on its own; returns false on errors.
 pub(crate) fn check_claim(path: &str, c: &Claim, sink: &mut Sink) -> bool {
     let before = sink.errors.len();
-    check_text(sink, format!("{path}.id"), &c.id);
-    check_text(sink, format!("{path}.text"), &c.text);
-    check_citation(&c.citation, &format!("{path}.citation"), sink);
+    check_text(sink, || format!("{path}.id"), &c.id);
+    check_text(sink, || format!("{path}.text"), &c.text);
+    check_citation(&c.citation, || format!("{path}.citation"), sink);
     match (c.asserts, c.value) {
         (Assertion::Number, None) => sink.error(path.to_string(), Issue::NumberClaimWithoutValue),
         (Assertion::Number, Some(v)) => {
