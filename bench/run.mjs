@@ -1,6 +1,6 @@
 // Browser benchmark: evidence-lens against the same forest plot in Vega-Lite
 // (vega-embed) and Chart.js, on generated data, in headless Chromium, in one run.
-//   node bench/run.mjs [--sizes 10,50,2000,10000] [--libs ours,vega,chartjs] [--loads 3]
+//   node bench/run.mjs [--sizes 10,50,2000,10000] [--libs ours,vega,chartjs] [--loads 5]
 // Prints a table of bytes (raw and gzipped), time to the first chart, hover and
 // filter redraw times, and memory after repeated updates, each also as a ratio to ours.
 import zlib from 'node:zlib';
@@ -16,7 +16,7 @@ const arg = (name, fallback) => {
 };
 const SIZES = arg('--sizes', '10,50,2000,10000').split(',').map(Number);
 const LIBS = arg('--libs', 'ours,vega,chartjs').split(',');
-const LOADS = Math.max(1, Number(arg('--loads', '3')));
+const LOADS = Math.max(1, Number(arg('--loads', '5')));
 const NAMES = { ours: 'evidence-lens', vega: 'Vega-Lite', chartjs: 'Chart.js' };
 
 /** A deterministic dataset of n trials with hazard ratios (SplitMix64). */
@@ -57,14 +57,20 @@ function generate(n) {
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s.length ? s[Math.floor(s.length / 2)] : NaN; };
 const p95 = (xs) => { const s = [...xs].sort((a, b) => a - b); return s.length ? s[Math.min(s.length - 1, Math.floor(s.length * 0.95))] : NaN; };
 
-/** Opens the page in a fresh context (nothing cached) and waits for its first chart. */
-async function open(browser, base, lib, n) {
+/**
+ * Opens the page in a fresh context (nothing cached) and waits for its first chart. With
+ * `bodies`, it also keeps what was downloaded, to count the bytes: copying 5 MB out of the
+ * browser while the page loads slowed the page, so timed loads leave it out.
+ */
+async function open(browser, base, lib, n, { keepBodies = false } = {}) {
   const context = await browser.newContext({ viewport: { width: 1000, height: 900 } });
   const page = await context.newPage();
   const bodies = [];
-  page.on('response', async (response) => {
-    try { bodies.push(await response.body()); } catch { /* redirects have no body */ }
-  });
+  if (keepBodies) {
+    page.on('response', async (response) => {
+      try { bodies.push(await response.body()); } catch { /* redirects have no body */ }
+    });
+  }
   await page.goto(`${base}bench/pages/${lib}.html?n=${n}`);
   await page.waitForFunction(() => window.__readyAt || window.__error, null, { timeout: 120000 });
   const error = await page.evaluate(() => window.__error);
@@ -72,18 +78,27 @@ async function open(browser, base, lib, n) {
   return { context, page, bodies, readyMs: await page.evaluate(() => window.__readyAt) };
 }
 
-async function measure(browser, base, lib, n) {
-  // The first chart is the median of LOADS fresh loads: one load on a shared machine
-  // varies by a quarter either way.
-  const loads = [];
-  for (let i = 0; i < LOADS - 1; i++) {
-    const { context, readyMs } = await open(browser, base, lib, n);
-    loads.push(readyMs);
-    await context.close();
+/**
+ * Time to the first chart of each library: the median of LOADS fresh loads, the libraries
+ * taking turns, so a slow spell of a shared machine falls on all of them alike (one load
+ * varies by a quarter either way, and runs minutes apart by more).
+ */
+async function firstCharts(browser, base, n) {
+  const loads = Object.fromEntries(LIBS.map((lib) => [lib, []]));
+  for (let i = 0; i < LOADS; i++) {
+    for (const lib of LIBS) {
+      process.stderr.write(`  first chart of ${NAMES[lib]} with ${n} studies, load ${i + 1} of ${LOADS}\n`);
+      const { context, readyMs } = await open(browser, base, lib, n);
+      loads[lib].push(readyMs);
+      await context.close();
+    }
   }
-  const { context, page, bodies, readyMs: lastReady } = await open(browser, base, lib, n);
-  loads.push(lastReady);
-  const readyMs = median(loads);
+  return Object.fromEntries(LIBS.map((lib) => [lib, median(loads[lib])]));
+}
+
+/** Bytes, interaction times and memory, on one more fresh load. */
+async function measure(browser, base, lib, n) {
+  const { context, page, bodies } = await open(browser, base, lib, n, { keepBodies: true });
   await page.waitForTimeout(200);
   const raw = bodies.reduce((a, b) => a + b.length, 0);
   const gz = bodies.reduce((a, b) => a + zlib.gzipSync(b, { level: 6 }).length, 0);
@@ -135,7 +150,7 @@ async function measure(browser, base, lib, n) {
     return { before, after: heap(), wasm: await window.__bench.wasmBytes(), count };
   }, updates);
   await context.close();
-  return { raw, gz, readyMs, hover: timings.hover, filter: timings.filter, memory };
+  return { raw, gz, hover: timings.hover, filter: timings.filter, memory };
 }
 
 const fmtBytes = (b) => (b >= 1e6 ? `${(b / 1e6).toFixed(2)} MB` : `${(b / 1e3).toFixed(1)} kB`);
@@ -159,9 +174,10 @@ const browser = await chromium.launch({
 const results = {};
 try {
   for (const n of SIZES) {
+    const ready = await firstCharts(browser, server.url, n);
     for (const lib of LIBS) {
       process.stderr.write(`measuring ${NAMES[lib]} with ${n} studies…\n`);
-      results[`${lib}/${n}`] = await measure(browser, server.url, lib, n);
+      results[`${lib}/${n}`] = { ...(await measure(browser, server.url, lib, n)), readyMs: ready[lib] };
     }
   }
 } finally {

@@ -29,27 +29,41 @@ pub struct CitationEntry {
 }
 
 /// Finds the study an item key (`study/outcome`) belongs to: the longest study id followed
-/// by `/` that prefixes it. Built once per call, so a 10,000-row view is not quadratic.
-struct StudyIndex<'a>(HashMap<&'a str, &'a Study>);
+/// by `/` that prefixes it (the first study with that id).
+enum StudyIndex<'a> {
+    /// For a handful of items (a tooltip's one): looking along the studies is quicker than
+    /// indexing 10,000 of them on every hover.
+    Scan(&'a [Study]),
+    /// For many items: a map built once, so a 10,000-row view is not quadratic.
+    Map(HashMap<&'a str, &'a Study>),
+}
 
 impl<'a> StudyIndex<'a> {
-    fn new(dataset: Option<&'a Dataset>) -> Self {
+    fn new(dataset: Option<&'a Dataset>, items: usize) -> Self {
         let studies = dataset.map_or(&[][..], |d| &d.studies[..]);
+        if items <= 4 {
+            return StudyIndex::Scan(studies);
+        }
         let mut by_id = HashMap::with_capacity(studies.len());
         for s in studies {
             by_id.entry(s.id.as_str()).or_insert(s);
         }
-        StudyIndex(by_id)
+        StudyIndex::Map(by_id)
     }
 
     fn study_of(&self, key: &str) -> Option<&'a Study> {
-        key.rmatch_indices('/')
-            .find_map(|(slash, _)| self.0.get(&key[..slash]).copied())
+        key.rmatch_indices('/').find_map(|(slash, _)| {
+            let id = &key[..slash];
+            match self {
+                StudyIndex::Scan(studies) => studies.iter().find(|s| s.id == id),
+                StudyIndex::Map(by_id) => by_id.get(id).copied(),
+            }
+        })
     }
 }
 
 pub fn enrich(dataset: Option<&Dataset>, items: Vec<Item>) -> Vec<Row> {
-    let index = StudyIndex::new(dataset);
+    let index = StudyIndex::new(dataset, items.len());
     items
         .into_iter()
         .map(|item| {
@@ -66,7 +80,7 @@ pub fn enrich(dataset: Option<&Dataset>, items: Vec<Item>) -> Vec<Row> {
 
 /// One entry per study shown, in the order they first appear.
 pub fn citations(dataset: Option<&Dataset>, items: &[Item]) -> Vec<CitationEntry> {
-    let index = StudyIndex::new(dataset);
+    let index = StudyIndex::new(dataset, items.len());
     let mut seen = HashSet::new();
     items
         .iter()
