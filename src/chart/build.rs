@@ -496,7 +496,7 @@ fn panel(
     }
 }
 
-/// A pooled estimate (REML) of one outcome, when `pool_input` allows pooling and at least two studies report it.
+/// A pooled estimate (REML) of one outcome, when `pool_effects` allows pooling and at least two studies report it.
 pub struct Pooled {
     pub outcome: String,
     pub measure: Measure,
@@ -510,7 +510,7 @@ pub struct Pooled {
 }
 
 pub fn pool(dataset: &Dataset, outcome_id: &str, method: Option<Method>) -> Option<Pooled> {
-    let (measure, effects) = pooling::pool_input(dataset, outcome_id).ok()?;
+    let (measure, effects) = pooling::pool_effects(dataset, outcome_id).ok()?;
     if effects.len() < 2 || measure.is_single_arm() {
         return None;
     }
@@ -527,7 +527,7 @@ pub fn pool(dataset: &Dataset, outcome_id: &str, method: Option<Method>) -> Opti
     {
         return None;
     }
-    // pool_input keeps the dataset's order of the studies that report the outcome with numbers.
+    // pool_effects keeps the dataset's order of the studies that report the outcome with numbers.
     let study_ids: Vec<String> = dataset
         .studies
         .iter()
