@@ -807,10 +807,10 @@ export class EvidenceLens extends HTMLElement {
         this._buildControls();
         this._fillTable();
       }
-      this._keys = this._call((w) => w.keys()) || [];
+      this._keys = null;
       const sel = this._state.selected;
       if (sel && !this._item(sel)) this._state.selected = null;
-      if (this._focusKey && !this._keys.includes(this._focusKey)) this._focusKey = null;
+      if (this._focusKey && !this._keyList().includes(this._focusKey)) this._focusKey = null;
       this._call((w) => w.setHighlight(this._hoverKey || this._focusKey || this._state.selected || undefined));
       this._showDetails();
       this._drewOk = true;
@@ -1064,6 +1064,22 @@ export class EvidenceLens extends HTMLElement {
     }
   }
 
+  /**
+   * The keys of the items in keyboard order, asked for when first needed after a redraw:
+   * 2,000 of them took ~10 ms to cross from wasm on every redraw, and most redraws meet no keyboard.
+   */
+  _keyList() {
+    if (!this._keys) {
+      try {
+        this._keys = this._widget && !this._crashed ? this._call((w) => w.keys()) || [] : [];
+      } catch (error) {
+        this._keys = [];
+        this._fail(error);
+      }
+    }
+    return this._keys;
+  }
+
   /** The current view's item with this key (with its study's links), or null, also before a chart is loaded. */
   _item(key) {
     return key == null || !this._widget || this._crashed ? null : this._call((w) => w.item(key));
@@ -1170,31 +1186,33 @@ export class EvidenceLens extends HTMLElement {
       }
     });
     stage.addEventListener('focus', () => {
-      if (!this._keys.length) return;
-      if (!this._focusKey) this._moveFocus(this._state?.selected && this._keys.includes(this._state.selected) ? this._state.selected : this._keys[0]);
+      const keys = this._keyList();
+      if (!keys.length) return;
+      if (!this._focusKey) this._moveFocus(this._state?.selected && keys.includes(this._state.selected) ? this._state.selected : keys[0]);
     });
     stage.addEventListener('blur', () => {
       this._hideTooltip();
     });
     stage.addEventListener('keydown', (e) => {
-      if (!this._keys.length || e.altKey || e.ctrlKey || e.metaKey) return;
-      const i = this._keys.indexOf(this._focusKey);
-      const last = this._keys.length - 1;
+      const keys = this._keyList();
+      if (!keys.length || e.altKey || e.ctrlKey || e.metaKey) return;
+      const i = keys.indexOf(this._focusKey);
+      const last = keys.length - 1;
       let next = null;
       switch (e.key) {
         case 'ArrowDown':
         case 'ArrowRight':
-          next = this._keys[i < 0 ? 0 : Math.min(last, i + 1)];
+          next = keys[i < 0 ? 0 : Math.min(last, i + 1)];
           break;
         case 'ArrowUp':
         case 'ArrowLeft':
-          next = this._keys[i < 0 ? 0 : Math.max(0, i - 1)];
+          next = keys[i < 0 ? 0 : Math.max(0, i - 1)];
           break;
         case 'Home':
-          next = this._keys[0];
+          next = keys[0];
           break;
         case 'End':
-          next = this._keys[last];
+          next = keys[last];
           break;
         case 'Enter':
         case ' ':
@@ -1233,7 +1251,8 @@ export class EvidenceLens extends HTMLElement {
     }
     const item = this._item(key);
     if (item) {
-      const pos = format(this._strings['shell.position'], { index: this._keys.indexOf(key) + 1, count: this._keys.length });
+      const keys = this._keyList();
+      const pos = format(this._strings['shell.position'], { index: keys.indexOf(key) + 1, count: keys.length });
       this._live.textContent = `${item.label}: ${item.detail ? `${item.detail}; ` : ''}${item.value}. ${pos}`;
     }
   }

@@ -74,7 +74,7 @@ test('a dataset of hostile strings executes nothing, makes no unsafe links and b
   assert.deepEqual(events.filter((e) => e.type === 'error'), [], 'the usable part of the data should still be shown');
   // Walk every item with the keyboard and hover the chart, so tooltips and details render every string.
   await page.locator('#h').evaluate((el) => el.shadowRoot.querySelector('.stage').focus());
-  const count = await page.locator('#h').evaluate((el) => el._keys.length);
+  const count = await page.locator('#h').evaluate((el) => el._keyList().length);
   for (let i = 0; i < count; i++) {
     await page.keyboard.press('ArrowDown');
     if (i % 5 === 0) await page.keyboard.press('Enter');

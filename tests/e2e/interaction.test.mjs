@@ -76,7 +76,7 @@ test('hover shows a tooltip with the numbers; click selects; the tooltip holds o
   const { page, context, problems } = await openPage(browser, `${server.url}one.html`);
   await waitForReadyOf(page, 'w');
   const target = await shadow(page, (el) => {
-    const keys = el._keys;
+    const keys = el._keyList();
     const canvas = el.shadowRoot.querySelector('canvas');
     const r = canvas.getBoundingClientRect();
     for (const key of keys) {

@@ -158,7 +158,7 @@ test('10,000 studies: the forest draws, within the canvas limit, and says how ma
       for (let i = 0; i < data.length; i += 4) if (data[i + 3] > 128 && data[i] < 200) n++;
       return n;
     };
-    return { width: c.width, height: c.height, cssHeight: parseFloat(c.style.height), chartHeight: el.shadowRoot.querySelector('.stage').getBoundingClientRect().height, top: inkIn(0), bottom: inkIn(c.height - 400), keys: el._keys.length, items: el._itemsInfo.count, rows: el.shadowRoot.querySelectorAll('tbody tr').length, caption: el.shadowRoot.querySelector('caption').textContent };
+    return { width: c.width, height: c.height, cssHeight: parseFloat(c.style.height), chartHeight: el.shadowRoot.querySelector('.stage').getBoundingClientRect().height, top: inkIn(0), bottom: inkIn(c.height - 400), keys: el._keyList().length, items: el._itemsInfo.count, rows: el.shadowRoot.querySelectorAll('tbody tr').length, caption: el.shadowRoot.querySelector('caption').textContent };
   });
   // The chart (the stage) stays within the canvas limit; the canvas holds a window of it.
   assert.ok(info.chartHeight * 2 <= 16000 + 2 && info.chartHeight > 3000, `chart ${info.chartHeight} CSS px`);
