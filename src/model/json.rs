@@ -1,6 +1,6 @@
 //! The JSON reader.
 //!
-//! The input is first read into a `serde_json::Value` (with duplicate keys detected on the way), then
+//! The input is first read into a JSON tree ([`super::tree`], with duplicate keys detected on the way), then
 //! each study, outcome and claim is converted on its own, so one bad item costs only itself and every
 //! problem is reported with its path. serde's own derive would stop at the first error and say
 //! "invalid type: string \"2019a\", expected u16 at line 1 column 80", which editors cannot act on.
