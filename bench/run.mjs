@@ -59,7 +59,7 @@ const p95 = (xs) => { const s = [...xs].sort((a, b) => a - b); return s.length ?
 
 /**
  * Opens the page in a fresh context (nothing cached) and waits for its first chart. With
- * `bodies`, it also keeps what was downloaded, to count the bytes: copying 5 MB out of the
+ * `keepBodies`, it also keeps what was downloaded, to count the bytes: copying 5 MB out of the
  * browser while the page loads slowed the page, so timed loads leave it out.
  */
 async function open(browser, base, lib, n, { keepBodies = false } = {}) {

@@ -295,7 +295,11 @@ pub fn num(lang: Lang, v: f64, decimals: usize) -> String {
             s.replace_range(..1, "\u{2212}");
         }
     }
-    if lang != Lang::En {
+    let decimal_comma = match lang {
+        Lang::En => false,
+        Lang::Es | Lang::Fr => true,
+    };
+    if decimal_comma {
         if let Some(point) = s.find('.') {
             s.replace_range(point..point + 1, ",");
         }

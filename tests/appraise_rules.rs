@@ -679,3 +679,35 @@ fn odd_input_never_panics() {
     }
     assert_eq!(ap.claims.len(), 3);
 }
+
+#[test]
+fn outcomes_group_by_normalized_id_or_name() {
+    let named = |id: &str, name: &str| {
+        outcome(
+            id,
+            name,
+            OutcomeKind::Benefit,
+            Better::Lower,
+            counts(5, 50, 10, 50),
+        )
+    };
+    let d = dataset(
+        vec![
+            rct("a", named("EDSS-progression", "Disability progression")),
+            rct("b", named("edss progression", "Worsening")),
+            rct("c", named("other", "DISABILITY progression!")),
+            rct("d", named("—", "Relapse")),
+            rct("e", named("!!", "Fatigue")),
+            rct("f", named("x1", "—")),
+            rct("g", named("x2", "...")),
+        ],
+        vec![],
+    );
+    let groups: Vec<Vec<&str>> = evidence_lens::appraise::pool::groups(&d)
+        .iter()
+        .map(|g| g.iter().map(|(s, _)| s.id.as_str()).collect())
+        .collect();
+    // a and b share an id, a and c a name; ids that normalize to nothing share a group, names
+    // that do match nothing.
+    assert_eq!(groups, [vec!["a", "b", "c"], vec!["d", "e"]]);
+}

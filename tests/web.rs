@@ -307,6 +307,54 @@ fn the_table_gets_items_a_page_at_a_time_and_tooltips_one_by_key() {
 }
 
 #[wasm_bindgen_test]
+fn an_item_finds_its_study_alone_as_among_all_even_when_ids_nest() {
+    let mut widget = Widget::new(canvas(), None).unwrap();
+    let study = |id: &str, doi: &str| {
+        format!(
+            r#"{{"id": "{id}", "label": "{id}", "citation": {{"text": "{id} et al.", "doi": "{doi}"}},
+               "source_kind": "paper", "condition": "MS", "intervention": {{"therapy": "T"}}, "design": "rct",
+               "outcomes": [{{"id": "o", "name": "O", "kind": "benefit", "better": "lower",
+                              "data": {{"measure": "RR", "ai": 1, "n1i": 10, "ci": 3, "n2i": 10}}}}]}}"#
+        )
+    };
+    // More items than a lone lookup's scan: `items()` goes through the index of all studies.
+    let json = format!(
+        r#"{{"schema": "evidence-lens/1", "studies": [{}, {}, {}, {}, {}]}}"#,
+        study("a", "10.1000/short"),
+        study("a/b", "10.1000/long"),
+        study("c", "10.1000/c"),
+        study("d", "10.1000/d"),
+        study("e", "10.1000/e")
+    );
+    let report = widget.load_json(json.as_bytes());
+    assert_eq!(number(&report, "studies"), 5.0);
+    widget
+        .set_options(options(r#"{"view": "forest"}"#), "light")
+        .unwrap();
+    widget.resize(600.0, 1.0);
+    let text = |v: &wasm_bindgen::JsValue| js_sys::JSON::stringify(v).unwrap().as_string().unwrap();
+    let all = js_sys::Array::from(&widget.items());
+    assert!(all.length() > 4, "{} items", all.length());
+    for key in ["a/o", "a/b/o"] {
+        let alone = widget.item(key);
+        let among = all
+            .iter()
+            .find(|i| {
+                js_sys::Reflect::get(i, &"key".into())
+                    .unwrap()
+                    .as_string()
+                    .as_deref()
+                    == Some(key)
+            })
+            .expect(key);
+        assert_eq!(text(&alone), text(&among), "{key}");
+    }
+    // The longest study id that prefixes the key is the item's study.
+    assert!(text(&widget.item("a/b/o")).contains("10.1000/long"));
+    assert!(text(&widget.item("a/o")).contains("10.1000/short"));
+}
+
+#[wasm_bindgen_test]
 fn citation_links_are_canonical_https_and_nothing_else() {
     let mut widget = Widget::new(canvas(), None).unwrap();
     let json = br#"{"schema": "evidence-lens/1", "studies": [

@@ -510,8 +510,12 @@ export class EvidenceLens extends HTMLElement {
     this._crashShown = false;
     this._retry.hidden = true;
     this._loaded = null;
-    // Until the new data is drawn, scrolling has no window to move.
+    // Until the new data is drawn, scrolling has no window to move, and nothing of the old
+    // data's keyboard order or table is offered.
     this._drawn.window = null;
+    this._keys = null;
+    this._itemsInfo = { count: 0, certainty: false };
+    this._tableMore.replaceChildren();
     this._abort?.abort();
     this._abort = null;
     this._status.textContent = this._strings['ui.loading'];
@@ -808,11 +812,11 @@ export class EvidenceLens extends HTMLElement {
         this._fillTable();
       }
       this._keys = null;
-      const sel = this._state.selected;
-      if (sel && !this._item(sel)) this._state.selected = null;
+      const selected = this._item(this._state.selected);
+      if (!selected) this._state.selected = null;
       if (this._focusKey && !this._keyList().includes(this._focusKey)) this._focusKey = null;
       this._call((w) => w.setHighlight(this._hoverKey || this._focusKey || this._state.selected || undefined));
-      this._showDetails();
+      this._showDetails(selected);
       this._drewOk = true;
     } catch (error) {
       this._fail(error);
@@ -997,7 +1001,7 @@ export class EvidenceLens extends HTMLElement {
     const tbody = this._table.tBodies[0];
     const from = tbody.rows.length;
     const to = Math.min(total, from + count);
-    for (const r of this._call((w) => w.itemsIn(from, to)) || []) {
+    for (const r of this._ask((w) => w.itemsIn(from, to), [])) {
       const tr = el('tr');
       tr.append(el('th', { scope: 'row' }, r.label), el('td', {}, r.detail), el('td', {}, r.value), el('td', {}, r.n == null ? '' : String(r.n)));
       if (this._itemsInfo.certainty) tr.append(el('td', {}, r.certainty || ''));
@@ -1006,7 +1010,7 @@ export class EvidenceLens extends HTMLElement {
       tr.append(src);
       tbody.append(tr);
     }
-    const grouped = (n) => this._engine.formatCount(this._lang(), n);
+    const grouped = (n) => this._ask(() => this._engine.formatCount(this._lang(), n), String(n));
     const partial = to < total ? ` (${format(s['shell.table_partial'], { shown: grouped(to), count: grouped(total) })})` : '';
     this._table.caption.textContent = s['shell.table_caption'] + partial;
     this._tableMore.replaceChildren();
@@ -1069,20 +1073,27 @@ export class EvidenceLens extends HTMLElement {
    * 2,000 of them took ~10 ms to cross from wasm on every redraw, and most redraws meet no keyboard.
    */
   _keyList() {
-    if (!this._keys) {
-      try {
-        this._keys = this._widget && !this._crashed ? this._call((w) => w.keys()) || [] : [];
-      } catch (error) {
-        this._keys = [];
-        this._fail(error);
-      }
-    }
+    this._keys ??= this._ask((w) => w.keys(), []);
     return this._keys;
   }
 
   /** The current view's item with this key (with its study's links), or null, also before a chart is loaded. */
   _item(key) {
-    return key == null || !this._widget || this._crashed ? null : this._call((w) => w.item(key));
+    return key == null ? null : this._ask((w) => w.item(key), null);
+  }
+
+  /**
+   * What the page shows beside the chart (items, keys), from event handlers that have no
+   * try of their own: `fallback` before a chart is loaded, and on a failure, which is shown.
+   */
+  _ask(fn, fallback) {
+    if (!this._widget || this._crashed) return fallback;
+    try {
+      return this._call(fn) ?? fallback;
+    } catch (error) {
+      this._fail(error);
+      return fallback;
+    }
   }
 
   _showTooltip(key) {
@@ -1103,9 +1114,8 @@ export class EvidenceLens extends HTMLElement {
     this._tooltip.hidden = true;
   }
 
-  _showDetails() {
-    const key = this._state?.selected;
-    const item = key && this._item(key);
+  /** Shows the selected item (`item`, as `_item` gives it) in the details box, or hides the box. */
+  _showDetails(item) {
     this._details.replaceChildren();
     if (!item) {
       this._details.hidden = true;
@@ -1133,12 +1143,10 @@ export class EvidenceLens extends HTMLElement {
       this._fail(error);
       return;
     }
-    this._showDetails();
+    const item = this._item(key);
+    this._showDetails(item);
     this._writeHash();
-    if (emit && key) {
-      const item = this._item(key);
-      this.dispatchEvent(new CustomEvent('select', { detail: structuredClone(item) }));
-    }
+    if (emit && item) this.dispatchEvent(new CustomEvent('select', { detail: structuredClone(item) }));
   }
 
   // ------------------------------------------------------------ pointer and keyboard

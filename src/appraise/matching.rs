@@ -364,6 +364,19 @@ mod tests {
     use super::*;
 
     #[test]
+    fn normalized_keys_number_strings_by_their_normalized_form() {
+        let mut keys = NormalizedKeys::default();
+        let edss = keys.of("EDSS progression");
+        assert!(edss.is_some());
+        assert_eq!(keys.of("edss-Progression!"), edss);
+        assert_eq!(keys.of("EDSS progression"), edss, "asked again");
+        assert_ne!(keys.of("relapse"), edss);
+        assert_eq!(keys.of("—"), None);
+        assert_eq!(keys.of("!!!"), None);
+        assert_eq!(keys.of(""), None);
+    }
+
+    #[test]
     fn normalize_folds_case_punctuation_and_spaces() {
         assert_eq!(
             normalize("  Relapsing–Remitting  MS (RRMS)! "),

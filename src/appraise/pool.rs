@@ -162,7 +162,8 @@ pub fn groups(dataset: &Dataset) -> Vec<Vec<(&Study, &Outcome)>> {
             if o.data.is_none() {
                 continue;
             }
-            // Ids that normalize to nothing group together, as names that do never do.
+            // Outcomes whose ids normalize to nothing share a group (as they always have); names
+            // that normalize to nothing match no other name.
             let (id, name) = (ids.of(&o.id), names.of(&o.name));
             let found = [
                 by_id.get(&id),

@@ -251,4 +251,21 @@ mod tests {
             "a serious adverse event"
         );
     }
+
+    #[test]
+    fn outcome_names_lose_or_gain_their_head_in_any_case() {
+        assert_eq!(outcome_core("PATIENTS WITH relapse"), "relapse");
+        assert_eq!(outcome_core("Subjects With NEDA"), "NEDA");
+        assert_eq!(
+            outcome_core("Patient-reported fatigue"),
+            "patient-reported fatigue"
+        );
+        assert_eq!(outcome_core("Ménière attacks"), "ménière attacks");
+        assert_eq!(
+            outcome_object("PEOPLE WITH a relapse"),
+            "the number of PEOPLE WITH a relapse"
+        );
+        assert_eq!(outcome_object("Relapse rate"), "relapse rate");
+        assert_eq!(outcome_object("Pat"), "pat", "shorter than any head");
+    }
 }

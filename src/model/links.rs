@@ -101,8 +101,7 @@ impl Citation {
     /// The one link to show for a citation: the source's own web page when there is one,
     /// else the first identifier link.
     pub fn source_url(&self) -> Option<String> {
-        // As `links()` would choose, without making the links not chosen: every row of a
-        // forest asks.
+        // As `links()` would choose, without collecting them: every row of a forest asks.
         let ids = || {
             [
                 self.doi.as_deref().and_then(doi_url),

@@ -179,9 +179,9 @@ impl<'de> Visitor<'de> for ValueSeed<'_, 'de> {
         // An error ends the whole reading, so what an unfinished array left on the stack
         // does not matter.
         let start = self.builder.borrow().items.len();
-        loop {
+        for index in 0.. {
             let seed = ValueSeed {
-                path: Path::Index(&self.path, self.builder.borrow().items.len() - start),
+                path: Path::Index(&self.path, index),
                 builder: self.builder,
             };
             match seq.next_element_seed(seed)? {
@@ -339,6 +339,54 @@ mod tests {
         assert_eq!(o.keys().count(), 201);
         assert_eq!(json.get("k150").and_then(Json::as_str), Some("again"));
         assert_eq!(json.get("last"), Some(&Json::Number(0.into())));
+    }
+
+    #[test]
+    fn nested_arrays_and_objects_keep_their_own_members() {
+        // Inner objects and arrays are read while their parents' members wait on the same stacks.
+        let (json, dups) =
+            read(r#"{"a": 1, "b": {"a": 2, "c": [[1], [2, [3]], {"a": 3}]}, "d": [true]}"#);
+        assert!(
+            dups.is_empty(),
+            "the same key in different objects is no repeat: {dups:?}"
+        );
+        assert_eq!(json.get("a"), Some(&Json::Number(1.into())));
+        let b = json.get("b").expect("b");
+        assert_eq!(b.get("a"), Some(&Json::Number(2.into())));
+        let Some(Json::Array(c)) = b.get("c") else {
+            panic!("an array")
+        };
+        assert_eq!(c.len(), 3);
+        let Json::Array(second) = &c[1] else {
+            panic!("an array")
+        };
+        assert_eq!(second.len(), 2);
+        assert_eq!(second[1], Json::Array(vec![Json::Number(3.into())]));
+        assert_eq!(c[2].get("a"), Some(&Json::Number(3.into())));
+        assert_eq!(json.get("d"), Some(&Json::Array(vec![Json::Bool(true)])));
+        let (_, dups) = read(r#"[{"x": 1}, [{"x": 2, "y": {"x": 3}, "x": 4}]]"#);
+        let paths: Vec<_> = dups.iter().map(|d| d.path.as_str()).collect();
+        assert_eq!(paths, ["[1][0].x"]);
+    }
+
+    #[test]
+    fn a_large_object_nested_in_another_finds_repeats_of_every_key() {
+        // Key 32 is the one added as the index is built.
+        let mut text = String::from(r#"{"before": 0, "big": {"#);
+        for i in 0..40 {
+            text.push_str(&format!("\"k{i}\": {i}, "));
+        }
+        text.push_str(r#""k32": "again", "k0": "again", "before": "not a repeat"}, "after": 1}"#);
+        let (json, dups) = read(&text);
+        let paths: Vec<_> = dups.iter().map(|d| d.path.as_str()).collect();
+        assert_eq!(paths, ["big.k32", "big.k0"]);
+        let big = json.get("big").expect("big");
+        assert_eq!(big.get("k32").and_then(Json::as_str), Some("again"));
+        assert_eq!(
+            big.get("before").and_then(Json::as_str),
+            Some("not a repeat")
+        );
+        assert_eq!(json.get("after"), Some(&Json::Number(1.into())));
     }
 
     #[test]

@@ -16,7 +16,7 @@ pub struct Row {
     pub item: Item,
     pub study_id: Option<String>,
     pub citation: Option<String>,
-    /// Every link to the source (the item's `source_url` is the first of them).
+    /// Every link to the source (the item's `source_url` is among them).
     pub links: Vec<Link>,
 }
 
@@ -31,17 +31,19 @@ pub struct CitationEntry {
 /// Finds the study an item key (`study/outcome`) belongs to: the longest study id followed
 /// by `/` that prefixes it (the first study with that id).
 enum StudyIndex<'a> {
-    /// For a handful of items (a tooltip's one): looking along the studies is quicker than
-    /// indexing 10,000 of them on every hover.
+    /// For up to [`SCAN_UP_TO`] items (a tooltip's one): looking along the studies is
+    /// quicker than indexing 10,000 of them on every hover.
     Scan(&'a [Study]),
     /// For many items: a map built once, so a 10,000-row view is not quadratic.
     Map(HashMap<&'a str, &'a Study>),
 }
 
+const SCAN_UP_TO: usize = 4;
+
 impl<'a> StudyIndex<'a> {
     fn new(dataset: Option<&'a Dataset>, items: usize) -> Self {
         let studies = dataset.map_or(&[][..], |d| &d.studies[..]);
-        if items <= 4 {
+        if items <= SCAN_UP_TO {
             return StudyIndex::Scan(studies);
         }
         let mut by_id = HashMap::with_capacity(studies.len());
@@ -52,13 +54,22 @@ impl<'a> StudyIndex<'a> {
     }
 
     fn study_of(&self, key: &str) -> Option<&'a Study> {
-        key.rmatch_indices('/').find_map(|(slash, _)| {
-            let id = &key[..slash];
-            match self {
-                StudyIndex::Scan(studies) => studies.iter().find(|s| s.id == id),
-                StudyIndex::Map(by_id) => by_id.get(id).copied(),
-            }
-        })
+        match self {
+            // One pass, whatever the key: the longest id, the first study among equals.
+            StudyIndex::Scan(studies) => studies
+                .iter()
+                .filter(|s| {
+                    key.strip_prefix(s.id.as_str())
+                        .is_some_and(|rest| rest.starts_with('/'))
+                })
+                .fold(None, |best: Option<&Study>, s| match best {
+                    Some(b) if b.id.len() >= s.id.len() => Some(b),
+                    _ => Some(s),
+                }),
+            StudyIndex::Map(by_id) => key
+                .rmatch_indices('/')
+                .find_map(|(slash, _)| by_id.get(&key[..slash]).copied()),
+        }
     }
 }
 

@@ -164,6 +164,9 @@ test('a panic in wasm shows a readable error, fires error, and the other widget 
   assert.match(thrown, /internal error/);
   const events = await page.evaluate(() => window.__events.filter((e) => e.id === 'p' && e.type === 'error'));
   assert.equal(events.length, 1);
+  // The dead chart's items, keys and table pages are asked for without throwing into the page.
+  const afterCrash = await page.locator('#p').evaluate((el) => ({ select: el.select('a/b'), keys: el._keyList().length, item: el._item('a/b'), rows: el._appendRows(5) ?? 'no throw' }));
+  assert.deepEqual(afterCrash, { select: false, keys: 0, item: null, rows: 'no throw' });
   // The other widget reloads into a new instance and fires ready again; it still responds.
   await waitForReadyOf(page, 'other', 2);
   await page.locator('#other').evaluate((el) => el.setView('map'));
