@@ -155,6 +155,11 @@ fn style_px(canvas: &HtmlCanvasElement, property: &str) -> f64 {
     value.trim_end_matches("px").parse().unwrap()
 }
 
+/// A JS value as JSON text, to compare values made by different calls.
+fn json_text(value: &wasm_bindgen::JsValue) -> String {
+    js_sys::JSON::stringify(value).unwrap().as_string().unwrap()
+}
+
 fn number(object: &wasm_bindgen::JsValue, field: &str) -> f64 {
     js_sys::Reflect::get(object, &field.into())
         .unwrap()
@@ -282,7 +287,6 @@ fn the_table_gets_items_a_page_at_a_time_and_tooltips_one_by_key() {
         .set_options(options(r#"{"view": "forest"}"#), "light")
         .unwrap();
     widget.resize(800.0, 1.0);
-    let json = |v: &wasm_bindgen::JsValue| js_sys::JSON::stringify(v).unwrap().as_string().unwrap();
     let all = js_sys::Array::from(&widget.items());
     assert_eq!(widget.item_count(), all.length() as usize);
     assert!(
@@ -291,8 +295,8 @@ fn the_table_gets_items_a_page_at_a_time_and_tooltips_one_by_key() {
     );
     let page = js_sys::Array::from(&widget.items_in(2, 5));
     assert_eq!(page.length(), 3);
-    assert_eq!(json(&page.get(0)), json(&all.get(2)));
-    assert_eq!(json(&page.get(2)), json(&all.get(4)));
+    assert_eq!(json_text(&page.get(0)), json_text(&all.get(2)));
+    assert_eq!(json_text(&page.get(2)), json_text(&all.get(4)));
     let tail = js_sys::Array::from(&widget.items_in(all.length() as usize - 1, 1_000_000));
     assert_eq!(tail.length(), 1, "a range past the end is clamped");
     let third = all.get(3);
@@ -301,8 +305,16 @@ fn the_table_gets_items_a_page_at_a_time_and_tooltips_one_by_key() {
         .as_string()
         .unwrap();
     let item = widget.item(&key);
-    assert_eq!(json(&item), json(&third), "with its study's links");
-    assert!(json(&item).contains("\"links\":[{"), "{}", json(&item));
+    assert_eq!(
+        json_text(&item),
+        json_text(&third),
+        "with its study's links"
+    );
+    assert!(
+        json_text(&item).contains("\"links\":[{"),
+        "{}",
+        json_text(&item)
+    );
     assert!(widget.item("no such key").is_null());
 }
 
@@ -332,7 +344,6 @@ fn an_item_finds_its_study_alone_as_among_all_even_when_ids_nest() {
         .set_options(options(r#"{"view": "forest"}"#), "light")
         .unwrap();
     widget.resize(600.0, 1.0);
-    let text = |v: &wasm_bindgen::JsValue| js_sys::JSON::stringify(v).unwrap().as_string().unwrap();
     let all = js_sys::Array::from(&widget.items());
     assert!(all.length() > 4, "{} items", all.length());
     for key in ["a/o", "a/b/o"] {
@@ -347,11 +358,11 @@ fn an_item_finds_its_study_alone_as_among_all_even_when_ids_nest() {
                     == Some(key)
             })
             .expect(key);
-        assert_eq!(text(&alone), text(&among), "{key}");
+        assert_eq!(json_text(&alone), json_text(&among), "{key}");
     }
     // The longest study id that prefixes the key is the item's study.
-    assert!(text(&widget.item("a/b/o")).contains("10.1000/long"));
-    assert!(text(&widget.item("a/o")).contains("10.1000/short"));
+    assert!(json_text(&widget.item("a/b/o")).contains("10.1000/long"));
+    assert!(json_text(&widget.item("a/o")).contains("10.1000/short"));
 }
 
 #[wasm_bindgen_test]
@@ -375,10 +386,7 @@ fn citation_links_are_canonical_https_and_nothing_else() {
     widget.resize(600.0, 1.0);
     let citations = js_sys::Array::from(&widget.citations());
     assert_eq!(citations.length(), 1);
-    let text = js_sys::JSON::stringify(&citations)
-        .unwrap()
-        .as_string()
-        .unwrap();
+    let text = json_text(&citations);
     assert!(text.contains("https://doi.org/10.1000/xyz(1)"), "{text}");
     assert!(
         text.contains("https://pubmed.ncbi.nlm.nih.gov/123456/"),
