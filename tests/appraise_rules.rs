@@ -700,6 +700,7 @@ fn outcomes_group_by_normalized_id_or_name() {
             rct("e", named("!!", "Fatigue")),
             rct("f", named("x1", "—")),
             rct("g", named("x2", "...")),
+            rct("h", named("...", "relapse")),
         ],
         vec![],
     );
@@ -707,7 +708,7 @@ fn outcomes_group_by_normalized_id_or_name() {
         .iter()
         .map(|g| g.iter().map(|(s, _)| s.id.as_str()).collect())
         .collect();
-    // a and b share an id, a and c a name; ids that normalize to nothing share a group, names
-    // that do match nothing.
-    assert_eq!(groups, [vec!["a", "b", "c"], vec!["d", "e"]]);
+    // a and b share an id, a and c a name, d and h a name; an id or a name that normalizes to
+    // nothing matches no other.
+    assert_eq!(groups, [vec!["a", "b", "c"], vec!["d", "h"]]);
 }

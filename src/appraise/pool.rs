@@ -162,11 +162,11 @@ pub fn groups(dataset: &Dataset) -> Vec<Vec<(&Study, &Outcome)>> {
             if o.data.is_none() {
                 continue;
             }
-            // Outcomes whose ids normalize to nothing share a group (as they always have); names
-            // that normalize to nothing match no other name.
+            // An id or name that normalizes to nothing ("—") says nothing about which outcome
+            // it is, so it matches no other.
             let (id, name) = (ids.of(&o.id), names.of(&o.name));
             let found = [
-                by_id.get(&id),
+                id.is_some().then(|| by_id.get(&id)).flatten(),
                 name.is_some().then(|| by_name.get(&name)).flatten(),
             ]
             .into_iter()
