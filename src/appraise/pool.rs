@@ -147,11 +147,13 @@ pub fn groups(dataset: &Dataset) -> Vec<Vec<(&Study, &Outcome)>> {
     let mut out: Vec<Vec<(&Study, &Outcome)>> = Vec::new();
     // The first group holding each normalized id and name: a lookup per outcome
     // instead of a scan of every group (10,000 distinct outcomes would be quadratic).
-    let mut by_id: HashMap<Option<usize>, usize> = HashMap::new();
-    let mut by_name: HashMap<Option<usize>, usize> = HashMap::new();
-    let remember = |map: &mut HashMap<_, usize>, key, g: usize| {
-        let first = map.entry(key).or_insert(g);
-        *first = (*first).min(g);
+    let mut by_id: HashMap<usize, usize> = HashMap::new();
+    let mut by_name: HashMap<usize, usize> = HashMap::new();
+    let remember = |map: &mut HashMap<usize, usize>, key: Option<usize>, g: usize| {
+        if let Some(key) = key {
+            let first = map.entry(key).or_insert(g);
+            *first = (*first).min(g);
+        }
     };
     let (mut ids, mut names) = (NormalizedKeys::default(), NormalizedKeys::default());
     for s in &dataset.studies {
@@ -166,8 +168,8 @@ pub fn groups(dataset: &Dataset) -> Vec<Vec<(&Study, &Outcome)>> {
             // it is, so it matches no other.
             let (id, name) = (ids.of(&o.id), names.of(&o.name));
             let found = [
-                id.is_some().then(|| by_id.get(&id)).flatten(),
-                name.is_some().then(|| by_name.get(&name)).flatten(),
+                id.and_then(|k| by_id.get(&k)),
+                name.and_then(|k| by_name.get(&k)),
             ]
             .into_iter()
             .flatten()

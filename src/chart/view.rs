@@ -226,11 +226,8 @@ impl Scene {
         let lang = lang.into();
         let head = match self {
             Scene::Forest(f) => {
-                let results: Vec<&str> = f
-                    .panels
-                    .iter()
-                    .flat_map(|p| &p.rows)
-                    .filter(|r| r.kind != RowKind::Header && r.kind != RowKind::Pooled)
+                let results: Vec<&str> = build::result_rows(f)
+                    .filter(|r| r.kind != RowKind::Pooled)
                     .map(|r| r.key.split_once('/').map_or(r.key.as_str(), |(s, _)| s))
                     .collect();
                 let studies: HashSet<&str> = results.iter().copied().collect();
