@@ -29,6 +29,8 @@ const WINDOW_FROM = 3000;
 /** Rows the accessible table shows at first and adds per click: laying out 500 rows took
  * ~60 ms of every large first chart (text shaping), 100 rows a fifth of that. */
 const TABLE_PAGE = 100;
+/** What is known of the items before a chart is drawn. */
+const NO_ITEMS = Object.freeze({ count: 0, certainty: false });
 
 // ---------------------------------------------------------------- the shared engine
 
@@ -286,8 +288,8 @@ export class EvidenceLens extends HTMLElement {
     this._widget = null;
     this._data = null;
     this._state = null; // {view, outcome, filters, sort, selected}
-    this._itemsInfo = { count: 0, certainty: false };
-    this._keys = [];
+    this._itemsInfo = NO_ITEMS;
+    this._keys = null; // fetched when first needed (see _keyList)
     this._focusKey = null;
     this._hoverKey = null;
     this._tableOpen = false;
@@ -514,7 +516,7 @@ export class EvidenceLens extends HTMLElement {
     // data's keyboard order or table is offered.
     this._drawn.window = null;
     this._keys = null;
-    this._itemsInfo = { count: 0, certainty: false };
+    this._itemsInfo = NO_ITEMS;
     this._tableMore.replaceChildren();
     this._abort?.abort();
     this._abort = null;
@@ -1096,8 +1098,7 @@ export class EvidenceLens extends HTMLElement {
     }
   }
 
-  _showTooltip(key) {
-    const item = this._item(key);
+  _showTooltip(key, item = this._item(key)) {
     const box = key && this._call((w) => w.bounds(key));
     if (!item || !box) return this._hideTooltip();
     this._tooltip.replaceChildren();
@@ -1245,9 +1246,10 @@ export class EvidenceLens extends HTMLElement {
   _moveFocus(key) {
     if (!key) return;
     this._focusKey = key;
+    const item = this._item(key);
     try {
       this._call((w) => w.setHighlight(key));
-      this._showTooltip(key);
+      this._showTooltip(key, item);
       const box = this._call((w) => w.bounds(key));
       if (box && this._frame.classList.contains('fixed')) {
         const top = box.y;
@@ -1257,7 +1259,6 @@ export class EvidenceLens extends HTMLElement {
       this._fail(error);
       return;
     }
-    const item = this._item(key);
     if (item) {
       const keys = this._keyList();
       const pos = format(this._strings['shell.position'], { index: keys.indexOf(key) + 1, count: keys.length });
