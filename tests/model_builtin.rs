@@ -198,9 +198,10 @@ fn builtin_contains_the_key_facts() {
     assert_eq!(ds.study("beat_ms").unwrap().status, StudyStatus::Ongoing);
     assert_eq!(ds.study("star_ms").unwrap().n_planned, Some(198));
     assert_eq!(ds.study("star_ms").unwrap().n, Some(94));
-    assert!(
-        ds.study("llufriu_2014").unwrap().n.is_none(),
-        "Llufriu n is unverified"
+    assert_eq!(
+        ds.study("llufriu_2014").unwrap().n,
+        Some(9),
+        "Llufriu n = 9 (5 MSC, 4 placebo), as the abstract gives it"
     );
     assert!(
         ds.study("petrou_2020").unwrap().citation.doi.is_none(),
