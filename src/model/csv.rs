@@ -401,6 +401,8 @@ fn read(text: &str, options: &CsvOptions, sink: &mut Sink) -> Option<Dataset> {
         schema: SCHEMA_V1.to_string(),
         title: None,
         description: None,
+        question: None,
+        vocabulary: Vocabulary::default(),
         studies,
         claims,
     })
@@ -537,6 +539,7 @@ fn read_row(
         status,
         note: None,
         subgroup: None,
+        concept: None,
     };
     Some(Row {
         row,

@@ -14,7 +14,28 @@ use super::types::*;
 use super::validate::{check_claim, check_effect, check_study, finish, Loc, Sink};
 use super::{MAX_INPUT_BYTES, MAX_STUDIES};
 
-pub(crate) const DATASET_FIELDS: &[&str] = &["schema", "title", "description", "studies", "claims"];
+pub(crate) const DATASET_FIELDS: &[&str] = &[
+    "schema",
+    "title",
+    "description",
+    "question",
+    "vocabulary",
+    "studies",
+    "claims",
+];
+const QUESTION_FIELDS: &[&str] = &["therapy", "condition"];
+const VOCABULARY_FIELDS: &[&str] = &["therapies", "conditions", "outcomes", "routes"];
+const TERM_FIELDS: &[&str] = &[
+    "id",
+    "name",
+    "aliases",
+    "broader",
+    "measured_by",
+    "stands_for",
+    "plural",
+    "objective",
+    "serious",
+];
 pub(crate) const STUDY_FIELDS: &[&str] = &[
     "id",
     "label",
@@ -49,6 +70,7 @@ pub(crate) const OUTCOME_FIELDS: &[&str] = &[
     "status",
     "note",
     "subgroup",
+    "concept",
 ];
 pub(crate) const CLAIM_FIELDS: &[&str] = &[
     "id",
@@ -57,10 +79,26 @@ pub(crate) const CLAIM_FIELDS: &[&str] = &[
     "citation",
     "therapy",
     "condition",
-    "outcome",
-    "asserts",
-    "value",
+    "route",
+    "parts",
     "studies",
+    // A claim that asserts one thing may give its part's fields here instead of in `parts`.
+    "asserts",
+    "outcome",
+    "value",
+    "arm",
+    "timeframe",
+    "absolute",
+    "words",
+];
+const CLAIM_PART_FIELDS: &[&str] = &[
+    "asserts",
+    "outcome",
+    "value",
+    "arm",
+    "timeframe",
+    "absolute",
+    "words",
 ];
 pub(crate) const CITATION_FIELDS: &[&str] =
     &["text", "doi", "pmid", "nct", "url", "source_document"];
@@ -639,6 +677,10 @@ fn convert_dataset(root: &Json<'_>, sink: &mut Sink) -> Option<Dataset> {
     }
     let title = r.opt("title", to_string as Conv<String>);
     let description = r.opt("description", to_string as Conv<String>);
+    let question = r.opt("question", convert_question as Conv<Question>);
+    let vocabulary = r
+        .opt("vocabulary", convert_vocabulary as Conv<Vocabulary>)
+        .unwrap_or_default();
     let map = r.map;
     let sink = r.sink;
 
@@ -708,11 +750,14 @@ fn convert_dataset(root: &Json<'_>, sink: &mut Sink) -> Option<Dataset> {
         ),
     }
 
+    check_concepts(&vocabulary, &mut studies, sink);
     let (studies, claims) = finish(studies, claims, &input_ids, sink);
     Some(Dataset {
         schema: SCHEMA_V1.to_string(),
         title,
         description,
+        question,
+        vocabulary,
         studies,
         claims,
     })
@@ -848,10 +893,12 @@ fn convert_outcome(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<Outcome>
         .unwrap_or(FactStatus::Unverified);
     let note = r.opt("note", to_string as Conv<String>);
     let subgroup = r.opt("subgroup", to_string as Conv<String>);
+    let concept = r.opt("concept", to_nonempty_string as Conv<String>);
     if r.failed {
         return None;
     }
     Some(Outcome {
+        concept,
         id: id?,
         name: name?,
         kind: kind?,
@@ -875,12 +922,26 @@ fn convert_claim(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<Claim> {
     let citation = r.req("citation", convert_citation as Conv<Citation>);
     let therapy = r.req("therapy", to_string as Conv<String>);
     let condition = r.req("condition", to_string as Conv<String>);
-    let outcome = r.opt("outcome", to_string as Conv<String>);
-    let asserts = r.req("asserts", to_enum::<Assertion>("assertion"));
-    let value = r.opt("value", to_f64 as Conv<f64>);
+    let route = r.opt("route", to_string as Conv<String>);
     let studies = r
         .opt("studies", to_string_list as Conv<Vec<String>>)
         .unwrap_or_default();
+    let inline = CLAIM_PART_FIELDS.iter().any(|k| r.present(k).is_some());
+    let parts = match (r.present("parts"), inline) {
+        (Some(_), true) => {
+            r.sink.error(
+                path,
+                Issue::BothGiven {
+                    a: "\"parts\"",
+                    b: "\"asserts\" with its fields",
+                },
+            );
+            r.failed = true;
+            None
+        }
+        (Some(_), false) => r.opt("parts", convert_claim_parts as Conv<Vec<ClaimPart>>),
+        (None, _) => read_claim_part(&mut r).map(|p| vec![p]),
+    };
     if r.failed {
         return None;
     }
@@ -891,11 +952,193 @@ fn convert_claim(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<Claim> {
         citation: citation?,
         therapy: therapy?,
         condition: condition?,
-        outcome,
-        asserts: asserts?,
-        value,
+        route,
+        parts: parts?,
         studies,
     })
+}
+
+fn convert_claim_parts(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<Vec<ClaimPart>> {
+    let Json::Array(items) = v else {
+        sink.error(
+            path,
+            Issue::WrongType {
+                expected: "an array of claim parts",
+                found: render(v),
+            },
+        );
+        return None;
+    };
+    if items.is_empty() {
+        sink.error(path, Issue::MissingField { field: "asserts" });
+        return None;
+    }
+    let mut parts = Vec::with_capacity(items.len());
+    for (i, item) in items.iter().enumerate() {
+        let p = Reader::new(item, &format!("{path}[{i}]"), sink, CLAIM_PART_FIELDS)
+            .and_then(|mut r| read_claim_part(&mut r).filter(|_| !r.failed));
+        parts.push(p);
+    }
+    parts.into_iter().collect()
+}
+
+/// Reads the fields of one claim part (from a part object, or inline from the claim).
+fn read_claim_part(r: &mut Reader<'_, '_>) -> Option<ClaimPart> {
+    let asserts = r.req("asserts", to_enum::<Assertion>("assertion"));
+    let outcome = r.opt("outcome", to_string as Conv<String>);
+    let value = r.opt("value", to_f64 as Conv<f64>);
+    let arm = r.opt("arm", to_enum::<Arm>("arm"));
+    let timeframe = r.opt("timeframe", to_string as Conv<String>);
+    let absolute = r.opt("absolute", to_bool as Conv<bool>).unwrap_or(false);
+    let words = r.opt("words", to_string as Conv<String>);
+    Some(ClaimPart {
+        asserts: asserts?,
+        outcome,
+        value,
+        arm,
+        timeframe,
+        absolute,
+        words,
+    })
+}
+
+fn convert_question(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<Question> {
+    let mut r = Reader::new(v, path, sink, QUESTION_FIELDS)?;
+    let therapy = r.opt("therapy", to_string as Conv<String>);
+    let condition = r.opt("condition", to_string as Conv<String>);
+    (!r.failed).then_some(Question { therapy, condition })
+}
+
+fn convert_vocabulary(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<Vocabulary> {
+    let mut r = Reader::new(v, path, sink, VOCABULARY_FIELDS)?;
+    let mut list = |key: &'static str| {
+        r.opt(key, convert_terms as Conv<Vec<Term>>)
+            .unwrap_or_default()
+    };
+    let vocabulary = Vocabulary {
+        therapies: list("therapies"),
+        conditions: list("conditions"),
+        outcomes: list("outcomes"),
+        routes: list("routes"),
+    };
+    check_vocabulary(&vocabulary, path, sink);
+    Some(vocabulary)
+}
+
+/// A list of terms; a bad term is left out with its problem, the rest are kept.
+fn convert_terms(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<Vec<Term>> {
+    let Json::Array(items) = v else {
+        sink.error(
+            path,
+            Issue::WrongType {
+                expected: "an array of terms",
+                found: render(v),
+            },
+        );
+        return None;
+    };
+    let mut terms: Vec<Term> = Vec::with_capacity(items.len());
+    for (i, item) in items.iter().enumerate() {
+        let p = format!("{path}[{i}]");
+        let Some(mut r) = Reader::new(item, &p, sink, TERM_FIELDS) else {
+            continue;
+        };
+        let list = |r: &mut Reader<'_, '_>, key: &'static str| {
+            r.opt(key, to_string_list as Conv<Vec<String>>)
+                .unwrap_or_default()
+        };
+        let id = r.req("id", to_nonempty_string as Conv<String>);
+        let name = r.req("name", to_nonempty_string as Conv<String>);
+        let aliases = list(&mut r, "aliases");
+        let broader = list(&mut r, "broader");
+        let measured_by = list(&mut r, "measured_by");
+        let stands_for = r.opt("stands_for", to_nonempty_string as Conv<String>);
+        let plural = r.opt("plural", to_bool as Conv<bool>);
+        let objective = r.opt("objective", to_bool as Conv<bool>).unwrap_or(false);
+        let serious = r.opt("serious", to_bool as Conv<bool>).unwrap_or(false);
+        if r.failed {
+            continue;
+        }
+        let (Some(id), Some(name)) = (id, name) else {
+            continue;
+        };
+        if let Some(first) = terms.iter().position(|t| t.id == id) {
+            sink.error(
+                format!("{p}.id"),
+                Issue::DuplicateId {
+                    id,
+                    first: format!("{path}[{first}]"),
+                },
+            );
+            continue;
+        }
+        terms.push(Term {
+            id,
+            name,
+            aliases,
+            broader,
+            measured_by,
+            stands_for,
+            plural,
+            objective,
+            serious,
+        });
+    }
+    Some(terms)
+}
+
+/// Every `broader` and `stands_for` names a term of the same list; unknown ones are errors and
+/// are dropped from the term (the term itself is kept).
+fn check_vocabulary(vocabulary: &Vocabulary, path: &str, sink: &mut Sink) {
+    let lists = [
+        ("therapies", &vocabulary.therapies),
+        ("conditions", &vocabulary.conditions),
+        ("outcomes", &vocabulary.outcomes),
+        ("routes", &vocabulary.routes),
+    ];
+    for (list, terms) in lists {
+        let known = |id: &str| terms.iter().any(|t| t.id == id);
+        for (i, t) in terms.iter().enumerate() {
+            let refs = t.broader.iter().map(|b| ("broader", b));
+            for (field, id) in refs.chain(t.stands_for.iter().map(|s| ("stands_for", s))) {
+                if !known(id) {
+                    sink.error(
+                        format!("{path}.{list}[{i}].{field}"),
+                        Issue::UnknownTerm {
+                            list,
+                            id: id.clone(),
+                        },
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// An outcome's `concept` must name a term of `vocabulary.outcomes`; an unknown one is an error
+/// and is dropped (the outcome is kept).
+fn check_concepts(
+    vocabulary: &Vocabulary,
+    studies: &mut [(String, Study, Vec<Loc>)],
+    sink: &mut Sink,
+) {
+    for (_, study, locs) in studies.iter_mut() {
+        for (o, loc) in study.outcomes.iter_mut().zip(locs.iter()) {
+            let Some(c) = o.concept.as_deref() else {
+                continue;
+            };
+            if !vocabulary.outcomes.iter().any(|t| t.id == c) {
+                sink.error(
+                    loc.outcome_field("concept"),
+                    Issue::UnknownTerm {
+                        list: "outcomes",
+                        id: c.to_string(),
+                    },
+                );
+                o.concept = None;
+            }
+        }
+    }
 }
 
 // ------------------------------------------------------------------------------------------------

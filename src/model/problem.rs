@@ -199,6 +199,8 @@ pub enum Issue {
     StudyLeftOut { id: String },
     /// `asserts: number` without a value.
     NumberClaimWithoutValue,
+    /// A reference to a vocabulary term that the list does not have.
+    UnknownTerm { list: &'static str, id: String },
 
     // ---- CSV ----
     /// The CSV has no `study` column.
@@ -404,6 +406,7 @@ impl fmt::Display for Issue {
             }
             DuplicateId { id, first } => write!(f, "duplicate id \"{id}\" (first used by {first})"),
             UnknownStudy { id } => write!(f, "unknown study \"{id}\"; no study has this id"),
+            UnknownTerm { list, id } => write!(f, "unknown term \"{id}\"; vocabulary.{list} has no term with this id"),
             StudyLeftOut { id } => {
                 write!(f, "study \"{id}\" was left out because of its errors; the reference was dropped")
             }

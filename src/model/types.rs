@@ -235,8 +235,20 @@ wire_enum! {
         Benefit = "benefit",
         /// The treatment is safe / has no (serious) risk.
         NoRisk = "no_risk",
-        /// A specific number (see `Claim::value`).
+        /// A specific number (see `ClaimPart::value`).
         Number = "number",
+    }
+}
+
+wire_enum! {
+    /// Which people a claimed number describes.
+    Arm {
+        /// Those who had the treatment.
+        Treated = "treated",
+        /// The comparison group.
+        Control = "control",
+        /// Both groups together.
+        Both = "both",
     }
 }
 
@@ -251,6 +263,13 @@ pub struct Dataset {
     pub title: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
+    /// The question the dataset answers (its condition decides what counts as direct evidence).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub question: Option<Question>,
+    /// What the engine must know about the field: therapies, conditions, outcomes and routes with
+    /// their synonyms and families. Knowledge about a disease or a therapy lives here, never in code.
+    #[serde(default, skip_serializing_if = "Vocabulary::is_empty")]
+    pub vocabulary: Vocabulary,
     pub studies: Vec<Study>,
     #[serde(default)]
     pub claims: Vec<Claim>,
@@ -262,10 +281,80 @@ impl Default for Dataset {
             schema: SCHEMA_V1.to_string(),
             title: None,
             description: None,
+            question: None,
+            vocabulary: Vocabulary::default(),
             studies: Vec::new(),
             claims: Vec::new(),
         }
     }
+}
+
+/// The question a dataset answers: a therapy (or family) for a condition (or population).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Question {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub therapy: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub condition: Option<String>,
+}
+
+/// A dataset's vocabulary: four lists of terms. Each term has a name, synonyms and broader terms
+/// (a therapy's family, a population's condition, an outcome's concept), so that a claim about a
+/// family is about all its members and a claim about a condition is about all its populations.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Vocabulary {
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub therapies: Vec<Term>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub conditions: Vec<Term>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub outcomes: Vec<Term>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub routes: Vec<Term>,
+}
+
+impl Vocabulary {
+    pub fn is_empty(&self) -> bool {
+        self.therapies.is_empty()
+            && self.conditions.is_empty()
+            && self.outcomes.is_empty()
+            && self.routes.is_empty()
+    }
+}
+
+/// One term of a vocabulary.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Term {
+    /// Unique within its list; `broader` and `stands_for` refer to terms by id.
+    pub id: String,
+    /// The name used in sentences ("beta blockers").
+    pub name: String,
+    /// Other spellings that mean this term ("beta-blockers", "BB").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    /// Ids of broader terms: a therapy's families, a population's conditions, an outcome's concepts.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub broader: Vec<String>,
+    /// Outcome terms: ids of outcomes (in the studies) that measure this concept.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub measured_by: Vec<String>,
+    /// Outcome terms: the id of the concept a surrogate stands in for ("MRI lesions" for
+    /// "relapses"). Evidence on a surrogate counts for that concept only indirectly.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stands_for: Option<String>,
+    /// Therapy terms: whether the name is grammatically plural ("antibiotics reduce"); guessed
+    /// from the name when not given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub plural: Option<bool>,
+    /// Outcome terms: measured objectively (death), so unblinded assessors cannot bias it.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub objective: bool,
+    /// Outcome terms: a serious harm (death, serious adverse events).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub serious: bool,
 }
 
 /// Where a fact can be checked. At least `text`; identifiers when they are known *and verified*.
@@ -311,7 +400,7 @@ impl Citation {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Intervention {
-    /// Short name used for filtering and for matching claims ("MSC", "AHSCT", "MSC-NP").
+    /// Short name used for filtering and for matching claims ("aspirin", "ASA").
     pub therapy: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cell_source: Option<String>,
@@ -395,9 +484,13 @@ pub struct Outcome {
     /// Formula for derived numbers, denominators chosen, and similar provenance.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
-    /// Subgroup the numbers describe (e.g. "relapsing MS"), when they are not the whole study.
+    /// Subgroup the numbers describe (e.g. "people over 65"), when they are not the whole study.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subgroup: Option<String>,
+    /// The vocabulary's outcome concept this outcome measures (a term id), when its name alone
+    /// does not say.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub concept: Option<String>,
 }
 
 fn is_false(b: &bool) -> bool {
@@ -602,25 +695,55 @@ impl Generic {
 }
 
 /// A statement made in public about a therapy, to be checked against the evidence.
+///
+/// In JSON a claim asserts one thing with `asserts` (and `outcome`, `value`, `arm`, `timeframe`,
+/// `absolute`) at its top level, or several things with `parts`; either way it reads into
+/// [`Claim::parts`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Claim {
     pub id: String,
-    /// The claim as made (quoted or closely paraphrased).
+    /// The claim as made, quoted verbatim.
     pub text: String,
     pub by: ClaimSource,
     pub citation: Citation,
+    /// The therapy or family the claim is about (a vocabulary term, or free words).
     pub therapy: String,
+    /// The condition or population the claim is about.
     pub condition: String,
-    /// The outcome it is about (an outcome id or a free description).
+    /// The route of giving the therapy, when the claim names one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub route: Option<String>,
+    /// What the claim asserts; each part gets its own verdict.
+    pub parts: Vec<ClaimPart>,
+    /// Ids of studies the claim cites or is about; each must exist in the dataset.
+    #[serde(default)]
+    pub studies: Vec<String>,
+}
+
+/// One thing a claim asserts.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClaimPart {
+    pub asserts: Assertion,
+    /// The outcome it is about (a vocabulary concept, an outcome id, or free words).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub outcome: Option<String>,
-    pub asserts: Assertion,
     /// The asserted number for `asserts: number`, on the scale of the outcome's data (fractions for
     /// proportions: 0.46 for 46 %).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<f64>,
-    /// Ids of studies the claim cites or is about; each must exist in the dataset.
-    #[serde(default)]
-    pub studies: Vec<String>,
+    /// For a number: which people it describes (the treated group by default).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub arm: Option<Arm>,
+    /// The time the claim speaks of ("5 years", "six months").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timeframe: Option<String>,
+    /// The claim's words are absolute ("halts", "no risk", "completely safe"): evidence must be
+    /// able to show that much, not just an effect.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub absolute: bool,
+    /// The words of the claim this part checks, when the claim asserts several things.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub words: Option<String>,
 }

@@ -578,19 +578,27 @@ pub(crate) fn check_claim(path: &str, c: &Claim, sink: &mut Sink) -> bool {
     check_text(sink, || format!("{path}.id"), &c.id);
     check_text(sink, || format!("{path}.text"), &c.text);
     check_citation(&c.citation, || format!("{path}.citation"), sink);
-    match (c.asserts, c.value) {
-        (Assertion::Number, None) => sink.error(path.to_string(), Issue::NumberClaimWithoutValue),
-        (Assertion::Number, Some(v)) => {
-            finite(sink, format!("{path}.value"), v);
+    for (i, part) in c.parts.iter().enumerate() {
+        // A one-part claim may give its part inline; its fields then sit on the claim itself.
+        let at = if c.parts.len() == 1 {
+            path.to_string()
+        } else {
+            format!("{path}.parts[{i}]")
+        };
+        match (part.asserts, part.value) {
+            (Assertion::Number, None) => sink.error(at, Issue::NumberClaimWithoutValue),
+            (Assertion::Number, Some(v)) => {
+                finite(sink, format!("{at}.value"), v);
+            }
+            (_, Some(_)) => sink.warn(
+                format!("{at}.value"),
+                Issue::Ignored {
+                    what: "value",
+                    why: "the claim does not assert a number",
+                },
+            ),
+            _ => {}
         }
-        (_, Some(_)) => sink.warn(
-            format!("{path}.value"),
-            Issue::Ignored {
-                what: "value",
-                why: "the claim does not assert a number",
-            },
-        ),
-        _ => {}
     }
     sink.errors.len() == before
 }
