@@ -190,6 +190,7 @@ const TABLE: &[(&str, &str, &str, &str)] = &[
     ("by.advocacy", "an advocacy group", "un grupo de defensa", "une association"),
     ("by.researcher", "researchers", "investigadores", "des chercheurs"),
     ("verdict.supported", "Supported", "Respaldada", "Étayée"),
+    ("verdict.supported_in_part", "Supported only in part", "Respaldada solo en parte", "Étayée en partie seulement"),
     ("verdict.not_supported", "Not supported", "No respaldada", "Non étayée"),
     ("verdict.contradicted", "Contradicted", "Contradicha", "Contredite"),
     ("verdict.no_controlled_evidence", "No controlled evidence", "Sin evidencia controlada", "Aucune preuve contrôlée"),

@@ -36,11 +36,11 @@ fn benefit_supported_by_controlled_evidence() {
     let c = check(
         vec![trial(
             "t",
-            "AHSCT",
+            "Drug X",
             Blinding::Open,
             counts(150, 1000, 250, 1000),
         )],
-        benefit("stem cell transplant"),
+        benefit("Drug X"),
     );
     assert_eq!(c.verdict, Verdict::Supported);
     assert_eq!(c.certainty, Some(Certainty::Moderate));
@@ -51,7 +51,7 @@ fn benefit_supported_by_controlled_evidence() {
     assert!(
         c.evidence[0]
             .sentence
-            .contains("t study (open-label randomised trial)"),
+            .contains("t study (open-label randomised trial, Condition A)"),
         "{}",
         c.evidence[0].sentence
     );
@@ -62,11 +62,11 @@ fn benefit_contradicted_by_a_precise_null() {
     let c = check(
         vec![trial(
             "t",
-            "MSC",
+            "Drug Y",
             Blinding::Double,
             est(Measure::Rr, 1.0, 0.95, 1.05),
         )],
-        benefit("mesenchymal stem cells"),
+        benefit("Drug Y"),
     );
     assert_eq!(c.verdict, Verdict::Contradicted);
     assert_eq!(c.certainty, Some(Certainty::High));
@@ -79,11 +79,11 @@ fn benefit_contradicted_by_harm() {
     let c = check(
         vec![trial(
             "t",
-            "MSC",
+            "Drug Y",
             Blinding::Double,
             counts(250, 1000, 150, 1000),
         )],
-        benefit("MSC"),
+        benefit("Drug Y"),
     );
     assert_eq!(c.verdict, Verdict::Contradicted);
     assert_eq!(c.evidence[0].role, EvidenceRole::Harm);
@@ -92,9 +92,9 @@ fn benefit_contradicted_by_harm() {
 #[test]
 fn benefit_not_supported_by_an_imprecise_trial() {
     // 9/27 vs 10/27 progression: low certainty, no clear benefit.
-    let mut s = trial("t", "MSC", Blinding::Double, counts(9, 27, 10, 27));
+    let mut s = trial("t", "Drug Y", Blinding::Double, counts(9, 27, 10, 27));
     s.n = Some(54);
-    let c = check(vec![s], benefit("MSC"));
+    let c = check(vec![s], benefit("Drug Y"));
     assert_eq!(c.verdict, Verdict::NotSupported);
     assert_eq!(c.certainty, Some(Certainty::Low));
 }
@@ -105,18 +105,18 @@ fn benefit_without_controlled_evidence() {
         "s",
         Design::SingleArm,
         Some(Blinding::Open),
-        "MSC",
+        "Drug Y",
         vec![progression(prop(3, 20))],
     );
     let mut ad = study(
         "m",
         Design::CaseSeries,
         None,
-        "MSC",
+        "Drug Y",
         vec![progression(prop(1, 30))],
     );
     ad.source_kind = SourceKind::Marketing;
-    let c = check(vec![single, ad], benefit("MSC"));
+    let c = check(vec![single, ad], benefit("Drug Y"));
     assert_eq!(c.verdict, Verdict::NoControlledEvidence);
     assert_eq!(c.certainty, Some(Certainty::VeryLow));
     let roles: Vec<EvidenceRole> = c.evidence.iter().map(|e| e.role).collect();
@@ -136,15 +136,25 @@ fn claims_match_therapy_and_condition() {
         counts(150, 1000, 250, 1000),
     );
     liver.condition = "Decompensated liver cirrhosis".into();
-    let ahsct = trial("a", "AHSCT", Blinding::Double, counts(150, 1000, 250, 1000));
-    let c = check(vec![liver, ahsct], benefit("MSC"));
+    let ahsct = trial(
+        "a",
+        "Drug X",
+        Blinding::Double,
+        counts(150, 1000, 250, 1000),
+    );
+    let c = check(vec![liver, ahsct], benefit("Drug Y"));
     assert_eq!(c.verdict, Verdict::NoControlledEvidence);
     assert!(c.evidence.is_empty());
 }
 
 #[test]
 fn claims_match_the_outcome_when_given() {
-    let mut s = trial("t", "MSC", Blinding::Double, counts(150, 1000, 250, 1000));
+    let mut s = trial(
+        "t",
+        "Drug Y",
+        Blinding::Double,
+        counts(150, 1000, 250, 1000),
+    );
     s.outcomes.push(outcome(
         "gel",
         "Gadolinium-enhancing lesions",
@@ -154,7 +164,7 @@ fn claims_match_the_outcome_when_given() {
     ));
     let c = check(
         vec![s],
-        claim("c", "MSC", Some("MRI lesions"), Assertion::Benefit, None),
+        claim("c", "Drug Y", Some("MRI lesions"), Assertion::Benefit, None),
     );
     assert_eq!(c.evidence.len(), 1);
     assert_eq!(c.evidence[0].outcome, "gel");
@@ -173,10 +183,10 @@ fn deaths(x: u64, n: u64) -> Outcome {
 
 #[test]
 fn no_risk_contradicted_by_deaths() {
-    let cohort = study("c", Design::Cohort, None, "AHSCT", vec![deaths(8, 281)]);
+    let cohort = study("c", Design::Cohort, None, "Drug X", vec![deaths(8, 281)]);
     let c = check(
         vec![cohort],
-        claim("c", "HSCT", None, Assertion::NoRisk, None),
+        claim("c", "Drug X", None, Assertion::NoRisk, None),
     );
     assert_eq!(c.verdict, Verdict::Contradicted);
     assert_eq!(c.evidence[0].role, EvidenceRole::SeriousHarm);
@@ -185,30 +195,33 @@ fn no_risk_contradicted_by_deaths() {
 
 #[test]
 fn no_risk_not_supported_when_harms_data_are_sparse() {
-    let small = study("s", Design::SingleArm, None, "MSC", vec![deaths(0, 20)]);
+    let small = study("s", Design::SingleArm, None, "Drug Y", vec![deaths(0, 20)]);
     let c = check(
         vec![small],
-        claim("c", "MSC", None, Assertion::NoRisk, None),
+        claim("c", "Drug Y", None, Assertion::NoRisk, None),
     );
     assert_eq!(c.verdict, Verdict::NotSupported);
-    assert!(c.summary.contains("sparse"));
+    assert!(c.summary.contains("too few"));
     // No harms data at all.
     let c = check(
         vec![trial(
             "t",
-            "MSC",
+            "Drug Y",
             Blinding::Double,
             counts(150, 1000, 250, 1000),
         )],
-        claim("c", "MSC", None, Assertion::NoRisk, None),
+        claim("c", "Drug Y", None, Assertion::NoRisk, None),
     );
     assert_eq!(c.verdict, Verdict::NotSupported);
 }
 
 #[test]
 fn no_risk_supported_with_ample_harms_data_and_no_serious_harm() {
-    let big = study("b", Design::Cohort, None, "MSC", vec![deaths(0, 600)]);
-    let c = check(vec![big], claim("c", "MSC", None, Assertion::NoRisk, None));
+    let big = study("b", Design::Cohort, None, "Drug Y", vec![deaths(0, 600)]);
+    let c = check(
+        vec![big],
+        claim("c", "Drug Y", None, Assertion::NoRisk, None),
+    );
     assert_eq!(c.verdict, Verdict::Supported);
 }
 
@@ -237,19 +250,19 @@ fn number_claims() {
             Better::Higher,
             prop(46, 100),
         );
-        study(id, Design::Cohort, None, "AHSCT", vec![o])
+        study(id, Design::Cohort, None, "Drug X", vec![o])
     };
     // 0.46 lies in the uncontrolled cohort's interval: no controlled evidence for a benefit number.
     let c = check(
         vec![pfs("m")],
-        claim("c", "AHSCT", Some("pfs"), Assertion::Number, Some(0.46)),
+        claim("c", "Drug X", Some("pfs"), Assertion::Number, Some(0.46)),
     );
     assert_eq!(c.verdict, Verdict::NoControlledEvidence);
     assert_eq!(c.evidence[0].role, EvidenceRole::Matches);
     // 0.9 does not.
     let c = check(
         vec![pfs("m")],
-        claim("c", "AHSCT", Some("pfs"), Assertion::Number, Some(0.9)),
+        claim("c", "Drug X", Some("pfs"), Assertion::Number, Some(0.9)),
     );
     assert_eq!(c.verdict, Verdict::Contradicted);
     // A harm number from any design can be supported.
@@ -258,23 +271,23 @@ fn number_claims() {
             "d",
             Design::Cohort,
             None,
-            "AHSCT",
+            "Drug X",
             vec![deaths(8, 281)],
         )],
-        claim("c", "AHSCT", Some("deaths"), Assertion::Number, Some(0.03)),
+        claim("c", "Drug X", Some("deaths"), Assertion::Number, Some(0.03)),
     );
     assert_eq!(c.verdict, Verdict::Supported);
     // A controlled ratio.
     let c = check(
         vec![trial(
             "t",
-            "MSC",
+            "Drug Y",
             Blinding::Double,
             est(Measure::Rr, 0.6, 0.5, 0.72),
         )],
         claim(
             "c",
-            "MSC",
+            "Drug Y",
             Some("progression"),
             Assertion::Number,
             Some(0.65),
@@ -285,19 +298,19 @@ fn number_claims() {
     // No number given, or nothing to compare with.
     let c = check(
         vec![pfs("m")],
-        claim("c", "AHSCT", Some("pfs"), Assertion::Number, None),
+        claim("c", "Drug X", Some("pfs"), Assertion::Number, None),
     );
     assert_eq!(c.verdict, Verdict::NotSupported);
     let c = check(
         vec![pfs("m")],
-        claim("c", "MSC", Some("pfs"), Assertion::Number, Some(0.5)),
+        claim("c", "Drug Y", Some("pfs"), Assertion::Number, Some(0.5)),
     );
     assert_eq!(c.verdict, Verdict::NotSupported);
 }
 
 #[test]
 fn cited_studies_are_always_listed() {
-    let mut review = study("r", Design::SystematicReview, None, "MSC", vec![]);
+    let mut review = study("r", Design::SystematicReview, None, "Drug Y", vec![]);
     review.source_kind = SourceKind::Marketing;
     let mut c = benefit("ocrelizumab");
     c.studies = vec!["r".into()];
@@ -308,7 +321,7 @@ fn cited_studies_are_always_listed() {
 
 #[test]
 fn verdicts_serialize_in_snake_case() {
-    let c = check(vec![], benefit("MSC"));
+    let c = check(vec![], benefit("Drug Y"));
     let v = serde_json::to_value(&c).unwrap();
     assert_eq!(v["verdict"], "no_controlled_evidence");
     assert!(v["certainty"].is_null());

@@ -25,6 +25,7 @@ pub fn outcome(
         status: FactStatus::Verified,
         note: None,
         subgroup: None,
+        concept: None,
     }
 }
 
@@ -52,7 +53,7 @@ pub fn study(
         year: Some(2020),
         citation: Citation::text(format!("{id} et al.")),
         source_kind: SourceKind::Paper,
-        condition: "Multiple sclerosis".into(),
+        condition: "Condition A".into(),
         population: None,
         intervention: Intervention {
             therapy: therapy.into(),
@@ -133,10 +134,17 @@ pub fn claim(
         by: ClaimSource::Clinic,
         citation: Citation::text("A clinic's page"),
         therapy: therapy.into(),
-        condition: "MS".into(),
-        outcome: outcome.map(str::to_string),
-        asserts,
-        value,
+        condition: "Condition A".into(),
+        route: None,
+        parts: vec![ClaimPart {
+            asserts,
+            outcome: outcome.map(str::to_string),
+            value,
+            arm: None,
+            timeframe: None,
+            absolute: false,
+            words: None,
+        }],
         studies: Vec::new(),
     }
 }

@@ -19,7 +19,7 @@ fn rate(s: &Study) -> OutcomeAppraisal {
         s,
         &s.outcomes[0],
         &AppraiseOptions::default(),
-        "multiple sclerosis",
+        "Condition A",
     )
 }
 
@@ -124,16 +124,45 @@ fn crossover_is_risk_of_bias() {
 }
 
 #[test]
-fn pooled_cycles_caveat_is_risk_of_bias() {
+fn pooled_cycles_caveat_is_risk_of_bias_and_a_too_narrow_interval() {
     let mut s = rct("a", clean());
     s.caveats = vec!["Counts pool two treatment cycles from 48 patients".into()];
     let a = rate(&s);
-    assert_eq!(a.certainty, Some(Certainty::Moderate));
-    let r = only_step(&a, Domain::RiskOfBias, -1);
+    assert_eq!(a.certainty, Some(Certainty::Low));
+    let step = |d| {
+        let m: Vec<&Reason> = moved(&a).into_iter().filter(|r| r.domain == d).collect();
+        assert_eq!(m.len(), 1, "{:#?}", a.reasons);
+        assert_eq!(m[0].change, -1);
+        m[0].text.clone()
+    };
+    let rob = step(Domain::RiskOfBias);
     assert!(
-        r.text.contains("not independent people") && r.text.contains("two treatment cycles"),
-        "{}",
-        r.text
+        rob.contains("not independent people") && rob.contains("two treatment cycles"),
+        "{rob}"
+    );
+    assert!(step(Domain::Imprecision).contains("narrower than the evidence allows"));
+}
+
+#[test]
+fn a_crossover_and_its_pooled_periods_are_one_concern() {
+    let mut s = study(
+        "a",
+        Design::CrossoverRct,
+        Some(Blinding::Double),
+        "Drug X",
+        vec![clean()],
+    );
+    s.caveats = vec!["Counts pool two treatment cycles from 48 patients".into()];
+    let a = rate(&s);
+    let rob: Vec<&Reason> = moved(&a)
+        .into_iter()
+        .filter(|r| r.domain == Domain::RiskOfBias)
+        .collect();
+    assert_eq!(rob.len(), 1, "{:#?}", a.reasons);
+    assert_eq!(rob[0].change, -1);
+    assert!(
+        rob[0].text.starts_with("Crossover design")
+            && rob[0].text.contains("not independent people")
     );
 }
 
@@ -276,15 +305,39 @@ fn precise_null_is_not_imprecise() {
 }
 
 #[test]
-fn surrogate_is_indirectness() {
+fn a_surrogate_is_rated_down_only_when_it_stands_in_for_something_known() {
+    // Flagged as a surrogate, with nothing known of what it stands in for: noted, not rated down.
     let mut o = clean();
     o.surrogate = true;
-    o.name = "MRI lesions".into();
-    let a = rate(&rct("a", o));
+    o.name = "Blood marker".into();
+    let a = rate(&rct("a", o.clone()));
+    assert_eq!(a.certainty, Some(Certainty::High));
+    assert!(moved(&a).is_empty(), "{:#?}", a.reasons);
+    assert!(a.reasons.iter().any(|r| r.domain == Domain::Indirectness
+        && r.text
+            .starts_with("Blood marker is measured on tests or scans")));
+    // The vocabulary says the marker stands in for strokes: rated down, naming it.
+    let mut ds = dataset(vec![rct("a", o)], vec![]);
+    ds.vocabulary.outcomes = vec![
+        Term {
+            id: "marker".into(),
+            name: "blood marker".into(),
+            stands_for: Some("stroke".into()),
+            ..Default::default()
+        },
+        Term {
+            id: "stroke".into(),
+            name: "strokes".into(),
+            ..Default::default()
+        },
+    ];
+    let a = appraise(&ds, &AppraiseOptions::default())
+        .outcomes
+        .remove(0);
     assert_eq!(a.certainty, Some(Certainty::Moderate));
     assert!(only_step(&a, Domain::Indirectness, -1)
         .text
-        .starts_with("MRI lesions is a surrogate outcome"));
+        .starts_with("Blood marker stands in for strokes"));
 }
 
 #[test]
@@ -295,13 +348,13 @@ fn other_condition_is_indirectness() {
     assert_eq!(a.certainty, Some(Certainty::Low));
     let r = only_step(&a, Domain::Indirectness, -2);
     assert!(
-        r.text.contains("liver cirrhosis, not multiple sclerosis"),
+        r.text.contains("liver cirrhosis, not condition A"),
         "{}",
         r.text
     );
 
     let mut s = rct("a", clean());
-    s.condition = "MS and ALS".into();
+    s.condition = "Condition A and condition B".into();
     let a = rate(&s);
     assert_eq!(a.certainty, Some(Certainty::Moderate));
     only_step(&a, Domain::Indirectness, -1);
@@ -312,10 +365,10 @@ fn main_condition_defaults_to_the_most_common() {
     let mut other = rct("b", clean());
     other.condition = "Liver cirrhosis".into();
     let mut rrms = rct("c", clean());
-    rrms.condition = "Relapsing-remitting MS".into();
+    rrms.condition = "Severe condition A".into();
     let ds = dataset(vec![rct("a", clean()), other, rrms], vec![]);
     let ap = appraise(&ds, &AppraiseOptions::default());
-    assert_eq!(ap.condition.as_deref(), Some("multiple sclerosis"));
+    assert_eq!(ap.condition.as_deref(), Some("Condition A"));
     assert_eq!(ap.outcomes[1].certainty, Some(Certainty::Low));
     assert_eq!(ap.outcomes[2].certainty, Some(Certainty::High));
 }

@@ -20,58 +20,74 @@ fn every_statement_form() {
     let red = Finding::Important(Direction::Reduces);
     let inc = Finding::Important(Direction::Increases);
     let none = Finding::LittleOrNone;
-    let s = |c, f| statement(c, "AHSCT", "Disability progression", f);
+    let s = |c, f| statement(c, "Drug X", false, "Disease progression", f);
     assert_eq!(
         s(Certainty::High, red),
-        "AHSCT reduces disability progression."
+        "Drug X reduces disease progression."
     );
     assert_eq!(
         s(Certainty::High, inc),
-        "AHSCT increases disability progression."
+        "Drug X increases disease progression."
     );
     assert_eq!(
         s(Certainty::Moderate, red),
-        "AHSCT probably reduces disability progression."
+        "Drug X probably reduces disease progression."
     );
     assert_eq!(
         s(Certainty::Moderate, inc),
-        "AHSCT probably increases disability progression."
+        "Drug X probably increases disease progression."
     );
     assert_eq!(
         s(Certainty::Low, red),
-        "AHSCT may reduce disability progression."
+        "Drug X may reduce disease progression."
     );
     assert_eq!(
         s(Certainty::Low, inc),
-        "AHSCT may increase disability progression."
+        "Drug X may increase disease progression."
     );
     for f in [red, inc, none] {
         assert_eq!(
             s(Certainty::VeryLow, f),
-            "The evidence is very uncertain about the effect of AHSCT on disability progression."
+            "The evidence is very uncertain about the effect of drug X on disease progression."
         );
     }
     assert_eq!(
         s(Certainty::High, none),
-        "AHSCT results in little or no difference in disability progression."
+        "Drug X results in little or no difference in disease progression."
     );
     assert_eq!(
         s(Certainty::Moderate, none),
-        "AHSCT probably results in little or no difference in disability progression."
+        "Drug X probably results in little or no difference in disease progression."
     );
     assert_eq!(
         s(Certainty::Low, none),
-        "AHSCT may result in little or no difference in disability progression."
+        "Drug X may result in little or no difference in disease progression."
     );
     // Names in the middle of a sentence are lower-cased unless they are acronyms.
     assert_eq!(
-        statement(
-            Certainty::VeryLow,
-            "Mesenchymal stem cells",
-            "EDSS change",
-            red
-        ),
-        "The evidence is very uncertain about the effect of mesenchymal stem cells on EDSS change."
+        statement(Certainty::VeryLow, "Beta blockers", true, "LDL change", red),
+        "The evidence is very uncertain about the effect of beta blockers on LDL change."
+    );
+}
+
+#[test]
+fn statements_agree_in_number_with_the_therapy() {
+    let red = Finding::Important(Direction::Reduces);
+    let none = Finding::LittleOrNone;
+    let s = |c, f| statement(c, "Antibiotics", true, "Infections", f);
+    assert_eq!(s(Certainty::High, red), "Antibiotics reduce infections.");
+    assert_eq!(
+        s(Certainty::Moderate, red),
+        "Antibiotics probably reduce infections."
+    );
+    assert_eq!(s(Certainty::Low, red), "Antibiotics may reduce infections.");
+    assert_eq!(
+        s(Certainty::Moderate, none),
+        "Antibiotics probably result in little or no difference in infections."
+    );
+    assert_eq!(
+        statement(Certainty::Moderate, "Aspirin", false, "Deaths", red),
+        "Aspirin probably reduces deaths."
     );
 }
 
@@ -90,7 +106,7 @@ fn a_harm_that_increases_says_increases() {
         &s,
         &s.outcomes[0],
         &AppraiseOptions::default(),
-        "multiple sclerosis",
+        "Condition A",
     );
     assert_eq!(a.certainty, Some(Certainty::High));
     assert_eq!(a.statement, "Drug X increases serious adverse events.");
@@ -109,7 +125,7 @@ fn absolute_from_control_arm_counts() {
         &s,
         &s.outcomes[0],
         &AppraiseOptions::default(),
-        "multiple sclerosis",
+        "Condition A",
     );
     let abs = a.absolute.unwrap();
     assert_eq!(abs.basis, Basis::Comparative);

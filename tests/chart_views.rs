@@ -320,6 +320,7 @@ fn claims_show_verdict_words_and_who_made_them() {
     let t = texts(&svg);
     let verdicts = [
         "Supported",
+        "Supported only in part",
         "Not supported",
         "Contradicted",
         "No controlled evidence",

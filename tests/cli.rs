@@ -212,6 +212,7 @@ fn appraise_prints_ratings_statements_and_claim_verdicts() {
     assert!(!claims.is_empty());
     let allowed = [
         "supported",
+        "supported_in_part",
         "not_supported",
         "contradicted",
         "no_controlled_evidence",

@@ -132,8 +132,8 @@ fn every_number_has_a_citation_and_a_status() {
             "claim {} must point at its source document",
             c.id
         );
-        if c.asserts == Assertion::Number {
-            assert!(c.value.is_some());
+        for part in c.parts.iter().filter(|p| p.asserts == Assertion::Number) {
+            assert!(part.value.is_some(), "{}", c.id);
         }
     }
     // Raw scan: every numeric leaf under an outcome's data lives in an outcome with a status.

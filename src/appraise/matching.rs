@@ -1,11 +1,18 @@
-//! Matching words written by people: therapy names and their synonyms, conditions, outcomes.
+//! Matching words written by people against a dataset's vocabulary: therapies and their
+//! families, conditions and their populations, outcome concepts and routes.
 //!
-//! Claims are written by clinics and journalists, datasets by editors, so the same therapy comes
-//! under several names ("MSC", "mesenchymal stem cells", "autologous bone-marrow MSCs"; "AHSCT",
-//! "HSCT", "stem cell transplant"). Matching is case-insensitive and ignores punctuation.
+//! Claims are written by clinics and journalists, datasets by editors, so the same thing comes
+//! under several names. What names mean, and which terms are broader than others, is data: the
+//! dataset's `vocabulary` (plus the generic outcome concepts of `src/data/outcome-concepts.json`,
+//! death and adverse events, which any dataset may refine). The code here knows no disease,
+//! therapy or outcome. Without a vocabulary, names are compared as normalized words: equal, or
+//! one containing the other.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use crate::model::{Outcome, Term, Vocabulary};
 
 /// Lower case, punctuation and hyphens turned into spaces, runs of spaces collapsed.
 /// One pass and one allocation: appraising a large dataset normalizes every name many times.
@@ -52,15 +59,6 @@ impl<'a> NormalizedKeys<'a> {
     }
 }
 
-/// The words of a normalized string.
-fn words(s: &str) -> Vec<String> {
-    normalize(s)
-        .split(' ')
-        .filter(|w| !w.is_empty())
-        .map(str::to_string)
-        .collect()
-}
-
 /// Whether `hay` contains `phrase` as whole words (both normalized).
 pub fn has_phrase(hay: &str, phrase: &str) -> bool {
     contains_words(&normalize(hay), &normalize(phrase))
@@ -80,208 +78,359 @@ pub fn contains_words(hay: &str, phrase: &str) -> bool {
         })
 }
 
-/// A family of therapies that claims and studies may name differently.
+/// Which list of the vocabulary a name belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum List {
+    Therapies,
+    Conditions,
+    Outcomes,
+    Routes,
+}
+
+/// How the term of a piece of evidence relates to the term of a question or claim.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TherapyFamily {
-    /// Mesenchymal stem (stromal) cells and products derived from them (MSC-NP).
-    Msc,
-    /// Autologous haematopoietic stem cell transplantation.
-    Hsct,
-    /// "Stem cells" / "stem cell therapy" without saying which: matches every stem-cell family.
-    AnyStemCell,
+pub enum Relation {
+    /// The same term.
+    Same,
+    /// Narrower: a member of the claim's family, a population within its condition, a concept
+    /// within its outcome. The evidence speaks for part of what the claim is about.
+    Narrower,
+    /// Broader: a population that also includes people with other conditions, a family of which
+    /// the claim's therapy is one member. The evidence is indirect.
+    Broader,
+    /// Neither: another therapy, condition or outcome. The evidence does not count.
+    Unrelated,
 }
 
-/// Which family a therapy name belongs to, if any.
-pub fn therapy_family(name: &str) -> Option<TherapyFamily> {
-    let n = normalize(name);
-    let w = words(name);
-    let has = |t: &str| w.iter().any(|x| x == t);
-    let hsct_words = ["hsct", "ahsct", "ahct", "hct", "bmt", "asct"];
-    if hsct_words.iter().any(|t| has(t))
-        || n.contains("haematopoietic")
-        || n.contains("hematopoietic")
-        || n.contains("haemopoietic")
-        || n.contains("hemopoietic")
-        || n.contains("stem cell transplant")
-        || n.contains("bone marrow transplant")
-    {
-        return Some(TherapyFamily::Hsct);
+impl Relation {
+    /// Whether evidence with this relation speaks to the claim at all.
+    pub fn counts(self) -> bool {
+        self != Relation::Unrelated
     }
-    let msc_words = [
-        "msc",
-        "mscs",
-        "mesenchymal",
-        "stromal",
-        "msc np",
-        "ucmsc",
-        "bmmsc",
-        "adscs",
-        "adsc",
-    ];
-    if msc_words.iter().any(|t| has(t))
-        || n.contains("msc ")
-        || n.ends_with("msc")
-        || n.contains("mesenchymal")
-        || n.contains("umbilical cord")
-        || n.contains("stromal vascular")
-    {
-        return Some(TherapyFamily::Msc);
-    }
-    if n.contains("stem cell") {
-        return Some(TherapyFamily::AnyStemCell);
-    }
-    None
 }
 
-/// Whether a name is a product derived from MSC rather than MSC themselves (MSC-derived neural
-/// progenitors, "MSC-NP"): a claim about one is not evidence about the other.
-fn is_msc_np(name: &str) -> bool {
-    let n = normalize(name);
-    has_phrase(&n, "msc np")
-        || has_phrase(&n, "mscnp")
-        || has_phrase(&n, "msc nps")
-        || n.contains("neural progenitor")
+/// The generic outcome concepts every dataset gets (death, serious adverse events, adverse
+/// events), from `src/data/outcome-concepts.json`.
+fn generic_concepts() -> &'static [Term] {
+    static CONCEPTS: OnceLock<Vec<Term>> = OnceLock::new();
+    CONCEPTS.get_or_init(|| {
+        serde_json::from_str::<Vocabulary>(include_str!("../data/outcome-concepts.json"))
+            .map(|v| v.outcomes)
+            .unwrap_or_default()
+    })
 }
 
-/// Whether a claim's therapy name refers to a study's therapy (case-insensitive, with synonyms).
-/// Names in the same family match ("MSC", "mesenchymal stem cells", "UC-MSC"; "AHSCT", "HSCT",
-/// "stem cell transplant"), except that MSC-derived neural progenitors (MSC-NP) are a different
-/// product from MSC. A bare "stem cells" matches every stem-cell therapy.
-pub fn therapy_matches(claim: &str, study: &str) -> bool {
-    let (a, b) = (normalize(claim), normalize(study));
-    if a.is_empty() || b.is_empty() {
+/// Words that join conditions into a mixed population ("asthma and COPD", "five diseases, including
+/// asthma"), used only for names that no vocabulary term explains.
+const JOINERS: &[&str] = &["and", "or", "including", "plus"];
+
+/// A dataset's vocabulary, indexed for matching names against it.
+pub struct Lexicon {
+    lists: HashMap<List, Vec<Term>>,
+    /// Per list: every normalized name, alias and id with its term, longest first.
+    names: HashMap<List, Vec<(String, usize)>>,
+    /// Per list: each term's ancestors (transitively through `broader`), itself excluded.
+    ancestors: HashMap<List, Vec<Vec<usize>>>,
+    cache: RefCell<HashMap<(List, String), Option<usize>>>,
+}
+
+impl Lexicon {
+    /// Indexes `vocabulary`, with the generic outcome concepts added where the dataset does not
+    /// define a term of the same id.
+    pub fn new(vocabulary: &Vocabulary) -> Self {
+        let mut outcomes = vocabulary.outcomes.clone();
+        for t in generic_concepts() {
+            if !outcomes.iter().any(|o| o.id == t.id) {
+                outcomes.push(t.clone());
+            }
+        }
+        let mut lists = HashMap::new();
+        lists.insert(List::Therapies, vocabulary.therapies.clone());
+        lists.insert(List::Conditions, vocabulary.conditions.clone());
+        lists.insert(List::Outcomes, outcomes);
+        lists.insert(List::Routes, vocabulary.routes.clone());
+        let mut names = HashMap::new();
+        let mut ancestors = HashMap::new();
+        for (list, terms) in &lists {
+            let mut n: Vec<(String, usize)> = Vec::new();
+            for (i, t) in terms.iter().enumerate() {
+                for name in std::iter::once(&t.id)
+                    .chain(std::iter::once(&t.name))
+                    .chain(&t.aliases)
+                {
+                    let k = normalize(name);
+                    if !k.is_empty() && !n.iter().any(|(m, j)| *m == k && *j == i) {
+                        n.push((k, i));
+                    }
+                }
+            }
+            n.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+            names.insert(*list, n);
+            ancestors.insert(*list, (0..terms.len()).map(|i| up(terms, i)).collect());
+        }
+        Lexicon {
+            lists,
+            names,
+            ancestors,
+            cache: RefCell::new(HashMap::new()),
+        }
+    }
+
+    fn terms(&self, list: List) -> &[Term] {
+        self.lists.get(&list).map_or(&[], Vec::as_slice)
+    }
+
+    fn ancestors_of(&self, list: List, i: usize) -> &[usize] {
+        self.ancestors
+            .get(&list)
+            .and_then(|a| a.get(i))
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// The term a name refers to: one whose id, name or alias equals it, or else the most
+    /// specific term with an alias the name contains as whole words (the longest alias among
+    /// those that are not broader than another match).
+    pub fn term_index(&self, list: List, name: &str) -> Option<usize> {
+        let key = (list, name.to_string());
+        if let Some(hit) = self.cache.borrow().get(&key) {
+            return *hit;
+        }
+        let n = normalize(name);
+        let names = self.names.get(&list).map_or(&[][..], Vec::as_slice);
+        let found = if n.is_empty() {
+            None
+        } else if let Some((_, i)) = names.iter().find(|(k, _)| *k == n) {
+            Some(*i)
+        } else {
+            let hits: Vec<usize> = names
+                .iter()
+                .filter(|(k, _)| contains_words(&n, k))
+                .map(|(_, i)| *i)
+                .collect();
+            // Longest alias first (the list is sorted so); skip terms broader than another hit.
+            hits.iter().copied().find(|&i| {
+                !hits
+                    .iter()
+                    .any(|&j| self.ancestors_of(list, j).contains(&i))
+            })
+        };
+        self.cache.borrow_mut().insert(key, found);
+        found
+    }
+
+    /// The term a name refers to (see [`Lexicon::term_index`]).
+    pub fn term(&self, list: List, name: &str) -> Option<&Term> {
+        self.term_index(list, name).map(|i| &self.terms(list)[i])
+    }
+
+    /// The term with this id.
+    pub fn by_id(&self, list: List, id: &str) -> Option<&Term> {
+        self.terms(list).iter().find(|t| t.id == id)
+    }
+
+    /// How `evidence` (a study's therapy, condition or route) relates to `wanted` (the claim's
+    /// or the question's).
+    pub fn relation(&self, list: List, evidence: &str, wanted: &str) -> Relation {
+        match (
+            self.term_index(list, evidence),
+            self.term_index(list, wanted),
+        ) {
+            (Some(e), Some(w)) => self.term_relation(list, e, w),
+            _ => word_relation(evidence, wanted),
+        }
+    }
+
+    fn term_relation(&self, list: List, e: usize, w: usize) -> Relation {
+        if e == w {
+            Relation::Same
+        } else if self.ancestors_of(list, e).contains(&w) {
+            Relation::Narrower
+        } else if self.ancestors_of(list, w).contains(&e) {
+            Relation::Broader
+        } else {
+            Relation::Unrelated
+        }
+    }
+
+    /// The name to use in sentences: the term's name, or the words as given.
+    pub fn display(&self, list: List, name: &str) -> String {
+        self.term(list, name)
+            .map_or_else(|| name.trim().to_string(), |t| t.name.clone())
+    }
+
+    /// Whether a therapy's name is grammatically plural ("Antibiotics probably reduce…"): as the
+    /// vocabulary says, or else guessed from its last word ("antibiotics", not "aspirin", "COPD").
+    pub fn is_plural(&self, therapy: &str) -> bool {
+        // The vocabulary knows the number of the term's own name; an abbreviation such as
+        // "ATV" reads as singular whatever it stands for.
+        let named = self
+            .term(List::Therapies, therapy)
+            .filter(|t| normalize(&t.name) == normalize(therapy))
+            .and_then(|t| t.plural);
+        named.unwrap_or_else(|| looks_plural(therapy))
+    }
+
+    /// The outcome concept an outcome measures: its `concept`, a concept whose `measured_by`
+    /// names its id, or the concept its name or id refers to.
+    pub fn concept_of(&self, outcome: &Outcome) -> Option<usize> {
+        let terms = self.terms(List::Outcomes);
+        if let Some(c) = &outcome.concept {
+            return terms.iter().position(|t| &t.id == c);
+        }
+        if let Some(i) = terms
+            .iter()
+            .position(|t| t.measured_by.iter().any(|m| m == &outcome.id))
+        {
+            return Some(i);
+        }
+        self.term_index(List::Outcomes, &outcome.name)
+            .or_else(|| self.term_index(List::Outcomes, &outcome.id))
+    }
+
+    /// Whether an outcome measures a concept marked objective (death).
+    pub fn is_objective(&self, outcome: &Outcome) -> bool {
+        self.concept_flag(outcome, |t| t.objective)
+    }
+
+    /// Whether an outcome measures a serious harm (death, serious adverse events).
+    pub fn is_serious(&self, outcome: &Outcome) -> bool {
+        self.concept_flag(outcome, |t| t.serious)
+    }
+
+    /// Whether an outcome is about harms at all (adverse events or a narrower concept).
+    pub fn is_harm_concept(&self, outcome: &Outcome) -> bool {
+        let Some(c) = self.concept_of(outcome) else {
+            return false;
+        };
+        let terms = self.terms(List::Outcomes);
+        let harms = terms.iter().position(|t| t.id == "adverse_events");
+        harms.is_some_and(|h| c == h || self.ancestors_of(List::Outcomes, c).contains(&h))
+    }
+
+    fn concept_flag(&self, outcome: &Outcome, flag: impl Fn(&Term) -> bool) -> bool {
+        self.concept_of(outcome)
+            .is_some_and(|c| flag(&self.terms(List::Outcomes)[c]))
+    }
+
+    /// The concept an outcome's concept is a surrogate for, if it is one.
+    pub fn stands_for(&self, outcome: &Outcome) -> Option<&Term> {
+        let c = &self.terms(List::Outcomes)[self.concept_of(outcome)?];
+        self.by_id(List::Outcomes, c.stands_for.as_deref()?)
+    }
+
+    /// How an outcome relates to what a claim names as its outcome (a concept, an outcome id or
+    /// free words).
+    pub fn outcome_fit(&self, wanted: &str, outcome: &Outcome) -> OutcomeFit {
+        let w = normalize(wanted);
+        if w.is_empty() {
+            return OutcomeFit::Direct;
+        }
+        if w == normalize(&outcome.id) || w == normalize(&outcome.name) {
+            return OutcomeFit::Direct;
+        }
+        let terms = self.terms(List::Outcomes);
+        let concept = self.concept_of(outcome);
+        match (self.term_index(List::Outcomes, wanted), concept) {
+            (Some(want), Some(have)) => {
+                match self.term_relation(List::Outcomes, have, want) {
+                    Relation::Same | Relation::Narrower => return OutcomeFit::Direct,
+                    _ => {}
+                }
+                // A surrogate for the wanted concept (or for a narrower one).
+                if let Some(s) = terms[have].stands_for.as_deref() {
+                    if let Some(si) = terms.iter().position(|t| t.id == s) {
+                        if matches!(
+                            self.term_relation(List::Outcomes, si, want),
+                            Relation::Same | Relation::Narrower
+                        ) {
+                            return OutcomeFit::Surrogate(si);
+                        }
+                    }
+                }
+                OutcomeFit::Unrelated
+            }
+            (Some(_), None) => OutcomeFit::Unrelated,
+            _ if words_match(wanted, &outcome.id, &outcome.name) => OutcomeFit::Direct,
+            _ => OutcomeFit::Unrelated,
+        }
+    }
+
+    /// The name of an outcome concept by index.
+    pub fn concept_name(&self, i: usize) -> &str {
+        self.terms(List::Outcomes)
+            .get(i)
+            .map_or("", |t| t.name.as_str())
+    }
+}
+
+/// How an outcome relates to the outcome a claim is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OutcomeFit {
+    /// It measures the claimed outcome (or a narrower concept of it).
+    Direct,
+    /// It is a surrogate that stands in for the claimed outcome (the concept's index).
+    Surrogate(usize),
+    /// It measures something else.
+    Unrelated,
+}
+
+/// Every ancestor of term `i` through `broader`, each once (cycles in the data are harmless).
+fn up(terms: &[Term], i: usize) -> Vec<usize> {
+    let mut out: Vec<usize> = Vec::new();
+    let mut todo = vec![i];
+    while let Some(t) = todo.pop() {
+        for b in &terms[t].broader {
+            if let Some(j) = terms.iter().position(|x| &x.id == b) {
+                if j != i && !out.contains(&j) {
+                    out.push(j);
+                    todo.push(j);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// [`Relation`] of two names no vocabulary term explains, on their normalized words.
+fn word_relation(evidence: &str, wanted: &str) -> Relation {
+    let (e, w) = (normalize(evidence), normalize(wanted));
+    if e.is_empty() || w.is_empty() {
+        return Relation::Unrelated;
+    }
+    if e == w {
+        return Relation::Same;
+    }
+    let joined = |s: &str| s.split(' ').any(|x| JOINERS.contains(&x)) || s.contains(',');
+    if contains_words(&e, &w) {
+        // "asthma and COPD" holds "asthma" with others; "severe asthma" is a population within it.
+        if joined(&e) && !joined(&w) {
+            Relation::Broader
+        } else {
+            Relation::Narrower
+        }
+    } else if contains_words(&w, &e) {
+        Relation::Broader
+    } else {
+        Relation::Unrelated
+    }
+}
+
+/// A guess at grammatical number from the last word: "antibiotics", "statins" are plural;
+/// "aspirin", "COPD", "analysis", "virus" are not; abbreviations in capitals are singular.
+fn looks_plural(name: &str) -> bool {
+    let Some(last) = name.split_whitespace().last() else {
+        return false;
+    };
+    let word: String = last.chars().filter(|c| c.is_alphanumeric()).collect();
+    let lower = word.to_lowercase();
+    let capitals = word.chars().filter(|c| c.is_uppercase()).count();
+    if capitals > 1 && !word.ends_with('s') || capitals > 1 && word.len() <= 3 {
         return false;
     }
-    if a == b {
-        return true;
-    }
-    if is_msc_np(claim) != is_msc_np(study) {
-        return therapy_family(claim) == Some(TherapyFamily::AnyStemCell);
-    }
-    if has_phrase(&b, &a) || has_phrase(&a, &b) {
-        return true;
-    }
-    match (therapy_family(claim), therapy_family(study)) {
-        (Some(x), Some(y)) => {
-            x == y || x == TherapyFamily::AnyStemCell || y == TherapyFamily::AnyStemCell
-        }
-        _ => false,
-    }
-}
-
-/// How a study's condition relates to the condition of the question.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ConditionFit {
-    /// The same condition (or a form of it, e.g. relapsing MS for MS).
-    Direct,
-    /// The condition together with others (e.g. MS and ALS, or five autoimmune diseases).
-    Mixed,
-    /// Another condition altogether (e.g. liver cirrhosis for an MS question).
-    Different,
-}
-
-const MS_WORDS: &[&str] = &["ms", "rrms", "spms", "ppms", "rms", "pms"];
-
-/// Other conditions whose mention next to the main condition makes a population mixed.
-const OTHER_CONDITIONS: &[&str] = &[
-    "als",
-    "amyotrophic",
-    "lupus",
-    "sle",
-    "rheumatoid",
-    "arthritis",
-    "crohn",
-    "inflammatory bowel",
-    "ibd",
-    "colitis",
-    "spondylitis",
-    "stroke",
-    "spinal cord",
-    "cirrhosis",
-    "liver",
-    "diabetes",
-    "parkinson",
-    "alzheimer",
-    "autoimmune diseases",
-    "neuromyelitis",
-    "nmo",
-    "nmosd",
-    "myasthenia",
-    "cancer",
-    "lymphoma",
-    "leukaemia",
-    "leukemia",
-    "scleroderma",
-    "systemic sclerosis",
-    "autism",
-    "cerebral palsy",
-    "covid",
-];
-
-fn is_ms(s: &str) -> bool {
-    is_ms_normalized(&normalize(s))
-}
-
-fn is_ms_normalized(n: &str) -> bool {
-    contains_words(n, "multiple sclerosis") || n.split(' ').any(|w| MS_WORDS.contains(&w))
-}
-
-/// A canonical name for a condition, so that "RRMS", "Relapsing MS" and "Multiple sclerosis" are
-/// counted as one when finding a dataset's main condition.
-pub fn canonical_condition(s: &str) -> String {
-    if is_ms(s) {
-        "multiple sclerosis".to_string()
-    } else {
-        normalize(s)
-    }
-}
-
-/// The question's condition, with how each study condition relates to it remembered: a
-/// dataset repeats a handful of conditions over thousands of studies, and working the
-/// relation out each time was a sixth of appraising 10,000 of them.
-pub struct MainCondition<'a> {
-    pub name: &'a str,
-    fits: RefCell<HashMap<String, ConditionFit>>,
-}
-
-impl<'a> MainCondition<'a> {
-    pub fn new(name: &'a str) -> Self {
-        MainCondition {
-            name,
-            fits: RefCell::new(HashMap::new()),
-        }
-    }
-
-    /// [`condition_fit`] of a study's condition to this one.
-    pub fn fit(&self, study: &str) -> ConditionFit {
-        if let Some(fit) = self.fits.borrow().get(study) {
-            return *fit;
-        }
-        let fit = condition_fit(study, self.name);
-        self.fits.borrow_mut().insert(study.to_string(), fit);
-        fit
-    }
-}
-
-/// How `study` (a study's condition) relates to `main` (the question's condition).
-pub fn condition_fit(study: &str, main: &str) -> ConditionFit {
-    let (study, main) = (normalize(study), normalize(main));
-    let contains_main = if is_ms_normalized(&main) {
-        is_ms_normalized(&study)
-    } else {
-        contains_words(&study, &main) || contains_words(&main, &study)
-    };
-    if !contains_main {
-        return ConditionFit::Different;
-    }
-    let others = OTHER_CONDITIONS
-        .iter()
-        .any(|o| contains_words(&study, o) && !contains_words(&main, o));
-    if others {
-        ConditionFit::Mixed
-    } else {
-        ConditionFit::Direct
-    }
+    // "NSAIDs": an abbreviation with a plural s.
+    lower.len() > 3
+        && lower.ends_with('s')
+        && !["ss", "us", "is", "ys"].iter().any(|e| lower.ends_with(e))
 }
 
 /// Words that carry no meaning for matching outcomes.
@@ -291,8 +440,9 @@ const STOP: &[&str] = &[
     "years", "total", "number", "mean",
 ];
 
-/// Whether a claim's outcome (an id or free words) refers to an outcome with this id and name.
-pub fn outcome_matches(claim_outcome: &str, id: &str, name: &str) -> bool {
+/// Whether free words about an outcome refer to an outcome with this id and name, without a
+/// vocabulary: the same text, one containing the other, or a meaningful word in common.
+pub fn words_match(claim_outcome: &str, id: &str, name: &str) -> bool {
     let c = normalize(claim_outcome);
     if c.is_empty() {
         return true;
@@ -300,15 +450,16 @@ pub fn outcome_matches(claim_outcome: &str, id: &str, name: &str) -> bool {
     if c == normalize(id) || c == normalize(name) || has_phrase(name, &c) || has_phrase(&c, name) {
         return true;
     }
-    let cw: Vec<String> = words(&c)
-        .into_iter()
-        .filter(|w| w.len() >= 3 && !STOP.contains(&w.as_str()))
-        .collect();
-    let ow: Vec<String> = words(&format!("{id} {name}"))
-        .into_iter()
-        .filter(|w| w.len() >= 3 && !STOP.contains(&w.as_str()))
-        .collect();
-    cw.iter()
+    let meaningful = |s: &str| -> Vec<String> {
+        normalize(s)
+            .split(' ')
+            .filter(|w| w.len() >= 3 && !STOP.contains(w))
+            .map(str::to_string)
+            .collect()
+    };
+    let ow = meaningful(&format!("{id} {name}"));
+    meaningful(&c)
+        .iter()
         .any(|w| ow.iter().any(|o| o == w || stem_eq(o, w)))
 }
 
@@ -318,59 +469,139 @@ fn stem_eq(a: &str, b: &str) -> bool {
     ca.len() >= 5 && cb.len() >= 5 && ca[..5] == cb[..5] && ca.len().abs_diff(cb.len()) <= 4
 }
 
-/// Whether an outcome name describes death.
-pub fn is_death(name: &str) -> bool {
-    names_death(&normalize(name))
+/// The question's condition, with how each study condition relates to it remembered: a
+/// dataset repeats a handful of conditions over thousands of studies.
+pub struct MainCondition<'a> {
+    pub name: &'a str,
+    pub lexicon: &'a Lexicon,
+    fits: RefCell<HashMap<String, Relation>>,
 }
 
-/// [`is_death`] for a normalized name.
-fn names_death(n: &str) -> bool {
-    [
-        "death",
-        "deaths",
-        "mortality",
-        "died",
-        "fatal",
-        "fatality",
-        "trm",
-    ]
-    .iter()
-    .any(|w| contains_words(n, w))
-        || n.contains("mortality")
+impl<'a> MainCondition<'a> {
+    pub fn new(name: &'a str, lexicon: &'a Lexicon) -> Self {
+        MainCondition {
+            name,
+            lexicon,
+            fits: RefCell::new(HashMap::new()),
+        }
+    }
+
+    /// How a study's condition relates to the question's.
+    pub fn fit(&self, study: &str) -> Relation {
+        if let Some(fit) = self.fits.borrow().get(study) {
+            return *fit;
+        }
+        let fit = self.lexicon.relation(List::Conditions, study, self.name);
+        self.fits.borrow_mut().insert(study.to_string(), fit);
+        fit
+    }
 }
 
-/// Whether an outcome name describes a serious harm (serious adverse events, deaths, grade 3–4
-/// toxicity, life-threatening events).
-pub fn is_serious_harm(name: &str) -> bool {
-    let n = normalize(name);
-    names_death(&n)
-        || ["serious", "sae", "saes"]
-            .iter()
-            .any(|w| contains_words(&n, w))
-        || n.contains("grade 3")
-        || n.contains("grade 4")
-        || n.contains("life threatening")
-        || n.contains("treatment related")
-}
-
-/// Whether an outcome is objectively measured (death), so that lack of blinding matters little.
-pub fn is_objective(name: &str) -> bool {
-    let n = normalize(name);
-    names_death(&n) || contains_words(&n, "survival") && !contains_words(&n, "free")
+/// A duration in days from words such as "5 years", "24 months", "week 24", "100 days",
+/// "median 2 years": the first number with a unit after or before it. `None` when there is none.
+pub fn duration_days(text: &str) -> Option<f64> {
+    let n = normalize(text);
+    let words: Vec<&str> = n.split(' ').collect();
+    let unit = |w: &str| -> Option<f64> {
+        match w {
+            "day" | "days" => Some(1.0),
+            "week" | "weeks" | "wk" | "wks" => Some(7.0),
+            "month" | "months" | "mo" => Some(30.44),
+            "year" | "years" | "yr" | "yrs" => Some(365.25),
+            _ => None,
+        }
+    };
+    let number = |w: &str| -> Option<f64> {
+        w.parse::<f64>().ok().or(match w {
+            "one" => Some(1.0),
+            "two" => Some(2.0),
+            "three" => Some(3.0),
+            "four" => Some(4.0),
+            "five" => Some(5.0),
+            "six" => Some(6.0),
+            "ten" => Some(10.0),
+            "twelve" => Some(12.0),
+            _ => None,
+        })
+    };
+    // A number with its unit after it ("5 years") or before it ("week 24", "weeks 0-24": a
+    // range's end looks two words back). Zero is the start of a range, not a duration.
+    for (i, w) in words.iter().enumerate() {
+        let Some(x) = number(w).filter(|x| *x > 0.0) else {
+            continue;
+        };
+        let after = words.get(i + 1).and_then(|u| unit(u));
+        let before = (1..=2)
+            .filter_map(|k| i.checked_sub(k))
+            .find_map(|j| unit(words[j]));
+        if let Some(u) = after.or(before) {
+            return Some(x * u);
+        }
+    }
+    None
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn term(id: &str, aliases: &[&str], broader: &[&str]) -> Term {
+        Term {
+            id: id.into(),
+            name: id.replace('_', " "),
+            aliases: aliases.iter().map(|s| s.to_string()).collect(),
+            broader: broader.iter().map(|s| s.to_string()).collect(),
+            ..Default::default()
+        }
+    }
+
+    /// A made-up field: a family of two drugs, a disease with two forms, one of them nested.
+    fn lexicon() -> Lexicon {
+        Lexicon::new(&Vocabulary {
+            therapies: vec![
+                term("statins", &["statin therapy"], &[]),
+                term("atorva", &["atorvastatin", "ATV"], &["statins"]),
+                term("simva", &["simvastatin"], &["statins"]),
+                term("fibrate", &[], &[]),
+            ],
+            conditions: vec![
+                term(
+                    "heart_disease",
+                    &["HD", "heart disease"],
+                    &["cardiovascular"],
+                ),
+                term(
+                    "stable_hd",
+                    &["stable heart disease", "SHD"],
+                    &["heart_disease"],
+                ),
+                term("acute_hd", &["acute heart disease"], &["heart_disease"]),
+                term("cardiovascular", &["cardiovascular diseases"], &[]),
+            ],
+            outcomes: vec![
+                Term {
+                    stands_for: Some("events".into()),
+                    ..term("ldl", &["LDL cholesterol"], &[])
+                },
+                term("events", &["cardiac events"], &[]),
+                term(
+                    "mi",
+                    &["heart attack", "myocardial infarction"],
+                    &["events"],
+                ),
+            ],
+            routes: vec![term("oral", &["by mouth", "PO"], &[])],
+        })
+    }
+
     #[test]
     fn normalized_keys_number_strings_by_their_normalized_form() {
         let mut keys = NormalizedKeys::default();
-        let edss = keys.of("EDSS progression");
-        assert!(edss.is_some());
-        assert_eq!(keys.of("edss-Progression!"), edss);
-        assert_eq!(keys.of("EDSS progression"), edss, "asked again");
-        assert_ne!(keys.of("relapse"), edss);
+        let a = keys.of("Event progression");
+        assert!(a.is_some());
+        assert_eq!(keys.of("event-Progression!"), a);
+        assert_eq!(keys.of("Event progression"), a, "asked again");
+        assert_ne!(keys.of("relapse"), a);
         assert_eq!(keys.of("—"), None);
         assert_eq!(keys.of("!!!"), None);
         assert_eq!(keys.of(""), None);
@@ -379,106 +610,164 @@ mod tests {
     #[test]
     fn normalize_folds_case_punctuation_and_spaces() {
         assert_eq!(
-            normalize("  Relapsing–Remitting  MS (RRMS)! "),
-            "relapsing remitting ms rrms"
+            normalize("  Acute–Stable  HD (AHD)! "),
+            "acute stable hd ahd"
         );
         assert_eq!(normalize("ÉDSS-Änderung"), "édss änderung");
         assert_eq!(normalize("--"), "");
-        // The word lists are compared with normalized text as they are written.
-        for w in OTHER_CONDITIONS.iter().chain(MS_WORDS) {
-            assert_eq!(normalize(w), *w);
-        }
     }
 
     #[test]
     fn phrases_match_whole_words_only() {
-        assert!(has_phrase("Secondary progressive MS", "progressive ms"));
-        assert!(has_phrase("MS", "ms"));
-        assert!(!has_phrase("Systemic sclerosis", "sclero"));
-        assert!(has_phrase("xms ms ms", "ms ms"));
-        assert!(!has_phrase("ms msx", "ms ms"));
-        assert!(has_phrase("xms ms", "ms"));
+        assert!(has_phrase("Stable heart disease", "heart disease"));
+        assert!(!has_phrase("Systemic disease", "system"));
+        assert!(has_phrase("xab ab ab", "ab ab"));
+        assert!(!has_phrase("ab abx", "ab ab"));
         assert!(!has_phrase("anything", ""));
     }
 
     #[test]
-    fn therapy_synonyms() {
-        assert!(therapy_matches("MSC", "Mesenchymal stem cells"));
-        assert!(!therapy_matches("mesenchymal stem cells", "MSC-NP"));
-        assert!(!therapy_matches("MSC-NP", "MSC"));
-        assert!(therapy_matches("MSC-NPs", "MSC-NP"));
-        assert!(therapy_matches("MSC", "UC-MSC"));
-        assert!(therapy_matches("stem cells", "MSC-NP"));
-        assert!(therapy_matches("AHSCT", "HSCT"));
-        assert!(therapy_matches("stem cell transplant", "aHSCT"));
-        assert!(therapy_matches(
-            "Autologous haematopoietic stem cell transplantation",
-            "AHSCT"
-        ));
-        assert!(!therapy_matches("MSC", "AHSCT"));
-        assert!(!therapy_matches("HSCT", "UC-MSC"));
-        assert!(therapy_matches("stem cell therapy", "MSC"));
-        assert!(therapy_matches("msc", "MSC"));
-        assert!(!therapy_matches("ocrelizumab", "MSC"));
+    fn family_members_are_narrower_and_siblings_unrelated() {
+        let l = lexicon();
+        let r = |e, w| l.relation(List::Therapies, e, w);
+        assert_eq!(r("Atorvastatin", "ATV"), Relation::Same);
+        assert_eq!(r("atorvastatin 80 mg", "statins"), Relation::Narrower);
+        assert_eq!(r("statin therapy", "simvastatin"), Relation::Broader);
+        assert_eq!(r("simvastatin", "atorvastatin"), Relation::Unrelated);
+        assert_eq!(r("fibrate", "statins"), Relation::Unrelated);
     }
 
     #[test]
-    fn conditions() {
+    fn populations_within_conditions_and_mixed_populations() {
+        let l = lexicon();
+        let r = |e, w| l.relation(List::Conditions, e, w);
         assert_eq!(
-            condition_fit("Relapsing-remitting MS", "Multiple sclerosis"),
-            ConditionFit::Direct
+            r("Stable heart disease", "heart disease"),
+            Relation::Narrower
         );
+        assert_eq!(r("SHD", "HD"), Relation::Narrower);
+        assert_eq!(r("cardiovascular diseases", "HD"), Relation::Broader);
         assert_eq!(
-            condition_fit("Progressive multiple sclerosis", "MS"),
-            ConditionFit::Direct
+            r("acute heart disease", "stable heart disease"),
+            Relation::Unrelated
         );
+        // The most specific term wins over the broader one it also contains.
         assert_eq!(
-            condition_fit("MS and ALS", "Multiple sclerosis"),
-            ConditionFit::Mixed
+            l.term(List::Conditions, "patients with stable heart disease")
+                .unwrap()
+                .id,
+            "stable_hd"
         );
-        assert_eq!(
-            condition_fit(
-                "Autoimmune diseases (RA, SLE, IBD, AS, MS)",
-                "Multiple sclerosis"
-            ),
-            ConditionFit::Mixed
-        );
-        assert_eq!(
-            condition_fit(
-                "HBV-related decompensated liver cirrhosis",
-                "Multiple sclerosis"
-            ),
-            ConditionFit::Different
-        );
-        assert_eq!(
-            condition_fit("Liver cirrhosis", "liver cirrhosis"),
-            ConditionFit::Direct
-        );
-        assert_eq!(canonical_condition("RRMS"), "multiple sclerosis");
     }
 
     #[test]
-    fn outcomes() {
-        assert!(outcome_matches(
-            "lesions",
-            "gel",
-            "Gadolinium-enhancing lesions"
+    fn without_a_vocabulary_names_compare_as_words() {
+        let l = Lexicon::new(&Vocabulary::default());
+        let r = |e, w| l.relation(List::Conditions, e, w);
+        assert_eq!(r("Condition A", "condition a"), Relation::Same);
+        assert_eq!(r("Severe condition A", "Condition A"), Relation::Narrower);
+        assert_eq!(
+            r("Condition A and condition B", "Condition A"),
+            Relation::Broader
+        );
+        assert_eq!(r("Condition A", "Severe condition A"), Relation::Broader);
+        assert_eq!(r("Condition B", "Condition A"), Relation::Unrelated);
+        assert_eq!(
+            l.relation(List::Therapies, "Drug X", "drug x"),
+            Relation::Same
+        );
+        assert_eq!(
+            l.relation(List::Therapies, "Drug X", "Drug Y"),
+            Relation::Unrelated
+        );
+    }
+
+    fn outcome(id: &str, name: &str) -> Outcome {
+        Outcome {
+            id: id.into(),
+            name: name.into(),
+            kind: crate::model::OutcomeKind::Benefit,
+            better: crate::model::Better::Lower,
+            surrogate: false,
+            timepoint: None,
+            data: None,
+            reported: None,
+            citation: None,
+            status: crate::model::FactStatus::Verified,
+            note: None,
+            subgroup: None,
+            concept: None,
+        }
+    }
+
+    #[test]
+    fn outcomes_match_concepts_narrower_concepts_and_surrogates() {
+        let l = lexicon();
+        let mi = outcome("mi_1y", "Heart attack within a year");
+        let ldl = outcome("ldl", "LDL cholesterol at 12 weeks");
+        assert_eq!(l.outcome_fit("cardiac events", &mi), OutcomeFit::Direct);
+        assert_eq!(
+            l.outcome_fit("myocardial infarction", &mi),
+            OutcomeFit::Direct
+        );
+        assert!(matches!(
+            l.outcome_fit("cardiac events", &ldl),
+            OutcomeFit::Surrogate(_)
         ));
-        assert!(outcome_matches(
-            "disability",
-            "edss_progression",
-            "Disability progression (EDSS)"
-        ));
-        assert!(outcome_matches("edss_progression", "edss_progression", "x"));
-        assert!(!outcome_matches(
+        assert_eq!(l.outcome_fit("heart attack", &ldl), OutcomeFit::Unrelated);
+        assert_eq!(l.outcome_fit("ldl", &ldl), OutcomeFit::Direct);
+        let mut explicit = outcome("x", "Composite endpoint");
+        explicit.concept = Some("events".into());
+        assert_eq!(
+            l.outcome_fit("cardiac events", &explicit),
+            OutcomeFit::Direct
+        );
+    }
+
+    #[test]
+    fn generic_concepts_know_death_and_serious_harms() {
+        let l = Lexicon::new(&Vocabulary::default());
+        assert!(l.is_objective(&outcome("d", "Deaths within 100 days")));
+        assert!(l.is_serious(&outcome("d", "Treatment-related death")));
+        assert!(l.is_serious(&outcome("s", "Patients with a serious adverse event")));
+        assert!(!l.is_serious(&outcome("a", "Adverse events")));
+        assert!(l.is_harm_concept(&outcome("a", "Adverse events")));
+        assert!(!l.is_objective(&outcome("p", "Progression-free survival")));
+        assert!(l.is_objective(&outcome("o", "Overall survival")));
+    }
+
+    #[test]
+    fn free_words_match_outcomes() {
+        assert!(words_match("lesions", "gel", "Contrast-enhancing lesions"));
+        assert!(words_match("events", "ev", "Cardiac events"));
+        assert!(!words_match(
             "relapses",
             "gel",
-            "Gadolinium-enhancing lesions"
+            "Contrast-enhancing lesions"
         ));
-        assert!(is_death("Deaths within 100 days"));
-        assert!(is_serious_harm("Serious adverse events"));
-        assert!(!is_serious_harm("Adverse events"));
-        assert!(is_objective("Overall survival"));
-        assert!(!is_objective("Relapse-free survival"));
+    }
+
+    #[test]
+    fn plural_therapy_names() {
+        let l = lexicon();
+        assert!(l.is_plural("Antibiotics"));
+        assert!(l.is_plural("statins"));
+        assert!(!l.is_plural("Aspirin"));
+        assert!(!l.is_plural("ATV"));
+        assert!(!l.is_plural("Drug X"));
+        assert!(!l.is_plural("Analysis"));
+    }
+
+    #[test]
+    fn durations() {
+        assert_eq!(duration_days("5 years"), Some(5.0 * 365.25));
+        assert_eq!(duration_days("week 24"), Some(168.0));
+        assert_eq!(
+            duration_days("median 2 years, mean 2.8 years"),
+            Some(2.0 * 365.25)
+        );
+        assert_eq!(duration_days("in the first six months"), Some(6.0 * 30.44));
+        assert_eq!(duration_days("weeks 0-24"), Some(168.0));
+        assert_eq!(duration_days("up to now"), None);
     }
 }

@@ -29,7 +29,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
 
-use self::matching::MainCondition;
+use self::matching::{Lexicon, List, MainCondition};
 use crate::model::{Dataset, EffectData, Measure, Outcome, OutcomeKind, Study, StudyStatus};
 use crate::stats::effect::effect_of;
 use crate::stats::Method;
@@ -44,7 +44,7 @@ pub use rate::Natural;
 #[derive(Debug, Clone, PartialEq)]
 pub struct AppraiseOptions {
     /// The condition of the question (evidence about other conditions is indirect). Default: the
-    /// dataset's most common condition ("multiple sclerosis" for the built-in dataset).
+    /// dataset's question, or its most common condition.
     pub condition: Option<String>,
     /// Baseline (control) risks by outcome id, as fractions, for absolute effects when a study has
     /// no control-arm counts, and for pooled bodies (where they take precedence).
@@ -130,44 +130,67 @@ pub(crate) struct Item<'a> {
     pub pooled: bool,
     /// What the effect shows against the thresholds of importance (for claim checks).
     pub finding: Option<text::Finding>,
+    /// The steps of the rating, so that a claim can judge indirectness against its own question.
+    pub reasons: Vec<Reason>,
 }
 
 fn finite(x: f64) -> bool {
     x.is_finite()
 }
 
-/// The dataset's most common condition, counting forms of MS as one ("RRMS", "progressive MS").
+/// The condition of the dataset's question: `question.condition`, or else its most common
+/// condition, a study counting for its condition and for the conditions its vocabulary term is
+/// directly within (so that two populations of one disease count for the disease).
 pub fn main_condition(dataset: &Dataset) -> Option<String> {
-    // Each distinct spelling is made canonical once: studies repeat the same few.
-    let mut canonical: HashMap<&str, String> = HashMap::new();
-    for s in &dataset.studies {
-        canonical
-            .entry(s.condition.as_str())
-            .or_insert_with(|| matching::canonical_condition(&s.condition));
+    if let Some(c) = dataset
+        .question
+        .as_ref()
+        .and_then(|q| q.condition.as_deref())
+        .filter(|c| !c.trim().is_empty())
+    {
+        return Some(c.trim().to_string());
     }
-    let mut counts: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+    let lexicon = Lexicon::new(&dataset.vocabulary);
+    // Each distinct spelling is resolved once: studies repeat the same few.
+    let mut keys: HashMap<&str, Vec<String>> = HashMap::new();
+    let mut counts: BTreeMap<String, (usize, usize)> = BTreeMap::new();
     for (i, s) in dataset.studies.iter().enumerate() {
-        let c = canonical[s.condition.as_str()].as_str();
-        if c.is_empty() {
-            continue;
+        let ks =
+            keys.entry(s.condition.as_str()).or_insert_with(|| {
+                match lexicon.term(List::Conditions, &s.condition) {
+                    Some(t) => std::iter::once(t.name.clone())
+                        .chain(t.broader.iter().filter_map(|b| {
+                            lexicon.by_id(List::Conditions, b).map(|t| t.name.clone())
+                        }))
+                        .collect(),
+                    None => vec![s.condition.trim().to_string()],
+                }
+            });
+        for k in ks.iter().filter(|k| !matching::normalize(k).is_empty()) {
+            counts.entry(k.clone()).or_insert((0, i)).0 += 1;
         }
-        let e = counts.entry(c).or_insert((0, i));
-        e.0 += 1;
     }
     counts
         .into_iter()
         .max_by(|a, b| a.1 .0.cmp(&b.1 .0).then(b.1 .1.cmp(&a.1 .1)))
-        .map(|(c, _)| c.to_string())
+        .map(|(c, _)| c)
 }
 
-/// Appraises one study's outcome against the question's condition.
+/// Appraises one study's outcome against the question's condition, with no vocabulary.
 pub fn appraise_outcome(
     study: &Study,
     outcome: &Outcome,
     options: &AppraiseOptions,
     condition: &str,
 ) -> OutcomeAppraisal {
-    appraise_item(study, outcome, options, &MainCondition::new(condition)).0
+    let lexicon = Lexicon::new(&Default::default());
+    appraise_item(
+        study,
+        outcome,
+        options,
+        &MainCondition::new(condition, &lexicon),
+    )
+    .0
 }
 
 fn empty(
@@ -197,27 +220,31 @@ fn appraise_item<'a>(
     condition: &MainCondition,
 ) -> (OutcomeAppraisal, Option<Item<'a>>) {
     let therapy = study.intervention.therapy.as_str();
+    let lexicon = condition.lexicon;
     let Some(data) = outcome.data.as_ref() else {
-        let (statement, note) = if study.status == StudyStatus::Ongoing {
-            (
-                "Results are not available yet: the study is still running.".to_string(),
-                Some("ongoing".to_string()),
-            )
-        } else if let Some(rep) = outcome.reported.as_deref() {
-            (
-                format!(
-                    "Reported without numbers that can be analysed: {}",
-                    rep.trim()
+        if study.status == StudyStatus::Ongoing {
+            return (
+                empty(
+                    study,
+                    outcome,
+                    "Results are not available yet: the study is still running.".to_string(),
+                    Some("not rated yet: results pending".to_string()),
                 ),
-                Some("no analysable numbers".to_string()),
-            )
-        } else {
-            (
-                "No results were reported.".to_string(),
-                Some("no data".to_string()),
-            )
+                None,
+            );
+        }
+        let Some(rep) = outcome.reported.as_deref() else {
+            return (
+                empty(
+                    study,
+                    outcome,
+                    "No results were reported.".to_string(),
+                    Some("no data".to_string()),
+                ),
+                None,
+            );
         };
-        return (empty(study, outcome, statement, note), None);
+        return reported_in_words(study, outcome, rep, condition);
     };
     let eff = match effect_of(data) {
         Ok(e) => Natural::from_effect(&e),
@@ -244,8 +271,13 @@ fn appraise_item<'a>(
     let single = rate::is_single_arm(study, outcome);
     let mut r = Rating::new();
     rate::rate_design(&mut r, study, outcome);
-    rate::rate_risk_of_bias(&mut r, study, outcome, !single);
-    let th = rate::thresholds(eff.measure, &outcome.id, options);
+    rate::rate_risk_of_bias(&mut r, study, outcome, !single, lexicon);
+    let th = rate::thresholds(
+        eff.measure,
+        &outcome.id,
+        lexicon.is_serious(outcome),
+        options,
+    );
     if !single {
         rate::rate_imprecision(
             &mut r,
@@ -254,6 +286,7 @@ fn appraise_item<'a>(
             rate::participants(study, data),
             rate::events(data),
         );
+        rate::rate_unit_of_analysis(&mut r, study);
     }
     rate::rate_indirectness(&mut r, study, outcome, condition);
     rate::rate_publication_bias_review(&mut r, study, outcome);
@@ -265,7 +298,13 @@ fn appraise_item<'a>(
     let statement = if single {
         text::single_arm_statement(therapy, &outcome.name, review)
     } else {
-        text::statement(certainty, therapy, &outcome.name, rate::finding(&eff, th))
+        text::statement(
+            certainty,
+            therapy,
+            lexicon.is_plural(therapy),
+            &outcome.name,
+            rate::finding(&eff, th),
+        )
     };
     let (absolute, note) = absolute_for(study, outcome, data, &eff, single, options);
     let summary = [eff.estimate, eff.ci_lb, eff.ci_ub]
@@ -286,6 +325,7 @@ fn appraise_item<'a>(
         statement: statement.clone(),
         pooled: false,
         finding: Some(rate::finding(&eff, th)),
+        reasons: r.reasons.clone(),
     };
     (
         OutcomeAppraisal {
@@ -314,7 +354,7 @@ fn proportion_without_interval(
 ) -> OutcomeAppraisal {
     let mut r = Rating::new();
     rate::rate_design(&mut r, study, outcome);
-    rate::rate_risk_of_bias(&mut r, study, outcome, false);
+    rate::rate_risk_of_bias(&mut r, study, outcome, false, condition.lexicon);
     rate::rate_indirectness(&mut r, study, outcome, condition);
     rate::rate_publication_bias_review(&mut r, study, outcome);
     let review = study.design == crate::model::Design::SystematicReview;
@@ -331,6 +371,60 @@ fn proportion_without_interval(
         absolute: absolute::single_arm(v, None, None, therapy, &outcome.name).ok(),
         note: Some("no interval and no number of people were given, so the proportion has no confidence interval".to_string()),
     }
+}
+
+/// A result reported only in words ("no deaths", "not significant"): rated like any other, with
+/// imprecision rated down two levels, since without numbers neither the size of the effect nor
+/// its precision can be judged. Kept as evidence for claims (without an effect).
+fn reported_in_words<'a>(
+    study: &'a Study,
+    outcome: &'a Outcome,
+    reported: &str,
+    condition: &MainCondition,
+) -> (OutcomeAppraisal, Option<Item<'a>>) {
+    let single = study.design.is_uncontrolled()
+        || study.design == crate::model::Design::SystematicReview
+            && rate::review_pooled(study, Some(outcome)) == rate::ReviewPooled::SingleArm;
+    let mut r = Rating::new();
+    rate::rate_design(&mut r, study, outcome);
+    rate::rate_risk_of_bias(&mut r, study, outcome, !single, condition.lexicon);
+    if !single {
+        r.push(
+            Domain::Imprecision,
+            -2,
+            "Reported only in words, without numbers or an interval, so the size of the effect and how precise it is cannot be judged",
+        );
+    }
+    rate::rate_indirectness(&mut r, study, outcome, condition);
+    rate::rate_publication_bias_review(&mut r, study, outcome);
+    let certainty = r.certainty();
+    let statement = format!("Reported in words: {}", reported.trim());
+    let item = Item {
+        studies: vec![study],
+        outcome,
+        effect: None,
+        single_arm: single,
+        certainty: Some(certainty),
+        statement: statement.clone(),
+        pooled: false,
+        finding: None,
+        reasons: r.reasons.clone(),
+    };
+    (
+        OutcomeAppraisal {
+            study: study.id.clone(),
+            outcome: outcome.id.clone(),
+            name: outcome.name.clone(),
+            kind: outcome.kind,
+            certainty: Some(certainty),
+            reasons: r.reasons,
+            statement,
+            effect: None,
+            absolute: None,
+            note: Some("no analysable numbers".to_string()),
+        },
+        Some(item),
+    )
 }
 
 /// Control-arm risk from counts.
@@ -407,7 +501,8 @@ pub fn appraise(dataset: &Dataset, options: &AppraiseOptions) -> Appraisal {
         .filter(|c| !c.trim().is_empty())
         .or_else(|| main_condition(dataset));
     let cond = condition.clone().unwrap_or_default();
-    let main = MainCondition::new(&cond);
+    let lexicon = Lexicon::new(&dataset.vocabulary);
+    let main = MainCondition::new(&cond, &lexicon);
     // Sized up front: growing them moved every appraisal already made, a quarter of the time
     // of appraising 10,000 studies.
     let count = dataset.studies.iter().map(|s| s.outcomes.len()).sum();
@@ -420,12 +515,12 @@ pub fn appraise(dataset: &Dataset, options: &AppraiseOptions) -> Appraisal {
             items.extend(item);
         }
     }
-    let (pooled, pooled_items) = pool::pool_dataset(dataset, options, &cond);
+    let (pooled, pooled_items) = pool::pool_dataset(dataset, options, &main);
     items.extend(pooled_items);
     let claims = dataset
         .claims
         .iter()
-        .map(|c| claims::check_claim(c, dataset, &items, &cond))
+        .map(|c| claims::check_claim(c, dataset, &items, &lexicon))
         .collect();
     Appraisal {
         condition,

@@ -16,7 +16,7 @@ use crate::stats::{fit, RmaOptions, StatsError, Test};
 
 use super::absolute::{self, Absolute, BaselineSource};
 use super::certainty::{Certainty, Domain, Rating, Reason};
-use super::matching::{self, NormalizedKeys};
+use super::matching::{Lexicon, List, MainCondition, NormalizedKeys, Relation};
 use super::rate::{self, Natural};
 use super::text::{self, num};
 use super::{control_risk, AppraiseOptions, Item};
@@ -296,15 +296,18 @@ pub fn pool(
     options: &AppraiseOptions,
     condition: &str,
 ) -> PooledAppraisal {
-    pool_group(members, options, condition).0
+    let lexicon = Lexicon::new(&Default::default());
+    pool_group(members, options, &MainCondition::new(condition, &lexicon)).0
 }
 
 /// Pools one group, or says why not.
 pub(crate) fn pool_group<'a>(
     members: &[(&'a Study, &'a Outcome)],
     options: &AppraiseOptions,
-    condition: &str,
+    main: &MainCondition,
 ) -> (PooledAppraisal, Option<Item<'a>>) {
+    let condition = main.name;
+    let lexicon = main.lexicon;
     if members.is_empty() {
         return (
             PooledAppraisal {
@@ -414,7 +417,7 @@ pub(crate) fn pool_group<'a>(
         let mut with: Vec<String> = Vec::new();
         for (i, (s, o)) in members.iter().enumerate() {
             let mut rb = Rating::new();
-            rate::rate_risk_of_bias(&mut rb, s, o, true);
+            rate::rate_risk_of_bias(&mut rb, s, o, true, lexicon);
             let t = rb.domain_total(Domain::RiskOfBias);
             let w = f
                 .weights
@@ -447,7 +450,7 @@ pub(crate) fn pool_group<'a>(
         }
     }
     // Imprecision on the pooled interval with the total information.
-    let th = rate::thresholds(measure, &outcome.id, options);
+    let th = rate::thresholds(measure, &outcome.id, lexicon.is_serious(outcome), options);
     {
         let ns: Option<Vec<u64>> = members
             .iter()
@@ -464,13 +467,17 @@ pub(crate) fn pool_group<'a>(
     rate_inconsistency(&mut r, &eff, f.i2, pi_lb, pi_ub);
     // Indirectness: surrogate outcome; condition by weight.
     {
-        if let Some((_, o)) = members.iter().find(|(_, o)| o.surrogate) {
+        if let Some((_, o, target)) = members
+            .iter()
+            .find_map(|(s, o)| Some((s, o, lexicon.stands_for(o)?)))
+        {
             r.push(
                 Domain::Indirectness,
                 -1,
                 format!(
-                    "{} is a surrogate outcome: it is measured on tests or scans, not something patients feel, and it does not always predict how people will do",
-                    text::upper_first(&o.name)
+                    "{} stands in for {}, which is what matters to patients, and does not always predict it",
+                    text::upper_first(&o.name),
+                    target.name
                 ),
             );
         }
@@ -478,10 +485,10 @@ pub(crate) fn pool_group<'a>(
             let mut other = 0.0;
             let mut off: Vec<&str> = Vec::new();
             for (i, (s, _)) in members.iter().enumerate() {
-                let fitc = matching::condition_fit(&s.condition, condition);
-                if fitc != matching::ConditionFit::Direct {
+                let fitc = main.fit(&s.condition);
+                if !matches!(fitc, Relation::Same | Relation::Narrower) {
                     off.push(s.label.as_str());
-                    if fitc == matching::ConditionFit::Different {
+                    if fitc == Relation::Unrelated {
                         other += f
                             .weights
                             .get(i)
@@ -520,16 +527,22 @@ pub(crate) fn pool_group<'a>(
     let certainty = r.certainty();
     let therapy = {
         let t0 = first_study.intervention.therapy.as_str();
-        if studies
-            .iter()
-            .all(|s| matching::therapy_matches(t0, &s.intervention.therapy))
-        {
+        if studies.iter().all(|s| {
+            lexicon.relation(List::Therapies, &s.intervention.therapy, t0) == Relation::Same
+        }) {
             t0.to_string()
         } else {
             "the treatments".to_string()
         }
     };
-    let statement = text::statement(certainty, &therapy, &outcome.name, rate::finding(&eff, th));
+    let plural = therapy == "the treatments" || lexicon.is_plural(&therapy);
+    let statement = text::statement(
+        certainty,
+        &therapy,
+        plural,
+        &outcome.name,
+        rate::finding(&eff, th),
+    );
     let (absolute, note) = pooled_absolute(members, &eff, options, &therapy);
     let pooled = PooledAppraisal {
         outcome: outcome.id.clone(),
@@ -568,6 +581,7 @@ pub(crate) fn pool_group<'a>(
         statement,
         pooled: true,
         finding: Some(rate::finding(&eff, th)),
+        reasons: pooled.reasons.clone(),
     };
     (pooled, Some(item))
 }
@@ -680,7 +694,7 @@ fn pooled_absolute(
 pub(crate) fn pool_dataset<'a>(
     dataset: &'a Dataset,
     options: &AppraiseOptions,
-    condition: &str,
+    condition: &MainCondition,
 ) -> (Vec<PooledAppraisal>, Vec<Item<'a>>) {
     let mut out = Vec::new();
     let mut items = Vec::new();

@@ -10,7 +10,7 @@ use crate::model::{Better, Blinding, Design, EffectData, Measure, Outcome, Sourc
 use crate::stats::effect::Effect;
 
 use super::certainty::{Domain, Rating};
-use super::matching::{self, ConditionFit, MainCondition};
+use super::matching::{self, Lexicon, MainCondition, Relation};
 use super::text::{effect_num, lower_first, measure_words, Direction, Finding};
 use super::AppraiseOptions;
 
@@ -76,9 +76,12 @@ impl Natural {
 /// 0.75 and 1.25); SMD: `smd_threshold`; a minimal important difference per outcome id in
 /// [`AppraiseOptions::mids`] overrides both (for ratios as a relative change, 0.25). `None` when
 /// unknown (mean and risk differences without a minimal important difference).
+/// For an outcome the vocabulary calls serious (death), no default threshold applies: any real
+/// reduction matters, so an effect counts as important when its interval excludes no effect.
 pub fn thresholds(
     measure: Measure,
     outcome_id: &str,
+    serious: bool,
     options: &AppraiseOptions,
 ) -> Option<(f64, f64)> {
     if let Some(m) = options
@@ -91,6 +94,9 @@ pub fn thresholds(
             return (m < 1.0).then_some((1.0 - m, 1.0 + m));
         }
         return Some((-m, m));
+    }
+    if serious {
+        return None;
     }
     if measure.is_ratio() {
         let r = options.ratio_threshold;
@@ -335,10 +341,16 @@ pub fn first_period_only(study: &Study) -> bool {
 ///   the "people" are not independent);
 /// * results not from a peer-reviewed paper: a registry record or a news summary is one concern;
 ///   marketing by someone selling the treatment is two (very serious: selective reporting).
-pub fn rate_risk_of_bias(r: &mut Rating, study: &Study, outcome: &Outcome, comparative: bool) {
+pub fn rate_risk_of_bias(
+    r: &mut Rating,
+    study: &Study,
+    outcome: &Outcome,
+    comparative: bool,
+    lexicon: &Lexicon,
+) {
     let x = || lower_first(&study.intervention.therapy);
     let unblinded_assessors = matches!(study.blinding, Some(Blinding::Open | Blinding::Single));
-    if comparative && unblinded_assessors && !matching::is_objective(&outcome.name) {
+    if comparative && unblinded_assessors && !lexicon.is_objective(outcome) {
         let who = if study.blinding == Some(Blinding::Open) {
             "Open-label"
         } else {
@@ -354,29 +366,28 @@ pub fn rate_risk_of_bias(r: &mut Rating, study: &Study, outcome: &Outcome, compa
             ),
         );
     }
-    if comparative && study.design == Design::CrossoverRct {
-        if first_period_only(study) {
-            r.note(
-                Domain::RiskOfBias,
-                "Crossover design, but the comparison uses only the first period (between the randomised groups, before the switch), so carry-over cannot bias it",
-            );
-        } else {
-            r.push(
-                Domain::RiskOfBias,
-                -1,
-                format!("Crossover design: each person had {} and the comparison in turn, so effects can carry over from one period to the next", x()),
-            );
-        }
-    }
-    if let Some(c) = pooled_cycle_caveat(study) {
-        r.push(
+    // A crossover analysed over both periods and counts that pool those periods are one flaw
+    // (the same people counted in both arms), so it is counted once.
+    let cycles = pooled_cycle_caveat(study);
+    let crossover = comparative && study.design == Design::CrossoverRct;
+    if crossover && first_period_only(study) && cycles.is_none() {
+        r.note(
             Domain::RiskOfBias,
-            -1,
-            format!(
-                "The counts are treatment periods, not independent people (\"{}\")",
-                c.trim().trim_end_matches('.')
-            ),
+            "Crossover design, but the comparison uses only the first period (between the randomised groups, before the switch), so carry-over cannot bias it",
         );
+    } else if crossover || cycles.is_some() {
+        let mut text = if crossover {
+            format!("Crossover design: each person had {} and the comparison in turn, so effects can carry over from one period to the next", x())
+        } else {
+            "The counts are treatment periods, not independent people".to_string()
+        };
+        if let Some(c) = cycles {
+            if crossover {
+                text.push_str(", and the counts are treatment periods, not independent people");
+            }
+            text.push_str(&format!(" (\"{}\")", c.trim().trim_end_matches('.')));
+        }
+        r.push(Domain::RiskOfBias, -1, text);
     }
     match study.source_kind {
         SourceKind::Paper => {}
@@ -456,19 +467,45 @@ pub fn rate_imprecision(
     }
 }
 
+/// **Imprecision from the unit of analysis.** Counts that pool treatment periods of the same
+/// people treat them as independent, so the interval is narrower than the evidence allows: one
+/// level, on top of [`rate_imprecision`]'s judgement of that interval. (The crossover itself is a
+/// risk-of-bias concern, counted there once.)
+pub fn rate_unit_of_analysis(r: &mut Rating, study: &Study) {
+    if pooled_cycle_caveat(study).is_some() {
+        r.push(
+            Domain::Imprecision,
+            -1,
+            "The interval counts treatment periods as if they were independent people, so it is narrower than the evidence allows",
+        );
+    }
+}
+
 /// **Indirectness.** GRADE Handbook 5.2.4 and GRADE guidelines 8: rate down when the evidence is
 /// about a different population or a surrogate rather than a patient-important outcome.
-/// * a surrogate outcome (e.g. MRI lesions instead of disability): one level;
-/// * people with another condition (e.g. liver cirrhosis for an MS question): two levels; a mix
-///   of the condition with others (e.g. a review of five autoimmune diseases): one level.
+/// * a surrogate that the vocabulary says stands in for another outcome (e.g. a scan for how
+///   people fare): one level, naming what it stands in for. An outcome only flagged `surrogate`
+///   is noted without a change: what it stands in for is not known, so neither is the question
+///   it would answer indirectly;
+/// * people with another condition than the question's:
+///   two levels; a population that includes other conditions as well: one level.
 pub fn rate_indirectness(r: &mut Rating, study: &Study, outcome: &Outcome, main: &MainCondition) {
     let main_condition = main.name;
-    if outcome.surrogate {
+    if let Some(target) = main.lexicon.stands_for(outcome) {
         r.push(
             Domain::Indirectness,
             -1,
             format!(
-                "{} is a surrogate outcome: it is measured on tests or scans, not something patients feel, and it does not always predict how people will do",
+                "{} stands in for {}, which is what matters to patients, and does not always predict it",
+                super::text::upper_first(&outcome.name),
+                target.name
+            ),
+        );
+    } else if outcome.surrogate {
+        r.note(
+            Domain::Indirectness,
+            format!(
+                "{} is measured on tests or scans, not something patients feel",
                 super::text::upper_first(&outcome.name)
             ),
         );
@@ -477,8 +514,8 @@ pub fn rate_indirectness(r: &mut Rating, study: &Study, outcome: &Outcome, main:
         return;
     }
     match main.fit(&study.condition) {
-        ConditionFit::Direct => {}
-        ConditionFit::Mixed => r.push(
+        Relation::Same | Relation::Narrower => {}
+        Relation::Broader => r.push(
             Domain::Indirectness,
             -1,
             format!(
@@ -487,7 +524,7 @@ pub fn rate_indirectness(r: &mut Rating, study: &Study, outcome: &Outcome, main:
                 lower_first(main_condition)
             ),
         ),
-        ConditionFit::Different => r.push(
+        Relation::Unrelated => r.push(
             Domain::Indirectness,
             -2,
             format!(

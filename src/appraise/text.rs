@@ -26,7 +26,7 @@ pub enum Finding {
 }
 
 /// Lower-cases the first letter of a name used inside a sentence, unless the first word is an
-/// acronym or contains digits ("EDSS progression", "MSC", "T25FW" stay as they are).
+/// acronym or contains digits ("LDL change", "ASA", "T25FW" stay as they are).
 pub fn lower_first(s: &str) -> String {
     let s = s.trim();
     let first_word = s
@@ -74,50 +74,53 @@ pub fn outcome_object(name: &str) -> String {
     }
 }
 
-/// The GRADE informative statement for an effect of `therapy` on `outcome`.
+/// The GRADE informative statement for an effect of `therapy` on `outcome`, its verbs agreeing
+/// with the therapy's number ("Aspirin probably reduces…", "Antibiotics probably reduce…").
 ///
 /// * high: "X reduces Y" / "X results in little or no difference in Y"
 /// * moderate: "X probably reduces Y" / "X probably results in little or no difference in Y"
 /// * low: "X may reduce Y" / "X may result in little or no difference in Y"
 /// * very low: "The evidence is very uncertain about the effect of X on Y"
-pub fn statement(certainty: Certainty, therapy: &str, outcome: &str, finding: Finding) -> String {
+pub fn statement(
+    certainty: Certainty,
+    therapy: &str,
+    plural: bool,
+    outcome: &str,
+    finding: Finding,
+) -> String {
     let y = outcome_object(outcome);
-    // The therapy starts the sentence, except in "very uncertain about the effect of x".
-    let x = || upper_first(therapy);
+    let x = upper_first(therapy);
+    // "reduces"/"reduce": the third person singular takes an s.
+    let verb = |v: &str| {
+        if plural {
+            v.to_string()
+        } else {
+            format!("{v}s")
+        }
+    };
+    let change = |d: Direction| match d {
+        Direction::Reduces => "reduce",
+        Direction::Increases => "increase",
+    };
     match (certainty, finding) {
         (Certainty::VeryLow, _) => format!(
             "The evidence is very uncertain about the effect of {} on {y}.",
             lower_first(therapy)
         ),
-        (Certainty::High, Finding::Important(Direction::Reduces)) => {
-            format!("{} reduces {y}.", x())
+        (Certainty::High, Finding::Important(d)) => format!("{x} {} {y}.", verb(change(d))),
+        (Certainty::Moderate, Finding::Important(d)) => {
+            format!("{x} probably {} {y}.", verb(change(d)))
         }
-        (Certainty::High, Finding::Important(Direction::Increases)) => {
-            format!("{} increases {y}.", x())
-        }
-        (Certainty::Moderate, Finding::Important(Direction::Reduces)) => {
-            format!("{} probably reduces {y}.", x())
-        }
-        (Certainty::Moderate, Finding::Important(Direction::Increases)) => {
-            format!("{} probably increases {y}.", x())
-        }
-        (Certainty::Low, Finding::Important(Direction::Reduces)) => {
-            format!("{} may reduce {y}.", x())
-        }
-        (Certainty::Low, Finding::Important(Direction::Increases)) => {
-            format!("{} may increase {y}.", x())
-        }
+        (Certainty::Low, Finding::Important(d)) => format!("{x} may {} {y}.", change(d)),
         (Certainty::High, Finding::LittleOrNone) => {
-            format!("{} results in little or no difference in {y}.", x())
+            format!("{x} {} in little or no difference in {y}.", verb("result"))
         }
-        (Certainty::Moderate, Finding::LittleOrNone) => {
-            format!(
-                "{} probably results in little or no difference in {y}.",
-                x()
-            )
-        }
+        (Certainty::Moderate, Finding::LittleOrNone) => format!(
+            "{x} probably {} in little or no difference in {y}.",
+            verb("result")
+        ),
         (Certainty::Low, Finding::LittleOrNone) => {
-            format!("{} may result in little or no difference in {y}.", x())
+            format!("{x} may result in little or no difference in {y}.")
         }
     }
 }
@@ -217,17 +220,11 @@ mod tests {
             lower_first("Disability progression"),
             "disability progression"
         );
-        assert_eq!(lower_first("EDSS change"), "EDSS change");
-        assert_eq!(lower_first("MSC"), "MSC");
+        assert_eq!(lower_first("LDL change"), "LDL change");
+        assert_eq!(lower_first("ASA"), "ASA");
         assert_eq!(lower_first("T25FW"), "T25FW");
-        assert_eq!(
-            lower_first("Mesenchymal stem cells"),
-            "mesenchymal stem cells"
-        );
-        assert_eq!(
-            upper_first("mesenchymal stem cells"),
-            "Mesenchymal stem cells"
-        );
+        assert_eq!(lower_first("Beta blockers"), "beta blockers");
+        assert_eq!(upper_first("beta blockers"), "Beta blockers");
         assert_eq!(lower_first(""), "");
         assert_eq!(
             outcome_object("Patients with a serious adverse event"),

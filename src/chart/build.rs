@@ -128,14 +128,14 @@ fn one_or_many<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<V
 
 /// Which studies and outcomes are shown. Every list keeps what matches any of its
 /// entries; an empty list keeps everything. Text is compared case-insensitively.
-/// Each field takes one value or a list (`"AHSCT"` or `["AHSCT", "MSC"]`).
+/// Each field takes one value or a list (`"aspirin"` or `["aspirin", "clopidogrel"]`).
 #[derive(Clone, Debug, Default, PartialEq, Deserialize)]
 #[serde(rename_all = "camelCase", default, deny_unknown_fields)]
 pub struct Filters {
-    /// Studies whose condition contains one of these words ("multiple sclerosis", "progressive").
+    /// Studies whose condition contains one of these words ("heart attack", "acute").
     #[serde(deserialize_with = "one_or_many")]
     pub condition: Vec<String>,
-    /// Studies of one of these therapies, by name ("MSC", "AHSCT", "MSC-NP").
+    /// Studies of one of these therapies, by name ("aspirin", "clopidogrel").
     #[serde(deserialize_with = "one_or_many")]
     pub therapy: Vec<String>,
     /// Studies whose route contains one of these words ("intrathecal", "intravenous").
@@ -153,7 +153,7 @@ pub struct Filters {
 /// What an editor or reader chose to see. Deserialises from the object the web glue
 /// receives from JavaScript: camelCase names, every field optional, unknown fields
 /// rejected (a typo is an error, not a silently ignored option). Example:
-/// `{"view": "map", "lang": "es", "sort": "year", "filters": {"therapy": ["MSC"], "design": "rct"}}`.
+/// `{"view": "map", "lang": "es", "sort": "year", "filters": {"therapy": ["aspirin"], "design": "rct"}}`.
 #[derive(Clone, Debug, Default, PartialEq, Deserialize)]
 #[serde(rename_all = "camelCase", default, deny_unknown_fields)]
 pub struct ViewOptions {
@@ -258,6 +258,8 @@ impl ViewOptions {
             schema: dataset.schema.clone(),
             title: dataset.title.clone(),
             description: dataset.description.clone(),
+            question: dataset.question.clone(),
+            vocabulary: dataset.vocabulary.clone(),
             studies,
             claims: dataset.claims.clone(),
         })

@@ -34,17 +34,20 @@ pub struct ClaimsView {
 pub fn verdict_key(v: Verdict) -> &'static str {
     match v {
         Verdict::Supported => "verdict.supported",
+        Verdict::SupportedInPart => "verdict.supported_in_part",
         Verdict::NotSupported => "verdict.not_supported",
         Verdict::Contradicted => "verdict.contradicted",
         Verdict::NoControlledEvidence => "verdict.no_controlled_evidence",
     }
 }
 
-/// The badge's shape: a circle for supported, a cross for contradicted, a downward
-/// triangle for not supported, a hollow diamond for no controlled evidence.
+/// The badge's shape: a circle for supported, a hollow circle for supported only in part, a
+/// cross for contradicted, a downward triangle for not supported, a hollow diamond for no
+/// controlled evidence.
 pub fn verdict_shape(v: Verdict) -> (Shape, bool) {
     match v {
         Verdict::Supported => (Shape::Circle, true),
+        Verdict::SupportedInPart => (Shape::Circle, false),
         Verdict::NotSupported => (Shape::TriangleDown, true),
         Verdict::Contradicted => (Shape::Cross, true),
         Verdict::NoControlledEvidence => (Shape::Diamond, false),
@@ -218,7 +221,7 @@ impl ClaimsView {
                 )
             };
             let colour = match card.verdict {
-                Verdict::Supported => &theme.favourable,
+                Verdict::Supported | Verdict::SupportedInPart => &theme.favourable,
                 Verdict::Contradicted | Verdict::NotSupported => &theme.unfavourable,
                 Verdict::NoControlledEvidence => &theme.no_comparison,
             };
