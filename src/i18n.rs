@@ -198,7 +198,7 @@ const TABLE: &[(&str, &str, &str, &str)] = &[
     ("funnel.title", "Funnel plot: {}", "Gráfico de embudo: {}", "Graphique en entonnoir : {}"),
     ("funnel.x_axis", "Effect ({})", "Efecto ({})", "Effet ({})"),
     ("funnel.y_axis", "Standard error", "Error estándar", "Erreur type"),
-    ("funnel.needs", "A funnel plot needs at least 3 studies of one outcome that can be pooled.", "Un gráfico de embudo necesita al menos 3 estudios de un mismo resultado que puedan combinarse.", "Un graphique en entonnoir nécessite au moins 3 études d’un même critère pouvant être combinées."),
+    ("funnel.needs", "A funnel plot needs at least 10 studies of one outcome that can be pooled: with fewer, it cannot tell small-study effects from chance (Cochrane Handbook).", "Un gráfico de embudo necesita al menos 10 estudios de un mismo resultado que puedan combinarse: con menos, no distingue los efectos de estudios pequeños del azar (Manual Cochrane).", "Un graphique en entonnoir nécessite au moins 10 études d’un même critère pouvant être combinées : avec moins, il ne distingue pas l’effet des petites études du hasard (manuel Cochrane)."),
     ("funnel.observed", "studies", "estudios", "études"),
     ("funnel.filled", "imputed by trim-and-fill ({})", "imputados por trim-and-fill ({})", "imputées par trim-and-fill ({})"),
     ("funnel.region", "pseudo 95% region", "región pseudo 95 %", "région pseudo 95 %"),

@@ -136,6 +136,23 @@ pub struct PooledAppraisal {
     pub refused: Option<String>,
     /// Why something else is missing (e.g. no baseline risk for absolute numbers).
     pub note: Option<String>,
+    /// The fit behind the numbers, for the views that draw it (the forest's diamond, the
+    /// funnel): one place decides what pools and fits it once.
+    #[serde(skip)]
+    pub fit: Option<PoolFit>,
+}
+
+/// A pooled body's model fit with its inputs, in the fit's order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PoolFit {
+    pub measure: Measure,
+    /// `(study id, outcome id)` of each member.
+    pub members: Vec<(String, String)>,
+    /// Study labels.
+    pub labels: Vec<String>,
+    pub yi: Vec<f64>,
+    pub vi: Vec<f64>,
+    pub fit: crate::stats::RmaFit,
 }
 
 fn fin(x: f64) -> Option<f64> {
@@ -287,6 +304,7 @@ fn refused(members: &[(&Study, &Outcome)], why: PoolRefusal) -> PooledAppraisal 
         absolute: None,
         refused: Some(why.to_string()),
         note: None,
+        fit: None,
     }
 }
 
@@ -323,6 +341,7 @@ pub(crate) fn pool_group<'a>(
                 absolute: None,
                 refused: Some("no studies".into()),
                 note: None,
+                fit: None,
             },
             None,
         );
@@ -571,6 +590,17 @@ pub(crate) fn pool_group<'a>(
         absolute,
         refused: None,
         note,
+        fit: Some(PoolFit {
+            measure,
+            members: members
+                .iter()
+                .map(|(s, o)| (s.id.clone(), o.id.clone()))
+                .collect(),
+            labels: members.iter().map(|(s, _)| s.label.clone()).collect(),
+            yi,
+            vi,
+            fit: f,
+        }),
     };
     let item = Item {
         studies,

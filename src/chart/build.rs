@@ -10,14 +10,13 @@ use serde::{Deserialize, Deserializer};
 use super::axis::Scale;
 use super::forest::{Direction, Forest, ForestPanel, ForestRow, RowKind};
 use super::view::Item;
-use crate::appraise::{self, Appraisal, AppraiseOptions, Certainty};
+use crate::appraise::{self, Appraisal, AppraiseOptions, Certainty, PoolFit, PooledAppraisal};
 use crate::i18n::{self, t, tf, Lang};
 use crate::model::{
-    Better, Citation, Dataset, Design, EffectData, Measure, Outcome, OutcomeKind, Study,
-    StudyStatus,
+    Better, Citation, Dataset, Design, EffectData, Outcome, OutcomeKind, Study, StudyStatus,
 };
 use crate::stats::effect::{effect_of, Effect};
-use crate::stats::{self, pooling, Method, RmaOptions};
+use crate::stats::Method;
 
 /// The views the widget can show.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Deserialize)]
@@ -336,11 +335,10 @@ pub fn direction(effect: &Effect, better: Better) -> Direction {
     }
 }
 
-/// Certainty per `(study, outcome)` and per pooled outcome id, from the appraisal.
+/// Certainty per `(study, outcome)`, from the appraisal.
 pub struct Certainties<'a> {
     // Keys borrowed from the appraisal: a forest of 10,000 studies looks each one up.
     by_outcome: HashMap<(&'a str, &'a str), Certainty>,
-    pooled: HashMap<&'a str, Certainty>,
 }
 
 impl<'a> Certainties<'a> {
@@ -350,11 +348,6 @@ impl<'a> Certainties<'a> {
                 .outcomes
                 .iter()
                 .filter_map(|o| Some(((o.study.as_str(), o.outcome.as_str()), o.certainty?)))
-                .collect(),
-            pooled: appraisal
-                .pooled
-                .iter()
-                .filter_map(|p| Some((p.outcome.as_str(), p.certainty?)))
                 .collect(),
         }
     }
@@ -498,62 +491,6 @@ fn panel(
     }
 }
 
-/// A pooled estimate (REML) of one outcome, when `pool_effects` allows pooling and at least two studies report it.
-pub struct Pooled {
-    pub outcome: String,
-    pub measure: Measure,
-    pub fit: stats::RmaFit,
-    /// Study labels in the order of the fit.
-    pub labels: Vec<String>,
-    /// Study ids in the order of the fit.
-    pub study_ids: Vec<String>,
-    pub yi: Vec<f64>,
-    pub vi: Vec<f64>,
-}
-
-pub fn pool(dataset: &Dataset, outcome_id: &str, method: Option<Method>) -> Option<Pooled> {
-    let (measure, effects) = pooling::pool_effects(dataset, outcome_id).ok()?;
-    if effects.len() < 2 || measure.is_single_arm() {
-        return None;
-    }
-    let yi: Vec<f64> = effects.iter().map(|e| e.yi).collect();
-    let vi: Vec<f64> = effects.iter().map(|e| e.vi).collect();
-    let options = RmaOptions {
-        method: method.unwrap_or(Method::REML),
-        ..RmaOptions::default()
-    };
-    let fit = stats::fit(&yi, &vi, options).ok()?;
-    if ![fit.estimate, fit.ci_lb, fit.ci_ub]
-        .iter()
-        .all(|v| v.is_finite())
-    {
-        return None;
-    }
-    // pool_effects keeps the dataset's order of the studies that report the outcome with numbers.
-    let study_ids: Vec<String> = dataset
-        .studies
-        .iter()
-        .flat_map(|s| {
-            s.outcomes
-                .iter()
-                .filter(|o| o.id == outcome_id && o.data.is_some())
-                .map(move |_| s.id.clone())
-        })
-        .collect();
-    if study_ids.len() != effects.len() {
-        return None;
-    }
-    Some(Pooled {
-        outcome: outcome_id.to_string(),
-        measure,
-        fit,
-        labels: effects.iter().map(|e| e.label.clone()).collect(),
-        study_ids,
-        yi,
-        vi,
-    })
-}
-
 /// The forest plot of a dataset (appraised with the default options).
 pub fn forest(dataset: &Dataset, options: &ViewOptions) -> Forest {
     let dataset = options.filtered(dataset);
@@ -570,34 +507,38 @@ pub fn forest_with(dataset: &Dataset, options: &ViewOptions, appraisal: &Apprais
     let mut ratios = Vec::new();
     let mut differences = Vec::new();
     let mut notes = Vec::new();
-    // Outcomes pooled across at least two studies get their own group with a diamond.
-    let mut pooled: Vec<Pooled> = Vec::new();
-    for id in pooling::outcome_ids(dataset) {
-        if let Some(p) = pool(dataset, &id, options.method) {
-            pooled.push(p);
-        }
-    }
-    // Each study's share of the weight in its outcome's pool, in percent.
+    // Bodies the appraisal pooled get their own group with a diamond; it decided what pools
+    // and fitted it once (nothing is drawn where it refused).
+    let pooled: Vec<(&PooledAppraisal, &PoolFit)> = appraisal
+        .pooled
+        .iter()
+        .filter_map(|p| Some((p, p.fit.as_ref()?)))
+        .filter(|(_, f)| {
+            [f.fit.estimate, f.fit.ci_lb, f.fit.ci_ub]
+                .iter()
+                .all(|v| v.is_finite())
+        })
+        .collect();
+    // Each member's body, and its share of the weight in percent.
+    let mut body: HashMap<(&str, &str), usize> = HashMap::new();
     let mut weights: HashMap<(&str, &str), f64> = HashMap::new();
-    for p in &pooled {
-        let total: f64 = p.fit.weights.iter().sum();
-        for (id, w) in p.study_ids.iter().zip(&p.fit.weights) {
-            weights
-                .entry((p.outcome.as_str(), id.as_str()))
-                .or_insert(100.0 * w / total);
+    for (i, (_, f)) in pooled.iter().enumerate() {
+        let total: f64 = f.fit.weights.iter().sum();
+        for ((study, outcome), w) in f.members.iter().zip(&f.fit.weights) {
+            let key = (study.as_str(), outcome.as_str());
+            body.entry(key).or_insert(i);
+            weights.entry(key).or_insert(100.0 * w / total);
         }
     }
     for study in &dataset.studies {
         for outcome in study.outcomes.iter().filter(|o| options.wants(o)) {
-            let group = match pooled.iter().find(|p| p.outcome == outcome.id) {
-                Some(_) => outcome.name.as_str(),
+            let key = (study.id.as_str(), outcome.id.as_str());
+            let group = match body.get(&key) {
+                Some(&i) => pooled[i].0.name.as_str(),
                 None => study.intervention.therapy.as_str(),
             };
             let (scale, mut row) = row_for(lang, study, outcome, &certainties);
-            row.weight = weights
-                .get(&(outcome.id.as_str(), study.id.as_str()))
-                .copied()
-                .filter(|w| w.is_finite());
+            row.weight = weights.get(&key).copied().filter(|w| w.is_finite());
             match scale {
                 Some(Scale::Log) => push_grouped(&mut ratios, group, row),
                 Some(Scale::Linear) => push_grouped(&mut differences, group, row),
@@ -615,39 +556,44 @@ pub fn forest_with(dataset: &Dataset, options: &ViewOptions, appraisal: &Apprais
             push_grouped(&mut notes, study.intervention.therapy.as_str(), row);
         }
     }
-    for p in &pooled {
-        let Some(name) = dataset
-            .studies
+    for (p, f) in &pooled {
+        let members: Vec<&Outcome> = f
+            .members
             .iter()
-            .flat_map(|s| &s.outcomes)
-            .find(|o| o.id == p.outcome)
-            .filter(|o| options.wants(o))
-            .map(|o| o.name.clone())
-        else {
+            .filter_map(|(sid, oid)| {
+                dataset
+                    .study(sid)
+                    .and_then(|s| s.outcomes.iter().find(|o| &o.id == oid))
+            })
+            .collect();
+        if !members.iter().any(|o| options.wants(o)) {
             continue;
-        };
-        let natural = |v: f64| if p.measure.is_ratio() { v.exp() } else { v };
+        }
+        let name = p.name.clone();
+        let better = members.first().map_or(Better::Lower, |o| o.better);
+        let (outcome, measure, fit) = (&p.outcome, f.measure, &f.fit);
+        let natural = |v: f64| if measure.is_ratio() { v.exp() } else { v };
         let mut row = ForestRow::header(
-            format!("pooled/{}", p.outcome),
-            tf(lang, "forest.pooled", &[&p.fit.k.to_string()]),
+            format!("pooled/{}", outcome),
+            tf(lang, "forest.pooled", &[&fit.k.to_string()]),
         );
         row.kind = RowKind::Pooled;
-        row.outcome_id = p.outcome.clone();
-        row.estimate = Some(natural(p.fit.estimate));
-        row.ci = Some((natural(p.fit.ci_lb), natural(p.fit.ci_ub)));
-        let pi = (p.fit.pi_lb.is_finite() && p.fit.pi_ub.is_finite())
-            .then(|| (natural(p.fit.pi_lb), natural(p.fit.pi_ub)));
+        row.outcome_id = outcome.clone();
+        row.estimate = Some(natural(fit.estimate));
+        row.ci = Some((natural(fit.ci_lb), natural(fit.ci_ub)));
+        let pi = (fit.pi_lb.is_finite() && fit.pi_ub.is_finite())
+            .then(|| (natural(fit.pi_lb), natural(fit.pi_ub)));
         row.pi = pi;
         row.n = None;
         let e = |v| i18n::estimate(lang, v);
         let (est, lo, hi) = (
-            natural(p.fit.estimate),
-            natural(p.fit.ci_lb),
-            natural(p.fit.ci_ub),
+            natural(fit.estimate),
+            natural(fit.ci_lb),
+            natural(fit.ci_ub),
         );
         row.value_text = format!(
             "{} {} {}",
-            p.measure.as_str(),
+            measure.as_str(),
             e(est),
             i18n::interval(lang, &e(lo), &e(hi))
         );
@@ -662,24 +608,17 @@ pub fn forest_with(dataset: &Dataset, options: &ViewOptions, appraisal: &Apprais
             ),
             None => name.clone(),
         };
-        row.certainty = certainties.pooled.get(p.outcome.as_str()).copied();
+        row.certainty = p.certainty;
         let effect = Effect {
-            measure: p.measure,
-            yi: p.fit.estimate,
-            vi: p.fit.se * p.fit.se,
+            measure: measure,
+            yi: fit.estimate,
+            vi: fit.se * fit.se,
             estimate: est,
             ci_lb: lo,
             ci_ub: hi,
         };
-        let better = dataset
-            .studies
-            .iter()
-            .flat_map(|s| &s.outcomes)
-            .find(|o| o.id == p.outcome)
-            .map(|o| o.better)
-            .unwrap_or(Better::Lower);
         row.direction = direction(&effect, better);
-        let target = if p.measure.is_ratio() {
+        let target = if measure.is_ratio() {
             &mut ratios
         } else {
             &mut differences

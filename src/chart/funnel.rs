@@ -6,16 +6,17 @@
 use plotters::prelude::DrawingBackend;
 
 use super::axis::{Axis, Scale};
-use super::build::{pool, ViewOptions};
+use super::build::ViewOptions;
 use super::draw::{self, Align, Area};
 use super::forest::format_tick_lang;
 use super::text::{ellipsize, wrap, TextMeasure};
 use super::view::Item;
 use super::{ChartError, Hit, Layout, Theme};
+use crate::appraise::{Appraisal, PooledAppraisal};
 use crate::i18n::{self, t, tf, Lang};
 use crate::model::{Dataset, Measure};
 use crate::stats::bias::{trimfill, Estimator};
-use crate::stats::{pooling, RmaOptions};
+use crate::stats::{RmaFit, RmaOptions};
 
 #[derive(Clone, Debug)]
 pub struct FunnelData {
@@ -39,38 +40,55 @@ pub struct FunnelView {
 
 const PAD: f64 = 10.0;
 
+/// The fewest studies a funnel is drawn for.
+pub const MIN_STUDIES: usize = 10;
+
+/// What the funnel needs of a pooled body.
+struct Body<'a> {
+    outcome: &'a str,
+    measure: Measure,
+    fit: &'a RmaFit,
+    yi: Vec<f64>,
+    vi: &'a [f64],
+    labels: &'a [String],
+    members: &'a [(String, String)],
+}
+
 impl FunnelView {
-    pub fn build(dataset: &Dataset, options: &ViewOptions) -> FunnelView {
+    /// The funnel of the first body the appraisal pooled (of the outcome asked for) with at
+    /// least [`MIN_STUDIES`] studies; with fewer, a funnel cannot tell small-study effects from
+    /// chance (Cochrane Handbook 13.3.5.4), and the view says so.
+    pub fn build(dataset: &Dataset, options: &ViewOptions, appraisal: &Appraisal) -> FunnelView {
         let lang = options.lang;
-        let ids = pooling::outcome_ids(dataset);
-        let wanted: Vec<&String> = match &options.outcome {
-            Some(o) => ids
-                .iter()
-                .filter(|id| {
-                    id.eq_ignore_ascii_case(o)
-                        || dataset
-                            .studies
-                            .iter()
-                            .flat_map(|s| &s.outcomes)
-                            .any(|x| x.id == **id && x.name.eq_ignore_ascii_case(o))
-                })
-                .collect(),
-            None => ids.iter().collect(),
+        let wanted = |p: &PooledAppraisal| match &options.outcome {
+            Some(o) => p.outcome.eq_ignore_ascii_case(o) || p.name.eq_ignore_ascii_case(o),
+            None => true,
         };
-        let found = wanted
-            .into_iter()
-            .find_map(|id| pool(dataset, id, options.method).filter(|p| p.fit.k >= 3));
-        let Some(p) = found else {
+        let found = appraisal
+            .pooled
+            .iter()
+            .filter(|p| wanted(p))
+            .find_map(|p| Some((p, p.fit.as_ref().filter(|f| f.fit.k >= MIN_STUDIES)?)));
+        let Some((body, f)) = found else {
             return FunnelView {
                 lang,
                 data: None,
                 items: Vec::new(),
             };
         };
+        let p = Body {
+            outcome: &body.outcome,
+            measure: f.measure,
+            fit: &f.fit,
+            yi: f.yi.clone(),
+            vi: &f.vi,
+            labels: &f.labels,
+            members: &f.members,
+        };
         let sei: Vec<f64> = p.vi.iter().map(|v| v.sqrt()).collect();
         let tf_fit = trimfill(
             &p.yi,
-            &p.vi,
+            p.vi,
             RmaOptions {
                 method: p.fit.method,
                 ..RmaOptions::default()
@@ -90,16 +108,16 @@ impl FunnelView {
         let mut keys = Vec::new();
         let mut items = Vec::new();
         for (i, label) in p.labels.iter().enumerate() {
-            let study = p.study_ids.get(i).and_then(|id| dataset.study(id));
+            let study = p.members.get(i).and_then(|(id, _)| dataset.study(id));
             let key = match study {
-                Some(s) => format!("{}/{}", s.id, p.outcome),
+                Some(s) => format!("{}/{}", s.id, p.members[i].1),
                 None => format!("study{i}/{}", p.outcome),
             };
             keys.push(key.clone());
             items.push(Item {
                 key,
                 label: label.clone(),
-                detail: p.outcome.clone(),
+                detail: p.outcome.to_string(),
                 value: format!(
                     "{} {} · SE {}",
                     p.measure.as_str(),
@@ -120,7 +138,7 @@ impl FunnelView {
             items.push(Item {
                 key,
                 label: tf(lang, "funnel.filled", &["1"]),
-                detail: p.outcome.clone(),
+                detail: p.outcome.to_string(),
                 value: format!(
                     "{} {} · SE {}",
                     p.measure.as_str(),
@@ -133,7 +151,7 @@ impl FunnelView {
         FunnelView {
             lang,
             data: Some(FunnelData {
-                outcome: p.outcome.clone(),
+                outcome: p.outcome.to_string(),
                 measure: p.measure,
                 keys,
                 yi: p.yi,

@@ -17,6 +17,7 @@ use super::harms::HarmsView;
 use super::map::MapView;
 use super::text::TextMeasure;
 use super::{ChartError, Layout, Theme};
+use crate::appraise::AppraiseOptions;
 use crate::i18n::{t, tf, Lang};
 use crate::model::Dataset;
 
@@ -52,15 +53,30 @@ pub struct Item {
 }
 
 impl Scene {
+    /// Builds the view with the default appraisal options (and the view's method).
     pub fn build(dataset: &Dataset, options: &ViewOptions) -> Scene {
+        Scene::build_with(dataset, options, &AppraiseOptions::default())
+    }
+
+    /// Builds the view, appraising the (filtered) data with the caller's options, so that a
+    /// baseline risk, the question's condition and the reader's method reach every view.
+    pub fn build_with(
+        dataset: &Dataset,
+        options: &ViewOptions,
+        appraise: &AppraiseOptions,
+    ) -> Scene {
         let filtered = options.filtered(dataset);
-        let appraisal = build::appraisal_of(&filtered);
+        let mut appraise = appraise.clone();
+        if let Some(m) = options.method {
+            appraise.method = m;
+        }
+        let appraisal = crate::appraise::appraise(&filtered, &appraise);
         match options.view {
             View::Forest => Scene::Forest(build::forest_with(&filtered, options, &appraisal)),
             View::Map => Scene::Map(MapView::build(&filtered, options, &appraisal)),
             View::Harms => Scene::Harms(HarmsView::build(&filtered, options, &appraisal)),
             View::Claims => Scene::Claims(ClaimsView::build(&filtered, options, &appraisal)),
-            View::Funnel => Scene::Funnel(FunnelView::build(&filtered, options)),
+            View::Funnel => Scene::Funnel(FunnelView::build(&filtered, options, &appraisal)),
         }
     }
 

@@ -64,6 +64,12 @@ pub enum Command {
     /// Draw a view of a dataset to an SVG file.
     Render {
         file: PathBuf,
+        /// The condition of the question, as for `appraise`.
+        #[arg(long)]
+        condition: Option<String>,
+        /// A baseline (control) risk for an outcome, as OUTCOME=FRACTION; may be repeated.
+        #[arg(long = "baseline", value_parser = parse_baseline)]
+        baselines: Vec<(String, f64)>,
         #[arg(long, value_enum, default_value_t = ViewArg::Forest)]
         view: ViewArg,
         #[arg(long)]
@@ -234,6 +240,8 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
         }
         Command::Render {
             file,
+            condition,
+            baselines,
             view,
             outcome,
             width,
@@ -266,7 +274,13 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
                 },
                 dpr,
             );
-            let scene = chart::Scene::build(&dataset, &options);
+            // The views show the appraisal the caller asked for.
+            let appraisal = AppraiseOptions {
+                condition,
+                baselines: baselines.into_iter().collect(),
+                ..AppraiseOptions::default()
+            };
+            let scene = chart::Scene::build_with(&dataset, &options, &appraisal);
             let device = |css: u32| (css as f64 * dpr).round() as u32;
             let svg = match chart::render_svg(
                 &scene,

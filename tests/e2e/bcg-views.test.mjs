@@ -34,7 +34,7 @@ for (const view of VIEWS) {
     assert.ok(ink.ink > 2000 && ink.colours >= 2, `${view}: ${JSON.stringify(ink)}`);
     const label = await page.evaluate(() => document.querySelector('evidence-lens').shadowRoot.querySelector('canvas').getAttribute('aria-label'));
     if (view === 'funnel') {
-      // 13 trials pool, so the funnel is a plot, not the "needs at least 3 studies" message.
+      // 13 trials pool, so the funnel is a plot, not the "needs at least 10 studies" message.
       assert.match(label, /13/, label);
     }
     if (view === 'forest') {
