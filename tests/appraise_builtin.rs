@@ -33,13 +33,6 @@ fn has(o: &OutcomeAppraisal, domain: Domain, change: i8) -> bool {
 }
 
 #[test]
-fn dump_when_asked() {
-    if std::env::var("APPRAISE_DUMP").is_ok() {
-        println!("{}", serde_json::to_string_pretty(&ap()).unwrap());
-    }
-}
-
-#[test]
 fn builtin_appraises_without_nan() {
     let a = ap();
     assert!(!a.outcomes.is_empty());
