@@ -286,11 +286,6 @@ pub fn certainty_words(lang: Lang, c: Certainty) -> &'static str {
     t(lang, &format!("certainty.{}", c.as_str()))
 }
 
-/// Formats an estimate the way journals print them: 2 decimals, 3 below 0.1.
-pub fn format_estimate(v: f64) -> String {
-    i18n::estimate(Lang::En, v)
-}
-
 fn value_text(lang: Lang, effect: &Effect) -> String {
     let e = |v| i18n::estimate(lang, v);
     format!(
