@@ -212,6 +212,15 @@ pub struct Tau2Estimate {
     pub iterations: usize,
 }
 
+impl Tau2Estimate {
+    /// tau2 fixed at 0, not estimated: FE, or a single study.
+    const NOT_ESTIMATED: Tau2Estimate = Tau2Estimate {
+        tau2: 0.0,
+        se_tau2: None,
+        iterations: 0,
+    };
+}
+
 fn median(v: &[f64]) -> f64 {
     let mut s: Vec<f64> = v.to_vec();
     s.sort_by(|a, b| a.total_cmp(b));
@@ -406,25 +415,18 @@ pub fn estimate_tau2(
             got: k,
         });
     }
-    if method == Method::FE || k == 1 {
-        return Ok(Tau2Estimate {
-            tau2: 0.0,
-            se_tau2: None,
-            iterations: 0,
-        });
-    }
-    if k <= p {
-        return Err(StatsError::TooFewStudies {
+    // Residual degrees of freedom; the estimators are reached only past the guards, with k > p.
+    let kp = k.saturating_sub(p) as f64;
+    match method {
+        Method::FE => Ok(Tau2Estimate::NOT_ESTIMATED),
+        _ if k == 1 => Ok(Tau2Estimate::NOT_ESTIMATED),
+        _ if k <= p => Err(StatsError::TooFewStudies {
             what: "estimating tau2 with these moderators",
             needed: p + 1,
             got: k,
-        });
-    }
-    let kp = (k - p) as f64;
-    let ones = vec![1.0; k];
-    match method {
-        Method::FE => unreachable_fe(),
+        }),
         Method::DL => {
+            let ones = vec![1.0; k];
             let pm = pmatrix(x, v.iter().map(|v| 1.0 / v).collect())?;
             let rss = pm.rss(y);
             let trp = pm.tr_pd(&ones);
@@ -445,6 +447,7 @@ pub fn estimate_tau2(
             finite_tau2(tau2, Some(se), 0, "HE estimator")
         }
         Method::SJ => {
+            let ones = vec![1.0; k];
             let mean = y.iter().sum::<f64>() / k as f64;
             let tau2_0 = y.iter().map(|y| (y - mean) * (y - mean)).sum::<f64>() / k as f64;
             let pm = pmatrix(x, v.iter().map(|v| 1.0 / (v + tau2_0)).collect())?;
@@ -564,15 +567,6 @@ pub fn estimate_tau2(
             finite_tau2(tau2, Some(se), iter, "Fisher scoring for tau2")
         }
     }
-}
-
-#[inline]
-fn unreachable_fe() -> Result<Tau2Estimate, StatsError> {
-    Ok(Tau2Estimate {
-        tau2: 0.0,
-        se_tau2: None,
-        iterations: 0,
-    })
 }
 
 fn finite_tau2(
