@@ -98,7 +98,7 @@ fn numbers(f: &RmaFit) -> Vec<(&'static str, f64)> {
     if let Some(s) = f.se_tau2 {
         v.push(("se_tau2", s));
     }
-    v.extend(f.weights.iter().map(|w| ("weight", *w)));
+    v.extend(f.weights_pct.iter().map(|w| ("weight", *w)));
     v
 }
 
@@ -175,7 +175,7 @@ proptest! {
                     let slack = 1e-9 * (1.0 + lo.abs().max(hi.abs()));
                     prop_assert!(lo - slack <= f.estimate && f.estimate <= hi + slack, "FE estimate {} outside [{lo}, {hi}]", f.estimate);
                 }
-                let sum: f64 = f.weights.iter().sum();
+                let sum: f64 = f.weights_pct.iter().sum();
                 prop_assert!(close(sum, 100.0, 1e-9), "{m}: weights sum to {sum}");
             }
         }

@@ -573,8 +573,8 @@ pub fn forest_with(dataset: &Dataset, options: &ViewOptions, appraisal: &Apprais
     // Each study's share of the weight in its outcome's pool, in percent.
     let mut weights: HashMap<(&str, &str), f64> = HashMap::new();
     for p in &pooled {
-        let total: f64 = p.fit.weights.iter().sum();
-        for (id, w) in p.study_ids.iter().zip(&p.fit.weights) {
+        let total: f64 = p.fit.weights_pct.iter().sum();
+        for (id, w) in p.study_ids.iter().zip(&p.fit.weights_pct) {
             weights
                 .entry((p.outcome.as_str(), id.as_str()))
                 .or_insert(100.0 * w / total);

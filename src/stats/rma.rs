@@ -681,8 +681,9 @@ pub struct MetaRegFit {
     pub ddf: Option<usize>,
     /// Critical value used for the intervals.
     pub crit: f64,
-    /// Model weights `1/(vi + tau2)`.
-    pub weights: Vec<f64>,
+    /// Model weights `1/(vi + tau2)`, not normalized (metafor's `wi`); [`RmaFit::weights_pct`]
+    /// has them in percent.
+    pub wi: Vec<f64>,
     pub iterations: usize,
 }
 
@@ -867,7 +868,7 @@ pub fn fit_mods(
         qm_pval,
         ddf,
         crit,
-        weights: w,
+        wi: w,
         iterations: est.iterations,
     })
 }
@@ -905,8 +906,8 @@ pub struct RmaFit {
     pub q_pval: f64,
     /// Residual df under knha (k - 1).
     pub ddf: Option<usize>,
-    /// Weights in percent (sum to 100).
-    pub weights: Vec<f64>,
+    /// Weights in percent (sum to 100), as metafor's `weights()` prints them.
+    pub weights_pct: Vec<f64>,
     pub iterations: usize,
 }
 
@@ -930,7 +931,7 @@ pub(crate) fn from_metareg(m: &MetaRegFit, level_pct: f64) -> RmaFit {
     let est = m.beta[0];
     let se = m.se[0];
     let half = m.crit * (se * se + m.tau2).sqrt();
-    let sw: f64 = m.weights.iter().sum();
+    let sw: f64 = m.wi.iter().sum();
     RmaFit {
         k: m.k,
         method: m.method,
@@ -953,7 +954,7 @@ pub(crate) fn from_metareg(m: &MetaRegFit, level_pct: f64) -> RmaFit {
         q_df: m.qe_df,
         q_pval: m.qe_pval,
         ddf: m.ddf,
-        weights: m.weights.iter().map(|w| 100.0 * w / sw).collect(),
+        weights_pct: m.wi.iter().map(|w| 100.0 * w / sw).collect(),
         iterations: m.iterations,
     }
 }
