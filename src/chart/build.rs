@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use serde::{Deserialize, Deserializer};
 
 use super::axis::Scale;
-use super::forest::{Direction, Forest, ForestPanel, ForestRow, RowKind};
+use super::forest::{Favours, Forest, ForestPanel, ForestRow, RowKind};
 use super::view::Item;
 use crate::appraise::{self, Appraisal, AppraiseOptions, Certainty};
 use crate::i18n::{self, t, tf, Lang};
@@ -318,14 +318,14 @@ fn proportion_text(lang: Lang, data: &EffectData) -> Option<String> {
 }
 
 /// Whether a comparison favours the treatment, judged by the outcome's direction.
-pub fn direction(effect: &Effect, better: Better) -> Direction {
+pub fn direction(effect: &Effect, better: Better) -> Favours {
     let null = if effect.measure.is_ratio() { 1.0 } else { 0.0 };
     let below = effect.ci_ub < null;
     let above = effect.ci_lb > null;
     match (below, above, better) {
-        (true, _, Better::Lower) | (_, true, Better::Higher) => Direction::Favourable,
-        (true, _, Better::Higher) | (_, true, Better::Lower) => Direction::Unfavourable,
-        _ => Direction::Unclear,
+        (true, _, Better::Lower) | (_, true, Better::Higher) => Favours::Treatment,
+        (true, _, Better::Higher) | (_, true, Better::Lower) => Favours::Control,
+        _ => Favours::Neither,
     }
 }
 

@@ -17,15 +17,15 @@ use super::{ChartError, Hit, Layout, Theme};
 use crate::appraise::Certainty;
 use crate::i18n::{self, t, Lang};
 
-/// Which way a result points, judged by the outcome's own direction of benefit.
+/// Which arm a result favours, judged by the outcome's own direction of benefit.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Direction {
+pub enum Favours {
     /// The interval excludes no effect, on the treatment's side.
-    Favourable,
+    Treatment,
     /// The interval excludes no effect, against the treatment.
-    Unfavourable,
+    Control,
     /// The interval includes no effect.
-    Unclear,
+    Neither,
 }
 
 /// What a row shows.
@@ -61,7 +61,7 @@ pub struct ForestRow {
     pub value_text: String,
     /// A short design badge such as "RCT" or "1 arm".
     pub badge: Option<String>,
-    pub direction: Direction,
+    pub direction: Favours,
     /// GRADE certainty of this result (from the appraisal).
     pub certainty: Option<Certainty>,
     /// The study's caveats; rows with caveats get a "†" after the label.
@@ -91,7 +91,7 @@ impl ForestRow {
             weight: None,
             value_text: String::new(),
             badge: None,
-            direction: Direction::Unclear,
+            direction: Favours::Neither,
             certainty: None,
             caveats: Vec::new(),
             source_url: None,
@@ -973,11 +973,11 @@ fn draw_row_text<DB: DrawingBackend>(
     Ok(())
 }
 
-pub(crate) fn direction_colour(theme: &Theme, direction: Direction) -> &plotters::style::RGBColor {
-    match direction {
-        Direction::Favourable => &theme.favourable,
-        Direction::Unfavourable => &theme.unfavourable,
-        Direction::Unclear => &theme.neutral,
+pub(crate) fn favours_colour(theme: &Theme, favours: Favours) -> &plotters::style::RGBColor {
+    match favours {
+        Favours::Treatment => &theme.favourable,
+        Favours::Control => &theme.unfavourable,
+        Favours::Neither => &theme.neutral,
     }
 }
 
@@ -995,7 +995,7 @@ fn draw_row_mark<DB: DrawingBackend>(
     let (Some(x_est), Some(x_lo), Some(x_hi)) = (axis.px(est), axis.px(lo), axis.px(hi)) else {
         return Ok(());
     };
-    let colour = direction_colour(theme, row.direction);
+    let colour = favours_colour(theme, row.direction);
     let stroke = theme.px(1.5);
     match row.kind {
         RowKind::Pooled => {
@@ -1055,7 +1055,7 @@ fn draw_row_mark<DB: DrawingBackend>(
             };
             // Filled when the interval excludes no effect; hollow when it includes it,
             // so the distinction never rests on colour alone.
-            let filled = row.direction != Direction::Unclear;
+            let filled = row.direction != Favours::Neither;
             if !filled {
                 draw::rect(
                     area,

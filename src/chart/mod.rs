@@ -19,7 +19,7 @@ pub mod view;
 pub mod window;
 
 pub use build::{Filters, Sort, View, ViewOptions};
-pub use forest::{Direction, Forest, ForestPanel, ForestRow, RowKind};
+pub use forest::{Favours, Forest, ForestPanel, ForestRow, RowKind};
 pub use text::{ApproxMeasure, TextMeasure};
 pub use theme::{Theme, ThemeName};
 pub use view::{Item, Scene};
