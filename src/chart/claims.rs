@@ -2,10 +2,8 @@
 //! shape and a word, never colour alone), the certainty of the evidence behind the
 //! verdict, and the evidence in one sentence.
 
-use plotters::prelude::DrawingBackend;
-
 use super::build::{certainty_words, ViewOptions};
-use super::draw::{self, Align, Area, Shape};
+use super::draw::{self, Align, Area, Shape, Surface};
 use super::text::{wrap, ApproxMeasure, TextMeasure};
 use super::view::Item;
 use super::{ChartError, Hit, Layout, Theme};
@@ -162,7 +160,7 @@ impl ClaimsView {
         2.0 * theme.px(PAD) + theme.px(28.0) + cards.max(theme.px(24.0))
     }
 
-    pub fn draw<DB: DrawingBackend>(
+    pub fn draw<DB: Surface>(
         &self,
         area: &Area<DB>,
         theme: &Theme,

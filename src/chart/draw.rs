@@ -27,15 +27,23 @@ fn pt(x: f64, y: f64) -> (i32, i32) {
     (x.round() as i32, y.round() as i32)
 }
 
+/// A plotters backend the views draw on, and what they must know about it.
+pub trait Surface: DrawingBackend {
+    /// What a font size in pixels is multiplied by before the backend gets it, so that the
+    /// text comes out that many pixels tall on every surface.
+    const FONT_SCALE: f64;
+}
+
 /// plotters-svg writes `font-size` as the requested size divided by 1.24 (a points
-/// convention), while the canvas backend uses it as CSS pixels; this undoes the
-/// difference so that SVG and canvas text are the same size.
-fn backend_font_factor<DB: DrawingBackend>() -> f64 {
-    if std::any::type_name::<DB>().contains("SVGBackend") {
-        1.24
-    } else {
-        1.0
-    }
+/// convention); this undoes it, so that SVG text is as large as canvas text.
+#[cfg(any(feature = "cli", target_arch = "wasm32"))]
+impl Surface for SVGBackend<'_> {
+    const FONT_SCALE: f64 = 1.24;
+}
+
+/// A window of a chart draws text as the surface it wraps does.
+impl<DB: Surface> Surface for super::Windowed<DB> {
+    const FONT_SCALE: f64 = DB::FONT_SCALE;
 }
 
 /// Starts a view: paints the whole area with the theme's background unless the surface
@@ -52,7 +60,7 @@ pub fn background<DB: DrawingBackend>(
 }
 
 /// A view's title: bold, 14 px, from `x`, centred on `y`, shortened to `max_width`.
-pub fn title<DB: DrawingBackend>(
+pub fn title<DB: Surface>(
     area: &Area<DB>,
     theme: &super::Theme,
     measure: &dyn super::text::TextMeasure,
@@ -76,7 +84,7 @@ pub fn title<DB: DrawingBackend>(
 }
 
 /// Draws one line of text with its vertical centre at `y`.
-pub fn text<DB: DrawingBackend>(
+pub fn text<DB: Surface>(
     area: &Area<DB>,
     s: &str,
     x: f64,
@@ -97,7 +105,7 @@ pub fn text<DB: DrawingBackend>(
     };
     let style = FontDesc::new(
         FontFamily::Name(family),
-        size * backend_font_factor::<DB>(),
+        size * DB::FONT_SCALE,
         if bold {
             FontStyle::Bold
         } else {
@@ -295,5 +303,49 @@ pub fn marker<DB: DrawingBackend>(
                 })
                 .collect(),
         ),
+    }
+}
+
+#[cfg(all(test, feature = "cli"))]
+mod tests {
+    use super::*;
+    use crate::chart::Windowed;
+
+    fn draw_15px_text<DB: Surface>(surface: DB) {
+        let area = surface.into_drawing_area();
+        text(
+            &area,
+            "Hi",
+            5.0,
+            30.0,
+            15.0,
+            &BLACK,
+            Align::Left,
+            false,
+            "serif",
+        )
+        .unwrap();
+        area.present().unwrap();
+    }
+
+    /// The `font-size` plotters-svg writes for 15 px text, drawn directly or through a window.
+    fn svg_font_size(windowed: bool) -> f64 {
+        let mut svg = String::new();
+        let surface = SVGBackend::with_string(&mut svg, (100, 40));
+        if windowed {
+            draw_15px_text(Windowed::new(surface, 10, 80));
+        } else {
+            draw_15px_text(surface);
+        }
+        let start = svg.find("font-size=\"").expect("a text element") + "font-size=\"".len();
+        svg[start..].split('"').next().unwrap().parse().unwrap()
+    }
+
+    #[test]
+    fn svg_text_has_the_requested_pixel_size() {
+        for windowed in [false, true] {
+            let size = svg_font_size(windowed);
+            assert!((size - 15.0).abs() < 1e-9, "windowed {windowed}: {size}");
+        }
     }
 }

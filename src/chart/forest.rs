@@ -8,10 +8,8 @@
 //! trials) get a row with words instead of a square, so they are visible but cannot
 //! be mistaken for an effect.
 
-use plotters::prelude::DrawingBackend;
-
 use super::axis::{format_tick, Axis, Scale};
-use super::draw::{self, Align, Area};
+use super::draw::{self, Align, Area, Surface};
 use super::text::{ellipsize, wrap, ApproxMeasure, TextMeasure};
 use super::{ChartError, Hit, Layout, Theme};
 use crate::appraise::Certainty;
@@ -379,7 +377,7 @@ impl Forest {
     }
 
     /// Draws the plot and returns where each row is, for hit-testing.
-    pub fn draw<DB: DrawingBackend>(
+    pub fn draw<DB: Surface>(
         &self,
         area: &Area<DB>,
         theme: &Theme,
@@ -498,7 +496,7 @@ fn label_text(
 }
 
 #[allow(clippy::too_many_arguments)]
-fn draw_panel<DB: DrawingBackend>(
+fn draw_panel<DB: Surface>(
     area: &Area<DB>,
     lang: Lang,
     panel: &ForestPanel,
@@ -794,7 +792,7 @@ pub fn format_tick_lang(lang: Lang, v: f64) -> String {
     }
 }
 
-fn draw_row_text<DB: DrawingBackend>(
+fn draw_row_text<DB: Surface>(
     area: &Area<DB>,
     lang: Lang,
     row: &ForestRow,
@@ -981,7 +979,7 @@ pub(crate) fn favours_colour(theme: &Theme, favours: Favours) -> &plotters::styl
     }
 }
 
-fn draw_row_mark<DB: DrawingBackend>(
+fn draw_row_mark<DB: Surface>(
     area: &Area<DB>,
     row: &ForestRow,
     axis: &Axis,

@@ -3,11 +3,9 @@
 //! random-effects estimate, and the studies trim-and-fill imputes drawn hollow.
 //! With fewer than three studies of one poolable outcome it says so in words.
 
-use plotters::prelude::DrawingBackend;
-
 use super::axis::{Axis, Scale};
 use super::build::{pool, ViewOptions};
-use super::draw::{self, Align, Area};
+use super::draw::{self, Align, Area, Surface};
 use super::forest::format_tick_lang;
 use super::text::{ellipsize, wrap, TextMeasure};
 use super::view::Item;
@@ -167,7 +165,7 @@ impl FunnelView {
         }
     }
 
-    pub fn draw<DB: DrawingBackend>(
+    pub fn draw<DB: Surface>(
         &self,
         area: &Area<DB>,
         theme: &Theme,

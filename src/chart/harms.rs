@@ -3,10 +3,8 @@
 //! with the numbers written out. Single-group proportions get one array, labelled as
 //! having no comparison group.
 
-use plotters::prelude::DrawingBackend;
-
 use super::build::{certainty_words, design_badge, ViewOptions};
-use super::draw::{self, Align, Area};
+use super::draw::{self, Align, Area, Surface};
 use super::text::{ellipsize, wrap, ApproxMeasure, TextMeasure};
 use super::view::Item;
 use super::{ChartError, Hit, Layout, Theme};
@@ -175,7 +173,7 @@ impl HarmsView {
         2.0 * theme.px(PAD) + header + rows * self.card_height(theme, pitch)
     }
 
-    pub fn draw<DB: DrawingBackend>(
+    pub fn draw<DB: Surface>(
         &self,
         area: &Area<DB>,
         theme: &Theme,

@@ -3,10 +3,8 @@
 //! (log scale), with a shape per design and a colour per result, so that a reader sees
 //! where the promising results come from.
 
-use plotters::prelude::DrawingBackend;
-
 use super::build::{design_badge, design_rank, direction, Certainties, ViewOptions};
-use super::draw::{self, Align, Area, Shape};
+use super::draw::{self, Align, Area, Shape, Surface};
 use super::forest::Favours;
 use super::text::{ellipsize, wrap, ApproxMeasure, TextMeasure};
 use super::view::Item;
@@ -336,7 +334,7 @@ impl MapView {
         (lo, hi)
     }
 
-    pub fn draw<DB: DrawingBackend>(
+    pub fn draw<DB: Surface>(
         &self,
         area: &Area<DB>,
         theme: &Theme,

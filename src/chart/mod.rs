@@ -1,5 +1,5 @@
-//! Views drawn on any plotters [`DrawingBackend`](plotters::prelude::DrawingBackend):
-//! the browser canvas in `web`, SVG in the CLI and in native tests.
+//! Views drawn on any plotters [`DrawingBackend`](plotters::prelude::DrawingBackend) that is a
+//! [`draw::Surface`]: the browser canvas in `web`, SVG in the CLI and in native tests.
 //!
 //! Each view computes its own layout in device pixels (sizes come from the [`Theme`],
 //! which knows the device pixel ratio) and returns a [`Layout`] with the regions a

@@ -22,10 +22,16 @@ use wasm_bindgen::prelude::*;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 use crate::chart::build::ViewOptions;
+use crate::chart::draw::Surface;
 use crate::chart::{Layout, Scene, Theme, ThemeName, Windowed};
 use crate::i18n::Lang;
 use crate::model::{self, Dataset, Measure, Problem};
 use measure::CanvasMeasure;
+
+/// The canvas takes font sizes as CSS pixels, which is what the views ask for.
+impl Surface for CanvasBackend {
+    const FONT_SCALE: f64 = 1.0;
+}
 
 /// talc instead of the default dlmalloc: reading and appraising a large dataset makes
 /// many small allocations, where dlmalloc took about a sixth of the time; talc is faster
@@ -548,7 +554,7 @@ impl Widget {
     /// Draws the current view `width` pixels wide on a surface `surface` makes for it, given
     /// the width and the whole chart's height in pixels; returns the layout and that height.
     /// The scene is kept for the next draw whatever happens.
-    fn draw_scene<DB: DrawingBackend>(
+    fn draw_scene<DB: Surface>(
         &mut self,
         theme: &Theme,
         width: f64,
