@@ -3,7 +3,7 @@
 //! verdict, and the evidence in one sentence.
 
 use super::build::{certainty_words, ViewOptions};
-use super::draw::{self, Align, Area, Shape, Surface};
+use super::draw::{self, Area, Shape, Surface, TextStyle};
 use super::text::{wrap, ApproxMeasure, TextMeasure};
 use super::view::Item;
 use super::{ChartError, Hit, Layout, Theme};
@@ -168,10 +168,12 @@ impl ClaimsView {
     ) -> Result<Layout, ChartError> {
         let lang = self.lang;
         let width = draw::background(area, theme)?;
-        let fam = theme.font_family;
         let pad = theme.px(PAD);
         let font = theme.font_px(13.0);
+        let font_style = TextStyle::new(theme, font);
         let small = theme.font_px(11.5);
+        let small_style = TextStyle::new(theme, small);
+        let small_muted = small_style.colour(&theme.muted);
         let title_at = (pad, pad + theme.px(9.0));
         draw::title(
             area,
@@ -186,13 +188,8 @@ impl ClaimsView {
             draw::text(
                 area,
                 t(lang, "claims.empty"),
-                pad,
-                y + font / 2.0,
-                font,
-                &theme.muted,
-                Align::Left,
-                false,
-                fam,
+                (pad, y + font / 2.0),
+                font_style.colour(&theme.muted),
             )?;
         }
         let mut hits = Vec::new();
@@ -254,27 +251,12 @@ impl ClaimsView {
             draw::text(
                 area,
                 &verdict,
-                x + theme.px(18.0),
-                by,
-                font,
-                &theme.text,
-                Align::Left,
-                true,
-                fam,
+                (x + theme.px(18.0), by),
+                font_style.bold(true),
             )?;
             let mut ly = y + theme.px(24.0) + theme.px(LINE) / 2.0;
             for line in &text {
-                draw::text(
-                    area,
-                    line,
-                    x,
-                    ly,
-                    font,
-                    &theme.text,
-                    Align::Left,
-                    false,
-                    fam,
-                )?;
+                draw::text(area, line, (x, ly), font_style)?;
                 ly += theme.px(LINE);
             }
             ly += theme.px(SMALL_LINE) / 2.0 - theme.px(LINE) / 2.0;
@@ -285,17 +267,7 @@ impl ClaimsView {
                 false,
                 tw,
             );
-            draw::text(
-                area,
-                &who,
-                x,
-                ly,
-                small,
-                &theme.muted,
-                Align::Left,
-                false,
-                fam,
-            )?;
+            draw::text(area, &who, (x, ly), small_muted)?;
             ly += theme.px(SMALL_LINE);
             let cert = card
                 .certainty
@@ -308,30 +280,10 @@ impl ClaimsView {
                 true,
                 tw,
             );
-            draw::text(
-                area,
-                &cert,
-                x,
-                ly,
-                small,
-                &theme.text,
-                Align::Left,
-                true,
-                fam,
-            )?;
+            draw::text(area, &cert, (x, ly), small_style.bold(true))?;
             ly += theme.px(SMALL_LINE);
             for line in &evidence {
-                draw::text(
-                    area,
-                    line,
-                    x,
-                    ly,
-                    small,
-                    &theme.muted,
-                    Align::Left,
-                    false,
-                    fam,
-                )?;
+                draw::text(area, line, (x, ly), small_muted)?;
                 ly += theme.px(SMALL_LINE);
             }
             hits.push(Hit {

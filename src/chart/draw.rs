@@ -7,7 +7,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::ChartError;
+use super::{ChartError, Theme};
 
 pub type Area<'a, DB> = DrawingArea<DB, Shift>;
 
@@ -47,12 +47,9 @@ impl<DB: Surface> Surface for super::Windowed<DB> {
 }
 
 /// Starts a view: paints the whole area with the theme's background unless the surface
-/// shows it already ([`Theme::paint_background`](super::Theme::paint_background)), and
+/// shows it already ([`Theme::paint_background`]), and
 /// returns its width in pixels.
-pub fn background<DB: DrawingBackend>(
-    area: &Area<DB>,
-    theme: &super::Theme,
-) -> Result<f64, ChartError> {
+pub fn background<DB: DrawingBackend>(area: &Area<DB>, theme: &Theme) -> Result<f64, ChartError> {
     if theme.paint_background {
         area.fill(&theme.background).map_err(err)?;
     }
@@ -62,7 +59,7 @@ pub fn background<DB: DrawingBackend>(
 /// A view's title: bold, 14 px, from `x`, centred on `y`, shortened to `max_width`.
 pub fn title<DB: Surface>(
     area: &Area<DB>,
-    theme: &super::Theme,
+    theme: &Theme,
     measure: &dyn super::text::TextMeasure,
     s: &str,
     (x, y): (f64, f64),
@@ -70,51 +67,73 @@ pub fn title<DB: Surface>(
 ) -> Result<(), ChartError> {
     let size = theme.font_px(14.0);
     let shown = super::text::ellipsize(measure, s, size, true, max_width);
-    text(
-        area,
-        &shown,
-        x,
-        y,
-        size,
-        &theme.text,
-        Align::Left,
-        true,
-        theme.font_family,
-    )
+    text(area, &shown, (x, y), TextStyle::new(theme, size).bold(true))
+}
+
+/// How a line of text looks: its size in device pixels, colour, anchor, weight and font.
+#[derive(Clone, Copy, Debug)]
+pub struct TextStyle<'a> {
+    pub size: f64,
+    pub colour: &'a RGBColor,
+    /// Which end of the text (or its middle) sits at the point it is drawn at.
+    pub align: Align,
+    pub bold: bool,
+    pub family: &'a str,
+}
+
+impl<'a> TextStyle<'a> {
+    /// Regular text `size` pixels tall in the theme's font and text colour, drawn from its
+    /// left end.
+    pub fn new(theme: &'a Theme, size: f64) -> Self {
+        TextStyle {
+            size,
+            colour: &theme.text,
+            align: Align::Left,
+            bold: false,
+            family: theme.font_family,
+        }
+    }
+
+    pub fn colour(self, colour: &'a RGBColor) -> Self {
+        TextStyle { colour, ..self }
+    }
+
+    pub fn align(self, align: Align) -> Self {
+        TextStyle { align, ..self }
+    }
+
+    pub fn bold(self, bold: bool) -> Self {
+        TextStyle { bold, ..self }
+    }
 }
 
 /// Draws one line of text with its vertical centre at `y`.
 pub fn text<DB: Surface>(
     area: &Area<DB>,
     s: &str,
-    x: f64,
-    y: f64,
-    size: f64,
-    color: &RGBColor,
-    align: Align,
-    bold: bool,
-    family: &str,
+    (x, y): (f64, f64),
+    style: TextStyle<'_>,
 ) -> Result<(), ChartError> {
     if s.is_empty() {
         return Ok(());
     }
-    let h = match align {
+    let h = match style.align {
         Align::Left => HPos::Left,
         Align::Center => HPos::Center,
         Align::Right => HPos::Right,
     };
-    let style = FontDesc::new(
-        FontFamily::Name(family),
-        size * DB::FONT_SCALE,
-        if bold {
+    let font = FontDesc::new(
+        FontFamily::Name(style.family),
+        style.size * DB::FONT_SCALE,
+        if style.bold {
             FontStyle::Bold
         } else {
             FontStyle::Normal
         },
     )
-    .color(color)
+    .color(style.colour)
     .pos(Pos::new(h, VPos::Center));
-    area.draw(&Text::new(s.to_string(), pt(x, y), style))
+    area.draw(&Text::new(s.to_string(), pt(x, y), font))
         .map_err(err)
 }
 
@@ -313,18 +332,14 @@ mod tests {
 
     fn draw_15px_text<DB: Surface>(surface: DB) {
         let area = surface.into_drawing_area();
-        text(
-            &area,
-            "Hi",
-            5.0,
-            30.0,
-            15.0,
-            &BLACK,
-            Align::Left,
-            false,
-            "serif",
-        )
-        .unwrap();
+        let style = TextStyle {
+            size: 15.0,
+            colour: &BLACK,
+            align: Align::Left,
+            bold: false,
+            family: "serif",
+        };
+        text(&area, "Hi", (5.0, 30.0), style).unwrap();
         area.present().unwrap();
     }
 

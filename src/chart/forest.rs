@@ -9,7 +9,7 @@
 //! be mistaken for an effect.
 
 use super::axis::{format_tick, Axis, Scale};
-use super::draw::{self, Align, Area, Surface};
+use super::draw::{self, Align, Area, Surface, TextStyle};
 use super::text::{ellipsize, wrap, ApproxMeasure, TextMeasure};
 use super::{ChartError, Hit, Layout, Theme};
 use crate::appraise::Certainty;
@@ -386,7 +386,6 @@ impl Forest {
     ) -> Result<Layout, ChartError> {
         let width = draw::background(area, theme)?;
         let cols = self.columns(width, theme);
-        let family = theme.font_family;
         let mut hits = Vec::new();
         let mut y = theme.px(METRICS.pad);
         if !self.title.is_empty() {
@@ -403,13 +402,8 @@ impl Forest {
                 draw::text(
                     area,
                     &line,
-                    cols.label.0,
-                    y + size * 0.65,
-                    size,
-                    &theme.text,
-                    Align::Left,
-                    true,
-                    family,
+                    (cols.label.0, y + size * 0.65),
+                    TextStyle::new(theme, size).bold(true),
                 )?;
                 y += theme.px(METRICS.title * 1.3);
             }
@@ -427,13 +421,8 @@ impl Forest {
             draw::text(
                 area,
                 &text,
-                cols.label.0,
-                y + size,
-                size,
-                &theme.muted,
-                Align::Left,
-                false,
-                family,
+                (cols.label.0, y + size),
+                TextStyle::new(theme, size).colour(&theme.muted),
             )?;
             y += theme.px(METRICS.row);
         }
@@ -457,13 +446,8 @@ impl Forest {
                 draw::text(
                     area,
                     &line,
-                    cols.label.0,
-                    y + size * 0.6,
-                    size,
-                    &theme.muted,
-                    Align::Left,
-                    false,
-                    family,
+                    (cols.label.0, y + size * 0.6),
+                    TextStyle::new(theme, size).colour(&theme.muted),
                 )?;
                 y += theme.px(METRICS.small * 1.4);
             }
@@ -508,9 +492,11 @@ fn draw_panel<DB: Surface>(
     highlight: Option<&str>,
     hits: &mut Vec<Hit>,
 ) -> Result<f64, ChartError> {
-    let family = theme.font_family;
     let font = theme.font_px(METRICS.font);
+    let font_style = TextStyle::new(theme, font);
     let small = theme.font_px(METRICS.small);
+    let small_style = TextStyle::new(theme, small);
+    let small_muted = small_style.colour(&theme.muted);
     let values = panel
         .rows
         .iter()
@@ -539,45 +525,20 @@ fn draw_panel<DB: Surface>(
         _ => cols.label.1 - cols.label.0,
     };
     let title = ellipsize(measure, &panel.title, font, true, title_w);
-    draw::text(
-        area,
-        &title,
-        cols.label.0,
-        head_y,
-        font,
-        &theme.text,
-        Align::Left,
-        true,
-        family,
-    )?;
+    draw::text(area, &title, (cols.label.0, head_y), font_style.bold(true))?;
     if let Some((_, n_hi)) = cols.n {
         draw::text(
             area,
             t(lang, "forest.col.n"),
-            n_hi - theme.px(6.0),
-            head_y,
-            small,
-            &theme.muted,
-            Align::Right,
-            false,
-            family,
+            (n_hi - theme.px(6.0), head_y),
+            small_muted.align(Align::Right),
         )?;
     }
     // Headings of the value, weight and certainty columns, shortened to fit their column.
     let heading = |(lo, hi): (f64, f64), key: &str, align: Align| {
         let head = ellipsize(measure, t(lang, key), small, false, hi - lo);
         let x = if align == Align::Right { hi } else { lo };
-        draw::text(
-            area,
-            &head,
-            x,
-            head_y,
-            small,
-            &theme.muted,
-            align,
-            false,
-            family,
-        )
+        draw::text(area, &head, (x, head_y), small_muted.align(align))
     };
     if let Some(col) = cols.value.filter(|_| has_marks) {
         heading(col, "ui.estimate_ci", Align::Left)?;
@@ -655,13 +616,8 @@ fn draw_panel<DB: Surface>(
                 draw::text(
                     area,
                     &label,
-                    cols.label.0,
-                    y + row_h / 2.0,
-                    font,
-                    &theme.text,
-                    Align::Left,
-                    true,
-                    family,
+                    (cols.label.0, y + row_h / 2.0),
+                    font_style.bold(true),
                 )?;
             }
             _ => {
@@ -681,17 +637,7 @@ fn draw_panel<DB: Surface>(
     if plan.hidden > 0 {
         let text = i18n::tf(lang, "forest.more", &[&i18n::int(lang, plan.hidden as u64)]);
         let text = ellipsize(measure, &text, small, false, cols.right - cols.label.0);
-        draw::text(
-            area,
-            &text,
-            cols.label.0,
-            y + more_h / 2.0,
-            small,
-            &theme.muted,
-            Align::Left,
-            false,
-            family,
-        )?;
+        draw::text(area, &text, (cols.label.0, y + more_h / 2.0), small_muted)?;
     }
 
     if !has_marks {
@@ -725,13 +671,8 @@ fn draw_panel<DB: Surface>(
                 draw::text(
                     area,
                     &label,
-                    x,
-                    axis_y + theme.px(12.0),
-                    small,
-                    &theme.text,
-                    Align::Center,
-                    false,
-                    family,
+                    (x, axis_y + theme.px(12.0)),
+                    small_style.align(Align::Center),
                 )?;
                 last_right = x + w / 2.0;
             }
@@ -759,25 +700,10 @@ fn draw_panel<DB: Surface>(
         draw::text(
             area,
             &left,
-            x0 - theme.px(6.0),
-            words_y,
-            small,
-            &theme.muted,
-            Align::Right,
-            false,
-            family,
+            (x0 - theme.px(6.0), words_y),
+            small_muted.align(Align::Right),
         )?;
-        draw::text(
-            area,
-            &right,
-            x0 + theme.px(6.0),
-            words_y,
-            small,
-            &theme.muted,
-            Align::Left,
-            false,
-            family,
-        )?;
+        draw::text(area, &right, (x0 + theme.px(6.0), words_y), small_muted)?;
     }
     Ok(rows_bottom + theme.px(METRICS.axis))
 }
@@ -801,9 +727,10 @@ fn draw_row_text<DB: Surface>(
     theme: &Theme,
     measure: &dyn TextMeasure,
 ) -> Result<(), ChartError> {
-    let family = theme.font_family;
     let font = theme.font_px(METRICS.font);
     let small = theme.font_px(METRICS.small);
+    let small_style = TextStyle::new(theme, small);
+    let small_muted = small_style.colour(&theme.muted);
     let bold = row.kind == RowKind::Pooled;
     let line1 = y + theme.px(13.0);
     let line2 = y + theme.px(28.0);
@@ -820,13 +747,8 @@ fn draw_row_text<DB: Surface>(
     draw::text(
         area,
         &label,
-        cols.label.0,
-        line1,
-        font,
-        &theme.text,
-        Align::Left,
-        bold,
-        family,
+        (cols.label.0, line1),
+        TextStyle::new(theme, font).bold(bold),
     )?;
     let certainty = row
         .certainty
@@ -839,17 +761,7 @@ fn draw_row_text<DB: Surface>(
             false,
             cols.right - cols.label.0,
         );
-        draw::text(
-            area,
-            &detail,
-            cols.label.0,
-            line2,
-            small,
-            &theme.muted,
-            Align::Left,
-            false,
-            family,
-        )?;
+        draw::text(area, &detail, (cols.label.0, line2), small_muted)?;
         let mut third = row.value_text.clone();
         if let Some(w) = row.weight {
             third = format!("{third} · {}", i18n::pct(lang, w / 100.0, 1));
@@ -858,17 +770,7 @@ fn draw_row_text<DB: Surface>(
             third = format!("{third} · {}: {c}", t(lang, "ui.certainty"));
         }
         let third = ellipsize(measure, &third, small, bold, cols.right - cols.label.0);
-        draw::text(
-            area,
-            &third,
-            cols.label.0,
-            line3,
-            small,
-            &theme.text,
-            Align::Left,
-            bold,
-            family,
-        )?;
+        draw::text(area, &third, (cols.label.0, line3), small_style.bold(bold))?;
         return Ok(());
     }
     // The detail line may run under the n column, which is empty on the second line.
@@ -878,28 +780,13 @@ fn draw_row_text<DB: Surface>(
         cols.plot.0 - cols.label.0 - theme.px(8.0)
     };
     let detail = ellipsize(measure, &row.detail, small, false, detail_w);
-    draw::text(
-        area,
-        &detail,
-        cols.label.0,
-        line2,
-        small,
-        &theme.muted,
-        Align::Left,
-        false,
-        family,
-    )?;
+    draw::text(area, &detail, (cols.label.0, line2), small_muted)?;
     if let (Some((_, n_hi)), Some(n)) = (cols.n, row.n) {
         draw::text(
             area,
             &i18n::int(lang, n.into()),
-            n_hi - theme.px(6.0),
-            line1,
-            small,
-            &theme.muted,
-            Align::Right,
-            false,
-            family,
+            (n_hi - theme.px(6.0), line1),
+            small_muted.align(Align::Right),
         )?;
     }
     if let Some((v_lo, v_hi)) = cols.value {
@@ -917,56 +804,26 @@ fn draw_row_text<DB: Surface>(
                 draw::text(
                     area,
                     line,
-                    cols.plot.0,
-                    if i == 0 { line1 } else { line2 },
-                    small,
-                    &theme.text,
-                    Align::Left,
-                    false,
-                    family,
+                    (cols.plot.0, if i == 0 { line1 } else { line2 }),
+                    small_style,
                 )?;
             }
         } else {
             let text = ellipsize(measure, &row.value_text, small, bold, v_hi - v_lo);
-            draw::text(
-                area,
-                &text,
-                v_lo,
-                line1,
-                small,
-                &theme.text,
-                Align::Left,
-                bold,
-                family,
-            )?;
+            draw::text(area, &text, (v_lo, line1), small_style.bold(bold))?;
         }
     }
     if let (Some((_, w_hi)), Some(w)) = (cols.weight, row.weight) {
         draw::text(
             area,
             &i18n::pct(lang, w / 100.0, 1),
-            w_hi,
-            line1,
-            small,
-            &theme.muted,
-            Align::Right,
-            false,
-            family,
+            (w_hi, line1),
+            small_muted.align(Align::Right),
         )?;
     }
     if let (Some((c_lo, c_hi)), Some(c)) = (cols.certainty, certainty) {
         let c = ellipsize(measure, c, small, false, c_hi - c_lo);
-        draw::text(
-            area,
-            &c,
-            c_lo,
-            line1,
-            small,
-            &theme.text,
-            Align::Left,
-            false,
-            family,
-        )?;
+        draw::text(area, &c, (c_lo, line1), small_style)?;
     }
     Ok(())
 }

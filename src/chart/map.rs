@@ -4,7 +4,7 @@
 //! where the promising results come from.
 
 use super::build::{design_badge, design_rank, direction, Certainties, ViewOptions};
-use super::draw::{self, Align, Area, Shape, Surface};
+use super::draw::{self, Align, Area, Shape, Surface, TextStyle};
 use super::forest::Favours;
 use super::text::{ellipsize, wrap, ApproxMeasure, TextMeasure};
 use super::view::Item;
@@ -343,10 +343,11 @@ impl MapView {
         let lang = self.lang;
         let width = draw::background(area, theme)?;
         let g = self.geometry(width, theme, &ApproxMeasure);
-        let fam = theme.font_family;
         let pad = theme.px(PAD);
         let font = theme.font_px(FONT);
         let small = theme.font_px(SMALL);
+        let small_style = TextStyle::new(theme, small);
+        let small_muted = small_style.colour(&theme.muted);
         let title_at = (pad, pad + theme.font_px(14.0) * 0.6);
         draw::title(
             area,
@@ -375,7 +376,7 @@ impl MapView {
                 };
                 match marker {
                     None => {
-                        draw::text(area, text, x, y, small, &theme.text, Align::Left, true, fam)?;
+                        draw::text(area, text, (x, y), small_style.bold(true))?;
                         x += measure.width(text, small, true) + theme.px(10.0);
                     }
                     Some((shape, colour, filled, stroke)) => {
@@ -390,17 +391,7 @@ impl MapView {
                             theme.px(stroke),
                             &theme.background,
                         )?;
-                        draw::text(
-                            area,
-                            text,
-                            x + 2.0 * r + theme.px(5.0),
-                            y,
-                            small,
-                            &theme.text,
-                            Align::Left,
-                            false,
-                            fam,
-                        )?;
+                        draw::text(area, text, (x + 2.0 * r + theme.px(5.0), y), small_style)?;
                         x += measure.width(text, small, false) + theme.px(30.0);
                     }
                 }
@@ -455,13 +446,8 @@ impl MapView {
                 draw::text(
                     area,
                     &i18n::int(lang, v.round() as u64),
-                    g.axis_x - theme.px(6.0),
-                    y,
-                    small,
-                    &theme.text,
-                    Align::Right,
-                    false,
-                    fam,
+                    (g.axis_x - theme.px(6.0), y),
+                    small_style.align(Align::Right),
                 )?;
             }
             tick *= 10.0;
@@ -477,13 +463,8 @@ impl MapView {
         draw::text(
             area,
             &y_title,
-            pad,
-            g.plot_top - theme.px(15.0),
-            small,
-            &theme.muted,
-            Align::Left,
-            false,
-            fam,
+            (pad, g.plot_top - theme.px(15.0)),
+            small_muted,
         )?;
         let has_unknown = self.points.iter().any(|p| p.n.is_none());
         if has_unknown {
@@ -498,13 +479,8 @@ impl MapView {
             draw::text(
                 area,
                 "?",
-                g.axis_x - theme.px(6.0),
-                g.unknown_y,
-                small,
-                &theme.text,
-                Align::Right,
-                false,
-                fam,
+                (g.axis_x - theme.px(6.0), g.unknown_y),
+                small_style.align(Align::Right),
             )?;
         }
         // Band labels: design names, weakest to strongest, and reviews.
@@ -529,13 +505,8 @@ impl MapView {
                 draw::text(
                     area,
                     line,
-                    (a + b) / 2.0,
-                    g.band_label_y + j as f64 * theme.px(13.0),
-                    small,
-                    &theme.text,
-                    Align::Center,
-                    false,
-                    fam,
+                    ((a + b) / 2.0, g.band_label_y + j as f64 * theme.px(13.0)),
+                    small_style.align(Align::Center),
                 )?;
             }
         }
@@ -612,13 +583,8 @@ impl MapView {
                     draw::text(
                         area,
                         &text,
-                        ax,
-                        (bx.1 + bx.3) / 2.0,
-                        small,
-                        &theme.text,
-                        align,
-                        false,
-                        fam,
+                        (ax, (bx.1 + bx.3) / 2.0),
+                        small_style.align(align),
                     )?;
                     placed.push(bx);
                     break;
@@ -633,17 +599,7 @@ impl MapView {
             .into_iter()
             .take(n_lines)
         {
-            draw::text(
-                area,
-                &line,
-                pad,
-                ny,
-                small,
-                &theme.muted,
-                Align::Left,
-                false,
-                fam,
-            )?;
+            draw::text(area, &line, (pad, ny), small_muted)?;
             ny += theme.px(15.0);
         }
         Ok(Layout {
