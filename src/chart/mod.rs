@@ -7,8 +7,10 @@
 
 pub mod axis;
 pub mod build;
+pub mod citations;
 pub mod claims;
 pub mod draw;
+pub mod facets;
 pub mod forest;
 pub mod funnel;
 pub mod harms;
