@@ -57,6 +57,18 @@ pub enum Method {
 }
 
 impl Method {
+    /// Every estimator, FE first.
+    pub const ALL: [Method; 8] = [
+        Method::FE,
+        Method::DL,
+        Method::REML,
+        Method::ML,
+        Method::PM,
+        Method::HE,
+        Method::SJ,
+        Method::EB,
+    ];
+
     /// metafor's name.
     pub fn name(self) -> &'static str {
         match self {
