@@ -9,6 +9,9 @@
 //! comma and put a (non-breaking) space before the per cent sign ("46 %", French with a
 //! narrow no-break space as the Imprimerie nationale recommends).
 
+use std::collections::BTreeSet;
+use std::sync::Mutex;
+
 use serde::{Deserialize, Serialize};
 
 /// A language the widget speaks.
@@ -245,12 +248,30 @@ const TABLE: &[(&str, &str, &str, &str)] = &[
     ("shell.copied", "Link copied", "Enlace copiado", "Lien copié"),
 ];
 
-/// The text for `key` in `lang`; the key itself when unknown (never panics).
+/// The text for `key` in `lang`; the key itself when the table has no such key, so that a
+/// missing string shows where it belongs instead of vanishing (never panics).
 pub fn t(lang: Lang, key: &str) -> &'static str {
     match TABLE.iter().find(|row| row.0 == key) {
         Some(&(_, en, es, fr)) => [en, es, fr][lang.index()],
-        None => "",
+        None => missing_key(key),
     }
+}
+
+/// A key the table lacks, as a `&'static str` like the table's texts: each distinct one is
+/// allocated once and kept. Keys are written in the code (some with an enum's name filled
+/// in), never taken from data, so there are few of them.
+fn missing_key(key: &str) -> &'static str {
+    static MISSING: Mutex<BTreeSet<&'static str>> = Mutex::new(BTreeSet::new());
+    // A panic elsewhere while the set was held leaves it consistent: inserts are atomic.
+    let mut missing = MISSING
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    if let Some(&kept) = missing.get(key) {
+        return kept;
+    }
+    let kept: &'static str = Box::leak(key.to_owned().into_boxed_str());
+    missing.insert(kept);
+    kept
 }
 
 /// [`t`] with `{}` placeholders filled in order.
@@ -389,6 +410,21 @@ mod tests {
     fn placeholders_are_filled_in_order() {
         assert_eq!(tf(Lang::En, "harms.of_100", &["7"]), "7 of 100");
         assert_eq!(tf(Lang::Es, "harms.range", &["1", "2"]), "(rango 1 a 2)");
-        assert_eq!(t(Lang::En, "no.such.key"), "");
+    }
+
+    #[test]
+    fn an_unknown_key_is_shown_as_itself() {
+        assert_eq!(t(Lang::En, "no.such.key"), "no.such.key");
+        assert_eq!(
+            t(Lang::Fr, &format!("design.{}", "no_such_design")),
+            "design.no_such_design"
+        );
+        // Asked again, the same kept copy comes back: missing keys do not pile up.
+        let first = t(Lang::Es, &String::from("no.such.key2"));
+        let again = t(Lang::En, &String::from("no.such.key2"));
+        assert!(std::ptr::eq(first, again));
+        assert_eq!(tf(Lang::En, "no.such.key3", &["7"]), "no.such.key3");
+        // A known key is unaffected.
+        assert_eq!(t(Lang::En, "ui.sort"), "Sort");
     }
 }

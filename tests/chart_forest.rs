@@ -94,7 +94,7 @@ fn svg_has_one_square_per_study_and_the_numbers_written_out() {
 #[test]
 fn significant_results_are_filled_and_null_results_hollow() {
     let f = forest(&dataset(), &ViewOptions::default());
-    use evidence_lens::chart::Direction;
+    use evidence_lens::chart::Favours;
     let dir = |label: &str| {
         f.panels
             .iter()
@@ -103,7 +103,7 @@ fn significant_results_are_filled_and_null_results_hollow() {
             .unwrap()
             .direction
     };
-    assert_eq!(dir("Trial A"), Direction::Favourable);
+    assert_eq!(dir("Trial A"), Favours::Treatment);
     let trial_b: Vec<_> = f
         .panels
         .iter()
@@ -111,7 +111,7 @@ fn significant_results_are_filled_and_null_results_hollow() {
         .filter(|r| r.label == "Trial B")
         .map(|r| r.direction)
         .collect();
-    assert_eq!(trial_b, [Direction::Unclear, Direction::Favourable]);
+    assert_eq!(trial_b, [Favours::Neither, Favours::Treatment]);
 }
 
 #[test]

@@ -254,6 +254,44 @@ fn standard_deviations_must_be_positive() {
 }
 
 #[test]
+fn each_data_form_allows_its_own_measures() {
+    let measure_errors = |data: Value| -> Vec<String> {
+        msgs(&with_data(data).errors)
+            .into_iter()
+            .filter(|m| m.contains("cannot be used with"))
+            .collect()
+    };
+    let means = json!({"m1i": 1, "sd1i": 1, "n1i": 10, "m2i": 2, "sd2i": 1, "n2i": 10});
+    let mut rr_means = means.clone();
+    rr_means["measure"] = json!("RR");
+    assert_eq!(
+        measure_errors(rr_means),
+        ["studies[0].outcomes[0].data.measure: measure RR cannot be used with means; expected one of MD, SMD"]
+    );
+    let mut smd_means = means;
+    smd_means["measure"] = json!("SMD");
+    assert!(measure_errors(smd_means).is_empty());
+    assert_eq!(
+        measure_errors(json!({"measure": "PR", "estimate": 0.5, "ci_lb": 0.2, "ci_ub": 0.9})),
+        Vec::<String>::new(),
+        "a reported PR is a proportion, not an estimate of a comparison"
+    );
+    assert_eq!(
+        measure_errors(json!({"measure": "RR", "xi": 3, "ni": 10})),
+        ["studies[0].outcomes[0].data.measure: measure RR cannot be used with a proportion; expected one of PR, PLO"]
+    );
+    assert_eq!(
+        measure_errors(json!({"measure": "GEN", "estimate": 0.5, "ci_lb": 0.2, "ci_ub": 0.9})),
+        ["studies[0].outcomes[0].data.measure: measure GEN cannot be used with an estimate; expected one of RR, OR, HR, IRR, MD, RD, SMD"]
+    );
+    // Generic yi/vi may be on any scale.
+    for measure in ["HR", "PLO", "GEN"] {
+        let errors = measure_errors(json!({"measure": measure, "yi": 0.1, "vi": 0.04}));
+        assert!(errors.is_empty(), "{measure}: {errors:?}");
+    }
+}
+
+#[test]
 fn unknown_measures_and_enum_values() {
     let p = with_data(json!({"measure": "XX", "ai": 1, "n1i": 10, "ci": 2, "n2i": 10}));
     has_error(&p, "studies[0].outcomes[0].data.measure: unknown measure \"XX\"; expected one of RR, OR, RD, HR, IRR, MD, SMD, PR, PLO, GEN");

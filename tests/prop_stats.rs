@@ -10,24 +10,17 @@
 //! * trim-and-fill never imputes more studies than there are.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use evidence_lens::stats::bias::{trimfill, Estimator};
 use evidence_lens::stats::confint::qprofile;
 use evidence_lens::stats::{
-    analyze, fit, AnalyzeOptions, Measure, Method, RmaFit, RmaOptions, StudyEffect, Test,
+    analyze, fit, AnalyzeOptions, Measure, Method, RmaFit, RmaOptions, Test,
 };
 use proptest::prelude::*;
 use proptest::test_runner::{Config, RngSeed};
 
-const METHODS: [Method; 8] = [
-    Method::FE,
-    Method::DL,
-    Method::REML,
-    Method::ML,
-    Method::PM,
-    Method::HE,
-    Method::SJ,
-    Method::EB,
-];
+use common::{study_effects, study_effects_in_groups};
 
 /// A fixed seed, so that the test command gives the same verdict on every run; explore new
 /// cases with `PROPTEST_RNG_SEED=<n>` (and more of them with `PROPTEST_CASES=<n>`).
@@ -98,7 +91,7 @@ fn numbers(f: &RmaFit) -> Vec<(&'static str, f64)> {
     if let Some(s) = f.se_tau2 {
         v.push(("se_tau2", s));
     }
-    v.extend(f.weights.iter().map(|w| ("weight", *w)));
+    v.extend(f.weights_pct.iter().map(|w| ("weight", *w)));
     v
 }
 
@@ -126,7 +119,7 @@ proptest! {
     })) {
         let py: Vec<f64> = perm.iter().map(|&i| yi[i]).collect();
         let pv: Vec<f64> = perm.iter().map(|&i| vi[i]).collect();
-        for m in METHODS {
+        for m in Method::ALL {
             let (a, b) = match (fit(&yi, &vi, opts(m)), fit(&py, &pv, opts(m))) {
                 (Ok(a), Ok(b)) => (a, b),
                 (Err(_), Err(_)) => continue,
@@ -141,7 +134,7 @@ proptest! {
     #[test]
     fn basic_bounds_hold_for_every_method((yi, vi) in studies(1..16)) {
         let (lo, hi) = yi.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(l, h), &y| (l.min(y), h.max(y)));
-        for m in METHODS {
+        for m in Method::ALL {
             for test in [Test::Z, Test::Knha] {
                 let o = RmaOptions { method: m, test, level: 95.0 };
                 let f = match fit(&yi, &vi, o) {
@@ -175,7 +168,7 @@ proptest! {
                     let slack = 1e-9 * (1.0 + lo.abs().max(hi.abs()));
                     prop_assert!(lo - slack <= f.estimate && f.estimate <= hi + slack, "FE estimate {} outside [{lo}, {hi}]", f.estimate);
                 }
-                let sum: f64 = f.weights.iter().sum();
+                let sum: f64 = f.weights_pct.iter().sum();
                 prop_assert!(close(sum, 100.0, 1e-9), "{m}: weights sum to {sum}");
             }
         }
@@ -183,7 +176,7 @@ proptest! {
 
     #[test]
     fn ci_widens_with_the_level((yi, vi) in studies(2..12), mi in 0..8usize, knha in any::<bool>()) {
-        let m = METHODS[mi];
+        let m = Method::ALL[mi];
         let test = if knha { Test::Knha } else { Test::Z };
         let mut last: Option<(f64, f64)> = None;
         for level in [50.0, 80.0, 90.0, 95.0, 99.0, 99.9] {
@@ -201,7 +194,7 @@ proptest! {
         let yi = vec![y; vi.len()];
         let fe = fit(&yi, &vi, opts(Method::FE)).unwrap();
         prop_assert!(close(fe.estimate, y, 1e-12), "FE {} vs {y}", fe.estimate);
-        for m in METHODS {
+        for m in Method::ALL {
             let f = fit(&yi, &vi, opts(m)).unwrap_or_else(|e| panic!("{m}: {e}"));
             prop_assert!(f.tau2.abs() <= 1e-10, "{m}: tau2 {}", f.tau2);
             prop_assert!((f.estimate - fe.estimate).abs() <= 1e-8, "{m}: {} vs FE {}", f.estimate, fe.estimate);
@@ -213,7 +206,7 @@ proptest! {
 
     #[test]
     fn one_study_is_its_own_fixed_effect(y in yi(), v in vi()) {
-        for m in METHODS {
+        for m in Method::ALL {
             for test in [Test::Z, Test::Knha] {
                 let f = match fit(&[y], &[v], RmaOptions { method: m, test, level: 95.0 }) {
                     Ok(f) => f,
@@ -256,7 +249,7 @@ proptest! {
     #[test]
     fn trimfill_never_imputes_more_than_k((yi, vi) in studies(3..16), mi in 0..8usize, r0 in any::<bool>()) {
         let est = if r0 { Estimator::R0 } else { Estimator::L0 };
-        if let Ok(t) = trimfill(&yi, &vi, opts(METHODS[mi]), est, None) {
+        if let Ok(t) = trimfill(&yi, &vi, opts(Method::ALL[mi]), est, None) {
             let k = yi.len();
             prop_assert!(t.k0 <= k, "k0 {} > k {k}", t.k0);
             prop_assert_eq!(t.filled_yi.len(), t.k0);
@@ -286,15 +279,12 @@ proptest! {
         knha in any::<bool>(),
         ratio in any::<bool>(),
     ) {
-        let studies: Vec<StudyEffect> = rows.iter().enumerate().map(|(i, (y, v, g))| StudyEffect {
-            label: format!("study {i}"),
-            yi: *y,
-            vi: *v,
-            moderators: [("g".to_string(), format!("level {g}"))].into_iter().collect(),
-        }).collect();
+        let (yi, vi): (Vec<f64>, Vec<f64>) = rows.iter().map(|r| (r.0, r.1)).unzip();
+        let groups: Vec<u8> = rows.iter().map(|r| r.2).collect();
+        let studies = study_effects_in_groups(&yi, &vi, &groups);
         let options = AnalyzeOptions {
             measure: if ratio { Measure::Rr } else { Measure::Md },
-            method: METHODS[mi],
+            method: Method::ALL[mi],
             test: if knha { Test::Knha } else { Test::Z },
             level: 95.0,
         };
@@ -336,21 +326,8 @@ fn chi_squared_of_the_smallest_subnormal_does_not_panic() {
 /// The input that shrank to the panic above: a tiny variance next to a huge effect.
 #[test]
 fn analyze_with_a_subnormal_q_does_not_panic() {
-    let studies = vec![
-        StudyEffect {
-            label: "a".into(),
-            yi: 1e-300,
-            vi: f64::MIN_POSITIVE,
-            moderators: Default::default(),
-        },
-        StudyEffect {
-            label: "b".into(),
-            yi: -240865654504.7078,
-            vi: 0.005,
-            moderators: Default::default(),
-        },
-    ];
-    for m in METHODS {
+    let studies = study_effects(&[1e-300, -240865654504.7078], &[f64::MIN_POSITIVE, 0.005]);
+    for m in Method::ALL {
         for test in [Test::Z, Test::Knha] {
             let options = AnalyzeOptions {
                 measure: Measure::Md,
@@ -381,12 +358,7 @@ fn knha_with_one_study_has_no_t_numbers() {
     )
     .unwrap();
     assert!(close(f.estimate, 0.3, 1e-15));
-    let studies = vec![StudyEffect {
-        label: "only".into(),
-        yi: 0.3,
-        vi: 0.04,
-        moderators: Default::default(),
-    }];
+    let studies = study_effects(&[0.3], &[0.04]);
     let report = analyze(
         &studies,
         AnalyzeOptions {
@@ -417,7 +389,7 @@ fn i2_stays_within_0_and_100_for_extreme_variances() {
         (&[1e300, 1e300], &[0.005, 1e-20]),
     ];
     for (yi, vi) in cases {
-        for m in METHODS {
+        for m in Method::ALL {
             let Ok(f) = fit(yi, vi, opts(m)) else {
                 continue;
             };
@@ -432,16 +404,7 @@ fn i2_stays_within_0_and_100_for_extreme_variances() {
                     assert!(x.is_nan() || (0.0..=100.0).contains(&x), "{m}: {ci:?}");
                 }
             }
-            let studies: Vec<StudyEffect> = yi
-                .iter()
-                .zip(vi.iter())
-                .map(|(y, v)| StudyEffect {
-                    label: "s".into(),
-                    yi: *y,
-                    vi: *v,
-                    moderators: Default::default(),
-                })
-                .collect();
+            let studies = study_effects(yi, vi);
             if let Ok(r) = analyze(
                 &studies,
                 AnalyzeOptions {
@@ -498,7 +461,7 @@ fn qprofile_bounds_never_cross_for_huge_equal_effects() {
         (vec![y, y, y * (1.0 + 1e-15)], vec![v, 2.0 * v, v]),
         (vec![-y, -y, -y], vec![1.0, 2.0, 3.0]),
     ] {
-        for m in METHODS {
+        for m in Method::ALL {
             for level in [95.0, 90.0, 99.0, 50.0] {
                 let Ok(f) = fit(
                     &yi,
@@ -520,17 +483,8 @@ fn qprofile_bounds_never_cross_for_huge_equal_effects() {
                 }
             }
         }
-        let studies: Vec<StudyEffect> = yi
-            .iter()
-            .zip(&vi)
-            .map(|(y, v)| StudyEffect {
-                label: "s".into(),
-                yi: *y,
-                vi: *v,
-                moderators: Default::default(),
-            })
-            .collect();
-        for m in METHODS {
+        let studies = study_effects(&yi, &vi);
+        for m in Method::ALL {
             // REML may refuse (no convergence); whatever is reported must be an interval.
             if let Ok(r) = analyze(
                 &studies,

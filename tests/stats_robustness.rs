@@ -1,7 +1,7 @@
 //! Error values instead of panics: empty input, mismatched lengths, NaN, non-positive
 //! variances, k = 1, zero cells, invalid effect-size inputs, huge k, extreme values.
 
-use std::collections::BTreeMap;
+mod common;
 
 use evidence_lens::stats::bias::{regtest, regtest_lm, trimfill, Estimator};
 use evidence_lens::stats::confint::qprofile;
@@ -9,22 +9,13 @@ use evidence_lens::stats::escalc::{self, Measure};
 use evidence_lens::stats::leave1out::leave1out;
 use evidence_lens::stats::moderators::subgroup_analysis;
 use evidence_lens::stats::rma::{fit, Method, RmaOptions, Test};
-use evidence_lens::stats::{analyze, AnalyzeOptions, StatsError, StudyEffect};
+use evidence_lens::stats::{analyze, AnalyzeOptions, StatsError};
 
-const METHODS: [Method; 8] = [
-    Method::FE,
-    Method::DL,
-    Method::REML,
-    Method::ML,
-    Method::PM,
-    Method::HE,
-    Method::SJ,
-    Method::EB,
-];
+use common::{study_effects, study_effects_in_groups};
 
 fn all_opts() -> Vec<RmaOptions> {
     let mut v = vec![];
-    for m in METHODS {
+    for m in Method::ALL {
         for t in [Test::Z, Test::Knha] {
             v.push(RmaOptions {
                 method: m,
@@ -105,12 +96,7 @@ fn single_study_fits_with_every_method() {
         if o.test == Test::Z {
             assert!((f.se - 0.2).abs() < 1e-15);
         }
-        let s = vec![StudyEffect {
-            label: "only".into(),
-            yi: 0.5,
-            vi: 0.04,
-            moderators: BTreeMap::new(),
-        }];
+        let s = study_effects(&[0.5], &[0.04]);
         let r = analyze(
             &s,
             AnalyzeOptions {
@@ -137,14 +123,7 @@ fn two_identical_studies_and_homogeneous_data() {
         // all equal effects with k = 5: knha scaling factor 0 (metafor sets s2w = 0)
         let r = fit(&[0.3; 5], &[0.1, 0.2, 0.3, 0.4, 0.5], o).unwrap();
         assert_eq!(r.tau2, 0.0);
-        let s: Vec<StudyEffect> = (0..5)
-            .map(|i| StudyEffect {
-                label: format!("s{i}"),
-                yi: 0.3,
-                vi: 0.1 * (i + 1) as f64,
-                moderators: BTreeMap::new(),
-            })
-            .collect();
+        let s = study_effects(&[0.3; 5], &[0.1, 0.2, 0.3, 0.4, 0.5]);
         let rep = analyze(
             &s,
             AnalyzeOptions {
@@ -240,7 +219,7 @@ fn extreme_and_large_inputs_do_not_panic() {
     let vi: Vec<f64> = (0..k)
         .map(|i| 0.01 + ((i * 104729) % 100) as f64 / 1000.0)
         .collect();
-    for m in METHODS {
+    for m in Method::ALL {
         let f = fit(
             &yi,
             &vi,
@@ -273,24 +252,7 @@ fn extreme_and_large_inputs_do_not_panic() {
             if let Ok(f) = fit(y, v, o) {
                 let _ = qprofile(y, v, &f, 95.0);
             }
-            let s: Vec<StudyEffect> = y
-                .iter()
-                .zip(v)
-                .enumerate()
-                .map(|(i, (y, v))| {
-                    let mut m = BTreeMap::new();
-                    m.insert(
-                        "g".to_string(),
-                        if i % 2 == 0 { "a" } else { "b" }.to_string(),
-                    );
-                    StudyEffect {
-                        label: format!("s{i}"),
-                        yi: *y,
-                        vi: *v,
-                        moderators: m,
-                    }
-                })
-                .collect();
+            let s = study_effects_in_groups(y, v, &["a", "b"]);
             if let Ok(r) = analyze(
                 &s,
                 AnalyzeOptions {

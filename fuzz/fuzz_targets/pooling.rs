@@ -6,24 +6,14 @@ use evidence_lens::stats::bias::{regtest, regtest_lm, trimfill, Estimator};
 use evidence_lens::stats::confint::qprofile;
 use evidence_lens::stats::leave1out::leave1out;
 use evidence_lens::stats::moderators::subgroup_analysis;
-use evidence_lens::stats::{
-    analyze, fit, AnalyzeOptions, Measure, Method, RmaOptions, StudyEffect, Test,
-};
+use evidence_lens::stats::{analyze, fit, AnalyzeOptions, Measure, Method, RmaOptions, Test};
 use libfuzzer_sys::fuzz_target;
 
 #[path = "common.rs"]
 mod common;
-
-const METHODS: [Method; 8] = [
-    Method::FE,
-    Method::DL,
-    Method::REML,
-    Method::ML,
-    Method::PM,
-    Method::HE,
-    Method::SJ,
-    Method::EB,
-];
+/// The study builders of the statistics tests: the fuzz crate is a package of its own.
+#[path = "../../tests/common/mod.rs"]
+mod stats_common;
 
 fn close_enough(a: f64, b: f64) -> bool {
     (a - b).abs() <= 1e-6 * (1.0 + a.abs().max(b.abs()))
@@ -47,7 +37,7 @@ fuzz_target!(|data: &[u8]| {
         .fold((f64::INFINITY, f64::NEG_INFINITY), |(l, h), &y| {
             (l.min(y), h.max(y))
         });
-    for method in METHODS {
+    for method in Method::ALL {
         for test in [Test::Z, Test::Knha] {
             let opts = RmaOptions {
                 method,
@@ -113,19 +103,8 @@ fuzz_target!(|data: &[u8]| {
         }
     }
     let _ = regtest_lm(&yi, &vi);
-    let studies: Vec<StudyEffect> = yi
-        .iter()
-        .zip(&vi)
-        .zip(&groups)
-        .enumerate()
-        .map(|(i, ((y, v), g))| StudyEffect {
-            label: format!("s{i}"),
-            yi: *y,
-            vi: *v,
-            moderators: [("g".to_string(), g.to_string())].into_iter().collect(),
-        })
-        .collect();
-    let method = METHODS[b.u8() as usize % METHODS.len()];
+    let studies = stats_common::study_effects_in_groups(&yi, &vi, &groups);
+    let method = Method::ALL[b.u8() as usize % Method::ALL.len()];
     let opts = AnalyzeOptions {
         measure: Measure::Rr,
         method,

@@ -439,7 +439,7 @@ pub(crate) fn pool_group<'a>(
             rate::rate_risk_of_bias(&mut rb, s, o, true, lexicon);
             let t = rb.domain_total(Domain::RiskOfBias);
             let w = f
-                .weights
+                .weights_pct
                 .get(i)
                 .copied()
                 .filter(|w| w.is_finite())
@@ -509,7 +509,7 @@ pub(crate) fn pool_group<'a>(
                     off.push(s.label.as_str());
                     if fitc == Relation::Unrelated {
                         other += f
-                            .weights
+                            .weights_pct
                             .get(i)
                             .copied()
                             .filter(|w| w.is_finite())
@@ -585,7 +585,7 @@ pub(crate) fn pool_group<'a>(
             i2: fin(f.i2),
             q_pval: fin(f.q_pval),
             egger_pval: egger,
-            weights: f.weights.iter().copied().map(fin).collect(),
+            weights: f.weights_pct.iter().copied().map(fin).collect(),
         }),
         absolute,
         refused: None,

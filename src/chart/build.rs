@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use serde::{Deserialize, Deserializer};
 
 use super::axis::Scale;
-use super::forest::{Direction, Forest, ForestPanel, ForestRow, RowKind};
+use super::forest::{Favours, Forest, ForestPanel, ForestRow, RowKind};
 use super::view::Item;
 use crate::appraise::{self, Appraisal, AppraiseOptions, Certainty, PoolFit, PooledAppraisal};
 use crate::i18n::{self, t, tf, Lang};
@@ -287,11 +287,6 @@ pub fn certainty_words(lang: Lang, c: Certainty) -> &'static str {
     t(lang, &format!("certainty.{}", c.as_str()))
 }
 
-/// Formats an estimate the way journals print them: 2 decimals, 3 below 0.1.
-pub fn format_estimate(v: f64) -> String {
-    i18n::estimate(Lang::En, v)
-}
-
 fn value_text(lang: Lang, effect: &Effect) -> String {
     let e = |v| i18n::estimate(lang, v);
     format!(
@@ -324,14 +319,14 @@ fn proportion_text(lang: Lang, data: &EffectData) -> Option<String> {
 }
 
 /// Whether a comparison favours the treatment, judged by the outcome's direction.
-pub fn direction(effect: &Effect, better: Better) -> Direction {
+pub fn direction(effect: &Effect, better: Better) -> Favours {
     let null = if effect.measure.is_ratio() { 1.0 } else { 0.0 };
     let below = effect.ci_ub < null;
     let above = effect.ci_lb > null;
     match (below, above, better) {
-        (true, _, Better::Lower) | (_, true, Better::Higher) => Direction::Favourable,
-        (true, _, Better::Higher) | (_, true, Better::Lower) => Direction::Unfavourable,
-        _ => Direction::Unclear,
+        (true, _, Better::Lower) | (_, true, Better::Higher) => Favours::Treatment,
+        (true, _, Better::Higher) | (_, true, Better::Lower) => Favours::Control,
+        _ => Favours::Neither,
     }
 }
 
@@ -523,11 +518,10 @@ pub fn forest_with(dataset: &Dataset, options: &ViewOptions, appraisal: &Apprais
     let mut body: HashMap<(&str, &str), usize> = HashMap::new();
     let mut weights: HashMap<(&str, &str), f64> = HashMap::new();
     for (i, (_, f)) in pooled.iter().enumerate() {
-        let total: f64 = f.fit.weights.iter().sum();
-        for ((study, outcome), w) in f.members.iter().zip(&f.fit.weights) {
+        for ((study, outcome), w) in f.members.iter().zip(&f.fit.weights_pct) {
             let key = (study.as_str(), outcome.as_str());
             body.entry(key).or_insert(i);
-            weights.entry(key).or_insert(100.0 * w / total);
+            weights.entry(key).or_insert(*w);
         }
     }
     for study in &dataset.studies {

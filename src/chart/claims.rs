@@ -2,10 +2,8 @@
 //! shape and a word, never colour alone), the certainty of the evidence behind the
 //! verdict, and the evidence in one sentence.
 
-use plotters::prelude::DrawingBackend;
-
 use super::build::{certainty_words, ViewOptions};
-use super::draw::{self, Align, Area, Shape};
+use super::draw::{self, Area, Shape, Surface, TextStyle};
 use super::text::{wrap, ApproxMeasure, TextMeasure};
 use super::view::Item;
 use super::{ChartError, Hit, Layout, Theme};
@@ -165,7 +163,7 @@ impl ClaimsView {
         2.0 * theme.px(PAD) + theme.px(28.0) + cards.max(theme.px(24.0))
     }
 
-    pub fn draw<DB: DrawingBackend>(
+    pub fn draw<DB: Surface>(
         &self,
         area: &Area<DB>,
         theme: &Theme,
@@ -173,10 +171,12 @@ impl ClaimsView {
     ) -> Result<Layout, ChartError> {
         let lang = self.lang;
         let width = draw::background(area, theme)?;
-        let fam = theme.font_family;
         let pad = theme.px(PAD);
         let font = theme.font_px(13.0);
+        let font_style = TextStyle::new(theme, font);
         let small = theme.font_px(11.5);
+        let small_style = TextStyle::new(theme, small);
+        let small_muted = small_style.colour(&theme.muted);
         let title_at = (pad, pad + theme.px(9.0));
         draw::title(
             area,
@@ -191,13 +191,8 @@ impl ClaimsView {
             draw::text(
                 area,
                 t(lang, "claims.empty"),
-                pad,
-                y + font / 2.0,
-                font,
-                &theme.muted,
-                Align::Left,
-                false,
-                fam,
+                (pad, y + font / 2.0),
+                font_style.colour(&theme.muted),
             )?;
         }
         let mut hits = Vec::new();
@@ -259,27 +254,12 @@ impl ClaimsView {
             draw::text(
                 area,
                 &verdict,
-                x + theme.px(18.0),
-                by,
-                font,
-                &theme.text,
-                Align::Left,
-                true,
-                fam,
+                (x + theme.px(18.0), by),
+                font_style.bold(true),
             )?;
             let mut ly = y + theme.px(24.0) + theme.px(LINE) / 2.0;
             for line in &text {
-                draw::text(
-                    area,
-                    line,
-                    x,
-                    ly,
-                    font,
-                    &theme.text,
-                    Align::Left,
-                    false,
-                    fam,
-                )?;
+                draw::text(area, line, (x, ly), font_style)?;
                 ly += theme.px(LINE);
             }
             ly += theme.px(SMALL_LINE) / 2.0 - theme.px(LINE) / 2.0;
@@ -290,17 +270,7 @@ impl ClaimsView {
                 false,
                 tw,
             );
-            draw::text(
-                area,
-                &who,
-                x,
-                ly,
-                small,
-                &theme.muted,
-                Align::Left,
-                false,
-                fam,
-            )?;
+            draw::text(area, &who, (x, ly), small_muted)?;
             ly += theme.px(SMALL_LINE);
             let cert = card
                 .certainty
@@ -313,30 +283,10 @@ impl ClaimsView {
                 true,
                 tw,
             );
-            draw::text(
-                area,
-                &cert,
-                x,
-                ly,
-                small,
-                &theme.text,
-                Align::Left,
-                true,
-                fam,
-            )?;
+            draw::text(area, &cert, (x, ly), small_style.bold(true))?;
             ly += theme.px(SMALL_LINE);
             for line in &evidence {
-                draw::text(
-                    area,
-                    line,
-                    x,
-                    ly,
-                    small,
-                    &theme.muted,
-                    Align::Left,
-                    false,
-                    fam,
-                )?;
+                draw::text(area, line, (x, ly), small_muted)?;
                 ly += theme.px(SMALL_LINE);
             }
             hits.push(Hit {

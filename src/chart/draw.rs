@@ -7,7 +7,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::ChartError;
+use super::{ChartError, Theme};
 
 pub type Area<'a, DB> = DrawingArea<DB, Shift>;
 
@@ -27,24 +27,29 @@ fn pt(x: f64, y: f64) -> (i32, i32) {
     (x.round() as i32, y.round() as i32)
 }
 
+/// A plotters backend the views draw on, and what they must know about it.
+pub trait Surface: DrawingBackend {
+    /// What a font size in pixels is multiplied by before the backend gets it, so that the
+    /// text comes out that many pixels tall on every surface.
+    const FONT_SCALE: f64;
+}
+
 /// plotters-svg writes `font-size` as the requested size divided by 1.24 (a points
-/// convention), while the canvas backend uses it as CSS pixels; this undoes the
-/// difference so that SVG and canvas text are the same size.
-fn backend_font_factor<DB: DrawingBackend>() -> f64 {
-    if std::any::type_name::<DB>().contains("SVGBackend") {
-        1.24
-    } else {
-        1.0
-    }
+/// convention); this undoes it, so that SVG text is as large as canvas text.
+#[cfg(any(feature = "cli", target_arch = "wasm32"))]
+impl Surface for SVGBackend<'_> {
+    const FONT_SCALE: f64 = 1.24;
+}
+
+/// A window of a chart draws text as the surface it wraps does.
+impl<DB: Surface> Surface for super::Windowed<DB> {
+    const FONT_SCALE: f64 = DB::FONT_SCALE;
 }
 
 /// Starts a view: paints the whole area with the theme's background unless the surface
-/// shows it already ([`Theme::paint_background`](super::Theme::paint_background)), and
+/// shows it already ([`Theme::paint_background`]), and
 /// returns its width in pixels.
-pub fn background<DB: DrawingBackend>(
-    area: &Area<DB>,
-    theme: &super::Theme,
-) -> Result<f64, ChartError> {
+pub fn background<DB: DrawingBackend>(area: &Area<DB>, theme: &Theme) -> Result<f64, ChartError> {
     if theme.paint_background {
         area.fill(&theme.background).map_err(err)?;
     }
@@ -52,9 +57,9 @@ pub fn background<DB: DrawingBackend>(
 }
 
 /// A view's title: bold, 14 px, from `x`, centred on `y`, shortened to `max_width`.
-pub fn title<DB: DrawingBackend>(
+pub fn title<DB: Surface>(
     area: &Area<DB>,
-    theme: &super::Theme,
+    theme: &Theme,
     measure: &dyn super::text::TextMeasure,
     s: &str,
     (x, y): (f64, f64),
@@ -62,51 +67,73 @@ pub fn title<DB: DrawingBackend>(
 ) -> Result<(), ChartError> {
     let size = theme.font_px(14.0);
     let shown = super::text::ellipsize(measure, s, size, true, max_width);
-    text(
-        area,
-        &shown,
-        x,
-        y,
-        size,
-        &theme.text,
-        Align::Left,
-        true,
-        theme.font_family,
-    )
+    text(area, &shown, (x, y), TextStyle::new(theme, size).bold(true))
+}
+
+/// How a line of text looks: its size in device pixels, colour, anchor, weight and font.
+#[derive(Clone, Copy, Debug)]
+pub struct TextStyle<'a> {
+    pub size: f64,
+    pub colour: &'a RGBColor,
+    /// Which end of the text (or its middle) sits at the point it is drawn at.
+    pub align: Align,
+    pub bold: bool,
+    pub family: &'a str,
+}
+
+impl<'a> TextStyle<'a> {
+    /// Regular text `size` pixels tall in the theme's font and text colour, drawn from its
+    /// left end.
+    pub fn new(theme: &'a Theme, size: f64) -> Self {
+        TextStyle {
+            size,
+            colour: &theme.text,
+            align: Align::Left,
+            bold: false,
+            family: theme.font_family,
+        }
+    }
+
+    pub fn colour(self, colour: &'a RGBColor) -> Self {
+        TextStyle { colour, ..self }
+    }
+
+    pub fn align(self, align: Align) -> Self {
+        TextStyle { align, ..self }
+    }
+
+    pub fn bold(self, bold: bool) -> Self {
+        TextStyle { bold, ..self }
+    }
 }
 
 /// Draws one line of text with its vertical centre at `y`.
-pub fn text<DB: DrawingBackend>(
+pub fn text<DB: Surface>(
     area: &Area<DB>,
     s: &str,
-    x: f64,
-    y: f64,
-    size: f64,
-    color: &RGBColor,
-    align: Align,
-    bold: bool,
-    family: &str,
+    (x, y): (f64, f64),
+    style: TextStyle<'_>,
 ) -> Result<(), ChartError> {
     if s.is_empty() {
         return Ok(());
     }
-    let h = match align {
+    let h = match style.align {
         Align::Left => HPos::Left,
         Align::Center => HPos::Center,
         Align::Right => HPos::Right,
     };
-    let style = FontDesc::new(
-        FontFamily::Name(family),
-        size * backend_font_factor::<DB>(),
-        if bold {
+    let font = FontDesc::new(
+        FontFamily::Name(style.family),
+        style.size * DB::FONT_SCALE,
+        if style.bold {
             FontStyle::Bold
         } else {
             FontStyle::Normal
         },
     )
-    .color(color)
+    .color(style.colour)
     .pos(Pos::new(h, VPos::Center));
-    area.draw(&Text::new(s.to_string(), pt(x, y), style))
+    area.draw(&Text::new(s.to_string(), pt(x, y), font))
         .map_err(err)
 }
 
@@ -295,5 +322,45 @@ pub fn marker<DB: DrawingBackend>(
                 })
                 .collect(),
         ),
+    }
+}
+
+#[cfg(all(test, feature = "cli"))]
+mod tests {
+    use super::*;
+    use crate::chart::Windowed;
+
+    fn draw_15px_text<DB: Surface>(surface: DB) {
+        let area = surface.into_drawing_area();
+        let style = TextStyle {
+            size: 15.0,
+            colour: &BLACK,
+            align: Align::Left,
+            bold: false,
+            family: "serif",
+        };
+        text(&area, "Hi", (5.0, 30.0), style).unwrap();
+        area.present().unwrap();
+    }
+
+    /// The `font-size` plotters-svg writes for 15 px text, drawn directly or through a window.
+    fn svg_font_size(windowed: bool) -> f64 {
+        let mut svg = String::new();
+        let surface = SVGBackend::with_string(&mut svg, (100, 40));
+        if windowed {
+            draw_15px_text(Windowed::new(surface, 10, 80));
+        } else {
+            draw_15px_text(surface);
+        }
+        let start = svg.find("font-size=\"").expect("a text element") + "font-size=\"".len();
+        svg[start..].split('"').next().unwrap().parse().unwrap()
+    }
+
+    #[test]
+    fn svg_text_has_the_requested_pixel_size() {
+        for windowed in [false, true] {
+            let size = svg_font_size(windowed);
+            assert!((size - 15.0).abs() < 1e-9, "windowed {windowed}: {size}");
+        }
     }
 }

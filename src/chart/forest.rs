@@ -8,24 +8,22 @@
 //! trials) get a row with words instead of a square, so they are visible but cannot
 //! be mistaken for an effect.
 
-use plotters::prelude::DrawingBackend;
-
 use super::axis::{format_tick, Axis, Scale};
-use super::draw::{self, Align, Area};
+use super::draw::{self, Align, Area, Surface, TextStyle};
 use super::text::{ellipsize, wrap, ApproxMeasure, TextMeasure};
 use super::{ChartError, Hit, Layout, Theme};
 use crate::appraise::Certainty;
 use crate::i18n::{self, t, Lang};
 
-/// Which way a result points, judged by the outcome's own direction of benefit.
+/// Which arm a result favours, judged by the outcome's own direction of benefit.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Direction {
+pub enum Favours {
     /// The interval excludes no effect, on the treatment's side.
-    Favourable,
+    Treatment,
     /// The interval excludes no effect, against the treatment.
-    Unfavourable,
+    Control,
     /// The interval includes no effect.
-    Unclear,
+    Neither,
 }
 
 /// What a row shows.
@@ -61,7 +59,7 @@ pub struct ForestRow {
     pub value_text: String,
     /// A short design badge such as "RCT" or "1 arm".
     pub badge: Option<String>,
-    pub direction: Direction,
+    pub direction: Favours,
     /// GRADE certainty of this result (from the appraisal).
     pub certainty: Option<Certainty>,
     /// The study's caveats; rows with caveats get a "†" after the label.
@@ -91,7 +89,7 @@ impl ForestRow {
             weight: None,
             value_text: String::new(),
             badge: None,
-            direction: Direction::Unclear,
+            direction: Favours::Neither,
             certainty: None,
             caveats: Vec::new(),
             source_url: None,
@@ -379,7 +377,7 @@ impl Forest {
     }
 
     /// Draws the plot and returns where each row is, for hit-testing.
-    pub fn draw<DB: DrawingBackend>(
+    pub fn draw<DB: Surface>(
         &self,
         area: &Area<DB>,
         theme: &Theme,
@@ -388,7 +386,6 @@ impl Forest {
     ) -> Result<Layout, ChartError> {
         let width = draw::background(area, theme)?;
         let cols = self.columns(width, theme);
-        let family = theme.font_family;
         let mut hits = Vec::new();
         let mut y = theme.px(METRICS.pad);
         if !self.title.is_empty() {
@@ -405,13 +402,8 @@ impl Forest {
                 draw::text(
                     area,
                     &line,
-                    cols.label.0,
-                    y + size * 0.65,
-                    size,
-                    &theme.text,
-                    Align::Left,
-                    true,
-                    family,
+                    (cols.label.0, y + size * 0.65),
+                    TextStyle::new(theme, size).bold(true),
                 )?;
                 y += theme.px(METRICS.title * 1.3);
             }
@@ -429,13 +421,8 @@ impl Forest {
             draw::text(
                 area,
                 &text,
-                cols.label.0,
-                y + size,
-                size,
-                &theme.muted,
-                Align::Left,
-                false,
-                family,
+                (cols.label.0, y + size),
+                TextStyle::new(theme, size).colour(&theme.muted),
             )?;
             y += theme.px(METRICS.row);
         }
@@ -459,13 +446,8 @@ impl Forest {
                 draw::text(
                     area,
                     &line,
-                    cols.label.0,
-                    y + size * 0.6,
-                    size,
-                    &theme.muted,
-                    Align::Left,
-                    false,
-                    family,
+                    (cols.label.0, y + size * 0.6),
+                    TextStyle::new(theme, size).colour(&theme.muted),
                 )?;
                 y += theme.px(METRICS.small * 1.4);
             }
@@ -498,7 +480,7 @@ fn label_text(
 }
 
 #[allow(clippy::too_many_arguments)]
-fn draw_panel<DB: DrawingBackend>(
+fn draw_panel<DB: Surface>(
     area: &Area<DB>,
     lang: Lang,
     panel: &ForestPanel,
@@ -510,9 +492,11 @@ fn draw_panel<DB: DrawingBackend>(
     highlight: Option<&str>,
     hits: &mut Vec<Hit>,
 ) -> Result<f64, ChartError> {
-    let family = theme.font_family;
     let font = theme.font_px(METRICS.font);
+    let font_style = TextStyle::new(theme, font);
     let small = theme.font_px(METRICS.small);
+    let small_style = TextStyle::new(theme, small);
+    let small_muted = small_style.colour(&theme.muted);
     let values = panel
         .rows
         .iter()
@@ -541,45 +525,20 @@ fn draw_panel<DB: DrawingBackend>(
         _ => cols.label.1 - cols.label.0,
     };
     let title = ellipsize(measure, &panel.title, font, true, title_w);
-    draw::text(
-        area,
-        &title,
-        cols.label.0,
-        head_y,
-        font,
-        &theme.text,
-        Align::Left,
-        true,
-        family,
-    )?;
+    draw::text(area, &title, (cols.label.0, head_y), font_style.bold(true))?;
     if let Some((_, n_hi)) = cols.n {
         draw::text(
             area,
             t(lang, "forest.col.n"),
-            n_hi - theme.px(6.0),
-            head_y,
-            small,
-            &theme.muted,
-            Align::Right,
-            false,
-            family,
+            (n_hi - theme.px(6.0), head_y),
+            small_muted.align(Align::Right),
         )?;
     }
     // Headings of the value, weight and certainty columns, shortened to fit their column.
     let heading = |(lo, hi): (f64, f64), key: &str, align: Align| {
         let head = ellipsize(measure, t(lang, key), small, false, hi - lo);
         let x = if align == Align::Right { hi } else { lo };
-        draw::text(
-            area,
-            &head,
-            x,
-            head_y,
-            small,
-            &theme.muted,
-            align,
-            false,
-            family,
-        )
+        draw::text(area, &head, (x, head_y), small_muted.align(align))
     };
     if let Some(col) = cols.value.filter(|_| has_marks) {
         heading(col, "ui.estimate_ci", Align::Left)?;
@@ -657,13 +616,8 @@ fn draw_panel<DB: DrawingBackend>(
                 draw::text(
                     area,
                     &label,
-                    cols.label.0,
-                    y + row_h / 2.0,
-                    font,
-                    &theme.text,
-                    Align::Left,
-                    true,
-                    family,
+                    (cols.label.0, y + row_h / 2.0),
+                    font_style.bold(true),
                 )?;
             }
             _ => {
@@ -683,17 +637,7 @@ fn draw_panel<DB: DrawingBackend>(
     if plan.hidden > 0 {
         let text = i18n::tf(lang, "forest.more", &[&i18n::int(lang, plan.hidden as u64)]);
         let text = ellipsize(measure, &text, small, false, cols.right - cols.label.0);
-        draw::text(
-            area,
-            &text,
-            cols.label.0,
-            y + more_h / 2.0,
-            small,
-            &theme.muted,
-            Align::Left,
-            false,
-            family,
-        )?;
+        draw::text(area, &text, (cols.label.0, y + more_h / 2.0), small_muted)?;
     }
 
     if !has_marks {
@@ -727,13 +671,8 @@ fn draw_panel<DB: DrawingBackend>(
                 draw::text(
                     area,
                     &label,
-                    x,
-                    axis_y + theme.px(12.0),
-                    small,
-                    &theme.text,
-                    Align::Center,
-                    false,
-                    family,
+                    (x, axis_y + theme.px(12.0)),
+                    small_style.align(Align::Center),
                 )?;
                 last_right = x + w / 2.0;
             }
@@ -761,25 +700,10 @@ fn draw_panel<DB: DrawingBackend>(
         draw::text(
             area,
             &left,
-            x0 - theme.px(6.0),
-            words_y,
-            small,
-            &theme.muted,
-            Align::Right,
-            false,
-            family,
+            (x0 - theme.px(6.0), words_y),
+            small_muted.align(Align::Right),
         )?;
-        draw::text(
-            area,
-            &right,
-            x0 + theme.px(6.0),
-            words_y,
-            small,
-            &theme.muted,
-            Align::Left,
-            false,
-            family,
-        )?;
+        draw::text(area, &right, (x0 + theme.px(6.0), words_y), small_muted)?;
     }
     Ok(rows_bottom + theme.px(METRICS.axis))
 }
@@ -794,7 +718,7 @@ pub fn format_tick_lang(lang: Lang, v: f64) -> String {
     }
 }
 
-fn draw_row_text<DB: DrawingBackend>(
+fn draw_row_text<DB: Surface>(
     area: &Area<DB>,
     lang: Lang,
     row: &ForestRow,
@@ -803,9 +727,10 @@ fn draw_row_text<DB: DrawingBackend>(
     theme: &Theme,
     measure: &dyn TextMeasure,
 ) -> Result<(), ChartError> {
-    let family = theme.font_family;
     let font = theme.font_px(METRICS.font);
     let small = theme.font_px(METRICS.small);
+    let small_style = TextStyle::new(theme, small);
+    let small_muted = small_style.colour(&theme.muted);
     let bold = row.kind == RowKind::Pooled;
     let line1 = y + theme.px(13.0);
     let line2 = y + theme.px(28.0);
@@ -822,13 +747,8 @@ fn draw_row_text<DB: DrawingBackend>(
     draw::text(
         area,
         &label,
-        cols.label.0,
-        line1,
-        font,
-        &theme.text,
-        Align::Left,
-        bold,
-        family,
+        (cols.label.0, line1),
+        TextStyle::new(theme, font).bold(bold),
     )?;
     let certainty = row
         .certainty
@@ -841,17 +761,7 @@ fn draw_row_text<DB: DrawingBackend>(
             false,
             cols.right - cols.label.0,
         );
-        draw::text(
-            area,
-            &detail,
-            cols.label.0,
-            line2,
-            small,
-            &theme.muted,
-            Align::Left,
-            false,
-            family,
-        )?;
+        draw::text(area, &detail, (cols.label.0, line2), small_muted)?;
         let mut third = row.value_text.clone();
         if let Some(w) = row.weight {
             third = format!("{third} · {}", i18n::pct(lang, w / 100.0, 1));
@@ -860,17 +770,7 @@ fn draw_row_text<DB: DrawingBackend>(
             third = format!("{third} · {}: {c}", t(lang, "ui.certainty"));
         }
         let third = ellipsize(measure, &third, small, bold, cols.right - cols.label.0);
-        draw::text(
-            area,
-            &third,
-            cols.label.0,
-            line3,
-            small,
-            &theme.text,
-            Align::Left,
-            bold,
-            family,
-        )?;
+        draw::text(area, &third, (cols.label.0, line3), small_style.bold(bold))?;
         return Ok(());
     }
     // The detail line may run under the n column, which is empty on the second line.
@@ -880,28 +780,13 @@ fn draw_row_text<DB: DrawingBackend>(
         cols.plot.0 - cols.label.0 - theme.px(8.0)
     };
     let detail = ellipsize(measure, &row.detail, small, false, detail_w);
-    draw::text(
-        area,
-        &detail,
-        cols.label.0,
-        line2,
-        small,
-        &theme.muted,
-        Align::Left,
-        false,
-        family,
-    )?;
+    draw::text(area, &detail, (cols.label.0, line2), small_muted)?;
     if let (Some((_, n_hi)), Some(n)) = (cols.n, row.n) {
         draw::text(
             area,
             &i18n::int(lang, n.into()),
-            n_hi - theme.px(6.0),
-            line1,
-            small,
-            &theme.muted,
-            Align::Right,
-            false,
-            family,
+            (n_hi - theme.px(6.0), line1),
+            small_muted.align(Align::Right),
         )?;
     }
     if let Some((v_lo, v_hi)) = cols.value {
@@ -919,69 +804,39 @@ fn draw_row_text<DB: DrawingBackend>(
                 draw::text(
                     area,
                     line,
-                    cols.plot.0,
-                    if i == 0 { line1 } else { line2 },
-                    small,
-                    &theme.text,
-                    Align::Left,
-                    false,
-                    family,
+                    (cols.plot.0, if i == 0 { line1 } else { line2 }),
+                    small_style,
                 )?;
             }
         } else {
             let text = ellipsize(measure, &row.value_text, small, bold, v_hi - v_lo);
-            draw::text(
-                area,
-                &text,
-                v_lo,
-                line1,
-                small,
-                &theme.text,
-                Align::Left,
-                bold,
-                family,
-            )?;
+            draw::text(area, &text, (v_lo, line1), small_style.bold(bold))?;
         }
     }
     if let (Some((_, w_hi)), Some(w)) = (cols.weight, row.weight) {
         draw::text(
             area,
             &i18n::pct(lang, w / 100.0, 1),
-            w_hi,
-            line1,
-            small,
-            &theme.muted,
-            Align::Right,
-            false,
-            family,
+            (w_hi, line1),
+            small_muted.align(Align::Right),
         )?;
     }
     if let (Some((c_lo, c_hi)), Some(c)) = (cols.certainty, certainty) {
         let c = ellipsize(measure, c, small, false, c_hi - c_lo);
-        draw::text(
-            area,
-            &c,
-            c_lo,
-            line1,
-            small,
-            &theme.text,
-            Align::Left,
-            false,
-            family,
-        )?;
+        draw::text(area, &c, (c_lo, line1), small_style)?;
     }
     Ok(())
 }
 
-pub(crate) fn direction_colour(theme: &Theme, direction: Direction) -> &plotters::style::RGBColor {
-    match direction {
-        Direction::Favourable => &theme.favourable,
-        Direction::Unfavourable => &theme.unfavourable,
-        Direction::Unclear => &theme.neutral,
+pub(crate) fn favours_colour(theme: &Theme, favours: Favours) -> &plotters::style::RGBColor {
+    match favours {
+        Favours::Treatment => &theme.favourable,
+        Favours::Control => &theme.unfavourable,
+        Favours::Neither => &theme.neutral,
     }
 }
 
-fn draw_row_mark<DB: DrawingBackend>(
+fn draw_row_mark<DB: Surface>(
     area: &Area<DB>,
     row: &ForestRow,
     axis: &Axis,
@@ -995,7 +850,7 @@ fn draw_row_mark<DB: DrawingBackend>(
     let (Some(x_est), Some(x_lo), Some(x_hi)) = (axis.px(est), axis.px(lo), axis.px(hi)) else {
         return Ok(());
     };
-    let colour = direction_colour(theme, row.direction);
+    let colour = favours_colour(theme, row.direction);
     let stroke = theme.px(1.5);
     match row.kind {
         RowKind::Pooled => {
@@ -1055,7 +910,7 @@ fn draw_row_mark<DB: DrawingBackend>(
             };
             // Filled when the interval excludes no effect; hollow when it includes it,
             // so the distinction never rests on colour alone.
-            let filled = row.direction != Direction::Unclear;
+            let filled = row.direction != Favours::Neither;
             if !filled {
                 draw::rect(
                     area,

@@ -1,13 +1,11 @@
 //! The funnel plot of one pooled outcome: each study's effect against its standard
 //! error (small, imprecise studies at the bottom), the pseudo 95% region around the
 //! random-effects estimate, and the studies trim-and-fill imputes drawn hollow.
-//! With fewer than three studies of one poolable outcome it says so in words.
-
-use plotters::prelude::DrawingBackend;
+//! With fewer than ten studies of one poolable outcome it says so in words.
 
 use super::axis::{Axis, Scale};
 use super::build::ViewOptions;
-use super::draw::{self, Align, Area};
+use super::draw::{self, Align, Area, Surface, TextStyle};
 use super::forest::format_tick_lang;
 use super::text::{ellipsize, wrap, TextMeasure};
 use super::view::Item;
@@ -185,7 +183,7 @@ impl FunnelView {
         }
     }
 
-    pub fn draw<DB: DrawingBackend>(
+    pub fn draw<DB: Surface>(
         &self,
         area: &Area<DB>,
         theme: &Theme,
@@ -193,10 +191,11 @@ impl FunnelView {
     ) -> Result<Layout, ChartError> {
         let lang = self.lang;
         let width = draw::background(area, theme)?;
-        let fam = theme.font_family;
         let pad = theme.px(PAD);
         let font = theme.font_px(13.0);
         let small = theme.font_px(11.0);
+        let small_style = TextStyle::new(theme, small);
+        let small_muted = small_style.colour(&theme.muted);
         let Some(d) = &self.data else {
             let mut y = pad + font;
             for line in wrap(
@@ -207,17 +206,7 @@ impl FunnelView {
                 width - 2.0 * pad,
                 3,
             ) {
-                draw::text(
-                    area,
-                    &line,
-                    pad,
-                    y,
-                    font,
-                    &theme.text,
-                    Align::Left,
-                    false,
-                    fam,
-                )?;
+                draw::text(area, &line, (pad, y), TextStyle::new(theme, font))?;
                 y += theme.px(18.0);
             }
             return Ok(Layout {
@@ -256,17 +245,7 @@ impl FunnelView {
                 false,
                 width - lx - pad - theme.px(16.0),
             );
-            draw::text(
-                area,
-                &text,
-                lx + 2.0 * r + theme.px(5.0),
-                ly,
-                small,
-                &theme.text,
-                Align::Left,
-                false,
-                fam,
-            )?;
+            draw::text(area, &text, (lx + 2.0 * r + theme.px(5.0), ly), small_style)?;
             lx += measure.width(&text, small, false) + theme.px(30.0);
             if lx > width * 0.6 {
                 break;
@@ -355,13 +334,8 @@ impl FunnelView {
                     draw::text(
                         area,
                         &label,
-                        x,
-                        plot_bottom + theme.px(13.0),
-                        small,
-                        &theme.text,
-                        Align::Center,
-                        false,
-                        fam,
+                        (x, plot_bottom + theme.px(13.0)),
+                        small_style.align(Align::Center),
                     )?;
                     last = x + tw / 2.0;
                 }
@@ -384,13 +358,8 @@ impl FunnelView {
             draw::text(
                 area,
                 &format_tick_lang(lang, tick),
-                plot_left - theme.px(6.0),
-                y,
-                small,
-                &theme.text,
-                Align::Right,
-                false,
-                fam,
+                (plot_left - theme.px(6.0), y),
+                small_style.align(Align::Right),
             )?;
         }
         let y_title = ellipsize(
@@ -403,13 +372,8 @@ impl FunnelView {
         draw::text(
             area,
             &y_title,
-            pad,
-            plot_top - theme.px(12.0),
-            small,
-            &theme.muted,
-            Align::Left,
-            false,
-            fam,
+            (pad, plot_top - theme.px(12.0)),
+            small_muted,
         )?;
         let x_title = format!(
             "{} · {}",
@@ -424,13 +388,8 @@ impl FunnelView {
         draw::text(
             area,
             &x_title,
-            pad,
-            plot_bottom + theme.px(34.0),
-            small,
-            &theme.muted,
-            Align::Left,
-            false,
-            fam,
+            (pad, plot_bottom + theme.px(34.0)),
+            small_muted,
         )?;
         let region = ellipsize(
             measure,
@@ -442,13 +401,8 @@ impl FunnelView {
         draw::text(
             area,
             &region,
-            pad,
-            plot_bottom + theme.px(52.0),
-            small,
-            &theme.muted,
-            Align::Left,
-            false,
-            fam,
+            (pad, plot_bottom + theme.px(52.0)),
+            small_muted,
         )?;
         // Points: observed filled, imputed hollow.
         let mut hits = Vec::new();

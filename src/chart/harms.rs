@@ -3,10 +3,8 @@
 //! with the numbers written out. Single-group proportions get one array, labelled as
 //! having no comparison group.
 
-use plotters::prelude::DrawingBackend;
-
 use super::build::{certainty_words, design_badge, ViewOptions};
-use super::draw::{self, Align, Area};
+use super::draw::{self, Area, Surface, TextStyle};
 use super::text::{ellipsize, wrap, ApproxMeasure, TextMeasure};
 use super::view::Item;
 use super::{ChartError, Hit, Layout, Theme};
@@ -175,7 +173,7 @@ impl HarmsView {
         2.0 * theme.px(PAD) + header + rows * self.card_height(theme, pitch)
     }
 
-    pub fn draw<DB: DrawingBackend>(
+    pub fn draw<DB: Surface>(
         &self,
         area: &Area<DB>,
         theme: &Theme,
@@ -183,10 +181,11 @@ impl HarmsView {
     ) -> Result<Layout, ChartError> {
         let lang = self.lang;
         let width = draw::background(area, theme)?;
-        let fam = theme.font_family;
         let pad = theme.px(PAD);
         let font = theme.font_px(12.5);
+        let font_style = TextStyle::new(theme, font);
         let small = theme.font_px(11.0);
+        let small_style = TextStyle::new(theme, small);
         let (cols, card_w, pitch) = self.grid(width, theme);
         let mut y = pad;
         let n_head = self.header_lines(width, theme, &ApproxMeasure).len();
@@ -204,13 +203,10 @@ impl HarmsView {
             draw::text(
                 area,
                 line,
-                pad,
-                y + theme.px(8.0),
-                theme.font_px(12.0),
-                if i == 0 { &theme.text } else { &theme.muted },
-                Align::Left,
-                i == 0,
-                fam,
+                (pad, y + theme.px(8.0)),
+                TextStyle::new(theme, theme.font_px(12.0))
+                    .colour(if i == 0 { &theme.text } else { &theme.muted })
+                    .bold(i == 0),
             )?;
             y += theme.px(16.0);
         }
@@ -226,13 +222,8 @@ impl HarmsView {
             draw::text(
                 area,
                 &text,
-                pad,
-                y + font,
-                font,
-                &theme.muted,
-                Align::Left,
-                false,
-                fam,
+                (pad, y + font),
+                font_style.colour(&theme.muted),
             )?;
         }
         let card_h = self.card_height(theme, pitch);
@@ -257,13 +248,8 @@ impl HarmsView {
                 draw::text(
                     area,
                     line,
-                    x0,
-                    y0 + theme.px(8.0 + 16.0 * j as f64),
-                    font,
-                    &theme.text,
-                    Align::Left,
-                    true,
-                    fam,
+                    (x0, y0 + theme.px(8.0 + 16.0 * j as f64)),
+                    font_style.bold(true),
                 )?;
             }
             let colour = if e.kind == OutcomeKind::Harm {
@@ -298,17 +284,7 @@ impl HarmsView {
                         inner_w - array_w - k as f64 * (array_w + gap)
                     };
                 let label = ellipsize(measure, label, small, false, label_w);
-                draw::text(
-                    area,
-                    &label,
-                    ax,
-                    top - theme.px(9.0),
-                    small,
-                    &theme.text,
-                    Align::Left,
-                    false,
-                    fam,
-                )?;
+                draw::text(area, &label, (ax, top - theme.px(9.0)), small_style)?;
                 let filled = icons_filled(*per100);
                 let r = pitch * 0.36;
                 for idx in 0..100 {
@@ -339,13 +315,8 @@ impl HarmsView {
                 draw::text(
                     area,
                     &count,
-                    ax,
-                    top + 10.0 * pitch + theme.px(10.0),
-                    small,
-                    &theme.text,
-                    Align::Left,
-                    true,
-                    fam,
+                    (ax, top + 10.0 * pitch + theme.px(10.0)),
+                    small_style.bold(true),
                 )?;
                 if let Some((a, b)) = range {
                     let text = tf(
@@ -357,13 +328,8 @@ impl HarmsView {
                     draw::text(
                         area,
                         &text,
-                        ax,
-                        top + 10.0 * pitch + theme.px(26.0),
-                        small,
-                        &theme.muted,
-                        Align::Left,
-                        false,
-                        fam,
+                        (ax, top + 10.0 * pitch + theme.px(26.0)),
+                        small_style.colour(&theme.muted),
                     )?;
                 }
             }

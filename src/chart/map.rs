@@ -3,11 +3,9 @@
 //! (log scale), with a shape per design and a colour per result, so that a reader sees
 //! where the promising results come from.
 
-use plotters::prelude::DrawingBackend;
-
 use super::build::{design_badge, design_rank, direction, Certainties, ViewOptions};
-use super::draw::{self, Align, Area, Shape};
-use super::forest::Direction;
+use super::draw::{self, Align, Area, Shape, Surface, TextStyle};
+use super::forest::Favours;
 use super::text::{ellipsize, wrap, ApproxMeasure, TextMeasure};
 use super::view::Item;
 use super::{ChartError, Hit, Layout, Theme};
@@ -18,7 +16,7 @@ use crate::stats::effect::effect_of;
 
 /// What a study's results say, for the colour of its mark.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Finding {
+pub enum StudyResult {
     Favourable,
     Unfavourable,
     Unclear,
@@ -26,30 +24,30 @@ pub enum Finding {
     Pending,
 }
 
-impl Finding {
-    pub const ALL: [Finding; 5] = [
-        Finding::Favourable,
-        Finding::Unfavourable,
-        Finding::Unclear,
-        Finding::NoComparison,
-        Finding::Pending,
+impl StudyResult {
+    pub const ALL: [StudyResult; 5] = [
+        StudyResult::Favourable,
+        StudyResult::Unfavourable,
+        StudyResult::Unclear,
+        StudyResult::NoComparison,
+        StudyResult::Pending,
     ];
     pub fn key(self) -> &'static str {
         match self {
-            Finding::Favourable => "direction.favourable",
-            Finding::Unfavourable => "direction.unfavourable",
-            Finding::Unclear => "direction.unclear",
-            Finding::NoComparison => "direction.no_comparison",
-            Finding::Pending => "direction.pending",
+            StudyResult::Favourable => "direction.favourable",
+            StudyResult::Unfavourable => "direction.unfavourable",
+            StudyResult::Unclear => "direction.unclear",
+            StudyResult::NoComparison => "direction.no_comparison",
+            StudyResult::Pending => "direction.pending",
         }
     }
     fn colour(self, theme: &Theme) -> &plotters::style::RGBColor {
         match self {
-            Finding::Favourable => &theme.favourable,
-            Finding::Unfavourable => &theme.unfavourable,
-            Finding::Unclear => &theme.neutral,
-            Finding::NoComparison => &theme.no_comparison,
-            Finding::Pending => &theme.muted,
+            StudyResult::Favourable => &theme.favourable,
+            StudyResult::Unfavourable => &theme.unfavourable,
+            StudyResult::Unclear => &theme.neutral,
+            StudyResult::NoComparison => &theme.no_comparison,
+            StudyResult::Pending => &theme.muted,
         }
     }
 }
@@ -74,7 +72,7 @@ pub struct MapPoint {
     pub short: String,
     pub design: Design,
     pub n: Option<u32>,
-    pub finding: Finding,
+    pub result: StudyResult,
 }
 
 #[derive(Clone, Debug)]
@@ -84,10 +82,10 @@ pub struct MapView {
     pub items: Vec<Item>,
 }
 
-/// A study's overall finding: its benefit comparisons first, then any comparison.
-pub fn study_finding(study: &Study) -> Finding {
+/// A study's overall result: its benefit comparisons first, then any comparison.
+pub fn study_result(study: &Study) -> StudyResult {
     if study.status == StudyStatus::Ongoing {
-        return Finding::Pending;
+        return StudyResult::Pending;
     }
     let mut dirs = Vec::new();
     let mut any_single = false;
@@ -106,16 +104,16 @@ pub fn study_finding(study: &Study) -> Finding {
             break;
         }
     }
-    if dirs.contains(&Direction::Favourable) {
-        Finding::Favourable
-    } else if dirs.contains(&Direction::Unfavourable) {
-        Finding::Unfavourable
+    if dirs.contains(&Favours::Treatment) {
+        StudyResult::Favourable
+    } else if dirs.contains(&Favours::Control) {
+        StudyResult::Unfavourable
     } else if !dirs.is_empty() {
-        Finding::Unclear
+        StudyResult::Unclear
     } else if any_single || study.design.is_uncontrolled() || study.design == Design::Cohort {
-        Finding::NoComparison
+        StudyResult::NoComparison
     } else {
-        Finding::Pending
+        StudyResult::Pending
     }
 }
 
@@ -143,7 +141,7 @@ struct Geometry {
 #[derive(Clone, Copy)]
 enum LegendMark {
     Design(Design),
-    Finding(Finding),
+    Result(StudyResult),
     Heading,
 }
 
@@ -154,13 +152,13 @@ impl MapView {
         let mut points = Vec::new();
         let mut items = Vec::new();
         for study in &dataset.studies {
-            let finding = study_finding(study);
+            let result = study_result(study);
             points.push(MapPoint {
                 key: study.id.clone(),
                 short: short_label(&study.label),
                 design: study.design,
                 n: study.n.or(study.n_planned),
-                finding,
+                result,
             });
             let best = study
                 .outcomes
@@ -171,7 +169,7 @@ impl MapView {
                 key: study.id.clone(),
                 label: format!("{} ({})", study.label, design_badge(lang, study.design)),
                 detail: study.intervention.therapy.clone(),
-                value: t(lang, finding.key()).to_string(),
+                value: t(lang, result.key()).to_string(),
                 n: study.n.or(study.n_planned),
                 certainty: best.map(|c| super::build::certainty_words(lang, c).to_string()),
                 caveats: study.caveats.clone(),
@@ -196,7 +194,7 @@ impl MapView {
         let none = self
             .points
             .iter()
-            .filter(|p| p.finding == Finding::NoComparison)
+            .filter(|p| p.result == StudyResult::NoComparison)
             .count();
         let mut s = tf(
             lang,
@@ -231,10 +229,10 @@ impl MapView {
             t(lang, "map.legend.colour").to_string(),
         ));
         entries.extend(
-            Finding::ALL
+            StudyResult::ALL
                 .iter()
-                .filter(|f| self.points.iter().any(|p| p.finding == **f))
-                .map(|f| (LegendMark::Finding(*f), t(lang, f.key()).to_string())),
+                .filter(|f| self.points.iter().any(|p| p.result == **f))
+                .map(|f| (LegendMark::Result(*f), t(lang, f.key()).to_string())),
         );
         let mut lines: Vec<Vec<(LegendMark, String)>> = vec![Vec::new()];
         let mut x = 0.0;
@@ -336,7 +334,7 @@ impl MapView {
         (lo, hi)
     }
 
-    pub fn draw<DB: DrawingBackend>(
+    pub fn draw<DB: Surface>(
         &self,
         area: &Area<DB>,
         theme: &Theme,
@@ -345,10 +343,11 @@ impl MapView {
         let lang = self.lang;
         let width = draw::background(area, theme)?;
         let g = self.geometry(width, theme, &ApproxMeasure);
-        let fam = theme.font_family;
         let pad = theme.px(PAD);
         let font = theme.font_px(FONT);
         let small = theme.font_px(SMALL);
+        let small_style = TextStyle::new(theme, small);
+        let small_muted = small_style.colour(&theme.muted);
         let title_at = (pad, pad + theme.font_px(14.0) * 0.6);
         draw::title(
             area,
@@ -364,17 +363,20 @@ impl MapView {
         for line in &g.legend_lines {
             let mut x = pad;
             for (mark, text) in line {
-                // A design is a hollow shape in the text colour; a finding a coloured circle.
+                // A design is a hollow shape in the text colour; a result a coloured circle.
                 let marker = match mark {
                     LegendMark::Heading => None,
                     LegendMark::Design(d) => Some((design_shape(*d), &theme.text, false, 1.3)),
-                    LegendMark::Finding(f) => {
-                        Some((Shape::Circle, f.colour(theme), *f != Finding::Pending, 1.5))
-                    }
+                    LegendMark::Result(f) => Some((
+                        Shape::Circle,
+                        f.colour(theme),
+                        *f != StudyResult::Pending,
+                        1.5,
+                    )),
                 };
                 match marker {
                     None => {
-                        draw::text(area, text, x, y, small, &theme.text, Align::Left, true, fam)?;
+                        draw::text(area, text, (x, y), small_style.bold(true))?;
                         x += measure.width(text, small, true) + theme.px(10.0);
                     }
                     Some((shape, colour, filled, stroke)) => {
@@ -389,17 +391,7 @@ impl MapView {
                             theme.px(stroke),
                             &theme.background,
                         )?;
-                        draw::text(
-                            area,
-                            text,
-                            x + 2.0 * r + theme.px(5.0),
-                            y,
-                            small,
-                            &theme.text,
-                            Align::Left,
-                            false,
-                            fam,
-                        )?;
+                        draw::text(area, text, (x + 2.0 * r + theme.px(5.0), y), small_style)?;
                         x += measure.width(text, small, false) + theme.px(30.0);
                     }
                 }
@@ -454,13 +446,8 @@ impl MapView {
                 draw::text(
                     area,
                     &i18n::int(lang, v.round() as u64),
-                    g.axis_x - theme.px(6.0),
-                    y,
-                    small,
-                    &theme.text,
-                    Align::Right,
-                    false,
-                    fam,
+                    (g.axis_x - theme.px(6.0), y),
+                    small_style.align(Align::Right),
                 )?;
             }
             tick *= 10.0;
@@ -476,13 +463,8 @@ impl MapView {
         draw::text(
             area,
             &y_title,
-            pad,
-            g.plot_top - theme.px(15.0),
-            small,
-            &theme.muted,
-            Align::Left,
-            false,
-            fam,
+            (pad, g.plot_top - theme.px(15.0)),
+            small_muted,
         )?;
         let has_unknown = self.points.iter().any(|p| p.n.is_none());
         if has_unknown {
@@ -497,13 +479,8 @@ impl MapView {
             draw::text(
                 area,
                 "?",
-                g.axis_x - theme.px(6.0),
-                g.unknown_y,
-                small,
-                &theme.text,
-                Align::Right,
-                false,
-                fam,
+                (g.axis_x - theme.px(6.0), g.unknown_y),
+                small_style.align(Align::Right),
             )?;
         }
         // Band labels: design names, weakest to strongest, and reviews.
@@ -528,13 +505,8 @@ impl MapView {
                 draw::text(
                     area,
                     line,
-                    (a + b) / 2.0,
-                    g.band_label_y + j as f64 * theme.px(13.0),
-                    small,
-                    &theme.text,
-                    Align::Center,
-                    false,
-                    fam,
+                    ((a + b) / 2.0, g.band_label_y + j as f64 * theme.px(13.0)),
+                    small_style.align(Align::Center),
                 )?;
             }
         }
@@ -567,8 +539,8 @@ impl MapView {
                 *x,
                 *y,
                 mark_r,
-                p.finding.colour(theme),
-                p.finding != Finding::Pending,
+                p.result.colour(theme),
+                p.result != StudyResult::Pending,
                 theme.px(1.6),
                 &theme.background,
             )?;
@@ -611,13 +583,8 @@ impl MapView {
                     draw::text(
                         area,
                         &text,
-                        ax,
-                        (bx.1 + bx.3) / 2.0,
-                        small,
-                        &theme.text,
-                        align,
-                        false,
-                        fam,
+                        (ax, (bx.1 + bx.3) / 2.0),
+                        small_style.align(align),
                     )?;
                     placed.push(bx);
                     break;
@@ -632,17 +599,7 @@ impl MapView {
             .into_iter()
             .take(n_lines)
         {
-            draw::text(
-                area,
-                &line,
-                pad,
-                ny,
-                small,
-                &theme.muted,
-                Align::Left,
-                false,
-                fam,
-            )?;
+            draw::text(area, &line, (pad, ny), small_muted)?;
             ny += theme.px(15.0);
         }
         Ok(Layout {

@@ -1,5 +1,5 @@
-//! Views drawn on any plotters [`DrawingBackend`](plotters::prelude::DrawingBackend):
-//! the browser canvas in `web`, SVG in the CLI and in native tests.
+//! Views drawn on any plotters [`DrawingBackend`](plotters::prelude::DrawingBackend) that is a
+//! [`draw::Surface`]: the browser canvas in `web`, SVG in the CLI and in native tests.
 //!
 //! Each view computes its own layout in device pixels (sizes come from the [`Theme`],
 //! which knows the device pixel ratio) and returns a [`Layout`] with the regions a
@@ -7,8 +7,10 @@
 
 pub mod axis;
 pub mod build;
+pub mod citations;
 pub mod claims;
 pub mod draw;
+pub mod facets;
 pub mod forest;
 pub mod funnel;
 pub mod harms;
@@ -19,7 +21,7 @@ pub mod view;
 pub mod window;
 
 pub use build::{Filters, Sort, View, ViewOptions};
-pub use forest::{Direction, Forest, ForestPanel, ForestRow, RowKind};
+pub use forest::{Favours, Forest, ForestPanel, ForestRow, RowKind};
 pub use text::{ApproxMeasure, TextMeasure};
 pub use theme::{Theme, ThemeName};
 pub use view::{Item, Scene};

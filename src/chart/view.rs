@@ -5,12 +5,11 @@
 use std::collections::HashSet;
 use std::ops::Range;
 
-use plotters::prelude::DrawingBackend;
 use serde::Serialize;
 
 use super::build::{self, View, ViewOptions};
 use super::claims::ClaimsView;
-use super::draw::{self, Area};
+use super::draw::{self, Area, Surface};
 use super::forest::{Forest, RowKind};
 use super::funnel::FunnelView;
 use super::harms::HarmsView;
@@ -103,7 +102,7 @@ impl Scene {
 
     /// Draws the view (on its background if the theme paints it). `highlight` marks one item in the
     /// drawing itself (for static output); interactive hover uses [`Scene::draw_highlight`].
-    pub fn draw<DB: DrawingBackend>(
+    pub fn draw<DB: Surface>(
         &self,
         area: &Area<DB>,
         theme: &Theme,
@@ -130,7 +129,7 @@ impl Scene {
     /// `chart` is the chart's size in device pixels and `origin` where the area's top left
     /// corner sits on it, so the overlay can cover just the [`Scene::highlight_box`].
     /// Nothing is drawn when the key has no hit region.
-    pub fn draw_highlight<DB: DrawingBackend>(
+    pub fn draw_highlight<DB: Surface>(
         area: &Area<DB>,
         theme: &Theme,
         layout: &Layout,

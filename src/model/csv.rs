@@ -5,7 +5,7 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use super::json::{detect_form, precheck, Form};
+use super::json::{detect_form, precheck};
 use super::problem::{Issue, Parsed};
 use super::types::*;
 use super::validate::{allowed_measures, check_study, finish, Loc, Sink};
@@ -592,15 +592,13 @@ fn build_data(
             return None;
         }
     };
-    let (form_name, used): (&'static str, &[&str]) = match form {
-        Form::Counts => ("counts", &["ai", "bi", "ci", "di", "n1i", "n2i"]),
-        Form::Means => ("means", &["m1i", "sd1i", "n1i", "m2i", "sd2i", "n2i"]),
-        Form::Generic => ("generic yi", &["yi", "vi", "sei"]),
-        Form::Proportion => (
-            "a proportion",
-            &["xi", "ni", "estimate", "ci_lb", "ci_ub", "level"],
-        ),
-        Form::Estimate => ("an estimate", &["estimate", "ci_lb", "ci_ub", "level"]),
+    let form_name = form.name();
+    let used: &[&str] = match form {
+        Form::Counts => &["ai", "bi", "ci", "di", "n1i", "n2i"],
+        Form::Means => &["m1i", "sd1i", "n1i", "m2i", "sd2i", "n2i"],
+        Form::Generic => &["yi", "vi", "sei"],
+        Form::Proportion => &["xi", "ni", "estimate", "ci_lb", "ci_ub", "level"],
+        Form::Estimate => &["estimate", "ci_lb", "ci_ub", "level"],
     };
     let mut ok = true;
     for c in filled
@@ -619,7 +617,7 @@ fn build_data(
             ok = false;
         }
     }
-    let allowed = allowed_measures(form_name);
+    let allowed = allowed_measures(form);
     let measure = match (measure_cell, options.default_measure) {
         (Some(m), _) => m,
         (None, Some(d)) if allowed.contains(&d.as_str()) => d,

@@ -1144,27 +1144,6 @@ fn check_concepts(
 // ------------------------------------------------------------------------------------------------
 // Effect data
 
-#[derive(Clone, Copy, PartialEq)]
-pub(crate) enum Form {
-    Counts,
-    Means,
-    Generic,
-    Proportion,
-    Estimate,
-}
-
-impl Form {
-    fn name(self) -> &'static str {
-        match self {
-            Form::Counts => "counts",
-            Form::Means => "means",
-            Form::Generic => "generic yi",
-            Form::Proportion => "a proportion",
-            Form::Estimate => "an estimate",
-        }
-    }
-}
-
 /// Which data form the present fields describe. Shared fields (`n1i`, `n2i`, `estimate`, `ci_lb`...)
 /// do not decide on their own.
 pub(crate) fn detect_form<'k>(

@@ -528,14 +528,41 @@ impl EffectData {
     pub fn is_single_arm(&self) -> bool {
         matches!(self, EffectData::Proportion(_))
     }
+    /// The form of the data.
+    pub(crate) fn form(&self) -> Form {
+        match self {
+            EffectData::Counts(_) => Form::Counts,
+            EffectData::Means(_) => Form::Means,
+            EffectData::Estimate(_) => Form::Estimate,
+            EffectData::Proportion(_) => Form::Proportion,
+            EffectData::Generic(_) => Form::Generic,
+        }
+    }
     /// Name of the form, as used in messages ("counts", "means", ...).
     pub fn form_name(&self) -> &'static str {
+        self.form().name()
+    }
+}
+
+/// The forms effect data come in, as the readers recognise them from the fields present.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Form {
+    Counts,
+    Means,
+    Generic,
+    Proportion,
+    Estimate,
+}
+
+impl Form {
+    /// Name of the form, as used in messages.
+    pub(crate) fn name(self) -> &'static str {
         match self {
-            EffectData::Counts(_) => "counts",
-            EffectData::Means(_) => "means",
-            EffectData::Estimate(_) => "an estimate",
-            EffectData::Proportion(_) => "a proportion",
-            EffectData::Generic(_) => "generic yi",
+            Form::Counts => "counts",
+            Form::Means => "means",
+            Form::Generic => "generic yi",
+            Form::Proportion => "a proportion",
+            Form::Estimate => "an estimate",
         }
     }
 }

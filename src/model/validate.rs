@@ -109,14 +109,14 @@ const MEAN_MEASURES: &[&str] = &["MD", "SMD"];
 const ESTIMATE_MEASURES: &[&str] = &["RR", "OR", "HR", "IRR", "MD", "RD", "SMD"];
 const PROPORTION_MEASURES: &[&str] = &["PR", "PLO"];
 
-/// Measures allowed for a data form (names as in JSON).
-pub(crate) fn allowed_measures(form: &str) -> &'static [&'static str] {
+/// Measures allowed for a data form (names as in JSON). Generic `yi`/`vi` data may be on any scale.
+pub(crate) fn allowed_measures(form: Form) -> &'static [&'static str] {
     match form {
-        "counts" => COUNT_MEASURES,
-        "means" => MEAN_MEASURES,
-        "an estimate" => ESTIMATE_MEASURES,
-        "a proportion" => PROPORTION_MEASURES,
-        _ => Measure::NAMES,
+        Form::Counts => COUNT_MEASURES,
+        Form::Means => MEAN_MEASURES,
+        Form::Estimate => ESTIMATE_MEASURES,
+        Form::Proportion => PROPORTION_MEASURES,
+        Form::Generic => Measure::NAMES,
     }
 }
 
@@ -137,7 +137,7 @@ fn finite(sink: &mut Sink, path: String, x: f64) -> bool {
 /// Checks one effect-data value. Returns nothing; problems go to `sink`.
 pub(crate) fn check_effect(data: &EffectData, loc: &Loc, sink: &mut Sink) {
     let form = data.form_name();
-    let allowed = allowed_measures(form);
+    let allowed = allowed_measures(data.form());
     let m = data.measure();
     if !allowed.contains(&m.as_str()) {
         sink.error(

@@ -268,7 +268,7 @@ pub fn analyze(
 
     let rows = studies
         .iter()
-        .zip(&main.weights)
+        .zip(&main.weights_pct)
         .map(|(s, w)| StudyRow {
             study: s.label.clone(),
             yi: fin(s.yi),

@@ -38,22 +38,6 @@ impl ModelMatrix {
     pub fn get(&self, i: usize, j: usize) -> f64 {
         self.data[i * self.p + j]
     }
-
-    /// The same design without row `drop`.
-    pub fn without_row(&self, drop: usize) -> Self {
-        let mut data = Vec::with_capacity(self.data.len().saturating_sub(self.p));
-        for i in 0..self.k {
-            if i != drop {
-                data.extend_from_slice(&self.data[i * self.p..(i + 1) * self.p]);
-            }
-        }
-        ModelMatrix {
-            k: self.k.saturating_sub(1),
-            p: self.p,
-            data,
-            names: self.names.clone(),
-        }
-    }
 }
 
 /// X' diag(d) X  (p x p, row-major).

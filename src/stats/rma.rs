@@ -57,6 +57,18 @@ pub enum Method {
 }
 
 impl Method {
+    /// Every estimator, FE first.
+    pub const ALL: [Method; 8] = [
+        Method::FE,
+        Method::DL,
+        Method::REML,
+        Method::ML,
+        Method::PM,
+        Method::HE,
+        Method::SJ,
+        Method::EB,
+    ];
+
     /// metafor's name.
     pub fn name(self) -> &'static str {
         match self {
@@ -210,6 +222,15 @@ pub struct Tau2Estimate {
     pub se_tau2: Option<f64>,
     /// Fisher scoring iterations (0 for closed-form estimators).
     pub iterations: usize,
+}
+
+impl Tau2Estimate {
+    /// tau2 fixed at 0, not estimated: FE, or a single study.
+    const NOT_ESTIMATED: Tau2Estimate = Tau2Estimate {
+        tau2: 0.0,
+        se_tau2: None,
+        iterations: 0,
+    };
 }
 
 fn median(v: &[f64]) -> f64 {
@@ -406,25 +427,18 @@ pub fn estimate_tau2(
             got: k,
         });
     }
-    if method == Method::FE || k == 1 {
-        return Ok(Tau2Estimate {
-            tau2: 0.0,
-            se_tau2: None,
-            iterations: 0,
-        });
-    }
-    if k <= p {
-        return Err(StatsError::TooFewStudies {
+    // Residual degrees of freedom; the estimators are reached only past the guards, with k > p.
+    let kp = k.saturating_sub(p) as f64;
+    match method {
+        Method::FE => Ok(Tau2Estimate::NOT_ESTIMATED),
+        _ if k == 1 => Ok(Tau2Estimate::NOT_ESTIMATED),
+        _ if k <= p => Err(StatsError::TooFewStudies {
             what: "estimating tau2 with these moderators",
             needed: p + 1,
             got: k,
-        });
-    }
-    let kp = (k - p) as f64;
-    let ones = vec![1.0; k];
-    match method {
-        Method::FE => unreachable_fe(),
+        }),
         Method::DL => {
+            let ones = vec![1.0; k];
             let pm = pmatrix(x, v.iter().map(|v| 1.0 / v).collect())?;
             let rss = pm.rss(y);
             let trp = pm.tr_pd(&ones);
@@ -445,6 +459,7 @@ pub fn estimate_tau2(
             finite_tau2(tau2, Some(se), 0, "HE estimator")
         }
         Method::SJ => {
+            let ones = vec![1.0; k];
             let mean = y.iter().sum::<f64>() / k as f64;
             let tau2_0 = y.iter().map(|y| (y - mean) * (y - mean)).sum::<f64>() / k as f64;
             let pm = pmatrix(x, v.iter().map(|v| 1.0 / (v + tau2_0)).collect())?;
@@ -566,15 +581,6 @@ pub fn estimate_tau2(
     }
 }
 
-#[inline]
-fn unreachable_fe() -> Result<Tau2Estimate, StatsError> {
-    Ok(Tau2Estimate {
-        tau2: 0.0,
-        se_tau2: None,
-        iterations: 0,
-    })
-}
-
 fn finite_tau2(
     tau2: f64,
     se: Option<f64>,
@@ -687,8 +693,9 @@ pub struct MetaRegFit {
     pub ddf: Option<usize>,
     /// Critical value used for the intervals.
     pub crit: f64,
-    /// Model weights `1/(vi + tau2)`.
-    pub weights: Vec<f64>,
+    /// Model weights `1/(vi + tau2)`, not normalized (metafor's `wi`); [`RmaFit::weights_pct`]
+    /// has them in percent.
+    pub wi: Vec<f64>,
     pub iterations: usize,
 }
 
@@ -873,7 +880,7 @@ pub fn fit_mods(
         qm_pval,
         ddf,
         crit,
-        weights: w,
+        wi: w,
         iterations: est.iterations,
     })
 }
@@ -911,8 +918,8 @@ pub struct RmaFit {
     pub q_pval: f64,
     /// Residual df under knha (k - 1).
     pub ddf: Option<usize>,
-    /// Weights in percent (sum to 100).
-    pub weights: Vec<f64>,
+    /// Weights in percent (sum to 100), as metafor's `weights()` prints them.
+    pub weights_pct: Vec<f64>,
     pub iterations: usize,
 }
 
@@ -936,7 +943,7 @@ pub(crate) fn from_metareg(m: &MetaRegFit, level_pct: f64) -> RmaFit {
     let est = m.beta[0];
     let se = m.se[0];
     let half = m.crit * (se * se + m.tau2).sqrt();
-    let sw: f64 = m.weights.iter().sum();
+    let sw: f64 = m.wi.iter().sum();
     RmaFit {
         k: m.k,
         method: m.method,
@@ -959,7 +966,7 @@ pub(crate) fn from_metareg(m: &MetaRegFit, level_pct: f64) -> RmaFit {
         q_df: m.qe_df,
         q_pval: m.qe_pval,
         ddf: m.ddf,
-        weights: m.weights.iter().map(|w| 100.0 * w / sw).collect(),
+        weights_pct: m.wi.iter().map(|w| 100.0 * w / sw).collect(),
         iterations: m.iterations,
     }
 }

@@ -11,9 +11,7 @@
 //! Nothing here may panic on any input; every entry point returns a value or a
 //! `JsError`. The shell still treats a trap as possible (it recreates the instance).
 
-mod links;
 pub mod measure;
-mod options;
 
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
@@ -22,10 +20,17 @@ use wasm_bindgen::prelude::*;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 use crate::chart::build::ViewOptions;
+use crate::chart::citations::{self, ItemRow};
+use crate::chart::draw::Surface;
 use crate::chart::{Layout, Scene, Theme, ThemeName, Windowed};
 use crate::i18n::Lang;
 use crate::model::{self, Dataset, Measure, Problem};
 use measure::CanvasMeasure;
+
+/// The canvas takes font sizes as CSS pixels, which is what the views ask for.
+impl Surface for CanvasBackend {
+    const FONT_SCALE: f64 = 1.0;
+}
 
 /// talc instead of the default dlmalloc: reading and appraising a large dataset makes
 /// many small allocations, where dlmalloc took about a sixth of the time; talc is faster
@@ -85,7 +90,7 @@ fn to_js<T: Serialize>(value: &T) -> JsValue {
 
 /// Items with their links, through JSON text: for 10,000 rows, JSON.parse is several times
 /// faster than building every object field by field across the boundary.
-fn rows_to_js(rows: &[links::Row]) -> JsValue {
+fn rows_to_js(rows: &[ItemRow]) -> JsValue {
     serde_json::to_string(rows)
         .ok()
         .and_then(|json| js_sys::JSON::parse(&json).ok())
@@ -262,7 +267,7 @@ impl Widget {
     /// The values the filters can take in the loaded data, for the shell's menus:
     /// `{conditions, therapies, routes, designs, kinds, outcomes: [{id, name}], views, sorts}`.
     pub fn facets(&self) -> JsValue {
-        to_js(&options::facets(self.dataset.as_ref()))
+        to_js(&crate::chart::facets::facets(self.dataset.as_ref()))
     }
 
     /// The theme for the canvases, which show the widget's CSS background through.
@@ -476,7 +481,7 @@ impl Widget {
     #[wasm_bindgen(js_name = itemsIn)]
     pub fn items_in(&mut self, from: usize, to: usize) -> JsValue {
         let items = self.ensure_scene().items_in(from..to);
-        rows_to_js(&links::enrich(self.dataset.as_ref(), items))
+        rows_to_js(&citations::enrich(self.dataset.as_ref(), items))
     }
 
     /// The item with this key (for tooltips, details and `select` events), or null.
@@ -485,7 +490,7 @@ impl Widget {
             return JsValue::NULL;
         };
         // As a list of one: a second serializer for a lone row would cost 2 KB of wasm.
-        let rows = rows_to_js(&links::enrich(self.dataset.as_ref(), vec![item]));
+        let rows = rows_to_js(&citations::enrich(self.dataset.as_ref(), vec![item]));
         rows.dyn_ref::<js_sys::Array>()
             .map_or(JsValue::NULL, |rows| rows.get(0))
     }
@@ -513,7 +518,7 @@ impl Widget {
     /// The citations of the studies in the current view: `[{key, label, text, links: [{kind, url}]}]`.
     pub fn citations(&mut self) -> JsValue {
         let items = self.ensure_scene().items();
-        to_js(&links::citations(self.dataset.as_ref(), &items))
+        to_js(&citations::citations(self.dataset.as_ref(), &items))
     }
 
     /// The current view as an SVG document at the current CSS width (1 unit = 1 CSS px).
@@ -548,7 +553,7 @@ impl Widget {
     /// Draws the current view `width` pixels wide on a surface `surface` makes for it, given
     /// the width and the whole chart's height in pixels; returns the layout and that height.
     /// The scene is kept for the next draw whatever happens.
-    fn draw_scene<DB: DrawingBackend>(
+    fn draw_scene<DB: Surface>(
         &mut self,
         theme: &Theme,
         width: f64,
