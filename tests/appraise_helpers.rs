@@ -25,6 +25,8 @@ pub fn outcome(
         status: FactStatus::Verified,
         note: None,
         subgroup: None,
+        analysis: None,
+        stored: None,
     }
 }
 

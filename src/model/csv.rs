@@ -537,6 +537,8 @@ fn read_row(
         status,
         note: None,
         subgroup: None,
+        analysis: None,
+        stored: None,
     };
     Some(Row {
         row,
