@@ -63,7 +63,8 @@ pub struct Analysis {
     /// Confidence level of each study's interval, in percent.
     #[serde(default = "default_level", skip_serializing_if = "is_95")]
     pub study_level: f64,
-    /// When the source's results were last brought up to date, `YYYY-MM-DD` (or `YYYY-MM`, `YYYY`).
+    /// The source's date, `YYYY-MM-DD` (or `YYYY-MM`, `YYYY`): for a RevMan file, when the review was
+    /// assessed as up to date, else its last search, else when the file was last modified.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
     /// The pooled result the source reported.

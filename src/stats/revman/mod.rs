@@ -16,10 +16,15 @@
 //!
 //! Nothing here panics; bad input is a [`StatsError`] naming the study.
 
+mod input;
 mod pool;
+mod report;
 mod study;
 
 use serde::Serialize;
+
+pub use self::input::{studies_of, RevmanInput};
+pub use self::report::{report, RevmanReport};
 
 pub use crate::model::{EffectModel, Measure, PoolMethod};
 
@@ -46,6 +51,8 @@ pub enum StudyData {
     Generic { yi: f64, se: f64 },
     /// Observed minus expected events and its variance (RevMan's "O−E and variance").
     OE { oe: f64, var: f64 },
+    /// No usable numbers: the study is listed, "not estimable".
+    Missing,
 }
 
 /// A study in an analysis, with the subgroup RevMan put it in.

@@ -112,6 +112,7 @@ pub(super) fn effect(
                 table: None,
             }))
         }
+        StudyData::Missing => Ok(None),
         StudyData::OE { oe, var } => {
             if method == PoolMethod::Mh {
                 return Err(bad(label, "Mantel-Haenszel pools 2x2 tables only"));
