@@ -94,6 +94,7 @@ const TABLE: &[(&str, &str, &str, &str)] = &[
     ("view.harms", "Benefit and harm", "Beneficio y daño", "Bénéfices et risques"),
     ("view.claims", "Claims", "Afirmaciones", "Affirmations"),
     ("view.funnel", "Funnel plot", "Gráfico de embudo", "Graphique en entonnoir"),
+    ("view.summary", "Summary", "Resumen", "Résumé"),
     // ---- Shell (JS) strings.
     ("ui.filter", "Filter", "Filtrar", "Filtrer"),
     ("ui.sort", "Sort", "Ordenar", "Trier"),
@@ -206,6 +207,23 @@ const TABLE: &[(&str, &str, &str, &str)] = &[
     ("funnel.filled", "imputed by trim-and-fill ({})", "imputados por trim-and-fill ({})", "imputées par trim-and-fill ({})"),
     ("funnel.region", "pseudo 95% region", "región pseudo 95 %", "région pseudo 95 %"),
     ("funnel.estimate", "pooled estimate {}", "estimación combinada {}", "estimation combinée {}"),
+    // ---- The summary view: each therapy's answer.
+    ("answer.certainty", "{} certainty", "certeza {}", "certitude {}"),
+    ("answer.benefit", "Main benefit", "Beneficio principal", "Bénéfice principal"),
+    ("answer.harm", "Main harm", "Daño principal", "Risque principal"),
+    ("answer.no_benefit_data", "No study reports a benefit with numbers.", "Ningún estudio informa un beneficio con cifras.", "Aucune étude ne rapporte de bénéfice chiffré."),
+    ("answer.no_harm_data", "No study reports harms with numbers.", "Ningún estudio informa daños con cifras.", "Aucune étude ne rapporte de risques chiffrés."),
+    ("answer.rests_on", "Rests on {} ({} randomised), {} people.", "Se basa en {} ({} aleatorizados), {} personas.", "Repose sur {} ({} randomisées), {} personnes."),
+    ("answer.studies.one", "{} study", "{} estudio", "{} étude"),
+    ("answer.studies.other", "{} studies", "{} estudios", "{} études"),
+    ("answer.ongoing.one", "{} study is still running.", "{} estudio sigue en curso.", "{} étude est en cours."),
+    ("answer.ongoing.other", "{} studies are still running.", "{} estudios siguen en curso.", "{} études sont en cours."),
+    ("answer.latest", "Most recent: {}.", "Más reciente: {}.", "La plus récente : {}."),
+    ("answer.claims_checked", "Claims checked: {}.", "Afirmaciones contrastadas: {}.", "Affirmations vérifiées : {}."),
+    ("answer.empty", "No therapy in this data is studied in the question's condition.", "Ningún tratamiento de estos datos se estudió en la enfermedad de la pregunta.", "Aucun traitement de ces données n'est étudié dans la maladie de la question."),
+    ("answer.title_best", "{}; for the other treatments for {}, the evidence is uncertain or shows no clear benefit.", "{}; para los demás tratamientos de {}, la evidencia es incierta o no muestra un beneficio claro.", "{} ; pour les autres traitements de {}, les preuves sont incertaines ou ne montrent pas de bénéfice net."),
+    ("answer.title_uncertain", "For {}, the evidence on every treatment here is uncertain.", "Para {}, la evidencia sobre todos estos tratamientos es incierta.", "Pour {}, les preuves sur chacun de ces traitements sont incertaines."),
+    ("summary.summary", "Summary of {} treatments.", "Resumen de {} tratamientos.", "Résumé de {} traitements."),
     // ---- Summaries (aria-label).
     ("summary.forest", "Forest plot of {} results from {} studies.", "Diagrama de bosque de {} resultados de {} estudios.", "Graphique en forêt de {} résultats issus de {} études."),
     ("summary.map", "Evidence map of {} studies: {} randomised, {} without a comparison group.", "Mapa de la evidencia de {} estudios: {} aleatorizados, {} sin grupo de comparación.", "Carte des preuves de {} études : {} randomisées, {} sans groupe de comparaison."),
@@ -286,6 +304,17 @@ pub fn tf(lang: Lang, key: &str, args: &[&str]) -> String {
         out.push_str(part);
     }
     out
+}
+
+/// A count with its noun in the right number: `key.one` for one (and, in French, for zero),
+/// `key.other` otherwise ("1 study", "2 studies"; "0 étude").
+pub fn plural(lang: Lang, key: &str, n: usize) -> String {
+    let one = match lang {
+        Lang::Fr => n <= 1,
+        Lang::En | Lang::Es => n == 1,
+    };
+    let form = if one { "one" } else { "other" };
+    tf(lang, &format!("{key}.{form}"), &[&int(lang, n as u64)])
 }
 
 /// Every key in the table.

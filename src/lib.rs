@@ -14,5 +14,8 @@ pub mod stats;
 #[cfg(feature = "cli")]
 pub mod cli;
 
+#[cfg(feature = "import")]
+pub mod import;
+
 #[cfg(target_arch = "wasm32")]
 pub mod web;

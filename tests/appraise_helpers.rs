@@ -26,6 +26,8 @@ pub fn outcome(
         note: None,
         subgroup: None,
         concept: None,
+        analysis: None,
+        stored: None,
     }
 }
 

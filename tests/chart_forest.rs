@@ -47,6 +47,13 @@ fn texts(svg: &str) -> Vec<String> {
         .collect()
 }
 
+fn forest_view() -> ViewOptions {
+    ViewOptions {
+        view: chart::View::Forest,
+        ..ViewOptions::default()
+    }
+}
+
 fn svg(view: &ViewOptions, width: u32) -> String {
     let scene = chart::Scene::build(&dataset(), view);
     chart::render_svg(&scene, width, None, &Theme::new(ThemeName::Light, 1.0)).unwrap()
@@ -66,7 +73,7 @@ fn ratio_and_difference_results_go_on_separate_axes() {
 
 #[test]
 fn svg_has_one_square_per_study_and_the_numbers_written_out() {
-    let s = svg(&ViewOptions::default(), 900);
+    let s = svg(&forest_view(), 900);
     assert!(s.starts_with("<svg"), "{}", &s[..80.min(s.len())]);
     let t = texts(&s);
     for text in [
@@ -130,7 +137,7 @@ fn outcome_option_selects_rows() {
 
 #[test]
 fn narrow_screens_stack_the_numbers_under_the_label_without_overflow() {
-    let s = svg(&ViewOptions::default(), 320);
+    let s = svg(&forest_view(), 320);
     assert!(s.contains("width=\"320\""));
     let t = texts(&s);
     assert!(

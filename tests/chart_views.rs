@@ -510,7 +510,7 @@ fn filtering_borrows_when_it_keeps_everything_and_copies_only_what_it_keeps() {
 #[test]
 fn filters_and_sort_change_the_rows() {
     let data = builtin();
-    let o = ViewOptions::from_json(r#"{"filters":{"therapy":"AHSCT"}}"#).unwrap();
+    let o = ViewOptions::from_json(r#"{"view":"forest","filters":{"therapy":"AHSCT"}}"#).unwrap();
     let items = Scene::build(&data, &o).items();
     assert!(!items.is_empty());
     let ahsct: Vec<&str> = data
@@ -525,14 +525,15 @@ fn filters_and_sort_change_the_rows() {
             .all(|i| ahsct.iter().any(|id| i.key.starts_with(&format!("{id}/")))),
         "{items:?}"
     );
-    let o = ViewOptions::from_json(r#"{"filters":{"kind":"harm","design":"rct"}}"#).unwrap();
+    let o = ViewOptions::from_json(r#"{"view":"forest","filters":{"kind":"harm","design":"rct"}}"#)
+        .unwrap();
     assert!(Scene::build(&data, &o)
         .items()
         .iter()
         .all(|i| i.design.as_deref() == Some("rct")));
     let sorted = Scene::build(
         &bcg(),
-        &ViewOptions::from_json(r#"{"sort":"effect"}"#).unwrap(),
+        &ViewOptions::from_json(r#"{"view":"forest","sort":"effect"}"#).unwrap(),
     );
     let Scene::Forest(f) = sorted else { panic!() };
     let est: Vec<f64> = f.panels[0]

@@ -114,9 +114,9 @@ impl Relation {
 fn generic_concepts() -> &'static [Term] {
     static CONCEPTS: OnceLock<Vec<Term>> = OnceLock::new();
     CONCEPTS.get_or_init(|| {
-        serde_json::from_str::<Vocabulary>(include_str!("../data/outcome-concepts.json"))
-            .map(|v| v.outcomes)
-            .unwrap_or_default()
+        crate::model::parse_vocabulary(include_str!("../data/outcome-concepts.json"))
+            .0
+            .outcomes
     })
 }
 
@@ -697,6 +697,8 @@ mod tests {
             note: None,
             subgroup: None,
             concept: None,
+            analysis: None,
+            stored: None,
         }
     }
 
@@ -726,6 +728,10 @@ mod tests {
 
     #[test]
     fn generic_concepts_know_death_and_serious_harms() {
+        let (file, problems) =
+            crate::model::parse_vocabulary(include_str!("../data/outcome-concepts.json"));
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(file.outcomes.len(), 3);
         let l = Lexicon::new(&Vocabulary::default());
         assert!(l.is_objective(&outcome("d", "Deaths within 100 days")));
         assert!(l.is_serious(&outcome("d", "Treatment-related death")));

@@ -13,7 +13,8 @@
 //! * [`text`]: GRADE's informative statements (Santesso et al. 2020).
 //! * [`absolute`]: per 100 / per 1,000, NNT and NNH.
 //! * [`claims`]: claim verdicts.
-//! * [`matching`]: therapy synonyms, conditions and outcomes in people's words.
+//! * [`summary`]: the answer for each therapy in the question, for the summary view.
+//! * [`matching`]: the dataset's vocabulary: families, populations, outcome concepts, routes.
 //!
 //! The project README lists the built-in dataset's ratings with their reasons.
 
@@ -23,6 +24,7 @@ pub mod claims;
 pub mod matching;
 pub mod pool;
 pub mod rate;
+pub mod summary;
 pub mod text;
 
 use std::collections::{BTreeMap, HashMap};
@@ -82,6 +84,8 @@ pub struct Appraisal {
     pub outcomes: Vec<OutcomeAppraisal>,
     pub pooled: Vec<PooledAppraisal>,
     pub claims: Vec<ClaimCheck>,
+    /// The answer for each therapy studied in the question's condition, best supported first.
+    pub answers: Vec<summary::Answer>,
 }
 
 /// An effect on its natural scale (ratios as ratios) with its 95% interval.
@@ -521,11 +525,13 @@ pub fn appraise(dataset: &Dataset, options: &AppraiseOptions) -> Appraisal {
         .claims
         .iter()
         .map(|c| claims::check_claim(c, dataset, &items, &lexicon))
-        .collect();
+        .collect::<Vec<_>>();
+    let answers = summary::answers(dataset, &outcomes, &pooled, &claims, &main);
     Appraisal {
         condition,
         outcomes,
         pooled,
         claims,
+        answers,
     }
 }

@@ -22,8 +22,10 @@ use crate::stats::Method;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum View {
-    /// One row per study and outcome, with intervals and pooled diamonds.
+    /// The answer first: each therapy's benefit, harm and certainty in plain words.
     #[default]
+    Summary,
+    /// One row per study and outcome, with intervals and pooled diamonds.
     Forest,
     /// Every study placed by design strength and size.
     Map,
@@ -36,7 +38,8 @@ pub enum View {
 }
 
 impl View {
-    pub const NAMES: &'static [&'static str] = &["forest", "map", "harms", "claims", "funnel"];
+    pub const NAMES: &'static [&'static str] =
+        &["summary", "forest", "map", "harms", "claims", "funnel"];
 
     pub fn as_str(self) -> &'static str {
         Self::NAMES[self as usize]
@@ -45,6 +48,7 @@ impl View {
     /// The i18n key of the view's name as shown to readers.
     pub fn i18n_key(self) -> &'static str {
         [
+            "view.summary",
             "view.forest",
             "view.map",
             "view.harms",
@@ -58,7 +62,8 @@ impl std::str::FromStr for View {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, String> {
         match s.trim() {
-            "" | "forest" => Ok(View::Forest),
+            "" | "summary" => Ok(View::Summary),
+            "forest" => Ok(View::Forest),
             "map" => Ok(View::Map),
             "harms" => Ok(View::Harms),
             "claims" => Ok(View::Claims),
@@ -156,7 +161,7 @@ pub struct Filters {
 #[derive(Clone, Debug, Default, PartialEq, Deserialize)]
 #[serde(rename_all = "camelCase", default, deny_unknown_fields)]
 pub struct ViewOptions {
-    /// `forest` (default), `map`, `harms`, `claims` or `funnel`.
+    /// `summary` (default), `forest`, `map`, `harms`, `claims` or `funnel`.
     pub view: View,
     /// Only outcomes whose id or name matches (case-insensitive); none for all. The
     /// funnel plot draws this outcome (or the first that can be pooled).

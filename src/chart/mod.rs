@@ -15,6 +15,7 @@ pub mod forest;
 pub mod funnel;
 pub mod harms;
 pub mod map;
+pub mod summary;
 pub mod text;
 pub mod theme;
 pub mod view;

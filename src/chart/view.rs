@@ -14,6 +14,7 @@ use super::forest::{Forest, RowKind};
 use super::funnel::FunnelView;
 use super::harms::HarmsView;
 use super::map::MapView;
+use super::summary::SummaryView;
 use super::text::TextMeasure;
 use super::{ChartError, Layout, Theme};
 use crate::appraise::AppraiseOptions;
@@ -28,6 +29,7 @@ pub enum Scene {
     Harms(HarmsView),
     Claims(ClaimsView),
     Funnel(FunnelView),
+    Summary(SummaryView),
 }
 
 /// One thing a reader can point at, focus or find in the table.
@@ -76,6 +78,7 @@ impl Scene {
             View::Harms => Scene::Harms(HarmsView::build(&filtered, options, &appraisal)),
             View::Claims => Scene::Claims(ClaimsView::build(&filtered, options, &appraisal)),
             View::Funnel => Scene::Funnel(FunnelView::build(&filtered, options, &appraisal)),
+            View::Summary => Scene::Summary(SummaryView::build(&filtered, options, &appraisal)),
         }
     }
 
@@ -86,6 +89,7 @@ impl Scene {
             Scene::Harms(_) => View::Harms,
             Scene::Claims(_) => View::Claims,
             Scene::Funnel(_) => View::Funnel,
+            Scene::Summary(_) => View::Summary,
         }
     }
 
@@ -97,6 +101,7 @@ impl Scene {
             Scene::Harms(v) => v.preferred_height(width, theme),
             Scene::Claims(v) => v.preferred_height(width, theme),
             Scene::Funnel(v) => v.preferred_height(width, theme),
+            Scene::Summary(v) => v.preferred_height(width, theme),
         }
     }
 
@@ -115,6 +120,7 @@ impl Scene {
             Scene::Harms(v) => v.draw(area, theme, measure)?,
             Scene::Claims(v) => v.draw(area, theme, measure)?,
             Scene::Funnel(v) => v.draw(area, theme, measure)?,
+            Scene::Summary(v) => v.draw(area, theme, measure)?,
         };
         if let Some(key) = highlight {
             let (w, h) = area.dim_in_pixel();
@@ -232,6 +238,7 @@ impl Scene {
             Scene::Harms(v) => &v.items,
             Scene::Claims(v) => &v.items,
             Scene::Funnel(v) => &v.items,
+            Scene::Summary(v) => &v.items,
         }
     }
 
@@ -256,10 +263,11 @@ impl Scene {
             Scene::Harms(v) => tf(lang, "summary.harms", &[&v.entries.len().to_string()]),
             Scene::Claims(v) => v.summary(lang),
             Scene::Funnel(v) => v.summary(lang),
+            Scene::Summary(v) => v.summary(lang),
         };
         let statements: &[String] = match self {
             Scene::Forest(f) => &f.statements,
-            Scene::Map(_) | Scene::Funnel(_) => &[],
+            Scene::Map(_) | Scene::Funnel(_) | Scene::Summary(_) => &[],
             Scene::Harms(v) => &v.statements,
             Scene::Claims(v) => &v.statements,
         };

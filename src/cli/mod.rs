@@ -16,6 +16,9 @@ use crate::chart::{self, build::ViewOptions, Theme, ThemeName};
 use crate::model::{self, Dataset, Measure, Parsed};
 use crate::stats::{pooling, AnalyzeOptions, Method, Test};
 
+mod revman;
+use self::revman::MethodArg;
+
 #[derive(Parser, Debug)]
 #[command(
     name = "evidence-lens",
@@ -37,19 +40,34 @@ pub enum Command {
         /// Effect measure; for CSV tables it chooses what the columns are turned into.
         #[arg(long, value_parser = parse_measure)]
         measure: Option<Measure>,
-        #[arg(long, default_value = "REML", value_parser = parse_method)]
-        method: Method,
+        /// metafor's estimator (FE, DL, REML, ML, PM, HE, SJ, EB) or RevMan's method (MH, PETO,
+        /// IV). Default: an imported review's own settings, otherwise REML.
+        #[arg(long, value_parser = revman::parse_method_arg)]
+        method: Option<MethodArg>,
+        /// RevMan's model, fixed or random (for imported reviews and --method MH|PETO|IV).
+        #[arg(long, value_parser = revman::parse_model)]
+        model: Option<crate::model::EffectModel>,
+        /// Mantel-Haenszel without RevMan's 0.5 in the sums of tables with a zero cell.
+        #[arg(long)]
+        mh_exact: bool,
         #[arg(long, default_value = "z", value_parser = parse_test)]
         test: Test,
-        /// Confidence level in percent.
-        #[arg(long, default_value_t = 95.0, value_parser = parse_level)]
-        level: f64,
+        /// Confidence level in percent (default 95, or an imported review's own).
+        #[arg(long, value_parser = parse_level)]
+        level: Option<f64>,
         /// The outcome to pool (needed when the dataset has several).
         #[arg(long)]
         outcome: Option<String>,
         /// A moderator column to split the studies by, with the test between subgroups.
         #[arg(long)]
         subgroup: Option<String>,
+    },
+    /// Convert a RevMan 5 file (.rm5) or a Cochrane data package (.zip, or its *-data-rows.csv)
+    /// into an evidence-lens dataset.
+    Import {
+        file: PathBuf,
+        #[arg(short = 'o', long = "output")]
+        output: PathBuf,
     },
     /// Rate the certainty of every outcome and check every claim; prints one JSON object.
     Appraise {
@@ -93,6 +111,7 @@ pub enum Command {
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ViewArg {
+    Summary,
     Forest,
     Map,
     Harms,
@@ -103,6 +122,7 @@ pub enum ViewArg {
 impl ViewArg {
     fn view(self) -> chart::View {
         match self {
+            ViewArg::Summary => chart::View::Summary,
             ViewArg::Forest => chart::View::Forest,
             ViewArg::Map => chart::View::Map,
             ViewArg::Harms => chart::View::Harms,
@@ -162,11 +182,6 @@ fn parse_baseline(s: &str) -> Result<(String, f64), String> {
     }
 }
 
-fn parse_method(s: &str) -> Result<Method, String> {
-    s.parse()
-        .map_err(|e: crate::stats::StatsError| e.to_string())
-}
-
 fn parse_test(s: &str) -> Result<Test, String> {
     s.parse()
         .map_err(|e: crate::stats::StatsError| e.to_string())
@@ -191,6 +206,7 @@ pub fn main() -> ExitCode {
 pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     match cli.command {
         Command::Validate { file } => validate(&file, out, err),
+        Command::Import { file, output } => revman::import(&file, &output, out, err),
         Command::Appraise {
             file,
             condition,
@@ -210,6 +226,8 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
             file,
             measure,
             method,
+            model,
+            mh_exact,
             test,
             level,
             outcome,
@@ -218,6 +236,43 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
             let Some(dataset) = read_usable(&file, measure, err) else {
                 return 1;
             };
+            let chosen = choose_outcome(&dataset, outcome.as_deref());
+            let plan = chosen
+                .as_ref()
+                .map_err(String::clone)
+                .and_then(|o| revman::plan(&dataset, o, method, model));
+            let plan = match plan {
+                Ok(p) => p,
+                Err(message) => {
+                    let _ = writeln!(err, "{}: {message}", file.display());
+                    return 1;
+                }
+            };
+            if let (Some(plan), Ok(outcome)) = (plan, &chosen) {
+                let request = revman::Request {
+                    outcome,
+                    plan,
+                    measure,
+                    test,
+                    level,
+                    subgroup: subgroup.as_deref(),
+                    mh_exact,
+                };
+                return revman::analyze(&file, &dataset, request, out, err);
+            }
+            if mh_exact {
+                let _ = writeln!(
+                    err,
+                    "{}: --mh-exact is for RevMan's Mantel-Haenszel method (--method MH)",
+                    file.display()
+                );
+                return 1;
+            }
+            let method = match method {
+                Some(MethodArg::Rma(m)) => m,
+                _ => Method::REML,
+            };
+            let level = level.unwrap_or(95.0);
             let report = analyze_outcome(
                 &dataset,
                 measure,
@@ -303,6 +358,20 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     }
 }
 
+/// The outcome to pool: the one named, or the only one there is.
+fn choose_outcome(dataset: &Dataset, outcome: Option<&str>) -> Result<String, String> {
+    let ids = pooling::outcome_ids(dataset);
+    match (outcome, ids.as_slice()) {
+        (Some(o), _) => Ok(o.to_string()),
+        (None, [only]) => Ok(only.clone()),
+        (None, []) => Err("the dataset has no outcomes".into()),
+        (None, many) => Err(format!(
+            "the dataset has several outcomes ({}); choose one with --outcome",
+            many.join(", ")
+        )),
+    }
+}
+
 /// Pools one outcome: the one named, or the only one there is.
 fn analyze_outcome(
     dataset: &Dataset,
@@ -311,18 +380,7 @@ fn analyze_outcome(
     outcome: Option<&str>,
     subgroup: Option<&str>,
 ) -> Result<crate::stats::AnalyzeReport, String> {
-    let ids = pooling::outcome_ids(dataset);
-    let outcome = match (outcome, ids.as_slice()) {
-        (Some(o), _) => o.to_string(),
-        (None, [only]) => only.clone(),
-        (None, []) => return Err("the dataset has no outcomes".into()),
-        (None, many) => {
-            return Err(format!(
-                "the dataset has several outcomes ({}); choose one with --outcome",
-                many.join(", ")
-            ))
-        }
-    };
+    let outcome = choose_outcome(dataset, outcome)?;
     let (found, effects) = pooling::pool_input(dataset, &outcome).map_err(|e| e.to_string())?;
     if let Some(wanted) = measure.filter(|m| *m != found) {
         return Err(pooling::Refusal::WrongMeasure {

@@ -540,6 +540,8 @@ fn read_row(
         note: None,
         subgroup: None,
         concept: None,
+        analysis: None,
+        stored: None,
     };
     Some(Row {
         row,

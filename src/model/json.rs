@@ -9,6 +9,7 @@ use std::collections::{BTreeMap, HashSet};
 
 use super::tree::{self, Duplicate, Json, Object};
 
+use super::analysis::{Analysis, EffectModel, PoolMethod, Stored, StoredSubgroup};
 use super::problem::{suggest, Issue, Parsed, Problem};
 use super::types::*;
 use super::validate::{check_claim, check_effect, check_study, finish, Loc, Sink};
@@ -71,6 +72,8 @@ pub(crate) const OUTCOME_FIELDS: &[&str] = &[
     "note",
     "subgroup",
     "concept",
+    "analysis",
+    "stored",
 ];
 pub(crate) const CLAIM_FIELDS: &[&str] = &[
     "id",
@@ -109,6 +112,24 @@ const MEANS_FIELDS: &[&str] = &["measure", "m1i", "sd1i", "n1i", "m2i", "sd2i", 
 const ESTIMATE_FIELDS: &[&str] = &["measure", "estimate", "ci_lb", "ci_ub", "level"];
 const PROPORTION_FIELDS: &[&str] = &["measure", "xi", "ni", "estimate", "ci_lb", "ci_ub", "level"];
 const GENERIC_FIELDS: &[&str] = &["measure", "yi", "vi", "sei"];
+
+const ANALYSIS_FIELDS: &[&str] = &[
+    "comparison",
+    "measure",
+    "method",
+    "model",
+    "level",
+    "study_level",
+    "date",
+    "stored",
+    "subgroups",
+    "subgroup_test",
+];
+const STORED_FIELDS: &[&str] = &[
+    "estimate", "ci_lb", "ci_ub", "se", "weight", "tau2", "Q", "Q_df", "Q_pval", "I2", "zval",
+    "pval",
+];
+const STORED_SUBGROUP_FIELDS: &[&str] = &["name", "stored"];
 
 // ------------------------------------------------------------------------------------------------
 // Entry point
@@ -894,6 +915,8 @@ fn convert_outcome(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<Outcome>
     let note = r.opt("note", to_string as Conv<String>);
     let subgroup = r.opt("subgroup", to_string as Conv<String>);
     let concept = r.opt("concept", to_nonempty_string as Conv<String>);
+    let analysis = r.opt("analysis", convert_analysis as Conv<Analysis>);
+    let stored = r.opt("stored", convert_stored as Conv<Stored>);
     if r.failed {
         return None;
     }
@@ -911,7 +934,107 @@ fn convert_outcome(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<Outcome>
         status,
         note,
         subgroup,
+        analysis,
+        stored,
     })
+}
+
+/// A confidence level in percent, strictly between 0 and 100.
+fn to_level(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<f64> {
+    let x = to_f64(v, path, sink)?;
+    if x > 0.0 && x < 100.0 {
+        Some(x)
+    } else {
+        sink.error(path, Issue::BadLevel { value: x });
+        None
+    }
+}
+
+fn convert_analysis(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<Analysis> {
+    let mut r = Reader::new(v, path, sink, ANALYSIS_FIELDS)?;
+    let comparison = r.opt("comparison", to_string as Conv<String>);
+    let measure = r.opt("measure", to_enum::<Measure>("measure"));
+    let method = r.req("method", to_enum::<PoolMethod>("method"));
+    let model = r.req("model", to_enum::<EffectModel>("model"));
+    let level = r.opt("level", to_level as Conv<f64>).unwrap_or(95.0);
+    let study_level = r.opt("study_level", to_level as Conv<f64>).unwrap_or(95.0);
+    let date = r.opt("date", to_nonempty_string as Conv<String>);
+    let stored = r.opt("stored", convert_stored as Conv<Stored>);
+    let subgroups = r
+        .opt(
+            "subgroups",
+            convert_stored_subgroups as Conv<Vec<StoredSubgroup>>,
+        )
+        .unwrap_or_default();
+    let subgroup_test = r.opt("subgroup_test", convert_stored as Conv<Stored>);
+    if r.failed {
+        return None;
+    }
+    Some(Analysis {
+        comparison,
+        measure,
+        method: method?,
+        model: model?,
+        level,
+        study_level,
+        date,
+        stored,
+        subgroups,
+        subgroup_test,
+    })
+}
+
+fn convert_stored(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<Stored> {
+    let mut r = Reader::new(v, path, sink, STORED_FIELDS)?;
+    let num = to_f64 as Conv<f64>;
+    let s = Stored {
+        estimate: r.opt("estimate", num),
+        ci_lb: r.opt("ci_lb", num),
+        ci_ub: r.opt("ci_ub", num),
+        se: r.opt("se", num),
+        weight: r.opt("weight", num),
+        tau2: r.opt("tau2", num),
+        q: r.opt("Q", num),
+        q_df: r.opt("Q_df", to_u32 as Conv<u32>),
+        q_pval: r.opt("Q_pval", num),
+        i2: r.opt("I2", num),
+        zval: r.opt("zval", num),
+        pval: r.opt("pval", num),
+    };
+    (!r.failed).then_some(s)
+}
+
+fn convert_stored_subgroups(
+    v: &Json<'_>,
+    path: &str,
+    sink: &mut Sink,
+) -> Option<Vec<StoredSubgroup>> {
+    let Json::Array(items) = v else {
+        sink.error(
+            path,
+            Issue::WrongType {
+                expected: "an array",
+                found: render(v),
+            },
+        );
+        return None;
+    };
+    let mut out = Vec::with_capacity(items.len());
+    let mut ok = true;
+    for (i, item) in items.iter().enumerate() {
+        let ipath = format!("{path}[{i}]");
+        let Some(mut r) = Reader::new(item, &ipath, sink, STORED_SUBGROUP_FIELDS) else {
+            ok = false;
+            continue;
+        };
+        let name = r.req("name", to_string as Conv<String>);
+        let stored = r.req("stored", convert_stored as Conv<Stored>);
+        match (name, stored, r.failed) {
+            (Some(name), Some(stored), false) => out.push(StoredSubgroup { name, stored }),
+            _ => ok = false,
+        }
+    }
+    ok.then_some(out)
 }
 
 fn convert_claim(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<Claim> {
@@ -1007,6 +1130,16 @@ fn convert_question(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<Questio
     let therapy = r.opt("therapy", to_string as Conv<String>);
     let condition = r.opt("condition", to_string as Conv<String>);
     (!r.failed).then_some(Question { therapy, condition })
+}
+
+/// Reads a vocabulary on its own (the generic outcome concepts every dataset gets), with the
+/// same reader as a dataset's `vocabulary`.
+pub fn parse_vocabulary(text: &str) -> (Vocabulary, Vec<Problem>) {
+    let mut sink = Sink::default();
+    let vocabulary = read_value(text, &mut sink)
+        .and_then(|v| convert_vocabulary(&v, "", &mut sink))
+        .unwrap_or_default();
+    (vocabulary, sink.errors)
 }
 
 fn convert_vocabulary(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<Vocabulary> {

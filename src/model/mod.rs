@@ -4,6 +4,7 @@
 //! Reading never panics and reports every problem at once. What can still be shown is kept: a study,
 //! outcome or claim with errors is left out, the rest is returned in [`Parsed::dataset`].
 
+mod analysis;
 mod csv;
 pub(crate) mod json;
 mod links;
@@ -12,8 +13,9 @@ mod tree;
 mod types;
 mod validate;
 
+pub use self::analysis::{Analysis, EffectModel, PoolMethod, Stored, StoredSubgroup};
 pub use self::csv::{parse_csv, parse_csv_with, CsvOptions, CSV_COLUMNS};
-pub use self::json::parse_json;
+pub use self::json::{parse_json, parse_vocabulary};
 pub use self::links::Link;
 pub use self::problem::{fmt_num, Issue, Parsed, Problem};
 pub use self::types::*;

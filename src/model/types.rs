@@ -10,6 +10,8 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use super::analysis::{Analysis, Stored};
+
 /// The schema string this reader and writer understand. It is versioned so that a later format can be
 /// told apart from this one instead of being misread.
 pub const SCHEMA_V1: &str = "evidence-lens/1";
@@ -79,6 +81,9 @@ macro_rules! wire_enum {
         }
     };
 }
+
+/// For the enums of [`super::analysis`], so that every wire enum is declared the same way.
+pub(crate) use wire_enum;
 
 wire_enum! {
     /// What kind of document a study's facts come from. Readers weigh a peer-reviewed paper differently
@@ -491,6 +496,14 @@ pub struct Outcome {
     /// does not say.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub concept: Option<String>,
+    /// How the source (an imported review) analysed this outcome across its studies: method, model,
+    /// level and the pooled results it reported. Every study's copy of one outcome id is the same.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub analysis: Option<Analysis>,
+    /// This study's result as a source reported it (an imported review's effect, interval and
+    /// weight), kept to check a re-analysis against.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stored: Option<Stored>,
 }
 
 fn is_false(b: &bool) -> bool {

@@ -13,6 +13,8 @@
 //! * [`leave1out`]: leave-one-out fits.
 //! * [`analyze`]: the `analyze` JSON contract of the CLI.
 //! * [`dist`]: accurate normal, t, chi-squared and F functions.
+//! * [`revman`]: RevMan 5's Mantel-Haenszel, Peto, inverse-variance and random-effects pooling,
+//!   for data imported from Cochrane reviews.
 
 // NaN-aware comparisons (`!(x > 0.0)`) are deliberate: they reject NaN along with bad values.
 #![allow(
@@ -35,6 +37,7 @@ pub mod escalc;
 pub mod leave1out;
 pub mod moderators;
 pub mod pooling;
+pub mod revman;
 pub mod rma;
 
 pub use analyze::{analyze, AnalyzeOptions, AnalyzeReport, StudyEffect};

@@ -1,0 +1,357 @@
+//! The answer for each question in the data, as a summary-of-findings table or a fact box would
+//! give it: for each therapy studied in the question's condition, the main benefit and the main
+//! harm in plain words and natural frequencies, the certainty, what the answer rests on, what the
+//! checked claims about it say and how recent the evidence is.
+//!
+//! The main benefit is the most certain comparison of a benefit outcome (a pooled body before a
+//! single study, a patient-important outcome before a surrogate); the main harm is the most
+//! serious harm with numbers (death before other serious harms before any harm), and among
+//! equally serious ones the one with the highest risk, so that a rare but real risk of death is
+//! never hidden behind a reassuring one.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::model::{Dataset, Design, OutcomeKind, Study, StudyStatus};
+
+use super::certainty::Certainty;
+use super::claims::{ClaimCheck, Verdict};
+use super::matching::{normalize, Lexicon, List, MainCondition, Relation};
+use super::text::{lower_first, num};
+use super::{Basis, OutcomeAppraisal, PooledAppraisal};
+
+/// One finding of an answer: a study's (or a pooled body's) result for one outcome.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Finding {
+    /// Study ids (several for a pooled body).
+    pub studies: Vec<String>,
+    pub outcome: String,
+    pub name: String,
+    pub certainty: Option<Certainty>,
+    /// GRADE's plain-language statement.
+    pub statement: String,
+    /// Natural frequencies: "Of 100 people like these, about 9 without it and 0 with it (0 to
+    /// 11)", or why there are none.
+    pub frequencies: Option<String>,
+    /// People out of 100 without and with the treatment, and the range with it, when known.
+    pub per_100: Option<Per100>,
+    /// Whether the result had a comparison group.
+    pub controlled: bool,
+}
+
+/// People out of 100, for icon arrays.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Per100 {
+    pub control: Option<f64>,
+    pub treatment: f64,
+    pub treatment_lb: Option<f64>,
+    pub treatment_ub: Option<f64>,
+    /// The interval of the difference includes no difference: icon arrays must not show one.
+    pub no_clear_difference: bool,
+}
+
+/// The answer to one question: a therapy for the question's condition.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Answer {
+    /// The therapy as the studies name it ("AHSCT").
+    pub therapy: String,
+    /// Its name in the vocabulary, when that says more ("autologous haematopoietic …").
+    pub therapy_name: String,
+    pub condition: String,
+    /// The answer in one sentence: the main benefit's statement, or why there is none.
+    pub headline: String,
+    /// The certainty of the main benefit (the answer's certainty).
+    pub certainty: Option<Certainty>,
+    pub benefit: Option<Finding>,
+    pub harm: Option<Finding>,
+    /// Completed studies of the therapy in the question's condition.
+    pub studies: usize,
+    /// Of those, randomised trials.
+    pub randomised: usize,
+    /// Studies still running.
+    pub ongoing: usize,
+    /// People in the completed studies.
+    pub people: u64,
+    /// The verdicts of the checked claims about it (or about a family it belongs to).
+    pub claims: Vec<(String, Verdict)>,
+    /// The year of the most recent completed study.
+    pub latest_year: Option<u16>,
+}
+
+/// The answers for a dataset, the best-supported first.
+pub(crate) fn answers(
+    dataset: &Dataset,
+    outcomes: &[OutcomeAppraisal],
+    pooled: &[PooledAppraisal],
+    claims: &[ClaimCheck],
+    main: &MainCondition,
+) -> Vec<Answer> {
+    let lexicon = main.lexicon;
+    let question_therapy = dataset
+        .question
+        .as_ref()
+        .and_then(|q| q.therapy.as_deref())
+        .filter(|t| !t.trim().is_empty());
+    // Studies by therapy (its vocabulary term, or its normalized name), in dataset order.
+    let mut groups: BTreeMap<String, (usize, Vec<&Study>)> = BTreeMap::new();
+    for (i, s) in dataset.studies.iter().enumerate() {
+        let in_question = main.name.trim().is_empty() || main.fit(&s.condition).counts();
+        let of_question = question_therapy.map_or(true, |q| {
+            matches!(
+                lexicon.relation(List::Therapies, &s.intervention.therapy, q),
+                Relation::Same | Relation::Narrower
+            )
+        });
+        if !in_question || !of_question {
+            continue;
+        }
+        let key = lexicon
+            .term(List::Therapies, &s.intervention.therapy)
+            .map(|t| t.id.clone())
+            .unwrap_or_else(|| normalize(&s.intervention.therapy));
+        if key.is_empty() {
+            continue;
+        }
+        groups.entry(key).or_insert((i, Vec::new())).1.push(s);
+    }
+    let mut out: Vec<Answer> = groups
+        .into_values()
+        .map(|(_, studies)| answer(&studies, outcomes, pooled, claims, main))
+        .collect();
+    out.sort_by(|a, b| {
+        b.certainty
+            .cmp(&a.certainty)
+            .then(b.randomised.cmp(&a.randomised))
+            .then(b.studies.cmp(&a.studies))
+    });
+    out
+}
+
+fn answer(
+    studies: &[&Study],
+    outcomes: &[OutcomeAppraisal],
+    pooled: &[PooledAppraisal],
+    claims: &[ClaimCheck],
+    main: &MainCondition,
+) -> Answer {
+    let lexicon = main.lexicon;
+    let therapy = studies[0].intervention.therapy.trim().to_string();
+    let therapy_name = lexicon.display(List::Therapies, &therapy);
+    let ids: Vec<&str> = studies.iter().map(|s| s.id.as_str()).collect();
+    let of_these = |o: &&OutcomeAppraisal| ids.contains(&o.study.as_str());
+    let completed: Vec<&&Study> = studies
+        .iter()
+        .filter(|s| s.status == StudyStatus::Completed)
+        .collect();
+
+    let benefit = main_benefit(studies, outcomes, pooled, lexicon, &of_these);
+    let harm = main_harm(studies, outcomes, lexicon, &of_these);
+    let headline = match &benefit {
+        Some(b) if b.controlled && b.certainty == Some(Certainty::VeryLow) => format!(
+            "We are very uncertain whether {} helps people with {}: the evidence is of very low certainty.",
+            lower_first(&therapy),
+            lower_first(main.name)
+        ),
+        Some(b) if b.controlled => b.statement.clone(),
+        _ if completed.is_empty() => format!(
+            "No results yet: the studies of {} are still running.",
+            lower_first(&therapy)
+        ),
+        _ => format!(
+            "No study of {} with a comparison group has shown how well it works; studies without one cannot show that it caused the changes they report.",
+            lower_first(&therapy)
+        ),
+    };
+    let certainty = benefit
+        .as_ref()
+        .filter(|b| b.controlled)
+        .and_then(|b| b.certainty);
+    let claims_about: Vec<(String, Verdict)> = claims
+        .iter()
+        .filter_map(|c| {
+            let claim = c.id.as_str();
+            Some((claim.to_string(), c.verdict, c))
+        })
+        .filter(|(_, _, c)| {
+            c.evidence
+                .iter()
+                .any(|e| e.studies.iter().any(|s| ids.contains(&s.as_str())))
+        })
+        .map(|(id, v, _)| (id, v))
+        .collect();
+    Answer {
+        therapy,
+        therapy_name,
+        condition: main.name.to_string(),
+        headline,
+        certainty,
+        benefit,
+        harm,
+        studies: completed.len(),
+        randomised: completed
+            .iter()
+            .filter(|s| s.design.is_randomised())
+            .count(),
+        ongoing: studies.len() - completed.len(),
+        people: completed
+            .iter()
+            .filter(|s| s.design != Design::SystematicReview)
+            .filter_map(|s| s.n.map(u64::from))
+            .sum(),
+        claims: claims_about,
+        latest_year: completed.iter().filter_map(|s| s.year).max(),
+    }
+}
+
+fn main_benefit(
+    studies: &[&Study],
+    outcomes: &[OutcomeAppraisal],
+    pooled: &[PooledAppraisal],
+    lexicon: &Lexicon,
+    of_these: &dyn Fn(&&OutcomeAppraisal) -> bool,
+) -> Option<Finding> {
+    let study = |id: &str| studies.iter().find(|s| s.id == id).copied();
+    let surrogate = |s: &Study, outcome: &str| {
+        s.outcomes
+            .iter()
+            .find(|o| o.id == outcome)
+            .is_some_and(|o| o.surrogate || lexicon.stands_for(o).is_some())
+    };
+    // A pooled body of these studies first.
+    let body = pooled
+        .iter()
+        .filter(|p| p.certainty.is_some() && p.refused.is_none())
+        .filter(|p| p.studies.iter().all(|id| study(id).is_some()))
+        .filter(|p| {
+            study(&p.studies[0])
+                .and_then(|s| s.outcomes.iter().find(|o| o.id == p.outcome))
+                .is_some_and(|o| o.kind == OutcomeKind::Benefit)
+        })
+        .max_by_key(|p| p.certainty);
+    if let Some(p) = body {
+        return Some(Finding {
+            studies: p.studies.clone(),
+            outcome: p.outcome.clone(),
+            name: p.name.clone(),
+            certainty: p.certainty,
+            statement: p.statement.clone(),
+            frequencies: p.absolute.as_ref().map(|a| a.text.clone()),
+            per_100: p.absolute.as_ref().map(per_100),
+            controlled: true,
+        });
+    }
+    let rated = |o: &&OutcomeAppraisal| o.kind == OutcomeKind::Benefit && o.certainty.is_some();
+    // Among equally good results, the first listed: datasets list a study's primary outcome
+    // first, and the first studies are the ones the editor put forward.
+    let best = outcomes
+        .iter()
+        .enumerate()
+        .filter(|(_, o)| of_these(o))
+        .filter(|(_, o)| rated(o))
+        .filter(|(_, o)| o.effect.is_some())
+        .max_by_key(|(i, o)| {
+            let s = study(&o.study);
+            let controlled = !is_single(o);
+            let direct = s.map_or(false, |s| !surrogate(s, &o.outcome));
+            (controlled, o.certainty, direct, std::cmp::Reverse(*i))
+        })
+        .map(|(_, o)| o)?;
+    Some(finding(best))
+}
+
+fn main_harm(
+    studies: &[&Study],
+    outcomes: &[OutcomeAppraisal],
+    lexicon: &Lexicon,
+    of_these: &dyn Fn(&&OutcomeAppraisal) -> bool,
+) -> Option<Finding> {
+    let outcome_of = |o: &OutcomeAppraisal| {
+        studies
+            .iter()
+            .find(|s| s.id == o.study)
+            .and_then(|s| s.outcomes.iter().find(|x| x.id == o.outcome))
+    };
+    let seriousness = |o: &OutcomeAppraisal| {
+        outcome_of(o).map_or(0, |x| {
+            if lexicon.is_objective(x) && lexicon.is_serious(x) {
+                2
+            } else if lexicon.is_serious(x) {
+                1
+            } else {
+                0
+            }
+        })
+    };
+    let risk = |o: &OutcomeAppraisal| {
+        o.absolute
+            .as_ref()
+            .map_or(-1.0, |a| a.per_100.treatment.max(-1.0))
+    };
+    let best = outcomes
+        .iter()
+        .filter(of_these)
+        .filter(|o| o.kind == OutcomeKind::Harm && o.certainty.is_some())
+        .max_by(|a, b| {
+            (seriousness(a), a.absolute.is_some())
+                .cmp(&(seriousness(b), b.absolute.is_some()))
+                .then(risk(a).total_cmp(&risk(b)))
+        })?;
+    Some(finding(best))
+}
+
+fn is_single(o: &OutcomeAppraisal) -> bool {
+    o.absolute
+        .as_ref()
+        .is_some_and(|a| a.basis == Basis::SingleArm)
+        || o.effect.as_ref().is_some_and(|e| e.measure.is_single_arm())
+        || o.statement.contains("no comparison group")
+}
+
+fn per_100(a: &super::Absolute) -> Per100 {
+    let p = &a.per_100;
+    let no_clear_difference = match (p.difference_lb, p.difference_ub) {
+        (Some(lo), Some(hi)) => lo <= 0.0 && hi >= 0.0,
+        _ => false,
+    };
+    Per100 {
+        control: p.control,
+        treatment: p.treatment,
+        treatment_lb: p.treatment_lb,
+        treatment_ub: p.treatment_ub,
+        no_clear_difference,
+    }
+}
+
+fn finding(o: &OutcomeAppraisal) -> Finding {
+    let per = o.absolute.as_ref().map(per_100);
+    let frequencies = o.absolute.as_ref().map(|a| {
+        let mut text = a.text.clone();
+        if per.is_some_and(|p| p.no_clear_difference) {
+            text.push_str(
+                " The interval includes no difference: no clear difference between the groups.",
+            );
+        }
+        text
+    });
+    Finding {
+        studies: vec![o.study.clone()],
+        outcome: o.outcome.clone(),
+        name: o.name.clone(),
+        certainty: o.certainty,
+        statement: o.statement.clone(),
+        frequencies: frequencies.or_else(|| {
+            o.effect.as_ref().map(|e| {
+                format!(
+                    "{} {} ({} to {}); no baseline risk is known, so there are no numbers per 100 people.",
+                    e.measure.as_str(),
+                    num(e.estimate, 2),
+                    num(e.ci_lb, 2),
+                    num(e.ci_ub, 2)
+                )
+            })
+        }),
+        per_100: per,
+        controlled: !is_single(o),
+    }
+}

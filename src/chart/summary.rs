@@ -1,0 +1,418 @@
+//! The summary: the answer first. A title that states the finding, then one card per therapy
+//! in the question's condition, in GRADE's plain words: the answer and its certainty (⊕⊕◯◯ and
+//! the word), the main benefit and the main harm as natural frequencies, what the answer rests
+//! on, what the checked claims about it say, and how recent the evidence is.
+//!
+//! Nothing is shortened: every line wraps, and one layout step ([`SummaryView::layout`]) gives
+//! both the height and the drawing.
+
+use super::build::{certainty_words, ViewOptions};
+use super::claims::verdict_key;
+use super::draw::{self, Area, Surface, TextStyle};
+use super::text::{wrap, ApproxMeasure, TextMeasure};
+use super::view::Item;
+use super::{ChartError, Hit, Layout, Theme};
+use crate::appraise::summary::{Answer, Finding};
+use crate::appraise::{Appraisal, Certainty, Verdict};
+use crate::i18n::{self, t, tf, Lang};
+use crate::model::Dataset;
+
+/// The summary view.
+#[derive(Clone, Debug)]
+pub struct SummaryView {
+    pub lang: Lang,
+    /// The finding in one or two sentences.
+    pub title: String,
+    pub cards: Vec<Card>,
+    pub items: Vec<Item>,
+}
+
+/// One therapy's answer, as text lines before wrapping.
+#[derive(Clone, Debug)]
+pub struct Card {
+    pub key: String,
+    pub heading: String,
+    pub certainty: Option<Certainty>,
+    /// Paragraphs: (kind, text).
+    pub paragraphs: Vec<(Kind, String)>,
+}
+
+/// How a paragraph is set.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Headline,
+    Label,
+    Body,
+    Small,
+}
+
+const PAD: f64 = 10.0;
+/// The widest a line of text gets, in CSS pixels, so that lines stay readable on wide screens.
+const MEASURE: f64 = 720.0;
+/// A line never wraps into more lines than this (a safeguard against absurd input, never met by
+/// real sentences; nothing is cut below it).
+const MAX_LINES: usize = 200;
+
+fn font(kind: Kind) -> (f64, bool) {
+    match kind {
+        Kind::Headline => (14.0, true),
+        Kind::Label => (12.0, true),
+        Kind::Body => (13.0, false),
+        Kind::Small => (12.0, false),
+    }
+}
+
+/// "⊕⊕⊕◯" for moderate: GRADE's symbols, in text for the accessible description.
+pub fn symbols(c: Certainty) -> String {
+    let filled = c.score().clamp(1, 4) as usize;
+    "⊕".repeat(filled) + &"◯".repeat(4 - filled)
+}
+
+fn frequencies(lang: Lang, f: &Finding) -> String {
+    let what = match &f.frequencies {
+        Some(text) => text.clone(),
+        None => f.statement.clone(),
+    };
+    let cert = f
+        .certainty
+        .map(|c| tf(lang, "answer.certainty", &[certainty_words(lang, c)]))
+        .unwrap_or_default();
+    // Sentences that already start with the outcome's name are not given it twice.
+    let named = if what.starts_with(&f.name) {
+        what
+    } else {
+        format!("{}: {what}", f.name)
+    };
+    if cert.is_empty() {
+        named
+    } else {
+        format!("{named} ({cert})")
+    }
+}
+
+fn claims_line(lang: Lang, claims: &[(String, Verdict)]) -> Option<String> {
+    if claims.is_empty() {
+        return None;
+    }
+    let order = [
+        Verdict::Supported,
+        Verdict::SupportedInPart,
+        Verdict::NotSupported,
+        Verdict::Contradicted,
+        Verdict::NoControlledEvidence,
+    ];
+    let parts: Vec<String> = order
+        .iter()
+        .filter_map(|v| {
+            let n = claims.iter().filter(|(_, x)| x == v).count();
+            (n > 0).then(|| format!("{} {}", n, t(lang, verdict_key(*v)).to_lowercase()))
+        })
+        .collect();
+    Some(tf(lang, "answer.claims_checked", &[&parts.join(", ")]))
+}
+
+fn card(lang: Lang, a: &Answer) -> Card {
+    let mut paragraphs = vec![(Kind::Headline, a.headline.clone())];
+    match &a.benefit {
+        Some(b) => {
+            paragraphs.push((Kind::Label, t(lang, "answer.benefit").to_string()));
+            paragraphs.push((Kind::Body, frequencies(lang, b)));
+        }
+        None => paragraphs.push((Kind::Body, t(lang, "answer.no_benefit_data").to_string())),
+    }
+    match &a.harm {
+        Some(h) => {
+            paragraphs.push((Kind::Label, t(lang, "answer.harm").to_string()));
+            paragraphs.push((Kind::Body, frequencies(lang, h)));
+        }
+        None => paragraphs.push((Kind::Body, t(lang, "answer.no_harm_data").to_string())),
+    }
+    let mut rests = tf(
+        lang,
+        "answer.rests_on",
+        &[
+            &i18n::plural(lang, "answer.studies", a.studies),
+            &a.randomised.to_string(),
+            &i18n::int(lang, a.people),
+        ],
+    );
+    if a.ongoing > 0 {
+        rests.push(' ');
+        rests.push_str(&i18n::plural(lang, "answer.ongoing", a.ongoing));
+    }
+    if let Some(y) = a.latest_year {
+        rests.push(' ');
+        rests.push_str(&tf(lang, "answer.latest", &[&y.to_string()]));
+    }
+    paragraphs.push((Kind::Small, rests));
+    if let Some(c) = claims_line(lang, &a.claims) {
+        paragraphs.push((Kind::Small, c));
+    }
+    let heading = if a.therapy_name.eq_ignore_ascii_case(&a.therapy) {
+        a.therapy.clone()
+    } else {
+        format!("{} ({})", a.therapy, a.therapy_name)
+    };
+    Card {
+        key: format!("answer/{}", a.therapy),
+        heading,
+        certainty: a.certainty,
+        paragraphs,
+    }
+}
+
+/// A line of text placed by the layout.
+struct Placed<'a> {
+    text: String,
+    y: f64,
+    size: f64,
+    bold: bool,
+    muted: bool,
+    _card: &'a Card,
+}
+
+/// Where everything goes at one width.
+struct Placement<'a> {
+    title: Vec<String>,
+    lines: Vec<Placed<'a>>,
+    /// (card, top, bottom, certainty row y)
+    cards: Vec<(&'a Card, f64, f64, f64)>,
+    height: f64,
+}
+
+impl SummaryView {
+    pub fn build(dataset: &Dataset, options: &ViewOptions, appraisal: &Appraisal) -> SummaryView {
+        let lang = options.lang;
+        let cards: Vec<Card> = appraisal.answers.iter().map(|a| card(lang, a)).collect();
+        let items = appraisal
+            .answers
+            .iter()
+            .zip(&cards)
+            .map(|(a, c)| Item {
+                key: c.key.clone(),
+                label: c.heading.clone(),
+                detail: a.headline.clone(),
+                value: c
+                    .paragraphs
+                    .iter()
+                    .skip(1)
+                    .map(|(_, p)| p.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" "),
+                n: u32::try_from(a.people).ok(),
+                certainty: a.certainty.map(|c| certainty_words(lang, c).to_string()),
+                caveats: Vec::new(),
+                source_url: None,
+                design: None,
+                year: a.latest_year,
+            })
+            .collect();
+        SummaryView {
+            lang,
+            title: title(lang, dataset, appraisal),
+            cards,
+            items,
+        }
+    }
+
+    /// The title, then every card's heading, certainty and paragraphs: what a screen reader
+    /// gets as the chart's description.
+    pub fn summary(&self, lang: Lang) -> String {
+        let mut out = vec![self.title.clone()];
+        for c in &self.cards {
+            let cert = c
+                .certainty
+                .map(|x| {
+                    format!(
+                        "{} {}",
+                        symbols(x),
+                        tf(lang, "answer.certainty", &[certainty_words(lang, x)])
+                    )
+                })
+                .unwrap_or_else(|| t(lang, "certainty.none").to_string());
+            out.push(format!("{}. {cert}.", c.heading));
+            out.extend(c.paragraphs.iter().map(|(_, p)| p.clone()));
+        }
+        out.join(" ")
+    }
+
+    fn text_width(width: f64, theme: &Theme) -> f64 {
+        (width - 2.0 * theme.px(PAD) - theme.px(16.0)).min(theme.px(MEASURE))
+    }
+
+    /// The one layout step: every line wrapped and placed at `width`.
+    fn layout<'a>(&'a self, width: f64, theme: &Theme, measure: &dyn TextMeasure) -> Placement<'a> {
+        let pad = theme.px(PAD);
+        let w = Self::text_width(width, theme);
+        let line_h = |size: f64| theme.px(size * 1.35);
+        let title_size = theme.font_px(15.0);
+        let title = wrap(
+            measure,
+            &self.title,
+            title_size,
+            true,
+            w + theme.px(16.0),
+            MAX_LINES,
+        );
+        let mut y = pad + title.len() as f64 * line_h(15.0) + theme.px(8.0);
+        let mut lines = Vec::new();
+        let mut cards = Vec::new();
+        for c in &self.cards {
+            let top = y;
+            y += theme.px(10.0);
+            for l in wrap(measure, &c.heading, theme.font_px(15.0), true, w, MAX_LINES) {
+                y += line_h(15.0);
+                lines.push(Placed {
+                    text: l,
+                    y: y - line_h(15.0) / 2.0,
+                    size: 15.0,
+                    bold: true,
+                    muted: false,
+                    _card: c,
+                });
+            }
+            // The certainty row: four circles and the words.
+            let cert_y = y + line_h(13.0) / 2.0;
+            y += line_h(13.0) + theme.px(4.0);
+            for (kind, text) in &c.paragraphs {
+                let (size, bold) = font(*kind);
+                if *kind == Kind::Label {
+                    y += theme.px(4.0);
+                }
+                for l in wrap(measure, text, theme.font_px(size), bold, w, MAX_LINES) {
+                    y += line_h(size);
+                    lines.push(Placed {
+                        text: l,
+                        y: y - line_h(size) / 2.0,
+                        size,
+                        bold,
+                        muted: *kind == Kind::Small,
+                        _card: c,
+                    });
+                }
+            }
+            y += theme.px(12.0);
+            cards.push((c, top, y, cert_y));
+            y += theme.px(8.0);
+        }
+        if self.cards.is_empty() {
+            y += line_h(13.0);
+        }
+        Placement {
+            title,
+            lines,
+            cards,
+            height: y + pad,
+        }
+    }
+
+    pub fn preferred_height(&self, width: f64, theme: &Theme) -> f64 {
+        // Estimated widths run a little wide, so real text never needs more lines than this.
+        self.layout(width, theme, &ApproxMeasure).height
+    }
+
+    pub fn draw<DB: Surface>(
+        &self,
+        area: &Area<DB>,
+        theme: &Theme,
+        measure: &dyn TextMeasure,
+    ) -> Result<Layout, ChartError> {
+        let lang = self.lang;
+        let width = draw::background(area, theme)?;
+        let pad = theme.px(PAD);
+        let x = pad + theme.px(12.0);
+        let p = self.layout(width, theme, measure);
+        let title_style = TextStyle::new(theme, theme.font_px(15.0)).bold(true);
+        for (i, l) in p.title.iter().enumerate() {
+            let y = pad + (i as f64 + 0.5) * theme.px(15.0 * 1.35);
+            draw::text(area, l, (pad, y), title_style)?;
+        }
+        if self.cards.is_empty() {
+            let y = p.height - pad - theme.px(13.0 * 1.35) / 2.0;
+            let style = TextStyle::new(theme, theme.font_px(13.0)).colour(&theme.muted);
+            draw::text(area, t(lang, "answer.empty"), (pad, y), style)?;
+        }
+        let mut hits = Vec::new();
+        for (c, top, bottom, cert_y) in &p.cards {
+            let colour = certainty_colour(theme, c.certainty);
+            draw::rect(
+                area,
+                pad,
+                *top,
+                pad + theme.px(4.0),
+                *bottom,
+                colour,
+                true,
+                1.0,
+            )?;
+            // ⊕⊕◯◯ as shapes, so no font needs the symbols.
+            let r = theme.px(5.0);
+            let filled = c.certainty.map_or(0, |c| c.score().clamp(1, 4));
+            for i in 0..4 {
+                let cx = x + r + i as f64 * (2.0 * r + theme.px(3.0));
+                draw::circle(area, cx, *cert_y, r, colour, i < filled, theme.px(1.5))?;
+            }
+            let words = c
+                .certainty
+                .map(|v| tf(lang, "answer.certainty", &[certainty_words(lang, v)]))
+                .unwrap_or_else(|| t(lang, "certainty.none").to_string());
+            let style = TextStyle::new(theme, theme.font_px(13.0)).bold(true);
+            draw::text(
+                area,
+                &words,
+                (x + 4.0 * (2.0 * r + theme.px(3.0)) + theme.px(4.0), *cert_y),
+                style,
+            )?;
+            hits.push(Hit {
+                key: c.key.clone(),
+                x0: pad - theme.px(4.0),
+                y0: *top,
+                x1: width - pad + theme.px(4.0),
+                y1: *bottom,
+            });
+        }
+        for l in &p.lines {
+            let mut style = TextStyle::new(theme, theme.font_px(l.size)).bold(l.bold);
+            if l.muted {
+                style = style.colour(&theme.muted);
+            }
+            draw::text(area, &l.text, (x, l.y), style)?;
+        }
+        Ok(Layout {
+            hits,
+            ..Layout::default()
+        })
+    }
+}
+
+fn certainty_colour(theme: &Theme, c: Option<Certainty>) -> &plotters::style::RGBColor {
+    match c {
+        Some(Certainty::High | Certainty::Moderate) => &theme.favourable,
+        Some(Certainty::Low) => &theme.neutral,
+        _ => &theme.no_comparison,
+    }
+}
+
+/// A title that states the finding: the best-supported answer's headline and what the others
+/// show, in English sentences from the appraisal; other languages get the view's name and the
+/// question until the appraisal's sentences are translated.
+fn title(lang: Lang, dataset: &Dataset, appraisal: &Appraisal) -> String {
+    let question = appraisal.condition.clone().unwrap_or_default();
+    let best = appraisal
+        .answers
+        .iter()
+        .find(|a| a.certainty.is_some_and(|c| c >= Certainty::Low) && a.benefit.is_some());
+    match best {
+        Some(b) if appraisal.answers.len() > 1 => tf(
+            lang,
+            "answer.title_best",
+            &[b.headline.trim_end_matches('.'), &question],
+        ),
+        Some(b) => b.headline.clone(),
+        None if appraisal.answers.is_empty() => dataset
+            .title
+            .clone()
+            .unwrap_or_else(|| t(lang, "answer.empty").to_string()),
+        None => tf(lang, "answer.title_uncertain", &[&question]),
+    }
+}

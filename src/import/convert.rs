@@ -1,0 +1,443 @@
+//! A review becomes an `evidence-lens/1` dataset.
+//!
+//! - Each included study becomes a study; one that is in several comparisons becomes one study per
+//!   comparison (its intervention differs), and one that appears twice in an analysis (in two
+//!   subgroups) gets a second study for the second row, because an outcome id is unique per study.
+//! - Each analysis row becomes an outcome with RevMan's analysis id (`CMP-001.01`) and name, its
+//!   data (counts, means, or generic `yi`/`sei`; O−E and variance as `yi = (O−E)/V`, `vi = 1/V`,
+//!   which pools identically), its subgroup, the analysis's settings and stored results
+//!   (`analysis`) and the row's stored result (`stored`).
+//! - The comparison gives the therapy and comparator ("A versus B"), or else the analysis's group
+//!   labels. The design comes from the study's "Methods" text; when there is none the study is
+//!   taken as a randomised trial, with a caveat saying so.
+
+use std::collections::BTreeMap;
+
+use crate::model::{
+    Analysis, Better, Citation, Counts, Dataset, Design, EffectData, FactStatus, Generic,
+    Intervention, Means, Measure, Outcome, OutcomeKind, SourceKind, StoredSubgroup, Study,
+    StudyStatus,
+};
+
+use super::review::{Comparison, Review, ReviewAnalysis, ReviewStudy, Row, RowData};
+
+/// Splits "Aspirin versus placebo" into its two sides.
+fn versus(name: &str) -> Option<(String, String)> {
+    let lower = name.to_lowercase();
+    for sep in [
+        " versus ",
+        " vs. ",
+        " vs ",
+        " compared with ",
+        " compared to ",
+    ] {
+        if let Some(at) = lower.find(sep) {
+            let (a, b) = (name[..at].trim(), name[at + sep.len()..].trim());
+            if !a.is_empty() && !b.is_empty() {
+                return Some((a.to_string(), b.to_string()));
+            }
+        }
+    }
+    None
+}
+
+/// The design a "Methods" text describes; `None` when it does not say.
+fn design_from_methods(methods: &str) -> Option<Design> {
+    let m = methods.to_lowercase();
+    let has = |w: &str| m.contains(w);
+    if has("cross-over") || has("crossover") || has("cross over") {
+        Some(Design::CrossoverRct)
+    } else if has("quasi") || has("non-random") || has("nonrandom") || has("not random") {
+        Some(Design::NonRandomisedControlled)
+    } else if has("random") || has("rct") {
+        Some(Design::Rct)
+    } else if has("cohort") {
+        Some(Design::Cohort)
+    } else if has("controlled before") || has("controlled clinical trial") {
+        Some(Design::NonRandomisedControlled)
+    } else {
+        None
+    }
+}
+
+/// Words for an outcome that measures harm rather than benefit.
+fn is_harm(name: &str) -> bool {
+    let n = name.to_lowercase();
+    [
+        "adverse",
+        "side effect",
+        "side-effect",
+        "harm",
+        "toxicit",
+        "complication",
+    ]
+    .iter()
+    .any(|w| n.contains(w))
+}
+
+fn is_generic_label(l: &str) -> bool {
+    matches!(
+        l.trim().to_lowercase().as_str(),
+        "experimental" | "intervention" | "treatment" | "control" | "comparator"
+    )
+}
+
+/// The data an outcome carries, or why it carries none.
+fn effect_data(row: &Row, a: &ReviewAnalysis) -> Result<EffectData, &'static str> {
+    let count = |x: f64| (x >= 0.0 && x.fract() == 0.0 && x < 9.0e15).then_some(x as u64);
+    match row.data {
+        RowData::Counts { e1, n1, e2, n2 } => {
+            let (Some(e1), Some(n1), Some(e2), Some(n2)) =
+                (count(e1), count(n1), count(e2), count(n2))
+            else {
+                return Err("the counts are not whole numbers");
+            };
+            if n1 == 0 || n2 == 0 || e1 > n1 || e2 > n2 {
+                return Err("an arm has no participants or more events than participants");
+            }
+            Ok(EffectData::Counts(Counts::totals(
+                a.measure, e1, n1, e2, n2,
+            )))
+        }
+        RowData::Means {
+            m1,
+            sd1,
+            n1,
+            m2,
+            sd2,
+            n2,
+        } => {
+            let (Some(n1), Some(n2)) = (count(n1), count(n2)) else {
+                return Err("the group sizes are not whole numbers");
+            };
+            let min = if a.measure == Measure::Smd { 2 } else { 1 };
+            if n1 < min || n2 < min || !(sd1 > 0.0) || !(sd2 > 0.0) {
+                return Err("a group is empty or has no standard deviation");
+            }
+            Ok(EffectData::Means(Means {
+                measure: a.measure,
+                m1i: m1,
+                sd1i: sd1,
+                n1i: n1,
+                m2i: m2,
+                sd2i: sd2,
+                n2i: n2,
+            }))
+        }
+        RowData::Generic { yi, se } => {
+            if !(se > 0.0 && yi.is_finite()) {
+                return Err("no effect with a positive standard error");
+            }
+            Ok(EffectData::Generic(Generic {
+                measure: a.measure,
+                yi,
+                vi: None,
+                sei: Some(se),
+            }))
+        }
+        RowData::OE { oe, var } => {
+            if !(var > 0.0 && oe.is_finite()) {
+                return Err("no O-E with a positive variance");
+            }
+            Ok(EffectData::Generic(Generic {
+                measure: a.measure,
+                yi: oe / var,
+                vi: Some(1.0 / var),
+                sei: None,
+            }))
+        }
+        RowData::Missing => Err("no data were entered"),
+    }
+}
+
+fn method_words(a: &ReviewAnalysis) -> String {
+    let method = match a.method {
+        crate::model::PoolMethod::Mh => "M-H",
+        crate::model::PoolMethod::Iv => "IV",
+        crate::model::PoolMethod::Peto => "Peto",
+    };
+    let model = match a.model {
+        crate::model::EffectModel::Fixed => "Fixed",
+        crate::model::EffectModel::Random => "Random",
+    };
+    let measure = a
+        .measure_label
+        .clone()
+        .filter(|l| !l.is_empty())
+        .unwrap_or_else(|| a.measure.to_string());
+    format!("{measure}, {method}, {model}, {}% CI", a.level)
+}
+
+/// Converts a review. `warnings` collects rows that carry no data and why.
+pub fn to_dataset(review: &Review, warnings: &mut Vec<String>) -> Dataset {
+    let title = review
+        .title
+        .clone()
+        .unwrap_or_else(|| "Cochrane review".into());
+    let review_citation = Citation {
+        text: format!("Cochrane review: {title}"),
+        doi: review.doi.clone(),
+        ..Citation::default()
+    };
+    let by_id: BTreeMap<&str, &ReviewStudy> =
+        review.studies.iter().map(|s| (s.id.as_str(), s)).collect();
+
+    // Which comparisons each study is in, to name its copies.
+    let mut comparisons_of: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (ci, c) in review.comparisons.iter().enumerate() {
+        for a in &c.analyses {
+            for r in &a.rows {
+                let list = comparisons_of.entry(r.study.as_str()).or_default();
+                if !list.contains(&ci) {
+                    list.push(ci);
+                }
+            }
+        }
+    }
+
+    let mut studies: Vec<Study> = Vec::new();
+    let mut index: BTreeMap<(String, usize, usize), usize> = BTreeMap::new();
+    for (ci, c) in review.comparisons.iter().enumerate() {
+        for a in &c.analyses {
+            let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
+            for row in &a.rows {
+                let slot = *seen
+                    .entry(row.study.as_str())
+                    .and_modify(|n| *n += 1)
+                    .or_insert(0);
+                let key = (row.study.clone(), ci, slot);
+                let si = match index.get(&key) {
+                    Some(&i) => i,
+                    None => {
+                        let several =
+                            comparisons_of.get(row.study.as_str()).map_or(0, Vec::len) > 1;
+                        studies.push(new_study(
+                            by_id.get(row.study.as_str()).copied(),
+                            &row.study,
+                            c,
+                            a,
+                            slot,
+                            several,
+                        ));
+                        index.insert(key, studies.len() - 1);
+                        studies.len() - 1
+                    }
+                };
+                let study = &mut studies[si];
+                let total = match row.data {
+                    RowData::Counts { n1, n2, .. } | RowData::Means { n1, n2, .. } => n1 + n2,
+                    _ => 0.0,
+                };
+                if total > 0.0 && total < u32::MAX as f64 {
+                    study.n = Some(study.n.unwrap_or(0).max(total as u32));
+                }
+                let (data, reported) = match effect_data(row, a) {
+                    Ok(d) => (Some(d), None),
+                    Err(why) => {
+                        warnings.push(format!(
+                            "{} in {}: {why}; kept without data (RevMan: not estimable)",
+                            study.label, a.id
+                        ));
+                        (None, Some(format!("Not estimable in the review: {why}.")))
+                    }
+                };
+                let mut note = format!("RevMan analysis {} ({})", a.id, method_words(a));
+                if let RowData::OE { oe, var } = row.data {
+                    note.push_str(&format!("; O-E {oe}, variance {var}"));
+                }
+                if let Some(l) = &a.measure_label {
+                    note.push_str(&format!("; measure \"{l}\""));
+                }
+                study.outcomes.push(Outcome {
+                    id: a.id.clone(),
+                    name: if a.name.is_empty() {
+                        a.id.clone()
+                    } else {
+                        a.name.clone()
+                    },
+                    kind: if is_harm(&a.name) {
+                        OutcomeKind::Harm
+                    } else {
+                        OutcomeKind::Benefit
+                    },
+                    // Left of the line is "lower"; RevMan labels which side favours the experimental arm.
+                    better: if a.left_favours_experimental == Some(false) {
+                        Better::Higher
+                    } else {
+                        Better::Lower
+                    },
+                    surrogate: false,
+                    timepoint: None,
+                    data,
+                    reported,
+                    citation: Some(review_citation.clone()),
+                    status: FactStatus::Unverified,
+                    note: Some(note),
+                    concept: None,
+                    subgroup: row.subgroup.clone().filter(|s| !s.is_empty()),
+                    analysis: Some(analysis_of(c, a, review)),
+                    stored: row.stored.clone(),
+                });
+            }
+        }
+    }
+
+    let mut description = format!("Imported from a {}", review.source);
+    if let Some(doi) = &review.doi {
+        description.push_str(&format!("; review DOI {doi}"));
+    }
+    if let Some(date) = &review.date {
+        description.push_str(&format!("; {} {date}", review.date_kind));
+    }
+    description.push('.');
+    Dataset {
+        title: Some(title),
+        description: Some(description),
+        studies,
+        ..Dataset::default()
+    }
+}
+
+fn analysis_of(c: &Comparison, a: &ReviewAnalysis, review: &Review) -> Analysis {
+    Analysis {
+        comparison: (!c.name.is_empty()).then(|| c.name.clone()),
+        measure: Some(a.measure),
+        level: a.level,
+        study_level: a.study_level,
+        date: review.date.clone(),
+        stored: a.stored.clone(),
+        subgroups: a
+            .subgroups
+            .iter()
+            .map(|(name, stored)| StoredSubgroup {
+                name: name.clone(),
+                stored: stored.clone(),
+            })
+            .collect(),
+        subgroup_test: a.subgroup_test.clone(),
+        ..Analysis::new(a.method, a.model)
+    }
+}
+
+fn new_study(
+    info: Option<&ReviewStudy>,
+    id: &str,
+    c: &Comparison,
+    a: &ReviewAnalysis,
+    slot: usize,
+    several_comparisons: bool,
+) -> Study {
+    let name = info.map_or(id, |s| s.name.as_str()).to_string();
+    let base = id.strip_prefix("STD-").unwrap_or(id).to_string();
+    let mut study_id = base;
+    if several_comparisons {
+        study_id.push_str(&format!(" [{}]", c.id));
+    }
+    if slot > 0 {
+        study_id.push_str(&format!(" #{}", slot + 1));
+    }
+    let (therapy, comparator) = match (&c.experimental, &c.control) {
+        (Some(e), ctl) => (e.clone(), ctl.clone()),
+        _ => match versus(&c.name) {
+            Some((t, k)) => (t, Some(k)),
+            None => {
+                let label = |l: &Option<String>| l.clone().filter(|l| !is_generic_label(l));
+                (
+                    label(&a.group_labels.0)
+                        .or_else(|| (!c.name.is_empty()).then(|| c.name.clone()))
+                        .unwrap_or_default(),
+                    a.group_labels.1.clone(),
+                )
+            }
+        },
+    };
+    let year = info.and_then(|s| s.year);
+    let design = info
+        .and_then(|s| s.methods.as_deref())
+        .and_then(design_from_methods);
+    let mut caveats = Vec::new();
+    if design.is_none() {
+        caveats.push(
+            "The review's file does not say how this study was designed; it is shown as a randomised \
+             trial, as most studies in Cochrane reviews of interventions are."
+                .to_string(),
+        );
+    }
+    let mut citation = Citation {
+        text: info
+            .and_then(|s| s.reference.clone())
+            .unwrap_or_else(|| match year {
+                Some(y) => format!("{name} {y}, as included in the review"),
+                None => format!("{name}, as included in the review"),
+            }),
+        ..Citation::default()
+    };
+    if let Some(s) = info {
+        citation.doi = s.doi.clone();
+        citation.pmid = s.pmid.clone();
+    }
+    let mut moderators = BTreeMap::new();
+    if !c.name.is_empty() {
+        moderators.insert("comparison".to_string(), c.name.clone());
+    }
+    Study {
+        id: study_id,
+        label: name,
+        year,
+        citation,
+        source_kind: SourceKind::Paper,
+        condition: String::new(),
+        population: None,
+        intervention: Intervention {
+            therapy,
+            ..Intervention::default()
+        },
+        comparator,
+        design: design.unwrap_or(Design::Rct),
+        blinding: None,
+        phase: None,
+        n: None,
+        n_planned: None,
+        follow_up: None,
+        status: StudyStatus::Completed,
+        caveats,
+        outcomes: Vec::new(),
+        moderators,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn comparisons_name_both_sides() {
+        assert_eq!(
+            versus("Aspirin versus placebo"),
+            Some(("Aspirin".into(), "placebo".into()))
+        );
+        assert_eq!(versus("A vs. B"), Some(("A".into(), "B".into())));
+        assert_eq!(versus("Examples from Fleiss (1993)"), None);
+    }
+
+    #[test]
+    fn methods_text_gives_the_design() {
+        assert_eq!(
+            design_from_methods("Randomised, double blind"),
+            Some(Design::Rct)
+        );
+        assert_eq!(
+            design_from_methods("Cross-over RCT"),
+            Some(Design::CrossoverRct)
+        );
+        assert_eq!(
+            design_from_methods("Quasi-randomised (alternation)"),
+            Some(Design::NonRandomisedControlled)
+        );
+        assert_eq!(
+            design_from_methods("Prospective cohort"),
+            Some(Design::Cohort)
+        );
+        assert_eq!(design_from_methods(""), None);
+    }
+}

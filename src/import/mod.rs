@@ -1,0 +1,142 @@
+//! Importing Cochrane reviews: RevMan 5 files (`.rm5`) and the Cochrane data package (the zip, its
+//! inner `*-data.zip`, or `*-data-rows.csv` with the CSV files beside it), into an
+//! `evidence-lens/1` dataset whose outcomes keep RevMan's analysis ids, settings and results.
+//!
+//! Native only (the `import` feature, on with `cli`): XML and zip readers would otherwise grow the
+//! wasm bundle. Every failure is an [`ImportError`]; things left out on the way (text-only
+//! analyses, rows without data) are listed in [`Imported::warnings`].
+//!
+//! * [`text`]: ISO-8859-1 / Windows-1252 / UTF-8 decoding, RevMan's escaped ids.
+//! * [`xml`]: a small element tree over quick-xml.
+//! * [`rm5`] and [`cdir`]: the two formats, read into one [`review::Review`].
+//! * [`convert`]: the review as a dataset.
+
+pub mod cdir;
+pub mod convert;
+mod error;
+pub mod review;
+pub mod rm5;
+pub mod text;
+pub mod xml;
+
+use std::path::Path;
+
+pub use self::error::ImportError;
+use crate::model::Dataset;
+
+/// Largest file (or zip entry) read: whole reviews with their text run to tens of megabytes.
+pub const MAX_IMPORT_BYTES: u64 = 200 * 1024 * 1024;
+
+/// An imported dataset and what was left out on the way.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Imported {
+    pub dataset: Dataset,
+    pub warnings: Vec<String>,
+}
+
+fn finish(review: review::Review, mut warnings: Vec<String>) -> Result<Imported, ImportError> {
+    if !review
+        .comparisons
+        .iter()
+        .any(|c| c.analyses.iter().any(|a| !a.rows.is_empty()))
+    {
+        return Err(ImportError::NoAnalyses);
+    }
+    let dataset = convert::to_dataset(&review, &mut warnings);
+    Ok(Imported { dataset, warnings })
+}
+
+/// Imports a RevMan 5 file from its bytes.
+pub fn from_rm5(bytes: &[u8]) -> Result<Imported, ImportError> {
+    let mut warnings = Vec::new();
+    let review = rm5::read(bytes, &mut warnings)?;
+    finish(review, warnings)
+}
+
+/// Imports a Cochrane data package (the outer zip or its inner `*-data.zip`) from its bytes.
+pub fn from_data_package(bytes: &[u8]) -> Result<Imported, ImportError> {
+    let files = cdir::files_from_zip(bytes, 0)?;
+    from_files(&files)
+}
+
+/// Imports a data package's CSV files.
+pub fn from_files(files: &cdir::Files) -> Result<Imported, ImportError> {
+    let mut warnings = Vec::new();
+    let review = cdir::read(files, &mut warnings)?;
+    finish(review, warnings)
+}
+
+fn read_limited(path: &Path) -> Result<Vec<u8>, ImportError> {
+    let io = |e: std::io::Error| ImportError::Io {
+        path: path.display().to_string(),
+        message: e.to_string(),
+    };
+    let meta = std::fs::metadata(path).map_err(io)?;
+    if meta.len() > MAX_IMPORT_BYTES {
+        return Err(ImportError::TooLarge {
+            what: path.display().to_string(),
+            bytes: meta.len(),
+            limit: MAX_IMPORT_BYTES,
+        });
+    }
+    std::fs::read(path).map_err(io)
+}
+
+/// Imports a file, recognised by its content: a zip (data package), XML (RevMan 5), or a
+/// `*-data-rows.csv`, whose sibling files are looked for in its folder and in
+/// `../*-study-data/`.
+pub fn from_path(path: &Path) -> Result<Imported, ImportError> {
+    let bytes = read_limited(path)?;
+    let head = &bytes[..bytes.len().min(512)];
+    if head.starts_with(b"PK\x03\x04") || head.starts_with(b"PK\x05\x06") {
+        return from_data_package(&bytes);
+    }
+    let text_start = String::from_utf8_lossy(head);
+    let trimmed = text_start.trim_start_matches('\u{feff}').trim_start();
+    if trimmed.starts_with('<') {
+        return from_rm5(&bytes);
+    }
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    if name.ends_with("-data-rows.csv") {
+        return from_data_rows_path(path, &name, &bytes);
+    }
+    Err(ImportError::UnknownFormat {
+        reason: if bytes.is_empty() {
+            "the file is empty".into()
+        } else {
+            "it is not a zip archive, not XML, and not named *-data-rows.csv".into()
+        },
+    })
+}
+
+fn from_data_rows_path(path: &Path, name: &str, bytes: &[u8]) -> Result<Imported, ImportError> {
+    let prefix = name.trim_end_matches("-data-rows.csv");
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let mut files = cdir::Files {
+        name: Some(prefix.to_string()),
+        ..cdir::Files::default()
+    };
+    files.offer(name, bytes)?;
+    let mut look = |p: std::path::PathBuf| -> Result<(), ImportError> {
+        if p.is_file() {
+            let b = read_limited(&p)?;
+            files.offer(&p.file_name().unwrap_or_default().to_string_lossy(), &b)?;
+        }
+        Ok(())
+    };
+    for suffix in [
+        "-overall-estimates-and-settings.csv",
+        "-subgroup-estimates.csv",
+    ] {
+        look(dir.join(format!("{prefix}{suffix}")))?;
+    }
+    let study_file = format!("{prefix}-study-information.csv");
+    look(dir.join(&study_file))?;
+    if let Some(up) = dir.parent() {
+        look(up.join(format!("{prefix}-study-data")).join(&study_file))?;
+    }
+    from_files(&files)
+}

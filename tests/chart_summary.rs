@@ -1,0 +1,135 @@
+//! The summary view: the answer first, for each therapy in the question's condition.
+
+use evidence_lens::appraise::{appraise, AppraiseOptions, Certainty};
+use evidence_lens::chart::summary::symbols;
+use evidence_lens::chart::{render_svg, Scene, Theme, ThemeName, View, ViewOptions};
+use evidence_lens::i18n::Lang;
+use evidence_lens::model::{builtin, parse_json};
+
+fn svg_texts(view: &ViewOptions, data: &evidence_lens::model::Dataset, width: u32) -> Vec<String> {
+    let scene = Scene::build(data, view);
+    let theme = Theme::new(ThemeName::Light, 1.0);
+    let svg = render_svg(&scene, width, None, &theme).expect("renders");
+    // Text nodes of the SVG, unescaped enough for the words tested here.
+    svg.split("<text")
+        .skip(1)
+        .filter_map(|t| t.split_once('>').map(|(_, rest)| rest))
+        .filter_map(|t| {
+            t.split_once("</text>")
+                .map(|(s, _)| s.replace("&amp;", "&"))
+        })
+        .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|t| !t.is_empty())
+        .collect()
+}
+
+fn summary(lang: Lang) -> ViewOptions {
+    ViewOptions {
+        view: View::Summary,
+        lang,
+        ..ViewOptions::default()
+    }
+}
+
+#[test]
+fn the_summary_is_the_first_and_default_view() {
+    assert_eq!(View::default(), View::Summary);
+    assert_eq!(View::NAMES[0], "summary");
+}
+
+#[test]
+fn each_therapy_answers_with_its_certainty_frequencies_and_risk_of_death() {
+    let a = appraise(&builtin(), &AppraiseOptions::default());
+    let therapies: Vec<&str> = a.answers.iter().map(|x| x.therapy.as_str()).collect();
+    // The liver-cirrhosis study's therapy is not in the question's condition.
+    assert_eq!(therapies, ["AHSCT", "MSC-NP", "MSC"]);
+    let ahsct = &a.answers[0];
+    assert_eq!(ahsct.certainty, Some(Certainty::Moderate));
+    assert!(ahsct
+        .headline
+        .starts_with("AHSCT probably reduces disability progression"));
+    let harm = ahsct.harm.as_ref().unwrap();
+    assert_eq!(
+        harm.outcome, "deaths_100d",
+        "the risk of death is the main harm"
+    );
+    assert!(harm
+        .frequencies
+        .as_deref()
+        .unwrap()
+        .contains("about 3 in 100"));
+    assert_eq!((ahsct.studies, ahsct.randomised, ahsct.ongoing), (3, 1, 2));
+    // MSC-NP's trial could not tell the arms apart: no difference may be drawn.
+    let np = &a.answers[1];
+    assert!(
+        np.benefit
+            .as_ref()
+            .unwrap()
+            .per_100
+            .unwrap()
+            .no_clear_difference
+    );
+    let msc = &a.answers[2];
+    assert_eq!(msc.certainty, Some(Certainty::VeryLow));
+    assert!(msc
+        .headline
+        .starts_with("We are very uncertain whether MSC helps"));
+
+    let texts = svg_texts(&summary(Lang::En), &builtin(), 390).join(" ");
+    for words in [
+        "AHSCT",
+        "moderate certainty",
+        "low certainty",
+        "very low certainty",
+        "about 3 in 100",
+        "Main harm",
+        "Out of 100: 37 without, 33 with",
+    ] {
+        assert!(
+            texts.contains(words),
+            "{words} not in the drawn summary: {texts}"
+        );
+    }
+}
+
+#[test]
+fn nothing_is_cut_at_any_width() {
+    for width in [320, 390, 800, 1600] {
+        for lang in [Lang::En, Lang::Es, Lang::Fr] {
+            let texts = svg_texts(&summary(lang), &builtin(), width);
+            assert!(texts.len() > 20);
+            assert!(
+                texts.iter().all(|t| !t.ends_with('…')),
+                "{width} px, {lang:?}: {texts:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn grade_symbols() {
+    assert_eq!(symbols(Certainty::High), "⊕⊕⊕⊕");
+    assert_eq!(symbols(Certainty::Low), "⊕⊕◯◯");
+    assert_eq!(symbols(Certainty::VeryLow), "⊕◯◯◯");
+}
+
+#[test]
+fn another_field_gets_its_own_answer_from_a_pooled_body() {
+    let data = parse_json(include_bytes!("data/aspirin-mi.json"))
+        .dataset
+        .unwrap();
+    let a = appraise(&data, &AppraiseOptions::default());
+    assert_eq!(a.answers.len(), 1);
+    let aspirin = &a.answers[0];
+    assert_eq!(aspirin.headline, "Aspirin probably reduces deaths.");
+    assert_eq!(aspirin.benefit.as_ref().unwrap().studies.len(), 7);
+    let texts = svg_texts(&summary(Lang::En), &data, 800).join(" ");
+    assert!(texts.contains("Aspirin probably reduces deaths"), "{texts}");
+    // The chart's description says the answer with its certainty in words and symbols.
+    let scene = Scene::build(&data, &summary(Lang::En));
+    let description = scene.summary(Lang::En);
+    assert!(
+        description.contains("⊕⊕⊕◯ moderate certainty"),
+        "{description}"
+    );
+}

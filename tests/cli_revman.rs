@@ -1,0 +1,129 @@
+//! `evidence-lens import` and `analyze` on an imported review, as a script would use them.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::process::{Command, Output};
+
+fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_evidence-lens"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap()
+}
+
+fn imported(name: &str, source: &str) -> String {
+    let dir = std::env::temp_dir().join(format!("evidence-lens-cli-revman-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let out = dir.join(name).to_string_lossy().into_owned();
+    let o = run(&["import", source, "-o", &out]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert!(String::from_utf8_lossy(&o.stdout).contains("CMP-001.01, CMP-001.02"));
+    out
+}
+
+fn analyze(args: &[&str]) -> serde_json::Value {
+    let o = run(&[&["analyze"], args].concat());
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    serde_json::from_slice(&o.stdout).unwrap()
+}
+
+#[test]
+fn analyze_uses_the_reviews_settings_and_shows_its_stored_results() {
+    for (name, source) in [
+        ("rm5.json", "tests/data/fleiss1993.rm5"),
+        ("pkg.json", "tests/data/fleiss1993-data-package.zip"),
+    ] {
+        let file = imported(name, source);
+        let r = analyze(&[&file, "--outcome", "CMP-001.01"]);
+        assert_eq!(
+            (r["method"].as_str(), r["model"].as_str()),
+            (Some("MH"), Some("fixed"))
+        );
+        let stored = &r["stored"];
+        for (ours, theirs) in [
+            (r["exp"]["estimate"].as_f64(), stored["estimate"].as_f64()),
+            (r["exp"]["ci_lb"].as_f64(), stored["ci_lb"].as_f64()),
+            (r["Q"].as_f64(), stored["Q"].as_f64()),
+            (r["I2"].as_f64(), stored["I2"].as_f64()),
+            (r["zval"].as_f64().map(f64::abs), stored["zval"].as_f64()),
+        ] {
+            assert!(
+                (ours.unwrap() - theirs.unwrap()).abs() < 1e-6,
+                "{ours:?} {theirs:?}"
+            );
+        }
+        let weights: f64 = r["studies"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s["weight"].as_f64().unwrap())
+            .sum();
+        assert!((weights - 100.0).abs() < 1e-9);
+
+        // Told otherwise: random effects, or metafor's REML; the stored results are then not shown.
+        let random = analyze(&[&file, "--outcome", "CMP-001.01", "--method", "DL"]);
+        assert_eq!(random["model"], "random");
+        assert!(random["stored"].is_null());
+        assert!(random["tau2"].as_f64().unwrap() > 0.0);
+        let reml = analyze(&[&file, "--outcome", "CMP-001.01", "--method", "REML"]);
+        assert_eq!(reml["method"], "REML");
+        let peto = analyze(&[&file, "--outcome", "CMP-001.01", "--method", "PETO"]);
+        assert_eq!(peto["method"], "PETO");
+        let md = analyze(&[&file, "--outcome", "CMP-001.02", "--measure", "MD"]);
+        assert!((md["estimate"].as_f64().unwrap() + 0.70938839).abs() < 5e-9);
+    }
+}
+
+#[test]
+fn revman_methods_work_on_plain_tables_and_conflicts_are_reported() {
+    let r = analyze(&["tests/data/bcg.csv", "--method", "MH", "--measure", "RR"]);
+    assert!((r["estimate"].as_f64().unwrap() + 0.4537).abs() < 5e-5);
+    // Without a RevMan method the table is metafor's, as before.
+    let m = analyze(&["tests/data/bcg.csv", "--measure", "RR"]);
+    assert_eq!(m["method"], "REML");
+    let o = run(&[
+        "analyze",
+        "tests/data/bcg.csv",
+        "--method",
+        "REML",
+        "--model",
+        "random",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("--model"));
+    let o = run(&[
+        "analyze",
+        "tests/data/bcg.csv",
+        "--method",
+        "MH",
+        "--test",
+        "knha",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let o = run(&["analyze", "tests/data/bcg.csv", "--method", "XYZ"]);
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn import_reports_bad_files_with_exit_1() {
+    for bad in [
+        "tests/data/bcg.csv",
+        "tests/corpus/truncated.json",
+        "tests/data/missing.rm5",
+    ] {
+        let o = run(&["import", bad, "-o", "/dev/null"]);
+        assert_eq!(o.status.code(), Some(1), "{bad}");
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(err.starts_with(bad), "{err}");
+    }
+}

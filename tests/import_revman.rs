@@ -1,0 +1,631 @@
+//! Importing the reference review (meta's "Examples from Fleiss 1993") from its RevMan 5 file and
+//! its Cochrane data package, and redoing its analyses: every result RevMan stored in them —
+//! pooled effect, CI, tau², chi², I², Z and P, each study's effect, CI, SE and weight — comes back
+//! to the digits it was stored with. The `.rm5` stores full doubles (we agree to 1e-12 relative;
+//! RevMan's own p-values are approximations, good to about 1e-7 for chi² and 1e-10 for Z); the
+//! data package rounds to 6 decimals, and its forest plots (SVG) print 2.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::io::Read;
+
+use evidence_lens::import::{self, ImportError};
+use evidence_lens::model::{parse_json, Dataset, EffectModel, PoolMethod, Stored};
+use evidence_lens::stats::revman::{report, revman, studies_of, RevmanOptions, RevmanReport};
+
+fn data(name: &str) -> Vec<u8> {
+    std::fs::read(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/data")
+            .join(name),
+    )
+    .unwrap()
+}
+
+fn rm5() -> Dataset {
+    import::from_rm5(&data("fleiss1993.rm5")).unwrap().dataset
+}
+
+fn package() -> Dataset {
+    import::from_data_package(&data("fleiss1993-data-package.zip"))
+        .unwrap()
+        .dataset
+}
+
+/// Redoes an outcome's analysis with its own settings, as `analyze` does.
+fn redo(d: &Dataset, outcome: &str) -> (RevmanReport, Stored) {
+    let input = studies_of(d, outcome, None).unwrap();
+    let a = input.analysis.clone().unwrap();
+    let opts = RevmanOptions {
+        method: a.method,
+        model: a.model,
+        level: a.level,
+        study_level: a.study_level,
+        ..RevmanOptions::for_measure(a.measure.unwrap_or(input.measure))
+    };
+    let analysis = revman(&input.studies, opts).unwrap();
+    (report(&analysis, None, vec![]), a.stored.unwrap())
+}
+
+/// How close a value must be to what was stored: `tol(stored)` is the allowed difference.
+fn agree(what: &str, ours: f64, stored: f64, tol: f64) {
+    assert!(
+        (ours - stored).abs() <= tol,
+        "{what}: ours {ours}, stored {stored} (allowed {tol})"
+    );
+}
+
+fn full(x: f64) -> f64 {
+    1e-12 * x.abs().max(1e-3)
+}
+
+/// Every stored value of the pooled result and each study of `outcome`, with `tol` for numbers,
+/// `ptol` for chi-squared p-values (RevMan's are approximate).
+fn check_stored(d: &Dataset, outcome: &str, tol: &dyn Fn(f64) -> f64, ptol: f64) -> usize {
+    let (r, s) = redo(d, outcome);
+    let exp = r.exp.as_ref().unwrap();
+    let mut checked = 0;
+    let mut check = |what: &str, ours: Option<f64>, stored: Option<f64>, t: f64| {
+        if let Some(stored) = stored {
+            agree(what, ours.unwrap(), stored, t);
+            checked += 1;
+        }
+    };
+    check(
+        "estimate",
+        exp.estimate,
+        s.estimate,
+        tol(s.estimate.unwrap()),
+    );
+    check("ci_lb", exp.ci_lb, s.ci_lb, tol(s.ci_lb.unwrap()));
+    check("ci_ub", exp.ci_ub, s.ci_ub, tol(s.ci_ub.unwrap()));
+    check("tau2", r.tau2, s.tau2, tol(0.0));
+    check("Q", r.q, s.q, tol(s.q.unwrap()));
+    check("Q_pval", r.q_pval, s.q_pval, ptol);
+    check("I2", r.i2, s.i2, tol(s.i2.unwrap()));
+    // RevMan stores |Z|.
+    check("zval", r.zval.map(f64::abs), s.zval, tol(s.zval.unwrap()));
+    check(
+        "pval",
+        r.pval,
+        s.pval,
+        tol(s.pval.unwrap()).max(1e-10 * s.pval.unwrap()),
+    );
+    assert_eq!(Some(r.q_df as u32), s.q_df);
+    let rows: Vec<_> = d
+        .studies
+        .iter()
+        .flat_map(|st| st.outcomes.iter().filter(|o| o.id == outcome))
+        .map(|o| o.stored.clone().unwrap())
+        .collect();
+    assert_eq!(rows.len(), r.studies.len());
+    for (row, s) in r.studies.iter().zip(rows) {
+        let e = |x: Option<f64>| x.map(f64::exp);
+        let w = &row.study;
+        check(
+            &format!("{w} effect"),
+            e(row.yi),
+            s.estimate,
+            tol(s.estimate.unwrap()),
+        );
+        check(
+            &format!("{w} ci_lb"),
+            e(row.ci_lb),
+            s.ci_lb,
+            tol(s.ci_lb.unwrap()),
+        );
+        check(
+            &format!("{w} ci_ub"),
+            e(row.ci_ub),
+            s.ci_ub,
+            tol(s.ci_ub.unwrap()),
+        );
+        check(
+            &format!("{w} se"),
+            row.vi.map(f64::sqrt),
+            s.se,
+            tol(s.se.unwrap_or(0.0)),
+        );
+        check(
+            &format!("{w} weight"),
+            Some(row.weight),
+            s.weight,
+            tol(s.weight.unwrap()),
+        );
+    }
+    checked
+}
+
+#[test]
+fn the_rm5_files_stored_results_are_reproduced_to_full_precision() {
+    let d = rm5();
+    // Anchors: the importer read the file's numbers, not ours.
+    let a = d.studies[0].outcomes[0].analysis.clone().unwrap();
+    assert_eq!(
+        a.stored.as_ref().unwrap().estimate,
+        Some(0.8968655609130709)
+    );
+    assert_eq!(a.stored.as_ref().unwrap().q, Some(9.946055983220074));
+    assert_eq!((a.method, a.model), (PoolMethod::Mh, EffectModel::Fixed));
+    let n = check_stored(&d, "CMP-001.01", &full, 1e-6);
+    // 9 pooled values and 5 per study for 7 studies.
+    assert_eq!(n, 9 + 7 * 5);
+}
+
+#[test]
+fn the_data_packages_stored_results_are_reproduced_to_six_decimals() {
+    let n = check_stored(&package(), "CMP-001.01", &|_| 5e-7 + 1e-12, 5e-7);
+    // The package has no tau² for a fixed-effect analysis and no SE per study.
+    assert_eq!(n, 8 + 7 * 4);
+}
+
+#[test]
+fn both_formats_give_the_same_studies_data_and_settings() {
+    let (a, b) = (rm5(), package());
+    let key = |d: &Dataset| {
+        let mut v: Vec<_> = d
+            .studies
+            .iter()
+            .flat_map(|s| {
+                s.outcomes
+                    .iter()
+                    .map(move |o| (o.id.clone(), s.id.clone(), s.year, o.data.clone()))
+            })
+            .collect();
+        v.sort_by(|x, y| (&x.0, &x.1).cmp(&(&y.0, &y.1)));
+        v
+    };
+    assert_eq!(key(&a), key(&b));
+    let ids: Vec<_> = a.studies.iter().map(|s| s.id.as_str()).collect();
+    assert!(ids.contains(&"ISIS-2"), "{ids:?}"); // STD-ISIS_x002d_2
+    let isis = a.study("ISIS-2").unwrap();
+    assert_eq!(isis.intervention.therapy, "Aspirin");
+    assert_eq!(isis.comparator.as_deref(), Some("Control"));
+    assert_eq!(isis.year, Some(1988));
+    let davis = a.study("Davis").unwrap();
+    assert_eq!(davis.intervention.therapy, "Mental Health Treatment");
+    assert_eq!(a.title.as_deref(), Some("Examples from Fleiss 1993"));
+}
+
+/// JSON values equal but for the last bit of a float (the reader's number parsing is not
+/// correctly rounded in the 17th digit).
+fn same(a: &serde_json::Value, b: &serde_json::Value) -> bool {
+    use serde_json::Value::*;
+    match (a, b) {
+        (Number(x), Number(y)) => {
+            let (x, y) = (x.as_f64().unwrap(), y.as_f64().unwrap());
+            (x - y).abs() <= 1e-15 * x.abs().max(y.abs())
+        }
+        (Array(x), Array(y)) => x.len() == y.len() && x.iter().zip(y).all(|(x, y)| same(x, y)),
+        (Object(x), Object(y)) => {
+            x.len() == y.len() && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| same(v, w)))
+        }
+        _ => a == b,
+    }
+}
+
+#[test]
+fn imported_datasets_validate_and_read_back_unchanged() {
+    for d in [rm5(), package()] {
+        let json = d.to_json_pretty();
+        let back = parse_json(json.as_bytes());
+        assert!(back.errors.is_empty(), "{:?}", back.errors);
+        assert!(back.warnings.is_empty(), "{:?}", back.warnings);
+        let again = serde_json::to_value(back.dataset.unwrap()).unwrap();
+        assert!(same(&serde_json::to_value(&d).unwrap(), &again));
+    }
+}
+
+/// The texts of a forest plot SVG in the data package.
+fn svg_texts(name_end: &str) -> Vec<String> {
+    let bytes = data("fleiss1993-data-package.zip");
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let name = zip
+        .file_names()
+        .find(|n| n.ends_with(name_end))
+        .unwrap()
+        .to_string();
+    let mut svg = String::new();
+    zip.by_name(&name)
+        .unwrap()
+        .read_to_string(&mut svg)
+        .unwrap();
+    svg.split('>')
+        .filter_map(|p| p.split('<').next())
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .map(|t| t.replace("&lt;", "<").replace("&gt;", ">"))
+        .collect()
+}
+
+fn two(x: f64) -> String {
+    format!("{x:.2}")
+}
+
+fn forest_texts(r: &RevmanReport, ratio: bool) -> Vec<String> {
+    let nat = |x: Option<f64>| {
+        let x = x.unwrap();
+        if ratio {
+            x.exp()
+        } else {
+            x
+        }
+    };
+    let mut want = vec![format!(
+        "{} [{} , {}]",
+        two(nat(r.estimate)),
+        two(nat(r.ci_lb)),
+        two(nat(r.ci_ub))
+    )];
+    for s in &r.studies {
+        want.push(format!(
+            "{} [{} , {}]",
+            two(nat(s.yi)),
+            two(nat(s.ci_lb)),
+            two(nat(s.ci_ub))
+        ));
+        want.push(format!("{:.1}%", s.weight));
+    }
+    want.push(format!(
+        "Heterogeneity: Chi² = {}, df = {} (P = {}); I² = {:.0}%",
+        two(r.q.unwrap()),
+        r.q_df,
+        two(r.q_pval.unwrap()),
+        r.i2.unwrap()
+    ));
+    want
+}
+
+#[test]
+fn the_forest_plots_in_the_data_package_print_our_numbers() {
+    let texts = svg_texts("-CMP-001.01.svg");
+    let (r, _) = redo(&package(), "CMP-001.01");
+    let mut want = forest_texts(&r, true);
+    want.push(format!(
+        "Test for overall effect: Z = {} (P = {:.3})",
+        two(r.zval.unwrap().abs()),
+        r.pval.unwrap()
+    ));
+    for w in want {
+        assert!(texts.contains(&w), "{w:?} not in {texts:?}");
+    }
+}
+
+/// The package's second plot shows a mean difference (the review's settings say SMD but nothing
+/// was computed for it, and RevMan's CSV export of the same review has MD): redone with MD, our
+/// numbers are the plot's.
+#[test]
+fn the_mental_health_forest_plot_is_a_mean_difference_we_reproduce() {
+    let d = package();
+    let input = studies_of(&d, "CMP-001.02", None).unwrap();
+    assert!(input.analysis.as_ref().unwrap().stored.is_none());
+    let opts = RevmanOptions::for_measure(evidence_lens::model::Measure::Md);
+    let r = report(&revman(&input.studies, opts).unwrap(), None, vec![]);
+    let texts = svg_texts("-CMP-001.02.svg");
+    let mut want = forest_texts(&r, false);
+    want.push(format!(
+        "Test for overall effect: Z = {} (P = {:.2})",
+        two(r.zval.unwrap().abs()),
+        r.pval.unwrap()
+    ));
+    for w in want {
+        assert!(texts.contains(&w), "{w:?} not in {texts:?}");
+    }
+}
+
+/// A small review written here: subgroups, a study without events, swapped events, a generic
+/// inverse-variance analysis on the log scale, an O−E analysis, a study in two comparisons.
+const SMALL_RM5: &str = r#"<?xml version="1.0" encoding="ISO-8859-1" standalone="no"?>
+<COCHRANE_REVIEW DOI="10.1002/14651858.CD000001.pub2" TYPE="INTERVENTION" REVMAN_SUB_VERSION="5.4.1">
+<COVER_SHEET><TITLE>Caf&#233; for sleep</TITLE>
+<DATES><UP_TO_DATE><DATE DAY="3" MONTH="4" YEAR="2019"/></UP_TO_DATE></DATES></COVER_SHEET>
+<STUDIES_AND_REFERENCES><STUDIES><INCLUDED_STUDIES>
+<STUDY ID="STD-A_x0020_2001" NAME="A 2001" YEAR="2001"><REFERENCE PRIMARY="YES"><AU>Smith J</AU><TI>A trial</TI><SO>J Sleep</SO><YR>2001</YR><VL>3</VL><PG>1-9</PG>
+<IDENTIFIERS><IDENTIFIER TYPE="DOI" VALUE="10.1/a"/></IDENTIFIERS></REFERENCE></STUDY>
+<STUDY ID="STD-B" NAME="B 2005" YEAR="2005"/>
+<STUDY ID="STD-C" NAME="C 2010" YEAR="2010"/>
+</INCLUDED_STUDIES></STUDIES></STUDIES_AND_REFERENCES>
+<CHARACTERISTICS_OF_STUDIES><CHARACTERISTICS_OF_INCLUDED_STUDIES>
+<INCLUDED_CHAR STUDY_ID="STD-A_x0020_2001"><CHAR_METHODS><P>Cross-over trial</P></CHAR_METHODS></INCLUDED_CHAR>
+<INCLUDED_CHAR STUDY_ID="STD-B"><CHAR_METHODS><P>Quasi-randomised</P></CHAR_METHODS></INCLUDED_CHAR>
+</CHARACTERISTICS_OF_INCLUDED_STUDIES></CHARACTERISTICS_OF_STUDIES>
+<ANALYSES_AND_DATA>
+<COMPARISON ID="CMP-001" NO="1"><NAME>Coffee versus tea</NAME>
+<DICH_OUTCOME ID="CMP-001.01" NO="1" METHOD="MH" EFFECT_MEASURE="RR" RANDOM="YES" CI_STUDY="95" CI_TOTAL="99" SWAP_EVENTS="YES" SUBGROUPS="YES" Q="1.5" P_Q="0.22" I2_Q="33.3">
+<NAME>Awake at night</NAME><GROUP_LABEL_1>Coffee</GROUP_LABEL_1><GROUP_LABEL_2>Tea</GROUP_LABEL_2>
+<GRAPH_LABEL_1>Favours tea</GRAPH_LABEL_1><GRAPH_LABEL_2>Favours experimental</GRAPH_LABEL_2>
+<DICH_SUBGROUP NO="1" CHI2="0.0" DF="0" EFFECT_SIZE="0.5" CI_START="0.2" CI_END="0.9"><NAME>Adults</NAME>
+<DICH_DATA STUDY_ID="STD-A_x0020_2001" EVENTS_1="8" TOTAL_1="10" EVENTS_2="5" TOTAL_2="10"/>
+<DICH_DATA STUDY_ID="STD-C" EVENTS_1="10" TOTAL_1="10" EVENTS_2="12" TOTAL_2="12"/>
+</DICH_SUBGROUP>
+<DICH_SUBGROUP NO="2"><NAME>Children</NAME>
+<DICH_DATA STUDY_ID="STD-B" EVENTS_1="20" TOTAL_1="30" EVENTS_2="10" TOTAL_2="30"/>
+<DICH_DATA STUDY_ID="STD-A_x0020_2001" EVENTS_1="9" TOTAL_1="12" EVENTS_2="8" TOTAL_2="12"/>
+</DICH_SUBGROUP>
+</DICH_OUTCOME>
+<IV_OUTCOME ID="CMP-001.02" NO="2" LOG_DATA="YES" METHOD="IV" RANDOM="NO">
+<NAME>Adverse events</NAME><EFFECT_MEASURE>Hazard Ratio</EFFECT_MEASURE>
+<IV_DATA STUDY_ID="STD-B" EFFECT_SIZE="0.8" SE="0.2"/>
+<IV_DATA STUDY_ID="STD-C" EFFECT_SIZE="" SE=""/>
+</IV_OUTCOME>
+<OTHER_OUTCOME ID="CMP-001.03" NO="3"><NAME>Notes</NAME></OTHER_OUTCOME>
+</COMPARISON>
+<COMPARISON ID="CMP-002" NO="2"><NAME>Coffee vs. water</NAME>
+<IPD_OUTCOME ID="CMP-002.01" NO="1" METHOD="EXP_O_E_VAR"><NAME>Time to sleep</NAME><EFFECT_MEASURE>Hazard Ratio</EFFECT_MEASURE>
+<IPD_DATA STUDY_ID="STD-B" O_E="-2.5" VAR="10"/>
+<IPD_DATA STUDY_ID="STD-C" O_E="1.0" VAR="4"/>
+</IPD_OUTCOME>
+</COMPARISON>
+</ANALYSES_AND_DATA></COCHRANE_REVIEW>"#;
+
+#[test]
+fn a_small_review_with_subgroups_and_every_data_type() {
+    let imported = import::from_rm5(SMALL_RM5.as_bytes()).unwrap();
+    let d = &imported.dataset;
+    assert_eq!(d.title.as_deref(), Some("Café for sleep"));
+    assert!(d
+        .description
+        .as_deref()
+        .unwrap()
+        .contains("up to date 2019-04-03"));
+    assert!(imported.warnings.iter().any(|w| w.contains("CMP-001.03")));
+    assert!(
+        imported.warnings.iter().any(|w| w.contains("CMP-001.02")),
+        "{:?}",
+        imported.warnings
+    );
+    let back = parse_json(d.to_json_pretty().as_bytes());
+    assert!(back.errors.is_empty(), "{:?}", back.errors);
+
+    // "A 2001" is in two subgroups of CMP-001.01: a second study holds its second row; B and C
+    // are in both comparisons, so their ids name the comparison.
+    let ids: Vec<&str> = d.studies.iter().map(|s| s.id.as_str()).collect();
+    assert!(
+        ids.contains(&"A 2001") && ids.contains(&"A 2001 #2"),
+        "{ids:?}"
+    );
+    assert!(
+        ids.contains(&"B [CMP-001]") && ids.contains(&"B [CMP-002]"),
+        "{ids:?}"
+    );
+    let a = d.study("A 2001").unwrap();
+    assert_eq!(a.design, evidence_lens::model::Design::CrossoverRct);
+    assert_eq!(a.citation.doi.as_deref(), Some("10.1/a"));
+    assert!(
+        a.citation
+            .text
+            .starts_with("Smith J. A trial. J Sleep 2001;3:1-9"),
+        "{}",
+        a.citation.text
+    );
+    assert_eq!(a.intervention.therapy, "Coffee");
+    assert_eq!(a.comparator.as_deref(), Some("tea"));
+    assert_eq!(
+        d.study("B [CMP-002]").unwrap().intervention.therapy,
+        "Coffee"
+    );
+    assert_eq!(
+        d.study("B [CMP-002]").unwrap().comparator.as_deref(),
+        Some("water")
+    );
+    assert_eq!(
+        d.study("B [CMP-001]").unwrap().design,
+        evidence_lens::model::Design::NonRandomisedControlled
+    );
+    assert!(!d.study("C [CMP-001]").unwrap().caveats.is_empty());
+
+    let o = &a.outcomes[0];
+    // Events swapped: 10 - 8 and 10 - 5. The right side favours the experimental arm.
+    match o.data.as_ref().unwrap() {
+        evidence_lens::model::EffectData::Counts(c) => assert_eq!((c.ai, c.ci), (2, 5)),
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(o.better, evidence_lens::model::Better::Higher);
+    let an = o.analysis.as_ref().unwrap();
+    assert_eq!(
+        (an.method, an.model, an.level),
+        (PoolMethod::Mh, EffectModel::Random, 99.0)
+    );
+    assert_eq!(an.subgroups.len(), 1);
+    assert_eq!(an.subgroup_test.as_ref().unwrap().q, Some(1.5));
+    assert_eq!(an.date.as_deref(), Some("2019-04-03"));
+
+    // C (all events in both arms, swapped to none) is not estimable for the risk ratio.
+    let input = studies_of(d, "CMP-001.01", None).unwrap();
+    let opts = RevmanOptions {
+        model: EffectModel::Random,
+        level: 99.0,
+        ..RevmanOptions::for_measure(evidence_lens::model::Measure::Rr)
+    };
+    let analysis = revman(&input.studies, opts).unwrap();
+    assert_eq!(analysis.overall.k, 3);
+    assert_eq!(analysis.subgroups.len(), 2);
+    assert!(analysis.subgroup_test.is_some());
+    let c_row = analysis
+        .overall
+        .studies
+        .iter()
+        .find(|r| r.study == "C 2010")
+        .unwrap();
+    assert!(!c_row.estimable && c_row.weight == 0.0);
+
+    // Generic data on the log scale: yi = ln(0.8); the empty row is kept without data.
+    let giv = d
+        .study("B [CMP-001]")
+        .unwrap()
+        .outcomes
+        .iter()
+        .find(|o| o.id == "CMP-001.02")
+        .unwrap();
+    match giv.data.as_ref().unwrap() {
+        evidence_lens::model::EffectData::Generic(g) => {
+            assert!((g.yi - 0.8f64.ln()).abs() < 1e-15);
+            assert_eq!(g.sei, Some(0.2));
+            assert_eq!(g.measure, evidence_lens::model::Measure::Hr);
+        }
+        other => panic!("{other:?}"),
+    }
+    // O−E data pool as Σ(O−E)/ΣV.
+    let oe = studies_of(d, "CMP-002.01", None).unwrap();
+    assert_eq!(oe.analysis.as_ref().unwrap().method, PoolMethod::Peto);
+    let fit = revman(
+        &oe.studies,
+        RevmanOptions {
+            method: PoolMethod::Peto,
+            ..RevmanOptions::for_measure(oe.measure)
+        },
+    )
+    .unwrap();
+    assert!((fit.overall.estimate - (-1.5 / 14.0)).abs() < 1e-15);
+    assert!((fit.overall.se - (1.0f64 / 14.0).sqrt()).abs() < 1e-15);
+}
+
+#[test]
+fn data_package_csv_files_beside_each_other_import_like_the_zip() {
+    let dir = std::env::temp_dir().join(format!("evidence-lens-cdir-{}", std::process::id()));
+    let bytes = data("fleiss1993-data-package.zip");
+    let mut outer = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let inner_name = outer
+        .file_names()
+        .find(|n| n.ends_with("-data.zip"))
+        .unwrap()
+        .to_string();
+    let mut inner = Vec::new();
+    outer
+        .by_name(&inner_name)
+        .unwrap()
+        .read_to_end(&mut inner)
+        .unwrap();
+    // The inner zip alone.
+    let from_inner = import::from_data_package(&inner).unwrap().dataset;
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(inner)).unwrap();
+    zip.extract(&dir).unwrap();
+    let rows = std::fs::read_dir(dir.join("921923100913455418-analysis-data"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.to_string_lossy().ends_with("-data-rows.csv"))
+        .unwrap();
+    let from_csv = import::from_path(&rows).unwrap().dataset;
+    // The same studies, data, settings and stored results; only the name the title is taken
+    // from differs (the files' prefix, the inner zip's, or the package's folder).
+    let rows = |d: &Dataset| {
+        d.studies
+            .iter()
+            .flat_map(|s| {
+                s.outcomes.iter().map(move |o| {
+                    (
+                        s.id.clone(),
+                        o.id.clone(),
+                        o.data.clone(),
+                        o.analysis.clone(),
+                        o.stored.clone(),
+                    )
+                })
+            })
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(rows(&from_csv), rows(&package()));
+    assert_eq!(rows(&from_inner), rows(&package()));
+    assert_eq!(from_csv.title.as_deref(), Some("921923100913455418"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn bad_files_are_errors_never_panics() {
+    let zip_bytes = data("fleiss1993-data-package.zip");
+    let rm5_bytes = data("fleiss1993.rm5");
+    // A truncated zip: an error while its end is cut off. Cut nearer the end, the zip reader may
+    // find the inner data zip's directory (stored uncompressed in the outer one) and read that:
+    // any answer but a panic is fine there.
+    for cut in [0, 4, 100, zip_bytes.len() / 2] {
+        assert!(
+            import::from_data_package(&zip_bytes[..cut]).is_err(),
+            "cut at {cut}"
+        );
+    }
+    for cut in (zip_bytes.len() - 300)..zip_bytes.len() {
+        let _ = import::from_data_package(&zip_bytes[..cut]);
+    }
+    // A truncated review.
+    for cut in [10, 2000, rm5_bytes.len() / 2, rm5_bytes.len() - 5] {
+        assert!(import::from_rm5(&rm5_bytes[..cut]).is_err(), "cut at {cut}");
+    }
+    // Not XML, not a review, a diagnostic review, no analyses.
+    assert!(matches!(
+        import::from_rm5(b"hello, world"),
+        Err(ImportError::Xml { .. })
+    ));
+    assert!(matches!(
+        import::from_rm5(b"<?xml version=\"1.0\"?><html><body/></html>"),
+        Err(ImportError::NotAReview { .. })
+    ));
+    assert!(matches!(
+        import::from_rm5(b"<COCHRANE_REVIEW TYPE=\"DIAGNOSTIC\"/>"),
+        Err(ImportError::NotAReview { .. })
+    ));
+    assert_eq!(
+        import::from_rm5(b"<COCHRANE_REVIEW TYPE=\"INTERVENTION\"/>"),
+        Err(ImportError::NoAnalyses)
+    );
+    // Wrong encoding: declared UTF-8 with Latin-1 bytes; UTF-16; an encoding RevMan never writes.
+    let mut latin_as_utf8 = rm5_bytes.clone();
+    let decl_end = latin_as_utf8.windows(2).position(|w| w == b"?>").unwrap();
+    latin_as_utf8.splice(
+        ..decl_end + 2,
+        b"<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+            .iter()
+            .copied(),
+    );
+    let title_at = latin_as_utf8
+        .windows(8)
+        .position(|w| w == b"Examples")
+        .unwrap();
+    latin_as_utf8[title_at] = 0xC9; // "Éxamples" in Latin-1
+    assert!(matches!(
+        import::from_rm5(&latin_as_utf8),
+        Err(ImportError::InvalidText { .. })
+    ));
+    assert!(matches!(
+        import::from_rm5(b"\xFF\xFE<\x00C\x00"),
+        Err(ImportError::UnsupportedEncoding { .. })
+    ));
+    // A zip without the package's files.
+    let mut plain = std::io::Cursor::new(Vec::new());
+    {
+        let mut w = zip::ZipWriter::new(&mut plain);
+        w.start_file("readme.txt", zip::write::SimpleFileOptions::default())
+            .unwrap();
+        std::io::Write::write_all(&mut w, b"nothing here").unwrap();
+        w.finish().unwrap();
+    }
+    assert!(matches!(
+        import::from_data_package(plain.get_ref()),
+        Err(ImportError::MissingFile { .. })
+    ));
+    // Garbage bytes of every kind.
+    for seed in 0..64u32 {
+        let junk: Vec<u8> = (0..200u32)
+            .map(|i| (i.wrapping_mul(2654435761).wrapping_add(seed * 7919) >> 13) as u8)
+            .collect();
+        let _ = import::from_rm5(&junk);
+        let _ = import::from_data_package(&junk);
+    }
+    let mut zip_junk = b"PK\x03\x04".to_vec();
+    zip_junk.extend_from_slice(&rm5_bytes[..300]);
+    assert!(import::from_data_package(&zip_junk).is_err());
+}
+
+#[test]
+fn a_bad_number_in_the_csv_files_is_named_by_file_line_and_column() {
+    let settings = "Analysis group,Analysis number,Analysis name,Data type,Statistical method,Effect measure,Analysis model\n1,1,X,Dichotomous,MH,Risk Ratio,Fixed effect\n";
+    let rows = "Analysis group,Analysis number,Study,Study year,Experimental cases,Experimental N,Control cases,Control N\n1,1,A,2001,3,ten,4,20\n";
+    let files = import::cdir::Files {
+        settings: Some(settings.into()),
+        data_rows: Some(rows.into()),
+        ..Default::default()
+    };
+    let e = import::from_files(&files).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "data-rows.csv, line 2, column \"Experimental N\": \"ten\" is not a number"
+    );
+}
