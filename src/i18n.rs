@@ -180,8 +180,11 @@ const TABLE: &[(&str, &str, &str, &str)] = &[
     ("harms.of_100", "{} of 100", "{} de 100", "{} sur 100"),
     ("harms.range", "(range {} to {})", "(rango {} a {})", "(de {} à {})"),
     ("harms.one_group", "{} (no comparison group)", "{} (sin grupo de comparación)", "{} (sans groupe de comparaison)"),
-    ("harms.benefit", "benefit", "beneficio", "bénéfice"),
-    ("harms.harm", "harm", "daño", "risque"),
+    ("harms.both", "With or without {}", "Con o sin {}", "Avec ou sans {}"),
+    ("harms.with_numbers", "{} without, {} with", "{} sin, {} con", "{} sans, {} avec"),
+    ("harms.no_clear_difference", "No clear difference: the range of likely effects includes no difference, so one array is drawn for both groups.", "Sin diferencia clara: el rango de efectos probables incluye la ausencia de diferencia, así que se dibuja un solo grupo de iconos para ambos.", "Pas de différence nette : l’intervalle des effets probables inclut l’absence de différence, donc un seul ensemble d’icônes est dessiné pour les deux groupes."),
+    ("harms.fewer_better", "An event to avoid: fewer is better.", "Un evento que conviene evitar: cuantos menos, mejor.", "Un événement à éviter : moins il y en a, mieux c’est."),
+    ("harms.more_better", "A good outcome: more is better.", "Un buen resultado: cuantos más, mejor.", "Un bon résultat : plus il y en a, mieux c’est."),
     ("harms.legend", "Each icon is one person; filled icons had the outcome.", "Cada icono es una persona; los rellenos tuvieron el resultado.", "Chaque icône est une personne ; les icônes pleines ont eu l’événement."),
     ("harms.empty", "No result gives risks per 100 people for this selection.", "Ningún resultado da riesgos por cada 100 personas para esta selección.", "Aucun résultat ne donne de risque pour 100 personnes dans cette sélection."),
     // ---- Claims.

@@ -282,7 +282,13 @@ fn icon_arrays_have_100_icons_each() {
     let arrays: usize = h
         .entries
         .iter()
-        .map(|e| if e.control.is_some() { 2 } else { 1 })
+        .map(|e| {
+            if e.control.is_some() && !e.no_clear_difference() {
+                2
+            } else {
+                1
+            }
+        })
         .sum();
     assert!(
         h.entries.iter().any(|e| e.control.is_some())
@@ -305,6 +311,36 @@ fn icon_arrays_have_100_icons_each() {
     assert!(t.iter().any(|x| x == "Without MSC") && t.iter().any(|x| x == "With MSC"));
     // A 1 in 507 death is not "0 of 100".
     assert!(t.iter().any(|x| x.starts_with("<1 of 100")), "{t:?}");
+    // Bad events say so, and are never labelled a benefit.
+    assert!(t.iter().any(|x| x.contains("fewer is better")));
+    assert!(!t.iter().any(|x| x.contains("(benefit)")), "{t:?}");
+    // MESEMS's adverse events (RR 0.91, 0.67 to 1.23): one array, no difference drawn.
+    let ae = h
+        .entries
+        .iter()
+        .find(|e| e.key == "mesems_2021/ae_any")
+        .unwrap();
+    assert!(ae.no_clear_difference());
+    assert!(t.iter().any(|x| x == "With or without MSC"), "{t:?}");
+    assert!(
+        t.iter().any(|x| x.starts_with("No clear difference")),
+        "{t:?}"
+    );
+    // Petrou's treatment failure could be told apart: two arrays.
+    assert!(h
+        .entries
+        .iter()
+        .any(|e| e.key.starts_with("petrou_2020/failure") && !e.no_clear_difference()));
+    for width in [320, 390, 800] {
+        let (svg, _) = render(
+            &builtin(),
+            &options(View::Harms, Lang::En),
+            width,
+            1.0,
+            ThemeName::Light,
+        );
+        assert!(!texts(&svg).iter().any(|x| x.ends_with('…')), "{width} px");
+    }
 }
 
 #[test]

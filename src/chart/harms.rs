@@ -1,31 +1,95 @@
 //! Benefit and harm, fact-box style: for each result with a risk, 100 people drawn as
 //! icons (10 × 10), without and with the treatment, filled when they have the outcome,
-//! with the numbers written out. Single-group proportions get one array, labelled as
-//! having no comparison group.
+//! with the numbers and their range written out. Whether the event is good or bad is said
+//! in words ("fewer is better"); where the interval of the difference includes no difference,
+//! one array is drawn for both groups and labelled "no clear difference", so the picture never
+//! shows a difference the evidence cannot. Single-group proportions get one array, labelled as
+//! having no comparison group. Nothing is shortened: one layout step wraps every line and gives
+//! both the height and the drawing.
 
 use super::build::{certainty_words, design_badge, ViewOptions};
 use super::draw::{self, Area, Surface, TextStyle};
-use super::text::{ellipsize, wrap, ApproxMeasure, TextMeasure};
+use super::text::{wrap, ApproxMeasure, TextMeasure};
 use super::view::Item;
 use super::{ChartError, Hit, Layout, Theme};
 use crate::appraise::{Appraisal, Basis};
 use crate::i18n::{self, t, tf, Lang};
-use crate::model::{Dataset, OutcomeKind};
-
-/// One icon array as drawn: its label, the count per 100 and its interval per 100 if known.
-type IconArray = (String, f64, Option<(f64, f64)>);
+use crate::model::{Better, Dataset};
 
 /// One icon-array card.
 #[derive(Clone, Debug)]
 pub struct HarmsEntry {
     pub key: String,
     pub title: String,
-    pub kind: OutcomeKind,
+    /// Which way is good for patients: fewer events (a bad event) or more (a good one).
+    pub better: Better,
     pub therapy: String,
     /// People out of 100 without the treatment; `None` for a single group.
     pub control: Option<f64>,
     pub treatment: f64,
     pub treatment_range: Option<(f64, f64)>,
+    /// Treatment minus control per 100, with its interval, for comparisons.
+    pub difference: Option<(f64, Option<(f64, f64)>)>,
+}
+
+impl HarmsEntry {
+    /// The interval of the difference includes no difference: draw no difference.
+    pub fn no_clear_difference(&self) -> bool {
+        matches!(self.difference, Some((_, Some((lo, hi)))) if lo <= 0.0 && hi >= 0.0)
+    }
+
+    /// The arrays drawn: label, people out of 100.
+    fn arrays(&self, lang: Lang) -> Vec<(String, f64)> {
+        match self.control {
+            Some(c) if self.no_clear_difference() => {
+                vec![(tf(lang, "harms.both", &[&self.therapy]), c)]
+            }
+            Some(c) => vec![
+                (tf(lang, "harms.control", &[&self.therapy]), c),
+                (
+                    tf(lang, "harms.treatment", &[&self.therapy]),
+                    self.treatment,
+                ),
+            ],
+            None => vec![(
+                tf(lang, "harms.treatment", &[&self.therapy]),
+                self.treatment,
+            )],
+        }
+    }
+
+    /// The numbers under the arrays, in words.
+    fn numbers(&self, lang: Lang) -> Vec<String> {
+        let of = |v: f64| tf(lang, "harms.of_100", &[&people(lang, v)]);
+        let range = |(a, b): (f64, f64)| {
+            tf(
+                lang,
+                "harms.range",
+                &[&i18n::num(lang, a, 0), &i18n::num(lang, b, 0)],
+            )
+        };
+        let mut out = Vec::new();
+        match self.control {
+            None => {
+                let mut line = tf(lang, "harms.one_group", &[&of(self.treatment)]);
+                if let Some(r) = self.treatment_range {
+                    line = format!("{line} {}", range(r));
+                }
+                out.push(line);
+            }
+            Some(c) => {
+                let mut with = tf(lang, "harms.with_numbers", &[&of(c), &of(self.treatment)]);
+                if let Some(r) = self.treatment_range {
+                    with = format!("{with} {}", range(r));
+                }
+                out.push(with);
+                if self.no_clear_difference() {
+                    out.push(t(lang, "harms.no_clear_difference").to_string());
+                }
+            }
+        }
+        out
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -39,6 +103,9 @@ pub struct HarmsView {
 const PAD: f64 = 10.0;
 const PITCH: f64 = 11.0;
 const CARD_MIN: f64 = 290.0;
+const LINE: f64 = 16.0;
+/// A safeguard against absurd input; real text never reaches it, and nothing is cut below it.
+const MAX_LINES: usize = 200;
 
 /// Whole people out of 100, for the icons.
 pub fn icons_filled(per_100: f64) -> usize {
@@ -57,6 +124,25 @@ pub fn people(lang: Lang, per_100: f64) -> String {
     } else {
         i18n::num(lang, per_100, 0)
     }
+}
+
+/// A card's text, wrapped at its width.
+struct CardText {
+    title: Vec<String>,
+    direction: Vec<String>,
+    labels: Vec<Vec<String>>,
+    numbers: Vec<Vec<String>>,
+}
+
+/// Where everything goes at one width.
+struct Placement {
+    header: Vec<String>,
+    cols: usize,
+    card_w: f64,
+    pitch: f64,
+    /// Per card: its text and its top; per row of cards: its height.
+    cards: Vec<(CardText, f64)>,
+    height: f64,
 }
 
 impl HarmsView {
@@ -114,14 +200,27 @@ impl HarmsView {
                 year: study.year,
             });
             statements.push(abs.text.clone());
+            let better = study
+                .outcomes
+                .iter()
+                .find(|x| x.id == o.outcome)
+                .map_or(Better::Lower, |x| x.better);
+            let difference = p.difference.filter(|d| d.is_finite()).map(|d| {
+                let range = match (p.difference_lb, p.difference_ub) {
+                    (Some(a), Some(b)) if a.is_finite() && b.is_finite() => Some((a, b)),
+                    _ => None,
+                };
+                (d, range)
+            });
             entries.push(HarmsEntry {
                 key,
                 title,
-                kind: o.kind,
+                better,
                 therapy: study.intervention.therapy.clone(),
                 control,
                 treatment: p.treatment,
                 treatment_range: range,
+                difference,
             });
         }
         HarmsView {
@@ -144,33 +243,98 @@ impl HarmsView {
         (cols, card_w, pitch)
     }
 
-    fn card_height(&self, theme: &Theme, pitch: f64) -> f64 {
-        // Two title lines, array label, 10 rows of icons, the count, the range, a gap.
-        theme.px(2.0 * 16.0 + 18.0) + 10.0 * pitch + theme.px(18.0 + 16.0 + 18.0)
-    }
-
-    fn header_lines(&self, width: f64, theme: &Theme, measure: &dyn TextMeasure) -> Vec<String> {
-        let text = format!(
-            "{}. {}",
-            t(self.lang, "harms.title"),
-            t(self.lang, "harms.legend")
-        );
-        wrap(
+    /// The one layout step: every line wrapped at its width, cards placed in rows as tall as
+    /// their tallest card.
+    fn layout(&self, width: f64, theme: &Theme, measure: &dyn TextMeasure) -> Placement {
+        let lang = self.lang;
+        let pad = theme.px(PAD);
+        let (cols, card_w, pitch) = self.grid(width, theme);
+        let font = theme.font_px(12.5);
+        let small = theme.font_px(11.0);
+        let header = wrap(
             measure,
-            &text,
+            &format!("{}. {}", t(lang, "harms.title"), t(lang, "harms.legend")),
             theme.font_px(12.0),
             false,
-            width - 2.0 * theme.px(PAD),
-            3,
-        )
+            width - 2.0 * pad,
+            MAX_LINES,
+        );
+        let mut y = pad + header.len() as f64 * theme.px(LINE) + theme.px(10.0);
+        let inner_w = card_w - theme.px(14.0);
+        let array_w = 10.0 * pitch;
+        let texts: Vec<CardText> = self
+            .entries
+            .iter()
+            .map(|e| {
+                let arrays = e.arrays(lang);
+                // Two arrays side by side share the card's width; one takes all of it.
+                let label_w = if arrays.len() > 1 {
+                    (inner_w / 2.0 - theme.px(6.0)).max(array_w)
+                } else {
+                    inner_w
+                };
+                let direction = t(
+                    lang,
+                    if e.better == Better::Lower {
+                        "harms.fewer_better"
+                    } else {
+                        "harms.more_better"
+                    },
+                );
+                CardText {
+                    title: wrap(measure, &e.title, font, true, inner_w, MAX_LINES),
+                    direction: wrap(measure, direction, small, false, inner_w, MAX_LINES),
+                    labels: arrays
+                        .iter()
+                        .map(|(l, _)| wrap(measure, l, small, false, label_w, MAX_LINES))
+                        .collect(),
+                    numbers: e
+                        .numbers(lang)
+                        .iter()
+                        .map(|n| wrap(measure, n, small, false, inner_w, MAX_LINES))
+                        .collect(),
+                }
+            })
+            .collect();
+        let height_of = |c: &CardText| {
+            let lines = |v: &[String]| v.len() as f64 * theme.px(LINE);
+            let label = c.labels.iter().map(|l| lines(l)).fold(0.0, f64::max);
+            lines(&c.title)
+                + lines(&c.direction)
+                + theme.px(6.0)
+                + label
+                + 10.0 * pitch
+                + theme.px(8.0)
+                + c.numbers.iter().map(|n| lines(n)).sum::<f64>()
+                + theme.px(18.0)
+        };
+        let mut cards = Vec::with_capacity(texts.len());
+        let mut row_h = 0.0;
+        for (i, c) in texts.into_iter().enumerate() {
+            if i > 0 && i % cols == 0 {
+                y += row_h;
+                row_h = 0.0;
+            }
+            row_h = f64::max(row_h, height_of(&c));
+            cards.push((c, y));
+        }
+        y += if self.entries.is_empty() {
+            theme.px(2.0 * LINE)
+        } else {
+            row_h
+        };
+        Placement {
+            header,
+            cols,
+            card_w,
+            pitch,
+            cards,
+            height: y + pad,
+        }
     }
 
     pub fn preferred_height(&self, width: f64, theme: &Theme) -> f64 {
-        let (cols, _, pitch) = self.grid(width, theme);
-        let header = self.header_lines(width, theme, &ApproxMeasure).len() as f64 * theme.px(16.0)
-            + theme.px(10.0);
-        let rows = self.entries.len().div_ceil(cols).max(1) as f64;
-        2.0 * theme.px(PAD) + header + rows * self.card_height(theme, pitch)
+        self.layout(width, theme, &ApproxMeasure).height
     }
 
     pub fn draw<DB: Surface>(
@@ -182,169 +346,91 @@ impl HarmsView {
         let lang = self.lang;
         let width = draw::background(area, theme)?;
         let pad = theme.px(PAD);
-        let font = theme.font_px(12.5);
-        let font_style = TextStyle::new(theme, font);
-        let small = theme.font_px(11.0);
-        let small_style = TextStyle::new(theme, small);
-        let (cols, card_w, pitch) = self.grid(width, theme);
+        let font_style = TextStyle::new(theme, theme.font_px(12.5));
+        let small_style = TextStyle::new(theme, theme.font_px(11.0));
+        let line = theme.px(LINE);
+        let p = self.layout(width, theme, measure);
         let mut y = pad;
-        let n_head = self.header_lines(width, theme, &ApproxMeasure).len();
-        for (i, line) in wrap(
-            measure,
-            &format!("{}. {}", t(lang, "harms.title"), t(lang, "harms.legend")),
-            theme.font_px(12.0),
-            false,
-            width - 2.0 * pad,
-            n_head,
-        )
-        .iter()
-        .enumerate()
-        {
-            draw::text(
-                area,
-                line,
-                (pad, y + theme.px(8.0)),
-                TextStyle::new(theme, theme.font_px(12.0))
-                    .colour(if i == 0 { &theme.text } else { &theme.muted })
-                    .bold(i == 0),
-            )?;
-            y += theme.px(16.0);
+        for (i, l) in p.header.iter().enumerate() {
+            let style = TextStyle::new(theme, theme.font_px(12.0))
+                .colour(if i == 0 { &theme.text } else { &theme.muted })
+                .bold(i == 0);
+            draw::text(area, l, (pad, y + line / 2.0), style)?;
+            y += line;
         }
-        y += theme.px(10.0);
         if self.entries.is_empty() {
-            let text = ellipsize(
-                measure,
-                t(lang, "harms.empty"),
-                font,
-                false,
-                width - 2.0 * pad,
-            );
+            let at = (pad, y + theme.px(10.0) + line / 2.0);
             draw::text(
                 area,
-                &text,
-                (pad, y + font),
+                t(lang, "harms.empty"),
+                at,
                 font_style.colour(&theme.muted),
             )?;
         }
-        let card_h = self.card_height(theme, pitch);
         let mut hits = Vec::new();
-        for (i, e) in self.entries.iter().enumerate() {
-            let x0 = pad + (i % cols) as f64 * card_w;
-            let y0 = y + (i / cols) as f64 * card_h;
-            let inner_w = card_w - theme.px(14.0);
-            let kind = t(
-                lang,
-                if e.kind == OutcomeKind::Harm {
-                    "harms.harm"
-                } else {
-                    "harms.benefit"
-                },
-            );
-            let title = format!("{} ({kind})", e.title);
-            for (j, line) in wrap(measure, &title, font, true, inner_w, 2)
-                .iter()
-                .enumerate()
-            {
-                draw::text(
-                    area,
-                    line,
-                    (x0, y0 + theme.px(8.0 + 16.0 * j as f64)),
-                    font_style.bold(true),
-                )?;
-            }
-            let colour = if e.kind == OutcomeKind::Harm {
+        let array_w = 10.0 * p.pitch;
+        for (i, (e, (c, y0))) in self.entries.iter().zip(&p.cards).enumerate() {
+            let x0 = pad + (i % p.cols) as f64 * p.card_w;
+            let mut y = *y0;
+            let write = |lines: &[String], style: TextStyle, y: &mut f64| {
+                for l in lines {
+                    draw::text(area, l, (x0, *y + line / 2.0), style)?;
+                    *y += line;
+                }
+                Ok::<(), ChartError>(())
+            };
+            write(&c.title, font_style.bold(true), &mut y)?;
+            write(&c.direction, small_style.colour(&theme.muted), &mut y)?;
+            y += theme.px(6.0);
+            // Filled icons in the colour of what the event means for patients.
+            let colour = if e.better == Better::Lower {
                 &theme.unfavourable
             } else {
                 &theme.favourable
             };
-            let arrays: Vec<IconArray> = match e.control {
-                Some(c) => vec![
-                    (tf(lang, "harms.control", &[&e.therapy]), c, None),
-                    (
-                        tf(lang, "harms.treatment", &[&e.therapy]),
-                        e.treatment,
-                        e.treatment_range,
-                    ),
-                ],
-                None => vec![(
-                    tf(lang, "harms.treatment", &[&e.therapy]),
-                    e.treatment,
-                    e.treatment_range,
-                )],
-            };
-            let array_w = 10.0 * pitch;
-            let gap = ((inner_w - 2.0 * array_w) / 1.0).clamp(theme.px(12.0), theme.px(40.0));
-            let top = y0 + theme.px(2.0 * 16.0 + 18.0);
-            for (k, (label, per100, range)) in arrays.iter().enumerate() {
+            let arrays = e.arrays(lang);
+            let gap =
+                (p.card_w - theme.px(14.0) - 2.0 * array_w).clamp(theme.px(12.0), theme.px(40.0));
+            let label_h = c.labels.iter().map(|l| l.len()).max().unwrap_or(0) as f64 * line;
+            for (k, ((_, per100), label)) in arrays.iter().zip(&c.labels).enumerate() {
                 let ax = x0 + k as f64 * (array_w + gap);
-                let label_w = array_w
-                    + if k == 0 && arrays.len() > 1 {
-                        gap - theme.px(6.0)
-                    } else {
-                        inner_w - array_w - k as f64 * (array_w + gap)
-                    };
-                let label = ellipsize(measure, label, small, false, label_w);
-                draw::text(area, &label, (ax, top - theme.px(9.0)), small_style)?;
+                let mut ly = y;
+                for l in label {
+                    draw::text(area, l, (ax, ly + line / 2.0), small_style)?;
+                    ly += line;
+                }
+                let top = y + label_h;
                 let filled = icons_filled(*per100);
-                let r = pitch * 0.36;
+                let r = p.pitch * 0.36;
                 for idx in 0..100 {
                     let (row, col) = (idx / 10, idx % 10);
-                    let cx = ax + (col as f64 + 0.5) * pitch;
-                    let cy = top + (row as f64 + 0.5) * pitch;
+                    let cx = ax + (col as f64 + 0.5) * p.pitch;
+                    let cy = top + (row as f64 + 0.5) * p.pitch;
                     let has = idx < filled;
-                    draw::circle(
-                        area,
-                        cx,
-                        cy,
-                        r,
-                        if has { colour } else { &theme.muted },
-                        has,
-                        theme.px(1.0),
-                    )?;
+                    let ink = if has { colour } else { &theme.muted };
+                    draw::circle(area, cx, cy, r, ink, has, theme.px(1.0))?;
                 }
-                let count = if e.control.is_none() {
-                    tf(
-                        lang,
-                        "harms.one_group",
-                        &[&tf(lang, "harms.of_100", &[&people(lang, *per100)])],
-                    )
+            }
+            y += label_h + 10.0 * p.pitch + theme.px(8.0);
+            for (n, lines) in c.numbers.iter().enumerate() {
+                let style = if n == 0 {
+                    small_style.bold(true)
                 } else {
-                    tf(lang, "harms.of_100", &[&people(lang, *per100)])
+                    small_style.colour(&theme.muted)
                 };
-                let count = ellipsize(measure, &count, small, true, label_w);
-                draw::text(
-                    area,
-                    &count,
-                    (ax, top + 10.0 * pitch + theme.px(10.0)),
-                    small_style.bold(true),
-                )?;
-                if let Some((a, b)) = range {
-                    let text = tf(
-                        lang,
-                        "harms.range",
-                        &[&i18n::num(lang, *a, 0), &i18n::num(lang, *b, 0)],
-                    );
-                    let text = ellipsize(measure, &text, small, false, label_w);
-                    draw::text(
-                        area,
-                        &text,
-                        (ax, top + 10.0 * pitch + theme.px(26.0)),
-                        small_style.colour(&theme.muted),
-                    )?;
-                }
+                write(lines, style, &mut y)?;
             }
             hits.push(Hit {
                 key: e.key.clone(),
                 x0: x0 - theme.px(4.0),
                 y0: y0 - theme.px(2.0),
-                x1: x0 + card_w - theme.px(6.0),
-                y1: y0 + card_h - theme.px(10.0),
+                x1: x0 + p.card_w - theme.px(6.0),
+                y1: y + theme.px(6.0),
             });
         }
-        let rows = self.entries.len().div_ceil(cols).max(1) as f64;
         Ok(Layout {
             hits,
-            content_height: y + rows * card_h,
+            content_height: p.height,
         })
     }
 }

@@ -380,7 +380,7 @@ impl SummaryView {
         }
         Ok(Layout {
             hits,
-            ..Layout::default()
+            content_height: p.height,
         })
     }
 }
