@@ -93,9 +93,53 @@ fn svg_has_one_square_per_study_and_the_numbers_written_out() {
     // Squares: one per study result (the background and highlight are rects too): at least
     // the background and three squares.
     assert!(s.matches("<rect").count() >= 4);
-    // "Favours" words on both sides of each null line.
-    assert_eq!(s.matches("lower with treatment").count(), 2);
-    assert_eq!(s.matches("higher with treatment").count(), 2);
+    // "Favours" words on both sides of each null line: both outcomes are better lower.
+    assert_eq!(s.matches("favours the treatment").count(), 2);
+    assert_eq!(s.matches("favours the comparison").count(), 2);
+}
+
+#[test]
+fn each_panel_has_one_direction_of_better_and_says_which_side_favours_the_treatment() {
+    let f = forest(&model::builtin(), &forest_view());
+    let titles: Vec<&str> = f.panels.iter().map(|p| p.title.as_str()).collect();
+    assert!(titles.contains(&"Ratios (log scale), fewer events is better: 1 = no difference"));
+    assert!(titles.contains(&"Ratios (log scale), more is better: 1 = no difference"));
+    for p in f.panels.iter().filter(|p| p.has_marks()) {
+        let more = p.title.contains("more is better") || p.title.contains("higher is better");
+        let (treatment_left, treatment_right) = (
+            p.left_label.contains("favours the treatment"),
+            p.right_label.contains("favours the treatment"),
+        );
+        assert_eq!(
+            (treatment_left, treatment_right),
+            (!more, more),
+            "{}",
+            p.title
+        );
+    }
+}
+
+#[test]
+fn only_the_question_s_studies_unless_the_reader_asks() {
+    let data = model::builtin();
+    let keys = |f: &evidence_lens::chart::Forest| -> Vec<String> {
+        f.panels
+            .iter()
+            .flat_map(|p| &p.rows)
+            .map(|r| r.key.clone())
+            .collect()
+    };
+    let f = forest(&data, &forest_view());
+    assert!(!keys(&f).iter().any(|k| k.starts_with("shi_2021/")));
+    let note = f.footnote.as_deref().unwrap();
+    assert!(
+        note.contains("Not shown: 1 study in other conditions than multiple sclerosis"),
+        "{note}"
+    );
+    let mut o = forest_view();
+    o.filters.condition = vec!["cirrhosis".into()];
+    let f = forest(&data, &o);
+    assert!(keys(&f).iter().any(|k| k.starts_with("shi_2021/")));
 }
 
 #[test]

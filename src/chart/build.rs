@@ -460,6 +460,7 @@ fn panel(
     lang: Lang,
     title: &str,
     scale: Scale,
+    better: Option<Better>,
     groups: Vec<(String, Vec<ForestRow>)>,
     sort: Sort,
 ) -> ForestPanel {
@@ -485,8 +486,23 @@ fn panel(
         title: title.to_string(),
         scale,
         null_value,
-        left_label: t(lang, "forest.lower").to_string(),
-        right_label: t(lang, "forest.higher").to_string(),
+        // Which side favours the treatment depends on the panel's direction of "better".
+        left_label: t(
+            lang,
+            match better {
+                Some(Better::Higher) => "forest.favours_control_left",
+                _ => "forest.favours_treatment_left",
+            },
+        )
+        .to_string(),
+        right_label: t(
+            lang,
+            match better {
+                Some(Better::Higher) => "forest.favours_treatment_right",
+                _ => "forest.favours_control_right",
+            },
+        )
+        .to_string(),
         rows,
     }
 }
@@ -499,14 +515,36 @@ pub fn forest(dataset: &Dataset, options: &ViewOptions) -> Forest {
 }
 
 /// The forest plot of an already filtered dataset: comparisons on ratio and difference
-/// axes (pooled per outcome where allowed), and the results that are not comparisons
-/// listed in words.
+/// axes, one panel per direction of "better" (so that one side of every panel favours the
+/// treatment, and says so), pooled where the appraisal pooled; the results that are not
+/// comparisons listed in words. Studies outside the question's condition are left out unless
+/// the reader filters by condition, and the footnote says how many.
 pub fn forest_with(dataset: &Dataset, options: &ViewOptions, appraisal: &Appraisal) -> Forest {
     let lang = options.lang;
     let certainties = Certainties::of(appraisal);
-    let mut ratios = Vec::new();
-    let mut differences = Vec::new();
+    // (scale, better) -> groups of rows.
+    let mut axes: Vec<((Scale, Better), Vec<(String, Vec<ForestRow>)>)> = Vec::new();
+    let mut on_axis = |scale: Scale, better: Better, group: &str, row: ForestRow| {
+        let at = match axes.iter().position(|(k, _)| *k == (scale, better)) {
+            Some(i) => i,
+            None => {
+                axes.push(((scale, better), Vec::new()));
+                axes.len() - 1
+            }
+        };
+        push_grouped(&mut axes[at].1, group, row);
+    };
     let mut notes = Vec::new();
+    let lexicon = appraise::matching::Lexicon::new(&dataset.vocabulary);
+    let question = appraisal.condition.as_deref().unwrap_or("").trim();
+    let in_question = |s: &Study| {
+        question.is_empty()
+            || !options.filters.condition.is_empty()
+            || lexicon
+                .relation(appraise::matching::List::Conditions, &s.condition, question)
+                .counts()
+    };
+    let elsewhere = dataset.studies.iter().filter(|s| !in_question(s)).count();
     // Bodies the appraisal pooled get their own group with a diamond; it decided what pools
     // and fitted it once (nothing is drawn where it refused).
     let pooled: Vec<(&PooledAppraisal, &PoolFit)> = appraisal
@@ -529,7 +567,7 @@ pub fn forest_with(dataset: &Dataset, options: &ViewOptions, appraisal: &Apprais
             weights.entry(key).or_insert(*w);
         }
     }
-    for study in &dataset.studies {
+    for study in dataset.studies.iter().filter(|s| in_question(s)) {
         for outcome in study.outcomes.iter().filter(|o| options.wants(o)) {
             let key = (study.id.as_str(), outcome.id.as_str());
             let group = match body.get(&key) {
@@ -539,8 +577,7 @@ pub fn forest_with(dataset: &Dataset, options: &ViewOptions, appraisal: &Apprais
             let (scale, mut row) = row_for(lang, study, outcome, &certainties);
             row.weight = weights.get(&key).copied().filter(|w| w.is_finite());
             match scale {
-                Some(Scale::Log) => push_grouped(&mut ratios, group, row),
-                Some(Scale::Linear) => push_grouped(&mut differences, group, row),
+                Some(scale) => on_axis(scale, outcome.better, group, row),
                 None => push_grouped(&mut notes, group, row),
             }
         }
@@ -566,6 +603,13 @@ pub fn forest_with(dataset: &Dataset, options: &ViewOptions, appraisal: &Apprais
             })
             .collect();
         if !members.iter().any(|o| options.wants(o)) {
+            continue;
+        }
+        let in_scope = f
+            .members
+            .iter()
+            .all(|(sid, _)| dataset.study(sid).is_some_and(|s| in_question(s)));
+        if !in_scope {
             continue;
         }
         let name = p.name.clone();
@@ -617,37 +661,40 @@ pub fn forest_with(dataset: &Dataset, options: &ViewOptions, appraisal: &Apprais
             ci_ub: hi,
         };
         row.direction = direction(&effect, better);
-        let target = if measure.is_ratio() {
-            &mut ratios
+        let scale = if measure.is_ratio() {
+            Scale::Log
         } else {
-            &mut differences
+            Scale::Linear
         };
-        push_grouped(target, &name, row);
+        on_axis(scale, better, &name, row);
     }
-    let mut panels = Vec::new();
-    if !ratios.is_empty() {
-        panels.push(panel(
-            lang,
-            t(lang, "forest.panel.ratio"),
-            Scale::Log,
-            ratios,
-            options.sort,
-        ));
-    }
-    if !differences.is_empty() {
-        panels.push(panel(
-            lang,
-            t(lang, "forest.panel.difference"),
-            Scale::Linear,
-            differences,
-            options.sort,
-        ));
-    }
+    // Ratios before differences; in each, "lower is better" before "higher is better".
+    axes.sort_by_key(|((scale, better), _)| (*scale != Scale::Log, *better != Better::Lower));
+    let mut panels: Vec<ForestPanel> = axes
+        .into_iter()
+        .map(|((scale, better), groups)| {
+            let key = match (scale, better) {
+                (Scale::Log, Better::Lower) => "forest.panel.ratio_lower",
+                (Scale::Log, Better::Higher) => "forest.panel.ratio_higher",
+                (_, Better::Lower) => "forest.panel.difference_lower",
+                (_, Better::Higher) => "forest.panel.difference_higher",
+            };
+            panel(
+                lang,
+                t(lang, key),
+                scale,
+                Some(better),
+                groups,
+                options.sort,
+            )
+        })
+        .collect();
     if !notes.is_empty() {
         panels.push(panel(
             lang,
             t(lang, "forest.panel.notes"),
             Scale::Linear,
+            None,
             notes,
             options.sort,
         ));
@@ -659,6 +706,14 @@ pub fn forest_with(dataset: &Dataset, options: &ViewOptions, appraisal: &Apprais
     let mut footnote = t(lang, "forest.footnote").to_string();
     if any_caveat {
         footnote = format!("{footnote} {}", t(lang, "forest.caveat_note"));
+    }
+    if elsewhere > 0 {
+        let note = tf(
+            lang,
+            "forest.elsewhere",
+            &[&i18n::plural(lang, "forest.studies", elsewhere), question],
+        );
+        footnote = format!("{footnote} {note}");
     }
     let mut statements: Vec<String> = appraisal
         .pooled
