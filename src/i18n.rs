@@ -217,8 +217,213 @@ const TABLE: &[(&str, &str, &str, &str)] = &[
     ("funnel.filled", "imputed by trim-and-fill ({})", "imputados por trim-and-fill ({})", "imputées par trim-and-fill ({})"),
     ("funnel.region", "pseudo 95% region", "región pseudo 95 %", "région pseudo 95 %"),
     ("funnel.estimate", "pooled estimate {}", "estimación combinada {}", "estimation combinée {}"),
+    // ---- The appraisal's sentences (named placeholders). GRADE's statements as Cochrane's
+    // plain-language summaries word them (Santesso et al. 2020, and the Spanish and French
+    // translations Cochrane publishes).
+    ("stmt.very_low", "The evidence is very uncertain about the effect of {therapy} on {outcome}.", "La evidencia es muy incierta acerca del efecto de {therapy} sobre {outcome}.", "Les données probantes sont très incertaines quant à l’effet de {therapy} sur {outcome}."),
+    ("stmt.high.reduce.one", "{therapy} reduces {outcome}.", "{therapy} reduce {outcome}.", "{therapy} réduit {outcome}."),
+    ("stmt.high.reduce.other", "{therapy} reduce {outcome}.", "{therapy} reducen {outcome}.", "{therapy} réduisent {outcome}."),
+    ("stmt.high.increase.one", "{therapy} increases {outcome}.", "{therapy} aumenta {outcome}.", "{therapy} augmente {outcome}."),
+    ("stmt.high.increase.other", "{therapy} increase {outcome}.", "{therapy} aumentan {outcome}.", "{therapy} augmentent {outcome}."),
+    ("stmt.high.none.one", "{therapy} results in little or no difference in {outcome}.", "{therapy} produce poca o ninguna diferencia en {outcome}.", "{therapy} n’entraîne que peu ou pas de différence sur {outcome}."),
+    ("stmt.high.none.other", "{therapy} result in little or no difference in {outcome}.", "{therapy} producen poca o ninguna diferencia en {outcome}.", "{therapy} n’entraînent que peu ou pas de différence sur {outcome}."),
+    ("stmt.moderate.reduce.one", "{therapy} probably reduces {outcome}.", "{therapy} probablemente reduce {outcome}.", "{therapy} réduit probablement {outcome}."),
+    ("stmt.moderate.reduce.other", "{therapy} probably reduce {outcome}.", "{therapy} probablemente reducen {outcome}.", "{therapy} réduisent probablement {outcome}."),
+    ("stmt.moderate.increase.one", "{therapy} probably increases {outcome}.", "{therapy} probablemente aumenta {outcome}.", "{therapy} augmente probablement {outcome}."),
+    ("stmt.moderate.increase.other", "{therapy} probably increase {outcome}.", "{therapy} probablemente aumentan {outcome}.", "{therapy} augmentent probablement {outcome}."),
+    ("stmt.moderate.none.one", "{therapy} probably results in little or no difference in {outcome}.", "{therapy} probablemente produce poca o ninguna diferencia en {outcome}.", "{therapy} n’entraîne probablement que peu ou pas de différence sur {outcome}."),
+    ("stmt.moderate.none.other", "{therapy} probably result in little or no difference in {outcome}.", "{therapy} probablemente producen poca o ninguna diferencia en {outcome}.", "{therapy} n’entraînent probablement que peu ou pas de différence sur {outcome}."),
+    ("stmt.low.reduce.one", "{therapy} may reduce {outcome}.", "{therapy} puede reducir {outcome}.", "{therapy} pourrait réduire {outcome}."),
+    ("stmt.low.reduce.other", "{therapy} may reduce {outcome}.", "{therapy} pueden reducir {outcome}.", "{therapy} pourraient réduire {outcome}."),
+    ("stmt.low.increase.one", "{therapy} may increase {outcome}.", "{therapy} puede aumentar {outcome}.", "{therapy} pourrait augmenter {outcome}."),
+    ("stmt.low.increase.other", "{therapy} may increase {outcome}.", "{therapy} pueden aumentar {outcome}.", "{therapy} pourraient augmenter {outcome}."),
+    ("stmt.low.none.one", "{therapy} may result in little or no difference in {outcome}.", "{therapy} puede producir poca o ninguna diferencia en {outcome}.", "{therapy} pourrait n’entraîner que peu ou pas de différence sur {outcome}."),
+    ("stmt.low.none.other", "{therapy} may result in little or no difference in {outcome}.", "{therapy} pueden producir poca o ninguna diferencia en {outcome}.", "{therapy} pourraient n’entraîner que peu ou pas de différence sur {outcome}."),
+    ("stmt.single_arm", "This study had no comparison group, so it cannot show whether {therapy} caused the change in {outcome}.", "Este estudio no tuvo grupo de comparación, por lo que no puede mostrar si {therapy} causó el cambio en {outcome}.", "Cette étude n’avait pas de groupe de comparaison : elle ne peut donc pas montrer si {therapy} a causé le changement de {outcome}."),
+    ("stmt.single_arm_review", "The studies in this review had no comparison group, so they cannot show whether {therapy} caused the change in {outcome}.", "Los estudios de esta revisión no tuvieron grupo de comparación, por lo que no pueden mostrar si {therapy} causó el cambio en {outcome}.", "Les études de cette revue n’avaient pas de groupe de comparaison : elles ne peuvent donc pas montrer si {therapy} a causé le changement de {outcome}."),
+    ("num.not_available", "not available", "no disponible", "non disponible"),
+    ("effect.describe", "{measure} {estimate} (95% CI {lower} to {upper})", "{measure} {estimate} (IC del 95 %: {lower} a {upper})", "{measure} {estimate} (IC à 95 % : {lower} à {upper})"),
+    // ---- Reasons of a GRADE rating, one step each.
+    ("reason.no_comparison", "{design} with no comparison group: we cannot tell what would have happened to these people without {therapy}", "{design} sin grupo de comparación: no podemos saber qué les habría pasado a estas personas sin {therapy}", "{design} sans groupe de comparaison : on ne peut pas savoir ce qui serait arrivé à ces personnes sans {therapy}"),
+    ("reason.review_single_arm", "The review pooled studies that had no comparison group, so it is no stronger than they are", "La revisión combinó estudios sin grupo de comparación, así que no es más sólida que ellos", "La revue a combiné des études sans groupe de comparaison ; elle n’est donc pas plus solide qu’elles"),
+    ("reason.review_observational", "The review pooled observational studies, in which people were not assigned to treatment by chance", "La revisión combinó estudios observacionales, en los que el tratamiento no se asignó al azar", "La revue a combiné des études observationnelles, où le traitement n’était pas attribué au hasard"),
+    ("reason.review_one_group", "These numbers describe only people who had the treatment, with no comparison group", "Estas cifras describen solo a personas que recibieron el tratamiento, sin grupo de comparación", "Ces chiffres ne décrivent que des personnes ayant reçu le traitement, sans groupe de comparaison"),
+    ("reason.review_unclear", "The review does not say that it pooled only randomised trials, so it starts as observational evidence", "La revisión no dice que combinara solo ensayos aleatorizados, así que parte como evidencia observacional", "La revue ne dit pas n’avoir combiné que des essais randomisés ; elle part donc comme des données observationnelles"),
+    ("reason.one_group", "These numbers describe only the people who had {therapy}, with no comparison group", "Estas cifras describen solo a las personas que recibieron {therapy}, sin grupo de comparación", "Ces chiffres ne décrivent que les personnes ayant reçu {therapy}, sans groupe de comparaison"),
+    ("reason.observational", "Observational evidence ({design}): people were not assigned to {therapy} by chance, so the groups may have differed in other ways", "Evidencia observacional ({design}): {therapy} no se asignó al azar, así que los grupos pudieron diferir en otros aspectos", "Données observationnelles ({design}) : {therapy} n’a pas été attribué au hasard, donc les groupes ont pu différer autrement"),
+    ("reason.open_label", "Open-label: the people assessing {outcome} knew who had {therapy}", "Abierto: quienes evaluaron {outcome} sabían quién recibió {therapy}", "En ouvert : les personnes évaluant {outcome} savaient qui avait reçu {therapy}"),
+    ("reason.participants_blinded", "Only the participants were blinded: the people assessing {outcome} knew who had {therapy}", "Solo los participantes estaban enmascarados: quienes evaluaron {outcome} sabían quién recibió {therapy}", "Seuls les participants étaient en aveugle : les personnes évaluant {outcome} savaient qui avait reçu {therapy}"),
+    ("reason.first_period", "Crossover design, but the comparison uses only the first period (between the randomised groups, before the switch), so carry-over cannot bias it", "Diseño cruzado, pero la comparación usa solo el primer periodo (entre los grupos aleatorizados, antes del cambio), así que el efecto residual no puede sesgarla", "Plan croisé, mais la comparaison n’utilise que la première période (entre les groupes randomisés, avant le changement) : l’effet résiduel ne peut donc pas la biaiser"),
+    ("reason.crossover", "Crossover design: each person had {therapy} and the comparison in turn, so effects can carry over from one period to the next", "Diseño cruzado: cada persona recibió {therapy} y la comparación por turnos, así que los efectos pueden arrastrarse de un periodo al siguiente", "Plan croisé : chaque personne a reçu {therapy} puis la comparaison, donc les effets peuvent se prolonger d’une période à l’autre"),
+    ("reason.crossover_periods", "Crossover design: each person had {therapy} and the comparison in turn, so effects can carry over from one period to the next, and the counts are treatment periods, not independent people (\"{caveat}\")", "Diseño cruzado: cada persona recibió {therapy} y la comparación por turnos, así que los efectos pueden arrastrarse de un periodo al siguiente, y los recuentos son periodos de tratamiento, no personas independientes («{caveat}»)", "Plan croisé : chaque personne a reçu {therapy} puis la comparaison, donc les effets peuvent se prolonger d’une période à l’autre, et les effectifs sont des périodes de traitement, non des personnes indépendantes (« {caveat} »)"),
+    ("reason.periods", "The counts are treatment periods, not independent people (\"{caveat}\")", "Los recuentos son periodos de tratamiento, no personas independientes («{caveat}»)", "Les effectifs sont des périodes de traitement, non des personnes indépendantes (« {caveat} »)"),
+    ("reason.registry", "The results come from a trial registry record, not from a peer-reviewed paper", "Los resultados proceden de un registro de ensayos, no de un artículo revisado por pares", "Les résultats viennent d’un registre d’essais, non d’un article évalué par des pairs"),
+    ("reason.news", "The results come from a news or advocacy summary, not from the peer-reviewed paper", "Los resultados proceden de un resumen de prensa o de una asociación, no del artículo revisado por pares", "Les résultats viennent d’un résumé de presse ou d’association, non de l’article évalué par des pairs"),
+    ("reason.marketing", "The numbers come from marketing by someone selling the treatment, not from a study report", "Las cifras proceden de la publicidad de alguien que vende el tratamiento, no de un informe de estudio", "Les chiffres viennent de la publicité d’un vendeur du traitement, non d’un rapport d’étude"),
+    ("reason.crosses_null", "The result is uncertain: the range of likely effects ({measure} from {lower} to {upper}) includes no effect", "El resultado es incierto: el rango de efectos probables ({measure} de {lower} a {upper}) incluye la ausencia de efecto", "Le résultat est incertain : l’intervalle des effets probables ({measure} de {lower} à {upper}) inclut l’absence d’effet"),
+    ("reason.both_ways", "The range ({lower} to {upper}) includes both an important benefit and an important harm", "El rango ({lower} a {upper}) incluye tanto un beneficio importante como un daño importante", "L’intervalle ({lower} à {upper}) inclut à la fois un bénéfice et un préjudice importants"),
+    ("reason.few_people", "Only {n} people took part, too few for a reliable answer", "Solo participaron {n} personas, demasiado pocas para una respuesta fiable", "Seules {n} personnes ont participé, trop peu pour une réponse fiable"),
+    ("reason.few_events", "Only {n} people had the outcome (or did not have it), too few for a reliable answer", "Solo {n} personas tuvieron el resultado (o no lo tuvieron), demasiado pocas para una respuesta fiable", "Seules {n} personnes ont eu l’événement (ou ne l’ont pas eu), trop peu pour une réponse fiable"),
+    ("reason.periods_interval", "The interval counts treatment periods as if they were independent people, so it is narrower than the evidence allows", "El intervalo cuenta periodos de tratamiento como si fueran personas independientes, así que es más estrecho de lo que la evidencia permite", "L’intervalle compte des périodes de traitement comme des personnes indépendantes ; il est donc plus étroit que ne le permettent les données"),
+    ("reason.words_only", "Reported only in words, without numbers or an interval, so the size of the effect and how precise it is cannot be judged", "Informado solo con palabras, sin cifras ni intervalo, así que no pueden juzgarse el tamaño del efecto ni su precisión", "Rapporté seulement en mots, sans chiffres ni intervalle : ni l’ampleur de l’effet ni sa précision ne peuvent être jugées"),
+    ("reason.surrogate", "{outcome} stands in for {target}, which is what matters to patients, and does not always predict it", "{outcome} sustituye a {target}, que es lo que importa a los pacientes, y no siempre lo predice", "{outcome} remplace {target}, ce qui compte pour les patients, et ne le prédit pas toujours"),
+    ("reason.surrogate_unknown", "{outcome} is measured on tests or scans, not something patients feel", "{outcome} se mide con pruebas o imágenes, no es algo que los pacientes noten", "{outcome} se mesure par des examens ou de l’imagerie, ce n’est pas ce que ressentent les patients"),
+    ("reason.mixed_population", "The study included people with other conditions as well ({condition}), so the results may not apply to people with {question}", "El estudio incluyó también a personas con otras enfermedades ({condition}), así que los resultados pueden no aplicarse a personas con {question}", "L’étude incluait aussi des personnes atteintes d’autres maladies ({condition}) ; les résultats peuvent donc ne pas s’appliquer aux personnes atteintes de {question}"),
+    ("reason.other_condition", "The study was in people with {condition}, not {question}, so the results may not apply", "El estudio se hizo en personas con {condition}, no con {question}, así que los resultados pueden no aplicarse", "L’étude portait sur des personnes atteintes de {condition}, non de {question} ; les résultats peuvent donc ne pas s’appliquer"),
+    ("reason.small_series", "The review pooled small uncontrolled series, which are more often published when their results look good", "La revisión combinó pequeñas series sin control, que se publican más a menudo cuando sus resultados parecen buenos", "La revue a combiné de petites séries sans contrôle, plus souvent publiées quand leurs résultats semblent bons"),
+    ("reason.very_large_effect", "Very large effect", "Efecto muy grande", "Effet très important"),
+    ("reason.large_effect", "Large effect", "Efecto grande", "Effet important"),
+    ("reason.large_not_up_rob_rct", "{size} ({measure} {estimate}), but not rated up: randomised evidence already starts at high, and this was rated down for risk of bias", "{size} ({measure} {estimate}), pero no se eleva: la evidencia aleatorizada ya parte de alta, y se bajó por riesgo de sesgo", "{size} ({measure} {estimate}), mais pas de relèvement : les données randomisées partent déjà d’un niveau élevé, et le niveau a été abaissé pour risque de biais"),
+    ("reason.large_not_up_rct", "{size} ({measure} {estimate}); randomised evidence already starts at high, so it is not rated up", "{size} ({measure} {estimate}); la evidencia aleatorizada ya parte de alta, así que no se eleva", "{size} ({measure} {estimate}) ; les données randomisées partent déjà d’un niveau élevé, donc pas de relèvement"),
+    ("reason.large_not_up_rob", "{size} ({measure} {estimate}), but not rated up because of the risk of bias", "{size} ({measure} {estimate}), pero no se eleva por el riesgo de sesgo", "{size} ({measure} {estimate}), mais pas de relèvement à cause du risque de biais"),
+    ("reason.large_up", "{size} ({measure} {estimate}): too large to be explained by bias alone, so rated up", "{size} ({measure} {estimate}): demasiado grande para explicarse solo por sesgos, así que se eleva", "{size} ({measure} {estimate}) : trop important pour s’expliquer par des biais seuls, donc relevé"),
+    ("reason.capped_down", " (not rated down further: this concern is already counted at the most two levels)", " (no se baja más: esta preocupación ya cuenta con el máximo de dos niveles)", " (pas d’abaissement supplémentaire : ce problème compte déjà pour le maximum de deux niveaux)"),
+    ("reason.capped_up", " (not rated up further: at most two levels)", " (no se eleva más: como máximo dos niveles)", " (pas de relèvement supplémentaire : deux niveaux au plus)"),
+    // ---- Absolute effects and numbers needed to treat.
+    ("nnt.nnt", "NNT", "NNT", "NST"),
+    ("nnt.nnh", "NNH", "NND", "NNN"),
+    ("nnt.fewer", "fewer", "menos", "de moins"),
+    ("nnt.more", "more", "más", "de plus"),
+    ("nnt.none", "No difference between the groups, so there is no number needed to treat (it would be infinite) for {outcome}.", "No hay diferencia entre los grupos, así que no hay número necesario a tratar (sería infinito) para {outcome}.", "Aucune différence entre les groupes : il n’y a donc pas de nombre de sujets à traiter (il serait infini) pour {outcome}."),
+    ("nnt.ci", " (95% CI {lower} to {upper})", " (IC del 95 %: {lower} a {upper})", " (IC à 95 % : {lower} à {upper})"),
+    ("nnt.value", "{kind} {n}{ci}: treating {n} people with {therapy} means one {direction} person with {outcome}.", "{kind} {n}{ci}: tratar a {n} personas con {therapy} significa una persona {direction} con {outcome}.", "{kind} {n}{ci} : traiter {n} personnes par {therapy} signifie une personne {direction} avec {outcome}."),
+    ("nnt.not_meaningful", "{kind} {n}{ci}: treating {n} people with {therapy} would mean one {direction} person with {outcome}, but the 95% interval includes no difference, so this number is not meaningful: it could be infinite, and the treatment could help or harm.", "{kind} {n}{ci}: tratar a {n} personas con {therapy} significaría una persona {direction} con {outcome}, pero el intervalo del 95 % incluye la ausencia de diferencia, así que esta cifra no tiene sentido: podría ser infinita, y el tratamiento podría ayudar o perjudicar.", "{kind} {n}{ci} : traiter {n} personnes par {therapy} signifierait une personne {direction} avec {outcome}, mais l’intervalle à 95 % inclut l’absence de différence : ce nombre n’a donc pas de sens, il pourrait être infini, et le traitement pourrait aider ou nuire."),
+    ("abs.same", "about the same", "aproximadamente las mismas", "à peu près autant"),
+    ("abs.fewer", "{n} fewer", "{n} menos", "{n} de moins"),
+    ("abs.more", "{n} more", "{n} más", "{n} de plus"),
+    ("abs.hr_note", " These numbers come from the hazard ratio and assume the same follow-up time.", " Estas cifras proceden del hazard ratio y suponen el mismo tiempo de seguimiento.", " Ces chiffres viennent du rapport des risques instantanés et supposent la même durée de suivi."),
+    ("abs.comparative", "{outcome}: out of 1,000 people, about {without} without {therapy} and about {with} (95% CI {lower} to {upper}) with it ({change}). Out of 100: {without100} without, {with100} with.{hr_note}", "{outcome}: de cada 1000 personas, unas {without} sin {therapy} y unas {with} (IC del 95 %: {lower} a {upper}) con el tratamiento ({change}). De cada 100: {without100} sin, {with100} con.{hr_note}", "{outcome} : sur 1 000 personnes, environ {without} sans {therapy} et environ {with} (IC à 95 % : {lower} à {upper}) avec le traitement ({change}). Sur 100 : {without100} sans, {with100} avec.{hr_note}"),
+    ("abs.ci", " (95% CI {lower} to {upper})", " (IC del 95 %: {lower} a {upper})", " (IC à 95 % : {lower} à {upper})"),
+    ("abs.single_arm", "{outcome}: about {n} in 100 people{ci} who had {therapy}. There was no comparison group, so we cannot tell how many would have had this without the treatment.", "{outcome}: unas {n} de cada 100 personas{ci} que recibieron {therapy}. No hubo grupo de comparación, así que no sabemos cuántas lo habrían tenido sin el tratamiento.", "{outcome} : environ {n} personnes sur 100{ci} ayant reçu {therapy}. Il n’y avait pas de groupe de comparaison : on ne peut donc pas savoir combien l’auraient eu sans le traitement."),
+    ("note.not_a_risk", "a {measure} is not a risk, so it has no numbers per 100 people", "la medida ({measure}) no es un riesgo, así que no tiene cifras por cada 100 personas", "la mesure ({measure}) n’est pas un risque : elle n’a pas de chiffres pour 100 personnes"),
+    ("note.no_baseline", "no baseline risk (no control arm counts and none given)", "no hay riesgo basal (ni recuentos del grupo control ni uno indicado)", "pas de risque de base (ni effectifs du groupe contrôle, ni valeur indiquée)"),
+    ("note.no_absolute", "the numbers per 100 people could not be computed", "no se pudieron calcular las cifras por cada 100 personas", "les chiffres pour 100 personnes n’ont pas pu être calculés"),
+    ("note.not_proportion", "no comparison group, and the numbers are not a proportion", "sin grupo de comparación, y las cifras no son una proporción", "pas de groupe de comparaison, et les chiffres ne sont pas une proportion"),
+    ("note.no_interval", "no interval and no number of people were given, so the proportion has no confidence interval", "no se dio intervalo ni número de personas, así que la proporción no tiene intervalo de confianza", "ni intervalle ni nombre de personnes n’ont été donnés : la proportion n’a donc pas d’intervalle de confiance"),
+    ("note.not_rated_yet", "not rated yet: results pending", "aún sin calificar: resultados pendientes", "pas encore évalué : résultats en attente"),
+    ("note.no_data", "no data", "sin datos", "pas de données"),
+    ("note.no_analysable", "no analysable numbers", "sin cifras analizables", "pas de chiffres analysables"),
+    ("note.not_analysable", "the numbers could not be analysed: {why}", "no se pudieron analizar las cifras: {why}", "les chiffres n’ont pas pu être analysés : {why}"),
+    ("appraisal.pending", "Results are not available yet: the study is still running.", "Aún no hay resultados: el estudio sigue en curso.", "Les résultats ne sont pas encore disponibles : l’étude est en cours."),
+    ("appraisal.no_results", "No results were reported.", "No se informaron resultados.", "Aucun résultat n’a été rapporté."),
+    ("appraisal.not_analysable", "The numbers could not be analysed.", "No se pudieron analizar las cifras.", "Les chiffres n’ont pas pu être analysés."),
+    ("appraisal.in_words", "Reported in words: {text}", "Informado con palabras: {text}", "Rapporté en mots : {text}"),
+    // ---- Pooled bodies of evidence.
+    ("pool.refused", "These studies were not pooled: {why}.", "Estos estudios no se combinaron: {why}.", "Ces études n’ont pas été combinées : {why}."),
+    ("pool.none", "No studies to pool.", "No hay estudios que combinar.", "Aucune étude à combiner."),
+    ("pool.no_studies", "no studies", "sin estudios", "aucune étude"),
+    ("pool.the_treatments", "the treatments", "los tratamientos", "les traitements"),
+    ("pool.all_observational", "All the studies are observational: people were not assigned to treatment by chance", "Todos los estudios son observacionales: el tratamiento no se asignó al azar", "Toutes les études sont observationnelles : le traitement n’a pas été attribué au hasard"),
+    ("pool.rob_serious", "Most of the weight ({share}%) comes from studies with serious risk-of-bias concerns: {list}", "La mayor parte del peso ({share} %) procede de estudios con problemas graves de riesgo de sesgo: {list}", "L’essentiel du poids ({share} %) vient d’études présentant de sérieux problèmes de risque de biais : {list}"),
+    ("pool.rob_most", "Most of the weight ({share}%) comes from studies with risk-of-bias concerns: {list}", "La mayor parte del peso ({share} %) procede de estudios con problemas de riesgo de sesgo: {list}", "L’essentiel du poids ({share} %) vient d’études présentant des problèmes de risque de biais : {list}"),
+    ("pool.rob_some", "Some studies had risk-of-bias concerns, but they carry less than half the weight: {list}", "Algunos estudios tenían problemas de riesgo de sesgo, pero pesan menos de la mitad: {list}", "Certaines études présentaient des problèmes de risque de biais, mais elles pèsent moins de la moitié : {list}"),
+    ("pool.other_conditions_most", "Most of the weight comes from people with other conditions than {question} ({studies})", "La mayor parte del peso procede de personas con otras enfermedades distintas de {question} ({studies})", "L’essentiel du poids vient de personnes atteintes d’autres maladies que {question} ({studies})"),
+    ("pool.other_conditions_some", "Some studies were in people with other conditions than {question} ({studies})", "Algunos estudios se hicieron en personas con otras enfermedades distintas de {question} ({studies})", "Certaines études portaient sur des personnes atteintes d’autres maladies que {question} ({studies})"),
+    ("pool.heterogeneity", "The studies' results differ more than chance would explain (I² = {i2}%)", "Los resultados de los estudios difieren más de lo que explicaría el azar (I² = {i2} %)", "Les résultats des études diffèrent plus que le hasard ne l’expliquerait (I² = {i2} %)"),
+    ("pool.prediction_interval", "In a new setting the effect could be absent: the prediction interval ({lower} to {upper}) includes no effect", "En un nuevo contexto el efecto podría no existir: el intervalo de predicción ({lower} a {upper}) incluye la ausencia de efecto", "Dans un nouveau contexte, l’effet pourrait être absent : l’intervalle de prédiction ({lower} à {upper}) inclut l’absence d’effet"),
+    ("pool.egger", "Smaller studies show different effects from larger ones (Egger's test p = {p}), a sign that some studies may be missing", "Los estudios pequeños muestran efectos distintos de los grandes (prueba de Egger p = {p}), señal de que pueden faltar estudios", "Les petites études montrent des effets différents des grandes (test d’Egger p = {p}), signe que des études manquent peut-être"),
+    ("refusal.same_study", "study {study} appears more than once (the same people cannot be counted twice)", "el estudio {study} aparece más de una vez (no se puede contar dos veces a las mismas personas)", "l’étude {study} apparaît plus d’une fois (on ne peut pas compter deux fois les mêmes personnes)"),
+    ("refusal.same_trial", "{a} and {b} report the same trial", "{a} y {b} informan del mismo ensayo", "{a} et {b} rapportent le même essai"),
+    ("refusal.marketing", "the numbers of {study} come from marketing material", "las cifras de {study} proceden de material publicitario", "les chiffres de {study} viennent de documents publicitaires"),
+    ("refusal.all_single_arm", "none of the studies had a comparison group, so pooling them cannot show an effect", "ninguno de los estudios tuvo grupo de comparación, así que combinarlos no puede mostrar un efecto", "aucune des études n’avait de groupe de comparaison : les combiner ne peut donc pas montrer d’effet"),
+    ("refusal.mixed_single_arm", "single-arm numbers ({studies}) cannot be pooled with comparisons between groups", "las cifras de un solo grupo ({studies}) no pueden combinarse con comparaciones entre grupos", "les chiffres d’un seul groupe ({studies}) ne peuvent pas être combinés avec des comparaisons entre groupes"),
+    ("refusal.mixed_measures", "the studies use different effect measures ({measures})", "los estudios usan medidas de efecto distintas ({measures})", "les études utilisent des mesures d’effet différentes ({measures})"),
+    ("refusal.review", "{study} is a review that may already include the other studies", "{study} es una revisión que puede incluir ya los demás estudios", "{study} est une revue qui inclut peut-être déjà les autres études"),
+    ("refusal.not_independent", "the counts of {study} are not independent people (\"{caveat}\")", "los recuentos de {study} no son personas independientes («{caveat}»)", "les effectifs de {study} ne sont pas des personnes indépendantes (« {caveat} »)"),
+    ("refusal.mixed_designs", "randomised and non-randomised evidence are rated separately", "la evidencia aleatorizada y la no aleatorizada se califican por separado", "les données randomisées et non randomisées sont évaluées séparément"),
+    ("refusal.effect", "the effect of {study} could not be computed: {why}", "no se pudo calcular el efecto de {study}: {why}", "l’effet de {study} n’a pas pu être calculé : {why}"),
+    ("refusal.fit", "the meta-analysis could not be fitted: {why}", "no se pudo ajustar el metaanálisis: {why}", "la méta-analyse n’a pas pu être ajustée : {why}"),
+    // ---- Claim checks.
+    ("list.and", "and", "y", "et"),
+    ("blinding.double", "double-blind", "doble ciego", "en double aveugle"),
+    ("blinding.single", "single-blind", "simple ciego", "en simple aveugle"),
+    ("blinding.rater", "rater-masked", "con evaluador enmascarado", "à évaluateur en aveugle"),
+    ("blinding.open", "open-label", "abierto", "en ouvert"),
+    ("role.benefit", "Shows a benefit", "Muestra un beneficio", "Montre un bénéfice"),
+    ("role.no_benefit", "Found no clear benefit", "No encontró un beneficio claro", "N’a pas trouvé de bénéfice net"),
+    ("role.inconclusive", "Inconclusive", "No concluyente", "Non concluant"),
+    ("role.harm", "Shows harm", "Muestra un daño", "Montre un préjudice"),
+    ("role.serious_harm", "Serious harm reported", "Se informó un daño grave", "Préjudice grave rapporté"),
+    ("role.no_serious_harm", "No serious harm reported", "No se informó ningún daño grave", "Aucun préjudice grave rapporté"),
+    ("role.reported", "Reported in words", "Informado con palabras", "Rapporté en mots"),
+    ("role.uncontrolled", "No comparison group", "Sin grupo de comparación", "Sans groupe de comparaison"),
+    ("role.marketing", "Marketing, not evidence", "Publicidad, no evidencia", "Publicité, pas une preuve"),
+    ("role.matches", "Matches the claimed number", "Coincide con la cifra afirmada", "Correspond au chiffre avancé"),
+    ("role.does_not_match", "Does not match the claimed number", "No coincide con la cifra afirmada", "Ne correspond pas au chiffre avancé"),
+    ("role.no_result", "No usable result", "Sin resultado utilizable", "Aucun résultat utilisable"),
+    ("claim.marketing_material", "marketing material", "material publicitario", "document publicitaire"),
+    ("claim.design_blinded", "{blinding} {design}", "{design} {blinding}", "{design} {blinding}"),
+    ("claim.pooled_result", "Pooled result of {studies} ({labels})", "Resultado combinado de {studies} ({labels})", "Résultat combiné de {studies} ({labels})"),
+    ("claim.interval", "(95% CI {lower} to {upper})", "(IC del 95 %: {lower} a {upper})", "(IC à 95 % : {lower} à {upper})"),
+    ("claim.certainty", " Certainty: {certainty}.", " Certeza: {certainty}.", " Certitude : {certainty}."),
+    ("claim.indirect", " Only indirectly about the claim: {list}.", " Solo indirectamente relacionado con la afirmación: {list}.", " Ne concerne l’affirmation qu’indirectement : {list}."),
+    ("claim.years", "{n} years", "{n} años", "{n} ans"),
+    ("claim.months", "{n} months", "{n} meses", "{n} mois"),
+    ("claim.part", "“{words}”: {summary}", "«{words}»: {summary}", "« {words} » : {summary}"),
+    ("claim.about_therapy", " It is about {study_therapy}, not {therapy}.", " Trata de {study_therapy}, no de {therapy}.", " Elle porte sur {study_therapy}, pas sur {therapy}."),
+    ("claim.about_condition", " It is about {condition}.", " Trata de {condition}.", " Elle porte sur {condition}."),
+    ("claim.cited_marketing", "{study} ({design}) is known only from marketing material, with no numbers that can be checked.", "{study} ({design}) solo se conoce por material publicitario, sin cifras que puedan comprobarse.", "{study} ({design}) n’est connue que par des documents publicitaires, sans chiffres vérifiables."),
+    ("claim.cited_no_result", "{study} ({design}) is cited by the claim, but it has no analysable result for it.", "{study} ({design}) se cita en la afirmación, pero no tiene un resultado analizable para ella.", "{study} ({design}) est citée par l’affirmation, mais n’a pas de résultat analysable à ce sujet."),
+    ("claim.cited_weak", " The study the claim cites ({studies}) had no comparison group; the support comes from other, controlled evidence.", " El estudio que cita la afirmación ({studies}) no tuvo grupo de comparación; el respaldo procede de otra evidencia, controlada.", " L’étude citée par l’affirmation ({studies}) n’avait pas de groupe de comparaison ; l’appui vient d’autres données, contrôlées."),
+    ("indirect.broader_therapy", "{therapies} is broader than {therapy}", "{therapies} es más amplio que {therapy}", "{therapies} est plus large que {therapy}"),
+    ("indirect.mixed", "{studies} included people with other conditions than {condition}", "{studies} incluyó a personas con otras enfermedades distintas de {condition}", "{studies} incluait des personnes atteintes d’autres maladies que {condition}"),
+    ("indirect.route", "{studies} gave it by another route ({given}) than the claim's ({route})", "{studies} lo administró por otra vía ({given}) distinta de la de la afirmación ({route})", "{studies} l’a administré par une autre voie ({given}) que celle de l’affirmation ({route})"),
+    ("indirect.surrogate", "{outcome} stands in for {target}, and does not always predict it", "{outcome} sustituye a {target}, y no siempre lo predice", "{outcome} remplace {target}, et ne le prédit pas toujours"),
+    ("indirect.time", "{study} covers about {covers}, the claim speaks of {claimed}", "{study} abarca unos {covers}; la afirmación habla de {claimed}", "{study} couvre environ {covers} ; l’affirmation parle de {claimed}"),
+    ("verdict.no_studies", "No controlled evidence: the dataset has no studies of {therapy} for this.", "Sin evidencia controlada: los datos no tienen estudios de {therapy} sobre esto.", "Aucune preuve contrôlée : les données ne contiennent pas d’étude de {therapy} à ce sujet."),
+    ("verdict.only_uncontrolled", "No controlled evidence: only studies without a comparison group, results in words or marketing material, which cannot show that the treatment caused the change.", "Sin evidencia controlada: solo estudios sin grupo de comparación, resultados con palabras o material publicitario, que no pueden mostrar que el tratamiento causara el cambio.", "Aucune preuve contrôlée : seulement des études sans groupe de comparaison, des résultats en mots ou des documents publicitaires, qui ne peuvent pas montrer que le traitement a causé le changement."),
+    ("verdict.harm", "Contradicted: controlled evidence ({certainty} certainty) shows harm, not benefit.", "Contradicha: la evidencia controlada (certeza {certainty}) muestra daño, no beneficio.", "Contredite : des données contrôlées (certitude {certainty}) montrent un préjudice, pas un bénéfice."),
+    ("verdict.null", "Contradicted: the most certain controlled evidence ({certainty} certainty) shows little or no benefit.", "Contradicha: la evidencia controlada más cierta (certeza {certainty}) muestra poco o ningún beneficio.", "Contredite : les données contrôlées les plus certaines (certitude {certainty}) montrent peu ou pas de bénéfice."),
+    ("verdict.only_for", "only for {population}", "solo para {population}", "seulement pour {population}"),
+    ("verdict.only_member", "only {therapy}", "solo {therapy}", "seulement {therapy}"),
+    ("verdict.not_complete", "the evidence shows an effect, not the complete effect the claim's words promise", "la evidencia muestra un efecto, no el efecto completo que prometen las palabras de la afirmación", "les données montrent un effet, pas l’effet complet que promettent les mots de l’affirmation"),
+    ("verdict.supported", "Supported by controlled evidence of {certainty} certainty showing a benefit.", "Respaldada por evidencia controlada de certeza {certainty} que muestra un beneficio.", "Étayée par des données contrôlées de certitude {certainty} montrant un bénéfice."),
+    ("verdict.in_part", "Supported only in part: {what}. Certainty: {certainty}.", "Respaldada solo en parte: {what}. Certeza: {certainty}.", "Étayée en partie seulement : {what}. Certitude : {certainty}."),
+    ("verdict.others_null", " Controlled studies of {therapy} did not show a clear benefit.", " Los estudios controlados de {therapy} no mostraron un beneficio claro.", " Les études contrôlées de {therapy} n’ont pas montré de bénéfice net."),
+    ("verdict.only_very_low", "Not supported: the only controlled evidence of a benefit is of very low certainty.", "No respaldada: la única evidencia controlada de un beneficio es de certeza muy baja.", "Non étayée : les seules données contrôlées d’un bénéfice sont de très faible certitude."),
+    ("verdict.no_benefit_shown", "Not supported: the controlled studies did not show a benefit.", "No respaldada: los estudios controlados no mostraron un beneficio.", "Non étayée : les études contrôlées n’ont pas montré de bénéfice."),
+    ("safety.route", " by the {route} route", " por vía {route}", " par voie {route}"),
+    ("safety.condition", " for {condition}", " para {condition}", " pour {condition}"),
+    ("safety.who", "about {n} people treated with {therapy}{route}{condition}", "unas {n} personas tratadas con {therapy}{route}{condition}", "environ {n} personnes traitées par {therapy}{route}{condition}"),
+    ("safety.deaths", "Contradicted: deaths or serious harms were reported in people who had {therapy}.", "Contradicha: se informaron muertes o daños graves en personas que recibieron {therapy}.", "Contredite : des décès ou des préjudices graves ont été rapportés chez des personnes ayant reçu {therapy}."),
+    ("safety.harms", "Contradicted: harms were reported in people who had {therapy}.", "Contradicha: se informaron daños en personas que recibieron {therapy}.", "Contredite : des préjudices ont été rapportés chez des personnes ayant reçu {therapy}."),
+    ("safety.no_data", "Not supported: there are no harms data to back a claim of safety.", "No respaldada: no hay datos de daños que respalden una afirmación de seguridad.", "Non étayée : aucune donnée sur les préjudices n’appuie une affirmation d’innocuité."),
+    ("safety.absolute", "Not supported: no study can show that there is no risk at all; the harms data cover {who}.", "No respaldada: ningún estudio puede mostrar que no haya ningún riesgo; los datos de daños abarcan {who}.", "Non étayée : aucune étude ne peut montrer qu’il n’y a aucun risque ; les données sur les préjudices portent sur {who}."),
+    ("safety.sparse", "Not supported: the harms data cover only {who}, too few to rule out uncommon serious harms.", "No respaldada: los datos de daños solo abarcan {who}, demasiado pocas para descartar daños graves poco frecuentes.", "Non étayée : les données sur les préjudices ne portent que sur {who}, trop peu pour exclure des préjudices graves peu fréquents."),
+    ("safety.supported", "Supported: no serious harms were reported among {who}.", "Respaldada: no se informaron daños graves entre {who}.", "Étayée : aucun préjudice grave n’a été rapporté parmi {who}."),
+    ("number.none", "Not supported: the claim gives no number to check.", "No respaldada: la afirmación no da ninguna cifra que comprobar.", "Non étayée : l’affirmation ne donne aucun chiffre à vérifier."),
+    ("number.control", " for the comparison group", " para el grupo de comparación", " pour le groupe de comparaison"),
+    ("number.both", " for both groups together", " para ambos grupos juntos", " pour les deux groupes ensemble"),
+    ("number.range", "{lower} to {upper}", "{lower} a {upper}", "{lower} à {upper}"),
+    ("number.nothing", "Not supported: no evidence in the dataset reports a number to compare with {number}{people}.{range}", "No respaldada: ninguna evidencia de los datos informa una cifra que comparar con {number}{people}.{range}", "Non étayée : aucune donnée ne rapporte de chiffre à comparer à {number}{people}.{range}"),
+    ("number.uncontrolled", "No controlled evidence: the number {number} matches a study without a comparison group ({range}), which cannot show the treatment caused it.{people}", "Sin evidencia controlada: la cifra {number} coincide con un estudio sin grupo de comparación ({range}), que no puede mostrar que el tratamiento la causara.{people}", "Aucune preuve contrôlée : le chiffre {number} correspond à une étude sans groupe de comparaison ({range}), qui ne peut pas montrer que le traitement l’a causé.{people}"),
+    ("number.inside", "Supported: {number} lies within the interval of the best matching evidence{people} ({range}).", "Respaldada: {number} está dentro del intervalo de la evidencia que mejor corresponde{people} ({range}).", "Étayée : {number} se situe dans l’intervalle des données les plus proches{people} ({range})."),
+    ("number.outside", "Contradicted: {number} lies outside the interval of the best matching evidence{people} ({range}).", "Contradicha: {number} está fuera del intervalo de la evidencia que mejor corresponde{people} ({range}).", "Contredite : {number} se situe hors de l’intervalle des données les plus proches{people} ({range})."),
+    ("design_words.rct", "randomised trial", "ensayo aleatorizado", "essai randomisé"),
+    ("design_words.crossover_rct", "randomised crossover trial", "ensayo aleatorizado cruzado", "essai randomisé croisé"),
+    ("design_words.non_randomised_controlled", "non-randomised controlled study", "estudio controlado no aleatorizado", "étude contrôlée non randomisée"),
+    ("design_words.single_arm", "single-arm study", "estudio de un solo grupo", "étude à un seul groupe"),
+    ("design_words.cohort", "cohort study", "estudio de cohortes", "étude de cohorte"),
+    ("design_words.case_series", "case series", "serie de casos", "série de cas"),
+    ("design_words.systematic_review", "systematic review", "revisión sistemática", "revue systématique"),
+
+    ("measure.rr", "risk ratio", "riesgo relativo", "risque relatif"),
+    ("measure.or", "odds ratio", "odds ratio", "rapport de cotes"),
+    ("measure.rd", "risk difference", "diferencia de riesgos", "différence de risque"),
+    ("measure.hr", "hazard ratio", "hazard ratio", "rapport des risques instantanés"),
+    ("measure.irr", "rate ratio", "razón de tasas", "rapport de taux"),
+    ("measure.md", "mean difference", "diferencia de medias", "différence moyenne"),
+    ("measure.smd", "standardised mean difference", "diferencia de medias estandarizada", "différence moyenne standardisée"),
+    ("measure.pr", "proportion", "proporción", "proportion"),
+    ("measure.gen", "effect", "efecto", "effet"),
     // ---- The summary view: each therapy's answer.
     ("answer.certainty", "{} certainty", "certeza {}", "certitude {}"),
+    ("answer.very_uncertain", "We are very uncertain whether {therapy} helps people with {condition}: the evidence is of very low certainty.", "No sabemos con seguridad si {therapy} ayuda a las personas con {condition}: la evidencia es de certeza muy baja.", "Nous ne savons pas avec certitude si {therapy} aide les personnes atteintes de {condition} : les données sont de très faible certitude."),
+    ("answer.pending", "No results yet: the studies of {therapy} are still running.", "Aún no hay resultados: los estudios de {therapy} siguen en curso.", "Pas encore de résultats : les études de {therapy} sont en cours."),
+    ("answer.uncontrolled", "No study of {therapy} with a comparison group has shown how well it works; studies without one cannot show that it caused the changes they report.", "Ningún estudio de {therapy} con grupo de comparación ha mostrado cuánto funciona; los estudios sin él no pueden mostrar que causara los cambios que informan.", "Aucune étude de {therapy} avec groupe de comparaison n’a montré son efficacité ; les études sans groupe de comparaison ne peuvent pas montrer qu’il a causé les changements rapportés."),
+    ("answer.no_clear_difference", " The interval includes no difference: no clear difference between the groups.", " El intervalo incluye la ausencia de diferencia: no hay una diferencia clara entre los grupos.", " L’intervalle inclut l’absence de différence : pas de différence nette entre les groupes."),
+    ("answer.no_baseline", "{measure} {estimate} ({lower} to {upper}); no baseline risk is known, so there are no numbers per 100 people.", "{measure} {estimate} ({lower} a {upper}); no se conoce el riesgo basal, así que no hay cifras por cada 100 personas.", "{measure} {estimate} ({lower} à {upper}) ; le risque de base n’est pas connu : il n’y a donc pas de chiffres pour 100 personnes."),
+
     ("answer.benefit", "Main benefit", "Beneficio principal", "Bénéfice principal"),
     ("answer.harm", "Main harm", "Daño principal", "Risque principal"),
     ("answer.no_benefit_data", "No study reports a benefit with numbers.", "Ningún estudio informa un beneficio con cifras.", "Aucune étude ne rapporte de bénéfice chiffré."),
@@ -300,6 +505,64 @@ fn missing_key(key: &str) -> &'static str {
     let kept: &'static str = Box::leak(key.to_owned().into_boxed_str());
     missing.insert(kept);
     kept
+}
+
+/// [`t`] with named placeholders filled: `{therapy}` by the value named "therapy". The
+/// appraisal's sentences use names, so that each language may put them in its own order. A
+/// placeholder without a value is left empty (tests check every language has the same names).
+pub fn tn(lang: Lang, key: &str, args: &[(&str, &str)]) -> String {
+    let template = t(lang, key);
+    let mut out = String::with_capacity(template.len() + 32);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        match after.find('}') {
+            Some(close)
+                if after[..close]
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '_') =>
+            {
+                let name = &after[..close];
+                out.push_str(args.iter().find(|(n, _)| *n == name).map_or("", |(_, v)| v));
+                rest = &after[close + 1..];
+            }
+            _ => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The placeholder names of a template, in order ("{therapy} reduces {outcome}" gives
+/// therapy, outcome).
+pub fn placeholders(template: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        let after = &rest[open + 1..];
+        match after.find('}') {
+            Some(close) => {
+                out.push(&after[..close]);
+                rest = &after[close + 1..];
+            }
+            None => break,
+        }
+    }
+    out
+}
+
+/// Dataset text in `lang` (or its default language), as an owned string.
+pub fn pick(lang: Lang, text: &crate::model::Text) -> String {
+    text.get(lang.as_str()).to_string()
+}
+
+/// Dataset texts in `lang`.
+pub fn pick_all(lang: Lang, texts: &[crate::model::Text]) -> Vec<String> {
+    texts.iter().map(|t| pick(lang, t)).collect()
 }
 
 /// [`t`] with `{}` placeholders filled in order.
@@ -449,6 +712,51 @@ mod tests {
     fn placeholders_are_filled_in_order() {
         assert_eq!(tf(Lang::En, "harms.of_100", &["7"]), "7 of 100");
         assert_eq!(tf(Lang::Es, "harms.range", &["1", "2"]), "(rango 1 a 2)");
+    }
+
+    #[test]
+    fn every_language_has_the_same_placeholders() {
+        for (key, en, es, fr) in TABLE {
+            let mut names: Vec<Vec<&str>> =
+                [en, es, fr].iter().map(|text| placeholders(text)).collect();
+            for n in &mut names {
+                n.sort();
+            }
+            assert_eq!(names[0], names[1], "{key}: en and es");
+            assert_eq!(names[0], names[2], "{key}: en and fr");
+            assert!(!es.is_empty() && !fr.is_empty(), "{key} is not translated");
+        }
+    }
+
+    #[test]
+    fn named_placeholders_are_filled_wherever_they_stand() {
+        assert_eq!(
+            tn(
+                Lang::Fr,
+                "stmt.moderate.reduce.one",
+                &[("therapy", "L’aspirine"), ("outcome", "les décès")]
+            ),
+            "L’aspirine réduit probablement les décès."
+        );
+        assert_eq!(
+            tn(
+                Lang::Es,
+                "stmt.very_low",
+                &[("therapy", "x"), ("outcome", "y")]
+            ),
+            "La evidencia es muy incierta acerca del efecto de x sobre y."
+        );
+        // A brace that is not a placeholder is kept.
+        assert_eq!(placeholders("{a} and {b}"), ["a", "b"]);
+    }
+
+    #[test]
+    fn plurals_follow_each_language() {
+        assert_eq!(plural(Lang::Es, "answer.studies", 1), "1 estudio");
+        assert_eq!(plural(Lang::Es, "answer.studies", 2), "2 estudios");
+        assert_eq!(plural(Lang::Fr, "answer.studies", 0), "0 étude");
+        assert_eq!(plural(Lang::En, "answer.studies", 0), "0 studies");
+        assert_eq!(plural(Lang::En, "answer.studies", 1), "1 study");
     }
 
     #[test]

@@ -51,7 +51,7 @@ pub fn study(
 ) -> Study {
     Study {
         id: id.into(),
-        label: format!("{id} study"),
+        label: format!("{id} study").into(),
         year: Some(2020),
         citation: Citation::text(format!("{id} et al.")),
         source_kind: SourceKind::Paper,
@@ -138,6 +138,7 @@ pub fn claim(
         therapy: therapy.into(),
         condition: "Condition A".into(),
         route: None,
+        translation: Default::default(),
         parts: vec![ClaimPart {
             asserts,
             outcome: outcome.map(str::to_string),

@@ -8,6 +8,7 @@ use evidence_lens::appraise::text::{statement, Direction, Finding};
 use evidence_lens::appraise::{
     appraise_outcome, AbsoluteError, AppraiseOptions, BaselineSource, Basis, Certainty, NntKind,
 };
+use evidence_lens::i18n::Lang;
 use evidence_lens::model::*;
 use helpers::*;
 
@@ -20,7 +21,7 @@ fn every_statement_form() {
     let red = Finding::Important(Direction::Reduces);
     let inc = Finding::Important(Direction::Increases);
     let none = Finding::LittleOrNone;
-    let s = |c, f| statement(c, "Drug X", false, "Disease progression", f);
+    let s = |c, f| statement(Lang::En, c, "Drug X", false, "Disease progression", f);
     assert_eq!(
         s(Certainty::High, red),
         "Drug X reduces disease progression."
@@ -65,7 +66,14 @@ fn every_statement_form() {
     );
     // Names in the middle of a sentence are lower-cased unless they are acronyms.
     assert_eq!(
-        statement(Certainty::VeryLow, "Beta blockers", true, "LDL change", red),
+        statement(
+            Lang::En,
+            Certainty::VeryLow,
+            "Beta blockers",
+            true,
+            "LDL change",
+            red
+        ),
         "The evidence is very uncertain about the effect of beta blockers on LDL change."
     );
 }
@@ -74,7 +82,7 @@ fn every_statement_form() {
 fn statements_agree_in_number_with_the_therapy() {
     let red = Finding::Important(Direction::Reduces);
     let none = Finding::LittleOrNone;
-    let s = |c, f| statement(c, "Antibiotics", true, "Infections", f);
+    let s = |c, f| statement(Lang::En, c, "Antibiotics", true, "Infections", f);
     assert_eq!(s(Certainty::High, red), "Antibiotics reduce infections.");
     assert_eq!(
         s(Certainty::Moderate, red),
@@ -86,7 +94,14 @@ fn statements_agree_in_number_with_the_therapy() {
         "Antibiotics probably result in little or no difference in infections."
     );
     assert_eq!(
-        statement(Certainty::Moderate, "Aspirin", false, "Deaths", red),
+        statement(
+            Lang::En,
+            Certainty::Moderate,
+            "Aspirin",
+            false,
+            "Deaths",
+            red
+        ),
         "Aspirin probably reduces deaths."
     );
 }
@@ -218,6 +233,7 @@ fn conversions_by_measure() {
         0.3,
         BaselineSource::Caller,
         Better::Lower,
+        Lang::En,
         "Drug X",
         "Relapse",
     )
@@ -240,6 +256,7 @@ fn conversions_by_measure() {
         0.4,
         BaselineSource::Caller,
         Better::Lower,
+        Lang::En,
         "Drug X",
         "Relapse",
     )
@@ -257,16 +274,32 @@ fn nnt_rounding_and_direction() {
     assert_eq!(ceil_people(1.0 / 0.3), Some(4));
     assert_eq!(ceil_people(6.01), Some(7));
     // Higher is better and the treatment increases it: a benefit, NNT.
-    let n = nnt(0.25, 0.1, 0.4, Better::Higher, "Drug X", "Relapse-free");
+    let n = nnt(
+        Lang::En,
+        0.25,
+        0.1,
+        0.4,
+        Better::Higher,
+        "Drug X",
+        "Relapse-free",
+    );
     assert_eq!(
         (n.kind, n.value, n.ci_lb, n.ci_ub),
         (NntKind::Nnt, Some(4), Some(3), Some(10))
     );
     // Higher is better and the treatment lowers it: harm, NNH.
-    let n = nnt(-0.25, -0.4, -0.1, Better::Higher, "Drug X", "Relapse-free");
+    let n = nnt(
+        Lang::En,
+        -0.25,
+        -0.4,
+        -0.1,
+        Better::Higher,
+        "Drug X",
+        "Relapse-free",
+    );
     assert_eq!(n.kind, NntKind::Nnh);
     // No difference: infinite.
-    let n = nnt(0.0, -0.1, 0.1, Better::Lower, "Drug X", "Relapse");
+    let n = nnt(Lang::En, 0.0, -0.1, 0.1, Better::Lower, "Drug X", "Relapse");
     assert_eq!(n.value, None);
     assert!(!n.meaningful && n.text.contains("infinite"));
 }
@@ -293,7 +326,7 @@ fn single_arm_proportion_with_wilson_interval() {
     assert!(abs.per_100.control.is_none());
     assert!(abs.text.contains("no comparison group"), "{}", abs.text);
     // Without a size or interval the proportion is still shown, without an interval.
-    let a = single_arm(0.576, None, None, "MSC", "Headache").unwrap();
+    let a = single_arm(0.576, None, None, Lang::En, "MSC", "Headache").unwrap();
     assert_eq!((a.risk_lb, a.risk_ub), (None, None));
 }
 

@@ -20,6 +20,8 @@ use std::fmt;
 
 use serde::Serialize;
 
+use crate::i18n::{t, tn, Lang};
+
 use crate::model::{Better, Measure};
 
 use super::text::{lower_first, num, outcome_core, upper_first};
@@ -150,6 +152,21 @@ impl fmt::Display for AbsoluteError {
 
 impl std::error::Error for AbsoluteError {}
 
+impl AbsoluteError {
+    /// Why there are no numbers per 100 people, in `lang` (for readers).
+    pub fn words(&self, lang: Lang) -> String {
+        match self {
+            AbsoluteError::NotARisk(m) => tn(
+                lang,
+                "note.not_a_risk",
+                &[("measure", super::text::measure_words(lang, *m))],
+            ),
+            AbsoluteError::NoBaseline => t(lang, "note.no_baseline").to_string(),
+            _ => t(lang, "note.no_absolute").to_string(),
+        }
+    }
+}
+
 /// Risk with the treatment for a baseline risk and a relative (or difference) effect.
 pub fn treated_risk(measure: Measure, baseline: f64, effect: f64) -> Result<f64, AbsoluteError> {
     if !(0.0..=1.0).contains(&baseline) || !baseline.is_finite() {
@@ -198,7 +215,16 @@ pub fn ceil_people(x: f64) -> Option<u64> {
 /// The number needed to treat or harm from a risk difference `d` (treatment minus control, per
 /// person) and its interval. Favourable direction from `better`. Rounded up (Cochrane Handbook
 /// 15.4.4: "NNTs should be rounded up to the next whole number"); the same is done for NNH.
-pub fn nnt(d: f64, d_lb: f64, d_ub: f64, better: Better, therapy: &str, outcome: &str) -> Nnt {
+#[allow(clippy::too_many_arguments)]
+pub fn nnt(
+    lang: Lang,
+    d: f64,
+    d_lb: f64,
+    d_ub: f64,
+    better: Better,
+    therapy: &str,
+    outcome: &str,
+) -> Nnt {
     let favourable = match better {
         Better::Lower => d < 0.0,
         Better::Higher => d > 0.0,
@@ -226,19 +252,48 @@ pub fn nnt(d: f64, d_lb: f64, d_ub: f64, better: Better, therapy: &str, outcome:
         (ceil_people(1.0 / a), ceil_people(1.0 / b))
     };
     let x = lower_first(therapy);
-    let y = outcome_core(outcome);
-    let more_fewer = if d < 0.0 { "fewer" } else { "more" };
+    let y = if lang == Lang::En {
+        outcome_core(outcome)
+    } else {
+        lower_first(outcome)
+    };
+    let direction = t(lang, if d < 0.0 { "nnt.fewer" } else { "nnt.more" });
+    let kind_words = t(
+        lang,
+        match kind {
+            NntKind::Nnt => "nnt.nnt",
+            NntKind::Nnh => "nnt.nnh",
+        },
+    );
     let text = match value {
-        None => format!("No difference between the groups, so there is no number needed to treat (it would be infinite) for {y}."),
-        Some(v) if crosses => format!(
-            "{kind} {v}: treating {v} people with {x} would mean one {more_fewer} person with {y}, but the 95% interval includes no difference, so this number is not meaningful: it could be infinite, and the treatment could help or harm."
-        ),
+        None => tn(lang, "nnt.none", &[("outcome", &y)]),
         Some(v) => {
+            let v = v.to_string();
             let ci = match (ci_lb, ci_ub) {
-                (Some(a), Some(b)) if a != b => format!(" (95% CI {a} to {b})"),
+                (Some(a), Some(b)) if a != b && !crosses => tn(
+                    lang,
+                    "nnt.ci",
+                    &[("lower", &a.to_string()), ("upper", &b.to_string())],
+                ),
                 _ => String::new(),
             };
-            format!("{kind} {v}{ci}: treating {v} people with {x} means one {more_fewer} person with {y}.")
+            let args = [
+                ("kind", kind_words),
+                ("n", v.as_str()),
+                ("ci", ci.as_str()),
+                ("therapy", x.as_str()),
+                ("direction", direction),
+                ("outcome", y.as_str()),
+            ];
+            tn(
+                lang,
+                if crosses {
+                    "nnt.not_meaningful"
+                } else {
+                    "nnt.value"
+                },
+                &args,
+            )
         }
     };
     Nnt {
@@ -256,11 +311,11 @@ fn fin(x: f64) -> Option<f64> {
 }
 
 /// Count out of `per` for a sentence: whole people, or one decimal below 1.
-fn people(x: f64) -> String {
+fn people(lang: Lang, x: f64) -> String {
     if x.abs() < 1.0 && x != 0.0 {
-        num(x, 1)
+        num(lang, x, 1)
     } else {
-        num(x, 0)
+        num(lang, x, 0)
     }
 }
 
@@ -293,6 +348,7 @@ pub fn comparative(
     baseline: f64,
     source: BaselineSource,
     better: Better,
+    lang: Lang,
     therapy: &str,
     outcome: &str,
 ) -> Result<Absolute, AbsoluteError> {
@@ -307,32 +363,55 @@ pub fn comparative(
     let b = treated_risk(measure, baseline, ci_ub)?;
     let (lb, ub) = (a.min(b), a.max(b));
     let d = r - baseline;
-    let n = nnt(d, lb - baseline, ub - baseline, better, therapy, outcome);
+    let n = nnt(
+        lang,
+        d,
+        lb - baseline,
+        ub - baseline,
+        better,
+        therapy,
+        outcome,
+    );
     let p100 = per_n(100, Some(baseline), r, Some(lb), Some(ub));
     let p1000 = per_n(1000, Some(baseline), r, Some(lb), Some(ub));
     let x = lower_first(therapy);
     let diff = p1000.difference.unwrap_or(0.0);
     let change = if diff.abs() < 0.5 {
-        "about the same".to_string()
+        t(lang, "abs.same").to_string()
     } else if diff < 0.0 {
-        format!("{} fewer", people(-diff))
+        tn(lang, "abs.fewer", &[("n", &people(lang, -diff))])
     } else {
-        format!("{} more", people(diff))
+        tn(lang, "abs.more", &[("n", &people(lang, diff))])
     };
     let hr_note = if measure == Measure::Hr {
-        " These numbers come from the hazard ratio and assume the same follow-up time."
+        t(lang, "abs.hr_note")
     } else {
         ""
     };
-    let text = format!(
-        "{}: out of 1,000 people, about {} without {x} and about {} (95% CI {} to {}) with it ({change}). Out of 100: {} without, {} with.{hr_note}",
-        upper_first(outcome),
-        people(baseline * 1000.0),
-        people(r * 1000.0),
-        people(lb * 1000.0),
-        people(ub * 1000.0),
-        people(baseline * 100.0),
-        people(r * 100.0),
+    let name = upper_first(outcome);
+    let numbers = [
+        people(lang, baseline * 1000.0),
+        people(lang, r * 1000.0),
+        people(lang, lb * 1000.0),
+        people(lang, ub * 1000.0),
+        people(lang, baseline * 100.0),
+        people(lang, r * 100.0),
+    ];
+    let text = tn(
+        lang,
+        "abs.comparative",
+        &[
+            ("outcome", &name),
+            ("therapy", &x),
+            ("without", &numbers[0]),
+            ("with", &numbers[1]),
+            ("lower", &numbers[2]),
+            ("upper", &numbers[3]),
+            ("change", &change),
+            ("without100", &numbers[4]),
+            ("with100", &numbers[5]),
+            ("hr_note", hr_note),
+        ],
     );
     Ok(Absolute {
         basis: Basis::Comparative,
@@ -355,6 +434,7 @@ pub fn single_arm(
     p: f64,
     lb: Option<f64>,
     ub: Option<f64>,
+    lang: Lang,
     therapy: &str,
     outcome: &str,
 ) -> Result<Absolute, AbsoluteError> {
@@ -364,14 +444,25 @@ pub fn single_arm(
     let lb = lb.and_then(fin).map(|v| v.clamp(0.0, 1.0));
     let ub = ub.and_then(fin).map(|v| v.clamp(0.0, 1.0));
     let ci = match (lb, ub) {
-        (Some(l), Some(u)) => format!(" (95% CI {} to {})", people(l * 100.0), people(u * 100.0)),
+        (Some(l), Some(u)) => tn(
+            lang,
+            "abs.ci",
+            &[
+                ("lower", &people(lang, l * 100.0)),
+                ("upper", &people(lang, u * 100.0)),
+            ],
+        ),
         _ => String::new(),
     };
-    let text = format!(
-        "{}: about {} in 100 people{ci} who had {}. There was no comparison group, so we cannot tell how many would have had this without the treatment.",
-        upper_first(outcome),
-        people(p * 100.0),
-        lower_first(therapy),
+    let text = tn(
+        lang,
+        "abs.single_arm",
+        &[
+            ("outcome", &upper_first(outcome)),
+            ("n", &people(lang, p * 100.0)),
+            ("ci", &ci),
+            ("therapy", &lower_first(therapy)),
+        ],
     );
     Ok(Absolute {
         basis: Basis::SingleArm,

@@ -10,6 +10,8 @@ use std::fmt;
 
 use serde::Serialize;
 
+use crate::i18n::{tn, Lang};
+
 /// GRADE's four levels of certainty of evidence (GRADE Handbook, section 5: "high, moderate, low,
 /// very low"), ordered from least to most certain.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -125,16 +127,31 @@ pub struct Reason {
     pub text: String,
 }
 
-/// A rating under construction: reasons are added one at a time, each domain capped.
+/// A rating under construction: reasons are added one at a time, each domain capped, in
+/// the language the reasons are written in.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Rating {
     pub reasons: Vec<Reason>,
+    pub lang: Lang,
 }
 
 impl Rating {
-    /// An empty rating (starting at high).
+    /// An empty rating (starting at high), with reasons in English.
     pub fn new() -> Self {
         Rating::default()
+    }
+
+    /// An empty rating with reasons in `lang`.
+    pub fn in_language(lang: Lang) -> Self {
+        Rating {
+            reasons: Vec::new(),
+            lang,
+        }
+    }
+
+    /// A sentence of the catalogue in the rating's language.
+    pub fn say(&self, key: &str, args: &[(&str, &str)]) -> String {
+        tn(self.lang, key, args)
     }
 
     /// Sum of the changes in one domain so far.
@@ -155,11 +172,12 @@ impl Rating {
         let allowed = wanted.clamp(lo, hi) - so_far;
         let mut text = text.into();
         if allowed != change as i32 && change != 0 {
-            if change < 0 {
-                text.push_str(" (not rated down further: this concern is already counted at the most two levels)");
+            let key = if change < 0 {
+                "reason.capped_down"
             } else {
-                text.push_str(" (not rated up further: at most two levels)");
-            }
+                "reason.capped_up"
+            };
+            text.push_str(crate::i18n::t(self.lang, key));
         }
         self.reasons.push(Reason {
             domain,

@@ -34,6 +34,7 @@ use std::collections::BTreeSet;
 
 use serde::Serialize;
 
+use crate::i18n::{t, tn, Lang};
 use crate::model::{
     Arm, Assertion, Better, Blinding, Claim, ClaimPart, Dataset, EffectData, OutcomeKind,
     SourceKind, Study,
@@ -133,78 +134,93 @@ pub struct ClaimCheck {
     pub evidence: Vec<ClaimEvidence>,
 }
 
-fn blinding_words(b: Option<Blinding>) -> Option<&'static str> {
-    b.map(|b| match b {
-        Blinding::Double => "double-blind",
-        Blinding::Single => "single-blind",
-        Blinding::Rater => "rater-masked",
-        Blinding::Open => "open-label",
-    })
+fn blinding_words(lang: Lang, b: Option<Blinding>) -> Option<&'static str> {
+    b.map(|b| t(lang, &format!("blinding.{}", b.as_str())))
 }
 
-fn role_phrase(role: EvidenceRole) -> &'static str {
-    match role {
-        EvidenceRole::Benefit => "Shows a benefit",
-        EvidenceRole::NoBenefit => "Found no clear benefit",
-        EvidenceRole::Inconclusive => "Inconclusive",
-        EvidenceRole::Harm => "Shows harm",
-        EvidenceRole::SeriousHarm => "Serious harm reported",
-        EvidenceRole::NoSeriousHarm => "No serious harm reported",
-        EvidenceRole::Reported => "Reported in words",
-        EvidenceRole::Uncontrolled => "No comparison group",
-        EvidenceRole::Marketing => "Marketing, not evidence",
-        EvidenceRole::Matches => "Matches the claimed number",
-        EvidenceRole::DoesNotMatch => "Does not match the claimed number",
-        EvidenceRole::NoResult => "No usable result",
-    }
+fn role_phrase(lang: Lang, role: EvidenceRole) -> &'static str {
+    let key = match role {
+        EvidenceRole::Benefit => "role.benefit",
+        EvidenceRole::NoBenefit => "role.no_benefit",
+        EvidenceRole::Inconclusive => "role.inconclusive",
+        EvidenceRole::Harm => "role.harm",
+        EvidenceRole::SeriousHarm => "role.serious_harm",
+        EvidenceRole::NoSeriousHarm => "role.no_serious_harm",
+        EvidenceRole::Reported => "role.reported",
+        EvidenceRole::Uncontrolled => "role.uncontrolled",
+        EvidenceRole::Marketing => "role.marketing",
+        EvidenceRole::Matches => "role.matches",
+        EvidenceRole::DoesNotMatch => "role.does_not_match",
+        EvidenceRole::NoResult => "role.no_result",
+    };
+    t(lang, key)
 }
 
-fn study_design(s: &Study) -> String {
+fn study_design(lang: Lang, s: &Study) -> String {
     if s.source_kind == SourceKind::Marketing {
-        return "marketing material".to_string();
+        return t(lang, "claim.marketing_material").to_string();
     }
-    match blinding_words(s.blinding) {
-        Some(b) if !s.design.is_uncontrolled() => format!("{b} {}", design_words(s.design)),
-        _ => design_words(s.design).to_string(),
+    let design = design_words(lang, s.design);
+    match blinding_words(lang, s.blinding) {
+        Some(b) if !s.design.is_uncontrolled() => tn(
+            lang,
+            "claim.design_blinded",
+            &[("blinding", b), ("design", design)],
+        ),
+        _ => design.to_string(),
     }
 }
 
-fn describe(item: &Item, certainty: Option<Certainty>) -> String {
+fn describe(lang: Lang, item: &Item, certainty: Option<Certainty>) -> String {
+    let code = lang.as_str();
     let who = if item.pooled {
-        format!(
-            "Pooled result of {} studies ({})",
-            item.studies.len(),
-            item.studies
-                .iter()
-                .map(|s| s.label.as_str())
-                .collect::<Vec<_>>()
-                .join(", ")
+        let labels: Vec<&str> = item.studies.iter().map(|s| s.label.get(code)).collect();
+        tn(
+            lang,
+            "claim.pooled_result",
+            &[
+                (
+                    "studies",
+                    &crate::i18n::plural(lang, "answer.studies", item.studies.len()),
+                ),
+                ("labels", &labels.join(", ")),
+            ],
         )
     } else {
         let s = item.studies[0];
-        format!("{} ({}, {})", s.label, study_design(s), s.condition.trim())
+        format!(
+            "{} ({}, {})",
+            s.label.get(code),
+            study_design(lang, s),
+            s.condition.trim()
+        )
     };
+    let name = item.outcome.name.get(code);
     let eff = match item.effect {
         Some(e) if e.measure.is_single_arm() || item.single_arm && !e.measure.is_ratio() => {
-            format!(
-                "{}: {} (95% CI {} to {})",
-                item.outcome.name,
-                pct(e.estimate),
-                pct(e.ci_lb),
-                pct(e.ci_ub)
-            )
+            let (p, lo, hi) = (
+                pct(lang, e.estimate),
+                pct(lang, e.ci_lb),
+                pct(lang, e.ci_ub),
+            );
+            let interval = tn(lang, "claim.interval", &[("lower", &lo), ("upper", &hi)]);
+            format!("{name}: {p} {interval}")
         }
-        Some(e) => format!("{}: {}", item.outcome.name, e.describe()),
-        None => item.outcome.name.clone(),
+        Some(e) => format!("{name}: {}", e.describe(lang)),
+        None => name.to_string(),
     };
     let cert = certainty
-        .map(|c| format!(" Certainty: {}.", c.words()))
+        .map(|c| {
+            let words = t(lang, &format!("certainty.{}", c.as_str()));
+            tn(lang, "claim.certainty", &[("certainty", words)])
+        })
         .unwrap_or_default();
     format!("{who}, {eff}. {}{cert}", item.statement)
 }
 
 /// How one appraised item bears on a claim part: whether it counts, and with what indirectness.
 struct Fit<'i, 'a> {
+    lang: Lang,
     item: &'i Item<'a>,
     /// The certainty of the item rated for the claim.
     certainty: Option<Certainty>,
@@ -217,16 +233,15 @@ struct Fit<'i, 'a> {
 
 impl Fit<'_, '_> {
     fn evidence(&self, role: EvidenceRole) -> ClaimEvidence {
+        let lang = self.lang;
         let mut sentence = format!(
             "{}: {}",
-            role_phrase(role),
-            describe(self.item, self.certainty)
+            role_phrase(lang, role),
+            describe(lang, self.item, self.certainty)
         );
         if !self.indirectness.is_empty() {
-            sentence.push_str(&format!(
-                " Only indirectly about the claim: {}.",
-                self.indirectness.join("; ")
-            ));
+            let list = self.indirectness.join("; ");
+            sentence.push_str(&tn(lang, "claim.indirect", &[("list", &list)]));
         }
         ClaimEvidence {
             studies: self.item.studies.iter().map(|s| s.id.clone()).collect(),
@@ -244,18 +259,25 @@ impl Fit<'_, '_> {
 struct Scope<'c> {
     claim: &'c Claim,
     lexicon: &'c Lexicon,
+    lang: Lang,
     therapy: String,
     condition: String,
 }
 
 impl<'c> Scope<'c> {
-    fn new(claim: &'c Claim, lexicon: &'c Lexicon) -> Self {
+    fn new(claim: &'c Claim, lexicon: &'c Lexicon, lang: Lang) -> Self {
         Scope {
             claim,
             lexicon,
+            lang,
             therapy: lexicon.display(List::Therapies, &claim.therapy),
             condition: lexicon.display(List::Conditions, &claim.condition),
         }
+    }
+
+    /// A sentence of the catalogue in the claim check's language.
+    fn say(&self, key: &str, args: &[(&str, &str)]) -> String {
+        tn(self.lang, key, args)
     }
 
     /// How an item bears on a part, or `None` when it is about something else.
@@ -284,7 +306,7 @@ impl<'c> Scope<'c> {
                     Relation::Narrower => {
                         populations.push(l.display(List::Conditions, &s.condition))
                     }
-                    Relation::Broader => mixed.push(s.label.as_str()),
+                    Relation::Broader => mixed.push(s.label.get(self.lang.as_str())),
                     Relation::Same => {}
                 }
             }
@@ -297,33 +319,40 @@ impl<'c> Scope<'c> {
                     return None;
                 }
                 if fit == Relation::Unrelated && !route.trim().is_empty() {
-                    routes.push((s.label.as_str(), route.trim()));
+                    routes.push((s.label.get(self.lang.as_str()), route.trim()));
                 }
             }
         }
-        let labels = |v: &[&str]| joined(&dedup(v.iter().map(|s| s.to_string()).collect()));
+        let labels =
+            |v: &[&str]| joined(self.lang, &dedup(v.iter().map(|s| s.to_string()).collect()));
         if !broader_therapy.is_empty() {
-            indirect.push(format!(
-                "{} is broader than {}",
-                lower_first(&labels(&broader_therapy)),
-                lower_first(&self.therapy)
+            indirect.push(self.say(
+                "indirect.broader_therapy",
+                &[
+                    ("therapies", &lower_first(&labels(&broader_therapy))),
+                    ("therapy", &lower_first(&self.therapy)),
+                ],
             ));
         }
         if !mixed.is_empty() {
-            indirect.push(format!(
-                "{} included people with other conditions than {}",
-                labels(&mixed),
-                lower_first(&self.condition)
+            indirect.push(self.say(
+                "indirect.mixed",
+                &[
+                    ("studies", &labels(&mixed)),
+                    ("condition", &lower_first(&self.condition)),
+                ],
             ));
         }
         if let (false, Some(want)) = (routes.is_empty(), &self.claim.route) {
             let given: Vec<&str> = routes.iter().map(|r| r.1).collect();
             let who: Vec<&str> = routes.iter().map(|r| r.0).collect();
-            indirect.push(format!(
-                "{} gave it by another route ({}) than the claim's ({})",
-                labels(&who),
-                labels(&given),
-                want.trim()
+            indirect.push(self.say(
+                "indirect.route",
+                &[
+                    ("studies", &labels(&who)),
+                    ("given", &labels(&given)),
+                    ("route", want.trim()),
+                ],
             ));
         }
         let outcome = item.outcome;
@@ -339,10 +368,15 @@ impl<'c> Scope<'c> {
         {
             Some(wanted) => match l.outcome_fit(wanted, outcome) {
                 OutcomeFit::Unrelated => return None,
-                OutcomeFit::Surrogate(c) => indirect.push(format!(
-                    "{} stands in for {}, and does not always predict it",
-                    lower_first(&outcome.name),
-                    l.concept_name(c)
+                OutcomeFit::Surrogate(c) => indirect.push(self.say(
+                    "indirect.surrogate",
+                    &[
+                        (
+                            "outcome",
+                            &lower_first(outcome.name.get(self.lang.as_str())),
+                        ),
+                        ("target", l.concept_name(c)),
+                    ],
                 )),
                 OutcomeFit::Direct => {}
             },
@@ -351,10 +385,15 @@ impl<'c> Scope<'c> {
                     return None;
                 }
                 if let Some(target) = l.stands_for(outcome) {
-                    indirect.push(format!(
-                        "{} stands in for {}, and does not always predict it",
-                        lower_first(&outcome.name),
-                        target.name
+                    indirect.push(self.say(
+                        "indirect.surrogate",
+                        &[
+                            (
+                                "outcome",
+                                &lower_first(outcome.name.get(self.lang.as_str())),
+                            ),
+                            ("target", &target.name),
+                        ],
                     ));
                 }
             }
@@ -364,18 +403,20 @@ impl<'c> Scope<'c> {
             evidence_days(item),
         ) {
             if have < 0.75 * want {
-                indirect.push(format!(
-                    "{} covers about {}, the claim speaks of {}",
-                    item.studies[0].label,
-                    describe_days(have),
-                    part.timeframe.as_deref().unwrap_or("").trim()
+                indirect.push(self.say(
+                    "indirect.time",
+                    &[
+                        ("study", item.studies[0].label.get(self.lang.as_str())),
+                        ("covers", &describe_days(self.lang, have)),
+                        ("claimed", part.timeframe.as_deref().unwrap_or("").trim()),
+                    ],
                 ));
             }
         }
         // Rated for the claim: the item's own indirectness was judged against the dataset's
         // question; against the claim it is judged anew (one flaw counted once).
         let certainty = item.certainty.map(|_| {
-            let mut r = Rating::new();
+            let mut r = Rating::in_language(self.lang);
             for reason in item
                 .reasons
                 .iter()
@@ -393,6 +434,7 @@ impl<'c> Scope<'c> {
         populations.sort();
         populations.dedup();
         Some(Fit {
+            lang: self.lang,
             item,
             certainty,
             indirectness: indirect,
@@ -416,11 +458,13 @@ fn evidence_days(item: &Item) -> Option<f64> {
         })
 }
 
-fn describe_days(days: f64) -> String {
+fn describe_days(lang: Lang, days: f64) -> String {
     if days >= 365.0 {
-        format!("{} years", super::text::num(days / 365.25, 1))
+        let n = super::text::num(lang, days / 365.25, 1);
+        tn(lang, "claim.years", &[("n", &n)])
     } else {
-        format!("{} months", super::text::num(days / 30.44, 0))
+        let n = super::text::num(lang, days / 30.44, 0);
+        tn(lang, "claim.months", &[("n", &n)])
     }
 }
 
@@ -470,11 +514,11 @@ fn best<'e>(ev: impl Iterator<Item = &'e ClaimEvidence>) -> Option<Certainty> {
     ev.filter_map(|e| e.certainty).max()
 }
 
-fn joined(list: &[String]) -> String {
+fn joined(lang: Lang, list: &[String]) -> String {
     match list {
         [] => String::new(),
         [a] => a.clone(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+        [init @ .., last] => format!("{} {} {last}", init.join(", "), t(lang, "list.and")),
     }
 }
 
@@ -484,8 +528,9 @@ pub(crate) fn check_claim(
     dataset: &Dataset,
     items: &[Item],
     lexicon: &Lexicon,
+    lang: Lang,
 ) -> ClaimCheck {
-    let scope = Scope::new(claim, lexicon);
+    let scope = Scope::new(claim, lexicon, lang);
     let several = claim.parts.len() > 1;
     let parts: Vec<PartCheck> = claim
         .parts
@@ -495,9 +540,12 @@ pub(crate) fn check_claim(
             let mut check = match part.asserts {
                 Assertion::Benefit => check_benefit(&scope, part, &fits),
                 Assertion::NoRisk => check_no_risk(&scope, part, &fits),
-                Assertion::Number => check_number(part, &fits),
+                Assertion::Number => check_number(&scope, part, &fits),
             };
-            check.words = part.words.clone();
+            check.words = part
+                .words
+                .as_ref()
+                .map(|w| w.get(lang.as_str()).to_string());
             check
         })
         .collect();
@@ -507,7 +555,11 @@ pub(crate) fn check_claim(
         parts
             .iter()
             .map(|p| match &p.words {
-                Some(w) => format!("“{}”: {}", w.trim(), p.summary),
+                Some(w) => tn(
+                    lang,
+                    "claim.part",
+                    &[("words", w.trim()), ("summary", &p.summary)],
+                ),
                 None => p.summary.clone(),
             })
             .collect::<Vec<_>>()
@@ -529,7 +581,7 @@ pub(crate) fn check_claim(
         parts,
         evidence,
     };
-    list_cited(&mut check, claim, dataset, lexicon);
+    list_cited(&mut check, claim, dataset, &scope);
     check
 }
 
@@ -556,7 +608,8 @@ fn overall(parts: &[PartCheck]) -> (Verdict, Option<usize>) {
 }
 
 /// Studies the claim cites are always listed, even without a usable result for it.
-fn list_cited(check: &mut ClaimCheck, claim: &Claim, dataset: &Dataset, lexicon: &Lexicon) {
+fn list_cited(check: &mut ClaimCheck, claim: &Claim, dataset: &Dataset, scope: &Scope) {
+    let (lexicon, lang) = (scope.lexicon, scope.lang);
     let cited: Vec<&Study> = claim
         .studies
         .iter()
@@ -570,26 +623,23 @@ fn list_cited(check: &mut ClaimCheck, claim: &Claim, dataset: &Dataset, lexicon:
             lexicon.relation(List::Therapies, &s.intervention.therapy, &claim.therapy),
             lexicon.relation(List::Conditions, &s.condition, &claim.condition),
         ) {
-            (Relation::Unrelated, _) => format!(
-                " It is about {}, not {}.",
-                s.intervention.therapy.trim(),
-                claim.therapy.trim()
+            (Relation::Unrelated, _) => scope.say(
+                "claim.about_therapy",
+                &[
+                    ("study_therapy", s.intervention.therapy.trim()),
+                    ("therapy", claim.therapy.trim()),
+                ],
             ),
-            (_, Relation::Unrelated) if !claim.condition.trim().is_empty() => {
-                format!(" It is about {}.", lower_first(&s.condition))
-            }
+            (_, Relation::Unrelated) if !claim.condition.trim().is_empty() => scope.say(
+                "claim.about_condition",
+                &[("condition", &lower_first(&s.condition))],
+            ),
             _ => String::new(),
         };
         let (role, lead) = if s.source_kind == SourceKind::Marketing {
-            (
-                EvidenceRole::Marketing,
-                "known only from marketing material, with no numbers that can be checked",
-            )
+            (EvidenceRole::Marketing, "claim.cited_marketing")
         } else {
-            (
-                EvidenceRole::NoResult,
-                "cited by the claim, but it has no analysable result for it",
-            )
+            (EvidenceRole::NoResult, "claim.cited_no_result")
         };
         check.evidence.push(ClaimEvidence {
             studies: vec![s.id.clone()],
@@ -599,10 +649,15 @@ fn list_cited(check: &mut ClaimCheck, claim: &Claim, dataset: &Dataset, lexicon:
             role,
             indirectness: Vec::new(),
             sentence: format!(
-                "{}: {} ({}) is {lead}.{about}",
-                role_phrase(role),
-                s.label,
-                study_design(s)
+                "{}: {}{about}",
+                role_phrase(lang, role),
+                scope.say(
+                    lead,
+                    &[
+                        ("study", s.label.get(lang.as_str())),
+                        ("design", &study_design(lang, s)),
+                    ],
+                )
             ),
         });
     }
@@ -620,13 +675,11 @@ fn list_cited(check: &mut ClaimCheck, claim: &Claim, dataset: &Dataset, lexicon:
                             .iter()
                             .all(|o| o.data.as_ref().map_or(true, |d| d.is_single_arm()))
             })
-            .map(|s| s.label.as_str())
+            .map(|s| s.label.get(lang.as_str()))
             .collect();
         if weak.len() == cited.len() {
-            check.summary.push_str(&format!(
-                " The study the claim cites ({}) had no comparison group; the support comes from other, controlled evidence.",
-                weak.join(", ")
-            ));
+            let note = scope.say("claim.cited_weak", &[("studies", &weak.join(", "))]);
+            check.summary.push_str(&note);
         }
     }
 }
@@ -709,6 +762,8 @@ fn check_benefit(scope: &Scope, claim_part: &ClaimPart, fits: &[Fit]) -> PartChe
     let harm = cert(EvidenceRole::Harm);
     let nb = cert(EvidenceRole::NoBenefit);
     let therapy = &scope.therapy;
+    let lang = scope.lang;
+    let words = |c: Certainty| t(lang, &format!("certainty.{}", c.as_str()));
     let support: Vec<&&Fit> = of(EvidenceRole::Benefit)
         .filter(|f| f.certainty >= Some(Certainty::Low))
         .collect();
@@ -716,29 +771,23 @@ fn check_benefit(scope: &Scope, claim_part: &ClaimPart, fits: &[Fit]) -> PartChe
     let any_benefit = cert(EvidenceRole::Benefit);
     let (verdict, certainty, summary) = if !roles.iter().any(|(_, r)| controlled(*r)) {
         let s = if roles.is_empty() {
-            format!(
-                "No controlled evidence: the dataset has no studies of {} for this.",
-                lower_first(therapy)
-            )
+            scope.say("verdict.no_studies", &[("therapy", &lower_first(therapy))])
         } else {
-            "No controlled evidence: only studies without a comparison group, results in words or marketing material, which cannot show that the treatment caused the change.".to_string()
+            scope.say("verdict.only_uncontrolled", &[])
         };
         (Verdict::NoControlledEvidence, best(ev.iter()), s)
     } else if let Some(h) = harm.filter(|h| *h >= Certainty::Low && Some(*h) >= sb) {
         (
             Verdict::Contradicted,
             Some(h),
-            format!(
-                "Contradicted: controlled evidence ({} certainty) shows harm, not benefit.",
-                h.words()
-            ),
+            scope.say("verdict.harm", &[("certainty", words(h))]),
         )
     } else if let Some(n) = nb.filter(|n| *n >= Certainty::Moderate && sb.map_or(true, |b| b < *n))
     {
         (
             Verdict::Contradicted,
             Some(n),
-            format!("Contradicted: the most certain controlled evidence ({} certainty) shows little or no benefit.", n.words()),
+            scope.say("verdict.null", &[("certainty", words(n))]),
         )
     } else if let Some(b) = sb {
         // What the support covers of what the claim says.
@@ -746,33 +795,28 @@ fn check_benefit(scope: &Scope, claim_part: &ClaimPart, fits: &[Fit]) -> PartChe
         let whole_population = support.iter().any(|f| f.populations.is_empty());
         if !whole_population {
             let pops: Vec<String> = support.iter().flat_map(|f| f.populations.clone()).collect();
-            only.push(format!("only for {}", lower_first(&joined(&dedup(pops)))));
+            let pops = lower_first(&joined(lang, &dedup(pops)));
+            only.push(scope.say("verdict.only_for", &[("population", &pops)]));
         }
         let whole_family = support.iter().any(|f| f.members.is_empty());
         if !whole_family {
             let ms: Vec<String> = support.iter().flat_map(|f| f.members.clone()).collect();
-            only.push(format!("only {}", joined(&dedup(ms))));
+            let ms = joined(lang, &dedup(ms));
+            only.push(scope.say("verdict.only_member", &[("therapy", &ms)]));
         }
         if claim_part.absolute {
-            only.push(
-                "the evidence shows an effect, not the complete effect the claim's words promise"
-                    .to_string(),
-            );
+            only.push(scope.say("verdict.not_complete", &[]));
         }
         if only.is_empty() {
             (
                 Verdict::Supported,
                 Some(b),
-                format!(
-                    "Supported by controlled evidence of {} certainty showing a benefit.",
-                    b.words()
-                ),
+                scope.say("verdict.supported", &[("certainty", words(b))]),
             )
         } else {
-            let mut s = format!(
-                "Supported only in part: {}. Certainty: {}.",
-                only.join("; "),
-                b.words()
+            let mut s = scope.say(
+                "verdict.in_part",
+                &[("what", &only.join("; ")), ("certainty", words(b))],
             );
             let others: Vec<String> = roles
                 .iter()
@@ -784,23 +828,21 @@ fn check_benefit(scope: &Scope, claim_part: &ClaimPart, fits: &[Fit]) -> PartChe
                 .flat_map(|(f, _)| f.members.clone())
                 .collect();
             if !others.is_empty() {
-                s.push_str(&format!(
-                    " Controlled studies of {} did not show a clear benefit.",
-                    joined(&dedup(others))
-                ));
+                let others = joined(lang, &dedup(others));
+                s.push_str(&scope.say("verdict.others_null", &[("therapy", &others)]));
             }
             (Verdict::SupportedInPart, Some(b), s)
         }
     } else {
-        let why = if any_benefit.is_some() {
-            "the only controlled evidence of a benefit is of very low certainty"
+        let key = if any_benefit.is_some() {
+            "verdict.only_very_low"
         } else {
-            "the controlled studies did not show a benefit"
+            "verdict.no_benefit_shown"
         };
         (
             Verdict::NotSupported,
             best(ev.iter().filter(|e| controlled(e.role))),
-            format!("Not supported: {why}."),
+            scope.say(key, &[]),
         )
     };
     PartCheck {
@@ -846,21 +888,30 @@ fn check_no_risk(scope: &Scope, claim_part: &ClaimPart, fits: &[Fit]) -> PartChe
         .iter()
         .filter(|e| matches!(e.role, EvidenceRole::SeriousHarm | EvidenceRole::Harm))
         .collect();
+    let lang = scope.lang;
     let who = {
         let route = scope
             .claim
             .route
             .as_deref()
-            .map(|r| format!(" by the {} route", lower_first(r)))
+            .map(|r| scope.say("safety.route", &[("route", &lower_first(r))]))
             .unwrap_or_default();
         let condition = if scope.condition.trim().is_empty() {
             String::new()
         } else {
-            format!(" for {}", lower_first(&scope.condition))
+            scope.say(
+                "safety.condition",
+                &[("condition", &lower_first(&scope.condition))],
+            )
         };
-        format!(
-            "about {treated} people treated with {}{route}{condition}",
-            lower_first(&scope.therapy)
+        scope.say(
+            "safety.who",
+            &[
+                ("n", &crate::i18n::int(lang, treated)),
+                ("therapy", &lower_first(&scope.therapy)),
+                ("route", &route),
+                ("condition", &condition),
+            ],
         )
     };
     let (verdict, certainty, summary) = if !bad.is_empty() {
@@ -872,44 +923,39 @@ fn check_no_risk(scope: &Scope, claim_part: &ClaimPart, fits: &[Fit]) -> PartChe
                         && lexicon.is_objective(f.item.outcome)
                 })
         });
-        let what = if deaths {
-            "deaths or serious harms"
+        let key = if deaths {
+            "safety.deaths"
         } else {
-            "harms"
+            "safety.harms"
         };
         (
             Verdict::Contradicted,
             best(bad.iter().copied()),
-            format!(
-                "Contradicted: {what} were reported in people who had {}.",
-                lower_first(&scope.therapy)
-            ),
+            scope.say(key, &[("therapy", &lower_first(&scope.therapy))]),
         )
     } else if ev.is_empty() {
         (
             Verdict::NotSupported,
             None,
-            "Not supported: there are no harms data to back a claim of safety.".to_string(),
+            scope.say("safety.no_data", &[]),
         )
     } else if claim_part.absolute {
         (
             Verdict::NotSupported,
             best(ev.iter()),
-            format!("Not supported: no study can show that there is no risk at all; the harms data cover {who}."),
+            scope.say("safety.absolute", &[("who", &who)]),
         )
     } else if treated < 300 {
         (
             Verdict::NotSupported,
             best(ev.iter()),
-            format!(
-                "Not supported: the harms data cover only {who}, too few to rule out uncommon serious harms."
-            ),
+            scope.say("safety.sparse", &[("who", &who)]),
         )
     } else {
         (
             Verdict::Supported,
             best(ev.iter()),
-            format!("Supported: no serious harms were reported among {who}."),
+            scope.say("safety.supported", &[("who", &who)]),
         )
     };
     PartCheck {
@@ -943,17 +989,14 @@ fn comparable(it: &Item, arm: Arm) -> Option<(f64, f64)> {
     }
 }
 
-fn check_number(claim_part: &ClaimPart, fits: &[Fit]) -> PartCheck {
+fn check_number(scope: &Scope, claim_part: &ClaimPart, fits: &[Fit]) -> PartCheck {
+    let lang = scope.lang;
     let number = |verdict, certainty, summary: String| PartCheck {
         asserts: Assertion::Number,
         ..part(verdict, certainty, summary)
     };
     let Some(v) = claim_part.value.filter(|v| v.is_finite()) else {
-        return number(
-            Verdict::NotSupported,
-            None,
-            "Not supported: the claim gives no number to check.".to_string(),
-        );
+        return number(Verdict::NotSupported, None, scope.say("number.none", &[]));
     };
     let arm = claim_part.arm.unwrap_or(Arm::Treated);
     let want_days = claim_part.timeframe.as_deref().and_then(duration_days);
@@ -997,39 +1040,60 @@ fn check_number(claim_part: &ClaimPart, fits: &[Fit]) -> PartCheck {
         })
         .collect();
     let shown = if (0.0..=1.0).contains(&v) {
-        format!("{} ({})", super::text::num(v, 3), pct(v))
+        format!("{} ({})", super::text::num(lang, v, 3), pct(lang, v))
     } else {
-        super::text::num(v, 3)
+        super::text::num(lang, v, 3)
     };
     let people = match arm {
-        Arm::Treated => "",
-        Arm::Control => " for the comparison group",
-        Arm::Both => " for both groups together",
+        Arm::Treated => String::new(),
+        Arm::Control => scope.say("number.control", &[]),
+        Arm::Both => scope.say("number.both", &[]),
+    };
+    let args = |range: &str| {
+        [
+            ("number", shown.clone()),
+            ("people", people.clone()),
+            ("range", range.to_string()),
+        ]
+    };
+    let say = |key: &str, range: &str| {
+        let a = args(range);
+        let refs: Vec<(&str, &str)> = a.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        scope.say(key, &refs)
     };
     let (verdict, certainty, summary) = match cands.first() {
-        None => (Verdict::NotSupported, None, format!("Not supported: no evidence in the dataset reports a number to compare with {shown}{people}.")),
+        None => (Verdict::NotSupported, None, say("number.nothing", "")),
         Some((best, iv)) => {
             let (lo, hi) = *iv;
-            let proportion =
-                best.item.single_arm || matches!(best.item.outcome.data, Some(EffectData::Counts(_)));
-            let range = if proportion {
-                format!("{} to {}", pct(lo), pct(hi))
+            let proportion = best.item.single_arm
+                || matches!(best.item.outcome.data, Some(EffectData::Counts(_)));
+            let (lo, hi) = if proportion {
+                (pct(lang, lo), pct(lang, hi))
             } else {
-                format!("{} to {}", super::text::effect_num(lo), super::text::effect_num(hi))
+                (
+                    super::text::effect_num(lang, lo),
+                    super::text::effect_num(lang, hi),
+                )
             };
-            if inside(*iv) && best.item.single_arm && best.item.outcome.kind == OutcomeKind::Benefit {
+            let range = scope.say("number.range", &[("lower", &lo), ("upper", &hi)]);
+            if inside(*iv) && best.item.single_arm && best.item.outcome.kind == OutcomeKind::Benefit
+            {
                 (
                     Verdict::NoControlledEvidence,
                     best.certainty,
-                    format!("No controlled evidence: the number {shown} matches a study without a comparison group ({range}), which cannot show the treatment caused it."),
+                    say("number.uncontrolled", &range),
                 )
             } else if inside(*iv) {
-                (Verdict::Supported, best.certainty, format!("Supported: {shown} lies within the interval of the best matching evidence{people} ({range})."))
+                (
+                    Verdict::Supported,
+                    best.certainty,
+                    say("number.inside", &range),
+                )
             } else {
                 (
                     Verdict::Contradicted,
                     best.certainty,
-                    format!("Contradicted: {shown} lies outside the interval of the best matching evidence{people} ({range})."),
+                    say("number.outside", &range),
                 )
             }
         }

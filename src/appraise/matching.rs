@@ -474,14 +474,22 @@ fn stem_eq(a: &str, b: &str) -> bool {
 pub struct MainCondition<'a> {
     pub name: &'a str,
     pub lexicon: &'a Lexicon,
+    /// The language the appraisal writes in.
+    pub lang: crate::i18n::Lang,
     fits: RefCell<HashMap<String, Relation>>,
 }
 
 impl<'a> MainCondition<'a> {
     pub fn new(name: &'a str, lexicon: &'a Lexicon) -> Self {
+        Self::in_language(name, lexicon, crate::i18n::Lang::En)
+    }
+
+    /// The question's condition, for an appraisal written in `lang`.
+    pub fn in_language(name: &'a str, lexicon: &'a Lexicon, lang: crate::i18n::Lang) -> Self {
         MainCondition {
             name,
             lexicon,
+            lang,
             fits: RefCell::new(HashMap::new()),
         }
     }

@@ -32,6 +32,7 @@ use std::collections::{BTreeMap, HashMap};
 use serde::Serialize;
 
 use self::matching::{Lexicon, List, MainCondition};
+use crate::i18n::{t, tn, Lang};
 use crate::model::{Dataset, EffectData, Measure, Outcome, OutcomeKind, Study, StudyStatus};
 use crate::stats::effect::effect_of;
 use crate::stats::Method;
@@ -61,6 +62,8 @@ pub struct AppraiseOptions {
     pub mids: BTreeMap<String, f64>,
     /// Estimator of the between-study variance for pooled bodies (REML, metafor's default).
     pub method: Method,
+    /// The language of every sentence the appraisal writes (and of the dataset's text in them).
+    pub lang: Lang,
 }
 
 impl Default for AppraiseOptions {
@@ -72,6 +75,7 @@ impl Default for AppraiseOptions {
             smd_threshold: 0.2,
             mids: BTreeMap::new(),
             method: Method::REML,
+            lang: Lang::En,
         }
     }
 }
@@ -200,13 +204,14 @@ pub fn appraise_outcome(
 fn empty(
     study: &Study,
     outcome: &Outcome,
+    lang: Lang,
     statement: String,
     note: Option<String>,
 ) -> OutcomeAppraisal {
     OutcomeAppraisal {
         study: study.id.clone(),
         outcome: outcome.id.clone(),
-        name: outcome.name.clone(),
+        name: outcome.name.get(lang.as_str()).to_string(),
         kind: outcome.kind,
         certainty: None,
         reasons: Vec::new(),
@@ -225,30 +230,34 @@ fn appraise_item<'a>(
 ) -> (OutcomeAppraisal, Option<Item<'a>>) {
     let therapy = study.intervention.therapy.as_str();
     let lexicon = condition.lexicon;
+    let lang = condition.lang;
+    let say = |key: &str| t(lang, key).to_string();
     let Some(data) = outcome.data.as_ref() else {
         if study.status == StudyStatus::Ongoing {
             return (
                 empty(
                     study,
                     outcome,
-                    "Results are not available yet: the study is still running.".to_string(),
-                    Some("not rated yet: results pending".to_string()),
+                    lang,
+                    say("appraisal.pending"),
+                    Some(say("note.not_rated_yet")),
                 ),
                 None,
             );
         }
-        let Some(rep) = outcome.reported.as_deref() else {
+        let Some(rep) = outcome.reported.as_ref() else {
             return (
                 empty(
                     study,
                     outcome,
-                    "No results were reported.".to_string(),
-                    Some("no data".to_string()),
+                    lang,
+                    say("appraisal.no_results"),
+                    Some(say("note.no_data")),
                 ),
                 None,
             );
         };
-        return reported_in_words(study, outcome, rep, condition);
+        return reported_in_words(study, outcome, rep.get(lang.as_str()), condition);
     };
     let eff = match effect_of(data) {
         Ok(e) => Natural::from_effect(&e),
@@ -265,15 +274,16 @@ fn appraise_item<'a>(
                 empty(
                     study,
                     outcome,
-                    "The numbers could not be analysed.".to_string(),
-                    Some(format!("the numbers could not be analysed: {e}")),
+                    lang,
+                    say("appraisal.not_analysable"),
+                    Some(tn(lang, "note.not_analysable", &[("why", &e.to_string())])),
                 ),
                 None,
             );
         }
     };
     let single = rate::is_single_arm(study, outcome);
-    let mut r = Rating::new();
+    let mut r = Rating::in_language(condition.lang);
     rate::rate_design(&mut r, study, outcome);
     rate::rate_risk_of_bias(&mut r, study, outcome, !single, lexicon);
     let th = rate::thresholds(
@@ -300,9 +310,10 @@ fn appraise_item<'a>(
     let certainty = r.certainty();
     let review = study.design == crate::model::Design::SystematicReview;
     let statement = if single {
-        text::single_arm_statement(therapy, &outcome.name, review)
+        text::single_arm_statement(lang, therapy, outcome.name.get(lang.as_str()), review)
     } else {
         text::statement(
+            lang,
             certainty,
             therapy,
             lexicon.is_plural(therapy),
@@ -310,7 +321,7 @@ fn appraise_item<'a>(
             rate::finding(&eff, th),
         )
     };
-    let (absolute, note) = absolute_for(study, outcome, data, &eff, single, options);
+    let (absolute, note) = absolute_for(study, outcome, data, &eff, single, options, lang);
     let summary = [eff.estimate, eff.ci_lb, eff.ci_ub]
         .iter()
         .all(|v| finite(*v))
@@ -335,7 +346,7 @@ fn appraise_item<'a>(
         OutcomeAppraisal {
             study: study.id.clone(),
             outcome: outcome.id.clone(),
-            name: outcome.name.clone(),
+            name: outcome.name.get(condition.lang.as_str()).to_string(),
             kind: outcome.kind,
             certainty: Some(certainty),
             reasons: r.reasons,
@@ -356,24 +367,26 @@ fn proportion_without_interval(
     v: f64,
     condition: &MainCondition,
 ) -> OutcomeAppraisal {
-    let mut r = Rating::new();
+    let mut r = Rating::in_language(condition.lang);
     rate::rate_design(&mut r, study, outcome);
     rate::rate_risk_of_bias(&mut r, study, outcome, false, condition.lexicon);
     rate::rate_indirectness(&mut r, study, outcome, condition);
     rate::rate_publication_bias_review(&mut r, study, outcome);
     let review = study.design == crate::model::Design::SystematicReview;
     let therapy = &study.intervention.therapy;
+    let lang = condition.lang;
+    let name = outcome.name.get(lang.as_str());
     OutcomeAppraisal {
         study: study.id.clone(),
         outcome: outcome.id.clone(),
-        name: outcome.name.clone(),
+        name: outcome.name.get(condition.lang.as_str()).to_string(),
         kind: outcome.kind,
         certainty: Some(r.certainty()),
         reasons: r.reasons,
-        statement: text::single_arm_statement(therapy, &outcome.name, review),
+        statement: text::single_arm_statement(lang, therapy, name, review),
         effect: None,
-        absolute: absolute::single_arm(v, None, None, therapy, &outcome.name).ok(),
-        note: Some("no interval and no number of people were given, so the proportion has no confidence interval".to_string()),
+        absolute: absolute::single_arm(v, None, None, lang, therapy, name).ok(),
+        note: Some(t(lang, "note.no_interval").to_string()),
     }
 }
 
@@ -389,20 +402,21 @@ fn reported_in_words<'a>(
     let single = study.design.is_uncontrolled()
         || study.design == crate::model::Design::SystematicReview
             && rate::review_pooled(study, Some(outcome)) == rate::ReviewPooled::SingleArm;
-    let mut r = Rating::new();
+    let mut r = Rating::in_language(condition.lang);
     rate::rate_design(&mut r, study, outcome);
     rate::rate_risk_of_bias(&mut r, study, outcome, !single, condition.lexicon);
     if !single {
-        r.push(
-            Domain::Imprecision,
-            -2,
-            "Reported only in words, without numbers or an interval, so the size of the effect and how precise it is cannot be judged",
-        );
+        let text = r.say("reason.words_only", &[]);
+        r.push(Domain::Imprecision, -2, text);
     }
     rate::rate_indirectness(&mut r, study, outcome, condition);
     rate::rate_publication_bias_review(&mut r, study, outcome);
     let certainty = r.certainty();
-    let statement = format!("Reported in words: {}", reported.trim());
+    let statement = tn(
+        condition.lang,
+        "appraisal.in_words",
+        &[("text", reported.trim())],
+    );
     let item = Item {
         studies: vec![study],
         outcome,
@@ -418,14 +432,14 @@ fn reported_in_words<'a>(
         OutcomeAppraisal {
             study: study.id.clone(),
             outcome: outcome.id.clone(),
-            name: outcome.name.clone(),
+            name: outcome.name.get(condition.lang.as_str()).to_string(),
             kind: outcome.kind,
             certainty: Some(certainty),
             reasons: r.reasons,
             statement,
             effect: None,
             absolute: None,
-            note: Some("no analysable numbers".to_string()),
+            note: Some(t(condition.lang, "note.no_analysable").to_string()),
         },
         Some(item),
     )
@@ -446,24 +460,24 @@ fn absolute_for(
     eff: &Natural,
     single: bool,
     options: &AppraiseOptions,
+    lang: Lang,
 ) -> (Option<Absolute>, Option<String>) {
     let therapy = &study.intervention.therapy;
+    let name = outcome.name.get(lang.as_str());
     if single {
         if !data.is_single_arm() {
-            return (
-                None,
-                Some("no comparison group, and the numbers are not a proportion".to_string()),
-            );
+            return (None, Some(t(lang, "note.not_proportion").to_string()));
         }
         return match absolute::single_arm(
             eff.estimate,
             Some(eff.ci_lb),
             Some(eff.ci_ub),
+            lang,
             therapy,
-            &outcome.name,
+            name,
         ) {
             Ok(a) => (Some(a), None),
-            Err(e) => (None, Some(e.to_string())),
+            Err(e) => (None, Some(e.words(lang))),
         };
     }
     let (baseline, source) = match (control_risk(data), options.baselines.get(&outcome.id)) {
@@ -478,7 +492,7 @@ fn absolute_for(
             } else {
                 AbsoluteError::NotARisk(eff.measure)
             };
-            return (None, Some(why.to_string()));
+            return (None, Some(why.words(lang)));
         }
     };
     match absolute::comparative(
@@ -489,11 +503,12 @@ fn absolute_for(
         baseline,
         source,
         outcome.better,
+        lang,
         therapy,
-        &outcome.name,
+        name,
     ) {
         Ok(a) => (Some(a), None),
-        Err(e) => (None, Some(e.to_string())),
+        Err(e) => (None, Some(e.words(lang))),
     }
 }
 
@@ -506,7 +521,7 @@ pub fn appraise(dataset: &Dataset, options: &AppraiseOptions) -> Appraisal {
         .or_else(|| main_condition(dataset));
     let cond = condition.clone().unwrap_or_default();
     let lexicon = Lexicon::new(&dataset.vocabulary);
-    let main = MainCondition::new(&cond, &lexicon);
+    let main = MainCondition::in_language(&cond, &lexicon, options.lang);
     // Sized up front: growing them moved every appraisal already made, a quarter of the time
     // of appraising 10,000 studies.
     let count = dataset.studies.iter().map(|s| s.outcomes.len()).sum();
@@ -524,7 +539,7 @@ pub fn appraise(dataset: &Dataset, options: &AppraiseOptions) -> Appraisal {
     let claims = dataset
         .claims
         .iter()
-        .map(|c| claims::check_claim(c, dataset, &items, &lexicon))
+        .map(|c| claims::check_claim(c, dataset, &items, &lexicon, options.lang))
         .collect::<Vec<_>>();
     let answers = summary::answers(dataset, &outcomes, &pooled, &claims, &main);
     Appraisal {

@@ -9,6 +9,8 @@ use std::fmt;
 
 use serde::Serialize;
 
+use crate::i18n::{t, tn, Lang};
+
 use crate::model::{Dataset, Design, Measure, Outcome, SourceKind, Study, StudyStatus};
 use crate::stats::bias::regtest;
 use crate::stats::effect::effect_of;
@@ -95,6 +97,40 @@ impl fmt::Display for PoolRefusal {
 }
 
 impl std::error::Error for PoolRefusal {}
+
+impl PoolRefusal {
+    /// Why the studies were not pooled, in `lang` (for readers; `Display` is for the CLI).
+    pub fn words(&self, lang: Lang) -> String {
+        let say = |key: &str, args: &[(&str, &str)]| tn(lang, key, args);
+        match self {
+            PoolRefusal::SameStudyTwice(s) => say("refusal.same_study", &[("study", s)]),
+            PoolRefusal::SameTrial(a, b) => say("refusal.same_trial", &[("a", a), ("b", b)]),
+            PoolRefusal::Marketing(s) => say("refusal.marketing", &[("study", s)]),
+            PoolRefusal::AllSingleArm => say("refusal.all_single_arm", &[]),
+            PoolRefusal::MixedSingleArm(ids) => {
+                say("refusal.mixed_single_arm", &[("studies", &ids.join(", "))])
+            }
+            PoolRefusal::MixedMeasures(ms) => {
+                let list: Vec<&str> = ms.iter().map(|m| m.as_str()).collect();
+                say("refusal.mixed_measures", &[("measures", &list.join(", "))])
+            }
+            PoolRefusal::ReviewWithPrimary(s) => say("refusal.review", &[("study", s)]),
+            PoolRefusal::NotIndependent { study, caveat } => say(
+                "refusal.not_independent",
+                &[
+                    ("study", study),
+                    ("caveat", caveat.trim().trim_end_matches('.')),
+                ],
+            ),
+            PoolRefusal::MixedDesigns => say("refusal.mixed_designs", &[]),
+            PoolRefusal::Effect { study, error } => say(
+                "refusal.effect",
+                &[("study", study), ("why", &error.to_string())],
+            ),
+            PoolRefusal::Fit(e) => say("refusal.fit", &[("why", &e.to_string())]),
+        }
+    }
+}
 
 /// The pooled estimate on the natural scale (ratios exponentiated), with heterogeneity.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -289,20 +325,21 @@ pub fn check_poolable(members: &[(&Study, &Outcome)]) -> Result<(), PoolRefusal>
     Ok(())
 }
 
-fn refused(members: &[(&Study, &Outcome)], why: PoolRefusal) -> PooledAppraisal {
+fn refused(members: &[(&Study, &Outcome)], why: PoolRefusal, lang: Lang) -> PooledAppraisal {
     let (_, o) = members[0];
+    let words = why.words(lang);
     PooledAppraisal {
         outcome: o.id.clone(),
-        name: o.name.clone(),
+        name: o.name.get(lang.as_str()).to_string(),
         measure: None,
         studies: members.iter().map(|(s, _)| s.id.clone()).collect(),
         k: members.len(),
         certainty: None,
         reasons: Vec::new(),
-        statement: format!("These studies were not pooled: {why}."),
+        statement: tn(lang, "pool.refused", &[("why", &words)]),
         effect: None,
         absolute: None,
-        refused: Some(why.to_string()),
+        refused: Some(words),
         note: None,
         fit: None,
     }
@@ -336,10 +373,10 @@ pub(crate) fn pool_group<'a>(
                 k: 0,
                 certainty: None,
                 reasons: Vec::new(),
-                statement: "No studies to pool.".into(),
+                statement: t(main.lang, "pool.none").to_string(),
                 effect: None,
                 absolute: None,
-                refused: Some("no studies".into()),
+                refused: Some(t(main.lang, "pool.no_studies").to_string()),
                 note: None,
                 fit: None,
             },
@@ -347,7 +384,7 @@ pub(crate) fn pool_group<'a>(
         );
     }
     if let Err(why) = check_poolable(members) {
-        return (refused(members, why), None);
+        return (refused(members, why, main.lang), None);
     }
     let mut yi = Vec::with_capacity(members.len());
     let mut vi = Vec::with_capacity(members.len());
@@ -360,6 +397,7 @@ pub(crate) fn pool_group<'a>(
                         study: s.id.clone(),
                         error: StatsError::NoStudies,
                     },
+                    main.lang,
                 ),
                 None,
             );
@@ -377,6 +415,7 @@ pub(crate) fn pool_group<'a>(
                             study: s.id.clone(),
                             error,
                         },
+                        main.lang,
                     ),
                     None,
                 )
@@ -396,7 +435,7 @@ pub(crate) fn pool_group<'a>(
     };
     let f = match fit(&yi, &vi, opts) {
         Ok(f) => f,
-        Err(e) => return (refused(members, PoolRefusal::Fit(e)), None),
+        Err(e) => return (refused(members, PoolRefusal::Fit(e), main.lang), None),
     };
     let nat = |v: f64| if measure.is_ratio() { v.exp() } else { v };
     let eff = Natural {
@@ -414,15 +453,15 @@ pub(crate) fn pool_group<'a>(
     let (first_study, outcome) = members[0];
     let studies: Vec<&Study> = members.iter().map(|(s, _)| *s).collect();
 
-    let mut r = Rating::new();
+    let lang = main.lang;
+    let mut r = Rating::in_language(lang);
     // Design: all members start at the same level (checked above); take the first one's reasons.
     {
-        let mut d = Rating::new();
+        let mut d = Rating::in_language(lang);
         rate::rate_design(&mut d, first_study, outcome);
         for reason in d.reasons {
             let text = if members.len() > 1 && reason.change == -2 {
-                "All the studies are observational: people were not assigned to treatment by chance"
-                    .to_string()
+                r.say("pool.all_observational", &[])
             } else {
                 reason.text
             };
@@ -435,7 +474,7 @@ pub(crate) fn pool_group<'a>(
         let mut share2 = 0.0;
         let mut with: Vec<String> = Vec::new();
         for (i, (s, o)) in members.iter().enumerate() {
-            let mut rb = Rating::new();
+            let mut rb = Rating::in_language(lang);
             rate::rate_risk_of_bias(&mut rb, s, o, true, lexicon);
             let t = rb.domain_total(Domain::RiskOfBias);
             let w = f
@@ -451,7 +490,11 @@ pub(crate) fn pool_group<'a>(
                     .first()
                     .map(|x| x.text.clone())
                     .unwrap_or_default();
-                with.push(format!("{} ({})", s.label, text::lower_first(&first)));
+                with.push(format!(
+                    "{} ({})",
+                    s.label.get(lang.as_str()),
+                    text::lower_first(&first)
+                ));
             }
             if t <= -2 {
                 share2 += w;
@@ -460,11 +503,16 @@ pub(crate) fn pool_group<'a>(
         if !with.is_empty() {
             let list = with.join("; ");
             if share2 > 50.0 {
-                r.push(Domain::RiskOfBias, -2, format!("Most of the weight ({}%) comes from studies with serious risk-of-bias concerns: {list}", num(share2, 0)));
+                let share = num(lang, share2, 0);
+                let text = r.say("pool.rob_serious", &[("share", &share), ("list", &list)]);
+                r.push(Domain::RiskOfBias, -2, text);
             } else if share1 > 50.0 {
-                r.push(Domain::RiskOfBias, -1, format!("Most of the weight ({}%) comes from studies with risk-of-bias concerns: {list}", num(share1, 0)));
+                let share = num(lang, share1, 0);
+                let text = r.say("pool.rob_most", &[("share", &share), ("list", &list)]);
+                r.push(Domain::RiskOfBias, -1, text);
             } else {
-                r.note(Domain::RiskOfBias, format!("Some studies had risk-of-bias concerns, but they carry less than half the weight: {list}"));
+                let text = r.say("pool.rob_some", &[("list", &list)]);
+                r.note(Domain::RiskOfBias, text);
             }
         }
     }
@@ -490,15 +538,12 @@ pub(crate) fn pool_group<'a>(
             .iter()
             .find_map(|(s, o)| Some((s, o, lexicon.stands_for(o)?)))
         {
-            r.push(
-                Domain::Indirectness,
-                -1,
-                format!(
-                    "{} stands in for {}, which is what matters to patients, and does not always predict it",
-                    text::upper_first(&o.name),
-                    target.name
-                ),
+            let name = text::upper_first(o.name.get(lang.as_str()));
+            let text = r.say(
+                "reason.surrogate",
+                &[("outcome", &name), ("target", &target.name)],
             );
+            r.push(Domain::Indirectness, -1, text);
         }
         if !condition.trim().is_empty() {
             let mut other = 0.0;
@@ -506,7 +551,7 @@ pub(crate) fn pool_group<'a>(
             for (i, (s, _)) in members.iter().enumerate() {
                 let fitc = main.fit(&s.condition);
                 if !matches!(fitc, Relation::Same | Relation::Narrower) {
-                    off.push(s.label.as_str());
+                    off.push(s.label.get(lang.as_str()));
                     if fitc == Relation::Unrelated {
                         other += f
                             .weights_pct
@@ -517,26 +562,17 @@ pub(crate) fn pool_group<'a>(
                     }
                 }
             }
+            let (question, studies) = (text::lower_first(condition), off.join(", "));
+            let args = [
+                ("question", question.as_str()),
+                ("studies", studies.as_str()),
+            ];
             if other > 50.0 {
-                r.push(
-                    Domain::Indirectness,
-                    -2,
-                    format!(
-                        "Most of the weight comes from people with other conditions than {} ({})",
-                        text::lower_first(condition),
-                        off.join(", ")
-                    ),
-                );
+                let text = r.say("pool.other_conditions_most", &args);
+                r.push(Domain::Indirectness, -2, text);
             } else if !off.is_empty() {
-                r.push(
-                    Domain::Indirectness,
-                    -1,
-                    format!(
-                        "Some studies were in people with other conditions than {} ({})",
-                        text::lower_first(condition),
-                        off.join(", ")
-                    ),
-                );
+                let text = r.say("pool.other_conditions_some", &args);
+                r.push(Domain::Indirectness, -1, text);
             }
         }
     }
@@ -549,23 +585,25 @@ pub(crate) fn pool_group<'a>(
         if studies.iter().all(|s| {
             lexicon.relation(List::Therapies, &s.intervention.therapy, t0) == Relation::Same
         }) {
-            t0.to_string()
+            Some(t0.to_string())
         } else {
-            "the treatments".to_string()
+            None
         }
     };
-    let plural = therapy == "the treatments" || lexicon.is_plural(&therapy);
+    let plural = therapy.as_ref().map_or(true, |t| lexicon.is_plural(t));
+    let therapy = therapy.unwrap_or_else(|| t(lang, "pool.the_treatments").to_string());
     let statement = text::statement(
+        lang,
         certainty,
         &therapy,
         plural,
         &outcome.name,
         rate::finding(&eff, th),
     );
-    let (absolute, note) = pooled_absolute(members, &eff, options, &therapy);
+    let (absolute, note) = pooled_absolute(members, &eff, options, lang, &therapy);
     let pooled = PooledAppraisal {
         outcome: outcome.id.clone(),
-        name: outcome.name.clone(),
+        name: outcome.name.get(main.lang.as_str()).to_string(),
         measure: Some(measure),
         studies: members.iter().map(|(s, _)| s.id.clone()).collect(),
         k: f.k,
@@ -596,7 +634,10 @@ pub(crate) fn pool_group<'a>(
                 .iter()
                 .map(|(s, o)| (s.id.clone(), o.id.clone()))
                 .collect(),
-            labels: members.iter().map(|(s, _)| s.label.clone()).collect(),
+            labels: members
+                .iter()
+                .map(|(s, _)| s.label.get(main.lang.as_str()).to_string())
+                .collect(),
             yi,
             vi,
             fit: f,
@@ -622,30 +663,22 @@ pub(crate) fn pool_group<'a>(
 /// The prediction-interval rule is not applied when the confidence interval itself includes no
 /// effect, which is imprecision and already counted there (GRADE warns against double counting).
 pub fn rate_inconsistency(r: &mut Rating, e: &Natural, i2: f64, pi_lb: f64, pi_ub: f64) {
+    let lang = r.lang;
     if i2.is_finite() && i2 > 50.0 {
-        r.push(
-            Domain::Inconsistency,
-            -1,
-            format!(
-                "The studies' results differ more than chance would explain (I² = {}%)",
-                num(i2, 0)
-            ),
-        );
+        let text = r.say("pool.heterogeneity", &[("i2", &num(lang, i2, 0))]);
+        r.push(Domain::Inconsistency, -1, text);
     } else if !e.crosses_null()
         && pi_lb.is_finite()
         && pi_ub.is_finite()
         && pi_lb <= e.null()
         && pi_ub >= e.null()
     {
-        r.push(
-            Domain::Inconsistency,
-            -1,
-            format!(
-                "In a new setting the effect could be absent: the prediction interval ({} to {}) includes no effect",
-                text::effect_num(pi_lb),
-                text::effect_num(pi_ub)
-            ),
+        let (lower, upper) = (text::effect_num(lang, pi_lb), text::effect_num(lang, pi_ub));
+        let text = r.say(
+            "pool.prediction_interval",
+            &[("lower", &lower), ("upper", &upper)],
         );
+        r.push(Domain::Inconsistency, -1, text);
     }
 }
 
@@ -657,11 +690,8 @@ pub fn rate_publication_bias(r: &mut Rating, k: usize, egger_p: Option<f64>) {
         return;
     }
     if let Some(p) = egger_p.filter(|p| *p < 0.10) {
-        r.push(
-            Domain::PublicationBias,
-            -1,
-            format!("Smaller studies show different effects from larger ones (Egger's test p = {}), a sign that some studies may be missing", num(p, 3)),
-        );
+        let text = r.say("pool.egger", &[("p", &num(r.lang, p, 3))]);
+        r.push(Domain::PublicationBias, -1, text);
     }
 }
 
@@ -669,6 +699,7 @@ fn pooled_absolute(
     members: &[(&Study, &Outcome)],
     eff: &Natural,
     options: &AppraiseOptions,
+    lang: Lang,
     therapy: &str,
 ) -> (Option<Absolute>, Option<String>) {
     let outcome = members[0].1;
@@ -702,7 +733,7 @@ fn pooled_absolute(
         } else {
             absolute::AbsoluteError::NotARisk(eff.measure)
         };
-        return (None, Some(why.to_string()));
+        return (None, Some(why.words(lang)));
     };
     match absolute::comparative(
         eff.measure,
@@ -712,11 +743,12 @@ fn pooled_absolute(
         b,
         src,
         outcome.better,
+        lang,
         therapy,
-        &outcome.name,
+        outcome.name.get(lang.as_str()),
     ) {
         Ok(a) => (Some(a), None),
-        Err(e) => (None, Some(e.to_string())),
+        Err(e) => (None, Some(e.words(lang))),
     }
 }
 

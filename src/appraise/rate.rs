@@ -13,6 +13,7 @@ use super::certainty::{Domain, Rating};
 use super::matching::{self, Lexicon, MainCondition, Relation};
 use super::text::{effect_num, lower_first, measure_words, Direction, Finding};
 use super::AppraiseOptions;
+use crate::i18n::{t, tn, Lang};
 
 /// An effect on its natural scale with its 95% interval.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -46,13 +47,16 @@ impl Natural {
         self.ci_lb <= self.null() && self.ci_ub >= self.null()
     }
     /// "hazard ratio 0.07 (95% CI 0.02 to 0.24)".
-    pub fn describe(&self) -> String {
-        format!(
-            "{} {} (95% CI {} to {})",
-            measure_words(self.measure),
-            effect_num(self.estimate),
-            effect_num(self.ci_lb),
-            effect_num(self.ci_ub)
+    pub fn describe(&self, lang: Lang) -> String {
+        tn(
+            lang,
+            "effect.describe",
+            &[
+                ("measure", measure_words(lang, self.measure)),
+                ("estimate", &effect_num(lang, self.estimate)),
+                ("lower", &effect_num(lang, self.ci_lb)),
+                ("upper", &effect_num(lang, self.ci_ub)),
+            ],
         )
     }
     /// Whether the whole interval lies on the side that is good for patients.
@@ -183,7 +187,12 @@ pub fn review_pooled(study: &Study, outcome: Option<&Outcome>) -> ReviewPooled {
     {
         return ReviewPooled::SingleArm;
     }
-    let mut text = study.caveats.join(" ");
+    let mut text = study
+        .caveats
+        .iter()
+        .map(|c| c.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
     for s in [
         study.population.as_deref(),
         Some(study.label.as_str()),
@@ -217,16 +226,8 @@ pub fn review_pooled(study: &Study, outcome: Option<&Outcome>) -> ReviewPooled {
 }
 
 /// Design in words for sentences.
-pub fn design_words(d: Design) -> &'static str {
-    match d {
-        Design::Rct => "randomised trial",
-        Design::CrossoverRct => "randomised crossover trial",
-        Design::NonRandomisedControlled => "non-randomised controlled study",
-        Design::SingleArm => "single-arm study",
-        Design::Cohort => "cohort study",
-        Design::CaseSeries => "case series",
-        Design::SystematicReview => "systematic review",
-    }
+pub fn design_words(lang: Lang, d: Design) -> &'static str {
+    t(lang, &format!("design_words.{}", d.as_str()))
 }
 
 /// Whether the numbers of an outcome describe one group only (no comparison).
@@ -249,59 +250,52 @@ pub fn rate_design(r: &mut Rating, study: &Study, outcome: &Outcome) {
     let x = || lower_first(&study.intervention.therapy);
     let data_single = outcome.data.as_ref().is_some_and(|d| d.is_single_arm());
     match study.design {
-        Design::SingleArm | Design::CaseSeries => r.push(
-            Domain::Design,
-            -3,
-            format!(
-                "{} with no comparison group: we cannot tell what would have happened to these people without {}",
-                super::text::upper_first(design_words(study.design)),
-                x()
-            ),
-        ),
+        Design::SingleArm | Design::CaseSeries => {
+            let design = super::text::upper_first(design_words(r.lang, study.design));
+            let text = r.say(
+                "reason.no_comparison",
+                &[("design", &design), ("therapy", &x())],
+            );
+            r.push(Domain::Design, -3, text)
+        }
         Design::SystematicReview => match review_pooled(study, Some(outcome)) {
-            ReviewPooled::SingleArm => r.push(
-                Domain::Design,
-                -3,
-                "The review pooled studies that had no comparison group, so it is no stronger than they are",
-            ),
+            ReviewPooled::SingleArm => {
+                let text = r.say("reason.review_single_arm", &[]);
+                r.push(Domain::Design, -3, text)
+            }
             ReviewPooled::Randomised if !data_single => {}
-            ReviewPooled::NonRandomised if !data_single => r.push(
-                Domain::Design,
-                -2,
-                "The review pooled observational studies, in which people were not assigned to treatment by chance",
-            ),
-            _ if data_single => r.push(
-                Domain::Design,
-                -3,
-                "These numbers describe only people who had the treatment, with no comparison group",
-            ),
-            _ => r.push(
-                Domain::Design,
-                -2,
-                "The review does not say that it pooled only randomised trials, so it starts as observational evidence",
-            ),
+            ReviewPooled::NonRandomised if !data_single => {
+                let text = r.say("reason.review_observational", &[]);
+                r.push(Domain::Design, -2, text)
+            }
+            _ if data_single => {
+                let text = r.say("reason.review_one_group", &[]);
+                r.push(Domain::Design, -3, text)
+            }
+            _ => {
+                let text = r.say("reason.review_unclear", &[]);
+                r.push(Domain::Design, -2, text)
+            }
         },
-        _ if data_single => r.push(
-            Domain::Design,
-            -3,
-            format!("These numbers describe only the people who had {}, with no comparison group", x()),
-        ),
+        _ if data_single => {
+            let text = r.say("reason.one_group", &[("therapy", &x())]);
+            r.push(Domain::Design, -3, text)
+        }
         Design::Rct | Design::CrossoverRct => {}
-        Design::NonRandomisedControlled | Design::Cohort => r.push(
-            Domain::Design,
-            -2,
-            format!(
-                "Observational evidence ({}): people were not assigned to {} by chance, so the groups may have differed in other ways",
-                design_words(study.design),
-                x()
-            ),
-        ),
+        Design::NonRandomisedControlled | Design::Cohort => {
+            let design = design_words(r.lang, study.design);
+            let text = r.say(
+                "reason.observational",
+                &[("design", design), ("therapy", &x())],
+            );
+            r.push(Domain::Design, -2, text)
+        }
     }
 }
 
 /// Whether a caveat says the counts pool treatment cycles or periods of the same people.
 pub fn pooled_cycle_caveat(study: &Study) -> Option<&str> {
-    study.caveats.iter().map(String::as_str).find(|c| {
+    study.caveats.iter().map(|c| c.as_str()).find(|c| {
         let n = matching::normalize(c);
         n.contains("cycle")
             || (n.contains("pool") && (n.contains("period") || n.contains("both arms")))
@@ -351,61 +345,43 @@ pub fn rate_risk_of_bias(
     let x = || lower_first(&study.intervention.therapy);
     let unblinded_assessors = matches!(study.blinding, Some(Blinding::Open | Blinding::Single));
     if comparative && unblinded_assessors && !lexicon.is_objective(outcome) {
-        let who = if study.blinding == Some(Blinding::Open) {
-            "Open-label"
+        let key = if study.blinding == Some(Blinding::Open) {
+            "reason.open_label"
         } else {
-            "Only the participants were blinded"
+            "reason.participants_blinded"
         };
-        r.push(
-            Domain::RiskOfBias,
-            -1,
-            format!(
-                "{who}: the people assessing {} knew who had {}",
-                lower_first(&outcome.name),
-                x()
-            ),
-        );
+        let name = lower_first(outcome.name.get(r.lang.as_str()));
+        let text = r.say(key, &[("outcome", &name), ("therapy", &x())]);
+        r.push(Domain::RiskOfBias, -1, text);
     }
     // A crossover analysed over both periods and counts that pool those periods are one flaw
     // (the same people counted in both arms), so it is counted once.
     let cycles = pooled_cycle_caveat(study);
     let crossover = comparative && study.design == Design::CrossoverRct;
     if crossover && first_period_only(study) && cycles.is_none() {
-        r.note(
-            Domain::RiskOfBias,
-            "Crossover design, but the comparison uses only the first period (between the randomised groups, before the switch), so carry-over cannot bias it",
-        );
+        let text = r.say("reason.first_period", &[]);
+        r.note(Domain::RiskOfBias, text);
     } else if crossover || cycles.is_some() {
-        let mut text = if crossover {
-            format!("Crossover design: each person had {} and the comparison in turn, so effects can carry over from one period to the next", x())
-        } else {
-            "The counts are treatment periods, not independent people".to_string()
+        let key = match (crossover, cycles.is_some()) {
+            (true, true) => "reason.crossover_periods",
+            (true, false) => "reason.crossover",
+            _ => "reason.periods",
         };
-        if let Some(c) = cycles {
-            if crossover {
-                text.push_str(", and the counts are treatment periods, not independent people");
-            }
-            text.push_str(&format!(" (\"{}\")", c.trim().trim_end_matches('.')));
-        }
+        let quote = cycles
+            .map(|c| c.trim().trim_end_matches('.').to_string())
+            .unwrap_or_default();
+        let text = r.say(key, &[("therapy", &x()), ("caveat", &quote)]);
         r.push(Domain::RiskOfBias, -1, text);
     }
-    match study.source_kind {
-        SourceKind::Paper => {}
-        SourceKind::Registry => r.push(
-            Domain::RiskOfBias,
-            -1,
-            "The results come from a trial registry record, not from a peer-reviewed paper",
-        ),
-        SourceKind::News => r.push(
-            Domain::RiskOfBias,
-            -1,
-            "The results come from a news or advocacy summary, not from the peer-reviewed paper",
-        ),
-        SourceKind::Marketing => r.push(
-            Domain::RiskOfBias,
-            -2,
-            "The numbers come from marketing by someone selling the treatment, not from a study report",
-        ),
+    let source = match study.source_kind {
+        SourceKind::Paper => None,
+        SourceKind::Registry => Some((-1, "reason.registry")),
+        SourceKind::News => Some((-1, "reason.news")),
+        SourceKind::Marketing => Some((-2, "reason.marketing")),
+    };
+    if let Some((change, key)) = source {
+        let text = r.say(key, &[]);
+        r.push(Domain::RiskOfBias, change, text);
     }
 }
 
@@ -429,37 +405,28 @@ pub fn rate_imprecision(
     ev: Option<u64>,
 ) {
     let within = th.is_some_and(|(lo, hi)| e.ci_lb >= lo && e.ci_ub <= hi);
-    let range = format!("{} to {}", effect_num(e.ci_lb), effect_num(e.ci_ub));
+    let lang = r.lang;
+    let (lower, upper) = (effect_num(lang, e.ci_lb), effect_num(lang, e.ci_ub));
+    let range = [("lower", lower.as_str()), ("upper", upper.as_str())];
     if e.crosses_null() && !within {
-        r.push(
-            Domain::Imprecision,
-            -1,
-            format!(
-                "The result is uncertain: the range of likely effects ({} from {range}) includes no effect",
-                measure_words(e.measure)
-            ),
+        let measure = measure_words(lang, e.measure);
+        let text = r.say(
+            "reason.crosses_null",
+            &[("measure", measure), range[0], range[1]],
         );
+        r.push(Domain::Imprecision, -1, text);
     }
     if let Some((lo, hi)) = th {
         if e.ci_lb < lo && e.ci_ub > hi {
-            r.push(
-                Domain::Imprecision,
-                -1,
-                format!(
-                    "The range ({range}) includes both an important benefit and an important harm"
-                ),
-            );
+            let text = r.say("reason.both_ways", &range);
+            r.push(Domain::Imprecision, -1, text);
         }
     }
     let few_people = n.filter(|&n| n < 100);
     let few_events = ev.filter(|&e| e < 30);
     let small = match (few_people, few_events) {
-        (Some(n), _) => Some(format!(
-            "Only {n} people took part, too few for a reliable answer"
-        )),
-        (None, Some(e)) => Some(format!(
-            "Only {e} people had the outcome (or did not have it), too few for a reliable answer"
-        )),
+        (Some(n), _) => Some(r.say("reason.few_people", &[("n", &crate::i18n::int(lang, n))])),
+        (None, Some(e)) => Some(r.say("reason.few_events", &[("n", &crate::i18n::int(lang, e))])),
         _ => None,
     };
     if let Some(text) = small {
@@ -473,11 +440,8 @@ pub fn rate_imprecision(
 /// risk-of-bias concern, counted there once.)
 pub fn rate_unit_of_analysis(r: &mut Rating, study: &Study) {
     if pooled_cycle_caveat(study).is_some() {
-        r.push(
-            Domain::Imprecision,
-            -1,
-            "The interval counts treatment periods as if they were independent people, so it is narrower than the evidence allows",
-        );
+        let text = r.say("reason.periods_interval", &[]);
+        r.push(Domain::Imprecision, -1, text);
     }
 }
 
@@ -491,48 +455,36 @@ pub fn rate_unit_of_analysis(r: &mut Rating, study: &Study) {
 ///   two levels; a population that includes other conditions as well: one level.
 pub fn rate_indirectness(r: &mut Rating, study: &Study, outcome: &Outcome, main: &MainCondition) {
     let main_condition = main.name;
+    let lang = r.lang;
+    let name = super::text::upper_first(outcome.name.get(lang.as_str()));
     if let Some(target) = main.lexicon.stands_for(outcome) {
-        r.push(
-            Domain::Indirectness,
-            -1,
-            format!(
-                "{} stands in for {}, which is what matters to patients, and does not always predict it",
-                super::text::upper_first(&outcome.name),
-                target.name
-            ),
+        let text = r.say(
+            "reason.surrogate",
+            &[("outcome", &name), ("target", &target.name)],
         );
+        r.push(Domain::Indirectness, -1, text);
     } else if outcome.surrogate {
-        r.note(
-            Domain::Indirectness,
-            format!(
-                "{} is measured on tests or scans, not something patients feel",
-                super::text::upper_first(&outcome.name)
-            ),
-        );
+        let text = r.say("reason.surrogate_unknown", &[("outcome", &name)]);
+        r.note(Domain::Indirectness, text);
     }
     if main_condition.trim().is_empty() {
         return;
     }
+    let (study_condition, question) = (lower_first(&study.condition), lower_first(main_condition));
+    let args = [
+        ("condition", study_condition.as_str()),
+        ("question", question.as_str()),
+    ];
     match main.fit(&study.condition) {
         Relation::Same | Relation::Narrower => {}
-        Relation::Broader => r.push(
-            Domain::Indirectness,
-            -1,
-            format!(
-                "The study included people with other conditions as well ({}), so the results may not apply to people with {}",
-                study.condition.trim(),
-                lower_first(main_condition)
-            ),
-        ),
-        Relation::Unrelated => r.push(
-            Domain::Indirectness,
-            -2,
-            format!(
-                "The study was in people with {}, not {}, so the results may not apply",
-                lower_first(&study.condition),
-                lower_first(main_condition)
-            ),
-        ),
+        Relation::Broader => {
+            let text = r.say("reason.mixed_population", &args);
+            r.push(Domain::Indirectness, -1, text);
+        }
+        Relation::Unrelated => {
+            let text = r.say("reason.other_condition", &args);
+            r.push(Domain::Indirectness, -2, text);
+        }
     }
 }
 
@@ -543,11 +495,8 @@ pub fn rate_publication_bias_review(r: &mut Rating, study: &Study, outcome: &Out
     if study.design == Design::SystematicReview
         && review_pooled(study, Some(outcome)) == ReviewPooled::SingleArm
     {
-        r.push(
-            Domain::PublicationBias,
-            -1,
-            "The review pooled small uncontrolled series, which are more often published when their results look good",
-        );
+        let text = r.say("reason.small_series", &[]);
+        r.push(Domain::PublicationBias, -1, text);
     }
 }
 
@@ -567,33 +516,34 @@ pub fn rate_large_effect(r: &mut Rating, e: &Natural) {
     if !large {
         return;
     }
-    let size = if very {
-        "Very large effect"
-    } else {
-        "Large effect"
-    };
-    let what = format!("{size} ({} {})", measure_words(e.measure), effect_num(x));
+    let lang = r.lang;
+    let size = t(
+        lang,
+        if very {
+            "reason.very_large_effect"
+        } else {
+            "reason.large_effect"
+        },
+    );
+    let measure = measure_words(lang, e.measure);
+    let estimate = effect_num(lang, x);
+    let what = [
+        ("size", size),
+        ("measure", measure),
+        ("estimate", &estimate),
+    ];
     let rob = r.domain_total(Domain::RiskOfBias) < 0;
     if randomised_start && rob {
-        r.note(
-            Domain::LargeEffect,
-            format!("{what}, but not rated up: randomised evidence already starts at high, and this was rated down for risk of bias"),
-        );
+        let text = r.say("reason.large_not_up_rob_rct", &what);
+        r.note(Domain::LargeEffect, text);
     } else if randomised_start {
-        r.note(
-            Domain::LargeEffect,
-            format!("{what}; randomised evidence already starts at high, so it is not rated up"),
-        );
+        let text = r.say("reason.large_not_up_rct", &what);
+        r.note(Domain::LargeEffect, text);
     } else if rob {
-        r.note(
-            Domain::LargeEffect,
-            format!("{what}, but not rated up because of the risk of bias"),
-        );
+        let text = r.say("reason.large_not_up_rob", &what);
+        r.note(Domain::LargeEffect, text);
     } else {
-        r.push(
-            Domain::LargeEffect,
-            if very { 2 } else { 1 },
-            format!("{what}: too large to be explained by bias alone, so rated up"),
-        );
+        let text = r.say("reason.large_up", &what);
+        r.push(Domain::LargeEffect, if very { 2 } else { 1 }, text);
     }
 }

@@ -20,6 +20,7 @@ use super::claims::{ClaimCheck, Verdict};
 use super::matching::{normalize, Lexicon, List, MainCondition, Relation};
 use super::text::{lower_first, num};
 use super::{Basis, OutcomeAppraisal, PooledAppraisal};
+use crate::i18n::{t, tn, Lang};
 
 /// One finding of an answer: a study's (or a pooled body's) result for one outcome.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -145,23 +146,19 @@ fn answer(
         .filter(|s| s.status == StudyStatus::Completed)
         .collect();
 
-    let benefit = main_benefit(studies, outcomes, pooled, lexicon, &of_these);
-    let harm = main_harm(studies, outcomes, lexicon, &of_these);
+    let lang = main.lang;
+    let benefit = main_benefit(studies, outcomes, pooled, lexicon, &of_these, lang);
+    let harm = main_harm(studies, outcomes, lexicon, &of_these, lang);
+    let x = lower_first(&therapy);
     let headline = match &benefit {
-        Some(b) if b.controlled && b.certainty == Some(Certainty::VeryLow) => format!(
-            "We are very uncertain whether {} helps people with {}: the evidence is of very low certainty.",
-            lower_first(&therapy),
-            lower_first(main.name)
+        Some(b) if b.controlled && b.certainty == Some(Certainty::VeryLow) => tn(
+            lang,
+            "answer.very_uncertain",
+            &[("therapy", &x), ("condition", &lower_first(main.name))],
         ),
         Some(b) if b.controlled => b.statement.clone(),
-        _ if completed.is_empty() => format!(
-            "No results yet: the studies of {} are still running.",
-            lower_first(&therapy)
-        ),
-        _ => format!(
-            "No study of {} with a comparison group has shown how well it works; studies without one cannot show that it caused the changes they report.",
-            lower_first(&therapy)
-        ),
+        _ if completed.is_empty() => tn(lang, "answer.pending", &[("therapy", &x)]),
+        _ => tn(lang, "answer.uncontrolled", &[("therapy", &x)]),
     };
     let certainty = benefit
         .as_ref()
@@ -210,6 +207,7 @@ fn main_benefit(
     pooled: &[PooledAppraisal],
     lexicon: &Lexicon,
     of_these: &dyn Fn(&&OutcomeAppraisal) -> bool,
+    lang: Lang,
 ) -> Option<Finding> {
     let study = |id: &str| studies.iter().find(|s| s.id == id).copied();
     let surrogate = |s: &Study, outcome: &str| {
@@ -257,7 +255,7 @@ fn main_benefit(
             (controlled, o.certainty, direct, std::cmp::Reverse(*i))
         })
         .map(|(_, o)| o)?;
-    Some(finding(best))
+    Some(finding(best, lang))
 }
 
 fn main_harm(
@@ -265,6 +263,7 @@ fn main_harm(
     outcomes: &[OutcomeAppraisal],
     lexicon: &Lexicon,
     of_these: &dyn Fn(&&OutcomeAppraisal) -> bool,
+    lang: Lang,
 ) -> Option<Finding> {
     let outcome_of = |o: &OutcomeAppraisal| {
         studies
@@ -297,7 +296,7 @@ fn main_harm(
                 .cmp(&(seriousness(b), b.absolute.is_some()))
                 .then(risk(a).total_cmp(&risk(b)))
         })?;
-    Some(finding(best))
+    Some(finding(best, lang))
 }
 
 fn is_single(o: &OutcomeAppraisal) -> bool {
@@ -323,14 +322,12 @@ fn per_100(a: &super::Absolute) -> Per100 {
     }
 }
 
-fn finding(o: &OutcomeAppraisal) -> Finding {
+fn finding(o: &OutcomeAppraisal, lang: Lang) -> Finding {
     let per = o.absolute.as_ref().map(per_100);
     let frequencies = o.absolute.as_ref().map(|a| {
         let mut text = a.text.clone();
         if per.is_some_and(|p| p.no_clear_difference) {
-            text.push_str(
-                " The interval includes no difference: no clear difference between the groups.",
-            );
+            text.push_str(t(lang, "answer.no_clear_difference"));
         }
         text
     });
@@ -342,12 +339,15 @@ fn finding(o: &OutcomeAppraisal) -> Finding {
         statement: o.statement.clone(),
         frequencies: frequencies.or_else(|| {
             o.effect.as_ref().map(|e| {
-                format!(
-                    "{} {} ({} to {}); no baseline risk is known, so there are no numbers per 100 people.",
-                    e.measure.as_str(),
-                    num(e.estimate, 2),
-                    num(e.ci_lb, 2),
-                    num(e.ci_ub, 2)
+                tn(
+                    lang,
+                    "answer.no_baseline",
+                    &[
+                        ("measure", e.measure.as_str()),
+                        ("estimate", &num(lang, e.estimate, 2)),
+                        ("lower", &num(lang, e.ci_lb, 2)),
+                        ("upper", &num(lang, e.ci_ub, 2)),
+                    ],
                 )
             })
         }),

@@ -8,6 +8,7 @@
 //! the size of the effect decides between an effect and "little or no difference".
 
 use super::certainty::Certainty;
+use crate::i18n::{t, tn, Lang};
 
 /// Which way the outcome moved with the treatment (literal direction, not good or bad).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -74,72 +75,67 @@ pub fn outcome_object(name: &str) -> String {
     }
 }
 
-/// The GRADE informative statement for an effect of `therapy` on `outcome`, its verbs agreeing
-/// with the therapy's number ("Aspirin probably reduces…", "Antibiotics probably reduce…").
+/// The GRADE informative statement for an effect of `therapy` on `outcome`, in `lang`, its
+/// verbs agreeing with the therapy's number ("Aspirin probably reduces…", "Antibiotics
+/// probably reduce…"), as Cochrane's plain-language summaries word them in each language.
 ///
 /// * high: "X reduces Y" / "X results in little or no difference in Y"
 /// * moderate: "X probably reduces Y" / "X probably results in little or no difference in Y"
 /// * low: "X may reduce Y" / "X may result in little or no difference in Y"
 /// * very low: "The evidence is very uncertain about the effect of X on Y"
 pub fn statement(
+    lang: Lang,
     certainty: Certainty,
     therapy: &str,
     plural: bool,
     outcome: &str,
     finding: Finding,
 ) -> String {
-    let y = outcome_object(outcome);
-    let x = upper_first(therapy);
-    // "reduces"/"reduce": the third person singular takes an s.
-    let verb = |v: &str| {
-        if plural {
-            v.to_string()
-        } else {
-            format!("{v}s")
-        }
+    let y = if lang == Lang::En {
+        outcome_object(outcome)
+    } else {
+        lower_first(outcome)
     };
-    let change = |d: Direction| match d {
-        Direction::Reduces => "reduce",
-        Direction::Increases => "increase",
-    };
-    match (certainty, finding) {
-        (Certainty::VeryLow, _) => format!(
-            "The evidence is very uncertain about the effect of {} on {y}.",
-            lower_first(therapy)
-        ),
-        (Certainty::High, Finding::Important(d)) => format!("{x} {} {y}.", verb(change(d))),
-        (Certainty::Moderate, Finding::Important(d)) => {
-            format!("{x} probably {} {y}.", verb(change(d)))
-        }
-        (Certainty::Low, Finding::Important(d)) => format!("{x} may {} {y}.", change(d)),
-        (Certainty::High, Finding::LittleOrNone) => {
-            format!("{x} {} in little or no difference in {y}.", verb("result"))
-        }
-        (Certainty::Moderate, Finding::LittleOrNone) => format!(
-            "{x} probably {} in little or no difference in {y}.",
-            verb("result")
-        ),
-        (Certainty::Low, Finding::LittleOrNone) => {
-            format!("{x} may result in little or no difference in {y}.")
-        }
+    if certainty == Certainty::VeryLow {
+        let x = lower_first(therapy);
+        return tn(lang, "stmt.very_low", &[("therapy", &x), ("outcome", &y)]);
     }
+    let level = match certainty {
+        Certainty::High => "high",
+        Certainty::Moderate => "moderate",
+        _ => "low",
+    };
+    let what = match finding {
+        Finding::Important(Direction::Reduces) => "reduce",
+        Finding::Important(Direction::Increases) => "increase",
+        Finding::LittleOrNone => "none",
+    };
+    let number = if plural { "other" } else { "one" };
+    let x = upper_first(therapy);
+    tn(
+        lang,
+        &format!("stmt.{level}.{what}.{number}"),
+        &[("therapy", &x), ("outcome", &y)],
+    )
 }
 
 /// The statement for numbers from one group only.
-pub fn single_arm_statement(therapy: &str, outcome: &str, review: bool) -> String {
+pub fn single_arm_statement(lang: Lang, therapy: &str, outcome: &str, review: bool) -> String {
     let x = lower_first(therapy);
     let y = lower_first(outcome);
-    if review {
-        format!("The studies in this review had no comparison group, so they cannot show whether {x} caused the change in {y}.")
+    let key = if review {
+        "stmt.single_arm_review"
     } else {
-        format!("This study had no comparison group, so it cannot show whether {x} caused the change in {y}.")
-    }
+        "stmt.single_arm"
+    };
+    tn(lang, key, &[("therapy", &x), ("outcome", &y)])
 }
 
-/// A number for a sentence: up to `digits` decimals, trailing zeros dropped, never NaN text.
-pub fn num(x: f64, digits: usize) -> String {
+/// A number for a sentence in `lang`: up to `digits` decimals, trailing zeros dropped, a
+/// decimal comma in Spanish and French; never NaN text.
+pub fn num(lang: Lang, x: f64, digits: usize) -> String {
     if !x.is_finite() {
-        return "not available".to_string();
+        return t(lang, "num.not_available").to_string();
     }
     let mut s = format!("{:.*}", digits, x);
     if s.contains('.') {
@@ -149,20 +145,23 @@ pub fn num(x: f64, digits: usize) -> String {
     if s == "-0" {
         s.remove(0);
     }
+    if lang != Lang::En {
+        s = s.replace('.', ",").replace('-', "\u{2212}");
+    }
     s
 }
 
 /// A ratio or difference for a sentence: two decimals, one for large values, two significant
 /// digits for small ones (0.004, not 0).
-pub fn effect_num(x: f64) -> String {
+pub fn effect_num(lang: Lang, x: f64) -> String {
     let a = x.abs();
     if a >= 10.0 {
-        num(x, 1)
+        num(lang, x, 1)
     } else if a > 0.0 && a < 0.1 {
         let digits = (-a.log10().floor()) as usize + 1;
-        num(x, digits.min(12))
+        num(lang, x, digits.min(12))
     } else {
-        num(x, 2)
+        num(lang, x, 2)
     }
 }
 
@@ -189,25 +188,31 @@ fn starts_with_ignoring_case(s: &str, prefix: &str) -> bool {
         .is_some_and(|head| head.eq_ignore_ascii_case(prefix.as_bytes()))
 }
 
-/// A fraction as a percentage ("46%").
-pub fn pct(x: f64) -> String {
-    format!("{}%", num(x * 100.0, 1))
+/// A fraction as a percentage ("46%"; "46 %" in Spanish and French).
+pub fn pct(lang: Lang, x: f64) -> String {
+    let n = num(lang, x * 100.0, 1);
+    match lang {
+        Lang::En => format!("{n}%"),
+        Lang::Es => format!("{n}\u{a0}%"),
+        Lang::Fr => format!("{n}\u{202f}%"),
+    }
 }
 
 /// Names of effect measures in words.
-pub fn measure_words(m: crate::model::Measure) -> &'static str {
+pub fn measure_words(lang: Lang, m: crate::model::Measure) -> &'static str {
     use crate::model::Measure::*;
-    match m {
-        Rr => "risk ratio",
-        Or => "odds ratio",
-        Rd => "risk difference",
-        Hr => "hazard ratio",
-        Irr => "rate ratio",
-        Md => "mean difference",
-        Smd => "standardised mean difference",
-        Pr | Plo => "proportion",
-        Gen => "effect",
-    }
+    let key = match m {
+        Rr => "measure.rr",
+        Or => "measure.or",
+        Rd => "measure.rd",
+        Hr => "measure.hr",
+        Irr => "measure.irr",
+        Md => "measure.md",
+        Smd => "measure.smd",
+        Pr | Plo => "measure.pr",
+        Gen => "measure.gen",
+    };
+    t(lang, key)
 }
 
 #[cfg(test)]
@@ -235,14 +240,17 @@ mod tests {
 
     #[test]
     fn numbers() {
-        assert_eq!(num(0.5, 2), "0.5");
-        assert_eq!(num(12.0, 1), "12");
-        assert_eq!(num(-0.0001, 2), "0");
-        assert_eq!(num(f64::NAN, 2), "not available");
-        assert_eq!(pct(0.4631), "46.3%");
-        assert_eq!(effect_num(0.0042), "0.0042");
-        assert_eq!(effect_num(0.07), "0.07");
-        assert_eq!(effect_num(1.5), "1.5");
+        assert_eq!(num(Lang::En, 0.5, 2), "0.5");
+        assert_eq!(num(Lang::Es, 0.5, 2), "0,5");
+        assert_eq!(num(Lang::Fr, -1.25, 2), "\u{2212}1,25");
+        assert_eq!(num(Lang::En, 12.0, 1), "12");
+        assert_eq!(num(Lang::En, -0.0001, 2), "0");
+        assert_eq!(num(Lang::En, f64::NAN, 2), "not available");
+        assert_eq!(pct(Lang::En, 0.4631), "46.3%");
+        assert_eq!(pct(Lang::Fr, 0.4631), "46,3\u{202f}%");
+        assert_eq!(effect_num(Lang::En, 0.0042), "0.0042");
+        assert_eq!(effect_num(Lang::En, 0.07), "0.07");
+        assert_eq!(effect_num(Lang::En, 1.5), "1.5");
         assert_eq!(
             outcome_core("Patients with a serious adverse event"),
             "a serious adverse event"

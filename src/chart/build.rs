@@ -362,12 +362,12 @@ pub fn appraisal_of(dataset: &Dataset) -> Appraisal {
 }
 
 fn study_row(lang: Lang, key: String, study: &Study, detail: String) -> ForestRow {
-    let mut row = ForestRow::header(key, study.label.clone());
+    let mut row = ForestRow::header(key, i18n::pick(lang, &study.label));
     row.kind = RowKind::Note;
     row.detail = detail;
     row.n = study.n.or(study.n_planned);
     row.badge = Some(design_badge(lang, study.design).to_string());
-    row.caveats = study.caveats.clone();
+    row.caveats = i18n::pick_all(lang, &study.caveats);
     row.source_url = study.citation.source_url();
     row.year = study.year;
     row.design = Some(study.design.as_str().to_string());
@@ -381,9 +381,9 @@ fn row_for(
     outcome: &Outcome,
     certainties: &Certainties,
 ) -> (Option<Scale>, ForestRow) {
-    let mut detail = outcome.name.clone();
+    let mut detail = i18n::pick(lang, &outcome.name);
     if let Some(t) = &outcome.timepoint {
-        detail = format!("{detail}, {t}");
+        detail = format!("{detail}, {}", i18n::pick(lang, t));
     }
     let mut row = study_row(lang, format!("{}/{}", study.id, outcome.id), study, detail);
     row.outcome_id = outcome.id.clone();
@@ -396,7 +396,8 @@ fn row_for(
             StudyStatus::Ongoing => t(lang, "result.pending").to_string(),
             StudyStatus::Completed => outcome
                 .reported
-                .clone()
+                .as_ref()
+                .map(|r| i18n::pick(lang, r))
                 .unwrap_or_else(|| t(lang, "result.no_numbers").to_string()),
         };
         return (None, row);
@@ -730,7 +731,11 @@ pub fn forest_with(dataset: &Dataset, options: &ViewOptions, appraisal: &Apprais
     statements.extend(rated.iter().map(|o| o.statement.clone()));
     statements.dedup();
     Forest {
-        title: dataset.title.clone().unwrap_or_default(),
+        title: dataset
+            .title
+            .as_ref()
+            .map(|x| i18n::pick(lang, x))
+            .unwrap_or_default(),
         panels,
         footnote: Some(footnote),
         lang,

@@ -3,6 +3,7 @@
 //! [`Citation::links`](crate::model::Citation::links) (http(s) only); the shell checks again
 //! before it builds an `<a>`.
 
+use crate::i18n::Lang;
 use std::collections::{HashMap, HashSet};
 
 use serde::Serialize;
@@ -95,7 +96,7 @@ pub fn enrich(dataset: Option<&Dataset>, items: Vec<Item>) -> Vec<ItemRow> {
 }
 
 /// One entry per study shown, in the order they first appear.
-pub fn citations(dataset: Option<&Dataset>, items: &[Item]) -> Vec<CitationEntry> {
+pub fn citations(dataset: Option<&Dataset>, items: &[Item], lang: Lang) -> Vec<CitationEntry> {
     let index = StudyIndex::new(dataset, items.len());
     let mut seen = HashSet::new();
     items
@@ -104,7 +105,7 @@ pub fn citations(dataset: Option<&Dataset>, items: &[Item]) -> Vec<CitationEntry
         .filter(|study| seen.insert(study.id.as_str()))
         .map(|study| CitationEntry {
             key: study.id.clone(),
-            label: study.label.clone(),
+            label: crate::i18n::pick(lang, &study.label),
             text: study.citation.text.clone(),
             links: study.citation.links(),
         })
@@ -176,7 +177,7 @@ mod tests {
 
     #[test]
     fn citations_list_each_study_once_in_order_of_appearance() {
-        let listed = citations(Some(&dataset()), &items(&KEYS));
+        let listed = citations(Some(&dataset()), &items(&KEYS), Lang::En);
         let keys: Vec<&str> = listed.iter().map(|c| c.key.as_str()).collect();
         assert_eq!(keys, ["s/x", "s"]);
         assert_eq!(listed[0].label, "SX 2021");

@@ -1,6 +1,7 @@
 //! The values the filters, views and sorts can take in the loaded data, for the
 //! shell's menus.
 
+use crate::i18n::Lang;
 use serde::Serialize;
 
 use super::build::{Sort, View};
@@ -34,7 +35,7 @@ fn push_unique(list: &mut Vec<String>, value: &str) {
 }
 
 /// The facets of `dataset`; with none, only the views and sorts.
-pub fn facets(dataset: Option<&Dataset>) -> Facets {
+pub fn facets(dataset: Option<&Dataset>, lang: Lang) -> Facets {
     let mut f = Facets {
         views: View::NAMES.iter().map(|s| s.to_string()).collect(),
         sorts: Sort::NAMES.iter().map(|s| s.to_string()).collect(),
@@ -53,7 +54,7 @@ pub fn facets(dataset: Option<&Dataset>) -> Facets {
             if !f.outcomes.iter().any(|x| x.id == o.id) {
                 f.outcomes.push(OutcomeFacet {
                     id: o.id.clone(),
-                    name: o.name.clone(),
+                    name: crate::i18n::pick(lang, &o.name),
                 });
             }
         }
@@ -68,7 +69,7 @@ mod tests {
 
     #[test]
     fn without_data_only_views_and_sorts() {
-        let f = facets(None);
+        let f = facets(None, Lang::En);
         assert_eq!(f.views, View::NAMES);
         assert_eq!(f.sorts, Sort::NAMES);
         assert!(f.conditions.is_empty() && f.outcomes.is_empty() && f.routes.is_empty());
@@ -95,7 +96,7 @@ mod tests {
         let parsed = parse_json(json.as_bytes());
         let dataset = parsed.dataset.expect("the test dataset reads");
         assert_eq!(dataset.studies.len(), 3, "{:?}", parsed.errors);
-        let f = facets(Some(&dataset));
+        let f = facets(Some(&dataset), Lang::En);
         assert_eq!(f.conditions, ["heart disease"]);
         assert_eq!(f.therapies, ["Aspirin", "Statins"]);
         assert_eq!(f.routes, ["intrathecal"]);

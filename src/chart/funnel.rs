@@ -124,7 +124,9 @@ impl FunnelView {
                 ),
                 n: study.and_then(|s| s.n),
                 certainty: None,
-                caveats: study.map(|s| s.caveats.clone()).unwrap_or_default(),
+                caveats: study
+                    .map(|s| i18n::pick_all(lang, &s.caveats))
+                    .unwrap_or_default(),
                 source_url: study.and_then(|s| s.citation.source_url()),
                 design: study.map(|s| s.design.as_str().to_string()),
                 year: study.and_then(|s| s.year),

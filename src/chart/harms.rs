@@ -174,7 +174,7 @@ impl HarmsView {
                 _ => None,
             };
             let key = format!("{}/{}", o.study, o.outcome);
-            let title = format!("{} · {}", study.label, o.name);
+            let title = format!("{} · {}", i18n::pick(lang, &study.label), o.name);
             let value = match control {
                 Some(c) => format!(
                     "{} → {}",
@@ -189,12 +189,16 @@ impl HarmsView {
             };
             items.push(Item {
                 key: key.clone(),
-                label: format!("{} ({})", study.label, design_badge(lang, study.design)),
+                label: format!(
+                    "{} ({})",
+                    i18n::pick(lang, &study.label),
+                    design_badge(lang, study.design)
+                ),
                 detail: o.name.clone(),
                 value,
                 n: study.n,
                 certainty: o.certainty.map(|c| certainty_words(lang, c).to_string()),
-                caveats: study.caveats.clone(),
+                caveats: i18n::pick_all(lang, &study.caveats),
                 source_url: study.citation.source_url(),
                 design: Some(study.design.as_str().to_string()),
                 year: study.year,

@@ -155,7 +155,7 @@ impl MapView {
             let result = study_result(study);
             points.push(MapPoint {
                 key: study.id.clone(),
-                short: short_label(&study.label),
+                short: short_label(study.label.get(lang.as_str())),
                 design: study.design,
                 n: study.n.or(study.n_planned),
                 result,
@@ -167,12 +167,16 @@ impl MapView {
                 .max();
             items.push(Item {
                 key: study.id.clone(),
-                label: format!("{} ({})", study.label, design_badge(lang, study.design)),
+                label: format!(
+                    "{} ({})",
+                    i18n::pick(lang, &study.label),
+                    design_badge(lang, study.design)
+                ),
                 detail: study.intervention.therapy.clone(),
                 value: t(lang, result.key()).to_string(),
                 n: study.n.or(study.n_planned),
                 certainty: best.map(|c| super::build::certainty_words(lang, c).to_string()),
-                caveats: study.caveats.clone(),
+                caveats: i18n::pick_all(lang, &study.caveats),
                 source_url: study.citation.source_url(),
                 design: Some(study.design.as_str().to_string()),
                 year: study.year,

@@ -411,7 +411,8 @@ fn title(lang: Lang, dataset: &Dataset, appraisal: &Appraisal) -> String {
         Some(b) => b.headline.clone(),
         None if appraisal.answers.is_empty() => dataset
             .title
-            .clone()
+            .as_ref()
+            .map(|x| i18n::pick(lang, x))
             .unwrap_or_else(|| t(lang, "answer.empty").to_string()),
         None => tf(lang, "answer.title_uncertain", &[&question]),
     }

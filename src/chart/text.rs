@@ -81,7 +81,12 @@ pub fn wrap(
 ) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     let mut current = String::new();
-    for word in text.split_whitespace() {
+    // Breaks at ordinary spaces only: a no-break space ("46 %", "« mot »") keeps its
+    // neighbours together, as it is meant to.
+    for word in text
+        .split(|c: char| c.is_whitespace() && c != '\u{a0}' && c != '\u{202f}')
+        .filter(|w| !w.is_empty())
+    {
         let candidate = if current.is_empty() {
             word.to_string()
         } else {
@@ -127,6 +132,13 @@ mod tests {
         assert!(short.ends_with('…'), "{short}");
         assert!(m.width(&short, 12.0, false) <= 80.0);
         assert_eq!(ellipsize(&m, "Anything", 12.0, false, 1.0), "");
+    }
+
+    #[test]
+    fn wrap_keeps_no_break_spaces() {
+        let m = ApproxMeasure;
+        let lines = wrap(&m, "about 46\u{202f}% of people", 12.0, false, 40.0, 10);
+        assert!(lines.iter().any(|l| l == "46\u{202f}%"), "{lines:?}");
     }
 
     #[test]

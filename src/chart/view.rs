@@ -71,6 +71,7 @@ impl Scene {
         if let Some(m) = options.method {
             appraise.method = m;
         }
+        appraise.lang = options.lang;
         let appraisal = crate::appraise::appraise(&filtered, &appraise);
         match options.view {
             View::Forest => Scene::Forest(build::forest_with(&filtered, options, &appraisal)),

@@ -78,6 +78,9 @@ pub enum Command {
         /// A baseline (control) risk for an outcome, as OUTCOME=FRACTION; may be repeated.
         #[arg(long = "baseline", value_parser = parse_baseline)]
         baselines: Vec<(String, f64)>,
+        /// Language of the sentences and of the dataset's text: en, es or fr.
+        #[arg(long, value_parser = parse_lang, default_value = "en")]
+        lang: crate::i18n::Lang,
     },
     /// Draw a view of a dataset to an SVG file.
     Render {
@@ -211,6 +214,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
             file,
             condition,
             baselines,
+            lang,
         } => {
             let Some(dataset) = read_usable(&file, None, err) else {
                 return 1;
@@ -218,6 +222,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
             let options = AppraiseOptions {
                 condition,
                 baselines: baselines.into_iter().collect(),
+                lang,
                 ..AppraiseOptions::default()
             };
             print_json(&appraise(&dataset, &options), out)

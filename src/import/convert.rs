@@ -16,7 +16,7 @@ use std::collections::BTreeMap;
 use crate::model::{
     Analysis, Better, Citation, Counts, Dataset, Design, EffectData, FactStatus, Generic,
     Intervention, Means, Measure, Outcome, OutcomeKind, SourceKind, StoredSubgroup, Study,
-    StudyStatus,
+    StudyStatus, Text,
 };
 
 use super::review::{Comparison, Review, ReviewAnalysis, ReviewStudy, Row, RowData};
@@ -251,9 +251,9 @@ pub fn to_dataset(review: &Review, warnings: &mut Vec<String>) -> Dataset {
                 study.outcomes.push(Outcome {
                     id: a.id.clone(),
                     name: if a.name.is_empty() {
-                        a.id.clone()
+                        a.id.clone().into()
                     } else {
-                        a.name.clone()
+                        a.name.clone().into()
                     },
                     kind: if is_harm(&a.name) {
                         OutcomeKind::Harm
@@ -269,12 +269,16 @@ pub fn to_dataset(review: &Review, warnings: &mut Vec<String>) -> Dataset {
                     surrogate: false,
                     timepoint: None,
                     data,
-                    reported,
+                    reported: reported.map(Text::plain),
                     citation: Some(review_citation.clone()),
                     status: FactStatus::Unverified,
-                    note: Some(note),
+                    note: Some(note.into()),
                     concept: None,
-                    subgroup: row.subgroup.clone().filter(|s| !s.is_empty()),
+                    subgroup: row
+                        .subgroup
+                        .clone()
+                        .filter(|s| !s.is_empty())
+                        .map(Text::plain),
                     analysis: Some(analysis_of(c, a, review)),
                     stored: row.stored.clone(),
                 });
@@ -291,8 +295,8 @@ pub fn to_dataset(review: &Review, warnings: &mut Vec<String>) -> Dataset {
     }
     description.push('.');
     Dataset {
-        title: Some(title),
-        description: Some(description),
+        title: Some(title.into()),
+        description: Some(description.into()),
         studies,
         ..Dataset::default()
     }
@@ -382,7 +386,7 @@ fn new_study(
     }
     Study {
         id: study_id,
-        label: name,
+        label: name.into(),
         year,
         citation,
         source_kind: SourceKind::Paper,
@@ -392,7 +396,7 @@ fn new_study(
             therapy,
             ..Intervention::default()
         },
-        comparator,
+        comparator: comparator.map(Text::plain),
         design: design.unwrap_or(Design::Rct),
         blinding: None,
         phase: None,
@@ -400,7 +404,7 @@ fn new_study(
         n_planned: None,
         follow_up: None,
         status: StudyStatus::Completed,
-        caveats,
+        caveats: caveats.into_iter().map(Text::plain).collect(),
         outcomes: Vec::new(),
         moderators,
     }

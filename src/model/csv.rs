@@ -528,7 +528,7 @@ fn read_row(
         .unwrap_or_else(|| "main".to_string());
     let outcome = Outcome {
         id: outcome_id.clone(),
-        name: outcome_id,
+        name: outcome_id.into(),
         kind,
         better,
         surrogate: false,
@@ -817,7 +817,7 @@ fn build_study(id: String, group: Vec<Row>, sink: &mut Sink) -> (Study, Vec<Loc>
     };
     let study = Study {
         id,
-        label,
+        label: label.into(),
         year,
         citation,
         source_kind: source_kind.unwrap_or(SourceKind::Paper),

@@ -84,6 +84,7 @@ pub(crate) const CLAIM_FIELDS: &[&str] = &[
     "condition",
     "route",
     "parts",
+    "translation",
     "studies",
     // A claim that asserts one thing may give its part's fields here instead of in `parts`.
     "asserts",
@@ -327,6 +328,96 @@ fn to_nonempty_string(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<Strin
         return None;
     }
     Some(s)
+}
+
+/// Display text: a string, or an object of language codes to strings (`{"en": …, "es": …}`).
+fn to_text(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<Text> {
+    let Json::Object(map) = v else {
+        return to_string(v, path, sink).map(Text::plain);
+    };
+    let mut langs = Vec::new();
+    let mut ok = true;
+    for (lang, text) in map.iter() {
+        let at = join(path, lang);
+        if !super::text::is_language_code(lang) {
+            sink.error(
+                at.clone(),
+                Issue::NotALanguage {
+                    code: lang.to_string(),
+                },
+            );
+            ok = false;
+        }
+        match to_string(text, &at, sink) {
+            Some(t) => langs.push((lang.to_string(), t)),
+            None => ok = false,
+        }
+    }
+    if !ok {
+        return None;
+    }
+    let text = Text::localized(langs);
+    if text.is_none() {
+        sink.error(
+            path,
+            Issue::WrongType {
+                expected: "a string or an object of languages",
+                found: "{}".to_string(),
+            },
+        );
+    }
+    text
+}
+
+fn to_nonempty_text(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<Text> {
+    let t = to_text(v, path, sink)?;
+    if t.trim().is_empty() {
+        sink.error(path, Issue::EmptyText);
+        return None;
+    }
+    Some(t)
+}
+
+fn to_text_list(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<Vec<Text>> {
+    let Json::Array(items) = v else {
+        sink.error(
+            path,
+            Issue::WrongType {
+                expected: "an array of texts",
+                found: render(v),
+            },
+        );
+        return None;
+    };
+    let mut out = Vec::with_capacity(items.len());
+    let mut ok = true;
+    for (i, item) in items.iter().enumerate() {
+        match to_text(item, &format!("{path}[{i}]"), sink) {
+            Some(t) => out.push(t),
+            None => ok = false,
+        }
+    }
+    ok.then_some(out)
+}
+
+/// A claim's translations: an object of language codes to strings.
+fn to_translations(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<BTreeMap<String, String>> {
+    let Json::Object(_) = v else {
+        sink.error(
+            path,
+            Issue::WrongType {
+                expected: "an object of languages to strings",
+                found: render(v),
+            },
+        );
+        return None;
+    };
+    let t = to_text(v, path, sink)?;
+    Some(
+        t.languages()
+            .map(|l| (l.to_string(), t.get(l).to_string()))
+            .collect(),
+    )
 }
 
 fn to_bool(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<bool> {
@@ -696,8 +787,8 @@ fn convert_dataset(root: &Json<'_>, sink: &mut Sink) -> Option<Dataset> {
             return None;
         }
     }
-    let title = r.opt("title", to_string as Conv<String>);
-    let description = r.opt("description", to_string as Conv<String>);
+    let title = r.opt("title", to_text as Conv<Text>);
+    let description = r.opt("description", to_text as Conv<Text>);
     let question = r.opt("question", convert_question as Conv<Question>);
     let vocabulary = r
         .opt("vocabulary", convert_vocabulary as Conv<Vocabulary>)
@@ -808,7 +899,7 @@ fn convert_intervention(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<Int
             .unwrap_or_default(),
         cell_source: r.opt("cell_source", to_string as Conv<String>),
         route: r.opt("route", to_string as Conv<String>),
-        dose: r.opt("dose", to_string as Conv<String>),
+        dose: r.opt("dose", to_text as Conv<Text>),
     };
     (!r.failed).then_some(i)
 }
@@ -816,25 +907,25 @@ fn convert_intervention(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<Int
 fn convert_study(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<(Study, Vec<Loc>)> {
     let mut r = Reader::new(v, path, sink, STUDY_FIELDS)?;
     let id = r.req("id", to_nonempty_string as Conv<String>);
-    let label = r.req("label", to_nonempty_string as Conv<String>);
+    let label = r.req("label", to_nonempty_text as Conv<Text>);
     let year = r.opt("year", to_year as Conv<u16>);
     let citation = r.req("citation", convert_citation as Conv<Citation>);
     let source_kind = r.req("source_kind", to_enum::<SourceKind>("source kind"));
     let condition = r.req("condition", to_string as Conv<String>);
-    let population = r.opt("population", to_string as Conv<String>);
+    let population = r.opt("population", to_text as Conv<Text>);
     let intervention = r.req("intervention", convert_intervention as Conv<Intervention>);
-    let comparator = r.opt("comparator", to_string as Conv<String>);
+    let comparator = r.opt("comparator", to_text as Conv<Text>);
     let design = r.req("design", to_enum::<Design>("design"));
     let blinding = r.opt("blinding", to_enum::<Blinding>("blinding"));
     let phase = r.opt("phase", to_string as Conv<String>);
     let n = r.opt("n", to_u32 as Conv<u32>);
     let n_planned = r.opt("n_planned", to_u32 as Conv<u32>);
-    let follow_up = r.opt("follow_up", to_string as Conv<String>);
+    let follow_up = r.opt("follow_up", to_text as Conv<Text>);
     let status = r
         .opt("status", to_enum::<StudyStatus>("status"))
         .unwrap_or_default();
     let caveats = r
-        .opt("caveats", to_string_list as Conv<Vec<String>>)
+        .opt("caveats", to_text_list as Conv<Vec<Text>>)
         .unwrap_or_default();
     let moderators = r
         .opt(
@@ -901,19 +992,19 @@ fn convert_study(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<(Study, Ve
 fn convert_outcome(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<Outcome> {
     let mut r = Reader::new(v, path, sink, OUTCOME_FIELDS)?;
     let id = r.req("id", to_nonempty_string as Conv<String>);
-    let name = r.req("name", to_nonempty_string as Conv<String>);
+    let name = r.req("name", to_nonempty_text as Conv<Text>);
     let kind = r.req("kind", to_enum::<OutcomeKind>("kind"));
     let better = r.req("better", to_enum::<Better>("direction"));
     let surrogate = r.opt("surrogate", to_bool as Conv<bool>).unwrap_or(false);
-    let timepoint = r.opt("timepoint", to_string as Conv<String>);
+    let timepoint = r.opt("timepoint", to_text as Conv<Text>);
     let data = r.opt("data", effect_data as Conv<EffectData>);
-    let reported = r.opt("reported", to_string as Conv<String>);
+    let reported = r.opt("reported", to_text as Conv<Text>);
     let citation = r.opt("citation", convert_citation as Conv<Citation>);
     let status = r
         .opt("status", to_enum::<FactStatus>("status"))
         .unwrap_or(FactStatus::Unverified);
-    let note = r.opt("note", to_string as Conv<String>);
-    let subgroup = r.opt("subgroup", to_string as Conv<String>);
+    let note = r.opt("note", to_text as Conv<Text>);
+    let subgroup = r.opt("subgroup", to_text as Conv<Text>);
     let concept = r.opt("concept", to_nonempty_string as Conv<String>);
     let analysis = r.opt("analysis", convert_analysis as Conv<Analysis>);
     let stored = r.opt("stored", convert_stored as Conv<Stored>);
@@ -1046,6 +1137,12 @@ fn convert_claim(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<Claim> {
     let therapy = r.req("therapy", to_string as Conv<String>);
     let condition = r.req("condition", to_string as Conv<String>);
     let route = r.opt("route", to_string as Conv<String>);
+    let translation = r
+        .opt(
+            "translation",
+            to_translations as Conv<BTreeMap<String, String>>,
+        )
+        .unwrap_or_default();
     let studies = r
         .opt("studies", to_string_list as Conv<Vec<String>>)
         .unwrap_or_default();
@@ -1077,6 +1174,7 @@ fn convert_claim(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<Claim> {
         condition: condition?,
         route,
         parts: parts?,
+        translation,
         studies,
     })
 }
@@ -1113,7 +1211,7 @@ fn read_claim_part(r: &mut Reader<'_, '_>) -> Option<ClaimPart> {
     let arm = r.opt("arm", to_enum::<Arm>("arm"));
     let timeframe = r.opt("timeframe", to_string as Conv<String>);
     let absolute = r.opt("absolute", to_bool as Conv<bool>).unwrap_or(false);
-    let words = r.opt("words", to_string as Conv<String>);
+    let words = r.opt("words", to_text as Conv<Text>);
     Some(ClaimPart {
         asserts: asserts?,
         outcome,

@@ -9,6 +9,7 @@ mod csv;
 pub(crate) mod json;
 mod links;
 mod problem;
+mod text;
 mod tree;
 mod types;
 mod validate;
@@ -18,6 +19,7 @@ pub use self::csv::{parse_csv, parse_csv_with, CsvOptions, CSV_COLUMNS};
 pub use self::json::{parse_json, parse_vocabulary};
 pub use self::links::Link;
 pub use self::problem::{fmt_num, Issue, Parsed, Problem};
+pub use self::text::is_language_code;
 pub use self::types::*;
 pub use self::validate::validate;
 

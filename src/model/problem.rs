@@ -199,6 +199,8 @@ pub enum Issue {
     StudyLeftOut { id: String },
     /// `asserts: number` without a value.
     NumberClaimWithoutValue,
+    /// A key of a text's language map that is not a language code.
+    NotALanguage { code: String },
     /// A reference to a vocabulary term that the list does not have.
     UnknownTerm { list: &'static str, id: String },
 
@@ -406,6 +408,7 @@ impl fmt::Display for Issue {
             }
             DuplicateId { id, first } => write!(f, "duplicate id \"{id}\" (first used by {first})"),
             UnknownStudy { id } => write!(f, "unknown study \"{id}\"; no study has this id"),
+            NotALanguage { code } => write!(f, "\"{code}\" is not a language code; use codes such as \"en\", \"es\", \"fr\""),
             UnknownTerm { list, id } => write!(f, "unknown term \"{id}\"; vocabulary.{list} has no term with this id"),
             StudyLeftOut { id } => {
                 write!(f, "study \"{id}\" was left out because of its errors; the reference was dropped")

@@ -10,6 +10,8 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+pub use super::text::Text;
+
 use super::analysis::{Analysis, Stored};
 
 /// The schema string this reader and writer understand. It is versioned so that a later format can be
@@ -265,9 +267,9 @@ pub struct Dataset {
     /// misread.
     pub schema: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub title: Option<String>,
+    pub title: Option<Text>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub description: Option<String>,
+    pub description: Option<Text>,
     /// The question the dataset answers (its condition decides what counts as direct evidence).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub question: Option<Question>,
@@ -412,7 +414,7 @@ pub struct Intervention {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub route: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub dose: Option<String>,
+    pub dose: Option<Text>,
 }
 
 /// One study (trial, cohort, review) and its outcomes.
@@ -422,17 +424,17 @@ pub struct Study {
     /// Unique within the dataset; claims refer to it.
     pub id: String,
     /// What the charts print ("MESEMS 2021").
-    pub label: String,
+    pub label: Text,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub year: Option<u16>,
     pub citation: Citation,
     pub source_kind: SourceKind,
     pub condition: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub population: Option<String>,
+    pub population: Option<Text>,
     pub intervention: Intervention,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub comparator: Option<String>,
+    pub comparator: Option<Text>,
     pub design: Design,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub blinding: Option<Blinding>,
@@ -445,12 +447,12 @@ pub struct Study {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub n_planned: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub follow_up: Option<String>,
+    pub follow_up: Option<Text>,
     #[serde(default)]
     pub status: StudyStatus,
     /// Things a reader must know before trusting the numbers ("counts pool two treatment cycles").
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub caveats: Vec<String>,
+    pub caveats: Vec<Text>,
     #[serde(default)]
     pub outcomes: Vec<Outcome>,
     /// Extra CSV columns (and free-form JSON attributes) used for subgroups and meta-regression.
@@ -464,7 +466,7 @@ pub struct Study {
 pub struct Outcome {
     /// Unique within its study. Outcomes with the same id in different studies are candidates for pooling.
     pub id: String,
-    pub name: String,
+    pub name: Text,
     pub kind: OutcomeKind,
     pub better: Better,
     /// A surrogate (e.g. MRI lesions) rather than something patients feel; lowers certainty for
@@ -472,14 +474,14 @@ pub struct Outcome {
     #[serde(default, skip_serializing_if = "is_false")]
     pub surrogate: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub timepoint: Option<String>,
+    pub timepoint: Option<Text>,
     /// The numbers, in whichever form the source gives them. `None` when results are pending or were
     /// not reported in a form that can be analysed (then `reported` says what was reported).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data: Option<EffectData>,
     /// The result in words when it has no analysable form ("ARR 0.6 vs 1.1, not significant; no CI given").
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub reported: Option<String>,
+    pub reported: Option<Text>,
     /// Where the numbers come from when that differs from the study's citation.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub citation: Option<Citation>,
@@ -488,10 +490,10 @@ pub struct Outcome {
     pub status: FactStatus,
     /// Formula for derived numbers, denominators chosen, and similar provenance.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
+    pub note: Option<Text>,
     /// Subgroup the numbers describe (e.g. "people over 65"), when they are not the whole study.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub subgroup: Option<String>,
+    pub subgroup: Option<Text>,
     /// The vocabulary's outcome concept this outcome measures (a term id), when its name alone
     /// does not say.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -756,6 +758,9 @@ pub struct Claim {
     pub route: Option<String>,
     /// What the claim asserts; each part gets its own verdict.
     pub parts: Vec<ClaimPart>,
+    /// Translations of the quote, by language (the quote itself stays as it was said).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub translation: BTreeMap<String, String>,
     /// Ids of studies the claim cites or is about; each must exist in the dataset.
     #[serde(default)]
     pub studies: Vec<String>,
@@ -785,5 +790,5 @@ pub struct ClaimPart {
     pub absolute: bool,
     /// The words of the claim this part checks, when the claim asserts several things.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub words: Option<String>,
+    pub words: Option<Text>,
 }

@@ -145,7 +145,7 @@ fn effects_of(
             error,
         })?;
         effects.push(StudyEffect {
-            label: study.label.clone(),
+            label: study.label.to_string(),
             yi: effect.yi,
             vi: effect.vi,
             moderators: moderators(study, outcome),

@@ -267,7 +267,10 @@ impl Widget {
     /// The values the filters can take in the loaded data, for the shell's menus:
     /// `{conditions, therapies, routes, designs, kinds, outcomes: [{id, name}], views, sorts}`.
     pub fn facets(&self) -> JsValue {
-        to_js(&crate::chart::facets::facets(self.dataset.as_ref()))
+        to_js(&crate::chart::facets::facets(
+            self.dataset.as_ref(),
+            self.options.lang,
+        ))
     }
 
     /// The theme for the canvases, which show the widget's CSS background through.
@@ -518,7 +521,11 @@ impl Widget {
     /// The citations of the studies in the current view: `[{key, label, text, links: [{kind, url}]}]`.
     pub fn citations(&mut self) -> JsValue {
         let items = self.ensure_scene().items();
-        to_js(&citations::citations(self.dataset.as_ref(), &items))
+        to_js(&citations::citations(
+            self.dataset.as_ref(),
+            &items,
+            self.options.lang,
+        ))
     }
 
     /// The current view as an SVG document at the current CSS width (1 unit = 1 CSS px).

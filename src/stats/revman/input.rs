@@ -83,10 +83,10 @@ pub fn studies_of(
             };
             let subgroup = match group {
                 Some(col) => study.moderators.get(col).cloned(),
-                None => o.subgroup.clone(),
+                None => o.subgroup.as_ref().map(|s| s.to_string()),
             };
             studies.push(RevmanStudy {
-                label: study.label.clone(),
+                label: study.label.to_string(),
                 subgroup,
                 data,
             });
