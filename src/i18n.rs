@@ -220,27 +220,27 @@ const TABLE: &[(&str, &str, &str, &str)] = &[
     // ---- The appraisal's sentences (named placeholders). GRADE's statements as Cochrane's
     // plain-language summaries word them (Santesso et al. 2020, and the Spanish and French
     // translations Cochrane publishes).
-    ("stmt.very_low", "The evidence is very uncertain about the effect of {therapy} on {outcome}.", "La evidencia es muy incierta acerca del efecto de {therapy} sobre {outcome}.", "Les données probantes sont très incertaines quant à l’effet de {therapy} sur {outcome}."),
-    ("stmt.high.reduce.one", "{therapy} reduces {outcome}.", "{therapy} reduce {outcome}.", "{therapy} réduit {outcome}."),
-    ("stmt.high.reduce.other", "{therapy} reduce {outcome}.", "{therapy} reducen {outcome}.", "{therapy} réduisent {outcome}."),
-    ("stmt.high.increase.one", "{therapy} increases {outcome}.", "{therapy} aumenta {outcome}.", "{therapy} augmente {outcome}."),
-    ("stmt.high.increase.other", "{therapy} increase {outcome}.", "{therapy} aumentan {outcome}.", "{therapy} augmentent {outcome}."),
-    ("stmt.high.none.one", "{therapy} results in little or no difference in {outcome}.", "{therapy} produce poca o ninguna diferencia en {outcome}.", "{therapy} n’entraîne que peu ou pas de différence sur {outcome}."),
-    ("stmt.high.none.other", "{therapy} result in little or no difference in {outcome}.", "{therapy} producen poca o ninguna diferencia en {outcome}.", "{therapy} n’entraînent que peu ou pas de différence sur {outcome}."),
-    ("stmt.moderate.reduce.one", "{therapy} probably reduces {outcome}.", "{therapy} probablemente reduce {outcome}.", "{therapy} réduit probablement {outcome}."),
-    ("stmt.moderate.reduce.other", "{therapy} probably reduce {outcome}.", "{therapy} probablemente reducen {outcome}.", "{therapy} réduisent probablement {outcome}."),
-    ("stmt.moderate.increase.one", "{therapy} probably increases {outcome}.", "{therapy} probablemente aumenta {outcome}.", "{therapy} augmente probablement {outcome}."),
-    ("stmt.moderate.increase.other", "{therapy} probably increase {outcome}.", "{therapy} probablemente aumentan {outcome}.", "{therapy} augmentent probablement {outcome}."),
-    ("stmt.moderate.none.one", "{therapy} probably results in little or no difference in {outcome}.", "{therapy} probablemente produce poca o ninguna diferencia en {outcome}.", "{therapy} n’entraîne probablement que peu ou pas de différence sur {outcome}."),
-    ("stmt.moderate.none.other", "{therapy} probably result in little or no difference in {outcome}.", "{therapy} probablemente producen poca o ninguna diferencia en {outcome}.", "{therapy} n’entraînent probablement que peu ou pas de différence sur {outcome}."),
-    ("stmt.low.reduce.one", "{therapy} may reduce {outcome}.", "{therapy} puede reducir {outcome}.", "{therapy} pourrait réduire {outcome}."),
-    ("stmt.low.reduce.other", "{therapy} may reduce {outcome}.", "{therapy} pueden reducir {outcome}.", "{therapy} pourraient réduire {outcome}."),
-    ("stmt.low.increase.one", "{therapy} may increase {outcome}.", "{therapy} puede aumentar {outcome}.", "{therapy} pourrait augmenter {outcome}."),
-    ("stmt.low.increase.other", "{therapy} may increase {outcome}.", "{therapy} pueden aumentar {outcome}.", "{therapy} pourraient augmenter {outcome}."),
-    ("stmt.low.none.one", "{therapy} may result in little or no difference in {outcome}.", "{therapy} puede producir poca o ninguna diferencia en {outcome}.", "{therapy} pourrait n’entraîner que peu ou pas de différence sur {outcome}."),
-    ("stmt.low.none.other", "{therapy} may result in little or no difference in {outcome}.", "{therapy} pueden producir poca o ninguna diferencia en {outcome}.", "{therapy} pourraient n’entraîner que peu ou pas de différence sur {outcome}."),
-    ("stmt.single_arm", "This study had no comparison group, so it cannot show whether {therapy} caused the change in {outcome}.", "Este estudio no tuvo grupo de comparación, por lo que no puede mostrar si {therapy} causó el cambio en {outcome}.", "Cette étude n’avait pas de groupe de comparaison : elle ne peut donc pas montrer si {therapy} a causé le changement de {outcome}."),
-    ("stmt.single_arm_review", "The studies in this review had no comparison group, so they cannot show whether {therapy} caused the change in {outcome}.", "Los estudios de esta revisión no tuvieron grupo de comparación, por lo que no pueden mostrar si {therapy} causó el cambio en {outcome}.", "Les études de cette revue n’avaient pas de groupe de comparaison : elles ne peuvent donc pas montrer si {therapy} a causé le changement de {outcome}."),
+    ("stmt.very_low", "The evidence is very uncertain about the effect of {therapy} on {outcome}.", "La evidencia es muy incierta acerca del efecto de {therapy} sobre el resultado «{outcome}».", "Les données probantes sont très incertaines quant à l’effet de {therapy} sur le critère « {outcome} »."),
+    ("stmt.high.reduce.one", "{therapy} reduces {outcome}.", "{therapy} reduce el resultado «{outcome}».", "{therapy} réduit le critère « {outcome} »."),
+    ("stmt.high.reduce.other", "{therapy} reduce {outcome}.", "{therapy} reducen el resultado «{outcome}».", "{therapy} réduisent le critère « {outcome} »."),
+    ("stmt.high.increase.one", "{therapy} increases {outcome}.", "{therapy} aumenta el resultado «{outcome}».", "{therapy} augmente le critère « {outcome} »."),
+    ("stmt.high.increase.other", "{therapy} increase {outcome}.", "{therapy} aumentan el resultado «{outcome}».", "{therapy} augmentent le critère « {outcome} »."),
+    ("stmt.high.none.one", "{therapy} results in little or no difference in {outcome}.", "{therapy} produce poca o ninguna diferencia en el resultado «{outcome}».", "{therapy} n’entraîne que peu ou pas de différence sur le critère « {outcome} »."),
+    ("stmt.high.none.other", "{therapy} result in little or no difference in {outcome}.", "{therapy} producen poca o ninguna diferencia en el resultado «{outcome}».", "{therapy} n’entraînent que peu ou pas de différence sur le critère « {outcome} »."),
+    ("stmt.moderate.reduce.one", "{therapy} probably reduces {outcome}.", "{therapy} probablemente reduce el resultado «{outcome}».", "{therapy} réduit probablement le critère « {outcome} »."),
+    ("stmt.moderate.reduce.other", "{therapy} probably reduce {outcome}.", "{therapy} probablemente reducen el resultado «{outcome}».", "{therapy} réduisent probablement le critère « {outcome} »."),
+    ("stmt.moderate.increase.one", "{therapy} probably increases {outcome}.", "{therapy} probablemente aumenta el resultado «{outcome}».", "{therapy} augmente probablement le critère « {outcome} »."),
+    ("stmt.moderate.increase.other", "{therapy} probably increase {outcome}.", "{therapy} probablemente aumentan el resultado «{outcome}».", "{therapy} augmentent probablement le critère « {outcome} »."),
+    ("stmt.moderate.none.one", "{therapy} probably results in little or no difference in {outcome}.", "{therapy} probablemente produce poca o ninguna diferencia en el resultado «{outcome}».", "{therapy} n’entraîne probablement que peu ou pas de différence sur le critère « {outcome} »."),
+    ("stmt.moderate.none.other", "{therapy} probably result in little or no difference in {outcome}.", "{therapy} probablemente producen poca o ninguna diferencia en el resultado «{outcome}».", "{therapy} n’entraînent probablement que peu ou pas de différence sur le critère « {outcome} »."),
+    ("stmt.low.reduce.one", "{therapy} may reduce {outcome}.", "{therapy} puede reducir el resultado «{outcome}».", "{therapy} pourrait réduire le critère « {outcome} »."),
+    ("stmt.low.reduce.other", "{therapy} may reduce {outcome}.", "{therapy} pueden reducir el resultado «{outcome}».", "{therapy} pourraient réduire le critère « {outcome} »."),
+    ("stmt.low.increase.one", "{therapy} may increase {outcome}.", "{therapy} puede aumentar el resultado «{outcome}».", "{therapy} pourrait augmenter le critère « {outcome} »."),
+    ("stmt.low.increase.other", "{therapy} may increase {outcome}.", "{therapy} pueden aumentar el resultado «{outcome}».", "{therapy} pourraient augmenter le critère « {outcome} »."),
+    ("stmt.low.none.one", "{therapy} may result in little or no difference in {outcome}.", "{therapy} puede producir poca o ninguna diferencia en el resultado «{outcome}».", "{therapy} pourrait n’entraîner que peu ou pas de différence sur le critère « {outcome} »."),
+    ("stmt.low.none.other", "{therapy} may result in little or no difference in {outcome}.", "{therapy} pueden producir poca o ninguna diferencia en el resultado «{outcome}».", "{therapy} pourraient n’entraîner que peu ou pas de différence sur le critère « {outcome} »."),
+    ("stmt.single_arm", "This study had no comparison group, so it cannot show whether {therapy} caused the change in {outcome}.", "Este estudio no tuvo grupo de comparación, por lo que no puede mostrar si {therapy} causó el cambio en el resultado «{outcome}».", "Cette étude n’avait pas de groupe de comparaison : elle ne peut donc pas montrer si {therapy} a causé le changement du critère « {outcome} »."),
+    ("stmt.single_arm_review", "The studies in this review had no comparison group, so they cannot show whether {therapy} caused the change in {outcome}.", "Los estudios de esta revisión no tuvieron grupo de comparación, por lo que no pueden mostrar si {therapy} causó el cambio en el resultado «{outcome}».", "Les études de cette revue n’avaient pas de groupe de comparaison : elles ne peuvent donc pas montrer si {therapy} a causé le changement du critère « {outcome} »."),
     ("num.not_available", "not available", "no disponible", "non disponible"),
     ("effect.describe", "{measure} {estimate} (95% CI {lower} to {upper})", "{measure} {estimate} (IC del 95 %: {lower} a {upper})", "{measure} {estimate} (IC à 95 % : {lower} à {upper})"),
     // ---- Reasons of a GRADE rating, one step each.
@@ -251,8 +251,8 @@ const TABLE: &[(&str, &str, &str, &str)] = &[
     ("reason.review_unclear", "The review does not say that it pooled only randomised trials, so it starts as observational evidence", "La revisión no dice que combinara solo ensayos aleatorizados, así que parte como evidencia observacional", "La revue ne dit pas n’avoir combiné que des essais randomisés ; elle part donc comme des données observationnelles"),
     ("reason.one_group", "These numbers describe only the people who had {therapy}, with no comparison group", "Estas cifras describen solo a las personas que recibieron {therapy}, sin grupo de comparación", "Ces chiffres ne décrivent que les personnes ayant reçu {therapy}, sans groupe de comparaison"),
     ("reason.observational", "Observational evidence ({design}): people were not assigned to {therapy} by chance, so the groups may have differed in other ways", "Evidencia observacional ({design}): {therapy} no se asignó al azar, así que los grupos pudieron diferir en otros aspectos", "Données observationnelles ({design}) : {therapy} n’a pas été attribué au hasard, donc les groupes ont pu différer autrement"),
-    ("reason.open_label", "Open-label: the people assessing {outcome} knew who had {therapy}", "Abierto: quienes evaluaron {outcome} sabían quién recibió {therapy}", "En ouvert : les personnes évaluant {outcome} savaient qui avait reçu {therapy}"),
-    ("reason.participants_blinded", "Only the participants were blinded: the people assessing {outcome} knew who had {therapy}", "Solo los participantes estaban enmascarados: quienes evaluaron {outcome} sabían quién recibió {therapy}", "Seuls les participants étaient en aveugle : les personnes évaluant {outcome} savaient qui avait reçu {therapy}"),
+    ("reason.open_label", "Open-label: the people assessing {outcome} knew who had {therapy}", "Abierto: quienes evaluaron el resultado «{outcome}» sabían quién recibió {therapy}", "En ouvert : les personnes évaluant le critère « {outcome} » savaient qui avait reçu {therapy}"),
+    ("reason.participants_blinded", "Only the participants were blinded: the people assessing {outcome} knew who had {therapy}", "Solo los participantes estaban enmascarados: quienes evaluaron el resultado «{outcome}» sabían quién recibió {therapy}", "Seuls les participants étaient en aveugle : les personnes évaluant le critère « {outcome} » savaient qui avait reçu {therapy}"),
     ("reason.first_period", "Crossover design, but the comparison uses only the first period (between the randomised groups, before the switch), so carry-over cannot bias it", "Diseño cruzado, pero la comparación usa solo el primer periodo (entre los grupos aleatorizados, antes del cambio), así que el efecto residual no puede sesgarla", "Plan croisé, mais la comparaison n’utilise que la première période (entre les groupes randomisés, avant le changement) : l’effet résiduel ne peut donc pas la biaiser"),
     ("reason.crossover", "Crossover design: each person had {therapy} and the comparison in turn, so effects can carry over from one period to the next", "Diseño cruzado: cada persona recibió {therapy} y la comparación por turnos, así que los efectos pueden arrastrarse de un periodo al siguiente", "Plan croisé : chaque personne a reçu {therapy} puis la comparaison, donc les effets peuvent se prolonger d’une période à l’autre"),
     ("reason.crossover_periods", "Crossover design: each person had {therapy} and the comparison in turn, so effects can carry over from one period to the next, and the counts are treatment periods, not independent people (\"{caveat}\")", "Diseño cruzado: cada persona recibió {therapy} y la comparación por turnos, así que los efectos pueden arrastrarse de un periodo al siguiente, y los recuentos son periodos de tratamiento, no personas independientes («{caveat}»)", "Plan croisé : chaque personne a reçu {therapy} puis la comparaison, donc les effets peuvent se prolonger d’une période à l’autre, et les effectifs sont des périodes de traitement, non des personnes indépendantes (« {caveat} »)"),
@@ -284,10 +284,10 @@ const TABLE: &[(&str, &str, &str, &str)] = &[
     ("nnt.nnh", "NNH", "NND", "NNN"),
     ("nnt.fewer", "fewer", "menos", "de moins"),
     ("nnt.more", "more", "más", "de plus"),
-    ("nnt.none", "No difference between the groups, so there is no number needed to treat (it would be infinite) for {outcome}.", "No hay diferencia entre los grupos, así que no hay número necesario a tratar (sería infinito) para {outcome}.", "Aucune différence entre les groupes : il n’y a donc pas de nombre de sujets à traiter (il serait infini) pour {outcome}."),
+    ("nnt.none", "No difference between the groups, so there is no number needed to treat (it would be infinite) for {outcome}.", "No hay diferencia entre los grupos, así que no hay número necesario a tratar (sería infinito) para el resultado «{outcome}».", "Aucune différence entre les groupes : il n’y a donc pas de nombre de sujets à traiter (il serait infini) pour le critère « {outcome} »."),
     ("nnt.ci", " (95% CI {lower} to {upper})", " (IC del 95 %: {lower} a {upper})", " (IC à 95 % : {lower} à {upper})"),
-    ("nnt.value", "{kind} {n}{ci}: treating {n} people with {therapy} means one {direction} person with {outcome}.", "{kind} {n}{ci}: tratar a {n} personas con {therapy} significa una persona {direction} con {outcome}.", "{kind} {n}{ci} : traiter {n} personnes par {therapy} signifie une personne {direction} avec {outcome}."),
-    ("nnt.not_meaningful", "{kind} {n}{ci}: treating {n} people with {therapy} would mean one {direction} person with {outcome}, but the 95% interval includes no difference, so this number is not meaningful: it could be infinite, and the treatment could help or harm.", "{kind} {n}{ci}: tratar a {n} personas con {therapy} significaría una persona {direction} con {outcome}, pero el intervalo del 95 % incluye la ausencia de diferencia, así que esta cifra no tiene sentido: podría ser infinita, y el tratamiento podría ayudar o perjudicar.", "{kind} {n}{ci} : traiter {n} personnes par {therapy} signifierait une personne {direction} avec {outcome}, mais l’intervalle à 95 % inclut l’absence de différence : ce nombre n’a donc pas de sens, il pourrait être infini, et le traitement pourrait aider ou nuire."),
+    ("nnt.value", "{kind} {n}{ci}: treating {n} people with {therapy} means one {direction} person with {outcome}.", "{kind} {n}{ci}: tratar a {n} personas con {therapy} significa una persona {direction} con el resultado «{outcome}».", "{kind} {n}{ci} : traiter {n} personnes par {therapy} signifie une personne {direction} pour le critère « {outcome} »."),
+    ("nnt.not_meaningful", "{kind} {n}{ci}: treating {n} people with {therapy} would mean one {direction} person with {outcome}, but the 95% interval includes no difference, so this number is not meaningful: it could be infinite, and the treatment could help or harm.", "{kind} {n}{ci}: tratar a {n} personas con {therapy} significaría una persona {direction} con el resultado «{outcome}», pero el intervalo del 95 % incluye la ausencia de diferencia, así que esta cifra no tiene sentido: podría ser infinita, y el tratamiento podría ayudar o perjudicar.", "{kind} {n}{ci} : traiter {n} personnes par {therapy} signifierait une personne {direction} pour le critère « {outcome} », mais l’intervalle à 95 % inclut l’absence de différence : ce nombre n’a donc pas de sens, il pourrait être infini, et le traitement pourrait aider ou nuire."),
     ("abs.same", "about the same", "aproximadamente las mismas", "à peu près autant"),
     ("abs.fewer", "{n} fewer", "{n} menos", "{n} de moins"),
     ("abs.more", "{n} more", "{n} más", "{n} de plus"),
@@ -377,7 +377,7 @@ const TABLE: &[(&str, &str, &str, &str)] = &[
     ("verdict.only_for", "only for {population}", "solo para {population}", "seulement pour {population}"),
     ("verdict.only_member", "only {therapy}", "solo {therapy}", "seulement {therapy}"),
     ("verdict.not_complete", "the evidence shows an effect, not the complete effect the claim's words promise", "la evidencia muestra un efecto, no el efecto completo que prometen las palabras de la afirmación", "les données montrent un effet, pas l’effet complet que promettent les mots de l’affirmation"),
-    ("verdict.supported", "Supported by controlled evidence of {certainty} certainty showing a benefit.", "Respaldada por evidencia controlada de certeza {certainty} que muestra un beneficio.", "Étayée par des données contrôlées de certitude {certainty} montrant un bénéfice."),
+    ("verdict.supported_by", "Supported by controlled evidence of {certainty} certainty showing a benefit.", "Respaldada por evidencia controlada de certeza {certainty} que muestra un beneficio.", "Étayée par des données contrôlées de certitude {certainty} montrant un bénéfice."),
     ("verdict.in_part", "Supported only in part: {what}. Certainty: {certainty}.", "Respaldada solo en parte: {what}. Certeza: {certainty}.", "Étayée en partie seulement : {what}. Certitude : {certainty}."),
     ("verdict.others_null", " Controlled studies of {therapy} did not show a clear benefit.", " Los estudios controlados de {therapy} no mostraron un beneficio claro.", " Les études contrôlées de {therapy} n’ont pas montré de bénéfice net."),
     ("verdict.only_very_low", "Not supported: the only controlled evidence of a benefit is of very low certainty.", "No respaldada: la única evidencia controlada de un beneficio es de certeza muy baja.", "Non étayée : les seules données contrôlées d’un bénéfice sont de très faible certitude."),
@@ -445,6 +445,8 @@ const TABLE: &[(&str, &str, &str, &str)] = &[
     ("summary.harms", "{} results shown as people out of 100.", "{} resultados mostrados como personas de cada 100.", "{} résultats montrés en personnes sur 100."),
     ("summary.claims", "{} claims checked: {} supported.", "{} afirmaciones contrastadas: {} respaldadas.", "{} affirmations vérifiées : {} étayées."),
     ("summary.funnel", "Funnel plot of {} studies; {} added by trim-and-fill.", "Gráfico de embudo de {} estudios; {} añadidos por trim-and-fill.", "Graphique en entonnoir de {} études ; {} ajoutées par trim-and-fill."),
+    ("claims.quote", "“{}”", "«{}»", "« {} »"),
+    ("claims.translation", "(translation: {})", "(traducción: {})", "(traduction : {})"),
     ("summary.table", "The same results are in the table that follows.", "Los mismos resultados están en la tabla siguiente.", "Les mêmes résultats figurent dans le tableau qui suit."),
     // ---- The JS shell's controls, announcements and links.
     ("shell.crash", "The chart stopped working because of an internal error.", "El gráfico dejó de funcionar por un error interno.", "Le graphique a cessé de fonctionner à cause d'une erreur interne."),
@@ -734,9 +736,9 @@ mod tests {
             tn(
                 Lang::Fr,
                 "stmt.moderate.reduce.one",
-                &[("therapy", "L’aspirine"), ("outcome", "les décès")]
+                &[("therapy", "L’aspirine"), ("outcome", "décès")]
             ),
-            "L’aspirine réduit probablement les décès."
+            "L’aspirine réduit probablement le critère « décès »."
         );
         assert_eq!(
             tn(
@@ -744,7 +746,7 @@ mod tests {
                 "stmt.very_low",
                 &[("therapy", "x"), ("outcome", "y")]
             ),
-            "La evidencia es muy incierta acerca del efecto de x sobre y."
+            "La evidencia es muy incierta acerca del efecto de x sobre el resultado «y»."
         );
         // A brace that is not a placeholder is kept.
         assert_eq!(placeholders("{a} and {b}"), ["a", "b"]);

@@ -171,7 +171,9 @@ fn study_design(lang: Lang, s: &Study) -> String {
     }
 }
 
-fn describe(lang: Lang, item: &Item, certainty: Option<Certainty>) -> String {
+/// One piece of evidence in a sentence; `condition` is its study's condition in the reader's
+/// language.
+fn describe(lang: Lang, item: &Item, certainty: Option<Certainty>, condition: &str) -> String {
     let code = lang.as_str();
     let who = if item.pooled {
         let labels: Vec<&str> = item.studies.iter().map(|s| s.label.get(code)).collect();
@@ -192,7 +194,7 @@ fn describe(lang: Lang, item: &Item, certainty: Option<Certainty>) -> String {
             "{} ({}, {})",
             s.label.get(code),
             study_design(lang, s),
-            s.condition.trim()
+            condition
         )
     };
     let name = item.outcome.name.get(code);
@@ -221,6 +223,8 @@ fn describe(lang: Lang, item: &Item, certainty: Option<Certainty>) -> String {
 /// How one appraised item bears on a claim part: whether it counts, and with what indirectness.
 struct Fit<'i, 'a> {
     lang: Lang,
+    /// The first study's condition in the reader's language.
+    condition: String,
     item: &'i Item<'a>,
     /// The certainty of the item rated for the claim.
     certainty: Option<Certainty>,
@@ -237,7 +241,7 @@ impl Fit<'_, '_> {
         let mut sentence = format!(
             "{}: {}",
             role_phrase(lang, role),
-            describe(lang, self.item, self.certainty)
+            describe(lang, self.item, self.certainty, &self.condition)
         );
         if !self.indirectness.is_empty() {
             let list = self.indirectness.join("; ");
@@ -270,8 +274,8 @@ impl<'c> Scope<'c> {
             claim,
             lexicon,
             lang,
-            therapy: lexicon.display(List::Therapies, &claim.therapy),
-            condition: lexicon.display(List::Conditions, &claim.condition),
+            therapy: lexicon.display_in(List::Therapies, &claim.therapy, lang),
+            condition: lexicon.display_in(List::Conditions, &claim.condition, lang),
         }
     }
 
@@ -294,7 +298,9 @@ impl<'c> Scope<'c> {
             let therapy = &s.intervention.therapy;
             match l.relation(List::Therapies, therapy, &self.claim.therapy) {
                 Relation::Unrelated => return None,
-                Relation::Narrower => members.push(l.display(List::Therapies, therapy)),
+                Relation::Narrower => {
+                    members.push(l.display_in(List::Therapies, therapy, self.lang))
+                }
                 Relation::Broader => broader_therapy.push(therapy.trim()),
                 Relation::Same => {}
             }
@@ -304,7 +310,7 @@ impl<'c> Scope<'c> {
                     // Safety is counted in the claim's own people only.
                     Relation::Broader if part.asserts == Assertion::NoRisk => return None,
                     Relation::Narrower => {
-                        populations.push(l.display(List::Conditions, &s.condition))
+                        populations.push(l.display_in(List::Conditions, &s.condition, self.lang))
                     }
                     Relation::Broader => mixed.push(s.label.get(self.lang.as_str())),
                     Relation::Same => {}
@@ -375,7 +381,7 @@ impl<'c> Scope<'c> {
                             "outcome",
                             &lower_first(outcome.name.get(self.lang.as_str())),
                         ),
-                        ("target", l.concept_name(c)),
+                        ("target", l.concept_name_in(c, self.lang)),
                     ],
                 )),
                 OutcomeFit::Direct => {}
@@ -392,7 +398,7 @@ impl<'c> Scope<'c> {
                                 "outcome",
                                 &lower_first(outcome.name.get(self.lang.as_str())),
                             ),
-                            ("target", &target.name),
+                            ("target", target.name.get(self.lang.as_str())),
                         ],
                     ));
                 }
@@ -433,8 +439,10 @@ impl<'c> Scope<'c> {
         members.dedup();
         populations.sort();
         populations.dedup();
+        let condition = l.display_in(List::Conditions, &item.studies[0].condition, self.lang);
         Some(Fit {
             lang: self.lang,
+            condition,
             item,
             certainty,
             indirectness: indirect,
@@ -811,7 +819,7 @@ fn check_benefit(scope: &Scope, claim_part: &ClaimPart, fits: &[Fit]) -> PartChe
             (
                 Verdict::Supported,
                 Some(b),
-                scope.say("verdict.supported", &[("certainty", words(b))]),
+                scope.say("verdict.supported_by", &[("certainty", words(b))]),
             )
         } else {
             let mut s = scope.say(

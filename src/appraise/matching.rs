@@ -155,7 +155,7 @@ impl Lexicon {
             let mut n: Vec<(String, usize)> = Vec::new();
             for (i, t) in terms.iter().enumerate() {
                 for name in std::iter::once(&t.id)
-                    .chain(std::iter::once(&t.name))
+                    .chain(std::iter::once(&t.name.as_str().to_string()))
                     .chain(&t.aliases)
                 {
                     let k = normalize(name);
@@ -255,7 +255,16 @@ impl Lexicon {
     /// The name to use in sentences: the term's name, or the words as given.
     pub fn display(&self, list: List, name: &str) -> String {
         self.term(list, name)
-            .map_or_else(|| name.trim().to_string(), |t| t.name.clone())
+            .map_or_else(|| name.trim().to_string(), |t| t.name.to_string())
+    }
+
+    /// The name to use in sentences in `lang`: the term's name in that language, or the words
+    /// as given.
+    pub fn display_in(&self, list: List, name: &str, lang: crate::i18n::Lang) -> String {
+        self.term(list, name).map_or_else(
+            || name.trim().to_string(),
+            |t| t.name.get(lang.as_str()).to_string(),
+        )
     }
 
     /// Whether a therapy's name is grammatically plural ("Antibiotics probably reduce…"): as the
@@ -360,6 +369,13 @@ impl Lexicon {
         self.terms(List::Outcomes)
             .get(i)
             .map_or("", |t| t.name.as_str())
+    }
+
+    /// The name of an outcome concept by index, in `lang`.
+    pub fn concept_name_in(&self, i: usize, lang: crate::i18n::Lang) -> &str {
+        self.terms(List::Outcomes)
+            .get(i)
+            .map_or("", |t| t.name.get(lang.as_str()))
     }
 }
 
@@ -556,7 +572,7 @@ mod tests {
     fn term(id: &str, aliases: &[&str], broader: &[&str]) -> Term {
         Term {
             id: id.into(),
-            name: id.replace('_', " "),
+            name: id.replace('_', " ").into(),
             aliases: aliases.iter().map(|s| s.to_string()).collect(),
             broader: broader.iter().map(|s| s.to_string()).collect(),
             ..Default::default()

@@ -163,17 +163,18 @@ pub fn main_condition(dataset: &Dataset) -> Option<String> {
     let mut keys: HashMap<&str, Vec<String>> = HashMap::new();
     let mut counts: BTreeMap<String, (usize, usize)> = BTreeMap::new();
     for (i, s) in dataset.studies.iter().enumerate() {
-        let ks =
-            keys.entry(s.condition.as_str()).or_insert_with(|| {
-                match lexicon.term(List::Conditions, &s.condition) {
-                    Some(t) => std::iter::once(t.name.clone())
-                        .chain(t.broader.iter().filter_map(|b| {
-                            lexicon.by_id(List::Conditions, b).map(|t| t.name.clone())
-                        }))
-                        .collect(),
-                    None => vec![s.condition.trim().to_string()],
-                }
-            });
+        let ks = keys.entry(s.condition.as_str()).or_insert_with(|| {
+            match lexicon.term(List::Conditions, &s.condition) {
+                Some(t) => std::iter::once(t.name.to_string())
+                    .chain(t.broader.iter().filter_map(|b| {
+                        lexicon
+                            .by_id(List::Conditions, b)
+                            .map(|t| t.name.to_string())
+                    }))
+                    .collect(),
+                None => vec![s.condition.trim().to_string()],
+            }
+        });
         for k in ks.iter().filter(|k| !matching::normalize(k).is_empty()) {
             counts.entry(k.clone()).or_insert((0, i)).0 += 1;
         }
@@ -317,7 +318,7 @@ fn appraise_item<'a>(
             certainty,
             therapy,
             lexicon.is_plural(therapy),
-            &outcome.name,
+            outcome.name.get(lang.as_str()),
             rate::finding(&eff, th),
         )
     };

@@ -541,7 +541,10 @@ pub(crate) fn pool_group<'a>(
             let name = text::upper_first(o.name.get(lang.as_str()));
             let text = r.say(
                 "reason.surrogate",
-                &[("outcome", &name), ("target", &target.name)],
+                &[
+                    ("outcome", &name),
+                    ("target", target.name.get(lang.as_str())),
+                ],
             );
             r.push(Domain::Indirectness, -1, text);
         }
@@ -597,7 +600,7 @@ pub(crate) fn pool_group<'a>(
         certainty,
         &therapy,
         plural,
-        &outcome.name,
+        outcome.name.get(lang.as_str()),
         rate::finding(&eff, th),
     );
     let (absolute, note) = pooled_absolute(members, &eff, options, lang, &therapy);

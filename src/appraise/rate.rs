@@ -10,7 +10,7 @@ use crate::model::{Better, Blinding, Design, EffectData, Measure, Outcome, Sourc
 use crate::stats::effect::Effect;
 
 use super::certainty::{Domain, Rating};
-use super::matching::{self, Lexicon, MainCondition, Relation};
+use super::matching::{self, Lexicon, List, MainCondition, Relation};
 use super::text::{effect_num, lower_first, measure_words, Direction, Finding};
 use super::AppraiseOptions;
 use crate::i18n::{t, tn, Lang};
@@ -460,7 +460,10 @@ pub fn rate_indirectness(r: &mut Rating, study: &Study, outcome: &Outcome, main:
     if let Some(target) = main.lexicon.stands_for(outcome) {
         let text = r.say(
             "reason.surrogate",
-            &[("outcome", &name), ("target", &target.name)],
+            &[
+                ("outcome", &name),
+                ("target", target.name.get(lang.as_str())),
+            ],
         );
         r.push(Domain::Indirectness, -1, text);
     } else if outcome.surrogate {
@@ -470,7 +473,8 @@ pub fn rate_indirectness(r: &mut Rating, study: &Study, outcome: &Outcome, main:
     if main_condition.trim().is_empty() {
         return;
     }
-    let (study_condition, question) = (lower_first(&study.condition), lower_first(main_condition));
+    let name_of = |c: &str| lower_first(&main.lexicon.display_in(List::Conditions, c, lang));
+    let (study_condition, question) = (name_of(&study.condition), name_of(main_condition));
     let args = [
         ("condition", study_condition.as_str()),
         ("question", question.as_str()),

@@ -138,7 +138,7 @@ fn answer(
 ) -> Answer {
     let lexicon = main.lexicon;
     let therapy = studies[0].intervention.therapy.trim().to_string();
-    let therapy_name = lexicon.display(List::Therapies, &therapy);
+    let therapy_name = lexicon.display_in(List::Therapies, &therapy, main.lang);
     let ids: Vec<&str> = studies.iter().map(|s| s.id.as_str()).collect();
     let of_these = |o: &&OutcomeAppraisal| ids.contains(&o.study.as_str());
     let completed: Vec<&&Study> = studies

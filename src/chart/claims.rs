@@ -72,15 +72,16 @@ impl ClaimsView {
                 continue;
             };
             let by = t(lang, &format!("by.{}", claim.by.as_str())).to_string();
-            // English sentences come from the appraisal; other languages get the verdict words only.
-            let evidence = if lang == Lang::En {
-                check.summary.clone()
-            } else {
-                String::new()
-            };
+            // The appraisal writes its sentences in the reader's language.
+            let evidence = check.summary.clone();
+            // The quote stays as it was said; a translation is shown as such.
+            let mut text = tf(lang, "claims.quote", &[claim.text.trim()]);
+            if let Some(tr) = claim.translation.get(lang.as_str()) {
+                text = format!("{text} {}", tf(lang, "claims.translation", &[tr.trim()]));
+            }
             cards.push(ClaimCard {
                 key: format!("claim/{}", claim.id),
-                text: format!("“{}”", claim.text.trim()),
+                text,
                 by: by.clone(),
                 verdict: check.verdict,
                 certainty: check.certainty,

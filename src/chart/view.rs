@@ -273,11 +273,9 @@ impl Scene {
             Scene::Claims(v) => &v.statements,
         };
         let mut out = head;
-        if lang == Lang::En {
-            for s in statements.iter().take(4) {
-                out.push(' ');
-                out.push_str(s.trim());
-            }
+        for s in statements.iter().take(4) {
+            out.push(' ');
+            out.push_str(s.trim());
         }
         out.push(' ');
         out.push_str(t(lang, "summary.table"));

@@ -1279,7 +1279,7 @@ fn convert_terms(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<Vec<Term>>
                 .unwrap_or_default()
         };
         let id = r.req("id", to_nonempty_string as Conv<String>);
-        let name = r.req("name", to_nonempty_string as Conv<String>);
+        let name = r.req("name", to_nonempty_text as Conv<Text>);
         let aliases = list(&mut r, "aliases");
         let broader = list(&mut r, "broader");
         let measured_by = list(&mut r, "measured_by");

@@ -337,8 +337,8 @@ impl Vocabulary {
 pub struct Term {
     /// Unique within its list; `broader` and `stands_for` refer to terms by id.
     pub id: String,
-    /// The name used in sentences ("beta blockers").
-    pub name: String,
+    /// The name used in sentences ("beta blockers"), in one language or several.
+    pub name: Text,
     /// Other spellings that mean this term ("beta-blockers", "BB").
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub aliases: Vec<String>,
