@@ -6,14 +6,16 @@
 // above today's size to stop it growing while the size work goes on (issue 19).
 // Raised from 340 to 390 KiB on 2026-12-03 for features that had to land first: the
 // vocabulary-driven claim checks, claims of several parts, the summary view and the
-// audited built-in data (342 -> 379 KB gzipped).
+// audited built-in data (342 -> 379 KB gzipped); then to 430 KiB for the built-in data in
+// Spanish and French (the dataset is inside the wasm: 14.5 -> 35.7 KB gzipped). Moving it
+// out of the wasm, one file per language, is part of issue 19.
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 
 const BUDGET_BYTES = 100 * 1024;
-const GUARD_BYTES = 390 * 1024;
+const GUARD_BYTES = 430 * 1024;
 const WWW = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'www');
 const FILES = ['evidence-lens.js', 'pkg/evidence_lens.js', 'pkg/evidence_lens_bg.wasm'];
 
