@@ -1,5 +1,5 @@
-// Size check of what a page downloads to show the default chart: the shell, the
-// wasm-bindgen glue and the wasm (the built-in dataset is inside the wasm).
+// Size check of what a page downloads to show the default chart: the shell (the element and
+// its modules in lens/), the wasm-bindgen glue and the wasm (the built-in dataset is inside the wasm).
 //   node scripts/size-check.mjs
 // Fails when the gzipped total grows past GUARD_BYTES. The product budget
 // (issue 8) is 100 KB; the bundle does not meet it yet, so the guard is set just
@@ -8,11 +8,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
+import { shellModules } from './shell-modules.mjs';
 
 const BUDGET_BYTES = 100 * 1024;
 const GUARD_BYTES = 340 * 1024;
 const WWW = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'www');
-const FILES = ['evidence-lens.js', 'pkg/evidence_lens.js', 'pkg/evidence_lens_bg.wasm'];
+// Each file as the server sends it, gzipped on its own.
+const FILES = [...shellModules(WWW), 'pkg/evidence_lens.js', 'pkg/evidence_lens_bg.wasm'];
 
 let raw = 0;
 let gz = 0;

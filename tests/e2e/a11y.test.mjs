@@ -41,7 +41,7 @@ for (const [name, url] of [['index.html', ''], ['embed.html', 'embed.html']]) {
       await waitForReady(page);
       await page.locator('evidence-lens').first().evaluate((el) => {
         el.shadowRoot.querySelector('[data-control="table"]').click();
-        el.select(el.state && el.shadowRoot.querySelector('tbody tr') ? el._call((w) => w.itemsIn(0, 1))[0].key : null);
+        el.select(el.__testHook.keys()[0] ?? null);
       });
       const violations = await axe(page);
       assert.deepEqual(violations, []);
@@ -91,7 +91,7 @@ test('a right-to-left host page: the widget keeps its layout and the chart reads
     const root = el.shadowRoot;
     const canvas = root.querySelector('canvas').getBoundingClientRect();
     const overlay = root.querySelector('canvas.overlay').getBoundingClientRect();
-    const item = el._widget.bounds(el._focusKey);
+    const item = el.__testHook.bounds(el.__testHook.interaction().focused);
     return {
       left: overlay.left - canvas.left, top: overlay.top - canvas.top, right: overlay.right - canvas.left,
       bottom: overlay.bottom - canvas.top, item,

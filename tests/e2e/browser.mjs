@@ -26,10 +26,11 @@ export async function startServer(options = {}) {
 
 /**
  * Opens a page that records `ready` and `error` events of every widget, page errors
- * and console errors, so tests can wait for the first chart and assert silence.
+ * and console errors, so tests can wait for the first chart and assert silence. The widgets'
+ * test hook (`el.__testHook`) is on. `hasTouch` and `isMobile` emulate a phone.
  */
-export async function openPage(browser, url, { viewport = { width: 1000, height: 900 }, deviceScaleFactor = 1, colorScheme = 'light', reducedMotion, init } = {}) {
-  const context = await browser.newContext({ viewport, deviceScaleFactor, colorScheme, reducedMotion });
+export async function openPage(browser, url, { viewport = { width: 1000, height: 900 }, deviceScaleFactor = 1, colorScheme = 'light', reducedMotion, hasTouch = false, isMobile = false, init } = {}) {
+  const context = await browser.newContext({ viewport, deviceScaleFactor, colorScheme, reducedMotion, hasTouch, isMobile });
   const page = await context.newPage();
   const problems = [];
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
@@ -37,6 +38,8 @@ export async function openPage(browser, url, { viewport = { width: 1000, height:
     if (m.type() === 'error') problems.push(`console: ${m.text()}`);
   });
   await page.addInitScript(() => {
+    // The widgets' supported test hook (`el.__testHook`, `TestHook` in www/lens/types.js).
+    window.EVIDENCE_LENS_TEST = true;
     window.__events = [];
     window.__csp = [];
     document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));

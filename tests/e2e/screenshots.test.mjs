@@ -104,7 +104,7 @@ function measure([band]) {
     clientWidth: box.clientWidth,
     view: host.state.view,
     label: canvas.getAttribute('aria-label'),
-    items: host._itemsInfo.count,
+    items: host.__testHook.itemCount(),
     dark: host.shadowRoot.querySelector('.root').classList.contains('dark'),
   };
 }
