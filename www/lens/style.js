@@ -27,10 +27,10 @@ button:focus-visible, select:focus-visible, a:focus-visible, .stage:focus-visibl
 [role="tab"][aria-selected="true"] { border-bottom-color: #005a8c; color: #005a8c; font-weight: 600; }
 .dark [role="tab"][aria-selected="true"] { border-bottom-color: #8fd0f5; color: #8fd0f5; }
 [role="tab"]:focus-visible { outline-offset: -3px; }
-.actions { display: flex; flex: 0 1 auto; min-width: 0; flex-wrap: wrap; gap: 0.4em; margin-inline-start: auto; }
+.actions { display: flex; flex: 0 1 auto; min-width: 0; flex-wrap: wrap; gap: 0.3em; margin-inline-start: auto; }
 .filters-toggle[aria-expanded="true"], [data-control="table"][aria-expanded="true"], [data-control="menu"][aria-expanded="true"] { background: #e6f1f8; }
 .dark .filters-toggle[aria-expanded="true"], .dark [data-control="table"][aria-expanded="true"], .dark [data-control="menu"][aria-expanded="true"] { background: #1e3a4a; }
-.filters { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 12em), 1fr)); gap: 0.5em 0.75em; margin: 0 0 0.5em; padding: 0.5em 0.6em;
+.filters { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 9.5em), 1fr)); gap: 0.5em 0.75em; margin: 0 0 0.5em; padding: 0.5em 0.6em;
   border: 1px solid #767676; border-radius: 4px; }
 .dark .filters { border-color: #9a9a9a; }
 .field { display: flex; flex-direction: column; min-width: 0; }
@@ -55,7 +55,7 @@ button:focus-visible, select:focus-visible, a:focus-visible, .stage:focus-visibl
 /* The chart. The canvas is transparent: the stage carries the theme's background (the same
    colours as the chart's theme), kept in forced-colours mode and in print, where the
    chart's own colours need it. */
-.frame { position: relative; overflow-x: hidden; }
+.frame { position: relative; overflow-x: clip; }
 .frame.fixed { overflow-y: auto; }
 .stage { position: relative; direction: ltr; background: #fff; forced-color-adjust: none; print-color-adjust: exact; -webkit-print-color-adjust: exact; }
 .dark .stage { background: #181a1b; }
