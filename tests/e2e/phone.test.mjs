@@ -218,3 +218,19 @@ for (const width of [390, 800]) {
     await context.close();
   });
 }
+
+test('the selected tab is scrolled into view in the tablist, also when the view is set from code', async () => {
+  const { page, context, problems } = await openPage(browser, server.url, PHONE);
+  await waitForReady(page);
+  for (const view of ['claims', 'funnel', 'forest']) {
+    const r = await widget(page).evaluate((el, v) => {
+      el.setView(v);
+      const list = el.shadowRoot.querySelector('[role="tablist"]').getBoundingClientRect();
+      const tab = el.shadowRoot.querySelector(`[role="tab"][data-view="${v}"]`).getBoundingClientRect();
+      return { list: [list.left, list.right], tab: [tab.left, tab.right], scrollY };
+    }, view);
+    assert.ok(r.tab[0] >= r.list[0] - 1 && r.tab[1] <= r.list[1] + 1, `${view}: ${JSON.stringify(r)}`);
+  }
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -119,6 +119,8 @@ export class Controls {
       tab.tabIndex = selected ? 0 : -1;
     }
     if (!this.tabs.some((t) => t.tabIndex === 0)) this.tabs[0]?.setAttribute('tabindex', '0');
+    const selected = this.selectedTab();
+    if (selected) this.scrollToTab(selected);
     this.setValue('outcome', state.outcome);
     for (const key of FILTER_KEYS) this.setValue(key, (state.filters[key] || []).join(','));
     this.setValue('sort', state.sort || this.sortDefault);
@@ -174,10 +176,22 @@ export class Controls {
     if (next < 0) return;
     e.preventDefault();
     const tab = tabs[next];
-    tab.focus();
-    tab.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    tab.focus({ preventScroll: true });
+    this.scrollToTab(tab);
     const view = tab.dataset.view;
     if (view) this.host.view(view);
+  }
+
+  /**
+   * Scrolls the tablist (only it, not the page) so that the whole tab can be seen.
+   * @param {HTMLElement} tab
+   */
+  scrollToTab(tab) {
+    const list = this.tablist.getBoundingClientRect();
+    const r = tab.getBoundingClientRect();
+    const margin = 24;
+    if (r.left < list.left) this.tablist.scrollLeft -= list.left - r.left + margin;
+    else if (r.right > list.right) this.tablist.scrollLeft += r.right - list.right + margin;
   }
 
   /**
