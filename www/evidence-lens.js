@@ -706,20 +706,23 @@ export class EvidenceLens extends HTMLElement {
     this.#live.textContent = text;
   }
 
-  #stageFocused() {
-    return this.shadowRoot?.activeElement === this.#chart.stage;
+  /** Whether the chart has the keyboard's focus (not focus that a tap or a click gave it). */
+  #keyboardOnChart() {
+    const stage = this.#chart.stage;
+    return this.shadowRoot?.activeElement === stage && stage.matches(':focus-visible');
   }
 
   /**
    * Makes the highlight and the tooltip agree with the pointer, the keyboard and the selection:
    * the ring is on the hovered item, else the focused one, else the selected one; the tooltip
-   * describes the hovered or focused item, unless that is the selected item whose details are open.
+   * describes the hovered item, or the keyboard's, unless that is the selected item whose
+   * details are open.
    */
   #sync() {
     const selected = this.#state?.selected ?? null;
     const highlight = this.#hoverKey || this.#focusKey || selected;
     this.#conn.call((w) => w.setHighlight(highlight || undefined));
-    const tip = this.#hoverKey || (this.#stageFocused() ? this.#focusKey : null);
+    const tip = this.#hoverKey || (this.#keyboardOnChart() ? this.#focusKey : null);
     const box = tip && !(tip === selected && this.#details.open) ? this.#ask((w) => w.bounds(tip), null) : null;
     const item = box && tip ? this.#item(tip) : null;
     if (item && box) this.#tooltip.show(item, box, this.#chart.stage.clientWidth, this.#strings);
