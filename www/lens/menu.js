@@ -25,10 +25,12 @@ export class MenuButton {
       }
     });
     this.list.addEventListener('keydown', (e) => this.key(e));
-    // Focus leaving the menu (Tab, a click elsewhere) closes it.
+    // Focus moving to something else (Tab, Shift+Tab) closes it. Focus going nowhere is left
+    // to the pointer listener: Safari gives a clicked button no focus, and closing then would
+    // take the menu away before its item's click.
     this.wrap.addEventListener('focusout', (e) => {
       const to = e.relatedTarget;
-      if (this.isOpen && !(to instanceof Node && this.wrap.contains(to))) this.close(false);
+      if (this.isOpen && to instanceof Node && !this.wrap.contains(to)) this.close(false);
     });
     /** @param {Event} e */
     this.outside = (e) => {
