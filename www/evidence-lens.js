@@ -54,7 +54,7 @@ export class EvidenceLens extends HTMLElement {
   /** @type {Strings} */
   #strings = { ...BEFORE_WASM };
   #life = new Lifecycle();
-  #conn = new Connection(this, () => this.#strings['shell.crash'], (origin) => this.#instanceLost(origin));
+  #conn = new Connection(() => this.#strings['shell.crash'], (origin) => this.#instanceLost(origin));
   #chart = new ChartView();
   #tooltip = new Tooltip();
   #details = new Details();

@@ -51,12 +51,10 @@ const connections = new Set();
  */
 export class Connection {
   /**
-   * @param {object} owner
    * @param {() => string} crashText the message a crash shows, in the widget's language
    * @param {(origin: boolean) => void} onLost told when the instance trapped: `origin` for the widget whose call trapped
    */
-  constructor(owner, crashText, onLost) {
-    this.owner = owner;
+  constructor(crashText, onLost) {
     this.crashText = crashText;
     this.onLost = onLost;
     /** @type {Widget | null} */
