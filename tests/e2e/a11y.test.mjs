@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { launch, startServer, openPage, waitForReady, waitForReadyOf, embedPage, ROOT } from './browser.mjs';
+import { launch, startServer, openPage, waitForReady, waitForReadyOf, embedPage, tapItem, ROOT } from './browser.mjs';
 
 let browser;
 let server;
@@ -50,6 +50,22 @@ for (const [name, url] of [['index.html', ''], ['embed.html', 'embed.html']]) {
     });
   }
 }
+
+test('axe-core finds no violations on a 390 px phone with the filters open, the menu open and the details of an item in the sheet', async () => {
+  for (const colorScheme of ['light', 'dark']) {
+    const { page, context, problems } = await openPage(browser, server.url, { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, colorScheme });
+    await waitForReady(page);
+    const w = page.locator('evidence-lens');
+    await w.locator('[data-control="filters"]').tap();
+    await tapItem(page, /^MIST/, { at: 300 });
+    assert.deepEqual(await axe(page), [], `${colorScheme}, sheet and filters open`);
+    await w.locator('[data-control="menu"]').tap();
+    assert.equal(await w.locator('[data-control="menu"]').getAttribute('aria-expanded'), 'true');
+    assert.deepEqual(await axe(page), [], `${colorScheme}, menu open`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+});
 
 test('the pages work at 320 px: nothing wider than the screen', async () => {
   for (const url of ['', 'embed.html']) {

@@ -111,3 +111,31 @@ export async function waitForReadyOf(page, id, n = 1, timeout = 20000) {
   );
   return page.evaluate((i) => window.__events.filter((e) => e.id === i), id);
 }
+
+/**
+ * The first item of the widget `selector` whose label matches `pattern`, scrolled so that its
+ * middle is `at` CSS px from the top of the screen: `{key, label, rect}` (rect on screen), or null.
+ */
+export async function itemByLabel(page, pattern, { at = 400, selector = 'evidence-lens' } = {}) {
+  return page.locator(selector).evaluate((el, [source, y]) => {
+    const hook = el.__testHook;
+    const re = new RegExp(source);
+    const key = hook.keys().find((k) => re.test(hook.item(k)?.label ?? ''));
+    if (!key) return null;
+    const r = hook.clientRect(key);
+    window.scrollBy(0, r.top + r.height / 2 - y);
+    return { key, label: hook.item(key).label, rect: hook.clientRect(key) };
+  }, [pattern.source, at]);
+}
+
+/** Taps that item with a finger (the context needs `hasTouch`) and waits for its details. */
+export async function tapItem(page, pattern, options) {
+  const item = await itemByLabel(page, pattern, options);
+  if (!item) throw new Error(`no item matches ${pattern}`);
+  await page.touchscreen.tap(item.rect.left + Math.min(60, item.rect.width / 2), item.rect.top + item.rect.height / 2);
+  await page.locator(options?.selector ?? 'evidence-lens').evaluate((el) => new Promise((resolve) => {
+    const check = () => (el.shadowRoot.querySelector('.details').hidden ? requestAnimationFrame(check) : resolve());
+    check();
+  }));
+  return item;
+}

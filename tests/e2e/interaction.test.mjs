@@ -1,7 +1,7 @@
 // Keyboard and pointer use, the data table, exports, permalinks and resizing.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, startServer, openPage, waitForReadyOf, embedPage } from './browser.mjs';
+import { launch, startServer, openPage, waitForReadyOf, embedPage, itemByLabel } from './browser.mjs';
 
 let browser;
 let server;
@@ -247,18 +247,10 @@ test('resize: the backing store follows the container (320 → 1200 → 320) × 
   await context.close();
 });
 
-/** The item whose label matches, with its place on the screen (scrolled into the middle of it). */
+/** The item whose label matches, scrolled to the middle of the screen, and a point on it to aim at. */
 async function itemOnScreen(page, pattern) {
-  return shadow(page, (el, source) => {
-    const hook = el.__testHook;
-    const re = new RegExp(source);
-    const key = hook.keys().find((k) => re.test(hook.item(k)?.label ?? ''));
-    if (!key) return null;
-    const r = hook.clientRect(key);
-    window.scrollBy(0, r.top + r.height / 2 - innerHeight / 2);
-    const rect = hook.clientRect(key);
-    return { key, label: hook.item(key).label, x: rect.left + Math.min(rect.width / 2, 120), y: rect.top + rect.height / 2 };
-  }, pattern.source);
+  const item = await itemByLabel(page, pattern, { at: 450, selector: '#w' });
+  return item && { ...item, x: item.rect.left + Math.min(item.rect.width / 2, 120), y: item.rect.top + item.rect.height / 2 };
 }
 
 const seen = (page) => shadow(page, (el) => {

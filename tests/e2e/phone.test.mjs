@@ -5,7 +5,7 @@
 // on a phone (no word broken letter by letter).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, startServer, openPage, waitForReady } from './browser.mjs';
+import { launch, startServer, openPage, waitForReady, tapItem } from './browser.mjs';
 
 const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true };
 
@@ -23,25 +23,6 @@ after(async () => {
 });
 
 const widget = (page) => page.locator('evidence-lens');
-
-/** The item of the current view whose label matches, with its place on the screen. */
-async function findItem(page, pattern) {
-  return widget(page).evaluate((el, source) => {
-    const hook = el.__testHook;
-    const re = new RegExp(source);
-    const key = hook.keys().find((k) => re.test(hook.item(k)?.label ?? ''));
-    return key ? { key, label: hook.item(key).label, rect: hook.clientRect(key) } : null;
-  }, pattern.source);
-}
-
-/** Scrolls the page so that the item's middle is at `y` on the screen; returns its rect then. */
-async function scrollItemTo(page, key, y) {
-  return widget(page).evaluate((el, [k, at]) => {
-    const r = el.__testHook.clientRect(k);
-    window.scrollBy(0, r.top + r.height / 2 - at);
-    return el.__testHook.clientRect(k);
-  }, [key, y]);
-}
 
 test('390 × 844: the controls take at most a fifth of the screen and the chart starts within 169 px of the widget', async () => {
   const { page, context, problems } = await openPage(browser, server.url, PHONE);
@@ -105,13 +86,9 @@ test('the skip link lands on the chart within three Tab presses from the top of 
 test('a tapped item opens its details in a bottom sheet next to it, showing that item; Escape closes it', async () => {
   const { page, context, problems } = await openPage(browser, server.url, PHONE);
   await waitForReady(page);
-  const mist = await findItem(page, /^MIST/);
-  assert.ok(mist, 'no MIST row');
   // Low on the screen, where the sheet will cover it: it must move up to just above the sheet.
   for (const y of [780, 300]) {
-    const at = await scrollItemTo(page, mist.key, y);
-    await page.touchscreen.tap(at.left + at.width / 2, at.top + at.height / 2);
-    await page.waitForFunction(() => !document.querySelector('evidence-lens').shadowRoot.querySelector('.details').hidden);
+    const mist = await tapItem(page, /^MIST/, { at: y });
     const seen = await widget(page).evaluate((el, k) => {
       const root = el.shadowRoot;
       const sheet = root.querySelector('.details');
@@ -143,8 +120,7 @@ test('a tapped item opens its details in a bottom sheet next to it, showing that
     assert.deepEqual(closed, { hidden: true, selected: null, focus: 'stage' });
   }
   // The close button closes it too.
-  const at = await scrollItemTo(page, mist.key, 400);
-  await page.touchscreen.tap(at.left + at.width / 2, at.top + at.height / 2);
+  await tapItem(page, /^MIST/, { at: 400 });
   // As a reader would, a moment later (a tap's own focus comes within a second and a half).
   await page.waitForTimeout(1600);
   await widget(page).locator('[data-control="close-details"]').tap();

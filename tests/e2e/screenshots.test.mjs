@@ -10,7 +10,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { launch, startServer, openPage, waitForReady, embedPage, ROOT } from './browser.mjs';
+import { launch, startServer, openPage, waitForReady, embedPage, tapItem, ROOT } from './browser.mjs';
 
 const VIEWS = ['forest', 'map', 'harms', 'claims', 'funnel'];
 const WIDTHS = [320, 390, 800, 1600];
@@ -252,15 +252,7 @@ test('the explorer page at 320, 390, 800 and 1600 px, light and dark: fits the s
             const shot = (name) => UPDATE && p.screenshot({ path: path.join(OUT, `${name}.png`), animations: 'disabled' });
             await shot(`page-${width}-${theme}`);
             if (width === 390) {
-              const at = await el.evaluate((e) => {
-                const h = e.__testHook;
-                const key = h.keys().find((k) => /^MIST/.test(h.item(k).label));
-                const r = h.clientRect(key);
-                window.scrollBy(0, r.top - 500);
-                return h.clientRect(key);
-              });
-              await p.touchscreen.tap(at.left + 60, at.top + at.height / 2);
-              await p.waitForFunction(() => !document.querySelector('evidence-lens').shadowRoot.querySelector('.details').hidden);
+              await tapItem(p, /^MIST/, { at: 520 });
               await shot(`page-390-${theme}-sheet`);
               await p.keyboard.press('Escape');
               await el.locator('[data-control="table"]').click();
