@@ -128,8 +128,12 @@ export async function itemByLabel(page, pattern, { at = 400, selector = 'evidenc
   }, [pattern.source, at]);
 }
 
-/** Taps that item with a finger (the context needs `hasTouch`) and waits for its details. */
-export async function tapItem(page, pattern, options) {
+/**
+ * Taps that item with a finger (the context needs `hasTouch`) and waits for its details.
+ * `view` shows that view first (the forest has a row per study and outcome, whatever the default).
+ */
+export async function tapItem(page, pattern, options = {}) {
+  if (options.view) await page.locator(options.selector ?? 'evidence-lens').evaluate((el, v) => el.state.view === v || el.setView(v), options.view);
   const item = await itemByLabel(page, pattern, options);
   if (!item) throw new Error(`no item matches ${pattern}`);
   await page.touchscreen.tap(item.rect.left + Math.min(60, item.rect.width / 2), item.rect.top + item.rect.height / 2);

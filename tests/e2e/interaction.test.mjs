@@ -247,8 +247,9 @@ test('resize: the backing store follows the container (320 → 1200 → 320) × 
   await context.close();
 });
 
-/** The item whose label matches, scrolled to the middle of the screen, and a point on it to aim at. */
+/** The forest's item whose label matches, scrolled to the middle of the screen, and a point on it to aim at. */
 async function itemOnScreen(page, pattern) {
+  await shadow(page, (el) => el.state.view === 'forest' || el.setView('forest'));
   const item = await itemByLabel(page, pattern, { at: 450, selector: '#w' });
   return item && { ...item, x: item.rect.left + Math.min(item.rect.width / 2, 120), y: item.rect.top + item.rect.height / 2 };
 }

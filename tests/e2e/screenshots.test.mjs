@@ -252,7 +252,7 @@ test('the explorer page at 320, 390, 800 and 1600 px, light and dark: fits the s
             const shot = (name) => UPDATE && p.screenshot({ path: path.join(OUT, `${name}.png`), animations: 'disabled' });
             await shot(`page-${width}-${theme}`);
             if (width === 390) {
-              await tapItem(p, /^MIST/, { at: 520 });
+              await tapItem(p, /^MIST/, { at: 520, view: 'forest' });
               await shot(`page-390-${theme}-sheet`);
               await p.keyboard.press('Escape');
               await el.locator('[data-control="table"]').click();
