@@ -1,5 +1,5 @@
-// Size check of what a page downloads to show the default chart: the shell, the
-// wasm-bindgen glue and the wasm (the built-in dataset is inside the wasm).
+// Size check of what a page downloads to show the default chart: the shell (the element and
+// its modules in lens/), the wasm-bindgen glue and the wasm (the built-in dataset is inside the wasm).
 //   node scripts/size-check.mjs
 // Fails when the gzipped total grows past GUARD_BYTES. The product budget
 // (issue 8) is 100 KB; the bundle does not meet it yet, so the guard is set just
@@ -8,16 +8,20 @@
 // vocabulary-driven claim checks, claims of several parts, the summary view and the
 // audited built-in data (342 -> 379 KB gzipped); then to 430 KiB for the built-in data in
 // Spanish and French (the dataset is inside the wasm: 14.5 -> 35.7 KB gzipped). Moving it
-// out of the wasm, one file per language, is part of issue 19.
+// out of the wasm, one file per language, is part of issue 19. Then to 450 KiB when the
+// shell grew into modules with the phone-first controls (16 -> 36 KB gzipped, file by
+// file, about 12 KB of it JSDoc that a publishing step could strip).
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
+import { shellModules } from './shell-modules.mjs';
 
 const BUDGET_BYTES = 100 * 1024;
-const GUARD_BYTES = 430 * 1024;
+const GUARD_BYTES = 450 * 1024;
 const WWW = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'www');
-const FILES = ['evidence-lens.js', 'pkg/evidence_lens.js', 'pkg/evidence_lens_bg.wasm'];
+// Each file as the server sends it, gzipped on its own.
+const FILES = [...shellModules(WWW), 'pkg/evidence_lens.js', 'pkg/evidence_lens_bg.wasm'];
 
 let raw = 0;
 let gz = 0;

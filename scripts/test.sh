@@ -27,5 +27,11 @@ step "release build of www/ and the bundle-size check"
 scripts/build.sh
 node scripts/size-check.mjs
 
+step "type check of the widget's JavaScript (tsc, checked JSDoc; needs the build's www/pkg types)"
+node_modules/.bin/tsc -p tsconfig.json
+
+step "the npm package ships every module the element imports"
+node scripts/package-check.mjs
+
 step "end-to-end tests in headless Chromium"
 node --test tests/e2e/

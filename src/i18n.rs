@@ -481,6 +481,10 @@ const TABLE: &[(&str, &str, &str, &str)] = &[
     ("shell.selected", "Selected result", "Resultado seleccionado", "Résultat sélectionné"),
     ("shell.clear", "Clear the selection", "Borrar la selección", "Effacer la sélection"),
     ("shell.copied", "Link copied", "Enlace copiado", "Lien copié"),
+    ("shell.filters", "Filters", "Filtros", "Filtres"),
+    ("shell.filters_active", "Filters ({n})", "Filtros ({n})", "Filtres ({n})"),
+    ("shell.menu", "Save or share", "Guardar o compartir", "Enregistrer ou partager"),
+    ("shell.close", "Close and clear the selection", "Cerrar y borrar la selección", "Fermer et effacer la sélection"),
 ];
 
 /// The text for `key` in `lang`; the key itself when the table has no such key, so that a

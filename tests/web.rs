@@ -433,3 +433,34 @@ fn text_measured_by_character_agrees_with_the_canvas() {
     let font = format!("normal 13px {family}");
     assert_eq!(measure.width(arabic, 13.0, false), whole(arabic, &font));
 }
+
+#[wasm_bindgen_test]
+fn statement_says_what_a_result_means_in_words() {
+    let mut widget = Widget::new(canvas(), None).unwrap();
+    widget.load_builtin();
+    widget
+        .set_options(options(r#"{"view": "forest"}"#), "light")
+        .unwrap();
+    let statement = widget.statement("mist_2019/progression").unwrap();
+    assert!(statement.contains("probably reduces"), "{statement}");
+    assert_eq!(widget.statement("no_such_study/outcome"), None);
+    assert_eq!(widget.statement("claim/anything"), None);
+    // The appraisal's sentences are English only: none in Spanish, and one again in English
+    // (the appraisal is made afresh after the options change).
+    widget
+        .set_options(options(r#"{"view": "forest", "lang": "es"}"#), "light")
+        .unwrap();
+    assert_eq!(widget.statement("mist_2019/progression"), None);
+    widget
+        .set_options(
+            options(r#"{"view": "forest", "filters": {"therapy": "MSC"}}"#),
+            "light",
+        )
+        .unwrap();
+    assert_eq!(
+        widget.statement("mist_2019/progression"),
+        None,
+        "filtered out"
+    );
+    assert!(widget.statement("mesems_2021/ae_any").is_some());
+}

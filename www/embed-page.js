@@ -1,20 +1,36 @@
 // The embed page: a live preview of <evidence-lens> with the editor's options and the
 // snippet to paste. DOM APIs only; the snippet is text in a read-only textarea.
 const ATTRS = ['src', 'view', 'theme', 'lang', 'outcome', 'filter', 'measure', 'height'];
-const DEFAULTS = { view: 'forest', theme: 'auto' };
+/** @type {Record<string, string>} */
+const DEFAULTS = { theme: 'auto' };
 
-const form = document.getElementById('options');
-const preview = document.getElementById('preview');
-const status = document.getElementById('preview-status');
-const snippet = document.getElementById('snippet');
-const copyStatus = document.getElementById('copy-status');
+/**
+ * The page's element with this id, of this type.
+ * @template {HTMLElement} T
+ * @param {string} id
+ * @param {new () => T} type
+ * @returns {T}
+ */
+function byId(id, type) {
+  const node = document.getElementById(id);
+  if (!(node instanceof type)) throw new Error(`the page has no #${id}`);
+  return node;
+}
 
+const form = byId('options', HTMLFormElement);
+const preview = byId('preview', HTMLElement);
+const status = byId('preview-status', HTMLElement);
+const snippet = byId('snippet', HTMLTextAreaElement);
+const copyStatus = byId('copy-status', HTMLElement);
+
+/** @param {string} value */
 function escapeAttr(value) {
   return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 function chosen() {
   const data = new FormData(form);
+  /** @type {Record<string, string>} */
   const out = {};
   for (const name of ATTRS) {
     const value = String(data.get(name) ?? '').trim();
@@ -33,7 +49,7 @@ function update() {
   for (const [k, v] of Object.entries(attrs)) widget.setAttribute(k, v);
   status.textContent = 'Loading the preview…';
   widget.addEventListener('ready', () => (status.textContent = ''));
-  widget.addEventListener('error', (e) => (status.textContent = `The chart reports a problem: ${e.detail?.message ?? ''}`));
+  widget.addEventListener('error', (e) => (status.textContent = `The chart reports a problem: ${e instanceof CustomEvent ? (e.detail?.message ?? '') : ''}`));
   preview.replaceChildren(widget);
   const shown = Object.entries(attrs).filter(([k, v]) => DEFAULTS[k] !== v || k === 'view');
   const element = `<evidence-lens${shown.map(([k, v]) => ` ${k}="${escapeAttr(v)}"`).join('')}></evidence-lens>`;
@@ -51,7 +67,7 @@ form.addEventListener('change', () => {
 });
 form.addEventListener('submit', (e) => e.preventDefault());
 
-document.getElementById('copy').addEventListener('click', async () => {
+byId('copy', HTMLButtonElement).addEventListener('click', async () => {
   try {
     await navigator.clipboard.writeText(snippet.value);
     copyStatus.textContent = 'Copied.';
@@ -63,3 +79,5 @@ document.getElementById('copy').addEventListener('click', async () => {
 });
 
 update();
+
+export {};

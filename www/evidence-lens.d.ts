@@ -63,7 +63,38 @@ export interface ReadyDetail {
   view: View;
 }
 
-export interface EvidenceLensEventMap extends HTMLElementEventMap {
+/** A box on the screen or in the chart, in CSS pixels. */
+export interface Rect {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+  width: number;
+  height: number;
+}
+
+/**
+ * For tests and benchmarks: present only when the page set `window.EVIDENCE_LENS_TEST = true`
+ * before the element was created, or the element has the `test-hook` attribute.
+ */
+export interface EvidenceLensTestHook {
+  phase(): 'disconnected' | 'loading' | 'shown' | 'failed' | 'crashed';
+  step(): '' | 'engine' | 'read' | 'appraise' | 'draw';
+  loaded(): boolean;
+  keys(): string[];
+  itemCount(): number;
+  item(key: string): Item | null;
+  /** In CSS pixels from the chart's top left. */
+  bounds(key: string): { x: number; y: number; width: number; height: number } | null;
+  clientRect(key: string): Rect | null;
+  statement(key: string): string | null;
+  interaction(): { focused: string | null; hovered: string | null; selected: string | null; tooltip: string | null; details: string | null };
+  appendRows(n: number): void;
+  /** Makes the wasm instance trap, as an internal error would; returns the message shown. */
+  crash(): string;
+}
+
+export interface EvidenceLensEventMap extends Omit<HTMLElementEventMap, 'error'> {
   ready: CustomEvent<ReadyDetail>;
   select: CustomEvent<Item>;
   error: CustomEvent<{ message: string }>;
@@ -82,6 +113,7 @@ export declare class EvidenceLens extends HTMLElement {
   readonly state: WidgetState;
   /** Resolves when the first chart is on screen. */
   whenReady(): Promise<void>;
+  /** Shows a view; an empty name shows the engine's first (the default). */
   setView(view: View): void;
   setFilter(filters: Filters | null): void;
   setOutcome(outcome: string | null): void;
@@ -96,6 +128,10 @@ export declare class EvidenceLens extends HTMLElement {
   toCSV(): Promise<string>;
   /** The sources of the studies in the current view. */
   citations(): Promise<Citation[]>;
+  /** Focuses the chart (the keyboard lands on its items), not the first control. */
+  focus(options?: FocusOptions): void;
+  /** See `EvidenceLensTestHook`; undefined unless the page asked for it. */
+  readonly __testHook: EvidenceLensTestHook | undefined;
 
   addEventListener<K extends keyof EvidenceLensEventMap>(type: K, listener: (this: EvidenceLens, ev: EvidenceLensEventMap[K]) => unknown, options?: boolean | AddEventListenerOptions): void;
   addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;

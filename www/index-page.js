@@ -1,7 +1,9 @@
 // The explorer page: lists the sources of the studies the chart shows, built with DOM
 // APIs only (CSP-safe; data strings are text nodes and links are http(s) only).
+/** @type {Record<string, string>} */
 const LINK_NAMES = { doi: 'Article (DOI)', pubmed: 'PubMed', trial: 'ClinicalTrials.gov', web: 'Web page' };
 
+/** @param {string} value */
 function safeUrl(value) {
   try {
     const url = new URL(value);
@@ -11,6 +13,10 @@ function safeUrl(value) {
   }
 }
 
+/**
+ * @param {import('./evidence-lens.js').EvidenceLens} widget
+ * @param {HTMLElement} list
+ */
 async function listSources(widget, list) {
   const citations = await widget.citations();
   list.replaceChildren();
@@ -34,12 +40,14 @@ async function listSources(widget, list) {
 
 const widget = document.getElementById('explorer');
 const list = document.getElementById('sources');
-if (widget && list) {
+if (widget instanceof HTMLElement && widget.localName === 'evidence-lens' && list) {
   let done = false;
   widget.addEventListener('ready', () => {
     if (done) return;
     done = true;
     // All studies, whatever the reader filters: the page's source list is complete.
-    listSources(widget, list).catch(() => {});
+    listSources(/** @type {import('./evidence-lens.js').EvidenceLens} */ (widget), list).catch(() => {});
   });
 }
+
+export {};

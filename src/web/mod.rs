@@ -19,6 +19,7 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
+use crate::appraise::{Appraisal, AppraiseOptions};
 use crate::chart::build::ViewOptions;
 use crate::chart::citations::{self, ItemRow};
 use crate::chart::draw::Surface;
@@ -159,6 +160,9 @@ pub struct Widget {
     chart_px: (f64, f64),
     layout: Layout,
     highlight: Option<String>,
+    /// The appraisal of the shown data, made only when a statement is first asked for (the
+    /// scene keeps none); dropped with the scene.
+    appraisal: Option<Appraisal>,
 }
 
 #[wasm_bindgen]
@@ -191,6 +195,7 @@ impl Widget {
             chart_px: (0.0, 0.0),
             layout: Layout::default(),
             highlight: None,
+            appraisal: None,
         })
     }
 
@@ -228,6 +233,7 @@ impl Widget {
         self.warnings = parsed.warnings;
         self.highlight = None;
         self.scene = None;
+        self.appraisal = None;
         self.layout = Layout::default();
         to_js(&LoadReport {
             ok: self.dataset.is_some(),
@@ -259,6 +265,7 @@ impl Widget {
         if options != self.options {
             self.options = options;
             self.scene = None;
+            self.appraisal = None;
         }
         self.theme = theme;
         Ok(())
@@ -496,6 +503,44 @@ impl Widget {
         let rows = rows_to_js(&citations::enrich(self.dataset.as_ref(), vec![item]));
         rows.dyn_ref::<js_sys::Array>()
             .map_or(JsValue::NULL, |rows| rows.get(0))
+    }
+
+    /// The appraisal's plain-language statement about an item, what its numbers mean in words
+    /// ("AHSCT probably reduces disability progression…"), for the shell's announcements and
+    /// details: for a study's outcome (`study/outcome`) or a pooled body (`pooled/outcome`),
+    /// in English only (the appraisal's sentences are English), else undefined. The first call
+    /// after a change of data or options appraises the shown data once (as the scene did).
+    pub fn statement(&mut self, key: &str) -> Option<String> {
+        if self.options.lang != Lang::En {
+            return None;
+        }
+        let (dataset, options) = (&self.dataset, &self.options);
+        let appraisal = self.appraisal.get_or_insert_with(|| {
+            let empty = Dataset::default();
+            let filtered = options.filtered(dataset.as_ref().unwrap_or(&empty));
+            let mut appraise = AppraiseOptions::default();
+            if let Some(m) = options.method {
+                appraise.method = m;
+            }
+            crate::appraise::appraise(&filtered, &appraise)
+        });
+        let statement = match key.strip_prefix("pooled/") {
+            Some(outcome) => appraisal
+                .pooled
+                .iter()
+                .find(|p| p.refused.is_none() && p.outcome == outcome)
+                .map(|p| &p.statement),
+            None => appraisal
+                .outcomes
+                .iter()
+                .find(|o| {
+                    key.strip_prefix(o.study.as_str())
+                        .and_then(|rest| rest.strip_prefix('/'))
+                        == Some(o.outcome.as_str())
+                })
+                .map(|o| &o.statement),
+        };
+        statement.filter(|s| !s.trim().is_empty()).cloned()
     }
 
     /// How many items the current view has.

@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { launch, startServer, openPage, waitForReady, waitForReadyOf, embedPage, ROOT } from './browser.mjs';
+import { launch, startServer, openPage, waitForReady, waitForReadyOf, embedPage, tapItem, ROOT } from './browser.mjs';
 
 let browser;
 let server;
@@ -41,7 +41,7 @@ for (const [name, url] of [['index.html', ''], ['embed.html', 'embed.html']]) {
       await waitForReady(page);
       await page.locator('evidence-lens').first().evaluate((el) => {
         el.shadowRoot.querySelector('[data-control="table"]').click();
-        el.select(el.state && el.shadowRoot.querySelector('tbody tr') ? el._call((w) => w.itemsIn(0, 1))[0].key : null);
+        el.select(el.__testHook.keys()[0] ?? null);
       });
       const violations = await axe(page);
       assert.deepEqual(violations, []);
@@ -50,6 +50,22 @@ for (const [name, url] of [['index.html', ''], ['embed.html', 'embed.html']]) {
     });
   }
 }
+
+test('axe-core finds no violations on a 390 px phone with the filters open, the menu open and the details of an item in the sheet', async () => {
+  for (const colorScheme of ['light', 'dark']) {
+    const { page, context, problems } = await openPage(browser, server.url, { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, colorScheme });
+    await waitForReady(page);
+    const w = page.locator('evidence-lens');
+    await w.locator('[data-control="filters"]').tap();
+    await tapItem(page, /^MIST/, { at: 300, view: 'forest' });
+    assert.deepEqual(await axe(page), [], `${colorScheme}, sheet and filters open`);
+    await w.locator('[data-control="menu"]').tap();
+    assert.equal(await w.locator('[data-control="menu"]').getAttribute('aria-expanded'), 'true');
+    assert.deepEqual(await axe(page), [], `${colorScheme}, menu open`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+});
 
 test('the pages work at 320 px: nothing wider than the screen', async () => {
   for (const url of ['', 'embed.html']) {
@@ -91,7 +107,7 @@ test('a right-to-left host page: the widget keeps its layout and the chart reads
     const root = el.shadowRoot;
     const canvas = root.querySelector('canvas').getBoundingClientRect();
     const overlay = root.querySelector('canvas.overlay').getBoundingClientRect();
-    const item = el._widget.bounds(el._focusKey);
+    const item = el.__testHook.bounds(el.__testHook.interaction().focused);
     return {
       left: overlay.left - canvas.left, top: overlay.top - canvas.top, right: overlay.right - canvas.left,
       bottom: overlay.bottom - canvas.top, item,

@@ -26,10 +26,11 @@ export async function startServer(options = {}) {
 
 /**
  * Opens a page that records `ready` and `error` events of every widget, page errors
- * and console errors, so tests can wait for the first chart and assert silence.
+ * and console errors, so tests can wait for the first chart and assert silence. The widgets'
+ * test hook (`el.__testHook`) is on. `hasTouch` and `isMobile` emulate a phone.
  */
-export async function openPage(browser, url, { viewport = { width: 1000, height: 900 }, deviceScaleFactor = 1, colorScheme = 'light', reducedMotion, init } = {}) {
-  const context = await browser.newContext({ viewport, deviceScaleFactor, colorScheme, reducedMotion });
+export async function openPage(browser, url, { viewport = { width: 1000, height: 900 }, deviceScaleFactor = 1, colorScheme = 'light', reducedMotion, hasTouch = false, isMobile = false, init } = {}) {
+  const context = await browser.newContext({ viewport, deviceScaleFactor, colorScheme, reducedMotion, hasTouch, isMobile });
   const page = await context.newPage();
   const problems = [];
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
@@ -37,6 +38,8 @@ export async function openPage(browser, url, { viewport = { width: 1000, height:
     if (m.type() === 'error') problems.push(`console: ${m.text()}`);
   });
   await page.addInitScript(() => {
+    // The widgets' supported test hook (`el.__testHook`, `TestHook` in www/lens/types.js).
+    window.EVIDENCE_LENS_TEST = true;
     window.__events = [];
     window.__csp = [];
     document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));
@@ -107,4 +110,36 @@ export async function waitForReadyOf(page, id, n = 1, timeout = 20000) {
     { timeout },
   );
   return page.evaluate((i) => window.__events.filter((e) => e.id === i), id);
+}
+
+/**
+ * The first item of the widget `selector` whose label matches `pattern`, scrolled so that its
+ * middle is `at` CSS px from the top of the screen: `{key, label, rect}` (rect on screen), or null.
+ */
+export async function itemByLabel(page, pattern, { at = 400, selector = 'evidence-lens' } = {}) {
+  return page.locator(selector).evaluate((el, [source, y]) => {
+    const hook = el.__testHook;
+    const re = new RegExp(source);
+    const key = hook.keys().find((k) => re.test(hook.item(k)?.label ?? ''));
+    if (!key) return null;
+    const r = hook.clientRect(key);
+    window.scrollBy(0, r.top + r.height / 2 - y);
+    return { key, label: hook.item(key).label, rect: hook.clientRect(key) };
+  }, [pattern.source, at]);
+}
+
+/**
+ * Taps that item with a finger (the context needs `hasTouch`) and waits for its details.
+ * `view` shows that view first (the forest has a row per study and outcome, whatever the default).
+ */
+export async function tapItem(page, pattern, options = {}) {
+  if (options.view) await page.locator(options.selector ?? 'evidence-lens').evaluate((el, v) => el.state.view === v || el.setView(v), options.view);
+  const item = await itemByLabel(page, pattern, options);
+  if (!item) throw new Error(`no item matches ${pattern}`);
+  await page.touchscreen.tap(item.rect.left + Math.min(60, item.rect.width / 2), item.rect.top + item.rect.height / 2);
+  await page.locator(options?.selector ?? 'evidence-lens').evaluate((el) => new Promise((resolve) => {
+    const check = () => (el.shadowRoot.querySelector('.details').hidden ? requestAnimationFrame(check) : resolve());
+    check();
+  }));
+  return item;
 }

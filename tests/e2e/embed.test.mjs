@@ -49,6 +49,9 @@ before(async () => {
   // The same element from a server that sends the wasm as a generic binary (no streaming compile).
   const www = path.join(ROOT, 'www');
   pages['/octet/evidence-lens.js'] = { type: 'text/javascript', body: await fs.readFile(path.join(www, 'evidence-lens.js')) };
+  for (const f of await fs.readdir(path.join(www, 'lens'))) {
+    pages[`/octet/lens/${f}`] = { type: 'text/javascript', body: await fs.readFile(path.join(www, 'lens', f)) };
+  }
   pages['/octet/pkg/evidence_lens.js'] = { type: 'text/javascript', body: await fs.readFile(path.join(www, 'pkg', 'evidence_lens.js')) };
   pages['/octet/pkg/evidence_lens_bg.wasm'] = { type: 'application/octet-stream', body: await fs.readFile(path.join(www, 'pkg', 'evidence_lens_bg.wasm')) };
   pages['/octet.html'] = { type: 'text/html', body: '<!doctype html><html lang="en"><head><title>octet</title><link rel="icon" href="/favicon.svg"><script type="module" src="/octet/evidence-lens.js"></script></head><body><evidence-lens id="w"></evidence-lens></body></html>' };

@@ -74,7 +74,7 @@ test('a dataset of hostile strings executes nothing, makes no unsafe links and b
   assert.deepEqual(events.filter((e) => e.type === 'error'), [], 'the usable part of the data should still be shown');
   // Walk every item with the keyboard and hover the chart, so tooltips and details render every string.
   await page.locator('#h').evaluate((el) => el.shadowRoot.querySelector('.stage').focus());
-  const count = await page.locator('#h').evaluate((el) => el._keyList().length);
+  const count = await page.locator('#h').evaluate((el) => el.__testHook.keys().length);
   for (let i = 0; i < count; i++) {
     await page.keyboard.press('ArrowDown');
     if (i % 5 === 0) await page.keyboard.press('Enter');
@@ -152,21 +152,13 @@ test('a panic in wasm shows a readable error, fires error, and the other widget 
   const { page, context, problems } = await openPage(browser, `${server.url}panic.html`);
   await waitForReadyOf(page, 'p');
   await waitForReadyOf(page, 'other');
-  const thrown = await page.locator('#p').evaluate((el) => {
-    try {
-      el._call((w) => w.__testPanic());
-      return null;
-    } catch (e) {
-      el._fail(e);
-      return e.message;
-    }
-  });
+  const thrown = await page.locator('#p').evaluate((el) => el.__testHook.crash());
   assert.match(thrown, /internal error/);
   const events = await page.evaluate(() => window.__events.filter((e) => e.id === 'p' && e.type === 'error'));
   assert.equal(events.length, 1);
   // The dead chart's items, keys and table pages are asked for without throwing into the page.
-  const afterCrash = await page.locator('#p').evaluate((el) => ({ select: el.select('a/b'), keys: el._keyList().length, item: el._item('a/b'), rows: el._appendRows(5) ?? 'no throw' }));
-  assert.deepEqual(afterCrash, { select: false, keys: 0, item: null, rows: 'no throw' });
+  const afterCrash = await page.locator('#p').evaluate((el) => ({ select: el.select('a/b'), keys: el.__testHook.keys().length, item: el.__testHook.item('a/b'), rows: el.__testHook.appendRows(5) ?? 'no throw', phase: el.__testHook.phase() }));
+  assert.deepEqual(afterCrash, { select: false, keys: 0, item: null, rows: 'no throw', phase: 'crashed' });
   // The other widget reloads into a new instance and fires ready again; it still responds.
   await waitForReadyOf(page, 'other', 2);
   await page.locator('#other').evaluate((el) => el.setView('map'));
@@ -189,13 +181,7 @@ test('a panic in wasm shows a readable error, fires error, and the other widget 
   const focused = await page.locator('#p').evaluate((el) => el.shadowRoot.activeElement?.className);
   assert.equal(focused, 'stage', 'the chart takes the focus from the vanished button');
   // A widget that keeps crashing stops offering to try again after its third crash.
-  const crash = () => page.locator('#p').evaluate((el) => {
-    try {
-      el._call((w) => w.__testPanic());
-    } catch (e) {
-      el._fail(e);
-    }
-  });
+  const crash = () => page.locator('#p').evaluate((el) => el.__testHook.crash());
   for (const round of [2, 3]) {
     await crash();
     if (round === 3) break;

@@ -1,7 +1,7 @@
 // Keyboard and pointer use, the data table, exports, permalinks and resizing.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, startServer, openPage, waitForReadyOf, embedPage } from './browser.mjs';
+import { launch, startServer, openPage, waitForReadyOf, embedPage, itemByLabel } from './browser.mjs';
 
 let browser;
 let server;
@@ -76,12 +76,10 @@ test('hover shows a tooltip with the numbers; click selects; the tooltip holds o
   const { page, context, problems } = await openPage(browser, `${server.url}one.html`);
   await waitForReadyOf(page, 'w');
   const target = await shadow(page, (el) => {
-    const keys = el._keyList();
-    const canvas = el.shadowRoot.querySelector('canvas');
-    const r = canvas.getBoundingClientRect();
-    for (const key of keys) {
-      const b = el._widget.bounds(key);
-      if (b && b.height > 4) return { key, x: r.left + b.x + b.width / 2, y: r.top + b.y + b.height / 2 };
+    const hook = el.__testHook;
+    for (const key of hook.keys()) {
+      const b = hook.clientRect(key);
+      if (b && b.height > 4) return { key, x: b.left + b.width / 2, y: b.top + b.height / 2 };
     }
     return null;
   });
@@ -112,7 +110,7 @@ test('the data table: caption, column and row headers, and a button that shows i
       caption: t.caption?.textContent,
       cols: [...t.querySelectorAll('thead th')].map((th) => th.getAttribute('scope')),
       rows: [...t.querySelectorAll('tbody th')].map((th) => th.getAttribute('scope')),
-      items: el._itemsInfo.count,
+      items: el.__testHook.itemCount(),
       hidden: t.parentElement.classList.contains('visually-hidden'),
     };
   });
@@ -170,7 +168,7 @@ test('exports: PNG of the right size, SVG, CSV with the rows, citations with htt
   assert.match(svg, /MESEMS/);
   const csv = await shadow(page, (el) => el.toCSV());
   const lines = csv.trim().split(/\r\n/);
-  const items = await shadow(page, (el) => el._itemsInfo.count);
+  const items = await shadow(page, (el) => el.__testHook.itemCount());
   assert.ok(lines.length >= items + 1, `${lines.length} CSV lines for ${items} items`);
   assert.match(lines[0], /^key,/);
   assert.ok(csv.includes('MESEMS'));
@@ -187,7 +185,7 @@ test('permalink: state goes to #el-<id>=…, a reload restores it, and two widge
   await waitForReadyOf(page, 'v');
   const key = await shadow(page, (el) => {
     el.setFilter({ therapy: 'AHSCT' });
-    const k = el._call((w) => w.itemsIn(0, 1))[0].key;
+    const k = el.__testHook.keys()[0];
     el.select(k);
     return k;
   });
@@ -245,6 +243,217 @@ test('resize: the backing store follows the container (320 → 1200 → 320) × 
   }
   assert.ok(sizes[1].w > sizes[0].w * 3);
   assert.equal(sizes[2].w, sizes[0].w);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+/** The forest's item whose label matches, scrolled to the middle of the screen, and a point on it to aim at. */
+async function itemOnScreen(page, pattern) {
+  await shadow(page, (el) => el.state.view === 'forest' || el.setView('forest'));
+  const item = await itemByLabel(page, pattern, { at: 450, selector: '#w' });
+  return item && { ...item, x: item.rect.left + Math.min(item.rect.width / 2, 120), y: item.rect.top + item.rect.height / 2 };
+}
+
+const seen = (page) => shadow(page, (el) => {
+  const root = el.shadowRoot;
+  const tip = root.querySelector('.tooltip');
+  const details = root.querySelector('.details');
+  return {
+    ...el.__testHook.interaction(),
+    stateSelected: el.state.selected,
+    tooltipText: tip.hidden ? null : tip.textContent,
+    detailsText: details.hidden ? null : details.textContent,
+    live: root.querySelector('[aria-live]').textContent,
+  };
+});
+
+test('hover, click and keyboard agree: clicking MIST selects MIST and every part shows MIST (not MESEMS)', async () => {
+  const { page, context, problems } = await openPage(browser, `${server.url}one.html`);
+  await waitForReadyOf(page, 'w');
+  const mist = await itemOnScreen(page, /^MIST/);
+  assert.ok(mist, 'no MIST row');
+  // Hover: the tooltip is MIST's.
+  await page.mouse.move(mist.x, mist.y);
+  let s = await seen(page);
+  assert.equal(s.hovered, mist.key);
+  assert.equal(s.tooltip, mist.key);
+  assert.ok(s.tooltipText.includes('MIST') && !s.tooltipText.includes('MESEMS'), s.tooltipText);
+  // Click (which also focuses the chart): MIST is selected, its details are open beside it, and
+  // the tooltip, if any, is MIST's. Focusing the chart by the click once moved the keyboard to
+  // the first row (MESEMS) and showed its numbers.
+  // Everything the live region says from now on.
+  await shadow(page, (el) => {
+    const live = el.shadowRoot.querySelector('[aria-live]');
+    window.__said = [];
+    new MutationObserver(() => window.__said.push(live.textContent)).observe(live, { childList: true, characterData: true, subtree: true });
+  });
+  await page.mouse.click(mist.x, mist.y);
+  s = await seen(page);
+  const said = await page.evaluate(() => window.__said);
+  assert.ok(said.length >= 1 && said.every((t) => !t.includes('MESEMS')), `announced: ${JSON.stringify(said)}`);
+  assert.equal(s.selected, mist.key);
+  assert.equal(s.stateSelected, mist.key);
+  assert.equal(s.details, mist.key);
+  assert.equal(s.focused, mist.key, 'the keyboard continues from the clicked item');
+  assert.ok([null, mist.key].includes(s.tooltip), JSON.stringify(s));
+  assert.ok(!s.tooltipText || !s.tooltipText.includes('MESEMS'), s.tooltipText);
+  assert.ok(s.detailsText.includes(mist.label) && !s.detailsText.includes('MESEMS'), s.detailsText);
+  const selects = await page.evaluate(() => window.__events.filter((e) => e.type === 'select').map((e) => e.detail.key));
+  assert.deepEqual(selects, [mist.key]);
+  // The popover is beside the item: just below it (or just above), overlapping neither far away.
+  const place = await shadow(page, (el, key) => {
+    const d = el.shadowRoot.querySelector('.details').getBoundingClientRect();
+    const r = el.__testHook.clientRect(key);
+    return { gapBelow: d.top - r.bottom, gapAbove: r.top - d.bottom, position: getComputedStyle(el.shadowRoot.querySelector('.details')).position };
+  }, mist.key);
+  assert.equal(place.position, 'absolute');
+  assert.ok((place.gapBelow >= 0 && place.gapBelow < 20) || (place.gapAbove >= 0 && place.gapAbove < 20), JSON.stringify(place));
+  // The keyboard goes on from MIST: the next item is focused and its tooltip shown; the
+  // details stay with the selection.
+  await page.mouse.move(1, 1);
+  await page.keyboard.press('ArrowDown');
+  s = await seen(page);
+  const keys = await shadow(page, (el) => el.__testHook.keys());
+  assert.equal(s.focused, keys[keys.indexOf(mist.key) + 1]);
+  assert.equal(s.tooltip, s.focused);
+  assert.equal(s.details, mist.key);
+  // Enter selects the focused item: the details follow, and the selection is announced.
+  await page.keyboard.press('Enter');
+  s = await seen(page);
+  assert.equal(s.selected, s.focused);
+  assert.equal(s.details, s.focused);
+  assert.match(s.live, /^Selected result: /);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('announcements say the result, its certainty and what it means in words; view changes are announced', async () => {
+  const { page, context, problems } = await openPage(browser, `${server.url}one.html`);
+  await waitForReadyOf(page, 'w');
+  const mist = await itemOnScreen(page, /^MIST/);
+  await shadow(page, (el) => el.focus());
+  // Home, then down to MIST.
+  const keys = await shadow(page, (el) => el.__testHook.keys());
+  await page.keyboard.press('Home');
+  for (let i = 0; i < keys.indexOf(mist.key); i++) await page.keyboard.press('ArrowDown');
+  const item = await shadow(page, (el, k) => ({ ...el.__testHook.item(k), statement: el.__testHook.statement(k) }), mist.key);
+  assert.match(item.statement, /probably reduces/);
+  let live = (await seen(page)).live;
+  assert.ok(live.includes(item.value), `no result in "${live}"`);
+  assert.ok(live.includes(`Certainty: ${item.certainty}`), `no certainty in "${live}"`);
+  assert.ok(live.includes(item.statement), `no meaning in words in "${live}"`);
+  assert.match(live, new RegExp(`${keys.indexOf(mist.key) + 1} of ${keys.length}`));
+  await page.keyboard.press('Enter');
+  live = (await seen(page)).live;
+  assert.ok(live.startsWith('Selected result: ') && live.includes(item.value) && live.includes(item.certainty) && live.includes(item.statement), live);
+  // The details show the same words.
+  assert.ok((await seen(page)).detailsText.includes(item.statement));
+  // A view change is announced with the view's summary.
+  await shadow(page, (el) => el.setView('map'));
+  live = (await seen(page)).live;
+  assert.match(live, /^Evidence map\. Evidence map of \d+ studies/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('views are tabs: roles, one tab in the Tab order, arrow keys, Home and End switch the view', async () => {
+  const { page, context, problems } = await openPage(browser, `${server.url}one.html`);
+  await waitForReadyOf(page, 'w');
+  const tabs = () => shadow(page, (el) => {
+    const root = el.shadowRoot;
+    const list = root.querySelector('[role="tablist"]');
+    return {
+      label: list.getAttribute('aria-label'),
+      tabs: [...list.querySelectorAll('[role="tab"]')].map((t) => ({ view: t.dataset.view, selected: t.getAttribute('aria-selected'), tabindex: t.tabIndex, controls: t.getAttribute('aria-controls'), id: t.id })),
+      panel: root.getElementById('panel').getAttribute('role'),
+      labelledby: root.getElementById('panel').getAttribute('aria-labelledby'),
+      focused: root.activeElement?.dataset?.view ?? null,
+      view: el.state.view,
+    };
+  });
+  let t = await tabs();
+  assert.equal(t.label, 'View');
+  assert.equal(t.panel, 'tabpanel');
+  assert.equal(t.tabs[0].view, t.view, 'the default view is the engine\'s first');
+  assert.equal(t.tabs.filter((x) => x.selected === 'true').length, 1);
+  assert.equal(t.tabs.filter((x) => x.tabindex === 0).length, 1);
+  assert.ok(t.tabs.every((x) => x.controls === 'panel'));
+  assert.equal(t.labelledby, t.tabs.find((x) => x.selected === 'true').id);
+  await page.focus('#before');
+  await page.keyboard.press('Tab');
+  assert.equal((await tabs()).focused, t.view, 'Tab reaches the selected tab');
+  await page.keyboard.press('ArrowRight');
+  t = await tabs();
+  assert.equal(t.view, t.tabs[1].view);
+  assert.equal(t.focused, t.tabs[1].view);
+  assert.equal(t.tabs[1].selected, 'true');
+  await page.keyboard.press('End');
+  t = await tabs();
+  assert.equal(t.view, t.tabs.at(-1).view);
+  await page.keyboard.press('ArrowRight');
+  assert.equal((await tabs()).view, t.tabs[0].view, 'the arrows wrap around');
+  await page.keyboard.press('ArrowLeft');
+  assert.equal((await tabs()).view, t.tabs.at(-1).view);
+  await page.keyboard.press('Home');
+  assert.equal((await tabs()).view, t.tabs[0].view);
+  const changes = await page.evaluate(() => window.__events.filter((e) => e.type === 'viewchange').length);
+  assert.equal(changes, 5);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('filters and sort sit behind one Filters button; downloads and the link in one menu', async () => {
+  const { page, context, problems } = await openPage(browser, `${server.url}one.html`);
+  await waitForReadyOf(page, 'w');
+  const w = page.locator('#w');
+  const toggle = w.locator('[data-control="filters"]');
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+  assert.equal(await w.locator('.filters').isVisible(), false);
+  await toggle.click();
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+  assert.ok(await w.locator('.filters').isVisible());
+  const names = await w.locator('.filters select').evaluateAll((s) => s.map((x) => x.dataset.control));
+  assert.ok(['outcome', 'therapy', 'design', 'sort'].every((n) => names.includes(n)), names.join(','));
+  const before = await shadow(page, (el) => el.__testHook.itemCount());
+  await w.locator('select[data-control="therapy"]').selectOption('AHSCT');
+  const after = await shadow(page, (el) => ({ count: el.__testHook.itemCount(), filters: el.state.filters }));
+  assert.deepEqual(after.filters, { therapy: ['AHSCT'] });
+  assert.ok(after.count > 0 && after.count < before, `${after.count} of ${before}`);
+  assert.equal(await toggle.textContent(), 'Filters (1)');
+  // Escape closes the panel and gives the focus back to its button.
+  await w.locator('select[data-control="design"]').focus();
+  await page.keyboard.press('Escape');
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+  assert.equal(await shadow(page, (el) => el.shadowRoot.activeElement?.dataset.control), 'filters');
+
+  // The menu: a menu button with menu items; arrows move, Escape returns to the button.
+  const menu = w.locator('[data-control="menu"]');
+  assert.equal(await menu.getAttribute('aria-haspopup'), 'menu');
+  await menu.focus();
+  await page.keyboard.press('Enter');
+  assert.equal(await menu.getAttribute('aria-expanded'), 'true');
+  const items = await w.locator('[role="menuitem"]').evaluateAll((b) => b.map((x) => x.dataset.control));
+  assert.deepEqual(items, ['download-png', 'download-svg', 'download-csv', 'download-citations', 'copy-link']);
+  const active = () => shadow(page, (el) => el.shadowRoot.activeElement?.dataset.control);
+  assert.equal(await active(), 'download-png');
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await active(), 'download-svg');
+  await page.keyboard.press('End');
+  assert.equal(await active(), 'copy-link');
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await active(), 'download-png', 'the arrows wrap around');
+  await page.keyboard.press('Escape');
+  assert.equal(await menu.getAttribute('aria-expanded'), 'false');
+  assert.equal(await active(), 'menu');
+  // A download from the menu.
+  await menu.click();
+  const [download] = await Promise.all([page.waitForEvent('download'), w.locator('[data-control="download-csv"]').click()]);
+  assert.equal(download.suggestedFilename(), 'evidence.csv');
+  assert.equal(await menu.getAttribute('aria-expanded'), 'false');
+  // A click elsewhere closes an open menu.
+  await menu.click();
+  await page.mouse.click(5, 5);
+  assert.equal(await menu.getAttribute('aria-expanded'), 'false');
   assert.deepEqual(problems, []);
   await context.close();
 });

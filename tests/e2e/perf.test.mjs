@@ -106,13 +106,14 @@ test('memory stays flat over 300 view and filter changes (attributes and API)', 
 
 test('one fetch per widget: attributes heard at upgrade or changed while the data loads do not fetch again', async () => {
   const context = await browser.newContext();
+  await context.addInitScript(() => { window.EVIDENCE_LENS_TEST = true; });
   const page = await context.newPage();
   let fetches = 0;
   page.on('request', (r) => {
     if (r.url().endsWith('/d50.json')) fetches++;
   });
   await page.goto(`${server.url}m50.html`);
-  await page.waitForFunction(() => document.getElementById('w')._loaded);
+  await page.waitForFunction(() => document.getElementById('w').__testHook?.loaded());
   // The page's own widget, upgraded from HTML, fetched its src once.
   assert.equal(fetches, 1);
   const view = await page.evaluate(() => new Promise((resolve) => {
@@ -138,7 +139,8 @@ test('10,000 studies: the forest draws, within the canvas limit, and says how ma
     document.addEventListener('ready', () => { ready = true; }, true);
     const tick = () => {
       if (ready) return;
-      if (document.getElementById('w')?._facets) window.__ticksWhileLoading += 1;
+      // Once the data has been read: while it is appraised and drawn.
+      if (['appraise', 'draw'].includes(document.getElementById('w')?.__testHook?.step())) window.__ticksWhileLoading += 1;
       setTimeout(tick, 0);
     };
     tick();
@@ -158,7 +160,7 @@ test('10,000 studies: the forest draws, within the canvas limit, and says how ma
       for (let i = 0; i < data.length; i += 4) if (data[i + 3] > 128 && data[i] < 200) n++;
       return n;
     };
-    return { width: c.width, height: c.height, cssHeight: parseFloat(c.style.height), chartHeight: el.shadowRoot.querySelector('.stage').getBoundingClientRect().height, top: inkIn(0), bottom: inkIn(c.height - 400), keys: el._keyList().length, items: el._itemsInfo.count, rows: el.shadowRoot.querySelectorAll('tbody tr').length, caption: el.shadowRoot.querySelector('caption').textContent };
+    return { width: c.width, height: c.height, cssHeight: parseFloat(c.style.height), chartHeight: el.shadowRoot.querySelector('.stage').getBoundingClientRect().height, top: inkIn(0), bottom: inkIn(c.height - 400), keys: el.__testHook.keys().length, items: el.__testHook.itemCount(), rows: el.shadowRoot.querySelectorAll('tbody tr').length, caption: el.shadowRoot.querySelector('caption').textContent };
   });
   // The chart (the stage) stays within the canvas limit; the canvas holds a window of it.
   assert.ok(info.chartHeight * 2 <= 16000 + 2 && info.chartHeight > 3000, `chart ${info.chartHeight} CSS px`);
@@ -259,9 +261,9 @@ test('a long chart is drawn a window at a time: what can be seen, redrawn as the
   await page.mouse.move(300, 350);
   await page.waitForFunction(() => !document.getElementById('w').shadowRoot.querySelector('.tooltip').hidden, null, { timeout: 5000 });
   const hovered = await page.locator('#w').evaluate((el) => {
-    const b = el._widget.bounds(el._hoverKey);
-    const stage = el.shadowRoot.querySelector('.stage').getBoundingClientRect();
-    return { key: el._hoverKey, y: b && b.y + stage.top, height: b && b.height };
+    const key = el.__testHook.interaction().hovered;
+    const b = key && el.__testHook.clientRect(key);
+    return { key, y: b && b.top, height: b && b.height };
   });
   assert.ok(hovered.key && hovered.y <= 350 && hovered.y + hovered.height >= 350, JSON.stringify(hovered));
   // In a frame of fixed height (the height attribute), the window follows the frame's scrolling.

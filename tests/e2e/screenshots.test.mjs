@@ -3,16 +3,17 @@
 // match the CSS size × dpr, horizontal overflow and page errors. Text overlap is checked
 // natively in tests/chart_views.rs.
 //
-// With UPDATE_SCREENSHOTS=1 the widget is also saved to docs/screenshots/VIEW-WIDTH-THEME-dprN.png
-// (see docs/screenshots/README.md); a normal run writes nothing.
+// With UPDATE_SCREENSHOTS=1 the widget is also saved to docs/screenshots/VIEW-WIDTH-THEME-dprN.png,
+// and the explorer page (www/index.html) as a reader first sees the widget to
+// docs/screenshots/page-WIDTH-THEME.png (see docs/screenshots/README.md); a normal run writes nothing.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { launch, startServer, openPage, waitForReady, embedPage, ROOT } from './browser.mjs';
+import { launch, startServer, openPage, waitForReady, embedPage, tapItem, ROOT } from './browser.mjs';
 
 const VIEWS = ['forest', 'map', 'harms', 'claims', 'funnel'];
-const WIDTHS = [320, 800, 1600];
+const WIDTHS = [320, 390, 800, 1600];
 const THEMES = ['light', 'dark'];
 const DPRS = [1, 2];
 const BAND = 80; // CSS px: every band of this height must hold some ink
@@ -20,9 +21,9 @@ const UPDATE = process.env.UPDATE_SCREENSHOTS === '1';
 const OUT = path.join(ROOT, 'docs', 'screenshots');
 
 /**
- * Which cases get saved under UPDATE_SCREENSHOTS=1. All 60 come to about 22 MB (the tall
- * views at dpr 2 are 0.5–1.4 MB each), and dpr 2 at 320 px in both themes still to 12 MB, so
- * dpr 2 is kept only for 320 px light (a phone): 35 files, about 9 MB. Every case is checked.
+ * Which cases get saved under UPDATE_SCREENSHOTS=1. All 80 would be about 28 MB (the tall
+ * views at dpr 2 are 0.5–1.4 MB each), and dpr 2 at 320 px in both themes still 12 MB, so
+ * dpr 2 is kept only for 320 px light (a phone): 45 files. Every case is checked.
  */
 const SAVE = ({ width, theme, dpr }) => dpr === 1 || (width === 320 && theme === 'light');
 
@@ -104,7 +105,7 @@ function measure([band]) {
     clientWidth: box.clientWidth,
     view: host.state.view,
     label: canvas.getAttribute('aria-label'),
-    items: host._itemsInfo.count,
+    items: host.__testHook.itemCount(),
     dark: host.shadowRoot.querySelector('.root').classList.contains('dark'),
   };
 }
@@ -217,3 +218,54 @@ for (const dpr of DPRS) {
     }
   });
 }
+
+/**
+ * The explorer page as a reader first sees the widget, at each width in both themes: the
+ * page scrolled to the widget, one screen of it (a phone's 844 px at 320 and 390 px). At 390 px
+ * also with MIST tapped (the bottom sheet) and with the table shown. Checked: nothing wider
+ * than the screen, and on phones the controls take at most a fifth of the screen.
+ */
+test('the explorer page at 320, 390, 800 and 1600 px, light and dark: fits the screen, controls within a fifth on phones', async (t) => {
+  const pageServer = await startServer();
+  try {
+    for (const width of WIDTHS) {
+      for (const theme of THEMES) {
+        await t.test(`page-${width}-${theme}`, async () => {
+          const phone = width < 600;
+          const height = phone ? 844 : 900;
+          const { page: p, context, problems } = await openPage(browser, pageServer.url, { viewport: { width, height }, colorScheme: theme, hasTouch: phone, isMobile: phone });
+          try {
+            await waitForReady(p, 1);
+            const el = p.locator('evidence-lens');
+            const m = await el.evaluate((e) => {
+              e.scrollIntoView({ block: 'start' });
+              return {
+                pageWidth: document.documentElement.scrollWidth,
+                controls: e.shadowRoot.querySelector('.controls').getBoundingClientRect().height,
+                chartTop: e.shadowRoot.querySelector('.stage').getBoundingClientRect().top - e.getBoundingClientRect().top,
+                dark: e.shadowRoot.querySelector('.root').classList.contains('dark'),
+              };
+            });
+            assert.ok(m.pageWidth <= width, `the page is ${m.pageWidth} px wide at ${width}`);
+            assert.equal(m.dark, theme === 'dark');
+            if (phone) assert.ok(m.controls <= height / 5 && m.chartTop <= 169, JSON.stringify(m));
+            const shot = (name) => UPDATE && p.screenshot({ path: path.join(OUT, `${name}.png`), animations: 'disabled' });
+            await shot(`page-${width}-${theme}`);
+            if (width === 390) {
+              await tapItem(p, /^MIST/, { at: 520, view: 'forest' });
+              await shot(`page-390-${theme}-sheet`);
+              await p.keyboard.press('Escape');
+              await el.locator('[data-control="table"]').click();
+              await shot(`page-390-${theme}-table`);
+            }
+            assert.deepEqual(problems, []);
+          } finally {
+            await context.close();
+          }
+        });
+      }
+    }
+  } finally {
+    await pageServer.close();
+  }
+});

@@ -1,0 +1,224 @@
+// The explorer page on a 390 × 844 phone (touch, as a phone reports itself): the controls
+// take at most a fifth of the screen and the chart starts within 169 px of the widget's top;
+// the skip link lands on the chart within three Tab presses; a tapped item opens its details
+// in a sheet next to it; arrow keys scroll the focused item into view; the data table reads
+// on a phone (no word broken letter by letter).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, startServer, openPage, waitForReady, tapItem } from './browser.mjs';
+
+const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true };
+
+let browser;
+let server;
+
+before(async () => {
+  server = await startServer({ strictCsp: true });
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const widget = (page) => page.locator('evidence-lens');
+
+test('390 × 844: the controls take at most a fifth of the screen and the chart starts within 169 px of the widget', async () => {
+  const { page, context, problems } = await openPage(browser, server.url, PHONE);
+  await waitForReady(page);
+  const m = await widget(page).evaluate((el) => {
+    const root = el.shadowRoot;
+    const host = el.getBoundingClientRect();
+    const controls = root.querySelector('.controls').getBoundingClientRect();
+    const stage = root.querySelector('.stage').getBoundingClientRect();
+    const tabs = [...root.querySelectorAll('[role="tab"]')];
+    return {
+      controls: controls.height,
+      chartTop: stage.top - host.top,
+      tabs: tabs.length,
+      tablist: root.querySelector('[role="tablist"]').getBoundingClientRect().height,
+      hostWidth: host.width,
+      pageWidth: document.documentElement.scrollWidth,
+      filtersHidden: root.querySelector('.filters').hidden,
+      menuHidden: root.querySelector('[role="menu"]').hidden,
+    };
+  });
+  console.log(`# 390x844: controls ${m.controls.toFixed(1)} px, chart top ${m.chartTop.toFixed(1)} px below the widget's top`);
+  assert.ok(m.controls <= 844 / 5, `controls are ${m.controls} px tall`);
+  assert.ok(m.chartTop <= 169, `the chart starts ${m.chartTop} px below the widget's top`);
+  assert.ok(m.tabs >= 5, `${m.tabs} view tabs`);
+  assert.ok(m.filtersHidden && m.menuHidden, 'filters and the menu start closed');
+  assert.ok(m.pageWidth <= 390, `the page is ${m.pageWidth} px wide`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the skip link lands on the chart within three Tab presses from the top of the page', async () => {
+  const { page, context, problems } = await openPage(browser, server.url, PHONE);
+  await waitForReady(page);
+  const onChart = () => widget(page).evaluate((el) => el.shadowRoot.activeElement?.classList.contains('stage') ?? false);
+  let presses = 0;
+  let reached = false;
+  while (presses < 3 && !reached) {
+    await page.keyboard.press('Tab');
+    presses += 1;
+    const skip = await page.evaluate(() => document.activeElement?.classList.contains('skip'));
+    if (skip) await page.keyboard.press('Enter');
+    reached = await onChart();
+  }
+  console.log(`# the chart has the focus after ${presses} Tab press(es)`);
+  assert.ok(reached, `not on the chart after ${presses} Tab presses`);
+  // The keyboard is on the first item, which is announced; the chart is on screen.
+  const state = await widget(page).evaluate((el) => {
+    const stage = el.shadowRoot.querySelector('.stage').getBoundingClientRect();
+    return { focused: el.__testHook.interaction().focused, first: el.__testHook.keys()[0], live: el.shadowRoot.querySelector('[aria-live]').textContent, top: stage.top };
+  });
+  assert.equal(state.focused, state.first);
+  assert.match(state.live, /1 of \d+/);
+  assert.ok(state.top >= -1 && state.top < 844, `the chart is at ${state.top}`);
+  // The permalink in the address is untouched by the skip link.
+  assert.ok(!(await page.evaluate(() => location.hash)).includes('#explorer'));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a tapped item opens its details in a bottom sheet next to it, showing that item; Escape closes it', async () => {
+  const { page, context, problems } = await openPage(browser, server.url, PHONE);
+  await waitForReady(page);
+  // Low on the screen, where the sheet will cover it: it must move up to just above the sheet.
+  for (const y of [780, 300]) {
+    const mist = await tapItem(page, /^MIST/, { at: y, view: 'forest' });
+    const seen = await widget(page).evaluate((el, k) => {
+      const root = el.shadowRoot;
+      const sheet = root.querySelector('.details');
+      const r = sheet.getBoundingClientRect();
+      return {
+        item: el.__testHook.clientRect(k),
+        sheet: { top: r.top, bottom: r.bottom, left: r.left, right: r.right, position: getComputedStyle(sheet).position },
+        text: sheet.textContent,
+        interaction: el.__testHook.interaction(),
+        focusInSheet: sheet.contains(root.activeElement),
+        selected: el.state.selected,
+      };
+    }, mist.key);
+    const what = JSON.stringify(seen);
+    assert.equal(seen.sheet.position, 'fixed', what);
+    assert.ok(Math.abs(seen.sheet.bottom - 844) <= 1 && seen.sheet.left <= 0 && seen.sheet.right >= 390, `not a bottom sheet: ${what}`);
+    assert.ok(seen.sheet.top < 844 * 0.6, `the sheet is too small: ${what}`);
+    // Next to the item: the item is on screen, just above the sheet or close to it, not covered.
+    assert.ok(seen.item.top >= 0 && seen.item.bottom <= seen.sheet.top + 1, `the sheet covers the item: ${what}`);
+    if (y === 780) assert.ok(seen.sheet.top - seen.item.bottom <= 40, `the item is not next to the sheet: ${what}`);
+    assert.ok(seen.text.includes(mist.label), what);
+    assert.ok(!seen.text.includes('MESEMS'), `the sheet shows another item: ${what}`);
+    assert.equal(seen.selected, mist.key);
+    assert.equal(seen.interaction.details, mist.key);
+    assert.ok([null, mist.key].includes(seen.interaction.tooltip), what);
+    assert.ok(seen.focusInSheet, 'the sheet has the focus');
+    await page.keyboard.press('Escape');
+    const closed = await widget(page).evaluate((el) => ({ hidden: el.shadowRoot.querySelector('.details').hidden, selected: el.state.selected, focus: el.shadowRoot.activeElement?.className }));
+    assert.deepEqual(closed, { hidden: true, selected: null, focus: 'stage' });
+  }
+  // The close button closes it too.
+  await tapItem(page, /^MIST/, { at: 400, view: 'forest' });
+  // As a reader would, a moment later (a tap's own focus comes within a second and a half).
+  await page.waitForTimeout(1600);
+  await widget(page).locator('[data-control="close-details"]').tap();
+  const after = await widget(page).evaluate((el) => ({ hidden: el.shadowRoot.querySelector('.details').hidden, ...el.__testHook.interaction() }));
+  assert.equal(after.hidden, true);
+  // Back on the chart without a tooltip popping up: the finger, not the keyboard, closed it.
+  assert.equal(after.tooltip, null, JSON.stringify(after));
+  assert.equal(after.selected, null);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('arrow keys scroll the focused item into view on a phone', async () => {
+  const { page, context, problems } = await openPage(browser, server.url, PHONE);
+  await waitForReady(page);
+  await widget(page).evaluate((el) => el.focus());
+  await page.keyboard.press('End');
+  const end = await widget(page).evaluate((el) => {
+    const key = el.__testHook.interaction().focused;
+    return { key, last: el.__testHook.keys().at(-1), rect: el.__testHook.clientRect(key) };
+  });
+  assert.equal(end.key, end.last);
+  assert.ok(end.rect.top >= 0 && end.rect.bottom <= 844, `the last item is off screen: ${JSON.stringify(end.rect)}`);
+  await page.keyboard.press('Home');
+  for (let i = 0; i < 6; i++) await page.keyboard.press('ArrowDown');
+  const moved = await widget(page).evaluate((el) => el.__testHook.clientRect(el.__testHook.interaction().focused));
+  assert.ok(moved.top >= 0 && moved.bottom <= 844, `the focused item is off screen: ${JSON.stringify(moved)}`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+/**
+ * Words (runs of letters and digits, up to 20 of them) that the table shows on more than one
+ * line: a word broken letter by letter.
+ */
+function brokenWords() {
+  const root = document.querySelector('evidence-lens').shadowRoot;
+  const broken = [];
+  let words = 0;
+  for (const cell of root.querySelectorAll('table th, table td')) {
+    const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (const m of node.data.matchAll(/[\p{L}\p{N}]+/gu)) {
+        if (m[0].length > 20) continue;
+        words += 1;
+        const range = document.createRange();
+        range.setStart(node, m.index);
+        range.setEnd(node, m.index + m[0].length);
+        const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+        if (lines.size > 1) broken.push(`${m[0]} (${lines.size} lines)`);
+      }
+    }
+  }
+  return { broken, words };
+}
+
+for (const width of [390, 800]) {
+  test(`the data table reads at ${width} px: no word broken letter by letter`, async () => {
+    const { page, context, problems } = await openPage(browser, server.url, width === 390 ? PHONE : { viewport: { width, height: 900 } });
+    await waitForReady(page);
+    await widget(page).locator('[data-control="table"]').click();
+    const shown = await widget(page).evaluate((el) => {
+      const box = el.shadowRoot.querySelector('.table-box');
+      const r = box.getBoundingClientRect();
+      return { open: !box.classList.contains('visually-hidden'), top: r.top, width: r.width, focus: el.shadowRoot.activeElement?.localName };
+    });
+    assert.ok(shown.open, 'the table is not shown');
+    // Opening it brings it to the reader: on screen, with the focus.
+    assert.ok(shown.top >= -1 && shown.top < 300, `the table starts at ${shown.top}`);
+    assert.equal(shown.focus, 'table');
+    // Every view's table.
+    let words = 0;
+    for (const view of await widget(page).evaluate((el) => [...el.shadowRoot.querySelectorAll('[role="tab"]')].map((t) => t.dataset.view))) {
+      await widget(page).evaluate((el, v) => el.setView(v), view);
+      const found = await page.evaluate(brokenWords);
+      words += found.words;
+      assert.deepEqual(found.broken, [], `words broken across lines in the ${view} table at ${width} px`);
+    }
+    assert.ok(words > 500, `only ${words} words checked`);
+    const pageWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(pageWidth <= width, `the page is ${pageWidth} px wide`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}
+
+test('the selected tab is scrolled into view in the tablist, also when the view is set from code', async () => {
+  const { page, context, problems } = await openPage(browser, server.url, PHONE);
+  await waitForReady(page);
+  for (const view of ['claims', 'funnel', 'forest']) {
+    const r = await widget(page).evaluate((el, v) => {
+      el.setView(v);
+      const list = el.shadowRoot.querySelector('[role="tablist"]').getBoundingClientRect();
+      const tab = el.shadowRoot.querySelector(`[role="tab"][data-view="${v}"]`).getBoundingClientRect();
+      return { list: [list.left, list.right], tab: [tab.left, tab.right], scrollY };
+    }, view);
+    assert.ok(r.tab[0] >= r.list[0] - 1 && r.tab[1] <= r.list[1] + 1, `${view}: ${JSON.stringify(r)}`);
+  }
+  assert.deepEqual(problems, []);
+  await context.close();
+});

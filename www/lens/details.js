@@ -1,0 +1,166 @@
+// An item in words: the tooltip beside what the pointer or keyboard is on, the details of
+// the selected item (a popover beside it on wide screens, a bottom sheet on narrow ones),
+// and the sentence the live region announces.
+
+import { appendLinks, el, format } from './dom.js';
+
+/** @typedef {import('./types.js').Item} Item */
+/** @typedef {import('./types.js').Box} Box */
+/** @typedef {import('./types.js').Strings} Strings */
+
+/** Screens narrower than this (CSS px) get a bottom sheet instead of a popover. */
+export const SHEET_BELOW = 600;
+
+/**
+ * The item's words: label, what was measured, the numbers, certainty, what it means,
+ * caveats, source. The tooltip stays short (two caveats, no links).
+ * @param {HTMLElement} container
+ * @param {Item} item
+ * @param {Strings} s
+ * @param {{full: boolean, statement?: string | null}} how
+ */
+export function describe(container, item, s, { full, statement }) {
+  container.append(el('p', { class: 'label' }, item.label));
+  if (item.detail) container.append(el('p', { class: 'muted' }, item.detail));
+  container.append(el('p', {}, item.value));
+  if (item.n != null) container.append(el('p', {}, format(s['shell.participants'], { n: item.n })));
+  if (item.certainty) container.append(el('p', {}, `${s['ui.certainty']}: ${item.certainty}`));
+  if (statement) container.append(el('p', { class: 'statement' }, statement));
+  const all = item.caveats || [];
+  const caveats = all.slice(0, full ? 20 : 2);
+  if (caveats.length) {
+    container.append(el('p', {}, s['shell.caveats']));
+    const ul = el('ul');
+    for (const c of caveats) ul.append(el('li', {}, c));
+    if (!full && all.length > caveats.length) ul.append(el('li', {}, '…'));
+    container.append(ul);
+  }
+  if (full && item.citation) container.append(el('p', { class: 'muted' }, `${s['ui.source']}: ${item.citation}`));
+  if (full && item.links?.length) {
+    const p = el('p');
+    appendLinks(p, item.links, s);
+    container.append(p);
+  }
+}
+
+/**
+ * What the live region says about an item: the result, its certainty and what it means in
+ * words (the appraisal's statement where there is one).
+ * @param {Item} item
+ * @param {Strings} s
+ * @param {string | null | undefined} statement
+ */
+export function itemSentence(item, s, statement) {
+  const parts = [`${item.label}: ${item.detail ? `${item.detail}; ` : ''}${item.value}.`];
+  if (item.certainty) parts.push(`${s['ui.certainty']}: ${item.certainty}.`);
+  if (statement) parts.push(/[.!?]$/.test(statement) ? statement : `${statement}.`);
+  return parts.join(' ');
+}
+
+/** The tooltip: the item the pointer or the keyboard is on, below it in the chart. */
+export class Tooltip {
+  constructor() {
+    this.node = el('div', { class: 'tooltip', role: 'tooltip', id: 'tooltip', hidden: '' });
+    /** @type {string | null} */
+    this.key = null;
+  }
+
+  /**
+   * @param {Item} item
+   * @param {Box} box where the item is in the chart
+   * @param {number} stageWidth
+   * @param {Strings} s
+   */
+  show(item, box, stageWidth, s) {
+    const t = this.node;
+    if (this.key !== item.key || t.hidden) {
+      t.replaceChildren();
+      describe(t, item, s, { full: false });
+    }
+    this.key = item.key;
+    t.hidden = false;
+    // Measured at the left edge, where it has the whole width to wrap in.
+    t.style.left = '0px';
+    const width = Math.min(t.offsetWidth, stageWidth);
+    const x = Math.max(0, Math.min(stageWidth - width, box.x + Math.min(box.width / 2, 40)));
+    t.style.left = `${x}px`;
+    t.style.top = `${box.y + box.height + 4}px`;
+  }
+
+  hide() {
+    this.node.hidden = true;
+    this.key = null;
+  }
+}
+
+/**
+ * The selected item's details: a non-modal dialog with a close button, placed beside the
+ * item (below it, or above when there is no room) on wide screens, and as a sheet at the
+ * bottom of the screen on narrow ones, with the item scrolled clear above it.
+ */
+export class Details {
+  constructor() {
+    this.node = el('section', { class: 'details', role: 'dialog', 'aria-labelledby': 'details-title', tabindex: '-1', hidden: '' });
+    this.title = el('h3', { class: 'details-title', id: 'details-title' });
+    this.close = el('button', { type: 'button', class: 'close', 'data-control': 'close-details' }, '×');
+    const head = el('div', { class: 'details-head' });
+    head.append(this.title, this.close);
+    this.body = el('div', { class: 'details-body' });
+    this.node.append(head, this.body);
+    /** @type {string | null} */
+    this.key = null;
+    this.sheet = false;
+  }
+
+  get open() {
+    return !this.node.hidden;
+  }
+
+  /**
+   * Fills the details with an item.
+   * @param {Item} item
+   * @param {Strings} s
+   * @param {string | null} statement
+   */
+  fill(item, s, statement) {
+    this.title.textContent = s['shell.selected'];
+    this.close.setAttribute('aria-label', s['shell.close'] || s['shell.clear']);
+    this.close.title = s['shell.close'] || s['shell.clear'];
+    this.body.replaceChildren();
+    describe(this.body, item, s, { full: true, statement });
+    this.key = item.key;
+    this.node.hidden = false;
+  }
+
+  /**
+   * Places the details by the item: `frameWidth` is the chart's width, `chartHeight` its
+   * height, and `narrow` whether the screen gets a bottom sheet.
+   * @param {Box} box
+   * @param {number} frameWidth
+   * @param {number} chartHeight
+   * @param {boolean} narrow
+   */
+  place(box, frameWidth, chartHeight, narrow) {
+    const n = this.node;
+    this.sheet = narrow;
+    n.classList.toggle('sheet', narrow);
+    if (narrow) {
+      n.style.left = '';
+      n.style.top = '';
+      return;
+    }
+    const width = Math.min(n.offsetWidth, frameWidth);
+    const height = n.offsetHeight;
+    const x = Math.max(0, Math.min(frameWidth - width, box.x + Math.min(box.width / 2, 40) - 12));
+    const below = box.y + box.height + 6;
+    // Below the item, unless it would run past the chart's end and there is room above.
+    const y = below + height > chartHeight && box.y - height - 6 >= 0 ? box.y - height - 6 : below;
+    n.style.left = `${x}px`;
+    n.style.top = `${y}px`;
+  }
+
+  hide() {
+    this.node.hidden = true;
+    this.key = null;
+  }
+}
