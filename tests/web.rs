@@ -445,12 +445,20 @@ fn statement_says_what_a_result_means_in_words() {
     assert!(statement.contains("probably reduces"), "{statement}");
     assert_eq!(widget.statement("no_such_study/outcome"), None);
     assert_eq!(widget.statement("claim/anything"), None);
-    // The appraisal's sentences are English only: none in Spanish, and one again in English
-    // (the appraisal is made afresh after the options change).
+    assert_eq!(widget.statement("answer/nothing"), None);
+    // In the reader's language (the appraisal is made afresh after the options change).
     widget
         .set_options(options(r#"{"view": "forest", "lang": "es"}"#), "light")
         .unwrap();
-    assert_eq!(widget.statement("mist_2019/progression"), None);
+    let es = widget.statement("mist_2019/progression").unwrap();
+    assert!(es.contains("probablemente reduce"), "{es}");
+    // The summary's answers and the claims say what they mean too.
+    let answer = widget.statement("answer/AHSCT").unwrap();
+    assert!(answer.starts_with("AHSCT probablemente reduce"), "{answer}");
+    assert!(widget
+        .statement("claim/news_ahsct_halts_ms")
+        .unwrap()
+        .starts_with("Respaldada solo en parte"));
     widget
         .set_options(
             options(r#"{"view": "forest", "filters": {"therapy": "MSC"}}"#),

@@ -1,6 +1,6 @@
 // Types for the <evidence-lens> custom element (www/evidence-lens.js).
 
-export type View = 'forest' | 'map' | 'harms' | 'claims' | 'funnel';
+export type View = 'summary' | 'forest' | 'map' | 'harms' | 'claims' | 'funnel';
 export type Sort = 'dataset' | 'year' | 'effect' | 'size' | 'certainty';
 export type FilterKey = 'condition' | 'therapy' | 'route' | 'design' | 'kind';
 export type Design =

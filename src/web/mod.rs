@@ -507,23 +507,38 @@ impl Widget {
 
     /// The appraisal's plain-language statement about an item, what its numbers mean in words
     /// ("AHSCT probably reduces disability progression…"), for the shell's announcements and
-    /// details: for a study's outcome (`study/outcome`) or a pooled body (`pooled/outcome`),
-    /// in English only (the appraisal's sentences are English), else undefined. The first call
+    /// details, in the reader's language: for a study's outcome (`study/outcome`), a pooled body
+    /// (`pooled/outcome`), a summary answer (`answer/therapy`) or a claim (`claim/id`),
+    /// else undefined. The first call
     /// after a change of data or options appraises the shown data once (as the scene did).
     pub fn statement(&mut self, key: &str) -> Option<String> {
-        if self.options.lang != Lang::En {
-            return None;
-        }
         let (dataset, options) = (&self.dataset, &self.options);
         let appraisal = self.appraisal.get_or_insert_with(|| {
             let empty = Dataset::default();
             let filtered = options.filtered(dataset.as_ref().unwrap_or(&empty));
-            let mut appraise = AppraiseOptions::default();
+            let mut appraise = AppraiseOptions {
+                lang: options.lang,
+                ..AppraiseOptions::default()
+            };
             if let Some(m) = options.method {
                 appraise.method = m;
             }
             crate::appraise::appraise(&filtered, &appraise)
         });
+        if let Some(therapy) = key.strip_prefix("answer/") {
+            return appraisal
+                .answers
+                .iter()
+                .find(|a| a.therapy == therapy)
+                .map(|a| a.headline.clone());
+        }
+        if let Some(id) = key.strip_prefix("claim/") {
+            return appraisal
+                .claims
+                .iter()
+                .find(|c| c.id == id)
+                .map(|c| c.summary.clone());
+        }
         let statement = match key.strip_prefix("pooled/") {
             Some(outcome) => appraisal
                 .pooled

@@ -16,7 +16,7 @@ after(async () => {
   await server?.close();
 });
 
-test('the demo page draws a forest plot of the built-in dataset and logs no errors', async () => {
+test('the demo page answers first: the summary of the built-in dataset, with no errors', async () => {
   const { page, context, problems } = await openPage(browser, server.url);
   const events = await waitForReady(page);
   assert.deepEqual(events.filter((e) => e.type === 'error'), [], 'the widget reported an error');
@@ -28,10 +28,18 @@ test('the demo page draws a forest plot of the built-in dataset and logs no erro
   assert.ok(ink.ink > 5000, `canvas looks blank (${ink.ink} inked pixels)`);
   assert.ok(ink.colours >= 3, 'the chart should use text, neutral and result colours');
 
-  // The accessible table mirrors the chart and names real studies from the dataset.
+  // The accessible table mirrors the chart: one row per therapy's answer.
   const rows = await page.evaluate(() => [...document.querySelector('evidence-lens').shadowRoot.querySelectorAll('tbody th')].map((th) => th.textContent));
-  assert.ok(rows.some((r) => r.includes('MESEMS')), `table rows: ${rows.join(' | ')}`);
-  assert.ok(rows.some((r) => r.includes('MIST')), `table rows: ${rows.join(' | ')}`);
+  for (const therapy of ['AHSCT', 'MSC-NP', 'MSC (']) {
+    assert.ok(rows.some((r) => r.includes(therapy)), `table rows: ${rows.join(' | ')}`);
+  }
+  // What the reader sees drawn states each answer with its certainty, the natural frequencies
+  // and the risk of death (the same drawing as SVG text).
+  const svg = await page.evaluate(() => document.querySelector('evidence-lens').toSVG());
+  for (const words of ['AHSCT probably reduces disability progression', 'moderate certainty', 'low certainty',
+    'very low certainty', 'Main benefit', 'Main harm', 'Deaths within 100 days', 'about 3 in 100', 'Out of 100: 37 without, 33 with']) {
+    assert.ok(svg.replace(/\s+/g, ' ').includes(words), `the summary does not say "${words}"`);
+  }
 
   // The page lists the sources, with http(s) links only.
   await page.waitForFunction(() => document.querySelectorAll('#sources li a').length > 0);

@@ -12,7 +12,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { launch, startServer, openPage, waitForReady, embedPage, tapItem, ROOT } from './browser.mjs';
 
-const VIEWS = ['forest', 'map', 'harms', 'claims', 'funnel'];
+const VIEWS = ['summary', 'forest', 'map', 'harms', 'claims', 'funnel'];
 const WIDTHS = [320, 390, 800, 1600];
 const THEMES = ['light', 'dark'];
 const DPRS = [1, 2];
