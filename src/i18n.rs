@@ -159,6 +159,7 @@ const TABLE: &[(&str, &str, &str, &str)] = &[
     ("design.cohort", "cohort", "cohorte", "cohorte"),
     ("design.case_series", "case series", "serie de casos", "série de cas"),
     ("design.systematic_review", "review", "revisión", "revue"),
+    ("design.unknown", "design not given", "diseño no indicado", "plan non précisé"),
     // ---- Certainty (GRADE).
     ("certainty.high", "high", "alta", "élevée"),
     ("certainty.moderate", "moderate", "moderada", "modérée"),

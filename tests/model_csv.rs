@@ -181,7 +181,7 @@ fn unknown_measure_and_values() {
     let csv = "study,measure,design,ai,n1i,ci,n2i\na,XX,rct,1,10,2,10\nb,rr,RCT,1,10,2,10\nc,RR,trial,1,10,2,10\nd,MD,rct,1,10,2,10\n";
     let p = parse_csv(csv.as_bytes());
     has_error(&p, "row 2, column measure: unknown measure \"XX\"; expected one of RR, OR, RD, HR, IRR, MD, SMD, PR, PLO, GEN");
-    has_error(&p, "row 4, column design: unknown design \"trial\"; expected one of rct, crossover_rct, non_randomised_controlled, single_arm, cohort, case_series, systematic_review");
+    has_error(&p, "row 4, column design: unknown design \"trial\"; expected one of rct, crossover_rct, non_randomised_controlled, single_arm, cohort, case_series, systematic_review, unknown");
     has_error(
         &p,
         "row 5, column measure: measure MD cannot be used with counts; expected one of RR, OR, RD",

@@ -226,6 +226,7 @@ pub fn design_words(d: Design) -> &'static str {
         Design::Cohort => "cohort study",
         Design::CaseSeries => "case series",
         Design::SystematicReview => "systematic review",
+        Design::Unknown => "study of unknown design",
     }
 }
 
@@ -287,6 +288,11 @@ pub fn rate_design(r: &mut Rating, study: &Study, outcome: &Outcome) {
             format!("These numbers describe only the people who had {}, with no comparison group", x()),
         ),
         Design::Rct | Design::CrossoverRct => {}
+        Design::Unknown => r.push(
+            Domain::Design,
+            -2,
+            "The design is not given, so the evidence is not rated as randomised",
+        ),
         Design::NonRandomisedControlled | Design::Cohort => r.push(
             Domain::Design,
             -2,
