@@ -400,3 +400,44 @@ fn the_template_reads_without_errors() {
     );
     assert_eq!(warnings.len(), 8);
 }
+
+#[test]
+fn more_spellings_from_the_readme() {
+    let column = |header: &str| -> Option<String> {
+        // The header beside a study column: how was it read?
+        let p = parse_csv(format!("study,\"{header}\"\nA,1\n").as_bytes());
+        p.warnings.iter().find_map(|w| {
+            w.message
+                .strip_prefix(&format!("read \"{header}\" as "))
+                .map(|rest| rest.split(' ').next().unwrap().to_string())
+        })
+    };
+    for (header, expected) in [
+        ("No. of patients, intervention group", "n1i"),
+        ("Total (control)", "n2i"),
+        ("SD control", "sd2i"),
+        ("Control group mean", "m2i"),
+        ("TE", "yi"),
+        ("seTE", "sei"),
+        ("LCI", "ci_lb"),
+        ("UCI", "ci_ub"),
+        ("95% CI (upper)", "ci_ub"),
+        ("log OR", "yi"),
+        ("Risk ratio", "estimate"),
+        ("Study design", "design"),
+        ("Effect measure", "measure"),
+        ("Endpoint", "outcome"),
+    ] {
+        assert_eq!(column(header).as_deref(), Some(expected), "{header}");
+    }
+    // Words that do not say an arm and a number are extra columns.
+    for header in [
+        "Events",
+        "Total",
+        "Non-events (treatment)",
+        "Standard error control",
+        "Low",
+    ] {
+        assert_eq!(column(header), None, "{header}");
+    }
+}
