@@ -953,7 +953,7 @@ fn resolve_header(
     let recognised: Vec<Option<Recognised>> = names.iter().map(|n| recognise(n)).collect();
     let mut ok = true;
     // Moderators named twice are an error too: which one would a subgroup use?
-    let mut seen: HashMap<&str, usize> = HashMap::new();
+    let mut seen: HashMap<String, usize> = HashMap::new();
     for (i, name) in names.iter().enumerate() {
         if recognised[i].is_some() {
             continue;
@@ -969,13 +969,14 @@ fn resolve_header(
             );
             ok = false;
         }
-        seen.insert(name, i);
+        seen.insert(name.clone(), i);
     }
     let mut order: Vec<usize> = (0..names.len())
         .filter(|&i| recognised[i].is_some())
         .collect();
     order.sort_by_key(|&i| (recognised[i].map_or(0, |r| r.rank), i));
-    let mut owner: HashMap<&'static str, usize> = HashMap::new();
+    // Which header each known column was read from.
+    let mut owner: HashMap<String, usize> = HashMap::new();
     let mut columns: Vec<(Option<&'static str>, String)> =
         names.iter().map(|n| (None, n.clone())).collect();
     let mut implied = None;
@@ -1004,7 +1005,7 @@ fn resolve_header(
                 },
             )),
             None => {
-                owner.insert(r.column, i);
+                owner.insert(r.column.to_string(), i);
                 columns[i].0 = Some(r.column);
                 implied = implied.or(r.measure);
                 if names[i].to_ascii_lowercase() != r.column {
@@ -1034,29 +1035,20 @@ fn resolve_header(
 /// same message for several rows is one problem with the rows listed. Then places name the
 /// editor's header where a column was read under another name.
 fn tidy(sink: &mut Sink, columns: &[(Option<&'static str>, String)], filled: &[usize]) {
-    let present: HashSet<&str> = columns.iter().filter_map(|(k, _)| *k).collect();
-    // Non-empty cells per column, by the name problems use for it.
-    let mut filled_by_name: HashMap<&str, usize> = HashMap::new();
-    for ((known, name), n) in columns.iter().zip(filled) {
-        filled_by_name.insert(known.unwrap_or(name.as_str()), *n);
-    }
     let errors = std::mem::take(&mut sink.errors);
     let errors = match sink.kept.take() {
-        Some(issues) if issues.len() == errors.len() => {
-            said_once(errors, issues, &present, &filled_by_name)
-        }
+        Some(issues) if issues.len() == errors.len() => said_once(errors, issues, columns, filled),
         _ => errors,
     };
-    let display: HashMap<&str, &str> = columns
-        .iter()
-        .filter_map(|(k, name)| {
-            k.filter(|k| name.to_ascii_lowercase() != *k)
-                .map(|k| (k, name.as_str()))
+    // The editor's header of a known column read under another name.
+    let display = |column: &str| {
+        columns.iter().find_map(|(k, name)| {
+            (*k == Some(column) && name.to_ascii_lowercase() != column).then_some(name)
         })
-        .collect();
+    };
     let rename = |mut p: Problem| {
         if let Some((head, column)) = p.path.split_once(", column ") {
-            if let Some(name) = display.get(column) {
+            if let Some(name) = display(column) {
                 p.path = format!("{head}, column {name}");
             }
         }
@@ -1107,14 +1099,23 @@ fn row_list(rows: &mut Vec<usize>) -> String {
 fn said_once(
     errors: Vec<Problem>,
     issues: Vec<Issue>,
-    present: &HashSet<&str>,
-    filled: &HashMap<&str, usize>,
+    columns: &[(Option<&'static str>, String)],
+    filled: &[usize],
 ) -> Vec<Problem> {
     type MissingKey = (String, Option<String>, Option<&'static str>);
-    let absent = |c: &str| CSV_COLUMNS.contains(&c) && !present.contains(c);
+    let absent = |c: &str| CSV_COLUMNS.contains(&c) && !columns.iter().any(|(k, _)| *k == Some(c));
+    // Non-empty cells of a column, by the name problems use for it.
+    let filled_in = |c: &str| {
+        columns
+            .iter()
+            .zip(filled)
+            .find(|((k, name), _)| k.unwrap_or(name) == c)
+            .map(|(_, n)| *n)
+    };
     let mut missing: Vec<(MissingKey, Vec<usize>)> = Vec::new();
     let mut missing_of = vec![None; errors.len()];
-    let mut bad_cells: HashMap<String, Vec<usize>> = HashMap::new();
+    // Errors in cells that cannot be read, by column (few columns: a list).
+    let mut bad_cells: Vec<(String, Vec<usize>)> = Vec::new();
     for (i, (p, issue)) in errors.iter().zip(&issues).enumerate() {
         let Some((row, column)) = row_place(&p.path) else {
             continue;
@@ -1153,32 +1154,29 @@ fn said_once(
                 | Issue::UnknownValue { .. }
         );
         if let (true, Some(c)) = (cell_issue, column) {
-            bad_cells.entry(c.to_string()).or_default().push(i);
+            match bad_cells.iter_mut().find(|(name, _)| name == c) {
+                Some((_, at)) => at.push(i),
+                None => bad_cells.push((c.to_string(), vec![i])),
+            }
         }
     }
     // Columns none of whose (two or more) filled cells could be read: said at the first error,
     // with the rows of them all; the others are not said.
-    let groups: Vec<Vec<usize>> = bad_cells
-        .into_values()
-        .filter(|at| {
-            let column = row_place(&errors[at[0]].path).and_then(|(_, c)| c);
-            at.len() >= 2 && column.and_then(|c| filled.get(c)) == Some(&at.len())
-        })
-        .collect();
-    let skipped: HashSet<usize> = groups
-        .iter()
-        .flat_map(|at| at[1..].iter().copied())
-        .collect();
-    let whole: HashMap<usize, Vec<usize>> = groups
-        .into_iter()
-        .map(|at| {
-            let rows = at
-                .iter()
-                .filter_map(|&i| row_place(&errors[i].path).map(|(r, _)| r))
-                .collect();
-            (at[0], rows)
-        })
-        .collect();
+    let mut skipped = vec![false; errors.len()];
+    let mut whole: Vec<(usize, Vec<usize>)> = Vec::new();
+    for (column, at) in bad_cells {
+        if at.len() < 2 || filled_in(&column) != Some(at.len()) {
+            continue;
+        }
+        for &i in &at[1..] {
+            skipped[i] = true;
+        }
+        let rows = at
+            .iter()
+            .filter_map(|&i| row_place(&errors[i].path).map(|(r, _)| r))
+            .collect();
+        whole.push((at[0], rows));
+    }
     let mut said = vec![false; missing.len()];
     let mut out = Vec::with_capacity(errors.len());
     for (i, (p, issue)) in errors.into_iter().zip(issues).enumerate() {
@@ -1199,7 +1197,7 @@ fn said_once(
                     },
                 ));
             }
-        } else if let Some(at) = whole.get(&i) {
+        } else if let Some((_, at)) = whole.iter().find(|(first, _)| *first == i) {
             let column = row_place(&p.path).and_then(|(_, c)| c).unwrap_or("");
             let expected = match &issue {
                 Issue::CsvBad { expected, .. } => expected.to_string(),
@@ -1220,7 +1218,7 @@ fn said_once(
                 }
                 .to_string(),
             });
-        } else if !skipped.contains(&i) {
+        } else if !skipped[i] {
             out.push(p);
         }
     }
@@ -1230,13 +1228,14 @@ fn said_once(
 /// Problems with the same message at the same column of several rows, said once for all of them
 /// (`rows 2–4, 7, column n2i: …`).
 fn merge_rows(problems: Vec<Problem>) -> Vec<Problem> {
-    let mut first: HashMap<(Option<String>, String), usize> = HashMap::new();
+    // By column and message (one string: the key type the reader already uses).
+    let mut first: HashMap<String, usize> = HashMap::new();
     let mut rows: Vec<Vec<usize>> = Vec::new();
     let mut slot: Vec<Option<usize>> = Vec::with_capacity(problems.len());
     for p in &problems {
         match row_place(&p.path) {
             Some((row, column)) => {
-                let key = (column.map(str::to_string), p.message.clone());
+                let key = format!("{}\u{0}{}", column.unwrap_or("\u{0}"), p.message);
                 let at = *first.entry(key).or_insert_with(|| {
                     rows.push(Vec::new());
                     rows.len() - 1
