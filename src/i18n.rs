@@ -159,6 +159,7 @@ const TABLE: &[(&str, &str, &str, &str)] = &[
     ("design.cohort", "cohort", "cohorte", "cohorte"),
     ("design.case_series", "case series", "serie de casos", "série de cas"),
     ("design.systematic_review", "review", "revisión", "revue"),
+    ("design.unknown", "design not given", "diseño no indicado", "plan non précisé"),
     // ---- Certainty (GRADE).
     ("certainty.high", "high", "alta", "élevée"),
     ("certainty.moderate", "moderate", "moderada", "modérée"),
@@ -406,6 +407,8 @@ const TABLE: &[(&str, &str, &str, &str)] = &[
     ("design_words.cohort", "cohort study", "estudio de cohortes", "étude de cohorte"),
     ("design_words.case_series", "case series", "serie de casos", "série de cas"),
     ("design_words.systematic_review", "systematic review", "revisión sistemática", "revue systématique"),
+    ("design_words.unknown", "study of unknown design", "estudio de diseño desconocido", "étude de plan inconnu"),
+    ("reason.design_unknown", "The design is not given, so the evidence is not rated as randomised", "El diseño no se indica, así que la evidencia no se califica como aleatorizada", "Le plan n’est pas précisé : les données ne sont donc pas évaluées comme randomisées"),
 
     ("measure.rr", "risk ratio", "riesgo relativo", "risque relatif"),
     ("measure.or", "odds ratio", "odds ratio", "rapport de cotes"),

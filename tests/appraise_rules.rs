@@ -540,6 +540,30 @@ fn consistent_trials_pool_to_high() {
 }
 
 #[test]
+fn a_design_not_given_is_not_rated_as_randomised_nor_called_observational() {
+    let unknown = |id: &str, data| {
+        let mut s = rct(id, progression(data));
+        s.design = Design::Unknown;
+        s
+    };
+    let p = pooled_of(vec![
+        unknown("a", counts(150, 1000, 250, 1000)),
+        unknown("b", counts(140, 1000, 240, 1000)),
+    ]);
+    assert_eq!(p.certainty, Some(Certainty::Low), "{:#?}", p.reasons);
+    let design: Vec<&str> = p
+        .reasons
+        .iter()
+        .filter(|r| r.domain == Domain::Design)
+        .map(|r| r.text.as_str())
+        .collect();
+    assert_eq!(
+        design,
+        ["The design is not given, so the evidence is not rated as randomised"]
+    );
+}
+
+#[test]
 fn heterogeneity_is_inconsistency() {
     let mk = |id: &str, e: f64, lb: f64, ub: f64| {
         let mut s = rct(id, progression(est(Measure::Rr, e, lb, ub)));

@@ -265,3 +265,31 @@ fn problems_with_the_whole_file_have_no_empty_path() {
         "{err}"
     );
 }
+
+#[test]
+fn validate_reads_spreadsheets_as_saved_and_says_how() {
+    // Semicolons, decimal commas, Windows-1252 and the headers people write; a .tsv is CSV too.
+    let file = scratch(
+        "excel.csv",
+        b"Study;Design;OR;Lower 95% CI;Upper 95% CI\r\nS\xe9guin 2019;rct;0,62;0,40;0,96\r\n",
+    );
+    let o = run(&["validate", file.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let err = stderr(&o);
+    let f = file.display();
+    for line in [
+        format!("{f}: warning: input is not UTF-8; it was read as Windows-1252 (Excel's \"CSV\" on Windows): check that accented letters look right, or save it as \"CSV UTF-8\""),
+        format!("{f}: warning: input is separated by semicolons; decimal commas (0,94) are read as decimal points"),
+        format!("{f}: row 1: warning: read \"OR\" as estimate (the study's effect estimate), with measure OR for rows that do not name one"),
+    ] {
+        assert!(err.lines().any(|l| l == line), "{line}\nnot in\n{err}");
+    }
+    let tsv = scratch("table.tsv", b"study\tyi\tvi\nA\t0,1\t0,2\n");
+    let o = run(&["validate", tsv.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains(": ok: 1 studies, 1 outcomes"),
+        "{}",
+        stdout(&o)
+    );
+}

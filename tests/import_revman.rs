@@ -411,7 +411,14 @@ fn a_small_review_with_subgroups_and_every_data_type() {
         d.study("B [CMP-001]").unwrap().design,
         evidence_lens::model::Design::NonRandomisedControlled
     );
-    assert!(!d.study("C [CMP-001]").unwrap().caveats.is_empty());
+    // No design in the Methods text: unknown, not taken to be randomised, with a caveat saying so.
+    let c = d.study("C [CMP-001]").unwrap();
+    assert_eq!(c.design, evidence_lens::model::Design::Unknown);
+    assert!(
+        c.caveats[0].contains("not rated as randomised"),
+        "{:?}",
+        c.caveats
+    );
 
     let o = &a.outcomes[0];
     // Events swapped: 10 - 8 and 10 - 5. The right side favours the experimental arm.

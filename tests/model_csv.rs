@@ -37,7 +37,8 @@ fn bcg_style_counts_with_moderators() {
     assert_eq!(s.id, "Ferguson & Simes");
     assert_eq!(s.label, "Ferguson & Simes");
     assert_eq!(s.year, Some(1949));
-    assert_eq!(s.design, Design::Rct);
+    // No design column: the design is not given, and not taken to be randomised.
+    assert_eq!(s.design, Design::Unknown);
     assert_eq!(s.moderators.get("ablat").map(String::as_str), Some("55"));
     assert_eq!(
         s.moderators.get("alloc").map(String::as_str),
@@ -54,7 +55,7 @@ fn bcg_style_counts_with_moderators() {
         )))
     );
     // Defaults are said once, at the header.
-    has_warning(&p, "row 1: no \"design\" column; assuming randomised controlled trials (rct), or single_arm for studies with only single-arm data");
+    has_warning(&p, "row 1: no \"design\" column, so the studies' designs are not given: they are shown as \"unknown\" and not rated as randomised (single_arm where the numbers describe one group only); add a design column (rct, crossover_rct, non_randomised_controlled, cohort, …) to say");
     has_warning(
         &p,
         "row 1: no \"better\" column; assuming lower values favour the treatment",
@@ -130,7 +131,7 @@ fn not_a_number_formula_and_non_finite() {
     let p = parse_csv(b"study,yi,vi\n\"a\",\"0,5\",0.1\n");
     has_error(
         &p,
-        "row 2, column yi: \"0,5\" is not a number: use a dot as the decimal separator",
+        "row 2, column yi: \"0,5\" is not a number: use a dot as the decimal separator (decimal commas are read only in files separated by semicolons or tabs)",
     );
 }
 
@@ -181,7 +182,7 @@ fn unknown_measure_and_values() {
     let csv = "study,measure,design,ai,n1i,ci,n2i\na,XX,rct,1,10,2,10\nb,rr,RCT,1,10,2,10\nc,RR,trial,1,10,2,10\nd,MD,rct,1,10,2,10\n";
     let p = parse_csv(csv.as_bytes());
     has_error(&p, "row 2, column measure: unknown measure \"XX\"; expected one of RR, OR, RD, HR, IRR, MD, SMD, PR, PLO, GEN");
-    has_error(&p, "row 4, column design: unknown design \"trial\"; expected one of rct, crossover_rct, non_randomised_controlled, single_arm, cohort, case_series, systematic_review");
+    has_error(&p, "row 4, column design: unknown design \"trial\"; expected one of rct, crossover_rct, non_randomised_controlled, single_arm, cohort, case_series, systematic_review, unknown");
     has_error(
         &p,
         "row 5, column measure: measure MD cannot be used with counts; expected one of RR, OR, RD",
@@ -301,7 +302,7 @@ fn header_problems() {
     let p = parse_csv(b"name,ai,bi\nx,1,2\n");
     assert_eq!(
         msgs(&p.errors),
-        ["row 1: missing required column \"study\""]
+        ["row 1: missing required column \"study\" (the column that names each study, such as \"Study\", \"Study ID\" or \"Author\")"]
     );
     assert!(p.dataset.is_none());
     let p = parse_csv(b"study,ai,AI,n1i\nx,1,2,3\n");
@@ -320,10 +321,11 @@ fn header_problems() {
 
 #[test]
 fn input_level_problems() {
-    let p = parse_csv(b"study,ai\n\xff,1\n");
+    // Binary data is refused (text that is not UTF-8 is read as Windows-1252: tests/model_sheets.rs).
+    let p = parse_csv(b"study,ai\n\xff\x00,1\n");
     assert_eq!(
         msgs(&p.errors),
-        ["input is not valid UTF-8 (invalid byte at offset 9)"]
+        ["input is not valid UTF-8 (invalid byte at offset 9) nor Windows-1252 text (byte 0x00 at offset 10 is not text); save the spreadsheet as \"CSV UTF-8\""]
     );
     let p = parse_csv(b"   \n");
     assert_eq!(msgs(&p.errors), ["input is empty"]);
@@ -342,7 +344,13 @@ fn quoted_cells_and_multiline_rows_count_as_one_row() {
 
 #[test]
 fn estimates_need_a_measure() {
+    // Without a measure column, once for the file; with one, at each empty cell.
     let p = parse_csv(b"study,estimate,ci_lb,ci_ub\na,0.5,0.2,0.9\n");
+    has_error(
+        &p,
+        "row 1: missing column \"measure\" (the effect measure), needed for an estimate (say which measure it is): 1 row left out (2)",
+    );
+    let p = parse_csv(b"study,measure,estimate,ci_lb,ci_ub\na,,0.5,0.2,0.9\nb,OR,0.5,0.2,0.9\n");
     has_error(
         &p,
         "row 2, column measure: empty, but needed for an estimate (say which measure it is)",

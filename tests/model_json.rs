@@ -301,7 +301,7 @@ fn unknown_measures_and_enum_values() {
     s["design"] = json!("RCT");
     s["source_kind"] = json!("blog");
     let p = parse(&dataset(vec![s]));
-    has_error(&p, "studies[0].design: unknown design \"RCT\"; expected one of rct, crossover_rct, non_randomised_controlled, single_arm, cohort, case_series, systematic_review");
+    has_error(&p, "studies[0].design: unknown design \"RCT\"; expected one of rct, crossover_rct, non_randomised_controlled, single_arm, cohort, case_series, systematic_review, unknown");
     has_error(&p, "studies[0].source_kind: unknown source kind \"blog\"; expected one of paper, registry, news, marketing");
 }
 

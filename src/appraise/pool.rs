@@ -460,7 +460,10 @@ pub(crate) fn pool_group<'a>(
         let mut d = Rating::in_language(lang);
         rate::rate_design(&mut d, first_study, outcome);
         for reason in d.reasons {
-            let text = if members.len() > 1 && reason.change == -2 {
+            let observational = members
+                .iter()
+                .all(|(s, _)| matches!(s.design, Design::NonRandomisedControlled | Design::Cohort));
+            let text = if members.len() > 1 && reason.change == -2 && observational {
                 r.say("pool.all_observational", &[])
             } else {
                 reason.text

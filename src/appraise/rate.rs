@@ -282,6 +282,10 @@ pub fn rate_design(r: &mut Rating, study: &Study, outcome: &Outcome) {
             r.push(Domain::Design, -3, text)
         }
         Design::Rct | Design::CrossoverRct => {}
+        Design::Unknown => {
+            let text = r.say("reason.design_unknown", &[]);
+            r.push(Domain::Design, -2, text)
+        }
         Design::NonRandomisedControlled | Design::Cohort => {
             let design = design_words(r.lang, study.design);
             let text = r.say(

@@ -284,6 +284,7 @@ pub fn design_rank(design: Design) -> usize {
         Design::CrossoverRct => 3,
         Design::Rct => 4,
         Design::SystematicReview => 5,
+        Design::Unknown => 1,
     }
 }
 

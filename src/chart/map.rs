@@ -62,6 +62,7 @@ pub fn design_shape(design: Design) -> Shape {
         Design::SingleArm => Shape::TriangleUp,
         Design::CaseSeries => Shape::Cross,
         Design::SystematicReview => Shape::Hexagon,
+        Design::Unknown => Shape::Cross,
     }
 }
 

@@ -461,9 +461,10 @@ fn read_dataset_with(file: &Path, measure: Option<Measure>, err: &mut dyn Write)
             return None;
         }
     };
+    // Tab-separated files are CSV too (the reader tells the separator from the header).
     let is_csv = file
         .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
+        .is_some_and(|e| e.eq_ignore_ascii_case("csv") || e.eq_ignore_ascii_case("tsv"));
     Some(if is_csv {
         Dataset::from_csv(&bytes, measure)
     } else {

@@ -8,8 +8,8 @@
 //!   which pools identically), its subgroup, the analysis's settings and stored results
 //!   (`analysis`) and the row's stored result (`stored`).
 //! - The comparison gives the therapy and comparator ("A versus B"), or else the analysis's group
-//!   labels. The design comes from the study's "Methods" text; when there is none the study is
-//!   taken as a randomised trial, with a caveat saying so.
+//!   labels. The design comes from the study's "Methods" text; when there is none it is
+//!   `unknown` (not rated as randomised), with a caveat saying so.
 
 use std::collections::BTreeMap;
 
@@ -362,8 +362,9 @@ fn new_study(
     let mut caveats = Vec::new();
     if design.is_none() {
         caveats.push(
-            "The review's file does not say how this study was designed; it is shown as a randomised \
-             trial, as most studies in Cochrane reviews of interventions are."
+            "The review's file does not say how this study was designed, so it is shown as of unknown \
+             design and not rated as randomised (most studies in Cochrane reviews of interventions are \
+             randomised trials: the review's text will say)."
                 .to_string(),
         );
     }
@@ -397,7 +398,7 @@ fn new_study(
             ..Intervention::default()
         },
         comparator: comparator.map(Text::plain),
-        design: design.unwrap_or(Design::Rct),
+        design: design.unwrap_or(Design::Unknown),
         blinding: None,
         phase: None,
         n: None,

@@ -2,29 +2,13 @@
 //!
 //! RevMan 5 writes its XML as ISO-8859-1 (later versions as UTF-8). Files from Windows carry
 //! Windows-1252 punctuation (curly quotes, dashes) in the bytes 0x80–0x9F that ISO-8859-1 leaves to
-//! control characters, so ISO-8859-1 is read as Windows-1252, as browsers do. Both are one byte
-//! per character and need no crate: Latin-1 is the first 256 code points, and Windows-1252
-//! differs in 27 of them.
+//! control characters, so ISO-8859-1 is read as Windows-1252, as browsers do, with the decoder
+//! the CSV reader uses for spreadsheets saved on Windows (`crate::model::decode_windows_1252`).
 
 use super::ImportError;
 
-/// Windows-1252 characters for the bytes 0x80..=0x9F; the five bytes it leaves undefined map to
-/// the control character of the same number, as in the WHATWG encoding standard.
-const CP1252_HIGH: [char; 32] = [
-    '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž', '\u{8f}',
-    '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}', 'ž', 'Ÿ',
-];
-
-/// Decodes ISO-8859-1 / Windows-1252 bytes.
-pub fn decode_latin1(bytes: &[u8]) -> String {
-    bytes
-        .iter()
-        .map(|&b| match b {
-            0x80..=0x9F => CP1252_HIGH[(b - 0x80) as usize],
-            _ => b as char,
-        })
-        .collect()
-}
+/// Decodes ISO-8859-1 / Windows-1252 bytes (the model's decoder, shared with the CSV reader).
+pub use crate::model::decode_windows_1252 as decode_latin1;
 
 /// Strict UTF-8, without a byte-order mark.
 pub fn decode_utf8(bytes: &[u8], what: &str) -> Result<String, ImportError> {

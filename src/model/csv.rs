@@ -1,15 +1,25 @@
-//! The CSV reader: one row per study-outcome, metafor `escalc` column names.
+//! The CSV reader: one row per study-outcome, with metafor `escalc` column names or the headers
+//! people write ("Experimental cases", meta's `event.e`, "Events (treatment)").
 //!
-//! Rows are numbered as a spreadsheet shows them (the header is row 1), because that is where an editor
-//! will look. A row with errors is left out; the other rows are kept.
+//! Spreadsheets as people save them: comma, semicolon or tab separated (told from the header line,
+//! or Excel's `sep=` line), decimal commas in files separated by semicolons or tabs, UTF-8 with or
+//! without a byte-order mark, or Windows-1252 (Excel's "CSV" on Windows). Each header read as a
+//! known column under another name is said in a warning, so the editor can check it.
+//!
+//! Rows are numbered as a spreadsheet shows them (the header is row 1), because that is where an
+//! editor will look. A row with errors is left out; the other rows are kept. A problem that many
+//! rows share (a missing column, a column of text where counts belong, the same message in several
+//! rows) is said once, with the rows.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use super::json::{detect_form, precheck};
-use super::problem::{Issue, Parsed};
+use super::encoding::{decode_text, Decoded};
+use super::json::detect_form;
+use super::problem::{Issue, Parsed, Problem};
 use super::types::*;
 use super::validate::{allowed_measures, check_study, finish, Loc, Sink};
-use super::MAX_STUDIES;
+use super::{MAX_INPUT_BYTES, MAX_STUDIES};
 
 /// Options for [`parse_csv_with`].
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
@@ -85,8 +95,11 @@ pub fn parse_csv(bytes: &[u8]) -> Parsed {
 
 /// Reads a dataset from CSV bytes.
 pub fn parse_csv_with(bytes: &[u8], options: &CsvOptions) -> Parsed {
-    let mut sink = Sink::default();
-    let dataset = precheck(bytes, &mut sink).and_then(|text| read(text, options, &mut sink));
+    let mut sink = Sink {
+        kept: Some(Vec::new()),
+        ..Sink::default()
+    };
+    let dataset = decode(bytes, &mut sink).and_then(|text| read(&text, options, &mut sink));
     Parsed {
         dataset,
         errors: sink.errors,
@@ -94,47 +107,520 @@ pub fn parse_csv_with(bytes: &[u8], options: &CsvOptions) -> Parsed {
     }
 }
 
+/// The file as text: UTF-8 (a byte-order mark is dropped) or Windows-1252, said in a warning.
+fn decode<'a>(bytes: &'a [u8], sink: &mut Sink) -> Option<Cow<'a, str>> {
+    if bytes.len() > MAX_INPUT_BYTES {
+        sink.error(
+            "",
+            Issue::TooLarge {
+                bytes: bytes.len(),
+                limit: MAX_INPUT_BYTES,
+            },
+        );
+        return None;
+    }
+    let text = match decode_text(bytes) {
+        Ok((text, Decoded::Utf8)) => text,
+        Ok((text, Decoded::Windows1252)) => {
+            sink.warn("", Issue::ReadAsWindows1252);
+            text
+        }
+        Err(e) => {
+            sink.error(
+                "",
+                Issue::NotText {
+                    utf8_offset: e.utf8_offset,
+                    binary: e.binary,
+                },
+            );
+            return None;
+        }
+    };
+    if text.trim().is_empty() {
+        sink.error("", Issue::Empty);
+        return None;
+    }
+    Some(text)
+}
+
+/// The separator, the text from the header on, and whether a `sep=` line named it. Excel's `sep=;`
+/// first line names it; otherwise it is whichever of comma, semicolon and tab the header line has
+/// most often outside quotes (ties: tab, then semicolon; none: comma).
+fn separator(text: &str) -> (u8, &str, bool) {
+    let first = text.split('\n').next().unwrap_or("");
+    let first = first.strip_suffix('\r').unwrap_or(first);
+    let bytes = first.as_bytes();
+    if bytes.len() == 5 && bytes[..4].eq_ignore_ascii_case(b"sep=") {
+        if let sep @ (b',' | b';' | b'\t') = bytes[4] {
+            let rest = text[first.len()..]
+                .strip_prefix("\r\n")
+                .or_else(|| text[first.len()..].strip_prefix('\n'))
+                .unwrap_or("");
+            return (sep, rest, true);
+        }
+    }
+    let mut counts = [0usize; 3];
+    let mut quoted = false;
+    for b in text.bytes() {
+        match b {
+            b'"' => quoted = !quoted,
+            b'\n' if !quoted => break,
+            b',' if !quoted => counts[0] += 1,
+            b';' if !quoted => counts[1] += 1,
+            b'\t' if !quoted => counts[2] += 1,
+            _ => {}
+        }
+    }
+    let [comma, semicolon, tab] = counts;
+    let sep = if tab > 0 && tab >= semicolon && tab >= comma {
+        b'\t'
+    } else if semicolon > 0 && semicolon >= comma {
+        b';'
+    } else {
+        b','
+    };
+    (sep, text, false)
+}
+
+// ---- headers ----
+
+/// What a known column holds, for the notes that say how a header was read.
+fn meaning(column: &str) -> &'static str {
+    match column {
+        "study" => "the study's name",
+        "label" => "the label shown for the study",
+        "year" => "the year",
+        "design" => "the study design",
+        "outcome" => "the outcome",
+        "measure" => "the effect measure",
+        "condition" => "the condition",
+        "therapy" => "the treatment",
+        "kind" => "benefit or harm",
+        "better" => "which direction is better",
+        "status" => "how the numbers were checked",
+        "source_kind" => "the kind of source",
+        "citation" => "the reference",
+        "doi" => "the DOI",
+        "pmid" => "the PubMed id",
+        "nct" => "the trial registration",
+        "url" => "a link",
+        "level" => "the confidence level",
+        "ai" => "events in the treatment group",
+        "bi" => "people without the event in the treatment group",
+        "ci" => "events in the control group",
+        "di" => "people without the event in the control group",
+        "n1i" => "people in the treatment group",
+        "n2i" => "people in the control group",
+        "m1i" => "mean in the treatment group",
+        "sd1i" => "standard deviation in the treatment group",
+        "m2i" => "mean in the control group",
+        "sd2i" => "standard deviation in the control group",
+        "yi" => "the effect on the analysis scale, logs for ratios",
+        "vi" => "its variance",
+        "sei" => "its standard error",
+        "xi" => "events in the single group",
+        "ni" => "people in the single group",
+        "estimate" => "the study's effect estimate",
+        "ci_lb" => "the lower bound of its confidence interval",
+        "ci_ub" => "the upper bound of its confidence interval",
+        _ => "",
+    }
+}
+
+/// Other spellings of the known columns (as [`normalise`] leaves them), with a rank: when two
+/// headers mean the same column, the lower rank wins ("Study ID" over "Author").
+const ALIASES: &[(&str, &str, u8)] = &[
+    ("study id", "study", 1),
+    ("studyid", "study", 1),
+    ("study name", "study", 1),
+    ("studlab", "study", 1),
+    ("trial", "study", 2),
+    ("trial name", "study", 2),
+    ("author", "study", 3),
+    ("authors", "study", 3),
+    ("first author", "study", 3),
+    ("study label", "label", 1),
+    ("study year", "year", 1),
+    ("publication year", "year", 1),
+    ("year of publication", "year", 1),
+    ("study design", "design", 1),
+    ("study type", "design", 2),
+    ("outcome name", "outcome", 1),
+    ("endpoint", "outcome", 2),
+    ("effect measure", "measure", 1),
+    ("summary measure", "measure", 1),
+    ("sm", "measure", 2),
+    ("disease", "condition", 1),
+    ("intervention", "therapy", 1),
+    ("treatment", "therapy", 2),
+    ("reference", "citation", 1),
+    ("pubmed id", "pmid", 1),
+    ("pubmed", "pmid", 1),
+    ("nct id", "nct", 1),
+    ("nct number", "nct", 1),
+    ("link", "url", 1),
+    ("ci level", "level", 1),
+    ("confidence level", "level", 1),
+    ("source type", "source_kind", 1),
+    ("tpos", "ai", 1),
+    ("tneg", "bi", 1),
+    ("cpos", "ci", 1),
+    ("cneg", "di", 1),
+    ("n1", "n1i", 1),
+    ("n2", "n2i", 1),
+    ("m1", "m1i", 1),
+    ("m2", "m2i", 1),
+    ("sd1", "sd1i", 1),
+    ("sd2", "sd2i", 1),
+    ("te", "yi", 1),
+    ("effect", "estimate", 2),
+    ("effect size", "estimate", 2),
+    ("point estimate", "estimate", 2),
+    ("se", "sei", 1),
+    ("sete", "sei", 1),
+    ("se te", "sei", 1),
+    ("standard error", "sei", 1),
+    ("std error", "sei", 1),
+    ("variance", "vi", 1),
+    ("var", "vi", 1),
+    ("lci", "ci_lb", 1),
+    ("lcl", "ci_lb", 1),
+    ("ll", "ci_lb", 2),
+    ("uci", "ci_ub", 1),
+    ("ucl", "ci_ub", 1),
+    ("ul", "ci_ub", 2),
+];
+
+/// Headers that are an effect measure's name: the column is the estimate, in that measure.
+const MEASURE_HEADERS: &[(&str, Measure)] = &[
+    ("or", Measure::Or),
+    ("odds ratio", Measure::Or),
+    ("rr", Measure::Rr),
+    ("risk ratio", Measure::Rr),
+    ("relative risk", Measure::Rr),
+    ("hr", Measure::Hr),
+    ("hazard ratio", Measure::Hr),
+    ("irr", Measure::Irr),
+    ("rate ratio", Measure::Irr),
+    ("incidence rate ratio", Measure::Irr),
+    ("md", Measure::Md),
+    ("mean difference", Measure::Md),
+    ("smd", Measure::Smd),
+    ("standardised mean difference", Measure::Smd),
+    ("standardized mean difference", Measure::Smd),
+    ("rd", Measure::Rd),
+    ("risk difference", Measure::Rd),
+];
+
+/// Headers for a ratio's logarithm: `yi` in that measure.
+const LOG_HEADERS: &[(&str, Measure)] = &[
+    ("log or", Measure::Or),
+    ("ln or", Measure::Or),
+    ("logor", Measure::Or),
+    ("log rr", Measure::Rr),
+    ("ln rr", Measure::Rr),
+    ("logrr", Measure::Rr),
+    ("log hr", Measure::Hr),
+    ("ln hr", Measure::Hr),
+    ("loghr", Measure::Hr),
+];
+
+/// A header as it is compared: lower case, every run of other characters than letters and digits
+/// one space ("Events (treatment)" → "events treatment", `event.e` → "event e").
+fn normalise(header: &str) -> String {
+    let mut out = String::with_capacity(header.len());
+    for c in header.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with(' ') {
+            out.push(' ');
+        }
+    }
+    out.truncate(out.trim_end().len());
+    out
+}
+
+/// A header read as a known column.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Recognised {
+    column: &'static str,
+    /// The measure the header names ("OR"), for rows that do not name one.
+    measure: Option<Measure>,
+    /// 0: the column's own name; higher: other spellings (see [`ALIASES`]).
+    rank: u8,
+}
+
+/// Which arm and which number a header such as "Experimental cases", "n.c", "SD (control)" or
+/// "No. of events, treatment group" names: one word for the arm, one kind of number, and words that
+/// say nothing ("group", "number", "of").
+fn arm_number(normalised: &str) -> Option<&'static str> {
+    const TREATED: &[&str] = &[
+        "treatment",
+        "treated",
+        "experimental",
+        "experiment",
+        "exp",
+        "e",
+        "intervention",
+        "active",
+    ];
+    const CONTROL: &[&str] = &[
+        "control",
+        "controls",
+        "ctrl",
+        "c",
+        "placebo",
+        "comparator",
+        "comparison",
+    ];
+    const EVENTS: &[&str] = &["events", "event", "cases", "case", "responders"];
+    const TOTAL: &[&str] = &[
+        "n",
+        "total",
+        "totals",
+        "size",
+        "participants",
+        "patients",
+        "people",
+        "subjects",
+    ];
+    const MEAN: &[&str] = &["mean", "means", "average"];
+    const SD: &[&str] = &["sd", "std", "stdev", "dev", "deviation", "standard"];
+    const FILLER: &[&str] = &[
+        "group", "groups", "arm", "arms", "no", "number", "of", "in", "the", "sample",
+    ];
+    let (mut arm, mut number) = (None, None);
+    for word in normalised.split(' ') {
+        if FILLER.contains(&word) {
+            continue;
+        }
+        let (slot, value) = if TREATED.contains(&word) {
+            (&mut arm, 1)
+        } else if CONTROL.contains(&word) {
+            (&mut arm, 2)
+        } else if EVENTS.contains(&word) {
+            (&mut number, 1)
+        } else if TOTAL.contains(&word) {
+            (&mut number, 2)
+        } else if MEAN.contains(&word) {
+            (&mut number, 3)
+        } else if SD.contains(&word) {
+            (&mut number, 4)
+        } else {
+            return None;
+        };
+        match slot {
+            Some(v) if *v != value => return None,
+            _ => *slot = Some(value),
+        }
+    }
+    Some(match (arm?, number?) {
+        (1, 1) => "ai",
+        (1, 2) => "n1i",
+        (1, 3) => "m1i",
+        (1, 4) => "sd1i",
+        (2, 1) => "ci",
+        (2, 2) => "n2i",
+        (2, 3) => "m2i",
+        _ => "sd2i",
+    })
+}
+
+/// "Lower", "Lower 95% CI", "95% CI (upper)", "CI upper limit": a bound of the estimate's interval.
+fn interval_bound(normalised: &str) -> Option<&'static str> {
+    const NOISE: &[&str] = &[
+        "95",
+        "90",
+        "99",
+        "ci",
+        "confidence",
+        "interval",
+        "limit",
+        "bound",
+        "of",
+        "the",
+        "cl",
+    ];
+    let words: Vec<&str> = normalised
+        .split(' ')
+        .filter(|w| !NOISE.contains(w))
+        .collect();
+    let said_interval = words.len() < normalised.split(' ').count();
+    match words[..] {
+        ["lower"] => Some("ci_lb"),
+        ["upper"] => Some("ci_ub"),
+        ["low" | "lo" | "lb"] if said_interval => Some("ci_lb"),
+        ["high" | "hi" | "ub"] if said_interval => Some("ci_ub"),
+        _ => None,
+    }
+}
+
+/// The known column a header names, if any.
+fn recognise(header: &str) -> Option<Recognised> {
+    let n = normalise(header);
+    let found = |column, measure, rank| {
+        Some(Recognised {
+            column,
+            measure,
+            rank,
+        })
+    };
+    if let Some(&c) = CSV_COLUMNS.iter().find(|c| normalise(c) == n) {
+        return found(c, None, 0);
+    }
+    if let Some(&(_, c, rank)) = ALIASES.iter().find(|(a, _, _)| *a == n) {
+        return found(c, None, rank);
+    }
+    if let Some(&(_, m)) = MEASURE_HEADERS.iter().find(|(a, _)| *a == n) {
+        return found("estimate", Some(m), 1);
+    }
+    if let Some(&(_, m)) = LOG_HEADERS.iter().find(|(a, _)| *a == n) {
+        return found("yi", Some(m), 1);
+    }
+    if let Some(c) = arm_number(&n) {
+        return found(c, None, 1);
+    }
+    interval_bound(&n).and_then(|c| found(c, None, 1))
+}
+
+// ---- numbers ----
+
+const THOUSANDS: &str = "write numbers without thousands separators (1234, not 1,234 or 1.234)";
+const DECIMAL_POINT: &str =
+    "use a dot as the decimal separator (decimal commas are read only in files separated by semicolons or tabs)";
+
+/// Whether a cell is a number with thousands separators: `1,234`, `1.234.567`, `1,234.5`, `1.234,5`.
+fn looks_grouped(cell: &str) -> bool {
+    let s = cell.strip_prefix(['-', '+']).unwrap_or(cell).as_bytes();
+    let lead = s.iter().take_while(|c| c.is_ascii_digit()).count();
+    if !(1..=3).contains(&lead) {
+        return false;
+    }
+    let (mut i, mut sep, mut groups) = (lead, None, 0);
+    while let Some(&c) = s.get(i) {
+        let group = s
+            .get(i + 1..i + 4)
+            .is_some_and(|g| g.iter().all(u8::is_ascii_digit))
+            && !s.get(i + 4).is_some_and(u8::is_ascii_digit);
+        if (c == b',' || c == b'.') && sep.map_or(true, |p| p == c) && group {
+            sep = Some(c);
+            groups += 1;
+            i += 4;
+        } else {
+            break;
+        }
+    }
+    if groups == 0 {
+        return false;
+    }
+    let decimal = if sep == Some(b',') { b'.' } else { b',' };
+    i == s.len()
+        || (s[i] == decimal && s.len() > i + 1 && s[i + 1..].iter().all(u8::is_ascii_digit))
+}
+
+/// Which decimal mark a number was written with.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Mark {
+    None,
+    Comma,
+    Point,
+}
+
+/// The cell as Rust reads numbers: a decimal comma becomes a point where the file allows it
+/// (`decimal_comma`). Thousands separators are refused: `Err` with the reason.
+fn number_text(
+    cell: &str,
+    decimal_comma: bool,
+) -> Result<(Cow<'_, str>, Mark), Option<&'static str>> {
+    let b = cell.as_bytes();
+    let spaced = cell.char_indices().any(|(i, c)| {
+        matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\'' | '’')
+            && i > 0
+            && b[i - 1].is_ascii_digit()
+            && b.get(i + c.len_utf8()).is_some_and(u8::is_ascii_digit)
+    });
+    if spaced {
+        return Err(Some(THOUSANDS));
+    }
+    let (commas, points) = (cell.matches(',').count(), cell.matches('.').count());
+    match (commas, points) {
+        (0, 0) => Ok((Cow::Borrowed(cell), Mark::None)),
+        (0, 1) => Ok((Cow::Borrowed(cell), Mark::Point)),
+        _ if commas + points > 1 => {
+            if looks_grouped(cell) {
+                Err(Some(THOUSANDS))
+            } else {
+                Ok((Cow::Borrowed(cell), Mark::None))
+            }
+        }
+        _ => {
+            let with_point = cell.replacen(',', ".", 1);
+            if decimal_comma {
+                Ok((Cow::Owned(with_point), Mark::Comma))
+            } else if looks_grouped(cell) {
+                Err(Some(THOUSANDS))
+            } else if with_point.parse::<f64>().is_ok() {
+                Err(Some(DECIMAL_POINT))
+            } else {
+                Ok((Cow::Borrowed(cell), Mark::None))
+            }
+        }
+    }
+}
+
 /// Whether a cell looks like a spreadsheet formula (`=SUM(A1)`, `@cmd`, `+x`, `-foo`) rather than a
-/// signed number. Such cells are never numbers; in text columns they are kept as plain text.
+/// signed number (`-0.5`, `-0,5`, `+1,234`). Such cells are never numbers; in text columns they
+/// are kept as plain text.
 pub(crate) fn is_formula_like(cell: &str) -> bool {
     let mut chars = cell.chars();
     match chars.next() {
         Some('=' | '+' | '-' | '@') => {
             let rest = chars.as_str().trim();
-            rest.is_empty() || rest.parse::<f64>().is_err()
+            let numeric = rest.parse::<f64>().is_ok()
+                || (rest.bytes().any(|c| c.is_ascii_digit())
+                    && rest
+                        .bytes()
+                        .all(|c| c.is_ascii_digit() || c == b'.' || c == b','));
+            !numeric
         }
         _ => false,
     }
 }
 
-fn parse_number(cell: &str) -> Result<f64, Issue> {
-    if is_formula_like(cell) {
+/// The text of a numeric cell as Rust reads numbers and its decimal mark, or why it is not a
+/// number: a formula, or `not` with the reason.
+fn numeric_text(
+    cell: &str,
+    decimal_comma: bool,
+    not: impl Fn(Option<&'static str>) -> Issue,
+) -> Result<(Cow<'_, str>, Mark), Issue> {
+    let normalised = number_text(cell, decimal_comma);
+    let probe = normalised.as_ref().map_or(cell, |(t, _)| t.as_ref());
+    if is_formula_like(probe) {
         return Err(Issue::FormulaLike {
             cell: cell.to_string(),
         });
     }
-    match cell.parse::<f64>() {
-        Ok(x) if x.is_finite() => Ok(x),
+    normalised.map_err(not)
+}
+
+/// A numeric cell, and the decimal mark it was written with.
+fn parse_number(cell: &str, decimal_comma: bool) -> Result<(f64, Mark), Issue> {
+    let not_number = |reason| Issue::CsvNotNumber {
+        cell: cell.to_string(),
+        reason,
+    };
+    let (text, mark) = numeric_text(cell, decimal_comma, not_number)?;
+    match text.parse::<f64>() {
+        Ok(x) if x.is_finite() => Ok((x, mark)),
         Ok(_) => Err(Issue::NotFinite {
             found: cell.to_string(),
         }),
-        Err(_) => {
-            let reason = (cell.contains(',') && cell.replace(',', ".").parse::<f64>().is_ok())
-                .then_some("use a dot as the decimal separator");
-            Err(Issue::CsvNotNumber {
-                cell: cell.to_string(),
-                reason,
-            })
-        }
+        Err(_) => Err(not_number(None)),
     }
 }
 
-fn parse_count(cell: &str) -> Result<u64, Issue> {
-    if is_formula_like(cell) {
-        return Err(Issue::FormulaLike {
-            cell: cell.to_string(),
-        });
-    }
+fn parse_count(cell: &str, decimal_comma: bool) -> Result<u64, Issue> {
     let bad = |reason| Issue::CsvNotCount {
         cell: cell.to_string(),
         reason,
@@ -142,7 +628,11 @@ fn parse_count(cell: &str) -> Result<u64, Issue> {
     if let Ok(u) = cell.parse::<u64>() {
         return Ok(u);
     }
-    match cell.parse::<f64>() {
+    if looks_grouped(cell) {
+        return Err(bad(Some(THOUSANDS)));
+    }
+    let (text, _) = numeric_text(cell, decimal_comma, bad)?;
+    match text.parse::<f64>() {
         Ok(x) if !x.is_finite() => Err(Issue::NotFinite {
             found: cell.to_string(),
         }),
@@ -179,10 +669,24 @@ struct Row {
     source_kind: Option<SourceKind>,
 }
 
+/// What every row is read with.
+struct RowContext<'a> {
+    options: &'a CsvOptions,
+    /// Decimal commas are read (the file is separated by semicolons or tabs).
+    decimal_comma: bool,
+    /// The measure a header names ("OR"), for rows without a `measure` cell.
+    implied: Option<Measure>,
+    /// The first number written with a decimal comma and the first with a point: (cell, place).
+    comma: Option<(String, String)>,
+    point: Option<(String, String)>,
+}
+
 fn read(text: &str, options: &CsvOptions, sink: &mut Sink) -> Option<Dataset> {
+    let (sep, text, sep_line) = separator(text);
     let mut rdr = ::csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
+        .delimiter(sep)
         .trim(::csv::Trim::All)
         .from_reader(text.as_bytes());
     let mut records = rdr.records();
@@ -204,37 +708,27 @@ fn read(text: &str, options: &CsvOptions, sink: &mut Sink) -> Option<Dataset> {
             return None;
         }
     };
-    // For each column: Some(known name) or None (moderator, with its header text).
-    let mut columns: Vec<(Option<&'static str>, String)> = Vec::with_capacity(header.len());
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    let mut header_ok = true;
-    for (i, name) in header.iter().enumerate() {
-        let name = if name.is_empty() {
-            format!("column {}", i + 1)
-        } else {
-            name.to_string()
-        };
-        let lower = name.to_ascii_lowercase();
-        let key = if CSV_COLUMNS.contains(&lower.as_str()) {
-            lower.clone()
-        } else {
-            name.clone()
-        };
-        if let Some(&first) = seen.get(&key) {
-            sink.error(
-                "row 1",
-                Issue::DuplicateColumn {
-                    column: name.clone(),
-                    first: first + 1,
-                    second: i + 1,
-                },
-            );
-            header_ok = false;
-        }
-        seen.insert(key, i);
-        let known = CSV_COLUMNS.iter().copied().find(|c| *c == lower);
-        columns.push((known, name));
+    if sep != b',' {
+        sink.warn(
+            "",
+            Issue::Separator {
+                name: if sep == b';' { "semicolons" } else { "tabs" },
+                sep_line,
+            },
+        );
     }
+    let names: Vec<String> = header
+        .iter()
+        .enumerate()
+        .map(|(i, name)| {
+            if name.is_empty() {
+                format!("column {}", i + 1)
+            } else {
+                name.to_string()
+            }
+        })
+        .collect();
+    let (columns, header_ok, implied) = resolve_header(&names, sink);
     if !columns.iter().any(|(k, _)| *k == Some("study")) {
         sink.error("row 1", Issue::MissingColumn { column: "study" });
         return None;
@@ -243,10 +737,35 @@ fn read(text: &str, options: &CsvOptions, sink: &mut Sink) -> Option<Dataset> {
         return None;
     }
     let has = |c: &str| columns.iter().any(|(k, _)| *k == Some(c));
-    let (has_design, has_better) = (has("design"), has("better"));
+    let has_design = has("design");
+    if !COUNT_COLUMNS
+        .iter()
+        .chain(NUMBER_COLUMNS)
+        .any(|c| *c != "level" && has(c))
+    {
+        sink.warn(
+            "row 1",
+            Issue::NoDataColumns {
+                moderators: columns
+                    .iter()
+                    .filter(|(k, _)| k.is_none())
+                    .map(|(_, n)| n.clone())
+                    .collect(),
+            },
+        );
+    }
+    let mut context = RowContext {
+        options,
+        decimal_comma: sep != b',',
+        implied,
+        comma: None,
+        point: None,
+    };
 
     // ---- rows ----
     let mut rows: Vec<Row> = Vec::new();
+    // Non-empty cells per column, so that a column none of whose cells can be read is said once.
+    let mut filled = vec![0usize; columns.len()];
     let mut index = 0usize;
     let mut counted = 0usize;
     loop {
@@ -299,10 +818,11 @@ fn read(text: &str, options: &CsvOptions, sink: &mut Sink) -> Option<Dataset> {
         }
         let mut cells: HashMap<&'static str, String> = HashMap::new();
         let mut moderators = BTreeMap::new();
-        for ((known, name), cell) in columns.iter().zip(rec.iter()) {
+        for (i, ((known, name), cell)) in columns.iter().zip(rec.iter()).enumerate() {
             if cell.is_empty() {
                 continue;
             }
+            filled[i] += 1;
             match known {
                 Some(k) => {
                     cells.insert(*k, cell.to_string());
@@ -312,18 +832,30 @@ fn read(text: &str, options: &CsvOptions, sink: &mut Sink) -> Option<Dataset> {
                 }
             }
         }
-        if let Some(r) = read_row(row, cells, moderators, options, sink, has_better) {
+        if let Some(r) = read_row(row, cells, moderators, &mut context, sink) {
             rows.push(r);
         }
     }
 
-    if !has_design {
-        sink.warn("row 1", Issue::AssumedColumn {
-            column: "design",
-            assumed: "randomised controlled trials (rct), or single_arm for studies with only single-arm data",
-        });
+    if let (Some((comma, comma_at)), Some((point, point_at))) = (context.comma, context.point) {
+        sink.warn(
+            point_at,
+            Issue::MixedDecimalMarks {
+                comma,
+                comma_at,
+                point,
+            },
+        );
     }
-    if !has_better {
+    if !has_design {
+        sink.warn(
+            "row 1",
+            Issue::DesignNotGiven {
+                column_missing: true,
+            },
+        );
+    }
+    if !has("better") {
         sink.warn(
             "row 1",
             Issue::AssumedColumn {
@@ -376,7 +908,7 @@ fn read(text: &str, options: &CsvOptions, sink: &mut Sink) -> Option<Dataset> {
         let Some(group) = groups.remove(&id) else {
             continue;
         };
-        let (study, locs, path) = build_study(id, group, sink);
+        let (study, locs, path) = build_study(id, group, has_design, sink);
         // A CSV study exists only through its rows: when all of them were dropped, so is the study.
         if let Some((s, locs)) =
             check_study(&path, study, locs, sink).filter(|(s, _)| !s.outcomes.is_empty())
@@ -397,6 +929,7 @@ fn read(text: &str, options: &CsvOptions, sink: &mut Sink) -> Option<Dataset> {
         studies.truncate(MAX_STUDIES);
     }
     let (studies, claims) = finish(studies, Vec::new(), &ids, sink);
+    tidy(sink, &columns, &filled);
     Some(Dataset {
         schema: SCHEMA_V1.to_string(),
         title: None,
@@ -408,6 +941,338 @@ fn read(text: &str, options: &CsvOptions, sink: &mut Sink) -> Option<Dataset> {
     })
 }
 
+/// Each column as a known column (`Some`) or a moderator (`None`), with its header text; whether
+/// the header can be used; and the measure a header names. Headers read as a known column under
+/// another name are said in a warning; two headers for one column are an error when both are its
+/// own name, else the other spelling is kept as a moderator, said in a warning.
+#[allow(clippy::type_complexity)]
+fn resolve_header(
+    names: &[String],
+    sink: &mut Sink,
+) -> (Vec<(Option<&'static str>, String)>, bool, Option<Measure>) {
+    let recognised: Vec<Option<Recognised>> = names.iter().map(|n| recognise(n)).collect();
+    let mut ok = true;
+    // Moderators named twice are an error too: which one would a subgroup use?
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for (i, name) in names.iter().enumerate() {
+        if recognised[i].is_some() {
+            continue;
+        }
+        if let Some(&first) = seen.get(name.as_str()) {
+            sink.error(
+                "row 1",
+                Issue::DuplicateColumn {
+                    column: name.clone(),
+                    first: first + 1,
+                    second: i + 1,
+                },
+            );
+            ok = false;
+        }
+        seen.insert(name.clone(), i);
+    }
+    let mut order: Vec<usize> = (0..names.len())
+        .filter(|&i| recognised[i].is_some())
+        .collect();
+    order.sort_by_key(|&i| (recognised[i].map_or(0, |r| r.rank), i));
+    // Which header each known column was read from.
+    let mut owner: HashMap<String, usize> = HashMap::new();
+    let mut columns: Vec<(Option<&'static str>, String)> =
+        names.iter().map(|n| (None, n.clone())).collect();
+    let mut implied = None;
+    let mut notes = Vec::new();
+    for i in order {
+        let Some(r) = recognised[i] else { continue };
+        match owner.get(r.column) {
+            Some(&j) if r.rank == 0 => {
+                let (first, second) = (j.min(i), j.max(i));
+                sink.error(
+                    "row 1",
+                    Issue::DuplicateColumn {
+                        column: names[second].clone(),
+                        first: first + 1,
+                        second: second + 1,
+                    },
+                );
+                ok = false;
+            }
+            Some(&j) => notes.push((
+                i,
+                Issue::KeptAsModerator {
+                    header: names[i].clone(),
+                    column: r.column,
+                    taken_by: names[j].clone(),
+                },
+            )),
+            None => {
+                owner.insert(r.column.to_string(), i);
+                columns[i].0 = Some(r.column);
+                implied = implied.or(r.measure);
+                if names[i].to_ascii_lowercase() != r.column {
+                    notes.push((
+                        i,
+                        Issue::ReadColumnAs {
+                            header: names[i].clone(),
+                            column: r.column,
+                            meaning: meaning(r.column),
+                            measure: r.measure,
+                        },
+                    ));
+                }
+            }
+        }
+    }
+    // In the order of the columns, as the editor reads the header.
+    notes.sort_by_key(|(i, _)| *i);
+    for (_, note) in notes {
+        sink.warn("row 1", note);
+    }
+    (columns, ok, implied)
+}
+
+/// Says once what many rows share. Rows that need a column the header lacks give one error naming
+/// the column; a column none of whose cells could be read gives one error at its first cell; the
+/// same message for several rows is one problem with the rows listed. Then places name the
+/// editor's header where a column was read under another name.
+fn tidy(sink: &mut Sink, columns: &[(Option<&'static str>, String)], filled: &[usize]) {
+    let errors = std::mem::take(&mut sink.errors);
+    let errors = match sink.kept.take() {
+        Some(issues) if issues.len() == errors.len() => said_once(errors, issues, columns, filled),
+        _ => errors,
+    };
+    // The editor's header of a known column read under another name.
+    let display = |column: &str| {
+        columns.iter().find_map(|(k, name)| {
+            (*k == Some(column) && name.to_ascii_lowercase() != column).then_some(name)
+        })
+    };
+    let rename = |mut p: Problem| {
+        if let Some((head, column)) = p.path.split_once(", column ") {
+            if let Some(name) = display(column) {
+                p.path = format!("{head}, column {name}");
+            }
+        }
+        p
+    };
+    sink.errors = merge_rows(errors).into_iter().map(rename).collect();
+    let warnings = std::mem::take(&mut sink.warnings);
+    sink.warnings = merge_rows(warnings).into_iter().map(rename).collect();
+}
+
+/// `row N` or `row N, column C` (N ≥ 2: a data row).
+fn row_place(path: &str) -> Option<(usize, Option<&str>)> {
+    let rest = path.strip_prefix("row ")?;
+    let (row, column) = match rest.split_once(", column ") {
+        Some((r, c)) => (r, Some(c)),
+        None => (rest, None),
+    };
+    row.parse().ok().filter(|r| *r >= 2).map(|r| (r, column))
+}
+
+/// Rows as a spreadsheet user reads them: `2–4, 7, 9–12`, at most six runs.
+fn row_list(rows: &mut Vec<usize>) -> String {
+    rows.sort_unstable();
+    rows.dedup();
+    let mut runs: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < rows.len() && runs.len() <= 6 {
+        let start = rows[i];
+        while i + 1 < rows.len() && rows[i + 1] == rows[i] + 1 {
+            i += 1;
+        }
+        runs.push(if rows[i] == start {
+            start.to_string()
+        } else {
+            format!("{start}–{}", rows[i])
+        });
+        i += 1;
+    }
+    if runs.len() > 6 {
+        runs.truncate(6);
+        runs.push("…".to_string());
+    }
+    runs.join(", ")
+}
+
+/// The errors with a missing column said once, and a column none of whose cells can be read said
+/// once (at its first cell).
+fn said_once(
+    errors: Vec<Problem>,
+    issues: Vec<Issue>,
+    columns: &[(Option<&'static str>, String)],
+    filled: &[usize],
+) -> Vec<Problem> {
+    type MissingKey = (String, Option<String>, Option<&'static str>);
+    let absent = |c: &str| CSV_COLUMNS.contains(&c) && !columns.iter().any(|(k, _)| *k == Some(c));
+    // Non-empty cells of a column, by the name problems use for it.
+    let filled_in = |c: &str| {
+        columns
+            .iter()
+            .zip(filled)
+            .find(|((k, name), _)| k.unwrap_or(name) == c)
+            .map(|(_, n)| *n)
+    };
+    let mut missing: Vec<(MissingKey, Vec<usize>)> = Vec::new();
+    let mut missing_of = vec![None; errors.len()];
+    // Errors in cells that cannot be read, by column (few columns: a list).
+    let mut bad_cells: Vec<(String, Vec<usize>)> = Vec::new();
+    for (i, (p, issue)) in errors.iter().zip(&issues).enumerate() {
+        let Some((row, column)) = row_place(&p.path) else {
+            continue;
+        };
+        let key: Option<MissingKey> = match (issue, column) {
+            (Issue::EmptyCell { form }, Some(c)) if absent(c) => {
+                Some((c.to_string(), None, Some(*form)))
+            }
+            (Issue::MissingField { field }, None) if absent(field) => {
+                Some((field.to_string(), None, None))
+            }
+            (Issue::NeitherGiven { a, b }, None) if absent(a) && absent(b) => {
+                Some((a.to_string(), Some(b.to_string()), None))
+            }
+            _ => None,
+        };
+        if let Some(key) = key {
+            let at = match missing.iter().position(|(k, _)| *k == key) {
+                Some(at) => at,
+                None => {
+                    missing.push((key, Vec::new()));
+                    missing.len() - 1
+                }
+            };
+            missing[at].1.push(row);
+            missing_of[i] = Some(at);
+            continue;
+        }
+        let cell_issue = matches!(
+            issue,
+            Issue::CsvNotCount { .. }
+                | Issue::CsvNotNumber { .. }
+                | Issue::FormulaLike { .. }
+                | Issue::NotFinite { .. }
+                | Issue::CsvBad { .. }
+                | Issue::UnknownValue { .. }
+        );
+        if let (true, Some(c)) = (cell_issue, column) {
+            match bad_cells.iter_mut().find(|(name, _)| name == c) {
+                Some((_, at)) => at.push(i),
+                None => bad_cells.push((c.to_string(), vec![i])),
+            }
+        }
+    }
+    // Columns none of whose (two or more) filled cells could be read: said at the first error,
+    // with the rows of them all; the others are not said.
+    let mut skipped = vec![false; errors.len()];
+    let mut whole: Vec<(usize, Vec<usize>)> = Vec::new();
+    for (column, at) in bad_cells {
+        if at.len() < 2 || filled_in(&column) != Some(at.len()) {
+            continue;
+        }
+        for &i in &at[1..] {
+            skipped[i] = true;
+        }
+        let rows = at
+            .iter()
+            .filter_map(|&i| row_place(&errors[i].path).map(|(r, _)| r))
+            .collect();
+        whole.push((at[0], rows));
+    }
+    let mut said = vec![false; missing.len()];
+    let mut out = Vec::with_capacity(errors.len());
+    for (i, (p, issue)) in errors.into_iter().zip(issues).enumerate() {
+        if let Some(at) = missing_of[i] {
+            if !said[at] {
+                said[at] = true;
+                let ((column, or, form), rows) = &mut missing[at];
+                let count = rows.len();
+                out.push(Problem::new(
+                    "row 1",
+                    Issue::MissingColumnFor {
+                        column: column.clone(),
+                        meaning: meaning(column),
+                        or: or.clone(),
+                        form: *form,
+                        count,
+                        rows: row_list(rows),
+                    },
+                ));
+            }
+        } else if let Some((_, at)) = whole.iter().find(|(first, _)| *first == i) {
+            let column = row_place(&p.path).and_then(|(_, c)| c).unwrap_or("");
+            let expected = match &issue {
+                Issue::CsvBad { expected, .. } => expected.to_string(),
+                Issue::UnknownValue { what, .. } => format!("a known {what}"),
+                Issue::CsvNotCount { .. } => "a count".to_string(),
+                _ if COUNT_COLUMNS.contains(&column) => "a count".to_string(),
+                _ => "a number".to_string(),
+            };
+            let mut rows = at.clone();
+            let count = rows.len();
+            out.push(Problem {
+                path: p.path.clone(),
+                message: Issue::WholeColumn {
+                    first: p.message,
+                    expected,
+                    count,
+                    rows: row_list(&mut rows),
+                }
+                .to_string(),
+            });
+        } else if !skipped[i] {
+            out.push(p);
+        }
+    }
+    out
+}
+
+/// Problems with the same message at the same column of several rows, said once for all of them
+/// (`rows 2–4, 7, column n2i: …`).
+fn merge_rows(problems: Vec<Problem>) -> Vec<Problem> {
+    // By column and message (one string: the key type the reader already uses).
+    let mut first: HashMap<String, usize> = HashMap::new();
+    let mut rows: Vec<Vec<usize>> = Vec::new();
+    let mut slot: Vec<Option<usize>> = Vec::with_capacity(problems.len());
+    for p in &problems {
+        match row_place(&p.path) {
+            Some((row, column)) => {
+                let key = format!("{}\u{0}{}", column.unwrap_or("\u{0}"), p.message);
+                let at = *first.entry(key).or_insert_with(|| {
+                    rows.push(Vec::new());
+                    rows.len() - 1
+                });
+                rows[at].push(row);
+                slot.push(Some(at));
+            }
+            None => slot.push(None),
+        }
+    }
+    let mut said = vec![false; rows.len()];
+    let mut out = Vec::with_capacity(problems.len());
+    for (p, slot) in problems.into_iter().zip(slot) {
+        match slot {
+            None => out.push(p),
+            Some(at) if said[at] => {}
+            Some(at) => {
+                said[at] = true;
+                if rows[at].len() < 2 {
+                    out.push(p);
+                    continue;
+                }
+                let column = row_place(&p.path).and_then(|(_, c)| c).map(str::to_string);
+                let list = row_list(&mut rows[at]);
+                out.push(Problem {
+                    path: match column {
+                        Some(c) => format!("rows {list}, column {c}"),
+                        None => format!("rows {list}"),
+                    },
+                    message: p.message,
+                });
+            }
+        }
+    }
+    out
+}
+
 /// Rows are study-outcomes; several outcomes per study are allowed, so the row limit is looser.
 const MAX_ROWS: usize = 4 * MAX_STUDIES;
 
@@ -415,9 +1280,8 @@ fn read_row(
     row: usize,
     cells: HashMap<&'static str, String>,
     moderators: BTreeMap<String, String>,
-    options: &CsvOptions,
+    context: &mut RowContext,
     sink: &mut Sink,
-    has_better: bool,
 ) -> Option<Row> {
     let before = sink.errors.len();
     let at = |c: &str| format!("row {row}, column {c}");
@@ -482,14 +1346,13 @@ fn read_row(
         .get("status")
         .and_then(|c| parse_enum::<FactStatus>(c, "", true).ok())
         .unwrap_or(FactStatus::Unverified);
-    let _ = has_better;
 
     // Numeric cells.
     let mut counts: HashMap<&'static str, u64> = HashMap::new();
     let mut nums: HashMap<&'static str, f64> = HashMap::new();
     for &c in COUNT_COLUMNS {
         if let Some(v) = cells.get(c) {
-            match parse_count(v) {
+            match parse_count(v, context.decimal_comma) {
                 Ok(u) => {
                     counts.insert(c, u);
                 }
@@ -499,9 +1362,17 @@ fn read_row(
     }
     for &c in NUMBER_COLUMNS {
         if let Some(v) = cells.get(c) {
-            match parse_number(v) {
-                Ok(x) => {
+            match parse_number(v, context.decimal_comma) {
+                Ok((x, mark)) => {
                     nums.insert(c, x);
+                    let first = match mark {
+                        Mark::Comma => &mut context.comma,
+                        Mark::Point => &mut context.point,
+                        Mark::None => continue,
+                    };
+                    if first.is_none() {
+                        *first = Some((v.clone(), at(c)));
+                    }
                 }
                 Err(e) => sink.error(at(c), e),
             }
@@ -521,7 +1392,17 @@ fn read_row(
         return None;
     }
 
-    let data = build_data(row, &cells, &counts, &nums, measure_cell, options, sink)?;
+    // A measure named by the header ("OR") stands for an empty measure cell.
+    let measure_cell = measure_cell.or(context.implied);
+    let data = build_data(
+        row,
+        &cells,
+        &counts,
+        &nums,
+        measure_cell,
+        context.options,
+        sink,
+    )?;
     let outcome_id = cells
         .get("outcome")
         .cloned()
@@ -742,7 +1623,12 @@ fn build_data(
 }
 
 /// Merges a study's rows. Study-level cells that disagree with an earlier row get a warning.
-fn build_study(id: String, group: Vec<Row>, sink: &mut Sink) -> (Study, Vec<Loc>, String) {
+fn build_study(
+    id: String,
+    group: Vec<Row>,
+    has_design: bool,
+    sink: &mut Sink,
+) -> (Study, Vec<Loc>, String) {
     let first_row = group[0].row;
     let path = format!("row {first_row}");
     let mut first_cells: HashMap<&'static str, (String, usize)> = HashMap::new();
@@ -801,10 +1687,20 @@ fn build_study(id: String, group: Vec<Row>, sink: &mut Sink) -> (Study, Vec<Loc>
                 .iter()
                 .all(|o| o.data.as_ref().map_or(true, EffectData::is_single_arm))
             && outcomes.iter().any(|o| o.data.is_some());
+        // Numbers of one group have no comparison whatever the design; anything else is not
+        // known, and not rated as randomised.
         if all_single {
             Design::SingleArm
         } else {
-            Design::Rct
+            if has_design {
+                sink.warn(
+                    format!("row {first_row}, column design"),
+                    Issue::DesignNotGiven {
+                        column_missing: false,
+                    },
+                );
+            }
+            Design::Unknown
         }
     });
     let citation = Citation {

@@ -6,6 +6,7 @@
 
 mod analysis;
 mod csv;
+mod encoding;
 pub(crate) mod json;
 mod links;
 mod problem;
@@ -16,6 +17,7 @@ mod validate;
 
 pub use self::analysis::{Analysis, EffectModel, PoolMethod, Stored, StoredSubgroup};
 pub use self::csv::{parse_csv, parse_csv_with, CsvOptions, CSV_COLUMNS};
+pub use self::encoding::decode_windows_1252;
 pub use self::json::{parse_json, parse_vocabulary};
 pub use self::links::Link;
 pub use self::problem::{fmt_num, Issue, Parsed, Problem};

@@ -249,6 +249,56 @@ pub enum Issue {
         column: &'static str,
         assumed: &'static str,
     },
+    /// Bytes that are neither UTF-8 nor Windows-1252 text (CSV).
+    NotText {
+        utf8_offset: usize,
+        /// The first byte no text file has, and where.
+        binary: Option<(usize, u8)>,
+    },
+    /// A CSV that is not UTF-8 was read as Windows-1252.
+    ReadAsWindows1252,
+    /// The CSV's columns are separated by semicolons or tabs.
+    Separator { name: &'static str, sep_line: bool },
+    /// A header read as one of the known columns.
+    ReadColumnAs {
+        header: String,
+        column: &'static str,
+        meaning: &'static str,
+        measure: Option<Measure>,
+    },
+    /// A header that would mean a known column already given by another header.
+    KeptAsModerator {
+        header: String,
+        column: &'static str,
+        taken_by: String,
+    },
+    /// No header names a data column.
+    NoDataColumns { moderators: Vec<String> },
+    /// A file with decimal commas also has numbers with a decimal point.
+    MixedDecimalMarks {
+        comma: String,
+        comma_at: String,
+        point: String,
+    },
+    /// Rows need a column that the header does not have; said once.
+    MissingColumnFor {
+        column: String,
+        /// What the column holds ("people in the control group").
+        meaning: &'static str,
+        or: Option<String>,
+        form: Option<&'static str>,
+        count: usize,
+        rows: String,
+    },
+    /// No cell of a column can be read as what the column holds; said once.
+    WholeColumn {
+        first: String,
+        expected: String,
+        count: usize,
+        rows: String,
+    },
+    /// The design is not given (no design column, or an empty cell).
+    DesignNotGiven { column_missing: bool },
 
     // ---- warnings ----
     /// A study without outcomes.
@@ -414,7 +464,14 @@ impl fmt::Display for Issue {
                 write!(f, "study \"{id}\" was left out because of its errors; the reference was dropped")
             }
             NumberClaimWithoutValue => write!(f, "missing required field \"value\" (the claim asserts a number)"),
-            MissingColumn { column } => write!(f, "missing required column \"{column}\""),
+            MissingColumn { column } => match *column {
+                "study" => write!(
+                    f,
+                    "missing required column \"study\" (the column that names each study, such as \"Study\", \
+                     \"Study ID\" or \"Author\")"
+                ),
+                _ => write!(f, "missing required column \"{column}\""),
+            },
             DuplicateColumn { column, first, second } => {
                 write!(f, "column \"{column}\" appears twice (columns {first} and {second})")
             }
@@ -439,6 +496,88 @@ impl fmt::Display for Issue {
                 "\"{name}\" also names the study in row {row}; read as a separate study with id \"{id}\""
             ),
             AssumedColumn { column, assumed } => write!(f, "no \"{column}\" column; assuming {assumed}"),
+            NotText { utf8_offset, binary } => match binary {
+                Some((at, byte)) => write!(
+                    f,
+                    "input is not valid UTF-8 (invalid byte at offset {utf8_offset}) nor Windows-1252 text \
+                     (byte 0x{byte:02X} at offset {at} is not text); save the spreadsheet as \"CSV UTF-8\""
+                ),
+                None => write!(
+                    f,
+                    "input is not valid UTF-8 (invalid byte at offset {utf8_offset}), and it has UTF-8 characters \
+                     elsewhere, so it was not read as Windows-1252 either; save the spreadsheet as \"CSV UTF-8\""
+                ),
+            },
+            ReadAsWindows1252 => write!(
+                f,
+                "input is not UTF-8; it was read as Windows-1252 (Excel's \"CSV\" on Windows): check that accented \
+                 letters look right, or save it as \"CSV UTF-8\""
+            ),
+            Separator { name, sep_line } => write!(
+                f,
+                "input is separated by {name}{}; decimal commas (0,94) are read as decimal points",
+                if *sep_line { " (as its \"sep=\" line says)" } else { "" }
+            ),
+            ReadColumnAs { header, column, meaning, measure } => {
+                write!(f, "read \"{header}\" as {column} ({meaning})")?;
+                match measure {
+                    Some(m) => write!(f, ", with measure {m} for rows that do not name one"),
+                    None => Ok(()),
+                }
+            }
+            KeptAsModerator { header, column, taken_by } => write!(
+                f,
+                "\"{header}\" was kept as an extra column, not read as {column}: \"{taken_by}\" is read as {column}"
+            ),
+            NoDataColumns { moderators } => {
+                write!(
+                    f,
+                    "no column with numbers to analyse (for counts: \"Experimental cases\", \"Experimental N\", \
+                     \"Control cases\", \"Control N\" or ai, n1i, ci, n2i; see the template)"
+                )?;
+                if !moderators.is_empty() {
+                    let shown: Vec<String> = moderators.iter().take(8).map(|m| format!("\"{m}\"")).collect();
+                    write!(
+                        f,
+                        "; read as extra columns: {}{}",
+                        shown.join(", "),
+                        if moderators.len() > 8 { ", …" } else { "" }
+                    )?;
+                }
+                Ok(())
+            }
+            MixedDecimalMarks { comma, comma_at, point } => write!(
+                f,
+                "\"{point}\" has a decimal point, but other numbers have a decimal comma (\"{comma}\", {comma_at}); \
+                 a point is read as a decimal point, never as a thousands separator: check the number"
+            ),
+            MissingColumnFor { column, meaning, or, form, count, rows } => {
+                write!(f, "missing column \"{column}\"")?;
+                if !meaning.is_empty() {
+                    write!(f, " ({meaning})")?;
+                }
+                if let Some(b) = or {
+                    write!(f, " (or \"{b}\")")?;
+                }
+                if let Some(form) = form {
+                    write!(f, ", needed for {form}")?;
+                }
+                write!(f, ": {count} {} left out ({rows})", if *count == 1 { "row" } else { "rows" })
+            }
+            WholeColumn { first, expected, count, rows } => write!(
+                f,
+                "{first}; no cell of this column is {expected}: {count} rows left out ({rows})"
+            ),
+            DesignNotGiven { column_missing: true } => write!(
+                f,
+                "no \"design\" column, so the studies' designs are not given: they are shown as \"unknown\" and not \
+                 rated as randomised (single_arm where the numbers describe one group only); add a design column \
+                 (rct, crossover_rct, non_randomised_controlled, cohort, …) to say"
+            ),
+            DesignNotGiven { column_missing: false } => write!(
+                f,
+                "empty: the design is not given, so the study is shown as \"unknown\" and not rated as randomised"
+            ),
             NoOutcomes => write!(f, "study has no outcomes"),
             NoDataForCompleted => write!(
                 f,

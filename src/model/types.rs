@@ -113,6 +113,9 @@ wire_enum! {
         Cohort = "cohort",
         CaseSeries = "case_series",
         SystematicReview = "systematic_review",
+        /// Not given (a CSV without a design column, a review file whose methods do not say).
+        /// Never rated as randomised.
+        Unknown = "unknown",
     }
 }
 

@@ -14,10 +14,16 @@ use super::types::*;
 pub(crate) struct Sink {
     pub errors: Vec<Problem>,
     pub warnings: Vec<Problem>,
+    /// The issue behind each error, in order, when the reader keeps them: the CSV reader does, to
+    /// say a problem that many rows share once (see `csv::tidy`).
+    pub kept: Option<Vec<Issue>>,
 }
 
 impl Sink {
     pub fn error(&mut self, path: impl Into<String>, issue: Issue) {
+        if let Some(kept) = &mut self.kept {
+            kept.push(issue.clone());
+        }
         self.errors.push(Problem::new(path, issue));
     }
     pub fn warn(&mut self, path: impl Into<String>, issue: Issue) {

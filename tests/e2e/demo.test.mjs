@@ -76,3 +76,37 @@ test('the embed page previews the chosen options live and gives the snippet as t
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('the embed page links the CSV template and a field guide, and the template draws without errors under the strict CSP', async () => {
+  const strict = await startServer({ strictCsp: true });
+  try {
+    const { page, context, problems } = await openPage(browser, `${strict.url}embed.html`);
+    await waitForReady(page);
+    const links = await page.evaluate(() => [...document.querySelectorAll('a[href="template.csv"]')].map((a) => ({ text: a.textContent, download: a.hasAttribute('download') })));
+    assert.ok(links.length >= 1 && links.every((l) => l.download), JSON.stringify(links));
+    const guide = await page.evaluate(() => document.getElementById('field-guide')?.textContent ?? '');
+    for (const words of ['Experimental cases', 'semicolons', 'decimal commas', 'Windows-1252', 'not rated as randomised']) {
+      assert.ok(guide.includes(words), `the field guide does not mention ${words}`);
+    }
+    const template = await page.evaluate(async () => {
+      const r = await fetch('template.csv');
+      return { ok: r.ok, text: await r.text() };
+    });
+    assert.ok(template.ok);
+    assert.match(template.text, /^Study,Year,Design,Outcome,Better,Experimental cases,Experimental N,Control cases,Control N/);
+    assert.match(template.text, /made-up numbers/);
+    // The template as the editor's data: drawn, with no errors (its notes are warnings).
+    await page.fill('input[name=src]', new URL('template.csv', strict.url).href);
+    await page.locator('input[name=src]').dispatchEvent('change');
+    await page.waitForFunction(() => window.__events.filter((e) => e.type === 'ready' || e.type === 'error').length >= 2);
+    const last = await page.evaluate(() => window.__events.filter((e) => e.type === 'ready' || e.type === 'error').at(-1));
+    assert.equal(last.type, 'ready', JSON.stringify(last));
+    assert.equal(last.detail?.errors ?? 0, 0, JSON.stringify(last.detail));
+    assert.equal(last.detail?.studies, 3, JSON.stringify(last.detail));
+    assert.deepEqual(await page.evaluate(() => window.__csp), []);
+    assert.deepEqual(problems, []);
+    await context.close();
+  } finally {
+    await strict.close();
+  }
+});

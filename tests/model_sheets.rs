@@ -1,0 +1,443 @@
+//! Spreadsheets as people save them (issue 18): separators, decimal commas, encodings, the headers
+//! people write, one error per problem, and designs that are not given.
+
+use evidence_lens::appraise::{appraise, AppraiseOptions, Certainty, Domain};
+use evidence_lens::model::*;
+
+fn msgs(p: &[Problem]) -> Vec<String> {
+    p.iter().map(ToString::to_string).collect()
+}
+
+#[track_caller]
+fn has(list: &[Problem], expected: &str) {
+    let all = msgs(list);
+    assert!(
+        all.iter().any(|m| m == expected),
+        "expected\n  {expected}\ngot\n  {}",
+        all.join("\n  ")
+    );
+}
+
+#[track_caller]
+fn ok(bytes: &[u8]) -> (Dataset, Vec<Problem>) {
+    let p = parse_csv(bytes);
+    assert!(p.errors.is_empty(), "{:#?}", p.errors);
+    (p.dataset.unwrap(), p.warnings)
+}
+
+fn means(ds: &Dataset, study: usize) -> Means {
+    match ds.studies[study].outcomes[0].data.clone() {
+        Some(EffectData::Means(m)) => m,
+        other => panic!("{other:?}"),
+    }
+}
+
+fn counts(ds: &Dataset, study: usize) -> Counts {
+    match ds.studies[study].outcomes[0].data.clone() {
+        Some(EffectData::Counts(c)) => c,
+        other => panic!("{other:?}"),
+    }
+}
+
+const NO_DESIGN: &str = "row 1: no \"design\" column, so the studies' designs are not given: they are shown as \"unknown\" and not rated as randomised (single_arm where the numbers describe one group only); add a design column (rct, crossover_rct, non_randomised_controlled, cohort, …) to say";
+
+#[test]
+fn semicolons_with_decimal_commas() {
+    // As Excel saves "CSV" where the decimal mark is a comma.
+    let csv = "Study;Year;Experimental mean;Experimental SD;Experimental N;Control mean;Control SD;Control N\r\n\
+               Alpha 2001;2001;5,2;1,1;30;-0,5;1,25;31\r\n\
+               \"Beta; the sequel\";2002;4;0,9;25;5,5;1,2;24\r\n";
+    let (ds, warnings) = ok(csv.as_bytes());
+    assert_eq!(ds.studies.len(), 2);
+    assert_eq!(ds.studies[1].id, "Beta; the sequel");
+    let m = means(&ds, 0);
+    assert_eq!(
+        (m.m1i, m.sd1i, m.n1i, m.m2i, m.sd2i, m.n2i),
+        (5.2, 1.1, 30, -0.5, 1.25, 31)
+    );
+    assert_eq!(m.measure, Measure::Md);
+    has(
+        &warnings,
+        "input is separated by semicolons; decimal commas (0,94) are read as decimal points",
+    );
+    has(
+        &warnings,
+        "row 1: read \"Experimental mean\" as m1i (mean in the treatment group)",
+    );
+    has(
+        &warnings,
+        "row 1: read \"Control SD\" as sd2i (standard deviation in the control group)",
+    );
+}
+
+#[test]
+fn tabs_and_the_sep_line() {
+    let (ds, warnings) = ok(b"study\tyi\tvi\nA\t0.3\t0.01\nB\t-0,4\t0.02\n");
+    assert_eq!(ds.studies.len(), 2);
+    match &ds.studies[1].outcomes[0].data {
+        Some(EffectData::Generic(g)) => assert_eq!((g.yi, g.vi), (-0.4, Some(0.02))),
+        other => panic!("{other:?}"),
+    }
+    has(
+        &warnings,
+        "input is separated by tabs; decimal commas (0,94) are read as decimal points",
+    );
+    // A point among decimal commas is read as a decimal point, and said.
+    has(&warnings, "row 2, column yi: \"0.3\" has a decimal point, but other numbers have a decimal comma (\"-0,4\", row 3, column yi); a point is read as a decimal point, never as a thousands separator: check the number");
+    // Excel's "sep=" first line names the separator; the header is still row 1.
+    let (ds, warnings) = ok(b"sep=;\nstudy;ai;n1i;ci;n2i\nA;1;10;2;10\n");
+    assert_eq!(counts(&ds, 0).n2i, Some(10));
+    has(&warnings, "input is separated by semicolons (as its \"sep=\" line says); decimal commas (0,94) are read as decimal points");
+    // Regression (model_fuzz): a short first line with a character of two bytes panicked.
+    for text in ["94fÿ\n", "sep=ÿ\nstudy\n", "sepÿ\n"] {
+        let _ = parse_csv(text.as_bytes());
+    }
+    // Separators inside quotes do not count: this header has two semicolons, but in one cell.
+    let (ds, _) = ok(b"study,\"note; with; semicolons\",yi,vi\nA,x,0.1,0.2\n");
+    assert_eq!(
+        ds.studies[0]
+            .moderators
+            .get("note; with; semicolons")
+            .map(String::as_str),
+        Some("x")
+    );
+}
+
+#[test]
+fn windows_1252_is_decoded_and_binary_refused() {
+    // "Séguin" and "Müller" as Excel writes them on Windows, with a Windows-1252 dash.
+    let (ds, warnings) =
+        ok(b"Study;Year;yi;vi\r\nS\xe9guin \x96 2019;2019;0,1;0,04\r\nM\xfcller;2020;0,2;0,05\r\n");
+    assert_eq!(ds.studies[0].id, "Séguin – 2019");
+    assert_eq!(ds.studies[1].label, "Müller");
+    has(&warnings, "input is not UTF-8; it was read as Windows-1252 (Excel's \"CSV\" on Windows): check that accented letters look right, or save it as \"CSV UTF-8\"");
+    // Binary data (a PNG) is not text in any encoding.
+    let p = parse_csv(b"study,yi\n\x89PNG\r\n\x1a\n\x00\x00");
+    assert_eq!(msgs(&p.errors), ["input is not valid UTF-8 (invalid byte at offset 9) nor Windows-1252 text (byte 0x1A at offset 15 is not text); save the spreadsheet as \"CSV UTF-8\""]);
+    assert!(p.dataset.is_none());
+    // UTF-8 with one stray byte is broken UTF-8, not Windows-1252 (that would make "é" "Ã©").
+    let mut bytes = "study,yi,vi\nSéguin,0.1,0.2\n".as_bytes().to_vec();
+    let at = bytes.len() + 1;
+    bytes.extend_from_slice(b"M\xfcller,1,1\n");
+    let p = parse_csv(&bytes);
+    assert_eq!(msgs(&p.errors), [format!("input is not valid UTF-8 (invalid byte at offset {at}), and it has UTF-8 characters elsewhere, so it was not read as Windows-1252 either; save the spreadsheet as \"CSV UTF-8\"")]);
+}
+
+#[test]
+fn byte_order_mark() {
+    // Excel's "CSV UTF-8" starts with a BOM; the first header is still "Study".
+    let mut bytes = b"\xEF\xBB\xBF".to_vec();
+    bytes.extend_from_slice(
+        "Study;Experimental cases;Experimental N;Control cases;Control N;Événements (expérimental)\n\
+         Étude A;3;20;5;20;trois\n"
+            .as_bytes(),
+    );
+    let (ds, warnings) = ok(&bytes);
+    assert_eq!(ds.studies[0].id, "Étude A");
+    assert_eq!(counts(&ds, 0).ai, 3);
+    // A header it does not know (French) is an extra column.
+    assert_eq!(
+        ds.studies[0]
+            .moderators
+            .get("Événements (expérimental)")
+            .map(String::as_str),
+        Some("trois")
+    );
+    assert!(!msgs(&warnings).iter().any(|w| w.contains('\u{feff}')));
+}
+
+#[test]
+fn headers_people_write_are_read_and_said() {
+    // RevMan's names.
+    let (ds, w) = ok(b"Study ID,Year,Experimental cases,Experimental N,Control cases,Control N\nISIS-2,1988,791,8587,1029,8600\n");
+    let c = counts(&ds, 0);
+    assert_eq!(
+        (c.ai, c.n1i, c.ci, c.n2i),
+        (791, Some(8587), 1029, Some(8600))
+    );
+    assert_eq!(ds.studies[0].year, Some(1988));
+    assert_eq!(
+        msgs(&w)[..5],
+        [
+            "row 1: read \"Study ID\" as study (the study's name)",
+            "row 1: read \"Experimental cases\" as ai (events in the treatment group)",
+            "row 1: read \"Experimental N\" as n1i (people in the treatment group)",
+            "row 1: read \"Control cases\" as ci (events in the control group)",
+            "row 1: read \"Control N\" as n2i (people in the control group)",
+        ]
+    );
+    // meta's names, case and punctuation aside.
+    let (ds, w) = ok(b"studlab,event.e,n.e,event.c,n.c\nA,3,20,5,20\n");
+    assert_eq!(counts(&ds, 0).n2i, Some(20));
+    has(
+        &w,
+        "row 1: read \"event.e\" as ai (events in the treatment group)",
+    );
+    has(
+        &w,
+        "row 1: read \"n.c\" as n2i (people in the control group)",
+    );
+    let (ds, _) = ok(b"study,mean.e,sd.e,n.e,mean.c,sd.c,n.c\nA,5,1,20,6,1.5,21\n");
+    assert_eq!(means(&ds, 0).sd2i, 1.5);
+    // Words: "Events (treatment)", "Total (treatment)", "events control", "Author".
+    let (ds, w) = ok(
+        b"Author,Events (treatment),Total (treatment),events control,total control\nSmith,4,40,9,41\n",
+    );
+    let c = counts(&ds, 0);
+    assert_eq!((c.ai, c.n1i, c.ci, c.n2i), (4, Some(40), 9, Some(41)));
+    has(
+        &w,
+        "row 1: read \"Events (treatment)\" as ai (events in the treatment group)",
+    );
+    has(&w, "row 1: read \"Author\" as study (the study's name)");
+    // metafor's dat.bcg names.
+    let (ds, _) = ok(b"trial,tpos,tneg,cpos,cneg\n1,4,119,11,128\n");
+    assert_eq!(counts(&ds, 0).di, Some(128));
+    // An odds ratio with its interval: the header names the measure.
+    let (ds, w) = ok(b"Study,OR,Lower 95% CI,Upper 95% CI\nA,0.5,0.3,0.9\nB,1.2,0.8,1.9\n");
+    match &ds.studies[1].outcomes[0].data {
+        Some(EffectData::Estimate(e)) => {
+            assert_eq!(
+                (e.measure, e.estimate, e.ci_lb, e.ci_ub),
+                (Measure::Or, 1.2, 0.8, 1.9)
+            )
+        }
+        other => panic!("{other:?}"),
+    }
+    has(&w, "row 1: read \"OR\" as estimate (the study's effect estimate), with measure OR for rows that do not name one");
+    has(
+        &w,
+        "row 1: read \"Lower 95% CI\" as ci_lb (the lower bound of its confidence interval)",
+    );
+    let (ds, _) = ok(b"Study,Measure,RR,lower,upper\nA,HR,0.5,0.3,0.9\n");
+    assert!(
+        matches!(&ds.studies[0].outcomes[0].data, Some(EffectData::Estimate(e)) if e.measure == Measure::Hr)
+    );
+    // The metafor names themselves say nothing.
+    let (_, w) = ok(b"study,design,better,ai,n1i,ci,n2i\nA,rct,lower,1,10,2,10\n");
+    assert!(w.is_empty(), "{w:?}");
+}
+
+#[test]
+fn two_headers_for_one_column() {
+    // The study's own name wins; the other is kept as an extra column, and said.
+    let (ds, w) = ok(b"Author,Study ID,yi,vi\nSmith,S1,0.1,0.2\n");
+    assert_eq!(ds.studies[0].id, "S1");
+    assert_eq!(
+        ds.studies[0].moderators.get("Author").map(String::as_str),
+        Some("Smith")
+    );
+    has(&w, "row 1: \"Author\" was kept as an extra column, not read as study: \"Study ID\" is read as study");
+    // Two headers that are the column's own name are an error, as before.
+    let p = parse_csv(b"study,n1i,N1I\na,1,2\n");
+    assert_eq!(
+        msgs(&p.errors),
+        ["row 1: column \"N1I\" appears twice (columns 2 and 3)"]
+    );
+}
+
+#[test]
+fn errors_name_the_editors_header() {
+    let p = parse_csv(b"Study,Experimental cases,Experimental N,Control cases,Control N\nA,30,20,5,20\nB,3,20,5,20\n");
+    has(&p.errors, "row 2, column Experimental cases: 30 events (ai) is more than the 20 participants in the arm (n1i)");
+    assert_eq!(p.dataset.unwrap().studies.len(), 1);
+}
+
+#[test]
+fn thousands_separators_are_not_numbers() {
+    let p = parse_csv(
+        b"study;ai;n1i;ci;n2i;m\nA;3;1.234;4;20;x\nB;3;\"1 200\";4;20;x\nC;1;30;3;30;x\n",
+    );
+    let why = "write numbers without thousands separators (1234, not 1,234 or 1.234)";
+    has(
+        &p.errors,
+        &format!("row 2, column n1i: \"1.234\" is not a count: {why}"),
+    );
+    has(
+        &p.errors,
+        &format!("row 3, column n1i: \"1 200\" is not a count: {why}"),
+    );
+    assert_eq!(p.dataset.unwrap().studies.len(), 1);
+    let p = parse_csv(b"study;yi;vi\nA;1.234,5;0,1\nB;0,5;0,1\n");
+    has(
+        &p.errors,
+        &format!("row 2, column yi: \"1.234,5\" is not a number: {why}"),
+    );
+    // Decimal commas are not read in comma-separated files (there "1,5" can only be a quoted cell).
+    let p = parse_csv(b"study,yi,vi\nA,\"1,5\",0.1\nB,\"1,234\",0.1\nC,0.5,0.1\n");
+    has(&p.errors, "row 2, column yi: \"1,5\" is not a number: use a dot as the decimal separator (decimal commas are read only in files separated by semicolons or tabs)");
+    has(
+        &p.errors,
+        &format!("row 3, column yi: \"1,234\" is not a number: {why}"),
+    );
+}
+
+#[test]
+fn a_missing_column_is_said_once() {
+    let p = parse_csv(b"study,ai,n1i,ci\nA,3,20,5\nB,4,25,9\nC,1,10,2\n");
+    assert_eq!(
+        msgs(&p.errors),
+        ["row 1: missing column \"n2i\" (people in the control group): 3 rows left out (2–4)"]
+    );
+    let p = parse_csv(b"study,m1i,sd1i,m2i,sd2i,n2i\nA,3,1,5,1,20\nB,4,1,9,1,20\n");
+    assert_eq!(
+        msgs(&p.errors),
+        ["row 1: missing column \"n1i\" (people in the treatment group), needed for means: 2 rows left out (2–3)"]
+    );
+    let p = parse_csv(b"study,yi\nA,0.3\nB,0.4\n");
+    assert_eq!(
+        msgs(&p.errors),
+        ["row 1: missing column \"vi\" (its variance) (or \"sei\"): 2 rows left out (2–3)"]
+    );
+    // An empty cell in a column that is there is still named at its row.
+    let p = parse_csv(b"study,ai,n1i,ci,n2i\nA,3,20,5,\nB,4,25,9,24\n");
+    assert_eq!(msgs(&p.errors), ["row 2: missing required field \"n2i\""]);
+}
+
+#[test]
+fn a_column_of_the_wrong_kind_is_said_once() {
+    let p = parse_csv(b"study,ai,n1i,ci,n2i\nA,3,twelve,4,20\nB,3,ten,4,20\nC,1,n/a,3,30\n");
+    assert_eq!(
+        msgs(&p.errors),
+        ["row 2, column n1i: \"twelve\" is not a count; no cell of this column is a count: 3 rows left out (2–4)"]
+    );
+    // One bad cell among good ones is named at its row, each of them.
+    let p = parse_csv(b"study,ai,n1i,ci,n2i\nA,3,twelve,4,20\nB,3,20,4,20\nC,1,ten,3,30\n");
+    assert_eq!(
+        msgs(&p.errors),
+        [
+            "row 2, column n1i: \"twelve\" is not a count",
+            "row 4, column n1i: \"ten\" is not a count"
+        ]
+    );
+    // The same message in several rows is one problem, with the rows.
+    let p = parse_csv(b"study,yi,vi\nA,0.1,-1\nB,0.1,0.2\nC,0.1,-1\nD,0.2,-1\n");
+    assert_eq!(
+        msgs(&p.errors),
+        ["rows 2, 4–5, column vi: vi must be above 0, found -1.00"]
+    );
+}
+
+/// Four consistent, precise trials: with their design given, high certainty.
+fn trials(design_column: bool) -> String {
+    let mut csv = String::from(if design_column {
+        "study,design,ai,n1i,ci,n2i\n"
+    } else {
+        "study,ai,n1i,ci,n2i\n"
+    });
+    for s in ["A", "B", "C", "D"] {
+        csv.push_str(&format!(
+            "{s},{}150,1000,250,1000\n",
+            if design_column { "rct," } else { "" }
+        ));
+    }
+    csv
+}
+
+#[test]
+fn a_design_not_given_is_not_rated_as_randomised() {
+    let (rct, _) = ok(trials(true).as_bytes());
+    let (unknown, warnings) = ok(trials(false).as_bytes());
+    assert!(unknown.studies.iter().all(|s| s.design == Design::Unknown));
+    has(&warnings, NO_DESIGN);
+    let options = AppraiseOptions::default();
+    let high = appraise(&rct, &options);
+    assert_eq!(high.pooled[0].certainty, Some(Certainty::High));
+    let low = appraise(&unknown, &options);
+    assert_eq!(
+        low.pooled[0].certainty,
+        Some(Certainty::Low),
+        "{:#?}",
+        low.pooled[0].reasons
+    );
+    // Each study's own rating says why.
+    let reason = low.outcomes[0]
+        .reasons
+        .iter()
+        .find(|r| r.domain == Domain::Design)
+        .unwrap();
+    assert_eq!(
+        (reason.change, reason.text.as_str()),
+        (
+            -2,
+            "The design is not given, so the evidence is not rated as randomised"
+        )
+    );
+    // Numbers of one group only are single-arm whatever the design; an empty design cell is said.
+    let (ds, warnings) =
+        ok(b"study,design,xi,ni,yi,vi\nA,,3,20,,\nB,,,,0.1,0.2\nC,cohort,,,0.1,0.2\n");
+    let designs: Vec<Design> = ds.studies.iter().map(|s| s.design).collect();
+    assert_eq!(
+        designs,
+        [Design::SingleArm, Design::Unknown, Design::Cohort]
+    );
+    has(&warnings, "row 3, column design: empty: the design is not given, so the study is shown as \"unknown\" and not rated as randomised");
+    // "unknown" can be written, and round-trips through JSON.
+    let (ds, _) = ok(b"study,design,yi,vi\nA,unknown,0.1,0.2\n");
+    assert_eq!(ds.studies[0].design, Design::Unknown);
+    let again = parse_json(ds.to_json_pretty().as_bytes());
+    assert!(again.errors.is_empty(), "{:?}", again.errors);
+    assert_eq!(again.dataset.unwrap().studies[0].design, Design::Unknown);
+}
+
+#[test]
+fn the_template_reads_without_errors() {
+    let bytes = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/www/template.csv")).unwrap();
+    let (ds, warnings) = ok(&bytes);
+    assert_eq!(ds.studies.len(), 3);
+    assert!(ds.studies.iter().all(|s| s.label.contains("made-up")));
+    assert!(ds.studies.iter().all(|s| s.design == Design::Rct));
+    let outcomes: usize = ds.studies.iter().map(|s| s.outcomes.len()).sum();
+    assert_eq!(outcomes, 5);
+    assert!(matches!(
+        ds.studies[0].outcomes[1].data,
+        Some(EffectData::Means(_))
+    ));
+    // The only notes say how its friendly headers were read.
+    assert!(
+        warnings.iter().all(|w| w.message.starts_with("read \"")),
+        "{warnings:#?}"
+    );
+    assert_eq!(warnings.len(), 8);
+}
+
+#[test]
+fn more_spellings_from_the_readme() {
+    let column = |header: &str| -> Option<String> {
+        // The header beside a study column: how was it read?
+        let p = parse_csv(format!("study,\"{header}\"\nA,1\n").as_bytes());
+        p.warnings.iter().find_map(|w| {
+            w.message
+                .strip_prefix(&format!("read \"{header}\" as "))
+                .map(|rest| rest.split(' ').next().unwrap().to_string())
+        })
+    };
+    for (header, expected) in [
+        ("No. of patients, intervention group", "n1i"),
+        ("Total (control)", "n2i"),
+        ("SD control", "sd2i"),
+        ("Control group mean", "m2i"),
+        ("TE", "yi"),
+        ("seTE", "sei"),
+        ("LCI", "ci_lb"),
+        ("UCI", "ci_ub"),
+        ("95% CI (upper)", "ci_ub"),
+        ("log OR", "yi"),
+        ("Risk ratio", "estimate"),
+        ("Study design", "design"),
+        ("Effect measure", "measure"),
+        ("Endpoint", "outcome"),
+    ] {
+        assert_eq!(column(header).as_deref(), Some(expected), "{header}");
+    }
+    // Words that do not say an arm and a number are extra columns.
+    for header in [
+        "Events",
+        "Total",
+        "Non-events (treatment)",
+        "Standard error control",
+        "Low",
+    ] {
+        assert_eq!(column(header), None, "{header}");
+    }
+}
