@@ -57,20 +57,6 @@ pub fn background<DB: DrawingBackend>(area: &Area<DB>, theme: &Theme) -> Result<
     Ok(area.dim_in_pixel().0 as f64)
 }
 
-/// A view's title: bold, 14 px, from `x`, centred on `y`, shortened to `max_width`.
-pub fn title<DB: Surface>(
-    area: &Area<DB>,
-    theme: &Theme,
-    measure: &dyn TextMeasure,
-    s: &str,
-    (x, y): (f64, f64),
-    max_width: f64,
-) -> Result<(), ChartError> {
-    let size = theme.font_px(14.0);
-    let shown = super::text::ellipsize(measure, s, size, true, max_width);
-    text(area, &shown, (x, y), TextStyle::new(theme, size).bold(true))
-}
-
 /// A view's title at `max_width`: bold, 14 px, every word kept.
 pub fn title_lines(theme: &Theme, s: &str, max_width: f64) -> Wrapped {
     Wrapped::new(s, theme.font_px(14.0), true, max_width)

@@ -92,7 +92,8 @@ impl Wrapped {
 }
 
 /// Shortens `text` with an ellipsis so that it fits `max_width`; returns it whole if it fits.
-pub fn ellipsize(
+/// Only [`wrap`]'s safeguard against absurd input ([`MAX_LINES`]) uses it.
+fn ellipsize(
     measure: &dyn TextMeasure,
     text: &str,
     font_px: f64,
