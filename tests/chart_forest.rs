@@ -263,9 +263,10 @@ fn a_forest_of_ten_thousand_rows_stays_within_the_canvas_limit_and_says_what_it_
                 .into_drawing_area();
             f.draw(&area, &theme, &chart::ApproxMeasure, None).unwrap()
         };
-        // Hit regions only for what is drawn, all of it on the canvas, in order.
+        // Hit regions only for what is drawn, all of it on the canvas, in order. (At 320 CSS
+        // px a row is a stack of four lines and its interval, 78 px: 4 × 78 px a row at dpr 4.)
         assert!(
-            layout.hits.len() > 50 && layout.hits.len() < 10_000,
+            layout.hits.len() > 40 && layout.hits.len() < 10_000,
             "{} hits",
             layout.hits.len()
         );
@@ -426,4 +427,99 @@ fn a_window_sends_what_reaches_into_it_and_drops_the_rest() {
     assert!(!out.contains("far"), "{out}");
     // Moved up by the window's top.
     assert!(out.contains("cy=\"-5\""), "{out}");
+}
+
+/// `(content, y)` of the texts that start with `prefix`, in drawing order.
+fn texts_at(svg: &str, prefix: &str) -> Vec<(String, i64)> {
+    placed_texts(svg)
+        .into_iter()
+        .filter(|(t, _, _)| t.starts_with(prefix))
+        .map(|(t, _, y)| (t, y))
+        .collect()
+}
+
+#[test]
+fn narrow_rows_put_the_label_above_a_full_width_interval_and_the_numbers_under_it() {
+    let s = svg(&forest_view(), 320);
+    // The squares of the three results, in row order (the background is the wide rect; a
+    // hollow square is a filled one under an outline).
+    let mut squares: Vec<f64> = s
+        .split("<rect")
+        .skip(1)
+        .filter_map(|r| {
+            let attr = |name: &str| -> Option<f64> {
+                let start = r.find(&format!(" {name}=\""))? + name.len() + 3;
+                r[start..].split('"').next()?.parse().ok()
+            };
+            (attr("width")? < 30.0).then(|| attr("y").unwrap() + attr("height").unwrap() / 2.0)
+        })
+        .collect();
+    squares.dedup();
+    assert_eq!(squares.len(), 3, "{s}");
+    let labels: Vec<i64> = ["Trial A · RCT", "Trial B · crossover RCT"]
+        .iter()
+        .flat_map(|l| texts_at(&s, l))
+        .map(|(_, y)| y)
+        .collect();
+    let numbers: Vec<i64> = ["HR 0.070 [0.020, 0.24]", "IRR 0.94", "MD −1.70"]
+        .iter()
+        .map(|v| texts_at(&s, v)[0].1)
+        .collect();
+    let mut labels = labels;
+    labels.sort_unstable();
+    for ((label, square), number) in labels.iter().zip(&squares).zip(&numbers) {
+        assert!(
+            (*label as f64) + 20.0 < *square && *square + 10.0 < *number as f64,
+            "label at {label}, square at {square}, numbers at {number}"
+        );
+    }
+    // The plot spans the whole width under the labels: each axis runs from margin to margin.
+    assert!(
+        s.matches("points=\"10,").count() >= 2 && s.contains(" 310,"),
+        "no full-width axis: {s}"
+    );
+}
+
+#[test]
+fn a_long_label_wraps_keeps_its_caveat_marker_and_makes_its_row_taller() {
+    use plotters::prelude::*;
+    let long = "A deliberately long study label that needs several lines (an extension study)";
+    let json = SMALL.replacen(
+        r#""label": "Trial A","#,
+        &format!(r#""label": "{long}", "caveats": ["counts pool two cycles"],"#),
+        1,
+    );
+    let parsed = model::parse_json(json.as_bytes());
+    let data = parsed.dataset.unwrap();
+    let f = forest(&data, &ViewOptions::default());
+    for width in [320u32, 390, 800, 1600] {
+        let theme = Theme::new(ThemeName::Light, 1.0);
+        let height = f.preferred_height(width as f64, &theme).ceil() as u32;
+        let mut out = String::new();
+        let layout = {
+            let area = SVGBackend::with_string(&mut out, (width, height)).into_drawing_area();
+            f.draw(&area, &theme, &chart::ApproxMeasure, None).unwrap()
+        };
+        let t = texts(&out);
+        let first = t
+            .iter()
+            .position(|x| x.starts_with("A deliberately"))
+            .unwrap();
+        let last = first + t[first..].iter().position(|x| x.ends_with('†')).unwrap();
+        assert_eq!(
+            t[first..=last].join(" "),
+            format!("{long} · RCT\u{a0}†"),
+            "{width} px: every word of the label, then the marker"
+        );
+        assert!(!t.iter().any(|x| x.ends_with('…')), "{width} px: {t:?}");
+        if width < 1600 {
+            assert!(last > first, "{width} px: the label wraps");
+        }
+        // Its row is taller than the one-line rows.
+        let h = |key: &str| {
+            let hit = layout.hits.iter().find(|h| h.key == key).unwrap();
+            hit.y1 - hit.y0
+        };
+        assert!(h("a/prog") > h("b/gel"), "{width} px");
+    }
 }

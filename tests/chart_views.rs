@@ -1,6 +1,8 @@
 //! Every view drawn to SVG for the built-in dataset and the BCG reference data: the
 //! drawn elements are read back from the SVG text, and no text leaves the canvas or
-//! overlaps other text at 320, 800 and 1600 px, dpr 1 and 2, light and dark.
+//! overlaps other text at 320, 800 and 1600 px, dpr 1 and 2, light and dark; no text is cut
+//! ("…") or runs past the width at 320, 390, 800 and 1600 px in every language; every view is
+//! as tall as its drawing says, also when the real font runs wider than the estimate.
 #![cfg(not(target_arch = "wasm32"))]
 
 use evidence_lens::chart::build::{View, ViewOptions};
@@ -50,6 +52,7 @@ fn render(
 #[derive(Debug)]
 struct TextBox {
     content: String,
+    size: f64,
     x0: f64,
     x1: f64,
     y0: f64,
@@ -71,6 +74,11 @@ fn unescape(s: &str) -> String {
 
 /// Every `<text>` with its box estimated by [`ApproxMeasure`] from x, y, anchor and size.
 fn text_boxes(svg: &str) -> Vec<TextBox> {
+    text_boxes_with(svg, &ApproxMeasure)
+}
+
+/// Every `<text>` with its box as wide as `measure` says, and its font size.
+fn text_boxes_with(svg: &str, measure: &dyn TextMeasure) -> Vec<TextBox> {
     svg.split("<text")
         .skip(1)
         .filter_map(|t| {
@@ -80,7 +88,7 @@ fn text_boxes(svg: &str) -> Vec<TextBox> {
             let y: f64 = attr(tag, "y")?.parse().ok()?;
             let size: f64 = attr(tag, "font-size")?.parse().ok()?;
             let bold = attr(tag, "font-weight").is_some_and(|w| w == "bold");
-            let w = ApproxMeasure.width(&content, size, bold);
+            let w = measure.width(&content, size, bold);
             let x0 = match attr(tag, "text-anchor").as_deref() {
                 Some("middle") => x - w / 2.0,
                 Some("end") => x - w,
@@ -88,6 +96,7 @@ fn text_boxes(svg: &str) -> Vec<TextBox> {
             };
             Some(TextBox {
                 content,
+                size,
                 x0,
                 x1: x0 + w,
                 y0: y - size * 0.5,
@@ -129,7 +138,8 @@ fn assert_clean(svg: &str, width: u32, what: &str) {
     }
 }
 
-const VIEWS: [View; 5] = [
+const ALL_VIEWS: [View; 6] = [
+    View::Summary,
     View::Forest,
     View::Map,
     View::Harms,
@@ -137,10 +147,13 @@ const VIEWS: [View; 5] = [
     View::Funnel,
 ];
 
+/// The views of the data's studies and claims (the summary has tests of its own).
+const VIEWS: &[View] = ALL_VIEWS.split_at(1).1;
+
 #[test]
 fn every_view_fits_without_overlap_at_every_width_and_dpr() {
     for (name, data) in [("builtin", builtin()), ("bcg", bcg())] {
-        for view in VIEWS {
+        for &view in VIEWS {
             for lang in [Lang::En, Lang::Fr] {
                 for css in [320, 800, 1600] {
                     for (dpr, theme) in [(1.0, ThemeName::Light), (2.0, ThemeName::Dark)] {
@@ -151,6 +164,128 @@ fn every_view_fits_without_overlap_at_every_width_and_dpr() {
                             &format!("{name} {view:?} {lang} {css}px dpr {dpr}"),
                         );
                     }
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn no_view_cuts_text_or_runs_past_its_width() {
+    for (name, data) in [("builtin", builtin()), ("bcg", bcg())] {
+        for view in ALL_VIEWS {
+            for lang in [Lang::En, Lang::Es, Lang::Fr] {
+                for css in [320, 390, 800, 1600] {
+                    let (svg, width) =
+                        render(&data, &options(view, lang), css, 1.0, ThemeName::Light);
+                    let what = format!("{name} {view:?} {lang} {css}px");
+                    let boxes = text_boxes(&svg);
+                    assert!(!boxes.is_empty(), "{what}: no text");
+                    for b in &boxes {
+                        assert!(!b.content.ends_with('…'), "{what}: cut text {b:?}");
+                        assert!(
+                            b.x0 >= -1.0 && b.x1 <= width as f64 + 1.0,
+                            "{what}: text past the {width} px width: {b:?}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Draws a scene on an SVG as tall as it says it wants to be, measuring text with `measure`.
+fn draw_with(
+    scene: &Scene,
+    width: u32,
+    theme: &Theme,
+    measure: &dyn TextMeasure,
+) -> (String, f64, chart::Layout) {
+    use plotters::prelude::*;
+    let height = scene.preferred_height(width as f64, theme);
+    let mut svg = String::new();
+    let layout = {
+        let area =
+            SVGBackend::with_string(&mut svg, (width, height.ceil() as u32)).into_drawing_area();
+        scene.draw(&area, theme, measure, None).unwrap()
+    };
+    (svg, height, layout)
+}
+
+#[test]
+fn every_view_is_as_tall_as_its_drawing_says_it_is() {
+    for (name, data) in [("builtin", builtin()), ("bcg", bcg())] {
+        for view in ALL_VIEWS {
+            let scene = Scene::build(&data, &options(view, Lang::En));
+            for css in [320, 390, 800, 1600] {
+                for dpr in [1.0, 2.0] {
+                    let theme = Theme::new(ThemeName::Light, dpr);
+                    let width = (css as f64 * dpr) as u32;
+                    let (_, height, layout) = draw_with(&scene, width, &theme, &ApproxMeasure);
+                    assert!(
+                        (layout.content_height - height).abs() <= 2.0,
+                        "{name} {view:?} {css}px dpr {dpr}: drew {} for a height of {height}",
+                        layout.content_height
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// A font that runs 15% wider than the estimate the views break their lines with.
+struct Wider;
+
+impl TextMeasure for Wider {
+    fn width(&self, text: &str, font_px: f64, bold: bool) -> f64 {
+        ApproxMeasure.width(text, font_px, bold) * 1.15
+    }
+}
+
+#[test]
+fn a_font_wider_than_the_estimate_is_drawn_smaller_never_cut_or_taller() {
+    let theme = Theme::new(ThemeName::Light, 1.0);
+    for (name, data) in [("builtin", builtin()), ("bcg", bcg())] {
+        for view in [View::Forest, View::Map, View::Claims, View::Funnel] {
+            let scene = Scene::build(&data, &options(view, Lang::En));
+            for width in [390, 800] {
+                let what = format!("{name} {view:?} {width}px");
+                let (estimated, _, _) = draw_with(&scene, width, &theme, &ApproxMeasure);
+                let (svg, height, layout) = draw_with(&scene, width, &theme, &Wider);
+                // The canvas is sized before the real font is measured: the drawing fits it.
+                assert!(
+                    (layout.content_height - height).abs() < 0.5,
+                    "{what}: drew {} on a canvas of {height}",
+                    layout.content_height
+                );
+                let boxes = text_boxes_with(&svg, &Wider);
+                for b in &boxes {
+                    assert!(!b.content.ends_with('…'), "{what}: cut text {b:?}");
+                    assert!(
+                        b.x0 >= -1.0 && b.x1 <= width as f64 + 1.0,
+                        "{what}: text past the width: {b:?}"
+                    );
+                }
+                // Lines that fill their room are drawn smaller (the same line, in the same
+                // place), and no line larger.
+                let at = |b: &TextBox| (b.content.clone(), ((b.y0 + b.y1) / 2.0).round() as i64);
+                let sizes: std::collections::HashMap<_, f64> = text_boxes(&estimated)
+                    .iter()
+                    .map(|b| (at(b), b.size))
+                    .collect();
+                let size_of = |b: &TextBox| sizes.get(&at(b)).copied();
+                assert!(
+                    boxes
+                        .iter()
+                        .all(|b| size_of(b).is_none_or(|s| b.size <= s + 0.01)),
+                    "{what}"
+                );
+                let smaller = boxes
+                    .iter()
+                    .filter(|b| size_of(b).is_some_and(|s| b.size < s - 0.01))
+                    .count();
+                if view == View::Forest && width == 390 {
+                    assert!(smaller > 0, "{what}: no line needed to be drawn smaller");
                 }
             }
         }
@@ -423,7 +558,7 @@ fn funnel_draws_observed_and_filled_studies() {
 #[test]
 fn hits_cover_items_and_the_highlight_draws_only_a_ring() {
     use plotters::prelude::*;
-    for view in VIEWS {
+    for &view in VIEWS {
         let scene = Scene::build(&bcg(), &options(view, Lang::En));
         let theme = Theme::new(ThemeName::Light, 1.0);
         let h = scene.preferred_height(800.0, &theme).ceil() as u32;
@@ -728,7 +863,7 @@ fn items_a_page_at_a_time_or_by_key_are_the_items_in_reading_order() {
     let mut checked = Vec::new();
     for (data, view) in [builtin(), bcg()]
         .iter()
-        .flat_map(|d| VIEWS.map(|v| (d, v)))
+        .flat_map(|d| VIEWS.iter().map(move |&v| (d, v)))
     {
         let scene = Scene::build(data, &options(view, Lang::Es));
         let all = scene.items();

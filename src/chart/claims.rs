@@ -4,7 +4,7 @@
 
 use super::build::{certainty_words, ViewOptions};
 use super::draw::{self, Area, Shape, Surface, TextStyle};
-use super::text::{wrap, ApproxMeasure, TextMeasure};
+use super::text::{TextMeasure, Wrapped};
 use super::view::Item;
 use super::{ChartError, Hit, Layout, Theme};
 use crate::appraise::{Appraisal, Certainty, Verdict};
@@ -56,9 +56,23 @@ const PAD: f64 = 10.0;
 const LINE: f64 = 17.0;
 const SMALL_LINE: f64 = 15.0;
 
-struct CardLines {
-    text: Vec<String>,
-    evidence: Vec<String>,
+/// One card's text broken into lines, and where the card goes.
+struct CardText {
+    verdict: Wrapped,
+    text: Wrapped,
+    by: Wrapped,
+    certainty: Wrapped,
+    evidence: Wrapped,
+    top: f64,
+    height: f64,
+}
+
+/// Where everything goes at one width.
+struct Placement {
+    title: Wrapped,
+    empty: Option<Wrapped>,
+    cards: Vec<CardText>,
+    height: f64,
 }
 
 impl ClaimsView {
@@ -128,40 +142,60 @@ impl ClaimsView {
         width - 2.0 * theme.px(PAD) - theme.px(12.0)
     }
 
-    fn lines(
-        &self,
-        card: &ClaimCard,
-        width: f64,
-        theme: &Theme,
-        measure: &dyn TextMeasure,
-    ) -> CardLines {
-        let w = self.text_width(width, theme);
-        CardLines {
-            text: wrap(measure, &card.text, theme.font_px(13.0), false, w, 6),
-            evidence: if card.evidence.is_empty() {
-                Vec::new()
-            } else {
-                wrap(measure, &card.evidence, theme.font_px(11.5), false, w, 6)
-            },
+    /// The one layout step: every line broken (once, see [`super::text`]) and placed.
+    fn layout(&self, width: f64, theme: &Theme) -> Placement {
+        let lang = self.lang;
+        let pad = theme.px(PAD);
+        let font = theme.font_px(13.0);
+        let small = theme.font_px(11.5);
+        let tw = self.text_width(width, theme);
+        let title = draw::title_lines(theme, t(lang, "claims.title"), width - 2.0 * pad);
+        let mut y = pad + title.height(draw::title_pitch(theme)) + theme.px(10.0);
+        let empty = self
+            .cards
+            .is_empty()
+            .then(|| Wrapped::new(t(lang, "claims.empty"), font, false, width - 2.0 * pad));
+        if let Some(e) = &empty {
+            y += e.height(theme.px(24.0));
+        }
+        let mut cards = Vec::with_capacity(self.cards.len());
+        for card in &self.cards {
+            let cert = card
+                .certainty
+                .map(|c| certainty_words(lang, c))
+                .unwrap_or(t(lang, "certainty.none"));
+            let c = CardText {
+                // Beside the badge.
+                verdict: Wrapped::new(
+                    t(lang, verdict_key(card.verdict)),
+                    font,
+                    true,
+                    tw - theme.px(18.0),
+                ),
+                text: Wrapped::new(&card.text, font, false, tw),
+                by: Wrapped::new(&tf(lang, "claims.by", &[&card.by]), small, false, tw),
+                certainty: Wrapped::new(&tf(lang, "claims.certainty", &[cert]), small, true, tw),
+                evidence: Wrapped::new(&card.evidence, small, false, tw),
+                top: y,
+                height: 0.0,
+            };
+            let (line, small_line) = (theme.px(LINE), theme.px(SMALL_LINE));
+            let height = theme.px(1.5 + 5.5 + 18.0)
+                + (c.verdict.len() + c.text.len()) as f64 * line
+                + (c.by.len() + c.certainty.len() + c.evidence.len()) as f64 * small_line;
+            y += height;
+            cards.push(CardText { height, ..c });
+        }
+        Placement {
+            title,
+            empty,
+            cards,
+            height: y + pad,
         }
     }
 
-    fn card_height(&self, lines: &CardLines, theme: &Theme) -> f64 {
-        // Badge line, claim text, who, certainty, evidence, gap.
-        theme.px(24.0)
-            + lines.text.len() as f64 * theme.px(LINE)
-            + theme.px(2.0 * SMALL_LINE)
-            + lines.evidence.len() as f64 * theme.px(SMALL_LINE)
-            + theme.px(18.0)
-    }
-
     pub fn preferred_height(&self, width: f64, theme: &Theme) -> f64 {
-        let cards: f64 = self
-            .cards
-            .iter()
-            .map(|c| self.card_height(&self.lines(c, width, theme, &ApproxMeasure), theme))
-            .sum();
-        2.0 * theme.px(PAD) + theme.px(28.0) + cards.max(theme.px(24.0))
+        self.layout(width, theme).height
     }
 
     pub fn draw<DB: Surface>(
@@ -170,126 +204,60 @@ impl ClaimsView {
         theme: &Theme,
         measure: &dyn TextMeasure,
     ) -> Result<Layout, ChartError> {
-        let lang = self.lang;
         let width = draw::background(area, theme)?;
+        let p = self.layout(width, theme);
         let pad = theme.px(PAD);
-        let font = theme.font_px(13.0);
-        let font_style = TextStyle::new(theme, font);
-        let small = theme.font_px(11.5);
-        let small_style = TextStyle::new(theme, small);
+        let font_style = TextStyle::new(theme, theme.font_px(13.0));
+        let small_style = TextStyle::new(theme, theme.font_px(11.5));
         let small_muted = small_style.colour(&theme.muted);
-        let title_at = (pad, pad + theme.px(9.0));
-        draw::title(
-            area,
-            theme,
-            measure,
-            t(lang, "claims.title"),
-            title_at,
-            width - 2.0 * pad,
-        )?;
-        let mut y = pad + theme.px(28.0);
-        if self.cards.is_empty() {
-            draw::text(
-                area,
-                t(lang, "claims.empty"),
-                (pad, y + font / 2.0),
-                font_style.colour(&theme.muted),
-            )?;
+        let (line, small_line) = (theme.px(LINE), theme.px(SMALL_LINE));
+        let title_pitch = draw::title_pitch(theme);
+        let at = (pad, pad);
+        let y = draw::wrapped(area, measure, &p.title, at, title_pitch, font_style)?;
+        if let Some(e) = &p.empty {
+            let at = (pad, y + theme.px(10.0));
+            let style = font_style.colour(&theme.muted);
+            draw::wrapped(area, measure, e, at, theme.px(24.0), style)?;
         }
         let mut hits = Vec::new();
         let x = pad + theme.px(12.0);
-        let tw = self.text_width(width, theme);
-        for card in &self.cards {
-            let approx = self.lines(card, width, theme, &ApproxMeasure);
-            let h = self.card_height(&approx, theme);
-            // Keep the line counts the height was computed with.
-            let text = wrap(measure, &card.text, font, false, tw, approx.text.len());
-            let evidence = if card.evidence.is_empty() {
-                Vec::new()
-            } else {
-                wrap(
-                    measure,
-                    &card.evidence,
-                    small,
-                    false,
-                    tw,
-                    approx.evidence.len(),
-                )
-            };
+        for (card, c) in self.cards.iter().zip(&p.cards) {
+            let (y, h) = (c.top, c.height);
             let colour = match card.verdict {
                 Verdict::Supported | Verdict::SupportedInPart => &theme.favourable,
                 Verdict::Contradicted | Verdict::NotSupported => &theme.unfavourable,
                 Verdict::NoControlledEvidence => &theme.no_comparison,
             };
             // A bar in the verdict's colour down the card's left edge.
-            draw::rect(
-                area,
-                pad,
-                y,
-                pad + theme.px(4.0),
-                y + h - theme.px(14.0),
-                colour,
-                true,
-                1.0,
-            )?;
+            let bottom = y + h - theme.px(14.0);
+            draw::rect(area, pad, y, pad + theme.px(4.0), bottom, colour, true, 1.0)?;
             let (shape, filled) = verdict_shape(card.verdict);
-            let by = y + theme.px(10.0);
-            draw::marker(
+            let r = theme.px(6.0);
+            let (stroke, bg) = (theme.px(1.8), &theme.background);
+            let badge_y = y + theme.px(10.0);
+            draw::marker(area, shape, x + r, badge_y, r, colour, filled, stroke, bg)?;
+            // The verdict's first line is centred on the badge.
+            let top = badge_y - line / 2.0;
+            let at = (x + theme.px(18.0), top);
+            let ly = draw::wrapped(area, measure, &c.verdict, at, line, font_style)?;
+            let ly = draw::wrapped(
                 area,
-                shape,
-                x + theme.px(6.0),
-                by,
-                theme.px(6.0),
-                colour,
-                filled,
-                theme.px(1.8),
-                &theme.background,
-            )?;
-            let verdict = super::text::ellipsize(
                 measure,
-                t(lang, verdict_key(card.verdict)),
-                font,
-                true,
-                tw - theme.px(20.0),
-            );
-            draw::text(
+                &c.text,
+                (x, ly + theme.px(5.5)),
+                line,
+                font_style,
+            )?;
+            let ly = draw::wrapped(area, measure, &c.by, (x, ly), small_line, small_muted)?;
+            let ly = draw::wrapped(
                 area,
-                &verdict,
-                (x + theme.px(18.0), by),
-                font_style.bold(true),
+                measure,
+                &c.certainty,
+                (x, ly),
+                small_line,
+                small_style,
             )?;
-            let mut ly = y + theme.px(24.0) + theme.px(LINE) / 2.0;
-            for line in &text {
-                draw::text(area, line, (x, ly), font_style)?;
-                ly += theme.px(LINE);
-            }
-            ly += theme.px(SMALL_LINE) / 2.0 - theme.px(LINE) / 2.0;
-            let who = super::text::ellipsize(
-                measure,
-                &tf(lang, "claims.by", &[&card.by]),
-                small,
-                false,
-                tw,
-            );
-            draw::text(area, &who, (x, ly), small_muted)?;
-            ly += theme.px(SMALL_LINE);
-            let cert = card
-                .certainty
-                .map(|c| certainty_words(lang, c))
-                .unwrap_or(t(lang, "certainty.none"));
-            let cert = super::text::ellipsize(
-                measure,
-                &tf(lang, "claims.certainty", &[cert]),
-                small,
-                true,
-                tw,
-            );
-            draw::text(area, &cert, (x, ly), small_style.bold(true))?;
-            ly += theme.px(SMALL_LINE);
-            for line in &evidence {
-                draw::text(area, line, (x, ly), small_muted)?;
-                ly += theme.px(SMALL_LINE);
-            }
+            draw::wrapped(area, measure, &c.evidence, (x, ly), small_line, small_muted)?;
             hits.push(Hit {
                 key: card.key.clone(),
                 x0: pad - theme.px(4.0),
@@ -297,11 +265,10 @@ impl ClaimsView {
                 x1: width - pad + theme.px(4.0),
                 y1: y + h - theme.px(10.0),
             });
-            y += h;
         }
         Ok(Layout {
             hits,
-            content_height: y,
+            content_height: p.height,
         })
     }
 }

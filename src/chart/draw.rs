@@ -7,6 +7,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
+use super::text::{TextMeasure, Wrapped};
 use super::{ChartError, Theme};
 
 pub type Area<'a, DB> = DrawingArea<DB, Shift>;
@@ -56,18 +57,60 @@ pub fn background<DB: DrawingBackend>(area: &Area<DB>, theme: &Theme) -> Result<
     Ok(area.dim_in_pixel().0 as f64)
 }
 
-/// A view's title: bold, 14 px, from `x`, centred on `y`, shortened to `max_width`.
-pub fn title<DB: Surface>(
+/// A view's title at `max_width`: bold, 14 px, every word kept.
+pub fn title_lines(theme: &Theme, s: &str, max_width: f64) -> Wrapped {
+    Wrapped::new(s, theme.font_px(14.0), true, max_width)
+}
+
+/// The line pitch of a view's title.
+pub fn title_pitch(theme: &Theme) -> f64 {
+    theme.px(18.0)
+}
+
+/// Draws one line that was laid out for `room` pixels. If the real font runs wider than
+/// the estimate the line was broken with, it is drawn that much smaller, so that it fits
+/// without being cut (see [`text`](super::text)'s notes).
+pub fn fitted<DB: Surface>(
     area: &Area<DB>,
-    theme: &Theme,
-    measure: &dyn super::text::TextMeasure,
+    measure: &dyn TextMeasure,
     s: &str,
-    (x, y): (f64, f64),
-    max_width: f64,
+    at: (f64, f64),
+    style: TextStyle<'_>,
+    room: f64,
 ) -> Result<(), ChartError> {
-    let size = theme.font_px(14.0);
-    let shown = super::text::ellipsize(measure, s, size, true, max_width);
-    text(area, &shown, (x, y), TextStyle::new(theme, size).bold(true))
+    let w = measure.width(s, style.size, style.bold);
+    let style = if w > room && w > 0.0 {
+        TextStyle {
+            size: (style.size * room.max(0.0) / w).max(1.0),
+            ..style
+        }
+    } else {
+        style
+    };
+    text(area, s, at, style)
+}
+
+/// Draws lines laid out by a view's layout step, one every `pitch` pixels from `top` (each
+/// centred in its slot), in `style` at the lines' size and weight; returns the y below them.
+pub fn wrapped<DB: Surface>(
+    area: &Area<DB>,
+    measure: &dyn TextMeasure,
+    w: &Wrapped,
+    (x, top): (f64, f64),
+    pitch: f64,
+    style: TextStyle<'_>,
+) -> Result<f64, ChartError> {
+    let style = TextStyle {
+        size: w.size,
+        bold: w.bold,
+        ..style
+    };
+    let mut y = top;
+    for line in &w.lines {
+        fitted(area, measure, line, (x, y + pitch / 2.0), style, w.width)?;
+        y += pitch;
+    }
+    Ok(y)
 }
 
 /// How a line of text looks: its size in device pixels, colour, anchor, weight and font.

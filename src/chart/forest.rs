@@ -10,7 +10,7 @@
 
 use super::axis::{format_tick, Axis, Scale};
 use super::draw::{self, Align, Area, Surface, TextStyle};
-use super::text::{ellipsize, wrap, ApproxMeasure, TextMeasure};
+use super::text::{ApproxMeasure, TextMeasure, Wrapped};
 use super::{ChartError, Hit, Layout, Theme};
 use crate::appraise::Certainty;
 use crate::i18n::{self, t, Lang};
@@ -138,9 +138,16 @@ pub struct Forest {
 
 /// Sizes in CSS pixels; multiplied by the theme's scale when drawn.
 struct Metrics {
+    /// A one-line row: a group header, the column headings, "… and N more".
     row: f64,
-    two_line: f64,
-    three_line: f64,
+    /// The pitch of a row's lines in the main font and in the small one.
+    line: f64,
+    small_line: f64,
+    /// Room above and below a row's lines.
+    row_top: f64,
+    row_bottom: f64,
+    /// On narrow screens, the line of a row that holds its interval.
+    mark: f64,
     font: f64,
     small: f64,
     title: f64,
@@ -155,16 +162,13 @@ struct Metrics {
 /// remain in the items (the table, CSV and tooltips' data).
 pub const MAX_HEIGHT_PX: f64 = 16_000.0;
 
-/// The rows of one panel that are drawn, and how many study rows were left out.
-struct PanelPlan<'a> {
-    rows: Vec<&'a ForestRow>,
-    hidden: usize,
-}
-
 const METRICS: Metrics = Metrics {
     row: 24.0,
-    two_line: 38.0,
-    three_line: 56.0,
+    line: 16.0,
+    small_line: 14.5,
+    row_top: 5.0,
+    row_bottom: 4.0,
+    mark: 18.0,
     font: 13.0,
     small: 11.5,
     title: 15.0,
@@ -181,7 +185,8 @@ struct Columns {
     value: Option<(f64, f64)>,
     weight: Option<(f64, f64)>,
     certainty: Option<(f64, f64)>,
-    /// On narrow screens the numbers go on lines under the label.
+    /// On narrow screens a row is a stack: its label and detail on full-width lines, its
+    /// interval across the whole width under them, and its numbers under that.
     stacked: bool,
     right: f64,
 }
@@ -192,11 +197,10 @@ impl Columns {
         let inner = (width - 2.0 * pad).max(1.0);
         let css_width = width / theme.scale;
         if css_width < 560.0 {
-            let label_w = inner * 0.46;
             return Columns {
-                label: (pad, pad + label_w),
+                label: (pad, pad + inner),
                 n: None,
-                plot: (pad + label_w + theme.px(8.0), width - pad),
+                plot: (pad, pad + inner),
                 value: None,
                 weight: None,
                 certainty: None,
@@ -232,14 +236,92 @@ impl Columns {
             right: width - pad,
         }
     }
+
+    fn full(&self) -> f64 {
+        self.right - self.label.0
+    }
 }
 
-fn row_height(theme: &Theme, kind: RowKind, stacked: bool) -> f64 {
-    theme.px(match (kind, stacked) {
-        (RowKind::Header, _) => METRICS.row,
-        (_, false) => METRICS.two_line,
-        (_, true) => METRICS.three_line,
-    })
+/// One row's text broken into lines at one width, and the height it needs.
+struct RowText<'a> {
+    row: &'a ForestRow,
+    /// The label with its badge and caveat marker.
+    label: Wrapped,
+    detail: Wrapped,
+    /// The numbers: in the value column on wide screens (a note's across the plot too), on
+    /// lines under the interval on narrow ones (with the weight and certainty).
+    value: Wrapped,
+    /// Wide screens: the certainty column.
+    certainty: Wrapped,
+    height: f64,
+}
+
+/// A heading of a column: its x, its alignment there, its words.
+struct Heading {
+    x: f64,
+    align: Align,
+    text: Wrapped,
+}
+
+/// One panel laid out: its headings, the rows it draws, its axis.
+struct PanelText<'a> {
+    panel: &'a ForestPanel,
+    /// The panel's title; on its own lines above the column headings when it does not fit
+    /// beside them.
+    title: Wrapped,
+    title_h: f64,
+    headings: Vec<Heading>,
+    head_h: f64,
+    /// The rows drawn (all of them unless the plot would pass [`MAX_HEIGHT_PX`]).
+    rows: Vec<RowText<'a>>,
+    /// Study rows left out, and the row that says how many.
+    hidden: usize,
+    more: Wrapped,
+    more_h: f64,
+    axis: Option<Axis>,
+    /// The words under the axis either side of the null line.
+    left: Wrapped,
+    right: Wrapped,
+    axis_h: f64,
+}
+
+impl PanelText<'_> {
+    fn rows_h(&self) -> f64 {
+        self.rows.iter().map(|r| r.height).sum::<f64>() + self.more_h
+    }
+}
+
+/// Where everything goes at one width.
+struct Placement<'a> {
+    cols: Columns,
+    title: Wrapped,
+    empty: Option<Wrapped>,
+    panels: Vec<PanelText<'a>>,
+    footnote: Wrapped,
+    height: f64,
+}
+
+/// The height of `lines` lines of `pitch` in a one-line row's box, and the top of the first
+/// line, so that one line sits in the middle of a [`Metrics::row`].
+fn boxed(theme: &Theme, lines: usize, pitch: f64) -> (f64, f64) {
+    let row = theme.px(METRICS.row);
+    let h = lines as f64 * theme.px(pitch);
+    (
+        row.max(h + (row - theme.px(pitch))),
+        (row - theme.px(pitch)) / 2.0,
+    )
+}
+
+/// The row's label with its badge; a caveat marker stays joined to its last word.
+fn label_text(row: &ForestRow) -> String {
+    let mut label = row.label.clone();
+    if let Some(badge) = &row.badge {
+        label = format!("{label} · {badge}");
+    }
+    if !row.caveats.is_empty() {
+        label.push_str("\u{a0}†");
+    }
+    label
 }
 
 impl Forest {
@@ -253,127 +335,157 @@ impl Forest {
         )
     }
 
-    fn footnote_lines(&self, width: f64, theme: &Theme, measure: &dyn TextMeasure) -> Vec<String> {
-        match &self.footnote {
-            Some(note) => wrap(
-                measure,
-                note,
-                theme.font_px(METRICS.small),
-                false,
-                width - 2.0 * theme.px(METRICS.pad),
-                6,
-            ),
-            None => Vec::new(),
-        }
-    }
-
     /// The height (device pixels) the plot needs at `width` to show the rows it draws
     /// (every row unless that would pass [`MAX_HEIGHT_PX`]).
     pub fn preferred_height(&self, width: f64, theme: &Theme) -> f64 {
+        self.layout(width, theme).height
+    }
+
+    /// The one layout step: every text broken into lines (once, with
+    /// [`ApproxMeasure`](super::text::ApproxMeasure), see [`super::text`]), every row as tall
+    /// as its lines, and which rows are drawn.
+    fn layout(&self, width: f64, theme: &Theme) -> Placement<'_> {
         let cols = self.columns(width, theme);
-        let fixed = self.fixed_height(width, theme);
-        let rows: f64 = self
-            .plan(width, theme)
-            .iter()
-            .map(|p| {
-                p.rows
-                    .iter()
-                    .map(|r| row_height(theme, r.kind, cols.stacked))
-                    .sum::<f64>()
-                    + if p.hidden > 0 {
-                        theme.px(METRICS.row)
-                    } else {
-                        0.0
-                    }
-            })
-            .sum();
-        fixed + rows
-    }
-
-    /// Which rows each panel draws: all of them if they fit under [`MAX_HEIGHT_PX`];
-    /// else headers and pooled rows, and study rows in order while they fit.
-    fn plan(&self, width: f64, theme: &Theme) -> Vec<PanelPlan<'_>> {
-        let cols = self.columns(width, theme);
-        let h = |r: &ForestRow| row_height(theme, r.kind, cols.stacked);
-        let fixed = self.fixed_height(width, theme);
-        let all: f64 = self.panels.iter().flat_map(|p| &p.rows).map(h).sum();
-        if fixed + all <= MAX_HEIGHT_PX {
-            return self
-                .panels
-                .iter()
-                .map(|p| PanelPlan {
-                    rows: p.rows.iter().collect(),
-                    hidden: 0,
-                })
-                .collect();
-        }
-        let others: f64 = self
-            .panels
-            .iter()
-            .flat_map(|p| &p.rows)
-            .filter(|r| r.kind != RowKind::Study)
-            .map(h)
-            .sum();
-        let more_rows = self.panels.len() as f64 * theme.px(METRICS.row);
-        let mut budget =
-            (MAX_HEIGHT_PX - fixed - others - more_rows - theme.px(METRICS.row)).max(0.0);
-        self.panels
-            .iter()
-            .map(|p| {
-                let mut plan = PanelPlan {
-                    rows: Vec::with_capacity(p.rows.len().min(1024)),
-                    hidden: 0,
-                };
-                for r in &p.rows {
-                    if r.kind == RowKind::Study {
-                        if h(r) > budget {
-                            plan.hidden += 1;
-                            continue;
-                        }
-                        budget -= h(r);
-                    }
-                    plan.rows.push(r);
-                }
-                plan
-            })
-            .collect()
-    }
-
-    /// Everything but the rows: margins, title, panel headings and axes, footnote.
-    fn fixed_height(&self, width: f64, theme: &Theme) -> f64 {
-        let title = if self.title.is_empty() {
-            0.0
-        } else {
-            self.title_lines(width, theme, &ApproxMeasure).len() as f64
-                * theme.px(METRICS.title * 1.3)
-                + theme.px(METRICS.gap)
-        };
-        let panels: f64 = self
-            .panels
-            .iter()
-            .map(|p| {
-                theme.px(METRICS.row + METRICS.gap + if p.has_marks() { METRICS.axis } else { 0.0 })
-            })
-            .sum();
-        let empty = if self.panels.iter().all(|p| p.rows.is_empty()) {
-            theme.px(METRICS.row)
-        } else {
-            0.0
-        };
-        let foot = self.footnote_lines(width, theme, &ApproxMeasure).len() as f64
-            * theme.px(METRICS.small * 1.4);
-        theme.px(METRICS.pad) * 2.0 + title + panels + foot + empty + theme.px(4.0)
-    }
-
-    fn title_lines(&self, width: f64, theme: &Theme, measure: &dyn TextMeasure) -> Vec<String> {
-        wrap(
-            measure,
+        let pad = theme.px(METRICS.pad);
+        let title = Wrapped::new(
             &self.title,
             theme.font_px(METRICS.title),
             true,
-            width - 2.0 * theme.px(METRICS.pad),
-            2,
-        )
+            width - 2.0 * pad,
+        );
+        let empty = self.panels.iter().all(|p| p.rows.is_empty()).then(|| {
+            Wrapped::new(
+                t(self.lang, "forest.empty"),
+                theme.font_px(METRICS.font),
+                false,
+                cols.full(),
+            )
+        });
+        let footnote = Wrapped::new(
+            self.footnote.as_deref().unwrap_or_default(),
+            theme.font_px(METRICS.small),
+            false,
+            width - 2.0 * pad,
+        );
+        let mut panels: Vec<PanelText> = self
+            .panels
+            .iter()
+            .map(|p| panel_text(self.lang, p, &cols, theme))
+            .collect();
+        let fixed = 2.0 * pad
+            + if title.is_empty() {
+                0.0
+            } else {
+                title.height(theme.px(METRICS.title * 1.3)) + theme.px(METRICS.gap)
+            }
+            + empty
+                .as_ref()
+                .map_or(0.0, |e| e.height(theme.px(METRICS.row)))
+            + panels
+                .iter()
+                .map(|p| p.title_h + p.head_h + p.axis_h + theme.px(METRICS.gap))
+                .sum::<f64>()
+            + footnote.height(theme.px(METRICS.small * 1.4));
+        let words = Words::new(self.lang);
+        if !self.all_rows(&mut panels, MAX_HEIGHT_PX - fixed, &words, &cols, theme) {
+            self.leave_out(&mut panels, fixed, &words, &cols, theme);
+        }
+        let height = fixed + panels.iter().map(PanelText::rows_h).sum::<f64>();
+        Placement {
+            cols,
+            title,
+            empty,
+            panels,
+            footnote,
+            height,
+        }
+    }
+
+    /// Lays out every row, if they fit in `room`; stops as soon as they cannot (a forest of
+    /// thousands of studies is not laid out whole to find that out).
+    fn all_rows<'a>(
+        &'a self,
+        panels: &mut [PanelText<'a>],
+        room: f64,
+        words: &Words,
+        cols: &Columns,
+        theme: &Theme,
+    ) -> bool {
+        let mut used = 0.0;
+        for p in panels.iter_mut() {
+            for r in &p.panel.rows {
+                let text = row_text(words, r, cols, theme);
+                used += text.height;
+                if used > room {
+                    return false;
+                }
+                p.rows.push(text);
+            }
+        }
+        true
+    }
+
+    /// Keeps headers, pooled rows and notes, and study rows in order while they fit under
+    /// [`MAX_HEIGHT_PX`] (from the first that does not, none); each panel that leaves some
+    /// out gets a row that counts them. Rows left out are not laid out.
+    fn leave_out<'a>(
+        &'a self,
+        panels: &mut [PanelText<'a>],
+        fixed: f64,
+        words: &Words,
+        cols: &Columns,
+        theme: &Theme,
+    ) {
+        let more = |n: usize| {
+            let text = i18n::tf(self.lang, "forest.more", &[&i18n::int(self.lang, n as u64)]);
+            let w = Wrapped::new(&text, theme.font_px(METRICS.small), false, cols.full());
+            let h = boxed(theme, w.len(), METRICS.small_line).0;
+            (w, h)
+        };
+        let is_study = |r: &&ForestRow| r.kind == RowKind::Study;
+        // Room for each panel's "more" row, counted as if it left out all its studies (fewer
+        // digits never take more lines), and a row to spare.
+        let reserved: Vec<f64> = panels
+            .iter()
+            .map(|p| more(p.panel.rows.iter().filter(is_study).count()).1)
+            .collect();
+        // The rows always drawn, in each panel's order.
+        let kept: Vec<Vec<RowText>> = panels
+            .iter()
+            .map(|p| {
+                let others = p.panel.rows.iter().filter(|r| !is_study(r));
+                others.map(|r| row_text(words, r, cols, theme)).collect()
+            })
+            .collect();
+        let others: f64 = kept.iter().flatten().map(|r| r.height).sum();
+        let mut budget =
+            (MAX_HEIGHT_PX - fixed - others - reserved.iter().sum::<f64>() - theme.px(METRICS.row))
+                .max(0.0);
+        for ((p, kept), reserved) in panels.iter_mut().zip(kept).zip(reserved) {
+            p.rows.clear();
+            let mut kept = kept.into_iter();
+            for r in &p.panel.rows {
+                if !is_study(&r) {
+                    p.rows.extend(kept.next());
+                    continue;
+                }
+                if budget > 0.0 {
+                    let text = row_text(words, r, cols, theme);
+                    if text.height <= budget {
+                        budget -= text.height;
+                        p.rows.push(text);
+                        continue;
+                    }
+                    budget = 0.0;
+                }
+                p.hidden += 1;
+            }
+            if p.hidden > 0 {
+                let (w, h) = more(p.hidden);
+                p.more = w;
+                p.more_h = h.max(reserved);
+            }
+        }
     }
 
     /// Draws the plot and returns where each row is, for hit-testing.
@@ -385,327 +497,569 @@ impl Forest {
         highlight: Option<&str>,
     ) -> Result<Layout, ChartError> {
         let width = draw::background(area, theme)?;
-        let cols = self.columns(width, theme);
+        let p = self.layout(width, theme);
+        let cols = &p.cols;
         let mut hits = Vec::new();
         let mut y = theme.px(METRICS.pad);
-        if !self.title.is_empty() {
-            let size = theme.font_px(METRICS.title);
-            let lines = self.title_lines(width, theme, &ApproxMeasure).len();
-            for line in wrap(
-                measure,
-                &self.title,
-                size,
-                true,
-                width - 2.0 * theme.px(METRICS.pad),
-                lines,
-            ) {
-                draw::text(
-                    area,
-                    &line,
-                    (cols.label.0, y + size * 0.65),
-                    TextStyle::new(theme, size).bold(true),
-                )?;
-                y += theme.px(METRICS.title * 1.3);
-            }
+        if !p.title.is_empty() {
+            let pitch = theme.px(METRICS.title * 1.3);
+            let style = TextStyle::new(theme, p.title.size);
+            y = draw::wrapped(area, measure, &p.title, (cols.label.0, y), pitch, style)?;
             y += theme.px(METRICS.gap);
         }
-        if self.panels.iter().all(|p| p.rows.is_empty()) {
-            let size = theme.font_px(METRICS.font);
-            let text = ellipsize(
-                measure,
-                t(self.lang, "forest.empty"),
-                size,
-                false,
-                cols.right - cols.label.0,
-            );
-            draw::text(
-                area,
-                &text,
-                (cols.label.0, y + size),
-                TextStyle::new(theme, size).colour(&theme.muted),
-            )?;
-            y += theme.px(METRICS.row);
+        if let Some(empty) = &p.empty {
+            let style = TextStyle::new(theme, empty.size).colour(&theme.muted);
+            let pitch = theme.px(METRICS.row);
+            y = draw::wrapped(area, measure, empty, (cols.label.0, y), pitch, style)?;
         }
-        for (panel, plan) in self.panels.iter().zip(self.plan(width, theme)) {
-            y = draw_panel(
-                area, self.lang, panel, &plan, &cols, y, theme, measure, highlight, &mut hits,
-            )?;
+        let ctx = Ctx {
+            area,
+            lang: self.lang,
+            cols,
+            theme,
+            measure,
+        };
+        for panel in &p.panels {
+            y = ctx.panel(panel, y, highlight, &mut hits)?;
             y += theme.px(METRICS.gap);
         }
-        let size = theme.font_px(METRICS.small);
-        let lines = self.footnote_lines(width, theme, &ApproxMeasure).len();
-        if let Some(note) = &self.footnote {
-            for line in wrap(
-                measure,
-                note,
-                size,
-                false,
-                width - 2.0 * theme.px(METRICS.pad),
-                lines,
-            ) {
-                draw::text(
-                    area,
-                    &line,
-                    (cols.label.0, y + size * 0.6),
-                    TextStyle::new(theme, size).colour(&theme.muted),
-                )?;
-                y += theme.px(METRICS.small * 1.4);
-            }
-        }
+        let style = TextStyle::new(theme, p.footnote.size).colour(&theme.muted);
+        let pitch = theme.px(METRICS.small * 1.4);
+        draw::wrapped(area, measure, &p.footnote, (cols.label.0, y), pitch, style)?;
         Ok(Layout {
             hits,
-            content_height: y,
+            content_height: p.height,
         })
     }
 }
 
-/// The row's label with its badge, ellipsised to `max_w`; a caveat marker always survives.
-fn label_text(
-    row: &ForestRow,
-    measure: &dyn TextMeasure,
-    font: f64,
-    bold: bool,
-    max_w: f64,
-) -> String {
-    let mut label = row.label.clone();
-    if let Some(badge) = &row.badge {
-        label = format!("{label} · {badge}");
-    }
-    let marker = if row.caveats.is_empty() { "" } else { " †" };
-    let room = max_w - measure.width(marker, font, bold);
-    format!(
-        "{}{marker}",
-        ellipsize(measure, &label, font, bold, room.max(0.0))
-    )
-}
-
-#[allow(clippy::too_many_arguments)]
-fn draw_panel<DB: Surface>(
-    area: &Area<DB>,
+/// A panel's headings, rows and axis words, broken into lines.
+fn panel_text<'a>(
     lang: Lang,
-    panel: &ForestPanel,
-    plan: &PanelPlan<'_>,
+    panel: &'a ForestPanel,
     cols: &Columns,
-    top: f64,
     theme: &Theme,
-    measure: &dyn TextMeasure,
-    highlight: Option<&str>,
-    hits: &mut Vec<Hit>,
-) -> Result<f64, ChartError> {
+) -> PanelText<'a> {
     let font = theme.font_px(METRICS.font);
-    let font_style = TextStyle::new(theme, font);
     let small = theme.font_px(METRICS.small);
-    let small_style = TextStyle::new(theme, small);
-    let small_muted = small_style.colour(&theme.muted);
-    let values = panel
-        .rows
-        .iter()
-        .filter(|r| matches!(r.kind, RowKind::Study | RowKind::Pooled))
-        .flat_map(|r| {
-            let (lo, hi) = r.ci.unwrap_or((f64::NAN, f64::NAN));
-            [r.estimate.unwrap_or(f64::NAN), lo, hi]
-        });
-    let axis = Axis::fit(
-        panel.scale,
-        values,
-        panel.null_value,
-        cols.plot.0,
-        cols.plot.1,
-    );
     let has_marks = panel.has_marks();
-
-    // Column headings.
-    let mut y = top;
-    let head_y = y + theme.px(METRICS.row) / 2.0;
-    let title_w = match (cols.stacked, cols.n) {
-        (true, _) => cols.right - cols.label.0,
-        (false, Some((_, n_hi))) => {
-            n_hi - measure.width("n", small, false) - theme.px(12.0) - cols.label.0
-        }
-        _ => cols.label.1 - cols.label.0,
+    let axis = has_marks.then(|| {
+        let values = panel
+            .rows
+            .iter()
+            .filter(|r| matches!(r.kind, RowKind::Study | RowKind::Pooled))
+            .flat_map(|r| {
+                let (lo, hi) = r.ci.unwrap_or((f64::NAN, f64::NAN));
+                [r.estimate.unwrap_or(f64::NAN), lo, hi]
+            });
+        Axis::fit(
+            panel.scale,
+            values,
+            panel.null_value,
+            cols.plot.0,
+            cols.plot.1,
+        )
+    });
+    // Column headings, each broken to its column's width.
+    let mut headings = Vec::new();
+    let mut heading = |(lo, hi): (f64, f64), key: &str, align: Align| {
+        headings.push(Heading {
+            x: if align == Align::Right { hi } else { lo },
+            align,
+            text: Wrapped::new(t(lang, key), small, false, hi - lo),
+        });
     };
-    let title = ellipsize(measure, &panel.title, font, true, title_w);
-    draw::text(area, &title, (cols.label.0, head_y), font_style.bold(true))?;
-    if let Some((_, n_hi)) = cols.n {
-        draw::text(
-            area,
-            t(lang, "forest.col.n"),
-            (n_hi - theme.px(6.0), head_y),
-            small_muted.align(Align::Right),
-        )?;
+    if let Some((n_lo, n_hi)) = cols.n {
+        heading((n_lo, n_hi - theme.px(6.0)), "forest.col.n", Align::Right);
     }
-    // Headings of the value, weight and certainty columns, shortened to fit their column.
-    let heading = |(lo, hi): (f64, f64), key: &str, align: Align| {
-        let head = ellipsize(measure, t(lang, key), small, false, hi - lo);
-        let x = if align == Align::Right { hi } else { lo };
-        draw::text(area, &head, (x, head_y), small_muted.align(align))
-    };
     if let Some(col) = cols.value.filter(|_| has_marks) {
-        heading(col, "ui.estimate_ci", Align::Left)?;
+        heading(col, "ui.estimate_ci", Align::Left);
     }
     if let Some(col) = cols
         .weight
         .filter(|_| panel.rows.iter().any(|r| r.weight.is_some()))
     {
-        heading(col, "forest.col.weight", Align::Right)?;
+        heading(col, "forest.col.weight", Align::Right);
     }
     if let Some(col) = cols
         .certainty
         .filter(|_| panel.rows.iter().any(|r| r.certainty.is_some()))
     {
-        heading(col, "forest.col.certainty", Align::Left)?;
+        heading(col, "forest.col.certainty", Align::Left);
     }
-    y += theme.px(METRICS.row);
-    let rows_top = y;
-    let more_h = if plan.hidden > 0 {
-        theme.px(METRICS.row)
+    // The title goes beside the headings when it fits before the first of them on one line,
+    // else on lines of its own across the whole width.
+    let beside = headings
+        .iter()
+        .map(|h| match h.align {
+            Align::Right => {
+                h.x - h
+                    .text
+                    .lines
+                    .iter()
+                    .map(|l| ApproxMeasure.width(l, small, false))
+                    .fold(0.0, f64::max)
+            }
+            _ => h.x,
+        })
+        .fold(cols.right, f64::min)
+        - theme.px(12.0)
+        - cols.label.0;
+    let inline = Wrapped::new(&panel.title, font, true, beside);
+    let (title, title_h) = if headings.is_empty() || inline.len() <= 1 {
+        let title = if headings.is_empty() {
+            Wrapped::new(&panel.title, font, true, cols.full())
+        } else {
+            inline
+        };
+        (title, 0.0)
+    } else {
+        let title = Wrapped::new(&panel.title, font, true, cols.full());
+        let h = title.height(theme.px(METRICS.line)) + theme.px(4.0);
+        (title, h)
+    };
+    let head_lines = headings
+        .iter()
+        .map(|h| h.text.len())
+        .max()
+        .unwrap_or(0)
+        .max(if title_h > 0.0 { 0 } else { 1 });
+    let head_h = if title_h > 0.0 {
+        boxed(theme, head_lines, METRICS.small_line).0
+    } else {
+        // The title's lines (of the main font) beside the headings' (of the small one).
+        let h_title = boxed(theme, title.len(), METRICS.line).0;
+        h_title.max(boxed(theme, head_lines, METRICS.small_line).0)
+    };
+    // The words either side of the null line may run past the plot's ends: nothing is
+    // drawn beside the axis.
+    let (left, right) = match axis.and_then(|a| a.px(panel.null_value)) {
+        Some(x0) => (
+            Wrapped::new(
+                &format!("← {}", panel.left_label),
+                small,
+                false,
+                (x0 - cols.label.0 - theme.px(6.0)).max(1.0),
+            ),
+            Wrapped::new(
+                &format!("{} →", panel.right_label),
+                small,
+                false,
+                (cols.right - x0 - theme.px(6.0)).max(1.0),
+            ),
+        ),
+        None => Default::default(),
+    };
+    let word_lines = left.len().max(right.len()).max(1) - 1;
+    let axis_h = if has_marks {
+        theme.px(METRICS.axis + word_lines as f64 * METRICS.small_line)
     } else {
         0.0
     };
-    let rows_bottom = rows_top
-        + plan
-            .rows
-            .iter()
-            .map(|r| row_height(theme, r.kind, cols.stacked))
-            .sum::<f64>()
-        + more_h;
+    PanelText {
+        panel,
+        title,
+        title_h,
+        headings,
+        head_h,
+        rows: Vec::new(),
+        hidden: 0,
+        more: Wrapped::default(),
+        more_h: 0.0,
+        axis,
+        left,
+        right,
+        axis_h,
+    }
+}
 
-    // Null line first, so that squares are drawn over it. On narrow screens the second and
-    // third lines of a row run under the plot, so the line is drawn only beside each mark.
-    if let Some(x0) = axis.px(panel.null_value).filter(|_| has_marks) {
-        if cols.stacked {
-            let mut top = rows_top;
-            for &row in &plan.rows {
-                if matches!(row.kind, RowKind::Study | RowKind::Pooled) {
-                    draw::line(
-                        area,
-                        (x0, top),
-                        (x0, top + theme.px(22.0)),
-                        &theme.muted,
-                        theme.px(1.0),
-                    )?;
-                }
-                top += row_height(theme, row.kind, cols.stacked);
-            }
+/// The words rows share, looked up once per layout rather than once for each of
+/// thousands of rows.
+struct Words {
+    lang: Lang,
+    /// Each certainty level in words, weakest first.
+    certainty: [&'static str; 4],
+    /// "Certainty".
+    certainty_label: &'static str,
+}
+
+impl Words {
+    fn new(lang: Lang) -> Words {
+        Words {
+            lang,
+            certainty: Certainty::ALL.map(|c| super::build::certainty_words(lang, c)),
+            certainty_label: t(lang, "ui.certainty"),
+        }
+    }
+
+    fn certainty(&self, c: Certainty) -> &'static str {
+        self.certainty[(c.score().clamp(1, 4) - 1) as usize]
+    }
+}
+
+/// A row's text broken into lines for its columns, and its height.
+fn row_text<'a>(words: &Words, row: &'a ForestRow, cols: &Columns, theme: &Theme) -> RowText<'a> {
+    let lang = words.lang;
+    let font = theme.font_px(METRICS.font);
+    let small = theme.font_px(METRICS.small);
+    let bold = row.kind == RowKind::Pooled;
+    let line = theme.px(METRICS.line);
+    let small_line = theme.px(METRICS.small_line);
+    if row.kind == RowKind::Header {
+        let label = Wrapped::new(&row.label, font, true, cols.full());
+        let height = boxed(theme, label.len(), METRICS.line).0;
+        return RowText {
+            row,
+            label,
+            detail: Wrapped::default(),
+            value: Wrapped::default(),
+            certainty: Wrapped::default(),
+            height,
+        };
+    }
+    let label = label_text(row);
+    let pad = theme.px(METRICS.row_top + METRICS.row_bottom);
+    if cols.stacked {
+        let certainty = row.certainty.map(|c| words.certainty(c));
+        let mut numbers = row.value_text.clone();
+        if let Some(w) = row.weight {
+            numbers = format!("{numbers} · {}", i18n::pct(lang, w / 100.0, 1));
+        }
+        if let Some(c) = certainty {
+            numbers = format!("{numbers} · {}: {c}", words.certainty_label);
+        }
+        let label = Wrapped::new(&label, font, bold, cols.full());
+        let detail = Wrapped::new(&row.detail, small, false, cols.full());
+        let value = Wrapped::new(&numbers, small, bold, cols.full());
+        let mark = if row.kind == RowKind::Note {
+            0.0
         } else {
+            theme.px(METRICS.mark)
+        };
+        // A little more room under a stack, before the hairline that ends it.
+        let height = pad
+            + theme.px(3.0)
+            + label.height(line)
+            + detail.height(small_line)
+            + mark
+            + value.height(small_line);
+        return RowText {
+            row,
+            label,
+            detail,
+            value,
+            certainty: Wrapped::default(),
+            height,
+        };
+    }
+    let label = Wrapped::new(
+        &label,
+        font,
+        bold,
+        cols.label.1 - cols.label.0 - theme.px(4.0),
+    );
+    // The detail may run under the n column, which has nothing under its first line; a
+    // pooled row's under the plot too.
+    let detail_w = if row.kind == RowKind::Pooled {
+        cols.value.map_or(cols.right, |v| v.0) - cols.label.0 - theme.px(8.0)
+    } else {
+        cols.plot.0 - cols.label.0 - theme.px(8.0)
+    };
+    let detail = Wrapped::new(&row.detail, small, false, detail_w);
+    let value = match cols.value {
+        // A note has no mark, so its words use the plot's width too.
+        Some((_, v_hi)) if row.kind == RowKind::Note => {
+            Wrapped::new(&row.value_text, small, false, v_hi - cols.plot.0)
+        }
+        Some((v_lo, v_hi)) => Wrapped::new(&row.value_text, small, bold, v_hi - v_lo),
+        None => Wrapped::default(),
+    };
+    let certainty = match (cols.certainty, row.certainty) {
+        (Some((lo, hi)), Some(c)) => Wrapped::new(words.certainty(c), small, false, hi - lo),
+        _ => Wrapped::default(),
+    };
+    // The columns' first lines share a centre; the label's and detail's lines stack.
+    let beside = |w: &Wrapped| {
+        if w.is_empty() {
+            0.0
+        } else {
+            line + (w.len() - 1) as f64 * small_line
+        }
+    };
+    let stack = (label.height(line) + detail.height(small_line))
+        .max(beside(&value))
+        .max(beside(&certainty))
+        .max(line + small_line);
+    RowText {
+        row,
+        label,
+        detail,
+        value,
+        certainty,
+        height: pad + stack,
+    }
+}
+
+/// What drawing a panel's parts needs.
+struct Ctx<'a, DB: Surface> {
+    area: &'a Area<'a, DB>,
+    lang: Lang,
+    cols: &'a Columns,
+    theme: &'a Theme,
+    measure: &'a dyn TextMeasure,
+}
+
+impl<DB: Surface> Ctx<'_, DB> {
+    /// Draws a panel from `top`; returns the y below it.
+    fn panel(
+        &self,
+        p: &PanelText,
+        top: f64,
+        highlight: Option<&str>,
+        hits: &mut Vec<Hit>,
+    ) -> Result<f64, ChartError> {
+        let (area, theme, measure, cols) = (self.area, self.theme, self.measure, self.cols);
+        let small_muted = TextStyle::new(theme, p.more.size).colour(&theme.muted);
+        let line = theme.px(METRICS.line);
+        let small_line = theme.px(METRICS.small_line);
+        // Title and column headings.
+        let mut y = top;
+        let title_style = TextStyle::new(theme, p.title.size);
+        if p.title_h > 0.0 {
+            draw::wrapped(
+                area,
+                measure,
+                &p.title,
+                (cols.label.0, y),
+                line,
+                title_style,
+            )?;
+            y += p.title_h;
+        } else {
+            let (_, inset) = boxed(theme, 1, METRICS.line);
+            let at = (cols.label.0, y + inset);
+            draw::wrapped(area, measure, &p.title, at, line, title_style)?;
+        }
+        for h in &p.headings {
+            let (_, inset) = boxed(theme, 1, METRICS.small_line);
+            let style = small_muted.align(h.align);
+            draw::wrapped(area, measure, &h.text, (h.x, y + inset), small_line, style)?;
+        }
+        y += p.head_h;
+        let rows_top = y;
+        let rows_bottom = rows_top + p.rows_h();
+        let axis = p.axis.as_ref();
+        let null_x = axis.and_then(|a| a.px(p.panel.null_value));
+        // The null line first, so that squares are drawn over it; on narrow screens only
+        // across the line of each row that holds an interval.
+        if let (Some(x0), false) = (null_x, cols.stacked) {
+            let muted = &theme.muted;
             draw::line(
                 area,
                 (x0, rows_top),
                 (x0, rows_bottom),
-                &theme.muted,
+                muted,
                 theme.px(1.0),
             )?;
         }
-    }
-
-    let max_weight = panel
-        .rows
-        .iter()
-        .filter_map(|r| r.weight)
-        .fold(0.0_f64, f64::max);
-    let full = area.dim_in_pixel().0 as f64;
-    for &row in &plan.rows {
-        let row_h = row_height(theme, row.kind, cols.stacked);
-        let line1 = y + theme.px(13.0);
-        if highlight == Some(row.key.as_str()) {
-            draw::rect(area, 0.0, y, full, y + row_h, &theme.highlight, true, 1.0)?;
-        }
-        match row.kind {
-            RowKind::Header => {
-                let label = ellipsize(measure, &row.label, font, true, cols.right - cols.label.0);
-                draw::text(
-                    area,
-                    &label,
-                    (cols.label.0, y + row_h / 2.0),
-                    font_style.bold(true),
-                )?;
+        let max_weight = p
+            .panel
+            .rows
+            .iter()
+            .filter_map(|r| r.weight)
+            .fold(0.0_f64, f64::max);
+        let full = area.dim_in_pixel().0 as f64;
+        let mut after_row = false;
+        for r in &p.rows {
+            let row = r.row;
+            if highlight == Some(row.key.as_str()) {
+                let colour = &theme.highlight;
+                draw::rect(area, 0.0, y, full, y + r.height, colour, true, 1.0)?;
             }
-            _ => {
-                draw_row_text(area, lang, row, cols, y, theme, measure)?;
-                draw_row_mark(area, row, &axis, line1, theme, max_weight)?;
+            if row.kind == RowKind::Header {
+                let (_, inset) = boxed(theme, 1, METRICS.line);
+                let style = TextStyle::new(theme, r.label.size);
+                draw::wrapped(
+                    area,
+                    measure,
+                    &r.label,
+                    (cols.label.0, y + inset),
+                    line,
+                    style,
+                )?;
+            } else {
+                if cols.stacked && after_row {
+                    // A hairline between stacked rows, whose lines would otherwise run together.
+                    let (a, b) = ((cols.label.0, y), (cols.right, y));
+                    draw::line(area, a, b, &theme.grid, theme.px(1.0))?;
+                }
+                let mark_y = self.row(r, y)?;
+                if let (Some(axis), Some(mark_y)) = (axis, mark_y) {
+                    if let (Some(x0), true) = (null_x, cols.stacked) {
+                        let half = theme.px(METRICS.mark) / 2.0;
+                        let (a, b) = ((x0, mark_y - half), (x0, mark_y + half));
+                        draw::line(area, a, b, &theme.muted, theme.px(1.0))?;
+                    }
+                    draw_row_mark(area, row, axis, mark_y, theme, max_weight)?;
+                }
                 hits.push(Hit {
                     key: row.key.clone(),
                     x0: 0.0,
                     y0: y,
                     x1: full,
-                    y1: y + row_h,
+                    y1: y + r.height,
                 });
             }
+            y += r.height;
+            after_row = row.kind != RowKind::Header;
         }
-        y += row_h;
-    }
-    if plan.hidden > 0 {
-        let text = i18n::tf(lang, "forest.more", &[&i18n::int(lang, plan.hidden as u64)]);
-        let text = ellipsize(measure, &text, small, false, cols.right - cols.label.0);
-        draw::text(area, &text, (cols.label.0, y + more_h / 2.0), small_muted)?;
+        if p.hidden > 0 {
+            let (_, inset) = boxed(theme, 1, METRICS.small_line);
+            let at = (cols.label.0, y + inset);
+            draw::wrapped(area, measure, &p.more, at, small_line, small_muted)?;
+        }
+        match axis {
+            Some(axis) => {
+                self.axis(p, axis, rows_bottom)?;
+                Ok(rows_bottom + p.axis_h)
+            }
+            None => Ok(rows_bottom),
+        }
     }
 
-    if !has_marks {
-        return Ok(rows_bottom);
+    /// Draws a row's words from `y`; returns the y of its mark, if it has one.
+    fn row(&self, r: &RowText, y: f64) -> Result<Option<f64>, ChartError> {
+        let (area, theme, measure, cols) = (self.area, self.theme, self.measure, self.cols);
+        let lang = self.lang;
+        let row = r.row;
+        let small = theme.font_px(METRICS.small);
+        let small_style = TextStyle::new(theme, small);
+        let small_muted = small_style.colour(&theme.muted);
+        let line = theme.px(METRICS.line);
+        let small_line = theme.px(METRICS.small_line);
+        let x = cols.label.0;
+        let top = y + theme.px(METRICS.row_top);
+        let label_style = TextStyle::new(theme, r.label.size);
+        let below = draw::wrapped(area, measure, &r.label, (x, top), line, label_style)?;
+        let below = draw::wrapped(
+            area,
+            measure,
+            &r.detail,
+            (x, below),
+            small_line,
+            small_muted,
+        )?;
+        let has_mark = row.kind != RowKind::Note;
+        if cols.stacked {
+            let mark = has_mark.then(|| below + theme.px(METRICS.mark) / 2.0);
+            let numbers = below + mark.map_or(0.0, |_| theme.px(METRICS.mark));
+            draw::wrapped(
+                area,
+                measure,
+                &r.value,
+                (x, numbers),
+                small_line,
+                small_style,
+            )?;
+            return Ok(mark);
+        }
+        // The columns beside the label: first lines centred on the label's first line.
+        let first = top + line / 2.0;
+        let beside = first - small_line / 2.0;
+        if let (Some((_, n_hi)), Some(n)) = (cols.n, row.n) {
+            let at = (n_hi - theme.px(6.0), first);
+            draw::text(
+                area,
+                &i18n::int(lang, n.into()),
+                at,
+                small_muted.align(Align::Right),
+            )?;
+        }
+        if let Some((v_lo, _)) = cols.value {
+            let x = if has_mark { v_lo } else { cols.plot.0 };
+            draw::wrapped(
+                area,
+                measure,
+                &r.value,
+                (x, beside),
+                small_line,
+                small_style,
+            )?;
+        }
+        if let (Some((_, w_hi)), Some(w)) = (cols.weight, row.weight) {
+            let at = (w_hi, first);
+            let style = small_muted.align(Align::Right);
+            draw::text(area, &i18n::pct(lang, w / 100.0, 1), at, style)?;
+        }
+        if let Some((c_lo, _)) = cols.certainty {
+            draw::wrapped(
+                area,
+                measure,
+                &r.certainty,
+                (c_lo, beside),
+                small_line,
+                small_style,
+            )?;
+        }
+        Ok(has_mark.then_some(first))
     }
-    // Axis with ticks and the "favours" words.
-    let axis_y = rows_bottom + theme.px(4.0);
-    draw::line(
-        area,
-        (cols.plot.0, axis_y),
-        (cols.plot.1, axis_y),
-        &theme.text,
-        theme.px(1.0),
-    )?;
-    let tick_count = (((cols.plot.1 - cols.plot.0) / theme.px(48.0)).floor() as usize).clamp(2, 9);
-    let mut last_right = f64::NEG_INFINITY;
-    for tick in axis.ticks(tick_count) {
-        if let Some(x) = axis.px(tick) {
-            let label = format_tick_lang(lang, tick);
+
+    /// The axis under a panel's rows: ticks, and the words either side of the null line.
+    fn axis(&self, p: &PanelText, axis: &Axis, rows_bottom: f64) -> Result<(), ChartError> {
+        let (area, theme, measure, cols) = (self.area, self.theme, self.measure, self.cols);
+        let small = theme.font_px(METRICS.small);
+        let small_style = TextStyle::new(theme, small);
+        let full = area.dim_in_pixel().0 as f64;
+        let axis_y = rows_bottom + theme.px(4.0);
+        let ink = &theme.text;
+        draw::line(
+            area,
+            (cols.plot.0, axis_y),
+            (cols.plot.1, axis_y),
+            ink,
+            theme.px(1.0),
+        )?;
+        let tick_count =
+            (((cols.plot.1 - cols.plot.0) / theme.px(48.0)).floor() as usize).clamp(2, 9);
+        let mut last_right = f64::NEG_INFINITY;
+        for tick in axis.ticks(tick_count) {
+            let Some(x) = axis.px(tick) else { continue };
+            let label = format_tick_lang(self.lang, tick);
             let w = measure.width(&label, small, false);
             draw::line(
                 area,
                 (x, axis_y),
                 (x, axis_y + theme.px(4.0)),
-                &theme.text,
+                ink,
                 theme.px(1.0),
             )?;
-            // Skip a label that would touch the previous one or leave the canvas.
+            // A label that would touch the previous one or leave the canvas is left out
+            // (its tick stays).
             if x - w / 2.0 > last_right + theme.px(4.0) && x + w / 2.0 <= full && x - w / 2.0 >= 0.0
             {
-                draw::text(
-                    area,
-                    &label,
-                    (x, axis_y + theme.px(12.0)),
-                    small_style.align(Align::Center),
-                )?;
+                let at = (x, axis_y + theme.px(12.0));
+                draw::text(area, &label, at, small_style.align(Align::Center))?;
                 last_right = x + w / 2.0;
             }
         }
+        if let Some(x0) = axis.px(p.panel.null_value) {
+            let top = axis_y + theme.px(30.0) - theme.px(METRICS.small_line) / 2.0;
+            let pitch = theme.px(METRICS.small_line);
+            let muted = small_style.colour(&theme.muted);
+            let left = (x0 - theme.px(6.0), top);
+            draw::wrapped(
+                area,
+                measure,
+                &p.left,
+                left,
+                pitch,
+                muted.align(Align::Right),
+            )?;
+            let right = (x0 + theme.px(6.0), top);
+            draw::wrapped(area, measure, &p.right, right, pitch, muted)?;
+        }
+        Ok(())
     }
-    if let Some(x0) = axis.px(panel.null_value) {
-        let words_y = axis_y + theme.px(30.0);
-        // Nothing is drawn beside the axis, so the words may run past the plot's ends.
-        let left_w = x0 - cols.label.0 - theme.px(6.0);
-        let right_w = cols.right - x0 - theme.px(6.0);
-        let left = ellipsize(
-            measure,
-            &format!("← {}", panel.left_label),
-            small,
-            false,
-            left_w.max(0.0),
-        );
-        let right = ellipsize(
-            measure,
-            &format!("{} →", panel.right_label),
-            small,
-            false,
-            right_w.max(0.0),
-        );
-        draw::text(
-            area,
-            &left,
-            (x0 - theme.px(6.0), words_y),
-            small_muted.align(Align::Right),
-        )?;
-        draw::text(area, &right, (x0 + theme.px(6.0), words_y), small_muted)?;
-    }
-    Ok(rows_bottom + theme.px(METRICS.axis))
 }
 
 /// Tick labels in the reader's language (decimal comma for Spanish and French).
@@ -716,116 +1070,6 @@ pub fn format_tick_lang(lang: Lang, v: f64) -> String {
     } else {
         s.replace('.', ",")
     }
-}
-
-fn draw_row_text<DB: Surface>(
-    area: &Area<DB>,
-    lang: Lang,
-    row: &ForestRow,
-    cols: &Columns,
-    y: f64,
-    theme: &Theme,
-    measure: &dyn TextMeasure,
-) -> Result<(), ChartError> {
-    let font = theme.font_px(METRICS.font);
-    let small = theme.font_px(METRICS.small);
-    let small_style = TextStyle::new(theme, small);
-    let small_muted = small_style.colour(&theme.muted);
-    let bold = row.kind == RowKind::Pooled;
-    let line1 = y + theme.px(13.0);
-    let line2 = y + theme.px(28.0);
-    let line3 = y + theme.px(44.0);
-    let label_w = cols.label.1 - cols.label.0 - theme.px(4.0);
-    let is_note = row.kind == RowKind::Note;
-    // A note has no mark, so its label may use the whole width on narrow screens.
-    let label_w = if cols.stacked && is_note {
-        cols.right - cols.label.0
-    } else {
-        label_w
-    };
-    let label = label_text(row, measure, font, bold, label_w);
-    draw::text(
-        area,
-        &label,
-        (cols.label.0, line1),
-        TextStyle::new(theme, font).bold(bold),
-    )?;
-    let certainty = row
-        .certainty
-        .map(|c| super::build::certainty_words(lang, c));
-    if cols.stacked {
-        let detail = ellipsize(
-            measure,
-            &row.detail,
-            small,
-            false,
-            cols.right - cols.label.0,
-        );
-        draw::text(area, &detail, (cols.label.0, line2), small_muted)?;
-        let mut third = row.value_text.clone();
-        if let Some(w) = row.weight {
-            third = format!("{third} · {}", i18n::pct(lang, w / 100.0, 1));
-        }
-        if let Some(c) = certainty {
-            third = format!("{third} · {}: {c}", t(lang, "ui.certainty"));
-        }
-        let third = ellipsize(measure, &third, small, bold, cols.right - cols.label.0);
-        draw::text(area, &third, (cols.label.0, line3), small_style.bold(bold))?;
-        return Ok(());
-    }
-    // The detail line may run under the n column, which is empty on the second line.
-    let detail_w = if row.kind == RowKind::Pooled {
-        cols.value.map_or(cols.right, |v| v.0) - cols.label.0 - theme.px(8.0)
-    } else {
-        cols.plot.0 - cols.label.0 - theme.px(8.0)
-    };
-    let detail = ellipsize(measure, &row.detail, small, false, detail_w);
-    draw::text(area, &detail, (cols.label.0, line2), small_muted)?;
-    if let (Some((_, n_hi)), Some(n)) = (cols.n, row.n) {
-        draw::text(
-            area,
-            &i18n::int(lang, n.into()),
-            (n_hi - theme.px(6.0), line1),
-            small_muted.align(Align::Right),
-        )?;
-    }
-    if let Some((v_lo, v_hi)) = cols.value {
-        if is_note {
-            // Notes have no mark, so their words use the plot's width too, on up to two lines.
-            let lines = wrap(
-                measure,
-                &row.value_text,
-                small,
-                false,
-                v_hi - cols.plot.0,
-                2,
-            );
-            for (i, line) in lines.iter().enumerate() {
-                draw::text(
-                    area,
-                    line,
-                    (cols.plot.0, if i == 0 { line1 } else { line2 }),
-                    small_style,
-                )?;
-            }
-        } else {
-            let text = ellipsize(measure, &row.value_text, small, bold, v_hi - v_lo);
-            draw::text(area, &text, (v_lo, line1), small_style.bold(bold))?;
-        }
-    }
-    if let (Some((_, w_hi)), Some(w)) = (cols.weight, row.weight) {
-        draw::text(
-            area,
-            &i18n::pct(lang, w / 100.0, 1),
-            (w_hi, line1),
-            small_muted.align(Align::Right),
-        )?;
-    }
-    if let (Some((c_lo, c_hi)), Some(c)) = (cols.certainty, certainty) {
-        let c = ellipsize(measure, c, small, false, c_hi - c_lo);
-        draw::text(area, &c, (c_lo, line1), small_style)?;
-    }
-    Ok(())
 }
 
 pub(crate) fn favours_colour(theme: &Theme, favours: Favours) -> &plotters::style::RGBColor {

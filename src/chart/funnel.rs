@@ -7,7 +7,7 @@ use super::axis::{Axis, Scale};
 use super::build::ViewOptions;
 use super::draw::{self, Align, Area, Surface, TextStyle};
 use super::forest::format_tick_lang;
-use super::text::{ellipsize, wrap, TextMeasure};
+use super::text::{ApproxMeasure, TextMeasure, Wrapped};
 use super::view::Item;
 use super::{ChartError, Hit, Layout, Theme};
 use crate::appraise::{Appraisal, PooledAppraisal};
@@ -37,6 +37,30 @@ pub struct FunnelView {
 }
 
 const PAD: f64 = 10.0;
+/// The pitch of the small lines (legend, axis titles, notes).
+const SMALL_LINE: f64 = 15.0;
+
+/// A legend entry: a filled (observed) or hollow (imputed) circle and its words.
+struct LegendEntry {
+    filled: bool,
+    text: Wrapped,
+    x: f64,
+    top: f64,
+}
+
+/// Where everything goes at one width.
+struct Placement {
+    /// With no funnel to draw: why.
+    needs: Wrapped,
+    title: Wrapped,
+    legend: Vec<LegendEntry>,
+    y_title: (Wrapped, f64),
+    plot_top: f64,
+    plot_bottom: f64,
+    x_title: (Wrapped, f64),
+    region: (Wrapped, f64),
+    height: f64,
+}
 
 /// The fewest studies a funnel is drawn for.
 pub const MIN_STUDIES: usize = 10;
@@ -175,14 +199,97 @@ impl FunnelView {
         }
     }
 
-    pub fn preferred_height(&self, width: f64, theme: &Theme) -> f64 {
-        match &self.data {
-            None => 2.0 * theme.px(PAD) + 4.0 * theme.px(18.0),
-            Some(_) => {
-                let css = width / theme.scale;
-                theme.px(PAD * 2.0 + 30.0 + 40.0 + 70.0) + theme.px((css * 0.6).clamp(220.0, 520.0))
+    /// The one layout step: every line broken (once, see [`super::text`]) and placed.
+    fn layout(&self, width: f64, theme: &Theme) -> Placement {
+        let lang = self.lang;
+        let pad = theme.px(PAD);
+        let inner = width - 2.0 * pad;
+        let small = theme.font_px(11.0);
+        let small_line = theme.px(SMALL_LINE);
+        let mut p = Placement {
+            needs: Wrapped::default(),
+            title: Wrapped::default(),
+            legend: Vec::new(),
+            y_title: Default::default(),
+            plot_top: 0.0,
+            plot_bottom: 0.0,
+            x_title: Default::default(),
+            region: Default::default(),
+            height: 0.0,
+        };
+        let Some(d) = &self.data else {
+            p.needs = Wrapped::new(t(lang, "funnel.needs"), theme.font_px(13.0), false, inner);
+            p.height = 2.0 * pad + p.needs.height(theme.px(18.0));
+            return p;
+        };
+        p.title = draw::title_lines(theme, &tf(lang, "funnel.title", &[&d.outcome]), inner);
+        let mut y = pad + p.title.height(draw::title_pitch(theme)) + theme.px(3.0);
+        // Legend entries flow into rows.
+        let r = theme.px(4.5);
+        let marker = 2.0 * r + theme.px(5.0);
+        let entries = [
+            (true, tf(lang, "funnel.observed", &[])),
+            (
+                false,
+                tf(lang, "funnel.filled", &[&d.filled_yi.len().to_string()]),
+            ),
+        ];
+        let (mut x, mut row_h) = (pad, 0.0_f64);
+        for (filled, text) in entries {
+            let text = Wrapped::new(&text, small, false, inner - marker);
+            let w = marker
+                + text
+                    .lines
+                    .iter()
+                    .map(|l| ApproxMeasure.width(l, small, false))
+                    .fold(0.0, f64::max);
+            if x > pad && x + w > width - pad {
+                (x, y) = (pad, y + row_h);
+                row_h = 0.0;
             }
+            row_h = row_h.max(theme.px(18.0) + (text.len().max(1) - 1) as f64 * small_line);
+            p.legend.push(LegendEntry {
+                filled,
+                text,
+                x,
+                top: y,
+            });
+            x += w + theme.px(25.0);
         }
+        y += row_h + theme.px(1.5);
+        let y_title = Wrapped::new(t(lang, "funnel.y_axis"), small, false, inner);
+        let below = y + y_title.height(small_line);
+        p.y_title = (y_title, y);
+        let css = width / theme.scale;
+        p.plot_top = below + theme.px(4.5);
+        p.plot_bottom = p.plot_top + theme.px((css * 0.6).clamp(220.0, 520.0));
+        let natural = |v: f64| if d.measure.is_ratio() { v.exp() } else { v };
+        let x_title = format!(
+            "{} · {}",
+            tf(lang, "funnel.x_axis", &[d.measure.as_str()]),
+            tf(
+                lang,
+                "funnel.estimate",
+                &[&i18n::estimate(lang, natural(d.estimate))]
+            )
+        );
+        let x_title = Wrapped::new(&x_title, small, false, inner);
+        let top = p.plot_bottom + theme.px(26.5);
+        let below = top + x_title.height(small_line) + theme.px(3.0);
+        p.x_title = (x_title, top);
+        let region = Wrapped::new(
+            &format!("- - {}", t(lang, "funnel.region")),
+            small,
+            false,
+            inner,
+        );
+        p.height = below + region.height(small_line) + pad;
+        p.region = (region, below);
+        p
+    }
+
+    pub fn preferred_height(&self, width: f64, theme: &Theme) -> f64 {
+        self.layout(width, theme).height
     }
 
     pub fn draw<DB: Surface>(
@@ -194,68 +301,40 @@ impl FunnelView {
         let lang = self.lang;
         let width = draw::background(area, theme)?;
         let pad = theme.px(PAD);
-        let font = theme.font_px(13.0);
         let small = theme.font_px(11.0);
         let small_style = TextStyle::new(theme, small);
         let small_muted = small_style.colour(&theme.muted);
+        let small_line = theme.px(SMALL_LINE);
+        let p = self.layout(width, theme);
         let Some(d) = &self.data else {
-            let mut y = pad + font;
-            for line in wrap(
-                measure,
-                t(lang, "funnel.needs"),
-                font,
-                false,
-                width - 2.0 * pad,
-                3,
-            ) {
-                draw::text(area, &line, (pad, y), TextStyle::new(theme, font))?;
-                y += theme.px(18.0);
-            }
+            let style = TextStyle::new(theme, p.needs.size);
+            draw::wrapped(area, measure, &p.needs, (pad, pad), theme.px(18.0), style)?;
             return Ok(Layout {
                 hits: Vec::new(),
-                content_height: y,
+                content_height: p.height,
             });
         };
-        let title = tf(lang, "funnel.title", &[&d.outcome]);
-        let title_at = (pad, pad + theme.px(9.0));
-        draw::title(area, theme, measure, &title, title_at, width - 2.0 * pad)?;
-        // Legend line.
-        let ly = pad + theme.px(30.0);
+        let (title_pitch, title_style) = (
+            draw::title_pitch(theme),
+            TextStyle::new(theme, p.title.size),
+        );
+        draw::wrapped(
+            area,
+            measure,
+            &p.title,
+            (pad, pad),
+            title_pitch,
+            title_style,
+        )?;
         let r = theme.px(4.5);
-        let mut lx = pad;
-        let legend = [
-            (true, tf(lang, "funnel.observed", &[])),
-            (
-                false,
-                tf(lang, "funnel.filled", &[&d.filled_yi.len().to_string()]),
-            ),
-        ];
-        for (filled, text) in &legend {
-            draw::circle(
-                area,
-                lx + r,
-                ly,
-                r,
-                &theme.favourable,
-                *filled,
-                theme.px(1.5),
-            )?;
-            let text = ellipsize(
-                measure,
-                text,
-                small,
-                false,
-                width - lx - pad - theme.px(16.0),
-            );
-            draw::text(area, &text, (lx + 2.0 * r + theme.px(5.0), ly), small_style)?;
-            lx += measure.width(&text, small, false) + theme.px(30.0);
-            if lx > width * 0.6 {
-                break;
-            }
+        for e in &p.legend {
+            let (cx, cy) = (e.x + r, e.top + theme.px(9.0));
+            draw::circle(area, cx, cy, r, &theme.favourable, e.filled, theme.px(1.5))?;
+            // The first line centred on the circle.
+            let at = (e.x + 2.0 * r + theme.px(5.0), cy - small_line / 2.0);
+            draw::wrapped(area, measure, &e.text, at, small_line, small_style)?;
         }
-        let css = width / theme.scale;
-        let plot_top = pad + theme.px(60.0);
-        let plot_bottom = plot_top + theme.px((css * 0.6).clamp(220.0, 520.0));
+        let (plot_top, plot_bottom) = (p.plot_top, p.plot_bottom);
         let plot_left = pad + theme.px(46.0);
         let plot_right = width - pad - theme.px(8.0);
         let z = 1.959964;
@@ -364,48 +443,9 @@ impl FunnelView {
                 small_style.align(Align::Right),
             )?;
         }
-        let y_title = ellipsize(
-            measure,
-            t(lang, "funnel.y_axis"),
-            small,
-            false,
-            width - 2.0 * pad,
-        );
-        draw::text(
-            area,
-            &y_title,
-            (pad, plot_top - theme.px(12.0)),
-            small_muted,
-        )?;
-        let x_title = format!(
-            "{} · {}",
-            tf(lang, "funnel.x_axis", &[d.measure.as_str()]),
-            tf(
-                lang,
-                "funnel.estimate",
-                &[&i18n::estimate(lang, natural(d.estimate))]
-            )
-        );
-        let x_title = ellipsize(measure, &x_title, small, false, width - 2.0 * pad);
-        draw::text(
-            area,
-            &x_title,
-            (pad, plot_bottom + theme.px(34.0)),
-            small_muted,
-        )?;
-        let region = ellipsize(
-            measure,
-            &format!("- - {}", t(lang, "funnel.region")),
-            small,
-            false,
-            width - 2.0 * pad,
-        );
-        draw::text(
-            area,
-            &region,
-            (pad, plot_bottom + theme.px(52.0)),
-            small_muted,
-        )?;
+        for (text, top) in [&p.y_title, &p.x_title, &p.region] {
+            draw::wrapped(area, measure, text, (pad, *top), small_line, small_muted)?;
+        }
         // Points: observed filled, imputed hollow.
         let mut hits = Vec::new();
         let pr = theme.px(4.5);
@@ -437,7 +477,7 @@ impl FunnelView {
         }
         Ok(Layout {
             hits,
-            content_height: plot_bottom + theme.px(60.0),
+            content_height: p.height,
         })
     }
 }

@@ -128,6 +128,9 @@ pub fn people(lang: Lang, per_100: f64) -> String {
 
 /// A card's text, wrapped at its width.
 struct CardText {
+    /// The width its lines were broken for, and its arrays' labels'.
+    room: f64,
+    label_room: f64,
     title: Vec<String>,
     direction: Vec<String>,
     labels: Vec<Vec<String>>,
@@ -137,6 +140,8 @@ struct CardText {
 /// Where everything goes at one width.
 struct Placement {
     header: Vec<String>,
+    /// The sentence for no results, wrapped.
+    empty: Vec<String>,
     cols: usize,
     card_w: f64,
     pitch: f64,
@@ -248,18 +253,22 @@ impl HarmsView {
     }
 
     /// The one layout step: every line wrapped at its width, cards placed in rows as tall as
-    /// their tallest card.
-    fn layout(&self, width: f64, theme: &Theme, measure: &dyn TextMeasure) -> Placement {
+    /// their tallest card. Lines are broken with the estimate ([`ApproxMeasure`]) whatever
+    /// font draws them, so the height asked for is the height drawn; the real font draws a
+    /// line a little smaller if it must ([`draw::fitted`]), never cuts it.
+    fn layout(&self, width: f64, theme: &Theme) -> Placement {
+        let measure = &ApproxMeasure;
         let lang = self.lang;
         let pad = theme.px(PAD);
         let (cols, card_w, pitch) = self.grid(width, theme);
         let font = theme.font_px(12.5);
         let small = theme.font_px(11.0);
+        // Broken as bold text, as the first line is drawn bold.
         let header = wrap(
             measure,
             &format!("{}. {}", t(lang, "harms.title"), t(lang, "harms.legend")),
             theme.font_px(12.0),
-            false,
+            true,
             width - 2.0 * pad,
             MAX_LINES,
         );
@@ -286,6 +295,8 @@ impl HarmsView {
                     },
                 );
                 CardText {
+                    room: inner_w,
+                    label_room: label_w,
                     title: wrap(measure, &e.title, font, true, inner_w, MAX_LINES),
                     direction: wrap(measure, direction, small, false, inner_w, MAX_LINES),
                     labels: arrays
@@ -322,13 +333,26 @@ impl HarmsView {
             row_h = f64::max(row_h, height_of(&c));
             cards.push((c, y));
         }
+        let empty = if self.entries.is_empty() {
+            wrap(
+                measure,
+                t(lang, "harms.empty"),
+                font,
+                false,
+                width - 2.0 * pad,
+                MAX_LINES,
+            )
+        } else {
+            Vec::new()
+        };
         y += if self.entries.is_empty() {
-            theme.px(2.0 * LINE)
+            theme.px(10.0) + empty.len() as f64 * theme.px(LINE)
         } else {
             row_h
         };
         Placement {
             header,
+            empty,
             cols,
             card_w,
             pitch,
@@ -338,7 +362,7 @@ impl HarmsView {
     }
 
     pub fn preferred_height(&self, width: f64, theme: &Theme) -> f64 {
-        self.layout(width, theme, &ApproxMeasure).height
+        self.layout(width, theme).height
     }
 
     pub fn draw<DB: Surface>(
@@ -353,23 +377,21 @@ impl HarmsView {
         let font_style = TextStyle::new(theme, theme.font_px(12.5));
         let small_style = TextStyle::new(theme, theme.font_px(11.0));
         let line = theme.px(LINE);
-        let p = self.layout(width, theme, measure);
+        let p = self.layout(width, theme);
+        let room = width - 2.0 * pad;
         let mut y = pad;
         for (i, l) in p.header.iter().enumerate() {
             let style = TextStyle::new(theme, theme.font_px(12.0))
                 .colour(if i == 0 { &theme.text } else { &theme.muted })
                 .bold(i == 0);
-            draw::text(area, l, (pad, y + line / 2.0), style)?;
+            draw::fitted(area, measure, l, (pad, y + line / 2.0), style, room)?;
             y += line;
         }
-        if self.entries.is_empty() {
-            let at = (pad, y + theme.px(10.0) + line / 2.0);
-            draw::text(
-                area,
-                t(lang, "harms.empty"),
-                at,
-                font_style.colour(&theme.muted),
-            )?;
+        y += theme.px(10.0);
+        for l in &p.empty {
+            let style = font_style.colour(&theme.muted);
+            draw::fitted(area, measure, l, (pad, y + line / 2.0), style, room)?;
+            y += line;
         }
         let mut hits = Vec::new();
         let array_w = 10.0 * p.pitch;
@@ -378,7 +400,7 @@ impl HarmsView {
             let mut y = *y0;
             let write = |lines: &[String], style: TextStyle, y: &mut f64| {
                 for l in lines {
-                    draw::text(area, l, (x0, *y + line / 2.0), style)?;
+                    draw::fitted(area, measure, l, (x0, *y + line / 2.0), style, c.room)?;
                     *y += line;
                 }
                 Ok::<(), ChartError>(())
@@ -400,7 +422,8 @@ impl HarmsView {
                 let ax = x0 + k as f64 * (array_w + gap);
                 let mut ly = y;
                 for l in label {
-                    draw::text(area, l, (ax, ly + line / 2.0), small_style)?;
+                    let at = (ax, ly + line / 2.0);
+                    draw::fitted(area, measure, l, at, small_style, c.label_room)?;
                     ly += line;
                 }
                 let top = y + label_h;

@@ -6,7 +6,7 @@
 use super::build::{design_badge, design_rank, direction, Certainties, ViewOptions};
 use super::draw::{self, Align, Area, Shape, Surface, TextStyle};
 use super::forest::Favours;
-use super::text::{ellipsize, wrap, ApproxMeasure, TextMeasure};
+use super::text::{ApproxMeasure, TextMeasure, Wrapped};
 use super::view::Item;
 use super::{ChartError, Hit, Layout, Theme};
 use crate::appraise::Appraisal;
@@ -123,16 +123,39 @@ fn short_label(label: &str) -> String {
 }
 
 const PAD: f64 = 10.0;
-const FONT: f64 = 12.0;
 const SMALL: f64 = 11.0;
+/// The pitch of wrapped legend lines, band names and point labels.
+const LEGEND_LINE: f64 = 14.0;
+const BAND_LINE: f64 = 13.0;
+const NOTE_LINE: f64 = 15.0;
 
+/// A row of the legend: its entries, each a mark (or none, for a heading) and its words
+/// from `x`.
+struct LegendRow {
+    top: f64,
+    entries: Vec<(LegendMark, Wrapped, f64)>,
+}
+
+/// A band's name under the plot: its lines, the top of the first, and the room they are
+/// centred in.
+struct BandName {
+    text: Wrapped,
+    top: f64,
+    room: (f64, f64),
+}
+
+/// Where everything goes at one width.
 struct Geometry {
-    legend_lines: Vec<Vec<(LegendMark, String)>>,
+    title: Wrapped,
+    legend: Vec<LegendRow>,
+    y_title: (Wrapped, f64),
     plot_top: f64,
     plot_bottom: f64,
     unknown_y: f64,
-    band_label_y: f64,
-    note_y: f64,
+    band_names: Vec<BandName>,
+    /// How low a point's label may reach: above the band names.
+    labels_bottom: f64,
+    notes: Vec<(Wrapped, f64)>,
     height: f64,
     /// Horizontal bands: ranks 0..=4 then reviews.
     bands: Vec<(f64, f64)>,
@@ -215,18 +238,16 @@ impl MapView {
         s
     }
 
-    fn geometry(&self, width: f64, theme: &Theme, measure: &dyn TextMeasure) -> Geometry {
+    /// The legend's entries: a heading, then the designs present; a heading, then the
+    /// results present.
+    fn legend_entries(&self) -> Vec<(LegendMark, String)> {
         let lang = self.lang;
-        let pad = theme.px(PAD);
-        let small = theme.font_px(SMALL);
-        // Legend entries flow into lines.
         let mut entries: Vec<(LegendMark, String)> =
             vec![(LegendMark::Heading, t(lang, "map.legend.shape").to_string())];
-        let mut designs: Vec<Design> = Design::ALL.to_vec();
-        designs.retain(|d| self.points.iter().any(|p| p.design == *d));
         entries.extend(
-            designs
+            Design::ALL
                 .iter()
+                .filter(|d| self.points.iter().any(|p| p.design == **d))
                 .map(|d| (LegendMark::Design(*d), design_badge(lang, *d).to_string())),
         );
         entries.push((
@@ -239,24 +260,77 @@ impl MapView {
                 .filter(|f| self.points.iter().any(|p| p.result == **f))
                 .map(|f| (LegendMark::Result(*f), t(lang, f.key()).to_string())),
         );
-        let mut lines: Vec<Vec<(LegendMark, String)>> = vec![Vec::new()];
-        let mut x = 0.0;
+        entries
+    }
+
+    /// The band names, weakest design to strongest, then reviews.
+    fn band_names(&self) -> [String; 6] {
+        let lang = self.lang;
+        [
+            format!(
+                "{} / {}",
+                design_badge(lang, Design::CaseSeries),
+                design_badge(lang, Design::SingleArm)
+            ),
+            design_badge(lang, Design::Cohort).to_string(),
+            design_badge(lang, Design::NonRandomisedControlled).to_string(),
+            design_badge(lang, Design::CrossoverRct).to_string(),
+            design_badge(lang, Design::Rct).to_string(),
+            t(lang, "map.reviews").to_string(),
+        ]
+    }
+
+    /// The one layout step: every line broken (once, see [`super::text`]) and placed.
+    fn geometry(&self, width: f64, theme: &Theme) -> Geometry {
+        let lang = self.lang;
+        let pad = theme.px(PAD);
+        let small = theme.font_px(SMALL);
         let max_w = width - 2.0 * pad;
-        for (mark, text) in entries {
-            let starts_group = matches!(mark, LegendMark::Heading);
-            let text = ellipsize(measure, &text, small, starts_group, max_w - theme.px(22.0));
-            let w = measure.width(&text, small, starts_group)
-                + theme.px(if starts_group { 10.0 } else { 30.0 });
-            if (x + w > max_w || (starts_group && x > 0.0)) && !lines.last().unwrap().is_empty() {
-                lines.push(Vec::new());
-                x = 0.0;
+        let title = draw::title_lines(theme, t(lang, "map.title"), max_w);
+        let mut y = pad + title.height(draw::title_pitch(theme)) + theme.px(4.0);
+        // Legend entries flow into rows; a heading starts a row.
+        let r = theme.px(5.0);
+        let mut legend = vec![LegendRow {
+            top: y,
+            entries: Vec::new(),
+        }];
+        let (mut x, mut row_lines) = (0.0, 1);
+        for (mark, text) in self.legend_entries() {
+            let heading = matches!(mark, LegendMark::Heading);
+            let marker = if heading {
+                0.0
+            } else {
+                2.0 * r + theme.px(5.0)
+            };
+            let text = Wrapped::new(&text, small, heading, max_w - marker);
+            let text_w = text
+                .lines
+                .iter()
+                .map(|l| ApproxMeasure.width(l, small, heading))
+                .fold(0.0, f64::max);
+            let w = text_w + theme.px(if heading { 10.0 } else { 30.0 });
+            let row = legend.last_mut().expect("a row");
+            if (x + w > max_w || (heading && x > 0.0)) && !row.entries.is_empty() {
+                y += theme.px(18.0) + (row_lines - 1) as f64 * theme.px(LEGEND_LINE);
+                legend.push(LegendRow {
+                    top: y,
+                    entries: Vec::new(),
+                });
+                (x, row_lines) = (0.0, 1);
             }
+            row_lines = row_lines.max(text.len());
+            legend
+                .last_mut()
+                .expect("a row")
+                .entries
+                .push((mark, text, pad + x));
             x += w;
-            lines.last_mut().unwrap().push((mark, text));
         }
-        let legend_h = lines.len() as f64 * theme.px(18.0);
-        let title_h = theme.px(22.0);
-        let plot_top = pad + title_h + legend_h + theme.px(26.0);
+        y += theme.px(18.0) + (row_lines - 1) as f64 * theme.px(LEGEND_LINE);
+        // The size axis's title goes above the axis (turned text is hard to read on phones).
+        let y_title = Wrapped::new(t(lang, "map.y_axis"), small, false, max_w);
+        let y_title_top = y + theme.px(4.0);
+        let plot_top = y_title_top + y_title.height(theme.px(LEGEND_LINE)) + theme.px(8.0);
         let css_w = width / theme.scale;
         let plot_h = theme.px((css_w * 0.5).clamp(240.0, 460.0));
         let plot_bottom = plot_top + plot_h;
@@ -267,7 +341,6 @@ impl MapView {
         } else {
             plot_bottom + theme.px(16.0)
         };
-        let note_y = band_label_y + theme.px(3.0 * 13.0 + 12.0);
         let axis_x = pad + theme.px(if css_w < 500.0 { 34.0 } else { 44.0 });
         let right = width - pad;
         let review_w = (right - axis_x) * 0.16;
@@ -282,47 +355,114 @@ impl MapView {
             })
             .collect();
         bands.push((right - review_w, right));
-        let note_lines = self.note_lines(width, theme, measure).len() as f64;
+        let (band_names, names_h) =
+            self.place_band_names(&bands, band_label_y, (pad, right), theme);
+        let labels_bottom = band_label_y - theme.px(BAND_LINE) / 2.0 - theme.px(1.5);
+        // The notes under the band names.
+        let mut x_axis = t(lang, "map.x_axis").to_string();
+        if has_unknown {
+            x_axis = format!("{x_axis}. ? = {}.", t(lang, "map.size_unknown"));
+        }
+        let mut y = labels_bottom + names_h + theme.px(13.5);
+        let mut notes = Vec::new();
+        for text in [x_axis.as_str(), t(lang, "map.note")] {
+            let w = Wrapped::new(text, small, false, max_w);
+            let top = y;
+            y += w.height(theme.px(NOTE_LINE));
+            notes.push((w, top));
+        }
         Geometry {
-            legend_lines: lines,
+            title,
+            legend,
+            y_title: (y_title, y_title_top),
             plot_top,
             plot_bottom,
             unknown_y,
-            band_label_y,
-            note_y,
-            height: note_y + note_lines * theme.px(15.0) + pad,
+            band_names,
+            labels_bottom,
+            notes,
+            height: y + pad,
             bands,
             axis_x,
         }
     }
 
-    fn note_lines(&self, width: f64, theme: &Theme, measure: &dyn TextMeasure) -> Vec<String> {
-        let lang = self.lang;
-        let mut text = t(lang, "map.x_axis").to_string();
-        if self.points.iter().any(|p| p.n.is_none()) {
-            text = format!("{text}. ? = {}.", t(lang, "map.size_unknown"));
+    /// The band names under the plot, centred under their bands. Where a name would have to
+    /// break inside a word to fit its band, names go on two rows, every other one on the
+    /// second, so that each may take the room to the middle of its neighbours' bands.
+    /// Returns the names and the height they take from the first line's top.
+    fn place_band_names(
+        &self,
+        bands: &[(f64, f64)],
+        first_y: f64,
+        (left, right): (f64, f64),
+        theme: &Theme,
+    ) -> (Vec<BandName>, f64) {
+        let small = theme.font_px(SMALL);
+        let pitch = theme.px(BAND_LINE);
+        let top = first_y - pitch / 2.0;
+        let names = self.band_names();
+        let inset = theme.px(2.0);
+        let own = |i: usize| (bands[i].0 + inset, bands[i].1 - inset);
+        let whole_words = names.iter().enumerate().all(|(i, name)| {
+            let (lo, hi) = own(i);
+            let w = Wrapped::new(name, small, false, hi - lo);
+            w.lines.join(" ") == name.split_whitespace().collect::<Vec<_>>().join(" ")
+        });
+        if whole_words {
+            let placed: Vec<BandName> = names
+                .iter()
+                .enumerate()
+                .map(|(i, name)| {
+                    let (lo, hi) = own(i);
+                    BandName {
+                        text: Wrapped::new(name, small, false, hi - lo),
+                        top,
+                        room: (lo, hi),
+                    }
+                })
+                .collect();
+            let h = placed.iter().map(|b| b.text.len()).max().unwrap_or(0) as f64 * pitch;
+            return (placed, h);
         }
-        let mut lines = wrap(
-            measure,
-            &text,
-            theme.font_px(SMALL),
-            false,
-            width - 2.0 * theme.px(PAD),
-            2,
-        );
-        lines.extend(wrap(
-            measure,
-            t(lang, "map.note"),
-            theme.font_px(SMALL),
-            false,
-            width - 2.0 * theme.px(PAD),
-            3,
-        ));
-        lines
+        let mid = |i: usize| (bands[i].0 + bands[i].1) / 2.0;
+        let gap = theme.px(3.0);
+        let mut placed: Vec<BandName> = names
+            .iter()
+            .enumerate()
+            .map(|(i, name)| {
+                let lo = if i == 0 { left } else { mid(i - 1) } + gap;
+                let hi = if i + 1 == bands.len() {
+                    right
+                } else {
+                    mid(i + 1)
+                } - gap;
+                BandName {
+                    text: Wrapped::new(name, small, false, hi - lo),
+                    top,
+                    room: (lo, hi),
+                }
+            })
+            .collect();
+        let rows = |odd: usize| {
+            placed
+                .iter()
+                .skip(odd)
+                .step_by(2)
+                .map(|b| b.text.len())
+                .max()
+                .unwrap_or(0) as f64
+                * pitch
+        };
+        let (first, second) = (rows(0), rows(1));
+        for b in placed.iter_mut().skip(1).step_by(2) {
+            b.top = top + first + theme.px(3.0);
+        }
+        (placed, first + theme.px(3.0) + second)
     }
 
     pub fn preferred_height(&self, width: f64, theme: &Theme) -> f64 {
-        self.geometry(width, theme, &ApproxMeasure).height
+        self.geometry(width, theme).height
     }
 
     fn y_of(&self, g: &Geometry, n: f64) -> f64 {
@@ -347,27 +487,27 @@ impl MapView {
     ) -> Result<Layout, ChartError> {
         let lang = self.lang;
         let width = draw::background(area, theme)?;
-        let g = self.geometry(width, theme, &ApproxMeasure);
+        let g = self.geometry(width, theme);
         let pad = theme.px(PAD);
-        let font = theme.font_px(FONT);
         let small = theme.font_px(SMALL);
         let small_style = TextStyle::new(theme, small);
         let small_muted = small_style.colour(&theme.muted);
-        let title_at = (pad, pad + theme.font_px(14.0) * 0.6);
-        draw::title(
+        let title_style = TextStyle::new(theme, g.title.size);
+        let title_pitch = draw::title_pitch(theme);
+        draw::wrapped(
             area,
-            theme,
             measure,
-            t(lang, "map.title"),
-            title_at,
-            width - 2.0 * pad,
+            &g.title,
+            (pad, pad),
+            title_pitch,
+            title_style,
         )?;
-        // Legend.
+        // Legend: each entry's first line centred on its mark.
         let r = theme.px(5.0);
-        let mut y = pad + theme.px(22.0) + theme.px(9.0);
-        for line in &g.legend_lines {
-            let mut x = pad;
-            for (mark, text) in line {
+        let line = theme.px(LEGEND_LINE);
+        for row in &g.legend {
+            let y = row.top + theme.px(9.0);
+            for (mark, text, x) in &row.entries {
                 // A design is a hollow shape in the text colour; a result a coloured circle.
                 let marker = match mark {
                     LegendMark::Heading => None,
@@ -379,29 +519,23 @@ impl MapView {
                         1.5,
                     )),
                 };
-                match marker {
-                    None => {
-                        draw::text(area, text, (x, y), small_style.bold(true))?;
-                        x += measure.width(text, small, true) + theme.px(10.0);
-                    }
+                let text_x = match marker {
+                    None => *x,
                     Some((shape, colour, filled, stroke)) => {
-                        draw::marker(
-                            area,
-                            shape,
-                            x + r,
-                            y,
-                            r,
-                            colour,
-                            filled,
-                            theme.px(stroke),
-                            &theme.background,
-                        )?;
-                        draw::text(area, text, (x + 2.0 * r + theme.px(5.0), y), small_style)?;
-                        x += measure.width(text, small, false) + theme.px(30.0);
+                        let (stroke, bg) = (theme.px(stroke), &theme.background);
+                        draw::marker(area, shape, x + r, y, r, colour, filled, stroke, bg)?;
+                        x + 2.0 * r + theme.px(5.0)
                     }
-                }
+                };
+                draw::wrapped(
+                    area,
+                    measure,
+                    text,
+                    (text_x, y - line / 2.0),
+                    line,
+                    small_style,
+                )?;
             }
-            y += theme.px(18.0);
         }
         // Bands and the size axis.
         for (i, (a, b)) in g.bands.iter().enumerate() {
@@ -457,20 +591,8 @@ impl MapView {
             }
             tick *= 10.0;
         }
-        let y_title = ellipsize(
-            measure,
-            t(lang, "map.y_axis"),
-            small,
-            false,
-            g.plot_bottom - g.plot_top,
-        );
-        // The axis title goes above the axis (rotated text is hard to read on phones).
-        draw::text(
-            area,
-            &y_title,
-            (pad, g.plot_top - theme.px(15.0)),
-            small_muted,
-        )?;
+        let (y_title, top) = &g.y_title;
+        draw::wrapped(area, measure, y_title, (pad, *top), line, small_muted)?;
         let has_unknown = self.points.iter().any(|p| p.n.is_none());
         if has_unknown {
             draw::dashed(
@@ -488,34 +610,49 @@ impl MapView {
                 small_style.align(Align::Right),
             )?;
         }
-        // Band labels: design names, weakest to strongest, and reviews.
-        let band_names = [
-            format!(
-                "{} / {}",
-                design_badge(lang, Design::CaseSeries),
-                design_badge(lang, Design::SingleArm)
-            ),
-            design_badge(lang, Design::Cohort).to_string(),
-            design_badge(lang, Design::NonRandomisedControlled).to_string(),
-            design_badge(lang, Design::CrossoverRct).to_string(),
-            design_badge(lang, Design::Rct).to_string(),
-            t(lang, "map.reviews").to_string(),
-        ];
-        for (i, name) in band_names.iter().enumerate() {
-            let (a, b) = g.bands[i];
-            for (j, line) in wrap(measure, name, small, false, b - a - theme.px(4.0), 3)
-                .iter()
-                .enumerate()
-            {
-                draw::text(
+        // Band names, each line centred under its band as far as its room allows.
+        let pitch = theme.px(BAND_LINE);
+        for (i, b) in g.band_names.iter().enumerate() {
+            let centre = (g.bands[i].0 + g.bands[i].1) / 2.0;
+            let (lo, hi) = b.room;
+            for (j, l) in b.text.lines.iter().enumerate() {
+                let half = ApproxMeasure.width(l, small, false).min(hi - lo) / 2.0;
+                let x = centre.clamp(lo + half, (hi - half).max(lo + half));
+                let at = (x, b.top + (j as f64 + 0.5) * pitch);
+                draw::fitted(
                     area,
-                    line,
-                    ((a + b) / 2.0, g.band_label_y + j as f64 * theme.px(13.0)),
+                    measure,
+                    l,
+                    at,
                     small_style.align(Align::Center),
+                    hi - lo,
                 )?;
             }
         }
-        // Marks: spread within their band, in dataset order.
+        let hits = self.draw_points(area, theme, measure, &g, width)?;
+        for (text, top) in &g.notes {
+            let pitch = theme.px(NOTE_LINE);
+            draw::wrapped(area, measure, text, (pad, *top), pitch, small_muted)?;
+        }
+        Ok(Layout {
+            hits,
+            content_height: g.height,
+        })
+    }
+
+    /// The marks, spread within their bands in dataset order, and their labels where they
+    /// fit without touching another label or mark (a label that fits nowhere is left out:
+    /// the study is in the tooltip and the table).
+    fn draw_points<DB: Surface>(
+        &self,
+        area: &Area<DB>,
+        theme: &Theme,
+        measure: &dyn TextMeasure,
+        g: &Geometry,
+        width: f64,
+    ) -> Result<Vec<Hit>, ChartError> {
+        let small = theme.font_px(SMALL);
+        let small_style = TextStyle::new(theme, small);
         let mut hits = Vec::new();
         let mut placed: Vec<(f64, f64, f64, f64)> = Vec::new();
         let mark_r = theme.px(6.0);
@@ -530,7 +667,7 @@ impl MapView {
             for (i, p) in members.iter().enumerate() {
                 let x = a + (b - a) * (i as f64 + 1.0) / (members.len() as f64 + 1.0);
                 let y = match p.n {
-                    Some(n) => self.y_of(&g, n as f64),
+                    Some(n) => self.y_of(g, n as f64),
                     None => g.unknown_y,
                 };
                 positions.push((*p, x, y));
@@ -557,25 +694,28 @@ impl MapView {
                 y1: y + mark_r + theme.px(3.0),
             });
         }
-        // Labels where they fit without touching another label or mark.
-        let label_h = small * 1.1;
+        let pitch = small * 1.15;
         for (p, x, y) in &positions {
-            let max_w = theme.px(110.0).min(width * 0.3);
-            let text = ellipsize(measure, &p.short, small, false, max_w);
-            let tw = measure.width(&text, small, false);
+            let text = Wrapped::new(&p.short, small, false, theme.px(110.0).min(width * 0.3));
+            let tw = text
+                .lines
+                .iter()
+                .map(|l| ApproxMeasure.width(l, small, false))
+                .fold(0.0, f64::max);
+            let th = text.height(pitch);
             let gap = mark_r + theme.px(3.0);
             let candidates = [
-                (x + gap, y - label_h / 2.0, Align::Left),
-                (x - gap - tw, y - label_h / 2.0, Align::Right),
-                (x - tw / 2.0, y - gap - label_h, Align::Center),
+                (x + gap, y - th / 2.0, Align::Left),
+                (x - gap - tw, y - th / 2.0, Align::Right),
+                (x - tw / 2.0, y - gap - th, Align::Center),
                 (x - tw / 2.0, y + gap, Align::Center),
             ];
             for (x0, y0, align) in candidates {
-                let bx = (x0, y0, x0 + tw, y0 + label_h);
+                let bx = (x0, y0, x0 + tw, y0 + th);
                 let inside = bx.0 >= 0.0
                     && bx.2 <= width
                     && bx.1 >= g.plot_top - theme.px(2.0)
-                    && bx.3 <= g.band_label_y - theme.px(8.0);
+                    && bx.3 <= g.labels_bottom;
                 let clear = placed
                     .iter()
                     .all(|o| bx.2 <= o.0 || bx.0 >= o.2 || bx.3 <= o.1 || bx.1 >= o.3);
@@ -585,31 +725,16 @@ impl MapView {
                         Align::Right => bx.2,
                         Align::Center => (bx.0 + bx.2) / 2.0,
                     };
-                    draw::text(
-                        area,
-                        &text,
-                        (ax, (bx.1 + bx.3) / 2.0),
-                        small_style.align(align),
-                    )?;
+                    let style = small_style.align(align);
+                    for (j, l) in text.lines.iter().enumerate() {
+                        let at = (ax, bx.1 + (j as f64 + 0.5) * pitch);
+                        draw::fitted(area, measure, l, at, style, tw)?;
+                    }
                     placed.push(bx);
                     break;
                 }
             }
         }
-        let _ = font;
-        let mut ny = g.note_y;
-        let n_lines = self.note_lines(width, theme, &ApproxMeasure).len();
-        for line in self
-            .note_lines(width, theme, measure)
-            .into_iter()
-            .take(n_lines)
-        {
-            draw::text(area, &line, (pad, ny), small_muted)?;
-            ny += theme.px(15.0);
-        }
-        Ok(Layout {
-            hits,
-            content_height: g.height,
-        })
+        Ok(hits)
     }
 }

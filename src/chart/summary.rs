@@ -174,6 +174,8 @@ struct Placed<'a> {
 /// Where everything goes at one width.
 struct Placement<'a> {
     title: Vec<String>,
+    /// The sentence for data with no answer, wrapped.
+    empty: Vec<String>,
     lines: Vec<Placed<'a>>,
     /// (card, top, bottom, certainty row y)
     cards: Vec<(&'a Card, f64, f64, f64)>,
@@ -240,8 +242,12 @@ impl SummaryView {
         (width - 2.0 * theme.px(PAD) - theme.px(16.0)).min(theme.px(MEASURE))
     }
 
-    /// The one layout step: every line wrapped and placed at `width`.
-    fn layout<'a>(&'a self, width: f64, theme: &Theme, measure: &dyn TextMeasure) -> Placement<'a> {
+    /// The one layout step: every line wrapped and placed at `width`. Lines are broken with
+    /// the estimate ([`ApproxMeasure`]) whatever font draws them, so the height asked for is
+    /// the height drawn; a line the real font finds too wide is drawn a little smaller
+    /// ([`draw::fitted`]), never cut.
+    fn layout<'a>(&'a self, width: f64, theme: &Theme) -> Placement<'a> {
+        let measure = &ApproxMeasure;
         let pad = theme.px(PAD);
         let w = Self::text_width(width, theme);
         let line_h = |size: f64| theme.px(size * 1.35);
@@ -295,10 +301,21 @@ impl SummaryView {
             cards.push((c, top, y, cert_y));
             y += theme.px(8.0);
         }
+        let mut empty = Vec::new();
         if self.cards.is_empty() {
-            y += line_h(13.0);
+            let lang = self.lang;
+            empty = wrap(
+                measure,
+                t(lang, "answer.empty"),
+                theme.font_px(13.0),
+                false,
+                w,
+                MAX_LINES,
+            );
+            y += empty.len() as f64 * line_h(13.0);
         }
         Placement {
+            empty,
             title,
             lines,
             cards,
@@ -307,8 +324,7 @@ impl SummaryView {
     }
 
     pub fn preferred_height(&self, width: f64, theme: &Theme) -> f64 {
-        // Estimated widths run a little wide, so real text never needs more lines than this.
-        self.layout(width, theme, &ApproxMeasure).height
+        self.layout(width, theme).height
     }
 
     pub fn draw<DB: Surface>(
@@ -321,16 +337,25 @@ impl SummaryView {
         let width = draw::background(area, theme)?;
         let pad = theme.px(PAD);
         let x = pad + theme.px(12.0);
-        let p = self.layout(width, theme, measure);
+        let p = self.layout(width, theme);
+        let room = Self::text_width(width, theme);
         let title_style = TextStyle::new(theme, theme.font_px(15.0)).bold(true);
         for (i, l) in p.title.iter().enumerate() {
             let y = pad + (i as f64 + 0.5) * theme.px(15.0 * 1.35);
-            draw::text(area, l, (pad, y), title_style)?;
+            draw::fitted(
+                area,
+                measure,
+                l,
+                (pad, y),
+                title_style,
+                room + theme.px(16.0),
+            )?;
         }
-        if self.cards.is_empty() {
-            let y = p.height - pad - theme.px(13.0 * 1.35) / 2.0;
-            let style = TextStyle::new(theme, theme.font_px(13.0)).colour(&theme.muted);
-            draw::text(area, t(lang, "answer.empty"), (pad, y), style)?;
+        let empty_style = TextStyle::new(theme, theme.font_px(13.0)).colour(&theme.muted);
+        let first = p.height - pad - p.empty.len() as f64 * theme.px(13.0 * 1.35);
+        for (i, l) in p.empty.iter().enumerate() {
+            let y = first + (i as f64 + 0.5) * theme.px(13.0 * 1.35);
+            draw::fitted(area, measure, l, (pad, y), empty_style, room)?;
         }
         let mut hits = Vec::new();
         for (c, top, bottom, cert_y) in &p.cards {
@@ -357,12 +382,8 @@ impl SummaryView {
                 .map(|v| tf(lang, "answer.certainty", &[certainty_words(lang, v)]))
                 .unwrap_or_else(|| t(lang, "certainty.none").to_string());
             let style = TextStyle::new(theme, theme.font_px(13.0)).bold(true);
-            draw::text(
-                area,
-                &words,
-                (x + 4.0 * (2.0 * r + theme.px(3.0)) + theme.px(4.0), *cert_y),
-                style,
-            )?;
+            let at = x + 4.0 * (2.0 * r + theme.px(3.0)) + theme.px(4.0);
+            draw::fitted(area, measure, &words, (at, *cert_y), style, room - (at - x))?;
             hits.push(Hit {
                 key: c.key.clone(),
                 x0: pad - theme.px(4.0),
@@ -376,7 +397,7 @@ impl SummaryView {
             if l.muted {
                 style = style.colour(&theme.muted);
             }
-            draw::text(area, &l.text, (x, l.y), style)?;
+            draw::fitted(area, measure, &l.text, (x, l.y), style, room)?;
         }
         Ok(Layout {
             hits,

@@ -1,9 +1,23 @@
-//! Text measurement, so that labels are wrapped or shortened instead of overlapping.
+//! Text measurement and line breaking, so that text wraps instead of overlapping or being cut.
 //!
 //! plotters can measure text, but on wasm it does so by laying out a DOM element per
 //! string, which is slow with hundreds of labels. Views take a [`TextMeasure`] instead:
 //! the browser passes one backed by the canvas context (with a cache), native code uses
 //! [`ApproxMeasure`], whose widths are a Helvetica/Arial-like average.
+//!
+//! # One set of line breaks for height and drawing
+//!
+//! Each view has one layout step that both its height and its drawing use. The canvas is
+//! sized from that height *before* the browser's font is measured, so a view that broke its
+//! lines again with the real widths could need more lines than its canvas has room for.
+//! Views therefore break every line once, with [`ApproxMeasure`] ([`Wrapped::new`]), and
+//! draw exactly those lines. The real font is only asked, when a line is drawn, whether the
+//! line fits the room it was broken for ([`draw::wrapped`](super::draw::wrapped)). For the
+//! lower-case sentences and labels the views draw, the estimate runs a little wide of Arial
+//! and Helvetica, so lines fit; but no estimate can be proved wider than every font a browser
+//! may substitute (DejaVu Sans, a common Linux fallback, runs about 8% wider than Arial, and
+//! capitals such as "W" run wider than the average), so a line that would not fit is drawn
+//! that much smaller: never cut, never taller than the layout made room for.
 
 /// Measures the width of a string drawn at a font size, both in device pixels.
 pub trait TextMeasure {
@@ -35,8 +49,51 @@ fn glyph_em(c: char) -> f64 {
     }
 }
 
+/// A line never wraps into more lines than this: a safeguard against absurd input (a label
+/// of thousands of words), never met by real text; nothing is cut below it.
+pub const MAX_LINES: usize = 200;
+
+/// Text broken into lines for the room it is given: what a view's layout step decides and
+/// its drawing draws. Sizes and widths are in device pixels.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Wrapped {
+    pub lines: Vec<String>,
+    /// Font size.
+    pub size: f64,
+    pub bold: bool,
+    /// The room the lines were broken for.
+    pub width: f64,
+}
+
+impl Wrapped {
+    /// `text` broken with [`ApproxMeasure`] (see the module's notes on why) into lines no
+    /// wider than `width`; an empty text has no lines.
+    pub fn new(text: &str, size: f64, bold: bool, width: f64) -> Wrapped {
+        Wrapped {
+            lines: wrap(&ApproxMeasure, text, size, bold, width, MAX_LINES),
+            size,
+            bold,
+            width,
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.lines.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.lines.is_empty()
+    }
+
+    /// The height of the lines at `pitch` pixels each.
+    pub fn height(&self, pitch: f64) -> f64 {
+        self.lines.len() as f64 * pitch
+    }
+}
+
 /// Shortens `text` with an ellipsis so that it fits `max_width`; returns it whole if it fits.
-pub fn ellipsize(
+/// Only [`wrap`]'s safeguard against absurd input ([`MAX_LINES`]) uses it.
+fn ellipsize(
     measure: &dyn TextMeasure,
     text: &str,
     font_px: f64,
@@ -69,8 +126,44 @@ pub fn ellipsize(
         + "…"
 }
 
-/// Breaks `text` into lines no wider than `max_width`, at spaces where possible;
-/// at most `max_lines`, the last one ellipsised if the text does not fit.
+/// Whitespace a line may break at: any but the no-break space, which keeps what it joins
+/// together (a "†" with the word before it).
+fn breaks(c: char) -> bool {
+    c.is_whitespace() && c != '\u{a0}' && c != '\u{202f}'
+}
+
+/// The pieces of a word too wide for `max_width` on its own: split after hyphens, dashes and
+/// slashes, and where a piece is still too wide, between characters. Rejoined in
+/// [`wrap`] as far as they fit.
+fn pieces<'a>(fits: &dyn Fn(&str) -> bool, word: &'a str) -> Vec<&'a str> {
+    let mut out = Vec::new();
+    for part in word.split_inclusive(['-', '‐', '–', '—', '/']) {
+        if fits(part) {
+            out.push(part);
+            continue;
+        }
+        // Between characters: each piece as long as fits (at least one character).
+        let mut start = 0;
+        let mut end = 0;
+        for (i, c) in part.char_indices() {
+            let next = i + c.len_utf8();
+            if end > start && !fits(&part[start..next]) {
+                out.push(&part[start..end]);
+                start = end;
+            }
+            end = next;
+        }
+        if end > start {
+            out.push(&part[start..end]);
+        }
+    }
+    out
+}
+
+/// Breaks `text` into lines no wider than `max_width`: at spaces, and inside a word only
+/// where the word alone is wider than the line (after a hyphen or slash where it has one).
+/// Nothing is cut unless the text needs more than `max_lines` lines (a safeguard against
+/// absurd input), when the last line ends in "…".
 pub fn wrap(
     measure: &dyn TextMeasure,
     text: &str,
@@ -79,24 +172,35 @@ pub fn wrap(
     max_width: f64,
     max_lines: usize,
 ) -> Vec<String> {
+    let fits = |s: &str| measure.width(s, font_px, bold) <= max_width;
+    // Most labels are one line with single spaces: no words to split.
+    let single_spaced = !text.starts_with(breaks)
+        && !text.ends_with(breaks)
+        && !text.contains("  ")
+        && !text.contains(|c: char| breaks(c) && c != ' ');
+    if single_spaced && fits(text) {
+        return vec![text.to_string()];
+    }
+    let words: Vec<&str> = text.split(breaks).filter(|w| !w.is_empty()).collect();
+    let whole = words.join(" ");
+    if whole.is_empty() {
+        return Vec::new();
+    }
+    if fits(&whole) {
+        return vec![whole];
+    }
     let mut lines: Vec<String> = Vec::new();
     let mut current = String::new();
-    // Breaks at ordinary spaces only: a no-break space ("46 %", "« mot »") keeps its
-    // neighbours together, as it is meant to.
-    for word in text
-        .split(|c: char| c.is_whitespace() && c != '\u{a0}' && c != '\u{202f}')
-        .filter(|w| !w.is_empty())
-    {
-        let candidate = if current.is_empty() {
-            word.to_string()
-        } else {
-            format!("{current} {word}")
-        };
-        if measure.width(&candidate, font_px, bold) <= max_width || current.is_empty() {
-            current = candidate;
-        } else {
-            lines.push(std::mem::take(&mut current));
-            current = word.to_string();
+    for word in words {
+        for (i, piece) in pieces(&fits, word).into_iter().enumerate() {
+            // The pieces of one word are joined without a space.
+            let sep = if current.is_empty() || i > 0 { "" } else { " " };
+            let candidate = format!("{current}{sep}{piece}");
+            if current.is_empty() || fits(&candidate) {
+                current = candidate;
+            } else {
+                lines.push(std::mem::replace(&mut current, piece.to_string()));
+            }
         }
     }
     if !current.is_empty() {
@@ -106,12 +210,9 @@ pub fn wrap(
         let keep = max_lines.max(1);
         let rest = lines[keep - 1..].join(" ");
         lines.truncate(keep - 1);
-        lines.push(rest);
+        lines.push(ellipsize(measure, &rest, font_px, bold, max_width));
     }
     lines
-        .into_iter()
-        .map(|l| ellipsize(measure, &l, font_px, bold, max_width))
-        .collect()
 }
 
 #[cfg(test)]
@@ -142,21 +243,40 @@ mod tests {
     }
 
     #[test]
-    fn wrap_breaks_at_spaces_and_limits_lines() {
+    fn wrap_breaks_at_spaces_and_cuts_only_past_the_safeguard() {
         let m = ApproxMeasure;
-        let lines = wrap(
-            &m,
-            "one two three four five six seven eight",
-            12.0,
-            false,
-            60.0,
-            2,
-        );
-        assert_eq!(lines.len(), 2);
+        let text = "one two three four five six seven eight";
+        let lines = wrap(&m, text, 12.0, false, 60.0, MAX_LINES);
+        assert!(lines.len() > 2, "{lines:?}");
         assert!(
             lines.iter().all(|l| m.width(l, 12.0, false) <= 60.0),
             "{lines:?}"
         );
-        assert!(lines[1].ends_with('…'));
+        assert_eq!(lines.join(" "), text, "every word is kept, in order");
+        let capped = wrap(&m, text, 12.0, false, 60.0, 2);
+        assert_eq!(capped.len(), 2);
+        assert!(capped[1].ends_with('…'));
+        assert!(wrap(&m, "  ", 12.0, false, 60.0, 3).is_empty());
+    }
+
+    #[test]
+    fn a_word_wider_than_the_line_breaks_after_its_hyphen_then_between_letters() {
+        let m = ApproxMeasure;
+        let lines = wrap(
+            &m,
+            "non-randomised controlled",
+            11.0,
+            false,
+            60.0,
+            MAX_LINES,
+        );
+        assert_eq!(lines, ["non-", "randomised", "controlled"]);
+        let lines = wrap(&m, "Extraordinary lengths", 11.0, false, 30.0, MAX_LINES);
+        assert!(lines.len() > 3, "{lines:?}");
+        assert!(lines.iter().all(|l| m.width(l, 11.0, false) <= 30.0));
+        assert_eq!(lines.concat().replace(' ', ""), "Extraordinarylengths");
+        // A no-break space keeps its words on one line.
+        let lines = wrap(&m, "Trial A\u{a0}†", 12.0, false, 30.0, MAX_LINES);
+        assert_eq!(lines, ["Trial", "A\u{a0}†"]);
     }
 }
