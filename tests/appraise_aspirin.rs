@@ -1,6 +1,7 @@
 //! A second dataset on an unrelated treatment and condition (aspirin after myocardial infarction,
 //! seven trials from the Fleiss 1993 Cochrane example), with claims of every kind: the engine
 //! knows this field only through the dataset's vocabulary. Each claim isolates one rule.
+#![cfg(not(target_arch = "wasm32"))]
 
 use evidence_lens::appraise::{appraise, AppraiseOptions, Certainty, ClaimCheck, Verdict};
 use evidence_lens::model::{parse_json, Dataset};

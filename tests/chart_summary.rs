@@ -1,4 +1,5 @@
 //! The summary view: the answer first, for each therapy in the question's condition.
+#![cfg(not(target_arch = "wasm32"))]
 
 use evidence_lens::appraise::{appraise, AppraiseOptions, Certainty};
 use evidence_lens::chart::summary::symbols;

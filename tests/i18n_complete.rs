@@ -1,5 +1,6 @@
 //! Spanish and French readers get everything English readers get, in their language: no
 //! sentence of the engine's is left in English or dropped.
+#![cfg(not(target_arch = "wasm32"))]
 
 use evidence_lens::appraise::{appraise, AppraiseOptions};
 use evidence_lens::chart::{render_svg, Scene, Theme, ThemeName, View, ViewOptions};

@@ -1,5 +1,6 @@
 //! Spreadsheets as people save them (issue 18): separators, decimal commas, encodings, the headers
 //! people write, one error per problem, and designs that are not given.
+#![cfg(not(target_arch = "wasm32"))]
 
 use evidence_lens::appraise::{appraise, AppraiseOptions, Certainty, Domain};
 use evidence_lens::model::*;

@@ -369,6 +369,9 @@ fn study_row(lang: Lang, key: String, study: &Study, detail: String) -> ForestRo
     row.n = study.n.or(study.n_planned);
     row.badge = Some(design_badge(lang, study.design).to_string());
     row.caveats = i18n::pick_all(lang, &study.caveats);
+    // Counts of treatment periods, or numbers not from a peer-reviewed paper, read differently.
+    row.marked = appraise::rate::pooled_cycle_caveat(study).is_some()
+        || study.source_kind != crate::model::SourceKind::Paper;
     row.source_url = study.citation.source_url();
     row.year = study.year;
     row.design = Some(study.design.as_str().to_string());
@@ -388,6 +391,12 @@ fn row_for(
     }
     let mut row = study_row(lang, format!("{}/{}", study.id, outcome.id), study, detail);
     row.outcome_id = outcome.id.clone();
+    // Numbers taken from a secondary copy, or worked out from others, need their note.
+    // ("unverified" is every editor's default, so it marks nothing.)
+    row.marked |= matches!(
+        outcome.status,
+        crate::model::FactStatus::SourceDocument | crate::model::FactStatus::Derived
+    ) && outcome.data.is_some();
     if let Some(url) = outcome.citation.as_ref().and_then(Citation::source_url) {
         row.source_url = Some(url);
     }
@@ -701,10 +710,7 @@ pub fn forest_with(dataset: &Dataset, options: &ViewOptions, appraisal: &Apprais
             options.sort,
         ));
     }
-    let any_caveat = panels
-        .iter()
-        .flat_map(|p| &p.rows)
-        .any(|r| !r.caveats.is_empty());
+    let any_caveat = panels.iter().flat_map(|p| &p.rows).any(|r| r.marked);
     let mut footnote = t(lang, "forest.footnote").to_string();
     if any_caveat {
         footnote = format!("{footnote} {}", t(lang, "forest.caveat_note"));

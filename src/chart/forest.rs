@@ -62,8 +62,12 @@ pub struct ForestRow {
     pub direction: Favours,
     /// GRADE certainty of this result (from the appraisal).
     pub certainty: Option<Certainty>,
-    /// The study's caveats; rows with caveats get a "†" after the label.
+    /// The study's caveats (in the details).
     pub caveats: Vec<String>,
+    /// Whether a caveat changes how the row's numbers should be read (they are not from the
+    /// peer-reviewed paper, were derived, or count treatment periods as people): such rows,
+    /// and only they, get a "†" after the label.
+    pub marked: bool,
     /// An http(s) link to the source.
     pub source_url: Option<String>,
     pub year: Option<u16>,
@@ -92,6 +96,7 @@ impl ForestRow {
             direction: Favours::Neither,
             certainty: None,
             caveats: Vec::new(),
+            marked: false,
             source_url: None,
             year: None,
             design: None,
@@ -318,7 +323,7 @@ fn label_text(row: &ForestRow) -> String {
     if let Some(badge) = &row.badge {
         label = format!("{label} · {badge}");
     }
-    if !row.caveats.is_empty() {
+    if row.marked {
         label.push_str("\u{a0}†");
     }
     label

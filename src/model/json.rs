@@ -379,25 +379,7 @@ fn to_nonempty_text(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<Text> {
 }
 
 fn to_text_list(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<Vec<Text>> {
-    let Json::Array(items) = v else {
-        sink.error(
-            path,
-            Issue::WrongType {
-                expected: "an array of texts",
-                found: render(v),
-            },
-        );
-        return None;
-    };
-    let mut out = Vec::with_capacity(items.len());
-    let mut ok = true;
-    for (i, item) in items.iter().enumerate() {
-        match to_text(item, &format!("{path}[{i}]"), sink) {
-            Some(t) => out.push(t),
-            None => ok = false,
-        }
-    }
-    ok.then_some(out)
+    to_list(v, path, sink, "an array of texts", to_text)
 }
 
 /// A claim's translations: an object of language codes to strings.
@@ -591,11 +573,22 @@ fn to_enum<E: WireEnum>(what: &'static str) -> impl Fn(&Json<'_>, &str, &mut Sin
 }
 
 fn to_string_list(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<Vec<String>> {
+    to_list(v, path, sink, "an array of strings", to_string)
+}
+
+/// An array whose every item `item` converts, each with its path; `None` if any fails.
+fn to_list<T>(
+    v: &Json<'_>,
+    path: &str,
+    sink: &mut Sink,
+    expected: &'static str,
+    item: impl Fn(&Json<'_>, &str, &mut Sink) -> Option<T>,
+) -> Option<Vec<T>> {
     let Json::Array(items) = v else {
         sink.error(
             path,
             Issue::WrongType {
-                expected: "an array of strings",
+                expected,
                 found: render(v),
             },
         );
@@ -603,9 +596,9 @@ fn to_string_list(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<Vec<Strin
     };
     let mut out = Vec::with_capacity(items.len());
     let mut ok = true;
-    for (i, item) in items.iter().enumerate() {
-        match to_string(item, &format!("{path}[{i}]"), sink) {
-            Some(s) => out.push(s),
+    for (i, it) in items.iter().enumerate() {
+        match item(it, &format!("{path}[{i}]"), sink) {
+            Some(x) => out.push(x),
             None => ok = false,
         }
     }
