@@ -10,7 +10,9 @@
 // Spanish and French (the dataset is inside the wasm: 14.5 -> 35.7 KB gzipped). Moving it
 // out of the wasm, one file per language, is part of issue 19. Then to 450 KiB when the
 // shell grew into modules with the phone-first controls (16 -> 36 KB gzipped, file by
-// file, about 12 KB of it JSDoc that a publishing step could strip).
+// file, about 12 KB of it JSDoc that a publishing step could strip). Then to 470 KiB when
+// every view stopped cutting text (one layout step, wrapping everywhere: about 15 KB of
+// wasm). Issue 19 is where the bundle must come down.
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -18,7 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { shellModules } from './shell-modules.mjs';
 
 const BUDGET_BYTES = 100 * 1024;
-const GUARD_BYTES = 450 * 1024;
+const GUARD_BYTES = 470 * 1024;
 const WWW = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'www');
 // Each file as the server sends it, gzipped on its own.
 const FILES = [...shellModules(WWW), 'pkg/evidence_lens.js', 'pkg/evidence_lens_bg.wasm'];

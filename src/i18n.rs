@@ -484,6 +484,7 @@ const TABLE: &[(&str, &str, &str, &str)] = &[
     ("shell.selected", "Selected result", "Resultado seleccionado", "Résultat sélectionné"),
     ("shell.clear", "Clear the selection", "Borrar la selección", "Effacer la sélection"),
     ("shell.copied", "Link copied", "Enlace copiado", "Lien copié"),
+    ("shell.open_view", "{view}: {therapy}", "{view}: {therapy}", "{view} : {therapy}"),
     ("shell.filters", "Filters", "Filtros", "Filtres"),
     ("shell.filters_active", "Filters ({n})", "Filtros ({n})", "Filtres ({n})"),
     ("shell.menu", "Save or share", "Guardar o compartir", "Enregistrer ou partager"),

@@ -771,6 +771,24 @@ export class EvidenceLens extends HTMLElement {
   }
 
   /**
+   * What a summary answer opens: the forest, harms and claims views of its therapy.
+   * @param {Item} item
+   * @returns {{label: string, run: () => void}[]}
+   */
+  #openers(item) {
+    const therapy = item.key.startsWith('answer/') ? item.key.slice('answer/'.length) : '';
+    if (!therapy) return [];
+    const s = this.#strings;
+    return ['forest', 'harms', 'claims'].map((view) => ({
+      label: format(s['shell.open_view'], { view: viewName(s, view), therapy }),
+      run: () => {
+        this.#closeDetails();
+        this.#update({ view, filters: normaliseFilters({ therapy: [therapy] }) }, true);
+      },
+    }));
+  }
+
+  /**
    * Shows the selected item's details beside it (a bottom sheet on a narrow screen, with the
    * item scrolled clear above it), or hides them. `how` is null for a redraw.
    * @param {Item | null} item
@@ -784,7 +802,7 @@ export class EvidenceLens extends HTMLElement {
       return;
     }
     const statement = this.#statement(item.key);
-    details.fill(item, this.#strings, statement);
+    details.fill(item, this.#strings, statement, this.#openers(item));
     const narrow = window.innerWidth < SHEET_BELOW;
     details.place(box, this.#chart.frame.clientWidth, this.#chart.drawn.height, narrow);
     if (!narrow || how === null) return;

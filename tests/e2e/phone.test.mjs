@@ -222,3 +222,22 @@ test('the selected tab is scrolled into view in the tablist, also when the view 
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('the summary answers first, and each answer opens the forest, harms and claims of its therapy', async () => {
+  const { page, context, problems } = await openPage(browser, server.url, PHONE);
+  await waitForReady(page);
+  assert.equal(await widget(page).evaluate((el) => el.state.view), 'summary', 'the first view is the summary');
+  await tapItem(page, /^AHSCT/);
+  const buttons = await widget(page).evaluate((el) => [...el.shadowRoot.querySelectorAll('.details [data-control="open-view"]')].map((b) => b.textContent));
+  assert.deepEqual(buttons, ['Forest plot: AHSCT', 'Benefit and harm: AHSCT', 'Claims: AHSCT'], buttons.join(' | '));
+  await widget(page).evaluate((el) => el.shadowRoot.querySelector('.details [data-control="open-view"]').click());
+  await page.waitForFunction(() => document.querySelector('evidence-lens').state.view === 'forest');
+  const state = await widget(page).evaluate((el) => el.state);
+  assert.deepEqual(state.filters.therapy, ['AHSCT']);
+  // Only AHSCT's studies are on the forest now.
+  const labels = await widget(page).evaluate((el) => el.__testHook.keys().map((k) => el.__testHook.item(k)?.label ?? ''));
+  assert.ok(labels.some((l) => l.startsWith('MIST')), labels.join(' | '));
+  assert.ok(!labels.some((l) => l.startsWith('MESEMS')), labels.join(' | '));
+  assert.deepEqual(problems, []);
+  await context.close();
+});

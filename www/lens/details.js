@@ -117,17 +117,28 @@ export class Details {
   }
 
   /**
-   * Fills the details with an item.
+   * Fills the details with an item, and buttons for what the reader may open from it (for a
+   * summary answer: the studies, harms and claims of that therapy).
    * @param {Item} item
    * @param {Strings} s
    * @param {string | null} statement
+   * @param {{label: string, run: () => void}[]} [actions]
    */
-  fill(item, s, statement) {
+  fill(item, s, statement, actions = []) {
     this.title.textContent = s['shell.selected'];
     this.close.setAttribute('aria-label', s['shell.close'] || s['shell.clear']);
     this.close.title = s['shell.close'] || s['shell.clear'];
     this.body.replaceChildren();
     describe(this.body, item, s, { full: true, statement });
+    if (actions.length) {
+      const row = el('p', { class: 'openers' });
+      for (const a of actions) {
+        const b = el('button', { type: 'button', 'data-control': 'open-view' }, a.label);
+        b.addEventListener('click', a.run);
+        row.append(b);
+      }
+      this.body.append(row);
+    }
     this.key = item.key;
     this.node.hidden = false;
   }
