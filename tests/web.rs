@@ -173,6 +173,10 @@ fn hover_redraws_only_the_overlay_over_the_item() {
     let overlay = canvas();
     let mut widget = Widget::new(chart.clone(), Some(overlay.clone())).unwrap();
     widget.load_builtin();
+    // The forest's rows are small beside the chart (a summary card is a third of it).
+    widget
+        .set_options(options(r#"{"view": "forest"}"#), "light")
+        .unwrap();
     widget.resize(800.0, 2.0);
     widget.draw().unwrap();
     assert_eq!(
