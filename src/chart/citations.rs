@@ -95,14 +95,32 @@ pub fn enrich(dataset: Option<&Dataset>, items: Vec<Item>) -> Vec<ItemRow> {
         .collect()
 }
 
-/// One entry per study shown, in the order they first appear.
+/// One entry per study shown, in the order they first appear. A summary answer
+/// (`answer/therapy`) shows the studies of its therapy; a view whose items name no study (the
+/// claims) rests on every study of the dataset, so it lists them all.
 pub fn citations(dataset: Option<&Dataset>, items: &[Item], lang: Lang) -> Vec<CitationEntry> {
+    let studies = dataset.map_or(&[][..], |d| &d.studies[..]);
     let index = StudyIndex::new(dataset, items.len());
     let mut seen = HashSet::new();
-    items
+    let mut shown: Vec<&Study> = items
         .iter()
-        .filter_map(|item| index.study_of(&item.key))
+        .flat_map(|item| match item.key.strip_prefix("answer/") {
+            Some(therapy) => studies
+                .iter()
+                .filter(|s| s.intervention.therapy == therapy)
+                .collect(),
+            None => index.study_of(&item.key).into_iter().collect::<Vec<_>>(),
+        })
         .filter(|study| seen.insert(study.id.as_str()))
+        .collect();
+    if shown.is_empty() && !items.is_empty() {
+        shown = studies
+            .iter()
+            .filter(|study| seen.insert(study.id.as_str()))
+            .collect();
+    }
+    shown
+        .into_iter()
         .map(|study| CitationEntry {
             key: study.id.clone(),
             label: crate::i18n::pick(lang, &study.label),
@@ -182,5 +200,24 @@ mod tests {
         assert_eq!(keys, ["s/x", "s"]);
         assert_eq!(listed[0].label, "SX 2021");
         assert_eq!(listed[0].links[0].url, "https://example.org/sx");
+    }
+
+    #[test]
+    fn answers_cite_their_therapys_studies_and_claims_cite_every_study() {
+        let mut d = dataset();
+        d.studies[0].intervention.therapy = "Placebo".into();
+        let keys = |items: &[&str], d: &Dataset| -> Vec<String> {
+            citations(Some(d), &self::items(items), Lang::En)
+                .into_iter()
+                .map(|c| c.key)
+                .collect()
+        };
+        assert_eq!(keys(&["answer/Aspirin"], &d), ["s/x"]);
+        assert_eq!(
+            keys(&["answer/Placebo", "answer/Aspirin"], &d),
+            ["s", "s/x"]
+        );
+        assert_eq!(keys(&["claim/c1"], &d), ["s", "s/x"]);
+        assert!(keys(&[], &d).is_empty());
     }
 }

@@ -28,18 +28,18 @@ const tiny = {
 };
 
 const pages = {
-  '/snippet.html': embedPage('<h1>Host</h1><evidence-lens id="w"></evidence-lens><p id="after">host text</p>'),
-  '/three.html': embedPage('<evidence-lens id="a"></evidence-lens><evidence-lens id="b" view="forest" theme="dark"></evidence-lens><evidence-lens id="c" src="/tiny.json"></evidence-lens>'),
+  '/snippet.html': embedPage('<h1>Host</h1><evidence-lens view="forest" id="w"></evidence-lens><p id="after">host text</p>'),
+  '/three.html': embedPage('<evidence-lens view="forest" id="a"></evidence-lens><evidence-lens id="b" view="forest" theme="dark"></evidence-lens><evidence-lens view="forest" id="c" src="/tiny.json"></evidence-lens>'),
   '/tiny.json': { type: 'application/json', body: JSON.stringify(tiny) },
   '/bcg.csv': { type: 'text/csv', body: '' },
-  '/csv.html': embedPage('<evidence-lens id="w" src="/bcg.csv" measure="RR"></evidence-lens>'),
-  '/inline.html': embedPage(`<evidence-lens id="w"><script type="application/json">${JSON.stringify(tiny)}</script></evidence-lens>`),
-  '/data.html': embedPage('<evidence-lens id="w" src="/tiny.json"></evidence-lens>'),
-  '/outcome.html': embedPage('<evidence-lens id="w" outcome="relapse" src="/tiny.json"></evidence-lens>'),
-  '/filter.html': embedPage('<evidence-lens id="w" filter="therapy:AHSCT;design:rct,crossover_rct"></evidence-lens><evidence-lens id="all"></evidence-lens>'),
-  '/theme.html': embedPage('<evidence-lens id="light" theme="light"></evidence-lens><evidence-lens id="dark" theme="dark"></evidence-lens><evidence-lens id="auto" theme="auto"></evidence-lens>'),
-  '/lang.html': embedPage('<evidence-lens id="es" lang="es"></evidence-lens><div lang="fr"><evidence-lens id="fr"></evidence-lens></div>'),
-  '/height.html': embedPage('<evidence-lens id="w" height="300px"></evidence-lens><evidence-lens id="n"></evidence-lens>'),
+  '/csv.html': embedPage('<evidence-lens view="forest" id="w" src="/bcg.csv" measure="RR"></evidence-lens>'),
+  '/inline.html': embedPage(`<evidence-lens view="forest" id="w"><script type="application/json">${JSON.stringify(tiny)}</script></evidence-lens>`),
+  '/data.html': embedPage('<evidence-lens view="forest" id="w" src="/tiny.json"></evidence-lens>'),
+  '/outcome.html': embedPage('<evidence-lens view="forest" id="w" outcome="relapse" src="/tiny.json"></evidence-lens>'),
+  '/filter.html': embedPage('<evidence-lens view="forest" id="w" filter="therapy:AHSCT;design:rct,crossover_rct"></evidence-lens><evidence-lens view="forest" id="all"></evidence-lens>'),
+  '/theme.html': embedPage('<evidence-lens view="forest" id="light" theme="light"></evidence-lens><evidence-lens view="forest" id="dark" theme="dark"></evidence-lens><evidence-lens view="forest" id="auto" theme="auto"></evidence-lens>'),
+  '/lang.html': embedPage('<evidence-lens view="forest" id="es" lang="es"></evidence-lens><div lang="fr"><evidence-lens view="forest" id="fr"></evidence-lens></div>'),
+  '/height.html': embedPage('<evidence-lens view="forest" id="w" height="300px"></evidence-lens><evidence-lens view="forest" id="n"></evidence-lens>'),
   '/view.html': embedPage('<evidence-lens id="w" view="map"></evidence-lens>'),
   '/bad-view.html': embedPage('<evidence-lens id="w" view="nonsense"></evidence-lens>'),
 };
@@ -54,7 +54,7 @@ before(async () => {
   }
   pages['/octet/pkg/evidence_lens.js'] = { type: 'text/javascript', body: await fs.readFile(path.join(www, 'pkg', 'evidence_lens.js')) };
   pages['/octet/pkg/evidence_lens_bg.wasm'] = { type: 'application/octet-stream', body: await fs.readFile(path.join(www, 'pkg', 'evidence_lens_bg.wasm')) };
-  pages['/octet.html'] = { type: 'text/html', body: '<!doctype html><html lang="en"><head><title>octet</title><link rel="icon" href="/favicon.svg"><script type="module" src="/octet/evidence-lens.js"></script></head><body><evidence-lens id="w"></evidence-lens></body></html>' };
+  pages['/octet.html'] = { type: 'text/html', body: '<!doctype html><html lang="en"><head><title>octet</title><link rel="icon" href="/favicon.svg"><script type="module" src="/octet/evidence-lens.js"></script></head><body><evidence-lens view="forest" id="w"></evidence-lens></body></html>' };
   plain = await startServer({ extra: pages });
   strict = await startServer({ extra: pages, strictCsp: true });
   browser = await launch();

@@ -42,11 +42,11 @@ before(async () => {
     extra: {
       '/d50.json': { type: 'application/json', body: JSON.stringify(generate(50)) },
       '/d10000.json': { type: 'application/json', body: JSON.stringify(generate(10000)) },
-      '/m50.html': embedPage('<div style="width:900px"><evidence-lens id="w" src="/d50.json"></evidence-lens></div>', { head: probe }),
-      '/m10000.html': embedPage('<div style="width:900px"><evidence-lens id="w" src="/d10000.json"></evidence-lens></div>'),
+      '/m50.html': embedPage('<div style="width:900px"><evidence-lens view="forest" id="w" src="/d50.json"></evidence-lens></div>', { head: probe }),
+      '/m10000.html': embedPage('<div style="width:900px"><evidence-lens view="forest" id="w" src="/d10000.json"></evidence-lens></div>'),
       // The widget in a scroller inside another component's shadow root, whose scroll events
       // never reach the page.
-      '/shadow-scroller.html': embedPage(`<x-scroller><evidence-lens id="w" src="/d10000.json"></evidence-lens></x-scroller>
+      '/shadow-scroller.html': embedPage(`<x-scroller><evidence-lens view="forest" id="w" src="/d10000.json"></evidence-lens></x-scroller>
 <script>customElements.define('x-scroller', class extends HTMLElement {
   constructor() { super(); this.attachShadow({ mode: 'open' }).innerHTML = '<div id="s" style="height:600px;width:900px;overflow:auto"><slot></slot></div>'; }
 });</script>`),
