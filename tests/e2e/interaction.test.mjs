@@ -8,6 +8,7 @@ let server;
 
 const pages = {
   '/one.html': embedPage('<p><a href="#x" id="before">a link before the widget</a></p><div id="box"><evidence-lens id="w"></evidence-lens></div>'),
+  '/forest.html': embedPage('<evidence-lens id="w" view="forest"></evidence-lens>'),
   '/two.html': embedPage('<evidence-lens id="w"></evidence-lens><evidence-lens id="v"></evidence-lens>'),
   '/resize.html': embedPage('<div id="box"><evidence-lens id="w"></evidence-lens></div>'),
 };
@@ -131,7 +132,8 @@ test('the data table: caption, column and row headers, and a button that shows i
 });
 
 test('exports: PNG of the right size, SVG, CSV with the rows, citations with http(s) links', async () => {
-  const { page, context, problems } = await openPage(browser, `${server.url}one.html`, { deviceScaleFactor: 2 });
+  // The forest, whose rows are studies (the default summary's are therapies).
+  const { page, context, problems } = await openPage(browser, `${server.url}forest.html`, { deviceScaleFactor: 2 });
   await waitForReadyOf(page, 'w');
   const png = await shadow(page, async (el) => {
     const blob = await el.toPNG();
