@@ -10,11 +10,11 @@
 use std::collections::BTreeMap;
 use std::io::{Cursor, Read};
 
-use crate::model::{EffectModel, Measure, PoolMethod, Stored};
+use crate::model::{EffectModel, Measure, Stored};
 
 use super::review::{
-    measure_from_name, method_from_name, Comparison, DataKind, Review, ReviewAnalysis, ReviewStudy,
-    Row, RowData,
+    measure_from_name, method_from_name, pooled_measure, Comparison, DataKind, Review,
+    ReviewAnalysis, ReviewStudy, Row, RowData,
 };
 use super::text::decode_utf8;
 use super::{ImportError, MAX_IMPORT_BYTES};
@@ -329,11 +329,7 @@ pub fn read(files: &Files, warnings: &mut Vec<String>) -> Result<Review, ImportE
             id,
             name: c.text("Analysis name").unwrap_or("").to_string(),
             kind,
-            measure: if method == PoolMethod::Peto && kind == DataKind::Dichotomous {
-                Measure::Or
-            } else {
-                measure
-            },
+            measure: pooled_measure(method, kind, measure),
             measure_label,
             method,
             model: if c

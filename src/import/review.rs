@@ -113,6 +113,16 @@ pub fn measure_from_name(name: &str) -> Option<Measure> {
     })
 }
 
+/// The measure an analysis pools: Peto's method on events is always an odds ratio, whatever
+/// measure the file names.
+pub fn pooled_measure(method: PoolMethod, kind: DataKind, measure: Measure) -> Measure {
+    if method == PoolMethod::Peto && kind == DataKind::Dichotomous {
+        Measure::Or
+    } else {
+        measure
+    }
+}
+
 /// A method from RevMan's names (`MH`, `IV`, `PETO`, `Peto`, `EXP_O_E_VAR`).
 pub fn method_from_name(name: &str) -> Option<PoolMethod> {
     Some(match name.trim().to_ascii_uppercase().as_str() {

@@ -7,11 +7,11 @@
 //! experimental arm; `EFFECT_SIZE` and `CI_*` are on the natural scale, `SE` and `VAR` on the log
 //! scale for ratios; `I2` and `WEIGHT` are percentages; an empty attribute means "not computed".
 
-use crate::model::{EffectModel, Measure, PoolMethod, Stored};
+use crate::model::{EffectModel, Measure, Stored};
 
 use super::review::{
-    measure_from_name, method_from_name, Comparison, DataKind, Review, ReviewAnalysis, ReviewStudy,
-    Row, RowData,
+    measure_from_name, method_from_name, pooled_measure, Comparison, DataKind, Review,
+    ReviewAnalysis, ReviewStudy, Row, RowData,
 };
 use super::text::{decode_xml, unescape_xml_name};
 use super::xml::{self, Element};
@@ -305,11 +305,7 @@ fn analysis(o: &Element, kind: DataKind) -> Result<ReviewAnalysis, String> {
         id,
         name,
         kind,
-        measure: if method == PoolMethod::Peto && kind == DataKind::Dichotomous {
-            Measure::Or
-        } else {
-            measure
-        },
+        measure: pooled_measure(method, kind, measure),
         measure_label,
         method,
         model: if o.attr("RANDOM") == Some("YES") {
