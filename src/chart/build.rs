@@ -9,7 +9,7 @@ use serde::{Deserialize, Deserializer};
 
 use super::axis::Scale;
 use super::forest::{Favours, Forest, ForestPanel, ForestRow, RowKind};
-use super::view::Item;
+use super::view::{Item, ItemKey};
 use crate::appraise::{self, Appraisal, AppraiseOptions, Certainty, PoolFit, PooledAppraisal};
 use crate::i18n::{self, t, tf, Lang};
 use crate::model::{
@@ -628,7 +628,7 @@ pub fn forest_with(dataset: &Dataset, options: &ViewOptions, appraisal: &Apprais
         let (outcome, measure, fit) = (&p.outcome, f.measure, &f.fit);
         let natural = |v: f64| if measure.is_ratio() { v.exp() } else { v };
         let mut row = ForestRow::header(
-            format!("pooled/{}", outcome),
+            ItemKey::Pooled(outcome).to_string(),
             tf(lang, "forest.pooled", &[&fit.k.to_string()]),
         );
         row.kind = RowKind::Pooled;

@@ -8,7 +8,7 @@ use std::collections::{HashMap, HashSet};
 
 use serde::Serialize;
 
-use super::Item;
+use super::{Item, ItemKey};
 use crate::model::{Dataset, Link, Study};
 
 /// An item of the view with what the tooltip and table need about its study.
@@ -104,12 +104,12 @@ pub fn citations(dataset: Option<&Dataset>, items: &[Item], lang: Lang) -> Vec<C
     let mut seen = HashSet::new();
     let mut shown: Vec<&Study> = items
         .iter()
-        .flat_map(|item| match item.key.strip_prefix("answer/") {
-            Some(therapy) => studies
+        .flat_map(|item| match ItemKey::parse(&item.key) {
+            ItemKey::Answer(therapy) => studies
                 .iter()
                 .filter(|s| s.intervention.therapy == therapy)
                 .collect(),
-            None => index.study_of(&item.key).into_iter().collect::<Vec<_>>(),
+            _ => index.study_of(&item.key).into_iter().collect::<Vec<_>>(),
         })
         .filter(|study| seen.insert(study.id.as_str()))
         .collect();

@@ -5,7 +5,7 @@
 use super::build::{certainty_words, ViewOptions};
 use super::draw::{self, Area, Shape, Surface, TextStyle};
 use super::text::{TextMeasure, Wrapped};
-use super::view::Item;
+use super::view::{Item, ItemKey};
 use super::{ChartError, Hit, Layout, Theme};
 use crate::appraise::{Appraisal, Certainty, Verdict};
 use crate::i18n::{t, tf, Lang};
@@ -94,7 +94,7 @@ impl ClaimsView {
                 text = format!("{text} {}", tf(lang, "claims.translation", &[tr.trim()]));
             }
             cards.push(ClaimCard {
-                key: format!("claim/{}", claim.id),
+                key: ItemKey::Claim(&claim.id).to_string(),
                 text,
                 by: by.clone(),
                 verdict: check.verdict,
@@ -103,7 +103,7 @@ impl ClaimsView {
             });
             statements.push(check.summary.clone());
             items.push(Item {
-                key: format!("claim/{}", claim.id),
+                key: ItemKey::Claim(&claim.id).to_string(),
                 label: claim.text.clone(),
                 detail: tf(lang, "claims.by", &[&by]),
                 value: format!("{}. {}", t(lang, verdict_key(check.verdict)), check.summary),

@@ -25,7 +25,7 @@ pub use build::{Filters, Sort, View, ViewOptions};
 pub use forest::{Favours, Forest, ForestPanel, ForestRow, RowKind};
 pub use text::{ApproxMeasure, TextMeasure};
 pub use theme::{Theme, ThemeName};
-pub use view::{Item, Scene};
+pub use view::{Item, ItemKey, Scene};
 pub use window::Windowed;
 
 /// Why a view could not be drawn.

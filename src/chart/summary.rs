@@ -10,7 +10,7 @@ use super::build::{certainty_words, ViewOptions};
 use super::claims::verdict_key;
 use super::draw::{self, Area, Surface, TextStyle};
 use super::text::{wrap, ApproxMeasure, TextMeasure};
-use super::view::Item;
+use super::view::{Item, ItemKey};
 use super::{ChartError, Hit, Layout, Theme};
 use crate::appraise::summary::{Answer, Finding};
 use crate::appraise::{Appraisal, Certainty, Verdict};
@@ -154,7 +154,7 @@ fn card(lang: Lang, a: &Answer) -> Card {
         format!("{} ({})", a.therapy, a.therapy_name)
     };
     Card {
-        key: format!("answer/{}", a.therapy),
+        key: ItemKey::Answer(&a.therapy).to_string(),
         heading,
         certainty: a.certainty,
         paragraphs,

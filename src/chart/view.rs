@@ -53,6 +53,45 @@ pub struct Item {
     pub year: Option<u16>,
 }
 
+/// What an [`Item::key`] names. Views make keys and the citations and the shell's statements
+/// read them only through this type, so that they agree on the prefixes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ItemKey<'a> {
+    /// A therapy's answer in the summary (`answer/therapy`).
+    Answer(&'a str),
+    /// A claim (`claim/id`).
+    Claim(&'a str),
+    /// The pooled body of evidence for an outcome (`pooled/outcome`).
+    Pooled(&'a str),
+    /// Anything else: a study's outcome (`study/outcome`; a study id may hold a slash).
+    Study(&'a str),
+}
+
+impl<'a> ItemKey<'a> {
+    pub fn parse(key: &'a str) -> Self {
+        if let Some(therapy) = key.strip_prefix("answer/") {
+            ItemKey::Answer(therapy)
+        } else if let Some(id) = key.strip_prefix("claim/") {
+            ItemKey::Claim(id)
+        } else if let Some(outcome) = key.strip_prefix("pooled/") {
+            ItemKey::Pooled(outcome)
+        } else {
+            ItemKey::Study(key)
+        }
+    }
+}
+
+impl std::fmt::Display for ItemKey<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ItemKey::Answer(therapy) => write!(f, "answer/{therapy}"),
+            ItemKey::Claim(id) => write!(f, "claim/{id}"),
+            ItemKey::Pooled(outcome) => write!(f, "pooled/{outcome}"),
+            ItemKey::Study(key) => f.write_str(key),
+        }
+    }
+}
+
 impl Scene {
     /// Builds the view with the default appraisal options (and the view's method).
     pub fn build(dataset: &Dataset, options: &ViewOptions) -> Scene {
@@ -308,4 +347,23 @@ fn focus_rings<'a>(
                 (hit.y1 - inset).min(h - inset),
             ]
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ItemKey;
+
+    #[test]
+    fn item_keys_read_back_as_they_were_made() {
+        for key in [
+            ItemKey::Answer("Drug A"),
+            ItemKey::Claim("c/1"),
+            ItemKey::Pooled("o1"),
+            ItemKey::Study("s/2019/o1"),
+        ] {
+            assert_eq!(ItemKey::parse(&key.to_string()), key);
+        }
+        assert_eq!(ItemKey::Answer("x").to_string(), "answer/x");
+        assert_eq!(ItemKey::parse("answers/x"), ItemKey::Study("answers/x"));
+    }
 }

@@ -23,7 +23,7 @@ use crate::appraise::{Appraisal, AppraiseOptions};
 use crate::chart::build::ViewOptions;
 use crate::chart::citations::{self, ItemRow};
 use crate::chart::draw::Surface;
-use crate::chart::{Layout, Scene, Theme, ThemeName, Windowed};
+use crate::chart::{ItemKey, Layout, Scene, Theme, ThemeName, Windowed};
 use crate::i18n::Lang;
 use crate::model::{self, Dataset, Measure, Problem};
 use measure::CanvasMeasure;
@@ -525,27 +525,27 @@ impl Widget {
             }
             crate::appraise::appraise(&filtered, &appraise)
         });
-        if let Some(therapy) = key.strip_prefix("answer/") {
-            return appraisal
-                .answers
-                .iter()
-                .find(|a| a.therapy == therapy)
-                .map(|a| a.headline.clone());
-        }
-        if let Some(id) = key.strip_prefix("claim/") {
-            return appraisal
-                .claims
-                .iter()
-                .find(|c| c.id == id)
-                .map(|c| c.summary.clone());
-        }
-        let statement = match key.strip_prefix("pooled/") {
-            Some(outcome) => appraisal
+        let statement = match ItemKey::parse(key) {
+            ItemKey::Answer(therapy) => {
+                return appraisal
+                    .answers
+                    .iter()
+                    .find(|a| a.therapy == therapy)
+                    .map(|a| a.headline.clone())
+            }
+            ItemKey::Claim(id) => {
+                return appraisal
+                    .claims
+                    .iter()
+                    .find(|c| c.id == id)
+                    .map(|c| c.summary.clone())
+            }
+            ItemKey::Pooled(outcome) => appraisal
                 .pooled
                 .iter()
                 .find(|p| p.refused.is_none() && p.outcome == outcome)
                 .map(|p| &p.statement),
-            None => appraisal
+            ItemKey::Study(key) => appraisal
                 .outcomes
                 .iter()
                 .find(|o| {
