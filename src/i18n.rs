@@ -437,6 +437,9 @@ const TABLE: &[(&str, &str, &str, &str)] = &[
     ("answer.ongoing.one", "{} study is still running.", "{} estudio sigue en curso.", "{} étude est en cours."),
     ("answer.ongoing.other", "{} studies are still running.", "{} estudios siguen en curso.", "{} études sont en cours."),
     ("answer.latest", "Most recent: {}.", "Más reciente: {}.", "La plus récente : {}."),
+    ("answer.sources", "Sources: {}.", "Fuentes: {}.", "Sources : {}."),
+    ("answer.more_sources.one", "{} more", "{} más", "{} autre"),
+    ("answer.more_sources.other", "{} more", "{} más", "{} autres"),
     ("answer.claims_checked", "Claims checked: {}.", "Afirmaciones contrastadas: {}.", "Affirmations vérifiées : {}."),
     ("answer.empty", "No therapy in this data is studied in the question's condition.", "Ningún tratamiento de estos datos se estudió en la enfermedad de la pregunta.", "Aucun traitement de ces données n'est étudié dans la maladie de la question."),
     ("answer.title_best", "{}; for the other treatments for {}, the evidence is uncertain or shows no clear benefit.", "{}; para los demás tratamientos de {}, la evidencia es incierta o no muestra un beneficio claro.", "{} ; pour les autres traitements de {}, les preuves sont incertaines ou ne montrent pas de bénéfice net."),
@@ -587,6 +590,15 @@ pub fn tf(lang: Lang, key: &str, args: &[&str]) -> String {
         out.push_str(part);
     }
     out
+}
+
+/// Words joined as a reader lists them: "a, b and c" ("a, b y c", "a, b et c").
+pub fn and_list(lang: Lang, list: &[String]) -> String {
+    match list {
+        [] => String::new(),
+        [a] => a.clone(),
+        [init @ .., last] => format!("{} {} {last}", init.join(", "), t(lang, "list.and")),
+    }
 }
 
 /// A count with its noun in the right number: `key.one` for one (and, in French, for zero),

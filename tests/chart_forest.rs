@@ -1,7 +1,8 @@
 //! The forest plot drawn to SVG: the drawn elements are checked from the SVG text.
 #![cfg(not(target_arch = "wasm32"))]
 
-use evidence_lens::chart::build::{forest, ViewOptions};
+use evidence_lens::chart::build::forest;
+use evidence_lens::chart::ViewOptions;
 use evidence_lens::chart::{self, Theme, ThemeName};
 use evidence_lens::model;
 

@@ -134,3 +134,27 @@ fn another_field_gets_its_own_answer_from_a_pooled_body() {
         "{description}"
     );
 }
+
+#[test]
+fn each_card_names_where_its_answer_comes_from() {
+    let a = appraise(&builtin(), &AppraiseOptions::default());
+    let ahsct = &a.answers[0];
+    assert_eq!(ahsct.sources.len(), ahsct.studies, "one source per completed study");
+    assert!(ahsct.sources.iter().any(|s| s == "MIST 2019"));
+    assert!(
+        !ahsct.sources.iter().any(|s| s.contains("ongoing")),
+        "running studies are not sources of the answer"
+    );
+    let msc = &a.answers[2];
+    assert_eq!(msc.sources.len(), 9);
+
+    let en = svg_texts(&summary(Lang::En), &builtin(), 390).join(" ");
+    let named = format!("Sources: {}", ahsct.sources[..ahsct.sources.len() - 1].join(", "));
+    assert!(en.contains(&named), "{en}");
+    // A long list names four studies and counts the rest.
+    let four = msc.sources[..4].join(", ");
+    assert!(en.contains(&format!("Sources: {four} and 5 more.")), "{en}");
+
+    let es = svg_texts(&summary(Lang::Es), &builtin(), 390).join(" ");
+    assert!(es.contains("Fuentes: ") && es.contains(" y 5 más."), "{es}");
+}

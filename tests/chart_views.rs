@@ -5,8 +5,8 @@
 //! as tall as its drawing says, also when the real font runs wider than the estimate.
 #![cfg(not(target_arch = "wasm32"))]
 
-use evidence_lens::chart::build::{View, ViewOptions};
 use evidence_lens::chart::{self, ApproxMeasure, Scene, TextMeasure, Theme, ThemeName};
+use evidence_lens::chart::{View, ViewOptions};
 use evidence_lens::i18n::{self, Lang};
 use evidence_lens::model::{self, CsvOptions, Dataset, OutcomeKind};
 
@@ -832,8 +832,8 @@ fn text_colours_have_enough_contrast_in_both_themes() {
 
 #[test]
 fn method_option_chooses_the_estimator_of_the_pooled_diamond() {
-    use evidence_lens::chart::build::ViewOptions;
     use evidence_lens::chart::forest::RowKind;
+    use evidence_lens::chart::ViewOptions;
     use evidence_lens::stats::Method;
     let bcg = evidence_lens::model::Dataset::from_csv(
         include_bytes!("data/bcg.csv"),

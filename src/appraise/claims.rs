@@ -34,7 +34,7 @@ use std::collections::BTreeSet;
 
 use serde::Serialize;
 
-use crate::i18n::{t, tn, Lang};
+use crate::i18n::{self, t, tn, Lang};
 use crate::model::{
     Arm, Assertion, Better, Blinding, Claim, ClaimPart, Dataset, EffectData, OutcomeKind,
     SourceKind, Study,
@@ -329,8 +329,9 @@ impl<'c> Scope<'c> {
                 }
             }
         }
-        let labels =
-            |v: &[&str]| joined(self.lang, &dedup(v.iter().map(|s| s.to_string()).collect()));
+        let labels = |v: &[&str]| {
+            i18n::and_list(self.lang, &dedup(v.iter().map(|s| s.to_string()).collect()))
+        };
         if !broader_therapy.is_empty() {
             indirect.push(self.say(
                 "indirect.broader_therapy",
@@ -520,14 +521,6 @@ fn treated_people(item: &Item) -> u64 {
 
 fn best<'e>(ev: impl Iterator<Item = &'e ClaimEvidence>) -> Option<Certainty> {
     ev.filter_map(|e| e.certainty).max()
-}
-
-fn joined(lang: Lang, list: &[String]) -> String {
-    match list {
-        [] => String::new(),
-        [a] => a.clone(),
-        [init @ .., last] => format!("{} {} {last}", init.join(", "), t(lang, "list.and")),
-    }
 }
 
 /// Checks one claim against the appraised evidence.
@@ -803,13 +796,13 @@ fn check_benefit(scope: &Scope, claim_part: &ClaimPart, fits: &[Fit]) -> PartChe
         let whole_population = support.iter().any(|f| f.populations.is_empty());
         if !whole_population {
             let pops: Vec<String> = support.iter().flat_map(|f| f.populations.clone()).collect();
-            let pops = lower_first(&joined(lang, &dedup(pops)));
+            let pops = lower_first(&i18n::and_list(lang, &dedup(pops)));
             only.push(scope.say("verdict.only_for", &[("population", &pops)]));
         }
         let whole_family = support.iter().any(|f| f.members.is_empty());
         if !whole_family {
             let ms: Vec<String> = support.iter().flat_map(|f| f.members.clone()).collect();
-            let ms = joined(lang, &dedup(ms));
+            let ms = i18n::and_list(lang, &dedup(ms));
             only.push(scope.say("verdict.only_member", &[("therapy", &ms)]));
         }
         if claim_part.absolute {
@@ -836,7 +829,7 @@ fn check_benefit(scope: &Scope, claim_part: &ClaimPart, fits: &[Fit]) -> PartChe
                 .flat_map(|(f, _)| f.members.clone())
                 .collect();
             if !others.is_empty() {
-                let others = joined(lang, &dedup(others));
+                let others = i18n::and_list(lang, &dedup(others));
                 s.push_str(&scope.say("verdict.others_null", &[("therapy", &others)]));
             }
             (Verdict::SupportedInPart, Some(b), s)

@@ -78,6 +78,8 @@ pub struct Answer {
     pub claims: Vec<(String, Verdict)>,
     /// The year of the most recent completed study.
     pub latest_year: Option<u16>,
+    /// Where the answer comes from: the completed studies' labels, in the dataset's order.
+    pub sources: Vec<String>,
 }
 
 /// The answers for a dataset, the best-supported first.
@@ -198,6 +200,10 @@ fn answer(
             .sum(),
         claims: claims_about,
         latest_year: completed.iter().filter_map(|s| s.year).max(),
+        sources: completed
+            .iter()
+            .map(|s| s.label.get(lang.as_str()).to_string())
+            .collect(),
     }
 }
 

@@ -2,10 +2,11 @@
 //! shape and a word, never colour alone), the certainty of the evidence behind the
 //! verdict, and the evidence in one sentence.
 
-use super::build::{certainty_words, ViewOptions};
 use super::draw::{self, Area, Shape, Surface, TextStyle};
+use super::item::{Item, ItemKey};
+use super::labels::{certainty_words, verdict_key};
+use super::options::ViewOptions;
 use super::text::{TextMeasure, Wrapped};
-use super::view::{Item, ItemKey};
 use super::{ChartError, Hit, Layout, Theme};
 use crate::appraise::{Appraisal, Certainty, Verdict};
 use crate::i18n::{t, tf, Lang};
@@ -27,16 +28,6 @@ pub struct ClaimsView {
     pub cards: Vec<ClaimCard>,
     pub items: Vec<Item>,
     pub statements: Vec<String>,
-}
-
-pub fn verdict_key(v: Verdict) -> &'static str {
-    match v {
-        Verdict::Supported => "verdict.supported",
-        Verdict::SupportedInPart => "verdict.supported_in_part",
-        Verdict::NotSupported => "verdict.not_supported",
-        Verdict::Contradicted => "verdict.contradicted",
-        Verdict::NoControlledEvidence => "verdict.no_controlled_evidence",
-    }
 }
 
 /// The badge's shape: a circle for supported, a hollow circle for supported only in part, a

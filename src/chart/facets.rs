@@ -4,7 +4,7 @@
 use crate::i18n::Lang;
 use serde::Serialize;
 
-use super::build::{Sort, View};
+use super::options::{Sort, View};
 use crate::model::Dataset;
 
 #[derive(Serialize, Debug, PartialEq)]

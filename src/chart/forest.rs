@@ -692,7 +692,7 @@ impl Words {
     fn new(lang: Lang) -> Words {
         Words {
             lang,
-            certainty: Certainty::ALL.map(|c| super::build::certainty_words(lang, c)),
+            certainty: Certainty::ALL.map(|c| super::labels::certainty_words(lang, c)),
             certainty_label: t(lang, "ui.certainty"),
         }
     }

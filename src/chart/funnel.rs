@@ -4,11 +4,11 @@
 //! With fewer than ten studies of one poolable outcome it says so in words.
 
 use super::axis::{Axis, Scale};
-use super::build::ViewOptions;
 use super::draw::{self, Align, Area, Surface, TextStyle};
 use super::forest::format_tick_lang;
+use super::item::Item;
+use super::options::ViewOptions;
 use super::text::{ApproxMeasure, TextMeasure, Wrapped};
-use super::view::Item;
 use super::{ChartError, Hit, Layout, Theme};
 use crate::appraise::{Appraisal, PooledAppraisal};
 use crate::i18n::{self, t, tf, Lang};

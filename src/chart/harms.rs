@@ -7,10 +7,11 @@
 //! having no comparison group. Nothing is shortened: one layout step wraps every line and gives
 //! both the height and the drawing.
 
-use super::build::{certainty_words, design_badge, ViewOptions};
 use super::draw::{self, Area, Surface, TextStyle};
+use super::item::Item;
+use super::labels::{certainty_words, design_badge};
+use super::options::ViewOptions;
 use super::text::{wrap, ApproxMeasure, TextMeasure};
-use super::view::Item;
 use super::{ChartError, Hit, Layout, Theme};
 use crate::appraise::{Appraisal, Basis};
 use crate::i18n::{self, t, tf, Lang};

@@ -3,11 +3,13 @@
 //! (log scale), with a shape per design and a colour per result, so that a reader sees
 //! where the promising results come from.
 
-use super::build::{design_badge, design_rank, direction, Certainties, ViewOptions};
+use super::build::{direction, Certainties};
 use super::draw::{self, Align, Area, Shape, Surface, TextStyle};
 use super::forest::Favours;
+use super::item::Item;
+use super::labels::{design_badge, design_rank};
+use super::options::ViewOptions;
 use super::text::{ApproxMeasure, TextMeasure, Wrapped};
-use super::view::Item;
 use super::{ChartError, Hit, Layout, Theme};
 use crate::appraise::Appraisal;
 use crate::i18n::{self, t, tf, Lang};
@@ -199,7 +201,7 @@ impl MapView {
                 detail: study.intervention.therapy.clone(),
                 value: t(lang, result.key()).to_string(),
                 n: study.n.or(study.n_planned),
-                certainty: best.map(|c| super::build::certainty_words(lang, c).to_string()),
+                certainty: best.map(|c| super::labels::certainty_words(lang, c).to_string()),
                 caveats: i18n::pick_all(lang, &study.caveats),
                 source_url: study.citation.source_url(),
                 design: Some(study.design.as_str().to_string()),

@@ -14,18 +14,22 @@ pub mod facets;
 pub mod forest;
 pub mod funnel;
 pub mod harms;
+pub mod item;
+pub mod labels;
 pub mod map;
+pub mod options;
 pub mod summary;
 pub mod text;
 pub mod theme;
 pub mod view;
 pub mod window;
 
-pub use build::{Filters, Sort, View, ViewOptions};
 pub use forest::{Favours, Forest, ForestPanel, ForestRow, RowKind};
+pub use item::{Item, ItemKey};
+pub use options::{Filters, Sort, View, ViewOptions};
 pub use text::{ApproxMeasure, TextMeasure};
 pub use theme::{Theme, ThemeName};
-pub use view::{Item, ItemKey, Scene};
+pub use view::Scene;
 pub use window::Windowed;
 
 /// Why a view could not be drawn.

@@ -6,11 +6,12 @@
 //! Nothing is shortened: every line wraps, and one layout step ([`SummaryView::layout`]) gives
 //! both the height and the drawing.
 
-use super::build::{certainty_words, ViewOptions};
-use super::claims::verdict_key;
 use super::draw::{self, Area, Surface, TextStyle};
+use super::item::{Item, ItemKey};
+use super::labels::certainty_words;
+use super::labels::verdict_key;
+use super::options::ViewOptions;
 use super::text::{wrap, ApproxMeasure, TextMeasure};
-use super::view::{Item, ItemKey};
 use super::{ChartError, Hit, Layout, Theme};
 use crate::appraise::summary::{Answer, Finding};
 use crate::appraise::{Appraisal, Certainty, Verdict};
@@ -111,6 +112,26 @@ fn claims_line(lang: Lang, claims: &[(String, Verdict)]) -> Option<String> {
     Some(tf(lang, "answer.claims_checked", &[&parts.join(", ")]))
 }
 
+/// Where the answer comes from, by study: the first few by name and how many more, so that a
+/// card names its sources without growing with a large dataset (the table lists them all).
+fn sources_line(lang: Lang, sources: &[String]) -> Option<String> {
+    const NAMED: usize = 4;
+    if sources.is_empty() {
+        return None;
+    }
+    let mut named: Vec<String> = sources.iter().take(NAMED).cloned().collect();
+    if sources.len() > NAMED + 1 {
+        named.push(i18n::plural(
+            lang,
+            "answer.more_sources",
+            sources.len() - NAMED,
+        ));
+    } else {
+        named = sources.to_vec();
+    }
+    Some(tf(lang, "answer.sources", &[&i18n::and_list(lang, &named)]))
+}
+
 fn card(lang: Lang, a: &Answer) -> Card {
     let mut paragraphs = vec![(Kind::Headline, a.headline.clone())];
     match &a.benefit {
@@ -145,6 +166,9 @@ fn card(lang: Lang, a: &Answer) -> Card {
         rests.push_str(&tf(lang, "answer.latest", &[&y.to_string()]));
     }
     paragraphs.push((Kind::Small, rests));
+    if let Some(s) = sources_line(lang, &a.sources) {
+        paragraphs.push((Kind::Small, s));
+    }
     if let Some(c) = claims_line(lang, &a.claims) {
         paragraphs.push((Kind::Small, c));
     }

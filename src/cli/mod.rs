@@ -12,7 +12,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::appraise::{appraise, AppraiseOptions};
-use crate::chart::{self, build::ViewOptions, Theme, ThemeName};
+use crate::chart::{self, Theme, ThemeName, ViewOptions};
 use crate::model::{self, Dataset, Measure, Parsed};
 use crate::stats::{pooling, AnalyzeOptions, Method, Test};
 

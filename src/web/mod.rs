@@ -20,9 +20,9 @@ use wasm_bindgen::prelude::*;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 use crate::appraise::{Appraisal, AppraiseOptions};
-use crate::chart::build::ViewOptions;
 use crate::chart::citations::{self, ItemRow};
 use crate::chart::draw::Surface;
+use crate::chart::ViewOptions;
 use crate::chart::{ItemKey, Layout, Scene, Theme, ThemeName, Windowed};
 use crate::i18n::Lang;
 use crate::model::{self, Dataset, Measure, Problem};
@@ -244,7 +244,7 @@ impl Widget {
     }
 
     /// Sets what to show from a plain object `{view, outcome, lang, sort, filters:
-    /// {condition, therapy, route, design, kind}}` (see `chart::build::ViewOptions`;
+    /// {condition, therapy, route, design, kind}}` (see `chart::ViewOptions`;
     /// each filter takes one value or a list) and the theme (`light` or `dark`).
     /// Unknown names and values are reported, not ignored.
     #[wasm_bindgen(js_name = setOptions)]

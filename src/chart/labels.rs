@@ -1,0 +1,40 @@
+//! The short words every view shares for a design, a certainty level and a verdict, so that
+//! a badge reads the same in the forest, the map, the harms, the claims and the summary.
+
+use crate::appraise::{Certainty, Verdict};
+use crate::i18n::{t, Lang};
+use crate::model::Design;
+
+/// A short badge for a design, shown after the study label.
+pub fn design_badge(lang: Lang, design: Design) -> &'static str {
+    t(lang, &format!("design.{}", design.as_str()))
+}
+
+/// Design strength for questions of benefit, weakest (0) to strongest (4); reviews are apart (5).
+pub fn design_rank(design: Design) -> usize {
+    match design {
+        Design::CaseSeries | Design::SingleArm => 0,
+        Design::Cohort => 1,
+        Design::NonRandomisedControlled => 2,
+        Design::CrossoverRct => 3,
+        Design::Rct => 4,
+        Design::SystematicReview => 5,
+        Design::Unknown => 1,
+    }
+}
+
+/// The certainty level in words.
+pub fn certainty_words(lang: Lang, c: Certainty) -> &'static str {
+    t(lang, &format!("certainty.{}", c.as_str()))
+}
+
+/// The catalogue key of a verdict's words.
+pub fn verdict_key(v: Verdict) -> &'static str {
+    match v {
+        Verdict::Supported => "verdict.supported",
+        Verdict::SupportedInPart => "verdict.supported_in_part",
+        Verdict::NotSupported => "verdict.not_supported",
+        Verdict::Contradicted => "verdict.contradicted",
+        Verdict::NoControlledEvidence => "verdict.no_controlled_evidence",
+    }
+}

@@ -1,0 +1,262 @@
+//! What an editor or reader chose to see: the view, the outcome, the filters, the order and
+//! the pooling method. Every view reads these; none of them is defined by a view.
+
+use std::borrow::Cow;
+
+use serde::{Deserialize, Deserializer};
+
+use crate::i18n::Lang;
+use crate::model::{Dataset, Design, Outcome, OutcomeKind, Study};
+use crate::stats::Method;
+
+/// The views the widget can show.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum View {
+    /// The answer first: each therapy's benefit, harm and certainty in plain words.
+    #[default]
+    Summary,
+    /// One row per study and outcome, with intervals and pooled diamonds.
+    Forest,
+    /// Every study placed by design strength and size.
+    Map,
+    /// Icon arrays: out of 100 people, with and without the treatment.
+    Harms,
+    /// Each claim with its verdict and the evidence behind it.
+    Claims,
+    /// Funnel plot of one pooled outcome, with trim-and-fill.
+    Funnel,
+}
+
+impl View {
+    pub const NAMES: &'static [&'static str] =
+        &["summary", "forest", "map", "harms", "claims", "funnel"];
+
+    pub fn as_str(self) -> &'static str {
+        Self::NAMES[self as usize]
+    }
+
+    /// The i18n key of the view's name as shown to readers.
+    pub fn i18n_key(self) -> &'static str {
+        [
+            "view.summary",
+            "view.forest",
+            "view.map",
+            "view.harms",
+            "view.claims",
+            "view.funnel",
+        ][self as usize]
+    }
+}
+
+impl std::str::FromStr for View {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s.trim() {
+            "" | "summary" => Ok(View::Summary),
+            "forest" => Ok(View::Forest),
+            "map" => Ok(View::Map),
+            "harms" => Ok(View::Harms),
+            "claims" => Ok(View::Claims),
+            "funnel" => Ok(View::Funnel),
+            other => Err(format!(
+                "unknown view \"{other}\"; expected one of {}",
+                View::NAMES.join(", ")
+            )),
+        }
+    }
+}
+
+/// How rows are ordered within their group.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Sort {
+    /// As the studies come in the dataset.
+    #[default]
+    Dataset,
+    /// Oldest first.
+    Year,
+    /// Smallest estimate first (on the log scale for ratios).
+    Effect,
+    /// Largest study first.
+    Size,
+    /// Most certain first.
+    Certainty,
+}
+
+impl Sort {
+    pub const NAMES: &'static [&'static str] = &["dataset", "year", "effect", "size", "certainty"];
+}
+
+impl std::str::FromStr for Sort {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s.trim() {
+            "" | "dataset" => Ok(Sort::Dataset),
+            "year" => Ok(Sort::Year),
+            "effect" => Ok(Sort::Effect),
+            "size" => Ok(Sort::Size),
+            "certainty" => Ok(Sort::Certainty),
+            other => Err(format!(
+                "unknown sort \"{other}\"; expected one of {}",
+                Sort::NAMES.join(", ")
+            )),
+        }
+    }
+}
+
+/// Accepts `"x"` or `["x", "y"]` (and `null`) for a list.
+fn one_or_many<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Vec<T>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum OneOrMany<T> {
+        One(T),
+        Many(Vec<T>),
+        None(()),
+    }
+    Ok(match OneOrMany::<T>::deserialize(d)? {
+        OneOrMany::One(v) => vec![v],
+        OneOrMany::Many(v) => v,
+        OneOrMany::None(()) => Vec::new(),
+    })
+}
+
+/// Which studies and outcomes are shown. Every list keeps what matches any of its
+/// entries; an empty list keeps everything. Text is compared case-insensitively.
+/// Each field takes one value or a list (`"aspirin"` or `["aspirin", "clopidogrel"]`).
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase", default, deny_unknown_fields)]
+pub struct Filters {
+    /// Studies whose condition contains one of these words ("heart attack", "acute").
+    #[serde(deserialize_with = "one_or_many")]
+    pub condition: Vec<String>,
+    /// Studies of one of these therapies, by name ("aspirin", "clopidogrel").
+    #[serde(deserialize_with = "one_or_many")]
+    pub therapy: Vec<String>,
+    /// Studies whose route contains one of these words ("intrathecal", "intravenous").
+    #[serde(deserialize_with = "one_or_many")]
+    pub route: Vec<String>,
+    /// Studies of one of these designs, by their data names (`rct`, `crossover_rct`,
+    /// `non_randomised_controlled`, `single_arm`, `cohort`, `case_series`, `systematic_review`).
+    #[serde(deserialize_with = "one_or_many")]
+    pub design: Vec<Design>,
+    /// Outcomes of these kinds (`benefit`, `harm`). Also accepted as `outcomeKind`.
+    #[serde(alias = "outcomeKind", deserialize_with = "one_or_many")]
+    pub kind: Vec<OutcomeKind>,
+}
+
+/// What an editor or reader chose to see. Deserialises from the object the web glue
+/// receives from JavaScript: camelCase names, every field optional, unknown fields
+/// rejected (a typo is an error, not a silently ignored option). Example:
+/// `{"view": "map", "lang": "es", "sort": "year", "filters": {"therapy": ["aspirin"], "design": "rct"}}`.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase", default, deny_unknown_fields)]
+pub struct ViewOptions {
+    /// `summary` (default), `forest`, `map`, `harms`, `claims` or `funnel`.
+    pub view: View,
+    /// Only outcomes whose id or name matches (case-insensitive); none for all. The
+    /// funnel plot draws this outcome (or the first that can be pooled).
+    pub outcome: Option<String>,
+    /// Language of everything drawn: `en` (default), `es`, `fr`.
+    pub lang: Lang,
+    /// Which studies and outcomes to show.
+    pub filters: Filters,
+    /// Order of rows within their group: `dataset` (default), `year`, `effect`, `size`, `certainty`.
+    pub sort: Sort,
+    /// Estimator of the between-study variance for pooled diamonds and the funnel:
+    /// `FE`, `DL`, `REML` (default, as metafor), `ML`, `PM`, `HE`, `SJ`, `EB`.
+    pub method: Option<Method>,
+}
+
+impl ViewOptions {
+    /// Reads the options as given in attributes or on the command line.
+    pub fn parse(view: &str, outcome: &str) -> Result<ViewOptions, String> {
+        let view = view.parse()?;
+        let outcome = Some(outcome.trim())
+            .filter(|o| !o.is_empty())
+            .map(str::to_string);
+        Ok(ViewOptions {
+            view,
+            outcome,
+            ..Default::default()
+        })
+    }
+
+    /// Reads the options from a JSON object (the form the web glue receives).
+    pub fn from_json(json: &str) -> Result<ViewOptions, String> {
+        serde_json::from_str(json).map_err(|e| e.to_string())
+    }
+
+    pub(crate) fn wants(&self, outcome: &Outcome) -> bool {
+        let named = match &self.outcome {
+            None => true,
+            Some(o) => outcome.id.eq_ignore_ascii_case(o) || outcome.name.eq_ignore_ascii_case(o),
+        };
+        named && (self.filters.kind.is_empty() || self.filters.kind.contains(&outcome.kind))
+    }
+
+    pub(crate) fn wants_study(&self, study: &Study) -> bool {
+        let f = &self.filters;
+        let contains = |list: &[String], value: &str| {
+            let value = value.to_lowercase();
+            list.is_empty()
+                || list
+                    .iter()
+                    .any(|w| value.contains(&w.trim().to_lowercase()))
+        };
+        contains(&f.condition, &study.condition)
+            && (f.therapy.is_empty()
+                || f.therapy.iter().any(|t| {
+                    t.trim()
+                        .eq_ignore_ascii_case(study.intervention.therapy.trim())
+                }))
+            && (f.route.is_empty()
+                || study
+                    .intervention
+                    .route
+                    .as_deref()
+                    .is_some_and(|r| contains(&f.route, r)))
+            && (f.design.is_empty() || f.design.contains(&study.design))
+    }
+
+    /// The dataset with only the studies and outcomes the options keep (claims are kept);
+    /// borrowed when nothing is filtered out, and otherwise only kept studies are copied.
+    pub fn filtered<'a>(&self, dataset: &'a Dataset) -> Cow<'a, Dataset> {
+        // Named field by field, so that a new filter cannot be forgotten here.
+        let Filters {
+            condition,
+            therapy,
+            route,
+            design,
+            kind,
+        } = &self.filters;
+        let keeps_all = self.outcome.is_none()
+            && condition.is_empty()
+            && therapy.is_empty()
+            && route.is_empty()
+            && design.is_empty()
+            && kind.is_empty();
+        if keeps_all {
+            return Cow::Borrowed(dataset);
+        }
+        let studies = dataset
+            .studies
+            .iter()
+            .filter(|s| self.wants_study(s))
+            .map(|s| {
+                let mut s = s.clone();
+                s.outcomes.retain(|o| self.wants(o));
+                s
+            })
+            .collect();
+        Cow::Owned(Dataset {
+            schema: dataset.schema.clone(),
+            title: dataset.title.clone(),
+            description: dataset.description.clone(),
+            question: dataset.question.clone(),
+            vocabulary: dataset.vocabulary.clone(),
+            studies,
+            claims: dataset.claims.clone(),
+        })
+    }
+}
