@@ -10,7 +10,7 @@
 //! narrow no-break space as the Imprimerie nationale recommends).
 
 use std::collections::BTreeSet;
-use std::sync::Mutex;
+use std::sync::{Mutex, OnceLock};
 
 use serde::{Deserialize, Serialize};
 
@@ -497,9 +497,20 @@ const TABLE: &[(&str, &str, &str, &str)] = &[
 /// The text for `key` in `lang`; the key itself when the table has no such key, so that a
 /// missing string shows where it belongs instead of vanishing (never panics).
 pub fn t(lang: Lang, key: &str) -> &'static str {
-    match TABLE.iter().find(|row| row.0 == key) {
-        Some(&(_, en, es, fr)) => [en, es, fr][lang.index()],
-        None => missing_key(key),
+    // The table's rows sorted by key, made once: appraising 10,000 studies looks up keys
+    // hundreds of thousands of times, and a scan of the whole table was a tenth of that time.
+    static BY_KEY: OnceLock<Vec<u16>> = OnceLock::new();
+    let by_key = BY_KEY.get_or_init(|| {
+        let mut rows: Vec<u16> = (0..TABLE.len() as u16).collect();
+        rows.sort_by_key(|&i| TABLE[i as usize].0);
+        rows
+    });
+    match by_key.binary_search_by(|&i| TABLE[i as usize].0.cmp(key)) {
+        Ok(at) => {
+            let (_, en, es, fr) = TABLE[by_key[at] as usize];
+            [en, es, fr][lang.index()]
+        }
+        Err(_) => missing_key(key),
     }
 }
 

@@ -139,7 +139,11 @@ fn another_field_gets_its_own_answer_from_a_pooled_body() {
 fn each_card_names_where_its_answer_comes_from() {
     let a = appraise(&builtin(), &AppraiseOptions::default());
     let ahsct = &a.answers[0];
-    assert_eq!(ahsct.sources.len(), ahsct.studies, "one source per completed study");
+    assert_eq!(
+        ahsct.sources.len(),
+        ahsct.studies,
+        "one source per completed study"
+    );
     assert!(ahsct.sources.iter().any(|s| s == "MIST 2019"));
     assert!(
         !ahsct.sources.iter().any(|s| s.contains("ongoing")),
@@ -149,7 +153,10 @@ fn each_card_names_where_its_answer_comes_from() {
     assert_eq!(msc.sources.len(), 9);
 
     let en = svg_texts(&summary(Lang::En), &builtin(), 390).join(" ");
-    let named = format!("Sources: {}", ahsct.sources[..ahsct.sources.len() - 1].join(", "));
+    let named = format!(
+        "Sources: {}",
+        ahsct.sources[..ahsct.sources.len() - 1].join(", ")
+    );
     assert!(en.contains(&named), "{en}");
     // A long list names four studies and counts the rest.
     let four = msc.sources[..4].join(", ");
@@ -157,4 +164,36 @@ fn each_card_names_where_its_answer_comes_from() {
 
     let es = svg_texts(&summary(Lang::Es), &builtin(), 390).join(" ");
     assert!(es.contains("Fuentes: ") && es.contains(" y 5 más."), "{es}");
+}
+
+#[test]
+fn answers_do_not_depend_on_the_readers_language() {
+    // Whether a result had a comparison group is read from the study, never from the words
+    // of its statement, so a Spanish or French reader gets the same answers.
+    let shape = |lang: Lang| {
+        let options = AppraiseOptions {
+            lang,
+            ..AppraiseOptions::default()
+        };
+        appraise(&builtin(), &options)
+            .answers
+            .iter()
+            .map(|a| {
+                let finding = |f: &Option<evidence_lens::appraise::summary::Finding>| {
+                    f.as_ref()
+                        .map(|f| (f.outcome.clone(), f.controlled, f.certainty))
+                };
+                (
+                    a.therapy.clone(),
+                    a.certainty,
+                    finding(&a.benefit),
+                    finding(&a.harm),
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    let en = shape(Lang::En);
+    assert_eq!(en.len(), 3);
+    assert_eq!(shape(Lang::Es), en);
+    assert_eq!(shape(Lang::Fr), en);
 }

@@ -9,15 +9,16 @@
 //! equally serious ones the one with the highest risk, so that a rare but real risk of death is
 //! never hidden behind a reassuring one.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
 
-use crate::model::{Dataset, Design, OutcomeKind, Study, StudyStatus};
+use crate::model::{Dataset, Design, Outcome, OutcomeKind, Study, StudyStatus};
 
 use super::certainty::Certainty;
 use super::claims::{ClaimCheck, Verdict};
 use super::matching::{normalize, Lexicon, List, MainCondition, Relation};
+use super::rate::is_single_arm;
 use super::text::{lower_first, num};
 use super::{Basis, OutcomeAppraisal, PooledAppraisal};
 use crate::i18n::{t, tn, Lang};
@@ -141,16 +142,16 @@ fn answer(
     let lexicon = main.lexicon;
     let therapy = studies[0].intervention.therapy.trim().to_string();
     let therapy_name = lexicon.display_in(List::Therapies, &therapy, main.lang);
-    let ids: Vec<&str> = studies.iter().map(|s| s.id.as_str()).collect();
-    let of_these = |o: &&OutcomeAppraisal| ids.contains(&o.study.as_str());
+    // Looked up by id: a therapy with thousands of studies must not search a list per outcome.
+    let by_id: Studies = studies.iter().map(|s| (s.id.as_str(), *s)).collect();
     let completed: Vec<&&Study> = studies
         .iter()
         .filter(|s| s.status == StudyStatus::Completed)
         .collect();
 
     let lang = main.lang;
-    let benefit = main_benefit(studies, outcomes, pooled, lexicon, &of_these, lang);
-    let harm = main_harm(studies, outcomes, lexicon, &of_these, lang);
+    let benefit = main_benefit(&by_id, outcomes, pooled, lexicon, lang);
+    let harm = main_harm(&by_id, outcomes, lexicon, lang);
     let x = lower_first(&therapy);
     let headline = match &benefit {
         Some(b) if b.controlled && b.certainty == Some(Certainty::VeryLow) => tn(
@@ -175,7 +176,7 @@ fn answer(
         .filter(|(_, _, c)| {
             c.evidence
                 .iter()
-                .any(|e| e.studies.iter().any(|s| ids.contains(&s.as_str())))
+                .any(|e| e.studies.iter().any(|s| by_id.contains_key(s.as_str())))
         })
         .map(|(id, v, _)| (id, v))
         .collect();
@@ -207,15 +208,23 @@ fn answer(
     }
 }
 
+/// One therapy's studies by id.
+type Studies<'a> = HashMap<&'a str, &'a Study>;
+
+/// The study and outcome an appraisal is of, when it is one of `studies`.
+fn source_of<'a>(studies: &Studies<'a>, o: &OutcomeAppraisal) -> Option<(&'a Study, &'a Outcome)> {
+    let s = *studies.get(o.study.as_str())?;
+    Some((s, s.outcomes.iter().find(|x| x.id == o.outcome)?))
+}
+
 fn main_benefit(
-    studies: &[&Study],
+    studies: &Studies,
     outcomes: &[OutcomeAppraisal],
     pooled: &[PooledAppraisal],
     lexicon: &Lexicon,
-    of_these: &dyn Fn(&&OutcomeAppraisal) -> bool,
     lang: Lang,
 ) -> Option<Finding> {
-    let study = |id: &str| studies.iter().find(|s| s.id == id).copied();
+    let study = |id: &str| studies.get(id).copied();
     let surrogate = |s: &Study, outcome: &str| {
         s.outcomes
             .iter()
@@ -251,32 +260,26 @@ fn main_benefit(
     let best = outcomes
         .iter()
         .enumerate()
-        .filter(|(_, o)| of_these(o))
+        .filter(|(_, o)| studies.contains_key(o.study.as_str()))
         .filter(|(_, o)| rated(o))
         .filter(|(_, o)| o.effect.is_some())
         .max_by_key(|(i, o)| {
             let s = study(&o.study);
-            let controlled = !is_single(o);
+            let controlled = !is_single(studies, o);
             let direct = s.map_or(false, |s| !surrogate(s, &o.outcome));
             (controlled, o.certainty, direct, std::cmp::Reverse(*i))
         })
         .map(|(_, o)| o)?;
-    Some(finding(best, lang))
+    Some(finding(best, studies, lang))
 }
 
 fn main_harm(
-    studies: &[&Study],
+    studies: &Studies,
     outcomes: &[OutcomeAppraisal],
     lexicon: &Lexicon,
-    of_these: &dyn Fn(&&OutcomeAppraisal) -> bool,
     lang: Lang,
 ) -> Option<Finding> {
-    let outcome_of = |o: &OutcomeAppraisal| {
-        studies
-            .iter()
-            .find(|s| s.id == o.study)
-            .and_then(|s| s.outcomes.iter().find(|x| x.id == o.outcome))
-    };
+    let outcome_of = |o: &OutcomeAppraisal| source_of(studies, o).map(|(_, x)| x);
     let seriousness = |o: &OutcomeAppraisal| {
         outcome_of(o).map_or(0, |x| {
             if lexicon.is_objective(x) && lexicon.is_serious(x) {
@@ -295,22 +298,24 @@ fn main_harm(
     };
     let best = outcomes
         .iter()
-        .filter(of_these)
+        .filter(|o| studies.contains_key(o.study.as_str()))
         .filter(|o| o.kind == OutcomeKind::Harm && o.certainty.is_some())
         .max_by(|a, b| {
             (seriousness(a), a.absolute.is_some())
                 .cmp(&(seriousness(b), b.absolute.is_some()))
                 .then(risk(a).total_cmp(&risk(b)))
         })?;
-    Some(finding(best, lang))
+    Some(finding(best, studies, lang))
 }
 
-fn is_single(o: &OutcomeAppraisal) -> bool {
+/// Whether a result describes one group only, judged from the study and its data (never from
+/// the statement's words, which are in the reader's language).
+fn is_single(studies: &Studies, o: &OutcomeAppraisal) -> bool {
     o.absolute
         .as_ref()
         .is_some_and(|a| a.basis == Basis::SingleArm)
         || o.effect.as_ref().is_some_and(|e| e.measure.is_single_arm())
-        || o.statement.contains("no comparison group")
+        || source_of(studies, o).is_some_and(|(s, x)| is_single_arm(s, x))
 }
 
 fn per_100(a: &super::Absolute) -> Per100 {
@@ -328,7 +333,7 @@ fn per_100(a: &super::Absolute) -> Per100 {
     }
 }
 
-fn finding(o: &OutcomeAppraisal, lang: Lang) -> Finding {
+fn finding(o: &OutcomeAppraisal, studies: &Studies, lang: Lang) -> Finding {
     let per = o.absolute.as_ref().map(per_100);
     let frequencies = o.absolute.as_ref().map(|a| {
         let mut text = a.text.clone();
@@ -358,6 +363,6 @@ fn finding(o: &OutcomeAppraisal, lang: Lang) -> Finding {
             })
         }),
         per_100: per,
-        controlled: !is_single(o),
+        controlled: !is_single(studies, o),
     }
 }
