@@ -47,6 +47,9 @@ function update() {
   const attrs = chosen();
   const widget = document.createElement('evidence-lens');
   for (const [k, v] of Object.entries(attrs)) widget.setAttribute(k, v);
+  // The preview is for the editor: it lists the data's warnings and left-out rows, which the
+  // snippet's readers do not see.
+  widget.setAttribute('editor', '');
   status.textContent = 'Loading the preview…';
   widget.addEventListener('ready', () => (status.textContent = ''));
   widget.addEventListener('error', (e) => (status.textContent = `The chart reports a problem: ${e instanceof CustomEvent ? (e.detail?.message ?? '') : ''}`));

@@ -26,7 +26,7 @@ import { Connection, Crash } from './lens/engine.js';
 import { chartPng, citationList, citationText, download, itemsCsv } from './lens/exports.js';
 import { bindInput } from './lens/input.js';
 import { currentHash, readHash, writeHash } from './lens/permalink.js';
-import { readSource } from './lens/source.js';
+import { SourceError, readSource } from './lens/source.js';
 import { FILTER_KEYS, Lifecycle, initialState, normaliseFilters } from './lens/state.js';
 import { BEFORE_WASM, langOf, stringsFor, viewName } from './lens/strings.js';
 import { styleSheet } from './lens/style.js';
@@ -49,7 +49,7 @@ const MAX_CRASHES = 3;
 const NO_ITEMS = Object.freeze({ count: 0, certainty: false });
 
 export class EvidenceLens extends HTMLElement {
-  static observedAttributes = ['src', 'view', 'outcome', 'measure', 'method', 'filter', 'theme', 'lang', 'height'];
+  static observedAttributes = ['src', 'view', 'outcome', 'measure', 'method', 'filter', 'theme', 'lang', 'height', 'editor'];
 
   /** @type {Strings} */
   #strings = { ...BEFORE_WASM };
@@ -242,6 +242,9 @@ export class EvidenceLens extends HTMLElement {
       // A load under way reads the attributes again before it draws.
       else if (!this.#life.loading) this.#load();
     } else if (name === 'height') this.#chart.applyHeight(this.getAttribute('height') || '');
+    else if (name === 'editor') {
+      if (this.#life.report) this.#showProblems(this.#life.report);
+    }
     else this.#redraw(true);
   }
 
@@ -489,19 +492,34 @@ export class EvidenceLens extends HTMLElement {
 
   /** @param {LoadReport} report */
   #showProblems(report) {
-    this.#problems.replaceChildren();
+    const box = this.#problems;
+    box.replaceChildren();
     const s = this.#strings;
-    /** @type {[string, import('./lens/types.js').Problem][]} */
-    const list = [...report.errors.map((p) => /** @type {[string, import('./lens/types.js').Problem]} */ ([s['shell.problem_error'], p])), ...report.warnings.map((p) => /** @type {[string, import('./lens/types.js').Problem]} */ ([s['shell.problem_warning'], p]))];
-    if (!list.length) {
-      this.#problems.hidden = true;
+    // Warnings and the rows left out are for the editor who chose the data, not for every
+    // reader: with the `editor` attribute they are listed here; without it a reader learns
+    // only that some entries were left out, and the list goes to the console.
+    const editor = this.hasAttribute('editor');
+    if (!editor && (report.errors.length || report.warnings.length)) {
+      console.warn(`evidence-lens: ${report.errors.length} errors, ${report.warnings.length} warnings in the data; the editor attribute lists them in the widget.`, [...report.errors, ...report.warnings]);
+    }
+    box.classList.toggle('quiet', !editor && report.ok);
+    if (!editor && report.ok) {
+      box.hidden = !report.errors.length;
+      if (report.errors.length) box.append(el('span', {}, `${s['ui.partial']}.`));
       return;
     }
-    const heading = el('strong', {}, report.ok ? `${s['ui.partial']} (${s['ui.errors']}: ${report.errors.length}, ${s['ui.warnings']}: ${report.warnings.length}):` : s['ui.error_intro']);
+    // Data that cannot be shown fails with its first error; the list holds the others.
+    const errors = report.ok ? report.errors : report.errors.slice(1);
+    const warnings = editor ? report.warnings : [];
+    /** @type {[string, import('./lens/types.js').Problem][]} */
+    const list = [...errors.map((p) => /** @type {[string, import('./lens/types.js').Problem]} */ ([s['shell.problem_error'], p])), ...warnings.map((p) => /** @type {[string, import('./lens/types.js').Problem]} */ ([s['shell.problem_warning'], p]))];
+    box.hidden = !list.length;
+    if (!list.length) return;
+    const counts = `(${s['ui.errors']}: ${report.errors.length}, ${s['ui.warnings']}: ${warnings.length})`;
+    const heading = el('strong', {}, report.ok ? `${s['ui.partial']} ${counts}:` : `${s['ui.errors']}: ${report.errors.length}`);
     const ul = el('ul');
     for (const [kind, p] of list.slice(0, 50)) ul.append(el('li', {}, `${kind}: ${String(p.path).slice(0, 300)}: ${String(p.message).slice(0, 500)}`));
-    this.#problems.append(heading, ul);
-    this.#problems.hidden = false;
+    box.append(heading, ul);
   }
 
   /** Shows a failure in the element and reports it with an `error` event. @param {unknown} error */
@@ -511,7 +529,7 @@ export class EvidenceLens extends HTMLElement {
     // The crash is already on screen and was announced: once is enough.
     if (crash && life.crashShown) return;
     life.crashShown = crash;
-    const text = message(error).slice(0, 1000);
+    const text = (error instanceof SourceError ? format(this.#strings[error.key] || error.key, error.values) : message(error)).slice(0, 1000);
     // Offered after a crash, and again if trying again failed for any reason; not after a
     // third crash, since each one leaves a wasm instance behind and reloads every widget.
     const offer = (crash || life.retrying) && this.#conn.crashes < MAX_CRASHES;

@@ -26,23 +26,68 @@ export async function readSource(host, data, signal) {
   const src = host.getAttribute('src');
   if (!src) return { kind: 'builtin' };
   const url = new URL(src, document.baseURI);
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`src must be an http(s) URL, not ${url.protocol}`);
-  const response = await fetch(url, { credentials: 'same-origin', signal });
-  if (!response.ok) throw new Error(`could not load ${src}: HTTP ${response.status}`);
-  if (Number(response.headers.get('content-length')) > MAX_BYTES) throw new Error(`${src} is larger than ${MAX_BYTES / 1048576} MB`);
-  const bytes = await readCapped(response, MAX_BYTES, src);
+  if (url.protocol === 'file:' || /^[a-z]:[\\/]/i.test(src)) throw new SourceError('shell.src_local', { url: src });
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new SourceError('shell.src_scheme', { scheme: url.protocol });
+  if (/\.(rm5|zip)$/i.test(url.pathname)) throw new SourceError('shell.src_review', { url: src });
+  let response;
+  try {
+    response = await fetch(url, { credentials: 'same-origin', signal });
+  } catch (error) {
+    if (signal.aborted) throw error;
+    // A browser tells a page nothing more about a failed request: another site's refusal to
+    // share (CORS) and an unreachable server look the same, so both are named.
+    if (url.origin !== location.origin) throw new SourceError('shell.src_blocked', { url: src, host: url.host });
+    throw new SourceError('shell.src_unreachable', { url: src });
+  }
+  if (response.status === 404) throw new SourceError('shell.src_not_found', { url: src });
+  if (response.status === 401 || response.status === 403) throw new SourceError('shell.src_login', { url: src, status: response.status });
+  if (!response.ok) throw new SourceError('shell.src_http', { url: src, status: response.status });
+  const tooLarge = new SourceError('shell.src_too_large', { url: src, mb: MAX_BYTES / 1048576 });
+  if (Number(response.headers.get('content-length')) > MAX_BYTES) throw tooLarge;
+  const bytes = await readCapped(response, MAX_BYTES, tooLarge);
   const type = response.headers.get('content-type') || '';
+  if (/text\/html|application\/xhtml/i.test(type) || looksLikeHtml(bytes)) {
+    // A sign-in wall answers a private file's address with a redirect to its login page.
+    const landed = new URL(response.url || url.href);
+    if (response.redirected && landed.pathname !== url.pathname) throw new SourceError('shell.src_redirected', { url: src, final: landed.origin + landed.pathname });
+    throw new SourceError('shell.src_html', { url: src });
+  }
   const isCsv = /\.csv$/i.test(url.pathname) || /csv/i.test(type);
   return isCsv ? { kind: 'csv', bytes, measure } : { kind: 'json', bytes };
+}
+
+/**
+ * Why a source could not be read, as a key of the message table and its values, so that
+ * the reader gets it in their language.
+ */
+export class SourceError extends Error {
+  /**
+   * @param {string} key
+   * @param {Record<string, string | number>} values
+   */
+  constructor(key, values) {
+    super(`${key} ${JSON.stringify(values)}`);
+    this.key = key;
+    this.values = values;
+  }
+}
+
+/**
+ * Whether the body starts like an HTML document (after a byte-order mark and white space).
+ * @param {Uint8Array} bytes
+ */
+function looksLikeHtml(bytes) {
+  const head = new TextDecoder().decode(bytes.subarray(0, 512)).replace(/^\uFEFF/, '').trimStart().toLowerCase();
+  return head.startsWith('<!doctype html') || head.startsWith('<html') || head.startsWith('<head') || head.startsWith('<body');
 }
 
 /**
  * The body, refused as soon as it grows past `limit` bytes.
  * @param {Response} response
  * @param {number} limit
- * @param {string} name
+ * @param {Error} tooLarge thrown past the limit
  */
-async function readCapped(response, limit, name) {
+async function readCapped(response, limit, tooLarge) {
   if (!response.body) return new Uint8Array(await response.arrayBuffer());
   const reader = response.body.getReader();
   /** @type {Uint8Array[]} */
@@ -54,7 +99,7 @@ async function readCapped(response, limit, name) {
     total += value.byteLength;
     if (total > limit) {
       reader.cancel().catch(() => {});
-      throw new Error(`${name} is larger than ${limit / 1048576} MB`);
+      throw tooLarge;
     }
     chunks.push(value);
   }
