@@ -11,6 +11,9 @@ profile=--release
 # binaryen below is newer than Debian's and understands what current Rust emits.
 wasm-pack build $profile --target web --out-dir www/pkg --out-name evidence_lens -- --no-default-features
 rm -f www/pkg/.gitignore www/pkg/package.json www/pkg/README.md
+# The built-in dataset is not compiled into the wasm (see the builtin-data feature): it is
+# downloaded beside it, only by pages that show it.
+cp src/data/ms-stem-cells.json www/pkg/builtin.json
 if [[ "$profile" == "--release" ]]; then
   wasm="www/pkg/evidence_lens_bg.wasm"
   before=$(stat -c %s "$wasm")

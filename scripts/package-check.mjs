@@ -14,7 +14,7 @@ const packed = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '-
 const files = new Set(packed[0].files.map((f) => f.path));
 
 const entry = pkg.exports['.'].default.replace(/^\.\//, '');
-const needed = [...shellModules(WWW, entry), pkg.exports['.'].types.replace(/^\.\//, ''), 'pkg/evidence_lens.js', 'pkg/evidence_lens_bg.wasm'];
+const needed = [...shellModules(WWW, entry), pkg.exports['.'].types.replace(/^\.\//, ''), 'pkg/evidence_lens.js', 'pkg/evidence_lens_bg.wasm', 'pkg/builtin.json'];
 const missing = needed.filter((f) => !files.has(f));
 console.log(`package ${pkg.name}@${pkg.version}: ${files.size} files; the element needs ${needed.length}: ${needed.join(', ')}`);
 if (missing.length) {

@@ -1,5 +1,6 @@
-// Size check of what a page downloads to show the default chart: the shell (the element and
-// its modules in lens/), the wasm-bindgen glue and the wasm (the built-in dataset is inside the wasm).
+// Size check of the widget's code, what every page downloads: the shell (the element and its
+// modules in lens/), the wasm-bindgen glue and the wasm. The built-in dataset (pkg/builtin.json)
+// is data, downloaded only by pages that show it, and is reported apart.
 //   node scripts/size-check.mjs
 // Fails when the gzipped total grows past GUARD_BYTES. The product budget
 // (issue 8) is 100 KB; the bundle does not meet it yet, so the guard is set just
@@ -12,7 +13,8 @@
 // shell grew into modules with the phone-first controls (16 -> 36 KB gzipped, file by
 // file, about 12 KB of it JSDoc that a publishing step could strip). Then to 470 KiB when
 // every view stopped cutting text (one layout step, wrapping everywhere: about 15 KB of
-// wasm). Issue 19 is where the bundle must come down.
+// wasm). Issue 19 is where the bundle must come down. Lowered to 440 KiB when the built-in
+// dataset left the wasm (wasm 419 -> 384 KB gzipped).
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -20,7 +22,7 @@ import { fileURLToPath } from 'node:url';
 import { shellModules } from './shell-modules.mjs';
 
 const BUDGET_BYTES = 100 * 1024;
-const GUARD_BYTES = 470 * 1024;
+const GUARD_BYTES = 440 * 1024;
 const WWW = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'www');
 // Each file as the server sends it, gzipped on its own.
 const FILES = [...shellModules(WWW), 'pkg/evidence_lens.js', 'pkg/evidence_lens_bg.wasm'];
@@ -35,6 +37,8 @@ for (const f of FILES) {
   console.log(`${f.padEnd(28)} ${String(bytes.length).padStart(9)} B  ${String(g).padStart(8)} B gzipped`);
 }
 console.log(`${'total'.padEnd(28)} ${String(raw).padStart(9)} B  ${String(gz).padStart(8)} B gzipped`);
+const data = zlib.gzipSync(fs.readFileSync(path.join(WWW, 'pkg/builtin.json')), { level: 9 }).length;
+console.log(`${'pkg/builtin.json (data, apart)'.padEnd(28)} ${String(data).padStart(20)} B gzipped`);
 console.log(`product budget ${BUDGET_BYTES} B: ${gz <= BUDGET_BYTES ? 'met' : `not met (${(gz / BUDGET_BYTES).toFixed(2)}× the budget)`}; growth guard ${GUARD_BYTES} B`);
 if (gz > GUARD_BYTES) {
   console.error(`size check failed: ${gz} B gzipped is past the guard of ${GUARD_BYTES} B`);

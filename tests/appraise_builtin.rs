@@ -1,6 +1,8 @@
 //! The built-in MS dataset, appraised: the ratings and verdicts the README documents
 //! (the "Certainty of the built-in evidence" section of README.md). Studies and claims are looked
 //! up by id; one missing from the dataset fails the test.
+// Uses the built-in dataset, which the browser build (wasm tests) does not compile in.
+#![cfg(feature = "builtin-data")]
 
 use evidence_lens::appraise::{
     appraise, Appraisal, AppraiseOptions, Certainty, ClaimCheck, Domain, OutcomeAppraisal, Verdict,

@@ -1,4 +1,6 @@
 //! The built-in dataset: reads without errors, round-trips, and every number has a citation and a status.
+// Uses the built-in dataset, which the browser build (wasm tests) does not compile in.
+#![cfg(feature = "builtin-data")]
 
 use evidence_lens::model::*;
 

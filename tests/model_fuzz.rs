@@ -1,5 +1,7 @@
 //! No input makes the readers panic: pseudo-random bytes, truncations and mutations of the built-in
 //! dataset. Deterministic (a fixed xorshift seed), no extra crates.
+// Uses the built-in dataset, which the browser build (wasm tests) does not compile in.
+#![cfg(feature = "builtin-data")]
 
 use evidence_lens::model::*;
 

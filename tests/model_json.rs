@@ -1,4 +1,6 @@
 //! JSON reader: every class of problem, with its exact path and wording.
+// Uses the built-in dataset, which the browser build (wasm tests) does not compile in.
+#![cfg(feature = "builtin-data")]
 
 use evidence_lens::model::*;
 use serde_json::{json, Value};

@@ -9,6 +9,9 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+/// The built-in dataset, which the browser build downloads instead of compiling in.
+const BUILTIN: &[u8] = include_bytes!("../src/data/ms-stem-cells.json");
+
 fn canvas() -> HtmlCanvasElement {
     let document = web_sys::window().unwrap().document().unwrap();
     let canvas: HtmlCanvasElement = document
@@ -59,7 +62,7 @@ fn opaque_pixels(canvas: &HtmlCanvasElement) -> usize {
 fn builtin_dataset_draws_a_forest_on_the_canvas() {
     let canvas = canvas();
     let mut widget = Widget::new(canvas.clone(), None).unwrap();
-    widget.load_builtin();
+    widget.load_json(BUILTIN);
     widget
         .set_options(options(r#"{"view": "forest"}"#), "light")
         .unwrap();
@@ -96,7 +99,7 @@ fn builtin_dataset_draws_a_forest_on_the_canvas() {
 fn device_pixel_ratio_scales_the_backing_store() {
     let canvas = canvas();
     let mut widget = Widget::new(canvas.clone(), None).unwrap();
-    widget.load_builtin();
+    widget.load_json(BUILTIN);
     let h1 = widget.resize(400.0, 1.0);
     let h2 = widget.resize(400.0, 2.0);
     widget.draw().unwrap();
@@ -111,7 +114,7 @@ fn device_pixel_ratio_scales_the_backing_store() {
 fn hover_finds_the_row_under_the_pointer_and_nothing_outside() {
     let canvas = canvas();
     let mut widget = Widget::new(canvas.clone(), None).unwrap();
-    widget.load_builtin();
+    widget.load_json(BUILTIN);
     widget.resize(800.0, 1.0);
     widget.draw().unwrap();
     let keys = widget.keys();
@@ -172,7 +175,7 @@ fn hover_redraws_only_the_overlay_over_the_item() {
     let chart = canvas();
     let overlay = canvas();
     let mut widget = Widget::new(chart.clone(), Some(overlay.clone())).unwrap();
-    widget.load_builtin();
+    widget.load_json(BUILTIN);
     // The forest's rows are small beside the chart (a summary card is a third of it).
     widget
         .set_options(options(r#"{"view": "forest"}"#), "light")
@@ -230,7 +233,7 @@ fn hover_redraws_only_the_overlay_over_the_item() {
 fn filters_views_svg_csv_measure_and_citations() {
     let chart = canvas();
     let mut widget = Widget::new(chart, None).unwrap();
-    widget.load_builtin();
+    widget.load_json(BUILTIN);
     widget
         .set_options(options(r#"{"view": "forest"}"#), "light")
         .unwrap();
@@ -286,7 +289,7 @@ fn filters_views_svg_csv_measure_and_citations() {
 #[wasm_bindgen_test]
 fn the_table_gets_items_a_page_at_a_time_and_tooltips_one_by_key() {
     let mut widget = Widget::new(canvas(), None).unwrap();
-    widget.load_builtin();
+    widget.load_json(BUILTIN);
     widget
         .set_options(options(r#"{"view": "forest"}"#), "light")
         .unwrap();
@@ -441,7 +444,7 @@ fn text_measured_by_character_agrees_with_the_canvas() {
 #[wasm_bindgen_test]
 fn statement_says_what_a_result_means_in_words() {
     let mut widget = Widget::new(canvas(), None).unwrap();
-    widget.load_builtin();
+    widget.load_json(BUILTIN);
     widget
         .set_options(options(r#"{"view": "forest"}"#), "light")
         .unwrap();

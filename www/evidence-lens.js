@@ -413,7 +413,7 @@ export class EvidenceLens extends HTMLElement {
       const source = await reading;
       if (!life.current(token)) return;
       /** @type {LoadReport} */
-      const report = this.#conn.call((w) => (source.kind === 'builtin' ? w.loadBuiltin() : source.kind === 'csv' ? w.loadCsv(source.bytes, source.measure) : w.loadJson(source.bytes)));
+      const report = this.#conn.call((w) => (source.kind === 'csv' ? w.loadCsv(source.bytes, source.measure) : w.loadJson(source.bytes)));
       this.#showProblems(report);
       if (!report.ok) {
         const first = report.errors[0];

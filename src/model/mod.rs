@@ -33,10 +33,12 @@ pub const MAX_INPUT_BYTES: usize = 10 * 1024 * 1024;
 pub const MAX_STUDIES: usize = 20_000;
 
 /// The built-in dataset as shipped (JSON text). See `src/data/ms-stem-cells.json`.
+#[cfg(feature = "builtin-data")]
 pub const BUILTIN_JSON: &str = include_str!("../data/ms-stem-cells.json");
 
 /// The built-in dataset: evidence on stem-cell therapies for multiple sclerosis, built only from the
 /// documents in `shared/sources`. Tests guarantee it reads without errors.
+#[cfg(feature = "builtin-data")]
 pub fn builtin() -> Dataset {
     parse_json(BUILTIN_JSON.as_bytes())
         .dataset

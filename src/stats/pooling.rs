@@ -181,7 +181,8 @@ pub fn outcome_ids(dataset: &Dataset) -> Vec<String> {
         .collect()
 }
 
-#[cfg(test)]
+// Reads the built-in dataset, which the browser build does not compile in.
+#[cfg(all(test, feature = "builtin-data"))]
 mod tests {
     use super::*;
 

@@ -199,12 +199,6 @@ impl Widget {
         })
     }
 
-    /// Loads the built-in multiple sclerosis dataset.
-    #[wasm_bindgen(js_name = loadBuiltin)]
-    pub fn load_builtin(&mut self) -> JsValue {
-        self.take(model::parse_json(model::BUILTIN_JSON.as_bytes()))
-    }
-
     /// Loads a JSON dataset; returns `{ok, studies, errors, warnings}`.
     #[wasm_bindgen(js_name = loadJson)]
     pub fn load_json(&mut self, bytes: &[u8]) -> JsValue {

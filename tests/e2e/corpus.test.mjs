@@ -1,6 +1,7 @@
 // The hostile corpus (tests/corpus/, see tests/corpus.rs) loaded by the real widget in headless
 // Chromium. Each file is served under /corpus/ and shown by a tiny page made here (not the demo page):
-//   <evidence-lens src="/corpus/FILE"></evidence-lens>
+//   <evidence-lens editor src="/corpus/FILE"></evidence-lens>
+// (as an editor sees it: the `editor` attribute lists each left-out row and warning)
 // For every input the widget must answer — a `ready` event, or an `error` event — within a deadline,
 // with no uncaught exception and no wasm panic; files that `evidence-lens validate` accepts must be
 // drawn without errors, and for the others the first problem must be shown. Large inputs (deep
@@ -73,7 +74,7 @@ before(async () => {
     extra[`/corpus/${c.file}`] = { type, body: c.body };
     const page = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>corpus</title>
 <script type="module" src="/evidence-lens.js"></script></head>
-<body><evidence-lens id="w" src="/corpus/${c.file}"></evidence-lens></body></html>`;
+<body><evidence-lens id="w" editor src="/corpus/${c.file}"></evidence-lens></body></html>`;
     extra[`/corpus-page/${c.file}.html`] = { type: 'text/html; charset=utf-8', body: page };
   }
   server = await startServer({ extra });

@@ -54,6 +54,7 @@ before(async () => {
   }
   pages['/octet/pkg/evidence_lens.js'] = { type: 'text/javascript', body: await fs.readFile(path.join(www, 'pkg', 'evidence_lens.js')) };
   pages['/octet/pkg/evidence_lens_bg.wasm'] = { type: 'application/octet-stream', body: await fs.readFile(path.join(www, 'pkg', 'evidence_lens_bg.wasm')) };
+  pages['/octet/pkg/builtin.json'] = { type: 'application/octet-stream', body: await fs.readFile(path.join(www, 'pkg', 'builtin.json')) };
   pages['/octet.html'] = { type: 'text/html', body: '<!doctype html><html lang="en"><head><title>octet</title><link rel="icon" href="/favicon.svg"><script type="module" src="/octet/evidence-lens.js"></script></head><body><evidence-lens view="forest" id="w"></evidence-lens></body></html>' };
   plain = await startServer({ extra: pages });
   strict = await startServer({ extra: pages, strictCsp: true });

@@ -1,11 +1,14 @@
 // Where the data comes from: the `data` property, an inline
 // `<script type="application/json">`, the `src` URL (http(s), at most 10 MB), or the
-// built-in dataset inside the wasm.
+// built-in dataset, downloaded from beside the wasm.
 
 export const MAX_BYTES = 10 * 1024 * 1024;
 
+/** The built-in dataset, which `scripts/build.sh` puts beside the wasm. */
+const BUILTIN = new URL('../pkg/builtin.json', import.meta.url);
+
 /**
- * @typedef {{kind: 'builtin'} | {kind: 'json', bytes: Uint8Array} | {kind: 'csv', bytes: Uint8Array, measure: string | undefined}} Source
+ * @typedef {{kind: 'json', bytes: Uint8Array} | {kind: 'csv', bytes: Uint8Array, measure: string | undefined}} Source
  */
 
 /**
@@ -24,11 +27,24 @@ export async function readSource(host, data, signal) {
   const inline = [...host.children].find((c) => c instanceof HTMLScriptElement && c.type === 'application/json');
   if (inline) return { kind: 'json', bytes: new TextEncoder().encode(inline.textContent || '') };
   const src = host.getAttribute('src');
-  if (!src) return { kind: 'builtin' };
+  // The built-in dataset is not in the wasm: it comes beside it, downloaded while the wasm compiles.
+  if (!src) return { kind: 'json', bytes: (await download(BUILTIN, BUILTIN.href, signal)).bytes };
   const url = new URL(src, document.baseURI);
   if (url.protocol === 'file:' || /^[a-z]:[\\/]/i.test(src)) throw new SourceError('shell.src_local', { url: src });
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new SourceError('shell.src_scheme', { scheme: url.protocol });
   if (/\.(rm5|zip)$/i.test(url.pathname)) throw new SourceError('shell.src_review', { url: src });
+  const { bytes, type } = await download(url, src, signal);
+  const isCsv = /\.csv$/i.test(url.pathname) || /csv/i.test(type);
+  return isCsv ? { kind: 'csv', bytes, measure } : { kind: 'json', bytes };
+}
+
+/**
+ * The body at `url` and its type, or a `SourceError` that says why not.
+ * @param {URL} url
+ * @param {string} src the address as the page gave it, for messages
+ * @param {AbortSignal} signal
+ */
+async function download(url, src, signal) {
   let response;
   try {
     response = await fetch(url, { credentials: 'same-origin', signal });
@@ -52,8 +68,7 @@ export async function readSource(host, data, signal) {
     if (response.redirected && landed.pathname !== url.pathname) throw new SourceError('shell.src_redirected', { url: src, final: landed.origin + landed.pathname });
     throw new SourceError('shell.src_html', { url: src });
   }
-  const isCsv = /\.csv$/i.test(url.pathname) || /csv/i.test(type);
-  return isCsv ? { kind: 'csv', bytes, measure } : { kind: 'json', bytes };
+  return { bytes, type };
 }
 
 /**
