@@ -31,6 +31,7 @@ import { FILTER_KEYS, Lifecycle, initialState, normaliseFilters } from './lens/s
 import { BEFORE_WASM, langOf, stringsFor, viewName } from './lens/strings.js';
 import { styleSheet } from './lens/style.js';
 import { DataTable } from './lens/table.js';
+import { Wake } from './lens/wake.js';
 
 export { safeUrl } from './lens/dom.js';
 export { parseFilter } from './lens/state.js';
@@ -54,6 +55,7 @@ export class EvidenceLens extends HTMLElement {
   /** @type {Strings} */
   #strings = { ...BEFORE_WASM };
   #life = new Lifecycle();
+  #wake = new Wake(this);
   #conn = new Connection(() => this.#strings['shell.crash'], (origin) => this.#instanceLost(origin));
   #chart = new ChartView();
   #tooltip = new Tooltip();
@@ -200,11 +202,13 @@ export class EvidenceLens extends HTMLElement {
     window.addEventListener('afterprint', this.#onPrint);
     document.addEventListener('click', this.#onLinkClick);
     this.#watchDpr();
+    this.#wake.watch();
     this.#load();
   }
 
   disconnectedCallback() {
     this.#life.disconnect();
+    this.#wake.unwatch();
     this.#conn.close();
     this.#resizeObserver.disconnect();
     this.#darkQuery.removeEventListener('change', this.#onScheme);
@@ -267,6 +271,8 @@ export class EvidenceLens extends HTMLElement {
 
   /** Resolves when a chart is on screen; rejects if loading fails before one is. */
   whenReady() {
+    // Asking for the chart is wanting it: a widget still waiting to come near the screen loads.
+    this.#wake.now();
     return this.#life.ready;
   }
 
@@ -314,22 +320,22 @@ export class EvidenceLens extends HTMLElement {
   }
 
   async toPNG() {
-    await this.#life.ready;
+    await this.whenReady();
     return chartPng(this.#conn);
   }
 
   async toSVG() {
-    await this.#life.ready;
+    await this.whenReady();
     return this.#conn.call((w) => w.toSvg());
   }
 
   async toCSV() {
-    await this.#life.ready;
+    await this.whenReady();
     return itemsCsv(this.#conn, this.#strings);
   }
 
   async citations() {
-    await this.#life.ready;
+    await this.whenReady();
     return citationList(this.#conn);
   }
 
@@ -400,6 +406,13 @@ export class EvidenceLens extends HTMLElement {
     chart.canvas.setAttribute('aria-label', this.#strings['shell.chart_loading']);
     this.#root.setAttribute('aria-busy', 'true');
     try {
+      // Nothing downloads until the widget is wanted (see lens/wake.js).
+      if (!this.#wake.woken) {
+        life.step = 'wait';
+        await this.#wake.wanted;
+        if (!life.current(token)) return;
+        life.step = 'engine';
+      }
       // The data downloads while the wasm compiles.
       const reading = readSource(this, this.#data, this.#abort.signal);
       reading.catch(() => {}); // awaited below; this only keeps an early failure from going unhandled

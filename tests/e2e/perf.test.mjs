@@ -121,6 +121,8 @@ test('one fetch per widget: attributes heard at upgrade or changed while the dat
     el.setAttribute('src', '/d50.json');
     el.addEventListener('ready', (e) => resolve(e.detail.view), { once: true });
     document.body.append(el);
+    // Below the first chart, it would wait to come near the screen: asked for, it loads now.
+    el.whenReady();
     // During the download, and again a moment later while the wasm may still compile.
     el.setAttribute('view', 'harms');
     setTimeout(() => el.setAttribute('view', 'map'), 0);

@@ -12,7 +12,8 @@ export const FILTER_KEYS = ['condition', 'therapy', 'route', 'design', 'kind'];
 /**
  * Where the element is in its life:
  * - `disconnected`: not in a document (nothing loads, nothing is drawn);
- * - `loading`: the engine and the data are on their way (`step` says how far);
+ * - `loading`: the engine and the data are on their way (`step` says how far; `wait` until
+ *   the widget is wanted, see wake.js);
  * - `shown`: a chart of the current data and options is on screen;
  * - `failed`: the last attempt to load or draw failed (its message is shown; data that was
  *   read stays, so another view or filter can still be drawn);
@@ -20,7 +21,7 @@ export const FILTER_KEYS = ['condition', 'therapy', 'route', 'design', 'kind'];
  * @typedef {'disconnected' | 'loading' | 'shown' | 'failed' | 'crashed'} Phase
  */
 
-/** The steps of a load, in order, for tests and benchmarks. @typedef {'' | 'engine' | 'read' | 'appraise' | 'draw'} Step */
+/** The steps of a load, in order, for tests and benchmarks. @typedef {'' | 'wait' | 'engine' | 'read' | 'appraise' | 'draw'} Step */
 
 export class Lifecycle {
   constructor() {

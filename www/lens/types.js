@@ -71,7 +71,7 @@
  * What a widget lets the hook see.
  * @typedef {object} TestHook
  * @property {() => import('./state.js').Phase} phase the lifecycle phase: `loading`, `shown`, `failed`, `crashed`, `disconnected`
- * @property {() => import('./state.js').Step} step how far a load has come: `engine`, `read`, `appraise`, `draw` ('' when not loading)
+ * @property {() => import('./state.js').Step} step how far a load has come: `wait` (until the widget is wanted), `engine`, `read`, `appraise`, `draw` ('' when not loading)
  * @property {() => boolean} loaded whether data has been read and can be drawn
  * @property {() => string[]} keys the items in keyboard order
  * @property {() => number} itemCount how many items the view has (the table's rows, all pages)
