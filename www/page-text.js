@@ -227,7 +227,7 @@ export const TEXT = {
   'embed.view': { en: 'View', es: 'Vista', fr: 'Vue' },
   'embed.view.default': {
     en: 'The widget\'s first view (its default)',
-    es: 'La primera vista del gráfico (la predeterminada)',
+    es: 'Primera vista del gráfico (por defecto)',
     fr: 'La première vue du graphique (par défaut)',
   },
   // The views as the widget names them (view.* in src/i18n.rs).
