@@ -202,7 +202,7 @@ export const TEXT = {
   'embed.kicker': {
     en: 'For editors',
     es: 'Para editores',
-    fr: 'Pour les éditeurs',
+    fr: 'Pour les rédacteurs web',
   },
   'embed.intro': {
     en: 'Choose your data and how the chart should look, check the preview, then copy the code into your page. It is one script tag and one element; no other set-up is needed. The chart works with strict security settings and reads well on phones and with screen readers.',
