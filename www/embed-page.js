@@ -1,5 +1,9 @@
 // The embed page: a live preview of <evidence-lens> with the editor's options and the
-// snippet to paste. DOM APIs only; the snippet is text in a read-only textarea.
+// snippet to paste. DOM APIs only; the snippet is text in a read-only textarea. The messages are
+// in the page's language (page-lang.js); the preview's chart follows the form's language, or
+// this page's when the form leaves it to the page.
+import { t } from './page-lang.js';
+
 const ATTRS = ['src', 'view', 'theme', 'lang', 'outcome', 'filter', 'measure', 'height'];
 /** @type {Record<string, string>} */
 const DEFAULTS = { theme: 'auto' };
@@ -50,9 +54,9 @@ function update() {
   // The preview is for the editor: it lists the data's warnings and left-out rows, which the
   // snippet's readers do not see.
   widget.setAttribute('editor', '');
-  status.textContent = 'Loading the preview…';
+  status.textContent = t('embed.preview.loading');
   widget.addEventListener('ready', () => (status.textContent = ''));
-  widget.addEventListener('error', (e) => (status.textContent = `The chart reports a problem: ${e instanceof CustomEvent ? (e.detail?.message ?? '') : ''}`));
+  widget.addEventListener('error', (e) => (status.textContent = t('embed.preview.problem', { message: e instanceof CustomEvent ? String(e.detail?.message ?? '') : '' })));
   preview.replaceChildren(widget);
   const shown = Object.entries(attrs).filter(([k, v]) => DEFAULTS[k] !== v || k === 'view');
   const element = `<evidence-lens${shown.map(([k, v]) => ` ${k}="${escapeAttr(v)}"`).join('')}></evidence-lens>`;
@@ -73,11 +77,11 @@ form.addEventListener('submit', (e) => e.preventDefault());
 byId('copy', HTMLButtonElement).addEventListener('click', async () => {
   try {
     await navigator.clipboard.writeText(snippet.value);
-    copyStatus.textContent = 'Copied.';
+    copyStatus.textContent = t('embed.copied');
   } catch {
     snippet.focus();
     snippet.select();
-    copyStatus.textContent = 'Press Ctrl+C (or ⌘C) to copy the selected code.';
+    copyStatus.textContent = t('embed.copy_by_hand');
   }
 });
 

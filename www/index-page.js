@@ -1,7 +1,10 @@
 // The explorer page: lists the sources of the studies the chart shows, built with DOM
-// APIs only (CSP-safe; data strings are text nodes and links are http(s) only).
+// APIs only (CSP-safe; data strings are text nodes and links are http(s) only). The links'
+// names are in the page's language (page-lang.js).
+import { t } from './page-lang.js';
+
 /** @type {Record<string, string>} */
-const LINK_NAMES = { doi: 'Article (DOI)', pubmed: 'PubMed', trial: 'ClinicalTrials.gov', web: 'Web page' };
+const LINK_NAMES = { doi: t('index.link.doi'), pubmed: t('index.link.pubmed'), trial: t('index.link.trial'), web: t('index.link.web') };
 
 /** @param {string} value */
 function safeUrl(value) {

@@ -1,5 +1,6 @@
-// Accessibility: axe-core finds no violations on the two pages (light and dark), the
-// pages work at 320 px, and a right-to-left host page does not break the layout.
+// Accessibility: axe-core finds no violations on the two pages (light and dark; the explorer
+// also in Spanish, the embed page also in French), the pages work at 320 px (also in French and
+// Spanish, whose words are longer), and a right-to-left host page does not break the layout.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
@@ -34,7 +35,7 @@ async function axe(page) {
   });
 }
 
-for (const [name, url] of [['index.html', ''], ['embed.html', 'embed.html']]) {
+for (const [name, url] of [['index.html', ''], ['embed.html', 'embed.html'], ['index.html in Spanish', '?lang=es'], ['embed.html in French', 'embed.html?lang=fr']]) {
   for (const colorScheme of ['light', 'dark']) {
     test(`axe-core finds no violations on ${name} (${colorScheme}), with the table shown and an item selected`, async () => {
       const { page, context, problems } = await openPage(browser, `${server.url}${url}`, { colorScheme });
@@ -68,7 +69,7 @@ test('axe-core finds no violations on a 390 px phone with the filters open, the 
 });
 
 test('the pages work at 320 px: nothing wider than the screen', async () => {
-  for (const url of ['', 'embed.html']) {
+  for (const url of ['', 'embed.html', '?lang=fr', 'embed.html?lang=es']) {
     const { page, context, problems } = await openPage(browser, `${server.url}${url}`, { viewport: { width: 320, height: 700 } });
     // On a narrow screen the embed page's preview is below its form: it loads when near.
     await page.locator('evidence-lens').scrollIntoViewIfNeeded();
