@@ -197,3 +197,22 @@ fn answers_do_not_depend_on_the_readers_language() {
     assert_eq!(shape(Lang::Es), en);
     assert_eq!(shape(Lang::Fr), en);
 }
+
+#[test]
+fn the_title_names_the_condition_in_the_readers_language() {
+    for (lang, name) in [
+        (Lang::En, "multiple sclerosis"),
+        (Lang::Es, "esclerosis múltiple"),
+        (Lang::Fr, "sclérose en plaques"),
+    ] {
+        let scene = Scene::build(&builtin(), &summary(lang));
+        let Scene::Summary(view) = &scene else {
+            panic!("not the summary")
+        };
+        let text = view.summary(lang);
+        assert!(text.contains(name), "{lang:?}: {text}");
+        if lang != Lang::En {
+            assert!(!text.contains("multiple sclerosis"), "{lang:?}: {text}");
+        }
+    }
+}

@@ -60,6 +60,7 @@ pub struct Answer {
     pub therapy: String,
     /// Its name in the vocabulary, when that says more ("autologous haematopoietic …").
     pub therapy_name: String,
+    /// The question's condition, named in the appraisal's language.
     pub condition: String,
     /// The answer in one sentence: the main benefit's statement, or why there is none.
     pub headline: String,
@@ -150,6 +151,8 @@ fn answer(
         .collect();
 
     let lang = main.lang;
+    // The question's condition as the vocabulary names it in the reader's language.
+    let condition = lexicon.display_in(List::Conditions, main.name, lang);
     let benefit = main_benefit(&by_id, outcomes, pooled, lexicon, lang);
     let harm = main_harm(&by_id, outcomes, lexicon, lang);
     let x = lower_first(&therapy);
@@ -157,7 +160,7 @@ fn answer(
         Some(b) if b.controlled && b.certainty == Some(Certainty::VeryLow) => tn(
             lang,
             "answer.very_uncertain",
-            &[("therapy", &x), ("condition", &lower_first(main.name))],
+            &[("therapy", &x), ("condition", &lower_first(&condition))],
         ),
         Some(b) if b.controlled => b.statement.clone(),
         _ if completed.is_empty() => tn(lang, "answer.pending", &[("therapy", &x)]),
@@ -183,7 +186,7 @@ fn answer(
     Answer {
         therapy,
         therapy_name,
-        condition: main.name.to_string(),
+        condition,
         headline,
         certainty,
         benefit,

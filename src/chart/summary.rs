@@ -442,7 +442,12 @@ fn certainty_colour(theme: &Theme, c: Option<Certainty>) -> &plotters::style::RG
 /// show, in English sentences from the appraisal; other languages get the view's name and the
 /// question until the appraisal's sentences are translated.
 fn title(lang: Lang, dataset: &Dataset, appraisal: &Appraisal) -> String {
-    let question = appraisal.condition.clone().unwrap_or_default();
+    // In the reader's language (the appraisal's condition is the data's own word).
+    let question = appraisal
+        .answers
+        .first()
+        .map(|a| a.condition.clone())
+        .unwrap_or_default();
     let best = appraisal
         .answers
         .iter()
