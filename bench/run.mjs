@@ -1,10 +1,15 @@
 // Browser benchmark: evidence-lens against the same forest plot in Vega-Lite
 // (vega-embed) and Chart.js, on generated data, in headless Chromium, in one run.
 //   node bench/run.mjs [--sizes 10,50,2000,10000] [--libs ours,vega,chartjs] [--loads 5]
-// Prints a table of bytes (raw and gzipped), time to the first chart, hover and
-// filter redraw times, and memory after repeated updates, each also as a ratio to ours.
+// Prints a table of bytes (raw and gzipped, and what arrived before the first chart), time to
+// the first chart (`ready`: for evidence-lens its poster, made by `evidence-lens render --poster`
+// as an editor would) and to a working chart (`interactive`), hover and filter redraw times,
+// and memory after repeated updates, each also as a ratio to ours; then the whole engine's size.
 import zlib from 'node:zlib';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { serve } from '../scripts/serve.mjs';
@@ -68,14 +73,17 @@ async function open(browser, base, lib, n, { keepBodies = false } = {}) {
   const bodies = [];
   if (keepBodies) {
     page.on('response', async (response) => {
-      try { bodies.push(await response.body()); } catch { /* redirects have no body */ }
+      try { bodies.push({ url: response.url(), body: await response.body() }); } catch { /* redirects have no body */ }
     });
   }
   await page.goto(`${base}bench/pages/${lib}.html?n=${n}`);
-  await page.waitForFunction(() => window.__readyAt || window.__error, null, { timeout: 120000 });
+  // The other libraries' first chart is also their working one.
+  await page.waitForFunction(() => (window.__readyAt && (window.__interactiveAt ?? window.__readyAt) > 0) || window.__error, null, { timeout: 120000 });
+  await page.waitForFunction(() => window.__interactiveAt || !document.querySelector('evidence-lens') || window.__error, null, { timeout: 120000 });
   const error = await page.evaluate(() => window.__error);
   if (error) throw new Error(`${lib} n=${n}: ${error}`);
-  return { context, page, bodies, readyMs: await page.evaluate(() => window.__readyAt) };
+  const { readyMs, interactiveMs } = await page.evaluate(() => ({ readyMs: window.__readyAt, interactiveMs: window.__interactiveAt ?? window.__readyAt }));
+  return { context, page, bodies, readyMs, interactiveMs };
 }
 
 /**
@@ -84,24 +92,29 @@ async function open(browser, base, lib, n, { keepBodies = false } = {}) {
  * varies by a quarter either way, and runs minutes apart by more).
  */
 async function firstCharts(browser, base, n) {
-  const loads = Object.fromEntries(LIBS.map((lib) => [lib, []]));
+  const loads = Object.fromEntries(LIBS.map((lib) => [lib, { ready: [], interactive: [] }]));
   for (let i = 0; i < LOADS; i++) {
     for (const lib of LIBS) {
       process.stderr.write(`  first chart of ${NAMES[lib]} with ${n} studies, load ${i + 1} of ${LOADS}\n`);
-      const { context, readyMs } = await open(browser, base, lib, n);
-      loads[lib].push(readyMs);
+      const { context, readyMs, interactiveMs } = await open(browser, base, lib, n);
+      loads[lib].ready.push(readyMs);
+      loads[lib].interactive.push(interactiveMs);
       await context.close();
     }
   }
-  return Object.fromEntries(LIBS.map((lib) => [lib, median(loads[lib])]));
+  return Object.fromEntries(LIBS.map((lib) => [lib, { ready: median(loads[lib].ready), interactive: median(loads[lib].interactive) }]));
 }
 
 /** Bytes, interaction times and memory, on one more fresh load. */
 async function measure(browser, base, lib, n) {
-  const { context, page, bodies } = await open(browser, base, lib, n, { keepBodies: true });
+  const { context, page, bodies, readyMs } = await open(browser, base, lib, n, { keepBodies: true });
   await page.waitForTimeout(200);
-  const raw = bodies.reduce((a, b) => a + b.length, 0);
-  const gz = bodies.reduce((a, b) => a + zlib.gzipSync(b, { level: 6 }).length, 0);
+  const gzip = (b) => zlib.gzipSync(b, { level: 6 }).length;
+  const raw = bodies.reduce((a, b) => a + b.body.length, 0);
+  const gz = bodies.reduce((a, b) => a + gzip(b.body), 0);
+  // What had arrived when the first chart was on screen, by each response's end.
+  const ends = await page.evaluate(() => Object.fromEntries([...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')].map((e) => [e.name, e.responseEnd])));
+  const gzBeforeReady = bodies.filter((b) => (ends[b.url] ?? Infinity) <= readyMs).reduce((a, b) => a + gzip(b.body), 0);
 
   // Work per interaction: synchronous handling plus the work done in the next
   // animation frame (where throttled libraries draw), bracketed by two rAF callbacks.
@@ -150,11 +163,25 @@ async function measure(browser, base, lib, n) {
     return { before, after: heap(), wasm: await window.__bench.wasmBytes(), count };
   }, updates);
   await context.close();
-  return { raw, gz, hover: timings.hover, filter: timings.filter, memory };
+  return { raw, gz, gzBeforeReady, hover: timings.hover, filter: timings.filter, memory };
 }
 
 const fmtBytes = (b) => (b >= 1e6 ? `${(b / 1e6).toFixed(2)} MB` : `${(b / 1e3).toFixed(1)} kB`);
 const ratio = (x, ours) => (Number.isFinite(x) && Number.isFinite(ours) && ours > 0 ? `${(x / ours).toFixed(1)}×` : '–');
+
+/**
+ * The posters an editor makes for the data (`evidence-lens render --poster`, the forest), with
+ * the release CLI that scripts/build.sh builds.
+ */
+function posters(n, dataset) {
+  const cli = path.join(process.env.CARGO_TARGET_DIR || path.join(ROOT, 'target'), 'release', 'evidence-lens');
+  if (!fs.existsSync(cli)) spawnSync('cargo', ['build', '--quiet', '--release', '--bin', 'evidence-lens'], { cwd: ROOT, stdio: 'inherit' });
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'el-bench-'));
+  fs.writeFileSync(path.join(dir, 'data.json'), JSON.stringify(dataset));
+  const run = spawnSync(cli, ['render', path.join(dir, 'data.json'), '--view', 'forest', '--poster', '-o', path.join(dir, 'posters')]);
+  if (run.status !== 0) throw new Error(`posters for ${n} studies: ${run.stderr}`);
+  return fs.readdirSync(path.join(dir, 'posters')).map((f) => [`/bench-posters/${n}/${f}`, { type: 'image/svg+xml', body: fs.readFileSync(path.join(dir, 'posters', f)) }]);
+}
 
 const server = await serve({
   root: ROOT,
@@ -163,6 +190,7 @@ const server = await serve({
     return [
       [`/bench-data/${n}.json`, { type: 'application/json', body: JSON.stringify(dataset) }],
       [`/bench-data/${n}-rows.json`, { type: 'application/json', body: JSON.stringify(rows) }],
+      ...(LIBS.includes('ours') ? posters(n, dataset) : []),
     ];
   })),
 });
@@ -177,7 +205,7 @@ try {
     const ready = await firstCharts(browser, server.url, n);
     for (const lib of LIBS) {
       process.stderr.write(`measuring ${NAMES[lib]} with ${n} studies…\n`);
-      results[`${lib}/${n}`] = { ...(await measure(browser, server.url, lib, n)), readyMs: ready[lib] };
+      results[`${lib}/${n}`] = { ...(await measure(browser, server.url, lib, n)), readyMs: ready[lib].ready, interactiveMs: ready[lib].interactive };
     }
   }
 } finally {
@@ -185,7 +213,7 @@ try {
   await server.close();
 }
 
-const header = ['studies', 'library', 'bytes (gzip)', 'ratio', 'bytes (raw)', `first chart (median of ${LOADS})`, 'ratio', 'hover median', 'hover p95', 'ratio', 'filter', 'ratio', 'JS heap after', 'growth', 'wasm memory', 'updates'];
+const header = ['studies', 'library', 'bytes (gzip)', 'ratio', 'bytes (raw)', 'before first chart (gzip)', 'ratio', `first chart (median of ${LOADS})`, 'ratio', 'interactive', 'ratio', 'hover median', 'hover p95', 'ratio', 'filter', 'ratio', 'JS heap after', 'growth', 'wasm memory', 'updates'];
 const lines = [header];
 for (const n of SIZES) {
   const ours = results[`ours/${n}`];
@@ -194,7 +222,9 @@ for (const n of SIZES) {
     const hm = median(r.hover);
     lines.push([
       String(n), NAMES[lib], fmtBytes(r.gz), ratio(r.gz, ours?.gz), fmtBytes(r.raw),
+      fmtBytes(r.gzBeforeReady), ratio(r.gzBeforeReady, ours?.gzBeforeReady),
       `${r.readyMs.toFixed(0)} ms`, ratio(r.readyMs, ours?.readyMs),
+      `${r.interactiveMs.toFixed(0)} ms`, ratio(r.interactiveMs, ours?.interactiveMs),
       `${hm.toFixed(2)} ms`, `${p95(r.hover).toFixed(2)} ms`, ratio(hm, ours ? median(ours.hover) : NaN),
       `${median(r.filter).toFixed(1)} ms`, ratio(median(r.filter), ours ? median(ours.filter) : NaN),
       fmtBytes(r.memory.after), fmtBytes(r.memory.after - r.memory.before),
@@ -208,3 +238,9 @@ for (const [i, l] of lines.entries()) {
   console.log(`| ${l.map((c, j) => c.padEnd(widths[j])).join(' | ')} |`);
   if (i === 0) console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
 }
+// The whole engine, as every page with the widget downloads it: shell, glue and wasm, each gzipped.
+const { shellModules } = await import('../scripts/shell-modules.mjs');
+const WWW = path.join(ROOT, 'www');
+const engine = [...shellModules(WWW), 'pkg/evidence_lens.js', 'pkg/evidence_lens_bg.wasm']
+  .reduce((a, f) => a + zlib.gzipSync(fs.readFileSync(path.join(WWW, f)), { level: 9 }).length, 0);
+console.log(`\nThe whole engine (shell, glue and wasm, each gzipped -9): ${fmtBytes(engine)}; goal 250 kB (${(engine / 250e3).toFixed(2)}× it)`);

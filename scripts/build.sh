@@ -14,6 +14,15 @@ rm -f www/pkg/.gitignore www/pkg/package.json www/pkg/README.md
 # The built-in dataset is not compiled into the wasm (see the builtin-data feature): it is
 # downloaded beside it, only by pages that show it.
 cp src/data/ms-stem-cells.json www/pkg/builtin.json
+# Its posters: the first view (the summary) drawn ahead of time by the same engine, for each
+# language, width band and theme, shown while the engine loads (www/lens/poster.js).
+cargo build --quiet --release --bin evidence-lens
+rm -rf www/pkg/posters && mkdir -p www/pkg/posters
+for lang in en es fr; do
+  "${CARGO_TARGET_DIR:-target}/release/evidence-lens" render src/data/ms-stem-cells.json --view summary --lang "$lang" --poster -o "www/pkg/posters/$lang"
+  for f in www/pkg/posters/"$lang"/*.svg; do mv "$f" "www/pkg/posters/$lang-$(basename "$f")"; done
+  rmdir "www/pkg/posters/$lang"
+done
 if [[ "$profile" == "--release" ]]; then
   wasm="www/pkg/evidence_lens_bg.wasm"
   before=$(stat -c %s "$wasm")

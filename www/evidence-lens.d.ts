@@ -79,7 +79,7 @@ export interface Rect {
  */
 export interface EvidenceLensTestHook {
   phase(): 'disconnected' | 'loading' | 'shown' | 'failed' | 'crashed';
-  step(): '' | 'engine' | 'read' | 'appraise' | 'draw';
+  step(): '' | 'wait' | 'engine' | 'read' | 'appraise' | 'draw';
   loaded(): boolean;
   keys(): string[];
   itemCount(): number;
@@ -94,8 +94,17 @@ export interface EvidenceLensTestHook {
   crash(): string;
 }
 
+/** `ready` for a poster: the engine's chart follows with `interactive`. */
+export interface PosterDetail {
+  poster: true;
+  view: View | string;
+}
+
 export interface EvidenceLensEventMap extends Omit<HTMLElementEventMap, 'error'> {
-  ready: CustomEvent<ReadyDetail>;
+  /** A chart is on screen: the poster (`detail.poster`) or the engine's chart. */
+  ready: CustomEvent<ReadyDetail | PosterDetail>;
+  /** The engine's chart is drawn and works. */
+  interactive: CustomEvent<ReadyDetail>;
   select: CustomEvent<Item>;
   error: CustomEvent<{ message: string }>;
   viewchange: CustomEvent<{ view: View }>;

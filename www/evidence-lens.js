@@ -32,6 +32,7 @@ import { BEFORE_WASM, langOf, stringsFor, viewName } from './lens/strings.js';
 import { styleSheet } from './lens/style.js';
 import { DataTable } from './lens/table.js';
 import { Wake } from './lens/wake.js';
+import { BUILTIN_POSTER, Poster } from './lens/poster.js';
 
 export { safeUrl } from './lens/dom.js';
 export { parseFilter } from './lens/state.js';
@@ -50,12 +51,15 @@ const MAX_CRASHES = 3;
 const NO_ITEMS = Object.freeze({ count: 0, certainty: false });
 
 export class EvidenceLens extends HTMLElement {
-  static observedAttributes = ['src', 'view', 'outcome', 'measure', 'method', 'filter', 'theme', 'lang', 'height', 'editor'];
+  static observedAttributes = ['src', 'view', 'outcome', 'measure', 'method', 'filter', 'theme', 'lang', 'height', 'editor', 'poster'];
 
   /** @type {Strings} */
   #strings = { ...BEFORE_WASM };
   #life = new Lifecycle();
   #wake = new Wake(this);
+  #poster = new Poster();
+  /** This load's `ready` came with the poster: the engine's chart fires only `interactive`. */
+  #posterReady = false;
   #conn = new Connection(() => this.#strings['shell.crash'], (origin) => this.#instanceLost(origin));
   #chart = new ChartView();
   #tooltip = new Tooltip();
@@ -155,7 +159,7 @@ export class EvidenceLens extends HTMLElement {
       e.preventDefault();
       this.#closeDetails();
     });
-    this.#root.append(this.#controls.node, this.#controls.panel, this.#problems, this.#status, this.#retry, chart.frame, this.#live, this.#table.box);
+    this.#root.append(this.#controls.node, this.#controls.panel, this.#problems, this.#status, this.#retry, this.#poster.node, chart.frame, this.#live, this.#table.box);
     shadow.append(this.#root);
     bindInput(chart.stage, {
       live: () => this.#conn.usable && !!this.#state,
@@ -204,6 +208,7 @@ export class EvidenceLens extends HTMLElement {
     this.#watchDpr();
     this.#wake.watch();
     this.#load();
+    this.#showPoster();
   }
 
   disconnectedCallback() {
@@ -456,6 +461,7 @@ export class EvidenceLens extends HTMLElement {
       this.#status.textContent = '';
       if (!this.#redraw(true)) return;
       life.shown();
+      this.#replacePoster();
       // The "Try again" button that had the focus is gone: the chart takes it.
       if (retry) chart.stage.focus();
       this.#announceReady();
@@ -486,7 +492,53 @@ export class EvidenceLens extends HTMLElement {
     if (this.#life.phase !== 'shown' || !report) return;
     this.#root.removeAttribute('aria-busy');
     this.#life.settleReady();
-    this.dispatchEvent(new CustomEvent('ready', { detail: { studies: report.studies, items: this.#itemsInfo.count, warnings: report.warnings.length, errors: report.errors.length, view: this.#currentState().view } }));
+    const detail = { studies: report.studies, items: this.#itemsInfo.count, warnings: report.warnings.length, errors: report.errors.length, view: this.#currentState().view };
+    if (!this.#posterReady) this.dispatchEvent(new CustomEvent('ready', { detail }));
+    this.#posterReady = false;
+    this.dispatchEvent(new CustomEvent('interactive', { detail }));
+  }
+
+  // ------------------------------------------------------------ poster
+
+  /**
+   * The poster's address: the `poster` attribute, or the built-in dataset's posters when the
+   * widget shows that data as it first comes (no data of its own, the default view, nothing
+   * filtered, no permalink state). None otherwise: a poster of another chart would mislead.
+   */
+  #posterTemplate() {
+    const own = this.getAttribute('poster');
+    if (own) return new URL(own.replaceAll('{', '%7B').replaceAll('}', '%7D'), document.baseURI).href.replaceAll('%7B', '{').replaceAll('%7D', '}');
+    const ownData = this.hasAttribute('src') || this.#data != null || [...this.children].some((c) => c instanceof HTMLScriptElement);
+    const asFirstShown = ['', 'summary'].includes(this.getAttribute('view') || '') && !this.getAttribute('filter') && !this.getAttribute('outcome') && !readHash(this.id, '');
+    return !ownData && asFirstShown ? BUILTIN_POSTER : '';
+  }
+
+  /** Shows the poster at once, and says `ready` when it is on screen (unless the chart came first). */
+  #showPoster() {
+    const template = this.#posterTemplate();
+    if (!template) return;
+    const token = this.#life.token;
+    this.#poster
+      .show(template, { width: this.clientWidth || this.parentElement?.clientWidth || window.innerWidth, theme: this.#theme(), lang: langOf(this), alt: '' })
+      .then((shown) => {
+        if (!shown || !this.#life.current(token) || !this.#life.loading) return;
+        this.#posterReady = true;
+        this.dispatchEvent(new CustomEvent('ready', { detail: { poster: true, view: this.#currentState().view } }));
+      });
+  }
+
+  /** The engine's chart is drawn: the poster goes, and a tap on it selects what was tapped. */
+  #replacePoster() {
+    if (this.#poster.node.hidden) return;
+    const tap = this.#poster.takeTap();
+    this.#poster.hide();
+    if (!tap) return;
+    const box = this.#chart.stage.getBoundingClientRect();
+    const key = this.#ask((w) => w.hitTest(tap.x * box.width, tap.y * box.height), null);
+    if (key) {
+      this.#focusKey = key;
+      this.#setSelected(key, true, 'touch');
+    }
   }
 
   /** The engine's first view: the default when neither an attribute nor a permalink names one. */

@@ -45,7 +45,7 @@ const widget = document.getElementById('explorer');
 const list = document.getElementById('sources');
 if (widget instanceof HTMLElement && widget.localName === 'evidence-lens' && list) {
   let done = false;
-  widget.addEventListener('ready', () => {
+  widget.addEventListener('interactive', () => {
     if (done) return;
     done = true;
     // All studies, whatever the reader filters: the page's source list is complete.

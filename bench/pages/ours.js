@@ -8,7 +8,11 @@ el.id = 'bench';
 // The forest, the chart the other libraries draw (the element's default view is the summary).
 el.setAttribute('view', 'forest');
 el.setAttribute('src', `/bench-data/${n}.json`);
+// The posters an editor makes with `evidence-lens render --poster` (bench/run.mjs serves them).
+if (new URLSearchParams(location.search).get('poster') !== '0') el.setAttribute('poster', `/bench-posters/${n}/{band}-{theme}.svg`);
+// `ready`: a chart is on screen (the poster); `interactive`: the engine's chart works.
 el.addEventListener('ready', () => { window.__readyAt ??= performance.now(); });
+el.addEventListener('interactive', () => { window.__interactiveAt ??= performance.now(); });
 el.addEventListener('error', (e) => { window.__error = e.detail.message; });
 document.getElementById('box').append(el);
 

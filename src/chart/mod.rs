@@ -77,6 +77,11 @@ impl Layout {
     }
 }
 
+/// The widths of the posters a widget shows while its engine loads: `narrow` for widgets
+/// under 600 CSS px (phones), `wide` for the others. The shell picks the band by the same
+/// threshold (`www/lens/poster.js`).
+pub const POSTER_BANDS: [(&str, u32); 2] = [("narrow", 390), ("wide", 800)];
+
 /// Renders a scene to an SVG document (native builds); the height is the scene's
 /// preferred height at that width unless given.
 #[cfg(feature = "cli")]

@@ -14,6 +14,16 @@ pub enum ThemeName {
     Dark,
 }
 
+impl ThemeName {
+    /// The name as attributes and file names spell it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Light => "light",
+            Self::Dark => "dark",
+        }
+    }
+}
+
 impl std::str::FromStr for ThemeName {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, Self::Err> {

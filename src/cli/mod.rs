@@ -107,6 +107,12 @@ pub enum Command {
         /// Device pixel ratio: scales every size (2 for HiDPI images); the width is in CSS pixels.
         #[arg(long, default_value_t = 1.0, value_parser = parse_dpr)]
         dpr: f64,
+        /// Write the widget's posters instead of one SVG: OUTPUT is a directory that gets
+        /// `narrow-light.svg`, `narrow-dark.svg` (390 px wide) and `wide-light.svg`,
+        /// `wide-dark.svg` (800 px), which `<evidence-lens poster="DIR/{band}-{theme}.svg">`
+        /// shows at once while the engine loads.
+        #[arg(long)]
+        poster: bool,
         #[arg(short = 'o', long = "output")]
         output: PathBuf,
     },
@@ -309,6 +315,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
             theme,
             lang,
             dpr,
+            poster,
             output,
         } => {
             let Some(parsed) = read_dataset(&file, err) else {
@@ -326,14 +333,6 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
                         return 1;
                     }
                 };
-            let theme = Theme::new(
-                if theme == ThemeArg::Dark {
-                    ThemeName::Dark
-                } else {
-                    ThemeName::Light
-                },
-                dpr,
-            );
             // The views show the appraisal the caller asked for.
             let appraisal = AppraiseOptions {
                 condition,
@@ -341,22 +340,48 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
                 ..AppraiseOptions::default()
             };
             let scene = chart::Scene::build_with(&dataset, &options, &appraisal);
-            let device = |css: u32| (css as f64 * dpr).round() as u32;
-            let svg = match chart::render_svg(
-                &scene,
-                device(width.clamp(200, 10_000)),
-                height.map(|h| device(h.clamp(50, 100_000))),
-                &theme,
-            ) {
-                Ok(svg) => svg,
-                Err(e) => {
-                    let _ = writeln!(err, "{}: {e}", file.display());
+            let theme = if theme == ThemeArg::Dark {
+                ThemeName::Dark
+            } else {
+                ThemeName::Light
+            };
+            // (file, CSS width, height, theme, pixel ratio)
+            let outputs: Vec<(PathBuf, u32, Option<u32>, ThemeName, f64)> = if poster {
+                if let Err(e) = std::fs::create_dir_all(&output) {
+                    let _ = writeln!(err, "{}: cannot create: {e}", output.display());
                     return 1;
                 }
+                chart::POSTER_BANDS
+                    .iter()
+                    .flat_map(|&(band, css)| {
+                        [ThemeName::Light, ThemeName::Dark].map(|t| {
+                            let name = format!("{band}-{}.svg", t.as_str());
+                            (output.join(name), css, None, t, 1.0)
+                        })
+                    })
+                    .collect()
+            } else {
+                vec![(output.clone(), width, height, theme, dpr)]
             };
-            if let Err(e) = std::fs::write(&output, svg) {
-                let _ = writeln!(err, "{}: cannot write: {e}", output.display());
-                return 1;
+            for (path, width, height, theme, dpr) in outputs {
+                let theme = Theme::new(theme, dpr);
+                let device = |css: u32| (css as f64 * dpr).round() as u32;
+                let svg = match chart::render_svg(
+                    &scene,
+                    device(width.clamp(200, 10_000)),
+                    height.map(|h| device(h.clamp(50, 100_000))),
+                    &theme,
+                ) {
+                    Ok(svg) => svg,
+                    Err(e) => {
+                        let _ = writeln!(err, "{}: {e}", file.display());
+                        return 1;
+                    }
+                };
+                if let Err(e) = std::fs::write(&path, svg) {
+                    let _ = writeln!(err, "{}: cannot write: {e}", path.display());
+                    return 1;
+                }
             }
             0
         }

@@ -43,7 +43,7 @@ export async function openPage(browser, url, { viewport = { width: 1000, height:
     window.__events = [];
     window.__csp = [];
     document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));
-    for (const type of ['ready', 'error', 'select', 'viewchange']) {
+    for (const type of ['ready', 'interactive', 'error', 'select', 'viewchange']) {
       document.addEventListener(type, (e) => window.__events.push({ type, id: e.target.id || null, detail: e.detail ?? null }), true);
     }
   });
@@ -52,10 +52,10 @@ export async function openPage(browser, url, { viewport = { width: 1000, height:
   return { page, context, problems };
 }
 
-/** Waits until `count` widgets have signalled ready (or any signalled an error). */
+/** Waits until `count` widgets have signalled `interactive` (their engine's chart is drawn; or any signalled an error). */
 export async function waitForReady(page, count = 1, timeout = 20000) {
   await page.waitForFunction(
-    (n) => window.__events.filter((e) => e.type === 'ready').length >= n || window.__events.some((e) => e.type === 'error'),
+    (n) => window.__events.filter((e) => e.type === 'interactive').length >= n || window.__events.some((e) => e.type === 'error'),
     count,
     { timeout },
   );
@@ -105,7 +105,7 @@ export async function builtinDataset() {
 /** Waits until the widget `sel` has fired `ready` `n` times in total (or any error). */
 export async function waitForReadyOf(page, id, n = 1, timeout = 20000) {
   await page.waitForFunction(
-    ([i, k]) => window.__events.filter((e) => e.type === 'ready' && e.id === i).length >= k || window.__events.some((e) => e.type === 'error' && e.id === i),
+    ([i, k]) => window.__events.filter((e) => e.type === 'interactive' && e.id === i).length >= k || window.__events.some((e) => e.type === 'error' && e.id === i),
     [id, n],
     { timeout },
   );

@@ -91,7 +91,7 @@ for (const c of CASES) {
     const start = Date.now();
     const { page, context, problems } = await openPage(browser, `${server.url}corpus-page/${c.file}.html`);
     try {
-      await page.waitForFunction(() => window.__events.some((e) => e.id === 'w' && (e.type === 'ready' || e.type === 'error')), null, {
+      await page.waitForFunction(() => window.__events.some((e) => e.id === 'w' && (e.type === 'interactive' || e.type === 'error')), null, {
         timeout: DEADLINE_MS,
       });
       const took = Date.now() - start;
@@ -107,7 +107,7 @@ for (const c of CASES) {
       assert.deepEqual(fatal, [], `${c.file}: ${fatal.join('\n')}`);
       assert.equal(title, 'corpus', `${c.file}: a data string ran as code (title is ${title})`);
 
-      const ready = events.find((e) => e.type === 'ready');
+      const ready = events.find((e) => e.type === 'interactive');
       const error = events.find((e) => e.type === 'error');
       if (c.exit === 0) {
         assert.equal(error, undefined, `${c.file}: error event ${JSON.stringify(error?.detail)}`);

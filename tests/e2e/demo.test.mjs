@@ -20,7 +20,7 @@ test('the demo page answers first: the summary of the built-in dataset, with no 
   const { page, context, problems } = await openPage(browser, server.url);
   const events = await waitForReady(page);
   assert.deepEqual(events.filter((e) => e.type === 'error'), [], 'the widget reported an error');
-  const ready = events.find((e) => e.type === 'ready');
+  const ready = events.find((e) => e.type === 'interactive');
   assert.ok(ready.detail.studies >= 5, `only ${ready.detail.studies} studies loaded`);
 
   const ink = await canvasInk(page);
@@ -63,7 +63,7 @@ test('the embed page previews the chosen options live and gives the snippet as t
     const w = document.querySelector('#preview evidence-lens');
     return w && w.getAttribute('view') === 'map' && w.getAttribute('filter') === 'therapy:AHSCT' && w.getAttribute('height') === '400px';
   });
-  await page.waitForFunction(() => window.__events.filter((e) => e.type === 'ready').length >= 2);
+  await page.waitForFunction(() => window.__events.filter((e) => e.type === 'interactive').length >= 2);
   const snippet = await page.inputValue('#snippet');
   assert.match(snippet, /<script type="module" src="http:\/\/127\.0\.0\.1:\d+\/evidence-lens\.js"><\/script>/);
   assert.match(snippet, /<evidence-lens view="map" lang="es" filter="therapy:AHSCT" height="400px"><\/evidence-lens>/);
@@ -98,9 +98,9 @@ test('the embed page links the CSV template and a field guide, and the template 
     // The template as the editor's data: drawn, with no errors (its notes are warnings).
     await page.fill('input[name=src]', new URL('template.csv', strict.url).href);
     await page.locator('input[name=src]').dispatchEvent('change');
-    await page.waitForFunction(() => window.__events.filter((e) => e.type === 'ready' || e.type === 'error').length >= 2);
-    const last = await page.evaluate(() => window.__events.filter((e) => e.type === 'ready' || e.type === 'error').at(-1));
-    assert.equal(last.type, 'ready', JSON.stringify(last));
+    await page.waitForFunction(() => window.__events.filter((e) => e.type === 'interactive' || e.type === 'error').length >= 2);
+    const last = await page.evaluate(() => window.__events.filter((e) => e.type === 'interactive' || e.type === 'error').at(-1));
+    assert.equal(last.type, 'interactive', JSON.stringify(last));
     assert.equal(last.detail?.errors ?? 0, 0, JSON.stringify(last.detail));
     assert.equal(last.detail?.studies, 3, JSON.stringify(last.detail));
     assert.deepEqual(await page.evaluate(() => window.__csp), []);

@@ -116,7 +116,7 @@ test('height through CSSOM works under the strict CSP (the frame gets the height
 test('a server that sends the wasm without its MIME type still works (slower compile, same chart)', async () => {
   const { page, context, problems } = await openPage(browser, `${plain.url}octet.html`);
   const events = await waitForReadyOf(page, 'w');
-  assert.ok(events.some((e) => e.type === 'ready'), JSON.stringify(events));
+  assert.ok(events.some((e) => e.type === 'interactive'), JSON.stringify(events));
   assert.ok((await canvasInk(page, '#w')).ink > 1000);
   assert.deepEqual(problems.filter((p) => !/favicon/.test(p)), []);
   await context.close();
@@ -126,7 +126,7 @@ test('three widgets on one page share one wasm instance and all draw', async () 
   const { page, context, problems } = await openPage(browser, `${strict.url}three.html`);
   for (const id of ['a', 'b', 'c']) {
     const ev = await waitForReadyOf(page, id);
-    assert.ok(ev.some((e) => e.type === 'ready'), `${id} not ready`);
+    assert.ok(ev.some((e) => e.type === 'interactive'), `${id} not ready`);
   }
   const wasmFetches = await page.evaluate(() => performance.getEntriesByType('resource').filter((r) => r.name.endsWith('.wasm')).length);
   assert.equal(wasmFetches, 1, 'the wasm should be fetched once');
@@ -198,7 +198,7 @@ test('view, outcome and filter attributes', async () => {
     const { page, context } = await openPage(browser, `${plain.url}view.html`);
     const events = await waitForReadyOf(page, 'w');
     assert.deepEqual(events.filter((e) => e.type === 'error'), []);
-    assert.equal(events.find((e) => e.type === 'ready').detail.view, 'map');
+    assert.equal(events.find((e) => e.type === 'interactive').detail.view, 'map');
     await context.close();
   }
   {

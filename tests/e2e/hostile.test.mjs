@@ -175,7 +175,7 @@ test('a panic in wasm shows a readable error, fires error, and the other widget 
   assert.match(await page.locator('#p').evaluate((el) => el.shadowRoot.querySelector('.status').textContent), /internal error/);
   await retry.focus();
   await page.keyboard.press('Enter');
-  await page.waitForFunction(() => window.__events.filter((e) => e.type === 'ready' && e.id === 'p').length >= 2);
+  await page.waitForFunction(() => window.__events.filter((e) => e.type === 'interactive' && e.id === 'p').length >= 2);
   assert.ok((await canvasInk(page, '#p')).ink > 1000);
   assert.equal(await retry.isVisible(), false);
   const focused = await page.locator('#p').evaluate((el) => el.shadowRoot.activeElement?.className);
@@ -187,7 +187,7 @@ test('a panic in wasm shows a readable error, fires error, and the other widget 
     if (round === 3) break;
     assert.ok(await retry.isVisible());
     await retry.click();
-    await page.waitForFunction((n) => window.__events.filter((e) => e.type === 'ready' && e.id === 'p').length >= n, round + 1);
+    await page.waitForFunction((n) => window.__events.filter((e) => e.type === 'interactive' && e.id === 'p').length >= n, round + 1);
   }
   assert.equal(await retry.isVisible(), false);
   assert.match(await page.locator('#p').evaluate((el) => el.shadowRoot.querySelector('.status').textContent), /internal error/);

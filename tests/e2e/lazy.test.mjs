@@ -61,7 +61,7 @@ test('tabbing into a far widget loads it at once', async () => {
   await page.waitForTimeout(300);
   await page.keyboard.press('Tab');
   await waitForReadyOf(page, 'far');
-  const ready = await page.evaluate(() => window.__events.find((e) => e.id === 'far' && e.type === 'ready'));
+  const ready = await page.evaluate(() => window.__events.find((e) => e.id === 'far' && e.type === 'interactive'));
   assert.ok(ready, 'no ready after Tab');
   await context.close();
 });

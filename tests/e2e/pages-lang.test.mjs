@@ -196,7 +196,7 @@ test('the embed page in Spanish: its messages are Spanish; the chart language is
   // Chosen: French in the snippet and the preview, the page stays Spanish.
   await page.selectOption('select[name=lang]', 'fr');
   await page.waitForFunction(() => document.querySelector('#preview evidence-lens')?.getAttribute('lang') === 'fr');
-  await page.waitForFunction(() => window.__events.filter((e) => e.type === 'ready').length >= 2);
+  await page.waitForFunction(() => window.__events.filter((e) => e.type === 'interactive').length >= 2);
   assert.match(await page.inputValue('#snippet'), /<evidence-lens lang="fr"><\/evidence-lens>/);
   assert.equal((await widgetWords(page)).lang, 'fr');
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'es');

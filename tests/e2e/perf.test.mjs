@@ -62,7 +62,7 @@ after(async () => {
 
 test('memory stays flat over 300 view and filter changes (attributes and API)', async () => {
   const { page, context, problems } = await openPage(browser, `${server.url}m50.html`);
-  await page.waitForFunction(() => window.__events.some((e) => e.type === 'ready' || e.type === 'error'), null, { timeout: 30000 });
+  await page.waitForFunction(() => window.__events.some((e) => e.type === 'interactive' || e.type === 'error'), null, { timeout: 30000 });
   let fetches = 0;
   page.on('request', (r) => {
     if (r.url().endsWith('/d50.json')) fetches++;
@@ -119,7 +119,7 @@ test('one fetch per widget: attributes heard at upgrade or changed while the dat
   const view = await page.evaluate(() => new Promise((resolve) => {
     const el = document.createElement('evidence-lens');
     el.setAttribute('src', '/d50.json');
-    el.addEventListener('ready', (e) => resolve(e.detail.view), { once: true });
+    el.addEventListener('interactive', (e) => resolve(e.detail.view), { once: true });
     document.body.append(el);
     // Below the first chart, it would wait to come near the screen: asked for, it loads now.
     el.whenReady();
@@ -138,7 +138,7 @@ test('10,000 studies: the forest draws, within the canvas limit, and says how ma
   const init = () => {
     window.__ticksWhileLoading = 0;
     let ready = false;
-    document.addEventListener('ready', () => { ready = true; }, true);
+    document.addEventListener('interactive', () => { ready = true; }, true);
     const tick = () => {
       if (ready) return;
       // Once the data has been read: while it is appraised and drawn.
@@ -148,7 +148,7 @@ test('10,000 studies: the forest draws, within the canvas limit, and says how ma
     tick();
   };
   const { page, context, problems } = await openPage(browser, `${server.url}m10000.html`, { deviceScaleFactor: 2, init });
-  await page.waitForFunction(() => window.__events.some((e) => e.type === 'ready' || e.type === 'error'), null, { timeout: 60000 });
+  await page.waitForFunction(() => window.__events.some((e) => e.type === 'interactive' || e.type === 'error'), null, { timeout: 60000 });
   assert.deepEqual(await page.evaluate(() => window.__events.filter((e) => e.type === 'error')), []);
   const ticks = await page.evaluate(() => window.__ticksWhileLoading);
   assert.ok(ticks >= 1, 'the widget did not yield to the page between reading and drawing 10,000 studies');

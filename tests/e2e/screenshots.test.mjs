@@ -164,7 +164,7 @@ async function setWidth(p, width, dpr) {
 
 /** Sets view and theme; both redraw synchronously (a view change fires `ready`). Then one frame round-trip. */
 async function setViewTheme(p, view, theme) {
-  const readyBefore = await p.evaluate(() => window.__events.filter((e) => e.type === 'ready').length);
+  const readyBefore = await p.evaluate(() => window.__events.filter((e) => e.type === 'interactive').length);
   const viewChanged = await p.evaluate(([v, t]) => {
     const el = document.getElementById('w');
     const changed = el.getAttribute('view') !== v;

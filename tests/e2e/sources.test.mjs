@@ -112,8 +112,8 @@ function problemsOf(page, id) {
 
 test('readers are not shown the data\'s warnings; they learn only that entries were left out', async () => {
   const { page, context, problems } = await openPage(browser, `${server.url}readers.html`);
-  const warned = (await waitForReadyOf(page, 'warned')).find((e) => e.type === 'ready');
-  const partial = (await waitForReadyOf(page, 'partial')).find((e) => e.type === 'ready');
+  const warned = (await waitForReadyOf(page, 'warned')).find((e) => e.type === 'interactive');
+  const partial = (await waitForReadyOf(page, 'partial')).find((e) => e.type === 'interactive');
   assert.ok(warned && warned.detail.warnings > 0 && warned.detail.errors === 0, JSON.stringify(warned));
   assert.ok(partial && partial.detail.errors > 0, JSON.stringify(partial));
   assert.deepEqual(await problemsOf(page, 'warned'), { hidden: true, text: '', items: 0 });
@@ -135,8 +135,8 @@ test('readers are not shown the data\'s warnings; they learn only that entries w
 
 test('editors get every warning and left-out row, named', async () => {
   const { page, context } = await openPage(browser, `${server.url}editors.html`);
-  const warned = (await waitForReadyOf(page, 'warned')).find((e) => e.type === 'ready');
-  const partial = (await waitForReadyOf(page, 'partial')).find((e) => e.type === 'ready');
+  const warned = (await waitForReadyOf(page, 'warned')).find((e) => e.type === 'interactive');
+  const partial = (await waitForReadyOf(page, 'partial')).find((e) => e.type === 'interactive');
   const w = await problemsOf(page, 'warned');
   assert.equal(w.hidden, false);
   assert.equal(w.items, warned.detail.warnings);

@@ -10,9 +10,14 @@ export function use(el: EvidenceLens): void {
     const item: Item = e.detail;
     void item.certainty;
   });
-  el.addEventListener('ready', (e) => {
+  el.addEventListener('interactive', (e) => {
     const detail: ReadyDetail = e.detail;
     void detail.items;
+  });
+  el.addEventListener('ready', (e) => {
+    // The poster's ready has no counts yet.
+    if ('poster' in e.detail) void e.detail.view;
+    else void e.detail.studies;
   });
   el.addEventListener('error', (e) => void e.detail.message);
   const hook = el.__testHook;

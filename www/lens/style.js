@@ -51,6 +51,7 @@ button:focus-visible, select:focus-visible, a:focus-visible, .stage:focus-visibl
 .status { margin: 0.5em 0; }
 .problems { margin: 0.5em 0; padding: 0.5em 0.75em; border-inline-start: 4px solid #b34700; background: rgba(213, 94, 0, 0.08); overflow-wrap: anywhere; }
 .problems ul { margin: 0.25em 0 0; padding-inline-start: 1.25em; }
+.poster img { display: block; width: 100%; height: auto; cursor: progress; }
 .problems.quiet { border-inline-start-color: currentColor; background: none; opacity: 0.8; font-size: 0.875em; }
 
 /* The chart. The canvas is transparent: the stage carries the theme's background (the same

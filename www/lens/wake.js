@@ -33,6 +33,12 @@ export class Wake {
   /** Starts watching (on connect). */
   watch() {
     if (this.woken) return;
+    // On screen already: no need to wait a frame for the observer to say so.
+    const r = this.host.getBoundingClientRect();
+    if ((r.width > 0 || r.height > 0) && r.bottom >= 0 && r.top <= window.innerHeight && r.right >= 0 && r.left <= window.innerWidth) {
+      this.now();
+      return;
+    }
     for (const type of ['pointerdown', 'keydown', 'focusin', 'pointerenter']) this.host.addEventListener(type, this.onInput, { passive: true });
     this.onScreen = new IntersectionObserver((entries) => {
       if (entries.some((e) => e.isIntersecting)) this.now();

@@ -1,0 +1,128 @@
+// The poster first: the first chart as an SVG the engine drew ahead of time, on screen (and
+// `ready`) before the wasm arrives; the engine's chart replaces it (`interactive`), and a tap
+// on the poster is not lost.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, startServer, openPage, waitForReadyOf, embedPage } from './browser.mjs';
+
+let browser;
+let server;
+
+const DATA = JSON.stringify({
+  schema: 'evidence-lens/1',
+  studies: [{ id: 'a', label: 'A', condition: 'x', intervention: { therapy: 't' }, design: 'rct', citation: { text: 'A' }, source_kind: 'paper',
+    outcomes: [{ id: 'o', name: 'O', kind: 'benefit', better: 'lower', status: 'verified', data: { measure: 'RR', estimate: 0.8, ci_lb: 0.6, ci_ub: 1.1 } }] }],
+});
+
+// As a phone lays the page out (without it, a phone browser lays it out 980 px wide).
+const PHONE = '<meta name="viewport" content="width=device-width, initial-scale=1">';
+
+before(async () => {
+  server = await startServer({
+    extra: {
+      '/builtin.html': embedPage('<evidence-lens id="w"></evidence-lens>', { head: PHONE }),
+      '/builtin-dark.html': embedPage('<evidence-lens id="w" theme="dark"></evidence-lens>', { lang: 'fr' }),
+      '/forest.html': embedPage('<evidence-lens id="w" view="forest"></evidence-lens>'),
+      '/own.html': embedPage('<evidence-lens id="w" src="/d.json"></evidence-lens><evidence-lens id="p" src="/d.json" poster="/pkg/posters/en-{band}-{theme}.svg"></evidence-lens>'),
+      '/d.json': { type: 'application/json', body: DATA },
+    },
+  });
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** The poster's picture in the widget, if shown. */
+function posterOf(page, id = 'w') {
+  return page.locator(`#${id}`).evaluate((el) => {
+    const box = el.shadowRoot.querySelector('.poster');
+    const img = box.querySelector('img');
+    return box.hidden || !img ? null : { src: new URL(img.src).pathname, width: img.naturalWidth, height: img.getBoundingClientRect().height, complete: img.complete };
+  });
+}
+
+/**
+ * Opens a page with the wasm held back until `release()` is called, so that what shows
+ * before the engine can be looked at.
+ */
+async function openHeld(path, options) {
+  const { page, context, problems } = await openPage(browser, `${server.url}${path}`, options);
+  /** @type {() => void} */
+  let release = () => {};
+  const held = new Promise((r) => { release = r; });
+  await page.route('**/evidence_lens_bg.wasm', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.reload();
+  return { page, context, problems, release };
+}
+
+test('on a phone, the built-in poster is on screen and ready before the engine; the chart replaces it in place', async () => {
+  const { page, context, problems, release } = await openHeld('builtin.html', { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  await page.waitForFunction(() => window.__events.some((e) => e.type === 'ready'));
+  const before = await posterOf(page);
+  assert.deepEqual({ src: before?.src, width: before?.width }, { src: '/pkg/posters/en-narrow-light.svg', width: 390 });
+  const ready = await page.evaluate(() => window.__events.filter((e) => e.type === 'ready' || e.type === 'interactive'));
+  assert.deepEqual(ready.map((e) => [e.type, e.detail.poster]), [['ready', true]], 'ready with the poster, not yet interactive');
+  const posterTop = await page.locator('#w').evaluate((el) => el.shadowRoot.querySelector('.poster').getBoundingClientRect().top);
+  release();
+  await waitForReadyOf(page, 'w');
+  assert.equal(await posterOf(page), null, 'the poster is gone once the chart is drawn');
+  const events = await page.evaluate(() => window.__events.filter((e) => e.type === 'ready' || e.type === 'interactive').map((e) => e.type));
+  assert.deepEqual(events, ['ready', 'interactive'], 'one ready (the poster) and one interactive');
+  // The chart takes the poster's place: its height is the poster's within a tenth, and it
+  // starts no further down than the controls that came with it.
+  const after = await page.locator('#w').evaluate((el) => {
+    const c = el.shadowRoot.querySelector('canvas.chart').getBoundingClientRect();
+    return { top: c.top, height: c.height };
+  });
+  assert.ok(Math.abs(after.height - before.height) <= 0.1 * before.height, `poster ${before.height} px, chart ${after.height} px`);
+  assert.ok(after.top - posterTop <= 100, `the chart starts ${after.top - posterTop} px below where the poster did`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the poster follows the reader\'s theme, language and width band', async () => {
+  const { page, context, release } = await openHeld('builtin-dark.html', { viewport: { width: 1000, height: 800 } });
+  await page.waitForFunction(() => window.__events.some((e) => e.type === 'ready'));
+  assert.equal((await posterOf(page))?.src, '/pkg/posters/fr-wide-dark.svg');
+  release();
+  await context.close();
+});
+
+test('a tap on the poster before the engine arrives selects what was tapped once it has', async () => {
+  const { page, context, release } = await openHeld('builtin.html', { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  await page.waitForFunction(() => window.__events.some((e) => e.type === 'ready'));
+  const box = await page.locator('#w').evaluate((el) => {
+    const r = el.shadowRoot.querySelector('.poster img').getBoundingClientRect();
+    return { x: r.left, y: r.top, width: r.width, height: r.height };
+  });
+  // The middle of the poster: inside one of the therapies' answers.
+  await page.touchscreen.tap(box.x + box.width / 2, box.y + box.height * 0.5);
+  release();
+  await waitForReadyOf(page, 'w');
+  await page.waitForFunction(() => window.__events.some((e) => e.type === 'select'));
+  const selected = await page.evaluate(() => document.getElementById('w').state.selected);
+  assert.match(selected ?? '', /^answer\//, `selected ${selected}`);
+  await context.close();
+});
+
+test('no poster for another view or the editor\'s data without one; the editor\'s own poster shows', async () => {
+  for (const path of ['forest.html', 'own.html']) {
+    const { page, context } = await openPage(browser, `${server.url}${path}`);
+    await waitForReadyOf(page, 'w');
+    const events = await page.evaluate(() => window.__events.filter((e) => e.id === 'w' && (e.type === 'ready' || e.type === 'interactive')));
+    assert.deepEqual(events.map((e) => e.type), ['ready', 'interactive'], path);
+    assert.equal(events[0].detail.poster, undefined, `${path}: a poster of another chart would mislead`);
+    if (path === 'own.html') {
+      await waitForReadyOf(page, 'p');
+      const p = await page.evaluate(() => window.__events.filter((e) => e.id === 'p' && e.type === 'ready'));
+      assert.equal(p[0].detail.poster, true, 'the poster attribute');
+    }
+    await context.close();
+  }
+});
