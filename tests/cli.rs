@@ -192,6 +192,39 @@ fn render_writes_an_svg_forest() {
 }
 
 #[test]
+fn render_poster_writes_each_band_and_theme() {
+    let dir = std::env::temp_dir().join(format!("evidence-lens-posters-{}", std::process::id()));
+    let o = run(&[
+        "render",
+        "src/data/ms-stem-cells.json",
+        "--view",
+        "summary",
+        "--lang",
+        "es",
+        "--poster",
+        "-o",
+        dir.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    for (band, width) in [("narrow", 390), ("wide", 800)] {
+        let light = std::fs::read_to_string(dir.join(format!("{band}-light.svg"))).unwrap();
+        let dark = std::fs::read_to_string(dir.join(format!("{band}-dark.svg"))).unwrap();
+        assert!(
+            light.starts_with(&format!("<svg width=\"{width}\"")),
+            "{band}"
+        );
+        assert!(
+            light.contains("#FFFFFF") && !dark.contains("#FFFFFF"),
+            "{band}: the dark poster has its own background"
+        );
+        assert!(
+            light.contains("certeza"),
+            "{band}: the poster is in the language asked for"
+        );
+    }
+}
+
+#[test]
 fn appraise_prints_ratings_statements_and_claim_verdicts() {
     let o = run(&["appraise", "src/data/ms-stem-cells.json"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
