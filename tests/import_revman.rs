@@ -636,3 +636,56 @@ fn a_bad_number_in_the_csv_files_is_named_by_file_line_and_column() {
         "data-rows.csv, line 2, column \"Experimental N\": \"ten\" is not a number"
     );
 }
+
+#[test]
+fn the_widget_says_whether_its_recomputation_matches_the_review() {
+    use evidence_lens::appraise::{appraise, AppraiseOptions};
+    use evidence_lens::chart::{Scene, View, ViewOptions};
+    for d in [rm5(), package()] {
+        let a = appraise(&d, &AppraiseOptions::default());
+        let pooled = a.pooled.iter().find(|p| p.outcome == "CMP-001.01").unwrap();
+        let check = pooled
+            .review
+            .as_ref()
+            .expect("an imported outcome is checked");
+        assert!(check.matches, "{}", check.text);
+        assert!(
+            check.text.ends_with("as the review reports."),
+            "{}",
+            check.text
+        );
+        assert!(check.text.contains("OR 0.90"), "{}", check.text);
+        // The forest's pooled row says it, in the details and the table.
+        let options = ViewOptions {
+            view: View::Forest,
+            ..ViewOptions::default()
+        };
+        let items = Scene::build(&d, &options).items();
+        let row = items.iter().find(|i| i.key == "pooled/CMP-001.01").unwrap();
+        assert!(row.caveats.contains(&check.text), "{:?}", row.caveats);
+    }
+    // A review that reports another result is shown both numbers.
+    let mut d = rm5();
+    for s in &mut d.studies {
+        for o in &mut s.outcomes {
+            if let Some(stored) = o.analysis.as_mut().and_then(|a| a.stored.as_mut()) {
+                stored.estimate = stored.estimate.map(|e| e + 0.05);
+            }
+        }
+    }
+    let a = appraise(&d, &AppraiseOptions::default());
+    let check = a
+        .pooled
+        .iter()
+        .find(|p| p.outcome == "CMP-001.01")
+        .unwrap()
+        .review
+        .clone()
+        .unwrap();
+    assert!(!check.matches);
+    assert!(
+        check.text.contains("; the review reports OR 0.95"),
+        "{}",
+        check.text
+    );
+}

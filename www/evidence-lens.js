@@ -206,9 +206,11 @@ export class EvidenceLens extends HTMLElement {
     window.addEventListener('afterprint', this.#onPrint);
     document.addEventListener('click', this.#onLinkClick);
     this.#watchDpr();
-    this.#wake.watch();
+    const poster = this.#posterTemplate();
+    // With a poster on screen the engine can wait for the browser to be idle.
+    this.#wake.watch(!!poster);
     this.#load();
-    this.#showPoster();
+    if (poster) this.#showPoster(poster);
   }
 
   disconnectedCallback() {
@@ -513,14 +515,16 @@ export class EvidenceLens extends HTMLElement {
     return !ownData && asFirstShown ? BUILTIN_POSTER : '';
   }
 
-  /** Shows the poster at once, and says `ready` when it is on screen (unless the chart came first). */
-  #showPoster() {
-    const template = this.#posterTemplate();
-    if (!template) return;
+  /**
+   * Shows the poster at once, and says `ready` when it is on screen (unless the chart came first).
+   * @param {string} template
+   */
+  #showPoster(template) {
     const token = this.#life.token;
     this.#poster
       .show(template, { width: this.clientWidth || this.parentElement?.clientWidth || window.innerWidth, theme: this.#theme(), lang: langOf(this), alt: '' })
       .then((shown) => {
+        this.#wake.posterSettled();
         if (!shown || !this.#life.current(token) || !this.#life.loading) return;
         this.#posterReady = true;
         this.dispatchEvent(new CustomEvent('ready', { detail: { poster: true, view: this.#currentState().view } }));

@@ -40,7 +40,7 @@ use crate::stats::Method;
 pub use absolute::{Absolute, AbsoluteError, BaselineSource, Basis, Nnt, NntKind, PerN};
 pub use certainty::{Certainty, Domain, Rating, Reason};
 pub use claims::{ClaimCheck, ClaimEvidence, EvidenceRole, Verdict};
-pub use pool::{PoolFit, PoolRefusal, PooledAppraisal, PooledEffect};
+pub use pool::{PoolFit, PoolRefusal, PooledAppraisal, PooledEffect, ReviewCheck};
 pub use rate::Natural;
 
 /// Choices a caller can make; the defaults follow GRADE.

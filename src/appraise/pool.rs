@@ -176,6 +176,52 @@ pub struct PooledAppraisal {
     /// funnel): one place decides what pools and fits it once.
     #[serde(skip)]
     pub fit: Option<PoolFit>,
+    /// For an outcome imported from a review: its pooled result redone with the review's own
+    /// method, and whether that reproduces the result the review reports.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub review: Option<ReviewCheck>,
+}
+
+/// Whether redoing an imported review's analysis reproduces its published result.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ReviewCheck {
+    pub matches: bool,
+    /// In words, with both results when they differ.
+    pub text: String,
+}
+
+impl ReviewCheck {
+    fn of(redone: &crate::stats::revman::Redone, lang: Lang) -> Self {
+        let o = &redone.options;
+        let result = |[est, lo, hi]: [f64; 3]| {
+            let e = |v: f64| crate::i18n::estimate(lang, v);
+            format!(
+                "{} {} {}",
+                o.measure.as_str(),
+                e(est),
+                crate::i18n::interval(lang, &e(lo), &e(hi))
+            )
+        };
+        let settings = format!("{}, {}, {}%", o.method, o.model, num(lang, o.level, 0));
+        let matches = redone.matches();
+        let key = if matches {
+            "pool.review_matches"
+        } else {
+            "pool.review_differs"
+        };
+        ReviewCheck {
+            matches,
+            text: tn(
+                lang,
+                key,
+                &[
+                    ("settings", &settings),
+                    ("result", &result(redone.ours)),
+                    ("stored", &result(redone.stored)),
+                ],
+            ),
+        }
+    }
 }
 
 /// A pooled body's model fit with its inputs, in the fit's order.
@@ -342,6 +388,7 @@ fn refused(members: &[(&Study, &Outcome)], why: PoolRefusal, lang: Lang) -> Pool
         refused: Some(words),
         note: None,
         fit: None,
+        review: None,
     }
 }
 
@@ -379,6 +426,7 @@ pub(crate) fn pool_group<'a>(
                 refused: Some(t(main.lang, "pool.no_studies").to_string()),
                 note: None,
                 fit: None,
+                review: None,
             },
             None,
         );
@@ -648,6 +696,7 @@ pub(crate) fn pool_group<'a>(
             vi,
             fit: f,
         }),
+        review: None,
     };
     let item = Item {
         studies,
@@ -767,7 +816,11 @@ pub(crate) fn pool_dataset<'a>(
     let mut out = Vec::new();
     let mut items = Vec::new();
     for g in groups(dataset) {
-        let (p, item) = pool_group(&g, options, condition);
+        let (mut p, item) = pool_group(&g, options, condition);
+        if p.fit.is_some() {
+            p.review = crate::stats::revman::redo_review(dataset, &p.outcome)
+                .map(|r| ReviewCheck::of(&r, condition.lang));
+        }
         out.push(p);
         items.extend(item);
     }

@@ -354,6 +354,9 @@ pub fn forest_with(dataset: &Dataset, options: &ViewOptions, appraisal: &Apprais
         );
         row.kind = RowKind::Pooled;
         row.outcome_id = outcome.clone();
+        // An imported review's result: whether redoing it reproduces what the review reports.
+        row.caveats
+            .extend(p.review.as_ref().map(|r| r.text.clone()));
         row.estimate = Some(natural(fit.estimate));
         row.ci = Some((natural(fit.ci_lb), natural(fit.ci_ub)));
         let pi = (fit.pi_lb.is_finite() && fit.pi_ub.is_finite())

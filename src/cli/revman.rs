@@ -117,10 +117,10 @@ pub fn analyze(
     let mut opts = RevmanOptions::for_measure(req.measure.unwrap_or(input.measure));
     let mut notes = Vec::new();
     if let Some(a) = &settings {
-        opts.method = a.method;
-        opts.model = a.model;
-        opts.level = a.level;
-        opts.study_level = a.study_level;
+        opts = RevmanOptions {
+            measure: opts.measure,
+            ..RevmanOptions::of_review(a, input.measure)
+        };
         if req.measure.is_none() {
             opts.measure = a.measure.unwrap_or(input.measure);
         }

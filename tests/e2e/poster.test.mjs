@@ -86,11 +86,19 @@ test('on a phone, the built-in poster is on screen and ready before the engine; 
   await context.close();
 });
 
-test('the poster follows the reader\'s theme, language and width band', async () => {
-  const { page, context, release } = await openHeld('builtin-dark.html', { viewport: { width: 1000, height: 800 } });
+test('the poster follows the reader\'s theme, language and width band, and the engine waits for it', async () => {
+  const init = () => document.addEventListener('ready', () => { window.__readyAt ??= performance.now(); }, true);
+  const { page, context, release } = await openHeld('builtin-dark.html', { viewport: { width: 1000, height: 800 }, init });
   await page.waitForFunction(() => window.__events.some((e) => e.type === 'ready'));
   assert.equal((await posterOf(page))?.src, '/pkg/posters/fr-wide-dark.svg');
   release();
+  await waitForReadyOf(page, 'w');
+  // The engine was asked for only once the poster was on screen (at the next idle time).
+  const { readyAt, wasmAt } = await page.evaluate(() => ({
+    readyAt: window.__readyAt,
+    wasmAt: performance.getEntriesByType('resource').find((e) => e.name.endsWith('.wasm'))?.startTime,
+  }));
+  assert.ok(wasmAt >= readyAt, `the wasm was requested at ${wasmAt} ms, the poster was ready at ${readyAt} ms`);
   await context.close();
 });
 

@@ -1,8 +1,8 @@
 // When a widget is wanted: the engine (about 400 KB) and the data download only then, so a
 // widget far down an article costs its readers nothing until they come near it.
 //
-// A widget on screen is wanted at once; one within a screen's height of it when the browser
-// is next idle (reading ahead, so it is drawn by the time the reader scrolls to it); any
+// A widget on screen is wanted at once (or, when it shows a poster meanwhile, when the browser
+// is next idle); one within a screen's height of it when the browser is next idle (reading ahead, so it is drawn by the time the reader scrolls to it); any
 // widget as soon as the reader points at, taps or tabs into it, or a script asks for it
 // (`whenReady()`, `focus()`, the exports).
 
@@ -22,6 +22,12 @@ export class Wake {
       this.resolve = () => resolve();
     });
     this.woken = false;
+    /** Waits for idle even on screen (a poster is shown meanwhile). */
+    this.patient = false;
+    /** The patient widget's poster is on screen or failed. */
+    this.settled = false;
+    /** Seen near or on screen: to wake at the next idle time. */
+    this.wantedAtIdle = false;
     /** @type {IntersectionObserver | null} */
     this.onScreen = null;
     /** @type {IntersectionObserver | null} */
@@ -30,29 +36,49 @@ export class Wake {
     this.onInput = () => this.now();
   }
 
-  /** Starts watching (on connect). */
-  watch() {
+  /**
+   * Starts watching (on connect). `patient`: the widget has a poster to show meanwhile, so even
+   * on screen it waits for the browser to be idle (the poster paints first, the engine after).
+   * @param {boolean} [patient]
+   */
+  watch(patient = false) {
     if (this.woken) return;
     // On screen already: no need to wait a frame for the observer to say so.
     const r = this.host.getBoundingClientRect();
-    if ((r.width > 0 || r.height > 0) && r.bottom >= 0 && r.top <= window.innerHeight && r.right >= 0 && r.left <= window.innerWidth) {
+    if (!patient && (r.width > 0 || r.height > 0) && r.bottom >= 0 && r.top <= window.innerHeight && r.right >= 0 && r.left <= window.innerWidth) {
       this.now();
       return;
     }
+    this.patient = patient;
     for (const type of ['pointerdown', 'keydown', 'focusin', 'pointerenter']) this.host.addEventListener(type, this.onInput, { passive: true });
     this.onScreen = new IntersectionObserver((entries) => {
-      if (entries.some((e) => e.isIntersecting)) this.now();
+      if (!entries.some((e) => e.isIntersecting)) return;
+      if (this.patient) this.whenIdle();
+      else this.now();
     });
     this.onScreen.observe(this.host);
     this.near = new IntersectionObserver(
       (entries) => {
-        if (!entries.some((e) => e.isIntersecting) || this.idle) return;
-        const idle = window.requestIdleCallback ?? ((/** @type {() => void} */ f) => setTimeout(f, 1));
-        this.idle = Number(idle(() => this.now(), { timeout: IDLE_TIMEOUT_MS }));
+        if (entries.some((e) => e.isIntersecting)) this.whenIdle();
       },
       { rootMargin: NEAR },
     );
     this.near.observe(this.host);
+  }
+
+  /** The poster is on screen (or could not be shown): a patient widget may now wake at idle. */
+  posterSettled() {
+    this.settled = true;
+    if (this.wantedAtIdle) this.whenIdle();
+  }
+
+  /** Wakes when the browser is next idle (or after IDLE_TIMEOUT_MS of a busy page), and a
+   * patient widget's poster has settled: the engine never competes with the poster. */
+  whenIdle() {
+    this.wantedAtIdle = true;
+    if (this.idle || this.woken || (this.patient && !this.settled)) return;
+    const idle = window.requestIdleCallback ?? ((/** @type {() => void} */ f) => setTimeout(f, 1));
+    this.idle = Number(idle(() => this.now(), { timeout: IDLE_TIMEOUT_MS }));
   }
 
   /** Stops watching (on disconnect); a later connect watches again. */

@@ -5,7 +5,7 @@ use crate::model::{Analysis, Dataset, EffectData, Measure};
 use crate::stats::effect::effect_of;
 use crate::stats::pooling::{outcome_ids, Refusal};
 
-use super::{RevmanStudy, StudyData};
+use super::{revman, RevmanOptions, RevmanStudy, StudyData};
 
 /// What RevMan needs to pool one outcome.
 #[derive(Debug, Clone, PartialEq)]
@@ -115,4 +115,48 @@ pub fn studies_of(
             })
         }
     }
+}
+
+/// An imported outcome's pooled result redone with the review's own settings, beside the result
+/// the review stored: `[estimate, ci_lb, ci_ub]`, as reviews report them (ratios as ratios).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Redone {
+    pub options: RevmanOptions,
+    pub ours: [f64; 3],
+    pub stored: [f64; 3],
+}
+
+impl Redone {
+    /// Whether ours is the review's result: every number within 0.1% (0.001 for numbers under
+    /// 1), finer than the two decimals reviews print.
+    pub fn matches(&self) -> bool {
+        self.ours
+            .iter()
+            .zip(&self.stored)
+            .all(|(a, b)| (a - b).abs() <= 1e-3 * b.abs().max(1.0))
+    }
+}
+
+/// Redoes `outcome_id` as the review it was imported from did, when the dataset carries that
+/// review's settings and its stored pooled result; `None` otherwise (or when it cannot be redone).
+pub fn redo_review(dataset: &Dataset, outcome_id: &str) -> Option<Redone> {
+    let input = studies_of(dataset, outcome_id, None).ok()?;
+    let analysis = input.analysis.as_ref()?;
+    let stored = analysis.stored.as_ref()?;
+    let stored = [stored.estimate?, stored.ci_lb?, stored.ci_ub?];
+    let options = RevmanOptions::of_review(analysis, input.measure);
+    let fit = revman(&input.studies, options).ok()?.overall;
+    let natural = |v: f64| {
+        if options.measure.is_ratio() {
+            v.exp()
+        } else {
+            v
+        }
+    };
+    let ours = [fit.estimate, fit.ci_lb, fit.ci_ub].map(natural);
+    ours.iter().all(|v| v.is_finite()).then_some(Redone {
+        options,
+        ours,
+        stored,
+    })
 }

@@ -23,7 +23,7 @@ mod study;
 
 use serde::Serialize;
 
-pub use self::input::{studies_of, RevmanInput};
+pub use self::input::{redo_review, studies_of, Redone, RevmanInput};
 pub use self::report::{report, RevmanReport};
 
 pub use crate::model::{EffectModel, Measure, PoolMethod};
@@ -80,6 +80,18 @@ pub struct RevmanOptions {
 }
 
 impl RevmanOptions {
+    /// The settings a review analysed an outcome with (its measure, method, model and levels),
+    /// for studies whose data are on `measure`.
+    pub fn of_review(analysis: &crate::model::Analysis, measure: Measure) -> Self {
+        RevmanOptions {
+            method: analysis.method,
+            model: analysis.model,
+            level: analysis.level,
+            study_level: analysis.study_level,
+            ..RevmanOptions::for_measure(analysis.measure.unwrap_or(measure))
+        }
+    }
+
     /// RevMan's defaults for a measure: Mantel–Haenszel for RR, OR and RD, inverse variance
     /// otherwise; fixed effect; 95% intervals.
     pub fn for_measure(measure: Measure) -> Self {
