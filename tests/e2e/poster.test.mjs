@@ -93,7 +93,7 @@ test('the poster follows the reader\'s theme, language and width band, and the e
   assert.equal((await posterOf(page))?.src, '/pkg/posters/fr-wide-dark.svg');
   release();
   await waitForReadyOf(page, 'w');
-  // The engine was asked for only once the poster was on screen (at the next idle time).
+  // The engine was asked for only once the poster was on screen.
   const { readyAt, wasmAt } = await page.evaluate(() => ({
     readyAt: window.__readyAt,
     wasmAt: performance.getEntriesByType('resource').find((e) => e.name.endsWith('.wasm'))?.startTime,

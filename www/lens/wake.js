@@ -1,8 +1,8 @@
 // When a widget is wanted: the engine (about 400 KB) and the data download only then, so a
 // widget far down an article costs its readers nothing until they come near it.
 //
-// A widget on screen is wanted at once (or, when it shows a poster meanwhile, when the browser
-// is next idle); one within a screen's height of it when the browser is next idle (reading ahead, so it is drawn by the time the reader scrolls to it); any
+// A widget on screen is wanted at once (or, when it shows a poster meanwhile, once the poster
+// is on screen); one within a screen's height of it when the browser is next idle (reading ahead, so it is drawn by the time the reader scrolls to it); any
 // widget as soon as the reader points at, taps or tabs into it, or a script asks for it
 // (`whenReady()`, `focus()`, the exports).
 
@@ -28,6 +28,8 @@ export class Wake {
     this.settled = false;
     /** Seen near or on screen: to wake at the next idle time. */
     this.wantedAtIdle = false;
+    /** Seen on screen: a patient widget wakes as soon as its poster is shown. */
+    this.onScreenSeen = false;
     /** @type {IntersectionObserver | null} */
     this.onScreen = null;
     /** @type {IntersectionObserver | null} */
@@ -38,7 +40,7 @@ export class Wake {
 
   /**
    * Starts watching (on connect). `patient`: the widget has a poster to show meanwhile, so even
-   * on screen it waits for the browser to be idle (the poster paints first, the engine after).
+   * on screen it waits until the poster is shown (the poster's bytes come first, the engine's after).
    * @param {boolean} [patient]
    */
   watch(patient = false) {
@@ -53,8 +55,8 @@ export class Wake {
     for (const type of ['pointerdown', 'keydown', 'focusin', 'pointerenter']) this.host.addEventListener(type, this.onInput, { passive: true });
     this.onScreen = new IntersectionObserver((entries) => {
       if (!entries.some((e) => e.isIntersecting)) return;
-      if (this.patient) this.whenIdle();
-      else this.now();
+      this.onScreenSeen = true;
+      if (!this.patient || this.settled) this.now();
     });
     this.onScreen.observe(this.host);
     this.near = new IntersectionObserver(
@@ -69,7 +71,8 @@ export class Wake {
   /** The poster is on screen (or could not be shown): a patient widget may now wake at idle. */
   posterSettled() {
     this.settled = true;
-    if (this.wantedAtIdle) this.whenIdle();
+    if (this.onScreenSeen) this.now();
+    else if (this.wantedAtIdle) this.whenIdle();
   }
 
   /** Wakes when the browser is next idle (or after IDLE_TIMEOUT_MS of a busy page), and a
