@@ -1,8 +1,7 @@
 //! Rendering of whatever the readers keep: every view, all outcomes and each outcome alone, light
 //! and dark, to SVG. No panic, and no NaN or infinity written into the SVG.
 #![no_main]
-use evidence_lens::chart::{View, ViewOptions};
-use evidence_lens::chart::{render_svg, Scene, Theme, ThemeName};
+use evidence_lens::chart::{render_svg, Scene, Theme, ThemeName, View, ViewOptions};
 use libfuzzer_sys::fuzz_target;
 
 #[path = "common.rs"]
