@@ -140,6 +140,16 @@ impl Redone {
 /// Redoes `outcome_id` as the review it was imported from did, when the dataset carries that
 /// review's settings and its stored pooled result; `None` otherwise (or when it cannot be redone).
 pub fn redo_review(dataset: &Dataset, outcome_id: &str) -> Option<Redone> {
+    // Every appraisal asks this of every pooled outcome: a dataset that was not imported with
+    // stored results is answered without collecting its studies. The analysis is the first
+    // one the outcome carries, as `studies_of` takes it.
+    let first = dataset
+        .studies
+        .iter()
+        .flat_map(|s| &s.outcomes)
+        .filter(|o| o.id == outcome_id)
+        .find_map(|o| o.analysis.as_ref())?;
+    first.stored.as_ref()?;
     let input = studies_of(dataset, outcome_id, None).ok()?;
     let analysis = input.analysis.as_ref()?;
     let stored = analysis.stored.as_ref()?;
