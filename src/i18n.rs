@@ -721,6 +721,16 @@ pub fn estimate(lang: Lang, v: f64) -> String {
 
 /// Separator between the bounds of an interval: "[0.58, 1.50]" in English, "[0,58; 1,50]"
 /// where the comma is the decimal mark.
+/// A result as the views write it: the measure, the estimate and its interval ("RR 0.90 [0.84, 0.96]").
+pub fn result(lang: Lang, measure: &str, estimate: f64, lo: f64, hi: f64) -> String {
+    let e = |v| self::estimate(lang, v);
+    format!(
+        "{measure} {} {}",
+        e(estimate),
+        interval(lang, &e(lo), &e(hi))
+    )
+}
+
 pub fn interval(lang: Lang, lo: &str, hi: &str) -> String {
     match lang {
         Lang::En => format!("[{lo}, {hi}]"),

@@ -193,15 +193,8 @@ pub struct ReviewCheck {
 impl ReviewCheck {
     fn of(redone: &crate::stats::revman::Redone, lang: Lang) -> Self {
         let o = &redone.options;
-        let result = |[est, lo, hi]: [f64; 3]| {
-            let e = |v: f64| crate::i18n::estimate(lang, v);
-            format!(
-                "{} {} {}",
-                o.measure.as_str(),
-                e(est),
-                crate::i18n::interval(lang, &e(lo), &e(hi))
-            )
-        };
+        let result =
+            |[est, lo, hi]: [f64; 3]| crate::i18n::result(lang, o.measure.as_str(), est, lo, hi);
         let settings = format!("{}, {}, {}%", o.method, o.model, num(lang, o.level, 0));
         let matches = redone.matches();
         let key = if matches {

@@ -15,12 +15,12 @@ use crate::model::{Better, Citation, Dataset, EffectData, Outcome, Study, StudyS
 use crate::stats::effect::{effect_of, Effect};
 
 fn value_text(lang: Lang, effect: &Effect) -> String {
-    let e = |v| i18n::estimate(lang, v);
-    format!(
-        "{} {} {}",
+    i18n::result(
+        lang,
         effect.measure.as_str(),
-        e(effect.estimate),
-        i18n::interval(lang, &e(effect.ci_lb), &e(effect.ci_ub))
+        effect.estimate,
+        effect.ci_lb,
+        effect.ci_ub,
     )
 }
 
@@ -363,18 +363,16 @@ pub fn forest_with(dataset: &Dataset, options: &ViewOptions, appraisal: &Apprais
             .then(|| (natural(fit.pi_lb), natural(fit.pi_ub)));
         row.pi = pi;
         row.n = None;
+        let effect = Effect {
+            measure,
+            yi: fit.estimate,
+            vi: fit.se * fit.se,
+            estimate: natural(fit.estimate),
+            ci_lb: natural(fit.ci_lb),
+            ci_ub: natural(fit.ci_ub),
+        };
+        row.value_text = value_text(lang, &effect);
         let e = |v| i18n::estimate(lang, v);
-        let (est, lo, hi) = (
-            natural(fit.estimate),
-            natural(fit.ci_lb),
-            natural(fit.ci_ub),
-        );
-        row.value_text = format!(
-            "{} {} {}",
-            measure.as_str(),
-            e(est),
-            i18n::interval(lang, &e(lo), &e(hi))
-        );
         row.detail = match pi {
             Some((a, b)) => format!(
                 "{name} · {}",
@@ -387,14 +385,6 @@ pub fn forest_with(dataset: &Dataset, options: &ViewOptions, appraisal: &Apprais
             None => name.clone(),
         };
         row.certainty = p.certainty;
-        let effect = Effect {
-            measure: measure,
-            yi: fit.estimate,
-            vi: fit.se * fit.se,
-            estimate: est,
-            ci_lb: lo,
-            ci_ub: hi,
-        };
         row.direction = direction(&effect, better);
         let scale = if measure.is_ratio() {
             Scale::Log

@@ -119,16 +119,18 @@ fn sources_line(lang: Lang, sources: &[String]) -> Option<String> {
     if sources.is_empty() {
         return None;
     }
-    let mut named: Vec<String> = sources.iter().take(NAMED).cloned().collect();
-    if sources.len() > NAMED + 1 {
+    // "and 1 more" would take the place of a name: five are named whole.
+    let named = if sources.len() > NAMED + 1 {
+        let mut named = sources[..NAMED].to_vec();
         named.push(i18n::plural(
             lang,
             "answer.more_sources",
             sources.len() - NAMED,
         ));
+        named
     } else {
-        named = sources.to_vec();
-    }
+        sources.to_vec()
+    };
     Some(tf(lang, "answer.sources", &[&i18n::and_list(lang, &named)]))
 }
 

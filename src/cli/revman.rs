@@ -117,12 +117,9 @@ pub fn analyze(
     let mut opts = RevmanOptions::for_measure(req.measure.unwrap_or(input.measure));
     let mut notes = Vec::new();
     if let Some(a) = &settings {
-        opts = RevmanOptions {
-            measure: opts.measure,
-            ..RevmanOptions::of_review(a, input.measure)
-        };
-        if req.measure.is_none() {
-            opts.measure = a.measure.unwrap_or(input.measure);
+        opts = RevmanOptions::of_review(a, input.measure);
+        if let Some(m) = req.measure {
+            opts.measure = m;
         }
         notes.push(format!(
             "the review's settings: {} {}, {}, {}% CI",
