@@ -207,7 +207,7 @@ export class EvidenceLens extends HTMLElement {
     document.addEventListener('click', this.#onLinkClick);
     this.#watchDpr();
     const poster = this.#posterTemplate();
-    // With a poster on screen the engine can wait for the browser to be idle.
+    // With a poster, the engine waits until the poster is on screen: its bytes come first.
     this.#wake.watch(!!poster);
     this.#load();
     if (poster) this.#showPoster(poster);
@@ -508,8 +508,9 @@ export class EvidenceLens extends HTMLElement {
    * filtered, no permalink state). None otherwise: a poster of another chart would mislead.
    */
   #posterTemplate() {
+    // A relative address resolves against the page, as the picture's `src` does.
     const own = this.getAttribute('poster');
-    if (own) return new URL(own.replaceAll('{', '%7B').replaceAll('}', '%7D'), document.baseURI).href.replaceAll('%7B', '{').replaceAll('%7D', '}');
+    if (own) return own;
     const ownData = this.hasAttribute('src') || this.#data != null || [...this.children].some((c) => c instanceof HTMLScriptElement);
     const asFirstShown = ['', 'summary'].includes(this.getAttribute('view') || '') && !this.getAttribute('filter') && !this.getAttribute('outcome') && !readHash(this.id, '');
     return !ownData && asFirstShown ? BUILTIN_POSTER : '';
@@ -522,7 +523,7 @@ export class EvidenceLens extends HTMLElement {
   #showPoster(template) {
     const token = this.#life.token;
     this.#poster
-      .show(template, { width: this.clientWidth || this.parentElement?.clientWidth || window.innerWidth, theme: this.#theme(), lang: langOf(this), alt: '' })
+      .show(template, { width: this.clientWidth || this.parentElement?.clientWidth || window.innerWidth, theme: this.#theme(), lang: langOf(this) })
       .then((shown) => {
         this.#wake.posterSettled();
         if (!shown || !this.#life.current(token) || !this.#life.loading) return;

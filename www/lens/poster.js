@@ -26,13 +26,14 @@ export class Poster {
    * Shows the poster for a widget `width` CSS px wide; resolves true once it is on screen,
    * false when there is none (it failed to load: the widget waits for its engine).
    * @param {string} template a URL with `{band}`, `{theme}` and `{lang}` placeholders
-   * @param {{width: number, theme: string, lang: string, alt: string}} how
+   * @param {{width: number, theme: string, lang: string}} how
    * @returns {Promise<boolean>}
    */
-  show(template, { width, theme, lang, alt }) {
+  show(template, { width, theme, lang }) {
     const band = width > 0 && width < NARROW_BELOW ? 'narrow' : 'wide';
     const src = template.replaceAll('{band}', band).replaceAll('{theme}', theme).replaceAll('{lang}', lang);
-    const img = /** @type {HTMLImageElement} */ (el('img', { alt, decoding: 'async' }));
+    // Decorative: the chart's own label says it is loading, and then describes the chart.
+    const img = /** @type {HTMLImageElement} */ (el('img', { alt: '', decoding: 'async' }));
     img.src = src;
     this.node.replaceChildren(img);
     this.node.hidden = false;

@@ -2,14 +2,16 @@
 // widget far down an article costs its readers nothing until they come near it.
 //
 // A widget on screen is wanted at once (or, when it shows a poster meanwhile, once the poster
-// is on screen); one within a screen's height of it when the browser is next idle (reading ahead, so it is drawn by the time the reader scrolls to it); any
-// widget as soon as the reader points at, taps or tabs into it, or a script asks for it
-// (`whenReady()`, `focus()`, the exports).
+// is on screen); one within a screen's height of it when the browser is next idle (reading
+// ahead, so it is drawn by the time the reader scrolls to it); any widget as soon as the reader
+// points at, taps or tabs into it, or a script asks for it (`whenReady()`, `focus()`, the exports).
 
 /** How far outside the screen a widget counts as near: one screen height either way. */
 const NEAR = '100% 0px';
 /** The longest an idle callback waits for a busy page before the near widget loads anyway. */
 const IDLE_TIMEOUT_MS = 2000;
+/** What the reader does to a widget that wants it now. */
+const INPUTS = ['pointerdown', 'keydown', 'focusin', 'pointerenter'];
 
 export class Wake {
   /** @param {HTMLElement} host */
@@ -22,7 +24,7 @@ export class Wake {
       this.resolve = () => resolve();
     });
     this.woken = false;
-    /** Waits for idle even on screen (a poster is shown meanwhile). */
+    /** Shows a poster meanwhile: even on screen it waits until the poster is shown. */
     this.patient = false;
     /** The patient widget's poster is on screen or failed. */
     this.settled = false;
@@ -52,7 +54,7 @@ export class Wake {
       return;
     }
     this.patient = patient;
-    for (const type of ['pointerdown', 'keydown', 'focusin', 'pointerenter']) this.host.addEventListener(type, this.onInput, { passive: true });
+    for (const type of INPUTS) this.host.addEventListener(type, this.onInput, { passive: true });
     this.onScreen = new IntersectionObserver((entries) => {
       if (!entries.some((e) => e.isIntersecting)) return;
       this.onScreenSeen = true;
@@ -68,7 +70,7 @@ export class Wake {
     this.near.observe(this.host);
   }
 
-  /** The poster is on screen (or could not be shown): a patient widget may now wake at idle. */
+  /** The poster is on screen (or could not be shown): a patient widget on screen wakes now, a near one at idle. */
   posterSettled() {
     this.settled = true;
     if (this.onScreenSeen) this.now();
@@ -86,7 +88,7 @@ export class Wake {
 
   /** Stops watching (on disconnect); a later connect watches again. */
   unwatch() {
-    for (const type of ['pointerdown', 'keydown', 'focusin', 'pointerenter']) this.host.removeEventListener(type, this.onInput);
+    for (const type of INPUTS) this.host.removeEventListener(type, this.onInput);
     this.onScreen?.disconnect();
     this.near?.disconnect();
     if (this.idle) (window.cancelIdleCallback ?? clearTimeout)(this.idle);
