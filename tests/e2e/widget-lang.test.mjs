@@ -77,3 +77,19 @@ test('Spanish and French readers get no English sentence of the engine\'s, and a
     }
   }
 });
+
+test('the words shown before the engine has loaded are the catalogue\'s, in each language', async () => {
+  const { page, context, problems } = await openPage(browser, `${server.url}es.html`);
+  const { before, engine } = await page.evaluate(async () => {
+    const { BEFORE_WASM } = await import('/lens/strings.js');
+    const m = await import('/pkg/evidence_lens.js');
+    await m.default();
+    return { before: BEFORE_WASM, engine: Object.fromEntries(['en', 'es', 'fr'].map((l) => [l, Object.fromEntries(m.uiStrings(l))])) };
+  });
+  for (const lang of ['en', 'es', 'fr']) {
+    assert.ok(Object.keys(before[lang]).length >= 5, lang);
+    for (const [key, text] of Object.entries(before[lang])) assert.equal(text, engine[lang][key], `${lang} ${key}`);
+  }
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -6,14 +6,36 @@
 
 const LANGS = ['en', 'es', 'fr'];
 
-/** @type {Readonly<Strings>} */
+/**
+ * The strings shown before the engine's table is there, in each language (the same words as
+ * src/i18n.rs: tests/e2e/widget-lang.test.mjs compares them).
+ * @type {Readonly<Record<string, Readonly<Strings>>>}
+ */
 export const BEFORE_WASM = Object.freeze({
-  'ui.loading': 'Loading the evidence…',
-  'ui.error_intro': 'The evidence chart could not be shown:',
-  'shell.crash': 'The chart stopped working because of an internal error.',
-  'shell.retry': 'Try again',
-  'shell.chart_loading': 'Evidence chart (loading)',
-  'shell.chart_unavailable': 'Evidence chart unavailable',
+  en: Object.freeze({
+    'ui.loading': 'Loading the evidence…',
+    'ui.error_intro': 'The evidence chart could not be shown:',
+    'shell.crash': 'The chart stopped working because of an internal error.',
+    'shell.retry': 'Try again',
+    'shell.chart_loading': 'Evidence chart (loading)',
+    'shell.chart_unavailable': 'Evidence chart unavailable',
+  }),
+  es: Object.freeze({
+    'ui.loading': 'Cargando la evidencia…',
+    'ui.error_intro': 'No se pudo mostrar el gráfico de la evidencia:',
+    'shell.crash': 'El gráfico dejó de funcionar por un error interno.',
+    'shell.retry': 'Reintentar',
+    'shell.chart_loading': 'Gráfico de la evidencia (cargando)',
+    'shell.chart_unavailable': 'Gráfico de la evidencia no disponible',
+  }),
+  fr: Object.freeze({
+    'ui.loading': 'Chargement des preuves…',
+    'ui.error_intro': 'Le graphique des preuves n’a pas pu être affiché\u00a0:',
+    'shell.crash': "Le graphique a cessé de fonctionner à cause d'une erreur interne.",
+    'shell.retry': 'Réessayer',
+    'shell.chart_loading': 'Graphique des preuves (chargement)',
+    'shell.chart_unavailable': 'Graphique des preuves indisponible',
+  }),
 });
 
 /**
@@ -35,7 +57,7 @@ export function langOf(host) {
  */
 export function stringsFor(mod, lang) {
   /** @type {Strings} */
-  const table = { ...BEFORE_WASM };
+  const table = { ...BEFORE_WASM.en };
   try {
     /** @type {[string, unknown][]} */
     const pairs = typeof mod.uiStrings === 'function' ? mod.uiStrings(lang) : [];
