@@ -9,8 +9,12 @@ profile=--release
 [[ "${1:-}" == "--dev" ]] && profile=--dev
 # wasm-pack's own wasm-opt download cannot work here (see Cargo.toml metadata); the npm
 # binaryen below is newer than Debian's and understands what current Rust emits.
-wasm-pack build $profile --target web --out-dir www/pkg --out-name evidence_lens -- --no-default-features
+wasm-pack build $profile --target web --out-dir www/pkg --out-name evidence_lens -- --no-default-features --features widget
 rm -f www/pkg/.gitignore www/pkg/package.json www/pkg/README.md
+# The review converter (import-wasm/): its own small module, loaded only when a RevMan file or a
+# Cochrane data package comes (www/lens/review.js), so the widget's bundle does not carry it.
+wasm-pack build import-wasm $profile --target web --out-dir ../www/pkg/import --out-name evidence_lens_import
+rm -f www/pkg/import/.gitignore www/pkg/import/package.json www/pkg/import/README.md
 # The built-in dataset is not compiled into the wasm (see the builtin-data feature): it is
 # downloaded beside it, only by pages that show it.
 cp src/data/ms-stem-cells.json www/pkg/builtin.json
@@ -24,16 +28,17 @@ for lang in en es fr; do
   rmdir "www/pkg/posters/$lang"
 done
 if [[ "$profile" == "--release" ]]; then
-  wasm="www/pkg/evidence_lens_bg.wasm"
-  before=$(stat -c %s "$wasm")
-  # The module's memory is its own, not imported, so it starts zeroed (--zero-filled-memory);
-  # --converge repeats -Oz while it still shrinks. (Not --low-memory-unused: Rust puts the
-  # stack first, at the bottom of memory.)
-  node_modules/.bin/wasm-opt -Oz --converge --zero-filled-memory --strip-debug --strip-producers \
-    --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-    --enable-mutable-globals --enable-reference-types --enable-multivalue \
-    "$wasm" -o "$wasm.opt"
-  mv "$wasm.opt" "$wasm"
-  after=$(stat -c %s "$wasm")
-  echo "[build] wasm-opt -Oz: $before -> $after bytes ($(gzip -9c "$wasm" | wc -c) gzipped)" >&2
+  for wasm in www/pkg/evidence_lens_bg.wasm www/pkg/import/evidence_lens_import_bg.wasm; do
+    before=$(stat -c %s "$wasm")
+    # The module's memory is its own, not imported, so it starts zeroed (--zero-filled-memory);
+    # --converge repeats -Oz while it still shrinks. (Not --low-memory-unused: Rust puts the
+    # stack first, at the bottom of memory.)
+    node_modules/.bin/wasm-opt -Oz --converge --zero-filled-memory --strip-debug --strip-producers \
+      --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+      --enable-mutable-globals --enable-reference-types --enable-multivalue \
+      "$wasm" -o "$wasm.opt"
+    mv "$wasm.opt" "$wasm"
+    after=$(stat -c %s "$wasm")
+    echo "[build] wasm-opt -Oz $wasm: $before -> $after bytes ($(gzip -9c "$wasm" | wc -c) gzipped)" >&2
+  done
 fi

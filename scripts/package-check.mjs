@@ -14,7 +14,9 @@ const packed = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '-
 const files = new Set(packed[0].files.map((f) => f.path));
 
 const entry = pkg.exports['.'].default.replace(/^\.\//, '');
-const needed = [...shellModules(WWW, entry), pkg.exports['.'].types.replace(/^\.\//, ''), 'pkg/evidence_lens.js', 'pkg/evidence_lens_bg.wasm', 'pkg/builtin.json'];
+const needed = [...shellModules(WWW, entry), pkg.exports['.'].types.replace(/^\.\//, ''), 'pkg/evidence_lens.js', 'pkg/evidence_lens_bg.wasm', 'pkg/builtin.json',
+  // The review converter, imported on demand (lens/source.js), so not found by following static imports.
+  'lens/review.js', 'pkg/import/evidence_lens_import.js', 'pkg/import/evidence_lens_import_bg.wasm'];
 const missing = needed.filter((f) => !files.has(f));
 console.log(`package ${pkg.name}@${pkg.version}: ${files.size} files; the element needs ${needed.length}: ${needed.join(', ')}`);
 if (missing.length) {

@@ -10,18 +10,18 @@ scripts/setup.sh --browsers
 
 step() { printf '\n=== %s ===\n' "$*" >&2; }
 
-step "formatting (cargo fmt --check)"
-cargo fmt --check
+step "formatting (cargo fmt --all --check)"
+cargo fmt --all --check
 (cd fuzz && cargo fmt --check)
 
 step "native tests (cargo test)"
 cargo test --all-targets
 
 step "wasm tests in headless Chromium"
-wasm-pack test --headless --chrome -- --no-default-features --test web
+wasm-pack test --headless --chrome -- --no-default-features --features widget --test web
 
 step "wasm tests in headless Firefox"
-wasm-pack test --headless --firefox -- --no-default-features --test web
+wasm-pack test --headless --firefox -- --no-default-features --features widget --test web
 
 step "release build of www/ and the bundle-size check"
 scripts/build.sh

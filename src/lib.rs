@@ -17,5 +17,5 @@ pub mod cli;
 #[cfg(feature = "import")]
 pub mod import;
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "widget"))]
 pub mod web;

@@ -533,7 +533,62 @@ fn data_package_csv_files_beside_each_other_import_like_the_zip() {
     assert_eq!(rows(&from_csv), rows(&package()));
     assert_eq!(rows(&from_inner), rows(&package()));
     assert_eq!(from_csv.title.as_deref(), Some("921923100913455418"));
+    // As a browser hands them over: the package's CSV files chosen together, by name and content.
+    let mut chosen = Vec::new();
+    let mut folders = vec![dir.clone()];
+    while let Some(folder) = folders.pop() {
+        for entry in std::fs::read_dir(folder).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                folders.push(path);
+            } else if path.extension().is_some_and(|e| e == "csv") {
+                let name = path.file_name().unwrap().to_string_lossy().into_owned();
+                chosen.push((name, std::fs::read(&path).unwrap()));
+            }
+        }
+    }
+    assert!(chosen.len() >= 3, "{} CSV files", chosen.len());
+    let from_chosen = import::from_named_files(&chosen).unwrap().dataset;
+    assert_eq!(rows(&from_chosen), rows(&package()));
+    assert_eq!(from_chosen.title.as_deref(), Some("921923100913455418"));
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// The browser's converter (`import-wasm`) passes the files an editor chose, by name: one review
+/// file is read as `from_path` reads it, whatever its name; anything else says what to give.
+#[test]
+fn chosen_files_are_recognised_by_their_content() {
+    let named = |name: &str, bytes: Vec<u8>| import::from_named_files(&[(name.to_string(), bytes)]);
+    assert_eq!(
+        named("review", data("fleiss1993.rm5")).unwrap().dataset,
+        rm5()
+    );
+    assert_eq!(
+        named("download.bin", data("fleiss1993-data-package.zip"))
+            .unwrap()
+            .dataset,
+        package()
+    );
+    assert!(matches!(
+        named("empty.rm5", Vec::new()),
+        Err(ImportError::UnknownFormat { reason }) if reason == "the file is empty"
+    ));
+    assert!(matches!(
+        named("trials.csv", b"study,ai\nA,1\n".to_vec()),
+        Err(ImportError::UnknownFormat { .. })
+    ));
+    let two = [
+        ("a.rm5".to_string(), data("fleiss1993.rm5")),
+        ("b.rm5".to_string(), data("fleiss1993.rm5")),
+    ];
+    assert!(matches!(
+        import::from_named_files(&two),
+        Err(ImportError::UnknownFormat { reason }) if reason.starts_with("2 files were given")
+    ));
+    assert!(matches!(
+        import::from_named_files(&[]),
+        Err(ImportError::UnknownFormat { .. })
+    ));
 }
 
 #[test]

@@ -1,6 +1,6 @@
 //! Browser tests of the wasm glue: run with `wasm-pack test --headless --chrome` (and
 //! `--firefox`). They draw on a real canvas and read its pixels back.
-#![cfg(target_arch = "wasm32")]
+#![cfg(all(target_arch = "wasm32", feature = "widget"))]
 
 use evidence_lens::web::Widget;
 use wasm_bindgen::JsCast;

@@ -3,6 +3,7 @@
 // in the page's language (page-lang.js); the preview's chart follows the form's language, or
 // this page's when the form leaves it to the page.
 import { t } from './page-lang.js';
+import { isReview } from './lens/source.js';
 
 const ATTRS = ['src', 'view', 'theme', 'lang', 'outcome', 'filter', 'measure', 'height'];
 /** @type {Record<string, string>} */
@@ -26,6 +27,19 @@ const preview = byId('preview', HTMLElement);
 const status = byId('preview-status', HTMLElement);
 const snippet = byId('snippet', HTMLTextAreaElement);
 const copyStatus = byId('copy-status', HTMLElement);
+const fileInput = byId('file', HTMLInputElement);
+const fileResult = byId('file-result', HTMLElement);
+const fileStatus = byId('file-status', HTMLElement);
+const fileDownload = byId('file-download', HTMLAnchorElement);
+const fileNotes = byId('file-notes', HTMLElement);
+
+/**
+ * The editor's own file, shown in the preview until an address is typed under "Data": what the
+ * widget reads (the file, or a review's converted JSON), the name the snippet gives it (the
+ * editor puts the file beside their page), and the download address of a converted review.
+ * @type {{data: File | string, name: string, download: string} | null}
+ */
+let local = null;
 
 /** @param {string} value */
 function escapeAttr(value) {
@@ -51,6 +65,10 @@ function update() {
   const attrs = chosen();
   const widget = document.createElement('evidence-lens');
   for (const [k, v] of Object.entries(attrs)) widget.setAttribute(k, v);
+  if (local && !attrs.src) {
+    widget.data = local.data;
+    attrs.src = local.name;
+  }
   // The preview is for the editor: it lists the data's warnings and left-out rows, which the
   // snippet's readers do not see.
   widget.setAttribute('editor', '');
@@ -58,7 +76,7 @@ function update() {
   widget.addEventListener('ready', () => (status.textContent = ''));
   widget.addEventListener('error', (e) => (status.textContent = t('embed.preview.problem', { message: e instanceof CustomEvent ? String(e.detail?.message ?? '') : '' })));
   preview.replaceChildren(widget);
-  const shown = Object.entries(attrs).filter(([k, v]) => DEFAULTS[k] !== v || k === 'view');
+  const shown = Object.entries(attrs).sort(([a], [b]) => ATTRS.indexOf(a) - ATTRS.indexOf(b)).filter(([k, v]) => DEFAULTS[k] !== v || k === 'view');
   const element = `<evidence-lens${shown.map(([k, v]) => ` ${k}="${escapeAttr(v)}"`).join('')}></evidence-lens>`;
   snippet.value = `<script type="module" src="${escapeAttr(scriptUrl())}"></script>\n${element}\n`;
 }
@@ -68,8 +86,70 @@ form.addEventListener('input', () => {
   clearTimeout(timer);
   timer = setTimeout(update, 300);
 });
-form.addEventListener('change', () => {
+form.addEventListener('change', (e) => {
+  if (e.target === fileInput) return;
   clearTimeout(timer);
+  update();
+});
+
+/**
+ * Reads the files the editor chose. A review (one .rm5 or zip, or a data package's CSV files) is
+ * converted here, by the widget's own converter, and offered for download; a JSON or CSV file is
+ * previewed as it is.
+ * @param {File[]} files
+ */
+async function readFiles(files) {
+  if (local?.download) URL.revokeObjectURL(local.download);
+  local = null;
+  fileNotes.replaceChildren();
+  fileResult.querySelector('.notes-title')?.remove();
+  fileDownload.hidden = true;
+  fileResult.hidden = !files.length;
+  if (!files.length) return;
+  const first = files[0];
+  fileStatus.textContent = t('embed.file.reading', { file: first.name });
+  const read = await Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
+  if (files.length === 1 && !isReview(first.name, read[0].bytes)) {
+    local = { data: first, name: first.name, download: '' };
+    fileStatus.textContent = t('embed.file.local', { file: first.name });
+    return;
+  }
+  try {
+    const { convertReview } = await import('./lens/review.js');
+    const { json, warnings } = await convertReview(read);
+    const dataset = JSON.parse(json);
+    /** @type {{outcomes: {id: string}[]}[]} */
+    const studies = dataset.studies;
+    const analyses = new Set(studies.flatMap((st) => st.outcomes.map((o) => o.id))).size;
+    const name = `${first.name.replace(/(-data-rows)?\.(rm5|zip|csv)$/i, '')}.json`;
+    const download = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
+    local = { data: json, name, download };
+    fileStatus.textContent = t('embed.file.converted', { file: first.name, studies: String(studies.length), analyses: String(analyses), name });
+    fileDownload.href = download;
+    fileDownload.download = name;
+    fileDownload.textContent = t('embed.file.download', { name });
+    fileDownload.hidden = false;
+    if (warnings.length) {
+      const title = document.createElement('p');
+      title.className = 'notes-title';
+      title.textContent = t('embed.file.notes');
+      fileNotes.before(title);
+      fileNotes.append(...warnings.map(listItem));
+    }
+  } catch (error) {
+    fileStatus.textContent = t('embed.file.failed', { file: first.name, message: error instanceof Error ? error.message : String(error) });
+  }
+}
+
+/** @param {string} text */
+function listItem(text) {
+  const li = document.createElement('li');
+  li.textContent = text;
+  return li;
+}
+
+fileInput.addEventListener('change', async () => {
+  await readFiles([...(fileInput.files || [])]);
   update();
 });
 form.addEventListener('submit', (e) => e.preventDefault());

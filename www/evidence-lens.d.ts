@@ -116,7 +116,10 @@ export interface EvidenceLensEventMap extends Omit<HTMLElementEventMap, 'error'>
  * (`en` | `es` | `fr`), `height` (CSS length; the chart scrolls inside it).
  */
 export declare class EvidenceLens extends HTMLElement {
-  /** A dataset object (the JSON shape) or JSON text; replaces `src` and inline data. */
+  /**
+   * A dataset object (the JSON shape) or JSON text, or a file (a `File` or `Blob`: JSON, CSV, or a
+   * review, `.rm5` or data package `.zip`, converted in the browser); replaces `src` and inline data.
+   */
   data: unknown;
   /** The current view, outcome, filters, sort and selection. */
   readonly state: WidgetState;

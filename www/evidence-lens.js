@@ -54,7 +54,7 @@ export class EvidenceLens extends HTMLElement {
   static observedAttributes = ['src', 'view', 'outcome', 'measure', 'method', 'filter', 'theme', 'lang', 'height', 'editor', 'poster'];
 
   /** @type {Strings} */
-  #strings = { ...BEFORE_WASM };
+  #strings = { ...BEFORE_WASM.en };
   #life = new Lifecycle();
   #wake = new Wake(this);
   #poster = new Poster();
@@ -400,6 +400,8 @@ export class EvidenceLens extends HTMLElement {
     const life = this.#life;
     const token = life.startLoad(retry);
     const chart = this.#chart;
+    // Until the engine's table comes, what the reader sees is in their language too.
+    this.#strings = { ...this.#strings, ...BEFORE_WASM[langOf(this)] };
     this.#retry.hidden = true;
     // Until the new data is drawn, scrolling has no window to move, and nothing of the old
     // data's keyboard order or table is offered.
@@ -434,6 +436,8 @@ export class EvidenceLens extends HTMLElement {
       if (!life.current(token)) return;
       /** @type {LoadReport} */
       const report = this.#conn.call((w) => (source.kind === 'csv' ? w.loadCsv(source.bytes, source.measure) : w.loadJson(source.bytes)));
+      // What the review converter left out is the editor's to know, with the data's warnings.
+      if (source.kind === 'json' && source.notes) report.warnings.unshift(...source.notes);
       this.#showProblems(report);
       if (!report.ok) {
         const first = report.errors[0];

@@ -224,6 +224,46 @@ export const TEXT = {
     es: 'https://su.sitio/ensayos.json',
     fr: 'https://votre.site/essais.json',
   },
+  'embed.file': {
+    en: 'Or a file from your computer',
+    es: 'O un archivo de su ordenador',
+    fr: 'Ou un fichier de votre ordinateur',
+  },
+  'embed.file.hint': {
+    en: 'A JSON or CSV file, or a Cochrane review: its RevMan 5 file (.rm5) or its data package (.zip). The file is read here, in your browser, and sent nowhere.',
+    es: 'Un archivo JSON o CSV, o una revisión Cochrane: su archivo de RevMan 5 (.rm5) o su paquete de datos (.zip). El archivo se lee aquí, en su navegador, y no se envía a ningún sitio.',
+    fr: 'Un fichier JSON ou CSV, ou une revue Cochrane : son fichier RevMan 5 (.rm5) ou son paquet de données (.zip). Le fichier est lu ici, dans votre navigateur, et n’est envoyé nulle part.',
+  },
+  'embed.file.reading': {
+    en: 'Reading {file}…',
+    es: 'Leyendo {file}…',
+    fr: 'Lecture de {file}…',
+  },
+  'embed.file.converted': {
+    en: '{file} converted: {studies} studies, {analyses} analyses. Download the data, put it on your site and type its address under "Data"; until then the code gives it as {name}, beside your page.',
+    es: '{file} convertido: {studies} estudios, {analyses} análisis. Descargue los datos, súbalos a su sitio e indique su dirección en «Datos»; mientras tanto, el código los busca como {name}, junto a su página.',
+    fr: '{file} converti : {studies} études, {analyses} analyses. Téléchargez les données, placez-les sur votre site et indiquez leur adresse sous « Données » ; d’ici là, le code les cherche sous le nom {name}, à côté de votre page.',
+  },
+  'embed.file.local': {
+    en: 'The preview shows {file} from your computer. Put the file on your site and type its address under "Data"; until then the code gives it as {file}, beside your page.',
+    es: 'La vista previa muestra {file} de su ordenador. Suba el archivo a su sitio e indique su dirección en «Datos»; mientras tanto, el código lo busca como {file}, junto a su página.',
+    fr: 'L’aperçu montre {file} depuis votre ordinateur. Placez le fichier sur votre site et indiquez son adresse sous « Données » ; d’ici là, le code le cherche sous le nom {file}, à côté de votre page.',
+  },
+  'embed.file.failed': {
+    en: '{file} could not be converted: {message}',
+    es: 'No se pudo convertir {file}: {message}',
+    fr: '{file} n’a pas pu être converti : {message}',
+  },
+  'embed.file.download': {
+    en: 'Download the data ({name})',
+    es: 'Descargar los datos ({name})',
+    fr: 'Télécharger les données ({name})',
+  },
+  'embed.file.notes': {
+    en: 'Left out on the way:',
+    es: 'Omitido en la conversión:',
+    fr: 'Laissé de côté à la conversion :',
+  },
   'embed.view': { en: 'View', es: 'Vista', fr: 'Vue' },
   'embed.view.default': {
     en: 'The widget\'s first view (its default)',
@@ -301,6 +341,31 @@ export const TEXT = {
     en: 'The chart reports a problem: {message}',
     es: 'El gráfico informa de un problema: {message}',
     fr: 'Le graphique signale un problème : {message}',
+  },
+  'embed.review.title': {
+    en: 'A Cochrane review in three steps',
+    es: 'Una revisión Cochrane en tres pasos',
+    fr: 'Une revue Cochrane en trois étapes',
+  },
+  'embed.review.step1': {
+    en: 'Under "Or a file from your computer", choose the review\'s RevMan 5 file (.rm5) or its data package (.zip) from the Cochrane Library. It is converted in your browser and the preview shows it.',
+    es: 'En «O un archivo de su ordenador», elija el archivo de RevMan 5 de la revisión (.rm5) o su paquete de datos (.zip) de la Biblioteca Cochrane. Se convierte en su navegador y la vista previa lo muestra.',
+    fr: 'Sous « Ou un fichier de votre ordinateur », choisissez le fichier RevMan 5 de la revue (.rm5) ou son paquet de données (.zip) de la Cochrane Library. Il est converti dans votre navigateur et l’aperçu le montre.',
+  },
+  'embed.review.step2': {
+    en: 'Download the converted data (a JSON file) with the link that appears, and put it on your site.',
+    es: 'Descargue los datos convertidos (un archivo JSON) con el enlace que aparece y súbalos a su sitio.',
+    fr: 'Téléchargez les données converties (un fichier JSON) avec le lien qui apparaît, et placez-les sur votre site.',
+  },
+  'embed.review.step3': {
+    en: 'Type its address under "Data", check the preview, and copy the code.',
+    es: 'Indique su dirección en «Datos», revise la vista previa y copie el código.',
+    fr: 'Indiquez son adresse sous « Données », vérifiez l’aperçu et copiez le code.',
+  },
+  'embed.review.check': {
+    en: 'The chart redoes every analysis as the review did it (RevMan\'s Mantel–Haenszel, Peto or inverse-variance method, fixed or random effects), and the forest plot\'s pooled row says whether the result matches the one the review reports.',
+    es: 'El gráfico rehace cada análisis como lo hizo la revisión (el método de Mantel-Haenszel, de Peto o de la varianza inversa de RevMan, con efectos fijos o aleatorios), y la fila combinada del diagrama de bosque indica si el resultado coincide con el que publica la revisión.',
+    fr: 'Le graphique refait chaque analyse comme la revue l’a faite (méthode de Mantel-Haenszel, de Peto ou de l’inverse de la variance de RevMan, à effets fixes ou aléatoires), et la ligne combinée du graphique en forêt indique si le résultat correspond à celui que publie la revue.',
   },
   'embed.guide.title': {
     en: 'Field guide: your own table as CSV',

@@ -87,29 +87,83 @@ fn read_limited(path: &Path) -> Result<Vec<u8>, ImportError> {
 /// `../*-study-data/`.
 pub fn from_path(path: &Path) -> Result<Imported, ImportError> {
     let bytes = read_limited(path)?;
-    let head = &bytes[..bytes.len().min(512)];
-    if head.starts_with(b"PK\x03\x04") || head.starts_with(b"PK\x05\x06") {
-        return from_data_package(&bytes);
-    }
-    let text_start = String::from_utf8_lossy(head);
-    let trimmed = text_start.trim_start_matches('\u{feff}').trim_start();
-    if trimmed.starts_with('<') {
-        return from_rm5(&bytes);
-    }
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    if name.ends_with("-data-rows.csv") {
-        return from_data_rows_path(path, &name, &bytes);
+    match Format::of(&name, &bytes) {
+        Format::DataRows if name.ends_with("-data-rows.csv") => {
+            from_data_rows_path(path, &name, &bytes)
+        }
+        _ => from_named_files(&[(name, bytes)]),
     }
-    Err(ImportError::UnknownFormat {
-        reason: if bytes.is_empty() {
-            "the file is empty".into()
+}
+
+/// What a file is, by its first bytes (and, for a package's CSV files, its name).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Format {
+    DataPackage,
+    Rm5,
+    /// One of the data package's CSV files (`*-data-rows.csv` and the files beside it).
+    DataRows,
+    Unknown,
+}
+
+impl Format {
+    fn of(name: &str, bytes: &[u8]) -> Format {
+        let head = &bytes[..bytes.len().min(512)];
+        if head.starts_with(b"PK\x03\x04") || head.starts_with(b"PK\x05\x06") {
+            return Format::DataPackage;
+        }
+        let text_start = String::from_utf8_lossy(head);
+        if text_start
+            .trim_start_matches('\u{feff}')
+            .trim_start()
+            .starts_with('<')
+        {
+            Format::Rm5
+        } else if name.ends_with(".csv") {
+            Format::DataRows
         } else {
-            "it is not a zip archive, not XML, and not named *-data-rows.csv".into()
-        },
-    })
+            Format::Unknown
+        }
+    }
+}
+
+/// Imports files given with their names, as a browser hands them over: one `.rm5` file, one
+/// data package zip, or the package's CSV files (`*-data-rows.csv` and those beside it).
+pub fn from_named_files(files: &[(String, Vec<u8>)]) -> Result<Imported, ImportError> {
+    let formats: Vec<Format> = files.iter().map(|(n, b)| Format::of(n, b)).collect();
+    match (files, formats.as_slice()) {
+        ([(_, bytes)], [Format::DataPackage]) => from_data_package(bytes),
+        ([(_, bytes)], [Format::Rm5]) => from_rm5(bytes),
+        (_, formats)
+            if formats.iter().all(|f| *f == Format::DataRows)
+                && files.iter().any(|(n, _)| n.ends_with("-data-rows.csv")) =>
+        {
+            let mut package = cdir::Files::default();
+            for (name, bytes) in files {
+                package.offer(name, bytes)?;
+                if let Some(prefix) = name.strip_suffix("-data-rows.csv") {
+                    package.name = Some(prefix.to_string());
+                }
+            }
+            from_files(&package)
+        }
+        ([(_, bytes)], _) => Err(ImportError::UnknownFormat {
+            reason: if bytes.is_empty() {
+                "the file is empty".into()
+            } else {
+                "it is not a zip archive, not XML, and not named *-data-rows.csv".into()
+            },
+        }),
+        _ => Err(ImportError::UnknownFormat {
+            reason: format!(
+                "{} files were given; give one .rm5 file, one .zip, or the data package's CSV files",
+                files.len()
+            ),
+        }),
+    }
 }
 
 fn from_data_rows_path(path: &Path, name: &str, bytes: &[u8]) -> Result<Imported, ImportError> {

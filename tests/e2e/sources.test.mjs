@@ -81,7 +81,8 @@ test('a src that cannot be read says why and what to do', async () => {
   assert.match(e.login, /asks for a login \(HTTP 401\)/);
   assert.match(e.redirect, /was sent on to http:\/\/127\.0\.0\.1:\d+\/login, which returned a web page, not data: perhaps a sign-in page/);
   assert.match(e.html, /sent a web page, not data\. Link to the file itself: on GitHub its “Raw” link/);
-  assert.match(e.review, /RevMan or Cochrane review file: convert it first with “evidence-lens import FILE -o data\.json”/);
+  // A review file is converted in the browser; one that is not a review of interventions says so.
+  assert.match(e.review, /^\/review\.rm5 looks like a RevMan or Cochrane review file, but it could not be converted: the review has no analysis with study data\. Check that it is the review's \.rm5 file/);
   assert.match(e.missing, /there is no file at this address \(HTTP 404\)/);
   // Never the bare browser or parser wording the issue found.
   for (const [id, m] of Object.entries(e)) assert.doesNotMatch(m, /Failed to fetch|invalid JSON|line 1, column 1/, id);

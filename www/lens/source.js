@@ -1,6 +1,7 @@
-// Where the data comes from: the `data` property, an inline
-// `<script type="application/json">`, the `src` URL (http(s), at most 10 MB), or the
-// built-in dataset, downloaded from beside the wasm.
+// Where the data comes from: the `data` property (JSON as text or an object, or a file the reader
+// chose: a Blob or File), an inline `<script type="application/json">`, the `src` URL (http(s),
+// at most 10 MB), or the built-in dataset, downloaded from beside the wasm. A review file (RevMan
+// 5, Cochrane data package) at `src` or as `data` is converted in the browser (lens/review.js).
 
 export const MAX_BYTES = 10 * 1024 * 1024;
 
@@ -8,7 +9,8 @@ export const MAX_BYTES = 10 * 1024 * 1024;
 const BUILTIN = new URL('../pkg/builtin.json', import.meta.url);
 
 /**
- * @typedef {{kind: 'json', bytes: Uint8Array} | {kind: 'csv', bytes: Uint8Array, measure: string | undefined}} Source
+ * What was read. `notes` are the review converter's, on what it left out: for the editor.
+ * @typedef {{kind: 'json', bytes: Uint8Array, notes?: import('./types.js').Problem[]} | {kind: 'csv', bytes: Uint8Array, measure: string | undefined}} Source
  */
 
 /**
@@ -20,6 +22,11 @@ const BUILTIN = new URL('../pkg/builtin.json', import.meta.url);
  */
 export async function readSource(host, data, signal) {
   const measure = host.getAttribute('measure') || undefined;
+  if (data instanceof Blob) {
+    const name = data instanceof File ? data.name : '';
+    if (data.size > MAX_BYTES) throw new SourceError('shell.src_too_large', { url: name, mb: MAX_BYTES / 1048576 });
+    return read(name, new Uint8Array(await data.arrayBuffer()), data.type, measure, name);
+  }
   if (data != null) {
     const text = typeof data === 'string' ? data : JSON.stringify(data);
     return { kind: 'json', bytes: new TextEncoder().encode(text) };
@@ -32,9 +39,34 @@ export async function readSource(host, data, signal) {
   const url = new URL(src, document.baseURI);
   if (url.protocol === 'file:' || /^[a-z]:[\\/]/i.test(src)) throw new SourceError('shell.src_local', { url: src });
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new SourceError('shell.src_scheme', { scheme: url.protocol });
-  if (/\.(rm5|zip)$/i.test(url.pathname)) throw new SourceError('shell.src_review', { url: src });
   const { bytes, type } = await download(url, src, signal);
-  const isCsv = /\.csv$/i.test(url.pathname) || /csv/i.test(type);
+  return read(url.pathname, bytes, type, measure, src, signal);
+}
+
+/**
+ * The bytes of a file or download as a source: a review converted, CSV by its name or type,
+ * JSON otherwise.
+ * @param {string} name the file's name or the address's path
+ * @param {Uint8Array} bytes
+ * @param {string} type its media type, if known
+ * @param {string | undefined} measure
+ * @param {string} src the address or file name, for messages
+ * @param {AbortSignal} [signal]
+ * @returns {Promise<Source>}
+ */
+async function read(name, bytes, type, measure, src, signal) {
+  if (isReview(name, bytes)) {
+    try {
+      // Loaded only now: readers of ordinary data never download the converter's glue.
+      const { convertReview } = await import('./review.js');
+      const { json, warnings } = await convertReview([{ name: name.split('/').pop() || 'review', bytes }]);
+      return { kind: 'json', bytes: new TextEncoder().encode(json), notes: warnings.map((message) => ({ path: src, message })) };
+    } catch (error) {
+      if (signal?.aborted) throw error;
+      throw new SourceError('shell.src_review_bad', { url: src, reason: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  const isCsv = /\.csv$/i.test(name) || /csv/i.test(type);
   return isCsv ? { kind: 'csv', bytes, measure } : { kind: 'json', bytes };
 }
 
@@ -69,6 +101,20 @@ async function download(url, src, signal) {
     throw new SourceError('shell.src_html', { url: src });
   }
   return { bytes, type };
+}
+
+/**
+ * Whether a file is a review for the converter rather than a dataset: by its name (.rm5, .zip,
+ * a data package's `*-data-rows.csv`) or its first bytes (a zip archive, or XML, which no
+ * dataset is).
+ * @param {string} name a file name or an address's path
+ * @param {Uint8Array} bytes
+ */
+export function isReview(name, bytes) {
+  if (/\.(rm5|zip)$|-data-rows\.csv$/i.test(name)) return true;
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 3 || bytes[2] === 5)) return true;
+  const head = new TextDecoder().decode(bytes.subarray(0, 256)).replace(/^\uFEFF/, '').trimStart();
+  return head.startsWith('<?xml') || head.startsWith('<COCHRANE_REVIEW');
 }
 
 /**

@@ -1,0 +1,191 @@
+// Cochrane reviews in the browser: a RevMan 5 file or a Cochrane data package at a widget's `src`
+// is converted by the review converter (pkg/import/, loaded only for such files), and the embed
+// page turns one into an embedded chart in three steps. The Fleiss 1993 files come from the meta
+// R package (tests/data/); the browser's conversion must equal `evidence-lens import`'s.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { ROOT, launch, startServer, openPage, waitForReadyOf, embedPage } from './browser.mjs';
+
+const RM5 = path.join(ROOT, 'tests/data/fleiss1993.rm5');
+const ZIP = path.join(ROOT, 'tests/data/fleiss1993-data-package.zip');
+const CLI = path.join(process.env.CARGO_TARGET_DIR ? path.resolve(ROOT, process.env.CARGO_TARGET_DIR) : path.join(ROOT, 'target'), 'release', 'evidence-lens');
+
+let browser;
+let server;
+/** The server's pages, which a test may add to. */
+let pages;
+/** The data the editor puts on their site in step 2, served once the test has it. */
+const uploaded = { type: 'application/json', body: '' };
+
+/** The numbers the embed page reports for a dataset: studies and analyses. */
+function counts(json) {
+  const d = JSON.parse(json);
+  const outcomes = d.studies.flatMap((s) => s.outcomes);
+  // Analyses whose pooled result the review stored, which the chart checks.
+  const stored = new Set(outcomes.filter((o) => o.analysis?.stored).map((o) => o.id)).size;
+  return { studies: d.studies.length, analyses: new Set(outcomes.map((o) => o.id)).size, stored };
+}
+
+/** What `evidence-lens import FILE -o data.json` writes for a file. */
+async function cliImport(file) {
+  const out = path.join(await fs.mkdtemp(path.join(os.tmpdir(), 'el-import-')), 'data.json');
+  execFileSync(CLI, ['import', file, '-o', out], { stdio: 'ignore' });
+  return fs.readFile(out, 'utf8');
+}
+
+before(async () => {
+  const widgets = (srcs) => embedPage(srcs.map(([id, src]) => `<evidence-lens id="${id}" view="forest" src="${src}"></evidence-lens>`).join('\n'));
+  server = await startServer({
+    strictCsp: true,
+    extra: (pages = {
+      '/reviews/fleiss1993.rm5': { type: 'application/octet-stream', body: await fs.readFile(RM5) },
+      '/reviews/fleiss1993-data-package.zip': { type: 'application/zip', body: await fs.readFile(ZIP) },
+      '/reviews.html': widgets([['rm5', '/reviews/fleiss1993.rm5'], ['zip', '/reviews/fleiss1993-data-package.zip']]),
+      '/csv.html': widgets([['csv', '/template.csv']]),
+      '/site/fleiss1993.json': uploaded,
+    }),
+  });
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** The caveats of the widget's pooled rows (the forest's, through the test hook). */
+function pooledCaveats(page, id) {
+  return page.locator(`#${id}`).evaluate((el) => {
+    const hook = el.__testHook;
+    return hook.keys().filter((k) => k.startsWith('pooled')).map((k) => hook.item(k)?.caveats ?? []);
+  });
+}
+
+/** Every address the page asked for. */
+function requests(page) {
+  const urls = [];
+  page.on('request', (r) => urls.push(new URL(r.url()).pathname));
+  return urls;
+}
+
+test('a RevMan file and a data package at src are converted in the browser and match the review', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const urls = requests(page);
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  await page.addInitScript(() => {
+    window.EVIDENCE_LENS_TEST = true;
+    window.__events = [];
+    for (const type of ['interactive', 'error']) document.addEventListener(type, (e) => window.__events.push({ type, id: e.target.id, detail: e.detail ?? null }), true);
+  });
+  await page.goto(`${server.url}reviews.html`);
+  for (const [id, file] of [['rm5', RM5], ['zip', ZIP]]) {
+    const { stored } = counts(await cliImport(file));
+    assert.ok(stored >= 1, `${id}: the review stores results`);
+    const events = await waitForReadyOf(page, id, 1, 30000);
+    assert.deepEqual(events.filter((e) => e.type === 'error'), [], id);
+    const caveats = (await pooledCaveats(page, id)).flat();
+    // Each analysis with a stored result is pooled as the review did it and reproduces it.
+    assert.equal(caveats.filter((c) => /^Redone as the review did it \(.+\): .+, as the review reports\.$/.test(c)).length, stored, `${id}: ${JSON.stringify(caveats)}`);
+  }
+  assert.ok(urls.includes('/pkg/import/evidence_lens_import_bg.wasm'), 'the converter was loaded');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("a reader of ordinary data never downloads the converter", async () => {
+  const { page, context } = await openPage(browser, 'about:blank');
+  const urls = requests(page);
+  await page.goto(`${server.url}csv.html`);
+  const events = await waitForReadyOf(page, 'csv');
+  assert.deepEqual(events.filter((e) => e.type === 'error'), []);
+  assert.ok(urls.includes('/pkg/evidence_lens_bg.wasm'), urls.join(' '));
+  assert.deepEqual(urls.filter((u) => /import|review/.test(u)), []);
+  await context.close();
+});
+
+test('the embed page: a Cochrane review embedded in three steps', async () => {
+  const { page, context, problems } = await openPage(browser, `${server.url}embed.html`);
+  const status = page.locator('#file-status');
+  const snippet = page.locator('#snippet');
+
+  // Step 1: choose the review's file; it is converted here and previewed.
+  await page.locator('#file').setInputFiles(RM5);
+  await page.waitForFunction(() => /converted/.test(document.getElementById('file-status')?.textContent ?? ''));
+  const expected = await cliImport(RM5);
+  const { studies, analyses, stored } = counts(expected);
+  assert.ok(studies > 1 && analyses > 1, `${studies} studies, ${analyses} analyses`);
+  assert.ok((await status.textContent()).startsWith(`fleiss1993.rm5 converted: ${studies} studies, ${analyses} analyses.`), await status.textContent());
+  await page.waitForFunction(() => window.__events.some((e) => e.type === 'interactive' || e.type === 'error'), null, { timeout: 30000 });
+  assert.deepEqual(await page.evaluate(() => window.__events.filter((e) => e.type === 'error')), []);
+  assert.match(await snippet.inputValue(), /<evidence-lens src="fleiss1993\.json"><\/evidence-lens>/);
+
+  // Step 2: download the converted data: the same file as `evidence-lens import` writes.
+  const link = page.locator('#file-download');
+  assert.equal(await link.getAttribute('download'), 'fleiss1993.json');
+  const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+  const json = await fs.readFile(await download.path(), 'utf8');
+  assert.equal(json.trimEnd(), expected.trimEnd());
+  uploaded.body = json;
+
+  // Step 3: its address on the editor's site under "Data"; the preview reads it from there.
+  const address = `${server.url}site/fleiss1993.json`;
+  await page.locator('input[name=src]').fill(address);
+  await page.locator('input[name=src]').dispatchEvent('change');
+  assert.match(await snippet.inputValue(), new RegExp(`<evidence-lens src="${address.replace(/[.?]/g, '\\$&')}"></evidence-lens>`));
+  await page.waitForFunction(() => window.__events.filter((e) => e.type === 'interactive').length >= 2, null, { timeout: 30000 });
+  assert.deepEqual(problems, []);
+
+  // The code, pasted into a page of the editor's site, shows the review as the review did it.
+  const pasted = await page.evaluate(() => document.getElementById('snippet').value);
+  pages['/article.html'] = embedPage(pasted.replace('<evidence-lens ', '<evidence-lens id="pasted" view="forest" '));
+  const article = await openPage(browser, `${server.url}article.html`);
+  await waitForReadyOf(article.page, 'pasted', 1, 30000);
+  const caveats = (await pooledCaveats(article.page, 'pasted')).flat();
+  assert.equal(caveats.filter((c) => /as the review reports\.$/.test(c)).length, stored, JSON.stringify(caveats));
+  assert.deepEqual(article.problems, []);
+  await article.context.close();
+  await context.close();
+});
+
+test('the embed page converts a data package too, and says why a file is not a review', async () => {
+  const { page, context } = await openPage(browser, `${server.url}embed.html?lang=fr`);
+  await page.locator('#file').setInputFiles(ZIP);
+  await page.waitForFunction(() => /converti/.test(document.getElementById('file-status')?.textContent ?? ''));
+  const expected = await cliImport(ZIP);
+  const { studies, analyses } = counts(expected);
+  assert.ok((await page.locator('#file-status').textContent()).startsWith(`fleiss1993-data-package.zip converti\u00a0: ${studies} études, ${analyses} analyses.`));
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#file-download').click()]);
+  assert.equal((await fs.readFile(await download.path(), 'utf8')).trimEnd(), expected.trimEnd());
+
+  await page.locator('#file').setInputFiles({ name: 'broken.rm5', mimeType: 'application/xml', buffer: Buffer.from('<?xml version="1.0"?><COCHRANE_REVIEW/>') });
+  await page.waitForFunction(() => /pas pu/.test(document.getElementById('file-status')?.textContent ?? ''));
+  assert.match(await page.locator('#file-status').textContent(), /^broken\.rm5 n’a pas pu être converti\u00a0: .+/);
+  assert.equal(await page.locator('#file-download').isHidden(), true);
+  await context.close();
+});
+
+test('the embed page previews a CSV file from the computer as it is, and the code names it', async () => {
+  const { page, context, problems } = await openPage(browser, `${server.url}embed.html`);
+  await page.locator('#file').setInputFiles(path.join(ROOT, 'www/template.csv'));
+  await page.waitForFunction(() => /from your computer/.test(document.getElementById('file-status')?.textContent ?? ''));
+  assert.match(await page.locator('#snippet').inputValue(), /<evidence-lens src="template\.csv"><\/evidence-lens>/);
+  assert.equal(await page.locator('#file-download').isHidden(), true);
+  await page.waitForFunction(() => window.__events.filter((e) => e.type === 'interactive').length >= 2 || window.__events.some((e) => e.type === 'error'), null, { timeout: 30000 });
+  assert.deepEqual(await page.evaluate(() => window.__events.filter((e) => e.type === 'error')), []);
+  // The preview shows the file's studies (the template's made-up trials), not the built-in data.
+  const labels = await page.locator('#preview evidence-lens').evaluate(async (el) => {
+    await el.whenReady();
+    el.setView('forest');
+    await el.whenReady();
+    return el.__testHook.keys().map((k) => el.__testHook.item(k)?.label ?? '');
+  });
+  assert.ok(labels.some((l) => /Example trial/.test(l)), labels.join(' | '));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
