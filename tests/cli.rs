@@ -326,3 +326,117 @@ fn validate_reads_spreadsheets_as_saved_and_says_how() {
         stdout(&o)
     );
 }
+
+/// BCG's 13 rows `copies` times over, each copy's studies renamed: `copies` × 13 studies.
+fn bcg_copies(copies: usize) -> String {
+    let text = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/bcg.csv"),
+    )
+    .unwrap();
+    let mut lines = text.lines();
+    let mut out = format!("{}\n", lines.next().unwrap());
+    let rows: Vec<&str> = lines.filter(|l| !l.trim().is_empty()).collect();
+    for c in 0..copies {
+        for row in &rows {
+            // Names with commas are quoted: the copy number goes inside the quotes.
+            let (name, rest) = match row.strip_prefix('"') {
+                Some(quoted) => {
+                    let (n, r) = quoted.split_once('"').unwrap();
+                    (n.to_string(), &r[1..])
+                }
+                None => {
+                    let (n, r) = row.split_once(',').unwrap();
+                    (n.to_string(), r)
+                }
+            };
+            out.push_str(&format!("\"{name} copy {c}\",{rest}\n"));
+        }
+    }
+    out
+}
+
+/// The CLI reads a CSV file a chunk at a time, past the widget's limits (20,000 studies, 80,000
+/// rows): the common-effect estimate of BCG's trials repeated m times is BCG's, with a standard
+/// error √m times smaller, across chunk boundaries.
+#[test]
+fn analyze_streams_a_csv_far_past_the_widgets_limits() {
+    let copies = 7_000; // 91,000 rows: two chunks of 50,000 rows
+    let big = scratch("bcg-copies.csv", bcg_copies(copies).as_bytes());
+    let one = analyze(&["--measure", "RR", "--method", "FE"]);
+    let o = run(&[
+        "analyze",
+        big.to_str().unwrap(),
+        "--measure",
+        "RR",
+        "--method",
+        "FE",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let many: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(many["k"], 13 * copies);
+    let (e1, e) = (
+        one["estimate"].as_f64().unwrap(),
+        many["estimate"].as_f64().unwrap(),
+    );
+    assert!((e - e1).abs() < 1e-9, "{e} vs {e1}");
+    let (se1, se) = (one["se"].as_f64().unwrap(), many["se"].as_f64().unwrap());
+    assert!(
+        (se * (copies as f64).sqrt() / se1 - 1.0).abs() < 1e-9,
+        "{se} vs {se1}"
+    );
+    assert_eq!(many["studies"].as_array().unwrap().len(), 13 * copies);
+    // In the file's order, across the chunks.
+    let last = many["studies"][13 * copies - 1]["study"].as_str().unwrap();
+    assert!(last.ends_with(&format!(" copy {}", copies - 1)), "{last}");
+    // The leave-one-out analysis (k refits) is left out, and says so.
+    assert_eq!(many["leave1out"].as_array().unwrap().len(), 0);
+    assert!(
+        many["notes"]
+            .to_string()
+            .contains("leave1out: not computed"),
+        "{}",
+        many["notes"]
+    );
+    // The widget's limits stay the widget's (and `validate`'s, which checks a file for it).
+    let v = run(&["validate", big.to_str().unwrap()]);
+    assert_eq!(v.status.code(), Some(1));
+    assert!(stderr(&v).contains("the limit is"), "{}", stderr(&v));
+}
+
+/// A streamed file is read as a small one is: Windows-1252, semicolons and decimal commas; a bad
+/// row in a later chunk is named by its row and stops the analysis.
+#[test]
+fn analyze_streams_spreadsheets_as_saved_and_names_bad_rows() {
+    let mut latin = b"study;yi;vi\n".to_vec();
+    for (i, name) in [b"M\xfcller".as_slice(), b"Garc\xeda", b"Ng"]
+        .iter()
+        .enumerate()
+    {
+        latin.extend_from_slice(name);
+        latin.extend_from_slice(format!(";-0,{};0,0{}\n", i + 2, i + 1).as_bytes());
+    }
+    let file = scratch("latin.csv", &latin);
+    let o = run(&["analyze", file.to_str().unwrap(), "--method", "FE"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let names: Vec<&str> = v["studies"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["study"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["Müller", "García", "Ng"]);
+    // Weights 1/0.01, 1/0.02, 1/0.03 on -0.2, -0.3, -0.4.
+    let w = [100.0, 50.0, 100.0 / 3.0];
+    let expected = (w[0] * -0.2 + w[1] * -0.3 + w[2] * -0.4) / w.iter().sum::<f64>();
+    close(&v, "estimate", expected, 12);
+
+    let mut text = bcg_copies(5_000);
+    let at = text.match_indices('\n').nth(60_000).unwrap().0 + 1;
+    text.insert_str(at, "\"Bad row\",1950,four,100,5,100,40,random\n");
+    let file = scratch("bad-row.csv", text.as_bytes());
+    let o = run(&["analyze", file.to_str().unwrap(), "--measure", "RR"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("row 60002"), "{}", stderr(&o));
+    assert!(stdout(&o).is_empty());
+}

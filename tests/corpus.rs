@@ -295,15 +295,20 @@ fn check_cli(case: &Case, file: &Path) -> Duration {
             case.message
         );
     }
-    // The other commands read the same file: an answer or an error, never a crash.
-    let a = run_cli(&["analyze", f], &format!("{tag}-analyze"));
-    assert!(
-        matches!(a.code, Some(0 | 1)),
-        "analyze {}: exit {:?}",
-        case.file,
-        a.code
-    );
-    check_analyze_output(&a, &case.file);
+    // The other commands read the same file: an answer or an error, never a crash. `analyze`
+    // reads a CSV file of any size a chunk at a time, so the million-row files are analysed, not
+    // refused: too slow for this debug build's deadline, they are left to tests/cli.rs
+    // (`analyze_streams_*`) and the release benchmark (bench/cli.sh).
+    if !case.file.starts_with("million-") {
+        let a = run_cli(&["analyze", f], &format!("{tag}-analyze"));
+        assert!(
+            matches!(a.code, Some(0 | 1)),
+            "analyze {}: exit {:?}",
+            case.file,
+            a.code
+        );
+        check_analyze_output(&a, &case.file);
+    }
     let svg = scratch_dir().join(format!("{tag}.svg"));
     let r = run_cli(
         &["render", f, "-o", svg.to_str().unwrap()],

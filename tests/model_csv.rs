@@ -365,3 +365,73 @@ fn estimates_need_a_measure() {
         Some(EffectData::Proportion(_))
     ));
 }
+
+/// Every chunk's studies, one after another, and the problems of the chunks and of the file.
+fn chunked(bytes: &[u8], rows: usize) -> (Vec<Study>, Vec<Problem>, Vec<Problem>, usize) {
+    let mut studies = Vec::new();
+    let mut errors = Vec::new();
+    let mut warnings = Vec::new();
+    let mut chunks = 0;
+    let whole = read_chunks(bytes, &CsvOptions::default(), rows, &mut |p| {
+        chunks += 1;
+        studies.extend(p.dataset.unwrap().studies);
+        errors.extend(p.errors);
+        warnings.extend(p.warnings);
+    });
+    errors.extend(whole.errors);
+    warnings.extend(whole.warnings);
+    (studies, errors, warnings, chunks)
+}
+
+/// Read a chunk at a time, a file gives the studies and problems it gives read whole.
+#[test]
+fn chunks_together_are_the_whole_file() {
+    let bcg = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/bcg.csv")).unwrap();
+    let whole = parse_csv(&bcg);
+    let (studies, errors, warnings, chunks) = chunked(&bcg, 5);
+    assert_eq!(chunks, 3);
+    assert_eq!(studies, whole.dataset.unwrap().studies);
+    assert_eq!(msgs(&errors), msgs(&whole.errors));
+    let (mut a, mut b) = (msgs(&warnings), msgs(&whole.warnings));
+    a.sort();
+    b.sort();
+    assert_eq!(a, b);
+
+    // Windows-1252 and a bad row, as a spreadsheet saves them.
+    let latin = b"study;yi;vi\nM\xfcller;-0,2;0,01\nNg;x;0,02\nLee;-0,4;0,03\n";
+    let whole = parse_csv(latin);
+    let (studies, errors, warnings, _) = chunked(latin, 1);
+    assert_eq!(studies, whole.dataset.unwrap().studies);
+    assert_eq!(studies[0].id, "Müller");
+    assert_eq!(msgs(&errors), msgs(&whole.errors));
+    assert!(
+        msgs(&errors).iter().any(|m| m.starts_with("row 3")),
+        "{errors:?}"
+    );
+    assert!(
+        warnings.iter().any(|w| w.message.contains("Windows-1252")),
+        "{warnings:?}"
+    );
+}
+
+/// The file's start (where the encoding and separator are told) may end inside a character.
+#[test]
+fn a_character_across_the_files_start_is_kept_whole() {
+    let mut straddled = 0;
+    for pad in 0..25 {
+        let mut text = format!("study,yi,vi\nCafé first{},-0.1,0.01\n", "x".repeat(pad));
+        let mut i = 0;
+        while text.len() < 70_000 {
+            text.push_str(&format!("Café {i},-0.{},0.01\n", i % 9 + 1));
+            i += 1;
+        }
+        // A UTF-8 continuation byte just past the first 64 KiB.
+        straddled += usize::from(text.as_bytes()[64 * 1024] & 0xC0 == 0x80);
+        let whole = parse_csv(text.as_bytes());
+        let (studies, errors, _, _) = chunked(text.as_bytes(), 10_000);
+        assert!(errors.is_empty() && whole.errors.is_empty(), "{errors:?}");
+        assert_eq!(studies, whole.dataset.unwrap().studies, "pad {pad}");
+        assert!(studies.iter().all(|s| s.id.starts_with("Café ")));
+    }
+    assert!(straddled > 0);
+}

@@ -14,8 +14,9 @@ use clap::{Parser, Subcommand, ValueEnum};
 use crate::appraise::{appraise, AppraiseOptions};
 use crate::chart::{self, Theme, ThemeName, ViewOptions};
 use crate::model::{self, Dataset, Measure, Parsed};
-use crate::stats::{pooling, AnalyzeOptions, Method, Test};
+use crate::stats::{pooling, AnalyzeOptions, Method, StudyEffect, Test};
 
+mod large;
 mod revman;
 use self::revman::MethodArg;
 
@@ -244,6 +245,34 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
             outcome,
             subgroup,
         } => {
+            // A CSV file pooled by metafor's methods is read a chunk at a time, whatever its size;
+            // RevMan's methods and imported reviews take the whole dataset.
+            let revman_asked =
+                matches!(method, Some(MethodArg::Revman(_))) || model.is_some() || mh_exact;
+            if is_csv(&file) && !revman_asked {
+                let Some(mut effects) =
+                    large::read_effects(&file, measure, subgroup.as_deref(), err)
+                else {
+                    return 1;
+                };
+                let report = choose_among(effects.outcomes(), outcome.as_deref()).and_then(|o| {
+                    let (found, studies) = effects.take(&o).map_err(|e| e.to_string())?;
+                    let options = AnalyzeOptions {
+                        measure: found,
+                        method: rma_method(method),
+                        test,
+                        level: level.unwrap_or(95.0),
+                    };
+                    analyze_effects(&o, found, &studies, measure, options, subgroup.as_deref())
+                });
+                return match report {
+                    Ok(report) => print_json(&report, out),
+                    Err(message) => {
+                        let _ = writeln!(err, "{}: {message}", file.display());
+                        1
+                    }
+                };
+            }
             let Some(dataset) = read_usable(&file, measure, err) else {
                 return 1;
             };
@@ -279,17 +308,13 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
                 );
                 return 1;
             }
-            let method = match method {
-                Some(MethodArg::Rma(m)) => m,
-                _ => Method::REML,
-            };
             let level = level.unwrap_or(95.0);
             let report = analyze_outcome(
                 &dataset,
                 measure,
                 AnalyzeOptions {
                     measure: Measure::Gen,
-                    method,
+                    method: rma_method(method),
                     test,
                     level,
                 },
@@ -390,8 +415,12 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
 
 /// The outcome to pool: the one named, or the only one there is.
 fn choose_outcome(dataset: &Dataset, outcome: Option<&str>) -> Result<String, String> {
-    let ids = pooling::outcome_ids(dataset);
-    match (outcome, ids.as_slice()) {
+    choose_among(&pooling::outcome_ids(dataset), outcome)
+}
+
+/// [`choose_outcome`] among outcome ids, in order of appearance.
+fn choose_among(ids: &[String], outcome: Option<&str>) -> Result<String, String> {
+    match (outcome, ids) {
         (Some(o), _) => Ok(o.to_string()),
         (None, [only]) => Ok(only.clone()),
         (None, []) => Err("the dataset has no outcomes".into()),
@@ -406,15 +435,27 @@ fn choose_outcome(dataset: &Dataset, outcome: Option<&str>) -> Result<String, St
 fn analyze_outcome(
     dataset: &Dataset,
     measure: Option<Measure>,
-    mut options: AnalyzeOptions,
+    options: AnalyzeOptions,
     outcome: Option<&str>,
     subgroup: Option<&str>,
 ) -> Result<crate::stats::AnalyzeReport, String> {
     let outcome = choose_outcome(dataset, outcome)?;
     let (found, effects) = pooling::pool_input(dataset, &outcome).map_err(|e| e.to_string())?;
+    analyze_effects(&outcome, found, &effects, measure, options, subgroup)
+}
+
+/// Pools an outcome's study effects, which are on the measure `found`.
+fn analyze_effects(
+    outcome: &str,
+    found: Measure,
+    effects: &[StudyEffect],
+    measure: Option<Measure>,
+    mut options: AnalyzeOptions,
+    subgroup: Option<&str>,
+) -> Result<crate::stats::AnalyzeReport, String> {
     if let Some(wanted) = measure.filter(|m| *m != found) {
         return Err(pooling::Refusal::WrongMeasure {
-            outcome,
+            outcome: outcome.to_string(),
             wanted,
             found,
         }
@@ -429,17 +470,21 @@ fn analyze_outcome(
             ));
         }
     }
-    crate::stats::analyze(&effects, options, subgroup).map_err(|e| e.to_string())
+    crate::stats::analyze(effects, options, subgroup).map_err(|e| e.to_string())
 }
 
+/// Writes the value as pretty JSON, as it is serialised (a million studies' rows are not first
+/// collected into one string).
 fn print_json<T: serde::Serialize>(value: &T, out: &mut dyn Write) -> u8 {
-    match serde_json::to_string_pretty(value) {
-        Ok(text) => {
-            let _ = writeln!(out, "{text}");
-            0
-        }
+    let mut buffered = std::io::BufWriter::new(&mut *out);
+    let written = serde_json::to_writer_pretty(&mut buffered, value)
+        .map_err(|e| e.to_string())
+        .and_then(|()| writeln!(buffered).map_err(|e| e.to_string()));
+    match written.and_then(|()| buffered.flush().map_err(|e| e.to_string())) {
+        Ok(()) => 0,
         Err(e) => {
-            let _ = writeln!(out, "{{\"error\": {:?}}}", e.to_string());
+            drop(buffered);
+            let _ = writeln!(out, "{{\"error\": {e:?}}}");
             1
         }
     }
@@ -486,15 +531,26 @@ fn read_dataset_with(file: &Path, measure: Option<Measure>, err: &mut dyn Write)
             return None;
         }
     };
-    // Tab-separated files are CSV too (the reader tells the separator from the header).
-    let is_csv = file
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("csv") || e.eq_ignore_ascii_case("tsv"));
-    Some(if is_csv {
+    Some(if is_csv(file) {
         Dataset::from_csv(&bytes, measure)
     } else {
         model::parse_json(&bytes)
     })
+}
+
+/// Whether a file is read as CSV, by its extension. Tab-separated files are CSV too (the reader
+/// tells the separator from the header).
+fn is_csv(file: &Path) -> bool {
+    file.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("csv") || e.eq_ignore_ascii_case("tsv"))
+}
+
+/// metafor's estimator asked for, REML by default.
+fn rma_method(method: Option<MethodArg>) -> Method {
+    match method {
+        Some(MethodArg::Rma(m)) => m,
+        _ => Method::REML,
+    }
 }
 
 /// One line per problem, `FILE: PATH: message`; a problem with the whole file has no path.

@@ -13,6 +13,7 @@
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::io::Read;
 
 use super::encoding::{decode_text, Decoded};
 use super::json::detect_form;
@@ -683,112 +684,326 @@ struct RowContext<'a> {
 
 fn read(text: &str, options: &CsvOptions, sink: &mut Sink) -> Option<Dataset> {
     let (sep, text, sep_line) = separator(text);
-    let mut rdr = ::csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .delimiter(sep)
-        .trim(::csv::Trim::All)
-        .from_reader(text.as_bytes());
-    let mut records = rdr.records();
+    let mut reader = RowReader::open(text.as_bytes(), sep, sep_line, options, MAX_ROWS, sink)?;
+    let mut rows = Vec::new();
+    while let Some(row) = reader.next_row(sink) {
+        rows.extend(row);
+    }
+    reader.end(sink);
+    let dataset = reader.assemble(rows, MAX_STUDIES, sink);
+    tidy(sink, &reader.columns, &reader.filled);
+    Some(dataset)
+}
 
-    // ---- header ----
-    let header = match records.next() {
-        Some(Ok(h)) => h,
-        Some(Err(e)) => {
+/// Reads a CSV file of any size a chunk of `chunk_rows` rows at a time, handing each chunk to
+/// `each` as a dataset of its own with its problems, so that no more than a chunk's studies are
+/// ever held: the command line's analysis of millions of rows. The file's own problems (its
+/// encoding, header, separator) come in the returned `Parsed`, whose dataset is `None` when the
+/// file cannot be read as a table and empty otherwise.
+///
+/// The widget's limits (rows, studies, bytes) do not apply. Rows of one study that fall into two
+/// chunks become two studies of the same name; a row-per-study analysis is the same either way.
+pub fn read_chunks(
+    source: impl Read,
+    options: &CsvOptions,
+    chunk_rows: usize,
+    each: &mut dyn FnMut(Parsed),
+) -> Parsed {
+    let mut sink = Sink::default();
+    let dataset = read_chunks_into(source, options, chunk_rows.max(1), each, &mut sink);
+    Parsed {
+        dataset,
+        errors: sink.errors,
+        warnings: sink.warnings,
+    }
+}
+
+fn read_chunks_into(
+    mut source: impl Read,
+    options: &CsvOptions,
+    chunk_rows: usize,
+    each: &mut dyn FnMut(Parsed),
+    sink: &mut Sink,
+) -> Option<Dataset> {
+    // The encoding and the separator are told from the file's start, as `parse_csv` tells them
+    // from the whole file.
+    let mut head = Vec::new();
+    if let Err(e) = source.by_ref().take(HEAD_BYTES).read_to_end(&mut head) {
+        sink.error(
+            "",
+            Issue::CsvRead {
+                detail: e.to_string(),
+            },
+        );
+        return None;
+    }
+    let (text, decoded, cut) = decode_head(&head, sink)?;
+    let (sep, rest, sep_line) = separator(&text);
+    let rest = std::io::Cursor::new(rest.as_bytes().to_vec());
+    // The bytes of a character cut off at the end of the start come before the rest of the file.
+    let cut = std::io::Cursor::new(cut.to_vec());
+    let table = Table {
+        sep,
+        sep_line,
+        options,
+        chunk_rows,
+    };
+    match decoded {
+        Decoded::Utf8 => table.stream(rest.chain(cut).chain(source), each, sink),
+        Decoded::Windows1252 => {
+            table.stream(rest.chain(Windows1252(cut.chain(source))), each, sink)
+        }
+    }
+}
+
+/// How a streamed file is read: its separator, whether a `sep=` line named it, the options, and
+/// how many rows make a chunk.
+struct Table<'o> {
+    sep: u8,
+    sep_line: bool,
+    options: &'o CsvOptions,
+    chunk_rows: usize,
+}
+
+impl Table<'_> {
+    fn stream(
+        &self,
+        body: impl Read,
+        each: &mut dyn FnMut(Parsed),
+        sink: &mut Sink,
+    ) -> Option<Dataset> {
+        let mut reader = RowReader::open(
+            body,
+            self.sep,
+            self.sep_line,
+            self.options,
+            usize::MAX,
+            sink,
+        )?;
+        let mut chunk = Sink {
+            kept: Some(Vec::new()),
+            ..Sink::default()
+        };
+        let mut rows = Vec::new();
+        // Rows read into this chunk, good or not: a chunk's problems are held until it is handed over.
+        let mut read = 0;
+        let mut more = true;
+        while more {
+            match reader.next_row(&mut chunk) {
+                Some(row) => {
+                    rows.extend(row);
+                    read += 1;
+                }
+                None => {
+                    more = false;
+                    reader.end(sink);
+                }
+            }
+            if read >= self.chunk_rows || !more {
+                read = 0;
+                let dataset = reader.assemble(std::mem::take(&mut rows), usize::MAX, &mut chunk);
+                tidy(&mut chunk, &reader.columns, &reader.filled);
+                reader.filled.iter_mut().for_each(|n| *n = 0);
+                each(Parsed {
+                    dataset: Some(dataset),
+                    errors: std::mem::take(&mut chunk.errors),
+                    warnings: std::mem::take(&mut chunk.warnings),
+                });
+                chunk.kept = Some(Vec::new());
+            }
+        }
+        Some(Dataset::default())
+    }
+}
+
+/// How much of a streamed file's start tells its encoding and separator.
+const HEAD_BYTES: u64 = 64 * 1024;
+
+/// A streamed file's start as text, as [`decode`] reads a whole file, and the bytes of a UTF-8
+/// sequence cut off at its end (which are no reason to read the file as Windows-1252).
+fn decode_head<'h>(head: &'h [u8], sink: &mut Sink) -> Option<(String, Decoded, &'h [u8])> {
+    let whole = match std::str::from_utf8(head) {
+        Err(e) if e.error_len().is_none() => e.valid_up_to(),
+        _ => head.len(),
+    };
+    let (text, decoded) = match decode_text(&head[..whole]) {
+        Ok(d) => d,
+        Err(e) => {
             sink.error(
-                "row 1",
-                Issue::CsvRead {
-                    detail: e.to_string(),
+                "",
+                Issue::NotText {
+                    utf8_offset: e.utf8_offset,
+                    binary: e.binary,
                 },
             );
             return None;
         }
-        None => {
-            sink.error("", Issue::Empty);
+    };
+    if decoded == Decoded::Windows1252 {
+        sink.warn("", Issue::ReadAsWindows1252);
+    }
+    if text.trim().is_empty() {
+        sink.error("", Issue::Empty);
+        return None;
+    }
+    Some((text.into_owned(), decoded, &head[whole..]))
+}
+
+/// Windows-1252 bytes read as UTF-8, for the streamed reader.
+struct Windows1252<R>(R);
+
+impl<R: Read> Read for Windows1252<R> {
+    fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
+        // Each byte becomes at most three bytes of UTF-8.
+        let mut raw = vec![0u8; (out.len() / 3).max(1)];
+        let n = self.0.read(&mut raw)?;
+        let text = super::decode_windows_1252(&raw[..n]);
+        out[..text.len()].copy_from_slice(text.as_bytes());
+        Ok(text.len())
+    }
+}
+
+/// The rows of a CSV file after its header, read one at a time.
+struct RowReader<'o, R: Read> {
+    records: ::csv::StringRecordsIntoIter<R>,
+    columns: Vec<(Option<&'static str>, String)>,
+    context: RowContext<'o>,
+    has_design: bool,
+    has_outcome: bool,
+    has_better: bool,
+    /// Non-empty cells per column, so that a column none of whose cells can be read is said once.
+    filled: Vec<usize>,
+    /// Without an `outcome` column, each study id given so far and its row, so that a name
+    /// repeated in a later chunk is numbered as it is in one file.
+    taken: HashMap<String, usize>,
+    /// The next number to try for each repeated name: numbers below it are taken already, so the
+    /// search does not start at 2 every time (which was quadratic: 80,000 rows named "a" hung).
+    next_number: HashMap<String, usize>,
+    index: usize,
+    counted: usize,
+    max_rows: usize,
+}
+
+impl<'o, R: Read> RowReader<'o, R> {
+    /// Reads the header; `None` when the file cannot be read as a table (said in `sink`).
+    fn open(
+        source: R,
+        sep: u8,
+        sep_line: bool,
+        options: &'o CsvOptions,
+        max_rows: usize,
+        sink: &mut Sink,
+    ) -> Option<Self> {
+        let mut records = ::csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .delimiter(sep)
+            .trim(::csv::Trim::All)
+            .from_reader(source)
+            .into_records();
+        let header = match records.next() {
+            Some(Ok(h)) => h,
+            Some(Err(e)) => {
+                sink.error(
+                    "row 1",
+                    Issue::CsvRead {
+                        detail: e.to_string(),
+                    },
+                );
+                return None;
+            }
+            None => {
+                sink.error("", Issue::Empty);
+                return None;
+            }
+        };
+        if sep != b',' {
+            sink.warn(
+                "",
+                Issue::Separator {
+                    name: if sep == b';' { "semicolons" } else { "tabs" },
+                    sep_line,
+                },
+            );
+        }
+        let names: Vec<String> = header
+            .iter()
+            .enumerate()
+            .map(|(i, name)| {
+                if name.is_empty() {
+                    format!("column {}", i + 1)
+                } else {
+                    name.to_string()
+                }
+            })
+            .collect();
+        let (columns, header_ok, implied) = resolve_header(&names, sink);
+        if !columns.iter().any(|(k, _)| *k == Some("study")) {
+            sink.error("row 1", Issue::MissingColumn { column: "study" });
             return None;
         }
-    };
-    if sep != b',' {
-        sink.warn(
-            "",
-            Issue::Separator {
-                name: if sep == b';' { "semicolons" } else { "tabs" },
-                sep_line,
+        if !header_ok {
+            return None;
+        }
+        let has = |c: &str| columns.iter().any(|(k, _)| *k == Some(c));
+        if !COUNT_COLUMNS
+            .iter()
+            .chain(NUMBER_COLUMNS)
+            .any(|c| *c != "level" && has(c))
+        {
+            sink.warn(
+                "row 1",
+                Issue::NoDataColumns {
+                    moderators: columns
+                        .iter()
+                        .filter(|(k, _)| k.is_none())
+                        .map(|(_, n)| n.clone())
+                        .collect(),
+                },
+            );
+        }
+        Some(RowReader {
+            has_design: has("design"),
+            has_outcome: has("outcome"),
+            has_better: has("better"),
+            filled: vec![0; columns.len()],
+            taken: HashMap::new(),
+            next_number: HashMap::new(),
+            records,
+            columns,
+            context: RowContext {
+                options,
+                decimal_comma: sep != b',',
+                implied,
+                comma: None,
+                point: None,
             },
-        );
-    }
-    let names: Vec<String> = header
-        .iter()
-        .enumerate()
-        .map(|(i, name)| {
-            if name.is_empty() {
-                format!("column {}", i + 1)
-            } else {
-                name.to_string()
-            }
+            index: 0,
+            counted: 0,
+            max_rows,
         })
-        .collect();
-    let (columns, header_ok, implied) = resolve_header(&names, sink);
-    if !columns.iter().any(|(k, _)| *k == Some("study")) {
-        sink.error("row 1", Issue::MissingColumn { column: "study" });
-        return None;
     }
-    if !header_ok {
-        return None;
-    }
-    let has = |c: &str| columns.iter().any(|(k, _)| *k == Some(c));
-    let has_design = has("design");
-    if !COUNT_COLUMNS
-        .iter()
-        .chain(NUMBER_COLUMNS)
-        .any(|c| *c != "level" && has(c))
-    {
-        sink.warn(
-            "row 1",
-            Issue::NoDataColumns {
-                moderators: columns
-                    .iter()
-                    .filter(|(k, _)| k.is_none())
-                    .map(|(_, n)| n.clone())
-                    .collect(),
-            },
-        );
-    }
-    let mut context = RowContext {
-        options,
-        decimal_comma: sep != b',',
-        implied,
-        comma: None,
-        point: None,
-    };
 
-    // ---- rows ----
-    let mut rows: Vec<Row> = Vec::new();
-    // Non-empty cells per column, so that a column none of whose cells can be read is said once.
-    let mut filled = vec![0usize; columns.len()];
-    let mut index = 0usize;
-    let mut counted = 0usize;
-    loop {
-        let rec = match records.next() {
-            None => break,
-            Some(r) => r,
-        };
-        index += 1;
-        let row = index + 1;
+    /// The next row: `None` at the end (or past the row limit), `Some(None)` for a row that is
+    /// blank or was left out (said in `sink`).
+    fn next_row(&mut self, sink: &mut Sink) -> Option<Option<Row>> {
+        let rec = self.records.next()?;
+        self.index += 1;
+        let row = self.index + 1;
         // Every non-blank row counts, not only the good ones: a million bad rows must not give a
         // million errors (that took 24 s in the CLI and flooded the widget). Blank rows (a
         // spreadsheet's trailing ",,,,") are skipped below and do not count.
         if !matches!(&rec, Ok(r) if r.iter().all(str::is_empty)) {
-            counted += 1;
-            if counted > MAX_ROWS {
+            self.counted += 1;
+            if self.counted > self.max_rows {
                 sink.error(
                     format!("row {row}"),
                     Issue::TooManyStudies {
-                        count: counted,
-                        limit: MAX_ROWS,
+                        count: self.counted,
+                        limit: self.max_rows,
                     },
                 );
-                break;
+                return None;
             }
         }
         let rec = match rec {
@@ -800,29 +1015,29 @@ fn read(text: &str, options: &CsvOptions, sink: &mut Sink) -> Option<Dataset> {
                         detail: e.to_string(),
                     },
                 );
-                continue;
+                return Some(None);
             }
         };
         if rec.iter().all(str::is_empty) {
-            continue;
+            return Some(None);
         }
-        if rec.len() != columns.len() {
+        if rec.len() != self.columns.len() {
             sink.error(
                 format!("row {row}"),
                 Issue::RowLength {
                     found: rec.len(),
-                    expected: columns.len(),
+                    expected: self.columns.len(),
                 },
             );
-            continue;
+            return Some(None);
         }
         let mut cells: HashMap<&'static str, String> = HashMap::new();
         let mut moderators = BTreeMap::new();
-        for (i, ((known, name), cell)) in columns.iter().zip(rec.iter()).enumerate() {
+        for (i, ((known, name), cell)) in self.columns.iter().zip(rec.iter()).enumerate() {
             if cell.is_empty() {
                 continue;
             }
-            filled[i] += 1;
+            self.filled[i] += 1;
             match known {
                 Some(k) => {
                     cells.insert(*k, cell.to_string());
@@ -832,113 +1047,113 @@ fn read(text: &str, options: &CsvOptions, sink: &mut Sink) -> Option<Dataset> {
                 }
             }
         }
-        if let Some(r) = read_row(row, cells, moderators, &mut context, sink) {
-            rows.push(r);
-        }
+        Some(read_row(row, cells, moderators, &mut self.context, sink))
     }
 
-    if let (Some((comma, comma_at)), Some((point, point_at))) = (context.comma, context.point) {
-        sink.warn(
-            point_at,
-            Issue::MixedDecimalMarks {
-                comma,
-                comma_at,
-                point,
-            },
-        );
-    }
-    if !has_design {
-        sink.warn(
-            "row 1",
-            Issue::DesignNotGiven {
-                column_missing: true,
-            },
-        );
-    }
-    if !has("better") {
-        sink.warn(
-            "row 1",
-            Issue::AssumedColumn {
-                column: "better",
-                assumed: "lower values favour the treatment",
-            },
-        );
-    }
-
-    // ---- group rows into studies, in order of first appearance ----
-    // Without an `outcome` column each row is one study (metafor's layout, where two studies may share
-    // a name, e.g. "Rosenthal et al" 1960 and 1961); repeated names get a numbered id.
-    let one_row_per_study = !has("outcome");
-    let mut order: Vec<String> = Vec::new();
-    let mut groups: HashMap<String, Vec<Row>> = HashMap::new();
-    // The next number to try for each repeated name: numbers below it are taken already, so the
-    // search does not start at 2 every time (which was quadratic: 80,000 rows named "a" hung).
-    let mut next_number: HashMap<String, usize> = HashMap::new();
-    for mut r in rows {
-        if one_row_per_study && groups.contains_key(&r.study) {
-            let first = groups[&r.study][0].row;
-            let mut k = next_number.get(&r.study).copied().unwrap_or(2);
-            let id = loop {
-                let candidate = format!("{} #{k}", r.study);
-                if !groups.contains_key(&candidate) {
-                    break candidate;
-                }
-                k += 1;
-            };
-            next_number.insert(r.study.clone(), k + 1);
+    /// What is said once the rows are read: mixed decimal marks, a missing design or `better`.
+    fn end(&self, sink: &mut Sink) {
+        if let (Some((comma, comma_at)), Some((point, point_at))) =
+            (&self.context.comma, &self.context.point)
+        {
             sink.warn(
-                format!("row {}, column study", r.row),
-                Issue::RepeatedStudyName {
-                    name: r.study.clone(),
-                    row: first,
-                    id: id.clone(),
+                point_at.clone(),
+                Issue::MixedDecimalMarks {
+                    comma: comma.clone(),
+                    comma_at: comma_at.clone(),
+                    point: point.clone(),
                 },
             );
-            r.cells.entry("label").or_insert_with(|| r.study.clone());
-            r.study = id;
         }
-        if !groups.contains_key(&r.study) {
-            order.push(r.study.clone());
+        if !self.has_design {
+            sink.warn(
+                "row 1",
+                Issue::DesignNotGiven {
+                    column_missing: true,
+                },
+            );
         }
-        groups.entry(r.study.clone()).or_default().push(r);
-    }
-    let ids: HashSet<String> = order.iter().cloned().collect();
-    let mut studies = Vec::new();
-    for id in order {
-        let Some(group) = groups.remove(&id) else {
-            continue;
-        };
-        let (study, locs, path) = build_study(id, group, has_design, sink);
-        // A CSV study exists only through its rows: when all of them were dropped, so is the study.
-        if let Some((s, locs)) =
-            check_study(&path, study, locs, sink).filter(|(s, _)| !s.outcomes.is_empty())
-        {
-            studies.push((path, s, locs));
+        if !self.has_better {
+            sink.warn(
+                "row 1",
+                Issue::AssumedColumn {
+                    column: "better",
+                    assumed: "lower values favour the treatment",
+                },
+            );
         }
     }
-    if studies.len() > MAX_STUDIES {
-        // Named at the first row that was left out, so editors know where the cut is.
-        let path = studies[MAX_STUDIES].0.clone();
-        sink.error(
-            path,
-            Issue::TooManyStudies {
-                count: studies.len(),
-                limit: MAX_STUDIES,
-            },
-        );
-        studies.truncate(MAX_STUDIES);
+
+    /// Groups rows into studies, in order of first appearance, keeping at most `max_studies`.
+    fn assemble(&mut self, rows: Vec<Row>, max_studies: usize, sink: &mut Sink) -> Dataset {
+        // Without an `outcome` column each row is one study (metafor's layout, where two studies may
+        // share a name, e.g. "Rosenthal et al" 1960 and 1961); repeated names get a numbered id.
+        let one_row_per_study = !self.has_outcome;
+        let mut order: Vec<String> = Vec::new();
+        let mut groups: HashMap<String, Vec<Row>> = HashMap::new();
+        for mut r in rows {
+            if one_row_per_study {
+                if let Some(&first) = self.taken.get(&r.study) {
+                    let mut k = self.next_number.get(&r.study).copied().unwrap_or(2);
+                    let id = loop {
+                        let candidate = format!("{} #{k}", r.study);
+                        if !self.taken.contains_key(&candidate) {
+                            break candidate;
+                        }
+                        k += 1;
+                    };
+                    self.next_number.insert(r.study.clone(), k + 1);
+                    sink.warn(
+                        format!("row {}, column study", r.row),
+                        Issue::RepeatedStudyName {
+                            name: r.study.clone(),
+                            row: first,
+                            id: id.clone(),
+                        },
+                    );
+                    r.cells.entry("label").or_insert_with(|| r.study.clone());
+                    r.study = id;
+                }
+                self.taken.insert(r.study.clone(), r.row);
+            }
+            if !groups.contains_key(&r.study) {
+                order.push(r.study.clone());
+            }
+            groups.entry(r.study.clone()).or_default().push(r);
+        }
+        let ids: HashSet<String> = order.iter().cloned().collect();
+        let mut studies = Vec::new();
+        for id in order {
+            let Some(group) = groups.remove(&id) else {
+                continue;
+            };
+            let (study, locs, path) = build_study(id, group, self.has_design, sink);
+            // A CSV study exists only through its rows: when all of them were dropped, so is the
+            // study.
+            if let Some((s, locs)) =
+                check_study(&path, study, locs, sink).filter(|(s, _)| !s.outcomes.is_empty())
+            {
+                studies.push((path, s, locs));
+            }
+        }
+        if studies.len() > max_studies {
+            // Named at the first row that was left out, so editors know where the cut is.
+            let path = studies[max_studies].0.clone();
+            sink.error(
+                path,
+                Issue::TooManyStudies {
+                    count: studies.len(),
+                    limit: max_studies,
+                },
+            );
+            studies.truncate(max_studies);
+        }
+        let (studies, claims) = finish(studies, Vec::new(), &ids, sink);
+        Dataset {
+            studies,
+            claims,
+            ..Dataset::default()
+        }
     }
-    let (studies, claims) = finish(studies, Vec::new(), &ids, sink);
-    tidy(sink, &columns, &filled);
-    Some(Dataset {
-        schema: SCHEMA_V1.to_string(),
-        title: None,
-        description: None,
-        question: None,
-        vocabulary: Vocabulary::default(),
-        studies,
-        claims,
-    })
 }
 
 /// Each column as a known column (`Some`) or a moderator (`None`), with its header text; whether

@@ -16,7 +16,7 @@ mod types;
 mod validate;
 
 pub use self::analysis::{Analysis, EffectModel, PoolMethod, Stored, StoredSubgroup};
-pub use self::csv::{parse_csv, parse_csv_with, CsvOptions, CSV_COLUMNS};
+pub use self::csv::{parse_csv, parse_csv_with, read_chunks, CsvOptions, CSV_COLUMNS};
 pub use self::encoding::decode_windows_1252;
 pub use self::json::{parse_json, parse_vocabulary};
 pub use self::links::Link;

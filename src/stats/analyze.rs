@@ -228,6 +228,10 @@ fn exp_fin(x: f64) -> Option<f64> {
     fin(x).and_then(|v| fin(v.exp()))
 }
 
+/// Above this many studies `analyze` leaves out the leave-one-out analysis: its k refits of k − 1
+/// studies take time growing as k², for rows that each move the result by little.
+pub const LEAVE1OUT_MAX_STUDIES: usize = 5_000;
+
 /// Run the whole engine on `studies`. Errors only when the main model cannot be fitted
 /// (no studies, invalid yi/vi, non-convergence); optional parts become null with a note.
 pub fn analyze(
@@ -309,6 +313,11 @@ pub fn analyze(
     };
 
     let l1o = if yi.len() < 2 {
+        Vec::new()
+    } else if yi.len() > LEAVE1OUT_MAX_STUDIES {
+        notes.push(format!(
+            "leave1out: not computed for more than {LEAVE1OUT_MAX_STUDIES} studies (it refits the model once per study, and no one study then moves the result)"
+        ));
         Vec::new()
     } else {
         match leave1out(&yi, &vi, ro) {

@@ -36,9 +36,12 @@ pub fn leave1out(yi: &[f64], vi: &[f64], opts: RmaOptions) -> Result<Vec<Leave1O
                 v.push(vi[j]);
             }
         }
+        let mut refit = fit(&y, &v, opts)?;
+        // Each refit's k − 1 weights are not kept: k of them would be k² numbers.
+        refit.weights_pct = Vec::new();
         out.push(Leave1Out {
             omitted: i,
-            fit: fit(&y, &v, opts)?,
+            fit: refit,
         });
     }
     Ok(out)

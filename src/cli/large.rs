@@ -1,0 +1,137 @@
+//! `analyze` on a CSV file of any size. The rows are read a chunk at a time
+//! ([`model::read_chunks`]) and only each study's effect is kept (`yi`, `vi`, its label and
+//! moderators), so memory grows with the studies' effects, not with their records: the widget's
+//! limits (20,000 studies, 10 MB) belong to the widget.
+
+use std::collections::HashMap;
+use std::io::Write;
+use std::path::Path;
+
+use crate::model::{self, CsvOptions, Measure};
+use crate::stats::pooling::{self, Refusal};
+use crate::stats::StudyEffect;
+
+/// Rows read and assembled at a time.
+const CHUNK_ROWS: usize = 10_000;
+
+/// One outcome's effects gathered over the chunks, or why it cannot be pooled.
+#[derive(Default)]
+struct Gathered {
+    measure: Option<Measure>,
+    effects: Vec<StudyEffect>,
+    refusal: Option<Refusal>,
+}
+
+/// Every outcome's effects, in order of first appearance.
+pub struct Effects {
+    order: Vec<String>,
+    by_outcome: HashMap<String, Gathered>,
+}
+
+impl Effects {
+    /// The outcome ids, in order of first appearance.
+    pub fn outcomes(&self) -> &[String] {
+        &self.order
+    }
+
+    /// An outcome's measure and effects, or why they cannot be pooled.
+    pub fn take(&mut self, outcome: &str) -> Result<(Measure, Vec<StudyEffect>), Refusal> {
+        let Some(g) = self.by_outcome.remove(outcome) else {
+            return Err(Refusal::UnknownOutcome {
+                outcome: outcome.to_string(),
+                known: self.order.clone(),
+            });
+        };
+        if let Some(refusal) = g.refusal {
+            return Err(refusal);
+        }
+        match g.measure {
+            Some(m) => Ok((m, g.effects)),
+            None => Err(Refusal::NoData {
+                outcome: outcome.to_string(),
+            }),
+        }
+    }
+
+    /// Adds a chunk's effects, keeping of their moderators only the `subgroup` column: an empty
+    /// map costs nothing, a map of a study's facts some 500 bytes (half a gigabyte per million).
+    fn add(&mut self, chunk: &model::Dataset, subgroup: Option<&str>) {
+        for outcome in pooling::outcome_ids(chunk) {
+            let g = match self.by_outcome.get_mut(&outcome) {
+                Some(g) => g,
+                None => {
+                    self.order.push(outcome.clone());
+                    self.by_outcome.entry(outcome.clone()).or_default()
+                }
+            };
+            if g.refusal.is_some() {
+                continue;
+            }
+            let pooled = match subgroup {
+                None => pooling::pool_effects(chunk, &outcome),
+                Some(column) => pooling::pool_input(chunk, &outcome).map(|(m, mut effects)| {
+                    for e in &mut effects {
+                        e.moderators = std::mem::take(&mut e.moderators)
+                            .into_iter()
+                            .filter(|(k, _)| k == column)
+                            .collect();
+                    }
+                    (m, effects)
+                }),
+            };
+            match pooled {
+                Ok((m, effects)) => match g.measure {
+                    Some(first) if first != m => {
+                        g.refusal = Some(Refusal::MixedMeasures {
+                            outcome: outcome.clone(),
+                            measures: vec![first, m],
+                        });
+                        g.effects = Vec::new();
+                    }
+                    _ => {
+                        g.measure = Some(m);
+                        g.effects.extend(effects);
+                    }
+                },
+                // Another chunk may have its numbers.
+                Err(Refusal::NoData { .. }) => {}
+                Err(refusal) => g.refusal = Some(refusal),
+            }
+        }
+    }
+}
+
+/// Reads every study's effect from a CSV file of any size. `None` after printing the problems
+/// when the file cannot be read or any row has an error (as for a small file, a partial table is
+/// not analysed).
+pub fn read_effects(
+    file: &Path,
+    measure: Option<Measure>,
+    subgroup: Option<&str>,
+    err: &mut dyn Write,
+) -> Option<Effects> {
+    let source = match std::fs::File::open(file) {
+        Ok(f) => std::io::BufReader::with_capacity(1 << 20, f),
+        Err(e) => {
+            let _ = writeln!(err, "{}: cannot read: {e}", file.display());
+            return None;
+        }
+    };
+    let mut effects = Effects {
+        order: Vec::new(),
+        by_outcome: HashMap::new(),
+    };
+    let mut errors = 0usize;
+    let options = CsvOptions {
+        default_measure: measure,
+    };
+    let whole = model::read_chunks(source, &options, CHUNK_ROWS, &mut |chunk| {
+        super::report_problems(file, &chunk.errors, &[], err);
+        errors += chunk.errors.len();
+        if let Some(d) = &chunk.dataset {
+            effects.add(d, subgroup);
+        }
+    });
+    super::report_problems(file, &whole.errors, &[], err);
+    (errors == 0 && whole.errors.is_empty() && whole.dataset.is_some()).then_some(effects)
+}
