@@ -83,10 +83,15 @@ fn check_stored(d: &Dataset, outcome: &str, tol: &dyn Fn(f64) -> f64, ptol: f64)
     check("Q_pval", r.q_pval, s.q_pval, ptol);
     check("I2", r.i2, s.i2, tol(s.i2.unwrap()));
     // RevMan stores |Z|.
-    check("zval", r.zval.map(f64::abs), s.zval, tol(s.zval.unwrap()));
+    check(
+        "zval",
+        r.inference.zval.map(f64::abs),
+        s.zval,
+        tol(s.zval.unwrap()),
+    );
     check(
         "pval",
-        r.pval,
+        r.inference.pval,
         s.pval,
         tol(s.pval.unwrap()).max(1e-10 * s.pval.unwrap()),
     );
@@ -252,9 +257,9 @@ fn forest_texts(r: &RevmanReport, ratio: bool) -> Vec<String> {
     };
     let mut want = vec![format!(
         "{} [{} , {}]",
-        two(nat(r.estimate)),
-        two(nat(r.ci_lb)),
-        two(nat(r.ci_ub))
+        two(nat(r.inference.estimate)),
+        two(nat(r.inference.ci_lb)),
+        two(nat(r.inference.ci_ub))
     )];
     for s in &r.studies {
         want.push(format!(
@@ -282,8 +287,8 @@ fn the_forest_plots_in_the_data_package_print_our_numbers() {
     let mut want = forest_texts(&r, true);
     want.push(format!(
         "Test for overall effect: Z = {} (P = {:.3})",
-        two(r.zval.unwrap().abs()),
-        r.pval.unwrap()
+        two(r.inference.zval.unwrap().abs()),
+        r.inference.pval.unwrap()
     ));
     for w in want {
         assert!(texts.contains(&w), "{w:?} not in {texts:?}");
@@ -304,8 +309,8 @@ fn the_mental_health_forest_plot_is_a_mean_difference_we_reproduce() {
     let mut want = forest_texts(&r, false);
     want.push(format!(
         "Test for overall effect: Z = {} (P = {:.2})",
-        two(r.zval.unwrap().abs()),
-        r.pval.unwrap()
+        two(r.inference.zval.unwrap().abs()),
+        r.inference.pval.unwrap()
     ));
     for w in want {
         assert!(texts.contains(&w), "{w:?} not in {texts:?}");

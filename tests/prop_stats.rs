@@ -372,8 +372,8 @@ fn knha_with_one_study_has_no_t_numbers() {
     .unwrap();
     let text = serde_json::to_string(&report).unwrap();
     assert!(!text.contains("NaN"), "{text}");
-    assert!(close(report.estimate.unwrap(), 0.3, 1e-15));
-    assert!(report.ci_lb.is_none_or(f64::is_finite));
+    assert!(close(report.inference.estimate.unwrap(), 0.3, 1e-15));
+    assert!(report.inference.ci_lb.is_none_or(f64::is_finite));
 }
 
 /// Variances hundreds of orders of magnitude apart made tr(P) cancel to a negative typical variance

@@ -60,6 +60,39 @@ impl AnalyzeOptions {
     }
 }
 
+/// An estimate with its standard error, z test and confidence interval, as metafor prints them
+/// (`estimate, se, zval, pval, ci_lb, ci_ub`): one shape for every fitted result of a report (the
+/// main fit, each leave-one-out row, each subgroup, a RevMan analysis). Non-finite values are
+/// `None` (JSON `null`); `Default` is a result that could not be computed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
+pub struct Inference {
+    pub estimate: Option<f64>,
+    pub se: Option<f64>,
+    pub zval: Option<f64>,
+    pub pval: Option<f64>,
+    pub ci_lb: Option<f64>,
+    pub ci_ub: Option<f64>,
+}
+
+impl Inference {
+    pub fn new(estimate: f64, se: f64, zval: f64, pval: f64, ci_lb: f64, ci_ub: f64) -> Self {
+        Inference {
+            estimate: fin(estimate),
+            se: fin(se),
+            zval: fin(zval),
+            pval: fin(pval),
+            ci_lb: fin(ci_lb),
+            ci_ub: fin(ci_ub),
+        }
+    }
+}
+
+impl From<&RmaFit> for Inference {
+    fn from(f: &RmaFit) -> Self {
+        Inference::new(f.estimate, f.se, f.zval, f.pval, f.ci_lb, f.ci_ub)
+    }
+}
+
 /// Back-transformed (exp) results for ratio measures.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ExpResults {
@@ -101,12 +134,8 @@ pub struct TrimfillResult {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Leave1OutRow {
     pub study: String,
-    pub estimate: Option<f64>,
-    pub se: Option<f64>,
-    pub zval: Option<f64>,
-    pub pval: Option<f64>,
-    pub ci_lb: Option<f64>,
-    pub ci_ub: Option<f64>,
+    #[serde(flatten)]
+    pub inference: Inference,
     #[serde(rename = "Q")]
     pub q: Option<f64>,
     #[serde(rename = "Q_pval")]
@@ -123,12 +152,8 @@ pub struct Leave1OutRow {
 pub struct SubgroupRow {
     pub subgroup: String,
     pub k: usize,
-    pub estimate: Option<f64>,
-    pub se: Option<f64>,
-    pub zval: Option<f64>,
-    pub pval: Option<f64>,
-    pub ci_lb: Option<f64>,
-    pub ci_ub: Option<f64>,
+    #[serde(flatten)]
+    pub inference: Inference,
     pub tau2: Option<f64>,
     #[serde(rename = "I2")]
     pub i2: Option<f64>,
@@ -138,6 +163,44 @@ pub struct SubgroupRow {
     pub q_pval: Option<f64>,
     /// Why the subgroup could not be fitted, if it could not.
     pub error: Option<String>,
+}
+
+impl SubgroupRow {
+    /// A subgroup's fit: its result and heterogeneity.
+    pub fn fitted(
+        subgroup: String,
+        k: usize,
+        inference: Inference,
+        tau2: f64,
+        i2: f64,
+        q: f64,
+        q_pval: f64,
+    ) -> Self {
+        SubgroupRow {
+            subgroup,
+            k,
+            inference,
+            tau2: fin(tau2),
+            i2: fin(i2),
+            q: fin(q),
+            q_pval: fin(q_pval),
+            error: None,
+        }
+    }
+
+    /// A subgroup that could not be fitted, and why.
+    pub fn failed(subgroup: String, error: String) -> Self {
+        SubgroupRow {
+            subgroup,
+            k: 0,
+            inference: Inference::default(),
+            tau2: None,
+            i2: None,
+            q: None,
+            q_pval: None,
+            error: Some(error),
+        }
+    }
 }
 
 /// Test for subgroup differences: `rma(yi, vi, mods = ~ factor(column), method)`.
@@ -171,12 +234,8 @@ pub struct AnalyzeReport {
     pub method: String,
     pub test: String,
     pub level: f64,
-    pub estimate: Option<f64>,
-    pub se: Option<f64>,
-    pub zval: Option<f64>,
-    pub pval: Option<f64>,
-    pub ci_lb: Option<f64>,
-    pub ci_ub: Option<f64>,
+    #[serde(flatten)]
+    pub inference: Inference,
     pub pi_lb: Option<f64>,
     pub pi_ub: Option<f64>,
     pub tau2: Option<f64>,
@@ -325,12 +384,7 @@ pub fn analyze(
                 .into_iter()
                 .map(|l| Leave1OutRow {
                     study: studies[l.omitted].label.clone(),
-                    estimate: fin(l.fit.estimate),
-                    se: fin(l.fit.se),
-                    zval: fin(l.fit.zval),
-                    pval: fin(l.fit.pval),
-                    ci_lb: fin(l.fit.ci_lb),
-                    ci_ub: fin(l.fit.ci_ub),
+                    inference: Inference::from(&l.fit),
                     q: fin(l.fit.q),
                     q_pval: fin(l.fit.q_pval),
                     tau2: fin(l.fit.tau2),
@@ -375,36 +429,16 @@ pub fn analyze(
                 Ok(sa) => {
                     for s in sa.subgroups {
                         subgroups.push(match s.fit {
-                            Ok(f) => SubgroupRow {
-                                subgroup: s.level,
-                                k: s.k,
-                                estimate: fin(f.estimate),
-                                se: fin(f.se),
-                                zval: fin(f.zval),
-                                pval: fin(f.pval),
-                                ci_lb: fin(f.ci_lb),
-                                ci_ub: fin(f.ci_ub),
-                                tau2: fin(f.tau2),
-                                i2: fin(f.i2),
-                                q: fin(f.q),
-                                q_pval: fin(f.q_pval),
-                                error: None,
-                            },
-                            Err(e) => SubgroupRow {
-                                subgroup: s.level,
-                                k: s.k,
-                                estimate: None,
-                                se: None,
-                                zval: None,
-                                pval: None,
-                                ci_lb: None,
-                                ci_ub: None,
-                                tau2: None,
-                                i2: None,
-                                q: None,
-                                q_pval: None,
-                                error: Some(e),
-                            },
+                            Ok(f) => SubgroupRow::fitted(
+                                s.level,
+                                s.k,
+                                Inference::from(&f),
+                                f.tau2,
+                                f.i2,
+                                f.q,
+                                f.q_pval,
+                            ),
+                            Err(e) => SubgroupRow::failed(s.level, e),
                         });
                     }
                     if let Some(t) = sa.test {
@@ -436,12 +470,7 @@ pub fn analyze(
         method: main.method.to_string(),
         test: main.test.to_string(),
         level: main.level,
-        estimate: fin(main.estimate),
-        se: fin(main.se),
-        zval: fin(main.zval),
-        pval: fin(main.pval),
-        ci_lb: fin(main.ci_lb),
-        ci_ub: fin(main.ci_ub),
+        inference: Inference::from(&main),
         pi_lb: fin(main.pi_lb),
         pi_ub: fin(main.pi_ub),
         tau2: fin(main.tau2),

@@ -6,7 +6,7 @@
 use serde::Serialize;
 
 use crate::model::Stored;
-use crate::stats::analyze::{fin, ExpResults, SubgroupRow};
+use crate::stats::analyze::{fin, ExpResults, Inference, SubgroupRow};
 
 use super::{RevmanAnalysis, RevmanFit, StudyRow, SubgroupTest};
 
@@ -20,12 +20,8 @@ pub struct RevmanReport {
     /// fixed or random.
     pub model: String,
     pub level: f64,
-    pub estimate: Option<f64>,
-    pub se: Option<f64>,
-    pub zval: Option<f64>,
-    pub pval: Option<f64>,
-    pub ci_lb: Option<f64>,
-    pub ci_ub: Option<f64>,
+    #[serde(flatten)]
+    pub inference: Inference,
     pub tau2: Option<f64>,
     pub tau: Option<f64>,
     #[serde(rename = "I2")]
@@ -45,6 +41,12 @@ pub struct RevmanReport {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub stored: Option<Stored>,
     pub notes: Vec<String>,
+}
+
+impl From<&RevmanFit> for Inference {
+    fn from(f: &RevmanFit) -> Self {
+        Inference::new(f.estimate, f.se, f.zval, f.pval, f.ci_lb, f.ci_ub)
+    }
 }
 
 fn exp_of(fit: &RevmanFit) -> ExpResults {
@@ -71,36 +73,16 @@ pub fn report(
         .subgroups
         .iter()
         .map(|s| match &s.fit {
-            Ok(f) => SubgroupRow {
-                subgroup: s.name.clone(),
-                k: f.k,
-                estimate: fin(f.estimate),
-                se: fin(f.se),
-                zval: fin(f.zval),
-                pval: fin(f.pval),
-                ci_lb: fin(f.ci_lb),
-                ci_ub: fin(f.ci_ub),
-                tau2: fin(f.tau2),
-                i2: fin(f.i2),
-                q: fin(f.q),
-                q_pval: fin(f.q_pval),
-                error: None,
-            },
-            Err(e) => SubgroupRow {
-                subgroup: s.name.clone(),
-                k: 0,
-                estimate: None,
-                se: None,
-                zval: None,
-                pval: None,
-                ci_lb: None,
-                ci_ub: None,
-                tau2: None,
-                i2: None,
-                q: None,
-                q_pval: None,
-                error: Some(e.to_string()),
-            },
+            Ok(f) => SubgroupRow::fitted(
+                s.name.clone(),
+                f.k,
+                Inference::from(f),
+                f.tau2,
+                f.i2,
+                f.q,
+                f.q_pval,
+            ),
+            Err(e) => SubgroupRow::failed(s.name.clone(), e.to_string()),
         })
         .collect();
     RevmanReport {
@@ -109,12 +91,7 @@ pub fn report(
         method: opts.method.to_string(),
         model: opts.model.to_string(),
         level: opts.level,
-        estimate: fin(o.estimate),
-        se: fin(o.se),
-        zval: fin(o.zval),
-        pval: fin(o.pval),
-        ci_lb: fin(o.ci_lb),
-        ci_ub: fin(o.ci_ub),
+        inference: Inference::from(o),
         tau2: fin(o.tau2),
         tau: fin(o.tau2.sqrt()),
         i2: fin(o.i2),
