@@ -92,15 +92,6 @@ pub struct Appraisal {
     pub answers: Vec<summary::Answer>,
 }
 
-/// An effect on its natural scale (ratios as ratios) with its 95% interval.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct EffectSummary {
-    pub measure: Measure,
-    pub estimate: f64,
-    pub ci_lb: f64,
-    pub ci_ub: f64,
-}
-
 /// One study's outcome, appraised.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct OutcomeAppraisal {
@@ -118,7 +109,8 @@ pub struct OutcomeAppraisal {
     pub reasons: Vec<Reason>,
     /// GRADE's plain-language statement.
     pub statement: String,
-    pub effect: Option<EffectSummary>,
+    /// The effect on its natural scale (ratios as ratios) with its 95% interval, when finite.
+    pub effect: Option<Natural>,
     /// Numbers per 100 and per 1,000 people, NNT/NNH; `None` when the measure is not a risk or no
     /// baseline risk is known (then `note` says why).
     pub absolute: Option<Absolute>,
@@ -326,12 +318,7 @@ fn appraise_item<'a>(
     let summary = [eff.estimate, eff.ci_lb, eff.ci_ub]
         .iter()
         .all(|v| finite(*v))
-        .then_some(EffectSummary {
-            measure: eff.measure,
-            estimate: eff.estimate,
-            ci_lb: eff.ci_lb,
-            ci_ub: eff.ci_ub,
-        });
+        .then_some(eff);
     let item = Item {
         studies: vec![study],
         outcome,

@@ -15,8 +15,8 @@ use super::text::{effect_num, lower_first, measure_words, Direction, Finding};
 use super::AppraiseOptions;
 use crate::i18n::{t, tn, Lang};
 
-/// An effect on its natural scale with its 95% interval.
-#[derive(Debug, Clone, Copy, PartialEq)]
+/// An effect on its natural scale (ratios as ratios) with its 95% interval.
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
 pub struct Natural {
     pub measure: Measure,
     pub estimate: f64,

@@ -296,10 +296,7 @@ fn string_in_number_place(s: &str, expected: &'static str) -> Issue {
             expected,
             found: s.to_string(),
         },
-        Err(_) => Issue::WrongType {
-            expected,
-            found: render(&Json::String(s.into())),
-        },
+        Err(_) => wrong_type(&Json::String(s.into()), expected),
     }
 }
 
@@ -309,13 +306,7 @@ fn to_string(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<String> {
     match v {
         Json::String(s) => Some(s.to_string()),
         other => {
-            sink.error(
-                path,
-                Issue::WrongType {
-                    expected: "a string",
-                    found: render(other),
-                },
-            );
+            sink.error(path, wrong_type(other, "a string"));
             None
         }
     }
@@ -385,13 +376,7 @@ fn to_text_list(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<Vec<Text>> 
 /// A claim's translations: an object of language codes to strings.
 fn to_translations(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<BTreeMap<String, String>> {
     let Json::Object(_) = v else {
-        sink.error(
-            path,
-            Issue::WrongType {
-                expected: "an object of languages to strings",
-                found: render(v),
-            },
-        );
+        sink.error(path, wrong_type(v, "an object of languages to strings"));
         return None;
     };
     let t = to_text(v, path, sink)?;
@@ -406,15 +391,17 @@ fn to_bool(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<bool> {
     match v {
         Json::Bool(b) => Some(*b),
         other => {
-            sink.error(
-                path,
-                Issue::WrongType {
-                    expected: "true or false",
-                    found: render(other),
-                },
-            );
+            sink.error(path, wrong_type(other, "true or false"));
             None
         }
+    }
+}
+
+/// That `v` is not what its place holds (`expected`).
+fn wrong_type(v: &Json<'_>, expected: &'static str) -> Issue {
+    Issue::WrongType {
+        expected,
+        found: render(v),
     }
 }
 
@@ -437,13 +424,7 @@ fn to_f64(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<f64> {
             None
         }
         other => {
-            sink.error(
-                path,
-                Issue::WrongType {
-                    expected: "a number",
-                    found: render(other),
-                },
-            );
+            sink.error(path, wrong_type(other, "a number"));
             None
         }
     }
@@ -486,13 +467,7 @@ fn to_whole(v: &Json<'_>, path: &str, sink: &mut Sink, max: u64) -> Option<u64> 
             None
         }
         None => {
-            sink.error(
-                path,
-                Issue::WrongType {
-                    expected: EXPECTED,
-                    found: render(v),
-                },
-            );
+            sink.error(path, wrong_type(v, EXPECTED));
             None
         }
     }
@@ -533,10 +508,7 @@ fn to_count(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<u64> {
         other => {
             sink.error(
                 path,
-                Issue::WrongType {
-                    expected: "a count (a whole number, 0 or more)",
-                    found: render(other),
-                },
+                wrong_type(other, "a count (a whole number, 0 or more)"),
             );
             None
         }
@@ -560,13 +532,7 @@ fn to_enum<E: WireEnum>(what: &'static str) -> impl Fn(&Json<'_>, &str, &mut Sin
             }
         },
         other => {
-            sink.error(
-                path,
-                Issue::WrongType {
-                    expected: "a string",
-                    found: render(other),
-                },
-            );
+            sink.error(path, wrong_type(other, "a string"));
             None
         }
     }
@@ -585,13 +551,7 @@ fn to_list<T>(
     item: impl Fn(&Json<'_>, &str, &mut Sink) -> Option<T>,
 ) -> Option<Vec<T>> {
     let Json::Array(items) = v else {
-        sink.error(
-            path,
-            Issue::WrongType {
-                expected,
-                found: render(v),
-            },
-        );
+        sink.error(path, wrong_type(v, expected));
         return None;
     };
     let mut out = Vec::with_capacity(items.len());
@@ -608,13 +568,7 @@ fn to_list<T>(
 /// Moderators: an object of strings; numbers and booleans are kept as their text.
 fn to_string_map(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<BTreeMap<String, String>> {
     let Json::Object(m) = v else {
-        sink.error(
-            path,
-            Issue::WrongType {
-                expected: "an object",
-                found: render(v),
-            },
-        );
+        sink.error(path, wrong_type(v, "an object"));
         return None;
     };
     let mut out = BTreeMap::new();
@@ -631,13 +585,7 @@ fn to_string_map(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<BTreeMap<S
                 out.insert(k.to_string(), b.to_string());
             }
             other => {
-                sink.error(
-                    join(path, k),
-                    Issue::WrongType {
-                        expected: "a string or number",
-                        found: render(other),
-                    },
-                );
+                sink.error(join(path, k), wrong_type(other, "a string or number"));
                 ok = false;
             }
         }
@@ -666,13 +614,7 @@ impl<'a, 's> Reader<'a, 's> {
         allowed: &'static [&'static str],
     ) -> Option<Self> {
         let Json::Object(map) = v else {
-            sink.error(
-                path,
-                Issue::WrongType {
-                    expected: "an object",
-                    found: render(v),
-                },
-            );
+            sink.error(path, wrong_type(v, "an object"));
             return None;
         };
         let mut r = Reader {
@@ -770,13 +712,7 @@ fn convert_dataset(root: &Json<'_>, sink: &mut Sink) -> Option<Dataset> {
             return None;
         }
         Some(other) => {
-            r.sink.error(
-                "schema",
-                Issue::WrongType {
-                    expected: "a string",
-                    found: render(other),
-                },
-            );
+            r.sink.error("schema", wrong_type(other, "a string"));
             return None;
         }
     }
@@ -797,13 +733,7 @@ fn convert_dataset(root: &Json<'_>, sink: &mut Sink) -> Option<Dataset> {
         }
         Some(Json::Array(a)) => a,
         Some(other) => {
-            sink.error(
-                "studies",
-                Issue::WrongType {
-                    expected: "an array",
-                    found: render(other),
-                },
-            );
+            sink.error("studies", wrong_type(other, "an array"));
             &empty
         }
     };
@@ -846,13 +776,7 @@ fn convert_dataset(root: &Json<'_>, sink: &mut Sink) -> Option<Dataset> {
                 }
             }
         }
-        Some(other) => sink.error(
-            "claims",
-            Issue::WrongType {
-                expected: "an array",
-                found: render(other),
-            },
-        ),
+        Some(other) => sink.error("claims", wrong_type(other, "an array")),
     }
 
     check_concepts(&vocabulary, &mut studies, sink);
@@ -945,13 +869,7 @@ fn convert_study(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<(Study, Ve
             }
         }
         Some(other) => {
-            sink.error(
-                format!("{path}.outcomes"),
-                Issue::WrongType {
-                    expected: "an array",
-                    found: render(other),
-                },
-            );
+            sink.error(format!("{path}.outcomes"), wrong_type(other, "an array"));
             return None;
         }
     }
@@ -1094,13 +1012,7 @@ fn convert_stored_subgroups(
     sink: &mut Sink,
 ) -> Option<Vec<StoredSubgroup>> {
     let Json::Array(items) = v else {
-        sink.error(
-            path,
-            Issue::WrongType {
-                expected: "an array",
-                found: render(v),
-            },
-        );
+        sink.error(path, wrong_type(v, "an array"));
         return None;
     };
     let mut out = Vec::with_capacity(items.len());
@@ -1174,13 +1086,7 @@ fn convert_claim(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<Claim> {
 
 fn convert_claim_parts(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<Vec<ClaimPart>> {
     let Json::Array(items) = v else {
-        sink.error(
-            path,
-            Issue::WrongType {
-                expected: "an array of claim parts",
-                found: render(v),
-            },
-        );
+        sink.error(path, wrong_type(v, "an array of claim parts"));
         return None;
     };
     if items.is_empty() {
@@ -1252,13 +1158,7 @@ fn convert_vocabulary(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<Vocab
 /// A list of terms; a bad term is left out with its problem, the rest are kept.
 fn convert_terms(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<Vec<Term>> {
     let Json::Array(items) = v else {
-        sink.error(
-            path,
-            Issue::WrongType {
-                expected: "an array of terms",
-                found: render(v),
-            },
-        );
+        sink.error(path, wrong_type(v, "an array of terms"));
         return None;
     };
     let mut terms: Vec<Term> = Vec::with_capacity(items.len());
@@ -1410,13 +1310,7 @@ pub(crate) fn detect_form<'k>(
 /// [`check_effect`].
 pub(crate) fn effect_data(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<EffectData> {
     let Json::Object(map) = v else {
-        sink.error(
-            path,
-            Issue::WrongType {
-                expected: "an object",
-                found: render(v),
-            },
-        );
+        sink.error(path, wrong_type(v, "an object"));
         return None;
     };
     let measure_str = map.get("measure").and_then(Json::as_str);
