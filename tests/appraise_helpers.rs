@@ -70,6 +70,7 @@ pub fn study(
         follow_up: None,
         status: StudyStatus::Completed,
         caveats: Vec::new(),
+        risk_of_bias: Vec::new(),
         outcomes,
         moderators: BTreeMap::new(),
     }
@@ -149,5 +150,14 @@ pub fn claim(
             words: None,
         }],
         studies: Vec::new(),
+    }
+}
+
+/// A review's judgement of one risk-of-bias domain, with its support.
+pub fn judged(domain: &str, judgement: Judgement) -> BiasJudgement {
+    BiasJudgement {
+        domain: domain.into(),
+        judgement,
+        support: Some("as the review says".into()),
     }
 }

@@ -70,6 +70,66 @@ fn open_label_is_risk_of_bias() {
     );
 }
 
+/// A review's judgements of high risk of bias (an imported Cochrane review's table) are one
+/// concern, whatever the number of domains.
+#[test]
+fn a_reviews_high_risk_judgements_are_one_concern() {
+    let mut s = rct("a", clean());
+    s.risk_of_bias = vec![
+        judged("Allocation concealment", Judgement::High),
+        judged("Random sequence generation", Judgement::Low),
+        judged("Incomplete outcome data", Judgement::High),
+    ];
+    let a = rate(&s);
+    assert_eq!(a.certainty, Some(Certainty::Moderate));
+    let r = only_step(&a, Domain::RiskOfBias, -1);
+    assert_eq!(
+        r.text,
+        "The review judged this study at high risk of bias for allocation concealment and incomplete outcome data"
+    );
+}
+
+/// The review's "blinding" may be the open-label concern already counted: one flaw, counted once,
+/// and the review's judgement is still said.
+#[test]
+fn a_reviews_high_risk_is_not_counted_again_after_open_label() {
+    let mut s = study(
+        "a",
+        Design::Rct,
+        Some(Blinding::Open),
+        "AHSCT",
+        vec![clean()],
+    );
+    s.risk_of_bias = vec![judged("Blinding of outcome assessment", Judgement::High)];
+    let a = rate(&s);
+    assert_eq!(a.certainty, Some(Certainty::Moderate));
+    only_step(&a, Domain::RiskOfBias, -1);
+    assert!(
+        a.reasons.iter().any(|r| r.change == 0
+            && r.text == "The review also judged this study at high risk of bias for blinding of outcome assessment; counted once, with the concern above"),
+        "{:#?}",
+        a.reasons
+    );
+}
+
+/// Unclear risk is said, not counted; low risk says nothing.
+#[test]
+fn a_reviews_unclear_risk_is_said_not_counted() {
+    let mut s = rct("a", clean());
+    s.risk_of_bias = vec![
+        judged("Allocation concealment", Judgement::Unclear),
+        judged("Random sequence generation", Judgement::Low),
+    ];
+    let a = rate(&s);
+    assert_eq!(a.certainty, Some(Certainty::High));
+    assert!(moved(&a).is_empty(), "{:#?}", a.reasons);
+    let said: Vec<&str> = a.reasons.iter().map(|r| r.text.as_str()).collect();
+    assert_eq!(
+        said,
+        ["The review judged the risk of bias unclear for allocation concealment; not rated down for this alone"]
+    );
+}
+
 #[test]
 fn open_label_does_not_matter_for_death() {
     let o = outcome(
@@ -537,6 +597,33 @@ fn consistent_trials_pool_to_high() {
     // Baseline for absolute numbers: the median control risk (0.24 and 0.25).
     let abs = p.absolute.unwrap();
     assert!((abs.baseline.unwrap() - 0.245).abs() < 1e-12);
+}
+
+/// A pooled body is rated down when trials a review judged at high risk of bias carry most of its
+/// weight, and not when they carry little.
+#[test]
+fn a_reviews_high_risk_trials_rate_a_pool_down_by_their_weight() {
+    let high = |mut s: Study| {
+        s.risk_of_bias = vec![judged("Allocation concealment", Judgement::High)];
+        s
+    };
+    let heavy = pooled_of(vec![
+        high(rct("a", progression(counts(150, 1000, 250, 1000)))),
+        rct("b", progression(counts(14, 100, 24, 100))),
+    ]);
+    let rob = |p: &evidence_lens::appraise::PooledAppraisal| -> Vec<i8> {
+        p.reasons
+            .iter()
+            .filter(|r| r.domain == Domain::RiskOfBias)
+            .map(|r| r.change)
+            .collect()
+    };
+    assert_eq!(rob(&heavy), [-1], "{:#?}", heavy.reasons);
+    let light = pooled_of(vec![
+        high(rct("a", progression(counts(15, 100, 25, 100)))),
+        rct("b", progression(counts(140, 1000, 240, 1000))),
+    ]);
+    assert_eq!(rob(&light), [0], "{:#?}", light.reasons);
 }
 
 #[test]

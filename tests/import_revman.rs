@@ -333,6 +333,22 @@ const SMALL_RM5: &str = r#"<?xml version="1.0" encoding="ISO-8859-1" standalone=
 <INCLUDED_CHAR STUDY_ID="STD-A_x0020_2001"><CHAR_METHODS><P>Cross-over trial</P></CHAR_METHODS></INCLUDED_CHAR>
 <INCLUDED_CHAR STUDY_ID="STD-B"><CHAR_METHODS><P>Quasi-randomised</P></CHAR_METHODS></INCLUDED_CHAR>
 </CHARACTERISTICS_OF_INCLUDED_STUDIES></CHARACTERISTICS_OF_STUDIES>
+<QUALITY_ITEMS>
+<QUALITY_ITEM CORE_ITEM="YES" ID="QIT-01" LEVEL="STUDY" NO="1"><NAME>Allocation concealment?</NAME>
+<QUALITY_ITEM_DATA>
+<QUALITY_ITEM_DATA_ENTRY RESULT="NO" STUDY_ID="STD-A_x0020_2001"><DESCRIPTION><P>Alternation by clinic day</P></DESCRIPTION></QUALITY_ITEM_DATA_ENTRY>
+<QUALITY_ITEM_DATA_ENTRY RESULT="YES" STUDY_ID="STD-B"><DESCRIPTION><P>Central telephone</P></DESCRIPTION></QUALITY_ITEM_DATA_ENTRY>
+<QUALITY_ITEM_DATA_ENTRY RESULT="UNKNOWN" STUDY_ID="STD-C"><DESCRIPTION/></QUALITY_ITEM_DATA_ENTRY>
+</QUALITY_ITEM_DATA></QUALITY_ITEM>
+<QUALITY_ITEM CORE_ITEM="YES" ID="QIT-02" LEVEL="STUDY" NO="2"><NAME>Incomplete outcome data</NAME>
+<QUALITY_ITEM_DATA>
+<QUALITY_ITEM_DATA_ENTRY RESULT="UNKNOWN" STUDY_ID="STD-B"><DESCRIPTION><P>Dropouts not reported by arm</P></DESCRIPTION></QUALITY_ITEM_DATA_ENTRY>
+</QUALITY_ITEM_DATA></QUALITY_ITEM>
+<QUALITY_ITEM CORE_ITEM="YES" ID="QIT-03" LEVEL="GROUP" NO="3"><NAME>Blinding of outcome assessment</NAME>
+<QUALITY_ITEM_DATA>
+<QUALITY_ITEM_DATA_ENTRY GROUP_ID="QIG-01" RESULT="NO" STUDY_ID="STD-C"><DESCRIPTION><P>Open</P></DESCRIPTION></QUALITY_ITEM_DATA_ENTRY>
+</QUALITY_ITEM_DATA></QUALITY_ITEM>
+</QUALITY_ITEMS>
 <ANALYSES_AND_DATA>
 <COMPARISON ID="CMP-001" NO="1"><NAME>Coffee versus tea</NAME>
 <DICH_OUTCOME ID="CMP-001.01" NO="1" METHOD="MH" EFFECT_MEASURE="RR" RANDOM="YES" CI_STUDY="95" CI_TOTAL="99" SWAP_EVENTS="YES" SUBGROUPS="YES" Q="1.5" P_Q="0.22" I2_Q="33.3">
@@ -394,6 +410,56 @@ fn a_small_review_with_subgroups_and_every_data_type() {
     );
     let a = d.study("A 2001").unwrap();
     assert_eq!(a.design, evidence_lens::model::Design::CrossoverRct);
+    // The risk-of-bias table: "No" is high risk, "Yes" low; an unclear judgement without support
+    // is not in the published table, so not here; an item judged per outcome group is left out.
+    let rob = |id: &str| {
+        d.study(id)
+            .unwrap()
+            .risk_of_bias
+            .iter()
+            .map(|b| {
+                (
+                    b.domain.get("en").to_string(),
+                    b.judgement,
+                    b.support.clone(),
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    use evidence_lens::model::Judgement;
+    assert_eq!(
+        rob("A 2001"),
+        [(
+            "Allocation concealment".to_string(),
+            Judgement::High,
+            Some("Alternation by clinic day".to_string())
+        )]
+    );
+    assert_eq!(rob("A 2001 #2"), rob("A 2001"));
+    assert_eq!(
+        rob("B [CMP-001]"),
+        [
+            (
+                "Allocation concealment".to_string(),
+                Judgement::Low,
+                Some("Central telephone".to_string())
+            ),
+            (
+                "Incomplete outcome data".to_string(),
+                Judgement::Unclear,
+                Some("Dropouts not reported by arm".to_string())
+            )
+        ]
+    );
+    assert_eq!(rob("C [CMP-001]"), []);
+    assert!(
+        imported
+            .warnings
+            .iter()
+            .any(|w| w.contains("\"Blinding of outcome assessment\" is judged per outcome group")),
+        "{:?}",
+        imported.warnings
+    );
     assert_eq!(a.citation.doi.as_deref(), Some("10.1/a"));
     assert!(
         a.citation
@@ -557,6 +623,47 @@ fn data_package_csv_files_beside_each_other_import_like_the_zip() {
     assert_eq!(rows(&from_chosen), rows(&package()));
     assert_eq!(from_chosen.title.as_deref(), Some("921923100913455418"));
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// The reference review's risk-of-bias table holds one domain, "Unclear" without support in the
+/// `.rm5` and "Not applicable" in the data package: no judgement in either, the same dataset.
+#[test]
+fn the_reference_reviews_risk_of_bias_table_has_no_judgement() {
+    assert!(rm5().studies.iter().all(|s| s.risk_of_bias.is_empty()));
+    assert!(package().studies.iter().all(|s| s.risk_of_bias.is_empty()));
+    // With judgements in the package's table, they are read by study and domain.
+    let zip_bytes = data("fleiss1993-data-package.zip");
+    let mut files = import::cdir::files_from_zip(&zip_bytes, 0).unwrap();
+    files.risk_of_bias = Some(
+        "\u{feff}Study,Domain (judgement): Random sequence generation,Domain (support): Random sequence generation,Domain (judgement): Blinding\n\
+         AMIS,High risk,Alternate allocation,Some concerns\n\
+         CDP,Low risk,,Unclear risk\n"
+            .to_string(),
+    );
+    let d = import::from_files(&files).unwrap().dataset;
+    let judged = |name: &str| {
+        d.studies
+            .iter()
+            .filter(|s| s.label.get("en") == name)
+            .flat_map(|s| &s.risk_of_bias)
+            .map(|b| {
+                format!(
+                    "{}: {} ({})",
+                    b.domain.get("en"),
+                    b.judgement,
+                    b.support.as_deref().unwrap_or("")
+                )
+            })
+            .collect::<std::collections::BTreeSet<_>>()
+    };
+    assert_eq!(
+        judged("AMIS").into_iter().collect::<Vec<_>>(),
+        ["Random sequence generation: high (Alternate allocation)"]
+    );
+    assert_eq!(
+        judged("CDP").into_iter().collect::<Vec<_>>(),
+        ["Random sequence generation: low ()"]
+    );
 }
 
 /// The browser's converter (`import-wasm`) passes the files an editor chose, by name: one review

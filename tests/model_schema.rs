@@ -18,6 +18,7 @@ fn valid() -> Value {
         "studies": [{
             "id": "a", "label": "A", "citation": {"text": "t"}, "source_kind": "paper", "condition": "c",
             "intervention": {"therapy": "MSC"}, "design": "rct",
+            "risk_of_bias": [{"domain": "Allocation concealment", "judgement": "high", "support": "s"}],
             "outcomes": [{"id": "o", "name": "O", "kind": "harm", "better": "lower", "reported": "none",
                           "analysis": {"method": "MH", "model": "fixed", "stored": {"estimate": 0.9}},
                           "stored": {"weight": 12.5}}]
@@ -36,6 +37,11 @@ const OBJECTS: &[(&str, &str, &str)] = &[
         "/studies/0/intervention",
         "studies[0].intervention",
         "intervention",
+    ),
+    (
+        "/studies/0/risk_of_bias/0",
+        "studies[0].risk_of_bias[0]",
+        "bias_judgement",
     ),
     ("/studies/0/outcomes/0", "studies[0].outcomes[0]", "outcome"),
     (

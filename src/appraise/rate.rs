@@ -6,14 +6,16 @@
 //! Epidemiology (GRADE 4 risk of bias, 5 publication bias, 6 imprecision, 7 inconsistency,
 //! 8 indirectness, 9 rating up).
 
-use crate::model::{Better, Blinding, Design, EffectData, Measure, Outcome, SourceKind, Study};
+use crate::model::{
+    Better, Blinding, Design, EffectData, Judgement, Measure, Outcome, SourceKind, Study,
+};
 use crate::stats::effect::Effect;
 
 use super::certainty::{Domain, Rating};
 use super::matching::{self, Lexicon, List, MainCondition, Relation};
 use super::text::{effect_num, lower_first, measure_words, Direction, Finding};
 use super::AppraiseOptions;
-use crate::i18n::{t, tn, Lang};
+use crate::i18n::{and_list, t, tn, Lang};
 
 /// An effect on its natural scale (ratios as ratios) with its 95% interval.
 #[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
@@ -338,7 +340,11 @@ pub fn first_period_only(study: &Study) -> bool {
 /// * counts that pool treatment cycles or periods of the same people (a unit-of-analysis error:
 ///   the "people" are not independent);
 /// * results not from a peer-reviewed paper: a registry record or a news summary is one concern;
-///   marketing by someone selling the treatment is two (very serious: selective reporting).
+///   marketing by someone selling the treatment is two (very serious: selective reporting);
+/// * a systematic review's judgement of high risk of bias in any domain (an imported Cochrane
+///   review's table), one concern, unless a concern above already counts: the review's domains
+///   may be the same flaw (its "blinding" is our open-label), and one flaw is counted once. Unclear
+///   risk is said, not counted (GRADE guidelines 4 leave it to judgement).
 pub fn rate_risk_of_bias(
     r: &mut Rating,
     study: &Study,
@@ -386,6 +392,30 @@ pub fn rate_risk_of_bias(
     if let Some((change, key)) = source {
         let text = r.say(key, &[]);
         r.push(Domain::RiskOfBias, change, text);
+    }
+    let judged = |j: Judgement| -> Vec<String> {
+        let lang = r.lang.as_str();
+        study
+            .risk_of_bias
+            .iter()
+            .filter(|b| b.judgement == j)
+            .map(|b| lower_first(b.domain.get(lang)))
+            .collect()
+    };
+    let (high, unclear) = (judged(Judgement::High), judged(Judgement::Unclear));
+    if !high.is_empty() {
+        let domains = and_list(r.lang, &high);
+        if r.domain_total(Domain::RiskOfBias) < 0 {
+            let text = r.say("reason.rob_high_counted", &[("domains", &domains)]);
+            r.note(Domain::RiskOfBias, text);
+        } else {
+            let text = r.say("reason.rob_high", &[("domains", &domains)]);
+            r.push(Domain::RiskOfBias, -1, text);
+        }
+    } else if !unclear.is_empty() {
+        let domains = and_list(r.lang, &unclear);
+        let text = r.say("reason.rob_unclear", &[("domains", &domains)]);
+        r.note(Domain::RiskOfBias, text);
     }
 }
 

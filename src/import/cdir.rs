@@ -10,10 +10,10 @@
 use std::collections::BTreeMap;
 use std::io::{Cursor, Read};
 
-use crate::model::{EffectModel, Measure, Stored};
+use crate::model::{EffectModel, Judgement, Measure, Stored};
 
 use super::review::{
-    measure_from_name, method_from_name, pooled_measure, Comparison, DataKind, Review,
+    judged, measure_from_name, method_from_name, pooled_measure, Comparison, DataKind, Review,
     ReviewAnalysis, ReviewStudy, Row, RowData,
 };
 use super::text::decode_utf8;
@@ -31,6 +31,7 @@ pub struct Files {
     pub settings: Option<String>,
     pub subgroups: Option<String>,
     pub study_information: Option<String>,
+    pub risk_of_bias: Option<String>,
 }
 
 impl Files {
@@ -44,6 +45,8 @@ impl Files {
             &mut self.subgroups
         } else if name.ends_with("-study-information.csv") {
             &mut self.study_information
+        } else if name.ends_with("-risk-of-bias.csv") {
+            &mut self.risk_of_bias
         } else {
             return Ok(());
         };
@@ -113,6 +116,7 @@ pub fn files_from_zip(bytes: &[u8], depth: usize) -> Result<Files, ImportError> 
             files.settings = files.settings.or(inner.settings);
             files.subgroups = files.subgroups.or(inner.subgroups);
             files.study_information = files.study_information.or(inner.study_information);
+            files.risk_of_bias = files.risk_of_bias.or(inner.risk_of_bias);
             if files.name.is_none() {
                 files.name = name
                     .strip_suffix("-data.zip")
@@ -439,6 +443,10 @@ pub fn read(files: &Files, warnings: &mut Vec<String>) -> Result<Review, ImportE
         }
     }
 
+    if let Some(text) = &files.risk_of_bias {
+        read_risk_of_bias(text, &mut studies)?;
+    }
+
     Ok(Review {
         title: files.name.clone(),
         doi: files.name.as_deref().and_then(doi_from_name),
@@ -448,6 +456,45 @@ pub fn read(files: &Files, warnings: &mut Vec<String>) -> Result<Review, ImportE
         studies,
         comparisons,
     })
+}
+
+/// The review's risk-of-bias table: a row per study, a `Domain (judgement): NAME` column per
+/// domain ("Low risk", "High risk", "Unclear risk", "Not applicable"; RoB 2's "Some concerns" is
+/// read as unclear) with its `Domain (support): NAME`.
+fn read_risk_of_bias(text: &str, studies: &mut [ReviewStudy]) -> Result<(), ImportError> {
+    const JUDGEMENT: &str = "Domain (judgement): ";
+    let table = Table::read("risk-of-bias.csv", text)?;
+    let domains: Vec<&str> = table
+        .header
+        .iter()
+        .filter_map(|h| h.strip_prefix(JUDGEMENT))
+        .collect();
+    for c in rows(&table) {
+        let Some(study) = c
+            .text("Study")
+            .and_then(|n| studies.iter_mut().find(|s| s.id == n))
+        else {
+            continue;
+        };
+        for domain in &domains {
+            let judgement = match c
+                .text(&format!("{JUDGEMENT}{domain}"))
+                .map(str::to_ascii_lowercase)
+            {
+                Some(j) if j.starts_with("low") => Judgement::Low,
+                Some(j) if j.starts_with("high") => Judgement::High,
+                Some(j) if j.starts_with("unclear") || j.starts_with("some concerns") => {
+                    Judgement::Unclear
+                }
+                _ => continue,
+            };
+            let support = c.text(&format!("Domain (support): {domain}"));
+            study
+                .risk_of_bias
+                .extend(judged(domain, judgement, support));
+        }
+    }
+    Ok(())
 }
 
 /// A Cochrane review's DOI from a package named after it (`CD012345.pub2-…`).

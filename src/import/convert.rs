@@ -406,6 +406,7 @@ fn new_study(
         follow_up: None,
         status: StudyStatus::Completed,
         caveats: caveats.into_iter().map(Text::plain).collect(),
+        risk_of_bias: info.map(|s| s.risk_of_bias.clone()).unwrap_or_default(),
         outcomes: Vec::new(),
         moderators,
     }

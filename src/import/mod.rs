@@ -187,10 +187,14 @@ fn from_data_rows_path(path: &Path, name: &str, bytes: &[u8]) -> Result<Imported
     ] {
         look(dir.join(format!("{prefix}{suffix}")))?;
     }
-    let study_file = format!("{prefix}-study-information.csv");
-    look(dir.join(&study_file))?;
-    if let Some(up) = dir.parent() {
-        look(up.join(format!("{prefix}-study-data")).join(&study_file))?;
+    for study_file in [
+        format!("{prefix}-study-information.csv"),
+        format!("{prefix}-risk-of-bias.csv"),
+    ] {
+        look(dir.join(&study_file))?;
+        if let Some(up) = dir.parent() {
+            look(up.join(format!("{prefix}-study-data")).join(&study_file))?;
+        }
     }
     from_files(&files)
 }

@@ -1,7 +1,7 @@
 //! What both readers (the `.rm5` XML and the data package's CSV files) find in a review, before it
 //! becomes a dataset: one shape, so that the conversion is written once.
 
-use crate::model::{EffectModel, Measure, PoolMethod, Stored};
+use crate::model::{BiasJudgement, EffectModel, Judgement, Measure, PoolMethod, Stored, Text};
 
 /// A review as RevMan describes it.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -32,6 +32,24 @@ pub struct ReviewStudy {
     pub reference: Option<String>,
     pub doi: Option<String>,
     pub pmid: Option<String>,
+    /// The review's risk-of-bias judgements of the study (study-level domains).
+    pub risk_of_bias: Vec<BiasJudgement>,
+}
+
+/// A review's judgement of a domain, as its published table shows it: an "unclear" judgement
+/// without a word of support is left out of the published risk-of-bias table (Cochrane Handbook
+/// 5.0, 8.6), so it is not a judgement here either.
+pub fn judged(domain: &str, judgement: Judgement, support: Option<&str>) -> Option<BiasJudgement> {
+    let support = support.map(str::trim).filter(|t| !t.is_empty());
+    if judgement == Judgement::Unclear && support.is_none() {
+        return None;
+    }
+    let domain = domain.trim().trim_end_matches('?').trim();
+    (!domain.is_empty()).then(|| BiasJudgement {
+        domain: Text::plain(domain),
+        judgement,
+        support: support.map(str::to_owned),
+    })
 }
 
 /// A comparison (`CMP-001`) and its analyses.

@@ -7,10 +7,10 @@
 //! experimental arm; `EFFECT_SIZE` and `CI_*` are on the natural scale, `SE` and `VAR` on the log
 //! scale for ratios; `I2` and `WEIGHT` are percentages; an empty attribute means "not computed".
 
-use crate::model::{EffectModel, Measure, Stored};
+use crate::model::{EffectModel, Judgement, Measure, Stored};
 
 use super::review::{
-    measure_from_name, method_from_name, pooled_measure, Comparison, DataKind, Review,
+    judged, measure_from_name, method_from_name, pooled_measure, Comparison, DataKind, Review,
     ReviewAnalysis, ReviewStudy, Row, RowData,
 };
 use super::text::{decode_xml, unescape_xml_name};
@@ -59,7 +59,8 @@ pub fn read(bytes: &[u8], warnings: &mut Vec<String>) -> Result<Review, ImportEr
         .attr_text("REVMAN_SUB_VERSION")
         .or(root.attr_text("REVMAN_VERSION"))
         .unwrap_or("5");
-    let studies = studies(&root);
+    let mut studies = studies(&root);
+    risk_of_bias(&root, &mut studies, warnings);
     let mut comparisons = Vec::new();
     if let Some(analyses) = root.child("ANALYSES_AND_DATA") {
         for c in analyses.children_named("COMPARISON") {
@@ -136,9 +137,54 @@ fn studies(root: &Element) -> Vec<ReviewStudy> {
                 reference: reference.and_then(format_reference),
                 doi: identifier("DOI"),
                 pmid: identifier("PUBMED"),
+                risk_of_bias: Vec::new(),
             })
         })
         .collect()
+}
+
+/// The review's risk-of-bias judgements (`QUALITY_ITEMS`), onto the studies they judge. RevMan 5
+/// stores "Yes" for low risk, "No" for high risk and "Unclear" (Cochrane Handbook 5.0, 8.6). An
+/// item judged per outcome group is left out, with a warning: it would not say which outcomes.
+fn risk_of_bias(root: &Element, studies: &mut [ReviewStudy], warnings: &mut Vec<String>) {
+    let Some(items) = root.child("QUALITY_ITEMS") else {
+        return;
+    };
+    for item in items.children_named("QUALITY_ITEM") {
+        let name = item
+            .child("NAME")
+            .map(Element::all_text)
+            .unwrap_or_default();
+        let entries = item
+            .child("QUALITY_ITEM_DATA")
+            .into_iter()
+            .flat_map(|d| d.children_named("QUALITY_ITEM_DATA_ENTRY"));
+        if item.attr("LEVEL") == Some("GROUP") {
+            if entries.count() > 0 {
+                warnings.push(format!(
+                    "risk-of-bias item \"{}\" is judged per outcome group: left out",
+                    name.trim()
+                ));
+            }
+            continue;
+        }
+        for entry in entries {
+            let judgement = match entry.attr("RESULT") {
+                Some("YES") => Judgement::Low,
+                Some("NO") => Judgement::High,
+                Some("UNKNOWN") => Judgement::Unclear,
+                _ => continue,
+            };
+            let support = entry.child("DESCRIPTION").map(Element::all_text);
+            let Some(j) = judged(&name, judgement, support.as_deref()) else {
+                continue;
+            };
+            let id = entry.attr_text("STUDY_ID").map(unescape_xml_name);
+            if let Some(s) = studies.iter_mut().find(|s| Some(&s.id) == id.as_ref()) {
+                s.risk_of_bias.push(j);
+            }
+        }
+    }
 }
 
 /// "Authors. Title. Source Year;Volume(Issue):Pages." from a `<REFERENCE>`.

@@ -1947,6 +1947,7 @@ fn build_study(
         follow_up: None,
         status: StudyStatus::Completed,
         caveats: Vec::new(),
+        risk_of_bias: Vec::new(),
         outcomes,
         moderators: moderators.into_iter().map(|(k, (v, _))| (k, v)).collect(),
     };

@@ -55,9 +55,11 @@ pub(crate) const STUDY_FIELDS: &[&str] = &[
     "follow_up",
     "status",
     "caveats",
+    "risk_of_bias",
     "outcomes",
     "moderators",
 ];
+const BIAS_FIELDS: &[&str] = &["domain", "judgement", "support"];
 pub(crate) const OUTCOME_FIELDS: &[&str] = &[
     "id",
     "name",
@@ -807,6 +809,31 @@ fn convert_citation(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<Citatio
     (!r.failed).then_some(c)
 }
 
+fn convert_bias(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<BiasJudgement> {
+    let mut r = Reader::new(v, path, sink, BIAS_FIELDS)?;
+    let domain = r.req("domain", to_nonempty_text as Conv<Text>);
+    let judgement = r.req("judgement", to_enum::<Judgement>("risk-of-bias judgement"));
+    let support = r.opt("support", to_string as Conv<String>);
+    if r.failed {
+        return None;
+    }
+    Some(BiasJudgement {
+        domain: domain?,
+        judgement: judgement?,
+        support,
+    })
+}
+
+fn to_bias_list(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<Vec<BiasJudgement>> {
+    to_list(
+        v,
+        path,
+        sink,
+        "an array of risk-of-bias judgements",
+        convert_bias,
+    )
+}
+
 fn convert_intervention(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<Intervention> {
     let mut r = Reader::new(v, path, sink, INTERVENTION_FIELDS)?;
     let i = Intervention {
@@ -843,6 +870,9 @@ fn convert_study(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<(Study, Ve
         .unwrap_or_default();
     let caveats = r
         .opt("caveats", to_text_list as Conv<Vec<Text>>)
+        .unwrap_or_default();
+    let risk_of_bias = r
+        .opt("risk_of_bias", to_bias_list as Conv<Vec<BiasJudgement>>)
         .unwrap_or_default();
     let moderators = r
         .opt(
@@ -894,6 +924,7 @@ fn convert_study(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<(Study, Ve
         follow_up,
         status,
         caveats,
+        risk_of_bias,
         outcomes,
         moderators,
     };

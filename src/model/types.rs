@@ -145,6 +145,28 @@ wire_enum! {
 }
 
 wire_enum! {
+    /// A review's judgement of one risk-of-bias domain of a study (Cochrane's tool: RevMan 5 stores
+    /// "Yes" for low risk, "No" for high risk, or "Unclear").
+    Judgement {
+        Low = "low",
+        High = "high",
+        Unclear = "unclear",
+    }
+}
+
+/// One risk-of-bias domain of a study as a review judged it, for example "Allocation concealment"
+/// judged at high risk, with the review's reason.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BiasJudgement {
+    pub domain: Text,
+    pub judgement: Judgement,
+    /// The review's support for the judgement.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub support: Option<String>,
+}
+
+wire_enum! {
     /// Whether results exist yet. Ongoing trials are shown as "results expected", never as a null result.
     StudyStatus {
         Completed = "completed",
@@ -456,6 +478,9 @@ pub struct Study {
     /// Things a reader must know before trusting the numbers ("counts pool two treatment cycles").
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub caveats: Vec<Text>,
+    /// A systematic review's risk-of-bias judgements of the study (an imported Cochrane review's).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub risk_of_bias: Vec<BiasJudgement>,
     #[serde(default)]
     pub outcomes: Vec<Outcome>,
     /// Extra CSV columns (and free-form JSON attributes) used for subgroups and meta-regression.
