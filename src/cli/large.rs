@@ -1,7 +1,8 @@
 //! `analyze` on a CSV file of any size. The rows are read a chunk at a time
-//! ([`model::read_chunks`]) and only each study's effect is kept (`yi`, `vi`, its label and
-//! moderators), so memory grows with the studies' effects, not with their records: the widget's
-//! limits (20,000 studies, 10 MB) belong to the widget.
+//! ([`model::read_chunks`]) and only each study's effect is kept (`yi`, `vi`, its label and, for
+//! `--subgroup`, that column), so memory grows with the studies' effects, not with their records:
+//! the widget's limits (20,000 studies, 80,000 rows, 10 MB) belong to the widget. A study that
+//! gives two results for one outcome is refused within a chunk, not across chunks.
 
 use std::collections::HashMap;
 use std::io::Write;

@@ -750,9 +750,14 @@ fn read_chunks_into(
     };
     match decoded {
         Decoded::Utf8 => table.stream(rest.chain(cut).chain(source), each, sink),
-        Decoded::Windows1252 => {
-            table.stream(rest.chain(Windows1252(cut.chain(source))), each, sink)
-        }
+        Decoded::Windows1252 => table.stream(
+            rest.chain(Windows1252 {
+                inner: cut.chain(source),
+                pending: Vec::new(),
+            }),
+            each,
+            sink,
+        ),
     }
 }
 
@@ -849,17 +854,25 @@ fn decode_head<'h>(head: &'h [u8], sink: &mut Sink) -> Option<(String, Decoded, 
     Some((text.into_owned(), decoded, &head[whole..]))
 }
 
-/// Windows-1252 bytes read as UTF-8, for the streamed reader.
-struct Windows1252<R>(R);
+/// Windows-1252 bytes read as UTF-8, for the streamed reader. A character that does not fit in the
+/// caller's buffer waits in `pending` for the next read.
+struct Windows1252<R> {
+    inner: R,
+    pending: Vec<u8>,
+}
 
 impl<R: Read> Read for Windows1252<R> {
     fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
-        // Each byte becomes at most three bytes of UTF-8.
-        let mut raw = vec![0u8; (out.len() / 3).max(1)];
-        let n = self.0.read(&mut raw)?;
-        let text = super::decode_windows_1252(&raw[..n]);
-        out[..text.len()].copy_from_slice(text.as_bytes());
-        Ok(text.len())
+        if self.pending.is_empty() {
+            // Each byte becomes at most three bytes of UTF-8.
+            let mut raw = vec![0u8; (out.len() / 3).max(1)];
+            let n = self.inner.read(&mut raw)?;
+            self.pending = super::decode_windows_1252(&raw[..n]).into_bytes();
+        }
+        let n = self.pending.len().min(out.len());
+        out[..n].copy_from_slice(&self.pending[..n]);
+        self.pending.drain(..n);
+        Ok(n)
     }
 }
 
@@ -1952,4 +1965,24 @@ fn build_study(
         moderators: moderators.into_iter().map(|(k, (v, _))| (k, v)).collect(),
     };
     (study, locs, path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A caller reading a byte at a time gets every character whole.
+    #[test]
+    fn windows_1252_is_read_whole_through_any_buffer() {
+        let mut reader = Windows1252 {
+            inner: &b"M\xfcller \x80 caf\xe9"[..],
+            pending: Vec::new(),
+        };
+        let mut out = Vec::new();
+        let mut byte = [0u8; 1];
+        while reader.read(&mut byte).unwrap() == 1 {
+            out.push(byte[0]);
+        }
+        assert_eq!(String::from_utf8(out).unwrap(), "Müller € café");
+    }
 }
