@@ -121,7 +121,9 @@ async function readFiles(files) {
     /** @type {{outcomes: {id: string}[]}[]} */
     const studies = dataset.studies;
     const analyses = new Set(studies.flatMap((st) => st.outcomes.map((o) => o.id))).size;
-    const name = `${first.name.replace(/(-data-rows)?\.(rm5|zip|csv)$/i, '')}.json`;
+    // Named after the review's file (of a package's CSV files, its data rows).
+    const main = files.find((f) => /-data-rows\.csv$/i.test(f.name)) ?? first;
+    const name = `${main.name.replace(/(-data-rows)?\.(rm5|zip|csv)$/i, '')}.json`;
     const download = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
     local = { data: json, name, download };
     fileStatus.textContent = t('embed.file.converted', { file: first.name, studies: String(studies.length), analyses: String(analyses), name });
