@@ -1,8 +1,8 @@
 //! Appraisal: GRADE certainty per outcome, GRADE's plain-language statements, absolute effects
 //! and claim checks.
 //!
-//! [`appraise`] takes a dataset and returns an [`Appraisal`], which serializes to the
-//! `evidence-lens appraise` JSON contract of `design.md`:
+//! [`appraise`] takes a dataset and returns an [`Appraisal`], which serializes to the JSON that
+//! `evidence-lens appraise` prints (the README's "The command line"):
 //! `{ outcomes: [{study, outcome, certainty, reasons, statement, absolute, ...}], pooled: [...],
 //! claims: [{id, verdict, evidence, certainty, ...}] }`. Nothing here panics; numbers that are not
 //! finite are never serialized (they become `null`).

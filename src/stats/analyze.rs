@@ -1,7 +1,8 @@
-//! The `analyze` contract: one call that runs the whole comparison engine on a set of
-//! studies and returns the JSON object documented in design.md ("Contracts"), with metafor's
-//! names (k, estimate, se, zval, pval, ci_lb, ci_ub, pi_lb, pi_ub, tau2, tau, se_tau2, I2, H2,
-//! Q, Q_df, Q_pval, Q-profile bounds, exp, studies, egger, trimfill, leave1out, subgroups).
+//! The `analyze` contract: one call that runs the whole comparison engine on a set of studies
+//! and returns the JSON object `evidence-lens analyze` prints (the README's "The command line"),
+//! with metafor's names (k, estimate, se, zval, pval, ci_lb, ci_ub, pi_lb, pi_ub, tau2, tau,
+//! se_tau2, I2, H2, Q, Q_df, Q_pval, Q-profile bounds, exp, studies, egger, trimfill, leave1out,
+//! subgroups).
 //!
 //! Parts that cannot be computed for the data at hand (Egger with k < 3, a tau2 interval for
 //! a fixed-effect model, ...) are `null` with a note, never a failure of the whole report;
