@@ -593,7 +593,7 @@ fn consistent_trials_pool_to_high() {
     assert_eq!(p.certainty, Some(Certainty::High), "{:#?}", p.reasons);
     let e = p.effect.unwrap();
     assert_eq!(e.method, "REML");
-    assert!(e.estimate.unwrap() < 0.65 && e.estimate.unwrap() > 0.55);
+    assert!(e.natural.estimate.unwrap() < 0.65 && e.natural.estimate.unwrap() > 0.55);
     // Baseline for absolute numbers: the median control risk (0.24 and 0.25).
     let abs = p.absolute.unwrap();
     assert!((abs.baseline.unwrap() - 0.245).abs() < 1e-12);

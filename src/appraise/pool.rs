@@ -14,7 +14,7 @@ use crate::i18n::{t, tn, Lang};
 use crate::model::{Dataset, Design, Measure, Outcome, SourceKind, Study, StudyStatus};
 use crate::stats::bias::regtest;
 use crate::stats::effect::effect_of;
-use crate::stats::{fit, RmaOptions, StatsError, Test};
+use crate::stats::{fit, NaturalScale, RmaOptions, StatsError, Test};
 
 use super::absolute::{self, Absolute, BaselineSource};
 use super::certainty::{Certainty, Domain, Rating, Reason};
@@ -137,11 +137,8 @@ impl PoolRefusal {
 pub struct PooledEffect {
     pub measure: Measure,
     pub method: String,
-    pub estimate: Option<f64>,
-    pub ci_lb: Option<f64>,
-    pub ci_ub: Option<f64>,
-    pub pi_lb: Option<f64>,
-    pub pi_ub: Option<f64>,
+    #[serde(flatten)]
+    pub natural: NaturalScale,
     pub pval: Option<f64>,
     pub tau2: Option<f64>,
     #[serde(rename = "I2")]
@@ -660,11 +657,13 @@ pub(crate) fn pool_group<'a>(
         effect: Some(PooledEffect {
             measure,
             method: f.method.name().to_string(),
-            estimate: fin(eff.estimate),
-            ci_lb: fin(eff.ci_lb),
-            ci_ub: fin(eff.ci_ub),
-            pi_lb: fin(pi_lb),
-            pi_ub: fin(pi_ub),
+            natural: NaturalScale {
+                estimate: fin(eff.estimate),
+                ci_lb: fin(eff.ci_lb),
+                ci_ub: fin(eff.ci_ub),
+                pi_lb: fin(pi_lb),
+                pi_ub: fin(pi_ub),
+            },
             pval: fin(f.pval),
             tau2: fin(f.tau2),
             i2: fin(f.i2),

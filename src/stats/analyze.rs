@@ -94,9 +94,11 @@ impl From<&RmaFit> for Inference {
     }
 }
 
-/// Back-transformed (exp) results for ratio measures.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct ExpResults {
+/// A pooled result on the natural scale (ratios as ratios): the estimate with its confidence
+/// and prediction intervals. `exp` of a report on a ratio measure, and a pooled body's effect in
+/// the appraisal.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
+pub struct NaturalScale {
     pub estimate: Option<f64>,
     pub ci_lb: Option<f64>,
     pub ci_ub: Option<f64>,
@@ -264,7 +266,7 @@ pub struct AnalyzeReport {
     pub h2_ci_ub: Option<f64>,
     /// Only for ratio measures (RR, OR, HR, IRR).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub exp: Option<ExpResults>,
+    pub exp: Option<NaturalScale>,
     pub studies: Vec<StudyRow>,
     pub egger: Option<EggerResult>,
     pub trimfill: Option<TrimfillResult>,
@@ -322,7 +324,7 @@ pub fn analyze(
         }
     };
 
-    let exp = opts.measure.is_ratio().then(|| ExpResults {
+    let exp = opts.measure.is_ratio().then(|| NaturalScale {
         estimate: exp_fin(main.estimate),
         ci_lb: exp_fin(main.ci_lb),
         ci_ub: exp_fin(main.ci_ub),

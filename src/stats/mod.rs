@@ -40,7 +40,7 @@ pub mod pooling;
 pub mod revman;
 pub mod rma;
 
-pub use analyze::{analyze, AnalyzeOptions, AnalyzeReport, StudyEffect};
+pub use analyze::{analyze, AnalyzeOptions, AnalyzeReport, NaturalScale, StudyEffect};
 pub use error::StatsError;
 pub use escalc::{EffectSize, Measure};
 pub use linalg::ModelMatrix;

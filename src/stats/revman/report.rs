@@ -6,7 +6,7 @@
 use serde::Serialize;
 
 use crate::model::Stored;
-use crate::stats::analyze::{fin, ExpResults, Inference, SubgroupRow};
+use crate::stats::analyze::{fin, Inference, NaturalScale, SubgroupRow};
 
 use super::{RevmanAnalysis, RevmanFit, StudyRow, SubgroupTest};
 
@@ -33,7 +33,7 @@ pub struct RevmanReport {
     #[serde(rename = "Q_pval")]
     pub q_pval: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub exp: Option<ExpResults>,
+    pub exp: Option<NaturalScale>,
     pub studies: Vec<StudyRow>,
     pub subgroups: Vec<SubgroupRow>,
     pub subgroup_test: Option<SubgroupTest>,
@@ -49,9 +49,9 @@ impl From<&RevmanFit> for Inference {
     }
 }
 
-fn exp_of(fit: &RevmanFit) -> ExpResults {
+fn exp_of(fit: &RevmanFit) -> NaturalScale {
     let e = |x: f64| fin(x.exp());
-    ExpResults {
+    NaturalScale {
         estimate: e(fit.estimate),
         ci_lb: e(fit.ci_lb),
         ci_ub: e(fit.ci_ub),
