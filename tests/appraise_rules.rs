@@ -112,6 +112,43 @@ fn a_reviews_high_risk_is_not_counted_again_after_open_label() {
     );
 }
 
+/// A review's high risk in another domain (allocation concealment) is a second flaw besides the
+/// open-label one, and counts; its blinding domains do not count for an objective outcome.
+#[test]
+fn a_reviews_other_domains_count_besides_open_label_and_blinding_spares_death() {
+    let mut s = study(
+        "a",
+        Design::Rct,
+        Some(Blinding::Open),
+        "AHSCT",
+        vec![clean()],
+    );
+    s.risk_of_bias = vec![
+        judged("Blinding of participants and personnel", Judgement::High),
+        judged("Allocation concealment", Judgement::High),
+    ];
+    let a = rate(&s);
+    assert_eq!(a.certainty, Some(Certainty::Low), "{:#?}", a.reasons);
+    let steps: Vec<&str> = moved(&a).iter().map(|r| r.text.as_str()).collect();
+    assert_eq!(steps.len(), 2, "{steps:?}");
+    assert_eq!(
+        steps[1],
+        "The review judged this study at high risk of bias for allocation concealment"
+    );
+    let death = outcome(
+        "death",
+        "Deaths",
+        OutcomeKind::Harm,
+        Better::Lower,
+        counts(150, 1000, 250, 1000),
+    );
+    let mut s = rct("b", death);
+    s.risk_of_bias = vec![judged("Blinding of outcome assessment", Judgement::High)];
+    let a = rate(&s);
+    assert_eq!(a.certainty, Some(Certainty::High), "{:#?}", a.reasons);
+    assert!(a.reasons.is_empty(), "{:#?}", a.reasons);
+}
+
 /// Unclear risk is said, not counted; low risk says nothing.
 #[test]
 fn a_reviews_unclear_risk_is_said_not_counted() {

@@ -360,7 +360,7 @@ fn bcg_copies(copies: usize) -> String {
 /// error √m times smaller, across chunk boundaries.
 #[test]
 fn analyze_streams_a_csv_far_past_the_widgets_limits() {
-    let copies = 7_000; // 91,000 rows: two chunks of 50,000 rows
+    let copies = 7_000; // 91,000 rows: ten chunks of 10,000 rows
     let big = scratch("bcg-copies.csv", bcg_copies(copies).as_bytes());
     let one = analyze(&["--measure", "RR", "--method", "FE"]);
     let o = run(&[
@@ -439,4 +439,23 @@ fn analyze_streams_spreadsheets_as_saved_and_names_bad_rows() {
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("row 60002"), "{}", stderr(&o));
     assert!(stdout(&o).is_empty());
+}
+
+/// A study's two results for one outcome are refused as in a small file, also when a chunk of
+/// 10,000 rows lies between them.
+#[test]
+fn analyze_refuses_a_studys_second_result_in_a_later_chunk() {
+    let mut text = String::from("study,outcome,yi,vi\nTwice,o,-0.2,0.01\n");
+    for i in 0..12_000 {
+        text.push_str(&format!("S{i},o,-0.{},0.02\n", i % 9 + 1));
+    }
+    text.push_str("Twice,o,-0.3,0.01\n");
+    let file = scratch("twice.csv", text.as_bytes());
+    let o = run(&["analyze", file.to_str().unwrap(), "--method", "FE"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+    assert!(
+        stderr(&o).contains("study \"Twice\" gives more than one result for outcome \"o\""),
+        "{}",
+        stderr(&o)
+    );
 }

@@ -372,12 +372,17 @@ fn chunked(bytes: &[u8], rows: usize) -> (Vec<Study>, Vec<Problem>, Vec<Problem>
     let mut errors = Vec::new();
     let mut warnings = Vec::new();
     let mut chunks = 0;
-    let whole = read_chunks(bytes, &CsvOptions::default(), rows, &mut |p| {
-        chunks += 1;
-        studies.extend(p.dataset.unwrap().studies);
-        errors.extend(p.errors);
-        warnings.extend(p.warnings);
-    });
+    let whole = read_chunks(
+        std::io::Cursor::new(bytes),
+        &CsvOptions::default(),
+        rows,
+        &mut |p| {
+            chunks += 1;
+            studies.extend(p.dataset.unwrap().studies);
+            errors.extend(p.errors);
+            warnings.extend(p.warnings);
+        },
+    );
     errors.extend(whole.errors);
     warnings.extend(whole.warnings);
     (studies, errors, warnings, chunks)
@@ -434,4 +439,25 @@ fn a_character_across_the_files_start_is_kept_whole() {
         assert!(studies.iter().all(|s| s.id.starts_with("Café ")));
     }
     assert!(straddled > 0);
+}
+
+/// A Windows-1252 file whose first accented letter comes after the file's start is read as such,
+/// as it is read whole, not as broken UTF-8.
+#[test]
+fn the_encoding_is_told_from_the_whole_file() {
+    let mut bytes = b"study,yi,vi\n".to_vec();
+    for i in 0..5_000 {
+        bytes.extend_from_slice(format!("S{i},-0.1,0.01\n").as_bytes());
+    }
+    assert!(bytes.len() > 64 * 1024);
+    bytes.extend_from_slice(b"M\xfcller,-0.2,0.02\n");
+    let whole = parse_csv(&bytes);
+    let (studies, errors, warnings, _) = chunked(&bytes, 1_000);
+    assert_eq!(errors.len(), 0, "{errors:?}");
+    assert_eq!(studies, whole.dataset.unwrap().studies);
+    assert_eq!(studies.last().unwrap().id, "Müller");
+    assert!(
+        warnings.iter().any(|w| w.message.contains("Windows-1252")),
+        "{warnings:?}"
+    );
 }

@@ -40,6 +40,8 @@ const fileNotes = byId('file-notes', HTMLElement);
  * @type {{data: File | string, name: string, download: string} | null}
  */
 let local = null;
+/** Each choice of files; a slower earlier one that finishes late is dropped. */
+let choice = 0;
 
 /** @param {string} value */
 function escapeAttr(value) {
@@ -95,10 +97,12 @@ form.addEventListener('change', (e) => {
 /**
  * Reads the files the editor chose. A review (one .rm5 or zip, or a data package's CSV files) is
  * converted here, by the widget's own converter, and offered for download; a JSON or CSV file is
- * previewed as it is.
+ * previewed as it is. `false` when a later choice has taken its place.
  * @param {File[]} files
+ * @returns {Promise<boolean | void>}
  */
 async function readFiles(files) {
+  const mine = ++choice;
   if (local?.download) URL.revokeObjectURL(local.download);
   local = null;
   fileNotes.replaceChildren();
@@ -109,6 +113,7 @@ async function readFiles(files) {
   const first = files[0];
   fileStatus.textContent = t('embed.file.reading', { file: first.name });
   const read = await Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
+  if (mine !== choice) return false;
   if (files.length === 1 && !isReview(first.name, read[0].bytes)) {
     local = { data: first, name: first.name, download: '' };
     fileStatus.textContent = t('embed.file.local', { file: first.name });
@@ -117,6 +122,7 @@ async function readFiles(files) {
   try {
     const { convertReview } = await import('./lens/review.js');
     const { json, warnings } = await convertReview(read);
+    if (mine !== choice) return false;
     const dataset = JSON.parse(json);
     /** @type {{outcomes: {id: string}[]}[]} */
     const studies = dataset.studies;
@@ -139,6 +145,7 @@ async function readFiles(files) {
       fileNotes.append(...warnings.map(listItem));
     }
   } catch (error) {
+    if (mine !== choice) return false;
     fileStatus.textContent = t('embed.file.failed', { file: first.name, message: error instanceof Error ? error.message : String(error) });
   }
 }
@@ -151,8 +158,7 @@ function listItem(text) {
 }
 
 fileInput.addEventListener('change', async () => {
-  await readFiles([...(fileInput.files || [])]);
-  update();
+  if ((await readFiles([...(fileInput.files || [])])) !== false) update();
 });
 form.addEventListener('submit', (e) => e.preventDefault());
 

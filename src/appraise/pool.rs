@@ -528,7 +528,8 @@ pub(crate) fn pool_group<'a>(
                 share1 += w;
                 let first = rb
                     .reasons
-                    .first()
+                    .iter()
+                    .find(|x| x.change < 0)
                     .map(|x| x.text.clone())
                     .unwrap_or_default();
                 with.push(format!(

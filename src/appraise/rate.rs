@@ -7,7 +7,8 @@
 //! 8 indirectness, 9 rating up).
 
 use crate::model::{
-    Better, Blinding, Design, EffectData, Judgement, Measure, Outcome, SourceKind, Study,
+    Better, BiasJudgement, Blinding, Design, EffectData, Judgement, Measure, Outcome, SourceKind,
+    Study,
 };
 use crate::stats::effect::Effect;
 
@@ -341,10 +342,12 @@ pub fn first_period_only(study: &Study) -> bool {
 ///   the "people" are not independent);
 /// * results not from a peer-reviewed paper: a registry record or a news summary is one concern;
 ///   marketing by someone selling the treatment is two (very serious: selective reporting);
-/// * a systematic review's judgement of high risk of bias in any domain (an imported Cochrane
-///   review's table), one concern, unless a concern above already counts: the review's domains
-///   may be the same flaw (its "blinding" is our open-label), and one flaw is counted once. Unclear
-///   risk is said, not counted (GRADE guidelines 4 leave it to judgement).
+/// * a systematic review's judgements of high risk of bias (an imported Cochrane review's table):
+///   its blinding domains (performance and detection bias) are one concern, the same flaw as the
+///   open-label one above when that was counted (one flaw is counted once: then it is said, not
+///   counted again), and not a concern for objective outcomes, as above; its other domains
+///   (allocation, attrition, reporting…) are one more. Unclear risk is said, not counted (GRADE
+///   guidelines 4 leave it to judgement).
 pub fn rate_risk_of_bias(
     r: &mut Rating,
     study: &Study,
@@ -354,7 +357,9 @@ pub fn rate_risk_of_bias(
 ) {
     let x = || lower_first(&study.intervention.therapy);
     let unblinded_assessors = matches!(study.blinding, Some(Blinding::Open | Blinding::Single));
-    if comparative && unblinded_assessors && !lexicon.is_objective(outcome) {
+    let objective = lexicon.is_objective(outcome);
+    let open_label_counted = comparative && unblinded_assessors && !objective;
+    if open_label_counted {
         let key = if study.blinding == Some(Blinding::Open) {
             "reason.open_label"
         } else {
@@ -393,30 +398,50 @@ pub fn rate_risk_of_bias(
         let text = r.say(key, &[]);
         r.push(Domain::RiskOfBias, change, text);
     }
-    let judged = |j: Judgement| -> Vec<String> {
-        let lang = r.lang.as_str();
+    // The review's judgements; a blinding domain says nothing about an objective outcome.
+    let lang = r.lang;
+    let judged = |j: Judgement, blinding: bool| -> Vec<String> {
         study
             .risk_of_bias
             .iter()
-            .filter(|b| b.judgement == j)
-            .map(|b| lower_first(b.domain.get(lang)))
+            .filter(|b| b.judgement == j && is_blinding(b) == blinding && !(blinding && objective))
+            .map(|b| lower_first(b.domain.get(lang.as_str())))
             .collect()
     };
-    let (high, unclear) = (judged(Judgement::High), judged(Judgement::Unclear));
-    if !high.is_empty() {
-        let domains = and_list(r.lang, &high);
-        if r.domain_total(Domain::RiskOfBias) < 0 {
+    let other = judged(Judgement::High, false);
+    if !other.is_empty() {
+        let domains = and_list(r.lang, &other);
+        let text = r.say("reason.rob_high", &[("domains", &domains)]);
+        r.push(Domain::RiskOfBias, -1, text);
+    }
+    let blinding = judged(Judgement::High, true);
+    if !blinding.is_empty() {
+        let domains = and_list(r.lang, &blinding);
+        if open_label_counted {
             let text = r.say("reason.rob_high_counted", &[("domains", &domains)]);
             r.note(Domain::RiskOfBias, text);
         } else {
             let text = r.say("reason.rob_high", &[("domains", &domains)]);
             r.push(Domain::RiskOfBias, -1, text);
         }
-    } else if !unclear.is_empty() {
+    }
+    let unclear: Vec<String> = [false, true]
+        .into_iter()
+        .flat_map(|blinding| judged(Judgement::Unclear, blinding))
+        .collect();
+    if other.is_empty() && blinding.is_empty() && !unclear.is_empty() {
         let domains = and_list(r.lang, &unclear);
         let text = r.say("reason.rob_unclear", &[("domains", &domains)]);
         r.note(Domain::RiskOfBias, text);
     }
+}
+
+/// Whether a review's risk-of-bias domain is about blinding (the Cochrane tool's performance and
+/// detection bias: "Blinding of participants and personnel", "Blinding of outcome assessment"),
+/// which is the flaw an open-label design already names. RevMan writes the domains in English.
+fn is_blinding(b: &BiasJudgement) -> bool {
+    let name = b.domain.get("en").to_ascii_lowercase();
+    name.contains("blind") || name.contains("mask")
 }
 
 /// **Imprecision.** GRADE Handbook 5.2.2 and GRADE guidelines 6: rate down when the 95%

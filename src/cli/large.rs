@@ -2,9 +2,9 @@
 //! ([`model::read_chunks`]) and only each study's effect is kept (`yi`, `vi`, its label and, for
 //! `--subgroup`, that column), so memory grows with the studies' effects, not with their records:
 //! the widget's limits (20,000 studies, 80,000 rows, 10 MB) belong to the widget. A study that
-//! gives two results for one outcome is refused within a chunk, not across chunks.
+//! gives two results for one outcome is refused, whichever chunks they fall in.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::io::Write;
 use std::path::Path;
 
@@ -27,6 +27,9 @@ struct Gathered {
 pub struct Effects {
     order: Vec<String>,
     by_outcome: HashMap<String, Gathered>,
+    /// Each outcome's studies so far, so that a study's second result in a later chunk is refused
+    /// as within one chunk (two results of one study are not independent samples).
+    seen: HashSet<(String, String)>,
 }
 
 impl Effects {
@@ -65,6 +68,23 @@ impl Effects {
                     self.by_outcome.entry(outcome.clone()).or_default()
                 }
             };
+            if g.refusal.is_some() {
+                continue;
+            }
+            let reporting = chunk.studies.iter().filter(|s| {
+                s.outcomes
+                    .iter()
+                    .any(|o| o.id == outcome && o.data.is_some())
+            });
+            for s in reporting {
+                if !self.seen.insert((outcome.clone(), s.id.clone())) {
+                    g.refusal = Some(Refusal::SharedStudy {
+                        outcome: outcome.clone(),
+                        study: s.id.clone(),
+                    });
+                    g.effects = Vec::new();
+                }
+            }
             if g.refusal.is_some() {
                 continue;
             }
@@ -121,6 +141,7 @@ pub fn read_effects(
     let mut effects = Effects {
         order: Vec::new(),
         by_outcome: HashMap::new(),
+        seen: HashSet::new(),
     };
     let mut errors = 0usize;
     let options = CsvOptions {

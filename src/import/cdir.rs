@@ -444,7 +444,10 @@ pub fn read(files: &Files, warnings: &mut Vec<String>) -> Result<Review, ImportE
     }
 
     if let Some(text) = &files.risk_of_bias {
-        read_risk_of_bias(text, &mut studies)?;
+        // The analyses do not depend on it: a table that cannot be read is left out, said.
+        if let Err(e) = read_risk_of_bias(text, &mut studies) {
+            warnings.push(format!("{e}; the risk-of-bias table was left out"));
+        }
     }
 
     Ok(Review {

@@ -122,7 +122,7 @@ impl Format {
             .starts_with('<')
         {
             Format::Rm5
-        } else if name.ends_with(".csv") {
+        } else if name.to_ascii_lowercase().ends_with(".csv") {
             Format::DataRows
         } else {
             Format::Unknown

@@ -13,9 +13,9 @@
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::io::Read;
+use std::io::{Read, Seek};
 
-use super::encoding::{decode_text, Decoded};
+use super::encoding::{decode_text, sniff_text, Decoded};
 use super::json::detect_form;
 use super::problem::{Issue, Parsed, Problem};
 use super::types::*;
@@ -127,13 +127,7 @@ fn decode<'a>(bytes: &'a [u8], sink: &mut Sink) -> Option<Cow<'a, str>> {
             text
         }
         Err(e) => {
-            sink.error(
-                "",
-                Issue::NotText {
-                    utf8_offset: e.utf8_offset,
-                    binary: e.binary,
-                },
-            );
+            sink.error("", e.issue());
             return None;
         }
     };
@@ -697,14 +691,15 @@ fn read(text: &str, options: &CsvOptions, sink: &mut Sink) -> Option<Dataset> {
 
 /// Reads a CSV file of any size a chunk of `chunk_rows` rows at a time, handing each chunk to
 /// `each` as a dataset of its own with its problems, so that no more than a chunk's studies are
-/// ever held: the command line's analysis of millions of rows. The file's own problems (its
-/// encoding, header, separator) come in the returned `Parsed`, whose dataset is `None` when the
-/// file cannot be read as a table and empty otherwise.
+/// ever held: the command line's analysis of millions of rows. The file is read twice: once to
+/// tell its encoding as [`parse_csv`] tells it from the whole file, then for its rows. The file's
+/// own problems (its encoding, header, separator) come in the returned `Parsed`, whose dataset is
+/// `None` when the file cannot be read as a table and empty otherwise.
 ///
 /// The widget's limits (rows, studies, bytes) do not apply. Rows of one study that fall into two
 /// chunks become two studies of the same name; a row-per-study analysis is the same either way.
 pub fn read_chunks(
-    source: impl Read,
+    source: impl Read + Seek,
     options: &CsvOptions,
     chunk_rows: usize,
     each: &mut dyn FnMut(Parsed),
@@ -719,25 +714,48 @@ pub fn read_chunks(
 }
 
 fn read_chunks_into(
-    mut source: impl Read,
+    mut source: impl Read + Seek,
     options: &CsvOptions,
     chunk_rows: usize,
     each: &mut dyn FnMut(Parsed),
     sink: &mut Sink,
 ) -> Option<Dataset> {
-    // The encoding and the separator are told from the file's start, as `parse_csv` tells them
-    // from the whole file.
-    let mut head = Vec::new();
-    if let Err(e) = source.by_ref().take(HEAD_BYTES).read_to_end(&mut head) {
+    let read_error = |sink: &mut Sink, e: std::io::Error| {
         sink.error(
             "",
             Issue::CsvRead {
                 detail: e.to_string(),
             },
         );
+    };
+    let decoded = match sniff_text(&mut source, 1 << 20) {
+        Ok(Ok(d)) => d,
+        Ok(Err(e)) => {
+            sink.error("", e.issue());
+            return None;
+        }
+        Err(e) => {
+            read_error(sink, e);
+            return None;
+        }
+    };
+    if decoded == Decoded::Windows1252 {
+        sink.warn("", Issue::ReadAsWindows1252);
+    }
+    // The separator is told from the file's start (its header line).
+    let mut head = Vec::new();
+    let read = source
+        .rewind()
+        .and_then(|()| source.by_ref().take(HEAD_BYTES).read_to_end(&mut head));
+    if let Err(e) = read {
+        read_error(sink, e);
         return None;
     }
-    let (text, decoded, cut) = decode_head(&head, sink)?;
+    let (text, cut) = decode_head(&head, decoded);
+    if text.trim().is_empty() {
+        sink.error("", Issue::Empty);
+        return None;
+    }
     let (sep, rest, sep_line) = separator(&text);
     let rest = std::io::Cursor::new(rest.as_bytes().to_vec());
     // The bytes of a character cut off at the end of the start come before the rest of the file.
@@ -824,34 +842,23 @@ impl Table<'_> {
 /// How much of a streamed file's start tells its encoding and separator.
 const HEAD_BYTES: u64 = 64 * 1024;
 
-/// A streamed file's start as text, as [`decode`] reads a whole file, and the bytes of a UTF-8
-/// sequence cut off at its end (which are no reason to read the file as Windows-1252).
-fn decode_head<'h>(head: &'h [u8], sink: &mut Sink) -> Option<(String, Decoded, &'h [u8])> {
-    let whole = match std::str::from_utf8(head) {
-        Err(e) if e.error_len().is_none() => e.valid_up_to(),
-        _ => head.len(),
-    };
-    let (text, decoded) = match decode_text(&head[..whole]) {
-        Ok(d) => d,
-        Err(e) => {
-            sink.error(
-                "",
-                Issue::NotText {
-                    utf8_offset: e.utf8_offset,
-                    binary: e.binary,
-                },
-            );
-            return None;
+/// A streamed file's start as text in its encoding (without a byte-order mark), and the bytes of
+/// a UTF-8 sequence cut off at its end, which belong to the rest of the file.
+fn decode_head(head: &[u8], decoded: Decoded) -> (String, &[u8]) {
+    match decoded {
+        Decoded::Windows1252 => (super::decode_windows_1252(head), &[]),
+        Decoded::Utf8 => {
+            let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+            let (text, cut) = match std::str::from_utf8(head) {
+                Ok(t) => (t, &[][..]),
+                Err(e) => {
+                    let (valid, cut) = head.split_at(e.valid_up_to());
+                    (std::str::from_utf8(valid).unwrap_or_default(), cut)
+                }
+            };
+            (text.to_string(), cut)
         }
-    };
-    if decoded == Decoded::Windows1252 {
-        sink.warn("", Issue::ReadAsWindows1252);
     }
-    if text.trim().is_empty() {
-        sink.error("", Issue::Empty);
-        return None;
-    }
-    Some((text.into_owned(), decoded, &head[whole..]))
 }
 
 /// Windows-1252 bytes read as UTF-8, for the streamed reader. A character that does not fit in the

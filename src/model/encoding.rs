@@ -40,6 +40,16 @@ pub(crate) struct NotText {
     pub binary: Option<(usize, u8)>,
 }
 
+impl NotText {
+    /// The problem as a reader reports it.
+    pub(crate) fn issue(self) -> super::Issue {
+        super::Issue::NotText {
+            utf8_offset: self.utf8_offset,
+            binary: self.binary,
+        }
+    }
+}
+
 /// A byte that a Windows-1252 text file does not contain: control characters other than tab,
 /// line feed, form feed and carriage return, DEL, and the five bytes the encoding leaves undefined.
 fn is_not_text(b: u8) -> bool {
@@ -96,9 +106,103 @@ pub(crate) fn decode_text(bytes: &[u8]) -> Result<(Cow<'_, str>, Decoded), NotTe
     Ok((Cow::Owned(decode_windows_1252(bytes)), Decoded::Windows1252))
 }
 
+/// How a file of any size decodes, read in blocks of `block` bytes: the answer [`decode_text`]
+/// gives for the whole file, which a streamed reader cannot hold. `Err` is a read error.
+pub(crate) fn sniff_text(
+    source: &mut impl std::io::Read,
+    block: usize,
+) -> std::io::Result<Result<Decoded, NotText>> {
+    let mut buf = vec![0u8; block.max(4)];
+    // Offsets count from after a byte-order mark, as `decode_text`'s do.
+    let mut at = 0usize;
+    let mut first = true;
+    // An incomplete UTF-8 sequence at the end of the last block, and the last three bytes (for a
+    // multi-byte sequence across blocks).
+    let mut carry: Vec<u8> = Vec::new();
+    let mut tail: Vec<u8> = Vec::new();
+    let mut utf8_error: Option<usize> = None;
+    let mut binary: Option<(usize, u8)> = None;
+    let mut sequence = false;
+    loop {
+        let mut n = 0;
+        while n < buf.len() {
+            match source.read(&mut buf[n..])? {
+                0 => break,
+                k => n += k,
+            }
+        }
+        if n == 0 {
+            break;
+        }
+        let mut data = &buf[..n];
+        if std::mem::take(&mut first) {
+            data = data.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(data);
+        }
+        if binary.is_none() {
+            binary = data
+                .iter()
+                .position(|&b| is_not_text(b))
+                .map(|i| (at + i, data[i]));
+        }
+        if utf8_error.is_none() {
+            let start = at - carry.len();
+            let mut joined = std::mem::take(&mut carry);
+            joined.extend_from_slice(data);
+            match std::str::from_utf8(&joined) {
+                Ok(_) => {}
+                Err(e) if e.error_len().is_none() => carry = joined[e.valid_up_to()..].to_vec(),
+                Err(e) => utf8_error = Some(start + e.valid_up_to()),
+            }
+        }
+        let mut probe = std::mem::take(&mut tail);
+        probe.extend_from_slice(data);
+        sequence = sequence || has_utf8_sequence(&probe);
+        tail = probe[probe.len().saturating_sub(3)..].to_vec();
+        at += data.len();
+    }
+    if utf8_error.is_none() && !carry.is_empty() {
+        utf8_error = Some(at - carry.len());
+    }
+    Ok(match (utf8_error, binary) {
+        (None, _) => Ok(Decoded::Utf8),
+        (Some(utf8_offset), Some(b)) => Err(NotText {
+            utf8_offset,
+            binary: Some(b),
+        }),
+        (Some(utf8_offset), None) if sequence => Err(NotText {
+            utf8_offset,
+            binary: None,
+        }),
+        (Some(_), None) => Ok(Decoded::Windows1252),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Read in blocks of any size, a file decodes as it does whole.
+    #[test]
+    fn sniffing_in_blocks_agrees_with_decoding_whole() {
+        let cases: [&[u8]; 9] = [
+            b"study,yi\nM\xc3\xbcller,1\n",
+            b"\xEF\xBB\xBFstudy\nCaf\xc3\xa9\n",
+            b"study\nM\xfcller\n",
+            b"study\nM\xfcller \x80\n",
+            b"study\nCaf\xc3\xa9 and M\xfcller\n",
+            b"study\n\x00\x01binary\xff",
+            b"ok until the end \xc3",
+            b"",
+            b"\xEF\xBB\xBF",
+        ];
+        for bytes in cases {
+            let whole = decode_text(bytes).map(|(_, d)| d);
+            for block in [1, 2, 3, 4, 5, 7, 64] {
+                let sniffed = sniff_text(&mut &bytes[..], block).unwrap();
+                assert_eq!(sniffed, whole, "{bytes:?} in blocks of {block}");
+            }
+        }
+    }
 
     #[test]
     fn windows_punctuation_and_latin1() {

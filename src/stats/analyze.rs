@@ -191,11 +191,11 @@ impl SubgroupRow {
         }
     }
 
-    /// A subgroup that could not be fitted, and why.
-    pub fn failed(subgroup: String, error: String) -> Self {
+    /// A subgroup of `k` studies that could not be fitted, and why.
+    pub fn failed(subgroup: String, k: usize, error: String) -> Self {
         SubgroupRow {
             subgroup,
-            k: 0,
+            k,
             inference: Inference::default(),
             tau2: None,
             i2: None,
@@ -441,7 +441,7 @@ pub fn analyze(
                                 f.q,
                                 f.q_pval,
                             ),
-                            Err(e) => SubgroupRow::failed(s.level, e),
+                            Err(e) => SubgroupRow::failed(s.level, s.k, e),
                         });
                     }
                     if let Some(t) = sa.test {

@@ -82,7 +82,7 @@ pub fn report(
                 f.q,
                 f.q_pval,
             ),
-            Err(e) => SubgroupRow::failed(s.name.clone(), e.to_string()),
+            Err(e) => SubgroupRow::failed(s.name.clone(), 0, e.to_string()),
         })
         .collect();
     RevmanReport {
