@@ -72,6 +72,15 @@ impl Effects {
     /// Adds a chunk's effects, keeping of their moderators only the `subgroup` column: an empty
     /// map costs nothing, a map of a study's facts some 500 bytes (half a gigabyte per million).
     fn add(&mut self, chunk: &model::Dataset, subgroup: Option<&str>) {
+        // A study's second result for an outcome, in this chunk or an earlier one: one pass.
+        let mut repeated: HashMap<&str, &str> = HashMap::new();
+        for s in &chunk.studies {
+            for o in s.outcomes.iter().filter(|o| o.data.is_some()) {
+                if !self.seen.insert(result_key(&o.id, &s.id)) {
+                    repeated.entry(&o.id).or_insert(&s.id);
+                }
+            }
+        }
         for outcome in pooling::outcome_ids(chunk) {
             let g = match self.by_outcome.get_mut(&outcome) {
                 Some(g) => g,
@@ -83,21 +92,12 @@ impl Effects {
             if g.refusal.is_some() {
                 continue;
             }
-            let reporting = chunk.studies.iter().filter(|s| {
-                s.outcomes
-                    .iter()
-                    .any(|o| o.id == outcome && o.data.is_some())
-            });
-            for s in reporting {
-                if !self.seen.insert(result_key(&outcome, &s.id)) {
-                    g.refusal = Some(Refusal::SharedStudy {
-                        outcome: outcome.clone(),
-                        study: s.id.clone(),
-                    });
-                    g.effects = Vec::new();
-                }
-            }
-            if g.refusal.is_some() {
+            if let Some(study) = repeated.get(outcome.as_str()) {
+                g.refusal = Some(Refusal::SharedStudy {
+                    outcome: outcome.clone(),
+                    study: study.to_string(),
+                });
+                g.effects = Vec::new();
                 continue;
             }
             let pooled = match subgroup {
