@@ -14,6 +14,22 @@ fn clean() -> Outcome {
     progression(counts(150, 1000, 250, 1000))
 }
 
+/// An open-label RCT of AHSCT with one outcome.
+fn open_label(o: Outcome) -> Study {
+    study("a", Design::Rct, Some(Blinding::Open), "AHSCT", vec![o])
+}
+
+/// Deaths, an objective outcome: 150/1000 vs 250/1000.
+fn deaths() -> Outcome {
+    outcome(
+        "death",
+        "Deaths",
+        OutcomeKind::Harm,
+        Better::Lower,
+        counts(150, 1000, 250, 1000),
+    )
+}
+
 fn rate(s: &Study) -> OutcomeAppraisal {
     appraise_outcome(
         s,
@@ -50,13 +66,7 @@ fn randomised_double_blind_precise_stays_high() {
 
 #[test]
 fn open_label_is_risk_of_bias() {
-    let s = study(
-        "a",
-        Design::Rct,
-        Some(Blinding::Open),
-        "AHSCT",
-        vec![clean()],
-    );
+    let s = open_label(clean());
     let a = rate(&s);
     assert_eq!(a.certainty, Some(Certainty::Moderate));
     let r = only_step(&a, Domain::RiskOfBias, -1);
@@ -93,13 +103,7 @@ fn a_reviews_high_risk_judgements_are_one_concern() {
 /// and the review's judgement is still said.
 #[test]
 fn a_reviews_high_risk_is_not_counted_again_after_open_label() {
-    let mut s = study(
-        "a",
-        Design::Rct,
-        Some(Blinding::Open),
-        "AHSCT",
-        vec![clean()],
-    );
+    let mut s = open_label(clean());
     s.risk_of_bias = vec![judged("Blinding of outcome assessment", Judgement::High)];
     let a = rate(&s);
     assert_eq!(a.certainty, Some(Certainty::Moderate));
@@ -116,13 +120,7 @@ fn a_reviews_high_risk_is_not_counted_again_after_open_label() {
 /// open-label one, and counts; its blinding domains do not count for an objective outcome.
 #[test]
 fn a_reviews_other_domains_count_besides_open_label_and_blinding_spares_death() {
-    let mut s = study(
-        "a",
-        Design::Rct,
-        Some(Blinding::Open),
-        "AHSCT",
-        vec![clean()],
-    );
+    let mut s = open_label(clean());
     s.risk_of_bias = vec![
         judged("Blinding of participants and personnel", Judgement::High),
         judged("Allocation concealment", Judgement::High),
@@ -135,14 +133,7 @@ fn a_reviews_other_domains_count_besides_open_label_and_blinding_spares_death() 
         steps[1],
         "The review judged this study at high risk of bias for allocation concealment"
     );
-    let death = outcome(
-        "death",
-        "Deaths",
-        OutcomeKind::Harm,
-        Better::Lower,
-        counts(150, 1000, 250, 1000),
-    );
-    let mut s = rct("b", death);
+    let mut s = rct("b", deaths());
     s.risk_of_bias = vec![judged("Blinding of outcome assessment", Judgement::High)];
     let a = rate(&s);
     assert_eq!(a.certainty, Some(Certainty::High), "{:#?}", a.reasons);
@@ -169,15 +160,7 @@ fn a_reviews_unclear_risk_is_said_not_counted() {
 
 #[test]
 fn open_label_does_not_matter_for_death() {
-    let o = outcome(
-        "death",
-        "Deaths",
-        OutcomeKind::Harm,
-        Better::Lower,
-        counts(150, 1000, 250, 1000),
-    );
-    let s = study("a", Design::Rct, Some(Blinding::Open), "AHSCT", vec![o]);
-    assert_eq!(rate(&s).certainty, Some(Certainty::High));
+    assert_eq!(rate(&open_label(deaths())).certainty, Some(Certainty::High));
 }
 
 #[test]
