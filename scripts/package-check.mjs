@@ -1,6 +1,7 @@
 // Checks that the npm package (www/, `npm pack --dry-run`) ships every module the element
-// loads: the entry point, the modules it imports (followed through their own static imports),
-// the wasm-bindgen glue and the wasm, and the types.
+// loads: the entry point (the bundle scripts/build.sh makes, with its source map) and any module
+// it imports (followed through their own static imports), the wasm-bindgen glue and the wasm,
+// and the types.
 //   node scripts/package-check.mjs
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -14,9 +15,9 @@ const packed = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '-
 const files = new Set(packed[0].files.map((f) => f.path));
 
 const entry = pkg.exports['.'].default.replace(/^\.\//, '');
-const needed = [...shellModules(WWW, entry), pkg.exports['.'].types.replace(/^\.\//, ''), 'pkg/evidence_lens.js', 'pkg/evidence_lens_bg.wasm', 'pkg/builtin.json',
-  // The review converter, imported on demand (lens/source.js), so not found by following static imports.
-  'lens/review.js', 'pkg/import/evidence_lens_import.js', 'pkg/import/evidence_lens_import_bg.wasm'];
+const needed = [...shellModules(WWW, entry), `${entry}.map`, pkg.exports['.'].types.replace(/^\.\//, ''), 'pkg/evidence_lens.js', 'pkg/evidence_lens_bg.wasm', 'pkg/builtin.json',
+  // The review converter, imported on demand, so not found by following static imports.
+  'pkg/import/evidence_lens_import.js', 'pkg/import/evidence_lens_import_bg.wasm'];
 const missing = needed.filter((f) => !files.has(f));
 console.log(`package ${pkg.name}@${pkg.version}: ${files.size} files; the element needs ${needed.length}: ${needed.join(', ')}`);
 if (missing.length) {

@@ -1,5 +1,6 @@
 // The shell's JavaScript modules that a page loads: the entry point and every module it
-// imports (relative static imports, followed through each module). JSDoc type imports
+// imports (relative static imports, followed through each module). After scripts/build.sh the
+// entry is one bundle, so this is that one file unless the bundle comes to import others. JSDoc type imports
 // (`import('./types.js')` in comments) load nothing and are not counted.
 import fs from 'node:fs';
 import path from 'node:path';

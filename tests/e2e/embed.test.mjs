@@ -49,9 +49,6 @@ before(async () => {
   // The same element from a server that sends the wasm as a generic binary (no streaming compile).
   const www = path.join(ROOT, 'www');
   pages['/octet/evidence-lens.js'] = { type: 'text/javascript', body: await fs.readFile(path.join(www, 'evidence-lens.js')) };
-  for (const f of await fs.readdir(path.join(www, 'lens'))) {
-    pages[`/octet/lens/${f}`] = { type: 'text/javascript', body: await fs.readFile(path.join(www, 'lens', f)) };
-  }
   pages['/octet/pkg/evidence_lens.js'] = { type: 'text/javascript', body: await fs.readFile(path.join(www, 'pkg', 'evidence_lens.js')) };
   pages['/octet/pkg/evidence_lens_bg.wasm'] = { type: 'application/octet-stream', body: await fs.readFile(path.join(www, 'pkg', 'evidence_lens_bg.wasm')) };
   pages['/octet/pkg/builtin.json'] = { type: 'application/octet-stream', body: await fs.readFile(path.join(www, 'pkg', 'builtin.json')) };

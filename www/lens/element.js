@@ -3,8 +3,9 @@
 // One script tag and one element:
 //   <script type="module" src=".../evidence-lens.js"></script>
 //   <evidence-lens src="my-trials.json"></evidence-lens>
-// The wasm is loaded once, from ./pkg/ next to this file, and shared by every widget on the
-// page. Nothing here ever throws into the host page: problems are shown inside the element
+// scripts/build.sh bundles this module and those it imports into www/evidence-lens.js, the one
+// file a page loads (esbuild; the modules in series had cost the first chart ~80 ms). The wasm is
+// loaded once, from ./pkg/ next to that file, and shared by every widget on the page. Nothing here ever throws into the host page: problems are shown inside the element
 // and reported with an `error` event.
 //
 // Safe under `default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'`
@@ -12,38 +13,38 @@
 // (adoptedStyleSheets), sizes are set through CSSOM (`element.style.x = …`), every data
 // string becomes a text node, and links are built with DOM APIs and only for http(s).
 //
-// This file is the element: it owns the state and ties together the modules in ./lens/,
+// This module is the element: it owns the state and ties together the other modules here,
 // each of one concern: engine (the shared wasm), state (the lifecycle and the reader's
 // choices), source (where the data comes from), strings, chart (drawing and windowing),
 // input (pointer and keyboard), controls and menu, details (tooltip, popover or bottom
 // sheet, announcements), table, exports, permalink, style and the test hook.
 
-import { ChartView } from './lens/chart.js';
-import { Controls } from './lens/controls.js';
-import { Details, SHEET_BELOW, Tooltip, itemSentence } from './lens/details.js';
-import { el, format, message, nextTask } from './lens/dom.js';
-import { Connection, Crash } from './lens/engine.js';
-import { chartPng, citationList, citationText, download, itemsCsv } from './lens/exports.js';
-import { bindInput } from './lens/input.js';
-import { currentHash, readHash, writeHash } from './lens/permalink.js';
-import { SourceError, readSource } from './lens/source.js';
-import { FILTER_KEYS, Lifecycle, initialState, normaliseFilters } from './lens/state.js';
-import { BEFORE_WASM, langOf, stringsFor, viewName } from './lens/strings.js';
-import { styleSheet } from './lens/style.js';
-import { DataTable } from './lens/table.js';
-import { Wake } from './lens/wake.js';
-import { BUILTIN_POSTER, Poster } from './lens/poster.js';
+import { ChartView } from './chart.js';
+import { Controls } from './controls.js';
+import { Details, SHEET_BELOW, Tooltip, itemSentence } from './details.js';
+import { el, format, message, nextTask } from './dom.js';
+import { Connection, Crash } from './engine.js';
+import { chartPng, citationList, citationText, download, itemsCsv } from './exports.js';
+import { bindInput } from './input.js';
+import { currentHash, readHash, writeHash } from './permalink.js';
+import { SourceError, readSource } from './source.js';
+import { FILTER_KEYS, Lifecycle, initialState, normaliseFilters } from './state.js';
+import { BEFORE_WASM, langOf, stringsFor, viewName } from './strings.js';
+import { styleSheet } from './style.js';
+import { DataTable } from './table.js';
+import { Wake } from './wake.js';
+import { BUILTIN_POSTER, Poster } from './poster.js';
 
-export { safeUrl } from './lens/dom.js';
-export { parseFilter } from './lens/state.js';
+export { safeUrl } from './dom.js';
+export { parseFilter } from './state.js';
 
-/** @typedef {import('./lens/types.js').Item} Item */
-/** @typedef {import('./lens/types.js').ViewState} ViewState */
-/** @typedef {import('./lens/types.js').Facets} Facets */
-/** @typedef {import('./lens/types.js').Strings} Strings */
-/** @typedef {import('./lens/types.js').LoadReport} LoadReport */
-/** @typedef {import('./lens/types.js').FilterKey} FilterKey */
-/** @typedef {import('./lens/types.js').TestHook} TestHook */
+/** @typedef {import('./types.js').Item} Item */
+/** @typedef {import('./types.js').ViewState} ViewState */
+/** @typedef {import('./types.js').Facets} Facets */
+/** @typedef {import('./types.js').Strings} Strings */
+/** @typedef {import('./types.js').LoadReport} LoadReport */
+/** @typedef {import('./types.js').FilterKey} FilterKey */
+/** @typedef {import('./types.js').TestHook} TestHook */
 
 /** Crashes of one widget after which it stops offering "Try again". */
 const MAX_CRASHES = 3;
@@ -585,8 +586,8 @@ export class EvidenceLens extends HTMLElement {
     // Data that cannot be shown fails with its first error; the list holds the others.
     const errors = report.ok ? report.errors : report.errors.slice(1);
     const warnings = editor ? report.warnings : [];
-    /** @type {[string, import('./lens/types.js').Problem][]} */
-    const list = [...errors.map((p) => /** @type {[string, import('./lens/types.js').Problem]} */ ([s['shell.problem_error'], p])), ...warnings.map((p) => /** @type {[string, import('./lens/types.js').Problem]} */ ([s['shell.problem_warning'], p]))];
+    /** @type {[string, import('./types.js').Problem][]} */
+    const list = [...errors.map((p) => /** @type {[string, import('./types.js').Problem]} */ ([s['shell.problem_error'], p])), ...warnings.map((p) => /** @type {[string, import('./types.js').Problem]} */ ([s['shell.problem_warning'], p]))];
     box.hidden = !list.length;
     if (!list.length) return;
     const counts = `(${s['ui.errors']}: ${report.errors.length}, ${s['ui.warnings']}: ${warnings.length})`;
@@ -752,7 +753,7 @@ export class EvidenceLens extends HTMLElement {
    * What the page shows beside the chart (items, keys), from handlers that have no try of
    * their own: `fallback` before a chart is loaded, and on a failure, which is shown.
    * @template T
-   * @param {(w: import('./lens/types.js').Widget) => T} fn
+   * @param {(w: import('./types.js').Widget) => T} fn
    * @param {T} fallback
    * @returns {T}
    */
