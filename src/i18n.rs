@@ -519,7 +519,7 @@ pub fn t(lang: Lang, key: &str) -> &'static str {
     static BY_KEY: OnceLock<Vec<u16>> = OnceLock::new();
     let by_key = BY_KEY.get_or_init(|| {
         let mut rows: Vec<u16> = (0..TABLE.len() as u16).collect();
-        rows.sort_by_key(|&i| TABLE[i as usize].0);
+        crate::sort::sort_by_key(&mut rows, |&i| TABLE[i as usize].0);
         rows
     });
     match by_key.binary_search_by(|&i| TABLE[i as usize].0.cmp(key)) {
@@ -780,7 +780,7 @@ mod tests {
             let mut names: Vec<Vec<&str>> =
                 [en, es, fr].iter().map(|text| placeholders(text)).collect();
             for n in &mut names {
-                n.sort();
+                crate::sort::sort(n);
             }
             assert_eq!(names[0], names[1], "{key}: en and es");
             assert_eq!(names[0], names[2], "{key}: en and fr");

@@ -436,9 +436,9 @@ impl<'c> Scope<'c> {
             }
             r.certainty()
         });
-        members.sort();
+        crate::sort::sort(&mut members);
         members.dedup();
-        populations.sort();
+        crate::sort::sort(&mut populations);
         populations.dedup();
         let condition = l.display_in(List::Conditions, &item.studies[0].condition, self.lang);
         Some(Fit {
@@ -853,7 +853,7 @@ fn check_benefit(scope: &Scope, claim_part: &ClaimPart, fits: &[Fit]) -> PartChe
 }
 
 fn dedup(mut v: Vec<String>) -> Vec<String> {
-    v.sort();
+    crate::sort::sort(&mut v);
     v.dedup();
     v
 }
@@ -1021,7 +1021,7 @@ fn check_number(scope: &Scope, claim_part: &ClaimPart, fits: &[Fit]) -> PartChec
         })
     };
     // Exact outcome first, then the most certain; controlled before uncontrolled; pooled first.
-    cands.sort_by(|(a, _), (b, _)| {
+    crate::sort::sort_by(&mut cands, |(a, _), (b, _)| {
         exact(b)
             .cmp(&exact(a))
             .then(b.certainty.cmp(&a.certainty))

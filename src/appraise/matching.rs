@@ -164,7 +164,7 @@ impl Lexicon {
                     }
                 }
             }
-            n.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+            crate::sort::sort_by(&mut n, |a, b| b.0.len().cmp(&a.0.len()));
             names.insert(*list, n);
             ancestors.insert(*list, (0..terms.len()).map(|i| up(terms, i)).collect());
         }

@@ -758,7 +758,7 @@ fn pooled_absolute(
                 .iter()
                 .filter_map(|(_, o)| o.data.as_ref().and_then(control_risk))
                 .collect();
-            risks.sort_by(|a, b| a.total_cmp(b));
+            crate::sort::sort_by(&mut risks, |a, b| a.total_cmp(b));
             let m = risks.len();
             if m == 0 {
                 None

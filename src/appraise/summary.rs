@@ -124,7 +124,7 @@ pub(crate) fn answers(
         .into_values()
         .map(|(_, studies)| answer(&studies, outcomes, pooled, claims, main))
         .collect();
-    out.sort_by(|a, b| {
+    crate::sort::sort_by(&mut out, |a, b| {
         b.certainty
             .cmp(&a.certainty)
             .then(b.randomised.cmp(&a.randomised))

@@ -181,7 +181,7 @@ fn sort_rows(rows: &mut [ForestRow], sort: Sort) {
         }
     };
     // Stable: ties keep the dataset order.
-    rows.sort_by(|a, b| {
+    crate::sort::sort_by(rows, |a, b| {
         key(a)
             .partial_cmp(&key(b))
             .unwrap_or(std::cmp::Ordering::Equal)
@@ -394,7 +394,9 @@ pub fn forest_with(dataset: &Dataset, options: &ViewOptions, appraisal: &Apprais
         on_axis(scale, better, &name, row);
     }
     // Ratios before differences; in each, "lower is better" before "higher is better".
-    axes.sort_by_key(|((scale, better), _)| (*scale != Scale::Log, *better != Better::Lower));
+    crate::sort::sort_by_key(&mut axes, |((scale, better), _)| {
+        (*scale != Scale::Log, *better != Better::Lower)
+    });
     let mut panels: Vec<ForestPanel> = axes
         .into_iter()
         .map(|((scale, better), groups)| {
@@ -448,7 +450,7 @@ pub fn forest_with(dataset: &Dataset, options: &ViewOptions, appraisal: &Apprais
         .iter()
         .filter(|o| o.certainty.is_some() && o.effect.is_some())
         .collect();
-    rated.sort_by_key(|o| std::cmp::Reverse(o.certainty));
+    crate::sort::sort_by_key(&mut rated, |o| std::cmp::Reverse(o.certainty));
     statements.extend(rated.iter().map(|o| o.statement.clone()));
     statements.dedup();
     Forest {

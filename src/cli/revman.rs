@@ -188,7 +188,7 @@ pub fn import(file: &Path, output: &Path, out: &mut dyn Write, err: &mut dyn Wri
         .iter()
         .flat_map(|s| s.outcomes.iter().map(|o| o.id.as_str()))
         .collect();
-    ids.sort();
+    crate::sort::sort(&mut ids);
     ids.dedup();
     let _ = writeln!(
         out,

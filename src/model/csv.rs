@@ -1209,7 +1209,7 @@ fn resolve_header(
     let mut order: Vec<usize> = (0..names.len())
         .filter(|&i| recognised[i].is_some())
         .collect();
-    order.sort_by_key(|&i| (recognised[i].map_or(0, |r| r.rank), i));
+    crate::sort::sort_by_key(&mut order, |&i| (recognised[i].map_or(0, |r| r.rank), i));
     // Which header each known column was read from.
     let mut owner: HashMap<String, usize> = HashMap::new();
     let mut columns: Vec<(Option<&'static str>, String)> =
@@ -1258,7 +1258,7 @@ fn resolve_header(
         }
     }
     // In the order of the columns, as the editor reads the header.
-    notes.sort_by_key(|(i, _)| *i);
+    crate::sort::sort_by_key(&mut notes, |(i, _)| *i);
     for (_, note) in notes {
         sink.warn("row 1", note);
     }
@@ -1306,7 +1306,7 @@ fn row_place(path: &str) -> Option<(usize, Option<&str>)> {
 
 /// Rows as a spreadsheet user reads them: `2–4, 7, 9–12`, at most six runs.
 fn row_list(rows: &mut Vec<usize>) -> String {
-    rows.sort_unstable();
+    crate::sort::sort(rows);
     rows.dedup();
     let mut runs: Vec<String> = Vec::new();
     let mut i = 0;

@@ -200,7 +200,7 @@ pub fn trimfill(
     let flip = if side == Side::Right { -1.0 } else { 1.0 };
     // sort by increasing (flipped) yi; stable so ties keep the data order as R's sort does
     let mut idx: Vec<usize> = (0..k).collect();
-    idx.sort_by(|&a, &b| (flip * yi[a]).total_cmp(&(flip * yi[b])));
+    crate::sort::sort_by(&mut idx, |&a, &b| (flip * yi[a]).total_cmp(&(flip * yi[b])));
     let ys: Vec<f64> = idx.iter().map(|&i| flip * yi[i]).collect();
     let vs: Vec<f64> = idx.iter().map(|&i| vi[i]).collect();
     let kf = k as f64;
@@ -229,7 +229,7 @@ pub fn trimfill(
         let yc: Vec<f64> = ys.iter().map(|y| y - beta).collect();
         // rank(abs(yc), ties.method = "first")
         let mut order: Vec<usize> = (0..k).collect();
-        order.sort_by(|&a, &b| yc[a].abs().total_cmp(&yc[b].abs()));
+        crate::sort::sort_by(&mut order, |&a, &b| yc[a].abs().total_cmp(&yc[b].abs()));
         let mut rank = vec![0.0; k];
         for (r, &i) in order.iter().enumerate() {
             rank[i] = (r + 1) as f64;

@@ -41,7 +41,7 @@ pub struct SubgroupAnalysis {
 /// The model matrix of `~ factor(groups)`: intercept plus one dummy per non-reference level.
 pub fn factor_design(groups: &[&str]) -> (ModelMatrix, Vec<String>) {
     let mut levels: Vec<String> = groups.iter().map(|g| g.to_string()).collect();
-    levels.sort();
+    crate::sort::sort(&mut levels);
     levels.dedup();
     let k = groups.len();
     let p = levels.len().max(1);

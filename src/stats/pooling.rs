@@ -114,7 +114,7 @@ fn effects_of(
         });
     }
     let mut measures: Vec<Measure> = with_data.iter().map(|(_, _, d)| d.measure()).collect();
-    measures.sort();
+    crate::sort::sort(&mut measures);
     measures.dedup();
     let single = with_data
         .iter()

@@ -235,7 +235,7 @@ impl Tau2Estimate {
 
 fn median(v: &[f64]) -> f64 {
     let mut s: Vec<f64> = v.to_vec();
-    s.sort_by(|a, b| a.total_cmp(b));
+    crate::sort::sort_by(&mut s, |a, b| a.total_cmp(b));
     let n = s.len();
     if n == 0 {
         return f64::NAN;

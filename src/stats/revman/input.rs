@@ -108,7 +108,7 @@ pub fn studies_of(
             analysis,
         }),
         _ => {
-            measures.sort();
+            crate::sort::sort(&mut measures);
             Err(Refusal::MixedMeasures {
                 outcome: outcome_id.to_string(),
                 measures,
