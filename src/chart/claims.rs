@@ -2,7 +2,7 @@
 //! shape and a word, never colour alone), the certainty of the evidence behind the
 //! verdict, and the evidence in one sentence.
 
-use super::draw::{self, Area, Shape, Surface, TextStyle};
+use super::draw::{self, Pen, Shape, TextStyle};
 use super::item::{Item, ItemKey};
 use super::labels::{certainty_words, verdict_key};
 use super::options::ViewOptions;
@@ -189,9 +189,9 @@ impl ClaimsView {
         self.layout(width, theme).height
     }
 
-    pub fn draw<DB: Surface>(
+    pub fn draw(
         &self,
-        area: &Area<DB>,
+        area: &dyn Pen,
         theme: &Theme,
         measure: &dyn TextMeasure,
     ) -> Result<Layout, ChartError> {

@@ -28,6 +28,11 @@ fn pt(x: f64, y: f64) -> (i32, i32) {
     (x.round() as i32, y.round() as i32)
 }
 
+/// A stroke width in whole pixels, at least one.
+fn stroke(width: f64) -> u32 {
+    width.round().max(1.0) as u32
+}
+
 /// A plotters backend the views draw on, and what they must know about it.
 pub trait Surface: DrawingBackend {
     /// What a font size in pixels is multiplied by before the backend gets it, so that the
@@ -47,14 +52,90 @@ impl<DB: Surface> Surface for super::Windowed<DB> {
     const FONT_SCALE: f64 = DB::FONT_SCALE;
 }
 
+/// What the views draw with: the few shapes they use, on any [`Surface`]. Views and the helpers
+/// below take `&dyn Pen`, so each view's drawing is compiled once rather than once per backend
+/// (the browser's canvas, SVG, a window of either): plotters' `DrawingBackend` has generic
+/// methods and cannot be a trait object itself.
+pub trait Pen {
+    /// The width and height in device pixels.
+    fn size(&self) -> (u32, u32);
+    fn fill(&self, colour: &RGBColor) -> Result<(), ChartError>;
+    /// One line of text, `style.size` pixels tall on every surface, its vertical centre at `at`.
+    fn text(&self, s: &str, at: (i32, i32), style: TextStyle<'_>) -> Result<(), ChartError>;
+    /// A polyline through `points`, `width` pixels wide.
+    fn path(
+        &self,
+        points: Vec<(i32, i32)>,
+        colour: &RGBColor,
+        width: u32,
+    ) -> Result<(), ChartError>;
+    fn rect(&self, corners: [(i32, i32); 2], style: ShapeStyle) -> Result<(), ChartError>;
+    fn filled_polygon(&self, points: Vec<(i32, i32)>, colour: &RGBColor) -> Result<(), ChartError>;
+    fn circle(&self, centre: (i32, i32), r: i32, style: ShapeStyle) -> Result<(), ChartError>;
+}
+
+impl<DB: Surface> Pen for Area<'_, DB> {
+    fn size(&self) -> (u32, u32) {
+        self.dim_in_pixel()
+    }
+
+    fn fill(&self, colour: &RGBColor) -> Result<(), ChartError> {
+        DrawingArea::fill(self, colour).map_err(err)
+    }
+
+    fn text(&self, s: &str, at: (i32, i32), style: TextStyle<'_>) -> Result<(), ChartError> {
+        let h = match style.align {
+            Align::Left => HPos::Left,
+            Align::Center => HPos::Center,
+            Align::Right => HPos::Right,
+        };
+        let weight = if style.bold {
+            FontStyle::Bold
+        } else {
+            FontStyle::Normal
+        };
+        let font = FontDesc::new(
+            FontFamily::Name(style.family),
+            style.size * DB::FONT_SCALE,
+            weight,
+        )
+        .color(style.colour)
+        .pos(Pos::new(h, VPos::Center));
+        self.draw(&Text::new(s.to_string(), at, font)).map_err(err)
+    }
+
+    fn path(
+        &self,
+        points: Vec<(i32, i32)>,
+        colour: &RGBColor,
+        width: u32,
+    ) -> Result<(), ChartError> {
+        let style = ShapeStyle::from(colour).stroke_width(width);
+        self.draw(&PathElement::new(points, style)).map_err(err)
+    }
+
+    fn rect(&self, corners: [(i32, i32); 2], style: ShapeStyle) -> Result<(), ChartError> {
+        self.draw(&Rectangle::new(corners, style)).map_err(err)
+    }
+
+    fn filled_polygon(&self, points: Vec<(i32, i32)>, colour: &RGBColor) -> Result<(), ChartError> {
+        self.draw(&Polygon::new(points, ShapeStyle::from(colour).filled()))
+            .map_err(err)
+    }
+
+    fn circle(&self, centre: (i32, i32), r: i32, style: ShapeStyle) -> Result<(), ChartError> {
+        self.draw(&Circle::new(centre, r, style)).map_err(err)
+    }
+}
+
 /// Starts a view: paints the whole area with the theme's background unless the surface
 /// shows it already ([`Theme::paint_background`]), and
 /// returns its width in pixels.
-pub fn background<DB: DrawingBackend>(area: &Area<DB>, theme: &Theme) -> Result<f64, ChartError> {
+pub fn background(area: &dyn Pen, theme: &Theme) -> Result<f64, ChartError> {
     if theme.paint_background {
-        area.fill(&theme.background).map_err(err)?;
+        area.fill(&theme.background)?;
     }
-    Ok(area.dim_in_pixel().0 as f64)
+    Ok(area.size().0 as f64)
 }
 
 /// A view's title at `max_width`: bold, 14 px, every word kept.
@@ -70,8 +151,8 @@ pub fn title_pitch(theme: &Theme) -> f64 {
 /// Draws one line that was laid out for `room` pixels. If the real font runs wider than
 /// the estimate the line was broken with, it is drawn that much smaller, so that it fits
 /// without being cut (see [`text`](super::text)'s notes).
-pub fn fitted<DB: Surface>(
-    area: &Area<DB>,
+pub fn fitted(
+    area: &dyn Pen,
     measure: &dyn TextMeasure,
     s: &str,
     at: (f64, f64),
@@ -92,8 +173,8 @@ pub fn fitted<DB: Surface>(
 
 /// Draws lines laid out by a view's layout step, one every `pitch` pixels from `top` (each
 /// centred in its slot), in `style` at the lines' size and weight; returns the y below them.
-pub fn wrapped<DB: Surface>(
-    area: &Area<DB>,
+pub fn wrapped(
+    area: &dyn Pen,
     measure: &dyn TextMeasure,
     w: &Wrapped,
     (x, top): (f64, f64),
@@ -151,8 +232,8 @@ impl<'a> TextStyle<'a> {
 }
 
 /// Draws one line of text with its vertical centre at `y`.
-pub fn text<DB: Surface>(
-    area: &Area<DB>,
+pub fn text(
+    area: &dyn Pen,
     s: &str,
     (x, y): (f64, f64),
     style: TextStyle<'_>,
@@ -160,43 +241,25 @@ pub fn text<DB: Surface>(
     if s.is_empty() {
         return Ok(());
     }
-    let h = match style.align {
-        Align::Left => HPos::Left,
-        Align::Center => HPos::Center,
-        Align::Right => HPos::Right,
-    };
-    let font = FontDesc::new(
-        FontFamily::Name(style.family),
-        style.size * DB::FONT_SCALE,
-        if style.bold {
-            FontStyle::Bold
-        } else {
-            FontStyle::Normal
-        },
-    )
-    .color(style.colour)
-    .pos(Pos::new(h, VPos::Center));
-    area.draw(&Text::new(s.to_string(), pt(x, y), font))
-        .map_err(err)
+    area.text(s, pt(x, y), style)
 }
 
-pub fn line<DB: DrawingBackend>(
-    area: &Area<DB>,
+pub fn line(
+    area: &dyn Pen,
     from: (f64, f64),
     to: (f64, f64),
     color: &RGBColor,
     width: f64,
 ) -> Result<(), ChartError> {
-    let style = ShapeStyle::from(color).stroke_width(width.round().max(1.0) as u32);
-    area.draw(&PathElement::new(
+    area.path(
         vec![pt(from.0, from.1), pt(to.0, to.1)],
-        style,
-    ))
-    .map_err(err)
+        color,
+        stroke(width),
+    )
 }
 
-pub fn dashed<DB: DrawingBackend>(
-    area: &Area<DB>,
+pub fn dashed(
+    area: &dyn Pen,
     from: (f64, f64),
     to: (f64, f64),
     color: &RGBColor,
@@ -218,8 +281,8 @@ pub fn dashed<DB: DrawingBackend>(
     Ok(())
 }
 
-pub fn rect<DB: DrawingBackend>(
-    area: &Area<DB>,
+pub fn rect(
+    area: &dyn Pen,
     x0: f64,
     y0: f64,
     x1: f64,
@@ -231,14 +294,13 @@ pub fn rect<DB: DrawingBackend>(
     let style = if filled {
         ShapeStyle::from(color).filled()
     } else {
-        ShapeStyle::from(color).stroke_width(width.round().max(1.0) as u32)
+        ShapeStyle::from(color).stroke_width(stroke(width))
     };
-    area.draw(&Rectangle::new([pt(x0, y0), pt(x1, y1)], style))
-        .map_err(err)
+    area.rect([pt(x0, y0), pt(x1, y1)], style)
 }
 
-pub fn polygon<DB: DrawingBackend>(
-    area: &Area<DB>,
+pub fn polygon(
+    area: &dyn Pen,
     points: &[(f64, f64)],
     color: &RGBColor,
     filled: bool,
@@ -246,21 +308,16 @@ pub fn polygon<DB: DrawingBackend>(
 ) -> Result<(), ChartError> {
     let pts: Vec<(i32, i32)> = points.iter().map(|&(x, y)| pt(x, y)).collect();
     if filled {
-        area.draw(&Polygon::new(pts, ShapeStyle::from(color).filled()))
-            .map_err(err)
+        area.filled_polygon(pts, color)
     } else {
         let mut closed = pts.clone();
         closed.extend(pts.first().copied());
-        area.draw(&PathElement::new(
-            closed,
-            ShapeStyle::from(color).stroke_width(width.round().max(1.0) as u32),
-        ))
-        .map_err(err)
+        area.path(closed, color, stroke(width))
     }
 }
 
-pub fn circle<DB: DrawingBackend>(
-    area: &Area<DB>,
+pub fn circle(
+    area: &dyn Pen,
     x: f64,
     y: f64,
     r: f64,
@@ -271,10 +328,9 @@ pub fn circle<DB: DrawingBackend>(
     let style = if filled {
         ShapeStyle::from(color).filled()
     } else {
-        ShapeStyle::from(color).stroke_width(width.round().max(1.0) as u32)
+        ShapeStyle::from(color).stroke_width(stroke(width))
     };
-    area.draw(&Circle::new(pt(x, y), r.round().max(1.0) as i32, style))
-        .map_err(err)
+    area.circle(pt(x, y), r.round().max(1.0) as i32, style)
 }
 
 /// Mark shapes, so that meaning never rests on colour alone.
@@ -291,8 +347,8 @@ pub enum Shape {
 
 /// Draws a mark of radius `r` centred on `(x, y)`; hollow marks get a background fill.
 #[allow(clippy::too_many_arguments)]
-pub fn marker<DB: DrawingBackend>(
-    area: &Area<DB>,
+pub fn marker(
+    area: &dyn Pen,
     shape: Shape,
     x: f64,
     y: f64,

@@ -9,7 +9,7 @@
 //! be mistaken for an effect.
 
 use super::axis::{format_tick, Axis, Scale};
-use super::draw::{self, Align, Area, Surface, TextStyle};
+use super::draw::{self, Align, Pen, TextStyle};
 use super::text::{ApproxMeasure, TextMeasure, Wrapped};
 use super::{ChartError, Hit, Layout, Theme};
 use crate::appraise::Certainty;
@@ -494,9 +494,9 @@ impl Forest {
     }
 
     /// Draws the plot and returns where each row is, for hit-testing.
-    pub fn draw<DB: Surface>(
+    pub fn draw(
         &self,
-        area: &Area<DB>,
+        area: &dyn Pen,
         theme: &Theme,
         measure: &dyn TextMeasure,
         highlight: Option<&str>,
@@ -806,15 +806,15 @@ fn row_text<'a>(words: &Words, row: &'a ForestRow, cols: &Columns, theme: &Theme
 }
 
 /// What drawing a panel's parts needs.
-struct Ctx<'a, DB: Surface> {
-    area: &'a Area<'a, DB>,
+struct Ctx<'a> {
+    area: &'a dyn Pen,
     lang: Lang,
     cols: &'a Columns,
     theme: &'a Theme,
     measure: &'a dyn TextMeasure,
 }
 
-impl<DB: Surface> Ctx<'_, DB> {
+impl Ctx<'_> {
     /// Draws a panel from `top`; returns the y below it.
     fn panel(
         &self,
@@ -873,7 +873,7 @@ impl<DB: Surface> Ctx<'_, DB> {
             .iter()
             .filter_map(|r| r.weight)
             .fold(0.0_f64, f64::max);
-        let full = area.dim_in_pixel().0 as f64;
+        let full = area.size().0 as f64;
         let mut after_row = false;
         for r in &p.rows {
             let row = r.row;
@@ -1014,7 +1014,7 @@ impl<DB: Surface> Ctx<'_, DB> {
         let (area, theme, measure, cols) = (self.area, self.theme, self.measure, self.cols);
         let small = theme.font_px(METRICS.small);
         let small_style = TextStyle::new(theme, small);
-        let full = area.dim_in_pixel().0 as f64;
+        let full = area.size().0 as f64;
         let axis_y = rows_bottom + theme.px(4.0);
         let ink = &theme.text;
         draw::line(
@@ -1085,8 +1085,8 @@ pub(crate) fn favours_colour(theme: &Theme, favours: Favours) -> &plotters::styl
     }
 }
 
-fn draw_row_mark<DB: Surface>(
-    area: &Area<DB>,
+fn draw_row_mark(
+    area: &dyn Pen,
     row: &ForestRow,
     axis: &Axis,
     y: f64,

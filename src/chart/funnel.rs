@@ -4,7 +4,7 @@
 //! With fewer than ten studies of one poolable outcome it says so in words.
 
 use super::axis::{Axis, Scale};
-use super::draw::{self, Align, Area, Surface, TextStyle};
+use super::draw::{self, Align, Pen, TextStyle};
 use super::forest::format_tick_lang;
 use super::item::Item;
 use super::options::ViewOptions;
@@ -292,9 +292,9 @@ impl FunnelView {
         self.layout(width, theme).height
     }
 
-    pub fn draw<DB: Surface>(
+    pub fn draw(
         &self,
-        area: &Area<DB>,
+        area: &dyn Pen,
         theme: &Theme,
         measure: &dyn TextMeasure,
     ) -> Result<Layout, ChartError> {

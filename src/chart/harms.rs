@@ -7,7 +7,7 @@
 //! having no comparison group. Nothing is shortened: one layout step wraps every line and gives
 //! both the height and the drawing.
 
-use super::draw::{self, Area, Surface, TextStyle};
+use super::draw::{self, Pen, TextStyle};
 use super::item::Item;
 use super::labels::{certainty_words, design_badge};
 use super::options::ViewOptions;
@@ -366,9 +366,9 @@ impl HarmsView {
         self.layout(width, theme).height
     }
 
-    pub fn draw<DB: Surface>(
+    pub fn draw(
         &self,
-        area: &Area<DB>,
+        area: &dyn Pen,
         theme: &Theme,
         measure: &dyn TextMeasure,
     ) -> Result<Layout, ChartError> {

@@ -4,7 +4,7 @@
 //! where the promising results come from.
 
 use super::build::{direction, Certainties};
-use super::draw::{self, Align, Area, Shape, Surface, TextStyle};
+use super::draw::{self, Align, Pen, Shape, TextStyle};
 use super::forest::Favours;
 use super::item::Item;
 use super::labels::{design_badge, design_rank};
@@ -481,9 +481,9 @@ impl MapView {
         (lo, hi)
     }
 
-    pub fn draw<DB: Surface>(
+    pub fn draw(
         &self,
-        area: &Area<DB>,
+        area: &dyn Pen,
         theme: &Theme,
         measure: &dyn TextMeasure,
     ) -> Result<Layout, ChartError> {
@@ -645,9 +645,9 @@ impl MapView {
     /// The marks, spread within their bands in dataset order, and their labels where they
     /// fit without touching another label or mark (a label that fits nowhere is left out:
     /// the study is in the tooltip and the table).
-    fn draw_points<DB: Surface>(
+    fn draw_points(
         &self,
-        area: &Area<DB>,
+        area: &dyn Pen,
         theme: &Theme,
         measure: &dyn TextMeasure,
         g: &Geometry,

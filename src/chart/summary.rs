@@ -6,7 +6,7 @@
 //! Nothing is shortened: every line wraps, and one layout step ([`SummaryView::layout`]) gives
 //! both the height and the drawing.
 
-use super::draw::{self, Area, Surface, TextStyle};
+use super::draw::{self, Pen, TextStyle};
 use super::item::{Item, ItemKey};
 use super::labels::certainty_words;
 use super::labels::verdict_key;
@@ -353,9 +353,9 @@ impl SummaryView {
         self.layout(width, theme).height
     }
 
-    pub fn draw<DB: Surface>(
+    pub fn draw(
         &self,
-        area: &Area<DB>,
+        area: &dyn Pen,
         theme: &Theme,
         measure: &dyn TextMeasure,
     ) -> Result<Layout, ChartError> {

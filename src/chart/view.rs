@@ -7,7 +7,7 @@ use std::ops::Range;
 
 use super::build;
 use super::claims::ClaimsView;
-use super::draw::{self, Area, Surface};
+use super::draw::{self, Pen};
 use super::forest::{Forest, RowKind};
 use super::funnel::FunnelView;
 use super::harms::HarmsView;
@@ -87,9 +87,9 @@ impl Scene {
 
     /// Draws the view (on its background if the theme paints it). `highlight` marks one item in the
     /// drawing itself (for static output); interactive hover uses [`Scene::draw_highlight`].
-    pub fn draw<DB: Surface>(
+    pub fn draw(
         &self,
-        area: &Area<DB>,
+        area: &dyn Pen,
         theme: &Theme,
         measure: &dyn TextMeasure,
         highlight: Option<&str>,
@@ -103,7 +103,7 @@ impl Scene {
             Scene::Summary(v) => v.draw(area, theme, measure)?,
         };
         if let Some(key) = highlight {
-            let (w, h) = area.dim_in_pixel();
+            let (w, h) = area.size();
             let chart = (w as f64, h as f64);
             Scene::draw_highlight(area, theme, &layout, key, chart, (0.0, 0.0))?;
         }
@@ -115,8 +115,8 @@ impl Scene {
     /// `chart` is the chart's size in device pixels and `origin` where the area's top left
     /// corner sits on it, so the overlay can cover just the [`Scene::highlight_box`].
     /// Nothing is drawn when the key has no hit region.
-    pub fn draw_highlight<DB: Surface>(
-        area: &Area<DB>,
+    pub fn draw_highlight(
+        area: &dyn Pen,
         theme: &Theme,
         layout: &Layout,
         key: &str,
