@@ -4,7 +4,7 @@
 mod helpers;
 
 use evidence_lens::appraise::absolute::{ceil_people, comparative, nnt, single_arm, treated_risk};
-use evidence_lens::appraise::text::{statement, Direction, Finding};
+use evidence_lens::appraise::text::{statement, Direction, Importance};
 use evidence_lens::appraise::{
     appraise_outcome, AbsoluteError, AppraiseOptions, BaselineSource, Basis, Certainty, NntKind,
 };
@@ -18,9 +18,9 @@ fn close(a: f64, b: f64, tol: f64) {
 
 #[test]
 fn every_statement_form() {
-    let red = Finding::Important(Direction::Reduces);
-    let inc = Finding::Important(Direction::Increases);
-    let none = Finding::LittleOrNone;
+    let red = Importance::Important(Direction::Reduces);
+    let inc = Importance::Important(Direction::Increases);
+    let none = Importance::LittleOrNone;
     let s = |c, f| statement(Lang::En, c, "Drug X", false, "Disease progression", f);
     assert_eq!(
         s(Certainty::High, red),
@@ -80,8 +80,8 @@ fn every_statement_form() {
 
 #[test]
 fn statements_agree_in_number_with_the_therapy() {
-    let red = Finding::Important(Direction::Reduces);
-    let none = Finding::LittleOrNone;
+    let red = Importance::Important(Direction::Reduces);
+    let none = Importance::LittleOrNone;
     let s = |c, f| statement(Lang::En, c, "Antibiotics", true, "Infections", f);
     assert_eq!(s(Certainty::High, red), "Antibiotics reduce infections.");
     assert_eq!(

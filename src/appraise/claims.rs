@@ -44,7 +44,7 @@ use crate::stats::effect::wilson;
 use super::certainty::{Certainty, Domain, Rating};
 use super::matching::{duration_days, Lexicon, List, OutcomeFit, Relation};
 use super::rate::design_words;
-use super::text::{lower_first, pct, Direction, Finding};
+use super::text::{lower_first, pct, Direction, Importance};
 use super::Item;
 
 /// A claim's (or a part's) verdict.
@@ -716,12 +716,14 @@ fn benefit_role(fit: &Fit) -> Option<EvidenceRole> {
     } else if e.shows_harm(it.outcome.better) {
         EvidenceRole::Harm
     } else if matches!(
-        (it.finding, it.outcome.better),
-        (Some(Finding::Important(Direction::Reduces)), Better::Lower)
-            | (
-                Some(Finding::Important(Direction::Increases)),
-                Better::Higher
-            )
+        (it.importance, it.outcome.better),
+        (
+            Some(Importance::Important(Direction::Reduces)),
+            Better::Lower
+        ) | (
+            Some(Importance::Important(Direction::Increases)),
+            Better::Higher
+        )
     ) {
         EvidenceRole::Inconclusive
     } else {

@@ -129,7 +129,7 @@ pub(crate) struct Item<'a> {
     pub statement: String,
     pub pooled: bool,
     /// What the effect shows against the thresholds of importance (for claim checks).
-    pub finding: Option<text::Finding>,
+    pub importance: Option<text::Importance>,
     /// The steps of the rating, so that a claim can judge indirectness against its own question.
     pub reasons: Vec<Reason>,
 }
@@ -311,7 +311,7 @@ fn appraise_item<'a>(
             therapy,
             lexicon.is_plural(therapy),
             outcome.name.get(lang.as_str()),
-            rate::finding(&eff, th),
+            rate::importance(&eff, th),
         )
     };
     let (absolute, note) = absolute_for(study, outcome, data, &eff, single, options, lang);
@@ -327,7 +327,7 @@ fn appraise_item<'a>(
         certainty: Some(certainty),
         statement: statement.clone(),
         pooled: false,
-        finding: Some(rate::finding(&eff, th)),
+        importance: Some(rate::importance(&eff, th)),
         reasons: r.reasons.clone(),
     };
     (
@@ -413,7 +413,7 @@ fn reported_in_words<'a>(
         certainty: Some(certainty),
         statement: statement.clone(),
         pooled: false,
-        finding: None,
+        importance: None,
         reasons: r.reasons.clone(),
     };
     (

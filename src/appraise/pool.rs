@@ -643,7 +643,7 @@ pub(crate) fn pool_group<'a>(
         &therapy,
         plural,
         outcome.name.get(lang.as_str()),
-        rate::finding(&eff, th),
+        rate::importance(&eff, th),
     );
     let (absolute, note) = pooled_absolute(members, &eff, options, lang, &therapy);
     let pooled = PooledAppraisal {
@@ -699,7 +699,7 @@ pub(crate) fn pool_group<'a>(
         certainty: Some(certainty),
         statement,
         pooled: true,
-        finding: Some(rate::finding(&eff, th)),
+        importance: Some(rate::importance(&eff, th)),
         reasons: pooled.reasons.clone(),
     };
     (pooled, Some(item))

@@ -14,7 +14,7 @@ use crate::stats::effect::Effect;
 
 use super::certainty::{Domain, Rating};
 use super::matching::{self, Lexicon, List, MainCondition, Relation};
-use super::text::{effect_num, lower_first, measure_words, Direction, Finding};
+use super::text::{effect_num, lower_first, measure_words, Direction, Importance};
 use super::AppraiseOptions;
 use crate::i18n::{and_list, t, tn, Lang};
 
@@ -122,7 +122,7 @@ pub fn thresholds(
 /// none. With thresholds, the point estimate decides (Santesso 2020: the statement reflects the
 /// size of the point estimate; certainty carries the uncertainty). Without thresholds, an effect
 /// counts as important only when its interval excludes no effect.
-pub fn finding(e: &Natural, th: Option<(f64, f64)>) -> Finding {
+pub fn importance(e: &Natural, th: Option<(f64, f64)>) -> Importance {
     let dir = if e.estimate < e.null() {
         Direction::Reduces
     } else {
@@ -133,9 +133,9 @@ pub fn finding(e: &Natural, th: Option<(f64, f64)>) -> Finding {
         None => !e.crosses_null() && e.estimate != e.null(),
     };
     if important {
-        Finding::Important(dir)
+        Importance::Important(dir)
     } else {
-        Finding::LittleOrNone
+        Importance::LittleOrNone
     }
 }
 

@@ -17,9 +17,10 @@ pub enum Direction {
     Increases,
 }
 
-/// What the numbers show, as needed for the wording.
+/// Whether an effect matters, against the thresholds of importance, and which way it goes: what
+/// the wording needs. (A [`summary::Finding`](super::summary::Finding) is a whole result.)
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Finding {
+pub enum Importance {
     /// An effect large enough to matter, in the given direction.
     Important(Direction),
     /// An effect too small to matter (or none).
@@ -89,7 +90,7 @@ pub fn statement(
     therapy: &str,
     plural: bool,
     outcome: &str,
-    finding: Finding,
+    importance: Importance,
 ) -> String {
     let y = if lang == Lang::En {
         outcome_object(outcome)
@@ -105,10 +106,10 @@ pub fn statement(
         Certainty::Moderate => "moderate",
         _ => "low",
     };
-    let what = match finding {
-        Finding::Important(Direction::Reduces) => "reduce",
-        Finding::Important(Direction::Increases) => "increase",
-        Finding::LittleOrNone => "none",
+    let what = match importance {
+        Importance::Important(Direction::Reduces) => "reduce",
+        Importance::Important(Direction::Increases) => "increase",
+        Importance::LittleOrNone => "none",
     };
     let number = if plural { "other" } else { "one" };
     let x = upper_first(therapy);
