@@ -424,6 +424,7 @@ const TABLE: &[(&str, &str, &str, &str)] = &[
     ("measure.gen", "effect", "efecto", "effet"),
     // ---- The summary view: each therapy's answer.
     ("answer.certainty", "{} certainty", "certeza {}", "certitude {}"),
+    ("answer.named", "{name}: {text}", "{name}: {text}", "{name}\u{a0}: {text}"),
     ("answer.very_uncertain", "We are very uncertain whether {therapy} helps people with {condition}: the evidence is of very low certainty.", "No sabemos con seguridad si {therapy} ayuda a las personas con {condition}: la evidencia es de certeza muy baja.", "Nous ne savons pas avec certitude si {therapy} aide les personnes atteintes de {condition} : les données sont de très faible certitude."),
     ("answer.pending", "No results yet: the studies of {therapy} are still running.", "Aún no hay resultados: los estudios de {therapy} siguen en curso.", "Pas encore de résultats : les études de {therapy} sont en cours."),
     ("answer.uncontrolled", "No study of {therapy} with a comparison group has shown how well it works; studies without one cannot show that it caused the changes they report.", "Ningún estudio de {therapy} con grupo de comparación ha mostrado cuánto funciona; los estudios sin él no pueden mostrar que causara los cambios que informan.", "Aucune étude de {therapy} avec groupe de comparaison n’a montré son efficacité ; les études sans groupe de comparaison ne peuvent pas montrer qu’il a causé les changements rapportés."),
@@ -449,7 +450,9 @@ const TABLE: &[(&str, &str, &str, &str)] = &[
     ("answer.title_uncertain", "For {}, the evidence on every treatment here is uncertain.", "Para {}, la evidencia sobre todos estos tratamientos es incierta.", "Pour {}, les preuves sur chacun de ces traitements sont incertaines."),
     ("summary.summary", "Summary of {} treatments.", "Resumen de {} tratamientos.", "Résumé de {} traitements."),
     // ---- Summaries (aria-label).
-    ("summary.forest", "Forest plot of {} results from {} studies.", "Diagrama de bosque de {} resultados de {} estudios.", "Graphique en forêt de {} résultats issus de {} études."),
+    ("summary.forest", "Forest plot of {results} from {studies}.", "Diagrama de bosque de {results} de {studies}.", "Graphique en forêt de {results} ({studies})."),
+    ("summary.results.one", "{} result", "{} resultado", "{} résultat"),
+    ("summary.results.other", "{} results", "{} resultados", "{} résultats"),
     ("summary.map", "Evidence map of {} studies: {} randomised, {} without a comparison group.", "Mapa de la evidencia de {} estudios: {} aleatorizados, {} sin grupo de comparación.", "Carte des preuves de {} études : {} randomisées, {} sans groupe de comparaison."),
     ("summary.harms", "{} results shown as people out of 100.", "{} resultados mostrados como personas de cada 100.", "{} résultats montrés en personnes sur 100."),
     ("summary.claims", "{} claims checked: {} supported.", "{} afirmaciones contrastadas: {} respaldadas.", "{} affirmations vérifiées : {} étayées."),

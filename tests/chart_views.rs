@@ -633,6 +633,37 @@ fn hits_cover_items_and_the_highlight_draws_only_a_ring() {
 }
 
 #[test]
+fn the_forest_summary_counts_in_the_right_number() {
+    let mut one = bcg();
+    one.studies.truncate(1);
+    let forest = |d: &Dataset, lang| Scene::build(d, &options(View::Forest, lang));
+    let s = forest(&one, Lang::En).description(Lang::En);
+    assert!(
+        s.starts_with("Forest plot of 1 result from 1 study."),
+        "{s}"
+    );
+    let s = forest(&one, Lang::Fr).description(Lang::Fr);
+    assert!(
+        s.starts_with("Graphique en forêt de 1 résultat (1 étude)."),
+        "{s}"
+    );
+    let s = forest(&bcg(), Lang::Es).description(Lang::Es);
+    assert!(
+        s.starts_with("Diagrama de bosque de 13 resultados de 13 estudios."),
+        "{s}"
+    );
+    // The description is the summary without the sentence about the table.
+    let scene = forest(&bcg(), Lang::En);
+    assert_eq!(
+        scene.summary(Lang::En),
+        format!(
+            "{} The same results are in the table that follows.",
+            scene.description(Lang::En)
+        )
+    );
+}
+
+#[test]
 fn summary_uses_the_appraisal_in_english() {
     let scene = Scene::build(&builtin(), &options(View::Forest, Lang::En));
     let s = scene.summary(Lang::En);

@@ -32,6 +32,13 @@ const fileResult = byId('file-result', HTMLElement);
 const fileStatus = byId('file-status', HTMLElement);
 const fileDownload = byId('file-download', HTMLAnchorElement);
 const fileNotes = byId('file-notes', HTMLElement);
+const postersBox = byId('posters', HTMLElement);
+const posterLinks = byId('poster-links', HTMLElement);
+
+/** The download addresses of the preview's posters, revoked when the preview changes. @type {string[]} */
+let posterUrls = [];
+/** The text alternative of the preview's posters (its chart's summary), for the snippet's picture. */
+let posterAlt = '';
 
 /**
  * The editor's own file, shown in the preview until an address is typed under "Data": what the
@@ -63,6 +70,62 @@ function scriptUrl() {
   return new URL('evidence-lens.js', document.baseURI).href;
 }
 
+/** The folder the editor puts the posters in, with its final slash, or ''. */
+function posterFolder() {
+  const folder = String(new FormData(form).get('poster') ?? '').trim();
+  return folder && !folder.endsWith('/') ? `${folder}/` : folder;
+}
+
+/**
+ * The snippet's fallback picture: the posters that match the theme, the narrow one on narrow
+ * screens (`srcset` widths with `sizes` also scale it to the screen without any CSS). It shows
+ * before the script runs, and to search engines, printing and browsers without JavaScript.
+ * @param {string} folder
+ * @param {string} theme `auto`, `light` or `dark`
+ */
+function fallbackPicture(folder, theme) {
+  const sizes = '(max-width: 599px) 100vw, 800px';
+  /** @param {string} th */
+  const srcset = (th) => `${folder}narrow-${th}.svg 390w, ${folder}wide-${th}.svg 800w`;
+  const base = theme === 'dark' ? 'dark' : 'light';
+  const img = `<img src="${escapeAttr(`${folder}wide-${base}.svg`)}" srcset="${escapeAttr(srcset(base))}" sizes="${sizes}" alt="${escapeAttr(posterAlt)}">`;
+  if (theme !== 'auto') return img;
+  return `<picture><source media="(prefers-color-scheme: dark)" srcset="${escapeAttr(srcset('dark'))}" sizes="${sizes}">${img}</picture>`;
+}
+
+function writeSnippet(/** @type {Record<string, string>} */ attrs) {
+  const folder = posterFolder();
+  const all = folder ? { ...attrs, poster: `${folder}{band}-{theme}.svg` } : attrs;
+  const order = [...ATTRS, 'poster'];
+  const shown = Object.entries(all).sort(([a], [b]) => order.indexOf(a) - order.indexOf(b)).filter(([k, v]) => DEFAULTS[k] !== v || k === 'view');
+  const inner = folder ? fallbackPicture(folder, attrs.theme ?? 'auto') : '';
+  const element = `<evidence-lens${shown.map(([k, v]) => ` ${k}="${escapeAttr(v)}"`).join('')}>${inner}</evidence-lens>`;
+  snippet.value = `<script type="module" src="${escapeAttr(scriptUrl())}"></script>\n${element}\n`;
+}
+
+/**
+ * Offers the preview's posters for download, once its engine has drawn it.
+ * @param {import('./evidence-lens.js').EvidenceLens} widget
+ * @param {Record<string, string>} attrs
+ */
+async function offerPosters(widget, attrs) {
+  const { alt, files } = await widget.posters();
+  if (preview.firstChild !== widget) return;
+  posterAlt = alt;
+  posterUrls = files.map((f) => URL.createObjectURL(new Blob([f.svg], { type: 'image/svg+xml' })));
+  posterLinks.replaceChildren(...files.map((f, i) => {
+    const a = document.createElement('a');
+    a.href = posterUrls[i];
+    a.download = f.name;
+    a.textContent = t('embed.posters.file', { name: f.name, width: String(f.width), theme: t(`embed.theme.${f.theme}`) });
+    const li = document.createElement('li');
+    li.append(a);
+    return li;
+  }));
+  postersBox.hidden = false;
+  writeSnippet(attrs);
+}
+
 function update() {
   const attrs = chosen();
   const widget = document.createElement('evidence-lens');
@@ -76,11 +139,15 @@ function update() {
   widget.setAttribute('editor', '');
   status.textContent = t('embed.preview.loading');
   widget.addEventListener('ready', () => (status.textContent = ''));
+  widget.addEventListener('interactive', () => offerPosters(widget, attrs).catch(() => {}), { once: true });
   widget.addEventListener('error', (e) => (status.textContent = t('embed.preview.problem', { message: e instanceof CustomEvent ? String(e.detail?.message ?? '') : '' })));
+  for (const url of posterUrls) URL.revokeObjectURL(url);
+  posterUrls = [];
+  posterAlt = '';
+  postersBox.hidden = true;
+  posterLinks.replaceChildren();
   preview.replaceChildren(widget);
-  const shown = Object.entries(attrs).sort(([a], [b]) => ATTRS.indexOf(a) - ATTRS.indexOf(b)).filter(([k, v]) => DEFAULTS[k] !== v || k === 'view');
-  const element = `<evidence-lens${shown.map(([k, v]) => ` ${k}="${escapeAttr(v)}"`).join('')}></evidence-lens>`;
-  snippet.value = `<script type="module" src="${escapeAttr(scriptUrl())}"></script>\n${element}\n`;
+  writeSnippet(attrs);
 }
 
 let timer = 0;

@@ -15,6 +15,14 @@ export interface Filters {
   kind?: 'benefit' | 'harm' | Array<'benefit' | 'harm'>;
 }
 
+/** One of a view's posters: its file name, width in CSS px, theme and SVG document. */
+export interface Poster {
+  name: string;
+  width: number;
+  theme: 'light' | 'dark';
+  svg: string;
+}
+
 /** A link to a source: always an absolute http(s) URL. */
 export interface SourceLink {
   kind: 'doi' | 'pubmed' | 'trial' | 'web';
@@ -136,6 +144,12 @@ export declare class EvidenceLens extends HTMLElement {
   toPNG(): Promise<Blob>;
   /** The chart as an SVG document at its on-screen width. */
   toSVG(): Promise<string>;
+  /**
+   * The current view's posters for the `poster` attribute: `narrow-light.svg`, `narrow-dark.svg`
+   * (390 px), `wide-light.svg` and `wide-dark.svg` (800 px), as `evidence-lens render --poster`
+   * writes, with the view's summary as their text alternative.
+   */
+  posters(): Promise<{ alt: string; files: Poster[] }>;
   /** The items of the current view as CSV (header row first). */
   toCSV(): Promise<string>;
   /** The sources of the studies in the current view. */

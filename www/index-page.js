@@ -17,7 +17,7 @@ function safeUrl(value) {
 }
 
 /**
- * @param {import('./lens/element.js').EvidenceLens} widget
+ * @param {import('./evidence-lens.js').EvidenceLens} widget
  * @param {HTMLElement} list
  */
 async function listSources(widget, list) {
@@ -49,7 +49,7 @@ if (widget instanceof HTMLElement && widget.localName === 'evidence-lens' && lis
     if (done) return;
     done = true;
     // All studies, whatever the reader filters: the page's source list is complete.
-    listSources(/** @type {import('./lens/element.js').EvidenceLens} */ (widget), list).catch(() => {});
+    listSources(/** @type {import('./evidence-lens.js').EvidenceLens} */ (widget), list).catch(() => {});
   });
 }
 

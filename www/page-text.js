@@ -264,6 +264,36 @@ export const TEXT = {
     es: 'Omitido en la conversión:',
     fr: 'Laissé de côté à la conversion :',
   },
+  'embed.poster': {
+    en: 'Posters (address of a folder)',
+    es: 'Imágenes fijas (dirección de una carpeta)',
+    fr: 'Images fixes (adresse d’un dossier)',
+  },
+  'embed.poster.hint': {
+    en: 'Pictures of this chart that readers see at once while it loads, and that search engines, printers and browsers without JavaScript show. Download the four files under the preview, put them in one folder on your site, and type the folder\'s address.',
+    es: 'Imágenes de este gráfico que los lectores ven al instante mientras se carga, y que muestran los buscadores, la impresión y los navegadores sin JavaScript. Descargue los cuatro archivos bajo la vista previa, póngalos en una carpeta de su sitio e indique la dirección de la carpeta.',
+    fr: 'Des images de ce graphique que les lecteurs voient tout de suite pendant son chargement, et que montrent les moteurs de recherche, l’impression et les navigateurs sans JavaScript. Téléchargez les quatre fichiers sous l’aperçu, placez-les dans un même dossier de votre site et indiquez l’adresse du dossier.',
+  },
+  'embed.poster.placeholder': {
+    en: 'https://your.site/charts/',
+    es: 'https://su.sitio/graficos/',
+    fr: 'https://votre.site/graphiques/',
+  },
+  'embed.posters.title': {
+    en: 'Posters of this preview',
+    es: 'Imágenes fijas de esta vista previa',
+    fr: 'Images fixes de cet aperçu',
+  },
+  'embed.posters.file': {
+    en: '{name} ({width} px wide, {theme})',
+    es: '{name} ({width} px de ancho, {theme})',
+    fr: '{name} ({width} px de large, {theme})',
+  },
+  'embed.posters.stale': {
+    en: 'The posters show the preview as it is now: download them again after changing the data, the view, the outcome, the filter or the language.',
+    es: 'Las imágenes muestran la vista previa tal como está ahora: descárguelas de nuevo si cambia los datos, la vista, el resultado, el filtro o el idioma.',
+    fr: 'Les images montrent l’aperçu tel qu’il est maintenant : téléchargez-les de nouveau après avoir changé les données, la vue, le critère, le filtre ou la langue.',
+  },
   'embed.view': { en: 'View', es: 'Vista', fr: 'Vue' },
   'embed.view.default': {
     en: 'The widget\'s first view (its default)',

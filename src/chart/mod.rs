@@ -82,6 +82,16 @@ impl Layout {
 /// threshold (`www/lens/poster.js`).
 pub const POSTER_BANDS: [(&str, u32); 2] = [("narrow", 390), ("wide", 800)];
 
+/// The widget's four posters: each band in each theme, as `(file name, CSS width, theme)`. The
+/// `poster="DIR/{band}-{theme}.svg"` attribute names them; `evidence-lens render --poster` and the
+/// element's `posters()` (the embed page) both draw this list.
+pub fn poster_files() -> impl Iterator<Item = (String, u32, ThemeName)> {
+    POSTER_BANDS.into_iter().flat_map(|(band, css)| {
+        [ThemeName::Light, ThemeName::Dark]
+            .map(move |theme| (format!("{band}-{}.svg", theme.as_str()), css, theme))
+    })
+}
+
 /// Renders a scene to an SVG document (native builds); the height is the scene's
 /// preferred height at that width unless given.
 #[cfg(feature = "cli")]

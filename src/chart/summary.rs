@@ -15,7 +15,7 @@ use super::text::{wrap, ApproxMeasure, TextMeasure};
 use super::{ChartError, Hit, Layout, Theme};
 use crate::appraise::summary::{Answer, Finding};
 use crate::appraise::{Appraisal, Certainty, Verdict};
-use crate::i18n::{self, t, tf, Lang};
+use crate::i18n::{self, t, tf, tn, Lang};
 use crate::model::Dataset;
 
 /// The summary view.
@@ -82,7 +82,7 @@ fn frequencies(lang: Lang, f: &Finding) -> String {
     let named = if what.starts_with(&f.name) {
         what
     } else {
-        format!("{}: {what}", f.name)
+        tn(lang, "answer.named", &[("name", &f.name), ("text", &what)])
     };
     if cert.is_empty() {
         named

@@ -18,7 +18,7 @@ use super::summary::SummaryView;
 use super::text::TextMeasure;
 use super::{ChartError, Layout, Theme};
 use crate::appraise::AppraiseOptions;
-use crate::i18n::{t, tf, Lang};
+use crate::i18n::{plural, t, tf, tn, Lang};
 use crate::model::Dataset;
 
 /// A view ready to draw.
@@ -222,9 +222,16 @@ impl Scene {
         }
     }
 
-    /// A plain-language summary of what the view shows, for the canvas's aria-label.
-    /// In English it includes the appraisal's statements where the view has them.
+    /// A plain-language summary of what the view shows, for the canvas's aria-label: the
+    /// [`description`](Scene::description), and that the table below has the same results.
     pub fn summary(&self, lang: impl Into<Lang>) -> String {
+        let lang = lang.into();
+        format!("{} {}", self.description(lang), t(lang, "summary.table"))
+    }
+
+    /// What the view shows in words, with the appraisal's statements where the view has them:
+    /// also the text alternative of its posters, which have no table beside them.
+    pub fn description(&self, lang: impl Into<Lang>) -> String {
         let lang = lang.into();
         let head = match self {
             Scene::Forest(f) => {
@@ -233,10 +240,13 @@ impl Scene {
                     .map(|r| r.key.split_once('/').map_or(r.key.as_str(), |(s, _)| s))
                     .collect();
                 let studies: HashSet<&str> = results.iter().copied().collect();
-                tf(
+                tn(
                     lang,
                     "summary.forest",
-                    &[&results.len().to_string(), &studies.len().to_string()],
+                    &[
+                        ("results", &plural(lang, "summary.results", results.len())),
+                        ("studies", &plural(lang, "forest.studies", studies.len())),
+                    ],
                 )
             }
             Scene::Map(v) => v.summary(lang),
@@ -256,8 +266,6 @@ impl Scene {
             out.push(' ');
             out.push_str(s.trim());
         }
-        out.push(' ');
-        out.push_str(t(lang, "summary.table"));
         out
     }
 }

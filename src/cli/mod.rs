@@ -376,14 +376,8 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
                     let _ = writeln!(err, "{}: cannot create: {e}", output.display());
                     return 1;
                 }
-                chart::POSTER_BANDS
-                    .iter()
-                    .flat_map(|&(band, css)| {
-                        [ThemeName::Light, ThemeName::Dark].map(|t| {
-                            let name = format!("{band}-{}.svg", t.as_str());
-                            (output.join(name), css, None, t, 1.0)
-                        })
-                    })
+                chart::poster_files()
+                    .map(|(name, css, t)| (output.join(name), css, None, t, 1.0))
                     .collect()
             } else {
                 vec![(output.clone(), width, height, theme, dpr)]

@@ -22,7 +22,7 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 use crate::appraise::{Appraisal, AppraiseOptions};
 use crate::chart::citations::{self, ItemRow};
 use crate::chart::draw::Surface;
-use crate::chart::ViewOptions;
+use crate::chart::{self, ViewOptions};
 use crate::chart::{ItemKey, Layout, Scene, Theme, ThemeName, Windowed};
 use crate::i18n::Lang;
 use crate::model::{self, Dataset, Measure, Problem};
@@ -72,6 +72,22 @@ struct LoadReport {
 struct ProblemJs {
     path: String,
     message: String,
+}
+
+/// A view's posters, and the text alternative they share (the view's summary).
+#[derive(Serialize)]
+struct Posters {
+    alt: String,
+    files: Vec<Poster>,
+}
+
+/// One of a view's posters: its file name (`narrow-light.svg`…), CSS width, theme and SVG.
+#[derive(Serialize)]
+struct Poster {
+    name: String,
+    width: u32,
+    theme: &'static str,
+    svg: String,
 }
 
 fn problems_js(list: &[Problem]) -> Vec<ProblemJs> {
@@ -585,10 +601,34 @@ impl Widget {
     /// The current view as an SVG document at the current CSS width (1 unit = 1 CSS px).
     #[wasm_bindgen(js_name = toSvg)]
     pub fn to_svg(&mut self) -> Result<String, JsError> {
-        let theme = Theme::new(self.theme, 1.0);
-        let width = self.css_width.round().max(1.0);
+        self.svg_at(self.css_width, self.theme)
+    }
+
+    /// The current view's posters, `{alt, files: [{name, width, theme, svg}]}`
+    /// (`chart::poster_files`: each width band in each theme), for the `poster` attribute of a
+    /// snippet that shows this view and its fallback picture.
+    pub fn posters(&mut self) -> Result<JsValue, JsError> {
+        let mut files = Vec::new();
+        for (name, width, theme) in chart::poster_files() {
+            let svg = self.svg_at(width as f64, theme)?;
+            let theme = theme.as_str();
+            files.push(Poster {
+                name,
+                width,
+                theme,
+                svg,
+            });
+        }
+        let lang = self.options.lang;
+        let alt = self.ensure_scene().description(lang);
+        Ok(to_js(&Posters { alt, files }))
+    }
+
+    /// The current view as an SVG document `css_width` CSS px wide, in `theme`.
+    fn svg_at(&mut self, css_width: f64, theme: ThemeName) -> Result<String, JsError> {
+        let theme = Theme::new(theme, 1.0);
         let mut svg = String::new();
-        self.draw_scene(&theme, width, None, |w, h| {
+        self.draw_scene(&theme, css_width.round().max(1.0), None, |w, h| {
             Ok(SVGBackend::with_string(&mut svg, (w, h)))
         })?;
         Ok(svg)

@@ -7,6 +7,8 @@ import { launch, startServer, openPage, waitForReadyOf, embedPage } from './brow
 
 let browser;
 let server;
+/** The server's pages, which a test may add to. */
+let extra;
 
 const DATA = JSON.stringify({
   schema: 'evidence-lens/1',
@@ -19,13 +21,13 @@ const PHONE = '<meta name="viewport" content="width=device-width, initial-scale=
 
 before(async () => {
   server = await startServer({
-    extra: {
+    extra: (extra = {
       '/builtin.html': embedPage('<evidence-lens id="w"></evidence-lens>', { head: PHONE }),
       '/builtin-dark.html': embedPage('<evidence-lens id="w" theme="dark"></evidence-lens>', { lang: 'fr' }),
       '/forest.html': embedPage('<evidence-lens id="w" view="forest"></evidence-lens>'),
       '/own.html': embedPage('<evidence-lens id="w" src="/d.json"></evidence-lens><evidence-lens id="p" src="/d.json" poster="/pkg/posters/en-{band}-{theme}.svg"></evidence-lens>'),
       '/d.json': { type: 'application/json', body: DATA },
-    },
+    }),
   });
   browser = await launch();
 });
@@ -133,4 +135,67 @@ test('no poster for another view or the editor\'s data without one; the editor\'
     }
     await context.close();
   }
+});
+
+test('the embed page makes the posters of the preview, and its code shows them first, and without JavaScript', async () => {
+  const { page, context, problems } = await openPage(browser, `${server.url}embed.html`);
+  await page.locator('input[name=src]').fill(`${server.url}d.json`);
+  await page.locator('input[name=src]').press('Tab');
+  await page.locator('select[name=view]').selectOption('forest');
+  await page.waitForFunction(() => document.querySelectorAll('#poster-links a').length === 4, null, { timeout: 30000 });
+  assert.equal(await page.locator('#posters').isHidden(), false);
+
+  // The four files the `poster` attribute names, drawn by the preview's engine.
+  const files = {};
+  for (const link of await page.locator('#poster-links a').all()) {
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    files[download.suggestedFilename()] = await (await import('node:fs/promises')).readFile(await download.path());
+  }
+  assert.deepEqual(Object.keys(files).sort(), ['narrow-dark.svg', 'narrow-light.svg', 'wide-dark.svg', 'wide-light.svg']);
+  for (const [name, svg] of Object.entries(files)) {
+    const text = svg.toString('utf8');
+    assert.match(text, new RegExp(`<svg[^>]* width="${name.startsWith('narrow') ? 390 : 800}"`), name);
+    // The preview's chart: its study, in the forest the editor chose.
+    assert.match(text, /^A · RCT$/m, name);
+  }
+  assert.notEqual(files['wide-light.svg'].toString(), files['wide-dark.svg'].toString());
+  assert.match(await page.locator('#poster-links a').first().textContent(), /^narrow-light\.svg \(390 px wide, Light\)$/);
+
+  // With the folder's address, the code names the posters and carries the fallback picture.
+  const folder = `${server.url}charts`;
+  await page.locator('input[name=poster]').fill(folder);
+  await page.locator('input[name=poster]').press('Tab');
+  await page.waitForFunction(() => / alt="[^"]+"/.test(document.getElementById('snippet').value), null, { timeout: 30000 });
+  const code = await page.locator('#snippet').inputValue();
+  assert.match(code, new RegExp(`poster="${folder}/\\{band\\}-\\{theme\\}\\.svg"`));
+  assert.match(code, /<picture><source media="\(prefers-color-scheme: dark\)" srcset="[^"]*\/charts\/narrow-dark\.svg 390w, [^"]*\/charts\/wide-dark\.svg 800w"/);
+  assert.deepEqual(problems, []);
+  await context.close();
+
+  // The editor's site: the posters in the folder, the code in an article.
+  for (const [name, body] of Object.entries(files)) extra[`/charts/${name}`] = { type: 'image/svg+xml', body };
+  extra['/article.html'] = embedPage(code.replace('<evidence-lens ', '<evidence-lens id="w" '), { head: PHONE });
+
+  // Without JavaScript (a search engine, a reader who turned it off): the picture, sized to the phone.
+  const noJs = await browser.newContext({ viewport: { width: 390, height: 844 }, javaScriptEnabled: false });
+  const still = await noJs.newPage();
+  await still.goto(`${server.url}article.html`);
+  const img = await still.locator('evidence-lens img').evaluate(async (el) => {
+    await el.decode();
+    return { src: new URL(el.currentSrc).pathname, width: el.getBoundingClientRect().width, alt: el.alt };
+  });
+  assert.equal(img.src, '/charts/narrow-light.svg');
+  assert.ok(img.width > 300 && img.width <= 390, `${img.width} px`);
+  // The chart in words; not "the table that follows": without JavaScript there is none.
+  assert.match(img.alt, /^Forest plot of 1 result from 1 study\./, img.alt);
+  assert.doesNotMatch(img.alt, /table/, img.alt);
+  await noJs.close();
+
+  // With it: the poster is the first chart, then the engine's.
+  const reader = await openPage(browser, `${server.url}article.html`, { viewport: { width: 390, height: 844 } });
+  const events = await waitForReadyOf(reader.page, 'w', 1, 30000);
+  assert.deepEqual(events.map((e) => e.type), ['ready', 'interactive']);
+  assert.equal(events[0].detail.poster, true);
+  assert.deepEqual(reader.problems, []);
+  await reader.context.close();
 });

@@ -337,6 +337,16 @@ export class EvidenceLens extends HTMLElement {
     return this.#conn.call((w) => w.toSvg());
   }
 
+  /**
+   * The current view's posters and their text alternative, for a snippet's `poster` attribute
+   * and fallback picture (the embed page).
+   * @returns {Promise<{alt: string, files: {name: string, width: number, theme: 'light' | 'dark', svg: string}[]}>}
+   */
+  async posters() {
+    await this.whenReady();
+    return this.#conn.call((w) => w.posters());
+  }
+
   async toCSV() {
     await this.whenReady();
     return itemsCsv(this.#conn, this.#strings);
