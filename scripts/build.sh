@@ -10,10 +10,12 @@ profile=--release
 # The element: www/lens/element.js and the modules it imports bundled and minified into
 # www/evidence-lens.js, the one script a page loads (before the first chart, modules fetched in
 # series cost ~80 ms). Its code keeps resolving ./pkg/ as each module did from www/lens/: every
-# `import.meta.url` reads as the address of www/lens/element.js (the banner's constant).
+# `import.meta.url` reads as the address of www/lens/element.js (the banner's constant, made with
+# a string replace rather than `new URL('…', import.meta.url)`, which bundlers would take for an
+# asset to copy). lens/review.js, imported on demand, is inside the bundle; pkg/import/ is not.
 node_modules/.bin/esbuild www/lens/element.js --bundle --format=esm --minify --target=es2022 --charset=utf8 \
   --log-level=warning --sourcemap --sources-content=false \
-  "--banner:js=const __lensModuleUrl=new URL('lens/element.js',import.meta.url).href;" \
+  "--banner:js=const __lensModuleUrl=import.meta.url.replace(/[^/?#]*([?#].*)?\$/,'lens/element.js');" \
   --define:import.meta.url=__lensModuleUrl --outfile=www/evidence-lens.js
 # wasm-pack's own wasm-opt download cannot work here (see Cargo.toml metadata); the npm
 # binaryen below is newer than Debian's and understands what current Rust emits.

@@ -14,7 +14,9 @@ export function shellModules(root, entry = 'evidence-lens.js') {
     if (seen.has(file)) continue;
     seen.add(file);
     const text = fs.readFileSync(path.join(root, file), 'utf8');
-    for (const m of text.matchAll(/^\s*(?:import|export)\s[^;]*?from\s+'(\.{1,2}\/[^']+)'/gm)) {
+    // Written by hand (`import { x } from './y.js';`) or by esbuild (`import{x}from"./y.js"`,
+    // `import"./y.js"`, anywhere on a line).
+    for (const m of text.matchAll(/(?:^|[\s;}])(?:import|export)\s*(?:[\w*{][^;'"()]*?\bfrom\s*)?["'](\.{1,2}\/[^"']+)["']/gm)) {
       queue.push(path.posix.normalize(path.posix.join(path.posix.dirname(file), m[1])));
     }
   }

@@ -664,6 +664,19 @@ fn the_forest_summary_counts_in_the_right_number() {
 }
 
 #[test]
+fn french_descriptions_put_a_no_break_space_before_each_colon() {
+    for view in [View::Summary, View::Claims, View::Forest] {
+        let text = Scene::build(&builtin(), &options(view, Lang::Fr)).description(Lang::Fr);
+        let bad: Vec<&str> = text
+            .match_indices(": ")
+            .filter(|&(i, _)| !text[..i].ends_with('\u{a0}'))
+            .map(|(i, _)| &text[i.saturating_sub(40)..i + 1])
+            .collect();
+        assert!(bad.is_empty(), "{view:?}: {bad:?}");
+    }
+}
+
+#[test]
 fn summary_uses_the_appraisal_in_english() {
     let scene = Scene::build(&builtin(), &options(View::Forest, Lang::En));
     let s = scene.summary(Lang::En);

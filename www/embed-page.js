@@ -2,7 +2,7 @@
 // snippet to paste. DOM APIs only; the snippet is text in a read-only textarea. The messages are
 // in the page's language (page-lang.js); the preview's chart follows the form's language, or
 // this page's when the form leaves it to the page.
-import { t } from './page-lang.js';
+import { LANG, t } from './page-lang.js';
 import { isReview } from './lens/source.js';
 
 const ATTRS = ['src', 'view', 'theme', 'lang', 'outcome', 'filter', 'measure', 'height'];
@@ -35,10 +35,17 @@ const fileNotes = byId('file-notes', HTMLElement);
 const postersBox = byId('posters', HTMLElement);
 const posterLinks = byId('poster-links', HTMLElement);
 
-/** The download addresses of the preview's posters, revoked when the preview changes. @type {string[]} */
-let posterUrls = [];
-/** The text alternative of the preview's posters (its chart's summary), for the snippet's picture. */
-let posterAlt = '';
+const posterInput = byId('poster', HTMLInputElement);
+
+/**
+ * The preview's posters once made: their text alternative (the chart in words), language, and
+ * download addresses (revoked when the preview changes).
+ * @type {{alt: string, lang: string, urls: string[]} | null}
+ */
+let posters = null;
+/** The attributes the code gives the element (the preview's, with a local file's name as `src`). */
+/** @type {Record<string, string>} */
+let shownAttrs = {};
 
 /**
  * The editor's own file, shown in the preview until an address is typed under "Data": what the
@@ -70,60 +77,87 @@ function scriptUrl() {
   return new URL('evidence-lens.js', document.baseURI).href;
 }
 
-/** The folder the editor puts the posters in, with its final slash, or ''. */
+/** The folder the editor puts the posters in, as an address with its final slash, or ''. */
 function posterFolder() {
-  const folder = String(new FormData(form).get('poster') ?? '').trim();
-  return folder && !folder.endsWith('/') ? `${folder}/` : folder;
+  const typed = String(new FormData(form).get('poster') ?? '').trim();
+  if (!typed) return '';
+  let folder = typed;
+  try {
+    folder = new URL(typed).href; // spaces and commas encoded: they would break srcset
+  } catch {
+    folder = encodeURI(typed);
+  }
+  return folder.endsWith('/') ? folder : `${folder}/`;
 }
 
 /**
- * The snippet's fallback picture: the posters that match the theme, the narrow one on narrow
- * screens (`srcset` widths with `sizes` also scale it to the screen without any CSS). It shows
- * before the script runs, and to search engines, printing and browsers without JavaScript.
- * @param {string} folder
+ * The snippet's fallback picture: the posters of the preview's language that match the theme,
+ * the narrow layout on screens under 600 px and the wide one elsewhere (chosen by `media`, one
+ * candidate each, so that a phone's pixel density cannot swap the layouts), scaled to the screen
+ * by `sizes` without any CSS. It shows before the script runs, and to search engines, printing
+ * and browsers without JavaScript.
+ * @param {string} prefix the folder and the language: `https://…/charts/en-`
  * @param {string} theme `auto`, `light` or `dark`
  */
-function fallbackPicture(folder, theme) {
-  const sizes = '(max-width: 599px) 100vw, 800px';
-  /** @param {string} th */
-  const srcset = (th) => `${folder}narrow-${th}.svg 390w, ${folder}wide-${th}.svg 800w`;
+function fallbackPicture(prefix, theme) {
+  /** @param {string} band @param {string} th @param {string} media */
+  const source = (band, th, media) => {
+    const sizes = band === 'narrow' ? '100vw' : '(max-width: 800px) 100vw, 800px';
+    return `<source media="${media}" srcset="${escapeAttr(`${prefix}${band}-${th}.svg`)} ${band === 'narrow' ? 390 : 800}w" sizes="${sizes}">`;
+  };
   const base = theme === 'dark' ? 'dark' : 'light';
-  const img = `<img src="${escapeAttr(`${folder}wide-${base}.svg`)}" srcset="${escapeAttr(srcset(base))}" sizes="${sizes}" alt="${escapeAttr(posterAlt)}">`;
-  if (theme !== 'auto') return img;
-  return `<picture><source media="(prefers-color-scheme: dark)" srcset="${escapeAttr(srcset('dark'))}" sizes="${sizes}">${img}</picture>`;
+  const dark = theme === 'auto' ? [source('narrow', 'dark', '(prefers-color-scheme: dark) and (max-width: 599px)'), source('wide', 'dark', '(prefers-color-scheme: dark)')] : [];
+  const wide = `${prefix}wide-${base}.svg`;
+  const img = `<img src="${escapeAttr(wide)}" srcset="${escapeAttr(wide)} 800w" sizes="(max-width: 800px) 100vw, 800px" alt="${escapeAttr(posters?.alt ?? '')}">`;
+  return `<picture>${[...dark, source('narrow', base, '(max-width: 599px)')].join('')}${img}</picture>`;
 }
 
-function writeSnippet(/** @type {Record<string, string>} */ attrs) {
+/**
+ * The code to paste. With a poster folder, the element names the posters in the preview's
+ * language, and carries the fallback picture once the posters (and their text alternative) are made.
+ */
+function writeSnippet() {
+  const attrs = shownAttrs;
   const folder = posterFolder();
-  const all = folder ? { ...attrs, poster: `${folder}{band}-{theme}.svg` } : attrs;
+  const prefix = `${folder}${posters?.lang ?? previewLang(attrs)}-`;
+  const all = folder ? { ...attrs, poster: `${folder}{lang}-{band}-{theme}.svg` } : attrs;
   const order = [...ATTRS, 'poster'];
   const shown = Object.entries(all).sort(([a], [b]) => order.indexOf(a) - order.indexOf(b)).filter(([k, v]) => DEFAULTS[k] !== v || k === 'view');
-  const inner = folder ? fallbackPicture(folder, attrs.theme ?? 'auto') : '';
+  const inner = folder && posters ? fallbackPicture(prefix, attrs.theme ?? 'auto') : '';
   const element = `<evidence-lens${shown.map(([k, v]) => ` ${k}="${escapeAttr(v)}"`).join('')}>${inner}</evidence-lens>`;
   snippet.value = `<script type="module" src="${escapeAttr(scriptUrl())}"></script>\n${element}\n`;
 }
 
 /**
- * Offers the preview's posters for download, once its engine has drawn it.
- * @param {import('./evidence-lens.js').EvidenceLens} widget
+ * The preview's language: the form's choice, or this page's (which the preview then follows).
  * @param {Record<string, string>} attrs
  */
-async function offerPosters(widget, attrs) {
-  const { alt, files } = await widget.posters();
+function previewLang(attrs) {
+  return attrs.lang || LANG;
+}
+
+/**
+ * Offers the preview's posters for download, once its engine has drawn it: named with the
+ * preview's language, as the snippet's `poster="…/{lang}-{band}-{theme}.svg"` asks for them.
+ * @param {import('./evidence-lens.js').EvidenceLens} widget
+ * @param {string} lang
+ */
+async function offerPosters(widget, lang) {
+  const made = await widget.posters();
   if (preview.firstChild !== widget) return;
-  posterAlt = alt;
-  posterUrls = files.map((f) => URL.createObjectURL(new Blob([f.svg], { type: 'image/svg+xml' })));
-  posterLinks.replaceChildren(...files.map((f, i) => {
+  posters = { alt: made.alt, lang, urls: made.files.map((f) => URL.createObjectURL(new Blob([f.svg], { type: 'image/svg+xml' }))) };
+  const urls = posters.urls;
+  posterLinks.replaceChildren(...made.files.map((f, i) => {
     const a = document.createElement('a');
-    a.href = posterUrls[i];
-    a.download = f.name;
-    a.textContent = t('embed.posters.file', { name: f.name, width: String(f.width), theme: t(`embed.theme.${f.theme}`) });
+    a.href = urls[i];
+    a.download = `${lang}-${f.name}`;
+    a.textContent = t('embed.posters.file', { name: a.download, width: String(f.width), theme: t(`embed.theme.${f.theme}`).toLocaleLowerCase(LANG) });
     const li = document.createElement('li');
     li.append(a);
     return li;
   }));
   postersBox.hidden = false;
-  writeSnippet(attrs);
+  writeSnippet();
 }
 
 function update() {
@@ -139,24 +173,26 @@ function update() {
   widget.setAttribute('editor', '');
   status.textContent = t('embed.preview.loading');
   widget.addEventListener('ready', () => (status.textContent = ''));
-  widget.addEventListener('interactive', () => offerPosters(widget, attrs).catch(() => {}), { once: true });
+  widget.addEventListener('interactive', () => offerPosters(widget, previewLang(attrs)).catch(() => {}), { once: true });
   widget.addEventListener('error', (e) => (status.textContent = t('embed.preview.problem', { message: e instanceof CustomEvent ? String(e.detail?.message ?? '') : '' })));
-  for (const url of posterUrls) URL.revokeObjectURL(url);
-  posterUrls = [];
-  posterAlt = '';
+  for (const url of posters?.urls ?? []) URL.revokeObjectURL(url);
+  posters = null;
   postersBox.hidden = true;
   posterLinks.replaceChildren();
   preview.replaceChildren(widget);
-  writeSnippet(attrs);
+  shownAttrs = attrs;
+  writeSnippet();
 }
 
 let timer = 0;
-form.addEventListener('input', () => {
+form.addEventListener('input', (e) => {
   clearTimeout(timer);
-  timer = setTimeout(update, 300);
+  // The poster folder changes only the code: the preview and its posters stay.
+  if (e.target === posterInput) writeSnippet();
+  else timer = setTimeout(update, 300);
 });
 form.addEventListener('change', (e) => {
-  if (e.target === fileInput) return;
+  if (e.target === fileInput || e.target === posterInput) return;
   clearTimeout(timer);
   update();
 });

@@ -147,7 +147,7 @@ export declare class EvidenceLens extends HTMLElement {
   /**
    * The current view's posters for the `poster` attribute: `narrow-light.svg`, `narrow-dark.svg`
    * (390 px), `wide-light.svg` and `wide-dark.svg` (800 px), as `evidence-lens render --poster`
-   * writes, with the view's summary as their text alternative.
+   * writes, with their text alternative (the view in words).
    */
   posters(): Promise<{ alt: string; files: Poster[] }>;
   /** The items of the current view as CSV (header row first). */

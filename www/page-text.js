@@ -285,9 +285,9 @@ export const TEXT = {
     fr: 'Images fixes de cet aperçu',
   },
   'embed.posters.file': {
-    en: '{name} ({width} px wide, {theme})',
-    es: '{name} ({width} px de ancho, {theme})',
-    fr: '{name} ({width} px de large, {theme})',
+    en: '{name} ({width}\u00a0px wide, {theme})',
+    es: '{name} ({width}\u00a0px de ancho, {theme})',
+    fr: '{name} ({width}\u00a0px de large, {theme})',
   },
   'embed.posters.stale': {
     en: 'The posters show the preview as it is now: download them again after changing the data, the view, the outcome, the filter or the language.',

@@ -206,9 +206,14 @@ fn describe(lang: Lang, item: &Item, certainty: Option<Certainty>, condition: &s
                 pct(lang, e.ci_ub),
             );
             let interval = tn(lang, "claim.interval", &[("lower", &lo), ("upper", &hi)]);
-            format!("{name}: {p} {interval}")
+            let text = format!("{p} {interval}");
+            tn(lang, "answer.named", &[("name", name), ("text", &text)])
         }
-        Some(e) => format!("{name}: {}", e.describe(lang)),
+        Some(e) => tn(
+            lang,
+            "answer.named",
+            &[("name", name), ("text", &e.describe(lang))],
+        ),
         None => name.to_string(),
     };
     let cert = certainty
@@ -238,10 +243,11 @@ struct Fit<'i, 'a> {
 impl Fit<'_, '_> {
     fn evidence(&self, role: EvidenceRole) -> ClaimEvidence {
         let lang = self.lang;
-        let mut sentence = format!(
-            "{}: {}",
-            role_phrase(lang, role),
-            describe(lang, self.item, self.certainty, &self.condition)
+        let described = describe(lang, self.item, self.certainty, &self.condition);
+        let mut sentence = tn(
+            lang,
+            "answer.named",
+            &[("name", role_phrase(lang, role)), ("text", &described)],
         );
         if !self.indirectness.is_empty() {
             let list = self.indirectness.join("; ");

@@ -23,7 +23,9 @@ use crate::appraise::{Appraisal, AppraiseOptions};
 use crate::chart::citations::{self, ItemRow};
 use crate::chart::draw::Surface;
 use crate::chart::{self, ViewOptions};
-use crate::chart::{ItemKey, Layout, Scene, Theme, ThemeName, Windowed};
+use crate::chart::{
+    ApproxMeasure, ItemKey, Layout, Scene, TextMeasure, Theme, ThemeName, Windowed,
+};
 use crate::i18n::Lang;
 use crate::model::{self, Dataset, Measure, Problem};
 use measure::CanvasMeasure;
@@ -74,7 +76,8 @@ struct ProblemJs {
     message: String,
 }
 
-/// A view's posters, and the text alternative they share (the view's summary).
+/// A view's posters, and the text alternative they share (`Scene::description`: the view in
+/// words, without the summary's sentence about the table, which a picture has not).
 #[derive(Serialize)]
 struct Posters {
     alt: String,
@@ -354,8 +357,12 @@ impl Widget {
         } else {
             None
         };
-        let (layout, height) =
-            self.draw_scene(&theme, width, inline_highlight.as_deref(), |w, height| {
+        let (layout, height) = self.draw_scene(
+            &theme,
+            width,
+            inline_highlight.as_deref(),
+            None,
+            |w, height| {
                 let height = height as f64;
                 let (top, shown) = match window {
                     Some((top, window)) => {
@@ -379,7 +386,8 @@ impl Widget {
                 let backend = CanvasBackend::with_canvas_object(canvas)
                     .ok_or_else(|| JsError::new("the canvas has no 2D context"))?;
                 Ok(Windowed::new(backend, top as u32, height as u32))
-            })?;
+            },
+        )?;
         self.layout = layout;
         self.chart_px = (width, height);
         if self
@@ -601,7 +609,7 @@ impl Widget {
     /// The current view as an SVG document at the current CSS width (1 unit = 1 CSS px).
     #[wasm_bindgen(js_name = toSvg)]
     pub fn to_svg(&mut self) -> Result<String, JsError> {
-        self.svg_at(self.css_width, self.theme)
+        self.svg_at(self.css_width, self.theme, None)
     }
 
     /// The current view's posters, `{alt, files: [{name, width, theme, svg}]}`
@@ -610,7 +618,9 @@ impl Widget {
     pub fn posters(&mut self) -> Result<JsValue, JsError> {
         let mut files = Vec::new();
         for (name, width, theme) in chart::poster_files() {
-            let svg = self.svg_at(width as f64, theme)?;
+            // Measured with the estimate, as `render --poster` does: readers' fonts are not the
+            // editor's, and the lines were broken with the estimate anyway.
+            let svg = self.svg_at(width as f64, theme, Some(&ApproxMeasure))?;
             let theme = theme.as_str();
             files.push(Poster {
                 name,
@@ -624,11 +634,17 @@ impl Widget {
         Ok(to_js(&Posters { alt, files }))
     }
 
-    /// The current view as an SVG document `css_width` CSS px wide, in `theme`.
-    fn svg_at(&mut self, css_width: f64, theme: ThemeName) -> Result<String, JsError> {
+    /// The current view as an SVG document `css_width` CSS px wide, in `theme`, its text
+    /// measured by `measure` (the canvas's when `None`).
+    fn svg_at(
+        &mut self,
+        css_width: f64,
+        theme: ThemeName,
+        measure: Option<&dyn TextMeasure>,
+    ) -> Result<String, JsError> {
         let theme = Theme::new(theme, 1.0);
         let mut svg = String::new();
-        self.draw_scene(&theme, css_width.round().max(1.0), None, |w, h| {
+        self.draw_scene(&theme, css_width.round().max(1.0), None, measure, |w, h| {
             Ok(SVGBackend::with_string(&mut svg, (w, h)))
         })?;
         Ok(svg)
@@ -641,7 +657,7 @@ impl Widget {
     pub fn draw_image(&mut self, canvas: HtmlCanvasElement) -> Result<(), JsError> {
         let theme = Theme::new(self.theme, self.dpr);
         let width = (self.css_width * self.dpr).round();
-        self.draw_scene(&theme, width, None, |w, h| {
+        self.draw_scene(&theme, width, None, None, |w, h| {
             canvas.set_width(w);
             canvas.set_height(h);
             CanvasBackend::with_canvas_object(canvas)
@@ -659,14 +675,16 @@ impl Widget {
         theme: &Theme,
         width: f64,
         highlight: Option<&str>,
+        measure: Option<&dyn TextMeasure>,
         surface: impl FnOnce(u32, u32) -> Result<DB, JsError>,
     ) -> Result<(Layout, f64), JsError> {
         let scene = self.take_scene();
         let height = chart_height(&scene, width, theme);
+        let measure = measure.unwrap_or(&self.measure);
         let drawn = surface(width as u32, height as u32).and_then(|surface| {
             let area = surface.into_drawing_area();
             let layout = scene
-                .draw(&area, theme, &self.measure, highlight)
+                .draw(&area, theme, measure, highlight)
                 .map_err(|e| JsError::new(&e.to_string()))?;
             area.present().map_err(|e| JsError::new(&e.to_string()))?;
             Ok(layout)

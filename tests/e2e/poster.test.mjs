@@ -3,6 +3,7 @@
 // on the poster is not lost.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs/promises';
 import { launch, startServer, openPage, waitForReadyOf, embedPage } from './browser.mjs';
 
 let browser;
@@ -145,30 +146,35 @@ test('the embed page makes the posters of the preview, and its code shows them f
   await page.waitForFunction(() => document.querySelectorAll('#poster-links a').length === 4, null, { timeout: 30000 });
   assert.equal(await page.locator('#posters').isHidden(), false);
 
-  // The four files the `poster` attribute names, drawn by the preview's engine.
+  // The four files the `poster` attribute names, in the preview's language, drawn by its engine.
   const files = {};
   for (const link of await page.locator('#poster-links a').all()) {
     const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
-    files[download.suggestedFilename()] = await (await import('node:fs/promises')).readFile(await download.path());
+    files[download.suggestedFilename()] = await fs.readFile(await download.path());
   }
-  assert.deepEqual(Object.keys(files).sort(), ['narrow-dark.svg', 'narrow-light.svg', 'wide-dark.svg', 'wide-light.svg']);
+  assert.deepEqual(Object.keys(files).sort(), ['en-narrow-dark.svg', 'en-narrow-light.svg', 'en-wide-dark.svg', 'en-wide-light.svg']);
   for (const [name, svg] of Object.entries(files)) {
     const text = svg.toString('utf8');
-    assert.match(text, new RegExp(`<svg[^>]* width="${name.startsWith('narrow') ? 390 : 800}"`), name);
+    assert.match(text, new RegExp(`<svg[^>]* width="${name.includes('narrow') ? 390 : 800}"`), name);
     // The preview's chart: its study, in the forest the editor chose.
     assert.match(text, /^A · RCT$/m, name);
   }
-  assert.notEqual(files['wide-light.svg'].toString(), files['wide-dark.svg'].toString());
-  assert.match(await page.locator('#poster-links a').first().textContent(), /^narrow-light\.svg \(390 px wide, Light\)$/);
+  assert.notEqual(files['en-wide-light.svg'].toString(), files['en-wide-dark.svg'].toString());
+  assert.equal(await page.locator('#poster-links a').first().textContent(), 'en-narrow-light.svg (390\u00a0px wide, light)');
 
-  // With the folder's address, the code names the posters and carries the fallback picture.
+  // With the folder's address, the code names the posters and carries the fallback picture; the
+  // preview is not redrawn for it.
   const folder = `${server.url}charts`;
+  const drawn = () => page.evaluate(() => window.__events.filter((e) => e.type === 'interactive').length);
+  const before = await drawn();
   await page.locator('input[name=poster]').fill(folder);
-  await page.locator('input[name=poster]').press('Tab');
-  await page.waitForFunction(() => / alt="[^"]+"/.test(document.getElementById('snippet').value), null, { timeout: 30000 });
+  await page.waitForTimeout(500); // past the form's pause before it redraws the preview
   const code = await page.locator('#snippet').inputValue();
-  assert.match(code, new RegExp(`poster="${folder}/\\{band\\}-\\{theme\\}\\.svg"`));
-  assert.match(code, /<picture><source media="\(prefers-color-scheme: dark\)" srcset="[^"]*\/charts\/narrow-dark\.svg 390w, [^"]*\/charts\/wide-dark\.svg 800w"/);
+  assert.match(code, new RegExp(`poster="${folder}/\\{lang\\}-\\{band\\}-\\{theme\\}\\.svg"`));
+  assert.match(code, /<picture><source media="\(prefers-color-scheme: dark\) and \(max-width: 599px\)" srcset="[^"]*\/charts\/en-narrow-dark\.svg 390w" sizes="100vw">/);
+  assert.match(code, / alt="Forest plot of 1 result from 1 study\./);
+  assert.equal(await page.locator('#poster-links a').count(), 4);
+  assert.equal(await drawn(), before);
   assert.deepEqual(problems, []);
   await context.close();
 
@@ -176,20 +182,23 @@ test('the embed page makes the posters of the preview, and its code shows them f
   for (const [name, body] of Object.entries(files)) extra[`/charts/${name}`] = { type: 'image/svg+xml', body };
   extra['/article.html'] = embedPage(code.replace('<evidence-lens ', '<evidence-lens id="w" '), { head: PHONE });
 
-  // Without JavaScript (a search engine, a reader who turned it off): the picture, sized to the phone.
-  const noJs = await browser.newContext({ viewport: { width: 390, height: 844 }, javaScriptEnabled: false });
-  const still = await noJs.newPage();
-  await still.goto(`${server.url}article.html`);
-  const img = await still.locator('evidence-lens img').evaluate(async (el) => {
-    await el.decode();
-    return { src: new URL(el.currentSrc).pathname, width: el.getBoundingClientRect().width, alt: el.alt };
-  });
-  assert.equal(img.src, '/charts/narrow-light.svg');
-  assert.ok(img.width > 300 && img.width <= 390, `${img.width} px`);
-  // The chart in words; not "the table that follows": without JavaScript there is none.
-  assert.match(img.alt, /^Forest plot of 1 result from 1 study\./, img.alt);
-  assert.doesNotMatch(img.alt, /table/, img.alt);
-  await noJs.close();
+  // Without JavaScript (a search engine, a reader who turned it off): the narrow picture on a
+  // phone whatever its pixel density, sized to the screen; the wide one on a wide screen.
+  for (const [viewport, deviceScaleFactor, file] of [[{ width: 390, height: 844 }, 3, '/charts/en-narrow-light.svg'], [{ width: 1000, height: 800 }, 1, '/charts/en-wide-light.svg']]) {
+    const noJs = await browser.newContext({ viewport, deviceScaleFactor, javaScriptEnabled: false });
+    const still = await noJs.newPage();
+    await still.goto(`${server.url}article.html`);
+    const img = await still.locator('evidence-lens img').evaluate(async (el) => {
+      await el.decode();
+      return { src: new URL(el.currentSrc).pathname, width: el.getBoundingClientRect().width, alt: el.alt };
+    });
+    assert.equal(img.src, file);
+    assert.ok(img.width > 0.75 * Math.min(viewport.width, 800) && img.width <= Math.min(viewport.width, 800), `${img.width} px`);
+    // The chart in words; not "the table that follows": without JavaScript there is none.
+    assert.match(img.alt, /^Forest plot of 1 result from 1 study\./, img.alt);
+    assert.doesNotMatch(img.alt, /\btable\b/, img.alt);
+    await noJs.close();
+  }
 
   // With it: the poster is the first chart, then the engine's.
   const reader = await openPage(browser, `${server.url}article.html`, { viewport: { width: 390, height: 844 } });
