@@ -633,7 +633,7 @@ fn hits_cover_items_and_the_highlight_draws_only_a_ring() {
 }
 
 #[test]
-fn the_forest_summary_counts_in_the_right_number() {
+fn summaries_count_in_the_right_number() {
     let mut one = bcg();
     one.studies.truncate(1);
     let forest = |d: &Dataset, lang| Scene::build(d, &options(View::Forest, lang));
@@ -652,6 +652,29 @@ fn the_forest_summary_counts_in_the_right_number() {
         s.starts_with("Diagrama de bosque de 13 resultados de 13 estudios."),
         "{s}"
     );
+    // No view of one study says "1 studies", in any language.
+    for view in [
+        View::Forest,
+        View::Map,
+        View::Harms,
+        View::Claims,
+        View::Funnel,
+        View::Summary,
+    ] {
+        for lang in [Lang::En, Lang::Es, Lang::Fr] {
+            let s = Scene::build(&one, &options(view, lang)).description(lang);
+            for wrong in [
+                "1 studies",
+                "1 results",
+                "1 estudios",
+                "1 resultados",
+                "1 études",
+                "1 résultats",
+            ] {
+                assert!(!s.contains(wrong), "{view:?} {lang:?}: {s}");
+            }
+        }
+    }
     // The description is the summary without the sentence about the table.
     let scene = forest(&bcg(), Lang::En);
     assert_eq!(

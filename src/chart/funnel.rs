@@ -11,7 +11,7 @@ use super::options::ViewOptions;
 use super::text::{ApproxMeasure, TextMeasure, Wrapped};
 use super::{ChartError, Hit, Layout, Theme};
 use crate::appraise::{Appraisal, PooledAppraisal};
-use crate::i18n::{self, t, tf, Lang};
+use crate::i18n::{self, plural, t, tf, tn, Lang};
 use crate::model::{Dataset, Measure};
 use crate::stats::bias::{trimfill, Estimator};
 use crate::stats::{RmaFit, RmaOptions};
@@ -190,10 +190,13 @@ impl FunnelView {
 
     pub fn summary(&self, lang: Lang) -> String {
         match &self.data {
-            Some(d) => tf(
+            Some(d) => tn(
                 lang,
                 "summary.funnel",
-                &[&d.yi.len().to_string(), &d.filled_yi.len().to_string()],
+                &[
+                    ("studies", &plural(lang, "forest.studies", d.yi.len())),
+                    ("added", &d.filled_yi.len().to_string()),
+                ],
             ),
             None => t(lang, "funnel.needs").to_string(),
         }

@@ -12,7 +12,7 @@ use super::options::ViewOptions;
 use super::text::{ApproxMeasure, TextMeasure, Wrapped};
 use super::{ChartError, Hit, Layout, Theme};
 use crate::appraise::Appraisal;
-use crate::i18n::{self, t, tf, Lang};
+use crate::i18n::{self, plural, t, tn, Lang};
 use crate::model::{Dataset, Design, OutcomeKind, Study, StudyStatus};
 use crate::stats::effect::effect_of;
 
@@ -226,13 +226,16 @@ impl MapView {
             .iter()
             .filter(|p| p.result == StudyResult::NoComparison)
             .count();
-        let mut s = tf(
+        let mut s = tn(
             lang,
             "summary.map",
             &[
-                &self.points.len().to_string(),
-                &rand.to_string(),
-                &none.to_string(),
+                (
+                    "studies",
+                    &plural(lang, "forest.studies", self.points.len()),
+                ),
+                ("randomised", &rand.to_string()),
+                ("none", &none.to_string()),
             ],
         );
         s.push(' ');
