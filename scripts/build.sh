@@ -19,7 +19,9 @@ node_modules/.bin/esbuild www/lens/element.js --bundle --format=esm --minify --t
   --define:import.meta.url=__lensModuleUrl --outfile=www/evidence-lens.js
 # wasm-pack's own wasm-opt download cannot work here (see Cargo.toml metadata); the npm
 # binaryen below is newer than Debian's and understands what current Rust emits.
-wasm-pack build $profile --target web --out-dir www/pkg --out-name evidence_lens -- --no-default-features --features widget
+# The widget's catalogue carries only English (`slim-catalogue`): the reader's Spanish or French
+# texts download beside it, from pkg/i18n/ (written below).
+wasm-pack build $profile --target web --out-dir www/pkg --out-name evidence_lens -- --no-default-features --features widget,slim-catalogue
 rm -f www/pkg/.gitignore www/pkg/package.json www/pkg/README.md
 # The review converter (import-wasm/): its own small module, loaded only when a RevMan file or a
 # Cochrane data package comes (www/lens/review.js), so the widget's bundle does not carry it.
@@ -31,6 +33,10 @@ cp src/data/ms-stem-cells.json www/pkg/builtin.json
 # Its posters: the first view (the summary) drawn ahead of time by the same engine, for each
 # language, width band and theme, shown while the engine loads (www/lens/poster.js).
 cargo build --quiet --release --bin evidence-lens
+rm -rf www/pkg/i18n && mkdir -p www/pkg/i18n
+for lang in es fr; do
+  "${CARGO_TARGET_DIR:-target}/release/evidence-lens" catalogue --lang "$lang" >"www/pkg/i18n/$lang.json"
+done
 rm -rf www/pkg/posters && mkdir -p www/pkg/posters
 for lang in en es fr; do
   "${CARGO_TARGET_DIR:-target}/release/evidence-lens" render src/data/ms-stem-cells.json --view summary --lang "$lang" --poster -o "www/pkg/posters/$lang"

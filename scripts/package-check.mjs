@@ -15,7 +15,7 @@ const packed = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '-
 const files = new Set(packed[0].files.map((f) => f.path));
 
 const entry = pkg.exports['.'].default.replace(/^\.\//, '');
-const needed = [...shellModules(WWW, entry), `${entry}.map`, pkg.exports['.'].types.replace(/^\.\//, ''), 'pkg/evidence_lens.js', 'pkg/evidence_lens_bg.wasm', 'pkg/builtin.json',
+const needed = [...shellModules(WWW, entry), `${entry}.map`, pkg.exports['.'].types.replace(/^\.\//, ''), 'pkg/evidence_lens.js', 'pkg/evidence_lens_bg.wasm', 'pkg/builtin.json', 'pkg/i18n/es.json', 'pkg/i18n/fr.json',
   // The review converter, imported on demand, so not found by following static imports.
   'pkg/import/evidence_lens_import.js', 'pkg/import/evidence_lens_import_bg.wasm'];
 const missing = needed.filter((f) => !files.has(f));

@@ -1,7 +1,8 @@
 // Size check of the widget's code, what every page downloads: the shell (the element, its
 // modules in lens/ bundled and minified into evidence-lens.js by scripts/build.sh), the
 // wasm-bindgen glue and the wasm. The built-in dataset (pkg/builtin.json)
-// is data, downloaded only by pages that show it, and is reported apart, as is the review
+// is data, downloaded only by pages that show it, and is reported apart, as are the Spanish and
+// French texts (pkg/i18n/, downloaded only by readers of those languages) and the review
 // converter (pkg/import/), downloaded only when a review file comes.
 //   node scripts/size-check.mjs
 // Fails when the gzipped total grows past GUARD_BYTES. The product budget
@@ -20,6 +21,8 @@
 // for the "matches the review" check of imported reviews (+8 KB gzipped, 392 KB). Lowered to
 // 400 KiB when the shell was bundled and minified (36 -> 18 KB gzipped) and the wasm lost its
 // copies of the standard sort and of each view's drawing per backend (400 -> 375 KB gzipped).
+// Lowered to 390 KiB when the catalogue's Spanish and French left the wasm for pkg/i18n/
+// (401.5 -> 388 KB gzipped; a Spanish or French reader downloads 9 KB of texts besides).
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -27,7 +30,7 @@ import { fileURLToPath } from 'node:url';
 import { shellModules } from './shell-modules.mjs';
 
 const BUDGET_BYTES = 100 * 1024;
-const GUARD_BYTES = 400 * 1024;
+const GUARD_BYTES = 390 * 1024;
 const WWW = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'www');
 // Each file as the server sends it, gzipped on its own.
 const FILES = [...shellModules(WWW), 'pkg/evidence_lens.js', 'pkg/evidence_lens_bg.wasm'];
@@ -44,6 +47,8 @@ for (const f of FILES) {
 console.log(`${'total'.padEnd(28)} ${String(raw).padStart(9)} B  ${String(gz).padStart(8)} B gzipped`);
 const data = zlib.gzipSync(fs.readFileSync(path.join(WWW, 'pkg/builtin.json')), { level: 9 }).length;
 console.log(`${'pkg/builtin.json (data, apart)'.padEnd(28)} ${String(data).padStart(20)} B gzipped`);
+const texts = ['es', 'fr'].map((lang) => zlib.gzipSync(fs.readFileSync(path.join(WWW, `pkg/i18n/${lang}.json`)), { level: 9 }).length);
+console.log(`${'pkg/i18n/es.json, fr.json (apart)'.padEnd(28)} ${`${texts.join(' B, ')} B gzipped`.padStart(29)}`);
 const converter = ['pkg/import/evidence_lens_import.js', 'pkg/import/evidence_lens_import_bg.wasm'].reduce((sum, f) => sum + zlib.gzipSync(fs.readFileSync(path.join(WWW, f)), { level: 9 }).length, 0);
 console.log(`${'review converter (apart)'.padEnd(28)} ${String(converter).padStart(20)} B gzipped`);
 console.log(`product budget ${BUDGET_BYTES} B: ${gz <= BUDGET_BYTES ? 'met' : `not met (${(gz / BUDGET_BYTES).toFixed(2)}× the budget)`}; growth guard ${GUARD_BYTES} B`);

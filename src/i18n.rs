@@ -86,8 +86,23 @@ impl From<&String> for Lang {
     }
 }
 
-/// `(key, English, Spanish, French)`. `{}` marks where a value goes, in order.
-const TABLE: &[(&str, &str, &str, &str)] = &[
+/// Splits the catalogue's rows `(key, English, Spanish, French)` into [`TABLE`] (keys and
+/// English) and [`TRANSLATIONS`], which the widget's release build leaves out (`slim-catalogue`):
+/// its shell downloads the reader's language instead (`pkg/i18n/`, made by `evidence-lens
+/// catalogue`) and hands it over with [`install`]. The Spanish and French columns were 13 KB of
+/// the gzipped wasm, which an English reader never uses.
+macro_rules! catalogue {
+    ($(($key:literal, $en:literal, $es:literal, $fr:literal)),* $(,)?) => {
+        /// Each row's key and English text.
+        const TABLE: &[(&str, &str)] = &[$(($key, $en)),*];
+        /// Each row's Spanish and French, in [`TABLE`]'s order.
+        #[cfg(not(feature = "slim-catalogue"))]
+        const TRANSLATIONS: &[[&str; 2]] = &[$([$es, $fr]),*];
+    };
+}
+
+// `(key, English, Spanish, French)`. `{}` marks where a value goes, in order.
+catalogue![
     // ---- Views, as shown to readers.
     ("view.forest", "Forest plot", "Diagrama de bosque", "Graphique en forêt"),
     ("view.map", "Evidence map", "Mapa de la evidencia", "Carte des preuves"),
@@ -526,12 +541,65 @@ pub fn t(lang: Lang, key: &str) -> &'static str {
         rows
     });
     match by_key.binary_search_by(|&i| TABLE[i as usize].0.cmp(key)) {
-        Ok(at) => {
-            let (_, en, es, fr) = TABLE[by_key[at] as usize];
-            [en, es, fr][lang.index()]
-        }
+        Ok(at) => text_of(by_key[at] as usize, lang),
         Err(_) => missing_key(key),
     }
+}
+
+/// Row `row`'s text in `lang` (English for a language the slim catalogue has not been given).
+fn text_of(row: usize, lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => TABLE[row].1,
+        #[cfg(not(feature = "slim-catalogue"))]
+        Lang::Es | Lang::Fr => TRANSLATIONS[row][lang.index() - 1],
+        #[cfg(feature = "slim-catalogue")]
+        Lang::Es | Lang::Fr => installed(lang)
+            .and_then(|texts| texts.get(row).copied().flatten())
+            .unwrap_or(TABLE[row].1),
+    }
+}
+
+/// Whether the catalogue has `lang`'s texts: always, unless it is slim and the language has not
+/// been [`install`]ed.
+pub fn has(lang: Lang) -> bool {
+    #[cfg(feature = "slim-catalogue")]
+    if lang != Lang::En {
+        return installed(lang).is_some();
+    }
+    let _ = lang;
+    true
+}
+
+/// The Spanish and French texts a slim catalogue has been given, by row.
+#[cfg(feature = "slim-catalogue")]
+static INSTALLED: [OnceLock<Vec<Option<&'static str>>>; 2] = [OnceLock::new(), OnceLock::new()];
+
+#[cfg(feature = "slim-catalogue")]
+fn installed(lang: Lang) -> Option<&'static Vec<Option<&'static str>>> {
+    INSTALLED.get(lang.index().checked_sub(1)?)?.get()
+}
+
+/// Gives a slim catalogue `lang`'s texts: a JSON object of key → text, as `evidence-lens
+/// catalogue --lang LANG` writes it. Keys the table lacks are ignored; rows the object lacks stay
+/// English. Installed once per language (the texts are kept for the page's life); the full
+/// catalogue needs nothing and ignores it.
+pub fn install(lang: Lang, json: &str) -> Result<(), serde_json::Error> {
+    let texts: std::collections::HashMap<String, String> = serde_json::from_str(json)?;
+    #[cfg(feature = "slim-catalogue")]
+    if let Some(slot) = lang.index().checked_sub(1).and_then(|i| INSTALLED.get(i)) {
+        slot.get_or_init(|| {
+            TABLE
+                .iter()
+                .map(|(key, _)| {
+                    texts
+                        .get(*key)
+                        .map(|t| &*Box::leak(t.clone().into_boxed_str()))
+                })
+                .collect()
+        });
+    }
+    let _ = (lang, texts);
+    Ok(())
 }
 
 /// A key the table lacks, as a `&'static str` like the table's texts: each distinct one is
@@ -653,7 +721,8 @@ pub fn ui_strings(lang: impl Into<Lang>) -> Vec<(&'static str, &'static str)> {
     let lang = lang.into();
     TABLE
         .iter()
-        .map(|row| (row.0, [row.1, row.2, row.3][lang.index()]))
+        .enumerate()
+        .map(|(row, (key, _))| (*key, text_of(row, lang)))
         .collect()
 }
 
@@ -779,7 +848,8 @@ mod tests {
 
     #[test]
     fn every_language_has_the_same_placeholders() {
-        for (key, en, es, fr) in TABLE {
+        for (row, &(key, en)) in TABLE.iter().enumerate() {
+            let [es, fr] = TRANSLATIONS[row];
             let mut names: Vec<Vec<&str>> =
                 [en, es, fr].iter().map(|text| placeholders(text)).collect();
             for n in &mut names {
@@ -817,7 +887,7 @@ mod tests {
     fn french_keeps_its_punctuation_with_its_word() {
         // A no-break space before « : ; ? ! » and inside guillemets, so that a line never
         // starts with the punctuation (the layout does not break there).
-        for (key, _, _, fr) in TABLE {
+        for (&(key, _), [_, fr]) in TABLE.iter().zip(TRANSLATIONS) {
             for bad in [" :", " ;", " ?", " !", "« ", " »"] {
                 assert!(!fr.contains(bad), "{key}: {fr:?} has \"{bad}\"");
             }

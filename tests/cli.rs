@@ -459,3 +459,22 @@ fn analyze_refuses_a_studys_second_result_in_a_later_chunk() {
         stderr(&o)
     );
 }
+
+#[test]
+fn catalogue_prints_a_language_for_the_widget_to_download() {
+    let o = run(&["catalogue", "--lang", "fr"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let texts: serde_json::Map<String, serde_json::Value> =
+        serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(texts.len(), evidence_lens::i18n::keys().count());
+    assert_eq!(texts["view.forest"], "Graphique en forêt");
+    // What the slim widget installs: the full catalogue's French, key by key.
+    for (key, text) in &texts {
+        assert_eq!(
+            text,
+            evidence_lens::i18n::t(evidence_lens::i18n::Lang::Fr, key),
+            "{key}"
+        );
+    }
+    assert_eq!(run(&["catalogue", "--lang", "de"]).status.code(), Some(2));
+}

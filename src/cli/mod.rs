@@ -117,6 +117,14 @@ pub enum Command {
         #[arg(short = 'o', long = "output")]
         output: PathBuf,
     },
+    /// Print the message catalogue in one language as a JSON object of key → text: the file the
+    /// widget's shell downloads for a Spanish or French reader (scripts/build.sh writes
+    /// www/pkg/i18n/).
+    #[command(hide = true)]
+    Catalogue {
+        #[arg(long, value_parser = parse_lang)]
+        lang: crate::i18n::Lang,
+    },
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -216,6 +224,16 @@ pub fn main() -> ExitCode {
 pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     match cli.command {
         Command::Validate { file } => validate(&file, out, err),
+        Command::Catalogue { lang } => {
+            let texts: serde_json::Map<String, serde_json::Value> = crate::i18n::ui_strings(lang)
+                .into_iter()
+                .map(|(key, text)| (key.to_string(), text.into()))
+                .collect();
+            match writeln!(out, "{}", serde_json::Value::Object(texts)) {
+                Ok(()) => 0,
+                Err(_) => 1,
+            }
+        }
         Command::Import { file, output } => revman::import(&file, &output, out, err),
         Command::Appraise {
             file,

@@ -53,6 +53,20 @@ pub fn ui_strings(lang: &str) -> JsValue {
     to_js(&crate::i18n::ui_strings(Lang::from_tag_or_default(lang)))
 }
 
+/// Whether the engine has the texts of `lang` (`en`, `es`, `fr`): a slim build
+/// (`slim-catalogue`) has only English until the shell installs the reader's language.
+#[wasm_bindgen(js_name = hasLanguage)]
+pub fn has_language(lang: &str) -> bool {
+    crate::i18n::has(Lang::from_tag_or_default(lang))
+}
+
+/// Installs a language's texts, a JSON object of key → text (`pkg/i18n/LANG.json`).
+#[wasm_bindgen(js_name = installLanguage)]
+pub fn install_language(lang: &str, json: &str) -> Result<(), JsError> {
+    crate::i18n::install(Lang::from_tag_or_default(lang), json)
+        .map_err(|e| JsError::new(&format!("the {lang} texts could not be read: {e}")))
+}
+
 /// A whole number with the language's digit grouping ("10,000", "10.000", "10 000"), for the
 /// shell's counts: the first `Intl.NumberFormat` of a page costs ~20 ms, a tenth of a small
 /// chart's first draw.

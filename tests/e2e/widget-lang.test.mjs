@@ -12,6 +12,7 @@ const VIEWS = ['summary', 'claims', 'forest'];
 before(async () => {
   const pages = {};
   for (const lang of ['en', 'es', 'fr']) pages[`/${lang}.html`] = embedPage(`<evidence-lens id="w" lang="${lang}"></evidence-lens>`, { lang });
+  pages['/two-es.html'] = embedPage('<evidence-lens id="a" view="forest"></evidence-lens><evidence-lens id="b" view="claims"></evidence-lens>', { lang: 'es' });
   server = await startServer({ extra: pages });
   browser = await launch();
 });
@@ -84,6 +85,8 @@ test('the words shown before the engine has loaded are the catalogue\'s, in each
     const { BEFORE_WASM } = await import('/lens/strings.js');
     const m = await import('/pkg/evidence_lens.js');
     await m.default();
+    // The engine carries English; the shell gives it the reader's language from pkg/i18n/.
+    for (const l of ['es', 'fr']) if (!m.hasLanguage(l)) m.installLanguage(l, await (await fetch(`/pkg/i18n/${l}.json`)).text());
     return { before: BEFORE_WASM, engine: Object.fromEntries(['en', 'es', 'fr'].map((l) => [l, Object.fromEntries(m.uiStrings(l))])) };
   });
   for (const lang of ['en', 'es', 'fr']) {
@@ -92,4 +95,30 @@ test('the words shown before the engine has loaded are the catalogue\'s, in each
   }
   assert.deepEqual(problems, []);
   await context.close();
+});
+
+test('the engine carries English; a Spanish page downloads its texts once, an English one never, and without them the chart still comes, in English', async () => {
+  /** The requests for pkg/i18n/ of a page, and its widgets' labels once drawn. */
+  async function visit(path, { block = false } = {}) {
+    const { page, context, problems } = await openPage(browser, `${server.url}${path}`);
+    const asked = [];
+    page.on('request', (r) => { if (r.url().includes('/pkg/i18n/')) asked.push(new URL(r.url()).pathname); });
+    if (block) await page.route('**/pkg/i18n/**', (route) => route.fulfill({ status: 404, body: '' }));
+    await page.reload();
+    const ids = await page.evaluate(() => [...document.querySelectorAll('evidence-lens')].map((e) => e.id));
+    for (const id of ids) await waitForReadyOf(page, id, 1, 30000);
+    const labels = await page.evaluate(() => [...document.querySelectorAll('evidence-lens')].map((e) => e.shadowRoot.querySelector('canvas.chart').getAttribute('aria-label') ?? ''));
+    await context.close();
+    return { asked, labels, problems };
+  }
+  const en = await visit('en.html');
+  assert.deepEqual(en.asked, []);
+  const es = await visit('two-es.html');
+  assert.deepEqual(es.asked, ['/pkg/i18n/es.json']);
+  assert.match(es.labels[0], /^Diagrama de bosque de \d+ resultados/);
+  assert.deepEqual(es.problems, []);
+  const offline = await visit('two-es.html', { block: true });
+  assert.match(offline.labels[0], /^Forest plot of \d+ results/);
+  // Only the browser's own note of the missing file (the widget warns; it shows no error).
+  assert.deepEqual(offline.problems.filter((p) => !/status of 404/.test(p)), []);
 });

@@ -23,7 +23,7 @@ import { ChartView } from './chart.js';
 import { Controls } from './controls.js';
 import { Details, SHEET_BELOW, Tooltip, itemSentence } from './details.js';
 import { el, format, message, nextTask } from './dom.js';
-import { Connection, Crash } from './engine.js';
+import { Connection, Crash, ensureLanguage, fetchLanguage } from './engine.js';
 import { chartPng, citationList, citationText, download, itemsCsv } from './exports.js';
 import { bindInput } from './input.js';
 import { currentHash, readHash, writeHash } from './permalink.js';
@@ -436,9 +436,13 @@ export class EvidenceLens extends HTMLElement {
       // The data downloads while the wasm compiles.
       const reading = readSource(this, this.#data, this.#abort.signal);
       reading.catch(() => {}); // awaited below; this only keeps an early failure from going unhandled
+      // The reader's language downloads with them (the engine carries only English).
+      fetchLanguage(langOf(this))?.catch(() => {});
       const mod = await this.#conn.connect();
       if (!life.current(token)) return;
       const lang = langOf(this);
+      await ensureLanguage(mod, lang);
+      if (!life.current(token)) return;
       this.#strings = stringsFor(mod, lang);
       this.#root.setAttribute('lang', lang);
       this.#conn.ensureWidget(chart.canvas, chart.overlay);

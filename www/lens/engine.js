@@ -39,6 +39,42 @@ export function loadEngine() {
   return loading;
 }
 
+const I18N = new URL('../pkg/i18n/', import.meta.url);
+/** Each language's texts on their way, fetched once per page. @type {Map<string, Promise<string>>} */
+const languages = new Map();
+
+/**
+ * Starts downloading a language's texts (pkg/i18n/LANG.json), once per page, for an engine built
+ * without them (the release build carries only English: `slim-catalogue`). English needs none.
+ * @param {string} lang `en`, `es` or `fr`
+ * @returns {Promise<string> | null}
+ */
+export function fetchLanguage(lang) {
+  if (lang === 'en') return null;
+  let texts = languages.get(lang);
+  if (!texts) {
+    texts = fetch(new URL(`${lang}.json`, I18N)).then((r) => (r.ok ? r.text() : Promise.reject(new Error(`HTTP ${r.status}`))));
+    texts.catch(() => languages.delete(lang)); // tried again by the next load
+    languages.set(lang, texts);
+  }
+  return texts;
+}
+
+/**
+ * Gives the engine a language's texts unless it has them (a fresh instance after a trap has
+ * lost them). Without them the widget speaks English: its chart still works.
+ * @param {EngineModule} mod
+ * @param {string} lang
+ */
+export async function ensureLanguage(mod, lang) {
+  if (typeof mod.hasLanguage !== 'function' || mod.hasLanguage(lang)) return;
+  try {
+    mod.installLanguage(lang, (await fetchLanguage(lang)) ?? '{}');
+  } catch (error) {
+    console.warn(`evidence-lens: the ${lang} texts could not be loaded; the chart is in English.`, error);
+  }
+}
+
 /** The error a widget shows after its instance trapped. */
 export class Crash extends Error {}
 
