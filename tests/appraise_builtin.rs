@@ -301,3 +301,39 @@ fn news_and_researcher_claims() {
         assert_eq!(c.verdict, Verdict::SupportedInPart);
     }
 }
+
+#[test]
+fn french_claim_evidence_puts_no_break_spaces_before_colons_and_semicolons() {
+    let options = AppraiseOptions {
+        lang: evidence_lens::i18n::Lang::Fr,
+        ..AppraiseOptions::default()
+    };
+    let appraisal = serde_json::to_value(appraise(&builtin(), &options)).unwrap();
+    let mut sentences = Vec::new();
+    collect_sentences(&appraisal, &mut sentences);
+    assert!(sentences.len() > 5, "{sentences:?}");
+    for s in &sentences {
+        for (i, _) in s.match_indices(": ") {
+            assert!(s[..i].ends_with('\u{a0}'), "{s}");
+        }
+        for (i, _) in s.match_indices(';') {
+            assert!(s[..i].ends_with('\u{202f}'), "{s}");
+        }
+    }
+}
+
+/// Every `sentence` of claim evidence in the appraisal's JSON.
+fn collect_sentences(v: &serde_json::Value, out: &mut Vec<String>) {
+    match v {
+        serde_json::Value::Object(map) => {
+            for (k, v) in map {
+                match (k.as_str(), v) {
+                    ("sentence", serde_json::Value::String(s)) => out.push(s.clone()),
+                    _ => collect_sentences(v, out),
+                }
+            }
+        }
+        serde_json::Value::Array(items) => items.iter().for_each(|v| collect_sentences(v, out)),
+        _ => {}
+    }
+}
