@@ -30,14 +30,8 @@ pub fn pnorm(x: f64) -> f64 {
 /// from the regularized incomplete gamma function (accurate to ~1e-15):
 /// `P(Z > x) = Q(1/2, x^2/2) / 2` for x >= 0.
 pub fn pnorm_upper(x: f64) -> f64 {
-    if x.is_nan() {
-        return f64::NAN;
-    }
-    if x == f64::INFINITY {
-        return 0.0;
-    }
-    if x == f64::NEG_INFINITY {
-        return 1.0;
+    if let Some(p) = upper_tail_at_edge(x) {
+        return p;
     }
     let h = 0.5 * x * x;
     if h == 0.0 {
@@ -113,16 +107,21 @@ fn student(df: f64) -> Option<StudentsT> {
     StudentsT::new(0.0, 1.0, df).ok()
 }
 
+/// An upper tail probability where every distribution agrees: NaN at NaN, 0 at +inf, 1 at -inf.
+fn upper_tail_at_edge(x: f64) -> Option<f64> {
+    if x.is_nan() {
+        Some(f64::NAN)
+    } else if x.is_infinite() {
+        Some(if x > 0.0 { 0.0 } else { 1.0 })
+    } else {
+        None
+    }
+}
+
 /// P(T > x) for Student's t with `df` degrees of freedom.
 pub fn pt_upper(x: f64, df: f64) -> f64 {
-    if x.is_nan() {
-        return f64::NAN;
-    }
-    if x == f64::INFINITY {
-        return 0.0;
-    }
-    if x == f64::NEG_INFINITY {
-        return 1.0;
+    if let Some(p) = upper_tail_at_edge(x) {
+        return p;
     }
     student(df).map_or(f64::NAN, |t| t.sf(x))
 }
@@ -148,16 +147,24 @@ pub fn qt_upper(alpha: f64, df: f64) -> f64 {
     }
     // t quantile >= normal quantile; find an upper end of the bracket by doubling (bounded).
     let z = qnorm_upper(alpha).max(1e-3);
-    let mut hi = 2.0 * z;
-    let mut n = 0;
-    while pt_upper(hi, df) > alpha {
+    solve_increasing(|x| alpha - pt_upper(x, df), 2.0 * z, 1000)
+}
+
+/// The root in `[0, ∞)` of `f`, which rises through zero: `start` is doubled until `f` is no
+/// longer negative (bounded, so a distribution that never gets there gives NaN), then the bracket
+/// goes to `zeroin`.
+fn solve_increasing(f: impl Fn(f64) -> f64, start: f64, maxiter: usize) -> f64 {
+    let mut hi = start;
+    for _ in 0..1100 {
+        if f(hi) >= 0.0 {
+            return zeroin(&f, 0.0, hi, 0.0, maxiter).unwrap_or(f64::NAN);
+        }
         hi *= 2.0;
-        n += 1;
-        if n > 1100 || !hi.is_finite() {
-            return f64::NAN;
+        if !hi.is_finite() {
+            break;
         }
     }
-    zeroin(|x| pt_upper(x, df) - alpha, 0.0, hi, 0.0, 1000).unwrap_or(f64::NAN)
+    f64::NAN
 }
 
 fn chisq(df: f64) -> Option<ChiSquared> {
@@ -205,16 +212,7 @@ pub fn qchisq(p: f64, df: f64) -> f64 {
     if !(df > 0.0) || !(p > 0.0 && p < 1.0) {
         return f64::NAN;
     }
-    let mut hi = chisq_bracket(df);
-    let mut n = 0;
-    while pchisq(hi, df) < p {
-        hi *= 2.0;
-        n += 1;
-        if n > 1100 || !hi.is_finite() {
-            return f64::NAN;
-        }
-    }
-    zeroin(|x| pchisq(x, df) - p, 0.0, hi, 0.0, 2000).unwrap_or(f64::NAN)
+    solve_increasing(|x| pchisq(x, df) - p, chisq_bracket(df), 2000)
 }
 
 /// Upper quantile of chi-squared: x with P(X > x) = `alpha` (R: `qchisq(alpha, df, lower.tail=FALSE)`).
@@ -222,16 +220,7 @@ pub fn qchisq_upper(alpha: f64, df: f64) -> f64 {
     if !(df > 0.0) || !(alpha > 0.0 && alpha < 1.0) {
         return f64::NAN;
     }
-    let mut hi = chisq_bracket(df);
-    let mut n = 0;
-    while pchisq_upper(hi, df) > alpha {
-        hi *= 2.0;
-        n += 1;
-        if n > 1100 || !hi.is_finite() {
-            return f64::NAN;
-        }
-    }
-    zeroin(|x| pchisq_upper(x, df) - alpha, 0.0, hi, 0.0, 2000).unwrap_or(f64::NAN)
+    solve_increasing(|x| alpha - pchisq_upper(x, df), chisq_bracket(df), 2000)
 }
 
 /// P(F > x) for the F distribution with (`df1`, `df2`) degrees of freedom.

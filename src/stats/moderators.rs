@@ -59,13 +59,8 @@ pub fn factor_design(groups: &[&str]) -> (ModelMatrix, Vec<String>) {
     (ModelMatrix { k, p, data, names }, levels)
 }
 
-/// Moderator test for the categorical moderator `groups` (one label per study).
-pub fn moderator_test(
-    yi: &[f64],
-    vi: &[f64],
-    groups: &[&str],
-    opts: RmaOptions,
-) -> Result<ModeratorTest, StatsError> {
+/// The effects are valid and every study has a subgroup label.
+fn validate_groups(yi: &[f64], vi: &[f64], groups: &[&str]) -> Result<(), StatsError> {
     validate(yi, vi)?;
     if groups.len() != yi.len() {
         return Err(StatsError::LengthMismatch {
@@ -74,6 +69,17 @@ pub fn moderator_test(
             got: groups.len(),
         });
     }
+    Ok(())
+}
+
+/// Moderator test for the categorical moderator `groups` (one label per study).
+pub fn moderator_test(
+    yi: &[f64],
+    vi: &[f64],
+    groups: &[&str],
+    opts: RmaOptions,
+) -> Result<ModeratorTest, StatsError> {
+    validate_groups(yi, vi, groups)?;
     let (x, levels) = factor_design(groups);
     if levels.len() < 2 {
         return Err(StatsError::InvalidInput {
@@ -93,14 +99,7 @@ pub fn subgroup_analysis(
     groups: &[&str],
     opts: RmaOptions,
 ) -> Result<SubgroupAnalysis, StatsError> {
-    validate(yi, vi)?;
-    if groups.len() != yi.len() {
-        return Err(StatsError::LengthMismatch {
-            what: "subgroup labels",
-            expected: yi.len(),
-            got: groups.len(),
-        });
-    }
+    validate_groups(yi, vi, groups)?;
     let (_, levels) = factor_design(groups);
     let mut subgroups = Vec::with_capacity(levels.len());
     for level in &levels {
