@@ -20,7 +20,7 @@ use super::json::detect_form;
 use super::problem::{Issue, Parsed, Problem};
 use super::types::*;
 use super::validate::{allowed_measures, check_study, finish, Loc, Sink};
-use super::{MAX_INPUT_BYTES, MAX_STUDIES};
+use super::MAX_STUDIES;
 
 /// Options for [`parse_csv_with`].
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
@@ -110,14 +110,7 @@ pub fn parse_csv_with(bytes: &[u8], options: &CsvOptions) -> Parsed {
 
 /// The file as text: UTF-8 (a byte-order mark is dropped) or Windows-1252, said in a warning.
 fn decode<'a>(bytes: &'a [u8], sink: &mut Sink) -> Option<Cow<'a, str>> {
-    if bytes.len() > MAX_INPUT_BYTES {
-        sink.error(
-            "",
-            Issue::TooLarge {
-                bytes: bytes.len(),
-                limit: MAX_INPUT_BYTES,
-            },
-        );
+    if !super::json::within_size_limit(bytes, sink) {
         return None;
     }
     let text = match decode_text(bytes) {
@@ -1766,68 +1759,34 @@ fn build_data(
             }
         },
     };
-    let mut need_c = |c: &'static str| -> u64 {
-        match counts.get(c) {
-            Some(v) => *v,
-            None => {
-                sink.error(at(c), Issue::EmptyCell { form: form_name });
-                ok = false;
-                0
-            }
-        }
-    };
+    // Every required cell left empty is named, not just the first.
+    let mut missing: Vec<&'static str> = Vec::new();
     let data = match form {
-        Form::Counts => {
-            let ai = need_c("ai");
-            let ci = need_c("ci");
-            EffectData::Counts(Counts {
-                measure,
-                ai,
-                bi: counts.get("bi").copied(),
-                ci,
-                di: counts.get("di").copied(),
-                n1i: counts.get("n1i").copied(),
-                n2i: counts.get("n2i").copied(),
-            })
-        }
-        Form::Means => {
-            let n1i = need_c("n1i");
-            let n2i = need_c("n2i");
-            let mut need = |c: &'static str| match nums.get(c) {
-                Some(v) => *v,
-                None => {
-                    sink.error(at(c), Issue::EmptyCell { form: form_name });
-                    ok = false;
-                    1.0
-                }
-            };
-            EffectData::Means(Means {
-                measure,
-                m1i: need("m1i"),
-                sd1i: need("sd1i"),
-                n1i,
-                m2i: need("m2i"),
-                sd2i: need("sd2i"),
-                n2i,
-            })
-        }
-        Form::Estimate => {
-            let mut need = |c: &'static str| match nums.get(c) {
-                Some(v) => *v,
-                None => {
-                    sink.error(at(c), Issue::EmptyCell { form: form_name });
-                    ok = false;
-                    1.0
-                }
-            };
-            EffectData::Estimate(Estimate {
-                measure,
-                estimate: need("estimate"),
-                ci_lb: need("ci_lb"),
-                ci_ub: need("ci_ub"),
-                level: nums.get("level").copied().unwrap_or(95.0),
-            })
-        }
+        Form::Counts => EffectData::Counts(Counts {
+            measure,
+            ai: required(counts, "ai", &mut missing),
+            bi: counts.get("bi").copied(),
+            ci: required(counts, "ci", &mut missing),
+            di: counts.get("di").copied(),
+            n1i: counts.get("n1i").copied(),
+            n2i: counts.get("n2i").copied(),
+        }),
+        Form::Means => EffectData::Means(Means {
+            measure,
+            m1i: required(nums, "m1i", &mut missing),
+            sd1i: required(nums, "sd1i", &mut missing),
+            n1i: required(counts, "n1i", &mut missing),
+            m2i: required(nums, "m2i", &mut missing),
+            sd2i: required(nums, "sd2i", &mut missing),
+            n2i: required(counts, "n2i", &mut missing),
+        }),
+        Form::Estimate => EffectData::Estimate(Estimate {
+            measure,
+            estimate: required(nums, "estimate", &mut missing),
+            ci_lb: required(nums, "ci_lb", &mut missing),
+            ci_ub: required(nums, "ci_ub", &mut missing),
+            level: nums.get("level").copied().unwrap_or(95.0),
+        }),
         Form::Proportion => EffectData::Proportion(Proportion {
             measure,
             xi: counts.get("xi").copied(),
@@ -1837,24 +1796,31 @@ fn build_data(
             ci_ub: nums.get("ci_ub").copied(),
             level: nums.get("level").copied(),
         }),
-        Form::Generic => {
-            let yi = match nums.get("yi") {
-                Some(v) => *v,
-                None => {
-                    sink.error(at("yi"), Issue::EmptyCell { form: form_name });
-                    ok = false;
-                    0.0
-                }
-            };
-            EffectData::Generic(Generic {
-                measure,
-                yi,
-                vi: nums.get("vi").copied(),
-                sei: nums.get("sei").copied(),
-            })
-        }
+        Form::Generic => EffectData::Generic(Generic {
+            measure,
+            yi: required(nums, "yi", &mut missing),
+            vi: nums.get("vi").copied(),
+            sei: nums.get("sei").copied(),
+        }),
     };
+    for c in missing {
+        sink.error(at(c), Issue::EmptyCell { form: form_name });
+        ok = false;
+    }
     ok.then_some(Some(data))
+}
+
+/// The cell `column` of a data form that needs it; when it is empty its name goes to `missing`
+/// (the row is then refused, so the default standing in for it is never used).
+fn required<T: Copy + Default>(
+    cells: &HashMap<&'static str, T>,
+    column: &'static str,
+    missing: &mut Vec<&'static str>,
+) -> T {
+    cells.get(column).copied().unwrap_or_else(|| {
+        missing.push(column);
+        T::default()
+    })
 }
 
 /// Merges a study's rows. Study-level cells that disagree with an earlier row get a warning.

@@ -162,9 +162,10 @@ pub fn parse_json(bytes: &[u8]) -> Parsed {
     }
 }
 
-/// Size, UTF-8 and emptiness checks shared with the CSV reader. Returns the text without a BOM.
-pub(crate) fn precheck<'a>(bytes: &'a [u8], sink: &mut Sink) -> Option<&'a str> {
-    if bytes.len() > MAX_INPUT_BYTES {
+/// Whether the input is small enough to read (an error says so when it is not).
+pub(crate) fn within_size_limit(bytes: &[u8], sink: &mut Sink) -> bool {
+    let fits = bytes.len() <= MAX_INPUT_BYTES;
+    if !fits {
         sink.error(
             "",
             Issue::TooLarge {
@@ -172,6 +173,13 @@ pub(crate) fn precheck<'a>(bytes: &'a [u8], sink: &mut Sink) -> Option<&'a str> 
                 limit: MAX_INPUT_BYTES,
             },
         );
+    }
+    fits
+}
+
+/// Size, UTF-8 and emptiness checks shared with the CSV reader. Returns the text without a BOM.
+pub(crate) fn precheck<'a>(bytes: &'a [u8], sink: &mut Sink) -> Option<&'a str> {
+    if !within_size_limit(bytes, sink) {
         return None;
     }
     let text = match std::str::from_utf8(bytes) {
@@ -408,71 +416,56 @@ fn wrong_type(v: &Json<'_>, expected: &'static str) -> Issue {
 }
 
 fn to_f64(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<f64> {
-    match v {
-        Json::Number(n) => match n.as_f64() {
-            Some(x) if x.is_finite() => Some(x),
-            _ => {
-                sink.error(
-                    path,
-                    Issue::NotFinite {
-                        found: n.to_string(),
-                    },
-                );
-                None
-            }
-        },
-        Json::String(s) => {
-            sink.error(path, string_in_number_place(s, "a number"));
-            None
-        }
-        other => {
-            sink.error(path, wrong_type(other, "a number"));
-            None
-        }
-    }
+    to_number(v, path, sink, "a number", |n| {
+        n.as_f64()
+            .filter(|x| x.is_finite())
+            .ok_or_else(|| Issue::NotFinite {
+                found: n.to_string(),
+            })
+    })
+}
+
+/// A field that holds a number: `convert` takes the JSON number to the value or to what is wrong
+/// with it; a quoted number or any other value in its place is reported as not `expected`.
+fn to_number<T>(
+    v: &Json<'_>,
+    path: &str,
+    sink: &mut Sink,
+    expected: &'static str,
+    convert: impl FnOnce(&serde_json::Number) -> Result<T, Issue>,
+) -> Option<T> {
+    let converted = match v {
+        Json::Number(n) => convert(n),
+        Json::String(s) => Err(string_in_number_place(s, expected)),
+        other => Err(wrong_type(other, expected)),
+    };
+    converted.map_err(|issue| sink.error(path, issue)).ok()
+}
+
+/// A JSON number that is a whole number, 0 or more (`12` or `12.0`; exact up to 9e15).
+fn whole(n: &serde_json::Number) -> Option<u64> {
+    n.as_u64().or_else(|| {
+        n.as_f64()
+            .filter(|x| *x >= 0.0 && x.fract() == 0.0 && *x <= 9.0e15)
+            .map(|x| x as u64)
+    })
 }
 
 /// Whole number in 0..=max, for `year` and `n` ("expected a whole number").
 fn to_whole(v: &Json<'_>, path: &str, sink: &mut Sink, max: u64) -> Option<u64> {
     const EXPECTED: &str = "a whole number";
-    let got = match v {
-        Json::Number(n) => {
-            if let Some(u) = n.as_u64() {
-                Some(u)
+    to_number(v, path, sink, EXPECTED, |n| match whole(n) {
+        Some(u) if u <= max => Ok(u),
+        Some(u) => Err(Issue::OutOfRange {
+            value: u as f64,
+            expected: if max == u16::MAX as u64 {
+                "a year"
             } else {
-                match n.as_f64() {
-                    Some(x) if x >= 0.0 && x.fract() == 0.0 && x <= 9.0e15 => Some(x as u64),
-                    _ => None,
-                }
-            }
-        }
-        Json::String(s) => {
-            sink.error(path, string_in_number_place(s, EXPECTED));
-            return None;
-        }
-        _ => None,
-    };
-    match got {
-        Some(u) if u <= max => Some(u),
-        Some(u) => {
-            sink.error(
-                path,
-                Issue::OutOfRange {
-                    value: u as f64,
-                    expected: if max == u16::MAX as u64 {
-                        "a year"
-                    } else {
-                        "a smaller number"
-                    },
-                },
-            );
-            None
-        }
-        None => {
-            sink.error(path, wrong_type(v, EXPECTED));
-            None
-        }
-    }
+                "a smaller number"
+            },
+        }),
+        None => Err(wrong_type(v, EXPECTED)),
+    })
 }
 
 fn to_year(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<u16> {
@@ -485,36 +478,11 @@ fn to_u32(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<u32> {
 
 /// A count of events or participants: a whole number, 0 or more.
 fn to_count(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<u64> {
-    match v {
-        Json::Number(n) => {
-            if let Some(u) = n.as_u64() {
-                return Some(u);
-            }
-            match n.as_f64() {
-                Some(x) if x >= 0.0 && x.fract() == 0.0 && x <= 9.0e15 => Some(x as u64),
-                _ => {
-                    sink.error(
-                        path,
-                        Issue::NotACount {
-                            found: n.to_string(),
-                        },
-                    );
-                    None
-                }
-            }
-        }
-        Json::String(s) => {
-            sink.error(path, string_in_number_place(s, "a count"));
-            None
-        }
-        other => {
-            sink.error(
-                path,
-                wrong_type(other, "a count (a whole number, 0 or more)"),
-            );
-            None
-        }
-    }
+    to_number(v, path, sink, "a count (a whole number, 0 or more)", |n| {
+        whole(n).ok_or_else(|| Issue::NotACount {
+            found: n.to_string(),
+        })
+    })
 }
 
 fn to_enum<E: WireEnum>(what: &'static str) -> impl Fn(&Json<'_>, &str, &mut Sink) -> Option<E> {
