@@ -2,12 +2,12 @@
 //! shape and a word, never colour alone), the certainty of the evidence behind the
 //! verdict, and the evidence in one sentence.
 
-use super::draw::{self, Pen, Shape, TextStyle};
+use super::draw::{self, Paint, Pen, Shape, TextStyle};
 use super::item::{Item, ItemKey};
 use super::labels::{certainty_words, verdict_key};
 use super::options::ViewOptions;
 use super::text::{TextMeasure, Wrapped};
-use super::{ChartError, Hit, Layout, Theme};
+use super::{ChartError, Hit, Theme};
 use crate::appraise::{Appraisal, Certainty, Verdict};
 use crate::i18n::{t, tf, Lang};
 use crate::model::Dataset;
@@ -59,7 +59,7 @@ struct CardText {
 }
 
 /// Where everything goes at one width.
-struct Placement {
+pub(super) struct Placement {
     title: Wrapped,
     empty: Option<Wrapped>,
     cards: Vec<CardText>,
@@ -132,6 +132,14 @@ impl ClaimsView {
     fn text_width(&self, width: f64, theme: &Theme) -> f64 {
         width - 2.0 * theme.px(PAD) - theme.px(12.0)
     }
+}
+
+impl Paint for ClaimsView {
+    type Placement<'a> = Placement;
+
+    fn height(p: &Placement) -> f64 {
+        p.height
+    }
 
     /// The one layout step: every line broken (once, see [`super::text`]) and placed.
     fn layout(&self, width: f64, theme: &Theme) -> Placement {
@@ -185,18 +193,14 @@ impl ClaimsView {
         }
     }
 
-    pub fn preferred_height(&self, width: f64, theme: &Theme) -> f64 {
-        self.layout(width, theme).height
-    }
-
-    pub fn draw(
+    fn paint(
         &self,
+        p: &Placement,
+        width: f64,
         area: &dyn Pen,
         theme: &Theme,
         measure: &dyn TextMeasure,
-    ) -> Result<Layout, ChartError> {
-        let width = draw::background(area, theme)?;
-        let p = self.layout(width, theme);
+    ) -> Result<Vec<Hit>, ChartError> {
         let pad = theme.px(PAD);
         let font_style = TextStyle::new(theme, theme.font_px(13.0));
         let small_style = TextStyle::new(theme, theme.font_px(11.5));
@@ -257,9 +261,6 @@ impl ClaimsView {
                 y1: y + h - theme.px(10.0),
             });
         }
-        Ok(Layout {
-            hits,
-            content_height: p.height,
-        })
+        Ok(hits)
     }
 }

@@ -8,7 +8,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::text::{TextMeasure, Wrapped};
-use super::{ChartError, Theme};
+use super::{ChartError, Hit, Layout, Theme};
 
 pub type Area<'a, DB> = DrawingArea<DB, Shift>;
 
@@ -136,6 +136,51 @@ pub fn background(area: &dyn Pen, theme: &Theme) -> Result<f64, ChartError> {
         area.fill(&theme.background)?;
     }
     Ok(area.size().0 as f64)
+}
+
+/// How a view draws, in two steps: the layout at a width (every text broken into lines and
+/// placed, which also says how tall the view is), then painting that layout. The height a view
+/// asks for and what it draws come from the same layout, so they cannot disagree.
+pub(super) trait Paint {
+    type Placement<'a>
+    where
+        Self: 'a;
+
+    fn layout(&self, width: f64, theme: &Theme) -> Self::Placement<'_>;
+
+    /// How far down the laid-out view reaches, in device pixels.
+    fn height(p: &Self::Placement<'_>) -> f64;
+
+    /// Draws the layout; returns the hit regions of what a reader can point at.
+    fn paint(
+        &self,
+        p: &Self::Placement<'_>,
+        width: f64,
+        area: &dyn Pen,
+        theme: &Theme,
+        measure: &dyn TextMeasure,
+    ) -> Result<Vec<Hit>, ChartError>;
+
+    /// The height in device pixels the view needs at `width` to show everything.
+    fn preferred_height(&self, width: f64, theme: &Theme) -> f64 {
+        Self::height(&self.layout(width, theme))
+    }
+
+    /// Paints the background (if the theme does) and the view at the area's width.
+    fn draw(
+        &self,
+        area: &dyn Pen,
+        theme: &Theme,
+        measure: &dyn TextMeasure,
+    ) -> Result<Layout, ChartError> {
+        let width = background(area, theme)?;
+        let p = self.layout(width, theme);
+        let hits = self.paint(&p, width, area, theme, measure)?;
+        Ok(Layout {
+            hits,
+            content_height: Self::height(&p),
+        })
+    }
 }
 
 /// A view's title at `max_width`: bold, 14 px, every word kept.
@@ -291,12 +336,16 @@ pub fn rect(
     filled: bool,
     width: f64,
 ) -> Result<(), ChartError> {
-    let style = if filled {
+    area.rect([pt(x0, y0), pt(x1, y1)], shape(color, filled, width))
+}
+
+/// A filled shape, or its outline `width` device pixels wide.
+fn shape(color: &RGBColor, filled: bool, width: f64) -> ShapeStyle {
+    if filled {
         ShapeStyle::from(color).filled()
     } else {
         ShapeStyle::from(color).stroke_width(stroke(width))
-    };
-    area.rect([pt(x0, y0), pt(x1, y1)], style)
+    }
 }
 
 pub fn polygon(
@@ -325,12 +374,11 @@ pub fn circle(
     filled: bool,
     width: f64,
 ) -> Result<(), ChartError> {
-    let style = if filled {
-        ShapeStyle::from(color).filled()
-    } else {
-        ShapeStyle::from(color).stroke_width(stroke(width))
-    };
-    area.circle(pt(x, y), r.round().max(1.0) as i32, style)
+    area.circle(
+        pt(x, y),
+        r.round().max(1.0) as i32,
+        shape(color, filled, width),
+    )
 }
 
 /// Mark shapes, so that meaning never rests on colour alone.

@@ -1160,28 +1160,12 @@ fn draw_row_mark(
             // Filled when the interval excludes no effect; hollow when it includes it,
             // so the distinction never rests on colour alone.
             let filled = row.direction != Favours::Neither;
+            let half = side / 2.0;
+            let (x0, y0, x1, y1) = (x_est - half, y - half, x_est + half, y + half);
             if !filled {
-                draw::rect(
-                    area,
-                    x_est - side / 2.0,
-                    y - side / 2.0,
-                    x_est + side / 2.0,
-                    y + side / 2.0,
-                    &theme.background,
-                    true,
-                    1.0,
-                )?;
+                draw::rect(area, x0, y0, x1, y1, &theme.background, true, 1.0)?;
             }
-            draw::rect(
-                area,
-                x_est - side / 2.0,
-                y - side / 2.0,
-                x_est + side / 2.0,
-                y + side / 2.0,
-                colour,
-                filled,
-                stroke,
-            )?;
+            draw::rect(area, x0, y0, x1, y1, colour, filled, stroke)?;
         }
     }
     Ok(())

@@ -4,12 +4,12 @@
 //! With fewer than ten studies of one poolable outcome it says so in words.
 
 use super::axis::{Axis, Scale};
-use super::draw::{self, Align, Pen, TextStyle};
+use super::draw::{self, Align, Paint, Pen, TextStyle};
 use super::forest::format_tick_lang;
 use super::item::Item;
 use super::options::ViewOptions;
 use super::text::{ApproxMeasure, TextMeasure, Wrapped};
-use super::{ChartError, Hit, Layout, Theme};
+use super::{ChartError, Hit, Theme};
 use crate::appraise::{Appraisal, PooledAppraisal};
 use crate::i18n::{self, plural, t, tf, tn, Lang};
 use crate::model::{Dataset, Measure};
@@ -49,7 +49,7 @@ struct LegendEntry {
 }
 
 /// Where everything goes at one width.
-struct Placement {
+pub(super) struct Placement {
     /// With no funnel to draw: why.
     needs: Wrapped,
     title: Wrapped,
@@ -201,6 +201,14 @@ impl FunnelView {
             None => t(lang, "funnel.needs").to_string(),
         }
     }
+}
+
+impl Paint for FunnelView {
+    type Placement<'a> = Placement;
+
+    fn height(p: &Placement) -> f64 {
+        p.height
+    }
 
     /// The one layout step: every line broken (once, see [`super::text`]) and placed.
     fn layout(&self, width: f64, theme: &Theme) -> Placement {
@@ -291,31 +299,24 @@ impl FunnelView {
         p
     }
 
-    pub fn preferred_height(&self, width: f64, theme: &Theme) -> f64 {
-        self.layout(width, theme).height
-    }
-
-    pub fn draw(
+    fn paint(
         &self,
+        p: &Placement,
+        width: f64,
         area: &dyn Pen,
         theme: &Theme,
         measure: &dyn TextMeasure,
-    ) -> Result<Layout, ChartError> {
+    ) -> Result<Vec<Hit>, ChartError> {
         let lang = self.lang;
-        let width = draw::background(area, theme)?;
         let pad = theme.px(PAD);
         let small = theme.font_px(11.0);
         let small_style = TextStyle::new(theme, small);
         let small_muted = small_style.colour(&theme.muted);
         let small_line = theme.px(SMALL_LINE);
-        let p = self.layout(width, theme);
         let Some(d) = &self.data else {
             let style = TextStyle::new(theme, p.needs.size);
             draw::wrapped(area, measure, &p.needs, (pad, pad), theme.px(18.0), style)?;
-            return Ok(Layout {
-                hits: Vec::new(),
-                content_height: p.height,
-            });
+            return Ok(Vec::new());
         };
         let (title_pitch, title_style) = (
             draw::title_pitch(theme),
@@ -478,9 +479,6 @@ impl FunnelView {
                 });
             }
         }
-        Ok(Layout {
-            hits,
-            content_height: p.height,
-        })
+        Ok(hits)
     }
 }

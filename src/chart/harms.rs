@@ -7,12 +7,12 @@
 //! having no comparison group. Nothing is shortened: one layout step wraps every line and gives
 //! both the height and the drawing.
 
-use super::draw::{self, Pen, TextStyle};
+use super::draw::{self, Paint, Pen, TextStyle};
 use super::item::Item;
 use super::labels::{certainty_words, design_badge};
 use super::options::ViewOptions;
 use super::text::{wrap, ApproxMeasure, TextMeasure};
-use super::{ChartError, Hit, Layout, Theme};
+use super::{ChartError, Hit, Theme};
 use crate::appraise::{Appraisal, Basis};
 use crate::i18n::{self, t, tf, Lang};
 use crate::model::{Better, Dataset};
@@ -139,7 +139,7 @@ struct CardText {
 }
 
 /// Where everything goes at one width.
-struct Placement {
+pub(super) struct Placement {
     header: Vec<String>,
     /// The sentence for no results, wrapped.
     empty: Vec<String>,
@@ -252,6 +252,14 @@ impl HarmsView {
         let card_w = inner / cols as f64;
         (cols, card_w, pitch)
     }
+}
+
+impl Paint for HarmsView {
+    type Placement<'a> = Placement;
+
+    fn height(p: &Placement) -> f64 {
+        p.height
+    }
 
     /// The one layout step: every line wrapped at its width, cards placed in rows as tall as
     /// their tallest card. Lines are broken with the estimate ([`ApproxMeasure`]) whatever
@@ -362,23 +370,19 @@ impl HarmsView {
         }
     }
 
-    pub fn preferred_height(&self, width: f64, theme: &Theme) -> f64 {
-        self.layout(width, theme).height
-    }
-
-    pub fn draw(
+    fn paint(
         &self,
+        p: &Placement,
+        width: f64,
         area: &dyn Pen,
         theme: &Theme,
         measure: &dyn TextMeasure,
-    ) -> Result<Layout, ChartError> {
+    ) -> Result<Vec<Hit>, ChartError> {
         let lang = self.lang;
-        let width = draw::background(area, theme)?;
         let pad = theme.px(PAD);
         let font_style = TextStyle::new(theme, theme.font_px(12.5));
         let small_style = TextStyle::new(theme, theme.font_px(11.0));
         let line = theme.px(LINE);
-        let p = self.layout(width, theme);
         let room = width - 2.0 * pad;
         let mut y = pad;
         for (i, l) in p.header.iter().enumerate() {
@@ -456,9 +460,6 @@ impl HarmsView {
                 y1: y + theme.px(6.0),
             });
         }
-        Ok(Layout {
-            hits,
-            content_height: p.height,
-        })
+        Ok(hits)
     }
 }

@@ -4,13 +4,13 @@
 //! where the promising results come from.
 
 use super::build::{direction, Certainties};
-use super::draw::{self, Align, Pen, Shape, TextStyle};
+use super::draw::{self, Align, Paint, Pen, Shape, TextStyle};
 use super::forest::Favours;
 use super::item::Item;
 use super::labels::{design_badge, design_rank};
 use super::options::ViewOptions;
 use super::text::{ApproxMeasure, TextMeasure, Wrapped};
-use super::{ChartError, Hit, Layout, Theme};
+use super::{ChartError, Hit, Theme};
 use crate::appraise::Appraisal;
 use crate::i18n::{self, plural, t, tn, Lang};
 use crate::model::{Dataset, Design, OutcomeKind, Study, StudyStatus};
@@ -147,7 +147,7 @@ struct BandName {
 }
 
 /// Where everything goes at one width.
-struct Geometry {
+pub(super) struct Geometry {
     title: Wrapped,
     legend: Vec<LegendRow>,
     y_title: (Wrapped, f64),
@@ -285,8 +285,198 @@ impl MapView {
         ]
     }
 
+    /// The band names under the plot, centred under their bands. Where a name would have to
+    /// break inside a word to fit its band, names go on two rows, every other one on the
+    /// second, so that each may take the room to the middle of its neighbours' bands.
+    /// Returns the names and the height they take from the first line's top.
+    fn place_band_names(
+        &self,
+        bands: &[(f64, f64)],
+        first_y: f64,
+        (left, right): (f64, f64),
+        theme: &Theme,
+    ) -> (Vec<BandName>, f64) {
+        let small = theme.font_px(SMALL);
+        let pitch = theme.px(BAND_LINE);
+        let top = first_y - pitch / 2.0;
+        let names = self.band_names();
+        let inset = theme.px(2.0);
+        let own = |i: usize| (bands[i].0 + inset, bands[i].1 - inset);
+        let whole_words = names.iter().enumerate().all(|(i, name)| {
+            let (lo, hi) = own(i);
+            let w = Wrapped::new(name, small, false, hi - lo);
+            w.lines.join(" ") == name.split_whitespace().collect::<Vec<_>>().join(" ")
+        });
+        if whole_words {
+            let placed: Vec<BandName> = names
+                .iter()
+                .enumerate()
+                .map(|(i, name)| {
+                    let (lo, hi) = own(i);
+                    BandName {
+                        text: Wrapped::new(name, small, false, hi - lo),
+                        top,
+                        room: (lo, hi),
+                    }
+                })
+                .collect();
+            let h = placed.iter().map(|b| b.text.len()).max().unwrap_or(0) as f64 * pitch;
+            return (placed, h);
+        }
+        let mid = |i: usize| (bands[i].0 + bands[i].1) / 2.0;
+        let gap = theme.px(3.0);
+        let mut placed: Vec<BandName> = names
+            .iter()
+            .enumerate()
+            .map(|(i, name)| {
+                let lo = if i == 0 { left } else { mid(i - 1) } + gap;
+                let hi = if i + 1 == bands.len() {
+                    right
+                } else {
+                    mid(i + 1)
+                } - gap;
+                BandName {
+                    text: Wrapped::new(name, small, false, hi - lo),
+                    top,
+                    room: (lo, hi),
+                }
+            })
+            .collect();
+        let rows = |odd: usize| {
+            placed
+                .iter()
+                .skip(odd)
+                .step_by(2)
+                .map(|b| b.text.len())
+                .max()
+                .unwrap_or(0) as f64
+                * pitch
+        };
+        let (first, second) = (rows(0), rows(1));
+        for b in placed.iter_mut().skip(1).step_by(2) {
+            b.top = top + first + theme.px(3.0);
+        }
+        (placed, first + theme.px(3.0) + second)
+    }
+
+    fn y_of(&self, g: &Geometry, n: f64) -> f64 {
+        let (lo, hi) = self.n_range();
+        let t = (n.max(1.0).ln() - lo.ln()) / (hi.ln() - lo.ln());
+        g.plot_bottom - t.clamp(0.0, 1.0) * (g.plot_bottom - g.plot_top)
+    }
+
+    fn n_range(&self) -> (f64, f64) {
+        let max = self.points.iter().filter_map(|p| p.n).max().unwrap_or(100) as f64;
+        let min = self.points.iter().filter_map(|p| p.n).min().unwrap_or(10) as f64;
+        let lo = 10f64.powf((min.max(1.0) * 0.7).log10().floor());
+        let hi = 10f64.powf((max * 1.4).log10().ceil()).max(lo * 10.0);
+        (lo, hi)
+    }
+
+    /// The marks, spread within their bands in dataset order, and their labels where they
+    /// fit without touching another label or mark (a label that fits nowhere is left out:
+    /// the study is in the tooltip and the table).
+    fn draw_points(
+        &self,
+        area: &dyn Pen,
+        theme: &Theme,
+        measure: &dyn TextMeasure,
+        g: &Geometry,
+        width: f64,
+    ) -> Result<Vec<Hit>, ChartError> {
+        let small = theme.font_px(SMALL);
+        let small_style = TextStyle::new(theme, small);
+        let mut hits = Vec::new();
+        let mut placed: Vec<(f64, f64, f64, f64)> = Vec::new();
+        let mark_r = theme.px(6.0);
+        let mut positions = Vec::new();
+        for band in 0..6 {
+            let members: Vec<&MapPoint> = self
+                .points
+                .iter()
+                .filter(|p| design_rank(p.design) == band)
+                .collect();
+            let (a, b) = g.bands[band];
+            for (i, p) in members.iter().enumerate() {
+                let x = a + (b - a) * (i as f64 + 1.0) / (members.len() as f64 + 1.0);
+                let y = match p.n {
+                    Some(n) => self.y_of(g, n as f64),
+                    None => g.unknown_y,
+                };
+                positions.push((*p, x, y));
+                placed.push((x - mark_r, y - mark_r, x + mark_r, y + mark_r));
+            }
+        }
+        for (p, x, y) in &positions {
+            draw::marker(
+                area,
+                design_shape(p.design),
+                *x,
+                *y,
+                mark_r,
+                p.result.colour(theme),
+                p.result != StudyResult::Pending,
+                theme.px(1.6),
+                &theme.background,
+            )?;
+            hits.push(Hit {
+                key: p.key.clone(),
+                x0: x - mark_r - theme.px(3.0),
+                y0: y - mark_r - theme.px(3.0),
+                x1: x + mark_r + theme.px(3.0),
+                y1: y + mark_r + theme.px(3.0),
+            });
+        }
+        let pitch = small * 1.15;
+        for (p, x, y) in &positions {
+            let text = Wrapped::new(&p.short, small, false, theme.px(110.0).min(width * 0.3));
+            let tw = text
+                .lines
+                .iter()
+                .map(|l| ApproxMeasure.width(l, small, false))
+                .fold(0.0, f64::max);
+            let th = text.height(pitch);
+            let gap = mark_r + theme.px(3.0);
+            let candidates = [
+                (x + gap, y - th / 2.0, Align::Left),
+                (x - gap - tw, y - th / 2.0, Align::Right),
+                (x - tw / 2.0, y - gap - th, Align::Center),
+                (x - tw / 2.0, y + gap, Align::Center),
+            ];
+            for (x0, y0, align) in candidates {
+                let bx = (x0, y0, x0 + tw, y0 + th);
+                let inside = bx.0 >= 0.0
+                    && bx.2 <= width
+                    && bx.1 >= g.plot_top - theme.px(2.0)
+                    && bx.3 <= g.labels_bottom;
+                let clear = placed
+                    .iter()
+                    .all(|o| bx.2 <= o.0 || bx.0 >= o.2 || bx.3 <= o.1 || bx.1 >= o.3);
+                if inside && clear {
+                    let ax = match align {
+                        Align::Left => bx.0,
+                        Align::Right => bx.2,
+                        Align::Center => (bx.0 + bx.2) / 2.0,
+                    };
+                    let style = small_style.align(align);
+                    for (j, l) in text.lines.iter().enumerate() {
+                        let at = (ax, bx.1 + (j as f64 + 0.5) * pitch);
+                        draw::fitted(area, measure, l, at, style, tw)?;
+                    }
+                    placed.push(bx);
+                    break;
+                }
+            }
+        }
+        Ok(hits)
+    }
+}
+
+impl Paint for MapView {
+    type Placement<'a> = Geometry;
+
     /// The one layout step: every line broken (once, see [`super::text`]) and placed.
-    fn geometry(&self, width: f64, theme: &Theme) -> Geometry {
+    fn layout(&self, width: f64, theme: &Theme) -> Geometry {
         let lang = self.lang;
         let pad = theme.px(PAD);
         let small = theme.font_px(SMALL);
@@ -392,107 +582,19 @@ impl MapView {
         }
     }
 
-    /// The band names under the plot, centred under their bands. Where a name would have to
-    /// break inside a word to fit its band, names go on two rows, every other one on the
-    /// second, so that each may take the room to the middle of its neighbours' bands.
-    /// Returns the names and the height they take from the first line's top.
-    fn place_band_names(
+    fn height(g: &Geometry) -> f64 {
+        g.height
+    }
+
+    fn paint(
         &self,
-        bands: &[(f64, f64)],
-        first_y: f64,
-        (left, right): (f64, f64),
-        theme: &Theme,
-    ) -> (Vec<BandName>, f64) {
-        let small = theme.font_px(SMALL);
-        let pitch = theme.px(BAND_LINE);
-        let top = first_y - pitch / 2.0;
-        let names = self.band_names();
-        let inset = theme.px(2.0);
-        let own = |i: usize| (bands[i].0 + inset, bands[i].1 - inset);
-        let whole_words = names.iter().enumerate().all(|(i, name)| {
-            let (lo, hi) = own(i);
-            let w = Wrapped::new(name, small, false, hi - lo);
-            w.lines.join(" ") == name.split_whitespace().collect::<Vec<_>>().join(" ")
-        });
-        if whole_words {
-            let placed: Vec<BandName> = names
-                .iter()
-                .enumerate()
-                .map(|(i, name)| {
-                    let (lo, hi) = own(i);
-                    BandName {
-                        text: Wrapped::new(name, small, false, hi - lo),
-                        top,
-                        room: (lo, hi),
-                    }
-                })
-                .collect();
-            let h = placed.iter().map(|b| b.text.len()).max().unwrap_or(0) as f64 * pitch;
-            return (placed, h);
-        }
-        let mid = |i: usize| (bands[i].0 + bands[i].1) / 2.0;
-        let gap = theme.px(3.0);
-        let mut placed: Vec<BandName> = names
-            .iter()
-            .enumerate()
-            .map(|(i, name)| {
-                let lo = if i == 0 { left } else { mid(i - 1) } + gap;
-                let hi = if i + 1 == bands.len() {
-                    right
-                } else {
-                    mid(i + 1)
-                } - gap;
-                BandName {
-                    text: Wrapped::new(name, small, false, hi - lo),
-                    top,
-                    room: (lo, hi),
-                }
-            })
-            .collect();
-        let rows = |odd: usize| {
-            placed
-                .iter()
-                .skip(odd)
-                .step_by(2)
-                .map(|b| b.text.len())
-                .max()
-                .unwrap_or(0) as f64
-                * pitch
-        };
-        let (first, second) = (rows(0), rows(1));
-        for b in placed.iter_mut().skip(1).step_by(2) {
-            b.top = top + first + theme.px(3.0);
-        }
-        (placed, first + theme.px(3.0) + second)
-    }
-
-    pub fn preferred_height(&self, width: f64, theme: &Theme) -> f64 {
-        self.geometry(width, theme).height
-    }
-
-    fn y_of(&self, g: &Geometry, n: f64) -> f64 {
-        let (lo, hi) = self.n_range();
-        let t = (n.max(1.0).ln() - lo.ln()) / (hi.ln() - lo.ln());
-        g.plot_bottom - t.clamp(0.0, 1.0) * (g.plot_bottom - g.plot_top)
-    }
-
-    fn n_range(&self) -> (f64, f64) {
-        let max = self.points.iter().filter_map(|p| p.n).max().unwrap_or(100) as f64;
-        let min = self.points.iter().filter_map(|p| p.n).min().unwrap_or(10) as f64;
-        let lo = 10f64.powf((min.max(1.0) * 0.7).log10().floor());
-        let hi = 10f64.powf((max * 1.4).log10().ceil()).max(lo * 10.0);
-        (lo, hi)
-    }
-
-    pub fn draw(
-        &self,
+        g: &Geometry,
+        width: f64,
         area: &dyn Pen,
         theme: &Theme,
         measure: &dyn TextMeasure,
-    ) -> Result<Layout, ChartError> {
+    ) -> Result<Vec<Hit>, ChartError> {
         let lang = self.lang;
-        let width = draw::background(area, theme)?;
-        let g = self.geometry(width, theme);
         let pad = theme.px(PAD);
         let small = theme.font_px(SMALL);
         let small_style = TextStyle::new(theme, small);
@@ -634,111 +736,10 @@ impl MapView {
                 )?;
             }
         }
-        let hits = self.draw_points(area, theme, measure, &g, width)?;
+        let hits = self.draw_points(area, theme, measure, g, width)?;
         for (text, top) in &g.notes {
             let pitch = theme.px(NOTE_LINE);
             draw::wrapped(area, measure, text, (pad, *top), pitch, small_muted)?;
-        }
-        Ok(Layout {
-            hits,
-            content_height: g.height,
-        })
-    }
-
-    /// The marks, spread within their bands in dataset order, and their labels where they
-    /// fit without touching another label or mark (a label that fits nowhere is left out:
-    /// the study is in the tooltip and the table).
-    fn draw_points(
-        &self,
-        area: &dyn Pen,
-        theme: &Theme,
-        measure: &dyn TextMeasure,
-        g: &Geometry,
-        width: f64,
-    ) -> Result<Vec<Hit>, ChartError> {
-        let small = theme.font_px(SMALL);
-        let small_style = TextStyle::new(theme, small);
-        let mut hits = Vec::new();
-        let mut placed: Vec<(f64, f64, f64, f64)> = Vec::new();
-        let mark_r = theme.px(6.0);
-        let mut positions = Vec::new();
-        for band in 0..6 {
-            let members: Vec<&MapPoint> = self
-                .points
-                .iter()
-                .filter(|p| design_rank(p.design) == band)
-                .collect();
-            let (a, b) = g.bands[band];
-            for (i, p) in members.iter().enumerate() {
-                let x = a + (b - a) * (i as f64 + 1.0) / (members.len() as f64 + 1.0);
-                let y = match p.n {
-                    Some(n) => self.y_of(g, n as f64),
-                    None => g.unknown_y,
-                };
-                positions.push((*p, x, y));
-                placed.push((x - mark_r, y - mark_r, x + mark_r, y + mark_r));
-            }
-        }
-        for (p, x, y) in &positions {
-            draw::marker(
-                area,
-                design_shape(p.design),
-                *x,
-                *y,
-                mark_r,
-                p.result.colour(theme),
-                p.result != StudyResult::Pending,
-                theme.px(1.6),
-                &theme.background,
-            )?;
-            hits.push(Hit {
-                key: p.key.clone(),
-                x0: x - mark_r - theme.px(3.0),
-                y0: y - mark_r - theme.px(3.0),
-                x1: x + mark_r + theme.px(3.0),
-                y1: y + mark_r + theme.px(3.0),
-            });
-        }
-        let pitch = small * 1.15;
-        for (p, x, y) in &positions {
-            let text = Wrapped::new(&p.short, small, false, theme.px(110.0).min(width * 0.3));
-            let tw = text
-                .lines
-                .iter()
-                .map(|l| ApproxMeasure.width(l, small, false))
-                .fold(0.0, f64::max);
-            let th = text.height(pitch);
-            let gap = mark_r + theme.px(3.0);
-            let candidates = [
-                (x + gap, y - th / 2.0, Align::Left),
-                (x - gap - tw, y - th / 2.0, Align::Right),
-                (x - tw / 2.0, y - gap - th, Align::Center),
-                (x - tw / 2.0, y + gap, Align::Center),
-            ];
-            for (x0, y0, align) in candidates {
-                let bx = (x0, y0, x0 + tw, y0 + th);
-                let inside = bx.0 >= 0.0
-                    && bx.2 <= width
-                    && bx.1 >= g.plot_top - theme.px(2.0)
-                    && bx.3 <= g.labels_bottom;
-                let clear = placed
-                    .iter()
-                    .all(|o| bx.2 <= o.0 || bx.0 >= o.2 || bx.3 <= o.1 || bx.1 >= o.3);
-                if inside && clear {
-                    let ax = match align {
-                        Align::Left => bx.0,
-                        Align::Right => bx.2,
-                        Align::Center => (bx.0 + bx.2) / 2.0,
-                    };
-                    let style = small_style.align(align);
-                    for (j, l) in text.lines.iter().enumerate() {
-                        let at = (ax, bx.1 + (j as f64 + 0.5) * pitch);
-                        draw::fitted(area, measure, l, at, style, tw)?;
-                    }
-                    placed.push(bx);
-                    break;
-                }
-            }
         }
         Ok(hits)
     }

@@ -6,13 +6,13 @@
 //! Nothing is shortened: every line wraps, and one layout step ([`SummaryView::layout`]) gives
 //! both the height and the drawing.
 
-use super::draw::{self, Pen, TextStyle};
+use super::draw::{self, Paint, Pen, TextStyle};
 use super::item::{Item, ItemKey};
 use super::labels::certainty_words;
 use super::labels::verdict_key;
 use super::options::ViewOptions;
 use super::text::{wrap, ApproxMeasure, TextMeasure};
-use super::{ChartError, Hit, Layout, Theme};
+use super::{ChartError, Hit, Theme};
 use crate::appraise::summary::{Answer, Finding};
 use crate::appraise::{Appraisal, Certainty, Verdict};
 use crate::i18n::{self, t, tf, tn, Lang};
@@ -198,7 +198,7 @@ struct Placed<'a> {
 }
 
 /// Where everything goes at one width.
-struct Placement<'a> {
+pub(super) struct Placement<'a> {
     title: Vec<String>,
     /// The sentence for data with no answer, wrapped.
     empty: Vec<String>,
@@ -267,12 +267,20 @@ impl SummaryView {
     fn text_width(width: f64, theme: &Theme) -> f64 {
         (width - 2.0 * theme.px(PAD) - theme.px(16.0)).min(theme.px(MEASURE))
     }
+}
+
+impl Paint for SummaryView {
+    type Placement<'a> = Placement<'a>;
+
+    fn height(p: &Placement<'_>) -> f64 {
+        p.height
+    }
 
     /// The one layout step: every line wrapped and placed at `width`. Lines are broken with
     /// the estimate ([`ApproxMeasure`]) whatever font draws them, so the height asked for is
     /// the height drawn; a line the real font finds too wide is drawn a little smaller
     /// ([`draw::fitted`]), never cut.
-    fn layout<'a>(&'a self, width: f64, theme: &Theme) -> Placement<'a> {
+    fn layout(&self, width: f64, theme: &Theme) -> Placement<'_> {
         let measure = &ApproxMeasure;
         let pad = theme.px(PAD);
         let w = Self::text_width(width, theme);
@@ -349,21 +357,17 @@ impl SummaryView {
         }
     }
 
-    pub fn preferred_height(&self, width: f64, theme: &Theme) -> f64 {
-        self.layout(width, theme).height
-    }
-
-    pub fn draw(
+    fn paint(
         &self,
+        p: &Placement<'_>,
+        width: f64,
         area: &dyn Pen,
         theme: &Theme,
         measure: &dyn TextMeasure,
-    ) -> Result<Layout, ChartError> {
+    ) -> Result<Vec<Hit>, ChartError> {
         let lang = self.lang;
-        let width = draw::background(area, theme)?;
         let pad = theme.px(PAD);
         let x = pad + theme.px(12.0);
-        let p = self.layout(width, theme);
         let room = Self::text_width(width, theme);
         let title_style = TextStyle::new(theme, theme.font_px(15.0)).bold(true);
         for (i, l) in p.title.iter().enumerate() {
@@ -425,10 +429,7 @@ impl SummaryView {
             }
             draw::fitted(area, measure, &l.text, (x, l.y), style, room)?;
         }
-        Ok(Layout {
-            hits,
-            content_height: p.height,
-        })
+        Ok(hits)
     }
 }
 

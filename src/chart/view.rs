@@ -7,7 +7,7 @@ use std::ops::Range;
 
 use super::build;
 use super::claims::ClaimsView;
-use super::draw::{self, Pen};
+use super::draw::{self, Paint, Pen};
 use super::forest::{Forest, RowKind};
 use super::funnel::FunnelView;
 use super::harms::HarmsView;

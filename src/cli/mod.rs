@@ -92,8 +92,9 @@ pub enum Command {
         /// A baseline (control) risk for an outcome, as OUTCOME=FRACTION; may be repeated.
         #[arg(long = "baseline", value_parser = parse_baseline)]
         baselines: Vec<(String, f64)>,
-        #[arg(long, value_enum, default_value_t = ViewArg::Forest)]
-        view: ViewArg,
+        /// The view: summary, forest, map, harms, claims or funnel.
+        #[arg(long, default_value = "forest", value_parser = view_parser())]
+        view: chart::View,
         #[arg(long)]
         outcome: Option<String>,
         #[arg(long, default_value_t = 800)]
@@ -127,27 +128,11 @@ pub enum Command {
     },
 }
 
-#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ViewArg {
-    Summary,
-    Forest,
-    Map,
-    Harms,
-    Claims,
-    Funnel,
-}
-
-impl ViewArg {
-    fn view(self) -> chart::View {
-        match self {
-            ViewArg::Summary => chart::View::Summary,
-            ViewArg::Forest => chart::View::Forest,
-            ViewArg::Map => chart::View::Map,
-            ViewArg::Harms => chart::View::Harms,
-            ViewArg::Claims => chart::View::Claims,
-            ViewArg::Funnel => chart::View::Funnel,
-        }
-    }
+/// The views by their names, listed in `--help` and in the error for an unknown one.
+fn view_parser() -> impl clap::builder::TypedValueParser<Value = chart::View> {
+    use clap::builder::TypedValueParser;
+    clap::builder::PossibleValuesParser::new(chart::View::NAMES)
+        .try_map(|s| s.parse::<chart::View>())
 }
 
 fn parse_lang(s: &str) -> Result<crate::i18n::Lang, String> {
@@ -368,14 +353,14 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
                 report_problems(&file, &parsed.errors, &parsed.warnings, err);
                 return 1;
             };
-            let options =
-                match ViewOptions::parse(view.view().as_str(), outcome.as_deref().unwrap_or("")) {
-                    Ok(o) => ViewOptions { lang, ..o },
-                    Err(e) => {
-                        let _ = writeln!(err, "{}: {e}", file.display());
-                        return 1;
-                    }
-                };
+            let options = match ViewOptions::parse(view.as_str(), outcome.as_deref().unwrap_or(""))
+            {
+                Ok(o) => ViewOptions { lang, ..o },
+                Err(e) => {
+                    let _ = writeln!(err, "{}: {e}", file.display());
+                    return 1;
+                }
+            };
             // The views show the appraisal the caller asked for.
             let appraisal = AppraiseOptions {
                 condition,
