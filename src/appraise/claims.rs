@@ -43,7 +43,7 @@ use crate::stats::effect::wilson;
 
 use super::certainty::{Certainty, Domain, Rating};
 use super::matching::{duration_days, Lexicon, List, OutcomeFit, Relation};
-use super::rate::design_words;
+use super::rate::{describe_effect, design_words};
 use super::text::{lower_first, pct, Direction, Importance};
 use super::Item;
 
@@ -212,7 +212,7 @@ fn describe(lang: Lang, item: &Item, certainty: Option<Certainty>, condition: &s
         Some(e) => tn(
             lang,
             "answer.named",
-            &[("name", name), ("text", &e.describe(lang))],
+            &[("name", name), ("text", &describe_effect(lang, &e))],
         ),
         None => name.to_string(),
     };

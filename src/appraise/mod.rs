@@ -34,14 +34,13 @@ use serde::Serialize;
 use self::matching::{Lexicon, List, MainCondition};
 use crate::i18n::{t, tn, Lang};
 use crate::model::{Dataset, EffectData, Measure, Outcome, OutcomeKind, Study, StudyStatus};
-use crate::stats::effect::effect_of;
+use crate::stats::effect::{effect_of, Effect};
 use crate::stats::Method;
 
 pub use absolute::{Absolute, AbsoluteError, BaselineSource, Basis, Nnt, NntKind, PerN};
 pub use certainty::{Certainty, Domain, Rating, Reason};
 pub use claims::{ClaimCheck, ClaimEvidence, EvidenceRole, Verdict};
 pub use pool::{PoolFit, PoolRefusal, PooledAppraisal, PooledEffect, ReviewCheck};
-pub use rate::Natural;
 
 /// Choices a caller can make; the defaults follow GRADE.
 #[derive(Debug, Clone, PartialEq)]
@@ -110,7 +109,7 @@ pub struct OutcomeAppraisal {
     /// GRADE's plain-language statement.
     pub statement: String,
     /// The effect on its natural scale (ratios as ratios) with its 95% interval, when finite.
-    pub effect: Option<Natural>,
+    pub effect: Option<Effect>,
     /// Numbers per 100 and per 1,000 people, NNT/NNH; `None` when the measure is not a risk or no
     /// baseline risk is known (then `note` says why).
     pub absolute: Option<Absolute>,
@@ -123,7 +122,7 @@ pub struct OutcomeAppraisal {
 pub(crate) struct Item<'a> {
     pub studies: Vec<&'a Study>,
     pub outcome: &'a Outcome,
-    pub effect: Option<Natural>,
+    pub effect: Option<Effect>,
     pub single_arm: bool,
     pub certainty: Option<Certainty>,
     pub statement: String,
@@ -194,6 +193,7 @@ pub fn appraise_outcome(
     .0
 }
 
+/// A study's outcome without a rating: the base every appraisal starts from.
 fn empty(
     study: &Study,
     outcome: &Outcome,
@@ -253,7 +253,7 @@ fn appraise_item<'a>(
         return reported_in_words(study, outcome, rep.get(lang.as_str()), condition);
     };
     let eff = match effect_of(data) {
-        Ok(e) => Natural::from_effect(&e),
+        Ok(e) => e,
         Err(e) => {
             if let EffectData::Proportion(p) = data {
                 if let Some(v) = p.value().filter(|v| (0.0..=1.0).contains(v)) {
@@ -332,16 +332,11 @@ fn appraise_item<'a>(
     };
     (
         OutcomeAppraisal {
-            study: study.id.clone(),
-            outcome: outcome.id.clone(),
-            name: outcome.name.get(condition.lang.as_str()).to_string(),
-            kind: outcome.kind,
             certainty: Some(certainty),
             reasons: r.reasons,
-            statement,
             effect: summary,
             absolute,
-            note,
+            ..empty(study, outcome, lang, statement, note)
         },
         Some(item),
     )
@@ -364,17 +359,13 @@ fn proportion_without_interval(
     let therapy = &study.intervention.therapy;
     let lang = condition.lang;
     let name = outcome.name.get(lang.as_str());
+    let statement = text::single_arm_statement(lang, therapy, name, review);
+    let note = Some(t(lang, "note.no_interval").to_string());
     OutcomeAppraisal {
-        study: study.id.clone(),
-        outcome: outcome.id.clone(),
-        name: outcome.name.get(condition.lang.as_str()).to_string(),
-        kind: outcome.kind,
         certainty: Some(r.certainty()),
         reasons: r.reasons,
-        statement: text::single_arm_statement(lang, therapy, name, review),
-        effect: None,
         absolute: absolute::single_arm(v, None, None, lang, therapy, name).ok(),
-        note: Some(t(lang, "note.no_interval").to_string()),
+        ..empty(study, outcome, lang, statement, note)
     }
 }
 
@@ -416,18 +407,12 @@ fn reported_in_words<'a>(
         importance: None,
         reasons: r.reasons.clone(),
     };
+    let note = Some(t(condition.lang, "note.no_analysable").to_string());
     (
         OutcomeAppraisal {
-            study: study.id.clone(),
-            outcome: outcome.id.clone(),
-            name: outcome.name.get(condition.lang.as_str()).to_string(),
-            kind: outcome.kind,
             certainty: Some(certainty),
             reasons: r.reasons,
-            statement,
-            effect: None,
-            absolute: None,
-            note: Some(t(condition.lang, "note.no_analysable").to_string()),
+            ..empty(study, outcome, condition.lang, statement, note)
         },
         Some(item),
     )
@@ -445,7 +430,7 @@ fn absolute_for(
     study: &Study,
     outcome: &Outcome,
     data: &EffectData,
-    eff: &Natural,
+    eff: &Effect,
     single: bool,
     options: &AppraiseOptions,
     lang: Lang,

@@ -13,13 +13,13 @@ use crate::i18n::{t, tn, Lang};
 
 use crate::model::{Dataset, Design, Measure, Outcome, SourceKind, Study, StudyStatus};
 use crate::stats::bias::regtest;
-use crate::stats::effect::effect_of;
+use crate::stats::effect::{effect_of, Effect};
 use crate::stats::{fit, NaturalScale, RmaOptions, StatsError, Test};
 
 use super::absolute::{self, Absolute, BaselineSource};
 use super::certainty::{Certainty, Domain, Rating, Reason};
 use super::matching::{Lexicon, List, MainCondition, NormalizedKeys, Relation};
-use super::rate::{self, Natural};
+use super::rate;
 use super::text::{self, num};
 use super::{control_risk, AppraiseOptions, Item};
 
@@ -476,8 +476,10 @@ pub(crate) fn pool_group<'a>(
         Err(e) => return (refused(members, PoolRefusal::Fit(e), main.lang), None),
     };
     let nat = |v: f64| if measure.is_ratio() { v.exp() } else { v };
-    let eff = Natural {
+    let eff = Effect {
         measure,
+        yi: f.estimate,
+        vi: f.se * f.se,
         estimate: nat(f.estimate),
         ci_lb: nat(f.ci_lb),
         ci_ub: nat(f.ci_ub),
@@ -710,7 +712,7 @@ pub(crate) fn pool_group<'a>(
 /// no effect while the confidence interval does not (in some settings the effect may be absent).
 /// The prediction-interval rule is not applied when the confidence interval itself includes no
 /// effect, which is imprecision and already counted there (GRADE warns against double counting).
-pub fn rate_inconsistency(r: &mut Rating, e: &Natural, i2: f64, pi_lb: f64, pi_ub: f64) {
+pub fn rate_inconsistency(r: &mut Rating, e: &Effect, i2: f64, pi_lb: f64, pi_ub: f64) {
     let lang = r.lang;
     if i2.is_finite() && i2 > 50.0 {
         let text = r.say("pool.heterogeneity", &[("i2", &num(lang, i2, 0))]);
@@ -745,7 +747,7 @@ pub fn rate_publication_bias(r: &mut Rating, k: usize, egger_p: Option<f64>) {
 
 fn pooled_absolute(
     members: &[(&Study, &Outcome)],
-    eff: &Natural,
+    eff: &Effect,
     options: &AppraiseOptions,
     lang: Lang,
     therapy: &str,

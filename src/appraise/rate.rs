@@ -7,8 +7,7 @@
 //! 8 indirectness, 9 rating up).
 
 use crate::model::{
-    Better, BiasJudgement, Blinding, Design, EffectData, Judgement, Measure, Outcome, SourceKind,
-    Study,
+    BiasJudgement, Blinding, Design, EffectData, Judgement, Measure, Outcome, SourceKind, Study,
 };
 use crate::stats::effect::Effect;
 
@@ -18,64 +17,18 @@ use super::text::{effect_num, lower_first, measure_words, Direction, Importance}
 use super::AppraiseOptions;
 use crate::i18n::{and_list, t, tn, Lang};
 
-/// An effect on its natural scale (ratios as ratios) with its 95% interval.
-#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
-pub struct Natural {
-    pub measure: Measure,
-    pub estimate: f64,
-    pub ci_lb: f64,
-    pub ci_ub: f64,
-}
-
-impl Natural {
-    /// From the statistics engine's effect.
-    pub fn from_effect(e: &Effect) -> Self {
-        Natural {
-            measure: e.measure,
-            estimate: e.estimate,
-            ci_lb: e.ci_lb.min(e.ci_ub),
-            ci_ub: e.ci_ub.max(e.ci_lb),
-        }
-    }
-    /// The value of no effect: 1 for ratios, 0 for differences.
-    pub fn null(&self) -> f64 {
-        if self.measure.is_ratio() {
-            1.0
-        } else {
-            0.0
-        }
-    }
-    /// Whether the interval includes no effect (bounds included).
-    pub fn crosses_null(&self) -> bool {
-        self.ci_lb <= self.null() && self.ci_ub >= self.null()
-    }
-    /// "hazard ratio 0.07 (95% CI 0.02 to 0.24)".
-    pub fn describe(&self, lang: Lang) -> String {
-        tn(
-            lang,
-            "effect.describe",
-            &[
-                ("measure", measure_words(lang, self.measure)),
-                ("estimate", &effect_num(lang, self.estimate)),
-                ("lower", &effect_num(lang, self.ci_lb)),
-                ("upper", &effect_num(lang, self.ci_ub)),
-            ],
-        )
-    }
-    /// Whether the whole interval lies on the side that is good for patients.
-    pub fn shows_benefit(&self, better: Better) -> bool {
-        match better {
-            Better::Lower => self.ci_ub < self.null(),
-            Better::Higher => self.ci_lb > self.null(),
-        }
-    }
-    /// Whether the whole interval lies on the side that is bad for patients.
-    pub fn shows_harm(&self, better: Better) -> bool {
-        match better {
-            Better::Lower => self.ci_lb > self.null(),
-            Better::Higher => self.ci_ub < self.null(),
-        }
-    }
+/// An effect in words: "hazard ratio 0.07 (95% CI 0.02 to 0.24)".
+pub fn describe_effect(lang: Lang, e: &Effect) -> String {
+    tn(
+        lang,
+        "effect.describe",
+        &[
+            ("measure", measure_words(lang, e.measure)),
+            ("estimate", &effect_num(lang, e.estimate)),
+            ("lower", &effect_num(lang, e.ci_lb)),
+            ("upper", &effect_num(lang, e.ci_ub)),
+        ],
+    )
 }
 
 /// Thresholds of an important effect on the natural scale, `(below, above)`: effects beyond them
@@ -122,7 +75,7 @@ pub fn thresholds(
 /// none. With thresholds, the point estimate decides (Santesso 2020: the statement reflects the
 /// size of the point estimate; certainty carries the uncertainty). Without thresholds, an effect
 /// counts as important only when its interval excludes no effect.
-pub fn importance(e: &Natural, th: Option<(f64, f64)>) -> Importance {
+pub fn importance(e: &Effect, th: Option<(f64, f64)>) -> Importance {
     let dir = if e.estimate < e.null() {
         Direction::Reduces
     } else {
@@ -458,7 +411,7 @@ fn is_blinding(b: &BiasJudgement) -> bool {
 /// At most two levels in total.
 pub fn rate_imprecision(
     r: &mut Rating,
-    e: &Natural,
+    e: &Effect,
     th: Option<(f64, f64)>,
     n: Option<u64>,
     ev: Option<u64>,
@@ -568,7 +521,7 @@ pub fn rate_publication_bias_review(r: &mut Rating, study: &Study, outcome: &Out
 /// levels for a very large effect (below 0.2 or above 5) when the interval excludes no effect and
 /// there is no serious risk of bias, because bias alone is then unlikely to explain it. Randomised
 /// evidence starts at high and is not rated up; a large effect is then mentioned without a change.
-pub fn rate_large_effect(r: &mut Rating, e: &Natural) {
+pub fn rate_large_effect(r: &mut Rating, e: &Effect) {
     let randomised_start = r.start() == super::certainty::Certainty::High;
     if !e.measure.is_ratio() || e.crosses_null() {
         return;

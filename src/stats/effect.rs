@@ -5,15 +5,17 @@
 //! Reported estimates keep their published interval (recomputing it from a rounded
 //! variance would shift the printed bounds); everything else goes through `escalc`.
 
-use crate::model::{EffectData, Measure};
+use serde::Serialize;
+
+use crate::model::{Better, EffectData, Measure};
 
 use super::dist::qnorm_upper;
 use super::escalc;
 use super::StatsError;
 
 /// An effect on the analysis scale (`yi`, `vi`, logs for ratios) and, for display,
-/// on the natural scale with its interval.
-#[derive(Clone, Copy, Debug, PartialEq)]
+/// on the natural scale (ratios as ratios) with its interval: one study's, or a pooled one.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct Effect {
     pub measure: Measure,
     pub yi: f64,
@@ -21,6 +23,38 @@ pub struct Effect {
     pub estimate: f64,
     pub ci_lb: f64,
     pub ci_ub: f64,
+}
+
+impl Effect {
+    /// The value of no effect on the natural scale: 1 for ratios, 0 for differences.
+    pub fn null(&self) -> f64 {
+        if self.measure.is_ratio() {
+            1.0
+        } else {
+            0.0
+        }
+    }
+
+    /// Whether the interval includes no effect (bounds included).
+    pub fn crosses_null(&self) -> bool {
+        self.ci_lb <= self.null() && self.ci_ub >= self.null()
+    }
+
+    /// Whether the whole interval lies on the side that is good for patients.
+    pub fn shows_benefit(&self, better: Better) -> bool {
+        match better {
+            Better::Lower => self.ci_ub < self.null(),
+            Better::Higher => self.ci_lb > self.null(),
+        }
+    }
+
+    /// Whether the whole interval lies on the side that is bad for patients.
+    pub fn shows_harm(&self, better: Better) -> bool {
+        match better {
+            Better::Lower => self.ci_lb > self.null(),
+            Better::Higher => self.ci_ub < self.null(),
+        }
+    }
 }
 
 /// The effect and 95% interval of one outcome's data.
