@@ -475,16 +475,8 @@ pub(crate) fn pool_group<'a>(
         Ok(f) => f,
         Err(e) => return (refused(members, PoolRefusal::Fit(e), main.lang), None),
     };
-    let nat = |v: f64| if measure.is_ratio() { v.exp() } else { v };
-    let eff = Effect {
-        measure,
-        yi: f.estimate,
-        vi: f.se * f.se,
-        estimate: nat(f.estimate),
-        ci_lb: nat(f.ci_lb),
-        ci_ub: nat(f.ci_ub),
-    };
-    let (pi_lb, pi_ub) = (nat(f.pi_lb), nat(f.pi_ub));
+    let eff = Effect::analysed(measure, f.estimate, f.se * f.se, (f.ci_lb, f.ci_ub));
+    let (pi_lb, pi_ub) = (measure.natural(f.pi_lb), measure.natural(f.pi_ub));
     let egger = if f.k >= 10 {
         regtest(&yi, &vi, opts).ok().map(|r| r.pval).and_then(fin)
     } else {

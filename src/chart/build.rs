@@ -347,7 +347,7 @@ pub fn forest_with(dataset: &Dataset, options: &ViewOptions, appraisal: &Apprais
         let name = p.name.clone();
         let better = members.first().map_or(Better::Lower, |o| o.better);
         let (outcome, measure, fit) = (&p.outcome, f.measure, &f.fit);
-        let natural = |v: f64| if measure.is_ratio() { v.exp() } else { v };
+        let natural = |v: f64| measure.natural(v);
         let mut row = ForestRow::header(
             ItemKey::Pooled(outcome).to_string(),
             tf(lang, "forest.pooled", &[&fit.k.to_string()]),
@@ -363,14 +363,12 @@ pub fn forest_with(dataset: &Dataset, options: &ViewOptions, appraisal: &Apprais
             .then(|| (natural(fit.pi_lb), natural(fit.pi_ub)));
         row.pi = pi;
         row.n = None;
-        let effect = Effect {
+        let effect = Effect::analysed(
             measure,
-            yi: fit.estimate,
-            vi: fit.se * fit.se,
-            estimate: natural(fit.estimate),
-            ci_lb: natural(fit.ci_lb),
-            ci_ub: natural(fit.ci_ub),
-        };
+            fit.estimate,
+            fit.se * fit.se,
+            (fit.ci_lb, fit.ci_ub),
+        );
         row.value_text = value_text(lang, &effect);
         let e = |v| i18n::estimate(lang, v);
         row.detail = match pi {

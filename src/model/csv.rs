@@ -1823,6 +1823,31 @@ fn required<T: Copy + Default>(
     })
 }
 
+/// Keeps the first row's value of a study-level column (`seen` maps the column to it and its
+/// row); a later row of the study that says something else gets a warning naming the first.
+fn keep_first<K: Ord + AsRef<str>>(
+    seen: &mut BTreeMap<K, (String, usize)>,
+    column: K,
+    value: &str,
+    row: usize,
+    sink: &mut Sink,
+) {
+    match seen.get(&column) {
+        Some((earlier, erow)) if earlier != value => sink.warn(
+            format!("row {row}, column {}", column.as_ref()),
+            Issue::ConflictingCell {
+                value: value.to_string(),
+                earlier: earlier.clone(),
+                row: *erow,
+            },
+        ),
+        Some(_) => {}
+        None => {
+            seen.insert(column, (value.to_string(), row));
+        }
+    }
+}
+
 /// Merges a study's rows. Study-level cells that disagree with an earlier row get a warning.
 fn build_study(
     id: String,
@@ -1832,7 +1857,7 @@ fn build_study(
 ) -> (Study, Vec<Loc>, String) {
     let first_row = group[0].row;
     let path = format!("row {first_row}");
-    let mut first_cells: HashMap<&'static str, (String, usize)> = HashMap::new();
+    let mut first_cells: BTreeMap<&'static str, (String, usize)> = BTreeMap::new();
     let mut moderators: BTreeMap<String, (String, usize)> = BTreeMap::new();
     let mut year = None;
     let mut design = None;
@@ -1842,37 +1867,11 @@ fn build_study(
     for r in group {
         for &c in STUDY_TEXT_COLUMNS {
             if let Some(v) = r.cells.get(c) {
-                match first_cells.get(c) {
-                    Some((earlier, erow)) if earlier != v => sink.warn(
-                        format!("row {}, column {c}", r.row),
-                        Issue::ConflictingCell {
-                            value: v.clone(),
-                            earlier: earlier.clone(),
-                            row: *erow,
-                        },
-                    ),
-                    Some(_) => {}
-                    None => {
-                        first_cells.insert(c, (v.clone(), r.row));
-                    }
-                }
+                keep_first(&mut first_cells, c, v, r.row, sink);
             }
         }
         for (k, v) in &r.moderators {
-            match moderators.get(k) {
-                Some((earlier, erow)) if earlier != v => sink.warn(
-                    format!("row {}, column {k}", r.row),
-                    Issue::ConflictingCell {
-                        value: v.clone(),
-                        earlier: earlier.clone(),
-                        row: *erow,
-                    },
-                ),
-                Some(_) => {}
-                None => {
-                    moderators.insert(k.clone(), (v.clone(), r.row));
-                }
-            }
+            keep_first(&mut moderators, k.clone(), v, r.row, sink);
         }
         year = year.or(r.year);
         design = design.or(r.design);

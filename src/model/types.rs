@@ -244,6 +244,14 @@ impl Measure {
     pub fn is_ratio(self) -> bool {
         matches!(self, Measure::Rr | Measure::Or | Measure::Hr | Measure::Irr)
     }
+    /// A value on the analysis scale put on the natural one: ratios are analysed as logs.
+    pub fn natural(self, v: f64) -> f64 {
+        if self.is_ratio() {
+            v.exp()
+        } else {
+            v
+        }
+    }
     /// Measures that describe a single group rather than a comparison.
     pub fn is_single_arm(self) -> bool {
         matches!(self, Measure::Pr | Measure::Plo)

@@ -26,6 +26,18 @@ pub struct Effect {
 }
 
 impl Effect {
+    /// An effect from the analysis scale (`yi`, `vi` and the interval `ci`, logs for ratios).
+    pub fn analysed(measure: Measure, yi: f64, vi: f64, ci: (f64, f64)) -> Effect {
+        Effect {
+            measure,
+            yi,
+            vi,
+            estimate: measure.natural(yi),
+            ci_lb: measure.natural(ci.0),
+            ci_ub: measure.natural(ci.1),
+        }
+    }
+
     /// The value of no effect on the natural scale: 1 for ratios, 0 for differences.
     pub fn null(&self) -> f64 {
         if self.measure.is_ratio() {
@@ -110,16 +122,7 @@ pub fn effect_of(data: &EffectData) -> Result<Effect, StatsError> {
         other => {
             let es = escalc_of(other)?;
             let (lo, hi) = (es.yi - z * es.vi.sqrt(), es.yi + z * es.vi.sqrt());
-            let measure = other.measure();
-            let natural = |v: f64| if measure.is_ratio() { v.exp() } else { v };
-            checked(Effect {
-                measure,
-                yi: es.yi,
-                vi: es.vi,
-                estimate: natural(es.yi),
-                ci_lb: natural(lo),
-                ci_ub: natural(hi),
-            })
+            checked(Effect::analysed(other.measure(), es.yi, es.vi, (lo, hi)))
         }
     }
 }
