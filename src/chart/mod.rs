@@ -19,6 +19,7 @@ pub mod labels;
 pub mod map;
 pub mod options;
 pub mod summary;
+pub mod svg;
 pub mod text;
 pub mod theme;
 pub mod view;
@@ -112,5 +113,5 @@ pub fn render_svg(
         area.present()
             .map_err(|e| ChartError::Backend(e.to_string()))?;
     }
-    Ok(svg)
+    Ok(svg::tidy(&svg))
 }

@@ -661,7 +661,7 @@ impl Widget {
         self.draw_scene(&theme, css_width.round().max(1.0), None, measure, |w, h| {
             Ok(SVGBackend::with_string(&mut svg, (w, h)))
         })?;
-        Ok(svg)
+        Ok(crate::chart::svg::tidy(&svg))
     }
 
     /// Draws the whole current view, with its background, on `canvas` at the current size
