@@ -200,23 +200,11 @@ test('the embed page makes the posters of the preview, and its code shows them f
     await noJs.close();
   }
 
-  // With it: the poster is the first chart, then the engine's. The code's picture, which the
-  // browser showed before the script ran, becomes the widget's poster as it is (not a second
-  // image, blank until it is decoded again).
-  const reader = await openHeld('article.html', { viewport: { width: 390, height: 844 } });
-  await reader.page.waitForFunction(() => window.__events?.some((e) => e.type === 'ready'), null, { timeout: 30000 });
-  const adopted = await reader.page.locator('#w').evaluate((el) => ({
-    inShadow: el.shadowRoot.querySelector('.poster > picture img')?.currentSrc ?? null,
-    inPage: el.querySelector('picture') !== null,
-  }));
-  assert.deepEqual({ ...adopted, inShadow: adopted.inShadow && new URL(adopted.inShadow).pathname }, { inShadow: '/charts/en-narrow-light.svg', inPage: false });
-  const shownPoster = await posterOf(reader.page);
-  assert.ok(shownPoster.complete && shownPoster.height > 100, JSON.stringify(shownPoster));
-  reader.release();
+  // With it: the poster is the first chart, then the engine's.
+  const reader = await openPage(browser, `${server.url}article.html`, { viewport: { width: 390, height: 844 } });
   const events = await waitForReadyOf(reader.page, 'w', 1, 30000);
   assert.deepEqual(events.map((e) => e.type), ['ready', 'interactive']);
   assert.equal(events[0].detail.poster, true);
-  assert.equal(await posterOf(reader.page), null);
   assert.deepEqual(reader.problems, []);
   await reader.context.close();
 });

@@ -542,7 +542,7 @@ export class EvidenceLens extends HTMLElement {
   #showPoster(template) {
     const token = this.#life.token;
     this.#poster
-      .show(template, { width: this.clientWidth || this.parentElement?.clientWidth || window.innerWidth, theme: this.#theme(), lang: langOf(this) }, this.querySelector(':scope > picture, :scope > img'))
+      .show(template, { width: this.clientWidth || this.parentElement?.clientWidth || window.innerWidth, theme: this.#theme(), lang: langOf(this) })
       .then((shown) => {
         this.#wake.posterSettled();
         if (!shown || !this.#life.current(token) || !this.#life.loading) return;

@@ -27,26 +27,15 @@ export class Poster {
    * false when there is none (it failed to load: the widget waits for its engine).
    * @param {string} template a URL with `{band}`, `{theme}` and `{lang}` placeholders
    * @param {{width: number, theme: string, lang: string}} how
-   * @param {Element | null} [fallback] the code's fallback `<picture>` (or `<img>`), a child of the element
    * @returns {Promise<boolean>}
    */
-  show(template, { width, theme, lang }, fallback) {
+  show(template, { width, theme, lang }) {
     const band = width > 0 && width < NARROW_BELOW ? 'narrow' : 'wide';
     const src = template.replaceAll('{band}', band).replaceAll('{theme}', theme).replaceAll('{lang}', lang);
-    const shown = fallback instanceof HTMLImageElement ? fallback : fallback?.querySelector('img') ?? null;
-    let img;
-    if (shown?.currentSrc && shown.currentSrc === new URL(src, document.baseURI).href) {
-      // The code's fallback picture already chose this poster, and the browser may have drawn it
-      // before the script ran: it moves in as it is, rather than being fetched and drawn again.
-      img = shown;
-      img.alt = '';
-      this.node.replaceChildren(/** @type {Element} */ (fallback));
-    } else {
-      img = /** @type {HTMLImageElement} */ (el('img', { alt: '', decoding: 'async' }));
-      img.src = src;
-      this.node.replaceChildren(img);
-    }
     // Decorative: the chart's own label says it is loading, and then describes the chart.
+    const img = /** @type {HTMLImageElement} */ (el('img', { alt: '', decoding: 'async' }));
+    img.src = src;
+    this.node.replaceChildren(img);
     this.node.hidden = false;
     return img.decode().then(
       () => img.isConnected && !this.node.hidden,
