@@ -7,7 +7,8 @@ import { isReview } from './lens/source.js';
 
 const ATTRS = ['src', 'view', 'theme', 'lang', 'outcome', 'filter', 'measure', 'height'];
 /** @type {Record<string, string>} */
-const DEFAULTS = { theme: 'auto' };
+/** The element's own defaults, which the code need not say (a widget without `theme` is light). */
+const DEFAULTS = { theme: 'light' };
 
 /**
  * The page's element with this id, of this type.

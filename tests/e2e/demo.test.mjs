@@ -66,7 +66,7 @@ test('the embed page previews the chosen options live and gives the snippet as t
   await page.waitForFunction(() => window.__events.filter((e) => e.type === 'interactive').length >= 2);
   const snippet = await page.inputValue('#snippet');
   assert.match(snippet, /<script type="module" src="http:\/\/127\.0\.0\.1:\d+\/evidence-lens\.js"><\/script>/);
-  assert.match(snippet, /<evidence-lens view="map" lang="es" filter="therapy:AHSCT" height="400px"><\/evidence-lens>/);
+  assert.match(snippet, /<evidence-lens view="map" theme="auto" lang="es" filter="therapy:AHSCT" height="400px"><\/evidence-lens>/);
   // Markup typed by the editor is escaped in the snippet, never rendered.
   await page.fill('input[name=outcome]', '"><img src=x onerror=alert(1)>');
   await page.locator('input[name=outcome]').dispatchEvent('change');

@@ -197,7 +197,7 @@ test('the embed page in Spanish: its messages are Spanish; the chart language is
   await page.selectOption('select[name=lang]', 'fr');
   await page.waitForFunction(() => document.querySelector('#preview evidence-lens')?.getAttribute('lang') === 'fr');
   await page.waitForFunction(() => window.__events.filter((e) => e.type === 'interactive').length >= 2);
-  assert.match(await page.inputValue('#snippet'), /<evidence-lens lang="fr"><\/evidence-lens>/);
+  assert.match(await page.inputValue('#snippet'), /<evidence-lens theme="auto" lang="fr"><\/evidence-lens>/);
   assert.equal((await widgetWords(page)).lang, 'fr');
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'es');
   // The status line while the preview loads and when the chart reports a problem.

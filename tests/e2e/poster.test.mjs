@@ -171,6 +171,9 @@ test('the embed page makes the posters of the preview, and its code shows them f
   await page.waitForTimeout(500); // past the form's pause before it redraws the preview
   const code = await page.locator('#snippet').inputValue();
   assert.match(code, new RegExp(`poster="${folder}/\\{lang\\}-\\{band\\}-\\{theme\\}\\.svg"`));
+  // The form follows the reader's setting: the element says so too (a widget without `theme` is
+  // light), so a reader in dark mode gets the dark picture, then a dark poster and chart.
+  assert.match(code, /<evidence-lens [^>]*theme="auto"/);
   assert.match(code, /<picture><source media="\(prefers-color-scheme: dark\) and \(max-width: 599px\)" srcset="[^"]*\/charts\/en-narrow-dark\.svg 390w" sizes="100vw">/);
   assert.match(code, / alt="Forest plot of 1 result from 1 study\./);
   assert.equal(await page.locator('#poster-links a').count(), 4);

@@ -123,7 +123,7 @@ test('the embed page: a Cochrane review embedded in three steps', async () => {
   assert.ok((await status.textContent()).startsWith(`fleiss1993.rm5 converted: ${studies} studies, ${analyses} analyses.`), await status.textContent());
   await page.waitForFunction(() => window.__events.some((e) => e.type === 'interactive' || e.type === 'error'), null, { timeout: 30000 });
   assert.deepEqual(await page.evaluate(() => window.__events.filter((e) => e.type === 'error')), []);
-  assert.match(await snippet.inputValue(), /<evidence-lens src="fleiss1993\.json"><\/evidence-lens>/);
+  assert.match(await snippet.inputValue(), /<evidence-lens src="fleiss1993\.json" theme="auto"><\/evidence-lens>/);
 
   // Step 2: download the converted data: the same file as `evidence-lens import` writes.
   const link = page.locator('#file-download');
@@ -137,7 +137,7 @@ test('the embed page: a Cochrane review embedded in three steps', async () => {
   const address = `${server.url}site/fleiss1993.json`;
   await page.locator('input[name=src]').fill(address);
   await page.locator('input[name=src]').dispatchEvent('change');
-  assert.match(await snippet.inputValue(), new RegExp(`<evidence-lens src="${address.replace(/[.?]/g, '\\$&')}"></evidence-lens>`));
+  assert.match(await snippet.inputValue(), new RegExp(`<evidence-lens src="${address.replace(/[.?]/g, '\\$&')}" theme="auto"></evidence-lens>`));
   await page.waitForFunction(() => window.__events.filter((e) => e.type === 'interactive').length >= 2, null, { timeout: 30000 });
   assert.deepEqual(problems, []);
 
@@ -174,7 +174,7 @@ test('the embed page previews a CSV file from the computer as it is, and the cod
   const { page, context, problems } = await openPage(browser, `${server.url}embed.html`);
   await page.locator('#file').setInputFiles(path.join(ROOT, 'www/template.csv'));
   await page.waitForFunction(() => /from your computer/.test(document.getElementById('file-status')?.textContent ?? ''));
-  assert.match(await page.locator('#snippet').inputValue(), /<evidence-lens src="template\.csv"><\/evidence-lens>/);
+  assert.match(await page.locator('#snippet').inputValue(), /<evidence-lens src="template\.csv" theme="auto"><\/evidence-lens>/);
   assert.equal(await page.locator('#file-download').isHidden(), true);
   await page.waitForFunction(() => window.__events.filter((e) => e.type === 'interactive').length >= 2 || window.__events.some((e) => e.type === 'error'), null, { timeout: 30000 });
   assert.deepEqual(await page.evaluate(() => window.__events.filter((e) => e.type === 'error')), []);
