@@ -461,3 +461,21 @@ fn the_encoding_is_told_from_the_whole_file() {
         "{warnings:?}"
     );
 }
+
+#[test]
+fn every_empty_cell_a_form_needs_is_named_in_column_order() {
+    let csv = "study,m1i,sd1i,n1i,m2i,sd2i,n2i\na,5,1,20,4,1,20\nb,5,,,4,,20\n";
+    let p = parse_csv(csv.as_bytes());
+    let empty: Vec<String> = msgs(&p.errors)
+        .into_iter()
+        .filter(|m| m.contains("empty, but needed"))
+        .collect();
+    assert_eq!(
+        empty,
+        [
+            "row 3, column sd1i: empty, but needed for means",
+            "row 3, column n1i: empty, but needed for means",
+            "row 3, column sd2i: empty, but needed for means",
+        ]
+    );
+}

@@ -108,7 +108,9 @@ pub struct OutcomeAppraisal {
     pub reasons: Vec<Reason>,
     /// GRADE's plain-language statement.
     pub statement: String,
-    /// The effect on its natural scale (ratios as ratios) with its 95% interval, when finite.
+    /// The effect with its 95% interval on the natural scale (ratios as ratios), when those are
+    /// finite, and on the analysis scale (`yi`, `vi`; `vi` is NaN, written `null`, for a proportion
+    /// given with an interval but no size).
     pub effect: Option<Effect>,
     /// Numbers per 100 and per 1,000 people, NNT/NNH; `None` when the measure is not a risk or no
     /// baseline risk is known (then `note` says why).

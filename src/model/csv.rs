@@ -110,7 +110,7 @@ pub fn parse_csv_with(bytes: &[u8], options: &CsvOptions) -> Parsed {
 
 /// The file as text: UTF-8 (a byte-order mark is dropped) or Windows-1252, said in a warning.
 fn decode<'a>(bytes: &'a [u8], sink: &mut Sink) -> Option<Cow<'a, str>> {
-    if !super::json::within_size_limit(bytes, sink) {
+    if !super::validate::within_size_limit(bytes, sink) {
         return None;
     }
     let text = match decode_text(bytes) {
@@ -1759,7 +1759,7 @@ fn build_data(
             }
         },
     };
-    // Every required cell left empty is named, not just the first.
+    // The required cells left empty, in column order, each named in an error below.
     let mut missing: Vec<&'static str> = Vec::new();
     let data = match form {
         Form::Counts => EffectData::Counts(Counts {

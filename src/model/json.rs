@@ -12,8 +12,10 @@ use super::tree::{self, Duplicate, Json, Object};
 use super::analysis::{Analysis, EffectModel, PoolMethod, Stored, StoredSubgroup};
 use super::problem::{suggest, Issue, Parsed, Problem};
 use super::types::*;
-use super::validate::{check_claim, check_effect, check_study, finish, Loc, Sink};
-use super::{MAX_INPUT_BYTES, MAX_STUDIES};
+use super::validate::{
+    check_claim, check_effect, check_study, finish, within_size_limit, Loc, Sink,
+};
+use super::MAX_STUDIES;
 
 pub(crate) const DATASET_FIELDS: &[&str] = &[
     "schema",
@@ -162,23 +164,8 @@ pub fn parse_json(bytes: &[u8]) -> Parsed {
     }
 }
 
-/// Whether the input is small enough to read (an error says so when it is not).
-pub(crate) fn within_size_limit(bytes: &[u8], sink: &mut Sink) -> bool {
-    let fits = bytes.len() <= MAX_INPUT_BYTES;
-    if !fits {
-        sink.error(
-            "",
-            Issue::TooLarge {
-                bytes: bytes.len(),
-                limit: MAX_INPUT_BYTES,
-            },
-        );
-    }
-    fits
-}
-
-/// Size, UTF-8 and emptiness checks shared with the CSV reader. Returns the text without a BOM.
-pub(crate) fn precheck<'a>(bytes: &'a [u8], sink: &mut Sink) -> Option<&'a str> {
+/// Size, UTF-8 and emptiness checks of a JSON file. Returns the text without a BOM.
+fn precheck<'a>(bytes: &'a [u8], sink: &mut Sink) -> Option<&'a str> {
     if !within_size_limit(bytes, sink) {
         return None;
     }

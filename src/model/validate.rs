@@ -8,6 +8,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::problem::{Issue, Problem};
 use super::types::*;
+use super::MAX_INPUT_BYTES;
 
 /// Collects problems.
 #[derive(Debug, Default)]
@@ -748,4 +749,19 @@ pub fn validate(dataset: &Dataset) -> (Vec<Problem>, Vec<Problem>) {
     }
     finish(studies, claims, &ids, &mut sink);
     (sink.errors, sink.warnings)
+}
+
+/// Whether the input is small enough to read (an error says so when it is not).
+pub(crate) fn within_size_limit(bytes: &[u8], sink: &mut Sink) -> bool {
+    let fits = bytes.len() <= MAX_INPUT_BYTES;
+    if !fits {
+        sink.error(
+            "",
+            Issue::TooLarge {
+                bytes: bytes.len(),
+                limit: MAX_INPUT_BYTES,
+            },
+        );
+    }
+    fits
 }

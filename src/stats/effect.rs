@@ -140,7 +140,13 @@ fn checked(e: Effect) -> Result<Effect, StatsError> {
         .iter()
         .all(|v| v.is_finite())
     {
-        Ok(e)
+        // The interval in order, whatever order the data gave it (readers refuse a reversed one;
+        // a dataset built in code may still hold one).
+        Ok(Effect {
+            ci_lb: e.ci_lb.min(e.ci_ub),
+            ci_ub: e.ci_ub.max(e.ci_lb),
+            ..e
+        })
     } else {
         Err(StatsError::InvalidInput {
             what: "effect".into(),
