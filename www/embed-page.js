@@ -6,8 +6,10 @@ import { LANG, t } from './page-lang.js';
 import { isReview } from './lens/source.js';
 
 const ATTRS = ['src', 'view', 'theme', 'lang', 'outcome', 'filter', 'measure', 'height'];
-/** @type {Record<string, string>} */
-/** The element's own defaults, which the code need not say (a widget without `theme` is light). */
+/**
+ * The element's own defaults, which the code need not say (a widget without `theme` is light).
+ * @type {Record<string, string>}
+ */
 const DEFAULTS = { theme: 'light' };
 
 /**
