@@ -331,6 +331,28 @@ fn single_arm_proportion_with_wilson_interval() {
 }
 
 #[test]
+fn a_single_group_count_reads_right_for_none_one_or_many() {
+    // The number goes with "out of 100", not with "people", so none and one read as well as many
+    // ("environ 0 personnes sur 100" did not).
+    for (p, n) in [(0.0, 0), (0.01, 1), (0.35, 35)] {
+        let fr = single_arm(p, None, None, Lang::Fr, "MSC", "Céphalée")
+            .unwrap()
+            .text;
+        assert!(
+            fr.contains(&format!("environ {n} sur 100 personnes")),
+            "{fr}"
+        );
+        let es = single_arm(p, None, None, Lang::Es, "MSC", "Cefalea")
+            .unwrap()
+            .text;
+        assert!(
+            es.contains(&format!("alrededor de {n} de cada 100 personas")),
+            "{es}"
+        );
+    }
+}
+
+#[test]
 fn continuous_and_rate_outcomes_have_no_absolute_numbers() {
     let mut s = rct("a", progression(est(Measure::Md, -1.7, -2.03, -1.29)));
     s.n = Some(110);
