@@ -127,12 +127,14 @@ pub(crate) fn allowed_measures(form: Form) -> &'static [&'static str] {
     }
 }
 
-fn finite(sink: &mut Sink, path: String, x: f64) -> bool {
+/// Whether `x` is a finite number; an error at `path` when not. The path is written only then:
+/// one string per number checked was most of the allocations of reading a large dataset.
+fn finite(sink: &mut Sink, path: impl FnOnce() -> String, x: f64) -> bool {
     if x.is_finite() {
         true
     } else {
         sink.error(
-            path,
+            path(),
             Issue::NotFinite {
                 found: format!("{x}"),
             },
@@ -166,7 +168,7 @@ pub(crate) fn check_effect(data: &EffectData, loc: &Loc, sink: &mut Sink) {
                 ("m2i", x.m2i),
                 ("sd2i", x.sd2i),
             ] {
-                ok &= finite(sink, loc.data_field(f), v);
+                ok &= finite(sink, || loc.data_field(f), v);
             }
             for (f, v) in [("sd1i", x.sd1i), ("sd2i", x.sd2i)] {
                 if v.is_finite() && v <= 0.0 {
@@ -198,7 +200,7 @@ pub(crate) fn check_effect(data: &EffectData, loc: &Loc, sink: &mut Sink) {
                 ("ci_ub", e.ci_ub),
                 ("level", e.level),
             ] {
-                ok &= finite(sink, loc.data_field(f), v);
+                ok &= finite(sink, || loc.data_field(f), v);
             }
             if !ok {
                 return;
@@ -242,14 +244,14 @@ pub(crate) fn check_effect(data: &EffectData, loc: &Loc, sink: &mut Sink) {
         }
         EffectData::Proportion(p) => check_proportion(p, loc, sink),
         EffectData::Generic(g) => {
-            finite(sink, loc.data_field("yi"), g.yi);
+            finite(sink, || loc.data_field("yi"), g.yi);
             match (g.vi, g.sei) {
                 (Some(_), Some(_)) => {
                     sink.error(loc.data(), Issue::BothGiven { a: "vi", b: "sei" })
                 }
                 (None, None) => sink.error(loc.data(), Issue::NeitherGiven { a: "vi", b: "sei" }),
                 (Some(v), None) => {
-                    if finite(sink, loc.data_field("vi"), v) && v <= 0.0 {
+                    if finite(sink, || loc.data_field("vi"), v) && v <= 0.0 {
                         sink.error(
                             loc.data_field("vi"),
                             Issue::VarianceNotPositive {
@@ -260,7 +262,7 @@ pub(crate) fn check_effect(data: &EffectData, loc: &Loc, sink: &mut Sink) {
                     }
                 }
                 (None, Some(s)) => {
-                    if finite(sink, loc.data_field("sei"), s) && s <= 0.0 {
+                    if finite(sink, || loc.data_field("sei"), s) && s <= 0.0 {
                         sink.error(
                             loc.data_field("sei"),
                             Issue::VarianceNotPositive {
@@ -424,7 +426,7 @@ fn check_proportion(p: &Proportion, loc: &Loc, sink: &mut Sink) {
             if p.ni == Some(0) {
                 sink.error(loc.data_field("ni"), Issue::EmptyArm { field: "ni" });
             }
-            if finite(sink, loc.data_field("estimate"), e) && !(0.0..=1.0).contains(&e) {
+            if finite(sink, || loc.data_field("estimate"), e) && !(0.0..=1.0).contains(&e) {
                 sink.error(
                     loc.data_field("estimate"),
                     Issue::ProportionOutOfRange { value: e },
@@ -447,10 +449,10 @@ fn check_proportion(p: &Proportion, loc: &Loc, sink: &mut Sink) {
         (Some(_), None) => sink.error(loc.data(), Issue::MissingField { field: "ci_ub" }),
         (None, Some(_)) => sink.error(loc.data(), Issue::MissingField { field: "ci_lb" }),
         (Some(lb), Some(ub)) => {
-            let mut ok = finite(sink, loc.data_field("ci_lb"), lb);
-            ok &= finite(sink, loc.data_field("ci_ub"), ub);
+            let mut ok = finite(sink, || loc.data_field("ci_lb"), lb);
+            ok &= finite(sink, || loc.data_field("ci_ub"), ub);
             if let Some(l) = p.level {
-                if finite(sink, loc.data_field("level"), l) {
+                if finite(sink, || loc.data_field("level"), l) {
                     check_level(l, loc, sink);
                 }
             }
@@ -595,7 +597,7 @@ pub(crate) fn check_claim(path: &str, c: &Claim, sink: &mut Sink) -> bool {
         match (part.asserts, part.value) {
             (Assertion::Number, None) => sink.error(at, Issue::NumberClaimWithoutValue),
             (Assertion::Number, Some(v)) => {
-                finite(sink, format!("{at}.value"), v);
+                finite(sink, || format!("{at}.value"), v);
             }
             (_, Some(_)) => sink.warn(
                 format!("{at}.value"),
