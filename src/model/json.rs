@@ -556,7 +556,7 @@ fn to_string_map(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<BTreeMap<S
 /// Reads the fields of one JSON object, remembering whether anything failed.
 struct Reader<'a, 's> {
     map: &'a Object<'a>,
-    path: String,
+    path: &'s str,
     scratch: String,
     sink: &'s mut Sink,
     failed: bool,
@@ -566,7 +566,7 @@ impl<'a, 's> Reader<'a, 's> {
     /// `None` (with an error) when `v` is not an object.
     fn new(
         v: &'a Json<'a>,
-        path: &str,
+        path: &'s str,
         sink: &'s mut Sink,
         allowed: &'static [&'static str],
     ) -> Option<Self> {
@@ -576,8 +576,9 @@ impl<'a, 's> Reader<'a, 's> {
         };
         let mut r = Reader {
             map,
-            path: path.to_string(),
-            scratch: String::new(),
+            path,
+            // Room for the path of any field below it, so that one allocation serves them all.
+            scratch: String::with_capacity(path.len() + 32),
             sink,
             failed: false,
         };
@@ -593,7 +594,7 @@ impl<'a, 's> Reader<'a, 's> {
                     suggestion: suggest(k, allowed),
                     allowed,
                 };
-                self.sink.error(join(&self.path, k), issue);
+                self.sink.error(join(self.path, k), issue);
                 self.failed = true;
             }
         }
@@ -609,7 +610,7 @@ impl<'a, 's> Reader<'a, 's> {
     ) -> Option<T> {
         let mut path = std::mem::take(&mut self.scratch);
         path.clear();
-        path.push_str(&self.path);
+        path.push_str(self.path);
         if !self.path.is_empty() {
             path.push('.');
         }
@@ -632,7 +633,7 @@ impl<'a, 's> Reader<'a, 's> {
         match self.map.get(key) {
             None => {
                 self.sink
-                    .error(self.path.clone(), Issue::MissingField { field: key });
+                    .error(self.path, Issue::MissingField { field: key });
                 self.failed = true;
                 None
             }
