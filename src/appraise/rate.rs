@@ -468,40 +468,39 @@ pub fn rate_unit_of_analysis(r: &mut Rating, study: &Study) {
 pub fn rate_indirectness(r: &mut Rating, study: &Study, outcome: &Outcome, main: &MainCondition) {
     let main_condition = main.name;
     let lang = r.lang;
-    let name = super::text::upper_first(outcome.name.get(lang.as_str()));
+    // The words are made only for a reason that is given (most outcomes have none).
+    let name = || super::text::upper_first(outcome.name.get(lang.as_str()));
     if let Some(target) = main.lexicon.stands_for(outcome) {
         let text = r.say(
             "reason.surrogate",
             &[
-                ("outcome", &name),
+                ("outcome", &name()),
                 ("target", target.name.get(lang.as_str())),
             ],
         );
         r.push(Domain::Indirectness, -1, text);
     } else if outcome.surrogate {
-        let text = r.say("reason.surrogate_unknown", &[("outcome", &name)]);
+        let text = r.say("reason.surrogate_unknown", &[("outcome", &name())]);
         r.note(Domain::Indirectness, text);
     }
     if main_condition.trim().is_empty() {
         return;
     }
+    let (key, levels) = match main.fit(&study.condition) {
+        Relation::Same | Relation::Narrower => return,
+        Relation::Broader => ("reason.mixed_population", -1),
+        Relation::Unrelated => ("reason.other_condition", -2),
+    };
     let name_of = |c: &str| lower_first(&main.lexicon.display_in(List::Conditions, c, lang));
     let (study_condition, question) = (name_of(&study.condition), name_of(main_condition));
-    let args = [
-        ("condition", study_condition.as_str()),
-        ("question", question.as_str()),
-    ];
-    match main.fit(&study.condition) {
-        Relation::Same | Relation::Narrower => {}
-        Relation::Broader => {
-            let text = r.say("reason.mixed_population", &args);
-            r.push(Domain::Indirectness, -1, text);
-        }
-        Relation::Unrelated => {
-            let text = r.say("reason.other_condition", &args);
-            r.push(Domain::Indirectness, -2, text);
-        }
-    }
+    let text = r.say(
+        key,
+        &[
+            ("condition", study_condition.as_str()),
+            ("question", question.as_str()),
+        ],
+    );
+    r.push(Domain::Indirectness, levels, text);
 }
 
 /// **Publication bias (single study or review).** GRADE Handbook 5.2.5 and GRADE guidelines 5:
