@@ -10,7 +10,7 @@ use std::fmt;
 
 use serde::Serialize;
 
-use crate::i18n::{tn, Lang};
+use crate::i18n::{t, tn, Lang};
 
 /// GRADE's four levels of certainty of evidence (GRADE Handbook, section 5: "high, moderate, low,
 /// very low"), ordered from least to most certain.
@@ -56,20 +56,23 @@ impl Certainty {
         }
     }
 
+    /// The level in the reader's words ("moderate", "modérée").
+    pub fn words(self, lang: Lang) -> &'static str {
+        t(
+            lang,
+            match self {
+                Certainty::VeryLow => "certainty.very_low",
+                Certainty::Low => "certainty.low",
+                Certainty::Moderate => "certainty.moderate",
+                Certainty::High => "certainty.high",
+            },
+        )
+    }
+
     /// The wire name (`high`, `moderate`, `low`, `very_low`).
     pub fn as_str(self) -> &'static str {
         match self {
             Certainty::VeryLow => "very_low",
-            Certainty::Low => "low",
-            Certainty::Moderate => "moderate",
-            Certainty::High => "high",
-        }
-    }
-
-    /// The level in words for lay readers ("very low").
-    pub fn words(self) -> &'static str {
-        match self {
-            Certainty::VeryLow => "very low",
             Certainty::Low => "low",
             Certainty::Moderate => "moderate",
             Certainty::High => "high",

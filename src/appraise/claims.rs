@@ -217,10 +217,7 @@ fn describe(lang: Lang, item: &Item, certainty: Option<Certainty>, condition: &s
         None => name.to_string(),
     };
     let cert = certainty
-        .map(|c| {
-            let words = t(lang, &format!("certainty.{}", c.as_str()));
-            tn(lang, "claim.certainty", &[("certainty", words)])
-        })
+        .map(|c| tn(lang, "claim.certainty", &[("certainty", c.words(lang))]))
         .unwrap_or_default();
     format!("{who}, {eff}. {}{cert}", item.statement)
 }
@@ -772,7 +769,7 @@ fn check_benefit(scope: &Scope, claim_part: &ClaimPart, fits: &[Fit]) -> PartChe
     let nb = cert(EvidenceRole::NoBenefit);
     let therapy = &scope.therapy;
     let lang = scope.lang;
-    let words = |c: Certainty| t(lang, &format!("certainty.{}", c.as_str()));
+    let words = |c: Certainty| c.words(lang);
     let support: Vec<&&Fit> = of(EvidenceRole::Benefit)
         .filter(|f| f.certainty >= Some(Certainty::Low))
         .collect();

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use super::axis::Scale;
 use super::forest::{Favours, Forest, ForestPanel, ForestRow, RowKind};
 use super::item::{Item, ItemKey};
-use super::labels::{certainty_words, design_badge};
+use super::labels::design_badge;
 use super::options::{Sort, ViewOptions};
 use crate::appraise::{self, Appraisal, AppraiseOptions, Certainty, PoolFit, PooledAppraisal};
 use crate::i18n::{self, t, tf, Lang};
@@ -492,7 +492,7 @@ pub fn table_row(lang: Lang, r: &ForestRow) -> Item {
             None => r.value_text.clone(),
         },
         n: r.n,
-        certainty: r.certainty.map(|c| certainty_words(lang, c).to_string()),
+        certainty: r.certainty.map(|c| c.words(lang).to_string()),
         caveats: r.caveats.clone(),
         source_url: r.source_url.clone(),
         design: r.design.clone(),

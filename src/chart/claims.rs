@@ -4,7 +4,7 @@
 
 use super::draw::{self, Paint, Pen, Shape, TextStyle};
 use super::item::{Item, ItemKey};
-use super::labels::{certainty_words, verdict_key};
+use super::labels::verdict_key;
 use super::options::ViewOptions;
 use super::text::{TextMeasure, Wrapped};
 use super::{ChartError, Hit, Theme};
@@ -99,9 +99,7 @@ impl ClaimsView {
                 detail: tf(lang, "claims.by", &[&by]),
                 value: format!("{}. {}", t(lang, verdict_key(check.verdict)), check.summary),
                 n: None,
-                certainty: check
-                    .certainty
-                    .map(|c| certainty_words(lang, c).to_string()),
+                certainty: check.certainty.map(|c| c.words(lang).to_string()),
                 caveats: Vec::new(),
                 source_url: claim.citation.source_url(),
                 design: None,
@@ -161,7 +159,7 @@ impl Paint for ClaimsView {
         for card in &self.cards {
             let cert = card
                 .certainty
-                .map(|c| certainty_words(lang, c))
+                .map(|c| c.words(lang))
                 .unwrap_or(t(lang, "certainty.none"));
             let c = CardText {
                 // Beside the badge.

@@ -692,7 +692,7 @@ impl Words {
     fn new(lang: Lang) -> Words {
         Words {
             lang,
-            certainty: Certainty::ALL.map(|c| super::labels::certainty_words(lang, c)),
+            certainty: Certainty::ALL.map(|c| c.words(lang)),
             certainty_label: t(lang, "ui.certainty"),
         }
     }

@@ -9,7 +9,7 @@
 
 use super::draw::{self, Paint, Pen, TextStyle};
 use super::item::Item;
-use super::labels::{certainty_words, design_badge};
+use super::labels::design_badge;
 use super::options::ViewOptions;
 use super::text::{wrap, ApproxMeasure, TextMeasure};
 use super::{ChartError, Hit, Theme};
@@ -203,7 +203,7 @@ impl HarmsView {
                 detail: o.name.clone(),
                 value,
                 n: study.n,
-                certainty: o.certainty.map(|c| certainty_words(lang, c).to_string()),
+                certainty: o.certainty.map(|c| c.words(lang).to_string()),
                 caveats: i18n::pick_all(lang, &study.caveats),
                 source_url: study.citation.source_url(),
                 design: Some(study.design.as_str().to_string()),

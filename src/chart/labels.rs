@@ -1,7 +1,9 @@
-//! The short words every view shares for a design, a certainty level and a verdict, so that
-//! a badge reads the same in the forest, the map, the harms, the claims and the summary.
+//! The short words every view shares for a design and a verdict, so that a badge reads the
+//! same in the forest, the map, the harms, the claims and the summary (a certainty level's
+//! words are [`Certainty::words`](crate::appraise::Certainty::words), which the appraisal's
+//! sentences use too).
 
-use crate::appraise::{Certainty, Verdict};
+use crate::appraise::Verdict;
 use crate::i18n::{t, Lang};
 use crate::model::Design;
 
@@ -21,11 +23,6 @@ pub fn design_rank(design: Design) -> usize {
         Design::SystematicReview => 5,
         Design::Unknown => 1,
     }
-}
-
-/// The certainty level in words.
-pub fn certainty_words(lang: Lang, c: Certainty) -> &'static str {
-    t(lang, &format!("certainty.{}", c.as_str()))
 }
 
 /// The catalogue key of a verdict's words.

@@ -201,7 +201,7 @@ impl MapView {
                 detail: study.intervention.therapy.clone(),
                 value: t(lang, result.key()).to_string(),
                 n: study.n.or(study.n_planned),
-                certainty: best.map(|c| super::labels::certainty_words(lang, c).to_string()),
+                certainty: best.map(|c| c.words(lang).to_string()),
                 caveats: i18n::pick_all(lang, &study.caveats),
                 source_url: study.citation.source_url(),
                 design: Some(study.design.as_str().to_string()),

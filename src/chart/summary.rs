@@ -8,7 +8,6 @@
 
 use super::draw::{self, Paint, Pen, TextStyle};
 use super::item::{Item, ItemKey};
-use super::labels::certainty_words;
 use super::labels::verdict_key;
 use super::options::ViewOptions;
 use super::text::{wrap, ApproxMeasure, TextMeasure};
@@ -76,7 +75,7 @@ fn frequencies(lang: Lang, f: &Finding) -> String {
     };
     let cert = f
         .certainty
-        .map(|c| tf(lang, "answer.certainty", &[certainty_words(lang, c)]))
+        .map(|c| tf(lang, "answer.certainty", &[c.words(lang)]))
         .unwrap_or_default();
     // Sentences that already start with the outcome's name are not given it twice.
     let named = if what.starts_with(&f.name) {
@@ -228,7 +227,7 @@ impl SummaryView {
                     .collect::<Vec<_>>()
                     .join(" "),
                 n: u32::try_from(a.people).ok(),
-                certainty: a.certainty.map(|c| certainty_words(lang, c).to_string()),
+                certainty: a.certainty.map(|c| c.words(lang).to_string()),
                 caveats: Vec::new(),
                 source_url: None,
                 design: None,
@@ -254,7 +253,7 @@ impl SummaryView {
                     format!(
                         "{} {}",
                         symbols(x),
-                        tf(lang, "answer.certainty", &[certainty_words(lang, x)])
+                        tf(lang, "answer.certainty", &[x.words(lang)])
                     )
                 })
                 .unwrap_or_else(|| t(lang, "certainty.none").to_string());
@@ -409,7 +408,7 @@ impl Paint for SummaryView {
             }
             let words = c
                 .certainty
-                .map(|v| tf(lang, "answer.certainty", &[certainty_words(lang, v)]))
+                .map(|v| tf(lang, "answer.certainty", &[v.words(lang)]))
                 .unwrap_or_else(|| t(lang, "certainty.none").to_string());
             let style = TextStyle::new(theme, theme.font_px(13.0)).bold(true);
             let at = x + 4.0 * (2.0 * r + theme.px(3.0)) + theme.px(4.0);
