@@ -47,13 +47,12 @@ fn proportion_text(lang: Lang, data: &EffectData) -> Option<String> {
 
 /// Whether a comparison favours the treatment, judged by the outcome's direction.
 pub fn direction(effect: &Effect, better: Better) -> Favours {
-    let null = if effect.measure.is_ratio() { 1.0 } else { 0.0 };
-    let below = effect.ci_ub < null;
-    let above = effect.ci_lb > null;
-    match (below, above, better) {
-        (true, _, Better::Lower) | (_, true, Better::Higher) => Favours::Treatment,
-        (true, _, Better::Higher) | (_, true, Better::Lower) => Favours::Control,
-        _ => Favours::Neither,
+    if effect.shows_benefit(better) {
+        Favours::Treatment
+    } else if effect.shows_harm(better) {
+        Favours::Control
+    } else {
+        Favours::Neither
     }
 }
 
@@ -347,7 +346,6 @@ pub fn forest_with(dataset: &Dataset, options: &ViewOptions, appraisal: &Apprais
         let name = p.name.clone();
         let better = members.first().map_or(Better::Lower, |o| o.better);
         let (outcome, measure, fit) = (&p.outcome, f.measure, &f.fit);
-        let natural = |v: f64| measure.natural(v);
         let mut row = ForestRow::header(
             ItemKey::Pooled(outcome).to_string(),
             tf(lang, "forest.pooled", &[&fit.k.to_string()]),
@@ -357,18 +355,18 @@ pub fn forest_with(dataset: &Dataset, options: &ViewOptions, appraisal: &Apprais
         // An imported review's result: whether redoing it reproduces what the review reports.
         row.caveats
             .extend(p.review.as_ref().map(|r| r.text.clone()));
-        row.estimate = Some(natural(fit.estimate));
-        row.ci = Some((natural(fit.ci_lb), natural(fit.ci_ub)));
-        let pi = (fit.pi_lb.is_finite() && fit.pi_ub.is_finite())
-            .then(|| (natural(fit.pi_lb), natural(fit.pi_ub)));
-        row.pi = pi;
-        row.n = None;
         let effect = Effect::analysed(
             measure,
             fit.estimate,
             fit.se * fit.se,
             (fit.ci_lb, fit.ci_ub),
         );
+        row.estimate = Some(effect.estimate);
+        row.ci = Some((effect.ci_lb, effect.ci_ub));
+        let pi = (fit.pi_lb.is_finite() && fit.pi_ub.is_finite())
+            .then(|| (measure.natural(fit.pi_lb), measure.natural(fit.pi_ub)));
+        row.pi = pi;
+        row.n = None;
         row.value_text = value_text(lang, &effect);
         let e = |v| i18n::estimate(lang, v);
         row.detail = match pi {
