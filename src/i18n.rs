@@ -155,6 +155,7 @@ catalogue![
     ("forest.pooled", "Pooled ({} studies, random effects)", "Combinado ({} estudios, efectos aleatorios)", "Combiné ({} études, effets aléatoires)"),
     ("forest.prediction", "prediction interval {}", "intervalo de predicción {}", "intervalle de prédiction {}"),
     ("forest.more", "… and {} more results: use the filters, or see them all in the table", "… y {} resultados más: use los filtros o véalos todos en la tabla", "… et {} autres résultats : utilisez les filtres ou voyez-les tous dans le tableau"),
+    ("forest.more_poster", "… and {} more results in the interactive chart", "… y {} resultados más en el gráfico interactivo", "… et {} autres résultats dans le graphique interactif"),
     ("forest.empty", "No results to show for this selection.", "No hay resultados para esta selección.", "Aucun résultat pour cette sélection."),
     ("forest.footnote", "Squares: studies (filled when the 95% interval excludes no difference; size = weight). Lines: 95% confidence intervals. Diamond: pooled estimate; dashed line: prediction interval.",
         "Cuadrados: estudios (rellenos si el intervalo del 95 % excluye la ausencia de diferencia; tamaño = peso). Líneas: intervalos de confianza del 95 %. Rombo: estimación combinada; línea discontinua: intervalo de predicción.",

@@ -294,6 +294,52 @@ fn a_forest_of_ten_thousand_rows_stays_within_the_canvas_limit_and_says_what_it_
     assert!(small.preferred_height(1600.0, &Theme::new(ThemeName::Light, 2.0)) < 2000.0);
 }
 
+#[test]
+fn a_long_forest_as_a_poster_shows_its_first_screens_and_says_the_chart_has_the_rest() {
+    use evidence_lens::chart::forest::POSTER_HEIGHT_PX;
+    let data = many(2_000);
+    let options = ViewOptions {
+        view: chart::View::Forest,
+        ..ViewOptions::default()
+    };
+    let mut scene = chart::Scene::build(&data, &options);
+    let theme = Theme::new(ThemeName::Light, 1.0);
+    let whole = scene.preferred_height(800.0, &theme);
+    scene.set_poster(true);
+    let poster = scene.preferred_height(800.0, &theme);
+    assert!(
+        poster <= POSTER_HEIGHT_PX && poster > POSTER_HEIGHT_PX / 2.0 && whole > 4.0 * poster,
+        "poster {poster}, chart {whole}"
+    );
+    let svg = chart::render_svg(&scene, 800, None, &theme).unwrap();
+    let shown = placed_texts(&svg)
+        .iter()
+        .filter(|(t, _, _)| t.starts_with("Trial "))
+        .count();
+    let more = texts(&svg)
+        .into_iter()
+        .find(|t| t.contains("more results in the interactive chart"))
+        .expect("the poster says the interactive chart has the rows it leaves out");
+    let hidden: String = more.chars().filter(|c| c.is_ascii_digit()).collect();
+    assert_eq!(hidden.parse::<usize>().unwrap() + shown, 2_000, "{more}");
+    assert!(
+        texts(&svg).iter().any(|t| t.starts_with("Pooled")),
+        "the pooled row is kept"
+    );
+    // The same rows, in the same places, as the chart's first screens: no jump when it comes.
+    scene.set_poster(false);
+    let chart = chart::render_svg(&scene, 800, None, &theme).unwrap();
+    let first = |svg: &str| {
+        placed_texts(svg)
+            .into_iter()
+            .filter(|(t, _, _)| t.starts_with("Trial "))
+            .take(shown)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(first(&svg), first(&chart));
+    assert!((scene.preferred_height(800.0, &theme) - whole).abs() < 0.5);
+}
+
 /// `(content, x, y)` of every `<text>` element.
 fn placed_texts(svg: &str) -> Vec<(String, i64, i64)> {
     let attr = |tag: &str, name: &str| -> Option<i64> {

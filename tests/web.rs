@@ -479,3 +479,60 @@ fn statement_says_what_a_result_means_in_words() {
     );
     assert!(widget.statement("mesems_2021/ae_any").is_some());
 }
+
+#[wasm_bindgen_test]
+fn posters_of_a_long_forest_show_its_first_screens_and_leave_the_chart_whole() {
+    let studies: Vec<String> = (0..600)
+        .map(|i| {
+            format!(
+                r#"{{"id": "t{i}", "label": "Trial {i}", "year": 2010, "citation": {{"text": "T"}}, "source_kind": "paper",
+                "condition": "multiple sclerosis", "intervention": {{"therapy": "AHSCT"}}, "design": "rct", "n": 100,
+                "outcomes": [{{"id": "prog", "name": "Disability progression", "kind": "benefit", "better": "lower", "status": "verified",
+                "data": {{"measure": "HR", "estimate": 0.8, "ci_lb": 0.5, "ci_ub": 1.2}}}}]}}"#
+            )
+        })
+        .collect();
+    let json = format!(
+        r#"{{"schema": "evidence-lens/1", "title": "Many", "studies": [{}]}}"#,
+        studies.join(",")
+    );
+    let mut widget = Widget::new(canvas(), None).unwrap();
+    widget.load_json(json.as_bytes());
+    widget
+        .set_options(options(r#"{"view": "forest"}"#), "light")
+        .unwrap();
+    let whole = widget.resize(800.0, 1.0);
+    let posters = json_text(&widget.posters().unwrap());
+    assert_eq!(
+        posters
+            .matches("more results in the interactive chart")
+            .count(),
+        4
+    );
+    for file in js_sys::Reflect::get(&widget.posters().unwrap(), &"files".into())
+        .map(|f| js_sys::Array::from(&f))
+        .unwrap()
+        .iter()
+    {
+        let svg = js_sys::Reflect::get(&file, &"svg".into())
+            .unwrap()
+            .as_string()
+            .unwrap();
+        let height: f64 = svg["<svg width=\"".len()..]
+            .split("height=\"")
+            .nth(1)
+            .and_then(|h| h.split('"').next())
+            .and_then(|h| h.parse().ok())
+            .unwrap();
+        assert!(
+            height <= 2_400.0 && height < whole / 2.0,
+            "poster {height}, chart {whole}"
+        );
+    }
+    // The chart itself is drawn whole again.
+    assert_eq!(widget.resize(800.0, 1.0), whole);
+    assert!(!widget
+        .to_svg()
+        .unwrap()
+        .contains("in the interactive chart"));
+}

@@ -459,6 +459,7 @@ pub fn forest_with(dataset: &Dataset, options: &ViewOptions, appraisal: &Apprais
         footnote: Some(footnote),
         lang,
         statements,
+        poster: false,
     }
 }
 

@@ -139,6 +139,9 @@ pub struct Forest {
     pub lang: Lang,
     /// The appraisal's plain-language statements for what the plot shows (English).
     pub statements: Vec<String>,
+    /// Drawn as a poster (see [`Scene::set_poster`](super::Scene::set_poster)): at most
+    /// [`POSTER_HEIGHT_PX`] tall.
+    pub poster: bool,
 }
 
 /// Sizes in CSS pixels; multiplied by the theme's scale when drawn.
@@ -166,6 +169,12 @@ struct Metrics {
 /// of the drawing (headers and pooled rows stay), counted in a "… and N more" row, and
 /// remain in the items (the table, CSV and tooltips' data).
 pub const MAX_HEIGHT_PX: f64 = 16_000.0;
+
+/// The tallest a forest's poster is, in its pixels: the first screens of the chart. A poster of
+/// every row of a long forest was as costly to show as the chart it stands in for (2,000 studies:
+/// 300 KB of SVG, about 300 ms of a page's main thread to decode and paint). Study rows past it
+/// are counted in a row that says the interactive chart shows them.
+pub const POSTER_HEIGHT_PX: f64 = 2_400.0;
 
 const METRICS: Metrics = Metrics {
     row: 24.0,
@@ -340,6 +349,15 @@ impl Forest {
         )
     }
 
+    /// The tallest the plot is drawn: [`MAX_HEIGHT_PX`], or [`POSTER_HEIGHT_PX`] for a poster.
+    fn max_height(&self) -> f64 {
+        if self.poster {
+            POSTER_HEIGHT_PX
+        } else {
+            MAX_HEIGHT_PX
+        }
+    }
+
     /// The height (device pixels) the plot needs at `width` to show the rows it draws
     /// (every row unless that would pass [`MAX_HEIGHT_PX`]).
     pub fn preferred_height(&self, width: f64, theme: &Theme) -> f64 {
@@ -392,7 +410,7 @@ impl Forest {
                 .sum::<f64>()
             + footnote.height(theme.px(METRICS.small * 1.4));
         let words = Words::new(self.lang);
-        if !self.all_rows(&mut panels, MAX_HEIGHT_PX - fixed, &words, &cols, theme) {
+        if !self.all_rows(&mut panels, self.max_height() - fixed, &words, &cols, theme) {
             self.leave_out(&mut panels, fixed, &words, &cols, theme);
         }
         let height = fixed + panels.iter().map(PanelText::rows_h).sum::<f64>();
@@ -431,7 +449,7 @@ impl Forest {
     }
 
     /// Keeps headers, pooled rows and notes, and study rows in order while they fit under
-    /// [`MAX_HEIGHT_PX`] (from the first that does not, none); each panel that leaves some
+    /// the plot's [`max_height`](Self::max_height) (from the first that does not, none); each panel that leaves some
     /// out gets a row that counts them. Rows left out are not laid out.
     fn leave_out<'a>(
         &'a self,
@@ -442,7 +460,12 @@ impl Forest {
         theme: &Theme,
     ) {
         let more = |n: usize| {
-            let text = i18n::tf(self.lang, "forest.more", &[&i18n::int(self.lang, n as u64)]);
+            let key = if self.poster {
+                "forest.more_poster"
+            } else {
+                "forest.more"
+            };
+            let text = i18n::tf(self.lang, key, &[&i18n::int(self.lang, n as u64)]);
             let w = Wrapped::new(&text, theme.font_px(METRICS.small), false, cols.full());
             let h = boxed(theme, w.len(), METRICS.small_line).0;
             (w, h)
@@ -463,9 +486,12 @@ impl Forest {
             })
             .collect();
         let others: f64 = kept.iter().flatten().map(|r| r.height).sum();
-        let mut budget =
-            (MAX_HEIGHT_PX - fixed - others - reserved.iter().sum::<f64>() - theme.px(METRICS.row))
-                .max(0.0);
+        let mut budget = (self.max_height()
+            - fixed
+            - others
+            - reserved.iter().sum::<f64>()
+            - theme.px(METRICS.row))
+        .max(0.0);
         for ((p, kept), reserved) in panels.iter_mut().zip(kept).zip(reserved) {
             p.rows.clear();
             let mut kept = kept.into_iter();

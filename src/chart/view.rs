@@ -73,6 +73,15 @@ impl Scene {
         }
     }
 
+    /// Draws the scene as a poster (`render --poster`, the embed page's posters), or as the chart
+    /// again: a long forest's poster shows only its first screens (see
+    /// [`POSTER_HEIGHT_PX`](super::forest::POSTER_HEIGHT_PX)); the other views are never that tall.
+    pub fn set_poster(&mut self, poster: bool) {
+        if let Scene::Forest(f) = self {
+            f.poster = poster;
+        }
+    }
+
     /// The height in device pixels the view needs at `width` to show everything.
     pub fn preferred_height(&self, width: f64, theme: &Theme) -> f64 {
         match self {

@@ -367,7 +367,8 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
                 baselines: baselines.into_iter().collect(),
                 ..AppraiseOptions::default()
             };
-            let scene = chart::Scene::build_with(&dataset, &options, &appraisal);
+            let mut scene = chart::Scene::build_with(&dataset, &options, &appraisal);
+            scene.set_poster(poster);
             let theme = if theme == ThemeArg::Dark {
                 ThemeName::Dark
             } else {

@@ -631,7 +631,10 @@ impl Widget {
     /// snippet that shows this view and its fallback picture.
     pub fn posters(&mut self) -> Result<JsValue, JsError> {
         let mut files = Vec::new();
-        for (name, width, theme) in chart::poster_files() {
+        let mut scene = self.take_scene();
+        scene.set_poster(true);
+        self.scene = Some(scene);
+        let drawn = chart::poster_files().try_for_each(|(name, width, theme)| {
             // Measured with the estimate, as `render --poster` does: readers' fonts are not the
             // editor's, and the lines were broken with the estimate anyway.
             let svg = self.svg_at(width as f64, theme, Some(&ApproxMeasure))?;
@@ -642,7 +645,12 @@ impl Widget {
                 theme,
                 svg,
             });
+            Ok::<_, JsError>(())
+        });
+        if let Some(scene) = &mut self.scene {
+            scene.set_poster(false);
         }
+        drawn?;
         let lang = self.options.lang;
         let alt = self.ensure_scene().description(lang);
         Ok(to_js(&Posters { alt, files }))
