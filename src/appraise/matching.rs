@@ -79,8 +79,9 @@ pub fn contains_words(hay: &str, phrase: &str) -> bool {
 }
 
 /// Which list of the vocabulary a name belongs to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum List {
+    // Four, as `Lexicon::lists` has indexes.
     Therapies,
     Conditions,
     Outcomes,
@@ -126,12 +127,49 @@ const JOINERS: &[&str] = &["and", "or", "including", "plus"];
 
 /// A dataset's vocabulary, indexed for matching names against it.
 pub struct Lexicon {
-    lists: HashMap<List, Vec<Term>>,
-    /// Per list: every normalized name, alias and id with its term, longest first.
-    names: HashMap<List, Vec<(String, usize)>>,
-    /// Per list: each term's ancestors (transitively through `broader`), itself excluded.
-    ancestors: HashMap<List, Vec<Vec<usize>>>,
-    cache: RefCell<HashMap<(List, String), Option<usize>>>,
+    /// One index per [`List`], at `List as usize`.
+    lists: [Index; 4],
+}
+
+/// One list of the vocabulary, indexed, with what has been matched against it so far:
+/// datasets repeat the same therapy, condition and outcome names across thousands of studies.
+#[derive(Default)]
+struct Index {
+    terms: Vec<Term>,
+    /// Every normalized name, alias and id with its term, longest first.
+    names: Vec<(String, usize)>,
+    /// Each term's ancestors (transitively through `broader`), itself excluded.
+    ancestors: Vec<Vec<usize>>,
+    /// The term each name given so far stands for, looked up by the name as given (a hit
+    /// allocates nothing).
+    found: RefCell<HashMap<String, Option<usize>>>,
+    /// How names given so far that are not terms relate, by the evidence's name then the wanted one.
+    related: RefCell<HashMap<String, HashMap<String, Relation>>>,
+}
+
+impl Index {
+    fn new(terms: Vec<Term>) -> Self {
+        let mut names: Vec<(String, usize)> = Vec::new();
+        for (i, t) in terms.iter().enumerate() {
+            for name in std::iter::once(&t.id)
+                .chain(std::iter::once(&t.name.as_str().to_string()))
+                .chain(&t.aliases)
+            {
+                let k = normalize(name);
+                if !k.is_empty() && !names.iter().any(|(m, j)| *m == k && *j == i) {
+                    names.push((k, i));
+                }
+            }
+        }
+        crate::sort::sort_by(&mut names, |a, b| b.0.len().cmp(&a.0.len()));
+        let ancestors = (0..terms.len()).map(|i| up(&terms, i)).collect();
+        Index {
+            terms,
+            names,
+            ancestors,
+            ..Index::default()
+        }
+    }
 }
 
 impl Lexicon {
@@ -144,59 +182,36 @@ impl Lexicon {
                 outcomes.push(t.clone());
             }
         }
-        let mut lists = HashMap::new();
-        lists.insert(List::Therapies, vocabulary.therapies.clone());
-        lists.insert(List::Conditions, vocabulary.conditions.clone());
-        lists.insert(List::Outcomes, outcomes);
-        lists.insert(List::Routes, vocabulary.routes.clone());
-        let mut names = HashMap::new();
-        let mut ancestors = HashMap::new();
-        for (list, terms) in &lists {
-            let mut n: Vec<(String, usize)> = Vec::new();
-            for (i, t) in terms.iter().enumerate() {
-                for name in std::iter::once(&t.id)
-                    .chain(std::iter::once(&t.name.as_str().to_string()))
-                    .chain(&t.aliases)
-                {
-                    let k = normalize(name);
-                    if !k.is_empty() && !n.iter().any(|(m, j)| *m == k && *j == i) {
-                        n.push((k, i));
-                    }
-                }
-            }
-            crate::sort::sort_by(&mut n, |a, b| b.0.len().cmp(&a.0.len()));
-            names.insert(*list, n);
-            ancestors.insert(*list, (0..terms.len()).map(|i| up(terms, i)).collect());
-        }
-        Lexicon {
-            lists,
-            names,
-            ancestors,
-            cache: RefCell::new(HashMap::new()),
-        }
+        let mut lists: [Index; 4] = Default::default();
+        lists[List::Therapies as usize] = Index::new(vocabulary.therapies.clone());
+        lists[List::Conditions as usize] = Index::new(vocabulary.conditions.clone());
+        lists[List::Outcomes as usize] = Index::new(outcomes);
+        lists[List::Routes as usize] = Index::new(vocabulary.routes.clone());
+        Lexicon { lists }
+    }
+
+    fn index(&self, list: List) -> &Index {
+        &self.lists[list as usize]
     }
 
     fn terms(&self, list: List) -> &[Term] {
-        self.lists.get(&list).map_or(&[], Vec::as_slice)
+        &self.index(list).terms
     }
 
     fn ancestors_of(&self, list: List, i: usize) -> &[usize] {
-        self.ancestors
-            .get(&list)
-            .and_then(|a| a.get(i))
-            .map_or(&[], Vec::as_slice)
+        self.index(list).ancestors.get(i).map_or(&[], Vec::as_slice)
     }
 
     /// The term a name refers to: one whose id, name or alias equals it, or else the most
     /// specific term with an alias the name contains as whole words (the longest alias among
     /// those that are not broader than another match).
     pub fn term_index(&self, list: List, name: &str) -> Option<usize> {
-        let key = (list, name.to_string());
-        if let Some(hit) = self.cache.borrow().get(&key) {
+        let index = self.index(list);
+        if let Some(hit) = index.found.borrow().get(name) {
             return *hit;
         }
         let n = normalize(name);
-        let names = self.names.get(&list).map_or(&[][..], Vec::as_slice);
+        let names = &index.names;
         let found = if n.is_empty() {
             None
         } else if let Some((_, i)) = names.iter().find(|(k, _)| *k == n) {
@@ -214,7 +229,7 @@ impl Lexicon {
                     .any(|&j| self.ancestors_of(list, j).contains(&i))
             })
         };
-        self.cache.borrow_mut().insert(key, found);
+        index.found.borrow_mut().insert(name.to_string(), found);
         found
     }
 
@@ -236,7 +251,20 @@ impl Lexicon {
             self.term_index(list, wanted),
         ) {
             (Some(e), Some(w)) => self.term_relation(list, e, w),
-            _ => word_relation(evidence, wanted),
+            _ => {
+                let related = &self.index(list).related;
+                let known = related
+                    .borrow()
+                    .get(evidence)
+                    .and_then(|m| m.get(wanted).copied());
+                known.unwrap_or_else(|| {
+                    let r = word_relation(evidence, wanted);
+                    let mut related = related.borrow_mut();
+                    let by_wanted = related.entry(evidence.to_string()).or_default();
+                    by_wanted.insert(wanted.to_string(), r);
+                    r
+                })
+            }
         }
     }
 

@@ -553,24 +553,23 @@ pub(crate) fn check_study(
     }
     let outcomes = std::mem::take(&mut study.outcomes);
     let mut kept = Vec::with_capacity(outcomes.len());
-    let mut kept_locs = Vec::with_capacity(outcomes.len());
-    let mut seen: HashMap<String, String> = HashMap::new();
+    let mut kept_locs: Vec<Loc> = Vec::with_capacity(outcomes.len());
     let had_outcomes = !outcomes.is_empty();
     for (o, loc) in outcomes.into_iter().zip(locs) {
         if !check_outcome(&study, &o, &loc, sink) {
             continue;
         }
-        if let Some(first) = seen.get(&o.id) {
+        // A study has a few outcomes: a scan finds an earlier one of the same id.
+        if let Some(first) = kept.iter().position(|k: &Outcome| k.id == o.id) {
             sink.error(
                 loc.outcome_field("id"),
                 Issue::DuplicateId {
                     id: o.id.clone(),
-                    first: first.clone(),
+                    first: kept_locs[first].outcome(),
                 },
             );
             continue;
         }
-        seen.insert(o.id.clone(), loc.outcome());
         kept.push(o);
         kept_locs.push(loc);
     }
