@@ -11,6 +11,7 @@
 //! Nothing here may panic on any input; every entry point returns a value or a
 //! `JsError`. The shell still treats a trap as possible (it recreates the instance).
 
+mod alloc;
 pub mod measure;
 
 use plotters::prelude::*;
@@ -34,12 +35,6 @@ use measure::CanvasMeasure;
 impl Surface for CanvasBackend {
     const FONT_SCALE: f64 = 1.0;
 }
-
-/// talc instead of the default dlmalloc: reading and appraising a large dataset makes
-/// many small allocations, where dlmalloc took about a sixth of the time; talc is faster
-/// and smaller.
-#[global_allocator]
-static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
 #[wasm_bindgen(start)]
 pub fn start() {
