@@ -585,7 +585,7 @@ fn installed(lang: Lang) -> Option<&'static Vec<Option<&'static str>>> {
 /// English. Installed once per language (the texts are kept for the page's life); the full
 /// catalogue needs nothing and ignores it.
 pub fn install(lang: Lang, json: &str) -> Result<(), serde_json::Error> {
-    let texts: std::collections::HashMap<String, String> = serde_json::from_str(json)?;
+    let texts: foldhash::HashMap<String, String> = serde_json::from_str(json)?;
     #[cfg(feature = "slim-catalogue")]
     if let Some(slot) = lang.index().checked_sub(1).and_then(|i| INSTALLED.get(i)) {
         slot.get_or_init(|| {

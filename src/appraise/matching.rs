@@ -8,8 +8,8 @@
 //! therapy or outcome. Without a vocabulary, names are compared as normalized words: equal, or
 //! one containing the other.
 
+use foldhash::{HashMap, HashMapExt};
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use crate::model::{Outcome, Term, Vocabulary};

@@ -27,7 +27,8 @@ pub mod rate;
 pub mod summary;
 pub mod text;
 
-use std::collections::{BTreeMap, HashMap};
+use foldhash::{HashMap, HashMapExt};
+use std::collections::BTreeMap;
 
 use serde::Serialize;
 

@@ -3,8 +3,9 @@
 //! body is rated with the same GRADE rules plus inconsistency and publication bias. When pooling is
 //! not valid the body is listed with the reason and no numbers.
 
+use foldhash::{HashMap, HashMapExt};
 use std::collections::hash_map::Entry;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 use std::fmt;
 
 use serde::Serialize;

@@ -9,7 +9,8 @@
 //! equally serious ones the one with the highest risk, so that a rare but real risk of death is
 //! never hidden behind a reassuring one.
 
-use std::collections::{BTreeMap, HashMap};
+use foldhash::HashMap;
+use std::collections::BTreeMap;
 
 use serde::Serialize;
 

@@ -2,7 +2,7 @@
 //! group, with which words; which studies the evidence map places where. The drawing
 //! code only draws what this decides.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 use super::axis::Scale;
 use super::forest::{Favours, Forest, ForestPanel, ForestRow, RowKind};

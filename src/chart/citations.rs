@@ -4,7 +4,7 @@
 //! before it builds an `<a>`.
 
 use crate::i18n::Lang;
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
 use serde::Serialize;
 

@@ -2,7 +2,7 @@
 //! options, ask how tall it wants to be, draw it, and list its items for the
 //! accessible table, tooltips and keyboard navigation.
 
-use std::collections::HashSet;
+use foldhash::HashSet;
 use std::ops::Range;
 
 use super::build;

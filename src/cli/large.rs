@@ -4,7 +4,7 @@
 //! the widget's limits (20,000 studies, 80,000 rows, 10 MB) belong to the widget. A study that
 //! gives two results for one outcome is refused, whichever chunks they fall in.
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use std::hash::{Hash, Hasher};
 use std::io::Write;
 use std::path::Path;

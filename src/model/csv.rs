@@ -11,8 +11,9 @@
 //! rows share (a missing column, a column of text where counts belong, the same message in several
 //! rows) is said once, with the rows.
 
+use foldhash::{HashMap, HashMapExt, HashSet};
 use std::borrow::Cow;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
 use std::io::{Read, Seek};
 
 use super::encoding::{decode_text, sniff_text, Decoded};

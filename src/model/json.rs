@@ -5,7 +5,8 @@
 //! problem is reported with its path. serde's own derive would stop at the first error and say
 //! "invalid type: string \"2019a\", expected u16 at line 1 column 80", which editors cannot act on.
 
-use std::collections::{BTreeMap, HashSet};
+use foldhash::HashSet;
+use std::collections::BTreeMap;
 
 use super::tree::{self, Duplicate, Json, Object};
 

@@ -9,9 +9,9 @@
 //! value wins, as it does there. Depth is bounded by serde_json's recursion limit (128), which turns
 //! deep input into an error instead of a stack overflow.
 
+use foldhash::{HashMap, HashMapExt};
 use std::borrow::Cow;
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::fmt;
 
 use serde::de::{DeserializeSeed, MapAccess, SeqAccess, Visitor};

@@ -4,7 +4,8 @@
 //! run the checks here with the item's *original* location, so a message points at the place in the
 //! file even when earlier items were dropped. [`validate`] runs the same checks on a dataset built in code.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet};
+use std::collections::BTreeMap;
 
 use super::problem::{Issue, Problem};
 use super::types::*;

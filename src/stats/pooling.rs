@@ -171,7 +171,7 @@ fn moderators(study: &Study, outcome: &Outcome) -> BTreeMap<String, String> {
 
 /// The distinct outcome ids of a dataset, in order of first appearance.
 pub fn outcome_ids(dataset: &Dataset) -> Vec<String> {
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = foldhash::HashSet::default();
     dataset
         .studies
         .iter()

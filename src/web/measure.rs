@@ -8,8 +8,8 @@
 //! the text. The sum leaves out kerning, which only narrows pairs such as "AV" a little, so
 //! it errs towards the text fitting. Any other text is measured whole.
 
+use foldhash::{HashMap, HashMapExt};
 use std::cell::RefCell;
-use std::collections::HashMap;
 
 use web_sys::CanvasRenderingContext2d;
 

@@ -497,7 +497,7 @@ impl Widget {
 
     /// The keys of the items in drawing order, for keyboard navigation.
     pub fn keys(&self) -> Vec<String> {
-        let mut seen = std::collections::HashSet::new();
+        let mut seen = foldhash::HashSet::default();
         self.layout
             .hits
             .iter()
