@@ -225,14 +225,21 @@ fn layout_hits_cover_every_result_row() {
 
 /// A dataset of `n` trials with one hazard ratio each.
 fn many(n: usize) -> model::Dataset {
+    many_of(n, &["AHSCT"], &["rct"])
+}
+
+/// [`many`], the trials taking turns among `therapies` (each a group of the forest) and `designs`.
+fn many_of(n: usize, therapies: &[&str], designs: &[&str]) -> model::Dataset {
     let studies: Vec<String> = (0..n)
         .map(|i| {
             let est = 0.5 + (i % 50) as f64 / 50.0;
             format!(
                 r#"{{"id": "t{i}", "label": "Trial {i}", "year": 2010, "citation": {{"text": "T"}}, "source_kind": "paper",
-                "condition": "multiple sclerosis", "intervention": {{"therapy": "AHSCT"}}, "design": "rct", "n": 100,
+                "condition": "multiple sclerosis", "intervention": {{"therapy": "{}"}}, "design": "{}", "n": 100,
                 "outcomes": [{{"id": "prog", "name": "Disability progression", "kind": "benefit", "better": "lower", "status": "verified",
                 "data": {{"measure": "HR", "estimate": {est:.3}, "ci_lb": {:.3}, "ci_ub": {:.3}}}}}]}}"#,
+                therapies[i % therapies.len()],
+                designs[i % designs.len()],
                 est * 0.6,
                 est * 1.5
             )
@@ -297,7 +304,12 @@ fn a_forest_of_ten_thousand_rows_stays_within_the_canvas_limit_and_says_what_it_
 #[test]
 fn a_long_forest_as_a_poster_shows_its_first_screens_and_says_the_chart_has_the_rest() {
     use evidence_lens::chart::forest::POSTER_HEIGHT_PX;
-    let data = many(2_000);
+    // Randomised and observational studies in each group: nothing is pooled.
+    let data = many_of(
+        2_000,
+        &["AHSCT", "MSC"],
+        &["rct", "rct", "cohort", "cohort"],
+    );
     let options = ViewOptions {
         view: chart::View::Forest,
         ..ViewOptions::default()
@@ -322,10 +334,10 @@ fn a_long_forest_as_a_poster_shows_its_first_screens_and_says_the_chart_has_the_
         .expect("the poster says the interactive chart has the rows it leaves out");
     let hidden: String = more.chars().filter(|c| c.is_ascii_digit()).collect();
     assert_eq!(hidden.parse::<usize>().unwrap() + shown, 2_000, "{more}");
-    assert!(
-        texts(&svg).iter().any(|t| t.starts_with("Pooled")),
-        "the pooled row is kept"
-    );
+    // The first therapy's rows fill the poster; the second's header goes with all its rows.
+    let all = texts(&svg);
+    assert!(all.iter().any(|t| t == "AHSCT"), "{all:?}");
+    assert!(!all.iter().any(|t| t == "MSC"), "a header over no rows");
     // The same rows, in the same places, as the chart's first screens: no jump when it comes.
     scene.set_poster(false);
     let chart = chart::render_svg(&scene, 800, None, &theme).unwrap();
@@ -338,6 +350,11 @@ fn a_long_forest_as_a_poster_shows_its_first_screens_and_says_the_chart_has_the_
     };
     assert_eq!(first(&svg), first(&chart));
     assert!((scene.preferred_height(800.0, &theme) - whole).abs() < 0.5);
+    // A pooled result is always drawn, at the end of its group, with the group's header.
+    let mut pooled = chart::Scene::build(&many(2_000), &options);
+    pooled.set_poster(true);
+    let all = texts(&chart::render_svg(&pooled, 800, None, &theme).unwrap());
+    assert!(all.iter().any(|t| t.starts_with("Pooled")), "{all:?}");
 }
 
 /// `(content, x, y)` of every `<text>` element.

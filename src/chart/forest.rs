@@ -511,6 +511,18 @@ impl Forest {
                 }
                 p.hidden += 1;
             }
+            // A group none of whose rows is drawn loses its header (the next row drawn is another
+            // group's header, or there is none): the count below the panel says what is left out.
+            let mut i = 0;
+            while i < p.rows.len() {
+                let header = p.rows[i].row.kind == RowKind::Header;
+                let next = p.rows.get(i + 1).map(|r| r.row.kind);
+                if header && next.is_none_or(|k| k == RowKind::Header) {
+                    p.rows.remove(i);
+                } else {
+                    i += 1;
+                }
+            }
             if p.hidden > 0 {
                 let (w, h) = more(p.hidden);
                 p.more = w;
