@@ -517,7 +517,7 @@ impl Forest {
             while i < p.rows.len() {
                 let header = p.rows[i].row.kind == RowKind::Header;
                 let next = p.rows.get(i + 1).map(|r| r.row.kind);
-                if header && next.is_none_or(|k| k == RowKind::Header) {
+                if header && next.map_or(true, |k| k == RowKind::Header) {
                     p.rows.remove(i);
                 } else {
                     i += 1;

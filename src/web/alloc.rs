@@ -43,7 +43,10 @@ fn pages_to_grow(needed: usize, current: usize) -> usize {
 // which nothing else uses; it returns `Ok` only when it added some.
 unsafe impl Source for Grow {
     fn acquire<B: Binning>(talc: &mut Talc<Self, B>, layout: Layout) -> Result<(), ()> {
-        let needed = layout.size() + layout.align() + 64;
+        let needed = layout
+            .size()
+            .saturating_add(layout.align())
+            .saturating_add(64);
         let wanted = pages_to_grow(needed, memory_size(0));
         // Near the memory's limit, a large step may fail where what is needed still fits.
         let (pages, previous) = match memory_grow(0, wanted) {
