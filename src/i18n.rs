@@ -533,17 +533,14 @@ catalogue![
 /// The text for `key` in `lang`; the key itself when the table has no such key, so that a
 /// missing string shows where it belongs instead of vanishing (never panics).
 pub fn t(lang: Lang, key: &str) -> &'static str {
-    // The table's rows sorted by key, made once: appraising 10,000 studies looks up keys
-    // hundreds of thousands of times, and a scan of the whole table was a tenth of that time.
-    static BY_KEY: OnceLock<Vec<u16>> = OnceLock::new();
-    let by_key = BY_KEY.get_or_init(|| {
-        let mut rows: Vec<u16> = (0..TABLE.len() as u16).collect();
-        crate::sort::sort_by_key(&mut rows, |&i| TABLE[i as usize].0);
-        rows
-    });
-    match by_key.binary_search_by(|&i| TABLE[i as usize].0.cmp(key)) {
-        Ok(at) => text_of(by_key[at] as usize, lang),
-        Err(_) => missing_key(key),
+    // The table's rows by key, made once: appraising 10,000 studies looks up keys hundreds of
+    // thousands of times (a scan of the whole table was a tenth of that time, a binary search
+    // of the sorted keys 2.5%).
+    static BY_KEY: OnceLock<foldhash::HashMap<&str, u16>> = OnceLock::new();
+    let by_key = BY_KEY.get_or_init(|| (0..TABLE.len()).map(|i| (TABLE[i].0, i as u16)).collect());
+    match by_key.get(key) {
+        Some(&row) => text_of(row as usize, lang),
+        None => missing_key(key),
     }
 }
 
@@ -817,6 +814,17 @@ pub fn interval(lang: Lang, lo: &str, hi: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_key_is_in_the_catalogue_once() {
+        let mut keys: Vec<&str> = TABLE.iter().map(|(k, _)| *k).collect();
+        let all = keys.len();
+        keys.sort_unstable();
+        keys.dedup();
+        assert_eq!(keys.len(), all, "a key is in the catalogue twice");
+        assert_eq!(t(Lang::En, "view.forest"), "Forest plot");
+        assert_eq!(t(Lang::En, "shell.close"), "Close and clear the selection");
+    }
 
     #[test]
     fn numbers_follow_the_language() {
