@@ -350,6 +350,17 @@ fn a_long_forest_as_a_poster_shows_its_first_screens_and_says_the_chart_has_the_
     };
     assert_eq!(first(&svg), first(&chart));
     assert!((scene.preferred_height(800.0, &theme) - whole).abs() < 0.5);
+    // Headers are paid for only by groups that are drawn: a poster of many small groups
+    // still shows studies, as many as fit.
+    let names: Vec<String> = (0..400).map(|i| format!("Therapy {i}")).collect();
+    let names: Vec<&str> = names.iter().map(String::as_str).collect();
+    let mut groups = chart::Scene::build(&many_of(2_000, &names, &["rct", "cohort"]), &options);
+    groups.set_poster(true);
+    let drawn = placed_texts(&chart::render_svg(&groups, 800, None, &theme).unwrap())
+        .into_iter()
+        .filter(|(t, _, _)| t.starts_with("Trial "))
+        .count();
+    assert!(drawn > 15, "{drawn} studies drawn");
     // A pooled result is always drawn, at the end of its group, with the group's header.
     let mut pooled = chart::Scene::build(&many(2_000), &options);
     pooled.set_poster(true);

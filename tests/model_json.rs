@@ -357,6 +357,26 @@ fn duplicate_ids() {
     assert_eq!(ds.studies[0].outcomes.len(), 1);
 }
 
+#[test]
+fn duplicate_ids_among_many_outcomes() {
+    // Past a few outcomes a study's ids are checked through a map: the same errors.
+    let mut s = study("a");
+    let o = s["outcomes"][0].clone();
+    let outcomes = s["outcomes"].as_array_mut().unwrap();
+    for i in 2..=30 {
+        let mut x = o.clone();
+        x["id"] = json!(format!("o{i}"));
+        outcomes.push(x);
+    }
+    outcomes.push(outcomes[2].clone());
+    let p = parse(&dataset(vec![s]));
+    has_error(
+        &p,
+        "studies[0].outcomes[30].id: duplicate id \"o3\" (first used by studies[0].outcomes[2])",
+    );
+    assert_eq!(p.dataset.unwrap().studies[0].outcomes.len(), 30);
+}
+
 fn claim(id: &str, studies: &[&str]) -> Value {
     json!({"id": id, "text": "Cures MS", "by": "clinic", "citation": {"text": "clinic page", "url": "https://example.org"},
            "therapy": "MSC", "condition": "multiple sclerosis", "asserts": "benefit", "studies": studies})

@@ -286,7 +286,7 @@ struct PanelText<'a> {
     title_h: f64,
     headings: Vec<Heading>,
     head_h: f64,
-    /// The rows drawn (all of them unless the plot would pass [`MAX_HEIGHT_PX`]).
+    /// The rows drawn (all of them unless the plot would pass its `max_height`).
     rows: Vec<RowText<'a>>,
     /// Study rows left out, and the row that says how many.
     hidden: usize,
@@ -359,7 +359,7 @@ impl Forest {
     }
 
     /// The height (device pixels) the plot needs at `width` to show the rows it draws
-    /// (every row unless that would pass [`MAX_HEIGHT_PX`]).
+    /// (every row unless that would pass its [`max_height`](Self::max_height)).
     pub fn preferred_height(&self, width: f64, theme: &Theme) -> f64 {
         self.layout(width, theme).height
     }
@@ -471,13 +471,32 @@ impl Forest {
             (w, h)
         };
         let is_study = |r: &&ForestRow| r.kind == RowKind::Study;
+        let is_header = |r: &ForestRow| r.kind == RowKind::Header;
         // Room for each panel's "more" row, counted as if it left out all its studies (fewer
         // digits never take more lines), and a row to spare.
         let reserved: Vec<f64> = panels
             .iter()
             .map(|p| more(p.panel.rows.iter().filter(is_study).count()).1)
             .collect();
-        // The rows always drawn, in each panel's order.
+        // Whether each row's group (the rows up to the next header) has a pooled row or a note:
+        // those are always drawn, with their group's header.
+        let has_kept = |rows: &[ForestRow]| -> Vec<bool> {
+            let mut out = vec![false; rows.len()];
+            let mut start = 0;
+            for i in 1..=rows.len() {
+                if i == rows.len() || is_header(&rows[i]) {
+                    let kept = rows[start..i]
+                        .iter()
+                        .any(|r| !is_study(&r) && !is_header(r));
+                    out[start..i].fill(kept);
+                    start = i;
+                }
+            }
+            out
+        };
+        let groups: Vec<Vec<bool>> = panels.iter().map(|p| has_kept(&p.panel.rows)).collect();
+        // The rows that are not studies, in each panel's order, and the height of those always
+        // drawn: pooled rows and notes, and the headers of their groups.
         let kept: Vec<Vec<RowText>> = panels
             .iter()
             .map(|p| {
@@ -485,43 +504,58 @@ impl Forest {
                 others.map(|r| row_text(words, r, cols, theme)).collect()
             })
             .collect();
-        let others: f64 = kept.iter().flatten().map(|r| r.height).sum();
+        let always: f64 = panels
+            .iter()
+            .zip(&groups)
+            .zip(&kept)
+            .map(|((p, group), kept)| {
+                let others = p.panel.rows.iter().zip(group).filter(|(r, _)| !is_study(r));
+                others
+                    .zip(kept)
+                    .filter(|((r, drawn), _)| !is_header(r) || **drawn)
+                    .map(|(_, text)| text.height)
+                    .sum::<f64>()
+            })
+            .sum();
         let mut budget = (self.max_height()
             - fixed
-            - others
+            - always
             - reserved.iter().sum::<f64>()
             - theme.px(METRICS.row))
         .max(0.0);
-        for ((p, kept), reserved) in panels.iter_mut().zip(kept).zip(reserved) {
+        for (((p, kept), group), reserved) in panels.iter_mut().zip(kept).zip(groups).zip(reserved)
+        {
             p.rows.clear();
             let mut kept = kept.into_iter();
-            for r in &p.panel.rows {
+            // The group's header until a row of the group is drawn; a group none of whose rows
+            // is drawn loses it (the count below the panel says what is left out).
+            let mut header: Option<RowText> = None;
+            for (r, &drawn_anyway) in p.panel.rows.iter().zip(&group) {
+                if is_header(r) {
+                    header = kept.next();
+                    continue;
+                }
                 if !is_study(&r) {
+                    p.rows.extend(header.take());
                     p.rows.extend(kept.next());
                     continue;
                 }
                 if budget > 0.0 {
                     let text = row_text(words, r, cols, theme);
-                    if text.height <= budget {
-                        budget -= text.height;
+                    // A group of studies alone pays for its header with its first row drawn.
+                    let head = match &header {
+                        Some(h) if !drawn_anyway => h.height,
+                        _ => 0.0,
+                    };
+                    if text.height + head <= budget {
+                        budget -= text.height + head;
+                        p.rows.extend(header.take());
                         p.rows.push(text);
                         continue;
                     }
                     budget = 0.0;
                 }
                 p.hidden += 1;
-            }
-            // A group none of whose rows is drawn loses its header (the next row drawn is another
-            // group's header, or there is none): the count below the panel says what is left out.
-            let mut i = 0;
-            while i < p.rows.len() {
-                let header = p.rows[i].row.kind == RowKind::Header;
-                let next = p.rows.get(i + 1).map(|r| r.row.kind);
-                if header && next.map_or(true, |k| k == RowKind::Header) {
-                    p.rows.remove(i);
-                } else {
-                    i += 1;
-                }
             }
             if p.hidden > 0 {
                 let (w, h) = more(p.hidden);

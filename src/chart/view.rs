@@ -75,7 +75,8 @@ impl Scene {
 
     /// Draws the scene as a poster (`render --poster`, the embed page's posters), or as the chart
     /// again: a long forest's poster shows only its first screens (see
-    /// [`POSTER_HEIGHT_PX`](super::forest::POSTER_HEIGHT_PX)); the other views are never that tall.
+    /// [`POSTER_HEIGHT_PX`](super::forest::POSTER_HEIGHT_PX)); the other views have no height
+    /// limit of their own.
     pub fn set_poster(&mut self, poster: bool) {
         if let Scene::Forest(f) = self {
             f.poster = poster;

@@ -556,12 +556,20 @@ pub(crate) fn check_study(
     let mut kept = Vec::with_capacity(outcomes.len());
     let mut kept_locs: Vec<Loc> = Vec::with_capacity(outcomes.len());
     let had_outcomes = !outcomes.is_empty();
+    let many = outcomes.len() > 16;
+    let mut seen: HashMap<String, usize> = HashMap::new();
     for (o, loc) in outcomes.into_iter().zip(locs) {
         if !check_outcome(&study, &o, &loc, sink) {
             continue;
         }
-        // A study has a few outcomes: a scan finds an earlier one of the same id.
-        if let Some(first) = kept.iter().position(|k: &Outcome| k.id == o.id) {
+        // Most studies have a few outcomes, where a scan finds an earlier one of the same id
+        // without copying ids; a study of many (one CSV study may have thousands) uses a map.
+        let first = if many {
+            seen.get(o.id.as_str()).copied()
+        } else {
+            kept.iter().position(|k: &Outcome| k.id == o.id)
+        };
+        if let Some(first) = first {
             sink.error(
                 loc.outcome_field("id"),
                 Issue::DuplicateId {
@@ -570,6 +578,9 @@ pub(crate) fn check_study(
                 },
             );
             continue;
+        }
+        if many {
+            seen.insert(o.id.clone(), kept.len());
         }
         kept.push(o);
         kept_locs.push(loc);

@@ -60,7 +60,10 @@ unsafe impl Source for Grow {
             return Err(());
         }
         let base = (previous * PAGE) as *mut u8;
-        let end = base.wrapping_add(pages * PAGE);
+        // The memory's last byte, past which a 4 GiB memory's end would wrap to null.
+        let end = (previous + pages)
+            .checked_mul(PAGE)
+            .map_or(usize::MAX, |end| end) as *mut u8;
         if let Some(old_end) = talc.source.end.take() {
             if old_end.as_ptr() == base {
                 // Safety: the heap ended where the new memory begins.
