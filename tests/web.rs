@@ -536,3 +536,34 @@ fn posters_of_a_long_forest_show_its_first_screens_and_leave_the_chart_whole() {
         .unwrap()
         .contains("in the interactive chart"));
 }
+
+#[wasm_bindgen_test]
+fn the_height_follows_each_change_of_view_data_and_size() {
+    let canvas = canvas();
+    let mut widget = Widget::new(canvas.clone(), None).unwrap();
+    widget.load_json(BUILTIN);
+    let mut drawn = |widget: &mut Widget, view: &str, width: f64| {
+        widget
+            .set_options(options(&format!(r#"{{"view": "{view}"}}"#)), "light")
+            .unwrap();
+        let height = widget.resize(width, 1.0);
+        widget.draw().unwrap();
+        assert!(
+            (canvas.height() as f64 - height).abs() <= 1.0,
+            "{view} at {width}: canvas {} against {height}",
+            canvas.height()
+        );
+        height
+    };
+    let forest = drawn(&mut widget, "forest", 800.0);
+    let claims = drawn(&mut widget, "claims", 800.0);
+    assert_ne!(forest, claims);
+    assert_eq!(drawn(&mut widget, "forest", 800.0), forest);
+    assert!(
+        drawn(&mut widget, "forest", 400.0) > forest,
+        "narrower is taller"
+    );
+    let csv = b"study,ai,n1i,ci,n2i\nA,1,10,3,10\nB,2,20,5,20\n";
+    widget.load_csv(csv, Some("RR".into())).unwrap();
+    assert!(drawn(&mut widget, "forest", 800.0) < forest, "two studies");
+}

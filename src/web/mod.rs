@@ -180,6 +180,10 @@ pub struct Widget {
     theme: ThemeName,
     /// The scene for the current data and options, built once per change.
     scene: Option<Scene>,
+    /// The scene's height in device pixels at the width and scale it was last laid out at:
+    /// `resize` and every window's `draw` ask for it, and a long forest's layout is not free.
+    /// Forgotten when a scene is built or changed.
+    height: Option<((u64, u64), f64)>,
     dpr: f64,
     css_width: f64,
     /// The part of the chart to keep drawn, `(top, height)` in CSS pixels; all of it if `None`.
@@ -217,6 +221,7 @@ impl Widget {
             options: ViewOptions::default(),
             theme: ThemeName::Light,
             scene: None,
+            height: None,
             dpr: 1.0,
             css_width: 600.0,
             window: None,
@@ -311,11 +316,30 @@ impl Widget {
     }
 
     fn ensure_scene(&mut self) -> &Scene {
+        if self.scene.is_none() {
+            self.height = None;
+        }
         let (dataset, options) = (&self.dataset, &self.options);
         self.scene.get_or_insert_with(|| {
             let empty = Dataset::default();
             Scene::build(dataset.as_ref().unwrap_or(&empty), options)
         })
+    }
+
+    /// The height in device pixels the scene needs at `width` (see [`chart_height`]), laid out
+    /// again only for another width or scale.
+    fn scene_height(&mut self, width: f64, theme: &Theme) -> f64 {
+        // A scene built now forgets the height of the one before.
+        self.ensure_scene();
+        let key = (width.to_bits(), theme.scale.to_bits());
+        match self.height {
+            Some((at, height)) if at == key => height,
+            _ => {
+                let height = chart_height(self.ensure_scene(), width, theme);
+                self.height = Some((key, height));
+                height
+            }
+        }
     }
 
     /// The scene, taken out so it can be drawn while `self` is borrowed mutably; give it
@@ -342,7 +366,7 @@ impl Widget {
         };
         let theme = self.theme();
         let width = (self.css_width * self.dpr).round();
-        (chart_height(self.ensure_scene(), width, &theme) / theme.scale).ceil()
+        (self.scene_height(width, &theme) / theme.scale).ceil()
     }
 
     /// Sets the part of the chart to keep drawn, in CSS pixels from its top: a long chart
@@ -629,6 +653,7 @@ impl Widget {
         let mut scene = self.take_scene();
         scene.set_poster(true);
         self.scene = Some(scene);
+        self.height = None;
         let drawn = chart::poster_files().try_for_each(|(name, width, theme)| {
             // Measured with the estimate, as `render --poster` does: readers' fonts are not the
             // editor's, and the lines were broken with the estimate anyway.
@@ -645,6 +670,7 @@ impl Widget {
         if let Some(scene) = &mut self.scene {
             scene.set_poster(false);
         }
+        self.height = None;
         drawn?;
         let lang = self.options.lang;
         let alt = self.ensure_scene().description(lang);
@@ -695,8 +721,8 @@ impl Widget {
         measure: Option<&dyn TextMeasure>,
         surface: impl FnOnce(u32, u32) -> Result<DB, JsError>,
     ) -> Result<(Layout, f64), JsError> {
+        let height = self.scene_height(width, theme);
         let scene = self.take_scene();
-        let height = chart_height(&scene, width, theme);
         let measure = measure.unwrap_or(&self.measure);
         let drawn = surface(width as u32, height as u32).and_then(|surface| {
             let area = surface.into_drawing_area();
