@@ -4,7 +4,7 @@
 //! allocations, where dlmalloc took about a sixth of the time; talc is faster and smaller. Its own
 //! wasm source grows the memory by just what each allocation lacks (often one 64 KiB page), and
 //! every grow costs the browser time: reading 10,000 studies took 345 grows and about 60 ms of
-//! the main thread in Chromium. [`Grow`] adds a quarter of the memory there is (at least 1 MiB)
+//! the main thread in Chromium. [`Grow`] adds an eighth of the memory there is (at least 256 KiB)
 //! at a time instead, so that a large dataset takes tens of grows.
 
 use core::alloc::Layout;
@@ -18,8 +18,8 @@ use talc::source::Source;
 use talc::wasm::WasmBinning;
 
 const PAGE: usize = 64 * 1024;
-/// The least a grow adds: 16 pages, 1 MiB.
-const MIN_PAGES: usize = 16;
+/// The least a grow adds: 4 pages, 256 KiB.
+const MIN_PAGES: usize = 4;
 
 #[global_allocator]
 static ALLOCATOR: TalcSyncCell<Grow, WasmBinning> = TalcSyncCell::new_wasm(Grow { end: None });
@@ -33,10 +33,10 @@ pub struct Grow {
 }
 
 /// How many pages to add for an allocation of `needed` bytes to a memory of `current` pages:
-/// a quarter of the memory, at least [`MIN_PAGES`], and at least what the allocation needs (with
+/// an eighth of the memory, at least [`MIN_PAGES`], and at least what the allocation needs (with
 /// room for talc's bookkeeping; if that falls short, talc asks again).
 fn pages_to_grow(needed: usize, current: usize) -> usize {
-    needed.div_ceil(PAGE).max(current / 4).max(MIN_PAGES)
+    needed.div_ceil(PAGE).max(current / 8).max(MIN_PAGES)
 }
 
 // Safety: `acquire` only hands talc memory it has just grown, at the end of the wasm memory,
