@@ -126,7 +126,7 @@ impl FunnelView {
             ),
             None => (Vec::new(), Vec::new()),
         };
-        let natural = |v: f64| if p.measure.is_ratio() { v.exp() } else { v };
+        let natural = |v: f64| p.measure.natural(v);
         let mut keys = Vec::new();
         let mut items = Vec::new();
         for (i, label) in p.labels.iter().enumerate() {
@@ -274,7 +274,7 @@ impl Paint for FunnelView {
         let css = width / theme.scale;
         p.plot_top = below + theme.px(4.5);
         p.plot_bottom = p.plot_top + theme.px((css * 0.6).clamp(220.0, 520.0));
-        let natural = |v: f64| if d.measure.is_ratio() { v.exp() } else { v };
+        let natural = |v: f64| d.measure.natural(v);
         let x_title = format!(
             "{} · {}",
             tf(lang, "funnel.x_axis", &[d.measure.as_str()]),
@@ -349,15 +349,17 @@ impl Paint for FunnelView {
             .fold(0.0_f64, |a, b| a.max(*b))
             * 1.08;
         let max_se = if max_se > 0.0 { max_se } else { 1.0 };
-        let ratio = d.measure.is_ratio();
-        let natural = |v: f64| if ratio { v.exp() } else { v };
-        let scale = if ratio { Scale::Log } else { Scale::Linear };
+        let natural = |v: f64| d.measure.natural(v);
+        let scale = if d.measure.is_ratio() {
+            Scale::Log
+        } else {
+            Scale::Linear
+        };
         let values = d.yi.iter().chain(&d.filled_yi).map(|v| natural(*v)).chain([
             natural(d.estimate - z * max_se),
             natural(d.estimate + z * max_se),
         ]);
-        let null = if ratio { 1.0 } else { 0.0 };
-        let axis = Axis::fit(scale, values, null, plot_left, plot_right);
+        let axis = Axis::fit(scale, values, d.measure.null(), plot_left, plot_right);
         let y_of = |se: f64| plot_top + (se / max_se).clamp(0.0, 1.0) * (plot_bottom - plot_top);
         // Pseudo 95% region.
         let apex = (axis.px(natural(d.estimate)).unwrap_or(plot_left), plot_top);

@@ -244,6 +244,14 @@ impl Measure {
     pub fn is_ratio(self) -> bool {
         matches!(self, Measure::Rr | Measure::Or | Measure::Hr | Measure::Irr)
     }
+    /// The value of no effect on the natural scale: 1 for ratios, 0 for differences.
+    pub fn null(self) -> f64 {
+        if self.is_ratio() {
+            1.0
+        } else {
+            0.0
+        }
+    }
     /// A value on the analysis scale put on the natural one: ratios are analysed as logs.
     pub fn natural(self, v: f64) -> f64 {
         if self.is_ratio() {

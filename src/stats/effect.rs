@@ -40,11 +40,7 @@ impl Effect {
 
     /// The value of no effect on the natural scale: 1 for ratios, 0 for differences.
     pub fn null(&self) -> f64 {
-        if self.measure.is_ratio() {
-            1.0
-        } else {
-            0.0
-        }
+        self.measure.null()
     }
 
     /// Whether the interval includes no effect (bounds included).
