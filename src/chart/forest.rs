@@ -448,9 +448,10 @@ impl Forest {
         true
     }
 
-    /// Keeps headers, pooled rows and notes, and study rows in order while they fit under
-    /// the plot's [`max_height`](Self::max_height) (from the first that does not, none); each panel that leaves some
-    /// out gets a row that counts them. Rows left out are not laid out.
+    /// Keeps pooled rows and notes, and study rows in order while they fit under the plot's
+    /// [`max_height`](Self::max_height) (from the first that does not, none), each group's header
+    /// with its first row kept; each panel that leaves some out gets a row that counts them. Rows
+    /// left out are not laid out.
     fn leave_out<'a>(
         &'a self,
         panels: &mut [PanelText<'a>],

@@ -342,6 +342,16 @@ impl Widget {
         }
     }
 
+    /// Lays the scene out as its poster, or as the chart again (see `Scene::set_poster`); the
+    /// height kept for the one is not the other's.
+    fn set_poster(&mut self, poster: bool) {
+        self.ensure_scene();
+        if let Some(scene) = &mut self.scene {
+            scene.set_poster(poster);
+        }
+        self.height = None;
+    }
+
     /// The scene, taken out so it can be drawn while `self` is borrowed mutably; give it
     /// back with `self.scene = Some(scene)` (a scene lost to an error is simply rebuilt).
     /// Cloning it instead doubled the memory and time of every draw of a large dataset.
@@ -650,10 +660,7 @@ impl Widget {
     /// snippet that shows this view and its fallback picture.
     pub fn posters(&mut self) -> Result<JsValue, JsError> {
         let mut files = Vec::new();
-        let mut scene = self.take_scene();
-        scene.set_poster(true);
-        self.scene = Some(scene);
-        self.height = None;
+        self.set_poster(true);
         let drawn = chart::poster_files().try_for_each(|(name, width, theme)| {
             // Measured with the estimate, as `render --poster` does: readers' fonts are not the
             // editor's, and the lines were broken with the estimate anyway.
@@ -667,10 +674,7 @@ impl Widget {
             });
             Ok::<_, JsError>(())
         });
-        if let Some(scene) = &mut self.scene {
-            scene.set_poster(false);
-        }
-        self.height = None;
+        self.set_poster(false);
         drawn?;
         let lang = self.options.lang;
         let alt = self.ensure_scene().description(lang);
