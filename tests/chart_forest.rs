@@ -2,8 +2,9 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use evidence_lens::chart::build::forest;
+use evidence_lens::chart::draw::{Pen, Sheet};
 use evidence_lens::chart::ViewOptions;
-use evidence_lens::chart::{self, Theme, ThemeName};
+use evidence_lens::chart::{self, Forest, Layout, Theme, ThemeName};
 use evidence_lens::model;
 
 const SMALL: &str = r#"{
@@ -58,6 +59,12 @@ fn forest_view() -> ViewOptions {
 fn svg(view: &ViewOptions, width: u32) -> String {
     let scene = chart::Scene::build(&dataset(), view);
     chart::render_svg(&scene, width, None, &Theme::new(ThemeName::Light, 1.0)).unwrap()
+}
+
+/// Draws `f` on `area` as a [`chart::Scene`] does, with the estimate for the font.
+fn draw_on(f: &Forest, area: &dyn Pen, theme: &Theme, highlight: Option<&str>) -> Layout {
+    let sheet = Sheet::start(area, theme, &chart::ApproxMeasure).unwrap();
+    f.draw(&sheet, highlight).unwrap()
 }
 
 #[test]
@@ -204,8 +211,7 @@ fn layout_hits_cover_every_result_row() {
     let mut out = String::new();
     let layout = {
         let area = SVGBackend::with_string(&mut out, (1600, height)).into_drawing_area();
-        f.draw(&area, &theme, &chart::ApproxMeasure, Some("b/gel"))
-            .unwrap()
+        draw_on(&f, &area, &theme, Some("b/gel"))
     };
     let keys: Vec<_> = layout.hits.iter().map(|h| h.key.as_str()).collect();
     assert_eq!(keys, ["a/prog", "b/gel", "b/edss"]);
@@ -269,7 +275,7 @@ fn a_forest_of_ten_thousand_rows_stays_within_the_canvas_limit_and_says_what_it_
         let layout = {
             let area = SVGBackend::with_string(&mut out, (width as u32, height.ceil() as u32))
                 .into_drawing_area();
-            f.draw(&area, &theme, &chart::ApproxMeasure, None).unwrap()
+            draw_on(&f, &area, &theme, None)
         };
         // Hit regions only for what is drawn, all of it on the canvas, in order. (At 320 CSS
         // px a row is a stack of four lines and its interval, 78 px: 4 × 78 px a row at dpr 4.)
@@ -401,7 +407,7 @@ fn a_window_of_a_long_forest_draws_its_rows_moved_up_and_nothing_else() {
         let layout = {
             let surface = SVGBackend::with_string(&mut out, (width, window));
             let area = chart::Windowed::new(surface, top, height).into_drawing_area();
-            f.draw(&area, &theme, &chart::ApproxMeasure, None).unwrap()
+            draw_on(&f, &area, &theme, None)
         };
         (out, layout)
     };
@@ -573,7 +579,7 @@ fn a_long_label_wraps_keeps_its_caveat_marker_and_makes_its_row_taller() {
         let mut out = String::new();
         let layout = {
             let area = SVGBackend::with_string(&mut out, (width, height)).into_drawing_area();
-            f.draw(&area, &theme, &chart::ApproxMeasure, None).unwrap()
+            draw_on(&f, &area, &theme, None)
         };
         let t = texts(&out);
         let first = t

@@ -2,11 +2,11 @@
 //! shape and a word, never colour alone), the certainty of the evidence behind the
 //! verdict, and the evidence in one sentence.
 
-use super::draw::{self, Paint, Pen, Shape, TextStyle};
+use super::draw::{self, Paint, Shape, Sheet, TextStyle};
 use super::item::{Item, ItemKey};
 use super::labels::verdict_key;
 use super::options::ViewOptions;
-use super::text::{TextMeasure, Wrapped};
+use super::text::Wrapped;
 use super::{ChartError, Hit, Theme};
 use crate::appraise::{Appraisal, Certainty, Verdict};
 use crate::i18n::{t, tf, Lang};
@@ -191,14 +191,8 @@ impl Paint for ClaimsView {
         }
     }
 
-    fn paint(
-        &self,
-        p: &Placement,
-        width: f64,
-        area: &dyn Pen,
-        theme: &Theme,
-        measure: &dyn TextMeasure,
-    ) -> Result<Vec<Hit>, ChartError> {
+    fn paint(&self, p: &Placement, s: &Sheet) -> Result<Vec<Hit>, ChartError> {
+        let (area, theme, width) = (s.pen, s.theme, s.width);
         let pad = theme.px(PAD);
         let font_style = TextStyle::new(theme, theme.font_px(13.0));
         let small_style = TextStyle::new(theme, theme.font_px(11.5));
@@ -206,11 +200,11 @@ impl Paint for ClaimsView {
         let (line, small_line) = (theme.px(LINE), theme.px(SMALL_LINE));
         let title_pitch = draw::title_pitch(theme);
         let at = (pad, pad);
-        let y = draw::wrapped(area, measure, &p.title, at, title_pitch, font_style)?;
+        let y = s.wrapped(&p.title, at, title_pitch, font_style)?;
         if let Some(e) = &p.empty {
             let at = (pad, y + theme.px(10.0));
             let style = font_style.colour(&theme.muted);
-            draw::wrapped(area, measure, e, at, theme.px(24.0), style)?;
+            s.wrapped(e, at, theme.px(24.0), style)?;
         }
         let mut hits = Vec::new();
         let x = pad + theme.px(12.0);
@@ -232,25 +226,11 @@ impl Paint for ClaimsView {
             // The verdict's first line is centred on the badge.
             let top = badge_y - line / 2.0;
             let at = (x + theme.px(18.0), top);
-            let ly = draw::wrapped(area, measure, &c.verdict, at, line, font_style)?;
-            let ly = draw::wrapped(
-                area,
-                measure,
-                &c.text,
-                (x, ly + theme.px(5.5)),
-                line,
-                font_style,
-            )?;
-            let ly = draw::wrapped(area, measure, &c.by, (x, ly), small_line, small_muted)?;
-            let ly = draw::wrapped(
-                area,
-                measure,
-                &c.certainty,
-                (x, ly),
-                small_line,
-                small_style,
-            )?;
-            draw::wrapped(area, measure, &c.evidence, (x, ly), small_line, small_muted)?;
+            let ly = s.wrapped(&c.verdict, at, line, font_style)?;
+            let ly = s.wrapped(&c.text, (x, ly + theme.px(5.5)), line, font_style)?;
+            let ly = s.wrapped(&c.by, (x, ly), small_line, small_muted)?;
+            let ly = s.wrapped(&c.certainty, (x, ly), small_line, small_style)?;
+            s.wrapped(&c.evidence, (x, ly), small_line, small_muted)?;
             hits.push(Hit {
                 key: card.key.clone(),
                 x0: pad - theme.px(4.0),

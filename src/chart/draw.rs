@@ -128,14 +128,79 @@ impl<DB: Surface> Pen for Area<'_, DB> {
     }
 }
 
-/// Starts a view: paints the whole area with the theme's background unless the surface
-/// shows it already ([`Theme::paint_background`]), and
-/// returns its width in pixels.
-pub fn background(area: &dyn Pen, theme: &Theme) -> Result<f64, ChartError> {
-    if theme.paint_background {
-        area.fill(&theme.background)?;
+/// What a view paints on: the pen, the theme, what measures the real font, and the width in
+/// device pixels. The four always travel together, from [`Sheet::start`] down to the last line
+/// of text.
+#[derive(Clone, Copy)]
+pub struct Sheet<'a> {
+    pub pen: &'a dyn Pen,
+    pub theme: &'a Theme,
+    pub measure: &'a dyn TextMeasure,
+    pub width: f64,
+}
+
+impl<'a> Sheet<'a> {
+    /// Starts a view: paints the whole area with the theme's background unless the surface
+    /// shows it already ([`Theme::paint_background`]), and takes the area's width.
+    pub fn start(
+        pen: &'a dyn Pen,
+        theme: &'a Theme,
+        measure: &'a dyn TextMeasure,
+    ) -> Result<Self, ChartError> {
+        if theme.paint_background {
+            pen.fill(&theme.background)?;
+        }
+        Ok(Sheet {
+            pen,
+            theme,
+            measure,
+            width: pen.size().0 as f64,
+        })
     }
-    Ok(area.size().0 as f64)
+
+    /// Draws one line that was laid out for `room` pixels. If the real font runs wider than
+    /// the estimate the line was broken with, it is drawn that much smaller, so that it fits
+    /// without being cut (see [`text`](super::text)'s notes).
+    pub fn fitted(
+        &self,
+        s: &str,
+        at: (f64, f64),
+        style: TextStyle<'_>,
+        room: f64,
+    ) -> Result<(), ChartError> {
+        let w = self.measure.width(s, style.size, style.bold);
+        let style = if w > room && w > 0.0 {
+            TextStyle {
+                size: (style.size * room.max(0.0) / w).max(1.0),
+                ..style
+            }
+        } else {
+            style
+        };
+        text(self.pen, s, at, style)
+    }
+
+    /// Draws lines laid out by a view's layout step, one every `pitch` pixels from `top` (each
+    /// centred in its slot), in `style` at the lines' size and weight; returns the y below them.
+    pub fn wrapped(
+        &self,
+        w: &Wrapped,
+        (x, top): (f64, f64),
+        pitch: f64,
+        style: TextStyle<'_>,
+    ) -> Result<f64, ChartError> {
+        let style = TextStyle {
+            size: w.size,
+            bold: w.bold,
+            ..style
+        };
+        let mut y = top;
+        for line in &w.lines {
+            self.fitted(line, (x, y + pitch / 2.0), style, w.width)?;
+            y += pitch;
+        }
+        Ok(y)
+    }
 }
 
 /// How a view draws, in two steps: the layout at a width (every text broken into lines and
@@ -152,30 +217,17 @@ pub(super) trait Paint {
     fn height(p: &Self::Placement<'_>) -> f64;
 
     /// Draws the layout; returns the hit regions of what a reader can point at.
-    fn paint(
-        &self,
-        p: &Self::Placement<'_>,
-        width: f64,
-        area: &dyn Pen,
-        theme: &Theme,
-        measure: &dyn TextMeasure,
-    ) -> Result<Vec<Hit>, ChartError>;
+    fn paint(&self, p: &Self::Placement<'_>, s: &Sheet) -> Result<Vec<Hit>, ChartError>;
 
     /// The height in device pixels the view needs at `width` to show everything.
     fn preferred_height(&self, width: f64, theme: &Theme) -> f64 {
         Self::height(&self.layout(width, theme))
     }
 
-    /// Paints the background (if the theme does) and the view at the area's width.
-    fn draw(
-        &self,
-        area: &dyn Pen,
-        theme: &Theme,
-        measure: &dyn TextMeasure,
-    ) -> Result<Layout, ChartError> {
-        let width = background(area, theme)?;
-        let p = self.layout(width, theme);
-        let hits = self.paint(&p, width, area, theme, measure)?;
+    /// Lays the view out at the sheet's width and paints it.
+    fn draw(&self, s: &Sheet) -> Result<Layout, ChartError> {
+        let p = self.layout(s.width, s.theme);
+        let hits = self.paint(&p, s)?;
         Ok(Layout {
             hits,
             content_height: Self::height(&p),
@@ -191,52 +243,6 @@ pub fn title_lines(theme: &Theme, s: &str, max_width: f64) -> Wrapped {
 /// The line pitch of a view's title.
 pub fn title_pitch(theme: &Theme) -> f64 {
     theme.px(18.0)
-}
-
-/// Draws one line that was laid out for `room` pixels. If the real font runs wider than
-/// the estimate the line was broken with, it is drawn that much smaller, so that it fits
-/// without being cut (see [`text`](super::text)'s notes).
-pub fn fitted(
-    area: &dyn Pen,
-    measure: &dyn TextMeasure,
-    s: &str,
-    at: (f64, f64),
-    style: TextStyle<'_>,
-    room: f64,
-) -> Result<(), ChartError> {
-    let w = measure.width(s, style.size, style.bold);
-    let style = if w > room && w > 0.0 {
-        TextStyle {
-            size: (style.size * room.max(0.0) / w).max(1.0),
-            ..style
-        }
-    } else {
-        style
-    };
-    text(area, s, at, style)
-}
-
-/// Draws lines laid out by a view's layout step, one every `pitch` pixels from `top` (each
-/// centred in its slot), in `style` at the lines' size and weight; returns the y below them.
-pub fn wrapped(
-    area: &dyn Pen,
-    measure: &dyn TextMeasure,
-    w: &Wrapped,
-    (x, top): (f64, f64),
-    pitch: f64,
-    style: TextStyle<'_>,
-) -> Result<f64, ChartError> {
-    let style = TextStyle {
-        size: w.size,
-        bold: w.bold,
-        ..style
-    };
-    let mut y = top;
-    for line in &w.lines {
-        fitted(area, measure, line, (x, y + pitch / 2.0), style, w.width)?;
-        y += pitch;
-    }
-    Ok(y)
 }
 
 /// How a line of text looks: its size in device pixels, colour, anchor, weight and font.

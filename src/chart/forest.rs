@@ -9,7 +9,7 @@
 //! be mistaken for an effect.
 
 use super::axis::{format_tick, Axis, Scale};
-use super::draw::{self, Align, Pen, TextStyle};
+use super::draw::{self, Align, Pen, Sheet, TextStyle};
 use super::text::{ApproxMeasure, TextMeasure, Wrapped};
 use super::{ChartError, Hit, Layout, Theme};
 use crate::appraise::Certainty;
@@ -567,14 +567,8 @@ impl Forest {
     }
 
     /// Draws the plot and returns where each row is, for hit-testing.
-    pub fn draw(
-        &self,
-        area: &dyn Pen,
-        theme: &Theme,
-        measure: &dyn TextMeasure,
-        highlight: Option<&str>,
-    ) -> Result<Layout, ChartError> {
-        let width = draw::background(area, theme)?;
+    pub fn draw(&self, s: &Sheet, highlight: Option<&str>) -> Result<Layout, ChartError> {
+        let (theme, width) = (s.theme, s.width);
         let p = self.layout(width, theme);
         let cols = &p.cols;
         let mut hits = Vec::new();
@@ -582,20 +576,18 @@ impl Forest {
         if !p.title.is_empty() {
             let pitch = theme.px(METRICS.title * 1.3);
             let style = TextStyle::new(theme, p.title.size);
-            y = draw::wrapped(area, measure, &p.title, (cols.label.0, y), pitch, style)?;
+            y = s.wrapped(&p.title, (cols.label.0, y), pitch, style)?;
             y += theme.px(METRICS.gap);
         }
         if let Some(empty) = &p.empty {
             let style = TextStyle::new(theme, empty.size).colour(&theme.muted);
             let pitch = theme.px(METRICS.row);
-            y = draw::wrapped(area, measure, empty, (cols.label.0, y), pitch, style)?;
+            y = s.wrapped(empty, (cols.label.0, y), pitch, style)?;
         }
         let ctx = Ctx {
-            area,
+            sheet: s,
             lang: self.lang,
             cols,
-            theme,
-            measure,
         };
         for panel in &p.panels {
             y = ctx.panel(panel, y, highlight, &mut hits)?;
@@ -603,7 +595,7 @@ impl Forest {
         }
         let style = TextStyle::new(theme, p.footnote.size).colour(&theme.muted);
         let pitch = theme.px(METRICS.small * 1.4);
-        draw::wrapped(area, measure, &p.footnote, (cols.label.0, y), pitch, style)?;
+        s.wrapped(&p.footnote, (cols.label.0, y), pitch, style)?;
         Ok(Layout {
             hits,
             content_height: p.height,
@@ -880,11 +872,9 @@ fn row_text<'a>(words: &Words, row: &'a ForestRow, cols: &Columns, theme: &Theme
 
 /// What drawing a panel's parts needs.
 struct Ctx<'a> {
-    area: &'a dyn Pen,
+    sheet: &'a Sheet<'a>,
     lang: Lang,
     cols: &'a Columns,
-    theme: &'a Theme,
-    measure: &'a dyn TextMeasure,
 }
 
 impl Ctx<'_> {
@@ -896,7 +886,8 @@ impl Ctx<'_> {
         highlight: Option<&str>,
         hits: &mut Vec<Hit>,
     ) -> Result<f64, ChartError> {
-        let (area, theme, measure, cols) = (self.area, self.theme, self.measure, self.cols);
+        let (s, cols) = (self.sheet, self.cols);
+        let (area, theme) = (s.pen, s.theme);
         let small_muted = TextStyle::new(theme, p.more.size).colour(&theme.muted);
         let line = theme.px(METRICS.line);
         let small_line = theme.px(METRICS.small_line);
@@ -904,24 +895,17 @@ impl Ctx<'_> {
         let mut y = top;
         let title_style = TextStyle::new(theme, p.title.size);
         if p.title_h > 0.0 {
-            draw::wrapped(
-                area,
-                measure,
-                &p.title,
-                (cols.label.0, y),
-                line,
-                title_style,
-            )?;
+            s.wrapped(&p.title, (cols.label.0, y), line, title_style)?;
             y += p.title_h;
         } else {
             let (_, inset) = boxed(theme, 1, METRICS.line);
             let at = (cols.label.0, y + inset);
-            draw::wrapped(area, measure, &p.title, at, line, title_style)?;
+            s.wrapped(&p.title, at, line, title_style)?;
         }
         for h in &p.headings {
             let (_, inset) = boxed(theme, 1, METRICS.small_line);
             let style = small_muted.align(h.align);
-            draw::wrapped(area, measure, &h.text, (h.x, y + inset), small_line, style)?;
+            s.wrapped(&h.text, (h.x, y + inset), small_line, style)?;
         }
         y += p.head_h;
         let rows_top = y;
@@ -957,14 +941,7 @@ impl Ctx<'_> {
             if row.kind == RowKind::Header {
                 let (_, inset) = boxed(theme, 1, METRICS.line);
                 let style = TextStyle::new(theme, r.label.size);
-                draw::wrapped(
-                    area,
-                    measure,
-                    &r.label,
-                    (cols.label.0, y + inset),
-                    line,
-                    style,
-                )?;
+                s.wrapped(&r.label, (cols.label.0, y + inset), line, style)?;
             } else {
                 if cols.stacked && after_row {
                     // A hairline between stacked rows, whose lines would otherwise run together.
@@ -994,7 +971,7 @@ impl Ctx<'_> {
         if p.hidden > 0 {
             let (_, inset) = boxed(theme, 1, METRICS.small_line);
             let at = (cols.label.0, y + inset);
-            draw::wrapped(area, measure, &p.more, at, small_line, small_muted)?;
+            s.wrapped(&p.more, at, small_line, small_muted)?;
         }
         match axis {
             Some(axis) => {
@@ -1007,7 +984,8 @@ impl Ctx<'_> {
 
     /// Draws a row's words from `y`; returns the y of its mark, if it has one.
     fn row(&self, r: &RowText, y: f64) -> Result<Option<f64>, ChartError> {
-        let (area, theme, measure, cols) = (self.area, self.theme, self.measure, self.cols);
+        let (s, cols) = (self.sheet, self.cols);
+        let (area, theme) = (s.pen, s.theme);
         let lang = self.lang;
         let row = r.row;
         let small = theme.font_px(METRICS.small);
@@ -1018,27 +996,13 @@ impl Ctx<'_> {
         let x = cols.label.0;
         let top = y + theme.px(METRICS.row_top);
         let label_style = TextStyle::new(theme, r.label.size);
-        let below = draw::wrapped(area, measure, &r.label, (x, top), line, label_style)?;
-        let below = draw::wrapped(
-            area,
-            measure,
-            &r.detail,
-            (x, below),
-            small_line,
-            small_muted,
-        )?;
+        let below = s.wrapped(&r.label, (x, top), line, label_style)?;
+        let below = s.wrapped(&r.detail, (x, below), small_line, small_muted)?;
         let has_mark = row.kind != RowKind::Note;
         if cols.stacked {
             let mark = has_mark.then(|| below + theme.px(METRICS.mark) / 2.0);
             let numbers = below + mark.map_or(0.0, |_| theme.px(METRICS.mark));
-            draw::wrapped(
-                area,
-                measure,
-                &r.value,
-                (x, numbers),
-                small_line,
-                small_style,
-            )?;
+            s.wrapped(&r.value, (x, numbers), small_line, small_style)?;
             return Ok(mark);
         }
         // The columns beside the label: first lines centred on the label's first line.
@@ -1055,14 +1019,7 @@ impl Ctx<'_> {
         }
         if let Some((v_lo, _)) = cols.value {
             let x = if has_mark { v_lo } else { cols.plot.0 };
-            draw::wrapped(
-                area,
-                measure,
-                &r.value,
-                (x, beside),
-                small_line,
-                small_style,
-            )?;
+            s.wrapped(&r.value, (x, beside), small_line, small_style)?;
         }
         if let (Some((_, w_hi)), Some(w)) = (cols.weight, row.weight) {
             let at = (w_hi, first);
@@ -1070,21 +1027,15 @@ impl Ctx<'_> {
             draw::text(area, &i18n::pct(lang, w / 100.0, 1), at, style)?;
         }
         if let Some((c_lo, _)) = cols.certainty {
-            draw::wrapped(
-                area,
-                measure,
-                &r.certainty,
-                (c_lo, beside),
-                small_line,
-                small_style,
-            )?;
+            s.wrapped(&r.certainty, (c_lo, beside), small_line, small_style)?;
         }
         Ok(has_mark.then_some(first))
     }
 
     /// The axis under a panel's rows: ticks, and the words either side of the null line.
     fn axis(&self, p: &PanelText, axis: &Axis, rows_bottom: f64) -> Result<(), ChartError> {
-        let (area, theme, measure, cols) = (self.area, self.theme, self.measure, self.cols);
+        let (s, cols) = (self.sheet, self.cols);
+        let (area, theme, measure) = (s.pen, s.theme, s.measure);
         let small = theme.font_px(METRICS.small);
         let small_style = TextStyle::new(theme, small);
         let full = area.size().0 as f64;
@@ -1125,16 +1076,9 @@ impl Ctx<'_> {
             let pitch = theme.px(METRICS.small_line);
             let muted = small_style.colour(&theme.muted);
             let left = (x0 - theme.px(6.0), top);
-            draw::wrapped(
-                area,
-                measure,
-                &p.left,
-                left,
-                pitch,
-                muted.align(Align::Right),
-            )?;
+            s.wrapped(&p.left, left, pitch, muted.align(Align::Right))?;
             let right = (x0 + theme.px(6.0), top);
-            draw::wrapped(area, measure, &p.right, right, pitch, muted)?;
+            s.wrapped(&p.right, right, pitch, muted)?;
         }
         Ok(())
     }

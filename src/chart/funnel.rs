@@ -4,7 +4,7 @@
 //! With fewer than ten studies of one poolable outcome it says so in words.
 
 use super::axis::{Axis, Scale};
-use super::draw::{self, Align, Paint, Pen, TextStyle};
+use super::draw::{self, Align, Paint, Sheet, TextStyle};
 use super::forest::format_tick_lang;
 use super::item::Item;
 use super::options::ViewOptions;
@@ -299,14 +299,8 @@ impl Paint for FunnelView {
         p
     }
 
-    fn paint(
-        &self,
-        p: &Placement,
-        width: f64,
-        area: &dyn Pen,
-        theme: &Theme,
-        measure: &dyn TextMeasure,
-    ) -> Result<Vec<Hit>, ChartError> {
+    fn paint(&self, p: &Placement, s: &Sheet) -> Result<Vec<Hit>, ChartError> {
+        let (area, theme, width) = (s.pen, s.theme, s.width);
         let lang = self.lang;
         let pad = theme.px(PAD);
         let small = theme.font_px(11.0);
@@ -315,28 +309,21 @@ impl Paint for FunnelView {
         let small_line = theme.px(SMALL_LINE);
         let Some(d) = &self.data else {
             let style = TextStyle::new(theme, p.needs.size);
-            draw::wrapped(area, measure, &p.needs, (pad, pad), theme.px(18.0), style)?;
+            s.wrapped(&p.needs, (pad, pad), theme.px(18.0), style)?;
             return Ok(Vec::new());
         };
         let (title_pitch, title_style) = (
             draw::title_pitch(theme),
             TextStyle::new(theme, p.title.size),
         );
-        draw::wrapped(
-            area,
-            measure,
-            &p.title,
-            (pad, pad),
-            title_pitch,
-            title_style,
-        )?;
+        s.wrapped(&p.title, (pad, pad), title_pitch, title_style)?;
         let r = theme.px(4.5);
         for e in &p.legend {
             let (cx, cy) = (e.x + r, e.top + theme.px(9.0));
             draw::circle(area, cx, cy, r, &theme.favourable, e.filled, theme.px(1.5))?;
             // The first line centred on the circle.
             let at = (e.x + 2.0 * r + theme.px(5.0), cy - small_line / 2.0);
-            draw::wrapped(area, measure, &e.text, at, small_line, small_style)?;
+            s.wrapped(&e.text, at, small_line, small_style)?;
         }
         let (plot_top, plot_bottom) = (p.plot_top, p.plot_bottom);
         let plot_left = pad + theme.px(46.0);
@@ -409,7 +396,7 @@ impl Paint for FunnelView {
         for tick in axis.ticks((((plot_right - plot_left) / theme.px(48.0)) as usize).clamp(2, 9)) {
             if let Some(x) = axis.px(tick) {
                 let label = format_tick_lang(lang, tick);
-                let tw = measure.width(&label, small, false);
+                let tw = s.measure.width(&label, small, false);
                 draw::line(
                     area,
                     (x, plot_bottom),
@@ -450,7 +437,7 @@ impl Paint for FunnelView {
             )?;
         }
         for (text, top) in [&p.y_title, &p.x_title, &p.region] {
-            draw::wrapped(area, measure, text, (pad, *top), small_line, small_muted)?;
+            s.wrapped(text, (pad, *top), small_line, small_muted)?;
         }
         // Points: observed filled, imputed hollow.
         let mut hits = Vec::new();

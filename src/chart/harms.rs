@@ -7,11 +7,11 @@
 //! having no comparison group. Nothing is shortened: one layout step wraps every line and gives
 //! both the height and the drawing.
 
-use super::draw::{self, Paint, Pen, TextStyle};
+use super::draw::{self, Paint, Sheet, TextStyle};
 use super::item::Item;
 use super::labels::design_badge;
 use super::options::ViewOptions;
-use super::text::{wrap, ApproxMeasure, TextMeasure};
+use super::text::{wrap, ApproxMeasure};
 use super::{ChartError, Hit, Theme};
 use crate::appraise::{Appraisal, Basis};
 use crate::i18n::{self, t, tf, Lang};
@@ -264,7 +264,7 @@ impl Paint for HarmsView {
     /// The one layout step: every line wrapped at its width, cards placed in rows as tall as
     /// their tallest card. Lines are broken with the estimate ([`ApproxMeasure`]) whatever
     /// font draws them, so the height asked for is the height drawn; the real font draws a
-    /// line a little smaller if it must ([`draw::fitted`]), never cuts it.
+    /// line a little smaller if it must ([`Sheet::fitted`]), never cuts it.
     fn layout(&self, width: f64, theme: &Theme) -> Placement {
         let measure = &ApproxMeasure;
         let lang = self.lang;
@@ -370,14 +370,8 @@ impl Paint for HarmsView {
         }
     }
 
-    fn paint(
-        &self,
-        p: &Placement,
-        width: f64,
-        area: &dyn Pen,
-        theme: &Theme,
-        measure: &dyn TextMeasure,
-    ) -> Result<Vec<Hit>, ChartError> {
+    fn paint(&self, p: &Placement, s: &Sheet) -> Result<Vec<Hit>, ChartError> {
+        let (area, theme, width) = (s.pen, s.theme, s.width);
         let lang = self.lang;
         let pad = theme.px(PAD);
         let font_style = TextStyle::new(theme, theme.font_px(12.5));
@@ -389,13 +383,13 @@ impl Paint for HarmsView {
             let style = TextStyle::new(theme, theme.font_px(12.0))
                 .colour(if i == 0 { &theme.text } else { &theme.muted })
                 .bold(i == 0);
-            draw::fitted(area, measure, l, (pad, y + line / 2.0), style, room)?;
+            s.fitted(l, (pad, y + line / 2.0), style, room)?;
             y += line;
         }
         y += theme.px(10.0);
         for l in &p.empty {
             let style = font_style.colour(&theme.muted);
-            draw::fitted(area, measure, l, (pad, y + line / 2.0), style, room)?;
+            s.fitted(l, (pad, y + line / 2.0), style, room)?;
             y += line;
         }
         let mut hits = Vec::new();
@@ -405,7 +399,7 @@ impl Paint for HarmsView {
             let mut y = *y0;
             let write = |lines: &[String], style: TextStyle, y: &mut f64| {
                 for l in lines {
-                    draw::fitted(area, measure, l, (x0, *y + line / 2.0), style, c.room)?;
+                    s.fitted(l, (x0, *y + line / 2.0), style, c.room)?;
                     *y += line;
                 }
                 Ok::<(), ChartError>(())
@@ -428,7 +422,7 @@ impl Paint for HarmsView {
                 let mut ly = y;
                 for l in label {
                     let at = (ax, ly + line / 2.0);
-                    draw::fitted(area, measure, l, at, small_style, c.label_room)?;
+                    s.fitted(l, at, small_style, c.label_room)?;
                     ly += line;
                 }
                 let top = y + label_h;

@@ -4,7 +4,7 @@
 //! where the promising results come from.
 
 use super::build::{direction, Certainties};
-use super::draw::{self, Align, Paint, Pen, Shape, TextStyle};
+use super::draw::{self, Align, Paint, Shape, Sheet, TextStyle};
 use super::forest::Favours;
 use super::item::Item;
 use super::labels::{design_badge, design_rank};
@@ -376,14 +376,8 @@ impl MapView {
     /// The marks, spread within their bands in dataset order, and their labels where they
     /// fit without touching another label or mark (a label that fits nowhere is left out:
     /// the study is in the tooltip and the table).
-    fn draw_points(
-        &self,
-        area: &dyn Pen,
-        theme: &Theme,
-        measure: &dyn TextMeasure,
-        g: &Geometry,
-        width: f64,
-    ) -> Result<Vec<Hit>, ChartError> {
+    fn draw_points(&self, s: &Sheet, g: &Geometry) -> Result<Vec<Hit>, ChartError> {
+        let (area, theme, width) = (s.pen, s.theme, s.width);
         let small = theme.font_px(SMALL);
         let small_style = TextStyle::new(theme, small);
         let mut hits = Vec::new();
@@ -461,7 +455,7 @@ impl MapView {
                     let style = small_style.align(align);
                     for (j, l) in text.lines.iter().enumerate() {
                         let at = (ax, bx.1 + (j as f64 + 0.5) * pitch);
-                        draw::fitted(area, measure, l, at, style, tw)?;
+                        s.fitted(l, at, style, tw)?;
                     }
                     placed.push(bx);
                     break;
@@ -586,14 +580,8 @@ impl Paint for MapView {
         g.height
     }
 
-    fn paint(
-        &self,
-        g: &Geometry,
-        width: f64,
-        area: &dyn Pen,
-        theme: &Theme,
-        measure: &dyn TextMeasure,
-    ) -> Result<Vec<Hit>, ChartError> {
+    fn paint(&self, g: &Geometry, s: &Sheet) -> Result<Vec<Hit>, ChartError> {
+        let (area, theme) = (s.pen, s.theme);
         let lang = self.lang;
         let pad = theme.px(PAD);
         let small = theme.font_px(SMALL);
@@ -601,14 +589,7 @@ impl Paint for MapView {
         let small_muted = small_style.colour(&theme.muted);
         let title_style = TextStyle::new(theme, g.title.size);
         let title_pitch = draw::title_pitch(theme);
-        draw::wrapped(
-            area,
-            measure,
-            &g.title,
-            (pad, pad),
-            title_pitch,
-            title_style,
-        )?;
+        s.wrapped(&g.title, (pad, pad), title_pitch, title_style)?;
         // Legend: each entry's first line centred on its mark.
         let r = theme.px(5.0);
         let line = theme.px(LEGEND_LINE);
@@ -634,14 +615,7 @@ impl Paint for MapView {
                         x + 2.0 * r + theme.px(5.0)
                     }
                 };
-                draw::wrapped(
-                    area,
-                    measure,
-                    text,
-                    (text_x, y - line / 2.0),
-                    line,
-                    small_style,
-                )?;
+                s.wrapped(text, (text_x, y - line / 2.0), line, small_style)?;
             }
         }
         // Bands and the size axis.
@@ -699,7 +673,7 @@ impl Paint for MapView {
             tick *= 10.0;
         }
         let (y_title, top) = &g.y_title;
-        draw::wrapped(area, measure, y_title, (pad, *top), line, small_muted)?;
+        s.wrapped(y_title, (pad, *top), line, small_muted)?;
         let has_unknown = self.points.iter().any(|p| p.n.is_none());
         if has_unknown {
             draw::dashed(
@@ -726,20 +700,13 @@ impl Paint for MapView {
                 let half = ApproxMeasure.width(l, small, false).min(hi - lo) / 2.0;
                 let x = centre.clamp(lo + half, (hi - half).max(lo + half));
                 let at = (x, b.top + (j as f64 + 0.5) * pitch);
-                draw::fitted(
-                    area,
-                    measure,
-                    l,
-                    at,
-                    small_style.align(Align::Center),
-                    hi - lo,
-                )?;
+                s.fitted(l, at, small_style.align(Align::Center), hi - lo)?;
             }
         }
-        let hits = self.draw_points(area, theme, measure, g, width)?;
+        let hits = self.draw_points(s, g)?;
         for (text, top) in &g.notes {
             let pitch = theme.px(NOTE_LINE);
-            draw::wrapped(area, measure, text, (pad, *top), pitch, small_muted)?;
+            s.wrapped(text, (pad, *top), pitch, small_muted)?;
         }
         Ok(hits)
     }

@@ -6,11 +6,11 @@
 //! Nothing is shortened: every line wraps, and one layout step ([`SummaryView::layout`]) gives
 //! both the height and the drawing.
 
-use super::draw::{self, Paint, Pen, TextStyle};
+use super::draw::{self, Paint, Sheet, TextStyle};
 use super::item::{Item, ItemKey};
 use super::labels::verdict_key;
 use super::options::ViewOptions;
-use super::text::{wrap, ApproxMeasure, TextMeasure};
+use super::text::{wrap, ApproxMeasure};
 use super::{ChartError, Hit, Theme};
 use crate::appraise::summary::{Answer, Finding};
 use crate::appraise::{Appraisal, Certainty, Verdict};
@@ -278,7 +278,7 @@ impl Paint for SummaryView {
     /// The one layout step: every line wrapped and placed at `width`. Lines are broken with
     /// the estimate ([`ApproxMeasure`]) whatever font draws them, so the height asked for is
     /// the height drawn; a line the real font finds too wide is drawn a little smaller
-    /// ([`draw::fitted`]), never cut.
+    /// ([`Sheet::fitted`]), never cut.
     fn layout(&self, width: f64, theme: &Theme) -> Placement<'_> {
         let measure = &ApproxMeasure;
         let pad = theme.px(PAD);
@@ -356,14 +356,8 @@ impl Paint for SummaryView {
         }
     }
 
-    fn paint(
-        &self,
-        p: &Placement<'_>,
-        width: f64,
-        area: &dyn Pen,
-        theme: &Theme,
-        measure: &dyn TextMeasure,
-    ) -> Result<Vec<Hit>, ChartError> {
+    fn paint(&self, p: &Placement<'_>, s: &Sheet) -> Result<Vec<Hit>, ChartError> {
+        let (area, theme, width) = (s.pen, s.theme, s.width);
         let lang = self.lang;
         let pad = theme.px(PAD);
         let x = pad + theme.px(12.0);
@@ -371,20 +365,13 @@ impl Paint for SummaryView {
         let title_style = TextStyle::new(theme, theme.font_px(15.0)).bold(true);
         for (i, l) in p.title.iter().enumerate() {
             let y = pad + (i as f64 + 0.5) * theme.px(15.0 * 1.35);
-            draw::fitted(
-                area,
-                measure,
-                l,
-                (pad, y),
-                title_style,
-                room + theme.px(16.0),
-            )?;
+            s.fitted(l, (pad, y), title_style, room + theme.px(16.0))?;
         }
         let empty_style = TextStyle::new(theme, theme.font_px(13.0)).colour(&theme.muted);
         let first = p.height - pad - p.empty.len() as f64 * theme.px(13.0 * 1.35);
         for (i, l) in p.empty.iter().enumerate() {
             let y = first + (i as f64 + 0.5) * theme.px(13.0 * 1.35);
-            draw::fitted(area, measure, l, (pad, y), empty_style, room)?;
+            s.fitted(l, (pad, y), empty_style, room)?;
         }
         let mut hits = Vec::new();
         for (c, top, bottom, cert_y) in &p.cards {
@@ -412,7 +399,7 @@ impl Paint for SummaryView {
                 .unwrap_or_else(|| t(lang, "certainty.none").to_string());
             let style = TextStyle::new(theme, theme.font_px(13.0)).bold(true);
             let at = x + 4.0 * (2.0 * r + theme.px(3.0)) + theme.px(4.0);
-            draw::fitted(area, measure, &words, (at, *cert_y), style, room - (at - x))?;
+            s.fitted(&words, (at, *cert_y), style, room - (at - x))?;
             hits.push(Hit {
                 key: c.key.clone(),
                 x0: pad - theme.px(4.0),
@@ -426,7 +413,7 @@ impl Paint for SummaryView {
             if l.muted {
                 style = style.colour(&theme.muted);
             }
-            draw::fitted(area, measure, &l.text, (x, l.y), style, room)?;
+            s.fitted(&l.text, (x, l.y), style, room)?;
         }
         Ok(hits)
     }

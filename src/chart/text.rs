@@ -12,7 +12,7 @@
 //! lines again with the real widths could need more lines than its canvas has room for.
 //! Views therefore break every line once, with [`ApproxMeasure`] ([`Wrapped::new`]), and
 //! draw exactly those lines. The real font is only asked, when a line is drawn, whether the
-//! line fits the room it was broken for ([`draw::wrapped`](super::draw::wrapped)). For the
+//! line fits the room it was broken for ([`Sheet::wrapped`](super::draw::Sheet::wrapped)). For the
 //! lower-case sentences and labels the views draw, the estimate runs a little wide of Arial
 //! and Helvetica, so lines fit; but no estimate can be proved wider than every font a browser
 //! may substitute (DejaVu Sans, a common Linux fallback, runs about 8% wider than Arial, and

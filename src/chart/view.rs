@@ -7,7 +7,7 @@ use std::ops::Range;
 
 use super::build;
 use super::claims::ClaimsView;
-use super::draw::{self, Paint, Pen};
+use super::draw::{self, Paint, Pen, Sheet};
 use super::forest::{Forest, RowKind};
 use super::funnel::FunnelView;
 use super::harms::HarmsView;
@@ -104,13 +104,14 @@ impl Scene {
         measure: &dyn TextMeasure,
         highlight: Option<&str>,
     ) -> Result<Layout, ChartError> {
+        let s = Sheet::start(area, theme, measure)?;
         let layout = match self {
-            Scene::Forest(f) => return f.draw(area, theme, measure, highlight),
-            Scene::Map(v) => v.draw(area, theme, measure)?,
-            Scene::Harms(v) => v.draw(area, theme, measure)?,
-            Scene::Claims(v) => v.draw(area, theme, measure)?,
-            Scene::Funnel(v) => v.draw(area, theme, measure)?,
-            Scene::Summary(v) => v.draw(area, theme, measure)?,
+            Scene::Forest(f) => return f.draw(&s, highlight),
+            Scene::Map(v) => v.draw(&s)?,
+            Scene::Harms(v) => v.draw(&s)?,
+            Scene::Claims(v) => v.draw(&s)?,
+            Scene::Funnel(v) => v.draw(&s)?,
+            Scene::Summary(v) => v.draw(&s)?,
         };
         if let Some(key) = highlight {
             let (w, h) = area.size();
