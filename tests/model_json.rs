@@ -141,6 +141,68 @@ fn unknown_fields_with_suggestions() {
     )));
 }
 
+/// Fields are matched against the known ones in any order: in the list's order, backwards, and
+/// with unknown and repeated names among them, each unknown one is reported once and nothing else.
+#[test]
+fn unknown_fields_in_any_order() {
+    let Value::Object(fields) = study("a") else {
+        unreachable!()
+    };
+    let mut entries: Vec<(String, Value)> = fields.into_iter().collect();
+    // The order of the reader's list of a study's fields (the schema's order).
+    let order = [
+        "id",
+        "label",
+        "year",
+        "citation",
+        "source_kind",
+        "condition",
+        "intervention",
+        "design",
+        "outcomes",
+    ];
+    entries.sort_by_key(|(k, _)| order.iter().position(|f| f == k));
+    let text = |entries: &[(String, Value)]| {
+        let body: Vec<String> = entries
+            .iter()
+            .map(|(k, v)| format!("{}:{v}", Value::from(k.as_str())))
+            .collect();
+        format!(
+            r#"{{"schema":"evidence-lens/1","studies":[{{{}}}],"claims":[]}}"#,
+            body.join(",")
+        )
+    };
+    let unknown = |entries: &[(String, Value)]| {
+        let p = parse_json(text(entries).as_bytes());
+        let mut found: Vec<String> = msgs(&p.errors)
+            .into_iter()
+            .filter(|m| m.contains("unknown field"))
+            .collect();
+        found.sort();
+        found
+    };
+    assert_eq!(
+        unknown(&entries),
+        Vec::<String>::new(),
+        "in the list's order"
+    );
+    entries.reverse();
+    assert_eq!(unknown(&entries), Vec::<String>::new(), "backwards");
+    entries.insert(3, ("colour".into(), json!("red")));
+    entries.push(("zzz".into(), json!(1)));
+    entries.insert(0, ("yaer".into(), json!(2020)));
+    let found = unknown(&entries);
+    assert_eq!(found.len(), 3, "{found:?}");
+    for name in ["colour", "yaer", "zzz"] {
+        assert!(
+            found
+                .iter()
+                .any(|m| m.starts_with(&format!("studies[0].{name}: unknown field"))),
+            "{name}: {found:?}"
+        );
+    }
+}
+
 #[test]
 fn counts_must_be_whole_and_non_negative() {
     let p = with_data(json!({"ai": -3, "n1i": 20.5, "ci": 4, "n2i": 20}));

@@ -158,7 +158,7 @@ pub fn main_condition(dataset: &Dataset) -> Option<String> {
     let mut counts: BTreeMap<String, (usize, usize)> = BTreeMap::new();
     for (i, s) in dataset.studies.iter().enumerate() {
         let ks = keys.entry(s.condition.as_str()).or_insert_with(|| {
-            match lexicon.term(List::Conditions, &s.condition) {
+            let mut names: Vec<String> = match lexicon.term(List::Conditions, &s.condition) {
                 Some(t) => std::iter::once(t.name.to_string())
                     .chain(t.broader.iter().filter_map(|b| {
                         lexicon
@@ -167,9 +167,12 @@ pub fn main_condition(dataset: &Dataset) -> Option<String> {
                     }))
                     .collect(),
                 None => vec![s.condition.trim().to_string()],
-            }
+            };
+            // Names of nothing but punctuation count for no condition.
+            names.retain(|k| !matching::normalize(k).is_empty());
+            names
         });
-        for k in ks.iter().filter(|k| !matching::normalize(k).is_empty()) {
+        for k in ks.iter() {
             counts.entry(k.clone()).or_insert((0, i)).0 += 1;
         }
     }

@@ -476,7 +476,7 @@ pub(crate) fn pool_group<'a>(
         Ok(f) => f,
         Err(e) => return (refused(members, PoolRefusal::Fit(e), main.lang), None),
     };
-    let eff = Effect::analysed(measure, f.estimate, f.se * f.se, (f.ci_lb, f.ci_ub));
+    let eff = Effect::pooled(measure, &f);
     let (pi_lb, pi_ub) = (measure.natural(f.pi_lb), measure.natural(f.pi_ub));
     let egger = if f.k >= 10 {
         regtest(&yi, &vi, opts).ok().map(|r| r.pval).and_then(fin)

@@ -323,13 +323,14 @@ pub fn forest_with(dataset: &Dataset, options: &ViewOptions, appraisal: &Apprais
             push_grouped(&mut notes, study.intervention.therapy.as_str(), row);
         }
     }
+    let studies = dataset.studies_by_id();
     for (p, f) in &pooled {
         let members: Vec<&Outcome> = f
             .members
             .iter()
             .filter_map(|(sid, oid)| {
-                dataset
-                    .study(sid)
+                studies
+                    .get(sid.as_str())
                     .and_then(|s| s.outcomes.iter().find(|o| &o.id == oid))
             })
             .collect();
@@ -339,7 +340,7 @@ pub fn forest_with(dataset: &Dataset, options: &ViewOptions, appraisal: &Apprais
         let in_scope = f
             .members
             .iter()
-            .all(|(sid, _)| dataset.study(sid).is_some_and(|s| in_question(s)));
+            .all(|(sid, _)| studies.get(sid.as_str()).is_some_and(|s| in_question(s)));
         if !in_scope {
             continue;
         }
@@ -355,12 +356,7 @@ pub fn forest_with(dataset: &Dataset, options: &ViewOptions, appraisal: &Apprais
         // An imported review's result: whether redoing it reproduces what the review reports.
         row.caveats
             .extend(p.review.as_ref().map(|r| r.text.clone()));
-        let effect = Effect::analysed(
-            measure,
-            fit.estimate,
-            fit.se * fit.se,
-            (fit.ci_lb, fit.ci_ub),
-        );
+        let effect = Effect::pooled(measure, fit);
         row.estimate = Some(effect.estimate);
         row.ci = Some((effect.ci_lb, effect.ci_ub));
         let pi = (fit.pi_lb.is_finite() && fit.pi_ub.is_finite())

@@ -129,8 +129,12 @@ impl FunnelView {
         let natural = |v: f64| p.measure.natural(v);
         let mut keys = Vec::new();
         let mut items = Vec::new();
+        let studies = dataset.studies_by_id();
         for (i, label) in p.labels.iter().enumerate() {
-            let study = p.members.get(i).and_then(|(id, _)| dataset.study(id));
+            let study = p
+                .members
+                .get(i)
+                .and_then(|(id, _)| studies.get(id.as_str()));
             let key = match study {
                 Some(s) => format!("{}/{}", s.id, p.members[i].1),
                 None => format!("study{i}/{}", p.outcome),

@@ -157,9 +157,10 @@ impl HarmsView {
         let mut entries = Vec::new();
         let mut items = Vec::new();
         let mut statements = Vec::new();
+        let studies = dataset.studies_by_id();
         for o in &appraisal.outcomes {
             let Some(abs) = &o.absolute else { continue };
-            let Some(study) = dataset.study(&o.study) else {
+            let Some(&study) = studies.get(o.study.as_str()) else {
                 continue;
             };
             let p = &abs.per_100;

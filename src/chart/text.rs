@@ -176,7 +176,7 @@ pub fn wrap(
     // Most labels are one line with single spaces: no words to split.
     let single_spaced = !text.starts_with(breaks)
         && !text.ends_with(breaks)
-        && !text.contains("  ")
+        && !text.as_bytes().windows(2).any(|w| w == b"  ")
         && !text.contains(|c: char| breaks(c) && c != ' ');
     if single_spaced && fits(text) {
         return vec![text.to_string()];

@@ -67,4 +67,14 @@ impl Dataset {
     pub fn study(&self, id: &str) -> Option<&Study> {
         self.studies.iter().find(|s| s.id == id)
     }
+
+    /// Each study by its id (the first, where ids repeat, as [`Dataset::study`]), for code
+    /// that looks up a study per result: a scan each would be quadratic in the studies.
+    pub fn studies_by_id(&self) -> foldhash::HashMap<&str, &Study> {
+        let mut out = foldhash::HashMap::default();
+        for s in &self.studies {
+            out.entry(s.id.as_str()).or_insert(s);
+        }
+        out
+    }
 }

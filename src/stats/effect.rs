@@ -11,6 +11,7 @@ use crate::model::{Better, EffectData, Measure};
 
 use super::dist::qnorm_upper;
 use super::escalc;
+use super::rma::RmaFit;
 use super::StatsError;
 
 /// An effect on the analysis scale (`yi`, `vi`, logs for ratios) and, for display,
@@ -36,6 +37,17 @@ impl Effect {
             ci_lb: measure.natural(ci.0),
             ci_ub: measure.natural(ci.1),
         }
+    }
+
+    /// A random-effects fit's pooled effect: its estimate, variance (`se²`) and confidence
+    /// interval.
+    pub fn pooled(measure: Measure, fit: &RmaFit) -> Effect {
+        Effect::analysed(
+            measure,
+            fit.estimate,
+            fit.se * fit.se,
+            (fit.ci_lb, fit.ci_ub),
+        )
     }
 
     /// The value of no effect on the natural scale: 1 for ratios, 0 for differences.
