@@ -17,6 +17,10 @@ cargo fmt --all --check
 step "native tests (cargo test)"
 cargo test --all-targets
 
+step "API docs build without broken links (cargo doc, native and wasm)"
+RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --quiet
+RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --quiet --target wasm32-unknown-unknown --no-default-features --features widget
+
 step "wasm tests in headless Chromium"
 wasm-pack test --headless --chrome -- --no-default-features --features widget --test web
 

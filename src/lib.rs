@@ -3,7 +3,7 @@
 //! The core is pure Rust and runs anywhere: [`model`] reads and validates datasets,
 //! [`stats`] computes effect sizes and meta-analyses the way metafor does,
 //! [`appraise`] turns numbers into certainty ratings and plain words, and [`chart`]
-//! draws the views on any plotters backend. Only [`web`] touches the browser.
+//! draws the views on any plotters backend. Only `web` (built for the browser alone) touches the browser.
 
 pub mod appraise;
 pub mod chart;

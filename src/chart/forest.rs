@@ -359,7 +359,7 @@ impl Forest {
     }
 
     /// The height (device pixels) the plot needs at `width` to show the rows it draws
-    /// (every row unless that would pass its [`max_height`](Self::max_height)).
+    /// (every row unless that would pass [`MAX_HEIGHT_PX`], or [`POSTER_HEIGHT_PX`] for a poster).
     pub fn preferred_height(&self, width: f64, theme: &Theme) -> f64 {
         self.layout(width, theme).height
     }

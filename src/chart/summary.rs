@@ -3,7 +3,7 @@
 //! the word), the main benefit and the main harm as natural frequencies, what the answer rests
 //! on, what the checked claims about it say, and how recent the evidence is.
 //!
-//! Nothing is shortened: every line wraps, and one layout step ([`SummaryView::layout`]) gives
+//! Nothing is shortened: every line wraps, and one layout step (`SummaryView::layout`) gives
 //! both the height and the drawing.
 
 use super::draw::{self, Paint, Sheet, TextStyle};

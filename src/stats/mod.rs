@@ -11,7 +11,7 @@
 //! * [`bias`]: Egger's regression test (both forms) and trim-and-fill.
 //! * [`moderators`]: subgroup fits and the test between subgroups.
 //! * [`leave1out`]: leave-one-out fits.
-//! * [`analyze`]: the `analyze` JSON contract of the CLI.
+//! * [`analyze`](mod@analyze): the `analyze` JSON contract of the CLI.
 //! * [`dist`]: accurate normal, t, chi-squared and F functions.
 //! * [`revman`]: RevMan 5's Mantel-Haenszel, Peto, inverse-variance and random-effects pooling,
 //!   for data imported from Cochrane reviews.

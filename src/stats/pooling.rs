@@ -64,7 +64,7 @@ impl std::fmt::Display for Refusal {
 
 impl std::error::Error for Refusal {}
 
-/// The effects of every study reporting `outcome_id`, ready for [`super::analyze`],
+/// The effects of every study reporting `outcome_id`, ready for [`super::analyze()`],
 /// with their measure. Study-level facts (design, therapy, route, condition, the
 /// outcome's subgroup) are offered as moderators next to the dataset's own columns.
 pub fn pool_input(

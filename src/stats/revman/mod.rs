@@ -9,8 +9,8 @@
 //! them, the widget redoes its analysis this way; [`crate::stats::rma`] stays the engine for
 //! everything else.
 //!
-//! * [`study`]: each study's effect and variance (and what is "not estimable").
-//! * [`pool`]: fixed (MH, Peto, IV) and DerSimonian–Laird random effects, Q and I².
+//! * `study`: each study's effect and variance (and what is "not estimable").
+//! * `pool`: fixed (MH, Peto, IV) and DerSimonian–Laird random effects, Q and I².
 //! * this module: the entry point [`revman`], study rows, subgroups and the test between them
 //!   (Cochran's Q across the subgroup estimates, as RevMan 5.1 and later print it).
 //!
