@@ -2,8 +2,9 @@
 // (vega-embed) and Chart.js, on generated data, in headless Chromium, in one run.
 //   node bench/run.mjs [--sizes 10,50,2000,10000] [--libs ours,vega,chartjs] [--loads 5]
 // Prints a table of bytes (raw and gzipped, and what arrived before the first chart), time to
-// the first chart (`ready`: for evidence-lens its poster, made by `evidence-lens render --poster`
-// as an editor would) and to a working chart (`interactive`), hover and filter redraw times,
+// the first chart (`ready`: for evidence-lens its poster, made by `evidence-lens render --poster`,
+// on a page of the code the embed page gives for it, fallback picture included, as an editor
+// would) and to a working chart (`interactive`), hover and filter redraw times,
 // and memory after repeated updates, each also as a ratio to ours; then the whole engine's size.
 import zlib from 'node:zlib';
 import fs from 'node:fs';
@@ -13,6 +14,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { serve } from '../scripts/serve.mjs';
+import { fallbackPicture } from '../www/snippet.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const arg = (name, fallback) => {
@@ -76,7 +78,7 @@ async function open(browser, base, lib, n, { keepBodies = false } = {}) {
       try { bodies.push({ url: response.url(), body: await response.body() }); } catch { /* redirects have no body */ }
     });
   }
-  await page.goto(`${base}bench/pages/${lib}.html?n=${n}`);
+  await page.goto(pageUrl(base, lib, n));
   // The other libraries' first chart is also their working one.
   await page.waitForFunction(() => (window.__readyAt && (window.__interactiveAt ?? window.__readyAt) > 0) || window.__error, null, { timeout: 120000 });
   await page.waitForFunction(() => window.__interactiveAt || !document.querySelector('evidence-lens') || window.__error, null, { timeout: 120000 });
@@ -183,6 +185,20 @@ function posters(n, dataset) {
   return fs.readdirSync(path.join(dir, 'posters')).map((f) => [`/bench-posters/${n}/${f}`, { type: 'image/svg+xml', body: fs.readFileSync(path.join(dir, 'posters', f)) }]);
 }
 
+/**
+ * Our page for `n` studies: the element as the embed page writes it for an editor who made the
+ * posters, with its fallback picture (www/snippet.js, the same code), in bench/pages/ours.html.
+ */
+function oursPage(n) {
+  const picture = fallbackPicture(`/bench-posters/${n}/`, 'light', `Forest plot of ${n} generated trials`);
+  const element = `<evidence-lens id="bench" view="forest" src="/bench-data/${n}.json" poster="/bench-posters/${n}/{band}-{theme}.svg">${picture}</evidence-lens>`;
+  const body = fs.readFileSync(path.join(ROOT, 'bench', 'pages', 'ours.html'), 'utf8').replace('{element}', element);
+  return [`/bench/pages/ours-${n}.html`, { type: 'text/html; charset=utf-8', body }];
+}
+
+/** The page of `lib` with `n` studies. */
+const pageUrl = (base, lib, n) => (lib === 'ours' ? `${base}bench/pages/ours-${n}.html` : `${base}bench/pages/${lib}.html?n=${n}`);
+
 const server = await serve({
   root: ROOT,
   extra: Object.fromEntries(SIZES.flatMap((n) => {
@@ -190,7 +206,7 @@ const server = await serve({
     return [
       [`/bench-data/${n}.json`, { type: 'application/json', body: JSON.stringify(dataset) }],
       [`/bench-data/${n}-rows.json`, { type: 'application/json', body: JSON.stringify(rows) }],
-      ...(LIBS.includes('ours') ? posters(n, dataset) : []),
+      ...(LIBS.includes('ours') ? [...posters(n, dataset), oursPage(n)] : []),
     ];
   })),
 });

@@ -4,6 +4,7 @@
 // this page's when the form leaves it to the page.
 import { LANG, t } from './page-lang.js';
 import { isReview } from './lens/source.js';
+import { escapeAttr, fallbackPicture } from './snippet.js';
 
 const ATTRS = ['src', 'view', 'theme', 'lang', 'outcome', 'filter', 'measure', 'height'];
 /**
@@ -60,11 +61,6 @@ let local = null;
 /** Each choice of files; a slower earlier one that finishes late is dropped. */
 let choice = 0;
 
-/** @param {string} value */
-function escapeAttr(value) {
-  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
 function chosen() {
   const data = new FormData(form);
   /** @type {Record<string, string>} */
@@ -94,28 +90,6 @@ function posterFolder() {
 }
 
 /**
- * The snippet's fallback picture: the posters of the preview's language that match the theme,
- * the narrow layout on screens under 600 px and the wide one elsewhere (chosen by `media`, one
- * candidate each, so that a phone's pixel density cannot swap the layouts), scaled to the screen
- * by `sizes` without any CSS. It shows before the script runs, and to search engines, printing
- * and browsers without JavaScript.
- * @param {string} prefix the folder and the language: `https://…/charts/en-`
- * @param {string} theme `auto`, `light` or `dark`
- */
-function fallbackPicture(prefix, theme) {
-  /** @param {string} band @param {string} th @param {string} media */
-  const source = (band, th, media) => {
-    const sizes = band === 'narrow' ? '100vw' : '(max-width: 800px) 100vw, 800px';
-    return `<source media="${media}" srcset="${escapeAttr(`${prefix}${band}-${th}.svg`)} ${band === 'narrow' ? 390 : 800}w" sizes="${sizes}">`;
-  };
-  const base = theme === 'dark' ? 'dark' : 'light';
-  const dark = theme === 'auto' ? [source('narrow', 'dark', '(prefers-color-scheme: dark) and (max-width: 599px)'), source('wide', 'dark', '(prefers-color-scheme: dark)')] : [];
-  const wide = `${prefix}wide-${base}.svg`;
-  const img = `<img src="${escapeAttr(wide)}" srcset="${escapeAttr(wide)} 800w" sizes="(max-width: 800px) 100vw, 800px" alt="${escapeAttr(posters?.alt ?? '')}">`;
-  return `<picture>${[...dark, source('narrow', base, '(max-width: 599px)')].join('')}${img}</picture>`;
-}
-
-/**
  * The code to paste. With a poster folder, the element names the posters in the preview's
  * language, and carries the fallback picture once the posters (and their text alternative) are made.
  */
@@ -126,7 +100,7 @@ function writeSnippet() {
   const all = folder ? { ...attrs, poster: `${folder}{lang}-{band}-{theme}.svg` } : attrs;
   const order = [...ATTRS, 'poster'];
   const shown = Object.entries(all).sort(([a], [b]) => order.indexOf(a) - order.indexOf(b)).filter(([k, v]) => DEFAULTS[k] !== v || k === 'view');
-  const inner = folder && posters ? fallbackPicture(prefix, attrs.theme ?? 'auto') : '';
+  const inner = folder && posters ? fallbackPicture(prefix, attrs.theme ?? 'auto', posters.alt) : '';
   const element = `<evidence-lens${shown.map(([k, v]) => ` ${k}="${escapeAttr(v)}"`).join('')}>${inner}</evidence-lens>`;
   snippet.value = `<script type="module" src="${escapeAttr(scriptUrl())}"></script>\n${element}\n`;
 }
