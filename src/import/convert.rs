@@ -15,8 +15,7 @@ use std::collections::BTreeMap;
 
 use crate::model::{
     Analysis, Better, Citation, Counts, Dataset, Design, EffectData, FactStatus, Generic,
-    Intervention, Means, Measure, Outcome, OutcomeKind, SourceKind, StoredSubgroup, Study,
-    StudyStatus, Text,
+    Intervention, Means, Measure, Outcome, OutcomeKind, StoredSubgroup, Study, Text,
 };
 
 use super::review::{Comparison, Review, ReviewAnalysis, ReviewStudy, Row, RowData};
@@ -386,29 +385,17 @@ fn new_study(
         moderators.insert("comparison".to_string(), c.name.clone());
     }
     Study {
-        id: study_id,
-        label: name.into(),
         year,
-        citation,
-        source_kind: SourceKind::Paper,
-        condition: String::new(),
-        population: None,
         intervention: Intervention {
             therapy,
             ..Intervention::default()
         },
         comparator: comparator.map(Text::plain),
         design: design.unwrap_or(Design::Unknown),
-        blinding: None,
-        phase: None,
-        n: None,
-        n_planned: None,
-        follow_up: None,
-        status: StudyStatus::Completed,
         caveats: caveats.into_iter().map(Text::plain).collect(),
         risk_of_bias: info.map(|s| s.risk_of_bias.clone()).unwrap_or_default(),
-        outcomes: Vec::new(),
         moderators,
+        ..Study::new(study_id, name.into(), citation)
     }
 }
 

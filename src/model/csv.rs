@@ -1913,29 +1913,17 @@ fn build_study(
         source_document: None,
     };
     let study = Study {
-        id,
-        label: label.into(),
         year,
-        citation,
         source_kind: source_kind.unwrap_or(SourceKind::Paper),
         condition: text("condition").unwrap_or_default(),
-        population: None,
         intervention: Intervention {
             therapy: text("therapy").unwrap_or_default(),
             ..Default::default()
         },
-        comparator: None,
         design,
-        blinding: None,
-        phase: None,
-        n: None,
-        n_planned: None,
-        follow_up: None,
-        status: StudyStatus::Completed,
-        caveats: Vec::new(),
-        risk_of_bias: Vec::new(),
         outcomes,
         moderators: moderators.into_iter().map(|(k, (v, _))| (k, v)).collect(),
+        ..Study::new(id, label.into(), citation)
     };
     (study, locs, path)
 }

@@ -504,6 +504,36 @@ pub struct Study {
     pub moderators: BTreeMap<String, String>,
 }
 
+impl Study {
+    /// A completed study known by its id, label and citation alone, reported in a paper, of
+    /// unknown design, with nothing else: what the CSV reader and the review importer start from
+    /// before they fill in what their formats have.
+    pub fn new(id: String, label: Text, citation: Citation) -> Study {
+        Study {
+            id,
+            label,
+            year: None,
+            citation,
+            source_kind: SourceKind::Paper,
+            condition: String::new(),
+            population: None,
+            intervention: Intervention::default(),
+            comparator: None,
+            design: Design::Unknown,
+            blinding: None,
+            phase: None,
+            n: None,
+            n_planned: None,
+            follow_up: None,
+            status: StudyStatus::Completed,
+            caveats: Vec::new(),
+            risk_of_bias: Vec::new(),
+            outcomes: Vec::new(),
+            moderators: BTreeMap::new(),
+        }
+    }
+}
+
 /// One outcome of one study.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
