@@ -142,7 +142,7 @@ fn unknown_fields_with_suggestions() {
 }
 
 /// Fields are matched against the known ones in any order: in the list's order, backwards, and
-/// with unknown and repeated names among them, each unknown one is reported once and nothing else.
+/// with unknown names among them, each unknown one is reported once and nothing else.
 #[test]
 fn unknown_fields_in_any_order() {
     let Value::Object(fields) = study("a") else {
@@ -201,6 +201,28 @@ fn unknown_fields_in_any_order() {
             "{name}: {found:?}"
         );
     }
+}
+
+/// Where ids repeat (validation reports and drops the later ones), the index keeps the first
+/// study, as `Dataset::study` does.
+#[test]
+fn studies_by_id_keeps_the_first_of_an_id() {
+    let study =
+        |id: &str, label: &str| Study::new(id.into(), Text::plain(label), Citation::default());
+    let data = Dataset {
+        studies: vec![
+            study("a", "first a"),
+            study("b", "b"),
+            study("a", "second a"),
+        ],
+        ..Dataset::default()
+    };
+    let index = data.studies_by_id();
+    assert_eq!(index.len(), 2);
+    for id in ["a", "b"] {
+        assert!(std::ptr::eq(index[id], data.study(id).unwrap()), "{id}");
+    }
+    assert_eq!(index["a"].label, Text::plain("first a"));
 }
 
 #[test]

@@ -145,7 +145,11 @@ fn answer(
     let therapy = studies[0].intervention.therapy.trim().to_string();
     let therapy_name = lexicon.display_in(List::Therapies, &therapy, main.lang);
     // Looked up by id: a therapy with thousands of studies must not search a list per outcome.
-    let by_id: Studies = studies.iter().map(|s| (s.id.as_str(), *s)).collect();
+    // The first study of an id, as `Dataset::study` (validation drops later ones anyway).
+    let mut by_id = Studies::default();
+    for s in studies {
+        by_id.entry(s.id.as_str()).or_insert(*s);
+    }
     let completed: Vec<&&Study> = studies
         .iter()
         .filter(|s| s.status == StudyStatus::Completed)

@@ -4,7 +4,7 @@
 //! before it builds an `<a>`.
 
 use crate::i18n::Lang;
-use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
+use foldhash::{HashMap, HashSet, HashSetExt};
 
 use serde::Serialize;
 
@@ -46,15 +46,10 @@ const SCAN_UP_TO: usize = 4;
 
 impl<'a> StudyIndex<'a> {
     fn new(dataset: Option<&'a Dataset>, items: usize) -> Self {
-        let studies = dataset.map_or(&[][..], |d| &d.studies[..]);
-        if items <= SCAN_UP_TO {
-            return StudyIndex::Scan(studies);
+        match dataset {
+            Some(d) if items > SCAN_UP_TO => StudyIndex::Map(d.studies_by_id()),
+            _ => StudyIndex::Scan(dataset.map_or(&[][..], |d| &d.studies[..])),
         }
-        let mut by_id = HashMap::with_capacity(studies.len());
-        for s in studies {
-            by_id.entry(s.id.as_str()).or_insert(s);
-        }
-        StudyIndex::Map(by_id)
     }
 
     fn study_of(&self, key: &str) -> Option<&'a Study> {

@@ -137,6 +137,9 @@ pub struct Sheet<'a> {
     pub theme: &'a Theme,
     pub measure: &'a dyn TextMeasure,
     pub width: f64,
+    /// A sheet comes only from [`Sheet::start`], which paints the background and takes the
+    /// width from the pen, so that no view can be drawn without either.
+    _started: (),
 }
 
 impl<'a> Sheet<'a> {
@@ -155,6 +158,7 @@ impl<'a> Sheet<'a> {
             theme,
             measure,
             width: pen.size().0 as f64,
+            _started: (),
         })
     }
 

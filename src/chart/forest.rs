@@ -566,7 +566,8 @@ impl Forest {
         }
     }
 
-    /// Draws the plot and returns where each row is, for hit-testing.
+    /// Draws the plot on a sheet (from [`Sheet::start`], which painted the background) and
+    /// returns where each row is, for hit-testing.
     pub fn draw(&self, s: &Sheet, highlight: Option<&str>) -> Result<Layout, ChartError> {
         let (theme, width) = (s.theme, s.width);
         let p = self.layout(width, theme);
@@ -585,7 +586,7 @@ impl Forest {
             y = s.wrapped(empty, (cols.label.0, y), pitch, style)?;
         }
         let ctx = Ctx {
-            sheet: s,
+            sheet: *s,
             lang: self.lang,
             cols,
         };
@@ -872,7 +873,7 @@ fn row_text<'a>(words: &Words, row: &'a ForestRow, cols: &Columns, theme: &Theme
 
 /// What drawing a panel's parts needs.
 struct Ctx<'a> {
-    sheet: &'a Sheet<'a>,
+    sheet: Sheet<'a>,
     lang: Lang,
     cols: &'a Columns,
 }

@@ -6,6 +6,7 @@
 //! "invalid type: string \"2019a\", expected u16 at line 1 column 80", which editors cannot act on.
 
 use foldhash::HashSet;
+use std::cell::Cell;
 use std::collections::BTreeMap;
 
 use super::tree::{self, Duplicate, Json, Object};
@@ -557,6 +558,8 @@ fn to_string_map(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<BTreeMap<S
 /// Reads the fields of one JSON object, remembering whether anything failed.
 struct Reader<'a, 's> {
     map: &'a Object<'a>,
+    /// Where the next field is looked for first ([`Object::get_from`]).
+    next: Cell<usize>,
     path: &'s str,
     scratch: String,
     sink: &'s mut Sink,
@@ -577,6 +580,7 @@ impl<'a, 's> Reader<'a, 's> {
         };
         let mut r = Reader {
             map,
+            next: Cell::new(0),
             path,
             // Room for the path of any field below it, so that one allocation serves them all.
             scratch: String::with_capacity(path.len() + 32),
@@ -628,8 +632,13 @@ impl<'a, 's> Reader<'a, 's> {
         out
     }
 
+    /// The field `key`, if the object has it.
+    fn field(&self, key: &str) -> Option<&'a Json<'a>> {
+        self.map.get_from(key, &self.next)
+    }
+
     fn present(&self, key: &str) -> Option<&'a Json<'a>> {
-        self.map.get(key).filter(|v| !v.is_null())
+        self.field(key).filter(|v| !v.is_null())
     }
 
     fn req<T>(
@@ -637,7 +646,7 @@ impl<'a, 's> Reader<'a, 's> {
         key: &'static str,
         conv: impl Fn(&Json<'_>, &str, &mut Sink) -> Option<T>,
     ) -> Option<T> {
-        match self.map.get(key) {
+        match self.field(key) {
             None => {
                 self.sink
                     .error(self.path, Issue::MissingField { field: key });

@@ -71,7 +71,8 @@ impl Dataset {
     /// Each study by its id (the first, where ids repeat, as [`Dataset::study`]), for code
     /// that looks up a study per result: a scan each would be quadratic in the studies.
     pub fn studies_by_id(&self) -> foldhash::HashMap<&str, &Study> {
-        let mut out = foldhash::HashMap::default();
+        use foldhash::HashMapExt;
+        let mut out = foldhash::HashMap::with_capacity(self.studies.len());
         for s in &self.studies {
             out.entry(s.id.as_str()).or_insert(s);
         }
