@@ -6,7 +6,6 @@
 //! "invalid type: string \"2019a\", expected u16 at line 1 column 80", which editors cannot act on.
 
 use foldhash::HashSet;
-use std::cell::Cell;
 use std::collections::BTreeMap;
 
 use super::tree::{self, Duplicate, Json, Object};
@@ -558,8 +557,6 @@ fn to_string_map(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<BTreeMap<S
 /// Reads the fields of one JSON object, remembering whether anything failed.
 struct Reader<'a, 's> {
     map: &'a Object<'a>,
-    /// Where the next field is looked for first ([`Object::get_from`]).
-    next: Cell<usize>,
     path: &'s str,
     scratch: String,
     sink: &'s mut Sink,
@@ -580,7 +577,6 @@ impl<'a, 's> Reader<'a, 's> {
         };
         let mut r = Reader {
             map,
-            next: Cell::new(0),
             path,
             // Room for the path of any field below it, so that one allocation serves them all.
             scratch: String::with_capacity(path.len() + 32),
@@ -592,14 +588,8 @@ impl<'a, 's> Reader<'a, 's> {
     }
 
     fn unknown_fields(&mut self, allowed: &'static [&'static str]) {
-        // Fields mostly come in the list's order (our own writers keep it): each is looked for
-        // from just after the last one found, so that a dataset's keys cost one comparison each.
-        let mut next = 0;
         for k in self.map.keys() {
-            let (earlier, rest) = allowed.split_at(next);
-            if let Some(i) = rest.iter().chain(earlier).position(|a| *a == k) {
-                next = (next + i + 1) % allowed.len();
-            } else {
+            if !allowed.contains(&k) {
                 let issue = Issue::UnknownField {
                     field: k.to_string(),
                     suggestion: suggest(k, allowed),
@@ -632,13 +622,8 @@ impl<'a, 's> Reader<'a, 's> {
         out
     }
 
-    /// The field `key`, if the object has it.
-    fn field(&self, key: &str) -> Option<&'a Json<'a>> {
-        self.map.get_from(key, &self.next)
-    }
-
     fn present(&self, key: &str) -> Option<&'a Json<'a>> {
-        self.field(key).filter(|v| !v.is_null())
+        self.map.get(key).filter(|v| !v.is_null())
     }
 
     fn req<T>(
@@ -646,7 +631,7 @@ impl<'a, 's> Reader<'a, 's> {
         key: &'static str,
         conv: impl Fn(&Json<'_>, &str, &mut Sink) -> Option<T>,
     ) -> Option<T> {
-        match self.field(key) {
+        match self.map.get(key) {
             None => {
                 self.sink
                     .error(self.path, Issue::MissingField { field: key });

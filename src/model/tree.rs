@@ -11,7 +11,7 @@
 
 use foldhash::{HashMap, HashMapExt};
 use std::borrow::Cow;
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
 use std::fmt;
 
 use serde::de::{DeserializeSeed, MapAccess, SeqAccess, Visitor};
@@ -58,18 +58,6 @@ impl<'a> Json<'a> {
 impl<'a> Object<'a> {
     pub(crate) fn get(&self, key: &str) -> Option<&Json<'a>> {
         self.fields.iter().find(|(k, _)| k == key).map(|(_, v)| v)
-    }
-
-    /// [`Object::get`], looking from field `from` on and then from the first; `from` moves past
-    /// the field found. A reader that asks for the fields in the order they are usually written
-    /// finds each at the first look.
-    pub(crate) fn get_from(&self, key: &str, from: &Cell<usize>) -> Option<&Json<'a>> {
-        let start = from.get().min(self.fields.len());
-        let (earlier, rest) = self.fields.split_at(start);
-        let i = rest.iter().chain(earlier).position(|(k, _)| k == key)?;
-        let at = (start + i) % self.fields.len();
-        from.set(at + 1);
-        Some(&self.fields[at].1)
     }
 
     pub(crate) fn keys(&self) -> impl Iterator<Item = &str> + Clone {
@@ -293,33 +281,6 @@ mod tests {
         ));
         assert!(matches!(json.get("escaped"), Some(Json::String(Cow::Owned(s))) if s == "a\"b"));
         assert_eq!(json.get("key"), Some(&Json::Number(1.into())));
-    }
-
-    /// Looking from the last field found finds the same fields as [`Object::get`], in any order.
-    #[test]
-    fn get_from_finds_every_field_in_any_order() {
-        let (json, _) = read(r#"{"a": 1, "b": 2, "c": 3, "d": 4}"#);
-        let Json::Object(o) = &json else {
-            panic!("an object")
-        };
-        let value = |k: &str| o.get(k).cloned();
-        for order in [
-            ["a", "b", "c", "d", "x"],
-            ["d", "c", "b", "a", "x"],
-            ["c", "x", "a", "d", "b"],
-            ["d", "d", "a", "a", "x"],
-        ] {
-            let next = Cell::new(0);
-            for k in order {
-                assert_eq!(o.get_from(k, &next).cloned(), value(k), "{k} in {order:?}");
-                assert!(next.get() <= 4);
-            }
-        }
-        let (empty, _) = read("{}");
-        let Json::Object(e) = &empty else {
-            panic!("an object")
-        };
-        assert_eq!(e.get_from("a", &Cell::new(0)), None);
     }
 
     #[test]
