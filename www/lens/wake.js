@@ -13,6 +13,14 @@ const IDLE_TIMEOUT_MS = 2000;
 /** What the reader does to a widget that wants it now. */
 const INPUTS = ['pointerdown', 'keydown', 'focusin', 'pointerenter'];
 
+/**
+ * Whether a box is (partly) within the window.
+ * @param {DOMRect} r
+ */
+function onScreen(r) {
+  return (r.width > 0 || r.height > 0) && r.bottom >= 0 && r.top <= window.innerHeight && r.right >= 0 && r.left <= window.innerWidth;
+}
+
 export class Wake {
   /** @param {HTMLElement} host */
   constructor(host) {
@@ -47,9 +55,9 @@ export class Wake {
    */
   watch(patient = false) {
     if (this.woken) return;
-    // On screen already: no need to wait a frame for the observer to say so.
-    const r = this.host.getBoundingClientRect();
-    if (!patient && (r.width > 0 || r.height > 0) && r.bottom >= 0 && r.top <= window.innerHeight && r.right >= 0 && r.left <= window.innerWidth) {
+    // On screen already: no need to wait a frame for the observer to say so. (A patient widget
+    // waits for its poster anyway: it does not ask, since asking lays the page out.)
+    if (!patient && onScreen(this.host.getBoundingClientRect())) {
       this.now();
       return;
     }
