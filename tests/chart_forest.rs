@@ -374,6 +374,33 @@ fn a_long_forest_as_a_poster_shows_its_first_screens_and_says_the_chart_has_the_
     assert!(all.iter().any(|t| t.starts_with("Pooled")), "{all:?}");
 }
 
+/// A forest keeps its last layout for the next draw: asked in turn at other widths and scales,
+/// and back, it gives what a new forest gives each time.
+#[test]
+fn a_kept_layout_serves_only_its_own_width_and_scale() {
+    let data = many(300);
+    let options = forest_view();
+    let scene = chart::Scene::build(&data, &options);
+    for (width, scale) in [
+        (390.0, 1.0),
+        (800.0, 1.0),
+        (390.0, 2.0),
+        (390.0, 1.0),
+        (1600.0, 3.0),
+    ] {
+        let theme = Theme::new(ThemeName::Dark, scale);
+        let fresh = chart::Scene::build(&data, &options);
+        let device = width * scale;
+        let (kept, new) = (
+            scene.preferred_height(device, &theme),
+            fresh.preferred_height(device, &theme),
+        );
+        assert_eq!(kept, new, "{width} px at {scale}×");
+        let svg = |s: &chart::Scene| chart::render_svg(s, device as u32, None, &theme).unwrap();
+        assert_eq!(svg(&scene), svg(&fresh), "{width} px at {scale}×");
+    }
+}
+
 /// `(content, x, y)` of every `<text>` element.
 fn placed_texts(svg: &str) -> Vec<(String, i64, i64)> {
     let attr = |tag: &str, name: &str| -> Option<i64> {

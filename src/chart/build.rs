@@ -456,6 +456,7 @@ pub fn forest_with(dataset: &Dataset, options: &ViewOptions, appraisal: &Apprais
         lang,
         statements,
         poster: false,
+        kept: Default::default(),
     }
 }
 

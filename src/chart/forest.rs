@@ -8,6 +8,10 @@
 //! trials) get a row with words instead of a square, so they are visible but cannot
 //! be mistaken for an effect.
 
+use std::cell::RefCell;
+use std::fmt;
+use std::rc::Rc;
+
 use super::axis::{format_tick, Axis, Scale};
 use super::draw::{self, Align, Pen, Sheet, TextStyle};
 use super::text::{ApproxMeasure, TextMeasure, Wrapped};
@@ -142,6 +146,30 @@ pub struct Forest {
     /// Drawn as a poster (see [`Scene::set_poster`](super::Scene::set_poster)): at most
     /// [`POSTER_HEIGHT_PX`] tall.
     pub poster: bool,
+    /// The last layout (a forest's rows do not change once it is built; a copy starts without).
+    pub(super) kept: KeptLayout,
+}
+
+/// A forest's last layout and the width, scale and poster flag it was made for, kept for the
+/// next at the same: a long forest is laid out for its height, then drawn, then drawn again a
+/// window at a time as the page scrolls, and laying out its rows is most of each of those.
+#[derive(Default)]
+pub(super) struct KeptLayout(RefCell<Option<(LayoutKey, Rc<Placement>)>>);
+
+/// The width's and the scale's bits, and the poster flag.
+type LayoutKey = (u64, u64, bool);
+
+/// A copy may be changed before it is drawn: it lays itself out anew.
+impl Clone for KeptLayout {
+    fn clone(&self) -> Self {
+        KeptLayout::default()
+    }
+}
+
+impl fmt::Debug for KeptLayout {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("KeptLayout")
+    }
 }
 
 /// Sizes in CSS pixels; multiplied by the theme's scale when drawn.
@@ -257,8 +285,9 @@ impl Columns {
 }
 
 /// One row's text broken into lines at one width, and the height it needs.
-struct RowText<'a> {
-    row: &'a ForestRow,
+struct RowText {
+    /// The row's place in its panel's rows.
+    row: usize,
     /// The label with its badge and caveat marker.
     label: Wrapped,
     detail: Wrapped,
@@ -278,8 +307,9 @@ struct Heading {
 }
 
 /// One panel laid out: its headings, the rows it draws, its axis.
-struct PanelText<'a> {
-    panel: &'a ForestPanel,
+struct PanelText {
+    /// The panel's place in the forest's panels.
+    panel: usize,
     /// The panel's title; on its own lines above the column headings when it does not fit
     /// beside them.
     title: Wrapped,
@@ -287,7 +317,7 @@ struct PanelText<'a> {
     headings: Vec<Heading>,
     head_h: f64,
     /// The rows drawn (all of them unless the plot would pass its `max_height`).
-    rows: Vec<RowText<'a>>,
+    rows: Vec<RowText>,
     /// Study rows left out, and the row that says how many.
     hidden: usize,
     more: Wrapped,
@@ -299,18 +329,18 @@ struct PanelText<'a> {
     axis_h: f64,
 }
 
-impl PanelText<'_> {
+impl PanelText {
     fn rows_h(&self) -> f64 {
         self.rows.iter().map(|r| r.height).sum::<f64>() + self.more_h
     }
 }
 
 /// Where everything goes at one width.
-struct Placement<'a> {
+struct Placement {
     cols: Columns,
     title: Wrapped,
     empty: Option<Wrapped>,
-    panels: Vec<PanelText<'a>>,
+    panels: Vec<PanelText>,
     footnote: Wrapped,
     height: f64,
 }
@@ -364,10 +394,24 @@ impl Forest {
         self.layout(width, theme).height
     }
 
+    /// The layout at `width`: the one kept from the last time, if that was at the same width,
+    /// scale and poster flag, else a new one, which is kept.
+    fn layout(&self, width: f64, theme: &Theme) -> Rc<Placement> {
+        let key = (width.to_bits(), theme.scale.to_bits(), self.poster);
+        if let Some((at, kept)) = &*self.kept.0.borrow() {
+            if *at == key {
+                return Rc::clone(kept);
+            }
+        }
+        let placement = Rc::new(self.lay_out(width, theme));
+        *self.kept.0.borrow_mut() = Some((key, Rc::clone(&placement)));
+        placement
+    }
+
     /// The one layout step: every text broken into lines (once, with
     /// [`ApproxMeasure`](super::text::ApproxMeasure), see [`super::text`]), every row as tall
     /// as its lines, and which rows are drawn.
-    fn layout(&self, width: f64, theme: &Theme) -> Placement<'_> {
+    fn lay_out(&self, width: f64, theme: &Theme) -> Placement {
         let cols = self.columns(width, theme);
         let pad = theme.px(METRICS.pad);
         let title = Wrapped::new(
@@ -393,7 +437,8 @@ impl Forest {
         let mut panels: Vec<PanelText> = self
             .panels
             .iter()
-            .map(|p| panel_text(self.lang, p, &cols, theme))
+            .enumerate()
+            .map(|(i, p)| panel_text(self.lang, (i, p), &cols, theme))
             .collect();
         let fixed = 2.0 * pad
             + if title.is_empty() {
@@ -426,9 +471,9 @@ impl Forest {
 
     /// Lays out every row, if they fit in `room`; stops as soon as they cannot (a forest of
     /// thousands of studies is not laid out whole to find that out).
-    fn all_rows<'a>(
-        &'a self,
-        panels: &mut [PanelText<'a>],
+    fn all_rows(
+        &self,
+        panels: &mut [PanelText],
         room: f64,
         words: &Words,
         cols: &Columns,
@@ -436,8 +481,8 @@ impl Forest {
     ) -> bool {
         let mut used = 0.0;
         for p in panels.iter_mut() {
-            for r in &p.panel.rows {
-                let text = row_text(words, r, cols, theme);
+            for (i, r) in self.panels[p.panel].rows.iter().enumerate() {
+                let text = row_text(words, (i, r), cols, theme);
                 used += text.height;
                 if used > room {
                     return false;
@@ -452,9 +497,9 @@ impl Forest {
     /// [`max_height`](Self::max_height) (from the first that does not, none), each group's header
     /// with its first row kept; each panel that leaves some out gets a row that counts them. Rows
     /// left out are not laid out.
-    fn leave_out<'a>(
-        &'a self,
-        panels: &mut [PanelText<'a>],
+    fn leave_out(
+        &self,
+        panels: &mut [PanelText],
         fixed: f64,
         words: &Words,
         cols: &Columns,
@@ -475,9 +520,10 @@ impl Forest {
         let is_header = |r: &ForestRow| r.kind == RowKind::Header;
         // Room for each panel's "more" row, counted as if it left out all its studies (fewer
         // digits never take more lines), and a row to spare.
+        let rows_of = |p: &PanelText| &self.panels[p.panel].rows;
         let reserved: Vec<f64> = panels
             .iter()
-            .map(|p| more(p.panel.rows.iter().filter(is_study).count()).1)
+            .map(|p| more(rows_of(p).iter().filter(is_study).count()).1)
             .collect();
         // Whether each row's group (the rows up to the next header) has a pooled row or a note:
         // those are always drawn, with their group's header.
@@ -495,13 +541,13 @@ impl Forest {
             }
             out
         };
-        let groups: Vec<Vec<bool>> = panels.iter().map(|p| has_kept(&p.panel.rows)).collect();
+        let groups: Vec<Vec<bool>> = panels.iter().map(|p| has_kept(rows_of(p))).collect();
         // The rows that are not studies, in each panel's order, and the height of those always
         // drawn: pooled rows and notes, and the headers of their groups.
         let kept: Vec<Vec<RowText>> = panels
             .iter()
             .map(|p| {
-                let others = p.panel.rows.iter().filter(|r| !is_study(r));
+                let others = rows_of(p).iter().enumerate().filter(|(_, r)| !is_study(r));
                 others.map(|r| row_text(words, r, cols, theme)).collect()
             })
             .collect();
@@ -510,7 +556,7 @@ impl Forest {
             .zip(&groups)
             .zip(&kept)
             .map(|((p, group), kept)| {
-                let others = p.panel.rows.iter().zip(group).filter(|(r, _)| !is_study(r));
+                let others = rows_of(p).iter().zip(group).filter(|(r, _)| !is_study(r));
                 others
                     .zip(kept)
                     .filter(|((r, drawn), _)| !is_header(r) || **drawn)
@@ -531,7 +577,8 @@ impl Forest {
             // The group's header until a row of the group is drawn; a group none of whose rows
             // is drawn loses it (the count below the panel says what is left out).
             let mut header: Option<RowText> = None;
-            for (r, &drawn_anyway) in p.panel.rows.iter().zip(&group) {
+            let rows = &self.panels[p.panel].rows;
+            for (i, (r, &drawn_anyway)) in rows.iter().zip(&group).enumerate() {
                 if is_header(r) {
                     header = kept.next();
                     continue;
@@ -542,7 +589,7 @@ impl Forest {
                     continue;
                 }
                 if budget > 0.0 {
-                    let text = row_text(words, r, cols, theme);
+                    let text = row_text(words, (i, r), cols, theme);
                     // A group of studies alone pays for its header with its first row drawn.
                     let head = match &header {
                         Some(h) if !drawn_anyway => h.height,
@@ -587,6 +634,7 @@ impl Forest {
         }
         let ctx = Ctx {
             sheet: *s,
+            panels: &self.panels,
             lang: self.lang,
             cols,
         };
@@ -605,12 +653,12 @@ impl Forest {
 }
 
 /// A panel's headings, rows and axis words, broken into lines.
-fn panel_text<'a>(
+fn panel_text(
     lang: Lang,
-    panel: &'a ForestPanel,
+    (at, panel): (usize, &ForestPanel),
     cols: &Columns,
     theme: &Theme,
-) -> PanelText<'a> {
+) -> PanelText {
     let font = theme.font_px(METRICS.font);
     let small = theme.font_px(METRICS.small);
     let has_marks = panel.has_marks();
@@ -728,7 +776,7 @@ fn panel_text<'a>(
         0.0
     };
     PanelText {
-        panel,
+        panel: at,
         title,
         title_h,
         headings,
@@ -769,7 +817,12 @@ impl Words {
 }
 
 /// A row's text broken into lines for its columns, and its height.
-fn row_text<'a>(words: &Words, row: &'a ForestRow, cols: &Columns, theme: &Theme) -> RowText<'a> {
+fn row_text(
+    words: &Words,
+    (at, row): (usize, &ForestRow),
+    cols: &Columns,
+    theme: &Theme,
+) -> RowText {
     let lang = words.lang;
     let font = theme.font_px(METRICS.font);
     let small = theme.font_px(METRICS.small);
@@ -780,7 +833,7 @@ fn row_text<'a>(words: &Words, row: &'a ForestRow, cols: &Columns, theme: &Theme
         let label = Wrapped::new(&row.label, font, true, cols.full());
         let height = boxed(theme, label.len(), METRICS.line).0;
         return RowText {
-            row,
+            row: at,
             label,
             detail: Wrapped::default(),
             value: Wrapped::default(),
@@ -815,7 +868,7 @@ fn row_text<'a>(words: &Words, row: &'a ForestRow, cols: &Columns, theme: &Theme
             + mark
             + value.height(small_line);
         return RowText {
-            row,
+            row: at,
             label,
             detail,
             value,
@@ -862,7 +915,7 @@ fn row_text<'a>(words: &Words, row: &'a ForestRow, cols: &Columns, theme: &Theme
         .max(beside(&certainty))
         .max(line + small_line);
     RowText {
-        row,
+        row: at,
         label,
         detail,
         value,
@@ -874,6 +927,8 @@ fn row_text<'a>(words: &Words, row: &'a ForestRow, cols: &Columns, theme: &Theme
 /// What drawing a panel's parts needs.
 struct Ctx<'a> {
     sheet: Sheet<'a>,
+    /// The forest's panels, which the layout names by their places.
+    panels: &'a [ForestPanel],
     lang: Lang,
     cols: &'a Columns,
 }
@@ -912,7 +967,8 @@ impl Ctx<'_> {
         let rows_top = y;
         let rows_bottom = rows_top + p.rows_h();
         let axis = p.axis.as_ref();
-        let null_x = axis.and_then(|a| a.px(p.panel.null_value));
+        let panel = &self.panels[p.panel];
+        let null_x = axis.and_then(|a| a.px(panel.null_value));
         // The null line first, so that squares are drawn over it; on narrow screens only
         // across the line of each row that holds an interval.
         if let (Some(x0), false) = (null_x, cols.stacked) {
@@ -925,8 +981,7 @@ impl Ctx<'_> {
                 theme.px(1.0),
             )?;
         }
-        let max_weight = p
-            .panel
+        let max_weight = panel
             .rows
             .iter()
             .filter_map(|r| r.weight)
@@ -934,7 +989,7 @@ impl Ctx<'_> {
         let full = area.size().0 as f64;
         let mut after_row = false;
         for r in &p.rows {
-            let row = r.row;
+            let row = &panel.rows[r.row];
             if highlight == Some(row.key.as_str()) {
                 let colour = &theme.highlight;
                 draw::rect(area, 0.0, y, full, y + r.height, colour, true, 1.0)?;
@@ -949,7 +1004,7 @@ impl Ctx<'_> {
                     let (a, b) = ((cols.label.0, y), (cols.right, y));
                     draw::line(area, a, b, &theme.grid, theme.px(1.0))?;
                 }
-                let mark_y = self.row(r, y)?;
+                let mark_y = self.row(r, row, y)?;
                 if let (Some(axis), Some(mark_y)) = (axis, mark_y) {
                     if let (Some(x0), true) = (null_x, cols.stacked) {
                         let half = theme.px(METRICS.mark) / 2.0;
@@ -984,11 +1039,10 @@ impl Ctx<'_> {
     }
 
     /// Draws a row's words from `y`; returns the y of its mark, if it has one.
-    fn row(&self, r: &RowText, y: f64) -> Result<Option<f64>, ChartError> {
+    fn row(&self, r: &RowText, row: &ForestRow, y: f64) -> Result<Option<f64>, ChartError> {
         let (s, cols) = (self.sheet, self.cols);
         let (area, theme) = (s.pen, s.theme);
         let lang = self.lang;
-        let row = r.row;
         let small = theme.font_px(METRICS.small);
         let small_style = TextStyle::new(theme, small);
         let small_muted = small_style.colour(&theme.muted);
@@ -1072,7 +1126,7 @@ impl Ctx<'_> {
                 last_right = x + w / 2.0;
             }
         }
-        if let Some(x0) = axis.px(p.panel.null_value) {
+        if let Some(x0) = axis.px(self.panels[p.panel].null_value) {
             let top = axis_y + theme.px(30.0) - theme.px(METRICS.small_line) / 2.0;
             let pitch = theme.px(METRICS.small_line);
             let muted = small_style.colour(&theme.muted);
