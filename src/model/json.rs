@@ -847,6 +847,8 @@ fn convert_study(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<(Study, Ve
     match map.get("outcomes") {
         None | Some(Json::Null) => {}
         Some(Json::Array(a)) => {
+            outcomes.reserve_exact(a.len());
+            locs.reserve_exact(a.len());
             for (j, ov) in a.iter().enumerate() {
                 let opath = format!("{path}.outcomes[{j}]");
                 if let Some(o) = convert_outcome(ov, &opath, sink) {
