@@ -986,3 +986,32 @@ fn items_a_page_at_a_time_or_by_key_are_the_items_in_reading_order() {
         "views with and without a certainty column: {checked:?}"
     );
 }
+
+/// A scene built on one thread draws on others (a server drawing SVG in a pool of threads), every
+/// view, the same as where it was built, and two threads may draw one scene at once.
+#[test]
+fn a_scene_draws_the_same_on_other_threads() {
+    let data = builtin();
+    let theme = Theme::new(ThemeName::Light, 1.0);
+    for view in [
+        View::Summary,
+        View::Forest,
+        View::Map,
+        View::Harms,
+        View::Claims,
+        View::Funnel,
+    ] {
+        let scene = std::sync::Arc::new(Scene::build(&data, &options(view, Lang::En)));
+        let here = chart::render_svg(&scene, 800, None, &theme).unwrap();
+        let there: Vec<String> = (0..2)
+            .map(|_| {
+                let (scene, theme) = (std::sync::Arc::clone(&scene), theme.clone());
+                std::thread::spawn(move || chart::render_svg(&scene, 800, None, &theme).unwrap())
+            })
+            .collect::<Vec<_>>()
+            .into_iter()
+            .map(|t| t.join().unwrap())
+            .collect();
+        assert_eq!(there, [here.clone(), here], "{view:?}");
+    }
+}

@@ -8,9 +8,8 @@
 //! trials) get a row with words instead of a square, so they are visible but cannot
 //! be mistaken for an effect.
 
-use std::cell::RefCell;
 use std::fmt;
-use std::rc::Rc;
+use std::sync::{Arc, Mutex, PoisonError};
 
 use super::axis::{format_tick, Axis, Scale};
 use super::draw::{self, Align, Pen, Sheet, TextStyle};
@@ -152,9 +151,10 @@ pub struct Forest {
 
 /// A forest's last layout and the width, scale and poster flag it was made for, kept for the
 /// next at the same: a long forest is laid out for its height, then drawn, then drawn again a
-/// window at a time as the page scrolls, and laying out its rows is most of each of those.
+/// window at a time as the page scrolls, and laying out its rows is most of each of those. Behind
+/// a mutex, so that a scene can still be drawn on any thread (a server drawing SVG in a pool).
 #[derive(Default)]
-pub(super) struct KeptLayout(RefCell<Option<(LayoutKey, Rc<Placement>)>>);
+pub(super) struct KeptLayout(Mutex<Option<(LayoutKey, Arc<Placement>)>>);
 
 /// The width's and the scale's bits, and the poster flag.
 type LayoutKey = (u64, u64, bool);
@@ -396,16 +396,18 @@ impl Forest {
 
     /// The layout at `width`: the one kept from the last time, if that was at the same width,
     /// scale and poster flag, else a new one, which is kept.
-    fn layout(&self, width: f64, theme: &Theme) -> Rc<Placement> {
+    fn layout(&self, width: f64, theme: &Theme) -> Arc<Placement> {
         let key = (width.to_bits(), theme.scale.to_bits(), self.poster);
-        if let Some((at, kept)) = &*self.kept.0.borrow() {
-            if *at == key {
-                return Rc::clone(kept);
+        // A layout is kept whole or not at all: one a panicking thread left is as good.
+        let mut kept = self.kept.0.lock().unwrap_or_else(PoisonError::into_inner);
+        match &*kept {
+            Some((at, placement)) if *at == key => Arc::clone(placement),
+            _ => {
+                let placement = Arc::new(self.lay_out(width, theme));
+                *kept = Some((key, Arc::clone(&placement)));
+                placement
             }
         }
-        let placement = Rc::new(self.lay_out(width, theme));
-        *self.kept.0.borrow_mut() = Some((key, Rc::clone(&placement)));
-        placement
     }
 
     /// The one layout step: every text broken into lines (once, with
