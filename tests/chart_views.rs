@@ -993,14 +993,7 @@ fn items_a_page_at_a_time_or_by_key_are_the_items_in_reading_order() {
 fn a_scene_draws_the_same_on_other_threads() {
     let data = builtin();
     let theme = Theme::new(ThemeName::Light, 1.0);
-    for view in [
-        View::Summary,
-        View::Forest,
-        View::Map,
-        View::Harms,
-        View::Claims,
-        View::Funnel,
-    ] {
+    for view in ALL_VIEWS {
         let scene = std::sync::Arc::new(Scene::build(&data, &options(view, Lang::En)));
         let here = chart::render_svg(&scene, 800, None, &theme).unwrap();
         let there: Vec<String> = (0..2)
