@@ -1,8 +1,6 @@
 //! Builders for the small made-up datasets of the `appraise_*` tests (included with `#[path]`).
 #![allow(dead_code)]
 
-use std::collections::BTreeMap;
-
 use evidence_lens::model::*;
 
 pub fn outcome(
@@ -50,29 +48,20 @@ pub fn study(
     outcomes: Vec<Outcome>,
 ) -> Study {
     Study {
-        id: id.into(),
-        label: format!("{id} study").into(),
         year: Some(2020),
-        citation: Citation::text(format!("{id} et al.")),
-        source_kind: SourceKind::Paper,
         condition: "Condition A".into(),
-        population: None,
         intervention: Intervention {
             therapy: therapy.into(),
             ..Default::default()
         },
-        comparator: None,
         design,
         blinding,
-        phase: None,
-        n: None,
-        n_planned: None,
-        follow_up: None,
-        status: StudyStatus::Completed,
-        caveats: Vec::new(),
-        risk_of_bias: Vec::new(),
         outcomes,
-        moderators: BTreeMap::new(),
+        ..Study::new(
+            id.into(),
+            format!("{id} study").into(),
+            Citation::text(format!("{id} et al.")),
+        )
     }
 }
 

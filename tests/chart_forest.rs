@@ -295,12 +295,7 @@ fn a_forest_of_ten_thousand_rows_stays_within_the_canvas_limit_and_says_what_it_
             .iter()
             .filter(|h| h.key.starts_with('t'))
             .count();
-        let more = texts(&out)
-            .into_iter()
-            .find(|t| t.contains("more results"))
-            .expect("a row says how many are not drawn");
-        let hidden: String = more.chars().filter(|c| c.is_ascii_digit()).collect();
-        assert_eq!(hidden.parse::<usize>().unwrap() + shown, 10_000, "{more}");
+        assert_eq!(left_out(&out, "more results") + shown, 10_000);
     }
     // A small forest is drawn whole, as before.
     let small = forest(&dataset(), &ViewOptions::default());
@@ -334,12 +329,9 @@ fn a_long_forest_as_a_poster_shows_its_first_screens_and_says_the_chart_has_the_
         .iter()
         .filter(|(t, _, _)| t.starts_with("Trial "))
         .count();
-    let more = texts(&svg)
-        .into_iter()
-        .find(|t| t.contains("more results in the interactive chart"))
-        .expect("the poster says the interactive chart has the rows it leaves out");
-    let hidden: String = more.chars().filter(|c| c.is_ascii_digit()).collect();
-    assert_eq!(hidden.parse::<usize>().unwrap() + shown, 2_000, "{more}");
+    // The poster says the interactive chart has the rows it leaves out.
+    let hidden = left_out(&svg, "more results in the interactive chart");
+    assert_eq!(hidden + shown, 2_000);
     // The first therapy's rows fill the poster; the second's header goes with all its rows.
     let all = texts(&svg);
     assert!(all.iter().any(|t| t == "AHSCT"), "{all:?}");
@@ -399,6 +391,19 @@ fn a_kept_layout_serves_only_its_own_width_and_scale() {
         let svg = |s: &chart::Scene| chart::render_svg(s, device as u32, None, &theme).unwrap();
         assert_eq!(svg(&scene), svg(&fresh), "{width} px at {scale}×");
     }
+}
+
+/// How many results the row that contains `says` counts as left out (it must be there).
+#[track_caller]
+fn left_out(svg: &str, says: &str) -> usize {
+    let more = texts(svg)
+        .into_iter()
+        .find(|t| t.contains(says))
+        .unwrap_or_else(|| panic!("no row says {says:?}: the rows left out are not counted"));
+    let digits: String = more.chars().filter(|c| c.is_ascii_digit()).collect();
+    digits
+        .parse()
+        .unwrap_or_else(|_| panic!("no count in {more:?}"))
 }
 
 /// `(content, x, y)` of every `<text>` element.
