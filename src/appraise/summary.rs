@@ -145,11 +145,7 @@ fn answer(
     let therapy = studies[0].intervention.therapy.trim().to_string();
     let therapy_name = lexicon.display_in(List::Therapies, &therapy, main.lang);
     // Looked up by id: a therapy with thousands of studies must not search a list per outcome.
-    // The first study of an id, as `Dataset::study` (validation drops later ones anyway).
-    let mut by_id = Studies::default();
-    for s in studies {
-        by_id.entry(s.id.as_str()).or_insert(*s);
-    }
+    let by_id: Studies = crate::model::by_id(studies.iter().copied());
     let completed: Vec<&&Study> = studies
         .iter()
         .filter(|s| s.status == StudyStatus::Completed)

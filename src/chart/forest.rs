@@ -988,7 +988,7 @@ impl Ctx<'_> {
             .iter()
             .filter_map(|r| r.weight)
             .fold(0.0_f64, f64::max);
-        let full = area.size().0 as f64;
+        let full = s.width;
         let mut after_row = false;
         for r in &p.rows {
             let row = &panel.rows[r.row];
@@ -1095,7 +1095,7 @@ impl Ctx<'_> {
         let (area, theme, measure) = (s.pen, s.theme, s.measure);
         let small = theme.font_px(METRICS.small);
         let small_style = TextStyle::new(theme, small);
-        let full = area.size().0 as f64;
+        let full = s.width;
         let axis_y = rows_bottom + theme.px(4.0);
         let ink = &theme.text;
         draw::line(

@@ -68,14 +68,23 @@ impl Dataset {
         self.studies.iter().find(|s| s.id == id)
     }
 
-    /// Each study by its id (the first, where ids repeat, as [`Dataset::study`]), for code
-    /// that looks up a study per result: a scan each would be quadratic in the studies.
+    /// Each study by its id (see [`by_id`]), for code that looks up a study per result: a scan
+    /// each would be quadratic in the studies.
     pub fn studies_by_id(&self) -> foldhash::HashMap<&str, &Study> {
-        use foldhash::HashMapExt;
-        let mut out = foldhash::HashMap::with_capacity(self.studies.len());
-        for s in &self.studies {
-            out.entry(s.id.as_str()).or_insert(s);
-        }
-        out
+        by_id(&self.studies)
     }
+}
+
+/// Studies by their ids: the first of an id where ids repeat, as [`Dataset::study`] finds it
+/// (validation reports and drops the later ones).
+pub fn by_id<'a>(
+    studies: impl IntoIterator<Item = &'a Study>,
+) -> foldhash::HashMap<&'a str, &'a Study> {
+    use foldhash::HashMapExt;
+    let studies = studies.into_iter();
+    let mut out = foldhash::HashMap::with_capacity(studies.size_hint().0);
+    for s in studies {
+        out.entry(s.id.as_str()).or_insert(s);
+    }
+    out
 }
