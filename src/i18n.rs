@@ -623,27 +623,27 @@ fn missing_key(key: &str) -> &'static str {
 pub fn tn(lang: Lang, key: &str, args: &[(&str, &str)]) -> String {
     let template = t(lang, key);
     let mut out = String::with_capacity(template.len() + 32);
-    let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
-        let after = &rest[open + 1..];
-        match after.find('}') {
-            Some(close)
-                if after[..close]
-                    .chars()
-                    .all(|c| c.is_ascii_alphanumeric() || c == '_') =>
-            {
-                let name = &after[..close];
+    // `template[..copied]` is in `out`; braces are ASCII, so byte offsets are char boundaries.
+    let mut copied = 0;
+    let mut from = 0;
+    while let Some(open) = template[from..].find('{').map(|at| from + at) {
+        let name_at = open + 1;
+        let name_len = template.as_bytes()[name_at..]
+            .iter()
+            .position(|&b| !(b.is_ascii_alphanumeric() || b == b'_'));
+        match name_len {
+            Some(len) if template.as_bytes()[name_at + len] == b'}' => {
+                let name = &template[name_at..name_at + len];
+                out.push_str(&template[copied..open]);
                 out.push_str(args.iter().find(|(n, _)| *n == name).map_or("", |(_, v)| v));
-                rest = &after[close + 1..];
+                copied = name_at + len + 1;
+                from = copied;
             }
-            _ => {
-                out.push('{');
-                rest = after;
-            }
+            // Not a placeholder: the brace stays, as text.
+            _ => from = name_at,
         }
     }
-    out.push_str(rest);
+    out.push_str(&template[copied..]);
     out
 }
 
@@ -888,8 +888,12 @@ mod tests {
             ),
             "La evidencia es muy incierta acerca del efecto de x sobre el resultado «y»."
         );
-        // A brace that is not a placeholder is kept.
         assert_eq!(placeholders("{a} and {b}"), ["a", "b"]);
+        // A brace that is not a placeholder is kept (a key the table lacks is its own text).
+        assert_eq!(
+            tn(Lang::En, "{a b} {c}{d {{e}}{", &[("c", "C"), ("e", "É")]),
+            "{a b} C{d {É}{"
+        );
     }
 
     #[test]
