@@ -90,7 +90,7 @@ fn every_number_has_a_citation_and_a_status() {
                 s.id,
                 o.id
             );
-            let c = o.citation.as_ref().unwrap_or(&s.citation);
+            let c = o.citation.as_deref().unwrap_or(&s.citation);
             assert!(
                 c.is_traceable() || s.citation.is_traceable(),
                 "{}.{}",

@@ -117,7 +117,7 @@ fn row_for(
         outcome.status,
         crate::model::FactStatus::SourceDocument | crate::model::FactStatus::Derived
     ) && outcome.data.is_some();
-    if let Some(url) = outcome.citation.as_ref().and_then(Citation::source_url) {
+    if let Some(url) = outcome.citation.as_deref().and_then(Citation::source_url) {
         row.source_url = Some(url);
     }
     row.certainty = certainties.outcome(&study.id, &outcome.id);

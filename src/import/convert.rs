@@ -269,7 +269,7 @@ pub fn to_dataset(review: &Review, warnings: &mut Vec<String>) -> Dataset {
                     timepoint: None,
                     data,
                     reported: reported.map(Text::plain),
-                    citation: Some(review_citation.clone()),
+                    citation: Some(Box::new(review_citation.clone())),
                     status: FactStatus::Unverified,
                     note: Some(note.into()),
                     concept: None,
@@ -278,8 +278,8 @@ pub fn to_dataset(review: &Review, warnings: &mut Vec<String>) -> Dataset {
                         .clone()
                         .filter(|s| !s.is_empty())
                         .map(Text::plain),
-                    analysis: Some(analysis_of(c, a, review)),
-                    stored: row.stored.clone(),
+                    analysis: Some(Box::new(analysis_of(c, a, review))),
+                    stored: row.stored.clone().map(Box::new),
                 });
             }
         }

@@ -922,12 +922,12 @@ fn convert_outcome(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<Outcome>
         timepoint,
         data,
         reported,
-        citation,
+        citation: citation.map(Box::new),
         status,
         note,
         subgroup,
-        analysis,
-        stored,
+        analysis: analysis.map(Box::new),
+        stored: stored.map(Box::new),
     })
 }
 

@@ -33,7 +33,7 @@ pub fn studies_of(
         for o in study.outcomes.iter().filter(|o| o.id == outcome_id) {
             any = true;
             if analysis.is_none() {
-                analysis = o.analysis.clone();
+                analysis = o.analysis.as_deref().cloned();
             }
             let data = match &o.data {
                 None => StudyData::Missing,
