@@ -253,7 +253,7 @@ pub fn nnt(
     };
     let x = lower_first(therapy);
     let y = if lang == Lang::En {
-        outcome_core(outcome).into()
+        outcome_core(outcome)
     } else {
         lower_first(outcome)
     };
@@ -281,9 +281,9 @@ pub fn nnt(
                 ("kind", kind_words),
                 ("n", v.as_str()),
                 ("ci", ci.as_str()),
-                ("therapy", &x),
+                ("therapy", x.as_str()),
                 ("direction", direction),
-                ("outcome", &y),
+                ("outcome", y.as_str()),
             ];
             tn(
                 lang,

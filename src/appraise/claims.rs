@@ -801,7 +801,7 @@ fn check_benefit(scope: &Scope, claim_part: &ClaimPart, fits: &[Fit]) -> PartChe
         let whole_population = support.iter().any(|f| f.populations.is_empty());
         if !whole_population {
             let pops: Vec<String> = support.iter().flat_map(|f| f.populations.clone()).collect();
-            let pops = lower_first(&i18n::and_list(lang, &dedup(pops))).into_owned();
+            let pops = lower_first(&i18n::and_list(lang, &dedup(pops)));
             only.push(scope.say("verdict.only_for", &[("population", &pops)]));
         }
         let whole_family = support.iter().any(|f| f.members.is_empty());

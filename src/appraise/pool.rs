@@ -603,7 +603,10 @@ pub(crate) fn pool_group<'a>(
                 }
             }
             let (question, studies) = (text::lower_first(condition), off.join(", "));
-            let args = [("question", &*question), ("studies", studies.as_str())];
+            let args = [
+                ("question", question.as_str()),
+                ("studies", studies.as_str()),
+            ];
             if other > 50.0 {
                 let text = r.say("pool.other_conditions_most", &args);
                 r.push(Domain::Indirectness, -2, text);

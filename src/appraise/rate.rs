@@ -358,7 +358,7 @@ pub fn rate_risk_of_bias(
             .risk_of_bias
             .iter()
             .filter(|b| b.judgement == j && is_blinding(b) == blinding && !(blinding && objective))
-            .map(|b| lower_first(b.domain.get(lang.as_str())).into_owned())
+            .map(|b| lower_first(b.domain.get(lang.as_str())))
             .collect()
     };
     let other = judged(Judgement::High, false);
@@ -491,8 +491,7 @@ pub fn rate_indirectness(r: &mut Rating, study: &Study, outcome: &Outcome, main:
         Relation::Broader => ("reason.mixed_population", -1),
         Relation::Unrelated => ("reason.other_condition", -2),
     };
-    let name_of =
-        |c: &str| lower_first(&main.lexicon.display_in(List::Conditions, c, lang)).into_owned();
+    let name_of = |c: &str| lower_first(&main.lexicon.display_in(List::Conditions, c, lang));
     let (study_condition, question) = (name_of(&study.condition), name_of(main_condition));
     let text = r.say(
         key,

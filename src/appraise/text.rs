@@ -7,8 +7,6 @@
 //! the verb ("reduces", "probably reduces", "may reduce", "the evidence is very uncertain") and
 //! the size of the effect decides between an effect and "little or no difference".
 
-use std::borrow::Cow;
-
 use super::certainty::Certainty;
 use crate::i18n::{t, tn, Lang};
 
@@ -30,9 +28,8 @@ pub enum Importance {
 }
 
 /// Lower-cases the first letter of a name used inside a sentence, unless the first word is an
-/// acronym or contains digits ("LDL change", "ASA", "T25FW" stay as they are). Borrowed when
-/// nothing changes, as for most names in running text.
-pub fn lower_first(s: &str) -> Cow<'_, str> {
+/// acronym or contains digits ("LDL change", "ASA", "T25FW" stay as they are).
+pub fn lower_first(s: &str) -> String {
     let s = s.trim();
     let first_word = s
         .split(|c: char| c.is_whitespace() || c == '-' || c == '(' || c == ',')
@@ -41,31 +38,22 @@ pub fn lower_first(s: &str) -> Cow<'_, str> {
     let uppers = first_word.chars().filter(|c| c.is_uppercase()).count();
     let digits = first_word.chars().any(|c| c.is_ascii_digit());
     if uppers >= 2 || digits {
-        return Cow::Borrowed(s);
+        return s.to_string();
     }
-    first_letter(s, char::is_lowercase, char::to_lowercase)
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_lowercase().collect::<String>() + c.as_str(),
+        None => String::new(),
+    }
 }
 
 /// Upper-cases the first letter (for the start of a sentence).
-pub fn upper_first(s: &str) -> Cow<'_, str> {
-    first_letter(s.trim(), char::is_uppercase, char::to_uppercase)
-}
-
-/// `s` with its first letter converted; `s` itself when the letter is already in that case.
-fn first_letter<I: Iterator<Item = char>>(
-    s: &str,
-    is_done: fn(char) -> bool,
-    convert: fn(char) -> I,
-) -> Cow<'_, str> {
-    let mut chars = s.chars();
-    match chars.next() {
-        Some(first) if !is_done(first) => {
-            let mut out = String::with_capacity(s.len() + 2);
-            out.extend(convert(first));
-            out.push_str(chars.as_str());
-            Cow::Owned(out)
-        }
-        _ => Cow::Borrowed(s),
+pub fn upper_first(s: &str) -> String {
+    let s = s.trim();
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+        None => String::new(),
     }
 }
 
@@ -84,7 +72,7 @@ pub fn outcome_object(name: &str) -> String {
     {
         format!("the number of {y}")
     } else {
-        y.into_owned()
+        y
     }
 }
 
@@ -105,7 +93,7 @@ pub fn statement(
     importance: Importance,
 ) -> String {
     let y = if lang == Lang::En {
-        outcome_object(outcome).into()
+        outcome_object(outcome)
     } else {
         lower_first(outcome)
     };
@@ -191,7 +179,7 @@ pub fn outcome_core(name: &str) -> String {
             return y[p.len()..].to_string();
         }
     }
-    y.into_owned()
+    y
 }
 
 /// Whether `s` starts with the ASCII `prefix` in any case.
