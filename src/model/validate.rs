@@ -162,14 +162,13 @@ pub(crate) fn check_effect(data: &EffectData, loc: &Loc, sink: &mut Sink) {
     match data {
         EffectData::Counts(c) => check_counts(c, loc, sink),
         EffectData::Means(x) => {
-            let mut ok = true;
             for (f, v) in [
                 ("m1i", x.m1i),
                 ("sd1i", x.sd1i),
                 ("m2i", x.m2i),
                 ("sd2i", x.sd2i),
             ] {
-                ok &= finite(sink, || loc.data_field(f), v);
+                finite(sink, || loc.data_field(f), v);
             }
             for (f, v) in [("sd1i", x.sd1i), ("sd2i", x.sd2i)] {
                 if v.is_finite() && v <= 0.0 {
@@ -191,7 +190,6 @@ pub(crate) fn check_effect(data: &EffectData, loc: &Loc, sink: &mut Sink) {
                     );
                 }
             }
-            let _ = ok;
         }
         EffectData::Estimate(e) => {
             let mut ok = true;
