@@ -575,8 +575,9 @@ pub struct Outcome {
     pub concept: Option<String>,
     /// How the source (an imported review) analysed this outcome across its studies: method, model,
     /// level and the pooled results it reported. Every study's copy of one outcome id is the same.
-    /// Boxed, as `stored` is: only imported reviews have them, and an outcome without them is
-    /// half the size to move around (reading 2,000 studies took a tenth less time).
+    /// Boxed, as `stored` is: only imported reviews have them, and unboxed they made every outcome
+    /// nearly three times the size to move around (1,192 bytes, now 424; reading 2,000 studies took
+    /// 13% fewer instructions).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub analysis: Option<Box<Analysis>>,
     /// This study's result as a source reported it (an imported review's effect, interval and
