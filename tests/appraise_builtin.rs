@@ -148,7 +148,9 @@ fn petrou_pooled_cycles_and_crossover() {
         return;
     };
     assert_eq!(o.certainty, Some(Certainty::VeryLow), "{:#?}", o.reasons);
-    // The crossover and its pooled treatment periods are one risk-of-bias concern, counted once.
+    // Carry-over is the crossover's risk of bias; counting treatment periods as people is a
+    // unit-of-analysis error that narrows the interval: an imprecision concern. Each is counted,
+    // and said, once.
     let rob: Vec<_> = o
         .reasons
         .iter()
@@ -157,12 +159,25 @@ fn petrou_pooled_cycles_and_crossover() {
     assert_eq!(rob.len(), 1, "{rob:#?}");
     assert_eq!(rob[0].change, -1);
     assert!(rob[0].text.starts_with("Crossover design: each person"));
-    assert!(rob[0].text.contains("not independent people"));
-    // The interval that pools periods as people is too narrow: an imprecision concern.
-    assert!(o
+    let periods: Vec<_> = o
         .reasons
         .iter()
-        .any(|r| r.domain == Domain::Imprecision && r.text.contains("treatment periods")));
+        .filter(|r| r.text.contains("treatment periods"))
+        .collect();
+    assert_eq!(periods.len(), 1, "{:#?}", o.reasons);
+    assert_eq!(periods[0].domain, Domain::Imprecision);
+    assert_eq!(periods[0].change, -1);
+    assert!(periods[0]
+        .text
+        .contains("(\"Denominators are treatment periods"));
+    // The sample is the 48 people, not the 61 treatment periods the counts add up to.
+    assert!(
+        o.reasons
+            .iter()
+            .any(|r| r.text.starts_with("Only 48 people took part")),
+        "{:#?}",
+        o.reasons
+    );
 }
 
 #[test]

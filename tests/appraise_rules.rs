@@ -204,27 +204,26 @@ fn crossover_is_risk_of_bias() {
 }
 
 #[test]
-fn pooled_cycles_caveat_is_risk_of_bias_and_a_too_narrow_interval() {
+fn pooled_cycles_caveat_is_a_too_narrow_interval_counted_once() {
+    // Counting treatment cycles as people is a unit-of-analysis error, not a bias: the estimate
+    // stands, its interval is too narrow. One level of imprecision, quoting the caveat.
     let mut s = rct("a", clean());
     s.caveats = vec!["Counts pool two treatment cycles from 48 patients".into()];
     let a = rate(&s);
-    assert_eq!(a.certainty, Some(Certainty::Low));
-    let step = |d| {
-        let m: Vec<&Reason> = moved(&a).into_iter().filter(|r| r.domain == d).collect();
-        assert_eq!(m.len(), 1, "{:#?}", a.reasons);
-        assert_eq!(m[0].change, -1);
-        m[0].text.clone()
-    };
-    let rob = step(Domain::RiskOfBias);
+    assert_eq!(a.certainty, Some(Certainty::Moderate), "{:#?}", a.reasons);
+    let step = only_step(&a, Domain::Imprecision, -1);
     assert!(
-        rob.contains("not independent people") && rob.contains("two treatment cycles"),
-        "{rob}"
+        step.text.contains("narrower than the evidence allows")
+            && step
+                .text
+                .contains("(\"Counts pool two treatment cycles from 48 patients\")"),
+        "{}",
+        step.text
     );
-    assert!(step(Domain::Imprecision).contains("narrower than the evidence allows"));
 }
 
 #[test]
-fn a_crossover_and_its_pooled_periods_are_one_concern() {
+fn a_crossover_with_pooled_periods_is_carry_over_and_a_too_narrow_interval() {
     let mut s = study(
         "a",
         Design::CrossoverRct,
@@ -234,16 +233,12 @@ fn a_crossover_and_its_pooled_periods_are_one_concern() {
     );
     s.caveats = vec!["Counts pool two treatment cycles from 48 patients".into()];
     let a = rate(&s);
-    let rob: Vec<&Reason> = moved(&a)
-        .into_iter()
-        .filter(|r| r.domain == Domain::RiskOfBias)
-        .collect();
-    assert_eq!(rob.len(), 1, "{:#?}", a.reasons);
-    assert_eq!(rob[0].change, -1);
-    assert!(
-        rob[0].text.starts_with("Crossover design")
-            && rob[0].text.contains("not independent people")
-    );
+    assert_eq!(a.certainty, Some(Certainty::Low), "{:#?}", a.reasons);
+    let of = |d| -> Vec<&Reason> { moved(&a).into_iter().filter(|r| r.domain == d).collect() };
+    let (rob, imprecision) = (of(Domain::RiskOfBias), of(Domain::Imprecision));
+    assert_eq!((rob.len(), imprecision.len()), (1, 1), "{:#?}", a.reasons);
+    assert!(rob[0].text.starts_with("Crossover design") && !rob[0].text.contains("cycles"));
+    assert!(imprecision[0].text.contains("two treatment cycles"));
 }
 
 #[test]

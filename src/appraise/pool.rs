@@ -345,7 +345,7 @@ pub fn check_poolable(members: &[(&Study, &Outcome)]) -> Result<(), PoolRefusal>
     {
         return Err(PoolRefusal::NotIndependent {
             study: s.id.clone(),
-            caveat: c.to_string(),
+            caveat: c.as_str().to_string(),
         });
     }
     let starts: BTreeSet<Certainty> = members

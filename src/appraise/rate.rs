@@ -8,6 +8,7 @@
 
 use crate::model::{
     BiasJudgement, Blinding, Design, EffectData, Judgement, Measure, Outcome, SourceKind, Study,
+    Text,
 };
 use crate::stats::effect::Effect;
 
@@ -94,6 +95,13 @@ pub fn importance(e: &Effect, th: Option<(f64, f64)>) -> Importance {
 
 /// Total participants behind an outcome's numbers.
 pub fn participants(study: &Study, data: &EffectData) -> Option<u64> {
+    // Counts that pool treatment periods count some people more than once: the study's number
+    // of people says how many took part.
+    if pooled_cycle_caveat(study).is_some() {
+        if let Some(n) = study.n {
+            return Some(u64::from(n));
+        }
+    }
     match data {
         EffectData::Counts(c) => Some(c.n1().saturating_add(c.n2())),
         EffectData::Means(m) => Some(m.n1i.saturating_add(m.n2i)),
@@ -253,10 +261,11 @@ pub fn rate_design(r: &mut Rating, study: &Study, outcome: &Outcome) {
     }
 }
 
-/// Whether a caveat says the counts pool treatment cycles or periods of the same people.
-pub fn pooled_cycle_caveat(study: &Study) -> Option<&str> {
-    study.caveats.iter().map(|c| c.as_str()).find(|c| {
-        let n = matching::normalize(c);
+/// The caveat that says the counts pool treatment cycles or periods of the same people, if one
+/// does.
+pub fn pooled_cycle_caveat(study: &Study) -> Option<&Text> {
+    study.caveats.iter().find(|c| {
+        let n = matching::normalize(c.as_str());
         n.contains("cycle")
             || (n.contains("pool") && (n.contains("period") || n.contains("both arms")))
             || n.contains("not independent")
@@ -290,9 +299,10 @@ pub fn first_period_only(study: &Study) -> bool {
 ///   objective: assessors who know the allocation can bias judgements such as disability scores
 ///   (death is objective and is not rated down for this);
 /// * a crossover design: carry-over and period effects in a fluctuating, progressive disease
-///   (not when the comparison uses only the first period, between the randomised groups);
-/// * counts that pool treatment cycles or periods of the same people (a unit-of-analysis error:
-///   the "people" are not independent);
+///   (not when the comparison uses only the first period, between the randomised groups). Counts
+///   that pool a crossover's periods as if they were people are not a bias but a unit-of-analysis
+///   error, which makes the interval too narrow: [`rate_unit_of_analysis`] counts it, once, under
+///   imprecision;
 /// * results not from a peer-reviewed paper: a registry record or a news summary is one concern;
 ///   marketing by someone selling the treatment is two (very serious: selective reporting);
 /// * a systematic review's judgements of high risk of bias (an imported Cochrane review's table):
@@ -322,24 +332,14 @@ pub fn rate_risk_of_bias(
         let text = r.say(key, &[("outcome", &name), ("therapy", &x())]);
         r.push(Domain::RiskOfBias, -1, text);
     }
-    // A crossover analysed over both periods and counts that pool those periods are one flaw
-    // (the same people counted in both arms), so it is counted once.
-    let cycles = pooled_cycle_caveat(study);
-    let crossover = comparative && study.design == Design::CrossoverRct;
-    if crossover && first_period_only(study) && cycles.is_none() {
-        let text = r.say("reason.first_period", &[]);
-        r.note(Domain::RiskOfBias, text);
-    } else if crossover || cycles.is_some() {
-        let key = match (crossover, cycles.is_some()) {
-            (true, true) => "reason.crossover_periods",
-            (true, false) => "reason.crossover",
-            _ => "reason.periods",
-        };
-        let quote = cycles
-            .map(|c| c.trim().trim_end_matches('.').to_string())
-            .unwrap_or_default();
-        let text = r.say(key, &[("therapy", &x()), ("caveat", &quote)]);
-        r.push(Domain::RiskOfBias, -1, text);
+    if comparative && study.design == Design::CrossoverRct {
+        if first_period_only(study) {
+            let text = r.say("reason.first_period", &[]);
+            r.note(Domain::RiskOfBias, text);
+        } else {
+            let text = r.say("reason.crossover", &[("therapy", &x())]);
+            r.push(Domain::RiskOfBias, -1, text);
+        }
     }
     let source = match study.source_kind {
         SourceKind::Paper => None,
@@ -448,11 +448,12 @@ pub fn rate_imprecision(
 
 /// **Imprecision from the unit of analysis.** Counts that pool treatment periods of the same
 /// people treat them as independent, so the interval is narrower than the evidence allows: one
-/// level, on top of [`rate_imprecision`]'s judgement of that interval. (The crossover itself is a
-/// risk-of-bias concern, counted there once.)
+/// level, on top of [`rate_imprecision`]'s judgement of that interval, quoting the caveat that
+/// says so. (A crossover's carry-over is a risk-of-bias concern, counted there.)
 pub fn rate_unit_of_analysis(r: &mut Rating, study: &Study) {
-    if pooled_cycle_caveat(study).is_some() {
-        let text = r.say("reason.periods_interval", &[]);
+    if let Some(caveat) = pooled_cycle_caveat(study) {
+        let quote = caveat.get(r.lang.as_str()).trim().trim_end_matches('.');
+        let text = r.say("reason.periods_interval", &[("caveat", quote)]);
         r.push(Domain::Imprecision, -1, text);
     }
 }
