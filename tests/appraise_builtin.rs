@@ -271,6 +271,13 @@ fn news_and_researcher_claims() {
     if let Some(c) = claim(&a, "news_msc_safe_delays_progression") {
         assert_eq!(c.parts.len(), 2);
         assert_eq!(c.verdict, Verdict::NotSupported, "{}", c.summary);
+        // The treated people behind the harms: MESEMS's 69 in the MSC arm, Connick's 10 and all
+        // 133 of Zhou's review, which pooled single-arm studies (none of them had a control).
+        assert!(
+            c.parts[0].summary.contains("only about 212 people treated"),
+            "{}",
+            c.parts[0].summary
+        );
     }
     if let Some(c) = claim(&a, "researchers_msc_delay_progressive") {
         // Petrou's benefits are of very low certainty (crossover, periods as people, small).

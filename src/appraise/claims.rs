@@ -500,7 +500,8 @@ fn treated_events(item: &Item) -> Option<bool> {
 }
 
 /// People who had the treatment in an item's harms data: the treated arm of the numbers, or
-/// else the study's size (half of it for a comparison with a control group).
+/// else the study's size (half of it for a comparison with a control group; all of it for
+/// numbers from the treated alone, such as a review that pooled single-arm studies).
 fn treated_people(item: &Item) -> u64 {
     let s = item.studies[0];
     let n = match item.outcome.data.as_ref() {
@@ -512,7 +513,7 @@ fn treated_people(item: &Item) -> u64 {
     n.or_else(|| {
         s.n.map(|n| {
             let n = n as u64;
-            if s.design.is_uncontrolled() {
+            if item.single_arm || s.design.is_uncontrolled() {
                 n
             } else {
                 n / 2
