@@ -344,6 +344,43 @@ fn french_claim_evidence_puts_no_break_spaces_before_colons_and_semicolons() {
     }
 }
 
+#[test]
+fn claim_checks_name_routes_and_durations_in_the_readers_language() {
+    use evidence_lens::i18n::Lang;
+    // The claims give "intrathecal" and "5 years" in English; a Spanish or French check says them
+    // in its own words (the route from the vocabulary, the duration as a number of years).
+    for (lang, route, duration) in [
+        (
+            Lang::Es,
+            "por vía intratecal",
+            "la afirmación habla de 5 años",
+        ),
+        (
+            Lang::Fr,
+            "par voie intrathécale",
+            "l’affirmation parle de 5 ans",
+        ),
+    ] {
+        let options = AppraiseOptions {
+            lang,
+            ..AppraiseOptions::default()
+        };
+        let a = appraise(&builtin(), &options);
+        let summaries: Vec<&str> = a.claims.iter().map(|c| c.summary.as_str()).collect();
+        let said = |needle: &str| {
+            a.claims.iter().any(|c| {
+                c.summary.contains(needle)
+                    || c.evidence
+                        .iter()
+                        .any(|e| e.indirectness.iter().any(|w| w.contains(needle)))
+            })
+        };
+        assert!(said(route), "{lang:?}: {summaries:#?}");
+        assert!(said(duration), "{lang:?}: {summaries:#?}");
+        assert!(!said("intrathecal ") && !said("5 years"), "{lang:?}");
+    }
+}
+
 /// Every `sentence` of claim evidence in the appraisal's JSON.
 fn collect_sentences(v: &serde_json::Value, out: &mut Vec<String>) {
     match v {

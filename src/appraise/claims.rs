@@ -269,6 +269,8 @@ struct Scope<'c> {
     lang: Lang,
     therapy: String,
     condition: String,
+    /// The claim's route in the check's language, when it names one.
+    route: Option<String>,
 }
 
 impl<'c> Scope<'c> {
@@ -279,6 +281,7 @@ impl<'c> Scope<'c> {
             lang,
             therapy: lexicon.display_in(List::Therapies, &claim.therapy, lang),
             condition: lexicon.display_in(List::Conditions, &claim.condition, lang),
+            route: (claim.route.as_deref()).map(|r| lexicon.display_in(List::Routes, r, lang)),
         }
     }
 
@@ -294,7 +297,7 @@ impl<'c> Scope<'c> {
         // Per-study concerns, one list of study labels per kind of concern.
         let mut broader_therapy: Vec<&str> = Vec::new();
         let mut mixed: Vec<&str> = Vec::new();
-        let mut routes: Vec<(&str, &str)> = Vec::new();
+        let mut routes: Vec<(&str, String)> = Vec::new();
         let mut members = Vec::new();
         let mut populations = Vec::new();
         for s in &item.studies {
@@ -328,7 +331,8 @@ impl<'c> Scope<'c> {
                     return None;
                 }
                 if fit == Relation::Unrelated && !route.trim().is_empty() {
-                    routes.push((s.label.get(self.lang.as_str()), route.trim()));
+                    let given = l.display_in(List::Routes, route, self.lang);
+                    routes.push((s.label.get(self.lang.as_str()), given));
                 }
             }
         }
@@ -353,15 +357,15 @@ impl<'c> Scope<'c> {
                 ],
             ));
         }
-        if let (false, Some(want)) = (routes.is_empty(), &self.claim.route) {
-            let given: Vec<&str> = routes.iter().map(|r| r.1).collect();
+        if let (false, Some(want)) = (routes.is_empty(), &self.route) {
+            let given: Vec<&str> = routes.iter().map(|r| r.1.as_str()).collect();
             let who: Vec<&str> = routes.iter().map(|r| r.0).collect();
             indirect.push(self.say(
                 "indirect.route",
                 &[
                     ("studies", &labels(&who)),
                     ("given", &labels(&given)),
-                    ("route", want.trim()),
+                    ("route", want),
                 ],
             ));
         }
@@ -418,7 +422,7 @@ impl<'c> Scope<'c> {
                     &[
                         ("study", item.studies[0].label.get(self.lang.as_str())),
                         ("covers", &describe_days(self.lang, have)),
-                        ("claimed", part.timeframe.as_deref().unwrap_or("").trim()),
+                        ("claimed", &describe_days(self.lang, want)),
                     ],
                 ));
             }
@@ -897,10 +901,7 @@ fn check_no_risk(scope: &Scope, claim_part: &ClaimPart, fits: &[Fit]) -> PartChe
         .collect();
     let lang = scope.lang;
     let who = {
-        let route = scope
-            .claim
-            .route
-            .as_deref()
+        let route = (scope.route.as_deref())
             .map(|r| scope.say("safety.route", &[("route", &lower_first(r))]))
             .unwrap_or_default();
         let condition = if scope.condition.trim().is_empty() {
