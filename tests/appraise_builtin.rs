@@ -287,6 +287,12 @@ fn news_and_researcher_claims() {
     if let Some(c) = claim(&a, "news_ahsct_46_percent") {
         assert_eq!(c.verdict, Verdict::NoControlledEvidence);
         assert_eq!(c.evidence[0].outcome, "pfs_5y");
+        // Muraro's cohort is of MS in general, not only the claim's severe MS (nor other
+        // conditions than MS).
+        assert_eq!(
+            c.evidence[0].indirectness,
+            ["Muraro 2017 (AHSCT cohort) also included people without severe MS"]
+        );
     }
     if let Some(c) = claim(&a, "news_ahsct_halts_ms") {
         // "Stem cell therapy halts MS": the family's only convincing evidence is one trial of
