@@ -484,7 +484,7 @@ fn no_comparison_group_is_very_low() {
         assert_eq!(a.reasons[0].change, -3);
         assert_eq!(
             a.statement,
-            "This study had no comparison group, so it cannot show whether MSC caused the change in EDSS improvement."
+            "This study had no comparison group, so it cannot show what part MSC played in EDSS improvement."
         );
     }
 }
