@@ -403,6 +403,7 @@ catalogue![
     ("safety.route", " by the {route} route", " por vía {route}", " par voie {route}"),
     ("safety.condition", " for {condition}", " para {condition}", " pour {condition}"),
     ("safety.who", "about {n} people treated with {therapy}{route}{condition}", "unas {n} personas tratadas con {therapy}{route}{condition}", "environ {n} personnes traitées par {therapy}{route}{condition}"),
+    ("safety.half", " (half of the people in {studies}, where the number treated is not given)", " (la mitad de las personas de {studies}, donde no se indica cuántas recibieron el tratamiento)", " (la moitié des personnes de {studies}, où le nombre de personnes traitées n’est pas indiqué)"),
     ("safety.deaths", "Contradicted: deaths or serious harms were reported in people who had {therapy}.", "Contradicha: se informaron muertes o daños graves en personas que recibieron {therapy}.", "Contredite : des décès ou des préjudices graves ont été rapportés chez des personnes ayant reçu {therapy}."),
     ("safety.harms", "Contradicted: harms were reported in people who had {therapy}.", "Contradicha: se informaron daños en personas que recibieron {therapy}.", "Contredite : des préjudices ont été rapportés chez des personnes ayant reçu {therapy}."),
     ("safety.no_data", "Not supported: there are no harms data to back a claim of safety.", "No respaldada: no hay datos de daños que respalden una afirmación de seguridad.", "Non étayée : aucune donnée sur les préjudices n’appuie une affirmation d’innocuité."),

@@ -246,6 +246,16 @@ fn clinic_claims_come_out_as_the_trials_say() {
             "{}",
             c.summary
         );
+        // Mesa Bedoya's review gives 540 people in randomised trials but not how many were
+        // treated: the count is half of them, and the sentence says so.
+        assert!(
+            c.summary.contains(
+                "about 270 people treated with mesenchymal stem cells by the intrathecal route for \
+                 neurological disorders (half of the people in Mesa Bedoya 2024"
+            ),
+            "{}",
+            c.summary
+        );
     }
     if let Some(c) = claim(&a, "clinic_autoimmune_safe_effective") {
         // MESEMS, the double-blind RCT, found no effect on lesions, which stand in for relapses.

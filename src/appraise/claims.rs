@@ -504,9 +504,10 @@ fn treated_events(item: &Item) -> Option<bool> {
 }
 
 /// People who had the treatment in an item's harms data: the treated arm of the numbers, or
-/// else the study's size (half of it for a comparison with a control group; all of it for
-/// numbers from the treated alone, such as a review that pooled single-arm studies).
-fn treated_people(item: &Item) -> u64 {
+/// else the study's size (all of it for numbers from the treated alone, such as a review that
+/// pooled single-arm studies; half of it for a comparison with a control group, an estimate,
+/// flagged `true`, that the sentence says).
+fn treated_people(item: &Item) -> (u64, bool) {
     let s = item.studies[0];
     let n = match item.outcome.data.as_ref() {
         Some(EffectData::Counts(c)) => Some(c.n1()),
@@ -514,17 +515,14 @@ fn treated_people(item: &Item) -> u64 {
         Some(EffectData::Proportion(p)) => p.ni,
         _ => None,
     };
-    n.or_else(|| {
-        s.n.map(|n| {
-            let n = n as u64;
-            if item.single_arm || s.design.is_uncontrolled() {
-                n
-            } else {
-                n / 2
-            }
-        })
-    })
-    .unwrap_or(0)
+    if let Some(n) = n {
+        return (n, false);
+    }
+    match s.n.map(u64::from) {
+        Some(n) if item.single_arm || s.design.is_uncontrolled() => (n, false),
+        Some(n) => (n / 2, true),
+        None => (0, false),
+    }
 }
 
 fn best<'e>(ev: impl Iterator<Item = &'e ClaimEvidence>) -> Option<Certainty> {
@@ -873,6 +871,8 @@ fn check_no_risk(scope: &Scope, claim_part: &ClaimPart, fits: &[Fit]) -> PartChe
     let mut ev = Vec::new();
     let mut treated: u64 = 0;
     let mut counted = BTreeSet::new();
+    // The studies whose treated people are estimated as half of them.
+    let mut halved: Vec<&str> = Vec::new();
     for f in fits
         .iter()
         .filter(|f| !is_marketing(f.item) && !f.item.pooled)
@@ -891,7 +891,11 @@ fn check_no_risk(scope: &Scope, claim_part: &ClaimPart, fits: &[Fit]) -> PartChe
             EvidenceRole::NoSeriousHarm
         };
         if counted.insert(it.studies[0].id.clone()) {
-            treated = treated.saturating_add(treated_people(it));
+            let (n, estimated) = treated_people(it);
+            treated = treated.saturating_add(n);
+            if estimated {
+                halved.push(it.studies[0].label.get(scope.lang.as_str()));
+            }
         }
         ev.push(f.evidence(role));
     }
@@ -912,7 +916,7 @@ fn check_no_risk(scope: &Scope, claim_part: &ClaimPart, fits: &[Fit]) -> PartChe
                 &[("condition", &lower_first(&scope.condition))],
             )
         };
-        scope.say(
+        let mut who = scope.say(
             "safety.who",
             &[
                 ("n", &crate::i18n::int(lang, treated)),
@@ -920,7 +924,13 @@ fn check_no_risk(scope: &Scope, claim_part: &ClaimPart, fits: &[Fit]) -> PartChe
                 ("route", &route),
                 ("condition", &condition),
             ],
-        )
+        );
+        if !halved.is_empty() {
+            let studies =
+                i18n::and_list(lang, &dedup(halved.iter().map(|s| s.to_string()).collect()));
+            who.push_str(&scope.say("safety.half", &[("studies", &studies)]));
+        }
+        who
     };
     let (verdict, certainty, summary) = if !bad.is_empty() {
         let deaths = bad.iter().any(|e| {
