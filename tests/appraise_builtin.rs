@@ -361,20 +361,24 @@ fn french_claim_evidence_puts_no_break_spaces_before_colons_and_semicolons() {
 }
 
 #[test]
-fn claim_checks_name_routes_and_durations_in_the_readers_language() {
+fn claim_checks_name_routes_durations_and_people_in_the_readers_language() {
     use evidence_lens::i18n::Lang;
     // The claims give "intrathecal" and "5 years" in English; a Spanish or French check says them
     // in its own words (the route from the vocabulary, the duration as a number of years).
-    for (lang, route, duration) in [
+    // The people a safety claim is about stand next to "people", with what each language needs
+    // ("personnes atteintes de", not "traitées par … pour SEP progressive").
+    for (lang, route, duration, who) in [
         (
             Lang::Es,
             "por vía intratecal",
             "la afirmación habla de 5 años",
+            "unas 20 personas con EM progresiva tratadas con",
         ),
         (
             Lang::Fr,
             "par voie intrathécale",
             "l’affirmation parle de 5 ans",
+            "environ 20 personnes atteintes de SEP progressive traitées par",
         ),
     ] {
         let options = AppraiseOptions {
@@ -392,6 +396,7 @@ fn claim_checks_name_routes_and_durations_in_the_readers_language() {
             })
         };
         assert!(said(route), "{lang:?}: {summaries:#?}");
+        assert!(said(who), "{lang:?}: {summaries:#?}");
         assert!(said(duration), "{lang:?}: {summaries:#?}");
         assert!(!said("intrathecal ") && !said("5 years"), "{lang:?}");
     }
