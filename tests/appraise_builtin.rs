@@ -251,7 +251,7 @@ fn clinic_claims_come_out_as_the_trials_say() {
         assert!(
             c.summary.contains(
                 "about 270 people treated with mesenchymal stem cells by the intrathecal route for \
-                 neurological disorders (half of the people in Mesa Bedoya 2024"
+                 neurological disorders (counting half of the people in Mesa Bedoya 2024"
             ),
             "{}",
             c.summary

@@ -242,6 +242,50 @@ fn a_crossover_with_pooled_periods_is_carry_over_and_a_too_narrow_interval() {
 }
 
 #[test]
+fn pooled_periods_count_the_studys_people_not_the_periods() {
+    // 30 + 30 periods from 24 people: the small-sample reason names the people. A study larger
+    // than the periods (a subgroup's result) keeps the smaller count.
+    let data = counts(5, 30, 10, 30);
+    for (people, said) in [
+        (24, "Only 24 people took part"),
+        (500, "Only 60 people took part"),
+    ] {
+        let mut s = rct("a", progression(data.clone()));
+        s.n = Some(people);
+        s.caveats = vec!["Counts pool two treatment cycles of the same patients".into()];
+        let a = rate(&s);
+        assert!(
+            a.reasons.iter().any(|r| r.text.starts_with(said)),
+            "{people}: {:#?}",
+            a.reasons
+        );
+    }
+}
+
+#[test]
+fn a_crossover_that_pools_its_periods_is_not_a_first_period_comparison() {
+    // Caveats that say both are contradictory: the pooled periods win, and carry-over is rated.
+    let mut s = study(
+        "a",
+        Design::CrossoverRct,
+        Some(Blinding::Double),
+        "Drug X",
+        vec![clean()],
+    );
+    s.caveats = vec![
+        "The comparison uses the first period only".into(),
+        "Counts pool two treatment cycles from 48 patients".into(),
+    ];
+    let a = rate(&s);
+    let rob: Vec<&Reason> = moved(&a)
+        .into_iter()
+        .filter(|r| r.domain == Domain::RiskOfBias)
+        .collect();
+    assert_eq!(rob.len(), 1, "{:#?}", a.reasons);
+    assert!(rob[0].text.starts_with("Crossover design: each person"));
+}
+
+#[test]
 fn registry_news_and_marketing_sources() {
     for (kind, level, change) in [
         (SourceKind::Registry, Certainty::Moderate, -1),

@@ -30,13 +30,13 @@
 //! * number: compared with the matching number, for the same people (treated, control or both
 //!   groups) and the same time point.
 
-use std::collections::BTreeSet;
+use std::collections::BTreeMap;
 
 use serde::Serialize;
 
 use crate::i18n::{self, t, tn, Lang};
 use crate::model::{
-    Arm, Assertion, Better, Blinding, Claim, ClaimPart, Dataset, EffectData, OutcomeKind,
+    Arm, Assertion, Better, Blinding, Claim, ClaimPart, Dataset, Design, EffectData, OutcomeKind,
     SourceKind, Study,
 };
 use crate::stats::effect::wilson;
@@ -295,7 +295,7 @@ impl<'c> Scope<'c> {
         let l = self.lexicon;
         let mut indirect = Vec::new();
         // Per-study concerns, one list of study labels per kind of concern.
-        let mut broader_therapy: Vec<&str> = Vec::new();
+        let mut broader_therapy: Vec<String> = Vec::new();
         let mut mixed: Vec<&str> = Vec::new();
         let mut routes: Vec<(&str, String)> = Vec::new();
         let mut members = Vec::new();
@@ -307,7 +307,9 @@ impl<'c> Scope<'c> {
                 Relation::Narrower => {
                     members.push(l.display_in(List::Therapies, therapy, self.lang))
                 }
-                Relation::Broader => broader_therapy.push(therapy.trim()),
+                Relation::Broader => {
+                    broader_therapy.push(l.display_in(List::Therapies, therapy, self.lang))
+                }
                 Relation::Same => {}
             }
             if !self.claim.condition.trim().is_empty() {
@@ -343,7 +345,10 @@ impl<'c> Scope<'c> {
             indirect.push(self.say(
                 "indirect.broader_therapy",
                 &[
-                    ("therapies", &lower_first(&labels(&broader_therapy))),
+                    (
+                        "therapies",
+                        &lower_first(&i18n::and_list(self.lang, &dedup(broader_therapy))),
+                    ),
                     ("therapy", &lower_first(&self.therapy)),
                 ],
             ));
@@ -475,13 +480,19 @@ fn evidence_days(item: &Item) -> Option<f64> {
 }
 
 fn describe_days(lang: Lang, days: f64) -> String {
-    if days >= 365.0 {
-        let n = super::text::num(lang, days / 365.25, 1);
-        tn(lang, "claim.years", &[("n", &n)])
+    let (unit, n) = if days >= 365.0 {
+        ("claim.years", super::text::num(lang, days / 365.25, 1))
     } else {
-        let n = super::text::num(lang, days / 30.44, 0);
-        tn(lang, "claim.months", &[("n", &n)])
-    }
+        ("claim.months", super::text::num(lang, days / 30.44, 0))
+    };
+    // One in English and Spanish is "1"; French also counts "1,5" as one.
+    let value: f64 = n.replace(',', ".").parse().unwrap_or(f64::NAN);
+    let one = match lang {
+        Lang::Fr => value < 2.0,
+        Lang::En | Lang::Es => value == 1.0,
+    };
+    let form = if one { "one" } else { "other" };
+    tn(lang, &format!("{unit}.{form}"), &[("n", &n)])
 }
 
 fn is_marketing(item: &Item) -> bool {
@@ -504,9 +515,9 @@ fn treated_events(item: &Item) -> Option<bool> {
 }
 
 /// People who had the treatment in an item's harms data: the treated arm of the numbers, or
-/// else the study's size (all of it for numbers from the treated alone, such as a review that
-/// pooled single-arm studies; half of it for a comparison with a control group, an estimate,
-/// flagged `true`, that the sentence says).
+/// else the study's size. All of it when everyone was treated: an uncontrolled study, a review
+/// that pooled single-arm studies, a crossover (each person has both in turn). Half of it for a
+/// comparison with a parallel control group: an estimate, flagged `true`, that the sentence says.
 fn treated_people(item: &Item) -> (u64, bool) {
     let s = item.studies[0];
     let n = match item.outcome.data.as_ref() {
@@ -518,8 +529,11 @@ fn treated_people(item: &Item) -> (u64, bool) {
     if let Some(n) = n {
         return (n, false);
     }
+    let everyone = s.design.is_uncontrolled()
+        || s.design == Design::CrossoverRct
+        || (s.design == Design::SystematicReview && item.single_arm);
     match s.n.map(u64::from) {
-        Some(n) if item.single_arm || s.design.is_uncontrolled() => (n, false),
+        Some(n) if everyone => (n, false),
         Some(n) => (n / 2, true),
         None => (0, false),
     }
@@ -869,10 +883,8 @@ fn dedup(mut v: Vec<String>) -> Vec<String> {
 fn check_no_risk(scope: &Scope, claim_part: &ClaimPart, fits: &[Fit]) -> PartCheck {
     let lexicon = scope.lexicon;
     let mut ev = Vec::new();
-    let mut treated: u64 = 0;
-    let mut counted = BTreeSet::new();
-    // The studies whose treated people are estimated as half of them.
-    let mut halved: Vec<&str> = Vec::new();
+    // Each study's treated people, from its first item whose count is not an estimate.
+    let mut treated_by_study: BTreeMap<&str, (u64, bool, &str)> = BTreeMap::new();
     for f in fits
         .iter()
         .filter(|f| !is_marketing(f.item) && !f.item.pooled)
@@ -890,12 +902,15 @@ fn check_no_risk(scope: &Scope, claim_part: &ClaimPart, fits: &[Fit]) -> PartChe
         } else {
             EvidenceRole::NoSeriousHarm
         };
-        if counted.insert(it.studies[0].id.clone()) {
-            let (n, estimated) = treated_people(it);
-            treated = treated.saturating_add(n);
-            if estimated {
-                halved.push(it.studies[0].label.get(scope.lang.as_str()));
-            }
+        let s = it.studies[0];
+        let (n, estimated) = treated_people(it);
+        let kept = treated_by_study.entry(s.id.as_str()).or_insert((
+            n,
+            estimated,
+            s.label.get(scope.lang.as_str()),
+        ));
+        if kept.1 && !estimated {
+            *kept = (n, false, kept.2);
         }
         ev.push(f.evidence(role));
     }
@@ -904,6 +919,11 @@ fn check_no_risk(scope: &Scope, claim_part: &ClaimPart, fits: &[Fit]) -> PartChe
         .filter(|e| matches!(e.role, EvidenceRole::SeriousHarm | EvidenceRole::Harm))
         .collect();
     let lang = scope.lang;
+    let treated = (treated_by_study.values()).fold(0u64, |sum, t| sum.saturating_add(t.0));
+    let halved: Vec<&str> = (treated_by_study.values())
+        .filter(|t| t.1)
+        .map(|t| t.2)
+        .collect();
     let who = {
         let route = (scope.route.as_deref())
             .map(|r| scope.say("safety.route", &[("route", &lower_first(r))]))
@@ -1119,5 +1139,28 @@ fn check_number(scope: &Scope, claim_part: &ClaimPart, fits: &[Fit]) -> PartChec
     PartCheck {
         evidence: ev,
         ..number(verdict, certainty, summary)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations_take_the_singular_where_each_language_does() {
+        let year = 365.25;
+        for (lang, days, said) in [
+            (Lang::En, year, "1 year"),
+            (Lang::En, 1.5 * year, "1.5 years"),
+            (Lang::En, 30.44, "1 month"),
+            (Lang::En, 6.0 * 30.44, "6 months"),
+            (Lang::Es, year, "1 año"),
+            (Lang::Es, 1.5 * year, "1,5 años"),
+            (Lang::Es, 30.44, "1 mes"),
+            (Lang::Fr, 1.5 * year, "1,5 an"),
+            (Lang::Fr, 2.0 * year, "2 ans"),
+        ] {
+            assert_eq!(describe_days(lang, days), said, "{lang:?} {days}");
+        }
     }
 }

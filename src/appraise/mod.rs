@@ -299,8 +299,9 @@ fn appraise_item<'a>(
             rate::participants(study, data),
             rate::events(data),
         );
-        rate::rate_unit_of_analysis(&mut r, study);
     }
+    // Periods counted as people narrow a single group's interval as much as a comparison's.
+    rate::rate_unit_of_analysis(&mut r, study);
     rate::rate_indirectness(&mut r, study, outcome, condition);
     rate::rate_publication_bias_review(&mut r, study, outcome);
     if !single {

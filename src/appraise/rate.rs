@@ -95,18 +95,19 @@ pub fn importance(e: &Effect, th: Option<(f64, f64)>) -> Importance {
 
 /// Total participants behind an outcome's numbers.
 pub fn participants(study: &Study, data: &EffectData) -> Option<u64> {
-    // Counts that pool treatment periods count some people more than once: the study's number
-    // of people says how many took part.
-    if pooled_cycle_caveat(study).is_some() {
-        if let Some(n) = study.n {
-            return Some(u64::from(n));
-        }
-    }
-    match data {
+    let n = match data {
         EffectData::Counts(c) => Some(c.n1().saturating_add(c.n2())),
         EffectData::Means(m) => Some(m.n1i.saturating_add(m.n2i)),
         EffectData::Proportion(p) => p.ni.or(study.n.map(u64::from)),
         _ => study.n.map(u64::from),
+    };
+    // Counts that pool treatment periods count some people more than once: at most the study's
+    // number of people took part (fewer when the result is of a subgroup or of some arms).
+    match (n, study.n) {
+        (Some(n), Some(people)) if pooled_cycle_caveat(study).is_some() => {
+            Some(n.min(u64::from(people)))
+        }
+        _ => n,
     }
 }
 
@@ -333,7 +334,9 @@ pub fn rate_risk_of_bias(
         r.push(Domain::RiskOfBias, -1, text);
     }
     if comparative && study.design == Design::CrossoverRct {
-        if first_period_only(study) {
+        // Counts that pool the periods contradict a first-period comparison: the carry-over
+        // stays a concern.
+        if first_period_only(study) && pooled_cycle_caveat(study).is_none() {
             let text = r.say("reason.first_period", &[]);
             r.note(Domain::RiskOfBias, text);
         } else {
