@@ -222,8 +222,8 @@ fn pooled_cycles_caveat_is_a_too_narrow_interval_counted_once() {
     );
 }
 
-#[test]
-fn a_crossover_with_pooled_periods_is_carry_over_and_a_too_narrow_interval() {
+/// A double-blind crossover trial of Drug X with these caveats, rated.
+fn crossover_with(caveats: &[&str]) -> OutcomeAppraisal {
     let mut s = study(
         "a",
         Design::CrossoverRct,
@@ -231,11 +231,26 @@ fn a_crossover_with_pooled_periods_is_carry_over_and_a_too_narrow_interval() {
         "Drug X",
         vec![clean()],
     );
-    s.caveats = vec!["Counts pool two treatment cycles from 48 patients".into()];
-    let a = rate(&s);
+    s.caveats = caveats.iter().map(|&c| c.into()).collect();
+    rate(&s)
+}
+
+/// The steps that moved the rating in one domain.
+fn moved_in(a: &OutcomeAppraisal, domain: Domain) -> Vec<&Reason> {
+    moved(a)
+        .into_iter()
+        .filter(|r| r.domain == domain)
+        .collect()
+}
+
+#[test]
+fn a_crossover_with_pooled_periods_is_carry_over_and_a_too_narrow_interval() {
+    let a = crossover_with(&["Counts pool two treatment cycles from 48 patients"]);
     assert_eq!(a.certainty, Some(Certainty::Low), "{:#?}", a.reasons);
-    let of = |d| -> Vec<&Reason> { moved(&a).into_iter().filter(|r| r.domain == d).collect() };
-    let (rob, imprecision) = (of(Domain::RiskOfBias), of(Domain::Imprecision));
+    let (rob, imprecision) = (
+        moved_in(&a, Domain::RiskOfBias),
+        moved_in(&a, Domain::Imprecision),
+    );
     assert_eq!((rob.len(), imprecision.len()), (1, 1), "{:#?}", a.reasons);
     assert!(rob[0].text.starts_with("Crossover design") && !rob[0].text.contains("cycles"));
     assert!(imprecision[0].text.contains("two treatment cycles"));
@@ -265,22 +280,11 @@ fn pooled_periods_count_the_studys_people_not_the_periods() {
 #[test]
 fn a_crossover_that_pools_its_periods_is_not_a_first_period_comparison() {
     // Caveats that say both are contradictory: the pooled periods win, and carry-over is rated.
-    let mut s = study(
-        "a",
-        Design::CrossoverRct,
-        Some(Blinding::Double),
-        "Drug X",
-        vec![clean()],
-    );
-    s.caveats = vec![
-        "The comparison uses the first period only".into(),
-        "Counts pool two treatment cycles from 48 patients".into(),
-    ];
-    let a = rate(&s);
-    let rob: Vec<&Reason> = moved(&a)
-        .into_iter()
-        .filter(|r| r.domain == Domain::RiskOfBias)
-        .collect();
+    let a = crossover_with(&[
+        "The comparison uses the first period only",
+        "Counts pool two treatment cycles from 48 patients",
+    ]);
+    let rob = moved_in(&a, Domain::RiskOfBias);
     assert_eq!(rob.len(), 1, "{:#?}", a.reasons);
     assert!(rob[0].text.starts_with("Crossover design: each person"));
 }
