@@ -702,12 +702,22 @@ pub fn and_list(lang: Lang, list: &[String]) -> String {
 /// A count with its noun in the right number: `key.one` for one (and, in French, for zero),
 /// `key.other` otherwise ("1 study", "2 studies"; "0 étude").
 pub fn plural(lang: Lang, key: &str, n: usize) -> String {
-    let one = match lang {
-        Lang::Fr => n <= 1,
-        Lang::En | Lang::Es => n == 1,
-    };
-    let form = if one { "one" } else { "other" };
+    let form = plural_form(lang, n as f64);
     tf(lang, &format!("{key}.{form}"), &[&int(lang, n as u64)])
+}
+
+/// The form ("one" or "other") a noun takes after the number `n` in `lang`: one only for 1 in
+/// English and Spanish; in French for anything below 2 ("0 étude", "1,5 an").
+pub fn plural_form(lang: Lang, n: f64) -> &'static str {
+    let one = match lang {
+        Lang::Fr => n < 2.0,
+        Lang::En | Lang::Es => n == 1.0,
+    };
+    if one {
+        "one"
+    } else {
+        "other"
+    }
 }
 
 /// Every key in the table.

@@ -485,13 +485,9 @@ fn describe_days(lang: Lang, days: f64) -> String {
     } else {
         ("claim.months", super::text::num(lang, days / 30.44, 0))
     };
-    // One in English and Spanish is "1"; French also counts "1,5" as one.
-    let value: f64 = n.replace(',', ".").parse().unwrap_or(f64::NAN);
-    let one = match lang {
-        Lang::Fr => value < 2.0,
-        Lang::En | Lang::Es => value == 1.0,
-    };
-    let form = if one { "one" } else { "other" };
+    // The number as it is shown (rounded, with a decimal comma in Spanish and French) decides.
+    let shown: f64 = n.replace(',', ".").parse().unwrap_or(f64::NAN);
+    let form = i18n::plural_form(lang, shown);
     tn(lang, &format!("{unit}.{form}"), &[("n", &n)])
 }
 
