@@ -353,6 +353,8 @@ catalogue![
     ("refusal.fit", "the meta-analysis could not be fitted: {why}", "no se pudo ajustar el metaanálisis: {why}", "la méta-analyse n’a pas pu être ajustée : {why}"),
     // ---- Claim checks.
     ("list.and", "and", "y", "et"),
+    ("list.more.one", "{} more", "{} más", "{} autre"),
+    ("list.more.other", "{} more", "{} más", "{} autres"),
     ("blinding.double", "double-blind", "doble ciego", "en double aveugle"),
     ("blinding.single", "single-blind", "simple ciego", "en simple aveugle"),
     ("blinding.rater", "rater-masked", "con evaluador enmascarado", "à évaluateur en aveugle"),
@@ -452,6 +454,12 @@ catalogue![
     ("answer.harm", "Main harm", "Daño principal", "Risque principal"),
     ("answer.no_benefit_data", "No study reports a benefit with numbers.", "Ningún estudio informa un beneficio con cifras.", "Aucune étude ne rapporte de bénéfice chiffré."),
     ("answer.no_harm_data", "No study reports harms with numbers.", "Ningún estudio informa daños con cifras.", "Aucune étude ne rapporte de risques chiffrés."),
+    ("answer.who", "In {studies}: {people} {condition}.", "En {studies}: {people} {condition}.", "Dans {studies}\u{a0}: {people} {condition}."),
+    ("answer.who_compared", "In {studies}: {people} {condition}; comparison: {comparator}.", "En {studies}: {people} {condition}; comparación: {comparator}.", "Dans {studies}\u{a0}: {people} {condition}\u{202f}; comparaison\u{a0}: {comparator}."),
+    ("answer.people_with.one", "{} person with", "{} persona con", "{} personne atteinte de"),
+    ("answer.people_with.other", "{} people with", "{} personas con", "{} personnes atteintes de"),
+    ("answer.people_unknown", "people with", "personas con", "des personnes atteintes de"),
+    ("answer.in_population", "In people with {condition}, {statement}", "En personas con {condition}, {statement}", "Chez les personnes atteintes de {condition}, {statement}"),
     ("answer.rests_on", "Rests on {} ({} randomised), {} people.", "Se basa en {} ({} aleatorizados), {} personas.", "Repose sur {} ({} randomisées), {} personnes."),
     ("answer.studies.one", "{} study", "{} estudio", "{} étude"),
     ("answer.studies.other", "{} studies", "{} estudios", "{} études"),
@@ -459,8 +467,6 @@ catalogue![
     ("answer.ongoing.other", "{} studies are still running.", "{} estudios siguen en curso.", "{} études sont en cours."),
     ("answer.latest", "Most recent: {}.", "Más reciente: {}.", "La plus récente : {}."),
     ("answer.sources", "Sources: {}.", "Fuentes: {}.", "Sources : {}."),
-    ("answer.more_sources.one", "{} more", "{} más", "{} autre"),
-    ("answer.more_sources.other", "{} more", "{} más", "{} autres"),
     ("answer.claims_checked", "Claims checked: {}.", "Afirmaciones contrastadas: {}.", "Affirmations vérifiées : {}."),
     ("answer.empty", "No therapy in this data is studied in the question's condition.", "Ningún tratamiento de estos datos se estudió en la enfermedad de la pregunta.", "Aucun traitement de ces données n'est étudié dans la maladie de la question."),
     ("answer.title_best", "{}; for the other treatments for {}, the evidence is uncertain or shows no clear benefit.", "{}; para los demás tratamientos de {}, la evidencia es incierta o no muestra un beneficio claro.", "{} ; pour les autres traitements de {}, les preuves sont incertaines ou ne montrent pas de bénéfice net."),
@@ -697,6 +703,19 @@ pub fn and_list(lang: Lang, list: &[String]) -> String {
         [a] => a.clone(),
         [init @ .., last] => format!("{} {} {last}", init.join(", "), t(lang, "list.and")),
     }
+}
+
+/// The first four names and how many more ("A, B, C, D and 3 more"), so that a sentence names
+/// its sources without growing with a large dataset; all of them when only one would be left
+/// ("and 1 more" would take a name's place).
+pub fn named_list(lang: Lang, names: &[String]) -> String {
+    const MOST: usize = 4;
+    if names.len() <= MOST + 1 {
+        return and_list(lang, names);
+    }
+    let mut named = names[..MOST].to_vec();
+    named.push(plural(lang, "list.more", names.len() - MOST));
+    and_list(lang, &named)
 }
 
 /// A count with its noun in the right number: `key.one` for one (and, in French, for zero),

@@ -46,9 +46,22 @@ fn each_therapy_answers_with_its_certainty_frequencies_and_risk_of_death() {
     assert_eq!(therapies, ["AHSCT", "MSC-NP", "MSC"]);
     let ahsct = &a.answers[0];
     assert_eq!(ahsct.certainty, Some(Certainty::Moderate));
-    assert!(ahsct
-        .headline
-        .starts_with("AHSCT probably reduces disability progression"));
+    // Its one randomised trial was in relapsing-remitting MS: the headline says so, and the
+    // benefit says who and against what, as a summary-of-findings table heads its rows.
+    assert!(
+        ahsct.headline.starts_with(
+            "In people with relapsing-remitting MS, AHSCT probably reduces disability progression"
+        ),
+        "{}",
+        ahsct.headline
+    );
+    assert_eq!(
+        ahsct.benefit.as_ref().unwrap().who.as_deref(),
+        Some(
+            "In MIST 2019: 110 people with relapsing-remitting MS; comparison: disease-modifying \
+             therapy of higher efficacy or a different class."
+        )
+    );
     let harm = ahsct.harm.as_ref().unwrap();
     assert_eq!(
         harm.outcome, "deaths_100d",
@@ -59,6 +72,11 @@ fn each_therapy_answers_with_its_certainty_frequencies_and_risk_of_death() {
         .as_deref()
         .unwrap()
         .contains("about 3 in 100"));
+    // A cohort without a comparison group names no comparison.
+    assert_eq!(
+        harm.who.as_deref(),
+        Some("In Muraro 2017 (AHSCT cohort): 281 people with multiple sclerosis.")
+    );
     assert_eq!((ahsct.studies, ahsct.randomised, ahsct.ongoing), (3, 1, 2));
     // MSC-NP's trial could not tell the arms apart: no difference may be drawn.
     let np = &a.answers[1];
@@ -75,6 +93,10 @@ fn each_therapy_answers_with_its_certainty_frequencies_and_risk_of_death() {
     assert!(msc
         .headline
         .starts_with("We are very uncertain whether MSC helps"));
+    assert_eq!(
+        msc.benefit.as_ref().unwrap().who.as_deref(),
+        Some("In Petrou 2020: 48 people with progressive MS; comparison: sham.")
+    );
 
     let texts = svg_texts(&summary(Lang::En), &builtin(), 390).join(" ");
     for words in [
@@ -85,6 +107,7 @@ fn each_therapy_answers_with_its_certainty_frequencies_and_risk_of_death() {
         "about 3 in 100",
         "Main harm",
         "Out of 100: 37 without, 33 with",
+        "In MIST 2019: 110 people with",
     ] {
         assert!(
             texts.contains(words),
@@ -124,6 +147,14 @@ fn another_field_gets_its_own_answer_from_a_pooled_body() {
     let aspirin = &a.answers[0];
     assert_eq!(aspirin.headline, "Aspirin probably reduces deaths.");
     assert_eq!(aspirin.benefit.as_ref().unwrap().studies.len(), 7);
+    // A pooled body names four of its studies, all its people and the one comparison.
+    assert_eq!(
+        aspirin.benefit.as_ref().unwrap().who.as_deref(),
+        Some(
+            "In MRC-1, CDP, MRC-2, GASP and 3 more: 28,003 people with myocardial infarction; \
+             comparison: placebo."
+        )
+    );
     let texts = svg_texts(&summary(Lang::En), &data, 800).join(" ");
     assert!(texts.contains("Aspirin probably reduces deaths"), "{texts}");
     // The chart's description says the answer with its certainty in words and symbols.
@@ -133,6 +164,33 @@ fn another_field_gets_its_own_answer_from_a_pooled_body() {
         description.contains("⊕⊕⊕◯ moderate certainty"),
         "{description}"
     );
+}
+
+#[test]
+fn a_headline_says_whom_it_applies_to_when_the_studies_were_narrower_than_the_question() {
+    let aspirin = || {
+        parse_json(include_bytes!("data/aspirin-mi.json"))
+            .dataset
+            .unwrap()
+    };
+    let headline = |data: &evidence_lens::model::Dataset| {
+        appraise(data, &AppraiseOptions::default()).answers[0]
+            .headline
+            .clone()
+    };
+    // Asked of cardiovascular disease, with every trial in one of its forms (the data's
+    // vocabulary says which): the answer is for those people.
+    let mut narrower = aspirin();
+    narrower.question.as_mut().unwrap().condition = Some("cardiovascular disease".into());
+    assert_eq!(
+        headline(&narrower),
+        "In people with myocardial infarction, aspirin probably reduces deaths."
+    );
+    // One trial in the question's own condition: the answer is the question's.
+    let mut mixed = narrower.clone();
+    mixed.studies[0].condition = "cardiovascular disease".into();
+    assert_eq!(headline(&mixed), "Aspirin probably reduces deaths.");
+    assert_eq!(headline(&aspirin()), "Aspirin probably reduces deaths.");
 }
 
 #[test]

@@ -461,7 +461,10 @@ fn statement_says_what_a_result_means_in_words() {
     assert!(es.contains("probablemente reduce"), "{es}");
     // The summary's answers and the claims say what they mean too.
     let answer = widget.statement("answer/AHSCT").unwrap();
-    assert!(answer.starts_with("AHSCT probablemente reduce"), "{answer}");
+    assert!(
+        answer.starts_with("En personas con EM remitente-recurrente, AHSCT probablemente reduce"),
+        "{answer}"
+    );
     assert!(widget
         .statement("claim/news_ahsct_halts_ms")
         .unwrap()

@@ -41,6 +41,9 @@ pub struct Finding {
     pub per_100: Option<Per100>,
     /// Whether the result had a comparison group.
     pub controlled: bool,
+    /// Who the result is about and what the therapy was compared with, as a summary-of-findings
+    /// table heads its rows ("In Trial 2019: 110 people with …; comparison: placebo").
+    pub who: Option<String>,
 }
 
 /// People out of 100, for icon arrays.
@@ -154,8 +157,9 @@ fn answer(
     let lang = main.lang;
     // The question's condition as the vocabulary names it in the reader's language.
     let condition = lexicon.display_in(List::Conditions, main.name, lang);
-    let benefit = main_benefit(&by_id, outcomes, pooled, lexicon, lang);
-    let harm = main_harm(&by_id, outcomes, lexicon, lang);
+    let who = |f: Finding| with_who(f, &by_id, lexicon, lang);
+    let benefit = main_benefit(&by_id, outcomes, pooled, lexicon, lang).map(who);
+    let harm = main_harm(&by_id, outcomes, lexicon, lang).map(who);
     let x = lower_first(&therapy);
     let headline = match &benefit {
         Some(b) if b.controlled && b.certainty == Some(Certainty::VeryLow) => tn(
@@ -163,7 +167,17 @@ fn answer(
             "answer.very_uncertain",
             &[("therapy", &x), ("condition", &lower_first(&condition))],
         ),
-        Some(b) if b.controlled => b.statement.clone(),
+        Some(b) if b.controlled => match narrower_population(b, &by_id, main) {
+            Some(people) => tn(
+                lang,
+                "answer.in_population",
+                &[
+                    ("condition", &people),
+                    ("statement", &lower_first(&b.statement)),
+                ],
+            ),
+            None => b.statement.clone(),
+        },
         _ if completed.is_empty() => tn(lang, "answer.pending", &[("therapy", &x)]),
         _ => tn(lang, "answer.uncontrolled", &[("therapy", &x)]),
     };
@@ -212,6 +226,92 @@ fn answer(
     }
 }
 
+/// The finding's studies, in its order (ids the therapy's studies do not have are skipped).
+fn studies_of<'a>(f: &Finding, studies: &Studies<'a>) -> Vec<&'a Study> {
+    f.studies
+        .iter()
+        .filter_map(|id| studies.get(id.as_str()).copied())
+        .collect()
+}
+
+/// Each text once, in the order of first use.
+fn distinct(texts: impl Iterator<Item = String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for t in texts {
+        if !out.contains(&t) {
+            out.push(t);
+        }
+    }
+    out
+}
+
+/// The finding with who it is about: its studies, their people and condition (as the vocabulary
+/// names it in the reader's language) and, for a result with a comparison group, what the
+/// therapy was compared with when every study says so.
+fn with_who(mut f: Finding, studies: &Studies, lexicon: &Lexicon, lang: Lang) -> Finding {
+    let of = studies_of(&f, studies);
+    if of.is_empty() {
+        return f;
+    }
+    let labels: Vec<String> = of
+        .iter()
+        .map(|s| s.label.get(lang.as_str()).to_string())
+        .collect();
+    let conditions = distinct(
+        of.iter()
+            .map(|s| lexicon.display_in(List::Conditions, &s.condition, lang)),
+    );
+    let people = match of.iter().map(|s| s.n.map(|n| n as usize)).sum() {
+        Some(n) => crate::i18n::plural(lang, "answer.people_with", n),
+        None => t(lang, "answer.people_unknown").to_string(),
+    };
+    let comparators: Option<Vec<String>> = of
+        .iter()
+        .map(|s| {
+            s.comparator
+                .as_ref()
+                .map(|c| c.get(lang.as_str()).trim().to_string())
+        })
+        .collect();
+    let comparators = comparators
+        .map(|c| distinct(c.into_iter().filter(|c| !c.is_empty())))
+        .filter(|c| f.controlled && !c.is_empty());
+    let studies = crate::i18n::named_list(lang, &labels);
+    let condition = crate::i18n::and_list(lang, &conditions);
+    let mut args = vec![
+        ("studies", studies.as_str()),
+        ("people", people.as_str()),
+        ("condition", condition.as_str()),
+    ];
+    let comparator = comparators.map(|c| crate::i18n::and_list(lang, &c));
+    f.who = Some(match &comparator {
+        Some(c) => {
+            args.push(("comparator", c));
+            tn(lang, "answer.who_compared", &args)
+        }
+        None => tn(lang, "answer.who", &args),
+    });
+    f
+}
+
+/// The condition of the people a controlled finding is about, when every one of its studies
+/// was in a narrower population than the question's (one form of the question's disease): the
+/// headline must say whom it applies to.
+fn narrower_population(f: &Finding, studies: &Studies, main: &MainCondition) -> Option<String> {
+    let of = studies_of(f, studies);
+    let narrower = !of.is_empty()
+        && of
+            .iter()
+            .all(|s| main.fit(&s.condition) == Relation::Narrower);
+    narrower.then(|| {
+        let names = distinct(of.iter().map(|s| {
+            main.lexicon
+                .display_in(List::Conditions, &s.condition, main.lang)
+        }));
+        crate::i18n::and_list(main.lang, &names)
+    })
+}
+
 /// One therapy's studies by id.
 type Studies<'a> = HashMap<&'a str, &'a Study>;
 
@@ -256,6 +356,7 @@ fn main_benefit(
             frequencies: p.absolute.as_ref().map(|a| a.text.clone()),
             per_100: p.absolute.as_ref().map(per_100),
             controlled: true,
+            who: None,
         });
     }
     let rated = |o: &&OutcomeAppraisal| o.kind == OutcomeKind::Benefit && o.certainty.is_some();
@@ -368,5 +469,6 @@ fn finding(o: &OutcomeAppraisal, studies: &Studies, lang: Lang) -> Finding {
         }),
         per_100: per,
         controlled: !is_single(studies, o),
+        who: None,
     }
 }

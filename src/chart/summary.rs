@@ -111,26 +111,10 @@ fn claims_line(lang: Lang, claims: &[(String, Verdict)]) -> Option<String> {
     Some(tf(lang, "answer.claims_checked", &[&parts.join(", ")]))
 }
 
-/// Where the answer comes from, by study: the first few by name and how many more, so that a
-/// card names its sources without growing with a large dataset (the table lists them all).
+/// Where the answer comes from, by study: the first few by name and how many more (the table
+/// lists them all).
 fn sources_line(lang: Lang, sources: &[String]) -> Option<String> {
-    const NAMED: usize = 4;
-    if sources.is_empty() {
-        return None;
-    }
-    // "and 1 more" would take the place of a name: five are named whole.
-    let named = if sources.len() > NAMED + 1 {
-        let mut named = sources[..NAMED].to_vec();
-        named.push(i18n::plural(
-            lang,
-            "answer.more_sources",
-            sources.len() - NAMED,
-        ));
-        named
-    } else {
-        sources.to_vec()
-    };
-    Some(tf(lang, "answer.sources", &[&i18n::and_list(lang, &named)]))
+    (!sources.is_empty()).then(|| tf(lang, "answer.sources", &[&i18n::named_list(lang, sources)]))
 }
 
 fn card(lang: Lang, a: &Answer) -> Card {
@@ -139,6 +123,7 @@ fn card(lang: Lang, a: &Answer) -> Card {
         Some(b) => {
             paragraphs.push((Kind::Label, t(lang, "answer.benefit").to_string()));
             paragraphs.push((Kind::Body, frequencies(lang, b)));
+            paragraphs.extend(b.who.clone().map(|w| (Kind::Small, w)));
         }
         None => paragraphs.push((Kind::Body, t(lang, "answer.no_benefit_data").to_string())),
     }
@@ -146,6 +131,7 @@ fn card(lang: Lang, a: &Answer) -> Card {
         Some(h) => {
             paragraphs.push((Kind::Label, t(lang, "answer.harm").to_string()));
             paragraphs.push((Kind::Body, frequencies(lang, h)));
+            paragraphs.extend(h.who.clone().map(|w| (Kind::Small, w)));
         }
         None => paragraphs.push((Kind::Body, t(lang, "answer.no_harm_data").to_string())),
     }
@@ -428,8 +414,7 @@ fn certainty_colour(theme: &Theme, c: Option<Certainty>) -> &plotters::style::RG
 }
 
 /// A title that states the finding: the best-supported answer's headline and what the others
-/// show, in English sentences from the appraisal; other languages get the view's name and the
-/// question until the appraisal's sentences are translated.
+/// show.
 fn title(lang: Lang, dataset: &Dataset, appraisal: &Appraisal) -> String {
     // In the reader's language (the appraisal's condition is the data's own word).
     let question = appraisal
