@@ -194,6 +194,35 @@ fn a_headline_says_whom_it_applies_to_when_the_studies_were_narrower_than_the_qu
 }
 
 #[test]
+fn a_card_counts_its_people_and_says_which_studies_also_took_people_with_other_conditions() {
+    let a = appraise(&builtin(), &AppraiseOptions::default());
+    let msc = &a.answers[2];
+    // Karussis 2010 treated people with MS and with ALS: its people are in the count, and the
+    // card says so; reviews' people are counted in their own studies, not again.
+    assert_eq!(msc.mixed, ["Karussis 2010"]);
+    assert!(a.answers[0].mixed.is_empty());
+    let en = svg_texts(&summary(Lang::En), &builtin(), 1600).join(" ");
+    assert!(
+        en.contains(
+            "Rests on 9 studies (3 randomised), 245 people. Karussis 2010 also included people \
+             without multiple sclerosis."
+        ),
+        "{en}"
+    );
+    // One randomised trial agrees with its noun in Spanish and French.
+    let es = svg_texts(&summary(Lang::Es), &builtin(), 1600).join(" ");
+    assert!(
+        es.contains("Se basa en 3 estudios (1 aleatorizado), 898 personas."),
+        "{es}"
+    );
+    let fr = svg_texts(&summary(Lang::Fr), &builtin(), 1600).join(" ");
+    assert!(
+        fr.contains("Repose sur 3 études (1 randomisée), 898 personnes."),
+        "{fr}"
+    );
+}
+
+#[test]
 fn each_card_names_where_its_answer_comes_from() {
     let a = appraise(&builtin(), &AppraiseOptions::default());
     let ahsct = &a.answers[0];

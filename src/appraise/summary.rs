@@ -80,6 +80,9 @@ pub struct Answer {
     pub ongoing: usize,
     /// People in the completed studies.
     pub people: u64,
+    /// Those of the completed studies counted in `people` that also took people without the
+    /// question's condition (their labels).
+    pub mixed: Vec<String>,
     /// The verdicts of the checked claims about it (or about a family it belongs to).
     pub claims: Vec<(String, Verdict)>,
     /// The year of the most recent completed study.
@@ -185,6 +188,12 @@ fn answer(
         .as_ref()
         .filter(|b| b.controlled)
         .and_then(|b| b.certainty);
+    // A review's people are counted in its own studies, which may be in the data too.
+    let counted = || {
+        completed
+            .iter()
+            .filter(|s| s.design != Design::SystematicReview)
+    };
     let claims_about: Vec<(String, Verdict)> = claims
         .iter()
         .filter_map(|c| {
@@ -212,11 +221,11 @@ fn answer(
             .filter(|s| s.design.is_randomised())
             .count(),
         ongoing: studies.len() - completed.len(),
-        people: completed
-            .iter()
-            .filter(|s| s.design != Design::SystematicReview)
-            .filter_map(|s| s.n.map(u64::from))
-            .sum(),
+        people: counted().filter_map(|s| s.n.map(u64::from)).sum(),
+        mixed: counted()
+            .filter(|s| main.fit(&s.condition) == Relation::Broader)
+            .map(|s| s.label.get(lang.as_str()).to_string())
+            .collect(),
         claims: claims_about,
         latest_year: completed.iter().filter_map(|s| s.year).max(),
         sources: completed

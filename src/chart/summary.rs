@@ -140,10 +140,22 @@ fn card(lang: Lang, a: &Answer) -> Card {
         "answer.rests_on",
         &[
             &i18n::plural(lang, "answer.studies", a.studies),
-            &a.randomised.to_string(),
+            &i18n::plural(lang, "answer.randomised", a.randomised),
             &i18n::int(lang, a.people),
         ],
     );
+    if !a.mixed.is_empty() {
+        rests.push(' ');
+        rests.push_str(&tn(
+            lang,
+            "indirect.mixed",
+            &[
+                ("studies", &i18n::named_list(lang, &a.mixed)),
+                ("condition", &a.condition),
+            ],
+        ));
+        rests.push('.');
+    }
     if a.ongoing > 0 {
         rests.push(' ');
         rests.push_str(&i18n::plural(lang, "answer.ongoing", a.ongoing));
