@@ -197,15 +197,25 @@ fn a_headline_says_whom_it_applies_to_when_the_studies_were_narrower_than_the_qu
 fn a_card_counts_its_people_and_says_which_studies_also_took_people_with_other_conditions() {
     let a = appraise(&builtin(), &AppraiseOptions::default());
     let msc = &a.answers[2];
-    // Karussis 2010 treated people with MS and with ALS: its people are in the count, and the
-    // card says so; reviews' people are counted in their own studies, not again.
-    assert_eq!(msc.mixed, ["Karussis 2010"]);
+    // Karussis 2010 treated people with MS and with ALS, and two reviews pooled other
+    // conditions too: the card says so. Reviews are counted apart, and their people are not
+    // counted again (their studies may be among the card's).
+    assert_eq!(
+        msc.mixed,
+        [
+            "Karussis 2010",
+            "Zeng 2022 (meta-analysis, 5 autoimmune diseases)",
+            "Mesa Bedoya 2024 (meta-analysis, intrathecal safety)"
+        ]
+    );
+    assert_eq!((msc.studies, msc.reviews, msc.people), (5, 4, 245));
     assert!(a.answers[0].mixed.is_empty());
     let en = svg_texts(&summary(Lang::En), &builtin(), 1600).join(" ");
     assert!(
         en.contains(
-            "Rests on 9 studies (3 randomised), 245 people. Karussis 2010 also included people \
-             without multiple sclerosis."
+            "Rests on 5 studies (3 randomised), 245 people, and 4 reviews. Karussis 2010, Zeng \
+             2022 (meta-analysis, 5 autoimmune diseases) and Mesa Bedoya 2024 (meta-analysis, \
+             intrathecal safety) also included people without multiple sclerosis."
         ),
         "{en}"
     );
@@ -219,6 +229,40 @@ fn a_card_counts_its_people_and_says_which_studies_also_took_people_with_other_c
     assert!(
         fr.contains("Repose sur 3 études (1 randomisée), 898 personnes."),
         "{fr}"
+    );
+}
+
+#[test]
+fn a_claim_about_a_family_counts_as_supported_only_on_the_card_of_the_member_that_supports_it() {
+    let a = appraise(&builtin(), &AppraiseOptions::default());
+    let ids = |i: usize| -> Vec<&str> {
+        a.answers[i]
+            .claims
+            .iter()
+            .map(|(id, _)| id.as_str())
+            .collect()
+    };
+    // "Stem cell therapy halts MS" is supported in part by AHSCT's trial; MSC's evidence on it
+    // is of very low certainty and supports nothing, so the MSC card does not count it.
+    assert!(ids(0).contains(&"news_ahsct_halts_ms"), "{:?}", ids(0));
+    assert!(!ids(2).contains(&"news_ahsct_halts_ms"), "{:?}", ids(2));
+    // A claim about MSC that its evidence does not support still counts on its card.
+    assert!(ids(2).contains(&"news_msc_safe_delays_progression"));
+    // The verdicts are counted with their nouns in number.
+    let es = svg_texts(&summary(Lang::Es), &builtin(), 1600).join(" ");
+    assert!(
+        es.contains("Afirmaciones contrastadas: 1 respaldada solo en parte, 4 no respaldadas."),
+        "{es}"
+    );
+    let fr = svg_texts(&summary(Lang::Fr), &builtin(), 1600).join(" ");
+    assert!(
+        fr.contains("Affirmations vérifiées : 2 non étayées."),
+        "{fr}"
+    );
+    let en = svg_texts(&summary(Lang::En), &builtin(), 1600).join(" ");
+    assert!(
+        en.contains("Claims checked: 2 supported only in part, 1 with no controlled evidence."),
+        "{en}"
     );
 }
 

@@ -90,6 +90,16 @@ pub enum EvidenceRole {
     NoResult,
 }
 
+impl EvidenceRole {
+    /// Whether evidence in this role can be what a supported verdict rests on.
+    pub fn supports(self) -> bool {
+        matches!(
+            self,
+            EvidenceRole::Benefit | EvidenceRole::NoSeriousHarm | EvidenceRole::Matches
+        )
+    }
+}
+
 /// One piece of evidence for or against a claim.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ClaimEvidence {

@@ -17,7 +17,7 @@ use serde::Serialize;
 use crate::model::{Dataset, Design, Outcome, OutcomeKind, Study, StudyStatus};
 
 use super::certainty::Certainty;
-use super::claims::{ClaimCheck, Verdict};
+use super::claims::{ClaimCheck, ClaimEvidence, Verdict};
 use super::matching::{normalize, Lexicon, List, MainCondition, Relation};
 use super::rate::is_single_arm;
 use super::text::{lower_first, num};
@@ -72,16 +72,19 @@ pub struct Answer {
     pub certainty: Option<Certainty>,
     pub benefit: Option<Finding>,
     pub harm: Option<Finding>,
-    /// Completed studies of the therapy in the question's condition.
+    /// Completed studies of the therapy in the question's condition, not counting reviews.
     pub studies: usize,
+    /// Completed reviews of studies of the therapy in the question's condition (their studies
+    /// may be among `studies`, so their people are not counted again).
+    pub reviews: usize,
     /// Of those, randomised trials.
     pub randomised: usize,
     /// Studies still running.
     pub ongoing: usize,
     /// People in the completed studies.
     pub people: u64,
-    /// Those of the completed studies counted in `people` that also took people without the
-    /// question's condition (their labels).
+    /// The completed studies and reviews that also took people without the question's
+    /// condition (their labels).
     pub mixed: Vec<String>,
     /// The verdicts of the checked claims about it (or about a family it belongs to).
     pub claims: Vec<(String, Verdict)>,
@@ -194,18 +197,21 @@ fn answer(
             .iter()
             .filter(|s| s.design != Design::SystematicReview)
     };
+    // A claim is about this therapy when its evidence is; a claim that is supported (even in
+    // part) counts here only when the support comes from this therapy's studies (evidence of at
+    // least low certainty, as a verdict needs), so that a claim about a family is not shown as
+    // supported for a member the evidence did not support.
+    let ours = |e: &ClaimEvidence| e.studies.iter().any(|s| by_id.contains_key(s.as_str()));
+    let support = |e: &ClaimEvidence| e.role.supports() && e.certainty >= Some(Certainty::Low);
     let claims_about: Vec<(String, Verdict)> = claims
         .iter()
-        .filter_map(|c| {
-            let claim = c.id.as_str();
-            Some((claim.to_string(), c.verdict, c))
+        .filter(|c| match c.verdict {
+            Verdict::Supported | Verdict::SupportedInPart => {
+                c.evidence.iter().any(|e| support(e) && ours(e))
+            }
+            _ => c.evidence.iter().any(ours),
         })
-        .filter(|(_, _, c)| {
-            c.evidence
-                .iter()
-                .any(|e| e.studies.iter().any(|s| by_id.contains_key(s.as_str())))
-        })
-        .map(|(id, v, _)| (id, v))
+        .map(|c| (c.id.clone(), c.verdict))
         .collect();
     Answer {
         therapy,
@@ -215,14 +221,16 @@ fn answer(
         certainty,
         benefit,
         harm,
-        studies: completed.len(),
+        studies: counted().count(),
+        reviews: completed.len() - counted().count(),
         randomised: completed
             .iter()
             .filter(|s| s.design.is_randomised())
             .count(),
         ongoing: studies.len() - completed.len(),
         people: counted().filter_map(|s| s.n.map(u64::from)).sum(),
-        mixed: counted()
+        mixed: completed
+            .iter()
             .filter(|s| main.fit(&s.condition) == Relation::Broader)
             .map(|s| s.label.get(lang.as_str()).to_string())
             .collect(),

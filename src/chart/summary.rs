@@ -105,7 +105,7 @@ fn claims_line(lang: Lang, claims: &[(String, Verdict)]) -> Option<String> {
         .iter()
         .filter_map(|v| {
             let n = claims.iter().filter(|(_, x)| x == v).count();
-            (n > 0).then(|| format!("{} {}", n, t(lang, verdict_key(*v)).to_lowercase()))
+            (n > 0).then(|| i18n::plural(lang, &format!("{}_count", verdict_key(*v)), n))
         })
         .collect();
     Some(tf(lang, "answer.claims_checked", &[&parts.join(", ")]))
@@ -135,13 +135,22 @@ fn card(lang: Lang, a: &Answer) -> Card {
         }
         None => paragraphs.push((Kind::Body, t(lang, "answer.no_harm_data").to_string())),
     }
-    let mut rests = tf(
+    let reviews = if a.reviews > 0 {
+        i18n::plural(lang, "answer.and_reviews", a.reviews)
+    } else {
+        String::new()
+    };
+    let mut rests = tn(
         lang,
         "answer.rests_on",
         &[
-            &i18n::plural(lang, "answer.studies", a.studies),
-            &i18n::plural(lang, "answer.randomised", a.randomised),
-            &i18n::int(lang, a.people),
+            ("studies", &i18n::plural(lang, "answer.studies", a.studies)),
+            (
+                "randomised",
+                &i18n::plural(lang, "answer.randomised", a.randomised),
+            ),
+            ("people", &i18n::int(lang, a.people)),
+            ("reviews", &reviews),
         ],
     );
     if !a.mixed.is_empty() {
