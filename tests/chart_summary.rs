@@ -32,6 +32,11 @@ fn summary(lang: Lang) -> ViewOptions {
     }
 }
 
+/// The built-in summary's drawn words at 1,600 px, where sentences wrap least.
+fn drawn(lang: Lang) -> String {
+    svg_texts(&summary(lang), &builtin(), 1600).join(" ")
+}
+
 #[test]
 fn the_summary_is_the_first_and_default_view() {
     assert_eq!(View::default(), View::Summary);
@@ -210,7 +215,7 @@ fn a_card_counts_its_people_and_says_which_studies_also_took_people_with_other_c
     );
     assert_eq!((msc.studies, msc.reviews, msc.people), (5, 4, 245));
     assert!(a.answers[0].mixed.is_empty());
-    let en = svg_texts(&summary(Lang::En), &builtin(), 1600).join(" ");
+    let en = drawn(Lang::En);
     assert!(
         en.contains(
             "Rests on 5 studies (3 randomised), 245 people, and 4 reviews. Karussis 2010, Zeng \
@@ -220,12 +225,12 @@ fn a_card_counts_its_people_and_says_which_studies_also_took_people_with_other_c
         "{en}"
     );
     // One randomised trial agrees with its noun in Spanish and French.
-    let es = svg_texts(&summary(Lang::Es), &builtin(), 1600).join(" ");
+    let es = drawn(Lang::Es);
     assert!(
         es.contains("Se basa en 3 estudios (1 aleatorizado), 898 personas."),
         "{es}"
     );
-    let fr = svg_texts(&summary(Lang::Fr), &builtin(), 1600).join(" ");
+    let fr = drawn(Lang::Fr);
     assert!(
         fr.contains("Repose sur 3 études (1 randomisée), 898 personnes."),
         "{fr}"
@@ -249,17 +254,17 @@ fn a_claim_about_a_family_counts_as_supported_only_on_the_card_of_the_member_tha
     // A claim about MSC that its evidence does not support still counts on its card.
     assert!(ids(2).contains(&"news_msc_safe_delays_progression"));
     // The verdicts are counted with their nouns in number.
-    let es = svg_texts(&summary(Lang::Es), &builtin(), 1600).join(" ");
+    let es = drawn(Lang::Es);
     assert!(
         es.contains("Afirmaciones contrastadas: 1 respaldada solo en parte, 4 no respaldadas."),
         "{es}"
     );
-    let fr = svg_texts(&summary(Lang::Fr), &builtin(), 1600).join(" ");
+    let fr = drawn(Lang::Fr);
     assert!(
         fr.contains("Affirmations vérifiées : 2 non étayées."),
         "{fr}"
     );
-    let en = svg_texts(&summary(Lang::En), &builtin(), 1600).join(" ");
+    let en = drawn(Lang::En);
     assert!(
         en.contains("Claims checked: 2 supported only in part, 1 with no controlled evidence."),
         "{en}"
