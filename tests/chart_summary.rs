@@ -98,6 +98,14 @@ fn each_therapy_answers_with_its_certainty_frequencies_and_risk_of_death() {
     assert!(msc
         .headline
         .starts_with("We are very uncertain whether MSC helps"));
+    // Petrou 2020's counts are of treatment periods: no people out of 1,000 are made of them.
+    assert_eq!(
+        msc.benefit.as_ref().unwrap().frequencies.as_deref(),
+        Some(
+            "RR 0.16 (0.04 to 0.65); the counts are of treatment periods, not of people, so \
+             there are no numbers per 100 people."
+        )
+    );
     assert_eq!(
         msc.benefit.as_ref().unwrap().who.as_deref(),
         Some("In Petrou 2020: 48 people with progressive MS; comparison: sham.")

@@ -129,6 +129,9 @@ pub enum AbsoluteError {
     NoBaseline,
     /// A value was not a finite number, or a ratio was not positive.
     Invalid(&'static str),
+    /// The counts pool treatment periods of the same people: a risk per period is not a risk
+    /// per person.
+    PooledPeriods,
 }
 
 impl fmt::Display for AbsoluteError {
@@ -146,6 +149,9 @@ impl fmt::Display for AbsoluteError {
                 write!(f, "no baseline risk (no control arm counts and none given)")
             }
             AbsoluteError::Invalid(what) => write!(f, "{what} is not a valid number"),
+            AbsoluteError::PooledPeriods => {
+                write!(f, "the counts are of treatment periods, not of people")
+            }
         }
     }
 }
@@ -162,6 +168,7 @@ impl AbsoluteError {
                 &[("measure", super::text::measure_words(lang, *m))],
             ),
             AbsoluteError::NoBaseline => t(lang, "note.no_baseline").to_string(),
+            AbsoluteError::PooledPeriods => t(lang, "note.periods").to_string(),
             _ => t(lang, "note.no_absolute").to_string(),
         }
     }

@@ -444,6 +444,10 @@ fn absolute_for(
 ) -> (Option<Absolute>, Option<String>) {
     let therapy = &study.intervention.therapy;
     let name = outcome.name.get(lang.as_str());
+    // Events per treatment period would read as people out of 100 and overstate what is known.
+    if rate::pooled_cycle_caveat(study).is_some() {
+        return (None, Some(AbsoluteError::PooledPeriods.words(lang)));
+    }
     if single {
         if !data.is_single_arm() {
             return (None, Some(t(lang, "note.not_proportion").to_string()));

@@ -19,9 +19,9 @@ use crate::model::{Dataset, Design, Outcome, OutcomeKind, Study, StudyStatus};
 use super::certainty::Certainty;
 use super::claims::{ClaimCheck, ClaimEvidence, Verdict};
 use super::matching::{normalize, Lexicon, List, MainCondition, Relation};
-use super::rate::is_single_arm;
+use super::rate::{is_single_arm, pooled_cycle_caveat};
 use super::text::{lower_first, num};
-use super::{Basis, OutcomeAppraisal, PooledAppraisal};
+use super::{AbsoluteError, Basis, OutcomeAppraisal, PooledAppraisal};
 use crate::i18n::{t, tn, Lang};
 
 /// One finding of an answer: a study's (or a pooled body's) result for one outcome.
@@ -471,15 +471,22 @@ fn finding(o: &OutcomeAppraisal, studies: &Studies, lang: Lang) -> Finding {
         certainty: o.certainty,
         statement: o.statement.clone(),
         frequencies: frequencies.or_else(|| {
+            let why = match source_of(studies, o) {
+                Some((s, _)) if pooled_cycle_caveat(s).is_some() => {
+                    AbsoluteError::PooledPeriods.words(lang)
+                }
+                _ => t(lang, "answer.no_baseline").to_string(),
+            };
             o.effect.as_ref().map(|e| {
                 tn(
                     lang,
-                    "answer.no_baseline",
+                    "answer.effect_only",
                     &[
                         ("measure", e.measure.as_str()),
                         ("estimate", &num(lang, e.estimate, 2)),
                         ("lower", &num(lang, e.ci_lb, 2)),
                         ("upper", &num(lang, e.ci_ub, 2)),
+                        ("why", &why),
                     ],
                 )
             })
