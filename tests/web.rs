@@ -570,3 +570,27 @@ fn the_height_follows_each_change_of_view_data_and_size() {
     widget.load_csv(csv, Some("RR".into())).unwrap();
     assert!(drawn(&mut widget, "forest", 800.0) < forest, "two studies");
 }
+
+#[wasm_bindgen_test]
+fn a_tap_on_the_poster_is_found_where_the_poster_drew_it() {
+    let mut widget = Widget::new(canvas(), None).unwrap();
+    widget.load_json(BUILTIN);
+    widget
+        .set_options(options(r#"{"view": "summary"}"#), "light")
+        .unwrap();
+    // A phone's widget is narrower than the 390 px poster, so its own lines wrap elsewhere.
+    let height = widget.resize(340.0, 1.0);
+    let keys: Vec<String> = (0..80)
+        .filter_map(|i| widget.poster_hit_test(390.0, 195.0, i as f64 * 20.0))
+        .collect();
+    for answer in ["answer/AHSCT", "answer/MSC-NP", "answer/MSC"] {
+        assert!(keys.iter().any(|k| k == answer), "{answer} in {keys:?}");
+    }
+    // The narrow poster's MSC-NP card holds its main benefit 800 px down.
+    assert_eq!(
+        widget.poster_hit_test(390.0, 195.0, 800.0).as_deref(),
+        Some("answer/MSC-NP")
+    );
+    // The chart is left as it was, not in the poster's form.
+    assert_eq!(widget.resize(340.0, 1.0), height);
+}

@@ -485,6 +485,26 @@ impl Widget {
             .map(|h| h.key.clone())
     }
 
+    /// The key of the item at CSS pixel coordinates of the current view's poster drawn
+    /// `css_width` px wide, as `posters()` draws it: what a reader tapped on the poster before
+    /// the engine came, whatever the widget's own width (its lines wrap elsewhere).
+    #[wasm_bindgen(js_name = posterHitTest)]
+    pub fn poster_hit_test(&mut self, css_width: f64, css_x: f64, css_y: f64) -> Option<String> {
+        self.set_poster(true);
+        let theme = Theme::new(self.theme, 1.0);
+        let mut svg = String::new();
+        let drawn = self.draw_scene(
+            &theme,
+            css_width.round().max(1.0),
+            None,
+            Some(&ApproxMeasure),
+            |w, h| Ok(SVGBackend::with_string(&mut svg, (w, h))),
+        );
+        self.set_poster(false);
+        let (layout, _) = drawn.ok()?;
+        layout.hit_test(css_x, css_y).map(|h| h.key.clone())
+    }
+
     /// The item under a pointer at CSS pixel coordinates; highlights it (overlay only)
     /// when it changed. Returns its key, or undefined.
     pub fn hover(&mut self, css_x: f64, css_y: f64) -> Result<Option<String>, JsError> {

@@ -557,8 +557,12 @@ export class EvidenceLens extends HTMLElement {
     const tap = this.#poster.takeTap();
     this.#poster.hide();
     if (!tap) return;
+    // What was tapped is found where the poster drew it: the engine lays the view out again at
+    // the poster's width. (A picture without a size falls back to the chart's own layout.)
     const box = this.#chart.stage.getBoundingClientRect();
-    const key = this.#ask((w) => w.hitTest(tap.x * box.width, tap.y * box.height), null);
+    const key = this.#ask((w) => (tap.width > 0 && tap.height > 0
+      ? w.posterHitTest(tap.width, tap.x * tap.width, tap.y * tap.height)
+      : w.hitTest(tap.x * box.width, tap.y * box.height)), null);
     if (key) {
       this.#focusKey = key;
       this.#setSelected(key, true, 'touch');

@@ -14,11 +14,17 @@ export const BUILTIN_POSTER = `${new URL('../pkg/posters/', import.meta.url).hre
 export class Poster {
   constructor() {
     this.node = el('div', { class: 'poster', hidden: '' });
-    /** Where the reader tapped the poster, as fractions of its width and height. @type {{x: number, y: number} | null} */
+    /**
+     * Where the reader tapped the poster, as fractions of its width and height, and the size
+     * (CSS px) the picture was drawn at (0 when unknown).
+     * @type {{x: number, y: number, width: number, height: number} | null}
+     */
     this.tap = null;
     this.node.addEventListener('click', (e) => {
       const r = this.node.getBoundingClientRect();
-      if (r.width > 0 && r.height > 0) this.tap = { x: (e.clientX - r.left) / r.width, y: (e.clientY - r.top) / r.height };
+      // As fractions of the picture, with the size it was drawn at (its lines wrap there).
+      const img = this.node.querySelector('img');
+      if (r.width > 0 && r.height > 0) this.tap = { x: (e.clientX - r.left) / r.width, y: (e.clientY - r.top) / r.height, width: img?.naturalWidth || 0, height: img?.naturalHeight || 0 };
     });
   }
 
