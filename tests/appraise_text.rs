@@ -326,7 +326,7 @@ fn single_arm_proportion_with_wilson_interval() {
     assert!(abs.per_100.control.is_none());
     assert!(abs.text.contains("no comparison group"), "{}", abs.text);
     // Without a size or interval the proportion is still shown, without an interval.
-    let a = single_arm(0.576, None, None, Lang::En, "MSC", "Headache").unwrap();
+    let a = single_arm(0.576, None, None, Lang::En, ("MSC", "Headache"), false).unwrap();
     assert_eq!((a.risk_lb, a.risk_ub), (None, None));
 }
 
@@ -335,14 +335,14 @@ fn a_single_group_count_reads_right_for_none_one_or_many() {
     // The number goes with "out of 100", not with "people", so none and one read as well as many
     // ("environ 0 personnes sur 100" did not).
     for (p, n) in [(0.0, 0), (0.01, 1), (0.35, 35)] {
-        let fr = single_arm(p, None, None, Lang::Fr, "MSC", "Céphalée")
+        let fr = single_arm(p, None, None, Lang::Fr, ("MSC", "Céphalée"), false)
             .unwrap()
             .text;
         assert!(
             fr.contains(&format!("environ {n} sur 100 personnes")),
             "{fr}"
         );
-        let es = single_arm(p, None, None, Lang::Es, "MSC", "Cefalea")
+        let es = single_arm(p, None, None, Lang::Es, ("MSC", "Cefalea"), false)
             .unwrap()
             .text;
         assert!(

@@ -77,6 +77,14 @@ fn each_therapy_answers_with_its_certainty_frequencies_and_risk_of_death() {
         .as_deref()
         .unwrap()
         .contains("about 3 in 100"));
+    // Deaths the study attributed to the transplant are said to be that, not as if no one could
+    // tell whether the treatment caused them.
+    let harm_words = harm.frequencies.as_deref().unwrap();
+    assert!(
+        harm_words.ends_with("these cases were counted as caused by the treatment.")
+            && !harm_words.contains("cannot tell"),
+        "{harm_words}"
+    );
     // A cohort without a comparison group names no comparison.
     assert_eq!(
         harm.who.as_deref(),

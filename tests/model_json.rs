@@ -739,3 +739,25 @@ fn derived_deserialize_agrees_on_effect_data() {
         "{err}"
     );
 }
+
+#[test]
+fn an_outcome_concept_names_a_term_of_the_vocabulary_or_a_generic_concept() {
+    let with_concept = |concept: &str| {
+        let mut s = study("a");
+        s["outcomes"][0]["concept"] = json!(concept);
+        parse(&dataset(vec![s]))
+    };
+    // Death and death caused by the treatment are every dataset's concepts.
+    for generic in ["death", "treatment_related_death", "adverse_events"] {
+        let p = with_concept(generic);
+        assert!(p.errors.is_empty(), "{generic}: {:?}", msgs(&p.errors));
+        let outcome = &p.dataset.unwrap().studies[0].outcomes[0];
+        assert_eq!(outcome.concept.as_deref(), Some(generic));
+    }
+    let p = with_concept("no_such_concept");
+    has_error(
+        &p,
+        "studies[0].outcomes[0].concept: unknown term \"no_such_concept\"; vocabulary.outcomes has no term with this id",
+    );
+    assert_eq!(p.dataset.unwrap().studies[0].outcomes[0].concept, None);
+}

@@ -436,14 +436,15 @@ pub fn comparative(
 }
 
 /// Absolute numbers for one group: the proportion with its (Wilson or reported) interval, and the
-/// statement that there was no comparison group.
+/// statement that there was no comparison group, or, for an outcome that counts only what was
+/// attributed to the treatment (`attributed`), that the study attributed it.
 pub fn single_arm(
     p: f64,
     lb: Option<f64>,
     ub: Option<f64>,
     lang: Lang,
-    therapy: &str,
-    outcome: &str,
+    (therapy, outcome): (&str, &str),
+    attributed: bool,
 ) -> Result<Absolute, AbsoluteError> {
     if !p.is_finite() || !(0.0..=1.0).contains(&p) {
         return Err(AbsoluteError::Invalid("proportion"));
@@ -461,9 +462,14 @@ pub fn single_arm(
         ),
         _ => String::new(),
     };
+    let key = if attributed {
+        "abs.single_arm_attributed"
+    } else {
+        "abs.single_arm"
+    };
     let text = tn(
         lang,
-        "abs.single_arm",
+        key,
         &[
             ("outcome", &upper_first(outcome)),
             ("n", &people(lang, p * 100.0)),

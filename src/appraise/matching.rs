@@ -10,7 +10,6 @@
 
 use foldhash::{HashMap, HashMapExt};
 use std::cell::RefCell;
-use std::sync::OnceLock;
 
 use crate::model::{Outcome, Term, Vocabulary};
 
@@ -110,17 +109,6 @@ impl Relation {
     }
 }
 
-/// The generic outcome concepts every dataset gets (death, serious adverse events, adverse
-/// events), from `src/data/outcome-concepts.json`.
-fn generic_concepts() -> &'static [Term] {
-    static CONCEPTS: OnceLock<Vec<Term>> = OnceLock::new();
-    CONCEPTS.get_or_init(|| {
-        crate::model::parse_vocabulary(include_str!("../data/outcome-concepts.json"))
-            .0
-            .outcomes
-    })
-}
-
 /// Words that join conditions into a mixed population ("asthma and COPD", "five diseases, including
 /// asthma"), used only for names that no vocabulary term explains.
 const JOINERS: &[&str] = &["and", "or", "including", "plus"];
@@ -177,7 +165,7 @@ impl Lexicon {
     /// define a term of the same id.
     pub fn new(vocabulary: &Vocabulary) -> Self {
         let mut outcomes = vocabulary.outcomes.clone();
-        for t in generic_concepts() {
+        for t in crate::model::generic_concepts() {
             if !outcomes.iter().any(|o| o.id == t.id) {
                 outcomes.push(t.clone());
             }
@@ -332,6 +320,12 @@ impl Lexicon {
     /// Whether an outcome measures a serious harm (death, serious adverse events).
     pub fn is_serious(&self, outcome: &Outcome) -> bool {
         self.concept_flag(outcome, |t| t.serious)
+    }
+
+    /// Whether an outcome counts only what was attributed to the treatment (treatment-related
+    /// death).
+    pub fn is_attributable(&self, outcome: &Outcome) -> bool {
+        self.concept_flag(outcome, |t| t.attributable)
     }
 
     /// Whether an outcome is about harms at all (adverse events or a narrower concept).
@@ -783,10 +777,16 @@ mod tests {
         let (file, problems) =
             crate::model::parse_vocabulary(include_str!("../data/outcome-concepts.json"));
         assert!(problems.is_empty(), "{problems:?}");
-        assert_eq!(file.outcomes.len(), 3);
+        assert_eq!(file.outcomes.len(), 4);
         let l = Lexicon::new(&Vocabulary::default());
         assert!(l.is_objective(&outcome("d", "Deaths within 100 days")));
         assert!(l.is_serious(&outcome("d", "Treatment-related death")));
+        // A death counted only when attributed to the treatment is known for what it is; a
+        // death of any cause is not.
+        assert!(l.is_attributable(&outcome("d", "Treatment-related death")));
+        assert!(l.is_attributable(&outcome("d", "Transplant-related mortality")));
+        assert!(!l.is_attributable(&outcome("d", "Deaths within 100 days")));
+        assert!(l.is_harm_concept(&outcome("d", "Treatment-related death")));
         assert!(l.is_serious(&outcome("s", "Patients with a serious adverse event")));
         assert!(!l.is_serious(&outcome("a", "Adverse events")));
         assert!(l.is_harm_concept(&outcome("a", "Adverse events")));

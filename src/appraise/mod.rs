@@ -310,7 +310,13 @@ fn appraise_item<'a>(
     let certainty = r.certainty();
     let review = study.design == crate::model::Design::SystematicReview;
     let statement = if single {
-        text::single_arm_statement(lang, therapy, outcome.name.get(lang.as_str()), review)
+        text::single_arm_statement(
+            lang,
+            therapy,
+            outcome.name.get(lang.as_str()),
+            review,
+            lexicon.is_attributable(outcome),
+        )
     } else {
         text::statement(
             lang,
@@ -321,7 +327,7 @@ fn appraise_item<'a>(
             rate::importance(&eff, th),
         )
     };
-    let (absolute, note) = absolute_for(study, outcome, data, &eff, single, options, lang);
+    let (absolute, note) = absolute_for(study, outcome, data, &eff, single, options, condition);
     let summary = [eff.estimate, eff.ci_lb, eff.ci_ub]
         .iter()
         .all(|v| finite(*v))
@@ -366,12 +372,13 @@ fn proportion_without_interval(
     let therapy = &study.intervention.therapy;
     let lang = condition.lang;
     let name = outcome.name.get(lang.as_str());
-    let statement = text::single_arm_statement(lang, therapy, name, review);
+    let attributed = condition.lexicon.is_attributable(outcome);
+    let statement = text::single_arm_statement(lang, therapy, name, review, attributed);
     let note = Some(t(lang, "note.no_interval").to_string());
     OutcomeAppraisal {
         certainty: Some(r.certainty()),
         reasons: r.reasons,
-        absolute: absolute::single_arm(v, None, None, lang, therapy, name).ok(),
+        absolute: absolute::single_arm(v, None, None, lang, (therapy, name), attributed).ok(),
         ..empty(study, outcome, lang, statement, note)
     }
 }
@@ -440,8 +447,9 @@ fn absolute_for(
     eff: &Effect,
     single: bool,
     options: &AppraiseOptions,
-    lang: Lang,
+    condition: &MainCondition,
 ) -> (Option<Absolute>, Option<String>) {
+    let lang = condition.lang;
     let therapy = &study.intervention.therapy;
     let name = outcome.name.get(lang.as_str());
     // Events per treatment period would read as people out of 100 and overstate what is known.
@@ -457,8 +465,8 @@ fn absolute_for(
             Some(eff.ci_lb),
             Some(eff.ci_ub),
             lang,
-            therapy,
-            name,
+            (therapy, name),
+            condition.lexicon.is_attributable(outcome),
         ) {
             Ok(a) => (Some(a), None),
             Err(e) => (None, Some(e.words(lang))),

@@ -120,14 +120,23 @@ pub fn statement(
     )
 }
 
-/// The statement for numbers from one group only.
-pub fn single_arm_statement(lang: Lang, therapy: &str, outcome: &str, review: bool) -> String {
+/// The statement for numbers from one group only. An outcome that counts only what was
+/// attributed to the treatment (`attributed`) says how often the treatment caused it, as the
+/// study judged, rather than that the study cannot show the treatment's part in it.
+pub fn single_arm_statement(
+    lang: Lang,
+    therapy: &str,
+    outcome: &str,
+    review: bool,
+    attributed: bool,
+) -> String {
     let x = lower_first(therapy);
     let y = lower_first(outcome);
-    let key = if review {
-        "stmt.single_arm_review"
-    } else {
-        "stmt.single_arm"
+    let key = match (review, attributed) {
+        (true, false) => "stmt.single_arm_review",
+        (false, false) => "stmt.single_arm",
+        (true, true) => "stmt.single_arm_review_attributed",
+        (false, true) => "stmt.single_arm_attributed",
     };
     tn(lang, key, &[("therapy", &x), ("outcome", &y)])
 }

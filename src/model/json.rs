@@ -39,6 +39,7 @@ const TERM_FIELDS: &[&str] = &[
     "plural",
     "objective",
     "serious",
+    "attributable",
 ];
 pub(crate) const STUDY_FIELDS: &[&str] = &[
     "id",
@@ -1129,6 +1130,18 @@ pub fn parse_vocabulary(text: &str) -> (Vocabulary, Vec<Problem>) {
     (vocabulary, sink.errors)
 }
 
+/// The generic outcome concepts every dataset gets (death, death caused by the treatment, serious
+/// adverse events, adverse events), from `src/data/outcome-concepts.json`: an outcome's `concept`
+/// may name them as it names the dataset's own terms.
+pub fn generic_concepts() -> &'static [Term] {
+    static CONCEPTS: std::sync::OnceLock<Vec<Term>> = std::sync::OnceLock::new();
+    CONCEPTS.get_or_init(|| {
+        parse_vocabulary(include_str!("../data/outcome-concepts.json"))
+            .0
+            .outcomes
+    })
+}
+
 fn convert_vocabulary(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<Vocabulary> {
     let mut r = Reader::new(v, path, sink, VOCABULARY_FIELDS)?;
     let mut list = |key: &'static str| {
@@ -1170,6 +1183,9 @@ fn convert_terms(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<Vec<Term>>
         let plural = r.opt("plural", to_bool as Conv<bool>);
         let objective = r.opt("objective", to_bool as Conv<bool>).unwrap_or(false);
         let serious = r.opt("serious", to_bool as Conv<bool>).unwrap_or(false);
+        let attributable = r
+            .opt("attributable", to_bool as Conv<bool>)
+            .unwrap_or(false);
         if r.failed {
             continue;
         }
@@ -1196,6 +1212,7 @@ fn convert_terms(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<Vec<Term>>
             plural,
             objective,
             serious,
+            attributable,
         });
     }
     Some(terms)
@@ -1229,8 +1246,8 @@ fn check_vocabulary(vocabulary: &Vocabulary, path: &str, sink: &mut Sink) {
     }
 }
 
-/// An outcome's `concept` must name a term of `vocabulary.outcomes`; an unknown one is an error
-/// and is dropped (the outcome is kept).
+/// An outcome's `concept` must name a term of `vocabulary.outcomes` or a generic concept; an
+/// unknown one is an error and is dropped (the outcome is kept).
 fn check_concepts(
     vocabulary: &Vocabulary,
     studies: &mut [(String, Study, Vec<Loc>)],
@@ -1241,7 +1258,8 @@ fn check_concepts(
             let Some(c) = o.concept.as_deref() else {
                 continue;
             };
-            if !vocabulary.outcomes.iter().any(|t| t.id == c) {
+            let known = |terms: &[Term]| terms.iter().any(|t| t.id == c);
+            if !known(&vocabulary.outcomes) && !known(generic_concepts()) {
                 sink.error(
                     loc.outcome_field("concept"),
                     Issue::UnknownTerm {

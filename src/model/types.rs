@@ -403,6 +403,10 @@ pub struct Term {
     /// Outcome terms: a serious harm (death, serious adverse events).
     #[serde(default, skip_serializing_if = "is_false")]
     pub serious: bool,
+    /// Outcome terms: counted only when attributed to the treatment (treatment-related death),
+    /// so that a study without a comparison group still says how often the treatment caused it.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub attributable: bool,
 }
 
 /// Where a fact can be checked. At least `text`; identifiers when they are known *and verified*.
