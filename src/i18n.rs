@@ -339,7 +339,7 @@ catalogue![
     ("appraisal.pending", "Results are not available yet: the study is still running.", "Aún no hay resultados: el estudio sigue en curso.", "Les résultats ne sont pas encore disponibles : l’étude est en cours."),
     ("appraisal.no_results", "No results were reported.", "No se informaron resultados.", "Aucun résultat n’a été rapporté."),
     ("appraisal.not_analysable", "The numbers could not be analysed.", "No se pudieron analizar las cifras.", "Les chiffres n’ont pas pu être analysés."),
-    ("appraisal.in_words", "Reported in words: {text}", "Informado con palabras: {text}", "Rapporté en mots : {text}"),
+    ("appraisal.in_words", "Reported without numbers: {text}", "Descrito sin cifras: {text}", "Décrit sans chiffres\u{a0}: {text}"),
     // ---- Pooled bodies of evidence.
     ("pool.refused", "These studies were not pooled: {why}.", "Estos estudios no se combinaron: {why}.", "Ces études n’ont pas été combinées : {why}."),
     ("pool.none", "No studies to pool.", "No hay estudios que combinar.", "Aucune étude à combiner."),
@@ -379,7 +379,7 @@ catalogue![
     ("role.harm", "Shows harm", "Muestra un daño", "Montre un préjudice"),
     ("role.serious_harm", "Serious harm reported", "Se informó un daño grave", "Préjudice grave rapporté"),
     ("role.no_serious_harm", "No serious harm reported", "No se informó ningún daño grave", "Aucun préjudice grave rapporté"),
-    ("role.reported", "Reported in words", "Informado con palabras", "Rapporté en mots"),
+    ("role.reported", "Reported without numbers", "Descrito sin cifras", "Décrit sans chiffres"),
     ("role.uncontrolled", "No comparison group", "Sin grupo de comparación", "Sans groupe de comparaison"),
     ("role.marketing", "Marketing, not evidence", "Publicidad, no evidencia", "Publicité, pas une preuve"),
     ("role.matches", "Matches the claimed number", "Coincide con la cifra afirmada", "Correspond au chiffre avancé"),
