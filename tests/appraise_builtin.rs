@@ -210,7 +210,9 @@ fn pending_results_are_not_rated_yet_and_words_are_rated() {
         assert_eq!(o.certainty, Some(Certainty::Low), "{:#?}", o.reasons);
         assert!(!has(o, Domain::RiskOfBias, -1), "{:#?}", o.reasons);
         assert!(has(o, Domain::Imprecision, -2));
-        assert!(o.statement.starts_with("Reported without numbers: No deaths"));
+        assert!(o
+            .statement
+            .starts_with("Reported without numbers: No deaths"));
     }
 }
 

@@ -51,11 +51,13 @@ fn each_therapy_answers_with_its_certainty_frequencies_and_risk_of_death() {
     assert_eq!(therapies, ["AHSCT", "MSC-NP", "MSC"]);
     let ahsct = &a.answers[0];
     assert_eq!(ahsct.certainty, Some(Certainty::Moderate));
-    // Its one randomised trial was in relapsing-remitting MS: the headline says so, and the
-    // benefit says who and against what, as a summary-of-findings table heads its rows.
+    // Its one randomised trial was in relapsing-remitting MS that relapsed despite treatment:
+    // the headline says so, and the benefit says who and against what, as a summary-of-findings
+    // table heads its rows.
     assert!(
         ahsct.headline.starts_with(
-            "In people with relapsing-remitting MS, AHSCT probably reduces disability progression"
+            "In people with relapsing-remitting MS with relapses despite treatment, AHSCT \
+             probably reduces disability progression"
         ),
         "{}",
         ahsct.headline
@@ -63,8 +65,9 @@ fn each_therapy_answers_with_its_certainty_frequencies_and_risk_of_death() {
     assert_eq!(
         ahsct.benefit.as_ref().unwrap().who.as_deref(),
         Some(
-            "In MIST 2019: 110 people with relapsing-remitting MS; comparison: disease-modifying \
-             therapy of higher efficacy or a different class."
+            "In MIST 2019: 110 people with relapsing-remitting MS with relapses despite \
+             treatment; comparison: disease-modifying therapy of higher efficacy or a different \
+             class."
         )
     );
     let harm = ahsct.harm.as_ref().unwrap();

@@ -462,7 +462,10 @@ fn statement_says_what_a_result_means_in_words() {
     // The summary's answers and the claims say what they mean too.
     let answer = widget.statement("answer/AHSCT").unwrap();
     assert!(
-        answer.starts_with("En personas con EM remitente-recurrente, AHSCT probablemente reduce"),
+        answer.starts_with(
+            "En personas con EM remitente-recurrente con brotes pese al tratamiento, AHSCT \
+             probablemente reduce"
+        ),
         "{answer}"
     );
     assert!(widget
