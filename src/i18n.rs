@@ -324,10 +324,10 @@ catalogue![
     ("abs.hr_note", " These numbers come from the hazard ratio and assume the same follow-up time.", " Estas cifras proceden del hazard ratio y suponen el mismo tiempo de seguimiento.", " Ces chiffres viennent du rapport des risques instantanés et supposent la même durée de suivi."),
     ("abs.comparative", "{outcome}: out of 1,000 people, about {without} without {therapy} and about {with} (95% CI {lower} to {upper}) with it ({change}). Out of 100: {without100} without, {with100} with.{hr_note}", "{outcome}: de cada 1000 personas, unas {without} sin {therapy} y unas {with} (IC del 95\u{a0}%: {lower} a {upper}) con el tratamiento ({change}). De cada 100: {without100} sin, {with100} con.{hr_note}", "{outcome} : sur 1000 personnes, environ {without} sans {therapy} et environ {with} (IC à 95\u{202f}% : {lower} à {upper}) avec le traitement ({change}). Sur 100 : {without100} sans, {with100} avec.{hr_note}"),
     ("abs.ci", " (95% CI {lower} to {upper})", " (IC del 95\u{a0}%: {lower} a {upper})", " (IC à 95\u{202f}% : {lower} à {upper})"),
-    ("abs.single_arm_attributed", "{outcome}: about {n} in 100 people{ci} who had {therapy}; these cases were counted as caused by the treatment.", "{outcome}: alrededor de {n} de cada 100 personas{ci} que recibieron {therapy}; estos casos se atribuyeron al tratamiento.", "{outcome}\u{a0}: environ {n} sur 100 personnes{ci} ayant reçu {therapy}\u{202f}; ces cas ont été attribués au traitement."),
+    ("abs.single_arm_attributed", "{outcome}: about {n} in 100 people{ci} who had {therapy}; only cases attributed to the treatment were counted.", "{outcome}: alrededor de {n} de cada 100 personas{ci} que recibieron {therapy}; solo se contaron los casos atribuidos al tratamiento.", "{outcome}\u{a0}: environ {n} sur 100 personnes{ci} ayant reçu {therapy}\u{202f}; seuls les cas attribués au traitement ont été comptés."),
     ("abs.single_arm", "{outcome}: about {n} in 100 people{ci} who had {therapy}. There was no comparison group, so we cannot tell how many would have had this without the treatment.", "{outcome}: alrededor de {n} de cada 100 personas{ci} que recibieron {therapy}. No hubo grupo de comparación, así que no sabemos cuántas lo habrían tenido sin el tratamiento.", "{outcome} : environ {n} sur 100 personnes{ci} ayant reçu {therapy}. Il n’y avait pas de groupe de comparaison : on ne peut donc pas savoir combien l’auraient eu sans le traitement."),
     ("note.not_a_risk", "a {measure} is not a risk, so it has no numbers per 100 people", "la medida ({measure}) no es un riesgo, así que no tiene cifras por cada 100 personas", "la mesure ({measure}) n’est pas un risque : elle n’a pas de chiffres pour 100 personnes"),
-    ("note.no_baseline", "no baseline risk (no control arm counts and none given)", "no hay riesgo basal (ni recuentos del grupo control ni uno indicado)", "pas de risque de base (ni effectifs du groupe contrôle, ni valeur indiquée)"),
+    ("note.no_baseline", "no baseline risk is known (no control-group counts, and none given), so there are no numbers per 100 people", "no se conoce el riesgo basal (ni recuentos del grupo control ni uno indicado), así que no hay cifras por cada 100 personas", "le risque de base n’est pas connu (ni effectifs du groupe contrôle, ni valeur indiquée)\u{a0}: il n’y a donc pas de chiffres pour 100 personnes"),
     ("note.periods", "the counts are of treatment periods, not of people, so there are no numbers per 100 people", "los recuentos son de periodos de tratamiento, no de personas, así que no hay cifras por cada 100 personas", "les effectifs portent sur des périodes de traitement, pas sur des personnes\u{a0}: il n’y a donc pas de chiffres pour 100 personnes"),
     ("note.no_absolute", "the numbers per 100 people could not be computed", "no se pudieron calcular las cifras por cada 100 personas", "les chiffres pour 100 personnes n’ont pas pu être calculés"),
     ("note.not_proportion", "no comparison group, and the numbers are not a proportion", "sin grupo de comparación, y las cifras no son una proporción", "pas de groupe de comparaison, et les chiffres ne sont pas une proportion"),
@@ -367,6 +367,7 @@ catalogue![
     ("refusal.fit", "the meta-analysis could not be fitted: {why}", "no se pudo ajustar el metaanálisis: {why}", "la méta-analyse n’a pas pu être ajustée : {why}"),
     // ---- Claim checks.
     ("list.and", "and", "y", "et"),
+    ("list.or", "or", "o", "ou"),
     ("list.more.one", "{} more", "{} más", "{} autre"),
     ("list.more.other", "{} more", "{} más", "{} autres"),
     ("blinding.double", "double-blind", "doble ciego", "en double aveugle"),
@@ -462,8 +463,7 @@ catalogue![
     ("answer.pending", "No results yet: the studies of {therapy} are still running.", "Aún no hay resultados: los estudios de {therapy} siguen en curso.", "Pas encore de résultats : les études de {therapy} sont en cours."),
     ("answer.uncontrolled", "No study of {therapy} with a comparison group has shown how well it works; studies without one cannot show that it caused the changes they report.", "Ningún estudio de {therapy} con grupo de comparación ha mostrado cuánto funciona; los estudios sin él no pueden mostrar que causara los cambios que informan.", "Aucune étude de {therapy} avec groupe de comparaison n’a montré son efficacité ; les études sans groupe de comparaison ne peuvent pas montrer qu’il a causé les changements rapportés."),
     ("answer.no_clear_difference", " The interval includes no difference: no clear difference between the groups.", " El intervalo incluye la ausencia de diferencia: no hay una diferencia clara entre los grupos.", " L’intervalle inclut l’absence de différence : pas de différence nette entre les groupes."),
-    ("answer.effect_only", "{measure} {estimate} ({lower} to {upper}); {why}.", "{measure} {estimate} ({lower} a {upper}); {why}.", "{measure} {estimate} ({lower} à {upper})\u{a0}; {why}."),
-    ("answer.no_baseline", "no baseline risk is known, so there are no numbers per 100 people", "no se conoce el riesgo basal, así que no hay cifras por cada 100 personas", "le risque de base n’est pas connu\u{a0}: il n’y a donc pas de chiffres pour 100 personnes"),
+    ("answer.effect_only", "{measure} {estimate} ({lower} to {upper}); {why}.", "{measure} {estimate} ({lower} a {upper}); {why}.", "{measure} {estimate} ({lower} à {upper})\u{202f}; {why}."),
 
     ("answer.benefit", "Main benefit", "Beneficio principal", "Bénéfice principal"),
     ("answer.harm", "Main harm", "Daño principal", "Risque principal"),
@@ -473,13 +473,17 @@ catalogue![
     ("answer.who_compared", "In {studies}: {people} {condition}; comparison: {comparator}.", "En {studies}: {people} {condition}; comparación: {comparator}.", "Dans {studies}\u{a0}: {people} {condition}\u{202f}; comparaison\u{a0}: {comparator}."),
     ("answer.people_with.one", "{} person with", "{} persona con", "{} personne atteinte de"),
     ("answer.people_with.other", "{} people with", "{} personas con", "{} personnes atteintes de"),
+    ("answer.people_with_at_least.one", "at least {} person with", "al menos {} persona con", "au moins {} personne atteinte de"),
+    ("answer.people_with_at_least.other", "at least {} people with", "al menos {} personas con", "au moins {} personnes atteintes de"),
     ("answer.people_unknown", "people with", "personas con", "des personnes atteintes de"),
     ("answer.in_population", "In people with {condition}, {statement}", "En personas con {condition}, {statement}", "Chez les personnes atteintes de {condition}, {statement}"),
     ("answer.randomised.one", "{} randomised", "{} aleatorizado", "{} randomisée"),
     ("answer.randomised.other", "{} randomised", "{} aleatorizados", "{} randomisées"),
-    ("answer.rests_on", "Rests on {studies} ({randomised}), {people} people{reviews}.", "Se basa en {studies} ({randomised}), {people} personas{reviews}.", "Repose sur {studies} ({randomised}), {people} personnes{reviews}."),
-    ("answer.and_reviews.one", ", and {} review", ", y {} revisión", ", et {} revue"),
-    ("answer.and_reviews.other", ", and {} reviews", ", y {} revisiones", ", et {} revues"),
+    ("answer.rests_on", "Rests on {}.", "Se basa en {}.", "Repose sur {}."),
+    ("answer.reviews.one", "{} review", "{} revisión", "{} revue"),
+    ("answer.reviews.other", "{} reviews", "{} revisiones", "{} revues"),
+    ("answer.people.one", "{} person", "{} persona", "{} personne"),
+    ("answer.people.other", "{} people", "{} personas", "{} personnes"),
     ("answer.studies.one", "{} study", "{} estudio", "{} étude"),
     ("answer.studies.other", "{} studies", "{} estudios", "{} études"),
     ("answer.ongoing.one", "{} study is still running.", "{} estudio sigue en curso.", "{} étude est en cours."),
@@ -717,10 +721,20 @@ pub fn tf(lang: Lang, key: &str, args: &[&str]) -> String {
 
 /// Words joined as a reader lists them: "a, b and c" ("a, b y c", "a, b et c").
 pub fn and_list(lang: Lang, list: &[String]) -> String {
+    joined(lang, list, "list.and")
+}
+
+/// Alternatives as a reader lists them: "a, b or c" ("a, b o c", "a, b ou c").
+pub fn or_list(lang: Lang, list: &[String]) -> String {
+    joined(lang, list, "list.or")
+}
+
+/// Commas between the items, and the word of `key` before the last.
+fn joined(lang: Lang, list: &[String], key: &str) -> String {
     match list {
         [] => String::new(),
         [a] => a.clone(),
-        [init @ .., last] => format!("{} {} {last}", init.join(", "), t(lang, "list.and")),
+        [init @ .., last] => format!("{} {} {last}", init.join(", "), t(lang, key)),
     }
 }
 
@@ -948,9 +962,12 @@ mod tests {
     #[test]
     fn french_keeps_its_punctuation_with_its_word() {
         // A no-break space before « : ; ? ! » and inside guillemets, so that a line never
-        // starts with the punctuation (the layout does not break there).
+        // starts with the punctuation (the layout does not break there): a narrow one before
+        // « ; ? ! ».
         for (&(key, _), [_, fr]) in TABLE.iter().zip(TRANSLATIONS) {
-            for bad in [" :", " ;", " ?", " !", "« ", " »"] {
+            for bad in [
+                " :", " ;", " ?", " !", "« ", " »", "\u{a0};", "\u{a0}?", "\u{a0}!",
+            ] {
                 assert!(!fr.contains(bad), "{key}: {fr:?} has \"{bad}\"");
             }
         }

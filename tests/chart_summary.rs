@@ -84,7 +84,7 @@ fn each_therapy_answers_with_its_certainty_frequencies_and_risk_of_death() {
     // tell whether the treatment caused them.
     let harm_words = harm.frequencies.as_deref().unwrap();
     assert!(
-        harm_words.ends_with("these cases were counted as caused by the treatment.")
+        harm_words.ends_with("only cases attributed to the treatment were counted.")
             && !harm_words.contains("cannot tell"),
         "{harm_words}"
     );
@@ -237,7 +237,7 @@ fn a_card_counts_its_people_and_says_which_studies_also_took_people_with_other_c
     let en = drawn(Lang::En);
     assert!(
         en.contains(
-            "Rests on 5 studies (3 randomised), 245 people, and 4 reviews. Karussis 2010, Zeng \
+            "Rests on 5 studies (3 randomised, 245 people) and 4 reviews. Karussis 2010, Zeng \
              2022 (meta-analysis, 5 autoimmune diseases) and Mesa Bedoya 2024 (meta-analysis, \
              intrathecal safety) also included people without multiple sclerosis."
         ),
@@ -246,12 +246,12 @@ fn a_card_counts_its_people_and_says_which_studies_also_took_people_with_other_c
     // One randomised trial agrees with its noun in Spanish and French.
     let es = drawn(Lang::Es);
     assert!(
-        es.contains("Se basa en 3 estudios (1 aleatorizado), 898 personas."),
+        es.contains("Se basa en 3 estudios (1 aleatorizado, 898 personas)."),
         "{es}"
     );
     let fr = drawn(Lang::Fr);
     assert!(
-        fr.contains("Repose sur 3 études (1 randomisée), 898 personnes."),
+        fr.contains("Repose sur 3 études (1 randomisée, 898 personnes)."),
         "{fr}"
     );
 }
@@ -288,6 +288,81 @@ fn a_claim_about_a_family_counts_as_supported_only_on_the_card_of_the_member_tha
         en.contains("Claims checked: 2 supported only in part, 1 with no controlled evidence."),
         "{en}"
     );
+}
+
+/// The aspirin trials, changed by `change`, drawn as a summary 1,600 px wide, with the answer.
+fn aspirin_summary(
+    change: impl FnOnce(&mut evidence_lens::model::Dataset),
+) -> (evidence_lens::appraise::summary::Answer, String) {
+    let mut data = parse_json(include_bytes!("data/aspirin-mi.json"))
+        .dataset
+        .unwrap();
+    change(&mut data);
+    let answer = appraise(&data, &AppraiseOptions::default()).answers[0].clone();
+    let drawn = svg_texts(&summary(Lang::En), &data, 1600).join(" ");
+    (answer, drawn)
+}
+
+#[test]
+fn a_card_says_what_it_rests_on_whatever_is_known() {
+    let (_, all) = aspirin_summary(|_| {});
+    assert!(
+        all.contains("Rests on 7 studies (7 randomised, 28,003 people)."),
+        "{all}"
+    );
+    // One trial, one person: singular nouns.
+    let (_, one) = aspirin_summary(|d| {
+        d.studies.truncate(1);
+        d.studies[0].n = Some(1);
+    });
+    assert!(
+        one.contains("Rests on 1 study (1 randomised, 1 person)."),
+        "{one}"
+    );
+    // No study gives its size: the people are not counted as none, and the finding says "people
+    // with", without a number.
+    let (answer, unknown) = aspirin_summary(|d| d.studies.iter_mut().for_each(|s| s.n = None));
+    assert!(
+        unknown.contains("Rests on 7 studies (7 randomised)."),
+        "{unknown}"
+    );
+    assert!(
+        answer
+            .benefit
+            .unwrap()
+            .who
+            .unwrap()
+            .contains(": people with myocardial infarction;"),
+        "{unknown}"
+    );
+    // Some do: at least their people.
+    let (answer, _) = aspirin_summary(|d| d.studies[0].n = None);
+    let who = answer.benefit.unwrap().who.unwrap();
+    assert!(
+        who.contains(": at least 26,764 people with myocardial infarction;"),
+        "{who}"
+    );
+    // Only reviews: they are what it rests on.
+    let (_, reviews) = aspirin_summary(|d| {
+        d.studies
+            .iter_mut()
+            .for_each(|s| s.design = evidence_lens::model::Design::SystematicReview)
+    });
+    assert!(reviews.contains("Rests on 7 reviews."), "{reviews}");
+}
+
+#[test]
+fn different_comparisons_are_alternatives_and_a_missing_one_is_not_said() {
+    let (answer, _) = aspirin_summary(|d| {
+        d.studies[1].comparator = Some(evidence_lens::model::Text::plain("usual care"));
+    });
+    let who = answer.benefit.unwrap().who.unwrap();
+    assert!(who.ends_with("comparison: placebo or usual care."), "{who}");
+    let (answer, _) = aspirin_summary(|d| {
+        d.studies[1].comparator = Some(evidence_lens::model::Text::plain(" "));
+    });
+    let who = answer.benefit.unwrap().who.unwrap();
+    assert!(!who.contains("comparison"), "{who}");
 }
 
 #[test]

@@ -757,7 +757,7 @@ fn an_outcome_concept_names_a_term_of_the_vocabulary_or_a_generic_concept() {
     let p = with_concept("no_such_concept");
     has_error(
         &p,
-        "studies[0].outcomes[0].concept: unknown term \"no_such_concept\"; vocabulary.outcomes has no term with this id",
+        "studies[0].outcomes[0].concept: unknown concept \"no_such_concept\"; name a term of vocabulary.outcomes or a generic concept (death, treatment_related_death, serious_adverse_events, adverse_events)",
     );
     assert_eq!(p.dataset.unwrap().studies[0].outcomes[0].concept, None);
 }

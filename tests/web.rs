@@ -584,14 +584,21 @@ fn a_tap_on_the_poster_is_found_where_the_poster_drew_it() {
     // A phone's widget is narrower than the 390 px poster, so its own lines wrap elsewhere.
     let height = widget.resize(340.0, 1.0);
     let keys: Vec<String> = (0..80)
-        .filter_map(|i| widget.poster_hit_test(390.0, 195.0, i as f64 * 20.0))
+        .filter_map(|i| {
+            widget
+                .poster_hit_test(390.0, 195.0, i as f64 * 20.0)
+                .unwrap()
+        })
         .collect();
     for answer in ["answer/AHSCT", "answer/MSC-NP", "answer/MSC"] {
         assert!(keys.iter().any(|k| k == answer), "{answer} in {keys:?}");
     }
     // The narrow poster's MSC-NP card holds its main benefit 800 px down.
     assert_eq!(
-        widget.poster_hit_test(390.0, 195.0, 800.0).as_deref(),
+        widget
+            .poster_hit_test(390.0, 195.0, 800.0)
+            .unwrap()
+            .as_deref(),
         Some("answer/MSC-NP")
     );
     // The chart is left as it was, not in the poster's form.

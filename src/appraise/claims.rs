@@ -90,16 +90,6 @@ pub enum EvidenceRole {
     NoResult,
 }
 
-impl EvidenceRole {
-    /// Whether evidence in this role can be what a supported verdict rests on.
-    pub fn supports(self) -> bool {
-        matches!(
-            self,
-            EvidenceRole::Benefit | EvidenceRole::NoSeriousHarm | EvidenceRole::Matches
-        )
-    }
-}
-
 /// One piece of evidence for or against a claim.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ClaimEvidence {
@@ -112,6 +102,19 @@ pub struct ClaimEvidence {
     /// Why this evidence is only indirectly about the claim, in words (empty when direct).
     pub indirectness: Vec<String>,
     pub sentence: String,
+}
+
+impl ClaimEvidence {
+    /// Whether a supported verdict can rest on this evidence, by the verdicts' rules (module
+    /// doc): a benefit of at least low certainty, harms data without serious harm, or a number
+    /// it matches.
+    pub fn can_support(&self) -> bool {
+        match self.role {
+            EvidenceRole::Benefit => self.certainty >= Some(Certainty::Low),
+            EvidenceRole::NoSeriousHarm | EvidenceRole::Matches => true,
+            _ => false,
+        }
+    }
 }
 
 /// One part of a claim, checked.
@@ -1151,6 +1154,26 @@ fn check_number(scope: &Scope, claim_part: &ClaimPart, fits: &[Fit]) -> PartChec
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn support_is_what_the_verdict_rules_let_a_supported_verdict_rest_on() {
+        let evidence = |role, certainty| ClaimEvidence {
+            studies: vec!["s".into()],
+            outcome: "o".into(),
+            pooled: false,
+            certainty,
+            role,
+            indirectness: Vec::new(),
+            sentence: String::new(),
+        };
+        // A benefit needs at least low certainty; harms data and a matching number need none.
+        assert!(!evidence(EvidenceRole::Benefit, Some(Certainty::VeryLow)).can_support());
+        assert!(evidence(EvidenceRole::Benefit, Some(Certainty::Low)).can_support());
+        assert!(evidence(EvidenceRole::Matches, Some(Certainty::VeryLow)).can_support());
+        assert!(evidence(EvidenceRole::NoSeriousHarm, None).can_support());
+        assert!(!evidence(EvidenceRole::Uncontrolled, Some(Certainty::High)).can_support());
+        assert!(!evidence(EvidenceRole::NoBenefit, Some(Certainty::High)).can_support());
+    }
 
     #[test]
     fn durations_take_the_singular_where_each_language_does() {

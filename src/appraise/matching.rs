@@ -322,6 +322,18 @@ impl Lexicon {
         self.concept_flag(outcome, |t| t.serious)
     }
 
+    /// Whether an outcome measures death or a kind of it (a concept within one that is both
+    /// objective and serious, such as death caused by the treatment).
+    pub fn is_fatal(&self, outcome: &Outcome) -> bool {
+        let Some(c) = self.concept_of(outcome) else {
+            return false;
+        };
+        let terms = self.terms(List::Outcomes);
+        std::iter::once(&c)
+            .chain(self.ancestors_of(List::Outcomes, c))
+            .any(|&i| terms[i].objective && terms[i].serious)
+    }
+
     /// Whether an outcome counts only what was attributed to the treatment (treatment-related
     /// death).
     pub fn is_attributable(&self, outcome: &Outcome) -> bool {
@@ -785,6 +797,12 @@ mod tests {
         // death of any cause is not.
         assert!(l.is_attributable(&outcome("d", "Treatment-related death")));
         assert!(l.is_attributable(&outcome("d", "Transplant-related mortality")));
+        // Whether it was caused by the treatment is a judgement, not an objective measure; it
+        // is still a death.
+        assert!(!l.is_objective(&outcome("d", "Treatment-related death")));
+        assert!(l.is_fatal(&outcome("d", "Treatment-related death")));
+        assert!(l.is_fatal(&outcome("d", "Deaths within 100 days")));
+        assert!(!l.is_fatal(&outcome("s", "Patients with a serious adverse event")));
         assert!(!l.is_attributable(&outcome("d", "Deaths within 100 days")));
         assert!(l.is_harm_concept(&outcome("d", "Treatment-related death")));
         assert!(l.is_serious(&outcome("s", "Patients with a serious adverse event")));

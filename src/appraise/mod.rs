@@ -374,12 +374,19 @@ fn proportion_without_interval(
     let name = outcome.name.get(lang.as_str());
     let attributed = condition.lexicon.is_attributable(outcome);
     let statement = text::single_arm_statement(lang, therapy, name, review, attributed);
-    let note = Some(t(lang, "note.no_interval").to_string());
+    let (absolute, note) = if rate::pooled_cycle_caveat(study).is_some() {
+        (None, AbsoluteError::PooledPeriods.words(lang))
+    } else {
+        (
+            absolute::single_arm(v, None, None, lang, (therapy, name), attributed).ok(),
+            t(lang, "note.no_interval").to_string(),
+        )
+    };
     OutcomeAppraisal {
         certainty: Some(r.certainty()),
         reasons: r.reasons,
-        absolute: absolute::single_arm(v, None, None, lang, (therapy, name), attributed).ok(),
-        ..empty(study, outcome, lang, statement, note)
+        absolute,
+        ..empty(study, outcome, lang, statement, Some(note))
     }
 }
 
@@ -453,12 +460,14 @@ fn absolute_for(
     let therapy = &study.intervention.therapy;
     let name = outcome.name.get(lang.as_str());
     // Events per treatment period would read as people out of 100 and overstate what is known.
-    if rate::pooled_cycle_caveat(study).is_some() {
-        return (None, Some(AbsoluteError::PooledPeriods.words(lang)));
-    }
+    let periods = (None, Some(AbsoluteError::PooledPeriods.words(lang)));
+    let pooled_periods = rate::pooled_cycle_caveat(study).is_some();
     if single {
         if !data.is_single_arm() {
             return (None, Some(t(lang, "note.not_proportion").to_string()));
+        }
+        if pooled_periods {
+            return periods;
         }
         return match absolute::single_arm(
             eff.estimate,
@@ -472,14 +481,18 @@ fn absolute_for(
             Err(e) => (None, Some(e.words(lang))),
         };
     }
+    let risk = matches!(
+        eff.measure,
+        Measure::Rr | Measure::Or | Measure::Rd | Measure::Hr
+    );
+    if pooled_periods && risk {
+        return periods;
+    }
     let (baseline, source) = match (control_risk(data), options.baselines.get(&outcome.id)) {
         (Some(b), _) => (b, BaselineSource::ControlArm),
         (None, Some(&b)) => (b, BaselineSource::Caller),
         (None, None) => {
-            let why = if matches!(
-                eff.measure,
-                Measure::Rr | Measure::Or | Measure::Rd | Measure::Hr
-            ) {
+            let why = if risk {
                 AbsoluteError::NoBaseline
             } else {
                 AbsoluteError::NotARisk(eff.measure)

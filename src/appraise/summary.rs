@@ -19,7 +19,7 @@ use crate::model::{Dataset, Design, Outcome, OutcomeKind, Study, StudyStatus};
 use super::certainty::Certainty;
 use super::claims::{ClaimCheck, ClaimEvidence, Verdict};
 use super::matching::{normalize, Lexicon, List, MainCondition, Relation};
-use super::rate::{is_single_arm, pooled_cycle_caveat};
+use super::rate::is_single_arm;
 use super::text::{lower_first, num};
 use super::{AbsoluteError, Basis, OutcomeAppraisal, PooledAppraisal};
 use crate::i18n::{t, tn, Lang};
@@ -198,16 +198,14 @@ fn answer(
             .filter(|s| s.design != Design::SystematicReview)
     };
     // A claim is about this therapy when its evidence is; a claim that is supported (even in
-    // part) counts here only when the support comes from this therapy's studies (evidence of at
-    // least low certainty, as a verdict needs), so that a claim about a family is not shown as
-    // supported for a member the evidence did not support.
+    // part) counts here only when the support comes from this therapy's studies, so that a
+    // claim about a family is not shown as supported for a member the evidence did not support.
     let ours = |e: &ClaimEvidence| e.studies.iter().any(|s| by_id.contains_key(s.as_str()));
-    let support = |e: &ClaimEvidence| e.role.supports() && e.certainty >= Some(Certainty::Low);
     let claims_about: Vec<(String, Verdict)> = claims
         .iter()
         .filter(|c| match c.verdict {
             Verdict::Supported | Verdict::SupportedInPart => {
-                c.evidence.iter().any(|e| support(e) && ours(e))
+                c.evidence.iter().any(|e| e.can_support() && ours(e))
             }
             _ => c.evidence.iter().any(ours),
         })
@@ -276,23 +274,28 @@ fn with_who(mut f: Finding, studies: &Studies, lexicon: &Lexicon, lang: Lang) ->
         .collect();
     let conditions = distinct(
         of.iter()
-            .map(|s| lexicon.display_in(List::Conditions, &s.condition, lang)),
+            .map(|s| lower_first(&lexicon.display_in(List::Conditions, &s.condition, lang))),
     );
-    let people = match of.iter().map(|s| s.n.map(|n| n as usize)).sum() {
-        Some(n) => crate::i18n::plural(lang, "answer.people_with", n),
-        None => t(lang, "answer.people_unknown").to_string(),
+    // The people the studies give a number for; "at least" when some do not.
+    let known: usize = of.iter().filter_map(|s| s.n).map(|n| n as usize).sum();
+    let people = match of.iter().filter(|s| s.n.is_none()).count() {
+        _ if known == 0 => t(lang, "answer.people_unknown").to_string(),
+        0 => crate::i18n::plural(lang, "answer.people_with", known),
+        _ => crate::i18n::plural(lang, "answer.people_with_at_least", known),
     };
+    // Said only when every study names its comparison; different ones are alternatives.
     let comparators: Option<Vec<String>> = of
         .iter()
         .map(|s| {
             s.comparator
                 .as_ref()
                 .map(|c| c.get(lang.as_str()).trim().to_string())
+                .filter(|c| !c.is_empty())
         })
         .collect();
     let comparators = comparators
-        .map(|c| distinct(c.into_iter().filter(|c| !c.is_empty())))
-        .filter(|c| f.controlled && !c.is_empty());
+        .map(|c| distinct(c.into_iter()))
+        .filter(|_| f.controlled);
     let studies = crate::i18n::named_list(lang, &labels);
     let condition = crate::i18n::and_list(lang, &conditions);
     let mut args = vec![
@@ -300,7 +303,7 @@ fn with_who(mut f: Finding, studies: &Studies, lexicon: &Lexicon, lang: Lang) ->
         ("people", people.as_str()),
         ("condition", condition.as_str()),
     ];
-    let comparator = comparators.map(|c| crate::i18n::and_list(lang, &c));
+    let comparator = comparators.map(|c| crate::i18n::or_list(lang, &c));
     f.who = Some(match &comparator {
         Some(c) => {
             args.push(("comparator", c));
@@ -404,7 +407,7 @@ fn main_harm(
     let outcome_of = |o: &OutcomeAppraisal| source_of(studies, o).map(|(_, x)| x);
     let seriousness = |o: &OutcomeAppraisal| {
         outcome_of(o).map_or(0, |x| {
-            if lexicon.is_objective(x) && lexicon.is_serious(x) {
+            if lexicon.is_fatal(x) {
                 2
             } else if lexicon.is_serious(x) {
                 1
@@ -471,12 +474,11 @@ fn finding(o: &OutcomeAppraisal, studies: &Studies, lang: Lang) -> Finding {
         certainty: o.certainty,
         statement: o.statement.clone(),
         frequencies: frequencies.or_else(|| {
-            let why = match source_of(studies, o) {
-                Some((s, _)) if pooled_cycle_caveat(s).is_some() => {
-                    AbsoluteError::PooledPeriods.words(lang)
-                }
-                _ => t(lang, "answer.no_baseline").to_string(),
-            };
+            // Why there are no numbers per 100 people, as the appraisal says.
+            let why = o
+                .note
+                .clone()
+                .unwrap_or_else(|| AbsoluteError::NoBaseline.words(lang));
             o.effect.as_ref().map(|e| {
                 tn(
                     lang,

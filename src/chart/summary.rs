@@ -117,6 +117,24 @@ fn sources_line(lang: Lang, sources: &[String]) -> Option<String> {
     (!sources.is_empty()).then(|| tf(lang, "answer.sources", &[&i18n::named_list(lang, sources)]))
 }
 
+/// What an answer rests on: "5 studies (3 randomised, 245 people) and 4 reviews"; the people
+/// only when some study gives their number, and nothing when nothing is completed.
+fn rests_on(lang: Lang, a: &Answer) -> Option<String> {
+    let mut parts = Vec::new();
+    if a.studies > 0 {
+        let mut details = vec![i18n::plural(lang, "answer.randomised", a.randomised)];
+        if a.people > 0 {
+            details.push(i18n::plural(lang, "answer.people", a.people as usize));
+        }
+        let studies = i18n::plural(lang, "answer.studies", a.studies);
+        parts.push(format!("{studies} ({})", details.join(", ")));
+    }
+    if a.reviews > 0 {
+        parts.push(i18n::plural(lang, "answer.reviews", a.reviews));
+    }
+    (!parts.is_empty()).then(|| tf(lang, "answer.rests_on", &[&i18n::and_list(lang, &parts)]))
+}
+
 fn card(lang: Lang, a: &Answer) -> Card {
     let mut paragraphs = vec![(Kind::Headline, a.headline.clone())];
     match &a.benefit {
@@ -135,45 +153,29 @@ fn card(lang: Lang, a: &Answer) -> Card {
         }
         None => paragraphs.push((Kind::Body, t(lang, "answer.no_harm_data").to_string())),
     }
-    let reviews = if a.reviews > 0 {
-        i18n::plural(lang, "answer.and_reviews", a.reviews)
-    } else {
-        String::new()
-    };
-    let mut rests = tn(
-        lang,
-        "answer.rests_on",
-        &[
-            ("studies", &i18n::plural(lang, "answer.studies", a.studies)),
-            (
-                "randomised",
-                &i18n::plural(lang, "answer.randomised", a.randomised),
-            ),
-            ("people", &i18n::int(lang, a.people)),
-            ("reviews", &reviews),
-        ],
-    );
+    // What it rests on, whom else it took, what is still running and how recent it is.
+    let mut rests: Vec<String> = Vec::new();
+    rests.extend(rests_on(lang, a));
     if !a.mixed.is_empty() {
-        rests.push(' ');
-        rests.push_str(&tn(
+        let mixed = tn(
             lang,
             "indirect.mixed",
             &[
                 ("studies", &i18n::named_list(lang, &a.mixed)),
                 ("condition", &a.condition),
             ],
-        ));
-        rests.push('.');
+        );
+        rests.push(format!("{mixed}."));
     }
     if a.ongoing > 0 {
-        rests.push(' ');
-        rests.push_str(&i18n::plural(lang, "answer.ongoing", a.ongoing));
+        rests.push(i18n::plural(lang, "answer.ongoing", a.ongoing));
     }
     if let Some(y) = a.latest_year {
-        rests.push(' ');
-        rests.push_str(&tf(lang, "answer.latest", &[&y.to_string()]));
+        rests.push(tf(lang, "answer.latest", &[&y.to_string()]));
     }
-    paragraphs.push((Kind::Small, rests));
+    if !rests.is_empty() {
+        paragraphs.push((Kind::Small, rests.join(" ")));
+    }
     if let Some(s) = sources_line(lang, &a.sources) {
         paragraphs.push((Kind::Small, s));
     }

@@ -1262,10 +1262,7 @@ fn check_concepts(
             if !known(&vocabulary.outcomes) && !known(generic_concepts()) {
                 sink.error(
                     loc.outcome_field("concept"),
-                    Issue::UnknownTerm {
-                        list: "outcomes",
-                        id: c.to_string(),
-                    },
+                    Issue::UnknownConcept { id: c.to_string() },
                 );
                 o.concept = None;
             }

@@ -203,6 +203,9 @@ pub enum Issue {
     NotALanguage { code: String },
     /// A reference to a vocabulary term that the list does not have.
     UnknownTerm { list: &'static str, id: String },
+    /// An outcome's `concept` that is neither a term of the dataset's outcomes nor a generic
+    /// concept.
+    UnknownConcept { id: String },
 
     // ---- CSV ----
     /// The CSV has no `study` column.
@@ -460,6 +463,10 @@ impl fmt::Display for Issue {
             UnknownStudy { id } => write!(f, "unknown study \"{id}\"; no study has this id"),
             NotALanguage { code } => write!(f, "\"{code}\" is not a language code; use codes such as \"en\", \"es\", \"fr\""),
             UnknownTerm { list, id } => write!(f, "unknown term \"{id}\"; vocabulary.{list} has no term with this id"),
+            UnknownConcept { id } => {
+                let generic: Vec<&str> = super::generic_concepts().iter().map(|t| t.id.as_str()).collect();
+                write!(f, "unknown concept \"{id}\"; name a term of vocabulary.outcomes or a generic concept ({})", generic.join(", "))
+            }
             StudyLeftOut { id } => {
                 write!(f, "study \"{id}\" was left out because of its errors; the reference was dropped")
             }

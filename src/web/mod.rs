@@ -489,20 +489,17 @@ impl Widget {
     /// `css_width` px wide, as `posters()` draws it: what a reader tapped on the poster before
     /// the engine came, whatever the widget's own width (its lines wrap elsewhere).
     #[wasm_bindgen(js_name = posterHitTest)]
-    pub fn poster_hit_test(&mut self, css_width: f64, css_x: f64, css_y: f64) -> Option<String> {
+    pub fn poster_hit_test(
+        &mut self,
+        css_width: f64,
+        css_x: f64,
+        css_y: f64,
+    ) -> Result<Option<String>, JsError> {
         self.set_poster(true);
-        let theme = Theme::new(self.theme, 1.0);
-        let mut svg = String::new();
-        let drawn = self.draw_scene(
-            &theme,
-            css_width.round().max(1.0),
-            None,
-            Some(&ApproxMeasure),
-            |w, h| Ok(SVGBackend::with_string(&mut svg, (w, h))),
-        );
+        let drawn = self.svg_and_layout_at(css_width, self.theme, Some(&ApproxMeasure));
         self.set_poster(false);
-        let (layout, _) = drawn.ok()?;
-        layout.hit_test(css_x, css_y).map(|h| h.key.clone())
+        let (_, layout) = drawn?;
+        Ok(layout.hit_test(css_x, css_y).map(|h| h.key.clone()))
     }
 
     /// The item under a pointer at CSS pixel coordinates; highlights it (overlay only)
@@ -709,12 +706,24 @@ impl Widget {
         theme: ThemeName,
         measure: Option<&dyn TextMeasure>,
     ) -> Result<String, JsError> {
+        self.svg_and_layout_at(css_width, theme, measure)
+            .map(|(svg, _)| svg)
+    }
+
+    /// As [`Self::svg_at`], with where everything ended up (in CSS pixels).
+    fn svg_and_layout_at(
+        &mut self,
+        css_width: f64,
+        theme: ThemeName,
+        measure: Option<&dyn TextMeasure>,
+    ) -> Result<(String, Layout), JsError> {
         let theme = Theme::new(theme, 1.0);
         let mut svg = String::new();
-        self.draw_scene(&theme, css_width.round().max(1.0), None, measure, |w, h| {
-            Ok(SVGBackend::with_string(&mut svg, (w, h)))
-        })?;
-        Ok(crate::chart::svg::tidy(&svg))
+        let (layout, _) =
+            self.draw_scene(&theme, css_width.round().max(1.0), None, measure, |w, h| {
+                Ok(SVGBackend::with_string(&mut svg, (w, h)))
+            })?;
+        Ok((crate::chart::svg::tidy(&svg), layout))
     }
 
     /// Draws the whole current view, with its background, on `canvas` at the current size
