@@ -325,13 +325,7 @@ impl Lexicon {
     /// Whether an outcome measures death or a kind of it (a concept within one that is both
     /// objective and serious, such as death caused by the treatment).
     pub fn is_fatal(&self, outcome: &Outcome) -> bool {
-        let Some(c) = self.concept_of(outcome) else {
-            return false;
-        };
-        let terms = self.terms(List::Outcomes);
-        std::iter::once(&c)
-            .chain(self.ancestors_of(List::Outcomes, c))
-            .any(|&i| terms[i].objective && terms[i].serious)
+        self.concept_within(outcome, |t| t.objective && t.serious)
     }
 
     /// Whether an outcome counts only what was attributed to the treatment (treatment-related
@@ -342,17 +336,23 @@ impl Lexicon {
 
     /// Whether an outcome is about harms at all (adverse events or a narrower concept).
     pub fn is_harm_concept(&self, outcome: &Outcome) -> bool {
-        let Some(c) = self.concept_of(outcome) else {
-            return false;
-        };
-        let terms = self.terms(List::Outcomes);
-        let harms = terms.iter().position(|t| t.id == "adverse_events");
-        harms.is_some_and(|h| c == h || self.ancestors_of(List::Outcomes, c).contains(&h))
+        self.concept_within(outcome, |t| t.id == "adverse_events")
     }
 
     fn concept_flag(&self, outcome: &Outcome, flag: impl Fn(&Term) -> bool) -> bool {
         self.concept_of(outcome)
             .is_some_and(|c| flag(&self.terms(List::Outcomes)[c]))
+    }
+
+    /// Whether an outcome's concept, or one it is within, is such that `is`.
+    fn concept_within(&self, outcome: &Outcome, is: impl Fn(&Term) -> bool) -> bool {
+        let Some(c) = self.concept_of(outcome) else {
+            return false;
+        };
+        let terms = self.terms(List::Outcomes);
+        std::iter::once(&c)
+            .chain(self.ancestors_of(List::Outcomes, c))
+            .any(|&i| is(&terms[i]))
     }
 
     /// The concept an outcome's concept is a surrogate for, if it is one.

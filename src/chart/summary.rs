@@ -137,21 +137,19 @@ fn rests_on(lang: Lang, a: &Answer) -> Option<String> {
 
 fn card(lang: Lang, a: &Answer) -> Card {
     let mut paragraphs = vec![(Kind::Headline, a.headline.clone())];
-    match &a.benefit {
-        Some(b) => {
-            paragraphs.push((Kind::Label, t(lang, "answer.benefit").to_string()));
-            paragraphs.push((Kind::Body, frequencies(lang, b)));
-            paragraphs.extend(b.who.clone().map(|w| (Kind::Small, w)));
+    // The main benefit, then the main harm: its label, its numbers and whom it is about.
+    for (finding, label, none) in [
+        (&a.benefit, "answer.benefit", "answer.no_benefit_data"),
+        (&a.harm, "answer.harm", "answer.no_harm_data"),
+    ] {
+        match finding {
+            Some(f) => {
+                paragraphs.push((Kind::Label, t(lang, label).to_string()));
+                paragraphs.push((Kind::Body, frequencies(lang, f)));
+                paragraphs.extend(f.who.clone().map(|w| (Kind::Small, w)));
+            }
+            None => paragraphs.push((Kind::Body, t(lang, none).to_string())),
         }
-        None => paragraphs.push((Kind::Body, t(lang, "answer.no_benefit_data").to_string())),
-    }
-    match &a.harm {
-        Some(h) => {
-            paragraphs.push((Kind::Label, t(lang, "answer.harm").to_string()));
-            paragraphs.push((Kind::Body, frequencies(lang, h)));
-            paragraphs.extend(h.who.clone().map(|w| (Kind::Small, w)));
-        }
-        None => paragraphs.push((Kind::Body, t(lang, "answer.no_harm_data").to_string())),
     }
     // What it rests on, whom else it took, what is still running and how recent it is.
     let mut rests: Vec<String> = Vec::new();
