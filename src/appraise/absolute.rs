@@ -159,6 +159,16 @@ impl fmt::Display for AbsoluteError {
 impl std::error::Error for AbsoluteError {}
 
 impl AbsoluteError {
+    /// Why a result of `measure` without a baseline risk has no numbers per 100 people: no
+    /// baseline is known, or the measure is not a risk at all.
+    pub fn without_baseline(measure: Measure) -> AbsoluteError {
+        if measure.is_risk() {
+            AbsoluteError::NoBaseline
+        } else {
+            AbsoluteError::NotARisk(measure)
+        }
+    }
+
     /// Why there are no numbers per 100 people, in `lang` (for readers).
     pub fn words(&self, lang: Lang) -> String {
         match self {
@@ -359,10 +369,7 @@ pub fn comparative(
     therapy: &str,
     outcome: &str,
 ) -> Result<Absolute, AbsoluteError> {
-    if !matches!(
-        measure,
-        Measure::Rr | Measure::Or | Measure::Rd | Measure::Hr
-    ) {
+    if !measure.is_risk() {
         return Err(AbsoluteError::NotARisk(measure));
     }
     let r = treated_risk(measure, baseline, estimate)?;

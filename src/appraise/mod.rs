@@ -34,7 +34,7 @@ use serde::Serialize;
 
 use self::matching::{Lexicon, List, MainCondition};
 use crate::i18n::{t, tn, Lang};
-use crate::model::{Dataset, EffectData, Measure, Outcome, OutcomeKind, Study, StudyStatus};
+use crate::model::{Dataset, EffectData, Outcome, OutcomeKind, Study, StudyStatus};
 use crate::stats::effect::{effect_of, Effect};
 use crate::stats::Method;
 
@@ -481,22 +481,14 @@ fn absolute_for(
             Err(e) => (None, Some(e.words(lang))),
         };
     }
-    let risk = matches!(
-        eff.measure,
-        Measure::Rr | Measure::Or | Measure::Rd | Measure::Hr
-    );
-    if pooled_periods && risk {
+    if pooled_periods && eff.measure.is_risk() {
         return periods;
     }
     let (baseline, source) = match (control_risk(data), options.baselines.get(&outcome.id)) {
         (Some(b), _) => (b, BaselineSource::ControlArm),
         (None, Some(&b)) => (b, BaselineSource::Caller),
         (None, None) => {
-            let why = if risk {
-                AbsoluteError::NoBaseline
-            } else {
-                AbsoluteError::NotARisk(eff.measure)
-            };
+            let why = AbsoluteError::without_baseline(eff.measure);
             return (None, Some(why.words(lang)));
         }
     };

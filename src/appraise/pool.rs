@@ -768,14 +768,7 @@ fn pooled_absolute(
         }
     };
     let Some((b, src)) = baseline else {
-        let why = if matches!(
-            eff.measure,
-            Measure::Rr | Measure::Or | Measure::Rd | Measure::Hr
-        ) {
-            absolute::AbsoluteError::NoBaseline
-        } else {
-            absolute::AbsoluteError::NotARisk(eff.measure)
-        };
+        let why = absolute::AbsoluteError::without_baseline(eff.measure);
         return (None, Some(why.words(lang)));
     };
     match absolute::comparative(

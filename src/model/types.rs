@@ -240,6 +240,11 @@ wire_enum! {
 }
 
 impl Measure {
+    /// Measures that compare the risk of an event between groups (RR, OR, RD, HR): with a
+    /// baseline risk they give numbers per 100 people.
+    pub fn is_risk(self) -> bool {
+        matches!(self, Measure::Rr | Measure::Or | Measure::Rd | Measure::Hr)
+    }
     /// Ratio measures are analysed on the log scale and must be positive when given on the natural scale.
     pub fn is_ratio(self) -> bool {
         matches!(self, Measure::Rr | Measure::Or | Measure::Hr | Measure::Irr)
