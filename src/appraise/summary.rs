@@ -197,6 +197,7 @@ fn answer(
             .iter()
             .filter(|s| s.design != Design::SystematicReview)
     };
+    let studies_done = counted().count();
     // A claim is about this therapy when its evidence is; a claim that is supported (even in
     // part) counts here only when the support comes from this therapy's studies, so that a
     // claim about a family is not shown as supported for a member the evidence did not support.
@@ -219,8 +220,8 @@ fn answer(
         certainty,
         benefit,
         harm,
-        studies: counted().count(),
-        reviews: completed.len() - counted().count(),
+        studies: studies_done,
+        reviews: completed.len() - studies_done,
         randomised: completed
             .iter()
             .filter(|s| s.design.is_randomised())
@@ -272,10 +273,7 @@ fn with_who(mut f: Finding, studies: &Studies, lexicon: &Lexicon, lang: Lang) ->
         .iter()
         .map(|s| s.label.get(lang.as_str()).to_string())
         .collect();
-    let conditions = distinct(
-        of.iter()
-            .map(|s| lower_first(&lexicon.display_in(List::Conditions, &s.condition, lang))),
-    );
+
     // The people the studies give a number for; "at least" when some do not.
     let known: usize = of.iter().filter_map(|s| s.n).map(|n| n as usize).sum();
     let people = match of.iter().filter(|s| s.n.is_none()).count() {
@@ -297,7 +295,7 @@ fn with_who(mut f: Finding, studies: &Studies, lexicon: &Lexicon, lang: Lang) ->
         .map(|c| distinct(c.into_iter()))
         .filter(|_| f.controlled);
     let studies = crate::i18n::named_list(lang, &labels);
-    let condition = crate::i18n::and_list(lang, &conditions);
+    let condition = conditions_of(&of, lexicon, lang);
     let mut args = vec![
         ("studies", studies.as_str()),
         ("people", people.as_str()),
@@ -323,13 +321,17 @@ fn narrower_population(f: &Finding, studies: &Studies, main: &MainCondition) -> 
         && of
             .iter()
             .all(|s| main.fit(&s.condition) == Relation::Narrower);
-    narrower.then(|| {
-        let names = distinct(of.iter().map(|s| {
-            main.lexicon
-                .display_in(List::Conditions, &s.condition, main.lang)
-        }));
-        crate::i18n::and_list(main.lang, &names)
-    })
+    narrower.then(|| conditions_of(&of, main.lexicon, main.lang))
+}
+
+/// The studies' conditions as the vocabulary names them in the reader's language, each once,
+/// as a list for a sentence.
+fn conditions_of(of: &[&Study], lexicon: &Lexicon, lang: Lang) -> String {
+    let names = distinct(
+        of.iter()
+            .map(|s| lower_first(&lexicon.display_in(List::Conditions, &s.condition, lang))),
+    );
+    crate::i18n::and_list(lang, &names)
 }
 
 /// One therapy's studies by id.

@@ -152,8 +152,7 @@ fn card(lang: Lang, a: &Answer) -> Card {
         }
     }
     // What it rests on, whom else it took, what is still running and how recent it is.
-    let mut rests: Vec<String> = Vec::new();
-    rests.extend(rests_on(lang, a));
+    let mut rests: Vec<String> = rests_on(lang, a).into_iter().collect();
     if !a.mixed.is_empty() {
         let mixed = tn(
             lang,

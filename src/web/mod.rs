@@ -707,10 +707,11 @@ impl Widget {
         measure: Option<&dyn TextMeasure>,
     ) -> Result<String, JsError> {
         self.svg_and_layout_at(css_width, theme, measure)
-            .map(|(svg, _)| svg)
+            .map(|(svg, _)| crate::chart::svg::tidy(&svg))
     }
 
-    /// As [`Self::svg_at`], with where everything ended up (in CSS pixels).
+    /// As [`Self::svg_at`], untidied, with where everything ended up (in CSS pixels): the
+    /// poster's hit test needs only the layout.
     fn svg_and_layout_at(
         &mut self,
         css_width: f64,
@@ -723,7 +724,7 @@ impl Widget {
             self.draw_scene(&theme, css_width.round().max(1.0), None, measure, |w, h| {
                 Ok(SVGBackend::with_string(&mut svg, (w, h)))
             })?;
-        Ok((crate::chart::svg::tidy(&svg), layout))
+        Ok((svg, layout))
     }
 
     /// Draws the whole current view, with its background, on `canvas` at the current size
