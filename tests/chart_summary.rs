@@ -37,6 +37,16 @@ fn drawn(lang: Lang) -> String {
     svg_texts(&summary(lang), &builtin(), 1600).join(" ")
 }
 
+/// The built-in summary says `words` in `lang`.
+#[track_caller]
+fn assert_says(lang: Lang, words: &str) {
+    let drawn = drawn(lang);
+    assert!(
+        drawn.contains(words),
+        "{lang:?} does not say {words:?}: {drawn}"
+    );
+}
+
 #[test]
 fn the_summary_is_the_first_and_default_view() {
     assert_eq!(View::default(), View::Summary);
@@ -234,25 +244,20 @@ fn a_card_counts_its_people_and_says_which_studies_also_took_people_with_other_c
     );
     assert_eq!((msc.studies, msc.reviews, msc.people), (5, 4, 245));
     assert!(a.answers[0].mixed.is_empty());
-    let en = drawn(Lang::En);
-    assert!(
-        en.contains(
-            "Rests on 5 studies (3 randomised, 245 people) and 4 reviews. Karussis 2010, Zeng \
-             2022 (meta-analysis, 5 autoimmune diseases) and Mesa Bedoya 2024 (meta-analysis, \
-             intrathecal safety) also included people without multiple sclerosis."
-        ),
-        "{en}"
+    assert_says(
+        Lang::En,
+        "Rests on 5 studies (3 randomised, 245 people) and 4 reviews. Karussis 2010, Zeng 2022 \
+         (meta-analysis, 5 autoimmune diseases) and Mesa Bedoya 2024 (meta-analysis, intrathecal \
+         safety) also included people without multiple sclerosis.",
     );
     // One randomised trial agrees with its noun in Spanish and French.
-    let es = drawn(Lang::Es);
-    assert!(
-        es.contains("Se basa en 3 estudios (1 aleatorizado, 898 personas)."),
-        "{es}"
+    assert_says(
+        Lang::Es,
+        "Se basa en 3 estudios (1 aleatorizado, 898 personas).",
     );
-    let fr = drawn(Lang::Fr);
-    assert!(
-        fr.contains("Repose sur 3 études (1 randomisée, 898 personnes)."),
-        "{fr}"
+    assert_says(
+        Lang::Fr,
+        "Repose sur 3 études (1 randomisée, 898 personnes).",
     );
 }
 
@@ -273,20 +278,14 @@ fn a_claim_about_a_family_counts_as_supported_only_on_the_card_of_the_member_tha
     // A claim about MSC that its evidence does not support still counts on its card.
     assert!(ids(2).contains(&"news_msc_safe_delays_progression"));
     // The verdicts are counted with their nouns in number.
-    let es = drawn(Lang::Es);
-    assert!(
-        es.contains("Afirmaciones contrastadas: 1 respaldada solo en parte, 4 no respaldadas."),
-        "{es}"
+    assert_says(
+        Lang::Es,
+        "Afirmaciones contrastadas: 1 respaldada solo en parte, 4 no respaldadas.",
     );
-    let fr = drawn(Lang::Fr);
-    assert!(
-        fr.contains("Affirmations vérifiées : 2 non étayées."),
-        "{fr}"
-    );
-    let en = drawn(Lang::En);
-    assert!(
-        en.contains("Claims checked: 2 supported only in part, 1 with no controlled evidence."),
-        "{en}"
+    assert_says(Lang::Fr, "Affirmations vérifiées : 2 non étayées.");
+    assert_says(
+        Lang::En,
+        "Claims checked: 2 supported only in part, 1 with no controlled evidence.",
     );
 }
 

@@ -436,13 +436,18 @@ fn icon_arrays_have_100_icons_each() {
         h.entries.iter().any(|e| e.control.is_some())
             && h.entries.iter().any(|e| e.control.is_none())
     );
-    let (svg, _) = render(
-        &builtin(),
-        &options(View::Harms, Lang::En),
-        800,
-        1.0,
-        ThemeName::Light,
-    );
+    // The harms view of `data` drawn `width` CSS px wide, in English and the light theme.
+    let harms = |data: &Dataset, width: u32| {
+        render(
+            data,
+            &options(View::Harms, Lang::En),
+            width,
+            1.0,
+            ThemeName::Light,
+        )
+        .0
+    };
+    let svg = harms(&builtin(), 800);
     assert_eq!(svg.matches("<circle").count(), 100 * arrays);
     let t = texts(&svg);
     assert!(
@@ -462,14 +467,7 @@ fn icon_arrays_have_100_icons_each() {
     petrou
         .caveats
         .retain(|c| !c.as_str().contains("treatment periods pooled"));
-    let (two, _) = render(
-        &people,
-        &options(View::Harms, Lang::En),
-        800,
-        1.0,
-        ThemeName::Light,
-    );
-    let two = texts(&two);
+    let two = texts(&harms(&people, 800));
     assert!(two.iter().any(|x| x == "Without MSC") && two.iter().any(|x| x == "With MSC"));
     // A 1 in 507 death is not "0 of 100".
     assert!(t.iter().any(|x| x.starts_with("<1 of 100")), "{t:?}");
@@ -489,13 +487,7 @@ fn icon_arrays_have_100_icons_each() {
         "{t:?}"
     );
     for width in [320, 390, 800] {
-        let (svg, _) = render(
-            &builtin(),
-            &options(View::Harms, Lang::En),
-            width,
-            1.0,
-            ThemeName::Light,
-        );
+        let svg = harms(&builtin(), width);
         assert!(!texts(&svg).iter().any(|x| x.ends_with('…')), "{width} px");
     }
 }

@@ -23,6 +23,16 @@ fn canvas() -> HtmlCanvasElement {
     canvas
 }
 
+/// A widget on its own canvas with the built-in data, showing `view` in the light theme.
+fn builtin_in(view: &str) -> Widget {
+    let mut widget = Widget::new(canvas(), None).unwrap();
+    widget.load_json(BUILTIN);
+    widget
+        .set_options(options(&format!(r#"{{"view": "{view}"}}"#)), "light")
+        .unwrap();
+    widget
+}
+
 /// Options as the shell sends them: a plain JS object.
 fn options(json: &str) -> wasm_bindgen::JsValue {
     js_sys::JSON::parse(json).unwrap()
@@ -288,11 +298,7 @@ fn filters_views_svg_csv_measure_and_citations() {
 
 #[wasm_bindgen_test]
 fn the_table_gets_items_a_page_at_a_time_and_tooltips_one_by_key() {
-    let mut widget = Widget::new(canvas(), None).unwrap();
-    widget.load_json(BUILTIN);
-    widget
-        .set_options(options(r#"{"view": "forest"}"#), "light")
-        .unwrap();
+    let mut widget = builtin_in("forest");
     widget.resize(800.0, 1.0);
     let all = js_sys::Array::from(&widget.items());
     assert_eq!(widget.item_count(), all.length() as usize);
@@ -443,11 +449,7 @@ fn text_measured_by_character_agrees_with_the_canvas() {
 
 #[wasm_bindgen_test]
 fn statement_says_what_a_result_means_in_words() {
-    let mut widget = Widget::new(canvas(), None).unwrap();
-    widget.load_json(BUILTIN);
-    widget
-        .set_options(options(r#"{"view": "forest"}"#), "light")
-        .unwrap();
+    let mut widget = builtin_in("forest");
     let statement = widget.statement("mist_2019/progression").unwrap();
     assert!(statement.contains("probably reduces"), "{statement}");
     assert_eq!(widget.statement("no_such_study/outcome"), None);
@@ -576,11 +578,7 @@ fn the_height_follows_each_change_of_view_data_and_size() {
 
 #[wasm_bindgen_test]
 fn a_tap_on_the_poster_is_found_where_the_poster_drew_it() {
-    let mut widget = Widget::new(canvas(), None).unwrap();
-    widget.load_json(BUILTIN);
-    widget
-        .set_options(options(r#"{"view": "summary"}"#), "light")
-        .unwrap();
+    let mut widget = builtin_in("summary");
     // A phone's widget is narrower than the 390 px poster, so its own lines wrap elsewhere.
     let height = widget.resize(340.0, 1.0);
     let keys: Vec<String> = (0..80)
