@@ -12,7 +12,7 @@ profile=--release
 # series cost ~80 ms). Its code keeps resolving ./pkg/ as each module did from www/lens/: every
 # `import.meta.url` reads as the address of www/lens/element.js (the banner's constant, made with
 # a string replace rather than `new URL('…', import.meta.url)`, which bundlers would take for an
-# asset to copy). lens/review.js, imported on demand, is inside the bundle; pkg/import/ is not.
+# asset to copy). lens/convert.js, imported on demand, is inside the bundle; pkg/import/ is not.
 node_modules/.bin/esbuild www/lens/element.js --bundle --format=esm --minify --target=es2022 --charset=utf8 \
   --log-level=warning --sourcemap --sources-content=false \
   "--banner:js=const __lensModuleUrl=import.meta.url.replace(/[^/?#]*([?#].*)?\$/,'lens/element.js');" \
@@ -23,10 +23,12 @@ node_modules/.bin/esbuild www/lens/element.js --bundle --format=esm --minify --t
 # texts download beside it, from pkg/i18n/ (written below).
 wasm-pack build $profile --target web --out-dir www/pkg --out-name evidence_lens -- --no-default-features --features widget,slim-catalogue
 rm -f www/pkg/.gitignore www/pkg/package.json www/pkg/README.md
-# The review converter (import-wasm/): its own small module, loaded only when a RevMan file or a
-# Cochrane data package comes (www/lens/review.js), so the widget's bundle does not carry it.
-wasm-pack build import-wasm $profile --target web --out-dir ../www/pkg/import --out-name evidence_lens_import
-rm -f www/pkg/import/.gitignore www/pkg/import/package.json www/pkg/import/README.md
+# The converters (import-wasm/, built once per kind): each its own module, loaded only when a
+# RevMan file or a Cochrane data package (pkg/import/), or a CSV table (pkg/table/), comes
+# (www/lens/convert.js), so the widget's bundle carries neither.
+wasm-pack build import-wasm $profile --target web --out-dir ../www/pkg/import --out-name evidence_lens_import -- --no-default-features --features review
+wasm-pack build import-wasm $profile --target web --out-dir ../www/pkg/table --out-name evidence_lens_table -- --no-default-features --features table
+rm -f www/pkg/{import,table}/{.gitignore,package.json,README.md}
 # The built-in dataset is not compiled into the wasm (see the builtin-data feature): it is
 # downloaded beside it, only by pages that show it.
 cp src/data/ms-stem-cells.json www/pkg/builtin.json
@@ -44,7 +46,7 @@ for lang in en es fr; do
   rmdir "www/pkg/posters/$lang"
 done
 if [[ "$profile" == "--release" ]]; then
-  for wasm in www/pkg/evidence_lens_bg.wasm www/pkg/import/evidence_lens_import_bg.wasm; do
+  for wasm in www/pkg/evidence_lens_bg.wasm www/pkg/import/evidence_lens_import_bg.wasm www/pkg/table/evidence_lens_table_bg.wasm; do
     before=$(stat -c %s "$wasm")
     # The module's memory is its own, not imported, so it starts zeroed (--zero-filled-memory);
     # --converge repeats -Oz while it still shrinks. (Not --low-memory-unused: Rust puts the

@@ -16,8 +16,9 @@ const files = new Set(packed[0].files.map((f) => f.path));
 
 const entry = pkg.exports['.'].default.replace(/^\.\//, '');
 const needed = [...shellModules(WWW, entry), `${entry}.map`, pkg.exports['.'].types.replace(/^\.\//, ''), 'pkg/evidence_lens.js', 'pkg/evidence_lens_bg.wasm', 'pkg/builtin.json', 'pkg/i18n/es.json', 'pkg/i18n/fr.json',
-  // The review converter, imported on demand, so not found by following static imports.
-  'pkg/import/evidence_lens_import.js', 'pkg/import/evidence_lens_import_bg.wasm'];
+  // The converters, imported on demand, so not found by following static imports.
+  'pkg/import/evidence_lens_import.js', 'pkg/import/evidence_lens_import_bg.wasm',
+  'pkg/table/evidence_lens_table.js', 'pkg/table/evidence_lens_table_bg.wasm'];
 const missing = needed.filter((f) => !files.has(f));
 console.log(`package ${pkg.name}@${pkg.version}: ${files.size} files; the element needs ${needed.length}: ${needed.join(', ')}`);
 if (missing.length) {

@@ -2,8 +2,8 @@
 // modules in lens/ bundled and minified into evidence-lens.js by scripts/build.sh), the
 // wasm-bindgen glue and the wasm. The built-in dataset (pkg/builtin.json)
 // is data, downloaded only by pages that show it, and is reported apart, as are the Spanish and
-// French texts (pkg/i18n/, downloaded only by readers of those languages) and the review
-// converter (pkg/import/), downloaded only when a review file comes.
+// French texts (pkg/i18n/, downloaded only by readers of those languages) and the converters
+// (pkg/import/ for reviews, pkg/table/ for CSV tables), downloaded only when such a file comes.
 //   node scripts/size-check.mjs
 // Fails when the gzipped total grows past GUARD_BYTES. The product budget
 // (issue 8) is 100 KB; the bundle does not meet it yet, so the guard is set just
@@ -23,6 +23,8 @@
 // copies of the standard sort and of each view's drawing per backend (400 -> 375 KB gzipped).
 // Lowered to 390 KiB when the catalogue's Spanish and French left the wasm for pkg/i18n/
 // (401.5 -> 388 KB gzipped; a Spanish or French reader downloads 9 KB of texts besides).
+// Lowered to 370 KiB when CSV reading left the wasm for a converter of its own, pkg/table/
+// (397.8 -> 367.7 KB gzipped; a page whose data is a CSV table downloads the converter besides).
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -30,7 +32,7 @@ import { fileURLToPath } from 'node:url';
 import { shellModules } from './shell-modules.mjs';
 
 const BUDGET_BYTES = 100 * 1024;
-const GUARD_BYTES = 390 * 1024;
+const GUARD_BYTES = 370 * 1024;
 const WWW = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'www');
 // Each file as the server sends it, gzipped on its own.
 const FILES = [...shellModules(WWW), 'pkg/evidence_lens.js', 'pkg/evidence_lens_bg.wasm'];
@@ -49,8 +51,10 @@ const data = zlib.gzipSync(fs.readFileSync(path.join(WWW, 'pkg/builtin.json')), 
 console.log(`${'pkg/builtin.json (data, apart)'.padEnd(28)} ${String(data).padStart(20)} B gzipped`);
 const texts = ['es', 'fr'].map((lang) => zlib.gzipSync(fs.readFileSync(path.join(WWW, `pkg/i18n/${lang}.json`)), { level: 9 }).length);
 console.log(`${'pkg/i18n/es.json, fr.json (apart)'.padEnd(28)} ${`${texts.join(' B, ')} B gzipped`.padStart(29)}`);
-const converter = ['pkg/import/evidence_lens_import.js', 'pkg/import/evidence_lens_import_bg.wasm'].reduce((sum, f) => sum + zlib.gzipSync(fs.readFileSync(path.join(WWW, f)), { level: 9 }).length, 0);
-console.log(`${'review converter (apart)'.padEnd(28)} ${String(converter).padStart(20)} B gzipped`);
+const gzipped = (files) => files.reduce((sum, f) => sum + zlib.gzipSync(fs.readFileSync(path.join(WWW, f)), { level: 9 }).length, 0);
+const review = gzipped(['pkg/import/evidence_lens_import.js', 'pkg/import/evidence_lens_import_bg.wasm']);
+const table = gzipped(['pkg/table/evidence_lens_table.js', 'pkg/table/evidence_lens_table_bg.wasm']);
+console.log(`${'converters (apart)'.padEnd(28)} ${`review ${review} B, table ${table} B gzipped`.padStart(29)}`);
 console.log(`product budget ${BUDGET_BYTES} B: ${gz <= BUDGET_BYTES ? 'met' : `not met (${(gz / BUDGET_BYTES).toFixed(2)}× the budget)`}; growth guard ${GUARD_BYTES} B`);
 if (gz > GUARD_BYTES) {
   console.error(`size check failed: ${gz} B gzipped is past the guard of ${GUARD_BYTES} B`);

@@ -33,6 +33,14 @@ fn builtin_in(view: &str) -> Widget {
     widget
 }
 
+/// A two-row table as the converter hands it over: read by the CLI's reader, written as JSON.
+fn two_rows_converted() -> Vec<u8> {
+    let csv = b"study,ai,n1i,ci,n2i\nA,1,10,3,10\nB,2,20,5,20\n";
+    let table =
+        evidence_lens::model::Dataset::from_csv(csv, Some(evidence_lens::model::Measure::Rr));
+    serde_json::to_vec(&table.dataset.unwrap()).unwrap()
+}
+
 /// Options as the shell sends them: a plain JS object.
 fn options(json: &str) -> wasm_bindgen::JsValue {
     js_sys::JSON::parse(json).unwrap()
@@ -240,7 +248,7 @@ fn hover_redraws_only_the_overlay_over_the_item() {
 }
 
 #[wasm_bindgen_test]
-fn filters_views_svg_csv_measure_and_citations() {
+fn filters_views_svg_a_converted_table_and_citations() {
     let chart = canvas();
     let mut widget = Widget::new(chart, None).unwrap();
     widget.load_json(BUILTIN);
@@ -277,15 +285,13 @@ fn filters_views_svg_csv_measure_and_citations() {
     assert!(svg.starts_with("<svg") && svg.trim_end().ends_with("</svg>"));
     let citations = js_sys::Array::from(&widget.citations());
     assert!(citations.length() > 0);
-    let csv = b"study,ai,n1i,ci,n2i\nA,1,10,3,10\nB,2,20,5,20\n";
-    let report = widget.load_csv(csv, Some("RR".into())).unwrap();
+    let report = widget.load_converted(&two_rows_converted());
     assert_eq!(
         js_sys::Reflect::get(&report, &"ok".into())
             .unwrap()
             .as_bool(),
         Some(true)
     );
-    assert!(widget.load_csv(csv, Some("nonsense".into())).is_err());
     let strings = js_sys::Array::from(&evidence_lens::web::ui_strings("fr"));
     assert!(strings.length() > 10);
     // Counts as the interface's language writes them (English for languages it has not).
@@ -571,8 +577,7 @@ fn the_height_follows_each_change_of_view_data_and_size() {
         drawn(&mut widget, "forest", 400.0) > forest,
         "narrower is taller"
     );
-    let csv = b"study,ai,n1i,ci,n2i\nA,1,10,3,10\nB,2,20,5,20\n";
-    widget.load_csv(csv, Some("RR".into())).unwrap();
+    widget.load_converted(&two_rows_converted());
     assert!(drawn(&mut widget, "forest", 800.0) < forest, "two studies");
 }
 

@@ -200,7 +200,7 @@ async function readFiles(files) {
     return;
   }
   try {
-    const { convertReview } = await import('./lens/review.js');
+    const { convertReview } = await import('./lens/convert.js');
     const { json, warnings } = await convertReview(read);
     if (mine !== choice) return false;
     const dataset = JSON.parse(json);

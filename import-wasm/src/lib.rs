@@ -1,41 +1,119 @@
-//! The review converter in the browser: RevMan 5 files (`.rm5`) and Cochrane data packages (the
-//! zip, or its CSV files) to an `evidence-lens/1` dataset, by the same importer as
-//! `evidence-lens import`.
+//! The converters in the browser: editors' files that are not a dataset's JSON, read by the same
+//! core as the command line and handed to the widget as JSON, the one format its engine reads.
+//! - `review`: RevMan 5 files (`.rm5`) and Cochrane data packages (the zip, or its CSV files), by
+//!   the same importer as `evidence-lens import` (`www/pkg/import/`);
+//! - `table`: spreadsheets saved as CSV (one row per study-outcome), by the same reader as the
+//!   CLI's (`www/pkg/table/`).
 //!
-//! It is its own small wasm module, not part of the widget's: readers of ordinary data never
-//! download it. The widget (`www/lens/review.js`) loads it only when its `src` is a review file,
-//! and the embed page when an editor chooses one.
+//! Each is a wasm module of its own (`scripts/build.sh` builds this crate once per feature), not
+//! part of the widget's: readers of JSON data and of the built-in dataset download neither. The
+//! widget (`www/lens/convert.js`) loads one only when its data is such a file, and the embed page
+//! when an editor chooses one.
 
-use wasm_bindgen::prelude::*;
+#[cfg(feature = "review")]
+pub use review::*;
+#[cfg(feature = "table")]
+pub use table::*;
 
-/// A converted review: the dataset as JSON text, and what was left out on the way.
-#[wasm_bindgen(getter_with_clone)]
-pub struct Converted {
-    /// The dataset, as `evidence-lens import` writes it.
-    pub json: String,
-    /// Analyses and rows left out (text-only analyses, rows without data), for the editor.
-    pub warnings: Vec<String>,
+#[cfg(feature = "review")]
+mod review {
+    use wasm_bindgen::prelude::*;
+
+    /// A converted review: the dataset as JSON text, and what was left out on the way.
+    #[wasm_bindgen(getter_with_clone)]
+    pub struct Converted {
+        /// The dataset, as `evidence-lens import` writes it.
+        pub json: String,
+        /// Analyses and rows left out (text-only analyses, rows without data), for the editor.
+        pub warnings: Vec<String>,
+    }
+
+    /// Converts the files an editor chose (their names and contents): one `.rm5` file, one data
+    /// package zip, or the package's CSV files. Fails with the importer's message, which names the
+    /// file, line or element and what is wrong.
+    #[wasm_bindgen]
+    pub fn convert(
+        names: Vec<String>,
+        contents: Vec<js_sys::Uint8Array>,
+    ) -> Result<Converted, JsError> {
+        if names.len() != contents.len() {
+            return Err(JsError::new("convert: one name is needed for each file"));
+        }
+        let files: Vec<(String, Vec<u8>)> = names
+            .into_iter()
+            .zip(contents.iter().map(|c| c.to_vec()))
+            .collect();
+        let imported = evidence_lens::import::from_named_files(&files)
+            .map_err(|e| JsError::new(&e.to_string()))?;
+        Ok(Converted {
+            json: imported.dataset.to_json_pretty(),
+            warnings: imported.warnings,
+        })
+    }
 }
 
-/// Converts the files an editor chose (their names and contents): one `.rm5` file, one data
-/// package zip, or the package's CSV files. Fails with the importer's message, which names the
-/// file, line or element and what is wrong.
-#[wasm_bindgen]
-pub fn convert(
-    names: Vec<String>,
-    contents: Vec<js_sys::Uint8Array>,
-) -> Result<Converted, JsError> {
-    if names.len() != contents.len() {
-        return Err(JsError::new("convert: one name is needed for each file"));
+#[cfg(feature = "table")]
+mod table {
+    use evidence_lens::model::{Dataset, Measure, Problem};
+    use serde::Serialize;
+    use wasm_bindgen::prelude::*;
+
+    /// A CSV table read: the dataset as JSON text (empty when nothing could be kept), and the table's
+    /// problems by row and column (`problems`: JSON `{errors, warnings}`, each `{path, message}`),
+    /// which the widget shows instead of its own reading of the JSON: that finds the same things
+    /// again, at places in a JSON file the editor never wrote.
+    #[wasm_bindgen(getter_with_clone)]
+    pub struct ConvertedTable {
+        pub json: String,
+        pub problems: String,
     }
-    let files: Vec<(String, Vec<u8>)> = names
-        .into_iter()
-        .zip(contents.iter().map(|c| c.to_vec()))
-        .collect();
-    let imported = evidence_lens::import::from_named_files(&files)
-        .map_err(|e| JsError::new(&e.to_string()))?;
-    Ok(Converted {
-        json: imported.dataset.to_json_pretty(),
-        warnings: imported.warnings,
-    })
+
+    #[derive(Serialize)]
+    struct Problems<'a> {
+        errors: Vec<ProblemJs<'a>>,
+        warnings: Vec<ProblemJs<'a>>,
+    }
+
+    #[derive(Serialize)]
+    struct ProblemJs<'a> {
+        path: &'a str,
+        message: &'a str,
+    }
+
+    fn problems_js(list: &[Problem]) -> Vec<ProblemJs<'_>> {
+        list.iter()
+            .map(|p| ProblemJs {
+                path: &p.path,
+                message: &p.message,
+            })
+            .collect()
+    }
+
+    /// Reads a CSV table (one row per study-outcome). `measure` (RR, OR, MD…, any case) is used for
+    /// rows whose `measure` cell is empty, as the CLI's `--measure`; an unknown name fails, naming
+    /// the ones there are.
+    #[wasm_bindgen(js_name = convertCsv)]
+    pub fn convert_csv(bytes: &[u8], measure: Option<String>) -> Result<ConvertedTable, JsError> {
+        let measure = match measure.as_deref().map(str::trim).filter(|m| !m.is_empty()) {
+            None => None,
+            Some(m) => Some(
+                m.to_ascii_uppercase()
+                    .parse::<Measure>()
+                    .map_err(|e| JsError::new(&format!("the measure attribute: {e}")))?,
+            ),
+        };
+        let parsed = Dataset::from_csv(bytes, measure);
+        let problems = Problems {
+            errors: problems_js(&parsed.errors),
+            warnings: problems_js(&parsed.warnings),
+        };
+        Ok(ConvertedTable {
+            // Compact: it is for the widget to read, not for an editor (about half the size).
+            json: parsed
+                .dataset
+                .and_then(|d| serde_json::to_string(&d).ok())
+                .unwrap_or_default(),
+            problems: serde_json::to_string(&problems).unwrap_or_default(),
+        })
+    }
 }

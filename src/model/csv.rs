@@ -102,11 +102,7 @@ pub fn parse_csv_with(bytes: &[u8], options: &CsvOptions) -> Parsed {
         ..Sink::default()
     };
     let dataset = decode(bytes, &mut sink).and_then(|text| read(&text, options, &mut sink));
-    Parsed {
-        dataset,
-        errors: sink.errors,
-        warnings: sink.warnings,
-    }
+    sink.into_parsed(dataset)
 }
 
 /// The file as text: UTF-8 (a byte-order mark is dropped) or Windows-1252, said in a warning.
@@ -700,11 +696,7 @@ pub fn read_chunks(
 ) -> Parsed {
     let mut sink = Sink::default();
     let dataset = read_chunks_into(source, options, chunk_rows.max(1), each, &mut sink);
-    Parsed {
-        dataset,
-        errors: sink.errors,
-        warnings: sink.warnings,
-    }
+    sink.into_parsed(dataset)
 }
 
 fn read_chunks_into(

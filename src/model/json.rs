@@ -144,33 +144,28 @@ const STORED_SUBGROUP_FIELDS: &[&str] = &["name", "stored"];
 /// Reads a dataset from JSON bytes. Never panics; reports every problem found.
 pub fn parse_json(bytes: &[u8]) -> Parsed {
     let mut sink = Sink::default();
-    let Some(text) = precheck(bytes, &mut sink) else {
-        return Parsed {
-            dataset: None,
-            errors: sink.errors,
-            warnings: sink.warnings,
-        };
-    };
-    let Some(root) = read_value(text, &mut sink) else {
-        return Parsed {
-            dataset: None,
-            errors: sink.errors,
-            warnings: sink.warnings,
-        };
-    };
-    let dataset = convert_dataset(&root, &mut sink);
-    Parsed {
-        dataset,
-        errors: sink.errors,
-        warnings: sink.warnings,
+    if !within_size_limit(bytes, &mut sink) {
+        return sink.into_parsed(None);
     }
+    read_json(bytes, sink)
 }
 
-/// Size, UTF-8 and emptiness checks of a JSON file. Returns the text without a BOM.
+/// Reads the JSON that the converter made of a CSV table or a review (`import-wasm/`). Their own
+/// limits bound it (the download's size, the rows and studies read), not
+/// [`super::MAX_INPUT_BYTES`]: the JSON of a table near the download limit is larger than the table.
+pub fn parse_converted_json(bytes: &[u8]) -> Parsed {
+    read_json(bytes, Sink::default())
+}
+
+fn read_json(bytes: &[u8], mut sink: Sink) -> Parsed {
+    let dataset = precheck(bytes, &mut sink)
+        .and_then(|text| read_value(text, &mut sink))
+        .and_then(|root| convert_dataset(&root, &mut sink));
+    sink.into_parsed(dataset)
+}
+
+/// UTF-8 and emptiness checks of a JSON file. Returns the text without a BOM.
 fn precheck<'a>(bytes: &'a [u8], sink: &mut Sink) -> Option<&'a str> {
-    if !within_size_limit(bytes, sink) {
-        return None;
-    }
     let text = match std::str::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {

@@ -7,7 +7,7 @@
 use foldhash::{HashMap, HashMapExt, HashSet};
 use std::collections::BTreeMap;
 
-use super::problem::{Issue, Problem};
+use super::problem::{Issue, Parsed, Problem};
 use super::types::*;
 use super::MAX_INPUT_BYTES;
 
@@ -30,6 +30,14 @@ impl Sink {
     }
     pub fn warn(&mut self, path: impl Into<String>, issue: Issue) {
         self.warnings.push(Problem::new(path, issue));
+    }
+    /// What was read, with every problem found on the way.
+    pub fn into_parsed(self, dataset: Option<Dataset>) -> Parsed {
+        Parsed {
+            dataset,
+            errors: self.errors,
+            warnings: self.warnings,
+        }
     }
 }
 

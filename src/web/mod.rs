@@ -28,7 +28,7 @@ use crate::chart::{
     ApproxMeasure, ItemKey, Layout, Scene, TextMeasure, Theme, ThemeName, Windowed,
 };
 use crate::i18n::Lang;
-use crate::model::{self, Dataset, Measure, Problem};
+use crate::model::{self, Dataset, Problem};
 use measure::CanvasMeasure;
 
 /// The canvas takes font sizes as CSS pixels, which is what the views ask for.
@@ -238,20 +238,12 @@ impl Widget {
         self.take(Dataset::from_json(bytes))
     }
 
-    /// Loads a CSV table (one row per study-outcome). `measure` (RR, OR, MD…) is used
-    /// for rows whose `measure` cell is empty, as the CLI's `--measure`.
-    #[wasm_bindgen(js_name = loadCsv)]
-    pub fn load_csv(&mut self, bytes: &[u8], measure: Option<String>) -> Result<JsValue, JsError> {
-        let measure = match measure.as_deref().map(str::trim).filter(|m| !m.is_empty()) {
-            None => None,
-            Some(m) => Some(Measure::from_name(&m.to_ascii_uppercase()).ok_or_else(|| {
-                JsError::new(&format!(
-                    "unknown measure \"{m}\"; expected one of {}",
-                    Measure::NAMES.join(", ")
-                ))
-            })?),
-        };
-        Ok(self.take(Dataset::from_csv(bytes, measure)))
+    /// Loads the JSON that the converter (`import-wasm/`) made of a CSV table or a review: as
+    /// `loadJson`, but bounded by the source's own limits rather than by a download's byte limit
+    /// (see `model::parse_converted_json`).
+    #[wasm_bindgen(js_name = loadConverted)]
+    pub fn load_converted(&mut self, bytes: &[u8]) -> JsValue {
+        self.take(model::parse_converted_json(bytes))
     }
 
     fn take(&mut self, parsed: model::Parsed) -> JsValue {

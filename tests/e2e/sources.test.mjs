@@ -42,6 +42,7 @@ before(async () => {
       '/review.rm5': { type: 'application/xml', body: '<?xml version="1.0"?><COCHRANE_REVIEW/>' },
       '/data.csv': { type: 'text/csv', body: template },
       '/bad-row.csv': { type: 'text/csv', body: badRow },
+      '/bad-measure.html': embedPage('<evidence-lens id="measure" src="/data.csv" measure="nonsense"></evidence-lens>'),
       '/readers.html': embedPage('<evidence-lens id="warned" src="/data.csv"></evidence-lens><evidence-lens id="partial" src="/bad-row.csv"></evidence-lens>'),
       '/editors.html': embedPage('<evidence-lens id="warned" editor src="/data.csv"></evidence-lens><evidence-lens id="partial" editor src="/bad-row.csv"></evidence-lens>'),
     },
@@ -88,6 +89,13 @@ test('a src that cannot be read says why and what to do', async () => {
   for (const [id, m] of Object.entries(e)) assert.doesNotMatch(m, /Failed to fetch|invalid JSON|line 1, column 1/, id);
   // Only the browser's own reports of the failed requests reach the console.
   assert.deepEqual(problems.filter((p) => !/Failed to load resource|CORS policy|Access-Control-Allow-Origin/.test(p)), []);
+  await context.close();
+});
+
+test('a table is converted in the browser, and an unknown measure attribute is named with the ones there are', async () => {
+  const { page, context } = await openPage(browser, `${server.url}bad-measure.html`);
+  const e = await errorsOf(page, ['measure']);
+  assert.match(e.measure, /^\/data\.csv could not be read as a CSV table: the measure attribute: unknown value "NONSENSE"; expected one of RR, OR, RD, HR/);
   await context.close();
 });
 

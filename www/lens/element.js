@@ -450,9 +450,11 @@ export class EvidenceLens extends HTMLElement {
       const source = await reading;
       if (!life.current(token)) return;
       /** @type {LoadReport} */
-      const report = this.#conn.call((w) => (source.kind === 'csv' ? w.loadCsv(source.bytes, source.measure) : w.loadJson(source.bytes)));
-      // What the review converter left out is the editor's to know, with the data's warnings.
-      if (source.kind === 'json' && source.notes) report.warnings.unshift(...source.notes);
+      const report = this.#conn.call((w) => (source.converted ? w.loadConverted(source.bytes) : w.loadJson(source.bytes)));
+      // What the review converter left out is the editor's to know, with the data's warnings; a
+      // table's problems are said by its rows and columns (see `Source`).
+      if (source.notes) report.warnings.unshift(...source.notes);
+      if (source.table) Object.assign(report, source.table);
       this.#showProblems(report);
       if (!report.ok) {
         const first = report.errors[0];

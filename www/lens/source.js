@@ -1,7 +1,8 @@
 // Where the data comes from: the `data` property (JSON as text or an object, or a file the reader
 // chose: a Blob or File), an inline `<script type="application/json">`, the `src` URL (http(s),
 // at most 10 MB), or the built-in dataset, downloaded from beside the wasm. A review file (RevMan
-// 5, Cochrane data package) at `src` or as `data` is converted in the browser (lens/review.js).
+// 5, Cochrane data package) or a CSV table at `src` or as `data` is converted to JSON in the
+// browser (lens/convert.js): the engine reads JSON only.
 
 export const MAX_BYTES = 10 * 1024 * 1024;
 
@@ -9,8 +10,17 @@ export const MAX_BYTES = 10 * 1024 * 1024;
 const BUILTIN = new URL('../pkg/builtin.json', import.meta.url);
 
 /**
- * What was read. `notes` are the review converter's, on what it left out: for the editor.
- * @typedef {{kind: 'json', bytes: Uint8Array, notes?: import('./types.js').Problem[]} | {kind: 'csv', bytes: Uint8Array, measure: string | undefined}} Source
+ * What was read, as a dataset's JSON; `converted` when the converter made it of a review or a
+ * table. `notes` are the review converter's, on what it left out: for the editor, beside the
+ * data's own warnings. `table` is a CSV table's own reading, by row and column, which stands
+ * instead of the engine's reading of the JSON made from it: that finds the same problems again,
+ * at places in a JSON file the editor never wrote.
+ * @typedef {{
+ *   bytes: Uint8Array,
+ *   converted?: boolean,
+ *   notes?: import('./types.js').Problem[],
+ *   table?: {errors: import('./types.js').Problem[], warnings: import('./types.js').Problem[]},
+ * }} Source
  */
 
 /**
@@ -29,23 +39,25 @@ export async function readSource(host, data, signal) {
   }
   if (data != null) {
     const text = typeof data === 'string' ? data : JSON.stringify(data);
-    return { kind: 'json', bytes: new TextEncoder().encode(text) };
+    return { bytes: new TextEncoder().encode(text) };
   }
   const inline = [...host.children].find((c) => c instanceof HTMLScriptElement && c.type === 'application/json');
-  if (inline) return { kind: 'json', bytes: new TextEncoder().encode(inline.textContent || '') };
+  if (inline) return { bytes: new TextEncoder().encode(inline.textContent || '') };
   const src = host.getAttribute('src');
   // The built-in dataset is not in the wasm: it comes beside it, downloaded while the wasm compiles.
-  if (!src) return { kind: 'json', bytes: (await download(BUILTIN, BUILTIN.href, signal)).bytes };
+  if (!src) return { bytes: (await download(BUILTIN, BUILTIN.href, signal)).bytes };
   const url = new URL(src, document.baseURI);
   if (url.protocol === 'file:' || /^[a-z]:[\\/]/i.test(src)) throw new SourceError('shell.src_local', { url: src });
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new SourceError('shell.src_scheme', { scheme: url.protocol });
+  // A table's converter downloads with it.
+  if (isTable(url.pathname, '')) import('./convert.js').then((c) => c.loadConverter('table')).catch(() => {});
   const { bytes, type } = await download(url, src, signal);
   return read(url.pathname, bytes, type, measure, src, signal);
 }
 
 /**
- * The bytes of a file or download as a source: a review converted, CSV by its name or type,
- * JSON otherwise.
+ * The bytes of a file or download as a source: a review or a CSV table (by its name or type)
+ * converted, JSON otherwise.
  * @param {string} name the file's name or the address's path
  * @param {Uint8Array} bytes
  * @param {string} type its media type, if known
@@ -57,17 +69,32 @@ export async function readSource(host, data, signal) {
 async function read(name, bytes, type, measure, src, signal) {
   if (isReview(name, bytes)) {
     try {
-      // Loaded only now: readers of ordinary data never download the converter's glue.
-      const { convertReview } = await import('./review.js');
+      const { convertReview } = await import('./convert.js');
       const { json, warnings } = await convertReview([{ name: name.split('/').pop() || 'review', bytes }]);
-      return { kind: 'json', bytes: new TextEncoder().encode(json), notes: warnings.map((message) => ({ path: src, message })) };
+      return { bytes: new TextEncoder().encode(json), converted: true, notes: warnings.map((message) => ({ path: src, message })) };
     } catch (error) {
       if (signal?.aborted) throw error;
       throw new SourceError('shell.src_review_bad', { url: src, reason: error instanceof Error ? error.message : String(error) });
     }
   }
-  const isCsv = /\.csv$/i.test(name) || /csv/i.test(type);
-  return isCsv ? { kind: 'csv', bytes, measure } : { kind: 'json', bytes };
+  if (!isTable(name, type)) return { bytes };
+  try {
+    const { convertTable } = await import('./convert.js');
+    const { json, errors, warnings } = await convertTable(bytes, measure);
+    return { bytes: new TextEncoder().encode(json), converted: true, table: { errors, warnings } };
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    throw new SourceError('shell.src_table_bad', { url: src, reason: error instanceof Error ? error.message : String(error) });
+  }
+}
+
+/**
+ * Whether a file is a CSV table, by its name or media type.
+ * @param {string} name
+ * @param {string} type
+ */
+function isTable(name, type) {
+  return /\.csv$/i.test(name) || /csv/i.test(type);
 }
 
 /**

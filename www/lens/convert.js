@@ -1,0 +1,82 @@
+// Editors' files that are not a dataset's JSON, converted in the browser by the same core as the
+// command line: a RevMan 5 file (.rm5) or a Cochrane data package (the zip, or its CSV files), by
+// the importer of `evidence-lens import` (pkg/import/), and a CSV table, by the CLI's reader
+// (pkg/table/). Each converter is a wasm module of its own (import-wasm/ in the repository, built
+// once per kind), loaded only when such a file comes, so readers of JSON data and of the built-in
+// dataset download neither.
+
+const MODULES = {
+  review: new URL('../pkg/import/evidence_lens_import.js', import.meta.url),
+  table: new URL('../pkg/table/evidence_lens_table.js', import.meta.url),
+};
+
+/**
+ * @typedef {{
+ *   convert(names: string[], contents: Uint8Array[]): {json: string, warnings: string[], free(): void},
+ *   convertCsv(bytes: Uint8Array, measure: string | undefined): {json: string, problems: string, free(): void},
+ *   default(init?: unknown): Promise<unknown>,
+ * }} ConverterModule
+ */
+
+/** @type {Map<'review' | 'table', Promise<ConverterModule>>} */
+const loaded = new Map();
+
+/**
+ * A converter module, loaded on first use (and again after a failed load).
+ * @param {'review' | 'table'} kind
+ * @returns {Promise<ConverterModule>}
+ */
+export function loadConverter(kind) {
+  const loading =
+    loaded.get(kind) ??
+    (async () => {
+      /** @type {ConverterModule} */
+      const mod = await import(MODULES[kind].href);
+      await mod.default();
+      return mod;
+    })();
+  loaded.set(kind, loading);
+  loading.catch(() => {
+    if (loaded.get(kind) === loading) loaded.delete(kind);
+  });
+  return loading;
+}
+
+/**
+ * Converts review files (one .rm5, one zip, or a data package's CSV files) to a dataset's JSON
+ * text and the importer's notes on what it left out. Fails with the importer's message.
+ * @param {{name: string, bytes: Uint8Array}[]} files
+ * @returns {Promise<{json: string, warnings: string[]}>}
+ */
+export async function convertReview(files) {
+  const mod = await loadConverter('review');
+  const converted = mod.convert(
+    files.map((f) => f.name),
+    files.map((f) => f.bytes),
+  );
+  try {
+    return { json: converted.json, warnings: [...converted.warnings] };
+  } finally {
+    converted.free();
+  }
+}
+
+/**
+ * Reads a CSV table (one row per study-outcome) into a dataset's JSON text (empty when no row
+ * could be kept) and the table's own errors and warnings, by row and column. `measure` is for
+ * rows whose measure cell is empty; an unknown one fails with a message that names the measures.
+ * @param {Uint8Array} bytes
+ * @param {string | undefined} measure
+ * @returns {Promise<{json: string, errors: import('./types.js').Problem[], warnings: import('./types.js').Problem[]}>}
+ */
+export async function convertTable(bytes, measure) {
+  const mod = await loadConverter('table');
+  const converted = mod.convertCsv(bytes, measure);
+  try {
+    /** @type {{errors: import('./types.js').Problem[], warnings: import('./types.js').Problem[]}} */
+    const problems = JSON.parse(converted.problems);
+    return { json: converted.json, ...problems };
+  } finally {
+    converted.free();
+  }
+}
