@@ -106,6 +106,30 @@ fn statements_agree_in_number_with_the_therapy() {
     );
 }
 
+/// A bare name cannot be the subject of a Spanish or French sentence, and its article would need
+/// the name's gender and number: the subject is the treatment with it, singular whatever the
+/// name's number, and the sentence starts with a capital while the name keeps its own case.
+#[test]
+fn spanish_and_french_statements_are_about_the_treatment_with_a_therapy() {
+    let red = Importance::Important(Direction::Reduces);
+    for plural in [false, true] {
+        let es = |c| statement(Lang::Es, c, "antibióticos", plural, "Infecciones", red);
+        let fr = |c| statement(Lang::Fr, c, "antibiotiques", plural, "Infections", red);
+        assert_eq!(
+            es(Certainty::Moderate),
+            "El tratamiento con antibióticos probablemente reduce el resultado «infecciones»."
+        );
+        assert_eq!(
+            es(Certainty::VeryLow),
+            "La evidencia es muy incierta acerca del efecto del tratamiento con antibióticos sobre el resultado «infecciones»."
+        );
+        assert_eq!(
+            fr(Certainty::Low),
+            "Le traitement par antibiotiques pourrait réduire le critère «\u{a0}infections\u{a0}»."
+        );
+    }
+}
+
 #[test]
 fn a_harm_that_increases_says_increases() {
     // Serious adverse events: 60/500 vs 30/500, RR 2.0 (1.32 to 3.04).

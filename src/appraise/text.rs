@@ -78,7 +78,11 @@ pub fn outcome_object(name: &str) -> String {
 
 /// The GRADE informative statement for an effect of `therapy` on `outcome`, in `lang`, its
 /// verbs agreeing with the therapy's number ("Aspirin probably reduces…", "Antibiotics
-/// probably reduce…"), as Cochrane's plain-language summaries word them in each language.
+/// probably reduce…"), as Cochrane's plain-language summaries word them in each language. In
+/// Spanish and French a bare name cannot be the subject ("aspirina reduce…"), and its article
+/// depends on the name's gender and number, which a dataset's vocabulary does not give: the
+/// subject is the treatment with it, singular ("El tratamiento con aspirina reduce…", "Le
+/// traitement par aspirine réduit…"), as the catalogue's other sentences about a therapy say it.
 ///
 /// * high: "X reduces Y" / "X results in little or no difference in Y"
 /// * moderate: "X probably reduces Y" / "X probably results in little or no difference in Y"
@@ -112,12 +116,13 @@ pub fn statement(
         Importance::LittleOrNone => "none",
     };
     let number = if plural { "other" } else { "one" };
-    let x = upper_first(therapy);
-    tn(
+    // The sentence's first letter: the therapy's in English, an article's in Spanish and French
+    // ("El tratamiento con aspirina…"), where the therapy keeps its case.
+    upper_first(&tn(
         lang,
         &format!("stmt.{level}.{what}.{number}"),
-        &[("therapy", &x), ("outcome", &y)],
-    )
+        &[("therapy", therapy), ("outcome", &y)],
+    ))
 }
 
 /// The statement for numbers from one group only. An outcome that counts only what was
