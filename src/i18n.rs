@@ -666,7 +666,11 @@ pub fn tn(lang: Lang, key: &str, args: &[(&str, &str)]) -> String {
             Some(len) if template.as_bytes()[name_at + len] == b'}' => {
                 let name = &template[name_at..name_at + len];
                 out.push_str(&template[copied..open]);
-                out.push_str(args.iter().find(|(n, _)| *n == name).map_or("", |(_, v)| v));
+                let value = args.iter().find(|(n, _)| *n == name).map_or("", |(_, v)| v);
+                if lang == Lang::Fr {
+                    elide_before(&mut out, value);
+                }
+                out.push_str(value);
                 copied = name_at + len + 1;
                 from = copied;
             }
@@ -676,6 +680,32 @@ pub fn tn(lang: Lang, key: &str, args: &[(&str, &str)]) -> String {
     }
     out.push_str(&template[copied..]);
     out
+}
+
+/// French elides "de" and "que" before a vowel ("atteintes d’asthme", "plus large qu’AHSCT"),
+/// which the catalogue cannot write before a placeholder whose value it does not know. Not
+/// before "h", where it depends on the word ("d’hypertension" but "de handicap"), nor "y".
+fn elide_before(out: &mut String, value: &str) {
+    let vowel = value
+        .chars()
+        .next()
+        .is_some_and(|c| "aeiouàâäéèêëîïôöùûüœæ".contains(c.to_lowercase().next().unwrap_or(c)));
+    if !vowel {
+        return;
+    }
+    for word in ["de ", "De ", "que ", "Que "] {
+        if let Some(before) = out.strip_suffix(word) {
+            if !before
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+            {
+                out.truncate(out.len() - "e ".len());
+                out.push('’');
+                return;
+            }
+        }
+    }
 }
 
 /// The placeholder names of a template, in order ("{therapy} reduces {outcome}" gives
@@ -957,6 +987,36 @@ mod tests {
         assert_eq!(
             tn(Lang::En, "{a b} {c}{d {{e}}{", &[("c", "C"), ("e", "É")]),
             "{a b} C{d {É}{"
+        );
+    }
+
+    #[test]
+    fn french_elides_de_and_que_before_a_vowel_in_a_value() {
+        let fr = |key, name, value| tn(Lang::Fr, key, &[(name, value)]);
+        assert_eq!(
+            fr("safety.condition", "condition", "asthme"),
+            " atteintes d’asthme"
+        );
+        assert_eq!(
+            fr("answer.pending", "therapy", "AHSCT"),
+            "Pas encore de résultats\u{a0}: les études d’AHSCT sont en cours."
+        );
+        assert_eq!(
+            fr("indirect.broader_therapy", "therapy", "Ézétimibe"),
+            " est plus large qu’Ézétimibe"
+        );
+        // Not before a consonant, "h" or "y", nor where "de" ends another word.
+        for value in ["sclérose en plaques", "handicap", "yoga"] {
+            assert!(fr("safety.condition", "condition", value).ends_with(&format!("de {value}")));
+        }
+        assert_eq!(
+            tn(Lang::Fr, "{a}de {b}", &[("a", "monde"), ("b", "ici")]),
+            "mondede ici"
+        );
+        // Spanish and English are as written.
+        assert_eq!(
+            tn(Lang::Es, "safety.condition", &[("condition", "asma")]),
+            " con asma"
         );
     }
 
