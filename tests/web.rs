@@ -471,8 +471,8 @@ fn statement_says_what_a_result_means_in_words() {
     let answer = widget.statement("answer/AHSCT").unwrap();
     assert!(
         answer.starts_with(
-            "En personas con EM remitente-recurrente con brotes pese al tratamiento, AHSCT \
-             probablemente reduce"
+            "En personas con EM remitente-recurrente con brotes pese al tratamiento, el \
+             tratamiento con AHSCT probablemente reduce"
         ),
         "{answer}"
     );
