@@ -70,23 +70,8 @@ mod table {
 
     #[derive(Serialize)]
     struct Problems<'a> {
-        errors: Vec<ProblemJs<'a>>,
-        warnings: Vec<ProblemJs<'a>>,
-    }
-
-    #[derive(Serialize)]
-    struct ProblemJs<'a> {
-        path: &'a str,
-        message: &'a str,
-    }
-
-    fn problems_js(list: &[Problem]) -> Vec<ProblemJs<'_>> {
-        list.iter()
-            .map(|p| ProblemJs {
-                path: &p.path,
-                message: &p.message,
-            })
-            .collect()
+        errors: &'a [Problem],
+        warnings: &'a [Problem],
     }
 
     /// Reads a CSV table (one row per study-outcome). `measure` (RR, OR, MD…, any case) is used for
@@ -104,8 +89,8 @@ mod table {
         };
         let parsed = Dataset::from_csv(bytes, measure);
         let problems = Problems {
-            errors: problems_js(&parsed.errors),
-            warnings: problems_js(&parsed.warnings),
+            errors: &parsed.errors,
+            warnings: &parsed.warnings,
         };
         Ok(ConvertedTable {
             // Compact: it is for the widget to read, not for an editor (about half the size).

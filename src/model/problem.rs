@@ -6,10 +6,13 @@
 
 use std::fmt;
 
+use serde::Serialize;
+
 use super::types::{Dataset, Design, Measure};
 
-/// One error or warning: where, and what is wrong, in words.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+/// One error or warning: where, and what is wrong, in words. Serialized as `{path, message}`,
+/// which is how the widget and the table converter hand problems to the page.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 pub struct Problem {
     /// `studies[2].outcomes[0].ci`, `claims[1].studies[0]`, `row 4, column n1i`; empty for the whole input.
     pub path: String,

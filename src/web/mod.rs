@@ -72,17 +72,11 @@ pub fn format_count(lang: &str, count: f64) -> String {
 
 /// What loading a dataset found, for the shell to show.
 #[derive(Serialize)]
-struct LoadReport {
+struct LoadReport<'a> {
     ok: bool,
     studies: usize,
-    errors: Vec<ProblemJs>,
-    warnings: Vec<ProblemJs>,
-}
-
-#[derive(Serialize)]
-struct ProblemJs {
-    path: String,
-    message: String,
+    errors: &'a [Problem],
+    warnings: &'a [Problem],
 }
 
 /// A view's posters, and the text alternative they share (`Scene::description`: the view in
@@ -100,15 +94,6 @@ struct Poster {
     width: u32,
     theme: &'static str,
     svg: String,
-}
-
-fn problems_js(list: &[Problem]) -> Vec<ProblemJs> {
-    list.iter()
-        .map(|p| ProblemJs {
-            path: p.path.clone(),
-            message: p.message.clone(),
-        })
-        .collect()
 }
 
 fn to_js<T: Serialize>(value: &T) -> JsValue {
@@ -257,8 +242,8 @@ impl Widget {
         to_js(&LoadReport {
             ok: self.dataset.is_some(),
             studies: self.dataset.as_ref().map_or(0, |d| d.studies.len()),
-            errors: problems_js(&self.errors),
-            warnings: problems_js(&self.warnings),
+            errors: &self.errors,
+            warnings: &self.warnings,
         })
     }
 
