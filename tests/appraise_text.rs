@@ -352,25 +352,53 @@ fn single_arm_proportion_with_wilson_interval() {
     // Without a size or interval the proportion is still shown, without an interval.
     let a = single_arm(0.576, None, None, Lang::En, ("MSC", "Headache"), false).unwrap();
     assert_eq!((a.risk_lb, a.risk_ub), (None, None));
+    assert!(
+        a.text
+            .starts_with("Headache: about 58 in 100 people who had"),
+        "{}",
+        a.text
+    );
+    // None is not "about" none, in any language.
+    let none = |lang| {
+        single_arm(0.0, Some(0.0), Some(0.003), lang, ("MSC", "Deaths"), true)
+            .unwrap()
+            .text
+    };
+    assert!(
+        none(Lang::En).starts_with("Deaths: 0 in 100 people (95% CI 0 to 0.3) who had"),
+        "{}",
+        none(Lang::En)
+    );
+    assert!(
+        none(Lang::Es).starts_with("Deaths: 0 de cada 100"),
+        "{}",
+        none(Lang::Es)
+    );
+    assert!(
+        none(Lang::Fr).starts_with("Deaths\u{a0}: 0 sur 100"),
+        "{}",
+        none(Lang::Fr)
+    );
 }
 
 #[test]
 fn a_single_group_count_reads_right_for_none_one_or_many() {
     // The number goes with "out of 100", not with "people", so none and one read as well as many
-    // ("environ 0 personnes sur 100" did not).
-    for (p, n) in [(0.0, 0), (0.01, 1), (0.35, 35)] {
+    // ("environ 0 personnes sur 100" did not); none is exact, so not "about".
+    for (p, fr_n, es_n) in [
+        (0.0, "0", "0"),
+        (0.01, "environ 1", "alrededor de 1"),
+        (0.35, "environ 35", "alrededor de 35"),
+    ] {
         let fr = single_arm(p, None, None, Lang::Fr, ("MSC", "Céphalée"), false)
             .unwrap()
             .text;
-        assert!(
-            fr.contains(&format!("environ {n} sur 100 personnes")),
-            "{fr}"
-        );
+        assert!(fr.contains(&format!(": {fr_n} sur 100 personnes")), "{fr}");
         let es = single_arm(p, None, None, Lang::Es, ("MSC", "Cefalea"), false)
             .unwrap()
             .text;
         assert!(
-            es.contains(&format!("alrededor de {n} de cada 100 personas")),
+            es.contains(&format!(": {es_n} de cada 100 personas")),
             "{es}"
         );
     }

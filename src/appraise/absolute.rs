@@ -474,12 +474,18 @@ pub fn single_arm(
     } else {
         "abs.single_arm"
     };
+    // "About" a proportion that is not exact; none is none ("0 in 100 people").
+    let n = if p == 0.0 {
+        people(lang, 0.0)
+    } else {
+        tn(lang, "abs.about", &[("n", &people(lang, p * 100.0))])
+    };
     let text = tn(
         lang,
         key,
         &[
             ("outcome", &upper_first(outcome)),
-            ("n", &people(lang, p * 100.0)),
+            ("n", &n),
             ("ci", &ci),
             ("therapy", &lower_first(therapy)),
         ],
