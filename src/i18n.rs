@@ -247,25 +247,26 @@ catalogue![
     // ---- The appraisal's sentences (named placeholders). GRADE's statements as Cochrane's
     // plain-language summaries word them (Santesso et al. 2020, and the Spanish and French
     // translations Cochrane publishes).
-    ("stmt.very_low", "The evidence is very uncertain about the effect of {therapy} on {outcome}.", "La evidencia es muy incierta acerca del efecto del tratamiento con {therapy} sobre el resultado «{outcome}».", "Les données probantes sont très incertaines quant à l’effet du traitement par {therapy} sur le critère « {outcome} »."),
-    ("stmt.high.reduce.one", "{therapy} reduces {outcome}.", "El tratamiento con {therapy} reduce el resultado «{outcome}».", "Le traitement par {therapy} réduit le critère « {outcome} »."),
-    ("stmt.high.reduce.other", "{therapy} reduce {outcome}.", "El tratamiento con {therapy} reduce el resultado «{outcome}».", "Le traitement par {therapy} réduit le critère « {outcome} »."),
-    ("stmt.high.increase.one", "{therapy} increases {outcome}.", "El tratamiento con {therapy} aumenta el resultado «{outcome}».", "Le traitement par {therapy} augmente le critère « {outcome} »."),
-    ("stmt.high.increase.other", "{therapy} increase {outcome}.", "El tratamiento con {therapy} aumenta el resultado «{outcome}».", "Le traitement par {therapy} augmente le critère « {outcome} »."),
-    ("stmt.high.none.one", "{therapy} results in little or no difference in {outcome}.", "El tratamiento con {therapy} produce poca o ninguna diferencia en el resultado «{outcome}».", "Le traitement par {therapy} n’entraîne que peu ou pas de différence sur le critère « {outcome} »."),
-    ("stmt.high.none.other", "{therapy} result in little or no difference in {outcome}.", "El tratamiento con {therapy} produce poca o ninguna diferencia en el resultado «{outcome}».", "Le traitement par {therapy} n’entraîne que peu ou pas de différence sur le critère « {outcome} »."),
-    ("stmt.moderate.reduce.one", "{therapy} probably reduces {outcome}.", "El tratamiento con {therapy} probablemente reduce el resultado «{outcome}».", "Le traitement par {therapy} réduit probablement le critère « {outcome} »."),
-    ("stmt.moderate.reduce.other", "{therapy} probably reduce {outcome}.", "El tratamiento con {therapy} probablemente reduce el resultado «{outcome}».", "Le traitement par {therapy} réduit probablement le critère « {outcome} »."),
-    ("stmt.moderate.increase.one", "{therapy} probably increases {outcome}.", "El tratamiento con {therapy} probablemente aumenta el resultado «{outcome}».", "Le traitement par {therapy} augmente probablement le critère « {outcome} »."),
-    ("stmt.moderate.increase.other", "{therapy} probably increase {outcome}.", "El tratamiento con {therapy} probablemente aumenta el resultado «{outcome}».", "Le traitement par {therapy} augmente probablement le critère « {outcome} »."),
-    ("stmt.moderate.none.one", "{therapy} probably results in little or no difference in {outcome}.", "El tratamiento con {therapy} probablemente produce poca o ninguna diferencia en el resultado «{outcome}».", "Le traitement par {therapy} n’entraîne probablement que peu ou pas de différence sur le critère « {outcome} »."),
-    ("stmt.moderate.none.other", "{therapy} probably result in little or no difference in {outcome}.", "El tratamiento con {therapy} probablemente produce poca o ninguna diferencia en el resultado «{outcome}».", "Le traitement par {therapy} n’entraîne probablement que peu ou pas de différence sur le critère « {outcome} »."),
-    ("stmt.low.reduce.one", "{therapy} may reduce {outcome}.", "El tratamiento con {therapy} puede reducir el resultado «{outcome}».", "Le traitement par {therapy} pourrait réduire le critère « {outcome} »."),
-    ("stmt.low.reduce.other", "{therapy} may reduce {outcome}.", "El tratamiento con {therapy} puede reducir el resultado «{outcome}».", "Le traitement par {therapy} pourrait réduire le critère « {outcome} »."),
-    ("stmt.low.increase.one", "{therapy} may increase {outcome}.", "El tratamiento con {therapy} puede aumentar el resultado «{outcome}».", "Le traitement par {therapy} pourrait augmenter le critère « {outcome} »."),
-    ("stmt.low.increase.other", "{therapy} may increase {outcome}.", "El tratamiento con {therapy} puede aumentar el resultado «{outcome}».", "Le traitement par {therapy} pourrait augmenter le critère « {outcome} »."),
-    ("stmt.low.none.one", "{therapy} may result in little or no difference in {outcome}.", "El tratamiento con {therapy} puede producir poca o ninguna diferencia en el resultado «{outcome}».", "Le traitement par {therapy} pourrait n’entraîner que peu ou pas de différence sur le critère « {outcome} »."),
-    ("stmt.low.none.other", "{therapy} may result in little or no difference in {outcome}.", "El tratamiento con {therapy} puede producir poca o ninguna diferencia en el resultado «{outcome}».", "Le traitement par {therapy} pourrait n’entraîner que peu ou pas de différence sur le critère « {outcome} »."),
+    ("stmt.subject", "{therapy}", "el tratamiento con {therapy}", "le traitement par {therapy}"),
+    ("stmt.very_low", "The evidence is very uncertain about the effect of {therapy} on {outcome}.", "La evidencia es muy incierta acerca del efecto de {therapy} sobre el resultado «{outcome}».", "Les données probantes sont très incertaines quant à l’effet de {therapy} sur le critère « {outcome} »."),
+    ("stmt.high.reduce.one", "{therapy} reduces {outcome}.", "{therapy} reduce el resultado «{outcome}».", "{therapy} réduit le critère « {outcome} »."),
+    ("stmt.high.reduce.other", "{therapy} reduce {outcome}.", "{therapy} reducen el resultado «{outcome}».", "{therapy} réduisent le critère « {outcome} »."),
+    ("stmt.high.increase.one", "{therapy} increases {outcome}.", "{therapy} aumenta el resultado «{outcome}».", "{therapy} augmente le critère « {outcome} »."),
+    ("stmt.high.increase.other", "{therapy} increase {outcome}.", "{therapy} aumentan el resultado «{outcome}».", "{therapy} augmentent le critère « {outcome} »."),
+    ("stmt.high.none.one", "{therapy} results in little or no difference in {outcome}.", "{therapy} produce poca o ninguna diferencia en el resultado «{outcome}».", "{therapy} n’entraîne que peu ou pas de différence sur le critère « {outcome} »."),
+    ("stmt.high.none.other", "{therapy} result in little or no difference in {outcome}.", "{therapy} producen poca o ninguna diferencia en el resultado «{outcome}».", "{therapy} n’entraînent que peu ou pas de différence sur le critère « {outcome} »."),
+    ("stmt.moderate.reduce.one", "{therapy} probably reduces {outcome}.", "{therapy} probablemente reduce el resultado «{outcome}».", "{therapy} réduit probablement le critère « {outcome} »."),
+    ("stmt.moderate.reduce.other", "{therapy} probably reduce {outcome}.", "{therapy} probablemente reducen el resultado «{outcome}».", "{therapy} réduisent probablement le critère « {outcome} »."),
+    ("stmt.moderate.increase.one", "{therapy} probably increases {outcome}.", "{therapy} probablemente aumenta el resultado «{outcome}».", "{therapy} augmente probablement le critère « {outcome} »."),
+    ("stmt.moderate.increase.other", "{therapy} probably increase {outcome}.", "{therapy} probablemente aumentan el resultado «{outcome}».", "{therapy} augmentent probablement le critère « {outcome} »."),
+    ("stmt.moderate.none.one", "{therapy} probably results in little or no difference in {outcome}.", "{therapy} probablemente produce poca o ninguna diferencia en el resultado «{outcome}».", "{therapy} n’entraîne probablement que peu ou pas de différence sur le critère « {outcome} »."),
+    ("stmt.moderate.none.other", "{therapy} probably result in little or no difference in {outcome}.", "{therapy} probablemente producen poca o ninguna diferencia en el resultado «{outcome}».", "{therapy} n’entraînent probablement que peu ou pas de différence sur le critère « {outcome} »."),
+    ("stmt.low.reduce.one", "{therapy} may reduce {outcome}.", "{therapy} puede reducir el resultado «{outcome}».", "{therapy} pourrait réduire le critère « {outcome} »."),
+    ("stmt.low.reduce.other", "{therapy} may reduce {outcome}.", "{therapy} pueden reducir el resultado «{outcome}».", "{therapy} pourraient réduire le critère « {outcome} »."),
+    ("stmt.low.increase.one", "{therapy} may increase {outcome}.", "{therapy} puede aumentar el resultado «{outcome}».", "{therapy} pourrait augmenter le critère « {outcome} »."),
+    ("stmt.low.increase.other", "{therapy} may increase {outcome}.", "{therapy} pueden aumentar el resultado «{outcome}».", "{therapy} pourraient augmenter le critère « {outcome} »."),
+    ("stmt.low.none.one", "{therapy} may result in little or no difference in {outcome}.", "{therapy} puede producir poca o ninguna diferencia en el resultado «{outcome}».", "{therapy} pourrait n’entraîner que peu ou pas de différence sur le critère « {outcome} »."),
+    ("stmt.low.none.other", "{therapy} may result in little or no difference in {outcome}.", "{therapy} pueden producir poca o ninguna diferencia en el resultado «{outcome}».", "{therapy} pourraient n’entraîner que peu ou pas de différence sur le critère « {outcome} »."),
     ("stmt.single_arm_attributed", "This study had no comparison group; it counted {outcome} as caused by {therapy}, as its investigators judged.", "Este estudio no tuvo grupo de comparación; contó el resultado «{outcome}» como causado por el tratamiento con {therapy}, según el juicio de sus investigadores.", "Cette étude n’avait pas de groupe de comparaison\u{202f}; elle a compté le critère «\u{202f}{outcome}\u{202f}» comme dû au traitement par {therapy}, selon le jugement de ses investigateurs."),
     ("stmt.single_arm_review_attributed", "The studies in this review had no comparison group; they counted {outcome} as caused by {therapy}, as their investigators judged.", "Los estudios de esta revisión no tuvieron grupo de comparación; contaron el resultado «{outcome}» como causado por el tratamiento con {therapy}, según el juicio de sus investigadores.", "Les études de cette revue n’avaient pas de groupe de comparaison\u{202f}; elles ont compté le critère «\u{202f}{outcome}\u{202f}» comme dû au traitement par {therapy}, selon le jugement de leurs investigateurs."),
     ("stmt.single_arm", "This study had no comparison group, so it cannot show what part {therapy} played in {outcome}.", "Este estudio no tuvo grupo de comparación, por lo que no puede mostrar qué papel tuvo el tratamiento con {therapy} en el resultado «{outcome}».", "Cette étude n’avait pas de groupe de comparaison : elle ne peut donc pas montrer quel rôle le traitement par {therapy} a joué dans le critère « {outcome} »."),
@@ -652,6 +653,7 @@ fn missing_key(key: &str) -> &'static str {
 /// [`t`] with named placeholders filled: `{therapy}` by the value named "therapy". The
 /// appraisal's sentences use names, so that each language may put them in its own order. A
 /// placeholder without a value is left empty (tests check every language has the same names).
+/// A value is joined to the word before it as the language writes it (see `join`).
 pub fn tn(lang: Lang, key: &str, args: &[(&str, &str)]) -> String {
     let template = t(lang, key);
     let mut out = String::with_capacity(template.len() + 32);
@@ -668,9 +670,7 @@ pub fn tn(lang: Lang, key: &str, args: &[(&str, &str)]) -> String {
                 let name = &template[name_at..name_at + len];
                 out.push_str(&template[copied..open]);
                 let value = args.iter().find(|(n, _)| *n == name).map_or("", |(_, v)| v);
-                if lang == Lang::Fr {
-                    elide_before(&mut out, value);
-                }
+                let value = join(lang, &mut out, value);
                 out.push_str(value);
                 copied = name_at + len + 1;
                 from = copied;
@@ -683,30 +683,58 @@ pub fn tn(lang: Lang, key: &str, args: &[(&str, &str)]) -> String {
     out
 }
 
-/// French elides "de" and "que" before a vowel ("atteintes d’asthme", "plus large qu’AHSCT"),
-/// which the catalogue cannot write before a placeholder whose value it does not know. Not
+/// Where a template's last word meets a value, as Spanish and French write them, which the
+/// catalogue cannot do before a placeholder whose value it does not know. Spanish "de el" is
+/// "del", "a el" "al"; French "de le" is "du", "de les" "des", "à le" "au", "à les" "aux"; and
+/// French "de" and "que" elide before a vowel ("atteintes d’asthme", "plus large qu’AHSCT"), not
 /// before "h", where it depends on the word ("d’hypertension" but "de handicap"), nor "y".
-fn elide_before(out: &mut String, value: &str) {
+/// Returns what of the value is still to be written.
+fn join<'v>(lang: Lang, out: &mut String, value: &'v str) -> &'v str {
+    const SPANISH: &[(&str, &str, &str)] = &[("de ", "el ", "del "), ("a ", "el ", "al ")];
+    const FRENCH: &[(&str, &str, &str)] = &[
+        ("de ", "le ", "du "),
+        ("de ", "les ", "des "),
+        ("à ", "le ", "au "),
+        ("à ", "les ", "aux "),
+    ];
+    let contractions = match lang {
+        Lang::En => return value,
+        Lang::Es => SPANISH,
+        Lang::Fr => FRENCH,
+    };
+    for &(word, article, joined) in contractions {
+        if let Some(rest) = value.strip_prefix(article) {
+            if ends_with_word(out, word) {
+                out.truncate(out.len() - word.len());
+                out.push_str(joined);
+                return rest;
+            }
+        }
+    }
     let vowel = value
         .chars()
         .next()
         .is_some_and(|c| "aeiouàâäéèêëîïôöùûüœæ".contains(c.to_lowercase().next().unwrap_or(c)));
-    if !vowel {
-        return;
-    }
-    for word in ["de ", "De ", "que ", "Que "] {
-        if let Some(before) = out.strip_suffix(word) {
-            if !before
-                .chars()
-                .next_back()
-                .is_some_and(char::is_alphanumeric)
-            {
-                out.truncate(out.len() - "e ".len());
-                out.push('’');
-                return;
-            }
+    if lang == Lang::Fr && vowel {
+        if ["de ", "De ", "que ", "Que "]
+            .iter()
+            .any(|word| ends_with_word(out, word))
+        {
+            out.truncate(out.len() - "e ".len());
+            out.push('’');
         }
     }
+    value
+}
+
+/// Whether `out` ends with `word`, a whole word.
+fn ends_with_word(out: &str, word: &str) -> bool {
+    out.strip_suffix(word).is_some_and(|before| {
+        !before
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
+    })
 }
 
 /// The placeholder names of a template, in order ("{therapy} reduces {outcome}" gives
@@ -737,7 +765,7 @@ pub fn pick_all(lang: Lang, texts: &[crate::model::Text]) -> Vec<String> {
     texts.iter().map(|t| pick(lang, t)).collect()
 }
 
-/// [`t`] with `{}` placeholders filled in order.
+/// [`t`] with `{}` placeholders filled in order (joined to the word before them as [`tn`] does).
 pub fn tf(lang: Lang, key: &str, args: &[&str]) -> String {
     let mut out = String::new();
     let mut parts = t(lang, key).split("{}");
@@ -745,7 +773,8 @@ pub fn tf(lang: Lang, key: &str, args: &[&str]) -> String {
         out.push_str(first);
     }
     for (i, part) in parts.enumerate() {
-        out.push_str(args.get(i).copied().unwrap_or(""));
+        let value = join(lang, &mut out, args.get(i).copied().unwrap_or(""));
+        out.push_str(value);
         out.push_str(part);
     }
     out
@@ -971,9 +1000,9 @@ mod tests {
             tn(
                 Lang::Fr,
                 "stmt.moderate.reduce.one",
-                &[("therapy", "aspirine"), ("outcome", "décès")]
+                &[("therapy", "L’aspirine"), ("outcome", "décès")]
             ),
-            "Le traitement par aspirine réduit probablement le critère «\u{a0}décès\u{a0}»."
+            "L’aspirine réduit probablement le critère «\u{a0}décès\u{a0}»."
         );
         assert_eq!(
             tn(
@@ -981,7 +1010,7 @@ mod tests {
                 "stmt.very_low",
                 &[("therapy", "x"), ("outcome", "y")]
             ),
-            "La evidencia es muy incierta acerca del efecto del tratamiento con x sobre el resultado «y»."
+            "La evidencia es muy incierta acerca del efecto de x sobre el resultado «y»."
         );
         assert_eq!(placeholders("{a} and {b}"), ["a", "b"]);
         // A brace that is not a placeholder is kept (a key the table lacks is its own text).
@@ -1014,11 +1043,27 @@ mod tests {
             tn(Lang::Fr, "{a}de {b}", &[("a", "monde"), ("b", "ici")]),
             "mondede ici"
         );
+        // Filled in order too.
+        assert!(tf(Lang::Fr, "forest.elsewhere", &["3", "asthme"]).contains("maladies qu’asthme"));
         // Spanish and English are as written.
         assert_eq!(
             tn(Lang::Es, "safety.condition", &[("condition", "asma")]),
             " con asma"
         );
+    }
+
+    #[test]
+    fn an_article_at_the_start_of_a_value_joins_the_word_before_it() {
+        let very_low = |lang, therapy| tn(lang, "stmt.very_low", &[("therapy", therapy)]);
+        assert!(very_low(Lang::Es, "el tratamiento con x").contains("efecto del tratamiento con x"));
+        assert!(very_low(Lang::Es, "los tratamientos").contains("efecto de los tratamientos"));
+        assert!(very_low(Lang::Fr, "le traitement par x").contains("l’effet du traitement par x"));
+        assert!(very_low(Lang::Fr, "les traitements").contains("l’effet des traitements"));
+        assert!(very_low(Lang::Fr, "la greffe").contains("l’effet de la greffe"));
+        // Only a whole word, and only the article: "leçon" is not "le".
+        assert_eq!(tn(Lang::Fr, "de {a}", &[("a", "leçon")]), "de leçon");
+        assert_eq!(tn(Lang::Es, "verde {a}", &[("a", "el x")]), "verde el x");
+        assert_eq!(tn(Lang::En, "of {a}", &[("a", "the x")]), "of the x");
     }
 
     #[test]

@@ -21,7 +21,7 @@ fn every_statement_form() {
     let red = Importance::Important(Direction::Reduces);
     let inc = Importance::Important(Direction::Increases);
     let none = Importance::LittleOrNone;
-    let s = |c, f| statement(Lang::En, c, "Drug X", false, "Disease progression", f);
+    let s = |c, f| statement(Lang::En, c, Some("Drug X"), false, "Disease progression", f);
     assert_eq!(
         s(Certainty::High, red),
         "Drug X reduces disease progression."
@@ -69,7 +69,7 @@ fn every_statement_form() {
         statement(
             Lang::En,
             Certainty::VeryLow,
-            "Beta blockers",
+            Some("Beta blockers"),
             true,
             "LDL change",
             red
@@ -82,7 +82,7 @@ fn every_statement_form() {
 fn statements_agree_in_number_with_the_therapy() {
     let red = Importance::Important(Direction::Reduces);
     let none = Importance::LittleOrNone;
-    let s = |c, f| statement(Lang::En, c, "Antibiotics", true, "Infections", f);
+    let s = |c, f| statement(Lang::En, c, Some("Antibiotics"), true, "Infections", f);
     assert_eq!(s(Certainty::High, red), "Antibiotics reduce infections.");
     assert_eq!(
         s(Certainty::Moderate, red),
@@ -97,7 +97,7 @@ fn statements_agree_in_number_with_the_therapy() {
         statement(
             Lang::En,
             Certainty::Moderate,
-            "Aspirin",
+            Some("Aspirin"),
             false,
             "Deaths",
             red
@@ -113,8 +113,26 @@ fn statements_agree_in_number_with_the_therapy() {
 fn spanish_and_french_statements_are_about_the_treatment_with_a_therapy() {
     let red = Importance::Important(Direction::Reduces);
     for plural in [false, true] {
-        let es = |c| statement(Lang::Es, c, "antibióticos", plural, "Infecciones", red);
-        let fr = |c| statement(Lang::Fr, c, "antibiotiques", plural, "Infections", red);
+        let es = |c| {
+            statement(
+                Lang::Es,
+                c,
+                Some("antibióticos"),
+                plural,
+                "Infecciones",
+                red,
+            )
+        };
+        let fr = |c| {
+            statement(
+                Lang::Fr,
+                c,
+                Some("antibiotiques"),
+                plural,
+                "Infections",
+                red,
+            )
+        };
         assert_eq!(
             es(Certainty::Moderate),
             "El tratamiento con antibióticos probablemente reduce el resultado «infecciones»."
@@ -128,6 +146,30 @@ fn spanish_and_french_statements_are_about_the_treatment_with_a_therapy() {
             "Le traitement par antibiotiques pourrait réduire le critère «\u{a0}infections\u{a0}»."
         );
     }
+    // A pool of different therapies: "the treatments", plural, in every language.
+    let mixed = |lang, c| statement(lang, c, None, true, "Infections", red);
+    assert_eq!(
+        mixed(Lang::Es, Certainty::Moderate),
+        "Los tratamientos probablemente reducen el resultado «infections»."
+    );
+    assert_eq!(
+        mixed(Lang::Fr, Certainty::VeryLow),
+        "Les données probantes sont très incertaines quant à l’effet des traitements sur le critère «\u{a0}infections\u{a0}»."
+    );
+    assert_eq!(
+        mixed(Lang::En, Certainty::Low),
+        "The treatments may reduce infections."
+    );
+    // A name keeps its own case after the article, but not a capital of its own.
+    assert!(statement(
+        Lang::Fr,
+        Certainty::Low,
+        Some("Aspirine"),
+        false,
+        "Décès",
+        red
+    )
+    .starts_with("Le traitement par aspirine pourrait"));
 }
 
 #[test]
@@ -368,6 +410,12 @@ fn single_arm_proportion_with_wilson_interval() {
         none(Lang::En).starts_with("Deaths: 0 in 100 people (95% CI 0 to 0.3) who had"),
         "{}",
         none(Lang::En)
+    );
+    let all = single_arm(1.0, None, None, Lang::En, ("MSC", "Fever"), false).unwrap();
+    assert!(
+        all.text.starts_with("Fever: 100 in 100 people who had"),
+        "{}",
+        all.text
     );
     assert!(
         none(Lang::Es).starts_with("Deaths: 0 de cada 100"),

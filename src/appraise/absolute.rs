@@ -474,9 +474,9 @@ pub fn single_arm(
     } else {
         "abs.single_arm"
     };
-    // "About" a proportion that is not exact; none is none ("0 in 100 people").
-    let n = if p == 0.0 {
-        people(lang, 0.0)
+    // "About" a proportion that is not exact: none is none ("0 in 100 people"), all is all.
+    let n = if p == 0.0 || p == 1.0 {
+        people(lang, p * 100.0)
     } else {
         tn(lang, "abs.about", &[("n", &people(lang, p * 100.0))])
     };

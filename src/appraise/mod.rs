@@ -321,7 +321,7 @@ fn appraise_item<'a>(
         text::statement(
             lang,
             certainty,
-            therapy,
+            Some(therapy),
             lexicon.is_plural(therapy),
             outcome.name.get(lang.as_str()),
             rate::importance(&eff, th),

@@ -620,25 +620,27 @@ pub(crate) fn pool_group<'a>(
     rate::rate_large_effect(&mut r, &eff);
 
     let certainty = r.certainty();
-    let therapy = {
+    // `None` when the studies are of different therapies.
+    let named = {
         let t0 = first_study.intervention.therapy.as_str();
-        if studies.iter().all(|s| {
-            lexicon.relation(List::Therapies, &s.intervention.therapy, t0) == Relation::Same
-        }) {
-            Some(t0.to_string())
-        } else {
-            None
-        }
+        studies
+            .iter()
+            .all(|s| {
+                lexicon.relation(List::Therapies, &s.intervention.therapy, t0) == Relation::Same
+            })
+            .then_some(t0)
     };
-    let plural = therapy.as_ref().map_or(true, |t| lexicon.is_plural(t));
-    let therapy = therapy.unwrap_or_else(|| t(lang, "pool.the_treatments").to_string());
     let statement = text::statement(
         lang,
         certainty,
-        &therapy,
-        plural,
+        named,
+        named.map_or(true, |t| lexicon.is_plural(t)),
         outcome.name.get(lang.as_str()),
         rate::importance(&eff, th),
+    );
+    let therapy = named.map_or_else(
+        || t(lang, "pool.the_treatments").to_string(),
+        str::to_string,
     );
     let (absolute, note) = pooled_absolute(members, &eff, options, lang, &therapy);
     let pooled = PooledAppraisal {

@@ -81,8 +81,9 @@ pub fn outcome_object(name: &str) -> String {
 /// probably reduce…"), as Cochrane's plain-language summaries word them in each language. In
 /// Spanish and French a bare name cannot be the subject ("aspirina reduce…"), and its article
 /// depends on the name's gender and number, which a dataset's vocabulary does not give: the
-/// subject is the treatment with it, singular ("El tratamiento con aspirina reduce…", "Le
-/// traitement par aspirine réduit…"), as the catalogue's other sentences about a therapy say it.
+/// subject is the treatment with it (`stmt.subject`), singular ("El tratamiento con aspirina
+/// reduce…", "Le traitement par aspirine réduit…"). `None` is a pool of different therapies:
+/// "the treatments", plural.
 ///
 /// * high: "X reduces Y" / "X results in little or no difference in Y"
 /// * moderate: "X probably reduces Y" / "X probably results in little or no difference in Y"
@@ -91,7 +92,7 @@ pub fn outcome_object(name: &str) -> String {
 pub fn statement(
     lang: Lang,
     certainty: Certainty,
-    therapy: &str,
+    therapy: Option<&str>,
     plural: bool,
     outcome: &str,
     importance: Importance,
@@ -101,8 +102,17 @@ pub fn statement(
     } else {
         lower_first(outcome)
     };
+    let (x, plural) = match therapy {
+        Some(name) => {
+            let name = lower_first(name);
+            let subject = tn(lang, "stmt.subject", &[("therapy", &name)]);
+            // The verb agrees with the name only where the name is the whole subject.
+            let agrees = subject == name;
+            (subject, plural && agrees)
+        }
+        None => (t(lang, "pool.the_treatments").to_string(), true),
+    };
     if certainty == Certainty::VeryLow {
-        let x = lower_first(therapy);
         return tn(lang, "stmt.very_low", &[("therapy", &x), ("outcome", &y)]);
     }
     let level = match certainty {
@@ -116,12 +126,10 @@ pub fn statement(
         Importance::LittleOrNone => "none",
     };
     let number = if plural { "other" } else { "one" };
-    // The sentence's first letter: the therapy's in English, an article's in Spanish and French
-    // ("El tratamiento con aspirina…"), where the therapy keeps its case.
     upper_first(&tn(
         lang,
         &format!("stmt.{level}.{what}.{number}"),
-        &[("therapy", therapy), ("outcome", &y)],
+        &[("therapy", &x), ("outcome", &y)],
     ))
 }
 
