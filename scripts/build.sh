@@ -12,7 +12,8 @@ profile=--release
 # series cost ~80 ms). Its code keeps resolving ./pkg/ as each module did from www/lens/: every
 # `import.meta.url` reads as the address of www/lens/element.js (the banner's constant, made with
 # a string replace rather than `new URL('…', import.meta.url)`, which bundlers would take for an
-# asset to copy). lens/convert.js, imported on demand, is inside the bundle; pkg/import/ is not.
+# asset to copy). lens/convert.js, imported on demand, is inside the bundle; pkg/import/ and
+# pkg/table/ are not.
 node_modules/.bin/esbuild www/lens/element.js --bundle --format=esm --minify --target=es2022 --charset=utf8 \
   --log-level=warning --sourcemap --sources-content=false \
   "--banner:js=const __lensModuleUrl=import.meta.url.replace(/[^/?#]*([?#].*)?\$/,'lens/element.js');" \

@@ -81,11 +81,12 @@ mod table {
     pub fn convert_csv(bytes: &[u8], measure: Option<String>) -> Result<ConvertedTable, JsError> {
         let measure = match measure.as_deref().map(str::trim).filter(|m| !m.is_empty()) {
             None => None,
-            Some(m) => Some(
-                m.to_ascii_uppercase()
-                    .parse::<Measure>()
-                    .map_err(|e| JsError::new(&format!("the measure attribute: {e}")))?,
-            ),
+            Some(m) => Some(Measure::from_name(&m.to_ascii_uppercase()).ok_or_else(|| {
+                JsError::new(&format!(
+                    "the measure attribute: unknown measure \"{m}\"; expected one of {}",
+                    Measure::NAMES.join(", ")
+                ))
+            })?),
         };
         let parsed = Dataset::from_csv(bytes, measure);
         let problems = Problems {

@@ -1,7 +1,8 @@
 // Cochrane reviews in the browser: a RevMan 5 file or a Cochrane data package at a widget's `src`
-// is converted by the review converter (pkg/import/, loaded only for such files), and the embed
-// page turns one into an embedded chart in three steps. The Fleiss 1993 files come from the meta
-// R package (tests/data/); the browser's conversion must equal `evidence-lens import`'s.
+// is converted by the review converter (pkg/import/, loaded only for such files; a CSV table has a
+// converter of its own, pkg/table/), and the embed page turns one into an embedded chart in three
+// steps. The Fleiss 1993 files come from the meta R package (tests/data/); the browser's conversion
+// must equal `evidence-lens import`'s.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -46,6 +47,7 @@ before(async () => {
       '/reviews/fleiss1993-data-package.zip': { type: 'application/zip', body: await fs.readFile(ZIP) },
       '/reviews.html': widgets([['rm5', '/reviews/fleiss1993.rm5'], ['zip', '/reviews/fleiss1993-data-package.zip']]),
       '/csv.html': widgets([['csv', '/template.csv']]),
+      '/json.html': widgets([['json', '/pkg/builtin.json']]),
       '/site/fleiss1993.json': uploaded,
     }),
   });
@@ -98,15 +100,18 @@ test('a RevMan file and a data package at src are converted in the browser and m
   await context.close();
 });
 
-test("a reader of ordinary data never downloads the converter", async () => {
-  const { page, context } = await openPage(browser, 'about:blank');
-  const urls = requests(page);
-  await page.goto(`${server.url}csv.html`);
-  const events = await waitForReadyOf(page, 'csv');
-  assert.deepEqual(events.filter((e) => e.type === 'error'), []);
-  assert.ok(urls.includes('/pkg/evidence_lens_bg.wasm'), urls.join(' '));
-  assert.deepEqual(urls.filter((u) => /import|review/.test(u)), []);
-  await context.close();
+test('a reader of JSON data downloads no converter, and of a CSV table only the table converter', async () => {
+  for (const [id, converters] of [['json', []], ['csv', ['/pkg/table/evidence_lens_table.js', '/pkg/table/evidence_lens_table_bg.wasm']]]) {
+    const { page, context } = await openPage(browser, 'about:blank');
+    const urls = requests(page);
+    await page.goto(`${server.url}${id}.html`);
+    const events = await waitForReadyOf(page, id);
+    assert.deepEqual(events.filter((e) => e.type === 'error'), []);
+    assert.ok(urls.includes('/pkg/evidence_lens_bg.wasm'), urls.join(' '));
+    const fetched = [...new Set(urls.filter((u) => /\/pkg\/(import|table)\/|review/.test(u)))].sort();
+    assert.deepEqual(fetched, converters, `${id}: ${urls.join(' ')}`);
+    await context.close();
+  }
 });
 
 test('the embed page: a Cochrane review embedded in three steps', async () => {

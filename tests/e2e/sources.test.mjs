@@ -95,7 +95,7 @@ test('a src that cannot be read says why and what to do', async () => {
 test('a table is converted in the browser, and an unknown measure attribute is named with the ones there are', async () => {
   const { page, context } = await openPage(browser, `${server.url}bad-measure.html`);
   const e = await errorsOf(page, ['measure']);
-  assert.match(e.measure, /^\/data\.csv could not be read as a CSV table: the measure attribute: unknown value "NONSENSE"; expected one of RR, OR, RD, HR/);
+  assert.match(e.measure, /^\/data\.csv could not be read as a CSV table: the measure attribute: unknown measure "nonsense"; expected one of RR, OR, RD, HR/);
   await context.close();
 });
 

@@ -454,7 +454,8 @@ export class EvidenceLens extends HTMLElement {
       // What the review converter left out is the editor's to know, with the data's warnings; a
       // table's problems are said by its rows and columns (see `Source`).
       if (source.notes) report.warnings.unshift(...source.notes);
-      if (source.table) Object.assign(report, source.table);
+      // (Unless the engine refused the JSON of a table that had no error: then its own say why.)
+      if (source.table && (report.ok || source.table.errors.length)) Object.assign(report, source.table);
       this.#showProblems(report);
       if (!report.ok) {
         const first = report.errors[0];
