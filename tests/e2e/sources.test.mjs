@@ -9,6 +9,8 @@ import { launch, startServer, openPage, waitForReadyOf, embedPage, WWW } from '.
 
 let browser;
 let server;
+/** The server's pages, which a test may change while it runs. */
+let pages;
 let other;
 
 const LOGIN = '<!doctype html><html><head><title>Sign in</title></head><body><form>Sign in</form></body></html>';
@@ -30,23 +32,23 @@ before(async () => {
     ['review', '/review.rm5'],
     ['missing', '/nope.csv'],
   ];
-  server = await startServer({
-    extra: {
-      '/broken.html': widgets(broken),
-      '/broken-es.html': widgets(broken, 'es'),
-      '/broken-fr.html': widgets(broken, 'fr'),
-      '/private.json': { status: 401, type: 'text/plain', body: 'sign in first' },
-      '/shared.json': { status: 302, headers: { location: '/login?next=/shared.json' } },
-      '/login': { type: 'text/html; charset=utf-8', body: LOGIN },
-      '/page.json': { type: 'text/plain', body: `\uFEFF  ${LOGIN}` },
-      '/review.rm5': { type: 'application/xml', body: '<?xml version="1.0"?><COCHRANE_REVIEW/>' },
-      '/data.csv': { type: 'text/csv', body: template },
-      '/bad-row.csv': { type: 'text/csv', body: badRow },
-      '/bad-measure.html': embedPage('<evidence-lens id="measure" src="/data.csv" measure="nonsense"></evidence-lens>'),
-      '/readers.html': embedPage('<evidence-lens id="warned" src="/data.csv"></evidence-lens><evidence-lens id="partial" src="/bad-row.csv"></evidence-lens>'),
-      '/editors.html': embedPage('<evidence-lens id="warned" editor src="/data.csv"></evidence-lens><evidence-lens id="partial" editor src="/bad-row.csv"></evidence-lens>'),
-    },
-  });
+  pages = {
+    '/broken.html': widgets(broken),
+    '/broken-es.html': widgets(broken, 'es'),
+    '/broken-fr.html': widgets(broken, 'fr'),
+    '/private.json': { status: 401, type: 'text/plain', body: 'sign in first' },
+    '/shared.json': { status: 302, headers: { location: '/login?next=/shared.json' } },
+    '/login': { type: 'text/html; charset=utf-8', body: LOGIN },
+    '/page.json': { type: 'text/plain', body: `\uFEFF  ${LOGIN}` },
+    '/review.rm5': { type: 'application/xml', body: '<?xml version="1.0"?><COCHRANE_REVIEW/>' },
+    '/data.csv': { type: 'text/csv', body: template },
+    '/bad-row.csv': { type: 'text/csv', body: badRow },
+    '/table.html': embedPage('<evidence-lens id="sheet" src="/data.csv"></evidence-lens>'),
+    '/bad-measure.html': embedPage('<evidence-lens id="measure" src="/data.csv" measure="nonsense"></evidence-lens>'),
+    '/readers.html': embedPage('<evidence-lens id="warned" src="/data.csv"></evidence-lens><evidence-lens id="partial" src="/bad-row.csv"></evidence-lens>'),
+    '/editors.html': embedPage('<evidence-lens id="warned" editor src="/data.csv"></evidence-lens><evidence-lens id="partial" editor src="/bad-row.csv"></evidence-lens>'),
+  };
+  server = await startServer({ extra: pages });
   browser = await launch();
 });
 
@@ -97,6 +99,23 @@ test('a table is converted in the browser, and an unknown measure attribute is n
   const e = await errorsOf(page, ['measure']);
   assert.match(e.measure, /^\/data\.csv could not be read as a CSV table: the measure attribute: unknown measure "nonsense"; expected one of RR, OR, RD, HR/);
   await context.close();
+});
+
+test('a converter that did not download is said to be the site\'s to mend, and the next load gets it', async () => {
+  const glue = '/pkg/table/evidence_lens_table.js';
+  pages[glue] = { status: 404, type: 'text/plain', body: 'not here' };
+  const { page, context } = await openPage(browser, `${server.url}table.html`);
+  try {
+    const e = await errorsOf(page, ['sheet']);
+    assert.match(e.sheet, /^The part of evidence-lens that reads this kind of file \(\/pkg\/table\/\) could not be downloaded: copy the whole pkg folder/);
+    // The folder is put back: the widget's next load gets the converter.
+    delete pages[glue];
+    await page.locator('#sheet').evaluate((el) => el.setAttribute('src', '/data.csv?again'));
+    await page.waitForFunction(() => window.__events.some((ev) => ev.type === 'interactive' && ev.id === 'sheet'), null, { timeout: 30000 });
+  } finally {
+    delete pages[glue];
+    await context.close();
+  }
 });
 
 test('the reasons are in the reader\'s language', async () => {

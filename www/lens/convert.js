@@ -21,8 +21,22 @@ const MODULES = {
 /** @type {Map<'review' | 'table', Promise<ConverterModule>>} */
 const loaded = new Map();
 
+/** A converter that could not be downloaded (or started): not a fault of the editor's file. */
+export class ConverterUnavailable extends Error {
+  /**
+   * @param {'review' | 'table'} kind
+   * @param {unknown} cause
+   */
+  constructor(kind, cause) {
+    super(`the ${kind} converter could not be loaded: ${cause instanceof Error ? cause.message : String(cause)}`);
+    /** Where the converter should be on the site. */
+    this.folder = new URL('.', MODULES[kind]).pathname;
+  }
+}
+
 /**
- * A converter module, loaded on first use (and again after a failed load).
+ * A converter module, loaded on first use, and afresh after a failed load. Fails with
+ * `ConverterUnavailable`.
  * @param {'review' | 'table'} kind
  * @returns {Promise<ConverterModule>}
  */
@@ -30,10 +44,14 @@ export function loadConverter(kind) {
   const loading =
     loaded.get(kind) ??
     (async () => {
-      /** @type {ConverterModule} */
-      const mod = await import(MODULES[kind].href);
-      await mod.default();
-      return mod;
+      try {
+        /** @type {ConverterModule} */
+        const mod = await import(MODULES[kind].href);
+        await mod.default();
+        return mod;
+      } catch (error) {
+        throw new ConverterUnavailable(kind, error);
+      }
     })();
   loaded.set(kind, loading);
   loading.catch(() => {

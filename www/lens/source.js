@@ -67,24 +67,21 @@ export async function readSource(host, data, signal) {
  * @returns {Promise<Source>}
  */
 async function read(name, bytes, type, measure, src, signal) {
-  if (isReview(name, bytes)) {
-    try {
-      const { convertReview } = await import('./convert.js');
-      const { json, warnings } = await convertReview([{ name: name.split('/').pop() || 'review', bytes }]);
-      return { bytes: new TextEncoder().encode(json), converted: true, notes: warnings.map((message) => ({ path: src, message })) };
-    } catch (error) {
-      if (signal?.aborted) throw error;
-      throw new SourceError('shell.src_review_bad', { url: src, reason: error instanceof Error ? error.message : String(error) });
-    }
-  }
-  if (!isTable(name, type)) return { bytes };
+  const review = isReview(name, bytes);
+  if (!review && !isTable(name, type)) return { bytes };
+  const convert = await import('./convert.js');
   try {
-    const { convertTable } = await import('./convert.js');
-    const { json, errors, warnings } = await convertTable(bytes, measure);
+    if (review) {
+      const { json, warnings } = await convert.convertReview([{ name: name.split('/').pop() || 'review', bytes }]);
+      return { bytes: new TextEncoder().encode(json), converted: true, notes: warnings.map((message) => ({ path: src, message })) };
+    }
+    const { json, errors, warnings } = await convert.convertTable(bytes, measure);
     return { bytes: new TextEncoder().encode(json), converted: true, table: { errors, warnings } };
   } catch (error) {
     if (signal?.aborted) throw error;
-    throw new SourceError('shell.src_table_bad', { url: src, reason: error instanceof Error ? error.message : String(error) });
+    // A converter that did not download is the site's to mend, not the file's.
+    if (error instanceof convert.ConverterUnavailable) throw new SourceError('shell.converter_unavailable', { folder: error.folder });
+    throw new SourceError(review ? 'shell.src_review_bad' : 'shell.src_table_bad', { url: src, reason: error instanceof Error ? error.message : String(error) });
   }
 }
 
