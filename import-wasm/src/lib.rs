@@ -58,13 +58,14 @@ mod table {
     use serde::Serialize;
     use wasm_bindgen::prelude::*;
 
-    /// A CSV table read: the dataset as JSON text (empty when nothing could be kept), and the table's
+    /// A CSV table read: the dataset as JSON, UTF-8 bytes for the widget to read as they are (empty
+    /// when nothing could be kept; a JS string would be decoded and encoded again), and the table's
     /// problems by row and column (`problems`: JSON `{errors, warnings}`, each `{path, message}`),
     /// which the widget shows instead of its own reading of the JSON: that finds the same things
     /// again, at places in a JSON file the editor never wrote.
     #[wasm_bindgen(getter_with_clone)]
     pub struct ConvertedTable {
-        pub json: String,
+        pub json: Vec<u8>,
         pub problems: String,
     }
 
@@ -97,7 +98,7 @@ mod table {
             // Compact: it is for the widget to read, not for an editor (about half the size).
             json: parsed
                 .dataset
-                .and_then(|d| serde_json::to_string(&d).ok())
+                .and_then(|d| serde_json::to_vec(&d).ok())
                 .unwrap_or_default(),
             problems: serde_json::to_string(&problems).unwrap_or_default(),
         })

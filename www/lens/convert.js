@@ -13,7 +13,7 @@ const MODULES = {
 /**
  * @typedef {{
  *   convert(names: string[], contents: Uint8Array[]): {json: string, warnings: string[], free(): void},
- *   convertCsv(bytes: Uint8Array, measure: string | undefined): {json: string, problems: string, free(): void},
+ *   convertCsv(bytes: Uint8Array, measure: string | undefined): {json: Uint8Array, problems: string, free(): void},
  *   default(init?: unknown): Promise<unknown>,
  * }} ConverterModule
  */
@@ -80,12 +80,12 @@ export async function convertReview(files) {
 }
 
 /**
- * Reads a CSV table (one row per study-outcome) into a dataset's JSON text (empty when no row
- * could be kept) and the table's own errors and warnings, by row and column. `measure` is for
+ * Reads a CSV table (one row per study-outcome) into a dataset's JSON, as UTF-8 bytes (empty when
+ * no row could be kept) and the table's own errors and warnings, by row and column. `measure` is for
  * rows whose measure cell is empty; an unknown one fails with a message that names the measures.
  * @param {Uint8Array} bytes
  * @param {string | undefined} measure
- * @returns {Promise<{json: string, errors: import('./types.js').Problem[], warnings: import('./types.js').Problem[]}>}
+ * @returns {Promise<{json: Uint8Array, errors: import('./types.js').Problem[], warnings: import('./types.js').Problem[]}>}
  */
 export async function convertTable(bytes, measure) {
   const mod = await loadConverter('table');

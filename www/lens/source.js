@@ -76,7 +76,7 @@ async function read(name, bytes, type, measure, src, signal) {
       return { bytes: new TextEncoder().encode(json), converted: true, notes: warnings.map((message) => ({ path: src, message })) };
     }
     const { json, errors, warnings } = await convert.convertTable(bytes, measure);
-    return { bytes: new TextEncoder().encode(json), converted: true, table: { errors, warnings } };
+    return { bytes: json, converted: true, table: { errors, warnings } };
   } catch (error) {
     if (signal?.aborted) throw error;
     // A converter that did not download is the site's to mend, not the file's.
