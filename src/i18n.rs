@@ -712,18 +712,20 @@ fn join<'v>(lang: Lang, out: &mut String, value: &'v str) -> &'v str {
             }
         }
     }
+    if lang != Lang::Fr {
+        return value;
+    }
     let vowel = value
         .chars()
         .next()
         .is_some_and(|c| "aeiouàâäéèêëîïôöùûüœæ".contains(c.to_lowercase().next().unwrap_or(c)));
-    if lang == Lang::Fr && vowel {
-        if ["de ", "De ", "que ", "Que "]
+    if vowel
+        && ["de ", "De ", "que ", "Que "]
             .iter()
             .any(|word| ends_with_word(out, word))
-        {
-            out.truncate(out.len() - "e ".len());
-            out.push('’');
-        }
+    {
+        out.truncate(out.len() - "e ".len());
+        out.push('’');
     }
     value
 }
