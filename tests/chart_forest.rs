@@ -125,6 +125,12 @@ fn each_panel_has_one_direction_of_better_and_says_which_side_favours_the_treatm
             p.title
         );
     }
+    // The catalogue's words carry their arrow; the drawing adds none of its own.
+    let drawn = texts(&svg(&forest_view(), 900));
+    for words in ["← favours the treatment", "favours the comparison →"] {
+        assert!(drawn.iter().any(|t| t == words), "{words:?} in {drawn:?}");
+    }
+    assert!(!drawn.iter().any(|t| t.contains("← ←") || t.contains("→ →")));
 }
 
 #[test]

@@ -757,13 +757,13 @@ fn panel_text(
     let (left, right) = match axis.and_then(|a| a.px(panel.null_value)) {
         Some(x0) => (
             Wrapped::new(
-                &format!("← {}", panel.left_label),
+                &panel.left_label,
                 small,
                 false,
                 (x0 - cols.label.0 - theme.px(6.0)).max(1.0),
             ),
             Wrapped::new(
-                &format!("{} →", panel.right_label),
+                &panel.right_label,
                 small,
                 false,
                 (cols.right - x0 - theme.px(6.0)).max(1.0),
