@@ -5,7 +5,8 @@
 #![cfg(feature = "builtin-data")]
 
 use evidence_lens::appraise::{
-    appraise, Appraisal, AppraiseOptions, Certainty, ClaimCheck, Domain, OutcomeAppraisal, Verdict,
+    appraise, Appraisal, AppraiseOptions, BaselineSource, Certainty, ClaimCheck, Domain,
+    OutcomeAppraisal, Verdict,
 };
 use evidence_lens::model::builtin;
 
@@ -75,11 +76,31 @@ fn mist_hazard_ratio() {
         "{}",
         o.statement
     );
-    // No baseline in the data (the crude 34/55 ignores censoring), so no absolute numbers unless
-    // the caller gives one.
-    assert!(o.absolute.is_none());
+    // The data's baseline is the comparison arm's median time to progression (24 months: half had
+    // progressed by 2 years), not the crude 34/55, which ignores censoring.
+    let abs = o
+        .absolute
+        .as_ref()
+        .expect("numbers per 100 from the data's baseline");
+    assert_eq!(abs.baseline_source, Some(BaselineSource::Data));
+    // 1 - 0.5^0.07 = 0.0474, and 1 - 0.5^0.02, 1 - 0.5^0.24 for the interval.
+    assert!((abs.risk - (1.0 - 0.5f64.powf(0.07))).abs() < 1e-12);
+    assert!((abs.risk_lb.unwrap() - (1.0 - 0.5f64.powf(0.02))).abs() < 1e-12);
+    assert!((abs.risk_ub.unwrap() - (1.0 - 0.5f64.powf(0.24))).abs() < 1e-12);
+    assert_eq!(abs.timepoint.as_deref(), Some("2 years"));
+    assert!(
+        abs.text.starts_with("Disability progression (EDSS up by 1.0 or more, confirmed 6 months apart) within 2 years: out of 1,000 people, about 500 without AHSCT and about 47 (95% CI 14 to 153) with it (453 fewer)."),
+        "{}",
+        abs.text
+    );
+    assert!(
+        abs.text.ends_with(" Without AHSCT: in the trial's comparison group (other disease-modifying drugs), half had progressed by 24 months, the median time to progression."),
+        "{}",
+        abs.text
+    );
+    // A caller's baseline comes before the data's.
     let mut opts = AppraiseOptions::default();
-    opts.baselines.insert("progression".into(), 0.5);
+    opts.baselines.insert("progression".into(), 0.2);
     let a = appraise(&builtin(), &opts);
     let o = a
         .outcomes
@@ -87,9 +108,10 @@ fn mist_hazard_ratio() {
         .find(|o| o.study == "mist_2019" && o.outcome == "progression")
         .unwrap();
     let abs = o.absolute.as_ref().unwrap();
-    // 1 - 0.5^0.07 = 0.0474
-    assert!((abs.risk - (1.0 - 0.5f64.powf(0.07))).abs() < 1e-12);
-    assert_eq!(abs.nnt.as_ref().unwrap().value, Some(3));
+    assert_eq!(abs.baseline_source, Some(BaselineSource::Caller));
+    assert!((abs.risk - (1.0 - 0.8f64.powf(0.07))).abs() < 1e-12);
+    assert_eq!(abs.timepoint, None);
+    assert_eq!(abs.nnt.as_ref().unwrap().value, Some(6));
 }
 
 #[test]
@@ -417,5 +439,37 @@ fn collect_sentences(v: &serde_json::Value, out: &mut Vec<String>) {
         }
         serde_json::Value::Array(items) => items.iter().for_each(|v| collect_sentences(v, out)),
         _ => {}
+    }
+}
+
+/// The baseline's time and source are said in the reader's language, as GRADE's tables give the
+/// risk with the comparator.
+#[test]
+fn mist_numbers_per_100_say_their_time_and_source_in_the_readers_language() {
+    for (lang, start, end) in [
+        (
+            evidence_lens::i18n::Lang::Es,
+            "Progresión de la discapacidad (aumento de la EDSS de 1,0 o más, confirmado con 6 meses de diferencia) en 2 años: de cada 1000 personas, unas 500 sin AHSCT y unas 47",
+            " Sin AHSCT: en el grupo de comparación del ensayo (otros fármacos modificadores de la enfermedad), la mitad había progresado a los 24 meses, la mediana del tiempo hasta la progresión.",
+        ),
+        (
+            evidence_lens::i18n::Lang::Fr,
+            "Progression du handicap (hausse de l’EDSS de 1,0 ou plus, confirmée à 6 mois d’intervalle) sur 2 ans\u{a0}: sur 1000 personnes, environ 500 sans AHSCT et environ 47",
+            " Sans AHSCT\u{a0}: dans le groupe de comparaison de l’essai (autres traitements de fond), la moitié avait progressé à 24 mois, le délai médian avant progression.",
+        ),
+    ] {
+        let a = appraise(
+            &builtin(),
+            &AppraiseOptions {
+                lang,
+                ..AppraiseOptions::default()
+            },
+        );
+        let text = &outcome(&a, "mist_2019", "progression")
+            .and_then(|o| o.absolute.as_ref())
+            .expect("numbers per 100")
+            .text;
+        assert!(text.starts_with(start), "{text}");
+        assert!(text.ends_with(end), "{text}");
     }
 }

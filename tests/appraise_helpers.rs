@@ -26,6 +26,7 @@ pub fn outcome(
         concept: None,
         analysis: None,
         stored: None,
+        baseline: None,
     }
 }
 

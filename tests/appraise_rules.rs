@@ -4,7 +4,8 @@
 mod helpers;
 
 use evidence_lens::appraise::{
-    appraise, appraise_outcome, AppraiseOptions, Certainty, Domain, OutcomeAppraisal, Reason,
+    appraise, appraise_outcome, AppraiseOptions, BaselineSource, Certainty, Domain,
+    OutcomeAppraisal, Reason,
 };
 use evidence_lens::model::*;
 use helpers::*;
@@ -938,4 +939,70 @@ fn outcomes_group_by_normalized_id_or_name() {
     // a and b share an id, a and c a name, d and h a name; an id or a name that normalizes to
     // nothing matches no other.
     assert_eq!(groups, [vec!["a", "b", "c"], vec!["d", "h"]]);
+}
+
+// ---- baseline risks given by the data ----
+
+fn with_baseline(mut o: Outcome, risk: f64, basis: &str) -> Outcome {
+    o.baseline = Some(Box::new(Baseline {
+        risk,
+        timepoint: Some("2 years".into()),
+        basis: basis.into(),
+    }));
+    o
+}
+
+/// A hazard ratio has no control-arm counts: the data's baseline gives its numbers per 100
+/// people, for its time, saying where the risk comes from; counts of the study's own comparison
+/// group come before it.
+#[test]
+fn a_baseline_in_the_data_gives_numbers_per_100_for_its_time_unless_the_study_has_a_control_arm() {
+    let hr = with_baseline(
+        progression(est(Measure::Hr, 0.5, 0.25, 1.0)),
+        0.4,
+        "the registry's 2-year risk",
+    );
+    let a = rate(&rct("a", hr));
+    let abs = a.absolute.expect("numbers from the data's baseline");
+    assert_eq!(abs.baseline_source, Some(BaselineSource::Data));
+    assert_eq!(abs.baseline, Some(0.4));
+    // 1 - 0.6^0.5 = 0.2254.
+    assert!((abs.risk - (1.0 - 0.6f64.sqrt())).abs() < 1e-12);
+    assert!(abs.text.starts_with("Disability progression within 2 years: out of 1,000 people, about 400 without drug X and about 225"), "{}", abs.text);
+    assert!(
+        abs.text
+            .ends_with(" Without drug X: the registry's 2-year risk."),
+        "{}",
+        abs.text
+    );
+
+    let counted = with_baseline(clean(), 0.4, "the registry");
+    let a = rate(&rct("a", counted));
+    let abs = a.absolute.unwrap();
+    assert_eq!(abs.baseline_source, Some(BaselineSource::ControlArm));
+    assert_eq!(abs.baseline, Some(0.25));
+    assert_eq!(abs.timepoint, None);
+    assert!(!abs.text.contains("registry"), "{}", abs.text);
+}
+
+/// A pooled body without control arms takes the baseline its studies give only when they all
+/// give the same one.
+#[test]
+fn a_pooled_body_takes_a_baseline_its_studies_all_give() {
+    let hr = |lb: f64, basis: &str| {
+        with_baseline(progression(est(Measure::Hr, 0.6, lb, 0.9)), 0.3, basis)
+    };
+    let same = pooled_of(vec![
+        rct("a", hr(0.4, "the registry")),
+        rct("b", hr(0.35, "the registry")),
+    ]);
+    let abs = same.absolute.expect("the studies' one baseline");
+    assert_eq!(abs.baseline_source, Some(BaselineSource::Data));
+    assert_eq!(abs.baseline, Some(0.3));
+    let different = pooled_of(vec![
+        rct("a", hr(0.4, "the registry")),
+        rct("b", hr(0.35, "another cohort")),
+    ]);
+    assert!(different.absolute.is_none());
+    assert!(different.note.is_some());
 }

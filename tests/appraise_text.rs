@@ -3,7 +3,9 @@
 #[path = "appraise_helpers.rs"]
 mod helpers;
 
-use evidence_lens::appraise::absolute::{ceil_people, comparative, nnt, single_arm, treated_risk};
+use evidence_lens::appraise::absolute::{
+    ceil_people, comparative, nnt, single_arm, treated_risk, Assumed,
+};
 use evidence_lens::appraise::text::{statement, Direction, Importance};
 use evidence_lens::appraise::{
     appraise_outcome, AbsoluteError, AppraiseOptions, BaselineSource, Basis, Certainty, NntKind,
@@ -296,8 +298,7 @@ fn conversions_by_measure() {
         -0.1,
         -0.15,
         -0.05,
-        0.3,
-        BaselineSource::Caller,
+        Assumed::of(0.3, BaselineSource::Caller),
         Better::Lower,
         Lang::En,
         "Drug X",
@@ -319,8 +320,7 @@ fn conversions_by_measure() {
         0.5,
         0.25,
         1.0,
-        0.4,
-        BaselineSource::Caller,
+        Assumed::of(0.4, BaselineSource::Caller),
         Better::Lower,
         Lang::En,
         "Drug X",

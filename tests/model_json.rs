@@ -761,3 +761,69 @@ fn an_outcome_concept_names_a_term_of_the_vocabulary_or_a_generic_concept() {
     );
     assert_eq!(p.dataset.unwrap().studies[0].outcomes[0].concept, None);
 }
+
+#[test]
+fn a_baseline_risk_is_a_fraction_with_its_source_in_words() {
+    let with_baseline = |data: Value, baseline: Value| {
+        let mut s = study("a");
+        s["outcomes"][0]["data"] = data;
+        s["outcomes"][0]["baseline"] = baseline;
+        parse(&dataset(vec![s]))
+    };
+    let hr = json!({"measure": "HR", "estimate": 0.5, "ci_lb": 0.3, "ci_ub": 0.8});
+    let p = with_baseline(
+        hr.clone(),
+        json!({"risk": 0.25, "timepoint": "2 years", "basis": "the registry"}),
+    );
+    assert!(
+        p.errors.is_empty() && p.warnings.is_empty(),
+        "{:?}",
+        p.errors
+    );
+    let b = p.dataset.as_ref().unwrap().studies[0].outcomes[0]
+        .baseline
+        .as_deref()
+        .unwrap();
+    assert_eq!(b.risk, 0.25);
+    assert_eq!(b.timepoint.as_ref().unwrap().get("en"), "2 years");
+    assert_eq!(b.basis.get("en"), "the registry");
+
+    for (risk, shown) in [(json!(0), "0.00"), (json!(1), "1.00"), (json!(25), "25.00")] {
+        let p = with_baseline(hr.clone(), json!({"risk": risk, "basis": "b"}));
+        has_error(
+            &p,
+            &format!(
+                "studies[0].outcomes[0].baseline.risk: {shown} is out of range; expected a fraction between 0 and 1, such as 0.25 for 25%"
+            ),
+        );
+    }
+    let p = with_baseline(hr.clone(), json!({"risk": 0.2}));
+    has_error(
+        &p,
+        "studies[0].outcomes[0].baseline: missing required field \"basis\"",
+    );
+    let p = with_baseline(hr, json!({"risk": 0.2, "basis": "b", "year": 2}));
+    assert!(
+        msgs(&p.errors)
+            == ["studies[0].outcomes[0].baseline.year: unknown field \"year\"; expected one of risk, timepoint, basis"],
+        "{:?}",
+        p.errors
+    );
+
+    // Given where it cannot be used, the editor is told why.
+    let unused = |data: Value, why: &str| {
+        let p = with_baseline(data, json!({"risk": 0.2, "basis": "b"}));
+        has_warning(
+            &p,
+            &format!("studies[0].outcomes[0].baseline: baseline ignored: {why}"),
+        );
+    };
+    unused(
+        json!({"measure": "RR", "ai": 3, "n1i": 20, "ci": 9, "n2i": 21}),
+        "the study's own comparison group gives the risk without the treatment",
+    );
+    unused(
+        json!({"measure": "MD", "estimate": -1.0, "ci_lb": -2.0, "ci_ub": 0.0}),
+        "only a risk ratio, odds ratio, risk difference or hazard ratio turns a baseline risk into numbers per 100 people",
+    );
+}

@@ -21,7 +21,8 @@ fn valid() -> Value {
             "risk_of_bias": [{"domain": "Allocation concealment", "judgement": "high", "support": "s"}],
             "outcomes": [{"id": "o", "name": "O", "kind": "harm", "better": "lower", "reported": "none",
                           "analysis": {"method": "MH", "model": "fixed", "stored": {"estimate": 0.9}},
-                          "stored": {"weight": 12.5}}]
+                          "stored": {"weight": 12.5},
+                          "baseline": {"risk": 0.2, "basis": "b"}}]
         }],
         "claims": [{"id": "c", "text": "x", "by": "clinic", "citation": {"text": "t"}, "therapy": "MSC",
                     "condition": "c", "asserts": "benefit", "studies": ["a"]}]
@@ -53,6 +54,11 @@ const OBJECTS: &[(&str, &str, &str)] = &[
         "/studies/0/outcomes/0/stored",
         "studies[0].outcomes[0].stored",
         "stored",
+    ),
+    (
+        "/studies/0/outcomes/0/baseline",
+        "studies[0].outcomes[0].baseline",
+        "baseline",
     ),
     ("/claims/0", "claims[0]", "claim"),
 ];

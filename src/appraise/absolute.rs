@@ -22,7 +22,7 @@ use serde::Serialize;
 
 use crate::i18n::{t, tn, Lang};
 
-use crate::model::{Better, Measure};
+use crate::model::{Baseline, Better, Measure};
 
 use super::text::{lower_first, num, outcome_core, upper_first};
 
@@ -36,6 +36,42 @@ pub enum BaselineSource {
     MedianControlArm,
     /// Given by the caller ([`super::AppraiseOptions::baselines`]).
     Caller,
+    /// Given by the dataset, with where it comes from ([`crate::model::Baseline`]).
+    Data,
+}
+
+/// The risk without the treatment that comparative numbers start from.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Assumed<'a> {
+    /// A fraction.
+    pub risk: f64,
+    pub source: BaselineSource,
+    /// The time the risk is for, in the reader's language ("2 years").
+    pub timepoint: Option<&'a str>,
+    /// Where a dataset's risk comes from, in the reader's language.
+    pub basis: Option<&'a str>,
+}
+
+/// A dataset's baseline risk, in the reader's language.
+pub fn given(baseline: &Baseline, lang: Lang) -> Assumed<'_> {
+    Assumed {
+        risk: baseline.risk,
+        source: BaselineSource::Data,
+        timepoint: baseline.timepoint.as_ref().map(|t| t.get(lang.as_str())),
+        basis: Some(baseline.basis.get(lang.as_str())),
+    }
+}
+
+impl Assumed<'_> {
+    /// A risk with no time or words of its own (a control arm's, or the caller's).
+    pub fn of(risk: f64, source: BaselineSource) -> Self {
+        Assumed {
+            risk,
+            source,
+            timepoint: None,
+            basis: None,
+        }
+    }
 }
 
 /// What the absolute numbers describe.
@@ -114,6 +150,9 @@ pub struct Absolute {
     pub per_100: PerN,
     pub per_1000: PerN,
     pub nnt: Option<Nnt>,
+    /// The time the numbers are for, when the baseline risk says ("2 years").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub timepoint: Option<String>,
     /// The numbers in a sentence for lay readers.
     pub text: String,
 }
@@ -362,8 +401,7 @@ pub fn comparative(
     estimate: f64,
     ci_lb: f64,
     ci_ub: f64,
-    baseline: f64,
-    source: BaselineSource,
+    assumed: Assumed<'_>,
     better: Better,
     lang: Lang,
     therapy: &str,
@@ -372,6 +410,7 @@ pub fn comparative(
     if !measure.is_risk() {
         return Err(AbsoluteError::NotARisk(measure));
     }
+    let baseline = assumed.risk;
     let r = treated_risk(measure, baseline, estimate)?;
     let a = treated_risk(measure, baseline, ci_lb)?;
     let b = treated_risk(measure, baseline, ci_ub)?;
@@ -402,7 +441,24 @@ pub fn comparative(
     } else {
         ""
     };
-    let name = upper_first(outcome);
+    let name = match assumed.timepoint {
+        Some(time) => tn(
+            lang,
+            "abs.within",
+            &[("outcome", &upper_first(outcome)), ("time", time)],
+        ),
+        None => upper_first(outcome),
+    };
+    let basis = assumed.basis.map_or(String::new(), |basis| {
+        tn(
+            lang,
+            "abs.baseline_basis",
+            &[
+                ("therapy", &x),
+                ("basis", basis.trim().trim_end_matches('.')),
+            ],
+        )
+    });
     let numbers = [
         people(lang, baseline * 1000.0),
         people(lang, r * 1000.0),
@@ -426,12 +482,13 @@ pub fn comparative(
             ("with100", &numbers[5]),
             ("hr_note", hr_note),
         ],
-    );
+    ) + &basis;
     Ok(Absolute {
         basis: Basis::Comparative,
         measure,
         baseline: Some(baseline),
-        baseline_source: Some(source),
+        baseline_source: Some(assumed.source),
+        timepoint: assumed.timepoint.map(str::to_owned),
         risk: r,
         risk_lb: Some(lb),
         risk_ub: Some(ub),
@@ -495,6 +552,7 @@ pub fn single_arm(
         measure: Measure::Pr,
         baseline: None,
         baseline_source: None,
+        timepoint: None,
         risk: p,
         risk_lb: lb,
         risk_ub: ub,

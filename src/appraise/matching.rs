@@ -757,6 +757,7 @@ mod tests {
             concept: None,
             analysis: None,
             stored: None,
+            baseline: None,
         }
     }
 

@@ -38,7 +38,7 @@ use crate::model::{Dataset, EffectData, Outcome, OutcomeKind, Study, StudyStatus
 use crate::stats::effect::{effect_of, Effect};
 use crate::stats::Method;
 
-pub use absolute::{Absolute, AbsoluteError, BaselineSource, Basis, Nnt, NntKind, PerN};
+pub use absolute::{Absolute, AbsoluteError, Assumed, BaselineSource, Basis, Nnt, NntKind, PerN};
 pub use certainty::{Certainty, Domain, Rating, Reason};
 pub use claims::{ClaimCheck, ClaimEvidence, EvidenceRole, Verdict};
 pub use pool::{PoolFit, PoolRefusal, PooledAppraisal, PooledEffect, ReviewCheck};
@@ -484,21 +484,23 @@ fn absolute_for(
     if pooled_periods && eff.measure.is_risk() {
         return periods;
     }
-    let (baseline, source) = match (control_risk(data), options.baselines.get(&outcome.id)) {
-        (Some(b), _) => (b, BaselineSource::ControlArm),
-        (None, Some(&b)) => (b, BaselineSource::Caller),
-        (None, None) => {
-            let why = AbsoluteError::without_baseline(eff.measure);
-            return (None, Some(why.words(lang)));
-        }
+    let assumed = match (control_risk(data), options.baselines.get(&outcome.id)) {
+        (Some(b), _) => Assumed::of(b, BaselineSource::ControlArm),
+        (None, Some(&b)) => Assumed::of(b, BaselineSource::Caller),
+        (None, None) => match outcome.baseline.as_deref() {
+            Some(given) => absolute::given(given, lang),
+            None => {
+                let why = AbsoluteError::without_baseline(eff.measure);
+                return (None, Some(why.words(lang)));
+            }
+        },
     };
     match absolute::comparative(
         eff.measure,
         eff.estimate,
         eff.ci_lb,
         eff.ci_ub,
-        baseline,
-        source,
+        assumed,
         outcome.better,
         lang,
         therapy,

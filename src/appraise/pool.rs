@@ -17,7 +17,7 @@ use crate::stats::bias::regtest;
 use crate::stats::effect::{effect_of, Effect};
 use crate::stats::{fit, NaturalScale, RmaOptions, StatsError, Test};
 
-use super::absolute::{self, Absolute, BaselineSource};
+use super::absolute::{self, Absolute, Assumed, BaselineSource};
 use super::certainty::{Certainty, Domain, Rating, Reason};
 use super::matching::{Lexicon, List, MainCondition, NormalizedKeys, Relation};
 use super::rate;
@@ -749,7 +749,7 @@ fn pooled_absolute(
 ) -> (Option<Absolute>, Option<String>) {
     let outcome = members[0].1;
     let baseline = match options.baselines.get(&outcome.id) {
-        Some(&b) => Some((b, BaselineSource::Caller)),
+        Some(&b) => Some(Assumed::of(b, BaselineSource::Caller)),
         None => {
             let mut risks: Vec<f64> = members
                 .iter()
@@ -758,18 +758,18 @@ fn pooled_absolute(
             crate::sort::sort_by(&mut risks, |a, b| a.total_cmp(b));
             let m = risks.len();
             if m == 0 {
-                None
+                given_by_all(members, lang)
             } else if m % 2 == 1 {
-                Some((risks[m / 2], BaselineSource::MedianControlArm))
+                Some(Assumed::of(risks[m / 2], BaselineSource::MedianControlArm))
             } else {
-                Some((
+                Some(Assumed::of(
                     (risks[m / 2 - 1] + risks[m / 2]) / 2.0,
                     BaselineSource::MedianControlArm,
                 ))
             }
         }
     };
-    let Some((b, src)) = baseline else {
+    let Some(assumed) = baseline else {
         let why = absolute::AbsoluteError::without_baseline(eff.measure);
         return (None, Some(why.words(lang)));
     };
@@ -778,8 +778,7 @@ fn pooled_absolute(
         eff.estimate,
         eff.ci_lb,
         eff.ci_ub,
-        b,
-        src,
+        assumed,
         outcome.better,
         lang,
         therapy,
@@ -788,6 +787,16 @@ fn pooled_absolute(
         Ok(a) => (Some(a), None),
         Err(e) => (None, Some(e.words(lang))),
     }
+}
+
+/// The baseline risk a body's studies give in the dataset, when every one gives the same (a body
+/// of studies with different risks, times or sources has no one risk to start from).
+fn given_by_all<'a>(members: &[(&Study, &'a Outcome)], lang: Lang) -> Option<Assumed<'a>> {
+    let first = members[0].1.baseline.as_deref()?;
+    members
+        .iter()
+        .all(|(_, o)| o.baseline.as_deref() == Some(first))
+        .then(|| absolute::given(first, lang))
 }
 
 /// Every body in a dataset.

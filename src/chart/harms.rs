@@ -14,7 +14,7 @@ use super::options::ViewOptions;
 use super::text::{wrap, ApproxMeasure};
 use super::{ChartError, Hit, Theme};
 use crate::appraise::{Appraisal, Basis};
-use crate::i18n::{self, t, tf, Lang};
+use crate::i18n::{self, t, tf, tn, Lang};
 use crate::model::{Better, Dataset};
 
 /// One icon-array card.
@@ -181,7 +181,12 @@ impl HarmsView {
                 _ => None,
             };
             let key = format!("{}/{}", o.study, o.outcome);
-            let title = format!("{} · {}", i18n::pick(lang, &study.label), o.name);
+            // The time the numbers are for, when their baseline risk says.
+            let name = match &abs.timepoint {
+                Some(time) => tn(lang, "abs.within", &[("outcome", &o.name), ("time", time)]),
+                None => o.name.clone(),
+            };
+            let title = format!("{} · {}", i18n::pick(lang, &study.label), name);
             let value = match control {
                 Some(c) => format!(
                     "{} → {}",

@@ -280,6 +280,7 @@ pub fn to_dataset(review: &Review, warnings: &mut Vec<String>) -> Dataset {
                         .map(Text::plain),
                     analysis: Some(Box::new(analysis_of(c, a, review))),
                     stored: row.stored.clone().map(Box::new),
+                    baseline: None,
                 });
             }
         }

@@ -1644,6 +1644,7 @@ fn read_row(
         concept: None,
         analysis: None,
         stored: None,
+        baseline: None,
     };
     Some(Row {
         row,

@@ -80,7 +80,9 @@ pub(crate) const OUTCOME_FIELDS: &[&str] = &[
     "concept",
     "analysis",
     "stored",
+    "baseline",
 ];
+const BASELINE_FIELDS: &[&str] = &["risk", "timepoint", "basis"];
 pub(crate) const CLAIM_FIELDS: &[&str] = &[
     "id",
     "text",
@@ -905,6 +907,7 @@ fn convert_outcome(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<Outcome>
     let concept = r.opt("concept", to_nonempty_string as Conv<String>);
     let analysis = r.opt("analysis", convert_analysis as Conv<Analysis>);
     let stored = r.opt("stored", convert_stored as Conv<Stored>);
+    let baseline = r.opt("baseline", convert_baseline as Conv<Baseline>);
     if r.failed {
         return None;
     }
@@ -924,7 +927,40 @@ fn convert_outcome(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<Outcome>
         subgroup,
         analysis: analysis.map(Box::new),
         stored: stored.map(Box::new),
+        baseline: baseline.map(Box::new),
     })
+}
+
+fn convert_baseline(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<Baseline> {
+    let mut r = Reader::new(v, path, sink, BASELINE_FIELDS)?;
+    let risk = r.req("risk", to_risk as Conv<f64>);
+    let timepoint = r.opt("timepoint", to_text as Conv<Text>);
+    let basis = r.req("basis", to_nonempty_text as Conv<Text>);
+    if r.failed {
+        return None;
+    }
+    Some(Baseline {
+        risk: risk?,
+        timepoint,
+        basis: basis?,
+    })
+}
+
+/// A risk: a fraction strictly between 0 and 1 (none and all are not risks a treatment changes).
+fn to_risk(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<f64> {
+    let x = to_f64(v, path, sink)?;
+    if x > 0.0 && x < 1.0 {
+        Some(x)
+    } else {
+        sink.error(
+            path,
+            Issue::OutOfRange {
+                value: x,
+                expected: "a fraction between 0 and 1, such as 0.25 for 25%",
+            },
+        );
+        None
+    }
 }
 
 /// A confidence level in percent, strictly between 0 and 100.

@@ -593,6 +593,25 @@ pub struct Outcome {
     /// weight), kept to check a re-analysis against.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stored: Option<Box<Stored>>,
+    /// The risk without the treatment, for numbers per 100 people when the study gives no
+    /// control-arm counts (a hazard ratio, say). Boxed, as `analysis` is: few outcomes have one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub baseline: Option<Box<Baseline>>,
+}
+
+/// The risk of the outcome without the treatment, as GRADE's summary-of-findings tables give
+/// it ("risk with the comparator"), and where it comes from: a study's comparison group, a
+/// registry, a cohort.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Baseline {
+    /// A fraction strictly between 0 and 1.
+    pub risk: f64,
+    /// The time the risk is for ("2 years"): the numbers per 100 people are for that time.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timepoint: Option<Text>,
+    /// Where the figure comes from, in words a reader can check.
+    pub basis: Text,
 }
 
 fn is_false(b: &bool) -> bool {
