@@ -326,6 +326,7 @@ catalogue![
     ("abs.comparative", "{outcome}: out of 1,000 people, about {without} without {therapy} and about {with} (95% CI {lower} to {upper}) with it ({change}). Out of 100: {without100} without, {with100} with.{hr_note}", "{outcome}: de cada 1000 personas, unas {without} sin {therapy} y unas {with} (IC del 95\u{a0}%: {lower} a {upper}) con el tratamiento ({change}). De cada 100: {without100} sin, {with100} con.{hr_note}", "{outcome} : sur 1000 personnes, environ {without} sans {therapy} et environ {with} (IC à 95\u{202f}% : {lower} à {upper}) avec le traitement ({change}). Sur 100 : {without100} sans, {with100} avec.{hr_note}"),
     ("abs.within", "{outcome} within {time}", "{outcome} en {time}", "{outcome} sur {time}"),
     ("abs.baseline_basis", " Without {therapy}: {basis}.", " Sin {therapy}: {basis}.", " Sans {therapy}\u{a0}: {basis}."),
+    ("abs.range", " ({lower} to {upper})", " ({lower} a {upper})", " ({lower} à {upper})"),
     ("abs.about", "about {n}", "alrededor de {n}", "environ {n}"),
     ("abs.ci", " (95% CI {lower} to {upper})", " (IC del 95\u{a0}%: {lower} a {upper})", " (IC à 95\u{202f}% : {lower} à {upper})"),
     ("abs.single_arm_attributed", "{outcome}: {n} in 100 people{ci} who had {therapy}; only cases attributed to the treatment were counted.", "{outcome}: {n} de cada 100 personas{ci} que recibieron {therapy}; solo se contaron los casos atribuidos al tratamiento.", "{outcome}\u{a0}: {n} sur 100 personnes{ci} traitées par {therapy}\u{202f}; seuls les cas attribués au traitement ont été comptés."),
@@ -372,6 +373,7 @@ catalogue![
     // ---- Claim checks.
     ("list.and", "and", "y", "et"),
     ("list.or", "or", "o", "ou"),
+    ("list.semicolon", "; ", "; ", "\u{202f}; "),
     ("list.more.one", "{} more", "{} más", "{} autre"),
     ("list.more.other", "{} more", "{} más", "{} autres"),
     ("blinding.double", "double-blind", "doble ciego", "en double aveugle"),
@@ -418,6 +420,7 @@ catalogue![
     ("verdict.only_for", "only for {population}", "solo para {population}", "seulement pour {population}"),
     ("verdict.only_member", "only {therapy}", "solo {therapy}", "seulement {therapy}"),
     ("verdict.not_complete", "the evidence shows an effect, not the complete effect the claim's words promise", "la evidencia muestra un efecto, no el efecto completo que prometen las palabras de la afirmación", "les données montrent un effet, pas l’effet complet que promettent les mots de l’affirmation"),
+    ("verdict.despite", ": {outcome} still in about {n} in 100 people{range} who had {therapy}", ": {outcome} aún en unas {n} de cada 100 personas{range} tratadas con {therapy}", "\u{a0}: {outcome} encore chez environ {n} personnes sur 100{range} traitées par {therapy}"),
     ("verdict.supported_by", "Supported by controlled evidence of {certainty} certainty showing a benefit.", "Respaldada por evidencia controlada de certeza {certainty} que muestra un beneficio.", "Étayée par des données contrôlées de certitude {certainty} montrant un bénéfice."),
     ("verdict.in_part", "Supported only in part: {what}. Certainty: {certainty}.", "Respaldada solo en parte: {what}. Certeza: {certainty}.", "Étayée en partie seulement : {what}. Certitude : {certainty}."),
     ("verdict.others_null", " Controlled studies of {therapy} did not show a clear benefit.", " Los estudios controlados de {therapy} no mostraron un beneficio claro.", " Les études contrôlées de {therapy} n’ont pas montré de bénéfice net."),
@@ -793,6 +796,11 @@ pub fn and_list(lang: Lang, list: &[String]) -> String {
 /// Alternatives as a reader lists them: "a, b or c" ("a, b o c", "a, b ou c").
 pub fn or_list(lang: Lang, list: &[String]) -> String {
     joined(lang, list, "list.or")
+}
+
+/// Clauses joined by semicolons, as the language spaces them ("a; b", French "a ; b").
+pub fn clause_list(lang: Lang, clauses: &[String]) -> String {
+    clauses.join(t(lang, "list.semicolon"))
 }
 
 /// Commas between the items, and the word of `key` before the last.

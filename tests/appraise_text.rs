@@ -8,7 +8,8 @@ use evidence_lens::appraise::absolute::{
 };
 use evidence_lens::appraise::text::{statement, Direction, Importance};
 use evidence_lens::appraise::{
-    appraise_outcome, AbsoluteError, AppraiseOptions, BaselineSource, Basis, Certainty, NntKind,
+    appraise_outcome, Absolute, AbsoluteError, AppraiseOptions, BaselineSource, Basis, Certainty,
+    NntKind,
 };
 use evidence_lens::i18n::Lang;
 use evidence_lens::model::*;
@@ -293,18 +294,7 @@ fn conversions_by_measure() {
     ));
 
     // RD -0.1 (-0.15 to -0.05) at 30%: NNT 10 (7 to 20).
-    let a = comparative(
-        Measure::Rd,
-        -0.1,
-        -0.15,
-        -0.05,
-        Assumed::of(0.3, BaselineSource::Caller),
-        Better::Lower,
-        Lang::En,
-        "Drug X",
-        "Relapse",
-    )
-    .unwrap();
+    let a = drug_x(Measure::Rd, (-0.1, -0.15, -0.05), 0.3);
     let n = a.nnt.unwrap();
     assert_eq!(
         (n.kind, n.value, n.ci_lb, n.ci_ub),
@@ -315,22 +305,27 @@ fn conversions_by_measure() {
     close(a.per_100.treatment_ub.unwrap(), 25.0, 1e-9);
 
     // OR 0.5 (0.25 to 1.0) at 40%: 0.2/0.8 = 0.25 odds... risk = 0.5*0.4/(0.6+0.2) = 0.25.
-    let a = comparative(
-        Measure::Or,
-        0.5,
-        0.25,
-        1.0,
-        Assumed::of(0.4, BaselineSource::Caller),
+    let a = drug_x(Measure::Or, (0.5, 0.25, 1.0), 0.4);
+    close(a.risk, 0.25, 1e-12);
+    close(a.risk_lb.unwrap(), 0.1 / 0.7, 1e-12);
+    close(a.risk_ub.unwrap(), 0.4, 1e-12);
+    assert!(!a.nnt.unwrap().meaningful);
+}
+
+/// Drug X against relapse (fewer is better), at a caller's baseline risk.
+fn drug_x(measure: Measure, (estimate, lower, upper): (f64, f64, f64), baseline: f64) -> Absolute {
+    comparative(
+        measure,
+        estimate,
+        lower,
+        upper,
+        Assumed::of(baseline, BaselineSource::Caller),
         Better::Lower,
         Lang::En,
         "Drug X",
         "Relapse",
     )
-    .unwrap();
-    close(a.risk, 0.25, 1e-12);
-    close(a.risk_lb.unwrap(), 0.1 / 0.7, 1e-12);
-    close(a.risk_ub.unwrap(), 0.4, 1e-12);
-    assert!(!a.nnt.unwrap().meaningful);
+    .unwrap()
 }
 
 #[test]
@@ -459,4 +454,22 @@ fn continuous_and_rate_outcomes_have_no_absolute_numbers() {
     let a = appraise_outcome(&s, &s.outcomes[0], &AppraiseOptions::default(), "ms");
     assert!(a.absolute.is_none());
     assert!(a.note.unwrap().contains("not a risk"));
+}
+
+/// What a claim of a complete effect is measured against: people who had the outcome despite
+/// the treatment, from a comparison only (one group cannot say what the treatment did).
+#[test]
+fn people_who_had_the_outcome_despite_the_treatment_come_from_a_comparison() {
+    let a = drug_x(Measure::Rr, (0.5, 0.25, 1.0), 0.4);
+    let d = a.despite().unwrap();
+    assert_eq!(
+        d.words(Lang::En, "Drug X", "Relapse"),
+        ": relapse still in about 20 in 100 people (10 to 40) who had drug X"
+    );
+    assert_eq!(
+        d.words(Lang::Fr, "Drug X", "Rechute"),
+        "\u{a0}: rechute encore chez environ 20 personnes sur 100 (10 à 40) traitées par drug X"
+    );
+    let one_group = single_arm(0.3, None, None, Lang::En, ("Drug X", "Relapse"), false).unwrap();
+    assert_eq!(one_group.despite(), None);
 }

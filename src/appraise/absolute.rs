@@ -157,6 +157,59 @@ pub struct Absolute {
     pub text: String,
 }
 
+/// People out of 100 who had the outcome although they had the treatment, in a comparison, with
+/// the range and the time the numbers are for: what a claim of a complete effect ("halts the
+/// disease") is measured against.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Despite {
+    pub per_100: f64,
+    pub range: Option<(f64, f64)>,
+    pub timepoint: Option<String>,
+}
+
+impl Absolute {
+    /// [`Despite`] for a comparison; `None` for one group, which cannot say what the treatment did.
+    pub fn despite(&self) -> Option<Despite> {
+        (self.basis == Basis::Comparative).then(|| Despite {
+            per_100: self.per_100.treatment,
+            range: self.per_100.treatment_lb.zip(self.per_100.treatment_ub),
+            timepoint: self.timepoint.clone(),
+        })
+    }
+}
+
+impl Despite {
+    /// ": disability progression within 2 years still in about 5 in 100 people (1 to 15) who had
+    /// AHSCT", to follow the words that the evidence shows an effect but not a complete one.
+    pub fn words(&self, lang: Lang, therapy: &str, outcome: &str) -> String {
+        let outcome = lower_first(outcome);
+        let outcome = match &self.timepoint {
+            Some(time) => tn(lang, "abs.within", &[("outcome", &outcome), ("time", time)]),
+            None => outcome,
+        };
+        let range = self.range.map_or(String::new(), |(lower, upper)| {
+            tn(
+                lang,
+                "abs.range",
+                &[
+                    ("lower", &people(lang, lower)),
+                    ("upper", &people(lang, upper)),
+                ],
+            )
+        });
+        tn(
+            lang,
+            "verdict.despite",
+            &[
+                ("outcome", &outcome),
+                ("n", &people(lang, self.per_100)),
+                ("range", &range),
+                ("therapy", &lower_first(therapy)),
+            ],
+        )
+    }
+}
+
 /// Why absolute effects could not be computed.
 #[derive(Debug, Clone, PartialEq)]
 pub enum AbsoluteError {

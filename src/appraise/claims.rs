@@ -260,7 +260,7 @@ impl Fit<'_, '_> {
             &[("name", role_phrase(lang, role)), ("text", &described)],
         );
         if !self.indirectness.is_empty() {
-            let list = self.indirectness.join("; ");
+            let list = i18n::clause_list(lang, &self.indirectness);
             sentence.push_str(&tn(lang, "claim.indirect", &[("list", &list)]));
         }
         ClaimEvidence {
@@ -837,7 +837,20 @@ fn check_benefit(scope: &Scope, claim_part: &ClaimPart, fits: &[Fit]) -> PartChe
             only.push(scope.say("verdict.only_member", &[("therapy", &ms)]));
         }
         if claim_part.absolute {
-            only.push(scope.say("verdict.not_complete", &[]));
+            let mut not_complete = scope.say("verdict.not_complete", &[]);
+            // How far from complete, in people, where the most certain support says: an event
+            // to avoid that some still had despite the treatment.
+            let despite = support
+                .iter()
+                .filter(|f| f.item.outcome.better == Better::Lower)
+                .filter_map(|f| Some((f, f.item.despite.as_ref()?)))
+                .max_by_key(|(f, _)| f.certainty);
+            if let Some((f, d)) = despite {
+                let therapy = &f.item.studies[0].intervention.therapy;
+                let outcome = f.item.outcome.name.get(lang.as_str());
+                not_complete.push_str(&d.words(lang, therapy, outcome));
+            }
+            only.push(not_complete);
         }
         if only.is_empty() {
             (
@@ -848,7 +861,10 @@ fn check_benefit(scope: &Scope, claim_part: &ClaimPart, fits: &[Fit]) -> PartChe
         } else {
             let mut s = scope.say(
                 "verdict.in_part",
-                &[("what", &only.join("; ")), ("certainty", words(b))],
+                &[
+                    ("what", &i18n::clause_list(lang, &only)),
+                    ("certainty", words(b)),
+                ],
             );
             let others: Vec<String> = roles
                 .iter()

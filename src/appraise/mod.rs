@@ -134,6 +134,9 @@ pub(crate) struct Item<'a> {
     pub importance: Option<text::Importance>,
     /// The steps of the rating, so that a claim can judge indirectness against its own question.
     pub reasons: Vec<Reason>,
+    /// People out of 100 who had the outcome despite the treatment, for a comparison with
+    /// absolute numbers (a claim of a complete effect is measured against it).
+    pub despite: Option<absolute::Despite>,
 }
 
 fn finite(x: f64) -> bool {
@@ -342,6 +345,7 @@ fn appraise_item<'a>(
         pooled: false,
         importance: Some(rate::importance(&eff, th)),
         reasons: r.reasons.clone(),
+        despite: absolute.as_ref().and_then(Absolute::despite),
     };
     (
         OutcomeAppraisal {
@@ -427,6 +431,7 @@ fn reported_in_words<'a>(
         pooled: false,
         importance: None,
         reasons: r.reasons.clone(),
+        despite: None,
     };
     let note = Some(t(condition.lang, "note.no_analysable").to_string());
     (

@@ -10,7 +10,7 @@ use std::fmt;
 
 use serde::Serialize;
 
-use crate::i18n::{t, tn, Lang};
+use crate::i18n::{self, t, tn, Lang};
 
 use crate::model::{Dataset, Design, Measure, Outcome, SourceKind, Study, StudyStatus};
 use crate::stats::bias::regtest;
@@ -538,7 +538,7 @@ pub(crate) fn pool_group<'a>(
             }
         }
         if !with.is_empty() {
-            let list = with.join("; ");
+            let list = i18n::clause_list(lang, &with);
             if share2 > 50.0 {
                 let share = num(lang, share2, 0);
                 let text = r.say("pool.rob_serious", &[("share", &share), ("list", &list)]);
@@ -698,6 +698,7 @@ pub(crate) fn pool_group<'a>(
         pooled: true,
         importance: Some(rate::importance(&eff, th)),
         reasons: pooled.reasons.clone(),
+        despite: pooled.absolute.as_ref().and_then(Absolute::despite),
     };
     (pooled, Some(item))
 }
