@@ -324,15 +324,15 @@ catalogue![
     ("abs.more", "{n} more", "{n} más", "{n} de plus"),
     ("abs.hr_note", " These numbers come from the hazard ratio and assume the same follow-up time.", " Estas cifras proceden del hazard ratio y suponen el mismo tiempo de seguimiento.", " Ces chiffres viennent du rapport des risques instantanés et supposent la même durée de suivi."),
     ("abs.comparative", "{outcome}: out of 1,000 people, about {without} without {therapy} and about {with} (95% CI {lower} to {upper}) with it ({change}). Out of 100: {without100} without, {with100} with.{hr_note}", "{outcome}: de cada 1000 personas, unas {without} sin {therapy} y unas {with} (IC del 95\u{a0}%: {lower} a {upper}) con el tratamiento ({change}). De cada 100: {without100} sin, {with100} con.{hr_note}", "{outcome} : sur 1000 personnes, environ {without} sans {therapy} et environ {with} (IC à 95\u{202f}% : {lower} à {upper}) avec le traitement ({change}). Sur 100 : {without100} sans, {with100} avec.{hr_note}"),
-    ("abs.within", "{outcome} within {time}", "{outcome} en {time}", "{outcome} sur {time}"),
+    ("abs.within", "{outcome} within {time}", "{outcome} a {time}", "{outcome} à {time}"),
     ("abs.baseline_basis", " Without {therapy}: {basis}.", " Sin {therapy}: {basis}.", " Sans {therapy}\u{a0}: {basis}."),
-    ("abs.range", " ({lower} to {upper})", " ({lower} a {upper})", " ({lower} à {upper})"),
     ("abs.about", "about {n}", "alrededor de {n}", "environ {n}"),
     ("abs.ci", " (95% CI {lower} to {upper})", " (IC del 95\u{a0}%: {lower} a {upper})", " (IC à 95\u{202f}% : {lower} à {upper})"),
     ("abs.single_arm_attributed", "{outcome}: {n} in 100 people{ci} who had {therapy}; only cases attributed to the treatment were counted.", "{outcome}: {n} de cada 100 personas{ci} que recibieron {therapy}; solo se contaron los casos atribuidos al tratamiento.", "{outcome}\u{a0}: {n} sur 100 personnes{ci} traitées par {therapy}\u{202f}; seuls les cas attribués au traitement ont été comptés."),
     ("abs.single_arm", "{outcome}: {n} in 100 people{ci} who had {therapy}. There was no comparison group, so we cannot tell how many would have had this without the treatment.", "{outcome}: {n} de cada 100 personas{ci} que recibieron {therapy}. No hubo grupo de comparación, así que no sabemos cuántas lo habrían tenido sin el tratamiento.", "{outcome} : {n} sur 100 personnes{ci} traitées par {therapy}. Il n’y avait pas de groupe de comparaison : on ne peut donc pas savoir combien l’auraient eu sans le traitement."),
     ("note.not_a_risk", "a {measure} is not a risk, so it has no numbers per 100 people", "la medida ({measure}) no es un riesgo, así que no tiene cifras por cada 100 personas", "la mesure ({measure}) n’est pas un risque : elle n’a pas de chiffres pour 100 personnes"),
     ("note.no_baseline", "no baseline risk is known (no control-group counts, and none given), so there are no numbers per 100 people", "no se conoce el riesgo basal (ni recuentos del grupo control ni uno indicado), así que no hay cifras por cada 100 personas", "le risque de base n’est pas connu (ni effectifs du groupe contrôle, ni valeur indiquée)\u{a0}: il n’y a donc pas de chiffres pour 100 personnes"),
+    ("note.baselines_differ", "the studies give different risks without the treatment (or for different times), so there is no one risk to start from and no numbers per 100 people", "los estudios indican riesgos distintos sin el tratamiento (o para tiempos distintos), así que no hay un único riesgo de partida ni cifras por cada 100 personas", "les études indiquent des risques différents sans le traitement (ou pour des durées différentes)\u{a0}: il n’y a donc pas de risque de départ unique, ni de chiffres pour 100 personnes"),
     ("note.periods", "the counts are of treatment periods, not of people, so there are no numbers per 100 people", "los recuentos son de periodos de tratamiento, no de personas, así que no hay cifras por cada 100 personas", "les effectifs portent sur des périodes de traitement, pas sur des personnes\u{a0}: il n’y a donc pas de chiffres pour 100 personnes"),
     ("note.no_absolute", "the numbers per 100 people could not be computed", "no se pudieron calcular las cifras por cada 100 personas", "les chiffres pour 100 personnes n’ont pas pu être calculés"),
     ("note.not_proportion", "no comparison group, and the numbers are not a proportion", "sin grupo de comparación, y las cifras no son una proporción", "pas de groupe de comparaison, et les chiffres ne sont pas une proportion"),
@@ -420,7 +420,7 @@ catalogue![
     ("verdict.only_for", "only for {population}", "solo para {population}", "seulement pour {population}"),
     ("verdict.only_member", "only {therapy}", "solo {therapy}", "seulement {therapy}"),
     ("verdict.not_complete", "the evidence shows an effect, not the complete effect the claim's words promise", "la evidencia muestra un efecto, no el efecto completo que prometen las palabras de la afirmación", "les données montrent un effet, pas l’effet complet que promettent les mots de l’affirmation"),
-    ("verdict.despite", ": {outcome} still in about {n} in 100 people{range} who had {therapy}", ": {outcome} aún en unas {n} de cada 100 personas{range} tratadas con {therapy}", "\u{a0}: {outcome} encore chez environ {n} personnes sur 100{range} traitées par {therapy}"),
+    ("verdict.despite", ": {outcome} still affected about {n} in 100 people who had {therapy}{ci}", ": {outcome} aun así afectó a alrededor de {n} de cada 100 personas tratadas con {therapy}{ci}", "\u{a0}: {outcome} a encore touché environ {n} sur 100 personnes traitées par {therapy}{ci}"),
     ("verdict.supported_by", "Supported by controlled evidence of {certainty} certainty showing a benefit.", "Respaldada por evidencia controlada de certeza {certainty} que muestra un beneficio.", "Étayée par des données contrôlées de certitude {certainty} montrant un bénéfice."),
     ("verdict.in_part", "Supported only in part: {what}. Certainty: {certainty}.", "Respaldada solo en parte: {what}. Certeza: {certainty}.", "Étayée en partie seulement : {what}. Certitude : {certainty}."),
     ("verdict.others_null", " Controlled studies of {therapy} did not show a clear benefit.", " Los estudios controlados de {therapy} no mostraron un beneficio claro.", " Les études contrôlées de {therapy} n’ont pas montré de bénéfice net."),
@@ -944,7 +944,9 @@ pub fn result(lang: Lang, measure: &str, estimate: f64, lo: f64, hi: f64) -> Str
 pub fn interval(lang: Lang, lo: &str, hi: &str) -> String {
     match lang {
         Lang::En => format!("[{lo}, {hi}]"),
-        Lang::Es | Lang::Fr => format!("[{lo}; {hi}]"),
+        // A decimal comma needs another separator; French spaces it as it spaces ';'.
+        Lang::Es => format!("[{lo}; {hi}]"),
+        Lang::Fr => format!("[{lo}\u{202f}; {hi}]"),
     }
 }
 
@@ -974,7 +976,8 @@ mod tests {
         assert_eq!(int(Lang::En, 1234567), "1,234,567");
         assert_eq!(int(Lang::Es, 1000), "1000");
         assert_eq!(int(Lang::Es, 12000), "12.000");
-        assert_eq!(interval(Lang::Fr, "0,5", "1,2"), "[0,5; 1,2]");
+        assert_eq!(interval(Lang::Fr, "0,5", "1,2"), "[0,5\u{202f}; 1,2]");
+        assert_eq!(interval(Lang::Es, "0,5", "1,2"), "[0,5; 1,2]");
     }
 
     #[test]

@@ -94,7 +94,7 @@ fn mist_hazard_ratio() {
         abs.text
     );
     assert!(
-        abs.text.ends_with(" Without AHSCT: in the trial's comparison group (other disease-modifying drugs), half had progressed by 24 months, the median time to progression."),
+        abs.text.ends_with(" Without AHSCT: in the trial's comparison group (other disease-modifying drugs), the median time to progression was 24 months, so an estimated half had progressed by then."),
         "{}",
         abs.text
     );
@@ -343,7 +343,7 @@ fn news_and_researcher_claims() {
             .contains("only autologous haematopoietic stem cell transplantation"));
         // How far from halting it, in people: MIST's numbers per 100 for its data's baseline.
         assert!(
-            c.summary.contains("not the complete effect the claim's words promise: disability progression (EDSS up by 1.0 or more, confirmed 6 months apart) within 2 years still in about 5 in 100 people (1 to 15) who had AHSCT."),
+            c.summary.contains("not the complete effect the claim's words promise: disability progression (EDSS up by 1.0 or more, confirmed 6 months apart) within 2 years still affected about 5 in 100 people who had AHSCT (95% CI 1 to 15)."),
             "{}",
             c.summary
         );
@@ -458,13 +458,13 @@ fn mist_numbers_per_100_say_their_time_and_source_in_the_readers_language() {
     for (lang, start, end) in [
         (
             evidence_lens::i18n::Lang::Es,
-            "Progresión de la discapacidad (aumento de la EDSS de 1,0 o más, confirmado con 6 meses de diferencia) en 2 años: de cada 1000 personas, unas 500 sin AHSCT y unas 47",
-            " Sin AHSCT: en el grupo de comparación del ensayo (otros fármacos modificadores de la enfermedad), la mitad había progresado a los 24 meses, la mediana del tiempo hasta la progresión.",
+            "Progresión de la discapacidad (aumento de la EDSS de 1,0 o más, confirmado con 6 meses de diferencia) a 2 años: de cada 1000 personas, unas 500 sin AHSCT y unas 47",
+            " Sin AHSCT: en el grupo de comparación del ensayo (otros fármacos modificadores de la enfermedad), la mediana del tiempo hasta la progresión fue de 24 meses, así que se estima que la mitad había progresado para entonces.",
         ),
         (
             evidence_lens::i18n::Lang::Fr,
-            "Progression du handicap (hausse de l’EDSS de 1,0 ou plus, confirmée à 6 mois d’intervalle) sur 2 ans\u{a0}: sur 1000 personnes, environ 500 sans AHSCT et environ 47",
-            " Sans AHSCT\u{a0}: dans le groupe de comparaison de l’essai (autres traitements de fond), la moitié avait progressé à 24 mois, le délai médian avant progression.",
+            "Progression du handicap (hausse de l’EDSS de 1,0 ou plus, confirmée à 6 mois d’intervalle) à 2 ans\u{a0}: sur 1000 personnes, environ 500 sans AHSCT et environ 47",
+            " Sans AHSCT\u{a0}: dans le groupe de comparaison de l’essai (autres traitements de fond), le délai médian avant progression était de 24 mois, si bien qu’on estime que la moitié avait progressé à ce moment-là.",
         ),
     ] {
         let a = appraise(

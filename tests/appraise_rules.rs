@@ -1004,5 +1004,23 @@ fn a_pooled_body_takes_a_baseline_its_studies_all_give() {
         rct("b", hr(0.35, "another cohort")),
     ]);
     assert!(different.absolute.is_none());
-    assert!(different.note.is_some());
+    assert_eq!(
+        different.note.as_deref(),
+        Some("the studies give different risks without the treatment (or for different times), so there is no one risk to start from and no numbers per 100 people")
+    );
+    // The caller's baseline comes first, for a pooled body too.
+    let ds = dataset(
+        vec![
+            rct("a", hr(0.4, "the registry")),
+            rct("b", hr(0.35, "the registry")),
+        ],
+        vec![],
+    );
+    let mut options = AppraiseOptions::default();
+    options.baselines.insert("progression".into(), 0.1);
+    let abs = appraise(&ds, &options).pooled[0].absolute.clone().unwrap();
+    assert_eq!(
+        (abs.baseline, abs.baseline_source),
+        (Some(0.1), Some(BaselineSource::Caller))
+    );
 }

@@ -463,13 +463,24 @@ fn people_who_had_the_outcome_despite_the_treatment_come_from_a_comparison() {
     let a = drug_x(Measure::Rr, (0.5, 0.25, 1.0), 0.4);
     let d = a.despite().unwrap();
     assert_eq!(
-        d.words(Lang::En, "Drug X", "Relapse"),
-        ": relapse still in about 20 in 100 people (10 to 40) who had drug X"
+        d.words(Lang::En, "Drug X", "Relapse").unwrap(),
+        ": relapse still affected about 20 in 100 people who had drug X (95% CI 10 to 40)"
     );
     assert_eq!(
-        d.words(Lang::Fr, "Drug X", "Rechute"),
-        "\u{a0}: rechute encore chez environ 20 personnes sur 100 (10 à 40) traitées par drug X"
+        d.words(Lang::Es, "Drug X", "Recaída").unwrap(),
+        ": recaída aun así afectó a alrededor de 20 de cada 100 personas tratadas con drug X (IC del 95\u{a0}%: 10 a 40)"
     );
+    assert_eq!(
+        d.words(Lang::Fr, "Drug X", "Rechute").unwrap(),
+        "\u{a0}: rechute a encore touché environ 20 sur 100 personnes traitées par drug X (IC à 95\u{202f}%\u{a0}: 10 à 40)"
+    );
+    // Next to no one: nothing to say against a complete effect.
+    let none = evidence_lens::appraise::Despite {
+        per_100: 0.01,
+        range: None,
+        timepoint: None,
+    };
+    assert_eq!(none.words(Lang::En, "Drug X", "Relapse"), None);
     let one_group = single_arm(0.3, None, None, Lang::En, ("Drug X", "Relapse"), false).unwrap();
     assert_eq!(one_group.despite(), None);
 }

@@ -80,6 +80,12 @@ fn each_therapy_answers_with_its_certainty_frequencies_and_risk_of_death() {
              class."
         )
     );
+    // Its hazard ratio has people out of 100 from the baseline the data gives: 50 without, about
+    // 5 with, a difference the interval does not cross.
+    let per_100 = ahsct.benefit.as_ref().unwrap().per_100.as_ref().unwrap();
+    assert_eq!(per_100.control, Some(50.0));
+    assert_eq!(per_100.treatment.round(), 5.0);
+    assert!(!per_100.no_clear_difference());
     let harm = ahsct.harm.as_ref().unwrap();
     assert_eq!(
         harm.outcome, "deaths_100d",
@@ -106,14 +112,14 @@ fn each_therapy_answers_with_its_certainty_frequencies_and_risk_of_death() {
     assert_eq!((ahsct.studies, ahsct.randomised, ahsct.ongoing), (3, 1, 2));
     // MSC-NP's trial could not tell the arms apart: no difference may be drawn.
     let np = &a.answers[1];
-    assert!(
-        np.benefit
-            .as_ref()
-            .unwrap()
-            .per_100
-            .unwrap()
-            .no_clear_difference
-    );
+    assert!(np
+        .benefit
+        .as_ref()
+        .unwrap()
+        .per_100
+        .as_ref()
+        .unwrap()
+        .no_clear_difference());
     let msc = &a.answers[2];
     assert_eq!(msc.certainty, Some(Certainty::VeryLow));
     assert!(msc

@@ -253,7 +253,7 @@ fn appraise_prints_ratings_statements_and_claim_verdicts() {
     assert!(claims
         .iter()
         .all(|c| allowed.contains(&c["verdict"].as_str().unwrap())));
-    // A baseline given on the command line turns MIST's hazard ratio into absolute numbers.
+    // A baseline given on the command line comes before the one the data gives MIST's hazard ratio.
     let o = run(&[
         "appraise",
         "src/data/ms-stem-cells.json",
@@ -268,18 +268,13 @@ fn appraise_prints_ratings_statements_and_claim_verdicts() {
         .find(|o| o["study"] == "mist_2019" && o["outcome"] == "progression")
         .unwrap()
         .clone();
-    assert!(!mist["absolute"].is_null(), "{mist}");
-    assert_eq!(
-        run(&[
-            "appraise",
-            "src/data/ms-stem-cells.json",
-            "--baseline",
-            "progression=7"
-        ])
-        .status
-        .code(),
-        Some(2)
-    );
+    assert_eq!(mist["absolute"]["baseline"], 0.6, "{mist}");
+    assert_eq!(mist["absolute"]["baseline_source"], "caller", "{mist}");
+    // As in the data: a fraction strictly between 0 and 1.
+    for bad in ["progression=7", "progression=0", "progression=1"] {
+        let o = run(&["appraise", "src/data/ms-stem-cells.json", "--baseline", bad]);
+        assert_eq!(o.status.code(), Some(2), "{bad}");
+    }
 }
 
 #[test]

@@ -777,8 +777,9 @@ fn a_baseline_risk_is_a_fraction_with_its_source_in_words() {
     );
     assert!(
         p.errors.is_empty() && p.warnings.is_empty(),
-        "{:?}",
-        p.errors
+        "{:?} {:?}",
+        p.errors,
+        p.warnings
     );
     let b = p.dataset.as_ref().unwrap().studies[0].outcomes[0]
         .baseline
@@ -802,7 +803,7 @@ fn a_baseline_risk_is_a_fraction_with_its_source_in_words() {
         &p,
         "studies[0].outcomes[0].baseline: missing required field \"basis\"",
     );
-    let p = with_baseline(hr, json!({"risk": 0.2, "basis": "b", "year": 2}));
+    let p = with_baseline(hr.clone(), json!({"risk": 0.2, "basis": "b", "year": 2}));
     assert!(
         msgs(&p.errors)
             == ["studies[0].outcomes[0].baseline.year: unknown field \"year\"; expected one of risk, timepoint, basis"],
@@ -822,8 +823,41 @@ fn a_baseline_risk_is_a_fraction_with_its_source_in_words() {
         json!({"measure": "RR", "ai": 3, "n1i": 20, "ci": 9, "n2i": 21}),
         "the study's own comparison group gives the risk without the treatment",
     );
-    unused(
+    for not_relative in [
         json!({"measure": "MD", "estimate": -1.0, "ci_lb": -2.0, "ci_ub": 0.0}),
-        "only a risk ratio, odds ratio, risk difference or hazard ratio turns a baseline risk into numbers per 100 people",
+        json!({"measure": "RD", "estimate": -0.1, "ci_lb": -0.2, "ci_ub": 0.0}),
+    ] {
+        unused(
+            not_relative,
+            "only a risk ratio, odds ratio or hazard ratio turns a baseline risk into numbers per 100 people",
+        );
+    }
+    // A hazard ratio counts an event: the risk of that event, by a time.
+    let mut good = study("a");
+    good["outcomes"][0]["better"] = json!("higher");
+    good["outcomes"][0]["data"] = hr.clone();
+    good["outcomes"][0]["baseline"] = json!({"risk": 0.6, "timepoint": "5 years", "basis": "b"});
+    has_warning(
+        &parse(&dataset(vec![good])),
+        "studies[0].outcomes[0].baseline: baseline ignored: a hazard ratio counts the event that ends a good outcome; give the outcome as that event (better: lower) with its risk",
+    );
+    has_warning(
+        &with_baseline(hr.clone(), json!({"risk": 0.2, "basis": "b"})),
+        "studies[0].outcomes[0].baseline: a hazard ratio's numbers per 100 people hold for a time: give the baseline's timepoint (the time its risk is for, such as \"2 years\")",
+    );
+    let mut no_data = study("a");
+    no_data["outcomes"][0]
+        .as_object_mut()
+        .unwrap()
+        .remove("data");
+    no_data["outcomes"][0]["reported"] = json!("in words");
+    no_data["outcomes"][0]["baseline"] = json!({"risk": 0.2, "basis": "b"});
+    has_warning(
+        &parse(&dataset(vec![no_data])),
+        "studies[0].outcomes[0].baseline: baseline ignored: the outcome has no numbers to apply it to",
+    );
+    has_error(
+        &with_baseline(hr, json!({"risk": 0.2, "timepoint": " ", "basis": "b"})),
+        "studies[0].outcomes[0].baseline.timepoint: must not be empty",
     );
 }

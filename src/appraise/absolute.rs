@@ -4,8 +4,11 @@
 //! GRADE summary-of-findings tables give the risk with and without the treatment for an assumed
 //! (baseline) risk, because a relative effect alone misleads: halving a 2% risk and halving a 60%
 //! risk are very different things (GRADE Handbook 5.2.2 and the "absolute effect" column of SoF
-//! tables). The baseline is the control arm's risk when the study has one, otherwise one the caller
-//! gives. Conversions, for a baseline risk `b`:
+//! tables). The baseline is a study's control-arm risk when it has one, otherwise one the caller
+//! gives, otherwise the one the dataset gives for the outcome ([`crate::model::Baseline`], GRADE's
+//! "risk with the comparator", for results without counts such as a hazard ratio); a pooled body
+//! takes the caller's, then the median of its control arms, then one its studies all give.
+//! Conversions, for a baseline risk `b`:
 //!
 //! * risk ratio: `b × RR`;
 //! * odds ratio: `OR·b / (1 − b + OR·b)`;
@@ -52,17 +55,7 @@ pub struct Assumed<'a> {
     pub basis: Option<&'a str>,
 }
 
-/// A dataset's baseline risk, in the reader's language.
-pub fn given(baseline: &Baseline, lang: Lang) -> Assumed<'_> {
-    Assumed {
-        risk: baseline.risk,
-        source: BaselineSource::Data,
-        timepoint: baseline.timepoint.as_ref().map(|t| t.get(lang.as_str())),
-        basis: Some(baseline.basis.get(lang.as_str())),
-    }
-}
-
-impl Assumed<'_> {
+impl<'a> Assumed<'a> {
     /// A risk with no time or words of its own (a control arm's, or the caller's).
     pub fn of(risk: f64, source: BaselineSource) -> Self {
         Assumed {
@@ -71,6 +64,24 @@ impl Assumed<'_> {
             timepoint: None,
             basis: None,
         }
+    }
+
+    /// A dataset's baseline risk, in the reader's language.
+    pub fn from_data(baseline: &'a Baseline, lang: Lang) -> Self {
+        Assumed {
+            risk: baseline.risk,
+            source: BaselineSource::Data,
+            timepoint: baseline.timepoint.as_ref().map(|t| t.get(lang.as_str())),
+            basis: Some(baseline.basis.get(lang.as_str())),
+        }
+    }
+}
+
+/// An outcome's name with the time its numbers are for ("Disability progression within 2 years").
+pub fn within(lang: Lang, outcome: &str, timepoint: Option<&str>) -> String {
+    match timepoint {
+        Some(time) => tn(lang, "abs.within", &[("outcome", outcome), ("time", time)]),
+        None => outcome.to_string(),
     }
 }
 
@@ -98,6 +109,20 @@ pub struct PerN {
     pub difference: Option<f64>,
     pub difference_lb: Option<f64>,
     pub difference_ub: Option<f64>,
+}
+
+impl PerN {
+    /// The interval of the difference includes no difference: a picture must not show one.
+    pub fn no_clear_difference(&self) -> bool {
+        matches!((self.difference_lb, self.difference_ub), (Some(lo), Some(hi)) if lo <= 0.0 && hi >= 0.0)
+    }
+
+    /// The likely range with the treatment, when both ends are known.
+    pub fn treatment_range(&self) -> Option<(f64, f64)> {
+        self.treatment_lb
+            .zip(self.treatment_ub)
+            .filter(|(lo, hi)| lo.is_finite() && hi.is_finite())
+    }
 }
 
 /// Whether the number is needed to treat (benefit) or to harm.
@@ -172,41 +197,41 @@ impl Absolute {
     pub fn despite(&self) -> Option<Despite> {
         (self.basis == Basis::Comparative).then(|| Despite {
             per_100: self.per_100.treatment,
-            range: self.per_100.treatment_lb.zip(self.per_100.treatment_ub),
+            range: self.per_100.treatment_range(),
             timepoint: self.timepoint.clone(),
         })
     }
 }
 
 impl Despite {
-    /// ": disability progression within 2 years still in about 5 in 100 people (1 to 15) who had
-    /// AHSCT", to follow the words that the evidence shows an effect but not a complete one.
-    pub fn words(&self, lang: Lang, therapy: &str, outcome: &str) -> String {
-        let outcome = lower_first(outcome);
-        let outcome = match &self.timepoint {
-            Some(time) => tn(lang, "abs.within", &[("outcome", &outcome), ("time", time)]),
-            None => outcome,
-        };
-        let range = self.range.map_or(String::new(), |(lower, upper)| {
+    /// ": disability progression within 2 years still affected about 5 in 100 people who had
+    /// AHSCT (95% CI 1 to 15)", to follow the words that the evidence shows an effect but not a
+    /// complete one; `None` when next to no one had it (then the effect may be complete).
+    pub fn words(&self, lang: Lang, therapy: &str, outcome: &str) -> Option<String> {
+        if !(self.per_100 >= 0.05) {
+            return None;
+        }
+        let outcome = within(lang, &lower_first(outcome), self.timepoint.as_deref());
+        let ci = self.range.map_or(String::new(), |(lower, upper)| {
             tn(
                 lang,
-                "abs.range",
+                "abs.ci",
                 &[
                     ("lower", &people(lang, lower)),
                     ("upper", &people(lang, upper)),
                 ],
             )
         });
-        tn(
+        Some(tn(
             lang,
             "verdict.despite",
             &[
                 ("outcome", &outcome),
                 ("n", &people(lang, self.per_100)),
-                ("range", &range),
+                ("ci", &ci),
                 ("therapy", &lower_first(therapy)),
             ],
-        )
+        ))
     }
 }
 
@@ -219,6 +244,9 @@ pub enum AbsoluteError {
     BaselineOutOfRange(f64),
     /// A comparative effect needs a baseline risk and none was available.
     NoBaseline,
+    /// A pooled body's studies give different baseline risks (or times, or sources), so there is
+    /// no one risk to start from.
+    BaselinesDiffer,
     /// A value was not a finite number, or a ratio was not positive.
     Invalid(&'static str),
     /// The counts pool treatment periods of the same people: a risk per period is not a risk
@@ -239,6 +267,9 @@ impl fmt::Display for AbsoluteError {
             }
             AbsoluteError::NoBaseline => {
                 write!(f, "no baseline risk (no control arm counts and none given)")
+            }
+            AbsoluteError::BaselinesDiffer => {
+                write!(f, "the studies give different baseline risks")
             }
             AbsoluteError::Invalid(what) => write!(f, "{what} is not a valid number"),
             AbsoluteError::PooledPeriods => {
@@ -270,6 +301,7 @@ impl AbsoluteError {
                 &[("measure", super::text::measure_words(lang, *m))],
             ),
             AbsoluteError::NoBaseline => t(lang, "note.no_baseline").to_string(),
+            AbsoluteError::BaselinesDiffer => t(lang, "note.baselines_differ").to_string(),
             AbsoluteError::PooledPeriods => t(lang, "note.periods").to_string(),
             _ => t(lang, "note.no_absolute").to_string(),
         }
@@ -476,7 +508,7 @@ pub fn comparative(
         ub - baseline,
         better,
         therapy,
-        outcome,
+        &within(lang, outcome, assumed.timepoint),
     );
     let p100 = per_n(100, Some(baseline), r, Some(lb), Some(ub));
     let p1000 = per_n(1000, Some(baseline), r, Some(lb), Some(ub));
@@ -494,14 +526,7 @@ pub fn comparative(
     } else {
         ""
     };
-    let name = match assumed.timepoint {
-        Some(time) => tn(
-            lang,
-            "abs.within",
-            &[("outcome", &upper_first(outcome)), ("time", time)],
-        ),
-        None => upper_first(outcome),
-    };
+    let name = within(lang, &upper_first(outcome), assumed.timepoint);
     let basis = assumed.basis.map_or(String::new(), |basis| {
         tn(
             lang,

@@ -840,15 +840,17 @@ fn check_benefit(scope: &Scope, claim_part: &ClaimPart, fits: &[Fit]) -> PartChe
             let mut not_complete = scope.say("verdict.not_complete", &[]);
             // How far from complete, in people, where the most certain support says: an event
             // to avoid that some still had despite the treatment.
+            // (The first of the most certain, as the summary prefers.)
             let despite = support
                 .iter()
+                .rev()
                 .filter(|f| f.item.outcome.better == Better::Lower)
                 .filter_map(|f| Some((f, f.item.despite.as_ref()?)))
                 .max_by_key(|(f, _)| f.certainty);
             if let Some((f, d)) = despite {
                 let therapy = &f.item.studies[0].intervention.therapy;
                 let outcome = f.item.outcome.name.get(lang.as_str());
-                not_complete.push_str(&d.words(lang, therapy, outcome));
+                not_complete.extend(d.words(lang, therapy, outcome));
             }
             only.push(not_complete);
         }

@@ -38,7 +38,9 @@ use crate::model::{Dataset, EffectData, Outcome, OutcomeKind, Study, StudyStatus
 use crate::stats::effect::{effect_of, Effect};
 use crate::stats::Method;
 
-pub use absolute::{Absolute, AbsoluteError, Assumed, BaselineSource, Basis, Nnt, NntKind, PerN};
+pub use absolute::{
+    Absolute, AbsoluteError, Assumed, BaselineSource, Basis, Despite, Nnt, NntKind, PerN,
+};
 pub use certainty::{Certainty, Domain, Rating, Reason};
 pub use claims::{ClaimCheck, ClaimEvidence, EvidenceRole, Verdict};
 pub use pool::{PoolFit, PoolRefusal, PooledAppraisal, PooledEffect, ReviewCheck};
@@ -50,7 +52,8 @@ pub struct AppraiseOptions {
     /// dataset's question, or its most common condition.
     pub condition: Option<String>,
     /// Baseline (control) risks by outcome id, as fractions, for absolute effects when a study has
-    /// no control-arm counts, and for pooled bodies (where they take precedence).
+    /// no control-arm counts (before the dataset's own baseline), and for pooled bodies (where
+    /// they take precedence).
     pub baselines: BTreeMap<String, f64>,
     /// Relative change that counts as important for ratio measures: 0.25 gives thresholds 0.75
     /// and 1.25 (GRADE's default for imprecision when nothing better is known).
@@ -492,9 +495,9 @@ fn absolute_for(
     let assumed = match (control_risk(data), options.baselines.get(&outcome.id)) {
         (Some(b), _) => Assumed::of(b, BaselineSource::ControlArm),
         (None, Some(&b)) => Assumed::of(b, BaselineSource::Caller),
-        (None, None) => match outcome.baseline.as_deref() {
-            Some(given) => absolute::given(given, lang),
-            None => {
+        (None, None) => match outcome.usable_baseline() {
+            Ok(Some(given)) => Assumed::from_data(given, lang),
+            _ => {
                 let why = AbsoluteError::without_baseline(eff.measure);
                 return (None, Some(why.words(lang)));
             }

@@ -750,7 +750,7 @@ fn pooled_absolute(
 ) -> (Option<Absolute>, Option<String>) {
     let outcome = members[0].1;
     let baseline = match options.baselines.get(&outcome.id) {
-        Some(&b) => Some(Assumed::of(b, BaselineSource::Caller)),
+        Some(&b) => Ok(Assumed::of(b, BaselineSource::Caller)),
         None => {
             let mut risks: Vec<f64> = members
                 .iter()
@@ -761,18 +761,22 @@ fn pooled_absolute(
             if m == 0 {
                 given_by_all(members, lang)
             } else if m % 2 == 1 {
-                Some(Assumed::of(risks[m / 2], BaselineSource::MedianControlArm))
+                Ok(Assumed::of(risks[m / 2], BaselineSource::MedianControlArm))
             } else {
-                Some(Assumed::of(
+                Ok(Assumed::of(
                     (risks[m / 2 - 1] + risks[m / 2]) / 2.0,
                     BaselineSource::MedianControlArm,
                 ))
             }
         }
     };
-    let Some(assumed) = baseline else {
-        let why = absolute::AbsoluteError::without_baseline(eff.measure);
-        return (None, Some(why.words(lang)));
+    let assumed = match baseline {
+        Ok(assumed) => assumed,
+        Err(absolute::AbsoluteError::NoBaseline) => {
+            let why = absolute::AbsoluteError::without_baseline(eff.measure);
+            return (None, Some(why.words(lang)));
+        }
+        Err(why) => return (None, Some(why.words(lang))),
     };
     match absolute::comparative(
         eff.measure,
@@ -792,12 +796,17 @@ fn pooled_absolute(
 
 /// The baseline risk a body's studies give in the dataset, when every one gives the same (a body
 /// of studies with different risks, times or sources has no one risk to start from).
-fn given_by_all<'a>(members: &[(&Study, &'a Outcome)], lang: Lang) -> Option<Assumed<'a>> {
-    let first = members[0].1.baseline.as_deref()?;
-    members
-        .iter()
-        .all(|(_, o)| o.baseline.as_deref() == Some(first))
-        .then(|| absolute::given(first, lang))
+fn given_by_all<'a>(
+    members: &[(&Study, &'a Outcome)],
+    lang: Lang,
+) -> Result<Assumed<'a>, absolute::AbsoluteError> {
+    let given = |o: &'a Outcome| o.usable_baseline().ok().flatten();
+    let first = given(members[0].1).ok_or(absolute::AbsoluteError::NoBaseline)?;
+    if members.iter().all(|(_, o)| given(o) == Some(first)) {
+        Ok(Assumed::from_data(first, lang))
+    } else {
+        Err(absolute::AbsoluteError::BaselinesDiffer)
+    }
 }
 
 /// Every body in a dataset.

@@ -21,7 +21,7 @@ use super::claims::{ClaimCheck, ClaimEvidence, Verdict};
 use super::matching::{normalize, Lexicon, List, MainCondition, Relation};
 use super::rate::is_single_arm;
 use super::text::{lower_first, num};
-use super::{AbsoluteError, Basis, OutcomeAppraisal, PooledAppraisal};
+use super::{AbsoluteError, Basis, OutcomeAppraisal, PerN, PooledAppraisal};
 use crate::i18n::{t, tn, Lang};
 
 /// One finding of an answer: a study's (or a pooled body's) result for one outcome.
@@ -38,23 +38,12 @@ pub struct Finding {
     /// 11)", or why there are none.
     pub frequencies: Option<String>,
     /// People out of 100 without and with the treatment, and the range with it, when known.
-    pub per_100: Option<Per100>,
+    pub per_100: Option<PerN>,
     /// Whether the result had a comparison group.
     pub controlled: bool,
     /// Who the result is about and what the therapy was compared with, as a summary-of-findings
     /// table heads its rows ("In Trial 2019: 110 people with …; comparison: placebo").
     pub who: Option<String>,
-}
-
-/// People out of 100, for icon arrays.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
-pub struct Per100 {
-    pub control: Option<f64>,
-    pub treatment: f64,
-    pub treatment_lb: Option<f64>,
-    pub treatment_ub: Option<f64>,
-    /// The interval of the difference includes no difference: icon arrays must not show one.
-    pub no_clear_difference: bool,
 }
 
 /// The answer to one question: a therapy for the question's condition.
@@ -376,7 +365,7 @@ fn main_benefit(
             certainty: p.certainty,
             statement: p.statement.clone(),
             frequencies: p.absolute.as_ref().map(|a| a.text.clone()),
-            per_100: p.absolute.as_ref().map(per_100),
+            per_100: p.absolute.as_ref().map(|a| a.per_100.clone()),
             controlled: true,
             who: None,
         });
@@ -445,26 +434,11 @@ fn is_single(studies: &Studies, o: &OutcomeAppraisal) -> bool {
         || source_of(studies, o).is_some_and(|(s, x)| is_single_arm(s, x))
 }
 
-fn per_100(a: &super::Absolute) -> Per100 {
-    let p = &a.per_100;
-    let no_clear_difference = match (p.difference_lb, p.difference_ub) {
-        (Some(lo), Some(hi)) => lo <= 0.0 && hi >= 0.0,
-        _ => false,
-    };
-    Per100 {
-        control: p.control,
-        treatment: p.treatment,
-        treatment_lb: p.treatment_lb,
-        treatment_ub: p.treatment_ub,
-        no_clear_difference,
-    }
-}
-
 fn finding(o: &OutcomeAppraisal, studies: &Studies, lang: Lang) -> Finding {
-    let per = o.absolute.as_ref().map(per_100);
+    let per = o.absolute.as_ref().map(|a| a.per_100.clone());
     let frequencies = o.absolute.as_ref().map(|a| {
         let mut text = a.text.clone();
-        if per.is_some_and(|p| p.no_clear_difference) {
+        if a.per_100.no_clear_difference() {
             text.push_str(t(lang, "answer.no_clear_difference"));
         }
         text

@@ -13,8 +13,9 @@ use super::labels::design_badge;
 use super::options::ViewOptions;
 use super::text::{wrap, ApproxMeasure};
 use super::{ChartError, Hit, Theme};
-use crate::appraise::{Appraisal, Basis};
-use crate::i18n::{self, t, tf, tn, Lang};
+use crate::appraise::absolute::within;
+use crate::appraise::{Appraisal, Basis, PerN};
+use crate::i18n::{self, t, tf, Lang};
 use crate::model::{Better, Dataset};
 
 /// One icon-array card.
@@ -25,37 +26,24 @@ pub struct HarmsEntry {
     /// Which way is good for patients: fewer events (a bad event) or more (a good one).
     pub better: Better,
     pub therapy: String,
-    /// People out of 100 without the treatment; `None` for a single group.
-    pub control: Option<f64>,
-    pub treatment: f64,
-    pub treatment_range: Option<(f64, f64)>,
-    /// Treatment minus control per 100, with its interval, for comparisons.
-    pub difference: Option<(f64, Option<(f64, f64)>)>,
+    /// People out of 100 with the treatment, and without it for a comparison (`control` is
+    /// `None` for a single group).
+    pub per_100: PerN,
 }
 
 impl HarmsEntry {
-    /// The interval of the difference includes no difference: draw no difference.
-    pub fn no_clear_difference(&self) -> bool {
-        matches!(self.difference, Some((_, Some((lo, hi)))) if lo <= 0.0 && hi >= 0.0)
-    }
-
     /// The arrays drawn: label, people out of 100.
     fn arrays(&self, lang: Lang) -> Vec<(String, f64)> {
-        match self.control {
-            Some(c) if self.no_clear_difference() => {
+        let p = &self.per_100;
+        match p.control {
+            Some(c) if p.no_clear_difference() => {
                 vec![(tf(lang, "harms.both", &[&self.therapy]), c)]
             }
             Some(c) => vec![
                 (tf(lang, "harms.control", &[&self.therapy]), c),
-                (
-                    tf(lang, "harms.treatment", &[&self.therapy]),
-                    self.treatment,
-                ),
+                (tf(lang, "harms.treatment", &[&self.therapy]), p.treatment),
             ],
-            None => vec![(
-                tf(lang, "harms.treatment", &[&self.therapy]),
-                self.treatment,
-            )],
+            None => vec![(tf(lang, "harms.treatment", &[&self.therapy]), p.treatment)],
         }
     }
 
@@ -70,21 +58,22 @@ impl HarmsEntry {
             )
         };
         let mut out = Vec::new();
-        match self.control {
+        let p = &self.per_100;
+        match p.control {
             None => {
-                let mut line = tf(lang, "harms.one_group", &[&of(self.treatment)]);
-                if let Some(r) = self.treatment_range {
+                let mut line = tf(lang, "harms.one_group", &[&of(p.treatment)]);
+                if let Some(r) = p.treatment_range() {
                     line = format!("{line} {}", range(r));
                 }
                 out.push(line);
             }
             Some(c) => {
-                let mut with = tf(lang, "harms.with_numbers", &[&of(c), &of(self.treatment)]);
-                if let Some(r) = self.treatment_range {
+                let mut with = tf(lang, "harms.with_numbers", &[&of(c), &of(p.treatment)]);
+                if let Some(r) = p.treatment_range() {
                     with = format!("{with} {}", range(r));
                 }
                 out.push(with);
-                if self.no_clear_difference() {
+                if p.no_clear_difference() {
                     out.push(t(lang, "harms.no_clear_difference").to_string());
                 }
             }
@@ -176,16 +165,9 @@ impl HarmsView {
             if !single && control.is_none() {
                 continue;
             }
-            let range = match (p.treatment_lb, p.treatment_ub) {
-                (Some(a), Some(b)) if a.is_finite() && b.is_finite() => Some((a, b)),
-                _ => None,
-            };
             let key = format!("{}/{}", o.study, o.outcome);
             // The time the numbers are for, when their baseline risk says.
-            let name = match &abs.timepoint {
-                Some(time) => tn(lang, "abs.within", &[("outcome", &o.name), ("time", time)]),
-                None => o.name.clone(),
-            };
+            let name = within(lang, &o.name, abs.timepoint.as_deref());
             let title = format!("{} · {}", i18n::pick(lang, &study.label), name);
             let value = match control {
                 Some(c) => format!(
@@ -206,7 +188,7 @@ impl HarmsView {
                     i18n::pick(lang, &study.label),
                     design_badge(lang, study.design)
                 ),
-                detail: o.name.clone(),
+                detail: name,
                 value,
                 n: study.n,
                 certainty: o.certainty.map(|c| c.words(lang).to_string()),
@@ -221,22 +203,15 @@ impl HarmsView {
                 .iter()
                 .find(|x| x.id == o.outcome)
                 .map_or(Better::Lower, |x| x.better);
-            let difference = p.difference.filter(|d| d.is_finite()).map(|d| {
-                let range = match (p.difference_lb, p.difference_ub) {
-                    (Some(a), Some(b)) if a.is_finite() && b.is_finite() => Some((a, b)),
-                    _ => None,
-                };
-                (d, range)
-            });
             entries.push(HarmsEntry {
                 key,
                 title,
                 better,
                 therapy: study.intervention.therapy.clone(),
-                control,
-                treatment: p.treatment,
-                treatment_range: range,
-                difference,
+                per_100: PerN {
+                    control,
+                    ..p.clone()
+                },
             });
         }
         HarmsView {

@@ -180,8 +180,10 @@ fn parse_baseline(s: &str) -> Result<(String, f64), String> {
         .split_once('=')
         .ok_or_else(|| format!("{s:?} is not OUTCOME=FRACTION"))?;
     match risk.trim().parse::<f64>() {
-        Ok(r) if (0.0..=1.0).contains(&r) => Ok((outcome.trim().to_string(), r)),
-        _ => Err(format!("{risk:?} is not a risk between 0 and 1")),
+        Ok(r) if r > 0.0 && r < 1.0 => Ok((outcome.trim().to_string(), r)),
+        _ => Err(format!(
+            "{risk:?} is not a risk: give a fraction between 0 and 1, such as 0.25 for 25%"
+        )),
     }
 }
 

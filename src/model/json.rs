@@ -934,7 +934,7 @@ fn convert_outcome(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<Outcome>
 fn convert_baseline(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<Baseline> {
     let mut r = Reader::new(v, path, sink, BASELINE_FIELDS)?;
     let risk = r.req("risk", to_risk as Conv<f64>);
-    let timepoint = r.opt("timepoint", to_text as Conv<Text>);
+    let timepoint = r.opt("timepoint", to_nonempty_text as Conv<Text>);
     let basis = r.req("basis", to_nonempty_text as Conv<Text>);
     if r.failed {
         return None;

@@ -325,6 +325,8 @@ pub enum Issue {
     UnlikelyYear { year: u16 },
     /// Derived numbers without the formula in `note`.
     DerivedWithoutNote,
+    /// A hazard ratio's baseline risk without the time it is for.
+    BaselineWithoutTime,
     /// Something given that has no effect here.
     Ignored {
         what: &'static str,
@@ -605,6 +607,7 @@ impl fmt::Display for Issue {
             AllEventsBothArms => write!(f, "every participant had the event in both arms; RR and OR cannot be estimated"),
             UnlikelyYear { year } => write!(f, "year {year} looks unlikely"),
             DerivedWithoutNote => write!(f, "status is derived but there is no note with the formula"),
+            BaselineWithoutTime => write!(f, "a hazard ratio's numbers per 100 people hold for a time: give the baseline's timepoint (the time its risk is for, such as \"2 years\")"),
             Ignored { what, why } => write!(f, "{what} ignored: {why}"),
         }
     }

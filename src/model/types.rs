@@ -599,6 +599,34 @@ pub struct Outcome {
     pub baseline: Option<Box<Baseline>>,
 }
 
+impl Outcome {
+    /// The dataset's baseline risk when it gives this outcome's numbers per 100 people, or why the
+    /// one given cannot (the appraisal uses it, `validate` warns about it). A relative effect
+    /// applies to a baseline from elsewhere as GRADE's tables apply it; a risk difference is
+    /// already absolute, and the study's own comparison group comes first.
+    pub fn usable_baseline(&self) -> Result<Option<&Baseline>, &'static str> {
+        let Some(baseline) = self.baseline.as_deref() else {
+            return Ok(None);
+        };
+        let Some(data) = &self.data else {
+            return Err("the outcome has no numbers to apply it to");
+        };
+        match (data, data.measure()) {
+            (EffectData::Counts(_), _) => {
+                Err("the study's own comparison group gives the risk without the treatment")
+            }
+            (_, Measure::Rr | Measure::Or) => Ok(Some(baseline)),
+            (_, Measure::Hr) if self.better == Better::Lower => Ok(Some(baseline)),
+            (_, Measure::Hr) => Err(
+                "a hazard ratio counts the event that ends a good outcome; give the outcome as that event (better: lower) with its risk",
+            ),
+            _ => Err(
+                "only a risk ratio, odds ratio or hazard ratio turns a baseline risk into numbers per 100 people",
+            ),
+        }
+    }
+}
+
 /// The risk of the outcome without the treatment, as GRADE's summary-of-findings tables give
 /// it ("risk with the comparator"), and where it comes from: a study's comparison group, a
 /// registry, a cohort.

@@ -537,31 +537,25 @@ pub(crate) fn check_outcome(study: &Study, o: &Outcome, loc: &Loc, sink: &mut Si
     }
     if let Some(b) = &o.baseline {
         check_text(sink, || loc.outcome_field("baseline.basis"), &b.basis);
-        if let Some(why) = baseline_unused(o.data.as_ref()) {
-            sink.warn(
+        match o.usable_baseline() {
+            Err(why) => sink.warn(
                 loc.outcome_field("baseline"),
                 Issue::Ignored {
                     what: "baseline",
                     why,
                 },
-            );
+            ),
+            // A hazard ratio's numbers per 100 people hold for a time only.
+            Ok(Some(b))
+                if b.timepoint.is_none()
+                    && o.data.as_ref().map(EffectData::measure) == Some(Measure::Hr) =>
+            {
+                sink.warn(loc.outcome_field("baseline"), Issue::BaselineWithoutTime)
+            }
+            Ok(_) => {}
         }
     }
     sink.errors.len() == before
-}
-
-/// Why an outcome's baseline risk gives no numbers per 100 people, if it does not.
-fn baseline_unused(data: Option<&EffectData>) -> Option<&'static str> {
-    match data {
-        None => Some("the outcome has no numbers to apply it to"),
-        Some(d) if !d.measure().is_risk() => Some(
-            "only a risk ratio, odds ratio, risk difference or hazard ratio turns a baseline risk into numbers per 100 people",
-        ),
-        Some(EffectData::Counts(_)) => {
-            Some("the study's own comparison group gives the risk without the treatment")
-        }
-        Some(_) => None,
-    }
 }
 
 /// Checks a study and its outcomes. `locs[i]` says where `study.outcomes[i]` came from. Outcomes with
