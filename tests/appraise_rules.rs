@@ -1024,3 +1024,36 @@ fn a_pooled_body_takes_a_baseline_its_studies_all_give() {
         (Some(0.1), Some(BaselineSource::Caller))
     );
 }
+
+/// A pooled body's studies in other conditions are named against the question's condition as
+/// the vocabulary names it in the reader's language, not as the data spells it.
+#[test]
+fn a_pooled_bodys_other_conditions_are_said_in_the_readers_language() {
+    let mut other = rct("b", progression(counts(140, 1000, 240, 1000)));
+    other.condition = "Condition B".into();
+    let mut ds = dataset(
+        vec![rct("a", progression(counts(150, 1000, 250, 1000))), other],
+        vec![],
+    );
+    ds.vocabulary = serde_json::from_value(serde_json::json!({
+        "conditions": [{"id": "a", "name": {"en": "condition A", "fr": "maladie A"}, "aliases": ["Condition A"]}]
+    }))
+    .unwrap();
+    let options = AppraiseOptions {
+        lang: evidence_lens::i18n::Lang::Fr,
+        condition: Some("Condition A".into()),
+        ..AppraiseOptions::default()
+    };
+    let p = &appraise(&ds, &options).pooled[0];
+    let said: Vec<&str> = p
+        .reasons
+        .iter()
+        .filter(|r| r.domain == Domain::Indirectness)
+        .map(|r| r.text.as_str())
+        .collect();
+    assert!(
+        said.iter().any(|t| t.contains("que maladie A (b study)")),
+        "{said:?}"
+    );
+    assert!(!said.iter().any(|t| t.contains("ondition A")), "{said:?}");
+}

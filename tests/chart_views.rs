@@ -815,6 +815,11 @@ fn spanish_and_french_output_uses_decimal_commas() {
         };
         assert!(t.iter().any(|x| x.starts_with(interval)), "{lang}: {t:?}");
         assert!(t.iter().any(|x| x == "0,1"), "{lang}: tick with a comma");
+        // The question's condition by its name in the language (the footnote of studies not shown).
+        assert!(
+            !t.iter().any(|x| x.contains("multiple sclerosis")),
+            "{lang}: {t:?}"
+        );
         assert!(
             !t.iter().any(|x| x.starts_with("RR 0.")),
             "{lang}: no decimal points"

@@ -602,7 +602,8 @@ pub(crate) fn pool_group<'a>(
                     }
                 }
             }
-            let (question, studies) = (text::lower_first(condition), off.join(", "));
+            let question = main.lexicon.display_in(List::Conditions, condition, lang);
+            let (question, studies) = (text::lower_first(&question), off.join(", "));
             let args = [
                 ("question", question.as_str()),
                 ("studies", studies.as_str()),

@@ -427,7 +427,10 @@ pub fn forest_with(dataset: &Dataset, options: &ViewOptions, appraisal: &Apprais
         let note = tf(
             lang,
             "forest.elsewhere",
-            &[&i18n::plural(lang, "forest.studies", elsewhere), question],
+            &[
+                &i18n::plural(lang, "forest.studies", elsewhere),
+                &lexicon.display_in(appraise::matching::List::Conditions, question, lang),
+            ],
         );
         footnote = format!("{footnote} {note}");
     }
