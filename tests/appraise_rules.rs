@@ -1052,7 +1052,8 @@ fn a_pooled_bodys_other_conditions_are_said_in_the_readers_language() {
         .map(|r| r.text.as_str())
         .collect();
     assert!(
-        said.iter().any(|t| t.contains("que maladie A (b study)")),
+        said.iter()
+            .any(|t| t.contains("que celle de la question, maladie A (b study)")),
         "{said:?}"
     );
     assert!(!said.iter().any(|t| t.contains("ondition A")), "{said:?}");
