@@ -471,7 +471,7 @@ fn statement_says_what_a_result_means_in_words() {
     let answer = widget.statement("answer/AHSCT").unwrap();
     assert!(
         answer.starts_with(
-            "En personas con EM remitente-recurrente con brotes pese al tratamiento, el \
+            "En personas con EM remitente-recurrente con brotes pese a la medicación, el \
              tratamiento con AHSCT probablemente reduce"
         ),
         "{answer}"

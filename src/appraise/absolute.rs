@@ -521,10 +521,10 @@ pub fn comparative(
     } else {
         tn(lang, "abs.more", &[("n", &people(lang, diff))])
     };
-    let hr_note = if measure == Measure::Hr {
-        t(lang, "abs.hr_note")
-    } else {
-        ""
+    let hr_note = match (measure, assumed.timepoint) {
+        (Measure::Hr, Some(time)) => tn(lang, "abs.hr_note_time", &[("time", time)]),
+        (Measure::Hr, None) => t(lang, "abs.hr_note").to_string(),
+        _ => String::new(),
     };
     let name = within(lang, &upper_first(outcome), assumed.timepoint);
     let basis = assumed.basis.map_or(String::new(), |basis| {
@@ -558,7 +558,7 @@ pub fn comparative(
             ("change", &change),
             ("without100", &numbers[4]),
             ("with100", &numbers[5]),
-            ("hr_note", hr_note),
+            ("hr_note", &hr_note),
         ],
     ) + &basis;
     Ok(Absolute {
