@@ -1124,4 +1124,13 @@ mod tests {
         // A known key is unaffected.
         assert_eq!(t(Lang::En, "ui.sort"), "Sort");
     }
+
+    #[test]
+    fn clauses_are_joined_as_each_language_spaces_a_semicolon() {
+        let clauses = ["a".to_string(), "b".to_string()];
+        assert_eq!(clause_list(Lang::En, &clauses), "a; b");
+        assert_eq!(clause_list(Lang::Es, &clauses), "a; b");
+        assert_eq!(clause_list(Lang::Fr, &clauses), "a\u{202f}; b");
+        assert_eq!(clause_list(Lang::Fr, &clauses[..1]), "a");
+    }
 }

@@ -1058,3 +1058,46 @@ fn a_pooled_bodys_other_conditions_are_said_in_the_readers_language() {
     );
     assert!(!said.iter().any(|t| t.contains("ondition A")), "{said:?}");
 }
+
+/// A baseline without a time gives numbers without one; a claim of a complete effect is measured
+/// in people only against an event to avoid (for a good outcome, "still had it" means nothing).
+#[test]
+fn a_baseline_without_a_time_says_none_and_good_outcomes_give_no_people_despite() {
+    let mut o = progression(est(Measure::Rr, 0.5, 0.3, 0.8));
+    o.baseline = Some(Box::new(Baseline {
+        risk: 0.4,
+        timepoint: None,
+        basis: "the registry".into(),
+    }));
+    let a = rate(&rct("a", o.clone()));
+    let abs = a.absolute.unwrap();
+    assert_eq!(abs.timepoint, None);
+    assert!(
+        abs.text
+            .starts_with("Disability progression: out of 1,000 people"),
+        "{}",
+        abs.text
+    );
+    assert!(abs.despite().is_some());
+
+    // The same numbers for an outcome where more is better are not people "despite" the drug.
+    o.better = Better::Higher;
+    let claim_of = |o: Outcome| {
+        let mut c = claim("c", "AHSCT", Some("progression"), Assertion::Benefit, None);
+        c.parts[0].absolute = true;
+        let ds = dataset(vec![open_label(o)], vec![c]);
+        appraise(&ds, &AppraiseOptions::default()).claims[0]
+            .summary
+            .clone()
+    };
+    let lower = claim_of(progression(counts(150, 1000, 250, 1000)));
+    assert!(
+        lower.contains("still affected about 15 in 100 people"),
+        "{lower}"
+    );
+    let mut higher = progression(counts(250, 1000, 150, 1000));
+    higher.better = Better::Higher;
+    let higher = claim_of(higher);
+    assert!(higher.contains("not the complete effect"), "{higher}");
+    assert!(!higher.contains("still affected"), "{higher}");
+}
