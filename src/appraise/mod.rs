@@ -131,12 +131,14 @@ pub(crate) struct Item<'a> {
     pub effect: Option<Effect>,
     pub single_arm: bool,
     pub certainty: Option<Certainty>,
-    pub statement: String,
+    /// The appraisal's statement and rating steps, borrowed from it once every appraisal is made
+    /// (copying them for 10,000 studies was a sixth of appraising them).
+    pub statement: &'a str,
     pub pooled: bool,
     /// What the effect shows against the thresholds of importance (for claim checks).
     pub importance: Option<text::Importance>,
     /// The steps of the rating, so that a claim can judge indirectness against its own question.
-    pub reasons: Vec<Reason>,
+    pub reasons: &'a [Reason],
     /// People out of 100 who had the outcome despite the treatment, for a comparison with
     /// absolute numbers (a claim of a complete effect is measured against it).
     pub despite: Option<absolute::Despite>,
@@ -344,10 +346,10 @@ fn appraise_item<'a>(
         effect: Some(eff),
         single_arm: single,
         certainty: Some(certainty),
-        statement: statement.clone(),
+        statement: "",
         pooled: false,
         importance: Some(rate::importance(&eff, th)),
-        reasons: r.reasons.clone(),
+        reasons: &[],
         despite: absolute.as_ref().and_then(Absolute::despite),
     };
     (
@@ -430,10 +432,10 @@ fn reported_in_words<'a>(
         effect: None,
         single_arm: single,
         certainty: Some(certainty),
-        statement: statement.clone(),
+        statement: "",
         pooled: false,
         importance: None,
-        reasons: r.reasons.clone(),
+        reasons: &[],
         despite: None,
     };
     let note = Some(t(condition.lang, "note.no_analysable").to_string());
@@ -533,16 +535,29 @@ pub fn appraise(dataset: &Dataset, options: &AppraiseOptions) -> Appraisal {
     // of appraising 10,000 studies.
     let count = dataset.studies.iter().map(|s| s.outcomes.len()).sum();
     let mut outcomes = Vec::with_capacity(count);
-    let mut items = Vec::with_capacity(count);
+    // Each item with the index of its appraisal, whose words it borrows once all are made.
+    let mut unworded = Vec::with_capacity(count);
     for s in &dataset.studies {
         for o in &s.outcomes {
             let (a, item) = appraise_item(s, o, options, &main);
+            unworded.extend(item.map(|item| (outcomes.len(), item)));
             outcomes.push(a);
-            items.extend(item);
         }
     }
     let (pooled, pooled_items) = pool::pool_dataset(dataset, options, &main);
-    items.extend(pooled_items);
+    let items: Vec<Item<'_>> = unworded
+        .into_iter()
+        .map(|(i, item)| Item {
+            statement: &outcomes[i].statement,
+            reasons: &outcomes[i].reasons,
+            ..item
+        })
+        .chain(pooled_items.into_iter().map(|(i, item)| Item {
+            statement: &pooled[i].statement,
+            reasons: &pooled[i].reasons,
+            ..item
+        }))
+        .collect();
     let claims = dataset
         .claims
         .iter()

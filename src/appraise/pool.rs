@@ -652,7 +652,7 @@ pub(crate) fn pool_group<'a>(
         k: f.k,
         certainty: Some(certainty),
         reasons: r.reasons,
-        statement: statement.clone(),
+        statement,
         effect: Some(PooledEffect {
             measure,
             method: f.method.name().to_string(),
@@ -695,10 +695,10 @@ pub(crate) fn pool_group<'a>(
         effect: Some(eff),
         single_arm: false,
         certainty: Some(certainty),
-        statement,
+        statement: "",
         pooled: true,
         importance: Some(rate::importance(&eff, th)),
-        reasons: pooled.reasons.clone(),
+        reasons: &[],
         despite: pooled.absolute.as_ref().and_then(Absolute::despite),
     };
     (pooled, Some(item))
@@ -810,12 +810,13 @@ fn given_by_all<'a>(
     }
 }
 
-/// Every body in a dataset.
+/// Every body in a dataset, and the items of those that pooled, each with its body's index (an
+/// item borrows its body's statement and rating steps once all are made).
 pub(crate) fn pool_dataset<'a>(
     dataset: &'a Dataset,
     options: &AppraiseOptions,
     condition: &MainCondition,
-) -> (Vec<PooledAppraisal>, Vec<Item<'a>>) {
+) -> (Vec<PooledAppraisal>, Vec<(usize, Item<'a>)>) {
     let mut out = Vec::new();
     let mut items = Vec::new();
     for g in groups(dataset) {
@@ -824,8 +825,8 @@ pub(crate) fn pool_dataset<'a>(
             p.review = crate::stats::revman::redo_review(dataset, &p.outcome)
                 .map(|r| ReviewCheck::of(&r, condition.lang));
         }
+        items.extend(item.map(|item| (out.len(), item)));
         out.push(p);
-        items.extend(item);
     }
     (out, items)
 }
