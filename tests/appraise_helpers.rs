@@ -11,22 +11,9 @@ pub fn outcome(
     data: EffectData,
 ) -> Outcome {
     Outcome {
-        id: id.into(),
-        name: name.into(),
-        kind,
-        better,
-        surrogate: false,
-        timepoint: None,
         data: Some(data),
-        reported: None,
-        citation: None,
         status: FactStatus::Verified,
-        note: None,
-        subgroup: None,
-        concept: None,
-        analysis: None,
-        stored: None,
-        baseline: None,
+        ..Outcome::new(id.into(), name.into(), kind, better)
     }
 }
 

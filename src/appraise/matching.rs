@@ -742,22 +742,13 @@ mod tests {
 
     fn outcome(id: &str, name: &str) -> Outcome {
         Outcome {
-            id: id.into(),
-            name: name.into(),
-            kind: crate::model::OutcomeKind::Benefit,
-            better: crate::model::Better::Lower,
-            surrogate: false,
-            timepoint: None,
-            data: None,
-            reported: None,
-            citation: None,
             status: crate::model::FactStatus::Verified,
-            note: None,
-            subgroup: None,
-            concept: None,
-            analysis: None,
-            stored: None,
-            baseline: None,
+            ..Outcome::new(
+                id.into(),
+                name.into(),
+                crate::model::OutcomeKind::Benefit,
+                crate::model::Better::Lower,
+            )
         }
     }
 

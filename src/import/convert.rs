@@ -14,8 +14,8 @@
 use std::collections::BTreeMap;
 
 use crate::model::{
-    Analysis, Better, Citation, Counts, Dataset, Design, EffectData, FactStatus, Generic,
-    Intervention, Means, Measure, Outcome, OutcomeKind, StoredSubgroup, Study, Text,
+    Analysis, Better, Citation, Counts, Dataset, Design, EffectData, Generic, Intervention, Means,
+    Measure, Outcome, OutcomeKind, StoredSubgroup, Study, Text,
 };
 
 use super::review::{Comparison, Review, ReviewAnalysis, ReviewStudy, Row, RowData};
@@ -247,32 +247,23 @@ pub fn to_dataset(review: &Review, warnings: &mut Vec<String>) -> Dataset {
                 if let Some(l) = &a.measure_label {
                     note.push_str(&format!("; measure \"{l}\""));
                 }
+                let name = if a.name.is_empty() { &a.id } else { &a.name };
+                // Left of the line is "lower"; RevMan labels which side favours the experimental arm.
+                let better = if a.left_favours_experimental == Some(false) {
+                    Better::Higher
+                } else {
+                    Better::Lower
+                };
+                let kind = if is_harm(&a.name) {
+                    OutcomeKind::Harm
+                } else {
+                    OutcomeKind::Benefit
+                };
                 study.outcomes.push(Outcome {
-                    id: a.id.clone(),
-                    name: if a.name.is_empty() {
-                        a.id.clone().into()
-                    } else {
-                        a.name.clone().into()
-                    },
-                    kind: if is_harm(&a.name) {
-                        OutcomeKind::Harm
-                    } else {
-                        OutcomeKind::Benefit
-                    },
-                    // Left of the line is "lower"; RevMan labels which side favours the experimental arm.
-                    better: if a.left_favours_experimental == Some(false) {
-                        Better::Higher
-                    } else {
-                        Better::Lower
-                    },
-                    surrogate: false,
-                    timepoint: None,
                     data,
                     reported: reported.map(Text::plain),
                     citation: Some(Box::new(review_citation.clone())),
-                    status: FactStatus::Unverified,
                     note: Some(note.into()),
-                    concept: None,
                     subgroup: row
                         .subgroup
                         .clone()
@@ -280,7 +271,7 @@ pub fn to_dataset(review: &Review, warnings: &mut Vec<String>) -> Dataset {
                         .map(Text::plain),
                     analysis: Some(Box::new(analysis_of(c, a, review))),
                     stored: row.stored.clone().map(Box::new),
-                    baseline: None,
+                    ..Outcome::new(a.id.clone(), name.clone().into(), kind, better)
                 });
             }
         }

@@ -1629,22 +1629,9 @@ fn read_row(
         .cloned()
         .unwrap_or_else(|| "main".to_string());
     let outcome = Outcome {
-        id: outcome_id.clone(),
-        name: outcome_id.into(),
-        kind,
-        better,
-        surrogate: false,
-        timepoint: None,
         data,
-        reported: None,
-        citation: None,
         status,
-        note: None,
-        subgroup: None,
-        concept: None,
-        analysis: None,
-        stored: None,
-        baseline: None,
+        ..Outcome::new(outcome_id.clone(), outcome_id.into(), kind, better)
     };
     Some(Row {
         row,

@@ -600,6 +600,30 @@ pub struct Outcome {
 }
 
 impl Outcome {
+    /// An outcome known by its id, name, kind and direction alone, unverified, with nothing else:
+    /// what the CSV reader and the review importer start from before they fill in what their
+    /// formats have.
+    pub fn new(id: String, name: Text, kind: OutcomeKind, better: Better) -> Outcome {
+        Outcome {
+            id,
+            name,
+            kind,
+            better,
+            surrogate: false,
+            timepoint: None,
+            data: None,
+            reported: None,
+            citation: None,
+            status: FactStatus::Unverified,
+            note: None,
+            subgroup: None,
+            concept: None,
+            analysis: None,
+            stored: None,
+            baseline: None,
+        }
+    }
+
     /// The dataset's baseline risk when it gives this outcome's numbers per 100 people, or why the
     /// one given cannot (the appraisal uses it, `validate` warns about it). A relative effect
     /// applies to a baseline from elsewhere as GRADE's tables apply it; a risk difference is
