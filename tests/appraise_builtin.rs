@@ -234,7 +234,37 @@ fn pending_results_are_not_rated_yet_and_words_are_rated() {
         assert!(has(o, Domain::Imprecision, -2));
         assert!(o
             .statement
-            .starts_with("Reported without numbers: No deaths"));
+            .starts_with("Reported in a form we cannot analyse: No deaths"));
+    }
+    // Spanish and French go on after a colon in lower case, and name a condition not in
+    // question in their own words.
+    for (lang, start, cirrhosis) in [
+        (
+            evidence_lens::i18n::Lang::Es,
+            "Publicado de una forma que no podemos analizar: ninguna muerte",
+            "cirrosis hepática descompensada por el virus de la hepatitis B",
+        ),
+        (
+            evidence_lens::i18n::Lang::Fr,
+            "Rapporté sous une forme que nous ne pouvons pas analyser\u{a0}: aucun décès",
+            "cirrhose hépatique décompensée liée au virus de l’hépatite B",
+        ),
+    ] {
+        let a = appraise(
+            &builtin(),
+            &AppraiseOptions {
+                lang,
+                ..AppraiseOptions::default()
+            },
+        );
+        let deaths = outcome(&a, "mist_2019", "deaths").unwrap();
+        assert!(deaths.statement.starts_with(start), "{}", deaths.statement);
+        let shi = outcome(&a, "shi_2021", "overall_survival").unwrap();
+        assert!(
+            shi.reasons.iter().any(|r| r.text.contains(cirrhosis)),
+            "{:#?}",
+            shi.reasons
+        );
     }
 }
 

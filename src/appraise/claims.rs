@@ -44,7 +44,7 @@ use crate::stats::effect::wilson;
 use super::certainty::{Certainty, Domain, Rating};
 use super::matching::{duration_days, Lexicon, List, OutcomeFit, Relation};
 use super::rate::{describe_effect, design_words};
-use super::text::{lower_first, pct, Direction, Importance};
+use super::text::{after_colon, lower_first, pct, Direction, Importance};
 use super::Item;
 
 /// A claim's (or a part's) verdict.
@@ -588,7 +588,10 @@ pub(crate) fn check_claim(
                 Some(w) => tn(
                     lang,
                     "claim.part",
-                    &[("words", w.trim()), ("summary", &p.summary)],
+                    &[
+                        ("words", w.trim()),
+                        ("summary", &after_colon(lang, &p.summary)),
+                    ],
                 ),
                 None => p.summary.clone(),
             })

@@ -424,7 +424,7 @@ fn reported_in_words<'a>(
     let statement = tn(
         condition.lang,
         "appraisal.in_words",
-        &[("text", reported.trim())],
+        &[("text", &text::after_colon(condition.lang, reported))],
     );
     let item = Item {
         studies: vec![study],

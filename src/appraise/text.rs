@@ -47,6 +47,15 @@ pub fn lower_first(s: &str) -> String {
     }
 }
 
+/// Words that follow a colon: Spanish and French go on in lower case ("Descrito…: ningún
+/// efecto"), English keeps the capital of a sentence.
+pub fn after_colon(lang: Lang, s: &str) -> String {
+    match lang {
+        Lang::En => s.trim().to_string(),
+        Lang::Es | Lang::Fr => lower_first(s),
+    }
+}
+
 /// Upper-cases the first letter (for the start of a sentence).
 pub fn upper_first(s: &str) -> String {
     let s = s.trim();
