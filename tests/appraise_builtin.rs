@@ -14,6 +14,17 @@ fn ap() -> Appraisal {
     appraise(&builtin(), &AppraiseOptions::default())
 }
 
+/// The built-in dataset appraised in `lang`.
+fn ap_in(lang: evidence_lens::i18n::Lang) -> Appraisal {
+    appraise(
+        &builtin(),
+        &AppraiseOptions {
+            lang,
+            ..AppraiseOptions::default()
+        },
+    )
+}
+
 fn outcome<'a>(a: &'a Appraisal, study: &str, id: &str) -> Option<&'a OutcomeAppraisal> {
     let o = a
         .outcomes
@@ -250,13 +261,7 @@ fn pending_results_are_not_rated_yet_and_words_are_rated() {
             "cirrhose hépatique décompensée liée au virus de l’hépatite B",
         ),
     ] {
-        let a = appraise(
-            &builtin(),
-            &AppraiseOptions {
-                lang,
-                ..AppraiseOptions::default()
-            },
-        );
+        let a = ap_in(lang);
         let deaths = outcome(&a, "mist_2019", "deaths").unwrap();
         assert!(deaths.statement.starts_with(start), "{}", deaths.statement);
         let shi = outcome(&a, "shi_2021", "overall_survival").unwrap();
@@ -440,11 +445,7 @@ fn claim_checks_name_routes_durations_and_people_in_the_readers_language() {
             "environ 20 personnes atteintes de SEP progressive traitées par",
         ),
     ] {
-        let options = AppraiseOptions {
-            lang,
-            ..AppraiseOptions::default()
-        };
-        let a = appraise(&builtin(), &options);
+        let a = ap_in(lang);
         let summaries: Vec<&str> = a.claims.iter().map(|c| c.summary.as_str()).collect();
         let said = |needle: &str| {
             a.claims.iter().any(|c| {
@@ -497,13 +498,7 @@ fn mist_numbers_per_100_say_their_time_and_source_in_the_readers_language() {
             " Sans AHSCT\u{a0}: dans le groupe de comparaison de l’essai (autres traitements de fond), le délai médian avant progression était de 24 mois, si bien qu’on estime que la moitié avait progressé à ce moment-là.",
         ),
     ] {
-        let a = appraise(
-            &builtin(),
-            &AppraiseOptions {
-                lang,
-                ..AppraiseOptions::default()
-            },
-        );
+        let a = ap_in(lang);
         let text = &outcome(&a, "mist_2019", "progression")
             .and_then(|o| o.absolute.as_ref())
             .expect("numbers per 100")
