@@ -439,7 +439,7 @@ fn a_surrogate_is_rated_down_only_when_it_stands_in_for_something_known() {
     assert!(moved(&a).is_empty(), "{:#?}", a.reasons);
     assert!(a.reasons.iter().any(|r| r.domain == Domain::Indirectness
         && r.text
-            .starts_with("Blood marker is measured on tests or scans")));
+            .starts_with("“Blood marker” is measured on tests or scans")));
     // The vocabulary says the marker stands in for strokes: rated down, naming it.
     let mut ds = dataset(vec![rct("a", o)], vec![]);
     ds.vocabulary.outcomes = vec![
@@ -461,7 +461,7 @@ fn a_surrogate_is_rated_down_only_when_it_stands_in_for_something_known() {
     assert_eq!(a.certainty, Some(Certainty::Moderate));
     assert!(only_step(&a, Domain::Indirectness, -1)
         .text
-        .starts_with("Blood marker stands in for strokes"));
+        .starts_with("“Blood marker” stands in for strokes"));
 }
 
 #[test]
