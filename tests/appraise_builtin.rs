@@ -288,6 +288,11 @@ fn clinic_claims_come_out_as_the_trials_say() {
             .iter()
             .any(|e| e.studies == ["harris_2024"]
                 && e.sentence.starts_with("Found no clear benefit")));
+        // One controlled study, named as one.
+        assert_eq!(
+            c.parts[1].summary,
+            "Not supported: the controlled study did not show a benefit."
+        );
     }
     if let Some(c) = claim(&a, "clinic_msc_np_long_term_safety") {
         assert_eq!(c.parts[0].treated, Some(20));

@@ -888,14 +888,23 @@ fn check_benefit(scope: &Scope, claim_part: &ClaimPart, fits: &[Fit]) -> PartChe
         }
     } else {
         let key = if any_benefit.is_some() {
-            "verdict.only_very_low"
+            "verdict.only_very_low".to_string()
         } else {
-            "verdict.no_benefit_shown"
+            // "the controlled study" or "studies", as many as there were.
+            let mut ids: Vec<&str> = roles
+                .iter()
+                .filter(|(_, r)| controlled(*r))
+                .flat_map(|(f, _)| f.item.studies.iter().map(|s| s.id.as_str()))
+                .collect();
+            crate::sort::sort(&mut ids);
+            ids.dedup();
+            let form = i18n::plural_form(lang, ids.len() as f64);
+            format!("verdict.no_benefit_shown.{form}")
         };
         (
             Verdict::NotSupported,
             best(ev.iter().filter(|e| controlled(e.role))),
-            scope.say(key, &[]),
+            scope.say(&key, &[]),
         )
     };
     PartCheck {
