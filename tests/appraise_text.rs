@@ -418,7 +418,7 @@ fn single_arm_proportion_with_wilson_interval() {
         none(Lang::Es)
     );
     assert!(
-        none(Lang::Fr).starts_with("Deaths\u{a0}: 0 sur 100"),
+        none(Lang::Fr).starts_with("Deaths\u{a0}: 0 personne traitée par MSC sur 100 (IC"),
         "{}",
         none(Lang::Fr)
     );
@@ -426,17 +426,18 @@ fn single_arm_proportion_with_wilson_interval() {
 
 #[test]
 fn a_single_group_count_reads_right_for_none_one_or_many() {
-    // The number goes with "out of 100", not with "people", so none and one read as well as many
-    // ("environ 0 personnes sur 100" did not); none is exact, so not "about".
+    // French agrees "personne(s) traitée(s)" with the number as shown ("environ 0 personnes" did
+    // not); none is exact, so not "about".
     for (p, fr_n, es_n) in [
-        (0.0, "0", "0"),
-        (0.01, "environ 1", "alrededor de 1"),
-        (0.35, "environ 35", "alrededor de 35"),
+        (0.0, "0 personne traitée", "0"),
+        (0.01, "environ 1 personne traitée", "alrededor de 1"),
+        (0.017, "environ 2 personnes traitées", "alrededor de 2"),
+        (0.35, "environ 35 personnes traitées", "alrededor de 35"),
     ] {
         let fr = single_arm(p, None, None, Lang::Fr, ("MSC", "Céphalée"), false)
             .unwrap()
             .text;
-        assert!(fr.contains(&format!(": {fr_n} sur 100 personnes")), "{fr}");
+        assert!(fr.contains(&format!(": {fr_n} par MSC sur 100")), "{fr}");
         let es = single_arm(p, None, None, Lang::Es, ("MSC", "Cefalea"), false)
             .unwrap()
             .text;

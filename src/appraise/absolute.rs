@@ -460,6 +460,15 @@ fn people(lang: Lang, x: f64) -> String {
     }
 }
 
+/// The number [`people`] shows, rounded as it shows it.
+fn shown(x: f64) -> f64 {
+    if x.abs() < 1.0 && x != 0.0 {
+        (x * 10.0).round() / 10.0
+    } else {
+        x.round()
+    }
+}
+
 fn per_n(per: u32, base: Option<f64>, r: f64, lb: Option<f64>, ub: Option<f64>) -> PerN {
     let k = per as f64;
     let (dl, du) = match (base, lb, ub) {
@@ -604,10 +613,12 @@ pub fn single_arm(
         ),
         _ => String::new(),
     };
+    // French agrees the noun with the number as shown ("0,2 personne", "3 personnes").
+    let form = crate::i18n::plural_form(lang, shown(p * 100.0));
     let key = if attributed {
-        "abs.single_arm_attributed"
+        format!("abs.single_arm_attributed.{form}")
     } else {
-        "abs.single_arm"
+        format!("abs.single_arm.{form}")
     };
     // "About" a proportion that is not exact: none is none ("0 in 100 people"), all is all.
     let n = if p == 0.0 || p == 1.0 {
@@ -617,7 +628,7 @@ pub fn single_arm(
     };
     let text = tn(
         lang,
-        key,
+        &key,
         &[
             ("outcome", &upper_first(outcome)),
             ("n", &n),
