@@ -100,7 +100,7 @@ fn mist_hazard_ratio() {
     assert!((abs.risk_ub.unwrap() - (1.0 - 0.5f64.powf(0.24))).abs() < 1e-12);
     assert_eq!(abs.timepoint.as_deref(), Some("2 years"));
     assert!(
-        abs.text.starts_with("Disability progression (EDSS up by 1.0 or more, confirmed 6 months apart) within 2 years: out of 1,000 people, about 500 without AHSCT and about 47 (95% CI 14 to 153) with it (453 fewer)."),
+        abs.text.starts_with("Disability progression (EDSS up by 1.0 or more, confirmed 6 months apart) within 2 years: out of 1,000 people, about 500 without AHSCT and about 47 (95% CI 14 to 153) with it (453 fewer; 95% CI 486 fewer to 347 fewer)."),
         "{}",
         abs.text
     );

@@ -462,6 +462,13 @@ fn continuous_and_rate_outcomes_have_no_absolute_numbers() {
 #[test]
 fn people_who_had_the_outcome_despite_the_treatment_come_from_a_comparison() {
     let a = drug_x(Measure::Rr, (0.5, 0.25, 1.0), 0.4);
+    // The difference with its interval, as a summary-of-findings table gives it.
+    assert!(
+        a.text
+            .contains("with it (200 fewer; 95% CI 300 fewer to about the same)."),
+        "{}",
+        a.text
+    );
     let d = a.despite().unwrap();
     assert_eq!(
         d.words(Lang::En, "Drug X", "Relapse").unwrap(),

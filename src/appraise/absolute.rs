@@ -522,13 +522,27 @@ pub fn comparative(
     let p100 = per_n(100, Some(baseline), r, Some(lb), Some(ub));
     let p1000 = per_n(1000, Some(baseline), r, Some(lb), Some(ub));
     let x = lower_first(therapy);
-    let diff = p1000.difference.unwrap_or(0.0);
-    let change = if diff.abs() < 0.5 {
-        t(lang, "abs.same").to_string()
-    } else if diff < 0.0 {
-        tn(lang, "abs.fewer", &[("n", &people(lang, -diff))])
-    } else {
-        tn(lang, "abs.more", &[("n", &people(lang, diff))])
+    let change_of = |d: f64| {
+        if d.abs() < 0.5 {
+            t(lang, "abs.same").to_string()
+        } else if d < 0.0 {
+            tn(lang, "abs.fewer", &[("n", &people(lang, -d))])
+        } else {
+            tn(lang, "abs.more", &[("n", &people(lang, d))])
+        }
+    };
+    // The difference with its interval, as a summary-of-findings table gives it.
+    let change = match (p1000.difference, p1000.difference_lb, p1000.difference_ub) {
+        (Some(d), Some(lo), Some(hi)) => tn(
+            lang,
+            "abs.change_ci",
+            &[
+                ("change", &change_of(d)),
+                ("lower", &change_of(lo)),
+                ("upper", &change_of(hi)),
+            ],
+        ),
+        (d, _, _) => change_of(d.unwrap_or(0.0)),
     };
     let hr_note = match (measure, assumed.timepoint) {
         (Measure::Hr, Some(time)) => tn(lang, "abs.hr_note_time", &[("time", time)]),
