@@ -208,7 +208,7 @@ impl Despite {
     /// AHSCT (95% CI 1 to 15)", to follow the words that the evidence shows an effect but not a
     /// complete one; `None` when next to no one had it (then the effect may be complete).
     pub fn words(&self, lang: Lang, therapy: &str, outcome: &str) -> Option<String> {
-        if !(self.per_100 >= 0.05) {
+        if self.per_100.is_nan() || self.per_100 < 0.05 {
             return None;
         }
         let outcome = within(lang, &lower_first(outcome), self.timepoint.as_deref());
@@ -453,20 +453,18 @@ fn fin(x: f64) -> Option<f64> {
 
 /// Count out of `per` for a sentence: whole people, or one decimal below 1.
 fn people(lang: Lang, x: f64) -> String {
-    if x.abs() < 1.0 && x != 0.0 {
-        num(lang, x, 1)
-    } else {
-        num(lang, x, 0)
-    }
+    num(lang, x, people_decimals(x))
 }
 
 /// The number [`people`] shows, rounded as it shows it.
 fn shown(x: f64) -> f64 {
-    if x.abs() < 1.0 && x != 0.0 {
-        (x * 10.0).round() / 10.0
-    } else {
-        x.round()
-    }
+    let scale = 10f64.powi(people_decimals(x) as i32);
+    (x * scale).round() / scale
+}
+
+/// Decimals for a number of people: one below one person ("0.7"), none from one up.
+fn people_decimals(x: f64) -> usize {
+    usize::from(x.abs() < 1.0 && x != 0.0)
 }
 
 fn per_n(per: u32, base: Option<f64>, r: f64, lb: Option<f64>, ub: Option<f64>) -> PerN {
