@@ -109,6 +109,12 @@ fn mist_hazard_ratio() {
         "{}",
         abs.text
     );
+    // In short, for the summary's card: people out of 100, with the interval with AHSCT.
+    assert_eq!(
+        abs.short,
+        "Disability progression (EDSS up by 1.0 or more, confirmed 6 months apart) within 2 years: \
+         out of 100 people, about 50 without AHSCT and about 5 with it (95% CI 1 to 15)."
+    );
     // A caller's baseline comes before the data's.
     let mut opts = AppraiseOptions::default();
     opts.baselines.insert("progression".into(), 0.2);
@@ -475,7 +481,8 @@ fn collect_sentences(v: &serde_json::Value, out: &mut Vec<String>) {
                 match (k.as_str(), v) {
                     // Words of the engine's: not the data's own (names, quotes, notes).
                     (
-                        "sentence" | "summary" | "statement" | "text" | "headline" | "frequencies",
+                        "sentence" | "summary" | "statement" | "text" | "short" | "headline"
+                        | "frequencies" | "in_short",
                         serde_json::Value::String(s),
                     ) => out.push(s.clone()),
                     _ => collect_sentences(v, out),
@@ -491,24 +498,27 @@ fn collect_sentences(v: &serde_json::Value, out: &mut Vec<String>) {
 /// risk with the comparator.
 #[test]
 fn mist_numbers_per_100_say_their_time_and_source_in_the_readers_language() {
-    for (lang, start, end) in [
+    for (lang, start, end, short) in [
         (
             evidence_lens::i18n::Lang::Es,
             "Progresión de la discapacidad (aumento de la EDSS de 1,0 o más, confirmado con 6 meses de diferencia) a 2 años: de cada 1000 personas, unas 500 sin AHSCT y unas 47",
             " Sin AHSCT: en el grupo de comparación del ensayo (otros fármacos modificadores de la enfermedad), la mediana del tiempo hasta la progresión fue de 24 meses, así que se estima que la mitad había progresado para entonces.",
+            "a 2 años: de cada 100 personas, unas 50 sin AHSCT y unas 5 con el tratamiento (IC del 95\u{a0}%: 1 a 15).",
         ),
         (
             evidence_lens::i18n::Lang::Fr,
             "Progression du handicap (hausse de l’EDSS de 1,0 ou plus, confirmée à 6 mois d’intervalle) à 2 ans\u{a0}: sur 1000 personnes, environ 500 sans AHSCT et environ 47",
             " Sans AHSCT\u{a0}: dans le groupe de comparaison de l’essai (autres traitements de fond), le délai médian avant progression était de 24 mois, si bien qu’on estime que la moitié avait progressé à ce moment-là.",
+            "à 2 ans\u{a0}: sur 100 personnes, environ 50 sans AHSCT et environ 5 avec le traitement (IC à 95\u{202f}%\u{a0}: 1 à 15).",
         ),
     ] {
         let a = ap_in(lang);
-        let text = &outcome(&a, "mist_2019", "progression")
+        let abs = outcome(&a, "mist_2019", "progression")
             .and_then(|o| o.absolute.as_ref())
-            .expect("numbers per 100")
-            .text;
+            .expect("numbers per 100");
+        let text = &abs.text;
         assert!(text.starts_with(start), "{text}");
         assert!(text.ends_with(end), "{text}");
+        assert!(abs.short.ends_with(short), "{}", abs.short);
     }
 }

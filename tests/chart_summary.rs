@@ -146,13 +146,29 @@ fn each_therapy_answers_with_its_certainty_frequencies_and_risk_of_death() {
         "very low certainty",
         "about 3 in 100",
         "Main harm",
-        "Out of 100: 37 without, 33 with",
+        "out of 100 people, about 37 without MSC-NP and about 33 with it (95% CI 16 to 69)",
+        "within 2 years: out of 100 people, about 50 without AHSCT and about 5 with it (95% CI 1 to 15)",
         "In MIST 2019: 110 people with",
     ] {
         assert!(
             texts.contains(words),
             "{words} not in the drawn summary: {texts}"
         );
+    }
+    // The card is for a phone: numbers per 100 only. A tap on it shows them in full: per 1,000,
+    // the difference with its interval, and what the hazard ratio's numbers assume.
+    assert!(!texts.contains("1,000"), "{texts}");
+    let scene = Scene::build(&builtin(), &summary(Lang::En));
+    let details = scene.item("answer/AHSCT").unwrap().value;
+    for words in [
+        "Main benefit: Disability progression (EDSS up by 1.0 or more, confirmed 6 months apart) \
+         within 2 years: out of 1,000 people, about 500 without AHSCT and about 47 (95% CI 14 to 153) with it (453 fewer; 95% CI 486 fewer to 347 fewer)",
+        "assuming its effect held over 2 years",
+        "the median time to progression was 24 months",
+        "In MIST 2019: 110 people with",
+        "Main harm: Deaths within 100 days of transplant: about 3 in 100 people",
+    ] {
+        assert!(details.contains(words), "{words} not in the card's details: {details}");
     }
 }
 

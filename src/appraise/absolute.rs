@@ -178,8 +178,12 @@ pub struct Absolute {
     /// The time the numbers are for, when the baseline risk says ("2 years").
     #[serde(skip_serializing_if = "Option::is_none")]
     pub timepoint: Option<String>,
-    /// The numbers in a sentence for lay readers.
+    /// The numbers in a sentence for lay readers, in full: with a comparison, per 1,000 and per
+    /// 100, the difference with its interval and what the numbers assume.
     pub text: String,
+    /// The same in short, for a card read on a phone: people out of 100 without and with the
+    /// treatment, and the interval with it (for one group, `text` is already short).
+    pub short: String,
 }
 
 /// People out of 100 who had the outcome although they had the treatment, in a comparison, with
@@ -582,6 +586,27 @@ pub fn comparative(
             ("hr_note", &hr_note),
         ],
     ) + &basis;
+    let short = tn(
+        lang,
+        "abs.comparative_short",
+        &[
+            ("outcome", &name),
+            ("therapy", &x),
+            ("without", &numbers[4]),
+            ("with", &numbers[5]),
+            (
+                "ci",
+                &tn(
+                    lang,
+                    "abs.ci",
+                    &[
+                        ("lower", &people(lang, lb * 100.0)),
+                        ("upper", &people(lang, ub * 100.0)),
+                    ],
+                ),
+            ),
+        ],
+    );
     Ok(Absolute {
         basis: Basis::Comparative,
         measure,
@@ -595,6 +620,7 @@ pub fn comparative(
         per_1000: p1000,
         nnt: Some(n),
         text,
+        short,
     })
 }
 
@@ -660,6 +686,7 @@ pub fn single_arm(
         per_100: per_n(100, None, p, lb, ub),
         per_1000: per_n(1000, None, p, lb, ub),
         nnt: None,
+        short: text.clone(),
         text,
     })
 }

@@ -21,7 +21,7 @@ use super::claims::{ClaimCheck, ClaimEvidence, Verdict};
 use super::matching::{normalize, Lexicon, List, MainCondition, Relation};
 use super::rate::is_single_arm;
 use super::text::{lower_first, num};
-use super::{AbsoluteError, Basis, OutcomeAppraisal, PerN, PooledAppraisal};
+use super::{Absolute, AbsoluteError, Basis, OutcomeAppraisal, PerN, PooledAppraisal};
 use crate::i18n::{t, tn, Lang};
 
 /// One finding of an answer: a study's (or a pooled body's) result for one outcome.
@@ -37,6 +37,9 @@ pub struct Finding {
     /// Natural frequencies: "Of 100 people like these, about 9 without it and 0 with it (0 to
     /// 11)", or why there are none.
     pub frequencies: Option<String>,
+    /// The natural frequencies in short, for the card: people out of 100 without and with it
+    /// (see `Absolute::short`); `frequencies` has them in full.
+    pub in_short: Option<String>,
     /// People out of 100 without and with the treatment, and the range with it, when known.
     pub per_100: Option<PerN>,
     /// Whether the result had a comparison group.
@@ -364,7 +367,8 @@ fn main_benefit(
             name: p.name.clone(),
             certainty: p.certainty,
             statement: p.statement.clone(),
-            frequencies: p.absolute.as_ref().map(|a| a.text.clone()),
+            frequencies: p.absolute.as_ref().map(|a| in_words(a, &a.text, lang)),
+            in_short: p.absolute.as_ref().map(|a| in_words(a, &a.short, lang)),
             per_100: p.absolute.as_ref().map(|a| a.per_100.clone()),
             controlled: true,
             who: None,
@@ -434,15 +438,19 @@ fn is_single(studies: &Studies, o: &OutcomeAppraisal) -> bool {
         || source_of(studies, o).is_some_and(|(s, x)| is_single_arm(s, x))
 }
 
+/// Absolute numbers in words (`text`, in full or in short), saying so when the interval cannot
+/// tell the groups apart.
+fn in_words(a: &Absolute, text: &str, lang: Lang) -> String {
+    if a.per_100.no_clear_difference() {
+        format!("{text}{}", t(lang, "answer.no_clear_difference"))
+    } else {
+        text.to_string()
+    }
+}
+
 fn finding(o: &OutcomeAppraisal, studies: &Studies, lang: Lang) -> Finding {
     let per = o.absolute.as_ref().map(|a| a.per_100.clone());
-    let frequencies = o.absolute.as_ref().map(|a| {
-        let mut text = a.text.clone();
-        if a.per_100.no_clear_difference() {
-            text.push_str(t(lang, "answer.no_clear_difference"));
-        }
-        text
-    });
+    let frequencies = o.absolute.as_ref().map(|a| in_words(a, &a.text, lang));
     Finding {
         studies: vec![o.study.clone()],
         outcome: o.outcome.clone(),
@@ -469,6 +477,7 @@ fn finding(o: &OutcomeAppraisal, studies: &Studies, lang: Lang) -> Finding {
                 )
             })
         }),
+        in_short: o.absolute.as_ref().map(|a| in_words(a, &a.short, lang)),
         per_100: per,
         controlled: !is_single(studies, o),
         who: None,

@@ -13,6 +13,7 @@ use super::options::ViewOptions;
 use super::text::{wrap, ApproxMeasure};
 use super::{ChartError, Hit, Theme};
 use crate::appraise::summary::{Answer, Finding};
+use crate::appraise::text::after_colon;
 use crate::appraise::{Appraisal, Certainty, Verdict};
 use crate::i18n::{self, t, tf, tn, Lang};
 use crate::model::Dataset;
@@ -35,6 +36,9 @@ pub struct Card {
     pub certainty: Option<Certainty>,
     /// Paragraphs: (kind, text).
     pub paragraphs: Vec<(Kind, String)>,
+    /// What a tap on the card shows: the paragraphs after the headline, with the numbers in
+    /// full where the card has them in short.
+    pub details: String,
 }
 
 /// How a paragraph is set.
@@ -68,8 +72,11 @@ pub fn symbols(c: Certainty) -> String {
     "⊕".repeat(filled) + &"◯".repeat(4 - filled)
 }
 
-fn frequencies(lang: Lang, f: &Finding) -> String {
-    let what = match &f.frequencies {
+/// The finding's numbers in words with its certainty: `short` for the card, in full for its
+/// details.
+fn frequencies(lang: Lang, f: &Finding, short: bool) -> String {
+    let numbers = if short { &f.in_short } else { &f.frequencies };
+    let what = match numbers.as_ref().or(f.frequencies.as_ref()) {
         Some(text) => text.clone(),
         None => f.statement.clone(),
     };
@@ -137,6 +144,8 @@ fn rests_on(lang: Lang, a: &Answer) -> Option<String> {
 
 fn card(lang: Lang, a: &Answer) -> Card {
     let mut paragraphs = vec![(Kind::Headline, a.headline.clone())];
+    // The numbers in full, by the index of their paragraph, for the details.
+    let mut in_full = Vec::new();
     // The main benefit, then the main harm: its label, its numbers and whom it is about.
     for (finding, label, none) in [
         (&a.benefit, "answer.benefit", "answer.no_benefit_data"),
@@ -145,7 +154,8 @@ fn card(lang: Lang, a: &Answer) -> Card {
         match finding {
             Some(f) => {
                 paragraphs.push((Kind::Label, t(lang, label).to_string()));
-                paragraphs.push((Kind::Body, frequencies(lang, f)));
+                in_full.push((paragraphs.len(), frequencies(lang, f, false)));
+                paragraphs.push((Kind::Body, frequencies(lang, f, true)));
                 paragraphs.extend(f.who.clone().map(|w| (Kind::Small, w)));
             }
             None => paragraphs.push((Kind::Body, t(lang, none).to_string())),
@@ -184,11 +194,31 @@ fn card(lang: Lang, a: &Answer) -> Card {
     } else {
         format!("{} ({})", a.therapy, a.therapy_name)
     };
+    // In the details, a label runs into its paragraph ("Main benefit: …"), with the numbers in full.
+    let mut details: Vec<String> = Vec::new();
+    let mut label = None;
+    for (i, (kind, p)) in paragraphs.iter().enumerate().skip(1) {
+        let p = in_full
+            .iter()
+            .find(|(at, _)| *at == i)
+            .map_or(p.as_str(), |(_, full)| full.as_str());
+        match (kind, label.take()) {
+            (Kind::Label, _) => label = Some(p),
+            (_, Some(name)) => details.push(tn(
+                lang,
+                "answer.named",
+                &[("name", name), ("text", &after_colon(lang, p))],
+            )),
+            (_, None) => details.push(p.to_string()),
+        }
+    }
+    let details = details.join(" ");
     Card {
         key: ItemKey::Answer(&a.therapy).to_string(),
         heading,
         certainty: a.certainty,
         paragraphs,
+        details,
     }
 }
 
@@ -225,13 +255,7 @@ impl SummaryView {
                 key: c.key.clone(),
                 label: c.heading.clone(),
                 detail: a.headline.clone(),
-                value: c
-                    .paragraphs
-                    .iter()
-                    .skip(1)
-                    .map(|(_, p)| p.as_str())
-                    .collect::<Vec<_>>()
-                    .join(" "),
+                value: c.details.clone(),
                 n: u32::try_from(a.people).ok(),
                 certainty: a.certainty.map(|c| c.words(lang).to_string()),
                 caveats: Vec::new(),
