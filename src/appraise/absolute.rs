@@ -570,43 +570,30 @@ pub fn comparative(
         people(lang, baseline * 100.0),
         people(lang, r * 100.0),
     ];
-    let text = tn(
+    let ci100 = tn(
         lang,
-        "abs.comparative",
+        "abs.ci",
         &[
-            ("outcome", &name),
-            ("therapy", &x),
-            ("without", &numbers[0]),
-            ("with", &numbers[1]),
-            ("lower", &numbers[2]),
-            ("upper", &numbers[3]),
-            ("change", &change),
-            ("without100", &numbers[4]),
-            ("with100", &numbers[5]),
-            ("hr_note", &hr_note),
-        ],
-    ) + &basis;
-    let short = tn(
-        lang,
-        "abs.comparative_short",
-        &[
-            ("outcome", &name),
-            ("therapy", &x),
-            ("without", &numbers[4]),
-            ("with", &numbers[5]),
-            (
-                "ci",
-                &tn(
-                    lang,
-                    "abs.ci",
-                    &[
-                        ("lower", &people(lang, lb * 100.0)),
-                        ("upper", &people(lang, ub * 100.0)),
-                    ],
-                ),
-            ),
+            ("lower", &people(lang, lb * 100.0)),
+            ("upper", &people(lang, ub * 100.0)),
         ],
     );
+    // One set of words for both sentences: each template takes what it needs.
+    let words = [
+        ("outcome", name.as_str()),
+        ("therapy", &x),
+        ("without", &numbers[0]),
+        ("with", &numbers[1]),
+        ("lower", &numbers[2]),
+        ("upper", &numbers[3]),
+        ("change", &change),
+        ("without100", &numbers[4]),
+        ("with100", &numbers[5]),
+        ("ci100", &ci100),
+        ("hr_note", &hr_note),
+    ];
+    let text = tn(lang, "abs.comparative", &words) + &basis;
+    let short = tn(lang, "abs.comparative_short", &words);
     Ok(Absolute {
         basis: Basis::Comparative,
         measure,
