@@ -7,7 +7,7 @@
 //! The values stored in the reference review files themselves are checked in `import_revman.rs`.
 
 use evidence_lens::stats::revman::{
-    fit, revman, EffectModel, Measure, PoolMethod, RevmanOptions, RevmanStudy, StudyData,
+    fit, revman, ArmMeans, EffectModel, Measure, PoolMethod, RevmanOptions, RevmanStudy, StudyData,
 };
 
 fn data_path(name: &str) -> std::path::PathBuf {
@@ -122,14 +122,7 @@ fn mean_difference_matches_revmans_export() {
         .map(|&(l, m1, sd1, n1, m2, sd2, n2)| RevmanStudy {
             label: l.into(),
             subgroup: None,
-            data: StudyData::Means {
-                m1,
-                sd1,
-                n1,
-                m2,
-                sd2,
-                n2,
-            },
+            data: StudyData::Means(ArmMeans::new([m1, sd1, n1, m2, sd2, n2])),
         })
         .collect();
     let f = fit(&studies, &RevmanOptions::for_measure(Measure::Md)).unwrap();
@@ -359,14 +352,7 @@ fn bad_input_is_an_error_not_a_panic() {
     let means = RevmanStudy {
         label: "m".into(),
         subgroup: None,
-        data: StudyData::Means {
-            m1: 1.0,
-            sd1: 1.0,
-            n1: 10.0,
-            m2: 0.0,
-            sd2: 1.0,
-            n2: 10.0,
-        },
+        data: StudyData::Means(ArmMeans::new([1.0, 1.0, 10.0, 0.0, 1.0, 10.0])),
     };
     assert!(fit(&[means], &opts(Measure::Md, PoolMethod::Mh)).is_err());
     assert!(fit(

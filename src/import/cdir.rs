@@ -13,8 +13,8 @@ use std::io::{Cursor, Read};
 use crate::model::{EffectModel, Judgement, Measure, Stored};
 
 use super::review::{
-    judged, measure_from_name, method_from_name, pooled_measure, Comparison, DataKind, Review,
-    ReviewAnalysis, ReviewStudy, Row, RowData,
+    judged, measure_from_name, method_from_name, pooled_measure, ArmMeans, Comparison, DataKind,
+    Review, ReviewAnalysis, ReviewStudy, Row, RowData,
 };
 use super::text::decode_utf8;
 use super::{ImportError, MAX_IMPORT_BYTES};
@@ -538,14 +538,9 @@ fn row_data(c: &Cells<'_>, kind: DataKind) -> Result<RowData, ImportError> {
             n("Control SD")?,
             n("Control N")?,
         ) {
-            (Some(m1), Some(sd1), Some(n1), Some(m2), Some(sd2), Some(n2)) => RowData::Means {
-                m1,
-                sd1,
-                n1,
-                m2,
-                sd2,
-                n2,
-            },
+            (Some(m1), Some(sd1), Some(n1), Some(m2), Some(sd2), Some(n2)) => {
+                RowData::Means(ArmMeans::new([m1, sd1, n1, m2, sd2, n2]))
+            }
             _ => RowData::Missing,
         },
         DataKind::Generic => match (n("GIV Mean")?, n("GIV SE")?) {

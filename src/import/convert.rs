@@ -98,28 +98,21 @@ fn effect_data(row: &Row, a: &ReviewAnalysis) -> Result<EffectData, &'static str
                 a.measure, e1, n1, e2, n2,
             )))
         }
-        RowData::Means {
-            m1,
-            sd1,
-            n1,
-            m2,
-            sd2,
-            n2,
-        } => {
-            let (Some(n1), Some(n2)) = (count(n1), count(n2)) else {
+        RowData::Means(m) => {
+            let (Some(n1), Some(n2)) = (count(m.n1), count(m.n2)) else {
                 return Err("the group sizes are not whole numbers");
             };
             let min = if a.measure == Measure::Smd { 2 } else { 1 };
-            if n1 < min || n2 < min || !(sd1 > 0.0) || !(sd2 > 0.0) {
+            if n1 < min || n2 < min || !(m.sd1 > 0.0) || !(m.sd2 > 0.0) {
                 return Err("a group is empty or has no standard deviation");
             }
             Ok(EffectData::Means(Means {
                 measure: a.measure,
-                m1i: m1,
-                sd1i: sd1,
+                m1i: m.m1,
+                sd1i: m.sd1,
                 n1i: n1,
-                m2i: m2,
-                sd2i: sd2,
+                m2i: m.m2,
+                sd2i: m.sd2,
                 n2i: n2,
             }))
         }
@@ -224,7 +217,8 @@ pub fn to_dataset(review: &Review, warnings: &mut Vec<String>) -> Dataset {
                 };
                 let study = &mut studies[si];
                 let total = match row.data {
-                    RowData::Counts { n1, n2, .. } | RowData::Means { n1, n2, .. } => n1 + n2,
+                    RowData::Counts { n1, n2, .. } => n1 + n2,
+                    RowData::Means(m) => m.n1 + m.n2,
                     _ => 0.0,
                 };
                 if total > 0.0 && total < u32::MAX as f64 {

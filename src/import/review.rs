@@ -108,7 +108,7 @@ pub struct Row {
 
 /// A row's numbers, as entered (events already swapped when the analysis swaps them): the
 /// statistics engine's own study data, so that nothing is translated twice.
-pub use crate::stats::revman::StudyData as RowData;
+pub use crate::stats::revman::{ArmMeans, StudyData as RowData};
 
 /// A measure from RevMan's names: the attribute values (`OR`, `PETO_OR`), the data package's words
 /// ("Odds Ratio") and generic-outcome labels ("Hazard Ratio"). Unknown names are `None`.

@@ -10,8 +10,8 @@
 use crate::model::{EffectModel, Judgement, Measure, Stored};
 
 use super::review::{
-    judged, measure_from_name, method_from_name, pooled_measure, Comparison, DataKind, Review,
-    ReviewAnalysis, ReviewStudy, Row, RowData,
+    judged, measure_from_name, method_from_name, pooled_measure, ArmMeans, Comparison, DataKind,
+    Review, ReviewAnalysis, ReviewStudy, Row, RowData,
 };
 use super::text::{decode_xml, unescape_xml_name};
 use super::xml::{self, Element};
@@ -382,14 +382,9 @@ fn row_data(d: &Element, kind: DataKind, log_data: bool, swap: bool) -> RowData 
             Some(RowData::Counts { e1, n1, e2, n2 })
         })(),
         DataKind::Continuous => (|| {
-            Some(RowData::Means {
-                m1: n("MEAN_1")?,
-                sd1: n("SD_1")?,
-                n1: n("TOTAL_1")?,
-                m2: n("MEAN_2")?,
-                sd2: n("SD_2")?,
-                n2: n("TOTAL_2")?,
-            })
+            let columns = ["MEAN_1", "SD_1", "TOTAL_1", "MEAN_2", "SD_2", "TOTAL_2"];
+            let numbers: Option<Vec<f64>> = columns.into_iter().map(n).collect();
+            Some(RowData::Means(ArmMeans::new(numbers?.try_into().ok()?)))
         })(),
         DataKind::Generic => (|| {
             let es = n("EFFECT_SIZE")?;

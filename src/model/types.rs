@@ -827,6 +827,20 @@ pub struct Means {
     pub n2i: u64,
 }
 
+impl Means {
+    /// Mean, SD and size of the treatment arm, then of the control arm (escalc's order).
+    pub fn numbers(&self) -> [f64; 6] {
+        [
+            self.m1i,
+            self.sd1i,
+            self.n1i as f64,
+            self.m2i,
+            self.sd2i,
+            self.n2i as f64,
+        ]
+    }
+}
+
 /// An estimate reported with its confidence interval, on the natural scale (a ratio of 0.94, not its log).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Estimate {

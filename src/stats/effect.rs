@@ -171,15 +171,10 @@ fn escalc_of(data: &EffectData) -> Result<escalc::EffectSize, StatsError> {
             let [ai, bi, ci, di] = c.cells();
             escalc::from_2x2(measure, ai, bi, ci, di)
         }
-        EffectData::Means(m) => escalc::from_means(
-            measure,
-            m.m1i,
-            m.sd1i,
-            m.n1i as f64,
-            m.m2i,
-            m.sd2i,
-            m.n2i as f64,
-        ),
+        EffectData::Means(m) => {
+            let [m1, sd1, n1, m2, sd2, n2] = m.numbers();
+            escalc::from_means(measure, m1, sd1, n1, m2, sd2, n2)
+        }
         EffectData::Generic(g) => match (g.vi, g.sei) {
             (Some(vi), _) => escalc::from_yi_vi(g.yi, vi),
             (None, Some(sei)) => escalc::from_yi_sei(g.yi, sei),

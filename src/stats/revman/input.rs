@@ -5,7 +5,7 @@ use crate::model::{Analysis, Dataset, EffectData, Measure};
 use crate::stats::effect::effect_of;
 use crate::stats::pooling::{outcome_ids, Refusal};
 
-use super::{revman, RevmanOptions, RevmanStudy, StudyData};
+use super::{revman, ArmMeans, RevmanOptions, RevmanStudy, StudyData};
 
 /// What RevMan needs to pool one outcome.
 #[derive(Debug, Clone, PartialEq)]
@@ -56,14 +56,7 @@ pub fn studies_of(
                                 n2: cc + dd,
                             }
                         }
-                        EffectData::Means(m) => StudyData::Means {
-                            m1: m.m1i,
-                            sd1: m.sd1i,
-                            n1: m.n1i as f64,
-                            m2: m.m2i,
-                            sd2: m.sd2i,
-                            n2: m.n2i as f64,
-                        },
+                        EffectData::Means(m) => StudyData::Means(ArmMeans::new(m.numbers())),
                         EffectData::Generic(g) => StudyData::Generic {
                             yi: g.yi,
                             se: g.variance().sqrt(),

@@ -38,14 +38,7 @@ pub enum StudyData {
     /// Events and participants per arm.
     Counts { e1: f64, n1: f64, e2: f64, n2: f64 },
     /// Mean, standard deviation and participants per arm.
-    Means {
-        m1: f64,
-        sd1: f64,
-        n1: f64,
-        m2: f64,
-        sd2: f64,
-        n2: f64,
-    },
+    Means(ArmMeans),
     /// An effect on the analysis scale (the log for ratios) and its standard error
     /// (RevMan's generic inverse variance).
     Generic { yi: f64, se: f64 },
@@ -53,6 +46,37 @@ pub enum StudyData {
     OE { oe: f64, var: f64 },
     /// No usable numbers: the study is listed, "not estimable".
     Missing,
+}
+
+/// Mean, standard deviation and participants of each arm, group 1 the experimental arm: a
+/// continuous outcome as RevMan enters it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ArmMeans {
+    pub m1: f64,
+    pub sd1: f64,
+    pub n1: f64,
+    pub m2: f64,
+    pub sd2: f64,
+    pub n2: f64,
+}
+
+impl ArmMeans {
+    /// From the six numbers in RevMan's order: mean, SD and total of group 1, then of group 2.
+    pub fn new([m1, sd1, n1, m2, sd2, n2]: [f64; 6]) -> Self {
+        ArmMeans {
+            m1,
+            sd1,
+            n1,
+            m2,
+            sd2,
+            n2,
+        }
+    }
+
+    /// The six numbers in that order.
+    pub fn numbers(&self) -> [f64; 6] {
+        [self.m1, self.sd1, self.n1, self.m2, self.sd2, self.n2]
+    }
 }
 
 /// A study in an analysis, with the subgroup RevMan put it in.

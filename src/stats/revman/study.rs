@@ -13,7 +13,7 @@
 //! `None` means "not estimable" (RevMan prints that and gives the study no weight); bad input
 //! (negative counts, more events than participants, NaN) is an error naming the study.
 
-use super::{Measure, PoolMethod, StudyData};
+use super::{ArmMeans, Measure, PoolMethod, StudyData};
 use crate::stats::StatsError;
 
 /// A study's effect on the analysis scale (logs for ratios) with what the pooling methods need.
@@ -70,33 +70,20 @@ pub(super) fn effect(
             }
             counts(e1, n1, e2, n2, measure, method, mh_exact).map_err(|r| bad(label, r))
         }
-        StudyData::Means {
-            m1,
-            sd1,
-            n1,
-            m2,
-            sd2,
-            n2,
-        } => {
+        StudyData::Means(m) => {
             if method != PoolMethod::Iv {
                 return Err(bad(label, "means are pooled by inverse variance only"));
             }
-            for (name, x) in [
-                ("mean 1", m1),
-                ("SD 1", sd1),
-                ("total 1", n1),
-                ("mean 2", m2),
-                ("SD 2", sd2),
-                ("total 2", n2),
-            ] {
+            let names = ["mean 1", "SD 1", "total 1", "mean 2", "SD 2", "total 2"];
+            for (name, x) in names.into_iter().zip(m.numbers()) {
                 finite(label, name, x)?;
             }
-            if sd1 < 0.0 || sd2 < 0.0 || n1 < 0.0 || n2 < 0.0 {
+            if m.sd1 < 0.0 || m.sd2 < 0.0 || m.n1 < 0.0 || m.n2 < 0.0 {
                 return Err(bad(label, "a standard deviation or total is negative"));
             }
             match measure {
-                Measure::Md => Ok(mean_difference(m1, sd1, n1, m2, sd2, n2)),
-                Measure::Smd => Ok(hedges_g(m1, sd1, n1, m2, sd2, n2)),
+                Measure::Md => Ok(mean_difference(m)),
+                Measure::Smd => Ok(hedges_g(m)),
                 other => Err(bad(label, format!("means give MD or SMD, not {other}"))),
             }
         }
@@ -209,7 +196,8 @@ fn peto(a: f64, b: f64, c: f64, d: f64) -> Option<Effect> {
     })
 }
 
-fn mean_difference(m1: f64, sd1: f64, n1: f64, m2: f64, sd2: f64, n2: f64) -> Option<Effect> {
+fn mean_difference(m: ArmMeans) -> Option<Effect> {
+    let [m1, sd1, n1, m2, sd2, n2] = m.numbers();
     if !(n1 >= 1.0 && n2 >= 1.0) {
         return None;
     }
@@ -221,7 +209,8 @@ fn mean_difference(m1: f64, sd1: f64, n1: f64, m2: f64, sd2: f64, n2: f64) -> Op
     })
 }
 
-fn hedges_g(m1: f64, sd1: f64, n1: f64, m2: f64, sd2: f64, n2: f64) -> Option<Effect> {
+fn hedges_g(m: ArmMeans) -> Option<Effect> {
+    let [m1, sd1, n1, m2, sd2, n2] = m.numbers();
     let n = n1 + n2;
     if !(n1 >= 1.0 && n2 >= 1.0 && n > 3.94) {
         return None;
@@ -320,7 +309,7 @@ mod tests {
 
     #[test]
     fn hedges_g_uses_revmans_approximations() {
-        let e = hedges_g(5.0, 4.7, 13.0, 6.5, 3.8, 13.0).unwrap();
+        let e = hedges_g(ArmMeans::new([5.0, 4.7, 13.0, 6.5, 3.8, 13.0])).unwrap();
         let s = ((12.0 * 4.7 * 4.7 + 12.0 * 3.8 * 3.8) / 24.0f64).sqrt();
         let g = -1.5 / s * (1.0 - 3.0 / 95.0);
         assert!((e.yi - g).abs() < 1e-15);
