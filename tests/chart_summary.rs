@@ -467,3 +467,28 @@ fn the_title_names_the_condition_in_the_readers_language() {
         }
     }
 }
+
+/// The title states the best answer; its card does not say it again (on a phone the first screen
+/// said it twice), but the card's details still do. Other cards keep their headlines.
+#[test]
+fn the_best_answer_is_said_once_on_the_screen() {
+    for lang in [Lang::En, Lang::Es, Lang::Fr] {
+        let a = appraise(
+            &builtin(),
+            &evidence_lens::appraise::AppraiseOptions {
+                lang,
+                ..Default::default()
+            },
+        );
+        let texts = drawn(lang);
+        // As drawn: the SVG's words are compared with their spaces made plain.
+        let plain = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+        let best = plain(a.answers[0].headline.trim_end_matches('.'));
+        assert_eq!(texts.matches(&best).count(), 1, "{lang:?}: {texts}");
+        let second = plain(a.answers[1].headline.trim_end_matches('.'));
+        assert_eq!(texts.matches(&second).count(), 1, "{lang:?}: {texts}");
+        let scene = Scene::build(&builtin(), &summary(lang));
+        let card = scene.item("answer/AHSCT").unwrap();
+        assert_eq!(card.detail, a.answers[0].headline);
+    }
+}

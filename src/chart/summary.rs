@@ -142,7 +142,10 @@ fn rests_on(lang: Lang, a: &Answer) -> Option<String> {
     (!parts.is_empty()).then(|| tf(lang, "answer.rests_on", &[&i18n::and_list(lang, &parts)]))
 }
 
-fn card(lang: Lang, a: &Answer) -> Card {
+/// One therapy's card; without its headline when the view's title already says it (the best
+/// answer's, on a phone the first screen would say it twice).
+fn card(lang: Lang, a: &Answer, title: &str) -> Card {
+    let said = title.contains(a.headline.trim_end_matches('.'));
     let mut paragraphs = vec![(Kind::Headline, a.headline.clone())];
     // The numbers in full, by the index of their paragraph, for the details.
     let mut in_full = Vec::new();
@@ -213,6 +216,9 @@ fn card(lang: Lang, a: &Answer) -> Card {
         }
     }
     let details = details.join(" ");
+    if said {
+        paragraphs.remove(0);
+    }
     Card {
         key: ItemKey::Answer(&a.therapy).to_string(),
         heading,
@@ -246,7 +252,12 @@ pub(super) struct Placement<'a> {
 impl SummaryView {
     pub fn build(dataset: &Dataset, options: &ViewOptions, appraisal: &Appraisal) -> SummaryView {
         let lang = options.lang;
-        let cards: Vec<Card> = appraisal.answers.iter().map(|a| card(lang, a)).collect();
+        let title = title(lang, dataset, appraisal);
+        let cards: Vec<Card> = appraisal
+            .answers
+            .iter()
+            .map(|a| card(lang, a, &title))
+            .collect();
         let items = appraisal
             .answers
             .iter()
@@ -266,7 +277,7 @@ impl SummaryView {
             .collect();
         SummaryView {
             lang,
-            title: title(lang, dataset, appraisal),
+            title,
             cards,
             items,
         }
