@@ -1022,3 +1022,37 @@ fn a_scene_draws_the_same_on_other_threads() {
         assert_eq!(there, [here.clone(), here], "{view:?}");
     }
 }
+
+/// The fact box leads with its strongest evidence: comparisons before single groups, the more
+/// certain first, benefits before harms (MIST 2019's moderate-certainty disability result before
+/// MESEMS's adverse events, although the dataset lists MESEMS first).
+#[test]
+fn icon_arrays_lead_with_the_strongest_evidence() {
+    let appraisal = evidence_lens::appraise::appraise(&builtin(), &Default::default());
+    let scene = Scene::build(&builtin(), &options(View::Harms, Lang::En));
+    let Scene::Harms(h) = &scene else { panic!() };
+    let of = |key: &str| {
+        let (study, outcome) = key.split_once('/').unwrap();
+        appraisal
+            .outcomes
+            .iter()
+            .find(|o| o.study == study && o.outcome == outcome)
+            .unwrap()
+    };
+    let ranks: Vec<_> = h
+        .entries
+        .iter()
+        .map(|e| {
+            let o = of(&e.key);
+            let harm = o.kind != evidence_lens::model::OutcomeKind::Benefit;
+            (
+                e.per_100.control.is_none(),
+                std::cmp::Reverse(o.certainty),
+                harm,
+            )
+        })
+        .collect();
+    assert!(ranks.windows(2).all(|w| w[0] <= w[1]), "{ranks:?}");
+    let keys: Vec<&str> = h.entries.iter().map(|e| e.key.as_str()).collect();
+    assert_eq!(keys[0], "mist_2019/progression", "{keys:?}");
+}

@@ -13,10 +13,12 @@ use super::labels::design_badge;
 use super::options::ViewOptions;
 use super::text::{wrap, ApproxMeasure};
 use super::{ChartError, Hit, Theme};
+use std::cmp::Reverse;
+
 use crate::appraise::absolute::within;
 use crate::appraise::{Appraisal, Basis, PerN};
 use crate::i18n::{self, t, tf, Lang};
-use crate::model::{Better, Dataset};
+use crate::model::{Better, Dataset, OutcomeKind};
 
 /// One icon-array card.
 #[derive(Clone, Debug)]
@@ -147,7 +149,18 @@ impl HarmsView {
         let mut items = Vec::new();
         let mut statements = Vec::new();
         let studies = dataset.studies_by_id();
-        for o in &appraisal.outcomes {
+        // The strongest evidence first, as a fact box leads with it: comparisons before single
+        // groups, then the more certain, benefits before harms; the dataset's order among equals.
+        let mut outcomes: Vec<_> = appraisal
+            .outcomes
+            .iter()
+            .filter(|o| o.absolute.is_some())
+            .collect();
+        outcomes.sort_by_key(|o| {
+            let single = o.absolute.as_ref().map(|a| a.basis == Basis::SingleArm);
+            (single, Reverse(o.certainty), o.kind != OutcomeKind::Benefit)
+        });
+        for o in outcomes {
             let Some(abs) = &o.absolute else { continue };
             let Some(&study) = studies.get(o.study.as_str()) else {
                 continue;
