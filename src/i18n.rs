@@ -127,6 +127,7 @@ catalogue![
     ("ui.warnings", "Warnings", "Advertencias", "Avertissements"),
     ("ui.source", "Source", "Fuente", "Source"),
     ("ui.certainty", "Certainty", "Certeza", "Certitude"),
+    ("ui.labelled", "{label}: {value}", "{label}: {value}", "{label}\u{a0}: {value}"),
     ("ui.study", "Study", "Estudio", "Étude"),
     ("ui.result", "Result", "Resultado", "Résultat"),
     ("ui.estimate_ci", "Estimate [95% CI]", "Estimación [IC 95\u{a0}%]", "Estimation [IC 95\u{202f}%]"),

@@ -642,3 +642,21 @@ fn a_long_label_wraps_keeps_its_caveat_marker_and_makes_its_row_taller() {
         assert!(h("a/prog") > h("b/gel"), "{width} px");
     }
 }
+
+/// Stacked rows label the certainty as the reader's language writes a colon: French spaces it.
+#[test]
+fn stacked_rows_label_their_certainty_in_the_readers_typography() {
+    use evidence_lens::i18n::Lang;
+    for (lang, words) in [
+        (Lang::En, "Certainty: "),
+        (Lang::Es, "Certeza: "),
+        (Lang::Fr, "Certitude\u{a0}: "),
+    ] {
+        let view = ViewOptions {
+            lang,
+            ..forest_view()
+        };
+        let all = texts(&svg(&view, 320)).join("\n");
+        assert!(all.contains(words), "{lang:?}: {all}");
+    }
+}

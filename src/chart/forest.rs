@@ -16,7 +16,7 @@ use super::draw::{self, Align, Pen, Sheet, TextStyle};
 use super::text::{ApproxMeasure, TextMeasure, Wrapped};
 use super::{ChartError, Hit, Layout, Theme};
 use crate::appraise::Certainty;
-use crate::i18n::{self, t, Lang};
+use crate::i18n::{self, t, tn, Lang};
 
 /// Which arm a result favours, judged by the outcome's own direction of benefit.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -800,8 +800,8 @@ struct Words {
     lang: Lang,
     /// Each certainty level in words, weakest first.
     certainty: [&'static str; 4],
-    /// "Certainty".
-    certainty_label: &'static str,
+    /// Each level with its label, as the stacked rows say it ("Certainty: low").
+    certainty_labelled: [String; 4],
 }
 
 impl Words {
@@ -809,13 +809,25 @@ impl Words {
         Words {
             lang,
             certainty: Certainty::ALL.map(|c| c.words(lang)),
-            certainty_label: t(lang, "ui.certainty"),
+            certainty_labelled: Certainty::ALL.map(|c| {
+                let label = t(lang, "ui.certainty");
+                tn(
+                    lang,
+                    "ui.labelled",
+                    &[("label", label), ("value", c.words(lang))],
+                )
+            }),
         }
     }
 
     fn certainty(&self, c: Certainty) -> &'static str {
-        self.certainty[(c.score().clamp(1, 4) - 1) as usize]
+        self.certainty[level(c)]
     }
+}
+
+/// Where a level stands in [`Certainty::ALL`], weakest first.
+fn level(c: Certainty) -> usize {
+    (c.score().clamp(1, 4) - 1) as usize
 }
 
 /// A row's text broken into lines for its columns, and its height.
@@ -846,13 +858,13 @@ fn row_text(
     let label = label_text(row);
     let pad = theme.px(METRICS.row_top + METRICS.row_bottom);
     if cols.stacked {
-        let certainty = row.certainty.map(|c| words.certainty(c));
+        let certainty = row.certainty.map(|c| &words.certainty_labelled[level(c)]);
         let mut numbers = row.value_text.clone();
         if let Some(w) = row.weight {
             numbers = format!("{numbers} · {}", i18n::pct(lang, w / 100.0, 1));
         }
         if let Some(c) = certainty {
-            numbers = format!("{numbers} · {}: {c}", words.certainty_label);
+            numbers = format!("{numbers} · {c}");
         }
         let label = Wrapped::new(&label, font, bold, cols.full());
         let detail = Wrapped::new(&row.detail, small, false, cols.full());

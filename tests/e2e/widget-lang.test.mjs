@@ -122,3 +122,24 @@ test('the engine carries English; a Spanish page downloads its texts once, an En
   // Only the browser's own note of the missing file (the widget warns; it shows no error).
   assert.deepEqual(offline.problems.filter((p) => !/status of 404/.test(p)), []);
 });
+
+test('French announcements and tooltips space the colon before a certainty, as French writes it', async () => {
+  const { page, context, problems } = await openPage(browser, `${server.url}fr.html`);
+  await waitForReadyOf(page, 'w');
+  await page.evaluate(async () => {
+    const el = /** @type {any} */ (document.getElementById('w'));
+    el.setView('forest');
+    await el.whenReady();
+    el.focus();
+  });
+  // To the first row with a certainty: the forest's first item is a study with one.
+  await page.keyboard.press('Home');
+  const said = await page.evaluate(() => {
+    const root = /** @type {ShadowRoot} */ (document.getElementById('w')?.shadowRoot);
+    return { live: root.querySelector('[aria-live]')?.textContent ?? '', tip: root.querySelector('.tooltip')?.textContent ?? '' };
+  });
+  assert.match(said.live, /Certitude\u00a0: /, said.live);
+  assert.doesNotMatch(said.live, /Certitude: /, said.live);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -2,7 +2,7 @@
 // the selected item (a popover beside it on wide screens, a bottom sheet on narrow ones),
 // and the sentence the live region announces.
 
-import { appendLinks, el, format } from './dom.js';
+import { appendLinks, el, format, labelled } from './dom.js';
 
 /** @typedef {import('./types.js').Item} Item */
 /** @typedef {import('./types.js').Box} Box */
@@ -24,7 +24,7 @@ export function describe(container, item, s, { full, statement }) {
   if (item.detail) container.append(el('p', { class: 'muted' }, item.detail));
   container.append(el('p', {}, item.value));
   if (item.n != null) container.append(el('p', {}, format(s['shell.participants'], { n: item.n })));
-  if (item.certainty) container.append(el('p', {}, `${s['ui.certainty']}: ${item.certainty}`));
+  if (item.certainty) container.append(el('p', {}, labelled(s, s['ui.certainty'], item.certainty)));
   if (statement) container.append(el('p', { class: 'statement' }, statement));
   const all = item.caveats || [];
   const caveats = all.slice(0, full ? 20 : 2);
@@ -35,7 +35,7 @@ export function describe(container, item, s, { full, statement }) {
     if (!full && all.length > caveats.length) ul.append(el('li', {}, '…'));
     container.append(ul);
   }
-  if (full && item.citation) container.append(el('p', { class: 'muted' }, `${s['ui.source']}: ${item.citation}`));
+  if (full && item.citation) container.append(el('p', { class: 'muted' }, labelled(s, s['ui.source'], item.citation)));
   if (full && item.links?.length) {
     const p = el('p');
     appendLinks(p, item.links, s);
@@ -51,8 +51,8 @@ export function describe(container, item, s, { full, statement }) {
  * @param {string | null | undefined} statement
  */
 export function itemSentence(item, s, statement) {
-  const parts = [`${item.label}: ${item.detail ? `${item.detail}; ` : ''}${item.value}.`];
-  if (item.certainty) parts.push(`${s['ui.certainty']}: ${item.certainty}.`);
+  const parts = [`${labelled(s, item.label, `${item.detail ? `${item.detail}; ` : ''}${item.value}`)}.`];
+  if (item.certainty) parts.push(`${labelled(s, s['ui.certainty'], item.certainty)}.`);
   if (statement) parts.push(/[.!?]$/.test(statement) ? statement : `${statement}.`);
   return parts.join(' ');
 }

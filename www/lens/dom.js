@@ -47,6 +47,16 @@ export function format(template, values) {
 }
 
 /**
+ * "Label: value" as the reader's language writes it (French spaces the colon).
+ * @param {Record<string, string>} s the texts
+ * @param {string} label
+ * @param {string | number} value
+ */
+export function labelled(s, label, value) {
+  return format(s['ui.labelled'] || '{label}: {value}', { label, value });
+}
+
+/**
  * Resolves in a new task, so that the browser can paint and handle input first. A message,
  * not a timer: background tabs hold timers back for up to a second.
  * @returns {Promise<void>}

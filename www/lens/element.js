@@ -22,7 +22,7 @@
 import { ChartView } from './chart.js';
 import { Controls } from './controls.js';
 import { Details, SHEET_BELOW, Tooltip, itemSentence } from './details.js';
-import { el, format, message, nextTask } from './dom.js';
+import { el, format, labelled, message, nextTask } from './dom.js';
 import { Connection, Crash, ensureLanguage, fetchLanguage } from './engine.js';
 import { chartPng, citationList, citationText, download, itemsCsv } from './exports.js';
 import { bindInput } from './input.js';
@@ -611,10 +611,10 @@ export class EvidenceLens extends HTMLElement {
     const list = [...errors.map((p) => /** @type {[string, import('./types.js').Problem]} */ ([s['shell.problem_error'], p])), ...warnings.map((p) => /** @type {[string, import('./types.js').Problem]} */ ([s['shell.problem_warning'], p]))];
     box.hidden = !list.length;
     if (!list.length) return;
-    const counts = `(${s['ui.errors']}: ${report.errors.length}, ${s['ui.warnings']}: ${warnings.length})`;
-    const heading = el('strong', {}, report.ok ? `${s['ui.partial']} ${counts}:` : `${s['ui.errors']}: ${report.errors.length}`);
+    const counts = `(${labelled(s, s['ui.errors'], report.errors.length)}, ${labelled(s, s['ui.warnings'], warnings.length)})`;
+    const heading = el('strong', {}, report.ok ? labelled(s, `${s['ui.partial']} ${counts}`, '').trimEnd() : labelled(s, s['ui.errors'], report.errors.length));
     const ul = el('ul');
-    for (const [kind, p] of list.slice(0, 50)) ul.append(el('li', {}, `${kind}: ${String(p.path).slice(0, 300)}: ${String(p.message).slice(0, 500)}`));
+    for (const [kind, p] of list.slice(0, 50)) ul.append(el('li', {}, labelled(s, kind, labelled(s, String(p.path).slice(0, 300), String(p.message).slice(0, 500)))));
     box.append(heading, ul);
   }
 
@@ -879,7 +879,7 @@ export class EvidenceLens extends HTMLElement {
     }
     this.#writeHash();
     if (emit && item && key) {
-      this.#announce(`${this.#strings['shell.selected']}: ${itemSentence(item, this.#strings, this.#statement(key))}`);
+      this.#announce(labelled(this.#strings, this.#strings['shell.selected'], itemSentence(item, this.#strings, this.#statement(key))));
       this.dispatchEvent(new CustomEvent('select', { detail: structuredClone(item) }));
     }
   }
