@@ -1101,3 +1101,33 @@ fn a_baseline_without_a_time_says_none_and_good_outcomes_give_no_people_despite(
     assert!(higher.contains("not the complete effect"), "{higher}");
     assert!(!higher.contains("still affected"), "{higher}");
 }
+
+/// A baseline the data give but this result cannot use (a risk difference, a hazard ratio of a
+/// good outcome) is not called missing: the reader is told it does not apply.
+#[test]
+fn a_baseline_that_does_not_apply_is_not_called_missing() {
+    let rd = with_baseline(
+        progression(est(Measure::Rd, -0.1, -0.2, 0.0)),
+        0.4,
+        "the registry",
+    );
+    let mut good_hr = with_baseline(
+        progression(est(Measure::Hr, 0.5, 0.3, 0.8)),
+        0.4,
+        "the registry",
+    );
+    good_hr.better = Better::Higher;
+    for o in [rd, good_hr] {
+        let a = rate(&rct("a", o));
+        assert!(a.absolute.is_none());
+        let note = a.note.unwrap();
+        assert!(
+            note.contains("cannot be applied to this kind of result"),
+            "{note}"
+        );
+        assert!(!note.contains("none given"), "{note}");
+    }
+    // Without a baseline in the data, it is still missing.
+    let a = rate(&rct("a", progression(est(Measure::Rd, -0.1, -0.2, 0.0))));
+    assert!(a.note.unwrap().contains("none given"));
+}

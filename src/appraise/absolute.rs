@@ -248,6 +248,9 @@ pub enum AbsoluteError {
     BaselineOutOfRange(f64),
     /// A comparative effect needs a baseline risk and none was available.
     NoBaseline,
+    /// The data give a baseline risk that this result cannot use (see
+    /// `Outcome::usable_baseline`): a risk difference, or a hazard ratio of a good outcome.
+    BaselineNotApplied,
     /// A pooled body's studies give different baseline risks (or times, or sources), so there is
     /// no one risk to start from.
     BaselinesDiffer,
@@ -271,6 +274,12 @@ impl fmt::Display for AbsoluteError {
             }
             AbsoluteError::NoBaseline => {
                 write!(f, "no baseline risk (no control arm counts and none given)")
+            }
+            AbsoluteError::BaselineNotApplied => {
+                write!(
+                    f,
+                    "the data's baseline risk does not apply to this kind of result"
+                )
             }
             AbsoluteError::BaselinesDiffer => {
                 write!(f, "the studies give different baseline risks")
@@ -305,6 +314,7 @@ impl AbsoluteError {
                 &[("measure", super::text::measure_words(lang, *m))],
             ),
             AbsoluteError::NoBaseline => t(lang, "note.no_baseline").to_string(),
+            AbsoluteError::BaselineNotApplied => t(lang, "note.baseline_not_applied").to_string(),
             AbsoluteError::BaselinesDiffer => t(lang, "note.baselines_differ").to_string(),
             AbsoluteError::PooledPeriods => t(lang, "note.periods").to_string(),
             _ => t(lang, "note.no_absolute").to_string(),

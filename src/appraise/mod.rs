@@ -499,6 +499,10 @@ fn absolute_for(
         (None, Some(&b)) => Assumed::of(b, BaselineSource::Caller),
         (None, None) => match outcome.usable_baseline() {
             Ok(Some(given)) => Assumed::from_data(given, lang),
+            // Not "none given" when one was: `validate` tells the editor why it does not apply.
+            Err(_) if eff.measure.is_risk() => {
+                return (None, Some(AbsoluteError::BaselineNotApplied.words(lang)));
+            }
             _ => {
                 let why = AbsoluteError::without_baseline(eff.measure);
                 return (None, Some(why.words(lang)));
