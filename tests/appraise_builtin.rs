@@ -522,3 +522,26 @@ fn mist_numbers_per_100_say_their_time_and_source_in_the_readers_language() {
         assert!(abs.short.ends_with(short), "{}", abs.short);
     }
 }
+
+/// Views other than the summary appraise without its answers, and get the same ratings, pooled
+/// bodies and claim checks.
+#[test]
+fn answers_are_left_out_only_when_not_asked_for() {
+    let with = appraise(&builtin(), &AppraiseOptions::default());
+    let without = appraise(
+        &builtin(),
+        &AppraiseOptions {
+            answers: false,
+            ..AppraiseOptions::default()
+        },
+    );
+    assert_eq!(with.answers.len(), 3);
+    assert!(without.answers.is_empty());
+    // As JSON, where a NaN (a proportion's unknown variance) equals itself.
+    fn json<T: serde::Serialize>(x: &T) -> String {
+        serde_json::to_string(x).unwrap()
+    }
+    assert_eq!(json(&with.outcomes), json(&without.outcomes));
+    assert_eq!(json(&with.pooled), json(&without.pooled));
+    assert_eq!(json(&with.claims), json(&without.claims));
+}

@@ -67,6 +67,9 @@ pub struct AppraiseOptions {
     pub method: Method,
     /// The language of every sentence the appraisal writes (and of the dataset's text in them).
     pub lang: Lang,
+    /// Whether to answer the summary's questions ([`Appraisal::answers`]; empty when not). Views
+    /// other than the summary do without: a tenth of the time of appraising 10,000 studies.
+    pub answers: bool,
 }
 
 impl Default for AppraiseOptions {
@@ -79,6 +82,7 @@ impl Default for AppraiseOptions {
             mids: BTreeMap::new(),
             method: Method::REML,
             lang: Lang::En,
+            answers: true,
         }
     }
 }
@@ -567,7 +571,11 @@ pub fn appraise(dataset: &Dataset, options: &AppraiseOptions) -> Appraisal {
         .iter()
         .map(|c| claims::check_claim(c, dataset, &items, &lexicon, options.lang))
         .collect::<Vec<_>>();
-    let answers = summary::answers(dataset, &outcomes, &pooled, &claims, &main);
+    let answers = if options.answers {
+        summary::answers(dataset, &outcomes, &pooled, &claims, &main)
+    } else {
+        Vec::new()
+    };
     Appraisal {
         condition,
         outcomes,

@@ -51,6 +51,7 @@ impl Scene {
             appraise.method = m;
         }
         appraise.lang = options.lang;
+        appraise.answers = options.view == View::Summary;
         let appraisal = crate::appraise::appraise(&filtered, &appraise);
         match options.view {
             View::Forest => Scene::Forest(build::forest_with(&filtered, options, &appraisal)),
