@@ -503,7 +503,7 @@ fn mist_numbers_per_100_say_their_time_and_source_in_the_readers_language() {
             evidence_lens::i18n::Lang::Es,
             "Progresión de la discapacidad (aumento de la EDSS de 1,0 o más, confirmado con 6 meses de diferencia) a 2 años: de cada 1000 personas, unas 500 sin AHSCT y unas 47",
             " Sin AHSCT: en el grupo de comparación del ensayo (otros fármacos modificadores de la enfermedad), la mediana del tiempo hasta la progresión fue de 24 meses, así que se estima que la mitad había progresado para entonces.",
-            "a 2 años: de cada 100 personas, unas 50 sin AHSCT y unas 5 con el tratamiento (IC del 95\u{a0}%: 1 a 15).",
+            "a 2 años: de cada 100 personas, alrededor de 50 sin AHSCT y alrededor de 5 con el tratamiento (IC del 95\u{a0}%: 1 a 15).",
         ),
         (
             evidence_lens::i18n::Lang::Fr,

@@ -1130,4 +1130,19 @@ fn a_baseline_that_does_not_apply_is_not_called_missing() {
     // Without a baseline in the data, it is still missing.
     let a = rate(&rct("a", progression(est(Measure::Rd, -0.1, -0.2, 0.0))));
     assert!(a.note.unwrap().contains("none given"));
+    // Nor for a pooled body of such results.
+    let rd = |lb: f64| {
+        with_baseline(
+            progression(est(Measure::Rd, -0.1, lb, 0.0)),
+            0.4,
+            "the registry",
+        )
+    };
+    let body = pooled_of(vec![rct("a", rd(-0.2)), rct("b", rd(-0.25))]);
+    assert!(body.absolute.is_none());
+    let note = body.note.unwrap();
+    assert!(
+        note.contains("cannot be applied to this kind of result"),
+        "{note}"
+    );
 }

@@ -674,6 +674,13 @@ fn list_cited(check: &mut ClaimCheck, claim: &Claim, dataset: &Dataset, scope: &
         } else {
             (EvidenceRole::NoResult, "claim.cited_no_result")
         };
+        let cited_as = scope.say(
+            lead,
+            &[
+                ("study", s.label.get(lang.as_str())),
+                ("design", &study_design(lang, s)),
+            ],
+        );
         check.evidence.push(ClaimEvidence {
             studies: vec![s.id.clone()],
             outcome: String::new(),
@@ -681,16 +688,13 @@ fn list_cited(check: &mut ClaimCheck, claim: &Claim, dataset: &Dataset, scope: &
             certainty: None,
             role,
             indirectness: Vec::new(),
-            sentence: format!(
-                "{}: {}{about}",
-                role_phrase(lang, role),
-                scope.say(
-                    lead,
-                    &[
-                        ("study", s.label.get(lang.as_str())),
-                        ("design", &study_design(lang, s)),
-                    ],
-                )
+            sentence: tn(
+                lang,
+                "answer.named",
+                &[
+                    ("name", role_phrase(lang, role)),
+                    ("text", &format!("{cited_as}{about}")),
+                ],
             ),
         });
     }

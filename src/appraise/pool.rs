@@ -773,8 +773,9 @@ fn pooled_absolute(
     };
     let assumed = match baseline {
         Ok(assumed) => assumed,
-        Err(absolute::AbsoluteError::NoBaseline) => {
-            let why = absolute::AbsoluteError::without_baseline(eff.measure);
+        // A measure that is not a risk says so, whatever baseline there is or is not.
+        Err(_) if !eff.measure.is_risk() => {
+            let why = absolute::AbsoluteError::NotARisk(eff.measure);
             return (None, Some(why.words(lang)));
         }
         Err(why) => return (None, Some(why.words(lang))),
@@ -796,13 +797,18 @@ fn pooled_absolute(
 }
 
 /// The baseline risk a body's studies give in the dataset, when every one gives the same (a body
-/// of studies with different risks, times or sources has no one risk to start from).
+/// of studies with different risks, times or sources has no one risk to start from), or why
+/// there is none: not given, or given but not one this result can use.
 fn given_by_all<'a>(
     members: &[(&Study, &'a Outcome)],
     lang: Lang,
 ) -> Result<Assumed<'a>, absolute::AbsoluteError> {
     let given = |o: &'a Outcome| o.usable_baseline().ok().flatten();
-    let first = given(members[0].1).ok_or(absolute::AbsoluteError::NoBaseline)?;
+    let first = match members[0].1.usable_baseline() {
+        Ok(Some(first)) => first,
+        Ok(None) => return Err(absolute::AbsoluteError::NoBaseline),
+        Err(_) => return Err(absolute::AbsoluteError::BaselineNotApplied),
+    };
     if members.iter().all(|(_, o)| given(o) == Some(first)) {
         Ok(Assumed::from_data(first, lang))
     } else {

@@ -34,8 +34,9 @@ pub struct Finding {
     pub certainty: Option<Certainty>,
     /// GRADE's plain-language statement.
     pub statement: String,
-    /// Natural frequencies: "Of 100 people like these, about 9 without it and 0 with it (0 to
-    /// 11)", or why there are none.
+    /// Natural frequencies in full: "Deaths: out of 1,000 people, about 93 without it and about 7
+    /// (95% CI 0.4 to 116) with it (87 fewer; …). Out of 100: 9 without, 0.7 with.", or why there
+    /// are none.
     pub frequencies: Option<String>,
     /// The natural frequencies in short, for the card: people out of 100 without and with it
     /// (see `Absolute::short`); `frequencies` has them in full.

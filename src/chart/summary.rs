@@ -1,10 +1,12 @@
 //! The summary: the answer first. A title that states the finding, then one card per therapy
-//! in the question's condition, in GRADE's plain words: the answer and its certainty (⊕⊕◯◯ and
-//! the word), the main benefit and the main harm as natural frequencies, what the answer rests
-//! on, what the checked claims about it say, and how recent the evidence is.
+//! in the question's condition, in GRADE's plain words: the answer (unless the title just said
+//! it) and its certainty (⊕⊕◯◯ and the word), the main benefit and the main harm as natural
+//! frequencies out of 100 people, what the answer rests on, what the checked claims about it
+//! say, and how recent the evidence is. A tap on a card gives all of it, with the numbers in
+//! full (per 1,000, the difference and what the numbers assume).
 //!
-//! Nothing is shortened: every line wraps, and one layout step (`SummaryView::layout`) gives
-//! both the height and the drawing.
+//! No line is cut: every line wraps, and one layout step (`SummaryView::layout`) gives both the
+//! height and the drawing.
 
 use super::draw::{self, Paint, Sheet, TextStyle};
 use super::item::{Item, ItemKey};
@@ -142,10 +144,9 @@ fn rests_on(lang: Lang, a: &Answer) -> Option<String> {
     (!parts.is_empty()).then(|| tf(lang, "answer.rests_on", &[&i18n::and_list(lang, &parts)]))
 }
 
-/// One therapy's card; without its headline when the view's title already says it (the best
-/// answer's, on a phone the first screen would say it twice).
-fn card(lang: Lang, a: &Answer, title: &str) -> Card {
-    let said = title.contains(a.headline.trim_end_matches('.'));
+/// One therapy's card; without its headline when the view's title already says it (`said`: the
+/// best answer's; on a phone the first screen would say it twice).
+fn card(lang: Lang, a: &Answer, said: bool) -> Card {
     let mut paragraphs = vec![(Kind::Headline, a.headline.clone())];
     // The numbers in full, by the index of their paragraph, for the details.
     let mut in_full = Vec::new();
@@ -252,11 +253,12 @@ pub(super) struct Placement<'a> {
 impl SummaryView {
     pub fn build(dataset: &Dataset, options: &ViewOptions, appraisal: &Appraisal) -> SummaryView {
         let lang = options.lang;
-        let title = title(lang, dataset, appraisal);
+        let (title, best) = title(lang, dataset, appraisal);
         let cards: Vec<Card> = appraisal
             .answers
             .iter()
-            .map(|a| card(lang, a, &title))
+            .enumerate()
+            .map(|(i, a)| card(lang, a, best == Some(i)))
             .collect();
         let items = appraisal
             .answers
@@ -470,7 +472,8 @@ fn certainty_colour(theme: &Theme, c: Option<Certainty>) -> &plotters::style::RG
 
 /// A title that states the finding: the best-supported answer's headline and what the others
 /// show.
-fn title(lang: Lang, dataset: &Dataset, appraisal: &Appraisal) -> String {
+/// The view's title, and which answer's headline it states, if one's.
+fn title(lang: Lang, dataset: &Dataset, appraisal: &Appraisal) -> (String, Option<usize>) {
     // In the reader's language (the appraisal's condition is the data's own word).
     let question = appraisal
         .answers
@@ -480,8 +483,8 @@ fn title(lang: Lang, dataset: &Dataset, appraisal: &Appraisal) -> String {
     let best = appraisal
         .answers
         .iter()
-        .find(|a| a.certainty.is_some_and(|c| c >= Certainty::Low) && a.benefit.is_some());
-    match best {
+        .position(|a| a.certainty.is_some_and(|c| c >= Certainty::Low) && a.benefit.is_some());
+    let text = match best.map(|i| &appraisal.answers[i]) {
         Some(b) if appraisal.answers.len() > 1 => tf(
             lang,
             "answer.title_best",
@@ -494,5 +497,6 @@ fn title(lang: Lang, dataset: &Dataset, appraisal: &Appraisal) -> String {
             .map(|x| i18n::pick(lang, x))
             .unwrap_or_else(|| t(lang, "answer.empty").to_string()),
         None => tf(lang, "answer.title_uncertain", &[&question]),
-    }
+    };
+    (text, best)
 }

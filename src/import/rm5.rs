@@ -383,8 +383,10 @@ fn row_data(d: &Element, kind: DataKind, log_data: bool, swap: bool) -> RowData 
         })(),
         DataKind::Continuous => (|| {
             let columns = ["MEAN_1", "SD_1", "TOTAL_1", "MEAN_2", "SD_2", "TOTAL_2"];
-            let numbers: Option<Vec<f64>> = columns.into_iter().map(n).collect();
-            Some(RowData::Means(ArmMeans::new(numbers?.try_into().ok()?)))
+            let [m1, sd1, n1, m2, sd2, n2] = columns.map(&n);
+            Some(RowData::Means(ArmMeans::new([
+                m1?, sd1?, n1?, m2?, sd2?, n2?,
+            ])))
         })(),
         DataKind::Generic => (|| {
             let es = n("EFFECT_SIZE")?;

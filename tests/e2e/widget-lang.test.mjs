@@ -140,6 +140,7 @@ test('French announcements and tooltips space the colon before a certainty, as F
   });
   assert.match(said.live, /Certitude\u00a0: /, said.live);
   assert.doesNotMatch(said.live, /Certitude: /, said.live);
+  assert.match(said.tip, /Certitude\u00a0: /, said.tip);
   assert.deepEqual(problems, []);
   await context.close();
 });

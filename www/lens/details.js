@@ -51,10 +51,22 @@ export function describe(container, item, s, { full, statement }) {
  * @param {string | null | undefined} statement
  */
 export function itemSentence(item, s, statement) {
-  const parts = [`${labelled(s, item.label, `${item.detail ? `${item.detail}; ` : ''}${item.value}`)}.`];
-  if (item.certainty) parts.push(`${labelled(s, s['ui.certainty'], item.certainty)}.`);
-  if (statement) parts.push(/[.!?]$/.test(statement) ? statement : `${statement}.`);
+  // The detail and the value are one clause each (a summary card's detail is its headline, a
+  // sentence of its own).
+  const detail = item.detail ? `${item.detail.trim().replace(/\.$/, '')}${s['list.semicolon'] || '; '}` : '';
+  const parts = [sentence(labelled(s, item.label, `${detail}${item.value}`))];
+  if (item.certainty) parts.push(sentence(labelled(s, s['ui.certainty'], item.certainty)));
+  if (statement) parts.push(sentence(statement));
   return parts.join(' ');
+}
+
+/**
+ * A sentence ending with its full stop, added only when it has none.
+ * @param {string} text
+ */
+function sentence(text) {
+  const t = text.trim();
+  return /[.!?…]$/.test(t) ? t : `${t}.`;
 }
 
 /** The tooltip: the item the pointer or the keyboard is on, below it in the chart. */

@@ -459,7 +459,7 @@ export class EvidenceLens extends HTMLElement {
       this.#showProblems(report);
       if (!report.ok) {
         const first = report.errors[0];
-        throw new Error(first ? `${first.path}: ${first.message}` : 'the data could not be read');
+        throw new Error(first ? labelled(this.#strings, first.path, first.message) : 'the data could not be read');
       }
       this.#facets = this.#conn.call((w) => w.facets()) || {};
       life.step = 'appraise';
@@ -958,7 +958,7 @@ export class EvidenceLens extends HTMLElement {
       'download-png': async () => download(await this.toPNG(), 'evidence.png'),
       'download-svg': async () => download(new Blob([await this.toSVG()], { type: 'image/svg+xml' }), 'evidence.svg'),
       'download-csv': async () => download(new Blob([await this.toCSV()], { type: 'text/csv' }), 'evidence.csv'),
-      'download-citations': async () => download(new Blob([citationText(await this.citations())], { type: 'text/plain' }), 'evidence-sources.txt'),
+      'download-citations': async () => download(new Blob([citationText(await this.citations(), this.#strings)], { type: 'text/plain' }), 'evidence-sources.txt'),
       'copy-link': async () => {
         this.#writeHash();
         await navigator.clipboard?.writeText(location.href);

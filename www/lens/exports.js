@@ -1,7 +1,7 @@
 // What the reader can take away: the chart as PNG or SVG, the items as CSV, and the
 // sources as a citation list; and saving any of them as a download.
 
-import { el, safeUrl } from './dom.js';
+import { el, labelled, safeUrl } from './dom.js';
 
 /** @typedef {import('./types.js').Item} Item */
 /** @typedef {import('./types.js').Citation} Citation */
@@ -53,11 +53,12 @@ function csvCell(value) {
 }
 
 /**
- * The citations as numbered plain text.
+ * The citations as numbered plain text, each "label: citation" as the reader's language writes it.
  * @param {Citation[]} list
+ * @param {Record<string, string>} s the texts
  */
-export function citationText(list) {
-  return list.map((c, i) => `${i + 1}. ${c.label}: ${c.text}${c.links.length ? `\n   ${c.links.map((l) => l.url).join('\n   ')}` : ''}`).join('\n') + '\n';
+export function citationText(list, s) {
+  return list.map((c, i) => `${i + 1}. ${labelled(s, c.label, c.text)}${c.links.length ? `\n   ${c.links.map((l) => l.url).join('\n   ')}` : ''}`).join('\n') + '\n';
 }
 
 /**

@@ -107,7 +107,7 @@ td a { margin-inline-end: 0.5em; }
   th, td { border: 0; padding: 0.1em 0; }
   tbody th { font-size: 1.05em; }
   td:empty { display: none; }
-  td[data-label]::before { content: attr(data-label) ": "; font-weight: 600; }
+  td[data-label]::before { content: attr(data-label); font-weight: 600; }
 }
 `;
 

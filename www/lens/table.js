@@ -3,7 +3,7 @@
 // break letter by letter); narrow, each row is a card of "column: value" lines. It fills a
 // page of rows at a time: 10,000 rows of DOM took longer to lay out than everything else.
 
-import { appendLinks, el, format } from './dom.js';
+import { appendLinks, el, format, labelled } from './dom.js';
 
 /** @typedef {import('./types.js').Item} Item */
 /** @typedef {import('./types.js').Strings} Strings */
@@ -106,7 +106,8 @@ export class DataTable {
     if (!tbody) return;
     const from = tbody.rows.length;
     const to = Math.min(this.total, from + count);
-    const labels = this.columns().map(([key]) => s[key]);
+    // Each cell's column name, as stacked rows on a phone show it before the value ("Certainty: ").
+    const labels = this.columns().map(([key]) => labelled(s, s[key], ''));
     for (const r of from < to ? this.host.rows(from, to) : []) {
       const tr = el('tr', { role: 'row' });
       tr.append(wrapLong(el('th', { scope: 'row', role: 'rowheader', class: 'c-study' }), r.label));
