@@ -156,7 +156,7 @@ impl HarmsView {
             .iter()
             .filter(|o| o.absolute.is_some())
             .collect();
-        outcomes.sort_by_key(|o| {
+        crate::sort::sort_by_key(&mut outcomes, |o| {
             let single = o.absolute.as_ref().map(|a| a.basis == Basis::SingleArm);
             (single, Reverse(o.certainty), o.kind != OutcomeKind::Benefit)
         });
