@@ -478,7 +478,7 @@ catalogue![
     ("answer.pending", "No results yet: the studies of {therapy} are still running.", "Aún no hay resultados: los estudios de {therapy} siguen en curso.", "Pas encore de résultats : les études de {therapy} sont en cours."),
     ("answer.uncontrolled", "No study of {therapy} with a comparison group has shown how well it works; studies without one cannot show that it caused the changes they report.", "Ningún estudio de {therapy} con grupo de comparación ha mostrado cuánto funciona; los estudios sin él no pueden mostrar que causara los cambios que informan.", "Aucune étude de {therapy} avec groupe de comparaison n’a montré son efficacité ; les études sans groupe de comparaison ne peuvent pas montrer qu’il a causé les changements rapportés."),
     ("answer.no_clear_difference", " The interval includes no difference: no clear difference between the groups.", " El intervalo incluye la ausencia de diferencia: no hay una diferencia clara entre los grupos.", " L’intervalle inclut l’absence de différence : pas de différence nette entre les groupes."),
-    ("answer.effect_only", "{measure} {estimate} ({lower} to {upper}); {why}.", "{measure} {estimate} ({lower} a {upper}); {why}.", "{measure} {estimate} ({lower} à {upper})\u{202f}; {why}."),
+    ("answer.effect_only", "{measure} {estimate} (95% CI {lower} to {upper}); {why}.", "{measure} {estimate} (IC del 95\u{a0}%: {lower} a {upper}); {why}.", "{measure} {estimate} (IC à 95\u{202f}%\u{a0}: {lower} à {upper})\u{202f}; {why}."),
 
     ("answer.benefit", "Main benefit", "Beneficio principal", "Bénéfice principal"),
     ("answer.harm", "Main harm", "Daño principal", "Risque principal"),

@@ -129,7 +129,7 @@ fn each_therapy_answers_with_its_certainty_frequencies_and_risk_of_death() {
     assert_eq!(
         msc.benefit.as_ref().unwrap().frequencies.as_deref(),
         Some(
-            "RR 0.16 (0.04 to 0.65); the counts are of treatment periods, not of people, so \
+            "risk ratio 0.16 (95% CI 0.04 to 0.65); the counts are of treatment periods, not of people, so \
              there are no numbers per 100 people."
         )
     );

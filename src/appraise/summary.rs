@@ -20,7 +20,7 @@ use super::certainty::Certainty;
 use super::claims::{ClaimCheck, ClaimEvidence, Verdict};
 use super::matching::{normalize, Lexicon, List, MainCondition, Relation};
 use super::rate::is_single_arm;
-use super::text::{lower_first, num};
+use super::text::{lower_first, measure_words, num};
 use super::{Absolute, AbsoluteError, Basis, OutcomeAppraisal, PerN, PooledAppraisal};
 use crate::i18n::{t, tn, Lang};
 
@@ -469,7 +469,7 @@ fn finding(o: &OutcomeAppraisal, studies: &Studies, lang: Lang) -> Finding {
                     lang,
                     "answer.effect_only",
                     &[
-                        ("measure", e.measure.as_str()),
+                        ("measure", measure_words(lang, e.measure)),
                         ("estimate", &num(lang, e.estimate, 2)),
                         ("lower", &num(lang, e.ci_lb, 2)),
                         ("upper", &num(lang, e.ci_ub, 2)),
