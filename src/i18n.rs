@@ -127,6 +127,7 @@ catalogue![
     ("ui.warnings", "Warnings", "Advertencias", "Avertissements"),
     ("ui.source", "Source", "Fuente", "Source"),
     ("ui.certainty", "Certainty", "Certeza", "Certitude"),
+    ("ui.population", "Who took part", "Quiénes participaron", "Qui a participé"),
     ("ui.labelled", "{label}: {value}", "{label}: {value}", "{label}\u{a0}: {value}"),
     ("ui.study", "Study", "Estudio", "Étude"),
     ("ui.result", "Result", "Resultado", "Résultat"),

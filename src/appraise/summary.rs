@@ -48,6 +48,10 @@ pub struct Finding {
     /// Who the result is about and what the therapy was compared with, as a summary-of-findings
     /// table heads its rows ("In Trial 2019: 110 people with …; comparison: placebo").
     pub who: Option<String>,
+    /// The study's own description of its people, in the reader's language, when one study
+    /// gives the finding: its forms of the disease, disability and years, which can make a
+    /// result apply less to the question's people (for the card's details).
+    pub population: Option<String>,
 }
 
 /// The answer to one question: a therapy for the question's condition.
@@ -302,6 +306,13 @@ fn with_who(mut f: Finding, studies: &Studies, lexicon: &Lexicon, lang: Lang) ->
         }
         None => tn(lang, "answer.who", &args),
     });
+    if let [study] = of.as_slice() {
+        f.population = study
+            .population
+            .as_ref()
+            .map(|p| p.get(lang.as_str()).trim().to_string())
+            .filter(|p| !p.is_empty());
+    }
     f
 }
 
@@ -373,6 +384,7 @@ fn main_benefit(
             per_100: p.absolute.as_ref().map(|a| a.per_100.clone()),
             controlled: true,
             who: None,
+            population: None,
         });
     }
     let rated = |o: &&OutcomeAppraisal| o.kind == OutcomeKind::Benefit && o.certainty.is_some();
@@ -482,5 +494,6 @@ fn finding(o: &OutcomeAppraisal, studies: &Studies, lang: Lang) -> Finding {
         per_100: per,
         controlled: !is_single(studies, o),
         who: None,
+        population: None,
     }
 }

@@ -160,7 +160,19 @@ fn card(lang: Lang, a: &Answer, said: bool) -> Card {
                 paragraphs.push((Kind::Label, t(lang, label).to_string()));
                 in_full.push((paragraphs.len(), frequencies(lang, f, false)));
                 paragraphs.push((Kind::Body, frequencies(lang, f, true)));
-                paragraphs.extend(f.who.clone().map(|w| (Kind::Small, w)));
+                if let Some(who) = &f.who {
+                    // The details add the study's own words about its people.
+                    if let Some(p) = &f.population {
+                        let took_part = tn(
+                            lang,
+                            "ui.labelled",
+                            &[("label", t(lang, "ui.population")), ("value", p)],
+                        );
+                        let took_part = took_part.trim_end_matches('.');
+                        in_full.push((paragraphs.len(), format!("{who} {took_part}.")));
+                    }
+                    paragraphs.push((Kind::Small, who.clone()));
+                }
             }
             None => paragraphs.push((Kind::Body, t(lang, none).to_string())),
         }
