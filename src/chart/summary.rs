@@ -148,7 +148,8 @@ fn rests_on(lang: Lang, a: &Answer) -> Option<String> {
 /// best answer's; on a phone the first screen would say it twice).
 fn card(lang: Lang, a: &Answer, said: bool) -> Card {
     let mut paragraphs = vec![(Kind::Headline, a.headline.clone())];
-    // The numbers in full, by the index of their paragraph, for the details.
+    // What the details say in place of a paragraph, by its index: the numbers in full, and whom
+    // a finding is about with the study's own words about its people.
     let mut in_full = Vec::new();
     // The main benefit, then the main harm: its label, its numbers and whom it is about.
     for (finding, label, none) in [
