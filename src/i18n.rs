@@ -474,7 +474,6 @@ catalogue![
     ("measure.gen", "effect", "efecto", "effet"),
     // ---- The summary view: each therapy's answer.
     ("answer.certainty", "{} certainty", "certeza {}", "certitude {}"),
-    ("answer.named", "{name}: {text}", "{name}: {text}", "{name}\u{a0}: {text}"),
     ("answer.very_uncertain", "We are very uncertain whether {therapy} helps people with {condition}: the evidence is of very low certainty.", "Es muy incierto si el tratamiento con {therapy} ayuda a las personas con {condition}: la evidencia es de certeza muy baja.", "On ne sait pas si le traitement par {therapy} aide les personnes atteintes de {condition}\u{a0}: les données sont de très faible certitude."),
     ("answer.pending", "No results yet: the studies of {therapy} are still running.", "Aún no hay resultados: los estudios de {therapy} siguen en curso.", "Pas encore de résultats : les études de {therapy} sont en cours."),
     ("answer.uncontrolled", "No study of {therapy} with a comparison group has shown how well it works; studies without one cannot show that it caused the changes they report.", "Ningún estudio de {therapy} con grupo de comparación ha mostrado cuánto funciona; los estudios sin él no pueden mostrar que causara los cambios que informan.", "Aucune étude de {therapy} avec groupe de comparaison n’a montré son efficacité ; les études sans groupe de comparaison ne peuvent pas montrer qu’il a causé les changements rapportés."),
@@ -805,6 +804,12 @@ pub fn and_list(lang: Lang, list: &[String]) -> String {
 /// Alternatives as a reader lists them: "a, b or c" ("a, b o c", "a, b ou c").
 pub fn or_list(lang: Lang, list: &[String]) -> String {
     joined(lang, list, "list.or")
+}
+
+/// "Label: value" as the reader's language writes it (French spaces the colon): the one template
+/// for it, which the shell's `labelled` (www/lens/dom.js) uses too.
+pub fn labelled(lang: Lang, label: &str, value: &str) -> String {
+    tn(lang, "ui.labelled", &[("label", label), ("value", value)])
 }
 
 /// Clauses joined by semicolons, as the language spaces them ("a; b", French "a ; b").

@@ -220,13 +220,9 @@ fn describe(lang: Lang, item: &Item, certainty: Option<Certainty>, condition: &s
             );
             let interval = tn(lang, "claim.interval", &[("lower", &lo), ("upper", &hi)]);
             let text = format!("{p} {interval}");
-            tn(lang, "answer.named", &[("name", name), ("text", &text)])
+            i18n::labelled(lang, name, &text)
         }
-        Some(e) => tn(
-            lang,
-            "answer.named",
-            &[("name", name), ("text", &describe_effect(lang, &e))],
-        ),
+        Some(e) => i18n::labelled(lang, name, &describe_effect(lang, &e)),
         None => name.to_string(),
     };
     let cert = certainty
@@ -254,11 +250,7 @@ impl Fit<'_, '_> {
     fn evidence(&self, role: EvidenceRole) -> ClaimEvidence {
         let lang = self.lang;
         let described = describe(lang, self.item, self.certainty, &self.condition);
-        let mut sentence = tn(
-            lang,
-            "answer.named",
-            &[("name", role_phrase(lang, role)), ("text", &described)],
-        );
+        let mut sentence = i18n::labelled(lang, role_phrase(lang, role), &described);
         if !self.indirectness.is_empty() {
             let list = i18n::clause_list(lang, &self.indirectness);
             sentence.push_str(&tn(lang, "claim.indirect", &[("list", &list)]));
@@ -688,14 +680,7 @@ fn list_cited(check: &mut ClaimCheck, claim: &Claim, dataset: &Dataset, scope: &
             certainty: None,
             role,
             indirectness: Vec::new(),
-            sentence: tn(
-                lang,
-                "answer.named",
-                &[
-                    ("name", role_phrase(lang, role)),
-                    ("text", &format!("{cited_as}{about}")),
-                ],
-            ),
+            sentence: i18n::labelled(lang, role_phrase(lang, role), &format!("{cited_as}{about}")),
         });
     }
     // Say so when the studies the claim cites cannot back it themselves.

@@ -16,7 +16,7 @@ use super::draw::{self, Align, Pen, Sheet, TextStyle};
 use super::text::{ApproxMeasure, TextMeasure, Wrapped};
 use super::{ChartError, Hit, Layout, Theme};
 use crate::appraise::Certainty;
-use crate::i18n::{self, t, tn, Lang};
+use crate::i18n::{self, t, Lang};
 
 /// Which arm a result favours, judged by the outcome's own direction of benefit.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -809,14 +809,8 @@ impl Words {
         Words {
             lang,
             certainty: Certainty::ALL.map(|c| c.words(lang)),
-            certainty_labelled: Certainty::ALL.map(|c| {
-                let label = t(lang, "ui.certainty");
-                tn(
-                    lang,
-                    "ui.labelled",
-                    &[("label", label), ("value", c.words(lang))],
-                )
-            }),
+            certainty_labelled: Certainty::ALL
+                .map(|c| i18n::labelled(lang, t(lang, "ui.certainty"), c.words(lang))),
         }
     }
 

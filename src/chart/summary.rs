@@ -90,7 +90,7 @@ fn frequencies(lang: Lang, f: &Finding, short: bool) -> String {
     let named = if what.starts_with(&f.name) {
         what
     } else {
-        tn(lang, "answer.named", &[("name", &f.name), ("text", &what)])
+        i18n::labelled(lang, &f.name, &what)
     };
     if cert.is_empty() {
         named
@@ -164,11 +164,7 @@ fn card(lang: Lang, a: &Answer, said: bool) -> Card {
                 if let Some(who) = &f.who {
                     // The details add the study's own words about its people.
                     if let Some(p) = &f.population {
-                        let took_part = tn(
-                            lang,
-                            "ui.labelled",
-                            &[("label", t(lang, "ui.population")), ("value", p)],
-                        );
+                        let took_part = i18n::labelled(lang, t(lang, "ui.population"), p);
                         let took_part = took_part.trim_end_matches('.');
                         in_full.push((paragraphs.len(), format!("{who} {took_part}.")));
                     }
@@ -221,11 +217,7 @@ fn card(lang: Lang, a: &Answer, said: bool) -> Card {
             .map_or(p.as_str(), |(_, full)| full.as_str());
         match (kind, label.take()) {
             (Kind::Label, _) => label = Some(p),
-            (_, Some(name)) => details.push(tn(
-                lang,
-                "answer.named",
-                &[("name", name), ("text", &after_colon(lang, p))],
-            )),
+            (_, Some(name)) => details.push(i18n::labelled(lang, name, &after_colon(lang, p))),
             (_, None) => details.push(p.to_string()),
         }
     }
