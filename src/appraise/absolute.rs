@@ -216,16 +216,9 @@ impl Despite {
             return None;
         }
         let outcome = within(lang, &lower_first(outcome), self.timepoint.as_deref());
-        let ci = self.range.map_or(String::new(), |(lower, upper)| {
-            tn(
-                lang,
-                "abs.ci",
-                &[
-                    ("lower", &people(lang, lower)),
-                    ("upper", &people(lang, upper)),
-                ],
-            )
-        });
+        let ci = self
+            .range
+            .map_or(String::new(), |range| people_ci(lang, range));
         Some(tn(
             lang,
             "verdict.despite",
@@ -470,6 +463,18 @@ fn people(lang: Lang, x: f64) -> String {
     num(lang, x, people_decimals(x))
 }
 
+/// " (95% CI 1 to 15)": an interval of people, each end written as [`people`] writes it.
+fn people_ci(lang: Lang, (lower, upper): (f64, f64)) -> String {
+    tn(
+        lang,
+        "abs.ci",
+        &[
+            ("lower", &people(lang, lower)),
+            ("upper", &people(lang, upper)),
+        ],
+    )
+}
+
 /// The number [`people`] shows, rounded as it shows it.
 fn shown(x: f64) -> f64 {
     let scale = 10f64.powi(people_decimals(x) as i32);
@@ -580,14 +585,7 @@ pub fn comparative(
         people(lang, baseline * 100.0),
         people(lang, r * 100.0),
     ];
-    let ci100 = tn(
-        lang,
-        "abs.ci",
-        &[
-            ("lower", &people(lang, lb * 100.0)),
-            ("upper", &people(lang, ub * 100.0)),
-        ],
-    );
+    let ci100 = people_ci(lang, (lb * 100.0, ub * 100.0));
     // One set of words for both sentences: each template takes what it needs.
     let words = [
         ("outcome", name.as_str()),
@@ -638,14 +636,7 @@ pub fn single_arm(
     let lb = lb.and_then(fin).map(|v| v.clamp(0.0, 1.0));
     let ub = ub.and_then(fin).map(|v| v.clamp(0.0, 1.0));
     let ci = match (lb, ub) {
-        (Some(l), Some(u)) => tn(
-            lang,
-            "abs.ci",
-            &[
-                ("lower", &people(lang, l * 100.0)),
-                ("upper", &people(lang, u * 100.0)),
-            ],
-        ),
+        (Some(l), Some(u)) => people_ci(lang, (l * 100.0, u * 100.0)),
         _ => String::new(),
     };
     // French agrees the noun with the number as shown ("0,2 personne", "3 personnes").
