@@ -147,10 +147,10 @@ fn rests_on(lang: Lang, a: &Answer) -> Option<String> {
 /// One therapy's card; without its headline when the view's title already says it (`said`: the
 /// best answer's; on a phone the first screen would say it twice).
 fn card(lang: Lang, a: &Answer, said: bool) -> Card {
-    let mut paragraphs = vec![(Kind::Headline, a.headline.clone())];
-    // What the details say in place of a paragraph, by its index: the numbers in full, and whom
-    // a finding is about with the study's own words about its people.
-    let mut in_full = Vec::new();
+    // Each paragraph, with what the details say in its place where they say more: the numbers
+    // in full, and whom a finding is about with the study's own words about its people.
+    let mut parts: Vec<(Kind, String, Option<String>)> =
+        vec![(Kind::Headline, a.headline.clone(), None)];
     // The main benefit, then the main harm: its label, its numbers and whom it is about.
     for (finding, label, none) in [
         (&a.benefit, "answer.benefit", "answer.no_benefit_data"),
@@ -158,20 +158,18 @@ fn card(lang: Lang, a: &Answer, said: bool) -> Card {
     ] {
         match finding {
             Some(f) => {
-                paragraphs.push((Kind::Label, t(lang, label).to_string()));
-                in_full.push((paragraphs.len(), frequencies(lang, f, false)));
-                paragraphs.push((Kind::Body, frequencies(lang, f, true)));
+                parts.push((Kind::Label, t(lang, label).to_string(), None));
+                let full = frequencies(lang, f, false);
+                parts.push((Kind::Body, frequencies(lang, f, true), Some(full)));
                 if let Some(who) = &f.who {
-                    // The details add the study's own words about its people.
-                    if let Some(p) = &f.population {
+                    let took_part = f.population.as_ref().map(|p| {
                         let took_part = i18n::labelled(lang, t(lang, "ui.population"), p);
-                        let took_part = took_part.trim_end_matches('.');
-                        in_full.push((paragraphs.len(), format!("{who} {took_part}.")));
-                    }
-                    paragraphs.push((Kind::Small, who.clone()));
+                        format!("{who} {}.", took_part.trim_end_matches('.'))
+                    });
+                    parts.push((Kind::Small, who.clone(), took_part));
                 }
             }
-            None => paragraphs.push((Kind::Body, t(lang, none).to_string())),
+            None => parts.push((Kind::Body, t(lang, none).to_string(), None)),
         }
     }
     // What it rests on, whom else it took, what is still running and how recent it is.
@@ -194,14 +192,10 @@ fn card(lang: Lang, a: &Answer, said: bool) -> Card {
         rests.push(tf(lang, "answer.latest", &[&y.to_string()]));
     }
     if !rests.is_empty() {
-        paragraphs.push((Kind::Small, rests.join(" ")));
+        parts.push((Kind::Small, rests.join(" "), None));
     }
-    if let Some(s) = sources_line(lang, &a.sources) {
-        paragraphs.push((Kind::Small, s));
-    }
-    if let Some(c) = claims_line(lang, &a.claims) {
-        paragraphs.push((Kind::Small, c));
-    }
+    let lines = [sources_line(lang, &a.sources), claims_line(lang, &a.claims)];
+    parts.extend(lines.into_iter().flatten().map(|s| (Kind::Small, s, None)));
     let heading = if a.therapy_name.eq_ignore_ascii_case(&a.therapy) {
         a.therapy.clone()
     } else {
@@ -210,11 +204,8 @@ fn card(lang: Lang, a: &Answer, said: bool) -> Card {
     // In the details, a label runs into its paragraph ("Main benefit: …"), with the numbers in full.
     let mut details: Vec<String> = Vec::new();
     let mut label = None;
-    for (i, (kind, p)) in paragraphs.iter().enumerate().skip(1) {
-        let p = in_full
-            .iter()
-            .find(|(at, _)| *at == i)
-            .map_or(p.as_str(), |(_, full)| full.as_str());
+    for (kind, text, full) in parts.iter().skip(1) {
+        let p = full.as_deref().unwrap_or(text);
         match (kind, label.take()) {
             (Kind::Label, _) => label = Some(p),
             (_, Some(name)) => details.push(i18n::labelled(lang, name, &after_colon(lang, p))),
@@ -222,9 +213,11 @@ fn card(lang: Lang, a: &Answer, said: bool) -> Card {
         }
     }
     let details = details.join(" ");
-    if said {
-        paragraphs.remove(0);
-    }
+    let paragraphs = parts
+        .into_iter()
+        .skip(usize::from(said))
+        .map(|(kind, text, _)| (kind, text))
+        .collect();
     Card {
         key: ItemKey::Answer(&a.therapy).to_string(),
         heading,
@@ -476,8 +469,7 @@ fn certainty_colour(theme: &Theme, c: Option<Certainty>) -> &plotters::style::RG
 }
 
 /// A title that states the finding: the best-supported answer's headline and what the others
-/// show.
-/// The view's title, and which answer's headline it states, if one's.
+/// show; with the index of the answer whose headline it states, if one's.
 fn title(lang: Lang, dataset: &Dataset, appraisal: &Appraisal) -> (String, Option<usize>) {
     // In the reader's language (the appraisal's condition is the data's own word).
     let question = appraisal
