@@ -154,14 +154,13 @@ impl HarmsView {
         let mut outcomes: Vec<_> = appraisal
             .outcomes
             .iter()
-            .filter(|o| o.absolute.is_some())
+            .filter_map(|o| Some((o, o.absolute.as_ref()?)))
             .collect();
-        crate::sort::sort_by_key(&mut outcomes, |o| {
-            let single = o.absolute.as_ref().map(|a| a.basis == Basis::SingleArm);
+        crate::sort::sort_by_key(&mut outcomes, |(o, abs)| {
+            let single = abs.basis == Basis::SingleArm;
             (single, Reverse(o.certainty), o.kind != OutcomeKind::Benefit)
         });
-        for o in outcomes {
-            let Some(abs) = &o.absolute else { continue };
+        for (o, abs) in outcomes {
             let Some(&study) = studies.get(o.study.as_str()) else {
                 continue;
             };
