@@ -25,7 +25,7 @@ use serde::Serialize;
 
 use crate::i18n::{t, tn, Lang};
 
-use crate::model::{Baseline, Better, Measure};
+use crate::model::{Baseline, Better, Measure, Outcome};
 
 use super::text::{lower_first, num, outcome_core, upper_first};
 
@@ -73,6 +73,17 @@ impl<'a> Assumed<'a> {
             source: BaselineSource::Data,
             timepoint: baseline.timepoint.as_ref().map(|t| t.get(lang.as_str())),
             basis: Some(baseline.basis.get(lang.as_str())),
+        }
+    }
+
+    /// The dataset's baseline risk for `outcome`, or why there is none for it: not given, or
+    /// given but not one this result can use (see `Outcome::usable_baseline`; `validate` tells
+    /// the editor why, the reader is not told that none was given).
+    pub fn given(outcome: &'a Outcome, lang: Lang) -> Result<Self, AbsoluteError> {
+        match outcome.usable_baseline() {
+            Ok(Some(baseline)) => Ok(Assumed::from_data(baseline, lang)),
+            Ok(None) => Err(AbsoluteError::NoBaseline),
+            Err(_) => Err(AbsoluteError::BaselineNotApplied),
         }
     }
 }
@@ -288,11 +299,11 @@ impl fmt::Display for AbsoluteError {
 impl std::error::Error for AbsoluteError {}
 
 impl AbsoluteError {
-    /// Why a result of `measure` without a baseline risk has no numbers per 100 people: no
-    /// baseline is known, or the measure is not a risk at all.
-    pub fn without_baseline(measure: Measure) -> AbsoluteError {
+    /// This reason, unless `measure` is not a risk at all: then that is the reason, whatever
+    /// baseline there is or is not.
+    pub fn for_measure(self, measure: Measure) -> AbsoluteError {
         if measure.is_risk() {
-            AbsoluteError::NoBaseline
+            self
         } else {
             AbsoluteError::NotARisk(measure)
         }

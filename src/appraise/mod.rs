@@ -501,16 +501,9 @@ fn absolute_for(
     let assumed = match (control_risk(data), options.baselines.get(&outcome.id)) {
         (Some(b), _) => Assumed::of(b, BaselineSource::ControlArm),
         (None, Some(&b)) => Assumed::of(b, BaselineSource::Caller),
-        (None, None) => match outcome.usable_baseline() {
-            Ok(Some(given)) => Assumed::from_data(given, lang),
-            // Not "none given" when one was: `validate` tells the editor why it does not apply.
-            Err(_) if eff.measure.is_risk() => {
-                return (None, Some(AbsoluteError::BaselineNotApplied.words(lang)));
-            }
-            _ => {
-                let why = AbsoluteError::without_baseline(eff.measure);
-                return (None, Some(why.words(lang)));
-            }
+        (None, None) => match Assumed::given(outcome, lang) {
+            Ok(assumed) => assumed,
+            Err(why) => return (None, Some(why.for_measure(eff.measure).words(lang))),
         },
     };
     match absolute::comparative(

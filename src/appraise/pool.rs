@@ -773,12 +773,7 @@ fn pooled_absolute(
     };
     let assumed = match baseline {
         Ok(assumed) => assumed,
-        // A measure that is not a risk says so, whatever baseline there is or is not.
-        Err(_) if !eff.measure.is_risk() => {
-            let why = absolute::AbsoluteError::NotARisk(eff.measure);
-            return (None, Some(why.words(lang)));
-        }
-        Err(why) => return (None, Some(why.words(lang))),
+        Err(why) => return (None, Some(why.for_measure(eff.measure).words(lang))),
     };
     match absolute::comparative(
         eff.measure,
@@ -803,14 +798,10 @@ fn given_by_all<'a>(
     members: &[(&Study, &'a Outcome)],
     lang: Lang,
 ) -> Result<Assumed<'a>, absolute::AbsoluteError> {
+    let first = Assumed::given(members[0].1, lang)?;
     let given = |o: &'a Outcome| o.usable_baseline().ok().flatten();
-    let first = match members[0].1.usable_baseline() {
-        Ok(Some(first)) => first,
-        Ok(None) => return Err(absolute::AbsoluteError::NoBaseline),
-        Err(_) => return Err(absolute::AbsoluteError::BaselineNotApplied),
-    };
-    if members.iter().all(|(_, o)| given(o) == Some(first)) {
-        Ok(Assumed::from_data(first, lang))
+    if members.iter().all(|(_, o)| given(o) == given(members[0].1)) {
+        Ok(first)
     } else {
         Err(absolute::AbsoluteError::BaselinesDiffer)
     }
