@@ -9,6 +9,7 @@ pub mod appraise;
 pub mod chart;
 pub mod i18n;
 pub mod model;
+pub mod number;
 pub mod sort;
 pub mod stats;
 

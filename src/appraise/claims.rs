@@ -491,7 +491,7 @@ fn describe_days(lang: Lang, days: f64) -> String {
         ("claim.months", super::text::num(lang, days / 30.44, 0))
     };
     // The number as it is shown (rounded, with a decimal comma in Spanish and French) decides.
-    let shown: f64 = n.replace(',', ".").parse().unwrap_or(f64::NAN);
+    let shown = crate::number::parse_f64(&n.replace(',', ".")).unwrap_or(f64::NAN);
     let form = i18n::plural_form(lang, shown);
     tn(lang, &format!("{unit}.{form}"), &[("n", &n)])
 }

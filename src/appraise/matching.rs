@@ -570,7 +570,7 @@ pub fn duration_days(text: &str) -> Option<f64> {
         }
     };
     let number = |w: &str| -> Option<f64> {
-        w.parse::<f64>().ok().or(match w {
+        crate::number::parse_f64(w).or(match w {
             "one" => Some(1.0),
             "two" => Some(2.0),
             "three" => Some(3.0),

@@ -168,7 +168,7 @@ fn clean(v: f64) -> f64 {
 pub fn format_tick(v: f64) -> String {
     let decimals = (0..=6usize)
         .find(|&d| {
-            let shown: f64 = format!("{v:.d$}").parse().unwrap_or(f64::NAN);
+            let shown = crate::number::parse_f64(&format!("{v:.d$}")).unwrap_or(f64::NAN);
             (shown - v).abs() <= 1e-9 * v.abs().max(1.0)
         })
         .unwrap_or(6);

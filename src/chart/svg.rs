@@ -24,8 +24,10 @@ fn round_font_sizes(svg: &str) -> String {
         out.push_str(head);
         let end = tail.find('"').unwrap_or(tail.len());
         let (value, after) = tail.split_at(end);
-        match value.parse::<f64>() {
-            Ok(px) if px.is_finite() => out.push_str(&((px * 1000.0).round() / 1000.0).to_string()),
+        match crate::number::parse_f64(value) {
+            Some(px) if px.is_finite() => {
+                out.push_str(&((px * 1000.0).round() / 1000.0).to_string())
+            }
             _ => out.push_str(value),
         }
         rest = after;

@@ -202,8 +202,8 @@ impl Cells<'_> {
             return Ok(None);
         };
         let cleaned: String = t.chars().filter(|c| *c != ',' && *c != '%').collect();
-        match cleaned.trim().parse::<f64>() {
-            Ok(x) if x.is_finite() => Ok(Some(x)),
+        match crate::number::parse_f64(cleaned.trim()) {
+            Some(x) if x.is_finite() => Ok(Some(x)),
             _ => Err(ImportError::BadValue {
                 place: self.place(column),
                 value: t.to_string(),

@@ -250,7 +250,7 @@ fn comparison(c: &Element, warnings: &mut Vec<String>) -> Comparison {
 
 fn num(e: &Element, name: &str) -> Option<f64> {
     e.attr_text(name)
-        .and_then(|v| v.parse::<f64>().ok())
+        .and_then(crate::number::parse_f64)
         .filter(|x| x.is_finite())
 }
 

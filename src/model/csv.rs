@@ -11,6 +11,7 @@
 //! rows share (a missing column, a column of text where counts belong, the same message in several
 //! rows) is said once, with the rows.
 
+use crate::number::parse_f64;
 use foldhash::{HashMap, HashMapExt, HashSet};
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -544,7 +545,7 @@ fn number_text(
                 Ok((Cow::Owned(with_point), Mark::Comma))
             } else if looks_grouped(cell) {
                 Err(Some(THOUSANDS))
-            } else if with_point.parse::<f64>().is_ok() {
+            } else if parse_f64(&with_point).is_some() {
                 Err(Some(DECIMAL_POINT))
             } else {
                 Ok((Cow::Borrowed(cell), Mark::None))
@@ -561,7 +562,7 @@ pub(crate) fn is_formula_like(cell: &str) -> bool {
     match chars.next() {
         Some('=' | '+' | '-' | '@') => {
             let rest = chars.as_str().trim();
-            let numeric = rest.parse::<f64>().is_ok()
+            let numeric = parse_f64(rest).is_some()
                 || (rest.bytes().any(|c| c.is_ascii_digit())
                     && rest
                         .bytes()
@@ -596,12 +597,12 @@ fn parse_number(cell: &str, decimal_comma: bool) -> Result<(f64, Mark), Issue> {
         reason,
     };
     let (text, mark) = numeric_text(cell, decimal_comma, not_number)?;
-    match text.parse::<f64>() {
-        Ok(x) if x.is_finite() => Ok((x, mark)),
-        Ok(_) => Err(Issue::NotFinite {
+    match parse_f64(&text) {
+        Some(x) if x.is_finite() => Ok((x, mark)),
+        Some(_) => Err(Issue::NotFinite {
             found: cell.to_string(),
         }),
-        Err(_) => Err(not_number(None)),
+        None => Err(not_number(None)),
     }
 }
 
@@ -617,15 +618,15 @@ fn parse_count(cell: &str, decimal_comma: bool) -> Result<u64, Issue> {
         return Err(bad(Some(THOUSANDS)));
     }
     let (text, _) = numeric_text(cell, decimal_comma, bad)?;
-    match text.parse::<f64>() {
-        Ok(x) if !x.is_finite() => Err(Issue::NotFinite {
+    match parse_f64(&text) {
+        Some(x) if !x.is_finite() => Err(Issue::NotFinite {
             found: cell.to_string(),
         }),
-        Ok(x) if x < 0.0 => Err(bad(Some("counts cannot be negative"))),
-        Ok(x) if x.fract() != 0.0 => Err(bad(Some("counts are whole numbers"))),
-        Ok(x) if x <= 9.0e15 => Ok(x as u64),
-        Ok(_) => Err(bad(Some("too large"))),
-        Err(_) => Err(bad(None)),
+        Some(x) if x < 0.0 => Err(bad(Some("counts cannot be negative"))),
+        Some(x) if x.fract() != 0.0 => Err(bad(Some("counts are whole numbers"))),
+        Some(x) if x <= 9.0e15 => Ok(x as u64),
+        Some(_) => Err(bad(Some("too large"))),
+        None => Err(bad(None)),
     }
 }
 

@@ -284,15 +284,15 @@ pub(crate) fn render(v: &Json<'_>) -> String {
 /// A string in a numeric place: non-finite names (`"NaN"`, `"Infinity"`) and quoted numbers get their
 /// own messages.
 fn string_in_number_place(s: &str, expected: &'static str) -> Issue {
-    match s.trim().parse::<f64>() {
-        Ok(x) if !x.is_finite() => Issue::NotFinite {
+    match crate::number::parse_f64(s.trim()) {
+        Some(x) if !x.is_finite() => Issue::NotFinite {
             found: s.to_string(),
         },
-        Ok(_) => Issue::QuotedNumber {
+        Some(_) => Issue::QuotedNumber {
             expected,
             found: s.to_string(),
         },
-        Err(_) => wrong_type(&Json::String(s.into()), expected),
+        None => wrong_type(&Json::String(s.into()), expected),
     }
 }
 
