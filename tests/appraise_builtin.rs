@@ -545,3 +545,75 @@ fn answers_are_left_out_only_when_not_asked_for() {
     assert_eq!(json(&with.pooled), json(&without.pooled));
     assert_eq!(json(&with.claims), json(&without.claims));
 }
+
+/// Without words (`explain: false`, as the widget's views appraise) every rating has the same
+/// steps and level, and every statement, claim and answer is the same; only the reasons' texts
+/// are left out. In every language, on the built-in data (claims, answers) and the aspirin and
+/// BCG data (pooled bodies, whose members' reasons feed theirs).
+#[test]
+fn appraising_without_words_changes_nothing_but_the_reasons_texts() {
+    use evidence_lens::i18n::Lang;
+    use evidence_lens::model::{parse_csv_with, parse_json, CsvOptions, Measure};
+    let aspirin = parse_json(include_bytes!("data/aspirin-mi.json"))
+        .dataset
+        .unwrap();
+    let bcg = parse_csv_with(
+        include_bytes!("data/bcg.csv"),
+        &CsvOptions {
+            default_measure: Some(Measure::Rr),
+        },
+    )
+    .dataset
+    .unwrap();
+    let steps = |r: &[evidence_lens::appraise::Reason]| -> Vec<(Domain, i8)> {
+        r.iter().map(|r| (r.domain, r.change)).collect()
+    };
+    let (mut written, mut pooled, mut answers) = (0, 0, 0);
+    for dataset in [builtin(), aspirin, bcg] {
+        for lang in [Lang::En, Lang::Es, Lang::Fr] {
+            let options = AppraiseOptions {
+                lang,
+                ..AppraiseOptions::default()
+            };
+            let with = appraise(&dataset, &options);
+            let without = appraise(
+                &dataset,
+                &AppraiseOptions {
+                    explain: false,
+                    ..options
+                },
+            );
+            assert_eq!(with.outcomes.len(), without.outcomes.len());
+            for (a, b) in with.outcomes.iter().zip(&without.outcomes) {
+                let at = format!("{}/{} ({lang:?})", a.study, a.outcome);
+                assert_eq!(
+                    (a.certainty, &a.statement),
+                    (b.certainty, &b.statement),
+                    "{at}"
+                );
+                assert_eq!(steps(&a.reasons), steps(&b.reasons), "{at}");
+                assert!(b.reasons.iter().all(|r| r.text.is_empty()), "{at}");
+                written += a.reasons.iter().filter(|r| !r.text.is_empty()).count();
+            }
+            assert_eq!(with.pooled.len(), without.pooled.len());
+            for (a, b) in with.pooled.iter().zip(&without.pooled) {
+                assert_eq!(
+                    (a.certainty, &a.statement),
+                    (b.certainty, &b.statement),
+                    "{}",
+                    a.outcome
+                );
+                assert_eq!(steps(&a.reasons), steps(&b.reasons), "{}", a.outcome);
+                written += a.reasons.iter().filter(|r| !r.text.is_empty()).count();
+            }
+            assert_eq!(with.claims, without.claims);
+            assert_eq!(with.answers, without.answers);
+            pooled += with.pooled.len();
+            answers += with.answers.len();
+        }
+    }
+    assert!(
+        written > 100 && pooled > 0 && answers > 0,
+        "{written} reasons, {pooled} pooled, {answers} answers"
+    );
+}

@@ -132,10 +132,20 @@ pub struct Reason {
 
 /// A rating under construction: reasons are added one at a time, each domain capped, in
 /// the language the reasons are written in.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Rating {
     pub reasons: Vec<Reason>,
     pub lang: Lang,
+    /// Whether the reasons are written out. Without words a reason keeps its domain and change,
+    /// so the level is the same; [`AppraiseOptions::explain`](super::AppraiseOptions::explain)
+    /// says who goes without.
+    pub explain: bool,
+}
+
+impl Default for Rating {
+    fn default() -> Self {
+        Rating::in_language(Lang::En)
+    }
 }
 
 impl Rating {
@@ -149,12 +159,23 @@ impl Rating {
         Rating {
             reasons: Vec::new(),
             lang,
+            explain: true,
         }
     }
 
-    /// A sentence of the catalogue in the rating's language.
+    /// The same rating, written out or not.
+    pub fn explained(self, explain: bool) -> Self {
+        Rating { explain, ..self }
+    }
+
+    /// A sentence of the catalogue in the rating's language; empty when the rating is not
+    /// written out.
     pub fn say(&self, key: &str, args: &[(&str, &str)]) -> String {
-        tn(self.lang, key, args)
+        if self.explain {
+            tn(self.lang, key, args)
+        } else {
+            String::new()
+        }
     }
 
     /// Sum of the changes in one domain so far.
@@ -174,7 +195,7 @@ impl Rating {
         let wanted = so_far + change as i32;
         let allowed = wanted.clamp(lo, hi) - so_far;
         let mut text = text.into();
-        if allowed != change as i32 && change != 0 {
+        if allowed != change as i32 && change != 0 && self.explain {
             let key = if change < 0 {
                 "reason.capped_down"
             } else {

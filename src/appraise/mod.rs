@@ -67,6 +67,10 @@ pub struct AppraiseOptions {
     pub method: Method,
     /// The language of every sentence the appraisal writes (and of the dataset's text in them).
     pub lang: Lang,
+    /// Whether each rating's reasons are written out ([`Reason::text`]). The command line's JSON
+    /// gives them; the widget's views show the level and the statement, not the reasons, so they
+    /// go without: a third of the time of appraising 10,000 studies. The levels are the same.
+    pub explain: bool,
     /// Whether to answer the summary's questions ([`Appraisal::answers`]; empty when not). Views
     /// other than the summary do without: a tenth of the time of appraising 10,000 studies.
     pub answers: bool,
@@ -82,6 +86,7 @@ impl Default for AppraiseOptions {
             mids: BTreeMap::new(),
             method: Method::REML,
             lang: Lang::En,
+            explain: true,
             answers: true,
         }
     }
@@ -294,7 +299,7 @@ fn appraise_item<'a>(
         }
     };
     let single = rate::is_single_arm(study, outcome);
-    let mut r = Rating::in_language(condition.lang);
+    let mut r = condition.rating();
     rate::rate_design(&mut r, study, outcome);
     rate::rate_risk_of_bias(&mut r, study, outcome, !single, lexicon);
     let th = rate::thresholds(
@@ -321,22 +326,26 @@ fn appraise_item<'a>(
     }
     let certainty = r.certainty();
     let review = study.design == crate::model::Design::SystematicReview;
+    let name = outcome.name.get(lang.as_str());
+    let importance = rate::importance(&eff, th);
     let statement = if single {
-        text::single_arm_statement(
-            lang,
-            therapy,
-            outcome.name.get(lang.as_str()),
-            review,
-            lexicon.is_attributable(outcome),
+        let attributed = lexicon.is_attributable(outcome);
+        condition.once(
+            statement_key([b's', review as u8, attributed as u8], therapy, name),
+            || text::single_arm_statement(lang, therapy, name, review, attributed),
         )
     } else {
-        text::statement(
-            lang,
-            certainty,
-            Some(therapy),
-            lexicon.is_plural(therapy),
-            outcome.name.get(lang.as_str()),
-            rate::importance(&eff, th),
+        let importance_code = match importance {
+            text::Importance::Important(text::Direction::Reduces) => 0,
+            text::Importance::Important(text::Direction::Increases) => 1,
+            text::Importance::LittleOrNone => 2,
+        };
+        condition.once(
+            statement_key([b'c', certainty as u8, importance_code], therapy, name),
+            || {
+                let plural = lexicon.is_plural(therapy);
+                text::statement(lang, certainty, Some(therapy), plural, name, importance)
+            },
         )
     };
     let (absolute, note) = absolute_for(study, outcome, data, &eff, single, options, condition);
@@ -352,7 +361,7 @@ fn appraise_item<'a>(
         certainty: Some(certainty),
         statement: "",
         pooled: false,
-        importance: Some(rate::importance(&eff, th)),
+        importance: Some(importance),
         reasons: &[],
         despite: absolute.as_ref().and_then(Absolute::despite),
     };
@@ -368,6 +377,18 @@ fn appraise_item<'a>(
     )
 }
 
+/// What a study's statement depends on besides the language (its kind and wording codes, the
+/// therapy and the outcome's name), as one key for [`MainCondition::once`].
+fn statement_key(codes: [u8; 3], therapy: &str, name: &str) -> String {
+    let mut key = String::with_capacity(therapy.len() + name.len() + 5);
+    key.extend(codes.map(char::from));
+    key.push('\u{1f}');
+    key.push_str(therapy);
+    key.push('\u{1f}');
+    key.push_str(name);
+    key
+}
+
 /// A single-group proportion given without a size or interval: rated (very low, no comparison),
 /// shown, but without an interval.
 fn proportion_without_interval(
@@ -376,7 +397,7 @@ fn proportion_without_interval(
     v: f64,
     condition: &MainCondition,
 ) -> OutcomeAppraisal {
-    let mut r = Rating::in_language(condition.lang);
+    let mut r = condition.rating();
     rate::rate_design(&mut r, study, outcome);
     rate::rate_risk_of_bias(&mut r, study, outcome, false, condition.lexicon);
     rate::rate_indirectness(&mut r, study, outcome, condition);
@@ -415,7 +436,7 @@ fn reported_in_words<'a>(
     let single = study.design.is_uncontrolled()
         || study.design == crate::model::Design::SystematicReview
             && rate::review_pooled(study, Some(outcome)) == rate::ReviewPooled::SingleArm;
-    let mut r = Rating::in_language(condition.lang);
+    let mut r = condition.rating();
     rate::rate_design(&mut r, study, outcome);
     rate::rate_risk_of_bias(&mut r, study, outcome, !single, condition.lexicon);
     if !single {
@@ -531,7 +552,8 @@ pub fn appraise(dataset: &Dataset, options: &AppraiseOptions) -> Appraisal {
         .or_else(|| main_condition(dataset));
     let cond = condition.clone().unwrap_or_default();
     let lexicon = Lexicon::new(&dataset.vocabulary);
-    let main = MainCondition::in_language(&cond, &lexicon, options.lang);
+    let mut main = MainCondition::in_language(&cond, &lexicon, options.lang);
+    main.explain = options.explain;
     // Sized up front: growing them moved every appraisal already made, a quarter of the time
     // of appraising 10,000 studies.
     let count = dataset.studies.iter().map(|s| s.outcomes.len()).sum();

@@ -351,7 +351,8 @@ pub fn check_poolable(members: &[(&Study, &Outcome)]) -> Result<(), PoolRefusal>
     let starts: BTreeSet<Certainty> = members
         .iter()
         .map(|(s, o)| {
-            let mut r = Rating::new();
+            // Only the level: no words.
+            let mut r = Rating::new().explained(false);
             rate::rate_design(&mut r, s, o);
             r.start()
         })
@@ -487,10 +488,10 @@ pub(crate) fn pool_group<'a>(
     let studies: Vec<&Study> = members.iter().map(|(s, _)| *s).collect();
 
     let lang = main.lang;
-    let mut r = Rating::in_language(lang);
+    let mut r = main.rating();
     // Design: all members start at the same level (checked above); take the first one's reasons.
     {
-        let mut d = Rating::in_language(lang);
+        let mut d = main.rating();
         rate::rate_design(&mut d, first_study, outcome);
         for reason in d.reasons {
             let observational = members
@@ -508,9 +509,10 @@ pub(crate) fn pool_group<'a>(
     {
         let mut share1 = 0.0;
         let mut share2 = 0.0;
+        let mut concerned = false;
         let mut with: Vec<String> = Vec::new();
         for (i, (s, o)) in members.iter().enumerate() {
-            let mut rb = Rating::in_language(lang);
+            let mut rb = main.rating();
             rate::rate_risk_of_bias(&mut rb, s, o, true, lexicon);
             let t = rb.domain_total(Domain::RiskOfBias);
             let w = f
@@ -521,6 +523,9 @@ pub(crate) fn pool_group<'a>(
                 .unwrap_or(0.0);
             if t <= -1 {
                 share1 += w;
+                concerned = true;
+            }
+            if t <= -1 && r.explain {
                 let first = rb
                     .reasons
                     .iter()
@@ -537,7 +542,7 @@ pub(crate) fn pool_group<'a>(
                 share2 += w;
             }
         }
-        if !with.is_empty() {
+        if concerned {
             let list = i18n::clause_list(lang, &with);
             if share2 > 50.0 {
                 let share = num(lang, share2, 0);

@@ -421,19 +421,27 @@ pub fn rate_imprecision(
 ) {
     let within = th.is_some_and(|(lo, hi)| e.ci_lb >= lo && e.ci_ub <= hi);
     let lang = r.lang;
-    let (lower, upper) = (effect_num(lang, e.ci_lb), effect_num(lang, e.ci_ub));
-    let range = [("lower", lower.as_str()), ("upper", upper.as_str())];
+    // The interval's bounds as the reasons write them (only when they are written).
+    let say_range = |r: &Rating, key: &str, measure: Option<&str>| {
+        if !r.explain {
+            return String::new();
+        }
+        let (lower, upper) = (effect_num(lang, e.ci_lb), effect_num(lang, e.ci_ub));
+        let mut args = vec![("lower", lower.as_str()), ("upper", upper.as_str())];
+        args.extend(measure.map(|m| ("measure", m)));
+        r.say(key, &args)
+    };
     if e.crosses_null() && !within {
-        let measure = measure_words(lang, e.measure);
-        let text = r.say(
+        let text = say_range(
+            r,
             "reason.crosses_null",
-            &[("measure", measure), range[0], range[1]],
+            Some(measure_words(lang, e.measure)),
         );
         r.push(Domain::Imprecision, -1, text);
     }
     if let Some((lo, hi)) = th {
         if e.ci_lb < lo && e.ci_ub > hi {
-            let text = r.say("reason.both_ways", &range);
+            let text = say_range(r, "reason.both_ways", None);
             r.push(Domain::Imprecision, -1, text);
         }
     }

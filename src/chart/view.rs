@@ -52,6 +52,8 @@ impl Scene {
         }
         appraise.lang = options.lang;
         appraise.answers = options.view == View::Summary;
+        // No view shows a rating's reasons.
+        appraise.explain = false;
         let appraisal = crate::appraise::appraise(&filtered, &appraise);
         match options.view {
             View::Forest => Scene::Forest(build::forest_with(&filtered, options, &appraisal)),

@@ -573,6 +573,7 @@ impl Widget {
             let filtered = options.filtered(dataset.as_ref().unwrap_or(&empty));
             let mut appraise = AppraiseOptions {
                 lang: options.lang,
+                explain: false,
                 ..AppraiseOptions::default()
             };
             if let Some(m) = options.method {
