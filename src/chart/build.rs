@@ -5,7 +5,7 @@
 use foldhash::{HashMap, HashMapExt};
 
 use super::axis::Scale;
-use super::forest::{Favours, Forest, ForestPanel, ForestRow, RowKind};
+use super::forest::{Favours, Forest, ForestPanel, ForestRow, RowKind, RowValue};
 use super::item::{Item, ItemKey};
 use super::labels::design_badge;
 use super::options::{Sort, ViewOptions};
@@ -13,16 +13,6 @@ use crate::appraise::{self, Appraisal, AppraiseOptions, Certainty, PoolFit, Pool
 use crate::i18n::{self, t, tf, Lang};
 use crate::model::{Better, Citation, Dataset, EffectData, Outcome, Study, StudyStatus};
 use crate::stats::effect::{effect_of, Effect};
-
-fn value_text(lang: Lang, effect: &Effect) -> String {
-    i18n::result(
-        lang,
-        effect.measure.as_str(),
-        effect.estimate,
-        effect.ci_lb,
-        effect.ci_ub,
-    )
-}
 
 /// A single-group proportion in words ("46% [40, 52]"), also when no interval was reported.
 fn proportion_text(lang: Lang, data: &EffectData) -> Option<String> {
@@ -122,30 +112,30 @@ fn row_for(
     }
     row.certainty = certainties.outcome(&study.id, &outcome.id);
     let Some(data) = &outcome.data else {
-        row.value_text = match study.status {
+        row.value = RowValue::Words(match study.status {
             StudyStatus::Ongoing => t(lang, "result.pending").to_string(),
             StudyStatus::Completed => outcome
                 .reported
                 .as_ref()
                 .map(|r| i18n::pick(lang, r))
                 .unwrap_or_else(|| t(lang, "result.no_numbers").to_string()),
-        };
+        });
         return (None, row);
     };
     if let Some(text) = proportion_text(lang, data) {
-        row.value_text = text;
+        row.value = RowValue::Words(text);
         return (None, row);
     }
     let effect = match effect_of(data) {
         Ok(e) => e,
         Err(e) => {
-            row.value_text = tf(lang, "result.cannot_show", &[&e.to_string()]);
+            row.value = RowValue::Words(tf(lang, "result.cannot_show", &[&e.to_string()]));
             return (None, row);
         }
     };
-    row.value_text = value_text(lang, &effect);
-    if data.is_single_arm() {
-        row.value_text = format!("{} ({})", row.value_text, t(lang, "result.one_group"));
+    let one_group = data.is_single_arm();
+    row.value = RowValue::Effect { effect, one_group };
+    if one_group {
         return (None, row);
     }
     row.kind = RowKind::Study;
@@ -268,12 +258,12 @@ pub fn forest_with(dataset: &Dataset, options: &ViewOptions, appraisal: &Apprais
     let mut notes = Vec::new();
     let lexicon = appraise::matching::Lexicon::new(&dataset.vocabulary);
     let question = appraisal.condition.as_deref().unwrap_or("").trim();
+    // How each study's condition relates to the question's, worked out once per condition.
+    let main = appraise::matching::MainCondition::new(question, &lexicon);
     let in_question = |s: &Study| {
         question.is_empty()
             || !options.filters.condition.is_empty()
-            || lexicon
-                .relation(appraise::matching::List::Conditions, &s.condition, question)
-                .counts()
+            || main.fit(&s.condition).counts()
     };
     let elsewhere = dataset.studies.iter().filter(|s| !in_question(s)).count();
     // Bodies the appraisal pooled get their own group with a diamond; it decided what pools
@@ -315,11 +305,17 @@ pub fn forest_with(dataset: &Dataset, options: &ViewOptions, appraisal: &Apprais
         if study.outcomes.is_empty() && options.outcome.is_none() && options.filters.kind.is_empty()
         {
             let mut row = study_row(lang, format!("{}/", study.id), study, String::new());
-            row.value_text = if study.status == StudyStatus::Ongoing {
-                t(lang, "result.pending").into()
-            } else {
-                t(lang, "result.no_outcomes").into()
-            };
+            row.value = RowValue::Words(
+                t(
+                    lang,
+                    if study.status == StudyStatus::Ongoing {
+                        "result.pending"
+                    } else {
+                        "result.no_outcomes"
+                    },
+                )
+                .into(),
+            );
             push_grouped(&mut notes, study.intervention.therapy.as_str(), row);
         }
     }
@@ -363,7 +359,10 @@ pub fn forest_with(dataset: &Dataset, options: &ViewOptions, appraisal: &Apprais
             .then(|| (measure.natural(fit.pi_lb), measure.natural(fit.pi_ub)));
         row.pi = pi;
         row.n = None;
-        row.value_text = value_text(lang, &effect);
+        row.value = RowValue::Effect {
+            effect,
+            one_group: false,
+        };
         let e = |v| i18n::estimate(lang, v);
         row.detail = match pi {
             Some((a, b)) => format!(
@@ -484,11 +483,11 @@ pub fn table_row(lang: Lang, r: &ForestRow) -> Item {
         value: match r.weight {
             Some(w) => format!(
                 "{} · {} {}",
-                r.value_text,
+                r.value.text(lang),
                 t(lang, "forest.col.weight"),
                 i18n::pct(lang, w / 100.0, 1)
             ),
-            None => r.value_text.clone(),
+            None => r.value.text(lang).into_owned(),
         },
         n: r.n,
         certainty: r.certainty.map(|c| c.words(lang).to_string()),

@@ -8,6 +8,7 @@
 //! trials) get a row with words instead of a square, so they are visible but cannot
 //! be mistaken for an effect.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::sync::{Arc, Mutex, PoisonError};
 
@@ -17,6 +18,7 @@ use super::text::{ApproxMeasure, TextMeasure, Wrapped};
 use super::{ChartError, Hit, Layout, Theme};
 use crate::appraise::Certainty;
 use crate::i18n::{self, t, Lang};
+use crate::stats::effect::Effect;
 
 /// Which arm a result favours, judged by the outcome's own direction of benefit.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -42,6 +44,41 @@ pub enum RowKind {
     Note,
 }
 
+/// A row's numbers: an effect, written out only when the row is shown or asked for (most rows
+/// of a long forest never are: writing them all was a sixth of building a forest of 10,000
+/// studies), or words.
+#[derive(Clone, Debug)]
+pub enum RowValue {
+    /// Words, such as "results pending" or a proportion with its interval.
+    Words(String),
+    /// An effect with its interval ("HR 0.07 [0.02, 0.24]"), said to describe one group only
+    /// when `one_group`.
+    Effect { effect: Effect, one_group: bool },
+}
+
+impl RowValue {
+    /// The numbers written out in `lang`.
+    pub fn text(&self, lang: Lang) -> Cow<'_, str> {
+        match self {
+            RowValue::Words(words) => Cow::Borrowed(words),
+            RowValue::Effect { effect, one_group } => {
+                let numbers = i18n::result(
+                    lang,
+                    effect.measure.as_str(),
+                    effect.estimate,
+                    effect.ci_lb,
+                    effect.ci_ub,
+                );
+                Cow::Owned(if *one_group {
+                    format!("{numbers} ({})", t(lang, "result.one_group"))
+                } else {
+                    numbers
+                })
+            }
+        }
+    }
+}
+
 /// One row of a forest panel. Values are on the natural scale (ratios, not logs).
 #[derive(Clone, Debug)]
 pub struct ForestRow {
@@ -58,8 +95,8 @@ pub struct ForestRow {
     pub pi: Option<(f64, f64)>,
     /// Weight in percent, for studies that were pooled.
     pub weight: Option<f64>,
-    /// The numbers written out, e.g. "HR 0.07 [0.02, 0.24]" or "results pending".
-    pub value_text: String,
+    /// The numbers, e.g. "HR 0.07 [0.02, 0.24]" or "results pending" (see [`RowValue`]).
+    pub value: RowValue,
     /// A short design badge such as "RCT" or "1 arm".
     pub badge: Option<String>,
     pub direction: Favours,
@@ -94,7 +131,7 @@ impl ForestRow {
             ci: None,
             pi: None,
             weight: None,
-            value_text: String::new(),
+            value: RowValue::Words(String::new()),
             badge: None,
             direction: Favours::Neither,
             certainty: None,
@@ -853,7 +890,7 @@ fn row_text(
     let pad = theme.px(METRICS.row_top + METRICS.row_bottom);
     if cols.stacked {
         let certainty = row.certainty.map(|c| &words.certainty_labelled[level(c)]);
-        let mut numbers = row.value_text.clone();
+        let mut numbers = row.value.text(lang).into_owned();
         if let Some(w) = row.weight {
             numbers = format!("{numbers} · {}", i18n::pct(lang, w / 100.0, 1));
         }
@@ -901,9 +938,9 @@ fn row_text(
     let value = match cols.value {
         // A note has no mark, so its words use the plot's width too.
         Some((_, v_hi)) if row.kind == RowKind::Note => {
-            Wrapped::new(&row.value_text, small, false, v_hi - cols.plot.0)
+            Wrapped::new(&row.value.text(lang), small, false, v_hi - cols.plot.0)
         }
-        Some((v_lo, v_hi)) => Wrapped::new(&row.value_text, small, bold, v_hi - v_lo),
+        Some((v_lo, v_hi)) => Wrapped::new(&row.value.text(lang), small, bold, v_hi - v_lo),
         None => Wrapped::default(),
     };
     let certainty = match (cols.certainty, row.certainty) {
