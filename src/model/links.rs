@@ -61,16 +61,21 @@ fn nct_url(nct: &str) -> Option<String> {
 /// A free URL, kept only when it is an absolute http(s) URL without spaces or controls.
 fn web_url(url: &str) -> Option<String> {
     let u = url.trim();
-    let lower = u.to_ascii_lowercase();
-    let rest = lower
-        .strip_prefix("https://")
-        .or_else(|| lower.strip_prefix("http://"))?;
-    (!rest.is_empty()
-        && !rest.starts_with('/')
-        && !u
-            .chars()
-            .any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<' || c == '>'))
-    .then(|| u.to_string())
+    let scheme = ["https://", "http://"]
+        .into_iter()
+        .find(|p| u.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p)))?;
+    let rest = &u[scheme.len()..];
+    let unsafe_char =
+        |c: char| c.is_whitespace() || c.is_control() || c == '"' || c == '<' || c == '>';
+    // Byte by byte when it is all ASCII, as nearly every URL is (every row of a forest asks):
+    // ASCII's whitespace and controls are the bytes up to the space, and DEL.
+    let unsafe_url = if u.is_ascii() {
+        u.bytes()
+            .any(|b| b <= b' ' || b == 0x7f || matches!(b, b'"' | b'<' | b'>'))
+    } else {
+        u.chars().any(unsafe_char)
+    };
+    (!rest.is_empty() && !rest.starts_with('/') && !unsafe_url).then(|| u.to_string())
 }
 
 impl Citation {
@@ -140,6 +145,28 @@ mod tests {
         assert!(web_url("JaVaScRiPt:alert(1)").is_none());
         assert!(web_url("data:text/html,x").is_none());
         assert!(web_url("https://example.org/a b").is_none());
+        // The scheme in any case; the rest as written, non-ASCII letters included.
+        assert_eq!(
+            web_url(" HTTPS://Example.org/é ").unwrap(),
+            "HTTPS://Example.org/é"
+        );
+        assert_eq!(web_url("http://x.org").unwrap(), "http://x.org");
+        for bad in [
+            "https://example.org/a\u{a0}b",
+            "https://example.org/a\u{2028}b",
+            "https://example.org/a\u{85}b",
+            "https://example.org/a\"b",
+            "https://example.org/a\u{7f}b",
+            "https://example.org/a\u{1}b",
+            "https://example.org/<b>",
+            "https:///x",
+            "https://",
+            "http:/x.org",
+            "ftp://x.org",
+            "é://x.org",
+        ] {
+            assert!(web_url(bad).is_none(), "{bad:?}");
+        }
         assert!(doi_url("10.1/x\"><script>").is_some_and(|u| !u.contains('"') && !u.contains('<')));
         assert!(pmid_url("12a").is_none());
     }
