@@ -178,6 +178,16 @@ impl Rating {
         }
     }
 
+    /// The words `write` makes, only when the rating is written out: for reasons whose words
+    /// take work to make (names, numbers).
+    pub fn words(&self, write: impl FnOnce(&Self) -> String) -> String {
+        if self.explain {
+            write(self)
+        } else {
+            String::new()
+        }
+    }
+
     /// Sum of the changes in one domain so far.
     pub fn domain_total(&self, domain: Domain) -> i32 {
         self.reasons

@@ -495,14 +495,14 @@ fn absolute_for(
     let therapy = &study.intervention.therapy;
     let name = outcome.name.get(lang.as_str());
     // Events per treatment period would read as people out of 100 and overstate what is known.
-    let periods = (None, Some(AbsoluteError::PooledPeriods.words(lang)));
+    let periods = || (None, Some(AbsoluteError::PooledPeriods.words(lang)));
     let pooled_periods = rate::pooled_cycle_caveat(study).is_some();
     if single {
         if !data.is_single_arm() {
             return (None, Some(t(lang, "note.not_proportion").to_string()));
         }
         if pooled_periods {
-            return periods;
+            return periods();
         }
         return match absolute::single_arm(
             eff.estimate,
@@ -517,7 +517,7 @@ fn absolute_for(
         };
     }
     if pooled_periods && eff.measure.is_risk() {
-        return periods;
+        return periods();
     }
     let assumed = match (control_risk(data), options.baselines.get(&outcome.id)) {
         (Some(b), _) => Assumed::of(b, BaselineSource::ControlArm),

@@ -216,11 +216,13 @@ pub fn rate_design(r: &mut Rating, study: &Study, outcome: &Outcome) {
     let data_single = outcome.data.as_ref().is_some_and(|d| d.is_single_arm());
     match study.design {
         Design::SingleArm | Design::CaseSeries => {
-            let design = super::text::upper_first(design_words(r.lang, study.design));
-            let text = r.say(
-                "reason.no_comparison",
-                &[("design", &design), ("therapy", &x())],
-            );
+            let text = r.words(|r| {
+                let design = super::text::upper_first(design_words(r.lang, study.design));
+                r.say(
+                    "reason.no_comparison",
+                    &[("design", &design), ("therapy", &x())],
+                )
+            });
             r.push(Domain::Design, -3, text)
         }
         Design::SystematicReview => match review_pooled(study, Some(outcome)) {
@@ -243,7 +245,7 @@ pub fn rate_design(r: &mut Rating, study: &Study, outcome: &Outcome) {
             }
         },
         _ if data_single => {
-            let text = r.say("reason.one_group", &[("therapy", &x())]);
+            let text = r.words(|r| r.say("reason.one_group", &[("therapy", &x())]));
             r.push(Domain::Design, -3, text)
         }
         Design::Rct | Design::CrossoverRct => {}
@@ -252,11 +254,13 @@ pub fn rate_design(r: &mut Rating, study: &Study, outcome: &Outcome) {
             r.push(Domain::Design, -2, text)
         }
         Design::NonRandomisedControlled | Design::Cohort => {
-            let design = design_words(r.lang, study.design);
-            let text = r.say(
-                "reason.observational",
-                &[("design", design), ("therapy", &x())],
-            );
+            let text = r.words(|r| {
+                let design = design_words(r.lang, study.design);
+                r.say(
+                    "reason.observational",
+                    &[("design", design), ("therapy", &x())],
+                )
+            });
             r.push(Domain::Design, -2, text)
         }
     }
@@ -329,8 +333,10 @@ pub fn rate_risk_of_bias(
         } else {
             "reason.participants_blinded"
         };
-        let name = lower_first(outcome.name.get(r.lang.as_str()));
-        let text = r.say(key, &[("outcome", &name), ("therapy", &x())]);
+        let text = r.words(|r| {
+            let name = lower_first(outcome.name.get(r.lang.as_str()));
+            r.say(key, &[("outcome", &name), ("therapy", &x())])
+        });
         r.push(Domain::RiskOfBias, -1, text);
     }
     if comparative && study.design == Design::CrossoverRct {
@@ -340,7 +346,7 @@ pub fn rate_risk_of_bias(
             let text = r.say("reason.first_period", &[]);
             r.note(Domain::RiskOfBias, text);
         } else {
-            let text = r.say("reason.crossover", &[("therapy", &x())]);
+            let text = r.words(|r| r.say("reason.crossover", &[("therapy", &x())]));
             r.push(Domain::RiskOfBias, -1, text);
         }
     }
@@ -421,27 +427,24 @@ pub fn rate_imprecision(
 ) {
     let within = th.is_some_and(|(lo, hi)| e.ci_lb >= lo && e.ci_ub <= hi);
     let lang = r.lang;
-    // The interval's bounds as the reasons write them (only when they are written).
-    let say_range = |r: &Rating, key: &str, measure: Option<&str>| {
-        if !r.explain {
-            return String::new();
-        }
-        let (lower, upper) = (effect_num(lang, e.ci_lb), effect_num(lang, e.ci_ub));
-        let mut args = vec![("lower", lower.as_str()), ("upper", upper.as_str())];
-        args.extend(measure.map(|m| ("measure", m)));
-        r.say(key, &args)
+    // The interval's bounds (and the measure) as the reasons write them.
+    let say_range = |r: &Rating, key: &str, with_measure: bool| {
+        r.words(|r| {
+            let (lower, upper) = (effect_num(lang, e.ci_lb), effect_num(lang, e.ci_ub));
+            let mut args = vec![("lower", lower.as_str()), ("upper", upper.as_str())];
+            if with_measure {
+                args.push(("measure", measure_words(lang, e.measure)));
+            }
+            r.say(key, &args)
+        })
     };
     if e.crosses_null() && !within {
-        let text = say_range(
-            r,
-            "reason.crosses_null",
-            Some(measure_words(lang, e.measure)),
-        );
+        let text = say_range(r, "reason.crosses_null", true);
         r.push(Domain::Imprecision, -1, text);
     }
     if let Some((lo, hi)) = th {
         if e.ci_lb < lo && e.ci_ub > hi {
-            let text = say_range(r, "reason.both_ways", None);
+            let text = say_range(r, "reason.both_ways", false);
             r.push(Domain::Imprecision, -1, text);
         }
     }
