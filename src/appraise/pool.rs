@@ -3,7 +3,7 @@
 //! body is rated with the same GRADE rules plus inconsistency and publication bias. When pooling is
 //! not valid the body is listed with the reason and no numbers.
 
-use foldhash::{HashMap, HashMapExt};
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use std::collections::hash_map::Entry;
 use std::collections::BTreeSet;
 use std::fmt;
@@ -282,7 +282,7 @@ pub fn groups(dataset: &Dataset) -> Vec<Vec<(&Study, &Outcome)>> {
 
 /// Checks whether a group may be pooled (before any numbers are computed).
 pub fn check_poolable(members: &[(&Study, &Outcome)]) -> Result<(), PoolRefusal> {
-    let mut seen = BTreeSet::new();
+    let mut seen = HashSet::with_capacity(members.len());
     for (s, _) in members {
         if !seen.insert(s.id.as_str()) {
             return Err(PoolRefusal::SameStudyTwice(s.id.clone()));
