@@ -7,9 +7,10 @@
 //! numbers people write (up to 15 significant digits, a power of ten to ±22), and otherwise within
 //! two units in the last place (4 × 10⁻¹⁶ of the value), as the numbers of a dataset's JSON are.
 
-/// A decimal number as `str::parse::<f64>` reads one: an optional sign, digits with an optional
+/// A decimal number where `str::parse::<f64>` reads one: an optional sign, digits with an optional
 /// decimal point (".5" and "5." too), an optional exponent, or `inf`, `infinity` or `nan` in any
-/// case. `None` for anything else, surrounding spaces included.
+/// case; its value as the module's doc says. `None` for anything else, surrounding spaces
+/// included.
 pub fn parse_f64(s: &str) -> Option<f64> {
     let (negative, unsigned) = match s.as_bytes().first() {
         Some(b'-') => (true, &s[1..]),
@@ -21,7 +22,7 @@ pub fn parse_f64(s: &str) -> Option<f64> {
         return Some(sign * f64::INFINITY);
     }
     if unsigned.eq_ignore_ascii_case("nan") {
-        return Some(f64::NAN);
+        return Some(sign * f64::NAN);
     }
     let (mantissa, exponent) = match unsigned.find(['e', 'E']) {
         Some(at) => (&unsigned[..at], Some(&unsigned[at + 1..])),
@@ -45,7 +46,13 @@ pub fn parse_f64(s: &str) -> Option<f64> {
         return None;
     }
     // The grammar is checked, so the only refusal left is a magnitude past f64's range.
-    let read = |json: &str| Some(serde_json::from_str(json).unwrap_or(sign * f64::INFINITY));
+    let read = |json: &str| match serde_json::from_str(json) {
+        Ok(x) => Some(x),
+        Err(e) => {
+            debug_assert!(e.to_string().contains("out of range"), "{json}: {e}");
+            Some(sign * f64::INFINITY)
+        }
+    };
     // JSON's grammar has no '+', no leading zeros and digits on both sides of a point.
     let json_already = !s.starts_with('+')
         && !whole.is_empty()

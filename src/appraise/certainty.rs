@@ -126,7 +126,8 @@ pub struct Reason {
     /// Levels moved: negative rates down, positive rates up. Zero for a fact worth telling that did
     /// not move the rating (for example a large effect in a trial already rated down for bias).
     pub change: i8,
-    /// Plain words a lay reader understands.
+    /// Plain words a lay reader understands; empty when the rating is not written out
+    /// ([`Rating::explain`]).
     pub text: String,
 }
 

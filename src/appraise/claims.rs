@@ -440,7 +440,8 @@ impl<'c> Scope<'c> {
         // Rated for the claim: the item's own indirectness was judged against the dataset's
         // question; against the claim it is judged anew (one flaw counted once).
         let certainty = item.certainty.map(|_| {
-            let mut r = Rating::in_language(self.lang);
+            // Only the level: no words.
+            let mut r = Rating::new().explained(false);
             for reason in item
                 .reasons
                 .iter()

@@ -562,6 +562,11 @@ impl<'a> MainCondition<'a> {
         said
     }
 
+    /// The same question, its ratings written out or not.
+    pub fn explained(self, explain: bool) -> Self {
+        MainCondition { explain, ..self }
+    }
+
     /// A new rating, written as this appraisal writes: in its language, with or without words.
     pub fn rating(&self) -> super::certainty::Rating {
         super::certainty::Rating::in_language(self.lang).explained(self.explain)

@@ -524,36 +524,40 @@ pub(crate) fn pool_group<'a>(
             if t <= -1 {
                 share1 += w;
                 concerned = true;
-            }
-            if t <= -1 && r.explain {
-                let first = rb
-                    .reasons
-                    .iter()
-                    .find(|x| x.change < 0)
-                    .map(|x| x.text.clone())
-                    .unwrap_or_default();
-                with.push(format!(
-                    "{} ({})",
-                    s.label.get(lang.as_str()),
-                    text::lower_first(&first)
-                ));
+                if r.explain {
+                    let first = rb
+                        .reasons
+                        .iter()
+                        .find(|x| x.change < 0)
+                        .map(|x| x.text.clone())
+                        .unwrap_or_default();
+                    with.push(format!(
+                        "{} ({})",
+                        s.label.get(lang.as_str()),
+                        text::lower_first(&first)
+                    ));
+                }
             }
             if t <= -2 {
                 share2 += w;
             }
         }
         if concerned {
-            let list = i18n::clause_list(lang, &with);
+            let list = || i18n::clause_list(lang, &with);
             if share2 > 50.0 {
-                let share = num(lang, share2, 0);
-                let text = r.say("pool.rob_serious", &[("share", &share), ("list", &list)]);
+                let text = r.words(|r| {
+                    let share = num(lang, share2, 0);
+                    r.say("pool.rob_serious", &[("share", &share), ("list", &list())])
+                });
                 r.push(Domain::RiskOfBias, -2, text);
             } else if share1 > 50.0 {
-                let share = num(lang, share1, 0);
-                let text = r.say("pool.rob_most", &[("share", &share), ("list", &list)]);
+                let text = r.words(|r| {
+                    let share = num(lang, share1, 0);
+                    r.say("pool.rob_most", &[("share", &share), ("list", &list())])
+                });
                 r.push(Domain::RiskOfBias, -1, text);
             } else {
-                let text = r.say("pool.rob_some", &[("list", &list)]);
+                let text = r.words(|r| r.say("pool.rob_some", &[("list", &list())]));
                 r.note(Domain::RiskOfBias, text);
             }
         }

@@ -506,15 +506,17 @@ pub fn rate_indirectness(r: &mut Rating, study: &Study, outcome: &Outcome, main:
         Relation::Broader => ("reason.mixed_population", -1),
         Relation::Unrelated => ("reason.other_condition", -2),
     };
-    let name_of = |c: &str| lower_first(&main.lexicon.display_in(List::Conditions, c, lang));
-    let (study_condition, question) = (name_of(&study.condition), name_of(main_condition));
-    let text = r.say(
-        key,
-        &[
-            ("condition", study_condition.as_str()),
-            ("question", question.as_str()),
-        ],
-    );
+    let text = r.words(|r| {
+        let name_of = |c: &str| lower_first(&main.lexicon.display_in(List::Conditions, c, lang));
+        let (study_condition, question) = (name_of(&study.condition), name_of(main_condition));
+        r.say(
+            key,
+            &[
+                ("condition", study_condition.as_str()),
+                ("question", question.as_str()),
+            ],
+        )
+    });
     r.push(Domain::Indirectness, levels, text);
 }
 

@@ -140,8 +140,8 @@ fn parse_lang(s: &str) -> Result<crate::i18n::Lang, String> {
 }
 
 fn parse_dpr(s: &str) -> Result<f64, String> {
-    match s.parse::<f64>() {
-        Ok(d) if d.is_finite() && (0.5..=4.0).contains(&d) => Ok(d),
+    match crate::number::parse_f64(s) {
+        Some(d) if d.is_finite() && (0.5..=4.0).contains(&d) => Ok(d),
         _ => Err(format!(
             "{s:?} is not a device pixel ratio between 0.5 and 4"
         )),
@@ -179,8 +179,8 @@ fn parse_baseline(s: &str) -> Result<(String, f64), String> {
     let (outcome, risk) = s
         .split_once('=')
         .ok_or_else(|| format!("{s:?} is not OUTCOME=FRACTION"))?;
-    match risk.trim().parse::<f64>() {
-        Ok(r) if r > 0.0 && r < 1.0 => Ok((outcome.trim().to_string(), r)),
+    match crate::number::parse_f64(risk.trim()) {
+        Some(r) if r > 0.0 && r < 1.0 => Ok((outcome.trim().to_string(), r)),
         _ => Err(format!(
             "{risk:?} is not a risk: give a fraction between 0 and 1, such as 0.25 for 25%"
         )),
@@ -193,8 +193,8 @@ fn parse_test(s: &str) -> Result<Test, String> {
 }
 
 fn parse_level(s: &str) -> Result<f64, String> {
-    match s.parse::<f64>() {
-        Ok(l) if l > 0.0 && l < 100.0 => Ok(l),
+    match crate::number::parse_f64(s) {
+        Some(l) if l > 0.0 && l < 100.0 => Ok(l),
         _ => Err(format!("{s:?} is not a confidence level between 0 and 100")),
     }
 }
