@@ -529,6 +529,42 @@ fn claims_show_verdict_words_and_who_made_them() {
     assert!(texts(&svg).iter().any(|x| x == "Afirmado por: una clínica"));
 }
 
+/// Each claim is quoted once: in the reader's quotation marks, or in its own when its words are
+/// already a quotation (the built-in news item that quotes Muraro), never in both.
+#[test]
+fn claims_are_quoted_once() {
+    let mut data = builtin();
+    for (lang, open, close) in [
+        (Lang::En, "“", "”"),
+        (Lang::Es, "«", "»"),
+        (Lang::Fr, "«\u{a0}", "\u{a0}»"),
+    ] {
+        let scene = Scene::build(&data, &options(View::Claims, lang));
+        let Scene::Claims(v) = &scene else { panic!() };
+        for (claim, card) in data.claims.iter().zip(&v.cards) {
+            let words = claim.text.trim();
+            if words.starts_with('“') {
+                assert!(card.text.starts_with(words), "{lang:?}: {}", card.text);
+            } else {
+                let quoted = format!("{open}{words}{close}");
+                assert!(card.text.starts_with(&quoted), "{lang:?}: {}", card.text);
+            }
+        }
+    }
+    // The built-in data has such a quotation; an unquoted claim gets the marks.
+    let freeze = data.claims.iter_mut().find(|c| c.text.starts_with('“'));
+    let freeze = freeze.expect("a claim that is itself a quotation");
+    freeze.text = freeze.text.trim_start_matches('“').to_string();
+    let unquoted = freeze.text.clone();
+    let scene = Scene::build(&data, &options(View::Claims, Lang::En));
+    let Scene::Claims(v) = &scene else { panic!() };
+    assert!(v
+        .cards
+        .iter()
+        .any(|c| c.text.starts_with(&format!("“{unquoted}”"))));
+    assert!(!v.cards.iter().any(|c| c.text.starts_with("““")));
+}
+
 #[test]
 fn funnel_draws_observed_and_filled_studies() {
     let data = bcg();

@@ -80,7 +80,7 @@ impl ClaimsView {
             // The appraisal writes its sentences in the reader's language.
             let evidence = check.summary.clone();
             // The quote stays as it was said; a translation is shown as such.
-            let mut text = tf(lang, "claims.quote", &[claim.text.trim()]);
+            let mut text = quoted(lang, claim.text.trim());
             if let Some(tr) = claim.translation.get(lang.as_str()) {
                 text = format!("{text} {}", tf(lang, "claims.translation", &[tr.trim()]));
             }
@@ -129,6 +129,19 @@ impl ClaimsView {
 
     fn text_width(&self, width: f64, theme: &Theme) -> f64 {
         width - 2.0 * theme.px(PAD) - theme.px(12.0)
+    }
+}
+
+/// Marks that open a quotation, in the languages a claim may be quoted from.
+const OPENING_QUOTES: [char; 7] = ['“', '„', '«', '‹', '"', '‘', '「'];
+
+/// A claim's words between the reader's quotation marks, or as they are when they are already
+/// a quotation (a news item quoting a researcher): a second pair of marks would misquote them.
+fn quoted(lang: Lang, words: &str) -> String {
+    if words.starts_with(OPENING_QUOTES) {
+        words.to_string()
+    } else {
+        tf(lang, "claims.quote", &[words])
     }
 }
 
