@@ -410,6 +410,13 @@ fn news_and_researcher_claims() {
         // 53% is both arms together over weeks 0-24 ((35 + 42) / 144); the safety part is sparse.
         let number = &c.parts[1];
         assert_eq!(number.verdict, Verdict::Supported, "{}", number.summary);
+        // The claimed number in the unit of the evidence's interval: a share, as a percentage.
+        assert!(
+            number.summary.starts_with("Supported: 53% lies within")
+                && number.summary.ends_with("(45.3% to 61.4%)."),
+            "{}",
+            number.summary
+        );
         assert_eq!(c.parts[0].verdict, Verdict::NotSupported);
         assert_eq!(c.verdict, Verdict::SupportedInPart);
     }

@@ -1106,34 +1106,37 @@ fn check_number(scope: &Scope, claim_part: &ClaimPart, fits: &[Fit]) -> PartChec
             })
         })
         .collect();
-    let shown = if (0.0..=1.0).contains(&v) {
-        format!("{} ({})", super::text::num(lang, v, 3), pct(lang, v))
-    } else {
-        super::text::num(lang, v, 3)
+    // The claimed number in the unit of the evidence it is checked against: a share as a
+    // percentage ("53%"), anything else as it is; both when there is no such evidence.
+    let shown = |proportion: Option<bool>| match proportion {
+        Some(true) if (0.0..=1.0).contains(&v) => pct(lang, v),
+        None if (0.0..=1.0).contains(&v) => {
+            format!("{} ({})", super::text::num(lang, v, 3), pct(lang, v))
+        }
+        _ => super::text::num(lang, v, 3),
     };
     let people = match arm {
         Arm::Treated => String::new(),
         Arm::Control => scope.say("number.control", &[]),
         Arm::Both => scope.say("number.both", &[]),
     };
-    let args = |range: &str| {
-        [
-            ("number", shown.clone()),
-            ("people", people.clone()),
-            ("range", range.to_string()),
-        ]
-    };
-    let say = |key: &str, range: &str| {
-        let a = args(range);
-        let refs: Vec<(&str, &str)> = a.iter().map(|(k, v)| (*k, v.as_str())).collect();
-        scope.say(key, &refs)
+    let say = |key: &str, number: &str, range: &str| {
+        scope.say(
+            key,
+            &[("number", number), ("people", &people), ("range", range)],
+        )
     };
     let (verdict, certainty, summary) = match cands.first() {
-        None => (Verdict::NotSupported, None, say("number.nothing", "")),
+        None => (
+            Verdict::NotSupported,
+            None,
+            say("number.nothing", &shown(None), ""),
+        ),
         Some((best, iv)) => {
             let (lo, hi) = *iv;
             let proportion = best.item.single_arm
                 || matches!(best.item.outcome.data, Some(EffectData::Counts(_)));
+            let number = shown(Some(proportion));
             let (lo, hi) = if proportion {
                 (pct(lang, lo), pct(lang, hi))
             } else {
@@ -1148,19 +1151,19 @@ fn check_number(scope: &Scope, claim_part: &ClaimPart, fits: &[Fit]) -> PartChec
                 (
                     Verdict::NoControlledEvidence,
                     best.certainty,
-                    say("number.uncontrolled", &range),
+                    say("number.uncontrolled", &number, &range),
                 )
             } else if inside(*iv) {
                 (
                     Verdict::Supported,
                     best.certainty,
-                    say("number.inside", &range),
+                    say("number.inside", &number, &range),
                 )
             } else {
                 (
                     Verdict::Contradicted,
                     best.certainty,
-                    say("number.outside", &range),
+                    say("number.outside", &number, &range),
                 )
             }
         }
