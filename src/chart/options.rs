@@ -5,6 +5,7 @@ use std::borrow::Cow;
 
 use serde::{Deserialize, Deserializer};
 
+use crate::appraise::AppraiseOptions;
 use crate::i18n::Lang;
 use crate::model::{Dataset, Design, Outcome, OutcomeKind, Study};
 use crate::stats::Method;
@@ -217,6 +218,17 @@ impl ViewOptions {
                     .as_deref()
                     .is_some_and(|r| contains(&f.route, r)))
             && (f.design.is_empty() || f.design.contains(&study.design))
+    }
+
+    /// How the views appraise: the caller's options in the reader's language and with the
+    /// reader's method, without the ratings' reasons in words (no view shows them).
+    pub fn appraise_options(&self, base: &AppraiseOptions) -> AppraiseOptions {
+        AppraiseOptions {
+            lang: self.lang,
+            method: self.method.unwrap_or(base.method),
+            explain: false,
+            ..base.clone()
+        }
     }
 
     /// The dataset with only the studies and outcomes the options keep (claims are kept);

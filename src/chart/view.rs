@@ -46,14 +46,10 @@ impl Scene {
         appraise: &AppraiseOptions,
     ) -> Scene {
         let filtered = options.filtered(dataset);
-        let mut appraise = appraise.clone();
-        if let Some(m) = options.method {
-            appraise.method = m;
-        }
-        appraise.lang = options.lang;
-        appraise.answers = options.view == View::Summary;
-        // No view shows a rating's reasons.
-        appraise.explain = false;
+        let appraise = AppraiseOptions {
+            answers: options.view == View::Summary,
+            ..options.appraise_options(appraise)
+        };
         let appraisal = crate::appraise::appraise(&filtered, &appraise);
         match options.view {
             View::Forest => Scene::Forest(build::forest_with(&filtered, options, &appraisal)),

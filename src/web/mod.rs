@@ -571,14 +571,7 @@ impl Widget {
         let appraisal = self.appraisal.get_or_insert_with(|| {
             let empty = Dataset::default();
             let filtered = options.filtered(dataset.as_ref().unwrap_or(&empty));
-            let mut appraise = AppraiseOptions {
-                lang: options.lang,
-                explain: false,
-                ..AppraiseOptions::default()
-            };
-            if let Some(m) = options.method {
-                appraise.method = m;
-            }
+            let appraise = options.appraise_options(&AppraiseOptions::default());
             crate::appraise::appraise(&filtered, &appraise)
         });
         let statement = match ItemKey::parse(key) {
