@@ -172,11 +172,7 @@ impl Rating {
     /// A sentence of the catalogue in the rating's language; empty when the rating is not
     /// written out.
     pub fn say(&self, key: &str, args: &[(&str, &str)]) -> String {
-        if self.explain {
-            tn(self.lang, key, args)
-        } else {
-            String::new()
-        }
+        self.words(|r| tn(r.lang, key, args))
     }
 
     /// The words `write` makes, only when the rating is written out: for reasons whose words

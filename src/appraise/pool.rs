@@ -809,7 +809,8 @@ fn given_by_all<'a>(
 ) -> Result<Assumed<'a>, absolute::AbsoluteError> {
     let first = Assumed::given(members[0].1, lang)?;
     let given = |o: &'a Outcome| o.usable_baseline().ok().flatten();
-    if members.iter().all(|(_, o)| given(o) == given(members[0].1)) {
+    let baseline = given(members[0].1);
+    if members.iter().all(|(_, o)| given(o) == baseline) {
         Ok(first)
     } else {
         Err(absolute::AbsoluteError::BaselinesDiffer)
