@@ -1,6 +1,9 @@
 //! The summary view: the answer first, for each therapy in the question's condition.
 #![cfg(not(target_arch = "wasm32"))]
 
+#[path = "appraise_helpers.rs"]
+mod helpers;
+
 use evidence_lens::appraise::{appraise, AppraiseOptions, Certainty};
 use evidence_lens::chart::summary::{symbols, Kind};
 use evidence_lens::chart::{render_svg, Scene, Theme, ThemeName, View, ViewOptions};
@@ -109,6 +112,15 @@ fn each_therapy_answers_with_its_certainty_frequencies_and_risk_of_death() {
         harm.who.as_deref(),
         Some("In Muraro 2017 (AHSCT cohort): 281 people with multiple sclerosis.")
     );
+    // The highest risk of death is the main harm, and the lower one a later, larger cohort
+    // found is not hidden behind it.
+    assert_eq!(
+        harm.elsewhere.as_deref(),
+        Some(
+            "The same harm in other studies: Burt 2021 (AHSCT cohort), treatment-related death: \
+             about 0.2 in 100 (95% CI 0 to 1)."
+        )
+    );
     assert_eq!((ahsct.studies, ahsct.randomised, ahsct.ongoing), (3, 1, 2));
     // MSC-NP's trial could not tell the arms apart: no difference may be drawn.
     let np = &a.answers[1];
@@ -191,6 +203,71 @@ fn nothing_is_cut_at_any_width() {
             );
         }
     }
+}
+
+#[test]
+fn the_built_in_cards_say_the_same_harm_in_other_studies_in_each_language() {
+    // The drawn words are compared with their spaces folded, no-break spaces included.
+    assert_says(
+        Lang::En,
+        "The same harm in other studies: Burt 2021 (AHSCT cohort), treatment-related death: about \
+         0.2 in 100 (95% CI 0 to 1).",
+    );
+    assert_says(
+        Lang::Es,
+        "El mismo daño en otros estudios: Burt 2021 (cohorte de AHSCT), muerte relacionada con el \
+         tratamiento: alrededor de 0,2 de cada 100 (IC del 95 %: 0 a 1).",
+    );
+    assert_says(
+        Lang::Fr,
+        "Le même risque dans d’autres études : Burt 2021 (cohorte AHSCT), décès lié au traitement \
+         : environ 0,2 sur 100 (IC à 95 % : 0 à 1).",
+    );
+}
+
+#[test]
+fn the_main_harm_names_the_same_harm_in_other_studies_and_no_other_harm() {
+    use evidence_lens::model::{Better, Design, OutcomeKind, Study};
+    use helpers::*;
+    let deaths = |name: &str, x: u64, n: u64| {
+        outcome("deaths", name, OutcomeKind::Harm, Better::Lower, prop(x, n))
+    };
+    let cohort = |id: &str, outcomes| study(id, Design::Cohort, None, "Drug X", outcomes);
+    let data = |more: Vec<Study>| {
+        let mut studies = vec![
+            cohort("a", vec![deaths("Deaths", 1, 200)]),
+            cohort("b", vec![deaths("Deaths", 6, 100)]),
+            // Death caused by the treatment is a different concept from death: not the same harm.
+            cohort("c", vec![deaths("Treatment-related deaths", 9, 100)]),
+            cohort("d", vec![deaths("Mortality", 1, 50)]),
+        ];
+        studies.extend(more);
+        appraise(&dataset(studies, vec![]), &AppraiseOptions::default())
+    };
+    let harm = |a: &evidence_lens::appraise::Appraisal| a.answers[0].harm.clone().unwrap();
+    // The highest risk among equally serious harms is the main harm; death caused by the
+    // treatment ranks with death.
+    let a = data(vec![]);
+    assert_eq!(harm(&a).studies, ["c"]);
+    assert_eq!(harm(&a).elsewhere, None);
+    let a = data(vec![cohort("e", vec![deaths("Deaths", 12, 100)])]);
+    assert_eq!(harm(&a).studies, ["e"]);
+    // The others with the same concept, in the data's order, named by their result when its name
+    // differs; death caused by the treatment is left out.
+    assert_eq!(
+        harm(&a).elsewhere.as_deref(),
+        Some(
+            "The same harm in other studies: a study: about 0.5 in 100 (95% CI 0.1 to 3); b study: \
+             about 6 in 100 (95% CI 3 to 12); d study, mortality: about 2 in 100 (95% CI 0.4 to 10)."
+        )
+    );
+    // A card does not grow with the data: three are named, and how many more.
+    let more = (0..3)
+        .map(|i| cohort(&format!("m{i}"), vec![deaths("Deaths", 1, 100)]))
+        .chain([cohort("e", vec![deaths("Deaths", 12, 100)])])
+        .collect();
+    let elsewhere = harm(&data(more)).elsewhere.unwrap();
+    assert!(elsewhere.ends_with("; 3 more."), "{elsewhere}");
 }
 
 #[test]

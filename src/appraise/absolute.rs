@@ -128,6 +128,24 @@ impl PerN {
         matches!((self.difference_lb, self.difference_ub), (Some(lo), Some(hi)) if lo <= 0.0 && hi >= 0.0)
     }
 
+    /// The risk with the treatment in words, as a fact box gives it: "about 3 in 100 (95% CI 1
+    /// to 6)".
+    pub fn treated_words(&self, lang: Lang) -> String {
+        let ci = self
+            .treatment_range()
+            .map(|range| people_ci(lang, range))
+            .unwrap_or_default();
+        tn(
+            lang,
+            "abs.in_per",
+            &[
+                ("n", &about(lang, self.treatment, f64::from(self.per))),
+                ("per", &crate::i18n::int(lang, u64::from(self.per))),
+                ("ci", &ci),
+            ],
+        )
+    }
+
     /// The likely range with the treatment, when both ends are known.
     pub fn treatment_range(&self) -> Option<(f64, f64)> {
         self.treatment_lb
@@ -474,6 +492,16 @@ fn people(lang: Lang, x: f64) -> String {
     num(lang, x, people_decimals(x))
 }
 
+/// "About" `x` people out of `per` when the count is not exact: none is none ("0 in 100
+/// people"), all is all.
+fn about(lang: Lang, x: f64, per: f64) -> String {
+    if x == 0.0 || x == per {
+        people(lang, x)
+    } else {
+        tn(lang, "abs.about", &[("n", &people(lang, x))])
+    }
+}
+
 /// " (95% CI 1 to 15)": an interval of people, each end written as [`people`] writes it.
 fn people_ci(lang: Lang, (lower, upper): (f64, f64)) -> String {
     tn(
@@ -657,12 +685,7 @@ pub fn single_arm(
     } else {
         format!("abs.single_arm.{form}")
     };
-    // "About" a proportion that is not exact: none is none ("0 in 100 people"), all is all.
-    let n = if p == 0.0 || p == 1.0 {
-        people(lang, p * 100.0)
-    } else {
-        tn(lang, "abs.about", &[("n", &people(lang, p * 100.0))])
-    };
+    let n = about(lang, p * 100.0, 100.0);
     let text = tn(
         lang,
         &key,

@@ -52,6 +52,11 @@ pub struct Finding {
     /// gives the finding: its forms of the disease, disability and years, which can make a
     /// result apply less to the question's people (for the card's details).
     pub population: Option<String>,
+    /// For the main harm: the same harm (the same concept in the vocabulary) in the therapy's
+    /// other results, with the risk each found ("The same harm in other studies: Burt 2021, about
+    /// 0.2 in 100 (95% CI 0 to 1)."). The main harm is the highest risk, so that it is never
+    /// hidden; this keeps a lower one, and the studies' disagreement, from being hidden too.
+    pub elsewhere: Option<String>,
 }
 
 /// The answer to one question: a therapy for the question's condition.
@@ -162,7 +167,10 @@ fn answer(
     let condition = lexicon.display_in(List::Conditions, main.name, lang);
     let who = |f: Finding| with_who(f, &by_id, lexicon, lang);
     let benefit = main_benefit(&by_id, outcomes, pooled, lexicon, lang).map(who);
-    let harm = main_harm(&by_id, outcomes, lexicon, lang).map(who);
+    let harm = main_harm(&by_id, outcomes, lexicon).map(|o| Finding {
+        elsewhere: same_harm_elsewhere(o, &by_id, outcomes, lexicon, lang),
+        ..who(finding(o, &by_id, lang))
+    });
     let x = lower_first(&therapy);
     let headline = match &benefit {
         Some(b) if b.controlled && b.certainty == Some(Certainty::VeryLow) => tn(
@@ -385,6 +393,7 @@ fn main_benefit(
             controlled: true,
             who: None,
             population: None,
+            elsewhere: None,
         });
     }
     let rated = |o: &&OutcomeAppraisal| o.kind == OutcomeKind::Benefit && o.certainty.is_some();
@@ -406,12 +415,11 @@ fn main_benefit(
     Some(finding(best, studies, lang))
 }
 
-fn main_harm(
+fn main_harm<'o>(
     studies: &Studies,
-    outcomes: &[OutcomeAppraisal],
+    outcomes: &'o [OutcomeAppraisal],
     lexicon: &Lexicon,
-    lang: Lang,
-) -> Option<Finding> {
+) -> Option<&'o OutcomeAppraisal> {
     let outcome_of = |o: &OutcomeAppraisal| source_of(studies, o).map(|(_, x)| x);
     let seriousness = |o: &OutcomeAppraisal| {
         outcome_of(o).map_or(0, |x| {
@@ -429,7 +437,7 @@ fn main_harm(
             .as_ref()
             .map_or(-1.0, |a| a.per_100.treatment.max(-1.0))
     };
-    let best = outcomes
+    outcomes
         .iter()
         .filter(|o| studies.contains_key(o.study.as_str()))
         .filter(|o| o.kind == OutcomeKind::Harm && o.certainty.is_some())
@@ -437,8 +445,51 @@ fn main_harm(
             (seriousness(a), a.absolute.is_some())
                 .cmp(&(seriousness(b), b.absolute.is_some()))
                 .then(risk(a).total_cmp(&risk(b)))
-        })?;
-    Some(finding(best, studies, lang))
+        })
+}
+
+/// The main harm's concept in the therapy's other results with numbers, each with the risk it
+/// found, in the data's order; `None` when there is no other (see [`Finding::elsewhere`]).
+fn same_harm_elsewhere(
+    main: &OutcomeAppraisal,
+    studies: &Studies,
+    outcomes: &[OutcomeAppraisal],
+    lexicon: &Lexicon,
+    lang: Lang,
+) -> Option<String> {
+    /// Results named before "and N more": a card must not grow with a large dataset.
+    const MOST: usize = 3;
+    let concept = lexicon.concept_of(source_of(studies, main)?.1)?;
+    let others: Vec<String> = outcomes
+        .iter()
+        .filter(|o| o.kind == OutcomeKind::Harm && !std::ptr::eq(*o, main))
+        .filter_map(|o| {
+            let (study, outcome) = source_of(studies, o)?;
+            let risk = &o.absolute.as_ref()?.per_100;
+            (lexicon.concept_of(outcome) == Some(concept)).then_some((study, o, risk))
+        })
+        .map(|(study, o, risk)| {
+            let label = study.label.get(lang.as_str());
+            // The result's own name when it differs from the main harm's.
+            let label = if normalize(&o.name) == normalize(&main.name) {
+                label.to_string()
+            } else {
+                format!("{label}, {}", lower_first(&o.name))
+            };
+            crate::i18n::labelled(lang, &label, &risk.treated_words(lang))
+        })
+        .collect();
+    let mut named = others.iter().take(MOST).cloned().collect::<Vec<_>>();
+    if others.len() > MOST {
+        named.push(crate::i18n::plural(lang, "list.more", others.len() - MOST));
+    }
+    (!named.is_empty()).then(|| {
+        tn(
+            lang,
+            "answer.harm_elsewhere",
+            &[("studies", &crate::i18n::clause_list(lang, &named))],
+        )
+    })
 }
 
 /// Whether a result describes one group only, judged from the study and its data (never from
@@ -495,5 +546,6 @@ fn finding(o: &OutcomeAppraisal, studies: &Studies, lang: Lang) -> Finding {
         controlled: !is_single(studies, o),
         who: None,
         population: None,
+        elsewhere: None,
     }
 }

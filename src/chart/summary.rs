@@ -168,6 +168,9 @@ fn card(lang: Lang, a: &Answer, said: bool) -> Card {
                     });
                     parts.push((Kind::Small, who.clone(), took_part));
                 }
+                if let Some(elsewhere) = &f.elsewhere {
+                    parts.push((Kind::Small, elsewhere.clone(), None));
+                }
             }
             None => parts.push((Kind::Body, t(lang, none).to_string(), None)),
         }
