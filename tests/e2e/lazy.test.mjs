@@ -14,6 +14,7 @@ before(async () => {
     extra: {
       '/far.html': embedPage(`<evidence-lens id="top" view="forest"></evidence-lens>${FAR}<evidence-lens id="far" src="/far.json"></evidence-lens>`),
       '/only-far.html': embedPage(`${FAR}<evidence-lens id="far"></evidence-lens>`),
+      '/on-screen.html': embedPage('<evidence-lens id="near"></evidence-lens>'),
       '/far.json': { type: 'application/json', body: '{"schema":"evidence-lens/1","studies":[{"id":"a","label":"A","condition":"x","intervention":{"therapy":"t"},"design":"rct","citation":{"text":"A"},"source_kind":"paper","outcomes":[{"id":"o","name":"O","kind":"benefit","better":"lower","status":"verified","data":{"measure":"RR","estimate":0.8,"ci_lb":0.6,"ci_ub":1.1}}]}]}' },
     },
   });
@@ -63,5 +64,26 @@ test('tabbing into a far widget loads it at once', async () => {
   await waitForReadyOf(page, 'far');
   const ready = await page.evaluate(() => window.__events.find((e) => e.id === 'far' && e.type === 'interactive'));
   assert.ok(ready, 'no ready after Tab');
+  await context.close();
+});
+
+test('a widget on screen asks for its engine as soon as its poster is shown, not when an observer next reports', async () => {
+  // Observers that never report, as on a page too busy to deliver them yet: the widget must not
+  // wait for them once it can see for itself that it is on screen.
+  const { page, context, problems } = await openPage(browser, `${server.url}on-screen.html`, {
+    init: () => {
+      window.IntersectionObserver = class {
+        observe() {}
+        unobserve() {}
+        disconnect() {}
+        takeRecords() { return []; }
+      };
+    },
+  });
+  await waitForReadyOf(page, 'near');
+  const events = await page.evaluate(() => window.__events.filter((e) => e.id === 'near').map((e) => [e.type, !!e.detail?.poster]));
+  // The poster came first, then the engine's chart.
+  assert.deepEqual(events.slice(0, 2), [['ready', true], ['interactive', false]]);
+  assert.deepEqual(problems, []);
   await context.close();
 });

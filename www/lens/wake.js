@@ -81,7 +81,9 @@ export class Wake {
   /** The poster is on screen (or could not be shown): a patient widget on screen wakes now, a near one at idle. */
   posterSettled() {
     this.settled = true;
-    if (this.onScreenSeen) this.now();
+    // Showing the poster has laid the page out, so asking where the widget is costs nothing
+    // now, where waiting for the observer to say so took up to a frame and the tasks before it.
+    if (this.onScreenSeen || (this.onScreen && onScreen(this.host.getBoundingClientRect()))) this.now();
     else if (this.wantedAtIdle) this.whenIdle();
   }
 
