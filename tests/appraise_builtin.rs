@@ -393,7 +393,17 @@ fn news_and_researcher_claims() {
             "{}",
             c.summary
         );
-        assert!(c.summary.contains("had no comparison group"));
+        // The study it cites is named once, in a sentence that reads without nested brackets.
+        assert!(
+            c.summary.ends_with(
+                "The study the claim cites, Muraro 2017 (AHSCT cohort), had no comparison group; \
+                 the support comes from other, controlled evidence."
+            ),
+            "{}",
+            c.summary
+        );
+        // Its support is as direct as the card's answer: nothing lowers it, and nothing is said.
+        assert!(!c.summary.contains("indirectly"), "{}", c.summary);
     }
     if let Some(c) = claim(&a, "researcher_ahsct_freeze") {
         // "for up to 5 years": MIST's median follow-up was 2 years, so it is rated down.
@@ -405,6 +415,15 @@ fn news_and_researcher_claims() {
             .find(|e| e.studies == ["mist_2019"])
             .unwrap();
         assert!(mist.indirectness.iter().any(|w| w.contains("5 years")));
+        // The summary says why it is low where the card shows it, not only in the evidence.
+        assert!(
+            c.summary.contains(
+                "Certainty: low. Only indirectly about the claim: MIST 2019 covers about 2 years, \
+                 the claim speaks of 5 years."
+            ),
+            "{}",
+            c.summary
+        );
     }
     if let Some(c) = claim(&a, "news_mesems_ae_53") {
         // 53% is both arms together over weeks 0-24 ((35 + 42) / 144); the safety part is sparse.

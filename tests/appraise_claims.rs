@@ -58,6 +58,36 @@ fn benefit_supported_by_controlled_evidence() {
 }
 
 #[test]
+fn a_supported_claim_says_why_its_certainty_is_lower_than_the_evidence() {
+    // Double-blind RCT, RR 0.6 (0.50 to 0.72), followed for a year: high certainty of a benefit,
+    // and one level lower for a claim about five years, which the summary says in words.
+    let mut t = trial(
+        "t",
+        "Drug X",
+        Blinding::Double,
+        counts(150, 1000, 250, 1000),
+    );
+    t.follow_up = Some("1 year".into());
+    let mut five_years = benefit("Drug X");
+    five_years.parts[0].timeframe = Some("5 years".into());
+    let c = check(vec![t.clone()], five_years);
+    assert_eq!(c.verdict, Verdict::Supported);
+    assert_eq!(c.certainty, Some(Certainty::Moderate));
+    assert_eq!(
+        c.summary,
+        "Supported by controlled evidence of moderate certainty showing a benefit. Only \
+         indirectly about the claim: t study covers about 1 year, the claim speaks of 5 years."
+    );
+    // A claim the evidence covers directly is supported at its level, with nothing to explain.
+    let c = check(vec![t], benefit("Drug X"));
+    assert_eq!(c.certainty, Some(Certainty::High));
+    assert_eq!(
+        c.summary,
+        "Supported by controlled evidence of high certainty showing a benefit."
+    );
+}
+
+#[test]
 fn benefit_contradicted_by_a_precise_null() {
     let c = check(
         vec![trial(

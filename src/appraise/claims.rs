@@ -688,7 +688,7 @@ fn list_cited(check: &mut ClaimCheck, claim: &Claim, dataset: &Dataset, scope: &
     let supported = matches!(check.verdict, Verdict::Supported | Verdict::SupportedInPart);
     if supported && !cited.is_empty() && claim.parts.iter().any(|p| p.asserts == Assertion::Benefit)
     {
-        let weak: Vec<&str> = cited
+        let weak: Vec<String> = cited
             .iter()
             .filter(|s| {
                 s.design.is_uncontrolled()
@@ -698,10 +698,14 @@ fn list_cited(check: &mut ClaimCheck, claim: &Claim, dataset: &Dataset, scope: &
                             .iter()
                             .all(|o| o.data.as_ref().map_or(true, |d| d.is_single_arm()))
             })
-            .map(|s| s.label.get(lang.as_str()))
+            .map(|s| s.label.get(lang.as_str()).to_string())
             .collect();
         if weak.len() == cited.len() {
-            let note = scope.say("claim.cited_weak", &[("studies", &weak.join(", "))]);
+            let key = format!(
+                "claim.cited_weak.{}",
+                i18n::plural_form(lang, weak.len() as f64)
+            );
+            let note = scope.say(&key, &[("studies", &i18n::and_list(lang, &weak))]);
             check.summary.push_str(&note);
         }
     }
@@ -815,6 +819,22 @@ fn check_benefit(scope: &Scope, claim_part: &ClaimPart, fits: &[Fit]) -> PartChe
             scope.say("verdict.null", &[("certainty", words(n))]),
         )
     } else if let Some(b) = sb {
+        // Why the support is rated down for this claim, in words: a reader who sees its level
+        // sees why it is that low (the evidence's own sentences say it too, in the details).
+        let indirectly = {
+            let why = support
+                .iter()
+                .filter(|f| f.certainty == Some(b))
+                .flat_map(|f| f.indirectness.clone())
+                .collect();
+            let why = dedup(why);
+            if why.is_empty() {
+                String::new()
+            } else {
+                let list = i18n::clause_list(lang, &why);
+                scope.say("claim.indirect", &[("list", &list)])
+            }
+        };
         // What the support covers of what the claim says.
         let mut only = Vec::new();
         let whole_population = support.iter().any(|f| f.populations.is_empty());
@@ -851,7 +871,7 @@ fn check_benefit(scope: &Scope, claim_part: &ClaimPart, fits: &[Fit]) -> PartChe
             (
                 Verdict::Supported,
                 Some(b),
-                scope.say("verdict.supported_by", &[("certainty", words(b))]),
+                scope.say("verdict.supported_by", &[("certainty", words(b))]) + &indirectly,
             )
         } else {
             let mut s = scope.say(
@@ -861,6 +881,7 @@ fn check_benefit(scope: &Scope, claim_part: &ClaimPart, fits: &[Fit]) -> PartChe
                     ("certainty", words(b)),
                 ],
             );
+            s.push_str(&indirectly);
             let others: Vec<String> = roles
                 .iter()
                 .filter(|(f, r)| {
