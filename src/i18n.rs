@@ -333,6 +333,7 @@ catalogue![
     ("abs.baseline_basis", " Without {therapy}: {basis}.", " Sin {therapy}: {basis}.", " Sans {therapy}\u{a0}: {basis}."),
     ("abs.about", "about {n}", "alrededor de {n}", "environ {n}"),
     ("abs.in_per", "{n} in {per}{ci}", "{n} de cada {per}{ci}", "{n} sur {per}{ci}"),
+    ("abs.in_per_compared", "{n} in {per} with it{ci} and {without} without it", "{n} de cada {per} con el tratamiento{ci} y {without} sin él", "{n} sur {per} avec le traitement{ci} et {without} sans"),
     ("abs.ci", " (95% CI {lower} to {upper})", " (IC del 95\u{a0}%: {lower} a {upper})", " (IC à 95\u{202f}% : {lower} à {upper})"),
     ("abs.single_arm_attributed.one", "{outcome}: {n} in 100 people{ci} who had {therapy}; only cases attributed to the treatment were counted.", "{outcome}: {n} de cada 100 personas{ci} que recibieron {therapy}; solo se contaron los casos atribuidos al tratamiento.", "{outcome}\u{a0}: {n} personne traitée par {therapy} sur 100{ci}\u{202f}; seuls les cas attribués au traitement ont été comptés."),
     ("abs.single_arm_attributed.other", "{outcome}: {n} in 100 people{ci} who had {therapy}; only cases attributed to the treatment were counted.", "{outcome}: {n} de cada 100 personas{ci} que recibieron {therapy}; solo se contaron los casos atribuidos al tratamiento.", "{outcome}\u{a0}: {n} personnes traitées par {therapy} sur 100{ci}\u{202f}; seuls les cas attribués au traitement ont été comptés."),
@@ -486,7 +487,7 @@ catalogue![
     ("answer.harm", "Main harm", "Daño principal", "Risque principal"),
     ("answer.no_benefit_data", "No study reports a benefit with numbers.", "Ningún estudio informa un beneficio con cifras.", "Aucune étude ne rapporte de bénéfice chiffré."),
     ("answer.no_harm_data", "No study reports harms with numbers.", "Ningún estudio informa daños con cifras.", "Aucune étude ne rapporte de risques chiffrés."),
-    ("answer.harm_elsewhere", "The same harm in other studies: {studies}.", "El mismo daño en otros estudios: {studies}.", "Le même risque dans d’autres études\u{a0}: {studies}."),
+    ("answer.harm_elsewhere", "Other results for the same harm: {results}.", "Otros resultados del mismo daño: {results}.", "Autres résultats pour le même risque\u{a0}: {results}."),
     ("answer.who", "In {studies}: {people} {condition}.", "En {studies}: {people} {condition}.", "Dans {studies}\u{a0}: {people} {condition}."),
     ("answer.who_compared", "In {studies}: {people} {condition}; comparison: {comparator}.", "En {studies}: {people} {condition}; comparación: {comparator}.", "Dans {studies}\u{a0}: {people} {condition}\u{202f}; comparaison\u{a0}: {comparator}."),
     ("answer.people_with.one", "{} person with", "{} persona con", "{} personne atteinte de"),
@@ -830,16 +831,20 @@ fn joined(lang: Lang, list: &[String], key: &str) -> String {
 }
 
 /// The first four names and how many more ("A, B, C, D and 3 more"), so that a sentence names
-/// its sources without growing with a large dataset; all of them when only one would be left
-/// ("and 1 more" would take a name's place).
+/// its sources without growing with a large dataset (see [`first_and_more`]).
 pub fn named_list(lang: Lang, names: &[String]) -> String {
-    const MOST: usize = 4;
-    if names.len() <= MOST + 1 {
-        return and_list(lang, names);
+    and_list(lang, &first_and_more(lang, names, 4))
+}
+
+/// The first `most` items and how many more ("3 more") as a last item, or all of them when only
+/// one would be left ("1 more" would take an item's place).
+pub fn first_and_more(lang: Lang, items: &[String], most: usize) -> Vec<String> {
+    if items.len() <= most + 1 {
+        return items.to_vec();
     }
-    let mut named = names[..MOST].to_vec();
-    named.push(plural(lang, "list.more", names.len() - MOST));
-    and_list(lang, &named)
+    let mut named = items[..most].to_vec();
+    named.push(plural(lang, "list.more", items.len() - most));
+    named
 }
 
 /// A count with its noun in the right number: `key.one` for one (and, in French, for zero),

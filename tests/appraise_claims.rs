@@ -78,12 +78,53 @@ fn a_supported_claim_says_why_its_certainty_is_lower_than_the_evidence() {
         "Supported by controlled evidence of moderate certainty showing a benefit. Only \
          indirectly about the claim: t study covers about 1 year, the claim speaks of 5 years."
     );
+    // Direct support at the same level leaves nothing to explain: an open-label trial (moderate)
+    // followed for five years, of another outcome so that the two are not pooled.
+    let mut u = trial("u", "Drug X", Blinding::Open, counts(150, 1000, 250, 1000));
+    u.follow_up = Some("5 years".into());
+    u.outcomes[0].id = "worsening".into();
+    u.outcomes[0].name = "Worsening".into();
+    let mut five_years = benefit("Drug X");
+    five_years.parts[0].timeframe = Some("5 years".into());
+    let c = check(vec![t.clone(), u], five_years);
+    assert_eq!(
+        (c.verdict, c.certainty),
+        (Verdict::Supported, Some(Certainty::Moderate))
+    );
+    assert!(!c.summary.contains("indirectly"), "{}", c.summary);
     // A claim the evidence covers directly is supported at its level, with nothing to explain.
     let c = check(vec![t], benefit("Drug X"));
     assert_eq!(c.certainty, Some(Certainty::High));
     assert_eq!(
         c.summary,
         "Supported by controlled evidence of high certainty showing a benefit."
+    );
+}
+
+#[test]
+fn a_claim_citing_only_uncontrolled_studies_says_its_support_comes_from_elsewhere() {
+    let cohort = |id: &str| {
+        study(
+            id,
+            Design::Cohort,
+            None,
+            "Drug X",
+            vec![progression(prop(20, 100))],
+        )
+    };
+    let mut c = benefit("Drug X");
+    c.studies = vec!["x".into(), "y".into(), "x".into()];
+    let t = trial("t", "Drug X", Blinding::Open, counts(150, 1000, 250, 1000));
+    let c = check(vec![t, cohort("x"), cohort("y")], c);
+    assert_eq!(c.verdict, Verdict::Supported);
+    // Each cited study once, the sentence in the plural.
+    assert!(
+        c.summary.ends_with(
+            "The studies the claim cites, x study and y study, had no comparison group; the \
+             support comes from other, controlled evidence."
+        ),
+        "{}",
+        c.summary
     );
 }
 

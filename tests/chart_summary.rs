@@ -117,7 +117,7 @@ fn each_therapy_answers_with_its_certainty_frequencies_and_risk_of_death() {
     assert_eq!(
         harm.elsewhere.as_deref(),
         Some(
-            "The same harm in other studies: Burt 2021 (AHSCT cohort), treatment-related death: \
+            "Other results for the same harm: Burt 2021 (AHSCT cohort), treatment-related death: \
              about 0.2 in 100 (95% CI 0 to 1)."
         )
     );
@@ -206,68 +206,99 @@ fn nothing_is_cut_at_any_width() {
 }
 
 #[test]
-fn the_built_in_cards_say_the_same_harm_in_other_studies_in_each_language() {
+fn the_built_in_cards_say_the_same_harm_in_other_results_in_each_language() {
     // The drawn words are compared with their spaces folded, no-break spaces included.
     assert_says(
         Lang::En,
-        "The same harm in other studies: Burt 2021 (AHSCT cohort), treatment-related death: about \
+        "Other results for the same harm: Burt 2021 (AHSCT cohort), treatment-related death: about \
          0.2 in 100 (95% CI 0 to 1).",
     );
     assert_says(
         Lang::Es,
-        "El mismo daño en otros estudios: Burt 2021 (cohorte de AHSCT), muerte relacionada con el \
+        "Otros resultados del mismo daño: Burt 2021 (cohorte de AHSCT), muerte relacionada con el \
          tratamiento: alrededor de 0,2 de cada 100 (IC del 95 %: 0 a 1).",
     );
     assert_says(
         Lang::Fr,
-        "Le même risque dans d’autres études : Burt 2021 (cohorte AHSCT), décès lié au traitement \
+        "Autres résultats pour le même risque : Burt 2021 (cohorte AHSCT), décès lié au traitement \
          : environ 0,2 sur 100 (IC à 95 % : 0 à 1).",
     );
 }
 
 #[test]
-fn the_main_harm_names_the_same_harm_in_other_studies_and_no_other_harm() {
-    use evidence_lens::model::{Better, Design, OutcomeKind, Study};
+fn the_main_harm_names_the_same_harm_in_other_results_and_no_other_harm() {
+    use evidence_lens::model::{Better, Design, Outcome, OutcomeKind, Study};
     use helpers::*;
-    let deaths = |name: &str, x: u64, n: u64| {
-        outcome("deaths", name, OutcomeKind::Harm, Better::Lower, prop(x, n))
-    };
+    let harm_of =
+        |id: &str, name: &str, data| outcome(id, name, OutcomeKind::Harm, Better::Lower, data);
+    let deaths = |name: &str, x: u64, n: u64| harm_of("deaths", name, prop(x, n));
     let cohort = |id: &str, outcomes| study(id, Design::Cohort, None, "Drug X", outcomes);
-    let data = |more: Vec<Study>| {
-        let mut studies = vec![
-            cohort("a", vec![deaths("Deaths", 1, 200)]),
-            cohort("b", vec![deaths("Deaths", 6, 100)]),
+    let harm = |studies: Vec<Study>| {
+        let a = appraise(&dataset(studies, vec![]), &AppraiseOptions::default());
+        a.answers[0].harm.clone().unwrap()
+    };
+    let later = |x: u64, n: u64| Outcome {
+        timepoint: Some("5 years".into()),
+        ..harm_of("deaths_5y", "Deaths", prop(x, n))
+    };
+    let mut trial = rct("t", harm_of("deaths", "Deaths", counts(3, 100, 4, 100)));
+    trial.intervention.therapy = "Drug X".into();
+    let studies = || {
+        vec![
+            cohort("b", vec![deaths("Deaths", 6, 100), later(10, 100)]),
             // Death caused by the treatment is a different concept from death: not the same harm.
             cohort("c", vec![deaths("Treatment-related deaths", 9, 100)]),
             cohort("d", vec![deaths("Mortality", 1, 50)]),
-        ];
-        studies.extend(more);
-        appraise(&dataset(studies, vec![]), &AppraiseOptions::default())
+            trial.clone(),
+        ]
     };
-    let harm = |a: &evidence_lens::appraise::Appraisal| a.answers[0].harm.clone().unwrap();
     // The highest risk among equally serious harms is the main harm; death caused by the
-    // treatment ranks with death.
-    let a = data(vec![]);
-    assert_eq!(harm(&a).studies, ["c"]);
-    assert_eq!(harm(&a).elsewhere, None);
-    let a = data(vec![cohort("e", vec![deaths("Deaths", 12, 100)])]);
-    assert_eq!(harm(&a).studies, ["e"]);
-    // The others with the same concept, in the data's order, named by their result when its name
-    // differs; death caused by the treatment is left out.
+    // treatment ranks with death, and has no other result.
+    let main = harm(studies()[1..2].to_vec());
     assert_eq!(
-        harm(&a).elsewhere.as_deref(),
+        (main.studies, main.elsewhere),
+        (vec!["c".to_string()], None)
+    );
+    let mut all = studies();
+    all[1] = cohort("e", vec![deaths("Deaths", 12, 100)]);
+    let main = harm(all.clone());
+    assert_eq!(main.studies, ["e"]);
+    // The others of the same concept, in the data's order, up to four: a result is named when its
+    // name or time differs from the main harm's (the main study's own later result too), and a
+    // result with a comparison group gives the risk without the treatment as well.
+    assert_eq!(
+        main.elsewhere.as_deref(),
         Some(
-            "The same harm in other studies: a study: about 0.5 in 100 (95% CI 0.1 to 3); b study: \
-             about 6 in 100 (95% CI 3 to 12); d study, mortality: about 2 in 100 (95% CI 0.4 to 10)."
+            "Other results for the same harm: b study: about 6 in 100 (95% CI 3 to 12); b study, \
+             deaths within 5 years: about 10 in 100 (95% CI 6 to 17); d study, mortality: about 2 \
+             in 100 (95% CI 0.4 to 10); t study: about 3 in 100 with it (95% CI 0.7 to 13) and \
+             about 4 without it."
         )
     );
-    // A card does not grow with the data: three are named, and how many more.
-    let more = (0..3)
-        .map(|i| cohort(&format!("m{i}"), vec![deaths("Deaths", 1, 100)]))
-        .chain([cohort("e", vec![deaths("Deaths", 12, 100)])])
-        .collect();
-    let elsewhere = harm(&data(more)).elsewhere.unwrap();
-    assert!(elsewhere.ends_with("; 3 more."), "{elsewhere}");
+    // A card does not grow with the data: past four, three are named and how many more.
+    all.push(cohort("a", vec![deaths("Deaths", 1, 200)]));
+    let elsewhere = harm(all).elsewhere.unwrap();
+    assert!(
+        elsewhere.ends_with("d study, mortality: about 2 in 100 (95% CI 0.4 to 10); 2 more."),
+        "{elsewhere}"
+    );
+    // A harm the vocabulary has no concept for is matched by its name.
+    let rash = |id: &str, x: u64| cohort(id, vec![harm_of("rash", "Rash", prop(x, 100))]);
+    let mut nausea = rash("n", 50);
+    nausea.outcomes[0].id = "nausea".into();
+    nausea.outcomes[0].name = "Nausea".into();
+    let main = harm(vec![rash("r1", 5), nausea, rash("r2", 20)]);
+    assert_eq!(
+        main.studies,
+        ["n"],
+        "the highest risk among harms of one seriousness"
+    );
+    assert_eq!(main.elsewhere, None);
+    let main = harm(vec![rash("r1", 5), rash("r2", 20)]);
+    assert_eq!(
+        main.elsewhere.as_deref(),
+        Some("Other results for the same harm: r1 study: about 5 in 100 (95% CI 2 to 11).")
+    );
 }
 
 #[test]

@@ -129,21 +129,26 @@ impl PerN {
     }
 
     /// The risk with the treatment in words, as a fact box gives it: "about 3 in 100 (95% CI 1
-    /// to 6)".
+    /// to 6)", and the risk without it when there is one ("… with it (95% CI 1 to 6) and about
+    /// 7 without it"), so that a risk is never read as caused by the treatment when the
+    /// comparison had as much.
     pub fn treated_words(&self, lang: Lang) -> String {
+        let per = f64::from(self.per);
         let ci = self
             .treatment_range()
             .map(|range| people_ci(lang, range))
             .unwrap_or_default();
-        tn(
-            lang,
-            "abs.in_per",
-            &[
-                ("n", &about(lang, self.treatment, f64::from(self.per))),
-                ("per", &crate::i18n::int(lang, u64::from(self.per))),
-                ("ci", &ci),
-            ],
-        )
+        let n = about(lang, self.treatment, per);
+        let per_text = crate::i18n::int(lang, u64::from(self.per));
+        let mut args = vec![("n", n.as_str()), ("per", per_text.as_str()), ("ci", &ci)];
+        let without = self.control.map(|c| about(lang, c, per));
+        match &without {
+            Some(without) => {
+                args.push(("without", without));
+                tn(lang, "abs.in_per_compared", &args)
+            }
+            None => tn(lang, "abs.in_per", &args),
+        }
     }
 
     /// The likely range with the treatment, when both ends are known.

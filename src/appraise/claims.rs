@@ -688,7 +688,7 @@ fn list_cited(check: &mut ClaimCheck, claim: &Claim, dataset: &Dataset, scope: &
     let supported = matches!(check.verdict, Verdict::Supported | Verdict::SupportedInPart);
     if supported && !cited.is_empty() && claim.parts.iter().any(|p| p.asserts == Assertion::Benefit)
     {
-        let weak: Vec<String> = cited
+        let mut weak: Vec<String> = cited
             .iter()
             .filter(|s| {
                 s.design.is_uncontrolled()
@@ -701,11 +701,18 @@ fn list_cited(check: &mut ClaimCheck, claim: &Claim, dataset: &Dataset, scope: &
             .map(|s| s.label.get(lang.as_str()).to_string())
             .collect();
         if weak.len() == cited.len() {
+            // Each study once, however often the claim names it.
+            let mut seen = Vec::new();
+            weak.retain(|label| {
+                let first = !seen.contains(label);
+                seen.push(label.clone());
+                first
+            });
             let key = format!(
                 "claim.cited_weak.{}",
                 i18n::plural_form(lang, weak.len() as f64)
             );
-            let note = scope.say(&key, &[("studies", &i18n::and_list(lang, &weak))]);
+            let note = scope.say(&key, &[("studies", &i18n::named_list(lang, &weak))]);
             check.summary.push_str(&note);
         }
     }
@@ -819,21 +826,25 @@ fn check_benefit(scope: &Scope, claim_part: &ClaimPart, fits: &[Fit]) -> PartChe
             scope.say("verdict.null", &[("certainty", words(n))]),
         )
     } else if let Some(b) = sb {
-        // Why the support is rated down for this claim, in words: a reader who sees its level
-        // sees why it is that low (the evidence's own sentences say it too, in the details).
-        let indirectly = {
-            let why = support
-                .iter()
-                .filter(|f| f.certainty == Some(b))
-                .flat_map(|f| f.indirectness.clone())
-                .collect();
-            let why = dedup(why);
-            if why.is_empty() {
-                String::new()
-            } else {
-                let list = i18n::clause_list(lang, &why);
-                scope.say("claim.indirect", &[("list", &list)])
+        // Why the support is rated down for this claim, in words, when that is why it is no
+        // higher: every result at its level is indirect (the evidence's own sentences say it
+        // too, in the details). Direct support at the same level leaves nothing to explain.
+        let at_level: Vec<&&Fit> = support
+            .iter()
+            .copied()
+            .filter(|f| f.certainty == Some(b))
+            .collect();
+        let indirectly = if at_level.iter().all(|f| !f.indirectness.is_empty()) {
+            let mut why: Vec<String> = Vec::new();
+            for reason in at_level.iter().flat_map(|f| &f.indirectness) {
+                if !why.contains(reason) {
+                    why.push(reason.clone());
+                }
             }
+            let list = i18n::clause_list(lang, &why);
+            scope.say("claim.indirect", &[("list", &list)])
+        } else {
+            String::new()
         };
         // What the support covers of what the claim says.
         let mut only = Vec::new();

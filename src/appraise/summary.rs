@@ -16,6 +16,7 @@ use serde::Serialize;
 
 use crate::model::{Dataset, Design, Outcome, OutcomeKind, Study, StudyStatus};
 
+use super::absolute::within;
 use super::certainty::Certainty;
 use super::claims::{ClaimCheck, ClaimEvidence, Verdict};
 use super::matching::{normalize, Lexicon, List, MainCondition, Relation};
@@ -53,9 +54,10 @@ pub struct Finding {
     /// result apply less to the question's people (for the card's details).
     pub population: Option<String>,
     /// For the main harm: the same harm (the same concept in the vocabulary) in the therapy's
-    /// other results, with the risk each found ("The same harm in other studies: Burt 2021, about
-    /// 0.2 in 100 (95% CI 0 to 1)."). The main harm is the highest risk, so that it is never
-    /// hidden; this keeps a lower one, and the studies' disagreement, from being hidden too.
+    /// other results, with the risk each gives ("Other results for the same harm: Burt 2021
+    /// (AHSCT cohort), treatment-related death: about 0.2 in 100 (95% CI 0 to 1)."). The main
+    /// harm is the highest risk, so that it is never hidden; this keeps a lower one, and the
+    /// studies' disagreement, from being hidden too.
     pub elsewhere: Option<String>,
 }
 
@@ -448,8 +450,9 @@ fn main_harm<'o>(
         })
 }
 
-/// The main harm's concept in the therapy's other results with numbers, each with the risk it
-/// found, in the data's order; `None` when there is no other (see [`Finding::elsewhere`]).
+/// The main harm's concept in the therapy's other results with numbers (the same outcome id or
+/// name when the vocabulary knows no concept for it), each with its risk, in the data's order;
+/// `None` when there is no other (see [`Finding::elsewhere`]).
 fn same_harm_elsewhere(
     main: &OutcomeAppraisal,
     studies: &Studies,
@@ -457,38 +460,53 @@ fn same_harm_elsewhere(
     lexicon: &Lexicon,
     lang: Lang,
 ) -> Option<String> {
-    /// Results named before "and N more": a card must not grow with a large dataset.
+    /// Results named before "N more": a card must not grow with a large dataset.
     const MOST: usize = 3;
-    let concept = lexicon.concept_of(source_of(studies, main)?.1)?;
-    let others: Vec<String> = outcomes
+    let (_, main_outcome) = source_of(studies, main)?;
+    let concept = lexicon.concept_of(main_outcome);
+    let same = |o: &OutcomeAppraisal, x: &Outcome| match concept {
+        Some(c) => lexicon.concept_of(x) == Some(c),
+        None => x.id == main_outcome.id || normalize(&o.name) == normalize(&main.name),
+    };
+    // The result's name with its time, said when it differs from the main harm's.
+    let named = |o: &OutcomeAppraisal, x: &Outcome| {
+        let time = x.timepoint.as_ref().map(|t| t.get(lang.as_str()));
+        within(lang, &lower_first(&o.name), time)
+    };
+    let main_name = normalize(&named(main, main_outcome));
+    let others: Vec<_> = outcomes
         .iter()
         .filter(|o| o.kind == OutcomeKind::Harm && !std::ptr::eq(*o, main))
         .filter_map(|o| {
-            let (study, outcome) = source_of(studies, o)?;
+            let (study, x) = source_of(studies, o)?;
             let risk = &o.absolute.as_ref()?.per_100;
-            (lexicon.concept_of(outcome) == Some(concept)).then_some((study, o, risk))
+            same(o, x).then_some((study, o, x, risk))
         })
-        .map(|(study, o, risk)| {
+        .collect();
+    let shown = if others.len() > MOST + 1 {
+        MOST
+    } else {
+        others.len()
+    };
+    let mut results: Vec<String> = others[..shown]
+        .iter()
+        .map(|(study, o, x, risk)| {
             let label = study.label.get(lang.as_str());
-            // The result's own name when it differs from the main harm's.
-            let label = if normalize(&o.name) == normalize(&main.name) {
+            let name = named(o, x);
+            let label = if normalize(&name) == main_name {
                 label.to_string()
             } else {
-                format!("{label}, {}", lower_first(&o.name))
+                format!("{label}, {name}")
             };
             crate::i18n::labelled(lang, &label, &risk.treated_words(lang))
         })
         .collect();
-    let mut named = others.iter().take(MOST).cloned().collect::<Vec<_>>();
-    if others.len() > MOST {
-        named.push(crate::i18n::plural(lang, "list.more", others.len() - MOST));
+    if shown < others.len() {
+        results.push(crate::i18n::plural(lang, "list.more", others.len() - shown));
     }
-    (!named.is_empty()).then(|| {
-        tn(
-            lang,
-            "answer.harm_elsewhere",
-            &[("studies", &crate::i18n::clause_list(lang, &named))],
-        )
+    (!results.is_empty()).then(|| {
+        let results = crate::i18n::clause_list(lang, &results);
+        tn(lang, "answer.harm_elsewhere", &[("results", &results)])
     })
 }
 

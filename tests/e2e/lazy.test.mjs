@@ -80,7 +80,8 @@ test('a widget on screen asks for its engine as soon as its poster is shown, not
       };
     },
   });
-  await waitForReadyOf(page, 'near');
+  // Long enough for the engine on a slow machine, short of the usual 20 s: without the fix it never comes.
+  await waitForReadyOf(page, 'near', 1, 10000);
   const events = await page.evaluate(() => window.__events.filter((e) => e.id === 'near').map((e) => [e.type, !!e.detail?.poster]));
   // The poster came first, then the engine's chart.
   assert.deepEqual(events.slice(0, 2), [['ready', true], ['interactive', false]]);

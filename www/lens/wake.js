@@ -17,7 +17,7 @@ const INPUTS = ['pointerdown', 'keydown', 'focusin', 'pointerenter'];
  * Whether a box is (partly) within the window.
  * @param {DOMRect} r
  */
-function onScreen(r) {
+function isOnScreen(r) {
   return (r.width > 0 || r.height > 0) && r.bottom >= 0 && r.top <= window.innerHeight && r.right >= 0 && r.left <= window.innerWidth;
 }
 
@@ -57,11 +57,15 @@ export class Wake {
     if (this.woken) return;
     // On screen already: no need to wait a frame for the observer to say so. (A patient widget
     // waits for its poster anyway: it does not ask, since asking lays the page out.)
-    if (!patient && onScreen(this.host.getBoundingClientRect())) {
+    if (!patient && isOnScreen(this.host.getBoundingClientRect())) {
       this.now();
       return;
     }
+    // A new watch (a reconnected widget) learns again where it is and whether its poster is shown.
     this.patient = patient;
+    this.settled = false;
+    this.wantedAtIdle = false;
+    this.onScreenSeen = false;
     for (const type of INPUTS) this.host.addEventListener(type, this.onInput, { passive: true });
     this.onScreen = new IntersectionObserver((entries) => {
       if (!entries.some((e) => e.isIntersecting)) return;
@@ -81,9 +85,10 @@ export class Wake {
   /** The poster is on screen (or could not be shown): a patient widget on screen wakes now, a near one at idle. */
   posterSettled() {
     this.settled = true;
-    // Showing the poster has laid the page out, so asking where the widget is costs nothing
-    // now, where waiting for the observer to say so took up to a frame and the tasks before it.
-    if (this.onScreenSeen || (this.onScreen && onScreen(this.host.getBoundingClientRect()))) this.now();
+    // Asked once, now that the poster is shown: at most one layout, where waiting for the
+    // observer to say so took up to a frame and the tasks queued before it. (Not asked after
+    // an unwatch: a disconnected widget stays asleep.)
+    if (this.onScreenSeen || (this.onScreen && isOnScreen(this.host.getBoundingClientRect()))) this.now();
     else if (this.wantedAtIdle) this.whenIdle();
   }
 
