@@ -332,6 +332,7 @@ catalogue![
     ("abs.within", "{outcome} within {time}", "{outcome} a {time}", "{outcome} à {time}"),
     ("abs.baseline_basis", " Without {therapy}: {basis}.", " Sin {therapy}: {basis}.", " Sans {therapy}\u{a0}: {basis}."),
     ("abs.about", "about {n}", "alrededor de {n}", "environ {n}"),
+    ("abs.none_seen", " No such case among {people} people: a risk of up to {bound} in 100 cannot be ruled out.", " Ningún caso entre {people} personas: no se puede descartar un riesgo de hasta {bound} de cada 100.", " Aucun cas parmi {people} personnes\u{a0}: un risque allant jusqu’à {bound} sur 100 ne peut pas être exclu."),
     ("abs.in_per", "{n} in {per}{ci}", "{n} de cada {per}{ci}", "{n} sur {per}{ci}"),
     ("abs.in_per_compared", "{n} in {per} with it{ci} and {without} without it", "{n} de cada {per} con el tratamiento{ci} y {without} sin él", "{n} sur {per} avec le traitement{ci} et {without} sans"),
     ("abs.ci", " (95% CI {lower} to {upper})", " (IC del 95\u{a0}%: {lower} a {upper})", " (IC à 95\u{202f}% : {lower} à {upper})"),

@@ -387,7 +387,16 @@ fn single_arm_proportion_with_wilson_interval() {
     assert!(abs.per_100.control.is_none());
     assert!(abs.text.contains("no comparison group"), "{}", abs.text);
     // Without a size or interval the proportion is still shown, without an interval.
-    let a = single_arm(0.576, None, None, Lang::En, ("MSC", "Headache"), false).unwrap();
+    let a = single_arm(
+        0.576,
+        None,
+        None,
+        Lang::En,
+        ("MSC", "Headache"),
+        false,
+        None,
+    )
+    .unwrap();
     assert_eq!((a.risk_lb, a.risk_ub), (None, None));
     assert!(
         a.text
@@ -397,16 +406,24 @@ fn single_arm_proportion_with_wilson_interval() {
     );
     // None is not "about" none, in any language.
     let none = |lang| {
-        single_arm(0.0, Some(0.0), Some(0.003), lang, ("MSC", "Deaths"), true)
-            .unwrap()
-            .text
+        single_arm(
+            0.0,
+            Some(0.0),
+            Some(0.003),
+            lang,
+            ("MSC", "Deaths"),
+            true,
+            None,
+        )
+        .unwrap()
+        .text
     };
     assert!(
         none(Lang::En).starts_with("Deaths: 0 in 100 people (95% CI 0 to 0.3) who had"),
         "{}",
         none(Lang::En)
     );
-    let all = single_arm(1.0, None, None, Lang::En, ("MSC", "Fever"), false).unwrap();
+    let all = single_arm(1.0, None, None, Lang::En, ("MSC", "Fever"), false, None).unwrap();
     assert!(
         all.text.starts_with("Fever: 100 in 100 people who had"),
         "{}",
@@ -434,11 +451,11 @@ fn a_single_group_count_reads_right_for_none_one_or_many() {
         (0.017, "environ 2 personnes traitées", "alrededor de 2"),
         (0.35, "environ 35 personnes traitées", "alrededor de 35"),
     ] {
-        let fr = single_arm(p, None, None, Lang::Fr, ("MSC", "Céphalée"), false)
+        let fr = single_arm(p, None, None, Lang::Fr, ("MSC", "Céphalée"), false, None)
             .unwrap()
             .text;
         assert!(fr.contains(&format!(": {fr_n} par MSC sur 100")), "{fr}");
-        let es = single_arm(p, None, None, Lang::Es, ("MSC", "Cefalea"), false)
+        let es = single_arm(p, None, None, Lang::Es, ("MSC", "Cefalea"), false, None)
             .unwrap()
             .text;
         assert!(
@@ -489,6 +506,97 @@ fn people_who_had_the_outcome_despite_the_treatment_come_from_a_comparison() {
         timepoint: None,
     };
     assert_eq!(none.words(Lang::En, "Drug X", "Relapse"), None);
-    let one_group = single_arm(0.3, None, None, Lang::En, ("Drug X", "Relapse"), false).unwrap();
+    let one_group = single_arm(
+        0.3,
+        None,
+        None,
+        Lang::En,
+        ("Drug X", "Relapse"),
+        false,
+        None,
+    )
+    .unwrap();
     assert_eq!(one_group.despite(), None);
+}
+
+#[test]
+fn a_harm_no_one_had_is_not_shown_as_no_risk() {
+    // Zero deaths among 133 people, with a pooled interval narrower than 133 people can give:
+    // the exact one-sided 95% bound for no events, 1 - 0.05^(1/133) = 2.2%, is said beside it.
+    let deaths = |lang, seen| {
+        single_arm(
+            0.0,
+            Some(0.0),
+            Some(0.003),
+            lang,
+            ("MSC", "Deaths"),
+            true,
+            seen,
+        )
+        .unwrap()
+        .text
+    };
+    assert!(
+        deaths(Lang::En, Some(133)).ends_with(
+            "only cases attributed to the treatment were counted. No such case among 133 people: \
+             a risk of up to 2 in 100 cannot be ruled out."
+        ),
+        "{}",
+        deaths(Lang::En, Some(133))
+    );
+    assert!(deaths(Lang::Es, Some(133)).ends_with(
+        "Ningún caso entre 133 personas: no se puede descartar un riesgo de hasta 2 de cada 100."
+    ));
+    assert!(deaths(Lang::Fr, Some(133)).ends_with(
+        "Aucun cas parmi 133 personnes\u{a0}: un risque allant jusqu’à 2 sur 100 ne peut pas être exclu."
+    ));
+    // Three people rule out little; 3,000 rule out more than 1 in 1,000 (the rule of three).
+    assert!(deaths(Lang::En, Some(3)).contains("a risk of up to 63 in 100"));
+    assert!(deaths(Lang::En, Some(3000)).contains("a risk of up to 0.1 in 100"));
+    // Not said without a number of people, nor when someone had it.
+    assert!(!deaths(Lang::En, None).contains("ruled out"));
+    let some = single_arm(
+        0.01,
+        None,
+        None,
+        Lang::En,
+        ("MSC", "Deaths"),
+        true,
+        Some(133),
+    )
+    .unwrap();
+    assert!(!some.text.contains("ruled out"), "{}", some.text);
+
+    // In an appraisal: for a harm, from the proportion's own count or the study's people; not for
+    // a benefit that no one had.
+    let cohort = |kind, data| {
+        let o = outcome("o", "Deaths", kind, Better::Lower, data);
+        let mut s = study("s", Design::Cohort, None, "MSC", vec![o]);
+        s.n = Some(133);
+        s
+    };
+    let text = |s: &Study| {
+        appraise_outcome(
+            s,
+            &s.outcomes[0],
+            &AppraiseOptions::default(),
+            "Condition A",
+        )
+        .absolute
+        .unwrap()
+        .text
+    };
+    let reported = EffectData::Proportion(Proportion {
+        measure: Measure::Pr,
+        xi: None,
+        ni: None,
+        estimate: Some(0.0),
+        ci_lb: Some(0.0),
+        ci_ub: Some(0.003),
+        level: Some(95.0),
+    });
+    assert!(text(&cohort(OutcomeKind::Harm, reported.clone()))
+        .contains("No such case among 133 people"));
+    assert!(text(&cohort(OutcomeKind::Harm, prop(0, 40))).contains("No such case among 40 people"));
+    assert!(!text(&cohort(OutcomeKind::Benefit, reported)).contains("No such case"));
 }

@@ -507,6 +507,22 @@ fn about(lang: Lang, x: f64, per: f64) -> String {
     }
 }
 
+/// " No such case among 133 people: a risk of up to 2 in 100 cannot be ruled out." None seen is
+/// not no risk (a reported interval pooled from small studies can say otherwise): the bound is
+/// the exact one-sided 95% upper limit for no events in `seen` people, 1 − 0.05^(1/n), which the
+/// "rule of three" (3/n) approximates.
+fn none_seen(lang: Lang, seen: u64) -> String {
+    let bound = (1.0 - 0.05f64.powf(1.0 / seen as f64)) * 100.0;
+    tn(
+        lang,
+        "abs.none_seen",
+        &[
+            ("people", &crate::i18n::int(lang, seen)),
+            ("bound", &people(lang, bound)),
+        ],
+    )
+}
+
 /// " (95% CI 1 to 15)": an interval of people, each end written as [`people`] writes it.
 fn people_ci(lang: Lang, (lower, upper): (f64, f64)) -> String {
     tn(
@@ -665,7 +681,8 @@ pub fn comparative(
 
 /// Absolute numbers for one group: the proportion with its (Wilson or reported) interval, and the
 /// statement that there was no comparison group, or, for an outcome that counts only what was
-/// attributed to the treatment (`attributed`), that the study attributed it.
+/// attributed to the treatment (`attributed`), that the study attributed it. For a harm seen in
+/// none of `seen` people, also the largest risk that this cannot rule out.
 pub fn single_arm(
     p: f64,
     lb: Option<f64>,
@@ -673,6 +690,7 @@ pub fn single_arm(
     lang: Lang,
     (therapy, outcome): (&str, &str),
     attributed: bool,
+    seen: Option<u64>,
 ) -> Result<Absolute, AbsoluteError> {
     if !p.is_finite() || !(0.0..=1.0).contains(&p) {
         return Err(AbsoluteError::Invalid("proportion"));
@@ -691,7 +709,7 @@ pub fn single_arm(
         format!("abs.single_arm.{form}")
     };
     let n = about(lang, p * 100.0, 100.0);
-    let text = tn(
+    let mut text = tn(
         lang,
         &key,
         &[
@@ -701,6 +719,9 @@ pub fn single_arm(
             ("therapy", &lower_first(therapy)),
         ],
     );
+    if let Some(seen) = seen.filter(|&n| n > 0 && p == 0.0) {
+        text.push_str(&none_seen(lang, seen));
+    }
     Ok(Absolute {
         basis: Basis::SingleArm,
         measure: Measure::Pr,

@@ -391,6 +391,19 @@ fn statement_key(codes: [u8; 3], therapy: &str, name: &str) -> String {
     key
 }
 
+/// For a harm, how many people were watched for it: the proportion's own denominator, or the
+/// study's people.
+fn harm_seen_in(study: &Study, outcome: &Outcome, data: Option<&EffectData>) -> Option<u64> {
+    if outcome.kind != OutcomeKind::Harm {
+        return None;
+    }
+    let ni = match data {
+        Some(EffectData::Proportion(p)) => p.ni,
+        _ => None,
+    };
+    ni.or(study.n.map(u64::from))
+}
+
 /// A single-group proportion given without a size or interval: rated (very low, no comparison),
 /// shown, but without an interval.
 fn proportion_without_interval(
@@ -414,7 +427,16 @@ fn proportion_without_interval(
         (None, AbsoluteError::PooledPeriods.words(lang))
     } else {
         (
-            absolute::single_arm(v, None, None, lang, (therapy, name), attributed).ok(),
+            absolute::single_arm(
+                v,
+                None,
+                None,
+                lang,
+                (therapy, name),
+                attributed,
+                harm_seen_in(study, outcome, None),
+            )
+            .ok(),
             t(lang, "note.no_interval").to_string(),
         )
     };
@@ -513,6 +535,7 @@ fn absolute_for(
             lang,
             (therapy, name),
             condition.lexicon.is_attributable(outcome),
+            harm_seen_in(study, outcome, Some(data)),
         ) {
             Ok(a) => (Some(a), None),
             Err(e) => (None, Some(e.words(lang))),
