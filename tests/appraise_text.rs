@@ -15,6 +15,21 @@ use evidence_lens::i18n::Lang;
 use evidence_lens::model::*;
 use helpers::*;
 
+/// The words for no deaths after MSC, with a reported interval of 0 to 0.3%, among `seen` people.
+fn no_deaths(lang: Lang, seen: Option<u64>) -> String {
+    single_arm(
+        0.0,
+        Some(0.0),
+        Some(0.003),
+        lang,
+        ("MSC", "Deaths"),
+        true,
+        seen,
+    )
+    .unwrap()
+    .text
+}
+
 fn close(a: f64, b: f64, tol: f64) {
     assert!((a - b).abs() <= tol, "{a} != {b} (tol {tol})");
 }
@@ -405,19 +420,7 @@ fn single_arm_proportion_with_wilson_interval() {
         a.text
     );
     // None is not "about" none, in any language.
-    let none = |lang| {
-        single_arm(
-            0.0,
-            Some(0.0),
-            Some(0.003),
-            lang,
-            ("MSC", "Deaths"),
-            true,
-            None,
-        )
-        .unwrap()
-        .text
-    };
+    let none = |lang| no_deaths(lang, None);
     assert!(
         none(Lang::En).starts_with("Deaths: 0 in 100 people (95% CI 0 to 0.3) who had"),
         "{}",
@@ -523,19 +526,7 @@ fn people_who_had_the_outcome_despite_the_treatment_come_from_a_comparison() {
 fn a_harm_no_one_had_is_not_shown_as_no_risk() {
     // Zero deaths among 133 people, with a pooled interval narrower than 133 people can give:
     // the exact one-sided 95% bound for no events, 1 - 0.05^(1/133) = 2.2%, is said beside it.
-    let deaths = |lang, seen| {
-        single_arm(
-            0.0,
-            Some(0.0),
-            Some(0.003),
-            lang,
-            ("MSC", "Deaths"),
-            true,
-            seen,
-        )
-        .unwrap()
-        .text
-    };
+    let deaths = no_deaths;
     assert!(
         deaths(Lang::En, Some(133)).ends_with(
             "only cases attributed to the treatment were counted. No such case among 133 people: \
