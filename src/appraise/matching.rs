@@ -474,7 +474,7 @@ fn looks_plural(name: &str) -> bool {
     let word: String = last.chars().filter(|c| c.is_alphanumeric()).collect();
     let lower = word.to_lowercase();
     let capitals = word.chars().filter(|c| c.is_uppercase()).count();
-    if capitals > 1 && !word.ends_with('s') || capitals > 1 && word.len() <= 3 {
+    if capitals > 1 && (!word.ends_with('s') || word.len() <= 3) {
         return false;
     }
     // "NSAIDs": an abbreviation with a plural s.

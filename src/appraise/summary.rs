@@ -410,7 +410,7 @@ fn main_benefit(
         .max_by_key(|(i, o)| {
             let s = study(&o.study);
             let controlled = !is_single(studies, o);
-            let direct = s.map_or(false, |s| !surrogate(s, &o.outcome));
+            let direct = s.is_some_and(|s| !surrogate(s, &o.outcome));
             (controlled, o.certainty, direct, std::cmp::Reverse(*i))
         })
         .map(|(_, o)| o)?;

@@ -655,7 +655,7 @@ impl Paint for MapView {
                 if v < lo || v > hi * 1.001 {
                     continue;
                 }
-                let y = self.y_of(&g, v);
+                let y = self.y_of(g, v);
                 draw::line(
                     area,
                     (g.axis_x - theme.px(4.0), y),
