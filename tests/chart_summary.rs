@@ -112,13 +112,13 @@ fn each_therapy_answers_with_its_certainty_frequencies_and_risk_of_death() {
         harm.who.as_deref(),
         Some("In Muraro 2017 (AHSCT cohort): 281 people with multiple sclerosis.")
     );
-    // The highest risk of death is the main harm, and the lower one a later, larger cohort
-    // found is not hidden behind it.
+    // The highest risk of death is the main harm; the randomised trial's words (no deaths) and
+    // the lower risk a later, larger cohort found are not hidden behind it.
     assert_eq!(
         harm.elsewhere.as_deref(),
         Some(
-            "Other results for the same harm: Burt 2021 (AHSCT cohort), treatment-related death: \
-             about 0.2 in 100 (95% CI 0 to 1)."
+            "Other results on deaths: MIST 2019, deaths: “No deaths”; Burt 2021 (AHSCT cohort), \
+             treatment-related death: about 0.2 in 100 (95% CI 0 to 1)."
         )
     );
     assert_eq!((ahsct.studies, ahsct.randomised, ahsct.ongoing), (3, 1, 2));
@@ -210,18 +210,19 @@ fn the_built_in_cards_say_the_same_harm_in_other_results_in_each_language() {
     // The drawn words are compared with their spaces folded, no-break spaces included.
     assert_says(
         Lang::En,
-        "Other results for the same harm: Burt 2021 (AHSCT cohort), treatment-related death: about \
-         0.2 in 100 (95% CI 0 to 1).",
+        "Other results on deaths: MIST 2019, deaths: “No deaths”; Burt 2021 (AHSCT cohort), \
+         treatment-related death: about 0.2 in 100 (95% CI 0 to 1).",
     );
     assert_says(
         Lang::Es,
-        "Otros resultados del mismo daño: Burt 2021 (cohorte de AHSCT), muerte relacionada con el \
-         tratamiento: alrededor de 0,2 de cada 100 (IC del 95 %: 0 a 1).",
+        "Otros resultados sobre muertes: MIST 2019, muertes: «Ninguna muerte»; Burt 2021 (cohorte \
+         de AHSCT), muerte relacionada con el tratamiento: alrededor de 0,2 de cada 100 (IC del 95 \
+         %: 0 a 1).",
     );
     assert_says(
         Lang::Fr,
-        "Autres résultats pour le même risque : Burt 2021 (cohorte AHSCT), décès lié au traitement \
-         : environ 0,2 sur 100 (IC à 95 % : 0 à 1).",
+        "Autres résultats sur les décès : MIST 2019, décès : « Aucun décès » ; Burt 2021 (cohorte \
+         AHSCT), décès lié au traitement : environ 0,2 sur 100 (IC à 95 % : 0 à 1).",
     );
 }
 
@@ -243,46 +244,44 @@ fn the_main_harm_names_the_same_harm_in_other_results_and_no_other_harm() {
     };
     let mut trial = rct("t", harm_of("deaths", "Deaths", counts(3, 100, 4, 100)));
     trial.intervention.therapy = "Drug X".into();
-    let studies = || {
-        vec![
-            cohort("b", vec![deaths("Deaths", 6, 100), later(10, 100)]),
-            // Death caused by the treatment is a different concept from death: not the same harm.
-            cohort("c", vec![deaths("Treatment-related deaths", 9, 100)]),
-            cohort("d", vec![deaths("Mortality", 1, 50)]),
-            trial.clone(),
-        ]
-    };
-    // The highest risk among equally serious harms is the main harm; death caused by the
-    // treatment ranks with death, and has no other result.
-    let main = harm(studies()[1..2].to_vec());
+    let treatment_related = cohort("c", vec![deaths("Treatment-related deaths", 9, 100)]);
+    // A death caused by the treatment with no other result: nothing more to say.
+    let main = harm(vec![treatment_related.clone()]);
     assert_eq!(
         (main.studies, main.elsewhere),
         (vec!["c".to_string()], None)
     );
-    let mut all = studies();
-    all[1] = cohort("e", vec![deaths("Deaths", 12, 100)]);
+    let mut all = vec![
+        cohort("b", vec![deaths("Deaths", 6, 100), later(10, 100)]),
+        treatment_related,
+        trial,
+        cohort("e", vec![deaths("Deaths", 12, 100)]),
+    ];
+    // The highest risk among equally serious harms is the main harm. Its other results on deaths
+    // (all-cause or caused by the treatment: a reader asks how many died) follow in the data's
+    // order, up to four: each named when its name or time differs from the main harm's (the main
+    // study's own later result too), one with a comparison group with the risk without the
+    // treatment as well.
     let main = harm(all.clone());
     assert_eq!(main.studies, ["e"]);
-    // The others of the same concept, in the data's order, up to four: a result is named when its
-    // name or time differs from the main harm's (the main study's own later result too), and a
-    // result with a comparison group gives the risk without the treatment as well.
     assert_eq!(
         main.elsewhere.as_deref(),
         Some(
-            "Other results for the same harm: b study: about 6 in 100 (95% CI 3 to 12); b study, \
-             deaths within 5 years: about 10 in 100 (95% CI 6 to 17); d study, mortality: about 2 \
-             in 100 (95% CI 0.4 to 10); t study: about 3 in 100 with it (95% CI 0.7 to 13) and \
-             about 4 without it."
+            "Other results on deaths: b study: about 6 in 100 (95% CI 3 to 12); b study, deaths \
+             within 5 years: about 10 in 100 (95% CI 6 to 17); c study, treatment-related deaths: \
+             about 9 in 100 (95% CI 5 to 16); t study: about 3 in 100 with it (95% CI 0.7 to 13) \
+             and about 4 without it."
         )
     );
     // A card does not grow with the data: past four, three are named and how many more.
-    all.push(cohort("a", vec![deaths("Deaths", 1, 200)]));
+    all.push(cohort("d", vec![deaths("Mortality", 1, 50)]));
     let elsewhere = harm(all).elsewhere.unwrap();
     assert!(
-        elsewhere.ends_with("d study, mortality: about 2 in 100 (95% CI 0.4 to 10); 2 more."),
+        elsewhere.ends_with("(95% CI 5 to 16); 2 more."),
         "{elsewhere}"
     );
-    // A harm the vocabulary has no concept for is matched by its name.
+    // Another harm: the same concept, or the same name when the vocabulary has none; a result
+    // given only in words is quoted.
     let rash = |id: &str, x: u64| cohort(id, vec![harm_of("rash", "Rash", prop(x, 100))]);
     let mut nausea = rash("n", 50);
     nausea.outcomes[0].id = "nausea".into();
@@ -294,10 +293,16 @@ fn the_main_harm_names_the_same_harm_in_other_results_and_no_other_harm() {
         "the highest risk among harms of one seriousness"
     );
     assert_eq!(main.elsewhere, None);
-    let main = harm(vec![rash("r1", 5), rash("r2", 20)]);
+    let mut in_words = rash("r3", 0);
+    in_words.outcomes[0].data = None;
+    in_words.outcomes[0].reported = Some("No rash; none at all.".into());
+    let main = harm(vec![rash("r1", 5), rash("r2", 20), in_words]);
     assert_eq!(
         main.elsewhere.as_deref(),
-        Some("Other results for the same harm: r1 study: about 5 in 100 (95% CI 2 to 11).")
+        Some(
+            "Other results for the same harm: r1 study: about 5 in 100 (95% CI 2 to 11); r3 \
+             study: “No rash; none at all”."
+        )
     );
 }
 

@@ -450,9 +450,11 @@ fn main_harm<'o>(
         })
 }
 
-/// The main harm's concept in the therapy's other results with numbers (the same outcome id or
-/// name when the vocabulary knows no concept for it), each with its risk, in the data's order;
-/// `None` when there is no other (see [`Finding::elsewhere`]).
+/// The main harm in the therapy's other results (see [`Finding::elsewhere`]), in the data's
+/// order; `None` when there is no other. The same harm is the same concept in the vocabulary,
+/// any death when the main harm is a death (all-cause or caused by the treatment: a reader asks
+/// how many died), or the same outcome id or name when the vocabulary knows no concept for it.
+/// Each comes with its risk, or with the study's own words when it gave none.
 fn same_harm_elsewhere(
     main: &OutcomeAppraisal,
     studies: &Studies,
@@ -464,7 +466,9 @@ fn same_harm_elsewhere(
     const MOST: usize = 3;
     let (_, main_outcome) = source_of(studies, main)?;
     let concept = lexicon.concept_of(main_outcome);
+    let fatal = lexicon.is_fatal(main_outcome);
     let same = |o: &OutcomeAppraisal, x: &Outcome| match concept {
+        _ if fatal => lexicon.is_fatal(x),
         Some(c) => lexicon.concept_of(x) == Some(c),
         None => x.id == main_outcome.id || normalize(&o.name) == normalize(&main.name),
     };
@@ -473,14 +477,25 @@ fn same_harm_elsewhere(
         let time = x.timepoint.as_ref().map(|t| t.get(lang.as_str()));
         within(lang, &lower_first(&o.name), time)
     };
+    // Its risk, or its words between quotation marks (they may have their own semicolons).
+    let result = |o: &OutcomeAppraisal, x: &Outcome| match (&o.absolute, &x.reported) {
+        (Some(a), _) => Some(a.per_100.treated_words(lang)),
+        (None, Some(words)) => {
+            let words = words.get(lang.as_str()).trim().trim_end_matches('.');
+            (!words.is_empty()).then(|| crate::i18n::tf(lang, "claims.quote", &[words]))
+        }
+        (None, None) => None,
+    };
     let main_name = normalize(&named(main, main_outcome));
     let others: Vec<_> = outcomes
         .iter()
         .filter(|o| o.kind == OutcomeKind::Harm && !std::ptr::eq(*o, main))
         .filter_map(|o| {
             let (study, x) = source_of(studies, o)?;
-            let risk = &o.absolute.as_ref()?.per_100;
-            same(o, x).then_some((study, o, x, risk))
+            if !same(o, x) {
+                return None;
+            }
+            Some((study, o, x, result(o, x)?))
         })
         .collect();
     let shown = if others.len() > MOST + 1 {
@@ -490,7 +505,7 @@ fn same_harm_elsewhere(
     };
     let mut results: Vec<String> = others[..shown]
         .iter()
-        .map(|(study, o, x, risk)| {
+        .map(|(study, o, x, result)| {
             let label = study.label.get(lang.as_str());
             let name = named(o, x);
             let label = if normalize(&name) == main_name {
@@ -498,15 +513,20 @@ fn same_harm_elsewhere(
             } else {
                 format!("{label}, {name}")
             };
-            crate::i18n::labelled(lang, &label, &risk.treated_words(lang))
+            crate::i18n::labelled(lang, &label, result)
         })
         .collect();
     if shown < others.len() {
         results.push(crate::i18n::plural(lang, "list.more", others.len() - shown));
     }
+    let key = if fatal {
+        "answer.deaths_elsewhere"
+    } else {
+        "answer.harm_elsewhere"
+    };
     (!results.is_empty()).then(|| {
         let results = crate::i18n::clause_list(lang, &results);
-        tn(lang, "answer.harm_elsewhere", &[("results", &results)])
+        tn(lang, key, &[("results", &results)])
     })
 }
 
