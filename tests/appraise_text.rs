@@ -524,26 +524,60 @@ fn people_who_had_the_outcome_despite_the_treatment_come_from_a_comparison() {
 
 #[test]
 fn a_harm_no_one_had_is_not_shown_as_no_risk() {
-    // Zero deaths among 133 people, with a pooled interval narrower than 133 people can give:
-    // the exact one-sided 95% bound for no events, 1 - 0.05^(1/133) = 2.2%, is said beside it.
+    // Zero deaths among 133 people, with a pooled interval (0 to 0.3%) narrower than 133 people
+    // can give: the exact upper limit of a 95% interval for no events, 1 - 0.025^(1/133) = 2.7%,
+    // rounded up, is said beside it, with why the two differ.
     let deaths = no_deaths;
     assert!(
         deaths(Lang::En, Some(133)).ends_with(
             "only cases attributed to the treatment were counted. No such case among 133 people: \
-             a risk of up to 2 in 100 cannot be ruled out."
+             a risk of up to 3 in 100 cannot be ruled out; the interval given is narrower than \
+             that number of people can show."
         ),
         "{}",
         deaths(Lang::En, Some(133))
     );
     assert!(deaths(Lang::Es, Some(133)).ends_with(
-        "Ningún caso entre 133 personas: no se puede descartar un riesgo de hasta 2 de cada 100."
+        "Ningún caso entre 133 personas: no se puede descartar un riesgo de hasta 3 de cada 100; \
+         el intervalo indicado es más estrecho de lo que ese número de personas permite mostrar."
     ));
     assert!(deaths(Lang::Fr, Some(133)).ends_with(
-        "Aucun cas parmi 133 personnes\u{a0}: un risque allant jusqu’à 2 sur 100 ne peut pas être exclu."
+        "Aucun cas parmi 133 personnes\u{a0}: un risque allant jusqu’à 3 sur 100 ne peut pas être \
+         exclu\u{202f}; l’intervalle indiqué est plus étroit que ce que ce nombre de personnes \
+         permet de montrer."
     ));
-    // Three people rule out little; 3,000 rule out more than 1 in 1,000 (the rule of three).
-    assert!(deaths(Lang::En, Some(3)).contains("a risk of up to 63 in 100"));
-    assert!(deaths(Lang::En, Some(3000)).contains("a risk of up to 0.1 in 100"));
+    // One person rules out almost nothing, in the singular; 3,000 rule out more than 2 in 1,000
+    // (0.12%, rounded up: an upper limit never understated).
+    assert!(
+        deaths(Lang::En, Some(1)).contains("No such case in 1 person: a risk of up to 98 in 100"),
+        "{}",
+        deaths(Lang::En, Some(1))
+    );
+    assert!(deaths(Lang::Fr, Some(1)).contains("Aucun cas chez 1 personne"));
+    let no_interval = |seen| {
+        single_arm(
+            0.0,
+            None,
+            None,
+            Lang::En,
+            ("MSC", "Deaths"),
+            true,
+            Some(seen),
+        )
+        .unwrap()
+        .text
+    };
+    assert!(no_interval(3000).contains("a risk of up to 0.2 in 100"));
+    // An interval given that reaches as far as 3,000 people can show needs no word.
+    assert!(!deaths(Lang::En, Some(3000)).contains("No such case"));
+    // Without an interval it is said plainly.
+    assert!(
+        no_interval(40).ends_with(
+            "No such case among 40 people: a risk of up to 9 in 100 cannot be ruled out."
+        ),
+        "{}",
+        no_interval(40)
+    );
     // Not said without a number of people, nor when someone had it.
     assert!(!deaths(Lang::En, None).contains("ruled out"));
     let some = single_arm(
@@ -558,11 +592,13 @@ fn a_harm_no_one_had_is_not_shown_as_no_risk() {
     .unwrap();
     assert!(!some.text.contains("ruled out"), "{}", some.text);
 
-    // In an appraisal: for a harm, from the proportion's own count or the study's people; not for
-    // a benefit that no one had.
-    let cohort = |kind, data| {
+    // In an appraisal: for a harm, from the proportion's own count, or from the study's people
+    // when all of them had the treatment (not a cohort's or a trial's, which may include
+    // others); not for a benefit no one had, nor where the interval computed from the count
+    // already shows it.
+    let with = |design, kind, data| {
         let o = outcome("o", "Deaths", kind, Better::Lower, data);
-        let mut s = study("s", Design::Cohort, None, "MSC", vec![o]);
+        let mut s = study("s", design, None, "MSC", vec![o]);
         s.n = Some(133);
         s
     };
@@ -574,8 +610,8 @@ fn a_harm_no_one_had_is_not_shown_as_no_risk() {
             "Condition A",
         )
         .absolute
-        .unwrap()
-        .text
+        .map(|a| a.text)
+        .unwrap_or_default()
     };
     let reported = EffectData::Proportion(Proportion {
         measure: Measure::Pr,
@@ -586,8 +622,18 @@ fn a_harm_no_one_had_is_not_shown_as_no_risk() {
         ci_ub: Some(0.003),
         level: Some(95.0),
     });
-    assert!(text(&cohort(OutcomeKind::Harm, reported.clone()))
+    let harm = OutcomeKind::Harm;
+    assert!(text(&with(Design::SingleArm, harm, reported.clone()))
         .contains("No such case among 133 people"));
-    assert!(text(&cohort(OutcomeKind::Harm, prop(0, 40))).contains("No such case among 40 people"));
-    assert!(!text(&cohort(OutcomeKind::Benefit, reported)).contains("No such case"));
+    assert!(!text(&with(Design::Cohort, harm, reported.clone())).contains("No such case"));
+    let counted = text(&with(Design::Cohort, harm, prop(0, 40)));
+    assert!(
+        counted.contains("(95% CI 0 to 9)") && !counted.contains("No such case"),
+        "{counted}"
+    );
+    let benefit = OutcomeKind::Benefit;
+    assert!(!text(&with(Design::SingleArm, benefit, reported)).contains("No such case"));
+    // A comparison with no events in the treated group is not a single group's count.
+    let compared = text(&with(Design::Rct, harm, counts(0, 100, 3, 100)));
+    assert!(!compared.contains("No such case"), "{compared}");
 }

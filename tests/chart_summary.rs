@@ -117,8 +117,8 @@ fn each_therapy_answers_with_its_certainty_frequencies_and_risk_of_death() {
     assert_eq!(
         harm.elsewhere.as_deref(),
         Some(
-            "Other results on deaths: MIST 2019, deaths: “No deaths”; Burt 2021 (AHSCT cohort), \
-             treatment-related death: about 0.2 in 100 (95% CI 0 to 1)."
+            "Other results on deaths: MIST 2019, deaths: No deaths (in words, no numbers); Burt \
+             2021 (AHSCT cohort), treatment-related death: about 0.2 in 100 (95% CI 0 to 1)."
         )
     );
     assert_eq!((ahsct.studies, ahsct.randomised, ahsct.ongoing), (3, 1, 2));
@@ -207,22 +207,33 @@ fn nothing_is_cut_at_any_width() {
 
 #[test]
 fn the_built_in_cards_say_the_same_harm_in_other_results_in_each_language() {
+    // MSC's main harm is no deaths pooled by a review: what 133 people cannot rule out, and the
+    // double-blind trial's words.
+    assert_says(
+        Lang::En,
+        "No such case among 133 people: a risk of up to 3 in 100 cannot be ruled out; the \
+         interval given is narrower than that number of people can show. (very low certainty) In \
+         Zhou 2019 (meta-analysis, single-arm): 133 people with multiple sclerosis. Other results \
+         on deaths: MESEMS 2021, deaths: No deaths were reported during the study (in words, no \
+         numbers).",
+    );
     // The drawn words are compared with their spaces folded, no-break spaces included.
     assert_says(
         Lang::En,
-        "Other results on deaths: MIST 2019, deaths: “No deaths”; Burt 2021 (AHSCT cohort), \
-         treatment-related death: about 0.2 in 100 (95% CI 0 to 1).",
+        "Other results on deaths: MIST 2019, deaths: No deaths (in words, no numbers); Burt 2021 \
+         (AHSCT cohort), treatment-related death: about 0.2 in 100 (95% CI 0 to 1).",
     );
     assert_says(
         Lang::Es,
-        "Otros resultados sobre muertes: MIST 2019, muertes: «Ninguna muerte»; Burt 2021 (cohorte \
-         de AHSCT), muerte relacionada con el tratamiento: alrededor de 0,2 de cada 100 (IC del 95 \
-         %: 0 a 1).",
+        "Otros resultados sobre muertes: MIST 2019, muertes: ninguna muerte (en palabras, sin \
+         cifras); Burt 2021 (cohorte de AHSCT), muerte relacionada con el tratamiento: alrededor \
+         de 0,2 de cada 100 (IC del 95 %: 0 a 1).",
     );
     assert_says(
         Lang::Fr,
-        "Autres résultats sur les décès : MIST 2019, décès : « Aucun décès » ; Burt 2021 (cohorte \
-         AHSCT), décès lié au traitement : environ 0,2 sur 100 (IC à 95 % : 0 à 1).",
+        "Autres résultats sur les décès : MIST 2019, décès : aucun décès (en mots, sans chiffres) \
+         ; Burt 2021 (cohorte AHSCT), décès lié au traitement : environ 0,2 sur 100 (IC à 95 % : \
+         0 à 1).",
     );
 }
 
@@ -281,7 +292,7 @@ fn the_main_harm_names_the_same_harm_in_other_results_and_no_other_harm() {
         "{elsewhere}"
     );
     // Another harm: the same concept, or the same name when the vocabulary has none; a result
-    // given only in words is quoted.
+    // given only in words is given as the data words it, said to be without numbers.
     let rash = |id: &str, x: u64| cohort(id, vec![harm_of("rash", "Rash", prop(x, 100))]);
     let mut nausea = rash("n", 50);
     nausea.outcomes[0].id = "nausea".into();
@@ -301,7 +312,7 @@ fn the_main_harm_names_the_same_harm_in_other_results_and_no_other_harm() {
         main.elsewhere.as_deref(),
         Some(
             "Other results for the same harm: r1 study: about 5 in 100 (95% CI 2 to 11); r3 \
-             study: “No rash; none at all”."
+             study: No rash; none at all (in words, no numbers)."
         )
     );
 }

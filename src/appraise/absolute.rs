@@ -507,20 +507,33 @@ fn about(lang: Lang, x: f64, per: f64) -> String {
     }
 }
 
-/// " No such case among 133 people: a risk of up to 2 in 100 cannot be ruled out." None seen is
-/// not no risk (a reported interval pooled from small studies can say otherwise): the bound is
-/// the exact one-sided 95% upper limit for no events in `seen` people, 1 − 0.05^(1/n), which the
-/// "rule of three" (3/n) approximates.
-fn none_seen(lang: Lang, seen: u64) -> String {
-    let bound = (1.0 - 0.05f64.powf(1.0 / seen as f64)) * 100.0;
-    tn(
+/// " No such case among 133 people: a risk of up to 3 in 100 cannot be ruled out; the interval
+/// given is narrower than that number of people can show." None seen is not no risk: the bound is
+/// the exact upper limit of a two-sided 95% interval for no events in `seen` people,
+/// 1 − 0.025^(1/n) (what the "rule of three", 3/n, approximates one-sided), rounded up as shown.
+/// Said when no interval is shown, or when the one shown (`upper`, per 100) reaches less than half
+/// of it (a review's interval pooled from small studies); a computed interval already says it.
+fn none_seen(lang: Lang, seen: u64, upper: Option<f64>) -> Option<String> {
+    let bound = (1.0 - 0.025f64.powf(1.0 / seen as f64)) * 100.0;
+    let narrow = match upper {
+        None => false,
+        Some(u) if u < bound / 2.0 => true,
+        Some(_) => return None,
+    };
+    // An upper limit is rounded up, so that it never understates what cannot be ruled out.
+    let scale = 10f64.powi(people_decimals(bound) as i32);
+    let shown = (bound * scale).ceil() / scale;
+    let form = crate::i18n::plural_form(lang, seen as f64);
+    let narrower = if narrow { t(lang, "abs.narrower") } else { "" };
+    Some(tn(
         lang,
-        "abs.none_seen",
+        &format!("abs.none_seen.{form}"),
         &[
             ("people", &crate::i18n::int(lang, seen)),
-            ("bound", &people(lang, bound)),
+            ("bound", &people(lang, shown)),
+            ("narrower", narrower),
         ],
-    )
+    ))
 }
 
 /// " (95% CI 1 to 15)": an interval of people, each end written as [`people`] writes it.
@@ -682,7 +695,7 @@ pub fn comparative(
 /// Absolute numbers for one group: the proportion with its (Wilson or reported) interval, and the
 /// statement that there was no comparison group, or, for an outcome that counts only what was
 /// attributed to the treatment (`attributed`), that the study attributed it. For a harm seen in
-/// none of `seen` people, also the largest risk that this cannot rule out.
+/// none of `seen` people, also the largest risk that this cannot rule out (see [`none_seen`]).
 pub fn single_arm(
     p: f64,
     lb: Option<f64>,
@@ -720,7 +733,7 @@ pub fn single_arm(
         ],
     );
     if let Some(seen) = seen.filter(|&n| n > 0 && p == 0.0) {
-        text.push_str(&none_seen(lang, seen));
+        text.extend(none_seen(lang, seen, ub.map(|u| u * 100.0)));
     }
     Ok(Absolute {
         basis: Basis::SingleArm,

@@ -391,8 +391,10 @@ fn statement_key(codes: [u8; 3], therapy: &str, name: &str) -> String {
     key
 }
 
-/// For a harm, how many people were watched for it: the proportion's own denominator, or the
-/// study's people.
+/// For a harm, how many people had the treatment and were watched for it: the proportion's own
+/// denominator, or the study's people when every one of them had the treatment (a study or a
+/// review of studies without a comparison group; a trial's or a cohort's people may include
+/// others).
 fn harm_seen_in(study: &Study, outcome: &Outcome, data: Option<&EffectData>) -> Option<u64> {
     if outcome.kind != OutcomeKind::Harm {
         return None;
@@ -401,7 +403,10 @@ fn harm_seen_in(study: &Study, outcome: &Outcome, data: Option<&EffectData>) -> 
         Some(EffectData::Proportion(p)) => p.ni,
         _ => None,
     };
-    ni.or(study.n.map(u64::from))
+    let all_treated = study.design.is_uncontrolled()
+        || study.design == crate::model::Design::SystematicReview
+            && rate::review_pooled(study, Some(outcome)) == rate::ReviewPooled::SingleArm;
+    ni.or_else(|| all_treated.then(|| study.n.map(u64::from)).flatten())
 }
 
 /// A single-group proportion given without a size or interval: rated (very low, no comparison),

@@ -454,7 +454,7 @@ fn main_harm<'o>(
 /// order; `None` when there is no other. The same harm is the same concept in the vocabulary,
 /// any death when the main harm is a death (all-cause or caused by the treatment: a reader asks
 /// how many died), or the same outcome id or name when the vocabulary knows no concept for it.
-/// Each comes with its risk, or with the study's own words when it gave none.
+/// Each comes with its risk, or with the data's words when it has no numbers.
 fn same_harm_elsewhere(
     main: &OutcomeAppraisal,
     studies: &Studies,
@@ -477,12 +477,13 @@ fn same_harm_elsewhere(
         let time = x.timepoint.as_ref().map(|t| t.get(lang.as_str()));
         within(lang, &lower_first(&o.name), time)
     };
-    // Its risk, or its words between quotation marks (they may have their own semicolons).
+    // Its risk, or its words as the data gives them (the editor's, not always the study's own).
     let result = |o: &OutcomeAppraisal, x: &Outcome| match (&o.absolute, &x.reported) {
         (Some(a), _) => Some(a.per_100.treated_words(lang)),
         (None, Some(words)) => {
             let words = words.get(lang.as_str()).trim().trim_end_matches('.');
-            (!words.is_empty()).then(|| crate::i18n::tf(lang, "claims.quote", &[words]))
+            let words = super::text::after_colon(lang, words);
+            (!words.is_empty()).then(|| tn(lang, "answer.in_words", &[("words", &words)]))
         }
         (None, None) => None,
     };
