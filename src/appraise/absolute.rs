@@ -695,7 +695,8 @@ pub fn comparative(
 /// Absolute numbers for one group: the proportion with its (Wilson or reported) interval, and the
 /// statement that there was no comparison group, or, for an outcome that counts only what was
 /// attributed to the treatment (`attributed`), that the study attributed it. For a harm seen in
-/// none of `seen` people, also the largest risk that this cannot rule out (see [`none_seen`]).
+/// none of `seen` people, also the largest risk that this cannot rule out, when no interval
+/// shown says it already.
 pub fn single_arm(
     p: f64,
     lb: Option<f64>,
