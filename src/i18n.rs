@@ -844,12 +844,22 @@ pub fn named_list(lang: Lang, names: &[String]) -> String {
 /// The first `most` items and how many more ("3 more") as a last item, or all of them when only
 /// one would be left ("1 more" would take an item's place).
 pub fn first_and_more(lang: Lang, items: &[String], most: usize) -> Vec<String> {
-    if items.len() <= most + 1 {
-        return items.to_vec();
+    let named = named_of(items.len(), most);
+    let mut out = items[..named].to_vec();
+    if named < items.len() {
+        out.push(plural(lang, "list.more", items.len() - named));
     }
-    let mut named = items[..most].to_vec();
-    named.push(plural(lang, "list.more", items.len() - most));
-    named
+    out
+}
+
+/// How many of `total` items a list capped at `most` names (see [`first_and_more`]), for a
+/// list whose items are worth writing only when named.
+pub fn named_of(total: usize, most: usize) -> usize {
+    if total <= most + 1 {
+        total
+    } else {
+        most
+    }
 }
 
 /// A count with its noun in the right number: `key.one` for one (and, in French, for zero),

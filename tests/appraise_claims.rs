@@ -68,9 +68,12 @@ fn a_supported_claim_says_why_its_certainty_is_lower_than_the_evidence() {
         counts(150, 1000, 250, 1000),
     );
     t.follow_up = Some("1 year".into());
-    let mut five_years = benefit("Drug X");
-    five_years.parts[0].timeframe = Some("5 years".into());
-    let c = check(vec![t.clone()], five_years);
+    let five_years = || {
+        let mut c = benefit("Drug X");
+        c.parts[0].timeframe = Some("5 years".into());
+        c
+    };
+    let c = check(vec![t.clone()], five_years());
     assert_eq!(c.verdict, Verdict::Supported);
     assert_eq!(c.certainty, Some(Certainty::Moderate));
     assert_eq!(
@@ -84,9 +87,7 @@ fn a_supported_claim_says_why_its_certainty_is_lower_than_the_evidence() {
     u.follow_up = Some("5 years".into());
     u.outcomes[0].id = "worsening".into();
     u.outcomes[0].name = "Worsening".into();
-    let mut five_years = benefit("Drug X");
-    five_years.parts[0].timeframe = Some("5 years".into());
-    let c = check(vec![t.clone(), u], five_years);
+    let c = check(vec![t.clone(), u], five_years());
     assert_eq!(
         (c.verdict, c.certainty),
         (Verdict::Supported, Some(Certainty::Moderate))

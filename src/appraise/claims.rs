@@ -688,7 +688,7 @@ fn list_cited(check: &mut ClaimCheck, claim: &Claim, dataset: &Dataset, scope: &
     let supported = matches!(check.verdict, Verdict::Supported | Verdict::SupportedInPart);
     if supported && !cited.is_empty() && claim.parts.iter().any(|p| p.asserts == Assertion::Benefit)
     {
-        let mut weak: Vec<String> = cited
+        let weak: Vec<String> = cited
             .iter()
             .filter(|s| {
                 s.design.is_uncontrolled()
@@ -702,12 +702,7 @@ fn list_cited(check: &mut ClaimCheck, claim: &Claim, dataset: &Dataset, scope: &
             .collect();
         if weak.len() == cited.len() {
             // Each study once, however often the claim names it.
-            let mut seen = Vec::new();
-            weak.retain(|label| {
-                let first = !seen.contains(label);
-                seen.push(label.clone());
-                first
-            });
+            let weak = super::text::distinct(weak);
             let key = format!(
                 "claim.cited_weak.{}",
                 i18n::plural_form(lang, weak.len() as f64)
@@ -835,12 +830,7 @@ fn check_benefit(scope: &Scope, claim_part: &ClaimPart, fits: &[Fit]) -> PartChe
             .filter(|f| f.certainty == Some(b))
             .collect();
         let indirectly = if at_level.iter().all(|f| !f.indirectness.is_empty()) {
-            let mut why: Vec<String> = Vec::new();
-            for reason in at_level.iter().flat_map(|f| &f.indirectness) {
-                if !why.contains(reason) {
-                    why.push(reason.clone());
-                }
-            }
+            let why = super::text::distinct(at_level.iter().flat_map(|f| f.indirectness.clone()));
             let list = i18n::clause_list(lang, &why);
             scope.say("claim.indirect", &[("list", &list)])
         } else {

@@ -403,9 +403,7 @@ fn harm_seen_in(study: &Study, outcome: &Outcome, data: Option<&EffectData>) -> 
         Some(EffectData::Proportion(p)) => p.ni,
         _ => None,
     };
-    let all_treated = study.design.is_uncontrolled()
-        || study.design == crate::model::Design::SystematicReview
-            && rate::review_pooled(study, Some(outcome)) == rate::ReviewPooled::SingleArm;
+    let all_treated = rate::without_comparison(study, outcome);
     ni.or_else(|| all_treated.then(|| study.n.map(u64::from)).flatten())
 }
 
@@ -462,9 +460,7 @@ fn reported_in_words<'a>(
     reported: &str,
     condition: &MainCondition,
 ) -> (OutcomeAppraisal, Option<Item<'a>>) {
-    let single = study.design.is_uncontrolled()
-        || study.design == crate::model::Design::SystematicReview
-            && rate::review_pooled(study, Some(outcome)) == rate::ReviewPooled::SingleArm;
+    let single = rate::without_comparison(study, outcome);
     let mut r = condition.rating();
     rate::rate_design(&mut r, study, outcome);
     rate::rate_risk_of_bias(&mut r, study, outcome, !single, condition.lexicon);

@@ -198,8 +198,13 @@ pub fn design_words(lang: Lang, d: Design) -> &'static str {
 /// Whether the numbers of an outcome describe one group only (no comparison).
 pub fn is_single_arm(study: &Study, outcome: &Outcome) -> bool {
     let data_single = outcome.data.as_ref().is_some_and(|d| d.is_single_arm());
-    data_single
-        || study.design.is_uncontrolled()
+    data_single || without_comparison(study, outcome)
+}
+
+/// Whether a study had no comparison group by its design, so that all its people had the
+/// treatment: a single-arm study or case series, or a review of such studies (for this outcome).
+pub fn without_comparison(study: &Study, outcome: &Outcome) -> bool {
+    study.design.is_uncontrolled()
         || (study.design == Design::SystematicReview
             && review_pooled(study, Some(outcome)) == ReviewPooled::SingleArm)
 }

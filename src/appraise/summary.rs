@@ -21,7 +21,7 @@ use super::certainty::Certainty;
 use super::claims::{ClaimCheck, ClaimEvidence, Verdict};
 use super::matching::{normalize, Lexicon, List, MainCondition, Relation};
 use super::rate::is_single_arm;
-use super::text::{lower_first, measure_words, num};
+use super::text::{distinct, lower_first, measure_words, num};
 use super::{Absolute, AbsoluteError, Basis, OutcomeAppraisal, PerN, PooledAppraisal};
 use crate::i18n::{t, tn, Lang};
 
@@ -257,17 +257,6 @@ fn studies_of<'a>(f: &Finding, studies: &Studies<'a>) -> Vec<&'a Study> {
         .collect()
 }
 
-/// Each text once, in the order of first use.
-fn distinct(texts: impl Iterator<Item = String>) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    for t in texts {
-        if !out.contains(&t) {
-            out.push(t);
-        }
-    }
-    out
-}
-
 /// The finding with who it is about: its studies, their people and condition (as the vocabulary
 /// names it in the reader's language) and, for a result with a comparison group, what the
 /// therapy was compared with when every study says so.
@@ -298,9 +287,7 @@ fn with_who(mut f: Finding, studies: &Studies, lexicon: &Lexicon, lang: Lang) ->
                 .filter(|c| !c.is_empty())
         })
         .collect();
-    let comparators = comparators
-        .map(|c| distinct(c.into_iter()))
-        .filter(|_| f.controlled);
+    let comparators = comparators.map(|c| distinct(c)).filter(|_| f.controlled);
     let studies = crate::i18n::named_list(lang, &labels);
     let condition = conditions_of(&of, lexicon, lang);
     let mut args = vec![
@@ -499,11 +486,8 @@ fn same_harm_elsewhere(
             Some((study, o, x, result(o, x)?))
         })
         .collect();
-    let shown = if others.len() > MOST + 1 {
-        MOST
-    } else {
-        others.len()
-    };
+    // Only the named ones are written (see `i18n::first_and_more`).
+    let shown = crate::i18n::named_of(others.len(), MOST);
     let mut results: Vec<String> = others[..shown]
         .iter()
         .map(|(study, o, x, result)| {

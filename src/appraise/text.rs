@@ -27,6 +27,17 @@ pub enum Importance {
     LittleOrNone,
 }
 
+/// Each text once, in the order of first use (a list for a sentence names each thing once).
+pub fn distinct(texts: impl IntoIterator<Item = String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for t in texts {
+        if !out.contains(&t) {
+            out.push(t);
+        }
+    }
+    out
+}
+
 /// Lower-cases the first letter of a name used inside a sentence, unless the first word is an
 /// acronym or contains digits ("LDL change", "ASA", "T25FW" stay as they are).
 pub fn lower_first(s: &str) -> String {
