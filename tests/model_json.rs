@@ -861,3 +861,25 @@ fn a_baseline_risk_is_a_fraction_with_its_source_in_words() {
         "studies[0].outcomes[0].baseline.timepoint: must not be empty",
     );
 }
+
+#[test]
+fn an_interval_not_at_95_is_said_to_the_editor_and_a_fractional_level_refused() {
+    let p = with_data(
+        json!({"measure": "HR", "estimate": 0.7, "ci_lb": 0.52, "ci_ub": 0.95, "level": 90}),
+    );
+    assert!(p.errors.is_empty(), "{:?}", p.errors);
+    has_warning(&p, "studies[0].outcomes[0].data.level: the 90% interval is shown as the 95% interval it implies (worked out from it, or from the counts when there are some), as every chart and sentence gives 95% intervals");
+    let p = with_data(
+        json!({"measure": "PR", "estimate": 0.2, "ci_lb": 0.12, "ci_ub": 0.3, "level": 0.95}),
+    );
+    has_error(&p, "studies[0].outcomes[0].data.level: confidence level 0.95 is in percent: write 95 for a 95% interval (or leave it out: 95 is the default)");
+    let p = with_data(
+        json!({"measure": "HR", "estimate": 0.7, "ci_lb": 0.52, "ci_ub": 0.95, "level": 95}),
+    );
+    assert!(
+        p.errors.is_empty() && p.warnings.is_empty(),
+        "{:?} {:?}",
+        p.errors,
+        p.warnings
+    );
+}

@@ -185,6 +185,8 @@ pub enum Issue {
     RiskDifferenceOutOfRange { value: f64 },
     /// A confidence level outside (0, 100).
     BadLevel { value: f64 },
+    /// A confidence level written as a fraction (0.95) rather than in percent.
+    LevelAsFraction { value: f64 },
     /// Too few participants for the measure.
     TooFewForMeasure {
         field: &'static str,
@@ -327,6 +329,8 @@ pub enum Issue {
     DerivedWithoutNote,
     /// A hazard ratio's baseline risk without the time it is for.
     BaselineWithoutTime,
+    /// An interval at a level other than 95%, shown as the 95% interval it implies.
+    ShownAt95 { level: f64 },
     /// Something given that has no effect here.
     Ignored {
         what: &'static str,
@@ -461,6 +465,7 @@ impl fmt::Display for Issue {
                 write!(f, "risk difference {} is outside -1 to 1", fmt_num(*value))
             }
             BadLevel { value } => write!(f, "confidence level {} must be between 0 and 100 (e.g. 95)", fmt_num(*value)),
+            LevelAsFraction { value } => write!(f, "confidence level {} is in percent: write 95 for a 95% interval (or leave it out: 95 is the default)", value),
             TooFewForMeasure { field, n, measure, min } => {
                 write!(f, "{field} is {n}; {measure} needs at least {min} per arm")
             }
@@ -608,6 +613,7 @@ impl fmt::Display for Issue {
             UnlikelyYear { year } => write!(f, "year {year} looks unlikely"),
             DerivedWithoutNote => write!(f, "status is derived but there is no note with the formula"),
             BaselineWithoutTime => write!(f, "a hazard ratio's numbers per 100 people hold for a time: give the baseline's timepoint (the time its risk is for, such as \"2 years\")"),
+            ShownAt95 { level } => write!(f, "the {}% interval is shown as the 95% interval it implies (worked out from it, or from the counts when there are some), as every chart and sentence gives 95% intervals", level),
             Ignored { what, why } => write!(f, "{what} ignored: {why}"),
         }
     }
