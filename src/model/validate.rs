@@ -287,13 +287,13 @@ pub(crate) fn check_effect(data: &EffectData, loc: &Loc, sink: &mut Sink) {
 /// A reported interval's level: in percent, and said to the editor when it is not 95% (the
 /// views show the 95% interval it implies: `stats::effect::effect_of`).
 fn check_level(level: f64, loc: &Loc, sink: &mut Sink) {
-    let path = loc.data_field("level");
+    let path = || loc.data_field("level");
     if !(level > 0.0 && level < 100.0) {
-        sink.error(path, Issue::BadLevel { value: level });
+        sink.error(path(), Issue::BadLevel { value: level });
     } else if level <= 1.0 {
-        sink.error(path, Issue::LevelAsFraction { value: level });
+        sink.error(path(), Issue::LevelAsFraction { value: level });
     } else if level != 95.0 {
-        sink.warn(path, Issue::ShownAt95 { level });
+        sink.warn(path(), Issue::ShownAt95 { level });
     }
 }
 
