@@ -15,6 +15,8 @@ before(async () => {
       '/far.html': embedPage(`<evidence-lens id="top" view="forest"></evidence-lens>${FAR}<evidence-lens id="far" src="/far.json"></evidence-lens>`),
       '/only-far.html': embedPage(`${FAR}<evidence-lens id="far"></evidence-lens>`),
       '/on-screen.html': embedPage('<evidence-lens id="near"></evidence-lens>'),
+      // The snippet's fallback picture is the poster the widget shows: loaded before the script runs.
+      '/poster-loaded.html': embedPage('<img id="early" src="/pkg/posters/en-wide-light.svg" alt="" width="8" height="8" onload="customElements.whenDefined(\'evidence-lens\').then(() => document.body.append(Object.assign(document.createElement(\'evidence-lens\'), { id: \'near\' })))">', { head: '<script>addEventListener("ready", () => { window.__readyAt ??= performance.now(); }, true);</script>' }),
       '/far.json': { type: 'application/json', body: '{"schema":"evidence-lens/1","studies":[{"id":"a","label":"A","condition":"x","intervention":{"therapy":"t"},"design":"rct","citation":{"text":"A"},"source_kind":"paper","outcomes":[{"id":"o","name":"O","kind":"benefit","better":"lower","status":"verified","data":{"measure":"RR","estimate":0.8,"ci_lb":0.6,"ci_ub":1.1}}]}]}' },
     },
   });
@@ -85,6 +87,21 @@ test('a widget on screen asks for its engine as soon as its poster is shown, not
   const events = await page.evaluate(() => window.__events.filter((e) => e.id === 'near').map((e) => [e.type, !!e.detail?.poster]));
   // The poster came first, then the engine's chart.
   assert.deepEqual(events.slice(0, 2), [['ready', true], ['interactive', false]]);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a poster whose picture the page has already loaded does not hold the engine back', async () => {
+  const { page, context, problems } = await openPage(browser, `${server.url}poster-loaded.html`);
+  await waitForReadyOf(page, 'near');
+  const { wasmAt, readyAt, early } = await page.evaluate(() => ({
+    wasmAt: performance.getEntriesByType('resource').find((e) => e.name.endsWith('.wasm'))?.startTime,
+    readyAt: window.__readyAt,
+    early: document.getElementById('early').complete,
+  }));
+  assert.ok(early, 'the picture loaded before the widget');
+  // The engine is asked for at once, not after the poster is decoded and `ready` said.
+  assert.ok(wasmAt < readyAt, `engine requested at ${wasmAt} ms, ready at ${readyAt} ms`);
   assert.deepEqual(problems, []);
   await context.close();
 });

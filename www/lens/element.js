@@ -544,8 +544,10 @@ export class EvidenceLens extends HTMLElement {
    */
   #showPoster(template) {
     const token = this.#life.token;
-    this.#poster
-      .show(template, { width: this.clientWidth || this.parentElement?.clientWidth || window.innerWidth, theme: this.#theme(), lang: langOf(this) })
+    const shown = this.#poster.show(template, { width: this.clientWidth || this.parentElement?.clientWidth || window.innerWidth, theme: this.#theme(), lang: langOf(this) });
+    // Its bytes are here already: the engine need not wait for its decoding to start downloading.
+    if (this.#poster.arrived) this.#wake.posterSettled();
+    shown
       .then((shown) => {
         this.#wake.posterSettled();
         if (!shown || !this.#life.current(token) || !this.#life.loading) return;

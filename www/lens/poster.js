@@ -20,6 +20,8 @@ export class Poster {
      * @type {{x: number, y: number, width: number, height: number} | null}
      */
     this.tap = null;
+    /** The last shown picture's bytes had already arrived when it was shown. */
+    this.arrived = false;
     this.node.addEventListener('click', (e) => {
       const r = this.node.getBoundingClientRect();
       // As fractions of the picture, with the size it was drawn at (its lines wrap there).
@@ -36,11 +38,15 @@ export class Poster {
    * @returns {Promise<boolean>}
    */
   show(template, { width, theme, lang }) {
+    this.arrived = false;
     const band = width > 0 && width < NARROW_BELOW ? 'narrow' : 'wide';
     const src = template.replaceAll('{band}', band).replaceAll('{theme}', theme).replaceAll('{lang}', lang);
     // Decorative: the chart's own label says it is loading, and then describes the chart.
     const img = /** @type {HTMLImageElement} */ (el('img', { alt: '', decoding: 'async' }));
     img.src = src;
+    // A picture the page has already loaded (the snippet's fallback picture is the same file)
+    // is complete at once: its bytes no longer compete with the engine's.
+    this.arrived = img.complete && img.naturalWidth > 0;
     this.node.replaceChildren(img);
     this.node.hidden = false;
     return img.decode().then(
