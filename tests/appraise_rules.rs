@@ -1146,3 +1146,83 @@ fn a_baseline_that_does_not_apply_is_not_called_missing() {
         "{note}"
     );
 }
+
+/// A harm no one in the comparison group had: a ratio times a risk of 0 is 0 whatever the ratio,
+/// so the numbers per 100 come from the arms' own risks and their difference (12 of 50 against
+/// 0 of 50: 24 more in 100), not "about 0 without and about 0 with it".
+#[test]
+fn a_comparison_group_without_events_gives_the_risk_difference_not_zeros() {
+    let harm = outcome(
+        "rash",
+        "Rash",
+        OutcomeKind::Harm,
+        Better::Lower,
+        counts(12, 50, 0, 50),
+    );
+    let a = rate(&rct("a", harm));
+    let abs = a.absolute.expect("numbers from the risk difference");
+    assert_eq!(abs.measure, Measure::Rd);
+    assert_eq!(abs.baseline, Some(0.0));
+    assert!((abs.risk - 0.24).abs() < 1e-12);
+    // RD 0.24 with SE sqrt(0.24 * 0.76 / 50): 95% CI 0.122 to 0.358.
+    let se = (0.24f64 * 0.76 / 50.0).sqrt();
+    let z = 1.959_963_984_540_054;
+    assert!((abs.risk_lb.unwrap() - (0.24 - z * se)).abs() < 1e-9);
+    assert!((abs.risk_ub.unwrap() - (0.24 + z * se)).abs() < 1e-9);
+    assert!(
+        abs.text.starts_with("Rash: out of 1,000 people, about 0 without drug X and about 240 (95% CI 122 to 358) with it (240 more; 95% CI 122 more to 358 more)."),
+        "{}",
+        abs.text
+    );
+
+    // A pooled body whose comparison groups had none: no numbers rather than zeros.
+    let p = pooled_of(vec![
+        rct(
+            "a",
+            outcome(
+                "rash",
+                "Rash",
+                OutcomeKind::Harm,
+                Better::Lower,
+                counts(12, 50, 0, 50),
+            ),
+        ),
+        rct(
+            "b",
+            outcome(
+                "rash",
+                "Rash",
+                OutcomeKind::Harm,
+                Better::Lower,
+                counts(9, 40, 0, 40),
+            ),
+        ),
+    ]);
+    assert!(p.absolute.is_none(), "{:?}", p.absolute);
+    assert_eq!(
+        p.note.as_deref(),
+        Some("no one (or everyone) had it without the treatment, and a ratio cannot change a risk of 0 (or 100) in 100, so there are no numbers per 100 people from it")
+    );
+}
+
+/// A hazard ratio of a good outcome (progression-free survival) counts the event that ends it:
+/// a caller's baseline risk of the good outcome is not put through it as if it were the event's.
+#[test]
+fn a_callers_baseline_is_not_put_through_the_hazard_ratio_of_a_good_outcome() {
+    let pfs = outcome(
+        "pfs",
+        "Progression-free survival",
+        OutcomeKind::Benefit,
+        Better::Higher,
+        est(Measure::Hr, 0.5, 0.3, 0.8),
+    );
+    let s = rct("a", pfs);
+    let mut options = AppraiseOptions::default();
+    options.baselines.insert("pfs".into(), 0.6);
+    let a = appraise_outcome(&s, &s.outcomes[0], &options, "Condition A");
+    assert!(a.absolute.is_none(), "{:?}", a.absolute);
+    assert_eq!(
+        a.note.as_deref(),
+        Some("a risk without the treatment is given, but it cannot be applied to this kind of result, so there are no numbers per 100 people")
+    );
+}

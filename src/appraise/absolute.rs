@@ -286,6 +286,9 @@ pub enum AbsoluteError {
     /// The counts pool treatment periods of the same people: a risk per period is not a risk
     /// per person.
     PooledPeriods,
+    /// A ratio applied to a risk of 0 or 1 without the treatment gives that same risk whatever the
+    /// ratio: no one (or everyone) had the outcome in the comparison groups.
+    ExtremeBaseline,
 }
 
 impl fmt::Display for AbsoluteError {
@@ -314,6 +317,9 @@ impl fmt::Display for AbsoluteError {
             AbsoluteError::Invalid(what) => write!(f, "{what} is not a valid number"),
             AbsoluteError::PooledPeriods => {
                 write!(f, "the counts are of treatment periods, not of people")
+            }
+            AbsoluteError::ExtremeBaseline => {
+                write!(f, "a ratio cannot change a baseline risk of 0 or 1")
             }
         }
     }
@@ -344,6 +350,7 @@ impl AbsoluteError {
             AbsoluteError::BaselineNotApplied => t(lang, "note.baseline_not_applied").to_string(),
             AbsoluteError::BaselinesDiffer => t(lang, "note.baselines_differ").to_string(),
             AbsoluteError::PooledPeriods => t(lang, "note.periods").to_string(),
+            AbsoluteError::ExtremeBaseline => t(lang, "note.extreme_baseline").to_string(),
             _ => t(lang, "note.no_absolute").to_string(),
         }
     }
@@ -594,7 +601,16 @@ pub fn comparative(
     if !measure.is_risk() {
         return Err(AbsoluteError::NotARisk(measure));
     }
+    // A hazard ratio counts the event that ends a good outcome: a risk of the good outcome put
+    // through it would come out as the event's (see `Outcome::usable_baseline`).
+    if measure == Measure::Hr && better == Better::Higher {
+        return Err(AbsoluteError::BaselineNotApplied);
+    }
     let baseline = assumed.risk;
+    // 0 times any ratio is 0: "about 0 without and about 0 with it" would hide any effect.
+    if measure.is_ratio() && (baseline == 0.0 || baseline == 1.0) {
+        return Err(AbsoluteError::ExtremeBaseline);
+    }
     let r = treated_risk(measure, baseline, estimate)?;
     let a = treated_risk(measure, baseline, ci_lb)?;
     let b = treated_risk(measure, baseline, ci_ub)?;

@@ -34,7 +34,7 @@ use serde::Serialize;
 
 use self::matching::{Lexicon, List, MainCondition};
 use crate::i18n::{t, tn, Lang};
-use crate::model::{Dataset, EffectData, Outcome, OutcomeKind, Study, StudyStatus};
+use crate::model::{Dataset, EffectData, Measure, Outcome, OutcomeKind, Study, StudyStatus};
 use crate::stats::effect::{effect_of, Effect};
 use crate::stats::Method;
 
@@ -499,6 +499,45 @@ fn reported_in_words<'a>(
     )
 }
 
+/// Absolute numbers from a 2×2 table's risk difference (without a continuity correction: a risk
+/// difference needs none), for a comparison group whose risk `baseline` no ratio can change.
+fn risk_difference_for(
+    data: &EffectData,
+    baseline: f64,
+    outcome: &Outcome,
+    lang: Lang,
+    therapy: &str,
+    name: &str,
+) -> (Option<Absolute>, Option<String>) {
+    let EffectData::Counts(c) = data else {
+        return (None, Some(AbsoluteError::ExtremeBaseline.words(lang)));
+    };
+    let [ai, bi, ci, di] = c.cells();
+    let none = crate::stats::escalc::Correction {
+        add: 0.0,
+        to: crate::stats::escalc::AddTo::None,
+        drop00: false,
+    };
+    let Ok(rd) = crate::stats::escalc::from_2x2_with(Measure::Rd, ai, bi, ci, di, none) else {
+        return (None, Some(AbsoluteError::ExtremeBaseline.words(lang)));
+    };
+    let half = crate::stats::dist::qnorm_upper(0.025) * rd.vi.sqrt();
+    match absolute::comparative(
+        Measure::Rd,
+        rd.yi,
+        rd.yi - half,
+        rd.yi + half,
+        Assumed::of(baseline, BaselineSource::ControlArm),
+        outcome.better,
+        lang,
+        therapy,
+        name,
+    ) {
+        Ok(a) => (Some(a), None),
+        Err(e) => (None, Some(e.words(lang))),
+    }
+}
+
 /// Control-arm risk from counts.
 pub(crate) fn control_risk(data: &EffectData) -> Option<f64> {
     match data {
@@ -546,6 +585,12 @@ fn absolute_for(
         return periods();
     }
     let assumed = match (control_risk(data), options.baselines.get(&outcome.id)) {
+        // No one (or everyone) in the comparison group had it: a ratio would leave that risk as
+        // it is, so the arms' own risks and their difference give the numbers, as a review's
+        // risk difference would.
+        (Some(b), _) if (b == 0.0 || b == 1.0) && eff.measure.is_ratio() => {
+            return risk_difference_for(data, b, outcome, lang, therapy, name);
+        }
         (Some(b), _) => Assumed::of(b, BaselineSource::ControlArm),
         (None, Some(&b)) => Assumed::of(b, BaselineSource::Caller),
         (None, None) => match Assumed::given(outcome, lang) {
