@@ -499,18 +499,11 @@ fn reported_in_words<'a>(
     )
 }
 
-/// Absolute numbers from a 2×2 table's risk difference (without a continuity correction: a risk
-/// difference needs none), for a comparison group whose risk `baseline` no ratio can change.
-fn risk_difference_for(
-    data: &EffectData,
-    baseline: f64,
-    outcome: &Outcome,
-    lang: Lang,
-    therapy: &str,
-    name: &str,
-) -> (Option<Absolute>, Option<String>) {
+/// A 2×2 table's risk difference with its 95% interval, without a continuity correction (a risk
+/// difference needs none): the absolute numbers of a comparison group whose risk no ratio can change.
+fn risk_difference(data: &EffectData) -> Option<Effect> {
     let EffectData::Counts(c) = data else {
-        return (None, Some(AbsoluteError::ExtremeBaseline.words(lang)));
+        return None;
     };
     let [ai, bi, ci, di] = c.cells();
     let none = crate::stats::escalc::Correction {
@@ -518,24 +511,14 @@ fn risk_difference_for(
         to: crate::stats::escalc::AddTo::None,
         drop00: false,
     };
-    let Ok(rd) = crate::stats::escalc::from_2x2_with(Measure::Rd, ai, bi, ci, di, none) else {
-        return (None, Some(AbsoluteError::ExtremeBaseline.words(lang)));
-    };
+    let rd = crate::stats::escalc::from_2x2_with(Measure::Rd, ai, bi, ci, di, none).ok()?;
     let half = crate::stats::dist::qnorm_upper(0.025) * rd.vi.sqrt();
-    match absolute::comparative(
+    Some(Effect::analysed(
         Measure::Rd,
         rd.yi,
-        rd.yi - half,
-        rd.yi + half,
-        Assumed::of(baseline, BaselineSource::ControlArm),
-        outcome.better,
-        lang,
-        therapy,
-        name,
-    ) {
-        Ok(a) => (Some(a), None),
-        Err(e) => (None, Some(e.words(lang))),
-    }
+        rd.vi,
+        (rd.yi - half, rd.yi + half),
+    ))
 }
 
 /// Control-arm risk from counts.
@@ -584,17 +567,20 @@ fn absolute_for(
     if pooled_periods && eff.measure.is_risk() {
         return periods();
     }
-    let assumed = match (control_risk(data), options.baselines.get(&outcome.id)) {
+    let (assumed, eff) = match (control_risk(data), options.baselines.get(&outcome.id)) {
         // No one (or everyone) in the comparison group had it: a ratio would leave that risk as
         // it is, so the arms' own risks and their difference give the numbers, as a review's
         // risk difference would.
         (Some(b), _) if (b == 0.0 || b == 1.0) && eff.measure.is_ratio() => {
-            return risk_difference_for(data, b, outcome, lang, therapy, name);
+            match risk_difference(data) {
+                Some(rd) => (Assumed::of(b, BaselineSource::ControlArm), rd),
+                None => return (None, Some(AbsoluteError::ExtremeBaseline.words(lang))),
+            }
         }
-        (Some(b), _) => Assumed::of(b, BaselineSource::ControlArm),
-        (None, Some(&b)) => Assumed::of(b, BaselineSource::Caller),
+        (Some(b), _) => (Assumed::of(b, BaselineSource::ControlArm), *eff),
+        (None, Some(&b)) => (Assumed::of(b, BaselineSource::Caller), *eff),
         (None, None) => match Assumed::given(outcome, lang) {
-            Ok(assumed) => assumed,
+            Ok(assumed) => (assumed, *eff),
             Err(why) => return (None, Some(why.for_measure(eff.measure).words(lang))),
         },
     };
