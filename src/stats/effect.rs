@@ -111,7 +111,7 @@ pub fn effect_of(data: &EffectData) -> Result<Effect, StatsError> {
             }
         }
         EffectData::Proportion(p) => {
-            let at_95 = p.level.is_none_or(|l| l == 95.0);
+            let at_95 = p.level.map_or(true, |l| l == 95.0);
             let (estimate, lb, ub) = match (p.value(), p.ci_lb, p.ci_ub, p.xi, p.ni) {
                 (Some(est), Some(lb), Some(ub), _, _) if at_95 => (est, lb, ub),
                 // An interval at another level: from the counts when there are some (as when
