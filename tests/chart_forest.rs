@@ -660,3 +660,20 @@ fn stacked_rows_label_their_certainty_in_the_readers_typography() {
         assert!(all.contains(words), "{lang:?}: {all}");
     }
 }
+
+/// A one-group proportion is written as people out of 100 are in the sentences: Burt 2021's one
+/// death in 507 is 0.2%, with a lower bound under 0.1%, not "0% [0, 1]".
+#[test]
+fn a_rare_one_group_proportion_is_not_rounded_to_nothing() {
+    let f = forest(&model::builtin(), &forest_view());
+    let row = f
+        .panels
+        .iter()
+        .flat_map(|p| &p.rows)
+        .find(|r| r.key == "burt_2021/trm")
+        .expect("Burt 2021's treatment-related deaths");
+    assert_eq!(
+        row.value.text(evidence_lens::i18n::Lang::En),
+        "0.2% [<0.1, 1] (one group, no comparison)"
+    );
+}

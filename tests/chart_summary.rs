@@ -37,7 +37,14 @@ fn summary(lang: Lang) -> ViewOptions {
 
 /// The built-in summary's drawn words at 1,600 px, where sentences wrap least.
 fn drawn(lang: Lang) -> String {
-    svg_texts(&summary(lang), &builtin(), 1600).join(" ")
+    // As a reader sees the text, not as SVG escapes it.
+    svg_texts(&summary(lang), &builtin(), 1600)
+        .join(" ")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&apos;", "'")
+        .replace("&quot;", "\"")
+        .replace("&amp;", "&")
 }
 
 /// The built-in summary says `words` in `lang`.
@@ -118,7 +125,7 @@ fn each_therapy_answers_with_its_certainty_frequencies_and_risk_of_death() {
         harm.elsewhere.as_deref(),
         Some(
             "Other results on deaths: MIST 2019, deaths: No deaths (in words, no numbers); Burt \
-             2021 (AHSCT cohort), treatment-related death: about 0.2 in 100 (95% CI 0 to 1)."
+             2021 (AHSCT cohort), treatment-related death: about 0.2 in 100 (95% CI <0.1 to 1)."
         )
     );
     assert_eq!((ahsct.studies, ahsct.randomised, ahsct.ongoing), (3, 1, 2));
@@ -141,7 +148,7 @@ fn each_therapy_answers_with_its_certainty_frequencies_and_risk_of_death() {
     assert_eq!(
         msc.benefit.as_ref().unwrap().frequencies.as_deref(),
         Some(
-            "risk ratio 0.16 (95% CI 0.04 to 0.65); the counts are of treatment periods, not of people, so \
+            "risk ratio 0.16 (95% CI 0.039 to 0.65); the counts are of treatment periods, not of people, so \
              there are no numbers per 100 people."
         )
     );
@@ -221,19 +228,19 @@ fn the_built_in_cards_say_the_same_harm_in_other_results_in_each_language() {
     assert_says(
         Lang::En,
         "Other results on deaths: MIST 2019, deaths: No deaths (in words, no numbers); Burt 2021 \
-         (AHSCT cohort), treatment-related death: about 0.2 in 100 (95% CI 0 to 1).",
+         (AHSCT cohort), treatment-related death: about 0.2 in 100 (95% CI <0.1 to 1).",
     );
     assert_says(
         Lang::Es,
         "Otros resultados sobre muertes: MIST 2019, muertes: ninguna muerte (en palabras, sin \
          cifras); Burt 2021 (cohorte de AHSCT), muerte relacionada con el tratamiento: alrededor \
-         de 0,2 de cada 100 (IC del 95 %: 0 a 1).",
+         de 0,2 de cada 100 (IC del 95 %: <0,1 a 1).",
     );
     assert_says(
         Lang::Fr,
         "Autres résultats sur les décès : MIST 2019, décès : aucun décès (en mots, sans chiffres) \
          ; Burt 2021 (cohorte AHSCT), décès lié au traitement : environ 0,2 sur 100 (IC à 95 % : \
-         0 à 1).",
+         <0,1 à 1).",
     );
 }
 

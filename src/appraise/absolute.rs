@@ -499,15 +499,21 @@ fn fin(x: f64) -> Option<f64> {
     x.is_finite().then_some(x)
 }
 
-/// Count out of `per` for a sentence: whole people, or one decimal below 1.
-fn people(lang: Lang, x: f64) -> String {
-    num(lang, x, people_decimals(x))
+/// A number of people (out of 100 or 1,000) as the sentences and charts write it: whole from
+/// one person up, one decimal below ("0.2"), and "<0.1" for fewer still but not none, so that a
+/// rare harm never reads as "0".
+pub fn people(lang: Lang, x: f64) -> String {
+    if x > 0.0 && x < 0.05 {
+        format!("<{}", num(lang, 0.1, 1))
+    } else {
+        num(lang, x, people_decimals(x))
+    }
 }
 
 /// "About" `x` people out of `per` when the count is not exact: none is none ("0 in 100
-/// people"), all is all.
+/// people"), all is all, and "<0.1" says its own uncertainty.
 fn about(lang: Lang, x: f64, per: f64) -> String {
-    if x == 0.0 || x == per {
+    if x == 0.0 || x == per || x < 0.05 {
         people(lang, x)
     } else {
         tn(lang, "abs.about", &[("n", &people(lang, x))])

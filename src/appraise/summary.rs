@@ -21,7 +21,7 @@ use super::certainty::Certainty;
 use super::claims::{ClaimCheck, ClaimEvidence, Verdict};
 use super::matching::{normalize, Lexicon, List, MainCondition, Relation};
 use super::rate::is_single_arm;
-use super::text::{distinct, lower_first, measure_words, num};
+use super::text::{distinct, effect_num, lower_first, measure_words};
 use super::{Absolute, AbsoluteError, Basis, OutcomeAppraisal, PerN, PooledAppraisal};
 use crate::i18n::{t, tn, Lang};
 
@@ -556,9 +556,9 @@ fn finding(o: &OutcomeAppraisal, studies: &Studies, lang: Lang) -> Finding {
                     "answer.effect_only",
                     &[
                         ("measure", measure_words(lang, e.measure)),
-                        ("estimate", &num(lang, e.estimate, 2)),
-                        ("lower", &num(lang, e.ci_lb, 2)),
-                        ("upper", &num(lang, e.ci_ub, 2)),
+                        ("estimate", &effect_num(lang, e.estimate)),
+                        ("lower", &effect_num(lang, e.ci_lb)),
+                        ("upper", &effect_num(lang, e.ci_ub)),
                         ("why", &why),
                     ],
                 )

@@ -9,6 +9,7 @@ use super::forest::{Favours, Forest, ForestPanel, ForestRow, RowKind, RowValue};
 use super::item::{Item, ItemKey};
 use super::labels::design_badge;
 use super::options::{Sort, ViewOptions};
+use crate::appraise::absolute::people;
 use crate::appraise::{self, Appraisal, AppraiseOptions, Certainty, PoolFit, PooledAppraisal};
 use crate::i18n::{self, t, tf, Lang};
 use crate::model::{Better, Citation, Dataset, EffectData, Outcome, Study, StudyStatus};
@@ -20,17 +21,15 @@ fn proportion_text(lang: Lang, data: &EffectData) -> Option<String> {
         return None;
     };
     let v = p.value()?;
+    // As the sentences write people out of 100: a death in 507 is 0.2%, not 0%.
+    let per_100 = |x: f64| people(lang, x * 100.0);
     let ci = match effect_of(data) {
-        Ok(e) => i18n::interval(
-            lang,
-            &i18n::num(lang, e.ci_lb * 100.0, 0),
-            &i18n::num(lang, e.ci_ub * 100.0, 0),
-        ),
+        Ok(e) => i18n::interval(lang, &per_100(e.ci_lb), &per_100(e.ci_ub)),
         Err(_) => format!("({})", t(lang, "result.no_interval")),
     };
     Some(format!(
         "{} {ci} ({})",
-        i18n::pct(lang, v, 0),
+        i18n::pct_number(lang, &per_100(v)),
         t(lang, "result.one_group")
     ))
 }

@@ -15,7 +15,7 @@ use super::text::{wrap, ApproxMeasure};
 use super::{ChartError, Hit, Theme};
 use std::cmp::Reverse;
 
-use crate::appraise::absolute::within;
+use crate::appraise::absolute::{self, within};
 use crate::appraise::{Appraisal, Basis, PerN};
 use crate::i18n::{self, t, tf, Lang};
 use crate::model::{Better, Dataset, OutcomeKind};
@@ -56,7 +56,7 @@ impl HarmsEntry {
             tf(
                 lang,
                 "harms.range",
-                &[&i18n::num(lang, a, 0), &i18n::num(lang, b, 0)],
+                &[&absolute::people(lang, a), &absolute::people(lang, b)],
             )
         };
         let mut out = Vec::new();
