@@ -1226,3 +1226,45 @@ fn a_callers_baseline_is_not_put_through_the_hazard_ratio_of_a_good_outcome() {
         Some("a risk without the treatment is given, but it cannot be applied to this kind of result, so there are no numbers per 100 people")
     );
 }
+
+/// Death is serious: any real change matters, so no default makes a point estimate unimportant.
+/// A ratio of 1.5 whose interval crosses no effect is an increase told with less certainty, not
+/// "little or no difference"; an interval that reaches an appreciable benefit and an appreciable
+/// harm is two levels of imprecision; a ratio near 1 with a narrow interval is little or none.
+#[test]
+fn an_imprecise_but_appreciable_effect_on_death_is_not_called_no_difference() {
+    let death = |ai, n1, ci, n2| {
+        outcome(
+            "death",
+            "Deaths",
+            OutcomeKind::Harm,
+            Better::Lower,
+            counts(ai, n1, ci, n2),
+        )
+    };
+    // RR 1.5 (0.88 to 2.55), 400 people, 50 deaths: one level for the interval.
+    let a = rate(&rct("a", death(30, 200, 20, 200)));
+    let e = a.effect.unwrap();
+    assert!(
+        (e.ci_lb - 0.88).abs() < 0.01 && (e.ci_ub - 2.55).abs() < 0.01,
+        "{e:?}"
+    );
+    assert_eq!(a.certainty, Some(Certainty::Moderate), "{:#?}", a.reasons);
+    assert_eq!(a.statement, "Drug X probably increases deaths.");
+    // RR 1.5 (0.46 to 4.9), 80 people: the interval spans both ways, and few people took part.
+    let a = rate(&rct("a", death(6, 40, 4, 40)));
+    assert_eq!(a.certainty, Some(Certainty::Low), "{:#?}", a.reasons);
+    assert_eq!(a.statement, "Drug X may increase deaths.");
+    let both = a
+        .reasons
+        .iter()
+        .filter(|r| r.domain == Domain::Imprecision && r.change < 0)
+        .count();
+    assert_eq!(both, 2, "{:#?}", a.reasons);
+    // RR 1.04 (0.90 to 1.19) in 4,000 people: little or no difference.
+    let a = rate(&rct("a", death(260, 2000, 250, 2000)));
+    assert_eq!(
+        a.statement,
+        "Drug X probably results in little or no difference in deaths."
+    );
+}

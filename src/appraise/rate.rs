@@ -32,59 +32,76 @@ pub fn describe_effect(lang: Lang, e: &Effect) -> String {
     )
 }
 
-/// Thresholds of an important effect on the natural scale, `(below, above)`: effects beyond them
-/// matter to patients. Ratios: a relative change of `ratio_threshold` (GRADE's default of 25%:
-/// 0.75 and 1.25); SMD: `smd_threshold`; a minimal important difference per outcome id in
-/// [`AppraiseOptions::mids`] overrides both (for ratios as a relative change, 0.25). `None` when
-/// unknown (mean and risk differences without a minimal important difference).
-/// For an outcome the vocabulary calls serious (death), no default threshold applies: any real
-/// reduction matters, so an effect counts as important when its interval excludes no effect.
+/// When an effect matters to patients, on the natural scale, `(below, above)`: effects beyond
+/// `important` are important; `appreciable` are GRADE's default bounds of an appreciable benefit
+/// or harm, for the imprecision rule and for outcomes without an importance of their own.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Thresholds {
+    /// `None` when unknown (mean and risk differences without a minimal important difference)
+    /// or when any real change matters (an outcome the vocabulary calls serious, such as death).
+    pub important: Option<(f64, f64)>,
+    pub appreciable: Option<(f64, f64)>,
+}
+
+/// The [`Thresholds`] of an outcome. Ratios: a relative change of `ratio_threshold` (GRADE's
+/// default of 25%: 0.75 and 1.25); SMD: `smd_threshold`; a minimal important difference per
+/// outcome id in [`AppraiseOptions::mids`] overrides both (for ratios as a relative change, 0.25).
+/// For an outcome the vocabulary calls serious (death), no default makes an effect important: any
+/// real change matters (see [`importance`]); the defaults still say what is appreciable.
 pub fn thresholds(
     measure: Measure,
     outcome_id: &str,
     serious: bool,
     options: &AppraiseOptions,
-) -> Option<(f64, f64)> {
-    if let Some(m) = options
+) -> Thresholds {
+    let mid = options
         .mids
         .get(outcome_id)
         .copied()
         .filter(|m| m.is_finite() && *m > 0.0)
-    {
-        if measure.is_ratio() {
-            return (m < 1.0).then_some((1.0 - m, 1.0 + m));
-        }
-        return Some((-m, m));
-    }
-    if serious {
-        return None;
-    }
-    if measure.is_ratio() {
+        .map(|m| {
+            if measure.is_ratio() {
+                (m < 1.0).then_some((1.0 - m, 1.0 + m))
+            } else {
+                Some((-m, m))
+            }
+        });
+    let default = if measure.is_ratio() {
         let r = options.ratio_threshold;
-        return (r.is_finite() && r > 0.0 && r < 1.0).then_some((1.0 - r, 1.0 + r));
-    }
-    match measure {
-        Measure::Smd => {
-            let t = options.smd_threshold;
-            (t.is_finite() && t > 0.0).then_some((-t, t))
-        }
-        _ => None,
+        (r.is_finite() && r > 0.0 && r < 1.0).then_some((1.0 - r, 1.0 + r))
+    } else if measure == Measure::Smd {
+        let t = options.smd_threshold;
+        (t.is_finite() && t > 0.0).then_some((-t, t))
+    } else {
+        None
+    };
+    let appreciable = mid.unwrap_or(default);
+    Thresholds {
+        important: match mid {
+            Some(mid) => mid,
+            None if serious => None,
+            None => default,
+        },
+        appreciable,
     }
 }
 
 /// What the effect shows for the statement: an important effect (and its direction) or little or
-/// none. With thresholds, the point estimate decides (Santesso 2020: the statement reflects the
-/// size of the point estimate; certainty carries the uncertainty). Without thresholds, an effect
-/// counts as important only when its interval excludes no effect.
-pub fn importance(e: &Effect, th: Option<(f64, f64)>) -> Importance {
+/// none. With thresholds of importance, the point estimate decides (Santesso 2020: the statement
+/// reflects the size of the point estimate; certainty carries the uncertainty). Without them, an
+/// effect counts as important when its interval excludes no effect, or when its point estimate is
+/// appreciable: a death ratio of 1.5 (0.88 to 2.55) is an increase told with low certainty, not
+/// "little or no difference".
+pub fn importance(e: &Effect, th: Thresholds) -> Importance {
     let dir = if e.estimate < e.null() {
         Direction::Reduces
     } else {
         Direction::Increases
     };
-    let important = match th {
-        Some((lo, hi)) => e.estimate < lo || e.estimate > hi,
-        None => !e.crosses_null() && e.estimate != e.null(),
+    let beyond = |(lo, hi): (f64, f64)| e.estimate < lo || e.estimate > hi;
+    let important = match th.important {
+        Some(bounds) => beyond(bounds),
+        None => (!e.crosses_null() && e.estimate != e.null()) || th.appreciable.is_some_and(beyond),
     };
     if important {
         Importance::Important(dir)
@@ -426,11 +443,13 @@ fn is_blinding(b: &BiasJudgement) -> bool {
 pub fn rate_imprecision(
     r: &mut Rating,
     e: &Effect,
-    th: Option<(f64, f64)>,
+    th: Thresholds,
     n: Option<u64>,
     ev: Option<u64>,
 ) {
-    let within = th.is_some_and(|(lo, hi)| e.ci_lb >= lo && e.ci_ub <= hi);
+    let within = th
+        .important
+        .is_some_and(|(lo, hi)| e.ci_lb >= lo && e.ci_ub <= hi);
     let lang = r.lang;
     // The interval's bounds (and the measure) as the reasons write them.
     let say_range = |r: &Rating, key: &str, with_measure: bool| {
@@ -447,7 +466,8 @@ pub fn rate_imprecision(
         let text = say_range(r, "reason.crosses_null", true);
         r.push(Domain::Imprecision, -1, text);
     }
-    if let Some((lo, hi)) = th {
+    // An appreciable benefit and an appreciable harm: for death as for any outcome.
+    if let Some((lo, hi)) = th.appreciable {
         if e.ci_lb < lo && e.ci_ub > hi {
             let text = say_range(r, "reason.both_ways", false);
             r.push(Domain::Imprecision, -1, text);
