@@ -433,8 +433,8 @@ fn is_blinding(b: &BiasJudgement) -> bool {
 /// information is below the optimal information size even if the interval looks fine.
 /// * the interval includes no effect (and is not entirely within the range of unimportant effects,
 ///   which would be a precise "little or no difference"): one level;
-/// * the interval includes both an important benefit and an important harm (crosses both
-///   thresholds): one more level;
+/// * the interval includes both an appreciable benefit and an appreciable harm (crosses both
+///   of [`Thresholds::appreciable`], for death as for any outcome): one more level;
 /// * very little information, fewer than 100 participants in total or, for a binary outcome with
 ///   counts, fewer than 30 people with the rarer result (the handbook's rule of thumb for the
 ///   optimal information size): one more level.
