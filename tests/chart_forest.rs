@@ -677,3 +677,49 @@ fn a_rare_one_group_proportion_is_not_rounded_to_nothing() {
         "0.2% [<0.1, 1] (one group, no comparison)"
     );
 }
+
+/// A single-arm study's before-after change (a mean difference in points) is one group, as the
+/// appraisal calls it: not drawn on the "favours" axis, and written in points, not per cent.
+#[test]
+fn a_single_arm_change_is_one_group_in_points() {
+    let json = r#"{"schema": "evidence-lens/1", "studies": [
+      {"id": "s", "label": "Case series S", "year": 2010, "citation": {"text": "S et al."},
+       "source_kind": "paper", "condition": "multiple sclerosis", "intervention": {"therapy": "MSC"},
+       "design": "single_arm", "n": 15,
+       "outcomes": [{"id": "edss", "name": "EDSS change", "kind": "benefit", "better": "lower", "status": "verified",
+                     "data": {"measure": "MD", "estimate": -0.5, "ci_lb": -0.9, "ci_ub": -0.1}}]}],
+      "claims": [{"id": "c", "text": "MSC improves disability.", "by": "clinic", "citation": {"text": "A clinic"},
+                  "therapy": "MSC", "condition": "multiple sclerosis", "parts": [{"asserts": "benefit", "outcome": "EDSS change"}], "studies": ["s"]}]}"#;
+    let parsed = model::parse_json(json.as_bytes());
+    assert!(parsed.errors.is_empty(), "{:?}", parsed.errors);
+    let data = parsed.dataset.expect("a valid dataset");
+    let f = forest(&data, &forest_view());
+    let row = f
+        .panels
+        .iter()
+        .flat_map(|p| &p.rows)
+        .find(|r| r.key == "s/edss")
+        .unwrap();
+    assert_eq!(
+        row.estimate, None,
+        "a one-group change is not drawn as a comparison"
+    );
+    let text = row.value.text(evidence_lens::i18n::Lang::En);
+    assert!(text.contains("one group") && !text.contains('%'), "{text}");
+    let appraisal = evidence_lens::appraise::appraise(&data, &Default::default());
+    let sentences: Vec<&str> = appraisal.claims[0]
+        .evidence
+        .iter()
+        .map(|e| e.sentence.as_str())
+        .collect();
+    assert!(
+        sentences
+            .iter()
+            .any(|s| s.contains("EDSS change: mean difference -0.5 (95% CI -0.9 to -0.1)")),
+        "{sentences:?}"
+    );
+    assert!(
+        !sentences.iter().any(|s| s.contains("-50%")),
+        "{sentences:?}"
+    );
+}

@@ -212,7 +212,9 @@ fn describe(lang: Lang, item: &Item, certainty: Option<Certainty>, condition: &s
     };
     let name = item.outcome.name.get(code);
     let eff = match item.effect {
-        Some(e) if e.measure.is_single_arm() || item.single_arm && !e.measure.is_ratio() => {
+        // A proportion in per cent; any other effect (a one-group change in points, too) as
+        // the measure it is.
+        Some(e) if e.measure.is_single_arm() => {
             let (p, lo, hi) = (
                 pct(lang, e.estimate),
                 pct(lang, e.ci_lb),
@@ -1156,7 +1158,9 @@ fn check_number(scope: &Scope, claim_part: &ClaimPart, fits: &[Fit]) -> PartChec
         ),
         Some((best, iv)) => {
             let (lo, hi) = *iv;
-            let proportion = best.item.single_arm
+            // A risk or a proportion (an arm's counts, a single group's rate) in per cent; a
+            // one-group change in points is not one.
+            let proportion = best.item.effect.is_some_and(|e| e.measure.is_single_arm())
                 || matches!(best.item.outcome.data, Some(EffectData::Counts(_)));
             let number = shown(Some(proportion));
             let (lo, hi) = if proportion {

@@ -132,7 +132,9 @@ fn row_for(
             return (None, row);
         }
     };
-    let one_group = data.is_single_arm();
+    // As the appraisal decides: a single-arm study's before-after change is no comparison,
+    // whatever form its numbers take, and is not drawn on a "favours" axis.
+    let one_group = appraise::rate::is_single_arm(study, outcome);
     row.value = RowValue::Effect { effect, one_group };
     if one_group {
         return (None, row);
