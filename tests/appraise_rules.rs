@@ -1268,3 +1268,20 @@ fn an_imprecise_but_appreciable_effect_on_death_is_not_called_no_difference() {
         "Drug X probably results in little or no difference in deaths."
     );
 }
+
+/// An interval that excludes no difference says so in people too: an end of 0.5 fewer in 1,000
+/// is not "about the same".
+#[test]
+fn an_interval_end_under_one_in_1000_is_not_about_the_same() {
+    // RR 0.90 (0.81 to 0.995), 10% without the treatment.
+    let a = rate(&rct("a", progression(counts(643, 7150, 715, 7150))));
+    let e = a.effect.unwrap();
+    assert!(e.ci_ub < 1.0 && e.ci_ub > 0.995, "{e:?}");
+    let abs = a.absolute.unwrap();
+    assert!(
+        abs.text
+            .contains("(10 fewer; 95% CI 19 fewer to 0.5 fewer)"),
+        "{}",
+        abs.text
+    );
+}

@@ -634,8 +634,10 @@ pub fn comparative(
     let p100 = per_n(100, Some(baseline), r, Some(lb), Some(ub));
     let p1000 = per_n(1000, Some(baseline), r, Some(lb), Some(ub));
     let x = lower_first(therapy);
+    // "About the same" only for no difference at all: an end of 0.4 fewer in 1,000 still
+    // excludes none, as the statement beside it says.
     let change_of = |d: f64| {
-        if d.abs() < 0.5 {
+        if d == 0.0 {
             t(lang, "abs.same").to_string()
         } else if d < 0.0 {
             tn(lang, "abs.fewer", &[("n", &people(lang, -d))])
