@@ -193,3 +193,25 @@ fn the_engine_code_names_no_disease_or_therapy() {
     }
     assert!(hits.is_empty(), "{hits:#?}");
 }
+
+/// Trials that do not say how the drug was given are not direct evidence for a claim about one
+/// route: rated down once, as another route is, saying why.
+#[test]
+fn an_unreported_route_is_not_direct_evidence_for_a_claimed_route() {
+    let mut data = dataset();
+    for s in &mut data.studies {
+        s.intervention.route = None;
+    }
+    let all = appraise(&data, &AppraiseOptions::default()).claims;
+    let direct = claim(&all, "benefit").certainty.unwrap();
+    let c = claim(&all, "route");
+    assert_eq!(c.certainty, Some(Certainty::from_score(direct.score() - 1)));
+    let e = &c.evidence[0];
+    assert_eq!(e.indirectness.len(), 1, "{:?}", e.indirectness);
+    assert!(
+        e.indirectness[0]
+            .contains("did not report by which route it was given (the claim's: intravenous)"),
+        "{:?}",
+        e.indirectness
+    );
+}

@@ -305,6 +305,7 @@ impl<'c> Scope<'c> {
         let mut broader_therapy: Vec<String> = Vec::new();
         let mut mixed: Vec<&str> = Vec::new();
         let mut routes: Vec<(&str, String)> = Vec::new();
+        let mut route_unknown: Vec<&str> = Vec::new();
         let mut members = Vec::new();
         let mut populations = Vec::new();
         for s in &item.studies {
@@ -339,9 +340,14 @@ impl<'c> Scope<'c> {
                 if part.asserts == Assertion::NoRisk && fit == Relation::Unrelated {
                     return None;
                 }
-                if fit == Relation::Unrelated && !route.trim().is_empty() {
-                    let given = l.display_in(List::Routes, route, self.lang);
-                    routes.push((s.label.get(self.lang.as_str()), given));
+                if fit == Relation::Unrelated {
+                    let label = s.label.get(self.lang.as_str());
+                    if route.trim().is_empty() {
+                        // Not known to be the claim's route: not direct evidence for it either.
+                        route_unknown.push(label);
+                    } else {
+                        routes.push((label, l.display_in(List::Routes, route, self.lang)));
+                    }
                 }
             }
         }
@@ -379,6 +385,12 @@ impl<'c> Scope<'c> {
                     ("given", &labels(&given)),
                     ("route", want),
                 ],
+            ));
+        }
+        if let (false, Some(want)) = (route_unknown.is_empty(), &self.route) {
+            indirect.push(self.say(
+                "indirect.route_unknown",
+                &[("studies", &labels(&route_unknown)), ("route", want)],
             ));
         }
         let outcome = item.outcome;
