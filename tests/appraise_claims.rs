@@ -398,3 +398,47 @@ fn verdicts_serialize_in_snake_case() {
     assert_eq!(v["verdict"], "no_controlled_evidence");
     assert!(v["certainty"].is_null());
 }
+
+/// A claim every part of which is supported holds only as firmly as its least certain part:
+/// "reduces progression and relapses" with relapses at moderate certainty is moderate, however
+/// certain the effect on progression (GRADE's overall certainty is the lowest one).
+#[test]
+fn a_claim_of_supported_parts_is_as_certain_as_its_least_certain_part() {
+    let blinded = trial(
+        "a",
+        "Drug X",
+        Blinding::Double,
+        counts(150, 1000, 250, 1000),
+    );
+    let mut open = study(
+        "b",
+        Design::Rct,
+        Some(Blinding::Open),
+        "Drug X",
+        vec![outcome(
+            "relapse",
+            "Relapses",
+            OutcomeKind::Benefit,
+            Better::Lower,
+            counts(150, 1000, 250, 1000),
+        )],
+    );
+    open.n = Some(2000);
+    let mut c = claim("c", "Drug X", Some("progression"), Assertion::Benefit, None);
+    let mut relapses = c.parts[0].clone();
+    relapses.outcome = Some("relapses".into());
+    c.parts.push(relapses);
+    let c = check(vec![blinded, open], c);
+    let parts: Vec<_> = c.parts.iter().map(|p| (p.verdict, p.certainty)).collect();
+    assert_eq!(
+        parts,
+        [
+            (Verdict::Supported, Some(Certainty::High)),
+            (Verdict::Supported, Some(Certainty::Moderate))
+        ]
+    );
+    assert_eq!(
+        (c.verdict, c.certainty),
+        (Verdict::Supported, Some(Certainty::Moderate))
+    );
+}

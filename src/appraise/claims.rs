@@ -632,8 +632,17 @@ fn overall(parts: &[PartCheck]) -> (Verdict, Option<usize>) {
         return (Verdict::NotSupported, None);
     };
     if parts.iter().all(|p| p.verdict == first.verdict) {
-        let most = (0..parts.len()).max_by_key(|&i| parts[i].certainty);
-        return (first.verdict, most);
+        // A claim every part supports holds only as firmly as its least certain part (GRADE's
+        // overall certainty is the lowest of the critical outcomes'): "safe and effective" with
+        // safety at low certainty is low, however certain the benefit. Against a claim, the
+        // firmest evidence decides.
+        let by_certainty = |&i: &usize| parts[i].certainty;
+        let deciding = if matches!(first.verdict, Verdict::Supported | Verdict::SupportedInPart) {
+            (0..parts.len()).min_by_key(by_certainty)
+        } else {
+            (0..parts.len()).max_by_key(by_certainty)
+        };
+        return (first.verdict, deciding);
     }
     if let Some(i) = find(Verdict::Contradicted) {
         return (Verdict::Contradicted, Some(i));
