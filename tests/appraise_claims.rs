@@ -442,3 +442,46 @@ fn a_claim_of_supported_parts_is_as_certain_as_its_least_certain_part() {
         (Verdict::Supported, Some(Certainty::Moderate))
     );
 }
+
+/// "Safe" needs harms data that can show no one treated was seriously harmed: a hazard ratio of
+/// death says people died without saying whether any had the treatment, and words cannot be
+/// counted. Such data are evidence to read, not people among whom "no serious harm" was seen.
+#[test]
+fn safety_is_not_supported_by_harms_data_that_cannot_show_no_one_was_harmed() {
+    let harm = |id: &str, data: Option<EffectData>| {
+        let mut o = outcome(
+            id,
+            "Deaths",
+            OutcomeKind::Harm,
+            Better::Lower,
+            counts(0, 1, 0, 1),
+        );
+        o.data = data;
+        if o.data.is_none() {
+            o.reported = Some(Text::from("Two treatment-related deaths."));
+        }
+        let mut s = study(id, Design::Rct, Some(Blinding::Double), "Drug X", vec![o]);
+        s.n = Some(800);
+        s
+    };
+    let safe = || claim("c", "Drug X", None, Assertion::NoRisk, None);
+    // Death HR 1.8 (0.9 to 3.6) in 800 people.
+    let c = check(
+        vec![harm("hr", Some(est(Measure::Hr, 1.8, 0.9, 3.6)))],
+        safe(),
+    );
+    assert_eq!(c.verdict, Verdict::NotSupported, "{}", c.summary);
+    assert_eq!(c.evidence[0].role, EvidenceRole::Reported);
+    assert!(
+        c.summary
+            .contains("but mostly in words, or without how many"),
+        "{}",
+        c.summary
+    );
+    // Deaths told only in words.
+    let c = check(vec![harm("words", None)], safe());
+    assert_eq!(c.verdict, Verdict::NotSupported, "{}", c.summary);
+    // No death among 400 treated, counted: supported.
+    let c = check(vec![harm("counted", Some(counts(0, 400, 0, 400)))], safe());
+    assert_eq!(c.verdict, Verdict::Supported, "{}", c.summary);
+}

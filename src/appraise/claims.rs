@@ -30,7 +30,7 @@
 //! * number: compared with the matching number, for the same people (treated, control or both
 //!   groups) and the same time point.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
@@ -959,6 +959,7 @@ fn check_no_risk(scope: &Scope, claim_part: &ClaimPart, fits: &[Fit]) -> PartChe
     let mut ev = Vec::new();
     // Each study's treated people, from its first item whose count is not an estimate.
     let mut treated_by_study: BTreeMap<&str, (u64, bool, &str)> = BTreeMap::new();
+    let mut readable: BTreeSet<&str> = BTreeSet::new();
     for f in fits
         .iter()
         .filter(|f| !is_marketing(f.item) && !f.item.pooled)
@@ -967,16 +968,26 @@ fn check_no_risk(scope: &Scope, claim_part: &ClaimPart, fits: &[Fit]) -> PartChe
         let serious = lexicon.is_serious(it.outcome);
         let clear_harm =
             !it.single_arm && it.effect.is_some_and(|e| e.shows_harm(it.outcome.better));
-        let role = if serious && treated_events(it) == Some(true) {
+        let events = treated_events(it);
+        let role = if serious && events == Some(true) {
             EvidenceRole::SeriousHarm
         } else if clear_harm {
             EvidenceRole::Harm
-        } else if it.effect.is_none() && it.outcome.data.is_none() {
+        } else if (it.effect.is_none() && it.outcome.data.is_none())
+            || (serious && events.is_none())
+        {
+            // Words only, or a serious outcome's effect without its events among the treated (a
+            // hazard ratio of death): whether anyone treated was harmed cannot be read from it.
             EvidenceRole::Reported
         } else {
             EvidenceRole::NoSeriousHarm
         };
+        ev.push(f.evidence(role));
         let s = it.studies[0];
+        // Only harms data that can be read can show that no one treated was seriously harmed.
+        if role != EvidenceRole::Reported {
+            readable.insert(s.id.as_str());
+        }
         let (n, estimated) = treated_people(it);
         let kept = treated_by_study.entry(s.id.as_str()).or_insert((
             n,
@@ -986,7 +997,6 @@ fn check_no_risk(scope: &Scope, claim_part: &ClaimPart, fits: &[Fit]) -> PartChe
         if kept.1 && !estimated {
             *kept = (n, false, kept.2);
         }
-        ev.push(f.evidence(role));
     }
     let bad: Vec<&ClaimEvidence> = ev
         .iter()
@@ -994,6 +1004,9 @@ fn check_no_risk(scope: &Scope, claim_part: &ClaimPart, fits: &[Fit]) -> PartChe
         .collect();
     let lang = scope.lang;
     let treated = (treated_by_study.values()).fold(0u64, |sum, t| sum.saturating_add(t.0));
+    let treated_readable = (treated_by_study.iter())
+        .filter(|(id, _)| readable.contains(*id))
+        .fold(0u64, |sum, (_, t)| sum.saturating_add(t.0));
     let halved: Vec<&str> = (treated_by_study.values())
         .filter(|t| t.1)
         .map(|t| t.2)
@@ -1062,6 +1075,12 @@ fn check_no_risk(scope: &Scope, claim_part: &ClaimPart, fits: &[Fit]) -> PartChe
             Verdict::NotSupported,
             best(ev.iter()),
             scope.say("safety.sparse", &[("who", &who)]),
+        )
+    } else if treated_readable < 300 {
+        (
+            Verdict::NotSupported,
+            best(ev.iter()),
+            scope.say("safety.unreadable", &[("who", &who)]),
         )
     } else {
         (
