@@ -485,3 +485,34 @@ fn safety_is_not_supported_by_harms_data_that_cannot_show_no_one_was_harmed() {
     let c = check(vec![harm("counted", Some(counts(0, 400, 0, 400)))], safe());
     assert_eq!(c.verdict, Verdict::Supported, "{}", c.summary);
 }
+
+/// A number said of the comparison group is not checked against a hazard ratio's interval,
+/// which describes neither group alone (0.2 "of the control group" lay inside HR 0.02 to 0.24).
+#[test]
+fn a_number_for_one_group_is_not_checked_against_a_ratio() {
+    let hr = trial(
+        "t",
+        "Drug X",
+        Blinding::Double,
+        est(Measure::Hr, 0.07, 0.02, 0.24),
+    );
+    let mut c = claim(
+        "c",
+        "Drug X",
+        Some("progression"),
+        Assertion::Number,
+        Some(0.2),
+    );
+    c.parts[0].arm = Some(Arm::Control);
+    let checked = check(vec![hr.clone()], c.clone());
+    assert_eq!(
+        checked.verdict,
+        Verdict::NotSupported,
+        "{}",
+        checked.summary
+    );
+    // Said of the treated (the default), the number is on the ratio's scale, as the data give it.
+    c.parts[0].arm = None;
+    let checked = check(vec![hr], c);
+    assert_eq!(checked.verdict, Verdict::Supported, "{}", checked.summary);
+}

@@ -1108,6 +1108,9 @@ fn comparable(it: &Item, arm: Arm) -> Option<(f64, f64)> {
         })
     };
     match (it.outcome.data.as_ref(), arm) {
+        // A pooled body's outcome is its first study's: its arms are that study's, not the
+        // body's (each study's own item is compared instead).
+        (Some(EffectData::Counts(_)), _) if it.pooled => None,
         (Some(EffectData::Counts(c)), Arm::Treated) => group(c.ai, c.n1()),
         (Some(EffectData::Counts(c)), Arm::Control) => group(c.ci, c.n2()),
         (Some(EffectData::Counts(c)), Arm::Both) => {
@@ -1116,7 +1119,10 @@ fn comparable(it: &Item, arm: Arm) -> Option<(f64, f64)> {
         // One group's numbers describe the treated people only.
         (_, Arm::Treated) if it.single_arm => it.effect.map(|e| (e.ci_lb, e.ci_ub)),
         (_, _) if it.single_arm => None,
-        _ => it.effect.map(|e| (e.ci_lb, e.ci_ub)),
+        // An effect (a ratio, a difference) describes neither group alone: a number said of
+        // the comparison group, or of both, is not on its scale.
+        (_, Arm::Treated) => it.effect.map(|e| (e.ci_lb, e.ci_ub)),
+        _ => None,
     }
 }
 
