@@ -1285,3 +1285,32 @@ fn an_interval_end_under_one_in_1000_is_not_about_the_same() {
         abs.text
     );
 }
+
+/// Trials of different treatments are not pooled (their pooled number would describe neither),
+/// nor are two reviews, which may count the same trials twice.
+#[test]
+fn different_treatments_and_two_reviews_are_not_pooled() {
+    let mut other = rct("b", progression(counts(140, 1000, 240, 1000)));
+    other.intervention.therapy = "Drug Y".into();
+    let p = pooled_of(vec![rct("a", clean()), other]);
+    assert!(p.fit.is_none());
+    assert_eq!(
+        p.refused.as_deref(),
+        Some("the studies are of different treatments (Drug X and Drug Y): a pooled number would describe none of them")
+    );
+    let review = |id: &str| {
+        study(
+            id,
+            Design::SystematicReview,
+            None,
+            "Drug X",
+            vec![progression(est(Measure::Rr, 0.6, 0.5, 0.72))],
+        )
+    };
+    let p = pooled_of(vec![review("r1"), review("r2")]);
+    assert!(p.fit.is_none(), "{:?}", p.refused);
+    assert!(p
+        .refused
+        .as_deref()
+        .is_some_and(|r| r.contains("is a review that may already include")));
+}

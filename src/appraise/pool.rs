@@ -19,7 +19,7 @@ use crate::stats::{fit, NaturalScale, RmaOptions, StatsError, Test};
 
 use super::absolute::{self, Absolute, Assumed, BaselineSource};
 use super::certainty::{Certainty, Domain, Rating, Reason};
-use super::matching::{Lexicon, List, MainCondition, NormalizedKeys, Relation};
+use super::matching::{self, Lexicon, List, MainCondition, NormalizedKeys, Relation};
 use super::rate;
 use super::text::{self, num};
 use super::{control_risk, AppraiseOptions, Item};
@@ -39,8 +39,11 @@ pub enum PoolRefusal {
     MixedSingleArm(Vec<String>),
     /// Different effect measures.
     MixedMeasures(Vec<Measure>),
-    /// A systematic review together with primary studies it may already include.
+    /// A systematic review together with primary studies (or other reviews) it may already
+    /// include.
     ReviewWithPrimary(String),
+    /// Studies of different treatments: a pooled number would describe none of them.
+    MixedTherapies(Vec<String>),
     /// A study's counts are not independent people (e.g. pooled treatment cycles).
     NotIndependent { study: String, caveat: String },
     /// Randomised and non-randomised evidence are rated separately (GRADE).
@@ -80,6 +83,11 @@ impl fmt::Display for PoolRefusal {
                 f,
                 "{s} is a review that may already include the other studies"
             ),
+            PoolRefusal::MixedTherapies(ts) => write!(
+                f,
+                "the studies are of different treatments ({}): a pooled number would describe none of them",
+                ts.join(", ")
+            ),
             PoolRefusal::NotIndependent { study, caveat } => write!(
                 f,
                 "the counts of {study} are not independent people (\"{}\")",
@@ -116,6 +124,10 @@ impl PoolRefusal {
                 say("refusal.mixed_measures", &[("measures", &list.join(", "))])
             }
             PoolRefusal::ReviewWithPrimary(s) => say("refusal.review", &[("study", s)]),
+            PoolRefusal::MixedTherapies(ts) => say(
+                "refusal.mixed_therapies",
+                &[("therapies", &crate::i18n::and_list(lang, ts))],
+            ),
             PoolRefusal::NotIndependent { study, caveat } => say(
                 "refusal.not_independent",
                 &[
@@ -313,6 +325,20 @@ pub fn check_poolable(members: &[(&Study, &Outcome)]) -> Result<(), PoolRefusal>
     {
         return Err(PoolRefusal::Marketing(s.id.clone()));
     }
+    // Trials of different treatments answer different questions: two drugs' trials of one
+    // outcome pool to the effect of neither.
+    let mut therapies: Vec<(String, &str)> = Vec::new();
+    for (s, _) in members {
+        let therapy = s.intervention.therapy.trim();
+        let key = matching::normalize(therapy);
+        if !therapies.iter().any(|(k, _)| *k == key) {
+            therapies.push((key, therapy));
+        }
+    }
+    if therapies.len() > 1 {
+        let names = therapies.into_iter().map(|(_, t)| t.to_string()).collect();
+        return Err(PoolRefusal::MixedTherapies(names));
+    }
     let single: Vec<String> = members
         .iter()
         .filter(|(s, o)| rate::is_single_arm(s, o))
@@ -336,7 +362,9 @@ pub fn check_poolable(members: &[(&Study, &Outcome)]) -> Result<(), PoolRefusal>
         .map(|(s, _)| *s)
         .filter(|s| s.design == Design::SystematicReview)
         .collect();
-    if !reviews.is_empty() && reviews.len() < members.len() {
+    // Reviews of one question include many of the same trials: pooled with each other, or with
+    // trials, those trials would count twice.
+    if !reviews.is_empty() && (reviews.len() < members.len() || reviews.len() > 1) {
         return Err(PoolRefusal::ReviewWithPrimary(reviews[0].id.clone()));
     }
     if let Some((s, c)) = members
