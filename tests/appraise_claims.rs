@@ -241,6 +241,11 @@ fn claims_match_the_outcome_when_given() {
     assert_eq!(c.evidence.len(), 1);
     assert_eq!(c.evidence[0].outcome, "gel");
     assert_eq!(c.verdict, Verdict::NotSupported);
+    // Free words in common are not the same outcome for sure: indirect, and said so.
+    assert_eq!(
+        c.evidence[0].indirectness,
+        ["gadolinium-enhancing lesions may not be what the claim names (MRI lesions): they share only some words"]
+    );
 }
 
 fn deaths(x: u64, n: u64) -> Outcome {

@@ -416,6 +416,16 @@ impl<'c> Scope<'c> {
                         ("target", l.concept_name_in(c, self.lang)),
                     ],
                 )),
+                OutcomeFit::Partial => indirect.push(self.say(
+                    "indirect.outcome_words",
+                    &[
+                        (
+                            "outcome",
+                            &lower_first(outcome.name.get(self.lang.as_str())),
+                        ),
+                        ("wanted", wanted),
+                    ],
+                )),
                 OutcomeFit::Direct => {}
             },
             None => {

@@ -393,8 +393,7 @@ impl Lexicon {
                 OutcomeFit::Unrelated
             }
             (Some(_), None) => OutcomeFit::Unrelated,
-            _ if words_match(wanted, &outcome.id, &outcome.name) => OutcomeFit::Direct,
-            _ => OutcomeFit::Unrelated,
+            _ => words_fit(wanted, &outcome.id, &outcome.name),
         }
     }
 
@@ -420,6 +419,9 @@ pub enum OutcomeFit {
     Direct,
     /// It is a surrogate that stands in for the claimed outcome (the concept's index).
     Surrogate(usize),
+    /// Free words that share some but not all of the claim's words: perhaps the same outcome,
+    /// perhaps not, so indirect evidence at best.
+    Partial,
     /// It measures something else.
     Unrelated,
 }
@@ -490,15 +492,20 @@ const STOP: &[&str] = &[
     "years", "total", "number", "mean",
 ];
 
-/// Whether free words about an outcome refer to an outcome with this id and name, without a
-/// vocabulary: the same text, one containing the other, or a meaningful word in common.
-pub fn words_match(claim_outcome: &str, id: &str, name: &str) -> bool {
+/// How free words about an outcome fit an outcome with this id and name, without a vocabulary:
+/// the same text, one containing the other, or every meaningful word of the claim's among the
+/// outcome's is [`OutcomeFit::Direct`]; some of them is [`OutcomeFit::Partial`] (a word in
+/// common is not the same outcome: "progression-free survival" is not "overall survival",
+/// though "scan lesions" may well be "contrast-enhancing lesions"); none is unrelated.
+pub fn words_fit(claim_outcome: &str, id: &str, name: &str) -> OutcomeFit {
     let c = normalize(claim_outcome);
-    if c.is_empty() {
-        return true;
-    }
-    if c == normalize(id) || c == normalize(name) || has_phrase(name, &c) || has_phrase(&c, name) {
-        return true;
+    if c.is_empty()
+        || c == normalize(id)
+        || c == normalize(name)
+        || has_phrase(name, &c)
+        || has_phrase(&c, name)
+    {
+        return OutcomeFit::Direct;
     }
     let meaningful = |s: &str| -> Vec<String> {
         normalize(s)
@@ -508,9 +515,13 @@ pub fn words_match(claim_outcome: &str, id: &str, name: &str) -> bool {
             .collect()
     };
     let ow = meaningful(&format!("{id} {name}"));
-    meaningful(&c)
-        .iter()
-        .any(|w| ow.iter().any(|o| o == w || stem_eq(o, w)))
+    let found = |w: &String| ow.iter().any(|o| o == w || stem_eq(o, w));
+    let cw = meaningful(&c);
+    match cw.iter().filter(|w| found(w)).count() {
+        0 => OutcomeFit::Unrelated,
+        n if n == cw.len() => OutcomeFit::Direct,
+        _ => OutcomeFit::Partial,
+    }
 }
 
 /// Crude plural/suffix tolerance ("lesions"/"lesion", "relapses"/"relapse", "disabled"/"disability").
@@ -834,13 +845,28 @@ mod tests {
 
     #[test]
     fn free_words_match_outcomes() {
-        assert!(words_match("lesions", "gel", "Contrast-enhancing lesions"));
-        assert!(words_match("events", "ev", "Cardiac events"));
-        assert!(!words_match(
-            "relapses",
-            "gel",
-            "Contrast-enhancing lesions"
-        ));
+        let fit = words_fit;
+        assert_eq!(
+            fit("lesions", "gel", "Contrast-enhancing lesions"),
+            OutcomeFit::Direct
+        );
+        assert_eq!(fit("events", "ev", "Cardiac events"), OutcomeFit::Direct);
+        assert_eq!(
+            fit("relapses", "arr", "Annualised relapse rate"),
+            OutcomeFit::Direct
+        );
+        assert_eq!(
+            fit("relapses", "gel", "Contrast-enhancing lesions"),
+            OutcomeFit::Unrelated
+        );
+        assert_eq!(
+            fit("progression-free survival", "os", "Overall survival"),
+            OutcomeFit::Partial
+        );
+        assert_eq!(
+            fit("scan lesions", "gel", "Contrast-enhancing lesions"),
+            OutcomeFit::Partial
+        );
     }
 
     #[test]
