@@ -845,28 +845,22 @@ mod tests {
 
     #[test]
     fn free_words_match_outcomes() {
-        let fit = words_fit;
-        assert_eq!(
-            fit("lesions", "gel", "Contrast-enhancing lesions"),
-            OutcomeFit::Direct
-        );
-        assert_eq!(fit("events", "ev", "Cardiac events"), OutcomeFit::Direct);
-        assert_eq!(
-            fit("relapses", "arr", "Annualised relapse rate"),
-            OutcomeFit::Direct
-        );
-        assert_eq!(
-            fit("relapses", "gel", "Contrast-enhancing lesions"),
-            OutcomeFit::Unrelated
-        );
-        assert_eq!(
-            fit("progression-free survival", "os", "Overall survival"),
-            OutcomeFit::Partial
-        );
-        assert_eq!(
-            fit("scan lesions", "gel", "Contrast-enhancing lesions"),
-            OutcomeFit::Partial
-        );
+        use OutcomeFit::{Direct, Partial, Unrelated};
+        for (words, id, name, fit) in [
+            ("lesions", "gel", "Contrast-enhancing lesions", Direct),
+            ("events", "ev", "Cardiac events", Direct),
+            ("relapses", "arr", "Annualised relapse rate", Direct),
+            ("relapses", "gel", "Contrast-enhancing lesions", Unrelated),
+            (
+                "progression-free survival",
+                "os",
+                "Overall survival",
+                Partial,
+            ),
+            ("scan lesions", "gel", "Contrast-enhancing lesions", Partial),
+        ] {
+            assert_eq!(words_fit(words, id, name), fit, "{words} / {name}");
+        }
     }
 
     #[test]
