@@ -645,3 +645,52 @@ fn the_best_answer_is_said_once_on_the_screen() {
         );
     }
 }
+
+/// The main benefit is the best result, pooled or not: a pooled body of lesion counts from two
+/// cohorts (low certainty at best) does not displace a randomised trial of disability at
+/// moderate certainty; a pooled body still stands for its own members.
+#[test]
+fn a_pooled_surrogate_does_not_displace_a_more_certain_trial_of_what_matters() {
+    let study = |id: &str,
+                 design: &str,
+                 blinding: &str,
+                 outcome: &str,
+                 surrogate: bool,
+                 data: &str| {
+        format!(
+            r#"{{"id": "{id}", "label": "{id}", "year": 2020, "citation": {{"text": "{id}"}}, "source_kind": "paper",
+            "condition": "condition a", "intervention": {{"therapy": "Drug X"}}, "design": "{design}", "blinding": "{blinding}", "n": 400,
+            "outcomes": [{{"id": "{outcome}", "name": "{outcome}", "kind": "benefit", "better": "lower", "status": "verified",
+            "surrogate": {surrogate}, "data": {data}}}]}}"#
+        )
+    };
+    let lesions = r#"{"measure": "RR", "ai": 40, "n1i": 200, "ci": 80, "n2i": 200}"#;
+    let studies = [
+        study("cohort_a", "cohort", "open", "new lesions", true, lesions),
+        study("cohort_b", "cohort", "open", "new lesions", true, lesions),
+        study(
+            "trial",
+            "rct",
+            "open",
+            "disability worsening",
+            false,
+            r#"{"measure": "RR", "ai": 150, "n1i": 1000, "ci": 250, "n2i": 1000}"#,
+        ),
+    ];
+    let json = format!(
+        r#"{{"schema": "evidence-lens/1", "question": {{"condition": "condition a"}}, "studies": [{}]}}"#,
+        studies.join(",")
+    );
+    let parsed = parse_json(json.as_bytes());
+    assert!(parsed.errors.is_empty(), "{:?}", parsed.errors);
+    let a = appraise(&parsed.dataset.unwrap(), &AppraiseOptions::default());
+    assert!(a
+        .pooled
+        .iter()
+        .any(|p| p.outcome == "new lesions" && p.refused.is_none()));
+    let benefit = a.answers[0].benefit.as_ref().unwrap();
+    assert_eq!(
+        (benefit.outcome.as_str(), benefit.certainty),
+        ("disability worsening", Some(Certainty::Moderate))
+    );
+}

@@ -287,7 +287,7 @@ fn with_who(mut f: Finding, studies: &Studies, lexicon: &Lexicon, lang: Lang) ->
                 .filter(|c| !c.is_empty())
         })
         .collect();
-    let comparators = comparators.map(|c| distinct(c)).filter(|_| f.controlled);
+    let comparators = comparators.map(distinct).filter(|_| f.controlled);
     let studies = crate::i18n::named_list(lang, &labels);
     let condition = conditions_of(&of, lexicon, lang);
     let mut args = vec![
@@ -358,7 +358,16 @@ fn main_benefit(
             .find(|o| o.id == outcome)
             .is_some_and(|o| o.surrogate || lexicon.stands_for(o).is_some())
     };
-    // A pooled body of these studies first.
+    // One ranking for pooled bodies and single results: controlled first, then the more
+    // certain, then a patient-important outcome over a surrogate, then a pooled body over one
+    // study, then the first listed (datasets list a study's primary outcome first, and the first
+    // studies are the ones the editor put forward). A pooled body of lesion counts at very low
+    // certainty does not displace a trial of disability at moderate.
+    let key =
+        |controlled: bool, certainty, study: Option<&Study>, outcome: &str, pooled: bool, i| {
+            let direct = study.is_some_and(|s| !surrogate(s, outcome));
+            (controlled, certainty, direct, pooled, std::cmp::Reverse(i))
+        };
     let body = pooled
         .iter()
         .filter(|p| p.certainty.is_some() && p.refused.is_none())
@@ -368,9 +377,51 @@ fn main_benefit(
                 .and_then(|s| s.outcomes.iter().find(|o| o.id == p.outcome))
                 .is_some_and(|o| o.kind == OutcomeKind::Benefit)
         })
-        .max_by_key(|p| p.certainty);
-    if let Some(p) = body {
-        return Some(Finding {
+        .map(|p| {
+            (
+                key(true, p.certainty, study(&p.studies[0]), &p.outcome, true, 0),
+                p,
+            )
+        })
+        .max_by_key(|(k, _)| *k);
+    let rated = |o: &&OutcomeAppraisal| o.kind == OutcomeKind::Benefit && o.certainty.is_some();
+    // GRADE rates the body of evidence: a pooled result stands for its members, which do not
+    // compete with it (one large trial of a body rated down for inconsistency is not the answer).
+    let in_body = |o: &OutcomeAppraisal| {
+        pooled
+            .iter()
+            .filter(|p| p.refused.is_none())
+            .any(|p| match &p.fit {
+                Some(f) => f
+                    .members
+                    .iter()
+                    .any(|(s, x)| *s == o.study && *x == o.outcome),
+                None => p.outcome == o.outcome && p.studies.contains(&o.study),
+            })
+    };
+    let best = outcomes
+        .iter()
+        .enumerate()
+        .filter(|(_, o)| studies.contains_key(o.study.as_str()))
+        .filter(|(_, o)| rated(o) && !in_body(o))
+        .filter(|(_, o)| o.effect.is_some())
+        .map(|(i, o)| {
+            let controlled = !is_single(studies, o);
+            (
+                key(
+                    controlled,
+                    o.certainty,
+                    study(&o.study),
+                    &o.outcome,
+                    false,
+                    i,
+                ),
+                o,
+            )
+        })
+        .max_by_key(|(k, _)| *k);
+    match (body, best) {
+        (Some((kp, p)), best) if best.as_ref().map_or(true, |(kb, _)| kp > *kb) => Some(Finding {
             studies: p.studies.clone(),
             outcome: p.outcome.clone(),
             name: p.name.clone(),
@@ -383,25 +434,9 @@ fn main_benefit(
             who: None,
             population: None,
             elsewhere: None,
-        });
+        }),
+        (_, best) => best.map(|(_, o)| finding(o, studies, lang)),
     }
-    let rated = |o: &&OutcomeAppraisal| o.kind == OutcomeKind::Benefit && o.certainty.is_some();
-    // Among equally good results, the first listed: datasets list a study's primary outcome
-    // first, and the first studies are the ones the editor put forward.
-    let best = outcomes
-        .iter()
-        .enumerate()
-        .filter(|(_, o)| studies.contains_key(o.study.as_str()))
-        .filter(|(_, o)| rated(o))
-        .filter(|(_, o)| o.effect.is_some())
-        .max_by_key(|(i, o)| {
-            let s = study(&o.study);
-            let controlled = !is_single(studies, o);
-            let direct = s.is_some_and(|s| !surrogate(s, &o.outcome));
-            (controlled, o.certainty, direct, std::cmp::Reverse(*i))
-        })
-        .map(|(_, o)| o)?;
-    Some(finding(best, studies, lang))
 }
 
 fn main_harm<'o>(
