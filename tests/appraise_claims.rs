@@ -407,6 +407,26 @@ fn verdicts_serialize_in_snake_case() {
 /// A claim every part of which is supported holds only as firmly as its least certain part:
 /// "reduces progression and relapses" with relapses at moderate certainty is moderate, however
 /// certain the effect on progression (GRADE's overall certainty is the lowest one).
+/// An open-label trial "b" of Drug X with one outcome, relapses.
+fn relapses_trial(data: EffectData) -> Study {
+    let relapses = outcome(
+        "relapse",
+        "Relapses",
+        OutcomeKind::Benefit,
+        Better::Lower,
+        data,
+    );
+    let mut s = study(
+        "b",
+        Design::Rct,
+        Some(Blinding::Open),
+        "Drug X",
+        vec![relapses],
+    );
+    s.n = Some(2000);
+    s
+}
+
 #[test]
 fn a_claim_of_supported_parts_is_as_certain_as_its_least_certain_part() {
     let blinded = trial(
@@ -415,20 +435,7 @@ fn a_claim_of_supported_parts_is_as_certain_as_its_least_certain_part() {
         Blinding::Double,
         counts(150, 1000, 250, 1000),
     );
-    let mut open = study(
-        "b",
-        Design::Rct,
-        Some(Blinding::Open),
-        "Drug X",
-        vec![outcome(
-            "relapse",
-            "Relapses",
-            OutcomeKind::Benefit,
-            Better::Lower,
-            counts(150, 1000, 250, 1000),
-        )],
-    );
-    open.n = Some(2000);
+    let open = relapses_trial(counts(150, 1000, 250, 1000));
     let mut c = claim("c", "Drug X", Some("progression"), Assertion::Benefit, None);
     let mut relapses = c.parts[0].clone();
     relapses.outcome = Some("relapses".into());
@@ -520,4 +527,26 @@ fn a_number_for_one_group_is_not_checked_against_a_ratio() {
     c.parts[0].arm = None;
     let checked = check(vec![hr], c);
     assert_eq!(checked.verdict, Verdict::Supported, "{}", checked.summary);
+}
+
+/// Controlled evidence as certain as the support that shows no clear benefit is not left out:
+/// the claim is supported only in part, saying so.
+#[test]
+fn equally_certain_null_evidence_makes_a_benefit_claim_hold_only_in_part() {
+    let helps = trial("a", "Drug X", Blinding::Open, counts(150, 1000, 250, 1000));
+    let null = relapses_trial(est(Measure::Irr, 1.0, 0.85, 1.18));
+    let c = check(vec![helps.clone()], benefit("Drug X"));
+    assert_eq!(
+        (c.verdict, c.certainty),
+        (Verdict::Supported, Some(Certainty::Moderate))
+    );
+    let c = check(vec![helps, null], benefit("Drug X"));
+    assert_eq!(c.verdict, Verdict::SupportedInPart, "{}", c.summary);
+    assert!(
+        c.summary.contains(
+            "other controlled evidence of the same certainty (moderate) shows little or no benefit"
+        ),
+        "{}",
+        c.summary
+    );
 }

@@ -883,6 +883,11 @@ fn check_benefit(scope: &Scope, claim_part: &ClaimPart, fits: &[Fit]) -> PartChe
             let ms = i18n::and_list(lang, &dedup(ms));
             only.push(scope.say("verdict.only_member", &[("therapy", &ms)]));
         }
+        // Controlled evidence as certain as the support that shows no clear benefit: the claim
+        // holds only against the rest (less certain null evidence is outweighed).
+        if let Some(n) = nb.filter(|n| *n >= Certainty::Moderate && *n >= b) {
+            only.push(scope.say("verdict.conflicting", &[("certainty", words(n))]));
+        }
         if claim_part.absolute {
             let mut not_complete = scope.say("verdict.not_complete", &[]);
             // How far from complete, in people, where the most certain support says: an event
