@@ -27,6 +27,9 @@
 // (397.8 -> 367.7 KB gzipped; a page whose data is a CSV table downloads the converter besides).
 // Lowered to 360 KiB when the crate stopped reading numbers in text with `str::parse::<f64>`,
 // whose table of powers of five was 15 KB of the gzipped wasm (src/number.rs; 374.4 -> 360.8 KB).
+// Raised to 361 KiB for the honesty fixes of 2026-12-05 (intervals at other levels, zero-event
+// comparison groups, death's imprecise effects, safety claims that cannot be read, pooling
+// across treatments, the main benefit's ranking, partial outcome words: 365.2 -> 369.0 KB).
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -34,7 +37,7 @@ import { fileURLToPath } from 'node:url';
 import { shellModules } from './shell-modules.mjs';
 
 const BUDGET_BYTES = 100 * 1024;
-const GUARD_BYTES = 360 * 1024;
+const GUARD_BYTES = 361 * 1024;
 const WWW = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'www');
 // Each file as the server sends it, gzipped on its own.
 const FILES = [...shellModules(WWW), 'pkg/evidence_lens.js', 'pkg/evidence_lens_bg.wasm'];

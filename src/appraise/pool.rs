@@ -54,54 +54,10 @@ pub enum PoolRefusal {
     Fit(StatsError),
 }
 
+/// The reason in English, as the catalogue words it for readers (one text for both).
 impl fmt::Display for PoolRefusal {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            PoolRefusal::SameStudyTwice(s) => write!(
-                f,
-                "study {s} appears more than once (the same people cannot be counted twice)"
-            ),
-            PoolRefusal::SameTrial(a, b) => write!(f, "{a} and {b} report the same trial"),
-            PoolRefusal::Marketing(s) => {
-                write!(f, "the numbers of {s} come from marketing material")
-            }
-            PoolRefusal::AllSingleArm => write!(
-                f,
-                "none of the studies had a comparison group, so pooling them cannot show an effect"
-            ),
-            PoolRefusal::MixedSingleArm(ids) => write!(
-                f,
-                "single-arm numbers ({}) cannot be pooled with comparisons between groups",
-                ids.join(", ")
-            ),
-            PoolRefusal::MixedMeasures(ms) => write!(
-                f,
-                "the studies use different effect measures ({})",
-                ms.iter().map(|m| m.as_str()).collect::<Vec<_>>().join(", ")
-            ),
-            PoolRefusal::ReviewWithPrimary(s) => write!(
-                f,
-                "{s} is a review that may already include the other studies"
-            ),
-            PoolRefusal::MixedTherapies(ts) => write!(
-                f,
-                "the studies are of different treatments ({}): a pooled number would describe none of them",
-                ts.join(", ")
-            ),
-            PoolRefusal::NotIndependent { study, caveat } => write!(
-                f,
-                "the counts of {study} are not independent people (\"{}\")",
-                caveat.trim().trim_end_matches('.')
-            ),
-            PoolRefusal::MixedDesigns => write!(
-                f,
-                "randomised and non-randomised evidence are rated separately"
-            ),
-            PoolRefusal::Effect { study, error } => {
-                write!(f, "the effect of {study} could not be computed: {error}")
-            }
-            PoolRefusal::Fit(e) => write!(f, "the meta-analysis could not be fitted: {e}"),
-        }
+        f.write_str(&self.words(Lang::En))
     }
 }
 
