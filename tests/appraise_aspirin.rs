@@ -215,3 +215,23 @@ fn an_unreported_route_is_not_direct_evidence_for_a_claimed_route() {
         e.indirectness
     );
 }
+
+/// A therapy and its alias in the vocabulary are one treatment for pooling; another member of
+/// the family is not.
+#[test]
+fn an_alias_pools_with_its_therapy_and_another_drug_does_not() {
+    let mut data = dataset();
+    data.studies[0].intervention.therapy = "acetylsalicylic acid".into();
+    let a = appraise(&data, &AppraiseOptions::default());
+    assert_eq!(a.pooled[0].k, 7, "{:?}", a.pooled[0].refused);
+    data.studies[0].intervention.therapy = "clopidogrel".into();
+    let a = appraise(&data, &AppraiseOptions::default());
+    assert!(
+        a.pooled[0]
+            .refused
+            .as_deref()
+            .is_some_and(|r| r.contains("different treatments")),
+        "{:?}",
+        a.pooled[0].refused
+    );
+}

@@ -634,10 +634,11 @@ pub fn comparative(
     let p100 = per_n(100, Some(baseline), r, Some(lb), Some(ub));
     let p1000 = per_n(1000, Some(baseline), r, Some(lb), Some(ub));
     let x = lower_first(therapy);
-    // "About the same" only for no difference at all: an end of 0.4 fewer in 1,000 still
+    // "About the same" only for no difference at all (beyond floating-point noise: a hazard
+    // ratio of 1 gives 1 - (1 - b)^1, a hair from b): an end of 0.4 fewer in 1,000 still
     // excludes none, as the statement beside it says.
     let change_of = |d: f64| {
-        if d == 0.0 {
+        if d.abs() < 1e-6 {
             t(lang, "abs.same").to_string()
         } else if d < 0.0 {
             tn(lang, "abs.fewer", &[("n", &people(lang, -d))])
@@ -780,6 +781,26 @@ pub fn single_arm(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A hazard ratio of exactly 1 is about the same, not "<0.1 fewer" from rounding noise.
+    #[test]
+    fn no_difference_is_about_the_same_whatever_the_measure() {
+        let assumed = Assumed::of(0.2, BaselineSource::Caller);
+        let a = comparative(
+            Measure::Hr,
+            1.0,
+            0.5,
+            1.0,
+            assumed,
+            Better::Lower,
+            Lang::En,
+            "X",
+            "progression",
+        )
+        .unwrap();
+        assert!(a.text.contains("(about the same; 95% CI "), "{}", a.text);
+        assert!(a.text.contains(" fewer to about the same)"), "{}", a.text);
+    }
 
     #[test]
     fn conversions() {

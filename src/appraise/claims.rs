@@ -11,24 +11,30 @@
 //! within what ([`super::matching`]). Evidence that counts only indirectly is rated down for
 //! indirectness against the claim, with the reason in words: a population that also includes
 //! other conditions, a broader therapy than the claim's, another route than the one the claim
-//! names, a surrogate for the claimed outcome, a shorter time than the claim speaks of. The
-//! certainty shown is that of the body the verdict rests on: a pooled result where there is one,
-//! rated for the claim.
+//! names (or a route not reported), a surrogate for the claimed outcome, an outcome that shares
+//! only some of the claim's words, a shorter time than the claim speaks of. The certainty shown
+//! is that of the body the verdict rests on: a pooled result where there is one, rated for the
+//! claim; a claim of several supported parts is as certain as its least certain part.
 //!
 //! **Verdicts.**
 //! * benefit: *supported* by controlled evidence of a benefit of at least low certainty;
 //!   *supported only in part* when that evidence is only for some members of the claimed family,
-//!   only for a population within the claimed condition, or cannot show the claim's absolute
-//!   words ("halts"); *contradicted* when controlled evidence shows harm, or the most certain
+//!   only for a population within the claimed condition, cannot show the claim's absolute
+//!   words ("halts"), or when controlled evidence as certain shows little or no benefit;
+//!   *contradicted* when controlled evidence shows harm, or the most certain
 //!   controlled evidence (moderate or high) shows no benefit; *no controlled evidence* when only
 //!   studies without a comparison group or marketing speak to it; otherwise *not supported*.
 //! * no risk: *contradicted* by serious harms or deaths in treated people, or by controlled
 //!   evidence of harm; *not supported* when fewer than 300 people were treated by the claim's
 //!   route and in its population (with none harmed, the rule of three still allows a 1% risk), or
-//!   when the claim's words are absolute ("no risk"), which no study can show; otherwise
-//!   *supported*. The summary says how many treated people the harms data cover.
-//! * number: compared with the matching number, for the same people (treated, control or both
-//!   groups) and the same time point.
+//!   when the claim's words are absolute ("no risk"), which no study can show, or when fewer than
+//!   300 of those people are in counts that could show no one was harmed (words, or a serious
+//!   outcome's effect without its events, cannot); otherwise *supported*. The summary says how
+//!   many treated people the harms data cover.
+//! * number: compared with the matching number, for the same people and the same time point: an
+//!   arm's counts for the treated, control or both groups; a single group's proportion for the
+//!   treated; an effect (a ratio or a difference, on its own scale) only for a number said of
+//!   the treated (the default).
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -387,7 +393,10 @@ impl<'c> Scope<'c> {
                 ],
             ));
         }
-        if let (false, Some(want)) = (route_unknown.is_empty(), &self.route) {
+        // One reason for the route (one flaw once): another route, else an unreported one.
+        if let (false, true, Some(want)) =
+            (route_unknown.is_empty(), routes.is_empty(), &self.route)
+        {
             indirect.push(self.say(
                 "indirect.route_unknown",
                 &[("studies", &labels(&route_unknown)), ("route", want)],
@@ -657,7 +666,16 @@ fn overall(parts: &[PartCheck]) -> (Verdict, Option<usize>) {
     if let Some(i) = find(Verdict::Contradicted) {
         return (Verdict::Contradicted, Some(i));
     }
-    if let Some(i) = find(Verdict::Supported).or_else(|| find(Verdict::SupportedInPart)) {
+    // Supported in part: by its least certain supporting part, as above.
+    let supporting = (0..parts.len())
+        .filter(|&i| {
+            matches!(
+                parts[i].verdict,
+                Verdict::Supported | Verdict::SupportedInPart
+            )
+        })
+        .min_by_key(|&i| parts[i].certainty);
+    if let Some(i) = supporting {
         return (Verdict::SupportedInPart, Some(i));
     }
     match find(Verdict::NotSupported) {
@@ -999,8 +1017,8 @@ fn check_no_risk(scope: &Scope, claim_part: &ClaimPart, fits: &[Fit]) -> PartChe
         };
         ev.push(f.evidence(role));
         let s = it.studies[0];
-        // Only harms data that can be read can show that no one treated was seriously harmed.
-        if role != EvidenceRole::Reported {
+        // Only counted harms can show that no one treated was seriously harmed.
+        if role != EvidenceRole::Reported && events.is_some() {
             readable.insert(s.id.as_str());
         }
         let (n, estimated) = treated_people(it);
@@ -1264,6 +1282,29 @@ fn check_number(scope: &Scope, claim_part: &ClaimPart, fits: &[Fit]) -> PartChec
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A claim supported by one part and in part by another holds as firmly as the less
+    /// certain of the two; against a claim, the most certain evidence decides.
+    #[test]
+    fn the_overall_verdict_rests_on_the_least_certain_support() {
+        let p = |v, c| part(v, Some(c), String::new());
+        let (high, low) = (Certainty::High, Certainty::Low);
+        let parts = [
+            p(Verdict::Supported, high),
+            p(Verdict::SupportedInPart, low),
+        ];
+        assert_eq!(overall(&parts), (Verdict::SupportedInPart, Some(1)));
+        let parts = [
+            p(Verdict::SupportedInPart, low),
+            p(Verdict::Supported, high),
+        ];
+        assert_eq!(overall(&parts), (Verdict::SupportedInPart, Some(0)));
+        let parts = [
+            p(Verdict::Contradicted, low),
+            p(Verdict::Contradicted, high),
+        ];
+        assert_eq!(overall(&parts), (Verdict::Contradicted, Some(1)));
+    }
 
     #[test]
     fn support_is_what_the_verdict_rules_let_a_supported_verdict_rest_on() {

@@ -19,7 +19,7 @@ use crate::stats::{fit, NaturalScale, RmaOptions, StatsError, Test};
 
 use super::absolute::{self, Absolute, Assumed, BaselineSource};
 use super::certainty::{Certainty, Domain, Rating, Reason};
-use super::matching::{self, Lexicon, List, MainCondition, NormalizedKeys, Relation};
+use super::matching::{Lexicon, List, MainCondition, NormalizedKeys, Relation};
 use super::rate;
 use super::text::{self, num};
 use super::{control_risk, AppraiseOptions, Item};
@@ -249,7 +249,10 @@ pub fn groups(dataset: &Dataset) -> Vec<Vec<(&Study, &Outcome)>> {
 }
 
 /// Checks whether a group may be pooled (before any numbers are computed).
-pub fn check_poolable(members: &[(&Study, &Outcome)]) -> Result<(), PoolRefusal> {
+pub fn check_poolable(
+    members: &[(&Study, &Outcome)],
+    lexicon: &Lexicon,
+) -> Result<(), PoolRefusal> {
     let mut seen = HashSet::with_capacity(members.len());
     for (s, _) in members {
         if !seen.insert(s.id.as_str()) {
@@ -283,16 +286,19 @@ pub fn check_poolable(members: &[(&Study, &Outcome)]) -> Result<(), PoolRefusal>
     }
     // Trials of different treatments answer different questions: two drugs' trials of one
     // outcome pool to the effect of neither.
-    let mut therapies: Vec<(String, &str)> = Vec::new();
+    // The same therapy as the vocabulary knows it (a name and its alias are one).
+    let mut therapies: Vec<&str> = Vec::new();
     for (s, _) in members {
         let therapy = s.intervention.therapy.trim();
-        let key = matching::normalize(therapy);
-        if !therapies.iter().any(|(k, _)| *k == key) {
-            therapies.push((key, therapy));
+        let same = |t: &&str| {
+            *t == therapy || lexicon.relation(List::Therapies, therapy, t) == Relation::Same
+        };
+        if !therapies.iter().any(same) {
+            therapies.push(therapy);
         }
     }
     if therapies.len() > 1 {
-        let names = therapies.into_iter().map(|(_, t)| t.to_string()).collect();
+        let names = therapies.into_iter().map(str::to_string).collect();
         return Err(PoolRefusal::MixedTherapies(names));
     }
     let single: Vec<String> = members
@@ -407,7 +413,7 @@ pub(crate) fn pool_group<'a>(
             None,
         );
     }
-    if let Err(why) = check_poolable(members) {
+    if let Err(why) = check_poolable(members, lexicon) {
         return (refused(members, why, main.lang), None);
     }
     let mut yi = Vec::with_capacity(members.len());

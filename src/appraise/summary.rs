@@ -377,9 +377,10 @@ fn main_benefit(
                 .and_then(|s| s.outcomes.iter().find(|o| o.id == p.outcome))
                 .is_some_and(|o| o.kind == OutcomeKind::Benefit)
         })
-        .map(|p| {
+        .enumerate()
+        .map(|(i, p)| {
             (
-                key(true, p.certainty, study(&p.studies[0]), &p.outcome, true, 0),
+                key(true, p.certainty, study(&p.studies[0]), &p.outcome, true, i),
                 p,
             )
         })

@@ -15,7 +15,7 @@ use super::text::{wrap, ApproxMeasure};
 use super::{ChartError, Hit, Theme};
 use std::cmp::Reverse;
 
-use crate::appraise::absolute::{self, within};
+use crate::appraise::absolute::{people, within};
 use crate::appraise::{Appraisal, Basis, PerN};
 use crate::i18n::{self, t, tf, Lang};
 use crate::model::{Better, Dataset, OutcomeKind};
@@ -52,13 +52,8 @@ impl HarmsEntry {
     /// The numbers under the arrays, in words.
     fn numbers(&self, lang: Lang) -> Vec<String> {
         let of = |v: f64| tf(lang, "harms.of_100", &[&people(lang, v)]);
-        let range = |(a, b): (f64, f64)| {
-            tf(
-                lang,
-                "harms.range",
-                &[&absolute::people(lang, a), &absolute::people(lang, b)],
-            )
-        };
+        let range =
+            |(a, b): (f64, f64)| tf(lang, "harms.range", &[&people(lang, a), &people(lang, b)]);
         let mut out = Vec::new();
         let p = &self.per_100;
         match p.control {
@@ -105,16 +100,6 @@ pub fn icons_filled(per_100: f64) -> usize {
         per_100.round().clamp(0.0, 100.0) as usize
     } else {
         0
-    }
-}
-
-/// People out of 100, rounded; "<1" for a risk above zero that rounds to none, so a
-/// rare death is never shown as "0 of 100".
-pub fn people(lang: Lang, per_100: f64) -> String {
-    if per_100 > 0.0 && per_100 < 0.5 {
-        format!("<{}", i18n::num(lang, 1.0, 0))
-    } else {
-        i18n::num(lang, per_100, 0)
     }
 }
 
