@@ -1164,13 +1164,22 @@ fn a_comparison_group_without_events_gives_the_risk_difference_not_zeros() {
     assert_eq!(abs.measure, Measure::Rd);
     assert_eq!(abs.baseline, Some(0.0));
     assert!((abs.risk - 0.24).abs() < 1e-12);
-    // RD 0.24 with SE sqrt(0.24 * 0.76 / 50): 95% CI 0.122 to 0.358.
-    let se = (0.24f64 * 0.76 / 50.0).sqrt();
-    let z = 1.959_963_984_540_054;
-    assert!((abs.risk_lb.unwrap() - (0.24 - z * se)).abs() < 1e-9);
-    assert!((abs.risk_ub.unwrap() - (0.24 + z * se)).abs() < 1e-9);
+    // Newcombe's hybrid score interval from the arms' Wilson intervals (written out here):
+    // 12/50 is 0.143 to 0.374, 0/50 is 0 to 0.071, so the difference's is 0.120 to 0.374
+    // (the Wald interval, 0.122 to 0.358, is too narrow with a zero arm).
+    let z = 1.959_963_984_540_054f64;
+    let wilson = |x: f64, n: f64| {
+        let p = x / n;
+        let centre = (p + z * z / (2.0 * n)) / (1.0 + z * z / n);
+        let half = z / (1.0 + z * z / n) * (p * (1.0 - p) / n + z * z / (4.0 * n * n)).sqrt();
+        (centre - half, centre + half)
+    };
+    let ((l1, u1), (_, u2)) = (wilson(12.0, 50.0), wilson(0.0, 50.0));
+    let lower = 0.24 - ((0.24 - l1).powi(2) + u2.powi(2)).sqrt();
+    assert!((abs.risk_lb.unwrap() - lower).abs() < 1e-9, "{abs:?}");
+    assert!((abs.risk_ub.unwrap() - u1).abs() < 1e-9, "{abs:?}");
     assert!(
-        abs.text.starts_with("Rash: out of 1,000 people, about 0 without drug X and about 240 (95% CI 122 to 358) with it (240 more; 95% CI 122 more to 358 more)."),
+        abs.text.starts_with("Rash: out of 1,000 people, about 0 without drug X and about 240 (95% CI 120 to 374) with it (240 more; 95% CI 120 more to 374 more)."),
         "{}",
         abs.text
     );

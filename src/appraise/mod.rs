@@ -35,7 +35,7 @@ use serde::Serialize;
 use self::matching::{Lexicon, List, MainCondition};
 use crate::i18n::{t, tn, Lang};
 use crate::model::{Dataset, EffectData, Measure, Outcome, OutcomeKind, Study, StudyStatus};
-use crate::stats::effect::{effect_of, Effect};
+use crate::stats::effect::{effect_of, wilson, Effect};
 use crate::stats::Method;
 
 pub use absolute::{
@@ -499,26 +499,34 @@ fn reported_in_words<'a>(
     )
 }
 
-/// A 2×2 table's risk difference with its 95% interval, without a continuity correction (a risk
-/// difference needs none): the absolute numbers of a comparison group whose risk no ratio can change.
+/// A 2×2 table's risk difference with its 95% interval: the absolute numbers of a comparison
+/// group whose risk no ratio can change (no one, or everyone, had the outcome). The interval is
+/// Newcombe's hybrid score interval (1998, method 10), from each arm's Wilson interval: with a
+/// zero arm the Wald interval (the variance of a risk of 0 is 0) is too narrow.
 fn risk_difference(data: &EffectData) -> Option<Effect> {
     let EffectData::Counts(c) = data else {
         return None;
     };
-    let [ai, bi, ci, di] = c.cells();
-    let none = crate::stats::escalc::Correction {
-        add: 0.0,
-        to: crate::stats::escalc::AddTo::None,
-        drop00: false,
-    };
-    let rd = crate::stats::escalc::from_2x2_with(Measure::Rd, ai, bi, ci, di, none).ok()?;
-    let half = crate::stats::dist::qnorm_upper(0.025) * rd.vi.sqrt();
-    Some(Effect::analysed(
-        Measure::Rd,
-        rd.yi,
-        rd.vi,
-        (rd.yi - half, rd.yi + half),
-    ))
+    let (n1, n2) = (c.n1() as f64, c.n2() as f64);
+    if n1 <= 0.0 || n2 <= 0.0 {
+        return None;
+    }
+    let (p1, p2) = (c.ai as f64 / n1, c.ci as f64 / n2);
+    let z = crate::stats::dist::qnorm_upper(0.025);
+    let ((l1, u1), (l2, u2)) = (wilson(p1, n1, z), wilson(p2, n2, z));
+    let d = p1 - p2;
+    let lower = d - ((p1 - l1).powi(2) + (u2 - p2).powi(2)).sqrt();
+    let upper = d + ((u1 - p1).powi(2) + (p2 - l2).powi(2)).sqrt();
+    // The interval's own variance on the analysis scale, for what reads `vi`.
+    let vi = ((upper - lower) / (2.0 * z)).powi(2);
+    Some(Effect {
+        measure: Measure::Rd,
+        yi: d,
+        vi,
+        estimate: d,
+        ci_lb: lower,
+        ci_ub: upper,
+    })
 }
 
 /// Control-arm risk from counts.
