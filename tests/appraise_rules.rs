@@ -1323,3 +1323,31 @@ fn different_treatments_and_two_reviews_are_not_pooled() {
         .as_deref()
         .is_some_and(|r| r.contains("is a review that may already include")));
 }
+
+/// A proportion of 0 with a 90% interval and no number of people has no 95% interval to show,
+/// and says so, rather than that none was given.
+#[test]
+fn a_zero_proportion_at_90_without_people_says_why_it_has_no_interval() {
+    let mut o = outcome(
+        "rash",
+        "Rash",
+        OutcomeKind::Harm,
+        Better::Lower,
+        prop(0, 10),
+    );
+    o.data = Some(EffectData::Proportion(Proportion {
+        measure: Measure::Pr,
+        xi: None,
+        ni: None,
+        estimate: Some(0.0),
+        ci_lb: Some(0.0),
+        ci_ub: Some(0.05),
+        level: Some(90.0),
+    }));
+    let s = study("s", Design::SingleArm, None, "Drug X", vec![o]);
+    let a = rate(&s);
+    assert_eq!(
+        a.note.as_deref(),
+        Some("the interval was given at another level than 95%, and for a proportion of 0 or 1 it cannot be taken to 95% without the number of people, so none is shown")
+    );
+}

@@ -882,4 +882,9 @@ fn an_interval_not_at_95_is_said_to_the_editor_and_a_fractional_level_refused() 
         p.errors,
         p.warnings
     );
+    // 0 has no logit to widen from: without the number of people, the interval is not shown.
+    let p = with_data(
+        json!({"measure": "PR", "estimate": 0.0, "ci_lb": 0.0, "ci_ub": 0.05, "level": 90}),
+    );
+    has_warning(&p, "studies[0].outcomes[0].data.level: the 90% interval of a proportion of 0 or 1 cannot be shown as a 95% interval without the number of people (ni), so it is not shown: give ni");
 }

@@ -440,7 +440,13 @@ fn proportion_without_interval(
                 harm_seen_in(study, outcome, None),
             )
             .ok(),
-            t(lang, "note.no_interval").to_string(),
+            // An interval given at another level that cannot be taken to 95% is not "none given".
+            match &outcome.data {
+                Some(EffectData::Proportion(p)) if p.ci_lb.is_some() && p.ci_ub.is_some() => {
+                    t(lang, "note.interval_not_95").to_string()
+                }
+                _ => t(lang, "note.no_interval").to_string(),
+            },
         )
     };
     OutcomeAppraisal {

@@ -331,6 +331,9 @@ pub enum Issue {
     BaselineWithoutTime,
     /// An interval at a level other than 95%, shown as the 95% interval it implies.
     ShownAt95 { level: f64 },
+    /// A proportion of 0 or 1 with an interval at another level than 95% and no number of
+    /// people: no 95% interval can be worked out, so none is shown.
+    NotShownAt95 { level: f64 },
     /// Something given that has no effect here.
     Ignored {
         what: &'static str,
@@ -614,6 +617,7 @@ impl fmt::Display for Issue {
             DerivedWithoutNote => write!(f, "status is derived but there is no note with the formula"),
             BaselineWithoutTime => write!(f, "a hazard ratio's numbers per 100 people hold for a time: give the baseline's timepoint (the time its risk is for, such as \"2 years\")"),
             ShownAt95 { level } => write!(f, "the {}% interval is shown as the 95% interval it implies (worked out from it, or from the counts when there are some), as every chart and sentence gives 95% intervals", level),
+            NotShownAt95 { level } => write!(f, "the {}% interval of a proportion of 0 or 1 cannot be shown as a 95% interval without the number of people (ni), so it is not shown: give ni", level),
             Ignored { what, why } => write!(f, "{what} ignored: {why}"),
         }
     }

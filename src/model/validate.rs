@@ -467,7 +467,13 @@ fn check_proportion(p: &Proportion, loc: &Loc, sink: &mut Sink) {
             ok &= finite(sink, || loc.data_field("ci_ub"), ub);
             if let Some(l) = p.level {
                 if finite(sink, || loc.data_field("level"), l) {
-                    check_level(l, loc, sink);
+                    // 0 or 1 has no logit to widen from: without its people, no 95% interval.
+                    let edge = p.value().is_some_and(|v| v == 0.0 || v == 1.0) && p.ni.is_none();
+                    if edge && l > 1.0 && l < 100.0 && l != 95.0 {
+                        sink.warn(loc.data_field("level"), Issue::NotShownAt95 { level: l });
+                    } else {
+                        check_level(l, loc, sink);
+                    }
                 }
             }
             for (f, v) in [("ci_lb", lb), ("ci_ub", ub)] {
