@@ -549,3 +549,32 @@ fn equally_certain_null_evidence_makes_a_benefit_claim_hold_only_in_part() {
         c.summary
     );
 }
+
+/// One trial's people count once towards "safe", whatever entries report it: two reports of the
+/// same trial (one DOI), 200 treated each, are 200 people, too few.
+#[test]
+fn safety_counts_one_trial_once_however_many_entries_report_it() {
+    let report = |id: &str| {
+        let deaths = deaths(0, 200);
+        let mut s = study(
+            id,
+            Design::Rct,
+            Some(Blinding::Double),
+            "Drug X",
+            vec![deaths],
+        );
+        s.citation.doi = Some("10.1000/same-trial".into());
+        s
+    };
+    let safe = claim("c", "Drug X", None, Assertion::NoRisk, None);
+    let c = check(
+        vec![report("paper"), report("registry_report")],
+        safe.clone(),
+    );
+    assert_eq!(c.parts[0].treated, Some(200), "{}", c.summary);
+    assert_eq!(c.verdict, Verdict::NotSupported, "{}", c.summary);
+    let mut other = report("other");
+    other.citation.doi = Some("10.1000/another-trial".into());
+    let c = check(vec![report("paper"), other], safe);
+    assert_eq!(c.parts[0].treated, Some(400), "{}", c.summary);
+}

@@ -1017,12 +1017,19 @@ fn check_no_risk(scope: &Scope, claim_part: &ClaimPart, fits: &[Fit]) -> PartChe
         };
         ev.push(f.evidence(role));
         let s = it.studies[0];
+        // One trial's people once, whatever entries report it (the same DOI, registry number or
+        // PubMed id), as pooling counts them.
+        let c = &s.citation;
+        let trial = [&c.doi, &c.nct, &c.pmid]
+            .into_iter()
+            .find_map(|v| v.as_deref().map(str::trim).filter(|v| !v.is_empty()))
+            .unwrap_or(s.id.as_str());
         // Only counted harms can show that no one treated was seriously harmed.
         if role != EvidenceRole::Reported && events.is_some() {
-            readable.insert(s.id.as_str());
+            readable.insert(trial);
         }
         let (n, estimated) = treated_people(it);
-        let kept = treated_by_study.entry(s.id.as_str()).or_insert((
+        let kept = treated_by_study.entry(trial).or_insert((
             n,
             estimated,
             s.label.get(scope.lang.as_str()),
