@@ -1152,14 +1152,8 @@ fn a_baseline_that_does_not_apply_is_not_called_missing() {
 /// 0 of 50: 24 more in 100), not "about 0 without and about 0 with it".
 #[test]
 fn a_comparison_group_without_events_gives_the_risk_difference_not_zeros() {
-    let harm = outcome(
-        "rash",
-        "Rash",
-        OutcomeKind::Harm,
-        Better::Lower,
-        counts(12, 50, 0, 50),
-    );
-    let a = rate(&rct("a", harm));
+    let rash = |data| outcome("rash", "Rash", OutcomeKind::Harm, Better::Lower, data);
+    let a = rate(&rct("a", rash(counts(12, 50, 0, 50))));
     let abs = a.absolute.expect("numbers from the risk difference");
     assert_eq!(abs.measure, Measure::Rd);
     assert_eq!(abs.baseline, Some(0.0));
@@ -1186,26 +1180,8 @@ fn a_comparison_group_without_events_gives_the_risk_difference_not_zeros() {
 
     // A pooled body whose comparison groups had none: no numbers rather than zeros.
     let p = pooled_of(vec![
-        rct(
-            "a",
-            outcome(
-                "rash",
-                "Rash",
-                OutcomeKind::Harm,
-                Better::Lower,
-                counts(12, 50, 0, 50),
-            ),
-        ),
-        rct(
-            "b",
-            outcome(
-                "rash",
-                "Rash",
-                OutcomeKind::Harm,
-                Better::Lower,
-                counts(9, 40, 0, 40),
-            ),
-        ),
+        rct("a", rash(counts(12, 50, 0, 50))),
+        rct("b", rash(counts(9, 40, 0, 40))),
     ]);
     assert!(p.absolute.is_none(), "{:?}", p.absolute);
     assert_eq!(

@@ -993,6 +993,7 @@ fn check_no_risk(scope: &Scope, claim_part: &ClaimPart, fits: &[Fit]) -> PartChe
     // Each study's treated people, from its first item whose count is not an estimate.
     let mut treated_by_study: BTreeMap<&str, (u64, bool, &str)> = BTreeMap::new();
     let mut readable: BTreeSet<&str> = BTreeSet::new();
+    let mut trial_of: BTreeMap<(usize, String), &str> = BTreeMap::new();
     for f in fits
         .iter()
         .filter(|f| !is_marketing(f.item) && !f.item.pooled)
@@ -1017,13 +1018,16 @@ fn check_no_risk(scope: &Scope, claim_part: &ClaimPart, fits: &[Fit]) -> PartChe
         };
         ev.push(f.evidence(role));
         let s = it.studies[0];
-        // One trial's people once, whatever entries report it (the same DOI, registry number or
-        // PubMed id), as pooling counts them.
-        let c = &s.citation;
-        let trial = [&c.doi, &c.nct, &c.pmid]
-            .into_iter()
-            .find_map(|v| v.as_deref().map(str::trim).filter(|v| !v.is_empty()))
+        // One trial's people once, whatever entries report it (an identifier in common, as
+        // pooling tells them): the first entry's id stands for the trial.
+        let ids: Vec<(usize, String)> = s.citation.trial_ids().collect();
+        let trial = ids
+            .iter()
+            .find_map(|id| trial_of.get(id).copied())
             .unwrap_or(s.id.as_str());
+        for id in ids {
+            trial_of.entry(id).or_insert(trial);
+        }
         // Only counted harms can show that no one treated was seriously harmed.
         if role != EvidenceRole::Reported && events.is_some() {
             readable.insert(trial);

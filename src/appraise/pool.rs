@@ -263,12 +263,8 @@ pub fn check_poolable(
     // and took most of the time of a 10,000-study appraisal).
     let mut first_with: HashMap<(usize, String), &str> = HashMap::new();
     for (s, _) in members {
-        let c = &s.citation;
-        for (field, value) in [&c.doi, &c.nct, &c.pmid].into_iter().enumerate() {
-            let Some(value) = value.as_deref().map(str::trim).filter(|v| !v.is_empty()) else {
-                continue;
-            };
-            match first_with.entry((field, value.to_ascii_lowercase())) {
+        for id in s.citation.trial_ids() {
+            match first_with.entry(id) {
                 Entry::Occupied(e) => {
                     return Err(PoolRefusal::SameTrial(e.get().to_string(), s.id.clone()))
                 }

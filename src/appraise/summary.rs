@@ -9,7 +9,7 @@
 //! equally serious ones the one with the highest risk, so that a rare but real risk of death is
 //! never hidden behind a reassuring one.
 
-use foldhash::HashMap;
+use foldhash::{HashMap, HashSet};
 use std::collections::BTreeMap;
 
 use serde::Serialize;
@@ -388,18 +388,27 @@ fn main_benefit(
     let rated = |o: &&OutcomeAppraisal| o.kind == OutcomeKind::Benefit && o.certainty.is_some();
     // GRADE rates the body of evidence: a pooled result stands for its members, which do not
     // compete with it (one large trial of a body rated down for inconsistency is not the answer).
-    let in_body = |o: &OutcomeAppraisal| {
-        pooled
-            .iter()
-            .filter(|p| p.refused.is_none())
-            .any(|p| match &p.fit {
+    // Each member (study, outcome) once, looked up per result (a body of 10,000 studies
+    // searched for each of its 10,000 results would be quadratic).
+    let members: HashSet<(&str, &str)> = pooled
+        .iter()
+        .filter(|p| p.refused.is_none())
+        .flat_map(|p| -> Vec<(&str, &str)> {
+            match &p.fit {
                 Some(f) => f
                     .members
                     .iter()
-                    .any(|(s, x)| *s == o.study && *x == o.outcome),
-                None => p.outcome == o.outcome && p.studies.contains(&o.study),
-            })
-    };
+                    .map(|(s, x)| (s.as_str(), x.as_str()))
+                    .collect(),
+                None => p
+                    .studies
+                    .iter()
+                    .map(|s| (s.as_str(), p.outcome.as_str()))
+                    .collect(),
+            }
+        })
+        .collect();
+    let in_body = |o: &OutcomeAppraisal| members.contains(&(o.study.as_str(), o.outcome.as_str()));
     let best = outcomes
         .iter()
         .enumerate()

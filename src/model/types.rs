@@ -443,6 +443,18 @@ impl Citation {
             ..Default::default()
         }
     }
+    /// The identifiers that name one trial whatever entry reports it, each with its kind (0 DOI,
+    /// 1 registry number, 2 PubMed id), trimmed and in lower case: two entries that share one
+    /// report the same trial.
+    pub fn trial_ids(&self) -> impl Iterator<Item = (usize, String)> + '_ {
+        [&self.doi, &self.nct, &self.pmid]
+            .into_iter()
+            .enumerate()
+            .filter_map(|(kind, v)| {
+                let v = v.as_deref()?.trim();
+                (!v.is_empty()).then(|| (kind, v.to_ascii_lowercase()))
+            })
+    }
     /// Whether it carries anything a reader could look up (an identifier, link or source document).
     pub fn is_traceable(&self) -> bool {
         self.doi.is_some()

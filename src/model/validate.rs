@@ -212,7 +212,7 @@ pub(crate) fn check_effect(data: &EffectData, loc: &Loc, sink: &mut Sink) {
             if !ok {
                 return;
             }
-            check_level(e.level, loc, sink);
+            check_level(e.level, false, loc, sink);
             if e.measure.is_ratio() {
                 for (f, v) in [
                     ("estimate", e.estimate),
@@ -284,14 +284,17 @@ pub(crate) fn check_effect(data: &EffectData, loc: &Loc, sink: &mut Sink) {
     }
 }
 
-/// A reported interval's level: in percent, and said to the editor when it is not 95% (the
-/// views show the 95% interval it implies: `stats::effect::effect_of`).
-fn check_level(level: f64, loc: &Loc, sink: &mut Sink) {
+/// A reported interval's level: in percent, and said to the editor when it is not 95%: the
+/// views show the 95% interval it implies (`stats::effect::effect_of`), or none when it
+/// `cannot_be_taken_to_95` (a proportion of 0 or 1 without its people).
+fn check_level(level: f64, cannot_be_taken_to_95: bool, loc: &Loc, sink: &mut Sink) {
     let path = || loc.data_field("level");
     if !(level > 0.0 && level < 100.0) {
         sink.error(path(), Issue::BadLevel { value: level });
     } else if level <= 1.0 {
         sink.error(path(), Issue::LevelAsFraction { value: level });
+    } else if level != 95.0 && cannot_be_taken_to_95 {
+        sink.warn(path(), Issue::NotShownAt95 { level });
     } else if level != 95.0 {
         sink.warn(path(), Issue::ShownAt95 { level });
     }
@@ -469,11 +472,7 @@ fn check_proportion(p: &Proportion, loc: &Loc, sink: &mut Sink) {
                 if finite(sink, || loc.data_field("level"), l) {
                     // 0 or 1 has no logit to widen from: without its people, no 95% interval.
                     let edge = p.value().is_some_and(|v| v == 0.0 || v == 1.0) && p.ni.is_none();
-                    if edge && l > 1.0 && l < 100.0 && l != 95.0 {
-                        sink.warn(loc.data_field("level"), Issue::NotShownAt95 { level: l });
-                    } else {
-                        check_level(l, loc, sink);
-                    }
+                    check_level(l, edge, loc, sink);
                 }
             }
             for (f, v) in [("ci_lb", lb), ("ci_ub", ub)] {

@@ -38,7 +38,6 @@ export class Poster {
    * @returns {Promise<boolean>}
    */
   show(template, { width, theme, lang }) {
-    this.arrived = false;
     const band = width > 0 && width < NARROW_BELOW ? 'narrow' : 'wide';
     const src = template.replaceAll('{band}', band).replaceAll('{theme}', theme).replaceAll('{lang}', lang);
     // Decorative: the chart's own label says it is loading, and then describes the chart.
