@@ -993,7 +993,7 @@ fn check_no_risk(scope: &Scope, claim_part: &ClaimPart, fits: &[Fit]) -> PartChe
     // Each study's treated people, from its first item whose count is not an estimate.
     let mut treated_by_study: BTreeMap<&str, (u64, bool, &str)> = BTreeMap::new();
     let mut readable: BTreeSet<&str> = BTreeSet::new();
-    let mut trial_of: BTreeMap<(usize, String), &str> = BTreeMap::new();
+    let mut trial_of: foldhash::HashMap<(usize, String), &str> = Default::default();
     for f in fits
         .iter()
         .filter(|f| !is_marketing(f.item) && !f.item.pooled)
