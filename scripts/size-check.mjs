@@ -30,6 +30,8 @@
 // Raised to 361 KiB for the honesty fixes of 2026-12-05 (intervals at other levels, zero-event
 // comparison groups, death's imprecise effects, safety claims that cannot be read, pooling
 // across treatments, the main benefit's ranking, partial outcome words: 365.2 -> 369.0 KB).
+// Raised to 362 KiB when each treatment's studies of an outcome were pooled on their own,
+// with bodies told apart by treatment (369.6 -> 370.5 KB), instead of refusing them all.
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -37,7 +39,7 @@ import { fileURLToPath } from 'node:url';
 import { shellModules } from './shell-modules.mjs';
 
 const BUDGET_BYTES = 100 * 1024;
-const GUARD_BYTES = 361 * 1024;
+const GUARD_BYTES = 362 * 1024;
 const WWW = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'www');
 // Each file as the server sends it, gzipped on its own.
 const FILES = [...shellModules(WWW), 'pkg/evidence_lens.js', 'pkg/evidence_lens_bg.wasm'];

@@ -216,22 +216,67 @@ fn an_unreported_route_is_not_direct_evidence_for_a_claimed_route() {
     );
 }
 
-/// A therapy and its alias in the vocabulary are one treatment for pooling; another member of
-/// the family is not.
+/// A therapy and its alias in the vocabulary are one treatment for pooling; another drug's
+/// trials of the same outcome are pooled on their own, each body told apart by its treatment in
+/// the appraisal, its key and the forest.
 #[test]
-fn an_alias_pools_with_its_therapy_and_another_drug_does_not() {
+fn each_treatment_pools_on_its_own_and_an_alias_pools_with_its_therapy() {
+    use evidence_lens::chart::forest::RowKind;
+    use evidence_lens::chart::{Scene, ViewOptions};
     let mut data = dataset();
     data.studies[0].intervention.therapy = "acetylsalicylic acid".into();
     let a = appraise(&data, &AppraiseOptions::default());
+    assert_eq!(a.pooled.len(), 1);
     assert_eq!(a.pooled[0].k, 7, "{:?}", a.pooled[0].refused);
-    data.studies[0].intervention.therapy = "clopidogrel".into();
+    assert_eq!(a.pooled[0].id, "death");
+    for s in &mut data.studies[..2] {
+        s.intervention.therapy = "clopidogrel".into();
+    }
     let a = appraise(&data, &AppraiseOptions::default());
+    let bodies: Vec<_> = a
+        .pooled
+        .iter()
+        .map(|p| (p.therapy.as_str(), p.id.as_str(), p.k, p.refused.is_none()))
+        .collect();
+    assert_eq!(
+        bodies,
+        [
+            ("clopidogrel", "death/clopidogrel", 2, true),
+            ("aspirin", "death/aspirin", 5, true)
+        ]
+    );
     assert!(
-        a.pooled[0]
-            .refused
-            .as_deref()
-            .is_some_and(|r| r.contains("different treatments")),
-        "{:?}",
-        a.pooled[0].refused
+        a.pooled[0].statement.starts_with("Clopidogrel "),
+        "{}",
+        a.pooled[0].statement
+    );
+    assert!(
+        a.pooled[1].statement.starts_with("Aspirin "),
+        "{}",
+        a.pooled[1].statement
+    );
+    let Scene::Forest(f) = Scene::build(
+        &data,
+        &ViewOptions::from_json(r#"{"view": "forest"}"#).unwrap(),
+    ) else {
+        panic!("not a forest")
+    };
+    // Each diamond with the title of its group (the header above it).
+    let rows: Vec<_> = f.panels.iter().flat_map(|p| &p.rows).collect();
+    let pooled: Vec<(&str, &str)> = rows
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.kind == RowKind::Pooled)
+        .map(|(i, r)| {
+            let header = rows[..i].iter().rev().find(|h| h.kind == RowKind::Header);
+            (header.map_or("", |h| h.label.as_str()), r.key.as_str())
+        })
+        .collect();
+    assert_eq!(
+        pooled,
+        [
+            ("Deaths · clopidogrel", "pooled/death/clopidogrel"),
+            ("Deaths · aspirin", "pooled/death/aspirin")
+        ]
     );
 }

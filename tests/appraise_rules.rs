@@ -919,7 +919,7 @@ fn outcomes_group_by_normalized_id_or_name() {
             counts(5, 50, 10, 50),
         )
     };
-    let d = dataset(
+    let mut d = dataset(
         vec![
             rct("a", named("EDSS-progression", "Disability progression")),
             rct("b", named("edss progression", "Worsening")),
@@ -929,16 +929,25 @@ fn outcomes_group_by_normalized_id_or_name() {
             rct("f", named("x1", "—")),
             rct("g", named("x2", "...")),
             rct("h", named("...", "relapse")),
+            rct("i", named("EDSS-progression", "Disability progression")),
+            rct("j", named("other", "Disability progression")),
         ],
         vec![],
     );
-    let groups: Vec<Vec<&str>> = evidence_lens::appraise::pool::groups(&d)
+    for s in &mut d.studies[8..] {
+        s.intervention.therapy = "Drug Y".into();
+    }
+    let lexicon = evidence_lens::appraise::matching::Lexicon::new(&d.vocabulary);
+    let groups: Vec<Vec<&str>> = evidence_lens::appraise::pool::groups(&d, &lexicon)
         .iter()
         .map(|g| g.iter().map(|(s, _)| s.id.as_str()).collect())
         .collect();
     // a and b share an id, a and c a name, d and h a name; an id or a name that normalizes to
-    // nothing matches no other.
-    assert_eq!(groups, [vec!["a", "b", "c"], vec!["d", "h"]]);
+    // nothing matches no other; i and j are another treatment's.
+    assert_eq!(
+        groups,
+        [vec!["a", "b", "c"], vec!["d", "h"], vec!["i", "j"]]
+    );
 }
 
 // ---- baseline risks given by the data ----
@@ -1277,7 +1286,12 @@ fn an_interval_end_under_one_in_1000_is_not_about_the_same() {
 fn different_treatments_and_two_reviews_are_not_pooled() {
     let mut other = rct("b", progression(counts(140, 1000, 240, 1000)));
     other.intervention.therapy = "Drug Y".into();
-    let p = pooled_of(vec![rct("a", clean()), other]);
+    // The appraisal pools each treatment's studies on its own; a group given by hand is refused.
+    let studies = vec![rct("a", clean()), other];
+    let ds = dataset(studies.clone(), vec![]);
+    assert!(appraise(&ds, &AppraiseOptions::default()).pooled.is_empty());
+    let members: Vec<_> = studies.iter().map(|s| (s, &s.outcomes[0])).collect();
+    let p = evidence_lens::appraise::pool::pool(&members, &AppraiseOptions::default(), "");
     assert!(p.fit.is_none());
     assert_eq!(
         p.refused.as_deref(),

@@ -358,7 +358,9 @@ fn a_long_forest_as_a_poster_shows_its_first_screens_and_says_the_chart_has_the_
     // still shows studies, as many as fit.
     let names: Vec<String> = (0..400).map(|i| format!("Therapy {i}")).collect();
     let names: Vec<&str> = names.iter().map(String::as_str).collect();
-    let mut groups = chart::Scene::build(&many_of(2_000, &names, &["rct", "cohort"]), &options);
+    // (Each treatment's studies mix designs, so none pools.)
+    let many_groups = many_of(2_000, &names, &["rct", "cohort", "cohort"]);
+    let mut groups = chart::Scene::build(&many_groups, &options);
     groups.set_poster(true);
     let drawn = placed_texts(&chart::render_svg(&groups, 800, None, &theme).unwrap())
         .into_iter()

@@ -186,6 +186,11 @@ impl Lexicon {
         &self.index(list).terms
     }
 
+    /// How many terms a list has (their indexes are below it).
+    pub fn term_count(&self, list: List) -> usize {
+        self.terms(list).len()
+    }
+
     fn ancestors_of(&self, list: List, i: usize) -> &[usize] {
         self.index(list).ancestors.get(i).map_or(&[], Vec::as_slice)
     }

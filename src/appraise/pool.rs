@@ -126,6 +126,12 @@ pub struct PooledAppraisal {
     /// Outcome id (of the first study).
     pub outcome: String,
     pub name: String,
+    /// The treatment whose studies these are, as the first of them names it (each treatment's
+    /// studies are pooled on their own).
+    pub therapy: String,
+    /// What tells this body from the others: its outcome id, and after a `/` its treatment where
+    /// another treatment's body has the same outcome id.
+    pub id: String,
     pub measure: Option<Measure>,
     pub studies: Vec<String>,
     pub k: usize,
@@ -200,31 +206,43 @@ fn fin(x: f64) -> Option<f64> {
     x.is_finite().then_some(x)
 }
 
-/// Groups outcomes with the same id or name across studies (completed studies with numbers only).
-pub fn groups(dataset: &Dataset) -> Vec<Vec<(&Study, &Outcome)>> {
+/// Groups outcomes with the same id or name across studies of one treatment (completed studies
+/// with numbers only). Two treatments' trials of one outcome answer two questions, so each
+/// treatment's trials are pooled on their own; a name and its alias in the vocabulary are one
+/// treatment.
+pub fn groups<'a>(dataset: &'a Dataset, lexicon: &Lexicon) -> Vec<Vec<(&'a Study, &'a Outcome)>> {
     let mut out: Vec<Vec<(&Study, &Outcome)>> = Vec::new();
-    // The first group holding each normalized id and name: a lookup per outcome
+    // The first group holding each treatment's normalized id and name: a lookup per outcome
     // instead of a scan of every group (10,000 distinct outcomes would be quadratic).
-    let mut by_id: HashMap<usize, usize> = HashMap::new();
-    let mut by_name: HashMap<usize, usize> = HashMap::new();
-    let remember = |map: &mut HashMap<usize, usize>, key: Option<usize>, g: usize| {
+    let mut by_id: HashMap<(usize, usize), usize> = HashMap::new();
+    let mut by_name: HashMap<(usize, usize), usize> = HashMap::new();
+    let remember = |map: &mut HashMap<(usize, usize), usize>, key: Option<(usize, usize)>, g| {
         if let Some(key) = key {
             let first = map.entry(key).or_insert(g);
             *first = (*first).min(g);
         }
     };
     let (mut ids, mut names) = (NormalizedKeys::default(), NormalizedKeys::default());
+    // A treatment the vocabulary knows is its term; any other is its words, numbered after
+    // the terms (and one without words is one more).
+    let mut words = NormalizedKeys::default();
+    let terms = lexicon.term_count(List::Therapies);
     for s in &dataset.studies {
         if s.status == StudyStatus::Ongoing {
             continue;
         }
+        let therapy = &s.intervention.therapy;
+        let treatment = lexicon
+            .term_index(List::Therapies, therapy)
+            .unwrap_or_else(|| words.of(therapy).map_or(usize::MAX, |w| terms + w));
         for o in &s.outcomes {
             if o.data.is_none() {
                 continue;
             }
             // An id or name that normalizes to nothing ("—") says nothing about which outcome
             // it is, so it matches no other.
-            let (id, name) = (ids.of(&o.id), names.of(&o.name));
+            let id = ids.of(&o.id).map(|k| (treatment, k));
+            let name = names.of(&o.name).map(|k| (treatment, k));
             let found = [
                 id.and_then(|k| by_id.get(&k)),
                 name.and_then(|k| by_name.get(&k)),
@@ -355,6 +373,8 @@ fn refused(members: &[(&Study, &Outcome)], why: PoolRefusal, lang: Lang) -> Pool
     PooledAppraisal {
         outcome: o.id.clone(),
         name: o.name.get(lang.as_str()).to_string(),
+        therapy: members[0].0.intervention.therapy.clone(),
+        id: o.id.clone(),
         measure: None,
         studies: members.iter().map(|(s, _)| s.id.clone()).collect(),
         k: members.len(),
@@ -393,6 +413,8 @@ pub(crate) fn pool_group<'a>(
             PooledAppraisal {
                 outcome: String::new(),
                 name: String::new(),
+                therapy: String::new(),
+                id: String::new(),
                 measure: None,
                 studies: Vec::new(),
                 k: 0,
@@ -642,6 +664,8 @@ pub(crate) fn pool_group<'a>(
     let pooled = PooledAppraisal {
         outcome: outcome.id.clone(),
         name: outcome.name.get(main.lang.as_str()).to_string(),
+        therapy: members[0].0.intervention.therapy.clone(),
+        id: outcome.id.clone(),
         measure: Some(measure),
         studies: members.iter().map(|(s, _)| s.id.clone()).collect(),
         k: f.k,
@@ -812,7 +836,7 @@ pub(crate) fn pool_dataset<'a>(
 ) -> (Vec<PooledAppraisal>, Vec<(usize, Item<'a>)>) {
     let mut out = Vec::new();
     let mut items = Vec::new();
-    for g in groups(dataset) {
+    for g in groups(dataset, condition.lexicon) {
         let (mut p, item) = pool_group(&g, options, condition);
         if p.fit.is_some() {
             p.review = crate::stats::revman::redo_review(dataset, &p.outcome)
@@ -820,6 +844,16 @@ pub(crate) fn pool_dataset<'a>(
         }
         items.extend(item.map(|item| (out.len(), item)));
         out.push(p);
+    }
+    // Two treatments' bodies of one outcome are told apart by their treatment.
+    let mut bodies: HashMap<String, usize> = HashMap::new();
+    for p in &out {
+        *bodies.entry(p.outcome.clone()).or_insert(0) += 1;
+    }
+    for p in &mut out {
+        if bodies.get(&p.outcome).is_some_and(|&n| n > 1) {
+            p.id = format!("{}/{}", p.outcome, p.therapy);
+        }
     }
     (out, items)
 }

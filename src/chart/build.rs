@@ -279,6 +279,15 @@ pub fn forest_with(dataset: &Dataset, options: &ViewOptions, appraisal: &Apprais
                 .all(|v| v.is_finite())
         })
         .collect();
+    // A body's group is its outcome, and its treatment where two treatments' bodies share the
+    // outcome (their ids differ from the outcome then).
+    let labels: Vec<String> = pooled
+        .iter()
+        .map(|(p, _)| match p.id == p.outcome {
+            true => p.name.clone(),
+            false => format!("{} · {}", p.name, p.therapy),
+        })
+        .collect();
     // Each member's body, and its share of the weight in percent.
     let mut body: HashMap<(&str, &str), usize> = HashMap::new();
     let mut weights: HashMap<(&str, &str), f64> = HashMap::new();
@@ -293,7 +302,7 @@ pub fn forest_with(dataset: &Dataset, options: &ViewOptions, appraisal: &Apprais
         for outcome in study.outcomes.iter().filter(|o| options.wants(o)) {
             let key = (study.id.as_str(), outcome.id.as_str());
             let group = match body.get(&key) {
-                Some(&i) => pooled[i].0.name.as_str(),
+                Some(&i) => labels[i].as_str(),
                 None => study.intervention.therapy.as_str(),
             };
             let (scale, mut row) = row_for(lang, study, outcome, &certainties);
@@ -321,7 +330,7 @@ pub fn forest_with(dataset: &Dataset, options: &ViewOptions, appraisal: &Apprais
         }
     }
     let studies = dataset.studies_by_id();
-    for (p, f) in &pooled {
+    for ((p, f), name) in pooled.iter().zip(&labels) {
         let members: Vec<&Outcome> = f
             .members
             .iter()
@@ -341,11 +350,10 @@ pub fn forest_with(dataset: &Dataset, options: &ViewOptions, appraisal: &Apprais
         if !in_scope {
             continue;
         }
-        let name = p.name.clone();
         let better = members.first().map_or(Better::Lower, |o| o.better);
         let (outcome, measure, fit) = (&p.outcome, f.measure, &f.fit);
         let mut row = ForestRow::header(
-            ItemKey::Pooled(outcome).to_string(),
+            ItemKey::Pooled(&p.id).to_string(),
             tf(lang, "forest.pooled", &[&fit.k.to_string()]),
         );
         row.kind = RowKind::Pooled;
@@ -383,7 +391,7 @@ pub fn forest_with(dataset: &Dataset, options: &ViewOptions, appraisal: &Apprais
         } else {
             Scale::Linear
         };
-        on_axis(scale, better, &name, row);
+        on_axis(scale, better, name, row);
     }
     // Ratios before differences; in each, "lower is better" before "higher is better".
     crate::sort::sort_by_key(&mut axes, |((scale, better), _)| {

@@ -31,7 +31,10 @@ pub enum ItemKey<'a> {
     Answer(&'a str),
     /// A claim (`claim/id`).
     Claim(&'a str),
-    /// The pooled body of evidence for an outcome (`pooled/outcome`).
+    /// A pooled body of evidence (`pooled/id`, the body's [`PooledAppraisal::id`]: its outcome,
+    /// and its treatment where two treatments' bodies share the outcome).
+    ///
+    /// [`PooledAppraisal::id`]: crate::appraise::PooledAppraisal::id
     Pooled(&'a str),
     /// Anything else: a study's outcome (`study/outcome`; a study id may hold a slash).
     Study(&'a str),
@@ -43,8 +46,8 @@ impl<'a> ItemKey<'a> {
             ItemKey::Answer(therapy)
         } else if let Some(id) = key.strip_prefix("claim/") {
             ItemKey::Claim(id)
-        } else if let Some(outcome) = key.strip_prefix("pooled/") {
-            ItemKey::Pooled(outcome)
+        } else if let Some(id) = key.strip_prefix("pooled/") {
+            ItemKey::Pooled(id)
         } else {
             ItemKey::Study(key)
         }
@@ -56,7 +59,7 @@ impl std::fmt::Display for ItemKey<'_> {
         match self {
             ItemKey::Answer(therapy) => write!(f, "answer/{therapy}"),
             ItemKey::Claim(id) => write!(f, "claim/{id}"),
-            ItemKey::Pooled(outcome) => write!(f, "pooled/{outcome}"),
+            ItemKey::Pooled(id) => write!(f, "pooled/{id}"),
             ItemKey::Study(key) => f.write_str(key),
         }
     }

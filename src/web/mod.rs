@@ -589,10 +589,10 @@ impl Widget {
                     .find(|c| c.id == id)
                     .map(|c| c.summary.clone())
             }
-            ItemKey::Pooled(outcome) => appraisal
+            ItemKey::Pooled(id) => appraisal
                 .pooled
                 .iter()
-                .find(|p| p.refused.is_none() && p.outcome == outcome)
+                .find(|p| p.refused.is_none() && p.id == id)
                 .map(|p| &p.statement),
             ItemKey::Study(key) => appraisal
                 .outcomes
