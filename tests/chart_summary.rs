@@ -419,6 +419,23 @@ fn a_card_counts_its_people_and_says_which_studies_also_took_people_with_other_c
         Lang::Fr,
         "Repose sur 3 études (1 randomisée, 898 personnes).",
     );
+    // A trial that a second entry reports too (its registry record, with the same registry
+    // number) is one study, and its people are counted once.
+    let mut data = builtin();
+    let mesems = data.studies.iter().find(|s| s.id == "mesems_2021").unwrap();
+    let mut record = mesems.clone();
+    record.id = "mesems_registry".into();
+    record.citation.doi = None;
+    record.citation.nct = Some(" NCT00000001 ".into());
+    let mesems = data
+        .studies
+        .iter_mut()
+        .find(|s| s.id == "mesems_2021")
+        .unwrap();
+    mesems.citation.nct = Some("nct00000001".into());
+    data.studies.push(record);
+    let msc = &appraise(&data, &AppraiseOptions::default()).answers[2];
+    assert_eq!((msc.studies, msc.randomised, msc.people), (5, 3, 245));
 }
 
 #[test]

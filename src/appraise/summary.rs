@@ -198,13 +198,15 @@ fn answer(
         .as_ref()
         .filter(|b| b.controlled)
         .and_then(|b| b.certainty);
-    // A review's people are counted in its own studies, which may be in the data too.
-    let counted = || {
+    // A review's people are counted in its own studies, which may be in the data too; a trial
+    // that two entries report (a paper and its registry record) is one study.
+    let counted = crate::model::one_entry_per_trial(
         completed
             .iter()
-            .filter(|s| s.design != Design::SystematicReview)
-    };
-    let studies_done = counted().count();
+            .map(|s| **s)
+            .filter(|s| s.design != Design::SystematicReview),
+    );
+    let studies_done = counted.len();
     // A claim is about this therapy when its evidence is; a claim that is supported (even in
     // part) counts here only when the support comes from this therapy's studies, so that a
     // claim about a family is not shown as supported for a member the evidence did not support.
@@ -228,13 +230,13 @@ fn answer(
         benefit,
         harm,
         studies: studies_done,
-        reviews: completed.len() - studies_done,
-        randomised: completed
+        reviews: completed
             .iter()
-            .filter(|s| s.design.is_randomised())
+            .filter(|s| s.design == Design::SystematicReview)
             .count(),
+        randomised: counted.iter().filter(|s| s.design.is_randomised()).count(),
         ongoing: studies.len() - completed.len(),
-        people: counted().filter_map(|s| s.n.map(u64::from)).sum(),
+        people: counted.iter().filter_map(|s| s.n.map(u64::from)).sum(),
         mixed: completed
             .iter()
             .filter(|s| main.fit(&s.condition) == Relation::Broader)

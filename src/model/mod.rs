@@ -75,6 +75,23 @@ impl Dataset {
     }
 }
 
+/// One entry per trial, the first of each: entries that share a DOI, registry number or PubMed
+/// id ([`Citation::trial_ids`]) report one trial, whose studies and people count once.
+pub fn one_entry_per_trial<'a>(studies: impl IntoIterator<Item = &'a Study>) -> Vec<&'a Study> {
+    let mut seen: foldhash::HashMap<(usize, String), &str> = Default::default();
+    let mut out = Vec::new();
+    for s in studies {
+        let mut first = true;
+        for id in s.citation.trial_ids() {
+            first &= seen.insert(id, s.id.as_str()).is_none();
+        }
+        if first {
+            out.push(s);
+        }
+    }
+    out
+}
+
 /// Studies by their ids: the first of an id where ids repeat, as [`Dataset::study`] finds it
 /// (validation reports and drops the later ones).
 pub fn by_id<'a>(
