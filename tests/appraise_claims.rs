@@ -455,6 +455,32 @@ fn a_claim_of_supported_parts_is_as_certain_as_its_least_certain_part() {
     );
 }
 
+/// A claim no part of which is supported rests on its least certain part too: the uncertain
+/// answer on relapses (very low) is what the whole claim has, not the firmer one on progression.
+#[test]
+fn a_claim_of_unsupported_parts_is_as_certain_as_its_least_certain_part() {
+    // Both inconclusive: risk ratios of 0.8 with intervals from an appreciable benefit to harm.
+    let blinded = trial("a", "Drug X", Blinding::Double, counts(20, 100, 25, 100));
+    let open = relapses_trial(counts(20, 100, 25, 100));
+    let mut c = claim("c", "Drug X", Some("progression"), Assertion::Benefit, None);
+    let mut relapses = c.parts[0].clone();
+    relapses.outcome = Some("relapses".into());
+    c.parts.push(relapses);
+    let c = check(vec![blinded, open], c);
+    let parts: Vec<_> = c.parts.iter().map(|p| (p.verdict, p.certainty)).collect();
+    assert_eq!(
+        parts,
+        [
+            (Verdict::NotSupported, Some(Certainty::Low)),
+            (Verdict::NotSupported, Some(Certainty::VeryLow))
+        ]
+    );
+    assert_eq!(
+        (c.verdict, c.certainty),
+        (Verdict::NotSupported, Some(Certainty::VeryLow))
+    );
+}
+
 /// "Safe" needs harms data that can show no one treated was seriously harmed: a hazard ratio of
 /// death says people died without saying whether any had the treatment, and words cannot be
 /// counted. Such data are evidence to read, not people among whom "no serious harm" was seen.

@@ -14,7 +14,8 @@
 //! names (or a route not reported), a surrogate for the claimed outcome, an outcome that shares
 //! only some of the claim's words, a shorter time than the claim speaks of. The certainty shown
 //! is that of the body the verdict rests on: a pooled result where there is one, rated for the
-//! claim; a claim of several supported parts is as certain as its least certain part.
+//! claim; a claim of several parts that are all supported, or all not supported, is as certain
+//! as its least certain part.
 //!
 //! **Verdicts.**
 //! * benefit: *supported* by controlled evidence of a benefit of at least low certainty;
@@ -653,10 +654,15 @@ fn overall(parts: &[PartCheck]) -> (Verdict, Option<usize>) {
     if parts.iter().all(|p| p.verdict == first.verdict) {
         // A claim every part supports holds only as firmly as its least certain part (GRADE's
         // overall certainty is the lowest of the critical outcomes'): "safe and effective" with
-        // safety at low certainty is low, however certain the benefit. Against a claim, the
-        // firmest evidence decides.
+        // safety at low certainty is low, however certain the benefit. So does a claim no part
+        // of which is supported: "safe and effective" with too few people for safety (moderate)
+        // and a benefit only at very low certainty rests on very low evidence, not moderate.
+        // Contradicted, the firmest evidence against it decides.
         let by_certainty = |&i: &usize| parts[i].certainty;
-        let deciding = if matches!(first.verdict, Verdict::Supported | Verdict::SupportedInPart) {
+        let deciding = if matches!(
+            first.verdict,
+            Verdict::Supported | Verdict::SupportedInPart | Verdict::NotSupported
+        ) {
             (0..parts.len()).min_by_key(by_certainty)
         } else {
             (0..parts.len()).max_by_key(by_certainty)
