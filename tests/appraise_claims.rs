@@ -424,61 +424,45 @@ fn relapses_trial(data: EffectData) -> Study {
     s
 }
 
-/// A claim every part of which is supported holds only as firmly as its least certain part:
-/// "reduces progression and relapses" with relapses at moderate certainty is moderate, however
-/// certain the effect on progression (GRADE's overall certainty is the lowest one).
-#[test]
-fn a_claim_of_supported_parts_is_as_certain_as_its_least_certain_part() {
-    let blinded = trial(
-        "a",
-        "Drug X",
-        Blinding::Double,
-        counts(150, 1000, 250, 1000),
-    );
-    let open = relapses_trial(counts(150, 1000, 250, 1000));
+/// A claim of two parts, "reduces progression" (a double-blind trial) and "reduces relapses"
+/// (an open-label one), checked against trials with these counts.
+fn progression_and_relapses(progression: EffectData, relapses: EffectData) -> ClaimCheck {
+    let blinded = trial("a", "Drug X", Blinding::Double, progression);
+    let open = relapses_trial(relapses);
     let mut c = claim("c", "Drug X", Some("progression"), Assertion::Benefit, None);
-    let mut relapses = c.parts[0].clone();
-    relapses.outcome = Some("relapses".into());
-    c.parts.push(relapses);
-    let c = check(vec![blinded, open], c);
-    let parts: Vec<_> = c.parts.iter().map(|p| (p.verdict, p.certainty)).collect();
-    assert_eq!(
-        parts,
-        [
-            (Verdict::Supported, Some(Certainty::High)),
-            (Verdict::Supported, Some(Certainty::Moderate))
-        ]
-    );
-    assert_eq!(
-        (c.verdict, c.certainty),
-        (Verdict::Supported, Some(Certainty::Moderate))
-    );
+    let mut part = c.parts[0].clone();
+    part.outcome = Some("relapses".into());
+    c.parts.push(part);
+    check(vec![blinded, open], c)
 }
 
-/// A claim no part of which is supported rests on its least certain part too: the uncertain
-/// answer on relapses (very low) is what the whole claim has, not the firmer one on progression.
+/// A claim every part of which is supported holds only as firmly as its least certain part:
+/// "reduces progression and relapses" with relapses at moderate certainty is moderate, however
+/// certain the effect on progression (GRADE's overall certainty is the lowest one). So does a
+/// claim no part of which is supported: inconclusive answers on progression (low) and relapses
+/// (very low) leave the whole claim at very low, not at the firmer part's level.
 #[test]
-fn a_claim_of_unsupported_parts_is_as_certain_as_its_least_certain_part() {
-    // Both inconclusive: risk ratios of 0.8 with intervals from an appreciable benefit to harm.
-    let blinded = trial("a", "Drug X", Blinding::Double, counts(20, 100, 25, 100));
-    let open = relapses_trial(counts(20, 100, 25, 100));
-    let mut c = claim("c", "Drug X", Some("progression"), Assertion::Benefit, None);
-    let mut relapses = c.parts[0].clone();
-    relapses.outcome = Some("relapses".into());
-    c.parts.push(relapses);
-    let c = check(vec![blinded, open], c);
-    let parts: Vec<_> = c.parts.iter().map(|p| (p.verdict, p.certainty)).collect();
-    assert_eq!(
-        parts,
-        [
-            (Verdict::NotSupported, Some(Certainty::Low)),
-            (Verdict::NotSupported, Some(Certainty::VeryLow))
-        ]
-    );
-    assert_eq!(
-        (c.verdict, c.certainty),
-        (Verdict::NotSupported, Some(Certainty::VeryLow))
-    );
+fn a_claim_of_parts_all_supported_or_all_not_is_as_certain_as_its_least_certain_part() {
+    use Certainty::{High, Low, Moderate, VeryLow};
+    use Verdict::{NotSupported, Supported};
+    // Clear benefits; then risk ratios of 0.8 with intervals from an appreciable benefit to harm.
+    for (counts_of, parts, whole) in [
+        (
+            counts(150, 1000, 250, 1000),
+            [(Supported, High), (Supported, Moderate)],
+            (Supported, Moderate),
+        ),
+        (
+            counts(20, 100, 25, 100),
+            [(NotSupported, Low), (NotSupported, VeryLow)],
+            (NotSupported, VeryLow),
+        ),
+    ] {
+        let c = progression_and_relapses(counts_of.clone(), counts_of);
+        let got: Vec<_> = c.parts.iter().map(|p| (p.verdict, p.certainty)).collect();
+        assert_eq!(got, parts.map(|(v, c)| (v, Some(c))));
+        assert_eq!((c.verdict, c.certainty), (whole.0, Some(whole.1)));
+    }
 }
 
 /// "Safe" needs harms data that can show no one treated was seriously harmed: a hazard ratio of
