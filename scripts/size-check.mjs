@@ -31,7 +31,10 @@
 // comparison groups, death's imprecise effects, safety claims that cannot be read, pooling
 // across treatments, the main benefit's ranking, partial outcome words: 365.2 -> 369.0 KB).
 // Raised to 362 KiB when each treatment's studies of an outcome were pooled on their own,
-// with bodies told apart by treatment (369.6 -> 370.5 KB), instead of refusing them all.
+// with bodies told apart by treatment (369.6 -> 370.5 KB), instead of refusing them all; then
+// to 363 KiB for what a review of that change found: combinations as treatments of their own,
+// ids that never repeat, groups named by treatment whenever names repeat, the funnel's body by
+// id, and one entry per trial on a therapy's card (-> 371.4 KB).
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -39,7 +42,7 @@ import { fileURLToPath } from 'node:url';
 import { shellModules } from './shell-modules.mjs';
 
 const BUDGET_BYTES = 100 * 1024;
-const GUARD_BYTES = 362 * 1024;
+const GUARD_BYTES = 363 * 1024;
 const WWW = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'www');
 // Each file as the server sends it, gzipped on its own.
 const FILES = [...shellModules(WWW), 'pkg/evidence_lens.js', 'pkg/evidence_lens_bg.wasm'];

@@ -221,8 +221,6 @@ fn an_unreported_route_is_not_direct_evidence_for_a_claimed_route() {
 /// the appraisal, its key and the forest.
 #[test]
 fn each_treatment_pools_on_its_own_and_an_alias_pools_with_its_therapy() {
-    use evidence_lens::chart::forest::RowKind;
-    use evidence_lens::chart::{Scene, ViewOptions};
     let mut data = dataset();
     data.studies[0].intervention.therapy = "acetylsalicylic acid".into();
     let a = appraise(&data, &AppraiseOptions::default());
@@ -255,28 +253,90 @@ fn each_treatment_pools_on_its_own_and_an_alias_pools_with_its_therapy() {
         "{}",
         a.pooled[1].statement
     );
-    let Scene::Forest(f) = Scene::build(
-        &data,
-        &ViewOptions::from_json(r#"{"view": "forest"}"#).unwrap(),
-    ) else {
+    assert_eq!(
+        forest_groups(&data),
+        [
+            group(
+                "Deaths · clopidogrel",
+                &["MRC-1", "CDP"],
+                "pooled/death/clopidogrel"
+            ),
+            group(
+                "Deaths · aspirin",
+                &["MRC-2", "GASP", "PARIS", "AMIS", "ISIS-2"],
+                "pooled/death/aspirin"
+            )
+        ]
+    );
+}
+
+/// A forest group: its title, its studies' labels and its diamond's key.
+type Group = (String, Vec<String>, Option<String>);
+
+fn group(title: &str, studies: &[&str], diamond: &str) -> Group {
+    let studies = studies.iter().map(|s| s.to_string()).collect();
+    (title.to_string(), studies, Some(diamond.to_string()))
+}
+
+/// The forest's groups of `data`, in order.
+fn forest_groups(data: &Dataset) -> Vec<Group> {
+    use evidence_lens::chart::forest::RowKind;
+    use evidence_lens::chart::{Scene, ViewOptions};
+    let options = ViewOptions::from_json(r#"{"view": "forest"}"#).unwrap();
+    let Scene::Forest(f) = Scene::build(data, &options) else {
         panic!("not a forest")
     };
-    // Each diamond with the title of its group (the header above it).
-    let rows: Vec<_> = f.panels.iter().flat_map(|p| &p.rows).collect();
-    let pooled: Vec<(&str, &str)> = rows
+    let mut groups: Vec<Group> = Vec::new();
+    for r in f.panels.iter().flat_map(|p| &p.rows) {
+        match (r.kind, groups.last_mut()) {
+            (RowKind::Header, _) => groups.push((r.label.clone(), Vec::new(), None)),
+            (RowKind::Study, Some(g)) => g.1.push(r.label.clone()),
+            (RowKind::Pooled, Some(g)) => g.2 = Some(r.key.clone()),
+            _ => {}
+        }
+    }
+    groups
+}
+
+/// Bodies are told apart in the forest whenever their names are alike, even under other ids; a
+/// combination the vocabulary does not name is a treatment of its own, not the drug whose name
+/// it holds; and an alias names its body by the vocabulary's term.
+#[test]
+fn a_combination_pools_on_its_own_and_bodies_of_one_name_are_told_apart() {
+    let mut data = dataset();
+    for s in &mut data.studies[..2] {
+        s.intervention.therapy = "aspirin plus clopidogrel".into();
+    }
+    for s in &mut data.studies[2..4] {
+        s.intervention.therapy = "clopidogrel".into();
+        s.outcomes[0].id = "mortality".into();
+    }
+    data.studies[4].intervention.therapy = "ASA".into();
+    let a = appraise(&data, &AppraiseOptions::default());
+    let bodies: Vec<_> = a
+        .pooled
         .iter()
-        .enumerate()
-        .filter(|(_, r)| r.kind == RowKind::Pooled)
-        .map(|(i, r)| {
-            let header = rows[..i].iter().rev().find(|h| h.kind == RowKind::Header);
-            (header.map_or("", |h| h.label.as_str()), r.key.as_str())
-        })
+        .map(|p| (p.therapy.as_str(), p.id.as_str(), p.k))
         .collect();
     assert_eq!(
-        pooled,
+        bodies,
         [
-            ("Deaths · clopidogrel", "pooled/death/clopidogrel"),
-            ("Deaths · aspirin", "pooled/death/aspirin")
+            (
+                "aspirin plus clopidogrel",
+                "death/aspirin plus clopidogrel",
+                2
+            ),
+            ("clopidogrel", "mortality", 2),
+            ("aspirin", "death/aspirin", 3)
+        ]
+    );
+    let titles: Vec<String> = forest_groups(&data).into_iter().map(|g| g.0).collect();
+    assert_eq!(
+        titles,
+        [
+            "Deaths · aspirin plus clopidogrel",
+            "Deaths · clopidogrel",
+            "Deaths · aspirin"
         ]
     );
 }

@@ -931,10 +931,12 @@ fn outcomes_group_by_normalized_id_or_name() {
             rct("h", named("...", "relapse")),
             rct("i", named("EDSS-progression", "Disability progression")),
             rct("j", named("other", "Disability progression")),
+            rct("k", named("—", "Headache")),
+            rct("l", named("—", "headache")),
         ],
         vec![],
     );
-    for s in &mut d.studies[8..] {
+    for s in &mut d.studies[8..10] {
         s.intervention.therapy = "Drug Y".into();
     }
     let lexicon = evidence_lens::appraise::matching::Lexicon::new(&d.vocabulary);
@@ -946,7 +948,28 @@ fn outcomes_group_by_normalized_id_or_name() {
     // nothing matches no other; i and j are another treatment's.
     assert_eq!(
         groups,
-        [vec!["a", "b", "c"], vec!["d", "h"], vec!["i", "j"]]
+        [
+            vec!["a", "b", "c"],
+            vec!["d", "h"],
+            vec!["i", "j"],
+            vec!["k", "l"]
+        ]
+    );
+    // Each body has an id of its own: the outcome's, its treatment's after it where two
+    // treatments share the outcome, and its place where ids still repeat ("—" says nothing).
+    let ids: Vec<String> = appraise(&d, &AppraiseOptions::default())
+        .pooled
+        .into_iter()
+        .map(|p| p.id)
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "EDSS-progression/drug x",
+            "—/drug x",
+            "EDSS-progression/drug y",
+            "—/drug x#2"
+        ]
     );
 }
 

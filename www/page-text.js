@@ -455,9 +455,9 @@ export const TEXT = {
     fr: '{0}, {1}, {2}, {3}, {4}, {5}, {6}. Sans cette colonne, le plan d’étude est « non précisé » et les preuves ne sont pas évaluées comme randomisées. Est aussi lu : {7}.',
   },
   'embed.col.outcome': {
-    en: 'What was measured, such as Relapse; rows with the same outcome are compared and pooled. Also read: {0}.',
-    es: 'Lo que se midió, por ejemplo, Brotes; las filas con el mismo resultado se comparan y se combinan. También se lee: {0}.',
-    fr: 'Ce qui a été mesuré, par exemple Poussées ; les lignes ayant le même critère sont comparées et combinées. Est aussi lu : {0}.',
+    en: 'What was measured, such as Relapse; rows of one therapy with the same outcome are compared and pooled. Also read: {0}.',
+    es: 'Lo que se midió, por ejemplo, Brotes; las filas de un mismo tratamiento con el mismo resultado se comparan y se combinan. También se lee: {0}.',
+    fr: 'Ce qui a été mesuré, par exemple Poussées ; les lignes d’un même traitement ayant le même critère sont comparées et combinées. Est aussi lu : {0}.',
   },
   'embed.col.better': {
     en: '{0} or {1}: which values favour the treatment (default: {2}).',

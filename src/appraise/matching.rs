@@ -186,9 +186,28 @@ impl Lexicon {
         &self.index(list).terms
     }
 
-    /// How many terms a list has (their indexes are below it).
-    pub fn term_count(&self, list: List) -> usize {
-        self.terms(list).len()
+    /// The treatment a therapy's name stands for, as studies are grouped into answers and pooled
+    /// bodies: its vocabulary term's id, or else its normalized words ("" for none). A
+    /// combination the vocabulary does not name ("aspirin plus clopidogrel") is a treatment of
+    /// its own, not the term of the drug whose alias it contains.
+    pub fn treatment_key(&self, therapy: &str) -> String {
+        let n = normalize(therapy);
+        let combined = n.split(' ').any(|w| JOINERS.contains(&w));
+        let index = self.index(List::Therapies);
+        match self.term_index(List::Therapies, therapy) {
+            Some(i) if !combined || index.names.iter().any(|(k, j)| *j == i && *k == n) => {
+                index.terms[i].id.clone()
+            }
+            _ => n,
+        }
+    }
+
+    /// A treatment's name for readers: its vocabulary term's in `lang`, or the name as given.
+    pub fn treatment_name(&self, therapy: &str, lang: crate::i18n::Lang) -> String {
+        match self.by_id(List::Therapies, &self.treatment_key(therapy)) {
+            Some(t) => t.name.get(lang.as_str()).to_string(),
+            None => therapy.trim().to_string(),
+        }
     }
 
     fn ancestors_of(&self, list: List, i: usize) -> &[usize] {

@@ -209,7 +209,7 @@ fn fin(x: f64) -> Option<f64> {
 /// Groups outcomes with the same id or name across studies of one treatment (completed studies
 /// with numbers only). Two treatments' trials of one outcome answer two questions, so each
 /// treatment's trials are pooled on their own; a name and its alias in the vocabulary are one
-/// treatment.
+/// treatment ([`Lexicon::treatment_key`]).
 pub fn groups<'a>(dataset: &'a Dataset, lexicon: &Lexicon) -> Vec<Vec<(&'a Study, &'a Outcome)>> {
     let mut out: Vec<Vec<(&Study, &Outcome)>> = Vec::new();
     // The first group holding each treatment's normalized id and name: a lookup per outcome
@@ -223,18 +223,16 @@ pub fn groups<'a>(dataset: &'a Dataset, lexicon: &Lexicon) -> Vec<Vec<(&'a Study
         }
     };
     let (mut ids, mut names) = (NormalizedKeys::default(), NormalizedKeys::default());
-    // A treatment the vocabulary knows is its term; any other is its words, numbered after
-    // the terms (and one without words is one more).
-    let mut words = NormalizedKeys::default();
-    let terms = lexicon.term_count(List::Therapies);
+    // Each treatment numbered in order of its first study.
+    let mut treatments: HashMap<String, usize> = HashMap::new();
     for s in &dataset.studies {
         if s.status == StudyStatus::Ongoing {
             continue;
         }
-        let therapy = &s.intervention.therapy;
-        let treatment = lexicon
-            .term_index(List::Therapies, therapy)
-            .unwrap_or_else(|| words.of(therapy).map_or(usize::MAX, |w| terms + w));
+        let next = treatments.len();
+        let treatment = *treatments
+            .entry(lexicon.treatment_key(&s.intervention.therapy))
+            .or_insert(next);
         for o in &s.outcomes {
             if o.data.is_none() {
                 continue;
@@ -367,13 +365,18 @@ pub fn check_poolable(
     Ok(())
 }
 
-fn refused(members: &[(&Study, &Outcome)], why: PoolRefusal, lang: Lang) -> PooledAppraisal {
-    let (_, o) = members[0];
+fn refused(
+    members: &[(&Study, &Outcome)],
+    why: PoolRefusal,
+    main: &MainCondition,
+) -> PooledAppraisal {
+    let (s, o) = members[0];
+    let lang = main.lang;
     let words = why.words(lang);
     PooledAppraisal {
         outcome: o.id.clone(),
         name: o.name.get(lang.as_str()).to_string(),
-        therapy: members[0].0.intervention.therapy.clone(),
+        therapy: main.lexicon.treatment_name(&s.intervention.therapy, lang),
         id: o.id.clone(),
         measure: None,
         studies: members.iter().map(|(s, _)| s.id.clone()).collect(),
@@ -432,7 +435,7 @@ pub(crate) fn pool_group<'a>(
         );
     }
     if let Err(why) = check_poolable(members, lexicon) {
-        return (refused(members, why, main.lang), None);
+        return (refused(members, why, main), None);
     }
     let mut yi = Vec::with_capacity(members.len());
     let mut vi = Vec::with_capacity(members.len());
@@ -445,7 +448,7 @@ pub(crate) fn pool_group<'a>(
                         study: s.id.clone(),
                         error: StatsError::NoStudies,
                     },
-                    main.lang,
+                    main,
                 ),
                 None,
             );
@@ -463,7 +466,7 @@ pub(crate) fn pool_group<'a>(
                             study: s.id.clone(),
                             error,
                         },
-                        main.lang,
+                        main,
                     ),
                     None,
                 )
@@ -483,7 +486,7 @@ pub(crate) fn pool_group<'a>(
     };
     let f = match fit(&yi, &vi, opts) {
         Ok(f) => f,
-        Err(e) => return (refused(members, PoolRefusal::Fit(e), main.lang), None),
+        Err(e) => return (refused(members, PoolRefusal::Fit(e), main), None),
     };
     let eff = Effect::pooled(measure, &f);
     let (pi_lb, pi_ub) = (measure.natural(f.pi_lb), measure.natural(f.pi_ub));
@@ -664,7 +667,7 @@ pub(crate) fn pool_group<'a>(
     let pooled = PooledAppraisal {
         outcome: outcome.id.clone(),
         name: outcome.name.get(main.lang.as_str()).to_string(),
-        therapy: members[0].0.intervention.therapy.clone(),
+        therapy: lexicon.treatment_name(&members[0].0.intervention.therapy, main.lang),
         id: outcome.id.clone(),
         measure: Some(measure),
         studies: members.iter().map(|(s, _)| s.id.clone()).collect(),
@@ -836,23 +839,38 @@ pub(crate) fn pool_dataset<'a>(
 ) -> (Vec<PooledAppraisal>, Vec<(usize, Item<'a>)>) {
     let mut out = Vec::new();
     let mut items = Vec::new();
-    for g in groups(dataset, condition.lexicon) {
-        let (mut p, item) = pool_group(&g, options, condition);
-        if p.fit.is_some() {
-            p.review = crate::stats::revman::redo_review(dataset, &p.outcome)
-                .map(|r| ReviewCheck::of(&r, condition.lang));
-        }
+    let lexicon = condition.lexicon;
+    let (mut imported, mut treatments) = (Vec::new(), Vec::new());
+    for g in groups(dataset, lexicon) {
+        let (p, item) = pool_group(&g, options, condition);
+        imported.push(p.fit.is_some() && g.iter().any(|(_, o)| o.analysis.is_some()));
+        treatments.push(lexicon.treatment_key(&g[0].0.intervention.therapy));
         items.extend(item.map(|item| (out.len(), item)));
         out.push(p);
     }
-    // Two treatments' bodies of one outcome are told apart by their treatment.
+    // Two treatments' bodies of one outcome are told apart by their treatment, and ids that
+    // would still repeat (an outcome id that says nothing, "—") by their place.
     let mut bodies: HashMap<String, usize> = HashMap::new();
     for p in &out {
         *bodies.entry(p.outcome.clone()).or_insert(0) += 1;
     }
-    for p in &mut out {
+    let mut taken: HashMap<String, usize> = HashMap::new();
+    for (p, treatment) in out.iter_mut().zip(treatments) {
         if bodies.get(&p.outcome).is_some_and(|&n| n > 1) {
-            p.id = format!("{}/{}", p.outcome, p.therapy);
+            p.id = format!("{}/{treatment}", p.outcome);
+        }
+        let n = taken.entry(p.id.clone()).or_insert(0);
+        *n += 1;
+        if *n > 1 {
+            p.id = format!("{}#{n}", p.id);
+        }
+    }
+    // An imported review's analysis is redone for a body that holds all of its outcome (not one
+    // treatment's part of it).
+    for (p, imported) in out.iter_mut().zip(imported) {
+        if imported && p.id == p.outcome {
+            p.review = crate::stats::revman::redo_review(dataset, &p.outcome)
+                .map(|r| ReviewCheck::of(&r, condition.lang));
         }
     }
     (out, items)

@@ -125,18 +125,16 @@ pub(crate) fn answers(
         if !in_question || !of_question {
             continue;
         }
-        let key = lexicon
-            .term(List::Therapies, &s.intervention.therapy)
-            .map(|t| t.id.clone())
-            .unwrap_or_else(|| normalize(&s.intervention.therapy));
+        let key = lexicon.treatment_key(&s.intervention.therapy);
         if key.is_empty() {
             continue;
         }
         groups.entry(key).or_insert((i, Vec::new())).1.push(s);
     }
+    let members = pooled_members(pooled);
     let mut out: Vec<Answer> = groups
         .into_values()
-        .map(|(_, studies)| answer(&studies, outcomes, pooled, claims, main))
+        .map(|(_, studies)| answer(&studies, outcomes, (pooled, &members), claims, main))
         .collect();
     crate::sort::sort_by(&mut out, |a, b| {
         b.certainty
@@ -147,10 +145,36 @@ pub(crate) fn answers(
     out
 }
 
+/// Every pooled body's members (study, outcome), each once: made once for all the answers (a
+/// set per therapy of every body's members grew with therapies × studies).
+fn pooled_members(pooled: &[PooledAppraisal]) -> HashSet<(&str, &str)> {
+    pooled
+        .iter()
+        .filter(|p| p.refused.is_none())
+        .flat_map(|p| -> Vec<(&str, &str)> {
+            match &p.fit {
+                Some(f) => f
+                    .members
+                    .iter()
+                    .map(|(s, x)| (s.as_str(), x.as_str()))
+                    .collect(),
+                None => p
+                    .studies
+                    .iter()
+                    .map(|s| (s.as_str(), p.outcome.as_str()))
+                    .collect(),
+            }
+        })
+        .collect()
+}
+
+/// Pooled bodies, and their members ([`pooled_members`]).
+type Bodies<'p> = (&'p [PooledAppraisal], &'p HashSet<(&'p str, &'p str)>);
+
 fn answer(
     studies: &[&Study],
     outcomes: &[OutcomeAppraisal],
-    pooled: &[PooledAppraisal],
+    pooled: Bodies,
     claims: &[ClaimCheck],
     main: &MainCondition,
 ) -> Answer {
@@ -349,7 +373,7 @@ fn source_of<'a>(studies: &Studies<'a>, o: &OutcomeAppraisal) -> Option<(&'a Stu
 fn main_benefit(
     studies: &Studies,
     outcomes: &[OutcomeAppraisal],
-    pooled: &[PooledAppraisal],
+    (pooled, members): Bodies,
     lexicon: &Lexicon,
     lang: Lang,
 ) -> Option<Finding> {
@@ -390,26 +414,8 @@ fn main_benefit(
     let rated = |o: &&OutcomeAppraisal| o.kind == OutcomeKind::Benefit && o.certainty.is_some();
     // GRADE rates the body of evidence: a pooled result stands for its members, which do not
     // compete with it (one large trial of a body rated down for inconsistency is not the answer).
-    // Each member (study, outcome) once, looked up per result (a body of 10,000 studies
-    // searched for each of its 10,000 results would be quadratic).
-    let members: HashSet<(&str, &str)> = pooled
-        .iter()
-        .filter(|p| p.refused.is_none())
-        .flat_map(|p| -> Vec<(&str, &str)> {
-            match &p.fit {
-                Some(f) => f
-                    .members
-                    .iter()
-                    .map(|(s, x)| (s.as_str(), x.as_str()))
-                    .collect(),
-                None => p
-                    .studies
-                    .iter()
-                    .map(|s| (s.as_str(), p.outcome.as_str()))
-                    .collect(),
-            }
-        })
-        .collect();
+    // Each member looked up per result (a body of 10,000 studies searched for each of its
+    // 10,000 results would be quadratic).
     let in_body = |o: &OutcomeAppraisal| members.contains(&(o.study.as_str(), o.outcome.as_str()));
     let best = outcomes
         .iter()

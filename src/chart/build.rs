@@ -279,13 +279,16 @@ pub fn forest_with(dataset: &Dataset, options: &ViewOptions, appraisal: &Apprais
                 .all(|v| v.is_finite())
         })
         .collect();
-    // A body's group is its outcome, and its treatment where two treatments' bodies share the
-    // outcome (their ids differ from the outcome then).
+    // A body's group is its outcome's name, and its treatment where another body has that name.
+    let mut names: HashMap<String, usize> = HashMap::new();
+    for (p, _) in &pooled {
+        *names.entry(p.name.clone()).or_insert(0) += 1;
+    }
     let labels: Vec<String> = pooled
         .iter()
-        .map(|(p, _)| match p.id == p.outcome {
-            true => p.name.clone(),
-            false => format!("{} · {}", p.name, p.therapy),
+        .map(|(p, _)| match names.get(&p.name).is_some_and(|&n| n > 1) {
+            true => format!("{} · {}", p.name, p.therapy),
+            false => p.name.clone(),
         })
         .collect();
     // Each member's body, and its share of the weight in percent.

@@ -83,7 +83,9 @@ impl FunnelView {
     pub fn build(dataset: &Dataset, options: &ViewOptions, appraisal: &Appraisal) -> FunnelView {
         let lang = options.lang;
         let wanted = |p: &PooledAppraisal| match &options.outcome {
-            Some(o) => p.outcome.eq_ignore_ascii_case(o) || p.name.eq_ignore_ascii_case(o),
+            Some(o) => [&p.outcome, &p.id, &p.name]
+                .iter()
+                .any(|x| x.eq_ignore_ascii_case(o)),
             None => true,
         };
         let found = appraisal
@@ -99,7 +101,8 @@ impl FunnelView {
             };
         };
         let p = Body {
-            outcome: &body.outcome,
+            // Its outcome, and its treatment where another treatment's body has the outcome.
+            outcome: &body.id,
             measure: f.measure,
             fit: &f.fit,
             yi: f.yi.clone(),

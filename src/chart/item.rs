@@ -5,7 +5,7 @@ use serde::Serialize;
 /// One thing a reader can point at, focus or find in the table.
 #[derive(Clone, Debug, Serialize, PartialEq, Default)]
 pub struct Item {
-    /// The key used in hit regions and events (`study/outcome`, `pooled/outcome`, `claim/id`).
+    /// The key used in hit regions and events (`study/outcome`, `pooled/id`, `claim/id`).
     pub key: String,
     pub label: String,
     pub detail: String,

@@ -563,7 +563,7 @@ impl Widget {
     /// The appraisal's plain-language statement about an item, what its numbers mean in words
     /// ("AHSCT probably reduces disability progression…"), for the shell's announcements and
     /// details, in the reader's language: for a study's outcome (`study/outcome`), a pooled body
-    /// (`pooled/outcome`), a summary answer (`answer/therapy`) or a claim (`claim/id`),
+    /// (`pooled/id`: its outcome, and its treatment where two treatments share it), a summary answer (`answer/therapy`) or a claim (`claim/id`),
     /// else undefined. The first call
     /// after a change of data or options appraises the shown data once (as the scene did).
     pub fn statement(&mut self, key: &str) -> Option<String> {
