@@ -496,11 +496,11 @@ fn people_who_had_the_outcome_despite_the_treatment_come_from_a_comparison() {
     );
     assert_eq!(
         d.words(Lang::Es, "Drug X", "Recaída").unwrap(),
-        ": recaída aun así afectó a alrededor del 20\u{a0}% de las personas tratadas con drug X (IC del 95\u{a0}%: 10 a 40)"
+        ": alrededor del 20\u{a0}% (IC del 95\u{a0}%: 10 a 40) de las personas tratadas con drug X aún presentaron recaída"
     );
     assert_eq!(
         d.words(Lang::Fr, "Drug X", "Rechute").unwrap(),
-        "\u{a0}: rechute a encore touché environ 20\u{202f}% des personnes traitées par drug X (IC à 95\u{202f}%\u{a0}: 10 à 40)"
+        "\u{a0}: environ 20\u{202f}% (IC à 95\u{202f}%\u{a0}: 10 à 40) des personnes traitées par drug X ont encore été concernées par «\u{a0}rechute\u{a0}»"
     );
     // Next to no one: nothing to say against a complete effect.
     let none = evidence_lens::appraise::Despite {
