@@ -413,6 +413,7 @@ catalogue![
     ("claim.pooled_result", "Pooled result of {studies} ({labels})", "Resultado combinado de {studies} ({labels})", "Résultat combiné de {studies} ({labels})"),
     ("claim.interval", "(95% CI {lower} to {upper})", "(IC del 95\u{a0}%: {lower} a {upper})", "(IC à 95\u{202f}% : {lower} à {upper})"),
     ("claim.certainty", " Certainty: {certainty}.", " Certeza: {certainty}.", " Certitude : {certainty}."),
+    ("claim.certainty_for_claim", " Certainty for this claim: {certainty}.", " Certeza para esta afirmación: {certainty}.", " Certitude pour cette affirmation\u{a0}: {certainty}."),
     ("claim.indirect", " Only indirectly about the claim: {list}.", " Solo indirectamente relacionado con la afirmación: {list}.", " Ne concerne l’affirmation qu’indirectement : {list}."),
     ("claim.years.one", "{n} year", "{n} año", "{n} an"),
     ("claim.years.other", "{n} years", "{n} años", "{n} ans"),

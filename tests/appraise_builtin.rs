@@ -415,6 +415,15 @@ fn news_and_researcher_claims() {
             .find(|e| e.studies == ["mist_2019"])
             .unwrap();
         assert!(mist.indirectness.iter().any(|w| w.contains("5 years")));
+        // Its own statement speaks at moderate ("probably reduces"); the low is the claim's.
+        assert!(
+            mist.sentence.contains(
+                "AHSCT probably reduces disability progression (EDSS up by 1.0 or more, \
+                 confirmed 6 months apart). Certainty for this claim: low. Only indirectly"
+            ),
+            "{}",
+            mist.sentence
+        );
         // The summary says why it is low where the card shows it, not only in the evidence.
         assert!(
             c.summary.contains(

@@ -234,8 +234,14 @@ fn describe(lang: Lang, item: &Item, certainty: Option<Certainty>, condition: &s
         Some(e) => i18n::labelled(lang, name, &describe_effect(lang, &e)),
         None => name.to_string(),
     };
+    // Rated down for the claim (indirect evidence), its certainty is not the one its own
+    // statement speaks with ("probably reduces" is moderate): the sentence says whose it is.
+    let key = match certainty == item.certainty {
+        true => "claim.certainty",
+        false => "claim.certainty_for_claim",
+    };
     let cert = certainty
-        .map(|c| tn(lang, "claim.certainty", &[("certainty", c.words(lang))]))
+        .map(|c| tn(lang, key, &[("certainty", c.words(lang))]))
         .unwrap_or_default();
     format!("{who}, {eff}. {}{cert}", item.statement)
 }
