@@ -342,6 +342,16 @@ fn clinic_claims_come_out_as_the_trials_say() {
             m.sentence
         );
         assert!(m.sentence.contains("rate ratio 0.94 (95% CI 0.58 to 1.5)"));
+        // The people counted for "safe" had multiple sclerosis (or a form of it), not the
+        // claim's autoimmune diseases in general: the sentence names theirs.
+        assert!(
+            c.summary.contains(
+                "the harms data cover only about 212 people treated with mesenchymal stem cells \
+                 for multiple sclerosis, too few"
+            ),
+            "{}",
+            c.summary
+        );
     }
 }
 

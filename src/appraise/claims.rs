@@ -1006,6 +1006,9 @@ fn check_no_risk(scope: &Scope, claim_part: &ClaimPart, fits: &[Fit]) -> PartChe
     let mut treated_by_study: BTreeMap<&str, (u64, bool, &str)> = BTreeMap::new();
     let mut readable: BTreeSet<&str> = BTreeSet::new();
     let mut trial_of: foldhash::HashMap<(usize, String), &str> = Default::default();
+    // The people counted are those of their studies' conditions, which may be narrower than the
+    // claim's (a family of diseases, from trials in one of them): one is named as it is.
+    let mut conditions: Vec<&str> = Vec::new();
     for f in fits
         .iter()
         .filter(|f| !is_marketing(f.item) && !f.item.pooled)
@@ -1045,6 +1048,9 @@ fn check_no_risk(scope: &Scope, claim_part: &ClaimPart, fits: &[Fit]) -> PartChe
             readable.insert(trial);
         }
         let (n, estimated) = treated_people(it);
+        if n > 0 && !conditions.contains(&s.condition.as_str()) {
+            conditions.push(&s.condition);
+        }
         let kept = treated_by_study.entry(trial).or_insert((
             n,
             estimated,
@@ -1071,12 +1077,25 @@ fn check_no_risk(scope: &Scope, claim_part: &ClaimPart, fits: &[Fit]) -> PartChe
         let route = (scope.route.as_deref())
             .map(|r| scope.say("safety.route", &[("route", &lower_first(r))]))
             .unwrap_or_default();
-        let condition = if scope.condition.trim().is_empty() {
+        // The counted studies' condition that holds all of theirs, if one does.
+        let within = |c: &str, of: &str| {
+            matches!(
+                lexicon.relation(List::Conditions, c, of),
+                Relation::Same | Relation::Narrower
+            )
+        };
+        let theirs = (conditions.iter())
+            .find(|c| !c.trim().is_empty() && conditions.iter().all(|x| within(x, c)));
+        let condition = match theirs {
+            Some(c) => lexicon.display_in(List::Conditions, c, lang),
+            None => scope.condition.clone(),
+        };
+        let condition = if condition.trim().is_empty() {
             String::new()
         } else {
             scope.say(
                 "safety.condition",
-                &[("condition", &lower_first(&scope.condition))],
+                &[("condition", &lower_first(&condition))],
             )
         };
         let mut who = scope.say(
