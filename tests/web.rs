@@ -494,6 +494,27 @@ fn statement_says_what_a_result_means_in_words() {
     assert!(widget.statement("mesems_2021/ae_any").is_some());
 }
 
+/// Two treatments' bodies of one outcome are told apart by key (`pooled/outcome/treatment`), as
+/// the forest names them, and each says its own treatment's statement.
+#[wasm_bindgen_test]
+fn each_treatments_pooled_body_has_its_own_key_and_statement() {
+    let mut data: serde_json::Value =
+        serde_json::from_slice(include_bytes!("data/aspirin-mi.json")).unwrap();
+    for s in &mut data["studies"].as_array_mut().unwrap()[..2] {
+        s["intervention"]["therapy"] = "clopidogrel".into();
+    }
+    let mut widget = Widget::new(canvas(), None).unwrap();
+    widget.load_json(&serde_json::to_vec(&data).unwrap());
+    widget
+        .set_options(options(r#"{"view": "forest"}"#), "light")
+        .unwrap();
+    let clopidogrel = widget.statement("pooled/death/clopidogrel").unwrap();
+    assert!(clopidogrel.starts_with("Clopidogrel "), "{clopidogrel}");
+    let aspirin = widget.statement("pooled/death/aspirin").unwrap();
+    assert!(aspirin.starts_with("Aspirin "), "{aspirin}");
+    assert_eq!(widget.statement("pooled/death"), None);
+}
+
 #[wasm_bindgen_test]
 fn posters_of_a_long_forest_show_its_first_screens_and_leave_the_chart_whole() {
     let studies: Vec<String> = (0..600)
