@@ -1320,6 +1320,19 @@ fn different_treatments_and_two_reviews_are_not_pooled() {
         p.refused.as_deref(),
         Some("the studies are of different treatments (Drug X and Drug Y): a pooled number would describe none of them")
     );
+    // Treatments as the appraisal's groups tell them: a combination is not one of its drugs,
+    // and names without words ("" and "—") are one unnamed treatment.
+    let pooled = |therapies: [&str; 2]| {
+        let mut studies = studies.clone();
+        for (s, t) in studies.iter_mut().zip(therapies) {
+            s.intervention.therapy = t.into();
+        }
+        let members: Vec<_> = studies.iter().map(|s| (s, &s.outcomes[0])).collect();
+        evidence_lens::appraise::pool::pool(&members, &AppraiseOptions::default(), "").refused
+    };
+    assert!(pooled(["Drug X plus Drug Y", "Drug Y"])
+        .is_some_and(|r| r.contains("different treatments")));
+    assert_eq!(pooled(["", "—"]), None);
     let review = |id: &str| {
         study(
             id,

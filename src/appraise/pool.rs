@@ -297,20 +297,17 @@ pub fn check_poolable(
         return Err(PoolRefusal::Marketing(s.id.clone()));
     }
     // Trials of different treatments answer different questions: two drugs' trials of one
-    // outcome pool to the effect of neither.
-    // The same therapy as the vocabulary knows it (a name and its alias are one).
-    let mut therapies: Vec<&str> = Vec::new();
+    // outcome pool to the effect of neither. One treatment as `groups` tells them apart (a name
+    // and its alias are one).
+    let mut therapies: Vec<(String, &str)> = Vec::new();
     for (s, _) in members {
-        let therapy = s.intervention.therapy.trim();
-        let same = |t: &&str| {
-            *t == therapy || lexicon.relation(List::Therapies, therapy, t) == Relation::Same
-        };
-        if !therapies.iter().any(same) {
-            therapies.push(therapy);
+        let key = lexicon.treatment_key(&s.intervention.therapy);
+        if !therapies.iter().any(|(k, _)| *k == key) {
+            therapies.push((key, s.intervention.therapy.trim()));
         }
     }
     if therapies.len() > 1 {
-        let names = therapies.into_iter().map(str::to_string).collect();
+        let names = therapies.into_iter().map(|(_, t)| t.to_string()).collect();
         return Err(PoolRefusal::MixedTherapies(names));
     }
     let single: Vec<String> = members
