@@ -330,6 +330,17 @@ fn a_combination_pools_on_its_own_and_bodies_of_one_name_are_told_apart() {
             ("aspirin", "death/aspirin", 3)
         ]
     );
+    // "Clopidogrel prevents deaths" is not supported by trials of the combination as if they
+    // were of clopidogrel: they count only indirectly, and clopidogrel's own trials show no clear
+    // benefit.
+    let c = a.claims.iter().find(|c| c.id == "other_member").unwrap();
+    assert_eq!(c.verdict, Verdict::SupportedInPart, "{}", c.summary);
+    let combination = c.evidence.iter().find(|e| e.studies[0] == "mrc-1").unwrap();
+    assert!(
+        combination.indirectness[0].contains("aspirin plus clopidogrel is broader"),
+        "{:?}",
+        combination.indirectness
+    );
     let titles: Vec<String> = forest_groups(&data).into_iter().map(|g| g.0).collect();
     assert_eq!(
         titles,

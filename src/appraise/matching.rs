@@ -189,16 +189,11 @@ impl Lexicon {
     /// The treatment a therapy's name stands for, as studies are grouped into answers and pooled
     /// bodies: its vocabulary term's id, or else its normalized words ("" for none). A
     /// combination the vocabulary does not name ("aspirin plus clopidogrel") is a treatment of
-    /// its own, not the term of the drug whose alias it contains.
+    /// its own, not the term of the drug whose alias it contains ([`Lexicon::term_index`]).
     pub fn treatment_key(&self, therapy: &str) -> String {
-        let n = normalize(therapy);
-        let combined = n.split(' ').any(|w| JOINERS.contains(&w));
-        let index = self.index(List::Therapies);
-        match self.term_index(List::Therapies, therapy) {
-            Some(i) if !combined || index.names.iter().any(|(k, j)| *j == i && *k == n) => {
-                index.terms[i].id.clone()
-            }
-            _ => n,
+        match self.term(List::Therapies, therapy) {
+            Some(t) => t.id.clone(),
+            None => normalize(therapy),
         }
     }
 
@@ -216,7 +211,8 @@ impl Lexicon {
 
     /// The term a name refers to: one whose id, name or alias equals it, or else the most
     /// specific term with an alias the name contains as whole words (the longest alias among
-    /// those that are not broader than another match).
+    /// those that are not broader than another match). A name that joins several ("aspirin plus
+    /// clopidogrel", "asthma and COPD") is none of them.
     pub fn term_index(&self, list: List, name: &str) -> Option<usize> {
         let index = self.index(list);
         if let Some(hit) = index.found.borrow().get(name) {
@@ -228,6 +224,8 @@ impl Lexicon {
             None
         } else if let Some((_, i)) = names.iter().find(|(k, _)| *k == n) {
             Some(*i)
+        } else if n.split(' ').any(|w| JOINERS.contains(&w)) {
+            None
         } else {
             let hits: Vec<usize> = names
                 .iter()
