@@ -465,6 +465,59 @@ fn a_claim_of_parts_all_supported_or_all_not_is_as_certain_as_its_least_certain_
     }
 }
 
+/// The least certain rated part decides a claim that is not supported, whatever the other
+/// parts say: "reduces progression" inconclusive (low) and "reduces fatigue" seen only without a
+/// comparison group (very low) is very low, not low. A part with no data at all ("safe", with no
+/// harms data) has no rating and does not take the claim's away.
+#[test]
+fn a_claim_not_supported_rests_on_its_least_certain_rated_part() {
+    let blinded = trial("a", "Drug X", Blinding::Double, counts(20, 100, 25, 100));
+    let fatigue = outcome(
+        "fatigue",
+        "Fatigue",
+        OutcomeKind::Benefit,
+        Better::Lower,
+        prop(3, 30),
+    );
+    let series = study("b", Design::SingleArm, None, "Drug X", vec![fatigue]);
+    let two_parts = |second: ClaimPart| {
+        let mut c = claim("c", "Drug X", Some("progression"), Assertion::Benefit, None);
+        c.parts.push(second);
+        check(vec![blinded.clone(), series.clone()], c)
+    };
+    let first = claim("c", "Drug X", None, Assertion::Benefit, None).parts[0].clone();
+    let fatigue = ClaimPart {
+        outcome: Some("fatigue".into()),
+        ..first.clone()
+    };
+    let safe = ClaimPart {
+        asserts: Assertion::NoRisk,
+        ..first
+    };
+    use Certainty::{Low, VeryLow};
+    use Verdict::{NoControlledEvidence, NotSupported};
+    for (second, parts, whole) in [
+        (
+            fatigue,
+            [
+                (NotSupported, Some(Low)),
+                (NoControlledEvidence, Some(VeryLow)),
+            ],
+            Some(VeryLow),
+        ),
+        (
+            safe,
+            [(NotSupported, Some(Low)), (NotSupported, None)],
+            Some(Low),
+        ),
+    ] {
+        let c = two_parts(second);
+        let got: Vec<_> = c.parts.iter().map(|p| (p.verdict, p.certainty)).collect();
+        assert_eq!(got, parts);
+        assert_eq!((c.verdict, c.certainty), (NotSupported, whole));
+    }
+}
+
 /// "Safe" needs harms data that can show no one treated was seriously harmed: a hazard ratio of
 /// death says people died without saying whether any had the treatment, and words cannot be
 /// counted. Such data are evidence to read, not people among whom "no serious harm" was seen.

@@ -653,46 +653,46 @@ pub(crate) fn check_claim(
 
 /// The overall verdict of a claim's parts, and the part that decides it.
 fn overall(parts: &[PartCheck]) -> (Verdict, Option<usize>) {
-    let find = |v: Verdict| parts.iter().position(|p| p.verdict == v);
-    let Some(first) = parts.first() else {
-        return (Verdict::NotSupported, None);
+    let of = |v: &[Verdict]| -> Vec<usize> {
+        (0..parts.len())
+            .filter(|&i| v.contains(&parts[i].verdict))
+            .collect()
     };
-    if parts.iter().all(|p| p.verdict == first.verdict) {
-        // A claim every part supports holds only as firmly as its least certain part (GRADE's
-        // overall certainty is the lowest of the critical outcomes'): "safe and effective" with
-        // safety at low certainty is low, however certain the benefit. So does a claim no part
-        // of which is supported: "safe and effective" with too few people for safety (moderate)
-        // and a benefit only at very low certainty rests on very low evidence, not moderate.
-        // Contradicted, the firmest evidence against it decides.
-        let by_certainty = |&i: &usize| parts[i].certainty;
-        let deciding = if matches!(
-            first.verdict,
-            Verdict::Supported | Verdict::SupportedInPart | Verdict::NotSupported
-        ) {
-            (0..parts.len()).min_by_key(by_certainty)
-        } else {
-            (0..parts.len()).max_by_key(by_certainty)
-        };
-        return (first.verdict, deciding);
+    // A claim holds only as firmly as its least certain part (GRADE's overall certainty is the
+    // lowest of the critical outcomes'): "safe and effective" with safety at low certainty is
+    // low, however certain the benefit; and with too few people for safety (moderate) and a
+    // benefit only at very low certainty, it rests on very low evidence, not moderate. A part
+    // without a rating (no data at all) does not lower it. Contradicted, the firmest evidence
+    // against it decides.
+    let least = |all: Vec<usize>| {
+        let rated = all
+            .iter()
+            .copied()
+            .filter(|&i| parts[i].certainty.is_some());
+        rated
+            .min_by_key(|&i| parts[i].certainty)
+            .or(all.first().copied())
+    };
+    use Verdict::*;
+    if let Some(i) = of(&[Contradicted])
+        .into_iter()
+        .max_by_key(|&i| parts[i].certainty)
+    {
+        return (Contradicted, Some(i));
     }
-    if let Some(i) = find(Verdict::Contradicted) {
-        return (Verdict::Contradicted, Some(i));
+    if let Some(first) = parts.first() {
+        if parts.iter().all(|p| p.verdict == first.verdict) {
+            return (first.verdict, least((0..parts.len()).collect()));
+        }
     }
     // Supported in part: by its least certain supporting part, as above.
-    let supporting = (0..parts.len())
-        .filter(|&i| {
-            matches!(
-                parts[i].verdict,
-                Verdict::Supported | Verdict::SupportedInPart
-            )
-        })
-        .min_by_key(|&i| parts[i].certainty);
-    if let Some(i) = supporting {
-        return (Verdict::SupportedInPart, Some(i));
+    if let Some(i) = least(of(&[Supported, SupportedInPart])) {
+        return (SupportedInPart, Some(i));
     }
-    match find(Verdict::NotSupported) {
-        Some(i) => (Verdict::NotSupported, Some(i)),
-        None => (Verdict::NoControlledEvidence, Some(0)),
+    match least(of(&[NotSupported, NoControlledEvidence])) {
+        Some(i) if !of(&[NotSupported]).is_empty() => (NotSupported, Some(i)),
+        Some(i) => (NoControlledEvidence, Some(i)),
+        None => (NotSupported, None),
     }
 }
 
