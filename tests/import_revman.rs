@@ -855,4 +855,20 @@ fn the_widget_says_whether_its_recomputation_matches_the_review() {
         "{}",
         check.text
     );
+    // A body that holds only some of the analysis's studies (one of them is of another
+    // treatment, pooled apart) is not the review's analysis: it is not said to reproduce it.
+    let mut d = rm5();
+    let first = d
+        .studies
+        .iter()
+        .position(|s| s.outcomes.iter().any(|o| o.id == "CMP-001.01"))
+        .unwrap();
+    d.studies[first].intervention.therapy = "Another drug".into();
+    let a = appraise(&d, &AppraiseOptions::default());
+    let body = a.pooled.iter().find(|p| p.outcome == "CMP-001.01").unwrap();
+    assert!(
+        body.fit.is_some() && body.review.is_none(),
+        "{:?}",
+        body.review
+    );
 }

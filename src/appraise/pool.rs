@@ -862,10 +862,22 @@ pub(crate) fn pool_dataset<'a>(
             p.id = format!("{}#{n}", p.id);
         }
     }
-    // An imported review's analysis is redone for a body that holds all of its outcome (not one
-    // treatment's part of it).
+    // An imported review's analysis is redone for a body that holds all of its outcome's results
+    // (not one treatment's part of it).
+    let mut results: HashMap<String, usize> = HashMap::new();
+    if imported.contains(&true) {
+        for s in dataset
+            .studies
+            .iter()
+            .filter(|s| s.status != StudyStatus::Ongoing)
+        {
+            for o in s.outcomes.iter().filter(|o| o.data.is_some()) {
+                *results.entry(o.id.clone()).or_insert(0) += 1;
+            }
+        }
+    }
     for (p, imported) in out.iter_mut().zip(imported) {
-        if imported && p.id == p.outcome {
+        if imported && results.get(&p.outcome) == Some(&p.k) {
             p.review = crate::stats::revman::redo_review(dataset, &p.outcome)
                 .map(|r| ReviewCheck::of(&r, condition.lang));
         }
