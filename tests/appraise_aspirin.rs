@@ -351,3 +351,19 @@ fn a_combination_pools_on_its_own_and_bodies_of_one_name_are_told_apart() {
         ]
     );
 }
+
+/// A pooled body with a study outside the question (a trial in stroke) is no answer's; its
+/// members within the question then answer on their own, rather than leaving the card
+/// saying that no controlled study has shown anything.
+#[test]
+fn a_body_outside_the_question_leaves_its_trials_to_answer() {
+    let mut data = dataset();
+    data.studies[0].condition = "stroke".into();
+    let a = appraise(&data, &AppraiseOptions::default());
+    assert_eq!(a.pooled[0].k, 7);
+    let aspirin = &a.answers[0];
+    let benefit = aspirin.benefit.as_ref().expect("a controlled benefit");
+    assert!(benefit.controlled, "{}", aspirin.headline);
+    assert_eq!(benefit.studies, ["isis-2"]);
+    assert_eq!(aspirin.headline, "Aspirin reduces deaths.");
+}

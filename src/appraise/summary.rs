@@ -131,7 +131,11 @@ pub(crate) fn answers(
         }
         groups.entry(key).or_insert((i, Vec::new())).1.push(s);
     }
-    let members = pooled_members(pooled);
+    // A body with a study outside the question is no answer's: its members stand on their own.
+    let answered: HashSet<&str> = (groups.values())
+        .flat_map(|(_, studies)| studies.iter().map(|s| s.id.as_str()))
+        .collect();
+    let members = pooled_members(pooled, &answered);
     let mut out: Vec<Answer> = groups
         .into_values()
         .map(|(_, studies)| answer(&studies, outcomes, (pooled, &members), claims, main))
@@ -145,12 +149,17 @@ pub(crate) fn answers(
     out
 }
 
-/// Every pooled body's members (study, outcome), each once: made once for all the answers (a
-/// set per therapy of every body's members grew with therapies × studies).
-fn pooled_members(pooled: &[PooledAppraisal]) -> HashSet<(&str, &str)> {
+/// The members (study, outcome) of every pooled body whose studies are all `answered`, each
+/// once: made once for all the answers (a set per therapy of every body's members grew with
+/// therapies × studies).
+fn pooled_members<'p>(
+    pooled: &'p [PooledAppraisal],
+    answered: &HashSet<&str>,
+) -> HashSet<(&'p str, &'p str)> {
     pooled
         .iter()
         .filter(|p| p.refused.is_none())
+        .filter(|p| p.studies.iter().all(|s| answered.contains(s.as_str())))
         .flat_map(|p| -> Vec<(&str, &str)> {
             match &p.fit {
                 Some(f) => f
