@@ -400,7 +400,7 @@ catalogue![
     ("role.no_benefit", "Found no clear benefit", "No encontró un beneficio claro", "N’a pas trouvé de bénéfice net"),
     ("role.inconclusive", "Inconclusive", "No concluyente", "Non concluant"),
     ("role.harm", "Shows harm", "Muestra un daño", "Montre un effet néfaste"),
-    ("role.serious_harm", "Serious harm reported", "Se informó un daño grave", "Préjudice grave rapporté"),
+    ("role.serious_harm", "Serious harm reported", "Se informó un daño grave", "Effet indésirable grave rapporté"),
     ("role.no_serious_harm", "No serious harm reported", "No se informó ningún daño grave", "Aucun effet indésirable grave rapporté"),
     ("role.reported", "Reported in a form we cannot analyse", "Publicado de una forma que no podemos analizar", "Rapporté sous une forme que nous ne pouvons pas analyser"),
     ("role.uncontrolled", "No comparison group", "Sin grupo de comparación", "Sans groupe de comparaison"),

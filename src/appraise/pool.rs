@@ -126,11 +126,12 @@ pub struct PooledAppraisal {
     /// Outcome id (of the first study).
     pub outcome: String,
     pub name: String,
-    /// The treatment whose studies these are, as the first of them names it (each treatment's
-    /// studies are pooled on their own).
+    /// The treatment whose studies these are (each treatment's are pooled on their own), as the
+    /// vocabulary names it in the reader's language, or as the first of them names it.
     pub therapy: String,
-    /// What tells this body from the others: its outcome id, and after a `/` its treatment where
-    /// another treatment's body has the same outcome id.
+    /// What tells this body from the others: its outcome id, after it a `/` and its treatment
+    /// ([`Lexicon::treatment_key`]) where another body has the same outcome id, and `#n` where
+    /// that still repeats.
     pub id: String,
     pub measure: Option<Measure>,
     pub studies: Vec<String>,

@@ -286,9 +286,12 @@ pub fn forest_with(dataset: &Dataset, options: &ViewOptions, appraisal: &Apprais
     }
     let labels: Vec<String> = pooled
         .iter()
-        .map(|(p, _)| match names.get(&p.name).is_some_and(|&n| n > 1) {
-            true => format!("{} · {}", p.name, p.therapy),
-            false => p.name.clone(),
+        .map(|(p, _)| {
+            let shared = names.get(&p.name).is_some_and(|&n| n > 1);
+            match shared && !p.therapy.trim().is_empty() {
+                true => format!("{} · {}", p.name, p.therapy),
+                false => p.name.clone(),
+            }
         })
         .collect();
     // Each member's body, and its share of the weight in percent.
