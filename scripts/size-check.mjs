@@ -34,7 +34,11 @@
 // with bodies told apart by treatment (369.6 -> 370.5 KB), instead of refusing them all; then
 // to 363 KiB for what a review of that change found: combinations as treatments of their own,
 // ids that never repeat, groups named by treatment whenever names repeat, the funnel's body by
-// id, and one entry per trial on a therapy's card (-> 371.4 KB).
+// id, and one entry per trial on a therapy's card (-> 371.4 KB); then to 365 KiB for a second
+// review's findings: a combination is none of its drugs in claims too, a claim's certainty from
+// its least certain rated part whatever the verdicts, a review's result checked only against a
+// body that holds all of it, and answers that do not lose trials to a body outside the question
+// (-> 372.8 KB).
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -42,7 +46,7 @@ import { fileURLToPath } from 'node:url';
 import { shellModules } from './shell-modules.mjs';
 
 const BUDGET_BYTES = 100 * 1024;
-const GUARD_BYTES = 363 * 1024;
+const GUARD_BYTES = 365 * 1024;
 const WWW = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'www');
 // Each file as the server sends it, gzipped on its own.
 const FILES = [...shellModules(WWW), 'pkg/evidence_lens.js', 'pkg/evidence_lens_bg.wasm'];
