@@ -367,3 +367,20 @@ fn a_body_outside_the_question_leaves_its_trials_to_answer() {
     assert_eq!(benefit.studies, ["isis-2"]);
     assert_eq!(aspirin.headline, "Aspirin reduces deaths.");
 }
+
+/// A treatment is its vocabulary term when its name is one (or holds one, "low-dose aspirin");
+/// a name that holds two terms, neither within the other, is a combination and its own.
+#[test]
+fn a_treatment_is_its_term_unless_it_names_two() {
+    let data = dataset();
+    let lexicon = evidence_lens::appraise::matching::Lexicon::new(&data.vocabulary);
+    for (name, key) in [
+        ("ASA", "aspirin"),
+        ("low-dose aspirin", "aspirin"),
+        ("aspirin plus clopidogrel", "aspirin plus clopidogrel"),
+        ("aspirin + clopidogrel", "aspirin clopidogrel"),
+        ("aspirin with clopidogrel", "aspirin with clopidogrel"),
+    ] {
+        assert_eq!(lexicon.treatment_key(name), key, "{name}");
+    }
+}

@@ -212,7 +212,7 @@ impl Lexicon {
     /// The term a name refers to: one whose id, name or alias equals it, or else the most
     /// specific term with an alias the name contains as whole words (the longest alias among
     /// those that are not broader than another match). A name that joins several ("aspirin plus
-    /// clopidogrel", "asthma and COPD") is none of them.
+    /// clopidogrel", "asthma and COPD", "aspirin + clopidogrel") is none of them.
     pub fn term_index(&self, list: List, name: &str) -> Option<usize> {
         let index = self.index(list);
         if let Some(hit) = index.found.borrow().get(name) {
@@ -233,11 +233,14 @@ impl Lexicon {
                 .map(|(_, i)| *i)
                 .collect();
             // Longest alias first (the list is sorted so); skip terms broader than another hit.
-            hits.iter().copied().find(|&i| {
+            // Two terms, neither within the other ("aspirin + clopidogrel"): the name is neither.
+            let mut specific = hits.iter().copied().filter(|&i| {
                 !hits
                     .iter()
                     .any(|&j| self.ancestors_of(list, j).contains(&i))
-            })
+            });
+            let first = specific.next();
+            first.filter(|&i| specific.all(|j| j == i))
         };
         index.found.borrow_mut().insert(name.to_string(), found);
         found
