@@ -420,7 +420,8 @@ fn a_card_counts_its_people_and_says_which_studies_also_took_people_with_other_c
         "Repose sur 3 études (1 randomisée, 898 personnes).",
     );
     // A trial that a second entry reports too (its registry record, with the same registry
-    // number) is one study, and its people are counted once.
+    // number, listed first and without a number of people) is one study, and its people are
+    // counted once, from the entry that gives them.
     let mut data = builtin();
     let mesems = data.studies.iter().find(|s| s.id == "mesems_2021").unwrap();
     let mut record = mesems.clone();
@@ -433,7 +434,8 @@ fn a_card_counts_its_people_and_says_which_studies_also_took_people_with_other_c
         .find(|s| s.id == "mesems_2021")
         .unwrap();
     mesems.citation.nct = Some("nct00000001".into());
-    data.studies.push(record);
+    record.n = None;
+    data.studies.insert(0, record);
     let msc = &appraise(&data, &AppraiseOptions::default()).answers[2];
     assert_eq!((msc.studies, msc.randomised, msc.people), (5, 3, 245));
 }

@@ -75,21 +75,32 @@ impl Dataset {
     }
 }
 
-/// One entry per trial, the first of each: entries that share a DOI, registry number or PubMed
-/// id ([`Citation::trial_ids`]) report one trial, whose studies and people count once.
+/// One entry per trial: entries that share a DOI, registry number or PubMed id
+/// ([`Citation::trial_ids`]) report one trial, whose studies and people count once. The trial
+/// stands where its first entry does, as the entry that gives the most people (a registry record
+/// without a number of people may come before the paper).
 pub fn one_entry_per_trial<'a>(studies: impl IntoIterator<Item = &'a Study>) -> Vec<&'a Study> {
-    let mut seen: foldhash::HashMap<(usize, String), &str> = Default::default();
-    let mut out = Vec::new();
+    let mut first_of: foldhash::HashMap<(usize, String), &str> = Default::default();
+    let mut order: Vec<&str> = Vec::new();
+    let mut best: foldhash::HashMap<&str, &Study> = Default::default();
     for s in studies {
-        let mut first = true;
-        for id in s.citation.trial_ids() {
-            first &= seen.insert(id, s.id.as_str()).is_none();
+        let ids: Vec<(usize, String)> = s.citation.trial_ids().collect();
+        let trial = ids
+            .iter()
+            .find_map(|id| first_of.get(id).copied())
+            .unwrap_or(s.id.as_str());
+        for id in ids {
+            first_of.entry(id).or_insert(trial);
         }
-        if first {
-            out.push(s);
+        let kept = best.entry(trial).or_insert_with(|| {
+            order.push(trial);
+            s
+        });
+        if s.n > kept.n {
+            *kept = s;
         }
     }
-    out
+    order.iter().filter_map(|t| best.get(t).copied()).collect()
 }
 
 /// Studies by their ids: the first of an id where ids repeat, as [`Dataset::study`] finds it
