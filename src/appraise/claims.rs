@@ -1005,7 +1005,7 @@ fn check_no_risk(scope: &Scope, claim_part: &ClaimPart, fits: &[Fit]) -> PartChe
     // Each study's treated people, from its first item whose count is not an estimate.
     let mut treated_by_study: BTreeMap<&str, (u64, bool, &str)> = BTreeMap::new();
     let mut readable: BTreeSet<&str> = BTreeSet::new();
-    let mut trial_of: foldhash::HashMap<(usize, String), &str> = Default::default();
+    let mut trials = crate::model::Trials::default();
     // The people counted are those of their studies' conditions, which may be narrower than the
     // claim's (a family of diseases, from trials in one of them): one is named as it is.
     let mut conditions: Vec<&str> = Vec::new();
@@ -1035,14 +1035,7 @@ fn check_no_risk(scope: &Scope, claim_part: &ClaimPart, fits: &[Fit]) -> PartChe
         let s = it.studies[0];
         // One trial's people once, whatever entries report it (an identifier in common, as
         // pooling tells them): the first entry's id stands for the trial.
-        let ids: Vec<(usize, String)> = s.citation.trial_ids().collect();
-        let trial = ids
-            .iter()
-            .find_map(|id| trial_of.get(id).copied())
-            .unwrap_or(s.id.as_str());
-        for id in ids {
-            trial_of.entry(id).or_insert(trial);
-        }
+        let trial = trials.of(s);
         // Only counted harms can show that no one treated was seriously harmed.
         if role != EvidenceRole::Reported && events.is_some() {
             readable.insert(trial);

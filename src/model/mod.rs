@@ -75,23 +75,37 @@ impl Dataset {
     }
 }
 
-/// One entry per trial: entries that share a DOI, registry number or PubMed id
-/// ([`Citation::trial_ids`]) report one trial, whose studies and people count once. The trial
-/// stands where its first entry does, as the entry that gives the most people (a registry record
+/// Which trial each entry reports: entries that share a DOI, registry number or PubMed id
+/// ([`Citation::trial_ids`]) report one trial, named by its first entry's id.
+#[derive(Default)]
+pub struct Trials<'a> {
+    first_of: foldhash::HashMap<(usize, String), &'a str>,
+}
+
+impl<'a> Trials<'a> {
+    /// The trial `study` reports, as the id of the first entry seen of it.
+    pub fn of(&mut self, study: &'a Study) -> &'a str {
+        let ids: Vec<(usize, String)> = study.citation.trial_ids().collect();
+        let trial = ids
+            .iter()
+            .find_map(|id| self.first_of.get(id).copied())
+            .unwrap_or(study.id.as_str());
+        for id in ids {
+            self.first_of.entry(id).or_insert(trial);
+        }
+        trial
+    }
+}
+
+/// One entry per trial ([`Trials`]), whose studies and people count once. The trial stands
+/// where its first entry does, as the entry that gives the most people (a registry record
 /// without a number of people may come before the paper).
 pub fn one_entry_per_trial<'a>(studies: impl IntoIterator<Item = &'a Study>) -> Vec<&'a Study> {
-    let mut first_of: foldhash::HashMap<(usize, String), &str> = Default::default();
+    let mut trials = Trials::default();
     let mut order: Vec<&str> = Vec::new();
     let mut best: foldhash::HashMap<&str, &Study> = Default::default();
     for s in studies {
-        let ids: Vec<(usize, String)> = s.citation.trial_ids().collect();
-        let trial = ids
-            .iter()
-            .find_map(|id| first_of.get(id).copied())
-            .unwrap_or(s.id.as_str());
-        for id in ids {
-            first_of.entry(id).or_insert(trial);
-        }
+        let trial = trials.of(s);
         let kept = best.entry(trial).or_insert_with(|| {
             order.push(trial);
             s
