@@ -199,7 +199,7 @@ impl Lexicon {
 
     /// A treatment's name for readers: its vocabulary term's in `lang`, or the name as given.
     pub fn treatment_name(&self, therapy: &str, lang: crate::i18n::Lang) -> String {
-        match self.by_id(List::Therapies, &self.treatment_key(therapy)) {
+        match self.term(List::Therapies, therapy) {
             Some(t) => t.name.get(lang.as_str()).to_string(),
             None => therapy.trim().to_string(),
         }

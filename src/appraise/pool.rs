@@ -293,11 +293,16 @@ pub fn check_poolable(
     // Trials of different treatments answer different questions: two drugs' trials of one
     // outcome pool to the effect of neither. One treatment as `groups` tells them apart (a name
     // and its alias are one).
+    // (A name already listed needs no second lookup: a group's members mostly share one.)
     let mut therapies: Vec<(String, &str)> = Vec::new();
     for (s, _) in members {
-        let key = lexicon.treatment_key(&s.intervention.therapy);
+        let name = s.intervention.therapy.trim();
+        if therapies.iter().any(|(_, n)| *n == name) {
+            continue;
+        }
+        let key = lexicon.treatment_key(name);
         if !therapies.iter().any(|(k, _)| *k == key) {
-            therapies.push((key, s.intervention.therapy.trim()));
+            therapies.push((key, name));
         }
     }
     if therapies.len() > 1 {
