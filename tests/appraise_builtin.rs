@@ -451,7 +451,9 @@ fn news_and_researcher_claims() {
         // The claimed number in the unit of the evidence's interval: a share, as a percentage.
         assert!(
             number.summary.starts_with("Supported: 53% lies within")
-                && number.summary.ends_with("(45.3% to 61.4%)."),
+                && number
+                    .summary
+                    .ends_with("(45.3% to 61.4%, a 95% interval worked out here from the counts)."),
             "{}",
             number.summary
         );

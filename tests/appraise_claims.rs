@@ -385,6 +385,54 @@ fn number_claims() {
     assert_eq!(c.verdict, Verdict::NotSupported);
 }
 
+/// A claimed number is checked against an interval; the reader is told when that interval was
+/// worked out here rather than published, since a share that is a survival estimate has a wider
+/// interval than its number of people gives.
+#[test]
+fn a_worked_out_interval_is_said_to_be_so() {
+    let cohort = |data: EffectData| {
+        let o = outcome(
+            "pfs",
+            "Progression-free survival at 5 years",
+            OutcomeKind::Benefit,
+            Better::Higher,
+            data,
+        );
+        study("m", Design::Cohort, None, "Drug X", vec![o])
+    };
+    let share = |ci: Option<(f64, f64)>| {
+        EffectData::Proportion(Proportion {
+            measure: Measure::Pr,
+            xi: None,
+            ni: Some(281),
+            estimate: Some(0.46),
+            ci_lb: ci.map(|c| c.0),
+            ci_ub: ci.map(|c| c.1),
+            level: None,
+        })
+    };
+    let summary = |data: EffectData| {
+        check(
+            vec![cohort(data)],
+            claim("c", "Drug X", Some("pfs"), Assertion::Number, Some(0.46)),
+        )
+        .summary
+    };
+    let worked_out = summary(share(None));
+    assert!(
+        worked_out.contains("(40.3% to 51.8%, a 95% interval worked out here from the percentage and the number of people, as the source gives none)"),
+        "{worked_out}"
+    );
+    let published = summary(share(Some((0.38, 0.54))));
+    assert!(published.contains("(38% to 54%)"), "{published}");
+    assert!(!published.contains("worked out"), "{published}");
+    let counts = summary(prop(129, 281));
+    assert!(
+        counts.contains("a 95% interval worked out here from the counts)"),
+        "{counts}"
+    );
+}
+
 #[test]
 fn cited_studies_are_always_listed() {
     let mut review = study("r", Design::SystematicReview, None, "Drug Y", vec![]);

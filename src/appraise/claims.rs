@@ -1194,6 +1194,24 @@ fn comparable(it: &Item, arm: Arm) -> Option<(f64, f64)> {
     }
 }
 
+/// The text key of an interval a number is checked against: one the evidence published, or one
+/// worked out here from its counts or from its share and number of people. A reader must not take
+/// the second kind for the study's own: a share that is a survival estimate has a wider interval
+/// than its number of people suggests.
+fn worked_out(it: &Item) -> &'static str {
+    match it.outcome.data.as_ref() {
+        Some(EffectData::Counts(_)) => "number.range_counts",
+        Some(EffectData::Proportion(p)) if p.ci_lb.is_none() || p.ci_ub.is_none() => {
+            if p.estimate.is_none() {
+                "number.range_counts"
+            } else {
+                "number.range_share"
+            }
+        }
+        _ => "number.range",
+    }
+}
+
 fn check_number(scope: &Scope, claim_part: &ClaimPart, fits: &[Fit]) -> PartCheck {
     let lang = scope.lang;
     let number = |verdict, certainty, summary: String| PartCheck {
@@ -1285,7 +1303,7 @@ fn check_number(scope: &Scope, claim_part: &ClaimPart, fits: &[Fit]) -> PartChec
                     super::text::effect_num(lang, hi),
                 )
             };
-            let range = scope.say("number.range", &[("lower", &lo), ("upper", &hi)]);
+            let range = scope.say(worked_out(best.item), &[("lower", &lo), ("upper", &hi)]);
             if inside(*iv) && best.item.single_arm && best.item.outcome.kind == OutcomeKind::Benefit
             {
                 (
