@@ -380,6 +380,9 @@ fn a_treatment_is_its_term_unless_it_names_two() {
         ("aspirin plus clopidogrel", "aspirin plus clopidogrel"),
         ("aspirin + clopidogrel", "aspirin clopidogrel"),
         ("aspirin with clopidogrel", "aspirin with clopidogrel"),
+        // Joined in Spanish or French to a drug the vocabulary does not know.
+        ("aspirin y dipiridamol", "aspirin y dipiridamol"),
+        ("aspirin et dipyridamole", "aspirin et dipyridamole"),
     ] {
         assert_eq!(lexicon.treatment_key(name), key, "{name}");
     }

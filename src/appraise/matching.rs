@@ -110,8 +110,9 @@ impl Relation {
 }
 
 /// Words that join conditions into a mixed population ("asthma and COPD", "five diseases, including
-/// asthma"), used only for names that no vocabulary term explains.
-const JOINERS: &[&str] = &["and", "or", "including", "plus"];
+/// asthma") or treatments into a combination, in English, Spanish ("y") and French ("et", "ou"):
+/// used only for names that no vocabulary term explains.
+const JOINERS: &[&str] = &["and", "or", "including", "plus", "y", "et", "ou"];
 
 /// A dataset's vocabulary, indexed for matching names against it.
 pub struct Lexicon {
