@@ -399,7 +399,14 @@ fn news_and_researcher_claims() {
             .contains("only autologous haematopoietic stem cell transplantation"));
         // How far from halting it, in people: MIST's numbers per 100 for its data's baseline.
         assert!(
-            c.summary.contains("not the complete effect the claim's words promise: disability progression (EDSS up by 1.0 or more, confirmed 6 months apart) within 2 years still affected about 5 in 100 people who had AHSCT (95% CI 1 to 15)."),
+            c.summary.contains("not the complete effect the claim's words promise: disability progression (EDSS up by 1.0 or more, confirmed 6 months apart) within 2 years still affected about 5 in 100 people who had AHSCT (95% CI 1 to 15);"),
+            "{}",
+            c.summary
+        );
+        // And in the cohort the claim cites, which had no comparison group, about half of the
+        // people had not stayed free of progression at 5 years.
+        assert!(
+            c.summary.contains("; in Muraro 2017 (AHSCT cohort), which had no comparison group, only about 46 in 100 people who had AHSCT had progression-free survival at 5 years."),
             "{}",
             c.summary
         );

@@ -433,6 +433,70 @@ fn a_worked_out_interval_is_said_to_be_so() {
     );
 }
 
+/// A claim of a complete effect ("halts the disease") is measured against what treated people
+/// went on to have, even where no comparison was made: such a study cannot show what the
+/// treatment caused, but it can show that the effect was not complete.
+#[test]
+fn a_complete_effect_is_measured_against_what_treated_people_went_on_to_have() {
+    let cohort = |id: &str, o: Outcome| study(id, Design::Cohort, None, "Drug X", vec![o]);
+    let free = |x: u64, n: u64| {
+        outcome(
+            "pfs",
+            "Progression-free survival",
+            OutcomeKind::Benefit,
+            Better::Higher,
+            prop(x, n),
+        )
+    };
+    let summary = |mut studies: Vec<Study>, cited: &[&str]| {
+        let mut c = benefit("Drug X");
+        c.parts[0].absolute = true;
+        c.studies = cited.iter().map(|s| s.to_string()).collect();
+        studies.push(trial(
+            "t",
+            "Drug X",
+            Blinding::Open,
+            counts(150, 1000, 250, 1000),
+        ));
+        let c = check(studies, c);
+        assert_eq!(c.verdict, Verdict::SupportedInPart, "{}", c.summary);
+        c.summary
+    };
+    let two = || {
+        vec![
+            cohort("big", free(600, 1000)),
+            cohort("cited", free(46, 100)),
+        ]
+    };
+    // The study the claim cites first, though the other followed more people.
+    let s = summary(two(), &["cited"]);
+    assert!(
+        s.contains(
+            "; in cited study, which had no comparison group, only about 46 in 100 people who \
+             had drug X had progression-free survival."
+        ),
+        "{s}"
+    );
+    // Else the study with the most people.
+    let s = summary(two(), &[]);
+    assert!(
+        s.contains("in big study, which had no comparison group, only about 60 in 100"),
+        "{s}"
+    );
+    // An outcome to avoid: the people who still had it.
+    let s = summary(vec![cohort("c", progression(prop(35, 100)))], &[]);
+    assert!(
+        s.contains(
+            "in c study, which had no comparison group, disability progression still affected \
+             about 35 in 100 people who had drug X"
+        ),
+        "{s}"
+    );
+    // Everyone stayed free of it: nothing to say against completeness from that study.
+    let s = summary(vec![cohort("c", free(100, 100))], &[]);
+    assert!(!s.contains("which had no comparison group"), "{s}");
+}
+
 #[test]
 fn cited_studies_are_always_listed() {
     let mut review = study("r", Design::SystematicReview, None, "Drug Y", vec![]);

@@ -935,6 +935,7 @@ fn check_benefit(scope: &Scope, claim_part: &ClaimPart, fits: &[Fit]) -> PartChe
                 not_complete.extend(d.words(lang, therapy, outcome));
             }
             only.push(not_complete);
+            only.extend(observed_despite(scope, claim_part, &roles, &support));
         }
         if only.is_empty() {
             (
@@ -991,6 +992,66 @@ fn check_benefit(scope: &Scope, claim_part: &ClaimPart, fits: &[Fit]) -> PartChe
         evidence: ev,
         ..part(verdict, certainty, summary)
     }
+}
+
+/// What people who had the supported treatment went on to have in a study without a comparison
+/// group: no comparison is needed to see that an effect was not complete ("halts the disease",
+/// when about half of the people the claim's own study followed had not stayed free of it). The
+/// study the claim cites first, then one at the claim's time, then the whole study population
+/// before a subgroup, then the most people; `None` when next to all did as the claim says.
+fn observed_despite(
+    scope: &Scope,
+    claim_part: &ClaimPart,
+    roles: &[(&Fit, EvidenceRole)],
+    support: &[&&Fit],
+) -> Option<String> {
+    let lang = scope.lang;
+    let want_days = claim_part.timeframe.as_deref().and_then(duration_days);
+    let (fit, share) = roles
+        .iter()
+        .filter(|(_, r)| *r == EvidenceRole::Uncontrolled)
+        .filter(|(f, _)| support.iter().any(|s| s.members == f.members))
+        .filter_map(|(f, _)| match f.item.outcome.data.as_ref()? {
+            EffectData::Proportion(p) => Some((*f, p.value().filter(|v| (0.0..=1.0).contains(v))?)),
+            _ => None,
+        })
+        .max_by_key(|(f, _)| {
+            let study = f.item.studies[0];
+            let at_time = match (want_days, evidence_days(f.item)) {
+                (Some(w), Some(h)) => (h - w).abs() <= 0.25 * w,
+                _ => false,
+            };
+            let people = match f.item.outcome.data.as_ref() {
+                Some(EffectData::Proportion(p)) => p.ni,
+                _ => None,
+            };
+            (
+                scope.claim.studies.contains(&study.id),
+                at_time,
+                f.item.outcome.subgroup.is_none(),
+                people.or(study.n.map(u64::from)),
+            )
+        })?;
+    let higher = fit.item.outcome.better == Better::Higher;
+    let had = 100.0 * share;
+    if (if higher { 100.0 - had } else { had }) < 0.05 {
+        return None;
+    }
+    let study = fit.item.studies[0];
+    let outcome = fit.item.outcome.name.get(lang.as_str());
+    Some(scope.say(
+        if higher {
+            "verdict.observed_only"
+        } else {
+            "verdict.observed_still"
+        },
+        &[
+            ("study", study.label.get(lang.as_str())),
+            ("n", &super::absolute::people(lang, had)),
+            ("therapy", &lower_first(&study.intervention.therapy)),
+            ("outcome", &lower_first(outcome)),
+        ],
+    ))
 }
 
 fn dedup(mut v: Vec<String>) -> Vec<String> {
