@@ -292,6 +292,49 @@ fn no_risk_not_supported_when_harms_data_are_sparse() {
     assert_eq!(c.verdict, Verdict::NotSupported);
 }
 
+/// Whether a treatment is safe rests on its serious harms: the part is as certain as the
+/// evidence of those, not as a trial's count of every adverse event.
+#[test]
+fn safety_is_as_certain_as_the_evidence_of_serious_harms() {
+    let any = outcome(
+        "ae",
+        "Any adverse event",
+        OutcomeKind::Harm,
+        Better::Lower,
+        counts(140, 280, 142, 280),
+    );
+    let deaths = outcome(
+        "deaths",
+        "Deaths",
+        OutcomeKind::Harm,
+        Better::Lower,
+        counts(0, 280, 1, 280),
+    );
+    let trial = |outcomes: Vec<Outcome>| {
+        let mut s = study("t", Design::Rct, Some(Blinding::Double), "Drug Y", outcomes);
+        s.n = Some(560);
+        s
+    };
+    let rated = |o: &Outcome| {
+        let ds = dataset(vec![trial(vec![o.clone()])], Vec::new());
+        appraise(&ds, &AppraiseOptions::default()).outcomes[0].certainty
+    };
+    let (any_c, deaths_c) = (rated(&any), rated(&deaths));
+    assert!(deaths_c < any_c, "{deaths_c:?} {any_c:?}");
+    let c = check(
+        vec![trial(vec![any.clone(), deaths])],
+        claim("c", "Drug Y", None, Assertion::NoRisk, None),
+    );
+    assert_eq!(c.verdict, Verdict::NotSupported, "{}", c.summary);
+    assert_eq!(c.parts[0].certainty, deaths_c);
+    // With no evidence of serious harms, the harms there are.
+    let c = check(
+        vec![trial(vec![any])],
+        claim("c", "Drug Y", None, Assertion::NoRisk, None),
+    );
+    assert_eq!(c.parts[0].certainty, any_c);
+}
+
 #[test]
 fn no_risk_supported_with_ample_harms_data_and_no_serious_harm() {
     let big = study("b", Design::Cohort, None, "Drug Y", vec![deaths(0, 600)]);

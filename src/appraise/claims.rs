@@ -1070,12 +1070,19 @@ fn check_no_risk(scope: &Scope, claim_part: &ClaimPart, fits: &[Fit]) -> PartChe
     // The people counted are those of their studies' conditions, which may be narrower than the
     // claim's (a family of diseases, from trials in one of them): one is named as it is.
     let mut conditions: Vec<&str> = Vec::new();
+    // Whether a treatment is safe rests on its serious harms: how sure the evidence of those is,
+    // not of any adverse event at all (moderate for a trial's count of every complaint, while its
+    // deaths and serious events, a handful, are low).
+    let mut serious_certainty: Option<Option<Certainty>> = None;
     for f in fits
         .iter()
         .filter(|f| !is_marketing(f.item) && !f.item.pooled)
     {
         let it = f.item;
         let serious = lexicon.is_serious(it.outcome);
+        if serious {
+            serious_certainty = Some(serious_certainty.flatten().max(f.certainty));
+        }
         let clear_harm =
             !it.single_arm && it.effect.is_some_and(|e| e.shows_harm(it.outcome.better));
         let events = treated_events(it);
@@ -1193,30 +1200,18 @@ fn check_no_risk(scope: &Scope, claim_part: &ClaimPart, fits: &[Fit]) -> PartChe
             None,
             scope.say("safety.no_data", &[]),
         )
-    } else if claim_part.absolute {
-        (
-            Verdict::NotSupported,
-            best(ev.iter()),
-            scope.say("safety.absolute", &[("who", &who)]),
-        )
-    } else if treated < 300 {
-        (
-            Verdict::NotSupported,
-            best(ev.iter()),
-            scope.say("safety.sparse", &[("who", &who)]),
-        )
-    } else if treated_readable < 300 {
-        (
-            Verdict::NotSupported,
-            best(ev.iter()),
-            scope.say("safety.unreadable", &[("who", &who)]),
-        )
     } else {
-        (
-            Verdict::Supported,
-            best(ev.iter()),
-            scope.say("safety.supported", &[("who", &who)]),
-        )
+        let certainty = serious_certainty.unwrap_or_else(|| best(ev.iter()));
+        let (verdict, key) = if claim_part.absolute {
+            (Verdict::NotSupported, "safety.absolute")
+        } else if treated < 300 {
+            (Verdict::NotSupported, "safety.sparse")
+        } else if treated_readable < 300 {
+            (Verdict::NotSupported, "safety.unreadable")
+        } else {
+            (Verdict::Supported, "safety.supported")
+        };
+        (verdict, certainty, scope.say(key, &[("who", &who)]))
     };
     PartCheck {
         asserts: Assertion::NoRisk,
