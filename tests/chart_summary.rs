@@ -144,11 +144,15 @@ fn each_therapy_answers_with_its_certainty_frequencies_and_risk_of_death() {
     assert!(msc
         .headline
         .starts_with("We are very uncertain whether MSC helps"));
-    // Petrou 2020's counts are of treatment periods: no people out of 1,000 are made of them.
+    // Petrou 2020's treatment failure, of definitions not seen, stands in for progression: its
+    // rows rank below its count of people who stayed free of relapses, the card's benefit. Its
+    // counts are of treatment periods: no people out of 1,000 are made of them.
+    let benefit = msc.benefit.as_ref().unwrap();
+    assert_eq!(benefit.outcome, "relapse_free_it");
     assert_eq!(
-        msc.benefit.as_ref().unwrap().frequencies.as_deref(),
+        benefit.frequencies.as_deref(),
         Some(
-            "risk ratio 0.16 (95% CI 0.039 to 0.65); the counts are of treatment periods, not of people, so \
+            "risk ratio 1.76 (95% CI 1.26 to 2.47); the counts are of treatment periods, not of people, so \
              there are no numbers per 100 people."
         )
     );
