@@ -538,8 +538,8 @@ fn no_comparison_group_is_very_low() {
     }
 }
 
-#[test]
-fn review_inherits_from_what_it_pooled() {
+/// A review that pooled uncontrolled series: 40 of 100 people improved.
+fn series_review() -> Study {
     let o = outcome(
         "improved",
         "Improvement",
@@ -549,6 +549,12 @@ fn review_inherits_from_what_it_pooled() {
     );
     let mut s = study("r", Design::SystematicReview, None, "MSC", vec![o]);
     s.caveats = vec!["Pooled single-arm studies; no control groups".into()];
+    s
+}
+
+#[test]
+fn review_inherits_from_what_it_pooled() {
+    let s = series_review();
     let a = rate(&s);
     assert_eq!(a.certainty, Some(Certainty::VeryLow));
     assert!(a
@@ -1376,4 +1382,46 @@ fn a_zero_proportion_at_90_without_people_says_why_it_has_no_interval() {
         a.note.as_deref(),
         Some("the interval was given at another level than 95%, and for a proportion of 0 or 1 it cannot be taken to 95% without the number of people, so none is shown")
     );
+}
+
+/// A review whose authors suspect small-study effects is rated down one level for publication
+/// bias, with their words; a review of small uncontrolled series with the same suspicion is
+/// rated down once, not twice (one concern); "low" or "unclear" changes nothing.
+#[test]
+fn a_source_that_suspects_publication_bias_is_rated_down_once() {
+    let said = |judgement: Judgement| PublicationBias {
+        judgement,
+        support: Some("“potential small-study effects”".into()),
+    };
+    let bias = |a: &OutcomeAppraisal| -> Vec<(i32, String)> {
+        a.reasons
+            .iter()
+            .filter(|r| r.domain == Domain::PublicationBias)
+            .map(|r| (r.change as i32, r.text.clone()))
+            .collect()
+    };
+    let mut review = study("r", Design::SystematicReview, None, "MSC", vec![clean()]);
+    review.population = Some("18 RCTs".into());
+    assert_eq!(rate(&review).certainty, Some(Certainty::High));
+    review.publication_bias = Some(said(Judgement::High));
+    let a = rate(&review);
+    assert_eq!(a.certainty, Some(Certainty::Moderate));
+    assert_eq!(
+        bias(&a),
+        [(
+            -1,
+            "The source's authors suspect small-study effects: “potential small-study effects”"
+                .to_string()
+        )]
+    );
+    for judgement in [Judgement::Low, Judgement::Unclear] {
+        review.publication_bias = Some(said(judgement));
+        assert!(bias(&rate(&review)).is_empty());
+    }
+
+    let mut review = series_review();
+    review.publication_bias = Some(said(Judgement::High));
+    let reasons = bias(&rate(&review));
+    assert_eq!(reasons.len(), 1, "{reasons:?}");
+    assert!(reasons[0].1.contains("small-study effects"), "{reasons:?}");
 }

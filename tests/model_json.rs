@@ -888,3 +888,33 @@ fn an_interval_not_at_95_is_said_to_the_editor_and_a_fractional_level_refused() 
     );
     has_warning(&p, "studies[0].outcomes[0].data.level: the 90% interval of a proportion of 0 or 1 cannot be shown as a 95% interval without the number of people (ni), so it is not shown: give ni");
 }
+
+/// A review's publication bias, as its authors judged it: read with its words, and a judgement
+/// that is not one of the three named with the ones allowed.
+#[test]
+fn publication_bias_is_read_and_checked() {
+    let mut s = study("r");
+    s["publication_bias"] =
+        json!({"judgement": "high", "support": {"en": "small-study effects", "es": "efectos"}});
+    let p = parse(&dataset(vec![s]));
+    assert!(p.is_ok(), "{:?}", msgs(&p.errors));
+    let bias = p.dataset.unwrap().studies[0]
+        .publication_bias
+        .clone()
+        .unwrap();
+    assert_eq!(bias.judgement, Judgement::High);
+    assert_eq!(bias.support.unwrap().get("es"), "efectos");
+
+    let mut s = study("r");
+    s["publication_bias"] = json!({"judgement": "suspected", "words": "x"});
+    let p = parse(&dataset(vec![s]));
+    has_error(
+        &p,
+        "studies[0].publication_bias.judgement: unknown publication-bias judgement \"suspected\"; \
+         expected one of low, high, unclear",
+    );
+    has_error(
+        &p,
+        "studies[0].publication_bias.words: unknown field \"words\"; expected one of judgement, support",
+    );
+}

@@ -546,15 +546,31 @@ pub fn rate_indirectness(r: &mut Rating, study: &Study, outcome: &Outcome, main:
 }
 
 /// **Publication bias (single study or review).** GRADE Handbook 5.2.5 and GRADE guidelines 5:
-/// suspect publication bias when the evidence consists of small studies, especially small
-/// uncontrolled series, which are published more readily when their results look good.
+/// suspect publication bias where the source's authors found or suspect small-study effects
+/// ([`Study::publication_bias`]), or where the evidence consists of small studies, especially
+/// small uncontrolled series, which are published more readily when their results look good.
+/// One level at most: both are one concern.
 pub fn rate_publication_bias_review(r: &mut Rating, study: &Study, outcome: &Outcome) {
-    if study.design == Design::SystematicReview
+    let said = study
+        .publication_bias
+        .as_ref()
+        .filter(|p| p.judgement == Judgement::High);
+    let text = if let Some(p) = said {
+        match &p.support {
+            Some(words) => {
+                let words = words.get(r.lang.as_str()).trim().to_string();
+                r.say("reason.publication_bias_said", &[("words", &words)])
+            }
+            None => r.say("reason.publication_bias", &[]),
+        }
+    } else if study.design == Design::SystematicReview
         && review_pooled(study, Some(outcome)) == ReviewPooled::SingleArm
     {
-        let text = r.say("reason.small_series", &[]);
-        r.push(Domain::PublicationBias, -1, text);
-    }
+        r.say("reason.small_series", &[])
+    } else {
+        return;
+    };
+    r.push(Domain::PublicationBias, -1, text);
 }
 
 /// **Large effect (rating up).** GRADE Handbook 5.3.1 and GRADE guidelines 9: observational

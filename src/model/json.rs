@@ -60,10 +60,12 @@ pub(crate) const STUDY_FIELDS: &[&str] = &[
     "status",
     "caveats",
     "risk_of_bias",
+    "publication_bias",
     "outcomes",
     "moderators",
 ];
 const BIAS_FIELDS: &[&str] = &["domain", "judgement", "support"];
+const PUBLICATION_BIAS_FIELDS: &[&str] = &["judgement", "support"];
 pub(crate) const OUTCOME_FIELDS: &[&str] = &[
     "id",
     "name",
@@ -779,6 +781,22 @@ fn convert_bias(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<BiasJudgeme
     })
 }
 
+fn convert_publication_bias(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<PublicationBias> {
+    let mut r = Reader::new(v, path, sink, PUBLICATION_BIAS_FIELDS)?;
+    let judgement = r.req(
+        "judgement",
+        to_enum::<Judgement>("publication-bias judgement"),
+    );
+    let support = r.opt("support", to_nonempty_text as Conv<Text>);
+    if r.failed {
+        return None;
+    }
+    Some(PublicationBias {
+        judgement: judgement?,
+        support,
+    })
+}
+
 fn to_bias_list(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<Vec<BiasJudgement>> {
     to_list(
         v,
@@ -829,6 +847,10 @@ fn convert_study(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<(Study, Ve
     let risk_of_bias = r
         .opt("risk_of_bias", to_bias_list as Conv<Vec<BiasJudgement>>)
         .unwrap_or_default();
+    let publication_bias = r.opt(
+        "publication_bias",
+        convert_publication_bias as Conv<PublicationBias>,
+    );
     let moderators = r
         .opt(
             "moderators",
@@ -882,6 +904,7 @@ fn convert_study(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<(Study, Ve
         status,
         caveats,
         risk_of_bias,
+        publication_bias,
         outcomes,
         moderators,
     };

@@ -20,7 +20,7 @@ pub struct Problem {
 }
 
 impl Problem {
-    pub fn new(path: impl Into<String>, issue: Issue) -> Self {
+    pub fn new(path: impl Into<String>, issue: impl fmt::Display) -> Self {
         Problem {
             path: path.into(),
             message: issue.to_string(),

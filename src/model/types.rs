@@ -166,6 +166,19 @@ pub struct BiasJudgement {
     pub support: Option<String>,
 }
 
+/// Publication bias (GRADE's fifth domain) as a study's source judged it: `high` where its authors
+/// found or suspect small-study effects (its results are rated down one level), `low` where they
+/// looked and found none, `unclear` where they could not tell. Said by the data, since the words
+/// of a review's limitations are not for the engine to read.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PublicationBias {
+    pub judgement: Judgement,
+    /// The source's words for it, quoted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub support: Option<Text>,
+}
+
 wire_enum! {
     /// Whether results exist yet. Ongoing trials are shown as "results expected", never as a null result.
     StudyStatus {
@@ -518,6 +531,10 @@ pub struct Study {
     /// A systematic review's risk-of-bias judgements of the study (an imported Cochrane review's).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub risk_of_bias: Vec<BiasJudgement>,
+    /// Publication bias as the source judged it, for a review whose authors found or suspect
+    /// small-study effects.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub publication_bias: Option<PublicationBias>,
     #[serde(default)]
     pub outcomes: Vec<Outcome>,
     /// Extra CSV columns (and free-form JSON attributes) used for subgroups and meta-regression.
@@ -549,6 +566,7 @@ impl Study {
             status: StudyStatus::Completed,
             caveats: Vec::new(),
             risk_of_bias: Vec::new(),
+            publication_bias: None,
             outcomes: Vec::new(),
             moderators: BTreeMap::new(),
         }

@@ -23,10 +23,12 @@ pub(crate) struct Sink {
 
 impl Sink {
     pub fn error(&mut self, path: impl Into<String>, issue: Issue) {
+        // Said before it is kept, so that the issue moves instead of being copied.
+        let problem = Problem::new(path, &issue);
         if let Some(kept) = &mut self.kept {
-            kept.push(issue.clone());
+            kept.push(issue);
         }
-        self.errors.push(Problem::new(path, issue));
+        self.errors.push(problem);
     }
     pub fn warn(&mut self, path: impl Into<String>, issue: Issue) {
         self.warnings.push(Problem::new(path, issue));
