@@ -476,6 +476,52 @@ fn a_worked_out_interval_is_said_to_be_so() {
     );
 }
 
+/// A number said of an outcome the data has is checked against that outcome alone: at a time it
+/// was not counted for, there is nothing to compare it with, and another outcome's numbers
+/// (serious adverse events, for all adverse events) are not a comparison.
+#[test]
+fn a_number_of_a_named_outcome_is_checked_against_that_outcome_only() {
+    let mut any = outcome(
+        "ae",
+        "Any adverse event",
+        OutcomeKind::Harm,
+        Better::Lower,
+        counts(35, 69, 42, 75),
+    );
+    any.timepoint = Some("24 weeks".into());
+    let serious = outcome(
+        "sae",
+        "Serious adverse events",
+        OutcomeKind::Harm,
+        Better::Lower,
+        counts(0, 69, 7, 75),
+    );
+    let t = study(
+        "m",
+        Design::Rct,
+        Some(Blinding::Double),
+        "Drug X",
+        vec![any, serious],
+    );
+    let number = |value: f64, timeframe: &str| {
+        let mut c = claim("c", "Drug X", Some("ae"), Assertion::Number, Some(value));
+        c.parts[0].arm = Some(Arm::Both);
+        c.parts[0].timeframe = Some(timeframe.into());
+        check(vec![t.clone()], c)
+    };
+    let c = number(0.53, "24 weeks");
+    assert_eq!(c.verdict, Verdict::Supported, "{}", c.summary);
+    let c = number(0.59, "48 weeks");
+    assert_eq!(c.verdict, Verdict::NotSupported, "{}", c.summary);
+    assert!(
+        c.summary
+            .contains("no evidence in the dataset reports a number"),
+        "{}",
+        c.summary
+    );
+    assert!(c.evidence.is_empty(), "{:?}", c.evidence);
+}
+
 /// A claim of a complete effect ("halts the disease") is measured against what treated people
 /// went on to have, even where no comparison was made: such a study cannot show what the
 /// treatment caused, but it can show that the effect was not complete.

@@ -1279,9 +1279,21 @@ fn check_number(scope: &Scope, claim_part: &ClaimPart, fits: &[Fit]) -> PartChec
     };
     let arm = claim_part.arm.unwrap_or(Arm::Treated);
     let want_days = claim_part.timeframe.as_deref().and_then(duration_days);
+    let exact = |f: &Fit| {
+        claim_part.outcome.as_deref().is_some_and(|o| {
+            let o = super::matching::normalize(o);
+            o == super::matching::normalize(&f.item.outcome.id)
+                || o == super::matching::normalize(&f.item.outcome.name)
+        })
+    };
+    // A number said of an outcome the data has is checked against that outcome alone: at
+    // another time it has no number to compare with, and another outcome's (serious adverse
+    // events, for all adverse events) is not one.
+    let named = fits.iter().any(exact);
     let mut cands: Vec<(&Fit, (f64, f64))> = fits
         .iter()
         .filter(|f| !is_marketing(f.item))
+        .filter(|f| !named || exact(f))
         .filter(|f| {
             // The same time point, when both say.
             match (want_days, evidence_days(f.item)) {
@@ -1291,18 +1303,10 @@ fn check_number(scope: &Scope, claim_part: &ClaimPart, fits: &[Fit]) -> PartChec
         })
         .filter_map(|f| Some((f, comparable(f.item, arm)?)))
         .collect();
-    let exact = |f: &Fit| {
-        claim_part.outcome.as_deref().is_some_and(|o| {
-            let o = super::matching::normalize(o);
-            o == super::matching::normalize(&f.item.outcome.id)
-                || o == super::matching::normalize(&f.item.outcome.name)
-        })
-    };
-    // Exact outcome first, then the most certain; controlled before uncontrolled; pooled first.
+    // The most certain first; controlled before uncontrolled; pooled first.
     crate::sort::sort_by(&mut cands, |(a, _), (b, _)| {
-        exact(b)
-            .cmp(&exact(a))
-            .then(b.certainty.cmp(&a.certainty))
+        b.certainty
+            .cmp(&a.certainty)
             .then(a.item.single_arm.cmp(&b.item.single_arm))
             .then(b.item.pooled.cmp(&a.item.pooled))
     });
