@@ -248,14 +248,13 @@ fn claims_match_the_outcome_when_given() {
     );
 }
 
+/// A harm outcome (fewer is better).
+fn harm(id: &str, name: &str, data: EffectData) -> Outcome {
+    outcome(id, name, OutcomeKind::Harm, Better::Lower, data)
+}
+
 fn deaths(x: u64, n: u64) -> Outcome {
-    outcome(
-        "deaths",
-        "Deaths within 100 days",
-        OutcomeKind::Harm,
-        Better::Lower,
-        prop(x, n),
-    )
+    harm("deaths", "Deaths within 100 days", prop(x, n))
 }
 
 #[test]
@@ -296,20 +295,8 @@ fn no_risk_not_supported_when_harms_data_are_sparse() {
 /// evidence of those, not as a trial's count of every adverse event.
 #[test]
 fn safety_is_as_certain_as_the_evidence_of_serious_harms() {
-    let any = outcome(
-        "ae",
-        "Any adverse event",
-        OutcomeKind::Harm,
-        Better::Lower,
-        counts(140, 280, 142, 280),
-    );
-    let deaths = outcome(
-        "deaths",
-        "Deaths",
-        OutcomeKind::Harm,
-        Better::Lower,
-        counts(0, 280, 1, 280),
-    );
+    let any = harm("ae", "Any adverse event", counts(140, 280, 142, 280));
+    let deaths = harm("deaths", "Deaths", counts(0, 280, 1, 280));
     let trial = |outcomes: Vec<Outcome>| {
         let mut s = study("t", Design::Rct, Some(Blinding::Double), "Drug Y", outcomes);
         s.n = Some(560);
@@ -481,21 +468,9 @@ fn a_worked_out_interval_is_said_to_be_so() {
 /// (serious adverse events, for all adverse events) are not a comparison.
 #[test]
 fn a_number_of_a_named_outcome_is_checked_against_that_outcome_only() {
-    let mut any = outcome(
-        "ae",
-        "Any adverse event",
-        OutcomeKind::Harm,
-        Better::Lower,
-        counts(35, 69, 42, 75),
-    );
+    let mut any = harm("ae", "Any adverse event", counts(35, 69, 42, 75));
     any.timepoint = Some("24 weeks".into());
-    let serious = outcome(
-        "sae",
-        "Serious adverse events",
-        OutcomeKind::Harm,
-        Better::Lower,
-        counts(0, 69, 7, 75),
-    );
+    let serious = harm("sae", "Serious adverse events", counts(0, 69, 7, 75));
     let t = study(
         "m",
         Design::Rct,
