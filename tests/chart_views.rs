@@ -605,6 +605,55 @@ fn funnel_draws_observed_and_filled_studies() {
     );
 }
 
+/// A pooled body can be asked for by the id the forest and the funnel give it: with two
+/// treatments' trials of one outcome, `--outcome <outcome>/<treatment>` draws that treatment's
+/// funnel, and its forest holds that treatment's studies alone.
+#[test]
+fn a_pooled_body_is_asked_for_by_its_id() {
+    let mut data = bcg();
+    let mut other: Vec<model::Study> = data.studies.clone();
+    for s in &mut other {
+        s.id = format!("{}-b", s.id);
+        s.intervention.therapy = "vaccine B".into();
+    }
+    for s in &mut data.studies {
+        s.intervention.therapy = "vaccine A".into();
+    }
+    data.studies.extend(other);
+    let outcome = data.studies[0].outcomes[0].id.clone();
+    let id = format!("{outcome}/vaccine b");
+    let asked = |view: View| ViewOptions {
+        outcome: Some(id.clone()),
+        ..options(view, Lang::En)
+    };
+    let scene = Scene::build(&data, &asked(View::Funnel));
+    let Scene::Funnel(f) = &scene else { panic!() };
+    let d = f.data.as_ref().expect("vaccine B's body can be drawn");
+    assert_eq!(d.outcome, id);
+    assert_eq!(d.yi.len(), 13);
+    let observed = d.keys.iter().filter(|k| !k.starts_with("filled/"));
+    assert!(observed.clone().all(|k| k.contains("-b/")), "{:?}", d.keys);
+    assert_eq!(observed.count(), 13);
+    let scene = Scene::build(&data, &asked(View::Forest));
+    let keys: Vec<String> = scene.items().iter().map(|i| i.key.clone()).collect();
+    assert!(keys.iter().any(|k| k.starts_with("pooled/")), "{keys:?}");
+    let studies: Vec<&String> = keys.iter().filter(|k| !k.starts_with("pooled/")).collect();
+    assert_eq!(studies.len(), 13, "{keys:?}");
+    assert!(studies.iter().all(|k| k.contains("-b/")), "{keys:?}");
+    // The outcome's own id still draws both treatments.
+    let both = ViewOptions {
+        outcome: Some(outcome.clone()),
+        ..options(View::Forest, Lang::En)
+    };
+    let scene = Scene::build(&data, &both);
+    let rows = scene
+        .items()
+        .iter()
+        .filter(|i| !i.key.starts_with("pooled/"))
+        .count();
+    assert_eq!(rows, 26);
+}
+
 #[test]
 fn hits_cover_items_and_the_highlight_draws_only_a_ring() {
     use plotters::prelude::*;

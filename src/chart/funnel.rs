@@ -10,7 +10,7 @@ use super::item::Item;
 use super::options::ViewOptions;
 use super::text::{ApproxMeasure, TextMeasure, Wrapped};
 use super::{ChartError, Hit, Theme};
-use crate::appraise::{Appraisal, PooledAppraisal};
+use crate::appraise::{Appraisal, PoolFit, PooledAppraisal};
 use crate::i18n::{self, plural, t, tf, tn, Lang};
 use crate::model::{Dataset, Measure};
 use crate::stats::bias::{trimfill, Estimator};
@@ -82,17 +82,25 @@ impl FunnelView {
     /// chance (Cochrane Handbook 13.3.5.4), and the view says so.
     pub fn build(dataset: &Dataset, options: &ViewOptions, appraisal: &Appraisal) -> FunnelView {
         let lang = options.lang;
-        let wanted = |p: &PooledAppraisal| match &options.outcome {
-            Some(o) => [&p.outcome, &p.id, &p.name]
-                .iter()
-                .any(|x| x.eq_ignore_ascii_case(o)),
-            None => true,
+        let asked = options.outcome.as_deref();
+        let named = |p: &PooledAppraisal| {
+            asked.map_or(true, |o| {
+                [&p.outcome, &p.id, &p.name]
+                    .iter()
+                    .any(|x| x.eq_ignore_ascii_case(o))
+            })
         };
-        let found = appraisal
-            .pooled
-            .iter()
-            .filter(|p| wanted(p))
-            .find_map(|p| Some((p, p.fit.as_ref().filter(|f| f.fit.k >= MIN_STUDIES)?)));
+        // Asked for by a body's id (`death/aspirin`), the data holds that treatment's studies
+        // alone (`ViewOptions::filtered`), whose body's id is then the outcome's.
+        let by_id = asked.and_then(super::options::body_of);
+        let of_body =
+            |p: &PooledAppraisal| by_id.is_some_and(|(o, _)| p.outcome.eq_ignore_ascii_case(o));
+        fn drawable(p: &PooledAppraisal) -> Option<(&PooledAppraisal, &PoolFit)> {
+            Some((p, p.fit.as_ref().filter(|f| f.fit.k >= MIN_STUDIES)?))
+        }
+        let pooled = &appraisal.pooled;
+        let found = (pooled.iter().filter(|p| named(p)).find_map(drawable))
+            .or_else(|| pooled.iter().filter(|p| of_body(p)).find_map(drawable));
         let Some((body, f)) = found else {
             return FunnelView {
                 lang,
@@ -101,8 +109,12 @@ impl FunnelView {
             };
         };
         let p = Body {
-            // Its outcome, and its treatment where another treatment's body has the outcome.
-            outcome: &body.id,
+            // Its outcome, and its treatment where another treatment's body has the outcome (or
+            // the id it was asked for by, which says the treatment).
+            outcome: match asked {
+                Some(o) if !named(body) => o,
+                _ => &body.id,
+            },
             measure: f.measure,
             fit: &f.fit,
             yi: f.yi.clone(),

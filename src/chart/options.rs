@@ -5,6 +5,7 @@ use std::borrow::Cow;
 
 use serde::{Deserialize, Deserializer};
 
+use crate::appraise::matching::Lexicon;
 use crate::appraise::AppraiseOptions;
 use crate::i18n::Lang;
 use crate::model::{Dataset, Design, Outcome, OutcomeKind, Study};
@@ -169,6 +170,14 @@ pub struct ViewOptions {
     pub method: Option<Method>,
 }
 
+/// A pooled body's id split into its outcome id and its treatment (`death/aspirin#2` is outcome
+/// `death`, treatment `aspirin`: [`crate::appraise::PooledAppraisal::id`]).
+pub(crate) fn body_of(id: &str) -> Option<(&str, &str)> {
+    let (outcome, rest) = id.split_once('/')?;
+    let treatment = rest.split_once('#').map_or(rest, |(t, _)| t);
+    (!outcome.is_empty() && !treatment.is_empty()).then_some((outcome, treatment))
+}
+
 impl ViewOptions {
     /// Reads the options as given in attributes or on the command line.
     pub fn parse(view: &str, outcome: &str) -> Result<ViewOptions, String> {
@@ -191,9 +200,26 @@ impl ViewOptions {
     pub(crate) fn wants(&self, outcome: &Outcome) -> bool {
         let named = match &self.outcome {
             None => true,
-            Some(o) => outcome.id.eq_ignore_ascii_case(o) || outcome.name.eq_ignore_ascii_case(o),
+            Some(o) => {
+                outcome.id.eq_ignore_ascii_case(o)
+                    || outcome.name.eq_ignore_ascii_case(o)
+                    || body_of(o).is_some_and(|(id, _)| outcome.id.eq_ignore_ascii_case(id))
+            }
         };
         named && (self.filters.kind.is_empty() || self.filters.kind.contains(&outcome.kind))
+    }
+
+    /// The treatment asked for with the outcome, when the outcome is asked for by a pooled
+    /// body's id (`death/aspirin`) that no outcome of the data has as its own id or name.
+    fn treatment_asked(&self, dataset: &Dataset) -> Option<String> {
+        let o = self.outcome.as_deref()?;
+        let (_, treatment) = body_of(o)?;
+        let own = dataset
+            .studies
+            .iter()
+            .flat_map(|s| &s.outcomes)
+            .any(|x| x.id.eq_ignore_ascii_case(o) || x.name.eq_ignore_ascii_case(o));
+        (!own).then(|| treatment.to_string())
     }
 
     pub(crate) fn wants_study(&self, study: &Study) -> bool {
@@ -251,10 +277,20 @@ impl ViewOptions {
         if keeps_all {
             return Cow::Borrowed(dataset);
         }
+        // A pooled body asked for by its id keeps its treatment's studies alone, as pooling
+        // grouped them.
+        let treatment = self.treatment_asked(dataset);
+        let lexicon = treatment
+            .as_ref()
+            .map(|_| Lexicon::new(&dataset.vocabulary));
+        let of_treatment = |s: &Study| match (&treatment, &lexicon) {
+            (Some(t), Some(l)) => l.treatment_key(&s.intervention.therapy) == *t,
+            _ => true,
+        };
         let studies = dataset
             .studies
             .iter()
-            .filter(|s| self.wants_study(s))
+            .filter(|s| self.wants_study(s) && of_treatment(s))
             .map(|s| {
                 let mut s = s.clone();
                 s.outcomes.retain(|o| self.wants(o));

@@ -95,6 +95,8 @@ pub enum Command {
         /// The view: summary, forest, map, harms, claims or funnel.
         #[arg(long, default_value = "forest", value_parser = view_parser())]
         view: chart::View,
+        /// Only this outcome (its id or name), or one pooled body by its id as the forest and
+        /// the funnel name it (`death/aspirin`: that outcome's studies of that treatment).
         #[arg(long)]
         outcome: Option<String>,
         #[arg(long, default_value_t = 800)]
