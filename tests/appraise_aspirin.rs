@@ -383,6 +383,9 @@ fn a_treatment_is_its_term_unless_it_names_two() {
         // Joined in Spanish or French to a drug the vocabulary does not know.
         ("aspirin y dipiridamol", "aspirin y dipiridamol"),
         ("aspirin et dipyridamole", "aspirin et dipyridamole"),
+        // In capitals, the same letters are abbreviations, not joining words.
+        ("aspirin OU", "aspirin"),
+        ("aspirin Y-90", "aspirin"),
     ] {
         assert_eq!(lexicon.treatment_key(name), key, "{name}");
     }

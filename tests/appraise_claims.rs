@@ -430,17 +430,18 @@ fn a_worked_out_interval_is_said_to_be_so() {
         );
         study("m", Design::Cohort, None, "Drug X", vec![o])
     };
-    let share = |ci: Option<(f64, f64)>| {
+    let share_at = |ci: Option<(f64, f64)>, level: Option<f64>, ni: Option<u64>| {
         EffectData::Proportion(Proportion {
             measure: Measure::Pr,
             xi: None,
-            ni: Some(281),
+            ni,
             estimate: Some(0.46),
             ci_lb: ci.map(|c| c.0),
             ci_ub: ci.map(|c| c.1),
-            level: None,
+            level,
         })
     };
+    let share = |ci: Option<(f64, f64)>| share_at(ci, None, Some(281));
     let summary = |data: EffectData| {
         check(
             vec![cohort(data)],
@@ -461,6 +462,17 @@ fn a_worked_out_interval_is_said_to_be_so() {
         counts.contains("a 95% interval worked out here from the counts)"),
         "{counts}"
     );
+    // An interval at 90%: converted where there is no size, recomputed from the share where there is.
+    let converted = summary(share_at(Some((0.39, 0.53)), Some(90.0), None));
+    assert!(
+        converted.contains("the source's interval at another level, converted here to 95%)"),
+        "{converted}"
+    );
+    let recomputed = summary(share_at(Some((0.39, 0.53)), Some(90.0), Some(281)));
+    assert!(
+        recomputed.contains("(40.3% to 51.8%, a 95% interval worked out here from the percentage"),
+        "{recomputed}"
+    );
 }
 
 /// A number said of an outcome the data has is checked against that outcome alone: at a time it
@@ -468,25 +480,27 @@ fn a_worked_out_interval_is_said_to_be_so() {
 /// (serious adverse events, for all adverse events) are not a comparison.
 #[test]
 fn a_number_of_a_named_outcome_is_checked_against_that_outcome_only() {
-    let mut any = harm("ae", "Any adverse event", counts(35, 69, 42, 75));
-    any.timepoint = Some("24 weeks".into());
-    let serious = harm("sae", "Serious adverse events", counts(0, 69, 7, 75));
-    let t = study(
-        "m",
-        Design::Rct,
-        Some(Blinding::Double),
-        "Drug X",
-        vec![any, serious],
-    );
-    let number = |value: f64, timeframe: &str| {
-        let mut c = claim("c", "Drug X", Some("ae"), Assertion::Number, Some(value));
+    // A number for both groups of one trial, said of an outcome at a time.
+    let number = |outcomes: &[Outcome], outcome: &str, value: f64, timeframe: &str| {
+        let t = study(
+            "m",
+            Design::Rct,
+            Some(Blinding::Double),
+            "Drug X",
+            outcomes.to_vec(),
+        );
+        let mut c = claim("c", "Drug X", Some(outcome), Assertion::Number, Some(value));
         c.parts[0].arm = Some(Arm::Both);
         c.parts[0].timeframe = Some(timeframe.into());
-        check(vec![t.clone()], c)
+        check(vec![t], c)
     };
-    let c = number(0.53, "24 weeks");
+    let mut any = harm("ae_any", "Any adverse event", counts(35, 69, 42, 75));
+    any.timepoint = Some("24 weeks".into());
+    let serious = harm("sae", "Serious adverse events", counts(0, 69, 7, 75));
+    let trial = [any.clone(), serious];
+    let c = number(&trial, "ae_any", 0.53, "24 weeks");
     assert_eq!(c.verdict, Verdict::Supported, "{}", c.summary);
-    let c = number(0.59, "48 weeks");
+    let c = number(&trial, "ae_any", 0.59, "48 weeks");
     assert_eq!(c.verdict, Verdict::NotSupported, "{}", c.summary);
     assert!(
         c.summary
@@ -495,6 +509,15 @@ fn a_number_of_a_named_outcome_is_checked_against_that_outcome_only() {
         c.summary
     );
     assert!(c.evidence.is_empty(), "{:?}", c.evidence);
+
+    // Said of a vocabulary concept ("adverse events", which every dataset has), a number is
+    // checked against every outcome that measures it, the one of that very name first: here
+    // that one is for another time, and a trial's count of any adverse event is the match.
+    let mut named = harm("adverse_events", "Adverse events", counts(10, 69, 12, 75));
+    named.timepoint = Some("48 weeks".into());
+    any.concept = Some("adverse_events".into());
+    let c = number(&[named, any], "adverse events", 0.53, "24 weeks");
+    assert_eq!(c.verdict, Verdict::Supported, "{}", c.summary);
 }
 
 /// A claim of a complete effect ("halts the disease") is measured against what treated people
@@ -556,9 +579,19 @@ fn a_complete_effect_is_measured_against_what_treated_people_went_on_to_have() {
         ),
         "{s}"
     );
-    // Everyone stayed free of it: nothing to say against completeness from that study.
-    let s = summary(vec![cohort("c", free(100, 100))], &[]);
-    assert!(!s.contains("which had no comparison group"), "{s}");
+    // Everyone stayed free of it, as written: nothing to say against completeness.
+    for (x, n) in [(100, 100), (997, 1000)] {
+        let s = summary(vec![cohort("c", free(x, n))], &[]);
+        assert!(!s.contains("which had no comparison group"), "{s}");
+    }
+    // A study in a population that also holds other conditions is indirect: a direct one first.
+    let mut mixed = cohort("mixed", free(300, 1000));
+    mixed.condition = "Condition A and Condition B".into();
+    let s = summary(vec![mixed, cohort("direct", free(60, 100))], &[]);
+    assert!(
+        s.contains("in direct study, which had no comparison group, only about 60 in 100"),
+        "{s}"
+    );
 }
 
 #[test]

@@ -131,7 +131,9 @@ pub struct PartCheck {
     /// The claim's words this part checks, when the claim asserts several things.
     pub words: Option<String>,
     pub verdict: Verdict,
-    /// Certainty of the body of evidence the verdict rests on.
+    /// Certainty of the body of evidence the verdict rests on; for safety, of the evidence of
+    /// serious harms where there is rated evidence of them (whether a treatment is safe rests on
+    /// those), though how many people the harms data cover counts every harm.
     pub certainty: Option<Certainty>,
     pub summary: String,
     pub evidence: Vec<ClaimEvidence>,
@@ -1026,6 +1028,7 @@ fn observed_despite(
                 _ => None,
             };
             (
+                f.indirectness.is_empty(),
                 scope.claim.studies.contains(&study.id),
                 at_time,
                 f.item.outcome.subgroup.is_none(),
@@ -1034,7 +1037,10 @@ fn observed_despite(
         })?;
     let higher = fit.item.outcome.better == Better::Higher;
     let had = 100.0 * share;
-    if (if higher { 100.0 - had } else { had }) < 0.05 {
+    // Nothing to say where, as written, everyone (or no one) did as the claim says.
+    let n = super::absolute::people(lang, had);
+    let complete = super::absolute::people(lang, if higher { 100.0 } else { 0.0 });
+    if n == complete || (!higher && had < 0.05) {
         return None;
     }
     let study = fit.item.studies[0];
@@ -1047,7 +1053,7 @@ fn observed_despite(
         },
         &[
             ("study", study.label.get(lang.as_str())),
-            ("n", &super::absolute::people(lang, had)),
+            ("n", &n),
             ("therapy", &lower_first(&study.intervention.therapy)),
             ("outcome", &lower_first(outcome)),
         ],
@@ -1073,7 +1079,7 @@ fn check_no_risk(scope: &Scope, claim_part: &ClaimPart, fits: &[Fit]) -> PartChe
     // Whether a treatment is safe rests on its serious harms: how sure the evidence of those is,
     // not of any adverse event at all (moderate for a trial's count of every complaint, while its
     // deaths and serious events, a handful, are low).
-    let mut serious_certainty: Option<Option<Certainty>> = None;
+    let mut serious_certainty: Option<Certainty> = None;
     for f in fits
         .iter()
         .filter(|f| !is_marketing(f.item) && !f.item.pooled)
@@ -1081,7 +1087,7 @@ fn check_no_risk(scope: &Scope, claim_part: &ClaimPart, fits: &[Fit]) -> PartChe
         let it = f.item;
         let serious = lexicon.is_serious(it.outcome);
         if serious {
-            serious_certainty = Some(serious_certainty.flatten().max(f.certainty));
+            serious_certainty = serious_certainty.max(f.certainty);
         }
         let clear_harm =
             !it.single_arm && it.effect.is_some_and(|e| e.shows_harm(it.outcome.better));
@@ -1201,7 +1207,8 @@ fn check_no_risk(scope: &Scope, claim_part: &ClaimPart, fits: &[Fit]) -> PartChe
             scope.say("safety.no_data", &[]),
         )
     } else {
-        let certainty = serious_certainty.unwrap_or_else(|| best(ev.iter()));
+        // Without rated evidence of serious harms, the harms there are.
+        let certainty = serious_certainty.or_else(|| best(ev.iter()));
         let (verdict, key) = if claim_part.absolute {
             (Verdict::NotSupported, "safety.absolute")
         } else if treated < 300 {
@@ -1251,17 +1258,21 @@ fn comparable(it: &Item, arm: Arm) -> Option<(f64, f64)> {
 }
 
 /// The text key of an interval a number is checked against: one the evidence published, or one
-/// worked out here from its counts or from its share and number of people. A reader must not take
-/// the second kind for the study's own: a share that is a survival estimate has a wider interval
-/// than its number of people suggests.
+/// worked out here from its counts, from its share and number of people, or from an interval at
+/// another level, as the effect was (`stats::effect`). A reader must not take the others for the
+/// study's own: a share that is a survival estimate has a wider interval than its number of
+/// people suggests.
 fn worked_out(it: &Item) -> &'static str {
     match it.outcome.data.as_ref() {
         Some(EffectData::Counts(_)) => "number.range_counts",
-        Some(EffectData::Proportion(p)) if p.ci_lb.is_none() || p.ci_ub.is_none() => {
-            if p.estimate.is_none() {
-                "number.range_counts"
-            } else {
-                "number.range_share"
+        Some(EffectData::Proportion(p)) => {
+            let given = p.ci_lb.is_some() && p.ci_ub.is_some();
+            let at_95 = p.level.map_or(true, |l| l == 95.0);
+            match (given, at_95, p.estimate, p.ni) {
+                (true, true, _, _) => "number.range",
+                (true, false, _, None) => "number.range_level",
+                (_, _, None, _) => "number.range_counts",
+                _ => "number.range_share",
             }
         }
         _ => "number.range",
@@ -1286,10 +1297,13 @@ fn check_number(scope: &Scope, claim_part: &ClaimPart, fits: &[Fit]) -> PartChec
                 || o == super::matching::normalize(&f.item.outcome.name)
         })
     };
-    // A number said of an outcome the data has is checked against that outcome alone: at
-    // another time it has no number to compare with, and another outcome's (serious adverse
-    // events, for all adverse events) is not one.
-    let named = fits.iter().any(exact);
+    // A number said of an outcome the data has (by its id or name, not a vocabulary concept that
+    // several outcomes measure) is checked against that outcome alone: at another time it has no
+    // number to compare with, and another outcome's (serious adverse events, for all adverse
+    // events) is not one.
+    let concept = (claim_part.outcome.as_deref())
+        .is_some_and(|o| scope.lexicon.names_term(List::Outcomes, o));
+    let named = !concept && fits.iter().any(|f| !is_marketing(f.item) && exact(f));
     let mut cands: Vec<(&Fit, (f64, f64))> = fits
         .iter()
         .filter(|f| !is_marketing(f.item))
@@ -1303,10 +1317,11 @@ fn check_number(scope: &Scope, claim_part: &ClaimPart, fits: &[Fit]) -> PartChec
         })
         .filter_map(|f| Some((f, comparable(f.item, arm)?)))
         .collect();
-    // The most certain first; controlled before uncontrolled; pooled first.
+    // Exact outcome first, then the most certain; controlled before uncontrolled; pooled first.
     crate::sort::sort_by(&mut cands, |(a, _), (b, _)| {
-        b.certainty
-            .cmp(&a.certainty)
+        exact(b)
+            .cmp(&exact(a))
+            .then(b.certainty.cmp(&a.certainty))
             .then(a.item.single_arm.cmp(&b.item.single_arm))
             .then(b.item.pooled.cmp(&a.item.pooled))
     });

@@ -110,9 +110,19 @@ impl Relation {
 }
 
 /// Words that join conditions into a mixed population ("asthma and COPD", "five diseases, including
-/// asthma") or treatments into a combination, in English, Spanish ("y") and French ("et", "ou"):
-/// used only for names that no vocabulary term explains.
-const JOINERS: &[&str] = &["and", "or", "including", "plus", "y", "et", "ou"];
+/// asthma") or treatments into a combination, used only for names that no vocabulary term
+/// explains: English ones in any case.
+const JOINERS: &[&str] = &["and", "or", "including", "plus"];
+/// Spanish "y" and French "et", "ou" join only as written, in lowercase: in capitals they are
+/// abbreviations ("Drug Y", "ET" for a disease, "OU" for both eyes).
+const LOWERCASE_JOINERS: &[&str] = &["y", "et", "ou"];
+
+/// Whether a name joins several things ("asthma and COPD", "aspirina y dipiridamol"), given as
+/// written and normalized.
+fn joins(raw: &str, normalized: &str) -> bool {
+    normalized.split(' ').any(|w| JOINERS.contains(&w))
+        || (raw.split(|c: char| !c.is_alphanumeric())).any(|w| LOWERCASE_JOINERS.contains(&w))
+}
 
 /// A dataset's vocabulary, indexed for matching names against it.
 pub struct Lexicon {
@@ -225,7 +235,7 @@ impl Lexicon {
             None
         } else if let Some((_, i)) = names.iter().find(|(k, _)| *k == n) {
             Some(*i)
-        } else if n.split(' ').any(|w| JOINERS.contains(&w)) {
+        } else if joins(name, &n) {
             None
         } else {
             let hits: Vec<usize> = names
@@ -245,6 +255,13 @@ impl Lexicon {
         };
         index.found.borrow_mut().insert(name.to_string(), found);
         found
+    }
+
+    /// Whether a name is one of a list's terms as written (its id, name or an alias), not only a
+    /// name that holds one.
+    pub fn names_term(&self, list: List, name: &str) -> bool {
+        let n = normalize(name);
+        self.index(list).names.iter().any(|(k, _)| *k == n)
     }
 
     /// The term a name refers to (see [`Lexicon::term_index`]).
@@ -478,10 +495,10 @@ fn word_relation(evidence: &str, wanted: &str) -> Relation {
     if e == w {
         return Relation::Same;
     }
-    let joined = |s: &str| s.split(' ').any(|x| JOINERS.contains(&x)) || s.contains(',');
+    let joined = |raw: &str, s: &str| joins(raw, s) || s.contains(',');
     if contains_words(&e, &w) {
         // "asthma and COPD" holds "asthma" with others; "severe asthma" is a population within it.
-        if joined(&e) && !joined(&w) {
+        if joined(evidence, &e) && !joined(wanted, &w) {
             Relation::Broader
         } else {
             Relation::Narrower

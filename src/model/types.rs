@@ -146,7 +146,8 @@ wire_enum! {
 
 wire_enum! {
     /// A review's judgement of one risk-of-bias domain of a study (Cochrane's tool: RevMan 5 stores
-    /// "Yes" for low risk, "No" for high risk, or "Unclear").
+    /// "Yes" for low risk, "No" for high risk, or "Unclear"), or a source's of publication bias
+    /// ([`PublicationBias`]).
     Judgement {
         Low = "low",
         High = "high",
