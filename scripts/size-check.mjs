@@ -38,7 +38,11 @@
 // review's findings: a combination is none of its drugs in claims too, a claim's certainty from
 // its least certain rated part whatever the verdicts, a review's result checked only against a
 // body that holds all of it, and answers that do not lose trials to a body outside the question
-// (-> 373.0 KB).
+// (-> 373.0 KB). Raised to 367 KiB on 2026-12-06 for what claims are told (an interval worked out
+// here said to be so, a complete effect measured against what treated people went on to have,
+// a safety part as certain as its serious harms, a number checked against its named outcome),
+// a study's publication_bias, and a pooled body asked for by its id ('death/aspirin', 0.8 KB);
+// a problem's issue moved instead of cloned took 1.1 KB back (-> 374.8 KB).
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -46,7 +50,7 @@ import { fileURLToPath } from 'node:url';
 import { shellModules } from './shell-modules.mjs';
 
 const BUDGET_BYTES = 100 * 1024;
-const GUARD_BYTES = 365 * 1024;
+const GUARD_BYTES = 367 * 1024;
 const WWW = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'www');
 // Each file as the server sends it, gzipped on its own.
 const FILES = [...shellModules(WWW), 'pkg/evidence_lens.js', 'pkg/evidence_lens_bg.wasm'];
