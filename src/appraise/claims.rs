@@ -513,6 +513,12 @@ impl<'c> Scope<'c> {
     }
 }
 
+/// Whether evidence is for the claim's time (within a quarter of it), when both say a time.
+fn at_time(want_days: Option<f64>, item: &Item) -> Option<bool> {
+    let (w, h) = (want_days?, evidence_days(item)?);
+    Some((h - w).abs() <= 0.25 * w)
+}
+
 /// The time an item's result covers: its outcome's time point, or else its study's follow-up.
 fn evidence_days(item: &Item) -> Option<f64> {
     item.outcome
@@ -1009,30 +1015,24 @@ fn observed_despite(
 ) -> Option<String> {
     let lang = scope.lang;
     let want_days = claim_part.timeframe.as_deref().and_then(duration_days);
-    let (fit, share) = roles
+    let (fit, share, _) = roles
         .iter()
         .filter(|(_, r)| *r == EvidenceRole::Uncontrolled)
         .filter(|(f, _)| support.iter().any(|s| s.members == f.members))
         .filter_map(|(f, _)| match f.item.outcome.data.as_ref()? {
-            EffectData::Proportion(p) => Some((*f, p.value().filter(|v| (0.0..=1.0).contains(v))?)),
+            EffectData::Proportion(p) => {
+                Some((*f, p.value().filter(|v| (0.0..=1.0).contains(v))?, p.ni))
+            }
             _ => None,
         })
-        .max_by_key(|(f, _)| {
+        .max_by_key(|(f, _, ni)| {
             let study = f.item.studies[0];
-            let at_time = match (want_days, evidence_days(f.item)) {
-                (Some(w), Some(h)) => (h - w).abs() <= 0.25 * w,
-                _ => false,
-            };
-            let people = match f.item.outcome.data.as_ref() {
-                Some(EffectData::Proportion(p)) => p.ni,
-                _ => None,
-            };
             (
                 f.indirectness.is_empty(),
                 scope.claim.studies.contains(&study.id),
-                at_time,
+                at_time(want_days, f.item) == Some(true),
                 f.item.outcome.subgroup.is_none(),
-                people.or(study.n.map(u64::from)),
+                ni.or(study.n.map(u64::from)),
             )
         })?;
     let higher = fit.item.outcome.better == Better::Higher;
@@ -1308,13 +1308,8 @@ fn check_number(scope: &Scope, claim_part: &ClaimPart, fits: &[Fit]) -> PartChec
         .iter()
         .filter(|f| !is_marketing(f.item))
         .filter(|f| !named || exact(f))
-        .filter(|f| {
-            // The same time point, when both say.
-            match (want_days, evidence_days(f.item)) {
-                (Some(w), Some(h)) => (h - w).abs() <= 0.25 * w,
-                _ => true,
-            }
-        })
+        // The same time point, when both say.
+        .filter(|f| at_time(want_days, f.item) != Some(false))
         .filter_map(|f| Some((f, comparable(f.item, arm)?)))
         .collect();
     // Exact outcome first, then the most certain; controlled before uncontrolled; pooled first.
