@@ -33,6 +33,19 @@ fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
+/// Runs a command that must fail (exit 1) and say each of `said` on stderr.
+fn refused(args: &[&str], said: &[&str]) {
+    let o = run(args);
+    assert_eq!(o.status.code(), Some(1), "{args:?}: {}", stdout(&o));
+    for said in said {
+        assert!(
+            stderr(&o).contains(said),
+            "{args:?}: {said}: {}",
+            stderr(&o)
+        );
+    }
+}
+
 #[test]
 fn validate_accepts_the_builtin_dataset_with_a_one_line_summary() {
     let o = run(&["validate", "src/data/ms-stem-cells.json"]);
@@ -151,23 +164,96 @@ fn analyze_reproduces_metafor_on_the_bcg_csv() {
 
 #[test]
 fn analyze_refuses_to_pool_what_cannot_be_pooled() {
-    let o = run(&["analyze", "src/data/ms-stem-cells.json"]);
-    assert_eq!(o.status.code(), Some(1));
-    assert!(
-        stderr(&o).contains("choose one with --outcome"),
-        "{}",
-        stderr(&o)
+    refused(
+        &["analyze", "src/data/ms-stem-cells.json"],
+        &["choose one with --outcome"],
     );
-    let o = run(&[
+    refused(
+        &[
+            "analyze",
+            "tests/data/bcg.csv",
+            "--measure",
+            "RR",
+            "--subgroup",
+            "nope",
+        ],
+        &["--subgroup nope"],
+    );
+}
+
+#[test]
+fn analyze_pools_each_treatment_on_its_own_as_the_appraisal_does() {
+    let text = std::fs::read_to_string("tests/data/aspirin-mi.json").unwrap();
+    let mut data: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let studies = data["studies"].as_array_mut().unwrap();
+    for s in studies.iter_mut().take(2) {
+        s["intervention"]["therapy"] = "clopidogrel".into();
+    }
+    let file = scratch("two-treatments.json", data.to_string().as_bytes());
+    let file = file.to_str().unwrap();
+
+    refused(
+        &["analyze", file, "--outcome", "death"],
+        &["death/clopidogrel", "death/aspirin", "--subgroup therapy"],
+    );
+
+    let appraisal = run(&["appraise", file]);
+    let appraisal: serde_json::Value = serde_json::from_str(&stdout(&appraisal)).unwrap();
+    for (id, k) in [("death/aspirin", 5), ("death/clopidogrel", 2)] {
+        let o = run(&["analyze", file, "--outcome", id]);
+        assert_eq!(o.status.code(), Some(0), "{id}: {}", stderr(&o));
+        let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+        assert_eq!(v["k"], k, "{id}");
+        let body = appraisal["pooled"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|b| b["id"] == id)
+            .unwrap_or_else(|| panic!("no pooled body {id}"));
+        assert_eq!(body["k"], k, "{id}");
+        close(
+            &body["effect"],
+            "estimate",
+            v["exp"]["estimate"].as_f64().unwrap(),
+            9,
+        );
+    }
+    refused(
+        &["analyze", file, "--outcome", "death/statin"],
+        &["treatment \"statin\""],
+    );
+
+    let both = run(&[
         "analyze",
-        "tests/data/bcg.csv",
-        "--measure",
-        "RR",
+        file,
+        "--outcome",
+        "death",
         "--subgroup",
-        "nope",
+        "therapy",
     ]);
-    assert_eq!(o.status.code(), Some(1));
-    assert!(stderr(&o).contains("--subgroup nope"), "{}", stderr(&o));
+    assert_eq!(both.status.code(), Some(0), "{}", stderr(&both));
+    let both: serde_json::Value = serde_json::from_str(&stdout(&both)).unwrap();
+    assert_eq!(both["k"], 7);
+    assert_eq!(both["subgroups"].as_array().unwrap().len(), 2);
+
+    let csv = "study,therapy,yi,vi\nA,aspirin,-0.2,0.01\nB,aspirin,-0.3,0.02\nC,statin,-0.1,0.01\n";
+    let csv = scratch("two-treatments.csv", csv.as_bytes());
+    let csv = csv.to_str().unwrap();
+    refused(&["analyze", csv], &["test different treatments"]);
+    // A treatment is not an outcome.
+    refused(
+        &["analyze", csv, "--outcome", "statin"],
+        &["no outcome \"statin\""],
+    );
+    for (args, k) in [
+        (["--outcome", "main/aspirin"], 2),
+        (["--subgroup", "therapy"], 3),
+    ] {
+        let o = run(&[&["analyze", csv][..], &args].concat());
+        assert_eq!(o.status.code(), Some(0), "{args:?}: {}", stderr(&o));
+        let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+        assert_eq!(v["k"], k, "{args:?}");
+    }
 }
 
 #[test]

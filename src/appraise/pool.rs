@@ -206,6 +206,14 @@ fn fin(x: f64) -> Option<f64> {
     x.is_finite().then_some(x)
 }
 
+/// A pooled body's id split into its outcome id and its treatment (`death/aspirin#2` is outcome
+/// `death`, treatment `aspirin`: [`PooledAppraisal::id`]).
+pub fn body_of(id: &str) -> Option<(&str, &str)> {
+    let (outcome, rest) = id.split_once('/')?;
+    let treatment = rest.split_once('#').map_or(rest, |(t, _)| t);
+    (!outcome.is_empty() && !treatment.is_empty()).then_some((outcome, treatment))
+}
+
 /// Groups outcomes with the same id or name across studies of one treatment (completed studies
 /// with numbers only). Two treatments' trials of one outcome answer two questions, so each
 /// treatment's trials are pooled on their own; a name and its alias in the vocabulary are one

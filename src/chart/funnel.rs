@@ -92,7 +92,7 @@ impl FunnelView {
         };
         // Asked for by a body's id (`death/aspirin`), the data holds that treatment's studies
         // alone (`ViewOptions::filtered`), whose body's id is then the outcome's.
-        let by_id = asked.and_then(super::options::body_of);
+        let by_id = asked.and_then(crate::appraise::body_of);
         let of_body =
             |p: &PooledAppraisal| by_id.is_some_and(|(o, _)| p.outcome.eq_ignore_ascii_case(o));
         fn drawable(p: &PooledAppraisal) -> Option<(&PooledAppraisal, &PoolFit)> {

@@ -170,14 +170,6 @@ pub struct ViewOptions {
     pub method: Option<Method>,
 }
 
-/// A pooled body's id split into its outcome id and its treatment (`death/aspirin#2` is outcome
-/// `death`, treatment `aspirin`: [`crate::appraise::PooledAppraisal::id`]).
-pub(crate) fn body_of(id: &str) -> Option<(&str, &str)> {
-    let (outcome, rest) = id.split_once('/')?;
-    let treatment = rest.split_once('#').map_or(rest, |(t, _)| t);
-    (!outcome.is_empty() && !treatment.is_empty()).then_some((outcome, treatment))
-}
-
 impl ViewOptions {
     /// Reads the options as given in attributes or on the command line.
     pub fn parse(view: &str, outcome: &str) -> Result<ViewOptions, String> {
@@ -203,7 +195,8 @@ impl ViewOptions {
             Some(o) => {
                 outcome.id.eq_ignore_ascii_case(o)
                     || outcome.name.eq_ignore_ascii_case(o)
-                    || body_of(o).is_some_and(|(id, _)| outcome.id.eq_ignore_ascii_case(id))
+                    || crate::appraise::body_of(o)
+                        .is_some_and(|(id, _)| outcome.id.eq_ignore_ascii_case(id))
             }
         };
         named && (self.filters.kind.is_empty() || self.filters.kind.contains(&outcome.kind))
@@ -213,7 +206,7 @@ impl ViewOptions {
     /// body's id (`death/aspirin`) that no outcome of the data has as its own id or name.
     fn treatment_asked(&self, dataset: &Dataset) -> Option<String> {
         let o = self.outcome.as_deref()?;
-        let (_, treatment) = body_of(o)?;
+        let (_, treatment) = crate::appraise::body_of(o)?;
         let own = dataset
             .studies
             .iter()

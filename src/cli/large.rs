@@ -9,6 +9,7 @@ use std::hash::{Hash, Hasher};
 use std::io::Write;
 use std::path::Path;
 
+use crate::appraise::matching::Lexicon;
 use crate::model::{self, CsvOptions, Measure};
 use crate::stats::pooling::{self, Refusal};
 use crate::stats::StudyEffect;
@@ -21,6 +22,8 @@ const CHUNK_ROWS: usize = 10_000;
 struct Gathered {
     measure: Option<Measure>,
     effects: Vec<StudyEffect>,
+    /// Each effect's treatment, an index into [`Effects::treatments`].
+    treatment_of: Vec<u32>,
     refusal: Option<Refusal>,
 }
 
@@ -31,6 +34,9 @@ pub struct Effects {
     /// Each outcome's studies so far, so that a study's second result in a later chunk is refused
     /// as within one chunk (two results of one study are not independent samples).
     seen: HashSet<u128>,
+    /// The treatments, as pooling tells them apart ([`Lexicon::treatment_key`]), each once.
+    treatments: Vec<String>,
+    treatment_ids: HashMap<String, u32>,
 }
 
 /// A study's result for an outcome as a 128-bit hash: a million of them take some 30 MB where
@@ -50,8 +56,15 @@ impl Effects {
         &self.order
     }
 
-    /// An outcome's measure and effects, or why they cannot be pooled.
-    pub fn take(&mut self, outcome: &str) -> Result<(Measure, Vec<StudyEffect>), Refusal> {
+    /// An outcome's measure and the effects of one treatment (`treatment`, or the only one there
+    /// is; all of them when `together`), or why they cannot be pooled
+    /// ([`pooling::one_treatment`]).
+    pub fn take(
+        &mut self,
+        outcome: &str,
+        treatment: Option<&str>,
+        together: bool,
+    ) -> Result<(Measure, Vec<StudyEffect>), Refusal> {
         let Some(g) = self.by_outcome.remove(outcome) else {
             return Err(Refusal::UnknownOutcome {
                 outcome: outcome.to_string(),
@@ -61,12 +74,14 @@ impl Effects {
         if let Some(refusal) = g.refusal {
             return Err(refusal);
         }
-        match g.measure {
-            Some(m) => Ok((m, g.effects)),
-            None => Err(Refusal::NoData {
+        let Some(measure) = g.measure else {
+            return Err(Refusal::NoData {
                 outcome: outcome.to_string(),
-            }),
-        }
+            });
+        };
+        let name = |i: usize| self.treatments[g.treatment_of[i] as usize].as_str();
+        let effects = pooling::one_treatment(outcome, g.effects, name, treatment, together)?;
+        Ok((measure, effects))
     }
 
     /// Adds a chunk's effects, keeping of their moderators only the `subgroup` column: an empty
@@ -74,6 +89,7 @@ impl Effects {
     fn add(&mut self, chunk: &model::Dataset, subgroup: Option<&str>) {
         // A study's second result for an outcome, in this chunk or an earlier one: one pass.
         let mut repeated: HashMap<&str, &str> = HashMap::new();
+        let lexicon = Lexicon::new(&chunk.vocabulary);
         for s in &chunk.studies {
             for o in s.outcomes.iter().filter(|o| o.data.is_some()) {
                 if !self.seen.insert(result_key(&o.id, &s.id)) {
@@ -102,28 +118,37 @@ impl Effects {
             }
             let pooled = match subgroup {
                 None => pooling::pool_effects(chunk, &outcome),
-                Some(column) => pooling::pool_input(chunk, &outcome).map(|(m, mut effects)| {
-                    for e in &mut effects {
+                Some(column) => pooling::pool_input(chunk, &outcome).map(|mut pool| {
+                    for e in &mut pool.effects {
                         e.moderators = std::mem::take(&mut e.moderators)
                             .into_iter()
                             .filter(|(k, _)| k == column)
                             .collect();
                     }
-                    (m, effects)
+                    pool
                 }),
             };
             match pooled {
-                Ok((m, effects)) => match g.measure {
-                    Some(first) if first != m => {
+                Ok(pool) => match g.measure {
+                    Some(first) if first != pool.measure => {
                         g.refusal = Some(Refusal::MixedMeasures {
                             outcome: outcome.clone(),
-                            measures: vec![first, m],
+                            measures: vec![first, pool.measure],
                         });
                         g.effects = Vec::new();
                     }
                     _ => {
-                        g.measure = Some(m);
-                        g.effects.extend(effects);
+                        g.measure = Some(pool.measure);
+                        g.effects.extend(pool.effects);
+                        for s in pool.studies {
+                            let key = lexicon.treatment_key(&s.intervention.therapy);
+                            let next = self.treatments.len() as u32;
+                            let id = *self.treatment_ids.entry(key).or_insert_with_key(|key| {
+                                self.treatments.push(key.clone());
+                                next
+                            });
+                            g.treatment_of.push(id);
+                        }
                     }
                 },
                 // Another chunk may have its numbers.
@@ -154,6 +179,8 @@ pub fn read_effects(
         order: Vec::new(),
         by_outcome: HashMap::new(),
         seen: HashSet::new(),
+        treatments: Vec::new(),
+        treatment_ids: HashMap::new(),
     };
     let mut errors = 0usize;
     let options = CsvOptions {

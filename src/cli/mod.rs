@@ -11,7 +11,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::appraise::{appraise, AppraiseOptions};
+use crate::appraise::matching::Lexicon;
+use crate::appraise::{appraise, body_of, AppraiseOptions};
 use crate::chart::{self, Theme, ThemeName, ViewOptions};
 use crate::model::{self, Dataset, Measure, Parsed};
 use crate::stats::{pooling, AnalyzeOptions, Method, StudyEffect, Test};
@@ -56,7 +57,9 @@ pub enum Command {
         /// Confidence level in percent (default 95, or an imported review's own).
         #[arg(long, value_parser = parse_level)]
         level: Option<f64>,
-        /// The outcome to pool (needed when the dataset has several).
+        /// The outcome to pool (needed when the dataset has several), or a pooled body's id
+        /// (`death/aspirin`): each treatment's studies are pooled on their own, unless
+        /// `--subgroup therapy` compares them.
         #[arg(long)]
         outcome: Option<String>,
         /// A moderator column to split the studies by, with the test between subgroups.
@@ -263,7 +266,12 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
                     return 1;
                 };
                 let report = choose_among(effects.outcomes(), outcome.as_deref()).and_then(|o| {
-                    let (found, studies) = effects.take(&o).map_err(|e| e.to_string())?;
+                    let (o, treatment) = asked_body(&o, effects.outcomes());
+                    let (o, treatment) = (o.to_string(), treatment.map(str::to_string));
+                    let together = compares_treatments(subgroup.as_deref());
+                    let (found, studies) = effects
+                        .take(&o, treatment.as_deref(), together)
+                        .map_err(|e| e.to_string())?;
                     let options = AnalyzeOptions {
                         measure: found,
                         method: rma_method(method),
@@ -441,9 +449,35 @@ fn analyze_outcome(
     outcome: Option<&str>,
     subgroup: Option<&str>,
 ) -> Result<crate::stats::AnalyzeReport, String> {
-    let outcome = choose_outcome(dataset, outcome)?;
-    let (found, effects) = pooling::pool_input(dataset, &outcome).map_err(|e| e.to_string())?;
-    analyze_effects(&outcome, found, &effects, measure, options, subgroup)
+    let ids = pooling::outcome_ids(dataset);
+    let chosen = choose_among(&ids, outcome)?;
+    let (outcome, treatment) = asked_body(&chosen, &ids);
+    let pool = pooling::pool_input(dataset, outcome).map_err(|e| e.to_string())?;
+    let lexicon = Lexicon::new(&dataset.vocabulary);
+    let keys: Vec<String> = (pool.studies.iter())
+        .map(|s| lexicon.treatment_key(&s.intervention.therapy))
+        .collect();
+    let together = compares_treatments(subgroup);
+    let effects = pooling::one_treatment(outcome, pool.effects, |i| &keys[i], treatment, together)
+        .map_err(|e| e.to_string())?;
+    analyze_effects(outcome, pool.measure, &effects, measure, options, subgroup)
+}
+
+/// The outcome and the treatment asked for: a pooled body's id names both (`death/aspirin`, as
+/// the appraisal and the views name it), unless an outcome has that id itself.
+fn asked_body<'a>(asked: &'a str, ids: &[String]) -> (&'a str, Option<&'a str>) {
+    match body_of(asked) {
+        Some((outcome, treatment)) if !ids.iter().any(|id| id == asked) => {
+            (outcome, Some(treatment))
+        }
+        _ => (asked, None),
+    }
+}
+
+/// Whether different treatments' studies are pooled together: only to compare them, in
+/// subgroups by therapy.
+fn compares_treatments(subgroup: Option<&str>) -> bool {
+    subgroup == Some("therapy")
 }
 
 /// Pools an outcome's study effects, which are on the measure `found`.

@@ -38,6 +38,17 @@ pub enum Refusal {
     SharedStudy { outcome: String, study: String },
     /// One study's effect could not be computed.
     Unusable { study: String, error: StatsError },
+    /// The studies of the outcome test different treatments, and none was asked for.
+    SeveralTreatments {
+        outcome: String,
+        treatments: Vec<String>,
+    },
+    /// No study of the treatment asked for reports the outcome.
+    UnknownTreatment {
+        outcome: String,
+        treatment: String,
+        known: Vec<String>,
+    },
 }
 
 impl std::fmt::Display for Refusal {
@@ -58,36 +69,52 @@ impl std::fmt::Display for Refusal {
                 "study \"{study}\" gives more than one result for outcome \"{outcome}\"; they share participants and cannot be pooled as independent studies"
             ),
             Refusal::Unusable { study, error } => write!(f, "study \"{study}\": {error}"),
+            Refusal::SeveralTreatments { outcome, treatments } => {
+                let ids: Vec<String> = treatments.iter().map(|t| format!("{outcome}/{t}")).collect();
+                write!(
+                    f,
+                    "the studies of outcome \"{outcome}\" test different treatments, which answer different questions and are pooled each on its own: choose one ({}), or compare them with --subgroup therapy",
+                    ids.join(", ")
+                )
+            }
+            Refusal::UnknownTreatment { outcome, treatment, known } => write!(
+                f,
+                "no study of treatment \"{treatment}\" reports numbers for outcome \"{outcome}\"; its treatments are {}",
+                known.join(", ")
+            ),
         }
     }
 }
 
 impl std::error::Error for Refusal {}
 
-/// The effects of every study reporting `outcome_id`, ready for [`super::analyze()`],
-/// with their measure. Study-level facts (design, therapy, route, condition, the
-/// outcome's subgroup) are offered as moderators next to the dataset's own columns.
-pub fn pool_input(
-    dataset: &Dataset,
-    outcome_id: &str,
-) -> Result<(Measure, Vec<StudyEffect>), Refusal> {
+/// The effects of every study reporting an outcome, on one measure, with the studies they are
+/// of (in the same order), so that the caller can tell their treatments apart
+/// ([`one_treatment`]).
+pub struct Pool<'a> {
+    pub measure: Measure,
+    pub effects: Vec<StudyEffect>,
+    pub studies: Vec<&'a Study>,
+}
+
+/// The effects of every study reporting `outcome_id`, ready for [`super::analyze()`], with
+/// their measure. Study-level facts (design, therapy, route, condition, the outcome's subgroup)
+/// are offered as moderators next to the dataset's own columns.
+pub fn pool_input<'a>(dataset: &'a Dataset, outcome_id: &str) -> Result<Pool<'a>, Refusal> {
     effects_of(dataset, outcome_id, moderators)
 }
 
 /// [`pool_input`] without the moderators, for a pooled estimate alone: a forest of 10,000
 /// studies spent a tenth of its time making and dropping them.
-pub fn pool_effects(
-    dataset: &Dataset,
-    outcome_id: &str,
-) -> Result<(Measure, Vec<StudyEffect>), Refusal> {
+pub fn pool_effects<'a>(dataset: &'a Dataset, outcome_id: &str) -> Result<Pool<'a>, Refusal> {
     effects_of(dataset, outcome_id, |_, _| BTreeMap::new())
 }
 
-fn effects_of(
-    dataset: &Dataset,
+fn effects_of<'a>(
+    dataset: &'a Dataset,
     outcome_id: &str,
     moderators: fn(&Study, &Outcome) -> BTreeMap<String, String>,
-) -> Result<(Measure, Vec<StudyEffect>), Refusal> {
+) -> Result<Pool<'a>, Refusal> {
     let reporting: Vec<(&Study, &Outcome)> = dataset
         .studies
         .iter()
@@ -133,6 +160,7 @@ fn effects_of(
     }
     let mut seen = std::collections::BTreeSet::new();
     let mut effects = Vec::with_capacity(with_data.len());
+    let mut studies = Vec::with_capacity(with_data.len());
     for (study, outcome, data) in with_data {
         if !seen.insert(study.id.as_str()) {
             return Err(Refusal::SharedStudy {
@@ -150,8 +178,59 @@ fn effects_of(
             vi: effect.vi,
             moderators: moderators(study, outcome),
         });
+        studies.push(study);
     }
-    Ok((measures[0], effects))
+    Ok(Pool {
+        measure: measures[0],
+        effects,
+        studies,
+    })
+}
+
+/// Keeps one treatment's effects of `outcome`: the treatment asked for, or the only one there
+/// is. Two treatments' trials of one outcome answer two questions, so each treatment's are
+/// pooled on their own, as the appraisal pools them; `together` pools them all, for a caller
+/// who compares them in subgroups. `treatment_of(i)` is the treatment of `effects[i]`, as
+/// pooling groups them (the vocabulary's `Lexicon::treatment_key`, which this layer cannot
+/// see); `asked` is compared without regard to case.
+pub fn one_treatment<'k>(
+    outcome: &str,
+    effects: Vec<StudyEffect>,
+    treatment_of: impl Fn(usize) -> &'k str,
+    asked: Option<&str>,
+    together: bool,
+) -> Result<Vec<StudyEffect>, Refusal> {
+    let mut known: Vec<&str> = Vec::new();
+    for i in 0..effects.len() {
+        let t = treatment_of(i);
+        if !known.contains(&t) {
+            known.push(t);
+        }
+    }
+    let names = || known.iter().map(|t| t.to_string()).collect::<Vec<_>>();
+    match asked {
+        Some(asked) => {
+            let kept: Vec<StudyEffect> = effects
+                .into_iter()
+                .enumerate()
+                .filter(|(i, _)| treatment_of(*i).eq_ignore_ascii_case(asked))
+                .map(|(_, e)| e)
+                .collect();
+            if kept.is_empty() {
+                return Err(Refusal::UnknownTreatment {
+                    outcome: outcome.to_string(),
+                    treatment: asked.to_string(),
+                    known: names(),
+                });
+            }
+            Ok(kept)
+        }
+        None if known.len() > 1 && !together => Err(Refusal::SeveralTreatments {
+            outcome: outcome.to_string(),
+            treatments: names(),
+        }),
+        None => Ok(effects),
+    }
 }
 
 fn moderators(study: &Study, outcome: &Outcome) -> BTreeMap<String, String> {
@@ -194,7 +273,9 @@ mod tests {
             let full = pool_input(&dataset, &id);
             let bare = pool_effects(&dataset, &id);
             match (full, bare) {
-                (Ok((m1, full)), Ok((m2, bare))) => {
+                (Ok(full), Ok(bare)) => {
+                    let (m1, m2) = (full.measure, bare.measure);
+                    let (full, bare) = (full.effects, bare.effects);
                     assert_eq!(m1, m2, "{id}");
                     assert_eq!(full.len(), bare.len(), "{id}");
                     for (f, b) in full.iter().zip(&bare) {
@@ -207,7 +288,7 @@ mod tests {
                     pooled += 1;
                 }
                 (Err(e1), Err(e2)) => assert_eq!(e1, e2, "{id}"),
-                (a, b) => panic!("{id}: {a:?} but {b:?}"),
+                (a, b) => panic!("{id}: {:?} but {:?}", a.err(), b.err()),
             }
         }
         assert!(pooled > 0, "the built-in dataset has outcomes to pool");
