@@ -346,8 +346,9 @@ fn clinic_claims_come_out_as_the_trials_say() {
         // claim's autoimmune diseases in general: the sentence names theirs.
         assert!(
             c.summary.contains(
-                "the harms data cover only about 212 people treated with mesenchymal stem cells \
-                 for multiple sclerosis, too few"
+                "the harms data cover only about 202 people treated with mesenchymal stem cells \
+                 for multiple sclerosis (the people of Connick 2012 are counted once, within a \
+                 review that includes them), too few"
             ),
             "{}",
             c.summary
@@ -361,10 +362,11 @@ fn news_and_researcher_claims() {
     if let Some(c) = claim(&a, "news_msc_safe_delays_progression") {
         assert_eq!(c.parts.len(), 2);
         assert_eq!(c.verdict, Verdict::NotSupported, "{}", c.summary);
-        // The treated people behind the harms: MESEMS's 69 in the MSC arm, Connick's 10 and all
-        // 133 of Zhou's review, which pooled single-arm studies (none of them had a control).
+        // The treated people behind the harms: MESEMS's 69 in the MSC arm and all 133 of Zhou's
+        // review, which pooled single-arm studies (none of them had a control); Connick's 10 are
+        // among Zhou's.
         assert!(
-            c.parts[0].summary.contains("only about 212 people treated"),
+            c.parts[0].summary.contains("only about 202 people treated"),
             "{}",
             c.parts[0].summary
         );

@@ -14,6 +14,11 @@ fn check(studies: Vec<Study>, c: Claim) -> ClaimCheck {
     appraise(&ds, &AppraiseOptions::default()).claims.remove(0)
 }
 
+/// Asserts that the claim's summary says `words`.
+fn says(c: &ClaimCheck, words: &str) {
+    assert!(c.summary.contains(words), "{words}: {}", c.summary);
+}
+
 fn benefit(therapy: &str) -> Claim {
     claim("c", therapy, None, Assertion::Benefit, None)
 }
@@ -756,11 +761,7 @@ fn safety_is_not_supported_by_harms_data_that_cannot_show_no_one_was_harmed() {
     );
     assert_eq!(c.verdict, Verdict::NotSupported, "{}", c.summary);
     assert_eq!(c.evidence[0].role, EvidenceRole::Reported);
-    assert!(
-        c.summary.contains("but fewer than 300 of them in counts"),
-        "{}",
-        c.summary
-    );
+    says(&c, "but fewer than 300 of them in counts");
     // Deaths told only in words.
     let c = check(vec![harm("words", None)], safe());
     assert_eq!(c.verdict, Verdict::NotSupported, "{}", c.summary);
@@ -813,12 +814,9 @@ fn equally_certain_null_evidence_makes_a_benefit_claim_hold_only_in_part() {
     );
     let c = check(vec![helps, null], benefit("Drug X"));
     assert_eq!(c.verdict, Verdict::SupportedInPart, "{}", c.summary);
-    assert!(
-        c.summary.contains(
-            "other controlled evidence of the same certainty (moderate) shows little or no benefit"
-        ),
-        "{}",
-        c.summary
+    says(
+        &c,
+        "other controlled evidence of the same certainty (moderate) shows little or no benefit",
     );
 }
 
@@ -849,4 +847,39 @@ fn safety_counts_one_trial_once_however_many_entries_report_it() {
     other.citation.doi = Some("10.1000/another-trial".into());
     let c = check(vec![report("paper"), other], safe);
     assert_eq!(c.parts[0].treated, Some(400), "{}", c.summary);
+}
+
+/// A review's people are counted once: a trial that a counted review includes adds none of its
+/// own, and the sentence says whose people were counted within the review. Here that is what
+/// decides "safe": 250 people, not 450.
+#[test]
+fn safety_counts_the_people_of_a_study_within_the_review_that_includes_it() {
+    let trial = study(
+        "trial",
+        Design::SingleArm,
+        None,
+        "Drug X",
+        vec![deaths(0, 200)],
+    );
+    let review = |includes: &[&str]| {
+        let mut r = study(
+            "review",
+            Design::SystematicReview,
+            None,
+            "Drug X",
+            vec![deaths(0, 250)],
+        );
+        r.includes = includes.iter().map(|s| s.to_string()).collect();
+        r
+    };
+    let safe = claim("c", "Drug X", None, Assertion::NoRisk, None);
+    let c = check(vec![trial.clone(), review(&[])], safe.clone());
+    assert_eq!(c.parts[0].treated, Some(450), "{}", c.summary);
+    let c = check(vec![trial, review(&["trial"])], safe);
+    assert_eq!(c.parts[0].treated, Some(250), "{}", c.summary);
+    assert_eq!(c.verdict, Verdict::NotSupported, "{}", c.summary);
+    says(
+        &c,
+        "(the people of trial study are counted once, within a review that includes them)",
+    );
 }

@@ -918,3 +918,30 @@ fn publication_bias_is_read_and_checked() {
         "studies[0].publication_bias.words: unknown field \"words\"; expected one of judgement, support",
     );
 }
+
+/// A review's included studies: read when they are other studies of the dataset; an unknown id
+/// is an error at its place and is dropped, and a study that is not a review includes nothing.
+#[test]
+fn a_reviews_included_studies_are_read_and_checked() {
+    let mut review = study("r");
+    review["design"] = json!("systematic_review");
+    review["includes"] = json!(["t", "nope", "r"]);
+    let mut trial = study("t");
+    trial["includes"] = json!(["r"]);
+    let p = parse(&dataset(vec![review, trial]));
+    has_error(
+        &p,
+        "studies[0].includes[1]: unknown study \"nope\"; no study has this id",
+    );
+    has_error(
+        &p,
+        "studies[0].includes[2]: unknown study \"r\"; no study has this id",
+    );
+    has_warning(
+        &p,
+        "studies[1].includes: only a systematic review includes other studies; remove \"includes\" or set \"design\" to systematic_review",
+    );
+    let d = p.dataset.expect("the studies are kept");
+    assert_eq!(d.studies[0].includes, ["t"]);
+    assert!(d.studies[1].includes.is_empty());
+}

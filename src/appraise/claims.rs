@@ -1080,6 +1080,9 @@ fn check_no_risk(scope: &Scope, claim_part: &ClaimPart, fits: &[Fit]) -> PartChe
     // not of any adverse event at all (moderate for a trial's count of every complaint, while its
     // deaths and serious events, a handful, are low).
     let mut serious_certainty: Option<Certainty> = None;
+    // The studies that a counted review includes: their people are counted once, in the review.
+    let mut included: BTreeSet<&str> = BTreeSet::new();
+    let mut trial_of: BTreeMap<&str, &str> = BTreeMap::new();
     for f in fits
         .iter()
         .filter(|f| !is_marketing(f.item) && !f.item.pooled)
@@ -1110,6 +1113,7 @@ fn check_no_risk(scope: &Scope, claim_part: &ClaimPart, fits: &[Fit]) -> PartChe
         // One trial's people once, whatever entries report it (an identifier in common, as
         // pooling tells them): the first entry's id stands for the trial.
         let trial = trials.of(s);
+        trial_of.insert(&s.id, trial);
         // Only counted harms can show that no one treated was seriously harmed.
         if role != EvidenceRole::Reported && events.is_some() {
             readable.insert(trial);
@@ -1117,6 +1121,9 @@ fn check_no_risk(scope: &Scope, claim_part: &ClaimPart, fits: &[Fit]) -> PartChe
         let (n, estimated) = treated_people(it);
         if n > 0 && !conditions.contains(&s.condition.as_str()) {
             conditions.push(&s.condition);
+        }
+        if n > 0 {
+            included.extend(s.includes.iter().map(String::as_str));
         }
         let kept = treated_by_study.entry(trial).or_insert((
             n,
@@ -1132,6 +1139,11 @@ fn check_no_risk(scope: &Scope, claim_part: &ClaimPart, fits: &[Fit]) -> PartChe
         .filter(|e| matches!(e.role, EvidenceRole::SeriousHarm | EvidenceRole::Harm))
         .collect();
     let lang = scope.lang;
+    let counted_within: Vec<&str> = (trial_of.iter())
+        .filter(|(id, _)| included.contains(*id))
+        .filter_map(|(_, trial)| treated_by_study.remove(trial))
+        .map(|t| t.2)
+        .collect();
     let treated = (treated_by_study.values()).fold(0u64, |sum, t| sum.saturating_add(t.0));
     let treated_readable = (treated_by_study.iter())
         .filter(|(id, _)| readable.contains(*id))
@@ -1178,6 +1190,13 @@ fn check_no_risk(scope: &Scope, claim_part: &ClaimPart, fits: &[Fit]) -> PartChe
             let studies =
                 i18n::and_list(lang, &dedup(halved.iter().map(|s| s.to_string()).collect()));
             who.push_str(&scope.say("safety.half", &[("studies", &studies)]));
+        }
+        if !counted_within.is_empty() {
+            let studies = i18n::and_list(
+                lang,
+                &dedup(counted_within.iter().map(|s| s.to_string()).collect()),
+            );
+            who.push_str(&scope.say("safety.included", &[("studies", &studies)]));
         }
         who
     };

@@ -61,6 +61,7 @@ pub(crate) const STUDY_FIELDS: &[&str] = &[
     "caveats",
     "risk_of_bias",
     "publication_bias",
+    "includes",
     "outcomes",
     "moderators",
 ];
@@ -851,6 +852,9 @@ fn convert_study(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<(Study, Ve
         "publication_bias",
         convert_publication_bias as Conv<PublicationBias>,
     );
+    let includes = r
+        .opt("includes", to_string_list as Conv<Vec<String>>)
+        .unwrap_or_default();
     let moderators = r
         .opt(
             "moderators",
@@ -905,6 +909,7 @@ fn convert_study(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<(Study, Ve
         caveats,
         risk_of_bias,
         publication_bias,
+        includes,
         outcomes,
         moderators,
     };

@@ -202,6 +202,8 @@ pub enum Issue {
     UnknownStudy { id: String },
     /// A claim cites a study that was left out because of its errors.
     StudyLeftOut { id: String },
+    /// A study that is not a review says which studies it includes.
+    IncludesNotReview,
     /// `asserts: number` without a value.
     NumberClaimWithoutValue,
     /// A key of a text's language map that is not a language code.
@@ -474,6 +476,7 @@ impl fmt::Display for Issue {
             }
             DuplicateId { id, first } => write!(f, "duplicate id \"{id}\" (first used by {first})"),
             UnknownStudy { id } => write!(f, "unknown study \"{id}\"; no study has this id"),
+            IncludesNotReview => write!(f, "only a systematic review includes other studies; remove \"includes\" or set \"design\" to systematic_review"),
             NotALanguage { code } => write!(f, "\"{code}\" is not a language code; use codes such as \"en\", \"es\", \"fr\""),
             UnknownTerm { list, id } => write!(f, "unknown term \"{id}\"; vocabulary.{list} has no term with this id"),
             UnknownConcept { id } => {

@@ -536,6 +536,10 @@ pub struct Study {
     /// small-study effects.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub publication_bias: Option<PublicationBias>,
+    /// For a review: the ids of the dataset's studies whose people its results include, so that
+    /// they are not counted twice.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub includes: Vec<String>,
     #[serde(default)]
     pub outcomes: Vec<Outcome>,
     /// Extra CSV columns (and free-form JSON attributes) used for subgroups and meta-regression.
@@ -568,6 +572,7 @@ impl Study {
             caveats: Vec::new(),
             risk_of_bias: Vec::new(),
             publication_bias: None,
+            includes: Vec::new(),
             outcomes: Vec::new(),
             moderators: BTreeMap::new(),
         }

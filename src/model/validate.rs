@@ -689,6 +689,28 @@ pub(crate) fn finish(
         kept.push((path, s, locs));
     }
 
+    // A review's included studies: known ids of other studies (the people of those are counted
+    // once, in the review); a bad entry is dropped with the problem.
+    for (path, s, _) in &mut kept {
+        let includes = std::mem::take(&mut s.includes);
+        if includes.is_empty() {
+            continue;
+        }
+        if s.design != Design::SystematicReview {
+            sink.warn(format!("{path}.includes"), Issue::IncludesNotReview);
+            continue;
+        }
+        for (j, id) in includes.into_iter().enumerate() {
+            if seen.contains_key(&id) && id != s.id {
+                s.includes.push(id);
+            } else if input_study_ids.contains(&id) && id != s.id {
+                sink.warn(format!("{path}.includes[{j}]"), Issue::StudyLeftOut { id });
+            } else {
+                sink.error(format!("{path}.includes[{j}]"), Issue::UnknownStudy { id });
+            }
+        }
+    }
+
     // Single-arm data for an outcome id that has comparative data in another study.
     let mut comparative: BTreeMap<&str, String> = BTreeMap::new();
     for (_, s, locs) in &kept {
