@@ -1081,8 +1081,9 @@ fn check_no_risk(scope: &Scope, claim_part: &ClaimPart, fits: &[Fit]) -> PartChe
     // deaths and serious events, a handful, are low).
     let mut serious_certainty: Option<Certainty> = None;
     // The studies that a counted review includes: their people are counted once, in the review.
-    let mut included: BTreeSet<&str> = BTreeSet::new();
-    let mut trial_of: BTreeMap<&str, &str> = BTreeMap::new();
+    // (Vectors, not maps: a handful of studies, and each new map type costs the wasm kilobytes.)
+    let mut included: Vec<&str> = Vec::new();
+    let mut trial_of: Vec<(&str, &str)> = Vec::new();
     for f in fits
         .iter()
         .filter(|f| !is_marketing(f.item) && !f.item.pooled)
@@ -1113,7 +1114,7 @@ fn check_no_risk(scope: &Scope, claim_part: &ClaimPart, fits: &[Fit]) -> PartChe
         // One trial's people once, whatever entries report it (an identifier in common, as
         // pooling tells them): the first entry's id stands for the trial.
         let trial = trials.of(s);
-        trial_of.insert(&s.id, trial);
+        trial_of.push((&s.id, trial));
         // Only counted harms can show that no one treated was seriously harmed.
         if role != EvidenceRole::Reported && events.is_some() {
             readable.insert(trial);
@@ -1139,19 +1140,21 @@ fn check_no_risk(scope: &Scope, claim_part: &ClaimPart, fits: &[Fit]) -> PartChe
         .filter(|e| matches!(e.role, EvidenceRole::SeriousHarm | EvidenceRole::Harm))
         .collect();
     let lang = scope.lang;
-    let counted_within: Vec<&str> = (trial_of.iter())
-        .filter(|(id, _)| included.contains(*id))
-        .filter_map(|(_, trial)| treated_by_study.remove(trial))
-        .map(|t| t.2)
+    let within: Vec<&str> = (trial_of.iter())
+        .filter(|(id, _)| included.contains(id))
+        .map(|(_, trial)| *trial)
         .collect();
-    let treated = (treated_by_study.values()).fold(0u64, |sum, t| sum.saturating_add(t.0));
-    let treated_readable = (treated_by_study.iter())
+    let (counted, counted_within): (Vec<_>, Vec<_>) =
+        (treated_by_study.iter()).partition(|(trial, _)| !within.contains(trial));
+    let treated = (counted.iter()).fold(0u64, |sum, (_, t)| sum.saturating_add(t.0));
+    let treated_readable = (counted.iter())
         .filter(|(id, _)| readable.contains(*id))
         .fold(0u64, |sum, (_, t)| sum.saturating_add(t.0));
-    let halved: Vec<&str> = (treated_by_study.values())
-        .filter(|t| t.1)
-        .map(|t| t.2)
+    let halved: Vec<&str> = (counted.iter())
+        .filter(|(_, t)| t.1)
+        .map(|(_, t)| t.2)
         .collect();
+    let counted_within: Vec<&str> = counted_within.iter().map(|(_, t)| t.2).collect();
     let who = {
         let route = (scope.route.as_deref())
             .map(|r| scope.say("safety.route", &[("route", &lower_first(r))]))
