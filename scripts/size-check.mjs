@@ -42,7 +42,9 @@
 // here said to be so, a complete effect measured against what treated people went on to have,
 // a safety part as certain as its serious harms, a number checked against its named outcome),
 // a study's publication_bias, and a pooled body asked for by its id ('death/aspirin', 0.8 KB);
-// a problem's issue moved instead of cloned took 1.1 KB back (-> 374.8 KB).
+// a problem's issue moved instead of cloned took 1.1 KB back (-> 374.8 KB). Raised to 368 KiB on
+// 2026-12-06 for a review's included studies, read, checked and counted once in a safety claim's
+// people (0.9 KB, after a count with maps of a new type had cost 3 KB; -> 375.7 KB).
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -50,7 +52,7 @@ import { fileURLToPath } from 'node:url';
 import { shellModules } from './shell-modules.mjs';
 
 const BUDGET_BYTES = 100 * 1024;
-const GUARD_BYTES = 367 * 1024;
+const GUARD_BYTES = 368 * 1024;
 const WWW = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'www');
 // Each file as the server sends it, gzipped on its own.
 const FILES = [...shellModules(WWW), 'pkg/evidence_lens.js', 'pkg/evidence_lens_bg.wasm'];
