@@ -480,6 +480,74 @@ fn a_worked_out_interval_is_said_to_be_so() {
     );
 }
 
+/// An interval worked out here from a comparison's numbers says how: from the groups' means, from
+/// an effect's standard error, from an interval at another level, or by pooling the studies.
+#[test]
+fn a_comparisons_worked_out_interval_says_how() {
+    let walk = |id: &str, data: EffectData| {
+        let o = outcome(
+            "walk",
+            "Walking speed",
+            OutcomeKind::Benefit,
+            Better::Higher,
+            data,
+        );
+        study(id, Design::Rct, Some(Blinding::Double), "Drug X", vec![o])
+    };
+    let generic = |yi: f64| {
+        EffectData::Generic(Generic {
+            measure: Measure::Md,
+            yi,
+            vi: None,
+            sei: Some(0.1),
+        })
+    };
+    let summary = |studies: Vec<Study>| {
+        check(
+            studies,
+            claim("c", "Drug X", Some("walk"), Assertion::Number, Some(0.5)),
+        )
+        .summary
+    };
+    let means = EffectData::Means(Means {
+        measure: Measure::Md,
+        m1i: 1.5,
+        sd1i: 1.0,
+        n1i: 100,
+        m2i: 1.0,
+        sd2i: 1.0,
+        n2i: 100,
+    });
+    let at_90 = EffectData::Estimate(Estimate {
+        measure: Measure::Md,
+        estimate: 0.5,
+        ci_lb: 0.3,
+        ci_ub: 0.7,
+        level: 90.0,
+    });
+    for (studies, how) in [
+        (
+            vec![walk("a", means)],
+            "worked out here from the groups' means and standard deviations)",
+        ),
+        (
+            vec![walk("a", generic(0.5))],
+            "worked out here from the effect and its standard error)",
+        ),
+        (
+            vec![walk("a", at_90)],
+            "the source's interval at another level, converted here to 95%)",
+        ),
+        (
+            vec![walk("a", generic(0.45)), walk("b", generic(0.55))],
+            "a 95% interval worked out here by pooling the studies)",
+        ),
+    ] {
+        let said = summary(studies);
+        assert!(said.contains(how), "{how}: {said}");
+    }
+}
+
 /// A number said of an outcome the data has is checked against that outcome alone: at a time it
 /// was not counted for, there is nothing to compare it with, and another outcome's numbers
 /// (serious adverse events, for all adverse events) are not a comparison.

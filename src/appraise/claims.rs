@@ -1280,13 +1280,19 @@ fn comparable(it: &Item, arm: Arm) -> Option<(f64, f64)> {
 }
 
 /// The text key of an interval a number is checked against: one the evidence published, or one
-/// worked out here from its counts, from its share and number of people, or from an interval at
-/// another level, as the effect was (`stats::effect`). A reader must not take the others for the
-/// study's own: a share that is a survival estimate has a wider interval than its number of
-/// people suggests.
+/// worked out here by pooling, from its counts, from its share and number of people, from the
+/// groups' means, from an effect's standard error, or from an interval at another level, as the
+/// effect was (`stats::effect`). A reader must not take the others for the study's own: a share
+/// that is a survival estimate has a wider interval than its number of people suggests.
 fn worked_out(it: &Item) -> &'static str {
+    if it.pooled {
+        return "number.range_pooled";
+    }
     match it.outcome.data.as_ref() {
         Some(EffectData::Counts(_)) => "number.range_counts",
+        Some(EffectData::Means(_)) => "number.range_means",
+        Some(EffectData::Generic(_)) => "number.range_se",
+        Some(EffectData::Estimate(e)) if e.level != 95.0 => "number.range_level",
         Some(EffectData::Proportion(p)) => {
             let given = p.ci_lb.is_some() && p.ci_ub.is_some();
             let at_95 = p.level.map_or(true, |l| l == 95.0);
