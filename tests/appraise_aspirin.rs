@@ -34,6 +34,7 @@ fn the_pooled_body_decides_and_its_certainty_is_shown() {
     assert_eq!(c.verdict, Verdict::Supported);
     assert_eq!(c.certainty, body.certainty);
     assert!(c.evidence[0].pooled, "the verdict rests on the pooled body");
+    assert_eq!(c.evidence[0].body.as_deref(), Some(body.id.as_str()));
     assert_eq!(
         c.evidence.len(),
         1,

@@ -103,6 +103,9 @@ pub struct ClaimEvidence {
     pub studies: Vec<String>,
     pub outcome: String,
     pub pooled: bool,
+    /// The pooled body's id, as `pooled` in the appraisal gives it, for a pooled result.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub body: Option<String>,
     /// Certainty of this evidence for the claim (rated down for indirectness against it).
     pub certainty: Option<Certainty>,
     pub role: EvidenceRole,
@@ -276,6 +279,7 @@ impl Fit<'_, '_> {
             studies: self.item.studies.iter().map(|s| s.id.clone()).collect(),
             outcome: self.item.outcome.id.clone(),
             pooled: self.item.pooled,
+            body: self.item.body.map(str::to_string),
             certainty: self.certainty,
             role,
             indirectness: self.indirectness.clone(),
@@ -749,6 +753,7 @@ fn list_cited(check: &mut ClaimCheck, claim: &Claim, dataset: &Dataset, scope: &
             studies: vec![s.id.clone()],
             outcome: String::new(),
             pooled: false,
+            body: None,
             certainty: None,
             role,
             indirectness: Vec::new(),
@@ -1463,6 +1468,7 @@ mod tests {
             studies: vec!["s".into()],
             outcome: "o".into(),
             pooled: false,
+            body: None,
             certainty,
             role,
             indirectness: Vec::new(),

@@ -145,6 +145,8 @@ pub(crate) struct Item<'a> {
     /// (copying them for 10,000 studies was a sixth of appraising them).
     pub statement: &'a str,
     pub pooled: bool,
+    /// A pooled result's body id ([`PooledAppraisal::id`]), borrowed with its statement.
+    pub body: Option<&'a str>,
     /// What the effect shows against the thresholds of importance (for claim checks).
     pub importance: Option<text::Importance>,
     /// The steps of the rating, so that a claim can judge indirectness against its own question.
@@ -362,6 +364,7 @@ fn appraise_item<'a>(
         certainty: Some(certainty),
         statement: "",
         pooled: false,
+        body: None,
         importance: Some(importance),
         reasons: &[],
         despite: absolute.as_ref().and_then(Absolute::despite),
@@ -490,6 +493,7 @@ fn reported_in_words<'a>(
         certainty: Some(certainty),
         statement: "",
         pooled: false,
+        body: None,
         importance: None,
         reasons: &[],
         despite: None,
@@ -648,6 +652,7 @@ pub fn appraise(dataset: &Dataset, options: &AppraiseOptions) -> Appraisal {
         .chain(pooled_items.into_iter().map(|(i, item)| Item {
             statement: &pooled[i].statement,
             reasons: &pooled[i].reasons,
+            body: Some(&pooled[i].id),
             ..item
         }))
         .collect();

@@ -723,6 +723,7 @@ pub(crate) fn pool_group<'a>(
         certainty: Some(certainty),
         statement: "",
         pooled: true,
+        body: None,
         importance: Some(rate::importance(&eff, th)),
         reasons: &[],
         despite: pooled.absolute.as_ref().and_then(Absolute::despite),
