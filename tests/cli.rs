@@ -220,8 +220,43 @@ fn analyze_pools_each_treatment_on_its_own_as_the_appraisal_does() {
     }
     refused(
         &["analyze", file, "--outcome", "death/statin"],
-        &["treatment \"statin\""],
+        &[
+            "treatment \"statin\"",
+            "--outcome (death/clopidogrel, death/aspirin)",
+        ],
     );
+    // In any case; RevMan's methods too; a body that pooling told apart by name is refused.
+    for args in [
+        &["--outcome", "DEATH/Aspirin"][..],
+        &["--outcome", "death/aspirin", "--method", "MH"],
+    ] {
+        let o = run(&[&["analyze", file][..], args].concat());
+        assert_eq!(o.status.code(), Some(0), "{args:?}: {}", stderr(&o));
+        let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+        assert_eq!(v["k"], 5, "{args:?}");
+    }
+    refused(
+        &["analyze", file, "--outcome", "death", "--method", "MH"],
+        &["death/aspirin", "death/clopidogrel"],
+    );
+    refused(
+        &["analyze", file, "--outcome", "death/aspirin#2"],
+        &["told apart by their outcomes' names"],
+    );
+
+    // Another treatment's studies on another measure do not stop this one's from pooling.
+    for s in data["studies"].as_array_mut().unwrap().iter_mut().take(2) {
+        s["outcomes"][0]["data"] =
+            serde_json::json!({"measure": "HR", "estimate": 0.9, "ci_lb": 0.7, "ci_ub": 1.1});
+    }
+    let mixed = scratch("two-measures.json", data.to_string().as_bytes());
+    let o = run(&[
+        "analyze",
+        mixed.to_str().unwrap(),
+        "--outcome",
+        "death/aspirin",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
 
     let both = run(&[
         "analyze",
@@ -253,7 +288,20 @@ fn analyze_pools_each_treatment_on_its_own_as_the_appraisal_does() {
         assert_eq!(o.status.code(), Some(0), "{args:?}: {}", stderr(&o));
         let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
         assert_eq!(v["k"], k, "{args:?}");
+        if args[0] == "--subgroup" {
+            let names: Vec<&str> = (v["studies"].as_array().unwrap().iter())
+                .map(|s| s["study"].as_str().unwrap())
+                .collect();
+            assert_eq!(names, ["A", "B", "C"], "in the file's order");
+        }
     }
+    // An outcome id with a '/' in it, and another treatment on another measure.
+    let csv = "study,outcome,therapy,measure,yi,vi\nA,a/b,X,MD,-0.2,0.01\nB,a/b,X,MD,-0.3,0.02\nC,a/b,Y,SMD,-0.1,0.01\n";
+    let csv = scratch("slash.csv", csv.as_bytes());
+    let o = run(&["analyze", csv.to_str().unwrap(), "--outcome", "a/b/x"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["k"], 2);
 }
 
 #[test]

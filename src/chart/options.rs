@@ -290,14 +290,6 @@ impl ViewOptions {
                 s
             })
             .collect();
-        Cow::Owned(Dataset {
-            schema: dataset.schema.clone(),
-            title: dataset.title.clone(),
-            description: dataset.description.clone(),
-            question: dataset.question.clone(),
-            vocabulary: dataset.vocabulary.clone(),
-            studies,
-            claims: dataset.claims.clone(),
-        })
+        Cow::Owned(dataset.with_studies(studies))
     }
 }

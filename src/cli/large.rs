@@ -10,33 +10,41 @@ use std::io::Write;
 use std::path::Path;
 
 use crate::appraise::matching::Lexicon;
-use crate::model::{self, CsvOptions, Measure};
+use crate::model::{self, CsvOptions, Measure, Study};
 use crate::stats::pooling::{self, Refusal};
 use crate::stats::StudyEffect;
 
 /// Rows read and assembled at a time.
 const CHUNK_ROWS: usize = 10_000;
 
-/// One outcome's effects gathered over the chunks, or why it cannot be pooled.
+/// One treatment's effects of one outcome gathered over the chunks, or why they cannot be pooled.
 #[derive(Default)]
 struct Gathered {
     measure: Option<Measure>,
     effects: Vec<StudyEffect>,
-    /// Each effect's treatment, an index into [`Effects::treatments`].
-    treatment_of: Vec<u32>,
+    /// Each effect's study's place in the file, so that treatments pooled together keep its order.
+    rows: Vec<u32>,
     refusal: Option<Refusal>,
 }
 
-/// Every outcome's effects, in order of first appearance.
+impl Gathered {
+    fn refuse(&mut self, refusal: Refusal) {
+        self.refusal = Some(refusal);
+        self.effects = Vec::new();
+        self.rows = Vec::new();
+    }
+}
+
+/// Every outcome's effects, in order of first appearance, each treatment's apart (as pooling
+/// tells them apart: [`Lexicon::treatment_key`]).
 pub struct Effects {
     order: Vec<String>,
-    by_outcome: HashMap<String, Gathered>,
+    by_outcome: HashMap<String, Vec<(String, Gathered)>>,
     /// Each outcome's studies so far, so that a study's second result in a later chunk is refused
     /// as within one chunk (two results of one study are not independent samples).
     seen: HashSet<u128>,
-    /// The treatments, as pooling tells them apart ([`Lexicon::treatment_key`]), each once.
-    treatments: Vec<String>,
-    treatment_ids: HashMap<String, u32>,
+    /// Studies read so far.
+    studies: u32,
 }
 
 /// A study's result for an outcome as a 128-bit hash: a million of them take some 30 MB where
@@ -57,7 +65,7 @@ impl Effects {
     }
 
     /// An outcome's measure and the effects of one treatment (`treatment`, or the only one there
-    /// is; all of them when `together`), or why they cannot be pooled
+    /// is; all of them, in the file's order, when `together`), or why they cannot be pooled
     /// ([`pooling::one_treatment`]).
     pub fn take(
         &mut self,
@@ -65,95 +73,136 @@ impl Effects {
         treatment: Option<&str>,
         together: bool,
     ) -> Result<(Measure, Vec<StudyEffect>), Refusal> {
-        let Some(g) = self.by_outcome.remove(outcome) else {
+        let Some(groups) = self.by_outcome.remove(outcome) else {
             return Err(Refusal::UnknownOutcome {
                 outcome: outcome.to_string(),
                 known: self.order.clone(),
             });
         };
-        if let Some(refusal) = g.refusal {
-            return Err(refusal);
+        let treatments: Vec<String> = groups.iter().map(|(t, _)| t.clone()).collect();
+        let kept = pooling::one_treatment(outcome, &treatments, treatment, together)?;
+        let mut measure = None;
+        let mut rows = Vec::new();
+        for (_, g) in groups
+            .into_iter()
+            .filter(|(t, _)| kept.as_ref().map_or(true, |k| k == t))
+        {
+            if let Some(refusal) = g.refusal {
+                return Err(refusal);
+            }
+            match (measure, g.measure) {
+                (Some(first), Some(m)) if first != m => {
+                    return Err(Refusal::MixedMeasures {
+                        outcome: outcome.to_string(),
+                        measures: vec![first, m],
+                    })
+                }
+                (None, m) => measure = m,
+                _ => {}
+            }
+            rows.extend(g.rows.into_iter().zip(g.effects));
         }
-        let Some(measure) = g.measure else {
+        let Some(measure) = measure else {
             return Err(Refusal::NoData {
                 outcome: outcome.to_string(),
             });
         };
-        let name = |i: usize| self.treatments[g.treatment_of[i] as usize].as_str();
-        let effects = pooling::one_treatment(outcome, g.effects, name, treatment, together)?;
-        Ok((measure, effects))
+        rows.sort_by_key(|(row, _)| *row);
+        Ok((measure, rows.into_iter().map(|(_, e)| e).collect()))
     }
 
     /// Adds a chunk's effects, keeping of their moderators only the `subgroup` column: an empty
     /// map costs nothing, a map of a study's facts some 500 bytes (half a gigabyte per million).
     fn add(&mut self, chunk: &model::Dataset, subgroup: Option<&str>) {
         // A study's second result for an outcome, in this chunk or an earlier one: one pass.
-        let mut repeated: HashMap<&str, &str> = HashMap::new();
+        let mut repeated: HashMap<(&str, &str), &str> = HashMap::new();
+        // The chunk's studies by treatment, each with its place in the file.
         let lexicon = Lexicon::new(&chunk.vocabulary);
+        let mut by_treatment: Vec<(String, Vec<(u32, &Study)>)> = Vec::new();
+        let mut treatment_index: HashMap<String, usize> = HashMap::new();
         for s in &chunk.studies {
+            let treatment = lexicon.treatment_key(&s.intervention.therapy);
             for o in s.outcomes.iter().filter(|o| o.data.is_some()) {
                 if !self.seen.insert(result_key(&o.id, &s.id)) {
-                    repeated.entry(&o.id).or_insert(&s.id);
+                    repeated.entry((&o.id, &s.id)).or_insert(&s.id);
                 }
             }
+            let next = by_treatment.len();
+            let i = *treatment_index.entry(treatment.clone()).or_insert(next);
+            if i == next {
+                by_treatment.push((treatment, Vec::new()));
+            }
+            by_treatment[i].1.push((self.studies, s));
+            self.studies = self.studies.saturating_add(1);
         }
         for outcome in pooling::outcome_ids(chunk) {
-            let g = match self.by_outcome.get_mut(&outcome) {
-                Some(g) => g,
-                None => {
-                    self.order.push(outcome.clone());
-                    self.by_outcome.entry(outcome.clone()).or_default()
-                }
-            };
-            if g.refusal.is_some() {
-                continue;
-            }
-            if let Some(study) = repeated.get(outcome.as_str()) {
-                g.refusal = Some(Refusal::SharedStudy {
-                    outcome: outcome.clone(),
-                    study: study.to_string(),
-                });
-                g.effects = Vec::new();
-                continue;
-            }
-            let pooled = match subgroup {
-                None => pooling::pool_effects(chunk, &outcome),
-                Some(column) => pooling::pool_input(chunk, &outcome).map(|mut pool| {
-                    for e in &mut pool.effects {
-                        e.moderators = std::mem::take(&mut e.moderators)
-                            .into_iter()
-                            .filter(|(k, _)| k == column)
-                            .collect();
-                    }
-                    pool
-                }),
-            };
-            match pooled {
-                Ok(pool) => match g.measure {
-                    Some(first) if first != pool.measure => {
-                        g.refusal = Some(Refusal::MixedMeasures {
-                            outcome: outcome.clone(),
-                            measures: vec![first, pool.measure],
-                        });
-                        g.effects = Vec::new();
-                    }
-                    _ => {
-                        g.measure = Some(pool.measure);
-                        g.effects.extend(pool.effects);
-                        for s in pool.studies {
-                            let key = lexicon.treatment_key(&s.intervention.therapy);
-                            let next = self.treatments.len() as u32;
-                            let id = *self.treatment_ids.entry(key).or_insert_with_key(|key| {
-                                self.treatments.push(key.clone());
-                                next
-                            });
-                            g.treatment_of.push(id);
+            let order = &mut self.order;
+            let groups = self.by_outcome.entry(outcome.clone()).or_insert_with(|| {
+                order.push(outcome.clone());
+                Vec::new()
+            });
+            for (treatment, studies) in &by_treatment {
+                let refs: Vec<&Study> = studies.iter().map(|(_, s)| *s).collect();
+                let pooled = match subgroup {
+                    None => pooling::pool_effects(&refs, &outcome),
+                    Some(column) => pooling::pool_input(&refs, &outcome).map(|(m, mut effects)| {
+                        for e in &mut effects {
+                            e.moderators = std::mem::take(&mut e.moderators)
+                                .into_iter()
+                                .filter(|(k, _)| k == column)
+                                .collect();
                         }
+                        (m, effects)
+                    }),
+                };
+                // This treatment's studies do not report it here (another chunk may have its
+                // numbers).
+                if let Err(Refusal::UnknownOutcome { .. } | Refusal::NoData { .. }) = pooled {
+                    continue;
+                }
+                let at = match groups.iter().position(|(t, _)| t == treatment) {
+                    Some(at) => at,
+                    None => {
+                        groups.push((treatment.clone(), Gathered::default()));
+                        groups.len() - 1
                     }
-                },
-                // Another chunk may have its numbers.
-                Err(Refusal::NoData { .. }) => {}
-                Err(refusal) => g.refusal = Some(refusal),
+                };
+                let g = &mut groups[at].1;
+                if g.refusal.is_some() {
+                    continue;
+                }
+                let twice = studies
+                    .iter()
+                    .find_map(|(_, s)| repeated.get(&(outcome.as_str(), s.id.as_str())));
+                if let Some(study) = twice {
+                    g.refuse(Refusal::SharedStudy {
+                        outcome: outcome.clone(),
+                        study: study.to_string(),
+                    });
+                    continue;
+                }
+                match pooled {
+                    Ok((m, _)) if g.measure.is_some_and(|first| first != m) => {
+                        let first = g.measure.unwrap_or(m);
+                        g.refuse(Refusal::MixedMeasures {
+                            outcome: outcome.clone(),
+                            measures: vec![first, m],
+                        });
+                    }
+                    Ok((m, effects)) => {
+                        g.measure = Some(m);
+                        g.effects.extend(effects);
+                        // One effect for each of its studies that reports the outcome.
+                        g.rows.extend(studies.iter().filter_map(|(row, s)| {
+                            let reports = s
+                                .outcomes
+                                .iter()
+                                .any(|o| o.id == outcome && o.data.is_some());
+                            reports.then_some(*row)
+                        }));
+                    }
+                    Err(refusal) => g.refuse(refusal),
+                }
             }
         }
     }
@@ -179,8 +228,7 @@ pub fn read_effects(
         order: Vec::new(),
         by_outcome: HashMap::new(),
         seen: HashSet::new(),
-        treatments: Vec::new(),
-        treatment_ids: HashMap::new(),
+        studies: 0,
     };
     let mut errors = 0usize;
     let options = CsvOptions {

@@ -5,6 +5,7 @@
 //! Exit codes: 0 success, 1 a problem with the input, 2 a usage error (clap's).
 //! No input may make it panic: every failure is a message.
 
+use std::borrow::Cow;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -12,9 +13,9 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::appraise::matching::Lexicon;
-use crate::appraise::{appraise, body_of, AppraiseOptions};
+use crate::appraise::{appraise, AppraiseOptions};
 use crate::chart::{self, Theme, ThemeName, ViewOptions};
-use crate::model::{self, Dataset, Measure, Parsed};
+use crate::model::{self, Dataset, Measure, Parsed, Study};
 use crate::stats::{pooling, AnalyzeOptions, Method, StudyEffect, Test};
 
 mod large;
@@ -266,8 +267,8 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
                     return 1;
                 };
                 let report = choose_among(effects.outcomes(), outcome.as_deref()).and_then(|o| {
-                    let (o, treatment) = asked_body(&o, effects.outcomes());
-                    let (o, treatment) = (o.to_string(), treatment.map(str::to_string));
+                    let (o, treatment) = body_asked(&o, effects.outcomes())?;
+                    let treatment = treatment.map(str::to_string);
                     let together = compares_treatments(subgroup.as_deref());
                     let (found, studies) = effects
                         .take(&o, treatment.as_deref(), together)
@@ -291,11 +292,19 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
             let Some(dataset) = read_usable(&file, measure, err) else {
                 return 1;
             };
-            let chosen = choose_outcome(&dataset, outcome.as_deref());
-            let plan = chosen
-                .as_ref()
-                .map_err(String::clone)
-                .and_then(|o| revman::plan(&dataset, o, method, model));
+            // One treatment's studies, as the appraisal pools them (RevMan's methods too).
+            let chosen = studies_to_pool(&dataset, outcome.as_deref(), subgroup.as_deref());
+            let (chosen, dataset) = match chosen {
+                Ok((outcome, studies)) => {
+                    let dataset = only(&dataset, &studies);
+                    (outcome, dataset)
+                }
+                Err(message) => {
+                    let _ = writeln!(err, "{}: {message}", file.display());
+                    return 1;
+                }
+            };
+            let plan = revman::plan(&dataset, &chosen, method, model);
             let plan = match plan {
                 Ok(p) => p,
                 Err(message) => {
@@ -303,9 +312,9 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
                     return 1;
                 }
             };
-            if let (Some(plan), Ok(outcome)) = (plan, &chosen) {
+            if let Some(plan) = plan {
                 let request = revman::Request {
-                    outcome,
+                    outcome: &chosen,
                     plan,
                     measure,
                     test,
@@ -324,18 +333,25 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
                 return 1;
             }
             let level = level.unwrap_or(95.0);
-            let report = analyze_outcome(
-                &dataset,
-                measure,
-                AnalyzeOptions {
-                    measure: Measure::Gen,
-                    method: rma_method(method),
-                    test,
-                    level,
-                },
-                outcome.as_deref(),
-                subgroup.as_deref(),
-            );
+            let options = AnalyzeOptions {
+                measure: Measure::Gen,
+                method: rma_method(method),
+                test,
+                level,
+            };
+            let studies: Vec<&Study> = dataset.studies.iter().collect();
+            let report = pooling::pool_input(&studies, &chosen)
+                .map_err(|e| e.to_string())
+                .and_then(|(found, effects)| {
+                    analyze_effects(
+                        &chosen,
+                        found,
+                        &effects,
+                        measure,
+                        options,
+                        subgroup.as_deref(),
+                    )
+                });
             match report {
                 Ok(report) => print_json(&report, out),
                 Err(message) => {
@@ -423,12 +439,8 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     }
 }
 
-/// The outcome to pool: the one named, or the only one there is.
-fn choose_outcome(dataset: &Dataset, outcome: Option<&str>) -> Result<String, String> {
-    choose_among(&pooling::outcome_ids(dataset), outcome)
-}
-
-/// [`choose_outcome`] among outcome ids, in order of appearance.
+/// The outcome to pool among outcome ids (in order of appearance): the one named, or the only one
+/// there is.
 fn choose_among(ids: &[String], outcome: Option<&str>) -> Result<String, String> {
     match (outcome, ids) {
         (Some(o), _) => Ok(o.to_string()),
@@ -441,37 +453,65 @@ fn choose_among(ids: &[String], outcome: Option<&str>) -> Result<String, String>
     }
 }
 
-/// Pools one outcome: the one named, or the only one there is.
-fn analyze_outcome(
-    dataset: &Dataset,
-    measure: Option<Measure>,
-    options: AnalyzeOptions,
-    outcome: Option<&str>,
+/// The outcome to pool and the studies to pool it from: the treatment's asked for with a pooled
+/// body's id (`death/aspirin`), or the only treatment whose studies report it
+/// ([`pooling::one_treatment`]).
+fn studies_to_pool<'a>(
+    dataset: &'a Dataset,
+    asked: Option<&str>,
     subgroup: Option<&str>,
-) -> Result<crate::stats::AnalyzeReport, String> {
+) -> Result<(String, Vec<&'a Study>), String> {
     let ids = pooling::outcome_ids(dataset);
-    let chosen = choose_among(&ids, outcome)?;
-    let (outcome, treatment) = asked_body(&chosen, &ids);
-    let pool = pooling::pool_input(dataset, outcome).map_err(|e| e.to_string())?;
+    let chosen = choose_among(&ids, asked)?;
+    let (outcome, treatment) = body_asked(&chosen, &ids)?;
     let lexicon = Lexicon::new(&dataset.vocabulary);
-    let keys: Vec<String> = (pool.studies.iter())
-        .map(|s| lexicon.treatment_key(&s.intervention.therapy))
-        .collect();
+    let key = |s: &Study| lexicon.treatment_key(&s.intervention.therapy);
+    let all: Vec<&Study> = dataset.studies.iter().collect();
+    let treatments = pooling::treatments_of(&all, &outcome, &key);
     let together = compares_treatments(subgroup);
-    let effects = pooling::one_treatment(outcome, pool.effects, |i| &keys[i], treatment, together)
+    let kept = pooling::one_treatment(&outcome, &treatments, treatment, together)
         .map_err(|e| e.to_string())?;
-    analyze_effects(outcome, pool.measure, &effects, measure, options, subgroup)
+    let studies = match kept {
+        Some(t) => all.into_iter().filter(|s| key(s) == t).collect(),
+        None => all,
+    };
+    Ok((outcome, studies))
 }
 
-/// The outcome and the treatment asked for: a pooled body's id names both (`death/aspirin`, as
-/// the appraisal and the views name it), unless an outcome has that id itself.
-fn asked_body<'a>(asked: &'a str, ids: &[String]) -> (&'a str, Option<&'a str>) {
-    match body_of(asked) {
-        Some((outcome, treatment)) if !ids.iter().any(|id| id == asked) => {
-            (outcome, Some(treatment))
-        }
-        _ => (asked, None),
+/// The dataset with only `studies` of it (borrowed when they are all of it).
+fn only<'a>(dataset: &'a Dataset, studies: &[&Study]) -> Cow<'a, Dataset> {
+    if studies.len() == dataset.studies.len() {
+        return Cow::Borrowed(dataset);
     }
+    Cow::Owned(dataset.with_studies(studies.iter().map(|s| (*s).clone()).collect()))
+}
+
+/// The outcome and the treatment asked for: a pooled body's id names both, `outcome/treatment`
+/// (`death/aspirin`, as the appraisal names the bodies of an outcome that several treatments'
+/// studies report), unless an outcome has that id itself. The outcome is the longest id before a
+/// `/` (ids may hold one), in any ASCII case; a treatment may be empty (studies without one).
+fn body_asked<'a>(asked: &'a str, ids: &[String]) -> Result<(String, Option<&'a str>), String> {
+    let id_of = |o: &str| {
+        (ids.iter().find(|id| *id == o))
+            .or_else(|| ids.iter().find(|id| id.eq_ignore_ascii_case(o)))
+            .cloned()
+    };
+    if let Some(id) = id_of(asked) {
+        return Ok((id, None));
+    }
+    for (at, _) in asked.rmatch_indices('/') {
+        let Some(outcome) = id_of(&asked[..at]) else {
+            continue;
+        };
+        let treatment = &asked[at + 1..];
+        if treatment.contains('#') {
+            return Err(format!(
+                "\"{asked}\" is one of several pooled bodies of outcome \"{outcome}\" that the appraisal told apart by their outcomes' names; analyze pools by outcome id: give those outcomes ids of their own"
+            ));
+        }
+        return Ok((outcome, Some(treatment)));
+    }
+    Ok((asked.to_string(), None))
 }
 
 /// Whether different treatments' studies are pooled together: only to compare them, in

@@ -342,6 +342,22 @@ pub struct Dataset {
     pub claims: Vec<Claim>,
 }
 
+impl Dataset {
+    /// The same dataset (its question, vocabulary and claims) with other studies: a selection
+    /// of its own.
+    pub fn with_studies(&self, studies: Vec<Study>) -> Dataset {
+        Dataset {
+            schema: self.schema.clone(),
+            title: self.title.clone(),
+            description: self.description.clone(),
+            question: self.question.clone(),
+            vocabulary: self.vocabulary.clone(),
+            studies,
+            claims: self.claims.clone(),
+        }
+    }
+}
+
 impl Default for Dataset {
     fn default() -> Self {
         Dataset {

@@ -69,18 +69,15 @@ impl std::fmt::Display for Refusal {
                 "study \"{study}\" gives more than one result for outcome \"{outcome}\"; they share participants and cannot be pooled as independent studies"
             ),
             Refusal::Unusable { study, error } => write!(f, "study \"{study}\": {error}"),
-            Refusal::SeveralTreatments { outcome, treatments } => {
-                let ids: Vec<String> = treatments.iter().map(|t| format!("{outcome}/{t}")).collect();
-                write!(
-                    f,
-                    "the studies of outcome \"{outcome}\" test different treatments, which answer different questions and are pooled each on its own: choose one ({}), or compare them with --subgroup therapy",
-                    ids.join(", ")
-                )
-            }
+            Refusal::SeveralTreatments { outcome, treatments } => write!(
+                f,
+                "the studies of outcome \"{outcome}\" test different treatments, which answer different questions and are pooled each on its own: choose one with --outcome ({}), or compare them with --subgroup therapy",
+                body_ids(outcome, treatments)
+            ),
             Refusal::UnknownTreatment { outcome, treatment, known } => write!(
                 f,
-                "no study of treatment \"{treatment}\" reports numbers for outcome \"{outcome}\"; its treatments are {}",
-                known.join(", ")
+                "no study of treatment \"{treatment}\" reports numbers for outcome \"{outcome}\"; choose one with --outcome ({})",
+                body_ids(outcome, known)
             ),
         }
     }
@@ -88,36 +85,46 @@ impl std::fmt::Display for Refusal {
 
 impl std::error::Error for Refusal {}
 
-/// The effects of every study reporting an outcome, on one measure, with the studies they are
-/// of (in the same order), so that the caller can tell their treatments apart
-/// ([`one_treatment`]).
-pub struct Pool<'a> {
-    pub measure: Measure,
-    pub effects: Vec<StudyEffect>,
-    pub studies: Vec<&'a Study>,
+/// An outcome's bodies by treatment, `outcome/treatment`, the first ten of them.
+fn body_ids(outcome: &str, treatments: &[String]) -> String {
+    const SHOWN: usize = 10;
+    let mut ids: Vec<String> = (treatments.iter().take(SHOWN))
+        .map(|t| format!("{outcome}/{t}"))
+        .collect();
+    if treatments.len() > SHOWN {
+        ids.push(format!("and {} more", treatments.len() - SHOWN));
+    }
+    ids.join(", ")
 }
 
-/// The effects of every study reporting `outcome_id`, ready for [`super::analyze()`], with
-/// their measure. Study-level facts (design, therapy, route, condition, the outcome's subgroup)
-/// are offered as moderators next to the dataset's own columns.
-pub fn pool_input<'a>(dataset: &'a Dataset, outcome_id: &str) -> Result<Pool<'a>, Refusal> {
-    effects_of(dataset, outcome_id, moderators)
+/// The effects of every one of `studies` reporting `outcome_id`, ready for
+/// [`super::analyze()`], with their measure. Study-level facts (design, therapy, route,
+/// condition, the outcome's subgroup) are offered as moderators next to the dataset's own
+/// columns. The caller chooses the studies: one treatment's ([`one_treatment`]).
+pub fn pool_input(
+    studies: &[&Study],
+    outcome_id: &str,
+) -> Result<(Measure, Vec<StudyEffect>), Refusal> {
+    effects_of(studies, outcome_id, moderators)
 }
 
 /// [`pool_input`] without the moderators, for a pooled estimate alone: a forest of 10,000
 /// studies spent a tenth of its time making and dropping them.
-pub fn pool_effects<'a>(dataset: &'a Dataset, outcome_id: &str) -> Result<Pool<'a>, Refusal> {
-    effects_of(dataset, outcome_id, |_, _| BTreeMap::new())
+pub fn pool_effects(
+    studies: &[&Study],
+    outcome_id: &str,
+) -> Result<(Measure, Vec<StudyEffect>), Refusal> {
+    effects_of(studies, outcome_id, |_, _| BTreeMap::new())
 }
 
-fn effects_of<'a>(
-    dataset: &'a Dataset,
+fn effects_of(
+    studies: &[&Study],
     outcome_id: &str,
     moderators: fn(&Study, &Outcome) -> BTreeMap<String, String>,
-) -> Result<Pool<'a>, Refusal> {
-    let reporting: Vec<(&Study, &Outcome)> = dataset
-        .studies
+) -> Result<(Measure, Vec<StudyEffect>), Refusal> {
+    let reporting: Vec<(&Study, &Outcome)> = studies
         .iter()
+        .copied()
         .flat_map(|s| {
             s.outcomes
                 .iter()
@@ -128,7 +135,7 @@ fn effects_of<'a>(
     if reporting.is_empty() {
         return Err(Refusal::UnknownOutcome {
             outcome: outcome_id.to_string(),
-            known: outcome_ids(dataset),
+            known: ids_of(studies.iter().copied()),
         });
     }
     let with_data: Vec<_> = reporting
@@ -160,7 +167,6 @@ fn effects_of<'a>(
     }
     let mut seen = std::collections::BTreeSet::new();
     let mut effects = Vec::with_capacity(with_data.len());
-    let mut studies = Vec::with_capacity(with_data.len());
     for (study, outcome, data) in with_data {
         if !seen.insert(study.id.as_str()) {
             return Err(Refusal::SharedStudy {
@@ -178,58 +184,59 @@ fn effects_of<'a>(
             vi: effect.vi,
             moderators: moderators(study, outcome),
         });
-        studies.push(study);
     }
-    Ok(Pool {
-        measure: measures[0],
-        effects,
-        studies,
-    })
+    Ok((measures[0], effects))
 }
 
-/// Keeps one treatment's effects of `outcome`: the treatment asked for, or the only one there
-/// is. Two treatments' trials of one outcome answer two questions, so each treatment's are
-/// pooled on their own, as the appraisal pools them; `together` pools them all, for a caller
-/// who compares them in subgroups. `treatment_of(i)` is the treatment of `effects[i]`, as
-/// pooling groups them (the vocabulary's `Lexicon::treatment_key`, which this layer cannot
-/// see); `asked` is compared without regard to case.
-pub fn one_treatment<'k>(
-    outcome: &str,
-    effects: Vec<StudyEffect>,
-    treatment_of: impl Fn(usize) -> &'k str,
-    asked: Option<&str>,
-    together: bool,
-) -> Result<Vec<StudyEffect>, Refusal> {
-    let mut known: Vec<&str> = Vec::new();
-    for i in 0..effects.len() {
-        let t = treatment_of(i);
-        if !known.contains(&t) {
-            known.push(t);
+/// The treatments of the studies that report numbers for `outcome_id`, each once, in order of
+/// first appearance; `treatment_of` names a study's treatment as pooling groups them (the
+/// vocabulary's `Lexicon::treatment_key`, which this layer cannot see).
+pub fn treatments_of(
+    studies: &[&Study],
+    outcome_id: &str,
+    treatment_of: &dyn Fn(&Study) -> String,
+) -> Vec<String> {
+    let mut found: Vec<String> = Vec::new();
+    for s in studies {
+        let reports = s
+            .outcomes
+            .iter()
+            .any(|o| o.id == outcome_id && o.data.is_some());
+        if reports {
+            let t = treatment_of(s);
+            if !found.contains(&t) {
+                found.push(t);
+            }
         }
     }
-    let names = || known.iter().map(|t| t.to_string()).collect::<Vec<_>>();
+    found
+}
+
+/// Which treatment's studies of `outcome` to pool, among `treatments` (from [`treatments_of`]):
+/// the one asked for (ASCII case aside), or the only one there is (`None`: all of them). Two
+/// treatments' trials of one outcome answer two questions, so each treatment's are pooled on
+/// their own, as the appraisal pools them; `together` pools them all, for a caller who compares
+/// them in subgroups.
+pub fn one_treatment(
+    outcome: &str,
+    treatments: &[String],
+    asked: Option<&str>,
+    together: bool,
+) -> Result<Option<String>, Refusal> {
     match asked {
-        Some(asked) => {
-            let kept: Vec<StudyEffect> = effects
-                .into_iter()
-                .enumerate()
-                .filter(|(i, _)| treatment_of(*i).eq_ignore_ascii_case(asked))
-                .map(|(_, e)| e)
-                .collect();
-            if kept.is_empty() {
-                return Err(Refusal::UnknownTreatment {
-                    outcome: outcome.to_string(),
-                    treatment: asked.to_string(),
-                    known: names(),
-                });
-            }
-            Ok(kept)
-        }
-        None if known.len() > 1 && !together => Err(Refusal::SeveralTreatments {
+        Some(asked) => match treatments.iter().find(|t| t.eq_ignore_ascii_case(asked)) {
+            Some(t) => Ok(Some(t.clone())),
+            None => Err(Refusal::UnknownTreatment {
+                outcome: outcome.to_string(),
+                treatment: asked.to_string(),
+                known: treatments.to_vec(),
+            }),
+        },
+        None if treatments.len() > 1 && !together => Err(Refusal::SeveralTreatments {
             outcome: outcome.to_string(),
-            treatments: names(),
+            treatments: treatments.to_vec(),
         }),
-        None => Ok(effects),
+        None => Ok(None),
     }
 }
 
@@ -250,10 +257,12 @@ fn moderators(study: &Study, outcome: &Outcome) -> BTreeMap<String, String> {
 
 /// The distinct outcome ids of a dataset, in order of first appearance.
 pub fn outcome_ids(dataset: &Dataset) -> Vec<String> {
+    ids_of(dataset.studies.iter())
+}
+
+fn ids_of<'a>(studies: impl Iterator<Item = &'a Study>) -> Vec<String> {
     let mut seen = foldhash::HashSet::default();
-    dataset
-        .studies
-        .iter()
+    studies
         .flat_map(|s| &s.outcomes)
         .filter(|o| seen.insert(o.id.as_str()))
         .map(|o| o.id.clone())
@@ -268,14 +277,13 @@ mod tests {
     #[test]
     fn pooled_effects_without_moderators_are_the_pool_input_without_them() {
         let dataset = crate::model::builtin();
+        let studies: Vec<&Study> = dataset.studies.iter().collect();
         let mut pooled = 0;
         for id in outcome_ids(&dataset) {
-            let full = pool_input(&dataset, &id);
-            let bare = pool_effects(&dataset, &id);
+            let full = pool_input(&studies, &id);
+            let bare = pool_effects(&studies, &id);
             match (full, bare) {
-                (Ok(full), Ok(bare)) => {
-                    let (m1, m2) = (full.measure, bare.measure);
-                    let (full, bare) = (full.effects, bare.effects);
+                (Ok((m1, full)), Ok((m2, bare))) => {
                     assert_eq!(m1, m2, "{id}");
                     assert_eq!(full.len(), bare.len(), "{id}");
                     for (f, b) in full.iter().zip(&bare) {
@@ -288,7 +296,7 @@ mod tests {
                     pooled += 1;
                 }
                 (Err(e1), Err(e2)) => assert_eq!(e1, e2, "{id}"),
-                (a, b) => panic!("{id}: {:?} but {:?}", a.err(), b.err()),
+                (a, b) => panic!("{id}: {a:?} but {b:?}"),
             }
         }
         assert!(pooled > 0, "the built-in dataset has outcomes to pool");
