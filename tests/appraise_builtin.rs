@@ -347,8 +347,8 @@ fn clinic_claims_come_out_as_the_trials_say() {
         assert!(
             c.summary.contains(
                 "the harms data cover only about 202 people treated with mesenchymal stem cells \
-                 for multiple sclerosis (the people of Connick 2012 are counted once, within a \
-                 review that includes them), too few"
+                 for multiple sclerosis (the people of Connick 2012 are counted within Zhou 2019 \
+                 (meta-analysis, single-arm), which includes them), too few"
             ),
             "{}",
             c.summary

@@ -918,36 +918,57 @@ fn safety_counts_one_trial_once_however_many_entries_report_it() {
 }
 
 /// A review's people are counted once: a trial that a counted review includes adds none of its
-/// own, and the sentence says whose people were counted within the review. Here that is what
-/// decides "safe": 250 people, not 450.
+/// own, whichever of the trial's entries the review names, and the sentence says whose people
+/// were counted within which review. Here that is what decides "safe": 250 people, not 450.
 #[test]
 fn safety_counts_the_people_of_a_study_within_the_review_that_includes_it() {
-    let trial = study(
-        "trial",
-        Design::SingleArm,
-        None,
-        "Drug X",
-        vec![deaths(0, 200)],
-    );
-    let review = |includes: &[&str]| {
+    let entry = |id: &str, n: u64| {
+        let mut s = study(id, Design::SingleArm, None, "Drug X", vec![deaths(0, n)]);
+        s.citation.nct = Some("NCT00000001".into());
+        s
+    };
+    let review = |includes: &[&str], outcome: Outcome, n: u32| {
         let mut r = study(
             "review",
             Design::SystematicReview,
             None,
             "Drug X",
-            vec![deaths(0, 250)],
+            vec![outcome],
         );
         r.includes = includes.iter().map(|s| s.to_string()).collect();
+        r.n = Some(n);
         r
     };
     let safe = claim("c", "Drug X", None, Assertion::NoRisk, None);
-    let c = check(vec![trial.clone(), review(&[])], safe.clone());
+    let c = check(
+        vec![entry("trial", 200), review(&[], deaths(0, 250), 250)],
+        safe.clone(),
+    );
     assert_eq!(c.parts[0].treated, Some(450), "{}", c.summary);
-    let c = check(vec![trial, review(&["trial"])], safe);
+    // The review names the trial's registry record, which reports no harms; the paper does.
+    let mut registry = entry("registry", 200);
+    registry.outcomes.clear();
+    let studies = vec![
+        entry("trial", 200),
+        review(&["registry"], deaths(0, 250), 250),
+        registry,
+    ];
+    let c = check(studies, safe.clone());
     assert_eq!(c.parts[0].treated, Some(250), "{}", c.summary);
     assert_eq!(c.verdict, Verdict::NotSupported, "{}", c.summary);
     says(
         &c,
-        "(the people of trial study are counted once, within a review that includes them)",
+        "(the people of trial study are counted within review study, which includes them)",
     );
+    // A review whose harms are in words only: the trial's counted harms still show what they show.
+    // (Half of its 800 people count as treated: it does not say how many were.)
+    let mut words = deaths(0, 800);
+    words.data = None;
+    words.reported = Some(Text::plain("No deaths."));
+    let c = check(
+        vec![entry("trial", 350), review(&["trial"], words, 800)],
+        safe,
+    );
+    assert_eq!(c.parts[0].treated, Some(400), "{}", c.summary);
+    assert_eq!(c.verdict, Verdict::Supported, "{}", c.summary);
 }

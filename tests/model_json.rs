@@ -925,23 +925,31 @@ fn publication_bias_is_read_and_checked() {
 fn a_reviews_included_studies_are_read_and_checked() {
     let mut review = study("r");
     review["design"] = json!("systematic_review");
-    review["includes"] = json!(["t", "nope", "r"]);
+    review["includes"] = json!(["t", "nope", "r", "later"]);
     let mut trial = study("t");
     trial["includes"] = json!(["r"]);
-    let p = parse(&dataset(vec![review, trial]));
+    let mut later = study("later");
+    later["design"] = json!("systematic_review");
+    later["includes"] = json!(["r"]);
+    let p = parse(&dataset(vec![review, trial, later]));
     has_error(
         &p,
         "studies[0].includes[1]: unknown study \"nope\"; no study has this id",
     );
     has_error(
         &p,
-        "studies[0].includes[2]: unknown study \"r\"; no study has this id",
+        "studies[0].includes[2]: a review does not include itself; remove its own id",
+    );
+    has_error(
+        &p,
+        "studies[2].includes[0]: \"r\" already includes this review; two reviews cannot each hold the other's people: remove one of the two",
     );
     has_warning(
         &p,
         "studies[1].includes: only a systematic review includes other studies; remove \"includes\" or set \"design\" to systematic_review",
     );
     let d = p.dataset.expect("the studies are kept");
-    assert_eq!(d.studies[0].includes, ["t"]);
+    assert_eq!(d.studies[0].includes, ["t", "later"]);
     assert!(d.studies[1].includes.is_empty());
+    assert!(d.studies[2].includes.is_empty());
 }

@@ -614,7 +614,7 @@ pub(crate) fn check_claim(
             let fits: Vec<Fit> = items.iter().filter_map(|it| scope.fit(part, it)).collect();
             let mut check = match part.asserts {
                 Assertion::Benefit => check_benefit(&scope, part, &fits),
-                Assertion::NoRisk => check_no_risk(&scope, part, &fits),
+                Assertion::NoRisk => check_no_risk(&scope, dataset, part, &fits),
                 Assertion::Number => check_number(&scope, part, &fits),
             };
             check.words = part
@@ -1071,7 +1071,12 @@ fn dedup(mut v: Vec<String>) -> Vec<String> {
     v
 }
 
-fn check_no_risk(scope: &Scope, claim_part: &ClaimPart, fits: &[Fit]) -> PartCheck {
+fn check_no_risk<'a>(
+    scope: &Scope,
+    dataset: &'a Dataset,
+    claim_part: &ClaimPart,
+    fits: &[Fit<'a, '_>],
+) -> PartCheck {
     let lexicon = scope.lexicon;
     let mut ev = Vec::new();
     // Each study's treated people, from its first item whose count is not an estimate.
@@ -1085,10 +1090,9 @@ fn check_no_risk(scope: &Scope, claim_part: &ClaimPart, fits: &[Fit]) -> PartChe
     // not of any adverse event at all (moderate for a trial's count of every complaint, while its
     // deaths and serious events, a handful, are low).
     let mut serious_certainty: Option<Certainty> = None;
-    // The studies that a counted review includes: their people are counted once, in the review.
-    // (Vectors, not maps: a handful of studies, and each new map type costs the wasm kilobytes.)
-    let mut included: Vec<&str> = Vec::new();
-    let mut trial_of: Vec<(&str, &str)> = Vec::new();
+    // The counted reviews that include other studies (by their trial): the people of those are
+    // counted once, in the review.
+    let mut reviews: Vec<(&str, &Study)> = Vec::new();
     for f in fits
         .iter()
         .filter(|f| !is_marketing(f.item) && !f.item.pooled)
@@ -1119,7 +1123,6 @@ fn check_no_risk(scope: &Scope, claim_part: &ClaimPart, fits: &[Fit]) -> PartChe
         // One trial's people once, whatever entries report it (an identifier in common, as
         // pooling tells them): the first entry's id stands for the trial.
         let trial = trials.of(s);
-        trial_of.push((&s.id, trial));
         // Only counted harms can show that no one treated was seriously harmed.
         if role != EvidenceRole::Reported && events.is_some() {
             readable.insert(trial);
@@ -1128,8 +1131,8 @@ fn check_no_risk(scope: &Scope, claim_part: &ClaimPart, fits: &[Fit]) -> PartChe
         if n > 0 && !conditions.contains(&s.condition.as_str()) {
             conditions.push(&s.condition);
         }
-        if n > 0 {
-            included.extend(s.includes.iter().map(String::as_str));
+        if n > 0 && !s.includes.is_empty() && !reviews.iter().any(|(t, _)| *t == trial) {
+            reviews.push((trial, s));
         }
         let kept = treated_by_study.entry(trial).or_insert((
             n,
@@ -1145,21 +1148,37 @@ fn check_no_risk(scope: &Scope, claim_part: &ClaimPart, fits: &[Fit]) -> PartChe
         .filter(|e| matches!(e.role, EvidenceRole::SeriousHarm | EvidenceRole::Harm))
         .collect();
     let lang = scope.lang;
-    let within: Vec<&str> = (trial_of.iter())
-        .filter(|(id, _)| included.contains(id))
-        .map(|(_, trial)| *trial)
-        .collect();
-    let (counted, counted_within): (Vec<_>, Vec<_>) =
-        (treated_by_study.iter()).partition(|(trial, _)| !within.contains(trial));
-    let treated = (counted.iter()).fold(0u64, |sum, (_, t)| sum.saturating_add(t.0));
-    let treated_readable = (counted.iter())
-        .filter(|(id, _)| readable.contains(*id))
+    // Each trial that a counted review includes (whichever of its entries the review names),
+    // with the review; vectors, not maps: a handful of studies, and each new map type costs the
+    // wasm kilobytes.
+    let mut counted_in: Vec<(&str, &str)> = Vec::new();
+    for (review, r) in &reviews {
+        for id in &r.includes {
+            let Some(t) = dataset.study(id).map(|s| trials.of(s)) else {
+                continue;
+            };
+            let counts = treated_by_study.get(t).is_some_and(|c| c.0 > 0);
+            if t != *review && counts && !counted_in.iter().any(|(x, _)| *x == t) {
+                counted_in.push((t, review));
+            }
+        }
+    }
+    let is_within = |trial: &str| counted_in.iter().any(|(t, _)| *t == trial);
+    let treated = (treated_by_study.iter())
+        .filter(|(trial, _)| !is_within(trial))
         .fold(0u64, |sum, (_, t)| sum.saturating_add(t.0));
-    let halved: Vec<&str> = (counted.iter())
-        .filter(|(_, t)| t.1)
+    // A trial's counted harms stay readable when the review that includes it gives its own in
+    // words only.
+    let treated_readable = (treated_by_study.iter())
+        .filter(|(trial, _)| readable.contains(*trial))
+        .filter(|(trial, _)| {
+            !(counted_in.iter()).any(|(t, review)| t == *trial && readable.contains(review))
+        })
+        .fold(0u64, |sum, (_, t)| sum.saturating_add(t.0));
+    let halved: Vec<&str> = (treated_by_study.iter())
+        .filter(|(trial, t)| t.1 && !is_within(trial))
         .map(|(_, t)| t.2)
         .collect();
-    let counted_within: Vec<&str> = counted_within.iter().map(|(_, t)| t.2).collect();
     let who = {
         let route = (scope.route.as_deref())
             .map(|r| scope.say("safety.route", &[("route", &lower_first(r))]))
@@ -1199,12 +1218,23 @@ fn check_no_risk(scope: &Scope, claim_part: &ClaimPart, fits: &[Fit]) -> PartChe
                 i18n::and_list(lang, &dedup(halved.iter().map(|s| s.to_string()).collect()));
             who.push_str(&scope.say("safety.half", &[("studies", &studies)]));
         }
-        if !counted_within.is_empty() {
-            let studies = i18n::and_list(
-                lang,
-                &dedup(counted_within.iter().map(|s| s.to_string()).collect()),
-            );
-            who.push_str(&scope.say("safety.included", &[("studies", &studies)]));
+        // Whose people are counted within which review, review by review.
+        let label = |trial: &str| {
+            (treated_by_study.get(trial)).map_or_else(|| trial.to_string(), |t| t.2.to_string())
+        };
+        for (review, _) in &reviews {
+            let of_it: Vec<String> = (counted_in.iter())
+                .filter(|(_, r)| r == review)
+                .map(|(t, _)| label(t))
+                .collect();
+            if of_it.is_empty() {
+                continue;
+            }
+            let studies = i18n::and_list(lang, &dedup(of_it));
+            who.push_str(&scope.say(
+                "safety.included",
+                &[("studies", &studies), ("review", &label(review))],
+            ));
         }
         who
     };

@@ -690,7 +690,9 @@ pub(crate) fn finish(
     }
 
     // A review's included studies: known ids of other studies (the people of those are counted
-    // once, in the review); a bad entry is dropped with the problem.
+    // once, in the review), and not a review that includes it in turn; a bad entry is dropped
+    // with the problem.
+    let mut inclusions: Vec<(String, String)> = Vec::new();
     for (path, s, _) in &mut kept {
         let includes = std::mem::take(&mut s.includes);
         if includes.is_empty() {
@@ -701,12 +703,18 @@ pub(crate) fn finish(
             continue;
         }
         for (j, id) in includes.into_iter().enumerate() {
-            if seen.contains_key(&id) && id != s.id {
+            let at = format!("{path}.includes[{j}]");
+            if id == s.id {
+                sink.error(at, Issue::IncludesItself);
+            } else if inclusions.contains(&(id.clone(), s.id.clone())) {
+                sink.error(at, Issue::IncludesEachOther { id });
+            } else if seen.contains_key(&id) {
+                inclusions.push((s.id.clone(), id.clone()));
                 s.includes.push(id);
-            } else if input_study_ids.contains(&id) && id != s.id {
-                sink.warn(format!("{path}.includes[{j}]"), Issue::StudyLeftOut { id });
+            } else if input_study_ids.contains(&id) {
+                sink.warn(at, Issue::StudyLeftOut { id });
             } else {
-                sink.error(format!("{path}.includes[{j}]"), Issue::UnknownStudy { id });
+                sink.error(at, Issue::UnknownStudy { id });
             }
         }
     }
