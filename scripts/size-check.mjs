@@ -44,7 +44,11 @@
 // a study's publication_bias, and a pooled body asked for by its id ('death/aspirin', 0.8 KB);
 // a problem's issue moved instead of cloned took 1.1 KB back (-> 374.8 KB). Raised to 368 KiB on
 // 2026-12-06 for a review's included studies, read, checked and counted once in a safety claim's
-// people (0.9 KB, after a count with maps of a new type had cost 3 KB; -> 375.7 KB).
+// people (0.9 KB, after a count with maps of a new type had cost 3 KB; -> 375.7 KB). Raised to
+// 369 KiB the same day for intervals said to be worked out here from a comparison (three sentences
+// in three languages), a claim's pooled evidence named by its body id, and the review mends
+// (an included trial found by any of its entries, two reviews that include each other refused;
+// -> 376.8 KB).
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -52,7 +56,7 @@ import { fileURLToPath } from 'node:url';
 import { shellModules } from './shell-modules.mjs';
 
 const BUDGET_BYTES = 100 * 1024;
-const GUARD_BYTES = 368 * 1024;
+const GUARD_BYTES = 369 * 1024;
 const WWW = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'www');
 // Each file as the server sends it, gzipped on its own.
 const FILES = [...shellModules(WWW), 'pkg/evidence_lens.js', 'pkg/evidence_lens_bg.wasm'];

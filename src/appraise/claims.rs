@@ -1157,7 +1157,7 @@ fn check_no_risk<'a>(
             let Some(t) = dataset.study(id).map(|s| trials.of(s)) else {
                 continue;
             };
-            let counts = treated_by_study.get(t).is_some_and(|c| c.0 > 0);
+            let counts = (treated_by_study.iter()).any(|(k, c)| *k == t && c.0 > 0);
             if t != *review && counts && !counted_in.iter().any(|(x, _)| *x == t) {
                 counted_in.push((t, review));
             }
@@ -1220,7 +1220,8 @@ fn check_no_risk<'a>(
         }
         // Whose people are counted within which review, review by review.
         let label = |trial: &str| {
-            (treated_by_study.get(trial)).map_or_else(|| trial.to_string(), |t| t.2.to_string())
+            let found = treated_by_study.iter().find(|(k, _)| **k == trial);
+            found.map_or(trial, |(_, t)| t.2).to_string()
         };
         for (review, _) in &reviews {
             let of_it: Vec<String> = (counted_in.iter())
