@@ -136,9 +136,28 @@ pub(crate) fn answers(
         .flat_map(|(_, studies)| studies.iter().map(|s| s.id.as_str()))
         .collect();
     let members = pooled_members(pooled, &answered);
-    let mut out: Vec<Answer> = groups
-        .into_values()
-        .map(|(_, studies)| answer(&studies, outcomes, (pooled, &members), claims, main))
+    let groups: Vec<Vec<&Study>> = groups.into_values().map(|(_, studies)| studies).collect();
+    // Each answer gets its own results and bodies, handed out in one pass: each answer scanning
+    // every result was quadratic (10,000 therapies took seconds).
+    let group_of: HashMap<&str, usize> = (groups.iter().enumerate())
+        .flat_map(|(g, studies)| studies.iter().map(move |s| (s.id.as_str(), g)))
+        .collect();
+    let mut outcomes_of: Vec<Vec<&OutcomeAppraisal>> = vec![Vec::new(); groups.len()];
+    for o in outcomes {
+        if let Some(&g) = group_of.get(o.study.as_str()) {
+            outcomes_of[g].push(o);
+        }
+    }
+    let mut pooled_of: Vec<Vec<&PooledAppraisal>> = vec![Vec::new(); groups.len()];
+    for p in pooled {
+        if let Some(&g) = p.studies.first().and_then(|s| group_of.get(s.as_str())) {
+            pooled_of[g].push(p);
+        }
+    }
+    let mut out: Vec<Answer> = (groups.iter().zip(outcomes_of.iter().zip(&pooled_of)))
+        .map(|(studies, (outcomes, pooled))| {
+            answer(studies, outcomes, (pooled, &members), claims, main)
+        })
         .collect();
     crate::sort::sort_by(&mut out, |a, b| {
         b.certainty
@@ -178,11 +197,11 @@ fn pooled_members<'p>(
 }
 
 /// Pooled bodies, and their members ([`pooled_members`]).
-type Bodies<'p> = (&'p [PooledAppraisal], &'p HashSet<(&'p str, &'p str)>);
+type Bodies<'p> = (&'p [&'p PooledAppraisal], &'p HashSet<(&'p str, &'p str)>);
 
 fn answer(
     studies: &[&Study],
-    outcomes: &[OutcomeAppraisal],
+    outcomes: &[&OutcomeAppraisal],
     pooled: Bodies,
     claims: &[ClaimCheck],
     main: &MainCondition,
@@ -381,7 +400,7 @@ fn source_of<'a>(studies: &Studies<'a>, o: &OutcomeAppraisal) -> Option<(&'a Stu
 
 fn main_benefit(
     studies: &Studies,
-    outcomes: &[OutcomeAppraisal],
+    outcomes: &[&OutcomeAppraisal],
     (pooled, members): Bodies,
     lexicon: &Lexicon,
     lang: Lang,
@@ -468,7 +487,7 @@ fn main_benefit(
 
 fn main_harm<'o>(
     studies: &Studies,
-    outcomes: &'o [OutcomeAppraisal],
+    outcomes: &[&'o OutcomeAppraisal],
     lexicon: &Lexicon,
 ) -> Option<&'o OutcomeAppraisal> {
     let outcome_of = |o: &OutcomeAppraisal| source_of(studies, o).map(|(_, x)| x);
@@ -490,6 +509,7 @@ fn main_harm<'o>(
     };
     outcomes
         .iter()
+        .copied()
         .filter(|o| studies.contains_key(o.study.as_str()))
         .filter(|o| o.kind == OutcomeKind::Harm && o.certainty.is_some())
         .max_by(|a, b| {
@@ -507,7 +527,7 @@ fn main_harm<'o>(
 fn same_harm_elsewhere(
     main: &OutcomeAppraisal,
     studies: &Studies,
-    outcomes: &[OutcomeAppraisal],
+    outcomes: &[&OutcomeAppraisal],
     lexicon: &Lexicon,
     lang: Lang,
 ) -> Option<String> {
@@ -539,6 +559,7 @@ fn same_harm_elsewhere(
     let main_name = normalize(&named(main, main_outcome));
     let others: Vec<_> = outcomes
         .iter()
+        .copied()
         .filter(|o| o.kind == OutcomeKind::Harm && !std::ptr::eq(*o, main))
         .filter_map(|o| {
             let (study, x) = source_of(studies, o)?;
