@@ -971,4 +971,18 @@ fn safety_counts_the_people_of_a_study_within_the_review_that_includes_it() {
     );
     assert_eq!(c.parts[0].treated, Some(400), "{}", c.summary);
     assert_eq!(c.verdict, Verdict::Supported, "{}", c.summary);
+
+    // Two reviews include the trial, one in words only: it is within the one that counts, so its
+    // people are not counted again among the counted harms.
+    let mut words = deaths(0, 800);
+    words.data = None;
+    words.reported = Some(Text::plain("No deaths."));
+    let mut counted = review(&["trial"], deaths(0, 200), 200);
+    counted.id = "counted".into();
+    let c = check(
+        vec![entry("trial", 150), review(&["trial"], words, 800), counted],
+        claim("c", "Drug X", None, Assertion::NoRisk, None),
+    );
+    assert_eq!(c.parts[0].treated, Some(600), "{}", c.summary);
+    says(&c, "but fewer than 300 of them in counts");
 }

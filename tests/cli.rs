@@ -168,6 +168,16 @@ fn analyze_refuses_to_pool_what_cannot_be_pooled() {
         &["analyze", "src/data/ms-stem-cells.json"],
         &["choose one with --outcome"],
     );
+    // An outcome in words only, asked for with a treatment: there are no numbers to pool.
+    refused(
+        &[
+            "analyze",
+            "src/data/ms-stem-cells.json",
+            "--outcome",
+            "deaths/msc",
+        ],
+        &["no study reports numbers for outcome \"deaths\""],
+    );
     refused(
         &[
             "analyze",

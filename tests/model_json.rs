@@ -942,7 +942,7 @@ fn a_reviews_included_studies_are_read_and_checked() {
     );
     has_error(
         &p,
-        "studies[2].includes[0]: \"r\" already includes this review; two reviews cannot each hold the other's people: remove one of the two",
+        "studies[2].includes[0]: \"r\" already includes this review (or a review that does); reviews cannot each hold the other's people: remove one of the inclusions",
     );
     has_warning(
         &p,
@@ -952,4 +952,20 @@ fn a_reviews_included_studies_are_read_and_checked() {
     assert_eq!(d.studies[0].includes, ["t", "later"]);
     assert!(d.studies[1].includes.is_empty());
     assert!(d.studies[2].includes.is_empty());
+    // A loop of three.
+    let reviews: Vec<Value> = [("a", "b"), ("b", "c"), ("c", "a")]
+        .iter()
+        .map(|(id, includes)| {
+            let mut r = study(id);
+            r["design"] = json!("systematic_review");
+            r["includes"] = json!([includes]);
+            r
+        })
+        .collect();
+    let p = parse(&dataset(reviews));
+    has_error(
+        &p,
+        "studies[2].includes[0]: \"a\" already includes this review (or a review that does); \
+         reviews cannot each hold the other's people: remove one of the inclusions",
+    );
 }

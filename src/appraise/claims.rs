@@ -1149,8 +1149,8 @@ fn check_no_risk<'a>(
         .collect();
     let lang = scope.lang;
     // Each trial that a counted review includes (whichever of its entries the review names),
-    // with the review; vectors, not maps: a handful of studies, and each new map type costs the
-    // wasm kilobytes.
+    // with each review that includes it; vectors, not maps: a handful of studies, and each new
+    // map type costs the wasm kilobytes.
     let mut counted_in: Vec<(&str, &str)> = Vec::new();
     for (review, r) in &reviews {
         for id in &r.includes {
@@ -1158,7 +1158,7 @@ fn check_no_risk<'a>(
                 continue;
             };
             let counts = (treated_by_study.iter()).any(|(k, c)| *k == t && c.0 > 0);
-            if t != *review && counts && !counted_in.iter().any(|(x, _)| *x == t) {
+            if t != *review && counts && !counted_in.contains(&(t, review)) {
                 counted_in.push((t, review));
             }
         }
@@ -1224,8 +1224,10 @@ fn check_no_risk<'a>(
             found.map_or(trial, |(_, t)| t.2).to_string()
         };
         for (review, _) in &reviews {
+            // A trial within several reviews is named with the first.
+            let first_in = |t: &str| counted_in.iter().find(|(x, _)| *x == t).map(|(_, r)| *r);
             let of_it: Vec<String> = (counted_in.iter())
-                .filter(|(_, r)| r == review)
+                .filter(|(t, r)| r == review && first_in(t) == Some(r))
                 .map(|(t, _)| label(t))
                 .collect();
             if of_it.is_empty() {

@@ -135,17 +135,34 @@ impl Effects {
             by_treatment[i].1.push((self.studies, s));
             self.studies = self.studies.saturating_add(1);
         }
+        // Each treatment's studies, and the outcomes they give numbers for: an outcome is pooled
+        // only for the treatments that report it.
+        let refs: Vec<Vec<&Study>> = (by_treatment.iter())
+            .map(|(_, studies)| studies.iter().map(|(_, s)| *s).collect())
+            .collect();
+        let reported: Vec<HashSet<&str>> = (refs.iter())
+            .map(|studies| {
+                (studies.iter().flat_map(|s| &s.outcomes))
+                    .filter(|o| o.data.is_some())
+                    .map(|o| o.id.as_str())
+                    .collect()
+            })
+            .collect();
         for outcome in pooling::outcome_ids(chunk) {
             let order = &mut self.order;
             let groups = self.by_outcome.entry(outcome.clone()).or_insert_with(|| {
                 order.push(outcome.clone());
                 Vec::new()
             });
-            for (treatment, studies) in &by_treatment {
-                let refs: Vec<&Study> = studies.iter().map(|(_, s)| *s).collect();
+            for (((treatment, studies), refs), reported) in
+                by_treatment.iter().zip(&refs).zip(&reported)
+            {
+                if !reported.contains(outcome.as_str()) {
+                    continue;
+                }
                 let pooled = match subgroup {
-                    None => pooling::pool_effects(&refs, &outcome),
-                    Some(column) => pooling::pool_input(&refs, &outcome).map(|(m, mut effects)| {
+                    None => pooling::pool_effects(refs, &outcome),
+                    Some(column) => pooling::pool_input(refs, &outcome).map(|(m, mut effects)| {
                         for e in &mut effects {
                             e.moderators = std::mem::take(&mut e.moderators)
                                 .into_iter()
@@ -155,9 +172,8 @@ impl Effects {
                         (m, effects)
                     }),
                 };
-                // This treatment's studies do not report it here (another chunk may have its
-                // numbers).
-                if let Err(Refusal::UnknownOutcome { .. } | Refusal::NoData { .. }) = pooled {
+                // (Numbers it has; another chunk may have more.)
+                if let Err(Refusal::NoData { .. }) = pooled {
                     continue;
                 }
                 let at = match groups.iter().position(|(t, _)| t == treatment) {

@@ -206,7 +206,7 @@ pub enum Issue {
     IncludesNotReview,
     /// A review lists itself among the studies it includes.
     IncludesItself,
-    /// Two reviews each list the other among the studies they include.
+    /// Reviews include each other (directly, or through others they include).
     IncludesEachOther { id: String },
     /// `asserts: number` without a value.
     NumberClaimWithoutValue,
@@ -481,7 +481,7 @@ impl fmt::Display for Issue {
             DuplicateId { id, first } => write!(f, "duplicate id \"{id}\" (first used by {first})"),
             UnknownStudy { id } => write!(f, "unknown study \"{id}\"; no study has this id"),
             IncludesItself => write!(f, "a review does not include itself; remove its own id"),
-            IncludesEachOther { id } => write!(f, "\"{id}\" already includes this review; two reviews cannot each hold the other's people: remove one of the two"),
+            IncludesEachOther { id } => write!(f, "\"{id}\" already includes this review (or a review that does); reviews cannot each hold the other's people: remove one of the inclusions"),
             IncludesNotReview => write!(f, "only a systematic review includes other studies; remove \"includes\" or set \"design\" to systematic_review"),
             NotALanguage { code } => write!(f, "\"{code}\" is not a language code; use codes such as \"en\", \"es\", \"fr\""),
             UnknownTerm { list, id } => write!(f, "unknown term \"{id}\"; vocabulary.{list} has no term with this id"),

@@ -706,7 +706,7 @@ pub(crate) fn finish(
             let at = format!("{path}.includes[{j}]");
             if id == s.id {
                 sink.error(at, Issue::IncludesItself);
-            } else if inclusions.contains(&(id.clone(), s.id.clone())) {
+            } else if reaches(&inclusions, &id, &s.id) {
                 sink.error(at, Issue::IncludesEachOther { id });
             } else if seen.contains_key(&id) {
                 inclusions.push((s.id.clone(), id.clone()));
@@ -785,6 +785,24 @@ pub(crate) fn finish(
         kept_claims.push(c);
     }
     (kept.into_iter().map(|(_, s, _)| s).collect(), kept_claims)
+}
+
+/// Whether review `from` includes `to`, directly or through reviews it includes.
+fn reaches(inclusions: &[(String, String)], from: &str, to: &str) -> bool {
+    let mut seen: Vec<&str> = vec![from];
+    let mut next = 0;
+    while let Some(&at) = seen.get(next) {
+        next += 1;
+        for (a, b) in inclusions {
+            if a == at && !seen.contains(&b.as_str()) {
+                if b == to {
+                    return true;
+                }
+                seen.push(b);
+            }
+        }
+    }
+    false
 }
 
 fn id_path(study_path: &str) -> String {

@@ -223,6 +223,10 @@ pub fn one_treatment(
     asked: Option<&str>,
     together: bool,
 ) -> Result<Option<String>, Refusal> {
+    // No study has numbers for it: pooling says so, whatever treatment was asked for.
+    if treatments.is_empty() {
+        return Ok(None);
+    }
     match asked {
         Some(asked) => match treatments.iter().find(|t| t.eq_ignore_ascii_case(asked)) {
             Some(t) => Ok(Some(t.clone())),
