@@ -138,19 +138,34 @@ pub(crate) fn answers(
     let members = pooled_members(pooled, &answered);
     let groups: Vec<Vec<&Study>> = groups.into_values().map(|(_, studies)| studies).collect();
     // Each answer gets its own results and bodies, handed out in one pass: each answer scanning
-    // every result was quadratic (10,000 therapies took seconds).
-    let group_of: HashMap<&str, usize> = (groups.iter().enumerate())
-        .flat_map(|(g, studies)| studies.iter().map(move |s| (s.id.as_str(), g)))
-        .collect();
+    // every result was quadratic (10,000 therapies took seconds). A study's group is found by its
+    // place in the dataset (through the id lookup the answers use anyway: a map of another type
+    // would cost the wasm a kilobyte).
+    let place = |s: &Study| {
+        (s as *const Study as usize - dataset.studies.as_ptr() as usize) / size_of::<Study>()
+    };
+    let mut group_at = vec![usize::MAX; dataset.studies.len()];
+    for (g, studies) in groups.iter().enumerate() {
+        for s in studies {
+            group_at[place(s)] = g;
+        }
+    }
+    let by_id = dataset.studies_by_id();
+    let group_of = |id: &str| {
+        by_id
+            .get(id)
+            .map(|s| group_at[place(s)])
+            .filter(|g| *g != usize::MAX)
+    };
     let mut outcomes_of: Vec<Vec<&OutcomeAppraisal>> = vec![Vec::new(); groups.len()];
     for o in outcomes {
-        if let Some(&g) = group_of.get(o.study.as_str()) {
+        if let Some(g) = group_of(&o.study) {
             outcomes_of[g].push(o);
         }
     }
     let mut pooled_of: Vec<Vec<&PooledAppraisal>> = vec![Vec::new(); groups.len()];
     for p in pooled {
-        if let Some(&g) = p.studies.first().and_then(|s| group_of.get(s.as_str())) {
+        if let Some(g) = p.studies.first().and_then(|s| group_of(s)) {
             pooled_of[g].push(p);
         }
     }
