@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The statistics benchmark natively and compiled to wasm (run by Node's WASI).
+# The statistics and appraisal benchmarks natively and compiled to wasm (run by Node's WASI).
 #   bench/stats.sh
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -9,3 +9,6 @@ rustup target list --installed | grep -qx wasm32-wasip1 || rustup target add was
 cargo run --quiet --release --example bench_stats
 cargo build --quiet --release --example bench_stats --target wasm32-wasip1 --no-default-features
 node --no-warnings bench/wasi-run.mjs "${CARGO_TARGET_DIR:-target}/wasm32-wasip1/release/examples/bench_stats.wasm"
+cargo run --quiet --release --example bench_appraise
+cargo build --quiet --release --example bench_appraise --target wasm32-wasip1 --no-default-features
+node --no-warnings bench/wasi-run.mjs "${CARGO_TARGET_DIR:-target}/wasm32-wasip1/release/examples/bench_appraise.wasm"
