@@ -306,12 +306,29 @@ fn analyze_pools_each_treatment_on_its_own_as_the_appraisal_does() {
         }
     }
     // An outcome id with a '/' in it, and another treatment on another measure.
-    let csv = "study,outcome,therapy,measure,yi,vi\nA,a/b,X,MD,-0.2,0.01\nB,a/b,X,MD,-0.3,0.02\nC,a/b,Y,SMD,-0.1,0.01\n";
+    let csv = "study,outcome,therapy,measure,yi,vi\nAlpha,a/b,X,MD,-0.2,0.01\nBeta,a/b,X,MD,-0.3,0.02\nGamma,a/b,Y,SMD,-0.1,0.01\n";
     let csv = scratch("slash.csv", csv.as_bytes());
-    let o = run(&["analyze", csv.to_str().unwrap(), "--outcome", "a/b/x"]);
+    let csv = csv.to_str().unwrap();
+    let o = run(&["analyze", csv, "--outcome", "a/b/x"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
     assert_eq!(v["k"], 2);
+    // The views read the body's id as analyze does.
+    let svg = csv.replace(".csv", ".svg");
+    let o = run(&[
+        "render",
+        csv,
+        "--view",
+        "forest",
+        "--outcome",
+        "a/b/x",
+        "-o",
+        &svg,
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let svg = std::fs::read_to_string(&svg).unwrap();
+    assert!(svg.contains("Alpha") && svg.contains("Beta"), "{svg}");
+    assert!(!svg.contains("Gamma"), "another treatment's study is drawn");
 }
 
 #[test]

@@ -43,7 +43,10 @@ pub use absolute::{
 };
 pub use certainty::{Certainty, Domain, Rating, Reason};
 pub use claims::{ClaimCheck, ClaimEvidence, EvidenceRole, Verdict};
-pub use pool::{body_of, PoolFit, PoolRefusal, PooledAppraisal, PooledEffect, ReviewCheck};
+pub use pool::{
+    body_splits, treatment_of_body, PoolFit, PoolRefusal, PooledAppraisal, PooledEffect,
+    ReviewCheck,
+};
 
 /// Choices a caller can make; the defaults follow GRADE.
 #[derive(Debug, Clone, PartialEq)]

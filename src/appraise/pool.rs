@@ -206,12 +206,20 @@ fn fin(x: f64) -> Option<f64> {
     x.is_finite().then_some(x)
 }
 
-/// A pooled body's id split into its outcome id and its treatment (`death/aspirin#2` is outcome
-/// `death`, treatment `aspirin`: [`PooledAppraisal::id`]).
-pub fn body_of(id: &str) -> Option<(&str, &str)> {
-    let (outcome, rest) = id.split_once('/')?;
-    let treatment = rest.split_once('#').map_or(rest, |(t, _)| t);
-    (!outcome.is_empty() && !treatment.is_empty()).then_some((outcome, treatment))
+/// The ways a pooled body's id ([`PooledAppraisal::id`]) may split into an outcome id and a
+/// treatment, the longest outcome id first, since an outcome's id may hold a `/` itself: the
+/// caller keeps the split whose outcome the data has. `death/aspirin#2` is outcome `death` and
+/// treatment `aspirin#2`; the `#2` that tells repeated ids apart stays with the treatment
+/// ([`treatment_of_body`]).
+pub fn body_splits(id: &str) -> impl Iterator<Item = (&str, &str)> {
+    (id.rmatch_indices('/'))
+        .map(move |(at, _)| (&id[..at], &id[at + 1..]))
+        .filter(|(outcome, _)| !outcome.is_empty())
+}
+
+/// A body id's treatment without the `#n` that tells repeated ids apart.
+pub fn treatment_of_body(treatment: &str) -> &str {
+    treatment.split_once('#').map_or(treatment, |(t, _)| t)
 }
 
 /// Groups outcomes with the same id or name across studies of one treatment (completed studies

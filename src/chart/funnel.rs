@@ -92,9 +92,11 @@ impl FunnelView {
         };
         // Asked for by a body's id (`death/aspirin`), the data holds that treatment's studies
         // alone (`ViewOptions::filtered`), whose body's id is then the outcome's.
-        let by_id = asked.and_then(crate::appraise::body_of);
-        let of_body =
-            |p: &PooledAppraisal| by_id.is_some_and(|(o, _)| p.outcome.eq_ignore_ascii_case(o));
+        let of_body = |p: &PooledAppraisal| {
+            asked.is_some_and(|a| {
+                crate::appraise::body_splits(a).any(|(o, _)| p.outcome.eq_ignore_ascii_case(o))
+            })
+        };
         fn drawable(p: &PooledAppraisal) -> Option<(&PooledAppraisal, &PoolFit)> {
             Some((p, p.fit.as_ref().filter(|f| f.fit.k >= MIN_STUDIES)?))
         }

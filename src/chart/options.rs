@@ -195,8 +195,8 @@ impl ViewOptions {
             Some(o) => {
                 outcome.id.eq_ignore_ascii_case(o)
                     || outcome.name.eq_ignore_ascii_case(o)
-                    || crate::appraise::body_of(o)
-                        .is_some_and(|(id, _)| outcome.id.eq_ignore_ascii_case(id))
+                    || crate::appraise::body_splits(o)
+                        .any(|(id, _)| outcome.id.eq_ignore_ascii_case(id))
             }
         };
         named && (self.filters.kind.is_empty() || self.filters.kind.contains(&outcome.kind))
@@ -206,13 +206,13 @@ impl ViewOptions {
     /// body's id (`death/aspirin`) that no outcome of the data has as its own id or name.
     fn treatment_asked(&self, dataset: &Dataset) -> Option<String> {
         let o = self.outcome.as_deref()?;
-        let (_, treatment) = crate::appraise::body_of(o)?;
-        let own = dataset
-            .studies
-            .iter()
-            .flat_map(|s| &s.outcomes)
-            .any(|x| x.id.eq_ignore_ascii_case(o) || x.name.eq_ignore_ascii_case(o));
-        (!own).then(|| treatment.to_string())
+        let outcomes = || dataset.studies.iter().flat_map(|s| &s.outcomes);
+        if outcomes().any(|x| x.id.eq_ignore_ascii_case(o) || x.name.eq_ignore_ascii_case(o)) {
+            return None;
+        }
+        let (_, treatment) = crate::appraise::body_splits(o)
+            .find(|(id, _)| outcomes().any(|x| x.id.eq_ignore_ascii_case(id)))?;
+        Some(crate::appraise::treatment_of_body(treatment).to_string())
     }
 
     pub(crate) fn wants_study(&self, study: &Study) -> bool {

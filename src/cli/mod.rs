@@ -13,7 +13,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::appraise::matching::Lexicon;
-use crate::appraise::{appraise, AppraiseOptions};
+use crate::appraise::{appraise, body_splits, treatment_of_body, AppraiseOptions};
 use crate::chart::{self, Theme, ThemeName, ViewOptions};
 use crate::model::{self, Dataset, Measure, Parsed, Study};
 use crate::stats::{pooling, AnalyzeOptions, Method, StudyEffect, Test};
@@ -499,12 +499,9 @@ fn body_asked<'a>(asked: &'a str, ids: &[String]) -> Result<(String, Option<&'a 
     if let Some(id) = id_of(asked) {
         return Ok((id, None));
     }
-    for (at, _) in asked.rmatch_indices('/') {
-        let Some(outcome) = id_of(&asked[..at]) else {
-            continue;
-        };
-        let treatment = &asked[at + 1..];
-        if treatment.contains('#') {
+    let split = body_splits(asked).find_map(|(o, t)| Some((id_of(o)?, t)));
+    if let Some((outcome, treatment)) = split {
+        if treatment != treatment_of_body(treatment) {
             return Err(format!(
                 "\"{asked}\" is one of several pooled bodies of outcome \"{outcome}\" that the appraisal told apart by their outcomes' names; analyze pools by outcome id: give those outcomes ids of their own"
             ));
