@@ -115,7 +115,7 @@ impl Effects {
     /// map costs nothing, a map of a study's facts some 500 bytes (half a gigabyte per million).
     fn add(&mut self, chunk: &model::Dataset, subgroup: Option<&str>) {
         // A study's second result for an outcome, in this chunk or an earlier one: one pass.
-        let mut repeated: HashMap<(&str, &str), &str> = HashMap::new();
+        let mut repeated: HashSet<(&str, &str)> = HashSet::new();
         // The chunk's studies by treatment, each with its place in the file.
         let lexicon = Lexicon::new(&chunk.vocabulary);
         let mut by_treatment: Vec<(String, Vec<(u32, &Study)>)> = Vec::new();
@@ -124,7 +124,7 @@ impl Effects {
             let treatment = lexicon.treatment_key(&s.intervention.therapy);
             for o in s.outcomes.iter().filter(|o| o.data.is_some()) {
                 if !self.seen.insert(result_key(&o.id, &s.id)) {
-                    repeated.entry((&o.id, &s.id)).or_insert(&s.id);
+                    repeated.insert((&o.id, &s.id));
                 }
             }
             let next = by_treatment.len();
@@ -187,13 +187,12 @@ impl Effects {
                 if g.refusal.is_some() {
                     continue;
                 }
-                let twice = studies
-                    .iter()
-                    .find_map(|(_, s)| repeated.get(&(outcome.as_str(), s.id.as_str())));
-                if let Some(study) = twice {
+                let twice = (studies.iter())
+                    .find(|(_, s)| repeated.contains(&(outcome.as_str(), s.id.as_str())));
+                if let Some((_, study)) = twice {
                     g.refuse(Refusal::SharedStudy {
                         outcome: outcome.clone(),
-                        study: study.to_string(),
+                        study: study.id.clone(),
                     });
                     continue;
                 }
@@ -210,11 +209,7 @@ impl Effects {
                         g.effects.extend(effects);
                         // One effect for each of its studies that reports the outcome.
                         g.rows.extend(studies.iter().filter_map(|(row, s)| {
-                            let reports = s
-                                .outcomes
-                                .iter()
-                                .any(|o| o.id == outcome && o.data.is_some());
-                            reports.then_some(*row)
+                            pooling::reports_numbers(s, &outcome).then_some(*row)
                         }));
                     }
                     Err(refusal) => g.refuse(refusal),

@@ -294,17 +294,14 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
             };
             // One treatment's studies, as the appraisal pools them (RevMan's methods too).
             let chosen = studies_to_pool(&dataset, outcome.as_deref(), subgroup.as_deref());
-            let (chosen, dataset) = match chosen {
-                Ok((outcome, studies)) => {
-                    let dataset = only(&dataset, &studies);
-                    (outcome, dataset)
-                }
+            let (chosen, studies) = match chosen {
+                Ok(chosen) => chosen,
                 Err(message) => {
                     let _ = writeln!(err, "{}: {message}", file.display());
                     return 1;
                 }
             };
-            let plan = revman::plan(&dataset, &chosen, method, model);
+            let plan = revman::plan(&studies, &chosen, method, model);
             let plan = match plan {
                 Ok(p) => p,
                 Err(message) => {
@@ -322,6 +319,8 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
                     subgroup: subgroup.as_deref(),
                     mh_exact,
                 };
+                // RevMan's analysis reads a dataset: the selected studies are copied into one.
+                let dataset = only(&dataset, &studies);
                 return revman::analyze(&file, &dataset, request, out, err);
             }
             if mh_exact {
@@ -339,7 +338,6 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
                 test,
                 level,
             };
-            let studies: Vec<&Study> = dataset.studies.iter().collect();
             let report = pooling::pool_input(&studies, &chosen)
                 .map_err(|e| e.to_string())
                 .and_then(|(found, effects)| {

@@ -4,7 +4,7 @@
 use std::io::Write;
 use std::path::Path;
 
-use crate::model::{Dataset, EffectModel, Measure, PoolMethod};
+use crate::model::{Dataset, EffectModel, Measure, PoolMethod, Study};
 use crate::stats::revman::{report, revman, studies_of, RevmanOptions};
 use crate::stats::{Method, Test};
 
@@ -43,13 +43,12 @@ pub struct Plan {
 /// carries a review's analysis unless a metafor-only estimator is named (FE and DL then mean the
 /// review's method with a fixed or random-effects model).
 pub fn plan(
-    dataset: &Dataset,
+    studies: &[&Study],
     outcome: &str,
     method: Option<MethodArg>,
     model: Option<EffectModel>,
 ) -> Result<Option<Plan>, String> {
-    let imported = dataset
-        .studies
+    let imported = studies
         .iter()
         .flat_map(|s| &s.outcomes)
         .any(|o| o.id == outcome && o.analysis.is_some());

@@ -198,11 +198,7 @@ pub fn treatments_of(
 ) -> Vec<String> {
     let mut found: Vec<String> = Vec::new();
     for s in studies {
-        let reports = s
-            .outcomes
-            .iter()
-            .any(|o| o.id == outcome_id && o.data.is_some());
-        if reports {
+        if reports_numbers(s, outcome_id) {
             let t = treatment_of(s);
             if !found.contains(&t) {
                 found.push(t);
@@ -210,6 +206,12 @@ pub fn treatments_of(
         }
     }
     found
+}
+
+/// Whether `study` gives numbers for `outcome_id`: the studies [`pool_input`] makes one effect
+/// of each (or refuses).
+pub fn reports_numbers(study: &Study, outcome_id: &str) -> bool {
+    (study.outcomes.iter()).any(|o| o.id == outcome_id && o.data.is_some())
 }
 
 /// Which treatment's studies of `outcome` to pool, among `treatments` (from [`treatments_of`]):
