@@ -759,7 +759,7 @@ fn join<'v>(lang: Lang, out: &mut String, value: &'v str) -> &'v str {
     let vowel = value
         .chars()
         .next()
-        .is_some_and(|c| "aeiouàâäéèêëîïôöùûüœæ".contains(c.to_lowercase().next().unwrap_or(c)));
+        .is_some_and(|c| "aeiouàâäéèêëîïôöùûüœæ".contains(crate::case::lower(c)));
     if vowel
         && ["de ", "De ", "que ", "Que "]
             .iter()

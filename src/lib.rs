@@ -6,6 +6,7 @@
 //! draws the views on any plotters backend. Only `web` (built for the browser alone) touches the browser.
 
 pub mod appraise;
+pub mod case;
 pub mod chart;
 pub mod i18n;
 pub mod model;

@@ -27,11 +27,7 @@ pub fn normalize(s: &str) -> String {
             out.push(' ');
         }
         gap = false;
-        out.push(if c.is_ascii() {
-            c.to_ascii_lowercase()
-        } else {
-            c.to_lowercase().next().unwrap_or(c)
-        });
+        out.push(crate::case::lower(c));
     }
     out
 }
@@ -517,7 +513,7 @@ fn looks_plural(name: &str) -> bool {
         return false;
     };
     let word: String = last.chars().filter(|c| c.is_alphanumeric()).collect();
-    let lower = word.to_lowercase();
+    let lower = crate::case::to_lower(&word);
     let capitals = word.chars().filter(|c| c.is_uppercase()).count();
     if capitals > 1 && (!word.ends_with('s') || word.len() <= 3) {
         return false;

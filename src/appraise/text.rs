@@ -53,7 +53,7 @@ pub fn lower_first(s: &str) -> String {
     }
     let mut c = s.chars();
     match c.next() {
-        Some(f) => f.to_lowercase().collect::<String>() + c.as_str(),
+        Some(f) => crate::case::lower(f).to_string() + c.as_str(),
         None => String::new(),
     }
 }
@@ -72,7 +72,7 @@ pub fn upper_first(s: &str) -> String {
     let s = s.trim();
     let mut c = s.chars();
     match c.next() {
-        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+        Some(f) => crate::case::upper(f).to_string() + c.as_str(),
         None => String::new(),
     }
 }

@@ -218,11 +218,11 @@ impl ViewOptions {
     pub(crate) fn wants_study(&self, study: &Study) -> bool {
         let f = &self.filters;
         let contains = |list: &[String], value: &str| {
-            let value = value.to_lowercase();
+            let value = crate::case::to_lower(value);
             list.is_empty()
                 || list
                     .iter()
-                    .any(|w| value.contains(&w.trim().to_lowercase()))
+                    .any(|w| value.contains(&crate::case::to_lower(w.trim())))
         };
         contains(&f.condition, &study.condition)
             && (f.therapy.is_empty()

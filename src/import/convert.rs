@@ -22,7 +22,9 @@ use super::review::{Comparison, Review, ReviewAnalysis, ReviewStudy, Row, RowDat
 
 /// Splits "Aspirin versus placebo" into its two sides.
 fn versus(name: &str) -> Option<(String, String)> {
-    let lower = name.to_lowercase();
+    // ASCII case only: the separators are ASCII, and the split is at the same byte in `name`
+    // (a whole lower case can change a letter's length in bytes: "ẞ" is three, "ß" two).
+    let lower = name.to_ascii_lowercase();
     for sep in [
         " versus ",
         " vs. ",
@@ -42,7 +44,7 @@ fn versus(name: &str) -> Option<(String, String)> {
 
 /// The design a "Methods" text describes; `None` when it does not say.
 fn design_from_methods(methods: &str) -> Option<Design> {
-    let m = methods.to_lowercase();
+    let m = crate::case::to_lower(methods);
     let has = |w: &str| m.contains(w);
     if has("cross-over") || has("crossover") || has("cross over") {
         Some(Design::CrossoverRct)
@@ -61,7 +63,7 @@ fn design_from_methods(methods: &str) -> Option<Design> {
 
 /// Words for an outcome that measures harm rather than benefit.
 fn is_harm(name: &str) -> bool {
-    let n = name.to_lowercase();
+    let n = crate::case::to_lower(name);
     [
         "adverse",
         "side effect",
@@ -76,7 +78,7 @@ fn is_harm(name: &str) -> bool {
 
 fn is_generic_label(l: &str) -> bool {
     matches!(
-        l.trim().to_lowercase().as_str(),
+        crate::case::to_lower(l.trim()).as_str(),
         "experimental" | "intervention" | "treatment" | "control" | "comparator"
     )
 }
@@ -397,6 +399,10 @@ mod tests {
         );
         assert_eq!(versus("A vs. B"), Some(("A".into(), "B".into())));
         assert_eq!(versus("Examples from Fleiss (1993)"), None);
+        assert_eq!(
+            versus("ẞ-Blocker VERSUS İnsulin"),
+            Some(("ẞ-Blocker".into(), "İnsulin".into()))
+        );
     }
 
     #[test]

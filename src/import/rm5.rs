@@ -298,8 +298,8 @@ fn analysis(o: &Element, kind: DataKind) -> Result<ReviewAnalysis, String> {
     let swap = o.attr("SWAP_EVENTS") == Some("YES");
     let level = |n: &str| num(o, n).filter(|l| *l > 0.0 && *l < 100.0).unwrap_or(95.0);
     let text_of = |n: &str| o.child(n).map(Element::all_text).filter(|t| !t.is_empty());
-    let left = text_of("GRAPH_LABEL_1").map(|t| t.to_lowercase());
-    let right = text_of("GRAPH_LABEL_2").map(|t| t.to_lowercase());
+    let left = text_of("GRAPH_LABEL_1").map(|t| crate::case::to_lower(&t));
+    let right = text_of("GRAPH_LABEL_2").map(|t| crate::case::to_lower(&t));
     let favours_exp = |t: &Option<String>| {
         t.as_deref().is_some_and(|t| {
             t.contains("experimental") || t.contains("intervention") || t.contains("treatment")

@@ -315,7 +315,7 @@ const LOG_HEADERS: &[(&str, Measure)] = &[
 /// one space ("Events (treatment)" → "events treatment", `event.e` → "event e").
 fn normalise(header: &str) -> String {
     let mut out = String::with_capacity(header.len());
-    for c in header.chars().flat_map(char::to_lowercase) {
+    for c in header.chars().map(crate::case::lower) {
         if c.is_alphanumeric() {
             out.push(c);
         } else if !out.is_empty() && !out.ends_with(' ') {
