@@ -652,6 +652,49 @@ fn a_pooled_body_is_asked_for_by_its_id() {
         .filter(|i| !i.key.starts_with("pooled/"))
         .count();
     assert_eq!(rows, 26);
+    // A treatment in another case is the same one, as `analyze` reads it.
+    let upper = ViewOptions {
+        outcome: Some(format!("{outcome}/Vaccine B")),
+        ..options(View::Forest, Lang::En)
+    };
+    assert_eq!(
+        Scene::build(&data, &upper).items(),
+        scene_items(&data, &asked(View::Forest))
+    );
+}
+
+fn scene_items(data: &model::Dataset, options: &ViewOptions) -> Vec<chart::Item> {
+    Scene::build(data, options).items()
+}
+
+/// An outcome id may hold a `/`: with outcomes `a` and `a/b`, the body `a/b/<treatment>` is
+/// outcome `a/b` alone (the longest id the data has), as `analyze` reads it.
+#[test]
+fn a_body_id_is_split_at_the_longest_outcome_id() {
+    let mut data = bcg();
+    let outcome = data.studies[0].outcomes[0].id.clone();
+    let mut other: Vec<model::Study> = data.studies.clone();
+    for s in &mut other {
+        s.id = format!("{}-b", s.id);
+        for o in &mut s.outcomes {
+            o.id = format!("{outcome}/b");
+            o.name = "Another outcome".into();
+        }
+    }
+    data.studies.extend(other);
+    for s in &mut data.studies {
+        s.intervention.therapy = "vaccine".into();
+    }
+    let asked = ViewOptions {
+        outcome: Some(format!("{outcome}/b/vaccine")),
+        ..options(View::Forest, Lang::En)
+    };
+    let items = scene_items(&data, &asked);
+    let studies: Vec<&str> = (items.iter().map(|i| i.key.as_str()))
+        .filter(|k| !k.starts_with("pooled/"))
+        .collect();
+    assert_eq!(studies.len(), 13, "{studies:?}");
+    assert!(studies.iter().all(|k| k.contains("-b/")), "{studies:?}");
 }
 
 #[test]

@@ -305,7 +305,7 @@ pub fn forest_with(dataset: &Dataset, options: &ViewOptions, appraisal: &Apprais
         }
     }
     for study in dataset.studies.iter().filter(|s| in_question(s)) {
-        for outcome in study.outcomes.iter().filter(|o| options.wants(o)) {
+        for outcome in &study.outcomes {
             let key = (study.id.as_str(), outcome.id.as_str());
             let group = match body.get(&key) {
                 Some(&i) => labels[i].as_str(),
@@ -346,7 +346,7 @@ pub fn forest_with(dataset: &Dataset, options: &ViewOptions, appraisal: &Apprais
                     .and_then(|s| s.outcomes.iter().find(|o| &o.id == oid))
             })
             .collect();
-        if !members.iter().any(|o| options.wants(o)) {
+        if members.is_empty() {
             continue;
         }
         let in_scope = f

@@ -170,6 +170,18 @@ pub struct ViewOptions {
     pub method: Option<Method>,
 }
 
+/// What the options' `outcome` asks for in a dataset ([`ViewOptions::asked`]).
+enum Asked<'o> {
+    All,
+    /// Outcomes with this id or name.
+    Outcome(&'o str),
+    /// A pooled body: an outcome id of the data and a treatment ([`Lexicon::treatment_key`]).
+    Body {
+        outcome: &'o str,
+        treatment: &'o str,
+    },
+}
+
 impl ViewOptions {
     /// Reads the options as given in attributes or on the command line.
     pub fn parse(view: &str, outcome: &str) -> Result<ViewOptions, String> {
@@ -189,30 +201,26 @@ impl ViewOptions {
         serde_json::from_str(json).map_err(|e| e.to_string())
     }
 
-    pub(crate) fn wants(&self, outcome: &Outcome) -> bool {
-        let named = match &self.outcome {
-            None => true,
-            Some(o) => {
-                outcome.id.eq_ignore_ascii_case(o)
-                    || outcome.name.eq_ignore_ascii_case(o)
-                    || crate::appraise::body_splits(o)
-                        .any(|(id, _)| outcome.id.eq_ignore_ascii_case(id))
-            }
+    /// What `outcome` asks for in `dataset`: outcomes by their id or name, or else a pooled body
+    /// by its id (`death/aspirin`), read as `analyze` reads it: at the longest outcome id the data
+    /// has, the rest its treatment, in any ASCII case.
+    fn asked<'o>(&'o self, dataset: &Dataset) -> Asked<'o> {
+        let Some(o) = self.outcome.as_deref() else {
+            return Asked::All;
         };
-        named && (self.filters.kind.is_empty() || self.filters.kind.contains(&outcome.kind))
-    }
-
-    /// The treatment asked for with the outcome, when the outcome is asked for by a pooled
-    /// body's id (`death/aspirin`) that no outcome of the data has as its own id or name.
-    fn treatment_asked(&self, dataset: &Dataset) -> Option<String> {
-        let o = self.outcome.as_deref()?;
         let outcomes = || dataset.studies.iter().flat_map(|s| &s.outcomes);
         if outcomes().any(|x| x.id.eq_ignore_ascii_case(o) || x.name.eq_ignore_ascii_case(o)) {
-            return None;
+            return Asked::Outcome(o);
         }
-        let (_, treatment) = crate::appraise::body_splits(o)
-            .find(|(id, _)| outcomes().any(|x| x.id.eq_ignore_ascii_case(id)))?;
-        Some(crate::appraise::treatment_of_body(treatment).to_string())
+        match crate::appraise::body_splits(o)
+            .find(|(id, _)| outcomes().any(|x| x.id.eq_ignore_ascii_case(id)))
+        {
+            Some((id, treatment)) => Asked::Body {
+                outcome: id,
+                treatment: crate::appraise::treatment_of_body(treatment),
+            },
+            None => Asked::Outcome(o),
+        }
     }
 
     pub(crate) fn wants_study(&self, study: &Study) -> bool {
@@ -272,13 +280,24 @@ impl ViewOptions {
         }
         // A pooled body asked for by its id keeps its treatment's studies alone, as pooling
         // grouped them.
-        let treatment = self.treatment_asked(dataset);
-        let lexicon = treatment
-            .as_ref()
-            .map(|_| Lexicon::new(&dataset.vocabulary));
-        let of_treatment = |s: &Study| match (&treatment, &lexicon) {
-            (Some(t), Some(l)) => l.treatment_key(&s.intervention.therapy) == *t,
+        let asked = self.asked(dataset);
+        let lexicon = match asked {
+            Asked::Body { .. } => Some(Lexicon::new(&dataset.vocabulary)),
+            _ => None,
+        };
+        let of_treatment = |s: &Study| match (&asked, &lexicon) {
+            (Asked::Body { treatment, .. }, Some(l)) => l
+                .treatment_key(&s.intervention.therapy)
+                .eq_ignore_ascii_case(treatment),
             _ => true,
+        };
+        let wants = |o: &Outcome| {
+            let named = match asked {
+                Asked::All => true,
+                Asked::Outcome(x) => o.id.eq_ignore_ascii_case(x) || o.name.eq_ignore_ascii_case(x),
+                Asked::Body { outcome, .. } => o.id.eq_ignore_ascii_case(outcome),
+            };
+            named && (kind.is_empty() || kind.contains(&o.kind))
         };
         let studies = dataset
             .studies
@@ -286,7 +305,7 @@ impl ViewOptions {
             .filter(|s| self.wants_study(s) && of_treatment(s))
             .map(|s| {
                 let mut s = s.clone();
-                s.outcomes.retain(|o| self.wants(o));
+                s.outcomes.retain(|o| wants(o));
                 s
             })
             .collect();
