@@ -46,7 +46,7 @@ fn the_pooled_body_decides_and_its_certainty_is_shown() {
 fn a_family_claim_is_supported_only_for_the_member_with_evidence() {
     let c = claim(&checks(), "family").clone();
     assert_eq!(c.verdict, Verdict::SupportedInPart);
-    assert!(c.summary.contains("only aspirin"), "{}", c.summary);
+    assert!(c.summary.contains("Only with aspirin."), "{}", c.summary);
 }
 
 #[test]
@@ -54,7 +54,7 @@ fn a_broader_condition_is_supported_only_for_the_population_studied() {
     let c = claim(&checks(), "population").clone();
     assert_eq!(c.verdict, Verdict::SupportedInPart);
     assert!(
-        c.summary.contains("only for myocardial infarction"),
+        c.summary.contains("Only for myocardial infarction."),
         "{}",
         c.summary
     );

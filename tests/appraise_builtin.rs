@@ -317,11 +317,13 @@ fn clinic_claims_come_out_as_the_trials_say() {
             c.summary
         );
         // Mesa Bedoya's review gives 540 people in randomised trials but not how many were
-        // treated: the count is half of them, and the sentence says so.
+        // treated: the count is half of them, and a sentence of its own says so.
         assert!(
             c.summary.contains(
                 "about 270 people treated with mesenchymal stem cells by the intrathecal route for \
-                 neurological disorders (counting half of the people in Mesa Bedoya 2024"
+                 neurological disorders, too few to rule out uncommon serious harms. Half of the \
+                 people in Mesa Bedoya 2024 (meta-analysis, intrathecal safety) are counted as \
+                 treated"
             ),
             "{}",
             c.summary
@@ -347,8 +349,9 @@ fn clinic_claims_come_out_as_the_trials_say() {
         assert!(
             c.summary.contains(
                 "the harms data cover only about 202 people treated with mesenchymal stem cells \
-                 for multiple sclerosis (the people of Connick 2012 are counted within Zhou 2019 \
-                 (meta-analysis, single-arm), which includes them), too few"
+                 for multiple sclerosis, too few to rule out uncommon serious harms. The people of \
+                 Connick 2012 are counted once, within Zhou 2019 (meta-analysis, single-arm), which \
+                 includes them."
             ),
             "{}",
             c.summary
@@ -392,23 +395,23 @@ fn news_and_researcher_claims() {
         assert_eq!(c.verdict, Verdict::SupportedInPart, "{}", c.summary);
         assert_eq!(c.certainty, Some(Certainty::Moderate));
         assert!(
-            c.summary.contains("only for relapsing-remitting MS"),
+            c.summary.contains("Only for relapsing-remitting MS"),
             "{}",
             c.summary
         );
         assert!(c
             .summary
-            .contains("only autologous haematopoietic stem cell transplantation"));
+            .contains("Only with autologous haematopoietic stem cell transplantation."));
         // How far from halting it, in people: MIST's numbers per 100 for its data's baseline.
         assert!(
-            c.summary.contains("not the complete effect the claim's words promise: disability progression (EDSS up by 1.0 or more, confirmed 6 months apart) within 2 years still affected about 5 in 100 people who had AHSCT (95% CI 1 to 15);"),
+            c.summary.contains("not the complete effect the claim's words promise: disability progression (EDSS up by 1.0 or more, confirmed 6 months apart) within 2 years still affected about 5 in 100 people who had AHSCT (95% CI 1 to 15)."),
             "{}",
             c.summary
         );
         // And in the cohort the claim cites, which had no comparison group, about half of the
         // people had not stayed free of progression at 5 years.
         assert!(
-            c.summary.contains("; in Muraro 2017 (AHSCT cohort), which had no comparison group, only about 46 in 100 people who had AHSCT had progression-free survival at 5 years."),
+            c.summary.contains(". In Muraro 2017 (AHSCT cohort), which had no comparison group, only about 46 in 100 people who had AHSCT had progression-free survival at 5 years."),
             "{}",
             c.summary
         );

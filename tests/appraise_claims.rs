@@ -632,7 +632,7 @@ fn a_complete_effect_is_measured_against_what_treated_people_went_on_to_have() {
     let s = summary(two(), &["cited"]);
     assert!(
         s.contains(
-            "; in cited study, which had no comparison group, only about 46 in 100 people who \
+            ". In cited study, which had no comparison group, only about 46 in 100 people who \
              had drug X had progression-free survival."
         ),
         "{s}"
@@ -640,14 +640,14 @@ fn a_complete_effect_is_measured_against_what_treated_people_went_on_to_have() {
     // Else the study with the most people.
     let s = summary(two(), &[]);
     assert!(
-        s.contains("in big study, which had no comparison group, only about 60 in 100"),
+        s.contains(". In big study, which had no comparison group, only about 60 in 100"),
         "{s}"
     );
     // An outcome to avoid: the people who still had it.
     let s = summary(vec![cohort("c", progression(prop(35, 100)))], &[]);
     assert!(
         s.contains(
-            "in c study, which had no comparison group, disability progression still affected \
+            "In c study, which had no comparison group, disability progression still affected \
              about 35 in 100 people who had drug X"
         ),
         "{s}"
@@ -662,7 +662,7 @@ fn a_complete_effect_is_measured_against_what_treated_people_went_on_to_have() {
     mixed.condition = "Condition A and Condition B".into();
     let s = summary(vec![mixed, cohort("direct", free(60, 100))], &[]);
     assert!(
-        s.contains("in direct study, which had no comparison group, only about 60 in 100"),
+        s.contains("In direct study, which had no comparison group, only about 60 in 100"),
         "{s}"
     );
 }
@@ -884,7 +884,37 @@ fn equally_certain_null_evidence_makes_a_benefit_claim_hold_only_in_part() {
     assert_eq!(c.verdict, Verdict::SupportedInPart, "{}", c.summary);
     says(
         &c,
-        "other controlled evidence of the same certainty (moderate) shows little or no benefit",
+        "Other controlled evidence of the same certainty (moderate) shows little or no benefit.",
+    );
+}
+
+/// A very uncertain benefit is not the whole story when controlled evidence found none: the
+/// summary names the studies that found no clear benefit, so that "the only evidence of a
+/// benefit" does not read as if the controlled evidence pointed to one.
+#[test]
+fn a_very_uncertain_benefit_is_told_beside_controlled_evidence_of_none() {
+    // Open-label, a high risk of bias elsewhere and 80 people: very low certainty.
+    let mut small = trial("small", "Drug X", Blinding::Open, counts(5, 40, 15, 40));
+    small.n = Some(80);
+    small.risk_of_bias = vec![judged("Allocation concealment", Judgement::High)];
+    let c = check(vec![small.clone()], benefit("Drug X"));
+    assert_eq!(c.verdict, Verdict::NotSupported, "{}", c.summary);
+    says(
+        &c,
+        "Not supported: the only controlled evidence of a benefit is of very low certainty.",
+    );
+    assert!(!c.summary.contains("no clear benefit"), "{}", c.summary);
+    let null = relapses_trial(est(Measure::Irr, 1.0, 0.6, 1.6));
+    let c = check(vec![small, null], benefit("Drug X"));
+    assert_eq!(c.verdict, Verdict::NotSupported, "{}", c.summary);
+    assert!(
+        c.evidence.iter().any(|e| e.role == EvidenceRole::NoBenefit),
+        "{:?}",
+        c.evidence
+    );
+    says(
+        &c,
+        "is of very low certainty. Controlled evidence from b study found no clear benefit.",
     );
 }
 
@@ -958,7 +988,8 @@ fn safety_counts_the_people_of_a_study_within_the_review_that_includes_it() {
     assert_eq!(c.verdict, Verdict::NotSupported, "{}", c.summary);
     says(
         &c,
-        "(the people of trial study are counted within review study, which includes them)",
+        "too few to rule out uncommon serious harms. The people of trial study are counted once, \
+         within review study, which includes them.",
     );
     // A review whose harms are in words only: the trial's counted harms still show what they show.
     // (Half of its 800 people count as treated: it does not say how many were.)

@@ -51,7 +51,7 @@ use crate::stats::effect::wilson;
 use super::certainty::{Certainty, Domain, Rating};
 use super::matching::{duration_days, Lexicon, List, OutcomeFit, Relation};
 use super::rate::{describe_effect, design_words};
-use super::text::{after_colon, lower_first, pct, Direction, Importance};
+use super::text::{after_colon, lower_first, pct, upper_first, Direction, Importance};
 use super::Item;
 
 /// A claim's (or a part's) verdict.
@@ -959,10 +959,7 @@ fn check_benefit(scope: &Scope, claim_part: &ClaimPart, fits: &[Fit]) -> PartChe
         } else {
             let mut s = scope.say(
                 "verdict.in_part",
-                &[
-                    ("what", &i18n::clause_list(lang, &only)),
-                    ("certainty", words(b)),
-                ],
+                &[("what", &sentences(&only)), ("certainty", words(b))],
             );
             s.push_str(&indirectly);
             let others: Vec<String> = roles
@@ -995,16 +992,40 @@ fn check_benefit(scope: &Scope, claim_part: &ClaimPart, fits: &[Fit]) -> PartChe
             let form = i18n::plural_form(lang, ids.len() as f64);
             format!("verdict.no_benefit_shown.{form}")
         };
+        let mut s = scope.say(&key, &[]);
+        // Beside a very uncertain benefit, the controlled studies that found none: "the only
+        // evidence of a benefit" must not read as if the controlled evidence pointed to one.
+        if any_benefit.is_some() {
+            let null: Vec<String> = of(EvidenceRole::NoBenefit)
+                .flat_map(|f| {
+                    f.item
+                        .studies
+                        .iter()
+                        .map(|s| s.label.get(lang.as_str()).to_string())
+                })
+                .collect();
+            if !null.is_empty() {
+                let studies = i18n::and_list(lang, &dedup(null));
+                s.push_str(&scope.say("verdict.also_null", &[("studies", &studies)]));
+            }
+        }
         (
             Verdict::NotSupported,
             best(ev.iter().filter(|e| controlled(e.role))),
-            scope.say(&key, &[]),
+            s,
         )
     };
     PartCheck {
         evidence: ev,
         ..part(verdict, certainty, summary)
     }
+}
+
+/// Clauses as sentences of their own, each from a capital: shorter to read on a phone than one
+/// sentence of clauses.
+fn sentences(clauses: &[String]) -> String {
+    let capitalised: Vec<String> = clauses.iter().map(|c| upper_first(c)).collect();
+    capitalised.join(". ")
 }
 
 /// What people who had the supported treatment went on to have in a study without a comparison
@@ -1179,7 +1200,8 @@ fn check_no_risk<'a>(
         .filter(|(trial, t)| t.1 && !is_within(trial))
         .map(|(_, t)| t.2)
         .collect();
-    let who = {
+    // Who the harms data cover, and how they were counted (in sentences of their own).
+    let (who, counted) = {
         let route = (scope.route.as_deref())
             .map(|r| scope.say("safety.route", &[("route", &lower_first(r))]))
             .unwrap_or_default();
@@ -1204,7 +1226,7 @@ fn check_no_risk<'a>(
                 &[("condition", &lower_first(&condition))],
             )
         };
-        let mut who = scope.say(
+        let who = scope.say(
             "safety.who",
             &[
                 ("n", &crate::i18n::int(lang, treated)),
@@ -1213,10 +1235,12 @@ fn check_no_risk<'a>(
                 ("condition", &condition),
             ],
         );
+        // How the people were counted, in sentences after the verdict's.
+        let mut counted = String::new();
         if !halved.is_empty() {
             let studies =
                 i18n::and_list(lang, &dedup(halved.iter().map(|s| s.to_string()).collect()));
-            who.push_str(&scope.say("safety.half", &[("studies", &studies)]));
+            counted.push_str(&scope.say("safety.half", &[("studies", &studies)]));
         }
         // Whose people are counted within which review, review by review.
         let label = |trial: &str| {
@@ -1234,12 +1258,12 @@ fn check_no_risk<'a>(
                 continue;
             }
             let studies = i18n::and_list(lang, &dedup(of_it));
-            who.push_str(&scope.say(
+            counted.push_str(&scope.say(
                 "safety.included",
                 &[("studies", &studies), ("review", &label(review))],
             ));
         }
-        who
+        (who, counted)
     };
     let (verdict, certainty, summary) = if !bad.is_empty() {
         let deaths = bad.iter().any(|e| {
@@ -1278,7 +1302,11 @@ fn check_no_risk<'a>(
         } else {
             (Verdict::Supported, "safety.supported")
         };
-        (verdict, certainty, scope.say(key, &[("who", &who)]))
+        (
+            verdict,
+            certainty,
+            scope.say(key, &[("who", &who)]) + &counted,
+        )
     };
     PartCheck {
         asserts: Assertion::NoRisk,
