@@ -223,7 +223,8 @@ fn the_built_in_cards_say_the_same_harm_in_other_results_in_each_language() {
     assert_says(
         Lang::En,
         "No such case among 133 people: a risk of up to 3 in 100 cannot be ruled out; the \
-         interval given is narrower than that number of people can show. (very low certainty) In \
+         interval given, 0 to 0.3 in 100, is narrower than that number of people can show. (very \
+         low certainty) In \
          Zhou 2019 (meta-analysis, single-arm): 133 people with multiple sclerosis. Other results \
          on deaths: MESEMS 2021, deaths: No deaths were reported during the study (in words, no \
          numbers).",

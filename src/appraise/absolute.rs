@@ -520,31 +520,49 @@ fn about(lang: Lang, x: f64, per: f64) -> String {
     }
 }
 
+/// The largest risk per 100 that none seen in `seen` people cannot rule out: the exact upper limit
+/// of a two-sided 95% interval for no events, 1 − 0.025^(1/n) (what the "rule of three", 3/n,
+/// approximates one-sided).
+fn none_seen_bound(seen: u64) -> f64 {
+    (1.0 - 0.025f64.powf(1.0 / seen as f64)) * 100.0
+}
+
+/// Whether an interval given for none seen in `seen` people (its upper end per 100) reaches less
+/// than half of what that many people can rule out (a review's interval pooled from small studies).
+fn too_narrow(seen: u64, upper: f64) -> bool {
+    upper < none_seen_bound(seen) / 2.0
+}
+
 /// " No such case among 133 people: a risk of up to 3 in 100 cannot be ruled out; the interval
-/// given is narrower than that number of people can show." None seen is not no risk: the bound is
-/// the exact upper limit of a two-sided 95% interval for no events in `seen` people,
-/// 1 − 0.025^(1/n) (what the "rule of three", 3/n, approximates one-sided), rounded up as shown.
-/// Said when no interval is shown, or when the one shown (`upper`, per 100) reaches less than half
-/// of it (a review's interval pooled from small studies); a computed interval already says it.
-fn none_seen(lang: Lang, seen: u64, upper: Option<f64>) -> Option<String> {
-    let bound = (1.0 - 0.025f64.powf(1.0 / seen as f64)) * 100.0;
-    let narrow = match upper {
-        None => false,
-        Some(u) if u < bound / 2.0 => true,
+/// given, 0 to 0.3 in 100, is narrower than that number of people can show." None seen is not no
+/// risk: the bound is [`none_seen_bound`], rounded up as shown. Said when no interval (per 100) is
+/// given, or when the one given is [`too_narrow`], which the sentence then quotes (the sentence
+/// before leaves it out, so that it is not read as the answer); a computed interval already says it.
+fn none_seen(lang: Lang, seen: u64, given: Option<(f64, f64)>) -> Option<String> {
+    let bound = none_seen_bound(seen);
+    let narrower = match given {
+        None => String::new(),
+        Some((lower, upper)) if too_narrow(seen, upper) => tn(
+            lang,
+            "abs.narrower",
+            &[
+                ("lower", &people(lang, lower)),
+                ("upper", &people(lang, upper)),
+            ],
+        ),
         Some(_) => return None,
     };
     // An upper limit is rounded up, so that it never understates what cannot be ruled out.
     let scale = 10f64.powi(people_decimals(bound) as i32);
     let shown = (bound * scale).ceil() / scale;
     let form = crate::i18n::plural_form(lang, seen as f64);
-    let narrower = if narrow { t(lang, "abs.narrower") } else { "" };
     Some(tn(
         lang,
         &format!("abs.none_seen.{form}"),
         &[
             ("people", &crate::i18n::int(lang, seen)),
             ("bound", &people(lang, shown)),
-            ("narrower", narrower),
+            ("narrower", &narrower),
         ],
     ))
 }
@@ -736,9 +754,12 @@ pub fn single_arm(
     }
     let lb = lb.and_then(fin).map(|v| v.clamp(0.0, 1.0));
     let ub = ub.and_then(fin).map(|v| v.clamp(0.0, 1.0));
-    let ci = match (lb, ub) {
-        (Some(l), Some(u)) => people_ci(lang, (l * 100.0, u * 100.0)),
-        _ => String::new(),
+    let none_in = seen.filter(|&n| n > 0 && p == 0.0);
+    let given = lb.zip(ub).map(|(l, u)| (l * 100.0, u * 100.0));
+    let ci = match given {
+        Some((_, u)) if none_in.is_some_and(|n| too_narrow(n, u)) => String::new(),
+        Some(interval) => people_ci(lang, interval),
+        None => String::new(),
     };
     // French agrees the noun with the number as shown ("0,2 personne", "3 personnes").
     let form = crate::i18n::plural_form(lang, shown(p * 100.0));
@@ -758,8 +779,8 @@ pub fn single_arm(
             ("therapy", &lower_first(therapy)),
         ],
     );
-    if let Some(seen) = seen.filter(|&n| n > 0 && p == 0.0) {
-        text.extend(none_seen(lang, seen, ub.map(|u| u * 100.0)));
+    if let Some(seen) = none_in {
+        text.extend(none_seen(lang, seen, given));
     }
     Ok(Absolute {
         basis: Basis::SingleArm,
