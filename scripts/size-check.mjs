@@ -52,7 +52,10 @@
 // therapies), a second review's mends and body ids read as the CLI reads them (-> 377.8 KB).
 // Lowered to 357 KiB when the crate stopped taking a character's case from `char::to_lowercase`
 // and `to_uppercase`, whose tables were 25 KB of the wasm, 13 KB gzipped (src/case.rs holds the
-// same mapping in runs; 377.8 -> 364.5 KB).
+// same mapping in runs; 377.8 -> 364.5 KB). Raised to 358 KiB the same day for what a review of the
+// claims as a sceptical neurologist asked for (limits said in sentences, a null controlled result
+// beside a very uncertain benefit, on the claim and on the therapy's card, and a too-narrow
+// interval quoted where it is explained; -> 365.6 KB).
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -60,7 +63,7 @@ import { fileURLToPath } from 'node:url';
 import { shellModules } from './shell-modules.mjs';
 
 const BUDGET_BYTES = 100 * 1024;
-const GUARD_BYTES = 357 * 1024;
+const GUARD_BYTES = 358 * 1024;
 const WWW = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'www');
 // Each file as the server sends it, gzipped on its own.
 const FILES = [...shellModules(WWW), 'pkg/evidence_lens.js', 'pkg/evidence_lens_bg.wasm'];

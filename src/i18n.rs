@@ -511,6 +511,7 @@ catalogue![
     ("answer.no_benefit_data", "No study reports a benefit with numbers.", "Ningún estudio informa un beneficio con cifras.", "Aucune étude ne rapporte de bénéfice chiffré."),
     ("answer.no_harm_data", "No study reports harms with numbers.", "Ningún estudio informa daños con cifras.", "Aucune étude ne rapporte de risques chiffrés."),
     ("answer.in_words", "{words} (in words, no numbers)", "{words} (en palabras, sin cifras)", "{words} (en mots, sans chiffres)"),
+    ("answer.null_elsewhere", "Controlled results with no clear difference: {results}.", "Resultados controlados sin una diferencia clara: {results}.", "Résultats contrôlés sans différence nette\u{a0}: {results}."),
     ("answer.deaths_elsewhere", "Other results on deaths: {results}.", "Otros resultados sobre muertes: {results}.", "Autres résultats sur les décès\u{a0}: {results}."),
     ("answer.harm_elsewhere", "Other results for the same harm: {results}.", "Otros resultados del mismo daño: {results}.", "Autres résultats pour le même risque\u{a0}: {results}."),
     ("answer.who", "In {studies}: {people} {condition}.", "En {studies}: {people} {condition}.", "Dans {studies}\u{a0}: {people} {condition}."),

@@ -249,6 +249,66 @@ fn the_built_in_cards_say_the_same_harm_in_other_results_in_each_language() {
     );
 }
 
+/// A smaller trial's benefit does not hide a controlled study that found no clear difference:
+/// the main benefit names the others' results whose interval includes no effect, one a study,
+/// and neither its own study's other results nor results without a comparison group.
+#[test]
+fn the_main_benefit_names_controlled_results_with_no_clear_difference() {
+    use evidence_lens::model::{Better, Design, OutcomeKind};
+    use helpers::*;
+    let benefit_of =
+        |id: &str, name: &str, data| outcome(id, name, OutcomeKind::Benefit, Better::Lower, data);
+    let benefit = |studies| {
+        let a = appraise(&dataset(studies, vec![]), &AppraiseOptions::default());
+        a.answers[0].benefit.clone().unwrap()
+    };
+    let mut helps = rct(
+        "a",
+        benefit_of("relapse", "Relapses", counts(150, 1000, 250, 1000)),
+    );
+    // Its own result with no clear difference is its own study's, not another's.
+    helps
+        .outcomes
+        .push(benefit_of("mri", "New lesions", counts(30, 100, 31, 100)));
+    assert_eq!(benefit(vec![helps.clone()]).elsewhere, None);
+    let mut null = rct(
+        "b",
+        benefit_of(
+            "disability",
+            "Disability worsening",
+            counts(20, 100, 21, 100),
+        ),
+    );
+    null.outcomes.push(benefit_of(
+        "disability_2y",
+        "Disability at 2 years",
+        counts(25, 100, 26, 100),
+    ));
+    let mut uncontrolled = study("c", Design::Cohort, None, "Drug X", vec![]);
+    uncontrolled
+        .outcomes
+        .push(benefit_of("free", "Relapse-free", prop(40, 100)));
+    let b = benefit(vec![helps, null, uncontrolled]);
+    assert_eq!(b.studies, ["a"]);
+    let said = b.elsewhere.expect("b found no clear difference");
+    assert!(
+        said.starts_with(
+            "Controlled results with no clear difference: b study, disability worsening: risk \
+             ratio 0.95 (95% CI "
+        ),
+        "{said}"
+    );
+    for other in ["c study", "lesions", "at 2 years"] {
+        assert!(!said.contains(other), "{said}");
+    }
+    // The built-in MSC card: Petrou 2020's relapses, and the largest trial's null result.
+    assert_says(
+        Lang::En,
+        "Controlled results with no clear difference: MESEMS 2021, gadolinium-enhancing lesions, \
+         total over weeks 4, 12 and 24: rate ratio 0.94 (95% CI 0.58 to 1.5).",
+    );
+}
+
 #[test]
 fn the_main_harm_names_the_same_harm_in_other_results_and_no_other_harm() {
     use evidence_lens::model::{Better, Design, Outcome, OutcomeKind, Study};

@@ -57,7 +57,8 @@ pub struct Finding {
     /// other results, with the risk each gives ("Other results for the same harm: Burt 2021
     /// (AHSCT cohort), treatment-related death: about 0.2 in 100 (95% CI 0 to 1)."). The main
     /// harm is the highest risk, so that it is never hidden; this keeps a lower one, and the
-    /// studies' disagreement, from being hidden too.
+    /// studies' disagreement, from being hidden too. For the main benefit: the other controlled
+    /// studies' results with no clear difference ([`no_clear_benefit_elsewhere`]).
     pub elsewhere: Option<String>,
 }
 
@@ -235,7 +236,10 @@ fn answer(
     // The question's condition as the vocabulary names it in the reader's language.
     let condition = lexicon.display_in(List::Conditions, main.name, lang);
     let who = |f: Finding| with_who(f, &by_id, lexicon, lang);
-    let benefit = main_benefit(&by_id, outcomes, pooled, lexicon, lang).map(who);
+    let benefit = main_benefit(&by_id, outcomes, pooled, lexicon, lang).map(|b| Finding {
+        elsewhere: no_clear_benefit_elsewhere(&b.studies, &by_id, outcomes, lang),
+        ..who(b)
+    });
     let harm = main_harm(&by_id, outcomes, lexicon).map(|o| Finding {
         elsewhere: same_harm_elsewhere(o, &by_id, outcomes, lexicon, lang),
         ..who(finding(o, &by_id, lang))
@@ -610,6 +614,56 @@ fn same_harm_elsewhere(
     (!results.is_empty()).then(|| {
         let results = crate::i18n::clause_list(lang, &results);
         tn(lang, key, &[("results", &results)])
+    })
+}
+
+/// For the main benefit: the other controlled studies' results that found no clear difference,
+/// one a study (its first in the data's order, a trial's primary outcome as a rule), so that the
+/// largest trial's null result is not hidden behind a smaller one's benefit; `None` when there
+/// is none. "Controlled results with no clear difference: Trial 2021, new lesions: rate ratio
+/// 0.94 (95% CI 0.58 to 1.5)."
+fn no_clear_benefit_elsewhere(
+    main: &[String],
+    studies: &Studies,
+    outcomes: &[&OutcomeAppraisal],
+    lang: Lang,
+) -> Option<String> {
+    /// Results named before "N more", as for the main harm.
+    const MOST: usize = 3;
+    let mut seen: Vec<&str> = Vec::new();
+    let mut others: Vec<String> = Vec::new();
+    for o in outcomes.iter().copied() {
+        let rated = o.kind == OutcomeKind::Benefit && o.certainty.is_some();
+        let Some(e) = o.effect.as_ref().filter(|e| rated && e.crosses_null()) else {
+            continue;
+        };
+        if main.contains(&o.study) || seen.contains(&o.study.as_str()) {
+            continue;
+        }
+        let Some((study, _)) = source_of(studies, o).filter(|_| !is_single(studies, o)) else {
+            continue;
+        };
+        seen.push(&o.study);
+        let label = format!(
+            "{}, {}",
+            study.label.get(lang.as_str()),
+            lower_first(&o.name)
+        );
+        others.push(crate::i18n::labelled(
+            lang,
+            &label,
+            &super::rate::describe_effect(lang, e),
+        ));
+    }
+    let shown = crate::i18n::named_of(others.len(), MOST);
+    let more = others.len() - shown;
+    others.truncate(shown);
+    if more > 0 {
+        others.push(crate::i18n::plural(lang, "list.more", more));
+    }
+    (!others.is_empty()).then(|| {
+        let results = crate::i18n::clause_list(lang, &others);
+        tn(lang, "answer.null_elsewhere", &[("results", &results)])
     })
 }
 
