@@ -55,7 +55,9 @@
 // same mapping in runs; 377.8 -> 364.5 KB). Raised to 358 KiB the same day for what a review of the
 // claims as a sceptical neurologist asked for (limits said in sentences, a null controlled result
 // beside a very uncertain benefit, on the claim and on the therapy's card, and a too-narrow
-// interval quoted where it is explained; -> 365.6 KB).
+// interval quoted where it is explained; -> 365.6 KB). Lowered to 356 KiB when the wasm stopped
+// serializing for the shell with serde-wasm-bindgen as well as serde_json (every type's
+// serialization was compiled twice; values now go through JSON text, -> 363.5 KB).
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -63,7 +65,7 @@ import { fileURLToPath } from 'node:url';
 import { shellModules } from './shell-modules.mjs';
 
 const BUDGET_BYTES = 100 * 1024;
-const GUARD_BYTES = 358 * 1024;
+const GUARD_BYTES = 356 * 1024;
 const WWW = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'www');
 // Each file as the server sends it, gzipped on its own.
 const FILES = [...shellModules(WWW), 'pkg/evidence_lens.js', 'pkg/evidence_lens_bg.wasm'];

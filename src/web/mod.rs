@@ -21,7 +21,7 @@ use wasm_bindgen::prelude::*;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 use crate::appraise::{Appraisal, AppraiseOptions};
-use crate::chart::citations::{self, ItemRow};
+use crate::chart::citations;
 use crate::chart::draw::Surface;
 use crate::chart::{self, ViewOptions};
 use crate::chart::{
@@ -96,16 +96,12 @@ struct Poster {
     svg: String,
 }
 
-fn to_js<T: Serialize>(value: &T) -> JsValue {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .unwrap_or(JsValue::NULL)
-}
-
-/// Items with their links, through JSON text: for 10,000 rows, JSON.parse is several times
-/// faster than building every object field by field across the boundary.
-fn rows_to_js(rows: &[ItemRow]) -> JsValue {
-    serde_json::to_string(rows)
+/// A value for the shell, through JSON text: every type is serialized by serde_json alone (a
+/// second serializer, serde-wasm-bindgen, compiled each type's serialization again), and for
+/// 10,000 rows JSON.parse is several times faster than building every object field by field
+/// across the boundary.
+fn to_js<T: Serialize + ?Sized>(value: &T) -> JsValue {
+    serde_json::to_string(value)
         .ok()
         .and_then(|json| js_sys::JSON::parse(&json).ok())
         .unwrap_or(JsValue::NULL)
@@ -546,7 +542,7 @@ impl Widget {
     #[wasm_bindgen(js_name = itemsIn)]
     pub fn items_in(&mut self, from: usize, to: usize) -> JsValue {
         let items = self.ensure_scene().items_in(from..to);
-        rows_to_js(&citations::enrich(self.dataset.as_ref(), items))
+        to_js(&citations::enrich(self.dataset.as_ref(), items))
     }
 
     /// The item with this key (for tooltips, details and `select` events), or null.
@@ -555,7 +551,7 @@ impl Widget {
             return JsValue::NULL;
         };
         // As a list of one: a second serializer for a lone row would cost 2 KB of wasm.
-        let rows = rows_to_js(&citations::enrich(self.dataset.as_ref(), vec![item]));
+        let rows = to_js(&citations::enrich(self.dataset.as_ref(), vec![item]));
         rows.dyn_ref::<js_sys::Array>()
             .map_or(JsValue::NULL, |rows| rows.get(0))
     }
