@@ -58,7 +58,7 @@ pub struct Finding {
     /// (AHSCT cohort), treatment-related death: about 0.2 in 100 (95% CI 0 to 1)."). The main
     /// harm is the highest risk, so that it is never hidden; this keeps a lower one, and the
     /// studies' disagreement, from being hidden too. For the main benefit: the other controlled
-    /// studies' results with no clear difference ([`no_clear_benefit_elsewhere`]).
+    /// studies' results whose interval includes no effect, one a study.
     pub elsewhere: Option<String>,
 }
 
