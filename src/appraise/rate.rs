@@ -434,7 +434,8 @@ fn is_blinding(b: &BiasJudgement) -> bool {
 /// * the interval includes no effect (and is not entirely within the range of unimportant effects,
 ///   which would be a precise "little or no difference"): one level;
 /// * the interval includes both an appreciable benefit and an appreciable harm (crosses both
-///   of [`Thresholds::appreciable`], for death as for any outcome): one more level;
+///   of [`Thresholds::appreciable`], for death as for any outcome): two levels, in one reason
+///   (it includes no effect too);
 /// * very little information, fewer than 100 participants in total or, for a binary outcome with
 ///   counts, fewer than 30 people with the rarer result (the handbook's rule of thumb for the
 ///   optimal information size): one more level.
@@ -462,16 +463,17 @@ pub fn rate_imprecision(
             r.say(key, &args)
         })
     };
-    if e.crosses_null() && !within {
+    // An appreciable benefit and an appreciable harm: for death as for any outcome. Such an
+    // interval includes no effect too: one flaw, said once, two levels.
+    let both_ways = th
+        .appreciable
+        .is_some_and(|(lo, hi)| e.ci_lb < lo && e.ci_ub > hi);
+    if both_ways {
+        let text = say_range(r, "reason.both_ways", true);
+        r.push(Domain::Imprecision, -2, text);
+    } else if e.crosses_null() && !within {
         let text = say_range(r, "reason.crosses_null", true);
         r.push(Domain::Imprecision, -1, text);
-    }
-    // An appreciable benefit and an appreciable harm: for death as for any outcome.
-    if let Some((lo, hi)) = th.appreciable {
-        if e.ci_lb < lo && e.ci_ub > hi {
-            let text = say_range(r, "reason.both_ways", false);
-            r.push(Domain::Imprecision, -1, text);
-        }
     }
     let few_people = n.filter(|&n| n < 100);
     let few_events = ev.filter(|&e| e < 30);
