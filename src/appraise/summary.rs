@@ -630,39 +630,42 @@ fn no_clear_benefit_elsewhere(
 ) -> Option<String> {
     /// Results named before "N more", as for the main harm.
     const MOST: usize = 3;
-    let mut seen: Vec<&str> = Vec::new();
-    let mut others: Vec<String> = Vec::new();
+    // Sets: a pooled main benefit may hold thousands of studies, and so may the others.
+    let main: HashSet<&str> = main.iter().map(String::as_str).collect();
+    let mut seen: HashSet<&str> = HashSet::default();
+    let mut others = Vec::new();
     for o in outcomes.iter().copied() {
         let rated = o.kind == OutcomeKind::Benefit && o.certainty.is_some();
         let Some(e) = o.effect.as_ref().filter(|e| rated && e.crosses_null()) else {
             continue;
         };
-        if main.contains(&o.study) || seen.contains(&o.study.as_str()) {
+        if main.contains(o.study.as_str()) || seen.contains(o.study.as_str()) {
             continue;
         }
         let Some((study, _)) = source_of(studies, o).filter(|_| !is_single(studies, o)) else {
             continue;
         };
-        seen.push(&o.study);
-        let label = format!(
-            "{}, {}",
-            study.label.get(lang.as_str()),
-            lower_first(&o.name)
-        );
-        others.push(crate::i18n::labelled(
-            lang,
-            &label,
-            &super::rate::describe_effect(lang, e),
-        ));
+        seen.insert(&o.study);
+        others.push((study, o, e));
     }
+    // Only the named ones are written (see `i18n::first_and_more`).
     let shown = crate::i18n::named_of(others.len(), MOST);
-    let more = others.len() - shown;
-    others.truncate(shown);
-    if more > 0 {
-        others.push(crate::i18n::plural(lang, "list.more", more));
+    let mut results: Vec<String> = others[..shown]
+        .iter()
+        .map(|(study, o, e)| {
+            let label = format!(
+                "{}, {}",
+                study.label.get(lang.as_str()),
+                lower_first(&o.name)
+            );
+            crate::i18n::labelled(lang, &label, &super::rate::describe_effect(lang, e))
+        })
+        .collect();
+    if shown < others.len() {
+        results.push(crate::i18n::plural(lang, "list.more", others.len() - shown));
     }
-    (!others.is_empty()).then(|| {
-        let results = crate::i18n::clause_list(lang, &others);
+    (!results.is_empty()).then(|| {
+        let results = crate::i18n::clause_list(lang, &results);
         tn(lang, "answer.null_elsewhere", &[("results", &results)])
     })
 }
