@@ -904,6 +904,16 @@ fn a_very_uncertain_benefit_is_told_beside_controlled_evidence_of_none() {
         "Not supported: the only controlled evidence of a benefit is of very low certainty.",
     );
     assert!(!c.summary.contains("no clear benefit"), "{}", c.summary);
+    // A null result of the same small study is not its own rebuttal.
+    let mut both = small.clone();
+    both.outcomes.extend(relapses_trial(est(Measure::Irr, 1.0, 0.6, 1.6)).outcomes);
+    let c = check(vec![both], benefit("Drug X"));
+    assert!(
+        c.evidence.iter().any(|e| e.role == EvidenceRole::NoBenefit),
+        "{:?}",
+        c.evidence
+    );
+    assert!(!c.summary.contains("no clear benefit"), "{}", c.summary);
     let null = relapses_trial(est(Measure::Irr, 1.0, 0.6, 1.6));
     let c = check(vec![small, null], benefit("Drug X"));
     assert_eq!(c.verdict, Verdict::NotSupported, "{}", c.summary);

@@ -547,6 +547,22 @@ fn a_harm_no_one_had_is_not_shown_as_no_risk() {
     ));
     // An interval wide enough is shown beside the count, as any other.
     assert!(deaths(Lang::En, Some(3000)).contains("0 in 100 people (95% CI 0 to 0.3) who had"));
+    // The numbers the charts draw leave the narrow one out too (the harms view's "0 to 0.3").
+    let drawn = |seen| {
+        let a = single_arm(
+            0.0,
+            Some(0.0),
+            Some(0.003),
+            Lang::En,
+            ("MSC", "Deaths"),
+            true,
+            Some(seen),
+        );
+        let p = a.unwrap().per_100;
+        (p.treatment_lb, p.treatment_ub)
+    };
+    assert_eq!(drawn(133), (None, None));
+    assert_eq!(drawn(3000), (Some(0.0), Some(0.3)));
     // One person rules out almost nothing, in the singular; 3,000 rule out more than 2 in 1,000
     // (0.12%, rounded up: an upper limit never understated).
     assert!(

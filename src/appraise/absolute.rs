@@ -756,11 +756,14 @@ pub fn single_arm(
     let ub = ub.and_then(fin).map(|v| v.clamp(0.0, 1.0));
     let none_in = seen.filter(|&n| n > 0 && p == 0.0);
     let given = lb.zip(ub).map(|(l, u)| (l * 100.0, u * 100.0));
+    // An interval too narrow for the people seen is quoted where that is explained, not beside
+    // the count: not in the sentence's first part, nor in the numbers the charts draw.
+    let narrow = given.is_some_and(|(_, u)| none_in.is_some_and(|n| too_narrow(n, u)));
     let ci = match given {
-        Some((_, u)) if none_in.is_some_and(|n| too_narrow(n, u)) => String::new(),
-        Some(interval) => people_ci(lang, interval),
-        None => String::new(),
+        Some(interval) if !narrow => people_ci(lang, interval),
+        _ => String::new(),
     };
+    let (drawn_lb, drawn_ub) = if narrow { (None, None) } else { (lb, ub) };
     // French agrees the noun with the number as shown ("0,2 personne", "3 personnes").
     let form = crate::i18n::plural_form(lang, shown(p * 100.0));
     let key = if attributed {
@@ -791,8 +794,8 @@ pub fn single_arm(
         risk: p,
         risk_lb: lb,
         risk_ub: ub,
-        per_100: per_n(100, None, p, lb, ub),
-        per_1000: per_n(1000, None, p, lb, ub),
+        per_100: per_n(100, None, p, drawn_lb, drawn_ub),
+        per_1000: per_n(1000, None, p, drawn_lb, drawn_ub),
         nnt: None,
         short: text.clone(),
         text,

@@ -994,18 +994,19 @@ fn check_benefit(scope: &Scope, claim_part: &ClaimPart, fits: &[Fit]) -> PartChe
         };
         let mut s = scope.say(&key, &[]);
         // Beside a very uncertain benefit, the controlled studies that found none: "the only
-        // evidence of a benefit" must not read as if the controlled evidence pointed to one.
+        // evidence of a benefit" must not read as if the controlled evidence pointed to one. (Not
+        // a study whose benefit is the very uncertain one: it would read as its own rebuttal.)
         if any_benefit.is_some() {
+            let benefit_studies: BTreeSet<&str> = of(EvidenceRole::Benefit)
+                .flat_map(|f| f.item.studies.iter().map(|s| s.id.as_str()))
+                .collect();
             let null: Vec<String> = of(EvidenceRole::NoBenefit)
-                .flat_map(|f| {
-                    f.item
-                        .studies
-                        .iter()
-                        .map(|s| s.label.get(lang.as_str()).to_string())
-                })
+                .flat_map(|f| f.item.studies.iter())
+                .filter(|s| !benefit_studies.contains(s.id.as_str()))
+                .map(|s| s.label.get(lang.as_str()).to_string())
                 .collect();
             if !null.is_empty() {
-                let studies = i18n::and_list(lang, &dedup(null));
+                let studies = i18n::named_list(lang, &dedup(null));
                 s.push_str(&scope.say("verdict.also_null", &[("studies", &studies)]));
             }
         }

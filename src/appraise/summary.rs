@@ -237,7 +237,7 @@ fn answer(
     let condition = lexicon.display_in(List::Conditions, main.name, lang);
     let who = |f: Finding| with_who(f, &by_id, lexicon, lang);
     let benefit = main_benefit(&by_id, outcomes, pooled, lexicon, lang).map(|b| Finding {
-        elsewhere: no_clear_benefit_elsewhere(&b.studies, &by_id, outcomes, lang),
+        elsewhere: no_clear_benefit_elsewhere(&b.studies, &by_id, outcomes, pooled.1, lang),
         ..who(b)
     });
     let harm = main_harm(&by_id, outcomes, lexicon).map(|o| Finding {
@@ -620,12 +620,14 @@ fn same_harm_elsewhere(
 /// For the main benefit: the other controlled studies' results that found no clear difference,
 /// one a study (its first in the data's order, a trial's primary outcome as a rule), so that the
 /// largest trial's null result is not hidden behind a smaller one's benefit; `None` when there
-/// is none. "Controlled results with no clear difference: Trial 2021, new lesions: rate ratio
+/// is none. A member of a pooled body is not listed: GRADE rates the body, not its members
+/// (as for the main benefit). "Controlled results with no clear difference: Trial 2021, new lesions: rate ratio
 /// 0.94 (95% CI 0.58 to 1.5)."
 fn no_clear_benefit_elsewhere(
     main: &[String],
     studies: &Studies,
     outcomes: &[&OutcomeAppraisal],
+    members: &HashSet<(&str, &str)>,
     lang: Lang,
 ) -> Option<String> {
     /// Results named before "N more", as for the main harm.
@@ -639,7 +641,8 @@ fn no_clear_benefit_elsewhere(
         let Some(e) = o.effect.as_ref().filter(|e| rated && e.crosses_null()) else {
             continue;
         };
-        if main.contains(o.study.as_str()) || seen.contains(o.study.as_str()) {
+        let pooled = members.contains(&(o.study.as_str(), o.outcome.as_str()));
+        if pooled || main.contains(o.study.as_str()) || seen.contains(o.study.as_str()) {
             continue;
         }
         let Some((study, _)) = source_of(studies, o).filter(|_| !is_single(studies, o)) else {
