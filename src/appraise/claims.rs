@@ -997,7 +997,8 @@ fn check_benefit(scope: &Scope, claim_part: &ClaimPart, fits: &[Fit]) -> PartChe
         // evidence of a benefit" must not read as if the controlled evidence pointed to one. (Not
         // a study whose benefit is the very uncertain one: it would read as its own rebuttal.)
         if any_benefit.is_some() {
-            let benefit_studies: BTreeSet<&str> = of(EvidenceRole::Benefit)
+            // (A set collected from an iterator: a BTreeSet would sort, and bring a sort of its own.)
+            let benefit_studies: foldhash::HashSet<&str> = of(EvidenceRole::Benefit)
                 .flat_map(|f| f.item.studies.iter().map(|s| s.id.as_str()))
                 .collect();
             let null: Vec<String> = of(EvidenceRole::NoBenefit)
