@@ -906,7 +906,8 @@ fn a_very_uncertain_benefit_is_told_beside_controlled_evidence_of_none() {
     assert!(!c.summary.contains("no clear benefit"), "{}", c.summary);
     // A null result of the same small study is not its own rebuttal.
     let mut both = small.clone();
-    both.outcomes.extend(relapses_trial(est(Measure::Irr, 1.0, 0.6, 1.6)).outcomes);
+    both.outcomes
+        .extend(relapses_trial(est(Measure::Irr, 1.0, 0.6, 1.6)).outcomes);
     let c = check(vec![both], benefit("Drug X"));
     assert!(
         c.evidence.iter().any(|e| e.role == EvidenceRole::NoBenefit),

@@ -547,7 +547,8 @@ fn a_harm_no_one_had_is_not_shown_as_no_risk() {
     ));
     // An interval wide enough is shown beside the count, as any other.
     assert!(deaths(Lang::En, Some(3000)).contains("0 in 100 people (95% CI 0 to 0.3) who had"));
-    // The numbers the charts draw leave the narrow one out too (the harms view's "0 to 0.3").
+    // The numbers the charts draw take what 133 people can show instead of the narrow one (the
+    // harms view's range): up to 2.7 in 100.
     let drawn = |seen| {
         let a = single_arm(
             0.0,
@@ -561,7 +562,13 @@ fn a_harm_no_one_had_is_not_shown_as_no_risk() {
         let p = a.unwrap().per_100;
         (p.treatment_lb, p.treatment_ub)
     };
-    assert_eq!(drawn(133), (None, None));
+    let (lower, upper) = drawn(133);
+    assert_eq!(lower, Some(0.0));
+    close(
+        upper.unwrap(),
+        100.0 * (1.0 - 0.025f64.powf(1.0 / 133.0)),
+        1e-9,
+    );
     assert_eq!(drawn(3000), (Some(0.0), Some(0.3)));
     // One person rules out almost nothing, in the singular; 3,000 rule out more than 2 in 1,000
     // (0.12%, rounded up: an upper limit never understated).

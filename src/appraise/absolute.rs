@@ -757,13 +757,16 @@ pub fn single_arm(
     let none_in = seen.filter(|&n| n > 0 && p == 0.0);
     let given = lb.zip(ub).map(|(l, u)| (l * 100.0, u * 100.0));
     // An interval too narrow for the people seen is quoted where that is explained, not beside
-    // the count: not in the sentence's first part, nor in the numbers the charts draw.
-    let narrow = given.is_some_and(|(_, u)| none_in.is_some_and(|n| too_narrow(n, u)));
+    // the count; the numbers the charts draw take what that many people can show instead.
+    let too_narrow_in = given.and_then(|(_, u)| none_in.filter(|&n| too_narrow(n, u)));
     let ci = match given {
-        Some(interval) if !narrow => people_ci(lang, interval),
+        Some(interval) if too_narrow_in.is_none() => people_ci(lang, interval),
         _ => String::new(),
     };
-    let (drawn_lb, drawn_ub) = if narrow { (None, None) } else { (lb, ub) };
+    let (drawn_lb, drawn_ub) = match too_narrow_in {
+        Some(n) => (Some(0.0), Some(none_seen_bound(n) / 100.0)),
+        None => (lb, ub),
+    };
     // French agrees the noun with the number as shown ("0,2 personne", "3 personnes").
     let form = crate::i18n::plural_form(lang, shown(p * 100.0));
     let key = if attributed {
