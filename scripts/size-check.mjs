@@ -57,7 +57,9 @@
 // beside a very uncertain benefit, on the claim and on the therapy's card, and a too-narrow
 // interval quoted where it is explained; -> 365.6 KB). Lowered to 356 KiB when the wasm stopped
 // serializing for the shell with serde-wasm-bindgen as well as serde_json (every type's
-// serialization was compiled twice; values now go through JSON text, -> 363.5 KB).
+// serialization was compiled twice; values now go through JSON text, -> 363.5 KB). Raised to
+// 357 KiB the same day for the card's pooled bodies with no clear difference (a null body had been
+// left unsaid once its members were no longer listed one by one; 1.2 KB, -> 364.8 KB).
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -65,7 +67,7 @@ import { fileURLToPath } from 'node:url';
 import { shellModules } from './shell-modules.mjs';
 
 const BUDGET_BYTES = 100 * 1024;
-const GUARD_BYTES = 356 * 1024;
+const GUARD_BYTES = 357 * 1024;
 const WWW = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'www');
 // Each file as the server sends it, gzipped on its own.
 const FILES = [...shellModules(WWW), 'pkg/evidence_lens.js', 'pkg/evidence_lens_bg.wasm'];

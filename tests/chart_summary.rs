@@ -288,8 +288,9 @@ fn the_main_benefit_names_controlled_results_with_no_clear_difference() {
     uncontrolled
         .outcomes
         .push(benefit_of("free", "Relapse-free", prop(40, 100)));
-    // Two trials of a scan, pooled: GRADE rates their body, so the small null one is not listed
-    // on its own (the body's scan ranks below the main benefit's disability outcome).
+    // Two trials of a scan, pooled with a clear effect: GRADE rates their body, so the small one
+    // whose own interval includes no effect is not listed (the body's scan ranks below the main
+    // benefit's disability outcome).
     let scan = |id: &str, data| {
         let mut o = benefit_of("scan", "Scan activity", data);
         o.surrogate = true;
@@ -297,9 +298,9 @@ fn the_main_benefit_names_controlled_results_with_no_clear_difference() {
     };
     let pooled = [
         scan("e", counts(100, 1000, 200, 1000)),
-        scan("f", counts(20, 100, 21, 100)),
+        scan("f", counts(15, 100, 21, 100)),
     ];
-    let mut all = vec![helps, null, uncontrolled];
+    let mut all = vec![helps.clone(), null, uncontrolled];
     all.extend(pooled);
     let b = benefit(all);
     assert_eq!(b.studies, ["a"]);
@@ -314,6 +315,32 @@ fn the_main_benefit_names_controlled_results_with_no_clear_difference() {
     for other in ["c study", "lesions", "at 2 years", "f study", "e study"] {
         assert!(!said.contains(other), "{said}");
     }
+    // Two null trials of one outcome are pooled: their body is named, as GRADE rates it, and not
+    // its members one by one.
+    let null_trial = |id: &str| {
+        rct(
+            id,
+            benefit_of(
+                "relapse_2y",
+                "Relapses at 2 years",
+                counts(20, 100, 21, 100),
+            ),
+        )
+    };
+    let b = benefit(vec![helps, null_trial("g"), null_trial("h")]);
+    assert_eq!(b.studies, ["a"]);
+    let said = b.elsewhere.expect("the body found no clear difference");
+    assert!(
+        said.starts_with(
+            "Controlled results with no clear difference: Relapses at 2 years (2 studies): risk \
+             ratio 0.95 (95% CI "
+        ),
+        "{said}"
+    );
+    assert!(
+        !said.contains("g study") && !said.contains("h study"),
+        "{said}"
+    );
     // The built-in MSC card: Petrou 2020's relapses, and the largest trial's null result.
     assert_says(
         Lang::En,

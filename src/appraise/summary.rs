@@ -15,6 +15,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::model::{Dataset, Design, Outcome, OutcomeKind, Study, StudyStatus};
+use crate::stats::effect::Effect;
 
 use super::absolute::within;
 use super::certainty::Certainty;
@@ -22,7 +23,9 @@ use super::claims::{ClaimCheck, ClaimEvidence, Verdict};
 use super::matching::{normalize, Lexicon, List, MainCondition, Relation};
 use super::rate::is_single_arm;
 use super::text::{distinct, effect_num, lower_first, measure_words};
-use super::{Absolute, AbsoluteError, Basis, OutcomeAppraisal, PerN, PooledAppraisal};
+use super::{
+    Absolute, AbsoluteError, Basis, OutcomeAppraisal, PerN, PooledAppraisal, PooledEffect,
+};
 use crate::i18n::{t, tn, Lang};
 
 /// One finding of an answer: a study's (or a pooled body's) result for one outcome.
@@ -237,7 +240,7 @@ fn answer(
     let condition = lexicon.display_in(List::Conditions, main.name, lang);
     let who = |f: Finding| with_who(f, &by_id, lexicon, lang);
     let benefit = main_benefit(&by_id, outcomes, pooled, lexicon, lang).map(|b| Finding {
-        elsewhere: no_clear_benefit_elsewhere(&b.studies, &by_id, outcomes, pooled.1, lang),
+        elsewhere: no_clear_benefit_elsewhere(&b.studies, &by_id, outcomes, pooled, lang),
         ..who(b)
     });
     let harm = main_harm(&by_id, outcomes, lexicon).map(|o| Finding {
@@ -617,25 +620,47 @@ fn same_harm_elsewhere(
     })
 }
 
-/// For the main benefit: the other controlled studies' results that found no clear difference,
-/// one a study (its first in the data's order, a trial's primary outcome as a rule), so that the
-/// largest trial's null result is not hidden behind a smaller one's benefit; `None` when there
-/// is none. A member of a pooled body is not listed: GRADE rates the body, not its members
-/// (as for the main benefit). "Controlled results with no clear difference: Trial 2021, new lesions: rate ratio
-/// 0.94 (95% CI 0.58 to 1.5)."
+/// For the main benefit: the other controlled results that found no clear difference, so that
+/// the largest trial's null result is not hidden behind a smaller one's benefit; `None` when
+/// there is none. Pooled bodies first, as GRADE rates them (their members are not listed one by
+/// one, as for the main benefit), then single results, one a study (its first in the data's
+/// order, a trial's primary outcome as a rule). "Controlled results with no clear difference:
+/// Relapses (3 studies): rate ratio 0.97 (95% CI 0.8 to 1.2); Trial 2021, new lesions: rate
+/// ratio 0.94 (95% CI 0.58 to 1.5)."
 fn no_clear_benefit_elsewhere(
     main: &[String],
     studies: &Studies,
     outcomes: &[&OutcomeAppraisal],
-    members: &HashSet<(&str, &str)>,
+    (bodies, members): Bodies,
     lang: Lang,
 ) -> Option<String> {
     /// Results named before "N more", as for the main harm.
     const MOST: usize = 3;
+    // The pooled bodies first, as GRADE rates them: "Relapses (3 studies): …".
+    let benefit = |study: &str, outcome: &str| {
+        (studies.get(study)).is_some_and(|s| {
+            (s.outcomes.iter()).any(|o| o.id == outcome && o.kind == OutcomeKind::Benefit)
+        })
+    };
+    let mut others: Vec<(String, Effect)> = Vec::new();
+    for p in bodies.iter().copied() {
+        let effect = p
+            .effect
+            .as_ref()
+            .filter(|_| p.certainty.is_some() && p.studies != main);
+        let Some(e) = effect.and_then(natural_effect).filter(Effect::crosses_null) else {
+            continue;
+        };
+        if p.studies.first().is_some_and(|s| benefit(s, &p.outcome)) {
+            let k = crate::i18n::plural(lang, "answer.studies", p.studies.len());
+            others.push((format!("{} ({k})", p.name), e));
+        }
+    }
+    // Then single results, one a study (not of the main finding, nor a member of a body).
     // Sets: a pooled main benefit may hold thousands of studies, and so may the others.
     let main: HashSet<&str> = main.iter().map(String::as_str).collect();
     let mut seen: HashSet<&str> = HashSet::default();
-    let mut others = Vec::new();
+    let mut results = Vec::new();
     for o in outcomes.iter().copied() {
         let rated = o.kind == OutcomeKind::Benefit && o.certainty.is_some();
         let Some(e) = o.effect.as_ref().filter(|e| rated && e.crosses_null()) else {
@@ -649,27 +674,44 @@ fn no_clear_benefit_elsewhere(
             continue;
         };
         seen.insert(&o.study);
-        others.push((study, o, e));
+        results.push((study, o, e));
     }
     // Only the named ones are written (see `i18n::first_and_more`).
-    let shown = crate::i18n::named_of(others.len(), MOST);
-    let mut results: Vec<String> = others[..shown]
-        .iter()
-        .map(|(study, o, e)| {
-            let label = format!(
-                "{}, {}",
-                study.label.get(lang.as_str()),
-                lower_first(&o.name)
-            );
-            crate::i18n::labelled(lang, &label, &super::rate::describe_effect(lang, e))
+    let total = others.len() + results.len();
+    let shown = crate::i18n::named_of(total, MOST);
+    others.truncate(shown);
+    for (study, o, e) in results.iter().take(shown - others.len()) {
+        let label = format!(
+            "{}, {}",
+            study.label.get(lang.as_str()),
+            lower_first(&o.name)
+        );
+        others.push((label, **e));
+    }
+    let mut said: Vec<String> = (others.iter())
+        .map(|(label, e)| {
+            crate::i18n::labelled(lang, label, &super::rate::describe_effect(lang, e))
         })
         .collect();
-    if shown < others.len() {
-        results.push(crate::i18n::plural(lang, "list.more", others.len() - shown));
+    if shown < total {
+        said.push(crate::i18n::plural(lang, "list.more", total - shown));
     }
-    (!results.is_empty()).then(|| {
-        let results = crate::i18n::clause_list(lang, &results);
-        tn(lang, "answer.null_elsewhere", &[("results", &results)])
+    (!said.is_empty()).then(|| {
+        let said = crate::i18n::clause_list(lang, &said);
+        tn(lang, "answer.null_elsewhere", &[("results", &said)])
+    })
+}
+
+/// A pooled effect on its natural scale as an [`Effect`] (its interval is all that is read).
+fn natural_effect(p: &PooledEffect) -> Option<Effect> {
+    let n = &p.natural;
+    Some(Effect {
+        measure: p.measure,
+        yi: f64::NAN,
+        vi: f64::NAN,
+        estimate: n.estimate?,
+        ci_lb: n.ci_lb?,
+        ci_ub: n.ci_ub?,
     })
 }
 
