@@ -535,14 +535,15 @@ fn too_narrow(seen: u64, upper: f64) -> bool {
 
 /// " No such case among 133 people: a risk of up to 3 in 100 cannot be ruled out; the interval
 /// given, 0 to 0.3 in 100, is narrower than that number of people can show." None seen is not no
-/// risk: the bound is [`none_seen_bound`], rounded up as shown. Said when no interval (per 100) is
-/// given, or when the one given is [`too_narrow`], which the sentence then quotes (the sentence
-/// before leaves it out, so that it is not read as the answer); a computed interval already says it.
-fn none_seen(lang: Lang, seen: u64, given: Option<(f64, f64)>) -> Option<String> {
+/// risk: the bound is [`none_seen_bound`], rounded up as shown. Said when no interval is given,
+/// or when the one given (per 100) is [`too_narrow`]: `quoted`, which the sentence then quotes
+/// (the sentence before leaves it out, so that it is not read as the answer); a computed
+/// interval already says it.
+fn none_seen(lang: Lang, seen: u64, quoted: Option<(f64, f64)>) -> String {
     let bound = none_seen_bound(seen);
-    let narrower = match given {
+    let narrower = match quoted {
         None => String::new(),
-        Some((lower, upper)) if too_narrow(seen, upper) => tn(
+        Some((lower, upper)) => tn(
             lang,
             "abs.narrower",
             &[
@@ -550,13 +551,12 @@ fn none_seen(lang: Lang, seen: u64, given: Option<(f64, f64)>) -> Option<String>
                 ("upper", &people(lang, upper)),
             ],
         ),
-        Some(_) => return None,
     };
     // An upper limit is rounded up, so that it never understates what cannot be ruled out.
     let scale = 10f64.powi(people_decimals(bound) as i32);
     let shown = (bound * scale).ceil() / scale;
     let form = crate::i18n::plural_form(lang, seen as f64);
-    Some(tn(
+    tn(
         lang,
         &format!("abs.none_seen.{form}"),
         &[
@@ -564,7 +564,7 @@ fn none_seen(lang: Lang, seen: u64, given: Option<(f64, f64)>) -> Option<String>
             ("bound", &people(lang, shown)),
             ("narrower", &narrower),
         ],
-    ))
+    )
 }
 
 /// " (95% CI 1 to 15)": an interval of people, each end written as [`people`] writes it.
@@ -758,12 +758,12 @@ pub fn single_arm(
     let given = lb.zip(ub).map(|(l, u)| (l * 100.0, u * 100.0));
     // An interval too narrow for the people seen is quoted where that is explained, not beside
     // the count; the numbers the charts draw take what that many people can show instead.
-    let too_narrow_in = given.and_then(|(_, u)| none_in.filter(|&n| too_narrow(n, u)));
+    let narrow = given.filter(|(_, u)| none_in.is_some_and(|n| too_narrow(n, *u)));
     let ci = match given {
-        Some(interval) if too_narrow_in.is_none() => people_ci(lang, interval),
+        Some(interval) if narrow.is_none() => people_ci(lang, interval),
         _ => String::new(),
     };
-    let (drawn_lb, drawn_ub) = match too_narrow_in {
+    let (drawn_lb, drawn_ub) = match none_in.filter(|_| narrow.is_some()) {
         Some(n) => (Some(0.0), Some(none_seen_bound(n) / 100.0)),
         None => (lb, ub),
     };
@@ -785,8 +785,8 @@ pub fn single_arm(
             ("therapy", &lower_first(therapy)),
         ],
     );
-    if let Some(seen) = none_in {
-        text.extend(none_seen(lang, seen, given));
+    if let Some(seen) = none_in.filter(|_| given.is_none() || narrow.is_some()) {
+        text.push_str(&none_seen(lang, seen, narrow));
     }
     Ok(Absolute {
         basis: Basis::SingleArm,

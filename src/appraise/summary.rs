@@ -23,9 +23,7 @@ use super::claims::{ClaimCheck, ClaimEvidence, Verdict};
 use super::matching::{normalize, Lexicon, List, MainCondition, Relation};
 use super::rate::is_single_arm;
 use super::text::{distinct, effect_num, lower_first, measure_words};
-use super::{
-    Absolute, AbsoluteError, Basis, OutcomeAppraisal, PerN, PooledAppraisal, PooledEffect,
-};
+use super::{Absolute, AbsoluteError, Basis, OutcomeAppraisal, PerN, PooledAppraisal};
 use crate::i18n::{t, tn, Lang};
 
 /// One finding of an answer: a study's (or a pooled body's) result for one outcome.
@@ -61,7 +59,8 @@ pub struct Finding {
     /// (AHSCT cohort), treatment-related death: about 0.2 in 100 (95% CI 0 to 1)."). The main
     /// harm is the highest risk, so that it is never hidden; this keeps a lower one, and the
     /// studies' disagreement, from being hidden too. For the main benefit: the other controlled
-    /// studies' results whose interval includes no effect, one a study.
+    /// results whose interval includes no effect: pooled bodies first, then single results, one a
+    /// study.
     pub elsewhere: Option<String>,
 }
 
@@ -213,6 +212,25 @@ fn pooled_members<'p>(
             }
         })
         .collect()
+}
+
+/// The rated bodies of a benefit among `pooled`, every study of them the answer's (a body's kind
+/// is its first study's outcome's).
+fn benefit_bodies<'p>(
+    studies: &'p Studies,
+    pooled: &'p [&'p PooledAppraisal],
+) -> impl Iterator<Item = &'p PooledAppraisal> + 'p {
+    let study = |id: &str| studies.get(id).copied();
+    pooled
+        .iter()
+        .copied()
+        .filter(|p| p.certainty.is_some() && p.refused.is_none())
+        .filter(move |p| p.studies.iter().all(|id| study(id).is_some()))
+        .filter(move |p| {
+            study(&p.studies[0])
+                .and_then(|s| s.outcomes.iter().find(|o| o.id == p.outcome))
+                .is_some_and(|o| o.kind == OutcomeKind::Benefit)
+        })
 }
 
 /// Pooled bodies, and their members ([`pooled_members`]).
@@ -444,15 +462,7 @@ fn main_benefit(
             let direct = study.is_some_and(|s| !surrogate(s, outcome));
             (controlled, certainty, direct, pooled, std::cmp::Reverse(i))
         };
-    let body = pooled
-        .iter()
-        .filter(|p| p.certainty.is_some() && p.refused.is_none())
-        .filter(|p| p.studies.iter().all(|id| study(id).is_some()))
-        .filter(|p| {
-            study(&p.studies[0])
-                .and_then(|s| s.outcomes.iter().find(|o| o.id == p.outcome))
-                .is_some_and(|o| o.kind == OutcomeKind::Benefit)
-        })
+    let body = benefit_bodies(studies, pooled)
         .enumerate()
         .map(|(i, p)| {
             (
@@ -637,21 +647,10 @@ fn no_clear_benefit_elsewhere(
     /// Results named before "N more", as for the main harm.
     const MOST: usize = 3;
     // The pooled bodies first, as GRADE rates them: "Relapses (3 studies): …".
-    let benefit = |study: &str, outcome: &str| {
-        (studies.get(study)).is_some_and(|s| {
-            (s.outcomes.iter()).any(|o| o.id == outcome && o.kind == OutcomeKind::Benefit)
-        })
-    };
     let mut others: Vec<(String, Effect)> = Vec::new();
-    for p in bodies.iter().copied() {
-        let effect = p
-            .effect
-            .as_ref()
-            .filter(|_| p.certainty.is_some() && p.studies != main);
-        let Some(e) = effect.and_then(natural_effect).filter(Effect::crosses_null) else {
-            continue;
-        };
-        if p.studies.first().is_some_and(|s| benefit(s, &p.outcome)) {
+    for p in benefit_bodies(studies, bodies).filter(|p| p.studies != main) {
+        let effect = p.fit.as_ref().map(|f| Effect::pooled(f.measure, &f.fit));
+        if let Some(e) = effect.filter(Effect::crosses_null) {
             let k = crate::i18n::plural(lang, "answer.studies", p.studies.len());
             others.push((format!("{} ({k})", p.name), e));
         }
@@ -699,19 +698,6 @@ fn no_clear_benefit_elsewhere(
     (!said.is_empty()).then(|| {
         let said = crate::i18n::clause_list(lang, &said);
         tn(lang, "answer.null_elsewhere", &[("results", &said)])
-    })
-}
-
-/// A pooled effect on its natural scale as an [`Effect`] (its interval is all that is read).
-fn natural_effect(p: &PooledEffect) -> Option<Effect> {
-    let n = &p.natural;
-    Some(Effect {
-        measure: p.measure,
-        yi: f64::NAN,
-        vi: f64::NAN,
-        estimate: n.estimate?,
-        ci_lb: n.ci_lb?,
-        ci_ub: n.ci_ub?,
     })
 }
 
