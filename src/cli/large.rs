@@ -35,11 +35,35 @@ impl Gathered {
     }
 }
 
+/// One outcome's effects, each treatment's apart, in order of first appearance.
+#[derive(Default)]
+struct Treatments {
+    gathered: Vec<(String, Gathered)>,
+    /// Each treatment's place in `gathered`: a file of a treatment per study must not search the
+    /// list for each study.
+    at: HashMap<String, usize>,
+}
+
+impl Treatments {
+    fn of(&mut self, treatment: &str) -> &mut Gathered {
+        let at = match self.at.get(treatment) {
+            Some(&at) => at,
+            None => {
+                self.at.insert(treatment.to_string(), self.gathered.len());
+                self.gathered
+                    .push((treatment.to_string(), Gathered::default()));
+                self.gathered.len() - 1
+            }
+        };
+        &mut self.gathered[at].1
+    }
+}
+
 /// Every outcome's effects, in order of first appearance, each treatment's apart (as pooling
 /// tells them apart: [`Lexicon::treatment_key`]).
 pub struct Effects {
     order: Vec<String>,
-    by_outcome: HashMap<String, Vec<(String, Gathered)>>,
+    by_outcome: HashMap<String, Treatments>,
     /// Each outcome's studies so far, so that a study's second result in a later chunk is refused
     /// as within one chunk (two results of one study are not independent samples).
     seen: HashSet<u128>,
@@ -73,7 +97,10 @@ impl Effects {
         treatment: Option<&str>,
         together: bool,
     ) -> Result<(Measure, Vec<StudyEffect>), Refusal> {
-        let Some(groups) = self.by_outcome.remove(outcome) else {
+        let Some(Treatments {
+            gathered: groups, ..
+        }) = self.by_outcome.remove(outcome)
+        else {
             return Err(Refusal::UnknownOutcome {
                 outcome: outcome.to_string(),
                 known: self.order.clone(),
@@ -152,7 +179,7 @@ impl Effects {
             let order = &mut self.order;
             let groups = self.by_outcome.entry(outcome.clone()).or_insert_with(|| {
                 order.push(outcome.clone());
-                Vec::new()
+                Treatments::default()
             });
             for (((treatment, studies), refs), reported) in
                 by_treatment.iter().zip(&refs).zip(&reported)
@@ -176,14 +203,7 @@ impl Effects {
                 if let Err(Refusal::NoData { .. }) = pooled {
                     continue;
                 }
-                let at = match groups.iter().position(|(t, _)| t == treatment) {
-                    Some(at) => at,
-                    None => {
-                        groups.push((treatment.clone(), Gathered::default()));
-                        groups.len() - 1
-                    }
-                };
-                let g = &mut groups[at].1;
+                let g = groups.of(treatment);
                 if g.refusal.is_some() {
                     continue;
                 }

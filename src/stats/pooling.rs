@@ -196,11 +196,13 @@ pub fn treatments_of(
     outcome_id: &str,
     treatment_of: &dyn Fn(&Study) -> String,
 ) -> Vec<String> {
+    // (A set beside the list: with a treatment per study, searching the list was quadratic.)
+    let mut seen = foldhash::HashSet::default();
     let mut found: Vec<String> = Vec::new();
     for s in studies {
         if reports_numbers(s, outcome_id) {
             let t = treatment_of(s);
-            if !found.contains(&t) {
+            if seen.insert(t.clone()) {
                 found.push(t);
             }
         }
