@@ -59,7 +59,11 @@
 // serializing for the shell with serde-wasm-bindgen as well as serde_json (every type's
 // serialization was compiled twice; values now go through JSON text, -> 363.5 KB). Raised to
 // 357 KiB the same day for the card's pooled bodies with no clear difference (a null body had been
-// left unsaid once its members were no longer listed one by one; 1.2 KB, -> 364.8 KB).
+// left unsaid once its members were no longer listed one by one; 1.2 KB, -> 364.8 KB). Raised to
+// 358 KiB in the twentieth session for what the words mean (the summary explains each word of its
+// text a lay reader may not know: the interval, the certainty, each effect measure from the
+// catalogue, a dataset's own words from its vocabulary; with a hexagon's corners written out
+// instead of computed with sin and cos, 1 KB less raw wasm: 2.4 KB in all, -> 366.3 KB).
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -67,7 +71,7 @@ import { fileURLToPath } from 'node:url';
 import { shellModules } from './shell-modules.mjs';
 
 const BUDGET_BYTES = 100 * 1024;
-const GUARD_BYTES = 357 * 1024;
+const GUARD_BYTES = 358 * 1024;
 const WWW = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'www');
 // Each file as the server sends it, gzipped on its own.
 const FILES = [...shellModules(WWW), 'pkg/evidence_lens.js', 'pkg/evidence_lens_bg.wasm'];

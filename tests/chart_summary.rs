@@ -818,3 +818,71 @@ fn a_pooled_surrogate_does_not_displace_a_more_certain_trial_of_what_matters() {
         ("disability worsening", Some(Certainty::Moderate))
     );
 }
+
+#[test]
+fn the_summary_says_what_its_words_mean_and_only_those_it_uses() {
+    let data = builtin();
+    for lang in Lang::ALL {
+        let scene = Scene::build(&data, &summary(lang));
+        let evidence_lens::chart::view::Scene::Summary(view) = &scene else {
+            panic!("the summary view");
+        };
+        let words: Vec<&str> = view.glossary.iter().map(|(w, _)| w.as_str()).collect();
+        // The data's own words, and the catalogue's, each once.
+        let expected: &[&str] = match lang {
+            Lang::En => &[
+                "EDSS",
+                "95% CI",
+                "Certainty",
+                "EDSS-Plus",
+                "Intrathecal",
+                "Sham",
+            ],
+            Lang::Es => &[
+                "EDSS",
+                "IC del 95\u{a0}%",
+                "Certeza",
+                "EDSS-Plus",
+                "Intratecal",
+                "Simulación",
+            ],
+            Lang::Fr => &[
+                "EDSS",
+                "IC à 95\u{202f}%",
+                "Certitude",
+                "EDSS-Plus",
+                "Intrathécale",
+                "Simulation",
+            ],
+        };
+        for w in expected {
+            assert_eq!(
+                words.iter().filter(|x| *x == w).count(),
+                1,
+                "{lang:?} {w}: {words:?}"
+            );
+        }
+        // No measure the summary does not use: it reports no odds ratio or mean difference.
+        for unused in ["measure.or", "measure.md", "measure.smd"] {
+            let word =
+                evidence_lens::appraise::text::upper_first(evidence_lens::i18n::t(lang, unused));
+            assert!(
+                !words.contains(&word.as_str()),
+                "{lang:?} {word}: {words:?}"
+            );
+        }
+        // The heading and each word with its meaning are drawn, and a screen reader gets them.
+        let drawn = drawn(lang);
+        assert!(
+            drawn.contains(evidence_lens::i18n::t(lang, "gloss.heading")),
+            "{drawn}"
+        );
+        let description = view.summary(lang);
+        for (word, meaning) in &view.glossary {
+            // As `drawn` spaces it (no-break spaces as spaces).
+            let word_drawn = word.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert!(drawn.contains(&word_drawn), "{word}");
+            assert!(description.contains(&evidence_lens::i18n::labelled(lang, word, meaning)));
+        }
+    }
+}

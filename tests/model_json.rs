@@ -969,3 +969,39 @@ fn a_reviews_included_studies_are_read_and_checked() {
          reviews cannot each hold the other's people: remove one of the inclusions",
     );
 }
+
+#[test]
+fn a_term_may_say_what_it_means_and_a_bad_meaning_is_named() {
+    let mut d = dataset(vec![study("a")]);
+    d["vocabulary"] = json!({
+        "routes": [{"id": "oral", "name": "oral", "meaning": {"en": "By mouth.", "es": "Por la boca."}}],
+        "glossary": [
+            {"id": "abc", "name": "ABC", "meaning": "A scale."},
+            {"id": "xyz", "name": "XYZ", "meaning": ""},
+            {"id": "qrs", "name": "QRS", "meanin": "typo"},
+        ]
+    });
+    let p = parse(&d);
+    assert_eq!(
+        msgs(&p.errors),
+        [
+            "vocabulary.glossary[1].meaning: must not be empty",
+            "vocabulary.glossary[2].meanin: unknown field \"meanin\" (did you mean \"meaning\"?)",
+        ]
+    );
+    let data = p.dataset.expect("the rest of the data is still shown");
+    assert_eq!(data.studies.len(), 1);
+    let v = &data.vocabulary;
+    let oral = v.routes[0].meaning.as_ref().expect("a route's meaning");
+    assert_eq!(oral.get("es"), "Por la boca.");
+    let ids: Vec<&str> = v.glossary.iter().map(|t| t.id.as_str()).collect();
+    assert_eq!(ids, ["abc"], "a bad entry is left out, the others kept");
+    // Not an array: named, and the vocabulary's other lists kept.
+    d["vocabulary"]["glossary"] = json!({"ABC": "A scale."});
+    let p = parse(&d);
+    has_error(
+        &p,
+        "vocabulary.glossary: expected an array of terms, found an object",
+    );
+    assert_eq!(p.dataset.unwrap().vocabulary.routes.len(), 1);
+}

@@ -25,7 +25,9 @@ fn valid() -> Value {
                           "baseline": {"risk": 0.2, "basis": "b"}}]
         }],
         "claims": [{"id": "c", "text": "x", "by": "clinic", "citation": {"text": "t"}, "therapy": "MSC",
-                    "condition": "c", "asserts": "benefit", "studies": ["a"]}]
+                    "condition": "c", "asserts": "benefit", "studies": ["a"]}],
+        "vocabulary": {"routes": [{"id": "oral", "name": {"en": "by mouth", "es": "por vía oral"}}],
+                       "glossary": [{"id": "po", "name": "PO", "meaning": {"en": "by mouth"}}]}
     })
 }
 
@@ -61,6 +63,9 @@ const OBJECTS: &[(&str, &str, &str)] = &[
         "baseline",
     ),
     ("/claims/0", "claims[0]", "claim"),
+    ("/vocabulary", "vocabulary", "vocabulary"),
+    ("/vocabulary/routes/0", "vocabulary.routes[0]", "term"),
+    ("/vocabulary/glossary/0", "vocabulary.glossary[0]", "term"),
 ];
 
 fn def<'a>(schema: &'a Value, name: &str) -> &'a Value {

@@ -727,6 +727,7 @@ mod tests {
                 ),
             ],
             routes: vec![term("oral", &["by mouth", "PO"], &[])],
+            glossary: Vec::new(),
         })
     }
 

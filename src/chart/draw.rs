@@ -403,6 +403,22 @@ pub enum Shape {
     Hexagon,
 }
 
+/// The corners of a regular hexagon of radius `r` centred on `(x, y)`, one every sixth of a turn
+/// from the right. Written out: `sin` and `cos` would bring libm's argument reduction (about 6 KB)
+/// into the wasm for six constants.
+fn hexagon(x: f64, y: f64, r: f64) -> Vec<(f64, f64)> {
+    const SIN_60: f64 = 0.866_025_403_784_438_6; // √3 / 2
+    let (w, h) = (r / 2.0, r * SIN_60);
+    vec![
+        (x + r, y),
+        (x + w, y + h),
+        (x - w, y + h),
+        (x - r, y),
+        (x - w, y - h),
+        (x + w, y - h),
+    ]
+}
+
 /// Draws a mark of radius `r` centred on `(x, y)`; hollow marks get a background fill.
 #[allow(clippy::too_many_arguments)]
 pub fn marker(
@@ -471,14 +487,7 @@ pub fn marker(
                 (x - a, y - a),
             ])
         }
-        Shape::Hexagon => poly(
-            (0..6)
-                .map(|i| {
-                    let a = std::f64::consts::PI / 3.0 * i as f64;
-                    (x + r * 1.05 * a.cos(), y + r * 1.05 * a.sin())
-                })
-                .collect(),
-        ),
+        Shape::Hexagon => poly(hexagon(x, y, r * 1.05)),
     }
 }
 
@@ -486,6 +495,16 @@ pub fn marker(
 mod tests {
     use super::*;
     use crate::chart::Windowed;
+
+    #[test]
+    fn hexagon_corners_are_a_sixth_of_a_turn_apart() {
+        let corners = hexagon(3.0, -2.0, 5.0);
+        for (i, (cx, cy)) in corners.into_iter().enumerate() {
+            let a = std::f64::consts::PI / 3.0 * i as f64;
+            assert!((cx - (3.0 + 5.0 * a.cos())).abs() < 1e-12, "corner {i} x");
+            assert!((cy - (-2.0 + 5.0 * a.sin())).abs() < 1e-12, "corner {i} y");
+        }
+    }
 
     fn draw_15px_text<DB: Surface>(surface: DB) {
         let area = surface.into_drawing_area();

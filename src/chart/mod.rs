@@ -13,6 +13,7 @@ pub mod draw;
 pub mod facets;
 pub mod forest;
 pub mod funnel;
+pub mod glossary;
 pub mod harms;
 pub mod item;
 pub mod labels;

@@ -9,6 +9,7 @@
 //! height and the drawing.
 
 use super::draw::{self, Paint, Sheet, TextStyle};
+use super::glossary::glossary;
 use super::item::{Item, ItemKey};
 use super::labels::verdict_key;
 use super::options::ViewOptions;
@@ -27,6 +28,8 @@ pub struct SummaryView {
     /// The finding in one or two sentences.
     pub title: String,
     pub cards: Vec<Card>,
+    /// What the words of the title and the cards mean ([`glossary`]): (word, meaning).
+    pub glossary: Vec<(String, String)>,
     pub items: Vec<Item>,
 }
 
@@ -46,6 +49,8 @@ pub struct Card {
 /// How a paragraph is set.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {
+    /// A card's heading: the therapy.
+    Heading,
     Headline,
     Label,
     Body,
@@ -61,6 +66,7 @@ const MAX_LINES: usize = 200;
 
 fn font(kind: Kind) -> (f64, bool) {
     match kind {
+        Kind::Heading => (15.0, true),
         Kind::Headline => (14.0, true),
         Kind::Label => (12.0, true),
         Kind::Body => (13.0, false),
@@ -231,13 +237,12 @@ fn card(lang: Lang, a: &Answer, said: bool) -> Card {
 }
 
 /// A line of text placed by the layout.
-struct Placed<'a> {
+struct Placed {
     text: String,
     y: f64,
     size: f64,
     bold: bool,
     muted: bool,
-    _card: &'a Card,
 }
 
 /// Where everything goes at one width.
@@ -245,7 +250,7 @@ pub(super) struct Placement<'a> {
     title: Vec<String>,
     /// The sentence for data with no answer, wrapped.
     empty: Vec<String>,
-    lines: Vec<Placed<'a>>,
+    lines: Vec<Placed>,
     /// (card, top, bottom, certainty row y)
     cards: Vec<(&'a Card, f64, f64, f64)>,
     height: f64,
@@ -261,6 +266,15 @@ impl SummaryView {
             .enumerate()
             .map(|(i, a)| card(lang, a, best == Some(i)))
             .collect();
+        let mut words = title.clone();
+        for c in &cards {
+            let texts = std::iter::once(&c.heading).chain(c.paragraphs.iter().map(|(_, p)| p));
+            for p in texts.chain([&c.details]) {
+                words.push(' ');
+                words.push_str(p);
+            }
+        }
+        let glossary = glossary(lang, &dataset.vocabulary, &words);
         let items = appraisal
             .answers
             .iter()
@@ -282,6 +296,7 @@ impl SummaryView {
             lang,
             title,
             cards,
+            glossary,
             items,
         }
     }
@@ -303,6 +318,11 @@ impl SummaryView {
                 .unwrap_or_else(|| t(lang, "certainty.none").to_string());
             out.push(format!("{}. {cert}.", c.heading));
             out.extend(c.paragraphs.iter().map(|(_, p)| p.clone()));
+        }
+        if !self.glossary.is_empty() {
+            out.push(format!("{}.", t(lang, "gloss.heading")));
+            let words = self.glossary.iter();
+            out.extend(words.map(|(word, meaning)| i18n::labelled(lang, word, meaning)));
         }
         out.join(" ")
     }
@@ -339,44 +359,51 @@ impl Paint for SummaryView {
         );
         let mut y = pad + title.len() as f64 * line_h(15.0) + theme.px(8.0);
         let mut lines = Vec::new();
+        // A paragraph of `kind`, wrapped and placed from `y` down (a label a little apart).
+        let paragraph = |lines: &mut Vec<Placed>, y: &mut f64, kind: Kind, text: &str| {
+            let (size, bold) = font(kind);
+            if kind == Kind::Label {
+                *y += theme.px(4.0);
+            }
+            for l in wrap(measure, text, theme.font_px(size), bold, w, MAX_LINES) {
+                *y += line_h(size);
+                lines.push(Placed {
+                    text: l,
+                    y: *y - line_h(size) / 2.0,
+                    size,
+                    bold,
+                    muted: kind == Kind::Small,
+                });
+            }
+        };
         let mut cards = Vec::new();
         for c in &self.cards {
             let top = y;
             y += theme.px(10.0);
-            for l in wrap(measure, &c.heading, theme.font_px(15.0), true, w, MAX_LINES) {
-                y += line_h(15.0);
-                lines.push(Placed {
-                    text: l,
-                    y: y - line_h(15.0) / 2.0,
-                    size: 15.0,
-                    bold: true,
-                    muted: false,
-                    _card: c,
-                });
-            }
+            paragraph(&mut lines, &mut y, Kind::Heading, &c.heading);
             // The certainty row: four circles and the words.
             let cert_y = y + line_h(13.0) / 2.0;
             y += line_h(13.0) + theme.px(4.0);
             for (kind, text) in &c.paragraphs {
-                let (size, bold) = font(*kind);
-                if *kind == Kind::Label {
-                    y += theme.px(4.0);
-                }
-                for l in wrap(measure, text, theme.font_px(size), bold, w, MAX_LINES) {
-                    y += line_h(size);
-                    lines.push(Placed {
-                        text: l,
-                        y: y - line_h(size) / 2.0,
-                        size,
-                        bold,
-                        muted: *kind == Kind::Small,
-                        _card: c,
-                    });
-                }
+                paragraph(&mut lines, &mut y, *kind, text);
             }
             y += theme.px(12.0);
             cards.push((c, top, y, cert_y));
             y += theme.px(8.0);
+        }
+        // What the words mean, under the cards: a heading, then each word in bold over its meaning.
+        if !self.glossary.is_empty() {
+            y += theme.px(4.0);
+            paragraph(
+                &mut lines,
+                &mut y,
+                Kind::Headline,
+                t(self.lang, "gloss.heading"),
+            );
+        }
+        for (word, meaning) in &self.glossary {
+            paragraph(&mut lines, &mut y, Kind::Label, word);
+            paragraph(&mut lines, &mut y, Kind::Small, meaning);
         }
         let mut empty = Vec::new();
         if self.cards.is_empty() {

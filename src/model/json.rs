@@ -28,7 +28,7 @@ pub(crate) const DATASET_FIELDS: &[&str] = &[
     "claims",
 ];
 const QUESTION_FIELDS: &[&str] = &["therapy", "condition"];
-const VOCABULARY_FIELDS: &[&str] = &["therapies", "conditions", "outcomes", "routes"];
+const VOCABULARY_FIELDS: &[&str] = &["therapies", "conditions", "outcomes", "routes", "glossary"];
 const TERM_FIELDS: &[&str] = &[
     "id",
     "name",
@@ -40,6 +40,7 @@ const TERM_FIELDS: &[&str] = &[
     "objective",
     "serious",
     "attributable",
+    "meaning",
 ];
 pub(crate) const STUDY_FIELDS: &[&str] = &[
     "id",
@@ -1212,6 +1213,7 @@ fn convert_vocabulary(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<Vocab
         conditions: list("conditions"),
         outcomes: list("outcomes"),
         routes: list("routes"),
+        glossary: list("glossary"),
     };
     check_vocabulary(&vocabulary, path, sink);
     Some(vocabulary)
@@ -1245,6 +1247,7 @@ fn convert_terms(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<Vec<Term>>
         let attributable = r
             .opt("attributable", to_bool as Conv<bool>)
             .unwrap_or(false);
+        let meaning = r.opt("meaning", to_nonempty_text as Conv<Text>);
         if r.failed {
             continue;
         }
@@ -1272,6 +1275,7 @@ fn convert_terms(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<Vec<Term>>
             objective,
             serious,
             attributable,
+            meaning,
         });
     }
     Some(terms)
@@ -1285,6 +1289,7 @@ fn check_vocabulary(vocabulary: &Vocabulary, path: &str, sink: &mut Sink) {
         ("conditions", &vocabulary.conditions),
         ("outcomes", &vocabulary.outcomes),
         ("routes", &vocabulary.routes),
+        ("glossary", &vocabulary.glossary),
     ];
     for (list, terms) in lists {
         let known = |id: &str| terms.iter().any(|t| t.id == id);

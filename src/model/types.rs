@@ -382,9 +382,10 @@ pub struct Question {
     pub condition: Option<String>,
 }
 
-/// A dataset's vocabulary: four lists of terms. Each term has a name, synonyms and broader terms
-/// (a therapy's family, a population's condition, an outcome's concept), so that a claim about a
-/// family is about all its members and a claim about a condition is about all its populations.
+/// A dataset's vocabulary: four lists of terms, and a glossary. Each term has a name, synonyms and
+/// broader terms (a therapy's family, a population's condition, an outcome's concept), so that a
+/// claim about a family is about all its members and a claim about a condition is about all its
+/// populations; any term may say what its name means.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Vocabulary {
@@ -396,6 +397,10 @@ pub struct Vocabulary {
     pub outcomes: Vec<Term>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub routes: Vec<Term>,
+    /// Words of the data a reader may not know that are none of the above (the short name of a
+    /// rating scale), each with its `meaning`. They take no part in matching.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub glossary: Vec<Term>,
 }
 
 impl Vocabulary {
@@ -404,6 +409,7 @@ impl Vocabulary {
             && self.conditions.is_empty()
             && self.outcomes.is_empty()
             && self.routes.is_empty()
+            && self.glossary.is_empty()
     }
 }
 
@@ -442,6 +448,10 @@ pub struct Term {
     /// so that a study without a comparison group still says how often the treatment caused it.
     #[serde(default, skip_serializing_if = "is_false")]
     pub attributable: bool,
+    /// What the name means, for a reader who does not know it; a view whose text uses the name
+    /// explains it ([`crate::chart::glossary`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub meaning: Option<Text>,
 }
 
 /// Where a fact can be checked. At least `text`; identifiers when they are known *and verified*.
