@@ -284,7 +284,34 @@ fn analyze_pools_each_treatment_on_its_own_as_the_appraisal_does() {
     let csv = "study,therapy,yi,vi\nA,aspirin,-0.2,0.01\nB,aspirin,-0.3,0.02\nC,statin,-0.1,0.01\n";
     let csv = scratch("two-treatments.csv", csv.as_bytes());
     let csv = csv.to_str().unwrap();
-    refused(&["analyze", csv], &["test different treatments"]);
+    refused(
+        &["analyze", csv],
+        &[
+            "test different treatments",
+            "or compare them with --subgroup therapy",
+        ],
+    );
+    // So many treatments that the test between them is not fitted: not suggested, and asked
+    // for, each is still pooled and the test's absence is said.
+    let mut many = String::from("study,therapy,yi,vi\n");
+    for i in 0..=evidence_lens::stats::moderators::MAX_TESTED_LEVELS {
+        many.push_str(&format!("s{i},t{i},-0.{},0.0{}\n", i % 9, 1 + i % 8));
+    }
+    let many = scratch("many-treatments.csv", many.as_bytes());
+    let many = many.to_str().unwrap();
+    let o = run(&["analyze", many]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("and 991 more)\n"), "{}", stderr(&o));
+    let o = run(&["analyze", many, "--subgroup", "therapy"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["subgroups"].as_array().unwrap().len(), 1001);
+    assert!(v["subgroup_test"].is_null());
+    let notes = v["notes"].to_string();
+    assert!(
+        notes.contains("1001 subgroups; the test between subgroups is fitted for at most 1000"),
+        "{notes}"
+    );
     // A treatment is not an outcome.
     refused(
         &["analyze", csv, "--outcome", "statin"],

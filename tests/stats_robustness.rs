@@ -283,3 +283,63 @@ fn subgroups_with_singletons_and_one_level() {
     assert!(sa.test.is_none());
     assert!(subgroup_analysis(&yi, &vi, &["a"; 3], RmaOptions::default()).is_err());
 }
+
+#[test]
+fn a_subgroup_a_study_is_fitted_but_not_tested_and_says_why() {
+    use evidence_lens::stats::moderators::{factor_design, MAX_TESTED_LEVELS};
+    use evidence_lens::stats::rma::fit_mods;
+    // As many subgroups as studies: no residual degree of freedom to estimate tau2 from. The
+    // counts are checked before the model's rank, whose check takes time cubic in the subgroups.
+    let names: Vec<String> = (0..6).map(|i| format!("t{i}")).collect();
+    let groups: Vec<&str> = names.iter().map(String::as_str).collect();
+    let yi = [0.1, 0.5, 0.3, -0.2, 0.0, 0.2];
+    let vi = [0.04, 0.05, 0.06, 0.03, 0.02, 0.05];
+    let sa = subgroup_analysis(&yi, &vi, &groups, RmaOptions::default()).unwrap();
+    assert_eq!(sa.subgroups.len(), 6);
+    assert!(sa.test.is_none());
+    assert_eq!(
+        sa.test_error.as_deref(),
+        Some("estimating tau2 with these moderators needs at least 7 studies, got 6")
+    );
+    // The fixed-effect model estimates no tau2: its test is fitted (Q of the six studies).
+    let fe = RmaOptions {
+        method: Method::FE,
+        ..RmaOptions::default()
+    };
+    let sa = subgroup_analysis(&yi, &vi, &groups, fe).unwrap();
+    assert_eq!(sa.test.expect("the fixed-effect test").model.qm_df, 5);
+    // More coefficients than studies: too few studies, not a singular matrix.
+    let (mut x, _) = factor_design(&groups);
+    x.k = 4;
+    x.data.truncate(4 * x.p);
+    let few = fit_mods(&yi[..4], &vi[..4], &x, &[1], fe);
+    assert!(
+        matches!(
+            few,
+            Err(StatsError::TooFewStudies {
+                needed: 6,
+                got: 4,
+                ..
+            })
+        ),
+        "{few:?}"
+    );
+    // Past the most subgroups tested, each is still fitted, in its own studies, and the test
+    // says why it is missing.
+    let n = MAX_TESTED_LEVELS + 1;
+    let names: Vec<String> = (0..n).map(|i| format!("t{:05}", i % n)).collect();
+    let groups: Vec<&str> = names.iter().chain(&names).map(String::as_str).collect();
+    let yi: Vec<f64> = (0..2 * n).map(|i| (i % 7) as f64 / 10.0).collect();
+    let vi = vec![0.05; 2 * n];
+    let sa = subgroup_analysis(&yi, &vi, &groups, RmaOptions::default()).unwrap();
+    assert_eq!(sa.subgroups.len(), n);
+    assert!(sa.subgroups.iter().all(|s| s.k == 2));
+    let last = sa.subgroups.last().unwrap();
+    assert_eq!(last.level, format!("t{:05}", n - 1));
+    assert_eq!(last.studies, [n - 1, 2 * n - 1]);
+    assert!(sa.test.is_none());
+    assert_eq!(
+        sa.test_error.unwrap(),
+        format!("moderator: {n} subgroups; the test between subgroups is fitted for at most {MAX_TESTED_LEVELS}")
+    );
+}

@@ -69,11 +69,18 @@ impl std::fmt::Display for Refusal {
                 "study \"{study}\" gives more than one result for outcome \"{outcome}\"; they share participants and cannot be pooled as independent studies"
             ),
             Refusal::Unusable { study, error } => write!(f, "study \"{study}\": {error}"),
-            Refusal::SeveralTreatments { outcome, treatments } => write!(
-                f,
-                "the studies of outcome \"{outcome}\" test different treatments, which answer different questions and are pooled each on its own: choose one with --outcome ({}), or compare them with --subgroup therapy",
-                body_ids(outcome, treatments)
-            ),
+            Refusal::SeveralTreatments { outcome, treatments } => {
+                write!(
+                    f,
+                    "the studies of outcome \"{outcome}\" test different treatments, which answer different questions and are pooled each on its own: choose one with --outcome ({})",
+                    body_ids(outcome, treatments)
+                )?;
+                // Beyond that many, the test between them is not fitted.
+                if treatments.len() <= super::moderators::MAX_TESTED_LEVELS {
+                    f.write_str(", or compare them with --subgroup therapy")?;
+                }
+                Ok(())
+            }
             Refusal::UnknownTreatment { outcome, treatment, known } => write!(
                 f,
                 "no study of treatment \"{treatment}\" reports numbers for outcome \"{outcome}\"; choose one with --outcome ({})",

@@ -412,6 +412,19 @@ fn loglik(y: &[f64], v: &[f64], x: &ModelMatrix, tau2: f64, reml: bool) -> Resul
 
 /// Estimate tau2 for the model `y ~ X` with known variances `v`, as rma.uni does.
 /// Inputs must already be validated (finite, v > 0, k >= 1, full-rank X).
+/// Whether `method` can estimate tau2 from `k` studies and `p` coefficients: an estimator needs a
+/// residual degree of freedom (the fixed-effect model, and a single study, estimate none).
+fn tau2_estimable(k: usize, p: usize, method: Method) -> Result<(), StatsError> {
+    if method == Method::FE || k == 1 || k > p {
+        return Ok(());
+    }
+    Err(StatsError::TooFewStudies {
+        what: "estimating tau2 with these moderators",
+        needed: p + 1,
+        got: k,
+    })
+}
+
 pub fn estimate_tau2(
     y: &[f64],
     v: &[f64],
@@ -427,16 +440,12 @@ pub fn estimate_tau2(
             got: k,
         });
     }
+    tau2_estimable(k, p, method)?;
     // Residual degrees of freedom; the estimators are reached only past the guards, with k > p.
     let kp = k.saturating_sub(p) as f64;
     match method {
         Method::FE => Ok(Tau2Estimate::NOT_ESTIMATED),
         _ if k == 1 => Ok(Tau2Estimate::NOT_ESTIMATED),
-        _ if k <= p => Err(StatsError::TooFewStudies {
-            what: "estimating tau2 with these moderators",
-            needed: p + 1,
-            got: k,
-        }),
         Method::DL => {
             let ones = vec![1.0; k];
             let pm = pmatrix(x, v.iter().map(|v| 1.0 / v).collect())?;
@@ -731,17 +740,19 @@ pub fn fit_mods(
     }
     let k = x.k;
     let p = x.p;
-    // full rank check (unweighted)
-    if spd_inverse(&crossprod_d(x, &vec![1.0; k]), p).is_none() {
-        return Err(StatsError::Singular {
-            what: "model matrix",
-        });
-    }
+    // The counts first: the rank check below takes time cubic in p.
     if k < p {
         return Err(StatsError::TooFewStudies {
             what: "this meta-regression",
             needed: p,
             got: k,
+        });
+    }
+    tau2_estimable(k, p, opts.method)?;
+    // full rank check (unweighted)
+    if spd_inverse(&crossprod_d(x, &vec![1.0; k]), p).is_none() {
+        return Err(StatsError::Singular {
+            what: "model matrix",
         });
     }
     let est = estimate_tau2(yi, vi, x, opts.method)?;
