@@ -858,12 +858,42 @@ fn view_options_deserialise_from_the_js_object() {
         ViewOptions::from_json("{}").unwrap(),
         ViewOptions::default()
     );
+    assert_eq!(o.filters.kind, [evidence_lens::model::OutcomeKind::Harm]);
+    assert_eq!(o.outcome.as_deref(), Some("gel"));
+    let o =
+        ViewOptions::from_json(r#"{"method":"dl","outcome":null,"filters":{"kind":["benefit"]}}"#);
+    let o = o.unwrap();
+    assert_eq!(o.method, Some(evidence_lens::stats::Method::DL));
+    assert_eq!((o.outcome, o.filters.kind.len()), (None, 1));
+    // Each problem with its path, as a dataset's are; a typo with what it was probably meant as.
+    let error = |json: &str| ViewOptions::from_json(json).unwrap_err();
     assert!(
-        ViewOptions::from_json(r#"{"veiw":"map"}"#).is_err(),
-        "unknown fields are rejected"
+        error(r#"{"veiw":"map"}"#)
+            .starts_with("veiw: unknown field \"veiw\" (did you mean \"view\"?)"),
+        "{}",
+        error(r#"{"veiw":"map"}"#)
     );
-    assert!(ViewOptions::from_json(r#"{"view":"pie"}"#).is_err());
-    assert!(ViewOptions::from_json(r#"{"filters":{"design":"rtc"}}"#).is_err());
+    assert_eq!(
+        error(r#"{"view":"pie","filters":{"design":["rct","rtc"],"therapy":3}}"#),
+        "view: unknown view \"pie\"; expected one of summary, forest, map, harms, claims, funnel; \
+         filters.therapy: expected a string, found 3; \
+         filters.design[1]: unknown design \"rtc\"; expected one of rct, crossover_rct, \
+         non_randomised_controlled, single_arm, cohort, case_series, systematic_review, unknown"
+    );
+    assert_eq!(
+        error(r#"{"view":"map","view":"forest"}"#),
+        "view: duplicate key \"view\" in the same object"
+    );
+    assert!(
+        error("[1]").contains("expected an object"),
+        "{}",
+        error("[1]")
+    );
+    assert!(
+        error(r#"{"view":"#).contains("line 1"),
+        "{}",
+        error(r#"{"view":"#)
+    );
 }
 
 #[test]

@@ -3,17 +3,15 @@
 
 use std::borrow::Cow;
 
-use serde::{Deserialize, Deserializer};
-
 use crate::appraise::matching::Lexicon;
 use crate::appraise::AppraiseOptions;
 use crate::i18n::Lang;
-use crate::model::{Dataset, Design, Outcome, OutcomeKind, Study};
+use crate::model::json::{read_other, to_enum, to_list, to_string, Json, Reader, Sink};
+use crate::model::{Dataset, Design, Issue, Outcome, OutcomeKind, Study};
 use crate::stats::Method;
 
 /// The views the widget can show.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum View {
     /// The answer first: each therapy's benefit, harm and certainty in plain words.
     #[default]
@@ -70,8 +68,7 @@ impl std::str::FromStr for View {
 }
 
 /// How rows are ordered within their group.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Sort {
     /// As the studies come in the dataset.
     #[default]
@@ -107,52 +104,29 @@ impl std::str::FromStr for Sort {
     }
 }
 
-/// Accepts `"x"` or `["x", "y"]` (and `null`) for a list.
-fn one_or_many<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Vec<T>, D::Error> {
-    #[derive(Deserialize)]
-    #[serde(untagged)]
-    enum OneOrMany<T> {
-        One(T),
-        Many(Vec<T>),
-        None(()),
-    }
-    Ok(match OneOrMany::<T>::deserialize(d)? {
-        OneOrMany::One(v) => vec![v],
-        OneOrMany::Many(v) => v,
-        OneOrMany::None(()) => Vec::new(),
-    })
-}
-
 /// Which studies and outcomes are shown. Every list keeps what matches any of its
 /// entries; an empty list keeps everything. Text is compared case-insensitively.
 /// Each field takes one value or a list (`"aspirin"` or `["aspirin", "clopidogrel"]`).
-#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
-#[serde(rename_all = "camelCase", default, deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Filters {
     /// Studies whose condition contains one of these words ("heart attack", "acute").
-    #[serde(deserialize_with = "one_or_many")]
     pub condition: Vec<String>,
     /// Studies of one of these therapies, by name ("aspirin", "clopidogrel").
-    #[serde(deserialize_with = "one_or_many")]
     pub therapy: Vec<String>,
     /// Studies whose route contains one of these words ("intrathecal", "intravenous").
-    #[serde(deserialize_with = "one_or_many")]
     pub route: Vec<String>,
     /// Studies of one of these designs, by their data names (`rct`, `crossover_rct`,
     /// `non_randomised_controlled`, `single_arm`, `cohort`, `case_series`, `systematic_review`).
-    #[serde(deserialize_with = "one_or_many")]
     pub design: Vec<Design>,
     /// Outcomes of these kinds (`benefit`, `harm`). Also accepted as `outcomeKind`.
-    #[serde(alias = "outcomeKind", deserialize_with = "one_or_many")]
     pub kind: Vec<OutcomeKind>,
 }
 
-/// What an editor or reader chose to see. Deserialises from the object the web glue
-/// receives from JavaScript: camelCase names, every field optional, unknown fields
+/// What an editor or reader chose to see. Read from the object the web glue receives from
+/// JavaScript ([`ViewOptions::from_json`]): camelCase names, every field optional, unknown fields
 /// rejected (a typo is an error, not a silently ignored option). Example:
 /// `{"view": "map", "lang": "es", "sort": "year", "filters": {"therapy": ["aspirin"], "design": "rct"}}`.
-#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
-#[serde(rename_all = "camelCase", default, deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ViewOptions {
     /// `summary` (default), `forest`, `map`, `harms`, `claims` or `funnel`.
     pub view: View,
@@ -168,6 +142,84 @@ pub struct ViewOptions {
     /// Estimator of the between-study variance for pooled diamonds and the funnel:
     /// `FE`, `DL`, `REML` (default, as metafor), `ML`, `PM`, `HE`, `SJ`, `EB`.
     pub method: Option<Method>,
+}
+
+const OPTION_FIELDS: &[&str] = &["view", "outcome", "lang", "filters", "sort", "method"];
+const FILTER_FIELDS: &[&str] = &[
+    "condition",
+    "therapy",
+    "route",
+    "design",
+    "kind",
+    "outcomeKind",
+];
+const METHODS: &[&str] = &["FE", "DL", "REML", "ML", "PM", "HE", "SJ", "EB"];
+
+fn read_options(v: &Json<'_>, sink: &mut Sink) -> Option<ViewOptions> {
+    let mut r = Reader::new(v, "", sink, OPTION_FIELDS)?;
+    let options = ViewOptions {
+        view: r
+            .opt("view", named("view", View::NAMES))
+            .unwrap_or_default(),
+        outcome: r.opt("outcome", to_string),
+        lang: r
+            .opt("lang", named("language", Lang::NAMES))
+            .unwrap_or_default(),
+        filters: r.opt("filters", read_filters).unwrap_or_default(),
+        sort: r
+            .opt("sort", named("sort", Sort::NAMES))
+            .unwrap_or_default(),
+        method: r.opt("method", named("method", METHODS)),
+    };
+    (!r.failed).then_some(options)
+}
+
+fn read_filters(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<Filters> {
+    let mut r = Reader::new(v, path, sink, FILTER_FIELDS)?;
+    let kind = one_or_many(to_enum::<OutcomeKind>("outcome kind"));
+    let filters = Filters {
+        condition: r
+            .opt("condition", one_or_many(to_string))
+            .unwrap_or_default(),
+        therapy: r.opt("therapy", one_or_many(to_string)).unwrap_or_default(),
+        route: r.opt("route", one_or_many(to_string)).unwrap_or_default(),
+        design: (r.opt("design", one_or_many(to_enum::<Design>("design")))).unwrap_or_default(),
+        kind: (r.opt("kind", &kind).or_else(|| r.opt("outcomeKind", &kind))).unwrap_or_default(),
+    };
+    (!r.failed).then_some(filters)
+}
+
+/// A string that `T` reads (its `FromStr`), one of `names`.
+fn named<T: std::str::FromStr>(
+    what: &'static str,
+    names: &'static [&'static str],
+) -> impl Fn(&Json<'_>, &str, &mut Sink) -> Option<T> {
+    move |v, path, sink| {
+        let found = to_string(v, path, sink)?;
+        let parsed = found.parse().ok();
+        if parsed.is_none() {
+            let allowed = names;
+            sink.error(
+                path,
+                Issue::UnknownValue {
+                    what,
+                    found,
+                    allowed,
+                },
+            );
+        }
+        parsed
+    }
+}
+
+/// One value or a list of them (`"aspirin"` or `["aspirin", "clopidogrel"]`).
+fn one_or_many<T>(
+    item: impl Fn(&Json<'_>, &str, &mut Sink) -> Option<T>,
+) -> impl Fn(&Json<'_>, &str, &mut Sink) -> Option<Vec<T>> {
+    move |v, path, sink| match v {
+        Json::Array(_) => to_list(v, path, sink, "a list", &item),
+        one => item(one, path, sink).map(|x| vec![x]),
+    }
 }
 
 /// What the options' `outcome` asks for in a dataset ([`ViewOptions::asked`]).
@@ -196,9 +248,10 @@ impl ViewOptions {
         })
     }
 
-    /// Reads the options from a JSON object (the form the web glue receives).
+    /// Reads the options from a JSON object (the form the web glue receives), as a dataset is
+    /// read: each problem with its path, an unknown field with the name it was probably meant as.
     pub fn from_json(json: &str) -> Result<ViewOptions, String> {
-        serde_json::from_str(json).map_err(|e| e.to_string())
+        read_other(json, read_options)
     }
 
     /// What `outcome` asks for in `dataset`: outcomes by their id or name, or else a pooled body

@@ -8,14 +8,14 @@
 use foldhash::HashSet;
 use std::collections::BTreeMap;
 
-use super::tree::{self, Duplicate, Json, Object};
+pub(crate) use super::tree::Json;
+use super::tree::{self, Duplicate, Object};
 
 use super::analysis::{Analysis, EffectModel, PoolMethod, Stored, StoredSubgroup};
 use super::problem::{suggest, Issue, Parsed, Problem};
 use super::types::*;
-use super::validate::{
-    check_claim, check_effect, check_study, finish, within_size_limit, Loc, Sink,
-};
+pub(crate) use super::validate::Sink;
+use super::validate::{check_claim, check_effect, check_study, finish, within_size_limit, Loc};
 use super::MAX_STUDIES;
 
 pub(crate) const DATASET_FIELDS: &[&str] = &[
@@ -192,6 +192,24 @@ fn precheck<'a>(bytes: &'a [u8], sink: &mut Sink) -> Option<&'a str> {
     Some(text)
 }
 
+/// Reads a small JSON document that is not a dataset (a widget's options) as a dataset is read:
+/// duplicate keys refused, `convert` naming each problem with its path. Every problem is said,
+/// "path: message", joined by "; ".
+pub(crate) fn read_other<T>(
+    text: &str,
+    convert: impl FnOnce(&Json<'_>, &mut Sink) -> Option<T>,
+) -> Result<T, String> {
+    let mut sink = Sink::default();
+    let read = read_value(text, &mut sink).and_then(|root| convert(&root, &mut sink));
+    match read {
+        Some(v) if sink.errors.is_empty() => Ok(v),
+        _ => {
+            let problems: Vec<String> = sink.errors.iter().map(ToString::to_string).collect();
+            Err(problems.join("; "))
+        }
+    }
+}
+
 fn read_value<'t>(text: &'t str, sink: &mut Sink) -> Option<Json<'t>> {
     match tree::parse(text) {
         Ok((json, dups)) => {
@@ -302,7 +320,7 @@ fn string_in_number_place(s: &str, expected: &'static str) -> Issue {
 
 type Conv<T> = fn(&Json<'_>, &str, &mut Sink) -> Option<T>;
 
-fn to_string(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<String> {
+pub(crate) fn to_string(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<String> {
     match v {
         Json::String(s) => Some(s.to_string()),
         other => {
@@ -475,7 +493,9 @@ fn to_count(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<u64> {
     })
 }
 
-fn to_enum<E: WireEnum>(what: &'static str) -> impl Fn(&Json<'_>, &str, &mut Sink) -> Option<E> {
+pub(crate) fn to_enum<E: WireEnum>(
+    what: &'static str,
+) -> impl Fn(&Json<'_>, &str, &mut Sink) -> Option<E> {
     move |v, path, sink| match v {
         Json::String(s) => match E::from_name(s) {
             Some(e) => Some(e),
@@ -503,7 +523,7 @@ fn to_string_list(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<Vec<Strin
 }
 
 /// An array whose every item `item` converts, each with its path; `None` if any fails.
-fn to_list<T>(
+pub(crate) fn to_list<T>(
     v: &Json<'_>,
     path: &str,
     sink: &mut Sink,
@@ -557,17 +577,17 @@ fn to_string_map(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<BTreeMap<S
 // Object reader
 
 /// Reads the fields of one JSON object, remembering whether anything failed.
-struct Reader<'a, 's> {
+pub(crate) struct Reader<'a, 's> {
     map: &'a Object<'a>,
     path: &'s str,
     scratch: String,
     sink: &'s mut Sink,
-    failed: bool,
+    pub(crate) failed: bool,
 }
 
 impl<'a, 's> Reader<'a, 's> {
     /// `None` (with an error) when `v` is not an object.
-    fn new(
+    pub(crate) fn new(
         v: &'a Json<'a>,
         path: &'s str,
         sink: &'s mut Sink,
@@ -644,7 +664,7 @@ impl<'a, 's> Reader<'a, 's> {
         }
     }
 
-    fn opt<T>(
+    pub(crate) fn opt<T>(
         &mut self,
         key: &'static str,
         conv: impl Fn(&Json<'_>, &str, &mut Sink) -> Option<T>,

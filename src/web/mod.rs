@@ -249,8 +249,7 @@ impl Widget {
     /// Unknown names and values are reported, not ignored.
     #[wasm_bindgen(js_name = setOptions)]
     pub fn set_options(&mut self, options: JsValue, theme: &str) -> Result<(), JsError> {
-        // Through JSON text, so that serde_json sees every field and rejects typos
-        // (serde-wasm-bindgen reads only the fields a struct names).
+        // Through JSON text, read as a dataset is: every field seen, a typo named with its path.
         let json = js_sys::JSON::stringify(&options)
             .ok()
             .and_then(|s| s.as_string())
