@@ -837,6 +837,7 @@ fn the_summary_says_what_its_words_mean_and_only_those_it_uses() {
                 "EDSS-Plus",
                 "Intrathecal",
                 "Sham",
+                "Randomised",
             ],
             Lang::Es => &[
                 "EDSS",
@@ -844,7 +845,8 @@ fn the_summary_says_what_its_words_mean_and_only_those_it_uses() {
                 "Certeza",
                 "EDSS-Plus",
                 "Intratecal",
-                "Simulación",
+                "Procedimiento simulado",
+                "Aleatorizado",
             ],
             Lang::Fr => &[
                 "EDSS",
@@ -852,7 +854,8 @@ fn the_summary_says_what_its_words_mean_and_only_those_it_uses() {
                 "Certitude",
                 "EDSS-Plus",
                 "Intrathécale",
-                "Simulation",
+                "Procédure simulée",
+                "Randomisé",
             ],
         };
         for w in expected {
@@ -862,8 +865,9 @@ fn the_summary_says_what_its_words_mean_and_only_those_it_uses() {
                 "{lang:?} {w}: {words:?}"
             );
         }
-        // No measure the summary does not use: it reports no odds ratio or mean difference.
-        for unused in ["measure.or", "measure.md", "measure.smd"] {
+        // No measure the summary does not show: it reports no odds ratio or mean difference, and
+        // its hazard ratio only in a tap's details.
+        for unused in ["measure.or", "measure.md", "measure.smd", "measure.hr"] {
             let word =
                 evidence_lens::appraise::text::upper_first(evidence_lens::i18n::t(lang, unused));
             assert!(

@@ -9,10 +9,16 @@ use crate::appraise::text::upper_first;
 use crate::i18n::{t, Lang};
 use crate::model::Vocabulary;
 
-/// The catalogue's words: the key of the word as the views write it, and the key of its meaning.
+/// The catalogue's words: the key of the word as the views write it (its forms separated by `|`,
+/// the first shown: "randomised|randomized"), and the key of its meaning.
 const WORDS: &[(&str, &str)] = &[
     ("gloss.ci.term", "gloss.ci"),
     ("gloss.certainty.term", "gloss.certainty"),
+    ("gloss.randomised.term", "gloss.randomised"),
+    ("gloss.rct.term", "gloss.rct"),
+    ("gloss.single_arm.term", "gloss.single_arm"),
+    ("gloss.placebo.term", "gloss.placebo"),
+    ("gloss.meta_analysis.term", "gloss.meta_analysis"),
     ("measure.rr", "gloss.rr"),
     ("measure.or", "gloss.or"),
     ("measure.rd", "gloss.rd"),
@@ -43,11 +49,14 @@ pub fn glossary(lang: Lang, vocabulary: &Vocabulary, text: &str) -> Vec<(String,
     let catalogue = WORDS
         .iter()
         .map(|&(word, meaning)| (t(lang, word), t(lang, meaning)));
+    // (a form as matched, the word as shown, its meaning)
     let mut words: Vec<(String, &str, &str)> = Vec::new();
-    for (word, meaning) in data.chain(catalogue) {
-        let key = normalize(word);
-        if !key.is_empty() && words.iter().all(|(k, ..)| *k != key) {
-            words.push((key, word, meaning));
+    for (forms, meaning) in data.chain(catalogue) {
+        let shown = forms.split('|').next().unwrap_or(forms);
+        for key in forms.split('|').map(normalize) {
+            if !key.is_empty() && words.iter().all(|(k, ..)| *k != key) {
+                words.push((key, shown, meaning));
+            }
         }
     }
     // One pass over the text's words: at each, the longest word of the glossary that starts there.
@@ -63,7 +72,7 @@ pub fn glossary(lang: Lang, vocabulary: &Vocabulary, text: &str) -> Vec<(String,
             .filter(|&w| whole(&words[w].0))
             .max_by_key(|&w| words[w].0.len());
         let skip = longest.map_or(0, |w| words[w].0.len());
-        if let Some(w) = longest.filter(|w| !found.contains(w)) {
+        if let Some(w) = longest.filter(|&w| found.iter().all(|&f| words[f].1 != words[w].1)) {
             found.push(w);
         }
         match rest[skip..].find(' ') {
@@ -112,6 +121,14 @@ mod tests {
             abc,
             [("ABC score".to_string(), "A made-up scale.".to_string())]
         );
+    }
+
+    #[test]
+    fn a_word_of_several_forms_is_found_in_any_and_shown_in_the_first_once() {
+        let text = "3 estudios (1 aleatorizado); 2 aleatorizados, un ECA";
+        let lines = glossary(Lang::Es, &Vocabulary::default(), text);
+        let words: Vec<&str> = lines.iter().map(|g| g.0.as_str()).collect();
+        assert_eq!(words, ["Aleatorizado", "ECA"]);
     }
 
     #[test]

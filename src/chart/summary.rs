@@ -266,10 +266,10 @@ impl SummaryView {
             .enumerate()
             .map(|(i, a)| card(lang, a, best == Some(i)))
             .collect();
+        // The words on the screen: a tap's details are not, so their words are not explained.
         let mut words = title.clone();
         for c in &cards {
-            let texts = std::iter::once(&c.heading).chain(c.paragraphs.iter().map(|(_, p)| p));
-            for p in texts.chain([&c.details]) {
+            for p in std::iter::once(&c.heading).chain(c.paragraphs.iter().map(|(_, p)| p)) {
                 words.push(' ');
                 words.push_str(p);
             }
@@ -391,7 +391,8 @@ impl Paint for SummaryView {
             cards.push((c, top, y, cert_y));
             y += theme.px(8.0);
         }
-        // What the words mean, under the cards: a heading, then each word in bold over its meaning.
+        // What the words mean, under the cards: a heading, then each word in bold over its meaning,
+        // set as the cards' main text is (not small and muted: it is there to be read).
         if !self.glossary.is_empty() {
             y += theme.px(4.0);
             paragraph(
@@ -403,7 +404,7 @@ impl Paint for SummaryView {
         }
         for (word, meaning) in &self.glossary {
             paragraph(&mut lines, &mut y, Kind::Label, word);
-            paragraph(&mut lines, &mut y, Kind::Small, meaning);
+            paragraph(&mut lines, &mut y, Kind::Body, meaning);
         }
         let mut empty = Vec::new();
         if self.cards.is_empty() {

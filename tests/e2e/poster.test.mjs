@@ -78,9 +78,10 @@ test('on a phone, the built-in poster is on screen and ready before the engine; 
   const events = await page.evaluate(() => window.__events.filter((e) => e.type === 'ready' || e.type === 'interactive').map((e) => e.type));
   assert.deepEqual(events, ['ready', 'interactive'], 'one ready (the poster) and one interactive');
   // The chart takes the poster's place: its height is the poster's within a tenth, and it
-  // starts no further down than the controls that came with it.
+  // starts no further down than the controls that came with it. The stage is the whole chart;
+  // a chart over WINDOW_FROM tall draws only a window of it on its canvas.
   const after = await page.locator('#w').evaluate((el) => {
-    const c = el.shadowRoot.querySelector('canvas.chart').getBoundingClientRect();
+    const c = el.shadowRoot.querySelector('.stage').getBoundingClientRect();
     return { top: c.top, height: c.height };
   });
   assert.ok(Math.abs(after.height - before.height) <= 0.1 * before.height, `poster ${before.height} px, chart ${after.height} px`);

@@ -206,7 +206,10 @@ for (const dpr of DPRS) {
               assert.deepEqual(errs, [], 'error events');
               assert.deepEqual(problems, [], 'page errors');
               if (UPDATE && SAVE({ view, width, theme, dpr })) {
+                // The whole chart, as printing draws it: a long one draws a window at a time.
+                await p.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
                 await p.locator('#w').screenshot({ path: path.join(OUT, `${name}.png`), animations: 'disabled' });
+                await p.evaluate(() => window.dispatchEvent(new Event('afterprint')));
               }
             });
           }
