@@ -100,12 +100,12 @@ fn mist_hazard_ratio() {
     assert!((abs.risk_ub.unwrap() - (1.0 - 0.5f64.powf(0.24))).abs() < 1e-12);
     assert_eq!(abs.timepoint.as_deref(), Some("2 years"));
     assert!(
-        abs.text.starts_with("Disability progression (EDSS up by 1.0 or more, confirmed 6 months apart) within 2 years: out of 1,000 people, about 500 without AHSCT and about 47 (95% CI 14 to 153) with it (453 fewer; 95% CI 486 fewer to 347 fewer)."),
+        abs.text.starts_with("Disability progression (EDSS up by 1.0 or more, confirmed 6 months apart) within 2 years: out of 1,000 people, about 500 in the comparison group and about 47 (95% CI 14 to 153) with AHSCT (453 fewer; 95% CI 486 fewer to 347 fewer)."),
         "{}",
         abs.text
     );
     assert!(
-        abs.text.ends_with(" Without AHSCT: in the trial's comparison group (other disease-modifying drugs), the median time to progression was 24 months, so an estimated half had progressed by then."),
+        abs.text.ends_with(" Risk in the comparison group: in the trial's comparison group (other disease-modifying drugs), the median time to progression was 24 months, so an estimated half had progressed by then."),
         "{}",
         abs.text
     );
@@ -113,7 +113,7 @@ fn mist_hazard_ratio() {
     assert_eq!(
         abs.short,
         "Disability progression (EDSS up by 1.0 or more, confirmed 6 months apart) within 2 years: \
-         out of 100 people, about 50 without AHSCT and about 5 with it (95% CI 1 to 15)."
+         out of 100 people, about 50 in the comparison group and about 5 with AHSCT (95% CI 1 to 15)."
     );
     // A caller's baseline comes before the data's.
     let mut opts = AppraiseOptions::default();
@@ -560,15 +560,15 @@ fn mist_numbers_per_100_say_their_time_and_source_in_the_readers_language() {
     for (lang, start, end, short) in [
         (
             evidence_lens::i18n::Lang::Es,
-            "Progresión de la discapacidad (aumento de la EDSS de 1,0 o más, confirmado con 6 meses de diferencia) a 2 años: de cada 1000 personas, unas 500 sin AHSCT y unas 47",
-            " Sin AHSCT: en el grupo de comparación del ensayo (otros fármacos modificadores de la enfermedad), la mediana del tiempo hasta la progresión fue de 24 meses, así que se estima que la mitad había progresado para entonces.",
-            "a 2 años: de cada 100 personas, alrededor de 50 sin AHSCT y alrededor de 5 con el tratamiento (IC del 95\u{a0}%: 1 a 15).",
+            "Progresión de la discapacidad (aumento de la EDSS de 1,0 o más, confirmado con 6 meses de diferencia) a 2 años: de cada 1000 personas, unas 500 en el grupo de comparación y unas 47",
+            " Riesgo en el grupo de comparación: en el grupo de comparación del ensayo (otros fármacos modificadores de la enfermedad), la mediana del tiempo hasta la progresión fue de 24 meses, así que se estima que la mitad había progresado para entonces.",
+            "a 2 años: de cada 100 personas, alrededor de 50 en el grupo de comparación y alrededor de 5 entre las tratadas con AHSCT (IC del 95\u{a0}%: 1 a 15).",
         ),
         (
             evidence_lens::i18n::Lang::Fr,
-            "Progression du handicap (hausse de l’EDSS de 1,0 ou plus, confirmée à 6 mois d’intervalle) à 2 ans\u{a0}: sur 1000 personnes, environ 500 sans AHSCT et environ 47",
-            " Sans AHSCT\u{a0}: dans le groupe de comparaison de l’essai (autres traitements de fond), le délai médian avant progression était de 24 mois, si bien qu’on estime que la moitié avait progressé à ce moment-là.",
-            "à 2 ans\u{a0}: sur 100 personnes, environ 50 sans AHSCT et environ 5 avec le traitement (IC à 95\u{202f}%\u{a0}: 1 à 15).",
+            "Progression du handicap (hausse de l’EDSS de 1,0 ou plus, confirmée à 6 mois d’intervalle) à 2 ans\u{a0}: sur 1000 personnes, environ 500 dans le groupe de comparaison et environ 47",
+            " Risque dans le groupe de comparaison\u{a0}: dans le groupe de comparaison de l’essai (autres traitements de fond), le délai médian avant progression était de 24 mois, si bien qu’on estime que la moitié avait progressé à ce moment-là.",
+            "à 2 ans\u{a0}: sur 100 personnes, environ 50 dans le groupe de comparaison et environ 5 chez les personnes traitées par AHSCT (IC à 95\u{202f}%\u{a0}: 1 à 15).",
         ),
     ] {
         let a = ap_in(lang);

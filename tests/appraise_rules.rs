@@ -1008,10 +1008,10 @@ fn a_baseline_in_the_data_gives_numbers_per_100_for_its_time_unless_the_study_ha
     assert_eq!(abs.baseline, Some(0.4));
     // 1 - 0.6^0.5 = 0.2254.
     assert!((abs.risk - (1.0 - 0.6f64.sqrt())).abs() < 1e-12);
-    assert!(abs.text.starts_with("Disability progression within 2 years: out of 1,000 people, about 400 without drug X and about 225"), "{}", abs.text);
+    assert!(abs.text.starts_with("Disability progression within 2 years: out of 1,000 people, about 400 in the comparison group and about 225"), "{}", abs.text);
     assert!(
         abs.text
-            .ends_with(" Without drug X: the registry's 2-year risk."),
+            .ends_with(" Risk in the comparison group: the registry's 2-year risk."),
         "{}",
         abs.text
     );
@@ -1213,7 +1213,7 @@ fn a_comparison_group_without_events_gives_the_risk_difference_not_zeros() {
     assert!((abs.risk_lb.unwrap() - lower).abs() < 1e-9, "{abs:?}");
     assert!((abs.risk_ub.unwrap() - u1).abs() < 1e-9, "{abs:?}");
     assert!(
-        abs.text.starts_with("Rash: out of 1,000 people, about 0 without drug X and about 240 (95% CI 120 to 374) with it (240 more; 95% CI 120 more to 374 more)."),
+        abs.text.starts_with("Rash: out of 1,000 people, about 0 in the comparison group and about 240 (95% CI 120 to 374) with drug X (240 more; 95% CI 120 more to 374 more)."),
         "{}",
         abs.text
     );

@@ -257,7 +257,7 @@ fn absolute_from_control_arm_counts() {
     );
     assert!(
         abs.text
-            .contains("out of 1,000 people, about 200 without drug X and about 100"),
+            .contains("out of 1,000 people, about 200 in the comparison group and about 100"),
         "{}",
         abs.text
     );
@@ -485,7 +485,7 @@ fn people_who_had_the_outcome_despite_the_treatment_come_from_a_comparison() {
     // The difference with its interval, as a summary-of-findings table gives it.
     assert!(
         a.text
-            .contains("with it (200 fewer; 95% CI 300 fewer to about the same)."),
+            .contains("with drug X (200 fewer; 95% CI 300 fewer to about the same)."),
         "{}",
         a.text
     );

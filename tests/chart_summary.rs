@@ -90,7 +90,7 @@ fn each_therapy_answers_with_its_certainty_frequencies_and_risk_of_death() {
              class."
         )
     );
-    // Its hazard ratio has people out of 100 from the baseline the data gives: 50 without, about
+    // Its hazard ratio has people out of 100 from the baseline the data gives: 50 in the comparison group, about
     // 5 with, a difference the interval does not cross.
     let per_100 = ahsct.benefit.as_ref().unwrap().per_100.as_ref().unwrap();
     assert_eq!(per_100.control, Some(50.0));
@@ -169,8 +169,8 @@ fn each_therapy_answers_with_its_certainty_frequencies_and_risk_of_death() {
         "very low certainty",
         "about 3 in 100",
         "Main harm",
-        "out of 100 people, about 37 without MSC-NP and about 33 with it (95% CI 16 to 69)",
-        "within 2 years: out of 100 people, about 50 without AHSCT and about 5 with it (95% CI 1 to 15)",
+        "out of 100 people, about 37 in the comparison group and about 33 with MSC-NP (95% CI 16 to 69)",
+        "within 2 years: out of 100 people, about 50 in the comparison group and about 5 with AHSCT (95% CI 1 to 15)",
         "In MIST 2019: 110 people with",
     ] {
         assert!(
@@ -188,7 +188,7 @@ fn each_therapy_answers_with_its_certainty_frequencies_and_risk_of_death() {
     let details = scene.item("answer/AHSCT").unwrap().value;
     for words in [
         "Main benefit: Disability progression (EDSS up by 1.0 or more, confirmed 6 months apart) \
-         within 2 years: out of 1,000 people, about 500 without AHSCT and about 47 (95% CI 14 to 153) with it (453 fewer; 95% CI 486 fewer to 347 fewer)",
+         within 2 years: out of 1,000 people, about 500 in the comparison group and about 47 (95% CI 14 to 153) with AHSCT (453 fewer; 95% CI 486 fewer to 347 fewer)",
         "assuming its effect held over 2 years",
         "the median time to progression was 24 months",
         "In MIST 2019: 110 people with",
@@ -393,7 +393,7 @@ fn the_main_harm_names_the_same_harm_in_other_results_and_no_other_harm() {
             "Other results on deaths: b study: about 6 in 100 (95% CI 3 to 12); b study, deaths \
              within 5 years: about 10 in 100 (95% CI 6 to 17); c study, treatment-related deaths: \
              about 9 in 100 (95% CI 5 to 16); t study: about 3 in 100 with it (95% CI 0.7 to 13) \
-             and about 4 without it."
+             and about 4 in the comparison group."
         )
     );
     // A card does not grow with the data: past four, three are named and how many more.

@@ -468,7 +468,7 @@ fn icon_arrays_have_100_icons_each() {
         .caveats
         .retain(|c| !c.as_str().contains("treatment periods pooled"));
     let two = texts(&harms(&people, 800));
-    assert!(two.iter().any(|x| x == "Without MSC") && two.iter().any(|x| x == "With MSC"));
+    assert!(two.iter().any(|x| x == "Comparison group") && two.iter().any(|x| x == "With MSC"));
     // A 1 in 507 death is not "0 of 100".
     assert!(t.iter().any(|x| x.starts_with("0.2 of 100")), "{t:?}");
     // Bad events say so, and are never labelled a benefit.
@@ -481,7 +481,7 @@ fn icon_arrays_have_100_icons_each() {
         .find(|e| e.key == "mesems_2021/ae_any")
         .unwrap();
     assert!(ae.per_100.no_clear_difference());
-    assert!(t.iter().any(|x| x == "With or without MSC"), "{t:?}");
+    assert!(t.iter().any(|x| x == "With MSC or in the comparison group"), "{t:?}");
     assert!(
         t.iter().any(|x| x.starts_with("No clear difference")),
         "{t:?}"

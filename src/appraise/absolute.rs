@@ -684,14 +684,8 @@ pub fn comparative(
     };
     let name = within(lang, &upper_first(outcome), assumed.timepoint);
     let basis = assumed.basis.map_or(String::new(), |basis| {
-        tn(
-            lang,
-            "abs.baseline_basis",
-            &[
-                ("therapy", &x),
-                ("basis", basis.trim().trim_end_matches('.')),
-            ],
-        )
+        let basis = basis.trim().trim_end_matches('.');
+        tn(lang, "abs.baseline_basis", &[("basis", basis)])
     });
     let numbers = [
         people(lang, baseline * 1000.0),

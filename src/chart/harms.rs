@@ -42,7 +42,7 @@ impl HarmsEntry {
                 vec![(tf(lang, "harms.both", &[&self.therapy]), c)]
             }
             Some(c) => vec![
-                (tf(lang, "harms.control", &[&self.therapy]), c),
+                (t(lang, "harms.control").to_string(), c),
                 (tf(lang, "harms.treatment", &[&self.therapy]), p.treatment),
             ],
             None => vec![(tf(lang, "harms.treatment", &[&self.therapy]), p.treatment)],
