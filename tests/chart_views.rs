@@ -481,7 +481,10 @@ fn icon_arrays_have_100_icons_each() {
         .find(|e| e.key == "mesems_2021/ae_any")
         .unwrap();
     assert!(ae.per_100.no_clear_difference());
-    assert!(t.iter().any(|x| x == "With MSC or in the comparison group"), "{t:?}");
+    assert!(
+        t.iter().any(|x| x == "With MSC or in the comparison group"),
+        "{t:?}"
+    );
     assert!(
         t.iter().any(|x| x.starts_with("No clear difference")),
         "{t:?}"
@@ -563,6 +566,53 @@ fn claims_are_quoted_once() {
         .iter()
         .any(|c| c.text.starts_with(&format!("“{unquoted}”"))));
     assert!(!v.cards.iter().any(|c| c.text.starts_with("““")));
+}
+
+#[test]
+fn the_claims_say_what_their_words_mean_under_the_cards() {
+    let data = builtin();
+    for lang in Lang::ALL {
+        let scene = Scene::build(&data, &options(View::Claims, lang));
+        let Scene::Claims(v) = &scene else { panic!() };
+        let words: Vec<&str> = v.glossary.iter().map(|(w, _)| w.as_str()).collect();
+        // The certainty each card states, and the interval a card quotes.
+        let certainty = evidence_lens::appraise::text::upper_first(evidence_lens::i18n::t(
+            lang,
+            "gloss.certainty.term",
+        ));
+        let ci = evidence_lens::i18n::t(lang, "gloss.ci.term");
+        assert!(
+            words.contains(&certainty.as_str()) && words.contains(&ci),
+            "{lang:?}: {words:?}"
+        );
+        // Drawn below the last card, every word and its meaning, and said to a screen reader.
+        let svg = chart::render_svg(&scene, 390, None, &Theme::new(ThemeName::Light, 1.0)).unwrap();
+        let boxes = text_boxes(&svg);
+        let heading = evidence_lens::i18n::t(lang, "gloss.heading");
+        // Compared as words, whatever the spaces between them (French no-break spaces).
+        let spaced = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let at = |text: &str| {
+            boxes
+                .iter()
+                .position(|b| spaced(&b.content) == spaced(text))
+        };
+        let heading_at = at(heading).unwrap_or_else(|| panic!("{lang:?}: no heading"));
+        let last_card = v.cards.last().unwrap();
+        let last_words = last_card.evidence.split_whitespace().last().unwrap();
+        let card_end = boxes
+            .iter()
+            .rposition(|b| b.content.ends_with(last_words))
+            .unwrap();
+        assert!(
+            card_end < heading_at,
+            "{lang:?}: the words come after the cards"
+        );
+        for (word, _) in &v.glossary {
+            assert!(at(word).is_some_and(|i| i > heading_at), "{lang:?}: {word}");
+        }
+        assert!(scene.summary(lang).contains(heading), "{lang:?}");
+        assert_clean(&svg, 390, "claims with their words");
+    }
 }
 
 #[test]

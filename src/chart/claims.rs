@@ -3,6 +3,7 @@
 //! verdict, and the evidence in one sentence.
 
 use super::draw::{self, Paint, Shape, Sheet, TextStyle};
+use super::glossary::glossary;
 use super::item::{Item, ItemKey};
 use super::labels::verdict_key;
 use super::options::ViewOptions;
@@ -26,6 +27,8 @@ pub struct ClaimCard {
 pub struct ClaimsView {
     pub lang: Lang,
     pub cards: Vec<ClaimCard>,
+    /// What the words of the cards mean ([`glossary`]): (word, meaning).
+    pub glossary: Vec<(String, String)>,
     pub items: Vec<Item>,
     pub statements: Vec<String>,
 }
@@ -63,6 +66,10 @@ pub(super) struct Placement {
     title: Wrapped,
     empty: Option<Wrapped>,
     cards: Vec<CardText>,
+    /// What the words mean, from `glossary_top`: the heading, then each word over its meaning.
+    glossary_heading: Option<Wrapped>,
+    glossary: Vec<Wrapped>,
+    glossary_top: f64,
     height: f64,
 }
 
@@ -106,9 +113,21 @@ impl ClaimsView {
                 year: None,
             });
         }
+        let mut words = String::new();
+        for c in &cards {
+            let cert = c
+                .certainty
+                .map_or(t(lang, "certainty.none"), |c| c.words(lang));
+            for p in [&c.text, &tf(lang, "claims.certainty", &[cert]), &c.evidence] {
+                words.push(' ');
+                words.push_str(p);
+            }
+        }
+        let glossary = glossary(lang, &dataset.vocabulary, &words);
         ClaimsView {
             lang,
             cards,
+            glossary,
             items,
             statements,
         }
@@ -120,11 +139,21 @@ impl ClaimsView {
             .iter()
             .filter(|c| c.verdict == Verdict::Supported)
             .count();
-        tf(
+        let mut out = tf(
             lang,
             "summary.claims",
             &[&self.cards.len().to_string(), &supported.to_string()],
-        )
+        );
+        if !self.glossary.is_empty() {
+            out.push(' ');
+            out.push_str(t(lang, "gloss.heading"));
+            out.push('.');
+        }
+        for (word, meaning) in &self.glossary {
+            out.push(' ');
+            out.push_str(&crate::i18n::labelled(lang, word, meaning));
+        }
+        out
     }
 
     fn text_width(&self, width: f64, theme: &Theme) -> f64 {
@@ -196,10 +225,28 @@ impl Paint for ClaimsView {
             y += height;
             cards.push(CardText { height, ..c });
         }
+        // What the words mean, under the cards: a heading, then each word over its meaning.
+        let glossary_heading = (!self.glossary.is_empty())
+            .then(|| Wrapped::new(t(lang, "gloss.heading"), font, true, tw));
+        let glossary: Vec<Wrapped> = (self.glossary.iter())
+            .flat_map(|(word, meaning)| [(word, true), (meaning, false)])
+            .map(|(text, bold)| Wrapped::new(text, small, bold, tw))
+            .collect();
+        let glossary_top = y;
+        y += glossary_heading
+            .as_ref()
+            .map_or(0.0, |h| h.height(theme.px(LINE)));
+        y += glossary
+            .iter()
+            .map(|w| w.height(theme.px(SMALL_LINE)))
+            .sum::<f64>();
         Placement {
             title,
             empty,
             cards,
+            glossary_heading,
+            glossary,
+            glossary_top,
             height: y + pad,
         }
     }
@@ -251,6 +298,13 @@ impl Paint for ClaimsView {
                 x1: width - pad + theme.px(4.0),
                 y1: y + h - theme.px(10.0),
             });
+        }
+        let mut y = p.glossary_top;
+        if let Some(h) = &p.glossary_heading {
+            y = s.wrapped(h, (x, y), line, font_style)?;
+        }
+        for w in &p.glossary {
+            y = s.wrapped(w, (x, y), small_line, small_style)?;
         }
         Ok(hits)
     }
