@@ -1046,7 +1046,7 @@ fn a_pooled_body_takes_a_baseline_its_studies_all_give() {
     assert!(different.absolute.is_none());
     assert_eq!(
         different.note.as_deref(),
-        Some("the studies give different risks without the treatment (or for different times), so there is no one risk to start from and no numbers per 100 people")
+        Some("the studies give different risks in the comparison group (or for different times), so there is no one risk to start from and no numbers per 100 people")
     );
     // The caller's baseline comes first, for a pooled body too.
     let ds = dataset(
@@ -1226,7 +1226,7 @@ fn a_comparison_group_without_events_gives_the_risk_difference_not_zeros() {
     assert!(p.absolute.is_none(), "{:?}", p.absolute);
     assert_eq!(
         p.note.as_deref(),
-        Some("no one (or everyone) had it without the treatment, and a ratio cannot change a risk of 0 (or 100) in 100, so there are no numbers per 100 people from it")
+        Some("no one (or everyone) in the comparison group had it, and a ratio cannot change a risk of 0 (or 100) in 100, so there are no numbers per 100 people from it")
     );
 }
 
@@ -1248,7 +1248,7 @@ fn a_callers_baseline_is_not_put_through_the_hazard_ratio_of_a_good_outcome() {
     assert!(a.absolute.is_none(), "{:?}", a.absolute);
     assert_eq!(
         a.note.as_deref(),
-        Some("a risk without the treatment is given, but it cannot be applied to this kind of result, so there are no numbers per 100 people")
+        Some("a risk in the comparison group is given, but it cannot be applied to this kind of result, so there are no numbers per 100 people")
     );
 }
 

@@ -934,6 +934,15 @@ fn view_options_deserialise_from_the_js_object() {
         error(r#"{"view":"map","view":"forest"}"#),
         "view: duplicate key \"view\" in the same object"
     );
+    assert_eq!(
+        error(r#"{"filters":{"kind":"harm","outcomeKind":"benefit"}}"#),
+        "filters.outcomeKind: give kind or outcomeKind, not both"
+    );
+    // What the estimator's name may be: metafor's, in any case.
+    for m in evidence_lens::stats::Method::ALL {
+        let json = format!(r#"{{"method":"{}"}}"#, m.name().to_lowercase());
+        assert_eq!(ViewOptions::from_json(&json).unwrap().method, Some(m));
+    }
     assert!(
         error("[1]").contains("expected an object"),
         "{}",

@@ -291,8 +291,8 @@ fn analyze_pools_each_treatment_on_its_own_as_the_appraisal_does() {
             "or compare them with --subgroup therapy",
         ],
     );
-    // So many treatments that the test between them is not fitted: not suggested, and asked
-    // for, each is still pooled and the test's absence is said.
+    // So many treatments that the test between them is not fitted: said with the suggestion,
+    // and asked for, each is still pooled and the test's absence is said.
     let mut many = String::from("study,therapy,yi,vi\n");
     for i in 0..=evidence_lens::stats::moderators::MAX_TESTED_LEVELS {
         many.push_str(&format!("s{i},t{i},-0.{},0.0{}\n", i % 9, 1 + i % 8));
@@ -301,7 +301,13 @@ fn analyze_pools_each_treatment_on_its_own_as_the_appraisal_does() {
     let many = many.to_str().unwrap();
     let o = run(&["analyze", many]);
     assert_eq!(o.status.code(), Some(1));
-    assert!(stderr(&o).contains("and 991 more)\n"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains(
+            "and 991 more), or compare them with --subgroup therapy (each pooled; no test between more than 1000)\n"
+        ),
+        "{}",
+        stderr(&o)
+    );
     let o = run(&["analyze", many, "--subgroup", "therapy"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
@@ -309,7 +315,8 @@ fn analyze_pools_each_treatment_on_its_own_as_the_appraisal_does() {
     assert!(v["subgroup_test"].is_null());
     let notes = v["notes"].to_string();
     assert!(
-        notes.contains("1001 subgroups; the test between subgroups is fitted for at most 1000"),
+        notes
+            .contains("subgroup: 1001 subgroups; the test between them is fitted for at most 1000"),
         "{notes}"
     );
     // A treatment is not an outcome.

@@ -340,6 +340,6 @@ fn a_subgroup_a_study_is_fitted_but_not_tested_and_says_why() {
     assert!(sa.test.is_none());
     assert_eq!(
         sa.test_error.unwrap(),
-        format!("moderator: {n} subgroups; the test between subgroups is fitted for at most {MAX_TESTED_LEVELS}")
+        format!("subgroup: {n} subgroups; the test between them is fitted for at most {MAX_TESTED_LEVELS}")
     );
 }

@@ -43,7 +43,7 @@ pub enum BaselineSource {
     Data,
 }
 
-/// The risk without the treatment that comparative numbers start from.
+/// The risk in the comparison group that comparative numbers start from.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Assumed<'a> {
     /// A fraction.
@@ -129,8 +129,8 @@ impl PerN {
     }
 
     /// The risk with the treatment in words, as a fact box gives it: "about 3 in 100 (95% CI 1
-    /// to 6)", and the risk without it when there is one ("… with it (95% CI 1 to 6) and about
-    /// 7 without it"), so that a risk is never read as caused by the treatment when the
+    /// to 6)", and the risk in the comparison group when there is one ("… with it (95% CI 1 to
+    /// 6) and about 7 in the comparison group"), so that a risk is never read as caused by the treatment when the
     /// comparison had as much.
     pub fn treated_words(&self, lang: Lang) -> String {
         let per = f64::from(self.per);
@@ -215,8 +215,8 @@ pub struct Absolute {
     /// The numbers in a sentence for lay readers, in full: with a comparison, per 1,000 and per
     /// 100, the difference with its interval and what the numbers assume.
     pub text: String,
-    /// The same in short, for a card read on a phone: people out of 100 without and with the
-    /// treatment, and the interval with it (for one group, `text` is already short).
+    /// The same in short, for a card read on a phone: people out of 100 in the comparison group
+    /// and with the treatment, and the interval with it (for one group, `text` is already short).
     pub short: String,
 }
 

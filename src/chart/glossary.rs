@@ -4,8 +4,10 @@
 //! catalogue's; the data's own words (a disease's scale, a route of giving a treatment) are the
 //! vocabulary's terms that have a `meaning`, so nothing here knows a disease.
 
-use crate::appraise::matching::normalize;
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
+
 use crate::appraise::text::upper_first;
+use crate::case::to_lower;
 use crate::i18n::{t, Lang};
 use crate::model::Vocabulary;
 
@@ -30,9 +32,11 @@ const WORDS: &[(&str, &str)] = &[
 
 /// Each word that `text` uses, with its meaning, in the order the text first uses them. Both
 /// begin with a capital: a view sets the word as a heading over its meaning. Words are found
-/// whole, in any case and whatever the punctuation ("95% CI" in "(95% CI 1 to 15)"), the longest
-/// first where several begin at the same place, so "mean difference" is not found inside
-/// "standardised mean difference". A data word of the same name as a catalogue word replaces it.
+/// whole, whatever the punctuation ("95% CI" in "(95% CI 1 to 15)"), in any case unless the word
+/// has a capital after its first letter ("CI", "IT": an abbreviation is not the everyday word
+/// "it"), the longest first where several begin at the same place, so "mean difference" is not
+/// found inside "standardised mean difference". A data word of the same name as a catalogue word
+/// replaces it.
 pub fn glossary(lang: Lang, vocabulary: &Vocabulary, text: &str) -> Vec<(String, String)> {
     let code = lang.as_str();
     let lists = [
@@ -44,44 +48,88 @@ pub fn glossary(lang: Lang, vocabulary: &Vocabulary, text: &str) -> Vec<(String,
     ];
     let data = lists.into_iter().flatten().filter_map(|term| {
         let meaning = term.meaning.as_ref()?;
-        Some((term.name.get(code), meaning.get(code)))
+        let name = term.name.get(code);
+        Some((name, vec![name], meaning.get(code)))
     });
-    let catalogue = WORDS
-        .iter()
-        .map(|&(word, meaning)| (t(lang, word), t(lang, meaning)));
-    // (a form as matched, the word as shown, its meaning)
-    let mut words: Vec<(String, &str, &str)> = Vec::new();
-    for (forms, meaning) in data.chain(catalogue) {
+    let catalogue = WORDS.iter().map(|&(word, meaning)| {
+        let forms = t(lang, word);
         let shown = forms.split('|').next().unwrap_or(forms);
-        for key in forms.split('|').map(normalize) {
-            if !key.is_empty() && words.iter().all(|(k, ..)| *k != key) {
-                words.push((key, shown, meaning));
+        (shown, forms.split('|').collect(), t(lang, meaning))
+    });
+    // Each form as words; the first word of each form finds it, so the text is read once.
+    let mut forms: Vec<Form<'_>> = Vec::new();
+    let mut starting: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut known: HashSet<String> = HashSet::new();
+    for (shown, spellings, meaning) in data.chain(catalogue) {
+        for spelling in spellings {
+            let words: Vec<&str> = words_of(spelling).collect();
+            let lower: Vec<String> = words.iter().map(|w| to_lower(w)).collect();
+            if lower.is_empty() || !known.insert(lower.join(" ")) {
+                continue;
             }
+            starting
+                .entry(lower[0].clone())
+                .or_default()
+                .push(forms.len());
+            let exact = words
+                .iter()
+                .any(|w| w.chars().skip(1).any(char::is_uppercase));
+            forms.push(Form {
+                words,
+                lower,
+                exact,
+                shown,
+                meaning,
+            });
         }
     }
-    // One pass over the text's words: at each, the longest word of the glossary that starts there.
-    let hay = normalize(text);
+    let words: Vec<&str> = words_of(text).collect();
+    let lower: Vec<String> = words.iter().map(|w| to_lower(w)).collect();
     let mut found: Vec<usize> = Vec::new();
     let mut at = 0;
-    while at < hay.len() {
-        let rest = &hay[at..];
-        let whole = |key: &str| {
-            rest.starts_with(key) && matches!(rest.as_bytes().get(key.len()), None | Some(b' '))
+    while at < words.len() {
+        let fits = |f: &Form<'_>| {
+            let end = at + f.words.len();
+            end <= words.len()
+                && if f.exact {
+                    words[at..end] == f.words[..]
+                } else {
+                    lower[at..end] == f.lower[..]
+                }
         };
-        let longest = (0..words.len())
-            .filter(|&w| whole(&words[w].0))
-            .max_by_key(|&w| words[w].0.len());
-        let skip = longest.map_or(0, |w| words[w].0.len());
-        if let Some(w) = longest.filter(|&w| found.iter().all(|&f| words[f].1 != words[w].1)) {
-            found.push(w);
+        let candidates = starting.get(&lower[at]).map_or(&[][..], Vec::as_slice);
+        let longest = (candidates.iter().copied())
+            .filter(|&f| fits(&forms[f]))
+            .max_by_key(|&f| forms[f].words.len());
+        let Some(f) = longest else {
+            at += 1;
+            continue;
+        };
+        if found.iter().all(|&g| forms[g].shown != forms[f].shown) {
+            found.push(f);
         }
-        match rest[skip..].find(' ') {
-            Some(space) => at += skip + space + 1,
-            None => break,
-        }
+        at += forms[f].words.len();
     }
-    let gloss = |w: usize| (upper_first(words[w].1), upper_first(words[w].2));
+    let gloss = |f: usize| (upper_first(forms[f].shown), upper_first(forms[f].meaning));
     found.into_iter().map(gloss).collect()
+}
+
+/// One way of writing a word of the glossary.
+struct Form<'a> {
+    /// Its words, as written and in lower case.
+    words: Vec<&'a str>,
+    lower: Vec<String>,
+    /// Matched with its case: it has a capital after its first letter.
+    exact: bool,
+    /// The word as the glossary shows it, and its meaning.
+    shown: &'a str,
+    meaning: &'a str,
+}
+
+/// The words of `s`: its runs of letters and digits.
+fn words_of(s: &str) -> impl Iterator<Item = &str> {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
 }
 
 #[cfg(test)]
@@ -176,6 +224,18 @@ mod tests {
         assert_eq!(words, ["Riesgo relativo", "IC del 95\u{a0}%", "Simulación"]);
         assert!(lines[0].1.starts_with("La probabilidad"), "{lines:?}");
         assert_eq!(lines[2].1, "Un procedimiento falso.");
+    }
+
+    #[test]
+    fn an_abbreviation_is_matched_with_its_case_and_a_data_name_whole() {
+        let v = vocabulary(&[
+            ("IT", "into the spinal fluid."),
+            ("A|B", "a name with a bar."),
+        ]);
+        let lines = glossary(Lang::En, &v, "Give it as IT, it said; A|B, not A or B");
+        let words: Vec<&str> = lines.iter().map(|g| g.0.as_str()).collect();
+        assert_eq!(words, ["IT", "A|B"]);
+        assert!(glossary(Lang::En, &v, "it is what it is").is_empty());
     }
 
     #[test]

@@ -1,5 +1,5 @@
 //! Benefit and harm, fact-box style: for each result with a risk, 100 people drawn as
-//! icons (10 × 10), without and with the treatment, filled when they have the outcome,
+//! icons (10 × 10), in the comparison group and with the treatment, filled when they have the outcome,
 //! with the numbers and their range written out. Whether the event is good or bad is said
 //! in words ("fewer is better"); where the interval of the difference includes no difference,
 //! one array is drawn for both groups and labelled "no clear difference", so the picture never
@@ -28,8 +28,8 @@ pub struct HarmsEntry {
     /// Which way is good for patients: fewer events (a bad event) or more (a good one).
     pub better: Better,
     pub therapy: String,
-    /// People out of 100 with the treatment, and without it for a comparison (`control` is
-    /// `None` for a single group).
+    /// People out of 100 with the treatment, and in the comparison group for a comparison
+    /// (`control` is `None` for a single group).
     pub per_100: PerN,
 }
 

@@ -20,7 +20,7 @@ pub enum View {
     Forest,
     /// Every study placed by design strength and size.
     Map,
-    /// Icon arrays: out of 100 people, with and without the treatment.
+    /// Icon arrays: out of 100 people, with the treatment and in the comparison group.
     Harms,
     /// Each claim with its verdict and the evidence behind it.
     Claims,
@@ -153,7 +153,6 @@ const FILTER_FIELDS: &[&str] = &[
     "kind",
     "outcomeKind",
 ];
-const METHODS: &[&str] = &["FE", "DL", "REML", "ML", "PM", "HE", "SJ", "EB"];
 
 fn read_options(v: &Json<'_>, sink: &mut Sink) -> Option<ViewOptions> {
     let mut r = Reader::new(v, "", sink, OPTION_FIELDS)?;
@@ -169,12 +168,18 @@ fn read_options(v: &Json<'_>, sink: &mut Sink) -> Option<ViewOptions> {
         sort: r
             .opt("sort", named("sort", Sort::NAMES))
             .unwrap_or_default(),
-        method: r.opt("method", named("method", METHODS)),
+        method: r.opt("method", named("method", &Method::NAMES)),
     };
     (!r.failed).then_some(options)
 }
 
 fn read_filters(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<Filters> {
+    // `outcomeKind` is another name for `kind`: one of them.
+    let both = v.get("kind").is_some() && v.get("outcomeKind").is_some();
+    if both {
+        let (a, b) = ("kind", "outcomeKind");
+        sink.error(format!("{path}.{b}"), Issue::BothGiven { a, b });
+    }
     let mut r = Reader::new(v, path, sink, FILTER_FIELDS)?;
     let kind = one_or_many(to_enum::<OutcomeKind>("outcome kind"));
     let filters = Filters {
@@ -186,7 +191,7 @@ fn read_filters(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<Filters> {
         design: (r.opt("design", one_or_many(to_enum::<Design>("design")))).unwrap_or_default(),
         kind: (r.opt("kind", &kind).or_else(|| r.opt("outcomeKind", &kind))).unwrap_or_default(),
     };
-    (!r.failed).then_some(filters)
+    (!r.failed && !both).then_some(filters)
 }
 
 /// A string that `T` reads (its `FromStr`), one of `names`.

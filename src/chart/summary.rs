@@ -269,7 +269,9 @@ impl SummaryView {
         // The words on the screen: a tap's details are not, so their words are not explained.
         let mut words = title.clone();
         for c in &cards {
-            for p in std::iter::once(&c.heading).chain(c.paragraphs.iter().map(|(_, p)| p)) {
+            let certainty = certainty_words(lang, c.certainty);
+            let paragraphs = c.paragraphs.iter().map(|(_, p)| p);
+            for p in [&c.heading, &certainty].into_iter().chain(paragraphs) {
                 words.push(' ');
                 words.push_str(p);
             }
@@ -301,21 +303,16 @@ impl SummaryView {
         }
     }
 
-    /// The title, then every card's heading, certainty and paragraphs: what a screen reader
-    /// gets as the chart's description.
+    /// The title, then every card's heading, certainty and paragraphs, and what the words mean:
+    /// what a screen reader gets as the chart's description.
     pub fn summary(&self, lang: Lang) -> String {
         let mut out = vec![self.title.clone()];
         for c in &self.cards {
-            let cert = c
-                .certainty
-                .map(|x| {
-                    format!(
-                        "{} {}",
-                        symbols(x),
-                        tf(lang, "answer.certainty", &[x.words(lang)])
-                    )
-                })
-                .unwrap_or_else(|| t(lang, "certainty.none").to_string());
+            let words = certainty_words(lang, c.certainty);
+            let cert = match c.certainty {
+                Some(x) => format!("{} {words}", symbols(x)),
+                None => words,
+            };
             out.push(format!("{}. {cert}.", c.heading));
             out.extend(c.paragraphs.iter().map(|(_, p)| p.clone()));
         }
@@ -465,10 +462,7 @@ impl Paint for SummaryView {
                 let cx = x + r + i as f64 * (2.0 * r + theme.px(3.0));
                 draw::circle(area, cx, *cert_y, r, colour, i < filled, theme.px(1.5))?;
             }
-            let words = c
-                .certainty
-                .map(|v| tf(lang, "answer.certainty", &[v.words(lang)]))
-                .unwrap_or_else(|| t(lang, "certainty.none").to_string());
+            let words = certainty_words(lang, c.certainty);
             let style = TextStyle::new(theme, theme.font_px(13.0)).bold(true);
             let at = x + 4.0 * (2.0 * r + theme.px(3.0)) + theme.px(4.0);
             s.fitted(&words, (at, *cert_y), style, room - (at - x))?;
@@ -489,6 +483,12 @@ impl Paint for SummaryView {
         }
         Ok(hits)
     }
+}
+
+/// A card's certainty in words ("moderate certainty"), as its certainty row says it.
+fn certainty_words(lang: Lang, c: Option<Certainty>) -> String {
+    c.map(|c| tf(lang, "answer.certainty", &[c.words(lang)]))
+        .unwrap_or_else(|| t(lang, "certainty.none").to_string())
 }
 
 fn certainty_colour(theme: &Theme, c: Option<Certainty>) -> &plotters::style::RGBColor {

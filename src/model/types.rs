@@ -449,7 +449,7 @@ pub struct Term {
     #[serde(default, skip_serializing_if = "is_false")]
     pub attributable: bool,
     /// What the name means, for a reader who does not know it; a view whose text uses the name
-    /// explains it ([`crate::chart::glossary`]).
+    /// explains it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub meaning: Option<Text>,
 }

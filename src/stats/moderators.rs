@@ -38,32 +38,69 @@ pub struct SubgroupAnalysis {
     pub test_error: Option<String>,
 }
 
-/// The sorted levels of `groups` and each study's level (its index in them): one pass and a
-/// binary search a study, as a dataset may have a subgroup per study.
-fn levels_of(groups: &[&str]) -> (Vec<String>, Vec<usize>) {
-    let mut levels: Vec<String> = groups.iter().map(|g| g.to_string()).collect();
-    crate::sort::sort(&mut levels);
-    levels.dedup();
-    let level = |g: &&str| levels.binary_search_by(|l| l.as_str().cmp(g)).unwrap_or(0);
-    let of: Vec<usize> = groups.iter().map(level).collect();
-    (levels, of)
+/// A categorical moderator: its levels, sorted (as R's `factor()` orders them), and each
+/// study's level, its index in them. One pass and a binary search a study, as a dataset may have
+/// a subgroup per study.
+struct Factor {
+    levels: Vec<String>,
+    of: Vec<usize>,
+}
+
+impl Factor {
+    fn new(groups: &[&str]) -> Factor {
+        let mut levels: Vec<String> = groups.iter().map(|g| g.to_string()).collect();
+        crate::sort::sort(&mut levels);
+        levels.dedup();
+        let level = |g: &&str| {
+            let found = levels.binary_search_by(|l| l.as_str().cmp(g));
+            found.expect("every group is one of the levels")
+        };
+        let of = groups.iter().map(level).collect();
+        Factor { levels, of }
+    }
+
+    /// The model matrix of `~ factor(groups)`: intercept plus one dummy per non-reference level.
+    fn design(&self) -> ModelMatrix {
+        let k = self.of.len();
+        let p = self.levels.len().max(1);
+        let mut data = vec![0.0; k * p];
+        for (i, &j) in self.of.iter().enumerate() {
+            data[i * p] = 1.0;
+            if j > 0 {
+                data[i * p + j] = 1.0;
+            }
+        }
+        let mut names = vec!["intrcpt".to_string()];
+        names.extend(self.levels.iter().skip(1).cloned());
+        ModelMatrix { k, p, data, names }
+    }
+
+    /// The test between the levels: metafor's moderator test with a common tau2.
+    fn test(self, yi: &[f64], vi: &[f64], opts: RmaOptions) -> Result<ModeratorTest, StatsError> {
+        let n = self.levels.len();
+        if !(2..=MAX_TESTED_LEVELS).contains(&n) {
+            let reason = if n < 2 {
+                "needs at least two levels".to_string()
+            } else {
+                format!("{n} subgroups; the test between them is fitted for at most {MAX_TESTED_LEVELS}")
+            };
+            let what = "subgroup".into();
+            return Err(StatsError::InvalidInput { what, reason });
+        }
+        let x = self.design();
+        let btt: Vec<usize> = (1..x.p).collect();
+        let model = fit_mods(yi, vi, &x, &btt, opts)?;
+        Ok(ModeratorTest {
+            levels: self.levels,
+            model,
+        })
+    }
 }
 
 /// The model matrix of `~ factor(groups)`: intercept plus one dummy per non-reference level.
 pub fn factor_design(groups: &[&str]) -> (ModelMatrix, Vec<String>) {
-    let (levels, of) = levels_of(groups);
-    let k = groups.len();
-    let p = levels.len().max(1);
-    let mut data = vec![0.0; k * p];
-    for (i, &j) in of.iter().enumerate() {
-        data[i * p] = 1.0;
-        if j > 0 {
-            data[i * p + j] = 1.0;
-        }
-    }
-    let mut names = vec!["intrcpt".to_string()];
-    names.extend(levels.iter().skip(1).cloned());
-    (ModelMatrix { k, p, data, names }, levels)
+    let factor = Factor::new(groups);
+    (factor.design(), factor.levels)
 }
 
 /// The most subgroups the test between them is fitted for. Its model has a coefficient a
@@ -92,26 +129,7 @@ pub fn moderator_test(
     opts: RmaOptions,
 ) -> Result<ModeratorTest, StatsError> {
     validate_groups(yi, vi, groups)?;
-    let (levels, _) = levels_of(groups);
-    if levels.len() < 2 {
-        return Err(StatsError::InvalidInput {
-            what: "subgroup".into(),
-            reason: "needs at least two levels".into(),
-        });
-    }
-    if levels.len() > MAX_TESTED_LEVELS {
-        return Err(StatsError::InvalidInput {
-            what: "moderator".into(),
-            reason: format!(
-                "{} subgroups; the test between subgroups is fitted for at most {MAX_TESTED_LEVELS}",
-                levels.len()
-            ),
-        });
-    }
-    let (x, levels) = factor_design(groups);
-    let btt: Vec<usize> = (1..x.p).collect();
-    let model = fit_mods(yi, vi, &x, &btt, opts)?;
-    Ok(ModeratorTest { levels, model })
+    Factor::new(groups).test(yi, vi, opts)
 }
 
 /// Fit every subgroup separately and test the difference between subgroups.
@@ -122,13 +140,13 @@ pub fn subgroup_analysis(
     opts: RmaOptions,
 ) -> Result<SubgroupAnalysis, StatsError> {
     validate_groups(yi, vi, groups)?;
-    let (levels, of) = levels_of(groups);
-    let mut members: Vec<Vec<usize>> = vec![Vec::new(); levels.len()];
-    for (i, &j) in of.iter().enumerate() {
+    let factor = Factor::new(groups);
+    let mut members: Vec<Vec<usize>> = vec![Vec::new(); factor.levels.len()];
+    for (i, &j) in factor.of.iter().enumerate() {
         members[j].push(i);
     }
-    let mut subgroups = Vec::with_capacity(levels.len());
-    for (level, studies) in levels.iter().zip(members) {
+    let mut subgroups = Vec::with_capacity(factor.levels.len());
+    for (level, studies) in factor.levels.iter().zip(members) {
         let y: Vec<f64> = studies.iter().map(|&i| yi[i]).collect();
         let v: Vec<f64> = studies.iter().map(|&i| vi[i]).collect();
         subgroups.push(SubgroupFit {
@@ -138,10 +156,10 @@ pub fn subgroup_analysis(
             fit: fit(&y, &v, opts).map_err(|e| e.to_string()),
         });
     }
-    let (test, test_error) = if levels.len() < 2 {
+    let (test, test_error) = if subgroups.len() < 2 {
         (None, None)
     } else {
-        match moderator_test(yi, vi, groups, opts) {
+        match factor.test(yi, vi, opts) {
             Ok(t) => (Some(t), None),
             Err(e) => (None, Some(e.to_string())),
         }

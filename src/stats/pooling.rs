@@ -75,9 +75,11 @@ impl std::fmt::Display for Refusal {
                     "the studies of outcome \"{outcome}\" test different treatments, which answer different questions and are pooled each on its own: choose one with --outcome ({})",
                     body_ids(outcome, treatments)
                 )?;
-                // Beyond that many, the test between them is not fitted.
-                if treatments.len() <= super::moderators::MAX_TESTED_LEVELS {
-                    f.write_str(", or compare them with --subgroup therapy")?;
+                f.write_str(", or compare them with --subgroup therapy")?;
+                // Beyond that many, each is still pooled, but the test between them is not fitted.
+                let most = super::moderators::MAX_TESTED_LEVELS;
+                if treatments.len() > most {
+                    write!(f, " (each pooled; no test between more than {most})")?;
                 }
                 Ok(())
             }

@@ -69,18 +69,12 @@ impl Method {
         Method::EB,
     ];
 
+    /// metafor's names, in the order of [`Method::ALL`].
+    pub const NAMES: [&'static str; 8] = ["FE", "DL", "REML", "ML", "PM", "HE", "SJ", "EB"];
+
     /// metafor's name.
     pub fn name(self) -> &'static str {
-        match self {
-            Method::FE => "FE",
-            Method::DL => "DL",
-            Method::REML => "REML",
-            Method::ML => "ML",
-            Method::PM => "PM",
-            Method::HE => "HE",
-            Method::SJ => "SJ",
-            Method::EB => "EB",
-        }
+        Self::NAMES[self as usize]
     }
 }
 
@@ -410,8 +404,6 @@ fn loglik(y: &[f64], v: &[f64], x: &ModelMatrix, tau2: f64, reml: bool) -> Resul
     }
 }
 
-/// Estimate tau2 for the model `y ~ X` with known variances `v`, as rma.uni does.
-/// Inputs must already be validated (finite, v > 0, k >= 1, full-rank X).
 /// Whether `method` can estimate tau2 from `k` studies and `p` coefficients: an estimator needs a
 /// residual degree of freedom (the fixed-effect model, and a single study, estimate none).
 fn tau2_estimable(k: usize, p: usize, method: Method) -> Result<(), StatsError> {
@@ -425,6 +417,8 @@ fn tau2_estimable(k: usize, p: usize, method: Method) -> Result<(), StatsError> 
     })
 }
 
+/// Estimate tau2 for the model `y ~ X` with known variances `v`, as rma.uni does.
+/// Inputs must already be validated (finite, v > 0, k >= 1, full-rank X).
 pub fn estimate_tau2(
     y: &[f64],
     v: &[f64],
