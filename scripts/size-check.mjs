@@ -66,7 +66,11 @@
 // instead of computed with sin and cos, 1 KB less raw wasm: 2.4 KB in all, -> 366.3 KB). Lowered to
 // 355 KiB the same day when the widget's options stopped being read by serde's derived
 // deserializers (an untagged enum for "one or a list" buffered every value; 22 KB of raw wasm)
-// and were read as a dataset is, with its reader (-> 361.5 KB).
+// and were read as a dataset is, with its reader (-> 361.5 KB). Raised to 356 KiB the same day
+// for what the words mean in the claims view too, the catalogue's words of trial design
+// (randomised, RCT, single-arm, placebo, meta-analysis) and a glossary that reads the text once
+// and matches an abbreviation with its case (2.4 KB, -> 363.9 KB: the session's features came to
+// what the options reader took out).
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -74,7 +78,7 @@ import { fileURLToPath } from 'node:url';
 import { shellModules } from './shell-modules.mjs';
 
 const BUDGET_BYTES = 100 * 1024;
-const GUARD_BYTES = 355 * 1024;
+const GUARD_BYTES = 356 * 1024;
 const WWW = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'www');
 // Each file as the server sends it, gzipped on its own.
 const FILES = [...shellModules(WWW), 'pkg/evidence_lens.js', 'pkg/evidence_lens_bg.wasm'];

@@ -4,7 +4,7 @@
 //! catalogue's; the data's own words (a disease's scale, a route of giving a treatment) are the
 //! vocabulary's terms that have a `meaning`, so nothing here knows a disease.
 
-use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
+use foldhash::{HashMap, HashMapExt};
 
 use crate::appraise::text::upper_first;
 use crate::case::to_lower;
@@ -59,18 +59,19 @@ pub fn glossary(lang: Lang, vocabulary: &Vocabulary, text: &str) -> Vec<(String,
     // Each form as words; the first word of each form finds it, so the text is read once.
     let mut forms: Vec<Form<'_>> = Vec::new();
     let mut starting: HashMap<String, Vec<usize>> = HashMap::new();
-    let mut known: HashSet<String> = HashSet::new();
     for (shown, spellings, meaning) in data.chain(catalogue) {
         for spelling in spellings {
             let words: Vec<&str> = words_of(spelling).collect();
             let lower: Vec<String> = words.iter().map(|w| to_lower(w)).collect();
-            if lower.is_empty() || !known.insert(lower.join(" ")) {
+            let Some(first) = lower.first() else {
+                continue;
+            };
+            // A form already known (the data's word before the catalogue's) keeps its meaning.
+            let same_start = starting.entry(first.clone()).or_default();
+            if same_start.iter().any(|&f| forms[f].lower == lower) {
                 continue;
             }
-            starting
-                .entry(lower[0].clone())
-                .or_default()
-                .push(forms.len());
+            same_start.push(forms.len());
             let exact = words
                 .iter()
                 .any(|w| w.chars().skip(1).any(char::is_uppercase));
