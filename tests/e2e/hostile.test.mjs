@@ -151,6 +151,9 @@ test('404, malformed, huge and non-http src show an error inside the element; th
 test('a panic in wasm shows a readable error, fires error, and the other widget recovers on a fresh instance', async () => {
   const { page, context, problems } = await openPage(browser, `${server.url}panic.html`);
   await waitForReadyOf(page, 'p');
+  // The second widget stands below the first's summary, more than a screen down: it wakes when
+  // a reader comes near it.
+  await page.locator('#other').scrollIntoViewIfNeeded();
   await waitForReadyOf(page, 'other');
   const thrown = await page.locator('#p').evaluate((el) => el.__testHook.crash());
   assert.match(thrown, /internal error/);

@@ -184,6 +184,10 @@ test('exports: PNG of the right size, SVG, CSV with the rows, citations with htt
 test('permalink: state goes to #el-<id>=…, a reload restores it, and two widgets coexist', async () => {
   const { page, context, problems } = await openPage(browser, `${server.url}two.html`);
   await waitForReadyOf(page, 'w');
+  // The second widget stands below the first's summary, more than a screen down: it wakes when
+  // a reader comes near it.
+  const near = () => page.locator('#v').scrollIntoViewIfNeeded();
+  await near();
   await waitForReadyOf(page, 'v');
   const key = await shadow(page, (el) => {
     el.setFilter({ therapy: 'AHSCT' });
@@ -197,6 +201,7 @@ test('permalink: state goes to #el-<id>=…, a reload restores it, and two widge
   assert.match(hash, /el-v=/);
   await page.reload();
   await waitForReadyOf(page, 'w');
+  await near();
   await waitForReadyOf(page, 'v');
   const w = await shadow(page, (el) => el.state);
   const v = await page.locator('#v').evaluate((el) => el.state);
