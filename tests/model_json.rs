@@ -821,7 +821,7 @@ fn a_baseline_risk_is_a_fraction_with_its_source_in_words() {
     };
     unused(
         json!({"measure": "RR", "ai": 3, "n1i": 20, "ci": 9, "n2i": 21}),
-        "the study's own comparison group gives the risk without the treatment",
+        "the study's own comparison group gives the comparison risk",
     );
     for not_relative in [
         json!({"measure": "MD", "estimate": -1.0, "ci_lb": -2.0, "ci_ub": 0.0}),

@@ -655,8 +655,9 @@ pub struct Outcome {
     /// weight), kept to check a re-analysis against.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stored: Option<Box<Stored>>,
-    /// The risk without the treatment, for numbers per 100 people when the study gives no
-    /// control-arm counts (a hazard ratio, say). Boxed, as `analysis` is: few outcomes have one.
+    /// The risk in the comparison group (GRADE's risk with the comparator), for numbers per 100
+    /// people when the study gives no control-arm counts (a hazard ratio, say). Boxed, as
+    /// `analysis` is: few outcomes have one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub baseline: Option<Box<Baseline>>,
 }
@@ -699,7 +700,7 @@ impl Outcome {
         };
         match (data, data.measure()) {
             (EffectData::Counts(_), _) => {
-                Err("the study's own comparison group gives the risk without the treatment")
+                Err("the study's own comparison group gives the comparison risk")
             }
             (_, Measure::Rr | Measure::Or) => Ok(Some(baseline)),
             (_, Measure::Hr) if self.better == Better::Lower => Ok(Some(baseline)),
