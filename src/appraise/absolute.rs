@@ -130,8 +130,8 @@ impl PerN {
 
     /// The risk with the treatment in words, as a fact box gives it: "about 3 in 100 (95% CI 1
     /// to 6)", and the risk in the comparison group when there is one ("… with it (95% CI 1 to
-    /// 6) and about 7 in the comparison group"), so that a risk is never read as caused by the treatment when the
-    /// comparison had as much.
+    /// 6) and about 7 in the comparison group"), so that a risk is never read as caused by the
+    /// treatment when the comparison had as much.
     pub fn treated_words(&self, lang: Lang) -> String {
         let per = f64::from(self.per);
         let ci = self

@@ -3,7 +3,7 @@
 //! verdict, and the evidence in one sentence.
 
 use super::draw::{self, Paint, Shape, Sheet, TextStyle};
-use super::glossary::glossary;
+use super::glossary::{glossary, spoken};
 use super::item::{Item, ItemKey};
 use super::labels::verdict_key;
 use super::options::ViewOptions;
@@ -115,10 +115,7 @@ impl ClaimsView {
         }
         let mut words = String::new();
         for c in &cards {
-            let cert = c
-                .certainty
-                .map_or(t(lang, "certainty.none"), |c| c.words(lang));
-            for p in [&c.text, &tf(lang, "claims.certainty", &[cert]), &c.evidence] {
+            for p in [&c.text, &certainty_line(lang, c.certainty), &c.evidence] {
                 words.push(' ');
                 words.push_str(p);
             }
@@ -144,14 +141,9 @@ impl ClaimsView {
             "summary.claims",
             &[&self.cards.len().to_string(), &supported.to_string()],
         );
-        if !self.glossary.is_empty() {
+        if let Some(words) = spoken(lang, &self.glossary) {
             out.push(' ');
-            out.push_str(t(lang, "gloss.heading"));
-            out.push('.');
-        }
-        for (word, meaning) in &self.glossary {
-            out.push(' ');
-            out.push_str(&crate::i18n::labelled(lang, word, meaning));
+            out.push_str(&words);
         }
         out
     }
@@ -159,6 +151,12 @@ impl ClaimsView {
     fn text_width(&self, width: f64, theme: &Theme) -> f64 {
         width - 2.0 * theme.px(PAD) - theme.px(12.0)
     }
+}
+
+/// "Certainty of the evidence: low", as a card says it.
+fn certainty_line(lang: Lang, certainty: Option<Certainty>) -> String {
+    let words = certainty.map_or(t(lang, "certainty.none"), |c| c.words(lang));
+    tf(lang, "claims.certainty", &[words])
 }
 
 /// Marks that open a quotation, in the languages a claim may be quoted from.
@@ -199,10 +197,6 @@ impl Paint for ClaimsView {
         }
         let mut cards = Vec::with_capacity(self.cards.len());
         for card in &self.cards {
-            let cert = card
-                .certainty
-                .map(|c| c.words(lang))
-                .unwrap_or(t(lang, "certainty.none"));
             let c = CardText {
                 // Beside the badge.
                 verdict: Wrapped::new(
@@ -213,7 +207,7 @@ impl Paint for ClaimsView {
                 ),
                 text: Wrapped::new(&card.text, font, false, tw),
                 by: Wrapped::new(&tf(lang, "claims.by", &[&card.by]), small, false, tw),
-                certainty: Wrapped::new(&tf(lang, "claims.certainty", &[cert]), small, true, tw),
+                certainty: Wrapped::new(&certainty_line(lang, card.certainty), small, true, tw),
                 evidence: Wrapped::new(&card.evidence, small, false, tw),
                 top: y,
                 height: 0.0,

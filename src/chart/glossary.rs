@@ -8,7 +8,7 @@ use foldhash::{HashMap, HashMapExt};
 
 use crate::appraise::text::upper_first;
 use crate::case::to_lower;
-use crate::i18n::{t, Lang};
+use crate::i18n::{labelled, t, Lang};
 use crate::model::Vocabulary;
 
 /// The catalogue's words: the key of the word as the views write it (its forms separated by `|`,
@@ -113,6 +113,20 @@ pub fn glossary(lang: Lang, vocabulary: &Vocabulary, text: &str) -> Vec<(String,
     }
     let gloss = |f: usize| (upper_first(forms[f].shown), upper_first(forms[f].meaning));
     found.into_iter().map(gloss).collect()
+}
+
+/// A glossary as a screen reader gets it, after a view's own description: the heading, then
+/// "word: meaning" for each word; nothing for none.
+pub fn spoken(lang: Lang, glossary: &[(String, String)]) -> Option<String> {
+    if glossary.is_empty() {
+        return None;
+    }
+    let mut out = format!("{}.", t(lang, "gloss.heading"));
+    for (word, meaning) in glossary {
+        out.push(' ');
+        out.push_str(&labelled(lang, word, meaning));
+    }
+    Some(out)
 }
 
 /// One way of writing a word of the glossary.

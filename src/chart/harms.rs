@@ -1,6 +1,6 @@
 //! Benefit and harm, fact-box style: for each result with a risk, 100 people drawn as
-//! icons (10 × 10), in the comparison group and with the treatment, filled when they have the outcome,
-//! with the numbers and their range written out. Whether the event is good or bad is said
+//! icons (10 × 10), in the comparison group and with the treatment, filled when they have the
+//! outcome, with the numbers and their range written out. Whether the event is good or bad is said
 //! in words ("fewer is better"); where the interval of the difference includes no difference,
 //! one array is drawn for both groups and labelled "no clear difference", so the picture never
 //! shows a difference the evidence cannot. Single-group proportions get one array, labelled as

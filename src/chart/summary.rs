@@ -9,7 +9,7 @@
 //! height and the drawing.
 
 use super::draw::{self, Paint, Sheet, TextStyle};
-use super::glossary::glossary;
+use super::glossary::{glossary, spoken};
 use super::item::{Item, ItemKey};
 use super::labels::verdict_key;
 use super::options::ViewOptions;
@@ -316,11 +316,7 @@ impl SummaryView {
             out.push(format!("{}. {cert}.", c.heading));
             out.extend(c.paragraphs.iter().map(|(_, p)| p.clone()));
         }
-        if !self.glossary.is_empty() {
-            out.push(format!("{}.", t(lang, "gloss.heading")));
-            let words = self.glossary.iter();
-            out.extend(words.map(|(word, meaning)| i18n::labelled(lang, word, meaning)));
-        }
+        out.extend(spoken(lang, &self.glossary));
         out.join(" ")
     }
 

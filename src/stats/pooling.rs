@@ -72,10 +72,9 @@ impl std::fmt::Display for Refusal {
             Refusal::SeveralTreatments { outcome, treatments } => {
                 write!(
                     f,
-                    "the studies of outcome \"{outcome}\" test different treatments, which answer different questions and are pooled each on its own: choose one with --outcome ({})",
+                    "the studies of outcome \"{outcome}\" test different treatments, which answer different questions and are pooled each on its own: choose one with --outcome ({}), or compare them with --subgroup therapy",
                     body_ids(outcome, treatments)
                 )?;
-                f.write_str(", or compare them with --subgroup therapy")?;
                 // Beyond that many, each is still pooled, but the test between them is not fitted.
                 let most = super::moderators::MAX_TESTED_LEVELS;
                 if treatments.len() > most {
