@@ -163,6 +163,45 @@ fn analyze_reproduces_metafor_on_the_bcg_csv() {
 }
 
 #[test]
+fn analyze_leaves_out_an_ongoing_studys_interim_numbers_as_the_appraisal_does() {
+    let text = std::fs::read_to_string("tests/data/aspirin-mi.json").unwrap();
+    let mut data: serde_json::Value = serde_json::from_str(&text).unwrap();
+    data["studies"][0]["status"] = "ongoing".into();
+    let file = scratch("one-ongoing.json", data.to_string().as_bytes());
+    let file = file.to_str().unwrap();
+    let appraisal: serde_json::Value =
+        serde_json::from_str(&stdout(&run(&["appraise", file]))).unwrap();
+    let body = &appraisal["pooled"][0];
+    assert_eq!(body["k"], 6);
+    // metafor's methods and RevMan's alike.
+    for method in ["REML", "MH"] {
+        let o = run(&["analyze", file, "--outcome", "death", "--method", method]);
+        assert_eq!(o.status.code(), Some(0), "{method}: {}", stderr(&o));
+        let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+        assert_eq!(v["k"], 6, "{method}");
+        if method == "REML" {
+            close(
+                &body["effect"],
+                "estimate",
+                v["exp"]["estimate"].as_f64().unwrap(),
+                9,
+            );
+        }
+    }
+    // Where only ongoing studies give numbers, the refusal says so, not that the outcome is unknown.
+    data["studies"] = serde_json::Value::Array(vec![data["studies"][0].clone()]);
+    data["claims"] = serde_json::json!([]);
+    let file = scratch("only-ongoing.json", data.to_string().as_bytes());
+    refused(
+        &["analyze", file.to_str().unwrap()],
+        &[
+            "only ongoing studies report numbers for outcome \"death\"",
+            "interim",
+        ],
+    );
+}
+
+#[test]
 fn analyze_refuses_to_pool_what_cannot_be_pooled() {
     refused(
         &["analyze", "src/data/ms-stem-cells.json"],

@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use crate::i18n::{self, t, tn, Lang};
 
-use crate::model::{Dataset, Design, Measure, Outcome, SourceKind, Study, StudyStatus};
+use crate::model::{Dataset, Design, Measure, Outcome, SourceKind, Study};
 use crate::stats::bias::regtest;
 use crate::stats::effect::{effect_of, Effect};
 use crate::stats::{fit, NaturalScale, RmaOptions, StatsError, Test};
@@ -242,7 +242,7 @@ pub fn groups<'a>(dataset: &'a Dataset, lexicon: &Lexicon) -> Vec<Vec<(&'a Study
     // Each treatment numbered in order of its first study.
     let mut treatments: HashMap<String, usize> = HashMap::new();
     for s in &dataset.studies {
-        if s.status == StudyStatus::Ongoing {
+        if !s.has_final_results() {
             continue;
         }
         let next = treatments.len();
@@ -882,11 +882,7 @@ pub(crate) fn pool_dataset<'a>(
     // (not one treatment's part of it).
     let mut results: HashMap<String, usize> = HashMap::new();
     if imported.contains(&true) {
-        for s in dataset
-            .studies
-            .iter()
-            .filter(|s| s.status != StudyStatus::Ongoing)
-        {
+        for s in dataset.studies.iter().filter(|s| s.has_final_results()) {
             for o in s.outcomes.iter().filter(|o| o.data.is_some()) {
                 *results.entry(o.id.clone()).or_insert(0) += 1;
             }

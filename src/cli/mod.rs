@@ -464,7 +464,17 @@ fn studies_to_pool<'a>(
     let (outcome, treatment) = body_asked(&chosen, &ids)?;
     let lexicon = Lexicon::new(&dataset.vocabulary);
     let key = |s: &Study| lexicon.treatment_key(&s.intervention.therapy);
-    let all: Vec<&Study> = dataset.studies.iter().collect();
+    // Interim numbers of an ongoing study are left out, as the appraisal leaves them out.
+    let (all, ongoing): (Vec<&Study>, Vec<&Study>) =
+        (dataset.studies.iter()).partition(|s| s.has_final_results());
+    let reported = |studies: &[&Study]| {
+        studies
+            .iter()
+            .any(|s| pooling::reports_numbers(s, &outcome))
+    };
+    if !reported(&all) && reported(&ongoing) {
+        return Err(pooling::Refusal::OnlyOngoing { outcome }.to_string());
+    }
     let treatments = pooling::treatments_of(&all, &outcome, &key);
     let together = compares_treatments(subgroup);
     let kept = pooling::one_treatment(&outcome, &treatments, treatment, together)

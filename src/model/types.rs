@@ -574,6 +574,12 @@ pub struct Study {
 }
 
 impl Study {
+    /// Whether its numbers may be pooled: an ongoing study's are interim at most (the validator
+    /// warns of them), so neither the appraisal nor `analyze` counts them.
+    pub fn has_final_results(&self) -> bool {
+        self.status != StudyStatus::Ongoing
+    }
+
     /// A completed study known by its id, label and citation alone, reported in a paper, of
     /// unknown design, with nothing else: what the CSV reader and the review importer start from
     /// before they fill in what their formats have.

@@ -19,6 +19,8 @@ use super::StatsError;
 pub enum Refusal {
     /// No study reports numbers for this outcome.
     NoData { outcome: String },
+    /// Only ongoing studies report numbers for this outcome: interim ones, which are not pooled.
+    OnlyOngoing { outcome: String },
     /// The dataset has no outcome with this id.
     UnknownOutcome { outcome: String, known: Vec<String> },
     /// The studies report the outcome on different measures.
@@ -55,6 +57,7 @@ impl std::fmt::Display for Refusal {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Refusal::NoData { outcome } => write!(f, "no study reports numbers for outcome \"{outcome}\""),
+            Refusal::OnlyOngoing { outcome } => write!(f, "only ongoing studies report numbers for outcome \"{outcome}\"; they are interim, and are not pooled until the studies are completed"),
             Refusal::UnknownOutcome { outcome, known } => write!(f, "no outcome \"{outcome}\"; the outcomes are {}", known.join(", ")),
             Refusal::MixedMeasures { outcome, measures } => {
                 let names: Vec<_> = measures.iter().map(|m| m.as_str()).collect();
