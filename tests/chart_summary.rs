@@ -827,7 +827,7 @@ fn the_summary_says_what_its_words_mean_and_only_those_it_uses() {
         let evidence_lens::chart::view::Scene::Summary(view) = &scene else {
             panic!("the summary view");
         };
-        let words: Vec<&str> = view.glossary.iter().map(|(w, _)| w.as_str()).collect();
+        let words: Vec<&str> = view.glossary.iter().map(|g| g.word.as_str()).collect();
         // The data's own words, and the catalogue's, each once.
         let expected: &[&str] = match lang {
             Lang::En => &[
@@ -882,11 +882,38 @@ fn the_summary_says_what_its_words_mean_and_only_those_it_uses() {
             "{drawn}"
         );
         let description = view.summary(lang);
-        for (word, meaning) in &view.glossary {
+        for g in &view.glossary {
+            let (word, meaning) = (&g.word, &g.meaning);
             // As `drawn` spaces it (no-break spaces as spaces).
             let word_drawn = word.split_whitespace().collect::<Vec<_>>().join(" ");
             assert!(drawn.contains(&word_drawn), "{word}");
             assert!(description.contains(&evidence_lens::i18n::labelled(lang, word, meaning)));
+        }
+        // A tap on a card explains the words of the card and of its details, the hazard ratio
+        // among them, one tap from the words rather than a long scroll below them.
+        let hr =
+            evidence_lens::appraise::text::upper_first(evidence_lens::i18n::t(lang, "measure.hr"));
+        let ahsct = view
+            .items
+            .iter()
+            .find(|i| i.key == "answer/AHSCT")
+            .expect("the AHSCT card");
+        let tapped: Vec<&str> = ahsct.glossary.iter().map(|g| g.word.as_str()).collect();
+        for w in [hr.as_str(), expected[1], expected[2]] {
+            assert!(tapped.contains(&w), "{lang:?} {w}: {tapped:?}");
+        }
+        for item in &view.items {
+            let searched = format!("{} {} {}", item.label, item.detail, item.value);
+            for g in &item.glossary {
+                let first = g.word.split_whitespace().next().unwrap();
+                let lower = |s: &str| s.to_lowercase();
+                assert!(
+                    lower(&searched).contains(&lower(first)) || g.word == expected[2],
+                    "{lang:?} {}: {}",
+                    item.key,
+                    g.word
+                );
+            }
         }
     }
 }

@@ -574,7 +574,7 @@ fn the_claims_say_what_their_words_mean_under_the_cards() {
     for lang in Lang::ALL {
         let scene = Scene::build(&data, &options(View::Claims, lang));
         let Scene::Claims(v) = &scene else { panic!() };
-        let words: Vec<&str> = v.glossary.iter().map(|(w, _)| w.as_str()).collect();
+        let words: Vec<&str> = v.glossary.iter().map(|g| g.word.as_str()).collect();
         // The certainty each card states, and the interval a card quotes.
         let certainty = evidence_lens::appraise::text::upper_first(evidence_lens::i18n::t(
             lang,
@@ -607,8 +607,38 @@ fn the_claims_say_what_their_words_mean_under_the_cards() {
             card_end < heading_at,
             "{lang:?}: the words come after the cards"
         );
-        for (word, _) in &v.glossary {
+        for g in &v.glossary {
+            let word = &g.word;
             assert!(at(word).is_some_and(|i| i > heading_at), "{lang:?}: {word}");
+        }
+        // A tap on a card explains its words in its details: each word under the cards is in a
+        // card's details, and a rated card's details explain its certainty.
+        for g in &v.glossary {
+            assert!(
+                v.items.iter().any(|i| i.glossary.contains(g)),
+                "{lang:?}: {g:?}"
+            );
+        }
+        for (card, item) in v.cards.iter().zip(&v.items) {
+            // The details say the verdict first, once ("Not supported: …", not "Not supported.
+            // Not supported: …").
+            let verdict = evidence_lens::i18n::t(
+                lang,
+                evidence_lens::chart::labels::verdict_key(card.verdict),
+            );
+            let rest = item
+                .value
+                .strip_prefix(verdict)
+                .unwrap_or_else(|| panic!("{lang:?}: {}", item.value));
+            let rest = rest.trim_start_matches(|c: char| c.is_whitespace() || c == '.' || c == ':');
+            assert!(!rest.starts_with(verdict), "{lang:?}: {}", item.value);
+            let explained = |w: &str| item.glossary.iter().any(|g| g.word == w);
+            assert_eq!(
+                explained(&certainty),
+                card.certainty.is_some(),
+                "{lang:?}: {}",
+                card.key
+            );
         }
         assert!(scene.summary(lang).contains(heading), "{lang:?}");
         assert_clean(&svg, 390, "claims with their words");

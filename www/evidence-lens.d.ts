@@ -46,6 +46,14 @@ export interface Item {
   studyId: string | null;
   citation: string | null;
   links: SourceLink[];
+  /** What the words of a summary answer or a claim, and of its details, mean; absent elsewhere. */
+  glossary?: Gloss[];
+}
+
+/** A word of the widget's text and what it means, in the widget's language. */
+export interface Gloss {
+  word: string;
+  meaning: string;
 }
 
 export interface Citation {

@@ -510,5 +510,6 @@ pub fn table_row(lang: Lang, r: &ForestRow) -> Item {
         source_url: r.source_url.clone(),
         design: r.design.clone(),
         year: r.year,
+        glossary: Vec::new(),
     }
 }

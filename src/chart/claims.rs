@@ -3,7 +3,7 @@
 //! verdict, and the evidence in one sentence.
 
 use super::draw::{self, Paint, Shape, Sheet, TextStyle};
-use super::glossary::{glossary, spoken};
+use super::glossary::{spoken, Gloss, Glossary};
 use super::item::{Item, ItemKey};
 use super::labels::verdict_key;
 use super::options::ViewOptions;
@@ -27,8 +27,8 @@ pub struct ClaimCard {
 pub struct ClaimsView {
     pub lang: Lang,
     pub cards: Vec<ClaimCard>,
-    /// What the words of the cards mean ([`glossary`]): (word, meaning).
-    pub glossary: Vec<(String, String)>,
+    /// What the words of the cards mean ([`Glossary`]).
+    pub glossary: Vec<Gloss>,
     pub items: Vec<Item>,
     pub statements: Vec<String>,
 }
@@ -76,9 +76,12 @@ pub(super) struct Placement {
 impl ClaimsView {
     pub fn build(dataset: &Dataset, options: &ViewOptions, appraisal: &Appraisal) -> ClaimsView {
         let lang = options.lang;
+        let explainer = Glossary::new(lang, &dataset.vocabulary);
         let mut cards = Vec::new();
         let mut items = Vec::new();
         let mut statements = Vec::new();
+        // The words on the screen, for what they mean under the cards.
+        let mut words = String::new();
         for claim in &dataset.claims {
             let Some(check) = appraisal.claims.iter().find(|c| c.id == claim.id) else {
                 continue;
@@ -91,36 +94,44 @@ impl ClaimsView {
             if let Some(tr) = claim.translation.get(lang.as_str()) {
                 text = format!("{text} {}", tf(lang, "claims.translation", &[tr.trim()]));
             }
+            let card = [&text, &certainty_line(lang, check.certainty), &evidence]
+                .map(|p| p.as_str())
+                .join(" ");
+            words.push(' ');
+            words.push_str(&card);
+            // A claim of one part is summed up from its verdict on ("Not supported: …"); one of
+            // several parts, part by part, so its verdict comes first.
+            let value = if check.parts.len() == 1 {
+                check.summary.clone()
+            } else {
+                format!("{}. {}", t(lang, verdict_key(check.verdict)), check.summary)
+            };
+            // A tap's details explain the card's words and their own.
+            let glossary = explainer.explain(&format!("{card} {value}"));
             cards.push(ClaimCard {
                 key: ItemKey::Claim(&claim.id).to_string(),
                 text,
                 by: by.clone(),
                 verdict: check.verdict,
                 certainty: check.certainty,
-                evidence: evidence.clone(),
+                evidence,
             });
             statements.push(check.summary.clone());
             items.push(Item {
                 key: ItemKey::Claim(&claim.id).to_string(),
                 label: claim.text.clone(),
                 detail: tf(lang, "claims.by", &[&by]),
-                value: format!("{}. {}", t(lang, verdict_key(check.verdict)), check.summary),
+                value,
                 n: None,
                 certainty: check.certainty.map(|c| c.words(lang).to_string()),
                 caveats: Vec::new(),
                 source_url: claim.citation.source_url(),
                 design: None,
                 year: None,
+                glossary,
             });
         }
-        let mut words = String::new();
-        for c in &cards {
-            for p in [&c.text, &certainty_line(lang, c.certainty), &c.evidence] {
-                words.push(' ');
-                words.push_str(p);
-            }
-        }
-        let glossary = glossary(lang, &dataset.vocabulary, &words);
+        let glossary = explainer.explain(&words);
         ClaimsView {
             lang,
             cards,
@@ -223,7 +234,7 @@ impl Paint for ClaimsView {
         let glossary_heading = (!self.glossary.is_empty())
             .then(|| Wrapped::new(t(lang, "gloss.heading"), font, true, tw));
         let glossary: Vec<Wrapped> = (self.glossary.iter())
-            .flat_map(|(word, meaning)| [(word, true), (meaning, false)])
+            .flat_map(|g| [(&g.word, true), (&g.meaning, false)])
             .map(|(text, bold)| Wrapped::new(text, small, bold, tw))
             .collect();
         let glossary_top = y;

@@ -175,6 +175,7 @@ impl FunnelView {
                 source_url: study.and_then(|s| s.citation.source_url()),
                 design: study.map(|s| s.design.as_str().to_string()),
                 year: study.and_then(|s| s.year),
+                glossary: Vec::new(),
             });
         }
         for (j, (y, s)) in filled_yi.iter().zip(&filled_sei).enumerate() {

@@ -193,6 +193,7 @@ impl HarmsView {
                 source_url: study.citation.source_url(),
                 design: Some(study.design.as_str().to_string()),
                 year: study.year,
+                glossary: Vec::new(),
             });
             statements.push(abs.text.clone());
             let better = study

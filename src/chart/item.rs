@@ -2,6 +2,8 @@
 
 use serde::Serialize;
 
+use super::glossary::Gloss;
+
 /// One thing a reader can point at, focus or find in the table.
 #[derive(Clone, Debug, Serialize, PartialEq, Default)]
 pub struct Item {
@@ -21,6 +23,10 @@ pub struct Item {
     /// The design's data name (`rct`, `cohort`, ...).
     pub design: Option<String>,
     pub year: Option<u16>,
+    /// What the words of the thing and its details mean, for a view that explains its words
+    /// (the summary, the claims): the tap's details list them, one tap from the words.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub glossary: Vec<Gloss>,
 }
 
 /// What an [`Item::key`] names. Views make keys and the citations and the shell's statements

@@ -206,6 +206,7 @@ impl MapView {
                 source_url: study.citation.source_url(),
                 design: Some(study.design.as_str().to_string()),
                 year: study.year,
+                glossary: Vec::new(),
             });
         }
         MapView {

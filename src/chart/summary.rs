@@ -9,7 +9,7 @@
 //! height and the drawing.
 
 use super::draw::{self, Paint, Sheet, TextStyle};
-use super::glossary::{glossary, spoken};
+use super::glossary::{spoken, Gloss, Glossary};
 use super::item::{Item, ItemKey};
 use super::labels::verdict_key;
 use super::options::ViewOptions;
@@ -28,8 +28,8 @@ pub struct SummaryView {
     /// The finding in one or two sentences.
     pub title: String,
     pub cards: Vec<Card>,
-    /// What the words of the title and the cards mean ([`glossary`]): (word, meaning).
-    pub glossary: Vec<(String, String)>,
+    /// What the words of the title and the cards mean ([`Glossary`]).
+    pub glossary: Vec<Gloss>,
     pub items: Vec<Item>,
 }
 
@@ -266,22 +266,24 @@ impl SummaryView {
             .enumerate()
             .map(|(i, a)| card(lang, a, best == Some(i)))
             .collect();
-        // The words on the screen: a tap's details are not, so their words are not explained.
+        // The words on the screen: a tap's details are not, so their words are explained in
+        // the details, with the card's own.
+        let explainer = Glossary::new(lang, &dataset.vocabulary);
         let mut words = title.clone();
-        for c in &cards {
+        let mut items = Vec::with_capacity(cards.len());
+        for (a, c) in appraisal.answers.iter().zip(&cards) {
             let certainty = certainty_words(lang, c.certainty);
+            let mut card = String::new();
             let paragraphs = c.paragraphs.iter().map(|(_, p)| p);
             for p in [&c.heading, &certainty].into_iter().chain(paragraphs) {
-                words.push(' ');
-                words.push_str(p);
+                card.push(' ');
+                card.push_str(p);
             }
-        }
-        let glossary = glossary(lang, &dataset.vocabulary, &words);
-        let items = appraisal
-            .answers
-            .iter()
-            .zip(&cards)
-            .map(|(a, c)| Item {
+            words.push_str(&card);
+            let tapped = [&card, &a.headline, &c.details]
+                .map(|p| p.as_str())
+                .join(" ");
+            items.push(Item {
                 key: c.key.clone(),
                 label: c.heading.clone(),
                 detail: a.headline.clone(),
@@ -292,8 +294,10 @@ impl SummaryView {
                 source_url: None,
                 design: None,
                 year: a.latest_year,
-            })
-            .collect();
+                glossary: explainer.explain(&tapped),
+            });
+        }
+        let glossary = explainer.explain(&words);
         SummaryView {
             lang,
             title,
@@ -395,9 +399,9 @@ impl Paint for SummaryView {
                 t(self.lang, "gloss.heading"),
             );
         }
-        for (word, meaning) in &self.glossary {
-            paragraph(&mut lines, &mut y, Kind::Label, word);
-            paragraph(&mut lines, &mut y, Kind::Body, meaning);
+        for g in &self.glossary {
+            paragraph(&mut lines, &mut y, Kind::Label, &g.word);
+            paragraph(&mut lines, &mut y, Kind::Body, &g.meaning);
         }
         let mut empty = Vec::new();
         if self.cards.is_empty() {

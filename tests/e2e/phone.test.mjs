@@ -226,6 +226,37 @@ test('the selected tab is scrolled into view in the tablist, also when the view 
   await context.close();
 });
 
+test('a tapped answer says what its words mean, one tap further, in the reader\'s language', async () => {
+  const { page, context, problems } = await openPage(browser, `${server.url}?lang=es`, PHONE);
+  await waitForReady(page);
+  const ahsct = await tapItem(page, /^AHSCT/);
+  // Its headline is said once, not again as what it means.
+  const headline = await widget(page).evaluate((el, key) => {
+    const said = el.shadowRoot.querySelector('.details-body').textContent;
+    const { detail } = el.__testHook.item(key);
+    return { detail, times: said.split(detail).length - 1 };
+  }, ahsct.key);
+  assert.ok(headline.detail.length > 40 && headline.times === 1, JSON.stringify(headline));
+  const folded = await widget(page).evaluate((el) => {
+    const box = el.shadowRoot.querySelector('.details .glossary');
+    return box && { open: box.open, heading: box.querySelector('summary').textContent, last: box === el.shadowRoot.querySelector('.details-body').lastElementChild };
+  });
+  assert.deepEqual(folded, { open: false, heading: 'Qué significan estas palabras', last: true }, 'folded, last in the details, in Spanish');
+  await widget(page).locator('.details .glossary summary').tap();
+  const words = await widget(page).evaluate((el) => {
+    const box = el.shadowRoot.querySelector('.details .glossary');
+    return { open: box.open, words: [...box.querySelectorAll('dt')].map((d) => [d.textContent, d.nextElementSibling?.textContent ?? '']) };
+  });
+  assert.ok(words.open);
+  const said = Object.fromEntries(words.words);
+  // The card's interval and certainty, and the hazard ratio its details give, each with a meaning.
+  for (const word of ['IC del 95\u00a0%', 'Certeza', 'Cociente de riesgos instantáneos']) {
+    assert.ok(said[word]?.length > 20, `${word}: ${JSON.stringify(words.words)}`);
+  }
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('the summary answers first, and each answer opens the forest, harms and claims of its therapy', async () => {
   const { page, context, problems } = await openPage(browser, server.url, PHONE);
   await waitForReady(page);

@@ -25,7 +25,7 @@ export function describe(container, item, s, { full, statement }) {
   container.append(el('p', {}, item.value));
   if (item.n != null) container.append(el('p', {}, format(s['shell.participants'], { n: item.n })));
   if (item.certainty) container.append(el('p', {}, labelled(s, s['ui.certainty'], item.certainty)));
-  if (statement) container.append(el('p', { class: 'statement' }, statement));
+  if (statement && !says(item, statement)) container.append(el('p', { class: 'statement' }, statement));
   const all = item.caveats || [];
   const caveats = all.slice(0, full ? 20 : 2);
   if (caveats.length) {
@@ -44,6 +44,24 @@ export function describe(container, item, s, { full, statement }) {
 }
 
 /**
+ * What the item's words mean, folded under the glossary's heading, last in the details: the
+ * explanation one tap from the word a reader did not know (the view's own list is far below on a
+ * phone), without pushing the item's numbers and actions out of a small sheet.
+ * @param {Item} item
+ * @param {Strings} s
+ * @returns {HTMLElement[]}
+ */
+function glossary(item, s) {
+  if (!item.glossary?.length) return [];
+  const box = el('details', { class: 'glossary' });
+  box.append(el('summary', {}, s['gloss.heading']));
+  const list = el('dl');
+  for (const g of item.glossary) list.append(el('dt', {}, g.word), el('dd', {}, g.meaning));
+  box.append(list);
+  return [box];
+}
+
+/**
  * What the live region says about an item: the result, its certainty and what it means in
  * words (the appraisal's statement where there is one).
  * @param {Item} item
@@ -56,8 +74,18 @@ export function itemSentence(item, s, statement) {
   const detail = item.detail ? `${item.detail.trim().replace(/\.$/, '')}${s['list.semicolon'] || '; '}` : '';
   const parts = [sentence(labelled(s, item.label, `${detail}${item.value}`))];
   if (item.certainty) parts.push(sentence(labelled(s, s['ui.certainty'], item.certainty)));
-  if (statement) parts.push(sentence(statement));
+  if (statement && !says(item, statement)) parts.push(sentence(statement));
   return parts.join(' ');
+}
+
+/**
+ * Whether the item already says the statement: a summary answer's headline is its detail, and a
+ * claim's verdict in words is its value; said again, a reader hears it twice.
+ * @param {Item} item
+ * @param {string} statement
+ */
+function says(item, statement) {
+  return item.detail === statement || item.value.includes(statement);
 }
 
 /**
@@ -151,6 +179,7 @@ export class Details {
       }
       this.body.append(row);
     }
+    this.body.append(...glossary(item, s));
     this.key = item.key;
     this.node.hidden = false;
   }

@@ -81,6 +81,10 @@ canvas.overlay { position: absolute; inset: 0 auto auto 0; pointer-events: none;
 .details .statement { font-style: italic; }
 .details .openers { display: flex; flex-wrap: wrap; gap: 0.4em; margin-top: 0.5em; }
 .details .openers button { min-height: 2.75em; }
+.details .glossary summary { cursor: pointer; padding: 0.6em 0; font-weight: 600; }
+.details dl { margin: 0 0 0.3em; }
+.details dt { font-weight: 600; }
+.details dd { margin: 0 0 0.4em; }
 /* On a narrow screen, a sheet along the bottom of the screen. */
 .details.sheet { position: fixed; left: 0; right: 0; top: auto; bottom: 0; width: auto; max-height: 45vh; border-radius: 12px 12px 0 0; border-width: 1px 0 0;
   box-shadow: 0 -4px 16px rgba(0, 0, 0, 0.3); padding: 0.4em 1em calc(0.75em + env(safe-area-inset-bottom, 0px)); }

@@ -23,7 +23,10 @@
  * @property {string | null} studyId
  * @property {string | null} citation
  * @property {SourceLink[]} links
+ * @property {Gloss[]} [glossary] what the words of a summary answer or a claim and its details mean
  */
+
+/** @typedef {{word: string, meaning: string}} Gloss */
 
 /** @typedef {{key: string, label: string, text: string, links: SourceLink[]}} Citation */
 
