@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use crate::appraise::matching::Lexicon;
 use crate::appraise::AppraiseOptions;
 use crate::i18n::Lang;
-use crate::model::json::{read_other, to_enum, to_list, to_string, Json, Reader, Sink};
+use crate::model::json::{read_other, to_enum, to_list, to_named, to_string, Json, Reader, Sink};
 use crate::model::{Dataset, Design, Issue, Outcome, OutcomeKind, Study};
 use crate::stats::Method;
 
@@ -194,27 +194,12 @@ fn read_filters(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<Filters> {
     (!r.failed && !both).then_some(filters)
 }
 
-/// A string that `T` reads (its `FromStr`), one of `names`.
+/// A string that `T` reads (its `FromStr`, which may be lenient), one of `names`.
 fn named<T: std::str::FromStr>(
     what: &'static str,
     names: &'static [&'static str],
 ) -> impl Fn(&Json<'_>, &str, &mut Sink) -> Option<T> {
-    move |v, path, sink| {
-        let found = to_string(v, path, sink)?;
-        let parsed = found.parse().ok();
-        if parsed.is_none() {
-            let allowed = names;
-            sink.error(
-                path,
-                Issue::UnknownValue {
-                    what,
-                    found,
-                    allowed,
-                },
-            );
-        }
-        parsed
-    }
+    to_named(what, names, |s| s.parse().ok())
 }
 
 /// One value or a list of them (`"aspirin"` or `["aspirin", "clopidogrel"]`).

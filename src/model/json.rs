@@ -496,21 +496,32 @@ fn to_count(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<u64> {
 pub(crate) fn to_enum<E: WireEnum>(
     what: &'static str,
 ) -> impl Fn(&Json<'_>, &str, &mut Sink) -> Option<E> {
+    to_named(what, E::NAMES, E::from_name)
+}
+
+/// One of `names`, read by `parse` (the exact wire name for the data's enums; a caller's own
+/// leniency, such as any case, for options); anything else is named with what is allowed.
+pub(crate) fn to_named<E>(
+    what: &'static str,
+    names: &'static [&'static str],
+    parse: impl Fn(&str) -> Option<E>,
+) -> impl Fn(&Json<'_>, &str, &mut Sink) -> Option<E> {
     move |v, path, sink| match v {
-        Json::String(s) => match E::from_name(s) {
-            Some(e) => Some(e),
-            None => {
+        Json::String(s) => {
+            let parsed = parse(s);
+            if parsed.is_none() {
+                let (found, allowed) = (s.to_string(), names);
                 sink.error(
                     path,
                     Issue::UnknownValue {
                         what,
-                        found: s.to_string(),
-                        allowed: E::NAMES,
+                        found,
+                        allowed,
                     },
                 );
-                None
             }
-        },
+            parsed
+        }
         other => {
             sink.error(path, wrong_type(other, "a string"));
             None
