@@ -70,7 +70,9 @@
 // for what the words mean in the claims view too, the catalogue's words of trial design
 // (randomised, RCT, single-arm, placebo, meta-analysis) and a glossary that reads the text once
 // and matches an abbreviation with its case (2.4 KB, -> 363.9 KB: the session's features came to
-// what the options reader took out).
+// what the options reader took out). Raised to 357 KiB in the twenty-first session for what a
+// tapped card's words mean (each summary answer and claim carries its glossary to its details)
+// and a claim part's own population, narrower than the claim's (1.3 KB, -> 365.2 KB).
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -78,7 +80,7 @@ import { fileURLToPath } from 'node:url';
 import { shellModules } from './shell-modules.mjs';
 
 const BUDGET_BYTES = 100 * 1024;
-const GUARD_BYTES = 356 * 1024;
+const GUARD_BYTES = 357 * 1024;
 const WWW = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'www');
 // Each file as the server sends it, gzipped on its own.
 const FILES = [...shellModules(WWW), 'pkg/evidence_lens.js', 'pkg/evidence_lens_bg.wasm'];

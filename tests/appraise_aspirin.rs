@@ -391,3 +391,47 @@ fn a_treatment_is_its_term_unless_it_names_two() {
         assert_eq!(lexicon.treatment_key(name), key, "{name}");
     }
 }
+
+#[test]
+fn a_part_about_fewer_people_counts_the_wider_studies_only_indirectly() {
+    let mut d: serde_json::Value =
+        serde_json::from_slice(include_bytes!("data/aspirin-mi.json")).unwrap();
+    let first = serde_json::json!({"id": "first_mi", "name": "a first myocardial infarction", "broader": ["mi"]});
+    d["vocabulary"]["conditions"]
+        .as_array_mut()
+        .unwrap()
+        .push(first);
+    let part =
+        serde_json::json!({"asserts": "benefit", "outcome": "death", "words": "saves lives"});
+    let mut fewer = part.clone();
+    fewer["condition"] = "first_mi".into();
+    fewer["words"] = "above all after a first heart attack".into();
+    let text = "Aspirin saves lives, above all after a first heart attack.";
+    let narrowed = serde_json::json!({"id": "narrowed", "text": text, "by": "news",
+        "citation": {"text": "Made-up claim for testing"}, "therapy": "aspirin",
+        "condition": "heart attack", "parts": [part, fewer]});
+    d["claims"].as_array_mut().unwrap().push(narrowed);
+    let parsed = parse_json(d.to_string().as_bytes());
+    assert!(parsed.errors.is_empty(), "{:?}", parsed.errors);
+    let dataset = parsed.dataset.unwrap();
+    assert_eq!(
+        dataset.claims.last().unwrap().parts[1].condition.as_deref(),
+        Some("first_mi")
+    );
+    let all = appraise(&dataset, &AppraiseOptions::default()).claims;
+    let c = claim(&all, "narrowed");
+    let (everyone, some) = (&c.parts[0], &c.parts[1]);
+    // The trials of everyone after a heart attack are direct for the claim's people, and count
+    // for those after a first one only indirectly: rated down once, with the reason in words.
+    let direct = claim(&all, "benefit").certainty;
+    assert_eq!(everyone.certainty, direct);
+    assert!(everyone.evidence.iter().all(|e| e.indirectness.is_empty()));
+    let lower = direct.map(|d| Certainty::from_score(d.score() - 1));
+    assert_eq!(some.certainty, lower, "{}", some.summary);
+    assert!(!some.evidence.is_empty());
+    for e in &some.evidence {
+        assert_eq!(e.indirectness.len(), 1, "{:?}", e.indirectness);
+        assert!(e.indirectness[0]
+            .ends_with("also included people other than those with a first myocardial infarction"));
+    }
+}

@@ -299,6 +299,20 @@ fn clinic_claims_come_out_as_the_trials_say() {
             c.parts[1].summary,
             "Not supported: the controlled study did not show a benefit."
         );
+        // The benefit is claimed "for those with less advanced disease": the studies of
+        // progressive MS as a whole count only indirectly, so the phase II trial's low
+        // certainty is very low for this part, and each piece of evidence says why.
+        let trial = (c.parts[1].evidence.iter()).find(|e| e.studies == ["harris_2024"]);
+        assert_eq!(trial.and_then(|e| e.certainty), Some(Certainty::VeryLow));
+        for e in &c.parts[1].evidence {
+            assert!(
+                e.indirectness.iter().any(|i| i.ends_with(
+                    "also included people other than those with less advanced progressive MS"
+                )),
+                "{:?}",
+                e.indirectness
+            );
+        }
     }
     if let Some(c) = claim(&a, "clinic_msc_np_long_term_safety") {
         assert_eq!(c.parts[0].treated, Some(20));
@@ -386,7 +400,7 @@ fn news_and_researcher_claims() {
         // conditions than MS).
         assert_eq!(
             c.evidence[0].indirectness,
-            ["Muraro 2017 (AHSCT cohort) also included people without severe MS"]
+            ["Muraro 2017 (AHSCT cohort) also included people other than those with severe MS"]
         );
     }
     if let Some(c) = claim(&a, "news_ahsct_halts_ms") {

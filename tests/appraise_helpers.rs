@@ -125,6 +125,7 @@ pub fn claim(
             timeframe: None,
             absolute: false,
             words: None,
+            condition: None,
         }],
         studies: Vec::new(),
     }

@@ -611,11 +611,18 @@ pub(crate) fn check_claim(
         .parts
         .iter()
         .map(|part| {
+            // A part about fewer people than the claim is checked as a claim about them.
+            let narrowed = (part.condition.as_ref()).map(|condition| Claim {
+                condition: condition.clone(),
+                ..claim.clone()
+            });
+            let part_scope = narrowed.as_ref().map(|c| Scope::new(c, lexicon, lang));
+            let scope = part_scope.as_ref().unwrap_or(&scope);
             let fits: Vec<Fit> = items.iter().filter_map(|it| scope.fit(part, it)).collect();
             let mut check = match part.asserts {
-                Assertion::Benefit => check_benefit(&scope, part, &fits),
-                Assertion::NoRisk => check_no_risk(&scope, dataset, part, &fits),
-                Assertion::Number => check_number(&scope, part, &fits),
+                Assertion::Benefit => check_benefit(scope, part, &fits),
+                Assertion::NoRisk => check_no_risk(scope, dataset, part, &fits),
+                Assertion::Number => check_number(scope, part, &fits),
             };
             check.words = part
                 .words

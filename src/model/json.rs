@@ -87,18 +87,19 @@ pub(crate) const OUTCOME_FIELDS: &[&str] = &[
     "baseline",
 ];
 const BASELINE_FIELDS: &[&str] = &["risk", "timepoint", "basis"];
+/// A claim's fields. Those after `studies` are a part's: a claim that asserts one thing may give
+/// them here instead of in `parts` (its `condition` is then the part's, as the claim's people).
 pub(crate) const CLAIM_FIELDS: &[&str] = &[
     "id",
     "text",
     "by",
     "citation",
     "therapy",
-    "condition",
     "route",
     "parts",
     "translation",
     "studies",
-    // A claim that asserts one thing may give its part's fields here instead of in `parts`.
+    "condition",
     "asserts",
     "outcome",
     "value",
@@ -107,15 +108,10 @@ pub(crate) const CLAIM_FIELDS: &[&str] = &[
     "absolute",
     "words",
 ];
-const CLAIM_PART_FIELDS: &[&str] = &[
-    "asserts",
-    "outcome",
-    "value",
-    "arm",
-    "timeframe",
-    "absolute",
-    "words",
-];
+/// The fields of a part in `parts`, with the people it narrows the claim to (`condition`).
+const PART_OBJECT_FIELDS: &[&str] = CLAIM_FIELDS.split_at(9).1;
+/// The fields of a part that a one-part claim may give inline.
+const CLAIM_PART_FIELDS: &[&str] = CLAIM_FIELDS.split_at(10).1;
 pub(crate) const CITATION_FIELDS: &[&str] =
     &["text", "doi", "pmid", "nct", "url", "source_document"];
 pub(crate) const INTERVENTION_FIELDS: &[&str] = &["therapy", "cell_source", "route", "dose"];
@@ -1177,8 +1173,14 @@ fn convert_claim_parts(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<Vec<
     }
     let mut parts = Vec::with_capacity(items.len());
     for (i, item) in items.iter().enumerate() {
-        let p = Reader::new(item, &format!("{path}[{i}]"), sink, CLAIM_PART_FIELDS)
-            .and_then(|mut r| read_claim_part(&mut r).filter(|_| !r.failed));
+        let p = Reader::new(item, &format!("{path}[{i}]"), sink, PART_OBJECT_FIELDS).and_then(
+            |mut r| {
+                let part = read_claim_part(&mut r);
+                let condition = r.opt("condition", to_string as Conv<String>);
+                part.map(|p| ClaimPart { condition, ..p })
+                    .filter(|_| !r.failed)
+            },
+        );
         parts.push(p);
     }
     parts.into_iter().collect()
@@ -1201,6 +1203,7 @@ fn read_claim_part(r: &mut Reader<'_, '_>) -> Option<ClaimPart> {
         timeframe,
         absolute,
         words,
+        condition: None,
     })
 }
 

@@ -1032,4 +1032,9 @@ pub struct ClaimPart {
     /// The words of the claim this part checks, when the claim asserts several things.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub words: Option<Text>,
+    /// The people this part is about, when it narrows the claim's ("for those with less advanced
+    /// disease"): a condition of the vocabulary within the claim's. Studies of the claim's wider
+    /// population then count for the part only indirectly.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub condition: Option<String>,
 }
