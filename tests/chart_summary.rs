@@ -511,9 +511,9 @@ fn a_card_counts_its_people_and_says_which_studies_also_took_people_with_other_c
     assert!(a.answers[0].mixed.is_empty());
     assert_says(
         Lang::En,
-        "Rests on 5 studies (3 randomised, 245 people) and 4 reviews. Karussis 2010, Zeng 2022 \
-         (meta-analysis, 5 autoimmune diseases) and Mesa Bedoya 2024 (meta-analysis, intrathecal \
-         safety) also included people other than those with multiple sclerosis.",
+        "Rests on 5 studies (3 randomised, 245 people) and 4 reviews. Not everyone in Karussis \
+         2010, Zeng 2022 (meta-analysis, 5 autoimmune diseases) and Mesa Bedoya 2024 \
+         (meta-analysis, intrathecal safety) had multiple sclerosis.",
     );
     // One randomised trial agrees with its noun in Spanish and French.
     assert_says(

@@ -16,7 +16,7 @@ use super::options::ViewOptions;
 use super::text::{wrap, ApproxMeasure};
 use super::{ChartError, Hit, Theme};
 use crate::appraise::summary::{Answer, Finding};
-use crate::appraise::text::after_colon;
+use crate::appraise::text::{after_colon, upper_first};
 use crate::appraise::{Appraisal, Certainty, Verdict};
 use crate::i18n::{self, t, tf, tn, Lang};
 use crate::model::Dataset;
@@ -192,7 +192,7 @@ fn card(lang: Lang, a: &Answer, said: bool) -> Card {
                 ("condition", &a.condition),
             ],
         );
-        rests.push(format!("{mixed}."));
+        rests.push(format!("{}.", upper_first(&mixed)));
     }
     if a.ongoing > 0 {
         rests.push(i18n::plural(lang, "answer.ongoing", a.ongoing));
