@@ -72,7 +72,9 @@
 // and matches an abbreviation with its case (2.4 KB, -> 363.9 KB: the session's features came to
 // what the options reader took out). Raised to 357 KiB in the twenty-first session for what a
 // tapped card's words mean (each summary answer and claim carries its glossary to its details)
-// and a claim part's own population, narrower than the claim's (1.3 KB, -> 365.2 KB).
+// and a claim part's own population, narrower than the claim's (1.3 KB, -> 365.2 KB). Raised to
+// 358 KiB the same day for the reader's check that a part's population is a vocabulary condition
+// within the claim's, said to the editor where it is not (0.8 KB, -> 365.9 KB).
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -80,7 +82,7 @@ import { fileURLToPath } from 'node:url';
 import { shellModules } from './shell-modules.mjs';
 
 const BUDGET_BYTES = 100 * 1024;
-const GUARD_BYTES = 357 * 1024;
+const GUARD_BYTES = 358 * 1024;
 const WWW = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'www');
 // Each file as the server sends it, gzipped on its own.
 const FILES = [...shellModules(WWW), 'pkg/evidence_lens.js', 'pkg/evidence_lens_bg.wasm'];

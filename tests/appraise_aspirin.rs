@@ -392,8 +392,9 @@ fn a_treatment_is_its_term_unless_it_names_two() {
     }
 }
 
-#[test]
-fn a_part_about_fewer_people_counts_the_wider_studies_only_indirectly() {
+/// The aspirin data with a claim of two parts, the second about the people of `condition`, and a
+/// condition "a first myocardial infarction" within myocardial infarction.
+fn narrowed(condition: &str) -> evidence_lens::model::Parsed {
     let mut d: serde_json::Value =
         serde_json::from_slice(include_bytes!("data/aspirin-mi.json")).unwrap();
     let first = serde_json::json!({"id": "first_mi", "name": "a first myocardial infarction", "broader": ["mi"]});
@@ -404,14 +405,19 @@ fn a_part_about_fewer_people_counts_the_wider_studies_only_indirectly() {
     let part =
         serde_json::json!({"asserts": "benefit", "outcome": "death", "words": "saves lives"});
     let mut fewer = part.clone();
-    fewer["condition"] = "first_mi".into();
+    fewer["condition"] = condition.into();
     fewer["words"] = "above all after a first heart attack".into();
     let text = "Aspirin saves lives, above all after a first heart attack.";
     let narrowed = serde_json::json!({"id": "narrowed", "text": text, "by": "news",
         "citation": {"text": "Made-up claim for testing"}, "therapy": "aspirin",
         "condition": "heart attack", "parts": [part, fewer]});
     d["claims"].as_array_mut().unwrap().push(narrowed);
-    let parsed = parse_json(d.to_string().as_bytes());
+    parse_json(d.to_string().as_bytes())
+}
+
+#[test]
+fn a_part_about_fewer_people_counts_the_wider_studies_only_indirectly() {
+    let parsed = narrowed("first_mi");
     assert!(parsed.errors.is_empty(), "{:?}", parsed.errors);
     let dataset = parsed.dataset.unwrap();
     assert_eq!(
@@ -432,5 +438,38 @@ fn a_part_about_fewer_people_counts_the_wider_studies_only_indirectly() {
     for e in &some.evidence {
         assert_eq!(e.indirectness.len(), 1, "{:?}", e.indirectness);
         assert!(e.indirectness[0].ends_with("had a first myocardial infarction"));
+    }
+}
+
+#[test]
+fn a_part_condition_that_does_not_narrow_the_claims_people_is_said_and_left_out() {
+    // An empty one is an error; one unknown, unrelated (stroke) or broader (cardiovascular
+    // disease) is a warning naming the field, and the part is checked for the claim's people.
+    let empty = narrowed("");
+    assert!(
+        (empty.errors.iter()).any(|p| p.path == "claims[11].parts[1].condition"),
+        "{:?}",
+        empty.errors
+    );
+    for condition in ["no_such_term", "stroke", "cvd", "mi"] {
+        let parsed = narrowed(condition);
+        assert!(parsed.errors.is_empty(), "{condition}: {:?}", parsed.errors);
+        let warned = (parsed.warnings.iter())
+            .find(|p| p.path == "claims[11].parts[1].condition")
+            .unwrap_or_else(|| panic!("{condition}: {:?}", parsed.warnings));
+        assert!(
+            warned.message.contains("within the claim's"),
+            "{}",
+            warned.message
+        );
+        let dataset = parsed.dataset.unwrap();
+        assert_eq!(dataset.claims.last().unwrap().parts[1].condition, None);
+        let all = appraise(&dataset, &AppraiseOptions::default()).claims;
+        let c = claim(&all, "narrowed");
+        assert_eq!(
+            c.parts[1].certainty,
+            claim(&all, "benefit").certainty,
+            "{condition}"
+        );
     }
 }

@@ -902,18 +902,5 @@ fn the_summary_says_what_its_words_mean_and_only_those_it_uses() {
         for w in [hr.as_str(), expected[1], expected[2]] {
             assert!(tapped.contains(&w), "{lang:?} {w}: {tapped:?}");
         }
-        for item in &view.items {
-            let searched = format!("{} {} {}", item.label, item.detail, item.value);
-            for g in &item.glossary {
-                let first = g.word.split_whitespace().next().unwrap();
-                let lower = |s: &str| s.to_lowercase();
-                assert!(
-                    lower(&searched).contains(&lower(first)) || g.word == expected[2],
-                    "{lang:?} {}: {}",
-                    item.key,
-                    g.word
-                );
-            }
-        }
     }
 }

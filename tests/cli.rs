@@ -188,6 +188,20 @@ fn analyze_leaves_out_an_ongoing_studys_interim_numbers_as_the_appraisal_does() 
             );
         }
     }
+    // Where only ongoing studies of the treatment asked for give numbers, the refusal says so.
+    let mut two = data.clone();
+    two["studies"][1]["intervention"]["therapy"] = "clopidogrel".into();
+    two["studies"][1]["status"] = "ongoing".into();
+    let file = scratch("ongoing-treatment.json", two.to_string().as_bytes());
+    refused(
+        &[
+            "analyze",
+            file.to_str().unwrap(),
+            "--outcome",
+            "death/clopidogrel",
+        ],
+        &["only ongoing studies report numbers for outcome \"death\""],
+    );
     // Where only ongoing studies give numbers, the refusal says so, not that the outcome is unknown.
     data["studies"] = serde_json::Value::Array(vec![data["studies"][0].clone()]);
     data["claims"] = serde_json::json!([]);

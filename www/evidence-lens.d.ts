@@ -46,7 +46,7 @@ export interface Item {
   studyId: string | null;
   citation: string | null;
   links: SourceLink[];
-  /** What the words of a summary answer or a claim, and of its details, mean; absent elsewhere. */
+  /** What the words of a summary answer or a claim, and of its details, mean; absent for other items and where no word needs explaining. */
   glossary?: Gloss[];
 }
 

@@ -294,19 +294,24 @@ struct Scope<'c> {
     lexicon: &'c Lexicon,
     lang: Lang,
     therapy: String,
+    /// The people checked for: the claim's condition, or a part's narrower one.
+    people: &'c str,
+    /// `people` in the check's language.
     condition: String,
     /// The claim's route in the check's language, when it names one.
     route: Option<String>,
 }
 
 impl<'c> Scope<'c> {
-    fn new(claim: &'c Claim, lexicon: &'c Lexicon, lang: Lang) -> Self {
+    /// The scope of `claim` for `people` (its own condition, or a part's).
+    fn new(claim: &'c Claim, people: &'c str, lexicon: &'c Lexicon, lang: Lang) -> Self {
         Scope {
             claim,
             lexicon,
             lang,
             therapy: lexicon.display_in(List::Therapies, &claim.therapy, lang),
-            condition: lexicon.display_in(List::Conditions, &claim.condition, lang),
+            people,
+            condition: lexicon.display_in(List::Conditions, people, lang),
             route: (claim.route.as_deref()).map(|r| lexicon.display_in(List::Routes, r, lang)),
         }
     }
@@ -339,8 +344,8 @@ impl<'c> Scope<'c> {
                 }
                 Relation::Same => {}
             }
-            if !self.claim.condition.trim().is_empty() {
-                match l.relation(List::Conditions, &s.condition, &self.claim.condition) {
+            if !self.people.trim().is_empty() {
+                match l.relation(List::Conditions, &s.condition, self.people) {
                     Relation::Unrelated => return None,
                     // Safety is counted in the claim's own people only.
                     Relation::Broader if part.asserts == Assertion::NoRisk => return None,
@@ -605,19 +610,15 @@ pub(crate) fn check_claim(
     lexicon: &Lexicon,
     lang: Lang,
 ) -> ClaimCheck {
-    let scope = Scope::new(claim, lexicon, lang);
+    let scope = Scope::new(claim, &claim.condition, lexicon, lang);
     let several = claim.parts.len() > 1;
     let parts: Vec<PartCheck> = claim
         .parts
         .iter()
         .map(|part| {
-            // A part about fewer people than the claim is checked as a claim about them.
-            let narrowed = (part.condition.as_ref()).map(|condition| Claim {
-                condition: condition.clone(),
-                ..claim.clone()
-            });
-            let part_scope = narrowed.as_ref().map(|c| Scope::new(c, lexicon, lang));
-            let scope = part_scope.as_ref().unwrap_or(&scope);
+            // A part about fewer people than the claim is checked for them.
+            let narrowed = (part.condition.as_deref()).map(|c| Scope::new(claim, c, lexicon, lang));
+            let scope = narrowed.as_ref().unwrap_or(&scope);
             let fits: Vec<Fit> = items.iter().filter_map(|it| scope.fit(part, it)).collect();
             let mut check = match part.asserts {
                 Assertion::Benefit => check_benefit(scope, part, &fits),

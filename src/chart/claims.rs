@@ -101,10 +101,11 @@ impl ClaimsView {
             words.push_str(&card);
             // A claim of one part is summed up from its verdict on ("Not supported: …"); one of
             // several parts, part by part, so its verdict comes first.
-            let value = if check.parts.len() == 1 {
-                check.summary.clone()
-            } else {
-                format!("{}. {}", t(lang, verdict_key(check.verdict)), check.summary)
+            let verdict = t(lang, verdict_key(check.verdict));
+            let value = match check.parts.len() {
+                1 => check.summary.clone(),
+                _ if check.summary.is_empty() => verdict.to_string(),
+                _ => format!("{verdict}. {}", check.summary),
             };
             // A tap's details explain the card's words and their own.
             let glossary = explainer.explain(&format!("{card} {value}"));

@@ -467,18 +467,18 @@ fn studies_to_pool<'a>(
     // Interim numbers of an ongoing study are left out, as the appraisal leaves them out.
     let (all, ongoing): (Vec<&Study>, Vec<&Study>) =
         (dataset.studies.iter()).partition(|s| s.has_final_results());
-    let reported = |studies: &[&Study]| {
-        studies
-            .iter()
-            .any(|s| pooling::reports_numbers(s, &outcome))
-    };
-    if !reported(&all) && reported(&ongoing) {
-        return Err(pooling::Refusal::OnlyOngoing { outcome }.to_string());
-    }
     let treatments = pooling::treatments_of(&all, &outcome, &key);
     let together = compares_treatments(subgroup);
-    let kept = pooling::one_treatment(&outcome, &treatments, treatment, together)
-        .map_err(|e| e.to_string())?;
+    let kept = pooling::one_treatment(&outcome, &treatments, treatment, together);
+    // Where only ongoing studies (of the treatment asked for) give numbers, that is the reason.
+    let interim = (ongoing.iter()).any(|s| {
+        pooling::reports_numbers(s, &outcome)
+            && treatment.map_or(true, |t| key(s).eq_ignore_ascii_case(t))
+    });
+    if interim && (treatments.is_empty() || (kept.is_err() && treatment.is_some())) {
+        return Err(pooling::Refusal::OnlyOngoing { outcome }.to_string());
+    }
+    let kept = kept.map_err(|e| e.to_string())?;
     let studies = match kept {
         Some(t) => all.into_iter().filter(|s| key(s) == t).collect(),
         None => all,

@@ -87,8 +87,9 @@ pub(crate) const OUTCOME_FIELDS: &[&str] = &[
     "baseline",
 ];
 const BASELINE_FIELDS: &[&str] = &["risk", "timepoint", "basis"];
-/// A claim's fields. Those after `studies` are a part's: a claim that asserts one thing may give
-/// them here instead of in `parts` (its `condition` is then the part's, as the claim's people).
+/// A claim's fields. From `condition` on they are also a part's, and from `asserts` on a claim that
+/// asserts one thing may give its part's fields here instead of in `parts` (its people are then
+/// the claim's `condition`).
 pub(crate) const CLAIM_FIELDS: &[&str] = &[
     "id",
     "text",
@@ -112,6 +113,9 @@ pub(crate) const CLAIM_FIELDS: &[&str] = &[
 const PART_OBJECT_FIELDS: &[&str] = CLAIM_FIELDS.split_at(9).1;
 /// The fields of a part that a one-part claim may give inline.
 const CLAIM_PART_FIELDS: &[&str] = CLAIM_FIELDS.split_at(10).1;
+// The two lists start where their comments say, whatever is added to the claim's.
+const _: () = assert!(matches!(PART_OBJECT_FIELDS[0].as_bytes(), b"condition"));
+const _: () = assert!(matches!(CLAIM_PART_FIELDS[0].as_bytes(), b"asserts"));
 pub(crate) const CITATION_FIELDS: &[&str] =
     &["text", "doi", "pmid", "nct", "url", "source_document"];
 pub(crate) const INTERVENTION_FIELDS: &[&str] = &["therapy", "cell_source", "route", "dose"];
@@ -768,6 +772,7 @@ fn convert_dataset(root: &Json<'_>, sink: &mut Sink) -> Option<Dataset> {
     }
 
     check_concepts(&vocabulary, &mut studies, sink);
+    check_part_conditions(&vocabulary, &mut claims, sink);
     let (studies, claims) = finish(studies, claims, &input_ids, sink);
     Some(Dataset {
         schema: SCHEMA_V1.to_string(),
@@ -1176,7 +1181,7 @@ fn convert_claim_parts(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<Vec<
         let p = Reader::new(item, &format!("{path}[{i}]"), sink, PART_OBJECT_FIELDS).and_then(
             |mut r| {
                 let part = read_claim_part(&mut r);
-                let condition = r.opt("condition", to_string as Conv<String>);
+                let condition = r.opt("condition", to_nonempty_string as Conv<String>);
                 part.map(|p| ClaimPart { condition, ..p })
                     .filter(|_| !r.failed)
             },
@@ -1363,6 +1368,49 @@ fn check_concepts(
                     Issue::UnknownConcept { id: c.to_string() },
                 );
                 o.concept = None;
+            }
+        }
+    }
+}
+
+/// A claim part's `condition` must be a term of `vocabulary.conditions` within the claim's own
+/// condition (named by its id, a name or an alias), through `broader`: a part narrows the claim's
+/// people. Another is a warning and is dropped, so the part is checked for the claim's people.
+fn check_part_conditions(vocabulary: &Vocabulary, claims: &mut [(String, Claim)], sink: &mut Sink) {
+    let terms = &vocabulary.conditions;
+    let by_id = |id: &str| terms.iter().find(|t| t.id == id);
+    for (path, claim) in claims.iter_mut() {
+        let named = |t: &Term| {
+            let wanted = claim.condition.trim();
+            t.id == wanted
+                || (t.name.languages())
+                    .map(|l| t.name.get(l))
+                    .chain([t.name.as_str()])
+                    .any(|n| n.eq_ignore_ascii_case(wanted))
+                || t.aliases.iter().any(|a| a.eq_ignore_ascii_case(wanted))
+        };
+        for (i, part) in claim.parts.iter_mut().enumerate() {
+            let Some(condition) = part.condition.as_deref() else {
+                continue;
+            };
+            // Its broader terms, breadth first, each once.
+            let mut within: Vec<&Term> = by_id(condition).into_iter().collect();
+            let mut at = 0;
+            while at < within.len() {
+                for b in within[at].broader.iter().filter_map(|b| by_id(b)) {
+                    if !within.iter().any(|t| t.id == b.id) {
+                        within.push(b);
+                    }
+                }
+                at += 1;
+            }
+            if !within.iter().skip(1).any(|t| named(t)) {
+                let issue = Issue::NotWithinClaim {
+                    condition: condition.to_string(),
+                    claim: claim.condition.clone(),
+                };
+                sink.warn(format!("{path}.parts[{i}].condition"), issue);
+                part.condition = None;
             }
         }
     }

@@ -217,6 +217,8 @@ pub enum Issue {
     /// An outcome's `concept` that is neither a term of the dataset's outcomes nor a generic
     /// concept.
     UnknownConcept { id: String },
+    /// A claim part's `condition` that is not a vocabulary condition within the claim's.
+    NotWithinClaim { condition: String, claim: String },
 
     // ---- CSV ----
     /// The CSV has no `study` column.
@@ -485,6 +487,7 @@ impl fmt::Display for Issue {
             IncludesNotReview => write!(f, "only a systematic review includes other studies; remove \"includes\" or set \"design\" to systematic_review"),
             NotALanguage { code } => write!(f, "\"{code}\" is not a language code; use codes such as \"en\", \"es\", \"fr\""),
             UnknownTerm { list, id } => write!(f, "unknown term \"{id}\"; vocabulary.{list} has no term with this id"),
+            NotWithinClaim { condition, claim } => write!(f, "\"{condition}\" is not a condition of vocabulary.conditions within the claim's \"{claim}\" (through \"broader\"); the part is checked for the claim's people: add the term, or its \"broader\""),
             UnknownConcept { id } => {
                 let generic: Vec<&str> = super::generic_concepts().iter().map(|t| t.id.as_str()).collect();
                 write!(f, "unknown concept \"{id}\"; name a term of vocabulary.outcomes or a generic concept ({})", generic.join(", "))

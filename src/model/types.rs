@@ -1034,7 +1034,8 @@ pub struct ClaimPart {
     pub words: Option<Text>,
     /// The people this part is about, when it narrows the claim's ("for those with less advanced
     /// disease"): a condition of the vocabulary within the claim's. Studies of the claim's wider
-    /// population then count for the part only indirectly.
+    /// population then count for the part only indirectly, and for a safety part not at all (harms
+    /// are counted in the part's own people).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub condition: Option<String>,
 }

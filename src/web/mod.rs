@@ -557,11 +557,17 @@ impl Widget {
 
     /// The appraisal's plain-language statement about an item, what its numbers mean in words
     /// ("AHSCT probably reduces disability progression…"), for the shell's announcements and
-    /// details, in the reader's language: for a study's outcome (`study/outcome`), a pooled body
-    /// (`pooled/id`: its outcome, and its treatment where two treatments share it), a summary answer (`answer/therapy`) or a claim (`claim/id`),
-    /// else undefined. The first call
-    /// after a change of data or options appraises the shown data once (as the scene did).
+    /// details, in the reader's language: for a study's outcome (`study/outcome`) or a pooled body
+    /// (`pooled/id`: its outcome, and its treatment where two treatments share it), else undefined.
+    /// A summary answer and a claim have none: their items already say it (the answer's headline,
+    /// the claim's verdict in words), and said again a reader hears it twice. The first call after
+    /// a change of data or options appraises the shown data once (as the scene did).
     pub fn statement(&mut self, key: &str) -> Option<String> {
+        let key = ItemKey::parse(key);
+        // Checked before the appraisal, which a tap on an answer or a claim need not make.
+        if matches!(key, ItemKey::Answer(_) | ItemKey::Claim(_)) {
+            return None;
+        }
         let (dataset, options) = (&self.dataset, &self.options);
         let appraisal = self.appraisal.get_or_insert_with(|| {
             let empty = Dataset::default();
@@ -569,21 +575,7 @@ impl Widget {
             let appraise = options.appraise_options(&AppraiseOptions::default());
             crate::appraise::appraise(&filtered, &appraise)
         });
-        let statement = match ItemKey::parse(key) {
-            ItemKey::Answer(therapy) => {
-                return appraisal
-                    .answers
-                    .iter()
-                    .find(|a| a.therapy == therapy)
-                    .map(|a| a.headline.clone())
-            }
-            ItemKey::Claim(id) => {
-                return appraisal
-                    .claims
-                    .iter()
-                    .find(|c| c.id == id)
-                    .map(|c| c.summary.clone())
-            }
+        let statement = match key {
             ItemKey::Pooled(id) => appraisal
                 .pooled
                 .iter()
@@ -598,6 +590,7 @@ impl Widget {
                         == Some(o.outcome.as_str())
                 })
                 .map(|o| &o.statement),
+            ItemKey::Answer(_) | ItemKey::Claim(_) => None,
         };
         statement.filter(|s| !s.trim().is_empty()).cloned()
     }

@@ -25,7 +25,7 @@ export function describe(container, item, s, { full, statement }) {
   container.append(el('p', {}, item.value));
   if (item.n != null) container.append(el('p', {}, format(s['shell.participants'], { n: item.n })));
   if (item.certainty) container.append(el('p', {}, labelled(s, s['ui.certainty'], item.certainty)));
-  if (statement && !says(item, statement)) container.append(el('p', { class: 'statement' }, statement));
+  if (statement) container.append(el('p', { class: 'statement' }, statement));
   const all = item.caveats || [];
   const caveats = all.slice(0, full ? 20 : 2);
   if (caveats.length) {
@@ -74,18 +74,8 @@ export function itemSentence(item, s, statement) {
   const detail = item.detail ? `${item.detail.trim().replace(/\.$/, '')}${s['list.semicolon'] || '; '}` : '';
   const parts = [sentence(labelled(s, item.label, `${detail}${item.value}`))];
   if (item.certainty) parts.push(sentence(labelled(s, s['ui.certainty'], item.certainty)));
-  if (statement && !says(item, statement)) parts.push(sentence(statement));
+  if (statement) parts.push(sentence(statement));
   return parts.join(' ');
-}
-
-/**
- * Whether the item already says the statement: a summary answer's headline is its detail, and a
- * claim's verdict in words is its value; said again, a reader hears it twice.
- * @param {Item} item
- * @param {string} statement
- */
-function says(item, statement) {
-  return item.detail === statement || item.value.includes(statement);
 }
 
 /**

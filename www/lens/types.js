@@ -8,7 +8,7 @@
 
 /**
  * One thing in the chart (a row, a point, a claim), as the engine's `item(key)` and
- * `itemsIn(from, to)` give it (`src/chart/view.rs` `Item` with `src/chart/citations.rs` `ItemRow`).
+ * `itemsIn(from, to)` give it (`src/chart/item.rs` `Item` with `src/chart/citations.rs` `ItemRow`).
  * @typedef {object} Item
  * @property {string} key
  * @property {string} label
