@@ -421,6 +421,7 @@ catalogue![
     ("claim.years.other", "{n} years", "{n} años", "{n} ans"),
     ("claim.months.one", "{n} month", "{n} mes", "{n} mois"),
     ("claim.months.other", "{n} months", "{n} meses", "{n} mois"),
+    ("claim.derived", " Its numbers were worked out from the published ones.", " Sus cifras se dedujeron de las publicadas.", " Ses chiffres ont été déduits de ceux publiés."),
     ("claim.part", "“{words}”: {summary}", "«{words}»: {summary}", "« {words} » : {summary}"),
     ("claim.about_therapy", " It is about {study_therapy}, not {therapy}.", " Trata de {study_therapy}, no de {therapy}.", " Elle porte sur {study_therapy}, pas sur {therapy}."),
     ("claim.about_condition", " It is about {condition}.", " Trata de {condition}.", " Elle porte sur {condition}."),

@@ -685,3 +685,24 @@ fn appraising_without_words_changes_nothing_but_the_reasons_texts() {
         "{written} reasons, {pooled} pooled, {answers} answers"
     );
 }
+
+#[test]
+fn a_claims_evidence_says_when_its_numbers_were_worked_out_from_the_published_ones() {
+    let (data, a) = (builtin(), ap());
+    let said = "Its numbers were worked out from the published ones.";
+    let mut derived = 0;
+    for e in a.claims.iter().flat_map(|c| &c.evidence) {
+        let [study] = &e.studies[..] else { continue };
+        let Some(o) = (data.study(study).into_iter())
+            .flat_map(|s| &s.outcomes)
+            .find(|o| o.id == e.outcome && o.data.is_some())
+        else {
+            continue;
+        };
+        let is_derived = o.status == evidence_lens::model::FactStatus::Derived;
+        derived += usize::from(is_derived);
+        assert_eq!(e.sentence.contains(said), is_derived, "{}", e.sentence);
+    }
+    // Harris 2024's counts, rounded from its published 33% and 37%, among them.
+    assert!(derived > 0);
+}

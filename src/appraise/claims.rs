@@ -43,8 +43,8 @@ use serde::Serialize;
 
 use crate::i18n::{self, t, tn, Lang};
 use crate::model::{
-    Arm, Assertion, Better, Blinding, Claim, ClaimPart, Dataset, Design, EffectData, OutcomeKind,
-    SourceKind, Study,
+    Arm, Assertion, Better, Blinding, Claim, ClaimPart, Dataset, Design, EffectData, FactStatus,
+    OutcomeKind, SourceKind, Study,
 };
 use crate::stats::effect::wilson;
 
@@ -239,6 +239,15 @@ fn describe(lang: Lang, item: &Item, certainty: Option<Certainty>, condition: &s
         Some(e) => i18n::labelled(lang, name, &describe_effect(lang, &e)),
         None => name.to_string(),
     };
+    // Numbers the data's editor worked out from the published ones (counts from percentages) are
+    // said to be so, as the forest marks them.
+    let derived =
+        !item.pooled && item.effect.is_some() && item.outcome.status == FactStatus::Derived;
+    let derived = if derived {
+        t(lang, "claim.derived")
+    } else {
+        ""
+    };
     // Rated down for the claim (indirect evidence), its certainty is not the one its own
     // statement speaks with ("probably reduces" is moderate): the sentence says whose it is.
     let key = match certainty == item.certainty {
@@ -248,7 +257,7 @@ fn describe(lang: Lang, item: &Item, certainty: Option<Certainty>, condition: &s
     let cert = certainty
         .map(|c| tn(lang, key, &[("certainty", c.words(lang))]))
         .unwrap_or_default();
-    format!("{who}, {eff}. {}{cert}", item.statement)
+    format!("{who}, {eff}.{derived} {}{cert}", item.statement)
 }
 
 /// How one appraised item bears on a claim part: whether it counts, and with what indirectness.
