@@ -12,7 +12,9 @@
 //! indirectness against the claim, with the reason in words: a population that also includes
 //! other conditions, a broader therapy than the claim's, another route than the one the claim
 //! names (or a route not reported), a surrogate for the claimed outcome, an outcome that shares
-//! only some of the claim's words, a shorter time than the claim speaks of. The certainty shown
+//! only some of the claim's words, a shorter time than the claim speaks of. A part may name fewer
+//! people than its claim ("for those with less advanced disease"): it is checked for them, so the
+//! studies of the claim's wider population count for it only indirectly. The certainty shown
 //! is that of the body the verdict rests on: a pooled result where there is one, rated for the
 //! claim; a claim of several parts that are all supported, or all not supported, is as certain
 //! as its least certain part.
