@@ -179,6 +179,18 @@ fn analyze_leaves_out_an_ongoing_studys_interim_numbers_as_the_appraisal_does() 
         assert_eq!(o.status.code(), Some(0), "{method}: {}", stderr(&o));
         let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
         assert_eq!(v["k"], 6, "{method}");
+        // Said in the notes, with the study's id.
+        let notes = v["notes"].as_array().unwrap();
+        let said = notes.iter().filter_map(|n| n.as_str());
+        let ongoing: Vec<&str> = said.filter(|n| n.starts_with("ongoing:")).collect();
+        let id = data["studies"][0]["id"].as_str().unwrap();
+        assert_eq!(
+            ongoing,
+            [format!(
+                "ongoing: the interim numbers of 1 ongoing study left out ({id})"
+            )],
+            "{method}"
+        );
         if method == "REML" {
             close(
                 &body["effect"],

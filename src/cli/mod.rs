@@ -294,7 +294,11 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
             };
             // One treatment's studies, as the appraisal pools them (RevMan's methods too).
             let chosen = studies_to_pool(&dataset, outcome.as_deref(), subgroup.as_deref());
-            let (chosen, studies) = match chosen {
+            let Chosen {
+                outcome: chosen,
+                studies,
+                left_out,
+            } = match chosen {
                 Ok(chosen) => chosen,
                 Err(message) => {
                     let _ = writeln!(err, "{}: {message}", file.display());
@@ -318,6 +322,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
                     level,
                     subgroup: subgroup.as_deref(),
                     mh_exact,
+                    left_out,
                 };
                 // RevMan's analysis reads a dataset: the selected studies are copied into one.
                 let dataset = only(&dataset, &studies);
@@ -351,7 +356,10 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
                     )
                 });
             match report {
-                Ok(report) => print_json(&report, out),
+                Ok(mut report) => {
+                    report.notes.extend(left_out);
+                    print_json(&report, out)
+                }
                 Err(message) => {
                     let _ = writeln!(err, "{}: {message}", file.display());
                     1
@@ -458,7 +466,7 @@ fn studies_to_pool<'a>(
     dataset: &'a Dataset,
     asked: Option<&str>,
     subgroup: Option<&str>,
-) -> Result<(String, Vec<&'a Study>), String> {
+) -> Result<Chosen<'a>, String> {
     let ids = pooling::outcome_ids(dataset);
     let chosen = choose_among(&ids, asked)?;
     let (outcome, treatment) = body_asked(&chosen, &ids)?;
@@ -479,11 +487,41 @@ fn studies_to_pool<'a>(
         return Err(pooling::Refusal::OnlyOngoing { outcome }.to_string());
     }
     let kept = kept.map_err(|e| e.to_string())?;
+    let interim: Vec<&str> = (ongoing.iter())
+        .filter(|s| pooling::reports_numbers(s, &outcome))
+        .filter(|s| {
+            kept.as_ref()
+                .map_or(true, |t| key(s).eq_ignore_ascii_case(t))
+        })
+        .map(|s| s.id.as_str())
+        .collect();
+    // Said in the report's notes, as a subgroup's studies without a value are.
+    let left_out = (!interim.is_empty()).then(|| {
+        format!(
+            "ongoing: the interim numbers of {} left out ({})",
+            match interim.len() {
+                1 => "1 ongoing study".to_string(),
+                n => format!("{n} ongoing studies"),
+            },
+            interim.join(", ")
+        )
+    });
     let studies = match kept {
         Some(t) => all.into_iter().filter(|s| key(s) == t).collect(),
         None => all,
     };
-    Ok((outcome, studies))
+    Ok(Chosen {
+        outcome,
+        studies,
+        left_out,
+    })
+}
+
+/// The outcome and the studies `analyze` pools, and what it says of those it left out.
+struct Chosen<'a> {
+    outcome: String,
+    studies: Vec<&'a Study>,
+    left_out: Option<String>,
 }
 
 /// The dataset with only `studies` of it (borrowed when they are all of it).

@@ -88,6 +88,8 @@ pub struct Request<'a> {
     pub level: Option<f64>,
     pub subgroup: Option<&'a str>,
     pub mh_exact: bool,
+    /// What the report's notes say of studies left out before the analysis (ongoing ones).
+    pub left_out: Option<String>,
 }
 
 /// Runs a RevMan analysis and prints its report; returns the exit code.
@@ -114,7 +116,7 @@ pub fn analyze(
     };
     let settings = input.analysis.clone();
     let mut opts = RevmanOptions::for_measure(req.measure.unwrap_or(input.measure));
-    let mut notes = Vec::new();
+    let mut notes: Vec<String> = req.left_out.into_iter().collect();
     if let Some(a) = &settings {
         opts = RevmanOptions::of_review(a, input.measure);
         if let Some(m) = req.measure {
