@@ -37,13 +37,20 @@ async function axe(page) {
 
 for (const [name, url] of [['index.html', ''], ['embed.html', 'embed.html'], ['index.html in Spanish', '?lang=es'], ['embed.html in French', 'embed.html?lang=fr']]) {
   for (const colorScheme of ['light', 'dark']) {
-    test(`axe-core finds no violations on ${name} (${colorScheme}), with the table shown and an item selected`, async () => {
+    test(`axe-core finds no violations on ${name} (${colorScheme}), with the table shown and an item selected, what its words mean unfolded`, async () => {
       const { page, context, problems } = await openPage(browser, `${server.url}${url}`, { colorScheme });
       await waitForReady(page);
       await page.locator('evidence-lens').first().evaluate((el) => {
         el.shadowRoot.querySelector('[data-control="table"]').click();
         el.select(el.__testHook.keys()[0] ?? null);
       });
+      // A summary answer's details explain its words: checked unfolded.
+      const unfolded = await page.locator('evidence-lens').first().evaluate((el) => {
+        const glossary = el.shadowRoot.querySelector('.details .glossary');
+        glossary?.setAttribute('open', '');
+        return !!glossary;
+      });
+      if (name.startsWith('index.html')) assert.ok(unfolded, 'the first answer explains its words');
       const violations = await axe(page);
       assert.deepEqual(violations, []);
       assert.deepEqual(problems, []);
