@@ -214,8 +214,10 @@ test('the selected tab is scrolled into view in the tablist, also when the view 
   const { page, context, problems } = await openPage(browser, server.url, PHONE);
   await waitForReady(page);
   for (const view of ['claims', 'funnel', 'forest']) {
-    const r = await widget(page).evaluate((el, v) => {
+    const r = await widget(page).evaluate(async (el, v) => {
       el.setView(v);
+      // By the next frame, when a reader first sees it (the tab is measured with that frame's layout).
+      await new Promise((resolve) => requestAnimationFrame(resolve));
       const list = el.shadowRoot.querySelector('[role="tablist"]').getBoundingClientRect();
       const tab = el.shadowRoot.querySelector(`[role="tab"][data-view="${v}"]`).getBoundingClientRect();
       return { list: [list.left, list.right], tab: [tab.left, tab.right], scrollY };

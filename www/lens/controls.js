@@ -119,8 +119,10 @@ export class Controls {
       tab.tabIndex = selected ? 0 : -1;
     }
     if (!this.tabs.some((t) => t.tabIndex === 0)) this.tabs[0]?.setAttribute('tabindex', '0');
+    // Measured at the next frame, when the browser lays the page out anyway: measured here, it
+    // forced a layout of the freshly drawn chart in the middle of the update.
     const selected = this.selectedTab();
-    if (selected) this.scrollToTab(selected);
+    if (selected) requestAnimationFrame(() => this.scrollToTab(selected));
     this.setValue('outcome', state.outcome);
     for (const key of FILTER_KEYS) this.setValue(key, (state.filters[key] || []).join(','));
     this.setValue('sort', state.sort || this.sortDefault);
