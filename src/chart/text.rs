@@ -161,7 +161,8 @@ fn pieces<'a>(fits: &dyn Fn(&str) -> bool, word: &'a str) -> Vec<&'a str> {
 }
 
 /// Breaks `text` into lines no wider than `max_width`: at spaces, and inside a word only
-/// where the word alone is wider than the line (after a hyphen or slash where it has one).
+/// where the word alone is wider than the line (after a hyphen or slash where it has one). A
+/// line break in the text is kept (a quoted headline over its standfirst); blank lines are not.
 /// Nothing is cut unless the text needs more than `max_lines` lines (a safeguard against
 /// absurd input), when the last line ends in "…".
 pub fn wrap(
@@ -171,6 +172,30 @@ pub fn wrap(
     bold: bool,
     max_width: f64,
     max_lines: usize,
+) -> Vec<String> {
+    let mut lines = match text.contains('\n') {
+        false => wrap_paragraph(measure, text, font_px, bold, max_width),
+        true => (text.split('\n'))
+            .filter(|p| !p.trim().is_empty())
+            .flat_map(|p| wrap_paragraph(measure, p, font_px, bold, max_width))
+            .collect(),
+    };
+    if lines.len() > max_lines.max(1) {
+        let keep = max_lines.max(1);
+        let rest = lines[keep - 1..].join(" ");
+        lines.truncate(keep - 1);
+        lines.push(ellipsize(measure, &rest, font_px, bold, max_width));
+    }
+    lines
+}
+
+/// [`wrap`] for a text without line breaks, every line kept.
+fn wrap_paragraph(
+    measure: &dyn TextMeasure,
+    text: &str,
+    font_px: f64,
+    bold: bool,
+    max_width: f64,
 ) -> Vec<String> {
     let fits = |s: &str| measure.width(s, font_px, bold) <= max_width;
     // Most labels are one line with single spaces: no words to split.
@@ -206,12 +231,6 @@ pub fn wrap(
     if !current.is_empty() {
         lines.push(current);
     }
-    if lines.len() > max_lines.max(1) {
-        let keep = max_lines.max(1);
-        let rest = lines[keep - 1..].join(" ");
-        lines.truncate(keep - 1);
-        lines.push(ellipsize(measure, &rest, font_px, bold, max_width));
-    }
     lines
 }
 
@@ -233,6 +252,17 @@ mod tests {
         assert!(short.ends_with('…'), "{short}");
         assert!(m.width(&short, 12.0, false) <= 80.0);
         assert_eq!(ellipsize(&m, "Anything", 12.0, false, 1.0), "");
+    }
+
+    #[test]
+    fn wrap_keeps_a_line_break_and_drops_blank_lines() {
+        let m = ApproxMeasure;
+        let quote = "Therapy halts symptoms\n\nNew trial shows it";
+        let lines = wrap(&m, quote, 12.0, false, 400.0, 10);
+        assert_eq!(lines, ["Therapy halts symptoms", "New trial shows it"]);
+        // The safeguard counts the lines of every paragraph.
+        let capped = wrap(&m, "a\nb\nc\nd", 12.0, false, 400.0, 2);
+        assert_eq!(capped, ["a", "b c d"]);
     }
 
     #[test]
