@@ -173,13 +173,17 @@ pub fn wrap(
     max_width: f64,
     max_lines: usize,
 ) -> Vec<String> {
-    let mut lines = match text.contains('\n') {
-        false => wrap_paragraph(measure, text, font_px, bold, max_width),
-        true => (text.split('\n'))
-            .filter(|p| !p.trim().is_empty())
-            .flat_map(|p| wrap_paragraph(measure, p, font_px, bold, max_width))
-            .collect(),
-    };
+    let several = text.contains('\n');
+    let mut lines = Vec::new();
+    for paragraph in text.split('\n') {
+        // The blank lines between paragraphs are dropped.
+        if several && paragraph.trim().is_empty() {
+            continue;
+        }
+        lines.append(&mut wrap_paragraph(
+            measure, paragraph, font_px, bold, max_width,
+        ));
+    }
     if lines.len() > max_lines.max(1) {
         let keep = max_lines.max(1);
         let rest = lines[keep - 1..].join(" ");
