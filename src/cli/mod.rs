@@ -478,23 +478,21 @@ fn studies_to_pool<'a>(
     let treatments = pooling::treatments_of(&all, &outcome, &key);
     let together = compares_treatments(subgroup);
     let kept = pooling::one_treatment(&outcome, &treatments, treatment, together);
-    // Where only ongoing studies (of the treatment asked for) give numbers, that is the reason.
-    let interim = (ongoing.iter()).any(|s| {
-        pooling::reports_numbers(s, &outcome)
-            && treatment.map_or(true, |t| key(s).eq_ignore_ascii_case(t))
-    });
-    if interim && (treatments.is_empty() || (kept.is_err() && treatment.is_some())) {
+    // The ongoing studies with numbers for the outcome, of treatment `t` (of any for none).
+    let interim = |t: Option<&str>| -> Vec<&str> {
+        (ongoing.iter())
+            .filter(|s| pooling::reports_numbers(s, &outcome))
+            .filter(|s| t.map_or(true, |t| key(s).eq_ignore_ascii_case(t)))
+            .map(|s| s.id.as_str())
+            .collect()
+    };
+    // Where only they (of the treatment asked for) give numbers, that is the reason.
+    let none_final = treatments.is_empty() || (kept.is_err() && treatment.is_some());
+    if none_final && !interim(treatment).is_empty() {
         return Err(pooling::Refusal::OnlyOngoing { outcome }.to_string());
     }
     let kept = kept.map_err(|e| e.to_string())?;
-    let interim: Vec<&str> = (ongoing.iter())
-        .filter(|s| pooling::reports_numbers(s, &outcome))
-        .filter(|s| {
-            kept.as_ref()
-                .map_or(true, |t| key(s).eq_ignore_ascii_case(t))
-        })
-        .map(|s| s.id.as_str())
-        .collect();
+    let interim = interim(kept.as_deref());
     // Said in the report's notes, as a subgroup's studies without a value are.
     let left_out = (!interim.is_empty()).then(|| {
         format!(
