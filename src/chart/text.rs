@@ -173,17 +173,20 @@ pub fn wrap(
     max_width: f64,
     max_lines: usize,
 ) -> Vec<String> {
-    let several = text.contains('\n');
-    let mut lines = Vec::new();
-    for paragraph in text.split('\n') {
-        // The blank lines between paragraphs are dropped.
-        if several && paragraph.trim().is_empty() {
-            continue;
+    // Most texts are one paragraph: wrapped as they are, with no list of lines to gather.
+    let mut lines = if text.contains('\n') {
+        let mut lines = Vec::new();
+        for paragraph in text.split('\n') {
+            // The blank lines between paragraphs are dropped.
+            if !paragraph.trim().is_empty() {
+                let mut wrapped = wrap_paragraph(measure, paragraph, font_px, bold, max_width);
+                lines.append(&mut wrapped);
+            }
         }
-        lines.append(&mut wrap_paragraph(
-            measure, paragraph, font_px, bold, max_width,
-        ));
-    }
+        lines
+    } else {
+        wrap_paragraph(measure, text, font_px, bold, max_width)
+    };
     if lines.len() > max_lines.max(1) {
         let keep = max_lines.max(1);
         let rest = lines[keep - 1..].join(" ");
