@@ -395,6 +395,11 @@ fn a_treatment_is_its_term_unless_it_names_two() {
 /// The aspirin data with a claim of two parts, the second about the people of `condition`, and a
 /// condition "a first myocardial infarction" within myocardial infarction.
 fn narrowed(condition: &str) -> evidence_lens::model::Parsed {
+    narrowed_from("heart attack", condition)
+}
+
+/// [`narrowed`], with the claim about the people of `claims_condition`.
+fn narrowed_from(claims_condition: &str, condition: &str) -> evidence_lens::model::Parsed {
     let mut d: serde_json::Value =
         serde_json::from_slice(include_bytes!("data/aspirin-mi.json")).unwrap();
     let first = serde_json::json!({"id": "first_mi", "name": "a first myocardial infarction", "broader": ["mi"]});
@@ -410,7 +415,7 @@ fn narrowed(condition: &str) -> evidence_lens::model::Parsed {
     let text = "Aspirin saves lives, above all after a first heart attack.";
     let narrowed = serde_json::json!({"id": "narrowed", "text": text, "by": "news",
         "citation": {"text": "Made-up claim for testing"}, "therapy": "aspirin",
-        "condition": "heart attack", "parts": [part, fewer]});
+        "condition": claims_condition, "parts": [part, fewer]});
     d["claims"].as_array_mut().unwrap().push(narrowed);
     parse_json(d.to_string().as_bytes())
 }
@@ -434,6 +439,25 @@ fn a_part_about_fewer_people_counts_the_wider_studies_only_indirectly() {
     assert!(everyone.evidence.iter().all(|e| e.indirectness.is_empty()));
     let lower = direct.map(|d| Certainty::from_score(d.score() - 1));
     assert_eq!(some.certainty, lower, "{}", some.summary);
+    assert!(!some.evidence.is_empty());
+    for e in &some.evidence {
+        assert_eq!(e.indirectness.len(), 1, "{:?}", e.indirectness);
+        assert!(e.indirectness[0].ends_with("had a first myocardial infarction"));
+    }
+}
+
+#[test]
+fn a_part_condition_is_found_as_the_appraisal_finds_it() {
+    // By its name in another case, within a claim whose people are named by words that hold an
+    // alias: the reader accepts what the appraisal understands, and the part is checked for them.
+    let parsed = narrowed_from(
+        "People after a HEART ATTACK",
+        "A First Myocardial Infarction",
+    );
+    assert!(parsed.errors.is_empty(), "{:?}", parsed.errors);
+    assert!(parsed.warnings.is_empty(), "{:?}", parsed.warnings);
+    let all = appraise(&parsed.dataset.unwrap(), &AppraiseOptions::default()).claims;
+    let some = &claim(&all, "narrowed").parts[1];
     assert!(!some.evidence.is_empty());
     for e in &some.evidence {
         assert_eq!(e.indirectness.len(), 1, "{:?}", e.indirectness);

@@ -1407,9 +1407,9 @@ fn check_number(scope: &Scope, claim_part: &ClaimPart, fits: &[Fit]) -> PartChec
     let want_days = claim_part.timeframe.as_deref().and_then(duration_days);
     let exact = |f: &Fit| {
         claim_part.outcome.as_deref().is_some_and(|o| {
-            let o = super::matching::normalize(o);
-            o == super::matching::normalize(&f.item.outcome.id)
-                || o == super::matching::normalize(&f.item.outcome.name)
+            let o = crate::model::terms::normalize(o);
+            o == crate::model::terms::normalize(&f.item.outcome.id)
+                || o == crate::model::terms::normalize(&f.item.outcome.name)
         })
     };
     // A number said of an outcome the data has (by its id or name, not a vocabulary concept that

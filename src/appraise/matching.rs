@@ -11,26 +11,8 @@
 use foldhash::{HashMap, HashMapExt};
 use std::cell::RefCell;
 
+use crate::model::terms::{contains_words, joins, normalize, TermNames};
 use crate::model::{Outcome, Term, Vocabulary};
-
-/// Lower case, punctuation and hyphens turned into spaces, runs of spaces collapsed.
-/// One pass and one allocation: appraising a large dataset normalizes every name many times.
-pub fn normalize(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut gap = false;
-    for c in s.chars() {
-        if !c.is_alphanumeric() {
-            gap = true;
-            continue;
-        }
-        if gap && !out.is_empty() {
-            out.push(' ');
-        }
-        gap = false;
-        out.push(crate::case::lower(c));
-    }
-    out
-}
 
 /// Numbers strings by their normalized form, normalizing each distinct string once: datasets
 /// repeat the same outcome ids and names across thousands of studies.
@@ -57,20 +39,6 @@ impl<'a> NormalizedKeys<'a> {
 /// Whether `hay` contains `phrase` as whole words (both normalized).
 pub fn has_phrase(hay: &str, phrase: &str) -> bool {
     contains_words(&normalize(hay), &normalize(phrase))
-}
-
-/// Whether normalized `hay` contains normalized `phrase` starting and ending at word boundaries.
-/// Every word start is tried, so a match that overlaps a rejected one is still found. For text
-/// already normalized, against word lists written normalized: [`has_phrase`] normalizes both
-/// every time, which cost a tenth of appraising 10,000 studies when one name was checked
-/// against a list.
-pub fn contains_words(hay: &str, phrase: &str) -> bool {
-    let word_starts = std::iter::once(0).chain(hay.match_indices(' ').map(|(i, _)| i + 1));
-    !phrase.is_empty()
-        && word_starts.into_iter().any(|i| {
-            let end = i + phrase.len();
-            hay[i..].starts_with(phrase) && (end == hay.len() || hay.as_bytes()[end] == b' ')
-        })
 }
 
 /// Which list of the vocabulary a name belongs to.
@@ -105,21 +73,6 @@ impl Relation {
     }
 }
 
-/// Words that join conditions into a mixed population ("asthma and COPD", "five diseases, including
-/// asthma") or treatments into a combination, used only for names that no vocabulary term
-/// explains: English ones in any case.
-const JOINERS: &[&str] = &["and", "or", "including", "plus"];
-/// Spanish "y" and French "et", "ou" join only as written, in lowercase: in capitals they are
-/// abbreviations ("Drug Y", "ET" for a disease, "OU" for both eyes).
-const LOWERCASE_JOINERS: &[&str] = &["y", "et", "ou"];
-
-/// Whether a name joins several things ("asthma and COPD", "aspirina y dipiridamol"), given as
-/// written and normalized.
-fn joins(raw: &str, normalized: &str) -> bool {
-    normalized.split(' ').any(|w| JOINERS.contains(&w))
-        || (raw.split(|c: char| !c.is_alphanumeric())).any(|w| LOWERCASE_JOINERS.contains(&w))
-}
-
 /// A dataset's vocabulary, indexed for matching names against it.
 pub struct Lexicon {
     /// One index per [`List`], at `List as usize`.
@@ -130,11 +83,7 @@ pub struct Lexicon {
 /// datasets repeat the same therapy, condition and outcome names across thousands of studies.
 #[derive(Default)]
 struct Index {
-    terms: Vec<Term>,
-    /// Every normalized name, alias and id with its term, longest first.
-    names: Vec<(String, usize)>,
-    /// Each term's ancestors (transitively through `broader`), itself excluded.
-    ancestors: Vec<Vec<usize>>,
+    terms: TermNames,
     /// The term each name given so far stands for, looked up by the name as given (a hit
     /// allocates nothing).
     found: RefCell<HashMap<String, Option<usize>>>,
@@ -144,24 +93,8 @@ struct Index {
 
 impl Index {
     fn new(terms: Vec<Term>) -> Self {
-        let mut names: Vec<(String, usize)> = Vec::new();
-        for (i, t) in terms.iter().enumerate() {
-            for name in std::iter::once(&t.id)
-                .chain(std::iter::once(&t.name.as_str().to_string()))
-                .chain(&t.aliases)
-            {
-                let k = normalize(name);
-                if !k.is_empty() && !names.iter().any(|(m, j)| *m == k && *j == i) {
-                    names.push((k, i));
-                }
-            }
-        }
-        crate::sort::sort_by(&mut names, |a, b| b.0.len().cmp(&a.0.len()));
-        let ancestors = (0..terms.len()).map(|i| up(&terms, i)).collect();
         Index {
-            terms,
-            names,
-            ancestors,
+            terms: TermNames::new(terms),
             ..Index::default()
         }
     }
@@ -190,7 +123,7 @@ impl Lexicon {
     }
 
     fn terms(&self, list: List) -> &[Term] {
-        &self.index(list).terms
+        self.index(list).terms.terms()
     }
 
     /// The treatment a therapy's name stands for, as studies are grouped into answers and pooled
@@ -213,42 +146,16 @@ impl Lexicon {
     }
 
     fn ancestors_of(&self, list: List, i: usize) -> &[usize] {
-        self.index(list).ancestors.get(i).map_or(&[], Vec::as_slice)
+        self.index(list).terms.ancestors(i)
     }
 
-    /// The term a name refers to: one whose id, name or alias equals it, or else the most
-    /// specific term with an alias the name contains as whole words (the longest alias among
-    /// those that are not broader than another match). A name that joins several ("aspirin plus
-    /// clopidogrel", "asthma and COPD", "aspirin + clopidogrel") is none of them.
+    /// The term a name refers to ([`TermNames::find`]), each name found once.
     pub fn term_index(&self, list: List, name: &str) -> Option<usize> {
         let index = self.index(list);
         if let Some(hit) = index.found.borrow().get(name) {
             return *hit;
         }
-        let n = normalize(name);
-        let names = &index.names;
-        let found = if n.is_empty() {
-            None
-        } else if let Some((_, i)) = names.iter().find(|(k, _)| *k == n) {
-            Some(*i)
-        } else if joins(name, &n) {
-            None
-        } else {
-            let hits: Vec<usize> = names
-                .iter()
-                .filter(|(k, _)| contains_words(&n, k))
-                .map(|(_, i)| *i)
-                .collect();
-            // Longest alias first (the list is sorted so); skip terms broader than another hit.
-            // Two terms, neither within the other ("aspirin + clopidogrel"): the name is neither.
-            let mut specific = hits.iter().copied().filter(|&i| {
-                !hits
-                    .iter()
-                    .any(|&j| self.ancestors_of(list, j).contains(&i))
-            });
-            let first = specific.next();
-            first.filter(|&i| specific.all(|j| j == i))
-        };
+        let found = index.terms.find(name);
         index.found.borrow_mut().insert(name.to_string(), found);
         found
     }
@@ -256,8 +163,7 @@ impl Lexicon {
     /// Whether a name is one of a list's terms as written (its id, name or an alias), not only a
     /// name that holds one.
     pub fn names_term(&self, list: List, name: &str) -> bool {
-        let n = normalize(name);
-        self.index(list).names.iter().any(|(k, _)| *k == n)
+        self.index(list).terms.is_name(name)
     }
 
     /// The term a name refers to (see [`Lexicon::term_index`]).
@@ -465,23 +371,6 @@ pub enum OutcomeFit {
     Unrelated,
 }
 
-/// Every ancestor of term `i` through `broader`, each once (cycles in the data are harmless).
-fn up(terms: &[Term], i: usize) -> Vec<usize> {
-    let mut out: Vec<usize> = Vec::new();
-    let mut todo = vec![i];
-    while let Some(t) = todo.pop() {
-        for b in &terms[t].broader {
-            if let Some(j) = terms.iter().position(|x| &x.id == b) {
-                if j != i && !out.contains(&j) {
-                    out.push(j);
-                    todo.push(j);
-                }
-            }
-        }
-    }
-    out
-}
-
 /// [`Relation`] of two names no vocabulary term explains, on their normalized words.
 fn word_relation(evidence: &str, wanted: &str) -> Relation {
     let (e, w) = (normalize(evidence), normalize(wanted));
@@ -680,16 +569,7 @@ pub fn duration_days(text: &str) -> Option<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn term(id: &str, aliases: &[&str], broader: &[&str]) -> Term {
-        Term {
-            id: id.into(),
-            name: id.replace('_', " ").into(),
-            aliases: aliases.iter().map(|s| s.to_string()).collect(),
-            broader: broader.iter().map(|s| s.to_string()).collect(),
-            ..Default::default()
-        }
-    }
+    use crate::model::terms::term;
 
     /// A made-up field: a family of two drugs, a disease with two forms, one of them nested.
     fn lexicon() -> Lexicon {
@@ -742,16 +622,6 @@ mod tests {
         assert_eq!(keys.of("—"), None);
         assert_eq!(keys.of("!!!"), None);
         assert_eq!(keys.of(""), None);
-    }
-
-    #[test]
-    fn normalize_folds_case_punctuation_and_spaces() {
-        assert_eq!(
-            normalize("  Acute–Stable  HD (AHD)! "),
-            "acute stable hd ahd"
-        );
-        assert_eq!(normalize("ÉDSS-Änderung"), "édss änderung");
-        assert_eq!(normalize("--"), "");
     }
 
     #[test]

@@ -192,7 +192,7 @@ pub fn main_condition(dataset: &Dataset) -> Option<String> {
                 None => vec![s.condition.trim().to_string()],
             };
             // Names of nothing but punctuation count for no condition.
-            names.retain(|k| !matching::normalize(k).is_empty());
+            names.retain(|k| !crate::model::terms::normalize(k).is_empty());
             names
         });
         for k in ks.iter() {

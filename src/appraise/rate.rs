@@ -13,10 +13,11 @@ use crate::model::{
 use crate::stats::effect::Effect;
 
 use super::certainty::{Domain, Rating};
-use super::matching::{self, Lexicon, List, MainCondition, Relation};
+use super::matching::{Lexicon, List, MainCondition, Relation};
 use super::text::{effect_num, lower_first, measure_words, Direction, Importance};
 use super::AppraiseOptions;
 use crate::i18n::{and_list, t, tn, Lang};
+use crate::model::terms::{contains_words, normalize};
 
 /// An effect in words: "hazard ratio 0.07 (95% CI 0.02 to 0.24)".
 pub fn describe_effect(lang: Lang, e: &Effect) -> String {
@@ -187,15 +188,15 @@ pub fn review_pooled(study: &Study, outcome: Option<&Outcome>) -> ReviewPooled {
         text.push(' ');
         text.push_str(s);
     }
-    let n = matching::normalize(&text);
+    let n = normalize(&text);
     if n.contains("single arm")
         || n.contains("uncontrolled")
         || n.contains("no control")
         || n.contains("without control")
     {
         ReviewPooled::SingleArm
-    } else if matching::contains_words(&n, "rct")
-        || matching::contains_words(&n, "rcts")
+    } else if contains_words(&n, "rct")
+        || contains_words(&n, "rcts")
         || n.contains("randomised")
         || n.contains("randomized")
     {
@@ -292,7 +293,7 @@ pub fn rate_design(r: &mut Rating, study: &Study, outcome: &Outcome) {
 /// does.
 pub fn pooled_cycle_caveat(study: &Study) -> Option<&Text> {
     study.caveats.iter().find(|c| {
-        let n = matching::normalize(c.as_str());
+        let n = normalize(c.as_str());
         n.contains("cycle")
             || (n.contains("pool") && (n.contains("period") || n.contains("both arms")))
             || n.contains("not independent")
@@ -305,12 +306,12 @@ pub fn first_period_only(study: &Study) -> bool {
     if study
         .moderators
         .get("analysis")
-        .is_some_and(|v| matching::normalize(v).contains("first period"))
+        .is_some_and(|v| normalize(v).contains("first period"))
     {
         return true;
     }
     study.caveats.iter().any(|c| {
-        let n = matching::normalize(c);
+        let n = normalize(c);
         n.contains("first period")
             || n.contains("before the crossover")
             || n.contains("before crossover")

@@ -20,11 +20,12 @@ use crate::stats::effect::Effect;
 use super::absolute::within;
 use super::certainty::Certainty;
 use super::claims::{ClaimCheck, ClaimEvidence, Verdict};
-use super::matching::{normalize, Lexicon, List, MainCondition, Relation};
+use super::matching::{Lexicon, List, MainCondition, Relation};
 use super::rate::is_single_arm;
 use super::text::{distinct, effect_num, lower_first, measure_words};
 use super::{Absolute, AbsoluteError, Basis, OutcomeAppraisal, PerN, PooledAppraisal};
 use crate::i18n::{t, tn, Lang};
+use crate::model::terms::normalize;
 
 /// One finding of an answer: a study's (or a pooled body's) result for one outcome.
 #[derive(Debug, Clone, PartialEq, Serialize)]

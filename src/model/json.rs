@@ -13,6 +13,7 @@ use super::tree::{self, Duplicate, Object};
 
 use super::analysis::{Analysis, EffectModel, PoolMethod, Stored, StoredSubgroup};
 use super::problem::{suggest, Issue, Parsed, Problem};
+use super::terms::TermNames;
 use super::types::*;
 pub(crate) use super::validate::Sink;
 use super::validate::{check_claim, check_effect, check_study, finish, within_size_limit, Loc};
@@ -1373,38 +1374,28 @@ fn check_concepts(
     }
 }
 
-/// A claim part's `condition` must be a term of `vocabulary.conditions` within the claim's own
-/// condition (named by its id, a name or an alias), through `broader`: a part narrows the claim's
-/// people. Another is a warning and is dropped, so the part is checked for the claim's people.
+/// A claim part's `condition` must name a term of `vocabulary.conditions` within the term the
+/// claim's own condition names, through `broader`: a part narrows the claim's people. Another is
+/// a warning and is dropped, so the part is checked for the claim's people.
 fn check_part_conditions(vocabulary: &Vocabulary, claims: &mut [(String, Claim)], sink: &mut Sink) {
-    let terms = &vocabulary.conditions;
-    let by_id = |id: &str| terms.iter().find(|t| t.id == id);
+    if !claims
+        .iter()
+        .any(|(_, c)| c.parts.iter().any(|p| p.condition.is_some()))
+    {
+        return;
+    }
+    // Found as the appraisal finds them: by id, name, alias or the words that hold one.
+    let conditions = TermNames::new(vocabulary.conditions.clone());
     for (path, claim) in claims.iter_mut() {
-        let named = |t: &Term| {
-            let wanted = claim.condition.trim();
-            t.id == wanted
-                || (t.name.languages())
-                    .map(|l| t.name.get(l))
-                    .chain([t.name.as_str()])
-                    .any(|n| n.eq_ignore_ascii_case(wanted))
-                || t.aliases.iter().any(|a| a.eq_ignore_ascii_case(wanted))
-        };
+        let claims_people = conditions.find(&claim.condition);
         for (i, part) in claim.parts.iter_mut().enumerate() {
             let Some(condition) = part.condition.as_deref() else {
                 continue;
             };
-            // Its broader terms, breadth first, each once.
-            let mut within: Vec<&Term> = by_id(condition).into_iter().collect();
-            let mut at = 0;
-            while at < within.len() {
-                for b in within[at].broader.iter().filter_map(|b| by_id(b)) {
-                    if !within.iter().any(|t| t.id == b.id) {
-                        within.push(b);
-                    }
-                }
-                at += 1;
-            }
-            if !within.iter().skip(1).any(|t| named(t)) {
+            let within = conditions.find(condition).is_some_and(|p| {
+                claims_people.is_some_and(|c| conditions.ancestors(p).contains(&c))
+            });
+            if !within {
                 let issue = Issue::NotWithinClaim {
                     condition: condition.to_string(),
                     claim: claim.condition.clone(),

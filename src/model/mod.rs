@@ -10,6 +10,7 @@ mod encoding;
 pub(crate) mod json;
 mod links;
 mod problem;
+pub(crate) mod terms;
 mod text;
 mod tree;
 mod types;
