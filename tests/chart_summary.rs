@@ -904,3 +904,59 @@ fn the_summary_says_what_its_words_mean_and_only_those_it_uses() {
         }
     }
 }
+
+#[test]
+fn a_spreadsheet_that_names_no_therapy_or_condition_answers_for_this_treatment() {
+    // The embed page's template: one comparison, no therapy or condition column.
+    let template = include_bytes!("../www/template.csv");
+    let parsed = evidence_lens::model::parse_csv(template);
+    assert!(parsed.errors.is_empty(), "{:?}", parsed.errors);
+    let data = parsed.dataset.unwrap();
+    assert!(data
+        .studies
+        .iter()
+        .all(|s| s.intervention.therapy.is_empty()));
+    for (lang, headline, heading, empty) in [
+        (
+            Lang::En,
+            "This treatment reduces relapse.",
+            "This treatment",
+            "No therapy",
+        ),
+        (
+            Lang::Es,
+            "Este tratamiento reduce",
+            "Este tratamiento",
+            "Ningún tratamiento",
+        ),
+        (
+            Lang::Fr,
+            "Ce traitement réduit",
+            "Ce traitement",
+            "Aucun traitement",
+        ),
+    ] {
+        let texts = svg_texts(&summary(lang), &data, 1600);
+        let drawn = texts.join(" ").replace("&apos;", "'");
+        assert!(texts[0].starts_with(headline), "{lang:?}: {drawn}");
+        assert!(texts.iter().any(|t| t == heading), "{lang:?}: {drawn}");
+        assert!(!drawn.contains(empty), "{lang:?}: {drawn}");
+        // No condition to name: the studies are said, not "people with ." nor "treatments".
+        assert!(drawn.contains("(made-up numbers)."), "{lang:?}: {drawn}");
+        for broken in [
+            "with .",
+            "con .",
+            "de .",
+            "the treatments",
+            "los tratamientos",
+        ] {
+            assert!(!drawn.contains(broken), "{lang:?} says {broken:?}: {drawn}");
+        }
+    }
+    // Where some studies name their therapy, those that do not are left out of the answers.
+    let mut named = data.clone();
+    named.studies[0].intervention.therapy = "Drug A".into();
+    let answers = appraise(&named, &AppraiseOptions::default()).answers;
+    assert_eq!(answers.len(), 1);
+    assert_eq!(answers[0].therapy, "Drug A");
+}

@@ -459,6 +459,16 @@ export const TEXT = {
     es: 'Lo que se midió, por ejemplo, Brotes; las filas de un mismo tratamiento con el mismo resultado se comparan y se combinan. También se lee: {0}.',
     fr: 'Ce qui a été mesuré, par exemple Poussées ; les lignes d’un même traitement ayant le même critère sont comparées et combinées. Est aussi lu : {0}.',
   },
+  'embed.col.therapy': {
+    en: 'The treatment studied, such as Drug A: the summary gives each treatment its own answer, in its name. Without this column the table is about one treatment, which the summary calls "this treatment". Also read: {0}.',
+    es: 'El tratamiento estudiado, por ejemplo, Fármaco A: el resumen da a cada tratamiento su propia respuesta, con su nombre. Sin esta columna, la tabla trata de un solo tratamiento, al que el resumen llama «este tratamiento». También se leen: {0}.',
+    fr: 'Le traitement étudié, par exemple Médicament A : le résumé donne à chaque traitement sa propre réponse, sous son nom. Sans cette colonne, le tableau porte sur un seul traitement, que le résumé appelle « ce traitement ». Sont aussi lus : {0}.',
+  },
+  'embed.col.condition': {
+    en: 'The condition of the people studied, such as Asthma: the summary says whom its answers are for. Also read: {0}.',
+    es: 'La enfermedad de las personas estudiadas, por ejemplo, Asma: el resumen dice a quién se refieren sus respuestas. También se lee: {0}.',
+    fr: 'La maladie des personnes étudiées, par exemple Asthme : le résumé dit à qui ses réponses s’appliquent. Est aussi lu : {0}.',
+  },
   'embed.col.better': {
     en: '{0} or {1}: which values favour the treatment (default: {2}).',
     es: '{0} o {1}: qué valores favorecen al tratamiento (por defecto: {2}).',

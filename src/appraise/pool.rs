@@ -653,8 +653,11 @@ pub(crate) fn pool_group<'a>(
     rate::rate_large_effect(&mut r, &eff);
 
     let certainty = r.certainty();
-    // `None` when the studies are of different therapies.
-    let named = {
+    // `None` when the studies are of different therapies; data that name none are of one.
+    let unnamed = (studies.iter()).all(|s| s.intervention.therapy.trim().is_empty());
+    let named = if unnamed {
+        Some(t(lang, "therapy.unnamed"))
+    } else {
         let t0 = first_study.intervention.therapy.as_str();
         studies
             .iter()

@@ -116,7 +116,9 @@ pub(crate) fn answers(
         .as_ref()
         .and_then(|q| q.therapy.as_deref())
         .filter(|t| !t.trim().is_empty());
-    // Studies by therapy (its vocabulary term, or its normalized name), in dataset order.
+    // Studies by therapy (its vocabulary term, or its normalized name), in dataset order. Data
+    // that name no therapy at all (a spreadsheet of one comparison) are about one treatment.
+    let unnamed = (dataset.studies.iter()).all(|s| s.intervention.therapy.trim().is_empty());
     let mut groups: BTreeMap<String, (usize, Vec<&Study>)> = BTreeMap::new();
     for (i, s) in dataset.studies.iter().enumerate() {
         let in_question = main.name.trim().is_empty() || main.fit(&s.condition).counts();
@@ -130,7 +132,7 @@ pub(crate) fn answers(
             continue;
         }
         let key = lexicon.treatment_key(&s.intervention.therapy);
-        if key.is_empty() {
+        if key.is_empty() && !unnamed {
             continue;
         }
         groups.entry(key).or_insert((i, Vec::new())).1.push(s);
@@ -246,7 +248,10 @@ fn answer(
 ) -> Answer {
     let lexicon = main.lexicon;
     let therapy = studies[0].intervention.therapy.trim().to_string();
-    let therapy_name = lexicon.display_in(List::Therapies, &therapy, main.lang);
+    let therapy_name = match therapy.as_str() {
+        "" => t(main.lang, "therapy.unnamed").to_string(),
+        _ => lexicon.display_in(List::Therapies, &therapy, main.lang),
+    };
     // Looked up by id: a therapy with thousands of studies must not search a list per outcome.
     let by_id: Studies = crate::model::by_id(studies.iter().copied());
     let completed: Vec<&&Study> = studies
@@ -266,7 +271,11 @@ fn answer(
         elsewhere: same_harm_elsewhere(o, &by_id, outcomes, lexicon, lang),
         ..who(finding(o, &by_id, lang))
     });
-    let x = lower_first(&therapy);
+    let x = lower_first(if therapy.is_empty() {
+        &therapy_name
+    } else {
+        &therapy
+    });
     let headline = match &benefit {
         Some(b) if b.controlled && b.certainty == Some(Certainty::VeryLow) => tn(
             lang,
@@ -391,12 +400,17 @@ fn with_who(mut f: Finding, studies: &Studies, lexicon: &Lexicon, lang: Lang) ->
         ("condition", condition.as_str()),
     ];
     let comparator = comparators.map(|c| crate::i18n::or_list(lang, &c));
+    // Data that name no condition say only which studies (their people are counted on the card).
+    let (who, who_compared) = match condition.is_empty() {
+        true => ("answer.who_studies", "answer.who_studies_compared"),
+        false => ("answer.who", "answer.who_compared"),
+    };
     f.who = Some(match &comparator {
         Some(c) => {
             args.push(("comparator", c));
-            tn(lang, "answer.who_compared", &args)
+            tn(lang, who_compared, &args)
         }
-        None => tn(lang, "answer.who", &args),
+        None => tn(lang, who, &args),
     });
     if let [study] = of.as_slice() {
         f.population = study

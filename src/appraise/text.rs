@@ -123,6 +123,8 @@ pub fn statement(
         lower_first(outcome)
     };
     let (x, plural) = match therapy {
+        // "This treatment", of data that name none, is the whole subject already.
+        Some(name) if name == t(lang, "therapy.unnamed") => (lower_first(name), false),
         Some(name) => {
             let name = lower_first(name);
             let subject = tn(lang, "stmt.subject", &[("therapy", &name)]);

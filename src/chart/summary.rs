@@ -205,8 +205,8 @@ fn card(lang: Lang, a: &Answer, said: bool) -> Card {
     }
     let lines = [sources_line(lang, &a.sources), claims_line(lang, &a.claims)];
     parts.extend(lines.into_iter().flatten().map(|s| (Kind::Small, s, None)));
-    let heading = if a.therapy_name.eq_ignore_ascii_case(&a.therapy) {
-        a.therapy.clone()
+    let heading = if a.therapy.is_empty() || a.therapy_name.eq_ignore_ascii_case(&a.therapy) {
+        a.therapy_name.clone()
     } else {
         format!("{} ({})", a.therapy, a.therapy_name)
     };
