@@ -733,3 +733,24 @@ fn catalogue_prints_a_language_for_the_widget_to_download() {
     }
     assert_eq!(run(&["catalogue", "--lang", "de"]).status.code(), Some(2));
 }
+
+#[test]
+fn a_file_not_named_json_or_csv_is_told_by_its_content() {
+    // Excel's "Text (Tab delimited)" is a .txt table; a workbook is told to be saved as CSV.
+    let txt = scratch("trials.txt", b"Study\tyi\tvi\nA\t0,1\t0,04\nB\t0,2\t0,05\n");
+    let o = run(&["validate", txt.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let xlsx = scratch("trials.xlsx", b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00[Content_Types].xml\x00\x01xl/workbook.xml\x00\xff");
+    let o = run(&["validate", xlsx.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("this is an Excel workbook (.xlsx), not a table saved as text"),
+        "{}",
+        stderr(&o)
+    );
+    // A JSON dataset under another name is still JSON.
+    let json = std::fs::read("src/data/ms-stem-cells.json").unwrap();
+    let data = scratch("dataset.txt", &json);
+    let o = run(&["validate", data.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+}

@@ -442,3 +442,78 @@ fn more_spellings_from_the_readme() {
         assert_eq!(column(header), None, "{header}");
     }
 }
+
+/// `text` as UTF-16 with its byte-order mark, little- or big-endian.
+fn utf16(text: &str, big_endian: bool) -> Vec<u8> {
+    let mut bytes = if big_endian {
+        vec![0xFE, 0xFF]
+    } else {
+        vec![0xFF, 0xFE]
+    };
+    for unit in text.encode_utf16() {
+        bytes.extend(match big_endian {
+            true => unit.to_be_bytes(),
+            false => unit.to_le_bytes(),
+        });
+    }
+    bytes
+}
+
+#[test]
+fn utf16_with_its_mark_is_read_as_excels_unicode_text() {
+    // Excel's "Unicode Text": UTF-16 little-endian with a mark, separated by tabs.
+    let text = "Study\tYear\tyi\tvi\r\nSéguin 𝛼\t2019\t0,1\t0,04\r\nMüller\t2020\t0,2\t0,05\r\n";
+    let utf8 = parse_csv(text.as_bytes());
+    for big_endian in [false, true] {
+        let bytes = utf16(text, big_endian);
+        let (ds, warnings) = ok(&bytes);
+        assert_eq!(ds.studies[0].id, "Séguin 𝛼");
+        assert_eq!(Some(ds), utf8.dataset);
+        assert_eq!(msgs(&warnings), msgs(&utf8.warnings));
+        // Read a chunk at a time (the CLI's `analyze`), the same studies.
+        let mut studies = Vec::new();
+        let whole = read_chunks(
+            std::io::Cursor::new(&bytes),
+            &CsvOptions::default(),
+            1,
+            &mut |p| studies.extend(p.dataset.unwrap().studies),
+        );
+        assert!(whole.errors.is_empty(), "{:?}", whole.errors);
+        assert_eq!(studies, utf8.dataset.clone().unwrap().studies);
+    }
+    // Cut off in the middle of a character: said, with where.
+    let mut cut = utf16("study,yi\na,1", false);
+    cut.pop();
+    let p = parse_csv(&cut);
+    assert_eq!(msgs(&p.errors), [format!("the file is UTF-16 text that breaks off at byte {}; save the spreadsheet again as \"CSV UTF-8\"", cut.len() - 1)]);
+}
+
+#[test]
+fn a_workbook_is_told_to_be_saved_as_csv() {
+    // The first bytes of each kind, as the files begin (the zip's first part names the workbook's).
+    let xlsx = b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00[Content_Types].xml\x00\x01xl/workbook.xml\x00";
+    let ods = b"PK\x03\x04\x14\x00\x00\x08\x00\x00mimetypeapplication/vnd.oasis.opendocument.spreadsheetPK\x00";
+    let xls = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\x00\x00\x00\x00\x00\x00\x00\x00";
+    for (bytes, kind) in [
+        (&xlsx[..], "an Excel workbook (.xlsx)"),
+        (&ods[..], "an OpenDocument spreadsheet (.ods)"),
+        (&xls[..], "an Excel 97-2003 workbook (.xls)"),
+    ] {
+        let said = format!("this is {kind}, not a table saved as text: in the spreadsheet program choose \"Save as\" (or \"Download\") and \"CSV UTF-8\", then use that file");
+        assert_eq!(msgs(&parse_csv(bytes).errors), [said.clone()]);
+        let chunked = read_chunks(
+            std::io::Cursor::new(bytes),
+            &CsvOptions::default(),
+            10,
+            &mut |_| {},
+        );
+        assert_eq!(msgs(&chunked.errors), [said]);
+    }
+    // Another zip archive is no workbook: its bytes are said as they are.
+    let zip = parse_csv(b"PK\x03\x04\x14\x00\x00\x00data.txt\x00\xff\x00");
+    assert!(
+        msgs(&zip.errors)[0].starts_with("input is not valid UTF-8"),
+        "{:?}",
+        zip.errors
+    );
+}

@@ -648,18 +648,24 @@ fn read_dataset_with(file: &Path, measure: Option<Measure>, err: &mut dyn Write)
             return None;
         }
     };
-    Some(if is_csv(file) {
-        Dataset::from_csv(&bytes, measure)
-    } else {
+    let json = !is_csv(file) && (has_extension(file, "json") || model::looks_like_json(&bytes));
+    Some(if json {
         model::parse_json(&bytes)
+    } else {
+        Dataset::from_csv(&bytes, measure)
     })
 }
 
-/// Whether a file is read as CSV, by its extension. Tab-separated files are CSV too (the reader
-/// tells the separator from the header).
-fn is_csv(file: &Path) -> bool {
+fn has_extension(file: &Path, extension: &str) -> bool {
     file.extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("csv") || e.eq_ignore_ascii_case("tsv"))
+        .is_some_and(|e| e.eq_ignore_ascii_case(extension))
+}
+
+/// Whether a file is read as CSV, by its extension. Tab-separated files are CSV too (the reader
+/// tells the separator from the header). A file of another name is a table unless it is named
+/// `.json` or begins as JSON does: Excel's "Text (Tab delimited)" saves `.txt`.
+fn is_csv(file: &Path) -> bool {
+    has_extension(file, "csv") || has_extension(file, "tsv")
 }
 
 /// metafor's estimator asked for, REML by default.

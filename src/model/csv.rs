@@ -17,7 +17,7 @@ use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::io::{Read, Seek};
 
-use super::encoding::{decode_text, sniff_text, Decoded};
+use super::encoding::{decode_text, decode_utf16, sniff_text, Decoded};
 use super::json::detect_form;
 use super::problem::{Issue, Parsed, Problem};
 use super::types::*;
@@ -715,6 +715,32 @@ fn read_chunks_into(
             },
         );
     };
+    // UTF-16 (Excel's "Unicode Text") is read whole as UTF-8: such files are saved by hand.
+    let mut mark = [0u8; 2];
+    let marked =
+        source.read_exact(&mut mark).is_ok() && matches!(mark, [0xFF, 0xFE] | [0xFE, 0xFF]);
+    if marked {
+        let mut bytes = mark.to_vec();
+        if let Err(e) = source.read_to_end(&mut bytes) {
+            read_error(sink, e);
+            return None;
+        }
+        return match decode_utf16(&bytes) {
+            Some(Ok(text)) => {
+                let utf8 = std::io::Cursor::new(text.into_bytes());
+                read_chunks_into(utf8, options, chunk_rows, each, sink)
+            }
+            Some(Err(e)) => {
+                sink.error("", e.issue());
+                None
+            }
+            None => None,
+        };
+    }
+    if let Err(e) = source.rewind() {
+        read_error(sink, e);
+        return None;
+    }
     let decoded = match sniff_text(&mut source, 1 << 20) {
         Ok(Ok(d)) => d,
         Ok(Err(e)) => {

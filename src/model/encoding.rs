@@ -1,6 +1,7 @@
-//! Text encodings of files people save: UTF-8 (with or without a byte-order mark) and
+//! Text encodings of files people save: UTF-8 (with or without a byte-order mark),
 //! Windows-1252, which is what Excel's "CSV" writes on Windows and what RevMan 5's ISO-8859-1
-//! files hold in practice. Windows-1252 is one byte per character and needs no crate: Latin-1 is
+//! files hold in practice, and UTF-16 with its byte-order mark, which Excel's "Unicode Text"
+//! writes. Windows-1252 is one byte per character and needs no crate: Latin-1 is
 //! the first 256 code points, and Windows-1252 differs from it in 27 of them (0x80–0x9F).
 
 use std::borrow::Cow;
@@ -32,22 +33,85 @@ pub(crate) enum Decoded {
 
 /// Why bytes are not text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct NotText {
-    /// Where UTF-8 decoding failed.
-    pub utf8_offset: usize,
-    /// The first byte that no text file has (a control character, or a byte Windows-1252 leaves
-    /// undefined), if any; `None` when the bytes mix UTF-8 sequences with other bytes.
-    pub binary: Option<(usize, u8)>,
+pub(crate) enum NotText {
+    /// Neither UTF-8 nor Windows-1252.
+    Bytes {
+        /// Where UTF-8 decoding failed.
+        utf8_offset: usize,
+        /// The first byte that no text file has (a control character, or a byte Windows-1252
+        /// leaves undefined), if any; `None` when the bytes mix UTF-8 sequences with other bytes.
+        binary: Option<(usize, u8)>,
+    },
+    /// UTF-16 (by its byte-order mark) that breaks off or pairs its surrogates wrongly.
+    BrokenUtf16 { offset: usize },
+    /// A spreadsheet program's own file, not a table saved as text.
+    Workbook { kind: &'static str },
 }
 
 impl NotText {
     /// The problem as a reader reports it.
     pub(crate) fn issue(self) -> super::Issue {
-        super::Issue::NotText {
-            utf8_offset: self.utf8_offset,
-            binary: self.binary,
+        match self {
+            NotText::Bytes {
+                utf8_offset,
+                binary,
+            } => super::Issue::NotText {
+                utf8_offset,
+                binary,
+            },
+            NotText::BrokenUtf16 { offset } => super::Issue::BrokenUtf16 { offset },
+            NotText::Workbook { kind } => super::Issue::Workbook { kind },
         }
     }
+}
+
+/// The kind of spreadsheet program's file the bytes are, by their first bytes: a zip archive with
+/// a workbook's parts (Excel's .xlsx, OpenDocument's .ods) or an OLE compound file (Excel 97–2003's
+/// .xls). Such a file is no table that any text reader can read.
+pub(crate) fn workbook_kind(bytes: &[u8]) -> Option<&'static str> {
+    let holds = |part: &[u8]| {
+        let start = &bytes[..bytes.len().min(64 * 1024)];
+        start.windows(part.len()).any(|w| w == part)
+    };
+    if bytes.starts_with(b"PK\x03\x04") {
+        if holds(b"opendocument.spreadsheet") {
+            return Some("an OpenDocument spreadsheet (.ods)");
+        }
+        if holds(b"xl/") {
+            return Some("an Excel workbook (.xlsx)");
+        }
+    }
+    bytes
+        .starts_with(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")
+        .then_some("an Excel 97-2003 workbook (.xls)")
+}
+
+/// The text of UTF-16 bytes that begin with a byte-order mark (little- or big-endian, which the
+/// mark tells), or `None` for bytes without one.
+pub(crate) fn decode_utf16(bytes: &[u8]) -> Option<Result<String, NotText>> {
+    let big_endian = match bytes {
+        [0xFF, 0xFE, ..] => false,
+        [0xFE, 0xFF, ..] => true,
+        _ => return None,
+    };
+    let body = &bytes[2..];
+    let units = body.chunks_exact(2).map(|p| match big_endian {
+        true => u16::from_be_bytes([p[0], p[1]]),
+        false => u16::from_le_bytes([p[0], p[1]]),
+    });
+    let mut text = String::with_capacity(body.len() / 2);
+    for (i, c) in char::decode_utf16(units).enumerate() {
+        match c {
+            Ok(c) => text.push(c),
+            Err(_) => return Some(Err(NotText::BrokenUtf16 { offset: 2 + 2 * i })),
+        }
+    }
+    if body.len() % 2 == 1 {
+        return Some(Err(NotText::BrokenUtf16 {
+            offset: bytes.len() - 1,
+        }));
+    }
+    Some(Ok(text))
 }
 
 /// A byte that a Windows-1252 text file does not contain: control characters other than tab,
@@ -82,23 +146,29 @@ fn has_utf8_sequence(bytes: &[u8]) -> bool {
     false
 }
 
-/// Decodes a text file: UTF-8 (a byte-order mark is dropped), or else Windows-1252 when every byte
-/// can be Windows-1252 text. Binary data, UTF-16 and files that mix UTF-8 with other bytes are
-/// refused.
+/// Decodes a text file: UTF-8 (a byte-order mark is dropped), UTF-16 with a byte-order mark, or
+/// else Windows-1252 when every byte can be Windows-1252 text. Binary data (a workbook said as
+/// such), UTF-16 without a mark and files that mix UTF-8 with other bytes are refused.
 pub(crate) fn decode_text(bytes: &[u8]) -> Result<(Cow<'_, str>, Decoded), NotText> {
+    if let Some(kind) = workbook_kind(bytes) {
+        return Err(NotText::Workbook { kind });
+    }
+    if let Some(text) = decode_utf16(bytes) {
+        return Ok((Cow::Owned(text?), Decoded::Utf8));
+    }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let utf8_offset = match std::str::from_utf8(bytes) {
         Ok(t) => return Ok((Cow::Borrowed(t), Decoded::Utf8)),
         Err(e) => e.valid_up_to(),
     };
     if let Some(at) = bytes.iter().position(|&b| is_not_text(b)) {
-        return Err(NotText {
+        return Err(NotText::Bytes {
             utf8_offset,
             binary: Some((at, bytes[at])),
         });
     }
     if has_utf8_sequence(bytes) {
-        return Err(NotText {
+        return Err(NotText::Bytes {
             utf8_offset,
             binary: None,
         });
@@ -107,7 +177,8 @@ pub(crate) fn decode_text(bytes: &[u8]) -> Result<(Cow<'_, str>, Decoded), NotTe
 }
 
 /// How a file of any size decodes, read in blocks of `block` bytes: the answer [`decode_text`]
-/// gives for the whole file, which a streamed reader cannot hold. `Err` is a read error.
+/// gives for the whole file, which a streamed reader cannot hold, but for UTF-16, which the
+/// streamed reader decodes whole before it asks. `Err` is a read error.
 pub(crate) fn sniff_text(
     source: &mut impl std::io::Read,
     block: usize,
@@ -136,6 +207,9 @@ pub(crate) fn sniff_text(
         }
         let mut data = &buf[..n];
         if std::mem::take(&mut first) {
+            if let Some(kind) = workbook_kind(data) {
+                return Ok(Err(NotText::Workbook { kind }));
+            }
             data = data.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(data);
         }
         if binary.is_none() {
@@ -165,11 +239,11 @@ pub(crate) fn sniff_text(
     }
     Ok(match (utf8_error, binary) {
         (None, _) => Ok(Decoded::Utf8),
-        (Some(utf8_offset), Some(b)) => Err(NotText {
+        (Some(utf8_offset), Some(b)) => Err(NotText::Bytes {
             utf8_offset,
             binary: Some(b),
         }),
-        (Some(utf8_offset), None) if sequence => Err(NotText {
+        (Some(utf8_offset), None) if sequence => Err(NotText::Bytes {
             utf8_offset,
             binary: None,
         }),
@@ -222,15 +296,19 @@ mod tests {
             decode_text(b"Caf\xe9;0,5\r\n").unwrap(),
             (Cow::Owned("Café;0,5\r\n".to_string()), Decoded::Windows1252)
         );
-        // Binary data: a NUL (and UTF-16, whose ASCII is half NULs).
+        // Binary data: a NUL (and UTF-16 without its mark, whose ASCII is half NULs).
         assert_eq!(
             decode_text(b"ab\xff\x00cd"),
-            Err(NotText {
+            Err(NotText::Bytes {
                 utf8_offset: 2,
                 binary: Some((3, 0))
             })
         );
-        assert!(decode_text(b"\xff\xfes\x00t\x00").is_err());
+        assert!(decode_text(b"s\x00t\x00\xe9\x00").is_err());
+        // UTF-16 with its mark is text, little- or big-endian.
+        let utf16 = decode_text(b"\xff\xfes\x00t\x00\xe9\x00").unwrap();
+        assert_eq!(utf16.0, "sté");
+        assert_eq!(decode_text(b"\xfe\xff\x00s\x00t").unwrap().0, "st");
         // Broken UTF-8: valid sequences beside a stray byte.
         assert_eq!(
             decode_text(
@@ -241,7 +319,7 @@ mod tests {
                     .collect::<Vec<_>>()
                     .as_slice()
             ),
-            Err(NotText {
+            Err(NotText::Bytes {
                 utf8_offset: 3,
                 binary: None
             })

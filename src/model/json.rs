@@ -148,6 +148,14 @@ const STORED_SUBGROUP_FIELDS: &[&str] = &["name", "stored"];
 // ------------------------------------------------------------------------------------------------
 // Entry point
 
+/// Whether bytes begin as a JSON dataset does, with `{` or `[` (after a byte-order mark and
+/// white space): how a file that is not named `.json` or `.csv` is told from a table.
+pub fn looks_like_json(bytes: &[u8]) -> bool {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let first = bytes.iter().find(|b| !b.is_ascii_whitespace());
+    matches!(first, Some(b'{' | b'['))
+}
+
 /// Reads a dataset from JSON bytes. Never panics; reports every problem found.
 pub fn parse_json(bytes: &[u8]) -> Parsed {
     let mut sink = Sink::default();

@@ -19,7 +19,9 @@ mod validate;
 pub use self::analysis::{Analysis, EffectModel, PoolMethod, Stored, StoredSubgroup};
 pub use self::csv::{parse_csv, parse_csv_with, read_chunks, CsvOptions, CSV_COLUMNS};
 pub use self::encoding::decode_windows_1252;
-pub use self::json::{generic_concepts, parse_converted_json, parse_json, parse_vocabulary};
+pub use self::json::{
+    generic_concepts, looks_like_json, parse_converted_json, parse_json, parse_vocabulary,
+};
 pub use self::links::Link;
 pub use self::problem::{fmt_num, Issue, Parsed, Problem};
 pub use self::text::is_language_code;

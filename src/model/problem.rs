@@ -271,6 +271,11 @@ pub enum Issue {
         /// The first byte no text file has, and where.
         binary: Option<(usize, u8)>,
     },
+    /// UTF-16 with a byte-order mark that breaks off or pairs its surrogates wrongly.
+    BrokenUtf16 { offset: usize },
+    /// A spreadsheet program's own file (`kind`: "an Excel workbook (.xlsx)"), not a table saved
+    /// as text.
+    Workbook { kind: &'static str },
     /// A CSV that is not UTF-8 was read as Windows-1252.
     ReadAsWindows1252,
     /// The CSV's columns are separated by semicolons or tabs.
@@ -540,6 +545,15 @@ impl fmt::Display for Issue {
                      elsewhere, so it was not read as Windows-1252 either; save the spreadsheet as \"CSV UTF-8\""
                 ),
             },
+            BrokenUtf16 { offset } => write!(
+                f,
+                "the file is UTF-16 text that breaks off at byte {offset}; save the spreadsheet again as \"CSV UTF-8\""
+            ),
+            Workbook { kind } => write!(
+                f,
+                "this is {kind}, not a table saved as text: in the spreadsheet program choose \"Save as\" \
+                 (or \"Download\") and \"CSV UTF-8\", then use that file"
+            ),
             ReadAsWindows1252 => write!(
                 f,
                 "input is not UTF-8; it was read as Windows-1252 (Excel's \"CSV\" on Windows): check that accented \
