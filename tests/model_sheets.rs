@@ -500,7 +500,7 @@ fn a_workbook_is_told_to_be_saved_as_csv() {
         (&xls[..], "an Excel 97-2003 workbook (.xls)"),
     ] {
         let said = format!("this is {kind}, not a table saved as text: in the spreadsheet program choose \"Save as\" (or \"Download\") and \"CSV UTF-8\", then use that file");
-        assert_eq!(msgs(&parse_csv(bytes).errors), [said.clone()]);
+        assert_eq!(msgs(&parse_csv(bytes).errors), std::slice::from_ref(&said));
         let chunked = read_chunks(
             std::io::Cursor::new(bytes),
             &CsvOptions::default(),
