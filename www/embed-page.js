@@ -54,8 +54,10 @@ let shownAttrs = {};
 /**
  * The editor's own file, shown in the preview until an address is typed under "Data": what the
  * widget reads (the file, or a review's converted JSON), the name the snippet gives it (the
- * editor puts the file beside their page), and the download address of a converted review.
- * @type {{data: File | string, name: string, download: string} | null}
+ * editor puts the file beside their page), and the download address of a converted review; or,
+ * for files that could not be converted, why not (the preview and the code then wait for another
+ * choice rather than show the built-in data).
+ * @type {{data: File | string, name: string, download: string} | {failed: string} | null}
  */
 let local = null;
 /** Each choice of files; a slower earlier one that finishes late is dropped. */
@@ -139,11 +141,23 @@ async function offerPosters(widget, lang) {
 
 function update() {
   const attrs = chosen();
+  for (const url of posters?.urls ?? []) URL.revokeObjectURL(url);
+  posters = null;
+  postersBox.hidden = true;
+  posterLinks.replaceChildren();
+  if (local && 'failed' in local && !attrs.src) {
+    // No code for a file that could not be read: it would show the built-in data.
+    preview.replaceChildren();
+    status.textContent = local.failed;
+    snippet.value = '';
+    return;
+  }
   const widget = document.createElement('evidence-lens');
   for (const [k, v] of Object.entries(attrs)) widget.setAttribute(k, v);
-  if (local && !attrs.src) {
-    widget.data = local.data;
-    attrs.src = local.name;
+  const file = local && 'data' in local && !attrs.src ? local : null;
+  if (file) {
+    widget.data = file.data;
+    attrs.src = file.name;
   }
   // The preview is for the editor: it lists the data's warnings and left-out rows, which the
   // snippet's readers do not see.
@@ -151,11 +165,12 @@ function update() {
   status.textContent = t('embed.preview.loading');
   widget.addEventListener('ready', () => (status.textContent = ''));
   widget.addEventListener('interactive', () => offerPosters(widget, previewLang(attrs)).catch(() => {}), { once: true });
-  widget.addEventListener('error', (e) => (status.textContent = t('embed.preview.problem', { message: e instanceof CustomEvent ? String(e.detail?.message ?? '') : '' })));
-  for (const url of posters?.urls ?? []) URL.revokeObjectURL(url);
-  posters = null;
-  postersBox.hidden = true;
-  posterLinks.replaceChildren();
+  widget.addEventListener('error', (e) => {
+    const message = e instanceof CustomEvent ? String(e.detail?.message ?? '') : '';
+    status.textContent = t('embed.preview.problem', { message });
+    // The file's own step says so too, where it had said the preview shows the file.
+    if (file && local === file) fileStatus.textContent = t('embed.file.unreadable', { file: file.name, message });
+  });
   preview.replaceChildren(widget);
   shownAttrs = attrs;
   writeSnippet();
@@ -183,7 +198,7 @@ form.addEventListener('change', (e) => {
  */
 async function readFiles(files) {
   const mine = ++choice;
-  if (local?.download) URL.revokeObjectURL(local.download);
+  if (local && 'download' in local && local.download) URL.revokeObjectURL(local.download);
   local = null;
   fileNotes.replaceChildren();
   fileResult.querySelector('.notes-title')?.remove();
@@ -197,6 +212,12 @@ async function readFiles(files) {
   if (files.length === 1 && !isReview(first.name, read[0].bytes)) {
     local = { data: first, name: first.name, download: '' };
     fileStatus.textContent = t('embed.file.local', { file: first.name });
+    return;
+  }
+  // Several files go together only as a Cochrane data package (its data rows and its other CSV files).
+  if (!files.some((f) => /-data-rows\.csv$/i.test(f.name)) && files.length > 1) {
+    local = { failed: t('embed.file.one', { count: String(files.length) }) };
+    fileStatus.textContent = local.failed;
     return;
   }
   try {
@@ -226,7 +247,8 @@ async function readFiles(files) {
     }
   } catch (error) {
     if (mine !== choice) return false;
-    fileStatus.textContent = t('embed.file.failed', { file: first.name, message: error instanceof Error ? error.message : String(error) });
+    local = { failed: t('embed.file.failed', { file: first.name, message: error instanceof Error ? error.message : String(error) }) };
+    fileStatus.textContent = local.failed;
   }
 }
 

@@ -254,6 +254,16 @@ export const TEXT = {
     es: 'No se pudo convertir {file}: {message}',
     fr: '{file} n’a pas pu être converti : {message}',
   },
+  'embed.file.unreadable': {
+    en: '{file} could not be shown: {message}',
+    es: 'No se pudo mostrar {file}: {message}',
+    fr: '{file} n’a pas pu être affiché : {message}',
+  },
+  'embed.file.one': {
+    en: '{count} files were chosen: choose one file. Only the CSV files of a Cochrane data package go together, with its "…-data-rows.csv".',
+    es: 'Se eligieron {count} archivos: elija uno solo. Solo los archivos CSV de un paquete de datos Cochrane van juntos, con su «…-data-rows.csv».',
+    fr: '{count} fichiers ont été choisis : choisissez-en un seul. Seuls les fichiers CSV d’un paquet de données Cochrane vont ensemble, avec son « …-data-rows.csv ».',
+  },
   'embed.file.download': {
     en: 'Download the data ({name})',
     es: 'Descargar los datos ({name})',

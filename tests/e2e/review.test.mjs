@@ -194,3 +194,71 @@ test('the embed page previews a CSV file from the computer as it is, and the cod
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+/** The embed page's preview widget: its first card (name: detail), and its editor's notes. */
+function previewOf(page) {
+  return page.locator('#preview evidence-lens').evaluate(async (el) => {
+    await el.whenReady();
+    const box = el.shadowRoot.querySelector('.problems');
+    const first = el.__testHook.item(el.__testHook.keys()[0]);
+    return { card: `${first?.label}: ${first?.detail}`, notes: box.hidden ? '' : box.textContent, labels: el.__testHook.keys().map((k) => el.__testHook.item(k)?.label ?? '') };
+  });
+}
+
+/** Waits until the preview's latest widget is interactive or has failed. */
+async function settled(page, count) {
+  await page.waitForFunction((n) => window.__events.filter((e) => e.type === 'interactive' || e.type === 'error').length >= n, count, { timeout: 30000 });
+  return page.evaluate(() => window.__events.filter((e) => e.type === 'interactive' || e.type === 'error').at(-1));
+}
+
+test('the embed page: a spreadsheet as editors save it, and the files it cannot read said as such', async () => {
+  const { page, context, problems } = await openPage(browser, `${server.url}embed.html`);
+  const status = page.locator('#file-status');
+  const snippet = page.locator('#snippet');
+  // The built-in data's preview first, so that each later event is the editor's file's.
+  await settled(page, 1);
+  let seen = 1;
+
+  // The template, which names no therapy: an answer for "this treatment", and notes that say
+  // nothing was left out.
+  await page.locator('#file').setInputFiles(path.join(ROOT, 'www/template.csv'));
+  assert.equal((await settled(page, ++seen)).type, 'interactive');
+  const template = await previewOf(page);
+  assert.match(template.card, /^This treatment: This treatment reduces relapse\./, JSON.stringify(template));
+  assert.match(template.notes, /^Every entry is shown; notes on the data \(Warnings: \d+\)/, template.notes);
+
+  // Excel's "Text (Tab delimited)" (.txt) and "Unicode Text" (UTF-16, tabs): tables, not JSON.
+  const tabs = 'Study\tDesign\tOutcome\tExperimental cases\tExperimental N\tControl cases\tControl N\nAlpha\trct\tRelapse\t3\t40\t9\t41\nBeta\trct\tRelapse\t5\t50\t11\t52\n';
+  const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(tabs, 'utf16le')]);
+  for (const [name, buffer] of [['trials.txt', Buffer.from(tabs)], ['unicode.txt', utf16]]) {
+    await page.locator('#file').setInputFiles({ name, mimeType: 'text/plain', buffer });
+    const last = await settled(page, ++seen);
+    assert.equal(last.type, 'interactive', `${name}: ${JSON.stringify(last)}`);
+    assert.equal(last.detail.errors, 0, name);
+    assert.equal(last.detail.studies, 2, name);
+  }
+
+  // A workbook, under its own name or renamed .csv: told to be saved as CSV, in the file's step
+  // and the preview, which does not fall back to the built-in data.
+  const xlsx = Buffer.concat([Buffer.from('PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00[Content_Types].xml', 'latin1'), Buffer.from([0, 0xff, 0x10]), Buffer.from('xl/workbook.xml', 'latin1'), Buffer.from([0x00, 0xfe])]);
+  for (const name of ['trials.xlsx', 'renamed.csv']) {
+    await page.locator('#file').setInputFiles({ name, mimeType: 'application/octet-stream', buffer: xlsx });
+    assert.equal((await settled(page, ++seen)).type, 'error', name);
+    await page.waitForFunction(() => /could not be shown/.test(document.getElementById('file-status')?.textContent ?? ''));
+    assert.match(await status.textContent(), new RegExp(`^${name.replace('.', '\\.')} could not be shown: .*this is an Excel workbook \\(\\.xlsx\\), not a table saved as text.*"CSV UTF-8"`), await status.textContent());
+    assert.match(await page.locator('#preview-status').textContent(), /Excel workbook/);
+  }
+
+  // Two files that are no data package: one file, please; no preview and no code of other data.
+  await page.locator('#file').setInputFiles([
+    { name: 'a.csv', mimeType: 'text/csv', buffer: Buffer.from(tabs) },
+    { name: 'b.csv', mimeType: 'text/csv', buffer: Buffer.from(tabs) },
+  ]);
+  await page.waitForFunction(() => /files were chosen/.test(document.getElementById('file-status')?.textContent ?? ''));
+  assert.match(await status.textContent(), /^2 files were chosen: choose one file\./);
+  assert.equal(await page.locator('#preview evidence-lens').count(), 0);
+  assert.equal(await snippet.inputValue(), '');
+  assert.match(await page.locator('#preview-status').textContent(), /choose one file/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

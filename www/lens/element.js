@@ -613,10 +613,18 @@ export class EvidenceLens extends HTMLElement {
     const list = [...errors.map((p) => /** @type {[string, import('./types.js').Problem]} */ ([s['shell.problem_error'], p])), ...warnings.map((p) => /** @type {[string, import('./types.js').Problem]} */ ([s['shell.problem_warning'], p]))];
     box.hidden = !list.length;
     if (!list.length) return;
-    const counts = `(${labelled(s, s['ui.errors'], report.errors.length)}, ${labelled(s, s['ui.warnings'], warnings.length)})`;
-    const heading = el('strong', {}, report.ok ? labelled(s, `${s['ui.partial']} ${counts}`, '').trimEnd() : labelled(s, s['ui.errors'], report.errors.length));
+    // Nothing was left out when there are only warnings: the heading says so, not "could not be shown".
+    const counts = report.errors.length
+      ? `${s['ui.partial']} (${labelled(s, s['ui.errors'], report.errors.length)}, ${labelled(s, s['ui.warnings'], warnings.length)})`
+      : `${s['ui.notes']} (${labelled(s, s['ui.warnings'], warnings.length)})`;
+    const heading = el('strong', {}, report.ok ? labelled(s, counts, '').trimEnd() : labelled(s, s['ui.errors'], report.errors.length));
     const ul = el('ul');
-    for (const [kind, p] of list.slice(0, 50)) ul.append(el('li', {}, labelled(s, kind, labelled(s, String(p.path).slice(0, 300), String(p.message).slice(0, 500)))));
+    for (const [kind, p] of list.slice(0, 50)) {
+      // A problem of the whole file has no place to name.
+      const where = String(p.path).slice(0, 300);
+      const text = String(p.message).slice(0, 500);
+      ul.append(el('li', {}, labelled(s, kind, where ? labelled(s, where, text) : text)));
+    }
     box.append(heading, ul);
   }
 

@@ -68,7 +68,7 @@ export async function readSource(host, data, signal) {
  */
 async function read(name, bytes, type, measure, src, signal) {
   const review = isReview(name, bytes);
-  if (!review && !isTable(name, type)) return { bytes };
+  if (!review && !isTable(name, type, bytes)) return { bytes };
   const convert = await import('./convert.js');
   try {
     if (review) {
@@ -86,12 +86,20 @@ async function read(name, bytes, type, measure, src, signal) {
 }
 
 /**
- * Whether a file is a CSV table, by its name or media type.
+ * Whether a file is a table for the table converter: by its name or media type (CSV, TSV), else,
+ * unless it is named or typed JSON, by its first character (a dataset begins with `{` or `[`, as
+ * `model::looks_like_json` reads it): Excel's "Text (Tab delimited)" saves `.txt`, and a workbook
+ * is told by the table reader to be saved as CSV.
  * @param {string} name
  * @param {string} type
+ * @param {Uint8Array} [bytes] the file, when it has arrived
  */
-function isTable(name, type) {
-  return /\.csv$/i.test(name) || /csv/i.test(type);
+function isTable(name, type, bytes) {
+  if (/\.(csv|tsv)$/i.test(name) || /csv|tab-separated/i.test(type)) return true;
+  if (!bytes || /\.json$/i.test(name) || /json/i.test(type)) return false;
+  let i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  while (i < bytes.length && (bytes[i] === 0x20 || (bytes[i] >= 0x09 && bytes[i] <= 0x0d))) i++;
+  return bytes[i] !== 0x7b && bytes[i] !== 0x5b;
 }
 
 /**
@@ -136,9 +144,21 @@ async function download(url, src, signal) {
  */
 export function isReview(name, bytes) {
   if (/\.(rm5|zip)$|-data-rows\.csv$/i.test(name)) return true;
-  if (bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 3 || bytes[2] === 5)) return true;
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 3 || bytes[2] === 5)) return !isWorkbook(name, bytes);
   const head = new TextDecoder().decode(bytes.subarray(0, 256)).replace(/^\uFEFF/, '').trimStart();
   return head.startsWith('<?xml') || head.startsWith('<COCHRANE_REVIEW');
+}
+
+/**
+ * Whether a zip archive is a spreadsheet program's workbook (.xlsx, .ods), by its name or the
+ * names of its first parts: the table reader tells the editor to save it as CSV.
+ * @param {string} name
+ * @param {Uint8Array} bytes
+ */
+function isWorkbook(name, bytes) {
+  if (/\.(xlsx|xlsm|ods)$/i.test(name)) return true;
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 65536));
+  return head.includes('xl/') || head.includes('opendocument.spreadsheet');
 }
 
 /**
