@@ -98,7 +98,7 @@ fn not_a_count() {
 #[test]
 fn not_a_number_formula_and_non_finite() {
     let csv =
-        "study,yi,vi\na,=SUM(A1),0.1\nb,0.2,@cmd\nc,0,5,0.1\nd,NaN,0.1\ne,-0.3,+0.02\nf,abc,0.1\n";
+        "study,yi,vi\na,=SUM(A1),0.1\nb,0.2,@cmd\nc,0,5,0.1\nd,NaN,0.1\ne,-0.3,+0.02\nf,abc,0.1\ng,x,y,z\n";
     let p = parse_csv(csv.as_bytes());
     has_error(
         &p,
@@ -110,7 +110,12 @@ fn not_a_number_formula_and_non_finite() {
     );
     has_error(
         &p,
-        "row 4: has 4 cells but the header has 3; the row was skipped",
+        "row 4: has 4 cells but the header has 3 (is there a decimal comma? In a file separated by commas, 0,5 is two cells: write 0.5); the row was skipped",
+    );
+    // Extra cells that are not two numbers side by side: no decimal comma to suspect.
+    has_error(
+        &p,
+        "row 8: has 4 cells but the header has 3; the row was skipped",
     );
     has_error(
         &p,
@@ -277,7 +282,7 @@ fn duplicate_outcome_rows_and_conflicts() {
     let p = parse_csv(csv.as_bytes());
     has_error(
         &p,
-        "row 3, column outcome: duplicate id \"x\" (first used by row 2)",
+        "row 3, column outcome: \"a\" already has the outcome \"x\" in row 2: if these are two studies, give them different names (\"a b\"); if one, keep one row for the outcome",
     );
     has_warning(&p, "row 3, column year: \"2002\" differs from \"2001\" given for the same study in row 2; the earlier value was kept");
     let ds = p.dataset.clone().unwrap();

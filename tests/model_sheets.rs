@@ -278,21 +278,29 @@ fn a_missing_column_is_said_once() {
     let p = parse_csv(b"study,ai,n1i,ci\nA,3,20,5\nB,4,25,9\nC,1,10,2\n");
     assert_eq!(
         msgs(&p.errors),
-        ["row 1: missing column \"n2i\" (people in the control group): 3 rows left out (2–4)"]
+        ["row 1: missing column \"Control N\" (n2i: people in the control group): 3 rows left out (2–4)"]
     );
     let p = parse_csv(b"study,m1i,sd1i,m2i,sd2i,n2i\nA,3,1,5,1,20\nB,4,1,9,1,20\n");
     assert_eq!(
         msgs(&p.errors),
-        ["row 1: missing column \"n1i\" (people in the treatment group), needed for means: 2 rows left out (2–3)"]
+        ["row 1: missing column \"Experimental N\" (n1i: people in the treatment group), needed for means: 2 rows left out (2–3)"]
     );
     let p = parse_csv(b"study,yi\nA,0.3\nB,0.4\n");
     assert_eq!(
         msgs(&p.errors),
         ["row 1: missing column \"vi\" (its variance) (or \"sei\"): 2 rows left out (2–3)"]
     );
-    // An empty cell in a column that is there is still named at its row.
+    // An empty cell in a column that is there is named at its cell, under the editor's header.
     let p = parse_csv(b"study,ai,n1i,ci,n2i\nA,3,20,5,\nB,4,25,9,24\n");
-    assert_eq!(msgs(&p.errors), ["row 2: missing required field \"n2i\""]);
+    assert_eq!(
+        msgs(&p.errors),
+        ["row 2, column n2i: empty, but the row's other numbers need it: fill it in"]
+    );
+    let p = parse_csv(b"Study,Experimental cases,Experimental N,Control cases,Control N\nA,3,20,5,\nB,4,25,9,24\n");
+    assert_eq!(
+        msgs(&p.errors),
+        ["row 2, column Control N: empty, but the row's other numbers need it: fill it in"]
+    );
 }
 
 #[test]
@@ -515,5 +523,59 @@ fn a_workbook_is_told_to_be_saved_as_csv() {
         msgs(&zip.errors)[0].starts_with("input is not valid UTF-8"),
         "{:?}",
         zip.errors
+    );
+}
+
+#[test]
+fn a_misspelt_header_is_said_with_the_name_it_nearly_spells() {
+    let p = parse_csv(b"Study,Dsign,Experimntal cases,Experimental N,Control cases,Control N,Dose,Note\nA,rct,3,20,5,21,1,x\nB,rct,4,25,9,24,2,y\n");
+    assert_eq!(
+        msgs(&p.errors),
+        ["row 1: missing column \"Experimental cases\" (ai: events in the treatment group), needed for counts: 2 rows left out (2–3)"]
+    );
+    let kept = "is not a column the chart knows, so it is kept as an extra fact about each study";
+    has(
+        &p.warnings,
+        &format!("row 1: \"Experimntal cases\" {kept}: is it \"Experimental cases\", misspelt?"),
+    );
+    has(
+        &p.warnings,
+        &format!("row 1: \"Dsign\" {kept}: is it \"design\", misspelt?"),
+    );
+    // An extra column's own short name is not taken for a known one ("doi", "nct").
+    let about = |h: &str| {
+        msgs(&p.warnings)
+            .iter()
+            .any(|w| w.contains(&format!("\"{h}\" {kept}")))
+    };
+    assert!(!about("Dose") && !about("Note"), "{:?}", p.warnings);
+}
+
+#[test]
+fn spreadsheet_words_for_a_design_or_a_direction_are_read() {
+    let csv = "Study,Design,Outcome,Better,yi,vi\nA,Randomised controlled trial,Relapse,Lower is better,0.1,0.04\nB,randomized,Relapse,fewer,0.2,0.05\nC,Case series,Relapse,Higher is better,0.1,0.1\nD,Cohort study,Relapse,lower,0.1,0.1\n";
+    let (ds, _) = ok(csv.as_bytes());
+    let designs: Vec<Design> = ds.studies.iter().map(|s| s.design).collect();
+    assert_eq!(
+        designs,
+        [Design::Rct, Design::Rct, Design::CaseSeries, Design::Cohort]
+    );
+    let better: Vec<Better> = ds.studies.iter().map(|s| s.outcomes[0].better).collect();
+    assert_eq!(
+        better,
+        [Better::Lower, Better::Lower, Better::Higher, Better::Lower]
+    );
+    // Words that say nothing known are still an error naming the allowed names.
+    let p = parse_csv(b"Study,Design,yi,vi\nA,pilot,0.1,0.04\n");
+    assert!(
+        msgs(&p.errors)[0].contains("unknown design \"pilot\"; expected one of rct"),
+        "{:?}",
+        p.errors
+    );
+    // A percentage where a count belongs says what to write.
+    let p = parse_csv(b"Study,ai,n1i,ci,n2i\nA,12%,20,5,21\nB,4,25,9,24\n");
+    has(
+        &p.errors,
+        "row 2, column ai: \"12%\" is not a count: write the number of people, not a percentage",
     );
 }

@@ -20,6 +20,7 @@ use std::io::{Read, Seek};
 use super::encoding::{decode_text, decode_utf16, sniff_text, Decoded};
 use super::json::detect_form;
 use super::problem::{Issue, Parsed, Problem};
+use super::terms::normalize;
 use super::types::*;
 use super::validate::{allowed_measures, check_study, finish, Loc, Sink};
 use super::MAX_STUDIES;
@@ -213,7 +214,7 @@ fn meaning(column: &str) -> &'static str {
     }
 }
 
-/// Other spellings of the known columns (as [`normalise`] leaves them), with a rank: when two
+/// Other spellings of the known columns (as [`normalize`] leaves them), with a rank: when two
 /// headers mean the same column, the lower rank wins ("Study ID" over "Author").
 const ALIASES: &[(&str, &str, u8)] = &[
     ("study id", "study", 1),
@@ -310,21 +311,6 @@ const LOG_HEADERS: &[(&str, Measure)] = &[
     ("ln hr", Measure::Hr),
     ("loghr", Measure::Hr),
 ];
-
-/// A header as it is compared: lower case, every run of other characters than letters and digits
-/// one space ("Events (treatment)" → "events treatment", `event.e` → "event e").
-fn normalise(header: &str) -> String {
-    let mut out = String::with_capacity(header.len());
-    for c in header.chars().map(crate::case::lower) {
-        if c.is_alphanumeric() {
-            out.push(c);
-        } else if !out.is_empty() && !out.ends_with(' ') {
-            out.push(' ');
-        }
-    }
-    out.truncate(out.trim_end().len());
-    out
-}
 
 /// A header read as a known column.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -441,9 +427,40 @@ fn interval_bound(normalised: &str) -> Option<&'static str> {
     }
 }
 
+/// The header the embed page's template (`www/template.csv`) gives a column whose own name is an
+/// abbreviation ("ai"), or "": what an editor who started from it wrote.
+fn template_header(column: &str) -> &'static str {
+    match column {
+        "ai" => "Experimental cases",
+        "n1i" => "Experimental N",
+        "ci" => "Control cases",
+        "n2i" => "Control N",
+        "m1i" => "Experimental mean",
+        "sd1i" => "Experimental SD",
+        "m2i" => "Control mean",
+        "sd2i" => "Control SD",
+        _ => "",
+    }
+}
+
+/// The known header an unknown one is a slip of the keyboard away from ("Experimntal cases"):
+/// one edit in a name of up to seven letters, two in a longer one, so that an extra column's own
+/// short name ("dose", "note") is not taken for a known one ("doi", "nct").
+fn misspelt_header(header: &str) -> Option<&'static str> {
+    let n = normalize(header);
+    let templates = CSV_COLUMNS.iter().map(|c| template_header(c));
+    let names = (CSV_COLUMNS.iter().copied()).chain(templates.filter(|h| !h.is_empty()));
+    names
+        .filter(|known| known.len() >= 5)
+        .map(|known| (super::problem::edit_distance(&n, &normalize(known)), known))
+        .filter(|&(d, known)| d > 0 && d <= if known.len() > 7 { 2 } else { 1 })
+        .min_by_key(|&(d, _)| d)
+        .map(|(_, known)| known)
+}
+
 /// The known column a header names, if any.
 fn recognise(header: &str) -> Option<Recognised> {
-    let n = normalise(header);
+    let n = normalize(header);
     let found = |column, measure, rank| {
         Some(Recognised {
             column,
@@ -451,7 +468,7 @@ fn recognise(header: &str) -> Option<Recognised> {
             rank,
         })
     };
-    if let Some(&c) = CSV_COLUMNS.iter().find(|c| normalise(c) == n) {
+    if let Some(&c) = CSV_COLUMNS.iter().find(|c| normalize(c) == n) {
         return found(c, None, 0);
     }
     if let Some(&(_, c, rank)) = ALIASES.iter().find(|(a, _, _)| *a == n) {
@@ -502,6 +519,10 @@ fn looks_grouped(cell: &str) -> bool {
     let decimal = if sep == Some(b',') { b'.' } else { b',' };
     i == s.len()
         || (s[i] == decimal && s.len() > i + 1 && s[i + 1..].iter().all(u8::is_ascii_digit))
+}
+
+fn is_digits(cell: &str) -> bool {
+    cell.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// Which decimal mark a number was written with.
@@ -617,6 +638,9 @@ fn parse_count(cell: &str, decimal_comma: bool) -> Result<u64, Issue> {
     if looks_grouped(cell) {
         return Err(bad(Some(THOUSANDS)));
     }
+    if cell.trim_end().ends_with('%') {
+        return Err(bad(Some("write the number of people, not a percentage")));
+    }
     let (text, _) = numeric_text(cell, decimal_comma, bad)?;
     match parse_f64(&text) {
         Some(x) if !x.is_finite() => Err(Issue::NotFinite {
@@ -630,9 +654,37 @@ fn parse_count(cell: &str, decimal_comma: bool) -> Result<u64, Issue> {
     }
 }
 
+/// What people write in a spreadsheet's cells for a design or a direction, normalized, and the name
+/// it stands for; a cell of other words is read with its spaces as `_` ("case series").
+const CELL_WORDS: &[(&str, &str)] = &[
+    ("randomised controlled trial", "rct"),
+    ("randomized controlled trial", "rct"),
+    ("randomised trial", "rct"),
+    ("randomized trial", "rct"),
+    ("randomised", "rct"),
+    ("randomized", "rct"),
+    ("crossover", "crossover_rct"),
+    ("cross over", "crossover_rct"),
+    ("randomised crossover trial", "crossover_rct"),
+    ("randomized crossover trial", "crossover_rct"),
+    ("non randomized controlled", "non_randomised_controlled"),
+    ("cohort study", "cohort"),
+    ("uncontrolled", "single_arm"),
+    ("meta analysis", "systematic_review"),
+    ("lower is better", "lower"),
+    ("higher is better", "higher"),
+    ("fewer", "lower"),
+    ("less", "lower"),
+    ("more", "higher"),
+];
+
 fn parse_enum<E: WireEnum>(cell: &str, what: &'static str, lower: bool) -> Result<E, Issue> {
     let key = if lower {
-        cell.to_ascii_lowercase()
+        let n = normalize(cell);
+        match CELL_WORDS.iter().find(|(words, _)| *words == n) {
+            Some((_, name)) => name.to_string(),
+            None => n.replace(' ', "_"),
+        }
     } else {
         cell.to_ascii_uppercase()
     };
@@ -1055,11 +1107,17 @@ impl<'o, R: Read> RowReader<'o, R> {
             return Some(None);
         }
         if rec.len() != self.columns.len() {
+            // In a file separated by commas an unquoted decimal comma splits a number in two.
+            let comma_split = !self.context.decimal_comma
+                && rec.len() > self.columns.len()
+                && (rec.iter().zip(rec.iter().skip(1)))
+                    .any(|(a, b)| !a.is_empty() && !b.is_empty() && is_digits(a) && is_digits(b));
             sink.error(
                 format!("row {row}"),
                 Issue::RowLength {
                     found: rec.len(),
                     expected: self.columns.len(),
+                    comma_split,
                 },
             );
             return Some(None);
@@ -1205,6 +1263,13 @@ fn resolve_header(
     for (i, name) in names.iter().enumerate() {
         if recognised[i].is_some() {
             continue;
+        }
+        if let Some(like) = misspelt_header(name) {
+            let issue = Issue::UnknownColumnLike {
+                header: name.clone(),
+                like,
+            };
+            sink.warn("row 1", issue);
         }
         if let Some(&first) = seen.get(name.as_str()) {
             sink.error(
@@ -1362,6 +1427,15 @@ fn said_once(
     };
     let mut missing: Vec<(MissingKey, Vec<usize>)> = Vec::new();
     let mut missing_of = vec![None; errors.len()];
+    // An empty cell in a column the file has is said at the cell.
+    let errors: Vec<Problem> = (errors.into_iter().zip(&issues))
+        .map(|(p, issue)| match issue {
+            Issue::MissingField { field } if !absent(field) && CSV_COLUMNS.contains(field) => {
+                Problem::new(format!("{}, column {field}", p.path), Issue::EmptyNeeded)
+            }
+            _ => p,
+        })
+        .collect();
     // Errors in cells that cannot be read, by column (few columns: a list).
     let mut bad_cells: Vec<(String, Vec<usize>)> = Vec::new();
     for (i, (p, issue)) in errors.iter().zip(&issues).enumerate() {
@@ -1437,6 +1511,7 @@ fn said_once(
                     "row 1",
                     Issue::MissingColumnFor {
                         column: column.clone(),
+                        header: template_header(column),
                         meaning: meaning(column),
                         or: or.clone(),
                         form: *form,

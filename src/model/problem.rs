@@ -230,7 +230,13 @@ pub enum Issue {
         second: usize,
     },
     /// A row with more or fewer cells than the header.
-    RowLength { found: usize, expected: usize },
+    RowLength {
+        found: usize,
+        expected: usize,
+        /// The row has more cells than the header and two numbers side by side, as an unquoted
+        /// decimal comma in a file separated by commas makes ("0,5" as "0" and "5").
+        comma_split: bool,
+    },
     /// CSV-level read error.
     CsvRead { detail: String },
     /// A study-level cell disagrees with an earlier row of the same study.
@@ -254,6 +260,16 @@ pub enum Issue {
         cell: String,
         expected: &'static str,
     },
+    /// A CSV row gives an outcome that an earlier row gave the same study.
+    RepeatedOutcome {
+        study: String,
+        outcome: String,
+        first: String,
+    },
+    /// A CSV header that is not a known column but nearly spells one.
+    UnknownColumnLike { header: String, like: &'static str },
+    /// An empty CSV cell in a column the row's other numbers need.
+    EmptyNeeded,
     /// A CSV without an `outcome` column names the same study twice.
     RepeatedStudyName {
         name: String,
@@ -304,6 +320,8 @@ pub enum Issue {
     /// Rows need a column that the header does not have; said once.
     MissingColumnFor {
         column: String,
+        /// The header the template gives the column ("Control N"), or "".
+        header: &'static str,
         /// What the column holds ("people in the control group").
         meaning: &'static str,
         or: Option<String>,
@@ -512,8 +530,12 @@ impl fmt::Display for Issue {
             DuplicateColumn { column, first, second } => {
                 write!(f, "column \"{column}\" appears twice (columns {first} and {second})")
             }
-            RowLength { found, expected } => {
-                write!(f, "has {found} cells but the header has {expected}; the row was skipped")
+            RowLength { found, expected, comma_split } => {
+                write!(f, "has {found} cells but the header has {expected}")?;
+                if *comma_split {
+                    write!(f, " (is there a decimal comma? In a file separated by commas, 0,5 is two cells: write 0.5)")?;
+                }
+                write!(f, "; the row was skipped")
             }
             CsvRead { detail } => write!(f, "cannot read CSV: {detail}"),
             ConflictingCell { value, earlier, row } => write!(
@@ -532,6 +554,17 @@ impl fmt::Display for Issue {
                 f,
                 "\"{name}\" also names the study in row {row}; read as a separate study with id \"{id}\""
             ),
+            RepeatedOutcome { study, outcome, first } => write!(
+                f,
+                "\"{study}\" already has the outcome \"{outcome}\" in {first}: if these are two studies, give them \
+                 different names (\"{study} b\"); if one, keep one row for the outcome"
+            ),
+            UnknownColumnLike { header, like } => write!(
+                f,
+                "\"{header}\" is not a column the chart knows, so it is kept as an extra fact about each study: \
+                 is it \"{like}\", misspelt?"
+            ),
+            EmptyNeeded => write!(f, "empty, but the row's other numbers need it: fill it in"),
             AssumedColumn { column, assumed } => write!(f, "no \"{column}\" column; assuming {assumed}"),
             NotText { utf8_offset, binary } => match binary {
                 Some((at, byte)) => write!(
@@ -597,10 +630,11 @@ impl fmt::Display for Issue {
                 "\"{point}\" has a decimal point, but other numbers have a decimal comma (\"{comma}\", {comma_at}); \
                  a point is read as a decimal point, never as a thousands separator: check the number"
             ),
-            MissingColumnFor { column, meaning, or, form, count, rows } => {
-                write!(f, "missing column \"{column}\"")?;
-                if !meaning.is_empty() {
-                    write!(f, " ({meaning})")?;
+            MissingColumnFor { column, header, meaning, or, form, count, rows } => {
+                match (*header, *meaning) {
+                    ("", "") => write!(f, "missing column \"{column}\"")?,
+                    ("", meaning) => write!(f, "missing column \"{column}\" ({meaning})")?,
+                    (header, meaning) => write!(f, "missing column \"{header}\" ({column}: {meaning})")?,
                 }
                 if let Some(b) = or {
                     write!(f, " (or \"{b}\")")?;
@@ -662,7 +696,7 @@ pub fn suggest(found: &str, allowed: &'static [&'static str]) -> Option<&'static
     best.map(|(_, a)| a)
 }
 
-fn edit_distance(a: &str, b: &str) -> usize {
+pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
     // Bounded: inputs longer than 64 characters never match anything useful.
     if a.len() > 64 || b.len() > 64 {
         return usize::MAX;

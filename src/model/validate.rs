@@ -610,13 +610,20 @@ pub(crate) fn check_study(
             kept.iter().position(|k: &Outcome| k.id == o.id)
         };
         if let Some(first) = first {
-            sink.error(
-                loc.outcome_field("id"),
-                Issue::DuplicateId {
-                    id: o.id.clone(),
-                    first: kept_locs[first].outcome(),
+            let first = kept_locs[first].outcome();
+            // In a spreadsheet the id is a row's outcome under a study name used before.
+            let issue = match loc {
+                Loc::Csv(_) => Issue::RepeatedOutcome {
+                    study: study.id.clone(),
+                    outcome: o.id.clone(),
+                    first,
                 },
-            );
+                Loc::Json(_) => Issue::DuplicateId {
+                    id: o.id.clone(),
+                    first,
+                },
+            };
+            sink.error(loc.outcome_field("id"), issue);
             continue;
         }
         if many {
