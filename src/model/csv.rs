@@ -429,7 +429,7 @@ fn interval_bound(normalised: &str) -> Option<&'static str> {
 
 /// The header the embed page's template (`www/template.csv`) gives a column whose own name is an
 /// abbreviation ("ai"), or "": what an editor who started from it wrote.
-fn template_header(column: &str) -> &'static str {
+pub(super) fn template_header(column: &str) -> &'static str {
     match column {
         "ai" => "Experimental cases",
         "n1i" => "Experimental N",
@@ -1511,7 +1511,6 @@ fn said_once(
                     "row 1",
                     Issue::MissingColumnFor {
                         column: column.clone(),
-                        header: template_header(column),
                         meaning: meaning(column),
                         or: or.clone(),
                         form: *form,

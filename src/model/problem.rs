@@ -320,8 +320,6 @@ pub enum Issue {
     /// Rows need a column that the header does not have; said once.
     MissingColumnFor {
         column: String,
-        /// The header the template gives the column ("Control N"), or "".
-        header: &'static str,
         /// What the column holds ("people in the control group").
         meaning: &'static str,
         or: Option<String>,
@@ -630,8 +628,9 @@ impl fmt::Display for Issue {
                 "\"{point}\" has a decimal point, but other numbers have a decimal comma (\"{comma}\", {comma_at}); \
                  a point is read as a decimal point, never as a thousands separator: check the number"
             ),
-            MissingColumnFor { column, header, meaning, or, form, count, rows } => {
-                match (*header, *meaning) {
+            MissingColumnFor { column, meaning, or, form, count, rows } => {
+                // Named as the template names it, where its own name is an abbreviation.
+                match (super::csv::template_header(column), *meaning) {
                     ("", "") => write!(f, "missing column \"{column}\"")?,
                     ("", meaning) => write!(f, "missing column \"{column}\" ({meaning})")?,
                     (header, meaning) => write!(f, "missing column \"{header}\" ({column}: {meaning})")?,
