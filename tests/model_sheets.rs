@@ -61,13 +61,10 @@ fn semicolons_with_decimal_commas() {
         &warnings,
         "input is separated by semicolons; decimal commas (0,94) are read as decimal points",
     );
-    has(
-        &warnings,
-        "row 1: read \"Experimental mean\" as m1i (mean in the treatment group)",
-    );
-    has(
-        &warnings,
-        "row 1: read \"Control SD\" as sd2i (standard deviation in the control group)",
+    // The template's own headers are known names: nothing to check about how they were read.
+    assert!(
+        !msgs(&warnings).iter().any(|w| w.contains("read \"")),
+        "{warnings:#?}"
     );
 }
 
@@ -157,16 +154,11 @@ fn headers_people_write_are_read_and_said() {
         (791, Some(8587), 1029, Some(8600))
     );
     assert_eq!(ds.studies[0].year, Some(1988));
-    assert_eq!(
-        msgs(&w)[..5],
-        [
-            "row 1: read \"Study ID\" as study (the study's name)",
-            "row 1: read \"Experimental cases\" as ai (events in the treatment group)",
-            "row 1: read \"Experimental N\" as n1i (people in the treatment group)",
-            "row 1: read \"Control cases\" as ci (events in the control group)",
-            "row 1: read \"Control N\" as n2i (people in the control group)",
-        ]
-    );
+    // The template's (and RevMan's) names are not said; another spelling is.
+    let read: Vec<String> = (msgs(&w).into_iter())
+        .filter(|m| m.contains("read \""))
+        .collect();
+    assert_eq!(read, ["row 1: read \"Study ID\" as study (the study's name)"]);
     // meta's names, case and punctuation aside.
     let (ds, w) = ok(b"studlab,event.e,n.e,event.c,n.c\nA,3,20,5,20\n");
     assert_eq!(counts(&ds, 0).n2i, Some(20));
@@ -402,12 +394,8 @@ fn the_template_reads_without_errors() {
         ds.studies[0].outcomes[1].data,
         Some(EffectData::Means(_))
     ));
-    // The only notes say how its friendly headers were read.
-    assert!(
-        warnings.iter().all(|w| w.message.starts_with("read \"")),
-        "{warnings:#?}"
-    );
-    assert_eq!(warnings.len(), 8);
+    // Its headers are the known names: an editor who starts from it gets no notes at all.
+    assert!(warnings.is_empty(), "{warnings:#?}");
 }
 
 #[test]

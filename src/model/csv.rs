@@ -1321,7 +1321,9 @@ fn resolve_header(
                 owner.insert(r.column.to_string(), i);
                 columns[i].0 = Some(r.column);
                 implied = implied.or(r.measure);
-                if names[i].to_ascii_lowercase() != r.column {
+                // The template's own headers ("Control N") are known names, not readings to check.
+                let template = normalize(template_header(r.column));
+                if names[i].to_ascii_lowercase() != r.column && normalize(&names[i]) != template {
                     notes.push((
                         i,
                         Issue::ReadColumnAs {

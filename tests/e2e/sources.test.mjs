@@ -17,6 +17,8 @@ const LOGIN = '<!doctype html><html><head><title>Sign in</title></head><body><fo
 
 before(async () => {
   const template = await fs.readFile(path.join(WWW, 'template.csv'), 'utf8');
+  // Another spelling of a template's header, which the editor is told how it was read.
+  const warned = template.replace('Experimental cases', 'Events (treatment)');
   // One row whose count is not a number: left out, the rest shown.
   const badRow = template.replace('Example trial B (made-up numbers),2020,rct,Relapse,lower,9,', 'Example trial B (made-up numbers),2020,rct,Relapse,lower,nine,');
   // Another site, which sends no CORS permission.
@@ -43,10 +45,11 @@ before(async () => {
     '/review.rm5': { type: 'application/xml', body: '<?xml version="1.0"?><COCHRANE_REVIEW/>' },
     '/data.csv': { type: 'text/csv', body: template },
     '/bad-row.csv': { type: 'text/csv', body: badRow },
+    '/warned.csv': { type: 'text/csv', body: warned },
     '/table.html': embedPage('<evidence-lens id="sheet" src="/data.csv"></evidence-lens>'),
     '/bad-measure.html': embedPage('<evidence-lens id="measure" src="/data.csv" measure="nonsense"></evidence-lens>'),
-    '/readers.html': embedPage('<evidence-lens id="warned" src="/data.csv"></evidence-lens><evidence-lens id="partial" src="/bad-row.csv"></evidence-lens>'),
-    '/editors.html': embedPage('<evidence-lens id="warned" editor src="/data.csv"></evidence-lens><evidence-lens id="partial" editor src="/bad-row.csv"></evidence-lens>'),
+    '/readers.html': embedPage('<evidence-lens id="warned" src="/warned.csv"></evidence-lens><evidence-lens id="partial" src="/bad-row.csv"></evidence-lens>'),
+    '/editors.html': embedPage('<evidence-lens id="warned" editor src="/warned.csv"></evidence-lens><evidence-lens id="partial" editor src="/bad-row.csv"></evidence-lens>'),
   };
   server = await startServer({ extra: pages });
   browser = await launch();
