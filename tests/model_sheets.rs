@@ -158,7 +158,10 @@ fn headers_people_write_are_read_and_said() {
     let read: Vec<String> = (msgs(&w).into_iter())
         .filter(|m| m.contains("read \""))
         .collect();
-    assert_eq!(read, ["row 1: read \"Study ID\" as study (the study's name)"]);
+    assert_eq!(
+        read,
+        ["row 1: read \"Study ID\" as study (the study's name)"]
+    );
     // meta's names, case and punctuation aside.
     let (ds, w) = ok(b"studlab,event.e,n.e,event.c,n.c\nA,3,20,5,20\n");
     assert_eq!(counts(&ds, 0).n2i, Some(20));
