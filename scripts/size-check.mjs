@@ -74,7 +74,12 @@
 // tapped card's words mean (each summary answer and claim carries its glossary to its details)
 // and a claim part's own population, narrower than the claim's (1.3 KB, -> 365.2 KB). Raised to
 // 358 KiB the same day for the reader's check that a part's population is a vocabulary condition
-// within the claim's, said to the editor where it is not (0.8 KB, -> 365.9 KB).
+// within the claim's, said to the editor where it is not (0.8 KB, -> 365.9 KB). Raised to 359 KiB
+// in the twenty-second session for what an editor's spreadsheet is told (the problems' messages
+// are one Display, compiled into the engine whole: a workbook to save as CSV, UTF-16 read, a
+// missing column named as the template names it, a misspelt header, an empty cell at its cell, a
+// study given an outcome twice, a decimal comma that split a row, notes that say nothing was left
+// out) and the summary's answer for data that name no therapy (0.8 KB, -> 366.7 KB).
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -82,7 +87,7 @@ import { fileURLToPath } from 'node:url';
 import { shellModules } from './shell-modules.mjs';
 
 const BUDGET_BYTES = 100 * 1024;
-const GUARD_BYTES = 358 * 1024;
+const GUARD_BYTES = 359 * 1024;
 const WWW = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'www');
 // Each file as the server sends it, gzipped on its own.
 const FILES = [...shellModules(WWW), 'pkg/evidence_lens.js', 'pkg/evidence_lens_bg.wasm'];
