@@ -54,10 +54,11 @@ let shownAttrs = {};
 /**
  * The editor's own file, shown in the preview until an address is typed under "Data": what the
  * widget reads (the file, or a review's converted JSON), the name the snippet gives it (the
- * editor puts the file beside their page), and the download address of a converted review; or,
+ * editor puts the file beside their page), the download address of a converted review and what
+ * the file's step says of it; or,
  * for files that could not be converted, why not (the preview and the code then wait for another
  * choice rather than show the built-in data).
- * @type {{data: File | string, name: string, download: string} | {failed: string} | null}
+ * @type {{data: File | string, name: string, download: string, said: string} | {failed: string} | null}
  */
 let local = null;
 /** Each choice of files; a slower earlier one that finishes late is dropped. */
@@ -165,6 +166,14 @@ function update() {
   status.textContent = t('embed.preview.loading');
   widget.addEventListener('ready', () => (status.textContent = ''));
   widget.addEventListener('interactive', () => offerPosters(widget, previewLang(attrs)).catch(() => {}), { once: true });
+  // Beside the file's input, which on a phone is far above the preview: what it left out or noted.
+  widget.addEventListener('interactive', (e) => {
+    /** @type {{studies?: number, errors?: number, warnings?: number}} */
+    const d = (e instanceof CustomEvent && e.detail) || {};
+    if (!file || local !== file || !(d.errors || d.warnings)) return;
+    const counts = { studies: String(d.studies ?? 0), errors: String(d.errors ?? 0), warnings: String(d.warnings ?? 0) };
+    fileStatus.textContent = `${file.said} ${t('embed.file.problems', counts)}`;
+  }, { once: true });
   widget.addEventListener('error', (e) => {
     const message = e instanceof CustomEvent ? String(e.detail?.message ?? '') : '';
     status.textContent = t('embed.preview.problem', { message });
@@ -172,6 +181,9 @@ function update() {
     if (file && local === file) fileStatus.textContent = t('embed.file.unreadable', { file: file.name, message });
   });
   preview.replaceChildren(widget);
+  // The editor's own file is read at once, wherever the preview is on the page, so that its step
+  // can say what the preview left out.
+  if (file) widget.whenReady().catch(() => {});
   shownAttrs = attrs;
   writeSnippet();
 }
@@ -210,8 +222,8 @@ async function readFiles(files) {
   const read = await Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
   if (mine !== choice) return false;
   if (files.length === 1 && !isReview(first.name, read[0].bytes)) {
-    local = { data: first, name: first.name, download: '' };
-    fileStatus.textContent = t('embed.file.local', { file: first.name });
+    local = { data: first, name: first.name, download: '', said: t('embed.file.local', { file: first.name }) };
+    fileStatus.textContent = local.said;
     return;
   }
   // Several files go together only as a Cochrane data package (its data rows and its other CSV files).
@@ -232,8 +244,8 @@ async function readFiles(files) {
     const main = files.find((f) => /-data-rows\.csv$/i.test(f.name)) ?? first;
     const name = `${main.name.replace(/(-data-rows)?\.(rm5|zip|csv)$/i, '')}.json`;
     const download = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
-    local = { data: json, name, download };
-    fileStatus.textContent = t('embed.file.converted', { file: first.name, studies: String(studies.length), analyses: String(analyses), name });
+    local = { data: json, name, download, said: t('embed.file.converted', { file: first.name, studies: String(studies.length), analyses: String(analyses), name }) };
+    fileStatus.textContent = local.said;
     fileDownload.href = download;
     fileDownload.download = name;
     fileDownload.textContent = t('embed.file.download', { name });

@@ -259,6 +259,11 @@ export const TEXT = {
     es: 'No se pudo mostrar {file}: {message}',
     fr: '{file} n’a pas pu être affiché : {message}',
   },
+  'embed.file.problems': {
+    en: 'Studies shown: {studies}. Rows or entries left out: {errors}. Notes: {warnings}. Each is listed under the preview.',
+    es: 'Estudios mostrados: {studies}. Filas o entradas omitidas: {errors}. Notas: {warnings}. Cada una aparece bajo la vista previa.',
+    fr: 'Études affichées : {studies}. Lignes ou entrées laissées de côté : {errors}. Remarques : {warnings}. Chacune est listée sous l’aperçu.',
+  },
   'embed.file.one': {
     en: '{count} files were chosen: choose one file. Only the CSV files of a Cochrane data package go together, with its "…-data-rows.csv".',
     es: 'Se eligieron {count} archivos: elija uno solo. Solo los archivos CSV de un paquete de datos Cochrane van juntos, con su «…-data-rows.csv».',
@@ -306,9 +311,9 @@ export const TEXT = {
   },
   'embed.view': { en: 'View', es: 'Vista', fr: 'Vue' },
   'embed.view.default': {
-    en: 'The widget\'s first view (its default)',
-    es: 'Primera vista del gráfico (por defecto)',
-    fr: 'La première vue du graphique (par défaut)',
+    en: 'First view (the default)',
+    es: 'Primera vista (por defecto)',
+    fr: 'Première vue (par défaut)',
   },
   // The views as the widget names them (view.* in src/i18n.rs).
   'embed.view.forest': { en: 'Forest plot', es: 'Diagrama de bosque', fr: 'Graphique en forêt' },
