@@ -953,6 +953,16 @@ fn a_spreadsheet_that_names_no_therapy_or_condition_answers_for_this_treatment()
             assert!(!drawn.contains(broken), "{lang:?} says {broken:?}: {drawn}");
         }
     }
+    // The benefit-and-harm view names it so too.
+    let harms = ViewOptions {
+        view: View::Harms,
+        ..ViewOptions::default()
+    };
+    let drawn = svg_texts(&harms, &data, 1600).join(" ");
+    assert!(
+        drawn.contains("With this treatment or in the comparison group"),
+        "{drawn}"
+    );
     // Where some studies name their therapy, those that do not are left out of the answers.
     let mut named = data.clone();
     named.studies[0].intervention.therapy = "Drug A".into();

@@ -205,7 +205,11 @@ impl HarmsView {
                 key,
                 title,
                 better,
-                therapy: study.intervention.therapy.clone(),
+                therapy: match study.intervention.therapy.trim() {
+                    // Data that name no therapy are about one: "with this treatment".
+                    "" => crate::appraise::text::lower_first(t(lang, "therapy.unnamed")),
+                    named => named.to_string(),
+                },
                 per_100: PerN {
                     control,
                     ..p.clone()
