@@ -123,7 +123,7 @@ catalogue![
     ("ui.loading", "Loading the evidence…", "Cargando la evidencia…", "Chargement des preuves…"),
     ("ui.error_intro", "The evidence chart could not be shown:", "No se pudo mostrar el gráfico de la evidencia:", "Le graphique des preuves n’a pas pu être affiché :"),
     ("ui.partial", "Some entries could not be shown", "Algunas entradas no se pudieron mostrar", "Certaines entrées n’ont pas pu être affichées"),
-    ("ui.notes", "Every entry is shown; notes on the data", "Se muestran todas las entradas; notas sobre los datos", "Toutes les entrées sont affichées\u{202f}; remarques sur les données"),
+    ("ui.notes", "Notes on the data", "Notas sobre los datos", "Remarques sur les données"),
     ("ui.errors", "Errors", "Errores", "Erreurs"),
     ("ui.warnings", "Warnings", "Advertencias", "Avertissements"),
     ("ui.source", "Source", "Fuente", "Source"),

@@ -98,7 +98,7 @@ fn not_a_count() {
 #[test]
 fn not_a_number_formula_and_non_finite() {
     let csv =
-        "study,yi,vi\na,=SUM(A1),0.1\nb,0.2,@cmd\nc,0,5,0.1\nd,NaN,0.1\ne,-0.3,+0.02\nf,abc,0.1\ng,x,y,z\n";
+        "study,yi,vi\na,=SUM(A1),0.1\nb,0.2,@cmd\nc,0,5,0.1\nd,NaN,0.1\ne,-0.3,+0.02\nf,abc,0.1\n";
     let p = parse_csv(csv.as_bytes());
     has_error(
         &p,
@@ -110,12 +110,13 @@ fn not_a_number_formula_and_non_finite() {
     );
     has_error(
         &p,
-        "row 4: has 4 cells but the header has 3 (is there a decimal comma? In a file separated by commas, 0,5 is two cells: write 0.5); the row was skipped",
+        "row 4: has 4 cells but the header has 3 (a comma in a name or a number? In a file separated by commas, put such a name in quotes, and write 0.5, not 0,5); the row was skipped",
     );
-    // Extra cells that are not two numbers side by side: no decimal comma to suspect.
+    // Too few cells: no comma to suspect.
+    let short = parse_csv(b"study,yi,vi\na,0.1\n");
     has_error(
-        &p,
-        "row 8: has 4 cells but the header has 3; the row was skipped",
+        &short,
+        "row 2: has 2 cells but the header has 3; the row was skipped",
     );
     has_error(
         &p,

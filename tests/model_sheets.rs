@@ -480,11 +480,19 @@ fn utf16_with_its_mark_is_read_as_excels_unicode_text() {
         assert!(whole.errors.is_empty(), "{:?}", whole.errors);
         assert_eq!(studies, utf8.dataset.clone().unwrap().studies);
     }
-    // Cut off in the middle of a character: said, with where.
+    // Cut off in the middle of a character, or a lone surrogate after a character that takes two
+    // units: said, with the byte where (the mark counted).
+    let broken = |at: usize| {
+        format!("the file is UTF-16 text that is not valid at byte {at}; save the spreadsheet again as \"CSV UTF-8\"")
+    };
     let mut cut = utf16("study,yi\na,1", false);
     cut.pop();
-    let p = parse_csv(&cut);
-    assert_eq!(msgs(&p.errors), [format!("the file is UTF-16 text that breaks off at byte {}; save the spreadsheet again as \"CSV UTF-8\"", cut.len() - 1)]);
+    assert_eq!(msgs(&parse_csv(&cut).errors), [broken(cut.len() - 1)]);
+    let mut lone = utf16("study\n𝛼", false);
+    let at = lone.len();
+    lone.extend(0xD800u16.to_le_bytes());
+    lone.extend(u16::from(b'x').to_le_bytes());
+    assert_eq!(msgs(&parse_csv(&lone).errors), [broken(at)]);
 }
 
 #[test]
@@ -533,13 +541,30 @@ fn a_misspelt_header_is_said_with_the_name_it_nearly_spells() {
         &p.warnings,
         &format!("row 1: \"Dsign\" {kept}: is it \"design\", misspelt?"),
     );
-    // An extra column's own short name is not taken for a known one ("doi", "nct").
+    // An extra column's own short name is not taken for a known one ("doi", "nct"), nor another
+    // statistic of an arm for the one the template names ("Control SE" is no "Control SD").
     let about = |h: &str| {
         msgs(&p.warnings)
             .iter()
             .any(|w| w.contains(&format!("\"{h}\" {kept}")))
     };
     assert!(!about("Dose") && !about("Note"), "{:?}", p.warnings);
+    let others = [
+        "Control SE",
+        "Control SEM",
+        "Control median",
+        "Control %",
+        "Control",
+        "Experimental IQR",
+    ];
+    for header in others {
+        let p = parse_csv(format!("Study,yi,vi,{header}\nA,0.1,0.04,1\n").as_bytes());
+        assert!(
+            !msgs(&p.warnings).iter().any(|w| w.contains("misspelt")),
+            "{header}: {:?}",
+            p.warnings
+        );
+    }
 }
 
 #[test]
@@ -556,13 +581,17 @@ fn spreadsheet_words_for_a_design_or_a_direction_are_read() {
         better,
         [Better::Lower, Better::Lower, Better::Higher, Better::Lower]
     );
-    // Words that say nothing known are still an error naming the allowed names.
-    let p = parse_csv(b"Study,Design,yi,vi\nA,pilot,0.1,0.04\n");
-    assert!(
-        msgs(&p.errors)[0].contains("unknown design \"pilot\"; expected one of rct"),
-        "{:?}",
-        p.errors
+    // Words that say nothing known are still an error naming the allowed names, and a crossover
+    // that does not say it was randomised is not taken for a randomised one.
+    for design in ["pilot", "crossover"] {
+        let p = parse_csv(format!("Study,Design,yi,vi\nA,{design},0.1,0.04\n").as_bytes());
+        let said = format!("unknown design \"{design}\"; expected one of rct");
+        assert!(msgs(&p.errors)[0].contains(&said), "{:?}", p.errors);
+    }
+    let (ds, _) = ok(
+        b"Study,Design,yi,vi\nA,Randomised crossover trial,0.1,0.04\nB,crossover RCT,0.1,0.04\n",
     );
+    assert!(ds.studies.iter().all(|s| s.design == Design::CrossoverRct));
     // A percentage where a count belongs says what to write.
     let p = parse_csv(b"Study,ai,n1i,ci,n2i\nA,12%,20,5,21\nB,4,25,9,24\n");
     has(

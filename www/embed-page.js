@@ -170,9 +170,10 @@ function update() {
   widget.addEventListener('interactive', (e) => {
     /** @type {{studies?: number, errors?: number, warnings?: number}} */
     const d = (e instanceof CustomEvent && e.detail) || {};
-    if (!file || local !== file || !(d.errors || d.warnings)) return;
+    if (!file || local !== file) return;
+    // Written again each time, so that a problem said before (or counts since mended) do not stay.
     const counts = { studies: String(d.studies ?? 0), errors: String(d.errors ?? 0), warnings: String(d.warnings ?? 0) };
-    fileStatus.textContent = `${file.said} ${t('embed.file.problems', counts)}`;
+    fileStatus.textContent = d.errors || d.warnings ? `${file.said} ${t('embed.file.problems', counts)}` : file.said;
   }, { once: true });
   widget.addEventListener('error', (e) => {
     const message = e instanceof CustomEvent ? String(e.detail?.message ?? '') : '';

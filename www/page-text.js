@@ -260,9 +260,9 @@ export const TEXT = {
     fr: '{file} n’a pas pu être affiché : {message}',
   },
   'embed.file.problems': {
-    en: 'Studies shown: {studies}. Rows or entries left out: {errors}. Notes: {warnings}. Each is listed under the preview.',
-    es: 'Estudios mostrados: {studies}. Filas o entradas omitidas: {errors}. Notas: {warnings}. Cada una aparece bajo la vista previa.',
-    fr: 'Études affichées : {studies}. Lignes ou entrées laissées de côté : {errors}. Remarques : {warnings}. Chacune est listée sous l’aperçu.',
+    en: 'Studies shown: {studies}. Problems that left rows out: {errors}. Notes: {warnings}. Each is listed under the preview.',
+    es: 'Estudios mostrados: {studies}. Problemas que dejaron filas fuera: {errors}. Notas: {warnings}. Cada uno aparece bajo la vista previa.',
+    fr: 'Études affichées : {studies}. Problèmes qui ont laissé des lignes de côté : {errors}. Remarques : {warnings}. Chacun est listé sous l’aperçu.',
   },
   'embed.file.one': {
     en: '{count} files were chosen: choose one file. Only the CSV files of a Cochrane data package go together, with its "…-data-rows.csv".',

@@ -661,9 +661,9 @@ fn has_extension(file: &Path, extension: &str) -> bool {
         .is_some_and(|e| e.eq_ignore_ascii_case(extension))
 }
 
-/// Whether a file is read as CSV, by its extension. Tab-separated files are CSV too (the reader
-/// tells the separator from the header). A file of another name is a table unless it is named
-/// `.json` or begins as JSON does: Excel's "Text (Tab delimited)" saves `.txt`.
+/// Whether a file is CSV by its extension (tab-separated files too: the reader tells the separator
+/// from the header). Only such a file is streamed by `analyze`; [`read_dataset_with`] also reads as
+/// a table a file of another name that does not begin as JSON does (Excel's `.txt`).
 fn is_csv(file: &Path) -> bool {
     has_extension(file, "csv") || has_extension(file, "tsv")
 }

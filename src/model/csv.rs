@@ -443,19 +443,31 @@ pub(super) fn template_header(column: &str) -> &'static str {
     }
 }
 
-/// The known header an unknown one is a slip of the keyboard away from ("Experimntal cases"):
-/// one edit in a name of up to seven letters, two in a longer one, so that an extra column's own
-/// short name ("dose", "note") is not taken for a known one ("doi", "nct").
+/// The known header an unknown one is a slip of the keyboard away from ("Experimntal cases"),
+/// word by word: as many words, each the same or one edit away, and a word of three letters or
+/// fewer the same, so that another statistic ("Control SE", "Control median") or an extra
+/// column's own short name ("dose", "note") is not taken for a known one.
 fn misspelt_header(header: &str) -> Option<&'static str> {
     let n = normalize(header);
+    let near = |known: &str| {
+        let k = normalize(known);
+        let (mut hw, mut kw) = (n.split(' '), k.split(' '));
+        let mut edits = 0;
+        loop {
+            match (hw.next(), kw.next()) {
+                (None, None) => return edits > 0,
+                (Some(h), Some(k)) if h == k => {}
+                (Some(h), Some(k)) if k.len() > 3 && super::problem::edit_distance(h, k) == 1 => {
+                    edits += 1
+                }
+                _ => return false,
+            }
+        }
+    };
     let templates = CSV_COLUMNS.iter().map(|c| template_header(c));
-    let names = (CSV_COLUMNS.iter().copied()).chain(templates.filter(|h| !h.is_empty()));
-    names
-        .filter(|known| known.len() >= 5)
-        .map(|known| (super::problem::edit_distance(&n, &normalize(known)), known))
-        .filter(|&(d, known)| d > 0 && d <= if known.len() > 7 { 2 } else { 1 })
-        .min_by_key(|&(d, _)| d)
-        .map(|(_, known)| known)
+    (CSV_COLUMNS.iter().copied())
+        .chain(templates.filter(|h| !h.is_empty()))
+        .find(|known| near(known))
 }
 
 /// The known column a header names, if any.
@@ -519,10 +531,6 @@ fn looks_grouped(cell: &str) -> bool {
     let decimal = if sep == Some(b',') { b'.' } else { b',' };
     i == s.len()
         || (s[i] == decimal && s.len() > i + 1 && s[i + 1..].iter().all(u8::is_ascii_digit))
-}
-
-fn is_digits(cell: &str) -> bool {
-    cell.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// Which decimal mark a number was written with.
@@ -663,8 +671,7 @@ const CELL_WORDS: &[(&str, &str)] = &[
     ("randomized trial", "rct"),
     ("randomised", "rct"),
     ("randomized", "rct"),
-    ("crossover", "crossover_rct"),
-    ("cross over", "crossover_rct"),
+    ("crossover rct", "crossover_rct"),
     ("randomised crossover trial", "crossover_rct"),
     ("randomized crossover trial", "crossover_rct"),
     ("non randomized controlled", "non_randomised_controlled"),
@@ -767,27 +774,29 @@ fn read_chunks_into(
             },
         );
     };
-    // UTF-16 (Excel's "Unicode Text") is read whole as UTF-8: such files are saved by hand.
+    // UTF-16 (Excel's "Unicode Text", which holds at most Excel's million rows) is read whole and
+    // streamed on as UTF-8.
     let mut mark = [0u8; 2];
-    let marked =
-        source.read_exact(&mut mark).is_ok() && matches!(mark, [0xFF, 0xFE] | [0xFE, 0xFF]);
+    let marked = (source.rewind().and_then(|()| source.read_exact(&mut mark))).is_ok()
+        && matches!(mark, [0xFF, 0xFE] | [0xFE, 0xFF]);
     if marked {
         let mut bytes = mark.to_vec();
         if let Err(e) = source.read_to_end(&mut bytes) {
             read_error(sink, e);
             return None;
         }
-        return match decode_utf16(&bytes) {
-            Some(Ok(text)) => {
-                let utf8 = std::io::Cursor::new(text.into_bytes());
-                read_chunks_into(utf8, options, chunk_rows, each, sink)
-            }
-            Some(Err(e)) => {
-                sink.error("", e.issue());
-                None
-            }
-            None => None,
-        };
+        if let Some(decoded) = decode_utf16(&bytes) {
+            return match decoded {
+                Ok(text) => {
+                    let utf8 = std::io::Cursor::new(text.into_bytes());
+                    read_chunks_into(utf8, options, chunk_rows, each, sink)
+                }
+                Err(e) => {
+                    sink.error("", e.issue());
+                    None
+                }
+            };
+        }
     }
     if let Err(e) = source.rewind() {
         read_error(sink, e);
@@ -1107,11 +1116,8 @@ impl<'o, R: Read> RowReader<'o, R> {
             return Some(None);
         }
         if rec.len() != self.columns.len() {
-            // In a file separated by commas an unquoted decimal comma splits a number in two.
-            let comma_split = !self.context.decimal_comma
-                && rec.len() > self.columns.len()
-                && (rec.iter().zip(rec.iter().skip(1)))
-                    .any(|(a, b)| !a.is_empty() && !b.is_empty() && is_digits(a) && is_digits(b));
+            // In a file separated by commas an unquoted comma in a name or a number splits a cell.
+            let comma_split = !self.context.decimal_comma && rec.len() > self.columns.len();
             sink.error(
                 format!("row {row}"),
                 Issue::RowLength {

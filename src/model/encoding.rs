@@ -100,10 +100,19 @@ pub(crate) fn decode_utf16(bytes: &[u8]) -> Option<Result<String, NotText>> {
         false => u16::from_le_bytes([p[0], p[1]]),
     });
     let mut text = String::with_capacity(body.len() / 2);
-    for (i, c) in char::decode_utf16(units).enumerate() {
+    // Where the next character starts, in 16-bit units (one character above U+FFFF takes two).
+    let mut unit = 0;
+    for c in char::decode_utf16(units) {
         match c {
-            Ok(c) => text.push(c),
-            Err(_) => return Some(Err(NotText::BrokenUtf16 { offset: 2 + 2 * i })),
+            Ok(c) => {
+                text.push(c);
+                unit += c.len_utf16();
+            }
+            Err(_) => {
+                return Some(Err(NotText::BrokenUtf16 {
+                    offset: 2 + 2 * unit,
+                }))
+            }
         }
     }
     if body.len() % 2 == 1 {

@@ -287,7 +287,8 @@ pub enum Issue {
         /// The first byte no text file has, and where.
         binary: Option<(usize, u8)>,
     },
-    /// UTF-16 with a byte-order mark that breaks off or pairs its surrogates wrongly.
+    /// UTF-16 with a byte-order mark that breaks off or pairs its surrogates wrongly (`offset`
+    /// counts the mark).
     BrokenUtf16 { offset: usize },
     /// A spreadsheet program's own file (`kind`: "an Excel workbook (.xlsx)"), not a table saved
     /// as text.
@@ -531,7 +532,11 @@ impl fmt::Display for Issue {
             RowLength { found, expected, comma_split } => {
                 write!(f, "has {found} cells but the header has {expected}")?;
                 if *comma_split {
-                    write!(f, " (is there a decimal comma? In a file separated by commas, 0,5 is two cells: write 0.5)")?;
+                    write!(
+                        f,
+                        " (a comma in a name or a number? In a file separated by commas, put such a name in \
+                         quotes, and write 0.5, not 0,5)"
+                    )?;
                 }
                 write!(f, "; the row was skipped")
             }
@@ -578,7 +583,7 @@ impl fmt::Display for Issue {
             },
             BrokenUtf16 { offset } => write!(
                 f,
-                "the file is UTF-16 text that breaks off at byte {offset}; save the spreadsheet again as \"CSV UTF-8\""
+                "the file is UTF-16 text that is not valid at byte {offset}; save the spreadsheet again as \"CSV UTF-8\""
             ),
             Workbook { kind } => write!(
                 f,

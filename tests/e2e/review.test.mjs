@@ -237,10 +237,10 @@ test('the embed page: a spreadsheet as editors save it, and the files it cannot 
     assert.equal(last.detail.errors, 0, name);
     assert.equal(last.detail.studies, 2, name);
     // Its notes (the separator, no "Better" column) say that nothing was left out.
-    assert.match((await previewOf(page)).notes, /^Every entry is shown; notes on the data \(Warnings: \d+\):Warning: input is separated by tabs/, name);
+    assert.match((await previewOf(page)).notes, /^Notes on the data \(Warnings: \d+\):Warning: input is separated by tabs/, name);
     // The file's own step says so too, far above the preview on a phone.
     await page.waitForFunction(() => /Notes: \d/.test(document.getElementById('file-status')?.textContent ?? ''));
-    assert.match(await status.textContent(), new RegExp(`^The preview shows ${name.replace('.', '\\.')} from your computer\\..* Studies shown: 2\\. Rows or entries left out: 0\\. Notes: ${last.detail.warnings}\\. Each is listed under the preview\\.$`));
+    assert.match(await status.textContent(), new RegExp(`^The preview shows ${name.replace('.', '\\.')} from your computer\\..* Studies shown: 2\\. Problems that left rows out: 0\\. Notes: ${last.detail.warnings}\\. Each is listed under the preview\\.$`));
   }
 
   // A workbook, under its own name or renamed .csv: told to be saved as CSV, in the file's step

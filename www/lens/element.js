@@ -613,7 +613,7 @@ export class EvidenceLens extends HTMLElement {
     const list = [...errors.map((p) => /** @type {[string, import('./types.js').Problem]} */ ([s['shell.problem_error'], p])), ...warnings.map((p) => /** @type {[string, import('./types.js').Problem]} */ ([s['shell.problem_warning'], p]))];
     box.hidden = !list.length;
     if (!list.length) return;
-    // Nothing was left out when there are only warnings: the heading says so, not "could not be shown".
+    // Only warnings: notes, not "could not be shown" (nothing was left out for an error).
     const counts = report.errors.length
       ? `${s['ui.partial']} (${labelled(s, s['ui.errors'], report.errors.length)}, ${labelled(s, s['ui.warnings'], warnings.length)})`
       : `${s['ui.notes']} (${labelled(s, s['ui.warnings'], warnings.length)})`;
