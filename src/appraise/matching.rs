@@ -149,7 +149,7 @@ impl Lexicon {
         self.index(list).terms.ancestors(i)
     }
 
-    /// The term a name refers to ([`TermNames::find`]), each name found once.
+    /// The term a name refers to (`model::terms::TermNames::find`), each name found once.
     pub fn term_index(&self, list: List, name: &str) -> Option<usize> {
         let index = self.index(list);
         if let Some(hit) = index.found.borrow().get(name) {
