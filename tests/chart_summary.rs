@@ -963,6 +963,20 @@ fn a_spreadsheet_that_names_no_therapy_or_condition_answers_for_this_treatment()
         drawn.contains("With this treatment or in the comparison group"),
         "{drawn}"
     );
+    // A therapy cell with no letter or digit ("-") names no therapy either.
+    let mut dashed = data.clone();
+    for s in &mut dashed.studies {
+        s.intervention.therapy = "-".into();
+    }
+    let answers = appraise(&dashed, &AppraiseOptions::default()).answers;
+    assert_eq!(answers.len(), 1);
+    assert_eq!(
+        (
+            answers[0].therapy.as_str(),
+            answers[0].therapy_name.as_str()
+        ),
+        ("", "This treatment")
+    );
     // Where some studies name their therapy, those that do not are left out of the answers.
     let mut named = data.clone();
     named.studies[0].intervention.therapy = "Drug A".into();

@@ -654,7 +654,7 @@ pub(crate) fn pool_group<'a>(
 
     let certainty = r.certainty();
     // `None` when the studies are of different therapies; data that name none are of one.
-    let unnamed = (studies.iter()).all(|s| s.intervention.therapy.trim().is_empty());
+    let unnamed = (studies.iter()).all(|s| crate::model::terms::is_blank(&s.intervention.therapy));
     let named = if unnamed {
         Some(t(lang, "therapy.unnamed"))
     } else {

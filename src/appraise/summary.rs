@@ -25,7 +25,7 @@ use super::rate::is_single_arm;
 use super::text::{distinct, effect_num, lower_first, measure_words};
 use super::{Absolute, AbsoluteError, Basis, OutcomeAppraisal, PerN, PooledAppraisal};
 use crate::i18n::{t, tn, Lang};
-use crate::model::terms::normalize;
+use crate::model::terms::{is_blank, normalize};
 
 /// One finding of an answer: a study's (or a pooled body's) result for one outcome.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -118,7 +118,7 @@ pub(crate) fn answers(
         .filter(|t| !t.trim().is_empty());
     // Studies by therapy (its vocabulary term, or its normalized name), in dataset order. Data
     // that name no therapy at all (a spreadsheet of one comparison) are about one treatment.
-    let unnamed = (dataset.studies.iter()).all(|s| s.intervention.therapy.trim().is_empty());
+    let unnamed = (dataset.studies.iter()).all(|s| is_blank(&s.intervention.therapy));
     let mut groups: BTreeMap<String, (usize, Vec<&Study>)> = BTreeMap::new();
     for (i, s) in dataset.studies.iter().enumerate() {
         let in_question = main.name.trim().is_empty() || main.fit(&s.condition).counts();
@@ -247,7 +247,10 @@ fn answer(
     main: &MainCondition,
 ) -> Answer {
     let lexicon = main.lexicon;
-    let therapy = studies[0].intervention.therapy.trim().to_string();
+    let therapy = match studies[0].intervention.therapy.trim() {
+        t if is_blank(t) => String::new(),
+        t => t.to_string(),
+    };
     let therapy_name = match therapy.as_str() {
         "" => t(main.lang, "therapy.unnamed").to_string(),
         _ => lexicon.display_in(List::Therapies, &therapy, main.lang),

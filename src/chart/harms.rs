@@ -207,7 +207,9 @@ impl HarmsView {
                 better,
                 therapy: match study.intervention.therapy.trim() {
                     // Data that name no therapy are about one: "with this treatment".
-                    "" => crate::appraise::text::lower_first(t(lang, "therapy.unnamed")),
+                    blank if crate::model::terms::is_blank(blank) => {
+                        crate::appraise::text::lower_first(t(lang, "therapy.unnamed"))
+                    }
                     named => named.to_string(),
                 },
                 per_100: PerN {

@@ -27,6 +27,13 @@ pub fn normalize(s: &str) -> String {
     out
 }
 
+/// Whether a name says nothing to match or show, having no letter or digit ("", "-", "—"): it
+/// normalizes to nothing. A therapy so named is no treatment of its own; data whose studies all
+/// leave it so are about one treatment, unnamed.
+pub fn is_blank(name: &str) -> bool {
+    !name.chars().any(char::is_alphanumeric)
+}
+
 /// Whether normalized `hay` contains normalized `phrase` starting and ending at word boundaries.
 /// Every word start is tried, so a match that overlaps a rejected one is still found. For text
 /// already normalized, against word lists written normalized: normalizing both every time cost a
