@@ -748,6 +748,16 @@ fn a_file_not_named_json_or_csv_is_told_by_its_content() {
         "{}",
         stderr(&o)
     );
+    // A Cochrane review is told to be imported first.
+    for review in [
+        "tests/data/fleiss1993.rm5",
+        "tests/data/fleiss1993-data-package.zip",
+    ] {
+        let o = run(&["validate", review]);
+        assert_eq!(o.status.code(), Some(1));
+        let said = format!("{review}: this is a Cochrane review (a RevMan 5 file or a data package), not a dataset: convert it first with `evidence-lens import {review} -o data.json`, then use data.json\n");
+        assert_eq!(stderr(&o), said);
+    }
     // A JSON dataset under another name is still JSON.
     let json = std::fs::read("src/data/ms-stem-cells.json").unwrap();
     let data = scratch("dataset.txt", &json);

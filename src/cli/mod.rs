@@ -648,6 +648,17 @@ fn read_dataset_with(file: &Path, measure: Option<Measure>, err: &mut dyn Write)
             return None;
         }
     };
+    // A review is the importer's: said so, where the readers would find it a broken table.
+    let xml = (bytes.iter().find(|b| !b.is_ascii_whitespace())) == Some(&b'<');
+    if has_extension(file, "rm5") || has_extension(file, "zip") || xml {
+        let f = file.display();
+        let _ = writeln!(
+            err,
+            "{f}: this is a Cochrane review (a RevMan 5 file or a data package), not a dataset: \
+             convert it first with `evidence-lens import {f} -o data.json`, then use data.json"
+        );
+        return None;
+    }
     let json = !is_csv(file) && (has_extension(file, "json") || model::looks_like_json(&bytes));
     Some(if json {
         model::parse_json(&bytes)
