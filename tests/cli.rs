@@ -758,6 +758,17 @@ fn a_file_not_named_json_or_csv_is_told_by_its_content() {
         let said = format!("{review}: this is a Cochrane review (a RevMan 5 file or a data package), not a dataset: convert it first with `evidence-lens import {review} -o data.json`, then use data.json\n");
         assert_eq!(stderr(&o), said);
     }
+    // Its XML under another name, after a byte-order mark, is one too.
+    let xml = scratch(
+        "review.xml",
+        b"\xEF\xBB\xBF <?xml version=\"1.0\"?><COCHRANE_REVIEW/>",
+    );
+    let o = run(&["validate", xml.to_str().unwrap()]);
+    assert!(
+        stderr(&o).contains("this is a Cochrane review"),
+        "{}",
+        stderr(&o)
+    );
     // A JSON dataset under another name is still JSON.
     let json = std::fs::read("src/data/ms-stem-cells.json").unwrap();
     let data = scratch("dataset.txt", &json);

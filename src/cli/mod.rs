@@ -649,7 +649,7 @@ fn read_dataset_with(file: &Path, measure: Option<Measure>, err: &mut dyn Write)
         }
     };
     // A review is the importer's: said so, where the readers would find it a broken table.
-    let xml = (bytes.iter().find(|b| !b.is_ascii_whitespace())) == Some(&b'<');
+    let xml = model::first_byte(&bytes) == Some(b'<');
     if has_extension(file, "rm5") || has_extension(file, "zip") || xml {
         let f = file.display();
         let _ = writeln!(

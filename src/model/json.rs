@@ -148,12 +148,17 @@ const STORED_SUBGROUP_FIELDS: &[&str] = &["name", "stored"];
 // ------------------------------------------------------------------------------------------------
 // Entry point
 
-/// Whether bytes begin as a JSON dataset does, with `{` or `[` (after a byte-order mark and
-/// white space): how a file that is not named `.json` or `.csv` is told from a table.
-pub fn looks_like_json(bytes: &[u8]) -> bool {
+/// The first byte of a file after a byte-order mark and white space: what tells a dataset (`{`,
+/// `[`) and a review's XML (`<`) from a table.
+pub fn first_byte(bytes: &[u8]) -> Option<u8> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let first = bytes.iter().find(|b| !b.is_ascii_whitespace());
-    matches!(first, Some(b'{' | b'['))
+    bytes.iter().copied().find(|b| !b.is_ascii_whitespace())
+}
+
+/// Whether bytes begin as a JSON dataset does, with `{` or `[` ([`first_byte`]): how a file that
+/// is not named `.json` or `.csv` is told from a table.
+pub fn looks_like_json(bytes: &[u8]) -> bool {
+    matches!(first_byte(bytes), Some(b'{' | b'['))
 }
 
 /// Reads a dataset from JSON bytes. Never panics; reports every problem found.

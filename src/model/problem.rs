@@ -233,8 +233,8 @@ pub enum Issue {
     RowLength {
         found: usize,
         expected: usize,
-        /// The row has more cells than the header and two numbers side by side, as an unquoted
-        /// decimal comma in a file separated by commas makes ("0,5" as "0" and "5").
+        /// The row has more cells than the header in a file separated by commas, as an unquoted
+        /// comma in a name or a number makes ("0,5" as "0" and "5").
         comma_split: bool,
     },
     /// CSV-level read error.
