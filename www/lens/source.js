@@ -97,9 +97,16 @@ async function read(name, bytes, type, measure, src, signal) {
 function isTable(name, type, bytes) {
   if (/\.(csv|tsv)$/i.test(name) || /csv|tab-separated/i.test(type)) return true;
   if (!bytes || /\.json$/i.test(name) || /json/i.test(type)) return false;
-  let i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  while (i < bytes.length && (bytes[i] === 0x20 || (bytes[i] >= 0x09 && bytes[i] <= 0x0d))) i++;
-  return bytes[i] !== 0x7b && bytes[i] !== 0x5b;
+  const first = start(bytes)[0];
+  return first !== '{' && first !== '[';
+}
+
+/**
+ * A file's first characters as text, without a byte-order mark or white space before them.
+ * @param {Uint8Array} bytes
+ */
+function start(bytes) {
+  return new TextDecoder().decode(bytes.subarray(0, 256)).replace(/^\uFEFF/, '').trimStart();
 }
 
 /**
@@ -145,7 +152,7 @@ async function download(url, src, signal) {
 export function isReview(name, bytes) {
   if (/\.(rm5|zip)$|-data-rows\.csv$/i.test(name)) return true;
   if (bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 3 || bytes[2] === 5)) return !isWorkbook(name, bytes);
-  const head = new TextDecoder().decode(bytes.subarray(0, 256)).replace(/^\uFEFF/, '').trimStart();
+  const head = start(bytes);
   return head.startsWith('<?xml') || head.startsWith('<COCHRANE_REVIEW');
 }
 
