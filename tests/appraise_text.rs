@@ -6,10 +6,12 @@ mod helpers;
 use evidence_lens::appraise::absolute::{
     ceil_people, comparative, nnt, single_arm, treated_risk, Assumed,
 };
-use evidence_lens::appraise::text::{statement, Direction, Importance};
+use evidence_lens::appraise::text::{
+    single_arm_statement, statement, Direction, Importance, Subject,
+};
 use evidence_lens::appraise::{
-    appraise_outcome, Absolute, AbsoluteError, AppraiseOptions, BaselineSource, Basis, Certainty,
-    NntKind,
+    appraise, appraise_outcome, Absolute, AbsoluteError, AppraiseOptions, BaselineSource, Basis,
+    Certainty, NntKind, OutcomeAppraisal,
 };
 use evidence_lens::i18n::Lang;
 use evidence_lens::model::*;
@@ -39,7 +41,18 @@ fn every_statement_form() {
     let red = Importance::Important(Direction::Reduces);
     let inc = Importance::Important(Direction::Increases);
     let none = Importance::LittleOrNone;
-    let s = |c, f| statement(Lang::En, c, Some("Drug X"), false, "Disease progression", f);
+    let s = |c, f| {
+        statement(
+            Lang::En,
+            c,
+            Subject::Therapy {
+                name: "Drug X",
+                plural: false,
+            },
+            "Disease progression",
+            f,
+        )
+    };
     assert_eq!(
         s(Certainty::High, red),
         "Drug X reduces disease progression."
@@ -87,8 +100,10 @@ fn every_statement_form() {
         statement(
             Lang::En,
             Certainty::VeryLow,
-            Some("Beta blockers"),
-            true,
+            Subject::Therapy {
+                name: "Beta blockers",
+                plural: true
+            },
             "LDL change",
             red
         ),
@@ -100,7 +115,18 @@ fn every_statement_form() {
 fn statements_agree_in_number_with_the_therapy() {
     let red = Importance::Important(Direction::Reduces);
     let none = Importance::LittleOrNone;
-    let s = |c, f| statement(Lang::En, c, Some("Antibiotics"), true, "Infections", f);
+    let s = |c, f| {
+        statement(
+            Lang::En,
+            c,
+            Subject::Therapy {
+                name: "Antibiotics",
+                plural: true,
+            },
+            "Infections",
+            f,
+        )
+    };
     assert_eq!(s(Certainty::High, red), "Antibiotics reduce infections.");
     assert_eq!(
         s(Certainty::Moderate, red),
@@ -115,8 +141,10 @@ fn statements_agree_in_number_with_the_therapy() {
         statement(
             Lang::En,
             Certainty::Moderate,
-            Some("Aspirin"),
-            false,
+            Subject::Therapy {
+                name: "Aspirin",
+                plural: false
+            },
             "Deaths",
             red
         ),
@@ -135,8 +163,10 @@ fn spanish_and_french_statements_are_about_the_treatment_with_a_therapy() {
             statement(
                 Lang::Es,
                 c,
-                Some("antibióticos"),
-                plural,
+                Subject::Therapy {
+                    name: "antibióticos",
+                    plural,
+                },
                 "Infecciones",
                 red,
             )
@@ -145,8 +175,10 @@ fn spanish_and_french_statements_are_about_the_treatment_with_a_therapy() {
             statement(
                 Lang::Fr,
                 c,
-                Some("antibiotiques"),
-                plural,
+                Subject::Therapy {
+                    name: "antibiotiques",
+                    plural,
+                },
                 "Infections",
                 red,
             )
@@ -165,7 +197,7 @@ fn spanish_and_french_statements_are_about_the_treatment_with_a_therapy() {
         );
     }
     // A pool of different therapies: "the treatments", plural, in every language.
-    let mixed = |lang, c| statement(lang, c, None, true, "Infections", red);
+    let mixed = |lang, c| statement(lang, c, Subject::Several, "Infections", red);
     assert_eq!(
         mixed(Lang::Es, Certainty::Moderate),
         "Los tratamientos probablemente reducen el resultado «infections»."
@@ -182,8 +214,10 @@ fn spanish_and_french_statements_are_about_the_treatment_with_a_therapy() {
     assert!(statement(
         Lang::Fr,
         Certainty::Low,
-        Some("Aspirine"),
-        false,
+        Subject::Therapy {
+            name: "Aspirine",
+            plural: false
+        },
         "Décès",
         red
     )
@@ -660,4 +694,104 @@ fn a_harm_no_one_had_is_not_shown_as_no_risk() {
     // A comparison with no events in the treated group is not a single group's count.
     let compared = text(&with(Design::Rct, harm, counts(0, 100, 3, 100)));
     assert!(!compared.contains("No such case"), "{compared}");
+}
+
+/// Data that name no therapy (the embed page's spreadsheet template) are about "this treatment"
+/// in every sentence: each study's statement, its absolute effect and its NNT, where they had said
+/// "Probably reduces relapse." and "about 120 with  (94 fewer…)".
+#[test]
+fn sentences_about_data_that_name_no_therapy_say_this_treatment() {
+    let parsed = parse_csv(include_bytes!("../www/template.csv"));
+    let data = parsed.dataset.expect("the template reads");
+    assert!(data
+        .studies
+        .iter()
+        .all(|s| s.intervention.therapy.is_empty()));
+    for (lang, subject) in [
+        (Lang::En, "This treatment"),
+        (Lang::Es, "Este tratamiento"),
+        (Lang::Fr, "Ce traitement"),
+    ] {
+        let options = AppraiseOptions {
+            lang,
+            ..AppraiseOptions::default()
+        };
+        let appraisal = appraise(&data, &options);
+        let rated: Vec<&OutcomeAppraisal> = (appraisal.outcomes.iter())
+            .filter(|o| o.certainty.is_some())
+            .collect();
+        assert!(rated.len() >= 4, "{lang:?}");
+        for o in rated {
+            assert!(
+                o.statement.starts_with(subject),
+                "{lang:?}: {}",
+                o.statement
+            );
+        }
+        let with = subject.to_lowercase();
+        let absolute: Vec<&Absolute> = (appraisal.outcomes.iter())
+            .filter_map(|o| o.absolute.as_ref())
+            .collect();
+        assert!(absolute.len() >= 3, "{lang:?}");
+        for a in absolute {
+            let nnt = a.nnt.as_ref().map_or("", |n| n.text.as_str());
+            for said in [&a.text, &a.short, nnt] {
+                assert!(said.contains(&with), "{lang:?}: {said}");
+            }
+        }
+        let mut texts = Vec::new();
+        collect_strings(&serde_json::to_value(&appraisal).unwrap(), &mut texts);
+        for said in &texts {
+            assert!(
+                !said.contains("  "),
+                "{lang:?}: a blank where a name was: {said}"
+            );
+        }
+    }
+}
+
+/// A single group's sentence names its subject as the comparative statement does.
+#[test]
+fn single_group_statements_name_the_treatment_or_this_treatment() {
+    let named = Subject::Therapy {
+        name: "Drug X",
+        plural: false,
+    };
+    for (lang, subject, expected) in [
+        (Lang::En, named, "what part drug X played in relapse"),
+        (
+            Lang::Es,
+            named,
+            "qué papel tuvo el tratamiento con drug X en",
+        ),
+        (Lang::Fr, named, "quel rôle le traitement par drug X a joué"),
+        (
+            Lang::En,
+            Subject::Unnamed,
+            "what part this treatment played",
+        ),
+        (
+            Lang::Es,
+            Subject::Unnamed,
+            "qué papel tuvo este tratamiento en",
+        ),
+        (Lang::Fr, Subject::Unnamed, "quel rôle ce traitement a joué"),
+    ] {
+        let said = single_arm_statement(lang, subject, "Relapse", false, false);
+        assert!(said.contains(expected), "{lang:?}: {said}");
+    }
+    let attributed = single_arm_statement(Lang::Fr, Subject::Unnamed, "Fièvre", false, true);
+    assert!(
+        attributed.contains("comme causé par ce traitement"),
+        "{attributed}"
+    );
+}
+
+fn collect_strings(v: &serde_json::Value, out: &mut Vec<String>) {
+    match v {
+        serde_json::Value::String(s) => out.push(s.clone()),
+        serde_json::Value::Array(a) => a.iter().for_each(|x| collect_strings(x, out)),
+        serde_json::Value::Object(o) => o.values().for_each(|x| collect_strings(x, out)),
+        _ => {}
+    }
 }

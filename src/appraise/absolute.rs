@@ -27,7 +27,7 @@ use crate::i18n::{t, tn, Lang};
 
 use crate::model::{Baseline, Better, Measure, Outcome};
 
-use super::text::{lower_first, num, outcome_core, upper_first};
+use super::text::{lower_first, name_in_sentence, num, outcome_core, upper_first};
 
 /// Where the baseline risk came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -260,7 +260,7 @@ impl Despite {
                 ("outcome", &outcome),
                 ("n", &people(lang, self.per_100)),
                 ("ci", &ci),
-                ("therapy", &lower_first(therapy)),
+                ("therapy", &name_in_sentence(lang, therapy)),
             ],
         ))
     }
@@ -440,7 +440,7 @@ pub fn nnt(
         let (a, b) = (lo.abs().max(hi.abs()), lo.abs().min(hi.abs()));
         (ceil_people(1.0 / a), ceil_people(1.0 / b))
     };
-    let x = lower_first(therapy);
+    let x = name_in_sentence(lang, therapy);
     let y = if lang == Lang::En {
         outcome_core(outcome)
     } else {
@@ -651,7 +651,7 @@ pub fn comparative(
     );
     let p100 = per_n(100, Some(baseline), r, Some(lb), Some(ub));
     let p1000 = per_n(1000, Some(baseline), r, Some(lb), Some(ub));
-    let x = lower_first(therapy);
+    let x = name_in_sentence(lang, therapy);
     // "About the same" only for no difference at all (beyond floating-point noise: a hazard
     // ratio of 1 gives 1 - (1 - b)^1, a hair from b): an end of 0.4 fewer in 1,000 still
     // excludes none, as the statement beside it says.
@@ -776,7 +776,7 @@ pub fn single_arm(
             ("outcome", &upper_first(outcome)),
             ("n", &n),
             ("ci", &ci),
-            ("therapy", &lower_first(therapy)),
+            ("therapy", &name_in_sentence(lang, therapy)),
         ],
     );
     if let Some(seen) = none_in.filter(|_| given.is_none() || narrow.is_some()) {

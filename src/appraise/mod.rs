@@ -338,7 +338,10 @@ fn appraise_item<'a>(
         let attributed = lexicon.is_attributable(outcome);
         condition.once(
             statement_key([b's', review as u8, attributed as u8], therapy, name),
-            || text::single_arm_statement(lang, therapy, name, review, attributed),
+            || {
+                let subject = text::Subject::of(therapy, false);
+                text::single_arm_statement(lang, subject, name, review, attributed)
+            },
         )
     } else {
         let importance_code = match importance {
@@ -349,8 +352,8 @@ fn appraise_item<'a>(
         condition.once(
             statement_key([b'c', certainty as u8, importance_code], therapy, name),
             || {
-                let plural = lexicon.is_plural(therapy);
-                text::statement(lang, certainty, Some(therapy), plural, name, importance)
+                let subject = text::Subject::of(therapy, lexicon.is_plural(therapy));
+                text::statement(lang, certainty, subject, name, importance)
             },
         )
     };
@@ -431,7 +434,8 @@ fn proportion_without_interval(
     let lang = condition.lang;
     let name = outcome.name.get(lang.as_str());
     let attributed = condition.lexicon.is_attributable(outcome);
-    let statement = text::single_arm_statement(lang, therapy, name, review, attributed);
+    let subject = text::Subject::of(therapy, false);
+    let statement = text::single_arm_statement(lang, subject, name, review, attributed);
     let (absolute, note) = if rate::pooled_cycle_caveat(study).is_some() {
         (None, AbsoluteError::PooledPeriods.words(lang))
     } else {

@@ -11,6 +11,7 @@ use serde::Serialize;
 
 use crate::i18n::{self, t, tn, Lang};
 
+use crate::model::terms::is_blank;
 use crate::model::{Dataset, Design, Measure, Outcome, SourceKind, Study};
 use crate::stats::bias::regtest;
 use crate::stats::effect::{effect_of, Effect};
@@ -20,7 +21,7 @@ use super::absolute::{self, Absolute, Assumed, BaselineSource};
 use super::certainty::{Certainty, Domain, Rating, Reason};
 use super::matching::{Lexicon, List, MainCondition, NormalizedKeys, Relation};
 use super::rate;
-use super::text::{self, num};
+use super::text::{self, num, Subject};
 use super::{control_risk, AppraiseOptions, Item};
 
 /// Why a set of studies was not pooled.
@@ -653,32 +654,33 @@ pub(crate) fn pool_group<'a>(
     rate::rate_large_effect(&mut r, &eff);
 
     let certainty = r.certainty();
-    // `None` when the studies are of different therapies; data that name none are of one.
-    let unnamed = (studies.iter()).all(|s| crate::model::terms::is_blank(&s.intervention.therapy));
-    let named = if unnamed {
-        Some(t(lang, "therapy.unnamed"))
+    // Data that name no therapy are of one; studies of different therapies are of several.
+    let t0 = first_study.intervention.therapy.as_str();
+    let subject = if (studies.iter()).all(|s| is_blank(&s.intervention.therapy)) {
+        Subject::Unnamed
+    } else if (studies.iter())
+        .all(|s| lexicon.relation(List::Therapies, &s.intervention.therapy, t0) == Relation::Same)
+    {
+        Subject::Therapy {
+            name: t0,
+            plural: lexicon.is_plural(t0),
+        }
     } else {
-        let t0 = first_study.intervention.therapy.as_str();
-        studies
-            .iter()
-            .all(|s| {
-                lexicon.relation(List::Therapies, &s.intervention.therapy, t0) == Relation::Same
-            })
-            .then_some(t0)
+        Subject::Several
     };
     let statement = text::statement(
         lang,
         certainty,
-        named,
-        named.map_or(true, |t| lexicon.is_plural(t)),
+        subject,
         outcome.name.get(lang.as_str()),
         rate::importance(&eff, th),
     );
-    let therapy = named.map_or_else(
-        || t(lang, "pool.the_treatments").to_string(),
-        str::to_string,
-    );
-    let (absolute, note) = pooled_absolute(members, &eff, options, lang, &therapy);
+    let therapy = match subject {
+        Subject::Therapy { name, .. } => name,
+        Subject::Unnamed => "",
+        Subject::Several => t(lang, "pool.the_treatments"),
+    };
+    let (absolute, note) = pooled_absolute(members, &eff, options, lang, therapy);
     let pooled = PooledAppraisal {
         outcome: outcome.id.clone(),
         name: outcome.name.get(main.lang.as_str()).to_string(),

@@ -96,14 +96,61 @@ pub fn outcome_object(name: &str) -> String {
     }
 }
 
-/// The GRADE informative statement for an effect of `therapy` on `outcome`, in `lang`, its
-/// verbs agreeing with the therapy's number ("Aspirin probably reduces…", "Antibiotics
-/// probably reduce…"), as Cochrane's plain-language summaries word them in each language. In
-/// Spanish and French a bare name cannot be the subject ("aspirina reduce…"), and its article
-/// depends on the name's gender and number, which a dataset's vocabulary does not give: the
-/// subject is the treatment with it (`stmt.subject`), singular ("El tratamiento con aspirina
-/// reduce…", "Le traitement par aspirine réduit…"). `None` is a pool of different therapies:
-/// "the treatments", plural.
+/// A therapy's name inside a sentence in `lang`: lower-cased unless an acronym ("aspirin",
+/// "AHSCT"), and "this treatment" for data that name none.
+pub fn name_in_sentence(lang: Lang, therapy: &str) -> String {
+    if crate::model::terms::is_blank(therapy) {
+        lower_first(t(lang, "therapy.unnamed"))
+    } else {
+        lower_first(therapy)
+    }
+}
+
+/// Whom a statement is about.
+#[derive(Clone, Copy, Debug)]
+pub enum Subject<'a> {
+    /// A therapy by its name in the data; `plural` for its verbs' number ("Antibiotics reduce…").
+    Therapy { name: &'a str, plural: bool },
+    /// Data that name no therapy: "this treatment", singular.
+    Unnamed,
+    /// A pool of different therapies: "the treatments", plural.
+    Several,
+}
+
+impl<'a> Subject<'a> {
+    /// A study's own therapy: `Unnamed` where its name is blank.
+    pub fn of(name: &'a str, plural: bool) -> Self {
+        if crate::model::terms::is_blank(name) {
+            Subject::Unnamed
+        } else {
+            Subject::Therapy { name, plural }
+        }
+    }
+
+    /// The subject as it stands inside a sentence in `lang`, and whether its verb is plural. In
+    /// Spanish and French a bare name cannot be the subject ("aspirina reduce…"), and its article
+    /// depends on the name's gender and number, which a dataset's vocabulary does not give: the
+    /// subject is the treatment with it (`stmt.subject`), singular ("el tratamiento con
+    /// aspirina").
+    fn phrase(self, lang: Lang) -> (String, bool) {
+        match self {
+            Subject::Therapy { name, plural } => {
+                let name = lower_first(name);
+                let subject = tn(lang, "stmt.subject", &[("therapy", &name)]);
+                // The verb agrees with the name only where the name is the whole subject.
+                let agrees = subject == name;
+                (subject, plural && agrees)
+            }
+            Subject::Unnamed => (name_in_sentence(lang, ""), false),
+            Subject::Several => (t(lang, "pool.the_treatments").to_string(), true),
+        }
+    }
+}
+
+/// The GRADE informative statement for an effect of `subject` on `outcome`, in `lang`, its
+/// verbs agreeing with the subject's number ("Aspirin probably reduces…", "Antibiotics
+/// probably reduce…", "El tratamiento con aspirina reduce…"), as Cochrane's plain-language
+/// summaries word them in each language.
 ///
 /// * high: "X reduces Y" / "X results in little or no difference in Y"
 /// * moderate: "X probably reduces Y" / "X probably results in little or no difference in Y"
@@ -112,8 +159,7 @@ pub fn outcome_object(name: &str) -> String {
 pub fn statement(
     lang: Lang,
     certainty: Certainty,
-    therapy: Option<&str>,
-    plural: bool,
+    subject: Subject,
     outcome: &str,
     importance: Importance,
 ) -> String {
@@ -122,18 +168,7 @@ pub fn statement(
     } else {
         lower_first(outcome)
     };
-    let (x, plural) = match therapy {
-        // "This treatment", of data that name none, is the whole subject already.
-        Some(name) if name == t(lang, "therapy.unnamed") => (lower_first(name), false),
-        Some(name) => {
-            let name = lower_first(name);
-            let subject = tn(lang, "stmt.subject", &[("therapy", &name)]);
-            // The verb agrees with the name only where the name is the whole subject.
-            let agrees = subject == name;
-            (subject, plural && agrees)
-        }
-        None => (t(lang, "pool.the_treatments").to_string(), true),
-    };
+    let (x, plural) = subject.phrase(lang);
     if certainty == Certainty::VeryLow {
         return tn(lang, "stmt.very_low", &[("therapy", &x), ("outcome", &y)]);
     }
@@ -160,12 +195,12 @@ pub fn statement(
 /// study judged, rather than that the study cannot show the treatment's part in it.
 pub fn single_arm_statement(
     lang: Lang,
-    therapy: &str,
+    subject: Subject,
     outcome: &str,
     review: bool,
     attributed: bool,
 ) -> String {
-    let x = lower_first(therapy);
+    let (x, _) = subject.phrase(lang);
     let y = lower_first(outcome);
     let key = match (review, attributed) {
         (true, false) => "stmt.single_arm_review",
