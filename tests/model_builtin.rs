@@ -227,3 +227,37 @@ fn builtin_contains_the_key_facts() {
     );
     assert!(ds.claims.iter().any(|c| c.by == ClaimSource::Clinic));
 }
+
+/// What the widget shows every reader under "Things to know" (a study's caveats), beside a result
+/// (its note) and as the reason for a publication-bias judgement says nothing of how the data were
+/// made: no "source document 004", "line 41" or "trial-facts.md" (that is in
+/// `src/data/provenance.md` and in each number's `citation`).
+#[test]
+fn what_readers_are_shown_says_nothing_of_how_the_data_were_made() {
+    let ds = builtin();
+    let workshop = [
+        "source document",
+        "documento fuente",
+        "document source",
+        "trial-facts",
+        "audit",
+        "auditoría",
+        "(line ",
+        "(lines ",
+        "(línea",
+        "(ligne",
+    ];
+    for s in &ds.studies {
+        let mut shown: Vec<&Text> = s.caveats.iter().collect();
+        shown.extend(s.outcomes.iter().filter_map(|o| o.note.as_ref()));
+        shown.extend(s.publication_bias.iter().filter_map(|p| p.support.as_ref()));
+        for text in shown {
+            for lang in ["en", "es", "fr"] {
+                let said = text.get(lang);
+                for word in workshop {
+                    assert!(!said.contains(word), "{}: {word:?} in {said}", s.id);
+                }
+            }
+        }
+    }
+}
