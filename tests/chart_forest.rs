@@ -725,3 +725,36 @@ fn a_single_arm_change_is_one_group_in_points() {
         "{sentences:?}"
     );
 }
+
+/// A row says an outcome's time once: "Treatment failure at 6 months, intrathecal vs sham" had
+/// been followed by ", 6 months" again; a name that does not say its time is given it.
+#[test]
+fn a_row_says_its_outcome_s_time_once() {
+    let data = r#"{"schema": "evidence-lens/1", "studies": [
+      {"id": "a", "label": "A 2020", "year": 2020, "citation": {"text": "x"}, "source_kind": "paper",
+       "condition": "c", "intervention": {"therapy": "X"}, "design": "rct", "n": 40,
+       "outcomes": [
+         {"id": "fail", "name": "Treatment failure at 6 months, intrathecal vs sham", "timepoint": "6 months",
+          "kind": "benefit", "better": "lower", "status": "verified",
+          "data": {"measure": "RR", "estimate": 0.5, "ci_lb": 0.2, "ci_ub": 1.2}},
+         {"id": "arr", "name": "Annualised relapse rate", "timepoint": "weeks 0-24",
+          "kind": "benefit", "better": "lower", "status": "verified",
+          "data": {"measure": "RR", "estimate": 0.8, "ci_lb": 0.4, "ci_ub": 1.6}}]}]}"#;
+    let parsed = model::parse_json(data.as_bytes());
+    assert!(parsed.errors.is_empty(), "{:?}", parsed.errors);
+    let f = forest(&parsed.dataset.unwrap(), &forest_view());
+    let detail = |key: &str| {
+        let rows = f.panels.iter().flat_map(|p| &p.rows);
+        rows.filter(|r| r.key == key)
+            .map(|r| r.detail.clone())
+            .next()
+    };
+    assert_eq!(
+        detail("a/fail").as_deref(),
+        Some("Treatment failure at 6 months, intrathecal vs sham")
+    );
+    assert_eq!(
+        detail("a/arr").as_deref(),
+        Some("Annualised relapse rate, weeks 0-24")
+    );
+}
