@@ -984,3 +984,35 @@ fn a_spreadsheet_that_names_no_therapy_or_condition_answers_for_this_treatment()
     assert_eq!(answers.len(), 1);
     assert_eq!(answers[0].therapy, "Drug A");
 }
+
+/// With no answer, the summary says why once: the reader's filters when they chose some (a route
+/// filter had been told that no therapy is studied in the question's condition, which the same
+/// condition without the filter contradicts), else the data.
+#[test]
+fn a_summary_with_no_answer_says_why_once() {
+    let filtered = ViewOptions {
+        filters: evidence_lens::chart::Filters {
+            route: vec!["no such route".into()],
+            ..Default::default()
+        },
+        ..summary(Lang::En)
+    };
+    let drawn = svg_texts(&filtered, &builtin(), 390).join(" ");
+    assert!(
+        drawn.contains("Among the studies these filters keep"),
+        "{drawn}"
+    );
+    assert!(drawn.contains("Clear a filter to see more."), "{drawn}");
+    assert!(!drawn.contains("No therapy in this data"), "{drawn}");
+    let mut elsewhere = builtin();
+    elsewhere.question.as_mut().unwrap().condition = Some("gout".into());
+    for title in [None, elsewhere.title.clone()] {
+        elsewhere.title = title;
+        let drawn = svg_texts(&summary(Lang::En), &elsewhere, 1600)
+            .join(" ")
+            .replace("&apos;", "'");
+        let why = "No therapy in this data is studied in the question's condition.";
+        assert_eq!(drawn.matches(why).count(), 1, "{drawn}");
+        assert!(!drawn.contains("filters"), "{drawn}");
+    }
+}

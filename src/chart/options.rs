@@ -301,9 +301,8 @@ impl ViewOptions {
         }
     }
 
-    /// The dataset with only the studies and outcomes the options keep (claims are kept);
-    /// borrowed when nothing is filtered out, and otherwise only kept studies are copied.
-    pub fn filtered<'a>(&self, dataset: &'a Dataset) -> Cow<'a, Dataset> {
+    /// Whether the reader chose an outcome or a filter, which may leave studies out.
+    pub fn narrows(&self) -> bool {
         // Named field by field, so that a new filter cannot be forgotten here.
         let Filters {
             condition,
@@ -312,13 +311,19 @@ impl ViewOptions {
             design,
             kind,
         } = &self.filters;
-        let keeps_all = self.outcome.is_none()
-            && condition.is_empty()
-            && therapy.is_empty()
-            && route.is_empty()
-            && design.is_empty()
-            && kind.is_empty();
-        if keeps_all {
+        self.outcome.is_some()
+            || !condition.is_empty()
+            || !therapy.is_empty()
+            || !route.is_empty()
+            || !design.is_empty()
+            || !kind.is_empty()
+    }
+
+    /// The dataset with only the studies and outcomes the options keep (claims are kept);
+    /// borrowed when nothing is filtered out, and otherwise only kept studies are copied.
+    pub fn filtered<'a>(&self, dataset: &'a Dataset) -> Cow<'a, Dataset> {
+        let kind = &self.filters.kind;
+        if !self.narrows() {
             return Cow::Borrowed(dataset);
         }
         // A pooled body asked for by its id keeps its treatment's studies alone, as pooling

@@ -31,6 +31,9 @@ pub struct SummaryView {
     /// What the words of the title and the cards mean ([`Glossary`]).
     pub glossary: Vec<Gloss>,
     pub items: Vec<Item>,
+    /// Why there is no answer, where there is none and the title does not say it already: the
+    /// reader's filters when they chose some, else the data.
+    pub empty: Option<String>,
 }
 
 /// One therapy's answer, as text lines before wrapping.
@@ -259,7 +262,16 @@ pub(super) struct Placement<'a> {
 impl SummaryView {
     pub fn build(dataset: &Dataset, options: &ViewOptions, appraisal: &Appraisal) -> SummaryView {
         let lang = options.lang;
-        let (title, best) = title(lang, dataset, appraisal);
+        let empty = appraisal.answers.is_empty().then(|| {
+            let key = if options.narrows() {
+                "answer.empty_filtered"
+            } else {
+                "answer.empty"
+            };
+            t(lang, key).to_string()
+        });
+        let (title, best) = title(lang, dataset, appraisal, empty.as_deref());
+        let empty = empty.filter(|e| *e != title);
         let cards: Vec<Card> = appraisal
             .answers
             .iter()
@@ -304,6 +316,7 @@ impl SummaryView {
             cards,
             glossary,
             items,
+            empty,
         }
     }
 
@@ -404,16 +417,8 @@ impl Paint for SummaryView {
             paragraph(&mut lines, &mut y, Kind::Body, &g.meaning);
         }
         let mut empty = Vec::new();
-        if self.cards.is_empty() {
-            let lang = self.lang;
-            empty = wrap(
-                measure,
-                t(lang, "answer.empty"),
-                theme.font_px(13.0),
-                false,
-                w,
-                MAX_LINES,
-            );
+        if let Some(why) = &self.empty {
+            empty = wrap(measure, why, theme.font_px(13.0), false, w, MAX_LINES);
             y += empty.len() as f64 * line_h(13.0);
         }
         Placement {
@@ -501,7 +506,12 @@ fn certainty_colour(theme: &Theme, c: Option<Certainty>) -> &plotters::style::RG
 
 /// A title that states the finding: the best-supported answer's headline and what the others
 /// show; with the index of the answer whose headline it states, if one's.
-fn title(lang: Lang, dataset: &Dataset, appraisal: &Appraisal) -> (String, Option<usize>) {
+fn title(
+    lang: Lang,
+    dataset: &Dataset,
+    appraisal: &Appraisal,
+    empty: Option<&str>,
+) -> (String, Option<usize>) {
     // In the reader's language (the appraisal's condition is the data's own word).
     let question = appraisal
         .answers
@@ -523,7 +533,7 @@ fn title(lang: Lang, dataset: &Dataset, appraisal: &Appraisal) -> (String, Optio
             .title
             .as_ref()
             .map(|x| i18n::pick(lang, x))
-            .unwrap_or_else(|| t(lang, "answer.empty").to_string()),
+            .unwrap_or_else(|| empty.unwrap_or_default().to_string()),
         None => tf(lang, "answer.title_uncertain", &[&question]),
     };
     (text, best)
