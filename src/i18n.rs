@@ -206,7 +206,7 @@ catalogue![
     ("harms.treatment", "With {}", "Con {}", "Avec {}"),
     ("harms.of_100", "{} of 100", "{} de 100", "{} sur 100"),
     ("harms.range", "(range {} to {})", "(rango {} a {})", "(de {} à {})"),
-    ("harms.one_group", "{} (no comparison group)", "{} (sin grupo de comparación)", "{} (sans groupe de comparaison)"),
+    ("harms.one_group", "{}; no comparison group", "{}; sin grupo de comparación", "{}\u{202f}; sans groupe de comparaison"),
     ("harms.both", "With {} or in the comparison group", "Con {} o en el grupo de comparación", "Avec {} ou dans le groupe de comparaison"),
     ("harms.with_numbers", "{} in the comparison group, {} with the treatment", "{} en el grupo de comparación, {} con el tratamiento", "{} dans le groupe de comparaison, {} avec le traitement"),
     ("harms.no_clear_difference", "No clear difference: the range of likely effects includes no difference, so one array is drawn for both groups.", "Sin diferencia clara: el rango de efectos probables incluye la ausencia de diferencia, así que se dibuja un solo grupo de iconos para ambos.", "Pas de différence nette : l’intervalle des effets probables inclut l’absence de différence, donc un seul ensemble d’icônes est dessiné pour les deux groupes."),

@@ -452,7 +452,7 @@ fn icon_arrays_have_100_icons_each() {
     let t = texts(&svg);
     assert!(
         t.iter()
-            .any(|x| x.ends_with("of 100 (no comparison group)")),
+            .any(|x| x == "46 of 100 (range 40 to 52); no comparison group"),
         "{t:?}"
     );
     // Counts that pool treatment periods are not people out of 100: Petrou 2020's are not drawn.

@@ -58,11 +58,12 @@ impl HarmsEntry {
         let p = &self.per_100;
         match p.control {
             None => {
-                let mut line = tf(lang, "harms.one_group", &[&of(p.treatment)]);
+                // "46 of 100 (range 40 to 52); no comparison group": one pair of brackets.
+                let mut count = of(p.treatment);
                 if let Some(r) = p.treatment_range() {
-                    line = format!("{line} {}", range(r));
+                    count = format!("{count} {}", range(r));
                 }
-                out.push(line);
+                out.push(tf(lang, "harms.one_group", &[&count]));
             }
             Some(c) => {
                 let mut with = tf(lang, "harms.with_numbers", &[&of(c), &of(p.treatment)]);
