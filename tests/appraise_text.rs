@@ -10,8 +10,8 @@ use evidence_lens::appraise::text::{
     single_arm_statement, statement, Direction, Importance, Subject,
 };
 use evidence_lens::appraise::{
-    appraise, appraise_outcome, Absolute, AbsoluteError, AppraiseOptions, BaselineSource, Basis,
-    Certainty, NntKind, OutcomeAppraisal,
+    appraise_outcome, Absolute, AbsoluteError, AppraiseOptions, BaselineSource, Basis, Certainty,
+    NntKind,
 };
 use evidence_lens::i18n::Lang;
 use evidence_lens::model::*;
@@ -696,60 +696,6 @@ fn a_harm_no_one_had_is_not_shown_as_no_risk() {
     assert!(!compared.contains("No such case"), "{compared}");
 }
 
-/// Data that name no therapy (the embed page's spreadsheet template) are about "this treatment"
-/// in every sentence: each study's statement, its absolute effect and its NNT, where they had said
-/// "Probably reduces relapse." and "about 120 with  (94 fewer…)".
-#[test]
-fn sentences_about_data_that_name_no_therapy_say_this_treatment() {
-    let parsed = parse_csv(include_bytes!("../www/template.csv"));
-    let data = parsed.dataset.expect("the template reads");
-    assert!(data
-        .studies
-        .iter()
-        .all(|s| s.intervention.therapy.is_empty()));
-    for (lang, subject) in [
-        (Lang::En, "This treatment"),
-        (Lang::Es, "Este tratamiento"),
-        (Lang::Fr, "Ce traitement"),
-    ] {
-        let options = AppraiseOptions {
-            lang,
-            ..AppraiseOptions::default()
-        };
-        let appraisal = appraise(&data, &options);
-        let rated: Vec<&OutcomeAppraisal> = (appraisal.outcomes.iter())
-            .filter(|o| o.certainty.is_some())
-            .collect();
-        assert!(rated.len() >= 4, "{lang:?}");
-        for o in rated {
-            assert!(
-                o.statement.starts_with(subject),
-                "{lang:?}: {}",
-                o.statement
-            );
-        }
-        let with = subject.to_lowercase();
-        let absolute: Vec<&Absolute> = (appraisal.outcomes.iter())
-            .filter_map(|o| o.absolute.as_ref())
-            .collect();
-        assert!(absolute.len() >= 3, "{lang:?}");
-        for a in absolute {
-            let nnt = a.nnt.as_ref().map_or("", |n| n.text.as_str());
-            for said in [&a.text, &a.short, nnt] {
-                assert!(said.contains(&with), "{lang:?}: {said}");
-            }
-        }
-        let mut texts = Vec::new();
-        collect_strings(&serde_json::to_value(&appraisal).unwrap(), &mut texts);
-        for said in &texts {
-            assert!(
-                !said.contains("  "),
-                "{lang:?}: a blank where a name was: {said}"
-            );
-        }
-    }
-}
-
 /// A single group's sentence names its subject as the comparative statement does.
 #[test]
 fn single_group_statements_name_the_treatment_or_this_treatment() {
@@ -787,11 +733,72 @@ fn single_group_statements_name_the_treatment_or_this_treatment() {
     );
 }
 
-fn collect_strings(v: &serde_json::Value, out: &mut Vec<String>) {
-    match v {
-        serde_json::Value::String(s) => out.push(s.clone()),
-        serde_json::Value::Array(a) => a.iter().for_each(|x| collect_strings(x, out)),
-        serde_json::Value::Object(o) => o.values().for_each(|x| collect_strings(x, out)),
-        _ => {}
+/// Reads the embed page's spreadsheet template, with the table reader (not the widget's).
+#[cfg(feature = "table")]
+mod template {
+    use super::*;
+    use evidence_lens::appraise::{appraise, OutcomeAppraisal};
+
+    /// Data that name no therapy (the embed page's spreadsheet template) are about "this treatment"
+    /// in every sentence: each study's statement, its absolute effect and its NNT, where they had said
+    /// "Probably reduces relapse." and "about 120 with  (94 fewer…)".
+    #[test]
+    fn sentences_about_data_that_name_no_therapy_say_this_treatment() {
+        let parsed = parse_csv(include_bytes!("../www/template.csv"));
+        let data = parsed.dataset.expect("the template reads");
+        assert!(data
+            .studies
+            .iter()
+            .all(|s| s.intervention.therapy.is_empty()));
+        for (lang, subject) in [
+            (Lang::En, "This treatment"),
+            (Lang::Es, "Este tratamiento"),
+            (Lang::Fr, "Ce traitement"),
+        ] {
+            let options = AppraiseOptions {
+                lang,
+                ..AppraiseOptions::default()
+            };
+            let appraisal = appraise(&data, &options);
+            let rated: Vec<&OutcomeAppraisal> = (appraisal.outcomes.iter())
+                .filter(|o| o.certainty.is_some())
+                .collect();
+            assert!(rated.len() >= 4, "{lang:?}");
+            for o in rated {
+                assert!(
+                    o.statement.starts_with(subject),
+                    "{lang:?}: {}",
+                    o.statement
+                );
+            }
+            let with = subject.to_lowercase();
+            let absolute: Vec<&Absolute> = (appraisal.outcomes.iter())
+                .filter_map(|o| o.absolute.as_ref())
+                .collect();
+            assert!(absolute.len() >= 3, "{lang:?}");
+            for a in absolute {
+                let nnt = a.nnt.as_ref().map_or("", |n| n.text.as_str());
+                for said in [&a.text, &a.short, nnt] {
+                    assert!(said.contains(&with), "{lang:?}: {said}");
+                }
+            }
+            let mut texts = Vec::new();
+            collect_strings(&serde_json::to_value(&appraisal).unwrap(), &mut texts);
+            for said in &texts {
+                assert!(
+                    !said.contains("  "),
+                    "{lang:?}: a blank where a name was: {said}"
+                );
+            }
+        }
+    }
+
+    fn collect_strings(v: &serde_json::Value, out: &mut Vec<String>) {
+        match v {
+            serde_json::Value::String(s) => out.push(s.clone()),
+            serde_json::Value::Array(a) => a.iter().for_each(|x| collect_strings(x, out)),
+            serde_json::Value::Object(o) => o.values().for_each(|x| collect_strings(x, out)),
+            _ => {}
+        }
     }
 }

@@ -1,4 +1,6 @@
 //! CSV reader: rows as a spreadsheet numbers them, exact wording, defaults and moderators.
+// The CSV reader is the CLI's and the table converter's, not the widget's.
+#![cfg(feature = "table")]
 
 use evidence_lens::model::*;
 

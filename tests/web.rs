@@ -33,12 +33,23 @@ fn builtin_in(view: &str) -> Widget {
     widget
 }
 
-/// A two-row table as the converter hands it over: read by the CLI's reader, written as JSON.
+/// A two-row table as the table converter hands it over: its JSON of `study,ai,n1i,ci,n2i` with the
+/// rows `A,1,10,3,10` and `B,2,20,5,20` and the measure RR (the widget has no CSV reader).
 fn two_rows_converted() -> Vec<u8> {
-    let csv = b"study,ai,n1i,ci,n2i\nA,1,10,3,10\nB,2,20,5,20\n";
-    let table =
-        evidence_lens::model::Dataset::from_csv(csv, Some(evidence_lens::model::Measure::Rr));
-    serde_json::to_vec(&table.dataset.unwrap()).unwrap()
+    let study = |id: &str, [ai, n1i, ci, n2i]: [u32; 4]| {
+        format!(
+            r#"{{"id":"{id}","label":"{id}","citation":{{"text":"{id}"}},"source_kind":"paper",
+            "condition":"","intervention":{{"therapy":""}},"design":"unknown","status":"completed",
+            "outcomes":[{{"id":"main","name":"main","kind":"benefit","better":"lower",
+            "data":{{"measure":"RR","ai":{ai},"ci":{ci},"n1i":{n1i},"n2i":{n2i}}},"status":"unverified"}}]}}"#
+        )
+    };
+    format!(
+        r#"{{"schema":"evidence-lens/1","studies":[{},{}],"claims":[]}}"#,
+        study("A", [1, 10, 3, 10]),
+        study("B", [2, 20, 5, 20])
+    )
+    .into_bytes()
 }
 
 /// Options as the shell sends them: a plain JS object.
@@ -568,7 +579,7 @@ fn the_height_follows_each_change_of_view_data_and_size() {
     let canvas = canvas();
     let mut widget = Widget::new(canvas.clone(), None).unwrap();
     widget.load_json(BUILTIN);
-    let mut drawn = |widget: &mut Widget, view: &str, width: f64| {
+    let drawn = |widget: &mut Widget, view: &str, width: f64| {
         widget
             .set_options(options(&format!(r#"{{"view": "{view}"}}"#)), "light")
             .unwrap();

@@ -4,6 +4,7 @@
 //! writes. Windows-1252 is one byte per character and needs no crate: Latin-1 is
 //! the first 256 code points, and Windows-1252 differs from it in 27 of them (0x80–0x9F).
 
+#[cfg(feature = "table")]
 use std::borrow::Cow;
 
 /// Windows-1252 characters for the bytes 0x80..=0x9F; the five bytes it leaves undefined map to
@@ -24,6 +25,7 @@ pub fn decode_windows_1252(bytes: &[u8]) -> String {
         .collect()
 }
 
+#[cfg(feature = "table")]
 /// How a text file was decoded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Decoded {
@@ -31,6 +33,7 @@ pub(crate) enum Decoded {
     Windows1252,
 }
 
+#[cfg(feature = "table")]
 /// Why bytes are not text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum NotText {
@@ -48,6 +51,7 @@ pub(crate) enum NotText {
     Workbook { kind: &'static str },
 }
 
+#[cfg(feature = "table")]
 impl NotText {
     /// The problem as a reader reports it.
     pub(crate) fn issue(self) -> super::Issue {
@@ -65,6 +69,7 @@ impl NotText {
     }
 }
 
+#[cfg(feature = "table")]
 /// The kind of spreadsheet program's file the bytes are, by their first bytes: a zip archive with
 /// a workbook's parts (Excel's .xlsx, OpenDocument's .ods) or an OLE compound file (Excel 97–2003's
 /// .xls). Such a file is no table that any text reader can read.
@@ -86,6 +91,7 @@ pub(crate) fn workbook_kind(bytes: &[u8]) -> Option<&'static str> {
         .then_some("an Excel 97-2003 workbook (.xls)")
 }
 
+#[cfg(feature = "table")]
 /// The text of UTF-16 bytes that begin with a byte-order mark (little- or big-endian, which the
 /// mark tells), or `None` for bytes without one.
 pub(crate) fn decode_utf16(bytes: &[u8]) -> Option<Result<String, NotText>> {
@@ -123,12 +129,14 @@ pub(crate) fn decode_utf16(bytes: &[u8]) -> Option<Result<String, NotText>> {
     Some(Ok(text))
 }
 
+#[cfg(feature = "table")]
 /// A byte that a Windows-1252 text file does not contain: control characters other than tab,
 /// line feed, form feed and carriage return, DEL, and the five bytes the encoding leaves undefined.
 fn is_not_text(b: u8) -> bool {
     matches!(b, 0x00..=0x08 | 0x0B | 0x0E..=0x1F | 0x7F | 0x81 | 0x8D | 0x8F | 0x90 | 0x9D)
 }
 
+#[cfg(feature = "table")]
 /// Whether the bytes hold a well-formed multi-byte UTF-8 sequence (a sign that a file which is not
 /// valid UTF-8 throughout is broken UTF-8 rather than Windows-1252: "é" in Windows-1252 followed
 /// by a symbol would rarely form one).
@@ -155,6 +163,7 @@ fn has_utf8_sequence(bytes: &[u8]) -> bool {
     false
 }
 
+#[cfg(feature = "table")]
 /// Decodes a text file: UTF-8 (a byte-order mark is dropped), UTF-16 with a byte-order mark, or
 /// else Windows-1252 when every byte can be Windows-1252 text. Binary data (a workbook said as
 /// such), UTF-16 without a mark and files that mix UTF-8 with other bytes are refused.
@@ -185,6 +194,7 @@ pub(crate) fn decode_text(bytes: &[u8]) -> Result<(Cow<'_, str>, Decoded), NotTe
     Ok((Cow::Owned(decode_windows_1252(bytes)), Decoded::Windows1252))
 }
 
+#[cfg(feature = "table")]
 /// How a file of any size decodes, read in blocks of `block` bytes: the answer [`decode_text`]
 /// gives for the whole file, which a streamed reader cannot hold, but for UTF-16, which the
 /// streamed reader decodes whole before it asks. `Err` is a read error.
@@ -260,7 +270,7 @@ pub(crate) fn sniff_text(
     })
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "table"))]
 mod tests {
     use super::*;
 

@@ -5,6 +5,7 @@
 //! outcome or claim with errors is left out, the rest is returned in [`Parsed::dataset`].
 
 mod analysis;
+#[cfg(feature = "table")]
 mod csv;
 mod encoding;
 pub(crate) mod json;
@@ -17,6 +18,7 @@ mod types;
 mod validate;
 
 pub use self::analysis::{Analysis, EffectModel, PoolMethod, Stored, StoredSubgroup};
+#[cfg(feature = "table")]
 pub use self::csv::{parse_csv, parse_csv_with, read_chunks, CsvOptions, CSV_COLUMNS};
 pub use self::encoding::decode_windows_1252;
 pub use self::json::{
@@ -56,6 +58,7 @@ impl Dataset {
     }
     /// Reads a dataset from CSV (one row per study-outcome). `default_measure` (the CLI's `--measure`)
     /// is used for rows with an empty `measure` cell when it fits the row's data form.
+    #[cfg(feature = "table")]
     pub fn from_csv(bytes: &[u8], default_measure: Option<Measure>) -> Parsed {
         parse_csv_with(bytes, &CsvOptions { default_measure })
     }

@@ -123,16 +123,19 @@ pub enum Issue {
     NotFinite { found: String },
     /// A count that is negative or has a fraction (JSON).
     NotACount { found: String },
+    #[cfg(feature = "table")]
     /// CSV cell that is not a count.
     CsvNotCount {
         cell: String,
         reason: Option<&'static str>,
     },
+    #[cfg(feature = "table")]
     /// CSV cell that is not a number.
     CsvNotNumber {
         cell: String,
         reason: Option<&'static str>,
     },
+    #[cfg(feature = "table")]
     /// Spreadsheet-formula-like cell in a numeric column.
     FormulaLike { cell: String },
     /// A number outside the allowed range.
@@ -223,12 +226,14 @@ pub enum Issue {
     // ---- CSV ----
     /// The CSV has no `study` column.
     MissingColumn { column: &'static str },
+    #[cfg(feature = "table")]
     /// A column name appears twice.
     DuplicateColumn {
         column: String,
         first: usize,
         second: usize,
     },
+    #[cfg(feature = "table")]
     /// A row with more or fewer cells than the header.
     RowLength {
         found: usize,
@@ -237,45 +242,56 @@ pub enum Issue {
         /// comma in a name or a number makes ("0,5" as "0" and "5").
         comma_split: bool,
     },
+    #[cfg(feature = "table")]
     /// CSV-level read error.
     CsvRead { detail: String },
+    #[cfg(feature = "table")]
     /// A study-level cell disagrees with an earlier row of the same study.
     ConflictingCell {
         value: String,
         earlier: String,
         row: usize,
     },
+    #[cfg(feature = "table")]
     /// A default measure (e.g. from `--measure`) that does not fit the row's data.
     DefaultMeasureNotForForm {
         measure: Measure,
         form: &'static str,
         allowed: &'static [&'static str],
     },
+    #[cfg(feature = "table")]
     /// An empty CSV cell that the row's data form needs.
     EmptyCell { form: &'static str },
+    #[cfg(feature = "table")]
     /// A filled CSV cell that the row's data form does not use.
     CellNotForForm { form: &'static str },
+    #[cfg(feature = "table")]
     /// A CSV cell that is not what the column holds.
     CsvBad {
         cell: String,
         expected: &'static str,
     },
+    #[cfg(feature = "table")]
     /// A CSV row gives an outcome that an earlier row gave the same study.
     RepeatedOutcome {
         study: String,
         outcome: String,
         first: String,
     },
+    #[cfg(feature = "table")]
     /// A CSV header that is not a known column but nearly spells one.
     UnknownColumnLike { header: String, like: &'static str },
+    #[cfg(feature = "table")]
     /// An empty CSV cell in a column the row's other numbers need.
     EmptyNeeded,
+    #[cfg(feature = "table")]
     /// A CSV without an `outcome` column names the same study twice.
     RepeatedStudyName {
         name: String,
         row: usize,
         id: String,
     },
+    #[cfg(feature = "table")]
     /// A defaulted study-level fact, said once.
     AssumedColumn {
         column: &'static str,
@@ -293,10 +309,12 @@ pub enum Issue {
     /// A spreadsheet program's own file (`kind`: "an Excel workbook (.xlsx)"), not a table saved
     /// as text.
     Workbook { kind: &'static str },
+    #[cfg(feature = "table")]
     /// A CSV that is not UTF-8 was read as Windows-1252.
     ReadAsWindows1252,
     /// The CSV's columns are separated by semicolons or tabs.
     Separator { name: &'static str, sep_line: bool },
+    #[cfg(feature = "table")]
     /// A header read as one of the known columns.
     ReadColumnAs {
         header: String,
@@ -304,20 +322,24 @@ pub enum Issue {
         meaning: &'static str,
         measure: Option<Measure>,
     },
+    #[cfg(feature = "table")]
     /// A header that would mean a known column already given by another header.
     KeptAsModerator {
         header: String,
         column: &'static str,
         taken_by: String,
     },
+    #[cfg(feature = "table")]
     /// No header names a data column.
     NoDataColumns { moderators: Vec<String> },
+    #[cfg(feature = "table")]
     /// A file with decimal commas also has numbers with a decimal point.
     MixedDecimalMarks {
         comma: String,
         comma_at: String,
         point: String,
     },
+    #[cfg(feature = "table")]
     /// Rows need a column that the header does not have; said once.
     MissingColumnFor {
         column: String,
@@ -328,6 +350,7 @@ pub enum Issue {
         count: usize,
         rows: String,
     },
+    #[cfg(feature = "table")]
     /// No cell of a column can be read as what the column holds; said once.
     WholeColumn {
         first: String,
@@ -335,6 +358,7 @@ pub enum Issue {
         count: usize,
         rows: String,
     },
+    #[cfg(feature = "table")]
     /// The design is not given (no design column, or an empty cell).
     DesignNotGiven { column_missing: bool },
 
@@ -437,14 +461,17 @@ impl fmt::Display for Issue {
             BadUrl { found } => write!(f, "\"{found}\" is not an http(s) link"),
             NotFinite { found } => write!(f, "expected a finite number, found \"{found}\""),
             NotACount { found } => write!(f, "expected a count (a whole number, 0 or more), found {found}"),
+            #[cfg(feature = "table")]
             CsvNotCount { cell, reason } => match reason {
                 None => write!(f, "\"{cell}\" is not a count"),
                 Some(r) => write!(f, "\"{cell}\" is not a count: {r}"),
             },
+            #[cfg(feature = "table")]
             CsvNotNumber { cell, reason } => match reason {
                 None => write!(f, "\"{cell}\" is not a number"),
                 Some(r) => write!(f, "\"{cell}\" is not a number: {r}"),
             },
+            #[cfg(feature = "table")]
             FormulaLike { cell } => {
                 write!(f, "\"{cell}\" looks like a spreadsheet formula, not a number")
             }
@@ -526,9 +553,11 @@ impl fmt::Display for Issue {
                 ),
                 _ => write!(f, "missing required column \"{column}\""),
             },
+            #[cfg(feature = "table")]
             DuplicateColumn { column, first, second } => {
                 write!(f, "column \"{column}\" appears twice (columns {first} and {second})")
             }
+            #[cfg(feature = "table")]
             RowLength { found, expected, comma_split } => {
                 write!(f, "has {found} cells but the header has {expected}")?;
                 if *comma_split {
@@ -540,34 +569,45 @@ impl fmt::Display for Issue {
                 }
                 write!(f, "; the row was skipped")
             }
+            #[cfg(feature = "table")]
             CsvRead { detail } => write!(f, "cannot read CSV: {detail}"),
+            #[cfg(feature = "table")]
             ConflictingCell { value, earlier, row } => write!(
                 f,
                 "\"{value}\" differs from \"{earlier}\" given for the same study in row {row}; the earlier value was kept"
             ),
+            #[cfg(feature = "table")]
             DefaultMeasureNotForForm { measure, form, allowed } => write!(
                 f,
                 "the default measure {measure} cannot be used with {form}; expected one of {} (fill the measure column)",
                 list(allowed)
             ),
+            #[cfg(feature = "table")]
             EmptyCell { form } => write!(f, "empty, but needed for {form}"),
+            #[cfg(feature = "table")]
             CellNotForForm { form } => write!(f, "has a value, but {form} do not use this column; leave it empty"),
+            #[cfg(feature = "table")]
             CsvBad { cell, expected } => write!(f, "\"{cell}\" is not {expected}"),
+            #[cfg(feature = "table")]
             RepeatedStudyName { name, row, id } => write!(
                 f,
                 "\"{name}\" also names the study in row {row}; read as a separate study with id \"{id}\""
             ),
+            #[cfg(feature = "table")]
             RepeatedOutcome { study, outcome, first } => write!(
                 f,
                 "\"{study}\" already has the outcome \"{outcome}\" in {first}: if these are two studies, give them \
                  different names (\"{study} b\"); if one, keep one row for the outcome"
             ),
+            #[cfg(feature = "table")]
             UnknownColumnLike { header, like } => write!(
                 f,
                 "\"{header}\" is not a column the chart knows, so it is kept as an extra fact about each study: \
                  is it \"{like}\", misspelt?"
             ),
+            #[cfg(feature = "table")]
             EmptyNeeded => write!(f, "empty, but the row's other numbers need it: fill it in"),
+            #[cfg(feature = "table")]
             AssumedColumn { column, assumed } => write!(f, "no \"{column}\" column; assuming {assumed}"),
             NotText { utf8_offset, binary } => match binary {
                 Some((at, byte)) => write!(
@@ -590,6 +630,7 @@ impl fmt::Display for Issue {
                 "this is {kind}, not a table saved as text: in the spreadsheet program choose \"Save as\" \
                  (or \"Download\") and \"CSV UTF-8\", then use that file"
             ),
+            #[cfg(feature = "table")]
             ReadAsWindows1252 => write!(
                 f,
                 "input is not UTF-8; it was read as Windows-1252 (Excel's \"CSV\" on Windows): check that accented \
@@ -600,6 +641,7 @@ impl fmt::Display for Issue {
                 "input is separated by {name}{}; decimal commas (0,94) are read as decimal points",
                 if *sep_line { " (as its \"sep=\" line says)" } else { "" }
             ),
+            #[cfg(feature = "table")]
             ReadColumnAs { header, column, meaning, measure } => {
                 write!(f, "read \"{header}\" as {column} ({meaning})")?;
                 match measure {
@@ -607,10 +649,12 @@ impl fmt::Display for Issue {
                     None => Ok(()),
                 }
             }
+            #[cfg(feature = "table")]
             KeptAsModerator { header, column, taken_by } => write!(
                 f,
                 "\"{header}\" was kept as an extra column, not read as {column}: \"{taken_by}\" is read as {column}"
             ),
+            #[cfg(feature = "table")]
             NoDataColumns { moderators } => {
                 write!(
                     f,
@@ -628,11 +672,13 @@ impl fmt::Display for Issue {
                 }
                 Ok(())
             }
+            #[cfg(feature = "table")]
             MixedDecimalMarks { comma, comma_at, point } => write!(
                 f,
                 "\"{point}\" has a decimal point, but other numbers have a decimal comma (\"{comma}\", {comma_at}); \
                  a point is read as a decimal point, never as a thousands separator: check the number"
             ),
+            #[cfg(feature = "table")]
             MissingColumnFor { column, meaning, or, form, count, rows } => {
                 // Named as the template names it, where its own name is an abbreviation.
                 match (super::csv::template_header(column), *meaning) {
@@ -648,16 +694,19 @@ impl fmt::Display for Issue {
                 }
                 write!(f, ": {count} {} left out ({rows})", if *count == 1 { "row" } else { "rows" })
             }
+            #[cfg(feature = "table")]
             WholeColumn { first, expected, count, rows } => write!(
                 f,
                 "{first}; no cell of this column is {expected}: {count} rows left out ({rows})"
             ),
+            #[cfg(feature = "table")]
             DesignNotGiven { column_missing: true } => write!(
                 f,
                 "no \"design\" column, so the studies' designs are not given: they are shown as \"unknown\" and not \
                  rated as randomised (single_arm where the numbers describe one group only); add a design column \
                  (rct, crossover_rct, non_randomised_controlled, cohort, …) to say"
             ),
+            #[cfg(feature = "table")]
             DesignNotGiven { column_missing: false } => write!(
                 f,
                 "empty: the design is not given, so the study is shown as \"unknown\" and not rated as randomised"

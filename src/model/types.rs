@@ -2,7 +2,7 @@
 //!
 //! Serialization is derived with serde so that a dataset written by this crate reads back to the same
 //! value (round trip). Reading untrusted input should go through [`crate::model::parse_json`] /
-//! [`crate::model::parse_csv`], which report *every* problem with a precise path; the derived
+//! `crate::model::parse_csv`, which report *every* problem with a precise path; the derived
 //! `Deserialize` impls are strict (`deny_unknown_fields`) and stop at the first problem.
 
 use std::collections::BTreeMap;

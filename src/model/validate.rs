@@ -49,6 +49,7 @@ pub(crate) enum Loc {
     /// JSON path of the outcome, e.g. `studies[2].outcomes[0]`.
     Json(String),
     /// Spreadsheet row number (header = row 1).
+    #[cfg(feature = "table")]
     Csv(usize),
 }
 
@@ -57,6 +58,7 @@ impl Loc {
     pub fn outcome(&self) -> String {
         match self {
             Loc::Json(p) => p.clone(),
+            #[cfg(feature = "table")]
             Loc::Csv(r) => format!("row {r}"),
         }
     }
@@ -64,6 +66,7 @@ impl Loc {
     pub fn outcome_field(&self, f: &str) -> String {
         match self {
             Loc::Json(p) => format!("{p}.{f}"),
+            #[cfg(feature = "table")]
             Loc::Csv(r) => format!(
                 "row {r}, column {}",
                 if f == "id" { "outcome" } else { csv_column(f) }
@@ -74,6 +77,7 @@ impl Loc {
     pub fn data(&self) -> String {
         match self {
             Loc::Json(p) => format!("{p}.data"),
+            #[cfg(feature = "table")]
             Loc::Csv(r) => format!("row {r}"),
         }
     }
@@ -81,13 +85,17 @@ impl Loc {
     pub fn data_field(&self, f: &str) -> String {
         match self {
             Loc::Json(p) => format!("{p}.data.{f}"),
+            #[cfg(feature = "table")]
             Loc::Csv(r) => format!("row {r}, column {f}"),
         }
     }
     /// The confidence interval; in JSON the interval as a whole (`….ci`), in CSV the column at fault.
     pub fn ci(&self, column: &str) -> String {
+        #[cfg(not(feature = "table"))]
+        let _ = column;
         match self {
             Loc::Json(p) => format!("{p}.ci"),
+            #[cfg(feature = "table")]
             Loc::Csv(r) => format!("row {r}, column {column}"),
         }
     }
@@ -613,6 +621,7 @@ pub(crate) fn check_study(
             let first = kept_locs[first].outcome();
             // In a spreadsheet the id is a row's outcome under a study name used before.
             let issue = match loc {
+                #[cfg(feature = "table")]
                 Loc::Csv(_) => Issue::RepeatedOutcome {
                     study: study.id.clone(),
                     outcome: o.id.clone(),
