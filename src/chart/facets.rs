@@ -1,6 +1,7 @@
 //! The values the filters, views and sorts can take in the loaded data, for the
 //! shell's menus.
 
+use crate::appraise::matching::{Lexicon, List};
 use crate::i18n::Lang;
 use serde::Serialize;
 
@@ -13,13 +14,24 @@ pub struct OutcomeFacet {
     name: String,
 }
 
+/// A value of a filter as the reader sees it: `name`, in the reader's language where the
+/// vocabulary names the data's words ("intratecal" for "intrathecal"), and `value`, the data's
+/// words the filter is given; several, joined by commas, where they share a name ("intrathecal or
+/// intravenous" and "intrathecal (all 34) and intravenous (14)" are both one route), as the
+/// shell gives a menu's value to the filter split at its commas.
+#[derive(Serialize, Debug, PartialEq)]
+pub struct Choice {
+    value: String,
+    name: String,
+}
+
 /// Each list in the order its values first appear, each value once (ignoring ASCII case and
 /// surrounding spaces; outcomes by id).
 #[derive(Serialize, Default, Debug, PartialEq)]
 pub struct Facets {
-    conditions: Vec<String>,
-    therapies: Vec<String>,
-    routes: Vec<String>,
+    conditions: Vec<Choice>,
+    therapies: Vec<Choice>,
+    routes: Vec<Choice>,
     designs: Vec<String>,
     kinds: Vec<String>,
     outcomes: Vec<OutcomeFacet>,
@@ -34,6 +46,25 @@ fn push_unique(list: &mut Vec<String>, value: &str) {
     }
 }
 
+/// Adds `value` to the choice of its name, or a new choice.
+fn push_choice(list: &mut Vec<Choice>, value: &str, name: String) {
+    let value = value.trim();
+    if value.is_empty() {
+        return;
+    }
+    match list.iter_mut().find(|c| c.name.eq_ignore_ascii_case(&name)) {
+        Some(c) if c.value.split(',').any(|v| v.eq_ignore_ascii_case(value)) => {}
+        Some(c) => {
+            c.value.push(',');
+            c.value.push_str(value);
+        }
+        None => list.push(Choice {
+            value: value.to_string(),
+            name,
+        }),
+    }
+}
+
 /// The facets of `dataset`; with none, only the views and sorts.
 pub fn facets(dataset: Option<&Dataset>, lang: Lang) -> Facets {
     let mut f = Facets {
@@ -42,11 +73,27 @@ pub fn facets(dataset: Option<&Dataset>, lang: Lang) -> Facets {
         ..Default::default()
     };
     let Some(d) = dataset else { return f };
+    let lexicon = Lexicon::new(&d.vocabulary);
+    // Only words that are a term's name or alias as written: "autoimmune diseases (…, MS)" holds
+    // MS's alias but is not MS.
+    let name = |list, words: &str| {
+        if lexicon.names_term(list, words) {
+            lexicon.display_in(list, words, lang)
+        } else {
+            words.trim().to_string()
+        }
+    };
     for s in &d.studies {
-        push_unique(&mut f.conditions, &s.condition);
-        push_unique(&mut f.therapies, &s.intervention.therapy);
+        push_choice(
+            &mut f.conditions,
+            &s.condition,
+            name(List::Conditions, &s.condition),
+        );
+        // A therapy keeps its own name, as the answers' headings give it first ("AHSCT").
+        let therapy = &s.intervention.therapy;
+        push_choice(&mut f.therapies, therapy, therapy.trim().to_string());
         if let Some(r) = &s.intervention.route {
-            push_unique(&mut f.routes, r);
+            push_choice(&mut f.routes, r, name(List::Routes, r));
         }
         push_unique(&mut f.designs, s.design.as_str());
         for o in &s.outcomes {
@@ -97,9 +144,10 @@ mod tests {
         let dataset = parsed.dataset.expect("the test dataset reads");
         assert_eq!(dataset.studies.len(), 3, "{:?}", parsed.errors);
         let f = facets(Some(&dataset), Lang::En);
-        assert_eq!(f.conditions, ["heart disease"]);
-        assert_eq!(f.therapies, ["Aspirin", "Statins"]);
-        assert_eq!(f.routes, ["intrathecal"]);
+        let values = |list: &[Choice]| list.iter().map(|c| c.value.clone()).collect::<Vec<_>>();
+        assert_eq!(values(&f.conditions), ["heart disease"]);
+        assert_eq!(values(&f.therapies), ["Aspirin", "Statins"]);
+        assert_eq!(values(&f.routes), ["intrathecal"]);
         assert_eq!(f.designs, ["rct", "cohort"]);
         assert_eq!(f.kinds, ["benefit", "harm"]);
         let outcomes: Vec<(&str, &str)> = f
@@ -108,5 +156,43 @@ mod tests {
             .map(|o| (o.id.as_str(), o.name.as_str()))
             .collect();
         assert_eq!(outcomes, [("ldl", "LDL"), ("death", "Death")]);
+    }
+
+    #[test]
+    fn choices_are_named_in_the_reader_s_language_and_words_of_one_name_are_one_choice() {
+        let json = r#"{"schema": "evidence-lens/1", "studies": [
+            {"id": "a", "label": "A", "citation": {"text": "A"}, "source_kind": "paper",
+             "condition": "heart disease", "design": "rct",
+             "intervention": {"therapy": "Drug X", "route": "intrathecal"}, "outcomes": []},
+            {"id": "b", "label": "B", "citation": {"text": "B"}, "source_kind": "paper",
+             "condition": "HD", "design": "rct",
+             "intervention": {"therapy": "Drug X", "route": "IT"}, "outcomes": []},
+            {"id": "c", "label": "C", "citation": {"text": "C"}, "source_kind": "paper",
+             "condition": "gout and HD", "design": "rct",
+             "intervention": {"therapy": "Drug X", "route": "oral"}, "outcomes": []}],
+          "vocabulary": {
+            "conditions": [{"id": "hd", "name": {"en": "heart disease", "es": "enfermedad cardíaca"},
+                            "aliases": ["HD"]}],
+            "routes": [{"id": "it", "name": {"en": "intrathecal", "es": "intratecal"}, "aliases": ["IT"]}]}}"#;
+        let parsed = parse_json(json.as_bytes());
+        assert!(parsed.errors.is_empty(), "{:?}", parsed.errors);
+        let f = facets(parsed.dataset.as_ref(), Lang::Es);
+        let pairs = |list: &[Choice]| {
+            let pair = |c: &Choice| (c.value.clone(), c.name.clone());
+            list.iter().map(pair).collect::<Vec<_>>()
+        };
+        let pair = |v: &str, n: &str| (v.to_string(), n.to_string());
+        assert_eq!(
+            pairs(&f.conditions),
+            [
+                pair("heart disease,HD", "enfermedad cardíaca"),
+                pair("gout and HD", "gout and HD")
+            ]
+        );
+        assert_eq!(
+            pairs(&f.routes),
+            [pair("intrathecal,IT", "intratecal"), pair("oral", "oral")]
+        );
+        assert_eq!(pairs(&f.therapies), [pair("Drug X", "Drug X")]);
     }
 }

@@ -270,12 +270,14 @@ impl Widget {
         Ok(())
     }
 
-    /// The values the filters can take in the loaded data, for the shell's menus:
-    /// `{conditions, therapies, routes, designs, kinds, outcomes: [{id, name}], views, sorts}`.
-    pub fn facets(&self) -> JsValue {
+    /// The values the filters can take in the loaded data, for the shell's menus, named in
+    /// `lang` (the reader's, which the options may not have yet):
+    /// `{conditions, therapies, routes: [{value, name}], designs, kinds, outcomes: [{id, name}],
+    /// views, sorts}`.
+    pub fn facets(&self, lang: &str) -> JsValue {
         to_js(&crate::chart::facets::facets(
             self.dataset.as_ref(),
-            self.options.lang,
+            Lang::from_tag_or_default(lang),
         ))
     }
 

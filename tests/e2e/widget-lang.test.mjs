@@ -144,3 +144,31 @@ test('French announcements and tooltips space the colon before a certainty, as F
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('a Spanish reader\'s condition and route menus name the data\'s words in Spanish, and a choice still filters', async () => {
+  const { page, context, problems } = await openPage(browser, `${server.url}es.html`);
+  await waitForReadyOf(page, 'w');
+  const w = page.locator('#w');
+  await w.locator('[data-control="filters"]').click();
+  const options = (control) => w.locator(`select[data-control="${control}"] option`).evaluateAll((o) => o.map((x) => ({ value: x.value, text: x.textContent })));
+  const routes = await options('route');
+  const conditions = await options('condition');
+  const outcomes = (await options('outcome')).map((o) => o.text);
+  assert.ok(outcomes.some((t) => t.startsWith('Progresión de la discapacidad')), outcomes.join(' | '));
+  for (const [list, spanish, english] of [[routes, 'intratecal', 'intrathecal'], [routes, 'intravenosa', 'intravenous'], [conditions, 'esclerosis múltiple', 'multiple sclerosis']]) {
+    const shown = list.map((o) => o.text);
+    assert.ok(shown.includes(spanish), `${spanish}: ${shown.join(' | ')}`);
+    assert.ok(!shown.includes(english), `${english}: ${shown.join(' | ')}`);
+  }
+  const intrathecal = routes.find((o) => o.text === 'intratecal');
+  const before = await page.evaluate(() => /** @type {any} */ (document.getElementById('w')).__testHook.itemCount());
+  await w.locator('select[data-control="route"]').selectOption(intrathecal.value);
+  const after = await page.evaluate(() => {
+    const el = /** @type {any} */ (document.getElementById('w'));
+    return { count: el.__testHook.itemCount(), filters: el.state.filters };
+  });
+  assert.deepEqual(after.filters, { route: intrathecal.value.split(',') });
+  assert.ok(after.count > 0 && after.count < before, `${after.count} of ${before}`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -23,7 +23,7 @@ import { viewName } from './strings.js';
  * @property {(action: string) => void} action `download-png`, `download-svg`, `download-csv`, `download-citations`, `copy-link`
  */
 
-/** @type {Record<FilterKey, keyof Facets>} */
+/** @type {Record<FilterKey, 'conditions' | 'therapies' | 'routes' | 'designs' | 'kinds'>} */
 const FACET_OF = { condition: 'conditions', therapy: 'therapies', route: 'routes', design: 'designs', kind: 'kinds' };
 
 export class Controls {
@@ -82,9 +82,9 @@ export class Controls {
     const outcomes = (facets.outcomes || []).map((o) => [o.id, o.name]);
     this.addSelect('outcome', s['shell.outcome'], outcomes, state.outcome, (v) => this.host.outcome(v));
     for (const key of FILTER_KEYS) {
-      /** @type {string[]} */
-      const facet = /** @type {string[] | undefined} */ (facets[FACET_OF[key]]) || [];
-      const values = facet.map((v) => [v, s[`${key === 'kind' ? 'shell.kind' : key}.${v}`] || v]);
+      const facet = facets[FACET_OF[key]] || [];
+      // Conditions, therapies and routes come named by the engine; designs and kinds by key.
+      const values = facet.map((v) => (typeof v === 'string' ? [v, s[`${key === 'kind' ? 'shell.kind' : key}.${v}`] || v] : [v.value, v.name]));
       const current = (state.filters[key] || []).join(',');
       this.addSelect(key, s[`shell.${key}`], values, current, (v) => this.host.filter(key, v ? v.split(',') : null));
     }

@@ -461,7 +461,7 @@ export class EvidenceLens extends HTMLElement {
         const first = report.errors[0];
         throw new Error(first ? labelled(this.#strings, first.path, first.message) : 'the data could not be read');
       }
-      this.#facets = this.#conn.call((w) => w.facets()) || {};
+      this.#facets = this.#conn.call((w) => w.facets(lang)) || {};
       life.step = 'appraise';
       // A large dataset takes a few hundred milliseconds to read and as long again to
       // appraise: the page gets to paint and answer input between the steps. Attributes

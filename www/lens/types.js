@@ -47,11 +47,16 @@
 /** @typedef {{ok: boolean, studies: number, errors: Problem[], warnings: Problem[]}} LoadReport */
 
 /**
+ * A filter's value as a menu offers it: the data's words (several joined by commas) and their name
+ * in the reader's language. @typedef {{value: string, name: string}} Choice
+ */
+
+/**
  * The values the menus offer, from the engine (`src/chart/facets.rs`).
  * @typedef {object} Facets
- * @property {string[]} [conditions]
- * @property {string[]} [therapies]
- * @property {string[]} [routes]
+ * @property {Choice[]} [conditions]
+ * @property {Choice[]} [therapies]
+ * @property {Choice[]} [routes]
  * @property {string[]} [designs]
  * @property {string[]} [kinds]
  * @property {{id: string, name: string}[]} [outcomes]
