@@ -228,6 +228,35 @@ test('the selected tab is scrolled into view in the tablist, also when the view 
   await context.close();
 });
 
+test('a row of tabs wider than the phone fades on the side where it goes on', async () => {
+  const { page, context, problems } = await openPage(browser, server.url, PHONE);
+  await waitForReady(page);
+  /** The tablist's overflow marks and fade, a frame after the view was set. */
+  const seen = (view) => widget(page).evaluate(async (el, v) => {
+    el.setView(v);
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    const list = el.shadowRoot.querySelector('[role="tablist"]');
+    return { classes: [...list.classList].sort(), mask: getComputedStyle(list).maskImage, wider: list.scrollWidth > list.clientWidth };
+  }, view);
+  const first = await seen('summary');
+  assert.ok(first.wider, 'the tabs fit a 390 px phone: nothing to test');
+  assert.deepEqual(first.classes, ['more-after', 'tabs']);
+  assert.match(first.mask, /linear-gradient/);
+  const last = await seen('funnel');
+  assert.ok(last.classes.includes('more-before') && !last.classes.includes('more-after'), JSON.stringify(last));
+  assert.deepEqual(problems, []);
+  await context.close();
+  // In the dark theme only the selected tab is underlined (the buttons' border had drawn a bar
+  // under every tab).
+  const dark = await openPage(browser, server.url, { ...PHONE, colorScheme: 'dark' });
+  await waitForReady(dark.page);
+  const borders = await widget(dark.page).evaluate((el) => [...el.shadowRoot.querySelectorAll('[role="tab"]')].map((t) => [t.getAttribute('aria-selected'), getComputedStyle(t).borderBottomColor]));
+  assert.ok(borders.length > 2, JSON.stringify(borders));
+  for (const [selected, colour] of borders) assert.equal(colour === 'rgba(0, 0, 0, 0)', selected !== 'true', JSON.stringify(borders));
+  assert.deepEqual(dark.problems, []);
+  await dark.context.close();
+});
+
 test('a tapped answer says what its words mean, one tap further, in the reader\'s language', async () => {
   const { page, context, problems } = await openPage(browser, `${server.url}?lang=es`, PHONE);
   await waitForReady(page);

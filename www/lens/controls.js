@@ -38,6 +38,9 @@ export class Controls {
     this.actions = el('div', { class: 'actions' });
     this.actions.append(this.filtersButton, this.tableButton, this.menu.wrap);
     this.node.append(this.tablist, this.actions);
+    // A row of tabs wider than the widget fades where it goes on, so that a cut tab reads as more.
+    this.tablist.addEventListener('scroll', () => this.markOverflow(), { passive: true });
+    new ResizeObserver(() => this.markOverflow()).observe(this.tablist);
     /** The filters and sort, shown by the Filters button, between the controls and the chart. */
     this.panel = el('div', { class: 'filters', id: 'filters', role: 'group', hidden: '' });
     /** @type {Strings} */
@@ -122,7 +125,10 @@ export class Controls {
     // Measured at the next frame, when the browser lays the page out anyway: measured here, it
     // forced a layout of the freshly drawn chart in the middle of the update.
     const selected = this.selectedTab();
-    if (selected) requestAnimationFrame(() => this.scrollToTab(selected));
+    requestAnimationFrame(() => {
+      if (selected) this.scrollToTab(selected);
+      this.markOverflow();
+    });
     this.setValue('outcome', state.outcome);
     for (const key of FILTER_KEYS) this.setValue(key, (state.filters[key] || []).join(','));
     this.setValue('sort', state.sort || this.sortDefault);
@@ -182,6 +188,13 @@ export class Controls {
     this.scrollToTab(tab);
     const view = tab.dataset.view;
     if (view) this.host.view(view);
+  }
+
+  /** Marks the sides on which the tabs go on beyond the row (`more-before`, `more-after`). */
+  markOverflow() {
+    const t = this.tablist;
+    this.tablist.classList.toggle('more-before', t.scrollLeft > 1);
+    this.tablist.classList.toggle('more-after', t.scrollLeft + t.clientWidth < t.scrollWidth - 1);
   }
 
   /**

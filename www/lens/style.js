@@ -22,8 +22,12 @@ button:focus-visible, select:focus-visible, a:focus-visible, .stage:focus-visibl
 .tabs { display: flex; flex: 1 1 auto; min-width: 0; gap: 0.15em; overflow-x: auto; overscroll-behavior-x: contain; scrollbar-width: thin;
   padding: 3px 3px 0; border-bottom: 1px solid #767676; }
 .dark .tabs { border-bottom-color: #9a9a9a; }
+.tabs.more-after { --fade: linear-gradient(to right, #000 calc(100% - 1.5em), transparent); }
+.tabs.more-before { --fade: linear-gradient(to left, #000 calc(100% - 1.5em), transparent); }
+.tabs.more-before.more-after { --fade: linear-gradient(to right, transparent, #000 1.5em, #000 calc(100% - 1.5em), transparent); }
+.tabs.more-before, .tabs.more-after { -webkit-mask-image: var(--fade); mask-image: var(--fade); }
 [role="tab"] { flex: none; white-space: nowrap; border: 0; border-bottom: 3px solid transparent; border-radius: 4px 4px 0 0; background: transparent; margin-bottom: -1px; }
-.dark [role="tab"] { background: transparent; }
+.dark [role="tab"] { background: transparent; border-color: transparent; }
 [role="tab"][aria-selected="true"] { border-bottom-color: #005a8c; color: #005a8c; font-weight: 600; }
 .dark [role="tab"][aria-selected="true"] { border-bottom-color: #8fd0f5; color: #8fd0f5; }
 [role="tab"]:focus-visible { outline-offset: -3px; }
