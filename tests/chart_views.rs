@@ -1303,3 +1303,23 @@ fn icon_arrays_lead_with_the_strongest_evidence() {
     let keys: Vec<&str> = h.entries.iter().map(|e| e.key.as_str()).collect();
     assert_eq!(keys[0], "mist_2019/progression", "{keys:?}");
 }
+
+/// On a phone the evidence map still names its randomised trial with a result: labels claim their
+/// room by need (results before trials still running, the stronger design, then the larger), and
+/// may stand at a mark's corner. MIST 2019's label had been crowded out at 320 and 390 px by a
+/// crossover trial's placed before it.
+#[test]
+fn the_map_names_the_randomised_trial_with_a_result_on_a_phone() {
+    for width in [320, 390, 800] {
+        let svg = render(
+            &builtin(),
+            &options(View::Map, Lang::En),
+            width,
+            1.0,
+            ThemeName::Light,
+        )
+        .0;
+        let t = texts(&svg);
+        assert!(t.iter().any(|x| x == "MIST 2019"), "{width}: {t:?}");
+    }
+}

@@ -3,6 +3,8 @@
 //! (log scale), with a shape per design and a colour per result, so that a reader sees
 //! where the promising results come from.
 
+use std::cmp::Reverse;
+
 use super::build::{direction, Certainties};
 use super::draw::{self, Align, Paint, Shape, Sheet, TextStyle};
 use super::forest::Favours;
@@ -423,7 +425,21 @@ impl MapView {
             });
         }
         let pitch = small * 1.15;
-        for (p, x, y) in &positions {
+        let marks = placed.len();
+        // Labels claim their room in the order a reader needs them: studies with results before
+        // those still running, the stronger design first, then the larger (a randomised trial
+        // had lost its label to a crossover trial's placed before it).
+        let mut by_need: Vec<&(&MapPoint, f64, f64)> = positions.iter().collect();
+        let need = |p: &MapPoint| {
+            let pending = p.result == StudyResult::Pending;
+            (
+                pending,
+                Reverse(design_rank(p.design)),
+                Reverse(p.n.unwrap_or(0)),
+            )
+        };
+        crate::sort::sort_by_key(&mut by_need, |(p, _, _)| need(p));
+        for (p, x, y) in by_need {
             let text = Wrapped::new(&p.short, small, false, theme.px(110.0).min(width * 0.3));
             let tw = text
                 .lines
@@ -432,21 +448,32 @@ impl MapView {
                 .fold(0.0, f64::max);
             let th = text.height(pitch);
             let gap = mark_r + theme.px(3.0);
+            // Beside, above or below the mark, then at its corners, where a label keeps half a
+            // gap from other marks so as not to read as theirs.
+            let (above, below) = (y - gap / 2.0 - th, y + gap / 2.0);
+            let corner = gap / 2.0;
             let candidates = [
-                (x + gap, y - th / 2.0, Align::Left),
-                (x - gap - tw, y - th / 2.0, Align::Right),
-                (x - tw / 2.0, y - gap - th, Align::Center),
-                (x - tw / 2.0, y + gap, Align::Center),
+                (x + gap, y - th / 2.0, Align::Left, 0.0),
+                (x - gap - tw, y - th / 2.0, Align::Right, 0.0),
+                (x - tw / 2.0, y - gap - th, Align::Center, 0.0),
+                (x - tw / 2.0, y + gap, Align::Center, 0.0),
+                (x + gap, above, Align::Left, corner),
+                (x + gap, below, Align::Left, corner),
+                (x - gap - tw, above, Align::Right, corner),
+                (x - gap - tw, below, Align::Right, corner),
             ];
-            for (x0, y0, align) in candidates {
+            for (x0, y0, align, margin) in candidates {
                 let bx = (x0, y0, x0 + tw, y0 + th);
                 let inside = bx.0 >= 0.0
                     && bx.2 <= width
                     && bx.1 >= g.plot_top - theme.px(2.0)
                     && bx.3 <= g.labels_bottom;
-                let clear = placed
-                    .iter()
-                    .all(|o| bx.2 <= o.0 || bx.0 >= o.2 || bx.3 <= o.1 || bx.1 >= o.3);
+                let own = (x - mark_r, y - mark_r, x + mark_r, y + mark_r);
+                // The margin is kept from other marks (the first `marks` boxes), not labels.
+                let clear = placed.iter().enumerate().all(|(i, o)| {
+                    let m = if i < marks && *o != own { margin } else { 0.0 };
+                    bx.2 + m <= o.0 || bx.0 - m >= o.2 || bx.3 + m <= o.1 || bx.1 - m >= o.3
+                });
                 if inside && clear {
                     let ax = match align {
                         Align::Left => bx.0,
