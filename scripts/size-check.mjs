@@ -79,7 +79,10 @@
 // are one Display, compiled into the engine whole: a workbook to save as CSV, UTF-16 read, a
 // missing column named as the template names it, a misspelt header, an empty cell at its cell, a
 // study given an outcome twice, a decimal comma that split a row, notes that say nothing was left
-// out) and the summary's answer for data that name no therapy (0.8 KB, -> 366.7 KB).
+// out) and the summary's answer for data that name no therapy (0.8 KB, -> 366.7 KB). Lowered to
+// 358 KiB in the twenty-third session when the CSV reader and the problems only a table has left the
+// widget's build (a `table` feature for the CLI and the table converter: 2.9 KB), after the filter
+// menus named in the reader's language, the tabs' fade and the map's labels by need (-> 365.5 KB).
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -87,7 +90,7 @@ import { fileURLToPath } from 'node:url';
 import { shellModules } from './shell-modules.mjs';
 
 const BUDGET_BYTES = 100 * 1024;
-const GUARD_BYTES = 359 * 1024;
+const GUARD_BYTES = 358 * 1024;
 const WWW = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'www');
 // Each file as the server sends it, gzipped on its own.
 const FILES = [...shellModules(WWW), 'pkg/evidence_lens.js', 'pkg/evidence_lens_bg.wasm'];
