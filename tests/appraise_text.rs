@@ -733,6 +733,64 @@ fn single_group_statements_name_the_treatment_or_this_treatment() {
     );
 }
 
+/// Data that name no therapy get "this treatment" in the ratings' reasons and the claims' words
+/// too: a single group's ("who had , with no comparison group") and an open trial's ("knew who
+/// had ") had left a blank.
+#[test]
+fn reasons_about_data_that_name_no_therapy_say_this_treatment() {
+    let study = |id: &str, design: &str, blinding: &str, data: &str| {
+        format!(
+            r#"{{"id": "{id}", "label": "{id}", "citation": {{"text": "x"}}, "source_kind": "paper",
+            "condition": "c", "intervention": {{"therapy": ""}}, "design": "{design}",{blinding} "n": 40,
+            "outcomes": [{{"id": "pain", "name": "Pain", "kind": "benefit", "better": "lower",
+            "status": "verified", "data": {data}}}]}}"#
+        )
+    };
+    let json = format!(
+        r#"{{"schema": "evidence-lens/1", "studies": [{}, {}]}}"#,
+        study(
+            "single",
+            "single_arm",
+            "",
+            r#"{"measure": "PR", "xi": 12, "ni": 40}"#
+        ),
+        study(
+            "open",
+            "rct",
+            r#" "blinding": "open","#,
+            r#"{"measure": "RR", "ai": 5, "n1i": 20, "ci": 10, "n2i": 20}"#
+        ),
+    );
+    let parsed = parse_json(json.as_bytes());
+    assert!(parsed.errors.is_empty(), "{:?}", parsed.errors);
+    let data = parsed.dataset.unwrap();
+    for (lang, subject) in [
+        (Lang::En, "this treatment"),
+        (Lang::Es, "este tratamiento"),
+        (Lang::Fr, "ce traitement"),
+    ] {
+        let options = AppraiseOptions {
+            lang,
+            ..AppraiseOptions::default()
+        };
+        let outcomes = evidence_lens::appraise::appraise(&data, &options).outcomes;
+        let reasons: Vec<&str> = (outcomes.iter())
+            .flat_map(|o| o.reasons.iter().map(|r| r.text.as_str()))
+            .collect();
+        assert!(reasons.len() >= 2, "{lang:?}: {reasons:?}");
+        for said in &reasons {
+            assert!(
+                !said.contains("  ") && !said.contains(" ,"),
+                "{lang:?}: {said}"
+            );
+        }
+        assert!(
+            reasons.iter().filter(|r| r.contains(subject)).count() >= 2,
+            "{lang:?}: {reasons:?}"
+        );
+    }
+}
+
 /// Reads the embed page's spreadsheet template, with the table reader (not the widget's).
 #[cfg(feature = "table")]
 mod template {

@@ -53,7 +53,9 @@ use crate::stats::effect::wilson;
 use super::certainty::{Certainty, Domain, Rating};
 use super::matching::{duration_days, Lexicon, List, OutcomeFit, Relation};
 use super::rate::{describe_effect, design_words};
-use super::text::{after_colon, lower_first, pct, upper_first, Direction, Importance};
+use super::text::{
+    after_colon, lower_first, name_in_sentence, pct, upper_first, Direction, Importance,
+};
 use super::Item;
 
 /// A claim's (or a part's) verdict.
@@ -1101,7 +1103,10 @@ fn observed_despite(
         &[
             ("study", study.label.get(lang.as_str())),
             ("n", &n),
-            ("therapy", &lower_first(&study.intervention.therapy)),
+            (
+                "therapy",
+                &name_in_sentence(lang, &study.intervention.therapy),
+            ),
             ("outcome", &lower_first(outcome)),
         ],
     ))

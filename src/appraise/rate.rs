@@ -14,7 +14,9 @@ use crate::stats::effect::Effect;
 
 use super::certainty::{Domain, Rating};
 use super::matching::{Lexicon, List, MainCondition, Relation};
-use super::text::{effect_num, lower_first, measure_words, Direction, Importance};
+use super::text::{
+    effect_num, lower_first, measure_words, name_in_sentence, Direction, Importance,
+};
 use super::AppraiseOptions;
 use crate::i18n::{and_list, t, tn, Lang};
 use crate::model::terms::{contains_words, normalize};
@@ -235,7 +237,8 @@ pub fn without_comparison(study: &Study, outcome: &Outcome) -> bool {
 /// evidence, not the review).
 pub fn rate_design(r: &mut Rating, study: &Study, outcome: &Outcome) {
     // Made only for the sentences that name it: most ratings need none.
-    let x = || lower_first(&study.intervention.therapy);
+    let lang = r.lang;
+    let x = || name_in_sentence(lang, &study.intervention.therapy);
     let data_single = outcome.data.as_ref().is_some_and(|d| d.is_single_arm());
     match study.design {
         Design::SingleArm | Design::CaseSeries => {
@@ -346,7 +349,8 @@ pub fn rate_risk_of_bias(
     comparative: bool,
     lexicon: &Lexicon,
 ) {
-    let x = || lower_first(&study.intervention.therapy);
+    let lang = r.lang;
+    let x = || name_in_sentence(lang, &study.intervention.therapy);
     let unblinded_assessors = matches!(study.blinding, Some(Blinding::Open | Blinding::Single));
     let objective = lexicon.is_objective(outcome);
     let open_label_counted = comparative && unblinded_assessors && !objective;
