@@ -14,11 +14,11 @@ pub struct OutcomeFacet {
     name: String,
 }
 
-/// A value of a filter as the reader sees it: `name`, in the reader's language where the
-/// vocabulary names the data's words ("intratecal" for "intrathecal"), and `value`, the data's
-/// words the filter is given; several, joined by commas, where they share a name ("intrathecal or
-/// intravenous" and "intrathecal (all 34) and intravenous (14)" are both one route), as the
-/// shell gives a menu's value to the filter split at its commas.
+/// A value of a filter as the reader sees it: `value`, the data's words the filter is given, and
+/// `name`, the vocabulary's name for those words in the reader's language ("intratecal" for
+/// "intrathecal"), or the words themselves. Words that share a name stay apart (a filter matches
+/// the words it is given within a study's, so an alias such as "IT" would reach far beyond its
+/// term); their names then say the words too.
 #[derive(Serialize, Debug, PartialEq)]
 pub struct Choice {
     value: String,
@@ -46,22 +46,32 @@ fn push_unique(list: &mut Vec<String>, value: &str) {
     }
 }
 
-/// Adds `value` to the choice of its name, or a new choice.
+/// Adds `value` as a choice of its own, once (ignoring ASCII case and surrounding spaces).
 fn push_choice(list: &mut Vec<Choice>, value: &str, name: String) {
     let value = value.trim();
-    if value.is_empty() {
-        return;
-    }
-    match list.iter_mut().find(|c| c.name.eq_ignore_ascii_case(&name)) {
-        Some(c) if c.value.split(',').any(|v| v.eq_ignore_ascii_case(value)) => {}
-        Some(c) => {
-            c.value.push(',');
-            c.value.push_str(value);
-        }
-        None => list.push(Choice {
+    if !value.is_empty() && !list.iter().any(|c| c.value.eq_ignore_ascii_case(value)) {
+        list.push(Choice {
             value: value.to_string(),
             name,
-        }),
+        });
+    }
+}
+
+/// Names that two choices share are followed by each one's words: "intratecal e intravenosa
+/// (intrathecal or intravenous)".
+fn tell_apart(list: &mut [Choice]) {
+    let shared: Vec<bool> = (list.iter())
+        .map(|c| {
+            (list.iter())
+                .filter(|o| o.name.eq_ignore_ascii_case(&c.name))
+                .count()
+                > 1
+        })
+        .collect();
+    for (c, shared) in list.iter_mut().zip(shared) {
+        if shared && !c.name.eq_ignore_ascii_case(&c.value) {
+            c.name = format!("{} ({})", c.name, c.value);
+        }
     }
 }
 
@@ -105,6 +115,9 @@ pub fn facets(dataset: Option<&Dataset>, lang: Lang) -> Facets {
                 });
             }
         }
+    }
+    for list in [&mut f.conditions, &mut f.therapies, &mut f.routes] {
+        tell_apart(list);
     }
     f
 }
@@ -159,7 +172,7 @@ mod tests {
     }
 
     #[test]
-    fn choices_are_named_in_the_reader_s_language_and_words_of_one_name_are_one_choice() {
+    fn choices_are_named_in_the_reader_s_language_and_words_of_one_name_stay_apart() {
         let json = r#"{"schema": "evidence-lens/1", "studies": [
             {"id": "a", "label": "A", "citation": {"text": "A"}, "source_kind": "paper",
              "condition": "heart disease", "design": "rct",
@@ -185,13 +198,18 @@ mod tests {
         assert_eq!(
             pairs(&f.conditions),
             [
-                pair("heart disease,HD", "enfermedad cardíaca"),
+                pair("heart disease", "enfermedad cardíaca (heart disease)"),
+                pair("HD", "enfermedad cardíaca (HD)"),
                 pair("gout and HD", "gout and HD")
             ]
         );
         assert_eq!(
             pairs(&f.routes),
-            [pair("intrathecal,IT", "intratecal"), pair("oral", "oral")]
+            [
+                pair("intrathecal", "intratecal (intrathecal)"),
+                pair("IT", "intratecal (IT)"),
+                pair("oral", "oral")
+            ]
         );
         assert_eq!(pairs(&f.therapies), [pair("Drug X", "Drug X")]);
     }

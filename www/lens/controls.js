@@ -89,7 +89,8 @@ export class Controls {
       // Conditions, therapies and routes come named by the engine; designs and kinds by key.
       const values = facet.map((v) => (typeof v === 'string' ? [v, s[`${key === 'kind' ? 'shell.kind' : key}.${v}`] || v] : [v.value, v.name]));
       const current = (state.filters[key] || []).join(',');
-      this.addSelect(key, s[`shell.${key}`], values, current, (v) => this.host.filter(key, v ? v.split(',') : null));
+      // One value a choice: a condition may hold commas ("autoimmune diseases (RA, SLE, MS)").
+      this.addSelect(key, s[`shell.${key}`], values, current, (v) => this.host.filter(key, v ? [v] : null));
     }
     const sorts = (facets.sorts || []).map((v) => [v, s[`ui.sort.${v}`] || v]);
     this.sortDefault = sorts[0]?.[0] || '';

@@ -47,8 +47,8 @@
 /** @typedef {{ok: boolean, studies: number, errors: Problem[], warnings: Problem[]}} LoadReport */
 
 /**
- * A filter's value as a menu offers it: the data's words (several joined by commas) and their name
- * in the reader's language. @typedef {{value: string, name: string}} Choice
+ * A filter's value as a menu offers it: the data's words and their name in the reader's language.
+ * @typedef {{value: string, name: string}} Choice
  */
 
 /**
