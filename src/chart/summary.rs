@@ -324,6 +324,7 @@ impl SummaryView {
     /// what a screen reader gets as the chart's description.
     pub fn summary(&self, lang: Lang) -> String {
         let mut out = vec![self.title.clone()];
+        out.extend(self.empty.clone());
         for c in &self.cards {
             let words = certainty_words(lang, c.certainty);
             let cert = match c.certainty {
