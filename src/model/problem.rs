@@ -224,6 +224,7 @@ pub enum Issue {
     NotWithinClaim { condition: String, claim: String },
 
     // ---- CSV ----
+    #[cfg(feature = "table")]
     /// The CSV has no `study` column.
     MissingColumn { column: &'static str },
     #[cfg(feature = "table")]
@@ -297,21 +298,25 @@ pub enum Issue {
         column: &'static str,
         assumed: &'static str,
     },
+    #[cfg(feature = "table")]
     /// Bytes that are neither UTF-8 nor Windows-1252 text (CSV).
     NotText {
         utf8_offset: usize,
         /// The first byte no text file has, and where.
         binary: Option<(usize, u8)>,
     },
+    #[cfg(feature = "table")]
     /// UTF-16 with a byte-order mark that breaks off or pairs its surrogates wrongly (`offset`
     /// counts the mark).
     BrokenUtf16 { offset: usize },
+    #[cfg(feature = "table")]
     /// A spreadsheet program's own file (`kind`: "an Excel workbook (.xlsx)"), not a table saved
     /// as text.
     Workbook { kind: &'static str },
     #[cfg(feature = "table")]
     /// A CSV that is not UTF-8 was read as Windows-1252.
     ReadAsWindows1252,
+    #[cfg(feature = "table")]
     /// The CSV's columns are separated by semicolons or tabs.
     Separator { name: &'static str, sep_line: bool },
     #[cfg(feature = "table")]
@@ -545,6 +550,7 @@ impl fmt::Display for Issue {
                 write!(f, "study \"{id}\" was left out because of its errors; the reference was dropped")
             }
             NumberClaimWithoutValue => write!(f, "missing required field \"value\" (the claim asserts a number)"),
+            #[cfg(feature = "table")]
             MissingColumn { column } => match *column {
                 "study" => write!(
                     f,
@@ -609,6 +615,7 @@ impl fmt::Display for Issue {
             EmptyNeeded => write!(f, "empty, but the row's other numbers need it: fill it in"),
             #[cfg(feature = "table")]
             AssumedColumn { column, assumed } => write!(f, "no \"{column}\" column; assuming {assumed}"),
+            #[cfg(feature = "table")]
             NotText { utf8_offset, binary } => match binary {
                 Some((at, byte)) => write!(
                     f,
@@ -621,10 +628,12 @@ impl fmt::Display for Issue {
                      elsewhere, so it was not read as Windows-1252 either; save the spreadsheet as \"CSV UTF-8\""
                 ),
             },
+            #[cfg(feature = "table")]
             BrokenUtf16 { offset } => write!(
                 f,
                 "the file is UTF-16 text that is not valid at byte {offset}; save the spreadsheet again as \"CSV UTF-8\""
             ),
+            #[cfg(feature = "table")]
             Workbook { kind } => write!(
                 f,
                 "this is {kind}, not a table saved as text: in the spreadsheet program choose \"Save as\" \
@@ -636,6 +645,7 @@ impl fmt::Display for Issue {
                 "input is not UTF-8; it was read as Windows-1252 (Excel's \"CSV\" on Windows): check that accented \
                  letters look right, or save it as \"CSV UTF-8\""
             ),
+            #[cfg(feature = "table")]
             Separator { name, sep_line } => write!(
                 f,
                 "input is separated by {name}{}; decimal commas (0,94) are read as decimal points",
