@@ -427,9 +427,8 @@ impl MapView {
         let pitch = small * 1.15;
         let marks = placed.len();
         // Labels claim their room in the order a reader needs them: studies with results before
-        // those still running, the stronger design first, then the larger (a randomised trial
-        // had lost its label to a crossover trial's placed before it).
-        let mut by_need: Vec<&(&MapPoint, f64, f64)> = positions.iter().collect();
+        // those still running, then by band from the right (reviews, randomised trials, …), then
+        // the larger (a randomised trial had lost its label to a crossover trial's placed first).
         let need = |p: &MapPoint| {
             let pending = p.result == StudyResult::Pending;
             (
@@ -438,8 +437,10 @@ impl MapView {
                 Reverse(p.n.unwrap_or(0)),
             )
         };
-        crate::sort::sort_by_key(&mut by_need, |(p, _, _)| need(p));
-        for (p, x, y) in by_need {
+        let mut by_need: Vec<usize> = (0..positions.len()).collect();
+        crate::sort::sort_by_key(&mut by_need, |&i| need(positions[i].0));
+        for mark in by_need {
+            let (p, x, y) = &positions[mark];
             let text = Wrapped::new(&p.short, small, false, theme.px(110.0).min(width * 0.3));
             let tw = text
                 .lines
@@ -468,10 +469,9 @@ impl MapView {
                     && bx.2 <= width
                     && bx.1 >= g.plot_top - theme.px(2.0)
                     && bx.3 <= g.labels_bottom;
-                let own = (x - mark_r, y - mark_r, x + mark_r, y + mark_r);
                 // The margin is kept from other marks (the first `marks` boxes), not labels.
                 let clear = placed.iter().enumerate().all(|(i, o)| {
-                    let m = if i < marks && *o != own { margin } else { 0.0 };
+                    let m = if i < marks && i != mark { margin } else { 0.0 };
                     bx.2 + m <= o.0 || bx.0 - m >= o.2 || bx.3 + m <= o.1 || bx.1 - m >= o.3
                 });
                 if inside && clear {
