@@ -108,9 +108,9 @@ export const TEXT = {
     fr: 'La ligne verticale correspond à « aucune différence ». Un trait qui la croise signifie que l’étude n’a pas pu distinguer le traitement de la comparaison.',
   },
   'index.read.ratios': {
-    en: 'Ratios (for example a hazard ratio) below 1 mean fewer events with the treatment; for bad outcomes such as relapses or disability getting worse, that is good. The words under the axis say which side is which.',
-    es: 'Las razones (por ejemplo, un cociente de riesgos instantáneos o hazard ratio) menores que 1 significan menos eventos con el tratamiento; para resultados desfavorables, como los brotes o el empeoramiento de la discapacidad, eso es bueno. Las palabras bajo el eje indican a qué corresponde cada lado.',
-    fr: 'Les rapports (par exemple un rapport des risques instantanés, ou hazard ratio) inférieurs à 1 signifient moins d’événements avec le traitement ; pour des événements défavorables comme les poussées ou l’aggravation du handicap, c’est une bonne chose. Les mots sous l’axe indiquent à quoi correspond chaque côté.',
+    en: 'Ratios (for example a hazard ratio) below 1 mean fewer events with the treatment; for bad outcomes such as relapses or disability getting worse, that is good. For good outcomes, such as staying free of relapses, above 1 is good. The words under the axis say which side is which.',
+    es: 'Las razones (por ejemplo, un cociente de riesgos instantáneos o hazard ratio) menores que 1 significan menos eventos con el tratamiento; para resultados desfavorables, como los brotes o el empeoramiento de la discapacidad, eso es bueno. Para resultados favorables, como seguir sin brotes, lo bueno es un valor mayor que 1. Las palabras bajo el eje indican a qué corresponde cada lado.',
+    fr: 'Les rapports (par exemple un rapport des risques instantanés, ou hazard ratio) inférieurs à 1 signifient moins d’événements avec le traitement ; pour des événements défavorables comme les poussées ou l’aggravation du handicap, c’est une bonne chose. Pour des résultats favorables, comme rester sans poussée, c’est une valeur supérieure à 1 qui est bonne. Les mots sous l’axe indiquent à quoi correspond chaque côté.',
   },
   'index.read.squares': {
     en: 'Squares are filled when the interval does not cross the line. Colour is never the only cue: the words beside each row say the same thing.',
