@@ -136,7 +136,10 @@ impl HarmsView {
         let mut statements = Vec::new();
         let studies = dataset.studies_by_id();
         // The strongest evidence first, as a fact box leads with it: comparisons before single
-        // groups, then the more certain, benefits before harms; the dataset's order among equals.
+        // groups, then the more certain; among comparisons benefits before harms, among single
+        // groups harms first, since a group with no comparison can count what happened to treated
+        // people (deaths after a transplant) but cannot show what the treatment did for them. The
+        // dataset's order among equals.
         let mut outcomes: Vec<_> = appraisal
             .outcomes
             .iter()
@@ -144,7 +147,8 @@ impl HarmsView {
             .collect();
         crate::sort::sort_by_key(&mut outcomes, |(o, abs)| {
             let single = abs.basis == Basis::SingleArm;
-            (single, Reverse(o.certainty), o.kind != OutcomeKind::Benefit)
+            let benefit = o.kind == OutcomeKind::Benefit;
+            (single, Reverse(o.certainty), benefit == single)
         });
         for (o, abs) in outcomes {
             let Some(&study) = studies.get(o.study.as_str()) else {
