@@ -16,7 +16,8 @@ use super::{ChartError, Hit, Theme};
 use std::cmp::Reverse;
 
 use crate::appraise::absolute::{people, within};
-use crate::appraise::{Appraisal, Basis, PerN};
+use crate::appraise::matching::Lexicon;
+use crate::appraise::{Appraisal, Basis, OutcomeAppraisal, PerN};
 use crate::i18n::{self, t, tf, Lang};
 use crate::model::{Better, Dataset, OutcomeKind};
 
@@ -138,17 +139,24 @@ impl HarmsView {
         // The strongest evidence first, as a fact box leads with it: comparisons before single
         // groups, then the more certain; among comparisons benefits before harms, among single
         // groups harms first, since a group with no comparison can count what happened to treated
-        // people (deaths after a transplant) but cannot show what the treatment did for them. The
-        // dataset's order among equals.
+        // people (deaths after a transplant) but cannot show what the treatment did for them;
+        // serious outcomes (deaths) before the others, as the vocabulary says. The dataset's order
+        // among equals.
         let mut outcomes: Vec<_> = appraisal
             .outcomes
             .iter()
             .filter_map(|o| Some((o, o.absolute.as_ref()?)))
             .collect();
+        let lexicon = Lexicon::new(&dataset.vocabulary);
+        let serious = |o: &OutcomeAppraisal| {
+            let study = studies.get(o.study.as_str());
+            let outcome = study.and_then(|s| s.outcomes.iter().find(|x| x.id == o.outcome));
+            outcome.is_some_and(|x| lexicon.is_serious(x))
+        };
         crate::sort::sort_by_key(&mut outcomes, |(o, abs)| {
             let single = abs.basis == Basis::SingleArm;
             let benefit = o.kind == OutcomeKind::Benefit;
-            (single, Reverse(o.certainty), benefit == single)
+            (single, Reverse(o.certainty), benefit == single, !serious(o))
         });
         for (o, abs) in outcomes {
             let Some(&study) = studies.get(o.study.as_str()) else {
