@@ -17,6 +17,7 @@ use std::cmp::Reverse;
 
 use crate::appraise::absolute::{people, within};
 use crate::appraise::matching::Lexicon;
+use crate::appraise::text::name_in_sentence;
 use crate::appraise::{Appraisal, Basis, OutcomeAppraisal, PerN};
 use crate::i18n::{self, t, tf, Lang};
 use crate::model::{Better, Dataset, OutcomeKind};
@@ -142,23 +143,24 @@ impl HarmsView {
         // people (deaths after a transplant) but cannot show what the treatment did for them;
         // serious outcomes (deaths) before the others, as the vocabulary says. The dataset's order
         // among equals.
-        let mut outcomes: Vec<_> = appraisal
-            .outcomes
-            .iter()
-            .filter_map(|o| Some((o, o.absolute.as_ref()?)))
-            .collect();
+        // Each result's place is worked out once, not at every comparison of the sort.
         let lexicon = Lexicon::new(&dataset.vocabulary);
         let serious = |o: &OutcomeAppraisal| {
             let study = studies.get(o.study.as_str());
             let outcome = study.and_then(|s| s.outcomes.iter().find(|x| x.id == o.outcome));
             outcome.is_some_and(|x| lexicon.is_serious(x))
         };
-        crate::sort::sort_by_key(&mut outcomes, |(o, abs)| {
-            let single = abs.basis == Basis::SingleArm;
-            let benefit = o.kind == OutcomeKind::Benefit;
-            (single, Reverse(o.certainty), benefit == single, !serious(o))
-        });
-        for (o, abs) in outcomes {
+        let mut outcomes: Vec<_> = (appraisal.outcomes.iter())
+            .filter_map(|o| {
+                let abs = o.absolute.as_ref()?;
+                let single = abs.basis == Basis::SingleArm;
+                let benefit = o.kind == OutcomeKind::Benefit;
+                let place = (single, Reverse(o.certainty), benefit == single, !serious(o));
+                Some((place, o, abs))
+            })
+            .collect();
+        crate::sort::sort_by(&mut outcomes, |a, b| a.0.cmp(&b.0));
+        for (_, o, abs) in outcomes {
             let Some(&study) = studies.get(o.study.as_str()) else {
                 continue;
             };
@@ -220,9 +222,7 @@ impl HarmsView {
                 better,
                 therapy: match study.intervention.therapy.trim() {
                     // Data that name no therapy are about one: "with this treatment".
-                    blank if crate::model::terms::is_blank(blank) => {
-                        crate::appraise::text::lower_first(t(lang, "therapy.unnamed"))
-                    }
+                    blank if crate::model::terms::is_blank(blank) => name_in_sentence(lang, blank),
                     named => named.to_string(),
                 },
                 per_100: PerN {
