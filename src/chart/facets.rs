@@ -58,17 +58,15 @@ fn push_choice(list: &mut Vec<Choice>, value: &str, name: String) {
 }
 
 /// Names that two choices share are followed by each one's words: "intratecal e intravenosa
-/// (intrathecal or intravenous)".
+/// (intrathecal or intravenous)". Counted once, so that data with thousands of conditions are not
+/// compared pair by pair.
 fn tell_apart(list: &mut [Choice]) {
-    let shared: Vec<bool> = (list.iter())
-        .map(|c| {
-            (list.iter())
-                .filter(|o| o.name.eq_ignore_ascii_case(&c.name))
-                .count()
-                > 1
-        })
-        .collect();
-    for (c, shared) in list.iter_mut().zip(shared) {
+    let mut uses: foldhash::HashMap<String, usize> = foldhash::HashMap::default();
+    for c in list.iter() {
+        *uses.entry(c.name.to_ascii_lowercase()).or_default() += 1;
+    }
+    for c in list.iter_mut() {
+        let shared = uses[&c.name.to_ascii_lowercase()] > 1;
         if shared && !c.name.eq_ignore_ascii_case(&c.value) {
             c.name = format!("{} ({})", c.name, c.value);
         }
@@ -116,9 +114,9 @@ pub fn facets(dataset: Option<&Dataset>, lang: Lang) -> Facets {
             }
         }
     }
-    for list in [&mut f.conditions, &mut f.therapies, &mut f.routes] {
-        tell_apart(list);
-    }
+    // A therapy's name is its words, so only conditions and routes can share one.
+    tell_apart(&mut f.conditions);
+    tell_apart(&mut f.routes);
     f
 }
 
