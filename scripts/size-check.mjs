@@ -82,7 +82,7 @@
 // out) and the summary's answer for data that name no therapy (0.8 KB, -> 366.7 KB). Lowered to
 // 358 KiB in the twenty-third session when the CSV reader and the problems only a table has left the
 // widget's build (a `table` feature for the CLI and the table converter: 3.2 KB), after the filter
-// menus named in the reader's language, the tabs' fade, the map's labels by need, the harms' order (-> 365.4 KB).
+// menus named in the reader's language, the tabs' fade, the map's labels by need, the harms' order (-> 365.2 KB).
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
