@@ -667,6 +667,75 @@ fn a_complete_effect_is_measured_against_what_treated_people_went_on_to_have() {
     );
 }
 
+/// Where the support holds only for a population, the figure of what treated people went on to
+/// have is of those people as nearly as the data allow: a subgroup the vocabulary names as a
+/// condition before the whole cohort, and a figure of broader people says so.
+#[test]
+fn a_complete_effect_is_measured_in_the_people_the_verdict_is_narrowed_to() {
+    let term = |id: &str, name: &str, broader: &[&str]| Term {
+        id: id.into(),
+        name: name.into(),
+        broader: broader.iter().map(|b| b.to_string()).collect(),
+        ..Default::default()
+    };
+    let free = |id: &str, x: u64, n: u64, subgroup: Option<&str>| {
+        let mut o = outcome(
+            id,
+            "Progression-free survival",
+            OutcomeKind::Benefit,
+            Better::Higher,
+            prop(x, n),
+        );
+        o.subgroup = subgroup.map(Into::into);
+        o
+    };
+    let summary = |trial_condition: &str| {
+        let cohort = study(
+            "cohort",
+            Design::Cohort,
+            None,
+            "Drug X",
+            vec![
+                free("all", 46, 100, None),
+                free("women", 40, 50, Some("women")),
+                free("relapsing", 46, 63, Some("relapsing A")),
+            ],
+        );
+        let mut t = trial("t", "Drug X", Blinding::Open, counts(150, 1000, 250, 1000));
+        t.condition = trial_condition.into();
+        let mut c = benefit("Drug X");
+        c.parts[0].absolute = true;
+        c.studies = vec!["cohort".into()];
+        let mut ds = dataset(vec![cohort, t], vec![c]);
+        ds.vocabulary.conditions = vec![
+            term("a", "Condition A", &[]),
+            term("ra", "Relapsing A", &["a"]),
+            term("ara", "Active relapsing A", &["ra"]),
+        ];
+        let c = appraise(&ds, &AppraiseOptions::default()).claims.remove(0);
+        assert_eq!(c.verdict, Verdict::SupportedInPart, "{}", c.summary);
+        c.summary
+    };
+    // The trial's people are within the claim's: the relapsing subgroup (not the women, a
+    // subgroup that is no condition), and it is said that they are broader than the verdict's.
+    let s = summary("Active relapsing A");
+    assert!(s.contains("Only for active relapsing A."), "{s}");
+    assert!(
+        s.contains(
+            "only about 73 in 100 people who had drug X had progression-free survival. Not \
+             everyone in cohort study had active relapsing A."
+        ),
+        "{s}"
+    );
+    // The trial's people are the claim's: the whole cohort, with nothing to add.
+    let s = summary("Condition A");
+    assert!(
+        s.contains("only about 46 in 100 people who had drug X had progression-free survival."),
+        "{s}"
+    );
+    assert!(!s.contains("Not everyone"), "{s}");
+}
+
 #[test]
 fn cited_studies_are_always_listed() {
     let mut review = study("r", Design::SystematicReview, None, "Drug Y", vec![]);

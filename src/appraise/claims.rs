@@ -1053,18 +1053,58 @@ fn sentences(clauses: &[String]) -> String {
 
 /// What people who had the supported treatment went on to have in a study without a comparison
 /// group: no comparison is needed to see that an effect was not complete ("halts the disease",
-/// when about half of the people the claim's own study followed had not stayed free of it). The
-/// study the claim cites first, then one at the claim's time, then the whole study population
-/// before a subgroup, then the most people; `None` when next to all did as the claim says.
+/// when about half of the people the claim's own study followed had not stayed free of it).
+///
+/// The figure is of the people the verdict speaks of: those the support is narrowed to (one form
+/// of a disease, when only its trials show the benefit), else the claim's. A subgroup that the
+/// vocabulary names as a condition counts as those people, so that a verdict "only for" one form
+/// is not followed by a whole cohort's figure, most of whose people had another; where the
+/// nearest figure is of a broader population, the sentence says that not everyone had the
+/// verdict's condition.
+/// Among figures as near, the study the claim cites first, then one at the claim's time, then
+/// the whole study population before a subgroup, then the most people. Empty when next to all
+/// did as the claim says.
 fn observed_despite(
     scope: &Scope,
     claim_part: &ClaimPart,
     roles: &[(&Fit, EvidenceRole)],
     support: &[&&Fit],
-) -> Option<String> {
+) -> Vec<String> {
     let lang = scope.lang;
+    let l = scope.lexicon;
     let want_days = claim_part.timeframe.as_deref().and_then(duration_days);
-    let (fit, share, _) = roles
+    let narrowed = support.iter().all(|f| !f.populations.is_empty());
+    let targets: Vec<&str> = if narrowed {
+        support
+            .iter()
+            .flat_map(|f| f.item.studies.iter().map(|s| s.condition.as_str()))
+            .collect()
+    } else {
+        vec![scope.people]
+    };
+    // The people a result is about: its subgroup where that names a condition, else its study's.
+    fn people<'f>(l: &Lexicon, f: &'f Fit) -> &'f str {
+        match &f.item.outcome.subgroup {
+            Some(g) if l.names_term(List::Conditions, g.as_str()) => g.as_str(),
+            _ => f.item.studies[0].condition.as_str(),
+        }
+    }
+    // How near a result's people are to the targets: the same, within them, or holding them
+    // (the fewer terms around, the broader).
+    let nearness = |p: &str| {
+        let best = targets
+            .iter()
+            .map(|t| match l.relation(List::Conditions, p, t) {
+                Relation::Same => 3,
+                Relation::Narrower => 2,
+                Relation::Broader => 1,
+                Relation::Unrelated => 0,
+            })
+            .max()
+            .unwrap_or(0);
+        (best, l.depth(List::Conditions, p))
+    };
+    let Some((fit, share, _)) = roles
         .iter()
         .filter(|(_, r)| *r == EvidenceRole::Uncontrolled)
         .filter(|(f, _)| support.iter().any(|s| s.members == f.members))
@@ -1076,32 +1116,39 @@ fn observed_despite(
         })
         .max_by_key(|(f, _, ni)| {
             let study = f.item.studies[0];
+            let subgroup = f.item.outcome.subgroup.is_some();
             (
                 f.indirectness.is_empty(),
+                nearness(people(l, f)),
                 scope.claim.studies.contains(&study.id),
                 at_time(want_days, f.item) == Some(true),
-                f.item.outcome.subgroup.is_none(),
-                ni.or(study.n.map(u64::from)),
+                !subgroup,
+                // A subgroup's people are not the study's: no count is no count.
+                ni.or(study.n.map(u64::from).filter(|_| !subgroup)),
             )
-        })?;
+        })
+    else {
+        return Vec::new();
+    };
     let higher = fit.item.outcome.better == Better::Higher;
     let had = 100.0 * share;
     // Nothing to say where, as written, everyone (or no one) did as the claim says.
     let n = super::absolute::people(lang, had);
     let complete = super::absolute::people(lang, if higher { 100.0 } else { 0.0 });
     if n == complete || (!higher && had < 0.05) {
-        return None;
+        return Vec::new();
     }
     let study = fit.item.studies[0];
+    let label = study.label.get(lang.as_str());
     let outcome = fit.item.outcome.name.get(lang.as_str());
-    Some(scope.say(
+    let mut said = vec![scope.say(
         if higher {
             "verdict.observed_only"
         } else {
             "verdict.observed_still"
         },
         &[
-            ("study", study.label.get(lang.as_str())),
+            ("study", label),
             ("n", &n),
             (
                 "therapy",
@@ -1109,7 +1156,21 @@ fn observed_despite(
             ),
             ("outcome", &lower_first(outcome)),
         ],
-    ))
+    )];
+    if nearness(people(l, fit)).0 == 1 {
+        // The people as the verdict named them ("only for …"), or the claim's.
+        let condition = if narrowed {
+            let pops = support.iter().flat_map(|f| f.populations.clone()).collect();
+            i18n::and_list(lang, &dedup(pops))
+        } else {
+            scope.condition.clone()
+        };
+        said.push(scope.say(
+            "indirect.mixed",
+            &[("studies", label), ("condition", &lower_first(&condition))],
+        ));
+    }
+    said
 }
 
 fn dedup(mut v: Vec<String>) -> Vec<String> {

@@ -149,6 +149,13 @@ impl Lexicon {
         self.index(list).terms.ancestors(i)
     }
 
+    /// How many terms a name's term lies within (0 for a name that is no term): of two
+    /// populations that both hold a third, the one within more terms is the nearer to it.
+    pub fn depth(&self, list: List, name: &str) -> usize {
+        self.term_index(list, name)
+            .map_or(0, |i| self.ancestors_of(list, i).len())
+    }
+
     /// The term a name refers to (`model::terms::TermNames::find`), each name found once.
     pub fn term_index(&self, list: List, name: &str) -> Option<usize> {
         let index = self.index(list);
