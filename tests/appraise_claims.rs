@@ -417,7 +417,7 @@ fn number_claims() {
         vec![pfs("m")],
         claim("c", "Drug Y", Some("pfs"), Assertion::Number, Some(0.5)),
     );
-    assert_eq!(c.verdict, Verdict::NotSupported);
+    assert_eq!(c.verdict, Verdict::Unverifiable);
 }
 
 /// A claimed number is checked against an interval; the reader is told when that interval was
@@ -573,11 +573,12 @@ fn a_number_of_a_named_outcome_is_checked_against_that_outcome_only() {
     let trial = [any.clone(), serious];
     let c = number(&trial, "ae_any", 0.53, "24 weeks");
     assert_eq!(c.verdict, Verdict::Supported, "{}", c.summary);
+    // At a time the data has no number for, the claim is neither borne out nor refuted.
     let c = number(&trial, "ae_any", 0.59, "48 weeks");
-    assert_eq!(c.verdict, Verdict::NotSupported, "{}", c.summary);
+    assert_eq!(c.verdict, Verdict::Unverifiable, "{}", c.summary);
     assert!(
         c.summary
-            .contains("no evidence in the dataset reports a number"),
+            .starts_with("Cannot be checked: no evidence in the dataset reports a number"),
         "{}",
         c.summary
     );
@@ -928,7 +929,7 @@ fn a_number_for_one_group_is_not_checked_against_a_ratio() {
     let checked = check(vec![hr.clone()], c.clone());
     assert_eq!(
         checked.verdict,
-        Verdict::NotSupported,
+        Verdict::Unverifiable,
         "{}",
         checked.summary
     );

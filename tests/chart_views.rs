@@ -512,6 +512,7 @@ fn claims_show_verdict_words_and_who_made_them() {
         "Not supported",
         "Contradicted",
         "No controlled evidence",
+        "Cannot be checked",
     ];
     assert_eq!(
         t.iter().filter(|x| verdicts.contains(&x.as_str())).count(),

@@ -509,6 +509,7 @@ fn appraise_prints_ratings_statements_and_claim_verdicts() {
         "not_supported",
         "contradicted",
         "no_controlled_evidence",
+        "unverifiable",
     ];
     assert!(claims
         .iter()

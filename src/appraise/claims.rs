@@ -69,6 +69,9 @@ pub enum Verdict {
     NotSupported,
     Contradicted,
     NoControlledEvidence,
+    /// A number that no evidence in the data reports (at the claim's time, for its people):
+    /// neither borne out nor refuted, only not checkable here.
+    Unverifiable,
 }
 
 /// What a piece of evidence says about the claim.
@@ -722,11 +725,17 @@ fn overall(parts: &[PartCheck]) -> (Verdict, Option<usize>) {
     if let Some(i) = least(of(&[Supported, SupportedInPart])) {
         return (SupportedInPart, Some(i));
     }
-    match least(of(&[NotSupported, NoControlledEvidence])) {
-        Some(i) if !of(&[NotSupported]).is_empty() => (NotSupported, Some(i)),
-        Some(i) => (NoControlledEvidence, Some(i)),
-        None => (NotSupported, None),
+    // Else the weightiest of what is left: not supported, then no controlled evidence, then a
+    // number that cannot be checked.
+    for v in [NotSupported, NoControlledEvidence, Unverifiable] {
+        if !of(&[v]).is_empty() {
+            return (
+                v,
+                least(of(&[NotSupported, NoControlledEvidence, Unverifiable])),
+            );
+        }
     }
+    (NotSupported, None)
 }
 
 /// Studies the claim cites are always listed, even without a usable result for it.
@@ -1535,7 +1544,7 @@ fn check_number(scope: &Scope, claim_part: &ClaimPart, fits: &[Fit]) -> PartChec
     };
     let (verdict, certainty, summary) = match cands.first() {
         None => (
-            Verdict::NotSupported,
+            Verdict::Unverifiable,
             None,
             say("number.nothing", &shown(None), ""),
         ),
@@ -1608,6 +1617,25 @@ mod tests {
             p(Verdict::Contradicted, high),
         ];
         assert_eq!(overall(&parts), (Verdict::Contradicted, Some(1)));
+    }
+
+    /// A number that cannot be checked weighs least: beside anything else, the other decides.
+    #[test]
+    fn a_number_that_cannot_be_checked_weighs_least() {
+        let p = |v, c| part(v, c, String::new());
+        let unverifiable = p(Verdict::Unverifiable, None);
+        let low = Some(Certainty::Low);
+        for (other, overall_verdict) in [
+            (Verdict::Supported, Verdict::SupportedInPart),
+            (Verdict::NotSupported, Verdict::NotSupported),
+            (Verdict::NoControlledEvidence, Verdict::NoControlledEvidence),
+            (Verdict::Contradicted, Verdict::Contradicted),
+        ] {
+            let parts = [unverifiable.clone(), p(other, low)];
+            assert_eq!(overall(&parts), (overall_verdict, Some(1)), "{other:?}");
+        }
+        let parts = [unverifiable.clone(), unverifiable];
+        assert_eq!(overall(&parts).0, Verdict::Unverifiable);
     }
 
     #[test]

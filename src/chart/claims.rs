@@ -35,7 +35,7 @@ pub struct ClaimsView {
 
 /// The badge's shape: a circle for supported, a hollow circle for supported only in part, a
 /// cross for contradicted, a downward triangle for not supported, a hollow diamond for no
-/// controlled evidence.
+/// controlled evidence, a hollow square for a number that cannot be checked.
 pub fn verdict_shape(v: Verdict) -> (Shape, bool) {
     match v {
         Verdict::Supported => (Shape::Circle, true),
@@ -43,6 +43,7 @@ pub fn verdict_shape(v: Verdict) -> (Shape, bool) {
         Verdict::NotSupported => (Shape::TriangleDown, true),
         Verdict::Contradicted => (Shape::Cross, true),
         Verdict::NoControlledEvidence => (Shape::Diamond, false),
+        Verdict::Unverifiable => (Shape::Square, false),
     }
 }
 
@@ -280,6 +281,7 @@ impl Paint for ClaimsView {
                 Verdict::Supported | Verdict::SupportedInPart => &theme.favourable,
                 Verdict::Contradicted | Verdict::NotSupported => &theme.unfavourable,
                 Verdict::NoControlledEvidence => &theme.no_comparison,
+                Verdict::Unverifiable => &theme.muted,
             };
             // A bar in the verdict's colour down the card's left edge.
             let bottom = y + h - theme.px(14.0);

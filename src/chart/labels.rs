@@ -33,5 +33,6 @@ pub fn verdict_key(v: Verdict) -> &'static str {
         Verdict::NotSupported => "verdict.not_supported",
         Verdict::Contradicted => "verdict.contradicted",
         Verdict::NoControlledEvidence => "verdict.no_controlled_evidence",
+        Verdict::Unverifiable => "verdict.unverifiable",
     }
 }

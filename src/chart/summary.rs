@@ -118,6 +118,7 @@ fn claims_line(lang: Lang, claims: &[(String, Verdict)]) -> Option<String> {
         Verdict::NotSupported,
         Verdict::Contradicted,
         Verdict::NoControlledEvidence,
+        Verdict::Unverifiable,
     ];
     let parts: Vec<String> = order
         .iter()
