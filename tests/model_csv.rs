@@ -343,6 +343,34 @@ fn input_level_problems() {
     assert!(p.errors.is_empty(), "BOM is fine: {:?}", p.errors);
 }
 
+/// A note below the table (a source, a footnote) is one cell and nothing else: said and left out,
+/// whether the spreadsheet padded the row with commas or not, and wherever the cell stands.
+#[test]
+fn a_row_of_one_cell_is_a_note_not_a_study() {
+    let csv = "study,outcome,yi,vi\na,Relapse,0.1,0.01\n,,,\nSource: made-up numbers,,,\n* see the paper\n,,Table 2,\n";
+    let p = parse_csv(csv.as_bytes());
+    assert!(p.errors.is_empty(), "{:?}", p.errors);
+    let ds = p.dataset.as_ref().unwrap();
+    let names: Vec<&str> = ds.studies.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(names, ["a"]);
+    for (row, text) in [
+        (4, "Source: made-up numbers"),
+        (5, "* see the paper"),
+        (6, "Table 2"),
+    ] {
+        has_warning(
+            &p,
+            &format!(
+                "row {row}: only one cell is filled (\"{text}\"): read as a note, not a study, and left \
+                 out; to make it a study, fill in its outcome and its numbers"
+            ),
+        );
+    }
+    // A table of one column has only names: each is a study.
+    let p = parse_csv(b"study\na\nb\n");
+    assert_eq!(p.dataset.unwrap().studies.len(), 2);
+}
+
 #[test]
 fn quoted_cells_and_multiline_rows_count_as_one_row() {
     let csv = "study,label,yi,vi\na,\"two\nlines\",0.1,0.01\nb,x,0.1,-1\n";

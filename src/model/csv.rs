@@ -1115,6 +1115,29 @@ impl<'o, R: Read> RowReader<'o, R> {
         if rec.iter().all(str::is_empty) {
             return Some(None);
         }
+        // A note below or beside the table ("Source: …", "* made-up numbers"): one cell of words
+        // and nothing else is no study. Left out and said, where it had become a study named by
+        // the note, of unknown design, on the evidence map. (A lone number is data whose row
+        // lacks the rest, and a short row whose one cell holds separators or lines is a row that
+        // a quote left open ran together: the row's own problems say what.)
+        let mut filled = rec.iter().filter(|c| !c.trim().is_empty());
+        let note = match (filled.next(), filled.next()) {
+            (Some(c), None) if self.columns.len() > 1 => {
+                let run_together = rec.len() < self.columns.len()
+                    && c.contains(|ch| matches!(ch, ',' | ';' | '\t' | '\n'));
+                (!run_together && crate::number::parse_f64(c.trim()).is_none()).then_some(c)
+            }
+            _ => None,
+        };
+        if let Some(note) = note {
+            sink.warn(
+                format!("row {row}"),
+                Issue::NoteRow {
+                    text: note.trim().chars().take(60).collect(),
+                },
+            );
+            return Some(None);
+        }
         if rec.len() != self.columns.len() {
             // In a file separated by commas an unquoted comma in a name or a number splits a cell.
             let comma_split = !self.context.decimal_comma && rec.len() > self.columns.len();

@@ -244,6 +244,9 @@ pub enum Issue {
         comma_split: bool,
     },
     #[cfg(feature = "table")]
+    /// A row with one cell filled and nothing else: a note, not a study (its first 60 characters).
+    NoteRow { text: String },
+    #[cfg(feature = "table")]
     /// CSV-level read error.
     CsvRead { detail: String },
     #[cfg(feature = "table")]
@@ -575,6 +578,12 @@ impl fmt::Display for Issue {
                 }
                 write!(f, "; the row was skipped")
             }
+            #[cfg(feature = "table")]
+            NoteRow { text } => write!(
+                f,
+                "only one cell is filled (\"{text}\"): read as a note, not a study, and left out; to make it a \
+                 study, fill in its outcome and its numbers"
+            ),
             #[cfg(feature = "table")]
             CsvRead { detail } => write!(f, "cannot read CSV: {detail}"),
             #[cfg(feature = "table")]
