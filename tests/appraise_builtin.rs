@@ -423,12 +423,12 @@ fn news_and_researcher_claims() {
             "{}",
             c.summary
         );
-        // And in the cohort the claim cites, which had no comparison group, about a quarter of
-        // the people with relapsing MS had not stayed free of progression at 5 years: the
-        // verdict is only for relapsing-remitting MS, so the figure is not the whole cohort's
-        // (46 in 100, most of them with progressive MS), and it says whom it is about.
+        // And in the cohort the claim cites, which had no comparison group, about half of the
+        // people had not stayed free of progression at 5 years. The support is only for
+        // relapsing-remitting MS, and most of the cohort had progressive MS: the figure for
+        // relapsing MS is said beside it, so that neither stands for the other.
         assert!(
-            c.summary.contains(". In Muraro 2017 (AHSCT cohort), which had no comparison group, only about 73 in 100 people who had AHSCT had progression-free survival at 5 years, relapsing MS. Not everyone in Muraro 2017 (AHSCT cohort) had relapsing-remitting MS with relapses despite treatment."),
+            c.summary.contains(". In Muraro 2017 (AHSCT cohort), which had no comparison group, only about 46 in 100 people who had AHSCT had progression-free survival at 5 years; among those with relapsing MS, about 73 in 100."),
             "{}",
             c.summary
         );

@@ -1064,15 +1064,15 @@ fn sentences(clauses: &[String]) -> String {
 /// group: no comparison is needed to see that an effect was not complete ("halts the disease",
 /// when about half of the people the claim's own study followed had not stayed free of it).
 ///
-/// The figure is of the people the verdict speaks of: those the support is narrowed to (one form
-/// of a disease, when only its trials show the benefit), else the claim's. A subgroup that the
-/// vocabulary names as a condition counts as those people, so that a verdict "only for" one form
-/// is not followed by a whole cohort's figure, most of whose people had another; where the
-/// nearest figure is of a broader population, the sentence says that not everyone had the
-/// verdict's condition.
-/// Among figures as near, the study the claim cites first, then one at the claim's time, then
-/// the whole study population before a subgroup, then the most people. Empty when next to all
-/// did as the claim says.
+/// The figure is of the claim's people: a subgroup that the vocabulary names as a condition
+/// counts as its condition's people, so a subgroup that is the claim's own comes before a cohort
+/// that holds others too. Among figures as near, the study the claim cites first, then one at the
+/// claim's time, then the whole study population before a subgroup, then the most people. Where
+/// the support holds only for narrower people (one form of a disease, when only its trials show
+/// the benefit), the figure for the people nearest to those is said beside it ("; among those
+/// with …, about 73 in 100"), so that neither the whole cohort's figure, most of whose people
+/// had another form, nor a subgroup's, stands for the other. Empty when next to all did as the
+/// claim says.
 fn observed_despite(
     scope: &Scope,
     claim_part: &ClaimPart,
@@ -1082,15 +1082,6 @@ fn observed_despite(
     let lang = scope.lang;
     let l = scope.lexicon;
     let want_days = claim_part.timeframe.as_deref().and_then(duration_days);
-    let narrowed = support.iter().all(|f| !f.populations.is_empty());
-    let targets: Vec<&str> = if narrowed {
-        support
-            .iter()
-            .flat_map(|f| f.item.studies.iter().map(|s| s.condition.as_str()))
-            .collect()
-    } else {
-        vec![scope.people]
-    };
     // The people a result is about: its subgroup where that names a condition, else its study's.
     fn people<'f>(l: &Lexicon, f: &'f Fit) -> &'f str {
         match &f.item.outcome.subgroup {
@@ -1098,9 +1089,9 @@ fn observed_despite(
             _ => f.item.studies[0].condition.as_str(),
         }
     }
-    // How near a result's people are to the targets: the same, within them, or holding them
-    // (the fewer terms around, the broader).
-    let nearness = |p: &str| {
+    // How near some people are to any of `targets`: the same, within them, or holding them (the
+    // more terms around, the nearer).
+    let nearness = |p: &str, targets: &[&str]| {
         let best = targets
             .iter()
             .map(|t| match l.relation(List::Conditions, p, t) {
@@ -1113,51 +1104,53 @@ fn observed_despite(
             .unwrap_or(0);
         (best, l.depth(List::Conditions, p))
     };
-    let Some((fit, share, _)) = roles
+    let observed: Vec<(&Fit, f64)> = roles
         .iter()
         .filter(|(_, r)| *r == EvidenceRole::Uncontrolled)
         .filter(|(f, _)| support.iter().any(|s| s.members == f.members))
         .filter_map(|(f, _)| match f.item.outcome.data.as_ref()? {
-            EffectData::Proportion(p) => {
-                Some((*f, p.value().filter(|v| (0.0..=1.0).contains(v))?, p.ni))
-            }
+            EffectData::Proportion(p) => Some((*f, p.value().filter(|v| (0.0..=1.0).contains(v))?)),
             _ => None,
         })
-        .max_by_key(|(f, _, ni)| {
-            let study = f.item.studies[0];
-            let subgroup = f.item.outcome.subgroup.is_some();
-            (
-                f.indirectness.is_empty(),
-                nearness(people(l, f)),
-                scope.claim.studies.contains(&study.id),
-                at_time(want_days, f.item) == Some(true),
-                !subgroup,
-                // A subgroup's people are not the study's: no count is no count.
-                ni.or(study.n.map(u64::from).filter(|_| !subgroup)),
-            )
-        })
-    else {
+        .collect();
+    let claimed = [scope.people];
+    let Some(&(fit, share)) = observed.iter().max_by_key(|(f, _)| {
+        let study = f.item.studies[0];
+        let subgroup = f.item.outcome.subgroup.is_some();
+        let ni = match &f.item.outcome.data {
+            Some(EffectData::Proportion(p)) => p.ni,
+            _ => None,
+        };
+        (
+            f.indirectness.is_empty(),
+            nearness(people(l, f), &claimed),
+            scope.claim.studies.contains(&study.id),
+            at_time(want_days, f.item) == Some(true),
+            !subgroup,
+            // A subgroup's people are not the study's: no count is no count.
+            ni.or(study.n.map(u64::from).filter(|_| !subgroup)),
+        )
+    }) else {
         return Vec::new();
     };
     let higher = fit.item.outcome.better == Better::Higher;
-    let had = 100.0 * share;
+    let per_100 = |share: f64| super::absolute::people(lang, 100.0 * share);
+    let n = per_100(share);
     // Nothing to say where, as written, everyone (or no one) did as the claim says.
-    let n = super::absolute::people(lang, had);
     let complete = super::absolute::people(lang, if higher { 100.0 } else { 0.0 });
-    if n == complete || (!higher && had < 0.05) {
+    if n == complete || (!higher && share < 0.0005) {
         return Vec::new();
     }
     let study = fit.item.studies[0];
-    let label = study.label.get(lang.as_str());
     let outcome = fit.item.outcome.name.get(lang.as_str());
-    let mut said = vec![scope.say(
+    let mut said = scope.say(
         if higher {
             "verdict.observed_only"
         } else {
             "verdict.observed_still"
         },
         &[
-            ("study", label),
+            ("study", study.label.get(lang.as_str())),
             ("n", &n),
             (
                 "therapy",
@@ -1165,21 +1158,41 @@ fn observed_despite(
             ),
             ("outcome", &lower_first(outcome)),
         ],
-    )];
-    if nearness(people(l, fit)).0 == 1 {
-        // The people as the verdict named them ("only for …"), or the claim's.
-        let condition = if narrowed {
-            let pops = support.iter().flat_map(|f| f.populations.clone()).collect();
-            i18n::and_list(lang, &dedup(pops))
-        } else {
-            scope.condition.clone()
-        };
-        said.push(scope.say(
-            "indirect.mixed",
-            &[("studies", label), ("condition", &lower_first(&condition))],
+    );
+    // The same outcome in the people nearest to those the support is narrowed to, when they are
+    // nearer than the figure's own.
+    let narrowed: Vec<&str> = if support.iter().all(|f| !f.populations.is_empty()) {
+        support
+            .iter()
+            .flat_map(|f| f.item.studies.iter().map(|s| s.condition.as_str()))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let closer = observed
+        .iter()
+        .filter(|(f, _)| {
+            f.item.studies[0].id == study.id
+                && f.item.outcome.better == fit.item.outcome.better
+                && at_time(evidence_days(fit.item), f.item) != Some(false)
+                && f.item.outcome.subgroup.is_some()
+        })
+        .map(|(f, share)| (nearness(people(l, f), &narrowed), *f, *share))
+        .filter(|(near, _, _)| near.0 > 0 && *near > nearness(people(l, fit), &narrowed))
+        .max_by_key(|(near, _, _)| *near);
+    if let (false, Some((_, sub, share))) = (narrowed.is_empty(), closer) {
+        said.push_str(&scope.say(
+            "verdict.observed_among",
+            &[
+                (
+                    "people",
+                    &lower_first(&l.display_in(List::Conditions, people(l, sub), lang)),
+                ),
+                ("n", &per_100(share)),
+            ],
         ));
     }
-    said
+    vec![said]
 }
 
 fn dedup(mut v: Vec<String>) -> Vec<String> {
