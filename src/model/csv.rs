@@ -1124,7 +1124,7 @@ impl<'o, R: Read> RowReader<'o, R> {
         let note = match (filled.next(), filled.next()) {
             (Some(c), None) if self.columns.len() > 1 => {
                 let run_together = rec.len() < self.columns.len()
-                    && c.contains(|ch| matches!(ch, ',' | ';' | '\t' | '\n'));
+                    && c.contains([',', ';', '\t', '\n']);
                 (!run_together && crate::number::parse_f64(c.trim()).is_none()).then_some(c)
             }
             _ => None,
