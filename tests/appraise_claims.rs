@@ -901,9 +901,30 @@ fn safety_is_not_supported_by_harms_data_that_cannot_show_no_one_was_harmed() {
     assert_eq!(c.verdict, Verdict::NotSupported, "{}", c.summary);
     assert_eq!(c.evidence[0].role, EvidenceRole::Reported);
     says(&c, "but fewer than 300 of them in counts");
-    // Deaths told only in words.
+    // The hazard ratio's sentence says why it cannot be read for harm.
+    assert!(
+        c.evidence[0]
+            .sentence
+            .starts_with("Reported in a form we cannot analyse: hr study"),
+        "{}",
+        c.evidence[0].sentence
+    );
+    // Deaths told only in words: the words are quoted as reported, once.
     let c = check(vec![harm("words", None)], safe());
     assert_eq!(c.verdict, Verdict::NotSupported, "{}", c.summary);
+    let sentence = &c.evidence[0].sentence;
+    assert!(
+        sentence.starts_with(
+            "words study (double-blind randomised trial, Condition A), Deaths. Reported in a form \
+             we cannot analyse: Two treatment-related deaths."
+        ),
+        "{sentence}"
+    );
+    assert_eq!(
+        sentence.matches("Reported in a form").count(),
+        1,
+        "{sentence}"
+    );
     // No death among 400 treated, counted: supported.
     let c = check(vec![harm("counted", Some(counts(0, 400, 0, 400)))], safe());
     assert_eq!(c.verdict, Verdict::Supported, "{}", c.summary);

@@ -486,6 +486,33 @@ fn other_condition_is_indirectness() {
     only_step(&a, Domain::Indirectness, -1);
 }
 
+/// A result of one condition's people within a study of several is about those people: not
+/// rated down for the others. A subgroup that names no condition leaves the study's people.
+#[test]
+fn a_subgroup_that_names_the_condition_is_direct() {
+    let certainty = |subgroup: &str| {
+        let mut o = clean();
+        o.subgroup = Some(subgroup.into());
+        let mut s = rct("a", o);
+        s.condition = "Condition A and condition B".into();
+        let mut ds = dataset(vec![s], vec![]);
+        ds.vocabulary.conditions = vec![Term {
+            id: "a".into(),
+            name: "Condition A".into(),
+            aliases: vec!["CA".into()],
+            ..Default::default()
+        }];
+        let options = AppraiseOptions {
+            condition: Some("Condition A".into()),
+            ..Default::default()
+        };
+        let a = appraise(&ds, &options).outcomes.remove(0);
+        (a.certainty, moved_in(&a, Domain::Indirectness).len())
+    };
+    assert_eq!(certainty("CA"), (Some(Certainty::High), 0));
+    assert_eq!(certainty("women"), (Some(Certainty::Moderate), 1));
+}
+
 #[test]
 fn main_condition_defaults_to_the_most_common() {
     let mut other = rct("b", clean());

@@ -286,7 +286,15 @@ impl Fit<'_, '_> {
     fn evidence(&self, role: EvidenceRole) -> ClaimEvidence {
         let lang = self.lang;
         let described = describe(lang, self.item, self.certainty, &self.condition);
-        let mut sentence = i18n::labelled(lang, role_phrase(lang, role), &described);
+        // A result in words says so in its own statement ("Reported in a form we cannot
+        // analyse: …"), which the description quotes: not twice.
+        let in_words = role == EvidenceRole::Reported
+            && self.item.effect.is_none()
+            && self.item.outcome.data.is_none();
+        let mut sentence = match in_words {
+            true => described,
+            false => i18n::labelled(lang, role_phrase(lang, role), &described),
+        };
         if !self.indirectness.is_empty() {
             let list = i18n::clause_list(lang, &self.indirectness);
             sentence.push_str(&tn(lang, "claim.indirect", &[("list", &list)]));
@@ -361,12 +369,13 @@ impl<'c> Scope<'c> {
                 Relation::Same => {}
             }
             if !self.people.trim().is_empty() {
-                match l.relation(List::Conditions, &s.condition, self.people) {
+                let people = l.people(s, item.outcome);
+                match l.relation(List::Conditions, people, self.people) {
                     Relation::Unrelated => return None,
                     // Safety is counted in the claim's own people only.
                     Relation::Broader if part.asserts == Assertion::NoRisk => return None,
                     Relation::Narrower => {
-                        populations.push(l.display_in(List::Conditions, &s.condition, self.lang))
+                        populations.push(l.display_in(List::Conditions, people, self.lang))
                     }
                     Relation::Broader => mixed.push(s.label.get(self.lang.as_str())),
                     Relation::Same => {}
@@ -525,7 +534,11 @@ impl<'c> Scope<'c> {
         members.dedup();
         crate::sort::sort(&mut populations);
         populations.dedup();
-        let condition = l.display_in(List::Conditions, &item.studies[0].condition, self.lang);
+        let condition = l.display_in(
+            List::Conditions,
+            l.people(item.studies[0], item.outcome),
+            self.lang,
+        );
         Some(Fit {
             lang: self.lang,
             condition,
@@ -1082,12 +1095,8 @@ fn observed_despite(
     let lang = scope.lang;
     let l = scope.lexicon;
     let want_days = claim_part.timeframe.as_deref().and_then(duration_days);
-    // The people a result is about: its subgroup where that names a condition, else its study's.
-    fn people<'f>(l: &Lexicon, f: &'f Fit) -> &'f str {
-        match &f.item.outcome.subgroup {
-            Some(g) if l.names_term(List::Conditions, g.as_str()) => g.as_str(),
-            _ => f.item.studies[0].condition.as_str(),
-        }
+    fn people<'a>(l: &Lexicon, f: &Fit<'_, 'a>) -> &'a str {
+        l.people(f.item.studies[0], f.item.outcome)
     }
     // How near some people are to any of `targets`: the same, within them, or holding them (the
     // more terms around, the nearer).

@@ -12,7 +12,7 @@ use foldhash::{HashMap, HashMapExt};
 use std::cell::RefCell;
 
 use crate::model::terms::{contains_words, joins, normalize, TermNames};
-use crate::model::{Outcome, Term, Vocabulary};
+use crate::model::{Outcome, Study, Term, Vocabulary};
 
 /// Numbers strings by their normalized form, normalizing each distinct string once: datasets
 /// repeat the same outcome ids and names across thousands of studies.
@@ -147,6 +147,15 @@ impl Lexicon {
 
     fn ancestors_of(&self, list: List, i: usize) -> &[usize] {
         self.index(list).terms.ancestors(i)
+    }
+
+    /// The people a result is about: its outcome's subgroup where the vocabulary names that as a
+    /// condition (one disease's people in a trial of two), else its study's condition.
+    pub fn people<'s>(&self, study: &'s Study, outcome: &'s Outcome) -> &'s str {
+        match &outcome.subgroup {
+            Some(g) if self.names_term(List::Conditions, g.as_str()) => g.as_str(),
+            _ => study.condition.as_str(),
+        }
     }
 
     /// How many terms a name's term lies within (0 for a name that is no term): of two

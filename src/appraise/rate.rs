@@ -533,14 +533,16 @@ pub fn rate_indirectness(r: &mut Rating, study: &Study, outcome: &Outcome, main:
     if main_condition.trim().is_empty() {
         return;
     }
-    let (key, levels) = match main.fit(&study.condition) {
+    // The outcome's own people where its subgroup names them ("MS" in a trial of MS and ALS).
+    let people = main.lexicon.people(study, outcome);
+    let (key, levels) = match main.fit(people) {
         Relation::Same | Relation::Narrower => return,
         Relation::Broader => ("reason.mixed_population", -1),
         Relation::Unrelated => ("reason.other_condition", -2),
     };
     let text = r.words(|r| {
         let name_of = |c: &str| lower_first(&main.lexicon.display_in(List::Conditions, c, lang));
-        let (study_condition, question) = (name_of(&study.condition), name_of(main_condition));
+        let (study_condition, question) = (name_of(people), name_of(main_condition));
         r.say(
             key,
             &[

@@ -1123,8 +1123,8 @@ impl<'o, R: Read> RowReader<'o, R> {
         let mut filled = rec.iter().filter(|c| !c.trim().is_empty());
         let note = match (filled.next(), filled.next()) {
             (Some(c), None) if self.columns.len() > 1 => {
-                let run_together = rec.len() < self.columns.len()
-                    && c.contains([',', ';', '\t', '\n']);
+                let run_together =
+                    rec.len() < self.columns.len() && c.contains([',', ';', '\t', '\n']);
                 (!run_together && crate::number::parse_f64(c.trim()).is_none()).then_some(c)
             }
             _ => None,
