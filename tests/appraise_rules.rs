@@ -394,9 +394,16 @@ fn few_events_is_imprecision() {
     // 5/500 vs 20/500: RR 0.25 (0.09 to 0.66); 1,000 people but only 25 events.
     let a = rate(&rct("a", progression(counts(5, 500, 20, 500))));
     assert_eq!(a.certainty, Some(Certainty::Moderate));
-    assert!(only_step(&a, Domain::Imprecision, -1)
-        .text
-        .contains("Only 25 people had the outcome"));
+    assert_eq!(
+        only_step(&a, Domain::Imprecision, -1).text,
+        "Only 25 people had the outcome, too few for a reliable answer"
+    );
+    // The rarer result may be not having the outcome: 495/500 vs 480/500, 25 without it.
+    let b = rate(&rct("b", progression(counts(495, 500, 480, 500))));
+    assert_eq!(
+        only_step(&b, Domain::Imprecision, -1).text,
+        "Only 25 people did not have the outcome, too few for a reliable answer"
+    );
     // Large, but randomised: mentioned, not rated up.
     assert!(a
         .reasons

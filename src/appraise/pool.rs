@@ -593,12 +593,16 @@ pub(crate) fn pool_group<'a>(
             .iter()
             .map(|(s, o)| o.data.as_ref().and_then(|d| rate::participants(s, d)))
             .collect();
-        let evs: Option<Vec<u64>> = members
+        // Who had the outcome and who did not, across the studies: the rarer of the two totals.
+        let evs: Option<Vec<rate::Events>> = members
             .iter()
             .map(|(_, o)| o.data.as_ref().and_then(rate::events))
             .collect();
         let n = ns.map(|v| v.iter().fold(0u64, |a, b| a.saturating_add(*b)));
-        let ev = evs.map(|v| v.iter().fold(0u64, |a, b| a.saturating_add(*b)));
+        let ev = evs.map(|v| {
+            v.into_iter()
+                .fold(rate::Events::default(), rate::Events::add)
+        });
         rate::rate_imprecision(&mut r, &eff, th, n, ev);
     }
     rate_inconsistency(&mut r, &eff, f.i2, pi_lb, pi_ub);

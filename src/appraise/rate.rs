@@ -131,15 +131,36 @@ pub fn participants(study: &Study, data: &EffectData) -> Option<u64> {
     }
 }
 
-/// Events of the rarer kind (events or non-events) in a binary comparison, when counts are given.
-pub fn events(data: &EffectData) -> Option<u64> {
+/// Who had a binary comparison's outcome and who did not, when counts are given.
+pub fn events(data: &EffectData) -> Option<Events> {
     match data {
         EffectData::Counts(c) => {
-            let e = c.ai.saturating_add(c.ci);
+            let had = c.ai.saturating_add(c.ci);
             let n = c.n1().saturating_add(c.n2());
-            Some(e.min(n.saturating_sub(e)))
+            Some(Events {
+                had,
+                not: n.saturating_sub(had),
+            })
         }
         _ => None,
+    }
+}
+
+/// The people of a binary outcome with counts, in both groups together: how many had it and how
+/// many did not. The optimal information size counts the rarer of the two.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Events {
+    pub had: u64,
+    pub not: u64,
+}
+
+impl Events {
+    /// The people of several studies together.
+    pub fn add(self, other: Events) -> Events {
+        Events {
+            had: self.had.saturating_add(other.had),
+            not: self.not.saturating_add(other.not),
+        }
     }
 }
 
@@ -451,7 +472,7 @@ pub fn rate_imprecision(
     e: &Effect,
     th: Thresholds,
     n: Option<u64>,
-    ev: Option<u64>,
+    ev: Option<Events>,
 ) {
     let within = th
         .important
@@ -481,10 +502,18 @@ pub fn rate_imprecision(
         r.push(Domain::Imprecision, -1, text);
     }
     let few_people = n.filter(|&n| n < 100);
-    let few_events = ev.filter(|&e| e < 30);
-    let small = match (few_people, few_events) {
+    // The rarer result, and which it is: "only 7 people had a serious adverse event", or "only
+    // 5 did not recover".
+    let rarer = ev.map(|e| match e.had <= e.not {
+        true => (e.had, "reason.few_events"),
+        false => (e.not, "reason.few_non_events"),
+    });
+    let small = match (few_people, rarer.filter(|(e, _)| *e < 30)) {
         (Some(n), _) => Some(r.say("reason.few_people", &[("n", &crate::i18n::int(lang, n))])),
-        (None, Some(e)) => Some(r.say("reason.few_events", &[("n", &crate::i18n::int(lang, e))])),
+        (None, Some((e, key))) => {
+            let key = format!("{key}.{}", crate::i18n::plural_form(lang, e as f64));
+            Some(r.say(&key, &[("n", &crate::i18n::int(lang, e))]))
+        }
         _ => None,
     };
     if let Some(text) = small {
