@@ -599,10 +599,7 @@ pub(crate) fn pool_group<'a>(
             .map(|(_, o)| o.data.as_ref().and_then(rate::events))
             .collect();
         let n = ns.map(|v| v.iter().fold(0u64, |a, b| a.saturating_add(*b)));
-        let ev = evs.map(|v| {
-            v.into_iter()
-                .fold(rate::Events::default(), rate::Events::add)
-        });
+        let ev = evs.map(|v| v.into_iter().fold(rate::Events::default(), |a, b| a + b));
         rate::rate_imprecision(&mut r, &eff, th, n, ev);
     }
     rate_inconsistency(&mut r, &eff, f.i2, pi_lb, pi_ub);

@@ -154,9 +154,10 @@ pub struct Events {
     pub not: u64,
 }
 
-impl Events {
-    /// The people of several studies together.
-    pub fn add(self, other: Events) -> Events {
+/// The people of several studies together.
+impl std::ops::Add for Events {
+    type Output = Events;
+    fn add(self, other: Events) -> Events {
         Events {
             had: self.had.saturating_add(other.had),
             not: self.not.saturating_add(other.not),
