@@ -146,14 +146,16 @@ fn each_therapy_answers_with_its_certainty_frequencies_and_risk_of_death() {
         .starts_with("We are very uncertain whether MSC helps"));
     // Petrou 2020's treatment failure, of definitions not seen, stands in for progression: its
     // rows rank below its count of people who stayed free of relapses, the card's benefit. Its
-    // counts are of treatment periods: no people out of 1,000 are made of them.
+    // counts are of treatment periods: no people out of 1,000 are made of them, but the periods
+    // out of 100 are said in their own unit (30 of 32 and 17 of 32 relapse-free periods).
     let benefit = msc.benefit.as_ref().unwrap();
     assert_eq!(benefit.outcome, "relapse_free_it");
     assert_eq!(
         benefit.frequencies.as_deref(),
         Some(
-            "risk ratio 1.76 (95% CI 1.26 to 2.47); the counts are of treatment periods, not of people, so \
-             there are no numbers per 100 people."
+            "risk ratio 1.76 (95% CI 1.26 to 2.47); out of 100 treatment periods, about 53 in the \
+             comparison group and about 94 with MSC; the counts are of treatment periods, not of \
+             people."
         )
     );
     assert_eq!(

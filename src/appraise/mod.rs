@@ -590,7 +590,23 @@ fn absolute_for(
         };
     }
     if pooled_periods && eff.measure.is_risk() {
-        return periods();
+        // What the counts do show, in their own unit: out of 100 treatment periods.
+        return match data {
+            EffectData::Counts(c) if c.n1() > 0 && c.n2() > 0 => {
+                let per_100 = |x: u64, n: u64| absolute::people(lang, 100.0 * x as f64 / n as f64);
+                let note = tn(
+                    lang,
+                    "note.periods_counts",
+                    &[
+                        ("control", &per_100(c.ci, c.n2())),
+                        ("treated", &per_100(c.ai, c.n1())),
+                        ("therapy", &text::name_in_sentence(lang, therapy)),
+                    ],
+                );
+                (None, Some(note))
+            }
+            _ => periods(),
+        };
     }
     let (assumed, eff) = match (control_risk(data), options.baselines.get(&outcome.id)) {
         // No one (or everyone) in the comparison group had it: a ratio would leave that risk as
