@@ -83,6 +83,11 @@
 // 358 KiB in the twenty-third session when the CSV reader and the problems only a table has left the
 // widget's build (a `table` feature for the CLI and the table converter: 3.2 KB), after the filter
 // menus named in the reader's language, the tabs' fade, the map's labels by need, the harms' order (-> 365.2 KB).
+// Raised to 359 KiB in the twenty-fourth session for what a review of the verdicts as a sceptical
+// neurologist asked for: a number no evidence reports is 'cannot be checked' (a verdict of its own,
+// its badge and counts), a cohort's figure with its nearest subgroup's beside it, a result's own
+// people from a subgroup the vocabulary names, the rarer result named as what it is, periods counted
+// per 100 periods (2.2 KB, -> 367.4 KB).
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -90,7 +95,7 @@ import { fileURLToPath } from 'node:url';
 import { shellModules } from './shell-modules.mjs';
 
 const BUDGET_BYTES = 100 * 1024;
-const GUARD_BYTES = 358 * 1024;
+const GUARD_BYTES = 359 * 1024;
 const WWW = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'www');
 // Each file as the server sends it, gzipped on its own.
 const FILES = [...shellModules(WWW), 'pkg/evidence_lens.js', 'pkg/evidence_lens_bg.wasm'];
