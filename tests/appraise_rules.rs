@@ -495,6 +495,28 @@ fn other_condition_is_indirectness() {
 
 /// A result of one condition's people within a study of several is about those people: not
 /// rated down for the others. A subgroup that names no condition leaves the study's people.
+/// Numbers from a comparison group's counts are for the outcome's own time, said once: added
+/// where the name does not say it, not where it does.
+#[test]
+fn numbers_from_counts_say_their_time_once() {
+    let short = |name: &str| {
+        let mut o = clean();
+        o.name = name.into();
+        o.timepoint = Some("6 months".into());
+        rate(&rct("a", o)).absolute.unwrap().short
+    };
+    let s = short("Disability progression");
+    assert!(
+        s.starts_with("Disability progression, 6 months: out of 100 people"),
+        "{s}"
+    );
+    let s = short("Disability progression at 6 months");
+    assert!(
+        s.starts_with("Disability progression at 6 months: out of 100 people"),
+        "{s}"
+    );
+}
+
 #[test]
 fn a_subgroup_that_names_the_condition_is_direct() {
     let certainty = |subgroup: &str| {

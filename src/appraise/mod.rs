@@ -589,6 +589,7 @@ fn absolute_for(
             Err(e) => (None, Some(e.words(lang))),
         };
     }
+    let control_arm = |b| Assumed::of(b, BaselineSource::ControlArm);
     if pooled_periods && eff.measure.is_risk() {
         // What the counts do show, in their own unit: out of 100 treatment periods.
         return match data {
@@ -614,16 +615,22 @@ fn absolute_for(
         // risk difference would.
         (Some(b), _) if (b == 0.0 || b == 1.0) && eff.measure.is_ratio() => {
             match risk_difference(data) {
-                Some(rd) => (Assumed::of(b, BaselineSource::ControlArm), rd),
+                Some(rd) => (control_arm(b), rd),
                 None => return (None, Some(AbsoluteError::ExtremeBaseline.words(lang))),
             }
         }
-        (Some(b), _) => (Assumed::of(b, BaselineSource::ControlArm), *eff),
+        (Some(b), _) => (control_arm(b), *eff),
         (None, Some(&b)) => (Assumed::of(b, BaselineSource::Caller), *eff),
         (None, None) => match Assumed::given(outcome, lang) {
             Ok(assumed) => (assumed, *eff),
             Err(why) => return (None, Some(why.for_measure(eff.measure).words(lang))),
         },
+    };
+    // A comparison group's risk is for the outcome's own time, said once as a forest row says it
+    // ("Patients with at least one adverse event, weeks 0-24"); a dataset's baseline says its own.
+    let named = match (assumed.source, outcome.time_unsaid(lang.as_str())) {
+        (BaselineSource::ControlArm, Some(time)) => format!("{name}, {time}"),
+        _ => name.to_string(),
     };
     match absolute::comparative(
         eff.measure,
@@ -634,7 +641,7 @@ fn absolute_for(
         outcome.better,
         lang,
         therapy,
-        name,
+        &named,
     ) {
         Ok(a) => (Some(a), None),
         Err(e) => (None, Some(e.words(lang))),

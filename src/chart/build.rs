@@ -12,7 +12,6 @@ use super::options::{Sort, ViewOptions};
 use crate::appraise::absolute::people;
 use crate::appraise::{self, Appraisal, AppraiseOptions, Certainty, PoolFit, PooledAppraisal};
 use crate::i18n::{self, t, tf, Lang};
-use crate::model::terms;
 use crate::model::{Better, Citation, Dataset, EffectData, Outcome, Study, StudyStatus};
 use crate::stats::effect::{effect_of, Effect};
 
@@ -96,14 +95,9 @@ fn row_for(
     certainties: &Certainties,
 ) -> (Option<Scale>, ForestRow) {
     let name = i18n::pick(lang, &outcome.name);
-    // A name that already says its time ("… at 6 months") is not told it again.
-    let detail = match outcome.timepoint.as_ref().map(|t| i18n::pick(lang, t)) {
-        Some(time)
-            if !terms::contains_words(&terms::normalize(&name), &terms::normalize(&time)) =>
-        {
-            format!("{name}, {time}")
-        }
-        _ => name,
+    let detail = match outcome.time_unsaid(lang.as_str()) {
+        Some(time) => format!("{name}, {time}"),
+        None => name,
     };
     let mut row = study_row(lang, format!("{}/{}", study.id, outcome.id), study, detail);
     row.outcome_id = outcome.id.clone();

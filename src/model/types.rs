@@ -669,6 +669,15 @@ pub struct Outcome {
 }
 
 impl Outcome {
+    /// Its time point in `lang` (a language code), unless its name already says it ("… at 6
+    /// months"): what a row or a sentence adds to the name, so that the time is said once.
+    pub fn time_unsaid(&self, lang: &str) -> Option<&str> {
+        use super::terms::{contains_words, normalize};
+        let time = self.timepoint.as_ref()?.get(lang);
+        let said = contains_words(&normalize(self.name.get(lang)), &normalize(time));
+        (!said && !time.trim().is_empty()).then_some(time)
+    }
+
     /// An outcome known by its id, name, kind and direction alone, unverified, with nothing else:
     /// what the CSV reader and the review importer start from before they fill in what their
     /// formats have.
