@@ -517,6 +517,22 @@ fn numbers_from_counts_say_their_time_once() {
     );
 }
 
+/// A ratio cannot make "no one treated had it" zero: beside the number worked out from it, the
+/// reader is told what the study saw.
+#[test]
+fn no_event_among_the_treated_is_said_beside_the_ratios_number() {
+    let short = |data| rate(&rct("a", progression(data))).absolute.unwrap().short;
+    let s = short(counts(0, 69, 7, 75));
+    assert!(
+        s.ends_with(
+            "In the study, none of the 69 people who had drug X had it; the number with drug X is \
+             worked out from the ratio."
+        ),
+        "{s}"
+    );
+    assert!(!short(counts(1, 69, 7, 75)).contains("In the study"));
+}
+
 #[test]
 fn a_subgroup_that_names_the_condition_is_direct() {
     let certainty = |subgroup: &str| {

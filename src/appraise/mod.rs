@@ -643,7 +643,25 @@ fn absolute_for(
         therapy,
         &named,
     ) {
-        Ok(a) => (Some(a), None),
+        Ok(mut a) => {
+            // No one treated had it, yet a ratio cannot make that zero: the reader is told what
+            // the study saw beside the number worked out from the ratio ("about 0.7 in 100").
+            if let (EffectData::Counts(c), BaselineSource::ControlArm) = (data, assumed.source) {
+                if c.ai == 0 && c.n1() > 0 && eff.measure.is_ratio() {
+                    let seen = tn(
+                        lang,
+                        "abs.observed_none",
+                        &[
+                            ("n", &crate::i18n::int(lang, c.n1())),
+                            ("therapy", &text::name_in_sentence(lang, therapy)),
+                        ],
+                    );
+                    a.text.push_str(&seen);
+                    a.short.push_str(&seen);
+                }
+            }
+            (Some(a), None)
+        }
         Err(e) => (None, Some(e.words(lang))),
     }
 }
