@@ -87,7 +87,9 @@
 // neurologist asked for: a number no evidence reports is 'cannot be checked' (a verdict of its own,
 // its badge and counts), a cohort's figure with its nearest subgroup's beside it, a result's own
 // people from a subgroup the vocabulary names, the rarer result named as what it is, periods counted
-// per 100 periods (2.2 KB, -> 367.4 KB).
+// per 100 periods (2.2 KB, -> 367.4 KB); then to 360 KiB the same day for a comparison's time said
+// with its numbers and, where no one treated had the outcome, what the study saw beside the number
+// worked out from the ratio (0.5 KB, -> 367.9 KB).
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -95,7 +97,7 @@ import { fileURLToPath } from 'node:url';
 import { shellModules } from './shell-modules.mjs';
 
 const BUDGET_BYTES = 100 * 1024;
-const GUARD_BYTES = 359 * 1024;
+const GUARD_BYTES = 360 * 1024;
 const WWW = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'www');
 // Each file as the server sends it, gzipped on its own.
 const FILES = [...shellModules(WWW), 'pkg/evidence_lens.js', 'pkg/evidence_lens_bg.wasm'];
