@@ -421,6 +421,24 @@ fn icon_arrays_have_100_icons_each() {
     let scene = Scene::build(&builtin(), &options(View::Harms, Lang::En));
     let Scene::Harms(h) = &scene else { panic!() };
     assert!(!h.entries.is_empty());
+    // Each title says the time its numbers are for, once: the baseline's, else the outcome's own
+    // where its name does not say it.
+    let title = |key: &str| {
+        let e = h.entries.iter().find(|e| e.key == key).unwrap();
+        e.title.clone()
+    };
+    assert_eq!(
+        title("mesems_2021/ae_any"),
+        "MESEMS 2021 · Patients with at least one adverse event, weeks 0-24"
+    );
+    assert_eq!(
+        title("harris_2020/t25fw_improvement"),
+        "Harris 2020 (phase I) · Sustained improvement in timed 25-foot walk, 2 years"
+    );
+    assert_eq!(
+        title("muraro_2017/pfs_5y"),
+        "Muraro 2017 (AHSCT cohort) · Progression-free survival at 5 years"
+    );
     let arrays: usize = h
         .entries
         .iter()

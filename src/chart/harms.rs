@@ -178,8 +178,14 @@ impl HarmsView {
                 continue;
             }
             let key = format!("{}/{}", o.study, o.outcome);
-            // The time the numbers are for, when their baseline risk says.
-            let name = within(lang, &o.name, abs.timepoint.as_deref());
+            // The time the numbers are for: as their baseline risk says, else the outcome's own
+            // where its name does not say it (as a forest row adds it).
+            let own_time = (study.outcomes.iter().find(|x| x.id == o.outcome))
+                .and_then(|x| x.time_unsaid(lang.as_str()));
+            let name = match (abs.timepoint.as_deref(), own_time) {
+                (None, Some(time)) => format!("{}, {time}", o.name),
+                (given, _) => within(lang, &o.name, given),
+            };
             let title = format!("{} · {}", i18n::pick(lang, &study.label), name);
             let value = match control {
                 Some(c) => format!(
