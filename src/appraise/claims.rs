@@ -1084,14 +1084,14 @@ fn sentences(clauses: &[String]) -> String {
 /// the support holds only for narrower people (one form of a disease, when only its trials show
 /// the benefit), the figure for the people nearest to those is said beside it ("; among those
 /// with …, about 73 in 100"), so that neither the whole cohort's figure, most of whose people
-/// had another form, nor a subgroup's, stands for the other. Empty when next to all did as the
+/// had another form, nor a subgroup's, stands for the other. `None` when next to all did as the
 /// claim says.
 fn observed_despite(
     scope: &Scope,
     claim_part: &ClaimPart,
     roles: &[(&Fit, EvidenceRole)],
     support: &[&&Fit],
-) -> Vec<String> {
+) -> Option<String> {
     let lang = scope.lang;
     let l = scope.lexicon;
     let want_days = claim_part.timeframe.as_deref().and_then(duration_days);
@@ -1123,7 +1123,7 @@ fn observed_despite(
         })
         .collect();
     let claimed = [scope.people];
-    let Some(&(fit, share)) = observed.iter().max_by_key(|(f, _)| {
+    let &(fit, share) = observed.iter().max_by_key(|(f, _)| {
         let study = f.item.studies[0];
         let subgroup = f.item.outcome.subgroup.is_some();
         let ni = match &f.item.outcome.data {
@@ -1139,16 +1139,14 @@ fn observed_despite(
             // A subgroup's people are not the study's: no count is no count.
             ni.or(study.n.map(u64::from).filter(|_| !subgroup)),
         )
-    }) else {
-        return Vec::new();
-    };
+    })?;
     let higher = fit.item.outcome.better == Better::Higher;
     let per_100 = |share: f64| super::absolute::people(lang, 100.0 * share);
     let n = per_100(share);
     // Nothing to say where, as written, everyone (or no one) did as the claim says.
     let complete = super::absolute::people(lang, if higher { 100.0 } else { 0.0 });
     if n == complete || (!higher && share < 0.0005) {
-        return Vec::new();
+        return None;
     }
     let study = fit.item.studies[0];
     let outcome = fit.item.outcome.name.get(lang.as_str());
@@ -1173,7 +1171,7 @@ fn observed_despite(
     let narrowed: Vec<&str> = if support.iter().all(|f| !f.populations.is_empty()) {
         support
             .iter()
-            .flat_map(|f| f.item.studies.iter().map(|s| s.condition.as_str()))
+            .flat_map(|f| f.item.studies.iter().map(|s| l.people(s, f.item.outcome)))
             .collect()
     } else {
         Vec::new()
@@ -1201,7 +1199,7 @@ fn observed_despite(
             ],
         ));
     }
-    vec![said]
+    Some(said)
 }
 
 fn dedup(mut v: Vec<String>) -> Vec<String> {
