@@ -288,10 +288,7 @@ impl Fit<'_, '_> {
         let described = describe(lang, self.item, self.certainty, &self.condition);
         // A result in words says so in its own statement ("Reported in a form we cannot
         // analyse: …"), which the description quotes: not twice.
-        let in_words = role == EvidenceRole::Reported
-            && self.item.effect.is_none()
-            && self.item.outcome.data.is_none();
-        let mut sentence = match in_words {
+        let mut sentence = match role == EvidenceRole::Reported && self.item.in_words() {
             true => described,
             false => i18n::labelled(lang, role_phrase(lang, role), &described),
         };
@@ -740,15 +737,11 @@ fn overall(parts: &[PartCheck]) -> (Verdict, Option<usize>) {
     }
     // Else the weightiest of what is left: not supported, then no controlled evidence, then a
     // number that cannot be checked.
-    for v in [NotSupported, NoControlledEvidence, Unverifiable] {
-        if !of(&[v]).is_empty() {
-            return (
-                v,
-                least(of(&[NotSupported, NoControlledEvidence, Unverifiable])),
-            );
-        }
+    let rest = [NotSupported, NoControlledEvidence, Unverifiable];
+    match rest.into_iter().find(|&v| !of(&[v]).is_empty()) {
+        Some(v) => (v, least(of(&rest))),
+        None => (NotSupported, None),
     }
-    (NotSupported, None)
 }
 
 /// Studies the claim cites are always listed, even without a usable result for it.
@@ -1113,23 +1106,21 @@ fn observed_despite(
             .unwrap_or(0);
         (best, l.depth(List::Conditions, p))
     };
-    let observed: Vec<(&Fit, f64)> = roles
+    let observed: Vec<(&Fit, f64, Option<u64>)> = roles
         .iter()
         .filter(|(_, r)| *r == EvidenceRole::Uncontrolled)
         .filter(|(f, _)| support.iter().any(|s| s.members == f.members))
         .filter_map(|(f, _)| match f.item.outcome.data.as_ref()? {
-            EffectData::Proportion(p) => Some((*f, p.value().filter(|v| (0.0..=1.0).contains(v))?)),
+            EffectData::Proportion(p) => {
+                Some((*f, p.value().filter(|v| (0.0..=1.0).contains(v))?, p.ni))
+            }
             _ => None,
         })
         .collect();
     let claimed = [scope.people];
-    let &(fit, share) = observed.iter().max_by_key(|(f, _)| {
+    let &(fit, share, _) = observed.iter().max_by_key(|(f, _, ni)| {
         let study = f.item.studies[0];
         let subgroup = f.item.outcome.subgroup.is_some();
-        let ni = match &f.item.outcome.data {
-            Some(EffectData::Proportion(p)) => p.ni,
-            _ => None,
-        };
         (
             f.indirectness.is_empty(),
             nearness(people(l, f), &claimed),
@@ -1176,16 +1167,17 @@ fn observed_despite(
     } else {
         Vec::new()
     };
+    let own = nearness(people(l, fit), &narrowed);
     let closer = observed
         .iter()
-        .filter(|(f, _)| {
+        .filter(|(f, _, _)| {
             f.item.studies[0].id == study.id
                 && f.item.outcome.better == fit.item.outcome.better
                 && at_time(evidence_days(fit.item), f.item) != Some(false)
                 && f.item.outcome.subgroup.is_some()
         })
-        .map(|(f, share)| (nearness(people(l, f), &narrowed), *f, *share))
-        .filter(|(near, _, _)| near.0 > 0 && *near > nearness(people(l, fit), &narrowed))
+        .map(|(f, share, _)| (nearness(people(l, f), &narrowed), *f, *share))
+        .filter(|(near, _, _)| near.0 > 0 && *near > own)
         .max_by_key(|(near, _, _)| *near);
     if let (false, Some((_, sub, share))) = (narrowed.is_empty(), closer) {
         said.push_str(&scope.say(
@@ -1246,9 +1238,7 @@ fn check_no_risk<'a>(
             EvidenceRole::SeriousHarm
         } else if clear_harm {
             EvidenceRole::Harm
-        } else if (it.effect.is_none() && it.outcome.data.is_none())
-            || (serious && events.is_none())
-        {
+        } else if it.in_words() || (serious && events.is_none()) {
             // Words only, or a serious outcome's effect without its events among the treated (a
             // hazard ratio of death): whether anyone treated was harmed cannot be read from it.
             EvidenceRole::Reported

@@ -159,6 +159,14 @@ pub(crate) struct Item<'a> {
     pub despite: Option<absolute::Despite>,
 }
 
+impl Item<'_> {
+    /// Whether the result is given in words alone (no numbers, no effect): its statement says
+    /// so ("Reported in a form we cannot analyse: …").
+    pub(crate) fn in_words(&self) -> bool {
+        self.effect.is_none() && self.outcome.data.is_none()
+    }
+}
+
 fn finite(x: f64) -> bool {
     x.is_finite()
 }
@@ -589,7 +597,6 @@ fn absolute_for(
             Err(e) => (None, Some(e.words(lang))),
         };
     }
-    let control_arm = |b| Assumed::of(b, BaselineSource::ControlArm);
     if pooled_periods && eff.measure.is_risk() {
         // What the counts do show, in their own unit: out of 100 treatment periods.
         return match data {
@@ -615,11 +622,11 @@ fn absolute_for(
         // risk difference would.
         (Some(b), _) if (b == 0.0 || b == 1.0) && eff.measure.is_ratio() => {
             match risk_difference(data) {
-                Some(rd) => (control_arm(b), rd),
+                Some(rd) => (Assumed::of(b, BaselineSource::ControlArm), rd),
                 None => return (None, Some(AbsoluteError::ExtremeBaseline.words(lang))),
             }
         }
-        (Some(b), _) => (control_arm(b), *eff),
+        (Some(b), _) => (Assumed::of(b, BaselineSource::ControlArm), *eff),
         (None, Some(&b)) => (Assumed::of(b, BaselineSource::Caller), *eff),
         (None, None) => match Assumed::given(outcome, lang) {
             Ok(assumed) => (assumed, *eff),

@@ -18,7 +18,7 @@ use std::cmp::Reverse;
 use crate::appraise::absolute::{people, within};
 use crate::appraise::matching::Lexicon;
 use crate::appraise::text::name_in_sentence;
-use crate::appraise::{Appraisal, Basis, OutcomeAppraisal, PerN};
+use crate::appraise::{Appraisal, Basis, PerN};
 use crate::i18n::{self, t, tf, Lang};
 use crate::model::{Better, Dataset, OutcomeKind};
 
@@ -143,27 +143,23 @@ impl HarmsView {
         // people (deaths after a transplant) but cannot show what the treatment did for them;
         // serious outcomes (deaths) before the others, as the vocabulary says. The dataset's order
         // among equals.
-        // Each result's place is worked out once, not at every comparison of the sort.
+        // Each result's place is worked out once, not at every comparison of the sort, with its
+        // study and the data's outcome looked up once.
         let lexicon = Lexicon::new(&dataset.vocabulary);
-        let serious = |o: &OutcomeAppraisal| {
-            let study = studies.get(o.study.as_str());
-            let outcome = study.and_then(|s| s.outcomes.iter().find(|x| x.id == o.outcome));
-            outcome.is_some_and(|x| lexicon.is_serious(x))
-        };
         let mut outcomes: Vec<_> = (appraisal.outcomes.iter())
             .filter_map(|o| {
                 let abs = o.absolute.as_ref()?;
+                let study = *studies.get(o.study.as_str())?;
+                let outcome = study.outcomes.iter().find(|x| x.id == o.outcome);
+                let serious = outcome.is_some_and(|x| lexicon.is_serious(x));
                 let single = abs.basis == Basis::SingleArm;
                 let benefit = o.kind == OutcomeKind::Benefit;
-                let place = (single, Reverse(o.certainty), benefit == single, !serious(o));
-                Some((place, o, abs))
+                let place = (single, Reverse(o.certainty), benefit == single, !serious);
+                Some((place, o, abs, study, outcome))
             })
             .collect();
         crate::sort::sort_by(&mut outcomes, |a, b| a.0.cmp(&b.0));
-        for (_, o, abs) in outcomes {
-            let Some(&study) = studies.get(o.study.as_str()) else {
-                continue;
-            };
+        for (_, o, abs, study, outcome) in outcomes {
             let p = &abs.per_100;
             if !p.treatment.is_finite() {
                 continue;
@@ -180,8 +176,7 @@ impl HarmsView {
             let key = format!("{}/{}", o.study, o.outcome);
             // The time the numbers are for: as their baseline risk says, else the outcome's own
             // where its name does not say it (as a forest row adds it).
-            let own_time = (study.outcomes.iter().find(|x| x.id == o.outcome))
-                .and_then(|x| x.time_unsaid(lang.as_str()));
+            let own_time = outcome.and_then(|x| x.time_unsaid(lang.as_str()));
             let name = match (abs.timepoint.as_deref(), own_time) {
                 (None, Some(time)) => format!("{}, {time}", o.name),
                 (given, _) => within(lang, &o.name, given),
