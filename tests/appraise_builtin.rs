@@ -395,14 +395,43 @@ fn news_and_researcher_claims() {
         assert!(c.evidence.iter().any(|e| e.studies == ["petrou_2020"]));
     }
     if let Some(c) = claim(&a, "news_ahsct_46_percent") {
-        assert_eq!(c.verdict, Verdict::NoControlledEvidence);
-        assert_eq!(c.evidence[0].outcome, "pfs_5y");
+        // Two things asserted: the cohort's 46% for severe MS, and a benefit "particularly for
+        // patients who otherwise do not respond to other therapies".
+        let (number, promise) = (&c.parts[0], &c.parts[1]);
+        assert_eq!(number.verdict, Verdict::NoControlledEvidence);
+        assert_eq!(number.evidence[0].outcome, "pfs_5y");
         // Muraro's cohort is of MS in general, not only the claim's severe MS (nor other
         // conditions than MS).
         assert_eq!(
-            c.evidence[0].indirectness,
+            number.evidence[0].indirectness,
             ["not everyone in Muraro 2017 (AHSCT cohort) had severe MS"]
         );
+        // The randomised trial in relapsing-remitting MS that relapsed despite treatment (a form
+        // of the MS that does not respond to other treatments, in the vocabulary) supports the
+        // second for those people only, with its own certainty.
+        assert_eq!(
+            promise.verdict,
+            Verdict::SupportedInPart,
+            "{}",
+            promise.summary
+        );
+        assert_eq!(promise.certainty, Some(Certainty::Moderate));
+        assert!(
+            promise
+                .summary
+                .contains("Only for relapsing-remitting MS with relapses despite treatment."),
+            "{}",
+            promise.summary
+        );
+        assert!(promise
+            .evidence
+            .iter()
+            .any(|e| e.studies == ["mist_2019"] && e.indirectness.is_empty()));
+        assert_eq!(c.verdict, Verdict::SupportedInPart);
+        // The overall summary says each part's verdict after its words.
+        assert!(c.summary.starts_with(
+            "“prevented worsening of symptoms of severe MS for 5 years in 46% of patients tested”: No controlled evidence"
+        ), "{}", c.summary);
     }
     if let Some(c) = claim(&a, "news_ahsct_halts_ms") {
         // "Stem cell therapy halts MS": the family's only convincing evidence is one trial of

@@ -540,3 +540,40 @@ fn title(
     };
     (text, best)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Claims with the given verdicts, as a card lists them.
+    fn claims(verdicts: &[Verdict]) -> Vec<(String, Verdict)> {
+        (verdicts.iter().enumerate())
+            .map(|(i, v)| (format!("c{i}"), *v))
+            .collect()
+    }
+
+    #[test]
+    fn the_claims_line_counts_each_verdict_in_order_of_weight_with_its_noun_in_number() {
+        use Verdict::*;
+        let some = claims(&[
+            NoControlledEvidence,
+            SupportedInPart,
+            Unverifiable,
+            NoControlledEvidence,
+        ]);
+        assert_eq!(
+            claims_line(Lang::En, &some).as_deref(),
+            Some("Claims checked: 1 supported only in part, 2 with no controlled evidence, 1 that cannot be checked.")
+        );
+        assert_eq!(
+            claims_line(Lang::Es, &some).as_deref(),
+            Some("Afirmaciones contrastadas: 1 respaldada solo en parte, 2 sin evidencia de estudios controlados, 1 que no se puede comprobar.")
+        );
+        let one = claims(&[Contradicted, Supported, Supported]);
+        assert_eq!(
+            claims_line(Lang::Fr, &one).as_deref(),
+            Some("Affirmations vérifiées\u{a0}: 2 étayées, 1 contredite.")
+        );
+        assert_eq!(claims_line(Lang::En, &[]), None);
+    }
+}
