@@ -218,6 +218,8 @@ catalogue![
     ("claims.title", "Claims checked against the evidence", "Afirmaciones contrastadas con la evidencia", "Affirmations confrontées aux preuves"),
     ("claims.by", "Claimed by: {}", "Afirmado por: {}", "Affirmé par : {}"),
     ("claims.certainty", "Certainty of the evidence: {}", "Certeza de la evidencia: {}", "Certitude des preuves : {}"),
+    ("claims.certainty_supported", "Certainty of the evidence for what is supported: {}", "Certeza de la evidencia de lo que está respaldado: {}", "Certitude des preuves pour ce qui est étayé : {}"),
+    ("claims.certainty_of_supported", "{} (for what is supported)", "{} (de lo que está respaldado)", "{} (pour ce qui est étayé)"),
     ("claims.empty", "The dataset has no claims.", "Los datos no contienen afirmaciones.", "Les données ne contiennent aucune affirmation."),
     ("by.clinic", "a clinic", "una clínica", "une clinique"),
     ("by.news", "the news", "la prensa", "la presse"),

@@ -5,6 +5,7 @@
 //! as tall as its drawing says, also when the real font runs wider than the estimate.
 #![cfg(not(target_arch = "wasm32"))]
 
+use evidence_lens::appraise::{Certainty, Verdict};
 use evidence_lens::chart::{self, ApproxMeasure, Scene, TextMeasure, Theme, ThemeName};
 use evidence_lens::chart::{View, ViewOptions};
 use evidence_lens::i18n::{self, Lang};
@@ -551,6 +552,62 @@ fn claims_show_verdict_words_and_who_made_them() {
     assert!(texts(&svg).iter().any(|x| x == "Afirmado por: una clínica"));
 }
 
+/// A claim supported in some parts and not in others has the certainty of what is supported,
+/// and its card says whose it is; a claim whose parts agree (or of one part) says it plainly.
+#[test]
+fn a_partly_supported_claim_says_the_certainty_is_of_what_is_supported() {
+    let data = builtin();
+    let checks = evidence_lens::appraise::appraise(&data, &Default::default()).claims;
+    for (lang, line, plain, detail) in [
+        (
+            Lang::En,
+            "Certainty of the evidence for what is supported: moderate",
+            "Certainty of the evidence: moderate",
+            "moderate (for what is supported)",
+        ),
+        (
+            Lang::Es,
+            "Certeza de la evidencia de lo que está respaldado: moderada",
+            "Certeza de la evidencia: moderada",
+            "moderada (de lo que está respaldado)",
+        ),
+        (
+            Lang::Fr,
+            "Certitude des preuves pour ce qui est étayé\u{a0}: modérée",
+            "Certitude des preuves\u{a0}: modérée",
+            "modérée (pour ce qui est étayé)",
+        ),
+    ] {
+        let scene = Scene::build(&data, &options(View::Claims, lang));
+        let Scene::Claims(v) = &scene else { panic!() };
+        assert_eq!(v.cards.len(), checks.len());
+        for (card, check) in v.cards.iter().zip(&checks) {
+            let mixed = check
+                .parts
+                .iter()
+                .any(|p| p.verdict != check.parts[0].verdict);
+            let partly = mixed && check.verdict == Verdict::SupportedInPart;
+            let moderate = check.certainty == Some(Certainty::Moderate);
+            if partly && moderate {
+                assert_eq!(card.certainty, line, "{}", check.id);
+            } else if moderate {
+                assert_eq!(card.certainty, plain, "{}", check.id);
+            }
+            // A tap's details say it too.
+            let item = scene.item(&card.key).unwrap();
+            if partly && moderate {
+                assert_eq!(item.certainty.as_deref(), Some(detail), "{}", check.id);
+            }
+        }
+        // The built-in data has both: the news item's 46% (the number has no controlled
+        // evidence, the promise for those who do not respond to other treatments is supported
+        // in part) and "stem cell therapy halts MS" (one part, supported in part).
+        let says = |id: &str| &v.cards[checks.iter().position(|c| c.id == id).unwrap()].certainty;
+        assert_eq!(says("news_ahsct_46_percent"), line);
+        assert_eq!(says("news_ahsct_halts_ms"), plain);
+    }
+}
+
 /// Each claim is quoted once: in the reader's quotation marks, or in its own when its words are
 /// already a quotation (the built-in news item that quotes Muraro), never in both.
 #[test]
@@ -654,7 +711,7 @@ fn the_claims_say_what_their_words_mean_under_the_cards() {
             let explained = |w: &str| item.glossary.iter().any(|g| g.word == w);
             assert_eq!(
                 explained(&certainty),
-                card.certainty.is_some(),
+                item.certainty.is_some(),
                 "{lang:?}: {}",
                 card.key
             );

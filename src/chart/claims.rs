@@ -9,7 +9,7 @@ use super::labels::verdict_key;
 use super::options::ViewOptions;
 use super::text::Wrapped;
 use super::{ChartError, Hit, Theme};
-use crate::appraise::{Appraisal, Certainty, Verdict};
+use crate::appraise::{Appraisal, ClaimCheck, Verdict};
 use crate::i18n::{t, tf, Lang};
 use crate::model::Dataset;
 
@@ -19,7 +19,8 @@ pub struct ClaimCard {
     pub text: String,
     pub by: String,
     pub verdict: Verdict,
-    pub certainty: Option<Certainty>,
+    /// "Certainty of the evidence: low" ([`certainty_words`]).
+    pub certainty: String,
     pub evidence: String,
 }
 
@@ -95,9 +96,8 @@ impl ClaimsView {
             if let Some(tr) = claim.translation.get(lang.as_str()) {
                 text = format!("{text} {}", tf(lang, "claims.translation", &[tr.trim()]));
             }
-            let card = [&text, &certainty_line(lang, check.certainty), &evidence]
-                .map(|p| p.as_str())
-                .join(" ");
+            let (certainty, certainty_detail) = certainty_words(lang, check);
+            let card = [&text, &certainty, &evidence].map(|p| p.as_str()).join(" ");
             words.push(' ');
             words.push_str(&card);
             // A claim of one part is summed up from its verdict on ("Not supported: …"); one of
@@ -115,7 +115,7 @@ impl ClaimsView {
                 text,
                 by: by.clone(),
                 verdict: check.verdict,
-                certainty: check.certainty,
+                certainty,
                 evidence,
             });
             statements.push(check.summary.clone());
@@ -125,7 +125,7 @@ impl ClaimsView {
                 detail: tf(lang, "claims.by", &[&by]),
                 value,
                 n: None,
-                certainty: check.certainty.map(|c| c.words(lang).to_string()),
+                certainty: certainty_detail,
                 caveats: Vec::new(),
                 source_url: claim.citation.source_url(),
                 design: None,
@@ -166,10 +166,25 @@ impl ClaimsView {
     }
 }
 
-/// "Certainty of the evidence: low", as a card says it.
-fn certainty_line(lang: Lang, certainty: Option<Certainty>) -> String {
-    let words = certainty.map_or(t(lang, "certainty.none"), |c| c.words(lang));
-    tf(lang, "claims.certainty", &[words])
+/// The certainty as a card says it ("Certainty of the evidence: low") and as its details do
+/// ("low"). A claim supported in some of its parts and not in others has the certainty of what
+/// is supported (see `appraise::claims`), and says so: beside a part with no evidence for it, a
+/// bare "moderate" would read as the whole claim's.
+fn certainty_words(lang: Lang, check: &ClaimCheck) -> (String, Option<String>) {
+    let words = check.certainty.map(|c| c.words(lang));
+    let mixed = check.parts.windows(2).any(|p| p[0].verdict != p[1].verdict);
+    let of_supported = mixed && check.verdict == Verdict::SupportedInPart;
+    let key = if of_supported {
+        "claims.certainty_supported"
+    } else {
+        "claims.certainty"
+    };
+    let line = tf(lang, key, &[words.unwrap_or(t(lang, "certainty.none"))]);
+    let detail = words.map(|w| match of_supported {
+        true => tf(lang, "claims.certainty_of_supported", &[w]),
+        false => w.to_string(),
+    });
+    (line, detail)
 }
 
 /// Marks that open a quotation, in the languages a claim may be quoted from.
@@ -220,7 +235,7 @@ impl Paint for ClaimsView {
                 ),
                 text: Wrapped::new(&card.text, font, false, tw),
                 by: Wrapped::new(&tf(lang, "claims.by", &[&card.by]), small, false, tw),
-                certainty: Wrapped::new(&certainty_line(lang, card.certainty), small, true, tw),
+                certainty: Wrapped::new(&card.certainty, small, true, tw),
                 evidence: Wrapped::new(&card.evidence, small, false, tw),
                 top: y,
                 height: 0.0,
