@@ -19,7 +19,7 @@ pub struct ClaimCard {
     pub text: String,
     pub by: String,
     pub verdict: Verdict,
-    /// "Certainty of the evidence: low" ([`certainty_words`]).
+    /// "Certainty of the evidence: low", as the card says it.
     pub certainty: String,
     pub evidence: String,
 }
