@@ -17,10 +17,10 @@ use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::io::{Read, Seek};
 
-use super::encoding::{decode_text, decode_utf16, sniff_text, Decoded};
 use super::json::detect_form;
 use super::problem::{Issue, Parsed, Problem};
 use super::terms::normalize;
+use super::text_file::{decode_text, decode_utf16, sniff_text, Decoded};
 use super::types::*;
 use super::validate::{allowed_measures, check_study, finish, Loc, Sink};
 use super::MAX_STUDIES;

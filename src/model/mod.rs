@@ -13,6 +13,8 @@ mod links;
 mod problem;
 pub(crate) mod terms;
 mod text;
+#[cfg(feature = "table")]
+mod text_file;
 mod tree;
 mod types;
 mod validate;
