@@ -668,13 +668,31 @@ pub struct Outcome {
     pub baseline: Option<Box<Baseline>>,
 }
 
+/// Whether a name (normalized) holds the end of a time point (normalized) of one unit and its
+/// numbers: the last number, and the unit in the singular or the plural ("total over weeks 4, 12
+/// and 24" holds "week 24", "first 24 weeks" holds "weeks 0 24"). A time of other words ("median
+/// 5 years") is left to be said.
+fn holds_time_end(name: &str, time: &str) -> bool {
+    let is_number = |w: &&str| w.chars().all(|c| c.is_ascii_digit());
+    let (numbers, units): (Vec<&str>, Vec<&str>) = time.split(' ').partition(is_number);
+    let (Some(last), [unit]) = (numbers.last(), units.as_slice()) else {
+        return false;
+    };
+    let names_unit =
+        |w: &str| (w.strip_prefix(unit)).is_some_and(|rest| ["", "s", "es"].contains(&rest));
+    let words: Vec<&str> = name.split(' ').collect();
+    words.contains(last) && words.iter().any(|w| names_unit(w))
+}
+
 impl Outcome {
     /// Its time point in `lang` (a language code), unless its name already says it ("… at 6
-    /// months"): what a row or a sentence adds to the name, so that the time is said once.
+    /// months", or its end in other words: "first 24 weeks" for "weeks 0-24"): what a row or a
+    /// sentence adds to the name, so that the time is said once.
     pub fn time_unsaid(&self, lang: &str) -> Option<&str> {
         use super::terms::{contains_words, normalize};
         let time = self.timepoint.as_ref()?.get(lang);
-        let said = contains_words(&normalize(self.name.get(lang)), &normalize(time));
+        let (name, when) = (normalize(self.name.get(lang)), normalize(time));
+        let said = contains_words(&name, &when) || holds_time_end(&name, &when);
         (!said && !time.trim().is_empty()).then_some(time)
     }
 
@@ -1047,4 +1065,41 @@ pub struct ClaimPart {
     /// are counted in the part's own people).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub condition: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The time an outcome so named at `time` adds to its name, in English.
+    fn unsaid(name: &str, time: &str) -> Option<String> {
+        let mut o = Outcome::new("o".into(), name.into(), OutcomeKind::Benefit, Better::Lower);
+        o.timepoint = Some(time.into());
+        o.time_unsaid("en").map(str::to_string)
+    }
+
+    #[test]
+    fn a_time_is_added_to_a_name_only_when_the_name_does_not_say_it() {
+        let cases = [
+            ("Events", "weeks 0-24", Some("weeks 0-24")),
+            ("Events at 6 months", "6 months", None),
+            // The time's end, in other words: its last number and its unit, singular or plural.
+            ("Lesions, total over weeks 4, 12 and 24", "week 24", None),
+            ("Relapse rate, first 24 weeks", "weeks 0-24", None),
+            ("Events in the first year", "1 year", Some("1 year")),
+            // Another number, another unit, or a unit that only begins a word: still said.
+            ("Lesions over weeks 4 and 12", "week 24", Some("week 24")),
+            ("Score at 24 months", "week 24", Some("week 24")),
+            ("Weekly doses, 24 in all", "week 24", Some("week 24")),
+            // A time of more words than a unit and numbers is not guessed at.
+            (
+                "Survival over 5 years",
+                "median 5 years",
+                Some("median 5 years"),
+            ),
+        ];
+        for (name, time, added) in cases {
+            assert_eq!(unsaid(name, time).as_deref(), added, "{name} at {time}");
+        }
+    }
 }
