@@ -90,6 +90,9 @@
 // per 100 periods (2.2 KB, -> 367.4 KB); then to 360 KiB the same day for a comparison's time said
 // with its numbers and, where no one treated had the outcome, what the study saw beside the number
 // worked out from the ratio (0.5 KB, -> 367.9 KB), and the harms view's titles with that time (-> 368.0 KB; a read-through's tidying -> 368.3 KB).
+// Raised to 361 KiB in the twenty-fifth session: a claim supported in some parts and not in others
+// says its certainty is of what is supported (on its card and in its details), and a result's time
+// is not said again after a name that says its end in other words (0.3 KB, -> 368.7 KB).
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -97,7 +100,7 @@ import { fileURLToPath } from 'node:url';
 import { shellModules } from './shell-modules.mjs';
 
 const BUDGET_BYTES = 100 * 1024;
-const GUARD_BYTES = 360 * 1024;
+const GUARD_BYTES = 361 * 1024;
 const WWW = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'www');
 // Each file as the server sends it, gzipped on its own.
 const FILES = [...shellModules(WWW), 'pkg/evidence_lens.js', 'pkg/evidence_lens_bg.wasm'];
