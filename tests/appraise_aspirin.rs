@@ -113,7 +113,7 @@ fn a_claim_of_two_things_is_one_claim_with_a_verdict_per_part() {
     assert_eq!(c.parts[0].verdict, Verdict::NotSupported);
     assert_eq!(c.parts[1].verdict, Verdict::Supported);
     assert_eq!(c.verdict, Verdict::SupportedInPart);
-    assert!(c.summary.starts_with("“Aspirin is safe”: Not supported"));
+    assert!(c.summary.starts_with("“Aspirin is safe” — Not supported"));
 }
 
 #[test]

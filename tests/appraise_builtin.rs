@@ -258,12 +258,12 @@ fn pending_results_are_not_rated_yet_and_words_are_rated() {
     for (lang, start, cirrhosis) in [
         (
             evidence_lens::i18n::Lang::Es,
-            "Publicado de una forma que no podemos analizar: ninguna muerte",
+            "Resultado comunicado en una forma que no podemos analizar: ninguna muerte",
             "cirrosis hepática descompensada por el virus de la hepatitis B",
         ),
         (
             evidence_lens::i18n::Lang::Fr,
-            "Rapporté sous une forme que nous ne pouvons pas analyser\u{a0}: aucun décès",
+            "Résultat rapporté sous une forme que nous ne pouvons pas analyser\u{a0}: aucun décès",
             "cirrhose hépatique décompensée liée au virus de l’hépatite B",
         ),
     ] {
@@ -430,7 +430,7 @@ fn news_and_researcher_claims() {
         assert_eq!(c.verdict, Verdict::SupportedInPart);
         // The overall summary says each part's verdict after its words.
         assert!(c.summary.starts_with(
-            "“prevented worsening of symptoms of severe MS for 5 years in 46% of patients tested”: No controlled evidence"
+            "“prevented worsening of symptoms of severe MS for 5 years in 46% of patients tested” — No controlled evidence"
         ), "{}", c.summary);
     }
     if let Some(c) = claim(&a, "news_ahsct_halts_ms") {

@@ -728,7 +728,7 @@ fn single_group_statements_name_the_treatment_or_this_treatment() {
     }
     let attributed = single_arm_statement(Lang::Fr, Subject::Unnamed, "Fièvre", false, true);
     assert!(
-        attributed.contains("comme causé par ce traitement"),
+        attributed.contains("jugés causés par ce traitement"),
         "{attributed}"
     );
 }
