@@ -105,7 +105,7 @@ fn mist_hazard_ratio() {
         abs.text
     );
     assert!(
-        abs.text.ends_with(" Risk in the comparison group: in the trial's comparison group (other disease-modifying drugs), the median time to progression was 24 months, so an estimated half had progressed by then."),
+        abs.text.ends_with(" Where the comparison group's risk comes from: in the trial's comparison group (other disease-modifying drugs), the median time to progression was 24 months, so an estimated half had progressed by then."),
         "{}",
         abs.text
     );
@@ -607,13 +607,13 @@ fn mist_numbers_per_100_say_their_time_and_source_in_the_readers_language() {
         (
             evidence_lens::i18n::Lang::Es,
             "Progresión de la discapacidad (aumento de la EDSS de 1,0 o más, confirmado con 6 meses de diferencia) a 2 años: de cada 1000 personas, unas 500 en el grupo de comparación y unas 47",
-            " Riesgo en el grupo de comparación: en el grupo de comparación del ensayo (otros fármacos modificadores de la enfermedad), la mediana del tiempo hasta la progresión fue de 24 meses, así que se estima que la mitad había progresado para entonces.",
+            " De dónde procede el riesgo del grupo de comparación: en el grupo de comparación del ensayo (otros fármacos modificadores de la enfermedad), la mediana del tiempo hasta la progresión fue de 24 meses, así que se estima que la mitad había progresado para entonces.",
             "a 2 años: de cada 100 personas, alrededor de 50 en el grupo de comparación y alrededor de 5 entre las tratadas con AHSCT (IC del 95\u{a0}%: 1 a 15).",
         ),
         (
             evidence_lens::i18n::Lang::Fr,
             "Progression du handicap (hausse de l’EDSS de 1,0 ou plus, confirmée à 6 mois d’intervalle) à 2 ans\u{a0}: sur 1000 personnes, environ 500 dans le groupe de comparaison et environ 47",
-            " Risque dans le groupe de comparaison\u{a0}: dans le groupe de comparaison de l’essai (autres traitements de fond), le délai médian avant progression était de 24 mois, si bien qu’on estime que la moitié avait progressé à ce moment-là.",
+            " D’où vient le risque du groupe de comparaison\u{a0}: dans le groupe de comparaison de l’essai (autres traitements de fond), le délai médian avant progression était de 24 mois, si bien qu’on estime que la moitié avait progressé à ce moment-là.",
             "à 2 ans\u{a0}: sur 100 personnes, environ 50 dans le groupe de comparaison et environ 5 chez les personnes traitées par AHSCT (IC à 95\u{202f}%\u{a0}: 1 à 15).",
         ),
     ] {

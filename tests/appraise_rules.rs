@@ -1082,8 +1082,9 @@ fn a_baseline_in_the_data_gives_numbers_per_100_for_its_time_unless_the_study_ha
     assert!((abs.risk - (1.0 - 0.6f64.sqrt())).abs() < 1e-12);
     assert!(abs.text.starts_with("Disability progression within 2 years: out of 1,000 people, about 400 in the comparison group and about 225"), "{}", abs.text);
     assert!(
-        abs.text
-            .ends_with(" Risk in the comparison group: the registry's 2-year risk."),
+        abs.text.ends_with(
+            " Where the comparison group's risk comes from: the registry's 2-year risk."
+        ),
         "{}",
         abs.text
     );

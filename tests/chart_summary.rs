@@ -239,14 +239,14 @@ fn the_built_in_cards_say_the_same_harm_in_other_results_in_each_language() {
     );
     assert_says(
         Lang::Es,
-        "Otros resultados sobre muertes: MIST 2019, muertes: ninguna muerte (en palabras, sin \
-         cifras); Burt 2021 (cohorte de AHSCT), muerte relacionada con el tratamiento: alrededor \
+        "Otros resultados sobre muertes: MIST 2019, muertes: ninguna muerte (solo descrito en el \
+         texto, sin cifras); Burt 2021 (cohorte de AHSCT), muerte relacionada con el tratamiento: alrededor \
          de 0,2 de cada 100 (IC del 95 %: <0,1 a 1).",
     );
     assert_says(
         Lang::Fr,
-        "Autres résultats sur les décès : MIST 2019, décès : aucun décès (en mots, sans chiffres) \
-         ; Burt 2021 (cohorte AHSCT), décès lié au traitement : environ 0,2 sur 100 (IC à 95 % : \
+        "Autres résultats sur les décès : MIST 2019, décès : aucun décès (décrit dans le texte, \
+         sans chiffres) ; Burt 2021 (cohorte AHSCT), décès lié au traitement : environ 0,2 sur 100 (IC à 95 % : \
          <0,1 à 1).",
     );
 }
