@@ -256,25 +256,32 @@ catalogue![
     // plain-language summaries word them (Santesso et al. 2020, and the Spanish and French
     // translations Cochrane publishes).
     ("stmt.subject", "{therapy}", "el tratamiento con {therapy}", "le traitement par {therapy}"),
-    ("stmt.very_low", "The evidence is very uncertain about the effect of {therapy} on {outcome}.", "La evidencia es muy incierta acerca del efecto de {therapy} sobre el resultado «{outcome}».", "Les données probantes sont très incertaines quant à l’effet de {therapy} sur le critère « {outcome} »."),
-    ("stmt.high.reduce.one", "{therapy} reduces {outcome}.", "{therapy} reduce el resultado «{outcome}».", "{therapy} réduit le critère « {outcome} »."),
-    ("stmt.high.reduce.other", "{therapy} reduce {outcome}.", "{therapy} reducen el resultado «{outcome}».", "{therapy} réduisent le critère « {outcome} »."),
-    ("stmt.high.increase.one", "{therapy} increases {outcome}.", "{therapy} aumenta el resultado «{outcome}».", "{therapy} augmente le critère « {outcome} »."),
-    ("stmt.high.increase.other", "{therapy} increase {outcome}.", "{therapy} aumentan el resultado «{outcome}».", "{therapy} augmentent le critère « {outcome} »."),
-    ("stmt.high.none.one", "{therapy} results in little or no difference in {outcome}.", "{therapy} produce poca o ninguna diferencia en el resultado «{outcome}».", "{therapy} n’entraîne que peu ou pas de différence sur le critère « {outcome} »."),
-    ("stmt.high.none.other", "{therapy} result in little or no difference in {outcome}.", "{therapy} producen poca o ninguna diferencia en el resultado «{outcome}».", "{therapy} n’entraînent que peu ou pas de différence sur le critère « {outcome} »."),
-    ("stmt.moderate.reduce.one", "{therapy} probably reduces {outcome}.", "{therapy} probablemente reduce el resultado «{outcome}».", "{therapy} réduit probablement le critère « {outcome} »."),
-    ("stmt.moderate.reduce.other", "{therapy} probably reduce {outcome}.", "{therapy} probablemente reducen el resultado «{outcome}».", "{therapy} réduisent probablement le critère « {outcome} »."),
-    ("stmt.moderate.increase.one", "{therapy} probably increases {outcome}.", "{therapy} probablemente aumenta el resultado «{outcome}».", "{therapy} augmente probablement le critère « {outcome} »."),
-    ("stmt.moderate.increase.other", "{therapy} probably increase {outcome}.", "{therapy} probablemente aumentan el resultado «{outcome}».", "{therapy} augmentent probablement le critère « {outcome} »."),
-    ("stmt.moderate.none.one", "{therapy} probably results in little or no difference in {outcome}.", "{therapy} probablemente produce poca o ninguna diferencia en el resultado «{outcome}».", "{therapy} n’entraîne probablement que peu ou pas de différence sur le critère « {outcome} »."),
-    ("stmt.moderate.none.other", "{therapy} probably result in little or no difference in {outcome}.", "{therapy} probablemente producen poca o ninguna diferencia en el resultado «{outcome}».", "{therapy} n’entraînent probablement que peu ou pas de différence sur le critère « {outcome} »."),
-    ("stmt.low.reduce.one", "{therapy} may reduce {outcome}.", "{therapy} puede reducir el resultado «{outcome}».", "{therapy} pourrait réduire le critère « {outcome} »."),
-    ("stmt.low.reduce.other", "{therapy} may reduce {outcome}.", "{therapy} pueden reducir el resultado «{outcome}».", "{therapy} pourraient réduire le critère « {outcome} »."),
-    ("stmt.low.increase.one", "{therapy} may increase {outcome}.", "{therapy} puede aumentar el resultado «{outcome}».", "{therapy} pourrait augmenter le critère « {outcome} »."),
-    ("stmt.low.increase.other", "{therapy} may increase {outcome}.", "{therapy} pueden aumentar el resultado «{outcome}».", "{therapy} pourraient augmenter le critère « {outcome} »."),
-    ("stmt.low.none.one", "{therapy} may result in little or no difference in {outcome}.", "{therapy} puede producir poca o ninguna diferencia en el resultado «{outcome}».", "{therapy} pourrait n’entraîner que peu ou pas de différence sur le critère « {outcome} »."),
-    ("stmt.low.none.other", "{therapy} may result in little or no difference in {outcome}.", "{therapy} pueden producir poca o ninguna diferencia en el resultado «{outcome}».", "{therapy} pourraient n’entraîner que peu ou pas de différence sur le critère « {outcome} »."),
+    // An outcome as the object of a statement: a count of people by the number of them ("the
+    // number of patients with …"), any other in Spanish and French named as what it is, quoted
+    // (its article would depend on a gender the data do not give). The heads that make a count,
+    // each language's, separated by "|".
+    ("stmt.object", "{outcome}", "el resultado «{outcome}»", "le critère «\u{a0}{outcome}\u{a0}»"),
+    ("stmt.object_count", "the number of {outcome}", "el número de {outcome}", "le nombre de {outcome}"),
+    ("stmt.count_heads", "patients with|people with|participants with|subjects with", "pacientes con|personas con|participantes con|sujetos con", "patients ayant|personnes ayant|participants ayant|patients avec|personnes avec|participants avec"),
+    ("stmt.very_low", "The evidence is very uncertain about the effect of {therapy} on {outcome}.", "La evidencia es muy incierta acerca del efecto de {therapy} sobre {outcome}.", "Les données probantes sont très incertaines quant à l’effet de {therapy} sur {outcome}."),
+    ("stmt.high.reduce.one", "{therapy} reduces {outcome}.", "{therapy} reduce {outcome}.", "{therapy} réduit {outcome}."),
+    ("stmt.high.reduce.other", "{therapy} reduce {outcome}.", "{therapy} reducen {outcome}.", "{therapy} réduisent {outcome}."),
+    ("stmt.high.increase.one", "{therapy} increases {outcome}.", "{therapy} aumenta {outcome}.", "{therapy} augmente {outcome}."),
+    ("stmt.high.increase.other", "{therapy} increase {outcome}.", "{therapy} aumentan {outcome}.", "{therapy} augmentent {outcome}."),
+    ("stmt.high.none.one", "{therapy} results in little or no difference in {outcome}.", "{therapy} produce poca o ninguna diferencia en {outcome}.", "{therapy} n’entraîne que peu ou pas de différence sur {outcome}."),
+    ("stmt.high.none.other", "{therapy} result in little or no difference in {outcome}.", "{therapy} producen poca o ninguna diferencia en {outcome}.", "{therapy} n’entraînent que peu ou pas de différence sur {outcome}."),
+    ("stmt.moderate.reduce.one", "{therapy} probably reduces {outcome}.", "{therapy} probablemente reduce {outcome}.", "{therapy} réduit probablement {outcome}."),
+    ("stmt.moderate.reduce.other", "{therapy} probably reduce {outcome}.", "{therapy} probablemente reducen {outcome}.", "{therapy} réduisent probablement {outcome}."),
+    ("stmt.moderate.increase.one", "{therapy} probably increases {outcome}.", "{therapy} probablemente aumenta {outcome}.", "{therapy} augmente probablement {outcome}."),
+    ("stmt.moderate.increase.other", "{therapy} probably increase {outcome}.", "{therapy} probablemente aumentan {outcome}.", "{therapy} augmentent probablement {outcome}."),
+    ("stmt.moderate.none.one", "{therapy} probably results in little or no difference in {outcome}.", "{therapy} probablemente produce poca o ninguna diferencia en {outcome}.", "{therapy} n’entraîne probablement que peu ou pas de différence sur {outcome}."),
+    ("stmt.moderate.none.other", "{therapy} probably result in little or no difference in {outcome}.", "{therapy} probablemente producen poca o ninguna diferencia en {outcome}.", "{therapy} n’entraînent probablement que peu ou pas de différence sur {outcome}."),
+    ("stmt.low.reduce.one", "{therapy} may reduce {outcome}.", "{therapy} puede reducir {outcome}.", "{therapy} pourrait réduire {outcome}."),
+    ("stmt.low.reduce.other", "{therapy} may reduce {outcome}.", "{therapy} pueden reducir {outcome}.", "{therapy} pourraient réduire {outcome}."),
+    ("stmt.low.increase.one", "{therapy} may increase {outcome}.", "{therapy} puede aumentar {outcome}.", "{therapy} pourrait augmenter {outcome}."),
+    ("stmt.low.increase.other", "{therapy} may increase {outcome}.", "{therapy} pueden aumentar {outcome}.", "{therapy} pourraient augmenter {outcome}."),
+    ("stmt.low.none.one", "{therapy} may result in little or no difference in {outcome}.", "{therapy} puede producir poca o ninguna diferencia en {outcome}.", "{therapy} pourrait n’entraîner que peu ou pas de différence sur {outcome}."),
+    ("stmt.low.none.other", "{therapy} may result in little or no difference in {outcome}.", "{therapy} pueden producir poca o ninguna diferencia en {outcome}.", "{therapy} pourraient n’entraîner que peu ou pas de différence sur {outcome}."),
     ("stmt.single_arm_attributed", "This study had no comparison group; it counted {outcome} as caused by {therapy}, as its investigators judged.", "Este estudio no tuvo grupo de comparación; solo contó como «{outcome}» los casos que sus investigadores consideraron causados por {therapy}.", "Cette étude n’avait pas de groupe de comparaison\u{202f}; elle n’a compté comme «\u{a0}{outcome}\u{a0}» que les cas que ses investigateurs ont jugés causés par {therapy}."),
     ("stmt.single_arm_review_attributed", "The studies in this review had no comparison group; they counted {outcome} as caused by {therapy}, as their investigators judged.", "Los estudios de esta revisión no tuvieron grupo de comparación; solo contaron como «{outcome}» los casos que sus investigadores consideraron causados por {therapy}.", "Les études de cette revue n’avaient pas de groupe de comparaison\u{202f}; elles n’ont compté comme «\u{a0}{outcome}\u{a0}» que les cas que leurs investigateurs ont jugés causés par {therapy}."),
     ("stmt.single_arm", "This study had no comparison group, so it cannot show what part {therapy} played in {outcome}.", "Este estudio no tuvo grupo de comparación, por lo que no puede mostrar qué papel tuvo {therapy} en el resultado «{outcome}».", "Cette étude n’avait pas de groupe de comparaison : elle ne peut donc pas montrer quel rôle {therapy} a joué dans le critère « {outcome} »."),
@@ -1114,9 +1121,9 @@ mod tests {
             tn(
                 Lang::Fr,
                 "stmt.moderate.reduce.one",
-                &[("therapy", "L’aspirine"), ("outcome", "décès")]
+                &[("therapy", "L’aspirine"), ("outcome", "les décès")]
             ),
-            "L’aspirine réduit probablement le critère «\u{a0}décès\u{a0}»."
+            "L’aspirine réduit probablement les décès."
         );
         assert_eq!(
             tn(
@@ -1124,7 +1131,7 @@ mod tests {
                 "stmt.very_low",
                 &[("therapy", "x"), ("outcome", "y")]
             ),
-            "La evidencia es muy incierta acerca del efecto de x sobre el resultado «y»."
+            "La evidencia es muy incierta acerca del efecto de x sobre y."
         );
         assert_eq!(placeholders("{a} and {b}"), ["a", "b"]);
         // A brace that is not a placeholder is kept (a key the table lacks is its own text).

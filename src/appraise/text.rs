@@ -77,23 +77,22 @@ pub fn upper_first(s: &str) -> String {
     }
 }
 
-/// An outcome name as the object of "reduces"/"increases": "Patients with a serious adverse event"
-/// becomes "the number of patients with a serious adverse event".
-pub fn outcome_object(name: &str) -> String {
+/// An outcome name as the object of "reduces"/"increases" in `lang`: a count of people is said
+/// by the number of them ("Patients with a serious adverse event" becomes "the number of
+/// patients with a serious adverse event", "el número de pacientes con…"), by the heads each
+/// language's catalogue lists (`stmt.count_heads`); any other name as it is in English, and
+/// quoted as the outcome it is in Spanish and French.
+pub fn outcome_object(lang: Lang, name: &str) -> String {
     let y = lower_first(name);
-    if [
-        "patients with",
-        "people with",
-        "participants with",
-        "subjects with",
-    ]
-    .iter()
-    .any(|p| starts_with_ignoring_case(&y, p))
-    {
-        format!("the number of {y}")
+    let counts = t(lang, "stmt.count_heads")
+        .split('|')
+        .any(|head| starts_with_ignoring_case(&y, head));
+    let key = if counts {
+        "stmt.object_count"
     } else {
-        y
-    }
+        "stmt.object"
+    };
+    tn(lang, key, &[("outcome", &y)])
 }
 
 /// A therapy's name inside a sentence in `lang`: lower-cased unless an acronym ("aspirin",
@@ -163,11 +162,7 @@ pub fn statement(
     outcome: &str,
     importance: Importance,
 ) -> String {
-    let y = if lang == Lang::En {
-        outcome_object(outcome)
-    } else {
-        lower_first(outcome)
-    };
+    let y = outcome_object(lang, outcome);
     let (x, plural) = subject.phrase(lang);
     if certainty == Certainty::VeryLow {
         return tn(lang, "stmt.very_low", &[("therapy", &x), ("outcome", &y)]);
@@ -312,10 +307,24 @@ mod tests {
         assert_eq!(upper_first("beta blockers"), "Beta blockers");
         assert_eq!(lower_first(""), "");
         assert_eq!(
-            outcome_object("Patients with a serious adverse event"),
+            outcome_object(Lang::En, "Patients with a serious adverse event"),
             "the number of patients with a serious adverse event"
         );
-        assert_eq!(outcome_object("Relapses"), "relapses");
+        assert_eq!(outcome_object(Lang::En, "Relapses"), "relapses");
+        // In Spanish and French a count of people is a number too, and any other outcome is
+        // named as one (its article would need a gender the data do not give).
+        assert_eq!(
+            outcome_object(Lang::Es, "Pacientes con un evento adverso grave"),
+            "el número de pacientes con un evento adverso grave"
+        );
+        assert_eq!(
+            outcome_object(Lang::Fr, "Patients ayant eu un événement indésirable grave"),
+            "le nombre de patients ayant eu un événement indésirable grave"
+        );
+        assert_eq!(
+            outcome_object(Lang::Es, "Recaídas"),
+            "el resultado «recaídas»"
+        );
     }
 
     #[test]
@@ -347,10 +356,14 @@ mod tests {
         );
         assert_eq!(outcome_core("Ménière attacks"), "ménière attacks");
         assert_eq!(
-            outcome_object("PEOPLE WITH a relapse"),
+            outcome_object(Lang::En, "PEOPLE WITH a relapse"),
             "the number of PEOPLE WITH a relapse"
         );
-        assert_eq!(outcome_object("Relapse rate"), "relapse rate");
-        assert_eq!(outcome_object("Pat"), "pat", "shorter than any head");
+        assert_eq!(outcome_object(Lang::En, "Relapse rate"), "relapse rate");
+        assert_eq!(
+            outcome_object(Lang::En, "Pat"),
+            "pat",
+            "shorter than any head"
+        );
     }
 }
