@@ -915,7 +915,7 @@ fn safety_is_not_supported_by_harms_data_that_cannot_show_no_one_was_harmed() {
     let sentence = &c.evidence[0].sentence;
     assert!(
         sentence.starts_with(
-            "words study (double-blind randomised trial, Condition A), Deaths. Reported in a form \
+            "words study (double-blind randomised trial, Condition A), deaths. Reported in a form \
              we cannot analyse: Two treatment-related deaths."
         ),
         "{sentence}"

@@ -229,7 +229,9 @@ fn describe(lang: Lang, item: &Item, certainty: Option<Certainty>, condition: &s
             condition
         )
     };
-    let name = item.outcome.name.get(code);
+    // After the study, within the sentence: "MIST 2019 (randomised trial, …), disability
+    // progression: hazard ratio …".
+    let name = &lower_first(item.outcome.name.get(code));
     let eff = match item.effect {
         // A proportion in per cent; any other effect (a one-group change in points, too) as
         // the measure it is.
