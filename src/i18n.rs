@@ -417,6 +417,7 @@ catalogue![
     ("blinding.rater", "rater-masked", "con evaluador enmascarado", "à évaluateur en aveugle"),
     ("blinding.open", "open-label", "abierto", "en ouvert"),
     ("role.benefit", "Shows a benefit", "Muestra un beneficio", "Montre un bénéfice"),
+    ("role.benefit_very_uncertain", "Very uncertain evidence of a benefit", "Evidencia muy incierta de un beneficio", "Données très incertaines d’un bénéfice"),
     ("role.no_benefit", "Found no clear benefit", "No encontró un beneficio claro", "N’a pas trouvé de bénéfice net"),
     ("role.inconclusive", "Inconclusive", "No concluyente", "Non concluant"),
     ("role.harm", "Shows harm", "Muestra un daño", "Montre un effet néfaste"),

@@ -394,6 +394,21 @@ fn news_and_researcher_claims() {
         assert_eq!(c.verdict, Verdict::NotSupported);
         assert!(c.evidence.iter().any(|e| e.studies == ["petrou_2020"]));
     }
+    // A benefit of very low certainty, which cannot support a claim, is not tagged "Shows a
+    // benefit" before "The evidence is very uncertain".
+    let benefits = (a.claims.iter().flat_map(|c| &c.evidence))
+        .filter(|e| e.role == evidence_lens::appraise::EvidenceRole::Benefit);
+    let (mut uncertain, mut firm) = (0, 0);
+    for e in benefits {
+        let very_low = e.certainty == Some(Certainty::VeryLow);
+        let tag = match very_low {
+            true => "Very uncertain evidence of a benefit: ",
+            false => "Shows a benefit: ",
+        };
+        assert!(e.sentence.starts_with(tag), "{}", e.sentence);
+        *(if very_low { &mut uncertain } else { &mut firm }) += 1;
+    }
+    assert!(uncertain > 0 && firm > 0, "{uncertain} {firm}");
     if let Some(c) = claim(&a, "news_ahsct_46_percent") {
         // Two things asserted: the cohort's 46% for severe MS, and a benefit "particularly for
         // patients who otherwise do not respond to other therapies".

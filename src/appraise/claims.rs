@@ -170,8 +170,14 @@ fn blinding_words(lang: Lang, b: Option<Blinding>) -> Option<&'static str> {
     b.map(|b| t(lang, &format!("blinding.{}", b.as_str())))
 }
 
-fn role_phrase(lang: Lang, role: EvidenceRole) -> &'static str {
+/// How a piece of evidence bears on a claim, as its sentence opens. A benefit of very low
+/// certainty cannot support a claim, and its tag says so rather than "Shows a benefit" before "The
+/// evidence is very uncertain".
+fn role_phrase(lang: Lang, role: EvidenceRole, certainty: Option<Certainty>) -> &'static str {
     let key = match role {
+        EvidenceRole::Benefit if certainty == Some(Certainty::VeryLow) => {
+            "role.benefit_very_uncertain"
+        }
         EvidenceRole::Benefit => "role.benefit",
         EvidenceRole::NoBenefit => "role.no_benefit",
         EvidenceRole::Inconclusive => "role.inconclusive",
@@ -292,7 +298,7 @@ impl Fit<'_, '_> {
         // analyse: …"), which the description quotes: not twice.
         let mut sentence = match role == EvidenceRole::Reported && self.item.in_words() {
             true => described,
-            false => i18n::labelled(lang, role_phrase(lang, role), &described),
+            false => i18n::labelled(lang, role_phrase(lang, role, self.certainty), &described),
         };
         if !self.indirectness.is_empty() {
             let list = i18n::clause_list(lang, &self.indirectness);
@@ -795,7 +801,11 @@ fn list_cited(check: &mut ClaimCheck, claim: &Claim, dataset: &Dataset, scope: &
             certainty: None,
             role,
             indirectness: Vec::new(),
-            sentence: i18n::labelled(lang, role_phrase(lang, role), &format!("{cited_as}{about}")),
+            sentence: i18n::labelled(
+                lang,
+                role_phrase(lang, role, None),
+                &format!("{cited_as}{about}"),
+            ),
         });
     }
     // Say so when the studies the claim cites cannot back it themselves.
