@@ -261,3 +261,28 @@ fn what_readers_are_shown_says_nothing_of_how_the_data_were_made() {
         }
     }
 }
+
+/// A claim's parts quote its words: each part's, in each language, is an excerpt of the claim
+/// as said (English) or of its translation (a part may start a sentence of its own).
+#[test]
+fn every_claim_part_quotes_the_claim_or_its_translation() {
+    let data = evidence_lens::model::builtin();
+    let lower = |s: &str| s.to_lowercase();
+    for c in &data.claims {
+        for p in &c.parts {
+            let Some(words) = &p.words else { continue };
+            for lang in ["en", "es", "fr"] {
+                let whole = match lang {
+                    "en" => c.text.as_str(),
+                    _ => c.translation.get(lang).map_or("", String::as_str),
+                };
+                let part = words.get(lang);
+                assert!(
+                    lower(whole).contains(&lower(part)),
+                    "{} ({lang}): {part:?} is not in {whole:?}",
+                    c.id
+                );
+            }
+        }
+    }
+}
