@@ -441,6 +441,7 @@ catalogue![
     ("claim.months.one", "{n} month", "{n} mes", "{n} mois"),
     ("claim.months.other", "{n} months", "{n} meses", "{n} mois"),
     ("claim.derived", " Its numbers were worked out from the published ones.", " Sus cifras se dedujeron de las publicadas.", " Ses chiffres ont été déduits de ceux publiés."),
+    ("claim.label_more", "{label}; {about}, {condition})", "{label}; {about}, {condition})", "{label}\u{202f}; {about}, {condition})"),
     ("claim.part", "“{words}” — {summary}", "«{words}» — {summary}", "«\u{a0}{words}\u{a0}» — {summary}"),
     ("claim.about_therapy", " It is about {study_therapy}, not {therapy}.", " Trata de {study_therapy}, no de {therapy}.", " Elle porte sur {study_therapy}, pas sur {therapy}."),
     ("claim.about_condition", " It is about {condition}.", " Trata de {condition}.", " Elle porte sur {condition}."),

@@ -409,6 +409,17 @@ fn news_and_researcher_claims() {
         *(if very_low { &mut uncertain } else { &mut firm }) += 1;
     }
     assert!(uncertain > 0 && firm > 0, "{uncertain} {firm}");
+    // A study whose label has brackets of its own is described inside them: one pair.
+    let sentences: Vec<&str> = (a.claims.iter().flat_map(|c| &c.evidence))
+        .map(|e| e.sentence.as_str())
+        .collect();
+    assert!(sentences.iter().any(|s| s.starts_with(
+        "Harris 2020 (phase I; single-arm study, progressive MS), long-term adverse events."
+    )));
+    assert!(
+        !sentences.iter().any(|s| s.contains(") (")),
+        "{sentences:?}"
+    );
     if let Some(c) = claim(&a, "news_ahsct_46_percent") {
         // Two things asserted: the cohort's 46% for severe MS, and a benefit "particularly for
         // patients who otherwise do not respond to other therapies".

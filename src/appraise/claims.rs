@@ -228,12 +228,16 @@ fn describe(lang: Lang, item: &Item, certainty: Option<Certainty>, condition: &s
         )
     } else {
         let s = item.studies[0];
-        format!(
-            "{} ({}, {})",
-            s.label.get(code),
-            study_design(lang, s),
-            condition
-        )
+        let (label, about) = (s.label.get(code), study_design(lang, s));
+        match label.strip_suffix(')').filter(|open| open.contains('(')) {
+            // One pair of brackets: "Harris 2020 (phase I; single-arm study, progressive MS)".
+            Some(open) => tn(
+                lang,
+                "claim.label_more",
+                &[("label", open), ("about", &about), ("condition", condition)],
+            ),
+            None => format!("{label} ({about}, {condition})"),
+        }
     };
     // After the study, within the sentence: "MIST 2019 (randomised trial, …), disability
     // progression: hazard ratio …".
