@@ -493,8 +493,6 @@ fn other_condition_is_indirectness() {
     only_step(&a, Domain::Indirectness, -1);
 }
 
-/// A result of one condition's people within a study of several is about those people: not
-/// rated down for the others. A subgroup that names no condition leaves the study's people.
 /// Numbers from a comparison group's counts are for the outcome's own time, said once: added
 /// where the name does not say it, not where it does.
 #[test]
@@ -533,6 +531,8 @@ fn no_event_among_the_treated_is_said_beside_the_ratios_number() {
     assert!(!short(counts(1, 69, 7, 75)).contains("In the study"));
 }
 
+/// A result of one condition's people within a study of several is about those people: not
+/// rated down for the others. A subgroup that names no condition leaves the study's people.
 #[test]
 fn a_subgroup_that_names_the_condition_is_direct() {
     let certainty = |subgroup: &str| {
