@@ -635,8 +635,8 @@ fn absolute_for(
     };
     // A comparison group's risk is for the outcome's own time, said once as a forest row says it
     // ("Patients with at least one adverse event, weeks 0-24"); a dataset's baseline says its own.
-    let named = match (assumed.source, outcome.time_unsaid(lang.as_str())) {
-        (BaselineSource::ControlArm, Some(time)) => format!("{name}, {time}"),
+    let named = match assumed.source {
+        BaselineSource::ControlArm => outcome.name_with_time(lang.as_str()),
         _ => name.to_string(),
     };
     match absolute::comparative(

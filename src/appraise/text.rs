@@ -84,10 +84,7 @@ pub fn upper_first(s: &str) -> String {
 /// quoted as the outcome it is in Spanish and French.
 pub fn outcome_object(lang: Lang, name: &str) -> String {
     let y = lower_first(name);
-    let counts = t(lang, "stmt.count_heads")
-        .split('|')
-        .any(|head| starts_with_ignoring_case(&y, head));
-    let key = if counts {
+    let key = if count_head(lang, &y).is_some() {
         "stmt.object_count"
     } else {
         "stmt.object"
@@ -240,20 +237,21 @@ pub fn effect_num(lang: Lang, x: f64) -> String {
     }
 }
 
-/// An outcome name without a leading "Patients with" (for "one fewer person with ...").
+/// An outcome name without a leading "Patients with" or the like (the English heads of
+/// `stmt.count_heads`), for "one fewer person with …".
 pub fn outcome_core(name: &str) -> String {
     let y = lower_first(name);
-    for p in [
-        "patients with ",
-        "people with ",
-        "participants with ",
-        "subjects with ",
-    ] {
-        if starts_with_ignoring_case(&y, p) {
-            return y[p.len()..].to_string();
-        }
+    let head = count_head(Lang::En, &y).map(str::len);
+    match head.filter(|&n| y[n..].starts_with(' ')) {
+        Some(n) => y[n + 1..].to_string(),
+        None => y,
     }
-    y
+}
+
+/// The head that makes an outcome name (lower-first) a count of people in `lang` ("patients
+/// with"), as the catalogue lists them (`stmt.count_heads`), when the name starts with one.
+fn count_head(lang: Lang, name: &str) -> Option<&'static str> {
+    (t(lang, "stmt.count_heads").split('|')).find(|head| starts_with_ignoring_case(name, head))
 }
 
 /// Whether `s` starts with the ASCII `prefix` in any case.

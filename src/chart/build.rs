@@ -94,11 +94,7 @@ fn row_for(
     outcome: &Outcome,
     certainties: &Certainties,
 ) -> (Option<Scale>, ForestRow) {
-    let name = i18n::pick(lang, &outcome.name);
-    let detail = match outcome.time_unsaid(lang.as_str()) {
-        Some(time) => format!("{name}, {time}"),
-        None => name,
-    };
+    let detail = outcome.name_with_time(lang.as_str());
     let mut row = study_row(lang, format!("{}/{}", study.id, outcome.id), study, detail);
     row.outcome_id = outcome.id.clone();
     // Numbers taken from a secondary copy, or worked out from others, need their note.

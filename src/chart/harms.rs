@@ -176,9 +176,8 @@ impl HarmsView {
             let key = format!("{}/{}", o.study, o.outcome);
             // The time the numbers are for: as their baseline risk says, else the outcome's own
             // where its name does not say it (as a forest row adds it).
-            let own_time = outcome.and_then(|x| x.time_unsaid(lang.as_str()));
-            let name = match (abs.timepoint.as_deref(), own_time) {
-                (None, Some(time)) => format!("{}, {time}", o.name),
+            let name = match (abs.timepoint.as_deref(), outcome) {
+                (None, Some(x)) => x.name_with_time(lang.as_str()),
                 (given, _) => within(lang, &o.name, given),
             };
             let title = format!("{} · {}", i18n::pick(lang, &study.label), name);

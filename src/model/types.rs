@@ -696,6 +696,17 @@ impl Outcome {
         (!said && !time.trim().is_empty()).then_some(time)
     }
 
+    /// Its name in `lang` followed by its time where the name does not say it ("Patients with at
+    /// least one adverse event, weeks 0-24"), as a forest row, a comparison group's numbers and a
+    /// benefit-and-harm title name it.
+    pub fn name_with_time(&self, lang: &str) -> String {
+        let name = self.name.get(lang);
+        match self.time_unsaid(lang) {
+            Some(time) => format!("{name}, {time}"),
+            None => name.to_string(),
+        }
+    }
+
     /// An outcome known by its id, name, kind and direction alone, unverified, with nothing else:
     /// what the CSV reader and the review importer start from before they fill in what their
     /// formats have.
