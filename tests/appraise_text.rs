@@ -50,6 +50,7 @@ fn every_statement_form() {
                 plural: false,
             },
             "Disease progression",
+            None,
             f,
         )
     };
@@ -105,6 +106,7 @@ fn every_statement_form() {
                 plural: true
             },
             "LDL change",
+            None,
             red
         ),
         "The evidence is very uncertain about the effect of beta blockers on LDL change."
@@ -124,6 +126,7 @@ fn statements_agree_in_number_with_the_therapy() {
                 plural: true,
             },
             "Infections",
+            None,
             f,
         )
     };
@@ -146,6 +149,7 @@ fn statements_agree_in_number_with_the_therapy() {
                 plural: false
             },
             "Deaths",
+            None,
             red
         ),
         "Aspirin probably reduces deaths."
@@ -168,6 +172,7 @@ fn spanish_and_french_statements_are_about_the_treatment_with_a_therapy() {
                     plural,
                 },
                 "Infecciones",
+                None,
                 red,
             )
         };
@@ -180,6 +185,7 @@ fn spanish_and_french_statements_are_about_the_treatment_with_a_therapy() {
                     plural,
                 },
                 "Infections",
+                None,
                 red,
             )
         };
@@ -196,8 +202,30 @@ fn spanish_and_french_statements_are_about_the_treatment_with_a_therapy() {
             "Le traitement par antibiotiques pourrait réduire le critère «\u{a0}infections\u{a0}»."
         );
     }
+    // With the data's article, the name is said as a noun of the sentence, not quoted.
+    let with_article = |lang, name, article| {
+        statement(
+            lang,
+            Certainty::Moderate,
+            Subject::Therapy {
+                name: "AHSCT",
+                plural: false,
+            },
+            name,
+            Some(article),
+            red,
+        )
+    };
+    assert_eq!(
+        with_article(Lang::Es, "Progresión de la discapacidad", "la"),
+        "El tratamiento con AHSCT probablemente reduce la progresión de la discapacidad."
+    );
+    assert_eq!(
+        with_article(Lang::Fr, "Aggravation du handicap", "l’"),
+        "Le traitement par AHSCT réduit probablement l’aggravation du handicap."
+    );
     // A pool of different therapies: "the treatments", plural, in every language.
-    let mixed = |lang, c| statement(lang, c, Subject::Several, "Infections", red);
+    let mixed = |lang, c| statement(lang, c, Subject::Several, "Infections", None, red);
     assert_eq!(
         mixed(Lang::Es, Certainty::Moderate),
         "Los tratamientos probablemente reducen el resultado «infections»."
@@ -219,6 +247,7 @@ fn spanish_and_french_statements_are_about_the_treatment_with_a_therapy() {
             plural: false
         },
         "Décès",
+        None,
         red
     )
     .starts_with("Le traitement par aspirine pourrait"));
@@ -723,10 +752,22 @@ fn single_group_statements_name_the_treatment_or_this_treatment() {
         ),
         (Lang::Fr, Subject::Unnamed, "quel rôle ce traitement a joué"),
     ] {
-        let said = single_arm_statement(lang, subject, "Relapse", false, false);
+        let said = single_arm_statement(lang, subject, "Relapse", None, false, false);
         assert!(said.contains(expected), "{lang:?}: {said}");
     }
-    let attributed = single_arm_statement(Lang::Fr, Subject::Unnamed, "Fièvre", false, true);
+    // With its article, the outcome is a noun of the sentence; without, it is named in quotes.
+    let es = |article| single_arm_statement(Lang::Es, named, "Recaída", article, true, false);
+    assert!(
+        es(Some("la")).ends_with("qué papel tuvo el tratamiento con drug X en la recaída."),
+        "{}",
+        es(Some("la"))
+    );
+    assert!(
+        es(None).ends_with("en el resultado «recaída»."),
+        "{}",
+        es(None)
+    );
+    let attributed = single_arm_statement(Lang::Fr, Subject::Unnamed, "Fièvre", None, false, true);
     assert!(
         attributed.contains("jugés causés par ce traitement"),
         "{attributed}"

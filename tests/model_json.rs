@@ -1005,3 +1005,35 @@ fn a_term_may_say_what_it_means_and_a_bad_meaning_is_named() {
     );
     assert_eq!(p.dataset.unwrap().vocabulary.routes.len(), 1);
 }
+
+/// An outcome's article is read in each language of its name, an empty one is an error that names
+/// it, and one given for a language the name falls back from is not used.
+#[test]
+fn an_outcome_article_is_read_per_language() {
+    let mut s = study("a");
+    s["outcomes"][0]["name"] = json!({"en": "Relapse", "es": "Recaída", "fr": "Rechute"});
+    s["outcomes"][0]["article"] = json!({"es": "la", "fr": "la"});
+    let mut plain = study("b");
+    plain["outcomes"][0]["article"] = json!("the");
+    let mut partial = study("c");
+    partial["outcomes"][0]["name"] = json!({"en": "Relapse", "es": "Recaída"});
+    partial["outcomes"][0]["article"] = json!({"es": "la", "fr": "la"});
+    let p = parse(&dataset(vec![s, plain, partial]));
+    assert!(p.errors.is_empty(), "{:?}", msgs(&p.errors));
+    let d = p.dataset.unwrap();
+    let o = |i: usize| &d.studies[i].outcomes[0];
+    assert_eq!(o(0).article("es"), Some("la"));
+    assert_eq!(o(0).article("fr"), Some("la"));
+    assert_eq!(o(0).article("en"), None);
+    assert_eq!(o(1).article("es"), Some("the"));
+    // The French reader sees the English name "Relapse": no French article before it.
+    assert_eq!(o(2).article("fr"), None);
+    assert_eq!(o(2).article("es"), Some("la"));
+
+    let mut empty = study("a");
+    empty["outcomes"][0]["article"] = json!(" ");
+    has_error(
+        &parse(&dataset(vec![empty])),
+        "studies[0].outcomes[0].article: must not be empty",
+    );
+}

@@ -341,14 +341,17 @@ fn appraise_item<'a>(
     let certainty = r.certainty();
     let review = study.design == crate::model::Design::SystematicReview;
     let name = outcome.name.get(lang.as_str());
+    let article = outcome.article(lang.as_str());
+    // The statement cache's name: two outcomes of one name may have different articles.
+    let named = [name, article.unwrap_or("")].join("\u{0}");
     let importance = rate::importance(&eff, th);
     let statement = if single {
         let attributed = lexicon.is_attributable(outcome);
         condition.once(
-            statement_key([b's', review as u8, attributed as u8], therapy, name),
+            statement_key([b's', review as u8, attributed as u8], therapy, &named),
             || {
                 let subject = text::Subject::of(therapy, false);
-                text::single_arm_statement(lang, subject, name, review, attributed)
+                text::single_arm_statement(lang, subject, name, article, review, attributed)
             },
         )
     } else {
@@ -358,10 +361,10 @@ fn appraise_item<'a>(
             text::Importance::LittleOrNone => 2,
         };
         condition.once(
-            statement_key([b'c', certainty as u8, importance_code], therapy, name),
+            statement_key([b'c', certainty as u8, importance_code], therapy, &named),
             || {
                 let subject = text::Subject::of(therapy, lexicon.is_plural(therapy));
-                text::statement(lang, certainty, subject, name, importance)
+                text::statement(lang, certainty, subject, name, article, importance)
             },
         )
     };
@@ -443,7 +446,8 @@ fn proportion_without_interval(
     let name = outcome.name.get(lang.as_str());
     let attributed = condition.lexicon.is_attributable(outcome);
     let subject = text::Subject::of(therapy, false);
-    let statement = text::single_arm_statement(lang, subject, name, review, attributed);
+    let article = outcome.article(lang.as_str());
+    let statement = text::single_arm_statement(lang, subject, name, article, review, attributed);
     let (absolute, note) = if rate::pooled_cycle_caveat(study).is_some() {
         (None, AbsoluteError::PooledPeriods.words(lang))
     } else {

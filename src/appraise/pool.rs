@@ -674,6 +674,7 @@ pub(crate) fn pool_group<'a>(
         certainty,
         subject,
         outcome.name.get(lang.as_str()),
+        outcome.article(lang.as_str()),
         rate::importance(&eff, th),
     );
     let therapy = match subject {

@@ -80,16 +80,22 @@ pub fn upper_first(s: &str) -> String {
 /// An outcome name as the object of "reduces"/"increases" in `lang`: a count of people is said
 /// by the number of them ("Patients with a serious adverse event" becomes "the number of
 /// patients with a serious adverse event", "el número de pacientes con…"), by the heads each
-/// language's catalogue lists (`stmt.count_heads`); any other name as it is in English, and
-/// quoted as the outcome it is in Spanish and French.
-pub fn outcome_object(lang: Lang, name: &str) -> String {
+/// language's catalogue lists (`stmt.count_heads`); a name with its `article` (the data's, see
+/// [`crate::model::Outcome::article`]) after it ("la progresión de la discapacidad",
+/// "l’absence de poussée"); any other name as it is in English, and quoted as the outcome it is
+/// in Spanish and French, whose articles would need its gender.
+pub fn outcome_object(lang: Lang, name: &str, article: Option<&str>) -> String {
     let y = lower_first(name);
-    let key = if count_head(lang, &y).is_some() {
-        "stmt.object_count"
-    } else {
-        "stmt.object"
-    };
-    tn(lang, key, &[("outcome", &y)])
+    if count_head(lang, &y).is_some() {
+        return tn(lang, "stmt.object_count", &[("outcome", &y)]);
+    }
+    match article.map(str::trim) {
+        Some(a) if !a.is_empty() => {
+            let elided = a.ends_with(['’', '\'']);
+            format!("{a}{}{y}", if elided { "" } else { " " })
+        }
+        _ => tn(lang, "stmt.object", &[("outcome", &y)]),
+    }
 }
 
 /// A therapy's name inside a sentence in `lang`: lower-cased unless an acronym ("aspirin",
@@ -157,9 +163,10 @@ pub fn statement(
     certainty: Certainty,
     subject: Subject,
     outcome: &str,
+    article: Option<&str>,
     importance: Importance,
 ) -> String {
-    let y = outcome_object(lang, outcome);
+    let y = outcome_object(lang, outcome, article);
     let (x, plural) = subject.phrase(lang);
     if certainty == Certainty::VeryLow {
         return tn(lang, "stmt.very_low", &[("therapy", &x), ("outcome", &y)]);
@@ -184,21 +191,25 @@ pub fn statement(
 
 /// The statement for numbers from one group only. An outcome that counts only what was
 /// attributed to the treatment (`attributed`) says how often the treatment caused it, as the
-/// study judged, rather than that the study cannot show the treatment's part in it.
+/// study judged, rather than that the study cannot show the treatment's part in it. The outcome
+/// is said as [`outcome_object`] says it, but where it names what was counted.
 pub fn single_arm_statement(
     lang: Lang,
     subject: Subject,
     outcome: &str,
+    article: Option<&str>,
     review: bool,
     attributed: bool,
 ) -> String {
     let (x, _) = subject.phrase(lang);
-    let y = lower_first(outcome);
-    let key = match (review, attributed) {
-        (true, false) => "stmt.single_arm_review",
-        (false, false) => "stmt.single_arm",
-        (true, true) => "stmt.single_arm_review_attributed",
-        (false, true) => "stmt.single_arm_attributed",
+    let (key, y) = match (review, attributed) {
+        (true, false) => (
+            "stmt.single_arm_review",
+            outcome_object(lang, outcome, article),
+        ),
+        (false, false) => ("stmt.single_arm", outcome_object(lang, outcome, article)),
+        (true, true) => ("stmt.single_arm_review_attributed", lower_first(outcome)),
+        (false, true) => ("stmt.single_arm_attributed", lower_first(outcome)),
     };
     tn(lang, key, &[("therapy", &x), ("outcome", &y)])
 }
@@ -305,23 +316,44 @@ mod tests {
         assert_eq!(upper_first("beta blockers"), "Beta blockers");
         assert_eq!(lower_first(""), "");
         assert_eq!(
-            outcome_object(Lang::En, "Patients with a serious adverse event"),
+            outcome_object(Lang::En, "Patients with a serious adverse event", None),
             "the number of patients with a serious adverse event"
         );
-        assert_eq!(outcome_object(Lang::En, "Relapses"), "relapses");
+        assert_eq!(outcome_object(Lang::En, "Relapses", None), "relapses");
         // In Spanish and French a count of people is a number too, and any other outcome is
-        // named as one (its article would need a gender the data do not give).
+        // named as one, unless the data give its article (which needs the noun's gender).
         assert_eq!(
-            outcome_object(Lang::Es, "Pacientes con un evento adverso grave"),
+            outcome_object(Lang::Es, "Pacientes con un evento adverso grave", None),
             "el número de pacientes con un evento adverso grave"
         );
         assert_eq!(
-            outcome_object(Lang::Fr, "Patients ayant eu un événement indésirable grave"),
+            outcome_object(
+                Lang::Fr,
+                "Patients ayant eu un événement indésirable grave",
+                None
+            ),
             "le nombre de patients ayant eu un événement indésirable grave"
         );
         assert_eq!(
-            outcome_object(Lang::Es, "Recaídas"),
+            outcome_object(Lang::Es, "Recaídas", None),
             "el resultado «recaídas»"
+        );
+        assert_eq!(
+            outcome_object(Lang::Es, "Recaídas", Some("las")),
+            "las recaídas"
+        );
+        assert_eq!(
+            outcome_object(Lang::Fr, "Absence de poussée", Some("l’")),
+            "l’absence de poussée"
+        );
+        assert_eq!(
+            outcome_object(Lang::Fr, "Hauteur (en cm)", Some(" la ")),
+            "la hauteur (en cm)"
+        );
+        // A count of people is the number of them, whatever article its name has.
+        assert_eq!(
+            outcome_object(Lang::Es, "Pacientes con un brote", Some("los")),
+            "el número de pacientes con un brote"
         );
     }
 
@@ -354,12 +386,15 @@ mod tests {
         );
         assert_eq!(outcome_core("Ménière attacks"), "ménière attacks");
         assert_eq!(
-            outcome_object(Lang::En, "PEOPLE WITH a relapse"),
+            outcome_object(Lang::En, "PEOPLE WITH a relapse", None),
             "the number of PEOPLE WITH a relapse"
         );
-        assert_eq!(outcome_object(Lang::En, "Relapse rate"), "relapse rate");
         assert_eq!(
-            outcome_object(Lang::En, "Pat"),
+            outcome_object(Lang::En, "Relapse rate", None),
+            "relapse rate"
+        );
+        assert_eq!(
+            outcome_object(Lang::En, "Pat", None),
             "pat",
             "shorter than any head"
         );

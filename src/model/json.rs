@@ -72,6 +72,7 @@ const PUBLICATION_BIAS_FIELDS: &[&str] = &["judgement", "support"];
 pub(crate) const OUTCOME_FIELDS: &[&str] = &[
     "id",
     "name",
+    "article",
     "kind",
     "better",
     "surrogate",
@@ -967,6 +968,7 @@ fn convert_outcome(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<Outcome>
     let mut r = Reader::new(v, path, sink, OUTCOME_FIELDS)?;
     let id = r.req("id", to_nonempty_string as Conv<String>);
     let name = r.req("name", to_nonempty_text as Conv<Text>);
+    let article = r.opt("article", to_nonempty_text as Conv<Text>);
     let kind = r.req("kind", to_enum::<OutcomeKind>("kind"));
     let better = r.req("better", to_enum::<Better>("direction"));
     let surrogate = r.opt("surrogate", to_bool as Conv<bool>).unwrap_or(false);
@@ -990,6 +992,7 @@ fn convert_outcome(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<Outcome>
         concept,
         id: id?,
         name: name?,
+        article,
         kind: kind?,
         better: better?,
         surrogate,

@@ -618,6 +618,12 @@ pub struct Outcome {
     /// Unique within its study. Outcomes with the same id in different studies are candidates for pooling.
     pub id: String,
     pub name: Text,
+    /// The article a sentence puts before the name, in each language of the name that has one
+    /// ("la" for "progresión de la discapacidad", "l’" for "absence de poussée"): a statement then
+    /// says "reduce la progresión de la discapacidad", where without one it names the name as an
+    /// outcome in quotes ("reduce el resultado «…»"), since an article needs the noun's gender.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub article: Option<Text>,
     pub kind: OutcomeKind,
     pub better: Better,
     /// A surrogate (e.g. MRI lesions) rather than something patients feel; lowers certainty for
@@ -707,6 +713,20 @@ impl Outcome {
         }
     }
 
+    /// The article before the name in `lang`, when it is given as the name is: both in `lang`
+    /// itself, or both as plain strings (then in every language). A name that falls back to
+    /// another language takes no article of `lang`.
+    pub fn article(&self, lang: &str) -> Option<&str> {
+        let article = self.article.as_ref()?;
+        let plain = |t: &Text| t.languages().next().is_none();
+        let given = if plain(&self.name) {
+            plain(article)
+        } else {
+            self.name.has(lang) && article.has(lang)
+        };
+        given.then(|| article.get(lang))
+    }
+
     /// An outcome known by its id, name, kind and direction alone, unverified, with nothing else:
     /// what the CSV reader and the review importer start from before they fill in what their
     /// formats have.
@@ -714,6 +734,7 @@ impl Outcome {
         Outcome {
             id,
             name,
+            article: None,
             kind,
             better,
             surrogate: false,
