@@ -51,8 +51,10 @@ if [[ "$profile" == "--release" ]]; then
     before=$(stat -c %s "$wasm")
     # The module's memory is its own, not imported, so it starts zeroed (--zero-filled-memory);
     # --converge repeats -Oz while it still shrinks. (Not --low-memory-unused: Rust puts the
-    # stack first, at the bottom of memory.)
-    node_modules/.bin/wasm-opt -Oz --converge --zero-filled-memory --strip-debug --strip-producers \
+    # stack first, at the bottom of memory.) --flatten --rereloop first rebuilds each function's
+    # control flow, which -Oz then shrinks further: 1.4 KB less of the widget's gzipped wasm
+    # (0.4%) for about 20 s more of building (2026-12-07).
+    node_modules/.bin/wasm-opt --flatten --rereloop -Oz -Oz --converge --zero-filled-memory --strip-debug --strip-producers \
       --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
       --enable-mutable-globals --enable-reference-types --enable-multivalue \
       "$wasm" -o "$wasm.opt"

@@ -95,6 +95,9 @@
 // is not said again after a name that says its end in other words (0.3 KB, -> 368.7 KB); then wording
 // fixes, a count of people named by its number in Spanish and French, a very uncertain benefit
 // tagged as such, a study's label and description in one pair of brackets (-> 369.1 KB).
+// Lowered to 360 KiB in the twenty-sixth session: an outcome's article, for statements that say
+// "reduce la progresión…" in Spanish and French (0.6 KB, -> 369.7 KB), then wasm-opt's
+// --flatten --rereloop before -Oz (scripts/build.sh; -1.8 KB, -> 367.9 KB).
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -102,7 +105,7 @@ import { fileURLToPath } from 'node:url';
 import { shellModules } from './shell-modules.mjs';
 
 const BUDGET_BYTES = 100 * 1024;
-const GUARD_BYTES = 361 * 1024;
+const GUARD_BYTES = 360 * 1024;
 const WWW = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'www');
 // Each file as the server sends it, gzipped on its own.
 const FILES = [...shellModules(WWW), 'pkg/evidence_lens.js', 'pkg/evidence_lens_bg.wasm'];
