@@ -1020,6 +1020,7 @@ fn an_outcome_article_is_read_per_language() {
     partial["outcomes"][0]["article"] = json!({"es": "la", "fr": "la"});
     let p = parse(&dataset(vec![s, plain, partial]));
     assert!(p.errors.is_empty(), "{:?}", msgs(&p.errors));
+    assert!(p.warnings.is_empty(), "{:?}", msgs(&p.warnings));
     let d = p.dataset.unwrap();
     let o = |i: usize| &d.studies[i].outcomes[0];
     assert_eq!(o(0).article("es"), Some("la"));
@@ -1029,6 +1030,15 @@ fn an_outcome_article_is_read_per_language() {
     // The French reader sees the English name "Relapse": no French article before it.
     assert_eq!(o(2).article("fr"), None);
     assert_eq!(o(2).article("es"), Some("la"));
+
+    // One that no reader would see is a warning for the editor.
+    let mut unused = study("a");
+    unused["outcomes"][0]["article"] = json!({"es": "la"});
+    has_warning(
+        &parse(&dataset(vec![unused])),
+        "studies[0].outcomes[0].article: article ignored: give it as the name is given: in \
+         languages the name has, or as a plain string beside a plain name",
+    );
 
     let mut empty = study("a");
     empty["outcomes"][0]["article"] = json!(" ");

@@ -342,13 +342,16 @@ fn appraise_item<'a>(
     let review = study.design == crate::model::Design::SystematicReview;
     let name = outcome.name.get(lang.as_str());
     let article = outcome.article(lang.as_str());
-    // The statement cache's name: two outcomes of one name may have different articles.
-    let named = [name, article.unwrap_or("")].join("\u{0}");
     let importance = rate::importance(&eff, th);
     let statement = if single {
         let attributed = lexicon.is_attributable(outcome);
         condition.once(
-            statement_key([b's', review as u8, attributed as u8], therapy, &named),
+            statement_key(
+                [b's', review as u8, attributed as u8],
+                therapy,
+                name,
+                article,
+            ),
             || {
                 let subject = text::Subject::of(therapy, false);
                 text::single_arm_statement(lang, subject, name, article, review, attributed)
@@ -361,7 +364,12 @@ fn appraise_item<'a>(
             text::Importance::LittleOrNone => 2,
         };
         condition.once(
-            statement_key([b'c', certainty as u8, importance_code], therapy, &named),
+            statement_key(
+                [b'c', certainty as u8, importance_code],
+                therapy,
+                name,
+                article,
+            ),
             || {
                 let subject = text::Subject::of(therapy, lexicon.is_plural(therapy));
                 text::statement(lang, certainty, subject, name, article, importance)
@@ -399,15 +407,19 @@ fn appraise_item<'a>(
 }
 
 /// What a study's statement depends on besides the language (its kind and wording codes, the
-/// therapy and the outcome's name), as one key for [`MainCondition::once`]. The therapy's length
+/// therapy, the outcome's name and its article), as one key for [`MainCondition::once`]. The therapy's length
 /// comes before it, so that no therapy and name can run into another pair's.
-fn statement_key(codes: [u8; 3], therapy: &str, name: &str) -> String {
-    let mut key = String::with_capacity(therapy.len() + name.len() + 12);
+fn statement_key(codes: [u8; 3], therapy: &str, name: &str, article: Option<&str>) -> String {
+    let article = article.unwrap_or("");
+    let mut key = String::with_capacity(therapy.len() + name.len() + article.len() + 13);
     key.extend(codes.map(char::from));
     key.push_str(&therapy.len().to_string());
     key.push(':');
     key.push_str(therapy);
     key.push_str(name);
+    // Two outcomes of one name may have different articles.
+    key.push('\u{0}');
+    key.push_str(article);
     key
 }
 

@@ -557,6 +557,24 @@ pub(crate) fn check_outcome(study: &Study, o: &Outcome, loc: &Loc, sink: &mut Si
     if o.status == FactStatus::Derived && o.note.as_deref().map_or(true, |n| n.trim().is_empty()) {
         sink.warn(loc.outcome_field("status"), Issue::DerivedWithoutNote);
     }
+    if let Some(article) = &o.article {
+        let languages: Vec<&str> = article.languages().collect();
+        let used = if languages.is_empty() {
+            o.article("").is_some()
+        } else {
+            languages.iter().any(|l| o.article(l).is_some())
+        };
+        if !used {
+            sink.warn(
+                loc.outcome_field("article"),
+                Issue::Ignored {
+                    what: "article",
+                    why: "give it as the name is given: in languages the name has, or as a plain \
+                          string beside a plain name",
+                },
+            );
+        }
+    }
     if let Some(b) = &o.baseline {
         check_text(sink, || loc.outcome_field("baseline.basis"), &b.basis);
         match o.usable_baseline() {
