@@ -97,7 +97,10 @@
 // tagged as such, a study's label and description in one pair of brackets (-> 369.1 KB).
 // Lowered to 360 KiB in the twenty-sixth session: an outcome's article, for statements that say
 // "reduce la progresión…" in Spanish and French (0.6 KB, -> 369.7 KB), then wasm-opt's
-// --flatten --rereloop before -Oz (scripts/build.sh; -1.8 KB, -> 367.9 KB).
+// --flatten --rereloop before -Oz (scripts/build.sh; -1.8 KB, -> 367.9 KB). Lowered to 349 KiB the
+// same day when seven ordered-tree maps and sets of one-off types (each BTreeMap or BTreeSet type
+// compiles its own tree code) became sorted vectors or maps of types the crate already had
+// (-11.6 KB, -> 356.3 KB).
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -105,7 +108,7 @@ import { fileURLToPath } from 'node:url';
 import { shellModules } from './shell-modules.mjs';
 
 const BUDGET_BYTES = 100 * 1024;
-const GUARD_BYTES = 360 * 1024;
+const GUARD_BYTES = 349 * 1024;
 const WWW = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'www');
 // Each file as the server sends it, gzipped on its own.
 const FILES = [...shellModules(WWW), 'pkg/evidence_lens.js', 'pkg/evidence_lens_bg.wasm'];

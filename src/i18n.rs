@@ -9,7 +9,6 @@
 //! comma and put a (non-breaking) space before the per cent sign ("46 %", French with a
 //! narrow no-break space as the Imprimerie nationale recommends).
 
-use std::collections::BTreeSet;
 use std::sync::{Mutex, OnceLock};
 
 use serde::{Deserialize, Serialize};
@@ -730,16 +729,17 @@ pub fn install(lang: Lang, json: &str) -> Result<(), serde_json::Error> {
 /// allocated once and kept. Keys are written in the code (some with an enum's name filled
 /// in), never taken from data, so there are few of them.
 fn missing_key(key: &str) -> &'static str {
-    static MISSING: Mutex<BTreeSet<&'static str>> = Mutex::new(BTreeSet::new());
-    // A panic elsewhere while the set was held leaves it consistent: inserts are atomic.
+    // A list, not a set: few keys, and a set type would bring its own code into the wasm.
+    static MISSING: Mutex<Vec<&'static str>> = Mutex::new(Vec::new());
+    // A panic elsewhere while the list was held leaves it consistent: pushes are atomic.
     let mut missing = MISSING
         .lock()
         .unwrap_or_else(|poisoned| poisoned.into_inner());
-    if let Some(&kept) = missing.get(key) {
+    if let Some(&kept) = missing.iter().find(|&&k| k == key) {
         return kept;
     }
     let kept: &'static str = Box::leak(key.to_owned().into_boxed_str());
-    missing.insert(kept);
+    missing.push(kept);
     kept
 }
 

@@ -39,8 +39,6 @@
 //!   treated; an effect (a ratio or a difference, on its own scale) only for a number said of
 //!   the treated (the default).
 
-use std::collections::{BTreeMap, BTreeSet};
-
 use serde::Serialize;
 
 use crate::i18n::{self, t, tn, Lang};
@@ -1224,9 +1222,11 @@ fn check_no_risk<'a>(
 ) -> PartCheck {
     let lexicon = scope.lexicon;
     let mut ev = Vec::new();
-    // Each study's treated people, from its first item whose count is not an estimate.
-    let mut treated_by_study: BTreeMap<&str, (u64, bool, &str)> = BTreeMap::new();
-    let mut readable: BTreeSet<&str> = BTreeSet::new();
+    // Each item's trial with its treated people: (trial, (people, estimated, label)); merged
+    // below into each trial's, from its first item whose count is not an estimate. Vectors, not
+    // maps, as below.
+    let mut treated_by_item: Vec<(&str, (u64, bool, &str))> = Vec::new();
+    let mut readable: Vec<&str> = Vec::new();
     let mut trials = crate::model::Trials::default();
     // The people counted are those of their studies' conditions, which may be narrower than the
     // claim's (a family of diseases, from trials in one of them): one is named as it is.
@@ -1268,7 +1268,7 @@ fn check_no_risk<'a>(
         let trial = trials.of(s);
         // Only counted harms can show that no one treated was seriously harmed.
         if role != EvidenceRole::Reported && events.is_some() {
-            readable.insert(trial);
+            readable.push(trial);
         }
         let (n, estimated) = treated_people(it);
         if n > 0 && !conditions.contains(&s.condition.as_str()) {
@@ -1277,13 +1277,22 @@ fn check_no_risk<'a>(
         if n > 0 && !s.includes.is_empty() && !reviews.iter().any(|(t, _)| *t == trial) {
             reviews.push((trial, s));
         }
-        let kept = treated_by_study.entry(trial).or_insert((
-            n,
-            estimated,
-            s.label.get(scope.lang.as_str()),
-        ));
-        if kept.1 && !estimated {
-            *kept = (n, false, kept.2);
+        treated_by_item.push((trial, (n, estimated, s.label.get(scope.lang.as_str()))));
+    }
+    crate::sort::sort(&mut readable);
+    readable.dedup();
+    let readable = |trial: &str| readable.binary_search(&trial).is_ok();
+    // By trial, each trial's items in their order (the sort is stable).
+    crate::sort::sort_by(&mut treated_by_item, |a, b| a.0.cmp(b.0));
+    let mut treated_by_study: Vec<(&str, (u64, bool, &str))> = Vec::new();
+    for (trial, (n, estimated, label)) in treated_by_item {
+        match treated_by_study.last_mut() {
+            Some((t, kept)) if *t == trial => {
+                if kept.1 && !estimated {
+                    *kept = (n, false, kept.2);
+                }
+            }
+            _ => treated_by_study.push((trial, (n, estimated, label))),
         }
     }
     let bad: Vec<&ClaimEvidence> = ev
@@ -1313,10 +1322,8 @@ fn check_no_risk<'a>(
     // A trial's counted harms stay readable when the review that includes it gives its own in
     // words only.
     let treated_readable = (treated_by_study.iter())
-        .filter(|(trial, _)| readable.contains(*trial))
-        .filter(|(trial, _)| {
-            !(counted_in.iter()).any(|(t, review)| t == *trial && readable.contains(review))
-        })
+        .filter(|(trial, _)| readable(trial))
+        .filter(|(trial, _)| !(counted_in.iter()).any(|(t, review)| t == trial && readable(review)))
         .fold(0u64, |sum, (_, t)| sum.saturating_add(t.0));
     let halved: Vec<&str> = (treated_by_study.iter())
         .filter(|(trial, t)| t.1 && !is_within(trial))
@@ -1366,7 +1373,7 @@ fn check_no_risk<'a>(
         }
         // Whose people are counted within which review, review by review.
         let label = |trial: &str| {
-            let found = treated_by_study.iter().find(|(k, _)| **k == trial);
+            let found = treated_by_study.iter().find(|(k, _)| *k == trial);
             found.map_or(trial, |(_, t)| t.2).to_string()
         };
         for (review, _) in &reviews {

@@ -186,9 +186,11 @@ pub fn main_condition(dataset: &Dataset) -> Option<String> {
     let lexicon = Lexicon::new(&dataset.vocabulary);
     // Each distinct spelling is resolved once: studies repeat the same few.
     let mut keys: HashMap<&str, Vec<String>> = HashMap::new();
-    let mut counts: BTreeMap<String, (usize, usize)> = BTreeMap::new();
-    for (i, s) in dataset.studies.iter().enumerate() {
-        let ks = keys.entry(s.condition.as_str()).or_insert_with(|| {
+    // Each study's names, (name, study), then counted by name: a sort, not a map, whose type
+    // would bring its own tree code into the wasm.
+    let mut named: Vec<(&str, usize)> = Vec::new();
+    for s in &dataset.studies {
+        keys.entry(s.condition.as_str()).or_insert_with(|| {
             let mut names: Vec<String> = match lexicon.term(List::Conditions, &s.condition) {
                 Some(t) => std::iter::once(t.name.to_string())
                     .chain(t.broader.iter().filter_map(|b| {
@@ -203,14 +205,27 @@ pub fn main_condition(dataset: &Dataset) -> Option<String> {
             names.retain(|k| !crate::model::terms::normalize(k).is_empty());
             names
         });
-        for k in ks.iter() {
-            counts.entry(k.clone()).or_insert((0, i)).0 += 1;
+    }
+    for (i, s) in dataset.studies.iter().enumerate() {
+        let ks = keys
+            .get(s.condition.as_str())
+            .map_or(&[][..], Vec::as_slice);
+        named.extend(ks.iter().map(|k| (k.as_str(), i)));
+    }
+    // By name, each name's studies in dataset order (the sort is stable): (name, (studies,
+    // first study)) in the names' order, the order ties are broken in.
+    crate::sort::sort_by(&mut named, |a, b| a.0.cmp(b.0));
+    let mut counts: Vec<(&str, (usize, usize))> = Vec::new();
+    for (name, i) in named {
+        match counts.last_mut() {
+            Some((last, (n, _))) if *last == name => *n += 1,
+            _ => counts.push((name, (1, i))),
         }
     }
     counts
         .into_iter()
         .max_by(|a, b| a.1 .0.cmp(&b.1 .0).then(b.1 .1.cmp(&a.1 .1)))
-        .map(|(c, _)| c)
+        .map(|(c, _)| c.to_string())
 }
 
 /// Appraises one study's outcome against the question's condition, with no vocabulary.

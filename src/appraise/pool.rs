@@ -4,7 +4,6 @@
 //! not valid the body is listed with the reason and no numbers.
 
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
-use std::collections::BTreeSet;
 use std::fmt;
 
 use serde::Serialize;
@@ -337,12 +336,15 @@ pub fn check_poolable(
     if !single.is_empty() {
         return Err(PoolRefusal::MixedSingleArm(single));
     }
-    let measures: BTreeSet<Measure> = members
+    // Sets of a few enum values as sorted vectors: each BTreeSet type brings its own tree code.
+    let mut measures: Vec<Measure> = members
         .iter()
         .filter_map(|(_, o)| o.data.as_ref().map(|d| d.measure()))
         .collect();
+    crate::sort::sort(&mut measures);
+    measures.dedup();
     if measures.len() > 1 {
-        return Err(PoolRefusal::MixedMeasures(measures.into_iter().collect()));
+        return Err(PoolRefusal::MixedMeasures(measures));
     }
     let reviews: Vec<&Study> = members
         .iter()
@@ -363,16 +365,14 @@ pub fn check_poolable(
             caveat: c.as_str().to_string(),
         });
     }
-    let starts: BTreeSet<Certainty> = members
-        .iter()
-        .map(|(s, o)| {
-            // Only the level: no words.
-            let mut r = Rating::new().explained(false);
-            rate::rate_design(&mut r, s, o);
-            r.start()
-        })
-        .collect();
-    if starts.len() > 1 {
+    let mut starts = members.iter().map(|(s, o)| {
+        // Only the level: no words.
+        let mut r = Rating::new().explained(false);
+        rate::rate_design(&mut r, s, o);
+        r.start()
+    });
+    let first = starts.next();
+    if starts.any(|start| Some(start) != first) {
         return Err(PoolRefusal::MixedDesigns);
     }
     Ok(())

@@ -10,7 +10,6 @@
 //! never hidden behind a reassuring one.
 
 use foldhash::{HashMap, HashSet};
-use std::collections::BTreeMap;
 
 use serde::Serialize;
 
@@ -119,8 +118,8 @@ pub(crate) fn answers(
     // Studies by therapy (its vocabulary term, or its normalized name), in dataset order. Data
     // that name no therapy at all (a spreadsheet of one comparison) are about one treatment.
     let unnamed = (dataset.studies.iter()).all(|s| is_blank(&s.intervention.therapy));
-    let mut groups: BTreeMap<String, (usize, Vec<&Study>)> = BTreeMap::new();
-    for (i, s) in dataset.studies.iter().enumerate() {
+    let mut keyed: Vec<(String, &Study)> = Vec::new();
+    for s in &dataset.studies {
         let in_question = main.name.trim().is_empty() || main.fit(&s.condition).counts();
         let of_question = question_therapy.map_or(true, |q| {
             matches!(
@@ -135,14 +134,27 @@ pub(crate) fn answers(
         if key.is_empty() && !unnamed {
             continue;
         }
-        groups.entry(key).or_insert((i, Vec::new())).1.push(s);
+        keyed.push((key, s));
+    }
+    // Grouped by key in the keys' order, each group in dataset order (the sort is stable): a
+    // sort, not a map, whose type would bring its own tree code into the wasm.
+    crate::sort::sort_by(&mut keyed, |a, b| a.0.cmp(&b.0));
+    let mut groups: Vec<Vec<&Study>> = Vec::new();
+    let mut last_key: Option<String> = None;
+    for (key, s) in keyed {
+        match groups.last_mut() {
+            Some(group) if last_key.as_deref() == Some(key.as_str()) => group.push(s),
+            _ => {
+                groups.push(vec![s]);
+                last_key = Some(key);
+            }
+        }
     }
     // A body with a study outside the question is no answer's: its members stand on their own.
-    let answered: HashSet<&str> = (groups.values())
-        .flat_map(|(_, studies)| studies.iter().map(|s| s.id.as_str()))
+    let answered: HashSet<&str> = (groups.iter())
+        .flat_map(|studies| studies.iter().map(|s| s.id.as_str()))
         .collect();
     let members = pooled_members(pooled, &answered);
-    let groups: Vec<Vec<&Study>> = groups.into_values().map(|(_, studies)| studies).collect();
     // Each answer gets its own results and bodies, handed out in one pass: each answer scanning
     // every result was quadratic (10,000 therapies took seconds). A study's group is found by its
     // place in the dataset (through the id lookup the answers use anyway: a map of another type

@@ -5,7 +5,6 @@
 //! file even when earlier items were dropped. [`validate`] runs the same checks on a dataset built in code.
 
 use foldhash::{HashMap, HashMapExt, HashSet};
-use std::collections::BTreeMap;
 
 use super::problem::{Issue, Parsed, Problem};
 use super::types::*;
@@ -754,13 +753,14 @@ pub(crate) fn finish(
     }
 
     // Single-arm data for an outcome id that has comparative data in another study.
-    let mut comparative: BTreeMap<&str, String> = BTreeMap::new();
+    // (A map of the type `seen` below already is: each new map type costs the wasm its code.)
+    let mut comparative: HashMap<String, String> = HashMap::new();
     for (_, s, locs) in &kept {
         for (o, loc) in s.outcomes.iter().zip(locs) {
-            if o.data.as_ref().is_some_and(|d| !d.is_single_arm()) {
-                comparative
-                    .entry(o.id.as_str())
-                    .or_insert_with(|| loc.outcome());
+            if o.data.as_ref().is_some_and(|d| !d.is_single_arm())
+                && !comparative.contains_key(&o.id)
+            {
+                comparative.insert(o.id.clone(), loc.outcome());
             }
         }
     }

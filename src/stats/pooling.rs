@@ -176,7 +176,8 @@ fn effects_of(
             measures,
         });
     }
-    let mut seen = std::collections::BTreeSet::new();
+    // (The set type the appraisal's sets of ids are: a new one would bring its own code.)
+    let mut seen: foldhash::HashSet<&str> = foldhash::HashSet::default();
     let mut effects = Vec::with_capacity(with_data.len());
     for (study, outcome, data) in with_data {
         if !seen.insert(study.id.as_str()) {
