@@ -28,7 +28,6 @@ pub mod summary;
 pub mod text;
 
 use foldhash::{HashMap, HashMapExt};
-use std::collections::BTreeMap;
 
 use serde::Serialize;
 
@@ -57,7 +56,7 @@ pub struct AppraiseOptions {
     /// Baseline (control) risks by outcome id, as fractions, for absolute effects when a study has
     /// no control-arm counts (before the dataset's own baseline), and for pooled bodies (where
     /// they take precedence).
-    pub baselines: BTreeMap<String, f64>,
+    pub baselines: ByOutcome,
     /// Relative change that counts as important for ratio measures: 0.25 gives thresholds 0.75
     /// and 1.25 (GRADE's default for imprecision when nothing better is known).
     pub ratio_threshold: f64,
@@ -65,7 +64,7 @@ pub struct AppraiseOptions {
     pub smd_threshold: f64,
     /// Minimal important differences by outcome id, on the outcome's measure (MD in its units,
     /// RD as a fraction, ratios as a relative change such as 0.25).
-    pub mids: BTreeMap<String, f64>,
+    pub mids: ByOutcome,
     /// Estimator of the between-study variance for pooled bodies (REML, metafor's default).
     pub method: Method,
     /// The language of every sentence the appraisal writes (and of the dataset's text in them).
@@ -79,14 +78,38 @@ pub struct AppraiseOptions {
     pub answers: bool,
 }
 
+/// Numbers by outcome id, for [`AppraiseOptions`]: a list, where the last number given for an id
+/// counts (as on a command line). Not a `BTreeMap`: a few ids, and each map type brings its own
+/// tree code into the wasm.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ByOutcome(Vec<(String, f64)>);
+
+impl ByOutcome {
+    /// Sets the number for `id` (a later one for the same id takes its place).
+    pub fn insert(&mut self, id: String, value: f64) {
+        self.0.push((id, value));
+    }
+
+    /// The number last given for `id`.
+    pub fn get(&self, id: &str) -> Option<&f64> {
+        self.0.iter().rev().find(|(k, _)| k == id).map(|(_, v)| v)
+    }
+}
+
+impl FromIterator<(String, f64)> for ByOutcome {
+    fn from_iter<I: IntoIterator<Item = (String, f64)>>(pairs: I) -> Self {
+        ByOutcome(pairs.into_iter().collect())
+    }
+}
+
 impl Default for AppraiseOptions {
     fn default() -> Self {
         AppraiseOptions {
             condition: None,
-            baselines: BTreeMap::new(),
+            baselines: ByOutcome::default(),
             ratio_threshold: 0.25,
             smd_threshold: 0.2,
-            mids: BTreeMap::new(),
+            mids: ByOutcome::default(),
             method: Method::REML,
             lang: Lang::En,
             explain: true,
@@ -758,5 +781,22 @@ pub fn appraise(dataset: &Dataset, options: &AppraiseOptions) -> Appraisal {
         pooled,
         claims,
         answers,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ByOutcome;
+
+    /// The last number given for an id counts, as a repeated option on a command line does.
+    #[test]
+    fn by_outcome_keeps_the_last_number_for_an_id() {
+        let mut b: ByOutcome = [("a".to_string(), 0.1), ("b".to_string(), 0.2)]
+            .into_iter()
+            .collect();
+        b.insert("a".to_string(), 0.3);
+        assert_eq!(b.get("a"), Some(&0.3));
+        assert_eq!(b.get("b"), Some(&0.2));
+        assert_eq!(b.get("c"), None);
     }
 }
