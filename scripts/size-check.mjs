@@ -100,7 +100,9 @@
 // --flatten --rereloop before -Oz (scripts/build.sh; -1.8 KB, -> 367.9 KB). Lowered to 349 KiB the
 // same day when seven ordered-tree maps and sets of one-off types (each BTreeMap or BTreeSet type
 // compiles its own tree code) became sorted vectors or maps of types the crate already had
-// (-11.6 KB, -> 356.3 KB).
+// (-11.6 KB, -> 356.3 KB); then to 343 KiB when the last two, an appraisal's numbers by outcome
+// and a study's moderators or a claim's translations (model::StringMap), left the tree too: no
+// BTreeMap is in the wasm (-6.4 KB with the first, -> 349.9 KB).
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -108,7 +110,7 @@ import { fileURLToPath } from 'node:url';
 import { shellModules } from './shell-modules.mjs';
 
 const BUDGET_BYTES = 100 * 1024;
-const GUARD_BYTES = 349 * 1024;
+const GUARD_BYTES = 343 * 1024;
 const WWW = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'www');
 // Each file as the server sends it, gzipped on its own.
 const FILES = [...shellModules(WWW), 'pkg/evidence_lens.js', 'pkg/evidence_lens_bg.wasm'];

@@ -287,7 +287,7 @@ fn analyze_report_for_bcg() {
         .iter()
         .map(|t| {
             let e = from_2x2(Measure::Rr, t.ai, t.bi, t.ci, t.di).unwrap();
-            let mut m = BTreeMap::new();
+            let mut m = evidence_lens::model::StringMap::new();
             m.insert("alloc".to_string(), t.alloc.clone());
             StudyEffect {
                 label: t.study.clone(),

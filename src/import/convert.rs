@@ -368,7 +368,7 @@ fn new_study(
         citation.doi = s.doi.clone();
         citation.pmid = s.pmid.clone();
     }
-    let mut moderators = BTreeMap::new();
+    let mut moderators = crate::model::StringMap::new();
     if !c.name.is_empty() {
         moderators.insert("comparison".to_string(), c.name.clone());
     }

@@ -6,7 +6,6 @@
 //! "invalid type: string \"2019a\", expected u16 at line 1 column 80", which editors cannot act on.
 
 use foldhash::HashSet;
-use std::collections::BTreeMap;
 
 pub(crate) use super::tree::Json;
 use super::tree::{self, Duplicate, Object};
@@ -17,7 +16,7 @@ use super::terms::TermNames;
 use super::types::*;
 pub(crate) use super::validate::Sink;
 use super::validate::{check_claim, check_effect, check_study, finish, within_size_limit, Loc};
-use super::MAX_STUDIES;
+use super::{StringMap, MAX_STUDIES};
 
 pub(crate) const DATASET_FIELDS: &[&str] = &[
     "schema",
@@ -407,7 +406,7 @@ fn to_text_list(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<Vec<Text>> 
 }
 
 /// A claim's translations: an object of language codes to strings.
-fn to_translations(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<BTreeMap<String, String>> {
+fn to_translations(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<StringMap> {
     let Json::Object(_) = v else {
         sink.error(path, wrong_type(v, "an object of languages to strings"));
         return None;
@@ -572,12 +571,12 @@ pub(crate) fn to_list<T>(
 }
 
 /// Moderators: an object of strings; numbers and booleans are kept as their text.
-fn to_string_map(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<BTreeMap<String, String>> {
+fn to_string_map(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<StringMap> {
     let Json::Object(m) = v else {
         sink.error(path, wrong_type(v, "an object"));
         return None;
     };
-    let mut out = BTreeMap::new();
+    let mut out = StringMap::new();
     let mut ok = true;
     for (k, val) in m.iter() {
         match val {
@@ -904,10 +903,7 @@ fn convert_study(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<(Study, Ve
         .opt("includes", to_string_list as Conv<Vec<String>>)
         .unwrap_or_default();
     let moderators = r
-        .opt(
-            "moderators",
-            to_string_map as Conv<BTreeMap<String, String>>,
-        )
+        .opt("moderators", to_string_map as Conv<StringMap>)
         .unwrap_or_default();
     let study_failed = r.failed;
 
@@ -1143,10 +1139,7 @@ fn convert_claim(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<Claim> {
     let condition = r.req("condition", to_string as Conv<String>);
     let route = r.opt("route", to_string as Conv<String>);
     let translation = r
-        .opt(
-            "translation",
-            to_translations as Conv<BTreeMap<String, String>>,
-        )
+        .opt("translation", to_translations as Conv<StringMap>)
         .unwrap_or_default();
     let studies = r
         .opt("studies", to_string_list as Conv<Vec<String>>)

@@ -11,6 +11,7 @@ mod encoding;
 pub(crate) mod json;
 mod links;
 mod problem;
+mod string_map;
 pub(crate) mod terms;
 mod text;
 #[cfg(feature = "table")]
@@ -29,6 +30,7 @@ pub use self::json::{
 };
 pub use self::links::Link;
 pub use self::problem::{fmt_num, Issue, Parsed, Problem};
+pub use self::string_map::StringMap;
 pub use self::text::is_language_code;
 pub use self::types::*;
 pub use self::validate::validate;

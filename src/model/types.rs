@@ -5,7 +5,7 @@
 //! `crate::model::parse_csv`, which report *every* problem with a precise path; the derived
 //! `Deserialize` impls are strict (`deny_unknown_fields`) and stop at the first problem.
 
-use std::collections::BTreeMap;
+use super::StringMap;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
@@ -569,8 +569,8 @@ pub struct Study {
     #[serde(default)]
     pub outcomes: Vec<Outcome>,
     /// Extra CSV columns (and free-form JSON attributes) used for subgroups and meta-regression.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub moderators: BTreeMap<String, String>,
+    #[serde(default, skip_serializing_if = "StringMap::is_empty")]
+    pub moderators: StringMap,
 }
 
 impl Study {
@@ -606,7 +606,7 @@ impl Study {
             publication_bias: None,
             includes: Vec::new(),
             outcomes: Vec::new(),
-            moderators: BTreeMap::new(),
+            moderators: StringMap::new(),
         }
     }
 }
@@ -1059,8 +1059,8 @@ pub struct Claim {
     /// What the claim asserts; each part gets its own verdict.
     pub parts: Vec<ClaimPart>,
     /// Translations of the quote, by language (the quote itself stays as it was said).
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub translation: BTreeMap<String, String>,
+    #[serde(default, skip_serializing_if = "StringMap::is_empty")]
+    pub translation: StringMap,
     /// Ids of studies the claim cites or is about; each must exist in the dataset.
     #[serde(default)]
     pub studies: Vec<String>,

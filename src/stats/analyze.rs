@@ -8,8 +8,6 @@
 //! a fixed-effect model, ...) are `null` with a note, never a failure of the whole report;
 //! no NaN or infinity is ever serialized as a number.
 
-use std::collections::BTreeMap;
-
 use serde::{Deserialize, Serialize};
 
 use super::bias::{regtest, trimfill, Estimator};
@@ -19,6 +17,7 @@ use super::leave1out::leave1out;
 use super::moderators::subgroup_analysis;
 use super::rma::{fit, Method, RmaFit, RmaOptions, Test};
 use super::StatsError;
+use crate::model::StringMap;
 
 /// One study's effect size (already on the analysis scale) and its moderators.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -27,7 +26,7 @@ pub struct StudyEffect {
     pub yi: f64,
     pub vi: f64,
     #[serde(default)]
-    pub moderators: BTreeMap<String, String>,
+    pub moderators: StringMap,
 }
 
 /// Options of `analyze` (CLI: `--measure --method --test --level`).

@@ -6,9 +6,7 @@
 //! comparisons from one study (they share participants, e.g. a common control arm),
 //! or a result whose effect cannot be computed.
 
-use std::collections::BTreeMap;
-
-use crate::model::{Dataset, Measure, Outcome, Study};
+use crate::model::{Dataset, Measure, Outcome, StringMap, Study};
 
 use super::analyze::StudyEffect;
 use super::effect::effect_of;
@@ -125,13 +123,13 @@ pub fn pool_effects(
     studies: &[&Study],
     outcome_id: &str,
 ) -> Result<(Measure, Vec<StudyEffect>), Refusal> {
-    effects_of(studies, outcome_id, |_, _| BTreeMap::new())
+    effects_of(studies, outcome_id, |_, _| StringMap::new())
 }
 
 fn effects_of(
     studies: &[&Study],
     outcome_id: &str,
-    moderators: fn(&Study, &Outcome) -> BTreeMap<String, String>,
+    moderators: fn(&Study, &Outcome) -> StringMap,
 ) -> Result<(Measure, Vec<StudyEffect>), Refusal> {
     let reporting: Vec<(&Study, &Outcome)> = studies
         .iter()
@@ -260,11 +258,11 @@ pub fn one_treatment(
     }
 }
 
-fn moderators(study: &Study, outcome: &Outcome) -> BTreeMap<String, String> {
+fn moderators(study: &Study, outcome: &Outcome) -> StringMap {
     let mut m = study.moderators.clone();
     let mut offer = |k: &str, v: Option<&str>| {
         if let Some(v) = v {
-            m.entry(k.to_string()).or_insert_with(|| v.to_string());
+            m.insert_if_absent(k, v);
         }
     };
     offer("design", Some(study.design.as_str()));
