@@ -256,9 +256,9 @@ catalogue![
     // translations Cochrane publishes).
     ("stmt.subject", "{therapy}", "el tratamiento con {therapy}", "le traitement par {therapy}"),
     // An outcome as the object of a statement: a count of people by the number of them ("the
-    // number of patients with …"), any other in Spanish and French named as what it is, quoted
-    // (its article would depend on a gender the data do not give). The heads that make a count,
-    // each language's, separated by "|".
+    // number of patients with …"); any other without the data's article (`Outcome::article`,
+    // which depends on the noun's gender) named in Spanish and French as what it is, quoted. The
+    // heads that make a count, each language's, separated by "|".
     ("stmt.object", "{outcome}", "el resultado «{outcome}»", "le critère «\u{a0}{outcome}\u{a0}»"),
     ("stmt.object_count", "the number of {outcome}", "el número de {outcome}", "le nombre de {outcome}"),
     ("stmt.count_heads", "patients with|people with|participants with|subjects with", "pacientes con|personas con|participantes con|sujetos con", "patients ayant|personnes ayant|participants ayant|patients avec|personnes avec|participants avec"),

@@ -445,8 +445,8 @@ fn appraise_item<'a>(
 }
 
 /// What a study's statement depends on besides the language (its kind and wording codes, the
-/// therapy, the outcome's name and its article), as one key for [`MainCondition::once`]. The therapy's length
-/// comes before it, so that no therapy and name can run into another pair's.
+/// therapy, the outcome's name and its article), as one key for [`MainCondition::once`]. The
+/// therapy's length comes before it, so that no therapy and name can run into another pair's.
 fn statement_key(codes: [u8; 3], therapy: &str, name: &str, article: Option<&str>) -> String {
     let article = article.unwrap_or("");
     let mut key = String::with_capacity(therapy.len() + name.len() + article.len() + 13);

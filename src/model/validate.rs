@@ -557,11 +557,11 @@ pub(crate) fn check_outcome(study: &Study, o: &Outcome, loc: &Loc, sink: &mut Si
         sink.warn(loc.outcome_field("status"), Issue::DerivedWithoutNote);
     }
     if let Some(article) = &o.article {
-        let languages: Vec<&str> = article.languages().collect();
-        let used = if languages.is_empty() {
+        // A plain article is used (or not) in every language alike.
+        let used = if article.languages().next().is_none() {
             o.article("").is_some()
         } else {
-            languages.iter().any(|l| o.article(l).is_some())
+            article.languages().any(|l| o.article(l).is_some())
         };
         if !used {
             sink.warn(
