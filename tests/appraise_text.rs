@@ -554,16 +554,26 @@ fn people_who_had_the_outcome_despite_the_treatment_come_from_a_comparison() {
     );
     let d = a.despite().unwrap();
     assert_eq!(
-        d.words(Lang::En, "Drug X", "Relapse").unwrap(),
+        d.words(Lang::En, "Drug X", "Relapse", None).unwrap(),
         ": relapse still affected about 20 in 100 people who had drug X (95% CI 10 to 40)"
     );
+    // Without the data's article, Spanish and French quote the outcome's name; with it, the
+    // outcome is a noun of the sentence.
     assert_eq!(
-        d.words(Lang::Es, "Drug X", "Recaída").unwrap(),
-        ": alrededor del 20\u{a0}% (IC del 95\u{a0}%: 10 a 40) de las personas tratadas con drug X aún presentaron recaída"
+        d.words(Lang::Es, "Drug X", "Recaída", None).unwrap(),
+        ": alrededor del 20\u{a0}% (IC del 95\u{a0}%: 10 a 40) de las personas tratadas con drug X aún se vieron afectadas por «recaída»"
     );
     assert_eq!(
-        d.words(Lang::Fr, "Drug X", "Rechute").unwrap(),
+        d.words(Lang::Es, "Drug X", "Recaída", Some("una")).unwrap(),
+        ": alrededor del 20\u{a0}% (IC del 95\u{a0}%: 10 a 40) de las personas tratadas con drug X aún se vieron afectadas por una recaída"
+    );
+    assert_eq!(
+        d.words(Lang::Fr, "Drug X", "Rechute", None).unwrap(),
         "\u{a0}: environ 20\u{202f}% (IC à 95\u{202f}%\u{a0}: 10 à 40) des personnes traitées par drug X ont encore été concernées par «\u{a0}rechute\u{a0}»"
+    );
+    assert_eq!(
+        d.words(Lang::Fr, "Drug X", "Échec du traitement", Some("l’")).unwrap(),
+        "\u{a0}: environ 20\u{202f}% (IC à 95\u{202f}%\u{a0}: 10 à 40) des personnes traitées par drug X ont encore été concernées par l’échec du traitement"
     );
     // Next to no one: nothing to say against a complete effect.
     let none = evidence_lens::appraise::Despite {
@@ -571,7 +581,7 @@ fn people_who_had_the_outcome_despite_the_treatment_come_from_a_comparison() {
         range: None,
         timepoint: None,
     };
-    assert_eq!(none.words(Lang::En, "Drug X", "Relapse"), None);
+    assert_eq!(none.words(Lang::En, "Drug X", "Relapse", None), None);
     let one_group = single_arm(
         0.3,
         None,

@@ -244,12 +244,20 @@ impl Absolute {
 impl Despite {
     /// ": disability progression within 2 years still affected about 5 in 100 people who had
     /// AHSCT (95% CI 1 to 15)", to follow the words that the evidence shows an effect but not a
-    /// complete one; `None` when next to no one had it (then the effect may be complete).
-    pub fn words(&self, lang: Lang, therapy: &str, outcome: &str) -> Option<String> {
+    /// complete one; `None` when next to no one had it (then the effect may be complete). The
+    /// outcome's `article` ([`crate::model::Outcome::article`]) names it in Spanish and French.
+    pub fn words(
+        &self,
+        lang: Lang,
+        therapy: &str,
+        outcome: &str,
+        article: Option<&str>,
+    ) -> Option<String> {
         if self.per_100.is_nan() || self.per_100 < 0.05 {
             return None;
         }
-        let outcome = within(lang, &lower_first(outcome), self.timepoint.as_deref());
+        let named = super::text::outcome_named(lang, outcome, article);
+        let outcome = within(lang, &named, self.timepoint.as_deref());
         let ci = self
             .range
             .map_or(String::new(), |range| people_ci(lang, range));

@@ -52,7 +52,8 @@ use super::certainty::{Certainty, Domain, Rating};
 use super::matching::{duration_days, Lexicon, List, OutcomeFit, Relation};
 use super::rate::{describe_effect, design_words};
 use super::text::{
-    after_colon, lower_first, name_in_sentence, pct, upper_first, Direction, Importance,
+    after_colon, lower_first, name_in_sentence, outcome_named, pct, upper_first, Direction,
+    Importance,
 };
 use super::Item;
 
@@ -994,8 +995,9 @@ fn check_benefit(scope: &Scope, claim_part: &ClaimPart, fits: &[Fit]) -> PartChe
                 .max_by_key(|(f, _)| f.certainty);
             if let Some((f, d)) = despite {
                 let therapy = &f.item.studies[0].intervention.therapy;
-                let outcome = f.item.outcome.name.get(lang.as_str());
-                not_complete.extend(d.words(lang, therapy, outcome));
+                let outcome = f.item.outcome;
+                let name = outcome.name.get(lang.as_str());
+                not_complete.extend(d.words(lang, therapy, name, outcome.article(lang.as_str())));
             }
             only.push(not_complete);
             only.extend(observed_despite(scope, claim_part, &roles, &support));
@@ -1154,7 +1156,14 @@ fn observed_despite(
         return None;
     }
     let study = fit.item.studies[0];
-    let outcome = fit.item.outcome.name.get(lang.as_str());
+    let name = fit.item.outcome.name.get(lang.as_str());
+    // Quoted by the template where it is a result attained; a noun of the sentence where it
+    // is what still affected people.
+    let outcome = if higher {
+        lower_first(name)
+    } else {
+        outcome_named(lang, name, fit.item.outcome.article(lang.as_str()))
+    };
     let mut said = scope.say(
         if higher {
             "verdict.observed_only"
@@ -1168,7 +1177,7 @@ fn observed_despite(
                 "therapy",
                 &name_in_sentence(lang, &study.intervention.therapy),
             ),
-            ("outcome", &lower_first(outcome)),
+            ("outcome", &outcome),
         ],
     );
     // The same outcome in the people nearest to those the support is narrowed to, when they are

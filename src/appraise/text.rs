@@ -89,13 +89,23 @@ pub fn outcome_object(lang: Lang, name: &str, article: Option<&str>) -> String {
     if count_head(lang, &y).is_some() {
         return tn(lang, "stmt.object_count", &[("outcome", &y)]);
     }
-    match article.map(str::trim) {
-        Some(a) if !a.is_empty() => {
-            let elided = a.ends_with(['’', '\'']);
-            format!("{a}{}{y}", if elided { "" } else { " " })
-        }
-        _ => tn(lang, "stmt.object", &[("outcome", &y)]),
-    }
+    with_article(&y, article).unwrap_or_else(|| tn(lang, "stmt.object", &[("outcome", &y)]))
+}
+
+/// An outcome where a sentence's own verb or preposition comes before it ("…ont encore été
+/// concernées par la progression du handicap"): with its `article` as [`outcome_object`] gives
+/// it, else quoted as a name in Spanish and French (`stmt.named`), whose articles would need
+/// its gender; as it is in English.
+pub fn outcome_named(lang: Lang, name: &str, article: Option<&str>) -> String {
+    let y = lower_first(name);
+    with_article(&y, article).unwrap_or_else(|| tn(lang, "stmt.named", &[("outcome", &y)]))
+}
+
+/// "la progresión…", "l’échec…": a name after its article, `None` without one.
+fn with_article(name: &str, article: Option<&str>) -> Option<String> {
+    let a = article.map(str::trim).filter(|a| !a.is_empty())?;
+    let elided = a.ends_with(['’', '\'']);
+    Some(format!("{a}{}{name}", if elided { "" } else { " " }))
 }
 
 /// A therapy's name inside a sentence in `lang`: lower-cased unless an acronym ("aspirin",
@@ -354,6 +364,30 @@ mod tests {
         assert_eq!(
             outcome_object(Lang::Es, "Pacientes con un brote", Some("los")),
             "el número de pacientes con un brote"
+        );
+    }
+
+    /// After a verb or preposition of the sentence's own, a name without its article is quoted
+    /// in Spanish and French, not said to be a result; a count of people keeps its name.
+    #[test]
+    fn an_outcome_named_after_a_preposition() {
+        assert_eq!(outcome_named(Lang::En, "Relapses", None), "relapses");
+        assert_eq!(outcome_named(Lang::Es, "Recaídas", None), "«recaídas»");
+        assert_eq!(
+            outcome_named(Lang::Es, "Recaídas", Some("las")),
+            "las recaídas"
+        );
+        assert_eq!(
+            outcome_named(Lang::Fr, "Échec du traitement", None),
+            "«\u{a0}échec du traitement\u{a0}»"
+        );
+        assert_eq!(
+            outcome_named(Lang::Fr, "Échec du traitement", Some("l’")),
+            "l’échec du traitement"
+        );
+        assert_eq!(
+            outcome_named(Lang::Es, "Pacientes con un brote", None),
+            "«pacientes con un brote»"
         );
     }
 
