@@ -515,3 +515,42 @@ fn every_empty_cell_a_form_needs_is_named_in_column_order() {
         ]
     );
 }
+
+/// A table in Spanish or French gives its outcome's article in `outcome_article`; an `Article`
+/// column is a spreadsheet's own (the paper) and stays a moderator.
+#[test]
+fn an_outcome_article_column_gives_the_article() {
+    let csv = "study,outcome,outcome_article,Article,ai,n1i,ci,n2i\nA,Recaída,la,Smith 2019,1,10,2,10\nB,Recaída,,Jones 2020,1,10,2,10\n";
+    let p = parse_csv(csv.as_bytes());
+    assert!(p.errors.is_empty(), "{:?}", p.errors);
+    let ds = p.dataset.unwrap();
+    let [a, b] = &ds.studies[..] else {
+        panic!("two studies")
+    };
+    assert_eq!(a.outcomes[0].article("es"), Some("la"));
+    assert_eq!(a.outcomes[0].article("fr"), Some("la"));
+    // An empty cell gives none.
+    assert_eq!(b.outcomes[0].article("es"), None);
+    assert_eq!(
+        a.moderators.get("Article").map(String::as_str),
+        Some("Smith 2019")
+    );
+    // The statement in Spanish says it as a noun of the sentence.
+    let options = evidence_lens::appraise::AppraiseOptions {
+        lang: evidence_lens::i18n::Lang::Es,
+        ..Default::default()
+    };
+    let appraisal = evidence_lens::appraise::appraise(&ds, &options);
+    assert!(
+        appraisal.outcomes[0].statement.contains(" la recaída"),
+        "{}",
+        appraisal.outcomes[0].statement
+    );
+    assert!(
+        appraisal.outcomes[1]
+            .statement
+            .contains("el resultado «recaída»"),
+        "{}",
+        appraisal.outcomes[1].statement
+    );
+}

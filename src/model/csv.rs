@@ -41,6 +41,7 @@ pub const CSV_COLUMNS: &[&str] = &[
     "year",
     "design",
     "outcome",
+    "outcome_article",
     "measure",
     "condition",
     "therapy",
@@ -179,6 +180,7 @@ fn meaning(column: &str) -> &'static str {
         "year" => "the year",
         "design" => "the study design",
         "outcome" => "the outcome",
+        "outcome_article" => "the outcome's article (\"la\", \"l’\")",
         "measure" => "the effect measure",
         "condition" => "the condition",
         "therapy" => "the treatment",
@@ -1763,6 +1765,8 @@ fn read_row(
     let outcome = Outcome {
         data,
         status,
+        // A table's names are one language: the article is as plain as they are.
+        article: cells.get("outcome_article").map(|a| a.as_str().into()),
         ..Outcome::new(outcome_id.clone(), outcome_id.into(), kind, better)
     };
     Some(Row {

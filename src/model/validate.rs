@@ -105,6 +105,7 @@ fn csv_column(f: &str) -> &str {
     match f {
         "id" => "study",
         "name" => "outcome",
+        "article" => "outcome_article",
         "citation.text" => "citation",
         other => other.strip_prefix("citation.").unwrap_or(other),
     }
