@@ -90,13 +90,14 @@ async function open(browser, base, lib, n, { keepBodies = false } = {}) {
 
 /**
  * Time to the first chart of each library: the median of LOADS fresh loads, the libraries
- * taking turns, so a slow spell of a shared machine falls on all of them alike (one load
- * varies by a quarter either way, and runs minutes apart by more).
+ * taking turns (each load led by another), so a slow spell of a shared machine falls on all of
+ * them alike (one load varies by a quarter either way, and runs minutes apart by more).
  */
 async function firstCharts(browser, base, n) {
   const loads = Object.fromEntries(LIBS.map((lib) => [lib, { ready: [], interactive: [] }]));
   for (let i = 0; i < LOADS; i++) {
-    for (const lib of LIBS) {
+    // Each load starts with another library, so that none is always the first after a pause.
+    for (const lib of [...LIBS.slice(i % LIBS.length), ...LIBS.slice(0, i % LIBS.length)]) {
       process.stderr.write(`  first chart of ${NAMES[lib]} with ${n} studies, load ${i + 1} of ${LOADS}\n`);
       const { context, readyMs, interactiveMs } = await open(browser, base, lib, n);
       loads[lib].ready.push(readyMs);
@@ -220,6 +221,12 @@ const browser = await chromium.launch({
 });
 const results = {};
 try {
+  // One untimed load of each page first: the browser's first pages pay for starting its
+  // renderer and network processes, which no library should be timed with.
+  for (const lib of LIBS) {
+    process.stderr.write(`  warming up with ${NAMES[lib]}\n`);
+    await (await open(browser, server.url, lib, SIZES[0])).context.close();
+  }
   for (const n of SIZES) {
     const ready = await firstCharts(browser, server.url, n);
     for (const lib of LIBS) {

@@ -474,6 +474,11 @@ export const TEXT = {
     es: 'Lo que se midió, por ejemplo, Brotes; las filas de un mismo tratamiento con el mismo resultado se comparan y se combinan. También se lee: {0}.',
     fr: 'Ce qui a été mesuré, par exemple Poussées ; les lignes d’un même traitement ayant le même critère sont comparées et combinées. Est aussi lu : {0}.',
   },
+  'embed.col.outcome_article': {
+    en: 'For a table whose names are in Spanish or French: the article before the outcome\'s name, such as {0} before Recaída or {1} before Échec du traitement, so that the summary\'s sentences say "reduce la recaída" instead of quoting the name. Not needed in English.',
+    es: 'Para una tabla con los nombres en español o en francés: el artículo que va delante del nombre del resultado, por ejemplo, {0} delante de Recaída o {1} delante de Échec du traitement, para que las frases del resumen digan «reduce la recaída» en lugar de citar el nombre entre comillas. No hace falta en inglés.',
+    fr: 'Pour un tableau dont les noms sont en espagnol ou en français : l’article placé devant le nom du critère, par exemple {0} devant Recaída ou {1} devant Échec du traitement, pour que les phrases du résumé disent « réduit l’échec du traitement » au lieu de citer le nom entre guillemets. Inutile en anglais.',
+  },
   'embed.col.therapy': {
     en: 'The treatment studied, such as Drug A: the summary gives each treatment its own answer, in its name. Without this column the table is about one treatment, which the summary calls "this treatment". Also read: {0}.',
     es: 'El tratamiento estudiado, por ejemplo, Fármaco A: el resumen da a cada tratamiento su propia respuesta, con su nombre. Sin esta columna, la tabla trata de un solo tratamiento, al que el resumen llama «este tratamiento». También se leen: {0}.',
