@@ -1,5 +1,6 @@
 // Every view of the BCG reference dataset (a CSV table) in the real widget: the pooled
-// views (forest diamond, funnel with trim-and-fill) need a dataset that can be pooled.
+// views (forest diamond, funnel with trim-and-fill) need a dataset that can be pooled; and a
+// Spanish table whose outcome_article column reaches the summary's words through the converter.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
@@ -16,6 +17,10 @@ before(async () => {
   for (const view of VIEWS) {
     pages[`/${view}.html`] = embedPage(`<evidence-lens id="w" src="/bcg.csv" measure="RR" view="${view}"></evidence-lens>`);
   }
+  // A Spanish editor's table that gives its outcome's article (outcome_article).
+  const spanish = 'Study,Design,Outcome,Outcome article,Experimental cases,Experimental N,Control cases,Control N\nEnsayo A,rct,Recaída,la,12,100,21,98\nEnsayo B,rct,Recaída,la,9,75,15,77\nEnsayo C,rct,Recaída,la,20,160,31,158\n';
+  pages['/es.csv'] = { type: 'text/csv', body: spanish };
+  pages['/es.html'] = embedPage('<evidence-lens id="w" src="/es.csv" lang="es"></evidence-lens>');
   server = await startServer({ extra: pages });
   browser = await launch();
 });
@@ -45,3 +50,14 @@ for (const view of VIEWS) {
     await context.close();
   });
 }
+
+test("a Spanish table's outcome_article column makes the summary name the outcome with it", async () => {
+  const { page, context, problems } = await openPage(browser, `${server.url}es.html`);
+  const events = await waitForReadyOf(page, 'w');
+  assert.deepEqual(events.filter((e) => e.type === 'error'), []);
+  const label = await page.evaluate(() => document.querySelector('evidence-lens').shadowRoot.querySelector('canvas').getAttribute('aria-label'));
+  assert.match(label, /reduc\w* la recaída/, label);
+  assert.doesNotMatch(label, /resultado «recaída»/, label);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
