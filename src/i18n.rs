@@ -664,10 +664,16 @@ pub fn t(lang: Lang, key: &str) -> &'static str {
     // The table's rows by key, made once: appraising 10,000 studies looks up keys hundreds of
     // thousands of times (a scan of the whole table was a tenth of that time, a binary search
     // of the sorted keys 2.5%).
-    static BY_KEY: OnceLock<foldhash::HashMap<&str, u16>> = OnceLock::new();
-    let by_key = BY_KEY.get_or_init(|| (0..TABLE.len()).map(|i| (TABLE[i].0, i as u16)).collect());
+    // (Keys owned, as the crate's other maps of numbers by name are: a map of a type of its own
+    // compiles its own table code.)
+    static BY_KEY: OnceLock<foldhash::HashMap<String, usize>> = OnceLock::new();
+    let by_key = BY_KEY.get_or_init(|| {
+        (0..TABLE.len())
+            .map(|i| (TABLE[i].0.to_string(), i))
+            .collect()
+    });
     match by_key.get(key) {
-        Some(&row) => text_of(row as usize, lang),
+        Some(&row) => text_of(row, lang),
         None => missing_key(key),
     }
 }

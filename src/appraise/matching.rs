@@ -17,21 +17,23 @@ use crate::model::{Outcome, Study, Term, Vocabulary};
 /// Numbers strings by their normalized form, normalizing each distinct string once: datasets
 /// repeat the same outcome ids and names across thousands of studies.
 #[derive(Default)]
-pub struct NormalizedKeys<'a> {
-    raw: HashMap<&'a str, Option<usize>>,
+pub struct NormalizedKeys {
+    /// Keys owned, as `Index::found`'s are: a map of a type of its own compiles its own table
+    /// code, and a string is copied only the first time it is seen.
+    raw: HashMap<String, Option<usize>>,
     normalized: HashMap<String, usize>,
 }
 
-impl<'a> NormalizedKeys<'a> {
+impl NormalizedKeys {
     /// The same number for strings that normalize alike; `None` for those that normalize to nothing.
-    pub fn of(&mut self, s: &'a str) -> Option<usize> {
+    pub fn of(&mut self, s: &str) -> Option<usize> {
         if let Some(&key) = self.raw.get(s) {
             return key;
         }
         let n = normalize(s);
         let next = self.normalized.len();
         let key = (!n.is_empty()).then(|| *self.normalized.entry(n).or_insert(next));
-        self.raw.insert(s, key);
+        self.raw.insert(s.to_string(), key);
         key
     }
 }
