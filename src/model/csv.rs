@@ -1242,9 +1242,9 @@ impl<'o, R: Read> RowReader<'o, R> {
             }
             groups.entry(r.study.clone()).or_default().push(r);
         }
-        let ids: HashSet<String> = order.iter().cloned().collect();
+        let ids: HashSet<&str> = order.iter().map(String::as_str).collect();
         let mut studies = Vec::new();
-        for id in order {
+        for id in order.iter().cloned() {
             let Some(group) = groups.remove(&id) else {
                 continue;
             };

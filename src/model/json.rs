@@ -753,10 +753,9 @@ fn convert_dataset(root: &Json<'_>, sink: &mut Sink) -> Option<Dataset> {
         );
     }
     let studies_v = &studies_v[..studies_v.len().min(MAX_STUDIES)];
-    let input_ids: HashSet<String> = studies_v
+    let input_ids: HashSet<&str> = studies_v
         .iter()
         .filter_map(|s| s.get("id").and_then(Json::as_str))
-        .map(str::to_owned)
         .collect();
 
     let mut studies = Vec::with_capacity(studies_v.len());

@@ -703,7 +703,7 @@ pub(crate) fn check_claim(path: &str, c: &Claim, sink: &mut Sink) -> bool {
 pub(crate) fn finish(
     studies: Vec<(String, Study, Vec<Loc>)>,
     claims: Vec<(String, Claim)>,
-    input_study_ids: &HashSet<String>,
+    input_study_ids: &HashSet<&str>,
     sink: &mut Sink,
 ) -> (Vec<Study>, Vec<Claim>) {
     let mut seen: HashMap<String, String> = HashMap::new();
@@ -745,7 +745,7 @@ pub(crate) fn finish(
             } else if seen.contains_key(&id) {
                 inclusions.push((s.id.clone(), id.clone()));
                 s.includes.push(id);
-            } else if input_study_ids.contains(&id) {
+            } else if input_study_ids.contains(id.as_str()) {
                 sink.warn(at, Issue::StudyLeftOut { id });
             } else {
                 sink.error(at, Issue::UnknownStudy { id });
@@ -799,7 +799,7 @@ pub(crate) fn finish(
         for (i, sid) in c.studies.iter().enumerate() {
             if seen.contains_key(sid) {
                 refs.push(sid.clone());
-            } else if input_study_ids.contains(sid) {
+            } else if input_study_ids.contains(sid.as_str()) {
                 sink.warn(
                     format!("{path}.studies[{i}]"),
                     Issue::StudyLeftOut { id: sid.clone() },
@@ -865,7 +865,7 @@ pub fn validate(dataset: &Dataset) -> (Vec<Problem>, Vec<Problem>) {
             },
         );
     }
-    let ids: HashSet<String> = dataset.studies.iter().map(|s| s.id.clone()).collect();
+    let ids: HashSet<&str> = dataset.studies.iter().map(|s| s.id.as_str()).collect();
     let mut studies = Vec::with_capacity(dataset.studies.len());
     for (i, s) in dataset.studies.iter().enumerate() {
         let path = format!("studies[{i}]");
