@@ -27,7 +27,6 @@ pub mod rate;
 pub mod summary;
 pub mod text;
 
-use foldhash::{HashMap, HashMapExt};
 
 use serde::Serialize;
 
@@ -207,14 +206,19 @@ pub fn main_condition(dataset: &Dataset) -> Option<String> {
         return Some(c.trim().to_string());
     }
     let lexicon = Lexicon::new(&dataset.vocabulary);
-    // Each distinct spelling is resolved once: studies repeat the same few.
-    let mut keys: HashMap<&str, Vec<String>> = HashMap::new();
-    // Each study's names, (name, study), then counted by name: a sort, not a map, whose type
-    // would bring its own tree code into the wasm.
-    let mut named: Vec<(&str, usize)> = Vec::new();
-    for s in &dataset.studies {
-        keys.entry(s.condition.as_str()).or_insert_with(|| {
-            let mut names: Vec<String> = match lexicon.term(List::Conditions, &s.condition) {
+    // Each distinct spelling is resolved once (studies repeat the same few), found again by a
+    // binary search: a sorted list, not a map of a type of its own.
+    let mut spellings: Vec<&str> = dataset
+        .studies
+        .iter()
+        .map(|s| s.condition.as_str())
+        .collect();
+    crate::sort::sort(&mut spellings);
+    spellings.dedup();
+    let keys: Vec<Vec<String>> = spellings
+        .iter()
+        .map(|&condition| {
+            let mut names: Vec<String> = match lexicon.term(List::Conditions, condition) {
                 Some(t) => std::iter::once(t.name.to_string())
                     .chain(t.broader.iter().filter_map(|b| {
                         lexicon
@@ -222,17 +226,20 @@ pub fn main_condition(dataset: &Dataset) -> Option<String> {
                             .map(|t| t.name.to_string())
                     }))
                     .collect(),
-                None => vec![s.condition.trim().to_string()],
+                None => vec![condition.trim().to_string()],
             };
             // Names of nothing but punctuation count for no condition.
             names.retain(|k| !crate::model::terms::normalize(k).is_empty());
             names
-        });
-    }
+        })
+        .collect();
+    // Each study's names, (name, study), then counted by name: a sort, not a map, whose type
+    // would bring its own tree code into the wasm.
+    let mut named: Vec<(&str, usize)> = Vec::new();
     for (i, s) in dataset.studies.iter().enumerate() {
-        let ks = keys
-            .get(s.condition.as_str())
-            .map_or(&[][..], Vec::as_slice);
+        let ks = spellings
+            .binary_search(&s.condition.as_str())
+            .map_or(&[][..], |at| keys[at].as_slice());
         named.extend(ks.iter().map(|k| (k.as_str(), i)));
     }
     // By name, each name's studies in dataset order (the sort is stable): (name, (studies,
