@@ -27,7 +27,6 @@ pub mod rate;
 pub mod summary;
 pub mod text;
 
-
 use serde::Serialize;
 
 use self::matching::{Lexicon, List, MainCondition};
