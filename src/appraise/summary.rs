@@ -140,14 +140,10 @@ pub(crate) fn answers(
     // sort, not a map, whose type would bring its own tree code into the wasm.
     crate::sort::sort_by(&mut keyed, |a, b| a.0.cmp(&b.0));
     let mut groups: Vec<Vec<&Study>> = Vec::new();
-    let mut last_key: Option<String> = None;
-    for (key, s) in keyed {
+    for (i, (key, s)) in keyed.iter().enumerate() {
         match groups.last_mut() {
-            Some(group) if last_key.as_deref() == Some(key.as_str()) => group.push(s),
-            _ => {
-                groups.push(vec![s]);
-                last_key = Some(key);
-            }
+            Some(group) if keyed[i - 1].0 == *key => group.push(s),
+            _ => groups.push(vec![s]),
         }
     }
     // A body with a study outside the question is no answer's: its members stand on their own.
