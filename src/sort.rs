@@ -24,6 +24,13 @@ pub fn sort<T: Ord>(v: &mut [T]) {
     sort_by(v, T::cmp);
 }
 
+/// Sorts `v` and drops its repeats: a set's items, in order, as a sorted vector (each
+/// `BTreeSet` type would bring its own tree code into the wasm).
+pub fn sort_unique<T: Ord>(v: &mut Vec<T>) {
+    sort(v);
+    v.dedup();
+}
+
 /// The one instance of the standard library's sort.
 #[inline(never)]
 fn sort_positions(order: &mut [usize], cmp: &mut dyn FnMut(usize, usize) -> Ordering) {
@@ -50,6 +57,13 @@ fn permute<T>(v: &mut [T], mut order: Vec<usize>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sort_unique_lists_each_item_once_in_order() {
+        let mut v = vec!["b", "a", "c", "a", "b"];
+        sort_unique(&mut v);
+        assert_eq!(v, ["a", "b", "c"]);
+    }
 
     #[test]
     fn agrees_with_the_standard_stable_sort() {

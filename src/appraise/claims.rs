@@ -538,10 +538,8 @@ impl<'c> Scope<'c> {
             }
             r.certainty()
         });
-        crate::sort::sort(&mut members);
-        members.dedup();
-        crate::sort::sort(&mut populations);
-        populations.dedup();
+        crate::sort::sort_unique(&mut members);
+        crate::sort::sort_unique(&mut populations);
         let condition = l.display_in(
             List::Conditions,
             l.people(item.studies[0], item.outcome),
@@ -1039,8 +1037,7 @@ fn check_benefit(scope: &Scope, claim_part: &ClaimPart, fits: &[Fit]) -> PartChe
                 .filter(|(_, r)| controlled(*r))
                 .flat_map(|(f, _)| f.item.studies.iter().map(|s| s.id.as_str()))
                 .collect();
-            crate::sort::sort(&mut ids);
-            ids.dedup();
+            crate::sort::sort_unique(&mut ids);
             let form = i18n::plural_form(lang, ids.len() as f64);
             format!("verdict.no_benefit_shown.{form}")
         };
@@ -1218,8 +1215,7 @@ fn observed_despite(
 }
 
 fn dedup(mut v: Vec<String>) -> Vec<String> {
-    crate::sort::sort(&mut v);
-    v.dedup();
+    crate::sort::sort_unique(&mut v);
     v
 }
 
@@ -1288,8 +1284,7 @@ fn check_no_risk<'a>(
         }
         treated_by_item.push((trial, (n, estimated, s.label.get(scope.lang.as_str()))));
     }
-    crate::sort::sort(&mut readable);
-    readable.dedup();
+    crate::sort::sort_unique(&mut readable);
     let readable = |trial: &str| readable.binary_search(&trial).is_ok();
     // By trial, each trial's items in their order (the sort is stable).
     crate::sort::sort_by(&mut treated_by_item, |a, b| a.0.cmp(b.0));

@@ -212,8 +212,7 @@ pub fn main_condition(dataset: &Dataset) -> Option<String> {
         .iter()
         .map(|s| s.condition.as_str())
         .collect();
-    crate::sort::sort(&mut spellings);
-    spellings.dedup();
+    crate::sort::sort_unique(&mut spellings);
     let keys: Vec<Vec<String>> = spellings
         .iter()
         .map(|&condition| {

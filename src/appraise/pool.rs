@@ -341,8 +341,7 @@ pub fn check_poolable(
         .iter()
         .filter_map(|(_, o)| o.data.as_ref().map(|d| d.measure()))
         .collect();
-    crate::sort::sort(&mut measures);
-    measures.dedup();
+    crate::sort::sort_unique(&mut measures);
     if measures.len() > 1 {
         return Err(PoolRefusal::MixedMeasures(measures));
     }

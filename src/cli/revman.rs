@@ -189,8 +189,7 @@ pub fn import(file: &Path, output: &Path, out: &mut dyn Write, err: &mut dyn Wri
         .iter()
         .flat_map(|s| s.outcomes.iter().map(|o| o.id.as_str()))
         .collect();
-    crate::sort::sort(&mut ids);
-    ids.dedup();
+    crate::sort::sort_unique(&mut ids);
     let _ = writeln!(
         out,
         "{}: {} studies, {} analyses ({}), {} study results",

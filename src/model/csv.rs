@@ -1417,8 +1417,7 @@ fn row_place(path: &str) -> Option<(usize, Option<&str>)> {
 
 /// Rows as a spreadsheet user reads them: `2–4, 7, 9–12`, at most six runs.
 fn row_list(rows: &mut Vec<usize>) -> String {
-    crate::sort::sort(rows);
-    rows.dedup();
+    crate::sort::sort_unique(rows);
     let mut runs: Vec<String> = Vec::new();
     let mut i = 0;
     while i < rows.len() && runs.len() <= 6 {

@@ -49,8 +49,7 @@ struct Factor {
 impl Factor {
     fn new(groups: &[&str]) -> Factor {
         let mut levels: Vec<String> = groups.iter().map(|g| g.to_string()).collect();
-        crate::sort::sort(&mut levels);
-        levels.dedup();
+        crate::sort::sort_unique(&mut levels);
         let level = |g: &&str| {
             let found = levels.binary_search_by(|l| l.as_str().cmp(g));
             found.expect("every group is one of the levels")

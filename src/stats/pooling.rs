@@ -157,8 +157,7 @@ fn effects_of(
         });
     }
     let mut measures: Vec<Measure> = with_data.iter().map(|(_, _, d)| d.measure()).collect();
-    crate::sort::sort(&mut measures);
-    measures.dedup();
+    crate::sort::sort_unique(&mut measures);
     let single = with_data
         .iter()
         .filter(|(_, _, d)| d.is_single_arm())
