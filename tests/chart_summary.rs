@@ -225,8 +225,7 @@ fn the_built_in_cards_say_the_same_harm_in_other_results_in_each_language() {
     assert_says(
         Lang::En,
         "No such case among 133 people: a risk of up to 3 in 100 cannot be ruled out; the \
-         interval given, 0 to 0.3 in 100, is narrower than that number of people can show. (very \
-         low certainty) In \
+         interval given, 0 to 0.3 in 100, is narrower than that number of people can show. In \
          Zhou 2019 (meta-analysis, single-arm): 133 people with multiple sclerosis. Other results \
          on deaths: MESEMS 2021, deaths: No deaths were reported during the study (in words, no \
          numbers).",
@@ -767,6 +766,74 @@ fn the_best_answer_is_said_once_on_the_screen() {
             a.answers[0].headline
         );
     }
+}
+
+/// Certainty belongs to a finding, as in a summary-of-findings table: AHSCT's main benefit is of
+/// moderate certainty and its main harm of very low, and the card says each under its label
+/// instead of one rating under the therapy's name that would read as the whole answer's.
+#[test]
+fn each_finding_on_a_card_has_its_own_certainty_row() {
+    let scene = Scene::build(&builtin(), &summary(Lang::En));
+    let Scene::Summary(view) = &scene else {
+        panic!()
+    };
+    let rows: Vec<(Kind, &str)> = view.cards[0]
+        .paragraphs
+        .iter()
+        .filter(|(kind, _)| matches!(kind, Kind::Label | Kind::Rating(_)))
+        .map(|(kind, text)| (*kind, text.as_str()))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            (Kind::Label, "Main benefit"),
+            (
+                Kind::Rating(Some(Certainty::Moderate)),
+                "moderate certainty"
+            ),
+            (Kind::Label, "Main harm"),
+            (Kind::Rating(Some(Certainty::VeryLow)), "very low certainty"),
+        ]
+    );
+    // The card's numbers do not repeat the row; the details, which have no rows, say it.
+    let body = |c: &evidence_lens::chart::summary::Card| {
+        (c.paragraphs.iter())
+            .filter(|(kind, _)| *kind == Kind::Body)
+            .map(|(_, text)| text.clone())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    assert!(
+        !body(&view.cards[0]).contains("certainty"),
+        "{:?}",
+        view.cards[0]
+    );
+    let details = scene.item("answer/AHSCT").unwrap().value;
+    assert!(details.contains("(moderate certainty)"), "{details}");
+    assert!(details.contains("(very low certainty)"), "{details}");
+    // A screen reader hears each row where it stands, in symbols and words.
+    let description = scene.summary(Lang::En);
+    assert!(
+        description.contains("Main benefit. ⊕⊕⊕◯ moderate certainty. Disability progression"),
+        "{description}"
+    );
+    assert!(
+        description.contains("Main harm. ⊕◯◯◯ very low certainty. Deaths within 100 days"),
+        "{description}"
+    );
+    // Drawn: each row's words, once per rated finding of the three cards.
+    let texts = drawn(Lang::En);
+    assert_eq!(texts.matches("moderate certainty").count(), 1, "{texts}");
+    // A card with no rated finding says so once, under its answer.
+    let (answer, drawn) = aspirin_summary(|d| {
+        for s in &mut d.studies {
+            s.status = evidence_lens::model::StudyStatus::Ongoing;
+            s.outcomes.clear();
+        }
+    });
+    assert_eq!((answer.benefit, answer.harm), (None, None));
+    assert_eq!(drawn.matches("not rated").count(), 1, "{drawn}");
+    assert!(!drawn.contains("certainty"), "{drawn}");
 }
 
 /// The main benefit is the best result, pooled or not: a pooled body of lesion counts from two

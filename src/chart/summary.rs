@@ -1,8 +1,11 @@
 //! The summary: the answer first. A title that states the finding, then one card per therapy
 //! in the question's condition, in GRADE's plain words: the answer (unless the title just said
-//! it) and its certainty (⊕⊕◯◯ and the word), the main benefit and the main harm as natural
-//! frequencies out of 100 people, what the answer rests on, what the checked claims about it
-//! say, and how recent the evidence is. A tap on a card gives all of it, with the numbers in
+//! it), the main benefit and the main harm as natural frequencies out of 100 people, each under
+//! its own certainty (⊕⊕◯◯ and the word), what the answer rests on, what the checked claims
+//! about it say, and how recent the evidence is. Certainty belongs to an outcome, as in a
+//! summary-of-findings table: one rating under the therapy's name would read as the whole
+//! answer's, and a benefit of moderate certainty beside a harm of very low would be told as
+//! moderate. A tap on a card gives all of it, with the numbers in
 //! full (per 1,000, the difference and what the numbers assume).
 //!
 //! No line is cut: every line wraps, and one layout step (`SummaryView::layout`) gives both the
@@ -41,6 +44,7 @@ pub struct SummaryView {
 pub struct Card {
     pub key: String,
     pub heading: String,
+    /// The main benefit's certainty (the answer's): the colour of the card's edge.
     pub certainty: Option<Certainty>,
     /// Paragraphs: (kind, text).
     pub paragraphs: Vec<(Kind, String)>,
@@ -56,6 +60,9 @@ pub enum Kind {
     Heading,
     Headline,
     Label,
+    /// A finding's certainty row under its label: four circles and the words; `None` ("not
+    /// rated") under the heading of a card with no rated finding.
+    Rating(Option<Certainty>),
     Body,
     Small,
 }
@@ -72,6 +79,7 @@ fn font(kind: Kind) -> (f64, bool) {
         Kind::Heading => (15.0, true),
         Kind::Headline => (14.0, true),
         Kind::Label => (12.0, true),
+        Kind::Rating(_) => (13.0, true),
         Kind::Body => (13.0, false),
         Kind::Small => (12.0, false),
     }
@@ -83,16 +91,15 @@ pub fn symbols(c: Certainty) -> String {
     "⊕".repeat(filled) + &"◯".repeat(4 - filled)
 }
 
-/// The finding's numbers in words with its certainty: `short` for the card, in full for its
-/// details.
+/// The finding's numbers in words: `short` for the card (under its certainty row), in full with
+/// the certainty for its details.
 fn frequencies(lang: Lang, f: &Finding, short: bool) -> String {
     let numbers = if short { &f.in_short } else { &f.frequencies };
     let what = match numbers.as_ref().or(f.frequencies.as_ref()) {
         Some(text) => text.clone(),
         None => f.statement.clone(),
     };
-    let cert = f
-        .certainty
+    let cert = (f.certainty.filter(|_| !short))
         .map(|c| tf(lang, "answer.certainty", &[c.words(lang)]))
         .unwrap_or_default();
     // Sentences that already start with the outcome's name are not given it twice.
@@ -161,6 +168,10 @@ fn card(lang: Lang, a: &Answer, said: bool) -> Card {
     // in full, and whom a finding is about with the study's own words about its people.
     let mut parts: Vec<(Kind, String, Option<String>)> =
         vec![(Kind::Headline, a.headline.clone(), None)];
+    let rated = [&a.benefit, &a.harm].map(|f| f.as_ref().and_then(|f| f.certainty));
+    if rated == [None, None] {
+        parts.push((Kind::Rating(None), certainty_words(lang, None), None));
+    }
     // The main benefit, then the main harm: its label, its numbers and whom it is about.
     for (finding, label, none) in [
         (&a.benefit, "answer.benefit", "answer.no_benefit_data"),
@@ -169,6 +180,10 @@ fn card(lang: Lang, a: &Answer, said: bool) -> Card {
         match finding {
             Some(f) => {
                 parts.push((Kind::Label, t(lang, label).to_string(), None));
+                if f.certainty.is_some() {
+                    let words = certainty_words(lang, f.certainty);
+                    parts.push((Kind::Rating(f.certainty), words, None));
+                }
                 let full = frequencies(lang, f, false);
                 parts.push((Kind::Body, frequencies(lang, f, true), Some(full)));
                 if let Some(who) = &f.who {
@@ -221,6 +236,8 @@ fn card(lang: Lang, a: &Answer, said: bool) -> Card {
         let p = full.as_deref().unwrap_or(text);
         match (kind, label.take()) {
             (Kind::Label, _) => label = Some(p),
+            // The numbers in full say the certainty.
+            (Kind::Rating(_), pending) => label = pending,
             (_, Some(name)) => details.push(i18n::labelled(lang, name, &after_colon(lang, p))),
             (_, None) => details.push(p.to_string()),
         }
@@ -240,13 +257,11 @@ fn card(lang: Lang, a: &Answer, said: bool) -> Card {
     }
 }
 
-/// A line of text placed by the layout.
+/// A line of text placed by the layout: `y` is its middle.
 struct Placed {
     text: String,
     y: f64,
-    size: f64,
-    bold: bool,
-    muted: bool,
+    kind: Kind,
 }
 
 /// Where everything goes at one width.
@@ -255,8 +270,8 @@ pub(super) struct Placement<'a> {
     /// The sentence for data with no answer, wrapped.
     empty: Vec<String>,
     lines: Vec<Placed>,
-    /// (card, top, bottom, certainty row y)
-    cards: Vec<(&'a Card, f64, f64, f64)>,
+    /// (card, top, bottom)
+    cards: Vec<(&'a Card, f64, f64)>,
     height: f64,
 }
 
@@ -285,10 +300,9 @@ impl SummaryView {
         let mut words = title.clone();
         let mut items = Vec::with_capacity(cards.len());
         for (a, c) in appraisal.answers.iter().zip(&cards) {
-            let certainty = certainty_words(lang, c.certainty);
             let mut card = String::new();
             let paragraphs = c.paragraphs.iter().map(|(_, p)| p);
-            for p in [&c.heading, &certainty].into_iter().chain(paragraphs) {
+            for p in std::iter::once(&c.heading).chain(paragraphs) {
                 card.push(' ');
                 card.push_str(p);
             }
@@ -321,19 +335,20 @@ impl SummaryView {
         }
     }
 
-    /// The title, then every card's heading, certainty and paragraphs, and what the words mean:
-    /// what a screen reader gets as the chart's description.
+    /// The title, then every card's heading and paragraphs (a certainty row in symbols and
+    /// words), and what the words mean: what a screen reader gets as the chart's description.
     pub fn summary(&self, lang: Lang) -> String {
         let mut out = vec![self.title.clone()];
         out.extend(self.empty.clone());
         for c in &self.cards {
-            let words = certainty_words(lang, c.certainty);
-            let cert = match c.certainty {
-                Some(x) => format!("{} {words}", symbols(x)),
-                None => words,
-            };
-            out.push(format!("{}. {cert}.", c.heading));
-            out.extend(c.paragraphs.iter().map(|(_, p)| p.clone()));
+            out.push(format!("{}.", c.heading));
+            for (kind, p) in &c.paragraphs {
+                out.push(match kind {
+                    Kind::Rating(Some(x)) => format!("{} {p}.", symbols(*x)),
+                    Kind::Rating(None) | Kind::Label => format!("{p}."),
+                    _ => p.clone(),
+                });
+            }
         }
         out.extend(spoken(lang, &self.glossary));
         out.join(" ")
@@ -371,21 +386,29 @@ impl Paint for SummaryView {
         );
         let mut y = pad + title.len() as f64 * line_h(15.0) + theme.px(8.0);
         let mut lines = Vec::new();
-        // A paragraph of `kind`, wrapped and placed from `y` down (a label a little apart).
+        // A paragraph of `kind`, wrapped and placed from `y` down (a label or a headline a little
+        // apart from what is above it).
         let paragraph = |lines: &mut Vec<Placed>, y: &mut f64, kind: Kind, text: &str| {
             let (size, bold) = font(kind);
-            if kind == Kind::Label {
-                *y += theme.px(4.0);
+            match kind {
+                Kind::Label | Kind::Headline => *y += theme.px(4.0),
+                // One line, fitted rather than wrapped, a little apart from the numbers below.
+                Kind::Rating(_) => {
+                    let y0 = *y;
+                    *y += line_h(size) + theme.px(4.0);
+                    let y = y0 + line_h(size) / 2.0;
+                    return lines.push(Placed {
+                        text: text.to_string(),
+                        y,
+                        kind,
+                    });
+                }
+                _ => {}
             }
-            for l in wrap(measure, text, theme.font_px(size), bold, w, MAX_LINES) {
+            for text in wrap(measure, text, theme.font_px(size), bold, w, MAX_LINES) {
                 *y += line_h(size);
-                lines.push(Placed {
-                    text: l,
-                    y: *y - line_h(size) / 2.0,
-                    size,
-                    bold,
-                    muted: kind == Kind::Small,
-                });
+                let y = *y - line_h(size) / 2.0;
+                lines.push(Placed { text, y, kind });
             }
         };
         let mut cards = Vec::new();
@@ -393,20 +416,16 @@ impl Paint for SummaryView {
             let top = y;
             y += theme.px(10.0);
             paragraph(&mut lines, &mut y, Kind::Heading, &c.heading);
-            // The certainty row: four circles and the words.
-            let cert_y = y + line_h(13.0) / 2.0;
-            y += line_h(13.0) + theme.px(4.0);
             for (kind, text) in &c.paragraphs {
                 paragraph(&mut lines, &mut y, *kind, text);
             }
             y += theme.px(12.0);
-            cards.push((c, top, y, cert_y));
+            cards.push((c, top, y));
             y += theme.px(8.0);
         }
         // What the words mean, under the cards: a heading, then each word in bold over its meaning,
         // set as the cards' main text is (not small and muted: it is there to be read).
         if !self.glossary.is_empty() {
-            y += theme.px(4.0);
             paragraph(
                 &mut lines,
                 &mut y,
@@ -434,7 +453,6 @@ impl Paint for SummaryView {
 
     fn paint(&self, p: &Placement<'_>, s: &Sheet) -> Result<Vec<Hit>, ChartError> {
         let (area, theme, width) = (s.pen, s.theme, s.width);
-        let lang = self.lang;
         let pad = theme.px(PAD);
         let x = pad + theme.px(12.0);
         let room = Self::text_width(width, theme);
@@ -450,7 +468,7 @@ impl Paint for SummaryView {
             s.fitted(l, (pad, y), empty_style, room)?;
         }
         let mut hits = Vec::new();
-        for (c, top, bottom, cert_y) in &p.cards {
+        for (c, top, bottom) in &p.cards {
             let colour = certainty_colour(theme, c.certainty);
             draw::rect(
                 area,
@@ -462,17 +480,6 @@ impl Paint for SummaryView {
                 true,
                 1.0,
             )?;
-            // ⊕⊕◯◯ as shapes, so no font needs the symbols.
-            let r = theme.px(5.0);
-            let filled = c.certainty.map_or(0, |c| c.score().clamp(1, 4));
-            for i in 0..4 {
-                let cx = x + r + i as f64 * (2.0 * r + theme.px(3.0));
-                draw::circle(area, cx, *cert_y, r, colour, i < filled, theme.px(1.5))?;
-            }
-            let words = certainty_words(lang, c.certainty);
-            let style = TextStyle::new(theme, theme.font_px(13.0)).bold(true);
-            let at = x + 4.0 * (2.0 * r + theme.px(3.0)) + theme.px(4.0);
-            s.fitted(&words, (at, *cert_y), style, room - (at - x))?;
             hits.push(Hit {
                 key: c.key.clone(),
                 x0: pad - theme.px(4.0),
@@ -482,11 +489,25 @@ impl Paint for SummaryView {
             });
         }
         for l in &p.lines {
-            let mut style = TextStyle::new(theme, theme.font_px(l.size)).bold(l.bold);
-            if l.muted {
-                style = style.colour(&theme.muted);
+            let (size, bold) = font(l.kind);
+            let mut style = TextStyle::new(theme, theme.font_px(size)).bold(bold);
+            let mut at = x;
+            match l.kind {
+                Kind::Small => style = style.colour(&theme.muted),
+                // ⊕⊕◯◯ as shapes, so no font needs the symbols, then the words.
+                Kind::Rating(certainty) => {
+                    let colour = certainty_colour(theme, certainty);
+                    let r = theme.px(5.0);
+                    let filled = certainty.map_or(0, |c| c.score().clamp(1, 4));
+                    for i in 0..4 {
+                        let cx = x + r + i as f64 * (2.0 * r + theme.px(3.0));
+                        draw::circle(area, cx, l.y, r, colour, i < filled, theme.px(1.5))?;
+                    }
+                    at += 4.0 * (2.0 * r + theme.px(3.0)) + theme.px(4.0);
+                }
+                _ => {}
             }
-            s.fitted(&l.text, (x, l.y), style, room)?;
+            s.fitted(&l.text, (at, l.y), style, room - (at - x))?;
         }
         Ok(hits)
     }
