@@ -128,6 +128,21 @@ test('the data table: caption, column and row headers, and a button that shows i
   assert.equal(shown.hidden, false);
   assert.ok(shown.height > 100);
   assert.equal(shown.expanded, 'true');
+  // Open, it follows the view at once (hidden, it fills in the next task): no rows of the view
+  // before are left to read.
+  const after = await shadow(page, (el) => {
+    el.setAttribute('view', el.getAttribute('view') === 'forest' ? 'map' : 'forest');
+    return { rows: el.shadowRoot.querySelectorAll('tbody tr').length, items: el.__testHook.itemCount(), view: el.state?.view };
+  });
+  assert.equal(after.rows, after.items, JSON.stringify(after));
+  await shadow(page, (el) => el.shadowRoot.querySelector('[data-control="table"]').click());
+  const hidden = await shadow(page, (el) => {
+    el.setAttribute('view', 'summary');
+    const now = el.shadowRoot.querySelectorAll('tbody tr').length;
+    return new Promise((resolve) => setTimeout(() => resolve({ now, later: el.shadowRoot.querySelectorAll('tbody tr').length, items: el.__testHook.itemCount() }), 50));
+  });
+  assert.deepEqual(hidden, { now: 0, later: hidden.items, items: hidden.items });
+  assert.ok(hidden.items > 0);
   await context.close();
 });
 
