@@ -140,7 +140,7 @@ test('10,000 studies: the forest draws, within the canvas limit, and says how ma
     let ready = false;
     document.addEventListener('interactive', (e) => {
       ready = true;
-      // The hidden table's rows come in the task after the chart's (100 rows took 30 ms).
+      // The hidden table's rows come after the chart is painted (100 rows took 30 ms).
       window.__rowsAtInteractive = /** @type {HTMLElement} */ (e.target).shadowRoot?.querySelectorAll('tbody tr').length;
     }, true);
     const tick = () => {

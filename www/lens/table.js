@@ -2,8 +2,8 @@
 // request. Wide, it is a table whose columns keep a sensible minimum width (words never
 // break letter by letter); narrow, each row is a card of "column: value" lines. It fills a
 // page of rows at a time: 10,000 rows of DOM took longer to lay out than everything else.
-// While it is hidden it fills in the task after the chart's: the first page of a large view
-// took 30 ms, which the chart's first paint (and `interactive`) waited for.
+// While it is hidden it fills after the chart is painted: the first page of a large view took
+// 30 ms, which the chart's first paint (and `interactive`) waited for.
 
 import { appendLinks, el, format, labelled, nextTask } from './dom.js';
 
@@ -75,7 +75,8 @@ export class DataTable {
 
   /**
    * Empties the table for a new view: the header row and the first page of rows, at once when
-   * the table is open, else in the next task (or when it is opened or asked for rows first).
+   * the table is open, else once the chart is painted (or when it is opened or asked for rows
+   * first).
    * @param {number} total how many items the view has
    * @param {boolean} certainty whether any has a certainty rating (the column is shown only then)
    */
@@ -87,7 +88,8 @@ export class DataTable {
     // Not a row of the view before meanwhile.
     this.table.replaceChildren();
     this.more.replaceChildren();
-    nextTask().then(() => this.flush());
+    // In the task after the next frame: after the chart is painted, not before it.
+    requestAnimationFrame(() => nextTask().then(() => this.flush()));
   }
 
   /** Fills the table if a fill is waiting. */
