@@ -128,7 +128,7 @@ test('the data table: caption, column and row headers, and a button that shows i
   assert.equal(shown.hidden, false);
   assert.ok(shown.height > 100);
   assert.equal(shown.expanded, 'true');
-  // Open, it follows the view at once (hidden, it fills in the next task): no rows of the view
+  // Open, it follows the view at once (hidden, once the chart is painted): no rows of the view
   // before are left to read.
   const after = await shadow(page, (el) => {
     el.setAttribute('view', el.getAttribute('view') === 'forest' ? 'map' : 'forest');
