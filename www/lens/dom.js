@@ -64,7 +64,11 @@ export function labelled(s, label, value) {
 export function nextTask() {
   return new Promise((resolve) => {
     const channel = new MessageChannel();
-    channel.port1.onmessage = () => resolve();
+    // Closed once heard: a port with a listener is otherwise kept alive.
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
     channel.port2.postMessage(null);
   });
 }

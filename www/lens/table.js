@@ -83,13 +83,15 @@ export class DataTable {
   fill(total, certainty) {
     this.total = total;
     this.certainty = certainty;
+    const scheduled = this.pending;
     this.pending = true;
     if (this.open) return this.flush();
     // Not a row of the view before meanwhile.
     this.table.replaceChildren();
     this.more.replaceChildren();
-    // In the task after the next frame: after the chart is painted, not before it.
-    requestAnimationFrame(() => nextTask().then(() => this.flush()));
+    // In the task after the next frame: after the chart is painted, not before it. Once for a
+    // burst of redraws: the fill reads the rows of the view drawn last.
+    if (!scheduled) requestAnimationFrame(() => nextTask().then(() => this.flush()));
   }
 
   /** Fills the table if a fill is waiting. */
