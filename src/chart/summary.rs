@@ -5,8 +5,8 @@
 //! about it say, and how recent the evidence is. Certainty belongs to an outcome, as in a
 //! summary-of-findings table: one rating under the therapy's name would read as the whole
 //! answer's, and a benefit of moderate certainty beside a harm of very low would be told as
-//! moderate. A tap on a card gives all of it, with the numbers in
-//! full (per 1,000, the difference and what the numbers assume).
+//! moderate. A tap on a card gives all of it, with the numbers in full (per 1,000, the
+//! difference and what the numbers assume).
 //!
 //! No line is cut: every line wraps, and one layout step (`SummaryView::layout`) gives both the
 //! height and the drawing.
@@ -61,7 +61,7 @@ pub enum Kind {
     Headline,
     Label,
     /// A finding's certainty row under its label: four circles and the words; `None` ("not
-    /// rated") under the heading of a card with no rated finding.
+    /// rated"), once before the findings, on a card with none rated.
     Rating(Option<Certainty>),
     Body,
     Small,
