@@ -795,6 +795,25 @@ fn each_finding_on_a_card_has_its_own_certainty_row() {
             (Kind::Rating(Some(Certainty::VeryLow)), "very low certainty"),
         ]
     );
+    // Every card's rows, as the README's table of answers gives them.
+    let ratings: Vec<Vec<Kind>> = (view.cards.iter())
+        .map(|c| {
+            (c.paragraphs.iter())
+                .map(|(kind, _)| *kind)
+                .filter(|kind| matches!(kind, Kind::Rating(_)))
+                .collect()
+        })
+        .collect();
+    let rating = |c| Kind::Rating(Some(c));
+    use Certainty::{Low, Moderate, VeryLow};
+    assert_eq!(
+        ratings,
+        [
+            [rating(Moderate), rating(VeryLow)],
+            [rating(Low), rating(VeryLow)],
+            [rating(VeryLow), rating(VeryLow)],
+        ]
+    );
     // The card's numbers do not repeat the row; the details, which have no rows, say it.
     let body = |c: &evidence_lens::chart::summary::Card| {
         (c.paragraphs.iter())
