@@ -827,8 +827,19 @@ fn each_finding_on_a_card_has_its_own_certainty_row() {
         "{:?}",
         view.cards[0]
     );
-    let details = scene.item("answer/AHSCT").unwrap().value;
+    let item = scene.item("answer/AHSCT").unwrap();
+    let details = item.value;
     assert!(details.contains("(moderate certainty)"), "{details}");
+    // The card's item (the table's column, a tap's details, what is announced) names each.
+    assert_eq!(
+        item.certainty.as_deref(),
+        Some("moderate (main benefit); very low (main harm)")
+    );
+    let fr = Scene::build(&builtin(), &summary(Lang::Fr));
+    assert_eq!(
+        fr.item("answer/AHSCT").unwrap().certainty.as_deref(),
+        Some("modérée (bénéfice principal)\u{202f}; très faible (risque principal)")
+    );
     assert!(details.contains("(very low certainty)"), "{details}");
     // A screen reader hears each row where it stands, in symbols and words.
     let description = scene.summary(Lang::En);

@@ -19,7 +19,7 @@ use super::options::ViewOptions;
 use super::text::{wrap, ApproxMeasure};
 use super::{ChartError, Hit, Theme};
 use crate::appraise::summary::{Answer, Finding};
-use crate::appraise::text::{after_colon, upper_first};
+use crate::appraise::text::{after_colon, lower_first, upper_first};
 use crate::appraise::{Appraisal, Certainty, Verdict};
 use crate::i18n::{self, t, tf, tn, Lang};
 use crate::model::Dataset;
@@ -316,7 +316,7 @@ impl SummaryView {
                 detail: a.headline.clone(),
                 value: c.details.clone(),
                 n: u32::try_from(a.people).ok(),
-                certainty: a.certainty.map(|c| c.words(lang).to_string()),
+                certainty: findings_certainty(lang, a),
                 caveats: Vec::new(),
                 source_url: None,
                 design: None,
@@ -511,6 +511,22 @@ impl Paint for SummaryView {
         }
         Ok(hits)
     }
+}
+
+/// A card's certainty for its item (the table's column, a tap's details, the announcement):
+/// each rated finding's, named ("moderate (main benefit); very low (main harm)"), as the card
+/// rates each under its own label.
+fn findings_certainty(lang: Lang, a: &Answer) -> Option<String> {
+    let mut out = String::new();
+    for (f, label) in [(&a.benefit, "answer.benefit"), (&a.harm, "answer.harm")] {
+        if let Some(c) = f.as_ref().and_then(|f| f.certainty) {
+            if !out.is_empty() {
+                out.push_str(t(lang, "list.semicolon"));
+            }
+            out += &format!("{} ({})", c.words(lang), lower_first(t(lang, label)));
+        }
+    }
+    (!out.is_empty()).then_some(out)
 }
 
 /// A card's certainty in words ("moderate certainty"), as its certainty row says it.
