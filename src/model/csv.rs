@@ -1244,8 +1244,9 @@ impl<'o, R: Read> RowReader<'o, R> {
         }
         let ids: HashSet<&str> = order.iter().map(String::as_str).collect();
         let mut studies = Vec::new();
-        for id in order.iter().cloned() {
-            let Some(group) = groups.remove(&id) else {
+        for id in &order {
+            // The map's own key, taken back with the rows: no copy of the id.
+            let Some((id, group)) = groups.remove_entry(id) else {
                 continue;
             };
             let (study, locs, path) = build_study(id, group, self.has_design, sink);
