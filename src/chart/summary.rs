@@ -394,14 +394,14 @@ impl Paint for SummaryView {
                 Kind::Label | Kind::Headline => *y += theme.px(4.0),
                 // One line, fitted rather than wrapped, a little apart from the numbers below.
                 Kind::Rating(_) => {
-                    let y0 = *y;
-                    *y += line_h(size) + theme.px(4.0);
-                    let y = y0 + line_h(size) / 2.0;
-                    return lines.push(Placed {
-                        text: text.to_string(),
-                        y,
+                    let (text, middle) = (text.to_string(), *y + line_h(size) / 2.0);
+                    lines.push(Placed {
+                        text,
+                        y: middle,
                         kind,
                     });
+                    *y += line_h(size) + theme.px(4.0);
+                    return;
                 }
                 _ => {}
             }
