@@ -680,6 +680,34 @@ fn partly_bad_dataset_keeps_its_good_parts() {
     assert_eq!(ds.studies[1].outcomes.len(), 1);
 }
 
+/// A study all of whose outcomes have errors is left out, as a study with a bad field is: kept,
+/// it would be drawn as a study that "recorded no outcomes", which is not what its data says.
+#[test]
+fn a_study_whose_every_outcome_has_errors_is_left_out() {
+    // An error the checks find (more events than people) and one the reader finds (a measure
+    // it does not know), each the study's only outcome.
+    let mut too_many = study("too_many");
+    too_many["outcomes"][0]["data"]["ai"] = json!(120);
+    let mut unknown_measure = study("unknown_measure");
+    unknown_measure["outcomes"][0]["data"] =
+        json!({"measure": "hr", "estimate": 0.8, "ci_lb": 0.6, "ci_ub": 1.1});
+    let mut none = study("none");
+    none["outcomes"] = json!([]);
+    let p = parse(&dataset(vec![study("a"), too_many, unknown_measure, none]));
+    assert!(msgs(&p.errors)[0].starts_with("studies[1].outcomes[0].data.ai: 120 events (ai)"));
+    assert!(msgs(&p.errors)[1].starts_with("studies[2].outcomes[0].data.measure: "));
+    assert_eq!(p.errors.len(), 2, "{:?}", msgs(&p.errors));
+    // Only the study that truly recorded no outcomes is warned about as such.
+    let no_outcomes: Vec<String> = msgs(&p.warnings)
+        .into_iter()
+        .filter(|m| m.ends_with("study has no outcomes"))
+        .collect();
+    assert_eq!(no_outcomes, ["studies[3]: study has no outcomes"]);
+    let ds = p.dataset.unwrap();
+    let ids: Vec<&str> = ds.studies.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(ids, ["a", "none"]);
+}
+
 #[test]
 fn validate_works_on_datasets_built_in_code() {
     let mut ds = builtin();

@@ -923,6 +923,11 @@ fn convert_study(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<(Study, Ve
                     locs.push(Loc::Json(opath));
                 }
             }
+            // Every outcome had errors: the study has nothing to show, and a row saying it
+            // recorded no outcomes would be false (the errors say why it is left out).
+            if outcomes.is_empty() && !a.is_empty() {
+                return None;
+            }
         }
         Some(other) => {
             sink.error(format!("{path}.outcomes"), wrong_type(other, "an array"));

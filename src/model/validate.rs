@@ -599,7 +599,8 @@ pub(crate) fn check_outcome(study: &Study, o: &Outcome, loc: &Loc, sink: &mut Si
 }
 
 /// Checks a study and its outcomes. `locs[i]` says where `study.outcomes[i]` came from. Outcomes with
-/// errors are dropped; returns `None` when the study's own fields have errors.
+/// errors are dropped; returns `None` when the study's own fields have errors, or when it had
+/// outcomes and every one of them had errors (a study left with none would say it recorded none).
 pub(crate) fn check_study(
     path: &str,
     mut study: Study,
@@ -661,6 +662,10 @@ pub(crate) fn check_study(
     }
     if !had_outcomes && study.status == StudyStatus::Completed {
         sink.warn(path.to_string(), Issue::NoOutcomes);
+    }
+    // As when the reader dropped them all: left out, with the errors that say why.
+    if had_outcomes && kept.is_empty() {
+        return None;
     }
     study.outcomes = kept;
     Some((study, kept_locs))
