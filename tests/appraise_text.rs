@@ -604,8 +604,8 @@ fn a_harm_no_one_had_is_not_shown_as_no_risk() {
     let deaths = no_deaths;
     assert_eq!(
         deaths(Lang::En, Some(133)),
-        "Deaths: 0 in 100 people who had MSC; only cases attributed to the treatment were \
-         counted. No such case among 133 people: a risk of up to 3 in 100 cannot be ruled out; \
+        "Deaths: 0 in 100 people who had MSC; the investigators judged which cases the \
+         treatment caused. No such case among 133 people: a risk of up to 3 in 100 cannot be ruled out; \
          the interval given, 0 to 0.3 in 100, is narrower than that number of people can show."
     );
     assert!(deaths(Lang::Es, Some(133)).ends_with(
@@ -779,7 +779,8 @@ fn single_group_statements_name_the_treatment_or_this_treatment() {
     );
     let attributed = single_arm_statement(Lang::Fr, Subject::Unnamed, "Fièvre", None, false, true);
     assert!(
-        attributed.contains("jugés causés par ce traitement"),
+        attributed
+            .contains("ont jugé quels cas de «\u{a0}fièvre\u{a0}» ce traitement avait causés"),
         "{attributed}"
     );
 }

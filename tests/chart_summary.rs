@@ -110,7 +110,7 @@ fn each_therapy_answers_with_its_certainty_frequencies_and_risk_of_death() {
     // tell whether the treatment caused them.
     let harm_words = harm.frequencies.as_deref().unwrap();
     assert!(
-        harm_words.ends_with("only cases attributed to the treatment were counted.")
+        harm_words.ends_with("the investigators judged which cases the treatment caused.")
             && !harm_words.contains("cannot tell"),
         "{harm_words}"
     );
