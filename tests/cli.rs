@@ -776,3 +776,40 @@ fn a_file_not_named_json_or_csv_is_told_by_its_content() {
     let o = run(&["validate", data.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
 }
+
+/// A table with a bad row is drawn without it, as the widget draws it, and the row's error is
+/// said on stderr: the chart is not passed off as the whole table.
+#[test]
+fn render_draws_what_can_be_read_and_says_what_it_left_out() {
+    let table = scratch(
+        "render-partial.csv",
+        b"Study,Year,Design,Outcome,Better,Experimental cases,Experimental N,Control cases,Control N\n\
+          Trial A,2018,rct,Relapse,lower,120,100,21,98\n\
+          Trial B,2020,rct,Relapse,lower,9,75,15,77\n",
+    );
+    let out =
+        std::env::temp_dir().join(format!("evidence-lens-partial-{}.svg", std::process::id()));
+    let o = run(&[
+        "render",
+        table.to_str().unwrap(),
+        "--view",
+        "forest",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let said = stderr(&o);
+    assert!(
+        said.contains("row 2, column Experimental cases: 120 events (ai) is more than the 100 participants in the arm (n1i)"),
+        "{said}"
+    );
+    assert!(
+        !said.contains("warning"),
+        "warnings are validate's to list: {said}"
+    );
+    let svg = std::fs::read_to_string(&out).unwrap();
+    assert!(
+        svg.contains("Trial B") && !svg.contains("Trial A"),
+        "only the readable row is drawn"
+    );
+}

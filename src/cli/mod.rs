@@ -387,6 +387,9 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
                 report_problems(&file, &parsed.errors, &parsed.warnings, err);
                 return 1;
             };
+            // The chart shows what could be read, as the widget does; what it leaves out is
+            // said, as the widget says it to the editor (warnings are `validate`'s to list).
+            report_problems(&file, &parsed.errors, &[], err);
             let options = match ViewOptions::parse(view.as_str(), outcome.as_deref().unwrap_or(""))
             {
                 Ok(o) => ViewOptions { lang, ..o },
