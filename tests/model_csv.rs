@@ -120,6 +120,13 @@ fn not_a_number_formula_and_non_finite() {
         &short,
         "row 2: has 2 cells but the header has 3; the row was skipped",
     );
+    // A quotation mark left open runs the rows after it into one cell: the rows it took are
+    // said to be lost with it, and what to do.
+    let open = parse_csv(b"study,yi,vi\na,0.1,0.01\n\"b,0.2,0.02\nc,0.3,0.03\nd,0.4,0.04\n");
+    assert_eq!(
+        msgs(&open.errors),
+        ["row 3: has 1 cell but the header has 3 (a quotation mark in it is never closed, so the 2 lines after it became part of one cell and are left out too: remove the stray quotation mark, or close it); the row was skipped"]
+    );
     has_error(
         &p,
         "row 5, column yi: expected a finite number, found \"NaN\"",

@@ -1149,6 +1149,10 @@ impl<'o, R: Read> RowReader<'o, R> {
                     found: rec.len(),
                     expected: self.columns.len(),
                     comma_split,
+                    lines_taken: rec
+                        .iter()
+                        .map(|c| c.trim_end_matches(['\r', '\n']).matches('\n').count())
+                        .sum(),
                 },
             );
             return Some(None);

@@ -242,6 +242,9 @@ pub enum Issue {
         /// The row has more cells than the header in a file separated by commas, as an unquoted
         /// comma in a name or a number makes ("0,5" as "0" and "5").
         comma_split: bool,
+        /// How many lines after the row's first a cell took in: a quotation mark that is never
+        /// closed runs the rows after it into one cell (0 when no cell holds a line break).
+        lines_taken: usize,
     },
     #[cfg(feature = "table")]
     /// A row with one cell filled and nothing else: a note, not a study (its first 60 characters).
@@ -567,8 +570,18 @@ impl fmt::Display for Issue {
                 write!(f, "column \"{column}\" appears twice (columns {first} and {second})")
             }
             #[cfg(feature = "table")]
-            RowLength { found, expected, comma_split } => {
-                write!(f, "has {found} cells but the header has {expected}")?;
+            RowLength { found, expected, comma_split, lines_taken } => {
+                let cells = if *found == 1 { "cell" } else { "cells" };
+                write!(f, "has {found} {cells} but the header has {expected}")?;
+                if *lines_taken > 0 {
+                    let lines = if *lines_taken == 1 { "line" } else { "lines" };
+                    write!(
+                        f,
+                        " (a quotation mark in it is never closed, so the {lines_taken} {lines} after it \
+                         became part of one cell and are left out too: remove the stray quotation mark, \
+                         or close it)"
+                    )?;
+                }
                 if *comma_split {
                     write!(
                         f,
