@@ -577,7 +577,7 @@ fn validate_reads_spreadsheets_as_saved_and_says_how() {
     let o = run(&["validate", tsv.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert!(
-        stdout(&o).contains(": ok: 1 studies, 1 outcomes"),
+        stdout(&o).contains(": ok: 1 study, 1 outcome, 0 claims"),
         "{}",
         stdout(&o)
     );

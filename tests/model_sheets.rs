@@ -599,3 +599,80 @@ fn spreadsheet_words_for_a_design_or_a_direction_are_read() {
         "row 2, column ai: \"12%\" is not a count: write the number of people, not a percentage",
     );
 }
+
+/// Mistakes an editor's table makes that the reader used to take in silence.
+#[test]
+fn a_totals_row_is_left_out_and_said() {
+    // RevMan's own table ends with "Total (95% CI)": read as a study, its people were counted
+    // twice and the pooled interval narrowed.
+    let table = b"Study,Outcome,Experimental cases,Experimental N,Control cases,Control N\n\
+        Trial A,Relapse,12,100,21,98\n\
+        Trial B,Relapse,9,75,15,77\n\
+        Total (95% CI),Relapse,21,175,36,175\n\
+        Sous-total,Relapse,21,175,36,175\n";
+    let p = parse_csv(table);
+    assert!(p.errors.is_empty(), "{:?}", msgs(&p.errors));
+    has(
+        &p.warnings,
+        "row 4, column study: \"Total (95% CI)\" reads as a row of totals, not a study: left out, so that its people are not counted twice; if it is a study, give it a name of its own",
+    );
+    has(&p.warnings, "row 5, column study: \"Sous-total\" reads as a row of totals, not a study: left out, so that its people are not counted twice; if it is a study, give it a name of its own");
+    let ids: Vec<String> = p
+        .dataset
+        .unwrap()
+        .studies
+        .into_iter()
+        .map(|s| s.id)
+        .collect();
+    assert_eq!(ids, ["Trial A", "Trial B"]);
+    // A study whose name only contains the word keeps it.
+    let (ds, _) = ok(b"Study,yi,vi\nTotal Trial Group 2001,0.1,0.01\nOverall,0.2,0.02\n");
+    let ids: Vec<&str> = ds.studies.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        ["Total Trial Group 2001"],
+        "only a name that is a totals label is left out"
+    );
+}
+
+#[test]
+fn an_empty_outcome_among_named_ones_is_an_error_at_its_cell() {
+    let table = b"Study,Outcome,Experimental cases,Experimental N,Control cases,Control N\n\
+        Trial A,Relapse,12,100,21,98\n\
+        Trial B,,9,75,15,77\n\
+        Trial C,Relapse,20,160,31,158\n";
+    let p = parse_csv(table);
+    assert_eq!(
+        msgs(&p.errors),
+        ["row 3, column outcome: empty, but the table's other rows name their outcome: write this row's (such as \"Relapse\"); the row was left out, where it would have been an outcome of its own"]
+    );
+    let ds = p.dataset.unwrap();
+    let ids: Vec<&str> = ds.studies.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        ["Trial A", "Trial C"],
+        "no outcome \"main\" is made up"
+    );
+    // A table whose outcome column is empty throughout is about one outcome, as before.
+    let (ds, _) = ok(b"Study,Outcome,yi,vi\na,,0.1,0.01\nb,,0.2,0.02\n");
+    assert_eq!(ds.studies.len(), 2);
+}
+
+#[test]
+fn an_estimate_with_its_interval_in_one_cell_is_said_with_what_to_do() {
+    let table = "Study,Design,Outcome,HR (95% CI)\n\
+        Trial A,rct,Relapse,0.80 (0.60-1.05)\n\
+        Trial B,rct,Relapse,\"0,70 [0,50; 0,98]\"\n\
+        Trial C,rct,Relapse,0.9 (0.7 to 1.2)\n";
+    let p = parse_csv(table.as_bytes());
+    assert_eq!(
+        msgs(&p.errors),
+        ["row 2, column HR (95% CI): \"0.80 (0.60-1.05)\" is an estimate and its interval in one cell, which the chart cannot read: give each number a column of its own, such as \"HR\", \"Lower\" and \"Upper\" (see the template)"],
+        "said once for the column, at its first cell"
+    );
+    // Words in brackets are an extra fact, not numbers run together.
+    let p = parse_csv(b"Study,Note\na,0.8 (see text)\n");
+    assert!(p.errors.is_empty(), "{:?}", msgs(&p.errors));
+    let p = parse_csv(b"Study,Setting\na,0.8 (0.6-1.0)\n");
+    assert_eq!(p.errors.len(), 1, "{:?}", msgs(&p.errors));
+}

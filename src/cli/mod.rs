@@ -718,6 +718,11 @@ fn report_problems(
     }
 }
 
+/// "1 study", "2 studies".
+fn counted(n: usize, one: &str, other: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { other })
+}
+
 fn validate(file: &Path, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     let Some(parsed) = read_dataset(file, err) else {
         return 1;
@@ -729,12 +734,12 @@ fn validate(file: &Path, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     let outcomes: usize = dataset.studies.iter().map(|s| s.outcomes.len()).sum();
     let _ = writeln!(
         out,
-        "{}: ok: {} studies, {} outcomes, {} claims, {} warnings",
+        "{}: ok: {}, {}, {}, {}",
         file.display(),
-        dataset.studies.len(),
-        outcomes,
-        dataset.claims.len(),
-        parsed.warnings.len()
+        counted(dataset.studies.len(), "study", "studies"),
+        counted(outcomes, "outcome", "outcomes"),
+        counted(dataset.claims.len(), "claim", "claims"),
+        counted(parsed.warnings.len(), "warning", "warnings")
     );
     0
 }

@@ -967,6 +967,10 @@ struct RowReader<'o, R: Read> {
     has_design: bool,
     has_outcome: bool,
     has_better: bool,
+    /// Some column holds numbers the chart reads; without one, an extra column whose cells hold an
+    /// estimate with its interval is said, at its first such cell (`interval_said`).
+    has_data: bool,
+    interval_said: Vec<bool>,
     /// Non-empty cells per column, so that a column none of whose cells can be read is said once.
     filled: Vec<usize>,
     /// Without an `outcome` column, each study id given so far and its row, so that a name
@@ -1042,11 +1046,11 @@ impl<'o, R: Read> RowReader<'o, R> {
             return None;
         }
         let has = |c: &str| columns.iter().any(|(k, _)| *k == Some(c));
-        if !COUNT_COLUMNS
+        let has_data = COUNT_COLUMNS
             .iter()
             .chain(NUMBER_COLUMNS)
-            .any(|c| *c != "level" && has(c))
-        {
+            .any(|c| *c != "level" && has(c));
+        if !has_data {
             sink.warn(
                 "row 1",
                 Issue::NoDataColumns {
@@ -1062,6 +1066,8 @@ impl<'o, R: Read> RowReader<'o, R> {
             has_design: has("design"),
             has_outcome: has("outcome"),
             has_better: has("better"),
+            has_data,
+            interval_said: vec![false; columns.len()],
             filled: vec![0; columns.len()],
             taken: HashMap::new(),
             next_number: HashMap::new(),
@@ -1169,6 +1175,15 @@ impl<'o, R: Read> RowReader<'o, R> {
                     cells.insert(*k, cell.to_string());
                 }
                 None => {
+                    if !self.has_data && !self.interval_said[i] && estimate_with_interval(cell) {
+                        self.interval_said[i] = true;
+                        sink.error(
+                            format!("row {row}, column {name}"),
+                            Issue::EstimateWithInterval {
+                                cell: cell.to_string(),
+                            },
+                        );
+                    }
                     moderators.insert(name.clone(), cell.to_string());
                 }
             }
@@ -1214,6 +1229,21 @@ impl<'o, R: Read> RowReader<'o, R> {
         // Without an `outcome` column each row is one study (metafor's layout, where two studies may
         // share a name, e.g. "Rosenthal et al" 1960 and 1961); repeated names get a numbered id.
         let one_row_per_study = !self.has_outcome;
+        // A row with no outcome where others name theirs: left out, where it had become an outcome
+        // of its own ("main"), pooled with nothing.
+        let mut rows = rows;
+        if rows.iter().any(|r| r.cells.contains_key("outcome")) {
+            rows.retain(|r| {
+                let named = r.cells.contains_key("outcome");
+                if !named {
+                    sink.error(
+                        format!("row {}, column outcome", r.row),
+                        Issue::EmptyOutcome,
+                    );
+                }
+                named
+            });
+        }
         let mut order: Vec<String> = Vec::new();
         let mut groups: HashMap<String, Vec<Row>> = HashMap::new();
         for mut r in rows {
@@ -1635,6 +1665,48 @@ fn merge_rows(problems: Vec<Problem>) -> Vec<Problem> {
 /// Rows are study-outcomes; several outcomes per study are allowed, so the row limit is looser.
 const MAX_ROWS: usize = 4 * MAX_STUDIES;
 
+/// Whether a study's name is how a table names its totals ("Total", "Total (95% CI)",
+/// "Subtotal", "Total events", "Overall", "Pooled"; "Sous-total", "Ensemble" in French).
+fn is_totals_row(name: &str) -> bool {
+    let name = normalize(name);
+    let mut words = name.split(' ').peekable();
+    if matches!(words.peek(), Some(&("sub" | "sous"))) {
+        words.next();
+    }
+    // What follows the word says which total ("95 ci", "events", "random effects"), never a name.
+    let qualifiers = [
+        "95", "ci", "cl", "events", "effect", "effects", "estimate", "fixed", "random", "common",
+        "model", "all", "studies", "mh", "iv", "m", "h",
+    ];
+    match words.next() {
+        Some("total" | "totals" | "subtotal" | "subtotals" | "overall" | "pooled") => {
+            words.all(|w| qualifiers.contains(&w))
+        }
+        Some("ensemble") => words.next().is_none(),
+        _ => false,
+    }
+}
+
+/// Whether a cell holds an estimate with its interval, as papers print them: "0.80 (0.60-1.05)",
+/// "0.8 [0.6, 1.05]", "0,80 (0,60 to 1,05)".
+fn estimate_with_interval(cell: &str) -> bool {
+    let number = |t: &str| parse_f64(t.trim().replace(',', ".").as_str()).is_some();
+    let Some((estimate, rest)) = cell.split_once(['(', '[']) else {
+        return false;
+    };
+    let Some(inside) = rest.trim_end().strip_suffix([')', ']']) else {
+        return false;
+    };
+    number(estimate)
+        && [" to ", "\u{2013}", "\u{2014}", ";", ",", "-"]
+            .iter()
+            .any(|sep| {
+                inside
+                    .split_once(sep)
+                    .is_some_and(|(a, b)| number(a) && number(b))
+            })
+}
+
 fn read_row(
     row: usize,
     cells: HashMap<&'static str, String>,
@@ -1648,6 +1720,10 @@ fn read_row(
         sink.error(at("study"), Issue::EmptyText);
         return None;
     };
+    if is_totals_row(&study) {
+        sink.warn(at("study"), Issue::TotalsRow { name: study });
+        return None;
+    }
 
     let year = match cells.get("year") {
         None => None,

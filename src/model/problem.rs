@@ -250,6 +250,17 @@ pub enum Issue {
     /// A row with one cell filled and nothing else: a note, not a study (its first 60 characters).
     NoteRow { text: String },
     #[cfg(feature = "table")]
+    /// A row whose study is named as a table's totals are ("Total (95% CI)", "Subtotal"): the sum
+    /// of the rows above, whose people would be counted twice.
+    TotalsRow { name: String },
+    #[cfg(feature = "table")]
+    /// A row with no outcome in a table whose other rows name theirs.
+    EmptyOutcome,
+    #[cfg(feature = "table")]
+    /// A cell of an extra column that holds an estimate with its interval ("0.80 (0.60-1.05)"), in a
+    /// table with no column of numbers: the numbers the chart needs, in one cell it cannot read.
+    EstimateWithInterval { cell: String },
+    #[cfg(feature = "table")]
     /// CSV-level read error.
     CsvRead { detail: String },
     #[cfg(feature = "table")]
@@ -591,6 +602,24 @@ impl fmt::Display for Issue {
                 }
                 write!(f, "; the row was skipped")
             }
+            #[cfg(feature = "table")]
+            TotalsRow { name } => write!(
+                f,
+                "\"{name}\" reads as a row of totals, not a study: left out, so that its people are not \
+                 counted twice; if it is a study, give it a name of its own"
+            ),
+            #[cfg(feature = "table")]
+            EmptyOutcome => write!(
+                f,
+                "empty, but the table's other rows name their outcome: write this row's (such as \
+                 \"Relapse\"); the row was left out, where it would have been an outcome of its own"
+            ),
+            #[cfg(feature = "table")]
+            EstimateWithInterval { cell } => write!(
+                f,
+                "\"{cell}\" is an estimate and its interval in one cell, which the chart cannot read: give \
+                 each number a column of its own, such as \"HR\", \"Lower\" and \"Upper\" (see the template)"
+            ),
             #[cfg(feature = "table")]
             NoteRow { text } => write!(
                 f,
