@@ -605,6 +605,37 @@ fn syntax_errors_name_line_and_column() {
     assert_eq!(msgs(&p.errors), ["expected an object, found an array"]);
 }
 
+/// The mistakes people make in a JSON file by hand get a word on what they are, after the
+/// parser's own: it says "key must be a string" for all of the first three.
+#[test]
+fn syntax_errors_say_what_the_mistake_looks_like() {
+    let said = |text: &str| msgs(&parse_json(text.as_bytes()).errors).join("\n");
+    assert_eq!(
+        said("{\"schema\": \"evidence-lens/1\",\n  // the trials\n  \"studies\": []}"),
+        "line 2, column 3: invalid JSON: key must be a string (JSON has no comments: remove it)"
+    );
+    assert_eq!(
+        said("{\"schema\": \"evidence-lens/1\",\n \u{201c}studies\u{201d}: []}"),
+        "line 2, column 2: invalid JSON: key must be a string (\u{201c} \u{201d} are typographic quotes, as a word \
+         processor writes them: JSON needs straight quotes \")"
+    );
+    assert_eq!(
+        said("{'schema': 'evidence-lens/1'}"),
+        "line 1, column 2: invalid JSON: key must be a string (JSON needs double quotes \" around names and \
+         texts, not ')"
+    );
+    assert_eq!(
+        said("{\"schema\": \"evidence-lens/1\", \"studies\": ["),
+        "line 1, column 42: invalid JSON: EOF while parsing a list (the file ends too soon: a closing \", } or ] \
+         is missing, or the file was cut short)"
+    );
+    // Any other mistake keeps the parser's words alone.
+    assert_eq!(
+        said("{\"schema\": \"evidence-lens/1\", \"studies\": [,]}"),
+        "line 1, column 43: invalid JSON: expected value"
+    );
+}
+
 #[test]
 fn warnings() {
     let mut single = study("single");

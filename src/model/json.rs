@@ -11,7 +11,7 @@ pub(crate) use super::tree::Json;
 use super::tree::{self, Duplicate, Object};
 
 use super::analysis::{Analysis, EffectModel, PoolMethod, Stored, StoredSubgroup};
-use super::problem::{suggest, Issue, Parsed, Problem};
+use super::problem::{suggest, Issue, Parsed, Problem, SyntaxHint};
 use super::terms::TermNames;
 use super::types::*;
 pub(crate) use super::validate::Sink;
@@ -259,26 +259,56 @@ fn json_error(text: &str, e: &serde_json::Error) -> Problem {
             },
         );
     }
+    let hint = syntax_hint(&text[offset_of(text, line, column)..], &detail);
     Problem::new(
         "",
         Issue::Syntax {
             line,
             column,
             detail,
+            hint,
         },
     )
 }
 
-/// Whether the text around a syntax error is a bare `NaN` / `Infinity` literal.
-fn non_finite_literal_at(text: &str, line: usize, column: usize) -> Option<&'static str> {
+/// Why the text at a syntax error is wrong, when it is a mistake people make: a comment, quotes
+/// a word processor curled, single quotes, or a file that ends too soon. `at` is the text from the
+/// character serde_json stopped at.
+fn syntax_hint(at: &str, detail: &str) -> Option<SyntaxHint> {
+    if detail.starts_with("EOF while parsing") {
+        return Some(SyntaxHint::EndsEarly);
+    }
+    let at = at.trim_start();
+    if at.starts_with("//") || at.starts_with("/*") {
+        return Some(SyntaxHint::Comment);
+    }
+    match at.chars().next()? {
+        '\u{201c}' | '\u{201d}' | '\u{2018}' | '\u{2019}' => Some(SyntaxHint::CurlyQuote),
+        '\'' => Some(SyntaxHint::SingleQuote),
+        _ => None,
+    }
+}
+
+/// The byte offset of serde_json's 1-based line and column, less one: the character it stopped
+/// at (clamped to the text and to a character boundary).
+fn offset_of(text: &str, line: usize, column: usize) -> usize {
     let start_of_line: usize = text
         .split_inclusive('\n')
         .take(line.saturating_sub(1))
         .map(str::len)
         .sum();
-    let at = start_of_line
+    let mut at = start_of_line
         .saturating_add(column.saturating_sub(1))
         .min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// Whether the text around a syntax error is a bare `NaN` / `Infinity` literal.
+fn non_finite_literal_at(text: &str, line: usize, column: usize) -> Option<&'static str> {
+    let at = offset_of(text, line, column);
     let lo = at.saturating_sub(9);
     let hi = (at + 9).min(text.len());
     let window = text.get(lo..hi).or_else(|| text.get(at..hi)).unwrap_or("");

@@ -55,6 +55,19 @@ impl Parsed {
     }
 }
 
+/// A JSON syntax error's likely cause, told from the text where it stands.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum SyntaxHint {
+    /// `//` or `/*`.
+    Comment,
+    /// Quotes as a word processor types them (U+201C, U+201D, U+2018, U+2019).
+    CurlyQuote,
+    /// `'`.
+    SingleQuote,
+    /// The text ends inside an object, an array or a string.
+    EndsEarly,
+}
+
 /// A kind of problem. Rendered to a message by `Display`.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Issue {
@@ -72,6 +85,8 @@ pub enum Issue {
         line: usize,
         column: usize,
         detail: String,
+        /// What the text at the error looks like, when it is a mistake people make.
+        hint: Option<SyntaxHint>,
     },
     /// JSON nested deeper than serde_json's recursion limit.
     TooDeep { line: usize, column: usize },
@@ -448,7 +463,25 @@ impl fmt::Display for Issue {
             }
             InvalidUtf8 { offset } => write!(f, "input is not valid UTF-8 (invalid byte at offset {offset})"),
             Empty => write!(f, "input is empty"),
-            Syntax { line, column, detail } => write!(f, "line {line}, column {column}: invalid JSON: {detail}"),
+            Syntax { line, column, detail, hint } => {
+                write!(f, "line {line}, column {column}: invalid JSON: {detail}")?;
+                match hint {
+                    None => Ok(()),
+                    Some(SyntaxHint::Comment) => write!(f, " (JSON has no comments: remove it)"),
+                    Some(SyntaxHint::CurlyQuote) => write!(
+                        f,
+                        " (\u{201c} \u{201d} are typographic quotes, as a word processor writes them: JSON needs \
+                         straight quotes \")"
+                    ),
+                    Some(SyntaxHint::SingleQuote) => {
+                        write!(f, " (JSON needs double quotes \" around names and texts, not ')")
+                    }
+                    Some(SyntaxHint::EndsEarly) => write!(
+                        f,
+                        " (the file ends too soon: a closing \", }} or ] is missing, or the file was cut short)"
+                    ),
+                }
+            }
             TooDeep { line, column } => {
                 write!(f, "line {line}, column {column}: JSON is nested too deeply (more than 128 levels)")
             }
@@ -785,8 +818,17 @@ impl fmt::Display for Issue {
             ComparativeInUncontrolled { design } => {
                 write!(f, "two-arm data in a {design} study, which has no control group")
             }
-            NoEventsEitherArm => write!(f, "no events in either arm; RR and OR cannot be estimated"),
-            AllEventsBothArms => write!(f, "every participant had the event in both arms; RR and OR cannot be estimated"),
+            NoEventsEitherArm => write!(
+                f,
+                "no events in either arm, so the study says next to nothing about a ratio (RR, OR): it is \
+                 pooled with 0.5 added to each cell, as metafor does (RevMan leaves it out of ratios)"
+            ),
+            AllEventsBothArms => write!(
+                f,
+                "every participant had the event in both arms, so the study says next to nothing about a \
+                 ratio (RR, OR): it is pooled with 0.5 added to each cell, as metafor does (RevMan leaves it \
+                 out of ratios)"
+            ),
             UnlikelyYear { year } => write!(f, "year {year} looks unlikely"),
             DerivedWithoutNote => write!(f, "status is derived but there is no note with the formula"),
             BaselineWithoutTime => write!(f, "a hazard ratio's numbers per 100 people hold for a time: give the baseline's timepoint (the time its risk is for, such as \"2 years\")"),
