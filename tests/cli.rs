@@ -813,3 +813,24 @@ fn render_draws_what_can_be_read_and_says_what_it_left_out() {
         "only the readable row is drawn"
     );
 }
+
+/// A web page saved in the data's place is called what it is, for every command that reads data:
+/// it had been taken for a Cochrane review, and `import` then said its root was not a review's.
+#[test]
+fn a_web_page_is_named_as_one_with_what_to_do() {
+    let page = scratch(
+        "sheet.csv",
+        b"\n<!DOCTYPE html>\n<html><head><title>Sign in</title></head><body>Sign in</body></html>\n",
+    );
+    for command in ["validate", "appraise"] {
+        refused(
+            &[command, page.to_str().unwrap()],
+            &[
+                "this is a web page (HTML), not data",
+                "Download the file itself",
+            ],
+        );
+    }
+    let o = run(&["validate", page.to_str().unwrap()]);
+    assert!(!stderr(&o).contains("Cochrane review"), "{}", stderr(&o));
+}

@@ -651,8 +651,20 @@ fn read_dataset_with(file: &Path, measure: Option<Measure>, err: &mut dyn Write)
             return None;
         }
     };
-    // A review is the importer's: said so, where the readers would find it a broken table.
+    // A web page saved in the data's place (a sign-in or error page, or the page around a file):
+    // neither a dataset nor a review.
     let xml = model::first_byte(&bytes) == Some(b'<');
+    if xml && is_html(&bytes) {
+        let _ = writeln!(
+            err,
+            "{}: this is a web page (HTML), not data: perhaps a sign-in or error page, or the page that \
+             shows the file rather than the file itself. Download the file itself (in Google Sheets: \
+             File, Download, CSV; on GitHub: the \"Raw\" link)",
+            file.display()
+        );
+        return None;
+    }
+    // A review is the importer's: said so, where the readers would find it a broken table.
     if has_extension(file, "rm5") || has_extension(file, "zip") || xml {
         let f = file.display();
         let _ = writeln!(
@@ -668,6 +680,20 @@ fn read_dataset_with(file: &Path, measure: Option<Measure>, err: &mut dyn Write)
     } else {
         Dataset::from_csv(&bytes, measure)
     })
+}
+
+/// Whether text that begins with `<` is a web page: its first tag is a doctype, `html`, `head` or
+/// `body` (a review's XML begins with `<?xml` or `<COCHRANE_REVIEW`).
+fn is_html(bytes: &[u8]) -> bool {
+    let start = bytes.iter().position(|&b| b == b'<').unwrap_or(0);
+    let tag: Vec<u8> = bytes[start..]
+        .iter()
+        .take(16)
+        .map(u8::to_ascii_lowercase)
+        .collect();
+    ["<!doctype html", "<html", "<head", "<body"]
+        .iter()
+        .any(|t| tag.starts_with(t.as_bytes()))
 }
 
 fn has_extension(file: &Path, extension: &str) -> bool {
