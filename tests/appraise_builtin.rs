@@ -197,7 +197,9 @@ fn petrou_pooled_cycles_and_crossover() {
         .collect();
     assert_eq!(rob.len(), 1, "{rob:#?}");
     assert_eq!(rob[0].change, -1);
-    assert!(rob[0].text.starts_with("Crossover design: each person"));
+    assert!(rob[0]
+        .text
+        .starts_with("Crossover design: people had MSC and the comparison in turn"));
     let periods: Vec<_> = o
         .reasons
         .iter()
