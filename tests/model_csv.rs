@@ -189,7 +189,10 @@ fn means_and_sd() {
         &p,
         "row 2, column sd1i: standard deviation must be above 0, found 0.00",
     );
-    has_error(&p, "row 3, column sd2i: empty, but needed for means");
+    has_error(
+        &p,
+        "row 3, column sd2i: empty, but needed for means: fill it in",
+    );
 }
 
 #[test]
@@ -396,7 +399,7 @@ fn estimates_need_a_measure() {
     let p = parse_csv(b"study,measure,estimate,ci_lb,ci_ub\na,,0.5,0.2,0.9\nb,OR,0.5,0.2,0.9\n");
     has_error(
         &p,
-        "row 2, column measure: empty, but needed for an estimate (say which measure it is)",
+        "row 2, column measure: empty, but needed for an estimate (say which measure it is): fill it in",
     );
     let p = parse_csv(
         b"study,measure,estimate,ci_lb,ci_ub\na,HR,0.07,0.02,0.24\nb,PR,0.35,0.27,0.46\n",
@@ -516,9 +519,9 @@ fn every_empty_cell_a_form_needs_is_named_in_column_order() {
     assert_eq!(
         empty,
         [
-            "row 3, column sd1i: empty, but needed for means",
-            "row 3, column n1i: empty, but needed for means",
-            "row 3, column sd2i: empty, but needed for means",
+            "row 3, column sd1i: empty, but needed for means: fill it in",
+            "row 3, column n1i: empty, but needed for means: fill it in",
+            "row 3, column sd2i: empty, but needed for means: fill it in",
         ]
     );
 }

@@ -676,3 +676,16 @@ fn an_estimate_with_its_interval_in_one_cell_is_said_with_what_to_do() {
     let p = parse_csv(b"Study,Setting\na,0.8 (0.6-1.0)\n");
     assert_eq!(p.errors.len(), 1, "{:?}", msgs(&p.errors));
 }
+
+/// A typographic minus (U+2212), as papers and the charts themselves print it, is a minus.
+#[test]
+fn a_typographic_minus_is_a_minus() {
+    let (ds, _) = ok("Study,yi,vi\na,\u{2212}0.5,0.04\n".as_bytes());
+    match ds.studies[0].outcomes[0].data.clone() {
+        Some(EffectData::Generic(g)) => assert_eq!(g.yi, -0.5),
+        other => panic!("{other:?}"),
+    }
+    // Still not a number where the rest is not one.
+    let p = parse_csv("Study,yi,vi\na,\u{2212}x,0.04\n".as_bytes());
+    assert_eq!(p.errors.len(), 1, "{:?}", msgs(&p.errors));
+}

@@ -611,6 +611,18 @@ fn numeric_text(
     decimal_comma: bool,
     not: impl Fn(Option<&'static str>) -> Issue,
 ) -> Result<(Cow<'_, str>, Mark), Issue> {
+    // A typographic minus (U+2212), as word processors, papers and the charts themselves write it.
+    if let Some(rest) = cell.strip_prefix('\u{2212}') {
+        let minus = format!("-{rest}");
+        return numeric_text(&minus, decimal_comma, not)
+            .map(|(text, mark)| (Cow::Owned(text.into_owned()), mark))
+            .map_err(|issue| match issue {
+                Issue::FormulaLike { .. } => Issue::FormulaLike {
+                    cell: cell.to_string(),
+                },
+                other => other,
+            });
+    }
     let normalised = number_text(cell, decimal_comma);
     let probe = normalised.as_ref().map_or(cell, |(t, _)| t.as_ref());
     if is_formula_like(probe) {

@@ -673,7 +673,7 @@ impl fmt::Display for Issue {
                 list(allowed)
             ),
             #[cfg(feature = "table")]
-            EmptyCell { form } => write!(f, "empty, but needed for {form}"),
+            EmptyCell { form } => write!(f, "empty, but needed for {form}: fill it in"),
             #[cfg(feature = "table")]
             CellNotForForm { form } => write!(f, "has a value, but {form} do not use this column; leave it empty"),
             #[cfg(feature = "table")]
