@@ -689,3 +689,27 @@ fn a_typographic_minus_is_a_minus() {
     let p = parse_csv("Study,yi,vi\na,\u{2212}x,0.04\n".as_bytes());
     assert_eq!(p.errors.len(), 1, "{:?}", msgs(&p.errors));
 }
+
+/// An outcome written two ways is said to be two outcomes, which are not pooled together: names
+/// alike but for case or a plural, and one outcome better lower in a row and higher in another.
+#[test]
+fn outcomes_written_two_ways_are_said() {
+    let table = b"Study,Design,Outcome,Better,Experimental cases,Experimental N,Control cases,Control N\n\
+        Trial A,rct,Relapse,lower,12,100,21,98\n\
+        Trial B,rct,relapse,lower,9,75,15,77\n\
+        Trial C,rct,Relapses,higher,20,160,31,158\n\
+        Trial D,rct,Relapse,higher,20,160,31,158\n\
+        Trial E,rct,Relapse,higher,20,160,31,158\n\
+        Trial F,rct,Death,lower,1,160,3,158\n";
+    let (_, warnings) = ok(table);
+    let said = msgs(&warnings);
+    assert_eq!(
+        said,
+        [
+            "row 3, column outcome: \"relapse\" and \"Relapse\" (row 2) are read as two outcomes, whose studies are not pooled together: if they are one, spell them the same",
+            "row 4, column outcome: \"Relapses\" and \"Relapse\" (row 2) are read as two outcomes, whose studies are not pooled together: if they are one, spell them the same",
+            "row 5, column better: \"Relapse\" is better lower in one of row 2 and this row and higher in the other: its studies are drawn in two panels and not pooled together; give every row of an outcome the same direction",
+        ],
+        "each pair once, and nothing about outcomes written one way"
+    );
+}

@@ -1256,6 +1256,7 @@ impl<'o, R: Read> RowReader<'o, R> {
                 named
             });
         }
+        tell_near_outcomes(&rows, sink);
         let mut order: Vec<String> = Vec::new();
         let mut groups: HashMap<String, Vec<Row>> = HashMap::new();
         for mut r in rows {
@@ -1676,6 +1677,50 @@ fn merge_rows(problems: Vec<Problem>) -> Vec<Problem> {
 
 /// Rows are study-outcomes; several outcomes per study are allowed, so the row limit is looser.
 const MAX_ROWS: usize = 4 * MAX_STUDIES;
+
+/// Outcomes that a table probably means as one but writes two ways: names alike but for case or a
+/// plural ("Relapse", "relapses"), said at the later name's first row; and an outcome better lower in
+/// one row and higher in another, said at its first row that differs. Each pair once.
+fn tell_near_outcomes(rows: &[Row], sink: &mut Sink) {
+    // Each outcome's first row and direction, and each folded name's first spelling.
+    let mut first: HashMap<&str, (usize, Better)> = HashMap::new();
+    let mut folded: HashMap<String, (&str, usize)> = HashMap::new();
+    let mut told: HashSet<&str> = HashSet::default();
+    for r in rows {
+        let id = r.outcome.id.as_str();
+        match first.get(id) {
+            Some(&(row, better)) => {
+                if better != r.outcome.better && told.insert(id) {
+                    sink.warn(
+                        format!("row {}, column better", r.row),
+                        Issue::MixedBetter {
+                            outcome: id.to_string(),
+                            row,
+                        },
+                    );
+                }
+            }
+            None => {
+                first.insert(id, (r.row, r.outcome.better));
+                let name = normalize(id);
+                let key = name.strip_suffix('s').unwrap_or(&name).to_string();
+                match folded.get(&key) {
+                    Some(&(other, row)) => sink.warn(
+                        format!("row {}, column outcome", r.row),
+                        Issue::NearOutcome {
+                            outcome: id.to_string(),
+                            other: other.to_string(),
+                            row,
+                        },
+                    ),
+                    None => {
+                        folded.insert(key, (id, r.row));
+                    }
+                }
+            }
+        }
+    }
+}
 
 /// Whether a study's name is how a table names its totals ("Total", "Total (95% CI)",
 /// "Subtotal", "Total events", "Overall", "Pooled"; "Sous-total", "Ensemble" in French).

@@ -272,6 +272,17 @@ pub enum Issue {
     /// A row with no outcome in a table whose other rows name theirs.
     EmptyOutcome,
     #[cfg(feature = "table")]
+    /// An outcome named as an earlier row's but for case or a plural ("Relapses", "relapse"):
+    /// two outcomes, whose studies are not pooled together.
+    NearOutcome {
+        outcome: String,
+        other: String,
+        row: usize,
+    },
+    #[cfg(feature = "table")]
+    /// An outcome said to be better lower in one row and higher in another.
+    MixedBetter { outcome: String, row: usize },
+    #[cfg(feature = "table")]
     /// A cell of an extra column that holds an estimate with its interval ("0.80 (0.60-1.05)"), in a
     /// table with no column of numbers: the numbers the chart needs, in one cell it cannot read.
     EstimateWithInterval { cell: String },
@@ -646,6 +657,19 @@ impl fmt::Display for Issue {
                 f,
                 "empty, but the table's other rows name their outcome: write this row's (such as \
                  \"Relapse\"); the row was left out, where it would have been an outcome of its own"
+            ),
+            #[cfg(feature = "table")]
+            NearOutcome { outcome, other, row } => write!(
+                f,
+                "\"{outcome}\" and \"{other}\" (row {row}) are read as two outcomes, whose studies are not \
+                 pooled together: if they are one, spell them the same"
+            ),
+            #[cfg(feature = "table")]
+            MixedBetter { outcome, row } => write!(
+                f,
+                "\"{outcome}\" is better lower in one of row {row} and this row and higher in the other: its \
+                 studies are drawn in two panels and not pooled together; give every row of an outcome the same \
+                 direction"
             ),
             #[cfg(feature = "table")]
             EstimateWithInterval { cell } => write!(
