@@ -287,7 +287,7 @@ fn a_crossover_that_pools_its_periods_is_not_a_first_period_comparison() {
     ]);
     let rob = moved_in(&a, Domain::RiskOfBias);
     assert_eq!(rob.len(), 1, "{:#?}", a.reasons);
-    assert!(rob[0].text.starts_with("Crossover design: each person"));
+    assert!(rob[0].text.starts_with("Crossover design: people had"));
 }
 
 #[test]
