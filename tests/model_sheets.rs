@@ -694,7 +694,8 @@ fn a_typographic_minus_is_a_minus() {
 /// alike but for case or a plural, and one outcome better lower in a row and higher in another.
 #[test]
 fn outcomes_written_two_ways_are_said() {
-    let table = b"Study,Design,Outcome,Better,Experimental cases,Experimental N,Control cases,Control N\n\
+    let table =
+        b"Study,Design,Outcome,Better,Experimental cases,Experimental N,Control cases,Control N\n\
         Trial A,rct,Relapse,lower,12,100,21,98\n\
         Trial B,rct,relapse,lower,9,75,15,77\n\
         Trial C,rct,Relapses,higher,20,160,31,158\n\
