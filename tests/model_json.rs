@@ -384,10 +384,10 @@ fn unknown_measures_and_enum_values() {
     let p = with_data(json!({"measure": "HR", "ai": 1, "n1i": 10, "ci": 2, "n2i": 10}));
     has_error(&p, "studies[0].outcomes[0].data.measure: measure HR cannot be used with counts; expected one of RR, OR, RD");
     let mut s = study("a");
-    s["design"] = json!("RCT");
+    s["design"] = json!("trial");
     s["source_kind"] = json!("blog");
     let p = parse(&dataset(vec![s]));
-    has_error(&p, "studies[0].design: unknown design \"RCT\"; expected one of rct, crossover_rct, non_randomised_controlled, single_arm, cohort, case_series, systematic_review, unknown");
+    has_error(&p, "studies[0].design: unknown design \"trial\"; expected one of rct, crossover_rct, non_randomised_controlled, single_arm, cohort, case_series, systematic_review, unknown");
     has_error(&p, "studies[0].source_kind: unknown source kind \"blog\"; expected one of paper, registry, news, marketing");
 }
 
@@ -1105,4 +1105,36 @@ fn an_outcome_article_is_read_per_language() {
         &parse(&dataset(vec![empty])),
         "studies[0].outcomes[0].article: must not be empty",
     );
+}
+
+/// A value written as people write it ("RCT", "single-arm", "hr") is named with the value the
+/// format wants, where the whole list was given.
+#[test]
+fn a_value_in_other_case_or_with_spaces_gets_the_format_s_spelling() {
+    let mut rct = study("rct");
+    rct["design"] = json!("RCT");
+    let mut single = study("single");
+    single["design"] = json!("single-arm");
+    single["outcomes"][0]["data"] = json!({"measure": "PR", "xi": 3, "ni": 10});
+    let mut hr = study("hr");
+    hr["outcomes"][0]["data"] =
+        json!({"measure": "hr", "estimate": 0.8, "ci_lb": 0.6, "ci_ub": 1.1});
+    let mut other = study("other");
+    other["design"] = json!("trial");
+    let p = parse(&dataset(vec![rct, single, hr, other]));
+    has_error(
+        &p,
+        "studies[0].design: unknown design \"RCT\" (did you mean \"rct\"? values are written so)",
+    );
+    has_error(
+        &p,
+        "studies[1].design: unknown design \"single-arm\" (did you mean \"single_arm\"? values are written so)",
+    );
+    assert!(msgs(&p.errors)
+        .iter()
+        .any(|m| m.starts_with("studies[2].outcomes[0].data.measure: ")
+            && m.contains("(did you mean \"HR\"?")));
+    assert!(msgs(&p.errors).iter().any(
+        |m| m.starts_with("studies[3].design: unknown design \"trial\"; expected one of rct,")
+    ));
 }

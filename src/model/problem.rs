@@ -521,7 +521,11 @@ impl fmt::Display for Issue {
                 None => write!(f, "unknown field \"{field}\"; expected one of {}", list(allowed)),
             },
             UnknownValue { what, found, allowed } => {
-                write!(f, "unknown {what} \"{found}\"; expected one of {}", list(allowed))
+                // "RCT", "single-arm": a value written as people write it, not as the format does.
+                match allowed.iter().find(|a| folded(a).eq(folded(found.trim()))) {
+                    Some(v) => write!(f, "unknown {what} \"{found}\" (did you mean \"{v}\"? values are written so)"),
+                    None => write!(f, "unknown {what} \"{found}\"; expected one of {}", list(allowed)),
+                }
             }
             EmptyText => write!(f, "must not be empty"),
             BadUrl { found } => write!(f, "\"{found}\" is not an http(s) link"),
@@ -864,6 +868,14 @@ impl fmt::Display for Issue {
 }
 
 /// Closest allowed name within edit distance 2, for "did you mean" hints.
+/// A value as the format compares spellings of it: lower case, `_` for a space or a hyphen.
+fn folded(v: &str) -> impl Iterator<Item = u8> + '_ {
+    v.bytes().map(|b| match b {
+        b' ' | b'-' => b'_',
+        _ => b.to_ascii_lowercase(),
+    })
+}
+
 pub fn suggest(found: &str, allowed: &'static [&'static str]) -> Option<&'static str> {
     let f = found.to_ascii_lowercase();
     let mut best: Option<(usize, &'static str)> = None;
