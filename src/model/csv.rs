@@ -278,6 +278,30 @@ const ALIASES: &[(&str, &str, u8)] = &[
     ("uci", "ci_ub", 1),
     ("ucl", "ci_ub", 1),
     ("ul", "ci_ub", 2),
+    // Spanish and French, the widget's other languages, for the columns whose cells are names and
+    // numbers (a design or a direction in those languages is not read yet: such columns stay extra).
+    ("estudio", "study", 2),
+    ("ensayo", "study", 2),
+    ("autor", "study", 3),
+    ("étude", "study", 2),
+    ("etude", "study", 2),
+    ("essai", "study", 2),
+    ("auteur", "study", 3),
+    ("año", "year", 1),
+    ("ano", "year", 1),
+    ("année", "year", 1),
+    ("annee", "year", 1),
+    ("resultado", "outcome", 2),
+    ("desenlace", "outcome", 2),
+    ("critère", "outcome", 2),
+    ("critere", "outcome", 2),
+    ("critère de jugement", "outcome", 2),
+    ("enfermedad", "condition", 1),
+    ("maladie", "condition", 1),
+    ("tratamiento", "therapy", 2),
+    ("traitement", "therapy", 2),
+    ("referencia", "citation", 1),
+    ("référence", "citation", 1),
 ];
 
 /// Headers that are an effect measure's name: the column is the estimate, in that measure.
@@ -337,6 +361,12 @@ fn arm_number(normalised: &str) -> Option<&'static str> {
         "e",
         "intervention",
         "active",
+        "tratamiento",
+        "tratados",
+        "intervención",
+        "traitement",
+        "traités",
+        "expérimental",
     ];
     const CONTROL: &[&str] = &[
         "control",
@@ -346,8 +376,26 @@ fn arm_number(normalised: &str) -> Option<&'static str> {
         "placebo",
         "comparator",
         "comparison",
+        "controles",
+        "comparador",
+        "témoin",
+        "témoins",
+        "contrôle",
+        "comparateur",
     ];
-    const EVENTS: &[&str] = &["events", "event", "cases", "case", "responders"];
+    const EVENTS: &[&str] = &[
+        "events",
+        "event",
+        "cases",
+        "case",
+        "responders",
+        "eventos",
+        "evento",
+        "casos",
+        "événements",
+        "évènements",
+        "cas",
+    ];
     const TOTAL: &[&str] = &[
         "n",
         "total",
@@ -357,11 +405,28 @@ fn arm_number(normalised: &str) -> Option<&'static str> {
         "patients",
         "people",
         "subjects",
+        "pacientes",
+        "participantes",
+        "personas",
+        "personnes",
+        "effectif",
     ];
-    const MEAN: &[&str] = &["mean", "means", "average"];
-    const SD: &[&str] = &["sd", "std", "stdev", "dev", "deviation", "standard"];
+    const MEAN: &[&str] = &["mean", "means", "average", "media", "moyenne"];
+    const SD: &[&str] = &[
+        "sd",
+        "std",
+        "stdev",
+        "dev",
+        "deviation",
+        "standard",
+        "desviación",
+        "estándar",
+        "écart",
+        "type",
+    ];
     const FILLER: &[&str] = &[
-        "group", "groups", "arm", "arms", "no", "number", "of", "in", "the", "sample",
+        "group", "groups", "arm", "arms", "no", "number", "of", "in", "the", "sample", "grupo",
+        "número", "de", "del", "en", "el", "groupe", "bras", "nombre", "du", "des", "le", "la",
     ];
     let (mut arm, mut number) = (None, None);
     for word in normalised.split(' ') {
