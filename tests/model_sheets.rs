@@ -718,16 +718,18 @@ fn outcomes_written_two_ways_are_said() {
 /// Headers in Spanish and French, the widget's other languages, are read for names and numbers.
 #[test]
 fn spanish_and_french_headers_are_read() {
-    let (es, said) = ok("Estudio,Año,Resultado,Eventos tratamiento,Total tratamiento,Eventos control,Total control\n\
-         Ensayo A,2018,Recaída,12,100,21,98\n"
+    let (es, said) = ok("Estudio,Año,Diseño,Resultado,Mejor,Eventos tratamiento,Total tratamiento,Eventos control,Total control\n\
+         Ensayo A,2018,ECA,Recaída,menor es mejor,12,100,21,98\n"
         .as_bytes());
     has(
         &said,
         "row 1: read \"Eventos control\" as ci (events in the control group)",
     );
-    let (fr, _) = ok("Étude;Année;Critère;Événements traitement;Effectif traitement;Événements témoin;Effectif témoin\n\
-         Essai A;2018;Rechute;12;100;21;98\n"
+    let (fr, _) = ok("Étude;Année;Type d'étude;Critère;Meilleur;Événements traitement;Effectif traitement;Événements témoin;Effectif témoin\n\
+         Essai A;2018;Série de cas;Rechute;plus bas;12;100;21;98\n"
         .as_bytes());
+    assert_eq!(es.studies[0].design, Design::Rct);
+    assert_eq!(fr.studies[0].design, Design::CaseSeries);
     for (ds, name, outcome) in [(&es, "Ensayo A", "Recaída"), (&fr, "Essai A", "Rechute")] {
         let s = &ds.studies[0];
         assert_eq!(
@@ -735,5 +737,6 @@ fn spanish_and_french_headers_are_read() {
             (name, Some(2018), outcome)
         );
         assert_eq!(counts(ds, 0), Counts::totals(Measure::Rr, 12, 100, 21, 98));
+        assert_eq!(s.outcomes[0].better, Better::Lower);
     }
 }
