@@ -1792,43 +1792,44 @@ const MAX_ROWS: usize = 4 * MAX_STUDIES;
 /// plural ("Relapse", "relapses"), said at the later name's first row; and an outcome better lower in
 /// one row and higher in another, said at its first row that differs. Each pair once.
 fn tell_near_outcomes(rows: &[Row], sink: &mut Sink) {
-    // Each outcome's first row and direction, and each folded name's first spelling.
-    let mut first: HashMap<&str, (usize, Better)> = HashMap::new();
-    let mut folded: HashMap<String, (&str, usize)> = HashMap::new();
-    let mut told: HashSet<&str> = HashSet::default();
+    // Each outcome's first row, direction and whether it was told about, by index; the maps are of
+    // the type the reader already has (each new map type compiles its own table code).
+    let mut index: HashMap<String, usize> = HashMap::new();
+    let mut folded: HashMap<String, usize> = HashMap::new();
+    let mut first: Vec<(&Row, bool)> = Vec::new();
     for r in rows {
-        let id = r.outcome.id.as_str();
-        match first.get(id) {
-            Some(&(row, better)) => {
-                if better != r.outcome.better && told.insert(id) {
-                    sink.warn(
-                        format!("row {}, column better", r.row),
-                        Issue::MixedBetter {
-                            outcome: id.to_string(),
-                            row,
-                        },
-                    );
-                }
+        let id = &r.outcome.id;
+        if let Some(&i) = index.get(id) {
+            let (earlier, told) = &mut first[i];
+            if earlier.outcome.better != r.outcome.better && !*told {
+                *told = true;
+                sink.warn(
+                    format!("row {}, column better", r.row),
+                    Issue::MixedBetter {
+                        outcome: id.clone(),
+                        row: earlier.row,
+                    },
+                );
             }
+            continue;
+        }
+        index.insert(id.clone(), first.len());
+        let name = normalize(id);
+        let key = name.strip_suffix('s').unwrap_or(&name).to_string();
+        match folded.get(&key) {
+            Some(&i) => sink.warn(
+                format!("row {}, column outcome", r.row),
+                Issue::NearOutcome {
+                    outcome: id.clone(),
+                    other: first[i].0.outcome.id.clone(),
+                    row: first[i].0.row,
+                },
+            ),
             None => {
-                first.insert(id, (r.row, r.outcome.better));
-                let name = normalize(id);
-                let key = name.strip_suffix('s').unwrap_or(&name).to_string();
-                match folded.get(&key) {
-                    Some(&(other, row)) => sink.warn(
-                        format!("row {}, column outcome", r.row),
-                        Issue::NearOutcome {
-                            outcome: id.to_string(),
-                            other: other.to_string(),
-                            row,
-                        },
-                    ),
-                    None => {
-                        folded.insert(key, (id, r.row));
-                    }
-                }
+                folded.insert(key, first.len());
             }
         }
+        first.push((r, false));
     }
 }
 
