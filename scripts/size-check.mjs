@@ -114,7 +114,9 @@
 // is a comment, quotes a word processor curled, single quotes or a file that ends too soon says so, and
 // the warning of two-arm counts with no events (or events in everyone) says that they are pooled with
 // 0.5 added, as metafor does, where it said they could not be (0.4 KB, -> 349.6 KB); then a value written
-// in other case or with a space ('RCT', 'single-arm') named with the format's spelling (0.15 KB, -> 349.7 KB).
+// in other case or with a space ('RCT', 'single-arm') named with the format's spelling (0.15 KB, -> 349.7 KB),
+// and a ratio estimate below 0.001 or above 1,000 warned about, printed '<0.001' rather than '0.000' (0.17 KB,
+// -> 349.9 KB).
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';

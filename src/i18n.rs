@@ -1039,9 +1039,17 @@ pub fn pct_number(lang: Lang, number: &str) -> String {
     }
 }
 
-/// An effect estimate as journals print it: 2 decimals, 3 below 0.1.
+/// An effect estimate as journals print it: 2 decimals, 3 below 0.1, "<0.001" below 0.0005 (which
+/// 3 decimals would print as 0.000) and none from 1,000.
 pub fn estimate(lang: Lang, v: f64) -> String {
-    let digits = if v != 0.0 && v.abs() < 0.1 { 3 } else { 2 };
+    if v > 0.0 && v < 0.0005 {
+        return format!("<{}", num(lang, 0.001, 3));
+    }
+    let digits = match v.abs() {
+        a if a >= 1000.0 => 0,
+        a if a != 0.0 && a < 0.1 => 3,
+        _ => 2,
+    };
     num(lang, v, digits)
 }
 
@@ -1247,5 +1255,18 @@ mod tests {
         assert_eq!(clause_list(Lang::Es, &clauses), "a; b");
         assert_eq!(clause_list(Lang::Fr, &clauses), "a\u{202f}; b");
         assert_eq!(clause_list(Lang::Fr, &clauses[..1]), "a");
+    }
+
+    #[test]
+    fn estimates_are_printed_as_journals_print_them() {
+        assert_eq!(estimate(Lang::En, 0.84), "0.84");
+        assert_eq!(estimate(Lang::En, 0.0042), "0.004");
+        assert_eq!(estimate(Lang::Es, 0.0042), "0,004");
+        // Below what 3 decimals show, not "0.000".
+        assert_eq!(estimate(Lang::En, 1e-20), "<0.001");
+        assert_eq!(estimate(Lang::Fr, 0.0003), "<0,001");
+        assert_eq!(estimate(Lang::En, 0.0), "0.00");
+        assert_eq!(estimate(Lang::En, 1234.5678), "1235");
+        assert_eq!(estimate(Lang::En, -0.5), "\u{2212}0.50");
     }
 }

@@ -279,6 +279,30 @@ fn confidence_interval_checks() {
     );
 }
 
+/// A ratio far from what trials find (a p-value or a log typed as the ratio) is warned about, and
+/// kept: it is only unlikely.
+#[test]
+fn an_implausible_ratio_is_a_warning() {
+    let p = with_data(json!({"measure": "HR", "estimate": 1e-20, "ci_lb": 1e-21, "ci_ub": 1e-19}));
+    assert!(p.errors.is_empty(), "{:?}", msgs(&p.errors));
+    assert!(msgs(&p.warnings).iter().any(|m| m.starts_with("studies[0].outcomes[0].data.estimate: HR 0.00000000000000000001 is far from what trials find")), "{:?}", msgs(&p.warnings));
+    let p = with_data(json!({"measure": "OR", "estimate": 2500.0, "ci_lb": 10.0, "ci_ub": 9000.0}));
+    assert!(
+        msgs(&p.warnings)
+            .iter()
+            .any(|m| m.contains("OR 2500.00 is far from what trials find")),
+        "{:?}",
+        msgs(&p.warnings)
+    );
+    let p = with_data(json!({"measure": "OR", "estimate": 5.0, "ci_lb": 0.02, "ci_ub": 1500.0}));
+    assert!(
+        !msgs(&p.warnings)
+            .iter()
+            .any(|m| m.contains("far from what trials find")),
+        "a wide interval alone is no sign"
+    );
+}
+
 #[test]
 fn ratio_measures_must_be_positive() {
     let p = with_data(json!({"measure": "HR", "estimate": -0.5, "ci_lb": 0.0, "ci_ub": 0.24}));

@@ -193,6 +193,8 @@ pub enum Issue {
     LowerAboveUpper { lb: f64, ub: f64 },
     /// A ratio (or its CI bound) that is zero or negative.
     NotPositiveRatio { value: f64, measure: Measure },
+    /// A ratio estimate far outside what trials find (below 0.001 or above 1,000).
+    ImplausibleRatio { value: f64, measure: Measure },
     /// Standard deviation zero or negative.
     SdNotPositive { value: f64 },
     /// Variance or standard error zero or negative.
@@ -579,6 +581,12 @@ impl fmt::Display for Issue {
             LowerAboveUpper { lb, ub } => {
                 write!(f, "lower bound {} is above the upper bound {}", fmt_num(*lb), fmt_num(*ub))
             }
+            ImplausibleRatio { value, measure } => write!(
+                f,
+                "{measure} {} is far from what trials find (below 0.001 or above 1,000): check that it is the \
+                 ratio itself, not a p-value, a logarithm or a percentage",
+                fmt_num(*value)
+            ),
             NotPositiveRatio { value, measure } => write!(
                 f,
                 "{} is not positive; a {measure} is a ratio and must be above 0 (give it on the natural scale, not the log scale)",

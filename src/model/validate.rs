@@ -240,6 +240,15 @@ pub(crate) fn check_effect(data: &EffectData, loc: &Loc, sink: &mut Sink) {
                         ok = false;
                     }
                 }
+                if ok && !(1e-3..=1e3).contains(&e.estimate) {
+                    sink.warn(
+                        loc.data_field("estimate"),
+                        Issue::ImplausibleRatio {
+                            value: e.estimate,
+                            measure: e.measure,
+                        },
+                    );
+                }
             } else if e.measure == Measure::Rd {
                 for (f, v) in [
                     ("estimate", e.estimate),
