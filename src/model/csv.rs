@@ -1408,10 +1408,8 @@ impl<'o, R: Read> RowReader<'o, R> {
             };
             let (study, locs, path) = build_study(id, group, self.has_design, sink);
             // A CSV study exists only through its rows: when all of them were dropped, so is the
-            // study.
-            if let Some((s, locs)) =
-                check_study(&path, study, locs, sink).filter(|(s, _)| !s.outcomes.is_empty())
-            {
+            // study (`check_study` leaves out a study whose every outcome has errors).
+            if let Some((s, locs)) = check_study(&path, study, locs, sink) {
                 studies.push((path, s, locs));
             }
         }

@@ -875,7 +875,6 @@ impl fmt::Display for Issue {
     }
 }
 
-/// Closest allowed name within edit distance 2, for "did you mean" hints.
 /// A value as the format compares spellings of it: lower case, `_` for a space or a hyphen.
 fn folded(v: &str) -> impl Iterator<Item = u8> + '_ {
     v.bytes().map(|b| match b {
@@ -884,6 +883,7 @@ fn folded(v: &str) -> impl Iterator<Item = u8> + '_ {
     })
 }
 
+/// Closest allowed name within edit distance 2, for "did you mean" hints.
 pub fn suggest(found: &str, allowed: &'static [&'static str]) -> Option<&'static str> {
     let f = found.to_ascii_lowercase();
     let mut best: Option<(usize, &'static str)> = None;
