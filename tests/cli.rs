@@ -75,6 +75,81 @@ fn validate_lists_every_problem_as_file_path_message_and_exits_1() {
     assert!(err.contains("row 3"), "{err}");
 }
 
+/// The places in a JSON file are counted from 0; each problem also names the study, outcome or
+/// claim it is in, by the id an editor can search the file for.
+#[test]
+fn problems_in_json_name_the_study_and_outcome_they_are_in() {
+    let text = std::fs::read_to_string("src/data/ms-stem-cells.json").unwrap();
+    let mut data: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let study = data["studies"][3]["id"].as_str().unwrap().to_string();
+    let outcome = data["studies"][3]["outcomes"][0]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    data["studies"][3]["year"] = "nineteen".into();
+    data["studies"][3]["outcomes"][0]["data"] = serde_json::json!({"kind": "counts"});
+    let file = scratch("named.json", data.to_string().as_bytes());
+    let o = run(&["validate", file.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    let at = |path: &str, names: &str| format!("{}: {path}: in {names}: ", file.display());
+    assert!(
+        err.contains(&at("studies[3].year", &format!("study \"{study}\""))),
+        "{err}"
+    );
+    assert!(
+        err.contains(&at(
+            "studies[3].outcomes[0].data",
+            &format!("study \"{study}\", outcome \"{outcome}\"")
+        )),
+        "{err}"
+    );
+    // The warnings about references to the study left out name where the reference is, and
+    // not the study twice.
+    assert!(
+        !err.contains(&format!("in study \"{study}\": study \"{study}\"")),
+        "{err}"
+    );
+}
+
+/// `appraise` tells what the widget's readers are told from what could be read, with the
+/// errors that left the rest out (on stderr and in the JSON); `analyze` pools nothing but the
+/// whole table, and says so.
+#[test]
+fn appraise_shows_what_could_be_read_and_analyze_refuses_part_of_a_table() {
+    let whole =
+        b"study,outcome,ai,n1i,ci,n2i\nA,death,3,50,9,50\nB,death,4,60,10,60\nC,death,2,40,7,40\n";
+    let typo = String::from_utf8_lossy(whole).replace("B,death,4,", "B,death,four,");
+    let whole = scratch("whole.csv", whole);
+    let typo = scratch("typo.csv", typo.as_bytes());
+    let appraised = |file: &PathBuf| {
+        let o = run(&["appraise", file.to_str().unwrap()]);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+        (v, stderr(&o))
+    };
+    let (all, said) = appraised(&whole);
+    assert!(all.get("errors").is_none(), "{all}");
+    assert_eq!(all["pooled"][0]["k"], 3, "{said}");
+    let (part, said) = appraised(&typo);
+    assert_eq!(part["pooled"][0]["k"], 2, "{part}");
+    assert_eq!(part["pooled"][0]["studies"], serde_json::json!(["A", "C"]));
+    assert_eq!(part["errors"][0]["path"], "row 3, column ai", "{part}");
+    assert!(
+        said.contains("row 3, column ai: \"four\" is not a count"),
+        "{said}"
+    );
+
+    let o = run(&["analyze", typo.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stdout(&o).is_empty(), "{}", stdout(&o));
+    assert!(
+        stderr(&o).contains("nothing analysed: a pooled result must include every study"),
+        "{}",
+        stderr(&o)
+    );
+}
+
 #[test]
 fn validate_names_unreadable_files_without_panicking() {
     let o = run(&["validate", "no/such/file.json"]);
@@ -694,6 +769,7 @@ fn analyze_streams_spreadsheets_as_saved_and_names_bad_rows() {
     let o = run(&["analyze", file.to_str().unwrap(), "--measure", "RR"]);
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("row 60002"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("nothing analysed"), "{}", stderr(&o));
     assert!(stdout(&o).is_empty());
 }
 

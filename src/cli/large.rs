@@ -273,5 +273,12 @@ pub fn read_effects(
         }
     });
     super::report_problems(file, &whole.errors, &[], err);
-    (errors == 0 && whole.errors.is_empty() && whole.dataset.is_some()).then_some(effects)
+    if !whole.errors.is_empty() || whole.dataset.is_none() {
+        return None;
+    }
+    if errors > 0 {
+        super::refuse_partial(file, err);
+        return None;
+    }
+    Some(effects)
 }

@@ -234,7 +234,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
             baselines,
             lang,
         } => {
-            let Some(dataset) = read_usable(&file, None, err) else {
+            let Some((dataset, errors)) = read_shown(&file, err) else {
                 return 1;
             };
             let options = AppraiseOptions {
@@ -243,7 +243,11 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
                 lang,
                 ..AppraiseOptions::default()
             };
-            print_json(&appraise(&dataset, &options), out)
+            let report = Shown {
+                appraisal: appraise(&dataset, &options),
+                errors,
+            };
+            print_json(&report, out)
         }
         Command::Analyze {
             file,
@@ -380,16 +384,9 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
             poster,
             output,
         } => {
-            let Some(parsed) = read_dataset(&file, err) else {
+            let Some((dataset, _)) = read_shown(&file, err) else {
                 return 1;
             };
-            let Some(dataset) = parsed.dataset else {
-                report_problems(&file, &parsed.errors, &parsed.warnings, err);
-                return 1;
-            };
-            // The chart shows what could be read, as the widget does; what it leaves out is
-            // said, as the widget says it to the editor (warnings are `validate`'s to list).
-            report_problems(&file, &parsed.errors, &[], err);
             let options = match ViewOptions::parse(view.as_str(), outcome.as_deref().unwrap_or(""))
             {
                 Ok(o) => ViewOptions { lang, ..o },
@@ -610,15 +607,50 @@ fn print_json<T: serde::Serialize>(value: &T, out: &mut dyn Write) -> u8 {
     }
 }
 
-/// Reads a dataset and reports its problems; returns it when there are no errors
-/// (a partial dataset is fine to draw, but not to analyse).
+/// The appraisal of what could be read, with the errors that left the rest out: `appraise` says
+/// what the widget's readers are told, and the widget shows what it can.
+#[derive(serde::Serialize)]
+struct Shown {
+    #[serde(flatten)]
+    appraisal: crate::appraise::Appraisal,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    errors: Vec<model::Problem>,
+}
+
+/// Reads a dataset for the views and the appraisal: what could be read, as the widget shows it,
+/// after saying on stderr what was left out and why (warnings are `validate`'s to list).
+fn read_shown(file: &Path, err: &mut dyn Write) -> Option<(Dataset, Vec<model::Problem>)> {
+    let parsed = read_dataset(file, err)?;
+    let Some(dataset) = parsed.dataset else {
+        report_problems(file, &parsed.errors, &parsed.warnings, err);
+        return None;
+    };
+    report_problems(file, &parsed.errors, &[], err);
+    Some((dataset, parsed.errors))
+}
+
+/// Reads a dataset and reports its problems; returns it when there are no errors: a pooled
+/// result without a study that had a typo would pass for the whole table's.
 fn read_usable(file: &Path, measure: Option<Measure>, err: &mut dyn Write) -> Option<Dataset> {
     let parsed = read_dataset_with(file, measure, err)?;
     report_problems(file, &parsed.errors, &[], err);
     if !parsed.errors.is_empty() {
+        if parsed.dataset.is_some() {
+            refuse_partial(file, err);
+        }
         return None;
     }
     parsed.dataset
+}
+
+/// Why `analyze` printed nothing after the errors it listed.
+fn refuse_partial(file: &Path, err: &mut dyn Write) {
+    let _ = writeln!(
+        err,
+        "{}: nothing analysed: a pooled result must include every study. Correct the entries above \
+         (or delete those rows) and run again; `appraise` and `render` show what could be read",
+        file.display()
+    );
 }
 
 /// Reads and parses a dataset file, choosing CSV or JSON by its extension.
@@ -676,10 +708,68 @@ fn read_dataset_with(file: &Path, measure: Option<Measure>, err: &mut dyn Write)
     }
     let json = !is_csv(file) && (has_extension(file, "json") || model::looks_like_json(&bytes));
     Some(if json {
-        model::parse_json(&bytes)
+        let mut parsed = model::parse_json(&bytes);
+        name_the_places(&bytes, &mut parsed);
+        parsed
     } else {
         Dataset::from_csv(&bytes, measure)
     })
+}
+
+/// Adds to each problem in a JSON file the ids of the study, outcome or claim its path runs
+/// through: an editor finds `"harris_2020"` in the file, where `studies[9]` is counted from 0.
+fn name_the_places(bytes: &[u8], parsed: &mut Parsed) {
+    if parsed.errors.is_empty() && parsed.warnings.is_empty() {
+        return;
+    }
+    let Ok(root) = serde_json::from_slice::<serde_json::Value>(bytes) else {
+        return;
+    };
+    for problem in parsed.errors.iter_mut().chain(&mut parsed.warnings) {
+        let names = names_along(&root, &problem.path);
+        // A message that names its study already ("study "x" was left out") is left as it is.
+        let new: Vec<String> = (names.into_iter())
+            .filter(|(_, id)| !problem.message.contains(&format!("\"{id}\"")))
+            .map(|(kind, id)| format!("{kind} \"{id}\""))
+            .collect();
+        if !new.is_empty() {
+            problem.message = format!("in {}: {}", new.join(", "), problem.message);
+        }
+    }
+}
+
+/// The `id`s of the listed objects a path (`studies[2].outcomes[0].data`) runs through, each with
+/// what its list holds (`study`, `outcome`).
+fn names_along(root: &serde_json::Value, path: &str) -> Vec<(String, String)> {
+    let mut names = Vec::new();
+    let mut at = root;
+    for step in path.split('.') {
+        let (key, indices) = step.split_once('[').unwrap_or((step, ""));
+        let Some(value) = at.get(key) else {
+            break;
+        };
+        at = value;
+        for index in indices.split('[').filter(|i| !i.is_empty()) {
+            let Some(element) =
+                (index.trim_end_matches(']').parse::<usize>().ok()).and_then(|i| at.get(i))
+            else {
+                return names;
+            };
+            at = element;
+            if let Some(id) = at.get("id").and_then(|id| id.as_str()) {
+                names.push((singular(key), id.to_string()));
+            }
+        }
+    }
+    names
+}
+
+/// A list's name for one of its items: `studies` → `study`, `outcomes` → `outcome`.
+fn singular(list: &str) -> String {
+    match list.strip_suffix("ies") {
+        Some(stem) => format!("{stem}y"),
+        None => list.strip_suffix('s').unwrap_or(list).to_string(),
+    }
 }
 
 /// Whether text that begins with `<` is a web page: its first tag is a doctype, `html`, `head` or
