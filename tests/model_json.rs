@@ -524,6 +524,54 @@ fn claims_checked() {
     assert_eq!(ds.claims[1].studies, ["a"]);
 }
 
+/// For the lists editors read, each problem also names the study, outcome or claim its 0-based
+/// path runs through, by the id an editor can search the file for; `parse_json` keeps bare paths.
+#[test]
+fn name_places_names_the_ids_a_path_runs_through() {
+    let mut bad = study("bad");
+    bad["design"] = json!(5);
+    let mut worse = study("worse");
+    worse["outcomes"][0]["data"]["ai"] = json!(-1);
+    let mut v = dataset(vec![study("a"), bad, worse]);
+    v["claims"] = json!([claim("c1", &["a", "bad"]), claim("c1", &["a"])]);
+    let bytes = serde_json::to_vec(&v).unwrap();
+    let mut p = parse_json(&bytes);
+    let bare = msgs(&p.errors);
+    name_places(&bytes, &mut p);
+    let named = msgs(&p.errors);
+    assert_eq!(bare.len(), named.len());
+    let with = |path: &str, names: &str| {
+        let bare = bare
+            .iter()
+            .find(|m| m.starts_with(path))
+            .unwrap_or_else(|| panic!("{path}: {bare:?}"));
+        let (_, message) = bare.split_once(": ").unwrap();
+        format!("{path}: in {names}: {message}")
+    };
+    for expected in [
+        with("studies[1].design", "study \"bad\""),
+        with(
+            "studies[2].outcomes[0].data.ai",
+            "study \"worse\", outcome \"o1\"",
+        ),
+    ] {
+        assert!(named.contains(&expected), "{expected}\n{named:#?}");
+    }
+    // A message that names the id already is left as it is.
+    has_error(
+        &p,
+        "claims[1].id: duplicate id \"c1\" (first used by claims[0])",
+    );
+    // A warning that names its study already says it once; the claim it is in is named.
+    has_warning(&p, "claims[0].studies[1]: in claim \"c1\": study \"bad\" was left out because of its errors; the reference was dropped");
+    // A file that is not JSON keeps its problem as it was.
+    let broken = b"{\"schema\": \"evidence-lens/1\", \"studies\": [";
+    let mut p = parse_json(broken);
+    let before = msgs(&p.errors);
+    name_places(broken, &mut p);
+    assert_eq!(msgs(&p.errors), before);
+}
+
 #[test]
 fn schema_version() {
     let mut v = dataset(vec![study("a")]);

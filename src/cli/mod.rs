@@ -709,67 +709,11 @@ fn read_dataset_with(file: &Path, measure: Option<Measure>, err: &mut dyn Write)
     let json = !is_csv(file) && (has_extension(file, "json") || model::looks_like_json(&bytes));
     Some(if json {
         let mut parsed = model::parse_json(&bytes);
-        name_the_places(&bytes, &mut parsed);
+        model::name_places(&bytes, &mut parsed);
         parsed
     } else {
         Dataset::from_csv(&bytes, measure)
     })
-}
-
-/// Adds to each problem in a JSON file the ids of the study, outcome or claim its path runs
-/// through: an editor finds `"harris_2020"` in the file, where `studies[9]` is counted from 0.
-fn name_the_places(bytes: &[u8], parsed: &mut Parsed) {
-    if parsed.errors.is_empty() && parsed.warnings.is_empty() {
-        return;
-    }
-    let Ok(root) = serde_json::from_slice::<serde_json::Value>(bytes) else {
-        return;
-    };
-    for problem in parsed.errors.iter_mut().chain(&mut parsed.warnings) {
-        let names = names_along(&root, &problem.path);
-        // A message that names its study already ("study "x" was left out") is left as it is.
-        let new: Vec<String> = (names.into_iter())
-            .filter(|(_, id)| !problem.message.contains(&format!("\"{id}\"")))
-            .map(|(kind, id)| format!("{kind} \"{id}\""))
-            .collect();
-        if !new.is_empty() {
-            problem.message = format!("in {}: {}", new.join(", "), problem.message);
-        }
-    }
-}
-
-/// The `id`s of the listed objects a path (`studies[2].outcomes[0].data`) runs through, each with
-/// what its list holds (`study`, `outcome`).
-fn names_along(root: &serde_json::Value, path: &str) -> Vec<(String, String)> {
-    let mut names = Vec::new();
-    let mut at = root;
-    for step in path.split('.') {
-        let (key, indices) = step.split_once('[').unwrap_or((step, ""));
-        let Some(value) = at.get(key) else {
-            break;
-        };
-        at = value;
-        for index in indices.split('[').filter(|i| !i.is_empty()) {
-            let Some(element) =
-                (index.trim_end_matches(']').parse::<usize>().ok()).and_then(|i| at.get(i))
-            else {
-                return names;
-            };
-            at = element;
-            if let Some(id) = at.get("id").and_then(|id| id.as_str()) {
-                names.push((singular(key), id.to_string()));
-            }
-        }
-    }
-    names
-}
-
-/// A list's name for one of its items: `studies` → `study`, `outcomes` → `outcome`.
-fn singular(list: &str) -> String {
-    match list.strip_suffix("ies") {
-        Some(stem) => format!("{stem}y"),
-        None => list.strip_suffix('s').unwrap_or(list).to_string(),
-    }
 }
 
 /// Whether text that begins with `<` is a web page: its first tag is a doctype, `html`, `head` or

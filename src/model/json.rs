@@ -177,6 +177,66 @@ pub fn parse_converted_json(bytes: &[u8]) -> Parsed {
     read_json(bytes, Sink::default())
 }
 
+/// Begins each problem's message with the ids of the study, outcome or claim its path runs
+/// through (`in study "smith_2019", outcome "death": …`): a path counts from 0 (`studies[9]`),
+/// while an editor can search the file for an id. For the lists editors read (the command line,
+/// the widget's editor list); the reader's problems keep bare paths, which scripts match.
+pub fn name_places(bytes: &[u8], parsed: &mut Parsed) {
+    if parsed.errors.is_empty() && parsed.warnings.is_empty() {
+        return;
+    }
+    let text = std::str::from_utf8(bytes).unwrap_or_default();
+    let Ok((root, _)) = tree::parse(text.strip_prefix('\u{feff}').unwrap_or(text)) else {
+        return;
+    };
+    for problem in parsed.errors.iter_mut().chain(&mut parsed.warnings) {
+        let named: Vec<String> = (ids_along(&root, &problem.path).into_iter())
+            // A message that names its study already ("study "x" was left out") is left as it is.
+            .filter(|(_, id)| !problem.message.contains(&format!("\"{id}\"")))
+            .map(|(list, id)| format!("{} \"{id}\"", singular(list)))
+            .collect();
+        if !named.is_empty() {
+            problem.message = format!("in {}: {}", named.join(", "), problem.message);
+        }
+    }
+}
+
+/// The ids of the listed objects a path (`studies[2].outcomes[0].data`) runs through, each with
+/// the name of its list.
+fn ids_along<'p>(root: &Json<'_>, path: &'p str) -> Vec<(&'p str, String)> {
+    let mut ids = Vec::new();
+    let mut at = root;
+    for step in path.split('.') {
+        let (key, indices) = step.split_once('[').unwrap_or((step, ""));
+        let Some(value) = at.get(key) else {
+            break;
+        };
+        at = value;
+        for index in indices.split('[').filter(|i| !i.is_empty()) {
+            let element = match (at, index.trim_end_matches(']').parse::<usize>()) {
+                (Json::Array(items), Ok(i)) => items.get(i),
+                _ => None,
+            };
+            let Some(element) = element else {
+                return ids;
+            };
+            at = element;
+            if let Some(id) = at.get("id").and_then(Json::as_str) {
+                ids.push((key, id.to_string()));
+            }
+        }
+    }
+    ids
+}
+
+/// A list's name for one of its items: `studies` → `study`, `outcomes` → `outcome`.
+fn singular(list: &str) -> String {
+    match list.strip_suffix("ies") {
+        Some(stem) => format!("{stem}y"),
+        None => list.strip_suffix('s').unwrap_or(list).to_string(),
+    }
+}
+
 fn read_json(bytes: &[u8], mut sink: Sink) -> Parsed {
     let dataset = precheck(bytes, &mut sink)
         .and_then(|text| read_value(text, &mut sink))

@@ -25,7 +25,7 @@ pub use self::analysis::{Analysis, EffectModel, PoolMethod, Stored, StoredSubgro
 pub use self::csv::{parse_csv, parse_csv_with, read_chunks, CsvOptions, CSV_COLUMNS};
 pub use self::encoding::decode_windows_1252;
 pub use self::json::{
-    first_byte, generic_concepts, looks_like_json, parse_converted_json, parse_json,
+    first_byte, generic_concepts, looks_like_json, name_places, parse_converted_json, parse_json,
     parse_vocabulary,
 };
 pub use self::links::Link;
