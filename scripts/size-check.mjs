@@ -117,6 +117,11 @@
 // in other case or with a space ('RCT', 'single-arm') named with the format's spelling (0.15 KB, -> 349.7 KB),
 // and a ratio estimate below 0.001 or above 1,000 warned about, printed '<0.001' rather than '0.000' (0.17 KB,
 // -> 349.9 KB).
+// Raised to 342.5 KiB in the thirtieth session for what a phone review found: a claim's details titled
+// with the claim as its card quotes it (translation included), the harms view's bold title broken apart
+// from its legend, the summary's uncertain title naming the one treatment shown and beginning with the
+// condition in Spanish and French, 'Todas'/'Toutes' for the filters whose noun wants it, and one-study
+// Knapp-Hartung fits tested with z as metafor does (0.44 KB, -> 350.3 KB).
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -124,7 +129,7 @@ import { fileURLToPath } from 'node:url';
 import { shellModules } from './shell-modules.mjs';
 
 const BUDGET_BYTES = 100 * 1024;
-const GUARD_BYTES = 342 * 1024;
+const GUARD_BYTES = 342.5 * 1024;
 const WWW = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'www');
 // Each file as the server sends it, gzipped on its own.
 const FILES = [...shellModules(WWW), 'pkg/evidence_lens.js', 'pkg/evidence_lens_bg.wasm'];

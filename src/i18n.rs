@@ -557,7 +557,7 @@ catalogue![
     ("answer.harm", "Main harm", "Daño principal", "Risque principal"),
     ("answer.no_benefit_data", "No study reports a benefit with numbers.", "Ningún estudio informa un beneficio con cifras.", "Aucune étude ne rapporte de bénéfice chiffré."),
     ("answer.no_harm_data", "No study reports harms with numbers.", "Ningún estudio informa daños con cifras.", "Aucune étude ne rapporte de risques chiffrés."),
-    ("answer.in_words", "{words} (in words, no numbers)", "{words} (solo descrito en el texto, sin cifras)", "{words} (décrit dans le texte, sans chiffres)"),
+    ("answer.in_words", "{words} (said only in words, without numbers)", "{words} (solo en el texto, sin cifras)", "{words} (seulement dans le texte, sans chiffres)"),
     ("answer.null_elsewhere", "Controlled results with no clear difference: {results}.", "Resultados controlados sin una diferencia clara: {results}.", "Résultats contrôlés sans différence nette\u{a0}: {results}."),
     ("answer.deaths_elsewhere", "Other results on deaths: {results}.", "Otros resultados sobre muertes: {results}.", "Autres résultats sur les décès\u{a0}: {results}."),
     ("answer.harm_elsewhere", "Other results for the same harm: {results}.", "Otros resultados del mismo daño: {results}.", "Autres résultats pour le même risque\u{a0}: {results}."),
@@ -589,7 +589,8 @@ catalogue![
     ("answer.empty", "No therapy in this data is studied in the question's condition.", "Ningún tratamiento de estos datos se estudió en la enfermedad de la pregunta.", "Aucun traitement de ces données n’est étudié dans la maladie de la question."),
     ("answer.empty_filtered", "Among the studies these filters keep, no therapy is studied in the question's condition.", "Entre los estudios que dejan estos filtros, ningún tratamiento se estudió en la enfermedad de la pregunta.", "Parmi les études que retiennent ces filtres, aucun traitement n’est étudié dans la maladie de la question."),
     ("answer.title_best", "{}; for the other treatments for {}, the evidence is uncertain or shows no clear benefit.", "{}; para los demás tratamientos de {}, la evidencia es incierta o no muestra un beneficio claro.", "{} ; pour les autres traitements de {}, les preuves sont incertaines ou ne montrent pas de bénéfice net."),
-    ("answer.title_uncertain", "For {}, the evidence on every treatment here is uncertain.", "Para {}, la evidencia sobre todos estos tratamientos es incierta.", "Pour {}, les preuves sur chacun de ces traitements sont incertaines."),
+    ("answer.title_uncertain", "For {}, the evidence on every treatment here is uncertain.", "{}: la evidencia sobre todos estos tratamientos es incierta.", "{}\u{a0}: les preuves sur chacun de ces traitements sont incertaines."),
+    ("answer.title_uncertain_one", "For {}, the evidence on {} is uncertain.", "{}: la evidencia sobre {} es incierta.", "{}\u{a0}: les preuves sur {} sont incertaines."),
     ("summary.summary", "Summary of {} treatments.", "Resumen de {} tratamientos.", "Résumé de {} traitements."),
     // ---- Summaries (aria-label).
     ("summary.forest", "Forest plot of {results} from {studies}.", "Diagrama de bosque de {results} de {studies}.", "Graphique en forêt de {results} ({studies})."),
@@ -618,6 +619,9 @@ catalogue![
     ("shell.kind.benefit", "Benefits", "Beneficios", "Bénéfices"),
     ("shell.kind.harm", "Harms", "Daños", "Risques"),
     ("shell.all", "All", "Todos", "Tous"),
+    // "All" agrees with the filter's noun where it must: la enfermedad, la vía; la maladie, la voie.
+    ("shell.all.condition", "All", "Todas", "Toutes"),
+    ("shell.all.route", "All", "Todas", "Toutes"),
     ("shell.table_caption", "The results shown in the chart", "Los resultados que muestra el gráfico", "Les résultats montrés dans le graphique"),
     ("shell.table_partial", "rows 1–{shown} of {count}", "filas 1–{shown} de {count}", "lignes 1 à {shown} sur {count}"),
     ("shell.table_more", "Show {n} more rows", "Mostrar {n} filas más", "Afficher {n} lignes de plus"),

@@ -124,7 +124,7 @@ fn each_therapy_answers_with_its_certainty_frequencies_and_risk_of_death() {
     assert_eq!(
         harm.elsewhere.as_deref(),
         Some(
-            "Other results on deaths: MIST 2019, deaths: No deaths (in words, no numbers); Burt \
+            "Other results on deaths: MIST 2019, deaths: No deaths (said only in words, without numbers); Burt \
              2021 (AHSCT cohort), treatment-related death: about 0.2 in 100 (95% CI <0.1 to 1)."
         )
     );
@@ -227,25 +227,25 @@ fn the_built_in_cards_say_the_same_harm_in_other_results_in_each_language() {
         "No such case among 133 people: a risk of up to 3 in 100 cannot be ruled out; the \
          interval given, 0 to 0.3 in 100, is narrower than that number of people can show. In \
          Zhou 2019 (meta-analysis, single-arm): 133 people with multiple sclerosis. Other results \
-         on deaths: MESEMS 2021, deaths: No deaths were reported during the study (in words, no \
-         numbers).",
+         on deaths: MESEMS 2021, deaths: No deaths were reported during the study (said only in \
+         words, without numbers).",
     );
     // The drawn words are compared with their spaces folded, no-break spaces included.
     assert_says(
         Lang::En,
-        "Other results on deaths: MIST 2019, deaths: No deaths (in words, no numbers); Burt 2021 \
+        "Other results on deaths: MIST 2019, deaths: No deaths (said only in words, without numbers); Burt 2021 \
          (AHSCT cohort), treatment-related death: about 0.2 in 100 (95% CI <0.1 to 1).",
     );
     assert_says(
         Lang::Es,
-        "Otros resultados sobre muertes: MIST 2019, muertes: ninguna muerte (solo descrito en el \
-         texto, sin cifras); Burt 2021 (cohorte de AHSCT), muerte relacionada con el tratamiento: alrededor \
+        "Otros resultados sobre muertes: MIST 2019, muertes: ninguna muerte (solo en el texto, sin \
+         cifras); Burt 2021 (cohorte de AHSCT), muerte relacionada con el tratamiento: alrededor \
          de 0,2 de cada 100 (IC del 95 %: <0,1 a 1).",
     );
     assert_says(
         Lang::Fr,
-        "Autres résultats sur les décès : MIST 2019, décès : aucun décès (décrit dans le texte, \
-         sans chiffres) ; Burt 2021 (cohorte AHSCT), décès lié au traitement : environ 0,2 sur 100 (IC à 95 % : \
+        "Autres résultats sur les décès : MIST 2019, décès : aucun décès (seulement dans le \
+         texte, sans chiffres) ; Burt 2021 (cohorte AHSCT), décès lié au traitement : environ 0,2 sur 100 (IC à 95 % : \
          <0,1 à 1).",
     );
 }
@@ -425,7 +425,7 @@ fn the_main_harm_names_the_same_harm_in_other_results_and_no_other_harm() {
         main.elsewhere.as_deref(),
         Some(
             "Other results for the same harm: r1 study: about 5 in 100 (95% CI 2 to 11); r3 \
-             study: No rash; none at all (in words, no numbers)."
+             study: No rash; none at all (said only in words, without numbers)."
         )
     );
 }
@@ -1114,5 +1114,38 @@ fn a_summary_with_no_answer_says_why_once() {
         let why = "No therapy in this data is studied in the question's condition.";
         assert_eq!(drawn.matches(why).count(), 1, "{drawn}");
         assert!(!drawn.contains("filters"), "{drawn}");
+    }
+}
+
+/// Where no answer is certain enough to lead, the title says so of the treatments shown: of the
+/// one when a filter keeps one. Spanish and French begin with the condition, which then needs no
+/// article ("Esclerosis múltiple: …", not "Para esclerosis múltiple, …").
+#[test]
+fn an_uncertain_title_names_the_one_treatment_shown_and_begins_with_a_capital() {
+    let msc = |lang| ViewOptions {
+        filters: evidence_lens::chart::Filters {
+            therapy: vec!["MSC".into()],
+            ..Default::default()
+        },
+        ..summary(lang)
+    };
+    for (lang, title) in [
+        (
+            Lang::En,
+            "For multiple sclerosis, the evidence on MSC is uncertain.",
+        ),
+        (
+            Lang::Es,
+            "Esclerosis múltiple: la evidencia sobre MSC es incierta.",
+        ),
+        (
+            Lang::Fr,
+            "Sclérose en plaques\u{a0}: les preuves sur MSC sont incertaines.",
+        ),
+    ] {
+        let Scene::Summary(v) = Scene::build(&builtin(), &msc(lang)) else {
+            panic!()
+        };
+        assert_eq!(v.title, title, "{lang:?}");
     }
 }

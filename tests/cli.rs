@@ -910,3 +910,18 @@ fn a_web_page_is_named_as_one_with_what_to_do() {
     let o = run(&["validate", page.to_str().unwrap()]);
     assert!(!stderr(&o).contains("Cochrane review"), "{}", stderr(&o));
 }
+
+/// `--subgroup` on a column of measurements makes each value a category: the notes say so, and
+/// that a trend across the values would want a meta-regression; a column of categories says nothing.
+#[test]
+fn subgroups_of_a_measurement_column_are_said_to_be_categories() {
+    let by_latitude = analyze(&["--measure", "RR", "--subgroup", "ablat"]);
+    let notes = by_latitude["notes"].to_string();
+    assert!(
+        notes.contains("each of the 9 values of 'ablat' is a subgroup of its own"),
+        "{notes}"
+    );
+    assert_eq!(by_latitude["subgroups"].as_array().unwrap().len(), 9);
+    let by_allocation = analyze(&["--measure", "RR", "--subgroup", "alloc"]);
+    assert_eq!(by_allocation["notes"], serde_json::json!([]));
+}

@@ -343,3 +343,34 @@ fn a_subgroup_a_study_is_fitted_but_not_tested_and_says_why() {
         format!("subgroup: {n} subgroups; the test between them is fitted for at most {MAX_TESTED_LEVELS}")
     );
 }
+
+/// One study leaves Knapp-Hartung no residual to scale by: as metafor, it is tested with z (the
+/// fit says so), never given a standard error of 0. So are the one-study refits of leave-one-out
+/// at k = 2.
+#[test]
+fn one_study_under_knapp_hartung_is_tested_with_z() {
+    let knha = RmaOptions {
+        test: Test::Knha,
+        ..RmaOptions::default()
+    };
+    let z = fit(&[-0.889], &[0.3256], RmaOptions::default()).unwrap();
+    let k1 = fit(&[-0.889], &[0.3256], knha).unwrap();
+    assert_eq!(k1.test, Test::Z);
+    assert_eq!(k1.ddf, None);
+    assert!((k1.se - 0.3256_f64.sqrt()).abs() < 1e-12, "{}", k1.se);
+    assert_eq!(
+        (k1.se, k1.ci_lb, k1.ci_ub, k1.pval),
+        (z.se, z.ci_lb, z.ci_ub, z.pval)
+    );
+    for left in leave1out(&[-0.889, -1.585], &[0.3256, 0.4419], knha).unwrap() {
+        assert_eq!(left.fit.test, Test::Z);
+        assert!(
+            left.fit.se > 0.5 && left.fit.pval.is_finite(),
+            "{:?}",
+            left.fit
+        );
+    }
+    // Two studies keep Knapp-Hartung's t test on 1 degree of freedom.
+    let k2 = fit(&[-0.889, -1.585], &[0.3256, 0.4419], knha).unwrap();
+    assert_eq!((k2.test, k2.ddf), (Test::Knha, Some(1)));
+}

@@ -112,7 +112,7 @@ impl ClaimsView {
             let glossary = explainer.explain(&format!("{card} {value}"));
             cards.push(ClaimCard {
                 key: ItemKey::Claim(&claim.id).to_string(),
-                text,
+                text: text.clone(),
                 by: by.clone(),
                 verdict: check.verdict,
                 certainty,
@@ -121,7 +121,8 @@ impl ClaimsView {
             statements.push(check.summary.clone());
             items.push(Item {
                 key: ItemKey::Claim(&claim.id).to_string(),
-                label: claim.text.clone(),
+                // As the card quotes it, with its translation.
+                label: text,
                 detail: tf(lang, "claims.by", &[&by]),
                 value,
                 n: None,
@@ -167,13 +168,12 @@ impl ClaimsView {
 }
 
 /// The certainty as a card says it ("Certainty of the evidence: low") and as its details do
-/// ("low"). A claim supported in some of its parts and not in others has the certainty of what
-/// is supported (see `appraise::claims`), and says so: beside a part with no evidence for it, a
-/// bare "moderate" would read as the whole claim's.
+/// ("low"). A claim supported only in part has the certainty of what is supported (see
+/// `appraise::claims`): some of its parts, or a narrower population, therapy or effect than its
+/// words. It says so: a bare "moderate" would read as the certainty of the whole claim.
 fn certainty_words(lang: Lang, check: &ClaimCheck) -> (String, Option<String>) {
     let words = check.certainty.map(|c| c.words(lang));
-    let mixed = check.parts.windows(2).any(|p| p[0].verdict != p[1].verdict);
-    let of_supported = mixed && check.verdict == Verdict::SupportedInPart;
+    let of_supported = check.verdict == Verdict::SupportedInPart;
     let key = if of_supported {
         "claims.certainty_supported"
     } else {

@@ -119,7 +119,8 @@ struct CardText {
 
 /// Where everything goes at one width.
 pub(super) struct Placement {
-    header: Vec<String>,
+    /// The title's lines (bold), then the legend's.
+    header: (Vec<String>, Vec<String>),
     /// The sentence for no results, wrapped.
     empty: Vec<String>,
     cols: usize,
@@ -270,16 +271,27 @@ impl Paint for HarmsView {
         let (cols, card_w, pitch) = self.grid(width, theme);
         let font = theme.font_px(12.5);
         let small = theme.font_px(11.0);
-        // Broken as bold text, as the first line is drawn bold.
-        let header = wrap(
-            measure,
-            &format!("{}. {}", t(lang, "harms.title"), t(lang, "harms.legend")),
-            theme.font_px(12.0),
-            true,
-            width - 2.0 * pad,
-            MAX_LINES,
+        // The title in bold, then the legend: each broken as it is drawn.
+        let header = (
+            wrap(
+                measure,
+                &format!("{}.", t(lang, "harms.title")),
+                theme.font_px(12.0),
+                true,
+                width - 2.0 * pad,
+                MAX_LINES,
+            ),
+            wrap(
+                measure,
+                t(lang, "harms.legend"),
+                theme.font_px(12.0),
+                false,
+                width - 2.0 * pad,
+                MAX_LINES,
+            ),
         );
-        let mut y = pad + header.len() as f64 * theme.px(LINE) + theme.px(10.0);
+        let header_lines = header.0.len() + header.1.len();
+        let mut y = pad + header_lines as f64 * theme.px(LINE) + theme.px(10.0);
         let inner_w = card_w - theme.px(14.0);
         let array_w = 10.0 * pitch;
         let texts: Vec<CardText> = self
@@ -377,10 +389,14 @@ impl Paint for HarmsView {
         let line = theme.px(LINE);
         let room = width - 2.0 * pad;
         let mut y = pad;
-        for (i, l) in p.header.iter().enumerate() {
-            let style = TextStyle::new(theme, theme.font_px(12.0))
-                .colour(if i == 0 { &theme.text } else { &theme.muted })
-                .bold(i == 0);
+        let title = TextStyle::new(theme, theme.font_px(12.0)).bold(true);
+        let (titles, legend) = &p.header;
+        let header = (titles.iter().map(|l| (l, title))).chain(
+            legend
+                .iter()
+                .map(|l| (l, title.bold(false).colour(&theme.muted))),
+        );
+        for (l, style) in header {
             s.fitted(l, (pad, y + line / 2.0), style, room)?;
             y += line;
         }

@@ -573,8 +573,18 @@ fn title(
             .as_ref()
             .map(|x| i18n::pick(lang, x))
             .unwrap_or_else(|| empty.unwrap_or_default().to_string()),
-        None => tf(lang, "answer.title_uncertain", &[&question]),
+        None => match &appraisal.answers[..] {
+            [one] => tf(
+                lang,
+                "answer.title_uncertain_one",
+                &[&question, &one.therapy],
+            ),
+            _ => tf(lang, "answer.title_uncertain", &[&question]),
+        },
     };
+    // Spanish and French begin with the condition ("Esclerosis múltiple: …"), where an article
+    // would otherwise be wanted ("para la esclerosis múltiple").
+    let text = crate::appraise::text::upper_first(&text);
     (text, best)
 }
 

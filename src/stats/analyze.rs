@@ -424,6 +424,21 @@ pub fn analyze(
             .iter()
             .map(|&i| studies[i].moderators[col].trim())
             .collect();
+        // A column of measurements (latitude, dose, year) makes each value a category of its own.
+        let mut values: Vec<&str> = g.clone();
+        values.sort_unstable();
+        values.dedup();
+        let numbers = values
+            .iter()
+            .all(|v| v.replace(',', ".").parse::<f64>().is_ok());
+        if numbers && values.len() >= 5 {
+            notes.push(format!(
+                "subgroups: each of the {} values of '{col}' is a subgroup of its own, and the test \
+                 compares them as categories, not a trend across the values (a meta-regression, \
+                 which analyze does not fit)",
+                values.len()
+            ));
+        }
         if idx.is_empty() {
             notes.push(format!("subgroups: no study has a value for '{col}'"));
         } else {

@@ -755,12 +755,14 @@ pub fn fit_mods(
     let pm = pmatrix(x, w.clone())?;
     let beta = pm.beta(yi);
     let mut vb = pm.a.clone();
-    let ddf = if opts.test == Test::Knha {
+    // One study leaves Knapp-Hartung no residual to scale by: metafor tests it with z.
+    let test = if k == 1 { Test::Z } else { opts.test };
+    let ddf = if test == Test::Knha {
         Some(k - p)
     } else {
         None
     };
-    if opts.test == Test::Knha {
+    if test == Test::Knha {
         let rss = pm.rss(yi);
         let s2w = if rss <= f64::EPSILON {
             0.0
@@ -863,7 +865,7 @@ pub fn fit_mods(
         k,
         p,
         method: opts.method,
-        test: opts.test,
+        test,
         names: x.names.clone(),
         beta,
         se,

@@ -442,6 +442,10 @@ test('filters and sort sit behind one Filters button; downloads and the link in 
   assert.deepEqual(after.filters, { therapy: ['AHSCT'] });
   assert.ok(after.count > 0 && after.count < before, `${after.count} of ${before}`);
   assert.equal(await toggle.textContent(), 'Filters (1)');
+  // The select says its own value; the live region says what the chart shows now, in the first
+  // sentence of its description.
+  const said = await shadow(page, (el) => ({ live: el.shadowRoot.querySelector('[aria-live]').textContent, label: el.shadowRoot.querySelector('canvas').getAttribute('aria-label') }));
+  assert.ok(said.live.length > 10 && /[.!?]$/.test(said.live) && said.label.startsWith(said.live) && said.live.length < said.label.length, JSON.stringify(said));
   // Escape closes the panel and gives the focus back to its button.
   await w.locator('select[data-control="design"]').focus();
   await page.keyboard.press('Escape');

@@ -5,7 +5,7 @@
 // on a phone (no word broken letter by letter).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, startServer, openPage, waitForReady, tapItem } from './browser.mjs';
+import { launch, startServer, openPage, waitForReady, tapItem, embedPage } from './browser.mjs';
 
 const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true };
 
@@ -13,7 +13,9 @@ let browser;
 let server;
 
 before(async () => {
-  server = await startServer({ strictCsp: true });
+  const extra = {};
+  for (const lang of ['en', 'es', 'fr']) extra[`/${lang}.html`] = embedPage(`<evidence-lens lang="${lang}"></evidence-lens>`, { lang, head: '<meta name="viewport" content="width=device-width">' });
+  server = await startServer({ strictCsp: true, extra });
   browser = await launch();
 });
 
@@ -305,4 +307,38 @@ test('the summary answers first, and each answer opens the forest, harms and cla
   assert.ok(!labels.some((l) => l.startsWith('MESEMS')), labels.join(' | '));
   assert.deepEqual(problems, []);
   await context.close();
+});
+
+test('a long answer\'s sheet keeps its close button in view as it scrolls; the menu opens within a 320 px screen', async () => {
+  const { page, context, problems } = await openPage(browser, server.url, PHONE);
+  await waitForReady(page);
+  await tapItem(page, /^AHSCT/);
+  const scrolled = await widget(page).evaluate((el) => {
+    const sheet = el.shadowRoot.querySelector('.details');
+    sheet.scrollTop = 300;
+    const close = el.shadowRoot.querySelector('[data-control="close-details"]').getBoundingClientRect();
+    return { scrolled: sheet.scrollTop, top: sheet.getBoundingClientRect().top, close: { top: close.top, bottom: close.bottom } };
+  });
+  assert.ok(scrolled.scrolled > 100, `the answer's details do not scroll: ${JSON.stringify(scrolled)}`);
+  assert.ok(scrolled.close.top >= scrolled.top - 1, `the close button scrolled away: ${JSON.stringify(scrolled)}`);
+  await widget(page).locator('[data-control="close-details"]').tap();
+  assert.equal(await widget(page).evaluate((el) => el.shadowRoot.querySelector('.details').hidden), true);
+  await context.close();
+
+  // French and Spanish labels wrap the menu's button to the start of its row at 320 px: the
+  // menu opens from there, every item whole on the screen.
+  for (const lang of ['fr', 'es', 'en']) {
+    const { page, context } = await openPage(browser, `${server.url}${lang}.html`, { ...PHONE, viewport: { width: 320, height: 700 } });
+    await waitForReady(page);
+    await widget(page).locator('[data-control="menu"]').tap();
+    const items = await widget(page).evaluate((el) => [...el.shadowRoot.querySelectorAll('[role="menuitem"]')].map((b) => {
+      const r = b.getBoundingClientRect();
+      return { text: b.textContent, left: r.left, right: r.right, scroll: b.scrollWidth, width: b.clientWidth };
+    }));
+    // (No copy-link: the widget has no id for a link to point at.)
+    assert.equal(items.length, 4, JSON.stringify(items));
+    for (const i of items) assert.ok(i.left >= 0 && i.right <= 320 && i.scroll <= i.width + 1, `${lang}: ${JSON.stringify(i)}`);
+    await context.close();
+  }
+  assert.deepEqual(problems, []);
 });

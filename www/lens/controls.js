@@ -224,7 +224,7 @@ export class Controls {
     const wrap = el('label', { class: 'field' });
     wrap.append(el('span', {}, label));
     const select = el('select', { 'data-control': name });
-    if (withAll) select.append(el('option', { value: '' }, this.strings['shell.all']));
+    if (withAll) select.append(el('option', { value: '' }, this.strings[`shell.all.${name}`] || this.strings['shell.all']));
     for (const [value, text] of values) select.append(el('option', { value }, text));
     select.addEventListener('change', () => onChange(select.value));
     wrap.append(select);

@@ -757,9 +757,14 @@ export class EvidenceLens extends HTMLElement {
     }
     const drawn = this.#redraw(true);
     this.#writeHash();
+    const description = this.#chart.canvas.getAttribute('aria-label') || '';
     if (viewChanged && this.#state.view !== before.view) {
-      if (drawn) this.#announce(`${viewName(this.#strings, this.#state.view)}. ${this.#chart.canvas.getAttribute('aria-label') || ''}`);
+      if (drawn) this.#announce(`${viewName(this.#strings, this.#state.view)}. ${description}`);
       this.dispatchEvent(new CustomEvent('viewchange', { detail: { view: this.#state.view } }));
+    } else if (drawn && (patch.filters !== undefined || patch.outcome !== undefined)) {
+      // The control says its new value itself; what it did to the chart is the description's
+      // first sentence ("Forest plot of 4 results from 3 studies.").
+      this.#announce(description.match(/^.*?[.!?](?=\s|$)/)?.[0] ?? description);
     }
   }
 

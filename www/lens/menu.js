@@ -70,6 +70,12 @@ export class MenuButton {
    */
   open(index) {
     this.list.hidden = false;
+    // It hangs from the button's end, unless that would put its start off the widget's side (a
+    // narrow screen wraps the button to the start of a row): then from the button's start.
+    this.list.classList.remove('from-start');
+    const host = /** @type {ShadowRoot} */ (this.wrap.getRootNode()).host;
+    const side = Math.max(0, host ? host.getBoundingClientRect().left : 0);
+    if (this.list.getBoundingClientRect().left < side) this.list.classList.add('from-start');
     this.button.setAttribute('aria-expanded', 'true');
     document.addEventListener('pointerdown', this.outside, true);
     this.items.at(index)?.focus();

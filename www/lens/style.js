@@ -44,6 +44,7 @@ button:focus-visible, select:focus-visible, a:focus-visible, .stage:focus-visibl
 .menu-wrap { position: relative; }
 .menu { position: absolute; inset-inline-end: 0; top: calc(100% + 4px); z-index: 5; min-width: 14em; padding: 0.25em 0; background: #fff;
   border: 1px solid #767676; border-radius: 4px; box-shadow: 0 2px 8px rgba(0, 0, 0, 0.25); }
+.menu.from-start { inset-inline-end: auto; inset-inline-start: 0; }
 .dark .menu { background: #2a2d2e; border-color: #9a9a9a; }
 [role="menuitem"] { display: block; width: 100%; text-align: start; border: 0; border-radius: 0; background: transparent; white-space: nowrap; }
 .dark [role="menuitem"] { background: transparent; }
@@ -76,9 +77,13 @@ canvas.overlay { position: absolute; inset: 0 auto auto 0; pointer-events: none;
 .dark .tooltip, .dark .details { background: #2a2d2e; color: #ececec; border-color: #9a9a9a; }
 .tooltip { position: absolute; z-index: 3; max-width: min(26em, 90%); font-size: 0.9em; padding: 0.5em 0.7em; pointer-events: none; }
 .tooltip p, .details p { margin: 0.15em 0; }
+.tooltip .label, .details .label { white-space: pre-line; }
 .tooltip ul, .details ul { margin: 0.15em 0; padding-inline-start: 1.2em; }
 .details { position: absolute; z-index: 4; left: 0; top: 0; width: min(30em, 100%); max-height: min(70vh, 34em); overflow-y: auto; padding: 0.4em 0.75em 0.6em; }
-.details-head { display: flex; align-items: flex-start; justify-content: space-between; gap: 0.5em; }
+/* The head (title and close button) stays in view while the details scroll under it. */
+.details-head { display: flex; align-items: flex-start; justify-content: space-between; gap: 0.5em;
+  position: sticky; top: -0.4em; z-index: 1; background: inherit; margin: -0.4em -0.75em 0; padding: 0.4em 0.75em 0; }
+.details.sheet .details-head { margin-inline: -1em; padding-inline: 1em; }
 .details-title { font-size: 0.85em; font-weight: 600; margin: 0.35em 0 0; color: #4d4d4d; }
 .dark .details-title { color: #c4c4c4; }
 .details .close { flex: none; min-width: 2.75em; min-height: 2.75em; font-size: 1.1em; line-height: 1; }
