@@ -388,3 +388,37 @@ fn analyze_report_for_bcg() {
     let text = serde_json::to_string(&r).unwrap();
     assert!(!text.contains("NaN") && !text.contains("inf"));
 }
+
+/// metafor's `trimfill` refits the filled data with the model's method and its own defaults
+/// otherwise, a z test at 95%: the same filled estimate and interval whatever the model's test
+/// and level. With nothing filled it gives back the model itself.
+#[test]
+fn trimfill_fits_the_filled_data_as_metafor_does() {
+    let (yi, vi) = effects(Measure::Rr);
+    let z = trimfill(&yi, &vi, opts(Method::REML), Estimator::L0, None).unwrap();
+    assert!(z.k0 > 0, "BCG fills {} studies", z.k0);
+    for (test, level) in [(Test::Knha, 95.0), (Test::Z, 90.0), (Test::Knha, 80.0)] {
+        let o = RmaOptions {
+            method: Method::REML,
+            test,
+            level,
+        };
+        let t = trimfill(&yi, &vi, o, Estimator::L0, None).unwrap();
+        assert_eq!(t.k0, z.k0);
+        assert_eq!(
+            (t.fit.test, t.fit.ci_lb, t.fit.ci_ub, t.fit.level),
+            (Test::Z, z.fit.ci_lb, z.fit.ci_ub, 95.0),
+            "{test:?} at {level}"
+        );
+    }
+    // Nothing filled (symmetric studies): the model's own fit, Knapp-Hartung kept.
+    let o = RmaOptions {
+        method: Method::REML,
+        test: Test::Knha,
+        level: 95.0,
+    };
+    let (y, v) = ([-0.3, 0.0, 0.3, -0.1, 0.1], [0.04, 0.02, 0.04, 0.03, 0.03]);
+    let t = trimfill(&y, &v, o, Estimator::L0, None).unwrap();
+    assert_eq!(t.k0, 0);
+    assert_eq!(t.fit, evidence_lens::stats::rma::fit(&y, &v, o).unwrap());
+}

@@ -152,7 +152,9 @@ pub struct TrimFill {
 pub const TRIMFILL_MAXITER: usize = 100;
 
 /// Trim-and-fill as metafor's `trimfill(res, side, estimator)`; `side = None` chooses the side
-/// from the sign of the slope of the Egger-type regression (negative: right).
+/// from the sign of the slope of the Egger-type regression (negative: right). The filled data are
+/// fitted as metafor fits them: with the model's method, a z test and a 95% interval, whatever the
+/// model's test and level.
 pub fn trimfill(
     yi: &[f64],
     vi: &[f64],
@@ -300,7 +302,13 @@ pub fn trimfill(
     y_all.extend_from_slice(&filled_yi);
     let mut v_all = vi.to_vec();
     v_all.extend_from_slice(&filled_vi);
-    let f = fit(&y_all, &v_all, opts)?;
+    // metafor refits the filled data with the model's method and its own defaults otherwise: a
+    // z test at 95% (the original fit keeps the model's test and level when nothing is filled).
+    let refit = RmaOptions {
+        method: opts.method,
+        ..RmaOptions::default()
+    };
+    let f = fit(&y_all, &v_all, refit)?;
     Ok(TrimFill {
         k0,
         se_k0,
