@@ -121,7 +121,10 @@
 // with the claim as its card quotes it (translation included), the harms view's bold title broken apart
 // from its legend, the summary's uncertain title naming the one treatment shown and beginning with the
 // condition in Spanish and French, 'Todas'/'Toutes' for the filters whose noun wants it, and one-study
-// Knapp-Hartung fits tested with z as metafor does (0.44 KB, -> 350.3 KB).
+// Knapp-Hartung fits tested with z as metafor does (0.44 KB, -> 350.3 KB). Then to 343 KiB for the rest of
+// that review: the table's columns named for a view's rows (treatments, claims), the details titled for
+// what was tapped, a summary answer's details in paragraphs, a design said once where the label names it,
+// and the forest's key naming the diamond and the dashed line only where they are drawn (0.6 KB, -> 350.9 KB).
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -129,7 +132,7 @@ import { fileURLToPath } from 'node:url';
 import { shellModules } from './shell-modules.mjs';
 
 const BUDGET_BYTES = 100 * 1024;
-const GUARD_BYTES = 342.5 * 1024;
+const GUARD_BYTES = 343 * 1024;
 const WWW = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'www');
 // Each file as the server sends it, gzipped on its own.
 const FILES = [...shellModules(WWW), 'pkg/evidence_lens.js', 'pkg/evidence_lens_bg.wasm'];

@@ -202,6 +202,9 @@ fn each_therapy_answers_with_its_certainty_frequencies_and_risk_of_death() {
     ] {
         assert!(details.contains(words), "{words} not in the card's details: {details}");
     }
+    // Each labelled part is a paragraph of its own, not one wall of text on a phone's sheet.
+    assert!(details.starts_with("Main benefit: "), "{details}");
+    assert!(details.contains(".\n\nMain harm: Deaths"), "{details}");
 }
 
 #[test]

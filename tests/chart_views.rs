@@ -1404,3 +1404,67 @@ fn the_map_names_the_randomised_trial_with_a_result_on_a_phone() {
         assert!(t.iter().any(|x| x == "MIST 2019"), "{width}: {t:?}");
     }
 }
+
+/// A study's design is said once: no badge after a label that names it ("Harris 2024 (phase II
+/// RCT)", not "… · RCT"), in the forest, the map and the harms.
+#[test]
+fn a_design_the_label_names_gets_no_badge() {
+    let data = builtin();
+    let Scene::Forest(f) = Scene::build(&data, &options(View::Forest, Lang::En)) else {
+        panic!()
+    };
+    let rows: Vec<_> = f.panels.iter().flat_map(|p| &p.rows).collect();
+    let harris = rows
+        .iter()
+        .find(|r| r.label == "Harris 2024 (phase II RCT)")
+        .expect("Harris 2024's row");
+    assert_eq!(harris.badge, None);
+    let mist = rows
+        .iter()
+        .find(|r| r.label == "MIST 2019")
+        .expect("MIST's row");
+    assert_eq!(mist.badge.as_deref(), Some("RCT"));
+    for view in [View::Map, View::Harms] {
+        let scene = Scene::build(&data, &options(view, Lang::En));
+        let labels: Vec<String> = scene.items().into_iter().map(|i| i.label).collect();
+        assert!(
+            labels.iter().any(|l| l == "Harris 2024 (phase II RCT)"),
+            "{view:?}: {labels:?}"
+        );
+        assert!(
+            labels.iter().any(|l| l == "MIST 2019 (RCT)"),
+            "{view:?}: {labels:?}"
+        );
+    }
+}
+
+/// The forest's key names the diamond and the prediction interval's dashed line only where it
+/// draws them: the built-in forest pools nothing; BCG's thirteen trials have both.
+#[test]
+fn the_forest_key_names_only_what_is_drawn() {
+    let footnote = |data: &Dataset, lang| {
+        let Scene::Forest(f) = Scene::build(data, &options(View::Forest, lang)) else {
+            panic!()
+        };
+        let pooled = f
+            .panels
+            .iter()
+            .flat_map(|p| &p.rows)
+            .any(|r| r.kind == evidence_lens::chart::RowKind::Pooled);
+        (f.footnote.unwrap_or_default(), pooled)
+    };
+    let (builtin_key, pooled) = footnote(&builtin(), Lang::En);
+    assert!(!pooled);
+    assert!(builtin_key.starts_with("Squares: studies"), "{builtin_key}");
+    assert!(
+        !builtin_key.contains("Diamond") && !builtin_key.contains("Dashed"),
+        "{builtin_key}"
+    );
+    let (bcg_key, pooled) = footnote(&bcg(), Lang::Es);
+    assert!(pooled);
+    assert!(
+        bcg_key
+            .contains("Rombo: estimación combinada. Línea discontinua: intervalo de predicción."),
+        "{bcg_key}"
+    );
+}

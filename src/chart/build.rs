@@ -7,7 +7,7 @@ use foldhash::{HashMap, HashMapExt};
 use super::axis::Scale;
 use super::forest::{Favours, Forest, ForestPanel, ForestRow, RowKind, RowValue};
 use super::item::{Item, ItemKey};
-use super::labels::design_badge;
+use super::labels::badge_beside;
 use super::options::{Sort, ViewOptions};
 use crate::appraise::absolute::people;
 use crate::appraise::{self, Appraisal, AppraiseOptions, Certainty, PoolFit, PooledAppraisal};
@@ -72,11 +72,13 @@ pub fn appraisal_of(dataset: &Dataset) -> Appraisal {
 }
 
 fn study_row(lang: Lang, key: String, study: &Study, detail: String) -> ForestRow {
-    let mut row = ForestRow::header(key, i18n::pick(lang, &study.label));
+    let label = i18n::pick(lang, &study.label);
+    let badge = badge_beside(lang, study.design, &label).map(str::to_string);
+    let mut row = ForestRow::header(key, label);
     row.kind = RowKind::Note;
     row.detail = detail;
     row.n = study.n.or(study.n_planned);
-    row.badge = Some(design_badge(lang, study.design).to_string());
+    row.badge = badge;
     row.caveats = i18n::pick_all(lang, &study.caveats);
     // Counts of treatment periods, or numbers not from a peer-reviewed paper, read differently.
     row.marked = appraise::rate::pooled_cycle_caveat(study).is_some()
@@ -431,6 +433,18 @@ pub fn forest_with(dataset: &Dataset, options: &ViewOptions, appraisal: &Apprais
     }
     let any_caveat = panels.iter().flat_map(|p| &p.rows).any(|r| r.marked);
     let mut footnote = t(lang, "forest.footnote").to_string();
+    let pooled = || {
+        panels
+            .iter()
+            .flat_map(|p| &p.rows)
+            .filter(|r| r.kind == RowKind::Pooled)
+    };
+    if pooled().next().is_some() {
+        footnote = format!("{footnote} {}", t(lang, "forest.footnote_pooled"));
+    }
+    if pooled().any(|r| r.pi.is_some()) {
+        footnote = format!("{footnote} {}", t(lang, "forest.footnote_prediction"));
+    }
     if any_caveat {
         footnote = format!("{footnote} {}", t(lang, "forest.caveat_note"));
     }

@@ -9,7 +9,7 @@
 
 use super::draw::{self, Paint, Sheet, TextStyle};
 use super::item::Item;
-use super::labels::design_badge;
+use super::labels::with_design;
 use super::options::ViewOptions;
 use super::text::{wrap, ApproxMeasure};
 use super::{ChartError, Hit, Theme};
@@ -196,11 +196,7 @@ impl HarmsView {
             };
             items.push(Item {
                 key: key.clone(),
-                label: format!(
-                    "{} ({})",
-                    i18n::pick(lang, &study.label),
-                    design_badge(lang, study.design)
-                ),
+                label: with_design(lang, i18n::pick(lang, &study.label), study.design),
                 detail: name,
                 value,
                 n: study.n,

@@ -12,6 +12,22 @@ pub fn design_badge(lang: Lang, design: Design) -> &'static str {
     t(lang, &format!("design.{}", design.as_str()))
 }
 
+/// The design's badge beside a study's label, unless the label says it already ("Harris 2024
+/// (phase II RCT)" is not followed by "RCT").
+pub fn badge_beside(lang: Lang, design: Design, label: &str) -> Option<&'static str> {
+    let badge = design_badge(lang, design);
+    let said = crate::case::to_lower(label).contains(&crate::case::to_lower(badge));
+    (!said).then_some(badge)
+}
+
+/// A study's label with its design in brackets ("MIST 2019 (RCT)"), where the label does not say it.
+pub fn with_design(lang: Lang, label: String, design: Design) -> String {
+    match badge_beside(lang, design, &label) {
+        Some(badge) => format!("{label} ({badge})"),
+        None => label,
+    }
+}
+
 /// Design strength for questions of benefit, weakest (0) to strongest (4); reviews are apart (5).
 pub fn design_rank(design: Design) -> usize {
     match design {

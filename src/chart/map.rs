@@ -9,7 +9,7 @@ use super::build::{direction, Certainties};
 use super::draw::{self, Align, Paint, Shape, Sheet, TextStyle};
 use super::forest::Favours;
 use super::item::Item;
-use super::labels::{design_badge, design_rank};
+use super::labels::{design_badge, design_rank, with_design};
 use super::options::ViewOptions;
 use super::text::{ApproxMeasure, TextMeasure, Wrapped};
 use super::{ChartError, Hit, Theme};
@@ -195,11 +195,7 @@ impl MapView {
                 .max();
             items.push(Item {
                 key: study.id.clone(),
-                label: format!(
-                    "{} ({})",
-                    i18n::pick(lang, &study.label),
-                    design_badge(lang, study.design)
-                ),
+                label: with_design(lang, i18n::pick(lang, &study.label), study.design),
                 detail: study.intervention.therapy.clone(),
                 value: t(lang, result.key()).to_string(),
                 n: study.n.or(study.n_planned),

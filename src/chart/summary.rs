@@ -229,20 +229,30 @@ fn card(lang: Lang, a: &Answer, said: bool) -> Card {
     } else {
         format!("{} ({})", a.therapy, a.therapy_name)
     };
-    // In the details, a label runs into its paragraph ("Main benefit: …"), with the numbers in full.
-    let mut details: Vec<String> = Vec::new();
+    // In the details, a label runs into its paragraph ("Main benefit: …"), with the numbers in full;
+    // each label begins a paragraph of its own (a blank line: the details keep line breaks).
+    let mut details = String::new();
     let mut label = None;
     for (kind, text, full) in parts.iter().skip(1) {
         let p = full.as_deref().unwrap_or(text);
-        match (kind, label.take()) {
-            (Kind::Label, _) => label = Some(p),
+        let (gap, p) = match (kind, label.take()) {
+            (Kind::Label, _) => {
+                label = Some(p);
+                continue;
+            }
             // The numbers in full say the certainty.
-            (Kind::Rating(_), pending) => label = pending,
-            (_, Some(name)) => details.push(i18n::labelled(lang, name, &after_colon(lang, p))),
-            (_, None) => details.push(p.to_string()),
+            (Kind::Rating(_), pending) => {
+                label = pending;
+                continue;
+            }
+            (_, Some(name)) => ("\n\n", i18n::labelled(lang, name, &after_colon(lang, p))),
+            (_, None) => (" ", p.to_string()),
+        };
+        if !details.is_empty() {
+            details.push_str(gap);
         }
+        details.push_str(&p);
     }
-    let details = details.join(" ");
     let paragraphs = parts
         .into_iter()
         .skip(usize::from(said))

@@ -206,7 +206,9 @@ fn wrap_paragraph(
 ) -> Vec<String> {
     let fits = |s: &str| measure.width(s, font_px, bold) <= max_width;
     // Most labels are one line with single spaces: no words to split.
-    let single_spaced = !text.starts_with(breaks)
+    // (An empty text is no line: it had been one empty line, a gap under a label with no detail.)
+    let single_spaced = !text.is_empty()
+        && !text.starts_with(breaks)
         && !text.ends_with(breaks)
         && !text.as_bytes().windows(2).any(|w| w == b"  ")
         && !text.contains(|c: char| breaks(c) && c != ' ');
@@ -244,6 +246,18 @@ fn wrap_paragraph(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A row with no detail (a study with no outcomes yet) gets no line for it, not a blank one.
+    #[test]
+    fn an_empty_text_has_no_lines() {
+        for text in ["", " ", "\n"] {
+            assert!(
+                Wrapped::new(text, 12.0, false, 300.0).is_empty(),
+                "{text:?}"
+            );
+        }
+        assert_eq!(Wrapped::new("MIST", 12.0, false, 300.0).len(), 1);
+    }
 
     #[test]
     fn ellipsize_keeps_short_text_and_shortens_long_text() {

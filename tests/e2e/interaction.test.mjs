@@ -143,6 +143,15 @@ test('the data table: caption, column and row headers, and a button that shows i
   });
   assert.deepEqual(hidden, { now: 0, later: hidden.items, items: hidden.items });
   assert.ok(hidden.items > 0);
+  // The columns are named for what the view's rows are: therapies' answers, claims, studies.
+  const headers = async (view) => {
+    await shadow(page, (el, v) => el.setAttribute('view', v), view);
+    await page.waitForTimeout(50);
+    return shadow(page, (el) => [...el.shadowRoot.querySelectorAll('thead th')].slice(0, 3).map((th) => th.textContent));
+  };
+  assert.deepEqual(await headers('summary'), ['Treatment', 'Answer', 'What the studies found']);
+  assert.deepEqual(await headers('claims'), ['Claim', 'Who said it', 'What the evidence says']);
+  assert.deepEqual(await headers('forest'), ['Study', 'Result', 'Estimate [95% CI]']);
   await context.close();
 });
 

@@ -295,6 +295,8 @@ test('the summary answers first, and each answer opens the forest, harms and cla
   await waitForReady(page);
   assert.equal(await widget(page).evaluate((el) => el.state.view), 'summary', 'the first view is the summary');
   await tapItem(page, /^AHSCT/);
+  // The sheet says what was tapped: a treatment's answer, not "a result".
+  assert.equal(await widget(page).evaluate((el) => el.shadowRoot.querySelector('.details-title').textContent), 'Selected treatment');
   const buttons = await widget(page).evaluate((el) => [...el.shadowRoot.querySelectorAll('.details [data-control="open-view"]')].map((b) => b.textContent));
   assert.deepEqual(buttons, ['Forest plot: AHSCT', 'Benefit and harm: AHSCT', 'Claims: AHSCT'], buttons.join(' | '));
   await widget(page).evaluate((el) => el.shadowRoot.querySelector('.details [data-control="open-view"]').click());

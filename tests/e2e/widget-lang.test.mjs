@@ -155,7 +155,7 @@ test('a Spanish reader\'s condition and route menus name the data\'s words in Sp
   const conditions = await options('condition');
   const outcomes = (await options('outcome')).map((o) => o.text);
   assert.ok(outcomes.some((t) => t.startsWith('Progresión de la discapacidad')), outcomes.join(' | '));
-  for (const [list, spanish, english] of [[routes, 'intratecal', 'intrathecal'], [routes, 'intravenosa', 'intravenous'], [conditions, 'esclerosis múltiple', 'multiple sclerosis'], [routes, 'intratecal e intravenosa (intrathecal or intravenous)', 'intrathecal or intravenous']]) {
+  for (const [list, spanish, english] of [[routes, 'intratecal', 'intrathecal'], [routes, 'intravenosa', 'intravenous'], [conditions, 'esclerosis múltiple', 'multiple sclerosis'], [routes, 'intratecal, intravenosa o ambas (intrathecal or intravenous)', 'intrathecal or intravenous']]) {
     const shown = list.map((o) => o.text);
     assert.ok(shown.includes(spanish), `${spanish}: ${shown.join(' | ')}`);
     assert.ok(!shown.includes(english), `${english}: ${shown.join(' | ')}`);

@@ -44,6 +44,17 @@ export function describe(container, item, s, { full, statement }) {
 }
 
 /**
+ * What the details and the announcement call the selected item: a treatment (a summary's answer),
+ * a claim, or else a result.
+ * @param {Strings} s
+ * @param {string} key
+ */
+export function selectedWhat(s, key) {
+  const kind = key.startsWith('answer/') ? 'shell.selected_answer' : key.startsWith('claim/') ? 'shell.selected_claim' : '';
+  return (kind && s[kind]) || s['shell.selected'];
+}
+
+/**
  * What the item's words mean, folded under the glossary's heading, last in the details: the
  * explanation one tap from the word a reader did not know (the view's own list is far below on a
  * phone), without pushing the item's numbers and actions out of a small sheet.
@@ -155,7 +166,7 @@ export class Details {
    * @param {{label: string, run: () => void}[]} [actions]
    */
   fill(item, s, statement, actions = []) {
-    this.title.textContent = s['shell.selected'];
+    this.title.textContent = selectedWhat(s, item.key);
     this.close.setAttribute('aria-label', s['shell.close'] || s['shell.clear']);
     this.close.title = s['shell.close'] || s['shell.clear'];
     this.body.replaceChildren();

@@ -21,7 +21,7 @@
 
 import { ChartView } from './chart.js';
 import { Controls } from './controls.js';
-import { Details, SHEET_BELOW, Tooltip, itemSentence } from './details.js';
+import { Details, SHEET_BELOW, Tooltip, itemSentence, selectedWhat } from './details.js';
 import { el, format, labelled, message, nextTask } from './dom.js';
 import { Connection, Crash, ensureLanguage, fetchLanguage } from './engine.js';
 import { chartPng, citationList, citationText, download, itemsCsv } from './exports.js';
@@ -724,7 +724,7 @@ export class EvidenceLens extends HTMLElement {
         const tab = this.#controls.selectedTab();
         if (tab) this.#chart.frame.setAttribute('aria-labelledby', tab.id);
         else this.#chart.frame.removeAttribute('aria-labelledby');
-        this.#table.fill(this.#itemsInfo.count, this.#itemsInfo.certainty);
+        this.#table.fill(this.#itemsInfo.count, this.#itemsInfo.certainty, state.view || this.#defaultView());
         this.#controls.setTable(this.#table.open);
       }
       this.#keys = null;
@@ -894,7 +894,7 @@ export class EvidenceLens extends HTMLElement {
     }
     this.#writeHash();
     if (emit && item && key) {
-      this.#announce(labelled(this.#strings, this.#strings['shell.selected'], itemSentence(item, this.#strings, this.#statement(key))));
+      this.#announce(labelled(this.#strings, selectedWhat(this.#strings, key), itemSentence(item, this.#strings, this.#statement(key))));
       this.dispatchEvent(new CustomEvent('select', { detail: structuredClone(item) }));
     }
   }

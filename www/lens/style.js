@@ -76,8 +76,7 @@ canvas.overlay { position: absolute; inset: 0 auto auto 0; pointer-events: none;
   border: 1px solid #767676; border-radius: 4px; box-shadow: 0 2px 8px rgba(0, 0, 0, 0.25); }
 .dark .tooltip, .dark .details { background: #2a2d2e; color: #ececec; border-color: #9a9a9a; }
 .tooltip { position: absolute; z-index: 3; max-width: min(26em, 90%); font-size: 0.9em; padding: 0.5em 0.7em; pointer-events: none; }
-.tooltip p, .details p { margin: 0.15em 0; }
-.tooltip .label, .details .label { white-space: pre-line; }
+.tooltip p, .details p { margin: 0.15em 0; white-space: pre-line; }
 .tooltip ul, .details ul { margin: 0.15em 0; padding-inline-start: 1.2em; }
 .details { position: absolute; z-index: 4; left: 0; top: 0; width: min(30em, 100%); max-height: min(70vh, 34em); overflow-y: auto; padding: 0.4em 0.75em 0.6em; }
 /* The head (title and close button) stays in view while the details scroll under it. */

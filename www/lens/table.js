@@ -24,6 +24,15 @@ const COLUMNS = [
 ];
 
 /**
+ * The first three columns' headers where a view's items are not studies' results.
+ * @type {Record<string, string[]>}
+ */
+const VIEW_HEADERS = {
+  summary: ['ui.treatment', 'ui.answer', 'ui.findings'],
+  claims: ['ui.claim', 'ui.claimed_by', 'ui.verdict'],
+};
+
+/**
  * @typedef {object} TableHost
  * @property {() => Strings} strings
  * @property {(from: number, to: number) => Item[]} rows the items `from..to`
@@ -59,6 +68,8 @@ export class DataTable {
     this.open = false;
     this.total = 0;
     this.certainty = false;
+    /** The view whose items the rows are. */
+    this.view = '';
     /** A fill is waiting for its task (see `flush`). */
     this.pending = false;
     this.box = el('div', { class: 'table-box visually-hidden', id: 'table' });
@@ -79,10 +90,12 @@ export class DataTable {
    * first).
    * @param {number} total how many items the view has
    * @param {boolean} certainty whether any has a certainty rating (the column is shown only then)
+   * @param {string} [view] the view whose items they are, which names the first columns
    */
-  fill(total, certainty) {
+  fill(total, certainty, view = '') {
     this.total = total;
     this.certainty = certainty;
+    this.view = view;
     const scheduled = this.pending;
     this.pending = true;
     if (this.open) return this.flush();
@@ -115,7 +128,8 @@ export class DataTable {
   }
 
   columns() {
-    return COLUMNS.filter(([key]) => key !== 'ui.certainty' || this.certainty);
+    const named = VIEW_HEADERS[this.view] || [];
+    return COLUMNS.map(([key, cls], i) => [named[i] || key, cls]).filter(([key]) => key !== 'ui.certainty' || this.certainty);
   }
 
   /**
