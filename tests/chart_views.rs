@@ -1468,3 +1468,41 @@ fn the_forest_key_names_only_what_is_drawn() {
         "{bcg_key}"
     );
 }
+
+/// A forest row's numbers begin with an abbreviation ("HR 0.070 [0.020, 0.24]"): a tap's details
+/// spell it out and say what it means, in the reader's language; a row of words explains none.
+#[test]
+fn a_forest_rows_details_explain_its_measure() {
+    let data = builtin();
+    for (lang, word, meaning) in [
+        (
+            Lang::En,
+            "HR (hazard ratio)",
+            "How often the outcome happens",
+        ),
+        (
+            Lang::Es,
+            "HR (cociente de riesgos instantáneos)",
+            "El ritmo al que ocurre",
+        ),
+    ] {
+        let scene = Scene::build(&data, &options(View::Forest, lang));
+        let items = scene.items();
+        let mist = items
+            .iter()
+            .find(|i| i.label.starts_with("MIST 2019") && i.value.starts_with("HR "))
+            .expect("MIST's hazard ratio");
+        assert_eq!(mist.glossary.len(), 1, "{:?}", mist.glossary);
+        assert_eq!(mist.glossary[0].word, word);
+        assert!(
+            mist.glossary[0].meaning.starts_with(meaning),
+            "{:?}",
+            mist.glossary[0]
+        );
+        let pending = items
+            .iter()
+            .find(|i| i.label.starts_with("BEAT-MS"))
+            .expect("BEAT-MS");
+        assert!(pending.glossary.is_empty());
+    }
+}

@@ -521,6 +521,14 @@ pub fn table_row(lang: Lang, r: &ForestRow) -> Item {
         source_url: r.source_url.clone(),
         design: r.design.clone(),
         year: r.year,
-        glossary: Vec::new(),
+        // The numbers' abbreviation ("RR", "HR") spelled out and explained, one tap away.
+        glossary: match &r.value {
+            RowValue::Effect { effect, .. } => {
+                super::glossary::of_measure(lang, effect.measure.as_str())
+                    .into_iter()
+                    .collect()
+            }
+            RowValue::Words(_) => Vec::new(),
+        },
     }
 }

@@ -39,6 +39,17 @@ pub struct Gloss {
     pub meaning: String,
 }
 
+/// What an effect measure's abbreviation means, as a forest row's numbers begin with it ("RR
+/// 0.90 [0.44, 1.86]"): "RR (risk ratio)" over its meaning in the reader's language.
+pub fn of_measure(lang: Lang, abbreviation: &str) -> Option<Gloss> {
+    let name = format!("measure.{}", to_lower(abbreviation));
+    let (_, meaning) = WORDS.iter().find(|(word, _)| *word == name)?;
+    Some(Gloss {
+        word: format!("{abbreviation} ({})", t(lang, &name)),
+        meaning: upper_first(t(lang, meaning)),
+    })
+}
+
 /// The words a glossary knows in one language, indexed once so that a view can explain each of
 /// its cards and then its whole text.
 pub struct Glossary<'a> {

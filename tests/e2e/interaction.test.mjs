@@ -492,3 +492,24 @@ test('filters and sort sit behind one Filters button; downloads and the link in 
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('passing over a treatment\'s answer with the keys says its headline; Enter says it all', async () => {
+  const { page, context, problems } = await openPage(browser, `${server.url}one.html`);
+  await waitForReadyOf(page, 'w');
+  await shadow(page, (el) => el.focus());
+  await page.keyboard.press('Home');
+  const key = await shadow(page, (el) => el.__testHook.interaction().focused);
+  assert.match(key, /^answer\//);
+  const item = await shadow(page, (el, k) => el.__testHook.item(k), key);
+  assert.ok(item.value.length > 200, item.value);
+  const live = () => shadow(page, (el) => el.shadowRoot.querySelector('[aria-live]').textContent);
+  const passing = await live();
+  assert.ok(passing.includes(item.detail.replace(/\.$/, '')), passing);
+  assert.ok(!passing.includes(item.value) && passing.length < item.value.length, passing);
+  assert.match(passing, /1 of \d+/);
+  await page.keyboard.press('Enter');
+  const selected = await live();
+  assert.ok(selected.startsWith('Selected treatment: ') && selected.includes(item.value), selected);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

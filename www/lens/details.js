@@ -72,18 +72,25 @@ function glossary(item, s) {
   return [box];
 }
 
+/** Longer numbers than this are left for the selection's announcement when only passing over an item. */
+const BRIEF_VALUE = 200;
+
 /**
  * What the live region says about an item: the result, its certainty and what it means in
- * words (the appraisal's statement where there is one).
+ * words (the appraisal's statement where there is one). `brief`, for the keys passing over
+ * items, leaves out numbers as long as a summary card's (a treatment's answer is said by its
+ * headline; Enter says the rest).
  * @param {Item} item
  * @param {Strings} s
  * @param {string | null | undefined} statement
+ * @param {boolean} [brief]
  */
-export function itemSentence(item, s, statement) {
+export function itemSentence(item, s, statement, brief = false) {
   // The detail and the value are one clause each (a summary card's detail is its headline, a
   // sentence of its own).
-  const detail = item.detail ? `${item.detail.trim().replace(/\.$/, '')}${s['list.semicolon'] || '; '}` : '';
-  const parts = [sentence(labelled(s, item.label, `${detail}${item.value}`))];
+  const value = brief && item.value.length > BRIEF_VALUE ? '' : item.value;
+  const detail = item.detail ? `${item.detail.trim().replace(/\.$/, '')}${value ? s['list.semicolon'] || '; ' : ''}` : '';
+  const parts = [sentence(labelled(s, item.label, `${detail}${value}`))];
   if (item.certainty) parts.push(sentence(labelled(s, s['ui.certainty'], item.certainty)));
   if (statement) parts.push(sentence(statement));
   return parts.join(' ');

@@ -871,7 +871,7 @@ export class EvidenceLens extends HTMLElement {
     if (!item) return;
     const keys = this.#keyList();
     const pos = format(this.#strings['shell.position'], { index: keys.indexOf(key) + 1, count: keys.length });
-    this.#announce(`${itemSentence(item, this.#strings, this.#statement(key))} ${pos}`);
+    this.#announce(`${itemSentence(item, this.#strings, this.#statement(key), true)} ${pos}`);
   }
 
   /**
