@@ -124,7 +124,9 @@
 // Knapp-Hartung fits tested with z as metafor does (0.44 KB, -> 350.3 KB). Then to 343 KiB for the rest of
 // that review: the table's columns named for a view's rows (treatments, claims), the details titled for
 // what was tapped, a summary answer's details in paragraphs, a design said once where the label names it,
-// and the forest's key naming the diamond and the dashed line only where they are drawn (0.6 KB, -> 350.9 KB).
+// and the forest's key naming the diamond and the dashed line only where they are drawn (0.6 KB, -> 350.9 KB);
+// then to 343.5 KiB for an editor review's: no controls without data, a whole-file problem without an
+// empty place (": : input is empty"), a lone answer's headline as the title (0.3 KB, -> 351.2 KB).
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -132,7 +134,7 @@ import { fileURLToPath } from 'node:url';
 import { shellModules } from './shell-modules.mjs';
 
 const BUDGET_BYTES = 100 * 1024;
-const GUARD_BYTES = 343 * 1024;
+const GUARD_BYTES = 343.5 * 1024;
 const WWW = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'www');
 // Each file as the server sends it, gzipped on its own.
 const FILES = [...shellModules(WWW), 'pkg/evidence_lens.js', 'pkg/evidence_lens_bg.wasm'];

@@ -600,7 +600,7 @@ catalogue![
     ("answer.empty_filtered", "Among the studies these filters keep, no therapy is studied in the question's condition.", "Entre los estudios que dejan estos filtros, ningún tratamiento se estudió en la enfermedad de la pregunta.", "Parmi les études que retiennent ces filtres, aucun traitement n’est étudié dans la maladie de la question."),
     ("answer.title_best", "{}; for the other treatments for {}, the evidence is uncertain or shows no clear benefit.", "{}; para los demás tratamientos de {}, la evidencia es incierta o no muestra un beneficio claro.", "{} ; pour les autres traitements de {}, les preuves sont incertaines ou ne montrent pas de bénéfice net."),
     ("answer.title_uncertain", "For {}, the evidence on every treatment here is uncertain.", "{}: la evidencia sobre todos estos tratamientos es incierta.", "{}\u{a0}: les preuves sur chacun de ces traitements sont incertaines."),
-    ("answer.title_uncertain_one", "For {}, the evidence on {} is uncertain.", "{}: la evidencia sobre {} es incierta.", "{}\u{a0}: les preuves sur {} sont incertaines."),
+    ("answer.title_uncertain_all", "The evidence on every treatment here is uncertain.", "La evidencia sobre todos estos tratamientos es incierta.", "Les preuves sur chacun de ces traitements sont incertaines."),
     ("summary.summary", "Summary of {} treatments.", "Resumen de {} tratamientos.", "Résumé de {} traitements."),
     // ---- Summaries (aria-label).
     ("summary.forest", "Forest plot of {results} from {studies}.", "Diagrama de bosque de {results} de {studies}.", "Graphique en forêt de {results} ({studies})."),

@@ -1120,11 +1120,11 @@ fn a_summary_with_no_answer_says_why_once() {
     }
 }
 
-/// Where no answer is certain enough to lead, the title says so of the treatments shown: of the
-/// one when a filter keeps one. Spanish and French begin with the condition, which then needs no
-/// article ("Esclerosis múltiple: …", not "Para esclerosis múltiple, …").
+/// Where no answer is certain enough to lead, the title says so of the treatments shown: with one
+/// treatment shown, its own answer. Without a condition (a table with no such column) the title
+/// names none: it said "For , the evidence on every treatment here is uncertain."
 #[test]
-fn an_uncertain_title_names_the_one_treatment_shown_and_begins_with_a_capital() {
+fn an_uncertain_title_speaks_of_the_treatments_shown() {
     let msc = |lang| ViewOptions {
         filters: evidence_lens::chart::Filters {
             therapy: vec!["MSC".into()],
@@ -1132,21 +1132,42 @@ fn an_uncertain_title_names_the_one_treatment_shown_and_begins_with_a_capital() 
         },
         ..summary(lang)
     };
+    let answers = evidence_lens::appraise::appraise(&builtin(), &Default::default()).answers;
+    let msc_answer = answers.iter().find(|a| a.therapy == "MSC").unwrap();
+    let Scene::Summary(v) = Scene::build(&builtin(), &msc(Lang::En)) else {
+        panic!()
+    };
+    assert_eq!(v.title, msc_answer.headline);
+    assert!(
+        v.title
+            .starts_with("We are very uncertain whether MSC helps"),
+        "{}",
+        v.title
+    );
+    // Two uncertain treatments (MSC and a copy of it) and no condition in the data.
+    let mut data = builtin();
+    data.question = None;
+    data.studies.retain(|s| s.intervention.therapy == "MSC");
+    let mut copies = data.studies.clone();
+    for s in &mut copies {
+        s.id = format!("{}-copy", s.id);
+        s.intervention.therapy = "Drug B".into();
+    }
+    data.studies.extend(copies);
+    for s in &mut data.studies {
+        s.condition = String::new();
+    }
     for (lang, title) in [
         (
             Lang::En,
-            "For multiple sclerosis, the evidence on MSC is uncertain.",
+            "The evidence on every treatment here is uncertain.",
         ),
         (
             Lang::Es,
-            "Esclerosis múltiple: la evidencia sobre MSC es incierta.",
-        ),
-        (
-            Lang::Fr,
-            "Sclérose en plaques\u{a0}: les preuves sur MSC sont incertaines.",
+            "La evidencia sobre todos estos tratamientos es incierta.",
         ),
     ] {
-        let Scene::Summary(v) = Scene::build(&builtin(), &msc(lang)) else {
+        let Scene::Summary(v) = Scene::build(&data, &summary(lang)) else {
             panic!()
         };
         assert_eq!(v.title, title, "{lang:?}");

@@ -158,7 +158,8 @@ function update() {
   const file = local && 'data' in local && !attrs.src ? local : null;
   if (file) {
     widget.data = file.data;
-    attrs.src = file.name;
+    // The file's address beside the page: a name with "#" or a space is a name, not a fragment.
+    attrs.src = encodeURIComponent(file.name);
   }
   // The preview is for the editor: it lists the data's warnings and left-out rows, which the
   // snippet's readers do not see.
@@ -178,8 +179,12 @@ function update() {
   widget.addEventListener('error', (e) => {
     const message = e instanceof CustomEvent ? String(e.detail?.message ?? '') : '';
     status.textContent = t('embed.preview.problem', { message });
-    // The file's own step says so too, where it had said the preview shows the file.
-    if (file && local === file) fileStatus.textContent = t('embed.file.unreadable', { file: file.name, message });
+    // The file's own step says so too, where it had said the preview shows the file; and there is
+    // no code for a file the chart cannot read (an address may be a file still to be uploaded).
+    if (file && local === file) {
+      fileStatus.textContent = t('embed.file.unreadable', { file: file.name, message });
+      snippet.value = '';
+    }
   });
   preview.replaceChildren(widget);
   // The editor's own file is read at once, wherever the preview is on the page, so that its step
@@ -192,7 +197,9 @@ function update() {
 let timer = 0;
 form.addEventListener('input', (e) => {
   clearTimeout(timer);
-  // The poster folder changes only the code: the preview and its posters stay.
+  // The poster folder changes only the code: the preview and its posters stay. A chosen file
+  // updates the preview once it is read (its own `change`).
+  if (e.target === fileInput) return;
   if (e.target === posterInput) writeSnippet();
   else timer = setTimeout(update, 300);
 });

@@ -583,19 +583,19 @@ fn title(
             .as_ref()
             .map(|x| i18n::pick(lang, x))
             .unwrap_or_else(|| empty.unwrap_or_default().to_string()),
+        // One treatment shown: its own answer ("We are very uncertain whether X helps …").
         None => match &appraisal.answers[..] {
-            [one] => tf(
-                lang,
-                "answer.title_uncertain_one",
-                &[&question, &one.therapy],
-            ),
+            [one] => one.headline.clone(),
+            _ if question.is_empty() => t(lang, "answer.title_uncertain_all").to_string(),
             _ => tf(lang, "answer.title_uncertain", &[&question]),
         },
     };
-    // Spanish and French begin with the condition ("Esclerosis múltiple: …"), where an article
-    // would otherwise be wanted ("para la esclerosis múltiple").
+    // Spanish and French begin with the condition's name, followed by a colon, where after "para"
+    // or "pour" it would want an article its gender decides.
     let text = crate::appraise::text::upper_first(&text);
-    (text, best)
+    // A lone answer's headline is the title either way, and its card need not say it again.
+    let stated = best.or((appraisal.answers.len() == 1).then_some(0));
+    (text, stated)
 }
 
 #[cfg(test)]

@@ -226,6 +226,10 @@ test('the embed page: a spreadsheet as editors save it, and the files it cannot 
   const template = await previewOf(page);
   assert.match(template.card, /^This treatment: This treatment reduces relapse\./, JSON.stringify(template));
   assert.equal(template.notes, '');
+  // A file's name is its address beside the page: "#" and spaces are written as such.
+  await page.locator('#file').setInputFiles({ name: 'trials #2.csv', mimeType: 'text/csv', buffer: await fs.readFile(path.join(ROOT, "www/template.csv")) });
+  assert.equal((await settled(page, ++seen)).type, 'interactive');
+  assert.match(await snippet.inputValue(), /<evidence-lens src="trials%20%232\.csv"/);
 
   // Excel's "Text (Tab delimited)" (.txt) and "Unicode Text" (UTF-16, tabs): tables, not JSON.
   const tabs = 'Study\tDesign\tOutcome\tExperimental cases\tExperimental N\tControl cases\tControl N\nAlpha\trct\tRelapse\t3\t40\t9\t41\nBeta\trct\tRelapse\t5\t50\t11\t52\n';
@@ -252,6 +256,11 @@ test('the embed page: a spreadsheet as editors save it, and the files it cannot 
     await page.waitForFunction(() => /could not be shown/.test(document.getElementById('file-status')?.textContent ?? ''));
     assert.match(await status.textContent(), new RegExp(`^${name.replace('.', '\\.')} could not be shown: .*this is an Excel workbook \\(\\.xlsx\\), not a table saved as text.*"CSV UTF-8"`), await status.textContent());
     assert.match(await page.locator('#preview-status').textContent(), /Excel workbook/);
+    // No code for a file the chart cannot read, no nameless buttons in its preview, and no empty
+    // place before a problem with the whole file.
+    await page.waitForFunction(() => document.getElementById('snippet')?.value === '');
+    assert.equal(await page.locator('#preview evidence-lens').evaluate((el) => el.shadowRoot.querySelector('.controls').hidden), true);
+    assert.doesNotMatch(await page.locator('#preview-status').textContent(), /: :/);
   }
 
   // Two files that are no data package: one file, please; no preview and no code of other data.

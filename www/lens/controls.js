@@ -30,7 +30,9 @@ export class Controls {
   /** @param {ControlsHost} host */
   constructor(host) {
     this.host = host;
-    this.node = el('div', { class: 'controls', role: 'group' });
+    // Hidden until built for loaded data: a widget whose data failed has no view to control, and
+    // its buttons would have no names.
+    this.node = el('div', { class: 'controls', role: 'group', hidden: '' });
     this.tablist = el('div', { class: 'tabs', role: 'tablist' });
     this.filtersButton = el('button', { type: 'button', class: 'filters-toggle', 'aria-expanded': 'false', 'aria-controls': 'filters', 'data-control': 'filters' });
     this.tableButton = el('button', { type: 'button', 'aria-expanded': 'false', 'aria-controls': 'table', 'data-control': 'table' });
@@ -68,6 +70,7 @@ export class Controls {
    * @param {boolean} canCopyLink
    */
   build(facets, s, state, canCopyLink) {
+    this.node.hidden = false;
     this.strings = s;
     this.node.setAttribute('aria-label', s['shell.controls']);
     this.tablist.setAttribute('aria-label', s['shell.view']);

@@ -459,7 +459,8 @@ export class EvidenceLens extends HTMLElement {
       this.#showProblems(report);
       if (!report.ok) {
         const first = report.errors[0];
-        throw new Error(first ? labelled(this.#strings, first.path, first.message) : 'the data could not be read');
+        // A problem with the whole file has no place to name.
+        throw new Error(first ? (first.path ? labelled(this.#strings, first.path, first.message) : first.message) : 'the data could not be read');
       }
       this.#facets = this.#conn.call((w) => w.facets(lang)) || {};
       life.step = 'appraise';
