@@ -1052,6 +1052,10 @@ fn a_spreadsheet_that_names_no_therapy_or_condition_answers_for_this_treatment()
             assert!(!drawn.contains(broken), "{lang:?} says {broken:?}: {drawn}");
         }
     }
+    // The table has no count of people to give: no number, not "0".
+    let scene = Scene::build(&data, &summary(Lang::En));
+    let answer = scene.items().into_iter().next().expect("the answer's item");
+    assert_eq!(answer.n, None, "{answer:?}");
     // The benefit-and-harm view names it so too.
     let harms = ViewOptions {
         view: View::Harms,

@@ -325,7 +325,8 @@ impl SummaryView {
                 label: c.heading.clone(),
                 detail: a.headline.clone(),
                 value: c.details.clone(),
-                n: u32::try_from(a.people).ok(),
+                // No count of people (a table without one) is no number, not "0 participants".
+                n: u32::try_from(a.people).ok().filter(|&n| n > 0),
                 certainty: findings_certainty(lang, a),
                 caveats: Vec::new(),
                 source_url: None,

@@ -74,6 +74,12 @@ test('the embed page previews the chosen options live and gives the snippet as t
   const escaped = await page.inputValue('#snippet');
   assert.match(escaped, /outcome="&quot;&gt;&lt;img src=x onerror=alert\(1\)&gt;"/);
   assert.equal(await page.locator('img').count(), 0);
+  // Each field is named by its label's words and described by its hint, not named by both.
+  for (const [role, name] of [['textbox', 'Posters (address of a folder)'], ['textbox', 'Outcome'], ['combobox', 'Language of the chart']]) {
+    const field = page.getByRole(role, { name, exact: true });
+    assert.equal(await field.count(), 1, name);
+    assert.ok((await field.getAttribute('aria-describedby'))?.endsWith('-hint'), name);
+  }
   assert.deepEqual(problems, []);
   await context.close();
 });
