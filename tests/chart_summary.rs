@@ -1177,3 +1177,32 @@ fn an_uncertain_title_speaks_of_the_treatments_shown() {
         assert_eq!(v.title, title, "{lang:?}");
     }
 }
+
+/// An outcome asked for by a name no outcome has (a typo, "Fatigue" for "Fatigue score (0-10)")
+/// shows nothing, and the summary says the choice kept no study; it had kept every study with none
+/// of its outcomes, and said that no study had shown how well the treatment works.
+#[test]
+fn an_outcome_no_study_has_keeps_nothing_and_says_so() {
+    let template = include_bytes!("../www/template.csv");
+    let data = evidence_lens::model::parse_csv(template).dataset.unwrap();
+    let fatigue = ViewOptions {
+        outcome: Some("Fatigue".into()),
+        ..summary(Lang::En)
+    };
+    let drawn = svg_texts(&fatigue, &data, 800).join(" ");
+    assert!(
+        drawn.contains("Among the studies these filters keep"),
+        "{drawn}"
+    );
+    assert!(!drawn.contains("has shown how well it works"), "{drawn}");
+    // The outcome's own name, in any case, keeps its studies.
+    let name = data.studies[0].outcomes[0].name.to_uppercase();
+    let named = ViewOptions {
+        outcome: Some(name),
+        ..summary(Lang::En)
+    };
+    let Scene::Summary(v) = Scene::build(&data, &named) else {
+        panic!()
+    };
+    assert_eq!(v.cards.len(), 1);
+}

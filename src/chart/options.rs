@@ -222,6 +222,9 @@ enum Asked<'o> {
         outcome: &'o str,
         treatment: &'o str,
     },
+    /// No outcome of the data (a misspelt name): nothing is shown, rather than every study with
+    /// none of its outcomes, of which the summary would say that none had shown a benefit.
+    Unknown,
 }
 
 impl ViewOptions {
@@ -262,7 +265,7 @@ impl ViewOptions {
                 outcome: id,
                 treatment: crate::appraise::treatment_of_body(treatment),
             },
-            None => Asked::Outcome(o),
+            None => Asked::Unknown,
         }
     }
 
@@ -344,13 +347,14 @@ impl ViewOptions {
                 Asked::All => true,
                 Asked::Outcome(x) => o.id.eq_ignore_ascii_case(x) || o.name.eq_ignore_ascii_case(x),
                 Asked::Body { outcome, .. } => o.id.eq_ignore_ascii_case(outcome),
+                Asked::Unknown => false,
             };
             named && (kind.is_empty() || kind.contains(&o.kind))
         };
         let studies = dataset
             .studies
             .iter()
-            .filter(|s| self.wants_study(s) && of_treatment(s))
+            .filter(|s| !matches!(asked, Asked::Unknown) && self.wants_study(s) && of_treatment(s))
             .map(|s| {
                 let mut s = s.clone();
                 s.outcomes.retain(|o| wants(o));
