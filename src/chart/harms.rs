@@ -268,23 +268,13 @@ impl Paint for HarmsView {
         let font = theme.font_px(12.5);
         let small = theme.font_px(11.0);
         // The title in bold, then the legend: each broken as it is drawn.
+        let header_line = |text: &str, bold| {
+            let size = theme.font_px(12.0);
+            wrap(measure, text, size, bold, width - 2.0 * pad, MAX_LINES)
+        };
         let header = (
-            wrap(
-                measure,
-                &format!("{}.", t(lang, "harms.title")),
-                theme.font_px(12.0),
-                true,
-                width - 2.0 * pad,
-                MAX_LINES,
-            ),
-            wrap(
-                measure,
-                t(lang, "harms.legend"),
-                theme.font_px(12.0),
-                false,
-                width - 2.0 * pad,
-                MAX_LINES,
-            ),
+            header_line(&format!("{}.", t(lang, "harms.title")), true),
+            header_line(t(lang, "harms.legend"), false),
         );
         let header_lines = header.0.len() + header.1.len();
         let mut y = pad + header_lines as f64 * theme.px(LINE) + theme.px(10.0);

@@ -332,6 +332,9 @@ impl ViewOptions {
         // A pooled body asked for by its id keeps its treatment's studies alone, as pooling
         // grouped them.
         let asked = self.asked(dataset);
+        if let Asked::Unknown = asked {
+            return Cow::Owned(dataset.with_studies(Vec::new()));
+        }
         let lexicon = match asked {
             Asked::Body { .. } => Some(Lexicon::new(&dataset.vocabulary)),
             _ => None,
@@ -347,6 +350,7 @@ impl ViewOptions {
                 Asked::All => true,
                 Asked::Outcome(x) => o.id.eq_ignore_ascii_case(x) || o.name.eq_ignore_ascii_case(x),
                 Asked::Body { outcome, .. } => o.id.eq_ignore_ascii_case(outcome),
+                // (Left above: it keeps no study.)
                 Asked::Unknown => false,
             };
             named && (kind.is_empty() || kind.contains(&o.kind))
@@ -354,7 +358,7 @@ impl ViewOptions {
         let studies = dataset
             .studies
             .iter()
-            .filter(|s| !matches!(asked, Asked::Unknown) && self.wants_study(s) && of_treatment(s))
+            .filter(|s| self.wants_study(s) && of_treatment(s))
             .map(|s| {
                 let mut s = s.clone();
                 s.outcomes.retain(|o| wants(o));

@@ -430,7 +430,7 @@ pub fn analyze(
         values.dedup();
         let numbers = values
             .iter()
-            .all(|v| v.replace(',', ".").parse::<f64>().is_ok());
+            .all(|v| crate::number::parse_f64(&v.replace(',', ".")).is_some());
         if numbers && values.len() >= 5 {
             notes.push(format!(
                 "subgroups: each of the {} values of '{col}' is a subgroup of its own, and the test \

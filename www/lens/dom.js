@@ -57,6 +57,17 @@ export function labelled(s, label, value) {
 }
 
 /**
+ * A data problem in words: its place ("row 3, column ai") before its message, where it has one;
+ * a problem with the whole file has none.
+ * @param {Record<string, string>} s
+ * @param {string} place
+ * @param {string} message
+ */
+export function placed(s, place, message) {
+  return place ? labelled(s, place, message) : message;
+}
+
+/**
  * Resolves in a new task, so that the browser can paint and handle input first. A message,
  * not a timer: background tabs hold timers back for up to a second.
  * @returns {Promise<void>}

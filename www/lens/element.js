@@ -22,7 +22,7 @@
 import { ChartView } from './chart.js';
 import { Controls } from './controls.js';
 import { Details, SHEET_BELOW, Tooltip, itemSentence, selectedWhat } from './details.js';
-import { el, format, labelled, message, nextTask } from './dom.js';
+import { el, format, labelled, message, nextTask, placed } from './dom.js';
 import { Connection, Crash, ensureLanguage, fetchLanguage } from './engine.js';
 import { chartPng, citationList, citationText, download, itemsCsv } from './exports.js';
 import { bindInput } from './input.js';
@@ -459,8 +459,7 @@ export class EvidenceLens extends HTMLElement {
       this.#showProblems(report);
       if (!report.ok) {
         const first = report.errors[0];
-        // A problem with the whole file has no place to name.
-        throw new Error(first ? (first.path ? labelled(this.#strings, first.path, first.message) : first.message) : 'the data could not be read');
+        throw new Error(first ? placed(this.#strings, first.path, first.message) : 'the data could not be read');
       }
       this.#facets = this.#conn.call((w) => w.facets(lang)) || {};
       life.step = 'appraise';
@@ -624,7 +623,7 @@ export class EvidenceLens extends HTMLElement {
       // A problem of the whole file has no place to name.
       const where = String(p.path).slice(0, 300);
       const text = String(p.message).slice(0, 500);
-      ul.append(el('li', {}, labelled(s, kind, where ? labelled(s, where, text) : text)));
+      ul.append(el('li', {}, labelled(s, kind, placed(s, where, text))));
     }
     box.append(heading, ul);
   }
