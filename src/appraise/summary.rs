@@ -288,11 +288,17 @@ fn answer(
         &therapy
     });
     let headline = match &benefit {
-        Some(b) if b.controlled && b.certainty == Some(Certainty::VeryLow) => tn(
-            lang,
-            "answer.very_uncertain",
-            &[("therapy", &x), ("condition", &lower_first(&condition))],
-        ),
+        // Data that name no condition say only whether it helps.
+        Some(b) if b.controlled && b.certainty == Some(Certainty::VeryLow) => {
+            match condition.trim().is_empty() {
+                true => tn(lang, "answer.very_uncertain_any", &[("therapy", &x)]),
+                false => tn(
+                    lang,
+                    "answer.very_uncertain",
+                    &[("therapy", &x), ("condition", &lower_first(&condition))],
+                ),
+            }
+        }
         Some(b) if b.controlled => match narrower_population(b, &by_id, main) {
             Some(people) => tn(
                 lang,

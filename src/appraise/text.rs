@@ -39,16 +39,16 @@ pub fn distinct(texts: impl IntoIterator<Item = String>) -> Vec<String> {
 }
 
 /// Lower-cases the first letter of a name used inside a sentence, unless the first word is an
-/// acronym or contains digits ("LDL change", "ASA", "T25FW" stay as they are).
+/// acronym or contains digits ("LDL change", "ASA", "T25FW" stay as they are), or the name is
+/// written in title case, as a proper name or an imported review's heading is ("Mental Health
+/// Treatment versus Control" would read "mental Health Treatment…").
 pub fn lower_first(s: &str) -> String {
     let s = s.trim();
-    let first_word = s
-        .split(|c: char| c.is_whitespace() || c == '-' || c == '(' || c == ',')
-        .next()
-        .unwrap_or("");
+    let mut words = s.split(|c: char| c.is_whitespace() || c == '-' || c == '(' || c == ',');
+    let first_word = words.next().unwrap_or("");
     let uppers = first_word.chars().filter(|c| c.is_uppercase()).count();
     let digits = first_word.chars().any(|c| c.is_ascii_digit());
-    if uppers >= 2 || digits {
+    if uppers >= 2 || digits || title_case(words) {
         return s.to_string();
     }
     let mut c = s.chars();
@@ -56,6 +56,25 @@ pub fn lower_first(s: &str) -> String {
         Some(f) => crate::case::lower(f).to_string() + c.as_str(),
         None => String::new(),
     }
+}
+
+/// Whether the words after a name's first are in title case: at least two begin with a capital,
+/// and more than begin with a small letter (acronyms and words with digits say nothing).
+fn title_case<'a>(words: impl Iterator<Item = &'a str>) -> bool {
+    let (mut capital, mut small) = (0, 0);
+    for w in words {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        let acronym = w.chars().filter(|c| c.is_uppercase()).count() >= 2;
+        if acronym || w.chars().any(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        match w.chars().next() {
+            Some(c) if c.is_uppercase() => capital += 1,
+            Some(c) if c.is_lowercase() => small += 1,
+            _ => {}
+        }
+    }
+    capital >= 2 && capital > small
 }
 
 /// Words that follow a colon: Spanish and French go on in lower case ("Descrito…: ningún
@@ -323,6 +342,23 @@ mod tests {
         assert_eq!(lower_first("ASA"), "ASA");
         assert_eq!(lower_first("T25FW"), "T25FW");
         assert_eq!(lower_first("Beta blockers"), "beta blockers");
+        // A heading in title case keeps its capitals; one capitalised name inside does not make it.
+        assert_eq!(
+            lower_first("Mental Health Treatment versus Control"),
+            "Mental Health Treatment versus Control"
+        );
+        assert_eq!(
+            lower_first("Aspirin for Preventing Death after Myocardial Infarction"),
+            "Aspirin for Preventing Death after Myocardial Infarction"
+        );
+        assert_eq!(
+            lower_first("Pain on the VAS (Huskisson scale)"),
+            "pain on the VAS (Huskisson scale)"
+        );
+        assert_eq!(
+            lower_first("Change in LDL at 12 Months"),
+            "change in LDL at 12 Months"
+        );
         assert_eq!(upper_first("beta blockers"), "Beta blockers");
         assert_eq!(lower_first(""), "");
         assert_eq!(
