@@ -1206,3 +1206,19 @@ fn an_outcome_no_study_has_keeps_nothing_and_says_so() {
     };
     assert_eq!(v.cards.len(), 1);
 }
+
+/// A card's numbers that begin with the outcome's name, capitalised as a sentence begins, are
+/// not given the name again ("main: Main: out of 100 people…").
+#[test]
+fn a_cards_numbers_do_not_repeat_the_outcomes_name() {
+    let data = evidence_lens::model::parse_csv(include_bytes!("data/bcg.csv"))
+        .dataset
+        .expect("reads");
+    assert_eq!(data.studies[0].outcomes[0].name.as_str(), "main");
+    let texts = svg_texts(&summary(Lang::En), &data, 1600);
+    let numbers = texts
+        .iter()
+        .find(|t| t.contains("out of 100 people"))
+        .expect("the card's numbers");
+    assert!(numbers.starts_with("Main: out of 100 people"), "{numbers}");
+}

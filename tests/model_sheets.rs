@@ -210,8 +210,12 @@ fn headers_people_write_are_read_and_said() {
         matches!(&ds.studies[0].outcomes[0].data, Some(EffectData::Estimate(e)) if e.measure == Measure::Hr)
     );
     // The metafor names themselves say nothing.
-    let (_, w) = ok(b"study,design,better,ai,n1i,ci,n2i\nA,rct,lower,1,10,2,10\n");
+    let (_, w) = ok(b"study,design,better,outcome,ai,n1i,ci,n2i\nA,rct,lower,Deaths,1,10,2,10\n");
     assert!(w.is_empty(), "{w:?}");
+    // Without an outcome column, the editor hears the name readers would read, and how to give one.
+    let (ds, w) = ok(b"study,design,better,ai,n1i,ci,n2i\nA,rct,lower,1,10,2,10\n");
+    assert_eq!(ds.studies[0].outcomes[0].name.as_str(), "main");
+    has(&w, "row 1: no \"outcome\" column; assuming one outcome, named \"main\" in the charts and the summary; add an outcome column that names what was measured (\"Deaths\") to tell readers");
 }
 
 #[test]

@@ -102,8 +102,9 @@ fn frequencies(lang: Lang, f: &Finding, short: bool) -> String {
     let cert = (f.certainty.filter(|_| !short))
         .map(|c| tf(lang, "answer.certainty", &[c.words(lang)]))
         .unwrap_or_default();
-    // Sentences that already start with the outcome's name are not given it twice.
-    let named = if what.starts_with(&f.name) {
+    // Sentences that already start with the outcome's name (capitalised, as a sentence begins)
+    // are not given it twice.
+    let named = if what.starts_with(&f.name) || what.starts_with(&upper_first(&f.name)) {
         what
     } else {
         i18n::labelled(lang, &f.name, &what)

@@ -1344,6 +1344,18 @@ impl<'o, R: Read> RowReader<'o, R> {
                 },
             );
         }
+        // Readers would read "may reduce main": the editor is told how to name it.
+        if !self.has_outcome {
+            sink.warn(
+                "row 1",
+                Issue::AssumedColumn {
+                    column: "outcome",
+                    assumed:
+                        "one outcome, named \"main\" in the charts and the summary; add an outcome \
+                              column that names what was measured (\"Deaths\") to tell readers",
+                },
+            );
+        }
     }
 
     /// Groups rows into studies, in order of first appearance, keeping at most `max_studies`.
