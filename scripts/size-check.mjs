@@ -127,6 +127,10 @@
 // and the forest's key naming the diamond and the dashed line only where they are drawn (0.6 KB, -> 350.9 KB);
 // then to 343.5 KiB for an editor review's: no controls without data, a whole-file problem without an
 // empty place (": : input is empty"), a lone answer's headline as the title (0.3 KB, -> 351.2 KB).
+// Raised to 344 KiB in the thirty-first session for data that name no condition ("whether aspirin
+// helps", not "helps people with :"), names in title case kept so inside a sentence (told by the crate's
+// case pairs: `char::is_lowercase` had brought 0.6 KB of its own table), and the editor's line naming
+// the outcomes there are when the `outcome` attribute names none (0.7 KB, -> 351.9 KB).
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -134,7 +138,7 @@ import { fileURLToPath } from 'node:url';
 import { shellModules } from './shell-modules.mjs';
 
 const BUDGET_BYTES = 100 * 1024;
-const GUARD_BYTES = 343.5 * 1024;
+const GUARD_BYTES = 344 * 1024;
 const WWW = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'www');
 // Each file as the server sends it, gzipped on its own.
 const FILES = [...shellModules(WWW), 'pkg/evidence_lens.js', 'pkg/evidence_lens_bg.wasm'];

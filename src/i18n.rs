@@ -618,6 +618,7 @@ catalogue![
     ("shell.crash", "The chart stopped working because of an internal error.", "El gráfico dejó de funcionar por un error interno.", "Le graphique a cessé de fonctionner à cause d'une erreur interne."),
     ("shell.retry", "Try again", "Reintentar", "Réessayer"),
     ("shell.problem_error", "Error", "Error", "Erreur"),
+    ("shell.outcome_unknown", "\"{outcome}\" is not the id or name of an outcome in these data, so no study is shown; their outcomes: {outcomes}", "«{outcome}» no es el id ni el nombre de ningún resultado de estos datos, así que no se muestra ningún estudio; sus resultados: {outcomes}", "«\u{a0}{outcome}\u{a0}» n’est l’identifiant ni le nom d’aucun critère de ces données\u{202f}; aucune étude n’est donc affichée. Leurs critères\u{a0}: {outcomes}"),
     ("shell.problem_warning", "Warning", "Aviso", "Avertissement"),
     ("shell.controls", "Chart options", "Opciones del gráfico", "Options du graphique"),
     ("shell.view", "View", "Vista", "Vue"),

@@ -68,9 +68,10 @@ fn title_case<'a>(words: impl Iterator<Item = &'a str>) -> bool {
         if acronym || w.chars().any(|c| c.is_ascii_digit()) {
             continue;
         }
+        // (Told by the crate's case pairs: `char::is_lowercase` would bring its own table.)
         match w.chars().next() {
-            Some(c) if c.is_uppercase() => capital += 1,
-            Some(c) if c.is_lowercase() => small += 1,
+            Some(c) if crate::case::lower(c) != c => capital += 1,
+            Some(c) if crate::case::upper(c) != c => small += 1,
             _ => {}
         }
     }

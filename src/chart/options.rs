@@ -247,6 +247,12 @@ impl ViewOptions {
         read_other(json, read_options)
     }
 
+    /// Whether `outcome` names nothing in `dataset` (a misspelt name), which keeps no study: the
+    /// editor is told which outcomes there are.
+    pub fn asks_unknown_outcome(&self, dataset: &Dataset) -> bool {
+        matches!(self.asked(dataset), Asked::Unknown)
+    }
+
     /// What `outcome` asks for in `dataset`: outcomes by their id or name, or else a pooled body
     /// by its id (`death/aspirin`), read as `analyze` reads it: at the longest outcome id the data
     /// has, the rest its treatment, in any ASCII case.

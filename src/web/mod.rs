@@ -597,6 +597,15 @@ impl Widget {
         statement.filter(|s| !s.trim().is_empty()).cloned()
     }
 
+    /// Whether the options ask for an outcome the loaded data do not have (by id, name or
+    /// pooled body): the editor's list says so.
+    #[wasm_bindgen(js_name = outcomeUnknown)]
+    pub fn outcome_unknown(&self) -> bool {
+        self.dataset
+            .as_ref()
+            .is_some_and(|d| self.options.asks_unknown_outcome(d))
+    }
+
     /// How many items the current view has.
     #[wasm_bindgen(js_name = itemCount)]
     pub fn item_count(&mut self) -> usize {

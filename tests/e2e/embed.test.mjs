@@ -42,6 +42,7 @@ const pages = {
   '/height.html': embedPage('<evidence-lens view="forest" id="w" height="300px"></evidence-lens><evidence-lens view="forest" id="n"></evidence-lens>'),
   '/view.html': embedPage('<evidence-lens id="w" view="map"></evidence-lens>'),
   '/bad-view.html': embedPage('<evidence-lens id="w" view="nonsense"></evidence-lens>'),
+  '/typo.html': embedPage('<evidence-lens view="forest" id="w" editor outcome="Relapses" src="/tiny.json"></evidence-lens><evidence-lens view="forest" id="r" outcome="Relapses" src="/tiny.json"></evidence-lens>'),
 };
 
 before(async () => {
@@ -196,6 +197,22 @@ test('view, outcome and filter attributes', async () => {
     const events = await waitForReadyOf(page, 'w');
     assert.deepEqual(events.filter((e) => e.type === 'error'), []);
     assert.equal(events.find((e) => e.type === 'interactive').detail.view, 'map');
+    await context.close();
+  }
+  {
+    // A misspelt outcome keeps no study: the editor's list names the outcomes there are, and
+    // the line goes once the outcome is one of them; a reader's widget lists nothing.
+    const { page, context } = await openPage(browser, `${plain.url}typo.html`);
+    await waitForReadyOf(page, 'w');
+    await waitForReadyOf(page, 'r');
+    const problems = (id) => page.evaluate((i) => [...document.getElementById(i).shadowRoot.querySelectorAll('.problems li')].map((li) => li.textContent), id);
+    const rows = (id) => page.evaluate((i) => document.getElementById(i).shadowRoot.querySelectorAll('tbody tr').length, id);
+    assert.equal(await rows('w'), 0);
+    assert.deepEqual(await problems('w'), ['Warning: outcome: "Relapses" is not the id or name of an outcome in these data, so no study is shown; their outcomes: Relapse']);
+    assert.deepEqual(await problems('r'), []);
+    await page.evaluate(() => document.getElementById('w').setAttribute('outcome', 'Relapse'));
+    await page.waitForFunction(() => document.getElementById('w').shadowRoot.querySelectorAll('tbody tr').length > 0);
+    assert.deepEqual(await problems('w'), []);
     await context.close();
   }
   {

@@ -81,6 +81,8 @@ export class EvidenceLens extends HTMLElement {
   /** @type {Facets} */
   #facets = {};
   #itemsInfo = NO_ITEMS;
+  /** An outcome asked for that the data do not have (a misspelt name), for the editor's list. */
+  #unknownOutcome = '';
   /** @type {string[] | null} the items in keyboard order, fetched when first needed after a redraw */
   #keys = null;
   /** @type {string | null} */
@@ -419,6 +421,7 @@ export class EvidenceLens extends HTMLElement {
     chart.forget();
     this.#keys = null;
     this.#itemsInfo = NO_ITEMS;
+    this.#unknownOutcome = '';
     this.#table.clear();
     this.#abort?.abort();
     this.#abort = new AbortController();
@@ -608,7 +611,11 @@ export class EvidenceLens extends HTMLElement {
     }
     // Data that cannot be shown fails with its first error; the list holds the others.
     const errors = report.ok ? report.errors : report.errors.slice(1);
-    const warnings = editor ? report.warnings : [];
+    // A misspelt outcome keeps no study: the editor is told which outcomes there are.
+    const asked = this.#unknownOutcome
+      ? [{ path: 'outcome', message: format(s['shell.outcome_unknown'], { outcome: this.#unknownOutcome, outcomes: (this.#facets.outcomes || []).map((o) => o.name).join(', ') }) }]
+      : [];
+    const warnings = editor ? [...asked, ...report.warnings] : [];
     /** @type {[string, import('./types.js').Problem][]} */
     const list = [...errors.map((p) => /** @type {[string, import('./types.js').Problem]} */ ([s['shell.problem_error'], p])), ...warnings.map((p) => /** @type {[string, import('./types.js').Problem]} */ ([s['shell.problem_warning'], p]))];
     box.hidden = !list.length;
@@ -718,6 +725,11 @@ export class EvidenceLens extends HTMLElement {
       this.#chart.draw(conn, this.#chart.width(this.clientWidth || 600), window.devicePixelRatio || 1);
       if (changed) {
         this.#itemsInfo = conn.call((w) => ({ count: w.itemCount(), certainty: w.itemsHaveCertainty() }));
+        const unknownOutcome = conn.call((w) => w.outcomeUnknown()) ? state.outcome : '';
+        if (unknownOutcome !== this.#unknownOutcome) {
+          this.#unknownOutcome = unknownOutcome;
+          if (this.#life.report) this.#showProblems(this.#life.report);
+        }
         this.#chart.canvas.setAttribute('aria-label', conn.call((w) => w.summary()));
         this.#chart.stage.setAttribute('aria-label', this.#strings['shell.chart_keys']);
         this.#controls.update(state);
