@@ -1655,8 +1655,18 @@ fn said_once(
             _ => None,
         };
         if let Some(key) = key {
-            let at = match missing.iter().position(|(k, _)| *k == key) {
-                Some(at) => at,
+            // One line per missing column: rows of different forms that need it share it, and
+            // then it names no form.
+            let at = match missing
+                .iter()
+                .position(|(k, _)| (&k.0, &k.1) == (&key.0, &key.1))
+            {
+                Some(at) => {
+                    if missing[at].0 .2 != key.2 {
+                        missing[at].0 .2 = None;
+                    }
+                    at
+                }
                 None => {
                     missing.push((key, Vec::new()));
                     missing.len() - 1
