@@ -609,7 +609,7 @@ fn size_limits() {
     assert_eq!(
         msgs(&p.errors),
         [format!(
-            "input is {} bytes; the limit is {} bytes",
+            "input is {} bytes; the limit is {} bytes: split it (by outcome or treatment), or leave out the columns or fields the chart does not use",
             MAX_INPUT_BYTES + 1,
             MAX_INPUT_BYTES
         )]

@@ -290,7 +290,9 @@ fn a_missing_column_is_said_once() {
         ["row 1: missing column \"vi\" (its variance) (or \"sei\"): 2 rows left out (2–3)"]
     );
     // Rows of two forms that both need the column: one line, naming neither form.
-    let p = parse_csv(b"study,outcome,ai,n1i,ci,m1i,sd1i,m2i,sd2i\nA,Deaths,1,10,2,,,,\nB,Score,,10,,3,1,4,1\n");
+    let p = parse_csv(
+        b"study,outcome,ai,n1i,ci,m1i,sd1i,m2i,sd2i\nA,Deaths,1,10,2,,,,\nB,Score,,10,,3,1,4,1\n",
+    );
     assert_eq!(
         msgs(&p.errors),
         ["row 1: missing column \"Control N\" (n2i: people in the control group): 2 rows left out (2–3)"]

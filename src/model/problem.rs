@@ -470,7 +470,10 @@ impl fmt::Display for Issue {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         use Issue::*;
         match self {
-            TooLarge { bytes, limit } => write!(f, "input is {bytes} bytes; the limit is {limit} bytes"),
+            TooLarge { bytes, limit } => write!(
+                f,
+                "input is {bytes} bytes; the limit is {limit} bytes: split it (by outcome or treatment), or leave out the columns or fields the chart does not use"
+            ),
             TooManyStudies { count, limit } => {
                 write!(f, "{count} studies; the limit is {limit} (the studies after the first {limit} were not read)")
             }
