@@ -723,6 +723,19 @@ fn bad_files_are_errors_never_panics() {
     for cut in [10, 2000, rm5_bytes.len() / 2, rm5_bytes.len() - 5] {
         assert!(import::from_rm5(&rm5_bytes[..cut]).is_err(), "cut at {cut}");
     }
+    // A mistyped end tag is named by its line and column, as a text editor shows them, with
+    // what to do.
+    let text = String::from_utf8_lossy(&rm5_bytes).into_owned();
+    let at = text.find("</NAME>").expect("a name");
+    let broken = format!("{}</NAM>{}", &text[..at], &text[at + "</NAME>".len()..]);
+    let line = text[..at].matches('\n').count() + 1;
+    let column = at - text[..at].rfind('\n').map_or(0, |i| i + 1) + "</NAM>".len() + 1;
+    match import::from_rm5(broken.as_bytes()) {
+        Err(e @ ImportError::Xml { .. }) => {
+            assert_eq!(e.to_string(), format!("the file is not complete, well-formed XML at line {line}, column {column} (ill-formed document: expected `</NAME>`, but `</NAM>` was found): it may have been cut short or edited by hand; save it again from RevMan, or export the review's data package (a .zip) from the Cochrane Library"));
+        }
+        other => panic!("{other:?}"),
+    }
     // Not XML, not a review, a diagnostic review, no analyses.
     assert!(matches!(
         import::from_rm5(b"hello, world"),

@@ -19,8 +19,12 @@ pub enum ImportError {
     InvalidText { what: String, offset: usize },
     /// An XML encoding this importer does not read (RevMan writes ISO-8859-1 or UTF-8).
     UnsupportedEncoding { name: String },
-    /// Malformed XML; `position` is a byte offset in the decoded text.
-    Xml { position: u64, message: String },
+    /// Malformed XML, at a line and column of the decoded text.
+    Xml {
+        line: usize,
+        column: usize,
+        message: String,
+    },
     /// Well-formed XML that is not a RevMan review of interventions.
     NotAReview { reason: String },
     /// A broken or unreadable zip archive.
@@ -63,9 +67,16 @@ impl fmt::Display for ImportError {
                 f,
                 "the XML declares encoding \"{name}\"; RevMan files are ISO-8859-1 or UTF-8"
             ),
-            ImportError::Xml { position, message } => {
-                write!(f, "malformed XML at byte {position}: {message}")
-            }
+            ImportError::Xml {
+                line,
+                column,
+                message,
+            } => write!(
+                f,
+                "the file is not complete, well-formed XML at line {line}, column {column} ({message}): it may have \
+                 been cut short or edited by hand; save it again from RevMan, or export the review's data package \
+                 (a .zip) from the Cochrane Library"
+            ),
             ImportError::NotAReview { reason } => write!(f, "not a RevMan review of interventions: {reason}"),
             ImportError::Zip { message } => write!(f, "unreadable zip archive: {message}"),
             ImportError::MissingFile { name } => write!(f, "the data package has no {name}"),

@@ -63,14 +63,20 @@ impl Element {
     }
 }
 
-fn xml_error(reader: &Reader<&[u8]>, message: impl std::fmt::Display) -> ImportError {
-    ImportError::Xml {
-        position: reader.buffer_position(),
+/// Malformed XML at a byte of the text, until [`parse`] says where as a line and a column.
+struct Malformed {
+    position: usize,
+    message: String,
+}
+
+fn xml_error(reader: &Reader<&[u8]>, message: impl std::fmt::Display) -> Malformed {
+    Malformed {
+        position: reader.buffer_position() as usize,
         message: message.to_string(),
     }
 }
 
-fn element(reader: &Reader<&[u8]>, start: &BytesStart<'_>) -> Result<Element, ImportError> {
+fn element(reader: &Reader<&[u8]>, start: &BytesStart<'_>) -> Result<Element, Malformed> {
     let name = String::from_utf8_lossy(start.name().as_ref()).into_owned();
     let mut attrs = Vec::new();
     for a in start.attributes() {
@@ -86,8 +92,21 @@ fn element(reader: &Reader<&[u8]>, start: &BytesStart<'_>) -> Result<Element, Im
     })
 }
 
-/// Parses a whole document into its root element.
+/// Parses a whole document into its root element; an error names its line and column, as an
+/// editor finds them in a text editor.
 pub fn parse(text: &str) -> Result<Element, ImportError> {
+    read(text).map_err(|Malformed { position, message }| {
+        let before = &text[..text.floor_char_boundary(position)];
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        ImportError::Xml {
+            line: before.matches('\n').count() + 1,
+            column: before[line_start..].chars().count() + 1,
+            message,
+        }
+    })
+}
+
+fn read(text: &str) -> Result<Element, Malformed> {
     let mut reader = Reader::from_str(text);
     let mut stack: Vec<Element> = Vec::new();
     let mut root: Option<Element> = None;
