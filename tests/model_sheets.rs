@@ -82,6 +82,9 @@ fn tabs_and_the_sep_line() {
     );
     // A point among decimal commas is read as a decimal point, and said.
     has(&warnings, "row 2, column yi: \"0.3\" has a decimal point, but other numbers have a decimal comma (\"-0,4\", row 3, column yi); a point is read as a decimal point, never as a thousands separator: check the number");
+    // Both places under the editor's headers.
+    let (_, warnings) = ok("Study\tOutcome\tExperimental mean\tExperimental SD\tExperimental N\tControl mean\tControl SD\tControl N\nA\tScore\t4,1\t1,9\t20\t4,6\t2,0\t20\nB\tScore\t4,1\t1.9\t20\t4,6\t2,0\t20\n".as_bytes());
+    has(&warnings, "row 3, column Experimental SD: \"1.9\" has a decimal point, but other numbers have a decimal comma (\"4,1\", row 2, column Experimental mean); a point is read as a decimal point, never as a thousands separator: check the number");
     // Excel's "sep=" first line names the separator; the header is still row 1.
     let (ds, warnings) = ok(b"sep=;\nstudy;ai;n1i;ci;n2i\nA;1;10;2;10\n");
     assert_eq!(counts(&ds, 0).n2i, Some(10));

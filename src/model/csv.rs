@@ -1322,7 +1322,8 @@ impl<'o, R: Read> RowReader<'o, R> {
                 point_at.clone(),
                 Issue::MixedDecimalMarks {
                     comma: comma.clone(),
-                    comma_at: comma_at.clone(),
+                    // (The warning's own place is renamed with the others, in `tidy`.)
+                    comma_at: editors_place(&self.columns, comma_at.clone()),
                     point: point.clone(),
                 },
             );
@@ -1554,23 +1555,28 @@ fn tidy(sink: &mut Sink, columns: &[(Option<&'static str>, String)], filled: &[u
         Some(issues) if issues.len() == errors.len() => said_once(errors, issues, columns, filled),
         _ => errors,
     };
-    // The editor's header of a known column read under another name.
-    let display = |column: &str| {
-        columns.iter().find_map(|(k, name)| {
-            (*k == Some(column) && name.to_ascii_lowercase() != column).then_some(name)
-        })
-    };
     let rename = |mut p: Problem| {
-        if let Some((head, column)) = p.path.split_once(", column ") {
-            if let Some(name) = display(column) {
-                p.path = format!("{head}, column {name}");
-            }
-        }
+        p.path = editors_place(columns, p.path);
         p
     };
     sink.errors = merge_rows(errors).into_iter().map(rename).collect();
     let warnings = std::mem::take(&mut sink.warnings);
     sink.warnings = merge_rows(warnings).into_iter().map(rename).collect();
+}
+
+/// A place (`row 5, column m1i`) under the editor's header where a known column was read under
+/// another name (`row 5, column Experimental mean`).
+fn editors_place(columns: &[(Option<&'static str>, String)], path: String) -> String {
+    let Some((head, column)) = path.split_once(", column ") else {
+        return path;
+    };
+    let header = columns.iter().find_map(|(k, name)| {
+        (*k == Some(column) && name.to_ascii_lowercase() != column).then_some(name)
+    });
+    match header {
+        Some(name) => format!("{head}, column {name}"),
+        None => path,
+    }
 }
 
 /// `row N` or `row N, column C` (N ≥ 2: a data row).
