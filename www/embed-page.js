@@ -156,6 +156,9 @@ function update() {
   const widget = document.createElement('evidence-lens');
   for (const [k, v] of Object.entries(attrs)) widget.setAttribute(k, v);
   const file = local && 'data' in local && !attrs.src ? local : null;
+  // An address typed under Data takes the file's place: its step says so, not what it said of
+  // the file.
+  if (local && 'data' in local && attrs.src) fileStatus.textContent = t('embed.file.replaced', { file: local.name, src: attrs.src });
   if (file) {
     widget.data = file.data;
     // The file's address beside the page: a name with "#" or a space is a name, not a fragment.
@@ -178,13 +181,15 @@ function update() {
   }, { once: true });
   widget.addEventListener('error', (e) => {
     const message = e instanceof CustomEvent ? String(e.detail?.message ?? '') : '';
-    status.textContent = t('embed.preview.problem', { message });
-    // The file's own step says so too, where it had said the preview shows the file; and there is
-    // no code for a file the chart cannot read (an address may be a file still to be uploaded).
+    // A file of the editor's is said in its own step, where it had said the preview shows the
+    // file (the preview shows the problem too; a third live region would say it a third time);
+    // and there is no code for a file the chart cannot read (an address may be a file still to
+    // be uploaded).
     if (file && local === file) {
+      status.textContent = '';
       fileStatus.textContent = t('embed.file.unreadable', { file: file.name, message });
       snippet.value = '';
-    }
+    } else status.textContent = t('embed.preview.problem', { message });
   });
   preview.replaceChildren(widget);
   // The editor's own file is read at once, wherever the preview is on the page, so that its step

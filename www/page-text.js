@@ -249,6 +249,11 @@ export const TEXT = {
     es: 'La vista previa muestra {file} de su ordenador. Suba el archivo a su sitio e indique su dirección en «Datos»; mientras tanto, el código lo busca como {file}, junto a su página.',
     fr: 'L’aperçu montre {file} depuis votre ordinateur. Placez le fichier sur votre site et indiquez son adresse sous « Données » ; d’ici là, le code le cherche sous le nom {file}, à côté de votre page.',
   },
+  'embed.file.replaced': {
+    en: 'The preview and the code show {src}, the address under "Data", not {file}. Empty "Data" to show the file again.',
+    es: 'La vista previa y el código muestran {src}, la dirección indicada en «Datos», no {file}. Vacíe «Datos» para volver a mostrar el archivo.',
+    fr: 'L’aperçu et le code montrent {src}, l’adresse indiquée sous « Données », et non {file}. Videz « Données » pour afficher de nouveau le fichier.',
+  },
   'embed.file.failed': {
     en: '{file} could not be converted: {message}',
     es: 'No se pudo convertir {file}: {message}',

@@ -233,6 +233,18 @@ test('the embed page: a spreadsheet as editors save it, and the files it cannot 
   await page.locator('#file').setInputFiles({ name: 'trials #2.csv', mimeType: 'text/csv', buffer: await fs.readFile(path.join(ROOT, "www/template.csv")) });
   assert.equal((await settled(page, ++seen)).type, 'interactive');
   assert.match(await snippet.inputValue(), /<evidence-lens src="trials%20%232\.csv"/);
+  // An address typed under Data takes the file's place, and the file's step says so; with Data
+  // emptied, the file is shown again, and its step says that.
+  await page.fill('input[name=src]', 'template.csv');
+  await page.locator('input[name=src]').dispatchEvent('change');
+  await page.waitForFunction(() => /under "Data"/.test(document.getElementById('file-status')?.textContent ?? ''));
+  assert.equal(await status.textContent(), 'The preview and the code show template.csv, the address under "Data", not trials #2.csv. Empty "Data" to show the file again.');
+  assert.equal((await settled(page, ++seen)).type, 'interactive');
+  await page.fill('input[name=src]', '');
+  await page.locator('input[name=src]').dispatchEvent('change');
+  assert.equal((await settled(page, ++seen)).type, 'interactive');
+  await page.waitForFunction(() => /^The preview shows trials #2\.csv/.test(document.getElementById('file-status')?.textContent ?? ''));
+  assert.match(await snippet.inputValue(), /<evidence-lens src="trials%20%232\.csv"/);
 
   // Excel's "Text (Tab delimited)" (.txt) and "Unicode Text" (UTF-16, tabs): tables, not JSON.
   const tabs = 'Study\tDesign\tOutcome\tExperimental cases\tExperimental N\tControl cases\tControl N\nAlpha\trct\tRelapse\t3\t40\t9\t41\nBeta\trct\tRelapse\t5\t50\t11\t52\n';
@@ -258,12 +270,16 @@ test('the embed page: a spreadsheet as editors save it, and the files it cannot 
     assert.equal((await settled(page, ++seen)).type, 'error', name);
     await page.waitForFunction(() => /could not be shown/.test(document.getElementById('file-status')?.textContent ?? ''));
     assert.match(await status.textContent(), new RegExp(`^${name.replace('.', '\\.')} could not be shown: .*this is an Excel workbook \\(\\.xlsx\\), not a table saved as text.*"CSV UTF-8"`), await status.textContent());
-    assert.match(await page.locator('#preview-status').textContent(), /Excel workbook/);
+    // The preview shows it in the widget; the page's status under it stays quiet, so that the
+    // problem is announced by two live regions (the file's step, the widget), not three.
+    const widgetStatus = () => page.locator('#preview evidence-lens').evaluate((el) => el.shadowRoot.querySelector('.status').textContent);
+    assert.match(await widgetStatus(), /Excel workbook/);
+    assert.equal(await page.locator('#preview-status').textContent(), '');
     // No code for a file the chart cannot read, no nameless buttons in its preview, and no empty
     // place before a problem with the whole file.
     await page.waitForFunction(() => document.getElementById('snippet')?.value === '');
     assert.equal(await page.locator('#preview evidence-lens').evaluate((el) => el.shadowRoot.querySelector('.controls').hidden), true);
-    assert.doesNotMatch(await page.locator('#preview-status').textContent(), /: :/);
+    assert.doesNotMatch(await widgetStatus(), /: :/);
   }
 
   // Two files that are no data package: one file, please; no preview and no code of other data.
