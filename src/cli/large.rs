@@ -138,9 +138,10 @@ impl Effects {
         Ok((measure, rows.into_iter().map(|(_, e)| e).collect()))
     }
 
-    /// Adds a chunk's effects, keeping of their moderators only the `subgroup` column: an empty
-    /// map costs nothing, a map of a study's facts some 500 bytes (half a gigabyte per million).
-    fn add(&mut self, chunk: &model::Dataset, subgroup: Option<&str>) {
+    /// Adds a chunk's effects, keeping of their moderators only the `kept` columns (`--subgroup`,
+    /// `--mods`): an empty map costs nothing, a map of a study's facts some 500 bytes (half a
+    /// gigabyte per million).
+    fn add(&mut self, chunk: &model::Dataset, kept: &[&str]) {
         // A study's second result for an outcome, in this chunk or an earlier one: one pass.
         let mut repeated: HashSet<(&str, &str)> = HashSet::new();
         // The chunk's studies by treatment, each with its place in the file.
@@ -187,13 +188,13 @@ impl Effects {
                 if !reported.contains(outcome.as_str()) {
                     continue;
                 }
-                let pooled = match subgroup {
-                    None => pooling::pool_effects(refs, &outcome),
-                    Some(column) => pooling::pool_input(refs, &outcome).map(|(m, mut effects)| {
+                let pooled = match kept.is_empty() {
+                    true => pooling::pool_effects(refs, &outcome),
+                    false => pooling::pool_input(refs, &outcome).map(|(m, mut effects)| {
                         for e in &mut effects {
                             e.moderators = std::mem::take(&mut e.moderators)
                                 .into_iter()
-                                .filter(|(k, _)| k == column)
+                                .filter(|(k, _)| kept.contains(&k.as_str()))
                                 .collect();
                         }
                         (m, effects)
@@ -245,7 +246,7 @@ impl Effects {
 pub fn read_effects(
     file: &Path,
     measure: Option<Measure>,
-    subgroup: Option<&str>,
+    kept: &[&str],
     err: &mut dyn Write,
 ) -> Option<Effects> {
     let source = match std::fs::File::open(file) {
@@ -269,7 +270,7 @@ pub fn read_effects(
         super::report_problems(file, &chunk.errors, &[], err);
         errors += chunk.errors.len();
         if let Some(d) = &chunk.dataset {
-            effects.add(d, subgroup);
+            effects.add(d, kept);
         }
     });
     super::report_problems(file, &whole.errors, &[], err);

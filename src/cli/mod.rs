@@ -66,6 +66,10 @@ pub enum Command {
         /// A moderator column to split the studies by, with the test between subgroups.
         #[arg(long)]
         subgroup: Option<String>,
+        /// Columns of numbers to meta-regress the effects on, with an intercept (metafor's
+        /// `mods = ~ ablat + year`): `--mods ablat,year`.
+        #[arg(long, value_delimiter = ',')]
+        mods: Vec<String>,
     },
     /// Convert a RevMan 5 file (.rm5) or a Cochrane data package (.zip, or its *-data-rows.csv)
     /// into an evidence-lens dataset.
@@ -259,15 +263,24 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
             level,
             outcome,
             subgroup,
+            mods,
         } => {
+            let mods: Vec<&str> = mods
+                .iter()
+                .map(|m| m.trim())
+                .filter(|m| !m.is_empty())
+                .collect();
             // A CSV file pooled by metafor's methods is read a chunk at a time, whatever its size;
             // RevMan's methods and imported reviews take the whole dataset.
             let revman_asked =
                 matches!(method, Some(MethodArg::Revman(_))) || model.is_some() || mh_exact;
             if is_csv(&file) && !revman_asked {
-                let Some(mut effects) =
-                    large::read_effects(&file, measure, subgroup.as_deref(), err)
-                else {
+                let kept: Vec<&str> = subgroup
+                    .as_deref()
+                    .into_iter()
+                    .chain(mods.iter().copied())
+                    .collect();
+                let Some(mut effects) = large::read_effects(&file, measure, &kept, err) else {
                     return 1;
                 };
                 let report = choose_among(effects.outcomes(), outcome.as_deref()).and_then(|o| {
@@ -283,7 +296,11 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
                         test,
                         level: level.unwrap_or(95.0),
                     };
-                    analyze_effects(&o, found, &studies, measure, options, subgroup.as_deref())
+                    let moderators = Moderators {
+                        subgroup: subgroup.as_deref(),
+                        mods: &mods,
+                    };
+                    analyze_effects(&o, found, &studies, measure, options, moderators)
                 });
                 return match report {
                     Ok(report) => print_json(&report, out),
@@ -317,6 +334,14 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
                     return 1;
                 }
             };
+            if let (Some(_), false) = (&plan, mods.is_empty()) {
+                let _ = writeln!(
+                    err,
+                    "{}: --mods is fitted with metafor's estimators (--method REML, DL, …), not RevMan's",
+                    file.display()
+                );
+                return 1;
+            }
             if let Some(plan) = plan {
                 let request = revman::Request {
                     outcome: &chosen,
@@ -350,14 +375,11 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
             let report = pooling::pool_input(&studies, &chosen)
                 .map_err(|e| e.to_string())
                 .and_then(|(found, effects)| {
-                    analyze_effects(
-                        &chosen,
-                        found,
-                        &effects,
-                        measure,
-                        options,
-                        subgroup.as_deref(),
-                    )
+                    let moderators = Moderators {
+                        subgroup: subgroup.as_deref(),
+                        mods: &mods,
+                    };
+                    analyze_effects(&chosen, found, &effects, measure, options, moderators)
                 });
             match report {
                 Ok(mut report) => {
@@ -561,14 +583,22 @@ fn compares_treatments(subgroup: Option<&str>) -> bool {
     subgroup == Some("therapy")
 }
 
-/// Pools an outcome's study effects, which are on the measure `found`.
+/// What `analyze` splits or regresses the studies by: `--subgroup` and `--mods`.
+#[derive(Clone, Copy)]
+struct Moderators<'a> {
+    subgroup: Option<&'a str>,
+    mods: &'a [&'a str],
+}
+
+/// Pools an outcome's study effects, which are on the measure `found`, and fits the
+/// meta-regression asked for (its failure is a note, as any optional part's).
 fn analyze_effects(
     outcome: &str,
     found: Measure,
     effects: &[StudyEffect],
     measure: Option<Measure>,
     mut options: AnalyzeOptions,
-    subgroup: Option<&str>,
+    Moderators { subgroup, mods }: Moderators,
 ) -> Result<crate::stats::AnalyzeReport, String> {
     if let Some(wanted) = measure.filter(|m| *m != found) {
         return Err(pooling::Refusal::WrongMeasure {
@@ -587,7 +617,18 @@ fn analyze_effects(
             ));
         }
     }
-    crate::stats::analyze(effects, options, subgroup).map_err(|e| e.to_string())
+    let mut report =
+        crate::stats::analyze(effects, options, subgroup).map_err(|e| e.to_string())?;
+    if !mods.is_empty() {
+        match crate::stats::meta_regression(effects, options, mods) {
+            Ok((fitted, notes)) => {
+                report.meta_regression = Some(fitted);
+                report.notes.extend(notes);
+            }
+            Err(e) => report.notes.push(format!("meta_regression: {e}")),
+        }
+    }
+    Ok(report)
 }
 
 /// Writes the value as pretty JSON, as it is serialised (a million studies' rows are not first

@@ -96,7 +96,11 @@ fn element(reader: &Reader<&[u8]>, start: &BytesStart<'_>) -> Result<Element, Ma
 /// editor finds them in a text editor.
 pub fn parse(text: &str) -> Result<Element, ImportError> {
     read(text).map_err(|Malformed { position, message }| {
-        let before = &text[..text.floor_char_boundary(position)];
+        // (At a character's start: `str::floor_char_boundary` is newer than the crate's Rust.)
+        let at = (0..=position.min(text.len()))
+            .rev()
+            .find(|&i| text.is_char_boundary(i));
+        let before = &text[..at.unwrap_or(0)];
         let line_start = before.rfind('\n').map_or(0, |i| i + 1);
         ImportError::Xml {
             line: before.matches('\n').count() + 1,

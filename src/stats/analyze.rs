@@ -14,8 +14,9 @@ use super::bias::{regtest, trimfill, Estimator};
 use super::confint::qprofile;
 use super::escalc::Measure;
 use super::leave1out::leave1out;
+use super::linalg::ModelMatrix;
 use super::moderators::subgroup_analysis;
-use super::rma::{fit, Method, RmaFit, RmaOptions, Test};
+use super::rma::{fit, fit_mods, MetaRegFit, Method, RmaFit, RmaOptions, Test};
 use super::StatsError;
 use crate::model::StringMap;
 
@@ -209,6 +210,14 @@ impl SubgroupRow {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SubgroupTest {
     pub moderator: String,
+    #[serde(flatten)]
+    pub test: MetaRegTests,
+}
+
+/// A meta-regression's two tests, as metafor prints them: of its moderators (QM) and of the
+/// residual heterogeneity (QE, with the residual tau2). The subgroup test's and `--mods`'.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MetaRegTests {
     #[serde(rename = "QM")]
     pub qm: Option<f64>,
     #[serde(rename = "QM_df")]
@@ -226,6 +235,21 @@ pub struct SubgroupTest {
     pub qe_pval: Option<f64>,
     /// Residual (common) tau2.
     pub tau2: Option<f64>,
+}
+
+impl From<&MetaRegFit> for MetaRegTests {
+    fn from(m: &MetaRegFit) -> Self {
+        MetaRegTests {
+            qm: fin(m.qm),
+            qm_df: m.qm_df,
+            qm_ddf: m.ddf,
+            qm_pval: fin(m.qm_pval),
+            qe: fin(m.qe),
+            qe_df: m.qe_df,
+            qe_pval: fin(m.qe_pval),
+            tau2: fin(m.tau2),
+        }
+    }
 }
 
 /// The `analyze` JSON object.
@@ -272,6 +296,9 @@ pub struct AnalyzeReport {
     pub leave1out: Vec<Leave1OutRow>,
     pub subgroups: Vec<SubgroupRow>,
     pub subgroup_test: Option<SubgroupTest>,
+    /// A meta-regression on columns of numbers, when asked for ([`meta_regression`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub meta_regression: Option<MetaRegression>,
     /// Why an optional part is null (e.g. "egger: needs at least 3 studies").
     pub notes: Vec<String>,
 }
@@ -434,8 +461,8 @@ pub fn analyze(
         if numbers && values.len() >= 5 {
             notes.push(format!(
                 "subgroups: each of the {} values of '{col}' is a subgroup of its own, and the test \
-                 compares them as categories, not a trend across the values (a meta-regression, \
-                 which analyze does not fit)",
+                 compares them as categories, not a trend across the values (a meta-regression: \
+                 --mods {col})",
                 values.len()
             ));
         }
@@ -462,14 +489,7 @@ pub fn analyze(
                         let m = &t.model;
                         subgroup_test = Some(SubgroupTest {
                             moderator: col.to_string(),
-                            qm: fin(m.qm),
-                            qm_df: m.qm_df,
-                            qm_ddf: m.ddf,
-                            qm_pval: fin(m.qm_pval),
-                            qe: fin(m.qe),
-                            qe_df: m.qe_df,
-                            qe_pval: fin(m.qe_pval),
-                            tau2: fin(m.tau2),
+                            test: MetaRegTests::from(m),
                         });
                     }
                     if let Some(e) = sa.test_error {
@@ -511,6 +531,134 @@ pub fn analyze(
         leave1out: l1o,
         subgroups,
         subgroup_test,
+        meta_regression: None,
         notes,
     })
+}
+
+/// A coefficient of a meta-regression, by its name (`intrcpt` or its column's).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Coefficient {
+    pub name: String,
+    #[serde(flatten)]
+    pub inference: Inference,
+}
+
+/// A mixed-effects meta-regression on columns of numbers, with an intercept (metafor:
+/// `rma(yi, vi, mods = ~ ablat + year, method)`): the coefficients, the test of the moderators
+/// (QM: chi-squared, or F on `QM_ddf` under knha; `zval` is then metafor's `tval`), the residual
+/// heterogeneity (QE, tau2, I2, H2) and R2, the share of the random-effects model's tau2 that
+/// the moderators account for (null for a fixed-effect model, or when that tau2 is 0).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MetaRegression {
+    pub mods: Vec<String>,
+    pub k: usize,
+    pub coefficients: Vec<Coefficient>,
+    #[serde(flatten)]
+    pub test: MetaRegTests,
+    pub se_tau2: Option<f64>,
+    #[serde(rename = "I2")]
+    pub i2: Option<f64>,
+    #[serde(rename = "H2")]
+    pub h2: Option<f64>,
+    #[serde(rename = "R2")]
+    pub r2: Option<f64>,
+}
+
+/// Fits the meta-regression of `studies` on the numeric moderator `columns`, with `opts`'s
+/// estimator, test and level. Studies without a number in a column are left out, and said in the
+/// notes it returns; a column with a value that is no number is an error (a category is for
+/// `--subgroup`).
+pub fn meta_regression(
+    studies: &[StudyEffect],
+    opts: AnalyzeOptions,
+    columns: &[&str],
+) -> Result<(MetaRegression, Vec<String>), StatsError> {
+    let absent = columns.iter().find(|c| {
+        !studies
+            .iter()
+            .any(|s| s.moderators.get(c).is_some_and(|v| !v.trim().is_empty()))
+    });
+    if let Some(col) = absent {
+        return Err(StatsError::InvalidInput {
+            what: format!("moderator '{col}'"),
+            reason: "no study has a value in this column".into(),
+        });
+    }
+    let mut notes = Vec::new();
+    let mut kept = Vec::new();
+    let mut x = Vec::new();
+    for s in studies {
+        let mut row = vec![1.0];
+        for &col in columns {
+            let value = s.moderators.get(col).map(|v| v.trim()).unwrap_or("");
+            if value.is_empty() {
+                break;
+            }
+            match crate::number::parse_f64(&value.replace(',', ".")) {
+                Some(v) if v.is_finite() => row.push(v),
+                _ => {
+                    return Err(StatsError::InvalidInput {
+                        what: format!("moderator '{col}'"),
+                        reason: format!(
+                            "\"{value}\" (study \"{}\") is not a number; a column of categories is compared with --subgroup",
+                            s.label
+                        ),
+                    })
+                }
+            }
+        }
+        if row.len() == columns.len() + 1 {
+            kept.push(s);
+            x.extend(row);
+        }
+    }
+    let gaps = studies.len() - kept.len();
+    if gaps > 0 {
+        let noun = if gaps == 1 { "study" } else { "studies" };
+        notes.push(format!(
+            "meta_regression: {gaps} {noun} without a number in every moderator column left out"
+        ));
+    }
+    let yi: Vec<f64> = kept.iter().map(|s| s.yi).collect();
+    let vi: Vec<f64> = kept.iter().map(|s| s.vi).collect();
+    let p = columns.len() + 1;
+    let mut names = vec!["intrcpt".to_string()];
+    names.extend(columns.iter().map(|c| c.to_string()));
+    let matrix = ModelMatrix {
+        k: kept.len(),
+        p,
+        data: x,
+        names,
+    };
+    let ro = opts.rma();
+    let btt: Vec<usize> = (1..p).collect();
+    let m = fit_mods(&yi, &vi, &matrix, &btt, ro)?;
+    // R2 against the random-effects model of the same studies, as metafor computes it.
+    let r2 = match m.method {
+        Method::FE => None,
+        _ => fit(&yi, &vi, ro)
+            .ok()
+            .filter(|re| re.tau2 > 0.0)
+            .and_then(|re| fin((100.0 * (re.tau2 - m.tau2) / re.tau2).max(0.0))),
+    };
+    let coefficients = (0..p)
+        .map(|j| Coefficient {
+            name: m.names[j].clone(),
+            inference: Inference::new(
+                m.beta[j], m.se[j], m.zval[j], m.pval[j], m.ci_lb[j], m.ci_ub[j],
+            ),
+        })
+        .collect();
+    let report = MetaRegression {
+        mods: columns.iter().map(|c| c.to_string()).collect(),
+        k: m.k,
+        coefficients,
+        test: MetaRegTests::from(&m),
+        se_tau2: m.se_tau2.and_then(fin),
+        i2: fin(m.i2),
+        h2: fin(m.h2),
+        r2,
+    };
+    Ok((report, notes))
 }

@@ -40,7 +40,10 @@ pub mod pooling;
 pub mod revman;
 pub mod rma;
 
-pub use analyze::{analyze, AnalyzeOptions, AnalyzeReport, NaturalScale, StudyEffect};
+pub use analyze::{
+    analyze, meta_regression, AnalyzeOptions, AnalyzeReport, MetaRegression, NaturalScale,
+    StudyEffect,
+};
 pub use error::StatsError;
 pub use escalc::{EffectSize, Measure};
 pub use linalg::ModelMatrix;

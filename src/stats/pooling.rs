@@ -269,6 +269,8 @@ fn moderators(study: &Study, outcome: &Outcome) -> StringMap {
     offer("route", study.intervention.route.as_deref());
     offer("condition", Some(study.condition.as_str()));
     offer("subgroup", outcome.subgroup.as_deref());
+    // A study's year is a moderator of its own (metafor's `mods = ~ year`).
+    offer("year", study.year.map(|y| y.to_string()).as_deref());
     m
 }
 
