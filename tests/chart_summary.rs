@@ -1222,3 +1222,75 @@ fn a_cards_numbers_do_not_repeat_the_outcomes_name() {
         .expect("the card's numbers");
     assert!(numbers.starts_with("Main: out of 100 people"), "{numbers}");
 }
+
+/// The title says that the other treatments' evidence is uncertain or shows no clear benefit
+/// only where that is true, and names a condition only where the data give one: an imported
+/// review (no condition) is titled by its best answer alone, as are data where a second treatment
+/// also shows a clear difference at moderate certainty.
+#[test]
+fn the_title_denies_no_other_treatments_clear_result() {
+    let review = evidence_lens::import::from_rm5(include_bytes!("data/fleiss1993.rm5"))
+        .unwrap()
+        .dataset;
+    for lang in [Lang::En, Lang::Es, Lang::Fr] {
+        // (A long title wraps: its lines, joined, begin the drawn words.)
+        let drawn = svg_texts(&summary(lang), &review, 1600).join(" ");
+        let options = AppraiseOptions {
+            lang,
+            ..AppraiseOptions::default()
+        };
+        let headline = &appraise(&review, &options).answers[0].headline;
+        // (Its words as the drawing's are read: spaces of any kind as one.)
+        let headline = headline.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(
+            drawn.starts_with(&format!("{headline} ")),
+            "{lang:?}: {drawn}"
+        );
+    }
+    // The same trials as randomised, in one condition: both treatments show a clear difference.
+    let mut trials = review.clone();
+    for s in &mut trials.studies {
+        s.condition = "heart disease".into();
+        s.design = evidence_lens::model::Design::Rct;
+        s.caveats.clear();
+    }
+    let a = appraise(&trials, &AppraiseOptions::default());
+    let clear: Vec<_> = (a.answers.iter())
+        .filter(|x| x.certainty >= Some(Certainty::Moderate))
+        .collect();
+    assert_eq!(
+        clear.len(),
+        2,
+        "{:?}",
+        a.answers.iter().map(|x| &x.headline).collect::<Vec<_>>()
+    );
+    let drawn = svg_texts(&summary(Lang::En), &trials, 1600).join(" ");
+    let first = &a.answers[0];
+    assert!(
+        drawn.starts_with(&format!("{} {}", first.headline, first.therapy)),
+        "{drawn}"
+    );
+}
+
+/// A card says how many of its studies were randomised only where the data say each study's
+/// design: an imported review that does not gave "0 randomised" for seven trials.
+#[test]
+fn a_card_says_none_randomised_only_where_every_design_is_known() {
+    let mut review = evidence_lens::import::from_rm5(include_bytes!("data/fleiss1993.rm5"))
+        .unwrap()
+        .dataset;
+    let drawn = svg_texts(&summary(Lang::En), &review, 1600).join(" ");
+    assert!(
+        drawn.contains("Rests on 7 studies (28,003 people)."),
+        "{drawn}"
+    );
+    assert!(!drawn.contains("0 randomised"), "{drawn}");
+    for s in &mut review.studies {
+        s.design = evidence_lens::model::Design::Cohort;
+    }
+    let drawn = svg_texts(&summary(Lang::En), &review, 1600).join(" ");
+    assert!(
+        drawn.contains("Rests on 7 studies (0 randomised, 28,003 people)."),
+        "{drawn}"
+    );
+}

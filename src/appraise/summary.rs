@@ -47,6 +47,10 @@ pub struct Finding {
     pub per_100: Option<PerN>,
     /// Whether the result had a comparison group.
     pub controlled: bool,
+    /// Whether its interval excludes no difference (a clear difference, either way), which
+    /// the summary's title must not deny.
+    #[serde(skip)]
+    pub clear: bool,
     /// Who the result is about and what the therapy was compared with, as a summary-of-findings
     /// table heads its rows ("In Trial 2019: 110 people with …; comparison: placebo").
     pub who: Option<String>,
@@ -86,6 +90,10 @@ pub struct Answer {
     pub reviews: usize,
     /// Of those, randomised trials.
     pub randomised: usize,
+    /// Of those, studies whose design the data do not state (an imported review's, often): none
+    /// randomised is then not said, since it is not known.
+    #[serde(skip)]
+    pub unstated: usize,
     /// Studies still running.
     pub ongoing: usize,
     /// People in the completed studies.
@@ -354,6 +362,10 @@ fn answer(
             .filter(|s| s.design == Design::SystematicReview)
             .count(),
         randomised: counted.iter().filter(|s| s.design.is_randomised()).count(),
+        unstated: counted
+            .iter()
+            .filter(|s| s.design == Design::Unknown)
+            .count(),
         ongoing: studies.len() - completed.len(),
         people: counted.iter().filter_map(|s| s.n.map(u64::from)).sum(),
         mixed: completed
@@ -541,6 +553,11 @@ fn main_benefit(
             in_short: p.absolute.as_ref().map(|a| in_words(a, &a.short, lang)),
             per_100: p.absolute.as_ref().map(|a| a.per_100.clone()),
             controlled: true,
+            clear: p.effect.as_ref().is_some_and(|e| {
+                let null = if e.measure.is_ratio() { 1.0 } else { 0.0 };
+                let n = &e.natural;
+                n.ci_lb.is_some_and(|lb| lb > null) || n.ci_ub.is_some_and(|ub| ub < null)
+            }),
             who: None,
             population: None,
             elsewhere: None,
@@ -785,6 +802,7 @@ fn finding(o: &OutcomeAppraisal, studies: &Studies, lang: Lang) -> Finding {
         in_short: o.absolute.as_ref().map(|a| in_words(a, &a.short, lang)),
         per_100: per,
         controlled: !is_single(studies, o),
+        clear: o.effect.as_ref().is_some_and(|e| !e.crosses_null()),
         who: None,
         population: None,
         elsewhere: None,

@@ -145,16 +145,24 @@ fn sources_line(lang: Lang, sources: &[String]) -> Option<String> {
 }
 
 /// What an answer rests on: "5 studies (3 randomised, 245 people) and 4 reviews"; the people
-/// only when some study gives their number, and nothing when nothing is completed.
+/// only when some study gives their number, none randomised only when every design is known,
+/// and nothing when nothing is completed.
 fn rests_on(lang: Lang, a: &Answer) -> Option<String> {
     let mut parts = Vec::new();
     if a.studies > 0 {
-        let mut details = vec![i18n::plural(lang, "answer.randomised", a.randomised)];
+        let mut details = Vec::new();
+        // "0 randomised" only where every design is known.
+        if a.randomised > 0 || a.unstated == 0 {
+            details.push(i18n::plural(lang, "answer.randomised", a.randomised));
+        }
         if a.people > 0 {
             details.push(i18n::plural(lang, "answer.people", a.people as usize));
         }
         let studies = i18n::plural(lang, "answer.studies", a.studies);
-        parts.push(format!("{studies} ({})", details.join(", ")));
+        parts.push(match details.is_empty() {
+            true => studies,
+            false => format!("{studies} ({})", details.join(", ")),
+        });
     }
     if a.reviews > 0 {
         parts.push(i18n::plural(lang, "answer.reviews", a.reviews));
@@ -569,17 +577,28 @@ fn title(
         .first()
         .map(|a| a.condition.clone())
         .unwrap_or_default();
-    let best = appraisal
-        .answers
-        .iter()
-        .position(|a| a.certainty.is_some_and(|c| c >= Certainty::Low) && a.benefit.is_some());
-    let text = match best.map(|i| &appraisal.answers[i]) {
-        Some(b) if appraisal.answers.len() > 1 => tf(
-            lang,
-            "answer.title_best",
-            &[b.headline.trim_end_matches('.'), &question],
-        ),
-        Some(b) => b.headline.clone(),
+    let supported = |a: &crate::appraise::summary::Answer| {
+        a.certainty.is_some_and(|c| c >= Certainty::Low) && a.benefit.is_some()
+    };
+    let best = appraisal.answers.iter().position(supported);
+    // "For the other treatments the evidence is uncertain or shows no clear benefit" is said only
+    // where it is true: no other answer of at least low certainty shows a clear difference.
+    let others_uncertain = |best: usize| {
+        (appraisal.answers.iter().enumerate()).all(|(i, a)| {
+            i == best || !supported(a) || a.benefit.as_ref().is_some_and(|b| !b.clear)
+        })
+    };
+    let text = match best.map(|i| (i, &appraisal.answers[i])) {
+        Some((i, b))
+            if appraisal.answers.len() > 1 && !question.is_empty() && others_uncertain(i) =>
+        {
+            tf(
+                lang,
+                "answer.title_best",
+                &[b.headline.trim_end_matches('.'), &question],
+            )
+        }
+        Some((_, b)) => b.headline.clone(),
         None if appraisal.answers.is_empty() => dataset
             .title
             .as_ref()
