@@ -497,3 +497,27 @@ fn a_part_condition_that_does_not_narrow_the_claims_people_is_said_and_left_out(
         );
     }
 }
+
+/// Controlled trials that report only harms have not shown whether the treatment works, nor
+/// failed to: the answer says what they report, not that no controlled study has shown anything.
+#[test]
+fn controlled_trials_of_harms_alone_are_said_to_report_harms() {
+    let mut data = dataset();
+    for s in &mut data.studies {
+        for o in &mut s.outcomes {
+            o.kind = evidence_lens::model::OutcomeKind::Harm;
+        }
+    }
+    let a = appraise(&data, &AppraiseOptions::default());
+    let aspirin = a
+        .answers
+        .iter()
+        .find(|x| x.therapy == "aspirin")
+        .expect("aspirin");
+    assert!(aspirin.benefit.is_none());
+    assert!(aspirin.harm.as_ref().is_some_and(|h| h.controlled));
+    assert_eq!(
+        aspirin.headline,
+        "The studies of aspirin here report its harms, not how well it works."
+    );
+}

@@ -319,6 +319,10 @@ fn answer(
             None => b.statement.clone(),
         },
         _ if completed.is_empty() => tn(lang, "answer.pending", &[("therapy", &x)]),
+        // Controlled studies that report only harms have not been asked how well it works.
+        None if harm.as_ref().is_some_and(|h| h.controlled) => {
+            tn(lang, "answer.harms_only", &[("therapy", &x)])
+        }
         _ => tn(lang, "answer.uncontrolled", &[("therapy", &x)]),
     };
     let certainty = benefit
