@@ -130,7 +130,11 @@
 // Raised to 344 KiB in the thirty-first session for data that name no condition ("whether aspirin
 // helps", not "helps people with :"), names in title case kept so inside a sentence (told by the crate's
 // case pairs: `char::is_lowercase` had brought 0.6 KB of its own table), and the editor's line naming
-// the outcomes there are when the `outcome` attribute names none (0.7 KB, -> 351.9 KB).
+// the outcomes there are when the `outcome` attribute names none (0.7 KB, -> 351.9 KB). Then to 345 KiB
+// for what a review of imported Cochrane reviews found: a title that says the other treatments' evidence
+// is uncertain only where no other answer shows a clear difference, no "0 randomised" for designs not
+// stated, controlled studies of harms alone said to report harms, and a file past the size limit told
+// what to do (1.0 KB, -> 352.9 KB).
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -138,7 +142,7 @@ import { fileURLToPath } from 'node:url';
 import { shellModules } from './shell-modules.mjs';
 
 const BUDGET_BYTES = 100 * 1024;
-const GUARD_BYTES = 344 * 1024;
+const GUARD_BYTES = 345 * 1024;
 const WWW = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'www');
 // Each file as the server sends it, gzipped on its own.
 const FILES = [...shellModules(WWW), 'pkg/evidence_lens.js', 'pkg/evidence_lens_bg.wasm'];
