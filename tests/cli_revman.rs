@@ -11,7 +11,8 @@ fn run(args: &[&str]) -> Output {
         .unwrap()
 }
 
-fn imported(name: &str, source: &str) -> String {
+/// Imports `source` into the scratch directory's `name`; its path, and what `import` printed.
+fn import(name: &str, source: &str) -> (String, String) {
     let dir = std::env::temp_dir().join(format!("evidence-lens-cli-revman-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let out = dir.join(name).to_string_lossy().into_owned();
@@ -22,8 +23,40 @@ fn imported(name: &str, source: &str) -> String {
         "{}",
         String::from_utf8_lossy(&o.stderr)
     );
-    assert!(String::from_utf8_lossy(&o.stdout).contains("CMP-001.01, CMP-001.02"));
+    (out, String::from_utf8_lossy(&o.stdout).into_owned())
+}
+
+fn imported(name: &str, source: &str) -> String {
+    let (out, said) = import(name, source);
+    assert!(
+        said.ends_with(": 12 studies, 2 analyses (CMP-001.01, CMP-001.02), 12 study results\n"),
+        "{said}"
+    );
     out
+}
+
+/// A review of one analysis says so in the singular.
+#[test]
+fn import_counts_in_the_singular_and_the_plural() {
+    let text =
+        String::from_utf8_lossy(&std::fs::read("tests/data/fleiss1993.rm5").unwrap()).into_owned();
+    // The review with its second analysis taken out.
+    let (start, end) = (
+        text.find("<CONT_OUTCOME").unwrap(),
+        text.find("</CONT_OUTCOME>").unwrap(),
+    );
+    let one = format!(
+        "{}{}",
+        &text[..start],
+        &text[end + "</CONT_OUTCOME>".len()..]
+    );
+    let source = std::env::temp_dir().join(format!("evidence-lens-one-{}.rm5", std::process::id()));
+    std::fs::write(&source, one).unwrap();
+    let (_, said) = import("one.json", source.to_str().unwrap());
+    assert!(
+        said.ends_with(": 7 studies, 1 analysis (CMP-001.01), 7 study results\n"),
+        "{said}"
+    );
 }
 
 fn analyze(args: &[&str]) -> serde_json::Value {

@@ -784,10 +784,14 @@ fn bad_files_are_errors_never_panics() {
         std::io::Write::write_all(&mut w, b"nothing here").unwrap();
         w.finish().unwrap();
     }
-    assert!(matches!(
-        import::from_data_package(plain.get_ref()),
-        Err(ImportError::MissingFile { .. })
-    ));
+    match import::from_data_package(plain.get_ref()) {
+        Err(e @ ImportError::MissingFile { .. }) => assert!(
+            e.to_string()
+                .ends_with(": choose all the CSV files it came with together, or its .zip"),
+            "{e}"
+        ),
+        other => panic!("{other:?}"),
+    }
     // Garbage bytes of every kind.
     for seed in 0..64u32 {
         let junk: Vec<u8> = (0..200u32)
@@ -920,4 +924,22 @@ fn an_imported_reviews_summary_reads_as_sentences() {
             }
         }
     }
+}
+
+/// A study whose name already holds its year ("MRC-1 1974", as many reviews name them) is cited
+/// once with it, not "MRC-1 1974 1974".
+#[test]
+fn a_study_named_with_its_year_is_cited_with_it_once() {
+    let text = String::from_utf8_lossy(&data("fleiss1993.rm5"))
+        .replace("NAME=\"MRC-1\"", "NAME=\"MRC-1 1974\"");
+    let d = import::from_rm5(text.as_bytes()).unwrap().dataset;
+    let cited: Vec<&str> = d.studies.iter().map(|s| s.citation.text.as_str()).collect();
+    assert!(
+        cited.contains(&"MRC-1 1974, as included in the review"),
+        "{cited:?}"
+    );
+    assert!(
+        cited.contains(&"MRC-2 1979, as included in the review"),
+        "{cited:?}"
+    );
 }

@@ -190,14 +190,16 @@ pub fn import(file: &Path, output: &Path, out: &mut dyn Write, err: &mut dyn Wri
         .flat_map(|s| s.outcomes.iter().map(|o| o.id.as_str()))
         .collect();
     crate::sort::sort_unique(&mut ids);
+    let count =
+        |n: usize, one: &str, other: &str| format!("{n} {}", if n == 1 { one } else { other });
     let _ = writeln!(
         out,
-        "{}: {} studies, {} analyses ({}), {} study results",
+        "{}: {}, {} ({}), {}",
         output.display(),
-        d.studies.len(),
-        ids.len(),
+        count(d.studies.len(), "study", "studies"),
+        count(ids.len(), "analysis", "analyses"),
         ids.join(", "),
-        outcomes
+        count(outcomes, "study result", "study results"),
     );
     0
 }

@@ -359,8 +359,11 @@ fn new_study(
         text: info
             .and_then(|s| s.reference.clone())
             .unwrap_or_else(|| match year {
-                Some(y) => format!("{name} {y}, as included in the review"),
-                None => format!("{name}, as included in the review"),
+                // (A review's study ids often hold the year already: "MRC-1 1974".)
+                Some(y) if !name.trim_end().ends_with(&y.to_string()) => {
+                    format!("{name} {y}, as included in the review")
+                }
+                _ => format!("{name}, as included in the review"),
             }),
         ..Citation::default()
     };

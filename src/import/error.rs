@@ -79,7 +79,10 @@ impl fmt::Display for ImportError {
             ),
             ImportError::NotAReview { reason } => write!(f, "not a RevMan review of interventions: {reason}"),
             ImportError::Zip { message } => write!(f, "unreadable zip archive: {message}"),
-            ImportError::MissingFile { name } => write!(f, "the data package has no {name}"),
+            ImportError::MissingFile { name } => write!(
+                f,
+                "the data package has no {name}: choose all the CSV files it came with together, or its .zip"
+            ),
             ImportError::Csv {
                 file,
                 line,
