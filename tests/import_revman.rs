@@ -394,6 +394,15 @@ fn a_small_review_with_subgroups_and_every_data_type() {
         "{:?}",
         imported.warnings
     );
+    // A row RevMan could not estimate: the study is kept, and the analysis named by its name too.
+    let not_estimable = (imported.warnings.iter())
+        .find(|w| {
+            w.ends_with(
+                "the study is kept, without numbers for this analysis (RevMan: not estimable)",
+            )
+        })
+        .expect("a row without numbers");
+    assert_eq!(not_estimable, "C 2010 in CMP-001.02 (Adverse events): no data were entered; the study is kept, without numbers for this analysis (RevMan: not estimable)");
     let back = parse_json(d.to_json_pretty().as_bytes());
     assert!(back.errors.is_empty(), "{:?}", back.errors);
 

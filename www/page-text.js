@@ -280,9 +280,9 @@ export const TEXT = {
     fr: 'Télécharger les données ({name})',
   },
   'embed.file.notes': {
-    en: 'Left out on the way:',
-    es: 'Omitido en la conversión:',
-    fr: 'Laissé de côté à la conversion :',
+    en: 'Notes on the conversion:',
+    es: 'Notas de la conversión:',
+    fr: 'Remarques sur la conversion :',
   },
   'embed.poster': {
     en: 'Posters (address of a folder)',

@@ -230,8 +230,9 @@ pub fn to_dataset(review: &Review, warnings: &mut Vec<String>) -> Dataset {
                     Ok(d) => (Some(d), None),
                     Err(why) => {
                         warnings.push(format!(
-                            "{} in {}: {why}; kept without data (RevMan: not estimable)",
-                            study.label, a.id
+                            "{} in {} ({}): {why}; the study is kept, without numbers for this \
+                             analysis (RevMan: not estimable)",
+                            study.label, a.id, a.name
                         ));
                         (None, Some(format!("Not estimable in the review: {why}.")))
                     }
