@@ -553,7 +553,12 @@ fn main_benefit(
             name: p.name.clone(),
             certainty: p.certainty,
             statement: p.statement.clone(),
-            frequencies: p.absolute.as_ref().map(|a| in_words(a, &a.text, lang)),
+            frequencies: (p.absolute.as_ref().map(|a| in_words(a, &a.text, lang))).or_else(|| {
+                let e = p.effect.as_ref()?;
+                let n = &e.natural;
+                let numbers = [n.estimate?, n.ci_lb?, n.ci_ub?];
+                Some(effect_only(lang, e.measure, numbers, &p.note))
+            }),
             in_short: p.absolute.as_ref().map(|a| in_words(a, &a.short, lang)),
             per_100: p.absolute.as_ref().map(|a| a.per_100.clone()),
             controlled: true,
@@ -774,6 +779,28 @@ fn in_words(a: &Absolute, text: &str, lang: Lang) -> String {
     }
 }
 
+/// A result with no numbers per 100 people in words: its measure, estimate and interval
+/// ("SMD −0.34 (95% CI −0.6 to −0.1)"), and why there are none, as the appraisal says.
+fn effect_only(
+    lang: Lang,
+    measure: crate::stats::Measure,
+    [estimate, lower, upper]: [f64; 3],
+    note: &Option<String>,
+) -> String {
+    let why = (note.clone()).unwrap_or_else(|| AbsoluteError::NoBaseline.words(lang));
+    tn(
+        lang,
+        "answer.effect_only",
+        &[
+            ("measure", measure_words(lang, measure)),
+            ("estimate", &effect_num(lang, estimate)),
+            ("lower", &effect_num(lang, lower)),
+            ("upper", &effect_num(lang, upper)),
+            ("why", &why),
+        ],
+    )
+}
+
 fn finding(o: &OutcomeAppraisal, studies: &Studies, lang: Lang) -> Finding {
     let per = o.absolute.as_ref().map(|a| a.per_100.clone());
     let frequencies = o.absolute.as_ref().map(|a| in_words(a, &a.text, lang));
@@ -784,24 +811,13 @@ fn finding(o: &OutcomeAppraisal, studies: &Studies, lang: Lang) -> Finding {
         certainty: o.certainty,
         statement: o.statement.clone(),
         frequencies: frequencies.or_else(|| {
-            // Why there are no numbers per 100 people, as the appraisal says.
-            let why = o
-                .note
-                .clone()
-                .unwrap_or_else(|| AbsoluteError::NoBaseline.words(lang));
-            o.effect.as_ref().map(|e| {
-                tn(
-                    lang,
-                    "answer.effect_only",
-                    &[
-                        ("measure", measure_words(lang, e.measure)),
-                        ("estimate", &effect_num(lang, e.estimate)),
-                        ("lower", &effect_num(lang, e.ci_lb)),
-                        ("upper", &effect_num(lang, e.ci_ub)),
-                        ("why", &why),
-                    ],
-                )
-            })
+            let e = o.effect.as_ref()?;
+            Some(effect_only(
+                lang,
+                e.measure,
+                [e.estimate, e.ci_lb, e.ci_ub],
+                &o.note,
+            ))
         }),
         in_short: o.absolute.as_ref().map(|a| in_words(a, &a.short, lang)),
         per_100: per,
