@@ -952,3 +952,38 @@ fn a_study_named_with_its_year_is_cited_with_it_once() {
         "{cited:?}"
     );
 }
+
+/// What the reference review's file does not say, and the answers rest on, is told to the editor:
+/// the studies' designs (without them the studies are not rated as randomised) and the condition.
+#[test]
+fn the_editor_is_told_what_the_file_leaves_unsaid() {
+    for imported in [
+        import::from_rm5(&data("fleiss1993.rm5")).unwrap(),
+        import::from_data_package(&data("fleiss1993-data-package.zip")).unwrap(),
+    ] {
+        let w = &imported.warnings;
+        assert!(
+            w.iter().any(|w| w.starts_with(
+                "12 of 12 studies: the review's file does not say how they were designed"
+            ) && w.ends_with("or set \"design\": \"rct\" in the downloaded data")),
+            "{w:?}"
+        );
+        assert!(
+            w.iter()
+                .any(|w| w.starts_with("the review's file names no condition")),
+            "{w:?}"
+        );
+    }
+    // A study whose Methods say it was randomised is not counted.
+    let text = String::from_utf8_lossy(&data("fleiss1993.rm5")).into_owned();
+    let said = text.replacen(
+        "<CHAR_METHODS/>",
+        "<CHAR_METHODS><P>Randomised controlled trial</P></CHAR_METHODS>",
+        1,
+    );
+    let w = import::from_rm5(said.as_bytes()).unwrap().warnings;
+    assert!(
+        w.iter().any(|w| w.starts_with("11 of 12 studies: ")),
+        "{w:?}"
+    );
+}

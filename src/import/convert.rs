@@ -274,6 +274,7 @@ pub fn to_dataset(review: &Review, warnings: &mut Vec<String>) -> Dataset {
         }
     }
 
+    say_what_the_file_leaves_out(&studies, warnings);
     let mut description = format!("Imported from a {}", review.source);
     if let Some(doi) = &review.doi {
         description.push_str(&format!("; review DOI {doi}"));
@@ -287,6 +288,36 @@ pub fn to_dataset(review: &Review, warnings: &mut Vec<String>) -> Dataset {
         description: Some(description.into()),
         studies,
         ..Dataset::default()
+    }
+}
+
+/// What a review's file does not say and the summary's answers rest on, for the editor: how the
+/// studies were designed (without it they are not rated as randomised) and whose condition they
+/// are about (without it the answers name none).
+fn say_what_the_file_leaves_out(studies: &[Study], warnings: &mut Vec<String>) {
+    let unknown = studies
+        .iter()
+        .filter(|s| s.design == Design::Unknown)
+        .count();
+    if unknown > 0 {
+        let (studies_word, verb) = match unknown {
+            1 => ("study", "it was"),
+            _ => ("studies", "they were"),
+        };
+        warnings.push(format!(
+            "{unknown} of {} {studies_word}: the review's file does not say how {verb} designed, so \
+             the chart rates them as evidence that is not randomised (low certainty at best). If they \
+             are randomised trials, write so in each study's Methods in RevMan (\"Randomised controlled \
+             trial\") and export again, or set \"design\": \"rct\" in the downloaded data",
+            studies.len()
+        ));
+    }
+    if studies.iter().all(|s| s.condition.trim().is_empty()) {
+        warnings.push(
+            "the review's file names no condition: set each study's \"condition\" in the downloaded \
+             data, so that the answers say whom they are about"
+                .to_string(),
+        );
     }
 }
 
