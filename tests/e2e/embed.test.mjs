@@ -42,6 +42,7 @@ const pages = {
   '/height.html': embedPage('<evidence-lens view="forest" id="w" height="300px"></evidence-lens><evidence-lens view="forest" id="n"></evidence-lens>'),
   '/view.html': embedPage('<evidence-lens id="w" view="map"></evidence-lens>'),
   '/bad-view.html': embedPage('<evidence-lens id="w" view="nonsense"></evidence-lens>'),
+  '/big.html': embedPage(`<evidence-lens view="forest" id="w" lang="es"><script type="application/json">${JSON.stringify({ ...tiny, studies: [{ ...tiny.studies[0], n: 28235 }] })}</script></evidence-lens>`),
   '/typo.html': embedPage('<evidence-lens view="forest" id="w" editor outcome="Relapses" src="/tiny.json"></evidence-lens><evidence-lens view="forest" id="r" outcome="Relapses" src="/tiny.json"></evidence-lens>'),
 };
 
@@ -213,6 +214,19 @@ test('view, outcome and filter attributes', async () => {
     await page.evaluate(() => document.getElementById('w').setAttribute('outcome', 'Relapse'));
     await page.waitForFunction(() => document.getElementById('w').shadowRoot.querySelectorAll('tbody tr').length > 0);
     assert.deepEqual(await problems('w'), []);
+    await context.close();
+  }
+  {
+    // A study's people in its details as the reader's language writes the number.
+    const { page, context } = await openPage(browser, `${plain.url}big.html`);
+    await waitForReadyOf(page, 'w');
+    const text = await page.locator('#w').evaluate(async (el) => {
+      const key = el.__testHook.keys().find((k) => el.__testHook.item(k)?.n === 28235);
+      el.select(key);
+      await new Promise((r) => requestAnimationFrame(r));
+      return el.shadowRoot.querySelector('.details').textContent;
+    });
+    assert.match(text, /28\.235 participantes/, text);
     await context.close();
   }
   {

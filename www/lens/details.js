@@ -23,7 +23,7 @@ export function describe(container, item, s, { full, statement }) {
   container.append(el('p', { class: 'label' }, item.label));
   if (item.detail) container.append(el('p', { class: 'muted' }, item.detail));
   container.append(el('p', {}, item.value));
-  if (item.n != null) container.append(el('p', {}, format(s['shell.participants'], { n: item.n })));
+  if (item.n != null) container.append(el('p', {}, format(s['shell.participants'], { n: item.nText ?? item.n })));
   if (item.certainty) container.append(el('p', {}, labelled(s, s['ui.certainty'], item.certainty)));
   if (statement) container.append(el('p', { class: 'statement' }, statement));
   const all = item.caveats || [];

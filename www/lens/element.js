@@ -149,7 +149,7 @@ export class EvidenceLens extends HTMLElement {
     this.#table = new DataTable({
       strings: () => this.#strings,
       rows: (from, to) => this.#ask((w) => w.itemsIn(from, to), []),
-      count: (n) => this.#ask(() => this.#conn.module?.formatCount(langOf(this), n) ?? String(n), String(n)),
+      count: (n) => this.#count(n),
     });
     this.#table.onToggle = (open) => this.#showTable(open, false);
     this.#retry.addEventListener('click', () => this.#load({ retry: true }));
@@ -821,7 +821,16 @@ export class EvidenceLens extends HTMLElement {
    * @returns {Item | null}
    */
   #item(key) {
-    return key == null ? null : this.#ask((w) => w.item(key), null);
+    /** @type {Item | null} */
+    const item = key == null ? null : this.#ask((w) => w.item(key), null);
+    // Its people as the reader's language writes the number ("28,235", "28.235"), as the table does.
+    if (item && item.n != null) item.nText = this.#count(item.n);
+    return item;
+  }
+
+  /** A count as the reader's language writes it. @param {number} n */
+  #count(n) {
+    return this.#ask(() => this.#conn.module?.formatCount(langOf(this), n) ?? String(n), String(n));
   }
 
   /**

@@ -15,6 +15,7 @@
  * @property {string} detail
  * @property {string} value the numbers written out, in the widget's language
  * @property {number | null} n
+ * @property {string} [nText] `n` as the reader's language writes it (the shell adds it)
  * @property {string | null} certainty GRADE certainty in words
  * @property {string[]} caveats
  * @property {string | null} source_url
