@@ -848,6 +848,13 @@ fn the_widget_says_whether_its_recomputation_matches_the_review() {
             check.text
         );
         assert!(check.text.contains("OR 0.90"), "{}", check.text);
+        assert!(
+            check
+                .text
+                .starts_with("Redone as the review did it (MH, fixed effect, 95%): "),
+            "{}",
+            check.text
+        );
         // The forest's pooled row says it, in the details and the table.
         let options = ViewOptions {
             view: View::Forest,
@@ -986,4 +993,26 @@ fn the_editor_is_told_what_the_file_leaves_unsaid() {
         w.iter().any(|w| w.starts_with("11 of 12 studies: ")),
         "{w:?}"
     );
+}
+
+/// The review's settings in the reader's language: "efecto fijo", "effet fixe".
+#[test]
+fn the_reviews_settings_are_said_in_the_readers_language() {
+    use evidence_lens::appraise::{appraise, AppraiseOptions};
+    use evidence_lens::i18n::Lang;
+    for (lang, settings) in [
+        (Lang::Es, "(MH, efecto fijo, 95\u{a0}%)"),
+        (Lang::Fr, "(MH, effet fixe, 95\u{202f}%)"),
+    ] {
+        let a = appraise(
+            &rm5(),
+            &AppraiseOptions {
+                lang,
+                ..AppraiseOptions::default()
+            },
+        );
+        let pooled = a.pooled.iter().find(|p| p.outcome == "CMP-001.01").unwrap();
+        let text = &pooled.review.as_ref().expect("checked").text;
+        assert!(text.contains(settings), "{text}");
+    }
 }

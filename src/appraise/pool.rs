@@ -167,7 +167,15 @@ impl ReviewCheck {
         let o = &redone.options;
         let result =
             |[est, lo, hi]: [f64; 3]| crate::i18n::result(lang, o.measure.as_str(), est, lo, hi);
-        let settings = format!("{}, {}, {}%", o.method, o.model, num(lang, o.level, 0));
+        let model = match o.model {
+            crate::model::EffectModel::Fixed => t(lang, "pool.model.fixed"),
+            crate::model::EffectModel::Random => t(lang, "pool.model.random"),
+        };
+        let settings = format!(
+            "{}, {model}, {}",
+            o.method,
+            i18n::pct_number(lang, &num(lang, o.level, 0))
+        );
         let matches = redone.matches();
         let key = if matches {
             "pool.review_matches"
