@@ -1506,3 +1506,27 @@ fn a_forest_rows_details_explain_its_measure() {
         assert!(pending.glossary.is_empty());
     }
 }
+
+/// The map's size axis makes room for its widest label: an imported review's 17,187-person trial
+/// puts "100,000" at the top, which ran off a 390 px screen's left edge.
+#[test]
+fn the_maps_size_labels_fit_at_a_phones_width() {
+    let review = evidence_lens::import::from_rm5(include_bytes!("data/fleiss1993.rm5"))
+        .unwrap()
+        .dataset;
+    for width in [320, 390] {
+        let (svg, _) = render(
+            &review,
+            &options(View::Map, Lang::En),
+            width,
+            1.0,
+            ThemeName::Light,
+        );
+        let boxes = text_boxes(&svg);
+        let top = boxes
+            .iter()
+            .find(|b| b.content == "100,000")
+            .expect("the top tick");
+        assert!(top.x0 >= 0.0, "{width} px: starts at {}", top.x0);
+    }
+}

@@ -554,7 +554,13 @@ impl Paint for MapView {
         } else {
             plot_bottom + theme.px(16.0)
         };
-        let axis_x = pad + theme.px(if css_w < 500.0 { 34.0 } else { 44.0 });
+        // Room for the size axis's widest label, its top tick ("100,000" did not fit in 34 px).
+        let top_tick = i18n::int(lang, self.n_range().1.round() as u64);
+        let tick_w = ApproxMeasure.width(&top_tick, small, false) + theme.px(8.0);
+        let axis_x = pad
+            + theme
+                .px(if css_w < 500.0 { 34.0 } else { 44.0 })
+                .max(tick_w);
         let right = width - pad;
         let review_w = (right - axis_x) * 0.16;
         let gap = theme.px(10.0);
