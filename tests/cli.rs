@@ -196,7 +196,12 @@ fn usage_errors_exit_2() {
 }
 
 fn analyze(args: &[&str]) -> serde_json::Value {
-    let mut all = vec!["analyze", "tests/data/bcg.csv"];
+    analyze_file("tests/data/bcg.csv", args)
+}
+
+/// `analyze FILE ARGS…`, which must succeed: the JSON object it prints.
+fn analyze_file(file: &str, args: &[&str]) -> serde_json::Value {
+    let mut all = vec!["analyze", file];
     all.extend_from_slice(args);
     let o = run(&all);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
@@ -408,16 +413,7 @@ fn analyze_pools_each_treatment_on_its_own_as_the_appraisal_does() {
     ]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
 
-    let both = run(&[
-        "analyze",
-        file,
-        "--outcome",
-        "death",
-        "--subgroup",
-        "therapy",
-    ]);
-    assert_eq!(both.status.code(), Some(0), "{}", stderr(&both));
-    let both: serde_json::Value = serde_json::from_str(&stdout(&both)).unwrap();
+    let both = analyze_file(file, &["--outcome", "death", "--subgroup", "therapy"]);
     assert_eq!(both["k"], 7);
     assert_eq!(both["subgroups"].as_array().unwrap().len(), 2);
 
@@ -694,16 +690,10 @@ fn analyze_streams_a_csv_far_past_the_widgets_limits() {
     let copies = 7_000; // 91,000 rows: ten chunks of 10,000 rows
     let big = scratch("bcg-copies.csv", bcg_copies(copies).as_bytes());
     let one = analyze(&["--measure", "RR", "--method", "FE"]);
-    let o = run(&[
-        "analyze",
+    let many = analyze_file(
         big.to_str().unwrap(),
-        "--measure",
-        "RR",
-        "--method",
-        "FE",
-    ]);
-    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    let many: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+        &["--measure", "RR", "--method", "FE"],
+    );
     assert_eq!(many["k"], 13 * copies);
     let (e1, e) = (
         one["estimate"].as_f64().unwrap(),
@@ -993,16 +983,10 @@ fn mods_fit_metaforss_meta_regression_on_a_column_of_numbers() {
         .unwrap()
         .replacen(",44,random", ",,random", 1);
     let file = scratch("bcg-gap.csv", csv.as_bytes());
-    let o = run(&[
-        "analyze",
+    let r = analyze_file(
         file.to_str().unwrap(),
-        "--measure",
-        "RR",
-        "--mods",
-        "ablat,year",
-    ]);
-    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    let r: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+        &["--measure", "RR", "--mods", "ablat,year"],
+    );
     let m = &r["meta_regression"];
     assert_eq!(m["k"], 12);
     assert_eq!(m["QM_df"], 2);

@@ -562,11 +562,9 @@ fn main_benefit(
             in_short: p.absolute.as_ref().map(|a| in_words(a, &a.short, lang)),
             per_100: p.absolute.as_ref().map(|a| a.per_100.clone()),
             controlled: true,
-            clear: p.effect.as_ref().is_some_and(|e| {
-                let null = if e.measure.is_ratio() { 1.0 } else { 0.0 };
-                let n = &e.natural;
-                n.ci_lb.is_some_and(|lb| lb > null) || n.ci_ub.is_some_and(|ub| ub < null)
-            }),
+            // As the other pooled bodies' are told (`no_clear_benefit_elsewhere`).
+            clear: (p.fit.as_ref())
+                .is_some_and(|f| !Effect::pooled(f.measure, &f.fit).crosses_null()),
             who: None,
             population: None,
             elsewhere: None,

@@ -455,9 +455,7 @@ pub fn analyze(
         let mut values: Vec<&str> = g.clone();
         values.sort_unstable();
         values.dedup();
-        let numbers = values
-            .iter()
-            .all(|v| crate::number::parse_f64(&v.replace(',', ".")).is_some());
+        let numbers = values.iter().all(|v| moderator_number(v).is_some());
         if numbers && values.len() >= 5 {
             notes.push(format!(
                 "subgroups: each of the {} values of '{col}' is a subgroup of its own, and the test \
@@ -536,6 +534,12 @@ pub fn analyze(
     })
 }
 
+/// A moderator's value read as a number, a decimal comma as a point ("44", "0,5"): what tells a
+/// column of measurements for `--subgroup`'s note and reads it for `--mods`.
+fn moderator_number(value: &str) -> Option<f64> {
+    crate::number::parse_f64(&value.replace(',', "."))
+}
+
 /// A coefficient of a meta-regression, by its name (`intrcpt` or its column's).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Coefficient {
@@ -595,7 +599,7 @@ pub fn meta_regression(
             if value.is_empty() {
                 break;
             }
-            match crate::number::parse_f64(&value.replace(',', ".")) {
+            match moderator_number(value) {
                 Some(v) if v.is_finite() => row.push(v),
                 _ => {
                     return Err(StatsError::InvalidInput {
