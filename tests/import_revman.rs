@@ -993,6 +993,21 @@ fn the_editor_is_told_what_the_file_leaves_unsaid() {
         w.iter().any(|w| w.starts_with("11 of 12 studies: ")),
         "{w:?}"
     );
+    // One study without a design: the noun counts the studies, the pronouns the one.
+    let all = text.replace(
+        "<CHAR_METHODS/>",
+        "<CHAR_METHODS><P>Randomised controlled trial</P></CHAR_METHODS>",
+    );
+    let one = all.replacen(
+        "<CHAR_METHODS><P>Randomised controlled trial</P></CHAR_METHODS>",
+        "<CHAR_METHODS/>",
+        1,
+    );
+    let w = import::from_rm5(one.as_bytes()).unwrap().warnings;
+    assert!(
+        w.contains(&"1 of 12 studies: the review's file does not say how it was designed, so the chart rates it as evidence that is not randomised (low certainty at best). If it is a randomised trial, write so in its Methods in RevMan (\"Randomised controlled trial\") and export again, or set \"design\": \"rct\" in the downloaded data".to_string()),
+        "{w:?}"
+    );
 }
 
 /// The review's settings in the reader's language: "efecto fijo", "effet fixe".

@@ -300,16 +300,23 @@ fn say_what_the_file_leaves_out(studies: &[Study], warnings: &mut Vec<String>) {
         .filter(|s| s.design == Design::Unknown)
         .count();
     if unknown > 0 {
-        let (studies_word, verb) = match unknown {
-            1 => ("study", "it was"),
-            _ => ("studies", "they were"),
+        let total = studies.len();
+        let noun = if total == 1 { "study" } else { "studies" };
+        // (The pronouns are the unknown ones': "1 of 12 studies: … how it was designed".)
+        let (subject, object, they_are, trials) = match unknown {
+            1 => ("it was", "it", "it is a randomised trial", "its Methods"),
+            _ => (
+                "they were",
+                "them",
+                "they are randomised trials",
+                "each study's Methods",
+            ),
         };
         warnings.push(format!(
-            "{unknown} of {} {studies_word}: the review's file does not say how {verb} designed, so \
-             the chart rates them as evidence that is not randomised (low certainty at best). If they \
-             are randomised trials, write so in each study's Methods in RevMan (\"Randomised controlled \
-             trial\") and export again, or set \"design\": \"rct\" in the downloaded data",
-            studies.len()
+            "{unknown} of {total} {noun}: the review's file does not say how {subject} designed, so \
+             the chart rates {object} as evidence that is not randomised (low certainty at best). If \
+             {they_are}, write so in {trials} in RevMan (\"Randomised controlled trial\") and export \
+             again, or set \"design\": \"rct\" in the downloaded data"
         ));
     }
     if studies.iter().all(|s| s.condition.trim().is_empty()) {
