@@ -1288,7 +1288,7 @@ fn a_card_says_none_randomised_only_where_every_design_is_known() {
     // A pooled result with no numbers per 100 people gives its estimate and interval, as a
     // single study's does (it repeated the headline).
     assert!(
-        drawn.contains("Mental Health Treatment versus Control: standardised mean difference -0.34 (95% CI -0.61 to -0.081); a standardised mean difference is not a risk"),
+        drawn.contains("Mental Health Treatment versus Control: standardised mean difference -0.34 (95% CI -0.61 to -0.08); a standardised mean difference is not a risk"),
         "{drawn}"
     );
     for s in &mut review.studies {

@@ -906,6 +906,78 @@ fn the_widget_says_whether_its_recomputation_matches_the_review() {
     );
 }
 
+/// An imported review's results are pooled as the review pooled them (here Mantel–Haenszel odds
+/// ratios with a fixed effect), so that the answer, the diamond and the rating rest on the result
+/// the review reports, with its weights and its I²; a method the reader asks for is used instead.
+#[test]
+fn an_imported_review_is_pooled_with_its_own_method() {
+    use evidence_lens::appraise::{appraise, AppraiseOptions, Domain};
+    use evidence_lens::chart::{Scene, View, ViewOptions};
+    use evidence_lens::stats::Method;
+    for (d, tol) in [(rm5(), 1e-9), (package(), 1e-6)] {
+        let a = appraise(&d, &AppraiseOptions::default());
+        let body = a.pooled.iter().find(|p| p.outcome == "CMP-001.01").unwrap();
+        let e = body.effect.as_ref().unwrap();
+        let outcomes: Vec<_> = (d.studies.iter().flat_map(|s| &s.outcomes))
+            .filter(|o| o.id == "CMP-001.01")
+            .collect();
+        let stored = outcomes[0]
+            .analysis
+            .as_ref()
+            .unwrap()
+            .stored
+            .clone()
+            .unwrap();
+        assert_eq!(e.method, "MH fixed");
+        let close = |what: &str, ours: Option<f64>, theirs: Option<f64>| {
+            let (Some(ours), Some(theirs)) = (ours, theirs) else {
+                panic!("{what}: ours {ours:?}, stored {theirs:?}");
+            };
+            agree(what, ours, theirs, tol * theirs.abs().max(1.0));
+        };
+        close("estimate", e.natural.estimate, stored.estimate);
+        close("ci_lb", e.natural.ci_lb, stored.ci_lb);
+        close("ci_ub", e.natural.ci_ub, stored.ci_ub);
+        close("I2", e.i2, stored.i2);
+        assert_eq!(e.tau2, Some(0.0), "a fixed effect");
+        assert_eq!(e.weights.len(), outcomes.len());
+        for (w, o) in e.weights.iter().zip(&outcomes) {
+            close("weight", *w, o.stored.as_ref().and_then(|s| s.weight));
+        }
+        // The review's I² (40%) is below GRADE's 50%: no step down for inconsistency.
+        assert!(
+            body.reasons
+                .iter()
+                .all(|r| r.domain != Domain::Inconsistency),
+            "{:?}",
+            body.reasons
+        );
+        // The forest's diamond is the review's result.
+        let options = ViewOptions {
+            view: View::Forest,
+            ..ViewOptions::default()
+        };
+        let items = Scene::build(&d, &options).items();
+        let row = items.iter().find(|i| i.key == "pooled/CMP-001.01").unwrap();
+        assert!(row.value.contains("0.90 [0.84, 0.96]"), "{}", row.value);
+    }
+    // Asked for REML, the reader gets REML: a wider interval, and an I² over 50% rated down.
+    let asked = AppraiseOptions {
+        method: Some(Method::REML),
+        ..AppraiseOptions::default()
+    };
+    let a = appraise(&rm5(), &asked);
+    let body = a.pooled.iter().find(|p| p.outcome == "CMP-001.01").unwrap();
+    let e = body.effect.as_ref().unwrap();
+    assert_eq!(e.method, "REML");
+    assert!((e.natural.estimate.unwrap() - 0.868).abs() < 1e-3, "{e:?}");
+    assert!(e.i2.unwrap() > 50.0, "{e:?}");
+    assert!(body
+        .reasons
+        .iter()
+        .any(|r| r.domain == Domain::Inconsistency));
+}
+
 /// An imported review names no condition and writes its analyses in title case: the summary
 /// says what it can without an empty "people with :" and keeps the review's capitals.
 #[test]
@@ -923,11 +995,12 @@ fn an_imported_reviews_summary_reads_as_sentences() {
             .iter()
             .find(|x| x.therapy == "Aspirin")
             .expect("aspirin's answer");
-        // Not randomised by the file's word (its design is unknown): very low certainty.
+        // Not randomised by the file's word (its design is unknown): low certainty at best, and
+        // the review's I² of 40% is not rated down.
         assert_eq!(aspirin.headline, match lang {
-            Lang::En => "We are very uncertain whether aspirin helps: the evidence is of very low certainty.",
-            Lang::Es => "Es muy incierto si el tratamiento con aspirin ayuda: la evidencia es de certeza muy baja.",
-            Lang::Fr => "Il est très incertain que le traitement par aspirin soit utile\u{a0}: les données sont de très faible certitude.",
+            Lang::En => "Aspirin may reduce Aspirin for Preventing Death after Myocardial Infarction.",
+            Lang::Es => "El tratamiento con aspirin puede reducir el resultado «Aspirin for Preventing Death after Myocardial Infarction».",
+            Lang::Fr => "Le traitement par aspirin pourrait réduire le critère «\u{a0}Aspirin for Preventing Death after Myocardial Infarction\u{a0}».",
         });
         for answer in &a.answers {
             let benefit = answer.benefit.as_ref().expect("a benefit");

@@ -63,8 +63,10 @@ pub struct AppraiseOptions {
     /// Minimal important differences by outcome id, on the outcome's measure (MD in its units,
     /// RD as a fraction, ratios as a relative change such as 0.25).
     pub mids: ByOutcome,
-    /// Estimator of the between-study variance for pooled bodies (REML, metafor's default).
-    pub method: Method,
+    /// Estimator of the between-study variance for pooled bodies. `None`: metafor's default,
+    /// REML, except for results imported from a review, which are pooled with the review's own
+    /// settings (RevMan's Mantel–Haenszel, Peto or inverse variance, fixed or random effects).
+    pub method: Option<Method>,
     /// The language of every sentence the appraisal writes (and of the dataset's text in them).
     pub lang: Lang,
     /// Whether each rating's reasons are written out ([`Reason::text`]). The command line's JSON
@@ -108,7 +110,7 @@ impl Default for AppraiseOptions {
             ratio_threshold: 0.25,
             smd_threshold: 0.2,
             mids: ByOutcome::default(),
-            method: Method::REML,
+            method: None,
             lang: Lang::En,
             explain: true,
             answers: true,

@@ -1,7 +1,8 @@
 //! Pooled bodies of evidence: studies reporting the same outcome (same id or name) with the same
-//! measure are pooled with a random-effects model (REML by default) when that is valid, and the
-//! body is rated with the same GRADE rules plus inconsistency and publication bias. When pooling is
-//! not valid the body is listed with the reason and no numbers.
+//! measure are pooled with a random-effects model (REML by default; results imported from a review
+//! with the review's own method, so that a reader sees the result the review reports) when that
+//! is valid, and the body is rated with the same GRADE rules plus inconsistency and publication
+//! bias. When pooling is not valid the body is listed with the reason and no numbers.
 
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use std::fmt;
@@ -14,7 +15,8 @@ use crate::model::terms::is_blank;
 use crate::model::{Dataset, Design, Measure, Outcome, SourceKind, Study};
 use crate::stats::bias::regtest;
 use crate::stats::effect::{effect_of, Effect};
-use crate::stats::{fit, NaturalScale, RmaOptions, StatsError, Test};
+use crate::stats::revman::{self, RevmanOptions, RevmanStudy, StudyData};
+use crate::stats::{fit, Method, NaturalScale, RmaFit, RmaOptions, StatsError, Test};
 
 use super::absolute::{self, Absolute, Assumed, BaselineSource};
 use super::certainty::{Certainty, Domain, Rating, Reason};
@@ -499,18 +501,35 @@ pub(crate) fn pool_group<'a>(
         .as_ref()
         .map(|d| d.measure())
         .unwrap_or(Measure::Gen);
-    let opts = RmaOptions {
-        method: options.method,
-        test: Test::Z,
-        level: 95.0,
+    // An imported review's results are pooled as the review did, unless a method was asked for.
+    let review = match options.method {
+        Some(_) => None,
+        None => review_settings(members, measure),
     };
-    let f = match fit(&yi, &vi, opts) {
+    let fitted = match review {
+        Some(settings) => fit_as_review(members, &settings),
+        None => fit(
+            &yi,
+            &vi,
+            RmaOptions {
+                method: options.method.unwrap_or(Method::REML),
+                test: Test::Z,
+                level: 95.0,
+            },
+        ),
+    };
+    let f = match fitted {
         Ok(f) => f,
         Err(e) => return (refused(members, PoolRefusal::Fit(e), main), None),
     };
     let eff = Effect::pooled(measure, &f);
     let (pi_lb, pi_ub) = (measure.natural(f.pi_lb), measure.natural(f.pi_ub));
     let egger = if f.k >= 10 {
+        let opts = RmaOptions {
+            method: f.method,
+            test: Test::Z,
+            level: 95.0,
+        };
         regtest(&yi, &vi, opts).ok().map(|r| r.pval).and_then(fin)
     } else {
         None
@@ -703,7 +722,10 @@ pub(crate) fn pool_group<'a>(
         statement,
         effect: Some(PooledEffect {
             measure,
-            method: f.method.name().to_string(),
+            method: match review {
+                Some(r) => format!("{} {}", r.method, r.model),
+                None => f.method.name().to_string(),
+            },
             natural: NaturalScale {
                 estimate: fin(eff.estimate),
                 ci_lb: fin(eff.ci_lb),
@@ -751,6 +773,41 @@ pub(crate) fn pool_group<'a>(
         despite: pooled.absolute.as_ref().and_then(Absolute::despite),
     };
     (pooled, Some(item))
+}
+
+/// The settings of the review the members' results were imported from, when every member
+/// carries the same ones for the measure their data are on; a body that mixes reviews, or holds
+/// results of no review, is pooled with metafor's estimator.
+fn review_settings(members: &[(&Study, &Outcome)], measure: Measure) -> Option<RevmanOptions> {
+    let mut settings = members.iter().map(|(_, o)| {
+        let analysis = o.analysis.as_deref()?;
+        Some(RevmanOptions::of_review(analysis, measure))
+    });
+    let first = settings.next()??;
+    (first.measure == measure && settings.all(|s| s == Some(first))).then_some(first)
+}
+
+/// Pools the members with RevMan's method (Mantel–Haenszel, Peto or inverse variance; fixed or
+/// DerSimonian–Laird random effects), in the shape every view reads.
+fn fit_as_review(
+    members: &[(&Study, &Outcome)],
+    settings: &RevmanOptions,
+) -> Result<RmaFit, StatsError> {
+    let studies = members
+        .iter()
+        .map(|(s, o)| {
+            let data = o
+                .data
+                .as_ref()
+                .map_or(Ok(StudyData::Missing), StudyData::of)?;
+            Ok(RevmanStudy {
+                label: s.label.to_string(),
+                subgroup: None,
+                data,
+            })
+        })
+        .collect::<Result<Vec<_>, StatsError>>()?;
+    revman::fit(&studies, settings)?.as_rma(settings)
 }
 
 /// **Inconsistency.** GRADE Handbook 5.2.3 and GRADE guidelines 7: rate down one level for

@@ -304,7 +304,7 @@ impl ViewOptions {
     pub fn appraise_options(&self, base: &AppraiseOptions) -> AppraiseOptions {
         AppraiseOptions {
             lang: self.lang,
-            method: self.method.unwrap_or(base.method),
+            method: self.method.or(base.method),
             explain: false,
             ..base.clone()
         }

@@ -4,6 +4,7 @@
 use crate::model::{Analysis, Dataset, EffectData, Measure};
 use crate::stats::effect::effect_of;
 use crate::stats::pooling::{outcome_ids, Refusal};
+use crate::stats::StatsError;
 
 use super::{revman, ArmMeans, RevmanOptions, RevmanStudy, StudyData};
 
@@ -46,32 +47,10 @@ pub fn studies_of(
                     if !measures.contains(&d.measure()) {
                         measures.push(d.measure());
                     }
-                    match d {
-                        EffectData::Counts(c) => {
-                            let [a, b, cc, dd] = c.cells();
-                            StudyData::Counts {
-                                e1: a,
-                                n1: a + b,
-                                e2: cc,
-                                n2: cc + dd,
-                            }
-                        }
-                        EffectData::Means(m) => StudyData::Means(ArmMeans::new(m.numbers())),
-                        EffectData::Generic(g) => StudyData::Generic {
-                            yi: g.yi,
-                            se: g.variance().sqrt(),
-                        },
-                        other => {
-                            let e = effect_of(other).map_err(|error| Refusal::Unusable {
-                                study: study.id.clone(),
-                                error,
-                            })?;
-                            StudyData::Generic {
-                                yi: e.yi,
-                                se: e.vi.sqrt(),
-                            }
-                        }
-                    }
+                    StudyData::of(d).map_err(|error| Refusal::Unusable {
+                        study: study.id.clone(),
+                        error,
+                    })?
                 }
             };
             let subgroup = match group {
@@ -117,6 +96,36 @@ pub struct Redone {
     pub options: RevmanOptions,
     pub ours: [f64; 3],
     pub stored: [f64; 3],
+}
+
+impl StudyData {
+    /// A comparison's numbers as RevMan enters them: counts and means as they are, any other
+    /// form as its effect and standard error (generic inverse variance).
+    pub fn of(d: &EffectData) -> Result<StudyData, StatsError> {
+        Ok(match d {
+            EffectData::Counts(c) => {
+                let [a, b, cc, dd] = c.cells();
+                StudyData::Counts {
+                    e1: a,
+                    n1: a + b,
+                    e2: cc,
+                    n2: cc + dd,
+                }
+            }
+            EffectData::Means(m) => StudyData::Means(ArmMeans::new(m.numbers())),
+            EffectData::Generic(g) => StudyData::Generic {
+                yi: g.yi,
+                se: g.variance().sqrt(),
+            },
+            other => {
+                let e = effect_of(other)?;
+                StudyData::Generic {
+                    yi: e.yi,
+                    se: e.vi.sqrt(),
+                }
+            }
+        })
+    }
 }
 
 impl Redone {

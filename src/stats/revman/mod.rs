@@ -29,7 +29,7 @@ pub use self::report::{report, RevmanReport};
 pub use crate::model::{EffectModel, Measure, PoolMethod};
 
 use super::dist::qnorm_upper;
-use super::rma::alpha_from_level;
+use super::rma::{alpha_from_level, Method, RmaFit, Test};
 use super::StatsError;
 
 /// One study's numbers in a form RevMan pools. Group 1 is the experimental arm.
@@ -169,6 +169,52 @@ pub struct RevmanFit {
     /// Percent.
     pub i2: f64,
     pub studies: Vec<StudyRow>,
+}
+
+impl RevmanFit {
+    /// This result in metafor's shape, for the code that reads every pooled body one way (the
+    /// appraisal, the forest's diamond, the funnel). The estimator is `FE` for a fixed effect
+    /// and `DL` for RevMan's random effects (its τ² is DerSimonian–Laird's); the prediction
+    /// interval is metafor's under a z test, `estimate ± z·√(se² + τ²)`; the weights are the
+    /// rows', in their order (0 for a study that is not estimable); H² is the one the printed
+    /// I² implies, 1/(1 − I²).
+    pub fn as_rma(&self, opts: &RevmanOptions) -> Result<RmaFit, StatsError> {
+        let z = z_of(opts.level)?;
+        let half = z * (self.se * self.se + self.tau2).sqrt();
+        let vi: Vec<f64> = self.studies.iter().filter_map(|r| r.vi).collect();
+        let (sw, sw2) = vi
+            .iter()
+            .fold((0.0, 0.0), |(a, b), v| (a + 1.0 / v, b + 1.0 / (v * v)));
+        Ok(RmaFit {
+            k: self.k,
+            method: match opts.model {
+                EffectModel::Fixed => Method::FE,
+                EffectModel::Random => Method::DL,
+            },
+            test: Test::Z,
+            level: opts.level,
+            estimate: self.estimate,
+            se: self.se,
+            zval: self.zval,
+            pval: self.pval,
+            ci_lb: self.ci_lb,
+            ci_ub: self.ci_ub,
+            pi_lb: self.estimate - half,
+            pi_ub: self.estimate + half,
+            tau2: self.tau2,
+            se_tau2: None,
+            i2: self.i2,
+            h2: 1.0 / (1.0 - self.i2 / 100.0),
+            // metafor's typical within-study variance.
+            vt: (self.k as f64 - 1.0) * sw / (sw * sw - sw2),
+            q: self.q,
+            q_df: self.q_df,
+            q_pval: self.q_pval,
+            ddf: None,
+            weights_pct: self.studies.iter().map(|r| r.weight).collect(),
+            iterations: 0,
+        })
+    }
 }
 
 /// A subgroup's pooled result, or why it has none.
