@@ -908,7 +908,8 @@ fn the_widget_says_whether_its_recomputation_matches_the_review() {
 
 /// An imported review's results are pooled as the review pooled them (here Mantel–Haenszel odds
 /// ratios with a fixed effect), so that the answer, the diamond and the rating rest on the result
-/// the review reports, with its weights and its I²; a method the reader asks for is used instead.
+/// the review reports, with its weights and its I²; a method the reader asks for is used instead
+/// (and then not compared with the review's).
 #[test]
 fn an_imported_review_is_pooled_with_its_own_method() {
     use evidence_lens::appraise::{appraise, AppraiseOptions, Domain};

@@ -15,7 +15,7 @@ use crate::model::terms::is_blank;
 use crate::model::{Dataset, Design, Measure, Outcome, SourceKind, Study};
 use crate::stats::bias::regtest;
 use crate::stats::effect::{effect_of, Effect};
-use crate::stats::revman::{self, RevmanOptions, RevmanStudy, StudyData};
+use crate::stats::revman::{self, Redone, RevmanOptions, RevmanStudy, StudyData};
 use crate::stats::{fit, Method, NaturalScale, RmaFit, RmaOptions, StatsError, Test};
 
 use super::absolute::{self, Absolute, Assumed, BaselineSource};
@@ -150,8 +150,9 @@ pub struct PooledAppraisal {
     /// funnel): one place decides what pools and fits it once.
     #[serde(skip)]
     pub fit: Option<PoolFit>,
-    /// For an outcome imported from a review: its pooled result redone with the review's own
-    /// method, and whether that reproduces the result the review reports.
+    /// For an outcome imported from a review and pooled with the review's own method (all of
+    /// its results, no method chosen by the reader): whether that reproduces the result the
+    /// review reports.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub review: Option<ReviewCheck>,
 }
@@ -165,7 +166,7 @@ pub struct ReviewCheck {
 }
 
 impl ReviewCheck {
-    fn of(redone: &crate::stats::revman::Redone, lang: Lang) -> Self {
+    fn of(redone: &Redone, lang: Lang) -> Self {
         let o = &redone.options;
         let result =
             |[est, lo, hi]: [f64; 3]| crate::i18n::result(lang, o.measure.as_str(), est, lo, hi);
@@ -757,7 +758,15 @@ pub(crate) fn pool_group<'a>(
             vi,
             fit: f,
         }),
-        review: None,
+        review: review.and_then(|settings| {
+            let stored = outcome.analysis.as_ref()?.stored.as_ref()?;
+            let redone = Redone {
+                options: settings,
+                ours: [eff.estimate, eff.ci_lb, eff.ci_ub],
+                stored: [stored.estimate?, stored.ci_lb?, stored.ci_ub?],
+            };
+            Some(ReviewCheck::of(&redone, lang))
+        }),
     };
     let item = Item {
         studies,
@@ -924,10 +933,9 @@ pub(crate) fn pool_dataset<'a>(
     let mut out = Vec::new();
     let mut items = Vec::new();
     let lexicon = condition.lexicon;
-    let (mut imported, mut treatments) = (Vec::new(), Vec::new());
+    let mut treatments = Vec::new();
     for g in groups(dataset, lexicon) {
         let (p, item) = pool_group(&g, options, condition);
-        imported.push(p.fit.is_some() && g.iter().any(|(_, o)| o.analysis.is_some()));
         treatments.push(lexicon.treatment_key(&g[0].0.intervention.therapy));
         items.extend(item.map(|item| (out.len(), item)));
         out.push(p);
@@ -949,20 +957,19 @@ pub(crate) fn pool_dataset<'a>(
             p.id = format!("{}#{n}", p.id);
         }
     }
-    // An imported review's analysis is redone for a body that holds all of its outcome's results
-    // (not one treatment's part of it).
-    let mut results: HashMap<String, usize> = HashMap::new();
-    if imported.contains(&true) {
+    // A body pooled as its review did is that review's analysis only when it holds all of its
+    // outcome's results (not one treatment's part of it).
+    if out.iter().any(|p| p.review.is_some()) {
+        let mut results: HashMap<&str, usize> = HashMap::new();
         for s in dataset.studies.iter().filter(|s| s.has_final_results()) {
             for o in s.outcomes.iter().filter(|o| o.data.is_some()) {
-                *results.entry(o.id.clone()).or_insert(0) += 1;
+                *results.entry(o.id.as_str()).or_insert(0) += 1;
             }
         }
-    }
-    for (p, imported) in out.iter_mut().zip(imported) {
-        if imported && results.get(&p.outcome) == Some(&p.k) {
-            p.review = crate::stats::revman::redo_review(dataset, &p.outcome)
-                .map(|r| ReviewCheck::of(&r, condition.lang));
+        for p in &mut out {
+            if results.get(p.outcome.as_str()) != Some(&p.studies.len()) {
+                p.review = None;
+            }
         }
     }
     (out, items)

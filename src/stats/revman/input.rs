@@ -6,7 +6,7 @@ use crate::stats::effect::effect_of;
 use crate::stats::pooling::{outcome_ids, Refusal};
 use crate::stats::StatsError;
 
-use super::{revman, ArmMeans, RevmanOptions, RevmanStudy, StudyData};
+use super::{ArmMeans, RevmanOptions, RevmanStudy, StudyData};
 
 /// What RevMan needs to pool one outcome.
 #[derive(Debug, Clone, PartialEq)]
@@ -89,7 +89,7 @@ pub fn studies_of(
     }
 }
 
-/// An imported outcome's pooled result redone with the review's own settings, beside the result
+/// An imported outcome's pooled result done with the review's own settings, beside the result
 /// the review stored: `[estimate, ci_lb, ci_ub]`, as reviews report them (ratios as ratios).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Redone {
@@ -137,38 +137,4 @@ impl Redone {
             .zip(&self.stored)
             .all(|(a, b)| (a - b).abs() <= 1e-3 * b.abs().max(1.0))
     }
-}
-
-/// Redoes `outcome_id` as the review it was imported from did, when the dataset carries that
-/// review's settings and its stored pooled result; `None` otherwise (or when it cannot be redone).
-pub fn redo_review(dataset: &Dataset, outcome_id: &str) -> Option<Redone> {
-    // Every appraisal asks this of every pooled outcome: a dataset that was not imported with
-    // stored results is answered without collecting its studies. The analysis is the first
-    // one the outcome carries, as `studies_of` takes it.
-    let first = dataset
-        .studies
-        .iter()
-        .flat_map(|s| &s.outcomes)
-        .filter(|o| o.id == outcome_id)
-        .find_map(|o| o.analysis.as_ref())?;
-    first.stored.as_ref()?;
-    let input = studies_of(dataset, outcome_id, None).ok()?;
-    let analysis = input.analysis.as_ref()?;
-    let stored = analysis.stored.as_ref()?;
-    let stored = [stored.estimate?, stored.ci_lb?, stored.ci_ub?];
-    let options = RevmanOptions::of_review(analysis, input.measure);
-    let fit = revman(&input.studies, options).ok()?.overall;
-    let natural = |v: f64| {
-        if options.measure.is_ratio() {
-            v.exp()
-        } else {
-            v
-        }
-    };
-    let ours = [fit.estimate, fit.ci_lb, fit.ci_ub].map(natural);
-    ours.iter().all(|v| v.is_finite()).then_some(Redone {
-        options,
-        ours,
-        stored,
-    })
 }

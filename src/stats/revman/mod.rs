@@ -23,7 +23,7 @@ mod study;
 
 use serde::Serialize;
 
-pub use self::input::{redo_review, studies_of, Redone, RevmanInput};
+pub use self::input::{studies_of, Redone, RevmanInput};
 pub use self::report::{report, RevmanReport};
 
 pub use crate::model::{EffectModel, Measure, PoolMethod};
