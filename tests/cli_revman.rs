@@ -59,6 +59,45 @@ fn import_counts_in_the_singular_and_the_plural() {
     );
 }
 
+/// `--randomised`: the editor says the review's studies are randomised trials; the written data
+/// rate them so, and the warning says what was done instead of asking for it.
+#[test]
+fn import_randomised_sets_the_unstated_designs() {
+    let dir = std::env::temp_dir().join(format!("evidence-lens-cli-rct-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let out = dir.join("rct.json").to_string_lossy().into_owned();
+    let o = run(&[
+        "import",
+        "tests/data/fleiss1993.rm5",
+        "-o",
+        &out,
+        "--randomised",
+    ]);
+    assert_eq!(o.status.code(), Some(0));
+    let said = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        said.contains("warning: 12 of 12 studies: the review's file does not say how they were designed; shown as randomised trials, as you said"),
+        "{said}"
+    );
+    assert!(!said.contains("say so when converting"), "{said}");
+    let written: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    let designs: Vec<&str> = (written["studies"].as_array().unwrap().iter())
+        .map(|s| s["design"].as_str().unwrap())
+        .collect();
+    assert_eq!(designs, vec!["rct"; 12]);
+    // Without it, the designs stay unknown and the warning says how to tell.
+    let o = run(&["import", "tests/data/fleiss1993.rm5", "-o", &out]);
+    let said = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        said.contains("`evidence-lens import --randomised`"),
+        "{said}"
+    );
+    let written: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    assert_eq!(written["studies"][0]["design"], "unknown");
+}
+
 fn analyze(args: &[&str]) -> serde_json::Value {
     let o = run(&[&["analyze"], args].concat());
     assert_eq!(

@@ -1046,7 +1046,8 @@ fn the_editor_is_told_what_the_file_leaves_unsaid() {
         assert!(
             w.iter().any(|w| w.starts_with(
                 "12 of 12 studies: the review's file does not say how they were designed"
-            ) && w.ends_with("or set \"design\": \"rct\" in the downloaded data")),
+            ) && w
+                .ends_with("in RevMan (\"Randomised controlled trial\") and export again")),
             "{w:?}"
         );
         assert!(
@@ -1079,8 +1080,66 @@ fn the_editor_is_told_what_the_file_leaves_unsaid() {
     );
     let w = import::from_rm5(one.as_bytes()).unwrap().warnings;
     assert!(
-        w.contains(&"1 of 12 studies: the review's file does not say how it was designed, so the chart rates it as evidence that is not randomised (low certainty at best). If it is a randomised trial, write so in its Methods in RevMan (\"Randomised controlled trial\") and export again, or set \"design\": \"rct\" in the downloaded data".to_string()),
+        w.contains(&"1 of 12 studies: the review's file does not say how it was designed, so the chart rates it as evidence that is not randomised (low certainty at best). If it is a randomised trial, say so when converting (the box beside the file on the embed page, or `evidence-lens import --randomised`), or write so in its Methods in RevMan (\"Randomised controlled trial\") and export again".to_string()),
         "{w:?}"
+    );
+}
+
+/// An editor who knows the review's studies are randomised trials (most Cochrane reviews of
+/// interventions include nothing else, and a RevMan file need not say so) says so once for all
+/// of them: those whose design the file does not state are rated as randomised, each tells readers
+/// who said so, and the editor's note says what was done, in the place of the note it answers.
+#[test]
+fn an_editor_says_at_once_that_the_reviews_studies_are_randomised() {
+    use evidence_lens::appraise::{appraise, AppraiseOptions, Certainty, Domain};
+    use evidence_lens::model::Design;
+    let text = String::from_utf8_lossy(&data("fleiss1993.rm5")).into_owned();
+    // One study's Methods say how it was designed: it keeps its own design and words.
+    let said = text.replacen(
+        "<CHAR_METHODS/>",
+        "<CHAR_METHODS><P>Randomised controlled trial</P></CHAR_METHODS>",
+        1,
+    );
+    let before = import::from_rm5(said.as_bytes()).unwrap();
+    let mut imported = before.clone();
+    assert_eq!(imported.assume_randomised(), 11);
+    let studies = &imported.dataset.studies;
+    assert!(studies.iter().all(|s| s.design == Design::Rct));
+    for (s, was) in studies.iter().zip(&before.dataset.studies) {
+        let caveats: Vec<&str> = s.caveats.iter().map(|c| c.as_str()).collect();
+        let told = caveats.contains(&"The review's file does not say how this study was designed; it is shown as a randomised trial because whoever converted the file said the review's studies are.");
+        assert_eq!(told, was.design == Design::Unknown, "{caveats:?}");
+        assert!(
+            !caveats
+                .iter()
+                .any(|c| c.contains("shown as of unknown design")),
+            "{caveats:?}"
+        );
+    }
+    assert_eq!(imported.warnings.len(), before.warnings.len());
+    let at = (before.warnings.iter())
+        .position(|w| w.starts_with("11 of 12 studies: the review's file does not say"))
+        .unwrap();
+    assert_eq!(
+        imported.warnings[at],
+        "11 of 12 studies: the review's file does not say how they were designed; shown as randomised trials, as you said, and each says so to readers"
+    );
+    // Said twice, nothing more changes.
+    let again = imported.clone();
+    assert_eq!(imported.assume_randomised(), 0);
+    assert_eq!(imported, again);
+    // Rated as randomised trials: the design no longer limits the certainty.
+    let a = appraise(&imported.dataset, &AppraiseOptions::default());
+    let body = a.pooled.iter().find(|p| p.outcome == "CMP-001.01").unwrap();
+    assert!(
+        body.reasons.iter().all(|r| r.domain != Domain::Design),
+        "{:?}",
+        body.reasons
+    );
+    assert!(
+        body.certainty > Some(Certainty::Low),
+        "{:?}",
+        body.certainty
     );
 }
 

@@ -36,6 +36,8 @@ const fileResult = byId('file-result', HTMLElement);
 const fileStatus = byId('file-status', HTMLElement);
 const fileDownload = byId('file-download', HTMLAnchorElement);
 const fileNotes = byId('file-notes', HTMLElement);
+const randomisedBox = byId('file-randomised-box', HTMLLabelElement);
+const randomised = byId('file-randomised', HTMLInputElement);
 const postersBox = byId('posters', HTMLElement);
 const posterLinks = byId('poster-links', HTMLElement);
 
@@ -63,6 +65,12 @@ let shownAttrs = {};
 let local = null;
 /** Each choice of files; a slower earlier one that finishes late is dropped. */
 let choice = 0;
+/**
+ * The review files last chosen, read, for converting them again when the editor says how the
+ * review's studies were designed.
+ * @type {{file: string, name: string, read: {name: string, bytes: Uint8Array}[]} | null}
+ */
+let review = null;
 
 function chosen() {
   const data = new FormData(form);
@@ -209,7 +217,7 @@ form.addEventListener('input', (e) => {
   else timer = setTimeout(update, 300);
 });
 form.addEventListener('change', (e) => {
-  if (e.target === fileInput || e.target === posterInput) return;
+  if (e.target === fileInput || e.target === posterInput || e.target === randomised) return;
   clearTimeout(timer);
   update();
 });
@@ -223,11 +231,13 @@ form.addEventListener('change', (e) => {
  */
 async function readFiles(files) {
   const mine = ++choice;
-  if (local && 'download' in local && local.download) URL.revokeObjectURL(local.download);
+  forgetDownload();
   local = null;
+  review = null;
+  randomised.checked = false;
+  randomisedBox.hidden = true;
   fileNotes.replaceChildren();
   fileResult.querySelector('.notes-title')?.remove();
-  fileDownload.hidden = true;
   fileResult.hidden = !files.length;
   if (!files.length) return;
   const first = files[0];
@@ -245,24 +255,47 @@ async function readFiles(files) {
     fileStatus.textContent = local.failed;
     return;
   }
+  // Named after the review's file (of a package's CSV files, its data rows).
+  const main = files.find((f) => /-data-rows\.csv$/i.test(f.name)) ?? first;
+  review = { file: first.name, name: `${main.name.replace(/(-data-rows)?\.(rm5|zip|csv)$/i, '')}.json`, read };
+  return convertReviewFiles(mine);
+}
+
+/** Revokes the download address of the last converted review, if any. */
+function forgetDownload() {
+  if (local && 'download' in local && local.download) URL.revokeObjectURL(local.download);
+  fileDownload.hidden = true;
+}
+
+/**
+ * Converts the chosen review files, as the editor says its studies were designed, and offers the
+ * result for download with the converter's notes. `false` when a later choice has taken its place.
+ * @param {number} mine
+ * @returns {Promise<boolean | void>}
+ */
+async function convertReviewFiles(mine) {
+  if (!review) return;
+  const { file, name, read } = review;
   try {
     const { convertReview } = await import('./lens/convert.js');
-    const { json, warnings } = await convertReview(read);
+    const { json, warnings } = await convertReview(read, randomised.checked);
     if (mine !== choice) return false;
     const dataset = JSON.parse(json);
-    /** @type {{outcomes: {id: string}[]}[]} */
+    /** @type {{design: string, outcomes: {id: string}[]}[]} */
     const studies = dataset.studies;
     const analyses = new Set(studies.flatMap((st) => st.outcomes.map((o) => o.id))).size;
-    // Named after the review's file (of a package's CSV files, its data rows).
-    const main = files.find((f) => /-data-rows\.csv$/i.test(f.name)) ?? first;
-    const name = `${main.name.replace(/(-data-rows)?\.(rm5|zip|csv)$/i, '')}.json`;
+    forgetDownload();
+    fileNotes.replaceChildren();
+    fileResult.querySelector('.notes-title')?.remove();
     const download = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
-    local = { data: json, name, download, said: t('embed.file.converted', { file: first.name, studies: String(studies.length), analyses: String(analyses), name }) };
+    local = { data: json, name, download, said: t('embed.file.converted', { file, studies: String(studies.length), analyses: String(analyses), name }) };
     fileStatus.textContent = local.said;
     fileDownload.href = download;
     fileDownload.download = name;
     fileDownload.textContent = t('embed.file.download', { name });
     fileDownload.hidden = false;
+    // Offered while the file leaves designs unstated, and kept once ticked.
+    randomisedBox.hidden = !randomised.checked && !studies.some((st) => st.design === 'unknown');
     if (warnings.length) {
       const title = document.createElement('p');
       title.className = 'notes-title';
@@ -272,7 +305,8 @@ async function readFiles(files) {
     }
   } catch (error) {
     if (mine !== choice) return false;
-    local = { failed: t('embed.file.failed', { file: first.name, message: error instanceof Error ? error.message : String(error) }) };
+    forgetDownload();
+    local = { failed: t('embed.file.failed', { file, message: error instanceof Error ? error.message : String(error) }) };
     fileStatus.textContent = local.failed;
   }
 }
@@ -286,6 +320,9 @@ function listItem(text) {
 
 fileInput.addEventListener('change', async () => {
   if ((await readFiles([...(fileInput.files || [])])) !== false) update();
+});
+randomised.addEventListener('change', async () => {
+  if ((await convertReviewFiles(++choice)) !== false) update();
 });
 form.addEventListener('submit', (e) => e.preventDefault());
 

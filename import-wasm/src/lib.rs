@@ -29,12 +29,15 @@ mod review {
     }
 
     /// Converts the files an editor chose (their names and contents): one `.rm5` file, one data
-    /// package zip, or the package's CSV files. Fails with the importer's message, which names the
-    /// file, line or element and what is wrong.
+    /// package zip, or the package's CSV files. With `randomised`, the editor says the review's
+    /// studies are randomised trials: those whose design the file does not state are rated as
+    /// such (as `evidence-lens import --randomised`). Fails with the importer's message, which
+    /// names the file, line or element and what is wrong.
     #[wasm_bindgen]
     pub fn convert(
         names: Vec<String>,
         contents: Vec<js_sys::Uint8Array>,
+        randomised: Option<bool>,
     ) -> Result<Converted, JsError> {
         if names.len() != contents.len() {
             return Err(JsError::new("convert: one name is needed for each file"));
@@ -43,8 +46,11 @@ mod review {
             .into_iter()
             .zip(contents.iter().map(|c| c.to_vec()))
             .collect();
-        let imported = evidence_lens::import::from_named_files(&files)
+        let mut imported = evidence_lens::import::from_named_files(&files)
             .map_err(|e| JsError::new(&e.to_string()))?;
+        if randomised == Some(true) {
+            imported.assume_randomised();
+        }
         Ok(Converted {
             json: imported.dataset.to_json_pretty(),
             warnings: imported.warnings,

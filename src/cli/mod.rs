@@ -77,6 +77,11 @@ pub enum Command {
         file: PathBuf,
         #[arg(short = 'o', long = "output")]
         output: PathBuf,
+        /// The review's studies are randomised trials: those whose design the file does not
+        /// state are rated as such (most Cochrane reviews of interventions include only
+        /// randomised trials; the review's Methods say).
+        #[arg(long)]
+        randomised: bool,
     },
     /// Rate the certainty of every outcome and check every claim; prints one JSON object.
     Appraise {
@@ -231,7 +236,11 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
                 Err(_) => 1,
             }
         }
-        Command::Import { file, output } => revman::import(&file, &output, out, err),
+        Command::Import {
+            file,
+            output,
+            randomised,
+        } => revman::import(&file, &output, randomised, out, err),
         Command::Appraise {
             file,
             condition,

@@ -165,15 +165,24 @@ pub fn analyze(
     }
 }
 
-/// `evidence-lens import FILE -o OUT.json`.
-pub fn import(file: &Path, output: &Path, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
-    let imported = match crate::import::from_path(file) {
+/// `evidence-lens import FILE -o OUT.json [--randomised]`.
+pub fn import(
+    file: &Path,
+    output: &Path,
+    randomised: bool,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> u8 {
+    let mut imported = match crate::import::from_path(file) {
         Ok(i) => i,
         Err(e) => {
             let _ = writeln!(err, "{}: {e}", file.display());
             return 1;
         }
     };
+    if randomised {
+        imported.assume_randomised();
+    }
     for w in &imported.warnings {
         let _ = writeln!(err, "{}: warning: {w}", file.display());
     }

@@ -300,24 +300,7 @@ fn say_what_the_file_leaves_out(studies: &[Study], warnings: &mut Vec<String>) {
         .filter(|s| s.design == Design::Unknown)
         .count();
     if unknown > 0 {
-        let total = studies.len();
-        let noun = if total == 1 { "study" } else { "studies" };
-        // (The pronouns are the unknown ones': "1 of 12 studies: … how it was designed".)
-        let (subject, object, they_are, trials) = match unknown {
-            1 => ("it was", "it", "it is a randomised trial", "its Methods"),
-            _ => (
-                "they were",
-                "them",
-                "they are randomised trials",
-                "each study's Methods",
-            ),
-        };
-        warnings.push(format!(
-            "{unknown} of {total} {noun}: the review's file does not say how {subject} designed, so \
-             the chart rates {object} as evidence that is not randomised (low certainty at best). If \
-             {they_are}, write so in {trials} in RevMan (\"Randomised controlled trial\") and export \
-             again, or set \"design\": \"rct\" in the downloaded data"
-        ));
+        warnings.push(unstated_designs(unknown, studies.len()));
     }
     if studies.iter().all(|s| s.condition.trim().is_empty()) {
         warnings.push(
@@ -326,6 +309,67 @@ fn say_what_the_file_leaves_out(studies: &[Study], warnings: &mut Vec<String>) {
                 .to_string(),
         );
     }
+}
+
+/// The editor's note on `unknown` of `total` studies whose design the file does not state.
+fn unstated_designs(unknown: usize, total: usize) -> String {
+    let noun = if total == 1 { "study" } else { "studies" };
+    // (The pronouns are the unknown ones': "1 of 12 studies: … how it was designed".)
+    let (subject, object, they_are, trials) = match unknown {
+        1 => ("it was", "it", "it is a randomised trial", "its Methods"),
+        _ => (
+            "they were",
+            "them",
+            "they are randomised trials",
+            "each study's Methods",
+        ),
+    };
+    format!(
+        "{unknown} of {total} {noun}: the review's file does not say how {subject} designed, so \
+         the chart rates {object} as evidence that is not randomised (low certainty at best). If \
+         {they_are}, say so when converting (the box beside the file on the embed page, or \
+         `evidence-lens import --randomised`), or write so in {trials} in RevMan (\"Randomised \
+         controlled trial\") and export again"
+    )
+}
+
+/// What a study whose design the file does not state says of it to readers.
+const UNSTATED_DESIGN: &str = "The review's file does not say how this study was designed, so it \
+    is shown as of unknown design and not rated as randomised (most studies in Cochrane reviews of \
+    interventions are randomised trials: the review's text will say).";
+
+/// What such a study says once the editor has said the review's studies are randomised trials.
+const SAID_RANDOMISED: &str = "The review's file does not say how this study was designed; it is \
+    shown as a randomised trial because whoever converted the file said the review's studies are.";
+
+/// Makes every study whose design the file does not state a randomised trial, as an editor says
+/// they are (most Cochrane reviews of interventions include only randomised trials, which a RevMan
+/// file need not say): each such study says so to readers, and the editor's note about unstated
+/// designs gives way to one that says what was done. Returns how many studies changed.
+pub fn assume_randomised(dataset: &mut Dataset, warnings: &mut Vec<String>) -> usize {
+    let total = dataset.studies.len();
+    let mut changed = 0;
+    for study in (dataset.studies.iter_mut()).filter(|s| s.design == Design::Unknown) {
+        study.design = Design::Rct;
+        study.caveats.retain(|c| c.as_str() != UNSTATED_DESIGN);
+        study.caveats.push(Text::plain(SAID_RANDOMISED.to_string()));
+        changed += 1;
+    }
+    if changed > 0 {
+        let noun = if total == 1 { "study" } else { "studies" };
+        let said = format!(
+            "{changed} of {total} {noun}: the review's file does not say how {} designed; shown as \
+             randomised trials, as you said, and each says so to readers",
+            if changed == 1 { "it was" } else { "they were" }
+        );
+        // In the place of the note it answers.
+        let note = unstated_designs(changed, total);
+        match warnings.iter_mut().find(|w| **w == note) {
+            Some(w) => *w = said,
+            None => warnings.push(said),
+        }
+    }
+    changed
 }
 
 fn analysis_of(c: &Comparison, a: &ReviewAnalysis, review: &Review) -> Analysis {
@@ -387,12 +431,7 @@ fn new_study(
         .and_then(design_from_methods);
     let mut caveats = Vec::new();
     if design.is_none() {
-        caveats.push(
-            "The review's file does not say how this study was designed, so it is shown as of unknown \
-             design and not rated as randomised (most studies in Cochrane reviews of interventions are \
-             randomised trials: the review's text will say)."
-                .to_string(),
-        );
+        caveats.push(UNSTATED_DESIGN.to_string());
     }
     let mut citation = Citation {
         text: info

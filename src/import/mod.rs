@@ -34,6 +34,14 @@ pub struct Imported {
     pub warnings: Vec<String>,
 }
 
+impl Imported {
+    /// Makes every study whose design the file does not state a randomised trial, as the editor
+    /// says the review's studies are ([`convert::assume_randomised`]); returns how many changed.
+    pub fn assume_randomised(&mut self) -> usize {
+        convert::assume_randomised(&mut self.dataset, &mut self.warnings)
+    }
+}
+
 fn finish(review: review::Review, mut warnings: Vec<String>) -> Result<Imported, ImportError> {
     if !review
         .comparisons

@@ -31,10 +31,10 @@ function counts(json) {
   return { studies: d.studies.length, analyses: new Set(outcomes.map((o) => o.id)).size, stored };
 }
 
-/** What `evidence-lens import FILE -o data.json` writes for a file. */
-async function cliImport(file) {
+/** What `evidence-lens import FILE -o data.json [ARGS]` writes for a file. */
+async function cliImport(file, args = []) {
   const out = path.join(await fs.mkdtemp(path.join(os.tmpdir(), 'el-import-')), 'data.json');
-  execFileSync(CLI, ['import', file, '-o', out], { stdio: 'ignore' });
+  execFileSync(CLI, ['import', file, '-o', out, ...args], { stdio: 'ignore' });
   return fs.readFile(out, 'utf8');
 }
 
@@ -168,10 +168,29 @@ test('the embed page converts a data package too, and says why a file is not a r
   const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#file-download').click()]);
   assert.equal((await fs.readFile(await download.path(), 'utf8')).trimEnd(), expected.trimEnd());
 
+  // The file does not say how its studies were designed: the editor says, once for all of them,
+  // that they are randomised trials, and downloads what `import --randomised` writes.
+  const box = page.locator('#file-randomised');
+  assert.equal(await box.isVisible(), true);
+  assert.equal((await page.locator('#file-randomised-box').textContent()).trim(), 'Les études de la revue sont des essais randomisés (ses Méthodes le disent) : les évaluer comme tels');
+  await box.check();
+  await page.waitForFunction(() => /as you said/.test(document.getElementById('file-notes')?.textContent ?? ''));
+  assert.doesNotMatch(await page.locator('#file-notes').textContent(), /say so when converting/);
+  const [randomised] = await Promise.all([page.waitForEvent('download'), page.locator('#file-download').click()]);
+  const said = await fs.readFile(await randomised.path(), 'utf8');
+  assert.equal(said.trimEnd(), (await cliImport(ZIP, ['--randomised'])).trimEnd());
+  assert.deepEqual([...new Set(JSON.parse(said).studies.map((st) => st.design))], ['rct']);
+  // Unticked, the file's own data again.
+  await box.uncheck();
+  await page.waitForFunction(() => /say so when converting/.test(document.getElementById('file-notes')?.textContent ?? ''));
+  const [again] = await Promise.all([page.waitForEvent('download'), page.locator('#file-download').click()]);
+  assert.equal((await fs.readFile(await again.path(), 'utf8')).trimEnd(), expected.trimEnd());
+
   await page.locator('#file').setInputFiles({ name: 'broken.rm5', mimeType: 'application/xml', buffer: Buffer.from('<?xml version="1.0"?><COCHRANE_REVIEW/>') });
   await page.waitForFunction(() => /pas pu/.test(document.getElementById('file-status')?.textContent ?? ''));
   assert.match(await page.locator('#file-status').textContent(), /^broken\.rm5 n’a pas pu être converti\u00a0: .+/);
   assert.equal(await page.locator('#file-download').isHidden(), true);
+  assert.equal(await page.locator('#file-randomised-box').isHidden(), true);
   await context.close();
 });
 

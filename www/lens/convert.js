@@ -12,7 +12,7 @@ const MODULES = {
 
 /**
  * @typedef {{
- *   convert(names: string[], contents: Uint8Array[]): {json: string, warnings: string[], free(): void},
+ *   convert(names: string[], contents: Uint8Array[], randomised?: boolean): {json: string, warnings: string[], free(): void},
  *   convertCsv(bytes: Uint8Array, measure: string | undefined): {json: Uint8Array, problems: string, free(): void},
  *   default(init?: unknown): Promise<unknown>,
  * }} ConverterModule
@@ -62,15 +62,19 @@ export function loadConverter(kind) {
 
 /**
  * Converts review files (one .rm5, one zip, or a data package's CSV files) to a dataset's JSON
- * text and the importer's notes on what it left out. Fails with the importer's message.
+ * text and the importer's notes on what it left out. With `randomised`, the editor says the
+ * review's studies are randomised trials: those whose design the file does not state are rated
+ * as such (as `evidence-lens import --randomised`). Fails with the importer's message.
  * @param {{name: string, bytes: Uint8Array}[]} files
+ * @param {boolean} [randomised]
  * @returns {Promise<{json: string, warnings: string[]}>}
  */
-export async function convertReview(files) {
+export async function convertReview(files, randomised = false) {
   const mod = await loadConverter('review');
   const converted = mod.convert(
     files.map((f) => f.name),
     files.map((f) => f.bytes),
+    randomised,
   );
   try {
     return { json: converted.json, warnings: [...converted.warnings] };
