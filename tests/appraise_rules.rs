@@ -652,13 +652,14 @@ fn review_inherits_from_what_it_pooled() {
 
 #[test]
 fn large_effect_rates_observational_evidence_up() {
-    // 30/300 vs 90/300: RR 0.33 (0.23 to 0.49): large -> +1.
+    // 60/600 vs 180/600: RR 0.33 (0.25 to 0.44): large -> +1 (1,200 people, more than the 1,072
+    // that one trial would need to detect a 25% reduction from a risk of 30%).
     let s = study(
         "a",
         Design::Cohort,
         None,
         "Drug X",
-        vec![progression(counts(30, 300, 90, 300))],
+        vec![progression(counts(60, 600, 180, 600))],
     );
     let a = rate(&s);
     assert_eq!(a.certainty, Some(Certainty::Moderate), "{:#?}", a.reasons);
@@ -1500,4 +1501,58 @@ fn a_source_that_suspects_publication_bias_is_rated_down_once() {
     let reasons = bias(&rate(&review));
     assert_eq!(reasons.len(), 1, "{reasons:?}");
     assert!(reasons[0].1.contains("small-study effects"), "{reasons:?}");
+}
+
+/// **Optimal information size** (GRADE guidelines 6; GRADE guidance 34): an interval clear of no
+/// effect still rests on too little information when fewer people took part than one trial would
+/// need to detect a 25% reduction from the comparison group's risk (α 0.05, power 80%): one step,
+/// in words. An interval already rated down is not rated down again for it (one flaw, counted
+/// once), and a mean difference is held to GRADE's rule of thumb of 400 people.
+#[test]
+fn fewer_people_than_the_optimal_information_size_rate_down_once() {
+    // 30/200 vs 60/200: RR 0.5 (0.34 to 0.74); 400 people, fewer than the 1,074 that detecting a
+    // 25% reduction from a risk of 30% needs (2 × 537).
+    let a = rate(&rct("a", progression(counts(30, 200, 60, 200))));
+    let step = only_step(&a, Domain::Imprecision, -1);
+    assert_eq!(step.text, "Only 400 people took part, fewer than the 1,074 that one trial would need to detect a 25% relative change (GRADE's optimal information size)");
+    assert_eq!(a.certainty, Some(Certainty::Moderate));
+    // With the people it needs, no step.
+    let a = rate(&rct("a", progression(counts(81, 540, 162, 540))));
+    assert!(moved(&a).is_empty(), "{:#?}", a.reasons);
+    // The comparison group's risk sets it: from a risk of 5%, 400 people are far too few, and
+    // a reported ratio takes the data's baseline risk.
+    let mut o = progression(est(Measure::Rr, 0.5, 0.3, 0.8));
+    o.baseline = Some(Box::new(Baseline {
+        risk: 0.05,
+        timepoint: None,
+        basis: "a registry".into(),
+    }));
+    let mut s = rct("a", o);
+    s.n = Some(400);
+    let a = rate(&s);
+    let step = only_step(&a, Domain::Imprecision, -1);
+    assert!(
+        step.text.contains("fewer than the 8,400 that"),
+        "{}",
+        step.text
+    );
+    // Without a risk to work from, a reported ratio has no optimal information size.
+    s.outcomes[0].baseline = None;
+    assert!(moved(&rate(&s)).is_empty(), "{:#?}", rate(&s).reasons);
+    // An interval that includes no effect is rated down for that, once.
+    let a = rate(&rct("a", progression(counts(50, 200, 60, 200))));
+    let step = only_step(&a, Domain::Imprecision, -1);
+    assert!(
+        step.text.starts_with("The result is uncertain"),
+        "{}",
+        step.text
+    );
+    // A mean difference: 400 people or more.
+    let mut s = rct("a", progression(est(Measure::Md, -0.5, -0.9, -0.1)));
+    s.n = Some(300);
+    let a = rate(&s);
+    let step = only_step(&a, Domain::Imprecision, -1);
+    assert_eq!(step.text, "Only 300 people took part, fewer than the 400 that GRADE's rule of thumb asks of a result measured on a scale (its optimal information size)");
+    s.n = Some(400);
+    assert!(moved(&rate(&s)).is_empty(), "{:#?}", rate(&s).reasons);
 }

@@ -255,13 +255,14 @@ fn spanish_and_french_statements_are_about_the_treatment_with_a_therapy() {
 
 #[test]
 fn a_harm_that_increases_says_increases() {
-    // Serious adverse events: 60/500 vs 30/500, RR 2.0 (1.32 to 3.04).
+    // Serious adverse events: 420/3,500 vs 210/3,500, RR 2.0 (1.71 to 2.34), in more people than
+    // the 6,934 one trial would need to detect a 25% change from a risk of 6%.
     let o = outcome(
         "sae",
         "Serious adverse events",
         OutcomeKind::Harm,
         Better::Lower,
-        counts(60, 500, 30, 500),
+        counts(420, 3500, 210, 3500),
     );
     let s = rct("a", o);
     let a = appraise_outcome(

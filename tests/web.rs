@@ -468,7 +468,7 @@ fn text_measured_by_character_agrees_with_the_canvas() {
 fn statement_says_what_a_result_means_in_words() {
     let mut widget = builtin_in("forest");
     let statement = widget.statement("mist_2019/progression").unwrap();
-    assert!(statement.contains("probably reduces"), "{statement}");
+    assert!(statement.contains("may reduce"), "{statement}");
     assert_eq!(widget.statement("no_such_study/outcome"), None);
     assert_eq!(widget.statement("claim/anything"), None);
     assert_eq!(widget.statement("answer/nothing"), None);
@@ -477,7 +477,7 @@ fn statement_says_what_a_result_means_in_words() {
         .set_options(options(r#"{"view": "forest", "lang": "es"}"#), "light")
         .unwrap();
     let es = widget.statement("mist_2019/progression").unwrap();
-    assert!(es.contains("probablemente reduce"), "{es}");
+    assert!(es.contains("puede reducir"), "{es}");
     // A summary answer's and a claim's items say what they mean (the headline, the verdict in
     // words): a statement would say it a second time.
     assert_eq!(widget.statement("answer/AHSCT"), None);

@@ -368,12 +368,18 @@ fn appraise_item<'a>(
         options,
     );
     if !single {
+        // The comparison group's risk, as the absolute numbers take it (for the OIS of a risk).
+        let given = || outcome.usable_baseline().ok().flatten().map(|b| b.risk);
+        let control = (control_risk(data))
+            .or_else(|| options.baselines.get(&outcome.id).copied())
+            .or_else(given);
         rate::rate_imprecision(
             &mut r,
             &eff,
             th,
             rate::participants(study, data),
             rate::events(data),
+            control,
         );
     }
     // Periods counted as people narrow a single group's interval as much as a comparison's.

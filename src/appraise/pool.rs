@@ -627,7 +627,7 @@ pub(crate) fn pool_group<'a>(
             .collect();
         let n = ns.map(|v| v.iter().fold(0u64, |a, b| a.saturating_add(*b)));
         let ev = evs.map(|v| v.into_iter().fold(rate::Events::default(), |a, b| a + b));
-        rate::rate_imprecision(&mut r, &eff, th, n, ev);
+        rate::rate_imprecision(&mut r, &eff, th, n, ev, body_control_risk(members, options));
     }
     rate_inconsistency(&mut r, &eff, f.i2, pi_lb, pi_ub);
     // Indirectness: surrogate outcome; condition by weight.
@@ -867,24 +867,10 @@ fn pooled_absolute(
     let outcome = members[0].1;
     let baseline = match options.baselines.get(&outcome.id) {
         Some(&b) => Ok(Assumed::of(b, BaselineSource::Caller)),
-        None => {
-            let mut risks: Vec<f64> = members
-                .iter()
-                .filter_map(|(_, o)| o.data.as_ref().and_then(control_risk))
-                .collect();
-            crate::sort::sort_by(&mut risks, |a, b| a.total_cmp(b));
-            let m = risks.len();
-            if m == 0 {
-                given_by_all(members, lang)
-            } else if m % 2 == 1 {
-                Ok(Assumed::of(risks[m / 2], BaselineSource::MedianControlArm))
-            } else {
-                Ok(Assumed::of(
-                    (risks[m / 2 - 1] + risks[m / 2]) / 2.0,
-                    BaselineSource::MedianControlArm,
-                ))
-            }
-        }
+        None => match median_control_risk(members) {
+            Some(risk) => Ok(Assumed::of(risk, BaselineSource::MedianControlArm)),
+            None => given_by_all(members, lang),
+        },
     };
     let assumed = match baseline {
         Ok(assumed) => assumed,
@@ -904,6 +890,37 @@ fn pooled_absolute(
         Ok(a) => (Some(a), None),
         Err(e) => (None, Some(e.words(lang))),
     }
+}
+
+/// The median of the members' comparison-group risks (from their counts), if any has one.
+fn median_control_risk(members: &[(&Study, &Outcome)]) -> Option<f64> {
+    let mut risks: Vec<f64> = members
+        .iter()
+        .filter_map(|(_, o)| o.data.as_ref().and_then(control_risk))
+        .collect();
+    crate::sort::sort_by(&mut risks, |a, b| a.total_cmp(b));
+    let m = risks.len();
+    match m {
+        0 => None,
+        _ if m % 2 == 1 => Some(risks[m / 2]),
+        _ => Some((risks[m / 2 - 1] + risks[m / 2]) / 2.0),
+    }
+}
+
+/// The comparison group's risk of a body, as its absolute numbers take it: the caller's, the
+/// members' median, or the one baseline every member gives.
+fn body_control_risk(members: &[(&Study, &Outcome)], options: &AppraiseOptions) -> Option<f64> {
+    let outcome = members[0].1;
+    let given = |o: &Outcome| o.usable_baseline().ok().flatten().map(|b| b.risk);
+    (options.baselines.get(&outcome.id).copied())
+        .or_else(|| median_control_risk(members))
+        .or_else(|| {
+            let first = given(outcome)?;
+            members
+                .iter()
+                .all(|(_, o)| given(o) == Some(first))
+                .then_some(first)
+        })
 }
 
 /// The baseline risk a body's studies give in the dataset, when every one gives the same (a body

@@ -464,16 +464,22 @@ fn is_blinding(b: &BiasJudgement) -> bool {
 ///   of [`Thresholds::appreciable`], for death as for any outcome): two levels, in one reason
 ///   (it includes no effect too);
 /// * very little information, fewer than 100 participants in total or, for a binary outcome with
-///   counts, fewer than 30 people with the rarer result (the handbook's rule of thumb for the
-///   optimal information size): one more level.
+///   counts, fewer than 30 people with the rarer result: one more level;
+/// * an interval that is not rated down but rests on fewer people than the optimal information
+///   size ([`optimal_information_size`]): one level. GRADE guidelines 6 (Guyatt 2011): precision
+///   is adequate when the interval excludes no effect *and* the number of patients exceeds the
+///   OIS; with a large effect from a small sample, "consider rating down" (and GRADE guidance 34,
+///   Zeng 2022, applies the OIS exactly when the interval crosses no threshold). It is one flaw
+///   with the two above, counted once.
 ///
-/// At most two levels in total.
+/// At most two levels in total. `control` is the comparison group's risk (for a risk's OIS).
 pub fn rate_imprecision(
     r: &mut Rating,
     e: &Effect,
     th: Thresholds,
     n: Option<u64>,
     ev: Option<Events>,
+    control: Option<f64>,
 ) {
     let within = th
         .important
@@ -495,10 +501,11 @@ pub fn rate_imprecision(
     let both_ways = th
         .appreciable
         .is_some_and(|(lo, hi)| e.ci_lb < lo && e.ci_ub > hi);
+    let wide = both_ways || (e.crosses_null() && !within);
     if both_ways {
         let text = say_range(r, "reason.both_ways", true);
         r.push(Domain::Imprecision, -2, text);
-    } else if e.crosses_null() && !within {
+    } else if wide {
         let text = say_range(r, "reason.crosses_null", true);
         r.push(Domain::Imprecision, -1, text);
     }
@@ -519,7 +526,77 @@ pub fn rate_imprecision(
     };
     if let Some(text) = small {
         r.push(Domain::Imprecision, -1, text);
+    } else if !wide {
+        let relative = th.appreciable.map_or(0.25, |(lo, _)| 1.0 - lo);
+        let ois = optimal_information_size(e.measure, control, relative);
+        if let (Some(n), Some(ois)) = (n, ois.filter(|ois| n.is_some_and(|n| n < ois.people))) {
+            let (people, at) = (
+                crate::i18n::int(lang, n),
+                crate::i18n::int(lang, ois.people),
+            );
+            let text = match ois.basis {
+                OisBasis::Risk => {
+                    let change =
+                        crate::i18n::pct_number(lang, &crate::i18n::num(lang, 100.0 * relative, 0));
+                    r.say(
+                        "reason.below_ois.risk",
+                        &[("n", &people), ("ois", &at), ("change", &change)],
+                    )
+                }
+                OisBasis::Mean => r.say("reason.below_ois.mean", &[("n", &people), ("ois", &at)]),
+            };
+            r.push(Domain::Imprecision, -1, text);
+        }
     }
+}
+
+/// The optimal information size: how many people one adequately powered trial would need, below
+/// which an interval that looks precise still rests on too little information (GRADE guidelines 6;
+/// GRADE Handbook 5.2.2: "a conventional sample size calculation for a single adequately powered
+/// trial", α 0.05 two-sided, power 80%).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Ois {
+    pub people: u64,
+    pub basis: OisBasis,
+}
+
+/// What an [`Ois`] is worked out from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OisBasis {
+    /// A risk: the people needed to detect a `relative` reduction from the comparison group's risk
+    /// (GRADE suggests 20% to 30%; the appraisal uses its important ratio, 25% by default).
+    Risk,
+    /// A mean: GRADE's rule of thumb of 400 people (Murad 2017, BMJ EBM 22:85, table 1: "a
+    /// threshold of 400 or less is concerning for imprecision").
+    Mean,
+}
+
+/// The [`Ois`] for a measure: risks (RR, OR, RD, HR) from the comparison group's risk `control`,
+/// means (MD, SMD) by the rule of thumb; `None` for other measures or without a usable risk.
+pub fn optimal_information_size(
+    measure: Measure,
+    control: Option<f64>,
+    relative: f64,
+) -> Option<Ois> {
+    // (z₀.₉₇₅ + z₀.₈₀)²: α 0.05 two-sided, power 80%.
+    const Z2: f64 = (1.959_963_984_540_054 + 0.841_621_233_572_914_3)
+        * (1.959_963_984_540_054 + 0.841_621_233_572_914_3);
+    if matches!(measure, Measure::Md | Measure::Smd) {
+        return Some(Ois {
+            people: 400,
+            basis: OisBasis::Mean,
+        });
+    }
+    if !measure.is_risk() || !(relative > 0.0 && relative < 1.0) {
+        return None;
+    }
+    let p1 = control.filter(|p| *p > 0.0 && *p < 1.0)?;
+    let p2 = p1 * (1.0 - relative);
+    let per_group = Z2 * (p1 * (1.0 - p1) + p2 * (1.0 - p2)) / ((p1 - p2) * (p1 - p2));
+    Some(Ois {
+        people: 2 * per_group.ceil() as u64,
+        basis: OisBasis::Risk,
+    })
 }
 
 /// **Imprecision from the unit of analysis.** Counts that pool treatment periods of the same

@@ -368,7 +368,7 @@ test('announcements say the result, its certainty and what it means in words; vi
   await page.keyboard.press('Home');
   for (let i = 0; i < keys.indexOf(mist.key); i++) await page.keyboard.press('ArrowDown');
   const item = await shadow(page, (el, k) => ({ ...el.__testHook.item(k), statement: el.__testHook.statement(k) }), mist.key);
-  assert.match(item.statement, /probably reduces/);
+  assert.match(item.statement, /may reduce/);
   let live = (await seen(page)).live;
   assert.ok(live.includes(item.value), `no result in "${live}"`);
   assert.ok(live.includes(`Certainty: ${item.certainty}`), `no certainty in "${live}"`);
