@@ -282,7 +282,7 @@ export const TEXT = {
   'embed.file.randomised': {
     en: "The review's studies are randomised trials (its Methods say so): rate them as such",
     es: 'Los estudios de la revisión son ensayos aleatorizados (lo dicen sus Métodos): calificarlos como tales',
-    fr: 'Les études de la revue sont des essais randomisés (ses Méthodes le disent) : les évaluer comme tels',
+    fr: 'Les études de la revue sont des essais randomisés (ses Méthodes le disent)\u00a0: les évaluer comme tels',
   },
   'embed.file.notes': {
     en: 'Notes on the conversion:',
