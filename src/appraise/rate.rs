@@ -587,7 +587,7 @@ pub fn optimal_information_size(
             basis: OisBasis::Mean,
         });
     }
-    if !measure.is_risk() || !(relative > 0.0 && relative < 1.0) {
+    if !(measure.is_risk() && relative > 0.0 && relative < 1.0) {
         return None;
     }
     let p1 = control.filter(|p| *p > 0.0 && *p < 1.0)?;
