@@ -69,7 +69,7 @@ fn mist_hazard_ratio() {
         .iter()
         .find(|r| r.domain == Domain::Imprecision)
         .expect("imprecision");
-    assert_eq!((ois.change, ois.text.as_str()), (-1, "Only 110 people took part, fewer than the 488 that one trial would need to detect a 25% relative change (GRADE's optimal information size)"));
+    assert_eq!((ois.change, ois.text.as_str()), (-1, "Only 110 people took part, fewer than the 488 that one trial would need to detect a 25% relative reduction (GRADE's optimal information size)"));
     let rob = o
         .reasons
         .iter()

@@ -1514,7 +1514,7 @@ fn fewer_people_than_the_optimal_information_size_rate_down_once() {
     // 25% reduction from a risk of 30% needs (2 × 537).
     let a = rate(&rct("a", progression(counts(30, 200, 60, 200))));
     let step = only_step(&a, Domain::Imprecision, -1);
-    assert_eq!(step.text, "Only 400 people took part, fewer than the 1,074 that one trial would need to detect a 25% relative change (GRADE's optimal information size)");
+    assert_eq!(step.text, "Only 400 people took part, fewer than the 1,074 that one trial would need to detect a 25% relative reduction (GRADE's optimal information size)");
     assert_eq!(a.certainty, Some(Certainty::Moderate));
     // With the people it needs, no step.
     let a = rate(&rct("a", progression(counts(81, 540, 162, 540))));
@@ -1555,4 +1555,27 @@ fn fewer_people_than_the_optimal_information_size_rate_down_once() {
     assert_eq!(step.text, "Only 300 people took part, fewer than the 400 that GRADE's rule of thumb asks of a result measured on a scale (its optimal information size)");
     s.n = Some(400);
     assert!(moved(&rate(&s)).is_empty(), "{:#?}", rate(&s).reasons);
+    // A risk difference with a minimal important difference (5 points) still has the OIS of a
+    // 25% reduction (the difference is not a relative change): 30/200 vs 60/200 is 400 people.
+    let s = rct(
+        "a",
+        progression(EffectData::Counts(Counts::totals(
+            Measure::Rd,
+            30,
+            200,
+            60,
+            200,
+        ))),
+    );
+    let options = AppraiseOptions {
+        mids: [("progression".to_string(), 0.05)].into_iter().collect(),
+        ..AppraiseOptions::default()
+    };
+    let a = appraise_outcome(&s, &s.outcomes[0], &options, "Condition A");
+    let step = only_step(&a, Domain::Imprecision, -1);
+    assert!(
+        step.text.contains("fewer than the 1,074 that"),
+        "{}",
+        step.text
+    );
 }

@@ -977,6 +977,25 @@ fn an_imported_review_is_pooled_with_its_own_method() {
         .reasons
         .iter()
         .any(|r| r.domain == Domain::Inconsistency));
+    // Not the review's method, so not said to reproduce the review.
+    assert!(body.review.is_none(), "{:?}", body.review);
+    // Where RevMan's method cannot pool (no study with an event in either arm: none is
+    // estimable), metafor's still does, and nothing is said to reproduce the review.
+    let mut none = rm5();
+    for o in none.studies.iter_mut().flat_map(|s| &mut s.outcomes) {
+        if let Some(evidence_lens::model::EffectData::Counts(c)) = o.data.as_mut() {
+            let (n1, n2) = (c.n1(), c.n2());
+            *c = evidence_lens::model::Counts::totals(c.measure, 0, n1, 0, n2);
+        }
+    }
+    let a = appraise(&none, &AppraiseOptions::default());
+    let body = a.pooled.iter().find(|p| p.outcome == "CMP-001.01").unwrap();
+    assert_eq!(body.refused, None);
+    assert_eq!(
+        body.effect.as_ref().map(|e| e.method.as_str()),
+        Some("REML")
+    );
+    assert!(body.review.is_none(), "{:?}", body.review);
 }
 
 /// An imported review names no condition and writes its analyses in title case: the summary
@@ -1128,6 +1147,34 @@ fn an_editor_says_at_once_that_the_reviews_studies_are_randomised() {
     let again = imported.clone();
     assert_eq!(imported.assume_randomised(), 0);
     assert_eq!(imported, again);
+    // A study whose Methods say its design in words the chart does not read is neither said to
+    // lack one nor made a randomised trial: the editor is told to set it.
+    let unread = text.replacen(
+        "<CHAR_METHODS/>",
+        "<CHAR_METHODS><P>Case-control study</P></CHAR_METHODS>",
+        1,
+    );
+    let mut unread = import::from_rm5(unread.as_bytes()).unwrap();
+    assert!(
+        unread.warnings.iter().any(|w| w.starts_with("11 of 12 studies: the review's file does not say"))
+            && unread.warnings.iter().any(|w| w.starts_with("1 of 12 studies: the review's file says how it was designed in words the chart does not recognise")),
+        "{:?}",
+        unread.warnings
+    );
+    assert_eq!(unread.assume_randomised(), 11);
+    let kept: Vec<_> = (unread.dataset.studies.iter())
+        .filter(|s| s.design != Design::Rct)
+        .collect();
+    assert_eq!(kept.len(), 1);
+    let kept = kept[0];
+    assert_eq!(kept.design, Design::Unknown);
+    assert!(
+        kept.caveats[0]
+            .as_str()
+            .starts_with("The review's file says how this study was designed in words"),
+        "{:?}",
+        kept.caveats
+    );
     // Rated as randomised trials: the design no longer limits the certainty.
     let a = appraise(&imported.dataset, &AppraiseOptions::default());
     let body = a.pooled.iter().find(|p| p.outcome == "CMP-001.01").unwrap();

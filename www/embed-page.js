@@ -210,9 +210,9 @@ function update() {
 let timer = 0;
 form.addEventListener('input', (e) => {
   clearTimeout(timer);
-  // The poster folder changes only the code: the preview and its posters stay. A chosen file
-  // updates the preview once it is read (its own `change`).
-  if (e.target === fileInput) return;
+  // The poster folder changes only the code: the preview and its posters stay. A chosen file, or
+  // the box that converts it again, updates the preview once it is read (its own `change`).
+  if (e.target === fileInput || e.target === randomised) return;
   if (e.target === posterInput) writeSnippet();
   else timer = setTimeout(update, 300);
 });
@@ -276,6 +276,8 @@ function forgetDownload() {
 async function convertReviewFiles(mine) {
   if (!review) return;
   const { file, name, read } = review;
+  // The last conversion's download is not offered while this one is made.
+  forgetDownload();
   try {
     const { convertReview } = await import('./lens/convert.js');
     const { json, warnings } = await convertReview(read, randomised.checked);
@@ -284,7 +286,6 @@ async function convertReviewFiles(mine) {
     /** @type {{design: string, outcomes: {id: string}[]}[]} */
     const studies = dataset.studies;
     const analyses = new Set(studies.flatMap((st) => st.outcomes.map((o) => o.id))).size;
-    forgetDownload();
     fileNotes.replaceChildren();
     fileResult.querySelector('.notes-title')?.remove();
     const download = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
@@ -305,7 +306,6 @@ async function convertReviewFiles(mine) {
     }
   } catch (error) {
     if (mine !== choice) return false;
-    forgetDownload();
     local = { failed: t('embed.file.failed', { file, message: error instanceof Error ? error.message : String(error) }) };
     fileStatus.textContent = local.failed;
   }

@@ -280,9 +280,9 @@ export const TEXT = {
     fr: 'Télécharger les données ({name})',
   },
   'embed.file.randomised': {
-    en: "The review's studies are randomised trials (its Methods say so): rate them as such",
-    es: 'Los estudios de la revisión son ensayos aleatorizados (lo dicen sus Métodos): calificarlos como tales',
-    fr: 'Les études de la revue sont des essais randomisés (ses Méthodes le disent)\u00a0: les évaluer comme tels',
+    en: 'The review includes only randomised trials: rate its studies as such',
+    es: 'La revisión solo incluye ensayos aleatorizados: calificar sus estudios como tales',
+    fr: 'La revue n’inclut que des essais randomisés\u00a0: évaluer ses études comme tels',
   },
   'embed.file.notes': {
     en: 'Notes on the conversion:',

@@ -502,22 +502,28 @@ pub(crate) fn pool_group<'a>(
         .as_ref()
         .map(|d| d.measure())
         .unwrap_or(Measure::Gen);
-    // An imported review's results are pooled as the review did, unless a method was asked for.
-    let review = match options.method {
+    // An imported review's results are pooled as the review did, unless a method was asked for;
+    // where RevMan's method cannot pool them (every study without events in either arm, which
+    // RevMan does not estimate), metafor's can still.
+    let mut review = match options.method {
         Some(_) => None,
         None => review_settings(members, measure),
     };
-    let fitted = match review {
-        Some(settings) => fit_as_review(members, &settings),
-        None => fit(
-            &yi,
-            &vi,
-            RmaOptions {
-                method: options.method.unwrap_or(Method::REML),
-                test: Test::Z,
-                level: 95.0,
-            },
-        ),
+    let as_review = review.map(|settings| fit_as_review(members, &settings));
+    let fitted = match as_review {
+        Some(Ok(f)) => Ok(f),
+        _ => {
+            review = None;
+            fit(
+                &yi,
+                &vi,
+                RmaOptions {
+                    method: options.method.unwrap_or(Method::REML),
+                    test: Test::Z,
+                    level: 95.0,
+                },
+            )
+        }
     };
     let f = match fitted {
         Ok(f) => f,

@@ -527,7 +527,11 @@ pub fn rate_imprecision(
     if let Some(text) = small {
         r.push(Domain::Imprecision, -1, text);
     } else if !wide {
-        let relative = th.appreciable.map_or(0.25, |(lo, _)| 1.0 - lo);
+        // The important ratio's relative change (a minimal important difference on another
+        // measure is not one).
+        let relative = (th.appreciable)
+            .filter(|_| e.measure.is_ratio())
+            .map_or(0.25, |(lo, _)| 1.0 - lo);
         let ois = optimal_information_size(e.measure, control, relative);
         if let (Some(n), Some(ois)) = (n, ois.filter(|ois| n.is_some_and(|n| n < ois.people))) {
             let (people, at) = (
@@ -594,7 +598,7 @@ pub fn optimal_information_size(
     let p2 = p1 * (1.0 - relative);
     let per_group = Z2 * (p1 * (1.0 - p1) + p2 * (1.0 - p2)) / ((p1 - p2) * (p1 - p2));
     Some(Ois {
-        people: 2 * per_group.ceil() as u64,
+        people: (per_group.ceil() as u64).saturating_mul(2),
         basis: OisBasis::Risk,
     })
 }

@@ -295,12 +295,29 @@ pub fn to_dataset(review: &Review, warnings: &mut Vec<String>) -> Dataset {
 /// studies were designed (without it they are not rated as randomised) and whose condition they
 /// are about (without it the answers name none).
 fn say_what_the_file_leaves_out(studies: &[Study], warnings: &mut Vec<String>) {
-    let unknown = studies
-        .iter()
-        .filter(|s| s.design == Design::Unknown)
-        .count();
+    let total = studies.len();
+    let said = |caveat: &str| {
+        (studies.iter())
+            .filter(|s| s.caveats.iter().any(|c| c.as_str() == caveat))
+            .count()
+    };
+    let unknown = said(UNSTATED_DESIGN);
     if unknown > 0 {
-        warnings.push(unstated_designs(unknown, studies.len()));
+        warnings.push(unstated_designs(unknown, total));
+    }
+    let unrecognised = said(UNRECOGNISED_DESIGN);
+    if unrecognised > 0 {
+        let noun = if total == 1 { "study" } else { "studies" };
+        let (subject, object) = match unrecognised {
+            1 => ("it was", "it"),
+            _ => ("they were", "them"),
+        };
+        warnings.push(format!(
+            "{unrecognised} of {total} {noun}: the review's file says how {subject} designed in words \
+             the chart does not recognise, so it rates {object} as evidence that is not randomised; set \
+             \"design\" in the downloaded data (rct, crossover_rct, non_randomised_controlled, cohort, \
+             case_series…)"
+        ));
     }
     if studies.iter().all(|s| s.condition.trim().is_empty()) {
         warnings.push(
@@ -338,6 +355,12 @@ const UNSTATED_DESIGN: &str = "The review's file does not say how this study was
     is shown as of unknown design and not rated as randomised (most studies in Cochrane reviews of \
     interventions are randomised trials: the review's text will say).";
 
+/// What a study whose design the file states in words the chart does not read says of it.
+const UNRECOGNISED_DESIGN: &str =
+    "The review's file says how this study was designed in words the \
+    chart does not recognise, so it is shown as of unknown design and not rated as randomised (the \
+    review's text will say).";
+
 /// What such a study says once the editor has said the review's studies are randomised trials.
 const SAID_RANDOMISED: &str = "The review's file does not say how this study was designed; it is \
     shown as a randomised trial because whoever converted the file said the review's studies are.";
@@ -345,11 +368,15 @@ const SAID_RANDOMISED: &str = "The review's file does not say how this study was
 /// Makes every study whose design the file does not state a randomised trial, as an editor says
 /// they are (most Cochrane reviews of interventions include only randomised trials, which a RevMan
 /// file need not say): each such study says so to readers, and the editor's note about unstated
-/// designs gives way to one that says what was done. Returns how many studies changed.
+/// designs gives way to one that says what was done. A study whose design the file states in
+/// words the chart does not read ("case-control") is left as it is. Returns how many changed.
 pub fn assume_randomised(dataset: &mut Dataset, warnings: &mut Vec<String>) -> usize {
     let total = dataset.studies.len();
     let mut changed = 0;
-    for study in (dataset.studies.iter_mut()).filter(|s| s.design == Design::Unknown) {
+    let unstated = |s: &Study| {
+        s.design == Design::Unknown && s.caveats.iter().any(|c| c.as_str() == UNSTATED_DESIGN)
+    };
+    for study in (dataset.studies.iter_mut()).filter(|s| unstated(s)) {
         study.design = Design::Rct;
         study.caveats.retain(|c| c.as_str() != UNSTATED_DESIGN);
         study.caveats.push(Text::plain(SAID_RANDOMISED.to_string()));
@@ -426,12 +453,16 @@ fn new_study(
         },
     };
     let year = info.and_then(|s| s.year);
-    let design = info
-        .and_then(|s| s.methods.as_deref())
-        .and_then(design_from_methods);
+    let methods = (info.and_then(|s| s.methods.as_deref()))
+        .map(str::trim)
+        .filter(|m| !m.is_empty());
+    let design = methods.and_then(design_from_methods);
     let mut caveats = Vec::new();
     if design.is_none() {
-        caveats.push(UNSTATED_DESIGN.to_string());
+        caveats.push(match methods {
+            None => UNSTATED_DESIGN.to_string(),
+            Some(_) => UNRECOGNISED_DESIGN.to_string(),
+        });
     }
     let mut citation = Citation {
         text: info

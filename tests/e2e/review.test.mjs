@@ -172,7 +172,7 @@ test('the embed page converts a data package too, and says why a file is not a r
   // that they are randomised trials, and downloads what `import --randomised` writes.
   const box = page.locator('#file-randomised');
   assert.equal(await box.isVisible(), true);
-  assert.equal((await page.locator('#file-randomised-box').textContent()).trim(), 'Les études de la revue sont des essais randomisés (ses Méthodes le disent)\u00a0: les évaluer comme tels');
+  assert.equal((await page.locator('#file-randomised-box').textContent()).trim(), 'La revue n’inclut que des essais randomisés\u00a0: évaluer ses études comme tels');
   await box.check();
   await page.waitForFunction(() => /as you said/.test(document.getElementById('file-notes')?.textContent ?? ''));
   assert.doesNotMatch(await page.locator('#file-notes').textContent(), /say so when converting/);
