@@ -135,6 +135,11 @@
 // is uncertain only where no other answer shows a clear difference, no "0 randomised" for designs not
 // stated, controlled studies of harms alone said to report harms, and a file past the size limit told
 // what to do, and a pooled result without numbers per 100 given as its estimate (1.2 KB, -> 353.2 KB, with the review's settings in the reader's language and the map's size axis as wide as its labels).
+// Raised to 346 KiB in the thirty-second session for GRADE's optimal information size in the imprecision
+// rating (two sentences in three languages) and an imported body that RevMan's method cannot pool
+// pooled by REML instead of refused (-> 353.3 KB; pooling imported reviews with their own method had
+// taken 0.9 KB out by reading the review check from the one fit). Measured: a change that removed
+// code grew the gzipped wasm by 0.9 KB, so figures within about 1 KB are layout noise of wasm-opt.
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -142,7 +147,7 @@ import { fileURLToPath } from 'node:url';
 import { shellModules } from './shell-modules.mjs';
 
 const BUDGET_BYTES = 100 * 1024;
-const GUARD_BYTES = 345 * 1024;
+const GUARD_BYTES = 346 * 1024;
 const WWW = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'www');
 // Each file as the server sends it, gzipped on its own.
 const FILES = [...shellModules(WWW), 'pkg/evidence_lens.js', 'pkg/evidence_lens_bg.wasm'];
