@@ -31,6 +31,13 @@ fn all_opts() -> Vec<RmaOptions> {
 fn input_errors_are_values() {
     let o = RmaOptions::default();
     assert_eq!(fit(&[], &[], o), Err(StatsError::NoStudies));
+    // Said with its noun in number.
+    let one = StatsError::TooFewStudies {
+        what: "pooling",
+        needed: 1,
+        got: 0,
+    };
+    assert_eq!(one.to_string(), "pooling needs at least 1 study, got 0");
     assert!(matches!(
         fit(&[0.1, 0.2], &[0.1], o),
         Err(StatsError::LengthMismatch { .. })

@@ -71,7 +71,8 @@ impl fmt::Display for StatsError {
                 )
             }
             StatsError::TooFewStudies { what, needed, got } => {
-                write!(f, "{what} needs at least {needed} studies, got {got}")
+                let noun = if *needed == 1 { "study" } else { "studies" };
+                write!(f, "{what} needs at least {needed} {noun}, got {got}")
             }
             StatsError::Singular { what } => {
                 write!(
