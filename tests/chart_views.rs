@@ -1536,3 +1536,39 @@ fn the_maps_size_labels_fit_at_a_phones_width() {
         assert!(top.x0 >= 0.0, "{width} px: starts at {}", top.x0);
     }
 }
+
+/// Studies whose design the data do not give get a band of their own on the map, left of the
+/// weakest design, instead of standing in the cohort band; and no label covers the size axis's
+/// numbers (an imported review's crowded band had put "MRC-1" over "1,000").
+#[test]
+fn the_map_gives_designs_not_given_a_band_of_their_own() {
+    let review = evidence_lens::import::from_rm5(include_bytes!("data/fleiss1993.rm5"))
+        .unwrap()
+        .dataset;
+    let map = |data: &Dataset, width: u32| {
+        render(
+            data,
+            &options(View::Map, Lang::En),
+            width,
+            1.0,
+            ThemeName::Light,
+        )
+    };
+    for width in [320, 390, 800] {
+        let (svg, w) = map(&review, width);
+        assert_clean(&svg, w, &format!("map of a review at {width}"));
+        let boxes = text_boxes(&svg);
+        let named =
+            |name: &str| -> Vec<&TextBox> { boxes.iter().filter(|b| b.content == name).collect() };
+        // In the legend, and under its band.
+        let unstated = named("design not given");
+        assert_eq!(unstated.len(), 2, "{width}");
+        let cohort = named("cohort")[0];
+        assert!(unstated[1].x1 < cohort.x0, "{width}");
+        let isis = named("ISIS-2")[0];
+        assert!(isis.x0 < cohort.x0, "{width}: ISIS-2 at {}", isis.x0);
+    }
+    // Data whose designs are all given have no such band.
+    let svg = map(&builtin(), 390).0;
+    assert!(!texts(&svg).iter().any(|t| t == "design not given"));
+}

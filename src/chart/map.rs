@@ -148,6 +148,15 @@ struct BandName {
     room: (f64, f64),
 }
 
+/// A design's band on the map: designs not given first when there are any, then weakest to
+/// strongest, then reviews.
+fn band_of(design: Design, unstated: bool) -> usize {
+    match design {
+        Design::Unknown => 0,
+        d => design_rank(d) + usize::from(unstated),
+    }
+}
+
 /// Where everything goes at one width.
 pub(super) struct Geometry {
     title: Wrapped,
@@ -161,7 +170,7 @@ pub(super) struct Geometry {
     labels_bottom: f64,
     notes: Vec<(Wrapped, f64)>,
     height: f64,
-    /// Horizontal bands: ranks 0..=4 then reviews.
+    /// Horizontal bands: designs not given (when a study's is not), ranks 0..=4, then reviews.
     bands: Vec<(f64, f64)>,
     axis_x: f64,
 }
@@ -267,10 +276,17 @@ impl MapView {
         entries
     }
 
-    /// The band names, weakest design to strongest, then reviews.
-    fn band_names(&self) -> [String; 6] {
+    /// Whether a study's design is not given: such studies get a band of their own, left of the
+    /// weakest design (they are not rated as randomised), rather than stand in another's.
+    fn unstated(&self) -> bool {
+        self.points.iter().any(|p| p.design == Design::Unknown)
+    }
+
+    /// The band names, in the bands' order.
+    fn band_names(&self) -> Vec<String> {
         let lang = self.lang;
-        [
+        let unstated = (self.unstated()).then(|| design_badge(lang, Design::Unknown).to_string());
+        let named = [
             format!(
                 "{} / {}",
                 design_badge(lang, Design::CaseSeries),
@@ -281,7 +297,8 @@ impl MapView {
             design_badge(lang, Design::CrossoverRct).to_string(),
             design_badge(lang, Design::Rct).to_string(),
             t(lang, "map.reviews").to_string(),
-        ]
+        ];
+        unstated.into_iter().chain(named).collect()
     }
 
     /// The band names under the plot, centred under their bands. Where a name would have to
@@ -383,11 +400,12 @@ impl MapView {
         let mut placed: Vec<(f64, f64, f64, f64)> = Vec::new();
         let mark_r = theme.px(6.0);
         let mut positions = Vec::new();
-        for band in 0..6 {
+        let unstated = self.unstated();
+        for band in 0..g.bands.len() {
             let members: Vec<&MapPoint> = self
                 .points
                 .iter()
-                .filter(|p| design_rank(p.design) == band)
+                .filter(|p| band_of(p.design, unstated) == band)
                 .collect();
             let (a, b) = g.bands[band];
             for (i, p) in members.iter().enumerate() {
@@ -461,7 +479,8 @@ impl MapView {
             ];
             for (x0, y0, align, margin) in candidates {
                 let bx = (x0, y0, x0 + tw, y0 + th);
-                let inside = bx.0 >= 0.0
+                // Right of the size axis, whose numbers a label would cover.
+                let inside = bx.0 >= g.axis_x + theme.px(2.0)
                     && bx.2 <= width
                     && bx.1 >= g.plot_top - theme.px(2.0)
                     && bx.3 <= g.labels_bottom;
@@ -565,12 +584,11 @@ impl Paint for MapView {
         let review_w = (right - axis_x) * 0.16;
         let gap = theme.px(10.0);
         let main_w = right - axis_x - review_w - gap;
-        let mut bands: Vec<(f64, f64)> = (0..5)
+        let designs = 5 + usize::from(self.unstated());
+        let mut bands: Vec<(f64, f64)> = (0..designs)
             .map(|i| {
-                (
-                    axis_x + main_w * i as f64 / 5.0,
-                    axis_x + main_w * (i + 1) as f64 / 5.0,
-                )
+                let at = |i: usize| axis_x + main_w * i as f64 / designs as f64;
+                (at(i), at(i + 1))
             })
             .collect();
         bands.push((right - review_w, right));
@@ -649,8 +667,9 @@ impl Paint for MapView {
             }
         }
         // Bands and the size axis.
+        let reviews = g.bands.len() - 1;
         for (i, (a, b)) in g.bands.iter().enumerate() {
-            if i % 2 == 0 || i == 5 {
+            if i % 2 == 0 || i == reviews {
                 draw::rect(
                     area,
                     *a,
@@ -673,7 +692,7 @@ impl Paint for MapView {
         draw::line(
             area,
             (g.axis_x, g.plot_bottom),
-            (g.bands[4].1, g.plot_bottom),
+            (g.bands[reviews - 1].1, g.plot_bottom),
             &theme.text,
             theme.px(1.0),
         )?;
@@ -709,7 +728,7 @@ impl Paint for MapView {
             draw::dashed(
                 area,
                 (g.axis_x, g.unknown_y - theme.px(10.0)),
-                (g.bands[5].1, g.unknown_y - theme.px(10.0)),
+                (g.bands[reviews].1, g.unknown_y - theme.px(10.0)),
                 &theme.grid,
                 theme.px(1.0),
                 theme.px(3.0),
