@@ -830,10 +830,23 @@ fn a_bad_number_in_the_csv_files_is_named_by_file_line_and_column() {
     );
 }
 
+/// The forest's pooled row of the aspirin analysis (CMP-001.01).
+fn forest_pooled_row(d: &Dataset) -> evidence_lens::chart::Item {
+    use evidence_lens::chart::{Scene, View, ViewOptions};
+    let options = ViewOptions {
+        view: View::Forest,
+        ..ViewOptions::default()
+    };
+    let items = Scene::build(d, &options).items();
+    items
+        .into_iter()
+        .find(|i| i.key == "pooled/CMP-001.01")
+        .unwrap()
+}
+
 #[test]
 fn the_widget_says_whether_its_recomputation_matches_the_review() {
     use evidence_lens::appraise::{appraise, AppraiseOptions};
-    use evidence_lens::chart::{Scene, View, ViewOptions};
     for d in [rm5(), package()] {
         let a = appraise(&d, &AppraiseOptions::default());
         let pooled = a.pooled.iter().find(|p| p.outcome == "CMP-001.01").unwrap();
@@ -856,12 +869,7 @@ fn the_widget_says_whether_its_recomputation_matches_the_review() {
             check.text
         );
         // The forest's pooled row says it, in the details and the table.
-        let options = ViewOptions {
-            view: View::Forest,
-            ..ViewOptions::default()
-        };
-        let items = Scene::build(&d, &options).items();
-        let row = items.iter().find(|i| i.key == "pooled/CMP-001.01").unwrap();
+        let row = forest_pooled_row(&d);
         assert!(row.caveats.contains(&check.text), "{:?}", row.caveats);
     }
     // A review that reports another result is shown both numbers.
@@ -913,7 +921,6 @@ fn the_widget_says_whether_its_recomputation_matches_the_review() {
 #[test]
 fn an_imported_review_is_pooled_with_its_own_method() {
     use evidence_lens::appraise::{appraise, AppraiseOptions, Domain};
-    use evidence_lens::chart::{Scene, View, ViewOptions};
     use evidence_lens::stats::Method;
     for (d, tol) in [(rm5(), 1e-9), (package(), 1e-6)] {
         let a = appraise(&d, &AppraiseOptions::default());
@@ -954,12 +961,7 @@ fn an_imported_review_is_pooled_with_its_own_method() {
             body.reasons
         );
         // The forest's diamond is the review's result.
-        let options = ViewOptions {
-            view: View::Forest,
-            ..ViewOptions::default()
-        };
-        let items = Scene::build(&d, &options).items();
-        let row = items.iter().find(|i| i.key == "pooled/CMP-001.01").unwrap();
+        let row = forest_pooled_row(&d);
         assert!(row.value.contains("0.90 [0.84, 0.96]"), "{}", row.value);
     }
     // Asked for REML, the reader gets REML: a wider interval, and an I² over 50% rated down.

@@ -505,24 +505,20 @@ pub(crate) fn pool_group<'a>(
     // An imported review's results are pooled as the review did, unless a method was asked for;
     // where RevMan's method cannot pool them (every study without events in either arm, which
     // RevMan does not estimate), metafor's can still.
-    let mut review = match options.method {
+    let as_review = match options.method {
         Some(_) => None,
         None => review_settings(members, measure),
-    };
-    let as_review = review.map(|settings| fit_as_review(members, &settings));
-    let fitted = match as_review {
-        Some(Ok(f)) => Ok(f),
-        _ => {
-            review = None;
-            fit(
-                &yi,
-                &vi,
-                RmaOptions {
-                    method: options.method.unwrap_or(Method::REML),
-                    test: Test::Z,
-                    level: 95.0,
-                },
-            )
+    }
+    .and_then(|settings| Some((settings, fit_as_review(members, &settings).ok()?)));
+    let (review, fitted) = match as_review {
+        Some((settings, f)) => (Some(settings), Ok(f)),
+        None => {
+            let opts = RmaOptions {
+                method: options.method.unwrap_or(Method::REML),
+                test: Test::Z,
+                level: 95.0,
+            };
+            (None, fit(&yi, &vi, opts))
         }
     };
     let f = match fitted {
@@ -619,8 +615,10 @@ pub(crate) fn pool_group<'a>(
             }
         }
     }
-    // Imprecision on the pooled interval with the total information.
+    // Imprecision on the pooled interval with the total information (and, for a risk, the
+    // comparison group's risk the absolute numbers start from).
     let th = rate::thresholds(measure, &outcome.id, lexicon.is_serious(outcome), options);
+    let baseline = body_baseline(members, options, lang);
     {
         let ns: Option<Vec<u64>> = members
             .iter()
@@ -633,7 +631,8 @@ pub(crate) fn pool_group<'a>(
             .collect();
         let n = ns.map(|v| v.iter().fold(0u64, |a, b| a.saturating_add(*b)));
         let ev = evs.map(|v| v.into_iter().fold(rate::Events::default(), |a, b| a + b));
-        rate::rate_imprecision(&mut r, &eff, th, n, ev, body_control_risk(members, options));
+        let control = baseline.as_ref().ok().map(|b| b.risk);
+        rate::rate_imprecision(&mut r, &eff, th, n, ev, control);
     }
     rate_inconsistency(&mut r, &eff, f.i2, pi_lb, pi_ub);
     // Indirectness: surrogate outcome; condition by weight.
@@ -715,7 +714,7 @@ pub(crate) fn pool_group<'a>(
         Subject::Unnamed => "",
         Subject::Several => t(lang, "pool.the_treatments"),
     };
-    let (absolute, note) = pooled_absolute(members, &eff, options, lang, therapy);
+    let (absolute, note) = pooled_absolute(members, &eff, baseline, lang, therapy);
     let pooled = PooledAppraisal {
         outcome: outcome.id.clone(),
         name: outcome.name.get(main.lang.as_str()).to_string(),
@@ -863,21 +862,30 @@ pub fn rate_publication_bias(r: &mut Rating, k: usize, egger_p: Option<f64>) {
     }
 }
 
-fn pooled_absolute(
-    members: &[(&Study, &Outcome)],
-    eff: &Effect,
+/// The comparison group's risk a body's absolute numbers (and its optimal information size)
+/// start from: the caller's, the members' median, or the one every member gives; or why none.
+fn body_baseline<'a>(
+    members: &[(&Study, &'a Outcome)],
     options: &AppraiseOptions,
     lang: Lang,
-    therapy: &str,
-) -> (Option<Absolute>, Option<String>) {
-    let outcome = members[0].1;
-    let baseline = match options.baselines.get(&outcome.id) {
+) -> Result<Assumed<'a>, absolute::AbsoluteError> {
+    match options.baselines.get(&members[0].1.id) {
         Some(&b) => Ok(Assumed::of(b, BaselineSource::Caller)),
         None => match median_control_risk(members) {
             Some(risk) => Ok(Assumed::of(risk, BaselineSource::MedianControlArm)),
             None => given_by_all(members, lang),
         },
-    };
+    }
+}
+
+fn pooled_absolute(
+    members: &[(&Study, &Outcome)],
+    eff: &Effect,
+    baseline: Result<Assumed, absolute::AbsoluteError>,
+    lang: Lang,
+    therapy: &str,
+) -> (Option<Absolute>, Option<String>) {
+    let outcome = members[0].1;
     let assumed = match baseline {
         Ok(assumed) => assumed,
         Err(why) => return (None, Some(why.for_measure(eff.measure).words(lang))),
@@ -911,22 +919,6 @@ fn median_control_risk(members: &[(&Study, &Outcome)]) -> Option<f64> {
         _ if m % 2 == 1 => Some(risks[m / 2]),
         _ => Some((risks[m / 2 - 1] + risks[m / 2]) / 2.0),
     }
-}
-
-/// The comparison group's risk of a body, as its absolute numbers take it: the caller's, the
-/// members' median, or the one baseline every member gives.
-fn body_control_risk(members: &[(&Study, &Outcome)], options: &AppraiseOptions) -> Option<f64> {
-    let outcome = members[0].1;
-    let given = |o: &Outcome| o.usable_baseline().ok().flatten().map(|b| b.risk);
-    (options.baselines.get(&outcome.id).copied())
-        .or_else(|| median_control_risk(members))
-        .or_else(|| {
-            let first = given(outcome)?;
-            members
-                .iter()
-                .all(|(_, o)| given(o) == Some(first))
-                .then_some(first)
-        })
 }
 
 /// The baseline risk a body's studies give in the dataset, when every one gives the same (a body
