@@ -140,6 +140,10 @@
 // pooled by REML instead of refused (-> 353.3 KB; pooling imported reviews with their own method had
 // taken 0.9 KB out by reading the review check from the one fit). Measured: a change that removed
 // code grew the gzipped wasm by 0.9 KB, so figures within about 1 KB are layout noise of wasm-opt.
+// Raised to 347 KiB in the thirty-third session for an imported body's rows as its method computes
+// them (Peto's odds ratios, "not estimable" studies without a point or a weight, 95% intervals from
+// a review analysed at 99%; 0.8 KB, -> 354.5 KB, after a first version's third hash map of members
+// had cost 1.7 KB).
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -147,7 +151,7 @@ import { fileURLToPath } from 'node:url';
 import { shellModules } from './shell-modules.mjs';
 
 const BUDGET_BYTES = 100 * 1024;
-const GUARD_BYTES = 346 * 1024;
+const GUARD_BYTES = 347 * 1024;
 const WWW = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'www');
 // Each file as the server sends it, gzipped on its own.
 const FILES = [...shellModules(WWW), 'pkg/evidence_lens.js', 'pkg/evidence_lens_bg.wasm'];

@@ -1213,3 +1213,118 @@ fn the_reviews_settings_are_said_in_the_readers_language() {
         assert!(text.contains(settings), "{text}");
     }
 }
+
+/// The forest's study rows, the funnel's points and Egger's test read each study's effect as the
+/// body was pooled: under Peto's method the Peto odds ratio the review prints, not escalc's; a
+/// study the method does not estimate is said to be so, carries no weight and is no point. A
+/// review analysed at 99% is shown and rated at 95%, the level every view and GRADE's steps
+/// assume, and still checked against the review's result at its own level.
+#[test]
+fn an_imported_bodys_rows_are_its_methods_own() {
+    use evidence_lens::appraise::{appraise, AppraiseOptions};
+    use evidence_lens::chart::{Scene, View, ViewOptions};
+    use evidence_lens::model::EffectData;
+    use evidence_lens::stats::dist::qnorm_upper;
+    let peto = |c: &evidence_lens::model::Counts| {
+        let [a, b, cc, dd] = c.cells();
+        let (n1, n2, events) = (a + b, cc + dd, a + cc);
+        let n = n1 + n2;
+        let v = n1 * n2 * events * (b + dd) / (n * n * (n - 1.0));
+        ((a - n1 * events / n) / v).exp()
+    };
+    let mut d = rm5();
+    let first = d.studies[0].id.clone();
+    let mut expected = Vec::new();
+    for s in &mut d.studies {
+        for o in s.outcomes.iter_mut().filter(|o| o.id == "CMP-001.01") {
+            o.analysis.as_mut().unwrap().method = PoolMethod::Peto;
+            let Some(EffectData::Counts(c)) = o.data.as_mut() else {
+                panic!("{}: counts", s.id)
+            };
+            if s.id == first {
+                let (n1, n2) = (c.n1(), c.n2());
+                *c = evidence_lens::model::Counts::totals(c.measure, 0, n1, 0, n2);
+            } else {
+                let escalc =
+                    evidence_lens::stats::effect::effect_of(&EffectData::Counts(c.clone()))
+                        .unwrap()
+                        .estimate;
+                expected.push((s.id.clone(), peto(c), escalc));
+            }
+        }
+    }
+    let a = appraise(&d, &AppraiseOptions::default());
+    let body = a.pooled.iter().find(|p| p.outcome == "CMP-001.01").unwrap();
+    let fit = body.fit.as_ref().unwrap();
+    assert_eq!(body.effect.as_ref().unwrap().method, "PETO fixed");
+    assert_eq!(
+        fit.fit.k,
+        expected.len(),
+        "the study without events is not estimated"
+    );
+    assert_eq!(fit.estimated().count(), expected.len());
+    assert_eq!(fit.effects[0], None);
+    assert_eq!(fit.fit.weights_pct[0], 0.0);
+    let options = ViewOptions {
+        view: View::Forest,
+        ..ViewOptions::default()
+    };
+    let items = Scene::build(&d, &options).items();
+    let row = |id: &str| {
+        (items.iter())
+            .find(|i| i.key == format!("{id}/CMP-001.01"))
+            .unwrap_or_else(|| panic!("{id}'s row"))
+    };
+    assert!(
+        row(&first).value.starts_with("not estimable"),
+        "{}",
+        row(&first).value
+    );
+    let mut differs = false;
+    for (id, peto, escalc) in &expected {
+        let shown = &row(id).value;
+        assert!(
+            shown.contains(&format!("OR {:.2} [", peto)),
+            "{id}: {shown}, Peto {peto}"
+        );
+        differs |= format!("{peto:.2}") != format!("{escalc:.2}");
+    }
+    assert!(
+        differs,
+        "some study's Peto OR prints unlike escalc's: {expected:?}"
+    );
+    let pooled = forest_pooled_row(&d);
+    assert!(
+        pooled.label.contains(&expected.len().to_string()),
+        "{}",
+        pooled.label
+    );
+
+    // At 99%: the interval shown is the 95% one; the check compares at 99%.
+    let at95 = appraise(&rm5(), &AppraiseOptions::default());
+    let e95 = at95
+        .pooled
+        .iter()
+        .find(|p| p.outcome == "CMP-001.01")
+        .unwrap();
+    let e95 = e95.effect.as_ref().unwrap().natural;
+    let mut d = rm5();
+    let widen = qnorm_upper(0.005) / qnorm_upper(0.025);
+    for o in d.studies.iter_mut().flat_map(|s| &mut s.outcomes) {
+        let Some(analysis) = o.analysis.as_mut().filter(|_| o.id == "CMP-001.01") else {
+            continue;
+        };
+        analysis.level = 99.0;
+        let stored = analysis.stored.as_mut().unwrap();
+        let est = stored.estimate.unwrap().ln();
+        let at99 = |bound: f64| (est + (bound.ln() - est) * widen).exp();
+        stored.ci_lb = stored.ci_lb.map(at99);
+        stored.ci_ub = stored.ci_ub.map(at99);
+    }
+    let a = appraise(&d, &AppraiseOptions::default());
+    let body = a.pooled.iter().find(|p| p.outcome == "CMP-001.01").unwrap();
+    assert_eq!(body.effect.as_ref().unwrap().natural, e95);
+    let check = body.review.as_ref().unwrap();
+    assert!(check.matches, "{}", check.text);
+    assert!(check.text.contains("99%"), "{}", check.text);
+}

@@ -14,8 +14,10 @@ use crate::i18n::{self, t, tn, Lang};
 use crate::model::terms::is_blank;
 use crate::model::{Dataset, Design, Measure, Outcome, SourceKind, Study};
 use crate::stats::bias::regtest;
+use crate::stats::dist::qnorm_upper;
 use crate::stats::effect::{effect_of, Effect};
 use crate::stats::revman::{self, Redone, RevmanOptions, RevmanStudy, StudyData};
+use crate::stats::rma::alpha_from_level;
 use crate::stats::{fit, Method, NaturalScale, RmaFit, RmaOptions, StatsError, Test};
 
 use super::absolute::{self, Absolute, Assumed, BaselineSource};
@@ -208,9 +210,28 @@ pub struct PoolFit {
     pub members: Vec<(String, String)>,
     /// Study labels.
     pub labels: Vec<String>,
-    pub yi: Vec<f64>,
-    pub vi: Vec<f64>,
+    /// Each member's effect as the body was pooled, with its 95% interval: an imported review's
+    /// as RevMan computes it (Peto's odds ratio under Peto's method), `None` for a study its
+    /// method does not estimate (no events in either group); escalc's otherwise.
+    pub effects: Vec<Option<Effect>>,
     pub fit: crate::stats::RmaFit,
+}
+
+impl PoolFit {
+    /// The members the fit estimated, with their index among [`PoolFit::members`]: what a
+    /// funnel plot draws.
+    pub fn estimated(&self) -> impl Iterator<Item = (usize, &Effect)> {
+        (self.effects.iter().enumerate()).filter_map(|(i, e)| Some((i, e.as_ref()?)))
+    }
+
+    /// The `yi` and `vi` of the members the fit estimated, in their order.
+    pub fn yi_vi(&self) -> (Vec<f64>, Vec<f64>) {
+        yi_vi(&self.effects)
+    }
+}
+
+fn yi_vi(effects: &[Option<Effect>]) -> (Vec<f64>, Vec<f64>) {
+    effects.iter().flatten().map(|e| (e.yi, e.vi)).unzip()
 }
 
 fn fin(x: f64) -> Option<f64> {
@@ -460,27 +481,10 @@ pub(crate) fn pool_group<'a>(
     if let Err(why) = check_poolable(members, lexicon) {
         return (refused(members, why, main), None);
     }
-    let mut yi = Vec::with_capacity(members.len());
-    let mut vi = Vec::with_capacity(members.len());
+    let mut effects = Vec::with_capacity(members.len());
     for (s, o) in members {
-        let Some(d) = o.data.as_ref() else {
-            return (
-                refused(
-                    members,
-                    PoolRefusal::Effect {
-                        study: s.id.clone(),
-                        error: StatsError::NoStudies,
-                    },
-                    main,
-                ),
-                None,
-            );
-        };
-        match effect_of(d) {
-            Ok(e) => {
-                yi.push(e.yi);
-                vi.push(e.vi);
-            }
+        match (o.data.as_ref().ok_or(StatsError::NoStudies)).and_then(effect_of) {
+            Ok(e) => effects.push(Some(e)),
             Err(error) => {
                 return (
                     refused(
@@ -511,17 +515,18 @@ pub(crate) fn pool_group<'a>(
     }
     .and_then(|settings| Some((settings, fit_as_review(members, &settings).ok()?)));
     let (review, fitted) = match as_review {
-        Some((settings, f)) => (Some(settings), Ok(f)),
+        Some((settings, fitted)) => (Some(settings), Ok(fitted)),
         None => {
             let opts = RmaOptions {
                 method: options.method.unwrap_or(Method::REML),
                 test: Test::Z,
                 level: 95.0,
             };
-            (None, fit(&yi, &vi, opts))
+            let (yi, vi) = yi_vi(&effects);
+            (None, fit(&yi, &vi, opts).map(|f| (f, effects)))
         }
     };
-    let f = match fitted {
+    let (f, effects) = match fitted {
         Ok(f) => f,
         Err(e) => return (refused(members, PoolRefusal::Fit(e), main), None),
     };
@@ -533,6 +538,7 @@ pub(crate) fn pool_group<'a>(
             test: Test::Z,
             level: 95.0,
         };
+        let (yi, vi) = yi_vi(&effects);
         regtest(&yi, &vi, opts).ok().map(|r| r.pval).and_then(fin)
     } else {
         None
@@ -715,6 +721,15 @@ pub(crate) fn pool_group<'a>(
         Subject::Several => t(lang, "pool.the_treatments"),
     };
     let (absolute, note) = pooled_absolute(members, &eff, baseline, lang, therapy);
+    let review_check = review.and_then(|settings| {
+        let stored = outcome.analysis.as_ref()?.stored.as_ref()?;
+        let redone = Redone {
+            options: settings,
+            ours: at_level(measure, &f, settings.level)?,
+            stored: [stored.estimate?, stored.ci_lb?, stored.ci_ub?],
+        };
+        Some(ReviewCheck::of(&redone, lang))
+    });
     let pooled = PooledAppraisal {
         outcome: outcome.id.clone(),
         name: outcome.name.get(main.lang.as_str()).to_string(),
@@ -759,19 +774,10 @@ pub(crate) fn pool_group<'a>(
                 .iter()
                 .map(|(s, _)| s.label.get(main.lang.as_str()).to_string())
                 .collect(),
-            yi,
-            vi,
+            effects,
             fit: f,
         }),
-        review: review.and_then(|settings| {
-            let stored = outcome.analysis.as_ref()?.stored.as_ref()?;
-            let redone = Redone {
-                options: settings,
-                ours: [eff.estimate, eff.ci_lb, eff.ci_ub],
-                stored: [stored.estimate?, stored.ci_lb?, stored.ci_ub?],
-            };
-            Some(ReviewCheck::of(&redone, lang))
-        }),
+        review: review_check,
     };
     let item = Item {
         studies,
@@ -802,11 +808,14 @@ fn review_settings(members: &[(&Study, &Outcome)], measure: Measure) -> Option<R
 }
 
 /// Pools the members with RevMan's method (Mantel–Haenszel, Peto or inverse variance; fixed or
-/// DerSimonian–Laird random effects), in the shape every view reads.
+/// DerSimonian–Laird random effects), in the shape every view reads, with each member's effect
+/// as RevMan computes it (`None` for a study it does not estimate). Intervals are at 95%, the
+/// level GRADE's steps and every view assume, whatever level the review printed (the check
+/// against the review's result compares at its level: [`at_level`]).
 fn fit_as_review(
     members: &[(&Study, &Outcome)],
     settings: &RevmanOptions,
-) -> Result<RmaFit, StatsError> {
+) -> Result<(RmaFit, Vec<Option<Effect>>), StatsError> {
     let studies = members
         .iter()
         .map(|(s, o)| {
@@ -821,7 +830,27 @@ fn fit_as_review(
             })
         })
         .collect::<Result<Vec<_>, StatsError>>()?;
-    revman::fit(&studies, settings)?.as_rma(settings)
+    let settings = RevmanOptions {
+        level: 95.0,
+        study_level: 95.0,
+        ..*settings
+    };
+    let fitted = revman::fit(&studies, &settings)?;
+    let effects = (fitted.studies.iter())
+        .map(|r| {
+            let ci = (r.ci_lb?, r.ci_ub?);
+            Some(Effect::analysed(settings.measure, r.yi?, r.vi?, ci))
+        })
+        .collect();
+    Ok((fitted.as_rma(&settings)?, effects))
+}
+
+/// A fit's estimate and interval at another confidence level, as reviews report them (ratios
+/// as ratios); `None` for a level that is not a percentage.
+fn at_level(measure: Measure, f: &RmaFit, level: f64) -> Option<[f64; 3]> {
+    let z = qnorm_upper(alpha_from_level(level).ok()? / 2.0);
+    let (est, half) = (f.estimate, z * f.se);
+    Some([est, est - half, est + half].map(|v| measure.natural(v)))
 }
 
 /// **Inconsistency.** GRADE Handbook 5.2.3 and GRADE guidelines 7: rate down one level for

@@ -90,11 +90,15 @@ fn study_row(lang: Lang, key: String, study: &Study, detail: String) -> ForestRo
     row
 }
 
+/// A study's row. `pooled` is the study's effect as the body the appraisal pooled it in computed
+/// it (`Some(None)` where that body's method does not estimate it), which the row shows so that
+/// the rows and the diamond agree; `None` for a study in no body.
 fn row_for(
     lang: Lang,
     study: &Study,
     outcome: &Outcome,
     certainties: &Certainties,
+    pooled: Option<Option<&Effect>>,
 ) -> (Option<Scale>, ForestRow) {
     let detail = outcome.name_with_time(lang.as_str());
     let mut row = study_row(lang, format!("{}/{}", study.id, outcome.id), study, detail);
@@ -124,7 +128,15 @@ fn row_for(
         row.value = RowValue::Words(text);
         return (None, row);
     }
-    let effect = match effect_of(data) {
+    let effect = match pooled {
+        Some(Some(e)) => Ok(*e),
+        Some(None) => {
+            row.value = RowValue::Words(t(lang, "result.not_estimable").to_string());
+            return (None, row);
+        }
+        None => effect_of(data),
+    };
+    let effect = match effect {
         Ok(e) => e,
         Err(e) => {
             row.value = RowValue::Words(tf(lang, "result.cannot_show", &[&e.to_string()]));
@@ -293,25 +305,28 @@ pub fn forest_with(dataset: &Dataset, options: &ViewOptions, appraisal: &Apprais
             }
         })
         .collect();
-    // Each member's body, and its share of the weight in percent.
-    let mut body: HashMap<(&str, &str), usize> = HashMap::new();
-    let mut weights: HashMap<(&str, &str), f64> = HashMap::new();
+    // Each member's body and its place among the body's members.
+    let mut body: HashMap<(&str, &str), (usize, usize)> = HashMap::new();
     for (i, (_, f)) in pooled.iter().enumerate() {
-        for ((study, outcome), w) in f.members.iter().zip(&f.fit.weights_pct) {
-            let key = (study.as_str(), outcome.as_str());
-            body.entry(key).or_insert(i);
-            weights.entry(key).or_insert(*w);
+        for (j, (study, outcome)) in f.members.iter().enumerate() {
+            body.entry((study.as_str(), outcome.as_str()))
+                .or_insert((i, j));
         }
     }
     for study in dataset.studies.iter().filter(|s| in_question(s)) {
         for outcome in &study.outcomes {
             let key = (study.id.as_str(), outcome.id.as_str());
-            let group = match body.get(&key) {
-                Some(&i) => labels[i].as_str(),
+            let member = body.get(&key).map(|&(i, j)| (i, &pooled[i].1, j));
+            let group = match member {
+                Some((i, _, _)) => labels[i].as_str(),
                 None => study.intervention.therapy.as_str(),
             };
-            let (scale, mut row) = row_for(lang, study, outcome, &certainties);
-            row.weight = weights.get(&key).copied().filter(|w| w.is_finite());
+            // As pooled: its effect, and its share of the weight in percent.
+            let effect = member.map(|(_, f, j)| f.effects[j].as_ref());
+            let (scale, mut row) = row_for(lang, study, outcome, &certainties, effect);
+            row.weight = member
+                .and_then(|(_, f, j)| f.fit.weights_pct.get(j).copied())
+                .filter(|w| w.is_finite());
             match scale {
                 Some(scale) => on_axis(scale, outcome.better, group, row),
                 None => push_grouped(&mut notes, group, row),

@@ -70,10 +70,10 @@ struct Body<'a> {
     outcome: &'a str,
     measure: Measure,
     fit: &'a RmaFit,
+    /// The studies the fit estimated: their effects, labels and `(study id, outcome id)`.
     yi: Vec<f64>,
-    vi: &'a [f64],
-    labels: &'a [String],
-    members: &'a [(String, String)],
+    vi: Vec<f64>,
+    members: Vec<(&'a String, &'a (String, String))>,
 }
 
 impl FunnelView {
@@ -110,6 +110,7 @@ impl FunnelView {
                 items: Vec::new(),
             };
         };
+        let (yi, vi) = f.yi_vi();
         let p = Body {
             // Its outcome, and its treatment where another treatment's body has the outcome (or
             // the id it was asked for by, which says the treatment).
@@ -119,15 +120,17 @@ impl FunnelView {
             },
             measure: f.measure,
             fit: &f.fit,
-            yi: f.yi.clone(),
-            vi: &f.vi,
-            labels: &f.labels,
-            members: &f.members,
+            yi,
+            vi,
+            members: f
+                .estimated()
+                .map(|(i, _)| (&f.labels[i], &f.members[i]))
+                .collect(),
         };
         let sei: Vec<f64> = p.vi.iter().map(|v| v.sqrt()).collect();
         let tf_fit = trimfill(
             &p.yi,
-            p.vi,
+            &p.vi,
             RmaOptions {
                 method: p.fit.method,
                 ..RmaOptions::default()
@@ -147,13 +150,10 @@ impl FunnelView {
         let mut keys = Vec::new();
         let mut items = Vec::new();
         let studies = dataset.studies_by_id();
-        for (i, label) in p.labels.iter().enumerate() {
-            let study = p
-                .members
-                .get(i)
-                .and_then(|(id, _)| studies.get(id.as_str()));
+        for (i, &(label, (study_id, outcome_id))) in p.members.iter().enumerate() {
+            let study = studies.get(study_id.as_str());
             let key = match study {
-                Some(s) => format!("{}/{}", s.id, p.members[i].1),
+                Some(s) => format!("{}/{outcome_id}", s.id),
                 None => format!("study{i}/{}", p.outcome),
             };
             keys.push(key.clone());
