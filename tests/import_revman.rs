@@ -1077,6 +1077,51 @@ fn the_editor_is_told_what_the_file_leaves_unsaid() {
             "{w:?}"
         );
     }
+    // The data package has no group labels: its aspirin trials name no treatment (the comparison's
+    // name, "Examples from Fleiss (1993)", is not one) and the editor is told; its mental health
+    // analysis is "Mental Health Treatment versus Control", whose sides are taken. The .rm5's
+    // group labels name aspirin, and nothing is said.
+    let package = import::from_data_package(&data("fleiss1993-data-package.zip")).unwrap();
+    let sides = |id: &str| {
+        let s = package.dataset.study(id).unwrap();
+        let comparator = s.comparator.as_ref().map(|c| c.get("en").to_string());
+        (s.intervention.therapy.clone(), comparator)
+    };
+    assert_eq!(sides("ISIS-2"), (String::new(), None));
+    let mental = (package.dataset.studies.iter())
+        .find(|s| s.outcomes.iter().any(|o| o.id == "CMP-001.02"))
+        .unwrap();
+    assert_eq!(
+        sides(&mental.id),
+        (
+            "Mental Health Treatment".to_string(),
+            Some("Control".to_string())
+        )
+    );
+    let unnamed = "7 of 12 studies: the review's file names no treatment for them (no group labels, and \
+                   no \"A versus B\" in the name of their comparison (\"Examples from Fleiss (1993)\") or \
+                   analysis), so the answers say \"this treatment\"; set each study's \"intervention\": \
+                   {\"therapy\": …} in the downloaded data";
+    assert!(
+        package.warnings.iter().any(|w| w == unnamed),
+        "{:?}",
+        package.warnings
+    );
+    let rm5_import = import::from_rm5(&data("fleiss1993.rm5")).unwrap();
+    assert_eq!(
+        rm5_import
+            .dataset
+            .study("ISIS-2")
+            .unwrap()
+            .intervention
+            .therapy,
+        "Aspirin"
+    );
+    assert!(!rm5_import
+        .warnings
+        .iter()
+        .any(|w| w.contains("names no treatment")));
+
     // A study whose Methods say it was randomised is not counted.
     let text = String::from_utf8_lossy(&data("fleiss1993.rm5")).into_owned();
     let said = text.replacen(

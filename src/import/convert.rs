@@ -319,6 +319,21 @@ fn say_what_the_file_leaves_out(studies: &[Study], warnings: &mut Vec<String>) {
              case_series…)"
         ));
     }
+    let unnamed: Vec<&Study> = (studies.iter())
+        .filter(|s| s.intervention.therapy.trim().is_empty())
+        .collect();
+    if let Some(first) = unnamed.first() {
+        let comparison = first.moderators.get("comparison").map(String::as_str);
+        let named = comparison.map_or(String::new(), |c| format!(" (\"{c}\")"));
+        let noun = if total == 1 { "study" } else { "studies" };
+        warnings.push(format!(
+            "{} of {total} {noun}: the review's file names no treatment for them (no group labels, \
+             and no \"A versus B\" in the name of their comparison{named} or analysis), \
+             so the answers say \"this treatment\"; set each study's \"intervention\": \
+             {{\"therapy\": …}} in the downloaded data",
+            unnamed.len()
+        ));
+    }
     if studies.iter().all(|s| s.condition.trim().is_empty()) {
         warnings.push(
             "the review's file names no condition: set each study's \"condition\" in the downloaded \
@@ -437,19 +452,18 @@ fn new_study(
     if slot > 0 {
         study_id.push_str(&format!(" #{}", slot + 1));
     }
+    let label = |l: &Option<String>| l.clone().filter(|l| !is_generic_label(l));
+    // The comparison's sides, the analysis's ("Mental health treatment versus control"), or
+    // the analysis's group labels; with none of them, no treatment is named rather than the
+    // comparison's name taken for one ("Examples from Fleiss (1993)"), and the editor is told.
     let (therapy, comparator) = match (&c.experimental, &c.control) {
         (Some(e), ctl) => (e.clone(), ctl.clone()),
-        _ => match versus(&c.name) {
+        _ => match versus(&c.name).or_else(|| versus(&a.name)) {
             Some((t, k)) => (t, Some(k)),
-            None => {
-                let label = |l: &Option<String>| l.clone().filter(|l| !is_generic_label(l));
-                (
-                    label(&a.group_labels.0)
-                        .or_else(|| (!c.name.is_empty()).then(|| c.name.clone()))
-                        .unwrap_or_default(),
-                    a.group_labels.1.clone(),
-                )
-            }
+            None => (
+                label(&a.group_labels.0).unwrap_or_default(),
+                a.group_labels.1.clone(),
+            ),
         },
     };
     let year = info.and_then(|s| s.year);
