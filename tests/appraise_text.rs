@@ -438,6 +438,37 @@ fn nnt_rounding_and_direction() {
         "Relapse-free",
     );
     assert_eq!(n.kind, NntKind::Nnh);
+    // The outcome is quoted as its name, which need not be a state a person is in ("Deaths",
+    // "All-cause mortality"); a leading "Patients with" is left out.
+    let n = nnt(
+        Lang::En,
+        -0.05,
+        -0.08,
+        -0.02,
+        Better::Lower,
+        "aspirin",
+        "Deaths",
+    );
+    assert_eq!(
+        n.text,
+        "NNT 20 (95% CI 13 to 50): treating 20 people with aspirin means one fewer person with \
+         the outcome “deaths”."
+    );
+    let n = nnt(
+        Lang::En,
+        0.05,
+        0.02,
+        0.08,
+        Better::Lower,
+        "X",
+        "Patients with a relapse",
+    );
+    assert!(
+        n.text
+            .ends_with("one more person with the outcome “a relapse”."),
+        "{}",
+        n.text
+    );
     // No difference: infinite.
     let n = nnt(Lang::En, 0.0, -0.1, 0.1, Better::Lower, "Drug X", "Relapse");
     assert_eq!(n.value, None);

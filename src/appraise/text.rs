@@ -279,7 +279,7 @@ pub fn effect_num(lang: Lang, x: f64) -> String {
 }
 
 /// An outcome name without a leading "Patients with" or the like (the English heads of
-/// `stmt.count_heads`), for "one fewer person with …".
+/// `stmt.count_heads`), for "one fewer person with the outcome “…”".
 pub fn outcome_core(name: &str) -> String {
     let y = lower_first(name);
     let head = count_head(Lang::En, &y).map(str::len);
