@@ -1076,6 +1076,15 @@ fn the_editor_is_told_what_the_file_leaves_unsaid() {
                 .any(|w| w.starts_with("the review's file names no condition")),
             "{w:?}"
         );
+        // The mental health analysis is named for its groups: its outcome needs a name.
+        let named =
+            "analysis CMP-001.02's name, \"Mental Health Treatment versus Control\", names \
+                     the groups compared rather than what was measured";
+        assert!(w.iter().any(|w| w.starts_with(named)), "{w:?}");
+        assert!(
+            !w.iter().any(|w| w.starts_with("analysis CMP-001.01")),
+            "{w:?}"
+        );
     }
     // The data package has no group labels: its aspirin trials name no treatment (the comparison's
     // name, "Examples from Fleiss (1993)", is not one) and the editor is told; its mental health

@@ -193,6 +193,14 @@ pub fn to_dataset(review: &Review, warnings: &mut Vec<String>) -> Dataset {
     let mut index: BTreeMap<(String, usize, usize), usize> = BTreeMap::new();
     for (ci, c) in review.comparisons.iter().enumerate() {
         for a in &c.analyses {
+            if versus(&a.name).is_some() {
+                warnings.push(format!(
+                    "analysis {}'s name, \"{}\", names the groups compared rather than what was \
+                     measured, and the answers use it as the outcome's name: set the \"name\" of \
+                     outcome {} in the downloaded data (\"Deaths at 1 year\", say)",
+                    a.id, a.name, a.id
+                ));
+            }
             let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
             for row in &a.rows {
                 let slot = *seen
