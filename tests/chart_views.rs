@@ -1571,4 +1571,12 @@ fn the_map_gives_designs_not_given_a_band_of_their_own() {
     // Data whose designs are all given have no such band.
     let svg = map(&builtin(), 390).0;
     assert!(!texts(&svg).iter().any(|t| t == "design not given"));
+    // Every design has a mark of its own (a design not given had a case series' plus).
+    let designs = evidence_lens::model::Design::ALL;
+    for (i, a) in designs.iter().enumerate() {
+        for b in &designs[i + 1..] {
+            let shape = evidence_lens::chart::map::design_shape;
+            assert_ne!(shape(*a), shape(*b), "{a:?} and {b:?}");
+        }
+    }
 }

@@ -399,7 +399,10 @@ pub enum Shape {
     Diamond,
     TriangleUp,
     TriangleDown,
+    /// A plus sign.
     Cross,
+    /// A plus sign turned an eighth of a turn: an ×.
+    Saltire,
     Hexagon,
 }
 
@@ -470,22 +473,29 @@ pub fn marker(
             (x + r * 1.1, y - r * 0.85),
             (x - r * 1.1, y - r * 0.85),
         ]),
-        Shape::Cross => {
+        Shape::Cross | Shape::Saltire => {
             let a = r * 0.38;
-            poly(vec![
-                (x - a, y - r),
-                (x + a, y - r),
-                (x + a, y - a),
-                (x + r, y - a),
-                (x + r, y + a),
-                (x + a, y + a),
-                (x + a, y + r),
-                (x - a, y + r),
-                (x - a, y + a),
-                (x - r, y + a),
-                (x - r, y - a),
-                (x - a, y - a),
-            ])
+            let plus = [
+                (-a, -r),
+                (a, -r),
+                (a, -a),
+                (r, -a),
+                (r, a),
+                (a, a),
+                (a, r),
+                (-a, r),
+                (-a, a),
+                (-r, a),
+                (-r, -a),
+                (-a, -a),
+            ];
+            // Turned an eighth of a turn, and as wide across its arms' ends as the plus.
+            const H: f64 = std::f64::consts::FRAC_1_SQRT_2;
+            let corner = |(dx, dy): (f64, f64)| match shape {
+                Shape::Saltire => (x + (dx - dy) * H, y + (dx + dy) * H),
+                _ => (x + dx, y + dy),
+            };
+            poly(plus.into_iter().map(corner).collect())
         }
         Shape::Hexagon => poly(hexagon(x, y, r * 1.05)),
     }

@@ -66,7 +66,8 @@ pub fn design_shape(design: Design) -> Shape {
         Design::SingleArm => Shape::TriangleUp,
         Design::CaseSeries => Shape::Cross,
         Design::SystematicReview => Shape::Hexagon,
-        Design::Unknown => Shape::Cross,
+        // Not a case series' plus: a design not given is no design (its band says so too).
+        Design::Unknown => Shape::Saltire,
     }
 }
 
