@@ -143,9 +143,9 @@
 // Raised to 347 KiB in the thirty-third session for an imported body's rows as its method computes
 // them (Peto's odds ratios, "not estimable" studies without a point or a weight, 95% intervals from
 // a review analysed at 99%; 0.8 KB, -> 354.5 KB, after a first version's third hash map of members
-// had cost 1.7 KB). Raised to 348 KiB the same day when a change that took 4 KB out of the raw wasm
-// (2 KB of code: studies that name no therapy answer beside named ones) grew the gzipped wasm from
-// 354.5 to 355.7 KB: wasm-opt's --flatten --rereloop layout, not code, so the guard allows for it.
+// had cost 1.7 KB). (The same day a change that took 4 KB out of the raw wasm, 2 KB of it code, grew
+// the gzipped wasm from 354.5 to 355.7 KB: wasm-opt's --flatten --rereloop layout; the change was
+// undone for other reasons and the session ended at 355.0 KB.)
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -153,7 +153,7 @@ import { fileURLToPath } from 'node:url';
 import { shellModules } from './shell-modules.mjs';
 
 const BUDGET_BYTES = 100 * 1024;
-const GUARD_BYTES = 348 * 1024;
+const GUARD_BYTES = 347 * 1024;
 const WWW = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'www');
 // Each file as the server sends it, gzipped on its own.
 const FILES = [...shellModules(WWW), 'pkg/evidence_lens.js', 'pkg/evidence_lens_bg.wasm'];

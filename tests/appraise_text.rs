@@ -473,6 +473,7 @@ fn nnt_rounding_and_direction() {
     let n = nnt(Lang::En, 0.0, -0.1, 0.1, Better::Lower, "Drug X", "Relapse");
     assert_eq!(n.value, None);
     assert!(!n.meaningful && n.text.contains("infinite"));
+    assert!(n.text.ends_with("for the outcome “relapse”."), "{}", n.text);
 }
 
 #[test]

@@ -1086,50 +1086,47 @@ fn the_editor_is_told_what_the_file_leaves_unsaid() {
             "{w:?}"
         );
     }
-    // The data package has no group labels: its aspirin trials name no treatment (the comparison's
-    // name, "Examples from Fleiss (1993)", is not one) and the editor is told; its mental health
-    // analysis is "Mental Health Treatment versus Control", whose sides are taken. The .rm5's
-    // group labels name aspirin, and nothing is said.
+    // The data package has no group labels: the name of its aspirin trials' comparison,
+    // "Examples from Fleiss (1993)", stands for their treatment and the editor is told; its
+    // mental health analysis is "Mental Health Treatment versus Control", whose sides are taken
+    // (and whose name, naming no outcome, the editor is asked to change). The .rm5's group
+    // labels name aspirin, and nothing is said.
     let package = import::from_data_package(&data("fleiss1993-data-package.zip")).unwrap();
-    let sides = |id: &str| {
-        let s = package.dataset.study(id).unwrap();
+    let sides = |d: &Dataset, id: &str| {
+        let s = d.study(id).unwrap();
         let comparator = s.comparator.as_ref().map(|c| c.get("en").to_string());
         (s.intervention.therapy.clone(), comparator)
     };
-    assert_eq!(sides("ISIS-2"), (String::new(), None));
+    assert_eq!(
+        sides(&package.dataset, "ISIS-2"),
+        ("Examples from Fleiss (1993)".to_string(), None)
+    );
     let mental = (package.dataset.studies.iter())
         .find(|s| s.outcomes.iter().any(|o| o.id == "CMP-001.02"))
         .unwrap();
     assert_eq!(
-        sides(&mental.id),
+        sides(&package.dataset, &mental.id),
         (
             "Mental Health Treatment".to_string(),
             Some("Control".to_string())
         )
     );
-    let unnamed = "7 of 12 studies: the review's file names no treatment for them (no group labels, and \
-                   no \"A versus B\" in the name of their comparison (\"Examples from Fleiss (1993)\") or \
-                   analysis), so the answers say \"this treatment\"; set each study's \"intervention\": \
-                   {\"therapy\": …} in the downloaded data";
+    let stands_for = "7 of 12 studies: the review's file names no treatment groups for them (no \
+                      group labels, and no \"A versus B\" in the name of their comparison or \
+                      analysis), so the name of their comparison stands for the treatment: \
+                      \"Examples from Fleiss (1993)\"; where that is not a treatment's name, set \
+                      each study's \"intervention\": {\"therapy\": …} in the downloaded data";
     assert!(
-        package.warnings.iter().any(|w| w == unnamed),
+        package.warnings.iter().any(|w| w == stands_for),
         "{:?}",
         package.warnings
     );
     let rm5_import = import::from_rm5(&data("fleiss1993.rm5")).unwrap();
     assert_eq!(
-        rm5_import
-            .dataset
-            .study("ISIS-2")
-            .unwrap()
-            .intervention
-            .therapy,
-        "Aspirin"
+        sides(&rm5_import.dataset, "ISIS-2"),
+        ("Aspirin".to_string(), Some("Control".to_string()))
     );
-    assert!(!rm5_import
-        .warnings
-        .iter()
-        .any(|w| w.contains("names no treatment")));
+    assert!(!rm5_import.warnings.iter().any(|w| w.contains("stands for")));
 
     // A study whose Methods say it was randomised is not counted.
     let text = String::from_utf8_lossy(&data("fleiss1993.rm5")).into_owned();
@@ -1268,6 +1265,35 @@ fn the_reviews_settings_are_said_in_the_readers_language() {
     }
 }
 
+/// Makes the aspirin analysis (CMP-001.01) Peto's, with no events in its first study (which
+/// Peto's method does not estimate); returns that study's id, and each other study's id with its
+/// Peto log odds ratio `(O − E)/V` and variance `1/V`, worked out here from its table.
+fn as_peto_with_one_not_estimable(d: &mut Dataset) -> (String, Vec<(String, f64, f64)>) {
+    use evidence_lens::model::{Counts, EffectData};
+    let mut first = None;
+    let mut peto = Vec::new();
+    for s in &mut d.studies {
+        for o in s.outcomes.iter_mut().filter(|o| o.id == "CMP-001.01") {
+            o.analysis.as_mut().unwrap().method = PoolMethod::Peto;
+            let Some(EffectData::Counts(c)) = o.data.as_mut() else {
+                panic!("{}: counts", s.id)
+            };
+            if first.is_none() {
+                let (n1, n2) = (c.n1(), c.n2());
+                *c = Counts::totals(c.measure, 0, n1, 0, n2);
+                first = Some(s.id.clone());
+                continue;
+            }
+            let [a, b, cc, dd] = c.cells();
+            let (n1, n2, events) = (a + b, cc + dd, a + cc);
+            let n = n1 + n2;
+            let v = n1 * n2 * events * (b + dd) / (n * n * (n - 1.0));
+            peto.push((s.id.clone(), (a - n1 * events / n) / v, 1.0 / v));
+        }
+    }
+    (first.expect("an aspirin trial"), peto)
+}
+
 /// The forest's study rows, the funnel's points and Egger's test read each study's effect as the
 /// body was pooled: under Peto's method the Peto odds ratio the review prints, not escalc's; a
 /// study the method does not estimate is said to be so, carries no weight and is no point. A
@@ -1277,36 +1303,24 @@ fn the_reviews_settings_are_said_in_the_readers_language() {
 fn an_imported_bodys_rows_are_its_methods_own() {
     use evidence_lens::appraise::{appraise, AppraiseOptions};
     use evidence_lens::chart::{Scene, View, ViewOptions};
-    use evidence_lens::model::EffectData;
     use evidence_lens::stats::dist::qnorm_upper;
-    let peto = |c: &evidence_lens::model::Counts| {
-        let [a, b, cc, dd] = c.cells();
-        let (n1, n2, events) = (a + b, cc + dd, a + cc);
-        let n = n1 + n2;
-        let v = n1 * n2 * events * (b + dd) / (n * n * (n - 1.0));
-        ((a - n1 * events / n) / v).exp()
-    };
     let mut d = rm5();
-    let first = d.studies[0].id.clone();
-    let mut expected = Vec::new();
-    for s in &mut d.studies {
-        for o in s.outcomes.iter_mut().filter(|o| o.id == "CMP-001.01") {
-            o.analysis.as_mut().unwrap().method = PoolMethod::Peto;
-            let Some(EffectData::Counts(c)) = o.data.as_mut() else {
-                panic!("{}: counts", s.id)
-            };
-            if s.id == first {
-                let (n1, n2) = (c.n1(), c.n2());
-                *c = evidence_lens::model::Counts::totals(c.measure, 0, n1, 0, n2);
-            } else {
-                let escalc =
-                    evidence_lens::stats::effect::effect_of(&EffectData::Counts(c.clone()))
-                        .unwrap()
-                        .estimate;
-                expected.push((s.id.clone(), peto(c), escalc));
-            }
-        }
-    }
+    let (first, peto) = as_peto_with_one_not_estimable(&mut d);
+    let expected: Vec<(String, f64, f64)> = (peto.iter())
+        .map(|(id, yi, _)| {
+            let o = d
+                .study(id)
+                .unwrap()
+                .outcomes
+                .iter()
+                .find(|o| o.id == "CMP-001.01");
+            let data = o.unwrap().data.as_ref().unwrap();
+            let escalc = evidence_lens::stats::effect::effect_of(data)
+                .unwrap()
+                .estimate;
+            (id.clone(), yi.exp(), escalc)
+        })
+        .collect();
     let a = appraise(&d, &AppraiseOptions::default());
     let body = a.pooled.iter().find(|p| p.outcome == "CMP-001.01").unwrap();
     let fit = body.fit.as_ref().unwrap();
@@ -1348,10 +1362,9 @@ fn an_imported_bodys_rows_are_its_methods_own() {
         "some study's Peto OR prints unlike escalc's: {expected:?}"
     );
     let pooled = forest_pooled_row(&d);
-    assert!(
-        pooled.label.contains(&expected.len().to_string()),
-        "{}",
-        pooled.label
+    assert_eq!(
+        pooled.label,
+        format!("Pooled ({} studies, fixed effect)", expected.len())
     );
 
     // At 99%: the interval shown is the 95% one; the check compares at 99%.
@@ -1381,4 +1394,93 @@ fn an_imported_bodys_rows_are_its_methods_own() {
     let check = body.review.as_ref().unwrap();
     assert!(check.matches, "{}", check.text);
     assert!(check.text.contains("99%"), "{}", check.text);
+}
+
+/// With ten or more studies, the funnel draws and Egger's test reads the effects the body was
+/// pooled with: under Peto's method the Peto odds ratios, without the study it does not estimate.
+#[test]
+fn an_imported_bodys_funnel_and_egger_test_read_its_methods_effects() {
+    use evidence_lens::appraise::{appraise, AppraiseOptions};
+    use evidence_lens::chart::{Scene, View, ViewOptions};
+    use evidence_lens::stats::bias::regtest;
+    use evidence_lens::stats::{Method, RmaOptions, Test};
+    let mut d = rm5();
+    // Eleven aspirin trials: the seven, and four copies under other names.
+    let aspirin: Vec<_> = (d.studies.iter())
+        .filter(|s| s.outcomes.iter().any(|o| o.id == "CMP-001.01"))
+        .cloned()
+        .collect();
+    for (i, s) in aspirin.iter().take(4).enumerate() {
+        let mut copy = s.clone();
+        copy.id = format!("copy {i}");
+        copy.label = format!("Copy {i}").into();
+        copy.citation.doi = None;
+        copy.citation.pmid = None;
+        d.studies.push(copy);
+    }
+    let (not_estimated, peto) = as_peto_with_one_not_estimable(&mut d);
+    let (yi, vi): (Vec<f64>, Vec<f64>) = peto.iter().map(|(_, y, v)| (*y, *v)).unzip();
+    assert_eq!(yi.len(), 10);
+    let a = appraise(&d, &AppraiseOptions::default());
+    let body = a.pooled.iter().find(|p| p.outcome == "CMP-001.01").unwrap();
+    assert_eq!(body.fit.as_ref().unwrap().fit.k, 10);
+    let options = RmaOptions {
+        method: Method::FE,
+        test: Test::Z,
+        level: 95.0,
+    };
+    let expected = regtest(&yi, &vi, options).unwrap().pval;
+    let egger = body.effect.as_ref().unwrap().egger_pval.unwrap();
+    assert!(
+        (egger - expected).abs() < 1e-12,
+        "{egger} against {expected}"
+    );
+    let funnel = ViewOptions {
+        view: View::Funnel,
+        ..ViewOptions::default()
+    };
+    let items = Scene::build(&d, &funnel).items();
+    let points: Vec<&str> = (items.iter())
+        .filter(|i| !i.key.starts_with("filled/"))
+        .map(|i| i.key.as_str())
+        .collect();
+    assert_eq!(points.len(), 10, "{points:?}");
+    let not_estimable = format!("{not_estimated}/CMP-001.01");
+    assert!(!points.contains(&not_estimable.as_str()), "{points:?}");
+    // Each point is the study's Peto odds ratio.
+    let shown = items
+        .iter()
+        .find(|i| i.key == format!("{}/CMP-001.01", aspirin[1].id))
+        .unwrap();
+    assert!(
+        shown.value.starts_with(&format!("OR {:.2} ", yi[0].exp())),
+        "{} against {}",
+        shown.value,
+        yi[0].exp()
+    );
+}
+
+/// A review's level that is no percentage is said to the editor, by its field, and the pooled
+/// result is still the review method's, only not checked against the review's.
+#[test]
+fn a_reviews_level_that_is_no_percentage_is_said_and_the_check_left_out() {
+    use evidence_lens::appraise::{appraise, AppraiseOptions};
+    let mut d = rm5();
+    for o in d.studies.iter_mut().flat_map(|s| &mut s.outcomes) {
+        if let Some(a) = o.analysis.as_mut().filter(|_| o.id == "CMP-001.01") {
+            a.level = 0.95;
+        }
+    }
+    let read = parse_json(d.to_json_pretty().as_bytes());
+    assert!(read.errors.is_empty(), "{:?}", read.errors);
+    let said: Vec<String> = read.warnings.iter().map(|w| w.to_string()).collect();
+    let first = said
+        .iter()
+        .find(|w| w.contains(".analysis.level: level ignored: a confidence level is a percentage"))
+        .unwrap_or_else(|| panic!("{said:?}"));
+    assert!(first.starts_with("studies["), "{first}");
+    let a = appraise(&read.dataset.unwrap(), &AppraiseOptions::default());
+    let body = a.pooled.iter().find(|p| p.outcome == "CMP-001.01").unwrap();
+    assert_eq!(body.effect.as_ref().unwrap().method, "MH fixed");
+    assert_eq!(body.review, None);
 }

@@ -17,7 +17,6 @@ use crate::stats::bias::regtest;
 use crate::stats::dist::qnorm_upper;
 use crate::stats::effect::{effect_of, Effect};
 use crate::stats::revman::{self, Redone, RevmanOptions, RevmanStudy, StudyData};
-use crate::stats::rma::alpha_from_level;
 use crate::stats::{fit, Method, NaturalScale, RmaFit, RmaOptions, StatsError, Test};
 
 use super::absolute::{self, Absolute, Assumed, BaselineSource};
@@ -846,9 +845,10 @@ fn fit_as_review(
 }
 
 /// A fit's estimate and interval at another confidence level, as reviews report them (ratios
-/// as ratios); `None` for a level that is not a percentage.
+/// as ratios); `None` for a level that is not a percentage (the editor is told).
 fn at_level(measure: Measure, f: &RmaFit, level: f64) -> Option<[f64; 3]> {
-    let z = qnorm_upper(alpha_from_level(level).ok()? / 2.0);
+    crate::model::Analysis::is_percentage(level).then_some(())?;
+    let z = qnorm_upper((100.0 - level) / 200.0);
     let (est, half) = (f.estimate, z * f.se);
     Some([est, est - half, est + half].map(|v| measure.natural(v)))
 }

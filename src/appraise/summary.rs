@@ -123,9 +123,9 @@ pub(crate) fn answers(
         .as_ref()
         .and_then(|q| q.therapy.as_deref())
         .filter(|t| !t.trim().is_empty());
-    // Studies by therapy (its vocabulary term, or its normalized name), in dataset order. Studies
-    // that name no therapy (a spreadsheet of one comparison, a review's file without group
-    // labels) answer together for "this treatment", rather than not at all.
+    // Studies by therapy (its vocabulary term, or its normalized name), in dataset order. Data
+    // that name no therapy at all (a spreadsheet of one comparison) are about one treatment.
+    let unnamed = (dataset.studies.iter()).all(|s| is_blank(&s.intervention.therapy));
     let mut keyed: Vec<(String, &Study)> = Vec::new();
     for s in &dataset.studies {
         let in_question = main.name.trim().is_empty() || main.fit(&s.condition).counts();
@@ -138,7 +138,11 @@ pub(crate) fn answers(
         if !in_question || !of_question {
             continue;
         }
-        keyed.push((lexicon.treatment_key(&s.intervention.therapy), s));
+        let key = lexicon.treatment_key(&s.intervention.therapy);
+        if key.is_empty() && !unnamed {
+            continue;
+        }
+        keyed.push((key, s));
     }
     // Grouped by key in the keys' order, each group in dataset order (the sort is stable): a
     // sort, not a map, whose type would bring its own tree code into the wasm.

@@ -374,7 +374,14 @@ pub fn forest_with(dataset: &Dataset, options: &ViewOptions, appraisal: &Apprais
         let (outcome, measure, fit) = (&p.outcome, f.measure, &f.fit);
         let mut row = ForestRow::header(
             ItemKey::Pooled(&p.id).to_string(),
-            tf(lang, "forest.pooled", &[&fit.k.to_string()]),
+            tf(
+                lang,
+                match fit.method {
+                    crate::stats::Method::FE => "forest.pooled_fixed",
+                    _ => "forest.pooled",
+                },
+                &[&fit.k.to_string()],
+            ),
         );
         row.kind = RowKind::Pooled;
         row.outcome_id = outcome.clone();

@@ -97,13 +97,22 @@ pub fn citations(dataset: Option<&Dataset>, items: &[Item], lang: Lang) -> Vec<C
     let studies = dataset.map_or(&[][..], |d| &d.studies[..]);
     let index = StudyIndex::new(dataset, items.len());
     let mut seen = HashSet::new();
+    // An answer's studies are those of its treatment as the summary groups them: by vocabulary
+    // term or normalized name, every blank name one group.
+    let lexicon = dataset.map(|d| crate::appraise::matching::Lexicon::new(&d.vocabulary));
+    let of_answer = |therapy: &str| -> Vec<&Study> {
+        let Some(lexicon) = &lexicon else {
+            return Vec::new();
+        };
+        let key = lexicon.treatment_key(therapy);
+        (studies.iter())
+            .filter(|s| lexicon.treatment_key(&s.intervention.therapy) == key)
+            .collect()
+    };
     let mut shown: Vec<&Study> = items
         .iter()
         .flat_map(|item| match ItemKey::parse(&item.key) {
-            ItemKey::Answer(therapy) => studies
-                .iter()
-                .filter(|s| s.intervention.therapy == therapy)
-                .collect(),
+            ItemKey::Answer(therapy) => of_answer(therapy),
             _ => index.study_of(&item.key).into_iter().collect::<Vec<_>>(),
         })
         .filter(|study| seen.insert(study.id.as_str()))

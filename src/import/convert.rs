@@ -190,10 +190,12 @@ pub fn to_dataset(review: &Review, warnings: &mut Vec<String>) -> Dataset {
     }
 
     let mut studies: Vec<Study> = Vec::new();
+    // Which studies' treatment is only their comparison's name, for a later analysis to name.
+    let mut unnamed: Vec<bool> = Vec::new();
     let mut index: BTreeMap<(String, usize, usize), usize> = BTreeMap::new();
     for (ci, c) in review.comparisons.iter().enumerate() {
         for a in &c.analyses {
-            if versus(&a.name).is_some() {
+            if analysis_sides(&a.name).is_some_and(|(_, outcome)| !outcome) {
                 warnings.push(format!(
                     "analysis {}'s name, \"{}\", names the groups compared rather than what was \
                      measured, and the answers use it as the outcome's name: set the \"name\" of \
@@ -208,19 +210,32 @@ pub fn to_dataset(review: &Review, warnings: &mut Vec<String>) -> Dataset {
                     .and_modify(|n| *n += 1)
                     .or_insert(0);
                 let key = (row.study.clone(), ci, slot);
+                let (therapy, comparator, named) = sides(c, a);
                 let si = match index.get(&key) {
-                    Some(&i) => i,
+                    Some(&i) => {
+                        // A study the comparison's first analysis named no groups for takes
+                        // them from one that does, whatever the analyses' order.
+                        if unnamed[i] && named {
+                            studies[i].intervention.therapy = therapy;
+                            studies[i].comparator = comparator.map(Text::plain);
+                            unnamed[i] = false;
+                        }
+                        i
+                    }
                     None => {
                         let several =
                             comparisons_of.get(row.study.as_str()).map_or(0, Vec::len) > 1;
-                        studies.push(new_study(
+                        let mut study = new_study(
                             by_id.get(row.study.as_str()).copied(),
                             &row.study,
                             c,
-                            a,
                             slot,
                             several,
-                        ));
+                        );
+                        study.intervention.therapy = therapy;
+                        study.comparator = comparator.map(Text::plain);
+                        studies.push(study);
+                        unnamed.push(!named);
                         index.insert(key, studies.len() - 1);
                         studies.len() - 1
                     }
@@ -282,7 +297,10 @@ pub fn to_dataset(review: &Review, warnings: &mut Vec<String>) -> Dataset {
         }
     }
 
-    say_what_the_file_leaves_out(&studies, warnings);
+    let named_for_comparison: Vec<&Study> = (studies.iter().zip(&unnamed))
+        .filter_map(|(s, &u)| u.then_some(s))
+        .collect();
+    say_what_the_file_leaves_out(&studies, &named_for_comparison, warnings);
     let mut description = format!("Imported from a {}", review.source);
     if let Some(doi) = &review.doi {
         description.push_str(&format!("; review DOI {doi}"));
@@ -302,7 +320,11 @@ pub fn to_dataset(review: &Review, warnings: &mut Vec<String>) -> Dataset {
 /// What a review's file does not say and the summary's answers rest on, for the editor: how the
 /// studies were designed (without it they are not rated as randomised) and whose condition they
 /// are about (without it the answers name none).
-fn say_what_the_file_leaves_out(studies: &[Study], warnings: &mut Vec<String>) {
+fn say_what_the_file_leaves_out(
+    studies: &[Study],
+    named_for_comparison: &[&Study],
+    warnings: &mut Vec<String>,
+) {
     let total = studies.len();
     let said = |caveat: &str| {
         (studies.iter())
@@ -327,19 +349,23 @@ fn say_what_the_file_leaves_out(studies: &[Study], warnings: &mut Vec<String>) {
              case_series…)"
         ));
     }
-    let unnamed: Vec<&Study> = (studies.iter())
-        .filter(|s| s.intervention.therapy.trim().is_empty())
-        .collect();
-    if let Some(first) = unnamed.first() {
-        let comparison = first.moderators.get("comparison").map(String::as_str);
-        let named = comparison.map_or(String::new(), |c| format!(" (\"{c}\")"));
+    if !named_for_comparison.is_empty() {
+        let mut comparisons: Vec<String> = Vec::new();
+        for s in named_for_comparison {
+            let quoted = format!("\"{}\"", s.intervention.therapy);
+            if !comparisons.contains(&quoted) {
+                comparisons.push(quoted);
+            }
+        }
         let noun = if total == 1 { "study" } else { "studies" };
         warnings.push(format!(
-            "{} of {total} {noun}: the review's file names no treatment for them (no group labels, \
-             and no \"A versus B\" in the name of their comparison{named} or analysis), \
-             so the answers say \"this treatment\"; set each study's \"intervention\": \
-             {{\"therapy\": …}} in the downloaded data",
-            unnamed.len()
+            "{} of {total} {noun}: the review's file names no treatment groups for them (no group \
+             labels, and no \"A versus B\" in the name of their comparison or analysis), so the \
+             name of their comparison stands for the treatment: {}; where that is not a \
+             treatment's name, set each study's \"intervention\": {{\"therapy\": …}} in the \
+             downloaded data",
+            named_for_comparison.len(),
+            comparisons.join(", ")
         ));
     }
     if studies.iter().all(|s| s.condition.trim().is_empty()) {
@@ -443,11 +469,40 @@ fn analysis_of(c: &Comparison, a: &ReviewAnalysis, review: &Review) -> Analysis 
     }
 }
 
+/// A study's treatment and comparator in an analysis of a comparison: the comparison's sides
+/// ("Aspirin versus placebo"), the analysis's ("Mortality: aspirin versus placebo"), or the
+/// analysis's group labels; with none of them, the comparison's name stands for the treatment
+/// (the last value is `false` then: the editor is told).
+fn sides(c: &Comparison, a: &ReviewAnalysis) -> (String, Option<String>, bool) {
+    if let Some(e) = &c.experimental {
+        return (e.clone(), c.control.clone(), true);
+    }
+    if let Some((t, k)) = versus(&c.name).or_else(|| Some(analysis_sides(&a.name)?.0)) {
+        return (t, Some(k), true);
+    }
+    match a.group_labels.0.clone().filter(|l| !is_generic_label(l)) {
+        Some(t) => (t, a.group_labels.1.clone(), true),
+        None => (c.name.clone(), a.group_labels.1.clone(), false),
+    }
+}
+
+/// The sides an analysis's name compares, after the outcome it names first, if any:
+/// "Mortality: aspirin versus placebo" (an outcome, `true`), or "Aspirin versus placebo" (none:
+/// the name says nothing of what was measured). A side holding a list or a parenthesis ("Pain,
+/// 5 mg vs 10 mg") is no treatment's name.
+fn analysis_sides(name: &str) -> Option<((String, String), bool)> {
+    let (outcome, compared) = match name.rsplit_once(':') {
+        Some((outcome, compared)) => (!outcome.trim().is_empty(), compared),
+        None => (false, name),
+    };
+    let (t, k) = versus(compared)?;
+    (!t.contains([',', ';', '('])).then_some(((t, k), outcome))
+}
+
 fn new_study(
     info: Option<&ReviewStudy>,
     id: &str,
     c: &Comparison,
-    a: &ReviewAnalysis,
     slot: usize,
     several_comparisons: bool,
 ) -> Study {
@@ -460,20 +515,6 @@ fn new_study(
     if slot > 0 {
         study_id.push_str(&format!(" #{}", slot + 1));
     }
-    let label = |l: &Option<String>| l.clone().filter(|l| !is_generic_label(l));
-    // The comparison's sides, the analysis's ("Mental health treatment versus control"), or
-    // the analysis's group labels; with none of them, no treatment is named rather than the
-    // comparison's name taken for one ("Examples from Fleiss (1993)"), and the editor is told.
-    let (therapy, comparator) = match (&c.experimental, &c.control) {
-        (Some(e), ctl) => (e.clone(), ctl.clone()),
-        _ => match versus(&c.name).or_else(|| versus(&a.name)) {
-            Some((t, k)) => (t, Some(k)),
-            None => (
-                label(&a.group_labels.0).unwrap_or_default(),
-                a.group_labels.1.clone(),
-            ),
-        },
-    };
     let year = info.and_then(|s| s.year);
     let methods = (info.and_then(|s| s.methods.as_deref()))
         .map(str::trim)
@@ -508,11 +549,7 @@ fn new_study(
     }
     Study {
         year,
-        intervention: Intervention {
-            therapy,
-            ..Intervention::default()
-        },
-        comparator: comparator.map(Text::plain),
+        intervention: Intervention::default(),
         design: design.unwrap_or(Design::Unknown),
         caveats: caveats.into_iter().map(Text::plain).collect(),
         risk_of_bias: info.map(|s| s.risk_of_bias.clone()).unwrap_or_default(),

@@ -79,6 +79,12 @@ pub struct Analysis {
 }
 
 impl Analysis {
+    /// Whether a review's confidence level is a percentage strictly between 1 and 100, the form
+    /// RevMan writes (95); anything else is said to the editor and read by nothing.
+    pub fn is_percentage(level: f64) -> bool {
+        level > 1.0 && level < 100.0
+    }
+
     /// An analysis with a method and model, the other settings at their defaults.
     pub fn new(method: PoolMethod, model: EffectModel) -> Self {
         Analysis {

@@ -563,6 +563,17 @@ pub(crate) fn check_outcome(study: &Study, o: &Outcome, loc: &Loc, sink: &mut Si
             }
         }
     }
+    // A review's level is read only to check the pooled result against the review's.
+    if (o.analysis.as_ref()).is_some_and(|a| !crate::model::Analysis::is_percentage(a.level)) {
+        sink.warn(
+            loc.outcome_field("analysis.level"),
+            Issue::Ignored {
+                what: "level",
+                why: "a confidence level is a percentage between 0 and 100 (e.g. 95); the pooled \
+                      result is not checked against the review's",
+            },
+        );
+    }
     if o.status == FactStatus::Derived && o.note.as_deref().map_or(true, |n| n.trim().is_empty()) {
         sink.warn(loc.outcome_field("status"), Issue::DerivedWithoutNote);
     }
