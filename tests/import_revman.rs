@@ -1484,3 +1484,53 @@ fn a_reviews_level_that_is_no_percentage_is_said_and_the_check_left_out() {
     assert_eq!(body.effect.as_ref().unwrap().method, "MH fixed");
     assert_eq!(body.review, None);
 }
+
+/// A comparison that names no sides ("Drinks") takes a study's groups from whichever of its
+/// analyses names them, whatever their order: from the name after the outcome it measured
+/// ("Adverse events: caffeine versus decaf"), not from a side that is a list ("Pain, 5 mg vs
+/// 10 mg"). A study no analysis names groups for has the comparison's name, and the editor is
+/// told; an analysis that names its outcome is not said to be named for its groups.
+#[test]
+fn a_studys_groups_come_from_whichever_analysis_names_them() {
+    let text = SMALL_RM5
+        .replace("<NAME>Coffee versus tea</NAME>", "<NAME>Drinks</NAME>")
+        .replace(
+            "<GROUP_LABEL_1>Coffee</GROUP_LABEL_1><GROUP_LABEL_2>Tea</GROUP_LABEL_2>",
+            "<GROUP_LABEL_1>Experimental</GROUP_LABEL_1><GROUP_LABEL_2>Control</GROUP_LABEL_2>",
+        )
+        .replace(
+            "<NAME>Adverse events</NAME>",
+            "<NAME>Adverse events: caffeine versus decaf</NAME>",
+        );
+    let imported = import::from_rm5(text.as_bytes()).unwrap();
+    let therapy = |id: &str| {
+        let s = imported.dataset.study(id).unwrap();
+        let comparator = s.comparator.as_ref().map(|c| c.get("en").to_string());
+        (s.intervention.therapy.as_str(), comparator)
+    };
+    // B is in both analyses, the unnamed one first; A only in the unnamed one.
+    assert_eq!(
+        therapy("B [CMP-001]"),
+        ("caffeine", Some("decaf".to_string()))
+    );
+    assert_eq!(therapy("A 2001"), ("Drinks", Some("Control".to_string())));
+    let w = &imported.warnings;
+    assert!(
+        w.iter()
+            .any(|w| w.starts_with("2 of ")
+                && w.contains("stands for the treatment: \"Drinks\"; where")),
+        "{w:?}"
+    );
+    assert!(
+        !w.iter().any(|w| w.contains("names the groups compared")),
+        "{w:?}"
+    );
+    // A side with a list is no treatment's name.
+    let listed = text.replace(
+        "Adverse events: caffeine versus decaf",
+        "Pain, 5 mg vs 10 mg",
+    );
+    let imported = import::from_rm5(listed.as_bytes()).unwrap();
+    let b = imported.dataset.study("B [CMP-001]").unwrap();
+    assert_eq!(b.intervention.therapy, "Drinks");
+}
