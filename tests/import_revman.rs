@@ -1366,6 +1366,12 @@ fn an_imported_bodys_rows_are_its_methods_own() {
         pooled.label,
         format!("Pooled ({} studies, fixed effect)", expected.len())
     );
+    // A fixed effect predicts no spread: no prediction interval beside its confidence interval.
+    assert!(
+        !pooled.detail.contains("prediction interval"),
+        "{}",
+        pooled.detail
+    );
 
     // At 99%: the interval shown is the 95% one; the check compares at 99%.
     let at95 = appraise(&rm5(), &AppraiseOptions::default());

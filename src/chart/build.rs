@@ -372,13 +372,15 @@ pub fn forest_with(dataset: &Dataset, options: &ViewOptions, appraisal: &Apprais
         }
         let better = members.first().map_or(Better::Lower, |o| o.better);
         let (outcome, measure, fit) = (&p.outcome, f.measure, &f.fit);
+        let fixed = fit.method == crate::stats::Method::FE;
         let mut row = ForestRow::header(
             ItemKey::Pooled(&p.id).to_string(),
             tf(
                 lang,
-                match fit.method {
-                    crate::stats::Method::FE => "forest.pooled_fixed",
-                    _ => "forest.pooled",
+                if fixed {
+                    "forest.pooled_fixed"
+                } else {
+                    "forest.pooled"
                 },
                 &[&fit.k.to_string()],
             ),
@@ -391,7 +393,8 @@ pub fn forest_with(dataset: &Dataset, options: &ViewOptions, appraisal: &Apprais
         let effect = Effect::pooled(measure, fit);
         row.estimate = Some(effect.estimate);
         row.ci = Some((effect.ci_lb, effect.ci_ub));
-        let pi = (fit.pi_lb.is_finite() && fit.pi_ub.is_finite())
+        // A fixed effect has no spread to predict from: its "prediction interval" is its CI.
+        let pi = (!fixed && fit.pi_lb.is_finite() && fit.pi_ub.is_finite())
             .then(|| (measure.natural(fit.pi_lb), measure.natural(fit.pi_ub)));
         row.pi = pi;
         row.n = None;
