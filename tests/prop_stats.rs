@@ -7,7 +7,10 @@
 //! * identical yi: every estimator gives tau2 = 0 and the same estimate; k = 1: the FE estimate;
 //! * no NaN or infinity in a returned number, nor in `analyze`'s JSON;
 //! * the Q-profile interval brackets the Paule-Mandel (and EB) tau2, whose Q equals k - 1;
-//! * trim-and-fill never imputes more studies than there are.
+//! * trim-and-fill never imputes more studies than there are;
+//! * an imported review's body, pooled with RevMan's method from any tables (none or all events
+//!   included), has an effect and a weight for each member, its k estimated studies carry all
+//!   the weight, and the forest, funnel and summary draw it.
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
@@ -526,5 +529,83 @@ fn reml_converges_when_a_few_studies_are_far_more_precise() {
         // by less than at any other point, so tau2 is where the iteration settled for good.
         let again = fit(&yi, &vi, opts(m)).unwrap();
         assert_eq!(f.tau2, again.tau2);
+    }
+}
+
+/// An arm's events out of its size: often none or all, where RevMan's methods stop estimating.
+fn arm() -> impl Strategy<Value = (u64, u64)> {
+    (1..300u64).prop_flat_map(|n| (prop_oneof![2 => Just(0), 2 => Just(n), 3 => 0..=n], Just(n)))
+}
+
+proptest! {
+    #![proptest_config(config(192))]
+
+    /// A body imported from a review is pooled with the review's method, whatever its tables:
+    /// each member has an effect slot and a weight in the fit's order, the studies the method
+    /// estimates are the fit's k and carry all the weight, and the forest and funnel draw it.
+    #[test]
+    fn an_imported_bodys_members_line_up_with_its_fit(
+        tables in prop::collection::vec((arm(), arm()), 2..13),
+        method in 0..3usize,
+        measure in 0..3usize,
+        random in any::<bool>(),
+        level in prop_oneof![Just(95.0), Just(99.0), Just(90.0)],
+    ) {
+        use evidence_lens::appraise::{appraise, AppraiseOptions};
+        use evidence_lens::chart::{Scene, View, ViewOptions};
+        use evidence_lens::model::{
+            Analysis, Better, Citation, Counts, Dataset, Design, EffectData, EffectModel,
+            Outcome, OutcomeKind, PoolMethod, Study,
+        };
+        use evidence_lens::model::Measure as M;
+        let method = [PoolMethod::Mh, PoolMethod::Iv, PoolMethod::Peto][method];
+        let measure = match method {
+            PoolMethod::Peto => M::Or,
+            _ => [M::Or, M::Rr, M::Rd][measure],
+        };
+        let model = if random { EffectModel::Random } else { EffectModel::Fixed };
+        let studies = (tables.iter().enumerate())
+            .map(|(i, ((e1, n1), (e2, n2)))| {
+                let mut outcome = Outcome::new("death".into(), "Deaths".into(), OutcomeKind::Benefit, Better::Lower);
+                outcome.data = Some(EffectData::Counts(Counts::totals(measure, *e1, *n1, *e2, *n2)));
+                outcome.analysis = Some(Box::new(Analysis {
+                    measure: Some(measure),
+                    level,
+                    ..Analysis::new(method, model)
+                }));
+                let mut study = Study::new(format!("s{i}"), format!("S{i}").into(), Citation::default());
+                study.design = Design::Rct;
+                study.intervention.therapy = "X".into();
+                study.outcomes.push(outcome);
+                study
+            })
+            .collect();
+        let data = Dataset { studies, ..Dataset::default() };
+        let a = appraise(&data, &AppraiseOptions::default());
+        prop_assert_eq!(a.pooled.len(), 1);
+        let body = &a.pooled[0];
+        if let (Some(f), Some(e)) = (&body.fit, &body.effect) {
+            // The review's method, or REML where it estimates no study.
+            let review = e.method.starts_with(&method.to_string());
+            prop_assert!(review || e.method == "REML", "{}", e.method);
+            let k = tables.len();
+            prop_assert_eq!((f.members.len(), f.effects.len(), f.fit.weights_pct.len()), (k, k, k));
+            prop_assert_eq!(f.estimated().count(), f.fit.k);
+            let (yi, vi) = f.yi_vi();
+            prop_assert_eq!((yi.len(), vi.len()), (f.fit.k, f.fit.k));
+            let mut total = 0.0;
+            for (e, w) in f.effects.iter().zip(&f.fit.weights_pct) {
+                match e {
+                    Some(e) => prop_assert!(e.vi > 0.0 && e.ci_lb <= e.estimate && e.estimate <= e.ci_ub, "{:?}", e),
+                    None => prop_assert_eq!(*w, 0.0),
+                }
+                total += w;
+            }
+            prop_assert!((total - 100.0).abs() < 1e-6, "weights sum to {}", total);
+        }
+        for view in [View::Forest, View::Funnel, View::Summary] {
+            let options = ViewOptions { view, ..ViewOptions::default() };
+            let _ = Scene::build(&data, &options).items();
+        }
     }
 }
