@@ -1303,6 +1303,7 @@ fn as_peto_with_one_not_estimable(d: &mut Dataset) -> (String, Vec<(String, f64,
 fn an_imported_bodys_rows_are_its_methods_own() {
     use evidence_lens::appraise::{appraise, AppraiseOptions};
     use evidence_lens::chart::{Scene, View, ViewOptions};
+    use evidence_lens::model::EffectData;
     use evidence_lens::stats::dist::qnorm_upper;
     let mut d = rm5();
     let (first, peto) = as_peto_with_one_not_estimable(&mut d);
@@ -1365,6 +1366,21 @@ fn an_imported_bodys_rows_are_its_methods_own() {
     assert_eq!(
         pooled.label,
         format!("Pooled ({} studies, fixed effect)", expected.len())
+    );
+    // One study estimated: "1 study".
+    let mut one = rm5();
+    let mut kept = false;
+    for o in one.studies.iter_mut().flat_map(|s| &mut s.outcomes) {
+        if let Some(EffectData::Counts(c)) = o.data.as_mut().filter(|_| o.id == "CMP-001.01") {
+            if std::mem::replace(&mut kept, true) {
+                let (n1, n2) = (c.n1(), c.n2());
+                *c = evidence_lens::model::Counts::totals(c.measure, 0, n1, 0, n2);
+            }
+        }
+    }
+    assert_eq!(
+        forest_pooled_row(&one).label,
+        "Pooled (1 study, fixed effect)"
     );
     // A fixed effect predicts no spread: no prediction interval beside its confidence interval.
     assert!(

@@ -382,7 +382,7 @@ pub fn forest_with(dataset: &Dataset, options: &ViewOptions, appraisal: &Apprais
                 } else {
                     "forest.pooled"
                 },
-                &[&fit.k.to_string()],
+                &[&i18n::plural(lang, "forest.studies", fit.k)],
             ),
         );
         row.kind = RowKind::Pooled;
