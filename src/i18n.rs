@@ -178,7 +178,7 @@ catalogue![
     ("result.one_group", "one group, no comparison", "un solo grupo, sin comparación", "un seul groupe, sans comparaison"),
     ("result.no_numbers", "no numbers reported", "no se informaron cifras", "aucun chiffre rapporté"),
     ("result.no_outcomes", "no outcomes recorded", "sin resultados registrados", "aucun critère enregistré"),
-    ("result.not_estimable", "not estimable: its numbers give no effect to compare, so it adds no weight", "no estimable: sus cifras no dan un efecto que comparar, así que no aporta peso", "non estimable : ses chiffres ne donnent aucun effet à comparer, il ne pèse donc pas"),
+    ("result.not_estimable", "not estimable: its numbers give no effect to compare, so it adds no weight", "no estimable: sus cifras no dan un efecto que comparar, así que no aporta peso", "non estimable : ses chiffres ne donnent aucun effet à comparer, il n’a donc aucun poids"),
     ("result.cannot_show", "cannot be shown: {}", "no se puede mostrar: {}", "ne peut pas être affiché : {}"),
     ("result.no_interval", "no interval reported", "sin intervalo informado", "aucun intervalle rapporté"),
     // ---- Design badges.
