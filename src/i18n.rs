@@ -146,7 +146,7 @@ catalogue![
     ("ui.sort.size", "Number of participants", "Número de participantes", "Nombre de participants"),
     ("ui.sort.certainty", "Certainty", "Certeza", "Certitude"),
     // ---- Forest.
-    ("forest.panel.notes", "Not on a scale: no comparison group, no result yet, or no effect to compare", "Fuera de escala: sin grupo de comparación, aún sin resultados o sin un efecto que comparar", "Hors échelle : sans groupe de comparaison, sans résultat ou sans effet à comparer"),
+    ("forest.panel.notes", "Not plotted: no comparison group, no result yet, or no effect to compare", "No representados: sin grupo de comparación, aún sin resultados o sin un efecto que comparar", "Non représentés : sans groupe de comparaison, sans résultat ou sans effet à comparer"),
     ("forest.panel.ratio_lower", "Ratios (log scale), fewer events is better: 1 = no difference", "Razones (escala log.), menos eventos es mejor: 1 = sin diferencia", "Rapports (échelle log.), moins d’événements est mieux : 1 = aucune différence"),
     ("forest.panel.ratio_higher", "Ratios (log scale), more is better: 1 = no difference", "Razones (escala log.), más es mejor: 1 = sin diferencia", "Rapports (échelle log.), plus est mieux : 1 = aucune différence"),
     ("forest.panel.difference_lower", "Differences, lower is better: 0 = no difference", "Diferencias, menor es mejor: 0 = sin diferencia", "Différences, plus bas est mieux : 0 = aucune différence"),

@@ -1112,8 +1112,9 @@ fn the_editor_is_told_what_the_file_leaves_unsaid() {
         )
     );
     let stands_for = "7 of 12 studies: the review's file names no treatment groups for them (no \
-                      group labels, and no \"A versus B\" in the name of their comparison or \
-                      analysis), so the name of their comparison stands for the treatment: \
+                      group labels but generic ones, and no \"A versus B\" in the name of their \
+                      comparison or analysis), so the name of their comparison stands for the \
+                      treatment: \
                       \"Examples from Fleiss (1993)\"; where that is not a treatment's name, set \
                       each study's \"intervention\": {\"therapy\": …} in the downloaded data";
     assert!(
@@ -1507,13 +1508,15 @@ fn a_reviews_level_that_is_no_percentage_is_said_and_the_check_left_out() {
     assert_eq!(body.review, None);
 }
 
-/// A comparison that names no sides ("Drinks") takes a study's groups from whichever of its
-/// analyses names them, whatever their order: from the name after the outcome it measured
-/// ("Adverse events: caffeine versus decaf"), not from a side that is a list ("Pain, 5 mg vs
-/// 10 mg"). A study no analysis names groups for has the comparison's name, and the editor is
-/// told; an analysis that names its outcome is not said to be named for its groups.
+/// A comparison that names no sides ("Drinks"): an analysis that names none takes those of an
+/// analysis that does and shares a study with it, whatever their order, for all its rows (one
+/// analysis is one body: its studies must not be split between two treatments); the sides are
+/// read from the name after the outcome it measured ("Adverse events: caffeine versus decaf"),
+/// never from a side that is a list ("Pain, 5 mg vs 10 mg"). With no sides anywhere, the
+/// comparison's name stands for the treatment and the editor is told; an analysis that names its
+/// outcome is not said to be named for its groups.
 #[test]
-fn a_studys_groups_come_from_whichever_analysis_names_them() {
+fn an_analysis_takes_its_groups_from_one_that_names_them() {
     let text = SMALL_RM5
         .replace("<NAME>Coffee versus tea</NAME>", "<NAME>Drinks</NAME>")
         .replace(
@@ -1524,35 +1527,53 @@ fn a_studys_groups_come_from_whichever_analysis_names_them() {
             "<NAME>Adverse events</NAME>",
             "<NAME>Adverse events: caffeine versus decaf</NAME>",
         );
-    let imported = import::from_rm5(text.as_bytes()).unwrap();
-    let therapy = |id: &str| {
-        let s = imported.dataset.study(id).unwrap();
+    let therapy = |d: &Dataset, id: &str| {
+        let s = d.study(id).unwrap();
         let comparator = s.comparator.as_ref().map(|c| c.get("en").to_string());
-        (s.intervention.therapy.as_str(), comparator)
+        (s.intervention.therapy.clone(), comparator)
     };
-    // B is in both analyses, the unnamed one first; A only in the unnamed one.
-    assert_eq!(
-        therapy("B [CMP-001]"),
-        ("caffeine", Some("decaf".to_string()))
-    );
-    assert_eq!(therapy("A 2001"), ("Drinks", Some("Control".to_string())));
+    let imported = import::from_rm5(text.as_bytes()).unwrap();
+    let d = &imported.dataset;
+    // CMP-001.01 (A, B, C; no names) shares B and C with CMP-001.02 (named): every study of both,
+    // A too, is of caffeine, and CMP-001.01 is one body.
+    let caffeine = ("caffeine".to_string(), Some("decaf".to_string()));
+    for id in ["A 2001", "A 2001 #2", "B [CMP-001]", "C [CMP-001]"] {
+        assert_eq!(therapy(d, id), caffeine, "{id}");
+    }
     let w = &imported.warnings;
     assert!(
-        w.iter()
-            .any(|w| w.starts_with("2 of ")
-                && w.contains("stands for the treatment: \"Drinks\"; where")),
+        !w.iter().any(|w| w.contains("stands for the treatment")),
         "{w:?}"
     );
     assert!(
         !w.iter().any(|w| w.contains("names the groups compared")),
         "{w:?}"
     );
-    // A side with a list is no treatment's name.
+    let a = evidence_lens::appraise::appraise(d, &Default::default());
+    let bodies = a
+        .pooled
+        .iter()
+        .filter(|p| p.outcome == "CMP-001.01")
+        .count();
+    assert_eq!(
+        bodies,
+        1,
+        "{:?}",
+        a.pooled.iter().map(|p| &p.id).collect::<Vec<_>>()
+    );
+    // A side with a list is no treatment's name: no analysis names the groups, and the
+    // comparison's name stands for them.
     let listed = text.replace(
         "Adverse events: caffeine versus decaf",
         "Pain, 5 mg vs 10 mg",
     );
     let imported = import::from_rm5(listed.as_bytes()).unwrap();
-    let b = imported.dataset.study("B [CMP-001]").unwrap();
-    assert_eq!(b.intervention.therapy, "Drinks");
+    assert_eq!(therapy(&imported.dataset, "B [CMP-001]").0, "Drinks");
+    let w = &imported.warnings;
+    assert!(
+        w.iter()
+            .any(|w| w.starts_with("4 of ")
+                && w.contains("stands for the treatment: \"Drinks\"; where")),
+        "{w:?}"
+    );
 }

@@ -584,6 +584,7 @@ proptest! {
         let a = appraise(&data, &AppraiseOptions::default());
         prop_assert_eq!(a.pooled.len(), 1);
         let body = &a.pooled[0];
+        prop_assert!(body.refused.is_none(), "{:?}", body.refused);
         if let (Some(f), Some(e)) = (&body.fit, &body.effect) {
             // The review's method, or REML where it estimates no study.
             let review = e.method.starts_with(&method.to_string());

@@ -190,11 +190,12 @@ pub fn to_dataset(review: &Review, warnings: &mut Vec<String>) -> Dataset {
     }
 
     let mut studies: Vec<Study> = Vec::new();
-    // Which studies' treatment is only their comparison's name, for a later analysis to name.
+    // Which studies' treatment is only their comparison's name, for the editor's note.
     let mut unnamed: Vec<bool> = Vec::new();
     let mut index: BTreeMap<(String, usize, usize), usize> = BTreeMap::new();
     for (ci, c) in review.comparisons.iter().enumerate() {
-        for a in &c.analyses {
+        let sides_of = comparison_sides(c);
+        for (a, (therapy, comparator, named)) in c.analyses.iter().zip(sides_of) {
             if analysis_sides(&a.name).is_some_and(|(_, outcome)| !outcome) {
                 warnings.push(format!(
                     "analysis {}'s name, \"{}\", names the groups compared rather than what was \
@@ -210,18 +211,8 @@ pub fn to_dataset(review: &Review, warnings: &mut Vec<String>) -> Dataset {
                     .and_modify(|n| *n += 1)
                     .or_insert(0);
                 let key = (row.study.clone(), ci, slot);
-                let (therapy, comparator, named) = sides(c, a);
                 let si = match index.get(&key) {
-                    Some(&i) => {
-                        // A study the comparison's first analysis named no groups for takes
-                        // them from one that does, whatever the analyses' order.
-                        if unnamed[i] && named {
-                            studies[i].intervention.therapy = therapy;
-                            studies[i].comparator = comparator.map(Text::plain);
-                            unnamed[i] = false;
-                        }
-                        i
-                    }
+                    Some(&i) => i,
                     None => {
                         let several =
                             comparisons_of.get(row.study.as_str()).map_or(0, Vec::len) > 1;
@@ -232,8 +223,8 @@ pub fn to_dataset(review: &Review, warnings: &mut Vec<String>) -> Dataset {
                             slot,
                             several,
                         );
-                        study.intervention.therapy = therapy;
-                        study.comparator = comparator.map(Text::plain);
+                        study.intervention.therapy = therapy.clone();
+                        study.comparator = comparator.clone().map(Text::plain);
                         studies.push(study);
                         unnamed.push(!named);
                         index.insert(key, studies.len() - 1);
@@ -360,7 +351,8 @@ fn say_what_the_file_leaves_out(
         let noun = if total == 1 { "study" } else { "studies" };
         warnings.push(format!(
             "{} of {total} {noun}: the review's file names no treatment groups for them (no group \
-             labels, and no \"A versus B\" in the name of their comparison or analysis), so the \
+             labels but generic ones, and no \"A versus B\" in the name of their comparison or \
+             analysis), so the \
              name of their comparison stands for the treatment: {}; where that is not a \
              treatment's name, set each study's \"intervention\": {{\"therapy\": …}} in the \
              downloaded data",
@@ -469,21 +461,50 @@ fn analysis_of(c: &Comparison, a: &ReviewAnalysis, review: &Review) -> Analysis 
     }
 }
 
-/// A study's treatment and comparator in an analysis of a comparison: the comparison's sides
-/// ("Aspirin versus placebo"), the analysis's ("Mortality: aspirin versus placebo"), or the
-/// analysis's group labels; with none of them, the comparison's name stands for the treatment
-/// (the last value is `false` then: the editor is told).
-fn sides(c: &Comparison, a: &ReviewAnalysis) -> (String, Option<String>, bool) {
+/// The treatment and comparator of each of a comparison's analyses, the same for all of an
+/// analysis's rows (each treatment's studies are pooled on their own): the comparison's sides
+/// ("Aspirin versus placebo"), the analysis's ("Mortality: aspirin versus placebo"), or its
+/// group labels. An analysis that names none takes those of the first analysis that does and
+/// shares a study with it (the same comparison of treatments, named once); else its comparison's
+/// name (or id) stands for the treatment, and the last value, `false`, has the editor told.
+fn comparison_sides(c: &Comparison) -> Vec<(String, Option<String>, bool)> {
+    let own: Vec<Option<(String, Option<String>)>> =
+        c.analyses.iter().map(|a| sides(c, a)).collect();
+    let shares_a_study = |a: &ReviewAnalysis, b: &ReviewAnalysis| {
+        (a.rows.iter()).any(|r| b.rows.iter().any(|q| q.study == r.study))
+    };
+    (c.analyses.iter().zip(&own))
+        .map(|(a, sides)| {
+            let found = sides.clone().or_else(|| {
+                (c.analyses.iter().zip(&own))
+                    .filter(|(b, _)| shares_a_study(a, b))
+                    .find_map(|(_, s)| s.clone())
+            });
+            match found {
+                Some((t, k)) => (t, k, true),
+                None => {
+                    let name = if c.name.trim().is_empty() {
+                        &c.id
+                    } else {
+                        &c.name
+                    };
+                    (name.clone(), a.group_labels.1.clone(), false)
+                }
+            }
+        })
+        .collect()
+}
+
+/// An analysis's own treatment and comparator, when it names them.
+fn sides(c: &Comparison, a: &ReviewAnalysis) -> Option<(String, Option<String>)> {
     if let Some(e) = &c.experimental {
-        return (e.clone(), c.control.clone(), true);
+        return Some((e.clone(), c.control.clone()));
     }
     if let Some((t, k)) = versus(&c.name).or_else(|| Some(analysis_sides(&a.name)?.0)) {
-        return (t, Some(k), true);
+        return Some((t, Some(k)));
     }
-    match a.group_labels.0.clone().filter(|l| !is_generic_label(l)) {
-        Some(t) => (t, a.group_labels.1.clone(), true),
-        None => (c.name.clone(), a.group_labels.1.clone(), false),
-    }
+    let label = a.group_labels.0.clone().filter(|l| !is_generic_label(l))?;
+    Some((label, a.group_labels.1.clone()))
 }
 
 /// The sides an analysis's name compares, after the outcome it names first, if any:
@@ -496,7 +517,8 @@ fn analysis_sides(name: &str) -> Option<((String, String), bool)> {
         None => (false, name),
     };
     let (t, k) = versus(compared)?;
-    (!t.contains([',', ';', '('])).then_some(((t, k), outcome))
+    let plain = |side: &str| !side.contains([',', ';', '(']);
+    (plain(&t) && plain(&k)).then_some(((t, k), outcome))
 }
 
 fn new_study(

@@ -860,13 +860,13 @@ impl fmt::Display for Issue {
             NoEventsEitherArm => write!(
                 f,
                 "no events in either arm, so the study says next to nothing about a ratio (RR, OR): metafor's pooling \
-                 adds 0.5 to each cell; an imported review's own method, as RevMan's, leaves it out"
+                 adds 0.5 to each cell; an imported review's own method, like RevMan's, leaves it out"
             ),
             AllEventsBothArms => write!(
                 f,
                 "every participant had the event in both arms, so the study says next to nothing about a \
                  ratio (RR, OR): metafor's pooling adds 0.5 to each cell; an imported \
-                 review's own method, as RevMan's, leaves it out of odds ratios"
+                 review's own method, like RevMan's, leaves it out of odds ratios"
             ),
             UnlikelyYear { year } => write!(f, "year {year} looks unlikely"),
             DerivedWithoutNote => write!(f, "status is derived but there is no note with the formula"),

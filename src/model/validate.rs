@@ -569,8 +569,8 @@ pub(crate) fn check_outcome(study: &Study, o: &Outcome, loc: &Loc, sink: &mut Si
             loc.outcome_field("analysis.level"),
             Issue::Ignored {
                 what: "level",
-                why: "a confidence level is a percentage between 0 and 100 (e.g. 95); the pooled \
-                      result is not checked against the review's",
+                why: "a confidence level is a percentage between 1 and 100 (write 95, not 0.95); \
+                      the pooled result is not checked against the review's",
             },
         );
     }
