@@ -98,15 +98,23 @@ pub fn citations(dataset: Option<&Dataset>, items: &[Item], lang: Lang) -> Vec<C
     let index = StudyIndex::new(dataset, items.len());
     let mut seen = HashSet::new();
     // An answer's studies are those of its treatment as the summary groups them: by vocabulary
-    // term or normalized name, every blank name one group.
-    let lexicon = dataset.map(|d| crate::appraise::matching::Lexicon::new(&d.vocabulary));
+    // term or normalized name, every blank name one group. Each study's key is worked out once,
+    // and only when there is an answer (most views have none).
+    let answers = (items.iter()).any(|i| matches!(ItemKey::parse(&i.key), ItemKey::Answer(_)));
+    let keyed = dataset.filter(|_| answers).map(|d| {
+        let lexicon = crate::appraise::matching::Lexicon::new(&d.vocabulary);
+        let keys: Vec<String> = (studies.iter())
+            .map(|s| lexicon.treatment_key(&s.intervention.therapy))
+            .collect();
+        (lexicon, keys)
+    });
     let of_answer = |therapy: &str| -> Vec<&Study> {
-        let Some(lexicon) = &lexicon else {
+        let Some((lexicon, keys)) = &keyed else {
             return Vec::new();
         };
         let key = lexicon.treatment_key(therapy);
-        (studies.iter())
-            .filter(|s| lexicon.treatment_key(&s.intervention.therapy) == key)
+        (studies.iter().zip(keys))
+            .filter_map(|(s, k)| (*k == key).then_some(s))
             .collect()
     };
     let mut shown: Vec<&Study> = items

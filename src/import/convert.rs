@@ -190,8 +190,8 @@ pub fn to_dataset(review: &Review, warnings: &mut Vec<String>) -> Dataset {
     }
 
     let mut studies: Vec<Study> = Vec::new();
-    // Which studies' treatment is only their comparison's name, for the editor's note.
-    let mut unnamed: Vec<bool> = Vec::new();
+    // The studies whose treatment is only their comparison's name, for the editor's note.
+    let mut named_for_comparison: Vec<usize> = Vec::new();
     let mut index: BTreeMap<(String, usize, usize), usize> = BTreeMap::new();
     for (ci, c) in review.comparisons.iter().enumerate() {
         let sides_of = comparison_sides(c);
@@ -225,8 +225,10 @@ pub fn to_dataset(review: &Review, warnings: &mut Vec<String>) -> Dataset {
                         );
                         study.intervention.therapy = therapy.clone();
                         study.comparator = comparator.clone().map(Text::plain);
+                        if !named {
+                            named_for_comparison.push(studies.len());
+                        }
                         studies.push(study);
-                        unnamed.push(!named);
                         index.insert(key, studies.len() - 1);
                         studies.len() - 1
                     }
@@ -288,9 +290,8 @@ pub fn to_dataset(review: &Review, warnings: &mut Vec<String>) -> Dataset {
         }
     }
 
-    let named_for_comparison: Vec<&Study> = (studies.iter().zip(&unnamed))
-        .filter_map(|(s, &u)| u.then_some(s))
-        .collect();
+    let named_for_comparison: Vec<&Study> =
+        named_for_comparison.iter().map(|&i| &studies[i]).collect();
     say_what_the_file_leaves_out(&studies, &named_for_comparison, warnings);
     let mut description = format!("Imported from a {}", review.source);
     if let Some(doi) = &review.doi {
@@ -352,10 +353,9 @@ fn say_what_the_file_leaves_out(
         warnings.push(format!(
             "{} of {total} {noun}: the review's file names no treatment groups for them (no group \
              labels but generic ones, and no \"A versus B\" in the name of their comparison or \
-             analysis), so the \
-             name of their comparison stands for the treatment: {}; where that is not a \
-             treatment's name, set each study's \"intervention\": {{\"therapy\": …}} in the \
-             downloaded data",
+             analysis), so the name of their comparison stands for the treatment: {}; where that \
+             is not a treatment's name, set each study's \"intervention\": {{\"therapy\": …}} \
+             in the downloaded data",
             named_for_comparison.len(),
             comparisons.join(", ")
         ));
