@@ -146,6 +146,11 @@
 // had cost 1.7 KB). (The same day a change that took 4 KB out of the raw wasm, 2 KB of it code, grew
 // the gzipped wasm from 354.5 to 355.7 KB: wasm-opt's --flatten --rereloop layout; the change was
 // undone for other reasons and the session ended at 355.0 KB.)
+// Raised to 351 KiB in the thirty-fourth session for the data's problems in the reader's language:
+// the editor's list and a failure's message had been English on Spanish and French pages; their
+// texts moved into the message catalogue (its English in the wasm, keys and all; the Spanish and
+// French downloaded with the rest) and serde_json's syntax errors are said through it (3.4 KB,
+// -> 358.6 KB).
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -153,7 +158,7 @@ import { fileURLToPath } from 'node:url';
 import { shellModules } from './shell-modules.mjs';
 
 const BUDGET_BYTES = 100 * 1024;
-const GUARD_BYTES = 347 * 1024;
+const GUARD_BYTES = 351 * 1024;
 const WWW = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'www');
 // Each file as the server sends it, gzipped on its own.
 const FILES = [...shellModules(WWW), 'pkg/evidence_lens.js', 'pkg/evidence_lens_bg.wasm'];

@@ -483,9 +483,9 @@ fn a_part_condition_that_does_not_narrow_the_claims_people_is_said_and_left_out(
             .find(|p| p.path == "claims[11].parts[1].condition")
             .unwrap_or_else(|| panic!("{condition}: {:?}", parsed.warnings));
         assert!(
-            warned.message.contains("within the claim's"),
+            warned.message().contains("within the claim's"),
             "{}",
-            warned.message
+            warned.message()
         );
         let dataset = parsed.dataset.unwrap();
         assert_eq!(dataset.claims.last().unwrap().parts[1].condition, None);

@@ -130,7 +130,7 @@ fn check_library(case: &Case, bytes: Vec<u8>) -> Duration {
             format!(
                 "{}\t{}",
                 if p.path.is_empty() { "-" } else { &p.path },
-                p.message
+                p.message()
             )
         });
         eprintln!(
@@ -145,11 +145,11 @@ fn check_library(case: &Case, bytes: Vec<u8>) -> Duration {
     }
     for p in parsed.errors.iter().chain(&parsed.warnings) {
         assert!(
-            !p.path.is_empty() || WHOLE_INPUT.iter().any(|w| p.message.starts_with(w)),
+            !p.path.is_empty() || WHOLE_INPUT.iter().any(|w| p.message().starts_with(w)),
             "{}: a problem without a path: {p:?}",
             case.file
         );
-        assert!(!p.message.contains("panicked"), "{}: {p:?}", case.file);
+        assert!(!p.message().contains("panicked"), "{}: {p:?}", case.file);
     }
     if case.exit == 0 {
         assert!(
@@ -169,7 +169,7 @@ fn check_library(case: &Case, bytes: Vec<u8>) -> Duration {
             case.file
         );
         assert!(
-            first.message.contains(&case.message),
+            first.message().contains(&case.message),
             "{}: first error {first:?} should contain {:?}",
             case.file,
             case.message
@@ -759,7 +759,7 @@ fn too_many_csv_studies_are_named_at_the_first_row_left_out() {
     let e = p
         .errors
         .iter()
-        .find(|e| e.message.contains("the limit is"))
+        .find(|e| e.message().contains("the limit is"))
         .expect("a limit error");
     assert_eq!(e.path, format!("row {}", MAX_STUDIES + 2), "{e:?}");
     assert_eq!(p.dataset.unwrap().studies.len(), MAX_STUDIES);
@@ -788,7 +788,8 @@ fn bad_rows_count_against_the_row_limit() {
             "{what}: {last:?}"
         );
         assert!(
-            last.message.contains(&format!("the limit is {row_limit}")),
+            last.message()
+                .contains(&format!("the limit is {row_limit}")),
             "{what}: {last:?}"
         );
         println!("a million {what}: {took:?}");

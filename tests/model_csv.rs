@@ -460,7 +460,9 @@ fn chunks_together_are_the_whole_file() {
         "{errors:?}"
     );
     assert!(
-        warnings.iter().any(|w| w.message.contains("Windows-1252")),
+        warnings
+            .iter()
+            .any(|w| w.message().contains("Windows-1252")),
         "{warnings:?}"
     );
 }
@@ -503,7 +505,9 @@ fn the_encoding_is_told_from_the_whole_file() {
     assert_eq!(studies, whole.dataset.unwrap().studies);
     assert_eq!(studies.last().unwrap().id, "Müller");
     assert!(
-        warnings.iter().any(|w| w.message.contains("Windows-1252")),
+        warnings
+            .iter()
+            .any(|w| w.message().contains("Windows-1252")),
         "{warnings:?}"
     );
 }

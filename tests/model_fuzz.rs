@@ -35,7 +35,7 @@ fn check(bytes: &[u8]) {
             // Whatever is kept is valid and serializable.
             let (errors, _) = validate(&ds);
             assert!(
-                errors.is_empty() || errors.iter().all(|e| e.message.contains("schema")),
+                errors.is_empty() || errors.iter().all(|e| e.message().contains("schema")),
                 "kept data has errors: {errors:?}"
             );
             let _ = ds.to_json_pretty();

@@ -643,7 +643,7 @@ fn deep_nesting_is_an_error_not_a_stack_overflow() {
         let p = parse_json(text.as_bytes());
         assert_eq!(p.errors.len(), 1);
         assert!(
-            p.errors[0].message.contains("nested too deeply"),
+            p.errors[0].message().contains("nested too deeply"),
             "{}",
             p.errors[0]
         );
@@ -1209,4 +1209,106 @@ fn a_value_in_other_case_or_with_spaces_gets_the_format_s_spelling() {
     assert!(msgs(&p.errors).iter().any(
         |m| m.starts_with("studies[3].design: unknown design \"trial\"; expected one of rct,")
     ));
+}
+
+#[test]
+fn problems_are_said_in_the_reader_s_language() {
+    use evidence_lens::i18n::Lang;
+    let mut s = study("s1");
+    s["year"] = json!("2019a");
+    s["label"] = json!([1]);
+    let mut mixed = study("s2");
+    mixed["outcomes"][0]["data"] = json!({"measure": "RR", "ai": 1, "n1i": 10, "m1i": 1.0});
+    let mut typo = study("s3");
+    typo["typo"] = json!(1);
+    let mut baseline = study("s4");
+    baseline["outcomes"][0]["baseline"] = json!({"risk": 0.3, "basis": "registry"});
+    let mut level = study("s5");
+    level["outcomes"][0]["data"] =
+        json!({"measure": "HR", "estimate": 0.8, "ci_lb": 0.6, "ci_ub": 1.1, "level": 90});
+    let mut data = dataset(vec![s, mixed, typo, baseline, level]);
+    data["claims"] = json!([{"id": "c1", "text": "It cures", "by": "clinic",
+        "citation": {"text": "An advertisement"}, "therapy": "MSC",
+        "condition": "multiple sclerosis", "asserts": "benefit", "studies": ["s4"], "value": 2}]);
+    let parsed = parse(&data);
+    let problems: Vec<&Problem> = parsed.errors.iter().chain(&parsed.warnings).collect();
+    let said = |lang| {
+        problems
+            .iter()
+            .map(|p| p.issue.message(lang))
+            .collect::<Vec<_>>()
+    };
+    let english = said(Lang::En);
+    // The kinds of problem this file has: a wrong type, an array where a text goes, mixed data
+    // forms, a field misspelt, and what is ignored, and why.
+    for expected in [
+        "expected a whole number, found \"2019a\"",
+        "expected a string, found an array",
+        "mixes fields of counts and means",
+        "unknown field \"typo\"",
+        "value ignored: the claim does not assert a number",
+        "the 90% interval is shown as the 95% interval it implies",
+        "baseline ignored: the study's own comparison group gives the comparison risk",
+    ] {
+        assert!(
+            english.iter().any(|m| m.contains(expected)),
+            "{expected}: {english:#?}"
+        );
+    }
+    // English is the problems' `Display`, after their place.
+    for (problem, message) in problems.iter().zip(&english) {
+        assert_eq!(problem.to_string(), format!("{}: {message}", problem.path));
+    }
+    for lang in [Lang::Es, Lang::Fr] {
+        for (message, english) in said(lang).iter().zip(&english) {
+            assert_ne!(message, english, "{lang:?}");
+            // A phrase the catalogue lacks would show its key.
+            for key in ["problem.", "expect.", "form.", "ignored."] {
+                assert!(!message.contains(key), "{lang:?}: {message}");
+            }
+        }
+    }
+    let spanish = said(Lang::Es).join("\n");
+    assert!(
+        spanish.contains("mezcla campos de recuentos y de medias"),
+        "{spanish}"
+    );
+    assert!(spanish.contains("se encontró una lista"), "{spanish}");
+    let french = said(Lang::Fr).join("\n");
+    assert!(
+        french.contains("mélange des champs des effectifs et des moyennes"),
+        "{french}"
+    );
+}
+
+#[test]
+fn json_syntax_errors_are_said_in_the_reader_s_language() {
+    use evidence_lens::i18n::Lang;
+    for (text, english) in [
+        (r#"{"a" 1}"#, "expected `:`"),
+        ("[1 2]", "expected `,` or `]`"),
+        (r#"{"a": 1 "b": 2}"#, "expected `,` or `}`"),
+        (r#"{"a": tru}"#, "expected ident"),
+        (r#"{"a": }"#, "expected value"),
+        (r#"{"a": 1,}"#, "trailing comma"),
+        ("{} x", "trailing characters"),
+        (r#"{"a": "\q"}"#, "invalid escape"),
+        (r#"{"a": -}"#, "invalid number"),
+        ("{a: 1}", "key must be a string"),
+        ("[1, 2", "EOF while parsing a list"),
+        (r#"{"a": 1"#, "EOF while parsing an object"),
+    ] {
+        let parsed = parse_json(text.as_bytes());
+        let issue = &parsed.errors[0].issue;
+        let said = issue.message(Lang::En);
+        assert!(
+            said.contains(&format!("invalid JSON: {english}")),
+            "{text}: {said}"
+        );
+        for lang in [Lang::Es, Lang::Fr] {
+            let said = issue.message(lang);
+            assert!(!said.contains(english), "{text}: {said}");
+            assert!(said.contains("JSON"), "{text}: {said}");
+        }
+    }
 }

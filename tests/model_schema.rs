@@ -104,9 +104,10 @@ fn schema_properties_are_what_the_reader_accepts() {
         let msg = p
             .errors
             .iter()
-            .find(|e| e.message.starts_with("unknown field"))
+            .find(|e| e.message().starts_with("unknown field"))
             .unwrap_or_else(|| panic!("{ptr}: {:?}", p.errors));
-        let allowed = msg.message.split("expected one of ").nth(1).unwrap();
+        let message = msg.message();
+        let allowed = message.split("expected one of ").nth(1).unwrap();
         let mut accepted: Vec<String> = allowed.split(", ").map(str::to_string).collect();
         accepted.sort();
         assert_eq!(accepted, names(&def(&s, name)["properties"]), "{path}");
@@ -134,7 +135,7 @@ fn schema_required_fields_are_what_the_reader_requires() {
             assert!(
                 p.errors
                     .iter()
-                    .any(|e| e.path == *path && e.message == expected),
+                    .any(|e| e.path == *path && e.message() == expected),
                 "{path}: removing {field}: {:?}",
                 p.errors
             );

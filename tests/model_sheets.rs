@@ -422,7 +422,7 @@ fn more_spellings_from_the_readme() {
         // The header beside a study column: how was it read?
         let p = parse_csv(format!("study,\"{header}\"\nA,1\n").as_bytes());
         p.warnings.iter().find_map(|w| {
-            w.message
+            w.message()
                 .strip_prefix(&format!("read \"{header}\" as "))
                 .map(|rest| rest.split(' ').next().unwrap().to_string())
         })

@@ -26,7 +26,7 @@ fn canvas() -> HtmlCanvasElement {
 /// A widget on its own canvas with the built-in data, showing `view` in the light theme.
 fn builtin_in(view: &str) -> Widget {
     let mut widget = Widget::new(canvas(), None).unwrap();
-    widget.load_json(BUILTIN);
+    widget.load_json(BUILTIN, "en");
     widget
         .set_options(options(&format!(r#"{{"view": "{view}"}}"#)), "light")
         .unwrap();
@@ -91,7 +91,7 @@ fn opaque_pixels(canvas: &HtmlCanvasElement) -> usize {
 fn builtin_dataset_draws_a_forest_on_the_canvas() {
     let canvas = canvas();
     let mut widget = Widget::new(canvas.clone(), None).unwrap();
-    widget.load_json(BUILTIN);
+    widget.load_json(BUILTIN, "en");
     widget
         .set_options(options(r#"{"view": "forest"}"#), "light")
         .unwrap();
@@ -128,7 +128,7 @@ fn builtin_dataset_draws_a_forest_on_the_canvas() {
 fn device_pixel_ratio_scales_the_backing_store() {
     let canvas = canvas();
     let mut widget = Widget::new(canvas.clone(), None).unwrap();
-    widget.load_json(BUILTIN);
+    widget.load_json(BUILTIN, "en");
     let h1 = widget.resize(400.0, 1.0);
     let h2 = widget.resize(400.0, 2.0);
     widget.draw().unwrap();
@@ -143,7 +143,7 @@ fn device_pixel_ratio_scales_the_backing_store() {
 fn hover_finds_the_row_under_the_pointer_and_nothing_outside() {
     let canvas = canvas();
     let mut widget = Widget::new(canvas.clone(), None).unwrap();
-    widget.load_json(BUILTIN);
+    widget.load_json(BUILTIN, "en");
     widget.resize(800.0, 1.0);
     widget.draw().unwrap();
     let keys = widget.keys();
@@ -165,11 +165,31 @@ fn hover_finds_the_row_under_the_pointer_and_nothing_outside() {
 fn unreadable_data_is_reported_not_thrown() {
     let canvas = canvas();
     let mut widget = Widget::new(canvas, None).unwrap();
-    let report = widget.load_json(b"{ not json");
+    let report = widget.load_json(b"{ not json", "en");
     let ok = js_sys::Reflect::get(&report, &"ok".into()).unwrap();
     assert_eq!(ok.as_bool(), Some(false));
     let errors = js_sys::Reflect::get(&report, &"errors".into()).unwrap();
     assert!(js_sys::Array::from(&errors).length() >= 1);
+    // Said in the reader's language: the editor's list and the failure are shown in the page.
+    let mut message = |lang: &str| {
+        let report = widget.load_json(b"{ not json", lang);
+        let errors = js_sys::Reflect::get(&report, &"errors".into()).unwrap();
+        let first = js_sys::Array::from(&errors).get(0);
+        js_sys::Reflect::get(&first, &"message".into())
+            .unwrap()
+            .as_string()
+            .unwrap()
+    };
+    assert!(
+        message("en").starts_with("line 1, column 3: invalid JSON"),
+        "{}",
+        message("en")
+    );
+    assert!(
+        message("es").starts_with("línea 1, columna 3: JSON no válido"),
+        "{}",
+        message("es")
+    );
     assert!(widget
         .set_options(options(r#"{"view": "nonsense"}"#), "light")
         .is_err());
@@ -204,7 +224,7 @@ fn hover_redraws_only_the_overlay_over_the_item() {
     let chart = canvas();
     let overlay = canvas();
     let mut widget = Widget::new(chart.clone(), Some(overlay.clone())).unwrap();
-    widget.load_json(BUILTIN);
+    widget.load_json(BUILTIN, "en");
     // The forest's rows are small beside the chart (a summary card is a third of it).
     widget
         .set_options(options(r#"{"view": "forest"}"#), "light")
@@ -262,7 +282,7 @@ fn hover_redraws_only_the_overlay_over_the_item() {
 fn filters_views_svg_a_converted_table_and_citations() {
     let chart = canvas();
     let mut widget = Widget::new(chart, None).unwrap();
-    widget.load_json(BUILTIN);
+    widget.load_json(BUILTIN, "en");
     widget
         .set_options(options(r#"{"view": "forest"}"#), "light")
         .unwrap();
@@ -296,7 +316,7 @@ fn filters_views_svg_a_converted_table_and_citations() {
     assert!(svg.starts_with("<svg") && svg.trim_end().ends_with("</svg>"));
     let citations = js_sys::Array::from(&widget.citations());
     assert!(citations.length() > 0);
-    let report = widget.load_converted(&two_rows_converted());
+    let report = widget.load_converted(&two_rows_converted(), "en");
     assert_eq!(
         js_sys::Reflect::get(&report, &"ok".into())
             .unwrap()
@@ -368,7 +388,7 @@ fn an_item_finds_its_study_alone_as_among_all_even_when_ids_nest() {
         study("d", "10.1000/d"),
         study("e", "10.1000/e")
     );
-    let report = widget.load_json(json.as_bytes());
+    let report = widget.load_json(json.as_bytes(), "en");
     assert_eq!(number(&report, "studies"), 5.0);
     widget
         .set_options(options(r#"{"view": "forest"}"#), "light")
@@ -403,7 +423,7 @@ fn citation_links_are_canonical_https_and_nothing_else() {
        "source_kind": "paper", "condition": "MS", "intervention": {"therapy": "T"}, "design": "rct",
        "outcomes": [{"id": "o", "name": "O", "kind": "benefit", "better": "lower", "data": {"measure": "RR", "ai": 1, "n1i": 10, "ci": 3, "n2i": 10}}]}
     ]}"#;
-    let report = widget.load_json(json);
+    let report = widget.load_json(json, "en");
     assert_eq!(
         js_sys::Reflect::get(&report, &"ok".into())
             .unwrap()
@@ -506,7 +526,7 @@ fn each_treatments_pooled_body_has_its_own_key_and_statement() {
         s["intervention"]["therapy"] = "clopidogrel".into();
     }
     let mut widget = Widget::new(canvas(), None).unwrap();
-    widget.load_json(&serde_json::to_vec(&data).unwrap());
+    widget.load_json(&serde_json::to_vec(&data).unwrap(), "en");
     widget
         .set_options(options(r#"{"view": "forest"}"#), "light")
         .unwrap();
@@ -534,7 +554,7 @@ fn posters_of_a_long_forest_show_its_first_screens_and_leave_the_chart_whole() {
         studies.join(",")
     );
     let mut widget = Widget::new(canvas(), None).unwrap();
-    widget.load_json(json.as_bytes());
+    widget.load_json(json.as_bytes(), "en");
     widget
         .set_options(options(r#"{"view": "forest"}"#), "light")
         .unwrap();
@@ -578,7 +598,7 @@ fn posters_of_a_long_forest_show_its_first_screens_and_leave_the_chart_whole() {
 fn the_height_follows_each_change_of_view_data_and_size() {
     let canvas = canvas();
     let mut widget = Widget::new(canvas.clone(), None).unwrap();
-    widget.load_json(BUILTIN);
+    widget.load_json(BUILTIN, "en");
     let drawn = |widget: &mut Widget, view: &str, width: f64| {
         widget
             .set_options(options(&format!(r#"{{"view": "{view}"}}"#)), "light")
@@ -600,7 +620,7 @@ fn the_height_follows_each_change_of_view_data_and_size() {
         drawn(&mut widget, "forest", 400.0) > forest,
         "narrower is taller"
     );
-    widget.load_converted(&two_rows_converted());
+    widget.load_converted(&two_rows_converted(), "en");
     assert!(drawn(&mut widget, "forest", 800.0) < forest, "two studies");
 }
 

@@ -72,14 +72,14 @@ pub fn appraisal_of(dataset: &Dataset) -> Appraisal {
 }
 
 fn study_row(lang: Lang, key: String, study: &Study, detail: String) -> ForestRow {
-    let label = i18n::pick(lang, &study.label);
+    let label = study.label.get(lang.as_str()).to_string();
     let badge = badge_beside(lang, study.design, &label).map(str::to_string);
     let mut row = ForestRow::header(key, label);
     row.kind = RowKind::Note;
     row.detail = detail;
     row.n = study.n.or(study.n_planned);
     row.badge = badge;
-    row.caveats = i18n::pick_all(lang, &study.caveats);
+    row.caveats = crate::model::Text::all_in(&study.caveats, lang.as_str());
     // Counts of treatment periods, or numbers not from a peer-reviewed paper, read differently.
     row.marked = appraise::rate::pooled_cycle_caveat(study).is_some()
         || study.source_kind != crate::model::SourceKind::Paper;
@@ -119,7 +119,7 @@ fn row_for(
             StudyStatus::Completed => outcome
                 .reported
                 .as_ref()
-                .map(|r| i18n::pick(lang, r))
+                .map(|r| r.get(lang.as_str()).to_string())
                 .unwrap_or_else(|| t(lang, "result.no_numbers").to_string()),
         });
         return (None, row);
@@ -502,7 +502,7 @@ pub fn forest_with(dataset: &Dataset, options: &ViewOptions, appraisal: &Apprais
         title: dataset
             .title
             .as_ref()
-            .map(|x| i18n::pick(lang, x))
+            .map(|x| x.get(lang.as_str()).to_string())
             .unwrap_or_default(),
         panels,
         footnote: Some(footnote),

@@ -135,7 +135,7 @@ pub fn citations(dataset: Option<&Dataset>, items: &[Item], lang: Lang) -> Vec<C
         .into_iter()
         .map(|study| CitationEntry {
             key: study.id.clone(),
-            label: crate::i18n::pick(lang, &study.label),
+            label: study.label.get(lang.as_str()).to_string(),
             text: study.citation.text.clone(),
             links: study.citation.links(),
         })

@@ -109,7 +109,7 @@ pub fn facets(dataset: Option<&Dataset>, lang: Lang) -> Facets {
             if !f.outcomes.iter().any(|x| x.id == o.id) {
                 f.outcomes.push(OutcomeFacet {
                     id: o.id.clone(),
-                    name: crate::i18n::pick(lang, &o.name),
+                    name: o.name.get(lang.as_str()).to_string(),
                 });
             }
         }

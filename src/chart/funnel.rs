@@ -170,7 +170,7 @@ impl FunnelView {
                 n: study.and_then(|s| s.n),
                 certainty: None,
                 caveats: study
-                    .map(|s| i18n::pick_all(lang, &s.caveats))
+                    .map(|s| crate::model::Text::all_in(&s.caveats, lang.as_str()))
                     .unwrap_or_default(),
                 source_url: study.and_then(|s| s.citation.source_url()),
                 design: study.map(|s| s.design.as_str().to_string()),

@@ -19,7 +19,7 @@ use crate::appraise::absolute::{people, within};
 use crate::appraise::matching::Lexicon;
 use crate::appraise::text::name_in_sentence;
 use crate::appraise::{Appraisal, Basis, PerN};
-use crate::i18n::{self, t, tf, Lang};
+use crate::i18n::{t, tf, Lang};
 use crate::model::{Better, Dataset, OutcomeKind};
 
 /// One icon-array card.
@@ -181,7 +181,7 @@ impl HarmsView {
                 (None, Some(x)) => x.name_with_time(lang.as_str()),
                 (given, _) => within(lang, &o.name, given),
             };
-            let title = format!("{} · {}", i18n::pick(lang, &study.label), name);
+            let title = format!("{} · {}", study.label.get(lang.as_str()), name);
             let value = match control {
                 Some(c) => format!(
                     "{} → {}",
@@ -196,12 +196,16 @@ impl HarmsView {
             };
             items.push(Item {
                 key: key.clone(),
-                label: with_design(lang, i18n::pick(lang, &study.label), study.design),
+                label: with_design(
+                    lang,
+                    study.label.get(lang.as_str()).to_string(),
+                    study.design,
+                ),
                 detail: name,
                 value,
                 n: study.n,
                 certainty: o.certainty.map(|c| c.words(lang).to_string()),
-                caveats: i18n::pick_all(lang, &study.caveats),
+                caveats: crate::model::Text::all_in(&study.caveats, lang.as_str()),
                 source_url: study.citation.source_url(),
                 design: Some(study.design.as_str().to_string()),
                 year: study.year,

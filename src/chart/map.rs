@@ -205,12 +205,16 @@ impl MapView {
                 .max();
             items.push(Item {
                 key: study.id.clone(),
-                label: with_design(lang, i18n::pick(lang, &study.label), study.design),
+                label: with_design(
+                    lang,
+                    study.label.get(lang.as_str()).to_string(),
+                    study.design,
+                ),
                 detail: study.intervention.therapy.clone(),
                 value: t(lang, result.key()).to_string(),
                 n: study.n.or(study.n_planned),
                 certainty: best.map(|c| c.words(lang).to_string()),
-                caveats: i18n::pick_all(lang, &study.caveats),
+                caveats: crate::model::Text::all_in(&study.caveats, lang.as_str()),
                 source_url: study.citation.source_url(),
                 design: Some(study.design.as_str().to_string()),
                 year: study.year,

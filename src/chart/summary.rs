@@ -602,7 +602,7 @@ fn title(
         None if appraisal.answers.is_empty() => dataset
             .title
             .as_ref()
-            .map(|x| i18n::pick(lang, x))
+            .map(|x| x.get(lang.as_str()).to_string())
             .unwrap_or_else(|| empty.unwrap_or_default().to_string()),
         // One treatment shown: its own answer ("We are very uncertain whether X helps …").
         None => match &appraisal.answers[..] {

@@ -815,7 +815,7 @@ fn report_problems(
         }
     };
     for p in errors {
-        let _ = writeln!(err, "{}: {}{}", file.display(), place(p), p.message);
+        let _ = writeln!(err, "{}: {}{}", file.display(), place(p), p.message());
     }
     for p in warnings {
         let _ = writeln!(
@@ -823,7 +823,7 @@ fn report_problems(
             "{}: {}warning: {}",
             file.display(),
             place(p),
-            p.message
+            p.message()
         );
     }
 }

@@ -100,10 +100,7 @@ pub fn parse_csv(bytes: &[u8]) -> Parsed {
 
 /// Reads a dataset from CSV bytes.
 pub fn parse_csv_with(bytes: &[u8], options: &CsvOptions) -> Parsed {
-    let mut sink = Sink {
-        kept: Some(Vec::new()),
-        ..Sink::default()
-    };
+    let mut sink = Sink::default();
     let dataset = decode(bytes, &mut sink).and_then(|text| read(&text, options, &mut sink));
     sink.into_parsed(dataset)
 }
@@ -1001,10 +998,7 @@ impl Table<'_> {
             usize::MAX,
             sink,
         )?;
-        let mut chunk = Sink {
-            kept: Some(Vec::new()),
-            ..Sink::default()
-        };
+        let mut chunk = Sink::default();
         let mut rows = Vec::new();
         // Rows read into this chunk, good or not: a chunk's problems are held until it is handed over.
         let mut read = 0;
@@ -1030,7 +1024,6 @@ impl Table<'_> {
                     errors: std::mem::take(&mut chunk.errors),
                     warnings: std::mem::take(&mut chunk.warnings),
                 });
-                chunk.kept = Some(Vec::new());
             }
         }
         Some(Dataset::default())
@@ -1551,10 +1544,7 @@ fn resolve_header(
 /// editor's header where a column was read under another name.
 fn tidy(sink: &mut Sink, columns: &[(Option<&'static str>, String)], filled: &[usize]) {
     let errors = std::mem::take(&mut sink.errors);
-    let errors = match sink.kept.take() {
-        Some(issues) if issues.len() == errors.len() => said_once(errors, issues, columns, filled),
-        _ => errors,
-    };
+    let errors = said_once(errors, columns, filled);
     let rename = |mut p: Problem| {
         p.path = editors_place(columns, p.path);
         p
@@ -1617,7 +1607,6 @@ fn row_list(rows: &mut Vec<usize>) -> String {
 /// once (at its first cell).
 fn said_once(
     errors: Vec<Problem>,
-    issues: Vec<Issue>,
     columns: &[(Option<&'static str>, String)],
     filled: &[usize],
 ) -> Vec<Problem> {
@@ -1634,8 +1623,8 @@ fn said_once(
     let mut missing: Vec<(MissingKey, Vec<usize>)> = Vec::new();
     let mut missing_of = vec![None; errors.len()];
     // An empty cell in a column the file has is said at the cell.
-    let errors: Vec<Problem> = (errors.into_iter().zip(&issues))
-        .map(|(p, issue)| match issue {
+    let errors: Vec<Problem> = (errors.into_iter())
+        .map(|p| match &p.issue {
             Issue::MissingField { field } if !absent(field) && CSV_COLUMNS.contains(field) => {
                 Problem::new(format!("{}, column {field}", p.path), Issue::EmptyNeeded)
             }
@@ -1644,10 +1633,11 @@ fn said_once(
         .collect();
     // Errors in cells that cannot be read, by column (few columns: a list).
     let mut bad_cells: Vec<(String, Vec<usize>)> = Vec::new();
-    for (i, (p, issue)) in errors.iter().zip(&issues).enumerate() {
+    for (i, p) in errors.iter().enumerate() {
         let Some((row, column)) = row_place(&p.path) else {
             continue;
         };
+        let issue = &p.issue;
         let key: Option<MissingKey> = match (issue, column) {
             (Issue::EmptyCell { form }, Some(c)) if absent(c) => {
                 Some((c.to_string(), None, Some(*form)))
@@ -1717,7 +1707,7 @@ fn said_once(
     }
     let mut said = vec![false; missing.len()];
     let mut out = Vec::with_capacity(errors.len());
-    for (i, (p, issue)) in errors.into_iter().zip(issues).enumerate() {
+    for (i, p) in errors.into_iter().enumerate() {
         if let Some(at) = missing_of[i] {
             if !said[at] {
                 said[at] = true;
@@ -1737,7 +1727,7 @@ fn said_once(
             }
         } else if let Some((_, at)) = whole.iter().find(|(first, _)| *first == i) {
             let column = row_place(&p.path).and_then(|(_, c)| c).unwrap_or("");
-            let expected = match &issue {
+            let expected = match &p.issue {
                 Issue::CsvBad { expected, .. } => expected.to_string(),
                 Issue::UnknownValue { what, .. } => format!("a known {what}"),
                 Issue::CsvNotCount { .. } => "a count".to_string(),
@@ -1746,16 +1736,15 @@ fn said_once(
             };
             let mut rows = at.clone();
             let count = rows.len();
-            out.push(Problem {
-                path: p.path.clone(),
-                message: Issue::WholeColumn {
-                    first: p.message,
+            out.push(Problem::new(
+                p.path.clone(),
+                Issue::WholeColumn {
+                    first: p.message(),
                     expected,
                     count,
                     rows: row_list(&mut rows),
-                }
-                .to_string(),
-            });
+                },
+            ));
         } else if !skipped[i] {
             out.push(p);
         }
@@ -1773,7 +1762,7 @@ fn merge_rows(problems: Vec<Problem>) -> Vec<Problem> {
     for p in &problems {
         match row_place(&p.path) {
             Some((row, column)) => {
-                let key = format!("{}\u{0}{}", column.unwrap_or("\u{0}"), p.message);
+                let key = format!("{}\u{0}{}", column.unwrap_or("\u{0}"), p.message());
                 let at = *first.entry(key).or_insert_with(|| {
                     rows.push(Vec::new());
                     rows.len() - 1
@@ -1803,7 +1792,7 @@ fn merge_rows(problems: Vec<Problem>) -> Vec<Problem> {
                         Some(c) => format!("rows {list}, column {c}"),
                         None => format!("rows {list}"),
                     },
-                    message: p.message,
+                    issue: p.issue,
                 });
             }
         }

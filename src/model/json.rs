@@ -11,7 +11,7 @@ pub(crate) use super::tree::Json;
 use super::tree::{self, Duplicate, Object};
 
 use super::analysis::{Analysis, EffectModel, PoolMethod, Stored, StoredSubgroup};
-use super::problem::{suggest, Issue, Parsed, Problem, SyntaxHint};
+use super::problem::{suggest, Found, Issue, Parsed, Problem, SyntaxHint};
 use super::terms::TermNames;
 use super::types::*;
 pub(crate) use super::validate::Sink;
@@ -192,13 +192,18 @@ pub fn name_places(bytes: &[u8], parsed: &mut Parsed) {
         return;
     };
     for problem in parsed.errors.iter_mut().chain(&mut parsed.warnings) {
+        let message = problem.message();
         let named: Vec<String> = (ids_along(&root, &problem.path).into_iter())
             // A message that names its study already ("study "x" was left out") is left as it is.
-            .filter(|(_, id)| !problem.message.contains(&format!("\"{id}\"")))
+            .filter(|(_, id)| !message.contains(&format!("\"{id}\"")))
             .map(|(list, id)| format!("{} \"{id}\"", singular(list)))
             .collect();
         if !named.is_empty() {
-            problem.message = format!("in {}: {}", named.join(", "), problem.message);
+            let issue = std::mem::replace(&mut problem.issue, Issue::Empty);
+            problem.issue = Issue::In {
+                places: named.join(", "),
+                issue: Box::new(issue),
+            };
         }
     }
 }
@@ -391,8 +396,8 @@ fn join(path: &str, key: &str) -> String {
 // Value rendering and scalar converters
 
 /// How a JSON value is shown in "found ..." messages.
-pub(crate) fn render(v: &Json<'_>) -> String {
-    match v {
+pub(crate) fn render(v: &Json<'_>) -> Found {
+    Found::Value(match v {
         Json::Null => "null".into(),
         Json::Bool(b) => b.to_string(),
         Json::Number(n) => n.to_string(),
@@ -402,11 +407,14 @@ pub(crate) fn render(v: &Json<'_>) -> String {
             } else {
                 s.to_string()
             };
-            serde_json::to_string(&short).unwrap_or_else(|_| "a string".into())
+            match serde_json::to_string(&short) {
+                Ok(quoted) => quoted,
+                Err(_) => return Found::Kind("expect.string"),
+            }
         }
-        Json::Array(_) => "an array".into(),
-        Json::Object(_) => "an object".into(),
-    }
+        Json::Array(_) => return Found::Kind("expect.array"),
+        Json::Object(_) => return Found::Kind("expect.object"),
+    })
 }
 
 /// A string in a numeric place: non-finite names (`"NaN"`, `"Infinity"`) and quoted numbers get their
@@ -430,7 +438,7 @@ pub(crate) fn to_string(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<Str
     match v {
         Json::String(s) => Some(s.to_string()),
         other => {
-            sink.error(path, wrong_type(other, "a string"));
+            sink.error(path, wrong_type(other, "expect.string"));
             None
         }
     }
@@ -476,8 +484,8 @@ fn to_text(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<Text> {
         sink.error(
             path,
             Issue::WrongType {
-                expected: "a string or an object of languages",
-                found: "{}".to_string(),
+                expected: "expect.text",
+                found: Found::Value("{}".to_string()),
             },
         );
     }
@@ -494,13 +502,13 @@ fn to_nonempty_text(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<Text> {
 }
 
 fn to_text_list(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<Vec<Text>> {
-    to_list(v, path, sink, "an array of texts", to_text)
+    to_list(v, path, sink, "expect.texts", to_text)
 }
 
 /// A claim's translations: an object of language codes to strings.
 fn to_translations(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<StringMap> {
     let Json::Object(_) = v else {
-        sink.error(path, wrong_type(v, "an object of languages to strings"));
+        sink.error(path, wrong_type(v, "expect.languages"));
         return None;
     };
     let t = to_text(v, path, sink)?;
@@ -530,7 +538,7 @@ fn wrong_type(v: &Json<'_>, expected: &'static str) -> Issue {
 }
 
 fn to_f64(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<f64> {
-    to_number(v, path, sink, "a number", |n| {
+    to_number(v, path, sink, "expect.number", |n| {
         n.as_f64()
             .filter(|x| x.is_finite())
             .ok_or_else(|| Issue::NotFinite {
@@ -567,15 +575,15 @@ fn whole(n: &serde_json::Number) -> Option<u64> {
 
 /// Whole number in 0..=max, for `year` and `n` ("expected a whole number").
 fn to_whole(v: &Json<'_>, path: &str, sink: &mut Sink, max: u64) -> Option<u64> {
-    const EXPECTED: &str = "a whole number";
+    const EXPECTED: &str = "expect.whole_number";
     to_number(v, path, sink, EXPECTED, |n| match whole(n) {
         Some(u) if u <= max => Ok(u),
         Some(u) => Err(Issue::OutOfRange {
             value: u as f64,
             expected: if max == u16::MAX as u64 {
-                "a year"
+                "expect.year"
             } else {
-                "a smaller number"
+                "expect.smaller_number"
             },
         }),
         None => Err(wrong_type(v, EXPECTED)),
@@ -592,7 +600,7 @@ fn to_u32(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<u32> {
 
 /// A count of events or participants: a whole number, 0 or more.
 fn to_count(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<u64> {
-    to_number(v, path, sink, "a count (a whole number, 0 or more)", |n| {
+    to_number(v, path, sink, "expect.count", |n| {
         whole(n).ok_or_else(|| Issue::NotACount {
             found: n.to_string(),
         })
@@ -629,14 +637,14 @@ pub(crate) fn to_named<E>(
             parsed
         }
         other => {
-            sink.error(path, wrong_type(other, "a string"));
+            sink.error(path, wrong_type(other, "expect.string"));
             None
         }
     }
 }
 
 fn to_string_list(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<Vec<String>> {
-    to_list(v, path, sink, "an array of strings", to_string)
+    to_list(v, path, sink, "expect.strings", to_string)
 }
 
 /// An array whose every item `item` converts, each with its path; `None` if any fails.
@@ -665,7 +673,7 @@ pub(crate) fn to_list<T>(
 /// Moderators: an object of strings; numbers and booleans are kept as their text.
 fn to_string_map(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<StringMap> {
     let Json::Object(m) = v else {
-        sink.error(path, wrong_type(v, "an object"));
+        sink.error(path, wrong_type(v, "expect.object"));
         return None;
     };
     let mut out = StringMap::new();
@@ -682,7 +690,7 @@ fn to_string_map(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<StringMap>
                 out.insert(k.to_string(), b.to_string());
             }
             other => {
-                sink.error(join(path, k), wrong_type(other, "a string or number"));
+                sink.error(join(path, k), wrong_type(other, "expect.string_or_number"));
                 ok = false;
             }
         }
@@ -711,7 +719,7 @@ impl<'a, 's> Reader<'a, 's> {
         allowed: &'static [&'static str],
     ) -> Option<Self> {
         let Json::Object(map) = v else {
-            sink.error(path, wrong_type(v, "an object"));
+            sink.error(path, wrong_type(v, "expect.object"));
             return None;
         };
         let mut r = Reader {
@@ -810,7 +818,7 @@ fn convert_dataset(root: &Json<'_>, sink: &mut Sink) -> Option<Dataset> {
             return None;
         }
         Some(other) => {
-            r.sink.error("schema", wrong_type(other, "a string"));
+            r.sink.error("schema", wrong_type(other, "expect.string"));
             return None;
         }
     }
@@ -831,7 +839,7 @@ fn convert_dataset(root: &Json<'_>, sink: &mut Sink) -> Option<Dataset> {
         }
         Some(Json::Array(a)) => a,
         Some(other) => {
-            sink.error("studies", wrong_type(other, "an array"));
+            sink.error("studies", wrong_type(other, "expect.array"));
             &empty
         }
     };
@@ -873,7 +881,7 @@ fn convert_dataset(root: &Json<'_>, sink: &mut Sink) -> Option<Dataset> {
                 }
             }
         }
-        Some(other) => sink.error("claims", wrong_type(other, "an array")),
+        Some(other) => sink.error("claims", wrong_type(other, "expect.array")),
     }
 
     check_concepts(&vocabulary, &mut studies, sink);
@@ -937,13 +945,7 @@ fn convert_publication_bias(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option
 }
 
 fn to_bias_list(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<Vec<BiasJudgement>> {
-    to_list(
-        v,
-        path,
-        sink,
-        "an array of risk-of-bias judgements",
-        convert_bias,
-    )
+    to_list(v, path, sink, "expect.risk_of_bias", convert_bias)
 }
 
 fn convert_intervention(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<Intervention> {
@@ -1022,7 +1024,10 @@ fn convert_study(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<(Study, Ve
             }
         }
         Some(other) => {
-            sink.error(format!("{path}.outcomes"), wrong_type(other, "an array"));
+            sink.error(
+                format!("{path}.outcomes"),
+                wrong_type(other, "expect.array"),
+            );
             return None;
         }
     }
@@ -1126,7 +1131,7 @@ fn to_risk(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<f64> {
             path,
             Issue::OutOfRange {
                 value: x,
-                expected: "a fraction between 0 and 1, such as 0.25 for 25%",
+                expected: "expect.fraction",
             },
         );
         None
@@ -1204,7 +1209,7 @@ fn convert_stored_subgroups(
     sink: &mut Sink,
 ) -> Option<Vec<StoredSubgroup>> {
     let Json::Array(items) = v else {
-        sink.error(path, wrong_type(v, "an array"));
+        sink.error(path, wrong_type(v, "expect.array"));
         return None;
     };
     let mut out = Vec::with_capacity(items.len());
@@ -1275,7 +1280,7 @@ fn convert_claim(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<Claim> {
 
 fn convert_claim_parts(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<Vec<ClaimPart>> {
     let Json::Array(items) = v else {
-        sink.error(path, wrong_type(v, "an array of claim parts"));
+        sink.error(path, wrong_type(v, "expect.claim_parts"));
         return None;
     };
     if items.is_empty() {
@@ -1367,7 +1372,7 @@ fn convert_vocabulary(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<Vocab
 /// A list of terms; a bad term is left out with its problem, the rest are kept.
 fn convert_terms(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<Vec<Term>> {
     let Json::Array(items) = v else {
-        sink.error(path, wrong_type(v, "an array of terms"));
+        sink.error(path, wrong_type(v, "expect.terms"));
         return None;
     };
     let mut terms: Vec<Term> = Vec::with_capacity(items.len());
@@ -1557,7 +1562,7 @@ pub(crate) fn detect_form<'k>(
 /// [`check_effect`].
 pub(crate) fn effect_data(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<EffectData> {
     let Json::Object(map) = v else {
-        sink.error(path, wrong_type(v, "an object"));
+        sink.error(path, wrong_type(v, "expect.object"));
         return None;
     };
     let measure_str = map.get("measure").and_then(Json::as_str);

@@ -29,7 +29,7 @@ pub use self::json::{
     parse_vocabulary,
 };
 pub use self::links::Link;
-pub use self::problem::{fmt_num, Issue, Parsed, Problem, SyntaxHint};
+pub use self::problem::{fmt_num, Found, Issue, Parsed, Problem, Said, SyntaxHint};
 pub use self::string_map::StringMap;
 pub use self::text::is_language_code;
 pub use self::types::*;

@@ -9,31 +9,60 @@ use std::fmt;
 use serde::Serialize;
 
 use super::types::{Dataset, Design, Measure};
+use crate::i18n::{t, tn, Lang};
 
-/// One error or warning: where, and what is wrong, in words. Serialized as `{path, message}`,
-/// which is how the widget and the table converter hand problems to the page.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+/// One error or warning: where, and what is wrong. Said in English by `Display` and serialized as
+/// `{path, message}` in English (the command line's and the converters' form); the widget says it
+/// in the reader's language ([`Problem::said`]).
+#[derive(Debug, Clone, PartialEq)]
 pub struct Problem {
     /// `studies[2].outcomes[0].ci`, `claims[1].studies[0]`, `row 4, column n1i`; empty for the whole input.
     pub path: String,
+    pub issue: Issue,
+}
+
+/// A problem in words: where, and what is wrong, in one language.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Said<'a> {
+    pub path: &'a str,
     pub message: String,
 }
 
 impl Problem {
-    pub fn new(path: impl Into<String>, issue: impl fmt::Display) -> Self {
+    pub fn new(path: impl Into<String>, issue: Issue) -> Self {
         Problem {
             path: path.into(),
-            message: issue.to_string(),
+            issue,
         }
+    }
+
+    /// What is wrong, in English.
+    pub fn message(&self) -> String {
+        self.issue.message(Lang::En)
+    }
+
+    /// The problem in `lang`.
+    pub fn said(&self, lang: Lang) -> Said<'_> {
+        Said {
+            path: &self.path,
+            message: self.issue.message(lang),
+        }
+    }
+}
+
+impl Serialize for Problem {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.said(Lang::En).serialize(serializer)
     }
 }
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let message = self.message();
         if self.path.is_empty() {
-            f.write_str(&self.message)
+            f.write_str(&message)
         } else {
-            write!(f, "{}: {}", self.path, self.message)
+            write!(f, "{}: {message}", self.path)
         }
     }
 }
@@ -104,10 +133,12 @@ pub enum Issue {
     DuplicateKey { key: String },
 
     // ---- shape ----
-    /// A value of the wrong JSON type (`expected a whole number, found "2019a"`).
+    /// A value of the wrong JSON type (`expected a whole number, found "2019a"`). `expected` is a
+    /// catalogue key (`expect.*`), as are the other `&'static str` fields said in words (`form`,
+    /// `why`); field names are not.
     WrongType {
         expected: &'static str,
-        found: String,
+        found: Found,
     },
     /// A number given as a string that looks like a number.
     QuotedNumber {
@@ -443,6 +474,17 @@ pub enum Issue {
         what: &'static str,
         why: &'static str,
     },
+    /// An issue with the ids of the study, outcome or claim its path runs through
+    /// (`study "smith_2019", outcome "death"`; see `json::name_places`).
+    In { places: String, issue: Box<Issue> },
+}
+
+/// What stands where a value of another kind was expected: the value as the file writes it, or
+/// its kind (a catalogue key: `expect.array`).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Found {
+    Value(String),
+    Kind(&'static str),
 }
 
 /// Formats a number the way people write them in papers: at least two decimals (1.70, 0.94), but never
@@ -466,167 +508,360 @@ fn list(items: &[&str]) -> String {
     items.join(", ")
 }
 
-impl fmt::Display for Issue {
+/// [`tn`] with each value named as the template names it: `say!(lang, "problem.x", line, found =
+/// quoted)` fills `{line}` with `line` and `{found}` with `quoted`.
+macro_rules! say {
+    ($lang:expr, $key:literal $(, $name:ident $(= $value:expr)?)* $(,)?) => {
+        say($lang, $key, &[$((stringify!($name), say!(@value $name $(, $value)?))),*])
+    };
+    (@value $name:ident) => { &$name as &dyn fmt::Display };
+    (@value $name:ident, $value:expr) => { &$value as &dyn fmt::Display };
+}
+
+/// serde_json's description of a syntax error in `lang`: its messages are the catalogue's
+/// `json.*` rows, in English as serde_json writes them.
+fn syntax_detail<'a>(lang: Lang, detail: &'a str) -> &'a str {
+    const KEYS: [&str; 20] = [
+        "json.eof_list",
+        "json.eof_object",
+        "json.eof_string",
+        "json.eof_value",
+        "json.expected_colon",
+        "json.expected_list_comma",
+        "json.expected_object_comma",
+        "json.expected_ident",
+        "json.expected_value",
+        "json.expected_quote",
+        "json.invalid_escape",
+        "json.invalid_number",
+        "json.number_out_of_range",
+        "json.invalid_code_point",
+        "json.control_character",
+        "json.key_string",
+        "json.trailing_comma",
+        "json.trailing_characters",
+        "json.lone_surrogate",
+        "json.hex_escape_end",
+    ];
+    KEYS.iter()
+        .find(|key| t(Lang::En, key) == detail)
+        .map_or(detail, |key| t(lang, key))
+}
+
+/// A number as [`fmt_num`] writes it, written only when the message is.
+struct Num(f64);
+
+impl fmt::Display for Num {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&fmt_num(self.0))
+    }
+}
+
+/// The template `key` in `lang` with `values` filled in (each written out here, once, rather
+/// than at each of the messages: 4 kB less of the widget's wasm).
+fn say(lang: Lang, key: &str, values: &[(&str, &dyn fmt::Display)]) -> String {
+    let written: Vec<(&str, String)> = values
+        .iter()
+        .map(|(name, v)| (*name, v.to_string()))
+        .collect();
+    let named: Vec<(&str, &str)> = written
+        .iter()
+        .map(|(name, v)| (*name, v.as_str()))
+        .collect();
+    tn(lang, key, &named)
+}
+
+impl Issue {
+    /// The problem in words, in `lang` (English is its `Display`): the texts are the message
+    /// catalogue's `problem.*` rows, filled with what the issue holds.
+    pub fn message(&self, lang: Lang) -> String {
         use Issue::*;
+        let n = |x: &f64| Num(*x);
+        let phrase = |key: &str| t(lang, key);
         match self {
-            TooLarge { bytes, limit } => write!(
-                f,
-                "input is {bytes} bytes; the limit is {limit} bytes: split it (by outcome or treatment), or leave out the columns or fields the chart does not use"
-            ),
-            TooManyStudies { count, limit } => {
-                write!(f, "{count} studies; the limit is {limit} (the studies after the first {limit} were not read)")
+            TooLarge { bytes, limit } => say!(lang, "problem.too_large", bytes, limit),
+            TooManyStudies { count, limit } => say!(lang, "problem.too_many_studies", count, limit),
+            InvalidUtf8 { offset } => say!(lang, "problem.invalid_utf8", offset),
+            Empty => say!(lang, "problem.empty"),
+            Syntax {
+                line,
+                column,
+                detail,
+                hint,
+            } => {
+                let detail = syntax_detail(lang, detail);
+                let message = say!(lang, "problem.syntax", line, column, detail);
+                let hint = match hint {
+                    None => return message,
+                    Some(SyntaxHint::Comment) => "problem.hint.comment",
+                    Some(SyntaxHint::CurlyQuote) => "problem.hint.curly_quote",
+                    Some(SyntaxHint::SingleQuote) => "problem.hint.single_quote",
+                    Some(SyntaxHint::EndsEarly) => "problem.hint.ends_early",
+                };
+                format!("{message} ({})", phrase(hint))
             }
-            InvalidUtf8 { offset } => write!(f, "input is not valid UTF-8 (invalid byte at offset {offset})"),
-            Empty => write!(f, "input is empty"),
-            Syntax { line, column, detail, hint } => {
-                write!(f, "line {line}, column {column}: invalid JSON: {detail}")?;
-                match hint {
-                    None => Ok(()),
-                    Some(SyntaxHint::Comment) => write!(f, " (JSON has no comments: remove it)"),
-                    Some(SyntaxHint::CurlyQuote) => write!(
-                        f,
-                        " (\u{201c} \u{201d} are typographic quotes, as a word processor writes them: JSON needs \
-                         straight quotes \")"
-                    ),
-                    Some(SyntaxHint::SingleQuote) => {
-                        write!(f, " (JSON needs double quotes \" around names and texts, not ')")
-                    }
-                    Some(SyntaxHint::EndsEarly) => write!(
-                        f,
-                        " (the file ends too soon: a closing \", }} or ] is missing, or the file was cut short)"
-                    ),
-                }
+            TooDeep { line, column } => say!(lang, "problem.too_deep", line, column),
+            NonFiniteLiteral {
+                literal,
+                line,
+                column,
+            } => {
+                say!(lang, "problem.non_finite_literal", literal, line, column)
             }
-            TooDeep { line, column } => {
-                write!(f, "line {line}, column {column}: JSON is nested too deeply (more than 128 levels)")
+            UnknownSchema { found } => {
+                say!(
+                    lang,
+                    "problem.unknown_schema",
+                    found,
+                    schema = super::types::SCHEMA_V1
+                )
             }
-            NonFiniteLiteral { literal, line, column } => write!(
-                f,
-                "line {line}, column {column}: {literal} is not allowed in JSON; numbers must be finite"
+            MissingSchema => say!(
+                lang,
+                "problem.missing_schema",
+                schema = super::types::SCHEMA_V1
             ),
-            UnknownSchema { found } => write!(
-                f,
-                "unknown schema version \"{found}\"; this reader knows \"{}\"",
-                super::types::SCHEMA_V1
-            ),
-            MissingSchema => write!(
-                f,
-                "missing required field \"schema\" (add \"schema\": \"{}\")",
-                super::types::SCHEMA_V1
-            ),
-            DuplicateKey { key } => write!(f, "duplicate key \"{key}\" in the same object"),
-            WrongType { expected, found } => write!(f, "expected {expected}, found {found}"),
+            DuplicateKey { key } => say!(lang, "problem.duplicate_key", key),
+            WrongType { expected, found } => {
+                let found = match found {
+                    Found::Value(value) => value,
+                    Found::Kind(kind) => phrase(kind),
+                };
+                say!(
+                    lang,
+                    "problem.wrong_type",
+                    expected = phrase(expected),
+                    found
+                )
+            }
             QuotedNumber { expected, found } => {
-                write!(f, "expected {expected}, found the string \"{found}\" (remove the quotes)")
+                say!(
+                    lang,
+                    "problem.quoted_number",
+                    expected = phrase(expected),
+                    found
+                )
             }
-            MissingField { field } => write!(f, "missing required field \"{field}\""),
-            UnknownField { field, suggestion, allowed } => match suggestion {
-                Some(s) => write!(f, "unknown field \"{field}\" (did you mean \"{s}\"?)"),
-                None => write!(f, "unknown field \"{field}\"; expected one of {}", list(allowed)),
+            MissingField { field } => say!(lang, "problem.missing_field", field),
+            UnknownField {
+                field,
+                suggestion,
+                allowed,
+            } => match suggestion {
+                Some(like) => say!(lang, "problem.unknown_field_like", field, like),
+                None => say!(
+                    lang,
+                    "problem.unknown_field",
+                    field,
+                    allowed = list(allowed)
+                ),
             },
-            UnknownValue { what, found, allowed } => {
+            UnknownValue {
+                what,
+                found,
+                allowed,
+            } => {
                 // "RCT", "single-arm": a value written as people write it, not as the format does.
                 match allowed.iter().find(|a| folded(a).eq(folded(found.trim()))) {
-                    Some(v) => write!(f, "unknown {what} \"{found}\" (did you mean \"{v}\"? values are written so)"),
-                    None => write!(f, "unknown {what} \"{found}\"; expected one of {}", list(allowed)),
+                    Some(like) => say!(lang, "problem.unknown_value_like", what, found, like),
+                    None => say!(
+                        lang,
+                        "problem.unknown_value",
+                        what,
+                        found,
+                        allowed = list(allowed)
+                    ),
                 }
             }
-            EmptyText => write!(f, "must not be empty"),
-            BadUrl { found } => write!(f, "\"{found}\" is not an http(s) link"),
-            NotFinite { found } => write!(f, "expected a finite number, found \"{found}\""),
-            NotACount { found } => write!(f, "expected a count (a whole number, 0 or more), found {found}"),
+            EmptyText => say!(lang, "problem.empty_text"),
+            BadUrl { found } => say!(lang, "problem.bad_url", found),
+            NotFinite { found } => say!(lang, "problem.not_finite", found),
+            NotACount { found } => say!(lang, "problem.not_a_count", found),
+            OutOfRange { value, expected } => {
+                say!(
+                    lang,
+                    "problem.out_of_range",
+                    value = n(value),
+                    expected = phrase(expected)
+                )
+            }
+            UnknownDataForm { fields } => say!(
+                lang,
+                "problem.unknown_data_form",
+                fields = fields.join(", ")
+            ),
+            MixedDataForms { first, second } => {
+                say!(
+                    lang,
+                    "problem.mixed_data_forms",
+                    first = phrase(first),
+                    second = phrase(second)
+                )
+            }
+            MixedCountForms => say!(lang, "problem.mixed_count_forms"),
+            BothGiven { a, b } => say!(lang, "problem.both_given", a, b),
+            NeitherGiven { a, b } => say!(lang, "problem.neither_given", a, b),
+            MeasureNotForForm {
+                measure,
+                form,
+                allowed,
+            } => say!(
+                lang,
+                "problem.measure_not_for_form",
+                measure,
+                form = phrase(form),
+                allowed = list(allowed)
+            ),
+            EventsExceedTotal {
+                events_field,
+                events,
+                total_field,
+                total,
+            } => {
+                say!(
+                    lang,
+                    "problem.events_exceed_total",
+                    events,
+                    events_field,
+                    total,
+                    total_field
+                )
+            }
+            EmptyArm { field } => say!(lang, "problem.empty_arm", field),
+            LowerAboveEstimate { lb, estimate } => {
+                say!(
+                    lang,
+                    "problem.lower_above_estimate",
+                    lb = n(lb),
+                    estimate = n(estimate)
+                )
+            }
+            UpperBelowEstimate { ub, estimate } => {
+                say!(
+                    lang,
+                    "problem.upper_below_estimate",
+                    ub = n(ub),
+                    estimate = n(estimate)
+                )
+            }
+            LowerAboveUpper { lb, ub } => {
+                say!(lang, "problem.lower_above_upper", lb = n(lb), ub = n(ub))
+            }
+            ImplausibleRatio { value, measure } => {
+                say!(lang, "problem.implausible_ratio", measure, value = n(value))
+            }
+            NotPositiveRatio { value, measure } => {
+                say!(
+                    lang,
+                    "problem.not_positive_ratio",
+                    value = n(value),
+                    measure
+                )
+            }
+            SdNotPositive { value } => say!(lang, "problem.sd_not_positive", value = n(value)),
+            VarianceNotPositive { field, value } => {
+                say!(
+                    lang,
+                    "problem.variance_not_positive",
+                    field,
+                    value = n(value)
+                )
+            }
+            ProportionOutOfRange { value } => {
+                say!(lang, "problem.proportion_out_of_range", value = n(value))
+            }
+            RiskDifferenceOutOfRange { value } => {
+                say!(
+                    lang,
+                    "problem.risk_difference_out_of_range",
+                    value = n(value)
+                )
+            }
+            BadLevel { value } => say!(lang, "problem.bad_level", value = n(value)),
+            LevelAsFraction { value } => say!(lang, "problem.level_as_fraction", value),
+            TooFewForMeasure {
+                field,
+                n,
+                measure,
+                min,
+            } => {
+                say!(lang, "problem.too_few_for_measure", field, n, measure, min)
+            }
+            DuplicateId { id, first } => say!(lang, "problem.duplicate_id", id, first),
+            UnknownStudy { id } => say!(lang, "problem.unknown_study", id),
+            IncludesItself => say!(lang, "problem.includes_itself"),
+            IncludesEachOther { id } => say!(lang, "problem.includes_each_other", id),
+            IncludesNotReview => say!(lang, "problem.includes_not_review"),
+            NotALanguage { code } => say!(lang, "problem.not_a_language", code),
+            UnknownTerm { list, id } => say!(lang, "problem.unknown_term", list, id),
+            NotWithinClaim { condition, claim } => {
+                say!(lang, "problem.not_within_claim", condition, claim)
+            }
+            UnknownConcept { id } => {
+                let generic: Vec<&str> = super::generic_concepts()
+                    .iter()
+                    .map(|t| t.id.as_str())
+                    .collect();
+                say!(
+                    lang,
+                    "problem.unknown_concept",
+                    id,
+                    generic = generic.join(", ")
+                )
+            }
+            StudyLeftOut { id } => say!(lang, "problem.study_left_out", id),
+            NumberClaimWithoutValue => say!(lang, "problem.number_claim_without_value"),
+            NoOutcomes => say!(lang, "problem.no_outcomes"),
+            NoDataForCompleted => say!(lang, "problem.no_data_for_completed"),
+            DataForOngoing => say!(lang, "problem.data_for_ongoing"),
+            SingleArmMixed { outcome, other } => {
+                say!(lang, "problem.single_arm_mixed", outcome, other)
+            }
+            ComparativeInUncontrolled { design } => {
+                say!(lang, "problem.comparative_in_uncontrolled", design)
+            }
+            NoEventsEitherArm => say!(lang, "problem.no_events_either_arm"),
+            AllEventsBothArms => say!(lang, "problem.all_events_both_arms"),
+            UnlikelyYear { year } => say!(lang, "problem.unlikely_year", year),
+            DerivedWithoutNote => say!(lang, "problem.derived_without_note"),
+            BaselineWithoutTime => say!(lang, "problem.baseline_without_time"),
+            ShownAt95 { level } => say!(lang, "problem.shown_at_95", level),
+            NotShownAt95 { level } => say!(lang, "problem.not_shown_at_95", level),
+            Ignored { what, why } => say!(lang, "problem.ignored", what, why = phrase(why)),
+            In { places, issue } => say!(lang, "problem.in", places, message = issue.message(lang)),
             #[cfg(feature = "table")]
+            _ => TableIssue(self).to_string(),
+        }
+    }
+}
+
+impl fmt::Display for Issue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+/// A problem only a table has, in English: the table converter's problems are not yet in the
+/// catalogue.
+#[cfg(feature = "table")]
+struct TableIssue<'a>(&'a Issue);
+
+#[cfg(feature = "table")]
+impl fmt::Display for TableIssue<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use Issue::*;
+        match self.0 {
             CsvNotCount { cell, reason } => match reason {
                 None => write!(f, "\"{cell}\" is not a count"),
                 Some(r) => write!(f, "\"{cell}\" is not a count: {r}"),
             },
-            #[cfg(feature = "table")]
             CsvNotNumber { cell, reason } => match reason {
                 None => write!(f, "\"{cell}\" is not a number"),
                 Some(r) => write!(f, "\"{cell}\" is not a number: {r}"),
             },
-            #[cfg(feature = "table")]
             FormulaLike { cell } => {
                 write!(f, "\"{cell}\" looks like a spreadsheet formula, not a number")
             }
-            OutOfRange { value, expected } => write!(f, "{} is out of range; expected {expected}", fmt_num(*value)),
-            UnknownDataForm { fields } => write!(
-                f,
-                "cannot tell the data form from the fields [{}]; expected counts (ai, bi, ci, di or ai, n1i, ci, n2i), \
-                 means (m1i, sd1i, n1i, m2i, sd2i, n2i), an estimate (measure, estimate, ci_lb, ci_ub), \
-                 a proportion (xi, ni or estimate) or generic (yi with vi or sei)",
-                fields.join(", ")
-            ),
-            MixedDataForms { first, second } => {
-                write!(f, "mixes fields of {first} and {second}; give one data form per outcome")
-            }
-            MixedCountForms => write!(
-                f,
-                "mixes 2×2 cells (bi, di) with arm totals (n1i, n2i); give ai, bi, ci, di or ai, n1i, ci, n2i"
-            ),
-            BothGiven { a, b } => write!(f, "give {a} or {b}, not both"),
-            NeitherGiven { a, b } => write!(f, "missing required field \"{a}\" (or \"{b}\")"),
-            MeasureNotForForm { measure, form, allowed } => {
-                write!(f, "measure {measure} cannot be used with {form}; expected one of {}", list(allowed))
-            }
-            EventsExceedTotal { events_field, events, total_field, total } => write!(
-                f,
-                "{events} events ({events_field}) is more than the {total} participants in the arm ({total_field})"
-            ),
-            EmptyArm { field } => write!(f, "{field} is 0; an arm needs at least one participant"),
-            LowerAboveEstimate { lb, estimate } => {
-                write!(f, "lower bound {} is above the estimate {}", fmt_num(*lb), fmt_num(*estimate))
-            }
-            UpperBelowEstimate { ub, estimate } => {
-                write!(f, "upper bound {} is below the estimate {}", fmt_num(*ub), fmt_num(*estimate))
-            }
-            LowerAboveUpper { lb, ub } => {
-                write!(f, "lower bound {} is above the upper bound {}", fmt_num(*lb), fmt_num(*ub))
-            }
-            ImplausibleRatio { value, measure } => write!(
-                f,
-                "{measure} {} is far from what trials find (below 0.001 or above 1,000): check that it is the \
-                 ratio itself, not a p-value, a logarithm or a percentage",
-                fmt_num(*value)
-            ),
-            NotPositiveRatio { value, measure } => write!(
-                f,
-                "{} is not positive; a {measure} is a ratio and must be above 0 (give it on the natural scale, not the log scale)",
-                fmt_num(*value)
-            ),
-            SdNotPositive { value } => write!(f, "standard deviation must be above 0, found {}", fmt_num(*value)),
-            VarianceNotPositive { field, value } => write!(f, "{field} must be above 0, found {}", fmt_num(*value)),
-            ProportionOutOfRange { value } => write!(
-                f,
-                "proportion {} is outside 0 to 1; give proportions as fractions (0.46 for 46%)",
-                fmt_num(*value)
-            ),
-            RiskDifferenceOutOfRange { value } => {
-                write!(f, "risk difference {} is outside -1 to 1", fmt_num(*value))
-            }
-            BadLevel { value } => write!(f, "confidence level {} must be between 0 and 100 (e.g. 95)", fmt_num(*value)),
-            LevelAsFraction { value } => write!(f, "confidence level {} is in percent: write 95 for a 95% interval (or leave it out: 95 is the default)", value),
-            TooFewForMeasure { field, n, measure, min } => {
-                write!(f, "{field} is {n}; {measure} needs at least {min} per arm")
-            }
-            DuplicateId { id, first } => write!(f, "duplicate id \"{id}\" (first used by {first})"),
-            UnknownStudy { id } => write!(f, "unknown study \"{id}\"; no study has this id"),
-            IncludesItself => write!(f, "a review does not include itself; remove its own id"),
-            IncludesEachOther { id } => write!(f, "\"{id}\" already includes this review (or a review that does); reviews cannot each hold the other's people: remove one of the inclusions"),
-            IncludesNotReview => write!(f, "only a systematic review includes other studies; remove \"includes\" or set \"design\" to systematic_review"),
-            NotALanguage { code } => write!(f, "\"{code}\" is not a language code; use codes such as \"en\", \"es\", \"fr\""),
-            UnknownTerm { list, id } => write!(f, "unknown term \"{id}\"; vocabulary.{list} has no term with this id"),
-            NotWithinClaim { condition, claim } => write!(f, "\"{condition}\" is not a condition of vocabulary.conditions within the claim's \"{claim}\" (through \"broader\"); the part is checked for the claim's people: add the term, or its \"broader\""),
-            UnknownConcept { id } => {
-                let generic: Vec<&str> = super::generic_concepts().iter().map(|t| t.id.as_str()).collect();
-                write!(f, "unknown concept \"{id}\"; name a term of vocabulary.outcomes or a generic concept ({})", generic.join(", "))
-            }
-            StudyLeftOut { id } => {
-                write!(f, "study \"{id}\" was left out because of its errors; the reference was dropped")
-            }
-            NumberClaimWithoutValue => write!(f, "missing required field \"value\" (the claim asserts a number)"),
-            #[cfg(feature = "table")]
             MissingColumn { column } => match *column {
                 "study" => write!(
                     f,
@@ -635,11 +870,9 @@ impl fmt::Display for Issue {
                 ),
                 _ => write!(f, "missing required column \"{column}\""),
             },
-            #[cfg(feature = "table")]
             DuplicateColumn { column, first, second } => {
                 write!(f, "column \"{column}\" appears twice (columns {first} and {second})")
             }
-            #[cfg(feature = "table")]
             RowLength { found, expected, comma_split, lines_taken } => {
                 let cells = if *found == 1 { "cell" } else { "cells" };
                 write!(f, "has {found} {cells} but the header has {expected}")?;
@@ -661,84 +894,69 @@ impl fmt::Display for Issue {
                 }
                 write!(f, "; the row was skipped")
             }
-            #[cfg(feature = "table")]
             TotalsRow { name } => write!(
                 f,
                 "\"{name}\" reads as a row of totals, not a study: left out, so that its people are not \
                  counted twice; if it is a study, give it a name of its own"
             ),
-            #[cfg(feature = "table")]
             EmptyOutcome => write!(
                 f,
                 "empty, but the table's other rows name their outcome: write this row's (such as \
                  \"Relapse\"); the row was left out, where it would have been an outcome of its own"
             ),
-            #[cfg(feature = "table")]
             NearOutcome { outcome, other, row } => write!(
                 f,
                 "\"{outcome}\" and \"{other}\" (row {row}) are read as two outcomes, whose studies are not \
                  pooled together: if they are one, spell them the same"
             ),
-            #[cfg(feature = "table")]
             MixedBetter { outcome, row } => write!(
                 f,
                 "\"{outcome}\" is better lower in one of row {row} and this row and higher in the other: its \
                  studies are drawn in two panels and not pooled together; give every row of an outcome the same \
                  direction"
             ),
-            #[cfg(feature = "table")]
             EstimateWithInterval { cell } => write!(
                 f,
                 "\"{cell}\" is an estimate and its interval in one cell, which the chart cannot read: give \
                  each number a column of its own, such as \"HR\", \"Lower\" and \"Upper\" (see the template)"
             ),
-            #[cfg(feature = "table")]
             NoteRow { text } => write!(
                 f,
                 "only one cell is filled (\"{text}\"): read as a note, not a study, and left out; to make it a \
                  study, fill in its outcome and its numbers"
             ),
-            #[cfg(feature = "table")]
             CsvRead { detail } => write!(f, "cannot read CSV: {detail}"),
-            #[cfg(feature = "table")]
             ConflictingCell { value, earlier, row } => write!(
                 f,
                 "\"{value}\" differs from \"{earlier}\" given for the same study in row {row}; the earlier value was kept"
             ),
-            #[cfg(feature = "table")]
             DefaultMeasureNotForForm { measure, form, allowed } => write!(
                 f,
-                "the default measure {measure} cannot be used with {form}; expected one of {} (fill the measure column)",
+                "the default measure {measure} cannot be used with {}; expected one of {} (fill the measure column)",
+                t(Lang::En, form),
                 list(allowed)
             ),
-            #[cfg(feature = "table")]
-            EmptyCell { form } => write!(f, "empty, but needed for {form}: fill it in"),
-            #[cfg(feature = "table")]
-            CellNotForForm { form } => write!(f, "has a value, but {form} do not use this column; leave it empty"),
-            #[cfg(feature = "table")]
+            EmptyCell { form } => write!(f, "empty, but needed for {}: fill it in", t(Lang::En, form)),
+            CellNotForForm { form } => {
+                write!(f, "has a value, but {} do not use this column; leave it empty", t(Lang::En, form))
+            }
             CsvBad { cell, expected } => write!(f, "\"{cell}\" is not {expected}"),
-            #[cfg(feature = "table")]
             RepeatedStudyName { name, row, id } => write!(
                 f,
                 "\"{name}\" also names the study in row {row}; read as a separate study with id \"{id}\""
             ),
-            #[cfg(feature = "table")]
             RepeatedOutcome { study, outcome, first } => write!(
                 f,
                 "\"{study}\" already has the outcome \"{outcome}\" in {first}: if these are two studies, give them \
                  different names (\"{study} b\"); if one, keep one row for the outcome"
             ),
-            #[cfg(feature = "table")]
             UnknownColumnLike { header, like } => write!(
                 f,
                 "\"{header}\" is not a column the chart knows, so it is kept as an extra fact about each study: \
                  is it \"{like}\", misspelt?"
             ),
-            #[cfg(feature = "table")]
             EmptyNeeded => write!(f, "empty, but the row's other numbers need it: fill it in"),
-            #[cfg(feature = "table")]
             AssumedColumn { column, assumed } => write!(f, "no \"{column}\" column; assuming {assumed}"),
-            #[cfg(feature = "table")]
             NotText { utf8_offset, binary } => match binary {
                 Some((at, byte)) => write!(
                     f,
@@ -751,30 +969,25 @@ impl fmt::Display for Issue {
                      elsewhere, so it was not read as Windows-1252 either; save the spreadsheet as \"CSV UTF-8\""
                 ),
             },
-            #[cfg(feature = "table")]
             BrokenUtf16 { offset } => write!(
                 f,
                 "the file is UTF-16 text that is not valid at byte {offset}; save the spreadsheet again as \"CSV UTF-8\""
             ),
-            #[cfg(feature = "table")]
             Workbook { kind } => write!(
                 f,
                 "this is {kind}, not a table saved as text: in the spreadsheet program choose \"Save as\" \
                  (or \"Download\") and \"CSV UTF-8\", then use that file"
             ),
-            #[cfg(feature = "table")]
             ReadAsWindows1252 => write!(
                 f,
                 "input is not UTF-8; it was read as Windows-1252 (Excel's \"CSV\" on Windows): check that accented \
                  letters look right, or save it as \"CSV UTF-8\""
             ),
-            #[cfg(feature = "table")]
             Separator { name, sep_line } => write!(
                 f,
                 "input is separated by {name}{}; decimal commas (0,94) are read as decimal points",
                 if *sep_line { " (as its \"sep=\" line says)" } else { "" }
             ),
-            #[cfg(feature = "table")]
             ReadColumnAs { header, column, meaning, measure } => {
                 write!(f, "read \"{header}\" as {column} ({meaning})")?;
                 match measure {
@@ -782,12 +995,10 @@ impl fmt::Display for Issue {
                     None => Ok(()),
                 }
             }
-            #[cfg(feature = "table")]
             KeptAsModerator { header, column, taken_by } => write!(
                 f,
                 "\"{header}\" was kept as an extra column, not read as {column}: \"{taken_by}\" is read as {column}"
             ),
-            #[cfg(feature = "table")]
             NoDataColumns { moderators } => {
                 write!(
                     f,
@@ -805,13 +1016,11 @@ impl fmt::Display for Issue {
                 }
                 Ok(())
             }
-            #[cfg(feature = "table")]
             MixedDecimalMarks { comma, comma_at, point } => write!(
                 f,
                 "\"{point}\" has a decimal point, but other numbers have a decimal comma (\"{comma}\", {comma_at}); \
                  a point is read as a decimal point, never as a thousands separator: check the number"
             ),
-            #[cfg(feature = "table")]
             MissingColumnFor { column, meaning, or, form, count, rows } => {
                 // Named as the template names it, where its own name is an abbreviation.
                 match (super::csv::template_header(column), *meaning) {
@@ -823,57 +1032,26 @@ impl fmt::Display for Issue {
                     write!(f, " (or \"{b}\")")?;
                 }
                 if let Some(form) = form {
-                    write!(f, ", needed for {form}")?;
+                    write!(f, ", needed for {}", t(Lang::En, form))?;
                 }
                 write!(f, ": {count} {} left out ({rows})", if *count == 1 { "row" } else { "rows" })
             }
-            #[cfg(feature = "table")]
             WholeColumn { first, expected, count, rows } => write!(
                 f,
                 "{first}; no cell of this column is {expected}: {count} rows left out ({rows})"
             ),
-            #[cfg(feature = "table")]
             DesignNotGiven { column_missing: true } => write!(
                 f,
                 "no \"design\" column, so the studies' designs are not given: they are shown as \"unknown\" and not \
                  rated as randomised (single_arm where the numbers describe one group only); add a design column \
                  (rct, crossover_rct, non_randomised_controlled, cohort, …) to say"
             ),
-            #[cfg(feature = "table")]
             DesignNotGiven { column_missing: false } => write!(
                 f,
                 "empty: the design is not given, so the study is shown as \"unknown\" and not rated as randomised"
             ),
-            NoOutcomes => write!(f, "study has no outcomes"),
-            NoDataForCompleted => write!(
-                f,
-                "no data and no reported result, but the study is completed (add data, or \"reported\" to say what was reported)"
-            ),
-            DataForOngoing => write!(f, "has data although the study is ongoing"),
-            SingleArmMixed { outcome, other } => write!(
-                f,
-                "single-arm data for outcome \"{outcome}\", which has comparative data elsewhere ({other}); it will not be pooled with them"
-            ),
-            ComparativeInUncontrolled { design } => {
-                write!(f, "two-arm data in a {design} study, which has no control group")
-            }
-            NoEventsEitherArm => write!(
-                f,
-                "no events in either arm, so the study says next to nothing about a ratio (RR, OR): metafor's pooling \
-                 adds 0.5 to each cell; an imported review's own method, like RevMan's, leaves it out"
-            ),
-            AllEventsBothArms => write!(
-                f,
-                "every participant had the event in both arms, so the study says next to nothing about a \
-                 ratio (RR, OR): metafor's pooling adds 0.5 to each cell; an imported \
-                 review's own method, like RevMan's, leaves it out of odds ratios"
-            ),
-            UnlikelyYear { year } => write!(f, "year {year} looks unlikely"),
-            DerivedWithoutNote => write!(f, "status is derived but there is no note with the formula"),
-            BaselineWithoutTime => write!(f, "a hazard ratio's numbers per 100 people hold for a time: give the baseline's timepoint (the time its risk is for, such as \"2 years\")"),
-            ShownAt95 { level } => write!(f, "the {}% interval is shown as the 95% interval it implies (worked out from it, or from the counts when there are some), as every chart and sentence gives 95% intervals", level),
-            NotShownAt95 { level } => write!(f, "the {}% interval of a proportion of 0 or 1 cannot be shown as a 95% interval without the number of people (ni), so it is not shown: give ni", level),
-            Ignored { what, why } => write!(f, "{what} ignored: {why}"),
+            // Every other issue is said by `Issue::message`.
+            other => f.write_str(&other.message(Lang::En)),
         }
     }
 }

@@ -50,6 +50,11 @@ impl Text {
             .map_or(self.default.as_str(), |(_, t)| t.as_str())
     }
 
+    /// Each text in `lang` (see [`Text::get`]), owned.
+    pub fn all_in(texts: &[Text], lang: &str) -> Vec<String> {
+        texts.iter().map(|t| t.get(lang).to_string()).collect()
+    }
+
     /// Whether the text is given in `lang` itself (not by falling back to the default).
     pub fn has(&self, lang: &str) -> bool {
         self.langs.iter().any(|(l, _)| l == lang)

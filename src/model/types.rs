@@ -753,28 +753,22 @@ impl Outcome {
     }
 
     /// The dataset's baseline risk when it gives this outcome's numbers per 100 people, or why the
-    /// one given cannot (the appraisal uses it, `validate` warns about it). A relative effect
-    /// applies to a baseline from elsewhere as GRADE's tables apply it; a risk difference is
-    /// already absolute, and the study's own comparison group comes first.
+    /// one given cannot, as a catalogue key (`ignored.*`; the appraisal uses it, `validate` warns
+    /// about it). A relative effect applies to a baseline from elsewhere as GRADE's tables apply
+    /// it; a risk difference is already absolute, and the study's own comparison group comes first.
     pub fn usable_baseline(&self) -> Result<Option<&Baseline>, &'static str> {
         let Some(baseline) = self.baseline.as_deref() else {
             return Ok(None);
         };
         let Some(data) = &self.data else {
-            return Err("the outcome has no numbers to apply it to");
+            return Err("ignored.baseline_no_numbers");
         };
         match (data, data.measure()) {
-            (EffectData::Counts(_), _) => {
-                Err("the study's own comparison group gives the comparison risk")
-            }
+            (EffectData::Counts(_), _) => Err("ignored.baseline_own_control"),
             (_, Measure::Rr | Measure::Or) => Ok(Some(baseline)),
             (_, Measure::Hr) if self.better == Better::Lower => Ok(Some(baseline)),
-            (_, Measure::Hr) => Err(
-                "a hazard ratio counts the event that ends a good outcome; give the outcome as that event (better: lower) with its risk",
-            ),
-            _ => Err(
-                "only a risk ratio, odds ratio or hazard ratio turns a baseline risk into numbers per 100 people",
-            ),
+            (_, Measure::Hr) => Err("ignored.baseline_hr_better_higher"),
+            _ => Err("ignored.baseline_measure"),
         }
     }
 }
@@ -839,7 +833,7 @@ impl EffectData {
             EffectData::Generic(_) => Form::Generic,
         }
     }
-    /// Name of the form, as used in messages ("counts", "means", ...).
+    /// The form's name in messages: a catalogue key (`form.counts`, `form.means`, ...).
     pub fn form_name(&self) -> &'static str {
         self.form().name()
     }
@@ -856,14 +850,14 @@ pub(crate) enum Form {
 }
 
 impl Form {
-    /// Name of the form, as used in messages.
+    /// The form's name in messages: a catalogue key (`form.counts`…).
     pub(crate) fn name(self) -> &'static str {
         match self {
-            Form::Counts => "counts",
-            Form::Means => "means",
-            Form::Generic => "generic yi",
-            Form::Proportion => "a proportion",
-            Form::Estimate => "an estimate",
+            Form::Counts => "form.counts",
+            Form::Means => "form.means",
+            Form::Generic => "form.generic",
+            Form::Proportion => "form.proportion",
+            Form::Estimate => "form.estimate",
         }
     }
 }

@@ -15,19 +15,11 @@ use super::MAX_INPUT_BYTES;
 pub(crate) struct Sink {
     pub errors: Vec<Problem>,
     pub warnings: Vec<Problem>,
-    /// The issue behind each error, in order, when the reader keeps them: the CSV reader does, to
-    /// say a problem that many rows share once (see `csv::tidy`).
-    pub kept: Option<Vec<Issue>>,
 }
 
 impl Sink {
     pub fn error(&mut self, path: impl Into<String>, issue: Issue) {
-        // Said before it is kept, so that the issue moves instead of being copied.
-        let problem = Problem::new(path, &issue);
-        if let Some(kept) = &mut self.kept {
-            kept.push(issue);
-        }
-        self.errors.push(problem);
+        self.errors.push(Problem::new(path, issue));
     }
     pub fn warn(&mut self, path: impl Into<String>, issue: Issue) {
         self.warnings.push(Problem::new(path, issue));
@@ -424,7 +416,7 @@ fn check_proportion(p: &Proportion, loc: &Loc, sink: &mut Sink) {
             loc.data_field("measure"),
             Issue::MeasureNotForForm {
                 measure: "PLO".into(),
-                form: "a reported proportion estimate",
+                form: "form.proportion_estimate",
                 allowed: &["PR"],
             },
         );
@@ -477,7 +469,7 @@ fn check_proportion(p: &Proportion, loc: &Loc, sink: &mut Sink) {
                     loc.data_field("level"),
                     Issue::Ignored {
                         what: "level",
-                        why: "there is no confidence interval",
+                        why: "ignored.no_interval",
                     },
                 );
             }
@@ -569,8 +561,7 @@ pub(crate) fn check_outcome(study: &Study, o: &Outcome, loc: &Loc, sink: &mut Si
             loc.outcome_field("analysis.level"),
             Issue::Ignored {
                 what: "level",
-                why: "a confidence level is a percentage between 1 and 100 (write 95, not 0.95); \
-                      the pooled result is not checked against the review's",
+                why: "ignored.level_not_percentage",
             },
         );
     }
@@ -589,8 +580,7 @@ pub(crate) fn check_outcome(study: &Study, o: &Outcome, loc: &Loc, sink: &mut Si
                 loc.outcome_field("article"),
                 Issue::Ignored {
                     what: "article",
-                    why: "give it as the name is given: in languages the name has, or as a plain \
-                          string beside a plain name",
+                    why: "ignored.article",
                 },
             );
         }
@@ -713,7 +703,7 @@ pub(crate) fn check_claim(path: &str, c: &Claim, sink: &mut Sink) -> bool {
                 format!("{at}.value"),
                 Issue::Ignored {
                     what: "value",
-                    why: "the claim does not assert a number",
+                    why: "ignored.no_number_claim",
                 },
             ),
             _ => {}

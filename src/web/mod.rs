@@ -28,7 +28,7 @@ use crate::chart::{
     ApproxMeasure, ItemKey, Layout, Scene, TextMeasure, Theme, ThemeName, Windowed,
 };
 use crate::i18n::Lang;
-use crate::model::{self, Dataset, Problem};
+use crate::model::{self, Dataset, Problem, Said};
 use measure::CanvasMeasure;
 
 /// The canvas takes font sizes as CSS pixels, which is what the views ask for.
@@ -70,13 +70,17 @@ pub fn format_count(lang: &str, count: f64) -> String {
     crate::i18n::int(Lang::from_tag_or_default(lang), count.max(0.0) as u64)
 }
 
-/// What loading a dataset found, for the shell to show.
+/// What loading a dataset found, for the shell to show, in the reader's language.
 #[derive(Serialize)]
 struct LoadReport<'a> {
     ok: bool,
     studies: usize,
-    errors: &'a [Problem],
-    warnings: &'a [Problem],
+    errors: Vec<Said<'a>>,
+    warnings: Vec<Said<'a>>,
+}
+
+fn said(problems: &[Problem], lang: Lang) -> Vec<Said<'_>> {
+    problems.iter().map(|p| p.said(lang)).collect()
 }
 
 /// A view's posters, and the text alternative they share (`Scene::description`: the view in
@@ -155,8 +159,6 @@ pub struct Widget {
     overlay: Option<HtmlCanvasElement>,
     measure: CanvasMeasure,
     dataset: Option<Dataset>,
-    errors: Vec<Problem>,
-    warnings: Vec<Problem>,
     options: ViewOptions,
     theme: ThemeName,
     /// The scene for the current data and options, built once per change.
@@ -197,8 +199,6 @@ impl Widget {
             overlay,
             measure: CanvasMeasure::new(context, theme.font_family),
             dataset: None,
-            errors: Vec::new(),
-            warnings: Vec::new(),
             options: ViewOptions::default(),
             theme: ThemeName::Light,
             scene: None,
@@ -213,24 +213,23 @@ impl Widget {
         })
     }
 
-    /// Loads a JSON dataset; returns `{ok, studies, errors, warnings}`.
+    /// Loads a JSON dataset; returns `{ok, studies, errors, warnings}`, the problems said in
+    /// `lang` (the reader's: the editor's list and a failure's message are shown in the page).
     #[wasm_bindgen(js_name = loadJson)]
-    pub fn load_json(&mut self, bytes: &[u8]) -> JsValue {
-        self.take(Dataset::from_json(bytes))
+    pub fn load_json(&mut self, bytes: &[u8], lang: &str) -> JsValue {
+        self.take(Dataset::from_json(bytes), lang)
     }
 
     /// Loads the JSON that the converter (`import-wasm/`) made of a CSV table or a review: as
     /// `loadJson`, but bounded by the source's own limits rather than by a download's byte limit
     /// (see `model::parse_converted_json`).
     #[wasm_bindgen(js_name = loadConverted)]
-    pub fn load_converted(&mut self, bytes: &[u8]) -> JsValue {
-        self.take(model::parse_converted_json(bytes))
+    pub fn load_converted(&mut self, bytes: &[u8], lang: &str) -> JsValue {
+        self.take(model::parse_converted_json(bytes), lang)
     }
 
-    fn take(&mut self, parsed: model::Parsed) -> JsValue {
+    fn take(&mut self, parsed: model::Parsed, lang: &str) -> JsValue {
         self.dataset = parsed.dataset;
-        self.errors = parsed.errors;
-        self.warnings = parsed.warnings;
         self.highlight = None;
         self.scene = None;
         self.appraisal = None;
@@ -238,8 +237,8 @@ impl Widget {
         to_js(&LoadReport {
             ok: self.dataset.is_some(),
             studies: self.dataset.as_ref().map_or(0, |d| d.studies.len()),
-            errors: &self.errors,
-            warnings: &self.warnings,
+            errors: said(&parsed.errors, Lang::from_tag_or_default(lang)),
+            warnings: said(&parsed.warnings, Lang::from_tag_or_default(lang)),
         })
     }
 

@@ -3,7 +3,7 @@
 // forest views as drawn (their SVG) and as described to screen readers (the chart's label).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, startServer, openPage, waitForReadyOf, embedPage } from './browser.mjs';
+import { launch, startServer, openPage, waitForReadyOf, embedPage, builtinDataset } from './browser.mjs';
 
 let browser;
 let server;
@@ -12,6 +12,14 @@ const VIEWS = ['summary', 'claims', 'forest'];
 before(async () => {
   const pages = {};
   for (const lang of ['en', 'es', 'fr']) pages[`/${lang}.html`] = embedPage(`<evidence-lens id="w" lang="${lang}"></evidence-lens>`, { lang });
+  // Data with a problem, for its editor (a study's year in quotes), and data that cannot be read.
+  const data = await builtinDataset();
+  data.studies[0].year = String(data.studies[0].year);
+  const json = JSON.stringify(data).replace(/</g, '\\u003c');
+  for (const lang of ['en', 'es', 'fr']) {
+    pages[`/notes-${lang}.html`] = embedPage(`<evidence-lens id="w" editor lang="${lang}"><script type="application/json">${json}</script></evidence-lens>`, { lang });
+    pages[`/broken-${lang}.html`] = embedPage(`<evidence-lens id="w" lang="${lang}"><script type="application/json">{"schema": "evidence-lens/1", "studies": [}</script></evidence-lens>`, { lang });
+  }
   pages['/two-es.html'] = embedPage('<evidence-lens id="a" view="forest"></evidence-lens><evidence-lens id="b" view="claims"></evidence-lens>', { lang: 'es' });
   server = await startServer({ extra: pages });
   browser = await launch();
@@ -171,4 +179,27 @@ test('a Spanish reader\'s condition and route menus name the data\'s words in Sp
   assert.ok(after.count > 0 && after.count < before, `${after.count} of ${before}`);
   assert.deepEqual(problems, []);
   await context.close();
+});
+
+test('the data\'s problems are said in the reader\'s language: the editor\'s notes and a failure', async () => {
+  const said = {
+    en: ['expected a whole number, found the string', 'invalid JSON'],
+    es: ['se esperaba un número entero, se encontró la cadena de texto', 'JSON no válido'],
+    fr: ['il faut un nombre entier, mais on trouve la chaîne', 'JSON invalide'],
+  };
+  for (const [lang, [note, failure]] of Object.entries(said)) {
+    const notes = await openPage(browser, `${server.url}notes-${lang}.html`);
+    const events = await waitForReadyOf(notes.page, 'w');
+    assert.deepEqual(events.filter((e) => e.type === 'error'), [], lang);
+    const listed = await notes.page.evaluate(() => document.getElementById('w').shadowRoot.querySelector('.problems').textContent);
+    assert.ok(listed.includes(`studies[0].year`) && listed.includes(note), `${lang}: ${listed}`);
+    await notes.context.close();
+
+    const broken = await openPage(browser, `${server.url}broken-${lang}.html`);
+    const [error] = (await waitForReadyOf(broken.page, 'w')).filter((e) => e.type === 'error');
+    assert.ok(error?.detail?.message.includes(failure), `${lang}: ${JSON.stringify(error)}`);
+    const shown = await broken.page.evaluate(() => document.getElementById('w').shadowRoot.textContent);
+    assert.ok(shown.includes(failure), `${lang}: ${shown.slice(0, 300)}`);
+    await broken.context.close();
+  }
 });

@@ -453,7 +453,7 @@ export class EvidenceLens extends HTMLElement {
       const source = await reading;
       if (!life.current(token)) return;
       /** @type {LoadReport} */
-      const report = this.#conn.call((w) => (source.converted ? w.loadConverted(source.bytes) : w.loadJson(source.bytes)));
+      const report = this.#conn.call((w) => (source.converted ? w.loadConverted(source.bytes, lang) : w.loadJson(source.bytes, lang)));
       // What the review converter left out is the editor's to know, with the data's warnings; a
       // table's problems are said by its rows and columns (see `Source`).
       if (source.notes) report.warnings.unshift(...source.notes);
