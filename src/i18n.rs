@@ -85,23 +85,44 @@ impl From<&String> for Lang {
     }
 }
 
-/// Splits the catalogue's rows `(key, English, Spanish, French)` into [`TABLE`] (keys and
-/// English) and [`TRANSLATIONS`], which the widget's release build leaves out (`slim-catalogue`):
-/// its shell downloads the reader's language instead (`pkg/i18n/`, made by `evidence-lens
-/// catalogue`) and hands it over with [`install`]. The Spanish and French columns were 13 KB of
-/// the gzipped wasm, which an English reader never uses.
+/// Splits the catalogue's rows `(key, English, Spanish, French)` into keys and English (`$rows`)
+/// and Spanish and French (`$translations`), which the widget's release build leaves out
+/// (`slim-catalogue`): its shell downloads the reader's language instead (`pkg/i18n/`, made by
+/// `evidence-lens catalogue`) and hands it over with [`install`]. The Spanish and French columns
+/// were 13 KB of the gzipped wasm, which an English reader never uses.
 macro_rules! catalogue {
-    ($(($key:literal, $en:literal, $es:literal, $fr:literal)),* $(,)?) => {
-        /// Each row's key and English text.
-        const TABLE: &[(&str, &str)] = &[$(($key, $en)),*];
-        /// Each row's Spanish and French, in [`TABLE`]'s order.
+    ($rows:ident, $translations:ident: $(($key:literal, $en:literal, $es:literal, $fr:literal)),* $(,)?) => {
+        const $rows: &[(&str, &str)] = &[$(($key, $en)),*];
         #[cfg(not(feature = "slim-catalogue"))]
-        const TRANSLATIONS: &[[&str; 2]] = &[$([$es, $fr]),*];
+        const $translations: &[[&str; 2]] = &[$([$es, $fr]),*];
     };
 }
 
+#[cfg(not(feature = "table"))]
+const TABLE_ONLY: &[(&str, &str)] = &[];
+#[cfg(not(any(feature = "table", feature = "slim-catalogue")))]
+const TABLE_ONLY_TRANSLATIONS: &[[&str; 2]] = &[];
+
+/// Each row's key and English text: every build's rows, then a table's (below).
+static TABLE: [(&str, &str); COMMON.len() + TABLE_ONLY.len()] = concat(COMMON, TABLE_ONLY);
+/// Each row's Spanish and French, in [`TABLE`]'s order.
+#[cfg(not(feature = "slim-catalogue"))]
+static TRANSLATIONS: [[&str; 2]; COMMON.len() + TABLE_ONLY.len()] =
+    concat(COMMON_TRANSLATIONS, TABLE_ONLY_TRANSLATIONS);
+
+/// `a` then `b`, as one array (`N` is their lengths' sum; `a` is not empty).
+const fn concat<T: Copy, const N: usize>(a: &[T], b: &[T]) -> [T; N] {
+    let mut out = [a[0]; N];
+    let mut i = 0;
+    while i < N {
+        out[i] = if i < a.len() { a[i] } else { b[i - a.len()] };
+        i += 1;
+    }
+    out
+}
+
 // `(key, English, Spanish, French)`. `{}` marks where a value goes, in order.
-catalogue![
+catalogue![COMMON, COMMON_TRANSLATIONS:
     // ---- Views, as shown to readers.
     ("view.forest", "Forest plot", "Diagrama de bosque", "Graphique en forêt"),
     ("view.map", "Evidence map", "Mapa de la evidencia", "Carte des preuves"),
@@ -771,12 +792,14 @@ catalogue![
     ("expect.risk_of_bias", "an array of risk-of-bias judgements", "una lista de valoraciones del riesgo de sesgo", "un tableau d’évaluations du risque de biais"),
     ("expect.claim_parts", "an array of claim parts", "una lista de partes de la afirmación", "un tableau de parties d’affirmation"),
     ("expect.terms", "an array of terms", "una lista de términos", "un tableau de termes"),
+    ("expect.boolean", "true or false", "true o false", "true ou false"),
     ("form.counts", "counts", "recuentos", "les effectifs"),
     ("form.means", "means", "medias", "les moyennes"),
     ("form.generic", "generic yi", "un efecto genérico yi", "un effet générique yi"),
     ("form.proportion", "a proportion", "una proporción", "une proportion"),
     ("form.estimate", "an estimate", "una estimación", "une estimation"),
     ("form.proportion_estimate", "a reported proportion estimate", "una estimación publicada de una proporción", "une estimation de proportion rapportée"),
+    ("form.estimate_measure", "an estimate (say which measure it is)", "una estimación (indique qué medida es)", "une estimation (précisez de quelle mesure il s’agit)"),
     ("ignored.no_interval", "there is no confidence interval", "no hay intervalo de confianza", "il n’y a pas d’intervalle de confiance"),
     ("ignored.level_not_percentage", "a confidence level is a percentage between 1 and 100 (write 95, not 0.95); the pooled result is not checked against the review's", "un nivel de confianza es un porcentaje entre 1 y 100 (escriba 95, no 0.95); el resultado combinado no se contrasta con el de la revisión", "un niveau de confiance est un pourcentage entre 1 et 100 (écrivez 95, pas 0.95)\u{202f}; le résultat combiné n’est pas comparé à celui de la revue"),
     ("ignored.article", "give it as the name is given: in languages the name has, or as a plain string beside a plain name", "indíquelo como se indica el nombre: en los idiomas que tiene el nombre, o como una cadena de texto simple junto a un nombre simple", "donnez-le sous la même forme que le nom\u{a0}: dans les langues du nom, ou en simple chaîne de caractères à côté d’un nom en simple chaîne"),
@@ -806,6 +829,127 @@ catalogue![
     ("json.trailing_characters", "trailing characters", "hay caracteres después del final de los datos", "caractères après la fin des données"),
     ("json.lone_surrogate", "lone leading surrogate in hex escape", "sustituto (surrogate) suelto en un escape hexadecimal", "demi-code (surrogate) isolé dans un échappement hexadécimal"),
     ("json.hex_escape_end", "unexpected end of hex escape", "escape hexadecimal incompleto", "échappement hexadécimal incomplet"),
+];
+
+// The problems only a CSV table has (the reader of the CLI and the table converter), with their
+// phrases and a table's places: not in the widget, which reads JSON alone.
+#[cfg(feature = "table")]
+catalogue![TABLE_ONLY, TABLE_ONLY_TRANSLATIONS:
+    ("problem.csv_not_count", "\"{cell}\" is not a count", "\"{cell}\" no es un recuento", "\"{cell}\" n’est pas un effectif"),
+    ("problem.csv_not_count_because", "\"{cell}\" is not a count: {reason}", "\"{cell}\" no es un recuento: {reason}", "\"{cell}\" n’est pas un effectif\u{a0}: {reason}"),
+    ("problem.csv_not_number", "\"{cell}\" is not a number", "\"{cell}\" no es un número", "\"{cell}\" n’est pas un nombre"),
+    ("problem.csv_not_number_because", "\"{cell}\" is not a number: {reason}", "\"{cell}\" no es un número: {reason}", "\"{cell}\" n’est pas un nombre\u{a0}: {reason}"),
+    ("problem.formula_like", "\"{cell}\" looks like a spreadsheet formula, not a number", "\"{cell}\" parece una fórmula de hoja de cálculo, no un número", "\"{cell}\" ressemble à une formule de tableur, pas à un nombre"),
+    ("problem.missing_study_column", "missing required column \"study\" (the column that names each study, such as \"Study\", \"Study ID\" or \"Author\")", "falta la columna obligatoria \"study\" (la columna que nombra cada estudio, como \"Study\", \"Study ID\" o \"Author\")", "colonne obligatoire \"study\" manquante (la colonne qui nomme chaque étude, comme \"Study\", \"Study ID\" ou \"Author\")"),
+    ("problem.missing_column", "missing required column \"{column}\"", "falta la columna obligatoria \"{column}\"", "colonne obligatoire \"{column}\" manquante"),
+    ("problem.duplicate_column", "column \"{column}\" appears twice (columns {first} and {second})", "la columna \"{column}\" aparece dos veces (columnas {first} y {second})", "la colonne \"{column}\" apparaît deux fois (colonnes {first} et {second})"),
+    ("problem.row_length", "has {found} cells but the header has {expected}", "tiene {found} celdas, pero el encabezado tiene {expected}", "contient {found} cellules, mais la ligne d’en-tête en contient {expected}"),
+    ("problem.row_length_one", "has 1 cell but the header has {expected}", "tiene 1 celda, pero el encabezado tiene {expected}", "contient 1 cellule, mais la ligne d’en-tête en contient {expected}"),
+    ("problem.row_length.open_quote", "a quotation mark in it is never closed, so the {lines} lines after it became part of one cell and are left out too: remove the stray quotation mark, or close it", "en ella hay una comilla que nunca se cierra, así que las {lines} líneas siguientes pasaron a formar parte de una sola celda y también se omitieron: quite la comilla sobrante o ciérrela", "un guillemet ouvert dans cette ligne n’est jamais fermé, si bien que les {lines} lignes suivantes ont été absorbées dans une même cellule et sont elles aussi écartées\u{a0}: retirez ce guillemet isolé, ou fermez-le"),
+    ("problem.row_length.open_quote_one", "a quotation mark in it is never closed, so the 1 line after it became part of one cell and is left out too: remove the stray quotation mark, or close it", "en ella hay una comilla que nunca se cierra, así que la línea siguiente pasó a formar parte de una sola celda y también se omitió: quite la comilla sobrante o ciérrela", "un guillemet ouvert dans cette ligne n’est jamais fermé, si bien que la ligne suivante a été absorbée dans une même cellule et est elle aussi écartée\u{a0}: retirez ce guillemet isolé, ou fermez-le"),
+    ("problem.row_length.comma", "a comma in a name or a number? In a file separated by commas, put such a name in quotes, and write 0.5, not 0,5", "¿una coma en un nombre o en un número? En un archivo separado por comas, ponga ese nombre entre comillas y escriba 0.5, no 0,5", "une virgule dans un nom ou dans un nombre\u{202f}? Dans un fichier séparé par des virgules, mettez un tel nom entre guillemets, et écrivez 0.5, pas 0,5"),
+    ("problem.row_skipped", "{message}; the row was skipped", "{message}; se omitió la fila", "{message}\u{202f}; la ligne a été ignorée"),
+    ("problem.totals_row", "\"{name}\" reads as a row of totals, not a study: left out, so that its people are not counted twice; if it is a study, give it a name of its own", "\"{name}\" parece una fila de totales, no un estudio: se omitió para que sus participantes no se cuenten dos veces; si es un estudio, dele un nombre propio", "\"{name}\" ressemble à une ligne de totaux, pas à une étude\u{a0}: ligne écartée, pour que ses participants ne soient pas comptés deux fois\u{202f}; si c’est une étude, donnez-lui son propre nom"),
+    ("problem.empty_outcome", "empty, but the table's other rows name their outcome: write this row's (such as \"Relapse\"); the row was left out, where it would have been an outcome of its own", "vacía, pero las demás filas de la tabla nombran su resultado: escriba el de esta fila (como \"Relapse\"); se omitió la fila, que si no habría formado un resultado aparte", "vide, alors que les autres lignes du tableau nomment leur critère\u{a0}: indiquez celui de cette ligne (par exemple \"Relapse\")\u{202f}; la ligne a été écartée, car elle aurait sinon formé un critère à part"),
+    ("problem.near_outcome", "\"{outcome}\" and \"{other}\" (row {row}) are read as two outcomes, whose studies are not pooled together: if they are one, spell them the same", "\"{outcome}\" y \"{other}\" (fila {row}) se leen como dos resultados distintos, cuyos estudios no se combinan: si son el mismo, escríbalos igual", "\"{outcome}\" et \"{other}\" (ligne {row}) sont lus comme deux critères distincts, dont les études ne sont pas combinées\u{a0}: s’il s’agit du même critère, écrivez-les de la même façon"),
+    ("problem.mixed_better", "\"{outcome}\" is better lower in one of row {row} and this row and higher in the other: its studies are drawn in two panels and not pooled together; give every row of an outcome the same direction", "\"{outcome}\" es mejor cuanto más bajo en una de estas dos filas (la fila {row} y esta) y cuanto más alto en la otra: sus estudios se dibujan en dos paneles y no se combinan; indique la misma dirección en todas las filas de un resultado", "pour \"{outcome}\", une valeur plus basse est meilleure dans l’une des deux lignes (la ligne {row} et celle-ci) et une valeur plus haute dans l’autre\u{a0}: ses études sont affichées dans deux panneaux et ne sont pas combinées\u{202f}; donnez le même sens à toutes les lignes d’un critère"),
+    ("problem.estimate_with_interval", "\"{cell}\" is an estimate and its interval in one cell, which the chart cannot read: give each number a column of its own, such as \"HR\", \"Lower\" and \"Upper\" (see the template)", "\"{cell}\" es una estimación con su intervalo en una sola celda, que el gráfico no puede leer: ponga cada número en su propia columna, como \"HR\", \"Lower\" y \"Upper\" (vea la plantilla)", "\"{cell}\" contient une estimation et son intervalle dans une seule cellule, ce que le graphique ne peut pas lire\u{a0}: donnez à chaque nombre sa propre colonne, comme \"HR\", \"Lower\" et \"Upper\" (voir le modèle)"),
+    ("problem.note_row", "only one cell is filled (\"{text}\"): read as a note, not a study, and left out; to make it a study, fill in its outcome and its numbers", "solo hay una celda rellena (\"{text}\"): se lee como una nota, no como un estudio, y se omitió; para que sea un estudio, rellene su resultado y sus números", "une seule cellule est remplie (\"{text}\")\u{a0}: ligne lue comme une note, pas comme une étude, et écartée\u{202f}; pour en faire une étude, indiquez son critère et ses chiffres"),
+    ("problem.csv_read", "cannot read CSV: {detail}", "no se puede leer el CSV: {detail}", "impossible de lire le CSV\u{a0}: {detail}"),
+    ("problem.conflicting_cell", "\"{value}\" differs from \"{earlier}\" given for the same study in row {row}; the earlier value was kept", "\"{value}\" no coincide con \"{earlier}\", indicado para el mismo estudio en la fila {row}; se mantuvo el valor anterior", "\"{value}\" diffère de \"{earlier}\", donné pour la même étude à la ligne {row}\u{202f}; la première valeur a été conservée"),
+    ("problem.default_measure_not_for_form", "the default measure {measure} cannot be used with {form}; expected one of {allowed} (fill the measure column)", "la medida predeterminada {measure} no se puede usar con {form}; se esperaba una de estas: {allowed} (rellene la columna measure)", "la mesure par défaut {measure} ne peut pas être utilisée avec {form}\u{202f}; mesures possibles\u{a0}: {allowed} (remplissez la colonne measure)"),
+    ("problem.empty_cell", "empty, but needed for {form}: fill it in", "vacía, pero hace falta para {form}: rellénela", "vide, mais nécessaire pour {form}\u{a0}: remplissez-la"),
+    ("problem.cell_not_for_form", "has a value, but {form} do not use this column; leave it empty", "tiene un valor, pero esta columna no se usa con {form}: déjela vacía", "contient une valeur, mais cette colonne n’est pas utilisée avec {form}\u{202f}; laissez cette cellule vide"),
+    ("problem.csv_bad", "\"{cell}\" is not {expected}", "\"{cell}\" no es {expected}", "\"{cell}\" n’est pas {expected}"),
+    ("problem.repeated_study_name", "\"{name}\" also names the study in row {row}; read as a separate study with id \"{id}\"", "\"{name}\" también nombra el estudio de la fila {row}; se lee como un estudio distinto con el id \"{id}\"", "\"{name}\" nomme aussi l’étude de la ligne {row}\u{202f}; cette ligne est lue comme une étude distincte, avec l’identifiant \"{id}\""),
+    ("problem.repeated_outcome", "\"{study}\" already has the outcome \"{outcome}\" in {first}: if these are two studies, give them different names (\"{study} b\"); if one, keep one row for the outcome", "\"{study}\" ya tiene el resultado \"{outcome}\" ({first}): si son dos estudios, deles nombres distintos (\"{study} b\"); si es uno, deje una sola fila para ese resultado", "\"{study}\" a déjà le critère \"{outcome}\" ({first})\u{a0}: s’il s’agit de deux études, donnez-leur des noms différents (\"{study} b\")\u{202f}; s’il s’agit d’une seule, gardez une seule ligne pour ce critère"),
+    ("problem.unknown_column_like", "\"{header}\" is not a column the chart knows, so it is kept as an extra fact about each study: is it \"{like}\", misspelt?", "\"{header}\" no es una columna que el gráfico conozca, así que se conserva como un dato adicional de cada estudio: ¿es \"{like}\" mal escrito?", "\"{header}\" n’est pas une colonne connue du graphique, elle est donc conservée comme information supplémentaire sur chaque étude\u{a0}: est-ce \"{like}\" mal orthographié\u{202f}?"),
+    ("problem.empty_needed", "empty, but the row's other numbers need it: fill it in", "vacía, pero los demás números de la fila la necesitan: rellénela", "vide, mais les autres nombres de la ligne en ont besoin\u{a0}: remplissez-la"),
+    ("problem.assumed_column", "no \"{column}\" column; assuming {assumed}", "no hay columna \"{column}\"; se supone {assumed}", "pas de colonne \"{column}\"\u{202f}; hypothèse retenue\u{a0}: {assumed}"),
+    ("problem.not_text_binary", "input is not valid UTF-8 (invalid byte at offset {offset}) nor Windows-1252 text (byte {byte} at offset {at} is not text); save the spreadsheet as \"CSV UTF-8\"", "el archivo no es UTF-8 válido (byte no válido en la posición {offset}) ni texto Windows-1252 (el byte {byte} de la posición {at} no es texto); guarde la hoja de cálculo como \"CSV UTF-8\"", "le fichier n’est ni en UTF-8 valide (octet invalide à la position {offset}) ni en texte Windows-1252 (l’octet {byte} à la position {at} n’est pas du texte)\u{202f}; enregistrez la feuille de calcul au format \"CSV UTF-8\""),
+    ("problem.not_text_mixed", "input is not valid UTF-8 (invalid byte at offset {offset}), and it has UTF-8 characters elsewhere, so it was not read as Windows-1252 either; save the spreadsheet as \"CSV UTF-8\"", "el archivo no es UTF-8 válido (byte no válido en la posición {offset}) y tiene caracteres UTF-8 en otras partes, así que tampoco se leyó como Windows-1252; guarde la hoja de cálculo como \"CSV UTF-8\"", "le fichier n’est pas en UTF-8 valide (octet invalide à la position {offset}), et il contient ailleurs des caractères UTF-8, il n’a donc pas non plus été lu comme du Windows-1252\u{202f}; enregistrez la feuille de calcul au format \"CSV UTF-8\""),
+    ("problem.broken_utf16", "the file is UTF-16 text that is not valid at byte {offset}; save the spreadsheet again as \"CSV UTF-8\"", "el archivo es texto UTF-16 que no es válido en el byte {offset}; vuelva a guardar la hoja de cálculo como \"CSV UTF-8\"", "le fichier est un texte UTF-16 invalide à l’octet {offset}\u{202f}; enregistrez de nouveau la feuille de calcul au format \"CSV UTF-8\""),
+    ("problem.workbook", "this is {kind}, not a table saved as text: in the spreadsheet program choose \"Save as\" (or \"Download\") and \"CSV UTF-8\", then use that file", "este archivo es {kind}, no una tabla guardada como texto: en el programa de hojas de cálculo, elija \"Guardar como\" (o \"Descargar\") y \"CSV UTF-8\", y use ese archivo", "ce fichier est {kind}, et non un tableau enregistré au format texte\u{a0}: dans le tableur, choisissez \"Enregistrer sous\" (ou \"Télécharger\") et \"CSV UTF-8\", puis utilisez ce fichier-là"),
+    ("problem.read_as_windows_1252", "input is not UTF-8; it was read as Windows-1252 (Excel's \"CSV\" on Windows): check that accented letters look right, or save it as \"CSV UTF-8\"", "el archivo no es UTF-8; se leyó como Windows-1252 (el \"CSV\" de Excel en Windows): compruebe que las letras con tilde se ven bien, o guárdelo como \"CSV UTF-8\"", "le fichier n’est pas en UTF-8\u{202f}; il a été lu comme du Windows-1252 (le format \"CSV\" d’Excel sous Windows)\u{a0}: vérifiez que les lettres accentuées s’affichent correctement, ou enregistrez-le au format \"CSV UTF-8\""),
+    ("problem.separator", "input is separated by {name}; decimal commas (0,94) are read as decimal points", "las columnas del archivo están separadas por {name}; las comas decimales (0,94) se leen como separador decimal", "les colonnes du fichier sont séparées par {name}\u{202f}; les nombres à virgule décimale (0,94) sont lus comme des nombres décimaux"),
+    ("problem.separator_line", "input is separated by {name} (as its \"sep=\" line says); decimal commas (0,94) are read as decimal points", "las columnas del archivo están separadas por {name} (como indica su línea \"sep=\"); las comas decimales (0,94) se leen como separador decimal", "les colonnes du fichier sont séparées par {name} (comme l’indique sa ligne \"sep=\")\u{202f}; les nombres à virgule décimale (0,94) sont lus comme des nombres décimaux"),
+    ("problem.read_column_as", "read \"{header}\" as {column} ({meaning})", "se leyó \"{header}\" como {column} ({meaning})", "colonne \"{header}\" lue comme {column} ({meaning})"),
+    ("problem.read_column_as_measure", "read \"{header}\" as {column} ({meaning}), with measure {measure} for rows that do not name one", "se leyó \"{header}\" como {column} ({meaning}), con la medida {measure} para las filas que no indican ninguna", "colonne \"{header}\" lue comme {column} ({meaning}), avec la mesure {measure} pour les lignes qui n’en indiquent pas"),
+    ("problem.kept_as_moderator", "\"{header}\" was kept as an extra column, not read as {column}: \"{taken_by}\" is read as {column}", "\"{header}\" se conservó como columna adicional, no se leyó como {column}: \"{taken_by}\" se lee como {column}", "la colonne \"{header}\" a été conservée comme colonne supplémentaire, sans être lue comme {column}\u{a0}: c’est \"{taken_by}\" qui est lue comme {column}"),
+    ("problem.no_data_columns", "no column with numbers to analyse (for counts: \"Experimental cases\", \"Experimental N\", \"Control cases\", \"Control N\" or ai, n1i, ci, n2i; see the template)", "no hay ninguna columna con números que analizar (para recuentos: \"Experimental cases\", \"Experimental N\", \"Control cases\", \"Control N\" o ai, n1i, ci, n2i; vea la plantilla)", "aucune colonne de nombres à analyser (pour des effectifs\u{a0}: \"Experimental cases\", \"Experimental N\", \"Control cases\", \"Control N\" ou ai, n1i, ci, n2i\u{202f}; voir le modèle)"),
+    ("problem.extra_columns", "{message}; read as extra columns: {columns}", "{message}; se leyeron como columnas adicionales: {columns}", "{message}\u{202f}; lues comme colonnes supplémentaires\u{a0}: {columns}"),
+    ("problem.mixed_decimal_marks", "\"{point}\" has a decimal point, but other numbers have a decimal comma (\"{comma}\", {comma_at}); a point is read as a decimal point, never as a thousands separator: check the number", "\"{point}\" tiene punto decimal, pero otros números tienen coma decimal (\"{comma}\", {comma_at}); un punto se lee como separador decimal, nunca como separador de miles: compruebe el número", "\"{point}\" contient un point décimal, mais d’autres nombres ont une virgule décimale (\"{comma}\", {comma_at})\u{202f}; un point est lu comme séparateur décimal, jamais comme séparateur de milliers\u{a0}: vérifiez ce nombre"),
+    ("problem.missing_column_for", "missing column \"{column}\"", "falta la columna \"{column}\"", "colonne \"{column}\" manquante"),
+    ("problem.missing_column_for_meaning", "missing column \"{column}\" ({meaning})", "falta la columna \"{column}\" ({meaning})", "colonne \"{column}\" manquante ({meaning})"),
+    ("problem.missing_column_for_header", "missing column \"{header}\" ({column}: {meaning})", "falta la columna \"{header}\" ({column}: {meaning})", "colonne \"{header}\" manquante ({column}\u{a0}: {meaning})"),
+    ("problem.or_column", "{message} (or \"{column}\")", "{message} (o \"{column}\")", "{message} (ou \"{column}\")"),
+    ("problem.needed_for", "{message}, needed for {form}", "{message}, necesaria para {form}", "{message}, nécessaire pour {form}"),
+    ("problem.rows_left_out", "{message}: {count} rows left out ({rows})", "{message}: se omitieron {count} filas ({rows})", "{message}\u{a0}: {count} lignes écartées ({rows})"),
+    ("problem.rows_left_out_one", "{message}: 1 row left out ({rows})", "{message}: se omitió 1 fila ({rows})", "{message}\u{a0}: 1 ligne écartée ({rows})"),
+    ("problem.whole_column", "{first}; no cell of this column is {expected}", "{first}; ninguna celda de esta columna es {expected}", "{first}\u{202f}; aucune cellule de cette colonne n’est {expected}"),
+    ("problem.design_column_missing", "no \"design\" column, so the studies' designs are not given: they are shown as \"unknown\" and not rated as randomised (single_arm where the numbers describe one group only); add a design column (rct, crossover_rct, non_randomised_controlled, cohort, …) to say", "no hay columna \"design\", así que no se indica el diseño de los estudios: se muestran como \"desconocido\" y no se valoran como aleatorizados (single_arm si los números describen un solo grupo); añada una columna design (rct, crossover_rct, non_randomised_controlled, cohort, …) para indicarlo", "pas de colonne \"design\", donc le type des études n’est pas indiqué\u{a0}: elles sont affichées avec un type inconnu et ne sont pas classées comme randomisées (single_arm quand les chiffres ne décrivent qu’un seul groupe)\u{202f}; ajoutez une colonne design (rct, crossover_rct, non_randomised_controlled, cohort, …) pour l’indiquer"),
+    ("problem.design_not_given", "empty: the design is not given, so the study is shown as \"unknown\" and not rated as randomised", "vacía: no se indica el diseño, así que el estudio se muestra como \"desconocido\" y no se valora como aleatorizado", "vide\u{a0}: le type d’étude n’est pas indiqué, donc l’étude est affichée avec un type inconnu et n’est pas classée comme randomisée"),
+    ("forms.counts", "counts", "recuentos", "les effectifs"),
+    ("forms.means", "means", "medias", "les moyennes"),
+    ("forms.generic", "yi/vi data", "datos yi/vi", "les données yi/vi"),
+    ("forms.proportions", "proportions", "proporciones", "les proportions"),
+    ("forms.estimates", "estimates", "estimaciones", "les estimations"),
+    ("place.row", "row {row}", "fila {row}", "ligne {row}"),
+    ("place.rows", "rows {rows}", "filas {rows}", "lignes {rows}"),
+    ("place.column", "{place}, column {column}", "{place}, columna {column}", "{place}, colonne {column}"),
+    ("reason.thousands", "write numbers without thousands separators (1234, not 1,234 or 1.234)", "escriba los números sin separador de miles (1234, no 1,234 ni 1.234)", "écrivez les nombres sans séparateur de milliers (1234, et non 1,234 ou 1.234)"),
+    ("reason.decimal_point", "use a dot as the decimal separator (decimal commas are read only in files separated by semicolons or tabs)", "use el punto como separador decimal (las comas decimales solo se leen en archivos separados por punto y coma o por tabulaciones)", "utilisez un point comme séparateur décimal (les virgules décimales ne sont lues que dans les fichiers séparés par des points-virgules ou des tabulations)"),
+    ("reason.percentage", "write the number of people, not a percentage", "escriba el número de personas, no un porcentaje", "écrivez le nombre de personnes, pas un pourcentage"),
+    ("reason.negative", "counts cannot be negative", "un recuento no puede ser negativo", "un effectif ne peut pas être négatif"),
+    ("reason.fraction", "counts are whole numbers", "un recuento es un número entero", "un effectif est un nombre entier"),
+    ("reason.too_large", "too large", "es demasiado grande", "trop grand"),
+    ("expect.a_count", "a count", "un recuento", "un effectif"),
+    ("expect.year_whole", "a year (a whole number)", "un año (un número entero)", "une année (un nombre entier)"),
+    ("expect.known", "a known {what}", "un valor conocido de {what}", "une valeur connue de {what}"),
+    ("assumed.better_lower", "lower values favour the treatment", "que los valores más bajos favorecen al tratamiento", "les valeurs plus basses sont favorables au traitement"),
+    ("assumed.one_outcome", "one outcome, named \"main\" in the charts and the summary; add an outcome column that names what was measured (\"Deaths\") to tell readers", "un solo resultado, llamado \"main\" en los gráficos y el resumen; añada una columna outcome que nombre lo que se midió (\"Deaths\") para indicarlo a los lectores", "un seul critère, nommé \"main\" dans les graphiques et le résumé\u{202f}; ajoutez une colonne outcome qui nomme ce qui a été mesuré (\"Deaths\") pour l’indiquer aux lecteurs"),
+    ("workbook.ods", "an OpenDocument spreadsheet (.ods)", "una hoja de cálculo OpenDocument (.ods)", "une feuille de calcul OpenDocument (.ods)"),
+    ("workbook.xlsx", "an Excel workbook (.xlsx)", "un libro de Excel (.xlsx)", "un classeur Excel (.xlsx)"),
+    ("workbook.xls", "an Excel 97-2003 workbook (.xls)", "un libro de Excel 97-2003 (.xls)", "un classeur Excel 97-2003 (.xls)"),
+    ("separator.semicolons", "semicolons", "punto y coma", "des points-virgules"),
+    ("separator.tabs", "tabs", "tabulaciones", "des tabulations"),
+    ("column.study", "the study's name", "el nombre del estudio", "le nom de l’étude"),
+    ("column.label", "the label shown for the study", "la etiqueta que se muestra para el estudio", "le libellé affiché pour l’étude"),
+    ("column.year", "the year", "el año", "l’année"),
+    ("column.design", "the study design", "el diseño del estudio", "le type d’étude"),
+    ("column.outcome", "the outcome", "el resultado", "le critère"),
+    ("column.outcome_article", "the outcome's article (\"la\", \"l’\")", "el artículo del resultado (\"la\", \"l’\")", "l’article du critère (\"la\", \"l’\")"),
+    ("column.measure", "the effect measure", "la medida del efecto", "la mesure de l’effet"),
+    ("column.condition", "the condition", "la afección", "l’affection"),
+    ("column.therapy", "the treatment", "el tratamiento", "le traitement"),
+    ("column.kind", "benefit or harm", "beneficio o daño", "bénéfice ou effet indésirable"),
+    ("column.better", "which direction is better", "qué dirección es mejor", "le sens favorable"),
+    ("column.status", "how the numbers were checked", "cómo se comprobaron los números", "comment les chiffres ont été vérifiés"),
+    ("column.source_kind", "the kind of source", "el tipo de fuente", "le type de source"),
+    ("column.citation", "the reference", "la referencia", "la référence"),
+    ("column.doi", "the DOI", "el DOI", "le DOI"),
+    ("column.pmid", "the PubMed id", "el id de PubMed", "l’identifiant PubMed"),
+    ("column.nct", "the trial registration", "el registro del ensayo", "l’enregistrement de l’essai"),
+    ("column.url", "a link", "un enlace", "un lien"),
+    ("column.level", "the confidence level", "el nivel de confianza", "le niveau de confiance"),
+    ("column.ai", "events in the treatment group", "eventos en el grupo de tratamiento", "les événements du groupe traité"),
+    ("column.bi", "people without the event in the treatment group", "personas sin el evento en el grupo de tratamiento", "les personnes sans l’événement dans le groupe traité"),
+    ("column.ci", "events in the control group", "eventos en el grupo de control", "les événements du groupe témoin"),
+    ("column.di", "people without the event in the control group", "personas sin el evento en el grupo de control", "les personnes sans l’événement dans le groupe témoin"),
+    ("column.n1i", "people in the treatment group", "personas en el grupo de tratamiento", "les personnes du groupe traité"),
+    ("column.n2i", "people in the control group", "personas en el grupo de control", "les personnes du groupe témoin"),
+    ("column.m1i", "mean in the treatment group", "media en el grupo de tratamiento", "la moyenne du groupe traité"),
+    ("column.sd1i", "standard deviation in the treatment group", "desviación estándar en el grupo de tratamiento", "l’écart-type du groupe traité"),
+    ("column.m2i", "mean in the control group", "media en el grupo de control", "la moyenne du groupe témoin"),
+    ("column.sd2i", "standard deviation in the control group", "desviación estándar en el grupo de control", "l’écart-type du groupe témoin"),
+    ("column.yi", "the effect on the analysis scale, logs for ratios", "el efecto en la escala del análisis, en logaritmos para las razones", "l’effet sur l’échelle de l’analyse, en logarithme pour les rapports"),
+    ("column.vi", "its variance", "su varianza", "sa variance"),
+    ("column.sei", "its standard error", "su error estándar", "son erreur type"),
+    ("column.xi", "events in the single group", "eventos en el grupo único", "les événements du groupe unique"),
+    ("column.ni", "people in the single group", "personas en el grupo único", "les personnes du groupe unique"),
+    ("column.estimate", "the study's effect estimate", "la estimación del efecto del estudio", "l’estimation de l’effet de l’étude"),
+    ("column.ci_lb", "the lower bound of its confidence interval", "el límite inferior de su intervalo de confianza", "la borne inférieure de son intervalle de confiance"),
+    ("column.ci_ub", "the upper bound of its confidence interval", "el límite superior de su intervalo de confianza", "la borne supérieure de son intervalle de confiance"),
 ];
 
 /// The text for `key` in `lang`; the key itself when the table has no such key, so that a

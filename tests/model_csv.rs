@@ -568,3 +568,51 @@ fn an_outcome_article_column_gives_the_article() {
         appraisal.outcomes[1].statement
     );
 }
+
+#[test]
+fn a_table_s_problems_are_said_in_the_reader_s_language() {
+    use evidence_lens::i18n::Lang;
+    // A count that is a word, a row with a cell too many, a column none of whose cells is a
+    // number, and no design or better column.
+    let csv = "study,outcome,ai,n1i,ci,m1i\n\
+               A,Deaths,twelve,20,3,x\n\
+               B,Deaths,4,20,5,x,extra\n\
+               C,Deaths,4,20,5,y\n";
+    let p = parse_csv(csv.as_bytes());
+    let all: Vec<&Problem> = p.errors.iter().chain(&p.warnings).collect();
+    let english: Vec<String> = all.iter().map(|p| p.to_string()).collect();
+    for expected in [
+        "row 2, column ai: \"twelve\" is not a count",
+        "row 3: has 7 cells but the header has 6 (a comma in a name",
+        "the row was skipped",
+        "no cell of this column is a number: 2 rows left out (2, 4)",
+        "no \"design\" column",
+        "no \"better\" column; assuming lower values favour the treatment",
+    ] {
+        assert!(
+            english.iter().any(|m| m.contains(expected)),
+            "{expected}: {english:#?}"
+        );
+    }
+    for (lang, row) in [
+        (Lang::Es, "fila 2, columna ai"),
+        (Lang::Fr, "ligne 2, colonne ai"),
+    ] {
+        let said: Vec<Said> = all.iter().map(|p| p.said(lang)).collect();
+        assert!(said.iter().any(|s| s.path == row), "{lang:?}: {said:#?}");
+        for (s, english) in said.iter().zip(&all) {
+            assert_ne!(s.message, english.message(), "{lang:?}");
+            if english.path.starts_with("row") {
+                assert_ne!(s.path, english.path, "{lang:?}");
+            }
+            for key in [
+                "problem.", "expect.", "form.", "column.", "reason.", "place.",
+            ] {
+                assert!(
+                    !s.message.contains(key) && !s.path.contains(key),
+                    "{lang:?}: {s:?}"
+                );
+            }
+        }
+    }
+}

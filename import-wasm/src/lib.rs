@@ -60,7 +60,8 @@ mod review {
 
 #[cfg(feature = "table")]
 mod table {
-    use evidence_lens::model::{Dataset, Measure, Problem};
+    use evidence_lens::i18n::{self, Lang};
+    use evidence_lens::model::{Dataset, Measure, Problem, Said};
     use serde::Serialize;
     use wasm_bindgen::prelude::*;
 
@@ -76,16 +77,39 @@ mod table {
     }
 
     #[derive(Serialize)]
-    struct Problems<'a> {
-        errors: &'a [Problem],
-        warnings: &'a [Problem],
+    struct Problems {
+        errors: Vec<Said>,
+        warnings: Vec<Said>,
+    }
+
+    fn said(problems: &[Problem], lang: Lang) -> Vec<Said> {
+        problems.iter().map(|p| p.said(lang)).collect()
+    }
+
+    /// Whether the converter has the texts of `lang` (as the widget's `hasLanguage`): its
+    /// catalogue has only English until the shell installs the editor's language.
+    #[wasm_bindgen(js_name = hasLanguage)]
+    pub fn has_language(lang: &str) -> bool {
+        i18n::has(Lang::from_tag_or_default(lang))
+    }
+
+    /// Installs a language's texts, the widget's `pkg/i18n/LANG.json` (as `installLanguage`).
+    #[wasm_bindgen(js_name = installLanguage)]
+    pub fn install_language(lang: &str, json: &str) -> Result<(), JsError> {
+        i18n::install(Lang::from_tag_or_default(lang), json)
+            .map_err(|e| JsError::new(&format!("the {lang} texts could not be read: {e}")))
     }
 
     /// Reads a CSV table (one row per study-outcome). `measure` (RR, OR, MD…, any case) is used for
     /// rows whose `measure` cell is empty, as the CLI's `--measure`; an unknown name fails, naming
-    /// the ones there are.
+    /// the ones there are. The problems are said in `lang` (the page's; English when not given).
     #[wasm_bindgen(js_name = convertCsv)]
-    pub fn convert_csv(bytes: &[u8], measure: Option<String>) -> Result<ConvertedTable, JsError> {
+    pub fn convert_csv(
+        bytes: &[u8],
+        measure: Option<String>,
+        lang: Option<String>,
+    ) -> Result<ConvertedTable, JsError> {
+        let lang = Lang::from_tag_or_default(lang.as_deref().unwrap_or("en"));
         let measure = match measure.as_deref().map(str::trim).filter(|m| !m.is_empty()) {
             None => None,
             Some(m) => Some(Measure::from_name(&m.to_ascii_uppercase()).ok_or_else(|| {
@@ -97,8 +121,8 @@ mod table {
         };
         let parsed = Dataset::from_csv(bytes, measure);
         let problems = Problems {
-            errors: &parsed.errors,
-            warnings: &parsed.warnings,
+            errors: said(&parsed.errors, lang),
+            warnings: said(&parsed.warnings, lang),
         };
         Ok(ConvertedTable {
             // Compact: it is for the widget to read, not for an editor (about half the size).

@@ -172,43 +172,43 @@ fn separator(text: &str) -> (u8, &str, bool) {
 /// What a known column holds, for the notes that say how a header was read.
 fn meaning(column: &str) -> &'static str {
     match column {
-        "study" => "the study's name",
-        "label" => "the label shown for the study",
-        "year" => "the year",
-        "design" => "the study design",
-        "outcome" => "the outcome",
-        "outcome_article" => "the outcome's article (\"la\", \"l’\")",
-        "measure" => "the effect measure",
-        "condition" => "the condition",
-        "therapy" => "the treatment",
-        "kind" => "benefit or harm",
-        "better" => "which direction is better",
-        "status" => "how the numbers were checked",
-        "source_kind" => "the kind of source",
-        "citation" => "the reference",
-        "doi" => "the DOI",
-        "pmid" => "the PubMed id",
-        "nct" => "the trial registration",
-        "url" => "a link",
-        "level" => "the confidence level",
-        "ai" => "events in the treatment group",
-        "bi" => "people without the event in the treatment group",
-        "ci" => "events in the control group",
-        "di" => "people without the event in the control group",
-        "n1i" => "people in the treatment group",
-        "n2i" => "people in the control group",
-        "m1i" => "mean in the treatment group",
-        "sd1i" => "standard deviation in the treatment group",
-        "m2i" => "mean in the control group",
-        "sd2i" => "standard deviation in the control group",
-        "yi" => "the effect on the analysis scale, logs for ratios",
-        "vi" => "its variance",
-        "sei" => "its standard error",
-        "xi" => "events in the single group",
-        "ni" => "people in the single group",
-        "estimate" => "the study's effect estimate",
-        "ci_lb" => "the lower bound of its confidence interval",
-        "ci_ub" => "the upper bound of its confidence interval",
+        "study" => "column.study",
+        "label" => "column.label",
+        "year" => "column.year",
+        "design" => "column.design",
+        "outcome" => "column.outcome",
+        "outcome_article" => "column.outcome_article",
+        "measure" => "column.measure",
+        "condition" => "column.condition",
+        "therapy" => "column.therapy",
+        "kind" => "column.kind",
+        "better" => "column.better",
+        "status" => "column.status",
+        "source_kind" => "column.source_kind",
+        "citation" => "column.citation",
+        "doi" => "column.doi",
+        "pmid" => "column.pmid",
+        "nct" => "column.nct",
+        "url" => "column.url",
+        "level" => "column.level",
+        "ai" => "column.ai",
+        "bi" => "column.bi",
+        "ci" => "column.ci",
+        "di" => "column.di",
+        "n1i" => "column.n1i",
+        "n2i" => "column.n2i",
+        "m1i" => "column.m1i",
+        "sd1i" => "column.sd1i",
+        "m2i" => "column.m2i",
+        "sd2i" => "column.sd2i",
+        "yi" => "column.yi",
+        "vi" => "column.vi",
+        "sei" => "column.sei",
+        "xi" => "column.xi",
+        "ni" => "column.ni",
+        "estimate" => "column.estimate",
+        "ci_lb" => "column.ci_lb",
+        "ci_ub" => "column.ci_ub",
         _ => "",
     }
 }
@@ -571,9 +571,8 @@ fn recognise(header: &str) -> Option<Recognised> {
 
 // ---- numbers ----
 
-const THOUSANDS: &str = "write numbers without thousands separators (1234, not 1,234 or 1.234)";
-const DECIMAL_POINT: &str =
-    "use a dot as the decimal separator (decimal commas are read only in files separated by semicolons or tabs)";
+const THOUSANDS: &str = "reason.thousands";
+const DECIMAL_POINT: &str = "reason.decimal_point";
 
 /// Whether a cell is a number with thousands separators: `1,234`, `1.234.567`, `1,234.5`, `1.234,5`.
 fn looks_grouped(cell: &str) -> bool {
@@ -730,17 +729,17 @@ fn parse_count(cell: &str, decimal_comma: bool) -> Result<u64, Issue> {
         return Err(bad(Some(THOUSANDS)));
     }
     if cell.trim_end().ends_with('%') {
-        return Err(bad(Some("write the number of people, not a percentage")));
+        return Err(bad(Some("reason.percentage")));
     }
     let (text, _) = numeric_text(cell, decimal_comma, bad)?;
     match parse_f64(&text) {
         Some(x) if !x.is_finite() => Err(Issue::NotFinite {
             found: cell.to_string(),
         }),
-        Some(x) if x < 0.0 => Err(bad(Some("counts cannot be negative"))),
-        Some(x) if x.fract() != 0.0 => Err(bad(Some("counts are whole numbers"))),
+        Some(x) if x < 0.0 => Err(bad(Some("reason.negative"))),
+        Some(x) if x.fract() != 0.0 => Err(bad(Some("reason.fraction"))),
         Some(x) if x <= 9.0e15 => Ok(x as u64),
-        Some(_) => Err(bad(Some("too large"))),
+        Some(_) => Err(bad(Some("reason.too_large"))),
         None => Err(bad(None)),
     }
 }
@@ -1136,7 +1135,11 @@ impl<'o, R: Read> RowReader<'o, R> {
             sink.warn(
                 "",
                 Issue::Separator {
-                    name: if sep == b';' { "semicolons" } else { "tabs" },
+                    name: if sep == b';' {
+                        "separator.semicolons"
+                    } else {
+                        "separator.tabs"
+                    },
                     sep_line,
                 },
             );
@@ -1334,7 +1337,7 @@ impl<'o, R: Read> RowReader<'o, R> {
                 "row 1",
                 Issue::AssumedColumn {
                     column: "better",
-                    assumed: "lower values favour the treatment",
+                    assumed: "assumed.better_lower",
                 },
             );
         }
@@ -1344,9 +1347,7 @@ impl<'o, R: Read> RowReader<'o, R> {
                 "row 1",
                 Issue::AssumedColumn {
                     column: "outcome",
-                    assumed:
-                        "one outcome, named \"main\" in the charts and the summary; add an outcome \
-                              column that names what was measured (\"Deaths\") to tell readers",
+                    assumed: "assumed.one_outcome",
                 },
             );
         }
@@ -1727,20 +1728,21 @@ fn said_once(
             }
         } else if let Some((_, at)) = whole.iter().find(|(first, _)| *first == i) {
             let column = row_place(&p.path).and_then(|(_, c)| c).unwrap_or("");
-            let expected = match &p.issue {
-                Issue::CsvBad { expected, .. } => expected.to_string(),
-                Issue::UnknownValue { what, .. } => format!("a known {what}"),
-                Issue::CsvNotCount { .. } => "a count".to_string(),
-                _ if COUNT_COLUMNS.contains(&column) => "a count".to_string(),
-                _ => "a number".to_string(),
+            let (expected, what) = match &p.issue {
+                Issue::CsvBad { expected, .. } => (*expected, ""),
+                Issue::UnknownValue { what, .. } => ("expect.known", *what),
+                Issue::CsvNotCount { .. } => ("expect.a_count", ""),
+                _ if COUNT_COLUMNS.contains(&column) => ("expect.a_count", ""),
+                _ => ("expect.number", ""),
             };
             let mut rows = at.clone();
             let count = rows.len();
             out.push(Problem::new(
                 p.path.clone(),
                 Issue::WholeColumn {
-                    first: p.message(),
+                    first: Box::new(p.issue),
                     expected,
+                    what,
                     count,
                     rows: row_list(&mut rows),
                 },
@@ -1917,7 +1919,7 @@ fn read_row(
                     at("year"),
                     Issue::CsvBad {
                         cell: c.clone(),
-                        expected: "a year (a whole number)",
+                        expected: "expect.year_whole",
                     },
                 );
                 None
@@ -2098,11 +2100,11 @@ fn build_data(
     {
         if !used.contains(c) {
             let plural = match form {
-                Form::Counts => "counts",
-                Form::Means => "means",
-                Form::Generic => "yi/vi data",
-                Form::Proportion => "proportions",
-                Form::Estimate => "estimates",
+                Form::Counts => "forms.counts",
+                Form::Means => "forms.means",
+                Form::Generic => "forms.generic",
+                Form::Proportion => "forms.proportions",
+                Form::Estimate => "forms.estimates",
             };
             sink.error(at(c), Issue::CellNotForForm { form: plural });
             ok = false;
@@ -2132,7 +2134,7 @@ fn build_data(
                 sink.error(
                     at("measure"),
                     Issue::EmptyCell {
-                        form: "an estimate (say which measure it is)",
+                        form: "form.estimate_measure",
                     },
                 );
                 return None;

@@ -523,7 +523,7 @@ fn to_bool(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<bool> {
     match v {
         Json::Bool(b) => Some(*b),
         other => {
-            sink.error(path, wrong_type(other, "true or false"));
+            sink.error(path, wrong_type(other, "expect.boolean"));
             None
         }
     }

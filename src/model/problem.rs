@@ -11,6 +11,16 @@ use serde::Serialize;
 use super::types::{Dataset, Design, Measure};
 use crate::i18n::{t, tn, Lang};
 
+/// [`tn`] with each value named as the template names it: `say!(lang, "problem.x", line, found =
+/// quoted)` fills `{line}` with `line` and `{found}` with `quoted`.
+macro_rules! say {
+    ($lang:expr, $key:expr $(, $name:ident $(= $value:expr)?)* $(,)?) => {
+        say($lang, $key, &[$((stringify!($name), say!(@value $name $(, $value)?))),*])
+    };
+    (@value $name:ident) => { &$name as &dyn fmt::Display };
+    (@value $name:ident, $value:expr) => { &$value as &dyn fmt::Display };
+}
+
 /// One error or warning: where, and what is wrong. Said in English by `Display` and serialized as
 /// `{path, message}` in English (the command line's and the converters' form); the widget says it
 /// in the reader's language ([`Problem::said`]).
@@ -23,8 +33,8 @@ pub struct Problem {
 
 /// A problem in words: where, and what is wrong, in one language.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Said<'a> {
-    pub path: &'a str,
+pub struct Said {
+    pub path: String,
     pub message: String,
 }
 
@@ -41,12 +51,45 @@ impl Problem {
         self.issue.message(Lang::En)
     }
 
-    /// The problem in `lang`.
-    pub fn said(&self, lang: Lang) -> Said<'_> {
+    /// The problem in `lang`: its place as `place` says it, and what is wrong.
+    pub fn said(&self, lang: Lang) -> Said {
         Said {
-            path: &self.path,
+            path: place(lang, &self.path),
             message: self.issue.message(lang),
         }
+    }
+}
+
+/// A problem's place in `lang`: a table's rows and column (`row 4, column n1i`, `rows 2–5`) in
+/// the language's words; a JSON path as the file spells its fields.
+pub fn place(lang: Lang, path: &str) -> String {
+    #[cfg(feature = "table")]
+    if lang != Lang::En {
+        let (rows, column) = match path.split_once(", column ") {
+            Some((rows, column)) => (rows, Some(column)),
+            None => (path, None),
+        };
+        let rows = match (rows.strip_prefix("rows "), rows.strip_prefix("row ")) {
+            (Some(rows), _) => Some(say!(lang, "place.rows", rows)),
+            (None, Some(row)) => Some(say!(lang, "place.row", row)),
+            (None, None) => None,
+        };
+        match (rows, column) {
+            (Some(place), Some(column)) => return say!(lang, "place.column", place, column),
+            (Some(place), None) => return place,
+            (None, _) => {}
+        }
+    }
+    let _ = lang;
+    path.to_string()
+}
+
+/// `message` with the rows it left out (`: 3 rows left out (2–4)`).
+#[cfg(feature = "table")]
+fn left_out(lang: Lang, message: String, count: usize, rows: &str) -> String {
+    match count {
+        1 => say!(lang, "problem.rows_left_out_one", message, rows),
+        _ => say!(lang, "problem.rows_left_out", message, count, rows),
     }
 }
 
@@ -432,10 +475,12 @@ pub enum Issue {
         rows: String,
     },
     #[cfg(feature = "table")]
-    /// No cell of a column can be read as what the column holds; said once.
+    /// No cell of a column can be read as what the column holds; said once, with the first
+    /// cell's issue. `expected` is a catalogue key, which may name `what`.
     WholeColumn {
-        first: String,
-        expected: String,
+        first: Box<Issue>,
+        expected: &'static str,
+        what: &'static str,
         count: usize,
         rows: String,
     },
@@ -508,19 +553,9 @@ fn list(items: &[&str]) -> String {
     items.join(", ")
 }
 
-/// [`tn`] with each value named as the template names it: `say!(lang, "problem.x", line, found =
-/// quoted)` fills `{line}` with `line` and `{found}` with `quoted`.
-macro_rules! say {
-    ($lang:expr, $key:literal $(, $name:ident $(= $value:expr)?)* $(,)?) => {
-        say($lang, $key, &[$((stringify!($name), say!(@value $name $(, $value)?))),*])
-    };
-    (@value $name:ident) => { &$name as &dyn fmt::Display };
-    (@value $name:ident, $value:expr) => { &$value as &dyn fmt::Display };
-}
-
 /// serde_json's description of a syntax error in `lang`: its messages are the catalogue's
 /// `json.*` rows, in English as serde_json writes them.
-fn syntax_detail<'a>(lang: Lang, detail: &'a str) -> &'a str {
+fn syntax_detail(lang: Lang, detail: &str) -> &str {
     const KEYS: [&str; 20] = [
         "json.eof_list",
         "json.eof_object",
@@ -577,7 +612,14 @@ impl Issue {
     pub fn message(&self, lang: Lang) -> String {
         use Issue::*;
         let n = |x: &f64| Num(*x);
-        let phrase = |key: &str| t(lang, key);
+        let phrase = |key: &str| {
+            // A phrase is a catalogue key; English written in its place would not be translated.
+            debug_assert!(
+                crate::i18n::keys().any(|k| k == key),
+                "not a catalogue key: {key}"
+            );
+            t(lang, key)
+        };
         match self {
             TooLarge { bytes, limit } => say!(lang, "problem.too_large", bytes, limit),
             TooManyStudies { count, limit } => say!(lang, "problem.too_many_studies", count, limit),
@@ -830,7 +872,305 @@ impl Issue {
             Ignored { what, why } => say!(lang, "problem.ignored", what, why = phrase(why)),
             In { places, issue } => say!(lang, "problem.in", places, message = issue.message(lang)),
             #[cfg(feature = "table")]
-            _ => TableIssue(self).to_string(),
+            CsvNotCount { cell, reason } | CsvNotNumber { cell, reason } => {
+                let count = matches!(self, CsvNotCount { .. });
+                match (count, reason) {
+                    (true, None) => say!(lang, "problem.csv_not_count", cell),
+                    (false, None) => say!(lang, "problem.csv_not_number", cell),
+                    (true, Some(r)) => say!(
+                        lang,
+                        "problem.csv_not_count_because",
+                        cell,
+                        reason = phrase(r)
+                    ),
+                    (false, Some(r)) => say!(
+                        lang,
+                        "problem.csv_not_number_because",
+                        cell,
+                        reason = phrase(r)
+                    ),
+                }
+            }
+            #[cfg(feature = "table")]
+            FormulaLike { cell } => say!(lang, "problem.formula_like", cell),
+            #[cfg(feature = "table")]
+            MissingColumn { column: "study" } => say!(lang, "problem.missing_study_column"),
+            #[cfg(feature = "table")]
+            MissingColumn { column } => say!(lang, "problem.missing_column", column),
+            #[cfg(feature = "table")]
+            DuplicateColumn {
+                column,
+                first,
+                second,
+            } => {
+                say!(lang, "problem.duplicate_column", column, first, second)
+            }
+            #[cfg(feature = "table")]
+            RowLength {
+                found,
+                expected,
+                comma_split,
+                lines_taken,
+            } => {
+                let mut message = match found {
+                    1 => say!(lang, "problem.row_length_one", expected),
+                    _ => say!(lang, "problem.row_length", found, expected),
+                };
+                let mut aside = |key| {
+                    message.push_str(" (");
+                    message.push_str(&say!(lang, key, lines = lines_taken));
+                    message.push(')');
+                };
+                match lines_taken {
+                    0 => {}
+                    1 => aside("problem.row_length.open_quote_one"),
+                    _ => aside("problem.row_length.open_quote"),
+                }
+                if *comma_split {
+                    aside("problem.row_length.comma");
+                }
+                say!(lang, "problem.row_skipped", message)
+            }
+            #[cfg(feature = "table")]
+            TotalsRow { name } => say!(lang, "problem.totals_row", name),
+            #[cfg(feature = "table")]
+            EmptyOutcome => say!(lang, "problem.empty_outcome"),
+            #[cfg(feature = "table")]
+            NearOutcome {
+                outcome,
+                other,
+                row,
+            } => say!(lang, "problem.near_outcome", outcome, other, row),
+            #[cfg(feature = "table")]
+            MixedBetter { outcome, row } => say!(lang, "problem.mixed_better", outcome, row),
+            #[cfg(feature = "table")]
+            EstimateWithInterval { cell } => say!(lang, "problem.estimate_with_interval", cell),
+            #[cfg(feature = "table")]
+            NoteRow { text } => say!(lang, "problem.note_row", text),
+            #[cfg(feature = "table")]
+            CsvRead { detail } => say!(lang, "problem.csv_read", detail),
+            #[cfg(feature = "table")]
+            ConflictingCell {
+                value,
+                earlier,
+                row,
+            } => {
+                say!(lang, "problem.conflicting_cell", value, earlier, row)
+            }
+            #[cfg(feature = "table")]
+            DefaultMeasureNotForForm {
+                measure,
+                form,
+                allowed,
+            } => say!(
+                lang,
+                "problem.default_measure_not_for_form",
+                measure,
+                form = phrase(form),
+                allowed = list(allowed)
+            ),
+            #[cfg(feature = "table")]
+            EmptyCell { form } => say!(lang, "problem.empty_cell", form = phrase(form)),
+            #[cfg(feature = "table")]
+            CellNotForForm { form } => say!(lang, "problem.cell_not_for_form", form = phrase(form)),
+            #[cfg(feature = "table")]
+            CsvBad { cell, expected } => {
+                say!(lang, "problem.csv_bad", cell, expected = phrase(expected))
+            }
+            #[cfg(feature = "table")]
+            RepeatedStudyName { name, row, id } => {
+                say!(lang, "problem.repeated_study_name", name, row, id)
+            }
+            #[cfg(feature = "table")]
+            RepeatedOutcome {
+                study,
+                outcome,
+                first,
+            } => {
+                say!(
+                    lang,
+                    "problem.repeated_outcome",
+                    study,
+                    outcome,
+                    first = place(lang, first)
+                )
+            }
+            #[cfg(feature = "table")]
+            UnknownColumnLike { header, like } => {
+                say!(lang, "problem.unknown_column_like", header, like)
+            }
+            #[cfg(feature = "table")]
+            EmptyNeeded => say!(lang, "problem.empty_needed"),
+            #[cfg(feature = "table")]
+            AssumedColumn { column, assumed } => {
+                say!(
+                    lang,
+                    "problem.assumed_column",
+                    column,
+                    assumed = phrase(assumed)
+                )
+            }
+            #[cfg(feature = "table")]
+            NotText {
+                utf8_offset: offset,
+                binary: Some((at, byte)),
+            } => {
+                say!(
+                    lang,
+                    "problem.not_text_binary",
+                    offset,
+                    byte = format!("0x{byte:02X}"),
+                    at
+                )
+            }
+            #[cfg(feature = "table")]
+            NotText {
+                utf8_offset: offset,
+                binary: None,
+            } => say!(lang, "problem.not_text_mixed", offset),
+            #[cfg(feature = "table")]
+            BrokenUtf16 { offset } => say!(lang, "problem.broken_utf16", offset),
+            #[cfg(feature = "table")]
+            Workbook { kind } => say!(lang, "problem.workbook", kind = phrase(kind)),
+            #[cfg(feature = "table")]
+            ReadAsWindows1252 => say!(lang, "problem.read_as_windows_1252"),
+            #[cfg(feature = "table")]
+            Separator {
+                name,
+                sep_line: false,
+            } => say!(lang, "problem.separator", name = phrase(name)),
+            #[cfg(feature = "table")]
+            Separator {
+                name,
+                sep_line: true,
+            } => say!(lang, "problem.separator_line", name = phrase(name)),
+            #[cfg(feature = "table")]
+            ReadColumnAs {
+                header,
+                column,
+                meaning,
+                measure,
+            } => match measure {
+                None => say!(
+                    lang,
+                    "problem.read_column_as",
+                    header,
+                    column,
+                    meaning = phrase(meaning)
+                ),
+                Some(measure) => say!(
+                    lang,
+                    "problem.read_column_as_measure",
+                    header,
+                    column,
+                    meaning = phrase(meaning),
+                    measure
+                ),
+            },
+            #[cfg(feature = "table")]
+            KeptAsModerator {
+                header,
+                column,
+                taken_by,
+            } => {
+                say!(lang, "problem.kept_as_moderator", header, column, taken_by)
+            }
+            #[cfg(feature = "table")]
+            NoDataColumns { moderators } => {
+                let message = say!(lang, "problem.no_data_columns");
+                if moderators.is_empty() {
+                    return message;
+                }
+                let mut shown: Vec<String> = moderators
+                    .iter()
+                    .take(8)
+                    .map(|m| format!("\"{m}\""))
+                    .collect();
+                if moderators.len() > 8 {
+                    shown.push("…".to_string());
+                }
+                say!(
+                    lang,
+                    "problem.extra_columns",
+                    message,
+                    columns = shown.join(", ")
+                )
+            }
+            #[cfg(feature = "table")]
+            MixedDecimalMarks {
+                comma,
+                comma_at,
+                point,
+            } => {
+                say!(
+                    lang,
+                    "problem.mixed_decimal_marks",
+                    point,
+                    comma,
+                    comma_at = place(lang, comma_at)
+                )
+            }
+            #[cfg(feature = "table")]
+            MissingColumnFor {
+                column,
+                meaning,
+                or,
+                form,
+                count,
+                rows,
+            } => {
+                // Named as the template names it, where its own name is an abbreviation.
+                let mut message = match (super::csv::template_header(column), *meaning) {
+                    ("", "") => say!(lang, "problem.missing_column_for", column),
+                    ("", meaning) => {
+                        say!(
+                            lang,
+                            "problem.missing_column_for_meaning",
+                            column,
+                            meaning = phrase(meaning)
+                        )
+                    }
+                    (header, meaning) => say!(
+                        lang,
+                        "problem.missing_column_for_header",
+                        header,
+                        column,
+                        meaning = phrase(meaning)
+                    ),
+                };
+                if let Some(column) = or {
+                    message = say!(lang, "problem.or_column", message, column);
+                }
+                if let Some(form) = form {
+                    message = say!(lang, "problem.needed_for", message, form = phrase(form));
+                }
+                left_out(lang, message, *count, rows)
+            }
+            #[cfg(feature = "table")]
+            WholeColumn {
+                first,
+                expected,
+                what,
+                count,
+                rows,
+            } => {
+                let expected = say(lang, expected, &[("what", what as &dyn fmt::Display)]);
+                let message = say!(
+                    lang,
+                    "problem.whole_column",
+                    first = first.message(lang),
+                    expected
+                );
+                left_out(lang, message, *count, rows)
+            }
+            #[cfg(feature = "table")]
+            DesignNotGiven {
+                column_missing: true,
+            } => say!(lang, "problem.design_column_missing"),
+            #[cfg(feature = "table")]
+            DesignNotGiven {
+                column_missing: false,
+            } => say!(lang, "problem.design_not_given"),
         }
     }
 }
@@ -838,221 +1178,6 @@ impl Issue {
 impl fmt::Display for Issue {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.message(Lang::En))
-    }
-}
-
-/// A problem only a table has, in English: the table converter's problems are not yet in the
-/// catalogue.
-#[cfg(feature = "table")]
-struct TableIssue<'a>(&'a Issue);
-
-#[cfg(feature = "table")]
-impl fmt::Display for TableIssue<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        use Issue::*;
-        match self.0 {
-            CsvNotCount { cell, reason } => match reason {
-                None => write!(f, "\"{cell}\" is not a count"),
-                Some(r) => write!(f, "\"{cell}\" is not a count: {r}"),
-            },
-            CsvNotNumber { cell, reason } => match reason {
-                None => write!(f, "\"{cell}\" is not a number"),
-                Some(r) => write!(f, "\"{cell}\" is not a number: {r}"),
-            },
-            FormulaLike { cell } => {
-                write!(f, "\"{cell}\" looks like a spreadsheet formula, not a number")
-            }
-            MissingColumn { column } => match *column {
-                "study" => write!(
-                    f,
-                    "missing required column \"study\" (the column that names each study, such as \"Study\", \
-                     \"Study ID\" or \"Author\")"
-                ),
-                _ => write!(f, "missing required column \"{column}\""),
-            },
-            DuplicateColumn { column, first, second } => {
-                write!(f, "column \"{column}\" appears twice (columns {first} and {second})")
-            }
-            RowLength { found, expected, comma_split, lines_taken } => {
-                let cells = if *found == 1 { "cell" } else { "cells" };
-                write!(f, "has {found} {cells} but the header has {expected}")?;
-                if *lines_taken > 0 {
-                    let lines = if *lines_taken == 1 { "line" } else { "lines" };
-                    write!(
-                        f,
-                        " (a quotation mark in it is never closed, so the {lines_taken} {lines} after it \
-                         became part of one cell and are left out too: remove the stray quotation mark, \
-                         or close it)"
-                    )?;
-                }
-                if *comma_split {
-                    write!(
-                        f,
-                        " (a comma in a name or a number? In a file separated by commas, put such a name in \
-                         quotes, and write 0.5, not 0,5)"
-                    )?;
-                }
-                write!(f, "; the row was skipped")
-            }
-            TotalsRow { name } => write!(
-                f,
-                "\"{name}\" reads as a row of totals, not a study: left out, so that its people are not \
-                 counted twice; if it is a study, give it a name of its own"
-            ),
-            EmptyOutcome => write!(
-                f,
-                "empty, but the table's other rows name their outcome: write this row's (such as \
-                 \"Relapse\"); the row was left out, where it would have been an outcome of its own"
-            ),
-            NearOutcome { outcome, other, row } => write!(
-                f,
-                "\"{outcome}\" and \"{other}\" (row {row}) are read as two outcomes, whose studies are not \
-                 pooled together: if they are one, spell them the same"
-            ),
-            MixedBetter { outcome, row } => write!(
-                f,
-                "\"{outcome}\" is better lower in one of row {row} and this row and higher in the other: its \
-                 studies are drawn in two panels and not pooled together; give every row of an outcome the same \
-                 direction"
-            ),
-            EstimateWithInterval { cell } => write!(
-                f,
-                "\"{cell}\" is an estimate and its interval in one cell, which the chart cannot read: give \
-                 each number a column of its own, such as \"HR\", \"Lower\" and \"Upper\" (see the template)"
-            ),
-            NoteRow { text } => write!(
-                f,
-                "only one cell is filled (\"{text}\"): read as a note, not a study, and left out; to make it a \
-                 study, fill in its outcome and its numbers"
-            ),
-            CsvRead { detail } => write!(f, "cannot read CSV: {detail}"),
-            ConflictingCell { value, earlier, row } => write!(
-                f,
-                "\"{value}\" differs from \"{earlier}\" given for the same study in row {row}; the earlier value was kept"
-            ),
-            DefaultMeasureNotForForm { measure, form, allowed } => write!(
-                f,
-                "the default measure {measure} cannot be used with {}; expected one of {} (fill the measure column)",
-                t(Lang::En, form),
-                list(allowed)
-            ),
-            EmptyCell { form } => write!(f, "empty, but needed for {}: fill it in", t(Lang::En, form)),
-            CellNotForForm { form } => {
-                write!(f, "has a value, but {} do not use this column; leave it empty", t(Lang::En, form))
-            }
-            CsvBad { cell, expected } => write!(f, "\"{cell}\" is not {expected}"),
-            RepeatedStudyName { name, row, id } => write!(
-                f,
-                "\"{name}\" also names the study in row {row}; read as a separate study with id \"{id}\""
-            ),
-            RepeatedOutcome { study, outcome, first } => write!(
-                f,
-                "\"{study}\" already has the outcome \"{outcome}\" in {first}: if these are two studies, give them \
-                 different names (\"{study} b\"); if one, keep one row for the outcome"
-            ),
-            UnknownColumnLike { header, like } => write!(
-                f,
-                "\"{header}\" is not a column the chart knows, so it is kept as an extra fact about each study: \
-                 is it \"{like}\", misspelt?"
-            ),
-            EmptyNeeded => write!(f, "empty, but the row's other numbers need it: fill it in"),
-            AssumedColumn { column, assumed } => write!(f, "no \"{column}\" column; assuming {assumed}"),
-            NotText { utf8_offset, binary } => match binary {
-                Some((at, byte)) => write!(
-                    f,
-                    "input is not valid UTF-8 (invalid byte at offset {utf8_offset}) nor Windows-1252 text \
-                     (byte 0x{byte:02X} at offset {at} is not text); save the spreadsheet as \"CSV UTF-8\""
-                ),
-                None => write!(
-                    f,
-                    "input is not valid UTF-8 (invalid byte at offset {utf8_offset}), and it has UTF-8 characters \
-                     elsewhere, so it was not read as Windows-1252 either; save the spreadsheet as \"CSV UTF-8\""
-                ),
-            },
-            BrokenUtf16 { offset } => write!(
-                f,
-                "the file is UTF-16 text that is not valid at byte {offset}; save the spreadsheet again as \"CSV UTF-8\""
-            ),
-            Workbook { kind } => write!(
-                f,
-                "this is {kind}, not a table saved as text: in the spreadsheet program choose \"Save as\" \
-                 (or \"Download\") and \"CSV UTF-8\", then use that file"
-            ),
-            ReadAsWindows1252 => write!(
-                f,
-                "input is not UTF-8; it was read as Windows-1252 (Excel's \"CSV\" on Windows): check that accented \
-                 letters look right, or save it as \"CSV UTF-8\""
-            ),
-            Separator { name, sep_line } => write!(
-                f,
-                "input is separated by {name}{}; decimal commas (0,94) are read as decimal points",
-                if *sep_line { " (as its \"sep=\" line says)" } else { "" }
-            ),
-            ReadColumnAs { header, column, meaning, measure } => {
-                write!(f, "read \"{header}\" as {column} ({meaning})")?;
-                match measure {
-                    Some(m) => write!(f, ", with measure {m} for rows that do not name one"),
-                    None => Ok(()),
-                }
-            }
-            KeptAsModerator { header, column, taken_by } => write!(
-                f,
-                "\"{header}\" was kept as an extra column, not read as {column}: \"{taken_by}\" is read as {column}"
-            ),
-            NoDataColumns { moderators } => {
-                write!(
-                    f,
-                    "no column with numbers to analyse (for counts: \"Experimental cases\", \"Experimental N\", \
-                     \"Control cases\", \"Control N\" or ai, n1i, ci, n2i; see the template)"
-                )?;
-                if !moderators.is_empty() {
-                    let shown: Vec<String> = moderators.iter().take(8).map(|m| format!("\"{m}\"")).collect();
-                    write!(
-                        f,
-                        "; read as extra columns: {}{}",
-                        shown.join(", "),
-                        if moderators.len() > 8 { ", …" } else { "" }
-                    )?;
-                }
-                Ok(())
-            }
-            MixedDecimalMarks { comma, comma_at, point } => write!(
-                f,
-                "\"{point}\" has a decimal point, but other numbers have a decimal comma (\"{comma}\", {comma_at}); \
-                 a point is read as a decimal point, never as a thousands separator: check the number"
-            ),
-            MissingColumnFor { column, meaning, or, form, count, rows } => {
-                // Named as the template names it, where its own name is an abbreviation.
-                match (super::csv::template_header(column), *meaning) {
-                    ("", "") => write!(f, "missing column \"{column}\"")?,
-                    ("", meaning) => write!(f, "missing column \"{column}\" ({meaning})")?,
-                    (header, meaning) => write!(f, "missing column \"{header}\" ({column}: {meaning})")?,
-                }
-                if let Some(b) = or {
-                    write!(f, " (or \"{b}\")")?;
-                }
-                if let Some(form) = form {
-                    write!(f, ", needed for {}", t(Lang::En, form))?;
-                }
-                write!(f, ": {count} {} left out ({rows})", if *count == 1 { "row" } else { "rows" })
-            }
-            WholeColumn { first, expected, count, rows } => write!(
-                f,
-                "{first}; no cell of this column is {expected}: {count} rows left out ({rows})"
-            ),
-            DesignNotGiven { column_missing: true } => write!(
-                f,
-                "no \"design\" column, so the studies' designs are not given: they are shown as \"unknown\" and not \
-                 rated as randomised (single_arm where the numbers describe one group only); add a design column \
-                 (rct, crossover_rct, non_randomised_controlled, cohort, …) to say"
-            ),
-            DesignNotGiven { column_missing: false } => write!(
-                f,
-                "empty: the design is not given, so the study is shown as \"unknown\" and not rated as randomised"
-            ),
-            // Every other issue is said by `Issue::message`.
-            other => f.write_str(&other.message(Lang::En)),
-        }
     }
 }
 

@@ -59,15 +59,15 @@ pub(crate) fn workbook_kind(bytes: &[u8]) -> Option<&'static str> {
     };
     if bytes.starts_with(b"PK\x03\x04") {
         if holds(b"opendocument.spreadsheet") {
-            return Some("an OpenDocument spreadsheet (.ods)");
+            return Some("workbook.ods");
         }
         if holds(b"xl/") {
-            return Some("an Excel workbook (.xlsx)");
+            return Some("workbook.xlsx");
         }
     }
     bytes
         .starts_with(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")
-        .then_some("an Excel 97-2003 workbook (.xls)")
+        .then_some("workbook.xls")
 }
 
 /// The text of UTF-16 bytes that begin with a byte-order mark (little- or big-endian, which the

@@ -72,14 +72,14 @@ pub fn format_count(lang: &str, count: f64) -> String {
 
 /// What loading a dataset found, for the shell to show, in the reader's language.
 #[derive(Serialize)]
-struct LoadReport<'a> {
+struct LoadReport {
     ok: bool,
     studies: usize,
-    errors: Vec<Said<'a>>,
-    warnings: Vec<Said<'a>>,
+    errors: Vec<Said>,
+    warnings: Vec<Said>,
 }
 
-fn said(problems: &[Problem], lang: Lang) -> Vec<Said<'_>> {
+fn said(problems: &[Problem], lang: Lang) -> Vec<Said> {
     problems.iter().map(|p| p.said(lang)).collect()
 }
 

@@ -21,6 +21,9 @@ before(async () => {
   const spanish = 'Study,Design,Outcome,Outcome article,Experimental cases,Experimental N,Control cases,Control N\nEnsayo A,rct,Recaída,la,12,100,21,98\nEnsayo B,rct,Recaída,la,9,75,15,77\nEnsayo C,rct,Recaída,la,20,160,31,158\n';
   pages['/es.csv'] = { type: 'text/csv', body: spanish };
   pages['/es.html'] = embedPage('<evidence-lens id="w" src="/es.csv" lang="es"></evidence-lens>');
+  // The same table with a count written as a word, for its editor in Spanish and in French.
+  pages['/bad.csv'] = { type: 'text/csv', body: spanish.replace('9,75', 'nueve,75') };
+  for (const lang of ['es', 'fr']) pages[`/bad-${lang}.html`] = embedPage(`<evidence-lens id="w" src="/bad.csv" lang="${lang}" editor></evidence-lens>`, { lang });
   server = await startServer({ extra: pages });
   browser = await launch();
 });
@@ -60,4 +63,16 @@ test("a Spanish table's outcome_article column makes the summary name the outcom
   assert.doesNotMatch(label, /resultado «recaída»/, label);
   assert.deepEqual(problems, []);
   await context.close();
+});
+
+test("a table's problems are said in the editor's language, by row and column", async () => {
+  for (const [lang, said] of [['es', 'fila 3, columna Experimental cases: "nueve" no es un recuento'], ['fr', 'ligne 3, colonne Experimental cases\u00a0: "nueve" n’est pas un effectif']]) {
+    const { page, context, problems } = await openPage(browser, `${server.url}bad-${lang}.html`);
+    const events = await waitForReadyOf(page, 'w');
+    assert.deepEqual(events.filter((e) => e.type === 'error'), [], lang);
+    const listed = await page.evaluate(() => document.querySelector('evidence-lens').shadowRoot.querySelector('.problems').textContent);
+    assert.ok(listed.includes(said), `${lang}: ${listed}`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
 });

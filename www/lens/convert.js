@@ -5,6 +5,8 @@
 // once per kind), loaded only when such a file comes, so readers of JSON data and of the built-in
 // dataset download neither.
 
+import { ensureLanguage } from './engine.js';
+
 const MODULES = {
   review: new URL('../pkg/import/evidence_lens_import.js', import.meta.url),
   table: new URL('../pkg/table/evidence_lens_table.js', import.meta.url),
@@ -13,7 +15,9 @@ const MODULES = {
 /**
  * @typedef {{
  *   convert(names: string[], contents: Uint8Array[], randomised?: boolean): {json: string, warnings: string[], free(): void},
- *   convertCsv(bytes: Uint8Array, measure: string | undefined): {json: Uint8Array, problems: string, free(): void},
+ *   convertCsv(bytes: Uint8Array, measure: string | undefined, lang: string): {json: Uint8Array, problems: string, free(): void},
+ *   hasLanguage?(lang: string): boolean,
+ *   installLanguage?(lang: string, json: string): void,
  *   default(init?: unknown): Promise<unknown>,
  * }} ConverterModule
  */
@@ -87,13 +91,16 @@ export async function convertReview(files, randomised = false) {
  * Reads a CSV table (one row per study-outcome) into a dataset's JSON, as UTF-8 bytes (empty when
  * no row could be kept) and the table's own errors and warnings, by row and column. `measure` is for
  * rows whose measure cell is empty; an unknown one fails with a message that names the measures.
+ * The problems are said in `lang`, with the texts the widget downloads for it.
  * @param {Uint8Array} bytes
  * @param {string | undefined} measure
+ * @param {string} [lang]
  * @returns {Promise<{json: Uint8Array, errors: import('./types.js').Problem[], warnings: import('./types.js').Problem[]}>}
  */
-export async function convertTable(bytes, measure) {
+export async function convertTable(bytes, measure, lang = 'en') {
   const mod = await loadConverter('table');
-  const converted = mod.convertCsv(bytes, measure);
+  await ensureLanguage(mod, lang);
+  const converted = mod.convertCsv(bytes, measure, lang);
   try {
     /** @type {{errors: import('./types.js').Problem[], warnings: import('./types.js').Problem[]}} */
     const problems = JSON.parse(converted.problems);

@@ -61,13 +61,14 @@ export function fetchLanguage(lang) {
 }
 
 /**
- * Gives the engine a language's texts unless it has them (a fresh instance after a trap has
- * lost them). Without them the widget speaks English: its chart still works.
- * @param {EngineModule} mod
+ * Gives the engine (or the table converter) a language's texts unless it has them (a fresh
+ * instance after a trap has lost them). Without them the widget speaks English: its chart still
+ * works.
+ * @param {{hasLanguage?(lang: string): boolean, installLanguage?(lang: string, json: string): void}} mod
  * @param {string} lang
  */
 export async function ensureLanguage(mod, lang) {
-  if (typeof mod.hasLanguage !== 'function' || mod.hasLanguage(lang)) return;
+  if (typeof mod.hasLanguage !== 'function' || typeof mod.installLanguage !== 'function' || mod.hasLanguage(lang)) return;
   try {
     mod.installLanguage(lang, (await fetchLanguage(lang)) ?? '{}');
   } catch (error) {

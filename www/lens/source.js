@@ -3,6 +3,7 @@
 // at most 10 MB), or the built-in dataset, downloaded from beside the wasm. A review file (RevMan
 // 5, Cochrane data package) or a CSV table at `src` or as `data` is converted to JSON in the
 // browser (lens/convert.js): the engine reads JSON only.
+import { langOf } from './strings.js';
 
 export const MAX_BYTES = 10 * 1024 * 1024;
 
@@ -32,10 +33,11 @@ const BUILTIN = new URL('../pkg/builtin.json', import.meta.url);
  */
 export async function readSource(host, data, signal) {
   const measure = host.getAttribute('measure') || undefined;
+  const lang = langOf(host);
   if (data instanceof Blob) {
     const name = data instanceof File ? data.name : '';
     if (data.size > MAX_BYTES) throw new SourceError('shell.src_too_large', { url: name, mb: MAX_BYTES / 1048576 });
-    return read(name, new Uint8Array(await data.arrayBuffer()), data.type, measure, name);
+    return read(name, new Uint8Array(await data.arrayBuffer()), data.type, measure, lang, name);
   }
   if (data != null) {
     const text = typeof data === 'string' ? data : JSON.stringify(data);
@@ -52,7 +54,7 @@ export async function readSource(host, data, signal) {
   // A table's converter downloads with it.
   if (isTable(url.pathname, '')) import('./convert.js').then((c) => c.loadConverter('table')).catch(() => {});
   const { bytes, type } = await download(url, src, signal);
-  return read(url.pathname, bytes, type, measure, src, signal);
+  return read(url.pathname, bytes, type, measure, lang, src, signal);
 }
 
 /**
@@ -62,11 +64,12 @@ export async function readSource(host, data, signal) {
  * @param {Uint8Array} bytes
  * @param {string} type its media type, if known
  * @param {string | undefined} measure
+ * @param {string} lang the page's language, which a table's problems are said in
  * @param {string} src the address or file name, for messages
  * @param {AbortSignal} [signal]
  * @returns {Promise<Source>}
  */
-async function read(name, bytes, type, measure, src, signal) {
+async function read(name, bytes, type, measure, lang, src, signal) {
   const review = isReview(name, bytes);
   if (!review && !isTable(name, type, bytes)) return { bytes };
   const convert = await import('./convert.js');
@@ -75,7 +78,7 @@ async function read(name, bytes, type, measure, src, signal) {
       const { json, warnings } = await convert.convertReview([{ name: name.split('/').pop() || 'review', bytes }]);
       return { bytes: new TextEncoder().encode(json), converted: true, notes: warnings.map((message) => ({ path: src, message })) };
     }
-    const { json, errors, warnings } = await convert.convertTable(bytes, measure);
+    const { json, errors, warnings } = await convert.convertTable(bytes, measure, lang);
     return { bytes: json, converted: true, table: { errors, warnings } };
   } catch (error) {
     if (signal?.aborted) throw error;
