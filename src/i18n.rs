@@ -102,20 +102,35 @@ macro_rules! catalogue {
 const TABLE_ONLY: &[(&str, &str)] = &[];
 #[cfg(not(any(feature = "table", feature = "slim-catalogue")))]
 const TABLE_ONLY_TRANSLATIONS: &[[&str; 2]] = &[];
+#[cfg(not(feature = "import"))]
+const IMPORT_ONLY: &[(&str, &str)] = &[];
+#[cfg(not(any(feature = "import", feature = "slim-catalogue")))]
+const IMPORT_ONLY_TRANSLATIONS: &[[&str; 2]] = &[];
 
-/// Each row's key and English text: every build's rows, then a table's (below).
-static TABLE: [(&str, &str); COMMON.len() + TABLE_ONLY.len()] = concat(COMMON, TABLE_ONLY);
+/// How many rows the catalogue has in this build.
+const ROWS: usize = COMMON.len() + TABLE_ONLY.len() + IMPORT_ONLY.len();
+/// Each row's key and English text: every build's rows, then a table's and the importer's
+/// (below), where the build reads them.
+static TABLE: [(&str, &str); ROWS] = concat([COMMON, TABLE_ONLY, IMPORT_ONLY]);
 /// Each row's Spanish and French, in [`TABLE`]'s order.
 #[cfg(not(feature = "slim-catalogue"))]
-static TRANSLATIONS: [[&str; 2]; COMMON.len() + TABLE_ONLY.len()] =
-    concat(COMMON_TRANSLATIONS, TABLE_ONLY_TRANSLATIONS);
+static TRANSLATIONS: [[&str; 2]; ROWS] = concat([
+    COMMON_TRANSLATIONS,
+    TABLE_ONLY_TRANSLATIONS,
+    IMPORT_ONLY_TRANSLATIONS,
+]);
 
-/// `a` then `b`, as one array (`N` is their lengths' sum; `a` is not empty).
-const fn concat<T: Copy, const N: usize>(a: &[T], b: &[T]) -> [T; N] {
-    let mut out = [a[0]; N];
-    let mut i = 0;
+/// The parts one after another, as one array (`N` is their lengths' sum; the first is not
+/// empty).
+const fn concat<T: Copy, const N: usize>(parts: [&[T]; 3]) -> [T; N] {
+    let mut out = [parts[0][0]; N];
+    let (mut part, mut at, mut i) = (0, 0, 0);
     while i < N {
-        out[i] = if i < a.len() { a[i] } else { b[i - a.len()] };
+        while at == parts[part].len() {
+            (part, at) = (part + 1, 0);
+        }
+        out[i] = parts[part][at];
+        at += 1;
         i += 1;
     }
     out
@@ -950,6 +965,21 @@ catalogue![TABLE_ONLY, TABLE_ONLY_TRANSLATIONS:
     ("column.estimate", "the study's effect estimate", "la estimación del efecto del estudio", "l’estimation de l’effet de l’étude"),
     ("column.ci_lb", "the lower bound of its confidence interval", "el límite inferior de su intervalo de confianza", "la borne inférieure de son intervalle de confiance"),
     ("column.ci_ub", "the upper bound of its confidence interval", "el límite superior de su intervalo de confianza", "la borne supérieure de son intervalle de confiance"),
+];
+
+// What the review importer writes into the data for readers (a study's caveats, why a row has no
+// numbers), in every language at once: the data it makes serves them all. Not in the widget.
+#[cfg(feature = "import")]
+catalogue![IMPORT_ONLY, IMPORT_ONLY_TRANSLATIONS:
+    ("import.unstated_design", "The review's file does not say how this study was designed, so it is shown as of unknown design and not rated as randomised (most studies in Cochrane reviews of interventions are randomised trials: the review's text will say).", "El archivo de la revisión no dice cómo se diseñó este estudio, así que se muestra como de diseño desconocido y no se valora como aleatorizado (la mayoría de los estudios de las revisiones Cochrane de intervenciones son ensayos aleatorizados: el texto de la revisión lo dirá).", "Le fichier de la revue ne dit pas comment cette étude a été conçue\u{a0}: elle est donc présentée comme de type inconnu et n’est pas classée comme randomisée (la plupart des études des revues Cochrane d’interventions sont des essais randomisés\u{a0}: le texte de la revue le précisera)."),
+    ("import.unrecognised_design", "The review's file says how this study was designed in words the chart does not recognise, so it is shown as of unknown design and not rated as randomised (the review's text will say).", "El archivo de la revisión describe el diseño de este estudio con palabras que el gráfico no reconoce, así que se muestra como de diseño desconocido y no se valora como aleatorizado (el texto de la revisión lo dirá).", "Le fichier de la revue décrit la conception de cette étude avec des mots que le graphique ne reconnaît pas\u{a0}: elle est donc présentée comme de type inconnu et n’est pas classée comme randomisée (le texte de la revue le précisera)."),
+    ("import.said_randomised", "The review's file does not say how this study was designed; it is shown as a randomised trial because whoever converted the file said the review's studies are.", "El archivo de la revisión no dice cómo se diseñó este estudio; se muestra como ensayo aleatorizado porque quien convirtió el archivo indicó que los estudios de la revisión lo son.", "Le fichier de la revue ne dit pas comment cette étude a été conçue\u{202f}; elle est présentée comme un essai randomisé parce que la personne qui a converti le fichier a indiqué que les études de la revue en sont."),
+    ("import.not_estimable", "Not estimable in the review: {why}.", "No estimable en la revisión: {why}.", "Non estimable dans la revue\u{a0}: {why}."),
+    ("import.why.counts_not_whole", "the counts are not whole numbers", "los recuentos no son números enteros", "les effectifs ne sont pas des nombres entiers"),
+    ("import.why.arm_counts", "an arm has no participants or more events than participants", "un grupo no tiene participantes o tiene más eventos que participantes", "un groupe n’a aucun participant ou compte plus d’événements que de participants"),
+    ("import.why.sizes_not_whole", "the group sizes are not whole numbers", "los tamaños de los grupos no son números enteros", "les effectifs des groupes ne sont pas des nombres entiers"),
+    ("import.why.no_sd", "a group is empty or has no standard deviation", "un grupo está vacío o no tiene desviación estándar", "un groupe est vide ou n’a pas d’écart-type"),
+    ("import.why.no_se", "no effect with a positive standard error", "no hay un efecto con un error estándar positivo", "aucun effet avec une erreur type positive"),
 ];
 
 /// The text for `key` in `lang`; the key itself when the table has no such key, so that a

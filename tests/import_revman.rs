@@ -1577,3 +1577,48 @@ fn an_analysis_takes_its_groups_from_one_that_names_them() {
         "{w:?}"
     );
 }
+
+/// What an import tells readers (why a study is not rated as randomised, why a row has no
+/// numbers) is written in every language: the dataset it makes serves them all.
+#[test]
+fn what_the_import_tells_readers_is_in_every_language() {
+    let imported = import::from_rm5(&data("fleiss1993.rm5")).unwrap();
+    let caveat = &imported.dataset.studies[0].caveats[0];
+    assert!(
+        caveat
+            .as_str()
+            .starts_with("The review's file does not say how this study was designed"),
+        "{caveat:?}"
+    );
+    assert!(
+        caveat
+            .get("es")
+            .starts_with("El archivo de la revisión no dice cómo se diseñó"),
+        "{caveat:?}"
+    );
+    assert!(
+        caveat
+            .get("fr")
+            .starts_with("Le fichier de la revue ne dit pas comment"),
+        "{caveat:?}"
+    );
+    // A row without numbers says why in each language.
+    let text = String::from_utf8_lossy(&data("fleiss1993.rm5")).into_owned();
+    let broken = text.replacen("TOTAL_1=\"615\"", "TOTAL_1=\"0\"", 1);
+    let imported = import::from_rm5(broken.as_bytes()).unwrap();
+    let reported = (imported.dataset.studies.iter())
+        .flat_map(|s| &s.outcomes)
+        .find_map(|o| o.reported.as_ref())
+        .expect("a row without numbers");
+    assert_eq!(
+        reported.as_str(),
+        "Not estimable in the review: an arm has no participants or more events than participants."
+    );
+    assert_eq!(reported.get("es"), "No estimable en la revisión: un grupo no tiene participantes o tiene más eventos que participantes.");
+    assert!(
+        reported
+            .get("fr")
+            .starts_with("Non estimable dans la revue\u{a0}: un groupe"),
+        "{reported:?}"
+    );
+}

@@ -15,6 +15,25 @@ pub use review::*;
 #[cfg(feature = "table")]
 pub use table::*;
 
+use evidence_lens::i18n::{self, Lang};
+use wasm_bindgen::prelude::*;
+
+/// Whether the converter has the texts of `lang` (as the widget's `hasLanguage`): its catalogue
+/// has only English until the shell installs a language.
+#[wasm_bindgen(js_name = hasLanguage)]
+pub fn has_language(lang: &str) -> bool {
+    i18n::has(Lang::from_tag_or_default(lang))
+}
+
+/// Installs a language's texts, the widget's `pkg/i18n/LANG.json` (as `installLanguage`): the
+/// table converter says its problems in the page's language; the review converter writes what it
+/// tells readers in every language installed.
+#[wasm_bindgen(js_name = installLanguage)]
+pub fn install_language(lang: &str, json: &str) -> Result<(), JsError> {
+    i18n::install(Lang::from_tag_or_default(lang), json)
+        .map_err(|e| JsError::new(&format!("the {lang} texts could not be read: {e}")))
+}
+
 #[cfg(feature = "review")]
 mod review {
     use wasm_bindgen::prelude::*;
@@ -31,8 +50,9 @@ mod review {
     /// Converts the files an editor chose (their names and contents): one `.rm5` file, one data
     /// package zip, or the package's CSV files. With `randomised`, the editor says the review's
     /// studies are randomised trials: those whose design the file does not state are rated as
-    /// such (as `evidence-lens import --randomised`). Fails with the importer's message, which
-    /// names the file, line or element and what is wrong.
+    /// such (as `evidence-lens import --randomised`). What the data tells readers is written in
+    /// English and each installed language. Fails with the importer's message, which names the
+    /// file, line or element and what is wrong.
     #[wasm_bindgen]
     pub fn convert(
         names: Vec<String>,
@@ -60,7 +80,7 @@ mod review {
 
 #[cfg(feature = "table")]
 mod table {
-    use evidence_lens::i18n::{self, Lang};
+    use evidence_lens::i18n::Lang;
     use evidence_lens::model::{Dataset, Measure, Problem, Said};
     use serde::Serialize;
     use wasm_bindgen::prelude::*;
@@ -84,20 +104,6 @@ mod table {
 
     fn said(problems: &[Problem], lang: Lang) -> Vec<Said> {
         problems.iter().map(|p| p.said(lang)).collect()
-    }
-
-    /// Whether the converter has the texts of `lang` (as the widget's `hasLanguage`): its
-    /// catalogue has only English until the shell installs the editor's language.
-    #[wasm_bindgen(js_name = hasLanguage)]
-    pub fn has_language(lang: &str) -> bool {
-        i18n::has(Lang::from_tag_or_default(lang))
-    }
-
-    /// Installs a language's texts, the widget's `pkg/i18n/LANG.json` (as `installLanguage`).
-    #[wasm_bindgen(js_name = installLanguage)]
-    pub fn install_language(lang: &str, json: &str) -> Result<(), JsError> {
-        i18n::install(Lang::from_tag_or_default(lang), json)
-            .map_err(|e| JsError::new(&format!("the {lang} texts could not be read: {e}")))
     }
 
     /// Reads a CSV table (one row per study-outcome). `measure` (RR, OR, MD…, any case) is used for

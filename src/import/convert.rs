@@ -13,6 +13,8 @@
 
 use std::collections::BTreeMap;
 
+use crate::i18n::{self, t, tn, Lang};
+
 use crate::model::{
     Analysis, Better, Citation, Counts, Dataset, Design, EffectData, Generic, Intervention, Means,
     Measure, Outcome, OutcomeKind, StoredSubgroup, Study, Text,
@@ -83,7 +85,7 @@ fn is_generic_label(l: &str) -> bool {
     )
 }
 
-/// The data an outcome carries, or why it carries none.
+/// The data an outcome carries, or why it carries none (a catalogue key, `import.why.*`).
 fn effect_data(row: &Row, a: &ReviewAnalysis) -> Result<EffectData, &'static str> {
     let count = |x: f64| (x >= 0.0 && x.fract() == 0.0 && x < 9.0e15).then_some(x as u64);
     match row.data {
@@ -91,10 +93,10 @@ fn effect_data(row: &Row, a: &ReviewAnalysis) -> Result<EffectData, &'static str
             let (Some(e1), Some(n1), Some(e2), Some(n2)) =
                 (count(e1), count(n1), count(e2), count(n2))
             else {
-                return Err("the counts are not whole numbers");
+                return Err("import.why.counts_not_whole");
             };
             if n1 == 0 || n2 == 0 || e1 > n1 || e2 > n2 {
-                return Err("an arm has no participants or more events than participants");
+                return Err("import.why.arm_counts");
             }
             Ok(EffectData::Counts(Counts::totals(
                 a.measure, e1, n1, e2, n2,
@@ -102,11 +104,11 @@ fn effect_data(row: &Row, a: &ReviewAnalysis) -> Result<EffectData, &'static str
         }
         RowData::Means(m) => {
             let (Some(n1), Some(n2)) = (count(m.n1), count(m.n2)) else {
-                return Err("the group sizes are not whole numbers");
+                return Err("import.why.sizes_not_whole");
             };
             let min = if a.measure == Measure::Smd { 2 } else { 1 };
             if n1 < min || n2 < min || !(m.sd1 > 0.0) || !(m.sd2 > 0.0) {
-                return Err("a group is empty or has no standard deviation");
+                return Err("import.why.no_sd");
             }
             Ok(EffectData::Means(Means {
                 measure: a.measure,
@@ -120,7 +122,7 @@ fn effect_data(row: &Row, a: &ReviewAnalysis) -> Result<EffectData, &'static str
         }
         RowData::Generic { yi, se } => {
             if !(se > 0.0 && yi.is_finite()) {
-                return Err("no effect with a positive standard error");
+                return Err("import.why.no_se");
             }
             Ok(EffectData::Generic(Generic {
                 measure: a.measure,
@@ -246,11 +248,14 @@ pub fn to_dataset(review: &Review, warnings: &mut Vec<String>) -> Dataset {
                     Ok(d) => (Some(d), None),
                     Err(why) => {
                         warnings.push(format!(
-                            "{} in {} ({}): {why}; the study is kept, without numbers for this \
+                            "{} in {} ({}): {}; the study is kept, without numbers for this \
                              analysis (RevMan: not estimable)",
-                            study.label, a.id, a.name
+                            study.label,
+                            a.id,
+                            a.name,
+                            t(Lang::En, why)
                         ));
-                        (None, Some(format!("Not estimable in the review: {why}.")))
+                        (None, Some(for_readers("import.not_estimable", Some(why))))
                     }
                 };
                 let mut note = format!("RevMan analysis {} ({})", a.id, method_words(a));
@@ -274,7 +279,7 @@ pub fn to_dataset(review: &Review, warnings: &mut Vec<String>) -> Dataset {
                 };
                 study.outcomes.push(Outcome {
                     data,
-                    reported: reported.map(Text::plain),
+                    reported,
                     citation: Some(Box::new(review_citation.clone())),
                     note: Some(note.into()),
                     subgroup: row
@@ -320,7 +325,7 @@ fn say_what_the_file_leaves_out(
     let total = studies.len();
     let said = |caveat: &str| {
         (studies.iter())
-            .filter(|s| s.caveats.iter().any(|c| c.as_str() == caveat))
+            .filter(|s| s.caveats.iter().any(|c| c.as_str() == t(Lang::En, caveat)))
             .count()
     };
     let unknown = said(UNSTATED_DESIGN);
@@ -391,20 +396,31 @@ fn unstated_designs(unknown: usize, total: usize) -> String {
     )
 }
 
-/// What a study whose design the file does not state says of it to readers.
-const UNSTATED_DESIGN: &str = "The review's file does not say how this study was designed, so it \
-    is shown as of unknown design and not rated as randomised (most studies in Cochrane reviews of \
-    interventions are randomised trials: the review's text will say).";
+/// What a study whose design the file does not state says of it to readers (catalogue keys).
+const UNSTATED_DESIGN: &str = "import.unstated_design";
 
 /// What a study whose design the file states in words the chart does not read says of it.
-const UNRECOGNISED_DESIGN: &str =
-    "The review's file says how this study was designed in words the \
-    chart does not recognise, so it is shown as of unknown design and not rated as randomised (the \
-    review's text will say).";
+const UNRECOGNISED_DESIGN: &str = "import.unrecognised_design";
 
 /// What such a study says once the editor has said the review's studies are randomised trials.
-const SAID_RANDOMISED: &str = "The review's file does not say how this study was designed; it is \
-    shown as a randomised trial because whoever converted the file said the review's studies are.";
+const SAID_RANDOMISED: &str = "import.said_randomised";
+
+/// The catalogue's text `key` for readers (`{why}` filled with the text of the key `why`), in
+/// every language the catalogue has here: the command line's has all, the browser's converter
+/// those the shell installed. The data an import makes serves readers in every language.
+fn for_readers(key: &str, why: Option<&str>) -> Text {
+    let langs: Vec<(String, String)> = (Lang::ALL.into_iter())
+        .filter(|&lang| i18n::has(lang))
+        .map(|lang| {
+            let why = why.map_or("", |why| t(lang, why));
+            (lang.as_str().to_string(), tn(lang, key, &[("why", why)]))
+        })
+        .collect();
+    match &langs[..] {
+        [(_, english)] => Text::plain(english.clone()),
+        _ => Text::localized(langs).unwrap_or_default(),
+    }
+}
 
 /// Makes every study whose design the file does not state a randomised trial, as an editor says
 /// they are (most Cochrane reviews of interventions include only randomised trials, which a RevMan
@@ -415,12 +431,15 @@ pub fn assume_randomised(dataset: &mut Dataset, warnings: &mut Vec<String>) -> u
     let total = dataset.studies.len();
     let mut changed = 0;
     let unstated = |s: &Study| {
-        s.design == Design::Unknown && s.caveats.iter().any(|c| c.as_str() == UNSTATED_DESIGN)
+        s.design == Design::Unknown
+            && (s.caveats.iter()).any(|c| c.as_str() == t(Lang::En, UNSTATED_DESIGN))
     };
     for study in (dataset.studies.iter_mut()).filter(|s| unstated(s)) {
         study.design = Design::Rct;
-        study.caveats.retain(|c| c.as_str() != UNSTATED_DESIGN);
-        study.caveats.push(Text::plain(SAID_RANDOMISED.to_string()));
+        study
+            .caveats
+            .retain(|c| c.as_str() != t(Lang::En, UNSTATED_DESIGN));
+        study.caveats.push(for_readers(SAID_RANDOMISED, None));
         changed += 1;
     }
     if changed > 0 {
@@ -544,10 +563,13 @@ fn new_study(
     let design = methods.and_then(design_from_methods);
     let mut caveats = Vec::new();
     if design.is_none() {
-        caveats.push(match methods {
-            None => UNSTATED_DESIGN.to_string(),
-            Some(_) => UNRECOGNISED_DESIGN.to_string(),
-        });
+        caveats.push(for_readers(
+            match methods {
+                None => UNSTATED_DESIGN,
+                Some(_) => UNRECOGNISED_DESIGN,
+            },
+            None,
+        ));
     }
     let mut citation = Citation {
         text: info
@@ -573,7 +595,7 @@ fn new_study(
         year,
         intervention: Intervention::default(),
         design: design.unwrap_or(Design::Unknown),
-        caveats: caveats.into_iter().map(Text::plain).collect(),
+        caveats,
         risk_of_bias: info.map(|s| s.risk_of_bias.clone()).unwrap_or_default(),
         moderators,
         ..Study::new(study_id, name.into(), citation)

@@ -47,6 +47,7 @@ before(async () => {
       '/reviews/fleiss1993-data-package.zip': { type: 'application/zip', body: await fs.readFile(ZIP) },
       '/reviews.html': widgets([['rm5', '/reviews/fleiss1993.rm5'], ['zip', '/reviews/fleiss1993-data-package.zip']]),
       '/csv.html': widgets([['csv', '/template.csv']]),
+      '/review-es.html': embedPage('<evidence-lens id="es" view="forest" lang="es" src="/reviews/fleiss1993.rm5"></evidence-lens>', { lang: 'es' }),
       '/json.html': widgets([['json', '/pkg/builtin.json']]),
       '/site/fleiss1993.json': uploaded,
     }),
@@ -96,6 +97,28 @@ test('a RevMan file and a data package at src are converted in the browser and m
     assert.equal(caveats.filter((c) => /^Redone as the review did it \(.+\): .+, as the review reports\.$/.test(c)).length, stored, `${id}: ${JSON.stringify(caveats)}`);
   }
   assert.ok(urls.includes('/pkg/import/evidence_lens_import_bg.wasm'), 'the converter was loaded');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('what a review converted in the browser tells readers is in their language, as the command line writes it', async () => {
+  const { page, context, problems } = await openPage(browser, `${server.url}review-es.html`);
+  const events = await waitForReadyOf(page, 'es', 1, 30000);
+  assert.deepEqual(events.filter((e) => e.type === 'error'), []);
+  // The review's file does not say how its studies were designed: each says so, in Spanish.
+  const caveats = await page.locator('#es').evaluate((el) => {
+    const hook = el.__testHook;
+    return hook.keys().flatMap((k) => hook.item(k)?.caveats ?? []);
+  });
+  assert.ok(caveats.some((c) => c.startsWith('El archivo de la revisión no dice cómo se diseñó este estudio')), JSON.stringify(caveats));
+  assert.ok(!caveats.some((c) => c.startsWith("The review's file")), JSON.stringify(caveats));
+  // The converter wrote every language, as `evidence-lens import` does.
+  const converted = await page.evaluate(async () => {
+    const { convertReview } = await import('/lens/convert.js');
+    const bytes = new Uint8Array(await (await fetch('/reviews/fleiss1993.rm5')).arrayBuffer());
+    return (await convertReview([{ name: 'fleiss1993.rm5', bytes }])).json;
+  });
+  assert.deepEqual(JSON.parse(converted).studies[0].caveats, JSON.parse(await cliImport(RM5)).studies[0].caveats);
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -75,6 +75,9 @@ export function loadConverter(kind) {
  */
 export async function convertReview(files, randomised = false) {
   const mod = await loadConverter('review');
+  // What the data tells readers (why a study is not rated as randomised…) is written in every
+  // language, as the command line writes it: the dataset serves readers in all of them.
+  await Promise.all(['es', 'fr'].map((lang) => ensureLanguage(mod, lang)));
   const converted = mod.convert(
     files.map((f) => f.name),
     files.map((f) => f.bytes),
