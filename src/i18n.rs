@@ -99,24 +99,24 @@ macro_rules! catalogue {
 }
 
 #[cfg(not(feature = "table"))]
-const TABLE_ONLY: &[(&str, &str)] = &[];
+const CSV_ONLY: &[(&str, &str)] = &[];
 #[cfg(not(any(feature = "table", feature = "slim-catalogue")))]
-const TABLE_ONLY_TRANSLATIONS: &[[&str; 2]] = &[];
+const CSV_ONLY_TRANSLATIONS: &[[&str; 2]] = &[];
 #[cfg(not(feature = "import"))]
 const IMPORT_ONLY: &[(&str, &str)] = &[];
 #[cfg(not(any(feature = "import", feature = "slim-catalogue")))]
 const IMPORT_ONLY_TRANSLATIONS: &[[&str; 2]] = &[];
 
 /// How many rows the catalogue has in this build.
-const ROWS: usize = COMMON.len() + TABLE_ONLY.len() + IMPORT_ONLY.len();
+const ROWS: usize = COMMON.len() + CSV_ONLY.len() + IMPORT_ONLY.len();
 /// Each row's key and English text: every build's rows, then a table's and the importer's
 /// (below), where the build reads them.
-static TABLE: [(&str, &str); ROWS] = concat([COMMON, TABLE_ONLY, IMPORT_ONLY]);
+static TABLE: [(&str, &str); ROWS] = concat([COMMON, CSV_ONLY, IMPORT_ONLY]);
 /// Each row's Spanish and French, in [`TABLE`]'s order.
 #[cfg(not(feature = "slim-catalogue"))]
 static TRANSLATIONS: [[&str; 2]; ROWS] = concat([
     COMMON_TRANSLATIONS,
-    TABLE_ONLY_TRANSLATIONS,
+    CSV_ONLY_TRANSLATIONS,
     IMPORT_ONLY_TRANSLATIONS,
 ]);
 
@@ -724,13 +724,13 @@ catalogue![COMMON, COMMON_TRANSLATIONS:
     ("problem.invalid_utf8", "input is not valid UTF-8 (invalid byte at offset {offset})", "el archivo no es UTF-8 válido (byte no válido en la posición {offset})", "le fichier n’est pas en UTF-8 valide (octet invalide à la position {offset})"),
     ("problem.empty", "input is empty", "el archivo está vacío", "le fichier est vide"),
     ("problem.syntax", "line {line}, column {column}: invalid JSON: {detail}", "línea {line}, columna {column}: JSON no válido: {detail}", "ligne {line}, colonne {column}\u{a0}: JSON invalide\u{a0}: {detail}"),
-    ("problem.hint.comment", "JSON has no comments: remove it", "JSON no admite comentarios: quite el comentario", "JSON n’accepte pas les commentaires\u{a0}: retirez-le"),
+    ("problem.hint.comment", "JSON has no comments: remove it", "JSON no admite comentarios: quite el comentario", "JSON n’accepte pas les commentaires\u{a0}: retirez ce commentaire"),
     ("problem.hint.curly_quote", "“ ” are typographic quotes, as a word processor writes them: JSON needs straight quotes \"", "“ ” son comillas tipográficas, como las escribe un procesador de textos: JSON necesita comillas rectas \"", "“ ” sont des guillemets typographiques, tels qu’un traitement de texte les écrit\u{a0}: JSON exige des guillemets droits \""),
     ("problem.hint.single_quote", "JSON needs double quotes \" around names and texts, not '", "JSON necesita comillas dobles \" alrededor de nombres y textos, no '", "JSON exige des guillemets doubles \" autour des noms et des textes, pas des apostrophes '"),
     ("problem.hint.ends_early", "the file ends too soon: a closing \", } or ] is missing, or the file was cut short", "el archivo termina demasiado pronto: falta un \", } o ] de cierre, o el archivo quedó cortado", "le fichier se termine trop tôt\u{a0}: il manque un \", } ou ] fermant, ou le fichier a été tronqué"),
     ("problem.too_deep", "line {line}, column {column}: JSON is nested too deeply (more than 128 levels)", "línea {line}, columna {column}: el JSON tiene demasiados niveles anidados (más de 128)", "ligne {line}, colonne {column}\u{a0}: le JSON est trop imbriqué (plus de 128 niveaux)"),
     ("problem.non_finite_literal", "line {line}, column {column}: {literal} is not allowed in JSON; numbers must be finite", "línea {line}, columna {column}: {literal} no está permitido en JSON; los números deben ser finitos", "ligne {line}, colonne {column}\u{a0}: {literal} n’est pas autorisé en JSON\u{202f}; les nombres doivent être finis"),
-    ("problem.unknown_schema", "unknown schema version \"{found}\"; this reader knows \"{schema}\"", "versión de schema desconocida: \"{found}\"; este lector admite \"{schema}\"", "version de schéma inconnue \"{found}\"\u{202f}; ce lecteur connaît \"{schema}\""),
+    ("problem.unknown_schema", "unknown schema version \"{found}\"; this reader knows \"{schema}\"", "versión de esquema desconocida: \"{found}\"; este lector admite \"{schema}\"", "version de schéma inconnue \"{found}\"\u{202f}; ce lecteur connaît \"{schema}\""),
     ("problem.missing_schema", "missing required field \"schema\" (add \"schema\": \"{schema}\")", "falta el campo obligatorio \"schema\" (añada \"schema\": \"{schema}\")", "champ obligatoire \"schema\" manquant (ajoutez \"schema\": \"{schema}\")"),
     ("problem.duplicate_key", "duplicate key \"{key}\" in the same object", "clave \"{key}\" repetida en el mismo objeto", "clé \"{key}\" en double dans le même objet"),
     ("problem.wrong_type", "expected {expected}, found {found}", "se esperaba {expected}, se encontró {found}", "il faut {expected}, mais on trouve {found}"),
@@ -751,12 +751,12 @@ catalogue![COMMON, COMMON_TRANSLATIONS:
     ("problem.both_given", "give {a} or {b}, not both", "indique {a} o {b}, no ambos", "donnez {a} ou {b}, pas les deux"),
     ("problem.neither_given", "missing required field \"{a}\" (or \"{b}\")", "falta el campo obligatorio \"{a}\" (o \"{b}\")", "champ obligatoire \"{a}\" (ou \"{b}\") manquant"),
     ("problem.measure_not_for_form", "measure {measure} cannot be used with {form}; expected one of {allowed}", "measure {measure} no se puede usar con {form}; se esperaba uno de estos: {allowed}", "la mesure {measure} ne peut pas être utilisée avec {form}\u{202f}; mesures possibles\u{a0}: {allowed}"),
-    ("problem.events_exceed_total", "{events} events ({events_field}) is more than the {total} participants in the arm ({total_field})", "{events} eventos ({events_field}) son más que los {total} participantes del grupo ({total_field})", "{events} événements ({events_field}), soit plus que les {total} participants du groupe ({total_field})"),
+    ("problem.events_exceed_total", "{events} events ({events_field}) is more than the {total} participants in the arm ({total_field})", "{events} eventos ({events_field}) son más que los {total} participantes del grupo ({total_field})", "{events} événements ({events_field}), c’est plus que les {total} participants du groupe ({total_field})"),
     ("problem.empty_arm", "{field} is 0; an arm needs at least one participant", "{field} es 0; un grupo necesita al menos un participante", "{field} vaut 0\u{202f}; un groupe doit compter au moins un participant"),
     ("problem.lower_above_estimate", "lower bound {lb} is above the estimate {estimate}", "el límite inferior {lb} está por encima de la estimación {estimate}", "la borne inférieure {lb} est au-dessus de l’estimation {estimate}"),
     ("problem.upper_below_estimate", "upper bound {ub} is below the estimate {estimate}", "el límite superior {ub} está por debajo de la estimación {estimate}", "la borne supérieure {ub} est en dessous de l’estimation {estimate}"),
     ("problem.lower_above_upper", "lower bound {lb} is above the upper bound {ub}", "el límite inferior {lb} está por encima del límite superior {ub}", "la borne inférieure {lb} est au-dessus de la borne supérieure {ub}"),
-    ("problem.implausible_ratio", "{measure} {value} is far from what trials find (below 0.001 or above 1,000): check that it is the ratio itself, not a p-value, a logarithm or a percentage", "{measure} {value} está lejos de lo que encuentran los ensayos (menos de 0.001 o más de 1000): compruebe que es la razón misma, no un valor p, un logaritmo ni un porcentaje", "{measure} {value} est très loin de ce que trouvent les essais (moins de 0.001 ou plus de 1000)\u{a0}: vérifiez qu’il s’agit bien du rapport lui-même, et non d’une valeur p, d’un logarithme ou d’un pourcentage"),
+    ("problem.implausible_ratio", "{measure} {value} is far from what trials find (below 0.001 or above 1,000): check that it is the ratio itself, not a p-value, a logarithm or a percentage", "{measure} {value} está lejos de lo que encuentran los ensayos (menos de 0,001 o más de 1000): compruebe que es la razón misma, no un valor p, un logaritmo ni un porcentaje", "{measure} {value} est très loin de ce que trouvent les essais (moins de 0,001 ou plus de 1000)\u{a0}: vérifiez qu’il s’agit bien du rapport lui-même, et non d’une valeur p, d’un logarithme ou d’un pourcentage"),
     ("problem.not_positive_ratio", "{value} is not positive; a {measure} is a ratio and must be above 0 (give it on the natural scale, not the log scale)", "{value} no es positivo; {measure} es una razón y debe ser mayor que 0 (indíquelo en la escala natural, no en la logarítmica)", "{value} n’est pas positif\u{202f}; un {measure} est un rapport et doit être supérieur à 0 (donnez-le sur l’échelle naturelle, pas sur l’échelle logarithmique)"),
     ("problem.sd_not_positive", "standard deviation must be above 0, found {value}", "la desviación estándar debe ser mayor que 0; se encontró {value}", "l’écart-type doit être supérieur à 0\u{202f}; valeur trouvée\u{a0}: {value}"),
     ("problem.variance_not_positive", "{field} must be above 0, found {value}", "{field} debe ser mayor que 0; se encontró {value}", "{field} doit être supérieur à 0\u{202f}; valeur trouvée\u{a0}: {value}"),
@@ -781,8 +781,8 @@ catalogue![COMMON, COMMON_TRANSLATIONS:
     ("problem.data_for_ongoing", "has data although the study is ongoing", "tiene datos aunque el estudio está en curso", "contient des données alors que l’étude est en cours"),
     ("problem.single_arm_mixed", "single-arm data for outcome \"{outcome}\", which has comparative data elsewhere ({other}); it will not be pooled with them", "datos de un solo grupo para el resultado \"{outcome}\", que tiene datos comparativos en otro lugar ({other}); no se combinarán con ellos", "données à un seul groupe pour le critère \"{outcome}\", qui a des données comparatives ailleurs ({other})\u{202f}; elles ne seront pas combinées avec celles-ci"),
     ("problem.comparative_in_uncontrolled", "two-arm data in a {design} study, which has no control group", "datos de dos grupos en un estudio de diseño {design}, que no tiene grupo de control", "données à deux groupes dans une étude {design}, qui n’a pas de groupe contrôle"),
-    ("problem.no_events_either_arm", "no events in either arm, so the study says next to nothing about a ratio (RR, OR): metafor's pooling adds 0.5 to each cell; an imported review's own method, like RevMan's, leaves it out", "no hay eventos en ninguno de los dos grupos, así que el estudio no dice casi nada sobre una razón (RR, OR): la combinación de metafor suma 0.5 a cada celda; el método propio de una revisión importada, como el de RevMan, deja fuera el estudio", "aucun événement dans les deux groupes, donc l’étude n’apporte presque rien sur un rapport (RR, OR)\u{a0}: la méta-analyse de metafor ajoute 0,5 à chaque case\u{202f}; la méthode propre d’une revue importée, comme celle de RevMan, l’écarte"),
-    ("problem.all_events_both_arms", "every participant had the event in both arms, so the study says next to nothing about a ratio (RR, OR): metafor's pooling adds 0.5 to each cell; an imported review's own method, like RevMan's, leaves it out of odds ratios", "todos los participantes tuvieron el evento en ambos grupos, así que el estudio no dice casi nada sobre una razón (RR, OR): la combinación de metafor suma 0.5 a cada celda; el método propio de una revisión importada, como el de RevMan, deja fuera el estudio en las odds ratio", "tous les participants des deux groupes ont eu l’événement, donc l’étude n’apporte presque rien sur un rapport (RR, OR)\u{a0}: la méta-analyse de metafor ajoute 0,5 à chaque case\u{202f}; la méthode propre d’une revue importée, comme celle de RevMan, l’écarte des rapports de cotes (odds ratios)"),
+    ("problem.no_events_either_arm", "no events in either arm, so the study says next to nothing about a ratio (RR, OR): metafor's pooling adds 0.5 to each cell; an imported review's own method, like RevMan's, leaves it out", "no hay eventos en ninguno de los dos grupos, así que el estudio no dice casi nada sobre una razón (RR, OR): la combinación de metafor suma 0,5 a cada celda; el método propio de una revisión importada, como el de RevMan, deja fuera el estudio", "aucun événement, ni dans un groupe ni dans l’autre, donc l’étude n’apporte presque rien sur un rapport (RR, OR)\u{a0}: la méta-analyse de metafor ajoute 0,5 à chaque case\u{202f}; la méthode propre d’une revue importée, comme celle de RevMan, l’écarte"),
+    ("problem.all_events_both_arms", "every participant had the event in both arms, so the study says next to nothing about a ratio (RR, OR): metafor's pooling adds 0.5 to each cell; an imported review's own method, like RevMan's, leaves it out of odds ratios", "todos los participantes tuvieron el evento en ambos grupos, así que el estudio no dice casi nada sobre una razón (RR, OR): la combinación de metafor suma 0,5 a cada celda; el método propio de una revisión importada, como el de RevMan, lo excluye de las odds ratio", "tous les participants des deux groupes ont eu l’événement, donc l’étude n’apporte presque rien sur un rapport (RR, OR)\u{a0}: la méta-analyse de metafor ajoute 0,5 à chaque case\u{202f}; la méthode propre d’une revue importée, comme celle de RevMan, l’écarte des rapports de cotes (odds ratios)"),
     ("problem.unlikely_year", "year {year} looks unlikely", "el año {year} parece improbable", "l’année {year} semble peu vraisemblable"),
     ("problem.derived_without_note", "status is derived but there is no note with the formula", "status es derived, pero no hay ninguna nota con la fórmula", "status vaut derived, mais aucune note ne donne la formule"),
     ("problem.baseline_without_time", "a hazard ratio's numbers per 100 people hold for a time: give the baseline's timepoint (the time its risk is for, such as \"2 years\")", "con un hazard ratio, las cifras por cada 100 personas valen para un plazo: indique el momento del riesgo basal (el plazo al que corresponde su riesgo, como \"2 años\")", "les chiffres pour 100 personnes tirés d’un hazard ratio valent pour une durée donnée\u{a0}: indiquez la durée du risque de base (la période à laquelle ce risque se rapporte, par exemple \"2 ans\")"),
@@ -808,13 +808,13 @@ catalogue![COMMON, COMMON_TRANSLATIONS:
     ("expect.claim_parts", "an array of claim parts", "una lista de partes de la afirmación", "un tableau de parties d’affirmation"),
     ("expect.terms", "an array of terms", "una lista de términos", "un tableau de termes"),
     ("expect.boolean", "true or false", "true o false", "true ou false"),
+    ("expect.list", "a list", "una lista", "une liste"),
     ("form.counts", "counts", "recuentos", "les effectifs"),
     ("form.means", "means", "medias", "les moyennes"),
     ("form.generic", "generic yi", "un efecto genérico yi", "un effet générique yi"),
     ("form.proportion", "a proportion", "una proporción", "une proportion"),
     ("form.estimate", "an estimate", "una estimación", "une estimation"),
     ("form.proportion_estimate", "a reported proportion estimate", "una estimación publicada de una proporción", "une estimation de proportion rapportée"),
-    ("form.estimate_measure", "an estimate (say which measure it is)", "una estimación (indique qué medida es)", "une estimation (précisez de quelle mesure il s’agit)"),
     ("ignored.no_interval", "there is no confidence interval", "no hay intervalo de confianza", "il n’y a pas d’intervalle de confiance"),
     ("ignored.level_not_percentage", "a confidence level is a percentage between 1 and 100 (write 95, not 0.95); the pooled result is not checked against the review's", "un nivel de confianza es un porcentaje entre 1 y 100 (escriba 95, no 0.95); el resultado combinado no se contrasta con el de la revisión", "un niveau de confiance est un pourcentage entre 1 et 100 (écrivez 95, pas 0.95)\u{202f}; le résultat combiné n’est pas comparé à celui de la revue"),
     ("ignored.article", "give it as the name is given: in languages the name has, or as a plain string beside a plain name", "indíquelo como se indica el nombre: en los idiomas que tiene el nombre, o como una cadena de texto simple junto a un nombre simple", "donnez-le sous la même forme que le nom\u{a0}: dans les langues du nom, ou en simple chaîne de caractères à côté d’un nom en simple chaîne"),
@@ -823,6 +823,24 @@ catalogue![COMMON, COMMON_TRANSLATIONS:
     ("ignored.baseline_own_control", "the study's own comparison group gives the comparison risk", "el propio grupo de comparación del estudio da el riesgo de comparación", "le groupe de comparaison de l’étude elle-même fournit le risque de comparaison"),
     ("ignored.baseline_hr_better_higher", "a hazard ratio counts the event that ends a good outcome; give the outcome as that event (better: lower) with its risk", "un hazard ratio cuenta el evento que pone fin a un buen resultado; indique el resultado como ese evento (better: lower) con su riesgo", "un hazard ratio compte l’événement qui met fin à une bonne issue\u{202f}; donnez le critère sous la forme de cet événement (better\u{a0}: lower) avec son risque"),
     ("ignored.baseline_measure", "only a risk ratio, odds ratio or hazard ratio turns a baseline risk into numbers per 100 people", "solo con una razón de riesgos, odds ratio o hazard ratio se convierte un riesgo basal en cifras por cada 100 personas", "seul un risque relatif, un rapport de cotes (odds ratio) ou un hazard ratio convertit un risque de base en chiffres pour 100 personnes"),
+    ("what.risk_of_bias", "risk-of-bias judgement", "el juicio de riesgo de sesgo", "le jugement du risque de biais"),
+    ("what.publication_bias", "publication-bias judgement", "el juicio de sesgo de publicación", "le jugement du biais de publication"),
+    ("what.source_kind", "source kind", "el tipo de fuente", "le type de source"),
+    ("what.design", "design", "el diseño", "le type d’étude"),
+    ("what.blinding", "blinding", "el enmascaramiento", "le niveau d’insu"),
+    ("what.status", "status", "el estado", "le statut"),
+    ("what.kind", "kind", "el tipo (beneficio o daño)", "le type (bénéfice ou effet indésirable)"),
+    ("what.direction", "direction", "el sentido favorable", "le sens favorable"),
+    ("what.measure", "measure", "la medida del efecto", "la mesure de l’effet"),
+    ("what.method", "method", "el método", "la méthode"),
+    ("what.model", "model", "el modelo", "le modèle"),
+    ("what.claim_source", "claim source", "el origen de la afirmación", "l’origine de l’affirmation"),
+    ("what.assertion", "assertion", "el tipo de afirmación", "le type d’affirmation"),
+    ("what.arm", "arm", "el grupo", "le groupe"),
+    ("what.view", "view", "la vista", "la vue"),
+    ("what.language", "language", "el idioma", "la langue"),
+    ("what.sort", "sort", "el orden", "l’ordre"),
+    ("what.outcome_kind", "outcome kind", "el tipo de resultado", "le type de critère"),
     // serde_json's syntax errors (`Issue::Syntax`'s detail), as it writes them in English.
     ("json.eof_list", "EOF while parsing a list", "el texto termina dentro de una lista (array)", "le texte se termine au milieu d’une liste (tableau)"),
     ("json.eof_object", "EOF while parsing an object", "el texto termina dentro de un objeto", "le texte se termine au milieu d’un objet"),
@@ -849,7 +867,7 @@ catalogue![COMMON, COMMON_TRANSLATIONS:
 // The problems only a CSV table has (the reader of the CLI and the table converter), with their
 // phrases and a table's places: not in the widget, which reads JSON alone.
 #[cfg(feature = "table")]
-catalogue![TABLE_ONLY, TABLE_ONLY_TRANSLATIONS:
+catalogue![CSV_ONLY, CSV_ONLY_TRANSLATIONS:
     ("problem.csv_not_count", "\"{cell}\" is not a count", "\"{cell}\" no es un recuento", "\"{cell}\" n’est pas un effectif"),
     ("problem.csv_not_count_because", "\"{cell}\" is not a count: {reason}", "\"{cell}\" no es un recuento: {reason}", "\"{cell}\" n’est pas un effectif\u{a0}: {reason}"),
     ("problem.csv_not_number", "\"{cell}\" is not a number", "\"{cell}\" no es un número", "\"{cell}\" n’est pas un nombre"),
@@ -904,11 +922,10 @@ catalogue![TABLE_ONLY, TABLE_ONLY_TRANSLATIONS:
     ("problem.whole_column", "{first}; no cell of this column is {expected}", "{first}; ninguna celda de esta columna es {expected}", "{first}\u{202f}; aucune cellule de cette colonne n’est {expected}"),
     ("problem.design_column_missing", "no \"design\" column, so the studies' designs are not given: they are shown as \"unknown\" and not rated as randomised (single_arm where the numbers describe one group only); add a design column (rct, crossover_rct, non_randomised_controlled, cohort, …) to say", "no hay columna \"design\", así que no se indica el diseño de los estudios: se muestran como \"desconocido\" y no se valoran como aleatorizados (single_arm si los números describen un solo grupo); añada una columna design (rct, crossover_rct, non_randomised_controlled, cohort, …) para indicarlo", "pas de colonne \"design\", donc le type des études n’est pas indiqué\u{a0}: elles sont affichées avec un type inconnu et ne sont pas classées comme randomisées (single_arm quand les chiffres ne décrivent qu’un seul groupe)\u{202f}; ajoutez une colonne design (rct, crossover_rct, non_randomised_controlled, cohort, …) pour l’indiquer"),
     ("problem.design_not_given", "empty: the design is not given, so the study is shown as \"unknown\" and not rated as randomised", "vacía: no se indica el diseño, así que el estudio se muestra como \"desconocido\" y no se valora como aleatorizado", "vide\u{a0}: le type d’étude n’est pas indiqué, donc l’étude est affichée avec un type inconnu et n’est pas classée comme randomisée"),
-    ("forms.counts", "counts", "recuentos", "les effectifs"),
-    ("forms.means", "means", "medias", "les moyennes"),
     ("forms.generic", "yi/vi data", "datos yi/vi", "les données yi/vi"),
     ("forms.proportions", "proportions", "proporciones", "les proportions"),
     ("forms.estimates", "estimates", "estimaciones", "les estimations"),
+    ("form.estimate_measure", "an estimate (say which measure it is)", "una estimación (indique qué medida es)", "une estimation (précisez de quelle mesure il s’agit)"),
     ("place.row", "row {row}", "fila {row}", "ligne {row}"),
     ("place.rows", "rows {rows}", "filas {rows}", "lignes {rows}"),
     ("place.column", "{place}, column {column}", "{place}, columna {column}", "{place}, colonne {column}"),
@@ -973,7 +990,7 @@ catalogue![TABLE_ONLY, TABLE_ONLY_TRANSLATIONS:
 catalogue![IMPORT_ONLY, IMPORT_ONLY_TRANSLATIONS:
     ("import.unstated_design", "The review's file does not say how this study was designed, so it is shown as of unknown design and not rated as randomised (most studies in Cochrane reviews of interventions are randomised trials: the review's text will say).", "El archivo de la revisión no dice cómo se diseñó este estudio, así que se muestra como de diseño desconocido y no se valora como aleatorizado (la mayoría de los estudios de las revisiones Cochrane de intervenciones son ensayos aleatorizados: el texto de la revisión lo dirá).", "Le fichier de la revue ne dit pas comment cette étude a été conçue\u{a0}: elle est donc présentée comme de type inconnu et n’est pas classée comme randomisée (la plupart des études des revues Cochrane d’interventions sont des essais randomisés\u{a0}: le texte de la revue le précisera)."),
     ("import.unrecognised_design", "The review's file says how this study was designed in words the chart does not recognise, so it is shown as of unknown design and not rated as randomised (the review's text will say).", "El archivo de la revisión describe el diseño de este estudio con palabras que el gráfico no reconoce, así que se muestra como de diseño desconocido y no se valora como aleatorizado (el texto de la revisión lo dirá).", "Le fichier de la revue décrit la conception de cette étude avec des mots que le graphique ne reconnaît pas\u{a0}: elle est donc présentée comme de type inconnu et n’est pas classée comme randomisée (le texte de la revue le précisera)."),
-    ("import.said_randomised", "The review's file does not say how this study was designed; it is shown as a randomised trial because whoever converted the file said the review's studies are.", "El archivo de la revisión no dice cómo se diseñó este estudio; se muestra como ensayo aleatorizado porque quien convirtió el archivo indicó que los estudios de la revisión lo son.", "Le fichier de la revue ne dit pas comment cette étude a été conçue\u{202f}; elle est présentée comme un essai randomisé parce que la personne qui a converti le fichier a indiqué que les études de la revue en sont."),
+    ("import.said_randomised", "The review's file does not say how this study was designed; it is shown as a randomised trial because whoever converted the file said the review's studies are.", "El archivo de la revisión no dice cómo se diseñó este estudio; se muestra como ensayo aleatorizado porque quien convirtió el archivo indicó que los estudios de la revisión lo son.", "Le fichier de la revue ne dit pas comment cette étude a été conçue\u{202f}; elle est présentée comme un essai randomisé parce que la personne qui a converti le fichier a indiqué que les études de la revue le sont."),
     ("import.not_estimable", "Not estimable in the review: {why}.", "No estimable en la revisión: {why}.", "Non estimable dans la revue\u{a0}: {why}."),
     ("import.why.counts_not_whole", "the counts are not whole numbers", "los recuentos no son números enteros", "les effectifs ne sont pas des nombres entiers"),
     ("import.why.arm_counts", "an arm has no participants or more events than participants", "un grupo no tiene participantes o tiene más eventos que participantes", "un groupe n’a aucun participant ou compte plus d’événements que de participants"),
@@ -1012,6 +1029,20 @@ fn text_of(row: usize, lang: Lang) -> &'static str {
         Lang::Es | Lang::Fr => installed(lang)
             .and_then(|texts| texts.get(row).copied().flatten())
             .unwrap_or(TABLE[row].1),
+    }
+}
+
+/// The text for `key` in `lang` when the catalogue has that very text: `None` for a key it lacks,
+/// and for a row a slim catalogue was not given in `lang` (an installed file older than the
+/// engine), where [`t`] would give the English.
+pub fn translated(lang: Lang, key: &str) -> Option<&'static str> {
+    let row = TABLE.iter().position(|(k, _)| *k == key)?;
+    match lang {
+        Lang::En => Some(TABLE[row].1),
+        #[cfg(not(feature = "slim-catalogue"))]
+        Lang::Es | Lang::Fr => Some(TRANSLATIONS[row][lang.index() - 1]),
+        #[cfg(feature = "slim-catalogue")]
+        Lang::Es | Lang::Fr => installed(lang)?.get(row).copied().flatten(),
     }
 }
 

@@ -1221,6 +1221,7 @@ fn problems_are_said_in_the_reader_s_language() {
     mixed["outcomes"][0]["data"] = json!({"measure": "RR", "ai": 1, "n1i": 10, "m1i": 1.0});
     let mut typo = study("s3");
     typo["typo"] = json!(1);
+    typo["design"] = json!("RCT");
     let mut baseline = study("s4");
     baseline["outcomes"][0]["baseline"] = json!({"risk": 0.3, "basis": "registry"});
     let mut level = study("s5");
@@ -1274,6 +1275,11 @@ fn problems_are_said_in_the_reader_s_language() {
         "{spanish}"
     );
     assert!(spanish.contains("se encontró una lista"), "{spanish}");
+    // What an unknown value was given for is said in the language too.
+    assert!(
+        spanish.contains("valor desconocido del diseño: \"RCT\""),
+        "{spanish}"
+    );
     let french = said(Lang::Fr).join("\n");
     assert!(
         french.contains("mélange des champs des effectifs et des moyennes"),

@@ -81,13 +81,17 @@ pub fn check_parsed(parsed: &Parsed) {
     for p in parsed.errors.iter().chain(&parsed.warnings) {
         // Rendering a problem must not panic; a message may quote any input, so its text is free.
         let _line = p.to_string();
-        assert!(!p.message.is_empty(), "a problem without a message: {p:?}");
+        assert!(!p.message().is_empty(), "a problem without a message: {p:?}");
+        // In every language, with every phrase a catalogue key (checked in debug builds).
+        for lang in evidence_lens::i18n::Lang::ALL {
+            let _said = p.said(lang);
+        }
     }
     if let Some(ds) = &parsed.dataset {
         let (errors, _) = model::validate(ds);
         // What the reader keeps must pass validation (the reader drops what does not).
         assert!(
-            errors.iter().all(|e| e.message.contains("schema")),
+            errors.iter().all(|e| e.message().contains("schema")),
             "kept data has errors: {errors:?}"
         );
         if parsed.errors.is_empty() {

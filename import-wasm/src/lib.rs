@@ -102,10 +102,6 @@ mod table {
         warnings: Vec<Said>,
     }
 
-    fn said(problems: &[Problem], lang: Lang) -> Vec<Said> {
-        problems.iter().map(|p| p.said(lang)).collect()
-    }
-
     /// Reads a CSV table (one row per study-outcome). `measure` (RR, OR, MD…, any case) is used for
     /// rows whose `measure` cell is empty, as the CLI's `--measure`; an unknown name fails, naming
     /// the ones there are. The problems are said in `lang` (the page's; English when not given).
@@ -127,8 +123,8 @@ mod table {
         };
         let parsed = Dataset::from_csv(bytes, measure);
         let problems = Problems {
-            errors: said(&parsed.errors, lang),
-            warnings: said(&parsed.warnings, lang),
+            errors: Problem::said_all(&parsed.errors, lang),
+            warnings: Problem::said_all(&parsed.warnings, lang),
         };
         Ok(ConvertedTable {
             // Compact: it is for the widget to read, not for an editor (about half the size).

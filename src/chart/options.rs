@@ -158,17 +158,17 @@ fn read_options(v: &Json<'_>, sink: &mut Sink) -> Option<ViewOptions> {
     let mut r = Reader::new(v, "", sink, OPTION_FIELDS)?;
     let options = ViewOptions {
         view: r
-            .opt("view", named("view", View::NAMES))
+            .opt("view", named("what.view", View::NAMES))
             .unwrap_or_default(),
         outcome: r.opt("outcome", to_string),
         lang: r
-            .opt("lang", named("language", Lang::NAMES))
+            .opt("lang", named("what.language", Lang::NAMES))
             .unwrap_or_default(),
         filters: r.opt("filters", read_filters).unwrap_or_default(),
         sort: r
-            .opt("sort", named("sort", Sort::NAMES))
+            .opt("sort", named("what.sort", Sort::NAMES))
             .unwrap_or_default(),
-        method: r.opt("method", named("method", &Method::NAMES)),
+        method: r.opt("method", named("what.method", &Method::NAMES)),
     };
     (!r.failed).then_some(options)
 }
@@ -181,14 +181,15 @@ fn read_filters(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<Filters> {
         sink.error(format!("{path}.{b}"), Issue::BothGiven { a, b });
     }
     let mut r = Reader::new(v, path, sink, FILTER_FIELDS)?;
-    let kind = one_or_many(to_enum::<OutcomeKind>("outcome kind"));
+    let kind = one_or_many(to_enum::<OutcomeKind>("what.outcome_kind"));
     let filters = Filters {
         condition: r
             .opt("condition", one_or_many(to_string))
             .unwrap_or_default(),
         therapy: r.opt("therapy", one_or_many(to_string)).unwrap_or_default(),
         route: r.opt("route", one_or_many(to_string)).unwrap_or_default(),
-        design: (r.opt("design", one_or_many(to_enum::<Design>("design")))).unwrap_or_default(),
+        design: (r.opt("design", one_or_many(to_enum::<Design>("what.design"))))
+            .unwrap_or_default(),
         kind: (r.opt("kind", &kind).or_else(|| r.opt("outcomeKind", &kind))).unwrap_or_default(),
     };
     (!r.failed && !both).then_some(filters)
@@ -207,7 +208,7 @@ fn one_or_many<T>(
     item: impl Fn(&Json<'_>, &str, &mut Sink) -> Option<T>,
 ) -> impl Fn(&Json<'_>, &str, &mut Sink) -> Option<Vec<T>> {
     move |v, path, sink| match v {
-        Json::Array(_) => to_list(v, path, sink, "a list", &item),
+        Json::Array(_) => to_list(v, path, sink, "expect.list", &item),
         one => item(one, path, sink).map(|x| vec![x]),
     }
 }

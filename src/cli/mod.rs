@@ -258,7 +258,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
             };
             let report = Shown {
                 appraisal: appraise(&dataset, &options),
-                errors,
+                errors: model::Problem::said_all(&errors, lang),
             };
             print_json(&report, out)
         }
@@ -657,14 +657,15 @@ fn print_json<T: serde::Serialize>(value: &T, out: &mut dyn Write) -> u8 {
     }
 }
 
-/// The appraisal of what could be read, with the errors that left the rest out: `appraise` says
-/// what the widget's readers are told, and the widget shows what it can.
+/// The appraisal of what could be read, with the errors that left the rest out (in the
+/// appraisal's language): `appraise` says what the widget's readers are told, and the widget shows
+/// what it can.
 #[derive(serde::Serialize)]
 struct Shown {
     #[serde(flatten)]
     appraisal: crate::appraise::Appraisal,
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    errors: Vec<model::Problem>,
+    errors: Vec<model::Said>,
 }
 
 /// Reads a dataset for the views and the appraisal: what could be read, as the widget shows it,

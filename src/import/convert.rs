@@ -406,14 +406,17 @@ const UNRECOGNISED_DESIGN: &str = "import.unrecognised_design";
 const SAID_RANDOMISED: &str = "import.said_randomised";
 
 /// The catalogue's text `key` for readers (`{why}` filled with the text of the key `why`), in
-/// every language the catalogue has here: the command line's has all, the browser's converter
-/// those the shell installed. The data an import makes serves readers in every language.
+/// every language the catalogue has it in here: the command line's has all, the browser's
+/// converter those the shell installed. The data an import makes serves readers in every language.
 fn for_readers(key: &str, why: Option<&str>) -> Text {
     let langs: Vec<(String, String)> = (Lang::ALL.into_iter())
-        .filter(|&lang| i18n::has(lang))
-        .map(|lang| {
-            let why = why.map_or("", |why| t(lang, why));
-            (lang.as_str().to_string(), tn(lang, key, &[("why", why)]))
+        .filter_map(|lang| {
+            i18n::translated(lang, key)?;
+            let why = match why {
+                Some(why) => i18n::translated(lang, why)?,
+                None => "",
+            };
+            Some((lang.as_str().to_string(), tn(lang, key, &[("why", why)])))
         })
         .collect();
     match &langs[..] {

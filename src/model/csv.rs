@@ -169,7 +169,8 @@ fn separator(text: &str) -> (u8, &str, bool) {
 
 // ---- headers ----
 
-/// What a known column holds, for the notes that say how a header was read.
+/// What a known column holds, for the notes that say how a header was read: a catalogue key
+/// (`column.n2i`), or empty.
 fn meaning(column: &str) -> &'static str {
     match column {
         "study" => "column.study",
@@ -1934,19 +1935,19 @@ fn read_row(
         }
     };
     enum_cell("design", &|c| {
-        parse_enum::<Design>(c, "design", true).map(|_| ())
+        parse_enum::<Design>(c, "what.design", true).map(|_| ())
     });
     enum_cell("source_kind", &|c| {
-        parse_enum::<SourceKind>(c, "source kind", true).map(|_| ())
+        parse_enum::<SourceKind>(c, "what.source_kind", true).map(|_| ())
     });
     enum_cell("kind", &|c| {
-        parse_enum::<OutcomeKind>(c, "kind", true).map(|_| ())
+        parse_enum::<OutcomeKind>(c, "what.kind", true).map(|_| ())
     });
     enum_cell("better", &|c| {
-        parse_enum::<Better>(c, "direction", true).map(|_| ())
+        parse_enum::<Better>(c, "what.direction", true).map(|_| ())
     });
     enum_cell("status", &|c| {
-        parse_enum::<FactStatus>(c, "status", true).map(|_| ())
+        parse_enum::<FactStatus>(c, "what.status", true).map(|_| ())
     });
     let design = cells
         .get("design")
@@ -2000,7 +2001,7 @@ fn read_row(
     }
     let measure_cell = match cells.get("measure") {
         None => None,
-        Some(c) => match parse_enum::<Measure>(c, "measure", false) {
+        Some(c) => match parse_enum::<Measure>(c, "what.measure", false) {
             Ok(m) => Some(m),
             Err(e) => {
                 sink.error(at("measure"), e);
@@ -2100,8 +2101,8 @@ fn build_data(
     {
         if !used.contains(c) {
             let plural = match form {
-                Form::Counts => "forms.counts",
-                Form::Means => "forms.means",
+                Form::Counts => "form.counts",
+                Form::Means => "form.means",
                 Form::Generic => "forms.generic",
                 Form::Proportion => "forms.proportions",
                 Form::Estimate => "forms.estimates",

@@ -916,7 +916,7 @@ fn convert_citation(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<Citatio
 fn convert_bias(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<BiasJudgement> {
     let mut r = Reader::new(v, path, sink, BIAS_FIELDS)?;
     let domain = r.req("domain", to_nonempty_text as Conv<Text>);
-    let judgement = r.req("judgement", to_enum::<Judgement>("risk-of-bias judgement"));
+    let judgement = r.req("judgement", to_enum::<Judgement>("what.risk_of_bias"));
     let support = r.opt("support", to_string as Conv<String>);
     if r.failed {
         return None;
@@ -930,10 +930,7 @@ fn convert_bias(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<BiasJudgeme
 
 fn convert_publication_bias(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<PublicationBias> {
     let mut r = Reader::new(v, path, sink, PUBLICATION_BIAS_FIELDS)?;
-    let judgement = r.req(
-        "judgement",
-        to_enum::<Judgement>("publication-bias judgement"),
-    );
+    let judgement = r.req("judgement", to_enum::<Judgement>("what.publication_bias"));
     let support = r.opt("support", to_nonempty_text as Conv<Text>);
     if r.failed {
         return None;
@@ -968,19 +965,19 @@ fn convert_study(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<(Study, Ve
     let label = r.req("label", to_nonempty_text as Conv<Text>);
     let year = r.opt("year", to_year as Conv<u16>);
     let citation = r.req("citation", convert_citation as Conv<Citation>);
-    let source_kind = r.req("source_kind", to_enum::<SourceKind>("source kind"));
+    let source_kind = r.req("source_kind", to_enum::<SourceKind>("what.source_kind"));
     let condition = r.req("condition", to_string as Conv<String>);
     let population = r.opt("population", to_text as Conv<Text>);
     let intervention = r.req("intervention", convert_intervention as Conv<Intervention>);
     let comparator = r.opt("comparator", to_text as Conv<Text>);
-    let design = r.req("design", to_enum::<Design>("design"));
-    let blinding = r.opt("blinding", to_enum::<Blinding>("blinding"));
+    let design = r.req("design", to_enum::<Design>("what.design"));
+    let blinding = r.opt("blinding", to_enum::<Blinding>("what.blinding"));
     let phase = r.opt("phase", to_string as Conv<String>);
     let n = r.opt("n", to_u32 as Conv<u32>);
     let n_planned = r.opt("n_planned", to_u32 as Conv<u32>);
     let follow_up = r.opt("follow_up", to_text as Conv<Text>);
     let status = r
-        .opt("status", to_enum::<StudyStatus>("status"))
+        .opt("status", to_enum::<StudyStatus>("what.status"))
         .unwrap_or_default();
     let caveats = r
         .opt("caveats", to_text_list as Conv<Vec<Text>>)
@@ -1066,15 +1063,15 @@ fn convert_outcome(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<Outcome>
     let id = r.req("id", to_nonempty_string as Conv<String>);
     let name = r.req("name", to_nonempty_text as Conv<Text>);
     let article = r.opt("article", to_nonempty_text as Conv<Text>);
-    let kind = r.req("kind", to_enum::<OutcomeKind>("kind"));
-    let better = r.req("better", to_enum::<Better>("direction"));
+    let kind = r.req("kind", to_enum::<OutcomeKind>("what.kind"));
+    let better = r.req("better", to_enum::<Better>("what.direction"));
     let surrogate = r.opt("surrogate", to_bool as Conv<bool>).unwrap_or(false);
     let timepoint = r.opt("timepoint", to_text as Conv<Text>);
     let data = r.opt("data", effect_data as Conv<EffectData>);
     let reported = r.opt("reported", to_text as Conv<Text>);
     let citation = r.opt("citation", convert_citation as Conv<Citation>);
     let status = r
-        .opt("status", to_enum::<FactStatus>("status"))
+        .opt("status", to_enum::<FactStatus>("what.status"))
         .unwrap_or(FactStatus::Unverified);
     let note = r.opt("note", to_text as Conv<Text>);
     let subgroup = r.opt("subgroup", to_text as Conv<Text>);
@@ -1152,9 +1149,9 @@ fn to_level(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<f64> {
 fn convert_analysis(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<Analysis> {
     let mut r = Reader::new(v, path, sink, ANALYSIS_FIELDS)?;
     let comparison = r.opt("comparison", to_string as Conv<String>);
-    let measure = r.opt("measure", to_enum::<Measure>("measure"));
-    let method = r.req("method", to_enum::<PoolMethod>("method"));
-    let model = r.req("model", to_enum::<EffectModel>("model"));
+    let measure = r.opt("measure", to_enum::<Measure>("what.measure"));
+    let method = r.req("method", to_enum::<PoolMethod>("what.method"));
+    let model = r.req("model", to_enum::<EffectModel>("what.model"));
     let level = r.opt("level", to_level as Conv<f64>).unwrap_or(95.0);
     let study_level = r.opt("study_level", to_level as Conv<f64>).unwrap_or(95.0);
     let date = r.opt("date", to_nonempty_string as Conv<String>);
@@ -1234,7 +1231,7 @@ fn convert_claim(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<Claim> {
     let mut r = Reader::new(v, path, sink, CLAIM_FIELDS)?;
     let id = r.req("id", to_nonempty_string as Conv<String>);
     let text = r.req("text", to_nonempty_string as Conv<String>);
-    let by = r.req("by", to_enum::<ClaimSource>("claim source"));
+    let by = r.req("by", to_enum::<ClaimSource>("what.claim_source"));
     let citation = r.req("citation", convert_citation as Conv<Citation>);
     let therapy = r.req("therapy", to_string as Conv<String>);
     let condition = r.req("condition", to_string as Conv<String>);
@@ -1252,7 +1249,7 @@ fn convert_claim(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<Claim> {
                 path,
                 Issue::BothGiven {
                     a: "\"parts\"",
-                    b: "\"asserts\" with its fields",
+                    b: "\"asserts\"",
                 },
             );
             r.failed = true;
@@ -1304,10 +1301,10 @@ fn convert_claim_parts(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<Vec<
 
 /// Reads the fields of one claim part (from a part object, or inline from the claim).
 fn read_claim_part(r: &mut Reader<'_, '_>) -> Option<ClaimPart> {
-    let asserts = r.req("asserts", to_enum::<Assertion>("assertion"));
+    let asserts = r.req("asserts", to_enum::<Assertion>("what.assertion"));
     let outcome = r.opt("outcome", to_string as Conv<String>);
     let value = r.opt("value", to_f64 as Conv<f64>);
-    let arm = r.opt("arm", to_enum::<Arm>("arm"));
+    let arm = r.opt("arm", to_enum::<Arm>("what.arm"));
     let timeframe = r.opt("timeframe", to_string as Conv<String>);
     let absolute = r.opt("absolute", to_bool as Conv<bool>).unwrap_or(false);
     let words = r.opt("words", to_text as Conv<Text>);
@@ -1590,7 +1587,7 @@ pub(crate) fn effect_data(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<E
         Form::Estimate => ESTIMATE_FIELDS,
     };
     let mut r = Reader::new(v, path, sink, allowed)?;
-    let measure_conv = to_enum::<Measure>("measure");
+    let measure_conv = to_enum::<Measure>("what.measure");
     let default = match form {
         Form::Counts => Some(Measure::Rr),
         Form::Means => Some(Measure::Md),

@@ -1,7 +1,7 @@
 //! Problems found while reading or validating a dataset.
 //!
-//! Every problem is an [`Issue`] (a typed kind, so code can reason about it) rendered once into a
-//! [`Problem`] with a precise path (`studies[2].outcomes[0].ci`, `row 4, column n1i`), because that
+//! Every problem is an [`Issue`] (a typed kind, so code can reason about it) in a [`Problem`] with
+//! a precise path (`studies[2].outcomes[0].ci`, `row 4, column n1i`), because that
 //! path-plus-words form is what editors read and what the CLI prints.
 
 use std::fmt;
@@ -22,8 +22,8 @@ macro_rules! say {
 }
 
 /// One error or warning: where, and what is wrong. Said in English by `Display` and serialized as
-/// `{path, message}` in English (the command line's and the converters' form); the widget says it
-/// in the reader's language ([`Problem::said`]).
+/// `{path, message}` in English (the command line's form); the widget and the table converter say
+/// it in the reader's language ([`Problem::said`]).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Problem {
     /// `studies[2].outcomes[0].ci`, `claims[1].studies[0]`, `row 4, column n1i`; empty for the whole input.
@@ -49,6 +49,11 @@ impl Problem {
     /// What is wrong, in English.
     pub fn message(&self) -> String {
         self.issue.message(Lang::En)
+    }
+
+    /// Each of `problems` in `lang`, as the widget and the table converter hand them to the page.
+    pub fn said_all(problems: &[Problem], lang: Lang) -> Vec<Said> {
+        problems.iter().map(|p| p.said(lang)).collect()
     }
 
     /// The problem in `lang`: its place as `place` says it, and what is wrong.
@@ -140,7 +145,7 @@ pub enum SyntaxHint {
     EndsEarly,
 }
 
-/// A kind of problem. Rendered to a message by `Display`.
+/// A kind of problem, said in words by [`Issue::message`] (English by `Display`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum Issue {
     // ---- whole input ----
@@ -429,7 +434,7 @@ pub enum Issue {
     /// counts the mark).
     BrokenUtf16 { offset: usize },
     #[cfg(feature = "table")]
-    /// A spreadsheet program's own file (`kind`: "an Excel workbook (.xlsx)"), not a table saved
+    /// A spreadsheet program's own file (`kind`: `workbook.xlsx`, a catalogue key), not a table saved
     /// as text.
     Workbook { kind: &'static str },
     #[cfg(feature = "table")]
@@ -467,7 +472,7 @@ pub enum Issue {
     /// Rows need a column that the header does not have; said once.
     MissingColumnFor {
         column: String,
-        /// What the column holds ("people in the control group").
+        /// What the column holds (a catalogue key, `column.n2i`; empty for a column without one).
         meaning: &'static str,
         or: Option<String>,
         form: Option<&'static str>,
@@ -556,31 +561,19 @@ fn list(items: &[&str]) -> String {
 /// serde_json's description of a syntax error in `lang`: its messages are the catalogue's
 /// `json.*` rows, in English as serde_json writes them.
 fn syntax_detail(lang: Lang, detail: &str) -> &str {
-    const KEYS: [&str; 20] = [
-        "json.eof_list",
-        "json.eof_object",
-        "json.eof_string",
-        "json.eof_value",
-        "json.expected_colon",
-        "json.expected_list_comma",
-        "json.expected_object_comma",
-        "json.expected_ident",
-        "json.expected_value",
-        "json.expected_quote",
-        "json.invalid_escape",
-        "json.invalid_number",
-        "json.number_out_of_range",
-        "json.invalid_code_point",
-        "json.control_character",
-        "json.key_string",
-        "json.trailing_comma",
-        "json.trailing_characters",
-        "json.lone_surrogate",
-        "json.hex_escape_end",
-    ];
-    KEYS.iter()
-        .find(|key| t(Lang::En, key) == detail)
+    (crate::i18n::keys())
+        .find(|key| key.starts_with("json.") && t(Lang::En, key) == detail)
         .map_or(detail, |key| t(lang, key))
+}
+
+/// `key`, which must be a catalogue key: English written in its place would not be translated
+/// (checked in debug builds, which the tests are).
+fn checked(key: &str) -> &str {
+    debug_assert!(
+        crate::i18n::keys().any(|k| k == key),
+        "not a catalogue key: {key}"
+    );
+    key
 }
 
 /// A number as [`fmt_num`] writes it, written only when the message is.
@@ -612,14 +605,7 @@ impl Issue {
     pub fn message(&self, lang: Lang) -> String {
         use Issue::*;
         let n = |x: &f64| Num(*x);
-        let phrase = |key: &str| {
-            // A phrase is a catalogue key; English written in its place would not be translated.
-            debug_assert!(
-                crate::i18n::keys().any(|k| k == key),
-                "not a catalogue key: {key}"
-            );
-            t(lang, key)
-        };
+        let phrase = |key: &str| t(lang, checked(key));
         match self {
             TooLarge { bytes, limit } => say!(lang, "problem.too_large", bytes, limit),
             TooManyStudies { count, limit } => say!(lang, "problem.too_many_studies", count, limit),
@@ -704,6 +690,7 @@ impl Issue {
                 allowed,
             } => {
                 // "RCT", "single-arm": a value written as people write it, not as the format does.
+                let what = phrase(what);
                 match allowed.iter().find(|a| folded(a).eq(folded(found.trim()))) {
                     Some(like) => say!(lang, "problem.unknown_value_like", what, found, like),
                     None => say!(
@@ -829,7 +816,9 @@ impl Issue {
             } => {
                 say!(lang, "problem.too_few_for_measure", field, n, measure, min)
             }
-            DuplicateId { id, first } => say!(lang, "problem.duplicate_id", id, first),
+            DuplicateId { id, first } => {
+                say!(lang, "problem.duplicate_id", id, first = place(lang, first))
+            }
             UnknownStudy { id } => say!(lang, "problem.unknown_study", id),
             IncludesItself => say!(lang, "problem.includes_itself"),
             IncludesEachOther { id } => say!(lang, "problem.includes_each_other", id),
@@ -857,7 +846,12 @@ impl Issue {
             NoDataForCompleted => say!(lang, "problem.no_data_for_completed"),
             DataForOngoing => say!(lang, "problem.data_for_ongoing"),
             SingleArmMixed { outcome, other } => {
-                say!(lang, "problem.single_arm_mixed", outcome, other)
+                say!(
+                    lang,
+                    "problem.single_arm_mixed",
+                    outcome,
+                    other = place(lang, other)
+                )
             }
             ComparativeInUncontrolled { design } => {
                 say!(lang, "problem.comparative_in_uncontrolled", design)
@@ -1154,7 +1148,9 @@ impl Issue {
                 count,
                 rows,
             } => {
-                let expected = say(lang, expected, &[("what", what as &dyn fmt::Display)]);
+                // "a known {what}" names what the column holds, as an unknown value does.
+                let what = if what.is_empty() { "" } else { phrase(what) };
+                let expected = say(lang, checked(expected), &[("what", &what)]);
                 let message = say!(
                     lang,
                     "problem.whole_column",

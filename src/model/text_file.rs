@@ -51,7 +51,8 @@ impl NotText {
 
 /// The kind of spreadsheet program's file the bytes are, by their first bytes: a zip archive with
 /// a workbook's parts (Excel's .xlsx, OpenDocument's .ods) or an OLE compound file (Excel 97–2003's
-/// .xls). Such a file is no table that any text reader can read.
+/// .xls), as a catalogue key (`workbook.xlsx`). Such a file is no table that any text reader can
+/// read.
 pub(crate) fn workbook_kind(bytes: &[u8]) -> Option<&'static str> {
     let holds = |part: &[u8]| {
         let start = &bytes[..bytes.len().min(64 * 1024)];

@@ -79,10 +79,6 @@ struct LoadReport {
     warnings: Vec<Said>,
 }
 
-fn said(problems: &[Problem], lang: Lang) -> Vec<Said> {
-    problems.iter().map(|p| p.said(lang)).collect()
-}
-
 /// A view's posters, and the text alternative they share (`Scene::description`: the view in
 /// words, without the summary's sentence about the table, which a picture has not).
 #[derive(Serialize)]
@@ -237,8 +233,8 @@ impl Widget {
         to_js(&LoadReport {
             ok: self.dataset.is_some(),
             studies: self.dataset.as_ref().map_or(0, |d| d.studies.len()),
-            errors: said(&parsed.errors, Lang::from_tag_or_default(lang)),
-            warnings: said(&parsed.warnings, Lang::from_tag_or_default(lang)),
+            errors: Problem::said_all(&parsed.errors, Lang::from_tag_or_default(lang)),
+            warnings: Problem::said_all(&parsed.warnings, Lang::from_tag_or_default(lang)),
         })
     }
 

@@ -5,7 +5,7 @@
 // once per kind), loaded only when such a file comes, so readers of JSON data and of the built-in
 // dataset download neither.
 
-import { ensureLanguage } from './engine.js';
+import { ensureLanguage, fetchLanguage } from './engine.js';
 
 const MODULES = {
   review: new URL('../pkg/import/evidence_lens_import.js', import.meta.url),
@@ -74,9 +74,12 @@ export function loadConverter(kind) {
  * @returns {Promise<{json: string, warnings: string[]}>}
  */
 export async function convertReview(files, randomised = false) {
-  const mod = await loadConverter('review');
   // What the data tells readers (why a study is not rated as randomised…) is written in every
-  // language, as the command line writes it: the dataset serves readers in all of them.
+  // language, as the command line writes it: the dataset serves readers in all of them. The
+  // texts download while the converter does; a language that cannot be had is left out of the
+  // data, whose readers then get the English.
+  for (const lang of ['es', 'fr']) fetchLanguage(lang)?.catch(() => {});
+  const mod = await loadConverter('review');
   await Promise.all(['es', 'fr'].map((lang) => ensureLanguage(mod, lang)));
   const converted = mod.convert(
     files.map((f) => f.name),
