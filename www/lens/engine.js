@@ -72,7 +72,7 @@ export async function ensureLanguage(mod, lang) {
   try {
     mod.installLanguage(lang, (await fetchLanguage(lang)) ?? '{}');
   } catch (error) {
-    console.warn(`evidence-lens: the ${lang} texts could not be loaded; the chart is in English.`, error);
+    console.warn(`evidence-lens: the ${lang} texts could not be loaded; English is used instead.`, error);
   }
 }
 
