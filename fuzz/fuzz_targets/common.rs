@@ -81,7 +81,10 @@ pub fn check_parsed(parsed: &Parsed) {
     for p in parsed.errors.iter().chain(&parsed.warnings) {
         // Rendering a problem must not panic; a message may quote any input, so its text is free.
         let _line = p.to_string();
-        assert!(!p.message().is_empty(), "a problem without a message: {p:?}");
+        assert!(
+            !p.message().is_empty(),
+            "a problem without a message: {p:?}"
+        );
         // In every language, with every phrase a catalogue key (checked in debug builds).
         for lang in evidence_lens::i18n::Lang::ALL {
             let _said = p.said(lang);
