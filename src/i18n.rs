@@ -1002,6 +1002,14 @@ catalogue![IMPORT_ONLY, IMPORT_ONLY_TRANSLATIONS:
 /// The text for `key` in `lang`; the key itself when the table has no such key, so that a
 /// missing string shows where it belongs instead of vanishing (never panics).
 pub fn t(lang: Lang, key: &str) -> &'static str {
+    match row_of(key) {
+        Some(row) => text_of(row, lang),
+        None => missing_key(key),
+    }
+}
+
+/// The row of `key` in the table.
+fn row_of(key: &str) -> Option<usize> {
     // The table's rows by key, made once: appraising 10,000 studies looks up keys hundreds of
     // thousands of times (a scan of the whole table was a tenth of that time, a binary search
     // of the sorted keys 2.5%).
@@ -1013,30 +1021,16 @@ pub fn t(lang: Lang, key: &str) -> &'static str {
             .map(|i| (TABLE[i].0.to_string(), i))
             .collect()
     });
-    match by_key.get(key) {
-        Some(&row) => text_of(row, lang),
-        None => missing_key(key),
-    }
+    by_key.get(key).copied()
 }
 
 /// Row `row`'s text in `lang` (English for a language the slim catalogue has not been given).
 fn text_of(row: usize, lang: Lang) -> &'static str {
-    match lang {
-        Lang::En => TABLE[row].1,
-        #[cfg(not(feature = "slim-catalogue"))]
-        Lang::Es | Lang::Fr => TRANSLATIONS[row][lang.index() - 1],
-        #[cfg(feature = "slim-catalogue")]
-        Lang::Es | Lang::Fr => installed(lang)
-            .and_then(|texts| texts.get(row).copied().flatten())
-            .unwrap_or(TABLE[row].1),
-    }
+    own_text(row, lang).unwrap_or(TABLE[row].1)
 }
 
-/// The text for `key` in `lang` when the catalogue has that very text: `None` for a key it lacks,
-/// and for a row a slim catalogue was not given in `lang` (an installed file older than the
-/// engine), where [`t`] would give the English.
-pub fn translated(lang: Lang, key: &str) -> Option<&'static str> {
-    let row = TABLE.iter().position(|(k, _)| *k == key)?;
+/// Row `row`'s own text in `lang`: `None` where a slim catalogue has not been given it.
+fn own_text(row: usize, lang: Lang) -> Option<&'static str> {
     match lang {
         Lang::En => Some(TABLE[row].1),
         #[cfg(not(feature = "slim-catalogue"))]
@@ -1044,6 +1038,13 @@ pub fn translated(lang: Lang, key: &str) -> Option<&'static str> {
         #[cfg(feature = "slim-catalogue")]
         Lang::Es | Lang::Fr => installed(lang)?.get(row).copied().flatten(),
     }
+}
+
+/// The text for `key` in `lang` when the catalogue has that very text: `None` for a key it lacks,
+/// and for a row a slim catalogue was not given in `lang` (an installed file older than the
+/// engine), where [`t`] would give the English.
+pub fn translated(lang: Lang, key: &str) -> Option<&'static str> {
+    own_text(row_of(key)?, lang)
 }
 
 /// Whether the catalogue has `lang`'s texts: always, unless it is slim and the language has not

@@ -325,7 +325,7 @@ fn say_what_the_file_leaves_out(
     let total = studies.len();
     let said = |caveat: &str| {
         (studies.iter())
-            .filter(|s| s.caveats.iter().any(|c| c.as_str() == t(Lang::En, caveat)))
+            .filter(|s| s.caveats.iter().any(|c| says(c, caveat)))
             .count()
     };
     let unknown = said(UNSTATED_DESIGN);
@@ -405,6 +405,12 @@ const UNRECOGNISED_DESIGN: &str = "import.unrecognised_design";
 /// What such a study says once the editor has said the review's studies are randomised trials.
 const SAID_RANDOMISED: &str = "import.said_randomised";
 
+/// Whether a caveat is the catalogue's text `key` (as [`for_readers`] wrote it: its English is its
+/// default).
+fn says(caveat: &Text, key: &str) -> bool {
+    caveat.as_str() == t(Lang::En, key)
+}
+
 /// The catalogue's text `key` for readers (`{why}` filled with the text of the key `why`), in
 /// every language the catalogue has it in here: the command line's has all, the browser's
 /// converter those the shell installed. The data an import makes serves readers in every language.
@@ -434,14 +440,11 @@ pub fn assume_randomised(dataset: &mut Dataset, warnings: &mut Vec<String>) -> u
     let total = dataset.studies.len();
     let mut changed = 0;
     let unstated = |s: &Study| {
-        s.design == Design::Unknown
-            && (s.caveats.iter()).any(|c| c.as_str() == t(Lang::En, UNSTATED_DESIGN))
+        s.design == Design::Unknown && (s.caveats.iter()).any(|c| says(c, UNSTATED_DESIGN))
     };
     for study in (dataset.studies.iter_mut()).filter(|s| unstated(s)) {
         study.design = Design::Rct;
-        study
-            .caveats
-            .retain(|c| c.as_str() != t(Lang::En, UNSTATED_DESIGN));
+        study.caveats.retain(|c| !says(c, UNSTATED_DESIGN));
         study.caveats.push(for_readers(SAID_RANDOMISED, None));
         changed += 1;
     }
