@@ -8,7 +8,8 @@
 
 use std::io::Read;
 
-use evidence_lens::import::{self, ImportError};
+use evidence_lens::i18n::Lang;
+use evidence_lens::import::{self, FormatReason, ImportError};
 use evidence_lens::model::{parse_json, Dataset, EffectModel, PoolMethod, Stored};
 use evidence_lens::stats::revman::{report, revman, studies_of, RevmanOptions, RevmanReport};
 
@@ -388,14 +389,21 @@ fn a_small_review_with_subgroups_and_every_data_type() {
         .as_deref()
         .unwrap()
         .contains("up to date 2019-04-03"));
-    assert!(imported.warnings.iter().any(|w| w.contains("CMP-001.03")));
+    assert!(imported
+        .notes(Lang::En)
+        .iter()
+        .any(|w| w.contains("CMP-001.03")));
     assert!(
-        imported.warnings.iter().any(|w| w.contains("CMP-001.02")),
+        imported
+            .notes(Lang::En)
+            .iter()
+            .any(|w| w.contains("CMP-001.02")),
         "{:?}",
         imported.warnings
     );
     // A row RevMan could not estimate: the study is kept, and the analysis named by its name too.
-    let not_estimable = (imported.warnings.iter())
+    let notes = imported.notes(Lang::En);
+    let not_estimable = (notes.iter())
         .find(|w| {
             w.ends_with(
                 "the study is kept, without numbers for this analysis (RevMan: not estimable)",
@@ -403,6 +411,21 @@ fn a_small_review_with_subgroups_and_every_data_type() {
         })
         .expect("a row without numbers");
     assert_eq!(not_estimable, "C 2010 in CMP-001.02 (Adverse events): no data were entered; the study is kept, without numbers for this analysis (RevMan: not estimable)");
+    // Readers are told why too, in each language (it was once an empty text: the reason was not
+    // the catalogue's).
+    let reported = (d.studies.iter())
+        .flat_map(|s| &s.outcomes)
+        .find(|o| o.id == "CMP-001.02" && o.data.is_none())
+        .and_then(|o| o.reported.as_ref())
+        .expect("the row without numbers says why");
+    assert_eq!(
+        reported.as_str(),
+        "Not estimable in the review: no data were entered."
+    );
+    assert_eq!(
+        reported.get("es"),
+        "No estimable en la revisión: no se introdujeron datos."
+    );
     let back = parse_json(d.to_json_pretty().as_bytes());
     assert!(back.errors.is_empty(), "{:?}", back.errors);
 
@@ -463,7 +486,7 @@ fn a_small_review_with_subgroups_and_every_data_type() {
     assert_eq!(rob("C [CMP-001]"), []);
     assert!(
         imported
-            .warnings
+            .notes(Lang::En)
             .iter()
             .any(|w| w.contains("\"Blinding of outcome assessment\" is judged per outcome group")),
         "{:?}",
@@ -692,7 +715,9 @@ fn chosen_files_are_recognised_by_their_content() {
     );
     assert!(matches!(
         named("empty.rm5", Vec::new()),
-        Err(ImportError::UnknownFormat { reason }) if reason == "the file is empty"
+        Err(ImportError::UnknownFormat {
+            reason: FormatReason::Empty
+        })
     ));
     assert!(matches!(
         named("trials.csv", b"study,ai\nA,1\n".to_vec()),
@@ -704,7 +729,9 @@ fn chosen_files_are_recognised_by_their_content() {
     ];
     assert!(matches!(
         import::from_named_files(&two),
-        Err(ImportError::UnknownFormat { reason }) if reason.starts_with("2 files were given")
+        Err(ImportError::UnknownFormat {
+            reason: FormatReason::Files(2)
+        })
     ));
     assert!(matches!(
         import::from_named_files(&[]),
@@ -1005,7 +1032,6 @@ fn an_imported_review_is_pooled_with_its_own_method() {
 #[test]
 fn an_imported_reviews_summary_reads_as_sentences() {
     use evidence_lens::appraise::{appraise, AppraiseOptions};
-    use evidence_lens::i18n::Lang;
     for lang in [Lang::En, Lang::Es, Lang::Fr] {
         let options = AppraiseOptions {
             lang,
@@ -1063,7 +1089,7 @@ fn the_editor_is_told_what_the_file_leaves_unsaid() {
         import::from_rm5(&data("fleiss1993.rm5")).unwrap(),
         import::from_data_package(&data("fleiss1993-data-package.zip")).unwrap(),
     ] {
-        let w = &imported.warnings;
+        let w = &imported.notes(Lang::En);
         assert!(
             w.iter().any(|w| w.starts_with(
                 "12 of 12 studies: the review's file does not say how they were designed"
@@ -1118,7 +1144,7 @@ fn the_editor_is_told_what_the_file_leaves_unsaid() {
                       \"Examples from Fleiss (1993)\"; where that is not a treatment's name, set \
                       each study's \"intervention\": {\"therapy\": …} in the downloaded data";
     assert!(
-        package.warnings.iter().any(|w| w == stands_for),
+        package.notes(Lang::En).iter().any(|w| w == stands_for),
         "{:?}",
         package.warnings
     );
@@ -1127,7 +1153,10 @@ fn the_editor_is_told_what_the_file_leaves_unsaid() {
         sides(&rm5_import.dataset, "ISIS-2"),
         ("Aspirin".to_string(), Some("Control".to_string()))
     );
-    assert!(!rm5_import.warnings.iter().any(|w| w.contains("stands for")));
+    assert!(!rm5_import
+        .notes(Lang::En)
+        .iter()
+        .any(|w| w.contains("stands for")));
 
     // A study whose Methods say it was randomised is not counted.
     let text = String::from_utf8_lossy(&data("fleiss1993.rm5")).into_owned();
@@ -1136,7 +1165,7 @@ fn the_editor_is_told_what_the_file_leaves_unsaid() {
         "<CHAR_METHODS><P>Randomised controlled trial</P></CHAR_METHODS>",
         1,
     );
-    let w = import::from_rm5(said.as_bytes()).unwrap().warnings;
+    let w = import::from_rm5(said.as_bytes()).unwrap().notes(Lang::En);
     assert!(
         w.iter().any(|w| w.starts_with("11 of 12 studies: ")),
         "{w:?}"
@@ -1151,7 +1180,7 @@ fn the_editor_is_told_what_the_file_leaves_unsaid() {
         "<CHAR_METHODS/>",
         1,
     );
-    let w = import::from_rm5(one.as_bytes()).unwrap().warnings;
+    let w = import::from_rm5(one.as_bytes()).unwrap().notes(Lang::En);
     assert!(
         w.contains(&"1 of 12 studies: the review's file does not say how it was designed, so the chart rates it as evidence that is not randomised (low certainty at best). If it is a randomised trial, say so when converting (the box beside the file on the embed page, or `evidence-lens import --randomised`), or write so in its Methods in RevMan (\"Randomised controlled trial\") and export again".to_string()),
         "{w:?}"
@@ -1190,11 +1219,11 @@ fn an_editor_says_at_once_that_the_reviews_studies_are_randomised() {
         );
     }
     assert_eq!(imported.warnings.len(), before.warnings.len());
-    let at = (before.warnings.iter())
+    let at = (before.notes(Lang::En).iter())
         .position(|w| w.starts_with("11 of 12 studies: the review's file does not say"))
         .unwrap();
     assert_eq!(
-        imported.warnings[at],
+        imported.notes(Lang::En)[at],
         "11 of 12 studies: the review's file does not say how they were designed; shown as randomised trials, as you said, and each says so to readers"
     );
     // Said twice, nothing more changes.
@@ -1210,8 +1239,8 @@ fn an_editor_says_at_once_that_the_reviews_studies_are_randomised() {
     );
     let mut unread = import::from_rm5(unread.as_bytes()).unwrap();
     assert!(
-        unread.warnings.iter().any(|w| w.starts_with("11 of 12 studies: the review's file does not say"))
-            && unread.warnings.iter().any(|w| w.starts_with("1 of 12 studies: the review's file says how it was designed in words the chart does not recognise")),
+        unread.notes(Lang::En).iter().any(|w| w.starts_with("11 of 12 studies: the review's file does not say"))
+            && unread.notes(Lang::En).iter().any(|w| w.starts_with("1 of 12 studies: the review's file says how it was designed in words the chart does not recognise")),
         "{:?}",
         unread.warnings
     );
@@ -1540,7 +1569,7 @@ fn an_analysis_takes_its_groups_from_one_that_names_them() {
     for id in ["A 2001", "A 2001 #2", "B [CMP-001]", "C [CMP-001]"] {
         assert_eq!(therapy(d, id), caffeine, "{id}");
     }
-    let w = &imported.warnings;
+    let w = &imported.notes(Lang::En);
     assert!(
         !w.iter().any(|w| w.contains("stands for the treatment")),
         "{w:?}"
@@ -1569,7 +1598,7 @@ fn an_analysis_takes_its_groups_from_one_that_names_them() {
     );
     let imported = import::from_rm5(listed.as_bytes()).unwrap();
     assert_eq!(therapy(&imported.dataset, "B [CMP-001]").0, "Drinks");
-    let w = &imported.warnings;
+    let w = &imported.notes(Lang::En);
     assert!(
         w.iter()
             .any(|w| w.starts_with("4 of ")
@@ -1621,4 +1650,169 @@ fn what_the_import_tells_readers_is_in_every_language() {
             .starts_with("Non estimable dans la revue\u{a0}: un groupe"),
         "{reported:?}"
     );
+}
+
+/// What the importer tells the editor (its notes, and why a file could not be read) is said in the
+/// embed page's language: every kind, with no catalogue key or English left in its place.
+#[test]
+fn the_editor_is_told_in_their_language() {
+    use import::{NotAReview, Note};
+    let notes = [
+        Note::DataTypeLeftOut {
+            analysis: "CMP-001.01".into(),
+            data_type: "Other data".into(),
+        },
+        Note::OtherDataLeftOut {
+            analysis: "CMP-001.03".into(),
+        },
+        Note::UnknownMethod {
+            analysis: "CMP-001.01".into(),
+            method: "XX".into(),
+        },
+        Note::UnknownMeasure {
+            analysis: "CMP-001.01".into(),
+            measure: "Odds".into(),
+        },
+        Note::GroupJudgedItem {
+            item: "Blinding".into(),
+        },
+        Note::RiskOfBiasUnread(Box::new(ImportError::MissingColumn {
+            file: "risk-of-bias.csv".into(),
+            column: "Study".into(),
+        })),
+        Note::GroupsAsOutcomeName {
+            analysis: "CMP-001.01".into(),
+            name: "A vs B".into(),
+        },
+        Note::NotEstimable {
+            study: "C 2010".into(),
+            analysis: "CMP-001.02".into(),
+            name: "Adverse events".into(),
+            why: "import.why.no_sd",
+        },
+        Note::UnstatedDesigns { count: 1, total: 2 },
+        Note::UnstatedDesigns { count: 2, total: 2 },
+        Note::UnrecognisedDesigns { count: 1, total: 1 },
+        Note::UnrecognisedDesigns { count: 3, total: 5 },
+        Note::SaidRandomised {
+            count: 1,
+            total: 12,
+        },
+        Note::SaidRandomised {
+            count: 4,
+            total: 12,
+        },
+        Note::ComparisonForTherapy {
+            count: 2,
+            total: 3,
+            comparisons: vec!["\"Diet\"".into()],
+        },
+        Note::NoCondition,
+    ];
+    let errors = [
+        ImportError::Io {
+            path: "a.rm5".into(),
+            message: "denied".into(),
+        },
+        ImportError::TooLarge {
+            what: "a.zip".into(),
+            bytes: 300_000_000,
+            limit: 200,
+        },
+        ImportError::UnknownFormat {
+            reason: FormatReason::Empty,
+        },
+        ImportError::UnknownFormat {
+            reason: FormatReason::Unrecognised,
+        },
+        ImportError::UnknownFormat {
+            reason: FormatReason::Files(2),
+        },
+        ImportError::InvalidText {
+            what: "a.csv".into(),
+            offset: 4,
+        },
+        ImportError::UnsupportedEncoding {
+            name: "UTF-16".into(),
+        },
+        ImportError::Xml {
+            line: 3,
+            column: 4,
+            message: "eof".into(),
+        },
+        ImportError::NotAReview {
+            reason: NotAReview::Root("HTML".into()),
+        },
+        ImportError::NotAReview {
+            reason: NotAReview::Type("DTA".into()),
+        },
+        ImportError::Zip {
+            message: "bad".into(),
+        },
+        ImportError::TooManyEntries {
+            count: 20_000,
+            limit: 10_000,
+        },
+        ImportError::MissingFile {
+            name: "x-data-rows.csv".into(),
+        },
+        ImportError::Csv {
+            file: "a.csv".into(),
+            line: 2,
+            message: "bad".into(),
+        },
+        ImportError::BadValue {
+            file: "a.csv".into(),
+            line: 2,
+            column: "Experimental N".into(),
+            value: "ten".into(),
+            expected: "expect.number",
+        },
+        ImportError::NoAnalyses,
+    ];
+    let said = (notes
+        .iter()
+        .map(|n| (n.to_string(), [n.message(Lang::Es), n.message(Lang::Fr)])))
+    .chain(
+        errors
+            .iter()
+            .map(|e| (e.to_string(), [e.message(Lang::Es), e.message(Lang::Fr)])),
+    );
+    for (english, others) in said {
+        for other in others {
+            assert_ne!(other, english);
+            assert!(
+                !other.contains("note.")
+                    && !other.contains("import.")
+                    && !other.contains("expect."),
+                "a key left in {other:?}"
+            );
+        }
+    }
+    assert_eq!(
+        Note::SaidRandomised { count: 1, total: 12 }.message(Lang::Es),
+        "1 de 12 estudios: el archivo de la revisión no dice cómo se diseñó; se muestra como ensayo \
+         aleatorizado, como usted indicó, y se lo dice a los lectores"
+    );
+    assert!(Note::UnstatedDesigns {
+        count: 3,
+        total: 12
+    }
+    .message(Lang::Fr)
+    .starts_with(
+        "3 sur 12 études\u{a0}: le fichier de la revue ne dit pas comment elles ont été conçues"
+    ));
+    assert_eq!(
+        errors[14].message(Lang::Fr),
+        "a.csv, ligne 2, colonne \"Experimental N\"\u{a0}: \"ten\" n’est pas un nombre"
+    );
+    // A review read for a Spanish page: its notes as the importer made them, in Spanish.
+    let imported = import::from_rm5(&data("fleiss1993.rm5")).unwrap();
+    let spanish = imported.notes(Lang::Es);
+    assert!(
+        spanish.iter().any(|n| n
+            .starts_with("12 de 12 estudios: el archivo de la revisión no dice cómo se diseñaron")),
+        "{spanish:?}"
+    );
+    assert_eq!(spanish.len(), imported.warnings.len());
 }

@@ -280,7 +280,7 @@ async function convertReviewFiles(mine) {
   forgetDownload();
   try {
     const { convertReview } = await import('./lens/convert.js');
-    const { json, warnings } = await convertReview(read, randomised.checked);
+    const { json, warnings } = await convertReview(read, randomised.checked, LANG);
     if (mine !== choice) return false;
     const dataset = JSON.parse(json);
     /** @type {{design: string, outcomes: {id: string}[]}[]} */

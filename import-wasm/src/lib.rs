@@ -36,6 +36,7 @@ pub fn install_language(lang: &str, json: &str) -> Result<(), JsError> {
 
 #[cfg(feature = "review")]
 mod review {
+    use evidence_lens::i18n::Lang;
     use wasm_bindgen::prelude::*;
 
     /// A converted review: the dataset as JSON text, and what was left out on the way.
@@ -43,7 +44,8 @@ mod review {
     pub struct Converted {
         /// The dataset, as `evidence-lens import` writes it.
         pub json: String,
-        /// Analyses and rows left out (text-only analyses, rows without data), for the editor.
+        /// The importer's notes for the editor (analyses and rows left out, what the file does not
+        /// say), in the language asked for.
         pub warnings: Vec<String>,
     }
 
@@ -51,14 +53,17 @@ mod review {
     /// package zip, or the package's CSV files. With `randomised`, the editor says the review's
     /// studies are randomised trials: those whose design the file does not state are rated as
     /// such (as `evidence-lens import --randomised`). What the data tells readers is written in
-    /// English and each installed language. Fails with the importer's message, which names the
-    /// file, line or element and what is wrong.
+    /// English and each installed language; the notes and a failure are said in `lang` (the
+    /// page's; English when not given): a failure names the file, line or element and what is
+    /// wrong.
     #[wasm_bindgen]
     pub fn convert(
         names: Vec<String>,
         contents: Vec<js_sys::Uint8Array>,
         randomised: Option<bool>,
+        lang: Option<String>,
     ) -> Result<Converted, JsError> {
+        let lang = Lang::from_tag_or_default(lang.as_deref().unwrap_or("en"));
         if names.len() != contents.len() {
             return Err(JsError::new("convert: one name is needed for each file"));
         }
@@ -67,13 +72,13 @@ mod review {
             .zip(contents.iter().map(|c| c.to_vec()))
             .collect();
         let mut imported = evidence_lens::import::from_named_files(&files)
-            .map_err(|e| JsError::new(&e.to_string()))?;
+            .map_err(|e| JsError::new(&e.message(lang)))?;
         if randomised == Some(true) {
             imported.assume_randomised();
         }
         Ok(Converted {
             json: imported.dataset.to_json_pretty(),
-            warnings: imported.warnings,
+            warnings: imported.notes(lang),
         })
     }
 }

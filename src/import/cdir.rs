@@ -17,7 +17,7 @@ use super::review::{
     Review, ReviewAnalysis, ReviewStudy, Row, RowData,
 };
 use super::text::decode_utf8;
-use super::{ImportError, MAX_IMPORT_BYTES};
+use super::{ImportError, Note, MAX_IMPORT_BYTES};
 
 /// Zip entries looked at, at most (a data package has about ten).
 const MAX_ENTRIES: usize = 10_000;
@@ -67,8 +67,9 @@ pub fn files_from_zip(bytes: &[u8], depth: usize) -> Result<Files, ImportError> 
     let mut files = Files::default();
     let count = archive.len();
     if count > MAX_ENTRIES {
-        return Err(ImportError::Zip {
-            message: format!("{count} entries"),
+        return Err(ImportError::TooManyEntries {
+            count,
+            limit: MAX_ENTRIES,
         });
     }
     for i in 0..count {
@@ -189,11 +190,15 @@ impl Cells<'_> {
             .filter(|c| !c.is_empty() && *c != "#N/A")
     }
 
-    fn place(&self, column: &str) -> String {
-        format!(
-            "{}, line {}, column \"{column}\"",
-            self.table.file, self.line
-        )
+    /// `column`'s value is not `expected` (a catalogue key).
+    fn bad_value(&self, column: &str, expected: &'static str) -> ImportError {
+        ImportError::BadValue {
+            file: self.table.file.to_string(),
+            line: self.line,
+            column: column.to_string(),
+            value: self.text(column).unwrap_or("").to_string(),
+            expected,
+        }
     }
 
     /// A number; thousands separators and a trailing `%` are allowed, empty is `None`.
@@ -204,11 +209,7 @@ impl Cells<'_> {
         let cleaned: String = t.chars().filter(|c| *c != ',' && *c != '%').collect();
         match crate::number::parse_f64(cleaned.trim()) {
             Some(x) if x.is_finite() => Ok(Some(x)),
-            _ => Err(ImportError::BadValue {
-                place: self.place(column),
-                value: t.to_string(),
-                expected: "a number",
-            }),
+            _ => Err(self.bad_value(column, "expect.number")),
         }
     }
 }
@@ -230,11 +231,7 @@ fn ids(c: &Cells<'_>) -> Result<(u32, u32), ImportError> {
     let whole = |col: &str| -> Result<u32, ImportError> {
         match c.num(col)? {
             Some(x) if x >= 0.0 && x.fract() == 0.0 && x < 1e6 => Ok(x as u32),
-            _ => Err(ImportError::BadValue {
-                place: c.place(col),
-                value: c.text(col).unwrap_or("").to_string(),
-                expected: "an analysis number",
-            }),
+            _ => Err(c.bad_value(col, "import.expect.analysis_number")),
         }
     };
     Ok((whole("Analysis group")?, whole("Analysis number")?))
@@ -265,7 +262,7 @@ fn stored(c: &Cells<'_>, weight: Option<&str>) -> Result<Option<Stored>, ImportE
 }
 
 /// Turns the package's files into a review.
-pub fn read(files: &Files, warnings: &mut Vec<String>) -> Result<Review, ImportError> {
+pub fn read(files: &Files, warnings: &mut Vec<Note>) -> Result<Review, ImportError> {
     let need = |f: &Option<String>, name: &str| {
         f.clone().ok_or_else(|| ImportError::MissingFile {
             name: name.to_string(),
@@ -300,15 +297,19 @@ pub fn read(files: &Files, warnings: &mut Vec<String>) -> Result<Review, ImportE
             "Contrast level" => DataKind::Generic,
             "O-E and variance" => DataKind::OE,
             other => {
-                warnings.push(format!(
-                    "{id}: data type {other:?} cannot be analysed and was left out"
-                ));
+                warnings.push(Note::DataTypeLeftOut {
+                    analysis: id,
+                    data_type: other.to_string(),
+                });
                 continue;
             }
         };
         let method_name = c.text("Statistical method").unwrap_or("IV");
         let Some(method) = method_from_name(method_name) else {
-            warnings.push(format!("{id}: unknown method {method_name:?}; left out"));
+            warnings.push(Note::UnknownMethod {
+                analysis: id,
+                method: method_name.to_string(),
+            });
             continue;
         };
         let measure_name = c.text("Effect measure").unwrap_or("");
@@ -318,9 +319,10 @@ pub fn read(files: &Files, warnings: &mut Vec<String>) -> Result<Review, ImportE
                 (Measure::Gen, Some(measure_name.to_string()))
             }
             None => {
-                warnings.push(format!(
-                    "{id}: unknown effect measure {measure_name:?}; left out"
-                ));
+                warnings.push(Note::UnknownMeasure {
+                    analysis: id,
+                    measure: measure_name.to_string(),
+                });
                 continue;
             }
         };
@@ -446,7 +448,7 @@ pub fn read(files: &Files, warnings: &mut Vec<String>) -> Result<Review, ImportE
     if let Some(text) = &files.risk_of_bias {
         // The analyses do not depend on it: a table that cannot be read is left out, said.
         if let Err(e) = read_risk_of_bias(text, &mut studies) {
-            warnings.push(format!("{e}; the risk-of-bias table was left out"));
+            warnings.push(Note::RiskOfBiasUnread(Box::new(e)));
         }
     }
 

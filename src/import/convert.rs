@@ -21,6 +21,7 @@ use crate::model::{
 };
 
 use super::review::{Comparison, Review, ReviewAnalysis, ReviewStudy, Row, RowData};
+use super::Note;
 
 /// Splits "Aspirin versus placebo" into its two sides.
 fn versus(name: &str) -> Option<(String, String)> {
@@ -142,7 +143,7 @@ fn effect_data(row: &Row, a: &ReviewAnalysis) -> Result<EffectData, &'static str
                 sei: None,
             }))
         }
-        RowData::Missing => Err("no data were entered"),
+        RowData::Missing => Err("import.why.no_data"),
     }
 }
 
@@ -165,7 +166,7 @@ fn method_words(a: &ReviewAnalysis) -> String {
 }
 
 /// Converts a review. `warnings` collects rows that carry no data and why.
-pub fn to_dataset(review: &Review, warnings: &mut Vec<String>) -> Dataset {
+pub fn to_dataset(review: &Review, warnings: &mut Vec<Note>) -> Dataset {
     let title = review
         .title
         .clone()
@@ -199,12 +200,10 @@ pub fn to_dataset(review: &Review, warnings: &mut Vec<String>) -> Dataset {
         let sides_of = comparison_sides(c);
         for (a, (therapy, comparator, named)) in c.analyses.iter().zip(sides_of) {
             if analysis_sides(&a.name).is_some_and(|(_, outcome)| !outcome) {
-                warnings.push(format!(
-                    "analysis {}'s name, \"{}\", names the groups compared rather than what was \
-                     measured, and the answers use it as the outcome's name: set the \"name\" of \
-                     outcome {} in the downloaded data (\"Deaths at 1 year\", say)",
-                    a.id, a.name, a.id
-                ));
+                warnings.push(Note::GroupsAsOutcomeName {
+                    analysis: a.id.clone(),
+                    name: a.name.clone(),
+                });
             }
             let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
             for row in &a.rows {
@@ -247,14 +246,12 @@ pub fn to_dataset(review: &Review, warnings: &mut Vec<String>) -> Dataset {
                 let (data, reported) = match effect_data(row, a) {
                     Ok(d) => (Some(d), None),
                     Err(why) => {
-                        warnings.push(format!(
-                            "{} in {} ({}): {}; the study is kept, without numbers for this \
-                             analysis (RevMan: not estimable)",
-                            study.label,
-                            a.id,
-                            a.name,
-                            t(Lang::En, why)
-                        ));
+                        warnings.push(Note::NotEstimable {
+                            study: study.label.as_str().to_string(),
+                            analysis: a.id.clone(),
+                            name: a.name.clone(),
+                            why,
+                        });
                         (None, Some(for_readers("import.not_estimable", Some(why))))
                     }
                 };
@@ -320,7 +317,7 @@ pub fn to_dataset(review: &Review, warnings: &mut Vec<String>) -> Dataset {
 fn say_what_the_file_leaves_out(
     studies: &[Study],
     named_for_comparison: &[&Study],
-    warnings: &mut Vec<String>,
+    warnings: &mut Vec<Note>,
 ) {
     let total = studies.len();
     let said = |caveat: &str| {
@@ -328,23 +325,13 @@ fn say_what_the_file_leaves_out(
             .filter(|s| s.caveats.iter().any(|c| says(c, caveat)))
             .count()
     };
-    let unknown = said(UNSTATED_DESIGN);
-    if unknown > 0 {
-        warnings.push(unstated_designs(unknown, total));
+    let count = said(UNSTATED_DESIGN);
+    if count > 0 {
+        warnings.push(Note::UnstatedDesigns { count, total });
     }
-    let unrecognised = said(UNRECOGNISED_DESIGN);
-    if unrecognised > 0 {
-        let noun = if total == 1 { "study" } else { "studies" };
-        let (subject, object) = match unrecognised {
-            1 => ("it was", "it"),
-            _ => ("they were", "them"),
-        };
-        warnings.push(format!(
-            "{unrecognised} of {total} {noun}: the review's file says how {subject} designed in words \
-             the chart does not recognise, so it rates {object} as evidence that is not randomised; set \
-             \"design\" in the downloaded data (rct, crossover_rct, non_randomised_controlled, cohort, \
-             case_series…)"
-        ));
+    let count = said(UNRECOGNISED_DESIGN);
+    if count > 0 {
+        warnings.push(Note::UnrecognisedDesigns { count, total });
     }
     if !named_for_comparison.is_empty() {
         let mut comparisons: Vec<String> = Vec::new();
@@ -354,46 +341,15 @@ fn say_what_the_file_leaves_out(
                 comparisons.push(quoted);
             }
         }
-        let noun = if total == 1 { "study" } else { "studies" };
-        warnings.push(format!(
-            "{} of {total} {noun}: the review's file names no treatment groups for them (no group \
-             labels but generic ones, and no \"A versus B\" in the name of their comparison or \
-             analysis), so the name of their comparison stands for the treatment: {}; where that \
-             is not a treatment's name, set each study's \"intervention\": {{\"therapy\": …}} \
-             in the downloaded data",
-            named_for_comparison.len(),
-            comparisons.join(", ")
-        ));
+        warnings.push(Note::ComparisonForTherapy {
+            count: named_for_comparison.len(),
+            total,
+            comparisons,
+        });
     }
     if studies.iter().all(|s| s.condition.trim().is_empty()) {
-        warnings.push(
-            "the review's file names no condition: set each study's \"condition\" in the downloaded \
-             data, so that the answers say whom they are about"
-                .to_string(),
-        );
+        warnings.push(Note::NoCondition);
     }
-}
-
-/// The editor's note on `unknown` of `total` studies whose design the file does not state.
-fn unstated_designs(unknown: usize, total: usize) -> String {
-    let noun = if total == 1 { "study" } else { "studies" };
-    // (The pronouns are the unknown ones': "1 of 12 studies: … how it was designed".)
-    let (subject, object, they_are, trials) = match unknown {
-        1 => ("it was", "it", "it is a randomised trial", "its Methods"),
-        _ => (
-            "they were",
-            "them",
-            "they are randomised trials",
-            "each study's Methods",
-        ),
-    };
-    format!(
-        "{unknown} of {total} {noun}: the review's file does not say how {subject} designed, so \
-         the chart rates {object} as evidence that is not randomised (low certainty at best). If \
-         {they_are}, say so when converting (the box beside the file on the embed page, or \
-         `evidence-lens import --randomised`), or write so in {trials} in RevMan (\"Randomised \
-         controlled trial\") and export again"
-    )
 }
 
 /// What a study whose design the file does not state says of it to readers (catalogue keys).
@@ -436,7 +392,7 @@ fn for_readers(key: &str, why: Option<&str>) -> Text {
 /// file need not say): each such study says so to readers, and the editor's note about unstated
 /// designs gives way to one that says what was done. A study whose design the file states in
 /// words the chart does not read ("case-control") is left as it is. Returns how many changed.
-pub fn assume_randomised(dataset: &mut Dataset, warnings: &mut Vec<String>) -> usize {
+pub fn assume_randomised(dataset: &mut Dataset, warnings: &mut Vec<Note>) -> usize {
     let total = dataset.studies.len();
     let mut changed = 0;
     let unstated = |s: &Study| {
@@ -449,15 +405,12 @@ pub fn assume_randomised(dataset: &mut Dataset, warnings: &mut Vec<String>) -> u
         changed += 1;
     }
     if changed > 0 {
-        let noun = if total == 1 { "study" } else { "studies" };
-        let said = format!(
-            "{changed} of {total} {noun}: the review's file does not say how {} designed; shown as \
-             randomised trials, as you said, and each says so to readers",
-            if changed == 1 { "it was" } else { "they were" }
-        );
+        let said = Note::SaidRandomised {
+            count: changed,
+            total,
+        };
         // In the place of the note it answers.
-        let note = unstated_designs(changed, total);
-        match warnings.iter_mut().find(|w| **w == note) {
+        match (warnings.iter_mut()).find(|w| matches!(w, Note::UnstatedDesigns { .. })) {
             Some(w) => *w = said,
             None => warnings.push(said),
         }

@@ -2,7 +2,11 @@
 
 use std::fmt;
 
-/// Why a file could not be imported.
+use crate::i18n::{checked, int, say, t, Lang};
+
+/// Why a file could not be imported. Said in English by `Display` (the command line's), and in the
+/// editor's language by [`ImportError::message`] (the embed page's); what a library reports (an
+/// I/O, XML, zip or CSV error) is quoted as it says it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ImportError {
     /// The file (or a zip entry) could not be read.
@@ -14,7 +18,7 @@ pub enum ImportError {
         limit: u64,
     },
     /// Neither a RevMan 5 file, a Cochrane data package zip nor its `*-data-rows.csv`.
-    UnknownFormat { reason: String },
+    UnknownFormat { reason: FormatReason },
     /// Bytes that are not in the encoding the file declares.
     InvalidText { what: String, offset: usize },
     /// An XML encoding this importer does not read (RevMan writes ISO-8859-1 or UTF-8).
@@ -26,9 +30,11 @@ pub enum ImportError {
         message: String,
     },
     /// Well-formed XML that is not a RevMan review of interventions.
-    NotAReview { reason: String },
+    NotAReview { reason: NotAReview },
     /// A broken or unreadable zip archive.
     Zip { message: String },
+    /// A zip archive with more entries than a data package could have (a guard against zip bombs).
+    TooManyEntries { count: usize, limit: usize },
     /// A file the data package must have is missing.
     MissingFile { name: String },
     /// A malformed CSV file.
@@ -39,9 +45,12 @@ pub enum ImportError {
     },
     /// A CSV file without a column the importer needs.
     MissingColumn { file: String, column: String },
-    /// A value that is not what its place needs (`line 3, column "Experimental N": "ten"`).
+    /// A value that is not what its place needs (`line 3, column "Experimental N": "ten"`);
+    /// `expected` is a catalogue key (`expect.number`).
     BadValue {
-        place: String,
+        file: String,
+        line: u64,
+        column: String,
         value: String,
         expected: &'static str,
     },
@@ -49,55 +58,102 @@ pub enum ImportError {
     NoAnalyses,
 }
 
-impl fmt::Display for ImportError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+/// Why files are not one of the formats the importer reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FormatReason {
+    /// The one file given is empty.
+    Empty,
+    /// The one file given is not a zip, not XML and not named `*-data-rows.csv`.
+    Unrecognised,
+    /// Several files were given that are not a data package's CSV files.
+    Files(usize),
+}
+
+/// Why a well-formed XML file is not a RevMan review of interventions.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NotAReview {
+    /// Its root element (named) is not `COCHRANE_REVIEW`.
+    Root(String),
+    /// A review of another type (diagnostic test accuracy, methodology…).
+    Type(String),
+}
+
+impl ImportError {
+    /// What went wrong, in `lang`: the message catalogue's `import.error.*` rows.
+    pub fn message(&self, lang: Lang) -> String {
+        use ImportError::*;
+        let count = |n: &u64| int(lang, *n);
         match self {
-            ImportError::Io { path, message } => write!(f, "{path}: cannot read: {message}"),
-            ImportError::TooLarge { what, bytes, limit } => {
-                write!(f, "{what} is {bytes} bytes; the limit is {limit} bytes")
-            }
-            ImportError::UnknownFormat { reason } => write!(
-                f,
-                "not a RevMan 5 file (.rm5), a Cochrane data package (.zip) or its *-data-rows.csv: {reason}"
+            Io { path, message } => say!(lang, "import.error.io", path, message),
+            TooLarge { what, bytes, limit } => say!(
+                lang,
+                "import.error.too_large",
+                what,
+                bytes = count(bytes),
+                limit = count(limit)
             ),
-            ImportError::InvalidText { what, offset } => {
-                write!(f, "{what}: bytes at offset {offset} are not valid text in the declared encoding")
+            UnknownFormat { reason } => {
+                let reason = match reason {
+                    FormatReason::Empty => t(lang, "import.format.empty").to_string(),
+                    FormatReason::Unrecognised => t(lang, "import.format.unrecognised").to_string(),
+                    FormatReason::Files(n) => say!(lang, "import.format.files", count = n),
+                };
+                say!(lang, "import.error.unknown_format", reason)
             }
-            ImportError::UnsupportedEncoding { name } => write!(
-                f,
-                "the XML declares encoding \"{name}\"; RevMan files are ISO-8859-1 or UTF-8"
-            ),
-            ImportError::Xml {
+            InvalidText { what, offset } => say!(lang, "import.error.invalid_text", what, offset),
+            UnsupportedEncoding { name } => say!(lang, "import.error.encoding", name),
+            Xml {
                 line,
                 column,
                 message,
-            } => write!(
-                f,
-                "the file is not complete, well-formed XML at line {line}, column {column} ({message}): it may have \
-                 been cut short or edited by hand; save it again from RevMan, or export the review's data package \
-                 (a .zip) from the Cochrane Library"
+            } => say!(lang, "import.error.xml", line, column, message),
+            NotAReview { reason } => {
+                let reason = match reason {
+                    self::NotAReview::Root(root) => say!(lang, "import.not_review.root", root),
+                    self::NotAReview::Type(kind) => say!(lang, "import.not_review.type", kind),
+                };
+                say!(lang, "import.error.not_a_review", reason)
+            }
+            Zip { message } => say!(lang, "import.error.zip", message),
+            TooManyEntries { count, limit } => say!(
+                lang,
+                "import.error.zip_entries",
+                count = int(lang, *count as u64),
+                limit = int(lang, *limit as u64)
             ),
-            ImportError::NotAReview { reason } => write!(f, "not a RevMan review of interventions: {reason}"),
-            ImportError::Zip { message } => write!(f, "unreadable zip archive: {message}"),
-            ImportError::MissingFile { name } => write!(
-                f,
-                "the data package has no {name}: choose all the CSV files it came with together, or its .zip"
-            ),
-            ImportError::Csv {
+            MissingFile { name } => say!(lang, "import.error.missing_file", name),
+            Csv {
                 file,
                 line,
                 message,
-            } => write!(f, "{file}, line {line}: {message}"),
-            ImportError::MissingColumn { file, column } => {
-                write!(f, "{file}: no column \"{column}\"")
+            } => say!(lang, "import.error.csv", file, line, message),
+            MissingColumn { file, column } => {
+                say!(lang, "import.error.missing_column", file, column)
             }
-            ImportError::BadValue {
-                place,
+            BadValue {
+                file,
+                line,
+                column,
                 value,
                 expected,
-            } => write!(f, "{place}: {value:?} is not {expected}"),
-            ImportError::NoAnalyses => write!(f, "the review has no analysis with study data"),
+            } => say!(
+                lang,
+                "import.error.bad_value",
+                file,
+                line,
+                column,
+                value,
+                expected = t(lang, checked(expected))
+            ),
+            NoAnalyses => say!(lang, "import.error.no_analyses"),
         }
+    }
+}
+
+/// The error in English, as the command line prints it.
+impl fmt::Display for ImportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Lang::En))
     }
 }
 

@@ -14,6 +14,7 @@
 pub mod cdir;
 pub mod convert;
 mod error;
+mod note;
 pub mod review;
 pub mod rm5;
 pub mod text;
@@ -21,7 +22,9 @@ pub mod xml;
 
 use std::path::Path;
 
-pub use self::error::ImportError;
+pub use self::error::{FormatReason, ImportError, NotAReview};
+pub use self::note::Note;
+use crate::i18n::Lang;
 use crate::model::Dataset;
 
 /// Largest file (or zip entry) read: whole reviews with their text run to tens of megabytes.
@@ -31,7 +34,8 @@ pub const MAX_IMPORT_BYTES: u64 = 200 * 1024 * 1024;
 #[derive(Debug, Clone, PartialEq)]
 pub struct Imported {
     pub dataset: Dataset,
-    pub warnings: Vec<String>,
+    /// What the editor is told: what was left out, and what the file does not say.
+    pub warnings: Vec<Note>,
 }
 
 impl Imported {
@@ -40,9 +44,14 @@ impl Imported {
     pub fn assume_randomised(&mut self) -> usize {
         convert::assume_randomised(&mut self.dataset, &mut self.warnings)
     }
+
+    /// The notes to the editor in `lang`.
+    pub fn notes(&self, lang: Lang) -> Vec<String> {
+        self.warnings.iter().map(|n| n.message(lang)).collect()
+    }
 }
 
-fn finish(review: review::Review, mut warnings: Vec<String>) -> Result<Imported, ImportError> {
+fn finish(review: review::Review, mut warnings: Vec<Note>) -> Result<Imported, ImportError> {
     if !review
         .comparisons
         .iter()
@@ -160,16 +169,13 @@ pub fn from_named_files(files: &[(String, Vec<u8>)]) -> Result<Imported, ImportE
         }
         ([(_, bytes)], _) => Err(ImportError::UnknownFormat {
             reason: if bytes.is_empty() {
-                "the file is empty".into()
+                FormatReason::Empty
             } else {
-                "it is not a zip archive, not XML, and not named *-data-rows.csv".into()
+                FormatReason::Unrecognised
             },
         }),
         _ => Err(ImportError::UnknownFormat {
-            reason: format!(
-                "{} files were given; give one .rm5 file, one .zip, or the data package's CSV files",
-                files.len()
-            ),
+            reason: FormatReason::Files(files.len()),
         }),
     }
 }

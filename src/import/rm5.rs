@@ -15,20 +15,20 @@ use super::review::{
 };
 use super::text::{decode_xml, unescape_xml_name};
 use super::xml::{self, Element};
-use super::ImportError;
+use super::{ImportError, NotAReview, Note};
 
 /// Reads a `.rm5` file's bytes; `warnings` collects what was left out and why.
-pub fn read(bytes: &[u8], warnings: &mut Vec<String>) -> Result<Review, ImportError> {
+pub fn read(bytes: &[u8], warnings: &mut Vec<Note>) -> Result<Review, ImportError> {
     let text = decode_xml(bytes)?;
     let root = xml::parse(&text)?;
     if root.name != "COCHRANE_REVIEW" {
         return Err(ImportError::NotAReview {
-            reason: format!("the root element is <{}>, not <COCHRANE_REVIEW>", root.name),
+            reason: NotAReview::Root(root.name.clone()),
         });
     }
     if let Some(t) = root.attr_text("TYPE").filter(|t| *t != "INTERVENTION") {
         return Err(ImportError::NotAReview {
-            reason: format!("it is a review of type {t}"),
+            reason: NotAReview::Type(t.to_string()),
         });
     }
     let cover = root.child("COVER_SHEET");
@@ -146,7 +146,7 @@ fn studies(root: &Element) -> Vec<ReviewStudy> {
 /// The review's risk-of-bias judgements (`QUALITY_ITEMS`), onto the studies they judge. RevMan 5
 /// stores "Yes" for low risk, "No" for high risk and "Unclear" (Cochrane Handbook 5.0, 8.6). An
 /// item judged per outcome group is left out, with a warning: it would not say which outcomes.
-fn risk_of_bias(root: &Element, studies: &mut [ReviewStudy], warnings: &mut Vec<String>) {
+fn risk_of_bias(root: &Element, studies: &mut [ReviewStudy], warnings: &mut Vec<Note>) {
     let Some(items) = root.child("QUALITY_ITEMS") else {
         return;
     };
@@ -161,10 +161,9 @@ fn risk_of_bias(root: &Element, studies: &mut [ReviewStudy], warnings: &mut Vec<
             .flat_map(|d| d.children_named("QUALITY_ITEM_DATA_ENTRY"));
         if item.attr("LEVEL") == Some("GROUP") {
             if entries.count() > 0 {
-                warnings.push(format!(
-                    "risk-of-bias item \"{}\" is judged per outcome group: left out",
-                    name.trim()
-                ));
+                warnings.push(Note::GroupJudgedItem {
+                    item: name.trim().to_string(),
+                });
             }
             continue;
         }
@@ -215,7 +214,7 @@ fn format_reference(r: &Element) -> Option<String> {
     (!out.is_empty()).then_some(out)
 }
 
-fn comparison(c: &Element, warnings: &mut Vec<String>) -> Comparison {
+fn comparison(c: &Element, warnings: &mut Vec<Note>) -> Comparison {
     let id = c.attr_text("ID").unwrap_or("CMP").to_string();
     let name = c.child("NAME").map(Element::all_text).unwrap_or_default();
     let mut analyses = Vec::new();
@@ -226,10 +225,9 @@ fn comparison(c: &Element, warnings: &mut Vec<String>) -> Comparison {
             "IV_OUTCOME" => DataKind::Generic,
             "IPD_OUTCOME" => DataKind::OE,
             "OTHER_OUTCOME" => {
-                warnings.push(format!(
-                    "{}: \"other data\" (text tables) cannot be analysed and was left out",
-                    o.attr_text("ID").unwrap_or(&id)
-                ));
+                warnings.push(Note::OtherDataLeftOut {
+                    analysis: o.attr_text("ID").unwrap_or(&id).to_string(),
+                });
                 continue;
             }
             _ => continue,
@@ -274,7 +272,7 @@ fn stored(e: &Element) -> Option<Stored> {
     s.estimate.is_some().then_some(s)
 }
 
-fn analysis(o: &Element, kind: DataKind) -> Result<ReviewAnalysis, String> {
+fn analysis(o: &Element, kind: DataKind) -> Result<ReviewAnalysis, Note> {
     let id = o.attr_text("ID").unwrap_or("?").to_string();
     let name = o.child("NAME").map(Element::all_text).unwrap_or_default();
     let measure_name = o
@@ -286,12 +284,19 @@ fn analysis(o: &Element, kind: DataKind) -> Result<ReviewAnalysis, String> {
         DataKind::OE => "PETO",
         _ => "IV",
     });
-    let method = method_from_name(method_name)
-        .ok_or_else(|| format!("{id}: unknown method {method_name:?}"))?;
+    let method = method_from_name(method_name).ok_or_else(|| Note::UnknownMethod {
+        analysis: id.clone(),
+        method: method_name.to_string(),
+    })?;
     let (measure, measure_label) = match (kind, measure_from_name(&measure_name)) {
         (_, Some(m)) => (m, None),
         (DataKind::Generic | DataKind::OE, None) => (Measure::Gen, Some(measure_name.clone())),
-        (_, None) => return Err(format!("{id}: unknown effect measure {measure_name:?}")),
+        (_, None) => {
+            return Err(Note::UnknownMeasure {
+                analysis: id,
+                measure: measure_name,
+            })
+        }
     };
     let log_data = o.attr("LOG_DATA") == Some("YES")
         || (kind == DataKind::Generic && o.attr("LOG_DATA").is_none() && measure.is_ratio());

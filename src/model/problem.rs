@@ -9,17 +9,7 @@ use std::fmt;
 use serde::Serialize;
 
 use super::types::{Dataset, Design, Measure};
-use crate::i18n::{t, tn, Lang};
-
-/// [`tn`] with each value named as the template names it: `say!(lang, "problem.x", line, found =
-/// quoted)` fills `{line}` with `line` and `{found}` with `quoted`.
-macro_rules! say {
-    ($lang:expr, $key:expr $(, $name:ident $(= $value:expr)?)* $(,)?) => {
-        say($lang, $key, &[$((stringify!($name), say!(@value $name $(, $value)?))),*])
-    };
-    (@value $name:ident) => { &$name as &dyn fmt::Display };
-    (@value $name:ident, $value:expr) => { &$value as &dyn fmt::Display };
-}
+use crate::i18n::{checked, say, t, Lang};
 
 /// One error or warning: where, and what is wrong. Said in English by `Display` and serialized as
 /// `{path, message}` in English (the command line's form); the widget and the table converter say
@@ -566,16 +556,6 @@ fn syntax_detail(lang: Lang, detail: &str) -> &str {
         .map_or(detail, |key| t(lang, key))
 }
 
-/// `key`, which must be a catalogue key: English written in its place would not be translated
-/// (checked in debug builds, which the tests are).
-fn checked(key: &str) -> &str {
-    debug_assert!(
-        crate::i18n::translated(Lang::En, key).is_some(),
-        "not a catalogue key: {key}"
-    );
-    key
-}
-
 /// A number as [`fmt_num`] writes it, written only when the message is.
 struct Num(f64);
 
@@ -583,20 +563,6 @@ impl fmt::Display for Num {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&fmt_num(self.0))
     }
-}
-
-/// The template `key` in `lang` with `values` filled in (each written out here, once, rather
-/// than at each of the messages: 4 kB less of the widget's wasm).
-fn say(lang: Lang, key: &str, values: &[(&str, &dyn fmt::Display)]) -> String {
-    let written: Vec<(&str, String)> = values
-        .iter()
-        .map(|(name, v)| (*name, v.to_string()))
-        .collect();
-    let named: Vec<(&str, &str)> = written
-        .iter()
-        .map(|(name, v)| (*name, v.as_str()))
-        .collect();
-    tn(lang, key, &named)
 }
 
 impl Issue {
@@ -1150,7 +1116,7 @@ impl Issue {
             } => {
                 // "a known {what}" names what the column holds, as an unknown value does.
                 let what = if what.is_empty() { "" } else { phrase(what) };
-                let expected = say(lang, checked(expected), &[("what", &what)]);
+                let expected = say!(lang, checked(expected), what);
                 let message = say!(
                     lang,
                     "problem.whole_column",

@@ -197,21 +197,26 @@ test('the embed page converts a data package too, and says why a file is not a r
   assert.equal(await box.isVisible(), true);
   assert.equal((await page.locator('#file-randomised-box').textContent()).trim(), 'La revue n’inclut que des essais randomisés\u00a0: évaluer ses études comme tels');
   await box.check();
-  await page.waitForFunction(() => /as you said/.test(document.getElementById('file-notes')?.textContent ?? ''));
-  assert.doesNotMatch(await page.locator('#file-notes').textContent(), /say so when converting/);
+  // The converter's notes are in the page's language.
+  await page.waitForFunction(() => /comme vous l’avez indiqué/.test(document.getElementById('file-notes')?.textContent ?? ''));
+  const notes = await page.locator('#file-notes').textContent();
+  assert.doesNotMatch(notes, /indiquez-le lors de la conversion/);
+  assert.match(notes, new RegExp(`${studies} sur ${studies} études\u00a0: le fichier de la revue ne dit pas comment elles ont été conçues\u202f; elles sont présentées comme des essais randomisés`));
+  assert.doesNotMatch(notes, /the review's file|as you said/);
   const [randomised] = await Promise.all([page.waitForEvent('download'), page.locator('#file-download').click()]);
   const said = await fs.readFile(await randomised.path(), 'utf8');
   assert.equal(said.trimEnd(), (await cliImport(ZIP, ['--randomised'])).trimEnd());
   assert.deepEqual([...new Set(JSON.parse(said).studies.map((st) => st.design))], ['rct']);
   // Unticked, the file's own data again.
   await box.uncheck();
-  await page.waitForFunction(() => /say so when converting/.test(document.getElementById('file-notes')?.textContent ?? ''));
+  await page.waitForFunction(() => /indiquez-le lors de la conversion/.test(document.getElementById('file-notes')?.textContent ?? ''));
   const [again] = await Promise.all([page.waitForEvent('download'), page.locator('#file-download').click()]);
   assert.equal((await fs.readFile(await again.path(), 'utf8')).trimEnd(), expected.trimEnd());
 
   await page.locator('#file').setInputFiles({ name: 'broken.rm5', mimeType: 'application/xml', buffer: Buffer.from('<?xml version="1.0"?><COCHRANE_REVIEW/>') });
   await page.waitForFunction(() => /pas pu/.test(document.getElementById('file-status')?.textContent ?? ''));
-  assert.match(await page.locator('#file-status').textContent(), /^broken\.rm5 n’a pas pu être converti\u00a0: .+/);
+  // Why, in French too.
+  assert.equal(await page.locator('#file-status').textContent(), 'broken.rm5 n’a pas pu être converti\u00a0: la revue ne contient aucune analyse avec des données d’études');
   assert.equal(await page.locator('#file-download').isHidden(), true);
   assert.equal(await page.locator('#file-randomised-box').isHidden(), true);
   await context.close();

@@ -14,7 +14,7 @@ const MODULES = {
 
 /**
  * @typedef {{
- *   convert(names: string[], contents: Uint8Array[], randomised?: boolean): {json: string, warnings: string[], free(): void},
+ *   convert(names: string[], contents: Uint8Array[], randomised: boolean, lang: string): {json: string, warnings: string[], free(): void},
  *   convertCsv(bytes: Uint8Array, measure: string | undefined, lang: string): {json: Uint8Array, problems: string, free(): void},
  *   hasLanguage?(lang: string): boolean,
  *   installLanguage?(lang: string, json: string): void,
@@ -68,23 +68,26 @@ export function loadConverter(kind) {
  * Converts review files (one .rm5, one zip, or a data package's CSV files) to a dataset's JSON
  * text and the importer's notes on what it left out. With `randomised`, the editor says the
  * review's studies are randomised trials: those whose design the file does not state are rated
- * as such (as `evidence-lens import --randomised`). Fails with the importer's message.
+ * as such (as `evidence-lens import --randomised`). The notes, and a failure, are said in `lang`
+ * (the page's). Fails with the importer's message.
  * @param {{name: string, bytes: Uint8Array}[]} files
  * @param {boolean} [randomised]
+ * @param {string} [lang]
  * @returns {Promise<{json: string, warnings: string[]}>}
  */
-export async function convertReview(files, randomised = false) {
+export async function convertReview(files, randomised = false, lang = 'en') {
   // What the data tells readers (why a study is not rated as randomised…) is written in every
   // language, as the command line writes it: the dataset serves readers in all of them. The
   // texts download while the converter does; a language that cannot be had is left out of the
   // data, whose readers then get the English.
-  for (const lang of ['es', 'fr']) fetchLanguage(lang)?.catch(() => {});
+  for (const each of ['es', 'fr']) fetchLanguage(each)?.catch(() => {});
   const mod = await loadConverter('review');
-  await Promise.all(['es', 'fr'].map((lang) => ensureLanguage(mod, lang)));
+  await Promise.all(['es', 'fr'].map((each) => ensureLanguage(mod, each)));
   const converted = mod.convert(
     files.map((f) => f.name),
     files.map((f) => f.bytes),
     randomised,
+    lang,
   );
   try {
     return { json: converted.json, warnings: [...converted.warnings] };

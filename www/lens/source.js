@@ -64,7 +64,7 @@ export async function readSource(host, data, signal) {
  * @param {Uint8Array} bytes
  * @param {string} type its media type, if known
  * @param {string | undefined} measure
- * @param {string} lang the page's language, which a table's problems are said in
+ * @param {string} lang the page's language, which a table's problems and a review's notes are said in
  * @param {string} src the address or file name, for messages
  * @param {AbortSignal} [signal]
  * @returns {Promise<Source>}
@@ -75,7 +75,7 @@ async function read(name, bytes, type, measure, lang, src, signal) {
   const convert = await import('./convert.js');
   try {
     if (review) {
-      const { json, warnings } = await convert.convertReview([{ name: name.split('/').pop() || 'review', bytes }]);
+      const { json, warnings } = await convert.convertReview([{ name: name.split('/').pop() || 'review', bytes }], false, lang);
       return { bytes: new TextEncoder().encode(json), converted: true, notes: warnings.map((message) => ({ path: src, message })) };
     }
     const { json, errors, warnings } = await convert.convertTable(bytes, measure, lang);
