@@ -991,6 +991,8 @@ catalogue![IMPORT_ONLY, IMPORT_ONLY_TRANSLATIONS:
     ("import.unstated_design", "The review's file does not say how this study was designed, so it is shown as of unknown design and not rated as randomised (most studies in Cochrane reviews of interventions are randomised trials: the review's text will say).", "El archivo de la revisión no dice cómo se diseñó este estudio, así que se muestra como de diseño desconocido y no se valora como aleatorizado (la mayoría de los estudios de las revisiones Cochrane de intervenciones son ensayos aleatorizados: el texto de la revisión lo dirá).", "Le fichier de la revue ne dit pas comment cette étude a été conçue\u{a0}: elle est donc présentée comme de type inconnu et n’est pas classée comme randomisée (la plupart des études des revues Cochrane d’interventions sont des essais randomisés\u{a0}: le texte de la revue le précisera)."),
     ("import.unrecognised_design", "The review's file says how this study was designed in words the chart does not recognise, so it is shown as of unknown design and not rated as randomised (the review's text will say).", "El archivo de la revisión describe el diseño de este estudio con palabras que el gráfico no reconoce, así que se muestra como de diseño desconocido y no se valora como aleatorizado (el texto de la revisión lo dirá).", "Le fichier de la revue décrit la conception de cette étude avec des mots que le graphique ne reconnaît pas\u{a0}: elle est donc présentée comme de type inconnu et n’est pas classée comme randomisée (le texte de la revue le précisera)."),
     ("import.said_randomised", "The review's file does not say how this study was designed; it is shown as a randomised trial because whoever converted the file said the review's studies are.", "El archivo de la revisión no dice cómo se diseñó este estudio; se muestra como ensayo aleatorizado porque quien convirtió el archivo indicó que los estudios de la revisión lo son.", "Le fichier de la revue ne dit pas comment cette étude a été conçue\u{202f}; elle est présentée comme un essai randomisé parce que la personne qui a converti le fichier a indiqué que les études de la revue le sont."),
+    ("import.study_citation", "{study}, as included in the review", "{study}, tal como se incluyó en la revisión", "{study}, tel que l’inclut la revue"),
+    ("import.review_citation", "Cochrane review: {title}", "Revisión Cochrane: {title}", "Revue Cochrane\u{a0}: {title}"),
     ("import.not_estimable", "Not estimable in the review: {why}.", "No estimable en la revisión: {why}.", "Non estimable dans la revue\u{a0}: {why}."),
     ("import.why.counts_not_whole", "the counts are not whole numbers", "los recuentos no son números enteros", "les effectifs ne sont pas des nombres entiers"),
     ("import.why.arm_counts", "an arm has no participants or more events than participants", "un grupo no tiene participantes o tiene más eventos que participantes", "un groupe n’a aucun participant ou compte plus d’événements que de participants"),
@@ -1050,7 +1052,11 @@ pub(crate) use say;
 
 /// The template `key` in `lang` with `values` filled in (each written out here, once, rather
 /// than at each of the messages that [`say!`] them: 4 kB less of the widget's wasm).
-pub(crate) fn say_values(lang: Lang, key: &str, values: &[(&str, &dyn std::fmt::Display)]) -> String {
+pub(crate) fn say_values(
+    lang: Lang,
+    key: &str,
+    values: &[(&str, &dyn std::fmt::Display)],
+) -> String {
     let written: Vec<(&str, String)> = values
         .iter()
         .map(|(name, v)| (*name, v.to_string()))

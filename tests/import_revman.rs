@@ -1079,6 +1079,21 @@ fn a_study_named_with_its_year_is_cited_with_it_once() {
         cited.contains(&"MRC-2 1979, as included in the review"),
         "{cited:?}"
     );
+    // In the reader's language too, as the review's own citation of each outcome.
+    let mrc2 = (d.studies.iter()).find(|s| s.id == "MRC-2").unwrap();
+    assert_eq!(
+        mrc2.citation.text.get("es"),
+        "MRC-2 1979, tal como se incluyó en la revisión"
+    );
+    assert_eq!(
+        mrc2.citation.text.get("fr"),
+        "MRC-2 1979, tel que l’inclut la revue"
+    );
+    let review = mrc2.outcomes[0].citation.as_deref().unwrap();
+    assert_eq!(
+        review.text.get("es"),
+        format!("Revisión Cochrane: {}", d.title.as_deref().unwrap())
+    );
 }
 
 /// What the reference review's file does not say, and the answers rest on, is told to the editor:

@@ -74,7 +74,7 @@ impl<'a> StudyIndex<'a> {
 
 /// Each item with its study's id, citation and links; items of no study (pooled results,
 /// claims) get none.
-pub fn enrich(dataset: Option<&Dataset>, items: Vec<Item>) -> Vec<ItemRow> {
+pub fn enrich(dataset: Option<&Dataset>, items: Vec<Item>, lang: Lang) -> Vec<ItemRow> {
     let index = StudyIndex::new(dataset, items.len());
     items
         .into_iter()
@@ -82,7 +82,7 @@ pub fn enrich(dataset: Option<&Dataset>, items: Vec<Item>) -> Vec<ItemRow> {
             let study = index.study_of(&item.key);
             ItemRow {
                 study_id: study.map(|s| s.id.clone()),
-                citation: study.map(|s| s.citation.text.clone()),
+                citation: study.map(|s| s.citation.text.get(lang.as_str()).to_string()),
                 links: study.map(|s| s.citation.links()).unwrap_or_default(),
                 item,
             }
@@ -136,7 +136,7 @@ pub fn citations(dataset: Option<&Dataset>, items: &[Item], lang: Lang) -> Vec<C
         .map(|study| CitationEntry {
             key: study.id.clone(),
             label: study.label.get(lang.as_str()).to_string(),
-            text: study.citation.text.clone(),
+            text: study.citation.text.get(lang.as_str()).to_string(),
             links: study.citation.links(),
         })
         .collect()
@@ -154,7 +154,7 @@ mod tests {
              "citation": {"text": "S et al. 2020", "doi": "10.1/s", "pmid": "123"},
              "design": "rct", "intervention": {"therapy": "Aspirin"}, "outcomes": []},
             {"id": "s/x", "label": "SX 2021", "source_kind": "paper", "condition": "ms",
-             "citation": {"text": "SX et al. 2021", "url": "https://example.org/sx"},
+             "citation": {"text": {"en": "SX et al. 2021", "es": "SX y col. 2021"}, "url": "https://example.org/sx"},
              "design": "rct", "intervention": {"therapy": "Aspirin"}, "outcomes": []}
         ]}"#;
         let parsed = parse_json(json.as_bytes());
@@ -178,10 +178,10 @@ mod tests {
     fn items_get_the_study_with_the_longest_matching_id() {
         let d = dataset();
         // More items than SCAN_UP_TO: through the map; one at a time: by scanning.
-        let together = enrich(Some(&d), items(&KEYS));
+        let together = enrich(Some(&d), items(&KEYS), Lang::En);
         let alone: Vec<ItemRow> = KEYS
             .iter()
-            .flat_map(|key| enrich(Some(&d), items(&[key])))
+            .flat_map(|key| enrich(Some(&d), items(&[key]), Lang::En))
             .collect();
         assert!(KEYS.len() > SCAN_UP_TO);
         assert_eq!(together, alone);
@@ -200,7 +200,7 @@ mod tests {
             ]
         );
         assert!(together[2].links.is_empty() && together[2].citation.is_none());
-        assert!(enrich(None, items(&KEYS))
+        assert!(enrich(None, items(&KEYS), Lang::En)
             .iter()
             .all(|r| r.study_id.is_none()));
     }
@@ -212,6 +212,12 @@ mod tests {
         assert_eq!(keys, ["s/x", "s"]);
         assert_eq!(listed[0].label, "SX 2021");
         assert_eq!(listed[0].links[0].url, "https://example.org/sx");
+        // A citation given in several languages is cited in the reader's.
+        assert_eq!(listed[0].text, "SX et al. 2021");
+        let spanish = citations(Some(&dataset()), &items(&KEYS), Lang::Es);
+        assert_eq!(spanish[0].text, "SX y col. 2021");
+        let rows = enrich(Some(&dataset()), items(&["s/x/o1"]), Lang::Es);
+        assert_eq!(rows[0].citation.as_deref(), Some("SX y col. 2021"));
     }
 
     #[test]

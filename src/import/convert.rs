@@ -172,7 +172,7 @@ pub fn to_dataset(review: &Review, warnings: &mut Vec<Note>) -> Dataset {
         .clone()
         .unwrap_or_else(|| "Cochrane review".into());
     let review_citation = Citation {
-        text: format!("Cochrane review: {title}"),
+        text: for_readers("import.review_citation", &[("title", Fill::Words(&title))]),
         doi: review.doi.clone(),
         ..Citation::default()
     };
@@ -252,7 +252,13 @@ pub fn to_dataset(review: &Review, warnings: &mut Vec<Note>) -> Dataset {
                             name: a.name.clone(),
                             why,
                         });
-                        (None, Some(for_readers("import.not_estimable", Some(why))))
+                        (
+                            None,
+                            Some(for_readers(
+                                "import.not_estimable",
+                                &[("why", Fill::Key(why))],
+                            )),
+                        )
                     }
                 };
                 let mut note = format!("RevMan analysis {} ({})", a.id, method_words(a));
@@ -367,18 +373,29 @@ fn says(caveat: &Text, key: &str) -> bool {
     caveat.as_str() == t(Lang::En, key)
 }
 
-/// The catalogue's text `key` for readers (`{why}` filled with the text of the key `why`), in
-/// every language the catalogue has it in here: the command line's has all, the browser's
-/// converter those the shell installed. The data an import makes serves readers in every language.
-fn for_readers(key: &str, why: Option<&str>) -> Text {
+/// What fills a placeholder of a text for readers.
+#[derive(Clone, Copy)]
+enum Fill<'a> {
+    /// A catalogue key, said in each language.
+    Key(&'a str),
+    /// The review's own words, the same in every language.
+    Words(&'a str),
+}
+
+/// The catalogue's text `key` for readers, its placeholders filled, in every language the
+/// catalogue has it in here: the command line's has all, the browser's converter those the shell
+/// installed. The data an import makes serves readers in every language.
+fn for_readers(key: &str, fill: &[(&str, Fill)]) -> Text {
     let langs: Vec<(String, String)> = (Lang::ALL.into_iter())
         .filter_map(|lang| {
             i18n::translated(lang, key)?;
-            let why = match why {
-                Some(why) => i18n::translated(lang, why)?,
-                None => "",
-            };
-            Some((lang.as_str().to_string(), tn(lang, key, &[("why", why)])))
+            let values = (fill.iter())
+                .map(|&(name, value)| match value {
+                    Fill::Key(key) => Some((name, i18n::translated(lang, key)?)),
+                    Fill::Words(words) => Some((name, words)),
+                })
+                .collect::<Option<Vec<_>>>()?;
+            Some((lang.as_str().to_string(), tn(lang, key, &values)))
         })
         .collect();
     match &langs[..] {
@@ -401,7 +418,7 @@ pub fn assume_randomised(dataset: &mut Dataset, warnings: &mut Vec<Note>) -> usi
     for study in (dataset.studies.iter_mut()).filter(|s| unstated(s)) {
         study.design = Design::Rct;
         study.caveats.retain(|c| !says(c, UNSTATED_DESIGN));
-        study.caveats.push(for_readers(SAID_RANDOMISED, None));
+        study.caveats.push(for_readers(SAID_RANDOMISED, &[]));
         changed += 1;
     }
     if changed > 0 {
@@ -527,19 +544,21 @@ fn new_study(
                 None => UNSTATED_DESIGN,
                 Some(_) => UNRECOGNISED_DESIGN,
             },
-            None,
+            &[],
         ));
     }
     let mut citation = Citation {
-        text: info
-            .and_then(|s| s.reference.clone())
-            .unwrap_or_else(|| match year {
+        text: match info.and_then(|s| s.reference.clone()) {
+            Some(reference) => reference.into(),
+            None => {
                 // (A review's study ids often hold the year already: "MRC-1 1974".)
-                Some(y) if !name.trim_end().ends_with(&y.to_string()) => {
-                    format!("{name} {y}, as included in the review")
-                }
-                _ => format!("{name}, as included in the review"),
-            }),
+                let study = match year {
+                    Some(y) if !name.trim_end().ends_with(&y.to_string()) => format!("{name} {y}"),
+                    _ => name.to_string(),
+                };
+                for_readers("import.study_citation", &[("study", Fill::Words(&study))])
+            }
+        },
         ..Citation::default()
     };
     if let Some(s) = info {

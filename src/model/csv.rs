@@ -2287,7 +2287,7 @@ fn build_study(
         }
     });
     let citation = Citation {
-        text: text("citation").unwrap_or_else(|| label.clone()),
+        text: text("citation").unwrap_or_else(|| label.clone()).into(),
         doi: text("doi"),
         pmid: text("pmid"),
         nct: text("nct"),

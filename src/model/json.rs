@@ -902,7 +902,7 @@ fn convert_citation(v: &Json<'_>, path: &str, sink: &mut Sink) -> Option<Citatio
     let mut r = Reader::new(v, path, sink, CITATION_FIELDS)?;
     let c = Citation {
         text: r
-            .req("text", to_nonempty_string as Conv<String>)
+            .req("text", to_nonempty_text as Conv<Text>)
             .unwrap_or_default(),
         doi: r.opt("doi", to_nonempty_string as Conv<String>),
         pmid: r.opt("pmid", to_nonempty_string as Conv<String>),

@@ -458,8 +458,9 @@ pub struct Term {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Citation {
-    /// Human-readable reference ("Uccelli et al., Lancet Neurol 2021").
-    pub text: String,
+    /// Human-readable reference ("Uccelli et al., Lancet Neurol 2021"), in one language or
+    /// several (an importer's "as included in the review").
+    pub text: Text,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub doi: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -477,7 +478,7 @@ pub struct Citation {
 
 impl Citation {
     /// A citation with only its text.
-    pub fn text(text: impl Into<String>) -> Self {
+    pub fn text(text: impl Into<Text>) -> Self {
         Citation {
             text: text.into(),
             ..Default::default()

@@ -538,7 +538,8 @@ impl Widget {
     #[wasm_bindgen(js_name = itemsIn)]
     pub fn items_in(&mut self, from: usize, to: usize) -> JsValue {
         let items = self.ensure_scene().items_in(from..to);
-        to_js(&citations::enrich(self.dataset.as_ref(), items))
+        let lang = self.options.lang;
+        to_js(&citations::enrich(self.dataset.as_ref(), items, lang))
     }
 
     /// The item with this key (for tooltips, details and `select` events), or null.
@@ -547,7 +548,8 @@ impl Widget {
             return JsValue::NULL;
         };
         // As a list of one: a second serializer for a lone row would cost 2 KB of wasm.
-        let rows = to_js(&citations::enrich(self.dataset.as_ref(), vec![item]));
+        let lang = self.options.lang;
+        let rows = to_js(&citations::enrich(self.dataset.as_ref(), vec![item], lang));
         rows.dyn_ref::<js_sys::Array>()
             .map_or(JsValue::NULL, |rows| rows.get(0))
     }
