@@ -85,8 +85,8 @@ mod review {
 
 #[cfg(feature = "table")]
 mod table {
-    use evidence_lens::i18n::Lang;
-    use evidence_lens::model::{Dataset, Measure, Problem, Said};
+    use evidence_lens::i18n::{self, Lang};
+    use evidence_lens::model::{Dataset, Issue, Measure, Problem, Said};
     use serde::Serialize;
     use wasm_bindgen::prelude::*;
 
@@ -120,10 +120,13 @@ mod table {
         let measure = match measure.as_deref().map(str::trim).filter(|m| !m.is_empty()) {
             None => None,
             Some(m) => Some(Measure::from_name(&m.to_ascii_uppercase()).ok_or_else(|| {
-                JsError::new(&format!(
-                    "the measure attribute: unknown measure \"{m}\"; expected one of {}",
-                    Measure::NAMES.join(", ")
-                ))
+                // Named by the attribute, which is the same in every language.
+                let unknown = Issue::UnknownValue {
+                    what: "what.measure",
+                    found: m.to_string(),
+                    allowed: Measure::NAMES,
+                };
+                JsError::new(&i18n::labelled(lang, "measure", &unknown.message(lang)))
             })?),
         };
         let parsed = Dataset::from_csv(bytes, measure);

@@ -47,7 +47,7 @@ before(async () => {
     '/bad-row.csv': { type: 'text/csv', body: badRow },
     '/warned.csv': { type: 'text/csv', body: warned },
     '/table.html': embedPage('<evidence-lens id="sheet" src="/data.csv"></evidence-lens>'),
-    '/bad-measure.html': embedPage('<evidence-lens id="measure" src="/data.csv" measure="nonsense"></evidence-lens>'),
+    '/bad-measure.html': embedPage('<evidence-lens id="measure" src="/data.csv" measure="nonsense"></evidence-lens><evidence-lens id="medida" lang="es" src="/data.csv" measure="nonsense"></evidence-lens>'),
     '/readers.html': embedPage('<evidence-lens id="warned" src="/warned.csv"></evidence-lens><evidence-lens id="partial" src="/bad-row.csv"></evidence-lens>'),
     '/editors.html': embedPage('<evidence-lens id="warned" editor src="/warned.csv"></evidence-lens><evidence-lens id="partial" editor src="/bad-row.csv"></evidence-lens>'),
   };
@@ -99,8 +99,10 @@ test('a src that cannot be read says why and what to do', async () => {
 
 test('a table is converted in the browser, and an unknown measure attribute is named with the ones there are', async () => {
   const { page, context } = await openPage(browser, `${server.url}bad-measure.html`);
-  const e = await errorsOf(page, ['measure']);
-  assert.match(e.measure, /^\/data\.csv could not be read as a CSV table: the measure attribute: unknown measure "nonsense"; expected one of RR, OR, RD, HR/);
+  const e = await errorsOf(page, ['measure', 'medida']);
+  assert.match(e.measure, /^\/data\.csv could not be read as a CSV table: measure: unknown measure "nonsense"; expected one of RR, OR, RD, HR/);
+  // On a Spanish page, in Spanish.
+  assert.match(e.medida, /^\/data\.csv no se pudo leer como tabla CSV: measure: valor desconocido de la medida del efecto: "nonsense"; se esperaba uno de estos: RR, OR, RD, HR/);
   await context.close();
 });
 
