@@ -1087,7 +1087,7 @@ fn a_study_named_with_its_year_is_cited_with_it_once() {
     );
     assert_eq!(
         mrc2.citation.text.get("fr"),
-        "MRC-2 1979, tel que l’inclut la revue"
+        "MRC-2 1979, étude incluse dans la revue"
     );
     let review = mrc2.outcomes[0].citation.as_deref().unwrap();
     assert_eq!(
@@ -1807,7 +1807,7 @@ fn the_editor_is_told_in_their_language() {
     assert_eq!(
         Note::SaidRandomised { count: 1, total: 12 }.message(Lang::Es),
         "1 de 12 estudios: el archivo de la revisión no dice cómo se diseñó; se muestra como ensayo \
-         aleatorizado, como usted indicó, y se lo dice a los lectores"
+         aleatorizado, como usted indicó, y el estudio lo señala a los lectores"
     );
     assert!(Note::UnstatedDesigns {
         count: 3,

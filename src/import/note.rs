@@ -51,7 +51,7 @@ pub enum Note {
 }
 
 impl Note {
-    /// The note in words, in `lang`: the message catalogue's `note.*` rows.
+    /// The note in words, in `lang`: the message catalogue's `import.note.*` rows.
     pub fn message(&self, lang: Lang) -> String {
         use Note::*;
         let studies = |total: &usize| plural(lang, "forest.studies", *total);
@@ -64,24 +64,26 @@ impl Note {
             DataTypeLeftOut {
                 analysis,
                 data_type,
-            } => say!(lang, "note.data_type_left_out", analysis, data_type),
-            OtherDataLeftOut { analysis } => say!(lang, "note.other_data_left_out", analysis),
+            } => say!(lang, "import.note.data_type_left_out", analysis, data_type),
+            OtherDataLeftOut { analysis } => {
+                say!(lang, "import.note.other_data_left_out", analysis)
+            }
             UnknownMethod { analysis, method } => {
-                say!(lang, "note.unknown_method", analysis, method)
+                say!(lang, "import.note.unknown_method", analysis, method)
             }
             UnknownMeasure { analysis, measure } => {
-                say!(lang, "note.unknown_measure", analysis, measure)
+                say!(lang, "import.note.unknown_measure", analysis, measure)
             }
-            GroupJudgedItem { item } => say!(lang, "note.group_judged_item", item),
+            GroupJudgedItem { item } => say!(lang, "import.note.group_judged_item", item),
             RiskOfBiasUnread(error) => {
                 say!(
                     lang,
-                    "note.risk_of_bias_unread",
+                    "import.note.risk_of_bias_unread",
                     error = error.message(lang)
                 )
             }
             GroupsAsOutcomeName { analysis, name } => {
-                say!(lang, "note.groups_as_outcome_name", analysis, name)
+                say!(lang, "import.note.groups_as_outcome_name", analysis, name)
             }
             NotEstimable {
                 study,
@@ -90,7 +92,7 @@ impl Note {
                 why,
             } => say!(
                 lang,
-                "note.not_estimable",
+                "import.note.not_estimable",
                 study,
                 analysis,
                 name,
@@ -98,19 +100,19 @@ impl Note {
             ),
             UnstatedDesigns { count, total } => say!(
                 lang,
-                &by_count("note.unstated_designs", *count),
+                &by_count("import.note.unstated_designs", *count),
                 count,
                 studies = studies(total)
             ),
             UnrecognisedDesigns { count, total } => say!(
                 lang,
-                &by_count("note.unrecognised_designs", *count),
+                &by_count("import.note.unrecognised_designs", *count),
                 count,
                 studies = studies(total)
             ),
             SaidRandomised { count, total } => say!(
                 lang,
-                &by_count("note.said_randomised", *count),
+                &by_count("import.note.said_randomised", *count),
                 count,
                 studies = studies(total)
             ),
@@ -120,12 +122,12 @@ impl Note {
                 comparisons,
             } => say!(
                 lang,
-                "note.comparison_for_therapy",
+                "import.note.comparison_for_therapy",
                 count,
                 studies = studies(total),
                 comparisons = comparisons.join(", ")
             ),
-            NoCondition => say!(lang, "note.no_condition"),
+            NoCondition => say!(lang, "import.note.no_condition"),
         }
     }
 }
