@@ -151,6 +151,9 @@
 // texts moved into the message catalogue (its English in the wasm, keys and all; the Spanish and
 // French downloaded with the rest) and serde_json's syntax errors are said through it (3.8 KB,
 // -> 359.0 KB; a table's own problems are in a part of the catalogue only the table converter has).
+// Raised to 354 KiB in the thirty-fifth session for a review's subgroups in the forest plot, each with its
+// own pooled result checked against the review's (2.2 KB, -> 361.4 KB), after 0.1 KB for a citation's text
+// in the reader's language.
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -158,7 +161,7 @@ import { fileURLToPath } from 'node:url';
 import { shellModules } from './shell-modules.mjs';
 
 const BUDGET_BYTES = 100 * 1024;
-const GUARD_BYTES = 351 * 1024;
+const GUARD_BYTES = 354 * 1024;
 const WWW = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'www');
 // Each file as the server sends it, gzipped on its own.
 const FILES = [...shellModules(WWW), 'pkg/evidence_lens.js', 'pkg/evidence_lens_bg.wasm'];

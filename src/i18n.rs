@@ -191,6 +191,7 @@ catalogue![COMMON, COMMON_TRANSLATIONS:
     ("forest.favours_control_right", "favours the comparison →", "a favor de la comparación →", "en faveur de la comparaison →"),
     ("forest.favours_control_left", "← favours the comparison", "← a favor de la comparación", "← en faveur de la comparaison"),
     ("forest.favours_treatment_right", "favours the treatment →", "a favor del tratamiento →", "en faveur du traitement →"),
+    ("forest.subtotal", "Subtotal ({})", "Subtotal ({})", "Sous-total ({})"),
     ("forest.studies.one", "{} study", "{} estudio", "{} étude"),
     ("forest.studies.other", "{} studies", "{} estudios", "{} études"),
     ("forest.elsewhere", "Not shown: {} in other conditions than {} (choose them with the condition filter).", "No se muestran: {} en enfermedades distintas de la de la pregunta, {} (elíjalos con el filtro de enfermedad).", "Non affichées : {} dans d’autres maladies que celle de la question, {} (choisissez-les avec le filtre de maladie)."),

@@ -1831,3 +1831,149 @@ fn the_editor_is_told_in_their_language() {
     );
     assert_eq!(spanish.len(), imported.warnings.len());
 }
+
+/// The Fleiss review's aspirin analysis (CMP-001.01) with its seven trials in two subgroups, as
+/// RevMan writes them (`<DICH_SUBGROUP>`), each with the subtotal the file stores (`stored`:
+/// estimate and interval, or none).
+fn aspirin_in_subgroups(stored: [Option<[f64; 3]>; 2]) -> String {
+    let text = String::from_utf8_lossy(&data("fleiss1993.rm5")).into_owned();
+    let start = text.find("<DICH_OUTCOME").unwrap();
+    let end = start + text[start..].find("</DICH_OUTCOME>").unwrap();
+    let (rows, head): (Vec<&str>, Vec<&str>) = text[start..end]
+        .lines()
+        .partition(|l| l.starts_with("<DICH_DATA"));
+    let subgroup = |no: usize, name: &str, rows: &[&str]| {
+        let results = stored[no - 1].map_or(String::new(), |[e, lo, hi]| {
+            format!(" EFFECT_SIZE=\"{e}\" CI_START=\"{lo}\" CI_END=\"{hi}\"")
+        });
+        format!(
+            "<DICH_SUBGROUP NO=\"{no}\"{results}><NAME>{name}</NAME>\n{}\n</DICH_SUBGROUP>\n",
+            rows.join("\n")
+        )
+    };
+    format!(
+        "{}\n{}{}{}",
+        &text[..start],
+        head.join("\n")
+            .replace("SUBGROUPS=\"NO\"", "SUBGROUPS=\"YES\""),
+        subgroup(1, "Before 1980", &rows[..3]) + &subgroup(2, "1980 and after", &rows[3..]),
+        &text[end..]
+    )
+}
+
+/// Mantel–Haenszel's odds ratio of 2×2 tables `(a, n1, c, n2)` with its 95% interval (the
+/// Robins–Breslow–Greenland variance), from the textbook formulas.
+fn mantel_haenszel_or(tables: &[[f64; 4]]) -> [f64; 3] {
+    let (mut r, mut s, mut pr, mut ps_qr, mut qs) = (0.0, 0.0, 0.0, 0.0, 0.0);
+    for &[a, n1, c, n2] in tables {
+        let (b, d, n) = (n1 - a, n2 - c, n1 + n2);
+        let (ri, si, p, q) = (a * d / n, b * c / n, (a + d) / n, (b + c) / n);
+        (r, s) = (r + ri, s + si);
+        pr += p * ri;
+        ps_qr += p * si + q * ri;
+        qs += q * si;
+    }
+    let se = (pr / (2.0 * r * r) + ps_qr / (2.0 * r * s) + qs / (2.0 * s * s)).sqrt();
+    let log = (r / s).ln();
+    let z = 1.959963984540054;
+    [log.exp(), (log - z * se).exp(), (log + z * se).exp()]
+}
+
+/// A review's subgroups are drawn as RevMan draws them: each under its title with its members and
+/// its own pooled result (a subtotal, pooled with the review's method), the whole analysis's
+/// result last; each subtotal is checked against the one the review stores.
+#[test]
+fn a_review_s_subgroups_are_drawn_with_their_subtotals() {
+    use evidence_lens::chart::{build, ViewOptions};
+    use evidence_lens::model::EffectData;
+    let plain = import::from_rm5(&data("fleiss1993.rm5")).unwrap().dataset;
+    let tables: Vec<[f64; 4]> = (plain.studies.iter())
+        .flat_map(|s| &s.outcomes)
+        .filter(|o| o.id == "CMP-001.01")
+        .map(|o| match &o.data {
+            Some(EffectData::Counts(c)) => {
+                let n1 = c.n1i.or(c.bi.map(|b| b + c.ai)).unwrap();
+                let n2 = c.n2i.or(c.di.map(|d| d + c.ci)).unwrap();
+                [c.ai as f64, n1 as f64, c.ci as f64, n2 as f64]
+            }
+            _ => panic!("the aspirin trials give counts"),
+        })
+        .collect();
+    assert_eq!(tables.len(), 7);
+    let (before, after) = (
+        mantel_haenszel_or(&tables[..3]),
+        mantel_haenszel_or(&tables[3..]),
+    );
+    // The file stores the first subgroup's result as computed above, and a wrong one for the
+    // second (a review edited by hand, say).
+    let wrong = [after[0] * 1.2, after[1], after[2]];
+    let text = aspirin_in_subgroups([Some(before), Some(wrong)]);
+    let d = import::from_rm5(text.as_bytes()).unwrap().dataset;
+    let forest = build::forest(&d, &ViewOptions::default());
+    let rows: Vec<_> = (forest.panels.iter())
+        .flat_map(|p| &p.rows)
+        .filter(|r| {
+            r.outcome_id == "CMP-001.01" || r.key.contains("CMP-001.01") || r.subgroup.is_some()
+        })
+        .collect();
+    let keys: Vec<&str> = rows.iter().map(|r| r.key.as_str()).collect();
+    let title = "group/Aspirin for Preventing Death after Myocardial Infarction";
+    assert_eq!(
+        keys,
+        [
+            format!("{title}/0").as_str(),
+            "MRC-1/CMP-001.01",
+            "CDP/CMP-001.01",
+            "MRC-2/CMP-001.01",
+            "subtotal/CMP-001.01/0",
+            format!("{title}/1").as_str(),
+            "GASP/CMP-001.01",
+            "PARIS/CMP-001.01",
+            "AMIS/CMP-001.01",
+            "ISIS-2/CMP-001.01",
+            "subtotal/CMP-001.01/1",
+            "pooled/CMP-001.01",
+        ]
+    );
+    assert_eq!(rows[0].label, "Before 1980");
+    assert_eq!(rows[4].label, "Subtotal (3 studies)");
+    assert_eq!(rows[10].label, "Subtotal (4 studies)");
+    for (row, expected) in [(rows[4], before), (rows[10], after)] {
+        let (lo, hi) = row.ci.unwrap();
+        for (ours, theirs) in [row.estimate.unwrap(), lo, hi].into_iter().zip(expected) {
+            assert!(
+                (ours / theirs - 1.0).abs() < 1e-9,
+                "{ours} against {theirs}"
+            );
+        }
+    }
+    assert!(
+        rows[4].caveats[0].starts_with("Redone as the review did it (MH, fixed effect, 95%)")
+            && rows[4].caveats[0].ends_with(", as the review reports."),
+        "{:?}",
+        rows[4].caveats
+    );
+    assert!(
+        rows[10].caveats[0].ends_with("; the review reports OR 1.10 [0.86, 0.98]."),
+        "{:?}",
+        rows[10].caveats
+    );
+    // The whole analysis is unchanged by its subgroups: still the review's total.
+    assert!(rows[11].caveats[0].ends_with("OR 0.90 [0.84, 0.96], as the review reports."));
+    // Without the review's method (a reader's REML), the subgroups are still pooled on their own.
+    let reml = ViewOptions {
+        method: Some(evidence_lens::stats::Method::REML),
+        ..ViewOptions::default()
+    };
+    let forest = build::forest(&d, &reml);
+    let subtotals = (forest.panels.iter())
+        .flat_map(|p| &p.rows)
+        .filter(|r| r.key.starts_with("subtotal/"))
+        .count();
+    assert_eq!(subtotals, 2);
+    // A review without subgroups draws none.
+    let forest = build::forest(&plain, &ViewOptions::default());
+    assert!(!(forest.panels.iter())
+        .flat_map(|p| &p.rows)
+        .any(|r| r.subgroup.is_some() || r.key.starts_with("subtotal/")));
+}

@@ -42,7 +42,7 @@ pub use certainty::{Certainty, Domain, Rating, Reason};
 pub use claims::{ClaimCheck, ClaimEvidence, EvidenceRole, Verdict};
 pub use pool::{
     body_splits, treatment_of_body, PoolFit, PoolRefusal, PooledAppraisal, PooledEffect,
-    ReviewCheck,
+    ReviewCheck, Subtotal,
 };
 
 /// Choices a caller can make; the defaults follow GRADE.

@@ -214,6 +214,23 @@ pub struct PoolFit {
     /// method does not estimate (no events in either group); escalc's otherwise.
     pub effects: Vec<Option<Effect>>,
     pub fit: crate::stats::RmaFit,
+    /// The body's subgroups, each pooled on its own, where every member names one of at least
+    /// two (a Cochrane review's subgroups): the forest draws each under its members, as RevMan
+    /// does. Empty otherwise.
+    pub subtotals: Vec<Subtotal>,
+}
+
+/// One subgroup of a pooled body, pooled on its own with the body's method.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Subtotal {
+    /// As the members' outcomes name it (`outcome.subgroup`).
+    pub name: String,
+    /// Its members: indices into [`PoolFit::members`].
+    pub members: Vec<usize>,
+    /// `None` where its members cannot be pooled (none estimable).
+    pub fit: Option<RmaFit>,
+    /// For an imported review's subgroup: whether redoing it reproduces the review's subtotal.
+    pub review: Option<ReviewCheck>,
 }
 
 impl PoolFit {
@@ -720,6 +737,7 @@ pub(crate) fn pool_group<'a>(
         Subject::Several => t(lang, "pool.the_treatments"),
     };
     let (absolute, note) = pooled_absolute(members, &eff, baseline, lang, therapy);
+    let subtotals = subtotals(members, &effects, review.as_ref(), f.method, lang);
     let review_check = review.and_then(|settings| {
         let stored = outcome.analysis.as_ref()?.stored.as_ref()?;
         let redone = Redone {
@@ -775,6 +793,7 @@ pub(crate) fn pool_group<'a>(
                 .collect(),
             effects,
             fit: f,
+            subtotals,
         }),
         review: review_check,
     };
@@ -792,6 +811,71 @@ pub(crate) fn pool_group<'a>(
         despite: pooled.absolute.as_ref().and_then(Absolute::despite),
     };
     (pooled, Some(item))
+}
+
+/// Each subgroup of the members pooled on its own, with the review's method where the body was
+/// pooled with it (checked against the review's subtotal) and otherwise with the body's
+/// estimator; empty unless every member names a subgroup and they name at least two.
+fn subtotals(
+    members: &[(&Study, &Outcome)],
+    effects: &[Option<Effect>],
+    review: Option<&RevmanOptions>,
+    method: Method,
+    lang: Lang,
+) -> Vec<Subtotal> {
+    let Some(names) = (members.iter())
+        .map(|(_, o)| o.subgroup.as_deref().filter(|s| !is_blank(s)))
+        .collect::<Option<Vec<&str>>>()
+    else {
+        return Vec::new();
+    };
+    let mut order: Vec<&str> = Vec::new();
+    for name in &names {
+        if !order.contains(name) {
+            order.push(name);
+        }
+    }
+    if order.len() < 2 {
+        return Vec::new();
+    }
+    order
+        .into_iter()
+        .map(|name| {
+            let at: Vec<usize> = (0..members.len()).filter(|&i| names[i] == name).collect();
+            let fit = match review {
+                Some(settings) => {
+                    let own: Vec<_> = at.iter().map(|&i| members[i]).collect();
+                    fit_as_review(&own, settings).ok().map(|(f, _)| f)
+                }
+                None => {
+                    let own: Vec<Option<Effect>> = at.iter().map(|&i| effects[i]).collect();
+                    let (yi, vi) = yi_vi(&own);
+                    let opts = RmaOptions {
+                        method,
+                        test: Test::Z,
+                        level: 95.0,
+                    };
+                    fit(&yi, &vi, opts).ok()
+                }
+            };
+            let review = review.zip(fit.as_ref()).and_then(|(settings, f)| {
+                let analysis = members[at[0]].1.analysis.as_ref()?;
+                let stored = &(analysis.subgroups.iter()).find(|s| s.name == name)?.stored;
+                let redone = Redone {
+                    options: *settings,
+                    ours: at_level(settings.measure, f, settings.level)?,
+                    stored: [stored.estimate?, stored.ci_lb?, stored.ci_ub?],
+                };
+                Some(ReviewCheck::of(&redone, lang))
+            });
+            Subtotal {
+                name: name.to_string(),
+                members: at,
+                fit,
+                review,
+            }
+        })
+        .collect()
 }
 
 /// The settings of the review the members' results were imported from, when every member

@@ -10,7 +10,9 @@ use super::item::{Item, ItemKey};
 use super::labels::badge_beside;
 use super::options::{Sort, ViewOptions};
 use crate::appraise::absolute::people;
-use crate::appraise::{self, Appraisal, AppraiseOptions, Certainty, PoolFit, PooledAppraisal};
+use crate::appraise::{
+    self, Appraisal, AppraiseOptions, Certainty, PoolFit, PooledAppraisal, Subtotal,
+};
 use crate::i18n::{self, t, tf, Lang};
 use crate::model::{Better, Citation, Dataset, EffectData, Outcome, Study, StudyStatus};
 use crate::stats::effect::{effect_of, Effect};
@@ -204,16 +206,18 @@ fn panel(
         if !group.is_empty() {
             rows.push(ForestRow::header(format!("group/{group}"), group));
         }
-        // Pooled rows stay last in their group.
-        let pooled: Vec<ForestRow> = list
-            .iter()
-            .filter(|r| r.kind == RowKind::Pooled)
-            .cloned()
-            .collect();
-        list.retain(|r| r.kind != RowKind::Pooled);
+        // Each of a body's subgroups (its title, members and subtotal, as RevMan draws them),
+        // then the rest; pooled rows last in each.
         sort_rows(&mut list, sort);
+        crate::sort::sort_by_key(&mut list, |r| {
+            let rank = match r.kind {
+                RowKind::Header => 0,
+                RowKind::Pooled => 2,
+                _ => 1,
+            };
+            (r.subgroup.unwrap_or(usize::MAX), rank)
+        });
         rows.extend(list);
-        rows.extend(pooled);
     }
     ForestPanel {
         title: title.to_string(),
@@ -238,6 +242,44 @@ fn panel(
         .to_string(),
         rows,
     }
+}
+
+/// A subgroup's own pooled result, a diamond under its members; `None` where it has none.
+fn subtotal_row(
+    lang: Lang,
+    body: &PooledAppraisal,
+    measure: crate::model::Measure,
+    subtotal: &Subtotal,
+    k: usize,
+    better: Better,
+) -> Option<ForestRow> {
+    let fit = subtotal.fit.as_ref()?;
+    let effect = Effect::pooled(measure, fit);
+    let finite = [effect.estimate, effect.ci_lb, effect.ci_ub];
+    finite.iter().all(|v| v.is_finite()).then_some(())?;
+    let mut row = ForestRow::header(
+        format!("subtotal/{}/{k}", body.id),
+        tf(
+            lang,
+            "forest.subtotal",
+            &[&i18n::plural(lang, "forest.studies", fit.k)],
+        ),
+    );
+    row.kind = RowKind::Pooled;
+    row.subgroup = Some(k);
+    row.outcome_id = body.outcome.clone();
+    row.detail = subtotal.name.clone();
+    // An imported review's subtotal: whether redoing it reproduces what the review reports.
+    row.caveats
+        .extend(subtotal.review.as_ref().map(|r| r.text.clone()));
+    row.estimate = Some(effect.estimate);
+    row.ci = Some((effect.ci_lb, effect.ci_ub));
+    row.value = RowValue::Effect {
+        effect,
+        one_group: false,
+    };
+    row.direction = direction(&effect, better);
+    Some(row)
 }
 
 /// The forest plot of a dataset (appraised with the default options).
@@ -327,6 +369,8 @@ pub fn forest_with(dataset: &Dataset, options: &ViewOptions, appraisal: &Apprais
             row.weight = member
                 .and_then(|(_, f, j)| f.fit.weights_pct.get(j).copied())
                 .filter(|w| w.is_finite());
+            row.subgroup = member
+                .and_then(|(_, f, j)| f.subtotals.iter().position(|s| s.members.contains(&j)));
             match scale {
                 Some(scale) => on_axis(scale, outcome.better, group, row),
                 None => push_grouped(&mut notes, group, row),
@@ -421,7 +465,17 @@ pub fn forest_with(dataset: &Dataset, options: &ViewOptions, appraisal: &Apprais
         } else {
             Scale::Linear
         };
-        on_axis(scale, better, name, row);
+        // Each subgroup's title and subtotal, where the body's subgroups were pooled on their own.
+        let mut rows = vec![row];
+        for (k, subtotal) in f.subtotals.iter().enumerate() {
+            let mut title = ForestRow::header(format!("group/{name}/{k}"), subtotal.name.clone());
+            title.subgroup = Some(k);
+            rows.push(title);
+            rows.extend(subtotal_row(lang, p, measure, subtotal, k, better));
+        }
+        for row in rows {
+            on_axis(scale, better, name, row);
+        }
     }
     // Ratios before differences; in each, "lower is better" before "higher is better".
     crate::sort::sort_by_key(&mut axes, |((scale, better), _)| {

@@ -117,6 +117,9 @@ pub struct ForestRow {
     pub outcome_id: String,
     /// The estimate on the analysis scale, for sorting.
     pub sort_effect: Option<f64>,
+    /// Which of its body's subgroups the row is in (by order of first appearance), for a body
+    /// whose subgroups are pooled on their own: its members, the subgroup's title and subtotal.
+    pub subgroup: Option<usize>,
 }
 
 impl ForestRow {
@@ -143,6 +146,7 @@ impl ForestRow {
             therapy: String::new(),
             outcome_id: String::new(),
             sort_effect: None,
+            subgroup: None,
         }
     }
 }
