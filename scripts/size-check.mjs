@@ -152,8 +152,8 @@
 // French downloaded with the rest) and serde_json's syntax errors are said through it (3.8 KB,
 // -> 359.0 KB; a table's own problems are in a part of the catalogue only the table converter has).
 // Raised to 354 KiB in the thirty-fifth session for a review's subgroups in the forest plot, each with its
-// own pooled result checked against the review's (2.2 KB, -> 361.4 KB), after 0.1 KB for a citation's text
-// in the reader's language.
+// own pooled result checked against the review's, and RevMan's test for subgroup differences (2.8 KB,
+// -> 361.9 KB), after 0.1 KB for a citation's text in the reader's language.
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';

@@ -191,6 +191,7 @@ catalogue![COMMON, COMMON_TRANSLATIONS:
     ("forest.favours_control_right", "favours the comparison →", "a favor de la comparación →", "en faveur de la comparaison →"),
     ("forest.favours_control_left", "← favours the comparison", "← a favor de la comparación", "← en faveur de la comparaison"),
     ("forest.favours_treatment_right", "favours the treatment →", "a favor del tratamiento →", "en faveur du traitement →"),
+    ("forest.subgroup_test", "Test for subgroup differences: Q = {q}, df = {df} (p {p}), I² = {i2}.", "Prueba de diferencias entre subgrupos: Q = {q}, gl = {df} (p {p}), I² = {i2}.", "Test de différence entre sous-groupes\u{a0}: Q = {q}, ddl = {df} (p {p}), I² = {i2}."),
     ("forest.subtotal", "Subtotal ({})", "Subtotal ({})", "Sous-total ({})"),
     ("forest.studies.one", "{} study", "{} estudio", "{} étude"),
     ("forest.studies.other", "{} studies", "{} estudios", "{} études"),

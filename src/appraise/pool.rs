@@ -218,6 +218,9 @@ pub struct PoolFit {
     /// two (a Cochrane review's subgroups): the forest draws each under its members, as RevMan
     /// does. Empty otherwise.
     pub subtotals: Vec<Subtotal>,
+    /// RevMan's test for differences between the subtotals (Cochran's Q across their
+    /// estimates), where two or more have one.
+    pub subgroup_test: Option<revman::SubgroupTest>,
 }
 
 /// One subgroup of a pooled body, pooled on its own with the body's method.
@@ -793,6 +796,9 @@ pub(crate) fn pool_group<'a>(
                 .collect(),
             effects,
             fit: f,
+            subgroup_test: revman::subgroup_test(
+                (subtotals.iter().filter_map(|s| s.fit.as_ref())).map(|f| (f.estimate, f.se)),
+            ),
             subtotals,
         }),
         review: review_check,

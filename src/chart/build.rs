@@ -244,6 +244,24 @@ fn panel(
     }
 }
 
+/// RevMan's test for subgroup differences in words, as RevMan prints it under a forest plot.
+fn subgroup_test(lang: Lang, test: &crate::stats::revman::SubgroupTest) -> String {
+    let p = match test.q_pval {
+        p if p < 0.001 => format!("< {}", i18n::num(lang, 0.001, 3)),
+        p => format!("= {}", i18n::num(lang, p, if p < 0.01 { 3 } else { 2 })),
+    };
+    i18n::tn(
+        lang,
+        "forest.subgroup_test",
+        &[
+            ("q", &i18n::num(lang, test.q, 2)),
+            ("df", &test.q_df.to_string()),
+            ("p", &p),
+            ("i2", &i18n::pct_number(lang, &i18n::num(lang, test.i2, 1))),
+        ],
+    )
+}
+
 /// A subgroup's own pooled result, a diamond under its members; `None` where it has none.
 fn subtotal_row(
     lang: Lang,
@@ -431,9 +449,12 @@ pub fn forest_with(dataset: &Dataset, options: &ViewOptions, appraisal: &Apprais
         );
         row.kind = RowKind::Pooled;
         row.outcome_id = outcome.clone();
-        // An imported review's result: whether redoing it reproduces what the review reports.
+        // An imported review's result: whether redoing it reproduces what the review reports;
+        // and, under subgroups, whether they differ.
         row.caveats
             .extend(p.review.as_ref().map(|r| r.text.clone()));
+        row.caveats
+            .extend(f.subgroup_test.map(|test| subgroup_test(lang, &test)));
         let effect = Effect::pooled(measure, fit);
         row.estimate = Some(effect.estimate);
         row.ci = Some((effect.ci_lb, effect.ci_ub));

@@ -332,7 +332,8 @@ pub fn revman(studies: &[RevmanStudy], opts: RevmanOptions) -> Result<RevmanAnal
             }
         })
         .collect();
-    let subgroup_test = subgroup_test(&subgroups);
+    let fitted = subgroups.iter().filter_map(|s| s.fit.as_ref().ok());
+    let subgroup_test = subgroup_test(fitted.map(|f| (f.estimate, f.se)));
     Ok(RevmanAnalysis {
         options: opts,
         overall,
@@ -341,20 +342,13 @@ pub fn revman(studies: &[RevmanStudy], opts: RevmanOptions) -> Result<RevmanAnal
     })
 }
 
-/// Cochran's Q across the subgroups' estimates with weights `1/se²`; needs two subgroups with
-/// a result.
-fn subgroup_test(subgroups: &[SubgroupFit]) -> Option<SubgroupTest> {
-    let fits: Vec<&RevmanFit> = subgroups
-        .iter()
-        .filter_map(|s| s.fit.as_ref().ok())
-        .collect();
-    if fits.len() < 2 {
+/// Cochran's Q across the subgroups' estimates (each with its SE) with weights `1/se²`; needs
+/// two subgroups with a result.
+pub fn subgroup_test(fits: impl Iterator<Item = (f64, f64)>) -> Option<SubgroupTest> {
+    let yw: Vec<(f64, f64)> = fits.map(|(y, se)| (y, 1.0 / (se * se))).collect();
+    if yw.len() < 2 {
         return None;
     }
-    let yw: Vec<(f64, f64)> = fits
-        .iter()
-        .map(|f| (f.estimate, 1.0 / (f.se * f.se)))
-        .collect();
     let sw: f64 = yw.iter().map(|(_, w)| w).sum();
     let mean = yw.iter().map(|(y, w)| w * y).sum::<f64>() / sw;
     let h = pool::heterogeneity(&yw, mean);
