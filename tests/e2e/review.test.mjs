@@ -31,6 +31,20 @@ function counts(json) {
   return { studies: d.studies.length, analyses: new Set(outcomes.map((o) => o.id)).size, stored };
 }
 
+/**
+ * The Fleiss review with its aspirin analysis's seven trials in two subgroups, as RevMan writes them.
+ * @param {string} text
+ */
+function inSubgroups(text) {
+  const start = text.indexOf('<DICH_OUTCOME');
+  const end = text.indexOf('</DICH_OUTCOME>', start);
+  const lines = text.slice(start, end).split('\n');
+  const rows = lines.filter((l) => l.startsWith('<DICH_DATA'));
+  const head = lines.filter((l) => !l.startsWith('<DICH_DATA')).join('\n').replace('SUBGROUPS="NO"', 'SUBGROUPS="YES"');
+  const group = (no, name, list) => `<DICH_SUBGROUP NO="${no}"><NAME>${name}</NAME>\n${list.join('\n')}\n</DICH_SUBGROUP>\n`;
+  return Buffer.from(`${text.slice(0, start)}${head}\n${group(1, 'Before 1980', rows.slice(0, 3))}${group(2, '1980 and after', rows.slice(3))}${text.slice(end)}`, 'latin1');
+}
+
 /** What `evidence-lens import FILE -o data.json [ARGS]` writes for a file. */
 async function cliImport(file, args = []) {
   const out = path.join(await fs.mkdtemp(path.join(os.tmpdir(), 'el-import-')), 'data.json');
@@ -48,6 +62,8 @@ before(async () => {
       '/reviews.html': widgets([['rm5', '/reviews/fleiss1993.rm5'], ['zip', '/reviews/fleiss1993-data-package.zip']]),
       '/csv.html': widgets([['csv', '/template.csv']]),
       '/review-es.html': embedPage('<evidence-lens id="es" view="forest" lang="es" src="/reviews/fleiss1993.rm5"></evidence-lens>', { lang: 'es' }),
+      '/reviews/subgroups.rm5': { type: 'application/octet-stream', body: inSubgroups(await fs.readFile(RM5, 'latin1')) },
+      '/subgroups.html': embedPage('<evidence-lens id="sub" view="forest" lang="fr" src="/reviews/subgroups.rm5"></evidence-lens>', { lang: 'fr' }),
       '/json.html': widgets([['json', '/pkg/builtin.json']]),
       '/site/fleiss1993.json': uploaded,
     }),
@@ -119,6 +135,25 @@ test('what a review converted in the browser tells readers is in their language,
     return (await convertReview([{ name: 'fleiss1993.rm5', bytes }])).json;
   });
   assert.deepEqual(JSON.parse(converted).studies[0].caveats, JSON.parse(await cliImport(RM5)).studies[0].caveats);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a review\'s subgroups are drawn with their subtotals and the test between them, in the reader\'s language', async () => {
+  const { page, context, problems } = await openPage(browser, `${server.url}subgroups.html`);
+  const events = await waitForReadyOf(page, 'sub', 1, 30000);
+  assert.deepEqual(events.filter((e) => e.type === 'error'), []);
+  const { keys, subtotal, pooled } = await page.locator('#sub').evaluate((el) => {
+    const hook = el.__testHook;
+    return { keys: hook.keys(), subtotal: hook.item('subtotal/CMP-001.01/0'), pooled: hook.item('pooled/CMP-001.01') };
+  });
+  // Each subgroup's studies, then its subtotal; the whole analysis after both.
+  const aspirin = keys.filter((k) => k.includes('CMP-001.01'));
+  assert.deepEqual(aspirin, ['MRC-1/CMP-001.01', 'CDP/CMP-001.01', 'MRC-2/CMP-001.01', 'subtotal/CMP-001.01/0', 'GASP/CMP-001.01', 'PARIS/CMP-001.01', 'AMIS/CMP-001.01', 'ISIS-2/CMP-001.01', 'subtotal/CMP-001.01/1', 'pooled/CMP-001.01']);
+  assert.equal(subtotal.label, 'Sous-total (3 études)');
+  assert.equal(subtotal.detail, 'Before 1980');
+  assert.match(subtotal.value, /^OR 0,75 \[0,62\u202f; 0,91\]$/);
+  assert.ok(pooled.caveats.some((c) => /^Test de différence entre sous-groupes\u00a0: Q = 3,60, ddl = 1 \(p = 0,06\), I² = 72,3\u202f%\.$/.test(c)), JSON.stringify(pooled.caveats));
   assert.deepEqual(problems, []);
   await context.close();
 });
