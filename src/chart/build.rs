@@ -365,6 +365,11 @@ pub fn forest_with(dataset: &Dataset, options: &ViewOptions, appraisal: &Apprais
             }
         })
         .collect();
+    // A body is drawn when all its members are in the question's scope.
+    let studies = dataset.studies_by_id();
+    let in_scope = |f: &PoolFit| {
+        (f.members.iter()).all(|(sid, _)| studies.get(sid.as_str()).is_some_and(|s| in_question(s)))
+    };
     // Each member's body and its place among the body's members.
     let mut body: HashMap<(&str, &str), (usize, usize)> = HashMap::new();
     for (i, (_, f)) in pooled.iter().enumerate() {
@@ -387,7 +392,8 @@ pub fn forest_with(dataset: &Dataset, options: &ViewOptions, appraisal: &Apprais
             row.weight = member
                 .and_then(|(_, f, j)| f.fit.weights_pct.get(j).copied())
                 .filter(|w| w.is_finite());
-            row.subgroup = member
+            // Its subgroup, where the body and its subgroups are drawn.
+            row.subgroup = (member.filter(|(_, f, _)| in_scope(f)))
                 .and_then(|(_, f, j)| f.subtotals.iter().position(|s| s.members.contains(&j)));
             match scale {
                 Some(scale) => on_axis(scale, outcome.better, group, row),
@@ -411,7 +417,6 @@ pub fn forest_with(dataset: &Dataset, options: &ViewOptions, appraisal: &Apprais
             push_grouped(&mut notes, study.intervention.therapy.as_str(), row);
         }
     }
-    let studies = dataset.studies_by_id();
     for ((p, f), name) in pooled.iter().zip(&labels) {
         let members: Vec<&Outcome> = f
             .members
@@ -425,11 +430,7 @@ pub fn forest_with(dataset: &Dataset, options: &ViewOptions, appraisal: &Apprais
         if members.is_empty() {
             continue;
         }
-        let in_scope = f
-            .members
-            .iter()
-            .all(|(sid, _)| studies.get(sid.as_str()).is_some_and(|s| in_question(s)));
-        if !in_scope {
+        if !in_scope(f) {
             continue;
         }
         let better = members.first().map_or(Better::Lower, |o| o.better);
