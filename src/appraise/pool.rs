@@ -835,19 +835,25 @@ fn subtotals(
     else {
         return Vec::new();
     };
-    let mut order: Vec<&str> = Vec::new();
-    for name in &names {
-        if !order.contains(name) {
-            order.push(name);
+    // The members by subgroup, the subgroups in order of first appearance (sorted, not searched:
+    // a body may hold thousands of studies, each of its own subgroup).
+    let mut by_name: Vec<usize> = (0..names.len()).collect();
+    crate::sort::sort_by_key(&mut by_name, |&i| names[i]);
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    for i in by_name {
+        match groups.last_mut() {
+            Some(group) if names[group[0]] == names[i] => group.push(i),
+            _ => groups.push(vec![i]),
         }
     }
-    if order.len() < 2 {
+    if groups.len() < 2 {
         return Vec::new();
     }
-    order
+    crate::sort::sort_by_key(&mut groups, |group| group[0]);
+    groups
         .into_iter()
-        .map(|name| {
-            let at: Vec<usize> = (0..members.len()).filter(|&i| names[i] == name).collect();
+        .map(|at| {
+            let name = names[at[0]];
             let fit = match review {
                 Some(settings) => {
                     let own: Vec<_> = at.iter().map(|&i| members[i]).collect();

@@ -367,9 +367,31 @@ pub fn forest_with(dataset: &Dataset, options: &ViewOptions, appraisal: &Apprais
         .collect();
     // A body is drawn when all its members are in the question's scope.
     let studies = dataset.studies_by_id();
-    let in_scope = |f: &PoolFit| {
-        (f.members.iter()).all(|(sid, _)| studies.get(sid.as_str()).is_some_and(|s| in_question(s)))
-    };
+    let drawn: Vec<bool> = (pooled.iter())
+        .map(|(_, f)| {
+            (f.members.iter())
+                .all(|(sid, _)| studies.get(sid.as_str()).is_some_and(|s| in_question(s)))
+        })
+        .collect();
+    // Each member's subgroup, by body (empty for a body without subgroups).
+    let subgroup_of: Vec<Vec<Option<usize>>> = (pooled.iter())
+        .map(|(_, f)| {
+            let mut of = vec![
+                None;
+                if f.subtotals.is_empty() {
+                    0
+                } else {
+                    f.members.len()
+                }
+            ];
+            for (k, subtotal) in f.subtotals.iter().enumerate() {
+                for &j in &subtotal.members {
+                    of[j] = Some(k);
+                }
+            }
+            of
+        })
+        .collect();
     // Each member's body and its place among the body's members.
     let mut body: HashMap<(&str, &str), (usize, usize)> = HashMap::new();
     for (i, (_, f)) in pooled.iter().enumerate() {
@@ -393,8 +415,8 @@ pub fn forest_with(dataset: &Dataset, options: &ViewOptions, appraisal: &Apprais
                 .and_then(|(_, f, j)| f.fit.weights_pct.get(j).copied())
                 .filter(|w| w.is_finite());
             // Its subgroup, where the body and its subgroups are drawn.
-            row.subgroup = (member.filter(|(_, f, _)| in_scope(f)))
-                .and_then(|(_, f, j)| f.subtotals.iter().position(|s| s.members.contains(&j)));
+            row.subgroup = (member.filter(|&(i, _, _)| drawn[i]))
+                .and_then(|(i, _, j)| subgroup_of[i].get(j).copied().flatten());
             match scale {
                 Some(scale) => on_axis(scale, outcome.better, group, row),
                 None => push_grouped(&mut notes, group, row),
@@ -417,7 +439,7 @@ pub fn forest_with(dataset: &Dataset, options: &ViewOptions, appraisal: &Apprais
             push_grouped(&mut notes, study.intervention.therapy.as_str(), row);
         }
     }
-    for ((p, f), name) in pooled.iter().zip(&labels) {
+    for (((p, f), name), drawn) in pooled.iter().zip(&labels).zip(drawn) {
         let members: Vec<&Outcome> = f
             .members
             .iter()
@@ -430,7 +452,7 @@ pub fn forest_with(dataset: &Dataset, options: &ViewOptions, appraisal: &Apprais
         if members.is_empty() {
             continue;
         }
-        if !in_scope(f) {
+        if !drawn {
             continue;
         }
         let better = members.first().map_or(Better::Lower, |o| o.better);
