@@ -151,9 +151,10 @@
 // texts moved into the message catalogue (its English in the wasm, keys and all; the Spanish and
 // French downloaded with the rest) and serde_json's syntax errors are said through it (3.8 KB,
 // -> 359.0 KB; a table's own problems are in a part of the catalogue only the table converter has).
-// Raised to 354 KiB in the thirty-fifth session for a review's subgroups in the forest plot, each with its
-// own pooled result checked against the review's, and RevMan's test for subgroup differences (2.8 KB,
-// -> 361.9 KB), after 0.1 KB for a citation's text in the reader's language.
+// Raised to 355 KiB in the thirty-fifth session for a review's subgroups in the forest plot, each with its
+// own pooled result checked against the review's, and RevMan's test for subgroup differences (3.2 KB with
+// the sort that keeps a body of thousands of subgroups fast, -> 362.3 KB), after 0.1 KB for a citation's
+// text in the reader's language.
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -161,7 +162,7 @@ import { fileURLToPath } from 'node:url';
 import { shellModules } from './shell-modules.mjs';
 
 const BUDGET_BYTES = 100 * 1024;
-const GUARD_BYTES = 354 * 1024;
+const GUARD_BYTES = 355 * 1024;
 const WWW = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'www');
 // Each file as the server sends it, gzipped on its own.
 const FILES = [...shellModules(WWW), 'pkg/evidence_lens.js', 'pkg/evidence_lens_bg.wasm'];
