@@ -1001,6 +1001,7 @@ catalogue![IMPORT_ONLY, IMPORT_ONLY_TRANSLATIONS:
     ("import.why.sizes_not_whole", "the group sizes are not whole numbers", "los tamaños de los grupos no son números enteros", "les effectifs des groupes ne sont pas des nombres entiers"),
     ("import.why.no_sd", "a group is empty or has no standard deviation", "un grupo está vacío o no tiene desviación estándar", "un groupe est vide ou n’a pas d’écart-type"),
     ("import.why.no_se", "no effect with a positive standard error", "no hay un efecto con un error estándar positivo", "aucun effet avec une erreur type positive"),
+    ("import.why.no_oe_variance", "no O-E with a positive variance", "no hay O-E con una varianza positiva", "aucun O-E avec une variance positive"),
     ("import.why.no_data", "no data were entered", "no se introdujeron datos", "aucune donnée n’a été saisie"),
     ("import.note.data_type_left_out", "{analysis}: data type \"{data_type}\" cannot be analysed and was left out", "{analysis}: el tipo de datos \"{data_type}\" no se puede analizar y se omitió", "{analysis}\u{a0}: le type de données \"{data_type}\" ne peut pas être analysé et a été écarté"),
     ("import.note.other_data_left_out", "{analysis}: \"other data\" (text tables) cannot be analysed and was left out", "{analysis}: los datos de tipo \"other data\" (tablas de texto) no se pueden analizar y se omitieron", "{analysis}\u{a0}: les données de type \"other data\" (tableaux de texte) ne peuvent pas être analysées et ont été écartées"),

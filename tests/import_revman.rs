@@ -1659,6 +1659,18 @@ fn what_the_import_tells_readers_is_in_every_language() {
         "Not estimable in the review: an arm has no participants or more events than participants."
     );
     assert_eq!(reported.get("es"), "No estimable en la revisión: un grupo no tiene participantes o tiene más eventos que participantes.");
+    // An O-E row without a positive variance too (its reason is the catalogue's).
+    let no_variance = SMALL_RM5.replace(r#"O_E="-2.5" VAR="10""#, r#"O_E="-2.5" VAR="0""#);
+    let without = import::from_rm5(no_variance.as_bytes()).unwrap();
+    let variance = (without.dataset.studies.iter())
+        .flat_map(|s| &s.outcomes)
+        .find(|o| o.id == "CMP-002.01" && o.data.is_none())
+        .and_then(|o| o.reported.as_ref())
+        .expect("the row without a variance says why");
+    assert_eq!(
+        variance.get("fr"),
+        "Non estimable dans la revue\u{a0}: aucun O-E avec une variance positive."
+    );
     assert!(
         reported
             .get("fr")

@@ -797,7 +797,9 @@ pub(crate) fn pool_group<'a>(
             effects,
             fit: f,
             subgroup_test: revman::subgroup_test(
-                (subtotals.iter().filter_map(|s| s.fit.as_ref())).map(|f| (f.estimate, f.se)),
+                (subtotals.iter().filter_map(|s| s.fit.as_ref()))
+                    .filter(|f| f.estimate.is_finite() && f.se.is_finite() && f.se > 0.0)
+                    .map(|f| (f.estimate, f.se)),
             ),
             subtotals,
         }),
@@ -1099,7 +1101,10 @@ pub(crate) fn pool_dataset<'a>(
     }
     // A body pooled as its review did is that review's analysis only when it holds all of its
     // outcome's results (not one treatment's part of it).
-    if out.iter().any(|p| p.review.is_some()) {
+    let checked = |p: &PooledAppraisal| {
+        p.review.is_some() || (p.fit.iter()).any(|f| f.subtotals.iter().any(|s| s.review.is_some()))
+    };
+    if out.iter().any(checked) {
         let mut results: HashMap<&str, usize> = HashMap::new();
         for s in dataset.studies.iter().filter(|s| s.has_final_results()) {
             for o in s.outcomes.iter().filter(|o| o.data.is_some()) {
@@ -1109,6 +1114,9 @@ pub(crate) fn pool_dataset<'a>(
         for p in &mut out {
             if results.get(p.outcome.as_str()) != Some(&p.studies.len()) {
                 p.review = None;
+                for subtotal in p.fit.iter_mut().flat_map(|f| &mut f.subtotals) {
+                    subtotal.review = None;
+                }
             }
         }
     }

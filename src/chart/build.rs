@@ -415,7 +415,8 @@ pub fn forest_with(dataset: &Dataset, options: &ViewOptions, appraisal: &Apprais
                 .and_then(|(_, f, j)| f.fit.weights_pct.get(j).copied())
                 .filter(|w| w.is_finite());
             // Its subgroup, where the body and its subgroups are drawn.
-            row.subgroup = (member.filter(|&(i, _, _)| drawn[i]))
+            // (Not in the notes' panel, which has no subgroups' titles.)
+            row.subgroup = (member.filter(|&(i, _, _)| drawn[i] && scale.is_some()))
                 .and_then(|(i, _, j)| subgroup_of[i].get(j).copied().flatten());
             match scale {
                 Some(scale) => on_axis(scale, outcome.better, group, row),

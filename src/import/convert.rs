@@ -134,7 +134,7 @@ fn effect_data(row: &Row, a: &ReviewAnalysis) -> Result<EffectData, &'static str
         }
         RowData::OE { oe, var } => {
             if !(var > 0.0 && oe.is_finite()) {
-                return Err("no O-E with a positive variance");
+                return Err("import.why.no_oe_variance");
             }
             Ok(EffectData::Generic(Generic {
                 measure: a.measure,
