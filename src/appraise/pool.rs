@@ -167,6 +167,22 @@ pub struct ReviewCheck {
 }
 
 impl ReviewCheck {
+    /// Whether `fit`, redone with the review's `settings`, reproduces the result it `stored`
+    /// (compared at the review's level); `None` where either has no numbers to compare.
+    fn against(
+        settings: &RevmanOptions,
+        fit: &RmaFit,
+        stored: &crate::model::Stored,
+        lang: Lang,
+    ) -> Option<Self> {
+        let redone = Redone {
+            options: *settings,
+            ours: at_level(settings.measure, fit, settings.level)?,
+            stored: [stored.estimate?, stored.ci_lb?, stored.ci_ub?],
+        };
+        Some(ReviewCheck::of(&redone, lang))
+    }
+
     fn of(redone: &Redone, lang: Lang) -> Self {
         let o = &redone.options;
         let result =
@@ -743,12 +759,7 @@ pub(crate) fn pool_group<'a>(
     let subtotals = subtotals(members, &effects, review.as_ref(), f.method, lang);
     let review_check = review.and_then(|settings| {
         let stored = outcome.analysis.as_ref()?.stored.as_ref()?;
-        let redone = Redone {
-            options: settings,
-            ours: at_level(measure, &f, settings.level)?,
-            stored: [stored.estimate?, stored.ci_lb?, stored.ci_ub?],
-        };
-        Some(ReviewCheck::of(&redone, lang))
+        ReviewCheck::against(&settings, &f, stored, lang)
     });
     let pooled = PooledAppraisal {
         outcome: outcome.id.clone(),
@@ -875,12 +886,7 @@ fn subtotals(
             let review = review.zip(fit.as_ref()).and_then(|(settings, f)| {
                 let analysis = members[at[0]].1.analysis.as_ref()?;
                 let stored = &(analysis.subgroups.iter()).find(|s| s.name == name)?.stored;
-                let redone = Redone {
-                    options: *settings,
-                    ours: at_level(settings.measure, f, settings.level)?,
-                    stored: [stored.estimate?, stored.ci_lb?, stored.ci_ub?],
-                };
-                Some(ReviewCheck::of(&redone, lang))
+                ReviewCheck::against(settings, f, stored, lang)
             });
             Subtotal {
                 name: name.to_string(),
